@@ -1,0 +1,41 @@
+"""Shared fixtures: the spaCy pipeline is loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CASES_DIR = SHARED / "cases"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from components.nlp import load_nlp
+
+    return load_nlp()
+
+
+def load_case(case_id: str) -> dict:
+    """Load ``../shared/cases/<case_id>.yaml`` (a dict with ``text`` and expectations)."""
+    return yaml.safe_load((CASES_DIR / f"{case_id}.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def extract_text(nlp):
+    """Return a function ``text -> Extraction`` running the full pipeline on a raw string.
+
+    The text goes through the same cleaning as files (``read_bytes``), so
+    mojibake/NBSP cases behave as they would on ingest.
+    """
+    from components.extract import extract_doc
+    from components.ingest import read_bytes
+
+    def run(text: str, published: str | None = None):
+        article = read_bytes(text.encode("utf-8"), "case.txt", {"published": published} if published else None)[0]
+        return extract_doc(article, nlp(article.text), nlp)
+
+    return run
