@@ -1,0 +1,332 @@
+"""The DuckDB store: the one owner of the database and of all SQL.
+
+Tables (all offsets are character offsets into ``articles.text``):
+
+- ``articles``: one row per article (``id`` primary key, ``collection``).
+- ``quotes``: quotations with attribution and ``topics`` (VARCHAR[]).
+- ``article_speakers``: the canonical speakers of each article (role, org, country, aliases).
+- ``speakers`` (view): speakers merged across articles by canonical name.
+- ``places``: one row per toponym mention, geocoded.
+- ``casualties``: casualty events.
+- ``stances``: (article, speaker, topic) stance with evidence quote ids.
+
+Writes go through :meth:`Store.add_extractions`: one transaction per batch,
+idempotent (an article already stored is skipped unless ``replace=True``).
+Reads use a cursor per call, so one :class:`Store` can be shared between
+Streamlit's threads; values are always bound as parameters.
+
+The file path defaults to ``data/atlas.duckdb`` under the project root and can
+be overridden with the ``NEWS_ATLAS_DB`` environment variable.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import duckdb
+
+from ..errors import StoreError
+from ..models import Extraction
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DB_ENV = "NEWS_ATLAS_DB"
+DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "atlas.duckdb"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY,
+    title VARCHAR,
+    published DATE,
+    outlet VARCHAR,
+    url VARCHAR,
+    source_path VARCHAR,
+    collection VARCHAR NOT NULL,
+    text VARCHAR NOT NULL,
+    ingested_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    id VARCHAR PRIMARY KEY,
+    article_id VARCHAR NOT NULL,
+    text VARCHAR NOT NULL,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    kind VARCHAR NOT NULL,
+    cue VARCHAR,
+    cue_start INTEGER,
+    cue_end INTEGER,
+    speaker VARCHAR,
+    speaker_type VARCHAR,
+    mention VARCHAR,
+    mention_start INTEGER,
+    mention_end INTEGER,
+    audience VARCHAR,
+    topics VARCHAR[]
+);
+CREATE TABLE IF NOT EXISTS article_speakers (
+    article_id VARCHAR NOT NULL,
+    name VARCHAR NOT NULL,
+    aliases VARCHAR[],
+    type VARCHAR,
+    role VARCHAR,
+    org VARCHAR,
+    country VARCHAR,
+    PRIMARY KEY (article_id, name)
+);
+CREATE TABLE IF NOT EXISTS places (
+    article_id VARCHAR NOT NULL,
+    idx INTEGER NOT NULL,
+    name VARCHAR NOT NULL,
+    mention VARCHAR,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    kind VARCHAR,
+    country VARCHAR,
+    admin1 VARCHAR,
+    lat DOUBLE,
+    lon DOUBLE,
+    geonameid BIGINT,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS casualties (
+    article_id VARCHAR NOT NULL,
+    idx INTEGER NOT NULL,
+    place VARCHAR,
+    country VARCHAR,
+    lat DOUBLE,
+    lon DOUBLE,
+    date DATE,
+    killed_min INTEGER,
+    killed_max INTEGER,
+    killed_qualifier VARCHAR,
+    injured_min INTEGER,
+    injured_max INTEGER,
+    injured_qualifier VARCHAR,
+    missing_min INTEGER,
+    missing_max INTEGER,
+    perpetrator_killed_min INTEGER,
+    perpetrator_killed_max INTEGER,
+    cause VARCHAR,
+    actor VARCHAR,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE TABLE IF NOT EXISTS stances (
+    article_id VARCHAR NOT NULL,
+    speaker VARCHAR NOT NULL,
+    topic VARCHAR NOT NULL,
+    polarity VARCHAR NOT NULL,
+    score DOUBLE NOT NULL,
+    evidence VARCHAR[],
+    cues VARCHAR[],
+    PRIMARY KEY (article_id, speaker, topic)
+);
+CREATE OR REPLACE VIEW speakers AS
+SELECT name,
+       list_sort(list_distinct(flatten(list(coalesce(aliases, []::VARCHAR[]))))) AS aliases,
+       mode(type) AS type,
+       mode(role) AS role,
+       mode(org) AS org,
+       mode(country) AS country,
+       count(DISTINCT article_id) AS n_articles
+FROM article_speakers
+GROUP BY name;
+"""
+
+# Table name -> (columns in insert order). Identifiers are fixed here, never taken from input.
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("id", "title", "published", "outlet", "url", "source_path", "collection", "text"),
+    "quotes": (
+        "id", "article_id", "text", "start", "end", "kind", "cue", "cue_start", "cue_end", "speaker",
+        "speaker_type", "mention", "mention_start", "mention_end", "audience", "topics",
+    ),
+    "article_speakers": ("article_id", "name", "aliases", "type", "role", "org", "country"),
+    "places": (
+        "article_id", "idx", "name", "mention", "start", "end", "kind", "country", "admin1", "lat", "lon",
+        "geonameid",
+    ),
+    "casualties": (
+        "article_id", "idx", "place", "country", "lat", "lon", "date", "killed_min", "killed_max",
+        "killed_qualifier", "injured_min", "injured_max", "injured_qualifier", "missing_min", "missing_max",
+        "perpetrator_killed_min", "perpetrator_killed_max", "cause", "actor", "start", "end",
+    ),
+    "stances": ("article_id", "speaker", "topic", "polarity", "score", "evidence", "cues"),
+}
+CHILD_TABLES = ("quotes", "article_speakers", "places", "casualties", "stances")
+
+
+def default_db_path() -> Path:
+    """Return the store path: ``$NEWS_ATLAS_DB`` if set, else ``data/atlas.duckdb``."""
+    env = os.environ.get(DB_ENV)
+    return Path(env) if env else DEFAULT_DB_PATH
+
+
+@dataclass
+class WriteResult:
+    """Outcome of one :meth:`Store.add_extractions` call.
+
+    Attributes:
+        added (list[str]): article ids written.
+        skipped (list[tuple[str, str]]): ``(article_id, reason)`` not written.
+        counts (dict[str, int]): rows written per table.
+    """
+
+    added: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _rows(ex: Extraction) -> dict[str, list[tuple]]:
+    a = ex.article
+    rows: dict[str, list[tuple]] = {t: [] for t in _COLUMNS}
+    rows["articles"].append((a.id, a.title, a.published, a.outlet, a.url, a.source_path, a.collection, a.text))
+    for q in ex.quotes:
+        d = q.model_dump()
+        d["article_id"] = a.id
+        rows["quotes"].append(tuple(d[c] for c in _COLUMNS["quotes"]))
+    for s in ex.speakers:
+        rows["article_speakers"].append((a.id, s.name, s.aliases, s.type, s.role, s.org, s.country))
+    for i, p in enumerate(ex.places):
+        d = p.model_dump()
+        d.update(article_id=a.id, idx=i)
+        rows["places"].append(tuple(d[c] for c in _COLUMNS["places"]))
+    for i, c in enumerate(ex.casualties):
+        d = c.model_dump()
+        d.update(article_id=a.id, idx=i)
+        rows["casualties"].append(tuple(d[k] for k in _COLUMNS["casualties"]))
+    for s in ex.stances:
+        rows["stances"].append((a.id, s.speaker, s.topic, s.polarity, s.score, s.evidence, s.cues))
+    return rows
+
+
+class Store:
+    """Owner of one DuckDB database file (or ``":memory:"``).
+
+    Args:
+        path (str | Path | None): database file; default :func:`default_db_path`.
+            Parent folders are created.
+        read_only (bool): open read-only (several processes may read at once).
+
+    Raises:
+        StoreError: the file cannot be opened (locked by another writer,
+            not a DuckDB file, permissions).
+    """
+
+    def __init__(self, path: str | Path | None = None, read_only: bool = False):
+        self.path = str(path) if path is not None else str(default_db_path())
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._con = duckdb.connect(self.path, read_only=read_only)
+            if not read_only:
+                self._con.execute(SCHEMA)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+        self._write_lock = threading.Lock()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A new cursor on the shared connection (one per thread or query)."""
+        return self._con.cursor()
+
+    def execute(self, sql: str, params: Sequence | dict | None = None):
+        """Run one parameterised statement on a fresh cursor and return the cursor."""
+        return self.cursor().execute(sql, params or [])
+
+    def df(self, sql: str, params: Sequence | dict | None = None):
+        """Run a parameterised query and return a pandas DataFrame."""
+        return self.execute(sql, params).df()
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._con.close()
+
+    def article_ids(self) -> set[str]:
+        """Ids of all stored articles."""
+        return {r[0] for r in self.execute("SELECT id FROM articles").fetchall()}
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of every table, e.g. ``{"articles": 3, "quotes": 41, ...}``."""
+        out = {}
+        for table in _COLUMNS:
+            out[table] = self.execute(f"SELECT count(*) FROM {_q(table)}").fetchone()[0]
+        return out
+
+    def add_extractions(self, extractions: Iterable[Extraction], replace: bool = False) -> WriteResult:
+        """Write a batch of extractions in one transaction.
+
+        Args:
+            extractions: the batch.
+            replace (bool): re-write articles already stored (their old rows are
+                deleted in the same transaction). When False, stored articles are
+                skipped with reason ``"already stored"``: ingest is idempotent.
+
+        Returns:
+            WriteResult: ids added, ids skipped with reasons, rows per table.
+
+        Raises:
+            StoreError: the write failed; the transaction was rolled back, so
+                nothing of this batch is stored and earlier data is intact.
+        """
+        result = WriteResult(counts={t: 0 for t in _COLUMNS})
+        with self._write_lock:
+            cur = self.cursor()
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                seen: set[str] = set()
+                for ex in extractions:
+                    aid = ex.article.id
+                    if aid in seen:
+                        result.skipped.append((aid, "duplicate in this batch"))
+                        continue
+                    seen.add(aid)
+                    exists = cur.execute("SELECT 1 FROM articles WHERE id = ?", [aid]).fetchone()
+                    if exists and not replace:
+                        result.skipped.append((aid, "already stored"))
+                        continue
+                    if exists:
+                        for t in CHILD_TABLES:
+                            cur.execute(f"DELETE FROM {_q(t)} WHERE article_id = ?", [aid])
+                        cur.execute("DELETE FROM articles WHERE id = ?", [aid])
+                    for table, rows in _rows(ex).items():
+                        if not rows:
+                            continue
+                        cols = _COLUMNS[table]
+                        sql = (
+                            f"INSERT INTO {_q(table)} ({', '.join(_q(c) for c in cols)}) "
+                            f"VALUES ({', '.join('?' for _ in cols)})"
+                        )
+                        cur.executemany(sql, rows)
+                        result.counts[table] += len(rows)
+                    result.added.append(aid)
+                cur.execute("COMMIT")
+            except Exception as exc:
+                try:
+                    cur.execute("ROLLBACK")
+                except duckdb.Error:
+                    pass
+                raise StoreError(f"write failed, batch rolled back ({type(exc).__name__}: {exc})") from exc
+        return result
+
+    def delete_article(self, article_id: str) -> bool:
+        """Delete one article and all its records in one transaction; True if it existed."""
+        with self._write_lock:
+            cur = self.cursor()
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                existed = cur.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+                for t in CHILD_TABLES:
+                    cur.execute(f"DELETE FROM {_q(t)} WHERE article_id = ?", [article_id])
+                cur.execute("DELETE FROM articles WHERE id = ?", [article_id])
+                cur.execute("COMMIT")
+            except Exception:
+                cur.execute("ROLLBACK")
+                raise
+        return existed
