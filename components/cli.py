@@ -1,0 +1,126 @@
+"""Command line: ``python -m components {ingest,extract,evaluate,collections} ...``.
+
+- ``ingest PATH...``: read files/folders/globs, extract, store (progress bar, summary).
+- ``extract PATH... --json``: print one JSON object per article (JSON Lines) without touching the store.
+- ``evaluate PATH...``: score the extractor on gold files, PolNeAR brat folders, GeoVirus/ISAF JSONL.
+- ``build-default``: ingest the embedded default collections (``data/collections.yaml``).
+
+Exit codes: 0 success, 1 some inputs failed, 2 usage or store error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tqdm import tqdm
+
+
+def _progress_bar(desc: str):
+    bar = tqdm(total=0, desc=desc, unit="article", file=sys.stderr, disable=None)
+
+    def update(done: int, total: int, label: str) -> None:
+        bar.total = total
+        bar.n = done
+        bar.set_postfix_str(label[:40], refresh=False)
+        bar.refresh()
+
+    return bar, update
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .pipeline import ingest_paths
+    from .store import Store
+
+    store = Store(args.db)
+    bar, update = _progress_bar("ingest")
+    try:
+        report = ingest_paths(args.paths, store, collection=args.collection, replace=args.replace, progress=update)
+    finally:
+        bar.close()
+    print(report.summary())
+    print(f"store {store.path}: " + ", ".join(f"{k} {v}" for k, v in store.counts().items()))
+    return 1 if report.failed else 0
+
+
+def cmd_build_default(args: argparse.Namespace) -> int:
+    from .pipeline import ensure_default_store
+    from .store import Store
+
+    store = Store(args.db)
+    bar, update = _progress_bar("default corpus")
+    try:
+        report = ensure_default_store(store, progress=update)
+    finally:
+        bar.close()
+    print(report.summary() if report else "the default collections are already stored")
+    print(f"store {store.path}: " + ", ".join(f"{k} {v}" for k, v in store.counts().items()))
+    return 1 if report and report.failed else 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .extract import extract_articles
+    from .pipeline import IngestReport, read_files
+
+    report = IngestReport()
+    articles = read_files(args.paths, report)
+    for what, why in report.failed:
+        print(f"error: {what}: {why}", file=sys.stderr)
+    for ex in tqdm(extract_articles(articles), total=len(articles), desc="extract", file=sys.stderr, disable=None):
+        if args.json:
+            print(ex.model_dump_json(), flush=True)
+        else:
+            print(f"# {ex.article.title or ex.article.id} ({ex.article.id})")
+            for q in ex.quotes:
+                print(f"  [{q.kind}] {q.speaker or '?'} ({q.cue}): {q.text[:100]}")
+            for p in ex.places:
+                print(f"  place {p.name} {p.country} ({p.lat}, {p.lon})")
+            for c in ex.casualties:
+                print(f"  casualty {c.place}: killed {c.killed_min}-{c.killed_max}, injured {c.injured_min}-{c.injured_max}")
+    return 1 if report.failed else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``python -m components``."""
+    parser = argparse.ArgumentParser(prog="python -m components", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="extract articles and add them to the store")
+    p.add_argument("paths", nargs="+", help="files (.txt .md .html .jsonl), folders or glob patterns")
+    p.add_argument("--collection", default=None, help="collection name for these articles (default: user)")
+    p.add_argument("--replace", action="store_true", help="re-extract articles already stored")
+    p.add_argument("--db", default=None, help="store path (default: $NEWS_ATLAS_DB or data/atlas.duckdb)")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("build-default", help="ingest the embedded default collections if missing")
+    p.add_argument("--db", default=None, help="store path (default: $NEWS_ATLAS_DB or data/atlas.duckdb)")
+    p.set_defaults(func=cmd_build_default)
+
+    p = sub.add_parser("extract", help="print extractions without touching the store")
+    p.add_argument("paths", nargs="+", help="files, folders or glob patterns")
+    p.add_argument("--json", action="store_true", help="JSON Lines, one object per article (the output contract)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("evaluate", help="score the extractor against annotations")
+    try:
+        from .evaluate import add_evaluate_arguments, run_evaluate
+    except ImportError:
+        add_evaluate_arguments = run_evaluate = None
+    if add_evaluate_arguments is not None:
+        add_evaluate_arguments(p)
+        p.set_defaults(func=run_evaluate)
+    else:
+        p.set_defaults(func=lambda a: (print("evaluation harness not available", file=sys.stderr), 2)[1])
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit code."""
+    from .errors import NewsAtlasError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except NewsAtlasError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
