@@ -1,14 +1,263 @@
-"""Topic taxonomy matching. (Being written: returns nothing yet.)"""
+"""Topic taxonomy matching: which topics of a user-editable taxonomy a span talks about.
+
+The taxonomy is a YAML file (default ``data/topics.yaml`` under the project root) with one entry
+per topic: ``id``, ``label``, ``description`` and any of
+
+- ``phrases``: case-insensitive whole-token phrases (spaCy ``PhraseMatcher`` with ``attr="LOWER"``,
+  phrases tokenised with ``nlp.make_doc``);
+- ``patterns``: spaCy ``Matcher`` token patterns (``LEMMA`` / ``LOWER`` / ``OP`` ...);
+- ``all_of``: a co-occurrence rule, a list of phrase groups that must all occur in one sentence
+  ("China" ... "Russia").
+
+Method (see ``spacy/pipeline/span_ruler.py`` and the spaCy rule-based matching guide): the matchers
+are built once in :class:`TopicTagger.__init__`; matching a span is a Matcher + PhraseMatcher pass.
+
+Short quotes and sentence context: a quoted fragment such as "the strongest security guarantee"
+rarely names its topic; the sentence that frames it does ("... is NATO membership"). So when a
+span has fewer than ``context_tokens`` (default 12) tokens, :meth:`TopicTagger.topics_of` also
+matches the whole sentence(s) the span lies in. Longer quotes carry their own topics and get
+content matches only, so that a long quote is not tagged with whatever its attribution mentions.
+"""
+
 from __future__ import annotations
 
+import functools
+import re
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Span
+
+from ..errors import NewsAtlasError
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_TAXONOMY = ROOT / "data" / "topics.yaml"
+CONTEXT_TOKENS = 12
+
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class TopicTaxonomyError(NewsAtlasError):
+    """The topic taxonomy file is missing, is not YAML, or an entry is malformed.
+
+    The message names the file and the offending entry (index and id when it has one).
+    """
+
+
+class TopicDef(BaseModel):
+    """One topic of the taxonomy (one entry of ``topics:`` in the YAML file)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    label: str
+    description: str
+    phrases: list[str] = Field(default_factory=list)
+    patterns: list[list[dict[str, Any]]] = Field(default_factory=list)
+    all_of: list[list[str]] = Field(default_factory=list)
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, v: str) -> str:
+        if not _ID_RE.match(v):
+            raise ValueError(f"id {v!r} must be a lower-case slug (a-z, 0-9, '-')")
+        return v
+
+    @field_validator("phrases")
+    @classmethod
+    def _nonempty_phrases(cls, v: list[str]) -> list[str]:
+        if any(not str(p).strip() for p in v):
+            raise ValueError("phrases must not contain empty strings")
+        return v
+
+    @field_validator("patterns")
+    @classmethod
+    def _nonempty_patterns(cls, v: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+        if any(len(p) == 0 for p in v):
+            raise ValueError("a Matcher pattern must have at least one token dict")
+        return v
+
+    @field_validator("all_of")
+    @classmethod
+    def _groups(cls, v: list[list[str]]) -> list[list[str]]:
+        if v and (len(v) < 2 or any(len(g) == 0 for g in v)):
+            raise ValueError("all_of needs at least two non-empty phrase groups")
+        return v
+
+    @model_validator(mode="after")
+    def _has_rules(self) -> "TopicDef":
+        if not (self.phrases or self.patterns or self.all_of):
+            raise ValueError("a topic needs at least one of phrases, patterns, all_of")
+        return self
+
+
+class TopicTaxonomy(BaseModel):
+    """A validated taxonomy: the ordered list of :class:`TopicDef` and the file it came from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    topics: list[TopicDef]
+    source: Optional[str] = None
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "TopicTaxonomy":
+        """Read and validate a taxonomy file.
+
+        Args:
+            path (str | Path | None): YAML file; default ``data/topics.yaml`` under the project root.
+
+        Returns:
+            TopicTaxonomy: topics in file order.
+
+        Raises:
+            TopicTaxonomyError: the file is missing or not YAML, ``topics`` is not a list, an entry is
+                malformed (message: file, entry index and id, pydantic's reason), or ids repeat.
+        """
+        p = Path(path) if path is not None else DEFAULT_TAXONOMY
+        try:
+            raw = yaml.safe_load(p.read_text(encoding="utf-8"))
+        except OSError as e:
+            raise TopicTaxonomyError(f"{p}: cannot read topic taxonomy ({e.strerror or e})") from e
+        except yaml.YAMLError as e:
+            raise TopicTaxonomyError(f"{p}: not valid YAML: {e}") from e
+        if not isinstance(raw, dict) or not isinstance(raw.get("topics"), list):
+            raise TopicTaxonomyError(f"{p}: expected a mapping with a 'topics:' list")
+        topics: list[TopicDef] = []
+        seen: set[str] = set()
+        for i, entry in enumerate(raw["topics"]):
+            name = entry.get("id") if isinstance(entry, dict) else None
+            where = f"{p}: topics[{i}]" + (f" (id {name!r})" if name else "")
+            if not isinstance(entry, dict):
+                raise TopicTaxonomyError(f"{where}: expected a mapping, got {type(entry).__name__}")
+            try:
+                t = TopicDef.model_validate(entry)
+            except ValidationError as e:
+                reasons = "; ".join(
+                    f"{'.'.join(str(x) for x in err['loc']) or 'entry'}: {err['msg']}" for err in e.errors()
+                )
+                raise TopicTaxonomyError(f"{where}: {reasons}") from e
+            if t.id in seen:
+                raise TopicTaxonomyError(f"{where}: duplicate id {t.id!r}")
+            seen.add(t.id)
+            topics.append(t)
+        return cls(topics=topics, source=str(p))
+
+    def ids(self) -> list[str]:
+        """Topic ids in file order."""
+        return [t.id for t in self.topics]
 
 
 class TopicTagger:
-    def topics_of(self, span: Span) -> list[str]:
-        return []
+    """Tag spans with topic ids. Matchers are built once here; :meth:`topics_of` only matches.
+
+    Args:
+        nlp (Language): the pipeline whose vocab and tokenizer the spans come from.
+        taxonomy (TopicTaxonomy | None): default :meth:`TopicTaxonomy.load` of ``data/topics.yaml``.
+        context_tokens (int): spans shorter than this also get the topics of their sentence(s).
+
+    Raises:
+        TopicTaxonomyError: the taxonomy is malformed, or a Matcher pattern is rejected by spaCy
+            (message names the file and topic id).
+    """
+
+    def __init__(self, nlp: Language, taxonomy: TopicTaxonomy | None = None, context_tokens: int = CONTEXT_TOKENS):
+        self.taxonomy = taxonomy or TopicTaxonomy.load()
+        self.context_tokens = context_tokens
+        self.labels = {t.id: t.label for t in self.taxonomy.topics}
+        self.matcher = Matcher(nlp.vocab)
+        self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._groups: dict[str, int] = {}  # topic id -> number of all_of groups
+        for t in self.taxonomy.topics:
+            if t.phrases:
+                self.phrase_matcher.add(t.id, [nlp.make_doc(p) for p in t.phrases])
+            if t.patterns:
+                try:
+                    self.matcher.add(t.id, t.patterns)
+                except (ValueError, KeyError, TypeError) as e:
+                    raise TopicTaxonomyError(
+                        f"{self.taxonomy.source}: topic {t.id!r}: bad Matcher pattern: {e}"
+                    ) from e
+            for gi, group in enumerate(t.all_of):
+                self.phrase_matcher.add(f"{t.id}@all{gi}", [nlp.make_doc(p) for p in group])
+            if t.all_of:
+                self._groups[t.id] = len(t.all_of)
+
+    def matches(self, span: Span) -> list[tuple[str, int, int]]:
+        """Topic matches inside ``span``.
+
+        Args:
+            span (Span): any span (or a whole Doc) of a parsed document.
+
+        Returns:
+            list[tuple[str, int, int]]: ``(topic_id, start, end)`` with doc token indices
+            (end-exclusive), sorted by start. ``all_of`` topics yield one match per phrase of each
+            group, only in sentences where every group occurs.
+        """
+        doc = span.doc
+        off = span.start if isinstance(span, Span) else 0
+        vocab = doc.vocab
+        out: list[tuple[str, int, int]] = []
+        grouped: dict[tuple[int, str], dict[int, list[tuple[int, int]]]] = {}
+        # spaCy 3.8: Matcher on a Span gives span-relative indices, PhraseMatcher doc-relative ones.
+        found = [(m, s + off, e + off) for m, s, e in self.matcher(span)] + list(self.phrase_matcher(span))
+        for mid, s, e in found:
+            key = vocab.strings[mid]
+            if "@all" in key:
+                tid, gi = key.split("@all")
+                sent_start = doc[s].sent.start if doc.has_annotation("SENT_START") else 0
+                grouped.setdefault((sent_start, tid), {}).setdefault(int(gi), []).append((s, e))
+            else:
+                out.append((key, s, e))
+        for (_, tid), groups in grouped.items():
+            if len(groups) == self._groups[tid]:
+                out.extend((tid, s, e) for spans in groups.values() for s, e in spans)
+        return sorted(set(out), key=lambda m: (m[1], m[2], m[0]))
+
+    def topics_of(self, span: Span, context: bool = True) -> list[str]:
+        """Topic ids of a span (a quote's content, usually).
+
+        Args:
+            span (Span): the content span.
+            context (bool): when True and the span has fewer than ``context_tokens`` tokens, the
+                sentences containing it are matched too (see the module docstring).
+
+        Returns:
+            list[str]: sorted, unique topic ids; ``[]`` for an empty span.
+        """
+        if len(span) == 0:
+            return []
+        ids = {m[0] for m in self.matches(span)}
+        if context and len(span) < self.context_tokens:
+            ids |= {m[0] for m in self.matches(context_span(span))}
+        return sorted(ids)
 
 
-def get_topic_tagger(nlp: Language) -> TopicTagger:
-    return TopicTagger()
+def context_span(span: Span) -> Span:
+    """The sentence(s) containing ``span`` (the span itself when the doc has no sentence boundaries)."""
+    doc = span.doc
+    if len(span) == 0 or not doc.has_annotation("SENT_START"):
+        return span
+    return doc[span[0].sent.start : span[-1].sent.end]
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_tagger(nlp: Language, path: str) -> TopicTagger:
+    return TopicTagger(nlp, TopicTaxonomy.load(path))
+
+
+def get_topic_tagger(nlp: Language, path: str | Path | None = None) -> TopicTagger:
+    """Return the :class:`TopicTagger` for ``nlp`` and a taxonomy file, cached per (nlp, path).
+
+    Args:
+        nlp (Language): the shared pipeline (:func:`components.nlp.load_nlp`).
+        path (str | Path | None): taxonomy YAML; default ``data/topics.yaml`` under the project root.
+
+    Raises:
+        TopicTaxonomyError: see :meth:`TopicTaxonomy.load`.
+    """
+    p = Path(path) if path is not None else DEFAULT_TAXONOMY
+    return _cached_tagger(nlp, str(p.resolve()))
