@@ -148,8 +148,8 @@ def ingest_paths(
     return ingest_articles(articles, store, replace=replace, progress=progress, report=report)
 
 
-def load_collections(path: Path = COLLECTIONS_FILE) -> list[dict]:
-    """Read the collection manifest (``data/collections.yaml``).
+def load_collections(path: Path | None = None) -> list[dict]:
+    """Read the collection manifest (default ``data/collections.yaml``).
 
     Returns:
         list[dict]: entries with ``name``, ``label``, ``paths`` (absolute), ``default`` (bool), ``licence``.
@@ -157,6 +157,7 @@ def load_collections(path: Path = COLLECTIONS_FILE) -> list[dict]:
     Raises:
         NewsAtlasError: the manifest is missing or malformed.
     """
+    path = Path(path) if path is not None else COLLECTIONS_FILE
     try:
         entries = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
@@ -176,14 +177,16 @@ def load_collections(path: Path = COLLECTIONS_FILE) -> list[dict]:
     ]
 
 
-def ensure_default_store(store: Store, progress: ProgressFn | None = None) -> IngestReport | None:
-    """Ingest the default collections that are not yet in ``store``.
+def ensure_default_store(
+    store: Store, progress: ProgressFn | None = None, manifest: Path | None = None
+) -> IngestReport | None:
+    """Ingest the default collections (of ``manifest``, default ``data/collections.yaml``) not yet in ``store``.
 
     A collection counts as present when the store has any article of it.
     Returns the report of what was ingested, or None when nothing was missing.
     """
     present = {r[0] for r in store.execute("SELECT DISTINCT collection FROM articles").fetchall()}
-    missing = [c for c in load_collections() if c["name"] not in present]
+    missing = [c for c in load_collections(manifest) if c["name"] not in present]
     if not missing:
         return None
     report = IngestReport()
