@@ -1,0 +1,151 @@
+"""ISAF-style JSONL: casualty totals per press release and the province.
+
+Each line: ``{"id", "text", "gold": {"min_killed", "province": [lower-case names], "start_date", ...}}``.
+Rules (``../shared/eval/README.md``): the counts were made for whole releases, mostly of insurgents
+killed, so the predicted total is the sum over all predicted casualty records of ``killed_min`` plus
+``perpetrator_killed_min`` (everyone killed; None counts 0). Scores: exact match of the total, mean
+absolute error, whether the release reports any death (P/R/F1, positive = at least one killed), and
+the province: the first predicted province (the casualty places' admin1 first, then every place's
+admin1, or the place itself when it is an admin area) is one of the gold provinces.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Optional
+
+from ..errors import GoldFormatError
+from ..models import Article, Extraction
+from .normalise import normalise, prf, share, unique
+
+# Spelling variants of Afghan provinces (GeoNames and press spellings) -> the ISAF gold spelling.
+PROVINCE_VARIANTS = {
+    "paktia": "paktya", "paktiya": "paktya", "khowst": "khost", "lowgar": "logar", "konar": "kunar",
+    "kondoz": "kunduz", "maidanwardak": "wardak", "maydanwardak": "wardak", "vardak": "wardak",
+    "wardag": "wardak", "oruzgan": "uruzgan", "orozgan": "uruzgan", "urozgan": "uruzgan",
+    "sarepol": "sarepul", "nimruz": "nimroz", "ghowr": "ghor", "zabol": "zabul", "qandahar": "kandahar",
+    "hilmand": "helmand", "jowzjan": "jawzjan", "bamian": "bamyan", "parvan": "parwan", "daikundi": "daykundi",
+    "panjsher": "panjshir", "nooristan": "nuristan", "nangrahar": "nangarhar", "herat": "herat",
+}
+
+
+def province_key(name: Optional[str]) -> str:
+    """Comparable key of a province name: accents and "province" dropped, letters only, variants mapped."""
+    s = unicodedata.normalize("NFKD", normalise(name))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = re.sub(r"\b(province|wilayat|velayat)\b", "", s)
+    s = re.sub(r"[^a-z]", "", s)
+    return PROVINCE_VARIANTS.get(s, s)
+
+
+def read_isaf(path: Path) -> list[tuple[Article, dict]]:
+    """Read an ISAF-style JSONL file into articles and their ``gold`` mappings.
+
+    Raises:
+        GoldFormatError: a line is not JSON, lacks ``text``, or ``gold.min_killed`` is not an integer.
+    """
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{n}"
+            try:
+                d = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise GoldFormatError(f"{where}: not valid JSON ({exc})") from exc
+            gold = d.get("gold") if isinstance(d, dict) else None
+            if not isinstance(d, dict) or not isinstance(d.get("text"), str) or not isinstance(gold, dict):
+                raise GoldFormatError(f"{where}: each line needs 'text' (string) and 'gold' (mapping)")
+            if not isinstance(gold.get("min_killed"), int) or isinstance(gold.get("min_killed"), bool):
+                raise GoldFormatError(f"{where}: gold.min_killed must be an integer")
+            out.append((Article(id=str(d.get("id") or f"line{n}"), text=d["text"], collection="isaf"), gold))
+    return out
+
+
+def predicted_total(extraction: Extraction) -> int:
+    """Everyone the release reports killed: sum of ``killed_min`` and ``perpetrator_killed_min`` (None = 0)."""
+    return sum((c.killed_min or 0) + (c.perpetrator_killed_min or 0) for c in extraction.casualties)
+
+
+def predicted_provinces(extraction: Extraction) -> list[str]:
+    """Province keys in priority order: casualty places' admin1 (or the place when it is an admin area),
+    then every place's admin1 (or name, for admin areas); Afghan or country-less places only."""
+    by_name = {}
+    for p in extraction.places:
+        by_name.setdefault(normalise(p.name), p)
+        by_name.setdefault(normalise(p.mention), p)
+    keys = []
+
+    def add(p):
+        if p is None or (p.country and p.country.upper() != "AF"):
+            return
+        keys.append(province_key(p.name if p.kind == "admin" else p.admin1))
+
+    for c in extraction.casualties:
+        add(by_name.get(normalise(c.place)))
+    for p in extraction.places:
+        add(p)
+    return [k for k in unique(keys) if k]
+
+
+def score_release(gold: dict, extraction: Extraction) -> dict:
+    """Per-release comparison: ``{"gold_killed", "predicted_killed", "gold_provinces", "predicted_provinces"}``."""
+    return {
+        "id": extraction.article.id,
+        "gold_killed": gold["min_killed"],
+        "predicted_killed": predicted_total(extraction),
+        "gold_provinces": [province_key(p) for p in gold.get("province") or [] if province_key(p)],
+        "predicted_provinces": predicted_provinces(extraction),
+    }
+
+
+def summarise(rows: list[dict]) -> dict:
+    """Killed-count exact match and MAE, any-death P/R/F1, province accuracy.
+
+    Returns:
+        dict: ``{"dataset": "isaf", "releases", "killed_exact", "killed_mae", "any_death": prf,
+        "province_accuracy", "province_releases", "province_recall"}``. Province accuracy is over
+        releases with a gold province: the first predicted province is a gold one; province recall
+        is the share of gold provinces found anywhere among the predicted ones.
+    """
+    n = len(rows)
+    exact = sum(r["gold_killed"] == r["predicted_killed"] for r in rows)
+    mae = sum(abs(r["gold_killed"] - r["predicted_killed"]) for r in rows) / n if n else None
+    tp = sum(r["gold_killed"] > 0 and r["predicted_killed"] > 0 for r in rows)
+    fp = sum(r["gold_killed"] == 0 and r["predicted_killed"] > 0 for r in rows)
+    fn = sum(r["gold_killed"] > 0 and r["predicted_killed"] == 0 for r in rows)
+    with_prov = [r for r in rows if r["gold_provinces"]]
+    top1 = sum(bool(r["predicted_provinces"]) and r["predicted_provinces"][0] in r["gold_provinces"] for r in with_prov)
+    gold_p = sum(len(set(r["gold_provinces"])) for r in with_prov)
+    found_p = sum(len(set(r["gold_provinces"]) & set(r["predicted_provinces"])) for r in with_prov)
+    return {
+        "dataset": "isaf",
+        "releases": n,
+        "killed_exact": share(exact, n),
+        "killed_mae": mae,
+        "any_death": prf(tp, fp, fn),
+        "province_accuracy": share(top1, len(with_prov)),
+        "province_releases": len(with_prov),
+        "province_recall": share(found_p, gold_p),
+        "wrong_counts": [{"id": r["id"], "gold": r["gold_killed"], "predicted": r["predicted_killed"]}
+                         for r in rows if r["gold_killed"] != r["predicted_killed"]],
+    }
+
+
+def evaluate_isaf(path: Path, limit: Optional[int] = None, progress: bool = True) -> dict:
+    """Run the pipeline on an ISAF-style JSONL file and score it (see the module docstring).
+
+    Raises:
+        GoldFormatError: malformed file (see :func:`read_isaf`).
+    """
+    from .predict import extractions
+
+    data = read_isaf(path)[:limit]
+    preds = extractions([a for a, _ in data], desc=f"isaf {Path(path).name}", progress=progress)
+    report = summarise([score_release(g, e) for (_, g), e in zip(data, preds)])
+    report["path"] = str(path)
+    return report
