@@ -1,0 +1,173 @@
+"""Tests of components.store.queries on a real in-memory DuckDB store with hand-made extractions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from components.store import Store
+from components.store import queries as Q
+from components.store.queries import QueryFilters
+
+from tests.dashboard_data import hostile_extraction, seed_extraction
+
+
+@pytest.fixture(scope="module")
+def store():
+    s = Store(":memory:")
+    s.add_extractions([seed_extraction(), hostile_extraction()])
+    Q.ensure_indexes(s)
+    Q.ensure_indexes(s)  # idempotent
+    yield s
+    s.close()
+
+
+def test_queries_where_clauses_bind_values_not_sql():
+    f = QueryFilters(speakers=("x'); DROP TABLE quotes; --",), text="50%_off")
+    bits, params = Q.where_clauses(f, "quote")
+    assert bits == ["list_contains(?, q.speaker)", "q.text ILIKE ? ESCAPE '\\'"]
+    assert params == [["x'); DROP TABLE quotes; --"], "%50\\%\\_off%"]
+
+
+def test_queries_where_clauses_quote_filters_reach_places_through_articles():
+    bits, params = Q.where_clauses(QueryFilters(kinds=("direct",), collections=("seed",)), "place")
+    assert bits[0] == "list_contains(?, a.collection)"
+    assert bits[1].startswith("p.article_id IN (SELECT q.article_id FROM quotes q")
+    assert params == [["seed"], ["direct"]]
+
+
+def test_queries_where_clauses_rejects_unknown_target():
+    with pytest.raises(ValueError, match="unknown target"):
+        Q.where_clauses(QueryFilters(), "users")
+
+
+def test_queries_overview_counts_unfiltered_and_by_collection(store):
+    allc = Q.overview_counts(store, QueryFilters())
+    assert allc["articles"] == 2 and allc["quotes"] == 5 and allc["speakers"] == 5
+    assert allc["killed"] == 5 and allc["injured"] == 7 and allc["casualty_events"] == 2
+    seed = Q.overview_counts(store, QueryFilters(collections=("seed",)))
+    assert seed["articles"] == 1 and seed["quotes"] == 4 and seed["killed"] == 3
+
+
+def test_queries_top_speakers_and_places(store):
+    sp = Q.top_speakers(store, QueryFilters(collections=("seed",)))
+    assert set(sp["speaker"]) == {"Volodymyr Zelenskyy", "Kaja Kallas", "Jake Sullivan", "Dan Sabbagh"}
+    assert sp.set_index("speaker").loc["Jake Sullivan", "country"] == "US"
+    pl = Q.top_places(store, QueryFilters())
+    assert pl.iloc[0]["place"] == "Ukraine" and pl.iloc[0]["mentions"] > 5
+
+
+@pytest.mark.parametrize(
+    "filters, expected",
+    [
+        (QueryFilters(speakers=("Kaja Kallas",)), {"Kaja Kallas"}),
+        (QueryFilters(topics=("nuclear-weapons", "syria")), {"Jake Sullivan", "Dan Sabbagh"}),
+        (QueryFilters(countries=("FR",)), {"Anne Hidalgo"}),
+        (QueryFilters(countries=("SY",)), {"Volodymyr Zelenskyy", "Kaja Kallas", "Jake Sullivan", "Dan Sabbagh"}),
+        (QueryFilters(text="100%"), {"Anne Hidalgo"}),
+        (QueryFilters(text="100_"), set()),
+        (QueryFilters(text="<script>"), {"Anne Hidalgo"}),
+        (QueryFilters(date_from=dt.date(2025, 1, 1)), {"Anne Hidalgo"}),
+        (QueryFilters(date_to=dt.date(2024, 12, 1)), {"Volodymyr Zelenskyy", "Kaja Kallas", "Jake Sullivan",
+                                                      "Dan Sabbagh"}),
+        (QueryFilters(places=("Paris",)), {"Anne Hidalgo"}),
+        (QueryFilters(outlets=("Le Test",)), {"Anne Hidalgo"}),
+        (QueryFilters(kinds=("indirect",)), set()),
+    ],
+)
+def test_queries_quotes_page_filters(store, filters, expected):
+    page = Q.quotes_page(store, filters, limit=50)
+    assert set(page["speaker"]) == expected
+    assert Q.count_quotes(store, filters) == len(page)
+
+
+def test_queries_country_us_matches_speaker_country_even_without_place(store):
+    # Sullivan's own country is US; no US place is in the seed, so only his quote passes.
+    page = Q.quotes_page(store, QueryFilters(countries=("US",)))
+    assert list(page["speaker"]) == ["Jake Sullivan"]
+
+
+def test_queries_quotes_page_paging_and_stance_column(store):
+    first = Q.quotes_page(store, QueryFilters(), limit=2, offset=0)
+    second = Q.quotes_page(store, QueryFilters(), limit=2, offset=2)
+    assert len(first) == 2 and len(second) == 2
+    assert not set(first["id"]) & set(second["id"])
+    assert first.iloc[0]["speaker"] == "Anne Hidalgo"  # newest article first
+    allq = Q.quotes_page(store, QueryFilters(), limit=10).set_index("speaker")
+    assert allq.loc["Jake Sullivan", "stance"] == "nuclear-weapons: oppose"
+    assert list(allq.loc["Volodymyr Zelenskyy", "topics"]) == ["nato"]
+    by_speaker = Q.quotes_page(store, QueryFilters(), limit=10, sort="speaker")
+    assert list(by_speaker["speaker"]) == sorted(by_speaker["speaker"])
+
+
+def test_queries_quotes_page_rejects_bad_paging(store):
+    with pytest.raises(ValueError):
+        Q.quotes_page(store, QueryFilters(), limit=0)
+    with pytest.raises(ValueError):
+        Q.quotes_page(store, QueryFilters(), sort="text; DROP")
+
+
+def test_queries_quote_detail_has_article_and_card(store):
+    qid = Q.quotes_page(store, QueryFilters(speakers=("Jake Sullivan",)))["id"].iloc[0]
+    d = Q.quote_detail(store, qid)
+    art = d["article"]["text"]
+    assert art[d["quote"]["start"]:d["quote"]["end"]] == "That is not under consideration, no."
+    assert d["speaker"]["role"] == "National Security Advisor" and d["speaker"]["n_quotes"] == 1
+    assert d["speaker"]["stances"] == [("nuclear-weapons", "oppose", pytest.approx(-0.7))]
+    assert Q.quote_detail(store, "nope") is None
+
+
+def test_queries_map_places_sizes_colours_and_hover(store):
+    mp = Q.map_places(store, QueryFilters()).set_index("place")
+    assert mp.loc["Kherson", "killed"] == 3 and mp.loc["Kherson", "injured"] == 7
+    assert mp.loc["Paris", "killed"] == 2
+    assert mp.loc["Ukraine", "mentions"] > mp.loc["Kyiv", "mentions"]
+    # the Zelenskyy and Kallas quotes contain a "Ukraine" mention; shortest first
+    assert list(mp.loc["Ukraine", "top_quotes"]) == [
+        "Volodymyr Zelenskyy: An invitation for Ukraine to join NATO is a necessary thing for our survival.",
+        "Kaja Kallas: We need to definitely discuss this – if Ukraine decides to draw the line somewhere",
+    ]
+    assert list(mp.loc["Kherson", "top_quotes"]) == []
+    only = Q.map_places(store, QueryFilters(countries=("SY",)))
+    assert list(only["place"]) == ["Aleppo"]
+
+
+def test_queries_casualties_page_and_chart(store):
+    assert Q.count_casualties(store, QueryFilters(places=("Kherson",))) == 1
+    page = Q.casualties_page(store, QueryFilters(collections=("seed",)))
+    row = page.iloc[0]
+    assert (row["place"], row["killed_min"], row["injured_min"], row["cause"]) == ("Kherson", 3, 7, "drone attack")
+    chart = Q.casualties_by_place_date(store, QueryFilters())
+    assert set(chart["place"]) == {"Kherson", "Paris"} and chart["killed"].sum() == 5
+
+
+def test_queries_stance_matrix_and_evidence(store):
+    m = Q.stance_matrix(store, QueryFilters()).set_index(["speaker", "topic"])
+    assert m.loc[("Jake Sullivan", "nuclear-weapons"), "polarity"] == "oppose"
+    assert m.loc[("Volodymyr Zelenskyy", "nato"), "polarity"] == "support"
+    ev = Q.stance_evidence(store, QueryFilters(), "Volodymyr Zelenskyy", "nato")
+    assert ev.iloc[0]["quote"].startswith("An invitation for Ukraine to join NATO")
+    assert list(ev.iloc[0]["cues"]) == ["necessary"]
+    assert Q.stance_matrix(store, QueryFilters(topics=("economy",)))["speaker"].tolist() == ["Anne Hidalgo"]
+
+
+def test_queries_articles_page_and_bundle(store):
+    assert Q.count_articles(store, QueryFilters(countries=("SY",))) == 1
+    page = Q.articles_page(store, QueryFilters())
+    assert list(page["quotes"]) == [1, 4]
+    b = Q.article_bundle(store, "hostile-1")
+    assert b["article"]["title"].startswith("<script>") and len(b["casualties"]) == 1
+    assert Q.article_bundle(store, "missing") is None
+
+
+def test_queries_exports_and_options(store):
+    ex = Q.quotes_export(store, QueryFilters(collections=("seed",)))
+    assert len(ex) == 4 and {"speaker", "quote", "topics", "article"} <= set(ex.columns)
+    assert len(Q.places_table(store, QueryFilters(places=("Kherson",)))) == 1
+    assert len(Q.casualties_table(store, QueryFilters())) == 2
+    opts = Q.filter_options(store)
+    assert opts["collections"] == ["other", "seed"]
+    assert {"UA", "US", "FR", "SY", "CN", "GB"} <= set(opts["countries"])
+    assert "nato" in opts["topics"] and opts["speakers"][0] == "Anne Hidalgo" or "Anne Hidalgo" in opts["speakers"]
+    assert opts["date_min"] == dt.date(2024, 12, 1) and opts["date_max"] == dt.date(2025, 3, 3)
