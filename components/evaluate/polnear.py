@@ -308,6 +308,8 @@ def evaluate_polnear(
     docs, skipped = read_brat_folder(folder, all_annotators=all_annotators)
     if limit is not None:
         docs = docs[:limit]
+        kept = {d.name for d in docs}
+        skipped = [s for s in skipped if s.rpartition("_")[0] in kept]
     preds = extractions([brat_article(d) for d in docs], desc=f"polnear {Path(folder).name}", progress=progress)
     report = summarise([score_document(d, e) for d, e in zip(docs, preds)], skipped)
     report["path"] = str(folder)
