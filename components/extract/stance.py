@@ -1,10 +1,512 @@
-"""Speaker stance. (Being written: returns nothing yet.)"""
+"""Speaker stance: each speaker's position on each topic, with the quotes and words that decide it.
+
+Method (explainable rules, no trained model):
+
+1. **Scope.** A quote's content is cut into sentence pieces. Text of other speakers' quotes nested
+   inside it is left out, so a stance an interviewee *reports* ("Putin has stated that NATO expansion
+   is a security threat") counts for the third party (whose own quote it is), not the interviewee.
+2. **Topics per piece.** A piece gets the topics the :class:`~.topics.TopicTagger` finds in it. A
+   piece naming none refers back ("That is not under consideration, no."): it takes the topics of
+   the previous piece of the quote, or for the first piece those of its framing (the rest of its
+   sentence, then the previous sentence), else those of the next topical piece. Short quotes
+   (fewer than the tagger's ``context_tokens`` tokens) take the topics of their whole sentence.
+3. **Cues.** Inside a piece, lemmas of a stance lexicon (``data/stance_lexicon.yaml``: support,
+   oppose, hedge words and phrases) vote +1 / -1 / hedge. Negation scope comes from the dependency
+   parse: a cue is negated when it, or a head reached through non-clausal arcs (``acomp``, ``attr``,
+   ``prep``, ``pobj``, ``dobj``, ``xcomp`` ...) up to its clause head, has a negation child. A negated
+   support word opposes, a negated oppose word weakly supports, a negated hedge opposes ("not under
+   consideration"); a negation with no lexicon word in its scope opposes by itself, as does a bare
+   "no". An increase modifier on a topic word ("more weapons") supports (a demand). When one piece
+   names several topics, each topic only sees the cues on the dependency path from its words to
+   their clause head (plus that path's negations and copular complements), so in "surging
+   conventional capacities ..., not nuclear capability" the "not" counts against nuclear weapons
+   only.
+4. **Cue verb.** A reporting verb with a polarity of its own ("accused", "welcomed", "rejected")
+   votes with weight 1.5 for every topic of its quote.
+5. **Fallback.** Only when no lexicon cue fires for a (quote, topic), VADER's compound score
+   (Hutto & Gilbert 2014, ``vaderSentiment`` 3.3.2) of the piece text votes with weight 0.5 when
+   ``|compound| >= 0.5``.
+6. **Score.** Per (quote, topic): ``(S - O) / (S + O + H)`` with S, O, H the weighted support, oppose
+   and hedge votes. Per (speaker, topic): the mean over the quotes that had any vote (quotes with
+   none stay evidence but do not vote). ``score >= 0.25`` support, ``<= -0.25`` oppose, else neutral,
+   so hedges and balanced "understandable but complex" answers come out neutral; a polarity also
+   needs a strict majority of the voting quotes to agree with it, else it is neutral (mixed evidence).
+   A lexicon verb whose subject is a named third party ("Russia supports ...") describes that
+   party's action, not the speaker's view, and does not vote.
+"""
+
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
 
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..errors import NewsAtlasError
 from ..models import Quote, Speaker, Stance
+from .topics import ROOT, TopicTagger
+
+DEFAULT_LEXICON = ROOT / "data" / "stance_lexicon.yaml"
+
+SUPPORT_THRESHOLD = 0.25
+CUE_VERB_WEIGHT = 1.5
+DOUBLE_NEGATION_WEIGHT = 0.5
+VADER_WEIGHT = 0.5
+VADER_MIN = 0.5
+FRAMING_SENTENCES = 2
+
+# arcs that stay inside one clause when walking from a word up to its clause head
+_INNER_DEPS = frozenset(
+    {"acomp", "attr", "oprd", "prep", "pobj", "pcomp", "dobj", "dative", "xcomp", "amod", "advmod", "npadvmod",
+     "compound", "nmod", "appos", "poss", "agent", "aux", "auxpass", "nummod", "quantmod", "det", "case", "neg"}
+)
+# children of a path word that belong to its predicate: negation and copular complements
+_PREDICATE_CHILD_DEPS = frozenset({"neg", "acomp", "attr", "oprd", "intj"})
+_MODIFIER_DEPS = frozenset({"amod", "advmod", "det", "neg", "nummod", "compound", "quantmod"})
 
 
-def speaker_stances(doc: Doc, quotes: list[Quote], speakers: list[Speaker], tagger) -> list[Stance]:
-    return []
+class StanceLexiconError(NewsAtlasError):
+    """The stance lexicon file is missing, not YAML, or malformed (message names the file and key)."""
+
+
+class _Polar(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    support: list[str] = Field(default_factory=list)
+    oppose: list[str] = Field(default_factory=list)
+    hedge: list[str] = Field(default_factory=list)
+
+
+class StanceLexicon(BaseModel):
+    """Validated contents of ``data/stance_lexicon.yaml`` (see the comments in that file)."""
+
+    model_config = ConfigDict(extra="forbid")
+    support: list[str]
+    oppose: list[str]
+    hedge: list[str]
+    phrases: _Polar = Field(default_factory=_Polar)
+    increase: list[str] = Field(default_factory=list)
+    cue_verbs: _Polar = Field(default_factory=_Polar)
+    negation: list[str] = Field(default_factory=list)
+    _word_polarity: dict[str, str] = PrivateAttr(default_factory=dict)
+    _cue_polarity: dict[str, str] = PrivateAttr(default_factory=dict)
+    _matchers: dict[int, PhraseMatcher] = PrivateAttr(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "StanceLexicon":
+        """Read and validate a lexicon file.
+
+        Raises:
+            StanceLexiconError: unreadable, not YAML, or a key is missing / of the wrong type.
+        """
+        p = Path(path) if path is not None else DEFAULT_LEXICON
+        try:
+            raw = yaml.safe_load(p.read_text(encoding="utf-8"))
+            return cls.model_validate(raw)
+        except OSError as e:
+            raise StanceLexiconError(f"{p}: cannot read stance lexicon ({e.strerror or e})") from e
+        except yaml.YAMLError as e:
+            raise StanceLexiconError(f"{p}: not valid YAML: {e}") from e
+        except ValidationError as e:
+            reasons = "; ".join(f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']}" for err in e.errors())
+            raise StanceLexiconError(f"{p}: {reasons}") from e
+
+    def polarity_of(self, lemma: str) -> Optional[str]:
+        """``"support"``, ``"oppose"``, ``"hedge"`` or None for a lower-cased lemma."""
+        return self._word_polarity.get(lemma)
+
+    def cue_verb_polarity(self, cue: str) -> Optional[str]:
+        """Polarity of a reporting cue as written ("accused", "welcomed", "called for"), or None."""
+        for w in cue.lower().replace("-", " ").split():
+            for form in _lemma_candidates(w):
+                if form in self._cue_polarity:
+                    return self._cue_polarity[form]
+        return None
+
+    def model_post_init(self, __context) -> None:  # noqa: D401 - pydantic hook
+        words: dict[str, str] = {}
+        for pol in ("hedge", "oppose", "support"):  # later lists win on overlap
+            for w in getattr(self, pol):
+                words[w.lower()] = pol
+        cues: dict[str, str] = {}
+        for pol in ("hedge", "oppose", "support"):
+            for w in getattr(self.cue_verbs, pol):
+                cues[w.lower()] = pol
+        self._word_polarity = words
+        self._cue_polarity = cues
+
+    def phrase_matcher(self, vocab) -> PhraseMatcher:
+        """PhraseMatcher (attr LOWER) of the multi-word cues, keyed support/oppose/hedge; built once per vocab."""
+        key = id(vocab)
+        if key not in self._matchers:
+            from spacy.lang.en import English
+
+            make = English(vocab=vocab).tokenizer
+            pm = PhraseMatcher(vocab, attr="LOWER")
+            for pol in ("support", "oppose", "hedge"):
+                phrases = getattr(self.phrases, pol)
+                if phrases:
+                    pm.add(pol, [make(p) for p in phrases])
+            self._matchers[key] = pm
+        return self._matchers[key]
+
+
+def _lemma_candidates(w: str) -> list[str]:
+    """Crude inflection stripping for cue strings that come without a parse ("accused" -> "accuse")."""
+    out = [w]
+    for suf, rep in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""),
+                     ("es", ""), ("s", "")):
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            out.append(w[: -len(suf)] + rep)
+    if len(w) > 4 and w[-3:] in ("ing",) and w[-4] == w[-5]:  # "slamming" -> "slam"
+        out.append(w[:-4])
+    if len(w) > 4 and w.endswith("ed") and w[-3] == w[-4]:  # "slammed" -> "slam"
+        out.append(w[:-3])
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> StanceLexicon:
+    """The stance lexicon, cached per path (default ``data/stance_lexicon.yaml``)."""
+    return StanceLexicon.load(path)
+
+
+@functools.lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+@dataclass
+class _Votes:
+    """Weighted votes for one (quote, topic)."""
+
+    support: float = 0.0
+    oppose: float = 0.0
+    hedge: float = 0.0
+    cues: dict[str, list[str]] = field(default_factory=lambda: {"support": [], "oppose": [], "hedge": []})
+
+    def add(self, pol: str, weight: float, cue: str) -> None:
+        setattr(self, pol, getattr(self, pol) + weight)
+        if cue not in self.cues[pol]:
+            self.cues[pol].append(cue)
+
+    def merge(self, other: "_Votes") -> None:
+        for pol in ("support", "oppose", "hedge"):
+            setattr(self, pol, getattr(self, pol) + getattr(other, pol))
+            for c in other.cues[pol]:
+                if c not in self.cues[pol]:
+                    self.cues[pol].append(c)
+
+    @property
+    def total(self) -> float:
+        return self.support + self.oppose + self.hedge
+
+    @property
+    def score(self) -> float:
+        return (self.support - self.oppose) / self.total if self.total else 0.0
+
+
+def _is_negation(tok: Token, lex: StanceLexicon) -> bool:
+    if tok.dep_ == "neg":
+        return True
+    low = tok.lower_.replace("’", "'")
+    if low in lex.negation and tok.dep_ in ("det", "advmod", "intj", "neg", "preconj", "cc"):
+        return low not in ("nor", "neither") or tok.dep_ != "cc"
+    return False
+
+
+def _skip_negation(tok: Token) -> bool:
+    """Negations that negate nothing stance-like: "not only", "no longer", "no doubt"."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.lower_ in ("only", "just", "merely", "longer", "doubt", "less")
+
+
+def _clause_path(tok: Token) -> list[Token]:
+    """``tok`` and its heads up to and including its clause head (inner arcs only)."""
+    path = [tok]
+    node = tok
+    while node.dep_ in _INNER_DEPS and node.head is not node:
+        node = node.head
+        path.append(node)
+    # a subject's predicate: step to the verb it is subject of
+    if node.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and node.head is not node:
+        path.append(node.head)
+    return path
+
+
+def _negators(tok: Token, lex: StanceLexicon) -> list[Token]:
+    """Negation tokens whose scope covers ``tok`` (children of ``tok`` or of its in-clause heads)."""
+    out = []
+    for node in _clause_path(tok):
+        for c in node.children:
+            if _is_negation(c, lex) and not _skip_negation(c):
+                out.append(c)
+    return out
+
+
+def _focus_tokens(match_tokens: Iterable[Token]) -> set[int]:
+    """Token indices related to a topic's words: the words, their modifiers, the path to their clause
+    head, and that path's negations and copular complements (with their subtrees)."""
+    keep: set[int] = set()
+    for t in match_tokens:
+        keep.add(t.i)
+        keep.update(c.i for c in t.children if c.dep_ in _MODIFIER_DEPS)
+        for node in _clause_path(t):
+            keep.add(node.i)
+            for c in node.children:
+                if c.dep_ in _PREDICATE_CHILD_DEPS:
+                    keep.update(x.i for x in c.subtree)
+    return keep
+
+
+def _piece_votes(
+    tokens: list[Token],
+    topic_tokens: list[Token],
+    focus: Optional[set[int]],
+    lex: StanceLexicon,
+    phrase_hits: list[tuple[str, int, int]],
+) -> _Votes:
+    """Votes of one sentence piece for one topic (see module docstring, step 3)."""
+    v = _Votes()
+    inside = {t.i for t in tokens}
+    allowed = inside if focus is None else inside & focus
+    used_neg: set[int] = set()
+    covered: set[int] = set()
+    doc = tokens[0].doc if tokens else None
+    for pol, s, e in phrase_hits:
+        if not all(i in inside for i in range(s, e)) or not any(i in allowed for i in range(s, e)):
+            continue
+        span = doc[s:e]
+        covered.update(range(s, e))
+        negs = [n for n in _negators(span.root, lex) if n.i not in range(s, e)]
+        _vote(v, pol, span.text, negs, used_neg)
+    topic_ids = {t.i for t in topic_tokens}
+    for t in tokens:
+        if t.i not in allowed or t.i in covered:
+            continue
+        low = t.lower_
+        if low in lex.increase and t.head.i in topic_ids and t.dep_ in ("amod", "advmod", "nummod", "compound"):
+            v.add("support", 1.0, f"{t.text} {t.head.text}")
+            continue
+        pol = lex.polarity_of(t.lemma_.lower()) or lex.polarity_of(low)
+        if pol is None or _is_negation(t, lex) or _third_party_action(t, topic_ids):
+            continue
+        _vote(v, pol, t.text, _negators(t, lex), used_neg)
+    for t in tokens:
+        if t.i in allowed and t.i not in used_neg and _is_negation(t, lex) and not _skip_negation(t):
+            if t.dep_ == "intj" or t.head is t:
+                v.add("oppose", 1.0, t.text)
+            else:
+                v.add("oppose", 1.0, f"{t.text} {t.head.text}")
+    return v
+
+
+def _third_party_action(t: Token, topic_ids: set[int]) -> bool:
+    """True for a verb whose subject is a named third party ("Russia supports ...", "China is opposing
+    ..."): it reports what someone else does, not what the speaker thinks. Verbs whose subject is a
+    pronoun ("we need") or contains the topic's own words ("NATO membership would provide") count."""
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    for c in t.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN"):
+            if not any(x.i in topic_ids for x in c.subtree):
+                return True
+    return False
+
+
+def _vote(v: _Votes, pol: str, text: str, negs: list[Token], used_neg: set[int]) -> None:
+    if negs:
+        used_neg.update(n.i for n in negs)
+        label = f"{negs[0].text} {text}"
+        if pol == "support":
+            v.add("oppose", 1.0, label)
+        elif pol == "oppose":
+            v.add("support", DOUBLE_NEGATION_WEIGHT, label)
+        else:
+            v.add("oppose", 1.0, label)
+    else:
+        v.add(pol, 1.0, text)
+
+
+def _pieces(doc: Doc, q: Quote, excluded: list[tuple[int, int]]) -> list[list[Token]]:
+    """The quote's tokens, minus excluded character ranges, grouped by sentence."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return []
+    pieces: dict[int, list[Token]] = {}
+    for t in span:
+        if t.is_space or any(s <= t.idx < e for s, e in excluded):
+            continue
+        pieces.setdefault(t.sent.start if doc.has_annotation("SENT_START") else 0, []).append(t)
+    return [p for _, p in sorted(pieces.items())]
+
+
+def _topic_tokens(doc: Doc, tagger: TopicTagger, tokens: list[Token]) -> dict[str, list[Token]]:
+    """Topic id -> matched tokens inside this piece (contiguous runs are matched separately)."""
+    out: dict[str, list[Token]] = {}
+    runs: list[tuple[int, int]] = []
+    for t in tokens:
+        if runs and runs[-1][1] == t.i:
+            runs[-1] = (runs[-1][0], t.i + 1)
+        else:
+            runs.append((t.i, t.i + 1))
+    for s, e in runs:
+        for tid, ms, me in tagger.matches(doc[s:e]):
+            out.setdefault(tid, []).extend(doc[ms:me])
+    return out
+
+
+def _framing_topics(doc: Doc, tagger: TopicTagger, q: Quote, first: list[Token]) -> set[str]:
+    """Topics of a quote's framing: the rest of its first sentence, else the nearest of the
+    ``FRAMING_SENTENCES`` sentences before it that names a topic (a speaker label such as
+    "**Dr. Ivanov:**" can be a sentence of its own)."""
+    if not doc.has_annotation("SENT_START") or not first:
+        return set()
+    sent = first[0].sent
+    outside = [t for t in sent if not (q.start <= t.idx < q.end)]
+    found = set(_topic_tokens(doc, tagger, outside)) if outside else set()
+    prev = sent
+    for _ in range(FRAMING_SENTENCES):
+        if found or prev.start == 0:
+            break
+        prev = doc[prev.start - 1].sent
+        found = {m[0] for m in tagger.matches(prev)}
+    return found
+
+
+def quote_topic_votes(
+    doc: Doc, q: Quote, tagger: TopicTagger, excluded: list[tuple[int, int]] = (), lexicon: StanceLexicon | None = None
+) -> dict[str, _Votes]:
+    """Votes per topic for one quote (steps 1-5 of the module docstring).
+
+    Args:
+        doc (Doc): the parsed article.
+        q (Quote): the quote (its ``start``/``end`` index ``doc.text``).
+        tagger (TopicTagger): topic matcher.
+        excluded (list[tuple[int, int]]): character ranges to leave out (nested quotes of others).
+        lexicon (StanceLexicon | None): default :func:`load_lexicon`.
+
+    Returns:
+        dict[str, _Votes]: topic id -> weighted votes with their cue words; topics with no vote
+        at all are present with zero votes (they are still evidence).
+    """
+    lex = lexicon or load_lexicon()
+    pieces = _pieces(doc, q, list(excluded))
+    if not pieces:
+        return {}
+    phrase_hits = [
+        (doc.vocab.strings[m], s, e) for m, s, e in lex.phrase_matcher(doc.vocab)(doc)
+    ]
+    n_tokens = sum(len(p) for p in pieces)
+    short_topics: set[str] = set(q.topics)
+    if n_tokens < tagger.context_tokens:
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        short_topics |= set(tagger.topics_of(span))
+    own = [_topic_tokens(doc, tagger, p) for p in pieces]
+    assigned: list[set[str]] = []
+    for i, p in enumerate(pieces):
+        if own[i]:
+            assigned.append(set(own[i]))
+        elif i > 0 and assigned[-1]:
+            assigned.append(set(assigned[-1]))
+        else:
+            framing = _framing_topics(doc, tagger, q, p) if i == 0 else set()
+            if not framing:
+                framing = next((set(o) for o in own[i + 1 :] if o), set())
+            assigned.append(framing)
+    if n_tokens < tagger.context_tokens:
+        assigned = [a | short_topics for a in assigned]
+    votes: dict[str, _Votes] = {}
+    for p, topics, mine in zip(pieces, assigned, own):
+        for tid in topics:
+            toks = mine.get(tid, [])
+            focus = _focus_tokens(toks) if toks and len(mine) > 1 else None
+            votes.setdefault(tid, _Votes()).merge(_piece_votes(p, toks, focus, lex, phrase_hits))
+    if q.cue:
+        pol = lex.cue_verb_polarity(q.cue)
+        if pol:
+            for tid in votes:
+                votes[tid].add(pol, CUE_VERB_WEIGHT, q.cue)
+    for tid, v in votes.items():
+        if v.total == 0:
+            text = " ".join(t.text for p, a in zip(pieces, assigned) if tid in a for t in p)
+            compound = _vader().polarity_scores(text)["compound"]
+            if abs(compound) >= VADER_MIN:
+                v.add("support" if compound > 0 else "oppose", VADER_WEIGHT, f"vader:{compound:+.2f}")
+    return votes
+
+
+def _nested_ranges(q: Quote, quotes: list[Quote]) -> list[tuple[int, int]]:
+    return [
+        (o.start, o.end)
+        for o in quotes
+        if o is not q and o.speaker != q.speaker and q.start <= o.start and o.end <= q.end and (o.end - o.start) < (q.end - q.start)
+    ]
+
+
+def _polarity(score: float) -> str:
+    return "support" if score >= SUPPORT_THRESHOLD else "oppose" if score <= -SUPPORT_THRESHOLD else "neutral"
+
+
+def speaker_stances(doc: Doc, quotes: list[Quote], speakers: list[Speaker], tagger: TopicTagger) -> list[Stance]:
+    """Each speaker's stance on each topic they are quoted on.
+
+    Args:
+        doc (Doc): the parsed article (``quote.start``/``end`` index ``doc.text``).
+        quotes (list[Quote]): the article's quotes; those with ``speaker`` None are skipped.
+            ``q.topics`` (if set) are used as context for short quotes.
+        speakers (list[Speaker]): the article's speakers; a quote's speaker matching a speaker's
+            alias is reported under that speaker's canonical ``name``.
+        tagger (TopicTagger): from :func:`~.topics.get_topic_tagger`.
+
+    Returns:
+        list[Stance]: one per (speaker, topic) with at least one evidence quote, sorted by speaker
+        then topic. ``score`` in [-1, 1] (mean per-quote ``(S-O)/(S+O+H)``, rounded to 3 places);
+        ``polarity`` support if ``score >= 0.25``, oppose if ``<= -0.25``, else neutral, and also
+        neutral when no strict majority of the voting quotes has that polarity on its own (mixed
+        evidence, as in an analyst's "risks ... rewards" answers);
+        ``evidence`` the quote ids in text order; ``cues`` the words that decided the polarity
+        (for neutral: the hedges, then any conflicting cues).
+
+    Raises:
+        StanceLexiconError: the stance lexicon file is malformed.
+
+    Method: see the module docstring (lexicon + dependency negation scope + cue verbs, VADER fallback).
+    """
+    lex = load_lexicon()
+    canon: dict[str, str] = {}
+    for s in speakers:
+        canon[s.name.lower()] = s.name
+        for a in s.aliases:
+            canon.setdefault(a.lower(), s.name)
+    by_key: dict[tuple[str, str], list[tuple[Quote, _Votes]]] = {}
+    for q in sorted(quotes, key=lambda q: q.start):
+        if not q.speaker:
+            continue
+        name = canon.get(q.speaker.lower(), q.speaker)
+        for tid, v in quote_topic_votes(doc, q, tagger, _nested_ranges(q, quotes), lex).items():
+            by_key.setdefault((name, tid), []).append((q, v))
+    out: list[Stance] = []
+    for (name, tid), items in sorted(by_key.items()):
+        voting = [v for _, v in items if v.total > 0]
+        score = sum(v.score for v in voting) / len(voting) if voting else 0.0
+        score = round(max(-1.0, min(1.0, score)), 3)
+        polarity = _polarity(score)
+        if polarity != "neutral" and sum(_polarity(v.score) == polarity for v in voting) * 2 <= len(voting):
+            polarity = "neutral"  # mixed evidence: no majority of the voting quotes agrees
+        merged = _Votes()
+        for v in voting:
+            merged.merge(v)
+        if polarity == "neutral":
+            cues = merged.cues["hedge"] + merged.cues["support"] + merged.cues["oppose"]
+        else:
+            cues = merged.cues[polarity]
+        evidence = list(dict.fromkeys(q.id for q, _ in items))
+        out.append(Stance(speaker=name, topic=tid, polarity=polarity, score=score, evidence=evidence, cues=cues))
+    return out

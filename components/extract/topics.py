@@ -194,8 +194,9 @@ class TopicTagger:
 
         Returns:
             list[tuple[str, int, int]]: ``(topic_id, start, end)`` with doc token indices
-            (end-exclusive), sorted by start. ``all_of`` topics yield one match per phrase of each
-            group, only in sentences where every group occurs.
+            (end-exclusive), sorted by start. A phrase/pattern match strictly inside a longer match
+            of another topic is dropped ("nuclear weapons" is not also military-aid). ``all_of``
+            topics yield one match per phrase of each group, only in sentences where every group occurs.
         """
         doc = span.doc
         off = span.start if isinstance(span, Span) else 0
@@ -212,6 +213,11 @@ class TopicTagger:
                 grouped.setdefault((sent_start, tid), {}).setdefault(int(gi), []).append((s, e))
             else:
                 out.append((key, s, e))
+        # longest match wins across topics: "weapons" inside "nuclear weapons" is not military-aid
+        out = [
+            m for m in out
+            if not any(o[0] != m[0] and o[1] <= m[1] and m[2] <= o[2] and (o[2] - o[1]) > (m[2] - m[1]) for o in out)
+        ]
         for (_, tid), groups in grouped.items():
             if len(groups) == self._groups[tid]:
                 out.extend((tid, s, e) for spans in groups.values() for s, e in spans)
