@@ -1,0 +1,153 @@
+"""Topic taxonomy loading and matching (components/extract/topics.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.extract.topics import (
+    DEFAULT_TAXONOMY,
+    TopicTagger,
+    TopicTaxonomy,
+    TopicTaxonomyError,
+    get_topic_tagger,
+)
+
+REQUIRED_IDS = [
+    "nato-membership", "peace-talks", "military-aid", "security-guarantees", "nuclear-weapons",
+    "foreign-troops", "china-russia", "north-korea", "syria", "civilian-harm", "sanctions",
+]
+
+
+@pytest.fixture(scope="module")
+def tagger(nlp):
+    return get_topic_tagger(nlp)
+
+
+def test_topics_default_taxonomy_has_required_ids():
+    tax = TopicTaxonomy.load()
+    assert set(REQUIRED_IDS) <= set(tax.ids())
+    assert all(t.label and t.description for t in tax.topics)
+    assert tax.source == str(DEFAULT_TAXONOMY)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ukraine wants to join NATO as soon as possible.", ["nato-membership"]),
+        ("He said NATO expansion is a threat.", ["nato-membership"]),
+        ("Kyiv asked for more weapons and air defence.", ["military-aid"]),
+        ("The U.S. will not restore Ukraine's nuclear weapons.", ["nuclear-weapons"]),  # not military-aid
+        ("China and Russia signed a new trade deal.", ["china-russia"]),
+        ("China signed a new trade deal.", []),  # all_of needs both groups in the sentence
+        ("New sanctions were imposed on Pyongyang.", ["north-korea", "sanctions"]),
+        ("Rebels entered Aleppo overnight.", ["syria"]),
+        ("The weather in Lisbon was mild.", []),
+    ],
+)
+def test_topics_of_sentence(nlp, tagger, text, expected):
+    doc = nlp(text)
+    assert tagger.topics_of(doc[:]) == expected
+
+
+def test_topics_short_quote_gets_sentence_context(nlp, tagger):
+    """Test that a short mixed-quote fragment takes the topics of the sentence framing it."""
+    text = 'Kallas said that "the strongest security guarantee" for Ukraine is NATO membership.'
+    doc = nlp(text)
+    s = text.index("the strongest")
+    span = doc.char_span(s, s + len("the strongest security guarantee"))
+    assert tagger.topics_of(span) == ["nato-membership", "security-guarantees"]
+    assert tagger.topics_of(span, context=False) == ["security-guarantees"]
+
+
+def test_topics_long_quote_uses_content_only(nlp, tagger):
+    text = (
+        "Speaking about NATO membership, she said the harvest this year was larger than anyone in the "
+        "region had expected after the long dry summer."
+    )
+    doc = nlp(text)
+    s = text.index("the harvest")
+    span = doc.char_span(s, len(text) - 1)
+    assert len(span) >= tagger.context_tokens
+    assert tagger.topics_of(span) == []
+
+
+def test_topics_matches_give_doc_token_offsets(nlp, tagger):
+    doc = nlp("Officials met. Talks on sanctions resumed in Geneva.")
+    sent = list(doc.sents)[1]
+    assert [(tid, doc[s:e].text) for tid, s, e in tagger.matches(sent)] == [
+        ("sanctions", "sanctions")
+    ]
+
+
+def test_topics_empty_span(nlp, tagger):
+    doc = nlp("Nothing here.")
+    assert tagger.topics_of(doc[0:0]) == []
+
+
+@pytest.mark.parametrize(
+    "body, message_part",
+    [
+        ("topics:\n  - {id: whaling, description: Whale hunting., phrases: [whaling]}\n", "label"),
+        ("topics:\n  - {id: Bad Id, label: X, description: Y., phrases: [x]}\n", "lower-case slug"),
+        ("topics:\n  - {id: empty, label: X, description: Y.}\n", "at least one of phrases"),
+        ("topics:\n  - {id: a, label: X, description: Y., phrases: [x]}\n  - {id: a, label: Z, description: W., phrases: [z]}\n",
+         "duplicate id 'a'"),
+        ("topics:\n  - {id: a, label: X, description: Y., colour: red, phrases: [x]}\n", "colour"),
+        ("topics:\n  - {id: a, label: X, description: Y., all_of: [[x]]}\n", "two non-empty phrase groups"),
+        ("topics: {id: a}\n", "'topics:' list"),
+        ("topics: [unclosed\n", "not valid YAML"),
+    ],
+)
+def test_topics_taxonomy_validation_error_names_file_and_entry(tmp_path, body, message_part):
+    path = tmp_path / "my_topics.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(TopicTaxonomyError) as err:
+        TopicTaxonomy.load(path)
+    msg = str(err.value)
+    assert "my_topics.yaml" in msg
+    assert message_part in msg
+
+
+def test_topics_bad_matcher_pattern_raises_on_build(nlp, tmp_path):
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        "topics:\n  - {id: odd, label: Odd, description: Bad pattern., patterns: [[{NOSUCHATTR: x}]]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(TopicTaxonomyError, match=r"t\.yaml.*'odd'.*Matcher"):
+        TopicTagger(nlp, TopicTaxonomy.load(path))
+
+
+def test_topics_missing_file_raises(tmp_path):
+    with pytest.raises(TopicTaxonomyError, match="cannot read"):
+        TopicTaxonomy.load(tmp_path / "absent.yaml")
+
+
+def test_topics_user_edited_taxonomy(nlp, tmp_path):
+    """Test that a user's own taxonomy file replaces the default one, phrases, patterns and all_of."""
+    path = tmp_path / "topics.yaml"
+    path.write_text(
+        """
+topics:
+  - id: whaling
+    label: Whaling
+    description: Commercial whale hunting.
+    phrases: [whaling, whale hunt]
+    patterns:
+      - [{LEMMA: hunt}, {LOWER: {IN: [whale, whales]}}]
+  - id: fishing-rights
+    label: Fishing rights
+    description: Quotas disputes.
+    all_of: [[Norway, Norwegian], [quota, quotas]]
+""",
+        encoding="utf-8",
+    )
+    tagger = get_topic_tagger(nlp, path)
+    assert tagger is get_topic_tagger(nlp, str(path))  # cached per (nlp, path)
+    assert tagger is not get_topic_tagger(nlp)
+    assert tagger.taxonomy.ids() == ["whaling", "fishing-rights"]
+    doc = nlp("Iceland hunted whales again. Norwegian quotas were cut. NATO expansion was debated.")
+    s1, s2, s3 = list(doc.sents)
+    assert tagger.topics_of(s1) == ["whaling"]
+    assert tagger.topics_of(s2) == ["fishing-rights"]
+    assert tagger.topics_of(s3) == []
