@@ -1,2 +1,136 @@
 """Shared lexicons and patterns: one home for cue verbs, titles, number words,
 casualty nouns. Each section is owned by the stage named in its header."""
+
+# --- quotes & speakers ---
+# Owned by components/extract/quotes.py and speakers.py. Reporting-verb list after textacy's
+# ``constants.REPORTING_VERBS`` and the Gender Gap Tracker's quote-verb list, extended with the
+# belief/claim verbs PolNeAR annotates as attributions.
+CUE_VERBS: frozenset[str] = frozenset(
+    """
+    say tell add state declare stress emphasise emphasize remark observe acknowledge argue accuse
+    warn vow insist believe highlight voice call report claim note explain assert affirm announce
+    admit allege answer agree ask caution charge comment complain concede conclude confirm contend
+    deny describe disclose dispute estimate recall recount repeat reply respond reveal reiterate
+    suggest testify tweet write predict promise pledge point urge maintain mention propose posit
+    quip scoff shout yell whisper cry exclaim boast brag lament acknowledge counter retort underline
+    underscore indicate signal hint concur inform assure reassure blame criticize criticise
+    condemn praise denounce question speculate worry fear think feel know hope expect say
+    demand threaten order tout predict forecast caution muse joke
+    """.split()
+)
+# verbs whose object is the accused/praised party and whose content is an "of"/"for" complement
+CUE_OBJECT_PREP_VERBS: frozenset[str] = frozenset(
+    {"accuse", "blame", "criticize", "criticise", "praise", "condemn", "denounce", "charge", "thank", "fault"}
+)
+# verbs whose direct object is the addressee ("told ABC News")
+CUE_AUDIENCE_VERBS: frozenset[str] = frozenset({"tell", "inform", "assure", "reassure", "warn", "remind", "brief", "ask", "urge"})
+# cue lemmas that only count when a quotation (not a bare clause) is attached
+CUE_QUOTE_ONLY: frozenset[str] = frozenset({"call", "describe", "write", "tweet", "ask", "shout", "yell", "cry", "order", "demand"})
+# irregular surface forms (for ALL-CAPS text, where the lemmatiser fails)
+CUE_IRREGULAR_FORMS: dict[str, str] = {
+    "said": "say", "says": "say", "told": "tell", "thought": "think", "wrote": "write", "felt": "feel",
+    "knew": "know", "spoke": "speak", "swore": "swear",
+}
+# person titles and role words stripped from names ("Dr.", "President", "Defence Minister")
+TITLE_WORDS: frozenset[str] = frozenset(
+    """
+    dr dr. doctor mr mr. mrs mrs. ms ms. miss prof prof. professor sir dame lord lady rev rev. reverend
+    father sister brother imam rabbi sheikh president vice prime minister premier chancellor secretary
+    deputy assistant foreign defence defense interior finance justice health education home state
+    general gen gen. lt lt. col col. colonel major maj maj. captain capt capt. sgt sgt. sergeant lieutenant
+    admiral commander chief officer police senator sen sen. rep rep. representative congressman
+    congresswoman governor gov gov. mayor councillor councilor alderman judge justice coach king queen
+    prince princess pope cardinal bishop ambassador envoy spokesman spokeswoman spokesperson
+    chairman chairwoman chair ceo director head leader speaker inspector superintendent constable
+    detective commissioner sheriff attorney national security advisor adviser senior fellow
+    economist analyst editor correspondent reporter
+    """.split()
+)
+# honorifics: never a role
+HONORIFICS: frozenset[str] = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame", "rev", "doctor", "professor"})
+# subject pronouns and the speaker kinds they can refer to
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her", "i"})
+GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "we", "them"})
+NON_SPEAKER_PRONOUNS: frozenset[str] = frozenset({"it", "this", "that", "there", "which", "what", "who", "you", "these", "those"})
+# head nouns that make a noun phrase an organisation, a group of people, or a document
+ORG_HEAD_NOUNS: frozenset[str] = frozenset(
+    """
+    house kremlin pentagon ministry government department agency office services service police army
+    military navy council commission committee party campaign company corporation firm bank
+    authority authorities administration parliament congress senate court union embassy newspaper
+    network station channel institute institution university organisation organization foundation
+    group association federation board spokesman secretariat cabinet presidency palace headquarters
+    command force forces coalition alliance team club league
+    """.split()
+)
+GROUP_HEAD_NOUNS: frozenset[str] = frozenset(
+    """
+    officials sources residents experts analysts witnesses critics observers diplomats lawmakers
+    leaders people voters supporters activists investigators authorities officers doctors
+    scientists researchers economists source official aides advisers advisors insiders democrats
+    republicans members others many some
+    """.split()
+)
+DOCUMENT_HEAD_NOUNS: frozenset[str] = frozenset(
+    """
+    census report survey poll study data statement document documents filing records figures
+    statistics estimate estimates analysis memo letter review audit release website records
+    """.split()
+)
+# seats of government and similar metonyms: organisation -> ISO 3166-1 alpha-2
+ORG_COUNTRY: dict[str, str] = {
+    "white house": "US", "pentagon": "US", "state department": "US", "capitol hill": "US",
+    "kremlin": "RU", "downing street": "GB", "elysee": "FR", "élysée": "FR", "elysee palace": "FR",
+    "zhongnanhai": "CN", "blue house": "KR", "quai d'orsay": "FR", "bundestag": "DE",
+}
+# acronyms expanded for organisations
+ORG_EXPANSIONS: dict[str, str] = {
+    "eu": "European Union", "un": "United Nations", "nato": "NATO", "who": "World Health Organization",
+    "imf": "International Monetary Fund", "icc": "International Criminal Court",
+}
+# transcript labels that are captions or headings, not speakers ("TEXT: ...")
+NON_SPEAKER_LABELS: frozenset[str] = frozenset(
+    """
+    text caption graphic graphics source sources note notes update editor's editors photo video audio
+    watch read related see also subscribe advertisement ad title headline subtitle summary background
+    correction clarification disclaimer credit credits image chart map table figure date time location
+    dateline tags tag category link links share email follow warning tl;dr tldr
+    """.split()
+)
+INTERVIEWER_LABELS: frozenset[str] = frozenset({"q", "question", "interviewer", "host", "moderator"})
+
+# --- places & casualties ---
+# Owned by components/extract/places.py and casualties.py.
+# Names that look like places in a gazetteer but, in news, are organisations, seats of government
+# used for their occupants, outlets, or the political "West" (compared after gazetteer.normalise).
+NON_PLACE_NAMES: frozenset[str] = frozenset(
+    n.strip()
+    for n in """
+    white house|kremlin|pentagon|downing street|capitol hill|capitol|state department|elysee|elysee palace|
+    zhongnanhai|blue house|quai d'orsay|bundestag|whitehall|wall street|silicon valley|hollywood|
+    west|east|north|south|global south|global north|western|eastern|
+    nato|eu|un|who|guardian|brookings|abc|cnn|bbc|reuters|washington post|new york times|
+    abc news|fox news|al jazeera|interfax|tass|ria novosti|xinhua|brookings institution|
+    coalition|isaf|taliban|afghan|insurgent|insurgents|ansf|anp|ana|
+    """.split("|")
+) - {""}
+# words after a name that make it a first-level area ("Helmand province", "Kharkiv region")
+ADMIN_SUFFIXES: frozenset[str] = frozenset(
+    {"province", "provinces", "region", "oblast", "state", "governorate", "prefecture", "county", "district", "territory", "emirate"}
+)
+# nouns that make the next "of X" a settlement ("the city of Aleppo")
+CITY_NOUNS: frozenset[str] = frozenset({"city", "town", "village", "port", "capital", "suburb", "municipality", "hamlet"})
+# prepositions that announce a location ("near Saint John", "in Detroit")
+PLACE_PREPOSITIONS: frozenset[str] = frozenset(
+    {"in", "near", "at", "from", "to", "into", "outside", "around", "across", "towards", "toward", "throughout", "across", "via", "through"}
+)
+# month and weekday names that the gazetteer also knows as towns ("August", "March")
+CALENDAR_WORDS: frozenset[str] = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+# nouns that a preceding place name only modifies ("Reston ebolavirus", "Hong Kong flu")
+NAME_MODIFIED_NOUNS: frozenset[str] = frozenset(
+    """flu influenza virus ebolavirus fever strain variant syndrome disease times post herald
+    tribune journal""".split()
+)

@@ -1,0 +1,388 @@
+"""Speaker mentions, coreference and canonical speakers of one article.
+
+Method (rule-based, after the Gender Gap Tracker's speaker stage, Asr et al. 2021): named people are
+the PERSON entities outside quotations (minus toponyms the small model mistags, checked against the
+article's :class:`~components.models.Place` mentions and the gazetteer) plus proper-noun subjects of
+reporting verbs. A short or garbled form ("Zelenskyy", "zelenskyy", "Dr.Ivanov") is snapped to the
+fullest form the article gives whose last tokens it matches; pronouns go to the nearest preceding
+named person. Organisations, groups and documents are typed from their head noun
+(:data:`components.constants.ORG_HEAD_NOUNS` and friends) and never snapped to a person.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import constants as C
+from ..models import Place, Speaker
+
+_TITLE_RE = re.compile(r"^(?:dr|mr|mrs|ms|prof|sen|rep|gov|gen|lt|col|capt|sgt|maj|rev)\.?\s*", re.I)
+_PAREN_RE = re.compile(r"\s*\([^)]*\)\s*")
+
+
+def _gaz():
+    """The shared gazetteer, or None when it cannot be built (imported lazily)."""
+    try:
+        from ..gazetteer import get_gazetteer
+
+        return get_gazetteer()
+    except Exception:  # pragma: no cover - gazetteer missing or broken
+        return None
+
+
+def country_of(text: str) -> Optional[str]:
+    """ISO alpha-2 code for a country name, demonym or seat-of-government metonym, else None."""
+    key = re.sub(r"^the\s+", "", text.strip().lower())
+    key = re.sub(r"['’]s$", "", key)
+    if key in C.ORG_COUNTRY:
+        return C.ORG_COUNTRY[key]
+    g = _gaz()
+    if g is None:
+        return None
+    try:
+        return g.country_code(text)
+    except Exception:
+        return None
+
+
+def repair_case(name: str) -> str:
+    """Title-case a lower-case or ALL-CAPS name ("aoife o'brien" -> "Aoife O'Brien"); else unchanged."""
+    letters = [c for c in name if c.isalpha()]
+    if not letters or not (all(c.islower() for c in letters) or all(c.isupper() for c in letters)):
+        return name
+    if all(c.isupper() for c in letters) and len(name) <= 5 and " " not in name:
+        return name  # an acronym such as "WTN" or "NATO"
+    out = name.lower().title()  # capitalises after apostrophes and hyphens: O'Brien, Smith-Jones
+    out = re.sub(r"(\w)['’]S\b", lambda m: m.group(1) + "'s", out)
+    return out
+
+
+def clean_name(text: str) -> str:
+    """Canonical surface of a name: no titles, parentheses, possessive or outer punctuation, case repaired.
+
+    Args:
+        text (str): a mention as written ("Dr.Ivanov", "MEHTA (voice-over)", "Deputy Police Chief Tomas Reyes").
+
+    Returns:
+        str: e.g. "Ivanov", "Mehta", "Tomas Reyes" (may be empty when only titles were given).
+    """
+    text = _PAREN_RE.sub(" ", text).strip(" \t\n*:,.;\"'“”‘’")
+    text = re.sub(r"['’]s$", "", text)
+    text = re.sub(r"\.(?=[A-Za-z])", ". ", text)  # Dr.Ivanov
+    words = text.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in C.TITLE_WORDS | {w.rstrip(".") for w in C.TITLE_WORDS}:
+        words.pop(0)
+    return repair_case(" ".join(words).strip(" .,"))
+
+
+@dataclass
+class SpeakerRecord:
+    """A speaker being built: canonical name, aliases and attributes (see :class:`Speaker`)."""
+
+    name: str
+    type: str = "person"
+    aliases: set = field(default_factory=set)
+    role: Optional[str] = None
+    org: Optional[str] = None
+    country: Optional[str] = None
+
+    def to_model(self) -> Speaker:
+        """Return the pydantic :class:`Speaker` (aliases sorted, the name itself excluded)."""
+        return Speaker(
+            name=self.name,
+            aliases=sorted(a for a in self.aliases if a != self.name),
+            type=self.type,
+            role=self.role,
+            org=self.org,
+            country=self.country,
+        )
+
+
+class SpeakerIndex:
+    """Named people, organisations and pronoun antecedents of one article.
+
+    Args:
+        doc (Doc): the parsed article.
+        places (list[Place]): toponym mentions (character offsets); entities overlapping them are
+            not people.
+        quoted (list[tuple[int, int]]): character ranges inside quotation marks; names there are
+            not antecedents (the speaker of a quote is not someone it mentions).
+    """
+
+    def __init__(self, doc: Doc, places: list[Place], quoted: list[tuple[int, int]]):
+        self.doc = doc
+        self.records: dict[str, SpeakerRecord] = {}
+        self._place_spans = sorted((p.start, p.end) for p in places)
+        self._quoted = sorted(quoted)
+        self._quoted_starts = [a for a, _ in self._quoted]
+        self._persons: list[tuple[int, str]] = []  # (char offset, record key) of named people outside quotes
+        self._abbrev: dict[str, str] = {}  # "WTN" -> "World Today News"
+        self._full_names: list[str] = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or self.in_quote(ent.start_char) or self.is_place(ent):
+                continue
+            if not self._looks_like_name(ent):
+                continue
+            name = clean_name(ent.text)
+            if name:
+                self._full_names.append(name)
+        self._full_names.sort(key=lambda n: -len(n.split()))
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and not self.in_quote(ent.start_char) and not self.is_place(ent) and self._looks_like_name(ent):
+                key = self.add_person(ent.text, ent)
+                if key:
+                    self._persons.append((ent.start_char, key))
+        self._persons.sort()
+
+    # ----- helpers
+    def in_quote(self, char: int) -> bool:
+        """True when character offset ``char`` lies inside a quotation."""
+        i = bisect.bisect_right(self._quoted_starts, char) - 1
+        return i >= 0 and self._quoted[i][0] <= char < self._quoted[i][1]
+
+    def is_place(self, span: Span) -> bool:
+        """True when ``span`` overlaps a toponym mention or is only a gazetteer place name."""
+        for a, b in self._place_spans:
+            if a < span.end_char and span.start_char < b:
+                return True
+        if len(span) == 1:
+            g = _gaz()
+            if g is not None:
+                try:
+                    return bool(g.is_place_name(span.text)) and not span.text.isupper()
+                except Exception:
+                    return False
+        return False
+
+    @staticmethod
+    def _looks_like_name(span: Span) -> bool:
+        toks = [t for t in span if not t.is_punct]
+        if not toks or len(toks) > 5:
+            return False
+        if any(t.tag_ in ("VBZ", "VBD", "VBP") and t.pos_ == "VERB" for t in toks):
+            return False  # headline fragments such as "X Pushes"
+        return any(c.isalpha() for c in span.text)
+
+    def define_abbreviation(self, abbrev: str, full: str) -> None:
+        """Record that label ``abbrev`` stands for ``full`` ("WTN" -> "World Today News")."""
+        self._abbrev[abbrev.lower()] = full
+
+    # ----- canonical names
+    def canonical(self, name: str) -> str:
+        """Fullest form in the article that ``name`` (already cleaned) is a short form of."""
+        if name.lower() in self._abbrev:
+            return self._abbrev[name.lower()]
+        low = name.lower().split()
+        if not low:
+            return name
+        for full in self._full_names:
+            fl = full.lower().split()
+            if len(fl) >= len(low) and (fl[-len(low):] == low or (len(low) == 2 and fl[0] == low[0] and fl[-1] == low[-1])):
+                return full
+        return name
+
+    def add_person(self, text: str, span: Span | None = None) -> Optional[str]:
+        """Register a person mention; return its record key (lower-case canonical name) or None."""
+        name = clean_name(text)
+        if not name or not any(c.isalpha() for c in name):
+            return None
+        full = self.canonical(name)
+        key = full.lower()
+        rec = self.records.get(key)
+        if rec is None:
+            rec = self.records[key] = SpeakerRecord(name=full, type="person")
+        if name != full:
+            rec.aliases.add(name)
+        if text.strip() != full and span is not None and text.strip() != name:
+            rec.aliases.add(text.strip())
+        if span is not None:
+            self._describe(rec, span)
+        return key
+
+    def add_organisation(self, name: str, type_: str = "organisation", country: Optional[str] = None) -> str:
+        """Register an organisation/group/document speaker; return its record key."""
+        name = name.strip()
+        key = name.lower()
+        rec = self.records.get(key)
+        if rec is None:
+            rec = self.records[key] = SpeakerRecord(name=name, type=type_)
+            rec.country = country if country is not None else country_of(name)
+        return key
+
+    # ----- role, organisation, country
+    def _describe(self, rec: SpeakerRecord, span: Span) -> None:
+        """Fill role/org/country from pre-modifiers ("Ukrainian President X") or appositives."""
+        root = span.root
+        parts: list[list[Token]] = []
+        # tokens before the name inside its noun phrase: compounds, amod, poss
+        pre = [t for t in root.subtree if t.i < span.start and t.dep_ in ("compound", "amod", "poss", "case", "nmod", "det", "punct")]
+        if pre and pre[-1].i == span.start - 1 or (pre and all(t.i < span.start for t in pre)):
+            parts.append([t for t in pre if t.i >= (pre[0].i)])
+        # the name is an appositive of a title noun: "Germany's Foreign Minister, Annalena Baerbock"
+        if root.dep_ == "appos" and root.head.i < span.start:
+            head = root.head
+            parts.append([t for t in head.subtree if t.i < span.start and t.i >= head.left_edge.i and t.dep_ != "punct" or t.i == head.i])
+        # appositive after the name: "Kaja Kallas, the EU's new top diplomat,"
+        for ch in root.children:
+            if ch.dep_ == "appos" and ch.i > span.end - 1:
+                parts.append(list(ch.subtree))
+        for toks in parts:
+            self._apply_description(rec, toks)
+
+    def _apply_description(self, rec: SpeakerRecord, toks: list[Token]) -> None:
+        toks = [t for t in toks if not t.is_punct or t.text in ".&"]
+        if not toks:
+            return
+        # cut at a relative clause or a prepositional org: "Senior Fellow at the Brookings institution"
+        role_toks: list[Token] = []
+        org: Optional[str] = None
+        country: Optional[str] = None
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if t.lower_ in ("at", "of", "for", "with") and t.dep_ == "prep" and role_toks:
+                rest = [x for x in toks[i + 1 :] if x.dep_ != "det"]
+                if rest:
+                    org = " ".join(x.text for x in rest).strip()
+                break
+            if t.dep_ in ("relcl",) or t.lower_ in ("who", "which", "that"):
+                break
+            if t.ent_type_ in ("GPE", "NORP", "ORG", "FAC", "LOC") or t.dep_ == "poss":
+                # a country or organisation named inside the description
+                ent_toks = [t]
+                while i + 1 < len(toks) and toks[i + 1].ent_iob_ == "I" and toks[i + 1].ent_type_ == t.ent_type_:
+                    i += 1
+                    ent_toks.append(toks[i])
+                # "White House National Security Advisor": trailing title words are the role
+                tail: list[Token] = []
+                while len(ent_toks) > 1 and ent_toks[-1].lower_ in C.TITLE_WORDS:
+                    tail.insert(0, ent_toks.pop())
+                role_toks.extend(tail)
+                text = " ".join(x.text for x in ent_toks)
+                cc = country_of(text) if t.ent_type_ in ("GPE", "NORP", "LOC") or t.dep_ == "poss" else None
+                if t.ent_type_ == "ORG" or (t.ent_type_ in ("", "FAC") and cc is None):
+                    org = org or text
+                    cc = C.ORG_COUNTRY.get(text.lower())
+                if cc:
+                    country = country or cc
+                if i + 1 < len(toks) and toks[i + 1].dep_ == "case":
+                    i += 1
+                i += 1
+                continue
+            if t.dep_ in ("det", "case") or t.pos_ == "DET" or t.lower_.rstrip(".") in C.HONORIFICS or t.text.startswith("*"):
+                i += 1
+                continue
+            role_toks.append(t)
+            i += 1
+        role = " ".join(t.text for t in role_toks).strip()
+        if role and not any(t.pos_ in ("NOUN", "PROPN") for t in role_toks):
+            role = ""
+        if role and rec.role is None and len(role_toks) <= 6:
+            rec.role = role
+        if org and rec.org is None:
+            org = re.sub(r"^the\s+", "", org, flags=re.I)
+            rec.org = C.ORG_EXPANSIONS.get(org.lower(), org)
+        if country and rec.country is None:
+            rec.country = country
+
+    # ----- resolving a subject token to a speaker
+    def noun_phrase(self, tok: Token) -> Span:
+        """The name-like part of the noun phrase headed by ``tok`` (entity, or NP without clauses)."""
+        if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
+            for ent in self.doc.ents:
+                if ent.start <= tok.i < ent.end:
+                    return ent
+        left = tok.i
+        for t in tok.lefts:
+            if t.dep_ in ("det", "compound", "amod", "poss", "nummod", "case", "nmod", "quantmod") or t.dep_ == "punct" and t.text in "'’":
+                left = min(left, t.left_edge.i)
+        return self.doc[left : tok.i + 1]
+
+    def resolve(self, tok: Token) -> tuple[Optional[str], str, Optional[Span]]:
+        """Resolve a subject/agent token to ``(canonical name, speaker_type, mention span)``.
+
+        Pronouns go to the nearest preceding named person outside quotations; a title noun with a
+        named appositive ("Minister, Annalena Baerbock") takes the appositive. Returns
+        ``(None, "unknown", span)`` when nothing fits.
+        """
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in C.PERSON_PRONOUNS | C.GROUP_PRONOUNS | C.NON_SPEAKER_PRONOUNS:
+            span = self.doc[tok.i : tok.i + 1]
+            if low in C.PERSON_PRONOUNS:
+                key = self.antecedent(tok.idx)
+                if key:
+                    return self.records[key].name, "person", span
+                return None, "person", span
+            if low in C.GROUP_PRONOUNS:
+                return None, "group", span
+            return None, "unknown", span
+        # a vocative that the parser took for the subject: "Dr. Ivanov, President X has stated ..."
+        if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == "," and self.noun_phrase(tok).start == tok.sent.start:
+            for ch in tok.children:
+                if ch.dep_ == "appos" and ch.pos_ == "PROPN" and (ch.ent_type_ == "PERSON" or clean_name(ch.text) and self.canonical(clean_name(ch.text)) in self._full_names):
+                    tok = ch
+                    break
+        # title noun with an appositive name
+        for ch in tok.children:
+            if ch.dep_ == "appos" and (ch.ent_type_ == "PERSON" or ch.pos_ == "PROPN") and tok.lower_ in C.TITLE_WORDS:
+                tok = ch
+                break
+        span = self.noun_phrase(tok)
+        ent = span.label_ if isinstance(span, Span) and span.label_ else tok.ent_type_
+        head = tok.lower_
+        words = [t for t in span if t.dep_ not in ("det", "case", "punct")]
+        plain = " ".join(t.text for t in words).strip()
+        cleaned = clean_name(span.text)
+        if cleaned and tok.pos_ in ("PROPN", "NOUN") and (tok.text[:1].isupper() or tok.is_lower):
+            full = self.canonical(cleaned)
+            if full in self._full_names:
+                key = self.add_person(span.text, span)
+                return (self.records[key].name if key else None), "person", span
+        if ent == "PERSON" and not self.is_place(span) and head not in C.ORG_HEAD_NOUNS:
+            key = self.add_person(span.text, span)
+            return (self.records[key].name if key else None), "person", span
+        if ent in ("ORG", "NORP", "FAC") or head in C.ORG_HEAD_NOUNS or (ent == "GPE" and head != "i"):
+            name = C.ORG_EXPANSIONS.get(plain.lower(), plain) if ent == "ORG" and plain.lower() in ("eu", "un") else plain
+            key = self.add_organisation(name, "organisation")
+            return self.records[key].name, "organisation", span
+        if head in C.DOCUMENT_HEAD_NOUNS:
+            key = self.add_organisation(plain, "document")
+            return self.records[key].name, "document", span
+        if head in C.GROUP_HEAD_NOUNS or tok.tag_ in ("NNS",):
+            return None, "group", span
+        if tok.pos_ == "PROPN" and not self.is_place(span):
+            # a proper noun the model did not tag: a person if it matches a known name or looks like one
+            cleaned = clean_name(span.text)
+            if cleaned and (self.canonical(cleaned) != cleaned or len(cleaned.split()) >= 2 or cleaned[:1].isupper() or cleaned.islower()):
+                key = self.add_person(span.text, span)
+                return (self.records[key].name if key else None), "person", span
+        if tok.lower_ in C.TITLE_WORDS:
+            return None, "person", span
+        return None, "unknown", span
+
+    def antecedent(self, char: int) -> Optional[str]:
+        """Record key of the nearest named person mentioned before ``char`` outside quotations."""
+        i = bisect.bisect_left(self._persons, (char, "")) - 1
+        return self._persons[i][1] if i >= 0 else None
+
+    def note_mention(self, char: int, key: Optional[str]) -> None:
+        """Add a resolved speaker mention at ``char`` as a later pronoun antecedent."""
+        if key and key in self.records and self.records[key].type == "person":
+            bisect.insort(self._persons, (char, key))
+
+    def key_of(self, name: Optional[str]) -> Optional[str]:
+        """Record key for a canonical name (or None)."""
+        return name.lower() if name and name.lower() in self.records else None
+
+    def speakers(self, names: set[str]) -> list[Speaker]:
+        """:class:`Speaker` records for the canonical ``names`` that carry quotes, in name order."""
+        out = []
+        for key in sorted({n.lower() for n in names}):
+            if key in self.records:
+                out.append(self.records[key].to_model())
+        return out
