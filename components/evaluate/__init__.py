@@ -3,7 +3,7 @@
 ``python -m components evaluate PATH... [--json] [--limit N] [--article PATH]`` auto-detects each PATH:
 
 - a gold YAML file in the format of ``../shared/gold/FORMAT.md`` (:mod:`.gold`): quotes, attribution,
-  speakers, places, casualties, stances;
+  speakers, places, casualties, stances; a folder of such files is scored file by file;
 - a PolNeAR-style brat folder with ``text/`` and ``attributions/`` (:mod:`.polnear`): direct quotations
   and all attributions, with source accuracy;
 - a GeoVirus-style JSONL whose lines have ``toponyms`` (:mod:`.geovirus`): recognition and geocoding;
@@ -95,10 +95,26 @@ def evaluate_path(path: Path, limit: Optional[int] = None, article: Optional[Pat
     return evaluate_isaf(path, limit=limit, progress=progress)
 
 
+def expand_paths(paths: list[str]) -> list[str]:
+    """Replace each folder of gold files (YAML, no brat layout) by its ``*.yaml``/``*.yml`` files, sorted."""
+    from .gold import looks_like_gold
+    from .polnear import is_brat_folder
+
+    out = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir() and not is_brat_folder(p):
+            golds = sorted(str(f) for f in p.iterdir() if looks_like_gold(f))
+            out.extend(golds or [raw])
+        else:
+            out.append(raw)
+    return out
+
+
 def add_evaluate_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``evaluate`` options to ``parser`` (paths, --json, --limit, --article, ...)."""
     parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="gold YAML file, PolNeAR-style brat folder, GeoVirus-style or ISAF-style JSONL")
+                        help="gold YAML file (or a folder of them), PolNeAR-style brat folder, GeoVirus-style or ISAF-style JSONL")
     parser.add_argument("--json", action="store_true", help="print one JSON report per PATH (JSON Lines)")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="score at most N articles per corpus")
     parser.add_argument("--article", type=Path, default=None, metavar="PATH",
@@ -107,6 +123,8 @@ def add_evaluate_arguments(parser: argparse.ArgumentParser) -> None:
                         help="brat folders: score every annotator's file, not only the first in name order")
     parser.add_argument("--show", type=int, default=10, metavar="K",
                         help="list at most K misses/false positives per section (0 = all)")
+    parser.add_argument("--errors", action="store_true",
+                        help="corpora: also list misses, false positives and wrong sources/counts")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
 
@@ -125,7 +143,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
         print("error: --article applies to a single gold file; pass one PATH with it", file=sys.stderr)
         return 2
     status = 0
-    for i, raw in enumerate(args.paths):
+    for i, raw in enumerate(expand_paths(args.paths)):
         try:
             report = evaluate_path(Path(raw), limit=args.limit, article=args.article,
                                    all_annotators=args.all_annotators, progress=not args.no_progress)
@@ -138,7 +156,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
         else:
             if i:
                 print()
-            print(format_report(report, args.show))
+            print(format_report(report, args.show, getattr(args, "errors", False)))
         sys.stdout.flush()
     return status
 

@@ -197,9 +197,21 @@ def read_brat_folder(folder: Path, all_annotators: bool = False) -> tuple[list[B
     return docs, skipped
 
 
+_SAME_WIDTH_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"})
+
+
 def brat_article(doc: BratDocument) -> Article:
-    """The :class:`Article` to extract from: the exact file text, so gold offsets stay valid."""
-    return Article(id=doc.name, text=doc.text, title=None, collection="polnear")
+    """The :class:`Article` to extract from, with offsets identical to the file's.
+
+    The text gets ingest's cleaning (:func:`components.ingest.clean_text`) when that keeps its
+    length (e.g. no-break spaces become spaces); otherwise (mojibake repairs change the length)
+    only the no-break-like spaces are replaced, so gold offsets stay valid either way.
+    """
+    from ..ingest import clean_text
+
+    cleaned = clean_text(doc.text)
+    text = cleaned if len(cleaned) == len(doc.text) else doc.text.translate(_SAME_WIDTH_SPACES)
+    return Article(id=doc.name, text=text, title=None, collection="polnear")
 
 
 def _token_offsets(text: str) -> list[Span]:
@@ -216,7 +228,12 @@ def _overlaps(a: Optional[Span], frags: Sequence[Span]) -> bool:
     return any(a[0] < e and a[1] > s for s, e in frags)
 
 
-def _score_subset(tok, golds: list[GoldAttribution], preds: list) -> dict:
+def _clip(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 3] + "..."
+
+
+def _score_subset(tok, text: str, golds: list[GoldAttribution], preds: list) -> dict:
     g_sets = [_covered(tok, g.content) for g in golds]
     p_sets = [_covered(tok, [(q.start, q.end)]) for q in preds]
 
@@ -226,18 +243,28 @@ def _score_subset(tok, golds: list[GoldAttribution], preds: list) -> dict:
 
     pairs = pair_best_first(range(len(preds)), range(len(golds)), score)
     with_source = right = 0
+    wrong_source = []
     for i, j, _ in pairs:
-        if golds[j].source:
+        g, q = golds[j], preds[i]
+        if g.source:
             with_source += 1
-            q = preds[i]
-            right += _overlaps((q.mention_start, q.mention_end), golds[j].source)
+            ok = _overlaps((q.mention_start, q.mention_end), g.source)
+            right += ok
+            if not ok:
+                mention = text[q.mention_start:q.mention_end] if q.mention_start is not None else None
+                wrong_source.append({"gold": g.id, "gold_source": " ".join(text[s:e] for s, e in g.source),
+                                     "predicted_mention": mention, "predicted_speaker": q.speaker})
+    matched_p = {i for i, _, _ in pairs}
+    matched_g = {j for _, j, _ in pairs}
     return {
         "tp": len(pairs),
         "fp": len(preds) - len(pairs),
         "fn": len(golds) - len(pairs),
         "with_source": with_source,
         "source_right": right,
-        "matched_gold": [golds[j].id for _, j, _ in pairs],
+        "missed": [f"{golds[j].id}: {_clip(golds[j].content_text)}" for j in range(len(golds)) if j not in matched_g],
+        "false_positives": [_clip(preds[i].text) for i in range(len(preds)) if i not in matched_p],
+        "wrong_source": wrong_source,
     }
 
 
@@ -246,8 +273,9 @@ def score_document(doc: BratDocument, extraction: Extraction) -> dict:
 
     Returns:
         dict: ``{"name", "annotator", "direct": counts, "all": counts}`` where counts are
-        ``{"tp", "fp", "fn", "with_source", "source_right", "matched_gold"}``
-        (``with_source``: matched gold attributions that have a Source span).
+        ``{"tp", "fp", "fn", "with_source", "source_right", "missed", "false_positives", "wrong_source"}``
+        (``with_source``: matched gold attributions that have a Source span; the last three are
+        lists of examples for error analysis).
     """
     tok = _token_offsets(doc.text)
     quotes = list(extraction.quotes)
@@ -256,8 +284,8 @@ def score_document(doc: BratDocument, extraction: Extraction) -> dict:
     return {
         "name": doc.name,
         "annotator": doc.annotator,
-        "direct": _score_subset(tok, direct_gold, direct_pred),
-        "all": _score_subset(tok, list(doc.attributions), quotes),
+        "direct": _score_subset(tok, doc.text, direct_gold, direct_pred),
+        "all": _score_subset(tok, doc.text, list(doc.attributions), quotes),
     }
 
 
@@ -278,11 +306,8 @@ def summarise(per_doc: list[dict], skipped: Sequence[str] = ()) -> dict:
         ws = sum(d[subset]["with_source"] for d in per_doc)
         sr = sum(d[subset]["source_right"] for d in per_doc)
         out[subset] = {**prf(tp, fp, fn), "source_accuracy": share(sr, ws), "source_right": sr, "with_source": ws}
-    out["per_document"] = [
-        {"name": d["name"], "annotator": d["annotator"], **{s: {k: v for k, v in d[s].items() if k != "matched_gold"}
-                                                           for s in ("direct", "all")}}
-        for d in per_doc
-    ]
+    out["per_document"] = [{"name": d["name"], "annotator": d["annotator"], "direct": d["direct"], "all": d["all"]}
+                           for d in per_doc]
     return out
 
 

@@ -25,7 +25,7 @@ def _list(label: str, items: list, limit: int) -> list[str]:
     return [f"    {label}: " + "; ".join(str(x) for x in shown) + more]
 
 
-def format_gold(r: dict, limit: int = 10) -> str:
+def format_gold(r: dict, limit: int = 10, errors: bool = True) -> str:
     """Table of a gold-file report (:func:`.gold.evaluate_gold`)."""
     out = [f"== gold file {r['path']}  (article {r['article']})"]
     q = r.get("quotes")
@@ -70,7 +70,7 @@ def format_gold(r: dict, limit: int = 10) -> str:
     return "\n".join(out)
 
 
-def format_polnear(r: dict, limit: int = 10) -> str:
+def format_polnear(r: dict, limit: int = 10, errors: bool = False) -> str:
     """Table of a PolNeAR report (:func:`.polnear.evaluate_polnear`)."""
     out = [f"== PolNeAR-style brat folder {r['path']}  ({r['documents']} documents)"]
     if r["skipped_annotations"]:
@@ -80,10 +80,20 @@ def format_polnear(r: dict, limit: int = 10) -> str:
         m = r[key]
         out.append(_prf_row(label, m, f"; source acc {fmt(m['source_accuracy'])} ({m['source_right']}/{m['with_source']})"))
     out.append("  match: content token F1 >= 0.5, one-to-one; source: predicted mention overlaps gold Source")
+    if errors:
+        for d in r["per_document"]:
+            m = d["direct"]
+            lines = (_list("missed direct", m["missed"], limit) + _list("false positive direct", m["false_positives"], limit)
+                     + _list("wrong source", [f"{w['gold']} gold {w['gold_source']!r}, predicted mention "
+                                              f"{w['predicted_mention']!r} ({w['predicted_speaker']})"
+                                              for w in m["wrong_source"]], limit))
+            if lines:
+                out.append(f"  -- {d['name']} ({d['annotator']})")
+                out += lines
     return "\n".join(out)
 
 
-def format_geovirus(r: dict, limit: int = 10) -> str:
+def format_geovirus(r: dict, limit: int = 10, errors: bool = False) -> str:
     """Table of a GeoVirus report (:func:`.geovirus.evaluate_geovirus`)."""
     g = r["geocoding"]
     mean = "-" if g["mean_km"] is None else f"{g['mean_km']:.1f} km"
@@ -97,7 +107,7 @@ def format_geovirus(r: dict, limit: int = 10) -> str:
     ])
 
 
-def format_isaf(r: dict, limit: int = 10) -> str:
+def format_isaf(r: dict, limit: int = 10, errors: bool = False) -> str:
     """Table of an ISAF report (:func:`.isaf.evaluate_isaf`)."""
     mae = "-" if r["killed_mae"] is None else f"{r['killed_mae']:.2f}"
     out = [
@@ -107,13 +117,17 @@ def format_isaf(r: dict, limit: int = 10) -> str:
         f"  {'province':<22} accuracy {fmt(r['province_accuracy'])} (first predicted, {r['province_releases']} releases)"
         f"  recall {fmt(r['province_recall'])}",
     ]
-    out += _list("wrong counts (id gold/pred)", [f"{w['id']} {w['gold']}/{w['predicted']}" for w in r["wrong_counts"]], limit)
+    if errors:
+        out += _list("wrong counts (id gold/pred)", [f"{w['id']} {w['gold']}/{w['predicted']}" for w in r["wrong_counts"]], limit)
     return "\n".join(out)
 
 
 FORMATTERS = {"gold": format_gold, "polnear": format_polnear, "geovirus": format_geovirus, "isaf": format_isaf}
 
 
-def format_report(r: dict, limit: int = 10) -> str:
-    """Dispatch on ``r["dataset"]``; ``limit`` caps each list of misses (0 = show all)."""
-    return FORMATTERS[r["dataset"]](r, limit)
+def format_report(r: dict, limit: int = 10, errors: bool = False) -> str:
+    """Dispatch on ``r["dataset"]``; ``limit`` caps each list of misses (0 = show all). Gold files
+    always list their misses; corpora (PolNeAR, GeoVirus, ISAF) only when ``errors`` is true."""
+    if r["dataset"] == "gold":
+        return format_gold(r, limit)
+    return FORMATTERS[r["dataset"]](r, limit, errors)
