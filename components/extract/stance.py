@@ -245,7 +245,7 @@ def _negators(tok: Token, lex: StanceLexicon) -> list[Token]:
     out = []
     for node in _clause_path(tok):
         for c in node.children:
-            if _is_negation(c, lex) and not _skip_negation(c):
+            if _is_negation(c, lex) and not _skip_negation(c) and c.dep_ != "intj":  # a bare "no" answers alone
                 out.append(c)
     return out
 

@@ -1,0 +1,231 @@
+"""Speaker stance rules (components/extract/stance.py), on hand-built quotes.
+
+Quotes and speakers are built by hand so these tests do not depend on the quote extractor; one test
+at the end runs the full pipeline on the seed article.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from components.extract.stance import StanceLexicon, StanceLexiconError, speaker_stances
+from components.extract.topics import get_topic_tagger
+from components.models import Quote, Speaker
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="module")
+def tagger(nlp):
+    return get_topic_tagger(nlp)
+
+
+def quote(text: str, content: str, speaker: str, n: int = 1, cue: str | None = None, kind: str = "direct",
+          occurrence: int = 0) -> Quote:
+    """A Quote whose content is the ``occurrence``-th appearance of ``content`` in ``text``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(content, start + 1)
+    return Quote(id=f"t:q{n}", text=content, start=start, end=start + len(content), kind=kind, cue=cue,
+                 speaker=speaker, speaker_type="person")
+
+
+def stances_of(nlp, tagger, text, quotes, speakers=()):
+    doc = nlp(text)
+    return {(s.speaker, s.topic): s for s in speaker_stances(doc, list(quotes), list(speakers), tagger)}
+
+
+def test_stance_negated_consideration_and_bare_no_oppose(nlp, tagger):
+    text = 'Asked about nuclear weapons for Kyiv, Roe told reporters: "That is not under consideration, no."'
+    q = quote(text, "That is not under consideration, no.", "John Roe", cue="told")
+    st = stances_of(nlp, tagger, text, [q])
+    s = st[("John Roe", "nuclear-weapons")]
+    assert (s.polarity, s.score, s.evidence) == ("oppose", -1.0, ["t:q1"])
+    assert s.cues == ["not under consideration", "no"]
+
+
+def test_stance_negated_verb_opposes(nlp, tagger):
+    text = "Roe stated that the U.S. is not considering restoring Ukraine's nuclear weapons capability."
+    q = quote(text, "the U.S. is not considering restoring Ukraine's nuclear weapons capability", "John Roe",
+              cue="stated", kind="indirect")
+    s = stances_of(nlp, tagger, text, [q])[("John Roe", "nuclear-weapons")]
+    assert (s.polarity, s.cues) == ("oppose", ["not considering"])
+
+
+def test_stance_strategic_ambiguity_is_neutral(nlp, tagger):
+    text = ('She acknowledged the possibility of sending European troops to enforce a ceasefire, stating, '
+            '"We should have this strategic ambiguity around this."')
+    q = quote(text, "We should have this strategic ambiguity around this.", "Mary Doe", cue="stating")
+    st = stances_of(nlp, tagger, text, [q])
+    s = st[("Mary Doe", "foreign-troops")]
+    assert (s.polarity, s.score, s.cues) == ("neutral", 0.0, ["strategic ambiguity"])
+
+
+def test_stance_necessary_for_survival_supports(nlp, tagger):
+    text = '"An invitation for Ukraine to join NATO is a necessary thing for our survival," Petro Ivko said.'
+    q = quote(text, "An invitation for Ukraine to join NATO is a necessary thing for our survival", "Petro Ivko",
+              cue="said")
+    s = stances_of(nlp, tagger, text, [q])[("Petro Ivko", "nato-membership")]
+    assert (s.polarity, s.score) == ("support", 1.0)
+    assert "necessary" in s.cues
+
+
+def test_stance_essential_in_short_indirect_quote_supports(nlp, tagger):
+    """Test that a short indirect quote takes its topic from the sentence and 'essential' supports."""
+    text = "Ivko continues to appeal for NATO membership, arguing it is essential for his nation's survival."
+    q = quote(text, "it is essential for his nation's survival", "Petro Ivko", cue="arguing", kind="indirect")
+    s = stances_of(nlp, tagger, text, [q])[("Petro Ivko", "nato-membership")]
+    assert (s.polarity, s.cues) == ("support", ["essential", "survival"])
+
+
+def test_stance_accused_cue_verb_opposes(nlp, tagger):
+    text = "Germany's Foreign Minister, Anna Berg, has accused China of supplying weapons to Russia and undermining global peace."
+    q = quote(text, "supplying weapons to Russia and undermining global peace", "Anna Berg", cue="accused",
+              kind="indirect")
+    s = stances_of(nlp, tagger, text, [q])[("Anna Berg", "china-russia")]
+    assert (s.polarity, s.score) == ("oppose", -1.0)
+    assert s.cues == ["undermining", "accused"]
+
+
+@pytest.mark.parametrize(
+    "cue, expected",
+    [("welcomed", "support"), ("rejected", "oppose"), ("warned", "oppose"), ("acknowledged", "hedge"),
+     ("said", None), ("called for", "support"), ("slammed", "oppose")],
+)
+def test_stance_cue_verb_polarity(cue, expected):
+    from components.extract.stance import load_lexicon
+
+    assert load_lexicon().cue_verb_polarity(cue) == expected
+
+
+def test_stance_security_threat_opposes(nlp, tagger):
+    text = "Putin has stated that NATO expansion is a security threat."
+    q = quote(text, "NATO expansion is a security threat", "Putin", cue="stated", kind="indirect")
+    s = stances_of(nlp, tagger, text, [q])[("Putin", "nato-membership")]
+    assert (s.polarity, s.cues) == ("oppose", ["security threat"])
+
+
+def test_stance_reported_third_party_counts_for_them_not_the_reporter(nlp, tagger):
+    """Test that a nested quote of another speaker is left out of the outer quote's votes."""
+    text = ("Q: What are the risks of Ukraine joining NATO now?\n"
+            "Dr. Ray: The risks are notable. Russian President Putin has explicitly stated that NATO expansion "
+            "is a security threat.")
+    outer = quote(text, text[text.index("The risks"):], "Ada Ray", n=1, kind="transcript")
+    inner = quote(text, "NATO expansion is a security threat", "Putin", n=2, cue="stated", kind="indirect")
+    st = stances_of(nlp, tagger, text, [outer, inner])
+    putin = st[("Putin", "nato-membership")]
+    assert (putin.polarity, putin.evidence) == ("oppose", ["t:q2"])
+    ray = st[("Ada Ray", "nato-membership")]
+    assert (ray.polarity, ray.cues, ray.evidence) == ("neutral", ["risks"], ["t:q1"])
+
+
+def test_stance_demanding_more_weapons_supports_military_aid(nlp, tagger):
+    text = ("Ivko stressed that Ukraine wouldn't enter any peace negotiations until they secure stronger "
+            "guarantees from NATO, including more weapons to bolster their defenses.")
+    q = quote(text, text[text.index("Ukraine wouldn't"):-1], "Petro Ivko", cue="stressed", kind="indirect")
+    st = stances_of(nlp, tagger, text, [q])
+    aid = st[("Petro Ivko", "military-aid")]
+    assert aid.polarity == "support"
+    assert "more weapons" in aid.cues
+    talks = st[("Petro Ivko", "peace-talks")]
+    assert (talks.polarity, talks.cues) == ("oppose", ["n't enter"])
+
+
+def test_stance_two_topics_in_one_sentence_are_scored_apart(nlp, tagger):
+    """Test that 'not' attached to 'nuclear capability' does not count against conventional aid."""
+    text = ('He told ABC News, "What we are doing is surging various conventional capacities to Ukraine so '
+            'that they can effectively defend themselves and take the fight to the Russians, not nuclear capability."')
+    content = text[text.index("What we"):-2]
+    st = stances_of(nlp, tagger, text, [quote(text, content, "John Roe", cue="told")])
+    assert (st[("John Roe", "military-aid")].polarity, st[("John Roe", "military-aid")].cues) == ("support", ["surging"])
+    assert st[("John Roe", "nuclear-weapons")].polarity == "oppose"
+
+
+def test_stance_understandable_but_complex_is_neutral(nlp, tagger):
+    text = '"The call for NATO membership is understandable but incredibly complex," said analyst Ada Ray.'
+    q = quote(text, "The call for NATO membership is understandable but incredibly complex", "Ada Ray", cue="said")
+    s = stances_of(nlp, tagger, text, [q])[("Ada Ray", "nato-membership")]
+    assert (s.polarity, s.score, s.cues) == ("neutral", 0.0, ["understandable", "complex"])
+
+
+def test_stance_mixed_evidence_without_majority_is_neutral(nlp, tagger):
+    text = ('"NATO membership would strengthen Ukraine," Ray said. '
+            '"NATO membership is a gamble that could go either way," Ray said. '
+            '"NATO membership is still complex," Ray said.')
+    q1 = quote(text, "NATO membership would strengthen Ukraine", "Ada Ray", n=1, cue="said")
+    q2 = quote(text, "NATO membership is a gamble that could go either way", "Ada Ray", n=2, cue="said")
+    q3 = quote(text, "NATO membership is still complex", "Ada Ray", n=3, cue="said")
+    s = stances_of(nlp, tagger, text, [q1, q2, q3])[("Ada Ray", "nato-membership")]
+    assert s.evidence == ["t:q1", "t:q2", "t:q3"]
+    assert (s.polarity, s.score) == ("neutral", 0.333)
+
+
+def test_stance_third_party_action_verb_does_not_vote(nlp, tagger):
+    text = "She voiced fears as Russia supports Pyongyang's nuclear program."
+    q = quote(text, "fears as Russia supports Pyongyang's nuclear program", "Anna Berg", cue="voiced", kind="indirect")
+    st = stances_of(nlp, tagger, text, [q])
+    for topic in ("north-korea", "nuclear-weapons"):
+        assert "supports" not in st[("Anna Berg", topic)].cues
+
+
+def test_stance_vader_fallback_only_without_lexicon_cue(nlp, tagger):
+    text = '"The sanctions are wonderful and brilliant," she said. "The sanctions are necessary," he said.'
+    q1 = quote(text, "The sanctions are wonderful and brilliant", "Mary Doe", n=1, cue="said")
+    q2 = quote(text, "The sanctions are necessary", "John Roe", n=2, cue="said")
+    st = stances_of(nlp, tagger, text, [q1, q2])
+    doe, roe = st[("Mary Doe", "sanctions")], st[("John Roe", "sanctions")]
+    assert doe.polarity == "support" and len(doe.cues) == 1 and doe.cues[0].startswith("vader:+")
+    assert roe.cues == ["necessary"]
+
+
+def test_stance_no_cue_quote_is_neutral_evidence_and_unattributed_skipped(nlp, tagger):
+    text = '"Sanctions were discussed on Tuesday in Brussels by the ministers," she said. "Sanctions again."'
+    q1 = quote(text, "Sanctions were discussed on Tuesday in Brussels by the ministers", "Mary Doe", n=1, cue="said")
+    q2 = quote(text, "Sanctions again.", None, n=2)
+    st = stances_of(nlp, tagger, text, [q1, q2])
+    assert list(st) == [("Mary Doe", "sanctions")]
+
+
+def test_stance_alias_maps_to_canonical_speaker(nlp, tagger):
+    text = '"Joining NATO is essential," Ivko said.'
+    q = quote(text, "Joining NATO is essential", "Ivko", cue="said")
+    st = stances_of(nlp, tagger, text, [q], [Speaker(name="Petro Ivko", aliases=["Ivko"])])
+    assert list(st) == [("Petro Ivko", "nato-membership")]
+
+
+def test_stance_score_in_range_and_evidence_never_empty(nlp, tagger):
+    text = ('"We reject any NATO expansion, it is a dangerous provocation and a threat," he said. '
+            '"We welcome more weapons," she said.')
+    q1 = quote(text, "We reject any NATO expansion, it is a dangerous provocation and a threat", "A B", n=1, cue="said")
+    q2 = quote(text, "We welcome more weapons", "C D", n=2, cue="said")
+    for s in stances_of(nlp, tagger, text, [q1, q2]).values():
+        assert -1.0 <= s.score <= 1.0 and s.evidence
+
+
+def test_stance_lexicon_validation_error(tmp_path):
+    path = tmp_path / "lex.yaml"
+    path.write_text("support: [good]\noppose: bad\n", encoding="utf-8")
+    with pytest.raises(StanceLexiconError, match=r"lex\.yaml.*(oppose|hedge)"):
+        StanceLexicon.load(path)
+
+
+def test_stance_seed_article_full_pipeline(nlp):
+    """Test that the full pipeline gets at least 8 of the 9 gold stances of the seed article."""
+    from components.extract import extract_doc
+    from components.ingest import read_bytes
+
+    seed = SHARED / "seed" / "000_d227dde8fd7d9ec0.txt"
+    gold = yaml.safe_load((SHARED / "gold" / "seed.yaml").read_text(encoding="utf-8"))
+    article = read_bytes(seed.read_bytes(), seed.name, {"published": "2024-12-01"})[0]
+    ex = extract_doc(article, nlp(article.text), nlp)
+    if not ex.quotes:
+        pytest.xfail("quote extractor produces no quotes yet")
+    pred = {(s.speaker, s.topic): s for s in ex.stances}
+    right = [
+        g for g in gold["stances"]
+        if (p := pred.get((g["speaker"], g["topic"]))) and p.polarity == g["polarity"] and p.evidence
+    ]
+    assert len(right) >= 8, [g for g in gold["stances"] if g not in right]
