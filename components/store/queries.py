@@ -287,6 +287,26 @@ def filter_options(store: Store, max_items: int = 5000) -> dict[str, Any]:
     }
 
 
+_KNOWN_SQL = {
+    "speakers": "SELECT DISTINCT speaker FROM quotes WHERE list_contains(?, speaker)",
+    "places": "SELECT DISTINCT name FROM places WHERE list_contains(?, name)",
+    "articles": "SELECT id FROM articles WHERE list_contains(?, id)",
+}
+
+
+def known_values(store: Store, field: str, values: tuple[str, ...]) -> list[str]:
+    """Which of ``values`` the store knows for ``field`` (``speakers``, ``places`` or ``articles``).
+
+    Used to accept a shared URL's value that is outside the capped option lists.
+
+    Raises:
+        ValueError: unsupported field.
+    """
+    if field not in _KNOWN_SQL:
+        raise ValueError(f"unsupported field {field!r}; expected one of {sorted(_KNOWN_SQL)}")
+    return [r[0] for r in store.execute(_KNOWN_SQL[field], [list(values)]).fetchall()]
+
+
 # ---------------------------------------------------------------- overview
 
 

@@ -1,0 +1,140 @@
+"""Plotly figures of the dashboard. Each function takes a DataFrame from a query and returns a figure.
+
+User text (place names, speaker names, quotes) is HTML-escaped before it goes
+into labels and hovers, because Plotly renders a subset of HTML there.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+OFFLINE_MAP_STYLE = "white-bg"
+DEFAULT_MAP_STYLE = "carto-positron"
+MAP_STYLES = ("carto-positron", "open-street-map", "carto-darkmatter", "white-bg")
+POLARITY_COLOURS = {"support": "#1b7837", "neutral": "#8c8c8c", "oppose": "#b2182b"}
+# blue = no casualty reported, then yellow -> dark red as killed grows
+CASUALTY_SCALE = [[0.0, "#3b6fd6"], [0.0001, "#fdd835"], [0.5, "#f4511e"], [1.0, "#7f0000"]]
+
+
+def _esc(value: object) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+def _short(text: str, n: int = 140) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def bar_top(df: pd.DataFrame, label: str, value: str, title: str) -> go.Figure:
+    """Horizontal bar chart of ``df[value]`` by ``df[label]`` (largest on top)."""
+    d = df.iloc[::-1].copy()
+    d["_label"] = d[label].map(_esc)
+    fig = px.bar(d, x=value, y="_label", orientation="h", text=value, title=title)
+    fig.update_layout(yaxis_title=None, xaxis_title=value, margin=dict(l=10, r=10, t=40, b=10),
+                      height=max(220, 28 * len(d) + 80))
+    fig.update_traces(marker_color="#3b6fd6", hovertemplate="%{y}: %{x}<extra></extra>")
+    return fig
+
+
+def _zoom_for(df: pd.DataFrame) -> tuple[dict, float]:
+    if df.empty:
+        return {"lat": 20.0, "lon": 10.0}, 0.8
+    lat_span = float(df["lat"].max() - df["lat"].min())
+    lon_span = float(df["lon"].max() - df["lon"].min())
+    span = max(lat_span, lon_span, 0.5)
+    zoom = max(0.5, min(9.0, math.log2(360.0 / span) - 1.2))
+    return {"lat": float(df["lat"].mean()), "lon": float(df["lon"].mean())}, zoom
+
+
+def map_figure(df: pd.DataFrame, map_style: str = OFFLINE_MAP_STYLE, height: int = 560) -> go.Figure:
+    """MapLibre scatter map of places (``px.scatter_map``, no token).
+
+    Args:
+        df (DataFrame): :func:`components.store.queries.map_places` rows.
+        map_style (str): base style (one of :data:`MAP_STYLES`; ``white-bg`` needs no network).
+
+    Returns:
+        Figure: marker size = mentions, colour = killed (blue when none); hover
+        lists place, country, mentions, casualties and the top quotes;
+        ``customdata[0]`` is the place name (for selections); ``uirevision``
+        keeps pan/zoom across reruns.
+    """
+    d = df.copy()
+    if d.empty:
+        d = pd.DataFrame({"place": [], "lat": [], "lon": [], "mentions": [], "killed": [], "injured": [],
+                          "country": [], "top_quotes": []})
+    d["hover"] = [
+        f"<b>{_esc(r.place)}</b> ({_esc(r.country or '?')})<br>mentions: {int(r.mentions)}"
+        f"<br>killed: {int(r.killed)} · injured: {int(r.injured)}"
+        + "".join(f"<br>• {_esc(_short(line))}" for line in (list(r.top_quotes) if r.top_quotes is not None else []))
+        for r in d.itertuples(index=False)
+    ]
+    center, zoom = _zoom_for(d)
+    kmax = max(1.0, float(d["killed"].max()) if len(d) else 1.0)
+    fig = px.scatter_map(
+        d, lat="lat", lon="lon", size="mentions", color="killed", custom_data=["place"],
+        size_max=38, zoom=zoom, center=center, map_style=map_style, height=height,
+        color_continuous_scale=CASUALTY_SCALE, range_color=[0, kmax],
+    )
+    fig.update_traces(hovertext=d["hover"], hovertemplate="%{hovertext}<extra></extra>",
+                      marker=dict(sizemin=6, opacity=0.85))
+    fig.update_layout(uirevision="news-atlas-map", margin=dict(l=0, r=0, t=0, b=0),
+                      coloraxis_colorbar=dict(title="killed"), clickmode="event+select")
+    return fig
+
+
+def stance_figure(df: pd.DataFrame, topic_labels: dict[str, str] | None = None) -> go.Figure:
+    """Diverging bars: one bar per (speaker, topic), x = mean score from oppose (-1) to support (+1).
+
+    The polarity is written on each bar and in the hover (not colour alone).
+    ``customdata`` holds ``[speaker, topic]`` for selections.
+    """
+    topic_labels = topic_labels or {}
+    d = df.copy()
+    d["label"] = [f"{_esc(s)} · {_esc(topic_labels.get(t, t))}" for s, t in zip(d["speaker"], d["topic"])]
+    d["text"] = [f"{p} ({sc:+.2f})" for p, sc in zip(d["polarity"], d["score"])]
+    # bars need some length to be clickable even when the mean is 0
+    d["bar"] = [sc if abs(sc) >= 0.04 else (0.04 if sc >= 0 else -0.04) for sc in d["score"]]
+    fig = go.Figure()
+    for pol in ("oppose", "neutral", "support"):
+        part = d[d["polarity"] == pol]
+        if part.empty:
+            continue
+        fig.add_bar(
+            x=part["bar"], y=part["label"], orientation="h", name=pol, marker_color=POLARITY_COLOURS[pol],
+            text=part["text"], textposition="outside", customdata=part[["speaker", "topic"]].to_numpy(),
+            hovertext=[
+                f"<b>{lbl}</b><br>stance: {t}<br>support {su} · neutral {ne} · oppose {op}<br>evidence quotes: {ev}"
+                for lbl, t, su, ne, op, ev in zip(part["label"], part["text"], part["support"], part["neutral"],
+                                                  part["oppose"], part["evidence"])
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    fig.update_layout(
+        barmode="overlay", height=max(260, 30 * len(d) + 120), margin=dict(l=10, r=10, t=30, b=40),
+        xaxis=dict(range=[-1.35, 1.35], zeroline=True, zerolinewidth=2, zerolinecolor="#444",
+                   tickvals=[-1, -0.5, 0, 0.5, 1], ticktext=["oppose −1", "−0.5", "neutral 0", "+0.5", "support +1"]),
+        yaxis=dict(autorange="reversed", title=None), legend=dict(orientation="h", y=1.05, title="stance"),
+        clickmode="event+select",
+    )
+    return fig
+
+
+def casualty_figure(df: pd.DataFrame) -> go.Figure:
+    """Stacked bars of people killed per date, one colour per place; hover gives injured and events.
+
+    ``customdata[0]`` is the place (select a bar to show it on the map).
+    """
+    d = df.copy()
+    d["place_label"] = d["place"].map(_esc)
+    fig = px.bar(d, x="date", y="killed", color="place_label", custom_data=["place", "injured", "events"],
+                 labels={"place_label": "place", "killed": "killed (at least)"})
+    fig.update_traces(hovertemplate="%{x}<br>%{customdata[0]}<br>killed ≥ %{y} · injured ≥ %{customdata[1]}"
+                                    "<br>events: %{customdata[2]}<extra></extra>")
+    fig.update_layout(height=360, margin=dict(l=10, r=10, t=30, b=10), barmode="stack", clickmode="event+select",
+                      legend_title_text="place")
+    return fig

@@ -1,0 +1,154 @@
+"""Safe rendering of user text: escaping and inline highlighting.
+
+Article bodies, titles, speaker names and uploaded files are user text. They
+are never given to Streamlit as raw HTML: :func:`highlight_html` escapes every
+piece with :func:`html.escape` and only adds its own ``<mark>`` tags, and
+:func:`escape_markdown` backslash-escapes Markdown (and Streamlit's ``:color[]``
+and ``$`` LaTeX syntax) for text shown with ``st.markdown``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+# Every ASCII punctuation character may be backslash-escaped in CommonMark.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&^=\"'])")
+
+# Highlight kind -> (CSS class, legend label). Colours meet contrast with black text.
+KINDS: dict[str, tuple[str, str]] = {
+    "quote": ("na-quote", "quote"),
+    "selected": ("na-selected", "selected quote"),
+    "speaker": ("na-speaker", "speaker"),
+    "place": ("na-place", "place"),
+    "casualty": ("na-casualty", "casualty sentence"),
+}
+
+STYLE = """
+<style>
+.na-text {white-space: pre-wrap; line-height: 1.6; font-size: 0.95rem;}
+.na-text mark {padding: 0 .1em; border-radius: .2em; color: inherit;}
+.na-quote {background: #fff3b0;}
+.na-selected {background: #ffd54f; outline: 2px solid #e65100;}
+.na-speaker {background: #c8e6c9; font-weight: 600;}
+.na-place {background: #bbdefb; text-decoration: underline dotted;}
+.na-casualty {background: #ffcdd2;}
+.na-legend mark {margin-right: .6em;}
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A highlight: ``[start, end)`` character offsets into the text, a kind of :data:`KINDS`, a tooltip."""
+
+    start: int
+    end: int
+    kind: str
+    title: str = ""
+
+
+def escape_markdown(text: str | None) -> str:
+    """Backslash-escape Markdown/HTML-significant characters so ``st.markdown`` shows ``text`` literally.
+
+    Newlines become spaces (headings and captions are one line).
+    """
+    if not text:
+        return ""
+    return _MD_SPECIAL.sub(r"\\\1", str(text).replace("\n", " "))
+
+
+def highlight_html(text: str, spans: Iterable[Span]) -> str:
+    """HTML for ``text`` with ``spans`` wrapped in ``<mark>``; all text is escaped.
+
+    Overlapping spans nest when one contains the other; a span that crosses
+    another's boundary is clipped to the outer span. Spans outside the text
+    are ignored.
+
+    Args:
+        text (str): the article text (offsets refer to it).
+        spans (Iterable[Span]): highlights; kinds must be keys of :data:`KINDS`.
+
+    Returns:
+        str: ``<div class="na-text">…</div>`` (prefixed by :data:`STYLE`), safe
+        to pass to ``st.html``.
+
+    Raises:
+        ValueError: unknown span kind.
+    """
+    n = len(text)
+    good = []
+    for s in spans:
+        if s.kind not in KINDS:
+            raise ValueError(f"unknown highlight kind {s.kind!r}; expected one of {sorted(KINDS)}")
+        if 0 <= s.start < s.end <= n:
+            good.append(s)
+    # longer spans first at the same start, so inner spans nest inside
+    good.sort(key=lambda s: (s.start, -s.end))
+    out: list[str] = []
+    stack: list[Span] = []
+    pos = 0
+
+    def close_until(limit: int) -> None:
+        nonlocal pos
+        while stack and stack[-1].end <= limit:
+            top = stack.pop()
+            out.append(html.escape(text[pos:top.end]))
+            pos = top.end
+            out.append("</mark>")
+
+    for s in good:
+        close_until(s.start)
+        out.append(html.escape(text[pos:s.start]))
+        pos = s.start
+        end = min(s.end, stack[-1].end) if stack else s.end
+        span = Span(s.start, end, s.kind, s.title)
+        cls = KINDS[s.kind][0]
+        title = f' title="{html.escape(s.title, quote=True)}"' if s.title else ""
+        out.append(f'<mark class="{cls}"{title}>')
+        stack.append(span)
+    close_until(n + 1)
+    out.append(html.escape(text[pos:]))
+    return STYLE + '<div class="na-text">' + "".join(out) + "</div>"
+
+
+def legend_html(kinds: Iterable[str]) -> str:
+    """A one-line legend of highlight colours (fixed labels, no user text)."""
+    items = "".join(f'<mark class="{KINDS[k][0]}">{html.escape(KINDS[k][1])}</mark>' for k in kinds)
+    return STYLE + f'<div class="na-text na-legend">{items}</div>'
+
+
+def _num(v) -> int | None:
+    """An int from a pandas cell, or None for None/NaN/NA."""
+    try:
+        import pandas as pd
+
+        if v is None or pd.isna(v):
+            return None
+    except (TypeError, ValueError):
+        return None
+    return int(v)
+
+
+def article_spans(bundle: dict, selected_quote: str | None = None) -> list[Span]:
+    """Highlights for an article bundle (:func:`components.store.queries.article_bundle`).
+
+    Quotes (the selected one marked apart), speaker mentions, places and
+    casualty sentences, each with a tooltip naming what it is.
+    """
+    spans: list[Span] = []
+    for r in bundle["casualties"].itertuples(index=False):
+        k, i = _num(r.killed_min), _num(r.injured_min)
+        parts = [f"killed ≥ {k}" if k is not None else "", f"injured ≥ {i}" if i is not None else ""]
+        spans.append(Span(int(r.start), int(r.end), "casualty", "casualties: " + ", ".join(p for p in parts if p)))
+    for r in bundle["quotes"].itertuples(index=False):
+        kind = "selected" if r.id == selected_quote else "quote"
+        spans.append(Span(int(r.start), int(r.end), kind, f"{r.speaker or 'unknown speaker'} ({r.kind})"))
+        ms, me = _num(r.mention_start), _num(r.mention_end)
+        if ms is not None and me is not None:
+            spans.append(Span(ms, me, "speaker", r.speaker or ""))
+    for r in bundle["places"].itertuples(index=False):
+        spans.append(Span(int(r.start), int(r.end), "place", f"{r.name} ({r.country or '?'})"))
+    return spans

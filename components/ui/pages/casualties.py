@@ -1,0 +1,37 @@
+"""Casualties page: paged table and a chart by place and date, linked to the map."""
+
+import streamlit as st
+
+from components.ui import charts, loaders
+from components.ui.sidebar import current_filters, request_filter
+from components.ui.widgets import download_buttons, pager
+
+f = current_filters()
+st.title("Casualties")
+counts = loaders.q("overview_counts", f)
+st.markdown(f"Reported under these filters (lower bounds summed): **{counts['killed']:,} killed**, "
+            f"**{counts['injured']:,} injured**, {counts['missing']:,} missing.")
+chart = loaders.q("casualties_by_place_date", f)
+if not chart.empty:
+    event = st.plotly_chart(charts.casualty_figure(chart), key="cas_chart", on_select="rerun",
+                            selection_mode=("points",))
+    points = event.selection.points if event is not None else []
+    picked = sorted({p["customdata"][0] for p in points if p.get("customdata") and p["customdata"][0] != "unknown"})
+    if picked and st.button(f"Show {', '.join(picked)} on the map", key="cas_to_map"):
+        request_filter("places", picked)
+        st.switch_page("components/ui/pages/map.py")
+total = loaders.q("count_casualties", f)
+limit, offset = pager(total, "cas", "casualty reports")
+page = loaders.q("casualties_page", f, limit, offset)
+if page.empty:
+    st.info("No casualty reports under these filters.")
+else:
+    st.dataframe(page.drop(columns=["idx", "start", "end"]), hide_index=True, key="cas_table")
+    places = sorted(p for p in page["place"].dropna().unique())
+    if places:
+        c1, c2 = st.columns([3, 1])
+        target = c1.selectbox("Place", places, key="cas_place")
+        if c2.button("Show on the map", key="cas_place_map"):
+            request_filter("places", [target])
+            st.switch_page("components/ui/pages/map.py")
+download_buttons("casualties", lambda: loaders.q("casualties_table", f), "cas_dl")

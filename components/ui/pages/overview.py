@@ -1,0 +1,45 @@
+"""Overview page: counts under the filters, top speakers, top places, casualty totals."""
+
+import streamlit as st
+
+from components.ui import charts, loaders
+from components.ui.sidebar import current_filters
+from components.ui.widgets import download_buttons
+
+f = current_filters()
+st.title("Who said what, where")
+counts = loaders.q("overview_counts", f)
+cols = st.columns(5)
+cols[0].metric("Articles", f"{counts['articles']:,}")
+cols[1].metric("Quotes", f"{counts['quotes']:,}")
+cols[2].metric("Speakers", f"{counts['speakers']:,}")
+cols[3].metric("Places", f"{counts['places']:,}", help=f"{counts['mentions']:,} mentions")
+cols[4].metric("Casualty reports", f"{counts['casualty_events']:,}")
+st.markdown(
+    f"**Casualties reported** (lower bounds summed): **{counts['killed']:,} killed**, "
+    f"**{counts['injured']:,} injured**, {counts['missing']:,} missing."
+)
+
+left, right = st.columns(2)
+with left:
+    sp = loaders.q("top_speakers", f, 10)
+    if sp.empty:
+        st.info("No attributed quotes under these filters.")
+    else:
+        st.plotly_chart(charts.bar_top(sp, "speaker", "quotes", "Top speakers"), key="ov_speakers")
+        st.dataframe(sp, hide_index=True, key="ov_speakers_table")
+with right:
+    pl = loaders.q("top_places", f, 10)
+    if pl.empty:
+        st.info("No places under these filters.")
+    else:
+        st.plotly_chart(charts.bar_top(pl, "place", "mentions", "Top places"), key="ov_places")
+        st.dataframe(pl, hide_index=True, key="ov_places_table")
+
+st.subheader("Downloads (all filtered rows)")
+st.caption("Quotes")
+download_buttons("quotes", lambda: loaders.q("quotes_export", f), "dl_quotes")
+st.caption("Places")
+download_buttons("places", lambda: loaders.q("places_table", f), "dl_places")
+st.caption("Casualties")
+download_buttons("casualties", lambda: loaders.q("casualties_table", f), "dl_casualties")

@@ -1,0 +1,55 @@
+"""Quotes page: paged table; the selected quote is shown highlighted in its article with the speaker's card."""
+
+import streamlit as st
+
+from components.ui import highlight, loaders
+from components.ui.sidebar import current_filters
+from components.ui.widgets import download_buttons, pager, speaker_card
+
+f = current_filters()
+topics = loaders.topic_labels()
+st.title("Quotes")
+total = loaders.q("count_quotes", f)
+sort = st.radio("Sort by", ["date", "speaker", "article"], horizontal=True, key="quotes_sort")
+limit, offset = pager(total, "quotes", "quotes")
+page = loaders.q("quotes_page", f, limit, offset, sort)
+show = page.drop(columns=["id", "article_id"]).copy()
+show["topics"] = [", ".join(topics.get(t, t) for t in (ts if ts is not None else [])) for ts in page["topics"]]
+event = st.dataframe(
+    show, hide_index=True, on_select="rerun", selection_mode="single-row", key="quotes_table",
+    column_config={
+        "quote": st.column_config.TextColumn("quote", width="large"),
+        "date": st.column_config.DateColumn("date"),
+    },
+)
+download_buttons("quotes", lambda: loaders.q("quotes_export", f), "quotes_dl")
+
+if page.empty:
+    st.info("No quotes match these filters.")
+    st.stop()
+
+rows = event.selection.rows if event is not None else []
+ids = list(page["id"])
+labels = {r.id: f"{r.speaker or 'unknown'}: {r.quote[:90]}" for r in page.itertuples(index=False)}
+if rows:
+    st.session_state["quote_pick"] = ids[rows[0]]
+if st.session_state.get("quote_pick") not in ids:
+    st.session_state["quote_pick"] = ids[0]
+qid = st.selectbox("Quote shown in its article (or select a table row)", ids, key="quote_pick",
+                   format_func=lambda i: labels[i])
+
+detail = loaders.q("quote_detail", qid)
+if detail is None:
+    st.warning("That quote is no longer in the store.")
+    st.stop()
+art = detail["article"]
+left, right = st.columns([3, 1])
+with left:
+    st.subheader(highlight.escape_markdown(art["title"] or art["id"]))
+    st.caption(" · ".join(highlight.escape_markdown(str(x)) for x in (art["outlet"], art["published"],
+                                                                       art["collection"]) if x))
+    bundle = loaders.q("article_bundle", art["id"])
+    st.html(highlight.legend_html(["selected", "quote", "speaker", "place", "casualty"]))
+    st.html(highlight.highlight_html(art["text"], highlight.article_spans(bundle, selected_quote=qid)))
+with right:
+    speaker_card(detail["speaker"], topics)

@@ -1,0 +1,72 @@
+"""Small reusable page parts: a pager, download buttons, a speaker card."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Callable
+
+import pandas as pd
+import streamlit as st
+
+from .highlight import escape_markdown
+
+PAGE_SIZES = (25, 50, 100, 200)
+
+
+def pager(total: int, key: str, noun: str = "rows") -> tuple[int, int]:
+    """Show the row count and page controls; return ``(limit, offset)`` for the query.
+
+    The page number is clamped to the available pages when filters shrink the result.
+    """
+    c1, c2, c3 = st.columns([3, 1, 1])
+    size = c3.selectbox("Rows per page", PAGE_SIZES, index=1, key=f"{key}_size")
+    pages = max(1, math.ceil(total / size))
+    if st.session_state.get(f"{key}_page", 1) > pages:
+        st.session_state[f"{key}_page"] = pages
+    page = c2.number_input("Page", min_value=1, max_value=pages, value=1, step=1, key=f"{key}_page")
+    first = 0 if total == 0 else (page - 1) * size + 1
+    c1.markdown(f"**{total:,} {noun}** · showing {first:,}–{min(total, page * size):,} · page {page} of {pages}")
+    return size, (page - 1) * size
+
+
+def _to_json(df: pd.DataFrame) -> str:
+    return df.to_json(orient="records", date_format="iso", force_ascii=False, indent=1)
+
+
+def download_buttons(name: str, fetch: Callable[[], pd.DataFrame], key: str) -> None:
+    """CSV and JSON download buttons; ``fetch`` runs only when a button is clicked (deferred data).
+
+    Args:
+        name (str): file stem, e.g. ``"quotes"``.
+        fetch (Callable[[], DataFrame]): returns every filtered row.
+    """
+    c1, c2 = st.columns(2)
+    c1.download_button(f"Download {name} (CSV)", data=lambda: fetch().to_csv(index=False), file_name=f"{name}.csv",
+                       mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:")
+    c2.download_button(f"Download {name} (JSON)", data=lambda: _to_json(fetch()), file_name=f"{name}.json",
+                       mime="application/json", key=f"{key}_json", on_click="ignore", icon=":material/download:")
+
+
+def speaker_card(card: dict | None, topic_labels: dict[str, str]) -> None:
+    """Render a speaker's card (all user text escaped)."""
+    if not card:
+        st.info("No speaker was attributed to this quote.")
+        return
+    with st.container(border=True):
+        st.markdown(f"#### {escape_markdown(card['name'])}")
+        facts = [escape_markdown(x) for x in (card.get("role"), card.get("org"), card.get("country")) if x]
+        if facts:
+            st.markdown(" · ".join(facts))
+        st.caption(f"{card['n_quotes']} quote(s) in {card['n_articles']} article(s) · type: "
+                   f"{escape_markdown(card.get('type') or 'unknown')}")
+        aliases = [a for a in (card.get("aliases") or []) if a != card["name"]]
+        if aliases:
+            st.caption("also written: " + ", ".join(escape_markdown(a) for a in aliases))
+        for topic, pol, score in card.get("stances", []):
+            st.markdown(f"- {escape_markdown(topic_labels.get(topic, topic))}: **{pol}** ({score:+.2f})")
+
+
+def dumps(obj) -> str:
+    """JSON text of ``obj`` (dates as ISO strings)."""
+    return json.dumps(obj, default=str, ensure_ascii=False)
