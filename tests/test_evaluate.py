@@ -450,3 +450,27 @@ def test_seed_kherson_casualty_is_exact_and_alone(seed_report):
 @pytest.mark.xfail(strict=False, reason="extractor in progress")
 def test_seed_at_least_8_of_9_stances(seed_report):
     assert seed_report["stances"]["right"] >= 8
+
+
+def test_run_evaluate_scores_a_folder_of_gold_files_with_json(tmp_path, capsys, nlp):
+    (tmp_path / "art.txt").write_text(
+        'Talks resume\n\n"We need to definitely discuss this," Kaja Kallas said in Brussels on Monday.\n',
+        encoding="utf-8")
+    (tmp_path / "art.yaml").write_text(
+        "article: art\nquotes:\n  - {speaker: Kaja Kallas, kind: direct, key: we need to definitely discuss this}\n"
+        "not_speakers: [Brussels]\n", encoding="utf-8")
+    parser = argparse.ArgumentParser()
+    add_evaluate_arguments(parser)
+    assert run_evaluate(parser.parse_args([str(tmp_path), "--json", "--no-progress"])) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    report = json.loads(line)
+    assert report["dataset"] == "gold" and report["article"].endswith("art.txt")
+    assert report["quotes"]["tp"] + report["quotes"]["fn"] == 1
+    assert report["places"] is None
+
+
+def test_run_evaluate_rejects_bad_limit(capsys):
+    parser = argparse.ArgumentParser()
+    add_evaluate_arguments(parser)
+    assert run_evaluate(parser.parse_args([str(SEED_GOLD), "--limit", "0"])) == 2
+    assert "--limit" in capsys.readouterr().err
