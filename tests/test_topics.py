@@ -59,16 +59,30 @@ def test_topics_short_quote_gets_sentence_context(nlp, tagger):
     assert tagger.topics_of(span, context=False) == ["security-guarantees"]
 
 
-def test_topics_long_quote_uses_content_only(nlp, tagger):
+def test_topics_long_quote_naming_a_topic_uses_content_only(nlp, tagger):
     text = (
-        "Speaking about NATO membership, she said the harvest this year was larger than anyone in the "
-        "region had expected after the long dry summer."
+        "Speaking about NATO membership, she said the sanctions imposed this year were harder than anyone in "
+        "the region had expected after the long dry summer."
     )
     doc = nlp(text)
-    s = text.index("the harvest")
+    s = text.index("the sanctions")
     span = doc.char_span(s, len(text) - 1)
     assert len(span) >= tagger.context_tokens
-    assert tagger.topics_of(span) == []
+    assert tagger.topics_of(span) == ["sanctions"]
+
+
+def test_topics_quote_naming_no_topic_takes_its_framing(nlp, tagger):
+    """Test that an anaphoric quote gets the topics of its sentence, else of the sentence before."""
+    text = (
+        "Roe said the U.S. is not considering restoring Ukraine's nuclear weapons. He told reporters on "
+        'Sunday, "That is not under consideration at this time, and it will not be for a long while."'
+    )
+    doc = nlp(text)
+    s = text.index("That is")
+    span = doc.char_span(s, len(text) - 2)
+    assert len(span) >= tagger.context_tokens
+    assert tagger.topics_of(span) == ["nuclear-weapons"]
+    assert tagger.topics_of(span, context=False) == []
 
 
 def test_topics_matches_give_doc_token_offsets(nlp, tagger):
@@ -150,4 +164,4 @@ topics:
     s1, s2, s3 = list(doc.sents)
     assert tagger.topics_of(s1) == ["whaling"]
     assert tagger.topics_of(s2) == ["fishing-rights"]
-    assert tagger.topics_of(s3) == []
+    assert tagger.topics_of(s3, context=False) == []  # NATO is not in this taxonomy

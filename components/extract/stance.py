@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..errors import NewsAtlasError
 from ..models import Quote, Speaker, Stance
-from .topics import ROOT, TopicTagger
+from .topics import ROOT, TopicTagger, framing_topics
 
 DEFAULT_LEXICON = ROOT / "data" / "stance_lexicon.yaml"
 
@@ -58,7 +58,6 @@ CUE_VERB_WEIGHT = 1.5
 DOUBLE_NEGATION_WEIGHT = 0.5
 VADER_WEIGHT = 0.5
 VADER_MIN = 0.5
-FRAMING_SENTENCES = 2
 
 # arcs that stay inside one clause when walking from a word up to its clause head
 _INNER_DEPS = frozenset(
@@ -257,10 +256,14 @@ def _focus_tokens(match_tokens: Iterable[Token]) -> set[int]:
     for t in match_tokens:
         keep.add(t.i)
         keep.update(c.i for c in t.children if c.dep_ in _MODIFIER_DEPS)
-        for node in _clause_path(t):
+        path = _clause_path(t)
+        for prev, node in zip([None] + path[:-1], path):
             keep.add(node.i)
             for c in node.children:
                 if c.dep_ in _PREDICATE_CHILD_DEPS:
+                    keep.update(x.i for x in c.subtree)
+                # "X is <topic>": the subject equated with the topic carries its evaluation
+                if prev is not None and prev.dep_ in ("attr", "acomp") and node.lemma_ == "be" and c.dep_ == "nsubj":
                     keep.update(x.i for x in c.subtree)
     return keep
 
@@ -300,11 +303,20 @@ def _piece_votes(
         _vote(v, pol, t.text, _negators(t, lex), used_neg)
     for t in tokens:
         if t.i in allowed and t.i not in used_neg and _is_negation(t, lex) and not _skip_negation(t):
-            if t.dep_ == "intj" or t.head is t:
-                v.add("oppose", 1.0, t.text)
-            else:
-                v.add("oppose", 1.0, f"{t.text} {t.head.text}")
+            v.add("oppose", 1.0, _negation_label(t))
     return v
+
+
+def _negation_label(t: Token) -> str:
+    """Readable cue for a bare negation: "no", "n't enter" (negated verb), else "not" + next content word."""
+    if t.dep_ == "intj" or t.head is t:
+        return t.text
+    if t.head.pos_ == "VERB":
+        return f"{t.text} {t.head.text}"
+    for nxt in t.doc[t.i + 1 : t.i + 4]:
+        if nxt.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "NUM"):
+            return f"{t.text} {nxt.text}"
+    return f"{t.text} {t.head.text}"
 
 
 def _third_party_action(t: Token, topic_ids: set[int]) -> bool:
@@ -363,21 +375,14 @@ def _topic_tokens(doc: Doc, tagger: TopicTagger, tokens: list[Token]) -> dict[st
 
 
 def _framing_topics(doc: Doc, tagger: TopicTagger, q: Quote, first: list[Token]) -> set[str]:
-    """Topics of a quote's framing: the rest of its first sentence, else the nearest of the
-    ``FRAMING_SENTENCES`` sentences before it that names a topic (a speaker label such as
-    "**Dr. Ivanov:**" can be a sentence of its own)."""
+    """Topics of a quote's framing: the rest of its first sentence, else the nearest earlier sentence
+    naming one (:func:`~.topics.framing_topics`)."""
     if not doc.has_annotation("SENT_START") or not first:
         return set()
     sent = first[0].sent
     outside = [t for t in sent if not (q.start <= t.idx < q.end)]
     found = set(_topic_tokens(doc, tagger, outside)) if outside else set()
-    prev = sent
-    for _ in range(FRAMING_SENTENCES):
-        if found or prev.start == 0:
-            break
-        prev = doc[prev.start - 1].sent
-        found = {m[0] for m in tagger.matches(prev)}
-    return found
+    return found or framing_topics(tagger, doc[first[0].i : first[-1].i + 1])
 
 
 def quote_topic_votes(
@@ -474,6 +479,11 @@ def speaker_stances(doc: Doc, quotes: list[Quote], speakers: list[Speaker], tagg
         ``evidence`` the quote ids in text order; ``cues`` the words that decided the polarity
         (for neutral: the hedges, then any conflicting cues).
 
+    Side effect:
+        a quote that is evidence for a topic it was not tagged with (a topic taken from the quote's
+        framing, e.g. an anaphoric first sentence) gets that id added to ``q.topics``, so every
+        stance's evidence quotes carry its topic.
+
     Raises:
         StanceLexiconError: the stance lexicon file is malformed.
 
@@ -508,5 +518,8 @@ def speaker_stances(doc: Doc, quotes: list[Quote], speakers: list[Speaker], tagg
         else:
             cues = merged.cues[polarity]
         evidence = list(dict.fromkeys(q.id for q, _ in items))
+        for q, _ in items:  # an evidence quote always carries the topic it is evidence for
+            if tid not in q.topics:
+                q.topics = sorted({*q.topics, tid})
         out.append(Stance(speaker=name, topic=tid, polarity=polarity, score=score, evidence=evidence, cues=cues))
     return out

@@ -15,8 +15,10 @@ are built once in :class:`TopicTagger.__init__`; matching a span is a Matcher + 
 Short quotes and sentence context: a quoted fragment such as "the strongest security guarantee"
 rarely names its topic; the sentence that frames it does ("... is NATO membership"). So when a
 span has fewer than ``context_tokens`` (default 12) tokens, :meth:`TopicTagger.topics_of` also
-matches the whole sentence(s) the span lies in. Longer quotes carry their own topics and get
-content matches only, so that a long quote is not tagged with whatever its attribution mentions.
+matches the whole sentence(s) the span lies in. Longer quotes that name a topic carry their own
+topics and get content matches only, so that a long quote is not tagged with whatever its
+attribution mentions. A quote naming no topic at all refers back to its framing: it gets the
+topics of its sentence, else of the nearest earlier sentence (up to two back) that names one.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from ..errors import NewsAtlasError
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_TAXONOMY = ROOT / "data" / "topics.yaml"
 CONTEXT_TOKENS = 12
+FRAMING_SENTENCES = 2
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -228,8 +231,10 @@ class TopicTagger:
 
         Args:
             span (Span): the content span.
-            context (bool): when True and the span has fewer than ``context_tokens`` tokens, the
-                sentences containing it are matched too (see the module docstring).
+            context (bool): when True and the span has fewer than ``context_tokens`` tokens or
+                names no topic itself, the sentences containing it are matched too; a span naming
+                none even then ("That is not under consideration, no.") takes the topics of the
+                nearest of the ``FRAMING_SENTENCES`` sentences before it that names one.
 
         Returns:
             list[str]: sorted, unique topic ids; ``[]`` for an empty span.
@@ -237,9 +242,28 @@ class TopicTagger:
         if len(span) == 0:
             return []
         ids = {m[0] for m in self.matches(span)}
-        if context and len(span) < self.context_tokens:
+        if context and (not ids or len(span) < self.context_tokens):
             ids |= {m[0] for m in self.matches(context_span(span))}
+            if not ids:
+                ids = framing_topics(self, span)
         return sorted(ids)
+
+
+def framing_topics(tagger: "TopicTagger", span: Span) -> set[str]:
+    """Topics of the nearest of the ``FRAMING_SENTENCES`` sentences before ``span``'s first sentence
+    that names any (a speaker label such as "**Dr. Ivanov:**" can be a sentence of its own)."""
+    doc = span.doc
+    if len(span) == 0 or not doc.has_annotation("SENT_START"):
+        return set()
+    sent = span[0].sent
+    for _ in range(FRAMING_SENTENCES):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+        found = {m[0] for m in tagger.matches(sent)}
+        if found:
+            return found
+    return set()
 
 
 def context_span(span: Span) -> Span:
