@@ -134,3 +134,62 @@ NAME_MODIFIED_NOUNS: frozenset[str] = frozenset(
     """flu influenza virus ebolavirus fever strain variant syndrome disease times post herald
     tribune journal""".split()
 )
+# number words (cardinals) and multipliers for casualty counts
+NUMBER_WORDS: dict[str, int] = {
+    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "dozen": 12, "couple": 2, "pair": 2, "both": 2,
+}
+NUMBER_MULTIPLIERS: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# vague quantities and the lower bound they keep (qualifier "vague")
+VAGUE_COUNTS: dict[str, int] = {
+    "several": 2, "multiple": 2, "numerous": 2, "few": 2, "many": 2, "dozens": 24, "scores": 40,
+    "hundreds": 200, "thousands": 2000, "tens": 20,
+}
+# casualty trigger lemmas by category
+KILL_LEMMAS: frozenset[str] = frozenset({"kill", "die", "dead", "death", "fatality", "slay", "massacre", "execute", "behead", "murder", "toll", "body", "killed"})
+INJURE_LEMMAS: frozenset[str] = frozenset({"injure", "wound", "hurt", "injury", "injured", "wounded", "maim"})
+MISSING_LEMMAS: frozenset[str] = frozenset({"missing", "unaccounted"})
+# nouns for people who can be casualties (the counted head noun must be one of these, a numeral,
+# a pronoun-like "others", or a demonym/group); anything else ("homes", "days") is not a count
+PERSON_NOUNS: frozenset[str] = frozenset(
+    """
+    people person persons man men woman women child children boy boys girl girls baby babies infant
+    infants teenager teenagers adult adults civilian civilians resident residents villager villagers
+    soldier soldiers troop troops serviceman servicemen servicemember servicemembers officer officers
+    policeman policemen police guard guards member members worker workers passenger passengers
+    crew crewman crewmen sailor sailors pilot pilots driver drivers student students pupil pupils
+    patient patients victim victims other others fighter fighters militant militants insurgent
+    insurgents rebel rebels terrorist terrorists gunman gunmen attacker attackers bomber bombers
+    leader leaders commander commanders facilitator facilitators official officials journalist
+    journalists reporter reporters doctor doctors nurse nurses staff employee employees pedestrian
+    pedestrians protester protesters demonstrator demonstrators prisoner prisoners inmate inmates
+    migrant migrants refugee refugees tourist tourists pilgrim pilgrims worshipper worshippers
+    family families relative relatives miner miners firefighter firefighters shooter suspect suspects
+    assailant assailants hostage hostages individual individuals citizen citizens national nationals
+    marine marines personnel casualty casualties fatality fatalities life lives body bodies player
+    players spectator spectators fan fans customer customers shopper shoppers farmer farmers
+    associate associates operative operatives combatant combatants enemy commuter commuters
+    """.split()
+)
+# nouns that make the killed/injured person the attacker, counted apart from victims
+PERPETRATOR_NOUNS: frozenset[str] = frozenset(
+    {"gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "shooter", "bomber", "bombers", "hijacker", "hijackers", "perpetrator", "perpetrators"}
+)
+# causes, most specific first (matched on lower-cased sentence text, word-bounded, optional
+# plural "s"); a (phrase, label) pair reports the label
+CASUALTY_CAUSES: tuple = (
+    ("opened fire", "gunfire"), ("small-arms fire", "gunfire"), ("small arms fire", "gunfire"), "drone attack", "drone strike", "missile strike", "missile attack", "rocket attack", "air strike",
+    "airstrike", "air raid", "suicide bombing", "suicide attack", "car bomb", "roadside bomb",
+    "improvised explosive device", "ied", "artillery fire", "mortar fire", "shelling", "bombing",
+    "explosion", "blast", "shooting", "gunfire", "stabbing", "ambush", "raid", "fire", "crash",
+    "collision", "earthquake", "flood", "flooding", "landslide", "storm", "hurricane", "typhoon",
+    "cyclone", "stampede", "attack", "strike",
+)
+# words that mark a number as not a count of people: ages, durations, things
+NON_COUNT_FOLLOWERS: frozenset[str] = frozenset(
+    """year years day days week weeks month months hour hours minute minutes decade decades
+    century centuries percent per cent km kilometres kilometers miles metres meters""".split()
+)

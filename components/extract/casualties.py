@@ -1,11 +1,482 @@
-"""Casualty events. (Being written: returns nothing yet.)"""
+"""Casualty events: people killed, injured or missing, with where, when, what and who.
+
+Rules over the dependency parse, sentence by sentence:
+
+1. A *trigger* is a token whose lemma reports a casualty (``KILL_LEMMAS``, ``INJURE_LEMMAS``,
+   ``MISSING_LEMMAS`` in :mod:`components.constants`): "killed", "died", "dead", "deaths",
+   "wounded", "missing", "death toll".
+2. Its *victim* phrase is found from the parse: the object of an active verb ("killed 3 people",
+   "injuring seven others"), the subject of a passive or intransitive one ("14 people died",
+   "seven others injured", "two crew members were still missing"), the ``of`` complement of a
+   noun ("the deaths of at least three people"), the noun a participle modifies, or the
+   number a death toll rises to ("death toll rose to 1,032": the new total).
+3. The victim phrase's pre-head words give the count (:func:`parse_count`): digits and number
+   words, ranges ("between 12 and 15"), qualifiers ("at least", "up to"), vague words
+   ("several" -> 2, "dozens" -> 24: the lower bound, qualifier ``vague``), and "a"/"one"/a
+   singular noun -> 1. The counted head must be a person noun or a bare numeral, so ages
+   ("a 12-year-old"), durations ("three days") and things ("a dozen homes") never count.
+4. Attackers killed ("police shot him dead" after "A gunman killed ...") go to
+   ``perpetrator_killed_*``, never to the victims' count.
+5. Not events: negated, modal or intended killings ("could kill", "threatened to kill"),
+   killings the text only attributes as past guilt ("responsible for killing ...").
+
+Each sentence with at least one count gives one :class:`Casualty`, with the sentence's most
+specific toponym (city > admin > country; else the nearest in the three sentences before),
+its date (relative days resolved against the published date with ``dateparser``), the cause
+(``CASUALTY_CAUSES``) and the actor (a country named as the cause's modifier, "a Russian drone
+attack" -> "Russia"). A later sentence that only repeats an earlier record's counts at the same
+place is dropped.
+"""
+
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Iterable, Optional
 
+from spacy.tokens import Doc, Span, Token
+
+from ..constants import (
+    CASUALTY_CAUSES,
+    INJURE_LEMMAS,
+    KILL_LEMMAS,
+    MISSING_LEMMAS,
+    NON_COUNT_FOLLOWERS,
+    NUMBER_MULTIPLIERS,
+    NUMBER_WORDS,
+    PERPETRATOR_NOUNS,
+    PERSON_NOUNS,
+    VAGUE_COUNTS,
+)
+from ..gazetteer import get_gazetteer
 from ..models import Casualty, Place
 
+KIND_SPECIFICITY = {"city": 0, "admin": 1, "country": 2, "continent": 3}
+AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "no less than", "a minimum of")
+AT_MOST = ("at most", "up to", "as many as", "nearly", "almost", "fewer than", "less than", "no more than", "a maximum of")
+APPROX = ("about", "around", "some", "approximately", "roughly", "an estimated", "estimated", "close to", "nearly")
+NON_FACTUAL_HEADS = frozenset(
+    """responsible involve accuse plan suspect blame link connect charge convict sentence threaten vow
+    try attempt want aim seek intend plot fear warn risk could would might may can will should""".split()
+)
+MODAL_AUX = frozenset({"could", "would", "might", "may", "can", "will", "should", "must"})
+NOBODY = frozenset({"nobody", "none", "no-one", "noone"})
+PRONOUN_ONE = frozenset({"him", "her", "himself", "herself", "he", "she"})
 
-def casualty_events(doc: Doc, places: list[Place], published: str | None) -> list[Casualty]:
-    """Return casualty records of ``doc`` in text order."""
+
+@dataclass
+class Count:
+    """A bounded count: ``min``/``max`` ints (``max`` None when open-ended) and its qualifier."""
+
+    min: Optional[int]
+    max: Optional[int]
+    qualifier: Optional[str]
+
+    def __add__(self, other: "Count") -> "Count":
+        lo = (self.min or 0) + (other.min or 0)
+        hi = None if self.max is None or other.max is None else self.max + other.max
+        q = self.qualifier if self.qualifier == other.qualifier else ("at_least" if hi is None else "range")
+        return Count(lo, hi, q)
+
+
+# ----------------------------------------------------------------------------- numbers
+def number_value(words: list[str]) -> Optional[int]:
+    """Value of a cardinal written in digits or words: ``["1,032"]`` -> 1032,
+    ``["twenty", "five"]`` -> 25, ``["a", "dozen"]`` -> 12, ``["two", "hundred"]`` -> 200. None if not a number."""
+    total, current, seen = 0, 0, False
+    for w in words:
+        w = w.lower().strip()
+        if not w or w in ("and", "-"):
+            continue
+        if re.fullmatch(r"\d[\d,]*(\.\d+)?", w):
+            current += float(w.replace(",", ""))
+            seen = True
+        elif w in NUMBER_MULTIPLIERS:
+            current = (current or 1) * NUMBER_MULTIPLIERS[w]
+            if NUMBER_MULTIPLIERS[w] >= 1000:
+                total, current = total + current, 0
+            seen = True
+        elif w in NUMBER_WORDS and w not in ("no", "both"):
+            if w in ("a", "an") and seen:
+                return None
+            current += NUMBER_WORDS[w] if w not in ("a", "an") else 0
+            if w not in ("a", "an"):
+                seen = True
+        elif "-" in w and all(p in NUMBER_WORDS for p in w.split("-")):
+            current += sum(NUMBER_WORDS[p] for p in w.split("-"))
+            seen = True
+        else:
+            return None
+    return int(total + current) if seen else None
+
+
+def _num_groups(tokens: list[Token]) -> list[tuple[int, int, int]]:
+    """Maximal runs of number tokens: (start index, end index, value)."""
+    out = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and _is_num_token(tokens[j], tokens[i:j]):
+            j += 1
+        if j > i:
+            run = tokens[i:j]
+            while run and run[-1].lower_ in ("and", "a", "an"):
+                run = run[:-1]
+            v = number_value([t.text for t in run]) if run else None
+            if v is not None:
+                out.append((i, i + len(run), v))
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return out
+
+
+def _is_num_token(t: Token, before: list[Token]) -> bool:
+    w = t.lower_
+    if re.fullmatch(r"\d[\d,]*(\.\d+)?", w):
+        return True
+    if w in NUMBER_MULTIPLIERS or (w in NUMBER_WORDS and w not in ("no", "both", "a", "an", "couple", "pair")):
+        return True
+    if w in ("a", "an") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("dozen", "hundred", "thousand"):
+        return True
+    if w == "and" and before and before[-1].lower_ in NUMBER_MULTIPLIERS and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in NUMBER_WORDS:
+        return True
+    return "-" in w and all(p in NUMBER_WORDS for p in w.split("-"))
+
+
+def parse_count(tokens: list[Token], head: Token) -> Optional[Count]:
+    """Count stated by a victim phrase.
+
+    Args:
+        tokens: the phrase's words up to and including its head, in order
+            ("At least three people", "Between 12 and 15 people", "dozens", "seven others").
+        head: the head token (its number decides the default of 1 for "a civilian").
+
+    Returns:
+        Count | None: ``Count(3, None, "at_least")``, ``Count(12, 15, "range")``,
+        ``Count(24, None, "vague")`` for "dozens", ``Count(1, 1, "exact")`` for "a soldier";
+        None when the phrase states no number ("civilians", "those").
+    """
+    low = " ".join(t.lower_ for t in tokens)
+    groups = _num_groups(tokens)
+    # numbers followed by a unit are not counts ("three days", "12-year-old")
+    groups = [g for g in groups if not (g[1] < len(tokens) and tokens[g[1]].lower_ in NON_COUNT_FOLLOWERS)]
+    if len(groups) >= 2:
+        (s1, e1, a), (s2, e2, b) = groups[0], groups[1]
+        between = " ".join(t.lower_ for t in tokens[e1:s2])
+        if between in ("and", "to", "-", "or", "–") and a < b:
+            return Count(a, b, "range")
+    if groups:
+        s, e, v = groups[-1]
+        prefix = " ".join(t.lower_ for t in tokens[max(0, s - 4):s])
+        if any(prefix.endswith(q) for q in AT_LEAST):
+            return Count(v, None, "at_least")
+        if any(prefix.endswith(q) for q in AT_MOST):
+            return Count(None, v, "at_most")
+        if any(prefix.endswith(q) for q in APPROX):
+            return Count(v, v, "vague")
+        return Count(v, v, "exact")
+    for t in tokens:
+        if t.lower_ in VAGUE_COUNTS:
+            if t.lower_ == "few" and not low.startswith("a few") and " a few" not in low:
+                continue
+            return Count(VAGUE_COUNTS[t.lower_], None, "vague")
+    if low.split()[:1] and low.split()[0] in NOBODY:
+        return Count(0, 0, "exact")
+    if head.lower_ in PRONOUN_ONE:
+        return Count(1, 1, "exact")
+    if head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NN", "NNP") and head.lower_ in PERSON_NOUNS | PERPETRATOR_NOUNS:
+        return Count(1, 1, "exact")
+    if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in tokens)):
+        return Count(1, 1, "exact")
+    return None
+
+
+# ----------------------------------------------------------------------------- triggers
+def _category(tok: Token) -> Optional[str]:
+    lem, low = tok.lemma_.lower(), tok.lower_
+    if lem in MISSING_LEMMAS or low in MISSING_LEMMAS:
+        return "missing"
+    if lem in INJURE_LEMMAS or low in INJURE_LEMMAS:
+        return "injured"
+    if lem in KILL_LEMMAS or low in KILL_LEMMAS:
+        if lem == "body" or low in ("body", "bodies"):
+            return None
+        return "killed"
+    if lem == "lose" and any(c.lower_ in ("life", "lives") for c in tok.children):
+        return "killed"
+    return None
+
+
+def _phrase(head: Token) -> list[Token]:
+    """Words of the noun phrase of ``head`` up to and including it (pre-modifiers only)."""
+    return [t for t in head.doc[head.left_edge.i:head.i + 1] if t.dep_ != "punct" or t.text in ("-", "–")]
+
+
+def _is_countable_head(head: Token) -> bool:
+    low = head.lower_
+    if head.like_num or low in NUMBER_WORDS or low in VAGUE_COUNTS or low in NOBODY or low in PRONOUN_ONE:
+        return True
+    if low in PERSON_NOUNS or low in PERPETRATOR_NOUNS or head.lemma_.lower() in PERSON_NOUNS:
+        return True
+    if head.ent_type_ in ("PERSON", "NORP"):
+        return True
+    return False
+
+
+def _victims(tok: Token) -> list[Token]:
+    """Heads of the victim phrases of a trigger (see module docstring, rule 2)."""
+    kids = list(tok.children)
+    lem = tok.lemma_.lower()
+    if lem == "toll" or tok.lower_ == "toll":
+        return _toll_value(tok)
+    if tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in ("deaths", "death", "injuries", "fatalities", "casualties"):
+        out = [c for c in kids if c.dep_ == "nummod"]
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in ("of", "among"):
+                out += [p for p in c.children if p.dep_ == "pobj"]
+        if tok.lower_ in ("dead", "injured", "wounded", "missing") and not out:
+            out = [c for c in kids if c.dep_ in ("amod", "det", "quantmod") and (c.like_num or c.lower_ in VAGUE_COUNTS)]
+        return out
+    dobj = [c for c in kids if c.dep_ in ("dobj", "obj")]
+    if dobj and lem != "lose":
+        return dobj
+    if tok.dep_ == "oprd":  # "shot him dead", "left five dead"
+        return [c for c in tok.head.children if c.dep_ in ("dobj", "obj")]
+    subj = [c for c in kids if c.dep_ in ("nsubjpass", "nsubj")]
+    if subj:
+        return subj
+    if tok.dep_ in ("acomp", "ccomp", "xcomp", "conj") and tok.head.pos_ in ("AUX", "VERB") and tok.head.lemma_ == "be":
+        return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        return [tok.head]
     return []
+
+
+def _toll_value(tok: Token) -> list[Token]:
+    """The number a (death) toll stands at or rises to."""
+    out = [c for c in tok.children if c.dep_ == "nummod"]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            out += [p for p in c.children if p.dep_ == "pobj"]
+    verb = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "at"):
+                out += [p for p in c.children if p.dep_ == "pobj"]
+            if c.dep_ in ("attr", "dobj") and (c.like_num or c.lower_ in NUMBER_WORDS):
+                out.append(c)
+    return out
+
+
+def _not_an_event(tok: Token) -> bool:
+    """Negated, modal, intended or only-attributed killings are not events."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in tok.children):
+        return True
+    for anc in list(tok.ancestors)[:4]:
+        if anc.lemma_.lower() in NON_FACTUAL_HEADS or anc.lower_ in NON_FACTUAL_HEADS:
+            return True
+        if any(c.dep_ == "neg" for c in anc.children) and anc.lemma_ in ("be", "have"):
+            return True
+    return False
+
+
+def _is_perpetrator(victim: Token, sent: Span) -> bool:
+    if victim.lower_ in PERPETRATOR_NOUNS or victim.lemma_.lower() in PERPETRATOR_NOUNS:
+        return True
+    if victim.lower_ in PRONOUN_ONE:
+        return any(t.lower_ in PERPETRATOR_NOUNS and t.i < victim.i for t in sent)
+    return False
+
+
+# ----------------------------------------------------------------------------- dates, places, causes
+def _base_date(doc: Doc, published: Optional[str]) -> Optional[datetime]:
+    if published:
+        try:
+            return datetime.fromisoformat(published[:10])
+        except ValueError:
+            pass
+    # a dateline such as "KABUL, Afghanistan (Jan. 25, 2013)" near the start
+    for ent in doc.ents:
+        if ent.start_char > 600:
+            break
+        if ent.label_ == "DATE" and re.search(r"\b(19|20)\d\d\b", ent.text):
+            d = _parse_date(ent.text, None)
+            if d:
+                return datetime.fromisoformat(d)
+    return None
+
+
+def _parse_date(text: str, base: Optional[datetime]) -> Optional[str]:
+    import dateparser
+
+    text = re.sub(r"^(on|last|this|early|late|on the)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"['’]s$", "", text)
+    if not text or re.fullmatch(r"\d+", text):
+        return None
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": []}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+        if base.strftime("%A").lower() == text.lower():
+            return base.date().isoformat()
+    try:
+        d = dateparser.parse(text, languages=["en"], settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd strings
+        return None
+    if d is None:
+        return None
+    if base is not None and d.date() > base.date():
+        return None
+    return d.date().isoformat()
+
+
+def _sentence_date(sent: Span, base: Optional[datetime]) -> Optional[str]:
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or re.search(r"year|old|decade|century|week|month", ent.text, re.I) and not re.search(r"last|this|next", ent.text, re.I):
+            continue
+        if ent.label_ == "DATE":
+            d = _parse_date(ent.text, base)
+            if d:
+                return d
+    for tok in sent:
+        if tok.lower_ in ("yesterday", "today", "tonight", "overnight") and base is not None:
+            return _parse_date("yesterday" if tok.lower_ == "yesterday" else "today", base)
+    return None
+
+
+def _best_place(places: list[Place], start: int, end: int) -> Optional[Place]:
+    inside = [p for p in places if start <= p.start and p.end <= end and p.kind != "continent"]
+    if not inside:
+        return None
+    return min(inside, key=lambda p: (KIND_SPECIFICITY.get(p.kind, 9), p.start))
+
+
+def _cause(sent: Span) -> tuple[Optional[str], Optional[int]]:
+    low = sent.text.lower()
+    best = None
+    for phrase in CASUALTY_CAUSES:
+        if isinstance(phrase, tuple):
+            pattern, label = phrase
+        else:
+            pattern, label = phrase, phrase
+        m = re.search(r"\b" + re.escape(pattern) + r"s?\b", low)
+        if m:
+            best = (label, sent.start_char + m.start())
+            break
+    return best if best else (None, None)
+
+
+def _actor(sent: Span, cause_at: Optional[int], subjects: list[Token]) -> Optional[str]:
+    gaz = get_gazetteer()
+    if cause_at is not None:
+        toks = [t for t in sent if t.idx < cause_at][-3:]
+        for t in reversed(toks):
+            cc = gaz.country_code(t.text)
+            if cc and t.pos_ in ("ADJ", "PROPN", "NOUN"):
+                rec = gaz.country(cc)
+                return rec.name if rec else cc
+        # "by Russian forces"
+    for t in sent:
+        if t.lower_ == "by" and t.dep_ == "agent":
+            for p in t.children:
+                for m in p.subtree:
+                    cc = gaz.country_code(m.text)
+                    if cc:
+                        rec = gaz.country(cc)
+                        return rec.name if rec else cc
+    for s in subjects:
+        for m in s.subtree:
+            if m.ent_type_ in ("NORP", "GPE") and gaz.country_code(m.text):
+                rec = gaz.country(gaz.country_code(m.text))
+                return rec.name if rec else None
+    return None
+
+
+# ----------------------------------------------------------------------------- main
+def casualty_events(doc: Doc, places: list[Place], published: str | None) -> list[Casualty]:
+    """Return casualty records of ``doc`` in text order.
+
+    Args:
+        doc (Doc): the parsed article.
+        places (list[Place]): its toponyms (:func:`components.extract.places.toponyms`).
+        published (str | None): ISO date ``YYYY-MM-DD``; relative days ("on Sunday",
+            "yesterday") are resolved against it. When None, a dateline date in the first
+            600 characters is used, else relative days stay unresolved.
+
+    Returns:
+        list[Casualty]: one per sentence that reports at least one count. Counts are ints:
+        ``killed_min``/``killed_max`` (also ``injured_*``, ``missing_*``) equal when exact,
+        ``max`` None when open-ended ("at least three"), both None when not stated; vague words
+        keep a lower bound ("several" -> 2, "dozens" -> 24, qualifier ``vague``). Attackers killed
+        are in ``perpetrator_killed_*``. ``start``/``end`` are the sentence's char offsets;
+        ``date`` is ISO; ``place``/``country``/``lat``/``lon`` come from ``places``.
+    """
+    base = _base_date(doc, published)
+    records: list[Casualty] = []
+    sents = list(doc.sents)
+    for si, sent in enumerate(sents):
+        counts: dict[str, Count] = {}
+        used: set[int] = set()
+        subjects: list[Token] = []
+        for tok in sent:
+            cat = _category(tok)
+            if cat is None or _not_an_event(tok):
+                continue
+            for victim in _victims(tok):
+                if victim.i in used or not _is_countable_head(victim):
+                    continue
+                c = parse_count(_phrase(victim), victim)
+                if c is None:
+                    continue
+                used.add(victim.i)
+                key = cat
+                if cat == "killed" and _is_perpetrator(victim, sent):
+                    key = "perpetrator"
+                if c.min == 0 and c.max == 0:
+                    continue
+                counts[key] = counts[key] + c if key in counts else c
+            subjects += [c for c in tok.children if c.dep_ == "nsubj"]
+        if not counts:
+            continue
+        place = _best_place(places, sent.start_char, sent.end_char)
+        k = si - 1
+        while place is None and k >= 0 and si - k <= 3:
+            place = _best_place(places, sents[k].start_char, sents[k].end_char)
+            k -= 1
+        cause, cause_at = _cause(sent)
+        date_ = _sentence_date(sent, base)
+        k = si - 1
+        while date_ is None and k >= 0 and si - k <= 3:
+            date_ = _sentence_date(sents[k], base)
+            k -= 1
+        rec = Casualty(
+            place=place.name if place else None, country=place.country if place else None,
+            lat=place.lat if place else None, lon=place.lon if place else None, date=date_,
+            cause=cause, actor=_actor(sent, cause_at, subjects), start=sent.start_char,
+            end=sent.start_char + len(sent.text.rstrip()),
+        )
+        for key, c in counts.items():
+            if key == "perpetrator":
+                rec.perpetrator_killed_min, rec.perpetrator_killed_max = c.min, c.max
+            else:
+                setattr(rec, f"{key}_min", c.min)
+                setattr(rec, f"{key}_max", c.max)
+                if key != "missing":
+                    setattr(rec, f"{key}_qualifier", c.qualifier)
+        if not _repeats(rec, records):
+            records.append(rec)
+    return records
+
+
+def _repeats(rec: Casualty, earlier: Iterable[Casualty]) -> bool:
+    """Same counts at the same (or an unnamed) place as an earlier record: a restatement."""
+    sig = (rec.killed_min, rec.killed_max, rec.injured_min, rec.injured_max, rec.missing_min, rec.missing_max)
+    for e in earlier:
+        if (e.killed_min, e.killed_max, e.injured_min, e.injured_max, e.missing_min, e.missing_max) == sig and (
+            rec.place is None or e.place is None or rec.place == e.place
+        ):
+            return True
+    return False

@@ -1,11 +1,321 @@
-"""Toponym recognition and offline geocoding. (Being written: returns nothing yet.)"""
+"""Toponym recognition and offline geocoding.
+
+Recognition: spaCy ``GPE``/``LOC`` entities (``FAC`` only when it is an exact gazetteer
+name), plus gazetteer checks that recover places the small model tags ``PERSON``/``NORP``/``ORG``
+("Kherson", "Aleppo") or misses ("near Saint John"), while rejecting organisations, seats of
+government used as metonyms ("White House", "Kremlin"), demonyms ("Ukrainian") and people.
+
+Resolution (:func:`resolve`): every candidate record of :mod:`components.gazetteer` is scored
+by, in order of weight, a local qualifier ("Paris, Texas", "the southern Ukrainian city of
+Kherson", "Helmand province"), the countries and admin areas the article itself names,
+national capitals, exact-versus-alternate name, and finally log population.
+"""
+
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional
 
+from spacy.tokens import Doc, Span
+
+from ..constants import (
+    ADMIN_SUFFIXES,
+    CALENDAR_WORDS,
+    CITY_NOUNS,
+    NAME_MODIFIED_NOUNS,
+    NON_PLACE_NAMES,
+    PLACE_PREPOSITIONS,
+)
+from ..gazetteer import GeoRecord, Gazetteer, get_gazetteer, normalise
 from ..models import Place
+
+PLACE_LABELS = {"GPE", "LOC"}
+RECOVER_LABELS = {"PERSON", "NORP", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+MIN_BARE_POPULATION = 100_000  # a mis-tagged single name with no cue must be at least this big
+
+
+@dataclass
+class Mention:
+    """A recognised toponym before resolution: char span, text, and local cues."""
+
+    start: int
+    end: int
+    text: str
+    qualifier_country: Optional[str] = None  # "Ukrainian city of X", "X, Ukraine"
+    qualifier_admin: Optional[str] = None  # "X, Texas"
+    admin_cue: bool = False  # "X province", "province of X"
+    city_cue: bool = False  # "city of X", "X city"
 
 
 def toponyms(doc: Doc) -> list[Place]:
-    """Return one :class:`Place` per toponym mention in ``doc``, in text order."""
-    return []
+    """Return one :class:`Place` per toponym mention in ``doc``, in text order.
+
+    Args:
+        doc (Doc): a parsed article (``components.nlp.load_nlp()`` pipeline).
+
+    Returns:
+        list[Place]: ``name`` (gazetteer name), ``mention`` (text as written), ``start``/``end``
+        (char offsets into ``doc.text``), ``kind`` (country | admin | city | continent),
+        ``country`` (ISO alpha-2), ``admin1``, ``lat``/``lon`` (decimal degrees, WGS84),
+        ``geonameid`` (GeoNames id; None for derived admin1 areas outside the US).
+        Mentions the gazetteer cannot resolve are dropped.
+    """
+    gaz = get_gazetteer()
+    mentions = recognise(doc, gaz)
+    context = article_context(doc, mentions, gaz)
+    places: list[Place] = []
+    for m in mentions:
+        rec = resolve(m, gaz, context)
+        if rec is None:
+            continue
+        places.append(
+            Place(
+                name=rec.name, mention=m.text, start=m.start, end=m.end, kind=rec.kind, country=rec.country,
+                admin1=rec.admin1 if rec.kind in ("city", "admin") else None, lat=rec.lat, lon=rec.lon,
+                geonameid=rec.geonameid,
+            )
+        )
+    return places
+
+
+# ----------------------------------------------------------------------------- recognition
+def _strip_span(span: Span) -> Span:
+    """Drop leading determiners and trailing possessives/punctuation from an entity span."""
+    s, e = span.start, span.end
+    doc = span.doc
+    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct):
+        s += 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s", "'")):
+        e -= 1
+    return doc[s:e]
+
+
+def _is_non_place(text: str) -> bool:
+    key = normalise(text)
+    return key in NON_PLACE_NAMES or key in CALENDAR_WORDS
+
+
+def _names_something_else(span: Span) -> bool:
+    """True when the place name only modifies a following non-place noun ("Reston ebolavirus",
+    "Hong Kong flu", "Seoul City Hall")."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in NAME_MODIFIED_NOUNS
+
+
+def _person_surnames(doc: Doc) -> set[str]:
+    """Last names of multi-word PERSON entities: a bare "Hale" later is that person."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2:
+            out.add(ent[-1].lower_)
+            out.add(ent[0].lower_)
+    return out
+
+
+def _cue_before(doc: Doc, i: int) -> bool:
+    """True when the token before index ``i`` is a locative preposition or a city noun + "of"."""
+    if i == 0:
+        return False
+    prev = doc[i - 1].lower_
+    if prev in PLACE_PREPOSITIONS:
+        return True
+    return prev == "of" and i >= 2 and doc[i - 2].lower_ in CITY_NOUNS | ADMIN_SUFFIXES
+
+
+def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Find toponym mentions in ``doc`` (no resolution). Returns them in text order, without overlaps."""
+    taken = [False] * len(doc)
+    spans: list[Span] = []
+    surnames = _person_surnames(doc)
+    for ent in doc.ents:
+        span = _strip_span(ent)
+        if not len(span) or _is_non_place(span.text) or _names_something_else(span):
+            continue
+        text = span.text
+        if ent.label_ in PLACE_LABELS:
+            if gaz.is_demonym(text) and not gaz.country_code(text):
+                continue
+            if not gaz.is_place_name(text):
+                # "Ghazni province" -> "Ghazni"; "Kharkiv region" -> "Kharkiv"
+                if len(span) > 1 and span[-1].lower_ in ADMIN_SUFFIXES and gaz.is_place_name(span[:-1].text):
+                    span = span[:-1]
+                else:
+                    continue
+            spans.append(span)
+        elif ent.label_ in RECOVER_LABELS and _recoverable(span, ent.label_, gaz, surnames):
+            spans.append(span)
+    for sp in spans:
+        for i in range(sp.start, sp.end):
+            taken[i] = True
+    spans.extend(_unlabelled(doc, gaz, taken, surnames))
+    spans.sort(key=lambda s: s.start)
+    return [_with_cues(sp, gaz) for sp in spans]
+
+
+def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: set[str]) -> bool:
+    """Should a non-place entity (PERSON/NORP/ORG...) be read as a place?"""
+    text = span.text
+    if gaz.is_demonym(text):
+        return False
+    if label == "ORG" or label == "NORP":
+        # organisations are places only when the whole name is a country ("Afghanistan")
+        # or a big city tagged NORP ("Aleppo")
+        if gaz.country_code(text) and not gaz.is_demonym(text) and len(gaz.candidates(text)) and gaz.candidates(text)[0].kind == "country":
+            return True
+        if label == "ORG":
+            return False
+    if len(span) == 1 and span[0].lower_ in surnames:
+        return False
+    if any(t.lower_ in surnames for t in span) and label == "PERSON":
+        return False
+    recs = [r for r in gaz.candidates(text) if normalise(r.name) == normalise(text)]
+    if not recs:
+        return False
+    if _cue_before(span.doc, span.start) or _admin_suffix_after(span):
+        return True
+    return max(r.population for r in recs) >= MIN_BARE_POPULATION or recs[0].kind in ("country", "continent")
+
+
+def _admin_suffix_after(span: Span) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in ADMIN_SUFFIXES
+
+
+def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: set[str]) -> list[Span]:
+    """Proper-noun runs outside entities that follow a locative cue ("near Saint John") or
+    precede an admin suffix ("Andar district") and are exact gazetteer names."""
+    out: list[Span] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if taken[i] or tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP") and not tok.ent_type_ == "":
+            i += 1
+            continue
+        j = i
+        while j < n and not taken[j] and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ in ("ORG",) and j - i < 4:
+            j += 1
+        span = doc[i:j]
+        if j > i and (_cue_before(doc, i) or _admin_suffix_after(span)) and not _is_non_place(span.text) and not _names_something_else(span):
+            if span.text[0].isupper() and not (len(span) == 1 and span[0].lower_ in surnames):
+                recs = [r for r in gaz.candidates(span.text) if normalise(r.name) == normalise(span.text)]
+                if recs and not gaz.is_demonym(span.text):
+                    out.append(span)
+        i = max(j, i + 1)
+    return out
+
+
+def _with_cues(span: Span, gaz: Gazetteer) -> Mention:
+    doc = span.doc
+    m = Mention(span.start_char, span.end_char, span.text)
+    # "X, Texas" / "X, Ukraine"
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        nxt = doc[span.end + 1]
+        k = span.end + 2
+        while k < len(doc) and doc[k].pos_ == "PROPN" and k - span.end < 4:
+            k += 1
+        qual = doc[span.end + 1:k].text if nxt.pos_ == "PROPN" else ""
+        if qual:
+            cc = gaz.country_code(qual)
+            if cc:
+                m.qualifier_country = cc
+            else:
+                admins = [r for r in gaz.candidates(qual) if r.kind == "admin"]
+                if admins:
+                    m.qualifier_admin = admins[0].admin1
+                    m.qualifier_country = admins[0].country
+    # "the southern Ukrainian city of X", "Ukraine's X region"
+    i = span.start
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in CITY_NOUNS | ADMIN_SUFFIXES:
+        m.city_cue = doc[i - 2].lower_ in CITY_NOUNS
+        m.admin_cue = doc[i - 2].lower_ in ADMIN_SUFFIXES
+        for t in doc[max(0, i - 6):i - 2]:
+            cc = gaz.country_code(t.text)
+            if cc:
+                m.qualifier_country = m.qualifier_country or cc
+    if _admin_suffix_after(span):
+        m.admin_cue = True
+    if span.end < len(doc) and doc[span.end].lower_ in CITY_NOUNS:
+        m.city_cue = True
+    return m
+
+
+# ----------------------------------------------------------------------------- resolution
+@dataclass
+class Context:
+    """What the article itself says about where it is: country and admin1 mention counts."""
+
+    countries: Counter
+    admins: Counter  # (country, admin1) -> count
+
+    @property
+    def top_country(self) -> Optional[str]:
+        return self.countries.most_common(1)[0][0] if self.countries else None
+
+
+def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Context:
+    """Count the countries (names and demonyms) and unambiguous admin areas ``doc`` names."""
+    countries: Counter = Counter()
+    admins: Counter = Counter()
+    for m in mentions:
+        recs = gaz.candidates(m.text)
+        if recs and recs[0].kind == "country":
+            countries[recs[0].country] += 1
+        elif recs:
+            exact_admins = [r for r in recs if r.kind == "admin" and normalise(r.name) == normalise(m.text)]
+            if len(exact_admins) == 1:
+                admins[(exact_admins[0].country, exact_admins[0].admin1)] += 1
+        if m.qualifier_country:
+            countries[m.qualifier_country] += 1
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            cc = gaz.country_code(ent.text)
+            if cc:
+                countries[cc] += 1
+    return Context(countries, admins)
+
+
+def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -> float:
+    s = math.log10(rec.population + 10)
+    if normalise(rec.name) != key:
+        s -= 1.5
+    if rec.kind == "country":
+        s += 6
+    elif rec.kind == "continent":
+        s += 5
+    elif rec.kind == "admin":
+        if m.admin_cue:
+            s += 2.5
+        elif rec.country in gaz.namesake_cities and rec.admin1 in gaz.namesake_cities[rec.country]:
+            s -= 2.0  # "Kherson" alone is the city, not the oblast named after it
+    elif rec.kind == "city":
+        s += 1.0 if m.city_cue else 0.0
+        country = gaz.country(rec.country) if rec.country else None
+        if country is not None and _is_capital(rec, gaz):
+            s += 1.5
+    if m.qualifier_country:
+        s += 6 if rec.country == m.qualifier_country else -3
+    if m.qualifier_admin:
+        s += 4 if rec.admin1 == m.qualifier_admin else -2
+    if rec.country and rec.country in ctx.countries:
+        s += 2.5
+        if rec.country == ctx.top_country:
+            s += 0.5
+    if rec.kind == "city" and (rec.country, rec.admin1) in ctx.admins:
+        s += 1.0
+    return s
+
+
+def _is_capital(rec: GeoRecord, gaz: Gazetteer) -> bool:
+    return normalise(rec.name) in gaz.capitals.get(rec.country, ())
+
+
+def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
+    """Pick the best gazetteer record for mention ``m`` given the article context, or None."""
+    recs = gaz.candidates(m.text)
+    if not recs:
+        return None
+    key = normalise(m.text)
+    return max(recs, key=lambda r: _score(r, m, key, ctx, gaz))
