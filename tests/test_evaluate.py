@@ -347,6 +347,14 @@ def test_geovirus_overlap_match_and_error_km():
     assert a["errors_km"] == [MAX_ERROR_KM]
 
 
+def test_geovirus_auc_is_zero_for_perfect_and_one_for_worst():
+    from components.evaluate.geovirus import auc_log_error
+
+    assert auc_log_error([0.0, 0.0, 0.0]) == 0.0
+    assert auc_log_error([MAX_ERROR_KM] * 3) == pytest.approx(1.0, abs=1e-4)
+    assert auc_log_error([1.0]) is None
+
+
 def test_geovirus_reader_and_detection(tmp_path):
     p = tmp_path / "g.jsonl"
     p.write_text(json.dumps({"id": "g1", "text": "In Kyiv.", "toponyms": [

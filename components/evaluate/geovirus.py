@@ -14,6 +14,7 @@ error, 20,039 km (half the Earth's circumference).
 from __future__ import annotations
 
 import json
+import math
 import statistics
 from pathlib import Path
 from typing import NamedTuple, Optional
@@ -80,7 +81,8 @@ def score_article(gold: list[GoldToponym], extraction: Extraction) -> dict:
     """Recognition counts and geocoding errors (km) for one article.
 
     Returns:
-        dict: ``{"tp", "fp", "fn", "exact", "errors_km": [float per recognised gold toponym]}``.
+        dict: ``{"id", "tp", "fp", "fn", "exact", "npred", "ngold", "errors_km": [float per recognised
+        gold toponym], "missed": [names], "false_positives": [mentions], "far": [{"name", "predicted", "km"}]}``.
     """
     preds = list(extraction.places)
     pairs = pair_best_first(preds, gold, _overlap)
@@ -89,8 +91,30 @@ def score_article(gold: list[GoldToponym], extraction: Extraction) -> dict:
         p, g = preds[i], gold[j]
         errors.append(MAX_ERROR_KM if p.lat is None or p.lon is None else haversine_km(p.lat, p.lon, g.lat, g.lon))
     exact = sum(1 for i, j, _ in pairs if preds[i].start == gold[j].start and preds[i].end == gold[j].end)
-    return {"tp": len(pairs), "fp": len(preds) - len(pairs), "fn": len(gold) - len(pairs), "exact": exact,
-            "npred": len(preds), "ngold": len(gold), "errors_km": errors}
+    matched_p = {i for i, _, _ in pairs}
+    matched_g = {j for _, j, _ in pairs}
+    return {
+        "id": extraction.article.id, "tp": len(pairs), "fp": len(preds) - len(pairs), "fn": len(gold) - len(pairs),
+        "exact": exact, "npred": len(preds), "ngold": len(gold), "errors_km": errors,
+        "missed": [gold[j].name for j in range(len(gold)) if j not in matched_g],
+        "false_positives": [preds[i].mention or preds[i].name for i in range(len(preds)) if i not in matched_p],
+        "far": [{"name": gold[j].name, "predicted": f"{preds[i].name} ({preds[i].country or '-'})", "km": round(e, 1)}
+                for (i, j, _), e in zip(pairs, errors) if e > ACC_KM],
+    }
+
+
+def auc_log_error(errors_km: list[float]) -> Optional[float]:
+    """Area under the curve of sorted, scaled log errors, in [0, 1] (lower is better).
+
+    Each error becomes ``ln(1 + km) / ln(20039)``; the sorted values are integrated with the
+    trapezoid rule over an x axis scaled to [0, 1]. None for fewer than 2 errors.
+
+    Source: Gritta et al. 2018, "What's missing in geographical parsing?" (AUC of log errors).
+    """
+    if len(errors_km) < 2:
+        return None
+    ys = [math.log1p(e) / math.log(MAX_ERROR_KM) for e in sorted(errors_km)]
+    return sum((a + b) / 2 for a, b in zip(ys, ys[1:])) / (len(ys) - 1)
 
 
 def summarise(per_article: list[dict]) -> dict:
@@ -98,7 +122,8 @@ def summarise(per_article: list[dict]) -> dict:
 
     Returns:
         dict: ``{"dataset": "geovirus", "articles", "recognition": prf, "recognition_exact": prf,
-        "geocoding": {"n", "acc_at_161", "mean_km", "median_km"}}``.
+        "geocoding": {"n", "acc_at_161", "mean_km", "median_km", "auc"}}`` (km; AUC of
+        :func:`auc_log_error`).
     """
     tp = sum(a["tp"] for a in per_article)
     fp = sum(a["fp"] for a in per_article)
@@ -110,6 +135,9 @@ def summarise(per_article: list[dict]) -> dict:
     return {
         "dataset": "geovirus",
         "articles": len(per_article),
+        "missed": [f"{a['id']}: {n}" for a in per_article for n in a["missed"]],
+        "false_positives": [f"{a['id']}: {n}" for a in per_article for n in a["false_positives"]],
+        "far": [{"id": a["id"], **f} for a in per_article for f in a["far"]],
         "recognition": prf(tp, fp, fn),
         "recognition_exact": prf(ex, npred - ex, ngold - ex),
         "geocoding": {
@@ -117,6 +145,7 @@ def summarise(per_article: list[dict]) -> dict:
             "acc_at_161": share(sum(e <= ACC_KM for e in errors), len(errors)),
             "mean_km": statistics.fmean(errors) if errors else None,
             "median_km": statistics.median(errors) if errors else None,
+            "auc": auc_log_error(errors),
         },
     }
 

@@ -98,13 +98,20 @@ def format_geovirus(r: dict, limit: int = 10, errors: bool = False) -> str:
     g = r["geocoding"]
     mean = "-" if g["mean_km"] is None else f"{g['mean_km']:.1f} km"
     median = "-" if g["median_km"] is None else f"{g['median_km']:.1f} km"
-    return "\n".join([
+    lines = [
         f"== GeoVirus-style toponyms {r['path']}  ({r['articles']} articles)",
         _prf_row("recognition (overlap)", r["recognition"]),
         _prf_row("recognition (exact)", r["recognition_exact"]),
         f"  {'geocoding':<22} acc@161 {fmt(g['acc_at_161'])}  mean error {mean}  median {median}"
+        f"  AUC {fmt(g.get('auc'))}"
         f"   (over {g['n']} recognised gold toponyms)",
-    ])
+    ]
+    if errors:
+        lines += _list("missed", r.get("missed", []), limit)
+        lines += _list("false positives", r.get("false_positives", []), limit)
+        lines += _list("beyond 161 km", [f"{f['id']} {f['name']} -> {f['predicted']} {f['km']} km"
+                                         for f in r.get("far", [])], limit)
+    return "\n".join(lines)
 
 
 def format_isaf(r: dict, limit: int = 10, errors: bool = False) -> str:
