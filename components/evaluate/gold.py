@@ -44,7 +44,8 @@ def _need_mapping(item, key: str, n: int, path: Path, required: tuple[str, ...])
         raise GoldFormatError(f"{path}: {key}[{n}] must be a mapping, not {item!r}")
     missing = [k for k in required if item.get(k) in (None, "")]
     if missing:
-        raise GoldFormatError(f"{path}: {key}[{n}] ({item.get('id') or item.get('name') or ''}) lacks {', '.join(missing)}")
+        label = item.get("id") or item.get("name")
+        raise GoldFormatError(f"{path}: {key}[{n}]{f' ({label})' if label else ''} lacks {', '.join(missing)}")
     return item
 
 
