@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
 
 from ..models import Casualty, Extraction
 from .normalise import normalise, pair_best_first, prf, share
