@@ -12,7 +12,8 @@ CUE_VERBS: frozenset[str] = frozenset(
     admit allege answer agree ask caution charge comment complain concede conclude confirm contend
     deny describe disclose dispute estimate recall recount repeat reply respond reveal reiterate
     suggest testify tweet write predict promise pledge point urge maintain mention propose posit
-    quip scoff shout yell whisper cry exclaim boast brag lament acknowledge counter retort underline
+    quip scoff shout blast slam decry mock hail deride brand label dub characterize characterise refer
+    portray yell whisper cry exclaim boast brag lament acknowledge counter retort underline
     underscore indicate signal hint concur inform assure reassure blame criticize criticise
     condemn praise denounce question speculate worry fear think feel know hope expect say
     demand threaten order tout predict forecast caution muse joke
@@ -25,7 +26,17 @@ CUE_OBJECT_PREP_VERBS: frozenset[str] = frozenset(
 # verbs whose direct object is the addressee ("told ABC News")
 CUE_AUDIENCE_VERBS: frozenset[str] = frozenset({"tell", "inform", "assure", "reassure", "warn", "remind", "brief", "ask", "urge"})
 # cue lemmas that only count when a quotation (not a bare clause) is attached
-CUE_QUOTE_ONLY: frozenset[str] = frozenset({"call", "describe", "write", "tweet", "ask", "shout", "yell", "cry", "order", "demand"})
+CUE_QUOTE_ONLY: frozenset[str] = frozenset(
+    {"call", "describe", "write", "tweet", "ask", "shout", "yell", "cry", "order", "demand", "label", "dub", "brand",
+     "characterize", "characterise", "refer", "deride", "praise", "blast", "slam", "denounce", "decry", "mock", "hail",
+     "portray", "depict", "thank"}
+)
+# verbs that characterise someone with a quoted label: content = object + "as ..." phrase
+CUE_DESCRIBE_VERBS: frozenset[str] = frozenset(
+    {"call", "describe", "label", "dub", "brand", "characterize", "characterise", "refer", "deride", "praise", "blast", "slam", "denounce", "decry", "mock", "hail", "portray", "depict"}
+)
+# dashes that introduce a byline attribution after a quote: “...” ― Name
+BYLINE_DASHES = "―—–-"
 # irregular surface forms (for ALL-CAPS text, where the lemmatiser fails)
 CUE_IRREGULAR_FORMS: dict[str, str] = {
     "said": "say", "says": "say", "told": "tell", "thought": "think", "wrote": "write", "felt": "feel",

@@ -37,6 +37,8 @@ CLOSE_DOUBLE = "”»"
 STRAIGHT_DOUBLE = '"'
 DOUBLE = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE
 _WORD = re.compile(r"\w")
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "&"})
+_BYLINE_RE = re.compile(r"[ \t]*(?P<dash>[" + C.BYLINE_DASHES + r"])[ \t]*(?=[A-Z])")
 # transcript label at a line start: "**Name:**", "**Name (X):**", "NAME:", "NAME (voice-over):", "Name:"
 _LABEL_RE = re.compile(
     r"^(?P<pre>\s*\*\*\s*)?(?P<label>[A-Za-z][\w.'’\- ,]{0,60}?(?:\s*\([^)\n]{1,40}\))?)\s*:\s*(?(pre)\*\*)\s*(?=\S)",
@@ -188,6 +190,7 @@ class Frame:
     audience: Optional[Span] = None
     kind: str = "verb"  # verb | according
     used: bool = False
+    cue_text: Optional[str] = None  # normalised cue when not the surface text
 
 
 def _cue_lemma(tok: Token) -> Optional[str]:
@@ -249,6 +252,7 @@ def _frames(doc: Doc, in_quote) -> list[Frame]:
             else:
                 toks = [t for t in sent if t.i not in skip]
             frames.append(Frame(doc[tok.i : tok.i + 2], pobj, _span_chars(toks), kind="according"))
+            frames[-1].cue_text = "according to"
             continue
         if tok.pos_ not in ("VERB", "AUX", "PROPN", "NOUN") or tok.pos_ in ("NOUN",) and tok.dep_ not in ("ROOT", "ccomp"):
             continue
@@ -272,11 +276,17 @@ def _frames(doc: Doc, in_quote) -> list[Frame]:
                     pc = next((g for g in ch.children if g.dep_ in ("pcomp", "pobj")), None)
                     if pc is not None:
                         content = _span_chars(list(pc.subtree))
-        if content is None and lem in ("call", "describe", "label", "dub"):
-            objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "xcomp") and c.i > tok.i]
-            if any(c.dep_ in ("oprd", "xcomp") for c in objs):
+        if content is None and lem in C.CUE_DESCRIBE_VERBS:
+            objs = [c for c in tok.children if c.i > tok.i and (c.dep_ in ("dobj", "oprd", "xcomp", "attr") or c.dep_ == "prep" and c.lower_ == "as")]
+            if any(c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" for c in objs):
                 toks = [t for c in objs for t in c.subtree]
                 content = _span_chars(sorted(toks, key=lambda t: t.i))
+        if content is None:
+            for ch in tok.children:
+                if ch.dep_ == "xcomp" and ch.i > tok.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children):
+                    toks = list(ch.subtree)
+                    content = _span_chars(toks)
+                    break
         if lem in C.CUE_AUDIENCE_VERBS:
             for ch in tok.children:
                 if ch.dep_ in ("dative", "dobj") and ch.i > tok.i and (ch.ent_type_ or ch.pos_ in ("PROPN", "PRON")):
@@ -352,6 +362,33 @@ def _transcript_turns(text: str, index: SpeakerIndex) -> list[tuple[int, int, in
     return turns
 
 
+def _split_attributed_continuations(qspans: list[QSpan], frames: list["Frame"], text: str) -> list[QSpan]:
+    """Split a multi-paragraph quote whose last paragraph carries its own cue after the close.
+
+    ``said: "A.`` + ``"B," she added.``: the first paragraph was left open by convention, but the
+    second is a new quote with its own attribution (it is not a continuation).
+    """
+    out = []
+    cue_starts = sorted(f.cue.start_char for f in frames)
+    for q in qspans:
+        if len(q.pieces) > 1 and q.close_mark is not None:
+            line_end = text.find("\n", q.close_mark)
+            line_end = len(text) if line_end < 0 else line_end
+            tail = text[q.close_mark + 1 : line_end]
+            i = bisect.bisect_left(cue_starts, q.close_mark)
+            has_cue = i < len(cue_starts) and cue_starts[i] < line_end and not re.search(r"[.!?]", text[q.close_mark + 1 : cue_starts[i]])
+            if has_cue and tail.strip():
+                last = q.pieces[-1]
+                first = QSpan(q.pieces[:-1], q.open_mark, None)
+                first._para = q._para - 1
+                second = QSpan([last], last[0] - 1, q.close_mark)
+                second._para = q._para
+                out.extend([first, second])
+                continue
+        out.append(q)
+    return out
+
+
 def _strip_content(text: str, a: int, b: int) -> tuple[int, int]:
     """Trim white space and a trailing attribution comma from content range ``[a, b)``."""
     while a < b and text[a].isspace():
@@ -393,6 +430,9 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
     turns = _transcript_turns(text, index)
     label_ranges = [(t[0], t[1]) for t in turns]
     frames = [f for f in _frames(doc, in_quote) if not any(a <= f.cue.start_char < b for a, b in label_ranges)]
+    qspans = _split_attributed_continuations(qspans, frames, text)
+    quoted = [(q.open_mark, q.outer_end) for q in qspans]
+    qstarts = [a for a, _ in quoted]
     # token index of each char (for quote -> tokens)
     tok_starts = [t.idx for t in doc]
 
@@ -416,7 +456,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
             if span is not None:
                 d.update(mention=span.text, mention_start=span.start_char, mention_end=span.end_char)
                 index.note_mention(span.start_char, index.key_of(name))
-            d.update(cue=frame.cue.text, cue_start=frame.cue.start_char, cue_end=frame.cue.end_char)
+            d.update(cue=frame.cue_text or frame.cue.text, cue_start=frame.cue.start_char, cue_end=frame.cue.end_char)
             if frame.audience is not None:
                 aud = index.noun_phrase(frame.audience)
                 d["audience"] = aud.text
@@ -456,6 +496,23 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
                 else:
                     chosen = f
                 break
+        qtext_pieces = [text[slice(*_strip_content(text, a, b))] for a, b in q.pieces]
+        qtext = " ".join(p for p in qtext_pieces if p)
+        if not qtext:
+            continue
+        n_words = len(qtext.split())
+        sentence_like = n_words >= 4 and (qtext[:1].isupper() or qtext[:1] in "….") or bool(re.search(r"[.!?…]$", qtext)) and n_words >= 3
+        title_like = n_words <= 6 and not re.search(r"[.!?,;]$", qtext) and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in qtext.split())
+        # 1b. a byline after the quote: “...” ― Name
+        if chosen is None:
+            m = _BYLINE_RE.match(text, q.outer_end)
+            if m:
+                nt = tok_at(m.end())
+                while nt.dep_ in ("compound", "flat") and nt.head.i > nt.i and nt.head.i - nt.i < 4:
+                    nt = nt.head
+                chosen = Frame(doc[tok_at(m.start("dash")).i : tok_at(m.start("dash")).i + 1], nt, None)
+        if chosen is None and title_like:
+            continue  # a title or name in quotation marks, not speech
         # 2. nearest cue in the sentence zone between neighbouring quotes
         if chosen is None:
             best = None
@@ -476,6 +533,20 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
                     best = (dist, f)
             if best is not None:
                 chosen = best[1]
+                if not sentence_like:
+                    # a fragment: the constituent that holds it under the cue makes a mixed quote
+                    t = tok_at(q.start)
+                    while t.head is not t and t.head.i != chosen.cue.start and t.dep_ != "ROOT":
+                        t = t.head
+                    if t.head.i == chosen.cue.start and t.i != chosen.cue.start and (chosen.subject is None or t.i != chosen.subject.i):
+                        sub = list(t.subtree)
+                        ca, cb = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+                        ca = min(ca, q.open_mark)
+                        cb = max(cb, q.outer_end)
+                        if re.search(r"\w", text[ca : q.open_mark] + text[q.outer_end : cb]):
+                            mixed_range = (ca, cb)
+                    if mixed_range is None and n_words < 4:
+                        continue
         # 3. a cue ending the previous sentence with a colon
         if chosen is None:
             k = q.open_mark - 1
@@ -487,12 +558,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
                     if f.cue.start_char < k and f.cue.sent.start == colon_tok.sent.start:
                         chosen = f
                         break
-        qtext_pieces = [text[slice(*_strip_content(text, a, b))] for a, b in q.pieces]
-        qtext = " ".join(p for p in qtext_pieces if p)
         a0, b0 = _strip_content(text, q.start, q.end)
-        if not qtext:
-            continue
-        n_words = len(qtext.split())
         if chosen is not None:
             if chosen.kind == "according":
                 continue
@@ -509,13 +575,13 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         if in_turn:
             continue
         # 4. floating quote right after an attributed one
-        sentence_like = n_words >= 4 and (qtext[:1].isupper() or qtext[:1] in "….")
         if prev_result is not None and prev_q is not None and sentence_like:
             gap = text[prev_q.outer_end : q.open_mark]
             if gap.count("\n") <= 2 and len(gap) < 250:
                 d = emit("direct", a0, b0, qtext, None, speaker=prev_result.get("speaker"), stype=prev_result.get("speaker_type", "unknown"))
-                if prev_result.get("cue"):
-                    d.update(cue=prev_result["cue"], cue_start=prev_result.get("cue_start"), cue_end=prev_result.get("cue_end"))
+                for k in ("cue", "cue_start", "cue_end", "mention", "mention_start", "mention_end"):
+                    if prev_result.get(k) is not None:
+                        d[k] = prev_result[k]
                 prev_q = q
                 continue
         if n_words >= 8 and sentence_like:

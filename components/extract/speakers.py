@@ -192,6 +192,9 @@ class SpeakerIndex:
         if not name or not any(c.isalpha() for c in name):
             return None
         full = self.canonical(name)
+        if full == name and len(name.split()) >= 2 and name not in self._full_names:
+            self._full_names.append(name)
+            self._full_names.sort(key=lambda n: -len(n.split()))
         key = full.lower()
         rec = self.records.get(key)
         if rec is None:
@@ -230,7 +233,8 @@ class SpeakerIndex:
         # appositive after the name: "Kaja Kallas, the EU's new top diplomat,"
         for ch in root.children:
             if ch.dep_ == "appos" and ch.i > span.end - 1:
-                parts.append(list(ch.subtree))
+                cut = {x.i for g in ch.children if g.dep_ in ("conj", "cc", "relcl", "acl", "appos") for x in g.subtree}
+                parts.append([t for t in ch.subtree if t.i not in cut])
         for toks in parts:
             self._apply_description(rec, toks)
 
@@ -322,7 +326,8 @@ class SpeakerIndex:
                 return None, "group", span
             return None, "unknown", span
         # a vocative that the parser took for the subject: "Dr. Ivanov, President X has stated ..."
-        if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == "," and self.noun_phrase(tok).start == tok.sent.start:
+        left = tok.left_edge
+        if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == "," and (left.is_sent_start or left.i == 0 or self.doc[left.i - 1].is_punct or left.text.startswith("*")):
             for ch in tok.children:
                 if ch.dep_ == "appos" and ch.pos_ == "PROPN" and (ch.ent_type_ == "PERSON" or clean_name(ch.text) and self.canonical(clean_name(ch.text)) in self._full_names):
                     tok = ch
