@@ -63,6 +63,9 @@ NON_FACTUAL_HEADS = frozenset(
 MODAL_AUX = frozenset({"could", "would", "might", "may", "can", "will", "should", "must"})
 NOBODY = frozenset({"nobody", "none", "no-one", "noone"})
 PRONOUN_ONE = frozenset({"him", "her", "himself", "herself", "he", "she"})
+COUNT_FIELDS = ("killed_min", "killed_max", "injured_min", "injured_max", "missing_min", "missing_max", "perpetrator_killed_min", "perpetrator_killed_max")
+# roll-up sentences that sum several incidents or a period: dropped when the article also reports single incidents
+CUMULATIVE = re.compile(r"\b(since (?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|the start|the beginning|\d{4})|over the (?:past|last)|in the (?:past|last) \d|so far this|to date|separate (?:\w+ )?operations)\b", re.I)
 
 
 @dataclass
@@ -177,6 +180,8 @@ def parse_count(tokens: list[Token], head: Token) -> Optional[Count]:
         if any(prefix.endswith(q) for q in APPROX):
             return Count(v, v, "vague")
         return Count(v, v, "exact")
+    if head.lower_ == "number" and low.startswith("a "):
+        return Count(VAGUE_COUNTS["several"], None, "vague")
     for t in tokens:
         if t.lower_ in VAGUE_COUNTS:
             if t.lower_ == "few" and not low.startswith("a few") and " a few" not in low:
@@ -220,6 +225,10 @@ def _is_countable_head(head: Token) -> bool:
         return True
     if low in PERSON_NOUNS or low in PERPETRATOR_NOUNS or head.lemma_.lower() in PERSON_NOUNS:
         return True
+    if low == "number" and any(
+        p.lower_ in PERSON_NOUNS for c in head.children if c.lower_ == "of" for p in c.children
+    ):
+        return True
     if head.ent_type_ in ("PERSON", "NORP"):
         return True
     return False
@@ -241,17 +250,41 @@ def _victims(tok: Token) -> list[Token]:
         return out
     dobj = [c for c in kids if c.dep_ in ("dobj", "obj")]
     if dobj and lem != "lose":
-        return dobj
-    if tok.dep_ == "oprd":  # "shot him dead", "left five dead"
-        return [c for c in tok.head.children if c.dep_ in ("dobj", "obj")]
+        return _with_conjuncts(dobj)
+    if tok.dep_ == "oprd" and tok.pos_ == "ADJ":  # "shot him dead", "left five dead"
+        return _with_conjuncts([c for c in tok.head.children if c.dep_ in ("dobj", "obj")])
     subj = [c for c in kids if c.dep_ in ("nsubjpass", "nsubj")]
     if subj:
-        return subj
-    if tok.dep_ in ("acomp", "ccomp", "xcomp", "conj") and tok.head.pos_ in ("AUX", "VERB") and tok.head.lemma_ == "be":
-        return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return _with_conjuncts(subj)
+    of = [p for c in kids if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if of:  # "the killing of several of the men"
+        return _with_conjuncts(of)
     if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        if any(c.lower_ == "the" for c in tok.head.children if c.dep_ == "det") and tok.dep_ != "relcl":
+            return []  # "The insurgent killed was ...": a back-reference
         return [tok.head]
+    head = tok.head
+    if tok.dep_ in ("acomp", "ccomp", "xcomp", "conj", "oprd") and head.pos_ in ("AUX", "VERB") and head is not tok:
+        if tok.dep_ == "conj" and _category(head) is not None:
+            return []  # "were killed or injured": the subject is counted once, by the first verb
+        return _with_conjuncts([c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")])
     return []
+
+
+def _with_conjuncts(heads: list[Token]) -> list[Token]:
+    """Add coordinated victims: "killed the commander and one additional insurgent"."""
+    out = []
+    for h in heads:
+        out.append(h)
+        out += [c for c in h.conjuncts if c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and c.i > h.i]
+        for c in h.children:  # "a sub-commander along with a number of insurgents"
+            if c.dep_ == "prep" and c.lower_ == "with" and any(a.lower_ in ("along", "together") for a in c.children):
+                out += [p for p in c.children if p.dep_ == "pobj"]
+            if c.dep_ == "advmod" and c.lower_ in ("along", "together"):
+                for w in c.children:
+                    if w.lower_ == "with":
+                        out += [p for p in w.children if p.dep_ == "pobj"]
+    return out
 
 
 def _toll_value(tok: Token) -> list[Token]:
@@ -276,7 +309,7 @@ def _not_an_event(tok: Token) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in tok.children):
         return True
-    for anc in list(tok.ancestors)[:4]:
+    for anc in list(tok.ancestors)[:6]:
         if anc.lemma_.lower() in NON_FACTUAL_HEADS or anc.lower_ in NON_FACTUAL_HEADS:
             return True
         if any(c.dep_ == "neg" for c in anc.children) and anc.lemma_ in ("be", "have"):
@@ -416,6 +449,7 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
     """
     base = _base_date(doc, published)
     records: list[Casualty] = []
+    cumulative: set[int] = set()  # indexes of roll-up records ("over the past 24 hours", "since January")
     sents = list(doc.sents)
     for si, sent in enumerate(sents):
         counts: dict[str, Count] = {}
@@ -466,17 +500,26 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
                 setattr(rec, f"{key}_max", c.max)
                 if key != "missing":
                     setattr(rec, f"{key}_qualifier", c.qualifier)
-        if not _repeats(rec, records):
+        _drop_repeated_counts(rec, records)
+        if any(getattr(rec, f) is not None for f in COUNT_FIELDS):
             records.append(rec)
+            if CUMULATIVE.search(sent.text):
+                cumulative.add(len(records) - 1)
+    if cumulative and len(cumulative) < len(records):
+        records = [r for i, r in enumerate(records) if i not in cumulative]
     return records
 
 
-def _repeats(rec: Casualty, earlier: Iterable[Casualty]) -> bool:
-    """Same counts at the same (or an unnamed) place as an earlier record: a restatement."""
-    sig = (rec.killed_min, rec.killed_max, rec.injured_min, rec.injured_max, rec.missing_min, rec.missing_max)
+def _drop_repeated_counts(rec: Casualty, earlier: Iterable[Casualty]) -> None:
+    """Blank, in place, each count of ``rec`` that restates the same count of an earlier record at
+    the same (or an unnamed) place: "killed 18 insurgents ... resulting in 18 insurgents killed"."""
     for e in earlier:
-        if (e.killed_min, e.killed_max, e.injured_min, e.injured_max, e.missing_min, e.missing_max) == sig and (
-            rec.place is None or e.place is None or rec.place == e.place
-        ):
-            return True
-    return False
+        if rec.place is not None and e.place is not None and rec.place != e.place:
+            continue
+        for cat in ("killed", "injured", "missing", "perpetrator_killed"):
+            mine = (getattr(rec, f"{cat}_min"), getattr(rec, f"{cat}_max"))
+            if mine != (None, None) and mine == (getattr(e, f"{cat}_min"), getattr(e, f"{cat}_max")):
+                setattr(rec, f"{cat}_min", None)
+                setattr(rec, f"{cat}_max", None)
+                if hasattr(rec, f"{cat}_qualifier"):
+                    setattr(rec, f"{cat}_qualifier", None)
