@@ -384,10 +384,26 @@ def test_isaf_totals_provinces_and_summary(tmp_path):
     assert r["killed_mae"] == pytest.approx(2 / 3)
     assert (r["any_death"]["tp"], r["any_death"]["fp"], r["any_death"]["fn"]) == (1, 0, 1)
     assert r["province_accuracy"] == 0.5 and r["province_releases"] == 2
+    assert r["date_accuracy"] is None  # no gold start_date given
     p = tmp_path / "i.jsonl"
     p.write_text(json.dumps({"id": "i1", "text": "t", "gold": {"min_killed": 1, "province": ["ghazni"]}}) + "\n",
                  encoding="utf-8")
     assert detect_kind(p) == "isaf" and read_isaf(p)[0][1]["min_killed"] == 1
+
+
+@pytest.mark.parametrize(
+    "head, expected",
+    [
+        ("KABUL, Afghanistan (Jan. 25, 2013)\nDuring", "2013-01-25"),
+        ("ISAF Joint Command\u20282010-02-AO-125\nKABUL, Afghanistan (Feb. 24) - A", "2010-02-24"),
+        ("KABUL, Afghanistan (Sept. 3, 2011)", "2011-09-03"),
+        ("KABUL, Afghanistan (Dec. 10)\nToday", None),  # no year anywhere
+    ],
+)
+def test_isaf_release_date_from_dateline(head, expected):
+    from components.evaluate.isaf import release_date
+
+    assert release_date(head) == expected
 
 
 def test_detect_kind_rejects_unknown_inputs(tmp_path):

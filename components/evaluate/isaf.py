@@ -4,9 +4,9 @@ Each line: ``{"id", "text", "gold": {"min_killed", "province": [lower-case names
 Rules (``../shared/eval/README.md``): the counts were made for whole releases, mostly of insurgents
 killed, so the predicted total is the sum over all predicted casualty records of ``killed_min`` plus
 ``perpetrator_killed_min`` (everyone killed; None counts 0). Scores: exact match of the total, mean
-absolute error, whether the release reports any death (P/R/F1, positive = at least one killed), and
-the province: the first predicted province (the casualty places' admin1 first, then every place's
-admin1, or the place itself when it is an admin area) is one of the gold provinces.
+absolute error, whether the release reports any death (P/R/F1, positive = at least one killed), the
+event date (``start_date``) of releases reporting deaths, and the province: the first predicted
+province (see :func:`predicted_provinces`) is one of the gold provinces.
 """
 
 from __future__ import annotations
@@ -41,6 +41,38 @@ def province_key(name: Optional[str]) -> str:
     return PROVINCE_VARIANTS.get(s, s)
 
 
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                       "dec"), 1)}
+RE_DATELINE = re.compile(r"\(([A-Z][a-z]{2,8})\.? (\d{1,2})(?:, (\d{4}))?\)")
+RE_RELEASE_NO = re.compile(r"\b(20\d\d)-(\d\d)-[A-Z]")
+
+
+def release_date(text: str) -> Optional[str]:
+    """The release date from its own text, as ISO ``YYYY-MM-DD``, or None.
+
+    Reads the dateline ``KABUL, Afghanistan (Jan. 25, 2013)`` in the first 600 characters; when
+    it has no year, the year comes from the release number (``2010-12-S-321``). Used as the
+    article's published date so that "yesterday" can be resolved; never taken from the gold.
+    """
+    head = text[:600]
+    m = RE_DATELINE.search(head)
+    if not m or m.group(1)[:3].lower() not in _MONTHS:
+        return None
+    month, day = _MONTHS[m.group(1)[:3].lower()], int(m.group(2))
+    year = m.group(3)
+    if year is None:
+        r = RE_RELEASE_NO.search(head)
+        if not r:
+            return None
+        year = r.group(1)
+    import datetime as dt
+
+    try:
+        return dt.date(int(year), month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def read_isaf(path: Path) -> list[tuple[Article, dict]]:
     """Read an ISAF-style JSONL file into articles and their ``gold`` mappings.
 
@@ -62,7 +94,8 @@ def read_isaf(path: Path) -> list[tuple[Article, dict]]:
                 raise GoldFormatError(f"{where}: each line needs 'text' (string) and 'gold' (mapping)")
             if not isinstance(gold.get("min_killed"), int) or isinstance(gold.get("min_killed"), bool):
                 raise GoldFormatError(f"{where}: gold.min_killed must be an integer")
-            out.append((Article(id=str(d.get("id") or f"line{n}"), text=d["text"], collection="isaf"), gold))
+            out.append((Article(id=str(d.get("id") or f"line{n}"), text=d["text"], collection="isaf",
+                                published=release_date(d["text"])), gold))
     return out
 
 
@@ -72,34 +105,45 @@ def predicted_total(extraction: Extraction) -> int:
 
 
 def predicted_provinces(extraction: Extraction) -> list[str]:
-    """Province keys in priority order: casualty places' admin1 (or the place when it is an admin area),
-    then every place's admin1 (or name, for admin areas); Afghan or country-less places only."""
+    """Province keys in priority order, from Afghan (or country-less) places.
+
+    1. the admin1 of the casualty records' places (or the place itself when it is an admin area);
+    2. places that are admin areas themselves ("Ghazni province"), in text order;
+    3. the admin1 of the other places, most mentioned first (so a dateline "KABUL, Afghanistan"
+       does not outrank the province the release is about).
+    """
+    def afghan(p) -> bool:
+        return not p.country or p.country.upper() == "AF"
+
+    def key(p) -> str:
+        return province_key(p.name if p.kind == "admin" else p.admin1)
+
     by_name = {}
     for p in extraction.places:
         by_name.setdefault(normalise(p.name), p)
         by_name.setdefault(normalise(p.mention), p)
     keys = []
-
-    def add(p):
-        if p is None or (p.country and p.country.upper() != "AF"):
-            return
-        keys.append(province_key(p.name if p.kind == "admin" else p.admin1))
-
     for c in extraction.casualties:
-        add(by_name.get(normalise(c.place)))
-    for p in extraction.places:
-        add(p)
+        p = by_name.get(normalise(c.place))
+        if p is not None and afghan(p):
+            keys.append(key(p))
+    keys += [key(p) for p in extraction.places if p.kind == "admin" and afghan(p)]
+    others = [key(p) for p in extraction.places if p.kind != "admin" and afghan(p)]
+    keys += sorted(unique(others), key=lambda k: -others.count(k))
     return [k for k in unique(keys) if k]
 
 
 def score_release(gold: dict, extraction: Extraction) -> dict:
-    """Per-release comparison: ``{"gold_killed", "predicted_killed", "gold_provinces", "predicted_provinces"}``."""
+    """Per-release comparison: ``{"id", "gold_killed", "predicted_killed", "gold_provinces",
+    "predicted_provinces", "gold_date", "predicted_dates"}`` (dates ISO; predicted ones from casualty records)."""
     return {
         "id": extraction.article.id,
         "gold_killed": gold["min_killed"],
         "predicted_killed": predicted_total(extraction),
         "gold_provinces": [province_key(p) for p in gold.get("province") or [] if province_key(p)],
         "predicted_provinces": predicted_provinces(extraction),
+        "gold_date": gold.get("start_date"),
+        "predicted_dates": sorted({c.date for c in extraction.casualties if c.date}),
     }
 
 
@@ -108,9 +152,11 @@ def summarise(rows: list[dict]) -> dict:
 
     Returns:
         dict: ``{"dataset": "isaf", "releases", "killed_exact", "killed_mae", "any_death": prf,
-        "province_accuracy", "province_releases", "province_recall"}``. Province accuracy is over
-        releases with a gold province: the first predicted province is a gold one; province recall
-        is the share of gold provinces found anywhere among the predicted ones.
+        "province_accuracy", "province_releases", "province_recall", "date_accuracy", "date_releases",
+        "wrong_counts"}``. Province accuracy is over releases with a gold province: the first predicted
+        province is a gold one; province recall is the share of gold provinces found anywhere among the
+        predicted ones. Date accuracy is over releases with gold deaths and a gold ``start_date``: some
+        predicted casualty record carries that date.
     """
     n = len(rows)
     exact = sum(r["gold_killed"] == r["predicted_killed"] for r in rows)
@@ -122,6 +168,8 @@ def summarise(rows: list[dict]) -> dict:
     top1 = sum(bool(r["predicted_provinces"]) and r["predicted_provinces"][0] in r["gold_provinces"] for r in with_prov)
     gold_p = sum(len(set(r["gold_provinces"])) for r in with_prov)
     found_p = sum(len(set(r["gold_provinces"]) & set(r["predicted_provinces"])) for r in with_prov)
+    dated = [r for r in rows if r["gold_killed"] > 0 and r.get("gold_date")]
+    date_right = sum(r["gold_date"] in r.get("predicted_dates", []) for r in dated)
     return {
         "dataset": "isaf",
         "releases": n,
@@ -131,6 +179,8 @@ def summarise(rows: list[dict]) -> dict:
         "province_accuracy": share(top1, len(with_prov)),
         "province_releases": len(with_prov),
         "province_recall": share(found_p, gold_p),
+        "date_accuracy": share(date_right, len(dated)),
+        "date_releases": len(dated),
         "wrong_counts": [{"id": r["id"], "gold": r["gold_killed"], "predicted": r["predicted_killed"]}
                          for r in rows if r["gold_killed"] != r["predicted_killed"]],
     }

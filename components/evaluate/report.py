@@ -123,6 +123,7 @@ def format_isaf(r: dict, limit: int = 10, errors: bool = False) -> str:
         _prf_row("any death", r["any_death"]),
         f"  {'province':<22} accuracy {fmt(r['province_accuracy'])} (first predicted, {r['province_releases']} releases)"
         f"  recall {fmt(r['province_recall'])}",
+        f"  {'event date':<22} accuracy {fmt(r.get('date_accuracy'))} ({r.get('date_releases', 0)} releases with deaths)",
     ]
     if errors:
         out += _list("wrong counts (id gold/pred)", [f"{w['id']} {w['gold']}/{w['predicted']}" for w in r["wrong_counts"]], limit)
