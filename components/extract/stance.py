@@ -3,7 +3,7 @@
 Method (explainable rules, no trained model):
 
 1. **Scope.** A quote's content is cut into sentence pieces. Text of other speakers' quotes nested
-   inside it is left out, so a stance an interviewee *reports* ("Putin has stated that NATO expansion
+   inside it is left out, so a stance an interviewee *reports* ("the president has stated that NATO expansion
    is a security threat") counts for the third party (whose own quote it is), not the interviewee.
 2. **Topics per piece.** A piece gets the topics the :class:`~.topics.TopicTagger` finds in it. A
    piece naming none refers back ("That is not under consideration, no."): it takes the topics of
@@ -25,7 +25,7 @@ Method (explainable rules, no trained model):
    votes with weight 1.5 for every topic of its quote.
 5. **Fallback.** Only when no lexicon cue fires for a (quote, topic), VADER's compound score
    (Hutto & Gilbert 2014, ``vaderSentiment`` 3.3.2) of the piece text votes with weight 0.5 when
-   ``|compound| >= 0.5``.
+   ``|compound| >= 0.5``; such a quote scores ``0.5 * compound`` (a weak vote, never above 0.5).
 6. **Score.** Per (quote, topic): ``(S - O) / (S + O + H)`` with S, O, H the weighted support, oppose
    and hedge votes. Per (speaker, topic): the mean over the quotes that had any vote (quotes with
    none stay evidence but do not vote). ``score >= 0.25`` support, ``<= -0.25`` oppose, else neutral,
@@ -170,7 +170,17 @@ def _lemma_candidates(w: str) -> list[str]:
 
 @functools.lru_cache(maxsize=4)
 def load_lexicon(path: str | None = None) -> StanceLexicon:
-    """The stance lexicon, cached per path (default ``data/stance_lexicon.yaml``)."""
+    """The stance lexicon, cached per path.
+
+    Args:
+        path (str | None): YAML file; default ``data/stance_lexicon.yaml`` under the project root.
+
+    Returns:
+        StanceLexicon: validated word lists (support / oppose / hedge, phrases, increase, cue verbs, negation).
+
+    Raises:
+        StanceLexiconError: see :meth:`StanceLexicon.load`.
+    """
     return StanceLexicon.load(path)
 
 
@@ -189,6 +199,7 @@ class _Votes:
     oppose: float = 0.0
     hedge: float = 0.0
     cues: dict[str, list[str]] = field(default_factory=lambda: {"support": [], "oppose": [], "hedge": []})
+    vader: Optional[float] = None  # VADER compound, set only when no lexicon cue fired
 
     def add(self, pol: str, weight: float, cue: str) -> None:
         setattr(self, pol, getattr(self, pol) + weight)
@@ -204,11 +215,15 @@ class _Votes:
 
     @property
     def total(self) -> float:
-        return self.support + self.oppose + self.hedge
+        return self.support + self.oppose + self.hedge + (VADER_WEIGHT if self.vader is not None else 0.0)
 
     @property
     def score(self) -> float:
-        return (self.support - self.oppose) / self.total if self.total else 0.0
+        """``(S - O) / (S + O + H)`` in [-1, 1]; a VADER-only vote scores ``compound * VADER_WEIGHT``."""
+        lexical = self.support + self.oppose + self.hedge
+        if lexical:
+            return (self.support - self.oppose) / lexical
+        return self.vader * VADER_WEIGHT if self.vader is not None else 0.0
 
 
 def _is_negation(tok: Token, lex: StanceLexicon) -> bool:
@@ -443,7 +458,8 @@ def quote_topic_votes(
             text = " ".join(t.text for p, a in zip(pieces, assigned) if tid in a for t in p)
             compound = _vader().polarity_scores(text)["compound"]
             if abs(compound) >= VADER_MIN:
-                v.add("support" if compound > 0 else "oppose", VADER_WEIGHT, f"vader:{compound:+.2f}")
+                v.vader = compound
+                v.cues["support" if compound > 0 else "oppose"].append(f"vader:{compound:+.2f}")
     return votes
 
 

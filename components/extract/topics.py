@@ -197,30 +197,34 @@ class TopicTagger:
 
         Returns:
             list[tuple[str, int, int]]: ``(topic_id, start, end)`` with doc token indices
-            (end-exclusive), sorted by start. A phrase/pattern match strictly inside a longer match
-            of another topic is dropped ("nuclear weapons" is not also military-aid). ``all_of``
+            (end-exclusive), sorted by start. A match (phrase, pattern or ``all_of`` phrase) strictly
+            inside a longer match of another topic is dropped ("nuclear weapons" is not also military-aid). ``all_of``
             topics yield one match per phrase of each group, only in sentences where every group occurs.
         """
         doc = span.doc
         off = span.start if isinstance(span, Span) else 0
         vocab = doc.vocab
-        out: list[tuple[str, int, int]] = []
-        grouped: dict[tuple[int, str], dict[int, list[tuple[int, int]]]] = {}
         # spaCy 3.8: Matcher on a Span gives span-relative indices, PhraseMatcher doc-relative ones.
         found = [(m, s + off, e + off) for m, s, e in self.matcher(span)] + list(self.phrase_matcher(span))
-        for mid, s, e in found:
-            key = vocab.strings[mid]
+        raw = [(vocab.strings[m], s, e) for m, s, e in found]
+        tid_of = {k: k.split("@all")[0] for k, _, _ in raw}
+        # longest match wins across topics: "weapons" inside "nuclear weapons" is not military-aid
+        raw = [
+            m for m in raw
+            if not any(
+                tid_of[o[0]] != tid_of[m[0]] and o[1] <= m[1] and m[2] <= o[2] and (o[2] - o[1]) > (m[2] - m[1])
+                for o in raw
+            )
+        ]
+        out: list[tuple[str, int, int]] = []
+        grouped: dict[tuple[int, str], dict[int, list[tuple[int, int]]]] = {}
+        for key, s, e in raw:
             if "@all" in key:
                 tid, gi = key.split("@all")
                 sent_start = doc[s].sent.start if doc.has_annotation("SENT_START") else 0
                 grouped.setdefault((sent_start, tid), {}).setdefault(int(gi), []).append((s, e))
             else:
                 out.append((key, s, e))
-        # longest match wins across topics: "weapons" inside "nuclear weapons" is not military-aid
-        out = [
-            m for m in out
-            if not any(o[0] != m[0] and o[1] <= m[1] and m[2] <= o[2] and (o[2] - o[1]) > (m[2] - m[1]) for o in out)
-        ]
         for (_, tid), groups in grouped.items():
             if len(groups) == self._groups[tid]:
                 out.extend((tid, s, e) for spans in groups.values() for s, e in spans)
@@ -251,7 +255,7 @@ class TopicTagger:
 
 def framing_topics(tagger: "TopicTagger", span: Span) -> set[str]:
     """Topics of the nearest of the ``FRAMING_SENTENCES`` sentences before ``span``'s first sentence
-    that names any (a speaker label such as "**Dr. Ivanov:**" can be a sentence of its own)."""
+    that names any (a speaker label such as "**Dr. Roe:**" can be a sentence of its own)."""
     doc = span.doc
     if len(span) == 0 or not doc.has_annotation("SENT_START"):
         return set()
@@ -285,6 +289,10 @@ def get_topic_tagger(nlp: Language, path: str | Path | None = None) -> TopicTagg
     Args:
         nlp (Language): the shared pipeline (:func:`components.nlp.load_nlp`).
         path (str | Path | None): taxonomy YAML; default ``data/topics.yaml`` under the project root.
+
+    Returns:
+        TopicTagger: matchers built once; the same object for the same (nlp, resolved path). Edit
+        the file and call ``_cached_tagger.cache_clear()`` (or pass another path) to reload.
 
     Raises:
         TopicTaxonomyError: see :meth:`TopicTaxonomy.load`.
