@@ -160,7 +160,7 @@ VAGUE_COUNTS: dict[str, int] = {
     "hundreds": 200, "thousands": 2000, "tens": 20,
 }
 # casualty trigger lemmas by category
-KILL_LEMMAS: frozenset[str] = frozenset({"kill", "die", "dead", "death", "fatality", "slay", "massacre", "execute", "behead", "murder", "toll", "body", "killed"})
+KILL_LEMMAS: frozenset[str] = frozenset({"kill", "killing", "die", "dead", "death", "fatality", "slay", "massacre", "execute", "behead", "murder", "toll", "body", "killed"})
 INJURE_LEMMAS: frozenset[str] = frozenset({"injure", "wound", "hurt", "injury", "injured", "wounded", "maim"})
 MISSING_LEMMAS: frozenset[str] = frozenset({"missing", "unaccounted"})
 # nouns for people who can be casualties (the counted head noun must be one of these, a numeral,

@@ -59,6 +59,7 @@ class GeoRecord:
     population: int = 0
 
 
+_ADMIN_PREFIX = re.compile(r"^(?:Wilayat-e|Velayat-e|Misto|Provincia de|Province of|State of)\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|'|s')$")
 
 
@@ -229,7 +230,7 @@ class Gazetteer:
         pts: dict[tuple[str, str], tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
         with open(path, encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
-                cc, a = row["cc"].strip(), row["admin1"].strip()
+                cc, a = row["cc"].strip(), _ADMIN_PREFIX.sub("", row["admin1"].strip())  # "Wilayat-e Baghlan" -> "Baghlan"
                 if not a:
                     continue
                 lat, lon = float(row["lat"]), float(row["lon"])

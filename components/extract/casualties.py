@@ -47,6 +47,7 @@ from ..constants import (
     NUMBER_WORDS,
     PERPETRATOR_NOUNS,
     PERSON_NOUNS,
+    PLACE_PREPOSITIONS,
     VAGUE_COUNTS,
 )
 from ..gazetteer import get_gazetteer
@@ -174,7 +175,8 @@ def parse_count(tokens: list[Token], head: Token) -> Optional[Count]:
         s, e, v = groups[-1]
         prefix = " ".join(t.lower_ for t in tokens[max(0, s - 4):s])
         if any(prefix.endswith(q) for q in AT_LEAST):
-            return Count(v, None, "at_least")
+            strict = prefix.endswith(("more than", "over", "upwards of", "in excess of"))
+            return Count(v + 1 if strict else v, None, "at_least")  # "more than 30" -> 31
         if any(prefix.endswith(q) for q in AT_MOST):
             return Count(None, v, "at_most")
         if any(prefix.endswith(q) for q in APPROX):
@@ -193,7 +195,7 @@ def parse_count(tokens: list[Token], head: Token) -> Optional[Count]:
         return Count(1, 1, "exact")
     if head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NN", "NNP") and head.lower_ in PERSON_NOUNS | PERPETRATOR_NOUNS:
         return Count(1, 1, "exact")
-    if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and any(t.ent_type_ == "PERSON" for t in tokens)):
+    if head.pos_ == "PROPN" and head.tag_ == "NNP":
         return Count(1, 1, "exact")
     return None
 
@@ -231,7 +233,8 @@ def _is_countable_head(head: Token) -> bool:
         return True
     if head.ent_type_ in ("PERSON", "NORP"):
         return True
-    return False
+    # a named person as the object/subject of a killing ("killed Rostum")
+    return head.pos_ == "PROPN" and head.tag_ == "NNP" and head.ent_type_ not in ("GPE", "LOC", "ORG", "FAC", "DATE")
 
 
 def _victims(tok: Token) -> list[Token]:
@@ -250,7 +253,11 @@ def _victims(tok: Token) -> list[Token]:
         return out
     dobj = [c for c in kids if c.dep_ in ("dobj", "obj")]
     if dobj and lem != "lose":
-        return _with_conjuncts(dobj)
+        along = [
+            p for c in kids if c.dep_ == "prep" and c.lower_ in ("along", "together")
+            for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"
+        ]
+        return _with_conjuncts(dobj) + along
     if tok.dep_ == "oprd" and tok.pos_ == "ADJ":  # "shot him dead", "left five dead"
         return _with_conjuncts([c for c in tok.head.children if c.dep_ in ("dobj", "obj")])
     subj = [c for c in kids if c.dep_ in ("nsubjpass", "nsubj")]
@@ -380,11 +387,32 @@ def _sentence_date(sent: Span, base: Optional[datetime]) -> Optional[str]:
     return None
 
 
-def _best_place(places: list[Place], start: int, end: int) -> Optional[Place]:
-    inside = [p for p in places if start <= p.start and p.end <= end and p.kind != "continent"]
+def _is_dateline(doc: Doc, p: Place) -> bool:
+    """An all-capitals place opening a line and followed by a comma ("KABUL, Afghanistan (Jan. 6)")
+    says where the report was filed, not where the event happened."""
+    mention = p.mention or ""
+    return len(mention) > 2 and mention.isupper() and doc.text[p.end:p.end + 1] == ","
+
+
+def _is_locative(doc: Doc, p: Place) -> bool:
+    """True when a locative preposition governs the place ("in Detroit", "city of Kherson",
+    "in Andar district, Ghazni province")."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for anc in list(span.root.ancestors)[:4]:
+        if anc.dep_ == "prep" or anc.pos_ == "ADP":
+            return anc.lower_ in PLACE_PREPOSITIONS or anc.lower_ == "of"
+    return False
+
+
+def _best_place(doc: Doc, places: list[Place], start: int, end: int) -> Optional[Place]:
+    """The sentence's event place: a governed-by-preposition place before others, then the most
+    specific kind (city > admin > country), then the first. Datelines and continents are skipped."""
+    inside = [p for p in places if start <= p.start and p.end <= end and p.kind != "continent" and not _is_dateline(doc, p)]
     if not inside:
         return None
-    return min(inside, key=lambda p: (KIND_SPECIFICITY.get(p.kind, 9), p.start))
+    return min(inside, key=lambda p: (not _is_locative(doc, p), KIND_SPECIFICITY.get(p.kind, 9), p.start))
 
 
 def _cause(sent: Span) -> tuple[Optional[str], Optional[int]]:
@@ -475,10 +503,10 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
             subjects += [c for c in tok.children if c.dep_ == "nsubj"]
         if not counts:
             continue
-        place = _best_place(places, sent.start_char, sent.end_char)
+        place = _best_place(doc, places, sent.start_char, sent.end_char)
         k = si - 1
         while place is None and k >= 0 and si - k <= 3:
-            place = _best_place(places, sents[k].start_char, sents[k].end_char)
+            place = _best_place(doc, places, sents[k].start_char, sents[k].end_char)
             k -= 1
         cause, cause_at = _cause(sent)
         date_ = _sentence_date(sent, base)

@@ -159,6 +159,11 @@ def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: set[str]) -> 
     text = span.text
     if gaz.is_demonym(text):
         return False
+    if _admin_suffix_after(span) and any(
+        r.kind == "admin" and normalise(r.name) == normalise(text) or r.kind == "admin" and len(span) == 1
+        for r in gaz.candidates(text)
+    ):
+        return True  # "Paktiya province" tagged ORG, "Logar province" tagged PERSON
     if label == "ORG" or label == "NORP":
         # organisations are places only when the whole name is a country ("Afghanistan")
         # or a big city tagged NORP ("Aleppo")
