@@ -22,6 +22,7 @@ PLoS ONE), extended for mismatched marks, multi-paragraph quotes, mixed quotes, 
 from __future__ import annotations
 
 import bisect
+import os as _os
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -389,6 +390,33 @@ def _split_attributed_continuations(qspans: list[QSpan], frames: list["Frame"], 
     return out
 
 
+def _merge_split_quotes(results: list[dict], text: str) -> list[dict]:
+    """Join ``"X," she said, "Y."`` (one cue between two quotes of one sentence) into one quote.
+
+    The text is both contents joined by one space; ``start``/``end`` run from X to Y. A quote after
+    a sentence end (``"X," she said. "Y."``) stays separate.
+    """
+    out: list[dict] = []
+    for d in results:
+        p = out[-1] if out else None
+        if (
+            p is not None
+            and p["kind"] == "direct"
+            and d["kind"] == "direct"
+            and p.get("cue_start") is not None
+            and p.get("cue_start") == d.get("cue_start")
+            and p["end"] <= p["cue_start"] < d["start"]
+        ):
+            close = text[p["end"] : p["end"] + 3]
+            gap = text[p["end"] : d["start"]]
+            if "," in close and "\n" not in gap and not re.search(r"[.!?]\s*[\"“”'‘’]?\s*$", text[p["cue_end"] : d["start"]]) and not re.search(r"[.!?]", text[p["cue_end"] : d["start"]]):
+                p["text"] = p["text"] + " " + d["text"]
+                p["end"] = d["end"]
+                continue
+        out.append(d)
+    return out
+
+
 def _strip_content(text: str, a: int, b: int) -> tuple[int, int]:
     """Trim white space and a trailing attribution comma from content range ``[a, b)``."""
     while a < b and text[a].isspace():
@@ -502,7 +530,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
             continue
         n_words = len(qtext.split())
         sentence_like = n_words >= 4 and (qtext[:1].isupper() or qtext[:1] in "….") or bool(re.search(r"[.!?…]$", qtext)) and n_words >= 3
-        title_like = n_words <= 6 and not re.search(r"[.!?,;]$", qtext) and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in qtext.split())
+        title_like = n_words <= 6 and not re.search(r"[!?,;]$", qtext) and (not qtext.endswith(".") or n_words >= 2) and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in qtext.split())
         # 1b. a byline after the quote: “...” ― Name
         if chosen is None:
             m = _BYLINE_RE.match(text, q.outer_end)
@@ -584,7 +612,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
                         d[k] = prev_result[k]
                 prev_q = q
                 continue
-        if n_words >= 8 and sentence_like:
+        if n_words >= 8 and sentence_like and _os.environ.get("QX_NOUNATT") is None:
             emit("direct", a0, b0, qtext, None)
             prev_q = q
 
@@ -624,6 +652,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         emit("transcript", a, b, text[a:b], None, speaker=index.records[key].name, stype="person", mention=(text[ls:le], ls, le))
 
     results.sort(key=lambda d: (d["start"], d["end"]))
+    results = _merge_split_quotes(results, text)
     quotes = []
     for n, d in enumerate(results, 1):
         quotes.append(Quote(id=f"{article_id}:q{n}", **d))
