@@ -229,3 +229,37 @@ def test_stance_seed_article_full_pipeline(nlp):
         if (p := pred.get((g["speaker"], g["topic"]))) and p.polarity == g["polarity"] and p.evidence
     ]
     assert len(right) >= 8, [g for g in gold["stances"] if g not in right]
+
+
+@pytest.mark.parametrize(
+    "text, content, cue, topic, polarity, cues",
+    [
+        ('"We will never accept NATO enlargement to our borders," Lev Orlov said.',
+         "We will never accept NATO enlargement to our borders", "said", "nato-membership", "oppose", ["never accept"]),
+        ('"Sanctions against Russia must be strengthened," she said.',
+         "Sanctions against Russia must be strengthened", "said", "sanctions", "support", ["strengthened"]),
+        ('"The sanctions have failed and should be lifted," he said.',
+         "The sanctions have failed and should be lifted", "said", "sanctions", "oppose", ["failed", "lifted"]),
+        ("The minister rejected calls for a ceasefire in the region.",
+         "calls for a ceasefire in the region", "rejected", "ceasefire", "oppose", ["rejected"]),
+        ('"We do not oppose Ukraine joining NATO," he said.',
+         "We do not oppose Ukraine joining NATO", "said", "nato-membership", "support", ["not oppose"]),
+        ('"Sending troops to Ukraine is not a good idea," he said.',
+         "Sending troops to Ukraine is not a good idea", "said", "foreign-troops", "oppose", ["not good"]),
+        ('"It is too early to talk about peace negotiations," he said.',
+         "It is too early to talk about peace negotiations", "said", "peace-talks", "neutral", ["too early"]),
+        ('"We are not against negotiations with Moscow," he said.',
+         "We are not against negotiations with Moscow", "said", "peace-talks", "support", ["not against"]),
+        ('"Civilians are being killed every day and this must stop," he said.',
+         "Civilians are being killed every day and this must stop", "said", "civilian-harm", "oppose", ["stop"]),
+        ("He warned that sending Western troops to Ukraine would be a dangerous escalation.",
+         "sending Western troops to Ukraine would be a dangerous escalation", "warned", "foreign-troops", "oppose",
+         ["dangerous", "warned"]),
+        ('"There will be no peace talks while the shelling continues," he said.',
+         "There will be no peace talks while the shelling continues", "said", "peace-talks", "oppose", ["no peace"]),
+    ],
+)
+def test_stance_constructions(nlp, tagger, text, content, cue, topic, polarity, cues):
+    """Test negation, double negation, modals deferring to their verb, predicative 'against', cue verbs."""
+    s = stances_of(nlp, tagger, text, [quote(text, content, "A B", cue=cue)])[("A B", topic)]
+    assert (s.polarity, s.cues) == (polarity, cues)

@@ -289,8 +289,10 @@ def _piece_votes(
     focus: Optional[set[int]],
     lex: StanceLexicon,
     phrase_hits: list[tuple[str, int, int]],
+    naming: frozenset[int] = frozenset(),
 ) -> _Votes:
-    """Votes of one sentence piece for one topic (see module docstring, step 3)."""
+    """Votes of one sentence piece for one topic (see module docstring, step 3). Tokens in
+    ``naming`` (words of topic phrases, "security guarantee") name a topic and do not vote."""
     v = _Votes()
     inside = {t.i for t in tokens}
     allowed = inside if focus is None else inside & focus
@@ -312,9 +314,15 @@ def _piece_votes(
         if low in lex.increase and t.head.i in topic_ids and t.dep_ in ("amod", "advmod", "nummod", "compound"):
             v.add("support", 1.0, f"{t.text} {t.head.text}")
             continue
-        pol = lex.polarity_of(t.lemma_.lower()) or lex.polarity_of(low)
-        if pol is None or _is_negation(t, lex) or _third_party_action(t, topic_ids):
+        if t.i in naming or _is_negation(t, lex):
             continue
+        pol = lex.polarity_of(t.lemma_.lower()) or lex.polarity_of(low)
+        if pol is None or _third_party_action(t, topic_ids, lex):
+            continue
+        if t.pos_ == "ADP" and t.head.lemma_ != "be":  # "we are against X" votes, "sanctions against X" does not
+            continue
+        if t.dep_ == "aux" and (lex.polarity_of(t.head.lemma_.lower()) or t.head.i in naming):
+            continue  # a modal ("must", "could") defers to the lexicon verb it governs ("must stop")
         _vote(v, pol, t.text, _negators(t, lex), used_neg)
     for t in tokens:
         if t.i in allowed and t.i not in used_neg and _is_negation(t, lex) and not _skip_negation(t):
@@ -334,11 +342,13 @@ def _negation_label(t: Token) -> str:
     return f"{t.text} {t.head.text}"
 
 
-def _third_party_action(t: Token, topic_ids: set[int]) -> bool:
-    """True for a verb whose subject is a named third party ("Russia supports ...", "China is opposing
-    ..."): it reports what someone else does, not what the speaker thinks. Verbs whose subject is a
-    pronoun ("we need") or contains the topic's own words ("NATO membership would provide") count."""
-    if t.pos_ not in ("VERB", "AUX"):
+def _third_party_action(t: Token, topic_ids: set[int], lex: StanceLexicon) -> bool:
+    """True for a stance-taking verb (one of the lexicon's cue verbs: support, back, oppose, reject,
+    ...) whose subject is a named third party ("Russia supports ..."): it reports what someone else
+    does, not what the speaker thinks. Verbs whose subject is a pronoun ("we support") or contains
+    the topic's own words ("NATO membership would provide") count, and so do other verbs ("Ukraine
+    needs ...")."""
+    if t.pos_ not in ("VERB", "AUX") or lex.cue_verb_polarity(t.lemma_) is None:
         return False
     for c in t.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN"):
@@ -374,8 +384,11 @@ def _pieces(doc: Doc, q: Quote, excluded: list[tuple[int, int]]) -> list[list[To
     return [p for _, p in sorted(pieces.items())]
 
 
-def _topic_tokens(doc: Doc, tagger: TopicTagger, tokens: list[Token]) -> dict[str, list[Token]]:
-    """Topic id -> matched tokens inside this piece (contiguous runs are matched separately)."""
+def _topic_tokens(
+    doc: Doc, tagger: TopicTagger, tokens: list[Token], naming: Optional[set[int]] = None
+) -> dict[str, list[Token]]:
+    """Topic id -> matched tokens inside this piece (contiguous runs are matched separately).
+    Indices of tokens matched by a phrase or pattern (not an ``all_of`` rule) are added to ``naming``."""
     out: dict[str, list[Token]] = {}
     runs: list[tuple[int, int]] = []
     for t in tokens:
@@ -384,8 +397,10 @@ def _topic_tokens(doc: Doc, tagger: TopicTagger, tokens: list[Token]) -> dict[st
         else:
             runs.append((t.i, t.i + 1))
     for s, e in runs:
-        for tid, ms, me in tagger.matches(doc[s:e]):
+        for tid, ms, me, via_all_of in tagger.match_details(doc[s:e]):
             out.setdefault(tid, []).extend(doc[ms:me])
+            if naming is not None and not via_all_of:
+                naming.update(range(ms, me))
     return out
 
 
@@ -428,7 +443,8 @@ def quote_topic_votes(
     if n_tokens < tagger.context_tokens:
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         short_topics |= set(tagger.topics_of(span))
-    own = [_topic_tokens(doc, tagger, p) for p in pieces]
+    naming: set[int] = set()
+    own = [_topic_tokens(doc, tagger, p, naming) for p in pieces]
     assigned: list[set[str]] = []
     for i, p in enumerate(pieces):
         if own[i]:
@@ -447,7 +463,7 @@ def quote_topic_votes(
         for tid in topics:
             toks = mine.get(tid, [])
             focus = _focus_tokens(toks) if toks and len(mine) > 1 else None
-            votes.setdefault(tid, _Votes()).merge(_piece_votes(p, toks, focus, lex, phrase_hits))
+            votes.setdefault(tid, _Votes()).merge(_piece_votes(p, toks, focus, lex, phrase_hits, frozenset(naming)))
     if q.cue:
         pol = lex.cue_verb_polarity(q.cue)
         if pol:

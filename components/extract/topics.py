@@ -190,13 +190,17 @@ class TopicTagger:
                 self._groups[t.id] = len(t.all_of)
 
     def matches(self, span: Span) -> list[tuple[str, int, int]]:
-        """Topic matches inside ``span``.
+        """Topic matches inside ``span``: ``(topic_id, start, end)``; see :meth:`match_details`."""
+        return sorted({m[:3] for m in self.match_details(span)}, key=lambda m: (m[1], m[2], m[0]))
+
+    def match_details(self, span: Span) -> list[tuple[str, int, int, bool]]:
+        """Topic matches inside ``span``, saying which come from an ``all_of`` rule.
 
         Args:
             span (Span): any span (or a whole Doc) of a parsed document.
 
         Returns:
-            list[tuple[str, int, int]]: ``(topic_id, start, end)`` with doc token indices
+            list[tuple[str, int, int, bool]]: ``(topic_id, start, end, via_all_of)`` with doc token indices
             (end-exclusive), sorted by start. A match (phrase, pattern or ``all_of`` phrase) strictly
             inside a longer match of another topic is dropped ("nuclear weapons" is not also military-aid). ``all_of``
             topics yield one match per phrase of each group, only in sentences where every group occurs.
@@ -216,7 +220,7 @@ class TopicTagger:
                 for o in raw
             )
         ]
-        out: list[tuple[str, int, int]] = []
+        out: list[tuple[str, int, int, bool]] = []
         grouped: dict[tuple[int, str], dict[int, list[tuple[int, int]]]] = {}
         for key, s, e in raw:
             if "@all" in key:
@@ -224,11 +228,11 @@ class TopicTagger:
                 sent_start = doc[s].sent.start if doc.has_annotation("SENT_START") else 0
                 grouped.setdefault((sent_start, tid), {}).setdefault(int(gi), []).append((s, e))
             else:
-                out.append((key, s, e))
+                out.append((key, s, e, False))
         for (_, tid), groups in grouped.items():
             if len(groups) == self._groups[tid]:
-                out.extend((tid, s, e) for spans in groups.values() for s, e in spans)
-        return sorted(set(out), key=lambda m: (m[1], m[2], m[0]))
+                out.extend((tid, s, e, True) for spans in groups.values() for s, e in spans)
+        return sorted(set(out), key=lambda m: (m[1], m[2], m[0], m[3]))
 
     def topics_of(self, span: Span, context: bool = True) -> list[str]:
         """Topic ids of a span (a quote's content, usually).
