@@ -16,7 +16,9 @@ Method (explainable rules, no trained model):
    ``prep``, ``pobj``, ``dobj``, ``xcomp`` ...) up to its clause head, has a negation child. A negated
    support word opposes, a negated oppose word weakly supports, a negated hedge opposes ("not under
    consideration"); a negation with no lexicon word in its scope opposes by itself, as does a bare
-   "no". An increase modifier on a topic word ("more weapons") supports (a demand). When one piece
+   "no". An increase modifier on a topic word ("more weapons") supports (a demand). Words that
+   name a topic ("security guarantee") do not vote; a modal defers to the lexicon verb it governs
+   ("must stop" opposes); a preposition votes only as a predicate ("we are against ..."). When one piece
    names several topics, each topic only sees the cues on the dependency path from its words to
    their clause head (plus that path's negations and copular complements), so in "surging
    conventional capacities ..., not nuclear capability" the "not" counts against nuclear weapons
@@ -435,9 +437,9 @@ def quote_topic_votes(
     pieces = _pieces(doc, q, list(excluded))
     if not pieces:
         return {}
-    phrase_hits = [
-        (doc.vocab.strings[m], s, e) for m, s, e in lex.phrase_matcher(doc.vocab)(doc)
-    ]
+    qspan = doc[pieces[0][0].i : pieces[-1][-1].i + 1]
+    # PhraseMatcher on a Span returns doc token indices (spaCy 3.8)
+    phrase_hits = [(doc.vocab.strings[m], s, e) for m, s, e in lex.phrase_matcher(doc.vocab)(qspan)]
     n_tokens = sum(len(p) for p in pieces)
     short_topics: set[str] = set(q.topics)
     if n_tokens < tagger.context_tokens:
