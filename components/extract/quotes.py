@@ -208,8 +208,12 @@ def _cue_lemma(tok: Token) -> Optional[str]:
 
 
 def _subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
+    """The speaker token of cue ``tok``: ``nsubj``, a passive ``agent``, the noun a relative clause
+    modifies ("Smith, who said ..."), or the subject of the verb an ``advcl``/``xcomp``/``conj`` hangs on."""
     for ch in tok.children:
-        if ch.dep_ in ("nsubj", "nsubjpass") and ch.dep_ != "nsubjpass":
+        if ch.dep_ == "nsubj":
+            if ch.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+                return tok.head
             return ch
     for ch in tok.children:
         if ch.dep_ == "agent":
@@ -497,6 +501,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
 
     # --- direct and mixed quotes
     frame_by_cue = sorted(frames, key=lambda f: f.cue.start_char)
+    frame_starts = [f.cue.start_char for f in frame_by_cue]
     prev_result: Optional[dict] = None
     prev_q: Optional[QSpan] = None
     for qi, q in enumerate(qspans):
@@ -507,7 +512,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         last_tok = tok_at(max(q.start, q.end - 1))
         sents = {first_tok.sent.start, last_tok.sent.start}
         before_tok = doc[first_tok.i - 1] if first_tok.i > 0 else None
-        after_idx = min(len(doc) - 1, tok_at(q.outer_end).i if q.outer_end < len(text) else len(doc) - 1)
+        after_idx = min(len(doc) - 1, bisect.bisect_left(tok_starts, q.outer_end))
         zone_lo = doc[min(sents)].sent.start if before_tok is None else min(before_tok.sent.start, doc[min(sents)].sent.start)
         zone_hi = doc[after_idx].sent.end
         prev_end = quoted[qi - 1][1] if qi > 0 else 0
@@ -602,7 +607,22 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
             continue
         if in_turn:
             continue
-        # 4. floating quote right after an attributed one
+        # 4. floating quote right after an attributed one, or after a reporting clause
+        #    in the preceding paragraph ("..., Graham told HuffPost.\n\n“He’s the type ...")
+        near = None
+        if sentence_like:
+            j = bisect.bisect_left(frame_starts, q.open_mark) - 1
+            while j >= 0 and frame_by_cue[j].subject is None:
+                j -= 1
+            if j >= 0:
+                f = frame_by_cue[j]
+                gap = text[f.cue.end_char : q.open_mark]
+                if gap.count("\n") <= 2 and len(gap) < 300 and (prev_q is None or prev_q.outer_end < f.cue.start_char) and f.kind == "verb":
+                    near = f
+        if near is not None:
+            d = emit("direct", a0, b0, qtext, near)
+            prev_result, prev_q = d, q
+            continue
         if prev_result is not None and prev_q is not None and sentence_like:
             gap = text[prev_q.outer_end : q.open_mark]
             if gap.count("\n") <= 2 and len(gap) < 250:
