@@ -1,0 +1,233 @@
+"""Real-browser test: Debian's chromium driven by Playwright against ``streamlit run dashboard.py``.
+
+The server runs on a free port with a temporary store built from the seed
+article only. Screenshots go to ``tests/screenshots/`` (git-ignored). Never
+downloads a browser: the test is skipped when ``/usr/bin/chromium`` is absent
+(install it with ``apt-get install -y chromium``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = ROOT / "tests" / "screenshots"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                       reason="Debian's chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """``streamlit run dashboard.py`` on a free port with a seed-only store; yields ``(base_url, db_path)``."""
+    from components.pipeline import ingest_paths, load_collections
+    from components.store import Store
+
+    db = tmp_path_factory.mktemp("browser") / "atlas.duckdb"
+    store = Store(db)
+    seed = next(c for c in load_collections() if c["name"] == "seed")
+    ingest_paths(seed["paths"], store, collection="seed")
+    store.close()
+    port = _free_port()
+    env = dict(os.environ, NEWS_ATLAS_DB=str(db), NEWS_ATLAS_MAP_STYLE="white-bg")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            try:
+                if urllib.request.urlopen(base + "/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("streamlit did not start: " + proc.stdout.read1(4000).decode(errors="replace"))
+        yield base, db
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = ctx.new_page()
+    pg.set_default_timeout(60_000)
+    yield pg
+    ctx.close()
+
+
+def _open(page, url: str, ready_text: str):
+    page.goto(url)
+    page.get_by_text(ready_text, exact=False).first.wait_for()
+    # wait until Streamlit has finished the run (no "Running..." status widget)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    page.wait_for_timeout(1500)
+
+
+def _shot(page, name: str) -> None:
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def _expected_quote_count(db: Path, **filters) -> int:
+    import duckdb
+
+    from components.store import queries as Q
+    from components.store.queries import QueryFilters
+
+    # the server holds the write lock; read a copy of the file
+    con_path = db.parent / "copy.duckdb"
+    con_path.write_bytes(db.read_bytes())
+    con = duckdb.connect(str(con_path), read_only=True)
+
+    class _S:  # the queries only need .execute / .df
+        def execute(self, sql, params=None):
+            return con.cursor().execute(sql, params or [])
+
+        def df(self, sql, params=None):
+            return self.execute(sql, params).df()
+
+    try:
+        return Q.count_quotes(_S(), QueryFilters(collections=("seed",), **filters))
+    finally:
+        con.close()
+
+
+def test_browser_overview(server, page):
+    base, _ = server
+    _open(page, base + "/", "Who said what, where")
+    assert page.get_by_test_id("stMetric").count() >= 5
+    page.get_by_text("Top speakers").first.wait_for()
+    _shot(page, "overview")
+
+
+def test_browser_quotes_table_shows_seed_speakers(server, page):
+    base, _ = server
+    _open(page, base + "/quotes", "Quotes")
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.wait_for()
+    text = grid.inner_text() + page.content()
+    for name in ("Volodymyr Zelenskyy", "Kaja Kallas", "Jake Sullivan"):
+        assert name in text, name
+    # the selected quote is highlighted in its article, with the speaker card
+    assert page.locator("mark.na-selected").count() >= 1
+    _shot(page, "quotes")
+
+
+def test_browser_map_has_markers(server, page):
+    base, _ = server
+    _open(page, base + "/map", "Map")
+    plot = page.locator(".js-plotly-plot").first
+    plot.wait_for()
+    n = page.evaluate("() => { const d = document.querySelector('.js-plotly-plot'); "
+                      "if (!d || !d._fullData) return -1; const lat = d._fullData[0].lat; "
+                      "return lat ? lat.length : -2; }")
+    assert n >= 3, f"map has {n} markers"
+    page.wait_for_timeout(2000)
+    _shot(page, "map")
+
+
+def test_browser_stance_chart(server, page):
+    base, _ = server
+    _open(page, base + "/stance", "Stance")
+    page.locator(".js-plotly-plot").first.wait_for()
+    bars = page.locator(".js-plotly-plot g.point").count()
+    assert bars >= 3
+    labels = page.locator(".js-plotly-plot text").evaluate_all("els => els.map(e => e.textContent)")
+    assert any(re.match(r"(support|oppose|neutral) \([+-]\d\.\d\d\)", t) for t in labels), labels[:10]
+    _shot(page, "stance")
+
+
+def test_browser_casualties_show_kherson(server, page):
+    base, _ = server
+    _open(page, base + "/casualties", "Casualties")
+    page.get_by_text("Kherson").first.wait_for()
+    assert "3 killed" in page.inner_text("body")
+    _shot(page, "casualties")
+
+
+def test_browser_articles_reader_highlights(server, page):
+    base, _ = server
+    _open(page, base + "/articles", "Articles")
+    page.locator("mark.na-quote").first.wait_for()
+    assert page.locator("mark.na-place").count() >= 3
+    assert page.locator("mark.na-casualty").count() >= 1
+    _shot(page, "articles")
+
+
+def test_browser_shared_url_reproduces_the_view_across_pages(server, page):
+    base, db = server
+    expected = _expected_quote_count(db, speakers=("Kaja Kallas",))
+    assert expected > 0
+    _open(page, base + "/quotes?speaker=Kaja+Kallas", "Quotes")
+    page.get_by_text(f"{expected} quotes").first.wait_for()
+    _shot(page, "shared_url_quotes")
+    # follow the sidebar link to another page: the filter stays in the URL and in the view
+    page.get_by_test_id("stSidebarNav").get_by_text("Overview").click()
+    page.wait_for_url(re.compile(r"/(overview)?\?(.*&)?speaker=Kaja"))  # the default page is served at /
+    page.get_by_test_id("stMetric").first.wait_for()
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+    page.wait_for_timeout(1000)
+    metrics = page.get_by_test_id("stMetric").all_inner_texts()
+    assert any(re.search(rf"Quotes\s+{expected}\b", m) for m in metrics), metrics
+    # a fresh browser tab on the copied address shows the same view
+    url = page.url
+    other = page.context.new_page()
+    _open(other, url, "Who said what, where")
+    other.get_by_test_id("stMetric").first.wait_for()
+    assert other.get_by_test_id("stMetric").all_inner_texts() == metrics
+    _shot(other, "shared_url_overview")
+
+
+def test_browser_changing_a_filter_updates_the_url(server, page):
+    base, _ = server
+    _open(page, base + "/quotes", "Quotes")
+    box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text="Speaker")
+    box.locator("input").click()
+    page.keyboard.type("Jake Sullivan")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_url(re.compile(r"speaker=Jake"), timeout=30_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+    page.wait_for_timeout(1500)
+    assert "Jake Sullivan" in page.content()
+    _shot(page, "filter_to_url")
