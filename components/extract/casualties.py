@@ -144,6 +144,8 @@ def _is_num_token(t: Token, before: list[Token]) -> bool:
         return True
     if w in ("a", "an") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("dozen", "hundred", "thousand"):
         return True
+    if w in ("-", "–") and before and before[-1].lower_ in NUMBER_WORDS and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in NUMBER_WORDS:
+        return True  # "Twenty-five" split by the tokenizer
     if w == "and" and before and before[-1].lower_ in NUMBER_MULTIPLIERS and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in NUMBER_WORDS:
         return True
     return "-" in w and all(p in NUMBER_WORDS for p in w.split("-"))
@@ -163,6 +165,8 @@ def parse_count(tokens: list[Token], head: Token) -> Optional[Count]:
         None when the phrase states no number ("civilians", "those").
     """
     low = " ".join(t.lower_ for t in tokens)
+    if low.split()[:1] and low.split()[0] in NOBODY | {"no"}:
+        return Count(0, 0, "exact")  # "no one", "none of the passengers"
     groups = _num_groups(tokens)
     # numbers followed by a unit are not counts ("three days", "12-year-old")
     groups = [g for g in groups if not (g[1] < len(tokens) and tokens[g[1]].lower_ in NON_COUNT_FOLLOWERS)]

@@ -149,7 +149,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for sp in spans:
         for i in range(sp.start, sp.end):
             taken[i] = True
-    spans.extend(_unlabelled(doc, gaz, taken, surnames))
+    spans.extend(_unlabelled(doc, gaz, taken, surnames, {sp.text for sp in spans}))
     spans.sort(key=lambda s: s.start)
     return [_with_cues(sp, gaz) for sp in spans]
 
@@ -188,9 +188,11 @@ def _admin_suffix_after(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].lower_ in ADMIN_SUFFIXES
 
 
-def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: set[str]) -> list[Span]:
-    """Proper-noun runs outside entities that follow a locative cue ("near Saint John") or
-    precede an admin suffix ("Andar district") and are exact gazetteer names."""
+def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: set[str], known: set[str]) -> list[Span]:
+    """Proper-noun runs outside entities that are exact gazetteer names and either follow a
+    locative cue ("near Saint John"), precede an admin suffix ("Andar district"), are coordinated
+    with a recognised place ("Kyiv and Moscow"), or repeat a name recognised elsewhere in the
+    article (one sense per discourse)."""
     out: list[Span] = []
     i = 0
     n = len(doc)
@@ -203,7 +205,11 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: set[str])
         while j < n and not taken[j] and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ in ("ORG",) and j - i < 4:
             j += 1
         span = doc[i:j]
-        if j > i and (_cue_before(doc, i) or _admin_suffix_after(span)) and not _is_non_place(span.text) and not _names_something_else(span):
+        cued = j > i and (
+            _cue_before(doc, i) or _admin_suffix_after(span) or span.text in known
+            or any(taken[c.i] for t in span for c in t.conjuncts)
+        )
+        if cued and not _is_non_place(span.text) and not _names_something_else(span):
             if span.text[0].isupper() and not (len(span) == 1 and span[0].lower_ in surnames):
                 recs = [r for r in gaz.candidates(span.text) if normalise(r.name) == normalise(span.text)]
                 if recs and not gaz.is_demonym(span.text):
@@ -215,13 +221,19 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: set[str])
 def _with_cues(span: Span, gaz: Gazetteer) -> Mention:
     doc = span.doc
     m = Mention(span.start_char, span.end_char, span.text)
-    # "X, Texas" / "X, Ukraine"
-    if span.end + 1 < len(doc) and doc[span.end].text == ",":
-        nxt = doc[span.end + 1]
-        k = span.end + 2
-        while k < len(doc) and doc[k].pos_ == "PROPN" and k - span.end < 4:
+    # "X, Texas" / "X, Ukraine" / "X district, Helmand province"
+    after = span.end + 1 if span.end < len(doc) and doc[span.end].lower_ in ADMIN_SUFFIXES else span.end
+    if after + 1 < len(doc) and doc[after].text == ",":
+        nxt = doc[after + 1]
+        k = after + 2
+        while k < len(doc) and doc[k].pos_ == "PROPN" and k - after < 4:
             k += 1
-        qual = doc[span.end + 1:k].text if nxt.pos_ == "PROPN" else ""
+        if k < len(doc) and doc[k].lower_ in ADMIN_SUFFIXES:
+            k += 1
+        in_list = k + 1 < len(doc) and (doc[k].lower_ in ("and", "or") or doc[k].text == "," and doc[k + 1].pos_ == "PROPN")
+        qual = doc[after + 1:k].text if nxt.pos_ == "PROPN" and not in_list else ""
+        if qual and qual.split()[-1].lower() in ADMIN_SUFFIXES:
+            qual = qual.rsplit(" ", 1)[0]
         if qual:
             cc = gaz.country_code(qual)
             if cc:
@@ -231,6 +243,9 @@ def _with_cues(span: Span, gaz: Gazetteer) -> Mention:
                 if admins:
                     m.qualifier_admin = admins[0].admin1
                     m.qualifier_country = admins[0].country
+    top = gaz.candidates(span.text)[:1]
+    if top and top[0].kind in ("country", "continent"):
+        m.qualifier_country = m.qualifier_admin = None  # "Austria, Germany": a list, not a qualifier
     # "the southern Ukrainian city of X", "Ukraine's X region"
     i = span.start
     if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in CITY_NOUNS | ADMIN_SUFFIXES:
@@ -272,6 +287,8 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
             exact_admins = [r for r in recs if r.kind == "admin" and normalise(r.name) == normalise(m.text)]
             if len(exact_admins) == 1:
                 admins[(exact_admins[0].country, exact_admins[0].admin1)] += 1
+                if recs[0] is exact_admins[0]:  # "Texas": an admin area says its country too
+                    countries[exact_admins[0].country] += 1
         if m.qualifier_country:
             countries[m.qualifier_country] += 1
     for ent in doc.ents:
@@ -323,4 +340,10 @@ def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
     if not recs:
         return None
     key = normalise(m.text)
+    # an explicit qualifier ("Nawa district, Helmand province", "Paris, Texas") that no
+    # candidate satisfies means the gazetteer lacks the place: better none than a namesake
+    if m.admin_cue and m.qualifier_admin and not any(r.admin1 == m.qualifier_admin for r in recs):
+        return None
+    if m.admin_cue and m.qualifier_country and not any(r.country == m.qualifier_country for r in recs):
+        return None
     return max(recs, key=lambda r: _score(r, m, key, ctx, gaz))

@@ -1,0 +1,165 @@
+"""Tests for components.extract.casualties: counts, qualifiers, perpetrators, place, date, cause, actor."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import SHARED, load_case
+
+SEED = SHARED / "seed" / "000_d227dde8fd7d9ec0.txt"
+COUNT_KEYS = ("killed_min", "killed_max", "injured_min", "injured_max", "missing_min", "missing_max")
+
+
+def only(extraction):
+    assert len(extraction.casualties) == 1, extraction.casualties
+    return extraction.casualties[0]
+
+
+def counts(c) -> dict:
+    return {k: getattr(c, k) for k in COUNT_KEYS}
+
+
+# ----------------------------------------------------------------------------- seed gold
+def test_casualties_seed_kherson_record_exact(extract_text):
+    """Test that the seed yields exactly one record: Kherson, 3+ killed, 7 injured, 2024-12-01."""
+    c = only(extract_text(SEED.read_text(encoding="utf-8"), "2024-12-01"))
+    assert (c.place, c.country) == ("Kherson", "UA")
+    assert (c.killed_min, c.killed_max, c.killed_qualifier) == (3, None, "at_least")
+    assert (c.injured_min, c.injured_max) == (7, 7)
+    assert (c.date, c.cause, c.actor) == ("2024-12-01", "drone attack", "Russia")
+
+
+# ----------------------------------------------------------------------------- shared cases
+def test_casualties_case_p21_missing_is_not_killed(extract_text):
+    c = only(extract_text(load_case("P21")["text"]))
+    assert (c.place, c.country) == ("Saint John", "CA")
+    assert counts(c) == dict.fromkeys(COUNT_KEYS) | {"missing_min": 2, "missing_max": 2}
+
+
+def test_casualties_case_p23_place_from_sentence(extract_text):
+    c = only(extract_text(load_case("P23")["text"]))
+    assert (c.place, c.country) == ("Detroit", "US")
+    assert counts(c) == dict.fromkeys(COUNT_KEYS) | {"killed_min": 14, "killed_max": 14}
+
+
+def test_casualties_case_c24_qualifiers_and_age(extract_text):
+    """C24: 'at least three' (not 4: 'including' marks a subset; 12 is an age), 'seven others'."""
+    c = only(extract_text(load_case("C24")["text"]))
+    assert (c.place, c.country) == ("Mombasa", "KE")
+    assert (c.killed_min, c.killed_max, c.killed_qualifier) == (3, None, "at_least")
+    assert (c.injured_min, c.injured_max, c.injured_qualifier) == (7, 7, "exact")
+
+
+def test_casualties_case_c25_range_and_vague(extract_text):
+    """C25: 'between 12 and 15' is a range; 'dozens' keeps the lower bound 24 (vague);
+    'A dozen homes' is not a count."""
+    c = only(extract_text(load_case("C25")["text"]))
+    assert (c.place, c.country) == ("Kharkiv", "UA")
+    assert (c.killed_min, c.killed_max, c.killed_qualifier) == (12, 15, "range")
+    assert (c.injured_min, c.injured_max, c.injured_qualifier) == (24, None, "vague")
+    assert c.cause == "shelling"
+
+
+def test_casualties_case_c27_numbers_after_verbs_and_perpetrator(extract_text):
+    c = only(extract_text(load_case("C27")["text"]))
+    assert (c.place, c.country) == ("Tulsa", "US")
+    assert (c.killed_min, c.killed_max, c.killed_qualifier) == (3, 3, "exact")
+    assert (c.injured_min, c.injured_max, c.injured_qualifier) == (7, 7, "exact")
+    assert (c.perpetrator_killed_min, c.perpetrator_killed_max) == (1, 1)
+
+
+@pytest.mark.parametrize("case_id", ["Q01", "Q03", "Q04", "Q10", "Q12", "Q19"])
+def test_casualties_case_q_none(extract_text, case_id):
+    """'fatal mistake', '40,000 residents', 'at least three weeks', 'three safety reports': no casualties."""
+    assert extract_text(load_case(case_id)["text"]).casualties == []
+
+
+# ----------------------------------------------------------------------------- constructions
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Two soldiers were killed in the attack.", (2, 2, "exact")),
+        ("At least 14 people died.", (14, None, "at_least")),
+        ("More than 30 insurgents were killed.", (31, None, "at_least")),
+        ("Up to 40 people may have been killed, but officials confirmed 12 people were killed.", (12, 12, "exact")),
+        ("Several civilians were killed.", (2, None, "vague")),
+        ("Dozens of people were killed.", (24, None, "vague")),
+        ("Twenty-five people were killed.", (25, 25, "exact")),
+        ("A civilian was killed.", (1, 1, "exact")),
+        ("Some 40 people were killed.", (40, 40, "vague")),
+    ],
+)
+def test_casualties_count_forms(extract_text, text, expected):
+    c = only(extract_text(text))
+    assert (c.killed_min, c.killed_max, c.killed_qualifier) == expected
+
+
+def test_casualties_death_toll_is_the_new_total(extract_text):
+    c = only(extract_text("The death toll rose to 1,032 on Monday, up from 1,010."))
+    assert (c.killed_min, c.killed_max) == (1032, 1032)
+
+
+def test_casualties_killed_and_injured_after_verbs(extract_text):
+    c = only(extract_text("The blast killed 3 people and injured 7."))
+    assert (c.killed_min, c.injured_min, c.cause) == (3, 7, "blast")
+
+
+def test_casualties_deaths_of_noun_phrase(extract_text):
+    c = only(extract_text("The strike resulted in the deaths of five children."))
+    assert (c.killed_min, c.killed_max) == (5, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 12-year-old girl was among the crowd.",
+        "The siege lasted three days.",
+        "A dozen homes were destroyed.",
+        "In 2014, the army was reorganised.",
+        "Meeting one or another of the killers would be a fatal mistake.",
+        "No one was killed in the fire.",
+        "The drones could kill thousands of people.",
+        "He is responsible for killing three policemen last year.",
+    ],
+)
+def test_casualties_not_counts(extract_text, text):
+    assert extract_text(text).casualties == []
+
+
+def test_casualties_relative_days_resolved(extract_text):
+    """'on Sunday' with a Sunday published date is that day; 'yesterday' the day before."""
+    c = only(extract_text("On Sunday, three people were killed in Kherson.", "2024-12-01"))
+    assert c.date == "2024-12-01"
+    c = only(extract_text("Three people were killed in Kherson yesterday.", "2024-12-01"))
+    assert c.date == "2024-11-30"
+    c = only(extract_text("Three people were killed in Kherson on Friday.", "2024-12-01"))
+    assert c.date == "2024-11-29"
+
+
+def test_casualties_actor_from_cause_modifier(extract_text):
+    c = only(extract_text("A Russian missile strike killed four people in Odesa."))
+    assert (c.actor, c.cause, c.place) == ("Russia", "missile strike", "Odesa")
+
+
+def test_casualties_place_from_earlier_sentence(extract_text):
+    text = "Fighting broke out in Ghazni province. Two insurgents were killed."
+    c = only(extract_text(text))
+    assert (c.place, c.country) == ("Ghazni", "AF")
+
+
+def test_casualties_offsets_are_the_sentence(extract_text):
+    text = "Calm returned. Two soldiers were killed in Kharkiv."
+    c = only(extract_text(text))
+    assert text[c.start:c.end] == "Two soldiers were killed in Kharkiv."
+
+
+def test_casualties_restatement_not_double_counted(extract_text):
+    text = "The force killed 18 insurgents in Kunar province. In all, 18 insurgents were killed."
+    ex = extract_text(text)
+    assert sum(c.killed_min or 0 for c in ex.casualties) == 18
+
+
+def test_casualties_dateline_is_not_the_event_place(extract_text):
+    text = "KABUL, Afghanistan (Jan. 6, 2013) - A force killed two insurgents in Nawa district, Helmand province, yesterday."
+    c = only(extract_text(text))
+    assert (c.place, c.date) == ("Helmand", "2013-01-05")
