@@ -22,7 +22,6 @@ PLoS ONE), extended for mismatched marks, multi-paragraph quotes, mixed quotes, 
 from __future__ import annotations
 
 import bisect
-import os as _os
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -222,6 +221,11 @@ def _subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
                     return g
     if depth < 3 and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and tok.head is not tok:
         return _subject_of(tok.head, depth + 1)
+    if depth == 0:
+        # inverted "..., added Novak." that the parser took for an object
+        for ch in tok.rights:
+            if ch.dep_ in ("dobj", "attr", "npadvmod", "oprd") and ch.pos_ == "PROPN" and ch.i - tok.i <= 4:
+                return ch
     return None
 
 
@@ -276,7 +280,8 @@ def _frames(doc: Doc, in_quote) -> list[Frame]:
                 content = _span_chars(list(ch.subtree))
                 break
         if content is None and lem in C.CUE_OBJECT_PREP_VERBS:
-            for ch in tok.children:
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            for ch in [c for o in [tok] + objs for c in o.children]:
                 if ch.dep_ == "prep" and ch.lower_ in ("of", "for"):
                     pc = next((g for g in ch.children if g.dep_ in ("pcomp", "pobj")), None)
                     if pc is not None:
@@ -566,7 +571,11 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
                     best = (dist, f)
             if best is not None:
                 chosen = best[1]
-                if not sentence_like:
+                k = q.open_mark - 1
+                while k >= 0 and text[k] in " \t":
+                    k -= 1
+                standalone = (k < 0 or text[k] in ":,.!?\n—–-") and re.match(r"\s*[,.!?—–-]|\s*$", text[q.outer_end : q.outer_end + 2]) is not None
+                if not sentence_like and not standalone:
                     # a fragment: the constituent that holds it under the cue makes a mixed quote
                     t = tok_at(q.start)
                     while t.head is not t and t.head.i != chosen.cue.start and t.dep_ != "ROOT":
@@ -632,7 +641,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
                         d[k] = prev_result[k]
                 prev_q = q
                 continue
-        if n_words >= 8 and sentence_like and _os.environ.get("QX_NOUNATT") is None:
+        if n_words >= 8 and sentence_like:
             emit("direct", a0, b0, qtext, None)
             prev_q = q
 

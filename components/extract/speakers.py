@@ -55,7 +55,7 @@ def repair_case(name: str) -> str:
     letters = [c for c in name if c.isalpha()]
     if not letters or not (all(c.islower() for c in letters) or all(c.isupper() for c in letters)):
         return name
-    if all(c.isupper() for c in letters) and len(name) <= 5 and " " not in name:
+    if all(c.isupper() for c in letters) and len(name) <= 4 and " " not in name:
         return name  # an acronym such as "WTN" or "NATO"
     out = name.lower().title()  # capitalises after apostrophes and hyphens: O'Brien, Smith-Jones
     out = re.sub(r"(\w)['’]S\b", lambda m: m.group(1) + "'s", out)

@@ -1,0 +1,154 @@
+"""Tests for components/extract/quotes.py: the shared Q cases and small hand-written constructions."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import load_case
+
+Q_CASES = ["Q01", "Q03", "Q04", "Q05", "Q07", "Q08", "Q10", "Q12", "Q14", "Q15", "Q17", "Q18", "Q19"]
+
+
+def _required(case_id):
+    case = load_case(case_id)
+    return [(case_id, q) for q in case["quotes"] if "OPTIONAL" not in (q.get("note") or "")]
+
+
+REQUIRED = [item for cid in Q_CASES for item in _required(cid)]
+
+
+@pytest.mark.parametrize("case_id,expected", REQUIRED, ids=[f"{c}-{q['key'][:25]}" for c, q in REQUIRED])
+def test_quotes_cases_expected_quote(extract_text, case_id, expected):
+    """Test that each required quote of a shared case comes out with its exact text, speaker, kind and cue."""
+    ex = extract_text(load_case(case_id)["text"])
+    found = [q for q in ex.quotes if q.text == expected["key"]]
+    assert found, f"{case_id}: no quote with text {expected['key']!r}; got {[q.text for q in ex.quotes]}"
+    q = found[0]
+    assert q.speaker == expected["speaker"]
+    assert q.kind == expected["kind"]
+    if expected.get("cue"):
+        assert q.cue == expected["cue"]
+    assert ex.article.text[q.start : q.end].replace("\n", " ").strip() != ""
+
+
+@pytest.mark.parametrize("case_id", Q_CASES)
+def test_quotes_cases_no_extra_quotes(extract_text, case_id):
+    """Test that a case yields no quote beyond its expected ones (optional nested ones excepted)."""
+    case = load_case(case_id)
+    ex = extract_text(case["text"])
+    keys = {q["key"] for q in case["quotes"]}
+    extra = [q.text for q in ex.quotes if q.text not in keys and q.speaker_type != "document"]
+    assert extra == []
+
+
+@pytest.mark.parametrize("case_id", Q_CASES)
+def test_quotes_offsets_point_into_text(extract_text, case_id):
+    """Test that start/end, cue and mention offsets are valid spans of the article text."""
+    ex = extract_text(load_case(case_id)["text"])
+    text = ex.article.text
+    for q in ex.quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        if q.cue_start is not None and q.kind != "transcript":
+            assert text[q.cue_start : q.cue_end].lower() in (q.cue or "").lower()
+        if q.mention_start is not None:
+            assert text[q.mention_start : q.mention_end] == q.mention
+    assert [q.id for q in ex.quotes] == [f"{ex.article.id}:q{n}" for n in range(1, len(ex.quotes) + 1)]
+
+
+def test_quotes_must_not_speakers(extract_text):
+    """Test the must_not items: titles, captions, interviewers, residents, 'she' are never speakers."""
+    speakers = {q.speaker for cid in Q_CASES for q in extract_text(load_case(cid)["text"]).quotes}
+    for bad in ("Defence Minister Ruth Okonjo", "Residents", "she", "TEXT", "Q", "EU", "Elena Varga, the EU's top diplomat,"):
+        assert bad not in speakers
+    assert not any(s and s.endswith(".") for s in speakers)
+
+
+def test_quotes_nickname_is_not_a_quote(extract_text):
+    """Test that a quoted nickname ('the Toaster.') is not a quote (Q08)."""
+    ex = extract_text(load_case("Q08")["text"])
+    assert not any("Toaster" in q.text for q in ex.quotes)
+
+
+def test_quotes_interviewer_questions_not_interviewee(extract_text):
+    """Test that 'Q:' questions are never the interviewee's and 'TEXT:' is no turn (Q12)."""
+    ex = extract_text(load_case("Q12")["text"])
+    for q in ex.quotes:
+        if "?" in q.text:
+            assert q.speaker != "Maria Okafor"
+        assert "Bridge closed" not in q.text
+
+
+def test_quotes_organisation_speakers_typed(extract_text):
+    """Test that White House / Kremlin / emergency services are organisations (Q19, Q10)."""
+    ex = extract_text(load_case("Q19")["text"] + " " + load_case("Q10")["text"])
+    types = {q.speaker: q.speaker_type for q in ex.quotes}
+    assert types["White House"] == "organisation"
+    assert types["Kremlin"] == "organisation"
+    assert types["city emergency services"] == "organisation"
+    assert types.get("2021 census", "document") == "document"
+
+
+@pytest.mark.parametrize(
+    "text,speaker,kind,content,cue",
+    [
+        ('"We will rebuild the bridge," she said, "and we will do it this year." Mayor Ana Lopez spoke on Monday.',
+         None, "direct", "We will rebuild the bridge and we will do it this year.", "said"),
+        ("Finance Minister Carlos Vega insisted that the budget would balance by 2027.",
+         "Carlos Vega", "indirect", "the budget would balance by 2027", "insisted"),
+        ("Senator Mia Holt accused the agency of hiding the report from the public.",
+         "Mia Holt", "indirect", "hiding the report from the public", "accused"),
+        ("The strike will continue next week, according to union leader Paul Berg.",
+         "Paul Berg", "indirect", "The strike will continue next week", "according to"),
+        ("Dr. Nadia Rahim warned: \u201cThe hospital cannot take another patient tonight.\u201d",
+         "Nadia Rahim", "direct", "The hospital cannot take another patient tonight.", "warned"),
+        ('Chief engineer Tom Reed told the BBC, "The dam held, but only just."',
+         "Tom Reed", "direct", "The dam held, but only just.", "told"),
+    ],
+    ids=["cue-in-middle", "reported-that", "accuse-of", "according-to", "colon", "told-audience"],
+)
+def test_quotes_constructions(extract_text, text, speaker, kind, content, cue):
+    """Test single-sentence constructions beyond the shared cases."""
+    ex = extract_text(text)
+    found = [q for q in ex.quotes if q.text == content]
+    assert found, [q.text for q in ex.quotes]
+    q = found[0]
+    assert q.kind == kind and q.cue == cue
+    if speaker:
+        assert q.speaker == speaker
+
+
+def test_quotes_told_gives_audience(extract_text):
+    """Test that 'told the BBC' names the audience."""
+    ex = extract_text('Chief engineer Tom Reed told the BBC, "The dam held, but only just."')
+    assert ex.quotes[0].audience in ("the BBC", "BBC")
+
+
+def test_quotes_glued_marks(extract_text):
+    """Test glued text: 'dawn."We were' still pairs the marks and attributes the quote."""
+    ex = extract_text('The shelling began at dawn."We were asleep when the first shell hit," said farmer Ivan Petrenko.')
+    q = [q for q in ex.quotes if q.text == "We were asleep when the first shell hit"]
+    assert q and q[0].speaker == "Ivan Petrenko"
+
+
+def test_quotes_colon_next_paragraph(extract_text):
+    """Test a colon ending a paragraph that introduces the quote in the next paragraph."""
+    ex = extract_text("Health Minister Sara Kim said on Friday:\n\n\u201cEvery clinic will stay open through the winter.\u201d")
+    q = [q for q in ex.quotes if q.text.startswith("Every clinic")]
+    assert q and q[0].speaker == "Sara Kim" and q[0].kind == "direct" and q[0].cue == "said"
+
+
+def test_quotes_pronoun_resolves_to_previous_person(extract_text):
+    """Test that 'he said' resolves to the nearest named person before it, not to one inside a quote."""
+    ex = extract_text(
+        'Coach Leo Brandt spoke after the match. "We never thought Mario Rossi would score," he said.'
+    )
+    q = [q for q in ex.quotes if q.text.startswith("We never")]
+    assert q and q[0].speaker == "Leo Brandt" and q[0].mention == "he"
+
+
+def test_quotes_mismatched_marks(extract_text):
+    """Test that an opening curly mark closed by a straight one still pairs (and the reverse)."""
+    ex = extract_text('\u201cThe roads are closed," said officer Jan Novak. "Stay home\u201d, added Novak.')
+    texts = {q.text: q.speaker for q in ex.quotes}
+    assert texts.get("The roads are closed") == "Jan Novak"
+    assert texts.get("Stay home") == "Jan Novak"

@@ -1,0 +1,89 @@
+"""Tests for components/extract/speakers.py: canonical names, roles, organisations, countries."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.extract.speakers import clean_name, repair_case
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("aoife o'brien", "Aoife O'Brien"),
+        ("JOHN MWANGI", "John Mwangi"),
+        ("Dr.Ivanov", "Ivanov"),
+        ("dr. Ivanov", "Ivanov"),
+        ("MEHTA (voice-over)", "Mehta"),
+        ("Deputy Police Chief Tomas Reyes", "Tomas Reyes"),
+        ("Defence Minister Ruth Okonjo", "Ruth Okonjo"),
+        ("Baerbock’s", "Baerbock"),
+    ],
+)
+def test_speakers_clean_name(raw, expected):
+    """Test that titles, descriptors, possessives are stripped and case repaired."""
+    assert clean_name(raw) == expected
+
+
+def test_speakers_repair_case_keeps_acronyms_and_mixed_case():
+    """Test that acronyms and already mixed-case names are left alone."""
+    assert repair_case("WTN") == "WTN"
+    assert repair_case("McDonald") == "McDonald"
+
+
+def _speaker(ex, name):
+    found = [s for s in ex.speakers if s.name == name]
+    assert found, [s.name for s in ex.speakers]
+    return found[0]
+
+
+def test_speakers_surname_and_lowercase_resolve_to_full_name(extract_text):
+    """Test that a surname and a lower-case surname resolve to the fullest form in the article."""
+    ex = extract_text(
+        "Ukrainian President Petro Halych visited the front. Halych said the lines would hold. "
+        "Later, halych stated that more aid was needed."
+    )
+    assert {q.speaker for q in ex.quotes} == {"Petro Halych"}
+    s = _speaker(ex, "Petro Halych")
+    assert s.country == "UA" and s.role == "President"
+
+
+def test_speakers_role_country_from_possessive_title(extract_text):
+    """Test "Germany's Foreign Minister, X" -> role Foreign Minister, country DE."""
+    ex = extract_text("Germany's Foreign Minister, Greta Lindqvist, said that talks would resume in spring.")
+    s = _speaker(ex, "Greta Lindqvist")
+    assert s.role == "Foreign Minister" and s.country == "DE"
+
+
+def test_speakers_role_org_from_appositive(extract_text):
+    """Test "X, Senior Fellow at the Y Institution" -> role and org; no country invented."""
+    ex = extract_text("Marta Lenz, Senior Fellow at the Harbor Institution, said the plan was too costly.")
+    s = _speaker(ex, "Marta Lenz")
+    assert s.role == "Senior Fellow" and s.org == "Harbor Institution" and s.country is None
+
+
+def test_speakers_org_prefix_gives_org_role_country(extract_text):
+    """Test "White House National Security Advisor X" -> org White House, country US."""
+    ex = extract_text("White House National Security Advisor Ben Ortiz stated that no troops would be sent.")
+    s = _speaker(ex, "Ben Ortiz")
+    assert s.org == "White House" and s.country == "US" and "Advisor" in s.role
+
+
+def test_speakers_eu_appositive_expands_org(extract_text):
+    """Test "the EU's top diplomat" -> org European Union, no country."""
+    ex = extract_text("Irma Salo, the EU's top diplomat, said the sanctions would stay.")
+    s = _speaker(ex, "Irma Salo")
+    assert s.org == "European Union" and "top diplomat" in s.role and s.country is None
+
+
+def test_speakers_interviewer_abbreviation_defined_in_label(extract_text):
+    """Test that a label "Outlet Name (ABBR):" makes later "ABBR:" turns that outlet's, never a speaker 'ABBR'."""
+    text = (
+        "**Daily Planet (DP):** What happens next?\n\n**Dr. Ken Ito:** We wait for the data.\n\n"
+        "**DP:** And then?\n\n**Dr. Ito:** Then we decide."
+    )
+    ex = extract_text(text)
+    names = {q.speaker for q in ex.quotes}
+    assert "DP" not in names
+    assert {"Ken Ito", "Daily Planet"} <= names
+    assert [q.text for q in ex.quotes if q.speaker == "Ken Ito"] == ["We wait for the data.", "Then we decide."]
