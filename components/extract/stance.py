@@ -194,8 +194,15 @@ def _vader():
 
 
 @dataclass
-class _Votes:
-    """Weighted votes for one (quote, topic)."""
+class TopicVotes:
+    """Weighted votes for one (quote, topic).
+
+    Attributes:
+        support, oppose, hedge (float): summed vote weights (lexicon word 1.0, cue verb 1.5,
+            negated oppose word 0.5).
+        cues (dict[str, list[str]]): the words behind each kind of vote, as written ("not considering").
+        vader (float | None): VADER compound in [-1, 1], set only when no lexicon cue fired.
+    """
 
     support: float = 0.0
     oppose: float = 0.0
@@ -208,7 +215,7 @@ class _Votes:
         if cue not in self.cues[pol]:
             self.cues[pol].append(cue)
 
-    def merge(self, other: "_Votes") -> None:
+    def merge(self, other: "TopicVotes") -> None:
         for pol in ("support", "oppose", "hedge"):
             setattr(self, pol, getattr(self, pol) + getattr(other, pol))
             for c in other.cues[pol]:
@@ -292,10 +299,10 @@ def _piece_votes(
     lex: StanceLexicon,
     phrase_hits: list[tuple[str, int, int]],
     naming: frozenset[int] = frozenset(),
-) -> _Votes:
+) -> TopicVotes:
     """Votes of one sentence piece for one topic (see module docstring, step 3). Tokens in
     ``naming`` (words of topic phrases, "security guarantee") name a topic and do not vote."""
-    v = _Votes()
+    v = TopicVotes()
     inside = {t.i for t in tokens}
     allowed = inside if focus is None else inside & focus
     used_neg: set[int] = set()
@@ -359,7 +366,7 @@ def _third_party_action(t: Token, topic_ids: set[int], lex: StanceLexicon) -> bo
     return False
 
 
-def _vote(v: _Votes, pol: str, text: str, negs: list[Token], used_neg: set[int]) -> None:
+def _vote(v: TopicVotes, pol: str, text: str, negs: list[Token], used_neg: set[int]) -> None:
     if negs:
         used_neg.update(n.i for n in negs)
         label = f"{negs[0].text} {text}"
@@ -419,7 +426,7 @@ def _framing_topics(doc: Doc, tagger: TopicTagger, q: Quote, first: list[Token])
 
 def quote_topic_votes(
     doc: Doc, q: Quote, tagger: TopicTagger, excluded: list[tuple[int, int]] = (), lexicon: StanceLexicon | None = None
-) -> dict[str, _Votes]:
+) -> dict[str, TopicVotes]:
     """Votes per topic for one quote (steps 1-5 of the module docstring).
 
     Args:
@@ -430,7 +437,7 @@ def quote_topic_votes(
         lexicon (StanceLexicon | None): default :func:`load_lexicon`.
 
     Returns:
-        dict[str, _Votes]: topic id -> weighted votes with their cue words; topics with no vote
+        dict[str, TopicVotes]: topic id -> weighted votes with their cue words; topics with no vote
         at all are present with zero votes (they are still evidence).
     """
     lex = lexicon or load_lexicon()
@@ -460,12 +467,12 @@ def quote_topic_votes(
             assigned.append(framing)
     if n_tokens < tagger.context_tokens:
         assigned = [a | short_topics for a in assigned]
-    votes: dict[str, _Votes] = {}
+    votes: dict[str, TopicVotes] = {}
     for p, topics, mine in zip(pieces, assigned, own):
         for tid in topics:
             toks = mine.get(tid, [])
             focus = _focus_tokens(toks) if toks and len(mine) > 1 else None
-            votes.setdefault(tid, _Votes()).merge(_piece_votes(p, toks, focus, lex, phrase_hits, frozenset(naming)))
+            votes.setdefault(tid, TopicVotes()).merge(_piece_votes(p, toks, focus, lex, phrase_hits, frozenset(naming)))
     if q.cue:
         pol = lex.cue_verb_polarity(q.cue)
         if pol:
@@ -529,7 +536,7 @@ def speaker_stances(doc: Doc, quotes: list[Quote], speakers: list[Speaker], tagg
         canon[s.name.lower()] = s.name
         for a in s.aliases:
             canon.setdefault(a.lower(), s.name)
-    by_key: dict[tuple[str, str], list[tuple[Quote, _Votes]]] = {}
+    by_key: dict[tuple[str, str], list[tuple[Quote, TopicVotes]]] = {}
     for q in sorted(quotes, key=lambda q: q.start):
         if not q.speaker:
             continue
@@ -544,7 +551,7 @@ def speaker_stances(doc: Doc, quotes: list[Quote], speakers: list[Speaker], tagg
         polarity = _polarity(score)
         if polarity != "neutral" and sum(_polarity(v.score) == polarity for v in voting) * 2 <= len(voting):
             polarity = "neutral"  # mixed evidence: no majority of the voting quotes agrees
-        merged = _Votes()
+        merged = TopicVotes()
         for v in voting:
             merged.merge(v)
         if polarity == "neutral":
