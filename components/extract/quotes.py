@@ -600,6 +600,12 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
                     if f.cue.start_char < k and f.cue.sent.start == colon_tok.sent.start:
                         chosen = f
                         break
+                if chosen is None:
+                    # "Caddell continued:" -- any clause with a subject introduces the quote
+                    root = colon_tok.sent.root
+                    subj = _subject_of(root)
+                    if root.pos_ in ("VERB", "AUX") and subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN") and not in_quote(root.idx):
+                        chosen = Frame(doc[root.i : root.i + 1], subj, None)
         a0, b0 = _strip_content(text, q.start, q.end)
         if chosen is not None:
             if chosen.kind == "according":

@@ -359,7 +359,7 @@ class SpeakerIndex:
             key = self.add_organisation(plain, "document")
             return self.records[key].name, "document", span
         if head in C.GROUP_HEAD_NOUNS or tok.tag_ in ("NNS",):
-            return None, "group", span
+            return (plain or None), "group", span
         if tok.pos_ == "PROPN" and not self.is_place(span):
             # a proper noun the model did not tag: a person if it matches a known name or looks like one
             cleaned = clean_name(span.text)
@@ -367,7 +367,9 @@ class SpeakerIndex:
                 key = self.add_person(span.text, span)
                 return (self.records[key].name if key else None), "person", span
         if tok.lower_ in C.TITLE_WORDS:
-            return None, "person", span
+            return (plain or None), "person", span
+        if tok.pos_ == "NOUN" and plain:
+            return plain, "unknown", span  # "a narrator in the ad" -> "narrator"
         return None, "unknown", span
 
     def antecedent(self, char: int) -> Optional[str]:
