@@ -137,6 +137,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if ent.label_ in PLACE_LABELS:
             if gaz.is_demonym(text) and not gaz.country_code(text):
                 continue
+            if ent.label_ == "LOC" and not any(normalise(r.name) == normalise(text) for r in gaz.candidates(text)):
+                continue  # rivers, seas, regions that only share an old alternate name with a town
             if not gaz.is_place_name(text):
                 # "Ghazni province" -> "Ghazni"; "Kharkiv region" -> "Kharkiv"
                 if len(span) > 1 and span[-1].lower_ in ADMIN_SUFFIXES and gaz.is_place_name(span[:-1].text):
@@ -165,14 +167,16 @@ def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: set[str]) -> 
     ):
         return True  # "Paktiya province" tagged ORG, "Logar province" tagged PERSON
     if label == "ORG" or label == "NORP":
-        # organisations are places only when the whole name is a country ("Afghanistan")
-        # or a big city tagged NORP ("Aleppo")
-        if gaz.country_code(text) and not gaz.is_demonym(text) and len(gaz.candidates(text)) and gaz.candidates(text)[0].kind == "country":
+        # organisations are places only when the whole name is a country ("Afghanistan"),
+        # a first-level area ("KwaZulu-Natal") or a big city ("Kisumu", "Aleppo")
+        top = gaz.candidates(text)[:1]
+        if top and top[0].kind == "country" and not gaz.is_demonym(text):
             return True
         if label == "ORG":
-            return False
-    if len(span) == 1 and span[0].lower_ in surnames:
-        return False
+            exact = [r for r in gaz.candidates(text) if normalise(r.name) == normalise(text) and r not in gaz.admin2]
+            return any(r.kind == "admin" or r.population >= MIN_BARE_POPULATION for r in exact)
+    if len(span) == 1 and span[0].lower_ in surnames or len(text) < 4:
+        return False  # a person's name part, or too short to trust ("Lu")
     if any(t.lower_ in surnames for t in span) and label == "PERSON":
         return False
     recs = [r for r in gaz.candidates(text) if normalise(r.name) == normalise(text)]
@@ -205,9 +209,11 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: set[str],
         while j < n and not taken[j] and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ in ("ORG",) and j - i < 4:
             j += 1
         span = doc[i:j]
+        top = gaz.candidates(span.text)[:1] if j > i else []
         cued = j > i and (
             _cue_before(doc, i) or _admin_suffix_after(span) or span.text in known
             or any(taken[c.i] for t in span for c in t.conjuncts)
+            or (top and top[0].kind == "country" and normalise(top[0].name) == normalise(span.text))
         )
         if cued and not _is_non_place(span.text) and not _names_something_else(span):
             if span.text[0].isupper() and not (len(span) == 1 and span[0].lower_ in surnames):
