@@ -378,16 +378,30 @@ def _parse_date(text: str, base: Optional[datetime]) -> Optional[str]:
 
 
 def _sentence_date(sent: Span, base: Optional[datetime]) -> Optional[str]:
+    """ISO date of the first date expression of ``sent`` that resolves, skipping ages and
+    durations ("12-year-old", "three days"), a dateline in parentheses ("(Jan. 6, 2013)") and,
+    with no base date, anything relative (only dates with a year resolve then)."""
+    doc = sent.doc
     for ent in sent.ents:
         if ent.label_ != "DATE" or re.search(r"year|old|decade|century|week|month", ent.text, re.I) and not re.search(r"last|this|next", ent.text, re.I):
             continue
-        if ent.label_ == "DATE":
-            d = _parse_date(ent.text, base)
-            if d:
-                return d
+        if ent.start > 0 and doc[ent.start - 1].text == "(":
+            continue  # dateline: when the report was filed
+        if base is None and not re.search(r"\b(19|20)\d\d\b", ent.text):
+            continue
+        if re.fullmatch(r"[\d\-–/.,]+", ent.text) and not re.fullmatch(r"\d{4}-\d\d-\d\d", ent.text):
+            continue  # release numbers and bare years ("2010-12", "2011") are not event dates
+        d = _parse_date(ent.text, base)
+        if d:
+            return d
     for tok in sent:
-        if tok.lower_ in ("yesterday", "today", "tonight", "overnight") and base is not None:
-            return _parse_date("yesterday" if tok.lower_ == "yesterday" else "today", base)
+        if base is None:
+            break
+        night_before = tok.lower_ == "overnight" or tok.lower_ == "night" and tok.i > 0 and doc[tok.i - 1].lower_ == "last"
+        if tok.lower_ == "yesterday" or night_before:
+            return _parse_date("yesterday", base)  # "overnight" in a day's report: the night before
+        if tok.lower_ in ("today", "tonight"):
+            return base.date().isoformat()
     return None
 
 
@@ -468,8 +482,10 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
         doc (Doc): the parsed article.
         places (list[Place]): its toponyms (:func:`components.extract.places.toponyms`).
         published (str | None): ISO date ``YYYY-MM-DD``; relative days ("on Sunday",
-            "yesterday") are resolved against it. When None, a dateline date in the first
-            600 characters is used, else relative days stay unresolved.
+            "yesterday", "overnight" = the night before) are resolved against it. When None, a
+            dated dateline in the first 600 characters is used, else only dates with a year
+            resolve. A record whose sentence (and the three before it) states no date gets this
+            base date (the day it was reported), or None without one.
 
     Returns:
         list[Casualty]: one per sentence that reports at least one count. Counts are ints:
@@ -518,6 +534,8 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
         while date_ is None and k >= 0 and si - k <= 3:
             date_ = _sentence_date(sents[k], base)
             k -= 1
+        if date_ is None and base is not None:
+            date_ = base.date().isoformat()  # no date stated: the day it was reported
         rec = Casualty(
             place=place.name if place else None, country=place.country if place else None,
             lat=place.lat if place else None, lon=place.lon if place else None, date=date_,
