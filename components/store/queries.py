@@ -8,14 +8,15 @@ filters into ``(sql_bits, params)``; values are always bound, never formatted
 into SQL. Identifiers (table aliases, sort columns) come from fixed tables in
 this module only.
 
-Targets and their ``FROM`` clauses (:data:`TARGET_FROM`):
-
-- ``quote``: ``quotes q JOIN articles a LEFT JOIN article_speakers s`` (the
-  speaker's card in that article).
-- ``place``: ``places p JOIN articles a``.
-- ``casualty``: ``casualties c JOIN articles a``.
-- ``stance``: ``stances st JOIN articles a LEFT JOIN article_speakers s``.
-- ``article``: ``articles a``.
+Targets and their base tables (:data:`TARGET_FROM`): ``quote`` (``quotes q``),
+``place`` (``places p``), ``casualty`` (``casualties c``), ``stance``
+(``stances st``), ``article`` (``articles a``). For speed at a million quotes,
+filters never join: article-level filters become one semi-join
+``<target>.article_id IN (SELECT a.id FROM articles a WHERE ...)``, the
+speaker's country an ``EXISTS`` on ``article_speakers``, and quote filters
+seen from other targets ``article_id IN (SELECT q.article_id FROM quotes q
+WHERE ...)``. Queries join ``articles`` or ``article_speakers`` only to output
+their columns, and where possible only for the rows of the page.
 
 Filter semantics (what a person sees):
 
@@ -24,8 +25,8 @@ Filter semantics (what a person sees):
   the stance; places, casualties and articles are kept when their article has
   at least one quote that passes the quote filters (speaker, topic, kind, text).
 - quote kind, text search: on the quote; other targets through their article
-  as above. Text search is a case-insensitive substring match (``ILIKE`` with
-  ``%`` and ``_`` escaped), so ``100%`` matches literally.
+  as above. Text search is a case-insensitive literal substring match
+  (``contains(lower(text), lower(search))``: no wildcards, ``100%`` matches literally).
 - country: a quote or stance passes when its speaker's country is one of them
   or its article mentions a place in one of them; places and casualties by
   their own country; articles when they mention such a place or speaker.
@@ -48,17 +49,13 @@ from . import Store
 QUOTE_KINDS = ("direct", "mixed", "indirect", "transcript")
 TARGETS = ("quote", "place", "casualty", "stance", "article")
 
+# Base table of each target. Article columns are joined only by the queries that output them, after
+# filtering; article-level filters become one semi-join (``... IN (SELECT a.id FROM articles a WHERE ...)``).
 TARGET_FROM: dict[str, str] = {
-    "quote": (
-        "quotes q JOIN articles a ON a.id = q.article_id "
-        "LEFT JOIN article_speakers s ON s.article_id = q.article_id AND s.name = q.speaker"
-    ),
-    "place": "places p JOIN articles a ON a.id = p.article_id",
-    "casualty": "casualties c JOIN articles a ON a.id = c.article_id",
-    "stance": (
-        "stances st JOIN articles a ON a.id = st.article_id "
-        "LEFT JOIN article_speakers s ON s.article_id = st.article_id AND s.name = st.speaker"
-    ),
+    "quote": "quotes q",
+    "place": "places p",
+    "casualty": "casualties c",
+    "stance": "stances st",
     "article": "articles a",
 }
 # Column holding the article id for each target (used for article-level semi-joins).
@@ -103,10 +100,9 @@ class QueryFilters:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) not in ((), None, "")}
 
 
-def like_pattern(text: str) -> str:
-    r"""``ILIKE`` pattern for a literal substring: escapes ``\``, ``%`` and ``_`` (escape char ``\``)."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+def lower_text(text: str) -> str:
+    """The search text lower-cased: matched literally (no wildcards) by ``contains(lower(q.text), ?)``."""
+    return text.lower()
 
 
 @dataclass(frozen=True)
@@ -131,6 +127,8 @@ class FilterDef:
 
 
 _PLACE_ARTICLES = "(SELECT article_id FROM places WHERE list_contains(?, country))"
+_SPEAKER_COUNTRY = ("EXISTS (SELECT 1 FROM article_speakers s WHERE s.article_id = {t}.article_id "
+                    "AND s.name = {t}.speaker AND list_contains(?, s.country))")
 _PLACE_NAME_ARTICLES = "(SELECT article_id FROM places WHERE list_contains(?, name))"
 
 FILTER_DEFS: tuple[FilterDef, ...] = (
@@ -142,10 +140,10 @@ FILTER_DEFS: tuple[FilterDef, ...] = (
     FilterDef("speakers", "quote", {"quote": "list_contains(?, q.speaker)", "stance": "list_contains(?, st.speaker)"}),
     FilterDef("topics", "quote", {"quote": "list_has_any(q.topics, ?)", "stance": "list_contains(?, st.topic)"}),
     FilterDef("kinds", "quote", {"quote": "list_contains(?, q.kind)"}),
-    FilterDef("text", "quote", {"quote": "q.text ILIKE ? ESCAPE '\\'"}, convert=like_pattern),
+    FilterDef("text", "quote", {"quote": "contains(lower(q.text), ?)"}, convert=lower_text),
     FilterDef("countries", "entity", {
-        "quote": f"(list_contains(?, s.country) OR q.article_id IN {_PLACE_ARTICLES})",
-        "stance": f"(list_contains(?, s.country) OR st.article_id IN {_PLACE_ARTICLES})",
+        "quote": f"({_SPEAKER_COUNTRY.format(t='q')} OR q.article_id IN {_PLACE_ARTICLES})",
+        "stance": f"({_SPEAKER_COUNTRY.format(t='st')} OR st.article_id IN {_PLACE_ARTICLES})",
         "place": "list_contains(?, p.country)",
         "casualty": "list_contains(?, c.country)",
         "article": (f"(a.id IN {_PLACE_ARTICLES} OR a.id IN "
@@ -188,6 +186,8 @@ def where_clauses(filters: QueryFilters, target: str) -> tuple[list[str], list[A
         raise ValueError(f"unknown target {target!r}; expected one of {TARGETS}")
     bits: list[str] = []
     params: list[Any] = []
+    art_bits: list[str] = []
+    art_params: list[Any] = []
     quote_bits: list[str] = []
     quote_params: list[Any] = []
     for name, value in filters.active().items():
@@ -197,6 +197,9 @@ def where_clauses(filters: QueryFilters, target: str) -> tuple[list[str], list[A
             frag = d.sql[target]
         elif d.scope == "article":
             frag = d.sql["article"]
+            art_bits.append(frag)
+            art_params += [p] * frag.count("?")
+            continue
         elif d.scope == "quote":
             frag = d.sql["quote"]
             quote_bits.append(frag)
@@ -206,12 +209,11 @@ def where_clauses(filters: QueryFilters, target: str) -> tuple[list[str], list[A
             raise AssertionError(f"filter {name} has no SQL for {target}")
         bits.append(frag)
         params += [p] * frag.count("?")
+    if art_bits:
+        bits.insert(0, f"{TARGET_ARTICLE_ID[target]} IN (SELECT a.id FROM articles a WHERE {' AND '.join(art_bits)})")
+        params[:0] = art_params
     if quote_bits:
-        bits.append(
-            f"{TARGET_ARTICLE_ID[target]} IN (SELECT q.article_id FROM quotes q "
-            "LEFT JOIN article_speakers s ON s.article_id = q.article_id AND s.name = q.speaker "
-            f"WHERE {' AND '.join(quote_bits)})"
-        )
+        bits.append(f"{TARGET_ARTICLE_ID[target]} IN (SELECT q.article_id FROM quotes q WHERE {' AND '.join(quote_bits)})")
         params += quote_params
     return bits, params
 
@@ -221,9 +223,27 @@ def _where(filters: QueryFilters, target: str) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(bits) if bits else ""), params
 
 
-def _from_where(filters: QueryFilters, target: str) -> tuple[str, list[Any]]:
+_JOIN_ARTICLE = {
+    "quote": " JOIN articles a ON a.id = q.article_id",
+    "place": " JOIN articles a ON a.id = p.article_id",
+    "casualty": " JOIN articles a ON a.id = c.article_id",
+    "stance": " JOIN articles a ON a.id = st.article_id",
+    "article": "",
+}
+
+
+_JOIN_SPEAKER = " LEFT JOIN article_speakers s ON s.article_id = q.article_id AND s.name = q.speaker"
+
+
+def _from_where(filters: QueryFilters, target: str, with_article: bool = False,
+                extra_join: str = "") -> tuple[str, list[Any]]:
+    """`` FROM <target table> [JOIN articles a] [extra_join] WHERE ...`` and its parameters.
+
+    ``extra_join`` must be one of this module's fixed join constants.
+    """
     where, params = _where(filters, target)
-    return f" FROM {TARGET_FROM[target]}{where}", params
+    join = _JOIN_ARTICLE[target] if with_article else ""
+    return f" FROM {TARGET_FROM[target]}{join}{extra_join}{where}", params
 
 
 def ensure_indexes(store: Store) -> None:
@@ -324,11 +344,12 @@ def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
     fw_p, pp = _from_where(f, "place")
     fw_c, pc = _from_where(f, "casualty")
     row = store.execute(
-        f"SELECT (SELECT count(*){fw_a}), (SELECT count(*){fw_q}), (SELECT count(DISTINCT q.speaker){fw_q}), "
-        f"(SELECT count(DISTINCT p.name){fw_p}), (SELECT count(*){fw_p}), "
-        f"(SELECT count(*){fw_c}), (SELECT coalesce(sum(c.killed_min), 0){fw_c}), "
-        f"(SELECT coalesce(sum(c.injured_min), 0){fw_c}), (SELECT coalesce(sum(c.missing_min), 0){fw_c})",
-        pa + pq + pq + pp + pp + pc + pc + pc + pc,
+        f"WITH aa AS (SELECT count(*) AS n{fw_a}), "
+        f"qa AS (SELECT count(*) AS n, count(DISTINCT q.speaker) AS sp{fw_q}), "
+        f"pa AS (SELECT count(DISTINCT p.name) AS names, count(*) AS n{fw_p}), "
+        f"ca AS (SELECT count(*) AS n, sum(c.killed_min) AS k, sum(c.injured_min) AS i, sum(c.missing_min) AS m"
+        f"{fw_c}) SELECT aa.n, qa.n, qa.sp, pa.names, pa.n, ca.n, ca.k, ca.i, ca.m FROM aa, qa, pa, ca",
+        pa + pq + pp + pc,
     ).fetchone()
     keys = ("articles", "quotes", "speakers", "places", "mentions", "casualty_events", "killed", "injured", "missing")
     return {k: int(v or 0) for k, v in zip(keys, row)}
@@ -342,10 +363,15 @@ def top_speakers(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame
     """
     fw, params = _from_where(f, "quote")
     return store.df(
-        f"SELECT q.speaker AS speaker, count(*) AS quotes, count(DISTINCT q.article_id) AS articles, "
-        f"mode(s.role) AS role, mode(s.country) AS country{fw} "
-        f"{'AND' if 'WHERE' in fw else 'WHERE'} q.speaker IS NOT NULL "
-        "GROUP BY q.speaker ORDER BY quotes DESC, speaker LIMIT ?",
+        f"""
+        WITH t AS (SELECT q.speaker AS speaker, count(*) AS quotes, count(DISTINCT q.article_id) AS articles{fw}
+                   {'AND' if 'WHERE' in fw else 'WHERE'} q.speaker IS NOT NULL
+                   GROUP BY q.speaker ORDER BY quotes DESC, speaker LIMIT ?),
+             sp AS (SELECT name, mode(role) AS role, mode(country) AS country FROM article_speakers
+                    WHERE name IN (SELECT speaker FROM t) GROUP BY name)
+        SELECT t.speaker, t.quotes, t.articles, sp.role, sp.country FROM t LEFT JOIN sp ON sp.name = t.speaker
+        ORDER BY t.quotes DESC, t.speaker
+        """,
         params + [limit],
     )
 
@@ -400,11 +426,13 @@ def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0,
         raise ValueError(f"unknown sort {sort!r}; expected one of {sorted(QUOTE_SORTS)}")
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
-    fw, params = _from_where(f, "quote")
+    fw, params = _from_where(f, "quote", with_article=sort != "article")
+    title = "coalesce(a.title, a.id)" if sort != "article" else "NULL"
+    published = "a.published" if sort != "article" else "NULL::DATE"
     sql = f"""
     WITH page AS (
-        SELECT q.id, q.speaker, s.role, s.country, q.text AS quote, q.kind, q.topics,
-               coalesce(a.title, a.id) AS article, a.published AS "date", q.article_id, q.start AS qstart
+        SELECT q.id, q.speaker, q.text AS quote, q.kind, q.topics,
+               {title} AS article, {published} AS "date", q.article_id, q.start AS qstart
         {fw} ORDER BY {QUOTE_SORTS[sort]} LIMIT ? OFFSET ?
     ), st AS (
         SELECT e.quote_id, string_agg(e.topic || ': ' || e.polarity, '; ' ORDER BY e.topic) AS stance
@@ -412,9 +440,12 @@ def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0,
               WHERE article_id IN (SELECT article_id FROM page)) e
         WHERE e.quote_id IN (SELECT id FROM page) GROUP BY e.quote_id
     )
-    SELECT page.id, page.speaker, page.role, page.country, page.quote, page.kind, page.topics,
-           st.stance, page.article, page."date", page.article_id, page.qstart
+    SELECT page.id, page.speaker, s.role, s.country, page.quote, page.kind, page.topics,
+           st.stance, coalesce(page.article, a2.title, a2.id) AS article, coalesce(page."date", a2.published) AS "date",
+           page.article_id, page.qstart
     FROM page LEFT JOIN st ON st.quote_id = page.id
+    LEFT JOIN article_speakers s ON s.article_id = page.article_id AND s.name = page.speaker
+    LEFT JOIN articles a2 ON a2.id = page.article_id
     ORDER BY {QUOTE_SORTS[sort]}
     """
     return store.df(sql, params + [limit, offset]).drop(columns=["qstart"])
@@ -482,6 +513,9 @@ def speaker_card(store: Store, name: str, article_id: str | None = None) -> dict
 # ---------------------------------------------------------------- places / map
 
 
+MAP_MENTION_SAMPLE = 60  # mentions per place searched for surrounding quotes (newest articles first)
+
+
 def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place: int = 3) -> pd.DataFrame:
     """Places to draw on the map: one row per geocoded place name, aggregated.
 
@@ -494,35 +528,38 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
         ``articles``, ``killed`` (sum of ``killed_min`` of casualty events at
         the place under the filters), ``injured``, ``top_quotes`` (list of
         ``"Speaker: text"`` for quotes whose span contains a mention of the
-        place, shortest first), sorted by mentions desc.
+        place, shortest first, searched among the place's :data:`MAP_MENTION_SAMPLE`
+        newest mentions), sorted by mentions desc.
     """
     fw, params = _from_where(f, "place")
     fwc, pc = _from_where(f, "casualty")
-    fwq, pq = _from_where(f, "quote")
+    wq, pq = _where(f, "quote")
+    andw = "AND" if "WHERE" in fw else "WHERE"
     sql = f"""
     WITH pl AS (
         SELECT p.name AS place, mode(p.country) AS country, avg(p.lat) AS lat, avg(p.lon) AS lon,
                count(*) AS mentions, count(DISTINCT p.article_id) AS articles
-        {fw} {'AND' if 'WHERE' in fw else 'WHERE'} p.lat IS NOT NULL AND p.lon IS NOT NULL
+        {fw} {andw} p.lat IS NOT NULL AND p.lon IS NOT NULL
         GROUP BY p.name ORDER BY mentions DESC, place LIMIT ?
     ), cas AS (
         SELECT c.place, sum(coalesce(c.killed_min, 0)) AS killed, sum(coalesce(c.injured_min, 0)) AS injured
-        {fwc} GROUP BY c.place
-    ), fq AS (
-        SELECT q.id, q.article_id, q.start, q."end", q.speaker, q.text {fwq}
+        {fwc} {'AND' if 'WHERE' in fwc else 'WHERE'} c.place IN (SELECT place FROM pl) GROUP BY c.place
+    ), cand AS (  -- a bounded sample of each place's mentions, to look for quotes around them
+        SELECT p.name, p.article_id, p.start, p."end" {fw} {andw} p.name IN (SELECT place FROM pl)
+        QUALIFY row_number() OVER (PARTITION BY p.name ORDER BY p.article_id DESC, p.start) <= ?
     ), qp AS (
-        SELECT p.name AS place, coalesce(fq.speaker, 'unknown') || ': ' || fq.text AS line,
-               row_number() OVER (PARTITION BY p.name ORDER BY length(fq.text), fq.id) AS rn
-        FROM places p JOIN fq ON fq.article_id = p.article_id AND p.start >= fq.start AND p."end" <= fq."end"
-        WHERE p.name IN (SELECT place FROM pl)
+        SELECT cand.name AS place, coalesce(q.speaker, 'unknown') || ': ' || q.text AS line,
+               row_number() OVER (PARTITION BY cand.name ORDER BY length(q.text), q.id) AS rn
+        FROM cand JOIN quotes q ON q.article_id = cand.article_id AND cand.start >= q.start AND cand."end" <= q."end"
+        {wq}
         QUALIFY rn <= ?
-    )
+    ), qpl AS (SELECT place, list(line ORDER BY rn) AS top_quotes FROM qp GROUP BY place)
     SELECT pl.*, coalesce(cas.killed, 0) AS killed, coalesce(cas.injured, 0) AS injured,
-           coalesce((SELECT list(line ORDER BY rn) FROM qp WHERE qp.place = pl.place), []::VARCHAR[]) AS top_quotes
-    FROM pl LEFT JOIN cas ON cas.place = pl.place
+           coalesce(qpl.top_quotes, []::VARCHAR[]) AS top_quotes
+    FROM pl LEFT JOIN cas ON cas.place = pl.place LEFT JOIN qpl ON qpl.place = pl.place
     ORDER BY mentions DESC, pl.place
     """
-    return store.df(sql, params + [limit] + pc + pq + [quotes_per_place])
+    return store.df(sql, params + [limit] + pc + params + [MAP_MENTION_SAMPLE] + pq + [quotes_per_place])
 
 
 def places_table(store: Store, f: QueryFilters, limit: int | None = None) -> pd.DataFrame:
@@ -532,7 +569,7 @@ def places_table(store: Store, f: QueryFilters, limit: int | None = None) -> pd.
         DataFrame: ``article_id``, ``place``, ``mention``, ``kind``, ``country``, ``admin1``,
         ``lat``, ``lon``, ``geonameid``, ``start``, ``end``.
     """
-    fw, params = _from_where(f, "place")
+    fw, params = _from_where(f, "place", with_article=True)
     lim = " LIMIT ?" if limit else ""
     return store.df(
         f"SELECT p.article_id, p.name AS place, p.mention, p.kind, p.country, p.admin1, p.lat, p.lon, p.geonameid, "
@@ -567,7 +604,7 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
     """
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
-    fw, params = _from_where(f, "casualty")
+    fw, params = _from_where(f, "casualty", with_article=True)
     return store.df(
         f"SELECT {_CAS_COLS}{fw} ORDER BY coalesce(c.date, a.published) DESC NULLS LAST, c.article_id, c.idx "
         "LIMIT ? OFFSET ?",
@@ -577,7 +614,7 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
 
 def casualties_table(store: Store, f: QueryFilters, limit: int | None = None) -> pd.DataFrame:
     """All casualty events under the filters (for downloads). Same columns as :func:`casualties_page`."""
-    fw, params = _from_where(f, "casualty")
+    fw, params = _from_where(f, "casualty", with_article=True)
     lim = " LIMIT ?" if limit else ""
     return store.df(
         f"SELECT {_CAS_COLS}{fw} ORDER BY coalesce(c.date, a.published) DESC NULLS LAST, c.article_id, c.idx{lim}",
@@ -592,7 +629,7 @@ def casualties_by_place_date(store: Store, f: QueryFilters, limit: int = 2000) -
         DataFrame: ``place`` ("unknown" when not resolved), ``date`` (event date,
         else the article's), ``killed``, ``injured``, ``events``, ordered by date.
     """
-    fw, params = _from_where(f, "casualty")
+    fw, params = _from_where(f, "casualty", with_article=True)
     return store.df(
         f"SELECT coalesce(c.place, 'unknown') AS place, coalesce(c.date, a.published) AS date, "
         f"sum(coalesce(c.killed_min, 0)) AS killed, sum(coalesce(c.injured_min, 0)) AS injured, count(*) AS events"
@@ -640,7 +677,7 @@ def stance_evidence(store: Store, f: QueryFilters, speaker: str, topic: str, lim
     Returns:
         DataFrame: ``quote_id``, ``quote``, ``polarity``, ``score``, ``cues`` (list), ``article``, ``date``, ``article_id``.
     """
-    fw, params = _from_where(f, "stance")
+    fw, params = _from_where(f, "stance", with_article=True)
     extra = ("AND" if "WHERE" in fw else "WHERE") + " st.speaker = ? AND st.topic = ?"
     return store.df(
         f"""
@@ -715,7 +752,7 @@ def quotes_export(store: Store, f: QueryFilters, limit: int | None = None) -> pd
         ``country``, ``quote``, ``kind``, ``cue``, ``topics``, ``start``, ``end``, ``article``, ``published``,
         ``outlet``, ``collection``.
     """
-    fw, params = _from_where(f, "quote")
+    fw, params = _from_where(f, "quote", with_article=True, extra_join=_JOIN_SPEAKER)
     lim = " LIMIT ?" if limit else ""
     return store.df(
         f"SELECT q.id, q.article_id, q.speaker, q.speaker_type, s.role, s.org, s.country, q.text AS quote, q.kind, "

@@ -115,10 +115,11 @@ def stance_figure(df: pd.DataFrame, topic_labels: dict[str, str] | None = None) 
             hovertemplate="%{hovertext}<extra></extra>",
         )
     fig.update_layout(
-        barmode="overlay", height=max(260, 30 * len(d) + 120), margin=dict(l=10, r=10, t=30, b=40),
+        barmode="overlay", height=max(260, 30 * len(d) + 140), margin=dict(l=10, r=10, t=60, b=40),
         xaxis=dict(range=[-1.35, 1.35], zeroline=True, zerolinewidth=2, zerolinecolor="#444",
                    tickvals=[-1, -0.5, 0, 0.5, 1], ticktext=["oppose −1", "−0.5", "neutral 0", "+0.5", "support +1"]),
-        yaxis=dict(autorange="reversed", title=None), legend=dict(orientation="h", y=1.05, title="stance"),
+        yaxis=dict(autorange="reversed", title=None, categoryorder="array", categoryarray=list(d["label"])),
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", title="stance"),
         clickmode="event+select",
     )
     return fig
@@ -135,6 +136,11 @@ def casualty_figure(df: pd.DataFrame) -> go.Figure:
                  labels={"place_label": "place", "killed": "killed (at least)"})
     fig.update_traces(hovertemplate="%{x}<br>%{customdata[0]}<br>killed ≥ %{y} · injured ≥ %{customdata[1]}"
                                     "<br>events: %{customdata[2]}<extra></extra>")
+    fig.update_traces(width=86_400_000 * 0.8)  # one day wide (the x axis is in milliseconds)
+    fig.update_xaxes(type="date", tickformat="%Y-%m-%d", title=None)
+    if len(d) and d["date"].nunique() == 1:  # keep a single day readable instead of zooming to milliseconds
+        day = pd.Timestamp(d["date"].iloc[0])
+        fig.update_xaxes(range=[day - pd.Timedelta(days=3), day + pd.Timedelta(days=3)])
     fig.update_layout(height=360, margin=dict(l=10, r=10, t=30, b=10), barmode="stack", clickmode="event+select",
                       legend_title_text="place")
     return fig

