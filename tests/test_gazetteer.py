@@ -72,3 +72,25 @@ def test_gazetteer_is_place_name(gaz):
 def test_gazetteer_is_demonym(gaz):
     assert gaz.is_demonym("Ukrainian")
     assert not gaz.is_demonym("Ukraine")
+
+
+def test_gazetteer_admin_names_without_type_words(gaz):
+    """Test that GeoNames admin1 names lose 'Sheng'/'Wilayat-e' ("Anhui Sheng" -> "Anhui")."""
+    assert [r.name for r in gaz.candidates("Anhui") if r.kind == "admin"][:1] == ["Anhui"]
+    assert [r.name for r in gaz.candidates("Baghlan") if r.kind == "admin"][:1] == ["Baghlan"]
+
+
+def test_gazetteer_second_level_areas(gaz):
+    suffolk = [r for r in gaz.candidates("Suffolk") if r.kind == "admin" and r.country == "GB"]
+    assert suffolk and suffolk[0].admin1 == "England"
+    assert any(r.admin1 == "Texas" for r in gaz.candidates("Dallas County"))
+
+
+def test_gazetteer_capitals_and_namesakes(gaz):
+    assert "kyiv" in gaz.capitals["UA"]
+    assert "Kherson" in gaz.namesake_cities["UA"]
+
+
+def test_gazetteer_country_records_have_points(gaz):
+    us = gaz.country("us")
+    assert us.name == "United States" and us.geonameid == 6252001 and us.lat is not None
