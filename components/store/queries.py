@@ -362,17 +362,20 @@ def top_speakers(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame
         DataFrame: ``speaker``, ``quotes``, ``articles``, ``role``, ``country`` (most frequent), sorted by quotes desc.
     """
     fw, params = _from_where(f, "quote")
+    andw = "AND" if "WHERE" in fw else "WHERE"
     return store.df(
         f"""
-        WITH t AS (SELECT q.speaker AS speaker, count(*) AS quotes, count(DISTINCT q.article_id) AS articles{fw}
-                   {'AND' if 'WHERE' in fw else 'WHERE'} q.speaker IS NOT NULL
+        WITH t AS (SELECT q.speaker AS speaker, count(*) AS quotes{fw} {andw} q.speaker IS NOT NULL
                    GROUP BY q.speaker ORDER BY quotes DESC, speaker LIMIT ?),
+             n AS (SELECT q.speaker, count(DISTINCT q.article_id) AS articles{fw}
+                   {andw} q.speaker IN (SELECT speaker FROM t) GROUP BY q.speaker),
              sp AS (SELECT name, mode(role) AS role, mode(country) AS country FROM article_speakers
                     WHERE name IN (SELECT speaker FROM t) GROUP BY name)
-        SELECT t.speaker, t.quotes, t.articles, sp.role, sp.country FROM t LEFT JOIN sp ON sp.name = t.speaker
+        SELECT t.speaker, t.quotes, n.articles, sp.role, sp.country
+        FROM t JOIN n ON n.speaker = t.speaker LEFT JOIN sp ON sp.name = t.speaker
         ORDER BY t.quotes DESC, t.speaker
         """,
-        params + [limit],
+        params + [limit] + params,
     )
 
 
@@ -383,10 +386,17 @@ def top_places(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame:
         DataFrame: ``place``, ``country``, ``mentions``, ``articles``, sorted by mentions desc.
     """
     fw, params = _from_where(f, "place")
+    andw = "AND" if "WHERE" in fw else "WHERE"
     return store.df(
-        f"SELECT p.name AS place, mode(p.country) AS country, count(*) AS mentions, "
-        f"count(DISTINCT p.article_id) AS articles{fw} GROUP BY p.name ORDER BY mentions DESC, place LIMIT ?",
-        params + [limit],
+        f"""
+        WITH t AS (SELECT p.name AS place, count(*) AS mentions{fw} GROUP BY p.name
+                   ORDER BY mentions DESC, place LIMIT ?),
+             d AS (SELECT p.name, mode(p.country) AS country, count(DISTINCT p.article_id) AS articles{fw}
+                   {andw} p.name IN (SELECT place FROM t) GROUP BY p.name)
+        SELECT t.place, d.country, t.mentions, d.articles FROM t JOIN d ON d.name = t.place
+        ORDER BY t.mentions DESC, t.place
+        """,
+        params + [limit] + params,
     )
 
 
@@ -513,7 +523,8 @@ def speaker_card(store: Store, name: str, article_id: str | None = None) -> dict
 # ---------------------------------------------------------------- places / map
 
 
-MAP_MENTION_SAMPLE = 60  # mentions per place searched for surrounding quotes (newest articles first)
+MAP_MENTION_SAMPLE = 40  # mentions per place searched for surrounding quotes (newest articles first)
+MAP_HOVER_PLACES = 150  # the most mentioned places get quotes in their hover
 
 
 def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place: int = 3) -> pd.DataFrame:
@@ -524,12 +535,11 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
         quotes_per_place (int): quotes listed in the hover.
 
     Returns:
-        DataFrame: ``place``, ``country``, ``lat``, ``lon``, ``mentions``,
-        ``articles``, ``killed`` (sum of ``killed_min`` of casualty events at
+        DataFrame: ``place``, ``country``, ``lat``, ``lon``, ``mentions``, ``killed`` (sum of ``killed_min`` of casualty events at
         the place under the filters), ``injured``, ``top_quotes`` (list of
         ``"Speaker: text"`` for quotes whose span contains a mention of the
         place, shortest first, searched among the place's :data:`MAP_MENTION_SAMPLE`
-        newest mentions), sorted by mentions desc.
+        newest mentions, for the :data:`MAP_HOVER_PLACES` most mentioned places), sorted by mentions desc.
     """
     fw, params = _from_where(f, "place")
     fwc, pc = _from_where(f, "casualty")
@@ -537,15 +547,16 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     andw = "AND" if "WHERE" in fw else "WHERE"
     sql = f"""
     WITH pl AS (
-        SELECT p.name AS place, mode(p.country) AS country, avg(p.lat) AS lat, avg(p.lon) AS lon,
-               count(*) AS mentions, count(DISTINCT p.article_id) AS articles
+        SELECT p.name AS place, min(p.country) AS country, avg(p.lat) AS lat, avg(p.lon) AS lon,
+               count(*) AS mentions
         {fw} {andw} p.lat IS NOT NULL AND p.lon IS NOT NULL
         GROUP BY p.name ORDER BY mentions DESC, place LIMIT ?
     ), cas AS (
         SELECT c.place, sum(coalesce(c.killed_min, 0)) AS killed, sum(coalesce(c.injured_min, 0)) AS injured
         {fwc} {'AND' if 'WHERE' in fwc else 'WHERE'} c.place IN (SELECT place FROM pl) GROUP BY c.place
     ), cand AS (  -- a bounded sample of each place's mentions, to look for quotes around them
-        SELECT p.name, p.article_id, p.start, p."end" {fw} {andw} p.name IN (SELECT place FROM pl)
+        SELECT p.name, p.article_id, p.start, p."end" {fw} {andw}
+               p.name IN (SELECT place FROM pl ORDER BY mentions DESC, place LIMIT ?)
         QUALIFY row_number() OVER (PARTITION BY p.name ORDER BY p.article_id DESC, p.start) <= ?
     ), qp AS (
         SELECT cand.name AS place, coalesce(q.speaker, 'unknown') || ': ' || q.text AS line,
@@ -559,7 +570,8 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     FROM pl LEFT JOIN cas ON cas.place = pl.place LEFT JOIN qpl ON qpl.place = pl.place
     ORDER BY mentions DESC, pl.place
     """
-    return store.df(sql, params + [limit] + pc + params + [MAP_MENTION_SAMPLE] + pq + [quotes_per_place])
+    return store.df(sql, params + [limit] + pc + params + [MAP_HOVER_PLACES, MAP_MENTION_SAMPLE] + pq
+                    + [quotes_per_place])
 
 
 def places_table(store: Store, f: QueryFilters, limit: int | None = None) -> pd.DataFrame:
@@ -591,6 +603,15 @@ def count_casualties(store: Store, f: QueryFilters) -> int:
     """Number of casualty events under the filters."""
     fw, params = _from_where(f, "casualty")
     return int(store.execute(f"SELECT count(*){fw}", params).fetchone()[0])
+
+
+def casualty_totals(store: Store, f: QueryFilters) -> dict[str, int]:
+    """Casualty totals under the filters: ``events``, ``killed``, ``injured``, ``missing`` (sums of lower bounds)."""
+    fw, params = _from_where(f, "casualty")
+    row = store.execute(
+        f"SELECT count(*), sum(c.killed_min), sum(c.injured_min), sum(c.missing_min){fw}", params
+    ).fetchone()
+    return {k: int(v or 0) for k, v in zip(("events", "killed", "injured", "missing"), row)}
 
 
 def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0) -> pd.DataFrame:

@@ -8,7 +8,7 @@ from components.ui.widgets import download_buttons, pager
 
 f = current_filters()
 st.title("Casualties")
-counts = loaders.q("overview_counts", f)
+counts = loaders.q("casualty_totals", f)
 st.markdown(f"Reported under these filters (lower bounds summed): **{counts['killed']:,} killed**, "
             f"**{counts['injured']:,} injured**, {counts['missing']:,} missing.")
 chart = loaders.q("casualties_by_place_date", f)
@@ -20,7 +20,7 @@ if not chart.empty:
     if picked and st.button(f"Show {', '.join(picked)} on the map", key="cas_to_map"):
         request_filter("places", picked)
         st.switch_page("components/ui/pages/map.py")
-total = loaders.q("count_casualties", f)
+total = counts["events"]
 limit, offset = pager(total, "cas", "casualty reports")
 page = loaders.q("casualties_page", f, limit, offset)
 if page.empty:

@@ -43,6 +43,10 @@ if detail is None:
     st.warning("That quote is no longer in the store.")
     st.stop()
 art = detail["article"]
+qrow = detail["quote"]
+st.markdown("> " + highlight.escape_markdown(qrow["text"]) + "\n>\n> — " +
+            highlight.escape_markdown(qrow["speaker"] or "unknown speaker") +
+            (f" ({highlight.escape_markdown(qrow['cue'])})" if qrow.get("cue") else "") + f" · {qrow['kind']}")
 left, right = st.columns([3, 1])
 with left:
     st.subheader(highlight.escape_markdown(art["title"] or art["id"]))
