@@ -88,6 +88,18 @@ DOCUMENT_HEAD_NOUNS: frozenset[str] = frozenset(
     statistics estimate estimates analysis memo letter review audit release website records
     """.split()
 )
+# common nouns that can be the source of a statement beyond the lists above ("a narrator", "the ad")
+SOURCE_NOUN_SUFFIXES: tuple[str, ...] = ("er", "or", "ist", "ian", "man", "woman", "person", "ee", "ant", "eur")
+NOT_SOURCE_NOUNS: frozenset[str] = frozenset(
+    {"matter", "number", "order", "power", "border", "factor", "error", "chapter", "water", "paper", "corner",
+     "quarter", "center", "centre", "character", "manner", "answer", "layer", "sector", "behavior", "behaviour",
+     "honor", "favor", "labor", "terror", "mirror", "color", "floor", "door", "rumor", "humor", "vigor", "summer",
+     "winter", "november", "october", "september", "december", "ember", "meaning", "plan", "woman's"}
+)
+SOURCE_MEDIA_NOUNS: frozenset[str] = frozenset(
+    {"ad", "article", "letter", "video", "tweet", "post", "book", "memo", "email", "message", "website", "site",
+     "newspaper", "magazine", "editorial", "column", "op-ed", "campaign", "show", "broadcast", "spot", "narrator"}
+)
 # seats of government and similar metonyms: organisation -> ISO 3166-1 alpha-2
 ORG_COUNTRY: dict[str, str] = {
     "white house": "US", "pentagon": "US", "state department": "US", "capitol hill": "US",

@@ -229,6 +229,29 @@ def _subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
     return None
 
 
+def plausible_source(tok: Optional[Token], index: Optional[SpeakerIndex] = None) -> bool:
+    """True when ``tok`` can name who said something: a name, a personal pronoun, an organisation,
+    group, document or person noun ("spokesman", "narrator"); False for "the election", "a comment"."""
+    if tok is None:
+        return False
+    low = tok.lower_
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if low in C.PERSON_PRONOUNS or low in C.GROUP_PRONOUNS:
+        return True
+    if tok.pos_ == "PRON":
+        return False
+    if index is not None and tok.text[:1].isupper() and index.canonical(clean_name(tok.text)) in index.full_names:
+        return True  # a surname the tagger took for a common noun
+    lem = tok.lemma_.lower()
+    for w in (low, lem):
+        if w in C.ORG_HEAD_NOUNS or w in C.GROUP_HEAD_NOUNS or w in C.DOCUMENT_HEAD_NOUNS or w in C.TITLE_WORDS or w in C.SOURCE_MEDIA_NOUNS:
+            return True
+    if lem in C.NOT_SOURCE_NOUNS:
+        return False
+    return lem.endswith(C.SOURCE_NOUN_SUFFIXES)
+
+
 def _span_chars(toks: list[Token]) -> Optional[tuple[int, int]]:
     toks = [t for t in toks if not (t.is_punct and t.text not in "\"“”‘’'")]
     while toks and (toks[0].is_punct or toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if")):
@@ -565,7 +588,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
                     dist = c - q.outer_end
                 else:
                     continue
-                if f.kind == "according":
+                if f.kind == "according" or not plausible_source(f.subject, index):
                     continue
                 if best is None or dist < best[0]:
                     best = (dist, f)

@@ -168,6 +168,11 @@ class SpeakerIndex:
             return False  # headline fragments such as "X Pushes"
         return any(c.isalpha() for c in span.text)
 
+    @property
+    def full_names(self) -> list[str]:
+        """Fullest person names seen so far (longest first)."""
+        return self._full_names
+
     def define_abbreviation(self, abbrev: str, full: str) -> None:
         """Record that label ``abbrev`` stands for ``full`` ("WTN" -> "World Today News")."""
         self._abbrev[abbrev.lower()] = full
