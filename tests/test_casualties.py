@@ -163,3 +163,34 @@ def test_casualties_dateline_is_not_the_event_place(extract_text):
     text = "KABUL, Afghanistan (Jan. 6, 2013) - A force killed two insurgents in Nawa district, Helmand province, yesterday."
     c = only(extract_text(text))
     assert (c.place, c.date) == ("Helmand", "2013-01-05")
+
+
+def test_casualties_historical_comparison_is_not_an_event(extract_text):
+    """Test that a sentence dated to an earlier year than the report gives no record."""
+    text = "It was the deadliest attack since 2014, when 300 people were killed."
+    assert extract_text(text, "2024-12-01").casualties == []
+    assert extract_text("An estimated 5,000 people died in the 2010 floods.", "2024-12-01").casualties == []
+
+
+def test_casualties_running_total_has_no_event_date(extract_text):
+    c = only(extract_text("More than 100 people have been killed since the fighting began in March.", "2024-12-01"))
+    assert (c.killed_min, c.killed_qualifier, c.date) == (101, "at_least", None)
+
+
+def test_casualties_roll_up_dropped_when_incidents_reported(extract_text):
+    text = (
+        "Several insurgents were killed during separate operations over the past 24 hours. "
+        "In Nawa district, Helmand province, a patrol killed one insurgent."
+    )
+    ex = extract_text(text)
+    assert [(c.killed_min, c.place) for c in ex.casualties] == [(1, "Helmand")]
+
+
+def test_casualties_suicide_bomber_is_a_perpetrator(extract_text):
+    c = only(extract_text("A suicide bomber killed himself and nine worshippers at a mosque in Peshawar."))
+    assert (c.killed_min, c.perpetrator_killed_min, c.place) == (9, 1, "Peshawar")
+
+
+def test_casualties_undated_event_takes_report_date(extract_text):
+    c = only(extract_text("Two people were killed in Kharkiv.", "2024-12-01"))
+    assert c.date == "2024-12-01"

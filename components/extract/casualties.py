@@ -18,7 +18,10 @@ Rules over the dependency parse, sentence by sentence:
 4. Attackers killed ("police shot him dead" after "A gunman killed ...") go to
    ``perpetrator_killed_*``, never to the victims' count.
 5. Not events: negated, modal or intended killings ("could kill", "threatened to kill"),
-   killings the text only attributes as past guilt ("responsible for killing ...").
+   killings the text only attributes as past guilt ("responsible for killing ..."), and
+   sentences dated to an earlier year than the report (historical comparisons). Running totals
+   ("since January", "over the past 24 hours") are dropped when the article also reports
+   single incidents.
 
 Each sentence with at least one count gives one :class:`Casualty`, with the sentence's most
 specific toponym (city > admin > country; else the nearest in the three sentences before),
@@ -66,7 +69,7 @@ NOBODY = frozenset({"nobody", "none", "no-one", "noone"})
 PRONOUN_ONE = frozenset({"him", "her", "himself", "herself", "he", "she"})
 COUNT_FIELDS = ("killed_min", "killed_max", "injured_min", "injured_max", "missing_min", "missing_max", "perpetrator_killed_min", "perpetrator_killed_max")
 # roll-up sentences that sum several incidents or a period: dropped when the article also reports single incidents
-CUMULATIVE = re.compile(r"\b(since (?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|the start|the beginning|\d{4})|over the (?:past|last)|in the (?:past|last) \d|so far this|to date|separate (?:\w+ )?operations)\b", re.I)
+CUMULATIVE = re.compile(r"\b(since (?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|\d{4}|(?:the )?(?:start|beginning|war|conflict|fighting|outbreak|invasion|offensive|escalation|uprising|pandemic|epidemic))|over the (?:past|last)|in the (?:past|last) \d|so far this|to date|separate (?:\w+ )?operations)\b", re.I)
 
 
 @dataclass
@@ -424,6 +427,15 @@ def _is_locative(doc: Doc, p: Place) -> bool:
     return False
 
 
+def _historical(sent: Span, base: Optional[datetime]) -> bool:
+    """True when the sentence dates its event to an earlier year than the report ("died in the
+    2010 floods", "the deadliest since 2014 when 300 were killed"): a comparison, not news."""
+    if base is None:
+        return False
+    years = [int(y) for ent in sent.ents if ent.label_ in ("DATE", "EVENT") for y in re.findall(r"\b(?:19|20)\d\d\b", ent.text)]
+    return bool(years) and max(years) < base.year
+
+
 def _best_place(doc: Doc, places: list[Place], start: int, end: int) -> Optional[Place]:
     """The sentence's event place: a governed-by-preposition place before others, then the most
     specific kind (city > admin > country), then the first. Datelines and continents are skipped."""
@@ -521,7 +533,7 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
                     continue
                 counts[key] = counts[key] + c if key in counts else c
             subjects += [c for c in tok.children if c.dep_ == "nsubj"]
-        if not counts:
+        if not counts or _historical(sent, base):
             continue
         place = _best_place(doc, places, sent.start_char, sent.end_char)
         k = si - 1
@@ -534,7 +546,10 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
         while date_ is None and k >= 0 and si - k <= 3:
             date_ = _sentence_date(sents[k], base)
             k -= 1
-        if date_ is None and base is not None:
+        cumulative_sentence = bool(CUMULATIVE.search(sent.text))
+        if cumulative_sentence:
+            date_ = None  # a running total has no single event day
+        elif date_ is None and base is not None:
             date_ = base.date().isoformat()  # no date stated: the day it was reported
         rec = Casualty(
             place=place.name if place else None, country=place.country if place else None,
@@ -553,7 +568,7 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
         _drop_repeated_counts(rec, records)
         if any(getattr(rec, f) is not None for f in COUNT_FIELDS):
             records.append(rec)
-            if CUMULATIVE.search(sent.text):
+            if cumulative_sentence:
                 cumulative.add(len(records) - 1)
     if cumulative and len(cumulative) < len(records):
         records = [r for i, r in enumerate(records) if i not in cumulative]
