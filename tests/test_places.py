@@ -149,3 +149,14 @@ def test_places_one_place_per_mention_in_text_order(extract_text):
     ex = extract_text("Kyiv and Moscow traded accusations; Kyiv said it would respond.")
     assert [p.name for p in ex.places] == ["Kyiv", "Moscow", "Kyiv"]
     assert [p.start for p in ex.places] == sorted(p.start for p in ex.places)
+
+
+def test_places_admin_that_contains_another_place_beats_namesake_country(extract_text):
+    """Test that "Georgia" with "Atlanta" in the article is the US state, not the country."""
+    ex = extract_text("Officials in Georgia said the virus had spread to Atlanta.")
+    assert [(p.name, p.kind, p.country) for p in ex.places] == [("Georgia", "admin", "US"), ("Atlanta", "city", "US")]
+
+
+def test_places_country_not_supported_by_itself(extract_text):
+    ex = extract_text("Georgia's president met Russian officials in Tbilisi.")
+    assert [(p.name, p.country) for p in ex.places] == [("Georgia", "GE"), ("Tbilisi", "GE")]

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Optional
 
 from spacy.tokens import Doc, Span
@@ -34,6 +35,11 @@ from ..models import Place
 PLACE_LABELS = {"GPE", "LOC"}
 RECOVER_LABELS = {"PERSON", "NORP", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 MIN_BARE_POPULATION = 100_000  # a mis-tagged single name with no cue must be at least this big
+# resolution weights, in units of log10(population): context may outweigh a 10-100x bigger namesake
+W_COUNTRY_CONTEXT = 1.5  # the candidate's country is named in the article
+W_TOP_COUNTRY = 0.5  # ... and is the article's most-named country
+W_ADMIN_CONTEXT = 2.0  # a city in an admin area the article names unambiguously
+W_CONTAINS = 7.0  # an admin area that contains another place the article names ("Atlanta" -> Georgia, US)
 
 
 @dataclass
@@ -65,6 +71,11 @@ def toponyms(doc: Doc) -> list[Place]:
     gaz = get_gazetteer()
     mentions = recognise(doc, gaz)
     context = article_context(doc, mentions, gaz)
+    first = [resolve(m, gaz, context) for m in mentions]
+    # second pass: admin areas that contain the article's other resolved places
+    for m, rec in zip(mentions, first):
+        if rec is not None and rec.kind in ("city", "admin") and rec.admin1:
+            context.contained[(rec.country, rec.admin1)].add(normalise(m.text))
     places: list[Place] = []
     for m in mentions:
         rec = resolve(m, gaz, context)
@@ -275,6 +286,8 @@ class Context:
 
     countries: Counter
     admins: Counter  # (country, admin1) -> count
+    country_keys: dict = field(default_factory=lambda: defaultdict(set))  # country -> mention keys naming it
+    contained: dict = field(default_factory=lambda: defaultdict(set))  # (country, admin1) -> mention keys inside it
 
     @property
     def top_country(self) -> Optional[str]:
@@ -285,10 +298,12 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
     """Count the countries (names and demonyms) and unambiguous admin areas ``doc`` names."""
     countries: Counter = Counter()
     admins: Counter = Counter()
+    keys: dict = defaultdict(set)
     for m in mentions:
         recs = gaz.candidates(m.text)
         if recs and recs[0].kind == "country":
             countries[recs[0].country] += 1
+            keys[recs[0].country].add(normalise(m.text))
         elif recs:
             exact = [r for r in recs if normalise(r.name) == normalise(m.text)]
             exact_admins = [r for r in exact if r.kind == "admin"]
@@ -296,14 +311,17 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
                 admins[(exact_admins[0].country, exact_admins[0].admin1)] += 1
                 if recs[0] is exact_admins[0]:  # "Texas": an admin area says its country too
                     countries[exact_admins[0].country] += 1
+                    keys[exact_admins[0].country].add(normalise(m.text))
         if m.qualifier_country:
             countries[m.qualifier_country] += 1
+            keys[m.qualifier_country].add("")
     for ent in doc.ents:
         if ent.label_ == "NORP":
             cc = gaz.country_code(ent.text)
             if cc:
                 countries[cc] += 1
-    return Context(countries, admins)
+                keys[cc].add("")
+    return Context(countries, admins, keys)
 
 
 def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -> float:
@@ -330,12 +348,14 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
         s += 6 if rec.country == m.qualifier_country else -3
     if m.qualifier_admin:
         s += 4 if rec.admin1 == m.qualifier_admin else -2
-    if rec.country and rec.country in ctx.countries:
-        s += 2.5
+    if rec.country and ctx.country_keys.get(rec.country, set()) - {key}:  # named by another mention
+        s += W_COUNTRY_CONTEXT
         if rec.country == ctx.top_country:
-            s += 0.5
+            s += W_TOP_COUNTRY
     if rec.kind == "city" and (rec.country, rec.admin1) in ctx.admins:
-        s += 1.0
+        s += W_ADMIN_CONTEXT
+    if rec.kind == "admin" and rec.name == rec.admin1 and ctx.contained.get((rec.country, rec.admin1), set()) - {key}:
+        s += W_CONTAINS
     return s
 
 
