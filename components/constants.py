@@ -16,7 +16,7 @@ CUE_VERBS: frozenset[str] = frozenset(
     portray yell whisper cry exclaim boast brag lament acknowledge counter retort underline
     underscore indicate signal hint concur inform assure reassure blame criticize criticise
     condemn praise denounce question speculate worry fear think feel know hope expect say
-    demand threaten order tout predict forecast caution muse joke
+    demand threaten order tout predict forecast caution muse joke read continue
     """.split()
 )
 # verbs whose object is the accused/praised party and whose content is an "of"/"for" complement
@@ -29,7 +29,7 @@ CUE_AUDIENCE_VERBS: frozenset[str] = frozenset({"tell", "inform", "assure", "rea
 CUE_QUOTE_ONLY: frozenset[str] = frozenset(
     {"call", "describe", "write", "tweet", "ask", "shout", "yell", "cry", "order", "demand", "label", "dub", "brand",
      "characterize", "characterise", "refer", "deride", "praise", "blast", "slam", "denounce", "decry", "mock", "hail",
-     "portray", "depict", "thank"}
+     "portray", "depict", "thank", "read", "continue"}
 )
 # verbs that characterise someone with a quoted label: content = object + "as ..." phrase
 CUE_DESCRIBE_VERBS: frozenset[str] = frozenset(

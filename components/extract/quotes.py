@@ -38,7 +38,7 @@ STRAIGHT_DOUBLE = '"'
 DOUBLE = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE
 _WORD = re.compile(r"\w")
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "&"})
-_BYLINE_RE = re.compile(r"[ \t]*(?P<dash>[" + C.BYLINE_DASHES + r"])[ \t]*(?=[A-Z])")
+_BYLINE_RE = re.compile(r"[^\S\n]*(?P<dash>[" + C.BYLINE_DASHES + r"])[^\S\n]*(?=[A-Z])")
 # transcript label at a line start: "**Name:**", "**Name (X):**", "NAME:", "NAME (voice-over):", "Name:"
 _LABEL_RE = re.compile(
     r"^(?P<pre>\s*\*\*\s*)?(?P<label>[A-Za-z][\w.'’\- ,]{0,60}?(?:\s*\([^)\n]{1,40}\))?)\s*:\s*(?(pre)\*\*)\s*(?=\S)",
@@ -296,6 +296,18 @@ def _frames(doc: Doc, in_quote) -> list[Frame]:
         if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
             continue
         subj = _subject_of(tok)
+        if subj is not None and in_quote(subj.idx):
+            # the parser took a word of the quote for the subject: use the NP right before the cue
+            subj = None
+            for k in range(tok.i - 1, max(-1, tok.i - 8), -1):
+                t = doc[k]
+                if in_quote(t.idx) or t.is_punct and t.text not in (",",):
+                    break
+                if t.pos_ in ("PROPN", "NOUN", "PRON"):
+                    while t.dep_ in ("compound", "flat", "amod") and t.head.i < tok.i and t.head.i > t.i:
+                        t = t.head
+                    subj = t
+                    break
         content = None
         audience = None
         for ch in tok.children:
@@ -310,8 +322,8 @@ def _frames(doc: Doc, in_quote) -> list[Frame]:
                     if pc is not None:
                         content = _span_chars(list(pc.subtree))
         if content is None and lem in C.CUE_DESCRIBE_VERBS:
-            objs = [c for c in tok.children if c.i > tok.i and (c.dep_ in ("dobj", "oprd", "xcomp", "attr") or c.dep_ == "prep" and c.lower_ == "as")]
-            if any(c.dep_ in ("oprd", "xcomp") or c.dep_ == "prep" for c in objs):
+            objs = [c for c in tok.children if c.i > tok.i and (c.dep_ in ("dobj", "oprd", "xcomp", "attr", "npadvmod", "dative", "ccomp") or c.dep_ == "prep" and c.lower_ == "as")]
+            if any(c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" for c in objs) or len(objs) >= 2:
                 toks = [t for c in objs for t in c.subtree]
                 content = _span_chars(sorted(toks, key=lambda t: t.i))
         if content is None:
@@ -549,7 +561,14 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         mixed_range = None
         # 1. a frame whose content holds the quote
         for f in frame_by_cue:
-            if f.content and f.content[0] <= q.start and q.end <= f.content[1] + 1 and f.cue.start_char < q.open_mark + 400 and abs(f.cue.start_char - q.open_mark) < 400:
+            if (
+                f.content
+                and f.content[0] <= q.start
+                and q.end <= f.content[1] + 1
+                and abs(f.cue.start_char - q.open_mark) < 400
+                and "\n" not in text[min(f.cue.start_char, q.open_mark) : max(f.cue.start_char, q.open_mark)]
+                and (f.subject is None or plausible_source(f.subject, index) or f.subject.pos_ == "NOUN")
+            ):
                 ca, cb = f.content
                 outside = text[ca : q.open_mark] + text[q.outer_end : cb]
                 if re.search(r"\w", outside):
@@ -586,6 +605,8 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
                     dist = q.open_mark - c
                 elif c >= q.outer_end and c < next_start:
                     dist = c - q.outer_end
+                    if text[q.end : q.outer_end + 1].strip()[:1] in (",", "?", "!") or text[q.outer_end : q.outer_end + 1] == ",":
+                        dist = dist * 0.3  # "...,” she said" belongs to the cue after
                 else:
                     continue
                 if f.kind == "according" or not plausible_source(f.subject, index):
