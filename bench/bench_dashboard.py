@@ -4,7 +4,7 @@
    outbreak reports, run through the real pipeline) is built once into
    ``bench/out/base.duckdb``.
 2. For each size, the base is replicated in SQL (``INSERT ... SELECT`` over
-   ``range(k)``): every copy gets new article/quote ids, a new publication date
+   ``range(k)``, rows of one article stored together as ingest stores them): every copy gets new article/quote ids, a new publication date
    (spread over ten years), new places (each place name is mapped to a real
    GeoNames city, different per copy, with its coordinates and country) and
    speakers spread over variants, so the data stays realistic in shape.
@@ -100,7 +100,7 @@ def replicate(target_quotes: int, path: Path) -> dict[str, int]:
         f"INSERT INTO articles (id, title, published, outlet, url, source_path, collection, text) "
         f"SELECT {nid.format(a='a.id')}, a.title, coalesce(a.published, DATE '2020-01-01') + "
         f"CAST((r.i * 37) % 3650 AS INTEGER), a.outlet, a.url, a.source_path, a.collection, a.text "
-        f"FROM base.articles a, copies r"
+        f"FROM base.articles a, copies r ORDER BY r.i, a.id"
     )
     cur.execute(
         f"""INSERT INTO quotes (id, article_id, text, "start", "end", kind, cue, cue_start, cue_end, speaker,
@@ -109,12 +109,13 @@ def replicate(target_quotes: int, path: Path) -> dict[str, int]:
                {nid.format(a='q.article_id')}, q.text, q."start", q."end", q.kind, q.cue, q.cue_start, q.cue_end,
                {spk.format(s='q.speaker')}, q.speaker_type, q.mention, q.mention_start, q.mention_end, q.audience,
                q.topics
-        FROM base.quotes q, copies r"""
+        FROM base.quotes q, copies r ORDER BY r.i, q.article_id, q."start"
+        """
     )
     cur.execute(
         f"""INSERT INTO article_speakers (article_id, name, aliases, type, role, org, country)
         SELECT {nid.format(a='s.article_id')}, {spk.format(s='s.name')}, s.aliases, s.type, s.role, s.org, s.country
-        FROM base.article_speakers s, copies r"""
+        FROM base.article_speakers s, copies r ORDER BY r.i, s.article_id"""
     )
     cur.execute(
         f"""INSERT INTO places (article_id, idx, name, mention, "start", "end", kind, country, admin1, lat, lon,
@@ -124,7 +125,8 @@ def replicate(target_quotes: int, path: Path) -> dict[str, int]:
                CASE WHEN r.i = 0 THEN p.country ELSE pool.country END, p.admin1,
                CASE WHEN r.i = 0 THEN p.lat ELSE pool.lat END, CASE WHEN r.i = 0 THEN p.lon ELSE pool.lon END,
                p.geonameid
-        FROM base.places p, copies r JOIN pool ON pool.idx = {newplace.format(n='p.name')}"""
+        FROM base.places p, copies r JOIN pool ON pool.idx = {newplace.format(n='p.name')}
+        ORDER BY r.i, p.article_id, p.idx"""
     )
     cur.execute(
         f"""INSERT INTO casualties
@@ -135,14 +137,14 @@ def replicate(target_quotes: int, path: Path) -> dict[str, int]:
                c.killed_min, c.killed_max, c.killed_qualifier, c.injured_min, c.injured_max, c.injured_qualifier,
                c.missing_min, c.missing_max, c.perpetrator_killed_min, c.perpetrator_killed_max, c.cause, c.actor,
                c."start", c."end"
-        FROM base.casualties c, copies r JOIN pool ON pool.idx = {cas_place}"""
+        FROM base.casualties c, copies r JOIN pool ON pool.idx = {cas_place} ORDER BY r.i, c.article_id, c.idx"""
     )
     cur.execute(
         f"""INSERT INTO stances (article_id, speaker, topic, polarity, score, evidence, cues)
         SELECT {nid.format(a='st.article_id')}, {spk.format(s='st.speaker')}, st.topic, st.polarity, st.score,
                list_transform(st.evidence, lambda e: {nid.format(a='st.article_id')} || substr(e, length(st.article_id) + 1)),
                st.cues
-        FROM base.stances st, copies r"""
+        FROM base.stances st, copies r ORDER BY r.i, st.article_id"""
     )
     cur.execute("COMMIT")
     cur.execute("DETACH base")

@@ -246,16 +246,16 @@ def _from_where(filters: QueryFilters, target: str, with_article: bool = False,
     return f" FROM {TARGET_FROM[target]}{join}{extra_join}{where}", params
 
 
-def ensure_indexes(store: Store) -> None:
-    """Create the indexes the dashboard's point look-ups use (idempotent).
+# Indexes the dashboard needs (none today): DuckDB answers the per-article look-ups with zone-map
+# pruned scans, and EXPLAIN shows it does not use ART indexes for them (2.0.1), so extra indexes only
+# cost memory and start-up time. Rows of one article are stored together (one ingest transaction per
+# batch), which is what makes the pruning work.
+DASHBOARD_INDEXES: tuple[str, ...] = ()
 
-    DuckDB scans with zone maps for the filtered aggregations; ART indexes only
-    help the single-row look-ups (a quote by id is the primary key already).
-    """
-    for sql in (
-        "CREATE INDEX IF NOT EXISTS idx_quotes_article ON quotes(article_id)",
-        "CREATE INDEX IF NOT EXISTS idx_places_name ON places(name)",
-    ):
+
+def ensure_indexes(store: Store) -> None:
+    """Create :data:`DASHBOARD_INDEXES` if missing (idempotent; currently none, see the note above)."""
+    for sql in DASHBOARD_INDEXES:
         store.execute(sql)
 
 
@@ -402,12 +402,16 @@ def top_places(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- quotes
 
-# Sort key -> ORDER BY over the page's output columns (fixed identifiers, never user text).
+# Sort key -> ORDER BY (fixed SQL, never user text); "article" needs no join with articles.
 QUOTE_SORTS = {
-    "date": '"date" DESC NULLS LAST, article_id, qstart',
-    "speaker": 'speaker NULLS LAST, "date" DESC NULLS LAST, article_id, qstart',
-    "article": "article_id, qstart",
+    "date": "a.published DESC NULLS LAST, q.article_id, q.start",
+    "speaker": "q.speaker NULLS LAST, a.published DESC NULLS LAST, q.article_id, q.start",
+    "article": "q.article_id, q.start",
 }
+
+
+QUOTE_PAGE_COLUMNS = ("id", "speaker", "role", "country", "quote", "kind", "topics", "stance", "article", "date",
+                      "article_id")
 
 
 def count_quotes(store: Store, f: QueryFilters) -> int:
@@ -437,28 +441,33 @@ def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0,
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
     fw, params = _from_where(f, "quote", with_article=sort != "article")
-    title = "coalesce(a.title, a.id)" if sort != "article" else "NULL"
-    published = "a.published" if sort != "article" else "NULL::DATE"
+    # late materialisation: sort and cut only the sort keys, then fetch the page's rows by primary key
+    ids = store.execute(
+        f"SELECT q.id, q.article_id{fw} ORDER BY {QUOTE_SORTS[sort]} LIMIT ? OFFSET ?", params + [limit, offset]
+    ).fetchall()
+    if not ids:
+        return pd.DataFrame(columns=list(QUOTE_PAGE_COLUMNS))
+    qids = [r[0] for r in ids]
+    aids = sorted({r[1] for r in ids})
+    qph = ", ".join("?" for _ in qids)  # one placeholder per id: the count comes from our own query
+    aph = ", ".join("?" for _ in aids)
     sql = f"""
     WITH page AS (
-        SELECT q.id, q.speaker, q.text AS quote, q.kind, q.topics,
-               {title} AS article, {published} AS "date", q.article_id, q.start AS qstart
-        {fw} ORDER BY {QUOTE_SORTS[sort]} LIMIT ? OFFSET ?
+        SELECT q.id, q.speaker, q.text AS quote, q.kind, q.topics, q.article_id FROM quotes q WHERE q.id IN ({qph})
     ), st AS (
         SELECT e.quote_id, string_agg(e.topic || ': ' || e.polarity, '; ' ORDER BY e.topic) AS stance
-        FROM (SELECT unnest(evidence) AS quote_id, topic, polarity FROM stances
-              WHERE article_id IN (SELECT article_id FROM page)) e
-        WHERE e.quote_id IN (SELECT id FROM page) GROUP BY e.quote_id
+        FROM (SELECT unnest(evidence) AS quote_id, topic, polarity FROM stances WHERE article_id IN ({aph})) e
+        GROUP BY e.quote_id
     )
     SELECT page.id, page.speaker, s.role, s.country, page.quote, page.kind, page.topics,
-           st.stance, coalesce(page.article, a2.title, a2.id) AS article, coalesce(page."date", a2.published) AS "date",
-           page.article_id, page.qstart
+           st.stance, coalesce(a2.title, a2.id) AS article, a2.published AS "date", page.article_id
     FROM page LEFT JOIN st ON st.quote_id = page.id
-    LEFT JOIN article_speakers s ON s.article_id = page.article_id AND s.name = page.speaker
-    LEFT JOIN articles a2 ON a2.id = page.article_id
-    ORDER BY {QUOTE_SORTS[sort]}
+    LEFT JOIN (SELECT article_id, name, role, country FROM article_speakers WHERE article_id IN ({aph})) s
+           ON s.article_id = page.article_id AND s.name = page.speaker
+    LEFT JOIN (SELECT id, title, published FROM articles WHERE id IN ({aph})) a2 ON a2.id = page.article_id
+    ORDER BY list_position(?, page.id)
     """
-    return store.df(sql, params + [limit, offset]).drop(columns=["qstart"])
+    return store.df(sql, qids + aids + aids + aids + [qids])
 
 
 def quote_detail(store: Store, quote_id: str) -> dict | None:
@@ -778,6 +787,6 @@ def quotes_export(store: Store, f: QueryFilters, limit: int | None = None) -> pd
     return store.df(
         f"SELECT q.id, q.article_id, q.speaker, q.speaker_type, s.role, s.org, s.country, q.text AS quote, q.kind, "
         f"q.cue, q.topics, q.start, q.\"end\", coalesce(a.title, a.id) AS article, a.published, a.outlet, "
-        f"a.collection{fw} ORDER BY a.published DESC NULLS LAST, q.article_id, q.start{lim}",
+        f"a.collection{fw} ORDER BY {QUOTE_SORTS['date']}{lim}",
         params + ([limit] if limit else []),
     )

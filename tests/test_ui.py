@@ -1,0 +1,74 @@
+"""Tests of the dashboard's pure parts: URL policy (components.ui.state) and safe highlighting."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from components.store.queries import QueryFilters
+from components.ui.highlight import Span, escape_markdown, highlight_html
+from components.ui.state import MAX_TEXT_CHARS, MAX_VALUES, parse_filters, to_query_params
+
+ALLOWED = {"collections": ["seed", "isaf-afghanistan"], "countries": ["UA", "US"], "topics": ["nato-membership"],
+           "speakers": ["Kaja Kallas"], "articles": None, "outlets": [], "places": ["Kherson"]}
+
+
+def test_ui_parse_filters_absent_collection_means_default_and_empty_means_all():
+    f, notes = parse_filters({}, ALLOWED, ("seed",))
+    assert f == QueryFilters(collections=("seed",)) and notes == []
+    f, _ = parse_filters({"collection": []}, ALLOWED, ("seed",))
+    assert f.collections == ()
+
+
+def test_ui_parse_filters_drops_unknown_values_with_a_notice():
+    f, notes = parse_filters({"speaker": ["Kaja Kallas", "Nobody"], "country": ["ua", "ZZ"], "kind": ["direct", "x"]},
+                             ALLOWED)
+    assert f.speakers == ("Kaja Kallas",) and f.countries == ("UA",) and f.kinds == ("direct",)
+    assert any("Nobody" in n for n in notes) and any("ZZ" in n for n in notes) and any("'x'" in n for n in notes)
+
+
+def test_ui_parse_filters_clamps_counts_text_and_swaps_dates():
+    many = [f"a{i}" for i in range(MAX_VALUES + 5)]
+    f, notes = parse_filters({"article": many, "q": "x" * 500, "from": "2025-01-31", "to": "2024-01-01"}, ALLOWED)
+    assert len(f.articles) == MAX_VALUES and len(f.text) == MAX_TEXT_CHARS
+    assert (f.date_from, f.date_to) == (dt.date(2024, 1, 1), dt.date(2025, 1, 31))
+    assert len(notes) == 3
+
+
+def test_ui_parse_filters_ignores_bad_dates():
+    f, notes = parse_filters({"from": "yesterday"}, ALLOWED)
+    assert f.date_from is None and "not a YYYY-MM-DD date" in notes[0]
+
+
+def test_ui_to_query_params_round_trips():
+    f = QueryFilters(collections=("seed", "isaf-afghanistan"), speakers=("Kaja Kallas",), text="ceasefire",
+                     date_from=dt.date(2024, 12, 1))
+    qp = to_query_params(f, ("seed",))
+    assert qp == {"collection": ["seed", "isaf-afghanistan"], "speaker": ["Kaja Kallas"], "from": "2024-12-01",
+                  "q": "ceasefire"}
+    assert parse_filters(qp, ALLOWED, ("seed",))[0] == f
+
+
+def test_ui_highlight_escapes_user_text_and_nests_spans():
+    text = 'A <script>alert(1)</script> said "**go** now" in Paris & Kyiv.'
+    q0 = text.index('"**go')
+    html = highlight_html(text, [Span(q0, q0 + 11, "quote", 'x" onmouseover="evil'),
+                                 Span(text.index("Paris"), text.index("Paris") + 5, "place"),
+                                 Span(q0 + 1, q0 + 7, "selected")])
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'onmouseover="evil' not in html and "&quot; onmouseover=&quot;evil" in html
+    assert "&amp; Kyiv" in html
+    assert html.count("<mark") == html.count("</mark>") == 3
+    assert '<mark class="na-quote"' in html and "**go**" in html  # Markdown is inert inside st.html
+
+
+def test_ui_highlight_rejects_unknown_kinds_and_ignores_out_of_range_spans():
+    with pytest.raises(ValueError):
+        highlight_html("abc", [Span(0, 1, "bogus")])
+    assert "<mark" not in highlight_html("abc", [Span(2, 10, "quote")])
+
+
+def test_ui_escape_markdown_makes_markup_literal():
+    assert escape_markdown("**bold** <b>x</b> :red[y] $x$") == (
+        "\\*\\*bold\\*\\* \\<b\\>x\\</b\\> \\:red\\[y\\] \\$x\\$")
