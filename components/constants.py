@@ -98,7 +98,9 @@ NOT_SOURCE_NOUNS: frozenset[str] = frozenset(
 )
 SOURCE_MEDIA_NOUNS: frozenset[str] = frozenset(
     {"ad", "article", "letter", "video", "tweet", "post", "book", "memo", "email", "message", "website", "site",
-     "newspaper", "magazine", "editorial", "column", "op-ed", "campaign", "show", "broadcast", "spot", "narrator"}
+     "newspaper", "magazine", "editorial", "column", "op-ed", "campaign", "show", "broadcast", "spot", "narrator",
+     "ruling", "decision", "complaint", "lawsuit", "indictment", "verdict", "opinion", "judgment", "order", "brief",
+     "note", "notice", "text", "transcript", "caption", "headline", "story", "piece", "essay", "speech"}
 )
 # seats of government and similar metonyms: organisation -> ISO 3166-1 alpha-2
 ORG_COUNTRY: dict[str, str] = {

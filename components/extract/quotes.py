@@ -596,6 +596,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         # 2. nearest cue in the sentence zone between neighbouring quotes
         if chosen is None:
             best = None
+            comma_close = text[: q.end].rstrip()[-1:] in (",", "?", "!") or text[q.outer_end : q.outer_end + 1] == ","
             for f in frame_by_cue:
                 c = f.cue.start_char
                 ti = f.cue.start
@@ -605,16 +606,26 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
                     dist = q.open_mark - c
                 elif c >= q.outer_end and c < next_start:
                     dist = c - q.outer_end
-                    if text[q.end : q.outer_end + 1].strip()[:1] in (",", "?", "!") or text[q.outer_end : q.outer_end + 1] == ",":
+                    if comma_close:
                         dist = dist * 0.3  # "...,” she said" belongs to the cue after
                 else:
                     continue
-                if f.kind == "according" or not plausible_source(f.subject, index):
+                adjacent_after = c >= q.outer_end and len(text[q.outer_end : c]) < 60 and "\n" not in text[q.outer_end : c] and comma_close
+                if f.kind == "according" or not (adjacent_after or plausible_source(f.subject, index)):
                     continue
                 if best is None or dist < best[0]:
                     best = (dist, f)
             if best is not None:
                 chosen = best[1]
+                if chosen.subject is None and chosen.cue.start_char >= q.outer_end:
+                    # '"...," Rep. Jane Doe (D-Md.) said': the NP between the quote and the cue
+                    for k in range(after_idx, chosen.cue.start):
+                        t = doc[k]
+                        if t.pos_ in ("PROPN", "NOUN", "PRON") and not in_quote(t.idx):
+                            while t.dep_ in ("compound", "flat", "amod") and t.head.i > t.i and t.head.i < chosen.cue.start:
+                                t = t.head
+                            chosen = Frame(chosen.cue, t, chosen.content, chosen.audience, chosen.kind, False, chosen.cue_text)
+                            break
                 k = q.open_mark - 1
                 while k >= 0 and text[k] in " \t":
                     k -= 1
