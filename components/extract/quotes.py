@@ -749,3 +749,35 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         if d.get("speaker"):
             used_names.add(d["speaker"])
     return quotes, index.speakers(used_names)
+
+
+def continuation_groups(quotes: list[Quote]) -> list[list[Quote]]:
+    """Group quotes that continue one attribution: ``"X," said Y. "Z."`` gives two quotes (X, Z).
+
+    Quotes are kept apart (each sentence-level quote is its own record, as the shared cases
+    require), but a quote that inherits its attribution from the previous one carries the same
+    ``cue_start`` and ``mention_start``. Corpora such as PolNeAR annotate such runs as one
+    attribution with a discontinuous content span; scorers can join each group first.
+
+    Args:
+        quotes (list[Quote]): one article's quotes in text order.
+
+    Returns:
+        list[list[Quote]]: consecutive runs of ``direct``/``mixed`` quotes sharing cue and mention
+        offsets (not None); every other quote forms its own group. Order is preserved.
+    """
+    groups: list[list[Quote]] = []
+    for q in quotes:
+        if groups:
+            p = groups[-1][-1]
+            if (
+                q.kind in ("direct", "mixed")
+                and p.kind in ("direct", "mixed")
+                and q.cue_start is not None
+                and q.cue_start == p.cue_start
+                and q.mention_start == p.mention_start
+            ):
+                groups[-1].append(q)
+                continue
+        groups.append([q])
+    return groups
