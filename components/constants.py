@@ -17,6 +17,7 @@ CUE_VERBS: frozenset[str] = frozenset(
     underscore indicate signal hint concur inform assure reassure blame criticize criticise
     condemn praise denounce question speculate worry fear think feel know hope expect say
     demand threaten order tout predict forecast caution muse joke read continue
+    find show learn discover realize realise recognize recognise doubt wonder suspect acknowledge
     """.split()
 )
 # verbs whose object is the accused/praised party and whose content is an "of"/"for" complement
@@ -27,7 +28,7 @@ CUE_OBJECT_PREP_VERBS: frozenset[str] = frozenset(
 CUE_AUDIENCE_VERBS: frozenset[str] = frozenset({"tell", "inform", "assure", "reassure", "warn", "remind", "brief", "ask", "urge"})
 # cue lemmas that only count when a quotation (not a bare clause) is attached
 CUE_QUOTE_ONLY: frozenset[str] = frozenset(
-    {"call", "describe", "write", "tweet", "ask", "shout", "yell", "cry", "order", "demand", "label", "dub", "brand",
+    {"describe", "write", "tweet", "ask", "shout", "yell", "cry", "order", "demand", "label", "dub", "brand",
      "characterize", "characterise", "refer", "deride", "praise", "blast", "slam", "denounce", "decry", "mock", "hail",
      "portray", "depict", "thank", "read", "continue"}
 )

@@ -321,6 +321,12 @@ def _frames(doc: Doc, in_quote) -> list[Frame]:
                     pc = next((g for g in ch.children if g.dep_ in ("pcomp", "pobj")), None)
                     if pc is not None:
                         content = _span_chars(list(pc.subtree))
+        if content is None and lem in ("call", "push", "press", "appeal"):
+            # "called for an inquiry", "called on X to resign"
+            for ch in tok.children:
+                if ch.dep_ == "prep" and ch.lower_ in ("for", "on") and ch.i == tok.i + 1:
+                    content = _span_chars([t for t in ch.subtree if t.i != ch.i])
+                    break
         if content is None and lem in C.CUE_DESCRIBE_VERBS:
             objs = [c for c in tok.children if c.i > tok.i and (c.dep_ in ("dobj", "oprd", "xcomp", "attr", "npadvmod", "dative", "ccomp") or c.dep_ == "prep" and c.lower_ == "as")]
             if any(c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" for c in objs) or len(objs) >= 2:
