@@ -152,3 +152,41 @@ def test_quotes_mismatched_marks(extract_text):
     texts = {q.text: q.speaker for q in ex.quotes}
     assert texts.get("The roads are closed") == "Jan Novak"
     assert texts.get("Stay home") == "Jan Novak"
+
+
+def test_quotes_byline_dash_names_speaker(extract_text):
+    """Test that a quote followed by a byline dash ('” ― Name') is that person's."""
+    ex = extract_text("\u201cThe rent doubled in a year.\u201d \u2015 Lucia Ferraro\n\u201cWe had to move out.\u201d \u2015 Omar Said")
+    assert {q.text: q.speaker for q in ex.quotes} == {
+        "The rent doubled in a year.": "Lucia Ferraro",
+        "We had to move out.": "Omar Said",
+    }
+
+
+def test_quotes_comma_close_prefers_following_cue(extract_text):
+    """Test that '"...," it added.' attaches to the cue after the quote, not to an earlier one."""
+    ex = extract_text('The Daily Ledger reported the merger on Monday.\n\n"The deal closes in March," it added.')
+    q = [q for q in ex.quotes if q.text == "The deal closes in March"]
+    assert q and q[0].cue == "added" and q[0].mention == "it"
+
+
+def test_quotes_continuation_groups_join_split_attribution(extract_text):
+    """Test that '"X," said Y. "Z."' gives two quotes that continuation_groups() puts together."""
+    from components.extract.quotes import continuation_groups
+
+    ex = extract_text('"We lost," said coach Ian Ross. "We will be back next season." Fans left early.')
+    assert [[q.text for q in g] for g in continuation_groups(ex.quotes)] == [["We lost", "We will be back next season."]]
+    assert all(q.speaker == "Ian Ross" for q in ex.quotes)
+
+
+def test_quotes_scare_quote_in_plain_sentence_dropped(extract_text):
+    """Test that a scare-quoted word with no reporting verb is not a quote."""
+    ex = extract_text("The so-called \u201cpeace dividend\u201d never arrived in the valley towns.")
+    assert ex.quotes == []
+
+
+def test_quotes_call_for_is_indirect(extract_text):
+    """Test that 'X called for Y' is an indirect attribution with content Y."""
+    ex = extract_text("Opposition leader Rana Aziz called for an independent inquiry into the fire.")
+    q = [q for q in ex.quotes if q.kind == "indirect"]
+    assert q and q[0].speaker == "Rana Aziz" and q[0].text == "an independent inquiry into the fire"
