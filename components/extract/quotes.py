@@ -745,6 +745,9 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         key = index.add_person(speaker)
         if key is None:
             continue
+        descriptor = re.sub(r"\s*\([^)]*\)", "", label).split(",", 1)
+        if len(descriptor) == 2 and len(descriptor[1].split()) <= 5:
+            index.set_role(key, descriptor[1])
         emit("transcript", a, b, text[a:b], None, speaker=index.records[key].name, stype="person", mention=(text[ls:le], ls, le))
 
     results.sort(key=lambda d: (d["start"], d["end"]))

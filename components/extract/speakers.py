@@ -95,7 +95,7 @@ class SpeakerRecord:
         """Return the pydantic :class:`Speaker` (aliases sorted, the name itself excluded)."""
         return Speaker(
             name=self.name,
-            aliases=sorted(a for a in self.aliases if a != self.name),
+            aliases=sorted({a for a in self.aliases if a.lower() != self.name.lower()}),
             type=self.type,
             role=self.role,
             org=self.org,
@@ -212,6 +212,12 @@ class SpeakerIndex:
             self._describe(rec, span)
         return key
 
+    def set_role(self, key: str, role: str) -> None:
+        """Set the role of record ``key`` from a label descriptor ("TRANSPORT COMMISSIONER") if unset."""
+        rec = self.records.get(key)
+        if rec is not None and rec.role is None and role.strip():
+            rec.role = repair_case(role.strip())
+
     def add_organisation(self, name: str, type_: str = "organisation", country: Optional[str] = None) -> str:
         """Register an organisation/group/document speaker; return its record key."""
         name = name.strip()
@@ -256,7 +262,7 @@ class SpeakerIndex:
             t = toks[i]
             if t.lower_ in ("at", "of", "for", "with") and t.dep_ == "prep" and role_toks:
                 rest = [x for x in toks[i + 1 :] if x.dep_ != "det"]
-                if rest:
+                if rest and any(x.pos_ == "PROPN" or x.ent_type_ == "ORG" for x in rest):
                     org = " ".join(x.text for x in rest).strip()
                 break
             if t.dep_ in ("relcl",) or t.lower_ in ("who", "which", "that"):
