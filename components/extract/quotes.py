@@ -11,12 +11,21 @@ PLoS ONE), extended for mismatched marks, multi-paragraph quotes, mixed quotes, 
 2. Every reporting verb (:data:`components.constants.CUE_VERBS`) outside quotation marks gives a
    frame: speaker (its ``nsubj``, inherited through ``advcl``/``xcomp``/``conj``), content
    (``ccomp``; ``of``-complement for "accuse"; the host clause for "according to") and audience.
-3. Each quote is linked to the frame whose content holds it (``mixed`` when the content has words
-   outside the marks), else to the nearest cue in its sentence, else to a cue ending the previous
-   sentence with a colon, else to the previous quote's speaker when it follows directly.
-   Short unattributed quoted phrases (nicknames, scare quotes, titles) are dropped.
-4. Frames without quotes become ``indirect`` quotes; transcript turns (``**Name:**``, ``NAME:``)
-   become ``transcript`` quotes.
+3. Each quote is linked, in this order, to: the frame whose content holds it (same paragraph;
+   ``mixed`` when the content has words outside the marks); a byline dash after it
+   (``“...” ― Name``); the nearest cue with a plausible source in its sentence (a cue right after a
+   comma-close, ``"...," it added``, wins); a clause ending with a colon before it; a reporting
+   clause or an attributed quote just before it (floating quotes, as in the Gender Gap Tracker).
+   Short unattributed quoted phrases (nicknames, scare quotes, titles) are dropped; a short
+   fragment under a cue becomes a ``mixed`` quote over the constituent that holds it.
+4. Frames without quotes become ``indirect`` quotes (``that``-clauses, "accuse X of", "call for",
+   "according to"; an "according to" a census/report is typed ``document``); transcript turns
+   (``**Name:**``, ``NAME:``) become ``transcript`` quotes, one per paragraph.
+5. ``"X," she said, "Y."`` (one sentence) is joined into one quote; ``"X," she said. "Y."`` stays
+   two quotes sharing cue and mention offsets (:func:`continuation_groups` joins them for corpora
+   that annotate one discontinuous attribution, such as PolNeAR).
+
+Speakers, canonical names, roles and countries: :mod:`.speakers`.
 """
 
 from __future__ import annotations
