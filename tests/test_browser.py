@@ -231,3 +231,44 @@ def test_browser_changing_a_filter_updates_the_url(server, page):
     page.wait_for_timeout(1500)
     assert "Jake Sullivan" in page.content()
     _shot(page, "filter_to_url")
+
+
+def test_browser_stance_bar_click_shows_its_evidence(server, page):
+    base, _ = server
+    _open(page, base + "/stance", "Stance")
+    bars = page.locator(".js-plotly-plot g.point path")
+    bars.first.wait_for()
+    n = bars.count()
+    target = bars.nth(n - 1)  # the last bar differs from the default (first) pair
+    target.click(force=True)
+    page.wait_for_timeout(1500)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+    picked = page.get_by_test_id("stSelectbox").filter(has_text="Evidence for").inner_text()
+    label = page.locator(".js-plotly-plot .ytick text").evaluate_all("els => els.map(e => e.textContent)")[-1]
+    speaker = label.split(" · ")[0]
+    assert speaker in picked, (picked, label)
+    _shot(page, "stance_selected")
+
+
+def test_browser_map_selection_filters_other_pages(server, page):
+    base, _ = server
+    _open(page, base + "/map", "Map")
+    page.locator(".js-plotly-plot").first.wait_for()
+    page.wait_for_timeout(1500)
+    # emit the selection event plotly fires after a box/lasso selection of the Kherson marker
+    place = page.evaluate("""() => {
+        const gd = document.querySelector('.js-plotly-plot');
+        const fd = gd._fullData[0];
+        const i = fd.customdata.findIndex(c => c[0] === 'Kherson');
+        const pt = {curveNumber: 0, pointNumber: i, pointIndex: i, customdata: fd.customdata[i],
+                    lat: fd.lat[i], lon: fd.lon[i], data: gd.data[0], fullData: fd};
+        gd.emit('plotly_selected', {points: [pt], selections: []});
+        return fd.customdata[i][0];
+    }""")
+    assert place == "Kherson"
+    page.wait_for_url(re.compile(r"place=Kherson"), timeout=30_000)
+    page.get_by_test_id("stSidebarNav").get_by_text("Casualties").click()
+    page.wait_for_url(re.compile(r"/casualties\?(.*&)?place=Kherson"))
+    page.get_by_text("casualty reports").first.wait_for()
+    assert "1 casualty reports" in page.inner_text("body")
+    _shot(page, "map_selection_casualties")

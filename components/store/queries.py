@@ -365,17 +365,17 @@ def top_speakers(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame
     andw = "AND" if "WHERE" in fw else "WHERE"
     return store.df(
         f"""
-        WITH t AS (SELECT q.speaker AS speaker, count(*) AS quotes{fw} {andw} q.speaker IS NOT NULL
-                   GROUP BY q.speaker ORDER BY quotes DESC, speaker LIMIT ?),
-             n AS (SELECT q.speaker, count(DISTINCT q.article_id) AS articles{fw}
-                   {andw} q.speaker IN (SELECT speaker FROM t) GROUP BY q.speaker),
+        WITH fq AS MATERIALIZED (SELECT q.speaker, q.article_id{fw} {andw} q.speaker IS NOT NULL),
+             t AS (SELECT speaker, count(*) AS quotes FROM fq GROUP BY speaker ORDER BY quotes DESC, speaker LIMIT ?),
+             n AS (SELECT speaker, count(DISTINCT article_id) AS articles FROM fq
+                   WHERE speaker IN (SELECT speaker FROM t) GROUP BY speaker),
              sp AS (SELECT name, mode(role) AS role, mode(country) AS country FROM article_speakers
                     WHERE name IN (SELECT speaker FROM t) GROUP BY name)
         SELECT t.speaker, t.quotes, n.articles, sp.role, sp.country
         FROM t JOIN n ON n.speaker = t.speaker LEFT JOIN sp ON sp.name = t.speaker
         ORDER BY t.quotes DESC, t.speaker
         """,
-        params + [limit] + params,
+        params + [limit],
     )
 
 
