@@ -190,3 +190,10 @@ def test_quotes_call_for_is_indirect(extract_text):
     ex = extract_text("Opposition leader Rana Aziz called for an independent inquiry into the fire.")
     q = [q for q in ex.quotes if q.kind == "indirect"]
     assert q and q[0].speaker == "Rana Aziz" and q[0].text == "an independent inquiry into the fire"
+
+
+def test_quotes_characterisation_as_quoted_phrase_is_mixed(extract_text):
+    """Test that 'X criticized Y as a “...”' is a mixed quote over 'Y as a “...”'."""
+    ex = extract_text("Former governor Lena Holm criticized the tax plan as a \u201creckless gamble\u201d on Tuesday.")
+    q = [q for q in ex.quotes if q.kind == "mixed"]
+    assert q and q[0].speaker == "Lena Holm" and q[0].text.startswith("the tax plan as a \u201creckless gamble\u201d")

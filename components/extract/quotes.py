@@ -200,6 +200,7 @@ class Frame:
     kind: str = "verb"  # verb | according
     used: bool = False
     cue_text: Optional[str] = None  # normalised cue when not the surface text
+    quote_only: bool = False  # a characterisation frame: never an indirect quote on its own
 
 
 def _cue_lemma(tok: Token) -> Optional[str]:
@@ -298,6 +299,16 @@ def _frames(doc: Doc, in_quote) -> list[Frame]:
         if tok.pos_ not in ("VERB", "AUX", "PROPN", "NOUN") or tok.pos_ in ("NOUN",) and tok.dep_ not in ("ROOT", "ccomp"):
             continue
         lem = _cue_lemma(tok)
+        if lem is None or lem in C.CUE_OBJECT_PREP_VERBS:
+            # "admires Putin as a “strong leader”", "criticized the act as a “crazy system”":
+            # any verb characterising its object with a quoted "as" phrase
+            objs = [c for c in tok.children if c.i > tok.i and c.dep_ == "dobj"]
+            as_ = [c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "as"]
+            if tok.pos_ == "VERB" and objs and as_ and any(in_quote(t.idx) for t in as_[0].subtree):
+                toks = sorted([t for c in objs + as_ for t in c.subtree], key=lambda t: t.i)
+                frames.append(Frame(doc[tok.i : tok.i + 1], _subject_of(tok), _span_chars(toks)))
+                frames[-1].quote_only = True
+                continue
         if lem is None:
             continue
         if tok.pos_ == "PROPN" and not tok.is_upper:
@@ -729,7 +740,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         if any(not (b <= ca or a >= cb) for a, b in quoted):
             continue
         lem = _cue_lemma(f.cue[0]) if f.kind == "verb" else "according"
-        if lem in C.CUE_QUOTE_ONLY:
+        if lem in C.CUE_QUOTE_ONLY or f.quote_only:
             continue
         subj = f.subject
         if subj.lower_ in C.NON_SPEAKER_PRONOUNS or subj.lower_ in ("i", "we", "you"):
