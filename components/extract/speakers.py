@@ -146,11 +146,13 @@ class SpeakerIndex:
         return i >= 0 and self._quoted[i][0] <= char < self._quoted[i][1]
 
     def is_place(self, span: Span) -> bool:
-        """True when ``span`` overlaps a toponym mention or is only a gazetteer place name."""
+        """True when ``span`` overlaps a toponym mention of the places stage (or, when that stage
+        gave none, when it is a single-token gazetteer place name)."""
         for a, b in self._place_spans:
             if a < span.end_char and span.start_char < b:
                 return True
-        if len(span) == 1:
+        if len(span) == 1 and not self._place_spans:
+            # no toponym stage output: fall back to the gazetteer (a lone "Kherson" is a city)
             g = _gaz()
             if g is not None:
                 try:
