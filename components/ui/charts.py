@@ -108,7 +108,7 @@ def stance_figure(df: pd.DataFrame, topic_labels: dict[str, str] | None = None) 
             x=part["bar"], y=part["label"], orientation="h", name=pol, marker_color=POLARITY_COLOURS[pol],
             text=part["text"], textposition="outside", customdata=part[["speaker", "topic"]].to_numpy(),
             hovertext=[
-                f"<b>{lbl}</b><br>stance: {t}<br>support {su} · neutral {ne} · oppose {op}<br>evidence quotes: {ev}"
+                f"<b>{lbl}</b><br>stance: {t}<br>support {su} · neutral {ne} · oppose {op}<br>evidence quotes: {int(ev)}"
                 for lbl, t, su, ne, op, ev in zip(part["label"], part["text"], part["support"], part["neutral"],
                                                   part["oppose"], part["evidence"])
             ],
