@@ -655,7 +655,10 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
                 k = q.open_mark - 1
                 while k >= 0 and text[k] in " \t":
                     k -= 1
-                standalone = (k < 0 or text[k] in ":,.!?\n—–-") and re.match(r"\s*[,.!?—–-]|\s*$", text[q.outer_end : q.outer_end + 2]) is not None
+                standalone = (k < 0 or text[k] in ":,.!?\n—–-") and (
+                    re.match(r"\s*[,.!?—–-]|\s*$", text[q.outer_end : q.outer_end + 2]) is not None
+                    or re.search(r"[,.!?…]$", text[q.start : q.end].rstrip()) is not None
+                )
                 if not sentence_like and not standalone:
                     # a fragment: the constituent that holds it under the cue makes a mixed quote
                     t = tok_at(q.start)
