@@ -37,6 +37,16 @@ def test_queries_where_clauses_quote_filters_reach_places_through_articles():
     assert params == [["seed"], ["direct"]]
 
 
+def test_queries_quote_scope_cte_evaluates_quote_filters_once():
+    f = QueryFilters(kinds=("direct",), collections=("seed",))
+    cte, params = Q.quote_scope_cte(f)
+    assert cte.startswith("quote_scope AS MATERIALIZED (SELECT DISTINCT q.article_id FROM quotes q WHERE")
+    assert params == [["direct"]]
+    bits, bparams = Q.where_clauses(f, "place", use_quote_scope=True)
+    assert bits[1] == "p.article_id IN (SELECT article_id FROM quote_scope)" and bparams == [["seed"]]
+    assert Q.quote_scope_cte(QueryFilters(collections=("seed",))) is None
+
+
 def test_queries_where_clauses_rejects_unknown_target():
     with pytest.raises(ValueError, match="unknown target"):
         Q.where_clauses(QueryFilters(), "users")
@@ -48,6 +58,9 @@ def test_queries_overview_counts_unfiltered_and_by_collection(store):
     assert allc["killed"] == 5 and allc["injured"] == 7 and allc["casualty_events"] == 2
     seed = Q.overview_counts(store, QueryFilters(collections=("seed",)))
     assert seed["articles"] == 1 and seed["quotes"] == 4 and seed["killed"] == 3
+    other = Q.overview_counts(store, QueryFilters(topics=("economy",)))
+    assert (other["articles"], other["quotes"], other["killed"], other["places"]) == (1, 1, 2, 1)
+    assert list(Q.top_places(store, QueryFilters(kinds=("direct",), topics=("economy",)))["place"]) == ["Paris"]
 
 
 def test_queries_top_speakers_and_places(store):

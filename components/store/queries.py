@@ -168,12 +168,37 @@ def _param(d: FilterDef, value: Any) -> Any:
     return value
 
 
-def where_clauses(filters: QueryFilters, target: str) -> tuple[list[str], list[Any]]:
+QUOTE_SCOPE_CTE = "quote_scope"  # the one CTE name where_clauses may reference (see quote_scope_cte)
+
+
+def quote_scope_cte(filters: QueryFilters) -> tuple[str, list[Any]] | None:
+    """A materialised CTE of the articles that have a quote passing the quote-level filters.
+
+    Returns:
+        tuple[str, list] | None: ``("quote_scope AS MATERIALIZED (...)", params)`` to put in a ``WITH``
+        clause, so a statement evaluates the quote filters once however many targets use them; None
+        when no quote-level filter is active.
+    """
+    bits, params = [], []
+    for name, value in filters.active().items():
+        d = _DEFS_BY_NAME[name]
+        if d.scope == "quote":
+            bits.append(d.sql["quote"])
+            params += [_param(d, value)] * d.sql["quote"].count("?")
+    if not bits:
+        return None
+    return (f"{QUOTE_SCOPE_CTE} AS MATERIALIZED (SELECT DISTINCT q.article_id FROM quotes q "
+            f"WHERE {' AND '.join(bits)})"), params
+
+
+def where_clauses(filters: QueryFilters, target: str, use_quote_scope: bool = False) -> tuple[list[str], list[Any]]:
     """Build the WHERE fragments and bound parameters of ``filters`` for ``target``.
 
     Args:
         filters (QueryFilters): the validated filter state.
         target (str): one of :data:`TARGETS`.
+        use_quote_scope (bool): refer to the CTE of :func:`quote_scope_cte` (which the
+            caller defines) instead of an inline subquery for quote-level filters.
 
     Returns:
         tuple[list[str], list]: SQL fragments to join with ``AND`` (aliases as in
@@ -212,14 +237,16 @@ def where_clauses(filters: QueryFilters, target: str) -> tuple[list[str], list[A
     if art_bits:
         bits.insert(0, f"{TARGET_ARTICLE_ID[target]} IN (SELECT a.id FROM articles a WHERE {' AND '.join(art_bits)})")
         params[:0] = art_params
-    if quote_bits:
+    if quote_bits and use_quote_scope:
+        bits.append(f"{TARGET_ARTICLE_ID[target]} IN (SELECT article_id FROM {QUOTE_SCOPE_CTE})")
+    elif quote_bits:
         bits.append(f"{TARGET_ARTICLE_ID[target]} IN (SELECT q.article_id FROM quotes q WHERE {' AND '.join(quote_bits)})")
         params += quote_params
     return bits, params
 
 
-def _where(filters: QueryFilters, target: str) -> tuple[str, list[Any]]:
-    bits, params = where_clauses(filters, target)
+def _where(filters: QueryFilters, target: str, use_quote_scope: bool = False) -> tuple[str, list[Any]]:
+    bits, params = where_clauses(filters, target, use_quote_scope)
     return (" WHERE " + " AND ".join(bits) if bits else ""), params
 
 
@@ -236,12 +263,12 @@ _JOIN_SPEAKER = " LEFT JOIN article_speakers s ON s.article_id = q.article_id AN
 
 
 def _from_where(filters: QueryFilters, target: str, with_article: bool = False,
-                extra_join: str = "") -> tuple[str, list[Any]]:
+                extra_join: str = "", use_quote_scope: bool = False) -> tuple[str, list[Any]]:
     """`` FROM <target table> [JOIN articles a] [extra_join] WHERE ...`` and its parameters.
 
     ``extra_join`` must be one of this module's fixed join constants.
     """
-    where, params = _where(filters, target)
+    where, params = _where(filters, target, use_quote_scope)
     join = _JOIN_ARTICLE[target] if with_article else ""
     return f" FROM {TARGET_FROM[target]}{join}{extra_join}{where}", params
 
@@ -339,17 +366,19 @@ def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
         ``casualty_events``, ``killed``, ``injured``, ``missing`` (sums of the
         lower bounds ``*_min``; vague words count as their lower bound).
     """
+    scope = quote_scope_cte(f)
     fw_q, pq = _from_where(f, "quote")
-    fw_a, pa = _from_where(f, "article")
-    fw_p, pp = _from_where(f, "place")
-    fw_c, pc = _from_where(f, "casualty")
+    fw_a, pa = _from_where(f, "article", use_quote_scope=True)
+    fw_p, pp = _from_where(f, "place", use_quote_scope=True)
+    fw_c, pc = _from_where(f, "casualty", use_quote_scope=True)
+    head, hp = (scope[0] + ", ", scope[1]) if scope else ("", [])
     row = store.execute(
-        f"WITH aa AS (SELECT count(*) AS n{fw_a}), "
+        f"WITH {head}aa AS (SELECT count(*) AS n{fw_a}), "
         f"qa AS (SELECT count(*) AS n, count(DISTINCT q.speaker) AS sp{fw_q}), "
         f"pa AS (SELECT count(DISTINCT p.name) AS names, count(*) AS n{fw_p}), "
         f"ca AS (SELECT count(*) AS n, sum(c.killed_min) AS k, sum(c.injured_min) AS i, sum(c.missing_min) AS m"
         f"{fw_c}) SELECT aa.n, qa.n, qa.sp, pa.names, pa.n, ca.n, ca.k, ca.i, ca.m FROM aa, qa, pa, ca",
-        pa + pq + pp + pc,
+        hp + pa + pq + pp + pc,
     ).fetchone()
     keys = ("articles", "quotes", "speakers", "places", "mentions", "casualty_events", "killed", "injured", "missing")
     return {k: int(v or 0) for k, v in zip(keys, row)}
@@ -385,18 +414,20 @@ def top_places(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame:
     Returns:
         DataFrame: ``place``, ``country``, ``mentions``, ``articles``, sorted by mentions desc.
     """
-    fw, params = _from_where(f, "place")
+    scope = quote_scope_cte(f)
+    fw, params = _from_where(f, "place", use_quote_scope=True)
     andw = "AND" if "WHERE" in fw else "WHERE"
+    head, hp = (scope[0] + ", ", scope[1]) if scope else ("", [])
     return store.df(
         f"""
-        WITH t AS (SELECT p.name AS place, count(*) AS mentions{fw} GROUP BY p.name
+        WITH {head}t AS (SELECT p.name AS place, count(*) AS mentions{fw} GROUP BY p.name
                    ORDER BY mentions DESC, place LIMIT ?),
              d AS (SELECT p.name, mode(p.country) AS country, count(DISTINCT p.article_id) AS articles{fw}
                    {andw} p.name IN (SELECT place FROM t) GROUP BY p.name)
         SELECT t.place, d.country, t.mentions, d.articles FROM t JOIN d ON d.name = t.place
         ORDER BY t.mentions DESC, t.place
         """,
-        params + [limit] + params,
+        hp + params + [limit] + params,
     )
 
 
