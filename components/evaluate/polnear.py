@@ -15,6 +15,13 @@ when the predicted speaker mention span (``Quote.mention_start``/``mention_end``
 resolved from a pronoun) overlaps the gold Source span. Direct quotations (gold content containing a
 double quotation mark, i.e. a quoted passage; predicted quotes of kind ``direct`` or ``mixed``) are
 scored apart from all attributions (every gold attribution against every predicted quote).
+
+Prediction units. PolNeAR's unit is the attribution: ``"X," said Y. "Z."`` is one attribution with a
+discontinuous content span, while this project emits one quote per quoted sentence run (as the shared
+cases require) and links the continuation to its cue (same ``cue_start`` and ``mention_start``, see
+:func:`components.extract.quotes.continuation_groups`). Both are reported: ``direct``/``all`` score
+attribution units (each continuation group joined into one discontinuous prediction, its source the
+group's mention), ``direct_per_quote``/``all_per_quote`` score every quote record on its own.
 """
 
 from __future__ import annotations
@@ -33,6 +40,8 @@ MIN_TOKEN_F1 = 0.5
 # A quoted passage: any double quotation mark, straight, curly or guillemet.
 RE_DOUBLE_QUOTE = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
 DIRECT_KINDS = ("direct", "mixed")
+# Reported subsets: attribution units (continuations joined) and per-quote records.
+SUBSETS = ("direct", "all", "direct_per_quote", "all_per_quote")
 _T_SPANS = re.compile(r"^\d+ \d+(;\d+ \d+)*$")
 
 
@@ -233,9 +242,38 @@ def _clip(text: str, n: int = 90) -> str:
     return text if len(text) <= n else text[: n - 3] + "..."
 
 
-def _score_subset(tok, text: str, golds: list[GoldAttribution], preds: list) -> dict:
+class PredictedUnit(NamedTuple):
+    """A prediction as scored: one quote, or a continuation group of quotes joined.
+
+    Attributes:
+        spans (list[Span]): content fragments (one per quote).
+        text (str): the quotes' texts joined by one space.
+        mention_start, mention_end (int | None): the speaker mention of the unit.
+        speaker (str | None): canonical speaker.
+    """
+
+    spans: list[Span]
+    text: str
+    mention_start: Optional[int]
+    mention_end: Optional[int]
+    speaker: Optional[str]
+
+
+def prediction_units(quotes: Sequence, join_continuations: bool) -> list[PredictedUnit]:
+    """Turn quote records into scoring units; with ``join_continuations`` each continuation group is one unit."""
+    from ..extract.quotes import continuation_groups
+
+    groups = continuation_groups(list(quotes)) if join_continuations else [[q] for q in quotes]
+    return [
+        PredictedUnit([(q.start, q.end) for q in g], " ".join(q.text for q in g), g[0].mention_start,
+                      g[0].mention_end, g[0].speaker)
+        for g in groups
+    ]
+
+
+def _score_subset(tok, text: str, golds: list[GoldAttribution], preds: list[PredictedUnit]) -> dict:
     g_sets = [_covered(tok, g.content) for g in golds]
-    p_sets = [_covered(tok, [(q.start, q.end)]) for q in preds]
+    p_sets = [_covered(tok, q.spans) for q in preds]
 
     def score(i, j):
         f1 = set_f1(p_sets[i], g_sets[j])
@@ -280,13 +318,12 @@ def score_document(doc: BratDocument, extraction: Extraction) -> dict:
     tok = _token_offsets(doc.text)
     quotes = list(extraction.quotes)
     direct_gold = [g for g in doc.attributions if g.direct]
-    direct_pred = [q for q in quotes if q.kind in DIRECT_KINDS]
-    return {
-        "name": doc.name,
-        "annotator": doc.annotator,
-        "direct": _score_subset(tok, doc.text, direct_gold, direct_pred),
-        "all": _score_subset(tok, doc.text, list(doc.attributions), quotes),
-    }
+    direct_quotes = [q for q in quotes if q.kind in DIRECT_KINDS]
+    out = {"name": doc.name, "annotator": doc.annotator}
+    for suffix, join in (("", True), ("_per_quote", False)):
+        out["direct" + suffix] = _score_subset(tok, doc.text, direct_gold, prediction_units(direct_quotes, join))
+        out["all" + suffix] = _score_subset(tok, doc.text, list(doc.attributions), prediction_units(quotes, join))
+    return out
 
 
 def summarise(per_doc: list[dict], skipped: Sequence[str] = ()) -> dict:
@@ -299,14 +336,14 @@ def summarise(per_doc: list[dict], skipped: Sequence[str] = ()) -> dict:
         with a Source whose source the prediction got right, over those matched.
     """
     out = {"dataset": "polnear", "documents": len(per_doc), "skipped_annotations": list(skipped)}
-    for subset in ("direct", "all"):
+    for subset in SUBSETS:
         tp = sum(d[subset]["tp"] for d in per_doc)
         fp = sum(d[subset]["fp"] for d in per_doc)
         fn = sum(d[subset]["fn"] for d in per_doc)
         ws = sum(d[subset]["with_source"] for d in per_doc)
         sr = sum(d[subset]["source_right"] for d in per_doc)
         out[subset] = {**prf(tp, fp, fn), "source_accuracy": share(sr, ws), "source_right": sr, "with_source": ws}
-    out["per_document"] = [{"name": d["name"], "annotator": d["annotator"], "direct": d["direct"], "all": d["all"]}
+    out["per_document"] = [{"name": d["name"], "annotator": d["annotator"], **{k: d[k] for k in SUBSETS}}
                            for d in per_doc]
     return out
 

@@ -76,10 +76,13 @@ def format_polnear(r: dict, limit: int = 10, errors: bool = False) -> str:
     if r["skipped_annotations"]:
         out.append(f"  scored the first annotator in name order; left out {len(r['skipped_annotations'])} other"
                    " annotation file(s) of the same articles (--all-annotators scores them all)")
-    for key, label in (("direct", "direct quotations"), ("all", "all attributions")):
+    for key, label in (("direct", "direct quotations"), ("all", "all attributions"),
+                       ("direct_per_quote", "direct, per quote"), ("all_per_quote", "all, per quote")):
         m = r[key]
         out.append(_prf_row(label, m, f"; source acc {fmt(m['source_accuracy'])} ({m['source_right']}/{m['with_source']})"))
     out.append("  match: content token F1 >= 0.5, one-to-one; source: predicted mention overlaps gold Source")
+    out.append("  units: attribution = continuation quotes (\"X,\" said Y. \"Z.\") joined as PolNeAR annotates them;"
+               " per quote = every quote record alone")
     if errors:
         for d in r["per_document"]:
             m = d["direct"]
