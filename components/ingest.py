@@ -7,7 +7,8 @@ robustly: UTF-8 (with BOM) first, then Windows-1252; mojibake is repaired with
 what the store keeps, so every offset is valid against it.
 
 HTML main text and metadata come from ``trafilatura``; dates are normalised
-with ``dateparser`` to ISO ``YYYY-MM-DD``.
+with ``dateparser`` to ISO ``YYYY-MM-DD``. An article with no published date
+takes the date of its dateline when it has one (:func:`dateline_date`).
 """
 
 from __future__ import annotations
@@ -85,6 +86,42 @@ def normalise_date(value: object) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                       "dec"), 1)}
+# "KABUL, Afghanistan (Jan. 25, 2013)" or "(Jan. 25)"; a release number "2010-12-S-321" may give the year.
+RE_DATELINE = re.compile(r"\(([A-Z][a-z]{2,8})\.? (\d{1,2})(?:, (\d{4}))?\)")
+RE_HEAD_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4})\b")
+RE_RELEASE_NO = re.compile(r"\b(20\d\d)-(\d\d)-[A-Z]")
+DATELINE_WINDOW = 600
+
+
+def dateline_date(text: str) -> str | None:
+    """The date of a dateline near the top of ``text``, as ISO ``YYYY-MM-DD``, or None.
+
+    Reads a parenthesised dateline such as ``KABUL, Afghanistan (Jan. 25, 2013)`` in the first
+    600 characters, else the first full date written ``Jan. 10, 2011`` there (a header such as
+    "Operational Update, Jan. 10, 2011"). When the dateline has no year, the year of a release
+    number such as ``2010-12-S-321`` in the same window is used; without either, None. Used as
+    the published date of articles that have none, so relative days ("yesterday") resolve.
+    """
+    import datetime as dt
+
+    head = text[:DATELINE_WINDOW]
+    m = RE_DATELINE.search(head) or RE_HEAD_DATE.search(head)
+    if not m or m.group(1)[:3].lower() not in _MONTHS:
+        return None
+    year = m.group(3)
+    if year is None:
+        r = RE_RELEASE_NO.search(head)
+        if not r:
+            return None
+        year = r.group(1)
+    try:
+        return dt.date(int(year), _MONTHS[m.group(1)[:3].lower()], int(m.group(2))).isoformat()
+    except ValueError:
+        return None
+
+
 def _decode(data: bytes, path: Path) -> str:
     if not data.strip():
         raise ArticleReadError(f"{path}: the file is empty")
@@ -122,7 +159,7 @@ def _make_article(text: str, meta: dict, source_path: str, collection: str | Non
     return Article(
         id=str(meta.get("id") or content_id(text)),
         title=clean_text(str(title)) if title else None,
-        published=normalise_date(meta.get("published") or meta.get("date")),
+        published=normalise_date(meta.get("published") or meta.get("date")) or dateline_date(text),
         outlet=str(meta["outlet"]) if meta.get("outlet") else None,
         url=str(meta["url"]) if meta.get("url") else None,
         source_path=source_path,

@@ -2,25 +2,19 @@
 
 - wikinews-outbreaks.jsonl <- geovirus-dev (CC BY 2.5, Wikinews): id, text, url, and a title
   taken from the Wikinews URL slug.
-- isaf-afghanistan.jsonl <- isaf-dev (CC BY-SA 4.0): id, text, and `published` parsed from the
-  release's dateline "KABUL, Afghanistan (Jan. 25, 2013)" when present.
+- isaf-afghanistan.jsonl <- isaf-dev (CC BY-SA 4.0): id and text (the reader takes the published
+  date from the release's dateline "KABUL, Afghanistan (Jan. 25, 2013)").
 Gold annotations are not copied: the dashboard shows what the extractor finds.
 
 Usage: python data/prepare_collections.py
 """
 
 import json
-import re
-import sys
 import urllib.parse
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from components.ingest import normalise_date  # noqa: E402
-
 HERE = Path(__file__).resolve().parent
 EVAL = HERE.parent.parent / "shared" / "eval"
-DATELINE = re.compile(r"\(([A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})\)")
 
 
 def main() -> None:
@@ -39,10 +33,7 @@ def main() -> None:
     ) as out:
         for line in f:
             o = json.loads(line)
-            m = DATELINE.search(o["text"])
             rec = {"id": o["id"], "outlet": "ISAF Joint Command", "text": o["text"]}
-            if m:
-                rec["published"] = normalise_date(m.group(1))
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 

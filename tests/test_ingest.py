@@ -114,3 +114,26 @@ def test_ingest_expand_paths_folders_globs_and_sidecars(tmp_path):
     files, problems = expand_paths([str(tmp_path), str(tmp_path / "*.txt"), str(tmp_path / "c.pdf"), "nope/*.txt"])
     assert [f.name for f in files] == ["a.txt", "b.md"]
     assert problems == [(str(tmp_path / "c.pdf"), "unsupported file type '.pdf'"), ("nope/*.txt", "no such file or folder")]
+
+
+def test_ingest_published_from_dateline_when_missing():
+    """Test that an undated release takes its dateline's date, and a sidecar date wins over it."""
+    text = b"2011-11-S-034\n\nKABUL, Afghanistan (Nov. 20, 2011)\nA coalition force detained two suspects yesterday."
+    (a,) = read_bytes(text, "release.txt")
+    assert a.published == "2011-11-20"
+    (b,) = read_bytes(text, "release.txt", {"published": "2011-11-21"})
+    assert b.published == "2011-11-21"
+
+
+@pytest.mark.parametrize(
+    "head,expected",
+    [
+        ("ISAF Joint Command Operational Update, Jan. 10, 2011\nKABUL - Forces", "2011-01-10"),
+        ("WASHINGTON (Reuters) - Talks resumed", None),
+        ("Report (May 40, 2012)", None),  # not a day
+    ],
+)
+def test_ingest_dateline_date_forms(head, expected):
+    from components.ingest import dateline_date
+
+    assert dateline_date(head) == expected

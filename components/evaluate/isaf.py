@@ -41,36 +41,11 @@ def province_key(name: Optional[str]) -> str:
     return PROVINCE_VARIANTS.get(s, s)
 
 
-_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                                       "dec"), 1)}
-RE_DATELINE = re.compile(r"\(([A-Z][a-z]{2,8})\.? (\d{1,2})(?:, (\d{4}))?\)")
-RE_RELEASE_NO = re.compile(r"\b(20\d\d)-(\d\d)-[A-Z]")
-
-
 def release_date(text: str) -> Optional[str]:
-    """The release date from its own text, as ISO ``YYYY-MM-DD``, or None.
+    """The release date from its own dateline (never from the gold); see :func:`components.ingest.dateline_date`."""
+    from ..ingest import dateline_date
 
-    Reads the dateline ``KABUL, Afghanistan (Jan. 25, 2013)`` in the first 600 characters; when
-    it has no year, the year comes from the release number (``2010-12-S-321``). Used as the
-    article's published date so that "yesterday" can be resolved; never taken from the gold.
-    """
-    head = text[:600]
-    m = RE_DATELINE.search(head)
-    if not m or m.group(1)[:3].lower() not in _MONTHS:
-        return None
-    month, day = _MONTHS[m.group(1)[:3].lower()], int(m.group(2))
-    year = m.group(3)
-    if year is None:
-        r = RE_RELEASE_NO.search(head)
-        if not r:
-            return None
-        year = r.group(1)
-    import datetime as dt
-
-    try:
-        return dt.date(int(year), month, day).isoformat()
-    except ValueError:
-        return None
+    return dateline_date(text)
 
 
 def read_isaf(path: Path) -> list[tuple[Article, dict]]:

@@ -341,19 +341,14 @@ def _is_perpetrator(victim: Token, sent: Span) -> bool:
 
 # ----------------------------------------------------------------------------- dates, places, causes
 def _base_date(doc: Doc, published: Optional[str]) -> Optional[datetime]:
-    if published:
-        try:
-            return datetime.fromisoformat(published[:10])
-        except ValueError:
-            pass
-    # a dateline such as "KABUL, Afghanistan (Jan. 25, 2013)" near the start
-    for ent in doc.ents:
-        if ent.start_char > 600:
-            break
-        if ent.label_ == "DATE" and re.search(r"\b(19|20)\d\d\b", ent.text):
-            d = _parse_date(ent.text, None)
-            if d:
-                return datetime.fromisoformat(d)
+    from ..ingest import dateline_date
+
+    for value in (published, dateline_date(doc.text)):
+        if value:
+            try:
+                return datetime.fromisoformat(value[:10])
+            except ValueError:
+                continue
     return None
 
 
