@@ -19,12 +19,15 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import yaml
 
 from .errors import ArticleReadError
 from .models import Article
+
+# on_error(where, message): reports a skipped JSONL line ("file.jsonl:3", "...not valid JSON...").
+ErrorFn = Callable[[str, str], None]
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 META_SUFFIX = ".meta.yaml"
@@ -196,29 +199,49 @@ def read_html(html: str, source_path: str, meta: dict | None = None, collection:
     return _make_article(text, merged, source_path, collection)
 
 
-def read_jsonl(data: str, source_path: str, collection: str | None = None) -> Iterator[Article]:
+def read_jsonl(
+    data: str, source_path: str, collection: str | None = None, on_error: ErrorFn | None = None
+) -> Iterator[Article]:
     """Yield one :class:`Article` per non-empty JSON line (``text`` required).
 
-    Optional keys: ``id``, ``title``, ``published``, ``outlet``, ``url``.
+    Optional keys: ``id``, ``title``, ``published``, ``outlet``, ``url``. Lines are
+    separated by ``\n`` only: U+2028/U+2029 inside a JSON string are text, not line breaks.
+
+    Args:
+        data (str): the file's text.
+        source_path (str): file name for messages (``NAME:LINE``).
+        collection (str | None): collection name.
+        on_error (ErrorFn | None): when given, a bad line is reported as
+            ``on_error("NAME:LINE", message)`` and skipped, so the good lines are kept;
+            when None, the first bad line raises.
 
     Raises:
-        ArticleReadError: a line is not JSON, not an object, or has no ``text``;
-            the message gives the line number.
+        ArticleReadError: (without ``on_error``) a line is not JSON, not an object,
+            or has no ``text``; the message gives the line number.
     """
-    for n, line in enumerate(data.splitlines(), 1):
+    for n, line in enumerate(data.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{source_path}:{n}"
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ArticleReadError(f"{where}: not valid JSON ({exc.msg})") from exc
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            raise ArticleReadError(f"{where}: each line must be an object with a string 'text'")
-        yield _make_article(obj["text"], obj, where, collection)
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ArticleReadError(f"{where}: not valid JSON ({exc.msg})") from exc
+            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                raise ArticleReadError(f"{where}: each line must be an object with a string 'text'")
+            article = _make_article(obj["text"], obj, where, collection)
+        except ArticleReadError as exc:
+            if on_error is None:
+                raise
+            on_error(where, str(exc))
+            continue
+        yield article
 
 
-def read_bytes(data: bytes, name: str, meta: dict | None = None, collection: str | None = None) -> list[Article]:
+def read_bytes(
+    data: bytes, name: str, meta: dict | None = None, collection: str | None = None, on_error: ErrorFn | None = None
+) -> list[Article]:
     """Read articles from the bytes of a file called ``name`` (used by uploads).
 
     Args:
@@ -226,6 +249,8 @@ def read_bytes(data: bytes, name: str, meta: dict | None = None, collection: str
         name (str): file name; its suffix picks the reader.
         meta (dict | None): sidecar metadata.
         collection (str | None): collection name for the articles.
+        on_error (ErrorFn | None): ``.jsonl`` only: report and skip bad lines
+            instead of raising (see :func:`read_jsonl`).
 
     Returns:
         list[Article]: one article, or one per line for ``.jsonl``.
@@ -241,13 +266,15 @@ def read_bytes(data: bytes, name: str, meta: dict | None = None, collection: str
         )
     text = _decode(data, path)
     if suffix == ".jsonl":
-        return list(read_jsonl(text, name, collection))
+        return list(read_jsonl(text, name, collection, on_error))
     if suffix in (".html", ".htm"):
         return [read_html(text, name, meta, collection)]
     return [_make_article(text, meta or {}, name, collection)]
 
 
-def read_path(path: str | os.PathLike, collection: str | None = None) -> list[Article]:
+def read_path(
+    path: str | os.PathLike, collection: str | None = None, on_error: ErrorFn | None = None
+) -> list[Article]:
     """Read the articles of one file, with its ``.meta.yaml`` sidecar if present.
 
     Raises:
@@ -258,7 +285,7 @@ def read_path(path: str | os.PathLike, collection: str | None = None) -> list[Ar
         data = p.read_bytes()
     except OSError as exc:
         raise ArticleReadError(f"{p}: cannot open ({exc.strerror})") from exc
-    return read_bytes(data, str(p), _read_meta(p), collection)
+    return read_bytes(data, str(p), _read_meta(p), collection, on_error)
 
 
 def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[tuple[str, str]]]:

@@ -123,13 +123,16 @@ def ingest_articles(
 
 
 def read_files(paths: Iterable[str | Path], report: IngestReport, collection: str | None = None) -> list[Article]:
-    """Read every article of ``paths`` (files, folders, globs); unreadable files go to ``report.failed``."""
+    """Read every article of ``paths`` (files, folders, globs).
+
+    Unreadable files, and bad lines of JSONL files (whose good lines are kept), go to ``report.failed``.
+    """
     files, problems = expand_paths([str(p) for p in paths])
     report.failed += problems
     articles: list[Article] = []
     for f in files:
         try:
-            articles += read_path(f, collection=collection)
+            articles += read_path(f, collection=collection, on_error=lambda where, msg: report.failed.append((where, msg)))
         except ArticleReadError as exc:
             report.failed.append((str(f), str(exc)))
     return articles

@@ -137,3 +137,21 @@ def test_ingest_dateline_date_forms(head, expected):
     from components.ingest import dateline_date
 
     assert dateline_date(head) == expected
+
+
+def test_ingest_jsonl_line_separator_inside_text_is_not_a_line_break(tmp_path):
+    """Test that U+2028 written raw inside a JSON string (ensure_ascii=False) keeps the line whole."""
+    p = tmp_path / "raw.jsonl"
+    p.write_text(json.dumps({"id": "r1", "text": "Header\u2028KABUL (Reuters) - Talks began."}, ensure_ascii=False) + "\n",
+                 encoding="utf-8")
+    (a,) = read_path(p)
+    assert a.id == "r1" and a.text.endswith("Talks began.")
+
+
+def test_ingest_jsonl_bad_line_skipped_with_on_error(tmp_path):
+    p = tmp_path / "mixed.jsonl"
+    p.write_text('{"id": "a", "text": "One."}\n{broken\n{"id": "b", "text": "Two."}\n', encoding="utf-8")
+    errors = []
+    arts = read_path(p, on_error=lambda where, msg: errors.append((where, msg)))
+    assert [a.id for a in arts] == ["a", "b"]
+    assert errors == [(f"{p}:2", f"{p}:2: not valid JSON (Expecting property name enclosed in double quotes)")]

@@ -73,13 +73,14 @@ def test_store_unopenable_file_clear_error(tmp_path):
 
 def test_pipeline_bad_file_reported_good_file_stored(tmp_path):
     (tmp_path / "good.txt").write_text("Flood talks\n“We will rebuild,” said Mayor Ana Diaz on Monday.\n", encoding="utf-8")
-    (tmp_path / "bad.jsonl").write_text("{oops\n", encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text('{oops\n{"id": "ok-line", "text": "Second line is fine."}\n', encoding="utf-8")
     store = Store(tmp_path / "s.duckdb")
     report = ingest_paths([tmp_path], store, collection="mine")
-    assert len(report.added) == 1
-    assert [f.rsplit("/", 1)[-1] for f, _ in report.failed] == ["bad.jsonl"]
+    assert len(report.added) == 2  # good.txt and the good line of bad.jsonl
+    assert [f.rsplit("/", 1)[-1] for f, _ in report.failed] == ["bad.jsonl:1"]
     assert "not valid JSON" in report.failed[0][1]
-    assert store.execute("SELECT collection, title FROM articles").fetchone() == ("mine", "Flood talks")
+    assert store.execute("SELECT collection, title FROM articles ORDER BY title").fetchall() == [
+        ("mine", "Flood talks"), ("mine", "Second line is fine.")]
     again = ingest_paths([tmp_path / "good.txt"], store)
     assert again.added == [] and again.skipped[0][1] == "already stored"
 
