@@ -1,6 +1,8 @@
 """Extraction stages, one module per family of constructions.
 
-- :mod:`.quotes` and :mod:`.speakers`: quotations, attribution, canonical speakers.
+- :mod:`.quotes` and :mod:`.speakers`: quotations, attribution, canonical speakers; built on
+  :mod:`.quotemarks` (quotation-mark spans), :mod:`.frames` (reporting cues, sources, contents)
+  and :mod:`.transcripts` (interview turns).
 - :mod:`.places`: toponyms geocoded against the packaged gazetteer (:mod:`components.gazetteer`).
 - :mod:`.casualties`: killed / injured / missing counts with place, date, cause.
 - :mod:`.topics` and :mod:`.stance`: topic taxonomy matching and speaker stance.

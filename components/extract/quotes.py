@@ -5,12 +5,9 @@ Method: rules over the dependency parse, in the manner of textacy's ``direct_quo
 PLoS ONE), extended for mismatched marks, multi-paragraph quotes, mixed quotes, "according to",
 "accuse X of" and interview transcripts. Steps:
 
-1. Quotation-mark spans are paired on the raw text per paragraph (:func:`quote_spans`): straight,
-   curly and mismatched double marks; single marks only when they cannot be apostrophes.
-   A paragraph left open that is followed by one starting with a mark continues the quote.
-2. Every reporting verb (:data:`components.constants.CUE_VERBS`) outside quotation marks gives a
-   frame: speaker (its ``nsubj``, inherited through ``advcl``/``xcomp``/``conj``), content
-   (``ccomp``; ``of``-complement for "accuse"; the host clause for "according to") and audience.
+1. Quotation-mark spans are paired on the raw text per paragraph (:func:`.quotemarks.quote_spans`).
+2. Every cue outside quotation marks gives a reporting frame (:func:`.frames.reporting_frames`):
+   speaker token, content range, audience.
 3. Each quote is linked, in this order, to: the frame whose content holds it (same paragraph;
    ``mixed`` when the content has words outside the marks); a byline dash after it
    (``“...” ― Name``); the nearest cue with a plausible source in its sentence (a cue right after a
@@ -20,7 +17,8 @@ PLoS ONE), extended for mismatched marks, multi-paragraph quotes, mixed quotes, 
    fragment under a cue becomes a ``mixed`` quote over the constituent that holds it.
 4. Frames without quotes become ``indirect`` quotes (``that``-clauses, "accuse X of", "call for",
    "according to"; an "according to" a census/report is typed ``document``); transcript turns
-   (``**Name:**``, ``NAME:``) become ``transcript`` quotes, one per paragraph.
+   (``**Name:**``, ``NAME:``; :func:`.transcripts.transcript_turns`) become ``transcript`` quotes,
+   one per paragraph.
 5. ``"X," she said, "Y."`` (one sentence) is joined into one quote; ``"X," she said. "Y."`` stays
    two quotes sharing cue and mention offsets (:func:`continuation_groups` joins them for corpora
    that annotate one discontinuous attribution, such as PolNeAR).
@@ -28,436 +26,24 @@ PLoS ONE), extended for mismatched marks, multi-paragraph quotes, mixed quotes, 
 Speakers, canonical names, roles and countries: :mod:`.speakers`.
 """
 
+
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from typing import Optional
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .. import constants as C
 from ..models import Place, Quote, Speaker
-from .speakers import SpeakerIndex, clean_name, repair_case
+from .frames import Frame, cue_lemma, plausible_source, reporting_frames, subject_of
+from .quotemarks import QSpan, quote_spans, split_attributed_continuations, strip_content
+from .speakers import SpeakerIndex, clean_name
+from .transcripts import transcript_turns
 
-OPEN_DOUBLE = "“„«"
-CLOSE_DOUBLE = "”»"
-STRAIGHT_DOUBLE = '"'
-DOUBLE = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE
-_WORD = re.compile(r"\w")
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "&"})
 _BYLINE_RE = re.compile(r"[^\S\n]*(?P<dash>[" + C.BYLINE_DASHES + r"])[^\S\n]*(?=[A-Z])")
-# transcript label at a line start: "**Name:**", "**Name (X):**", "NAME:", "NAME (voice-over):", "Name:"
-_LABEL_RE = re.compile(
-    r"^(?P<pre>\s*\*\*\s*)?(?P<label>[A-Za-z][\w.'’\- ,]{0,60}?(?:\s*\([^)\n]{1,40}\))?)\s*:\s*(?(pre)\*\*)\s*(?=\S)",
-    re.M,
-)
-
-
-@dataclass
-class QSpan:
-    """A quotation: raw pieces (content char ranges between marks) and mark positions."""
-
-    pieces: list[tuple[int, int]]
-    open_mark: int
-    close_mark: Optional[int]  # offset of the closing mark, None when left open
-
-    @property
-    def start(self) -> int:
-        return self.pieces[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.pieces[-1][1]
-
-    @property
-    def outer_end(self) -> int:
-        return self.close_mark + 1 if self.close_mark is not None else self.end
-
-
-def _is_letter(ch: str) -> bool:
-    return ch.isalnum()
-
-
-def _pair_double(text: str, a: int, b: int) -> list[tuple[int, Optional[int]]]:
-    """Pair double quotation marks in ``text[a:b]`` (one paragraph); returns (open, close|None)."""
-    out: list[tuple[int, Optional[int]]] = []
-    open_at: Optional[int] = None
-    for m in re.finditer(r'[“”„«»"]', text[a:b]):
-        i = a + m.start()
-        ch = text[i]
-        prev = text[i - 1] if i > a else " "
-        nxt = text[i + 1] if i + 1 < b else " "
-        if open_at is None:
-            if ch in CLOSE_DOUBLE and not _is_letter(nxt):
-                continue  # a stray closing mark
-            open_at = i
-        else:
-            # a curly opener right after whitespace, while open, starts a new quote (the old one was left open)
-            if ch in OPEN_DOUBLE and prev.isspace() and _is_letter(nxt) and i - open_at > 1:
-                out.append((open_at, None))
-                open_at = i
-                continue
-            out.append((open_at, i))
-            open_at = None
-    if open_at is not None:
-        out.append((open_at, None))
-    return out
-
-
-def _pair_single(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Pair top-level single quotation marks in ``text[a:b]`` outside ``taken`` ranges.
-
-    An opener is ‘ or ' after a non-letter and before a letter; a closer is ’ or ' not between
-    letters. Closers right after sentence punctuation or before the paragraph end are preferred,
-    so possessives ("the fans’ patience") are skipped.
-    """
-    out = []
-    i = a
-    def inside(k):
-        return any(x <= k < y for x, y in taken)
-    while i < b:
-        ch = text[i]
-        if ch in "‘'" and not inside(i):
-            prev = text[i - 1] if i > a else " "
-            nxt = text[i + 1] if i + 1 < b else " "
-            if not _is_letter(prev) and _is_letter(nxt) and (prev.isspace() or prev in "([:—–-" or i == a):
-                weak = None
-                strong = None
-                for j in range(i + 2, b):
-                    cj = text[j]
-                    if cj not in "’'":
-                        continue
-                    p, n = text[j - 1], (text[j + 1] if j + 1 < b else " ")
-                    if _is_letter(p) and _is_letter(n):
-                        continue  # apostrophe inside a word
-                    if _is_letter(n):
-                        continue
-                    if p in ".,!?;:…" or j + 1 >= b or n in ".,;:!?)—–":
-                        strong = j
-                        break
-                    if weak is None and not (p in "sS" and n.isspace()):
-                        weak = j
-                close = strong if strong is not None else weak
-                if close is not None and close - i > 2:
-                    out.append((i, close))
-                    i = close + 1
-                    continue
-        i += 1
-    return out
-
-
-def quote_spans(text: str) -> list[QSpan]:
-    """Pair quotation marks in ``text`` and merge multi-paragraph quotes.
-
-    Args:
-        text (str): the article text.
-
-    Returns:
-        list[QSpan]: in text order; content offsets exclude the marks (0-based, end exclusive).
-    """
-    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    raw: list[tuple[int, Optional[int], int]] = []  # (open, close, paragraph index)
-    for pi, (a, b) in enumerate(paras):
-        dbl = _pair_double(text, a, b)
-        taken = [(o, (c if c is not None else b)) for o, c in dbl]
-        sgl = _pair_single(text, a, b, taken)
-        for o, c in dbl:
-            raw.append((o, c, pi))
-        for o, c in sgl:
-            raw.append((o, c, pi))
-    raw.sort()
-    spans: list[QSpan] = []
-    for o, c, pi in raw:
-        end = c if c is not None else paras[pi][1]
-        piece = (o + 1, end)
-        prev = spans[-1] if spans else None
-        if (
-            prev is not None
-            and prev.close_mark is None
-            and prev._para == pi - 1
-            and text[paras[pi][0] : o].strip() == ""
-        ):
-            prev.pieces.append(piece)
-            prev.close_mark = c
-            prev._para = pi
-            continue
-        q = QSpan([piece], o, c)
-        q._para = pi
-        spans.append(q)
-    return spans
-
-
-@dataclass
-class Frame:
-    """A reporting-verb frame: cue, speaker token, content char range, audience."""
-
-    cue: Span
-    subject: Optional[Token]
-    content: Optional[tuple[int, int]]
-    audience: Optional[Span] = None
-    kind: str = "verb"  # verb | according
-    used: bool = False
-    cue_text: Optional[str] = None  # normalised cue when not the surface text
-    quote_only: bool = False  # a characterisation frame: never an indirect quote on its own
-
-
-def _cue_lemma(tok: Token) -> Optional[str]:
-    lem = tok.lemma_.lower()
-    if lem in C.CUE_VERBS:
-        return lem
-    low = tok.lower_
-    if low in C.CUE_IRREGULAR_FORMS:
-        return C.CUE_IRREGULAR_FORMS[low]
-    for suf in ("ed", "d", "s", "es", "ing"):
-        if low.endswith(suf) and low[: -len(suf)] in C.CUE_VERBS:
-            return low[: -len(suf)]
-    return None
-
-
-def _subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
-    """The speaker token of cue ``tok``: ``nsubj``, a passive ``agent``, the noun a relative clause
-    modifies ("Smith, who said ..."), or the subject of the verb an ``advcl``/``xcomp``/``conj`` hangs on."""
-    for ch in tok.children:
-        if ch.dep_ == "nsubj":
-            if ch.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
-                return tok.head
-            return ch
-    for ch in tok.children:
-        if ch.dep_ == "agent":
-            for g in ch.children:
-                if g.dep_ == "pobj":
-                    return g
-    if depth < 3 and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and tok.head is not tok:
-        return _subject_of(tok.head, depth + 1)
-    if depth == 0:
-        # inverted "..., added Novak." that the parser took for an object
-        for ch in tok.rights:
-            if ch.dep_ in ("dobj", "attr", "npadvmod", "oprd") and ch.pos_ == "PROPN" and ch.i - tok.i <= 4:
-                return ch
-    return None
-
-
-def plausible_source(tok: Optional[Token], index: Optional[SpeakerIndex] = None) -> bool:
-    """True when ``tok`` can name who said something: a name, a personal pronoun, an organisation,
-    group, document or person noun ("spokesman", "narrator"); False for "the election", "a comment"."""
-    if tok is None:
-        return False
-    low = tok.lower_
-    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-        return True
-    if low in C.PERSON_PRONOUNS or low in C.GROUP_PRONOUNS:
-        return True
-    if tok.pos_ == "PRON":
-        return False
-    if index is not None and tok.text[:1].isupper() and index.canonical(clean_name(tok.text)) in index.full_names:
-        return True  # a surname the tagger took for a common noun
-    lem = tok.lemma_.lower()
-    for w in (low, lem):
-        if w in C.ORG_HEAD_NOUNS or w in C.GROUP_HEAD_NOUNS or w in C.DOCUMENT_HEAD_NOUNS or w in C.TITLE_WORDS or w in C.SOURCE_MEDIA_NOUNS:
-            return True
-    if lem in C.NOT_SOURCE_NOUNS:
-        return False
-    return lem.endswith(C.SOURCE_NOUN_SUFFIXES)
-
-
-def _span_chars(toks: list[Token]) -> Optional[tuple[int, int]]:
-    toks = [t for t in toks if not (t.is_punct and t.text not in "\"“”‘’'")]
-    while toks and (toks[0].is_punct or toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if")):
-        toks = toks[1:]
-    while toks and toks[-1].is_punct and toks[-1].text not in "\"“”’'":
-        toks = toks[:-1]
-    if not toks:
-        return None
-    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
-
-
-def _frames(doc: Doc, in_quote) -> list[Frame]:
-    """All reporting frames of ``doc`` whose cue lies outside quotation marks."""
-    frames = []
-    for tok in doc:
-        if in_quote(tok.idx):
-            continue
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            to = doc[tok.i + 1]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                continue
-            host = tok.head
-            while host.dep_ not in ("ROOT", "ccomp", "conj") and host.head is not host and host.pos_ not in ("VERB", "AUX"):
-                host = host.head
-            skip = set(t.i for t in tok.subtree) | {tok.i, to.i} | set(t.i for t in to.subtree)
-            sent = tok.sent
-            if host.pos_ in ("VERB", "AUX"):
-                toks = [t for t in host.subtree if t.i not in skip]
-            else:
-                toks = [t for t in sent if t.i not in skip]
-            frames.append(Frame(doc[tok.i : tok.i + 2], pobj, _span_chars(toks), kind="according"))
-            frames[-1].cue_text = "according to"
-            continue
-        if tok.pos_ not in ("VERB", "AUX", "PROPN", "NOUN") or tok.pos_ in ("NOUN",) and tok.dep_ not in ("ROOT", "ccomp"):
-            continue
-        lem = _cue_lemma(tok)
-        if lem is None or lem in C.CUE_OBJECT_PREP_VERBS:
-            # "admires Putin as a “strong leader”", "criticized the act as a “crazy system”":
-            # any verb characterising its object with a quoted "as" phrase
-            objs = [c for c in tok.children if c.i > tok.i and c.dep_ == "dobj"]
-            as_ = [c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "as"]
-            if tok.pos_ == "VERB" and objs and as_ and any(in_quote(t.idx) for t in as_[0].subtree):
-                toks = sorted([t for c in objs + as_ for t in c.subtree], key=lambda t: t.i)
-                frames.append(Frame(doc[tok.i : tok.i + 1], _subject_of(tok), _span_chars(toks)))
-                frames[-1].quote_only = True
-                continue
-        if lem is None:
-            continue
-        if tok.pos_ == "PROPN" and not tok.is_upper:
-            continue
-        if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
-            continue
-        subj = _subject_of(tok)
-        if subj is not None and in_quote(subj.idx):
-            # the parser took a word of the quote for the subject: use the NP right before the cue
-            subj = None
-            for k in range(tok.i - 1, max(-1, tok.i - 8), -1):
-                t = doc[k]
-                if in_quote(t.idx) or t.is_punct and t.text not in (",",):
-                    break
-                if t.pos_ in ("PROPN", "NOUN", "PRON"):
-                    while t.dep_ in ("compound", "flat", "amod") and t.head.i < tok.i and t.head.i > t.i:
-                        t = t.head
-                    subj = t
-                    break
-        content = None
-        audience = None
-        for ch in tok.children:
-            if ch.dep_ in ("ccomp",) and ch.i > tok.i - 40:
-                content = _span_chars(list(ch.subtree))
-                break
-        if content is None and lem in C.CUE_OBJECT_PREP_VERBS:
-            objs = [c for c in tok.children if c.dep_ == "dobj"]
-            for ch in [c for o in [tok] + objs for c in o.children]:
-                if ch.dep_ == "prep" and ch.lower_ in ("of", "for"):
-                    pc = next((g for g in ch.children if g.dep_ in ("pcomp", "pobj")), None)
-                    if pc is not None:
-                        content = _span_chars(list(pc.subtree))
-        if content is None and lem in ("call", "push", "press", "appeal"):
-            # "called for an inquiry", "called on X to resign"
-            for ch in tok.children:
-                if ch.dep_ == "prep" and ch.lower_ in ("for", "on") and ch.i == tok.i + 1:
-                    content = _span_chars([t for t in ch.subtree if t.i != ch.i])
-                    break
-        if content is None and lem in C.CUE_DESCRIBE_VERBS:
-            objs = [c for c in tok.children if c.i > tok.i and (c.dep_ in ("dobj", "oprd", "xcomp", "attr", "npadvmod", "dative", "ccomp") or c.dep_ == "prep" and c.lower_ == "as")]
-            if any(c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" for c in objs) or len(objs) >= 2:
-                toks = [t for c in objs for t in c.subtree]
-                content = _span_chars(sorted(toks, key=lambda t: t.i))
-        if content is None:
-            for ch in tok.children:
-                if ch.dep_ == "xcomp" and ch.i > tok.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children):
-                    toks = list(ch.subtree)
-                    content = _span_chars(toks)
-                    break
-        if lem in C.CUE_AUDIENCE_VERBS:
-            for ch in tok.children:
-                if ch.dep_ in ("dative", "dobj") and ch.i > tok.i and (ch.ent_type_ or ch.pos_ in ("PROPN", "PRON")):
-                    audience = ch
-                    break
-        frames.append(Frame(doc[tok.i : tok.i + 1], subj, content, audience))
-    return frames
-
-
-def _transcript_turns(text: str, index: SpeakerIndex) -> list[tuple[int, int, int, int, str, Optional[str]]]:
-    """Interview turns: (label_start, label_end, content_start, content_end, label, speaker|None).
-
-    A label opens a line (``**Name:**``, ``NAME:``, ``NAME (voice-over):``); unlabelled lines that
-    follow a turn continue it (emitted per paragraph). Caption labels ("TEXT:") end a turn and are
-    not speech; interviewer labels ("Q:") and labels defined as an outlet abbreviation in a header
-    ("World Today News (WTN)") are the interviewer's. Needs at least two labelled lines.
-    """
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    labelled = []
-    for a, b in lines:
-        m = _LABEL_RE.match(text, a, b)
-        if not m:
-            labelled.append(None)
-            continue
-        label = m.group("label").strip()
-        bare = re.sub(r"\s*\([^)]*\)", "", label).strip()
-        bold = m.group("pre") is not None
-        words = bare.split()
-        first = bare.split(",")[0].strip()
-        ok = (
-            bare
-            and len(words) <= 6
-            and bare.lower() not in C.NON_SPEAKER_LABELS
-            and not re.search(r"\d", bare)
-            and (bold or bare.isupper() or (bare.lower() in C.INTERVIEWER_LABELS))
-        )
-        if not ok or (not bold and len(first.split()) > 4):
-            labelled.append(("caption" if bare.lower() in C.NON_SPEAKER_LABELS else None, m))
-            continue
-        labelled.append(("turn", m))
-    n_turns = sum(1 for x in labelled if x and x[0] == "turn")
-    if n_turns < 2:
-        return []
-    turns = []
-    current: Optional[tuple] = None
-    for (a, b), lab in zip(lines, labelled):
-        line = text[a:b]
-        if lab and lab[0] == "turn":
-            m = lab[1]
-            label = m.group("label").strip()
-            abbr = re.search(r"\(([A-Z]{2,6})\)", label)
-            bare = re.sub(r"\s*\([^)]*\)", "", label).strip()
-            if abbr:
-                index.define_abbreviation(abbr.group(1), bare)
-            name_part = bare.split(",")[0].strip()
-            if name_part.lower() in C.INTERVIEWER_LABELS:
-                speaker = None
-            else:
-                speaker = name_part
-            cs, ce = m.end(), b
-            current = (m.start("label"), m.start("label") + len(label), speaker, label)
-            turns.append((current[0], current[1], cs, ce, label, speaker))
-            continue
-        if lab and lab[0] == "caption":
-            current = None
-            continue
-        stripped = line.strip()
-        if current is None or not stripped or stripped.startswith(("#", "---", "**")) or set(stripped) <= set("-*_= "):
-            current = None
-            continue
-        off = a + (len(line) - len(line.lstrip()))
-        turns.append((current[0], current[1], off, b, current[3], current[2]))
-    return turns
-
-
-def _split_attributed_continuations(qspans: list[QSpan], frames: list["Frame"], text: str) -> list[QSpan]:
-    """Split a multi-paragraph quote whose last paragraph carries its own cue after the close.
-
-    ``said: "A.`` + ``"B," she added.``: the first paragraph was left open by convention, but the
-    second is a new quote with its own attribution (it is not a continuation).
-    """
-    out = []
-    cue_starts = sorted(f.cue.start_char for f in frames)
-    for q in qspans:
-        if len(q.pieces) > 1 and q.close_mark is not None:
-            line_end = text.find("\n", q.close_mark)
-            line_end = len(text) if line_end < 0 else line_end
-            tail = text[q.close_mark + 1 : line_end]
-            i = bisect.bisect_left(cue_starts, q.close_mark)
-            has_cue = i < len(cue_starts) and cue_starts[i] < line_end and not re.search(r"[.!?]", text[q.close_mark + 1 : cue_starts[i]])
-            if has_cue and tail.strip():
-                last = q.pieces[-1]
-                first = QSpan(q.pieces[:-1], q.open_mark, None)
-                first._para = q._para - 1
-                second = QSpan([last], last[0] - 1, q.close_mark)
-                second._para = q._para
-                out.extend([first, second])
-                continue
-        out.append(q)
-    return out
 
 
 def _merge_split_quotes(results: list[dict], text: str) -> list[dict]:
@@ -486,14 +72,6 @@ def _merge_split_quotes(results: list[dict], text: str) -> list[dict]:
         out.append(d)
     return out
 
-
-def _strip_content(text: str, a: int, b: int) -> tuple[int, int]:
-    """Trim white space and a trailing attribution comma from content range ``[a, b)``."""
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
-        b -= 1
-    return a, b
 
 
 def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quote], list[Speaker]]:
@@ -525,10 +103,10 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         i = bisect.bisect_right(qstarts, ch) - 1
         return i >= 0 and quoted[i][0] <= ch < quoted[i][1]
 
-    turns = _transcript_turns(text, index)
+    turns = transcript_turns(text, index)
     label_ranges = [(t[0], t[1]) for t in turns]
-    frames = [f for f in _frames(doc, in_quote) if not any(a <= f.cue.start_char < b for a, b in label_ranges)]
-    qspans = _split_attributed_continuations(qspans, frames, text)
+    frames = [f for f in reporting_frames(doc, in_quote) if not any(a <= f.cue.start_char < b for a, b in label_ranges)]
+    qspans = split_attributed_continuations(qspans, [f.cue.start_char for f in frames], text)
     quoted = [(q.open_mark, q.outer_end) for q in qspans]
     qstarts = [a for a, _ in quoted]
     # token index of each char (for quote -> tokens)
@@ -602,7 +180,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
                 else:
                     chosen = f
                 break
-        qtext_pieces = [text[slice(*_strip_content(text, a, b))] for a, b in q.pieces]
+        qtext_pieces = [text[slice(*strip_content(text, a, b))] for a, b in q.pieces]
         qtext = " ".join(p for p in qtext_pieces if p)
         if not qtext:
             continue
@@ -687,10 +265,10 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
                 if chosen is None:
                     # "Caddell continued:" -- any clause with a subject introduces the quote
                     root = colon_tok.sent.root
-                    subj = _subject_of(root)
+                    subj = subject_of(root)
                     if root.pos_ in ("VERB", "AUX") and subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN") and not in_quote(root.idx):
                         chosen = Frame(doc[root.i : root.i + 1], subj, None)
-        a0, b0 = _strip_content(text, q.start, q.end)
+        a0, b0 = strip_content(text, q.start, q.end)
         if chosen is not None:
             if chosen.kind == "according":
                 continue
@@ -742,7 +320,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         ca, cb = f.content
         if any(not (b <= ca or a >= cb) for a, b in quoted):
             continue
-        lem = _cue_lemma(f.cue[0]) if f.kind == "verb" else "according"
+        lem = cue_lemma(f.cue[0]) if f.kind == "verb" else "according"
         if lem in C.CUE_QUOTE_ONLY or f.quote_only:
             continue
         subj = f.subject
@@ -754,7 +332,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
 
     # --- transcript turns
     for ls, le, cs, ce, label, speaker in turns:
-        a, b = _strip_content(text, cs, ce)
+        a, b = strip_content(text, cs, ce)
         if a >= b:
             continue
         if speaker is None:
@@ -813,3 +391,4 @@ def continuation_groups(quotes: list[Quote]) -> list[list[Quote]]:
                 continue
         groups.append([q])
     return groups
+

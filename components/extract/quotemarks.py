@@ -1,0 +1,203 @@
+"""Quotation marks: pairing them into quote spans on the raw text.
+
+Method: per paragraph, double marks (straight, curly, guillemets, and mismatched pairs such as an
+opening “ closed by ") are paired left to right; single marks are paired only where they cannot be
+apostrophes (an opener after a non-letter and before a letter, a closer not between letters).
+A paragraph left open that is followed by one starting with a mark continues the quote (the
+multi-paragraph convention of news style guides). After textacy's ``direct_quotations`` mark
+pairing (``textacy/extract/triples.py``), extended for mismatched and single marks.
+
+All offsets are character offsets into the article text, 0-based, end exclusive.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+OPEN_DOUBLE = "“„«"
+CLOSE_DOUBLE = "”»"
+STRAIGHT_DOUBLE = '"'
+DOUBLE = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE
+
+
+@dataclass
+class QSpan:
+    """A quotation: raw pieces (content char ranges between marks) and mark positions."""
+
+    pieces: list[tuple[int, int]]
+    open_mark: int
+    close_mark: Optional[int]  # offset of the closing mark, None when left open
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+    @property
+    def outer_end(self) -> int:
+        return self.close_mark + 1 if self.close_mark is not None else self.end
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _pair_double(text: str, a: int, b: int) -> list[tuple[int, Optional[int]]]:
+    """Pair double quotation marks in ``text[a:b]`` (one paragraph); returns (open, close|None)."""
+    out: list[tuple[int, Optional[int]]] = []
+    open_at: Optional[int] = None
+    for m in re.finditer(r'[“”„«»"]', text[a:b]):
+        i = a + m.start()
+        ch = text[i]
+        prev = text[i - 1] if i > a else " "
+        nxt = text[i + 1] if i + 1 < b else " "
+        if open_at is None:
+            if ch in CLOSE_DOUBLE and not _is_letter(nxt):
+                continue  # a stray closing mark
+            open_at = i
+        else:
+            # a curly opener right after whitespace, while open, starts a new quote (the old one was left open)
+            if ch in OPEN_DOUBLE and prev.isspace() and _is_letter(nxt) and i - open_at > 1:
+                out.append((open_at, None))
+                open_at = i
+                continue
+            out.append((open_at, i))
+            open_at = None
+    if open_at is not None:
+        out.append((open_at, None))
+    return out
+
+
+def _pair_single(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pair top-level single quotation marks in ``text[a:b]`` outside ``taken`` ranges.
+
+    An opener is ‘ or ' after a non-letter and before a letter; a closer is ’ or ' not between
+    letters. Closers right after sentence punctuation or before the paragraph end are preferred,
+    so possessives ("the fans’ patience") are skipped.
+    """
+    out = []
+    i = a
+    def inside(k):
+        return any(x <= k < y for x, y in taken)
+    while i < b:
+        ch = text[i]
+        if ch in "‘'" and not inside(i):
+            prev = text[i - 1] if i > a else " "
+            nxt = text[i + 1] if i + 1 < b else " "
+            if not _is_letter(prev) and _is_letter(nxt) and (prev.isspace() or prev in "([:—–-" or i == a):
+                weak = None
+                strong = None
+                for j in range(i + 2, b):
+                    cj = text[j]
+                    if cj not in "’'":
+                        continue
+                    p, n = text[j - 1], (text[j + 1] if j + 1 < b else " ")
+                    if _is_letter(p) and _is_letter(n):
+                        continue  # apostrophe inside a word
+                    if _is_letter(n):
+                        continue
+                    if p in ".,!?;:…" or j + 1 >= b or n in ".,;:!?)—–":
+                        strong = j
+                        break
+                    if weak is None and not (p in "sS" and n.isspace()):
+                        weak = j
+                close = strong if strong is not None else weak
+                if close is not None and close - i > 2:
+                    out.append((i, close))
+                    i = close + 1
+                    continue
+        i += 1
+    return out
+
+
+def quote_spans(text: str) -> list[QSpan]:
+    """Pair quotation marks in ``text`` and merge multi-paragraph quotes.
+
+    Args:
+        text (str): the article text.
+
+    Returns:
+        list[QSpan]: in text order; content offsets exclude the marks (0-based, end exclusive).
+    """
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    raw: list[tuple[int, Optional[int], int]] = []  # (open, close, paragraph index)
+    for pi, (a, b) in enumerate(paras):
+        dbl = _pair_double(text, a, b)
+        taken = [(o, (c if c is not None else b)) for o, c in dbl]
+        sgl = _pair_single(text, a, b, taken)
+        for o, c in dbl:
+            raw.append((o, c, pi))
+        for o, c in sgl:
+            raw.append((o, c, pi))
+    raw.sort()
+    spans: list[QSpan] = []
+    for o, c, pi in raw:
+        end = c if c is not None else paras[pi][1]
+        piece = (o + 1, end)
+        prev = spans[-1] if spans else None
+        if (
+            prev is not None
+            and prev.close_mark is None
+            and prev._para == pi - 1
+            and text[paras[pi][0] : o].strip() == ""
+        ):
+            prev.pieces.append(piece)
+            prev.close_mark = c
+            prev._para = pi
+            continue
+        q = QSpan([piece], o, c)
+        q._para = pi
+        spans.append(q)
+    return spans
+
+
+def split_attributed_continuations(qspans: list[QSpan], cue_starts: list[int], text: str) -> list[QSpan]:
+    """Split a multi-paragraph quote whose last paragraph carries its own cue after the close.
+
+    ``said: "A.`` + ``"B," she added.``: the first paragraph was left open by convention, but the
+    second is a new quote with its own attribution (it is not a continuation).
+
+    Args:
+        qspans (list[QSpan]): from :func:`quote_spans`.
+        cue_starts (list[int]): character offsets of the article's cues.
+        text (str): the article text.
+
+    Returns:
+        list[QSpan]: a new list in text order (split spans are new objects).
+    """
+    out = []
+    cue_starts = sorted(cue_starts)
+    for q in qspans:
+        if len(q.pieces) > 1 and q.close_mark is not None:
+            line_end = text.find("\n", q.close_mark)
+            line_end = len(text) if line_end < 0 else line_end
+            tail = text[q.close_mark + 1 : line_end]
+            i = bisect.bisect_left(cue_starts, q.close_mark)
+            has_cue = i < len(cue_starts) and cue_starts[i] < line_end and not re.search(r"[.!?]", text[q.close_mark + 1 : cue_starts[i]])
+            if has_cue and tail.strip():
+                last = q.pieces[-1]
+                first = QSpan(q.pieces[:-1], q.open_mark, None)
+                first._para = q._para - 1
+                second = QSpan([last], last[0] - 1, q.close_mark)
+                second._para = q._para
+                out.extend([first, second])
+                continue
+        out.append(q)
+    return out
+
+
+
+def strip_content(text: str, a: int, b: int) -> tuple[int, int]:
+    """Trim white space and a trailing attribution comma from content range ``[a, b)``."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
+        b -= 1
+    return a, b
+
