@@ -263,3 +263,16 @@ def test_stance_constructions(nlp, tagger, text, content, cue, topic, polarity, 
     """Test negation, double negation, modals deferring to their verb, predicative 'against', cue verbs."""
     s = stances_of(nlp, tagger, text, [quote(text, content, "A B", cue=cue)])[("A B", topic)]
     assert (s.polarity, s.cues) == (polarity, cues)
+
+
+def test_stance_questions_take_no_stance(nlp, tagger):
+    """Test that an interviewer's question is not read as a stance, while the answer is."""
+    text = ("Q: Is more military aid for Kyiv a genuine prerequisite for peace? "
+            "A: Sending more weapons to Kyiv is necessary for its survival.")
+    question = quote(text, "Is more military aid for Kyiv a genuine prerequisite for peace?", "Interviewer", n=1,
+                     kind="transcript")
+    answer = quote(text, "Sending more weapons to Kyiv is necessary for its survival.", "Ann Roe", n=2,
+                   kind="transcript")
+    st = stances_of(nlp, tagger, text, [question, answer])
+    assert [k for k in st if k[0] == "Interviewer"] == []
+    assert st[("Ann Roe", "military-aid")].polarity == "support"

@@ -380,8 +380,17 @@ def _vote(v: TopicVotes, pol: str, text: str, negs: list[Token], used_neg: set[i
         v.add(pol, 1.0, text)
 
 
+def _is_question(tokens: list[Token]) -> bool:
+    """Whether a sentence piece is a question (its last non-space token is "?")."""
+    words = [t for t in tokens if not t.is_space]
+    return bool(words) and words[-1].text == "?"
+
+
 def _pieces(doc: Doc, q: Quote, excluded: list[tuple[int, int]]) -> list[list[Token]]:
-    """The quote's tokens, minus excluded character ranges, grouped by sentence."""
+    """The quote's tokens, minus excluded character ranges, grouped by sentence.
+
+    Questions are left out: asking "Is this a negotiating tactic?" takes no stance.
+    """
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return []
@@ -390,7 +399,7 @@ def _pieces(doc: Doc, q: Quote, excluded: list[tuple[int, int]]) -> list[list[To
         if t.is_space or any(s <= t.idx < e for s, e in excluded):
             continue
         pieces.setdefault(t.sent.start if doc.has_annotation("SENT_START") else 0, []).append(t)
-    return [p for _, p in sorted(pieces.items())]
+    return [p for _, p in sorted(pieces.items()) if not _is_question(p)]
 
 
 def _topic_tokens(

@@ -50,12 +50,16 @@ def _zoom_for(df: pd.DataFrame) -> tuple[dict, float]:
     return {"lat": float(df["lat"].mean()), "lon": float(df["lon"].mean())}, zoom
 
 
-def map_figure(df: pd.DataFrame, map_style: str = OFFLINE_MAP_STYLE, height: int = 560) -> go.Figure:
+def map_figure(
+    df: pd.DataFrame, map_style: str = OFFLINE_MAP_STYLE, height: int = 560, outlines: dict | None = None
+) -> go.Figure:
     """MapLibre scatter map of places (``px.scatter_map``, no token).
 
     Args:
         df (DataFrame): :func:`components.store.queries.map_places` rows.
         map_style (str): base style (one of :data:`MAP_STYLES`; ``white-bg`` needs no network).
+        outlines (dict | None): GeoJSON drawn as grey lines under the markers (used with
+            ``white-bg``: :func:`components.ui.basemap.country_outlines`).
 
     Returns:
         Figure: marker size = mentions, colour = killed (blue when none); hover
@@ -84,6 +88,9 @@ def map_figure(df: pd.DataFrame, map_style: str = OFFLINE_MAP_STYLE, height: int
                       marker=dict(sizemin=6, opacity=0.85))
     fig.update_layout(uirevision="news-atlas-map", margin=dict(l=0, r=0, t=0, b=0),
                       coloraxis_colorbar=dict(title="killed"), clickmode="event+select")
+    if outlines and outlines.get("features"):
+        fig.update_layout(map_layers=[dict(sourcetype="geojson", source=outlines, type="line", color="#9e9e9e",
+                                           line=dict(width=0.7), below="traces")])
     return fig
 
 

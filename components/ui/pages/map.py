@@ -4,7 +4,7 @@ import os
 
 import streamlit as st
 
-from components.ui import charts, loaders
+from components.ui import basemap, charts, loaders
 from components.ui.sidebar import current_filters, request_filter
 from components.ui.widgets import download_buttons
 
@@ -39,7 +39,9 @@ c1.markdown(f"**{len(df):,} places** (most mentioned, up to 500) · size = menti
 if df.empty:
     st.info("No geocoded places under these filters.")
 else:
-    st.plotly_chart(charts.map_figure(df, _base_style()), key="map_chart", on_select=_on_select,
+    style = _base_style()
+    outlines = basemap.country_outlines() if style == charts.OFFLINE_MAP_STYLE else None
+    st.plotly_chart(charts.map_figure(df, style, outlines=outlines), key="map_chart", on_select=_on_select,
                     selection_mode=("points", "box", "lasso"), config={"scrollZoom": True})
 if f.places:
     st.markdown("Filtered to: " + ", ".join(f"`{p}`" for p in f.places))
