@@ -160,3 +160,21 @@ def test_places_admin_that_contains_another_place_beats_namesake_country(extract
 def test_places_country_not_supported_by_itself(extract_text):
     ex = extract_text("Georgia's president met Russian officials in Tbilisi.")
     assert [(p.name, p.country) for p in ex.places] == [("Georgia", "GE"), ("Tbilisi", "GE")]
+
+
+def test_places_person_tagged_place_after_cue(extract_text):
+    """Test that a place the model tags PERSON ("Milton Keynes") is not barred by its own name parts."""
+    ex = extract_text("He was admitted to a hospital in Milton Keynes, but later died.")
+    assert names(ex) == [("Milton Keynes", "GB")]
+
+
+def test_places_org_tagged_town_after_locative_cue(extract_text):
+    """Test that a mid-sized town tagged ORG after "in" ("a lab in Lelystad") is a place."""
+    ex = extract_text("The case was found in a zoo in Rotterdam. A lab in Lelystad confirmed the result.")
+    assert names(ex) == [("Rotterdam", "NL"), ("Lelystad", "NL")]
+
+
+def test_places_unlabelled_run_stops_at_next_entity(extract_text):
+    """Test that an untagged country name followed by a person ("for South Sudan David Shearer") is found."""
+    ex = extract_text("Special Representative of the UN Secretary-General for South Sudan David Shearer said in response to the attack that it was shocking.")
+    assert names(ex) == [("South Sudan", "SS")]

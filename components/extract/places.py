@@ -35,6 +35,7 @@ from ..models import Place
 PLACE_LABELS = {"GPE", "LOC"}
 RECOVER_LABELS = {"PERSON", "NORP", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 MIN_BARE_POPULATION = 100_000  # a mis-tagged single name with no cue must be at least this big
+MIN_CUED_ORG_POPULATION = 20_000  # ... an ORG after a locative cue ("a lab in Lelystad") this big
 # resolution weights, in units of log10(population): context may outweigh a 10-100x bigger namesake
 W_COUNTRY_CONTEXT = 1.5  # the candidate's country is named in the article
 W_TOP_COUNTRY = 0.5  # ... and is the article's most-named country
@@ -115,14 +116,21 @@ def _names_something_else(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].lower_ in NAME_MODIFIED_NOUNS
 
 
-def _person_surnames(doc: Doc) -> set[str]:
-    """Last names of multi-word PERSON entities: a bare "Hale" later is that person."""
-    out = set()
+def _person_surnames(doc: Doc) -> dict[str, set[str]]:
+    """First and last names of multi-word PERSON entities, each mapped to the entity texts it
+    comes from: a bare "Hale" later is that person. A mis-tagged place ("Milton Keynes" PERSON)
+    is not barred by its own words (see :func:`_other_person_part`)."""
+    out: dict[str, set[str]] = defaultdict(set)
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) >= 2:
-            out.add(ent[-1].lower_)
-            out.add(ent[0].lower_)
+            out[ent[-1].lower_].add(ent.text)
+            out[ent[0].lower_].add(ent.text)
     return out
+
+
+def _other_person_part(word: str, span_text: str, surnames: dict[str, set[str]]) -> bool:
+    """True when ``word`` (lower case) is a name part of a PERSON entity other than ``span_text``."""
+    return bool(surnames.get(word, set()) - {span_text})
 
 
 def _cue_before(doc: Doc, i: int) -> bool:
@@ -167,7 +175,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     return [_with_cues(sp, gaz) for sp in spans]
 
 
-def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: set[str]) -> bool:
+def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: dict[str, set[str]]) -> bool:
     """Should a non-place entity (PERSON/NORP/ORG...) be read as a place?"""
     text = span.text
     if gaz.is_demonym(text):
@@ -185,10 +193,11 @@ def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: set[str]) -> 
             return True
         if label == "ORG":
             exact = [r for r in gaz.candidates(text) if normalise(r.name) == normalise(text) and r not in gaz.admin2]
-            return any(r.kind == "admin" or r.population >= MIN_BARE_POPULATION for r in exact)
-    if len(span) == 1 and span[0].lower_ in surnames or len(text) < 4:
+            floor = MIN_CUED_ORG_POPULATION if _cue_before(span.doc, span.start) else MIN_BARE_POPULATION
+            return any(r.kind == "admin" or r.population >= floor for r in exact)
+    if len(span) == 1 and _other_person_part(span[0].lower_, text, surnames) or len(text) < 4:
         return False  # a person's name part, or too short to trust ("Lu")
-    if any(t.lower_ in surnames for t in span) and label == "PERSON":
+    if label == "PERSON" and any(_other_person_part(t.lower_, text, surnames) for t in span):
         return False
     recs = [r for r in gaz.candidates(text) if normalise(r.name) == normalise(text)]
     if not recs:
@@ -203,7 +212,7 @@ def _admin_suffix_after(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].lower_ in ADMIN_SUFFIXES
 
 
-def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: set[str], known: set[str]) -> list[Span]:
+def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str, set[str]], known: set[str]) -> list[Span]:
     """Proper-noun runs outside entities that are exact gazetteer names and either follow a
     locative cue ("near Saint John"), precede an admin suffix ("Andar district"), are coordinated
     with a recognised place ("Kyiv and Moscow"), or repeat a name recognised elsewhere in the
@@ -219,6 +228,8 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: set[str],
         j = i
         while j < n and not taken[j] and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ in ("ORG",) and j - i < 4:
             j += 1
+            if j < n and doc[j].ent_iob_ == "B":
+                break  # "for South Sudan David Shearer": a new entity ends the run
         span = doc[i:j]
         top = gaz.candidates(span.text)[:1] if j > i else []
         cued = j > i and (
