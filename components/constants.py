@@ -143,6 +143,13 @@ NON_PLACE_NAMES: frozenset[str] = frozenset(
 ADMIN_SUFFIXES: frozenset[str] = frozenset(
     {"province", "provinces", "region", "oblast", "state", "governorate", "prefecture", "county", "district", "territory", "emirate"}
 )
+# compass adjectives that may precede a place name inside an entity ("Eastern China", "southern
+# Ukraine", "North-Western Sydney"); the place itself is what follows them
+COMPASS_WORDS: frozenset[str] = frozenset(
+    """north south east west northern southern eastern western central northeast northwest southeast
+    southwest northeastern northwestern southeastern southwestern north-east north-west south-east
+    south-west north-eastern north-western south-eastern south-western""".split()
+)
 # nouns that make the next "of X" a settlement ("the city of Aleppo")
 CITY_NOUNS: frozenset[str] = frozenset({"city", "town", "village", "port", "capital", "suburb", "municipality", "hamlet"})
 # prepositions that announce a location ("near Saint John", "in Detroit")

@@ -9,6 +9,11 @@ Data sources (all shipped inside installed packages; nothing is downloaded at ru
   bounding box, 2% trimmed at each edge (an approximation: no polygons are shipped).
 - ISO 3166-1 and 3166-2 names: ``pycountry``; demonyms and alternative spellings: ``countryinfo`` 1.0.1.
 - Short English news forms ("U.S.", "Britain", "North Korean"): ``data/gazetteer_aliases.yaml``.
+- Named regions, seas, lakes, islands and ranges absent from those tables ("Black Sea", "East
+  Africa", "Sumatra"): the ``regions`` table of the same file, points written by hand from the
+  English Wikipedia article's coordinates or, where it has none, the area's approximate centre
+  (each row says which). Kind ``continent`` for multi-country areas, ``admin`` for parts of one
+  country; ``geonameid`` None.
 
 Use :func:`get_gazetteer` (cached) rather than building :class:`Gazetteer` directly. All lookups
 are dict-based on a normalised key (see :func:`normalise`).
@@ -168,6 +173,14 @@ class Gazetteer:
             self._add_demonym(dem, iso)
         for iso, dem in demonyms:
             self._add_demonym(dem, iso)
+
+        # --- named regions, seas, islands (hand-written table in the aliases file)
+        self.regions: set[GeoRecord] = set()
+        for r in aliases.get("regions") or ():
+            rec = GeoRecord(r["name"], r["kind"], r.get("country"), None, float(r["lat"]), float(r["lon"]), None, 0)
+            self.regions.add(rec)
+            for n in (r["name"], *(r.get("aliases") or ())):
+                self._index[normalise(n)].append(rec)
 
         # --- continents
         for code, c in json.loads((gdir / "continents.json").read_text(encoding="utf-8")).items():
@@ -364,6 +377,11 @@ class Gazetteer:
         if not recs and key.endswith("'s"):
             recs = self._index.get(_strip_possessive(key))
         return list(recs or ())
+
+    def is_region_name(self, name: str) -> bool:
+        """True when ``name`` is the name or alias of a hand-listed region, sea or island
+        (``regions`` in ``data/gazetteer_aliases.yaml``): "Black Sea", "Mediterranean", "Java"."""
+        return any(r in self.regions for r in self.candidates(name))
 
     def is_place_name(self, name: str) -> bool:
         """True when ``name`` names at least one gazetteer record."""

@@ -94,3 +94,11 @@ def test_gazetteer_capitals_and_namesakes(gaz):
 def test_gazetteer_country_records_have_points(gaz):
     us = gaz.country("us")
     assert us.name == "United States" and us.geonameid == 6252001 and us.lat is not None
+
+
+def test_gazetteer_region_aliases_share_one_record(gaz):
+    """Test that a region's aliases ("Mediterranean") name the same hand-listed record."""
+    rec = gaz.candidates("Mediterranean")[0]
+    assert rec is gaz.candidates("Mediterranean Sea")[0]
+    assert (rec.kind, rec.country, rec.lat, rec.lon) == ("continent", None, 35.0, 18.0)
+    assert gaz.is_region_name("the Mediterranean") and not gaz.is_region_name("Paris")

@@ -178,3 +178,18 @@ def test_places_unlabelled_run_stops_at_next_entity(extract_text):
     """Test that an untagged country name followed by a person ("for South Sudan David Shearer") is found."""
     ex = extract_text("Special Representative of the UN Secretary-General for South Sudan David Shearer said in response to the attack that it was shocking.")
     assert names(ex) == [("South Sudan", "SS")]
+
+
+def test_places_named_sea_and_macro_region(extract_text):
+    """Test that hand-listed regions and seas resolve with kind continent and no country."""
+    ex = extract_text("The virus reached West Africa after migrating birds crossed the Black Sea.")
+    assert [(p.name, p.kind, p.country) for p in ex.places] == [
+        ("West Africa", "continent", None), ("Black Sea", "continent", None)
+    ]
+
+
+def test_places_compass_word_before_country_is_dropped(extract_text):
+    """Test that "Eastern China" is a mention of China (offsets of "China" only)."""
+    text = "Eastern China saw a large number of cases in early March."
+    ex = extract_text(text)
+    assert names(ex) == [("China", "CN")] and text[ex.places[0].start:ex.places[0].end] == "China"

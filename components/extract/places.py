@@ -25,6 +25,7 @@ from ..constants import (
     ADMIN_SUFFIXES,
     CALENDAR_WORDS,
     CITY_NOUNS,
+    COMPASS_WORDS,
     NAME_MODIFIED_NOUNS,
     NON_PLACE_NAMES,
     PLACE_PREPOSITIONS,
@@ -40,6 +41,7 @@ MIN_CUED_ORG_POPULATION = 20_000  # ... an ORG after a locative cue ("a lab in L
 W_COUNTRY_CONTEXT = 1.5  # the candidate's country is named in the article
 W_TOP_COUNTRY = 0.5  # ... and is the article's most-named country
 W_ADMIN_CONTEXT = 2.0  # a city in an admin area the article names unambiguously
+W_REGION = 4.0  # a hand-listed region, sea or island (no population) against small namesake towns
 W_CONTAINS = 7.0  # an admin area that contains another place the article names ("Atlanta" -> Georgia, US)
 
 
@@ -156,7 +158,19 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if ent.label_ in PLACE_LABELS:
             if gaz.is_demonym(text) and not gaz.country_code(text):
                 continue
-            if ent.label_ == "LOC" and not any(normalise(r.name) == normalise(text) for r in gaz.candidates(text)):
+            if not gaz.is_place_name(text) and len(span) > 1 and span[0].lower_ in COMPASS_WORDS:
+                # "Eastern China", "southern Ukraine", "North-Western Sydney": the named place
+                k = 0
+                while k < len(span) - 1 and (span[k].lower_ in COMPASS_WORDS or span[k].text == "-"):
+                    k += 1
+                top = gaz.candidates(span[k:].text)[:1]
+                # a capitalised compass word may be part of an area's own name ("West Midlands",
+                # "Central Plateau"): strip it only before a country, continent or city
+                if top and (top[0].kind != "admin" or span[0].is_lower):
+                    span, text = span[k:], span[k:].text
+            if ent.label_ == "LOC" and not gaz.is_region_name(text) and not any(
+                normalise(r.name) == normalise(text) for r in gaz.candidates(text)
+            ):
                 continue  # rivers, seas, regions that only share an old alternate name with a town
             if not gaz.is_place_name(text):
                 # "Ghazni province" -> "Ghazni"; "Kharkiv region" -> "Kharkiv"
@@ -339,6 +353,8 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
     s = math.log10(rec.population + 10)
     if normalise(rec.name) != key:
         s -= 1.5
+    if rec in gaz.regions:
+        s += W_REGION
     if rec.kind == "country":
         s += 6
     elif rec.kind == "continent":
