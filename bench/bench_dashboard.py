@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from components.store import Store  # noqa: E402
 from components.store import queries as Q  # noqa: E402
-from components.store.queries import QueryFilters  # noqa: E402
+from components.store.filters import QueryFilters  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 BASE = OUT / "base.duckdb"

@@ -112,7 +112,7 @@ def _expected_quote_count(db: Path, **filters) -> int:
     import duckdb
 
     from components.store import queries as Q
-    from components.store.queries import QueryFilters
+    from components.store.filters import QueryFilters
 
     # the server holds the write lock; read a copy of the file
     con_path = db.parent / "copy.duckdb"

@@ -14,7 +14,7 @@ import pytest
 from components.pipeline import ingest_paths, load_collections
 from components.store import Store
 from components.store import queries as Q
-from components.store.queries import QueryFilters
+from components.store.filters import QueryFilters
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "dashboard.py")

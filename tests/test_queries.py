@@ -8,7 +8,7 @@ import pytest
 
 from components.store import Store
 from components.store import queries as Q
-from components.store.queries import QueryFilters
+from components.store.filters import QueryFilters
 
 from tests.dashboard_data import hostile_extraction, seed_extraction
 
@@ -21,35 +21,6 @@ def store():
     Q.ensure_indexes(s)  # idempotent
     yield s
     s.close()
-
-
-def test_queries_where_clauses_bind_values_not_sql():
-    f = QueryFilters(speakers=("x'); DROP TABLE quotes; --",), text="50%_off")
-    bits, params = Q.where_clauses(f, "quote")
-    assert bits == ["list_contains(?, q.speaker)", "contains(lower(q.text), ?)"]
-    assert params == [["x'); DROP TABLE quotes; --"], "50%_off"]
-
-
-def test_queries_where_clauses_quote_filters_reach_places_through_articles():
-    bits, params = Q.where_clauses(QueryFilters(kinds=("direct",), collections=("seed",)), "place")
-    assert bits[0] == "p.article_id IN (SELECT a.id FROM articles a WHERE list_contains(?, a.collection))"
-    assert bits[1] == "p.article_id IN (SELECT q.article_id FROM quotes q WHERE list_contains(?, q.kind))"
-    assert params == [["seed"], ["direct"]]
-
-
-def test_queries_quote_scope_cte_evaluates_quote_filters_once():
-    f = QueryFilters(kinds=("direct",), collections=("seed",))
-    cte, params = Q.quote_scope_cte(f)
-    assert cte.startswith("quote_scope AS MATERIALIZED (SELECT DISTINCT q.article_id FROM quotes q WHERE")
-    assert params == [["direct"]]
-    bits, bparams = Q.where_clauses(f, "place", use_quote_scope=True)
-    assert bits[1] == "p.article_id IN (SELECT article_id FROM quote_scope)" and bparams == [["seed"]]
-    assert Q.quote_scope_cte(QueryFilters(collections=("seed",))) is None
-
-
-def test_queries_where_clauses_rejects_unknown_target():
-    with pytest.raises(ValueError, match="unknown target"):
-        Q.where_clauses(QueryFilters(), "users")
 
 
 def test_queries_overview_counts_unfiltered_and_by_collection(store):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from components.store.queries import QueryFilters
+from components.store.filters import QueryFilters
 from components.ui.highlight import Span, escape_markdown, highlight_html
 from components.ui.state import MAX_TEXT_CHARS, MAX_VALUES, parse_filters, to_query_params
 

@@ -1,277 +1,25 @@
-"""Every SQL query of the dashboard: parameterised, aggregated in DuckDB, paged.
+"""The dashboard's page queries: parameterised, aggregated in DuckDB, paged.
 
-Filters are a table of definitions (:data:`FILTER_DEFS`), in the manner of
-Datasette's ``filters.py``: each definition maps a field of
-:class:`QueryFilters` to one SQL fragment per *target* (the entity a query
-returns), with ``?`` placeholders. :func:`where_clauses` turns the active
-filters into ``(sql_bits, params)``; values are always bound, never formatted
-into SQL. Identifiers (table aliases, sort columns) come from fixed tables in
-this module only.
-
-Targets and their base tables (:data:`TARGET_FROM`): ``quote`` (``quotes q``),
-``place`` (``places p``), ``casualty`` (``casualties c``), ``stance``
-(``stances st``), ``article`` (``articles a``). For speed at a million quotes,
-filters never join: article-level filters become one semi-join
-``<target>.article_id IN (SELECT a.id FROM articles a WHERE ...)``, the
-speaker's country an ``EXISTS`` on ``article_speakers``, and quote filters
-seen from other targets ``article_id IN (SELECT q.article_id FROM quotes q
-WHERE ...)``. Queries join ``articles`` or ``article_speakers`` only to output
-their columns, and where possible only for the rows of the page.
-
-Filter semantics (what a person sees):
-
-- collection, article, outlet, date range: on the article, for every target.
-- speaker, topic: on the quote (topic: the quote has any of the topics) and on
-  the stance; places, casualties and articles are kept when their article has
-  at least one quote that passes the quote filters (speaker, topic, kind, text).
-- quote kind, text search: on the quote; other targets through their article
-  as above. Text search is a case-insensitive literal substring match
-  (``contains(lower(text), lower(search))``: no wildcards, ``100%`` matches literally).
-- country: a quote or stance passes when its speaker's country is one of them
-  or its article mentions a place in one of them; places and casualties by
-  their own country; articles when they mention such a place or speaker.
-- place (set by selecting map points): places and casualties by their place
-  name; quotes, stances and articles when their article mentions the place.
+Each function takes the :class:`~components.store.filters.QueryFilters` of the
+sidebar and returns only what its view shows (counts, aggregates, one page of
+rows). The filters' SQL comes from :mod:`components.store.filters` (values
+bound, identifiers from fixed tables); the sidebar's option lists are in
+:mod:`components.store.options`. This module re-exports both modules' public
+names, so ``queries`` stays the one entry point of :mod:`components.ui.loaders`.
 
 Nothing here imports Streamlit; caching lives in :mod:`components.ui.loaders`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, fields
-from typing import Any, Callable
-
 import pandas as pd
 
 from . import Store
-
-QUOTE_KINDS = ("direct", "mixed", "indirect", "transcript")
-TARGETS = ("quote", "place", "casualty", "stance", "article")
-
-# Base table of each target. Article columns are joined only by the queries that output them, after
-# filtering; article-level filters become one semi-join (``... IN (SELECT a.id FROM articles a WHERE ...)``).
-TARGET_FROM: dict[str, str] = {
-    "quote": "quotes q",
-    "place": "places p",
-    "casualty": "casualties c",
-    "stance": "stances st",
-    "article": "articles a",
-}
-# Column holding the article id for each target (used for article-level semi-joins).
-TARGET_ARTICLE_ID = {"quote": "q.article_id", "place": "p.article_id", "casualty": "c.article_id",
-                     "stance": "st.article_id", "article": "a.id"}
-
-
-@dataclass(frozen=True)
-class QueryFilters:
-    """The filter state every dashboard query takes (already validated).
-
-    Empty tuples and None mean "no filter". Build it with
-    :func:`components.ui.state.parse_filters`, which applies the URL policy.
-
-    Attributes:
-        collections (tuple[str, ...]): collection names.
-        countries (tuple[str, ...]): ISO 3166-1 alpha-2 codes.
-        topics (tuple[str, ...]): topic ids.
-        speakers (tuple[str, ...]): canonical speaker names.
-        articles (tuple[str, ...]): article ids.
-        outlets (tuple[str, ...]): outlet names.
-        date_from, date_to (datetime.date | None): inclusive bounds on the article's date.
-        kinds (tuple[str, ...]): quote kinds (subset of :data:`QUOTE_KINDS`).
-        text (str): substring searched in quote text ("" = none).
-        places (tuple[str, ...]): place names (from the map selection).
-    """
-
-    collections: tuple[str, ...] = ()
-    countries: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    speakers: tuple[str, ...] = ()
-    articles: tuple[str, ...] = ()
-    outlets: tuple[str, ...] = ()
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    kinds: tuple[str, ...] = ()
-    text: str = ""
-    places: tuple[str, ...] = ()
-
-    def active(self) -> dict[str, Any]:
-        """The fields that filter something, as ``{name: value}``."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) not in ((), None, "")}
-
-
-def lower_text(text: str) -> str:
-    """The search text lower-cased: matched literally (no wildcards) by ``contains(lower(q.text), ?)``."""
-    return text.lower()
-
-
-@dataclass(frozen=True)
-class FilterDef:
-    """One filter: which :class:`QueryFilters` field, its scope and SQL per target.
-
-    Attributes:
-        name (str): field of :class:`QueryFilters`.
-        scope (str): ``"article"`` (fragment ``sql["article"]`` applies to every
-            target through alias ``a``) or ``"quote"`` (targets without their own
-            fragment keep rows whose article has a matching quote) or
-            ``"entity"`` (every target has its own fragment).
-        sql (dict[str, str]): target -> fragment; each ``?`` is bound to the value.
-        convert (Callable | None): value -> bound parameter (default: list for
-            tuples, the value itself otherwise).
-    """
-
-    name: str
-    scope: str
-    sql: dict[str, str]
-    convert: Callable[[Any], Any] | None = None
-
-
-_PLACE_ARTICLES = "(SELECT article_id FROM places WHERE list_contains(?, country))"
-_SPEAKER_COUNTRY = ("EXISTS (SELECT 1 FROM article_speakers s WHERE s.article_id = {t}.article_id "
-                    "AND s.name = {t}.speaker AND list_contains(?, s.country))")
-_PLACE_NAME_ARTICLES = "(SELECT article_id FROM places WHERE list_contains(?, name))"
-
-FILTER_DEFS: tuple[FilterDef, ...] = (
-    FilterDef("collections", "article", {"article": "list_contains(?, a.collection)"}),
-    FilterDef("articles", "article", {"article": "list_contains(?, a.id)"}),
-    FilterDef("outlets", "article", {"article": "list_contains(?, a.outlet)"}),
-    FilterDef("date_from", "article", {"article": "a.published >= ?"}),
-    FilterDef("date_to", "article", {"article": "a.published <= ?"}),
-    FilterDef("speakers", "quote", {"quote": "list_contains(?, q.speaker)", "stance": "list_contains(?, st.speaker)"}),
-    FilterDef("topics", "quote", {"quote": "list_has_any(q.topics, ?)", "stance": "list_contains(?, st.topic)"}),
-    FilterDef("kinds", "quote", {"quote": "list_contains(?, q.kind)"}),
-    FilterDef("text", "quote", {"quote": "contains(lower(q.text), ?)"}, convert=lower_text),
-    FilterDef("countries", "entity", {
-        "quote": f"({_SPEAKER_COUNTRY.format(t='q')} OR q.article_id IN {_PLACE_ARTICLES})",
-        "stance": f"({_SPEAKER_COUNTRY.format(t='st')} OR st.article_id IN {_PLACE_ARTICLES})",
-        "place": "list_contains(?, p.country)",
-        "casualty": "list_contains(?, c.country)",
-        "article": (f"(a.id IN {_PLACE_ARTICLES} OR a.id IN "
-                    "(SELECT article_id FROM article_speakers WHERE list_contains(?, country)))"),
-    }),
-    FilterDef("places", "entity", {
-        "quote": f"q.article_id IN {_PLACE_NAME_ARTICLES}",
-        "stance": f"st.article_id IN {_PLACE_NAME_ARTICLES}",
-        "place": "list_contains(?, p.name)",
-        "casualty": "list_contains(?, c.place)",
-        "article": f"a.id IN {_PLACE_NAME_ARTICLES}",
-    }),
+from .filters import (  # noqa: F401  (re-exported)
+    FILTER_DEFS, JOIN_SPEAKER, QUOTE_KINDS, QUOTE_SCOPE_CTE, TARGETS, FilterDef, QueryFilters, from_where,
+    quote_scope_cte, where_clauses, where_sql,
 )
-_DEFS_BY_NAME = {d.name: d for d in FILTER_DEFS}
-
-
-def _param(d: FilterDef, value: Any) -> Any:
-    if d.convert:
-        return d.convert(value)
-    if isinstance(value, tuple):
-        return list(value)
-    return value
-
-
-QUOTE_SCOPE_CTE = "quote_scope"  # the one CTE name where_clauses may reference (see quote_scope_cte)
-
-
-def quote_scope_cte(filters: QueryFilters) -> tuple[str, list[Any]] | None:
-    """A materialised CTE of the articles that have a quote passing the quote-level filters.
-
-    Returns:
-        tuple[str, list] | None: ``("quote_scope AS MATERIALIZED (...)", params)`` to put in a ``WITH``
-        clause, so a statement evaluates the quote filters once however many targets use them; None
-        when no quote-level filter is active.
-    """
-    bits, params = [], []
-    for name, value in filters.active().items():
-        d = _DEFS_BY_NAME[name]
-        if d.scope == "quote":
-            bits.append(d.sql["quote"])
-            params += [_param(d, value)] * d.sql["quote"].count("?")
-    if not bits:
-        return None
-    return (f"{QUOTE_SCOPE_CTE} AS MATERIALIZED (SELECT DISTINCT q.article_id FROM quotes q "
-            f"WHERE {' AND '.join(bits)})"), params
-
-
-def where_clauses(filters: QueryFilters, target: str, use_quote_scope: bool = False) -> tuple[list[str], list[Any]]:
-    """Build the WHERE fragments and bound parameters of ``filters`` for ``target``.
-
-    Args:
-        filters (QueryFilters): the validated filter state.
-        target (str): one of :data:`TARGETS`.
-        use_quote_scope (bool): refer to the CTE of :func:`quote_scope_cte` (which the
-            caller defines) instead of an inline subquery for quote-level filters.
-
-    Returns:
-        tuple[list[str], list]: SQL fragments to join with ``AND`` (aliases as in
-        :data:`TARGET_FROM`) and the parameters in placeholder order.
-
-    Raises:
-        ValueError: unknown target.
-    """
-    if target not in TARGETS:
-        raise ValueError(f"unknown target {target!r}; expected one of {TARGETS}")
-    bits: list[str] = []
-    params: list[Any] = []
-    art_bits: list[str] = []
-    art_params: list[Any] = []
-    quote_bits: list[str] = []
-    quote_params: list[Any] = []
-    for name, value in filters.active().items():
-        d = _DEFS_BY_NAME[name]
-        p = _param(d, value)
-        if target in d.sql:
-            frag = d.sql[target]
-        elif d.scope == "article":
-            frag = d.sql["article"]
-            art_bits.append(frag)
-            art_params += [p] * frag.count("?")
-            continue
-        elif d.scope == "quote":
-            frag = d.sql["quote"]
-            quote_bits.append(frag)
-            quote_params += [p] * frag.count("?")
-            continue
-        else:  # pragma: no cover - every entity filter defines all targets
-            raise AssertionError(f"filter {name} has no SQL for {target}")
-        bits.append(frag)
-        params += [p] * frag.count("?")
-    if art_bits:
-        bits.insert(0, f"{TARGET_ARTICLE_ID[target]} IN (SELECT a.id FROM articles a WHERE {' AND '.join(art_bits)})")
-        params[:0] = art_params
-    if quote_bits and use_quote_scope:
-        bits.append(f"{TARGET_ARTICLE_ID[target]} IN (SELECT article_id FROM {QUOTE_SCOPE_CTE})")
-    elif quote_bits:
-        bits.append(f"{TARGET_ARTICLE_ID[target]} IN (SELECT q.article_id FROM quotes q WHERE {' AND '.join(quote_bits)})")
-        params += quote_params
-    return bits, params
-
-
-def _where(filters: QueryFilters, target: str, use_quote_scope: bool = False) -> tuple[str, list[Any]]:
-    bits, params = where_clauses(filters, target, use_quote_scope)
-    return (" WHERE " + " AND ".join(bits) if bits else ""), params
-
-
-_JOIN_ARTICLE = {
-    "quote": " JOIN articles a ON a.id = q.article_id",
-    "place": " JOIN articles a ON a.id = p.article_id",
-    "casualty": " JOIN articles a ON a.id = c.article_id",
-    "stance": " JOIN articles a ON a.id = st.article_id",
-    "article": "",
-}
-
-
-_JOIN_SPEAKER = " LEFT JOIN article_speakers s ON s.article_id = q.article_id AND s.name = q.speaker"
-
-
-def _from_where(filters: QueryFilters, target: str, with_article: bool = False,
-                extra_join: str = "", use_quote_scope: bool = False) -> tuple[str, list[Any]]:
-    """`` FROM <target table> [JOIN articles a] [extra_join] WHERE ...`` and its parameters.
-
-    ``extra_join`` must be one of this module's fixed join constants.
-    """
-    where, params = _where(filters, target, use_quote_scope)
-    join = _JOIN_ARTICLE[target] if with_article else ""
-    return f" FROM {TARGET_FROM[target]}{join}{extra_join}{where}", params
-
+from .options import filter_options, known_values  # noqa: F401  (re-exported)
 
 # Indexes the dashboard needs (none today): DuckDB answers the per-article look-ups with zone-map
 # pruned scans, and EXPLAIN shows it does not use ART indexes for them (2.0.1), so extra indexes only
@@ -284,74 +32,6 @@ def ensure_indexes(store: Store) -> None:
     """Create :data:`DASHBOARD_INDEXES` if missing (idempotent; currently none, see the note above)."""
     for sql in DASHBOARD_INDEXES:
         store.execute(sql)
-
-
-# ---------------------------------------------------------------- options
-
-
-def filter_options(store: Store, max_items: int = 5000) -> dict[str, Any]:
-    """Values offered by the sidebar widgets, over the whole store.
-
-    Args:
-        store (Store): the store.
-        max_items (int): cap on speakers, places and articles (most frequent first).
-
-    Returns:
-        dict: ``collections`` (list of names), ``countries``, ``topics``,
-        ``speakers``, ``outlets``, ``places`` (lists of str), ``articles``
-        (dict id -> title), ``kinds`` (tuple), ``date_min``/``date_max``
-        (datetime.date | None).
-    """
-    def col(sql: str, params: list | None = None) -> list:
-        return [r[0] for r in store.execute(sql, params).fetchall()]
-
-    articles = store.execute(
-        "SELECT id, coalesce(title, id) FROM articles ORDER BY published DESC NULLS LAST, id LIMIT ?", [max_items]
-    ).fetchall()
-    dmin, dmax = store.execute("SELECT min(published), max(published) FROM articles").fetchone()
-    return {
-        "collections": col("SELECT collection FROM articles GROUP BY collection ORDER BY collection"),
-        "countries": col(
-            "SELECT country FROM (SELECT country FROM places UNION SELECT country FROM article_speakers) "
-            "WHERE country IS NOT NULL ORDER BY country"
-        ),
-        "topics": col(
-            "SELECT t FROM (SELECT unnest(topics) AS t FROM quotes UNION SELECT topic FROM stances) "
-            "WHERE t IS NOT NULL ORDER BY t"
-        ),
-        "speakers": col(
-            "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker "
-            "ORDER BY count(*) DESC, speaker LIMIT ?", [max_items]
-        ),
-        "outlets": col("SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY outlet"),
-        "places": col(
-            "SELECT name FROM places GROUP BY name ORDER BY count(*) DESC, name LIMIT ?", [max_items]
-        ),
-        "articles": {r[0]: r[1] for r in articles},
-        "kinds": QUOTE_KINDS,
-        "date_min": dmin,
-        "date_max": dmax,
-    }
-
-
-_KNOWN_SQL = {
-    "speakers": "SELECT DISTINCT speaker FROM quotes WHERE list_contains(?, speaker)",
-    "places": "SELECT DISTINCT name FROM places WHERE list_contains(?, name)",
-    "articles": "SELECT id FROM articles WHERE list_contains(?, id)",
-}
-
-
-def known_values(store: Store, field: str, values: tuple[str, ...]) -> list[str]:
-    """Which of ``values`` the store knows for ``field`` (``speakers``, ``places`` or ``articles``).
-
-    Used to accept a shared URL's value that is outside the capped option lists.
-
-    Raises:
-        ValueError: unsupported field.
-    """
-    if field not in _KNOWN_SQL:
-        raise ValueError(f"unsupported field {field!r}; expected one of {sorted(_KNOWN_SQL)}")
-    return [r[0] for r in store.execute(_KNOWN_SQL[field], [list(values)]).fetchall()]
 
 
 # ---------------------------------------------------------------- overview
@@ -367,10 +47,10 @@ def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
         lower bounds ``*_min``; vague words count as their lower bound).
     """
     scope = quote_scope_cte(f)
-    fw_q, pq = _from_where(f, "quote")
-    fw_a, pa = _from_where(f, "article", use_quote_scope=True)
-    fw_p, pp = _from_where(f, "place", use_quote_scope=True)
-    fw_c, pc = _from_where(f, "casualty", use_quote_scope=True)
+    fw_q, pq = from_where(f, "quote")
+    fw_a, pa = from_where(f, "article", use_quote_scope=True)
+    fw_p, pp = from_where(f, "place", use_quote_scope=True)
+    fw_c, pc = from_where(f, "casualty", use_quote_scope=True)
     head, hp = (scope[0] + ", ", scope[1]) if scope else ("", [])
     row = store.execute(
         f"WITH {head}aa AS (SELECT count(*) AS n{fw_a}), "
@@ -390,7 +70,7 @@ def top_speakers(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame
     Returns:
         DataFrame: ``speaker``, ``quotes``, ``articles``, ``role``, ``country`` (most frequent), sorted by quotes desc.
     """
-    fw, params = _from_where(f, "quote")
+    fw, params = from_where(f, "quote")
     andw = "AND" if "WHERE" in fw else "WHERE"
     return store.df(
         f"""
@@ -415,7 +95,7 @@ def top_places(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame:
         DataFrame: ``place``, ``country``, ``mentions``, ``articles``, sorted by mentions desc.
     """
     scope = quote_scope_cte(f)
-    fw, params = _from_where(f, "place", use_quote_scope=True)
+    fw, params = from_where(f, "place", use_quote_scope=True)
     andw = "AND" if "WHERE" in fw else "WHERE"
     head, hp = (scope[0] + ", ", scope[1]) if scope else ("", [])
     return store.df(
@@ -447,7 +127,7 @@ QUOTE_PAGE_COLUMNS = ("id", "speaker", "role", "country", "quote", "kind", "topi
 
 def count_quotes(store: Store, f: QueryFilters) -> int:
     """Number of quotes under the filters."""
-    fw, params = _from_where(f, "quote")
+    fw, params = from_where(f, "quote")
     return int(store.execute(f"SELECT count(*){fw}", params).fetchone()[0])
 
 
@@ -471,7 +151,7 @@ def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0,
         raise ValueError(f"unknown sort {sort!r}; expected one of {sorted(QUOTE_SORTS)}")
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
-    fw, params = _from_where(f, "quote", with_article=sort != "article")
+    fw, params = from_where(f, "quote", with_article=sort != "article")
     # late materialisation: sort and cut only the sort keys, then fetch the page's rows by primary key
     ids = store.execute(
         f"SELECT q.id, q.article_id{fw} ORDER BY {QUOTE_SORTS[sort]} LIMIT ? OFFSET ?", params + [limit, offset]
@@ -581,9 +261,9 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
         place, shortest first, searched among the place's :data:`MAP_MENTION_SAMPLE`
         newest mentions, for the :data:`MAP_HOVER_PLACES` most mentioned places), sorted by mentions desc.
     """
-    fw, params = _from_where(f, "place")
-    fwc, pc = _from_where(f, "casualty")
-    wq, pq = _where(f, "quote")
+    fw, params = from_where(f, "place")
+    fwc, pc = from_where(f, "casualty")
+    wq, pq = where_sql(f, "quote")
     andw = "AND" if "WHERE" in fw else "WHERE"
     sql = f"""
     WITH pl AS (
@@ -621,7 +301,7 @@ def places_table(store: Store, f: QueryFilters, limit: int | None = None) -> pd.
         DataFrame: ``article_id``, ``place``, ``mention``, ``kind``, ``country``, ``admin1``,
         ``lat``, ``lon``, ``geonameid``, ``start``, ``end``.
     """
-    fw, params = _from_where(f, "place", with_article=True)
+    fw, params = from_where(f, "place", with_article=True)
     lim = " LIMIT ?" if limit else ""
     return store.df(
         f"SELECT p.article_id, p.name AS place, p.mention, p.kind, p.country, p.admin1, p.lat, p.lon, p.geonameid, "
@@ -641,13 +321,13 @@ _CAS_COLS = (
 
 def count_casualties(store: Store, f: QueryFilters) -> int:
     """Number of casualty events under the filters."""
-    fw, params = _from_where(f, "casualty")
+    fw, params = from_where(f, "casualty")
     return int(store.execute(f"SELECT count(*){fw}", params).fetchone()[0])
 
 
 def casualty_totals(store: Store, f: QueryFilters) -> dict[str, int]:
     """Casualty totals under the filters: ``events``, ``killed``, ``injured``, ``missing`` (sums of lower bounds)."""
-    fw, params = _from_where(f, "casualty")
+    fw, params = from_where(f, "casualty")
     row = store.execute(
         f"SELECT count(*), sum(c.killed_min), sum(c.injured_min), sum(c.missing_min){fw}", params
     ).fetchone()
@@ -665,7 +345,7 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
     """
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
-    fw, params = _from_where(f, "casualty", with_article=True)
+    fw, params = from_where(f, "casualty", with_article=True)
     return store.df(
         f"SELECT {_CAS_COLS}{fw} ORDER BY coalesce(c.date, a.published) DESC NULLS LAST, c.article_id, c.idx "
         "LIMIT ? OFFSET ?",
@@ -675,7 +355,7 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
 
 def casualties_table(store: Store, f: QueryFilters, limit: int | None = None) -> pd.DataFrame:
     """All casualty events under the filters (for downloads). Same columns as :func:`casualties_page`."""
-    fw, params = _from_where(f, "casualty", with_article=True)
+    fw, params = from_where(f, "casualty", with_article=True)
     lim = " LIMIT ?" if limit else ""
     return store.df(
         f"SELECT {_CAS_COLS}{fw} ORDER BY coalesce(c.date, a.published) DESC NULLS LAST, c.article_id, c.idx{lim}",
@@ -690,7 +370,7 @@ def casualties_by_place_date(store: Store, f: QueryFilters, limit: int = 2000) -
         DataFrame: ``place`` ("unknown" when not resolved), ``date`` (event date,
         else the article's), ``killed``, ``injured``, ``events``, ordered by date.
     """
-    fw, params = _from_where(f, "casualty", with_article=True)
+    fw, params = from_where(f, "casualty", with_article=True)
     return store.df(
         f"SELECT coalesce(c.place, 'unknown') AS place, coalesce(c.date, a.published) AS date, "
         f"sum(coalesce(c.killed_min, 0)) AS killed, sum(coalesce(c.injured_min, 0)) AS injured, count(*) AS events"
@@ -710,7 +390,7 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25) -> pd.D
         ``polarity`` (support if mean > 0.15, oppose if < -0.15, else neutral),
         ``support``, ``oppose``, ``neutral`` (counts of article-level stances), ``evidence`` (quote count).
     """
-    fw, params = _from_where(f, "stance")
+    fw, params = from_where(f, "stance")
     return store.df(
         f"""
         WITH sm AS (
@@ -738,7 +418,7 @@ def stance_evidence(store: Store, f: QueryFilters, speaker: str, topic: str, lim
     Returns:
         DataFrame: ``quote_id``, ``quote``, ``polarity``, ``score``, ``cues`` (list), ``article``, ``date``, ``article_id``.
     """
-    fw, params = _from_where(f, "stance", with_article=True)
+    fw, params = from_where(f, "stance", with_article=True)
     extra = ("AND" if "WHERE" in fw else "WHERE") + " st.speaker = ? AND st.topic = ?"
     return store.df(
         f"""
@@ -756,7 +436,7 @@ def stance_evidence(store: Store, f: QueryFilters, speaker: str, topic: str, lim
 
 def count_articles(store: Store, f: QueryFilters) -> int:
     """Number of articles under the filters."""
-    fw, params = _from_where(f, "article")
+    fw, params = from_where(f, "article")
     return int(store.execute(f"SELECT count(*){fw}", params).fetchone()[0])
 
 
@@ -768,7 +448,7 @@ def articles_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 
     """
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
-    fw, params = _from_where(f, "article")
+    fw, params = from_where(f, "article")
     return store.df(
         f"""
         WITH page AS (SELECT a.id, coalesce(a.title, a.id) AS title, a.outlet, a.published, a.collection
@@ -813,7 +493,7 @@ def quotes_export(store: Store, f: QueryFilters, limit: int | None = None) -> pd
         ``country``, ``quote``, ``kind``, ``cue``, ``topics``, ``start``, ``end``, ``article``, ``published``,
         ``outlet``, ``collection``.
     """
-    fw, params = _from_where(f, "quote", with_article=True, extra_join=_JOIN_SPEAKER)
+    fw, params = from_where(f, "quote", with_article=True, extra_join=JOIN_SPEAKER)
     lim = " LIMIT ?" if limit else ""
     return store.df(
         f"SELECT q.id, q.article_id, q.speaker, q.speaker_type, s.role, s.org, s.country, q.text AS quote, q.kind, "

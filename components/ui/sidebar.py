@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from ..store.queries import QueryFilters
+from ..store.filters import QueryFilters
 from . import loaders
 from .state import LIST_FIELDS, URL_KEYS, parse_filters
 

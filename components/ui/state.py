@@ -43,7 +43,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Iterable, Mapping
 
-from ..store.queries import QUOTE_KINDS, QueryFilters
+from ..store.filters import QUOTE_KINDS, QueryFilters
 
 URL_KEYS: dict[str, str] = {
     "collections": "collection",

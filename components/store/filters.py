@@ -1,0 +1,276 @@
+"""The dashboard's filters: a table of definitions turned into ``(sql_bits, params)``.
+
+Filters are a table of definitions (:data:`FILTER_DEFS`), in the manner of
+Datasette's ``filters.py``: each definition maps a field of
+:class:`QueryFilters` to one SQL fragment per *target* (the entity a query
+returns), with ``?`` placeholders. :func:`where_clauses` turns the active
+filters into ``(sql_bits, params)``; values are always bound, never formatted
+into SQL. Identifiers (table aliases, joins) come from fixed tables in this
+module only.
+
+Targets and their base tables (:data:`TARGET_FROM`): ``quote`` (``quotes q``),
+``place`` (``places p``), ``casualty`` (``casualties c``), ``stance``
+(``stances st``), ``article`` (``articles a``). For speed at a million quotes,
+filters never join: article-level filters become one semi-join
+``<target>.article_id IN (SELECT a.id FROM articles a WHERE ...)``, the
+speaker's country an ``EXISTS`` on ``article_speakers``, and quote filters
+seen from other targets ``article_id IN (SELECT q.article_id FROM quotes q
+WHERE ...)``. Queries join ``articles`` or ``article_speakers`` only to output
+their columns, and where possible only for the rows of the page.
+
+Filter semantics (what a person sees):
+
+- collection, article, outlet, date range: on the article, for every target.
+- speaker, topic: on the quote (topic: the quote has any of the topics) and on
+  the stance; places, casualties and articles are kept when their article has
+  at least one quote that passes the quote filters (speaker, topic, kind, text).
+- quote kind, text search: on the quote; other targets through their article
+  as above. Text search is a case-insensitive literal substring match
+  (``contains(lower(text), lower(search))``: no wildcards, ``100%`` matches literally).
+- country: a quote or stance passes when its speaker's country is one of them
+  or its article mentions a place in one of them; places and casualties by
+  their own country; articles when they mention such a place or speaker.
+- place (set by selecting map points): places and casualties by their place
+  name; quotes, stances and articles when their article mentions the place.
+
+Nothing here imports Streamlit or runs a query; the page queries are in
+:mod:`components.store.queries`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from typing import Any, Callable
+
+QUOTE_KINDS = ("direct", "mixed", "indirect", "transcript")
+TARGETS = ("quote", "place", "casualty", "stance", "article")
+
+# Base table of each target. Article columns are joined only by the queries that output them, after
+# filtering; article-level filters become one semi-join (``... IN (SELECT a.id FROM articles a WHERE ...)``).
+TARGET_FROM: dict[str, str] = {
+    "quote": "quotes q",
+    "place": "places p",
+    "casualty": "casualties c",
+    "stance": "stances st",
+    "article": "articles a",
+}
+# Column holding the article id for each target (used for article-level semi-joins).
+TARGET_ARTICLE_ID = {"quote": "q.article_id", "place": "p.article_id", "casualty": "c.article_id",
+                     "stance": "st.article_id", "article": "a.id"}
+
+
+@dataclass(frozen=True)
+class QueryFilters:
+    """The filter state every dashboard query takes (already validated).
+
+    Empty tuples and None mean "no filter". Build it with
+    :func:`components.ui.state.parse_filters`, which applies the URL policy.
+
+    Attributes:
+        collections (tuple[str, ...]): collection names.
+        countries (tuple[str, ...]): ISO 3166-1 alpha-2 codes.
+        topics (tuple[str, ...]): topic ids.
+        speakers (tuple[str, ...]): canonical speaker names.
+        articles (tuple[str, ...]): article ids.
+        outlets (tuple[str, ...]): outlet names.
+        date_from, date_to (datetime.date | None): inclusive bounds on the article's date.
+        kinds (tuple[str, ...]): quote kinds (subset of :data:`QUOTE_KINDS`).
+        text (str): substring searched in quote text ("" = none).
+        places (tuple[str, ...]): place names (from the map selection).
+    """
+
+    collections: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    speakers: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    kinds: tuple[str, ...] = ()
+    text: str = ""
+    places: tuple[str, ...] = ()
+
+    def active(self) -> dict[str, Any]:
+        """The fields that filter something, as ``{name: value}``."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) not in ((), None, "")}
+
+
+def lower_text(text: str) -> str:
+    """The search text lower-cased: matched literally (no wildcards) by ``contains(lower(q.text), ?)``."""
+    return text.lower()
+
+
+@dataclass(frozen=True)
+class FilterDef:
+    """One filter: which :class:`QueryFilters` field, its scope and SQL per target.
+
+    Attributes:
+        name (str): field of :class:`QueryFilters`.
+        scope (str): ``"article"`` (fragment ``sql["article"]`` applies to every
+            target through alias ``a``) or ``"quote"`` (targets without their own
+            fragment keep rows whose article has a matching quote) or
+            ``"entity"`` (every target has its own fragment).
+        sql (dict[str, str]): target -> fragment; each ``?`` is bound to the value.
+        convert (Callable | None): value -> bound parameter (default: list for
+            tuples, the value itself otherwise).
+    """
+
+    name: str
+    scope: str
+    sql: dict[str, str]
+    convert: Callable[[Any], Any] | None = None
+
+
+_PLACE_ARTICLES = "(SELECT article_id FROM places WHERE list_contains(?, country))"
+_SPEAKER_COUNTRY = ("EXISTS (SELECT 1 FROM article_speakers s WHERE s.article_id = {t}.article_id "
+                    "AND s.name = {t}.speaker AND list_contains(?, s.country))")
+_PLACE_NAME_ARTICLES = "(SELECT article_id FROM places WHERE list_contains(?, name))"
+
+FILTER_DEFS: tuple[FilterDef, ...] = (
+    FilterDef("collections", "article", {"article": "list_contains(?, a.collection)"}),
+    FilterDef("articles", "article", {"article": "list_contains(?, a.id)"}),
+    FilterDef("outlets", "article", {"article": "list_contains(?, a.outlet)"}),
+    FilterDef("date_from", "article", {"article": "a.published >= ?"}),
+    FilterDef("date_to", "article", {"article": "a.published <= ?"}),
+    FilterDef("speakers", "quote", {"quote": "list_contains(?, q.speaker)", "stance": "list_contains(?, st.speaker)"}),
+    FilterDef("topics", "quote", {"quote": "list_has_any(q.topics, ?)", "stance": "list_contains(?, st.topic)"}),
+    FilterDef("kinds", "quote", {"quote": "list_contains(?, q.kind)"}),
+    FilterDef("text", "quote", {"quote": "contains(lower(q.text), ?)"}, convert=lower_text),
+    FilterDef("countries", "entity", {
+        "quote": f"({_SPEAKER_COUNTRY.format(t='q')} OR q.article_id IN {_PLACE_ARTICLES})",
+        "stance": f"({_SPEAKER_COUNTRY.format(t='st')} OR st.article_id IN {_PLACE_ARTICLES})",
+        "place": "list_contains(?, p.country)",
+        "casualty": "list_contains(?, c.country)",
+        "article": (f"(a.id IN {_PLACE_ARTICLES} OR a.id IN "
+                    "(SELECT article_id FROM article_speakers WHERE list_contains(?, country)))"),
+    }),
+    FilterDef("places", "entity", {
+        "quote": f"q.article_id IN {_PLACE_NAME_ARTICLES}",
+        "stance": f"st.article_id IN {_PLACE_NAME_ARTICLES}",
+        "place": "list_contains(?, p.name)",
+        "casualty": "list_contains(?, c.place)",
+        "article": f"a.id IN {_PLACE_NAME_ARTICLES}",
+    }),
+)
+_DEFS_BY_NAME = {d.name: d for d in FILTER_DEFS}
+
+
+def _param(d: FilterDef, value: Any) -> Any:
+    if d.convert:
+        return d.convert(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+QUOTE_SCOPE_CTE = "quote_scope"  # the one CTE name where_clauses may reference (see quote_scope_cte)
+
+
+def quote_scope_cte(filters: QueryFilters) -> tuple[str, list[Any]] | None:
+    """A materialised CTE of the articles that have a quote passing the quote-level filters.
+
+    Returns:
+        tuple[str, list] | None: ``("quote_scope AS MATERIALIZED (...)", params)`` to put in a ``WITH``
+        clause, so a statement evaluates the quote filters once however many targets use them; None
+        when no quote-level filter is active.
+    """
+    bits, params = [], []
+    for name, value in filters.active().items():
+        d = _DEFS_BY_NAME[name]
+        if d.scope == "quote":
+            bits.append(d.sql["quote"])
+            params += [_param(d, value)] * d.sql["quote"].count("?")
+    if not bits:
+        return None
+    return (f"{QUOTE_SCOPE_CTE} AS MATERIALIZED (SELECT DISTINCT q.article_id FROM quotes q "
+            f"WHERE {' AND '.join(bits)})"), params
+
+
+def where_clauses(filters: QueryFilters, target: str, use_quote_scope: bool = False) -> tuple[list[str], list[Any]]:
+    """Build the WHERE fragments and bound parameters of ``filters`` for ``target``.
+
+    Args:
+        filters (QueryFilters): the validated filter state.
+        target (str): one of :data:`TARGETS`.
+        use_quote_scope (bool): refer to the CTE of :func:`quote_scope_cte` (which the
+            caller defines) instead of an inline subquery for quote-level filters.
+
+    Returns:
+        tuple[list[str], list]: SQL fragments to join with ``AND`` (aliases as in
+        :data:`TARGET_FROM`) and the parameters in placeholder order.
+
+    Raises:
+        ValueError: unknown target.
+    """
+    if target not in TARGETS:
+        raise ValueError(f"unknown target {target!r}; expected one of {TARGETS}")
+    bits: list[str] = []
+    params: list[Any] = []
+    art_bits: list[str] = []
+    art_params: list[Any] = []
+    quote_bits: list[str] = []
+    quote_params: list[Any] = []
+    for name, value in filters.active().items():
+        d = _DEFS_BY_NAME[name]
+        p = _param(d, value)
+        if target in d.sql:
+            frag = d.sql[target]
+        elif d.scope == "article":
+            frag = d.sql["article"]
+            art_bits.append(frag)
+            art_params += [p] * frag.count("?")
+            continue
+        elif d.scope == "quote":
+            frag = d.sql["quote"]
+            quote_bits.append(frag)
+            quote_params += [p] * frag.count("?")
+            continue
+        else:  # pragma: no cover - every entity filter defines all targets
+            raise AssertionError(f"filter {name} has no SQL for {target}")
+        bits.append(frag)
+        params += [p] * frag.count("?")
+    if art_bits:
+        bits.insert(0, f"{TARGET_ARTICLE_ID[target]} IN (SELECT a.id FROM articles a WHERE {' AND '.join(art_bits)})")
+        params[:0] = art_params
+    if quote_bits and use_quote_scope:
+        bits.append(f"{TARGET_ARTICLE_ID[target]} IN (SELECT article_id FROM {QUOTE_SCOPE_CTE})")
+    elif quote_bits:
+        bits.append(f"{TARGET_ARTICLE_ID[target]} IN (SELECT q.article_id FROM quotes q WHERE {' AND '.join(quote_bits)})")
+        params += quote_params
+    return bits, params
+
+
+def where_sql(filters: QueryFilters, target: str, use_quote_scope: bool = False) -> tuple[str, list[Any]]:
+    """`` WHERE ...`` (or ``""`` when nothing filters) and its parameters; see :func:`where_clauses`."""
+    bits, params = where_clauses(filters, target, use_quote_scope)
+    return (" WHERE " + " AND ".join(bits) if bits else ""), params
+
+
+_JOIN_ARTICLE = {
+    "quote": " JOIN articles a ON a.id = q.article_id",
+    "place": " JOIN articles a ON a.id = p.article_id",
+    "casualty": " JOIN articles a ON a.id = c.article_id",
+    "stance": " JOIN articles a ON a.id = st.article_id",
+    "article": "",
+}
+
+
+JOIN_SPEAKER = " LEFT JOIN article_speakers s ON s.article_id = q.article_id AND s.name = q.speaker"
+
+
+def from_where(filters: QueryFilters, target: str, with_article: bool = False,
+                extra_join: str = "", use_quote_scope: bool = False) -> tuple[str, list[Any]]:
+    """`` FROM <target table> [JOIN articles a] [extra_join] WHERE ...`` and its parameters.
+
+    Args:
+        filters (QueryFilters): the validated filter state.
+        target (str): one of :data:`TARGETS`.
+        with_article (bool): also join ``articles a`` (to output or sort by its columns).
+        extra_join (str): ``""`` or one of this module's fixed join constants (:data:`JOIN_SPEAKER`).
+        use_quote_scope (bool): as in :func:`where_clauses`.
+    """
+    where, params = where_sql(filters, target, use_quote_scope)
+    join = _JOIN_ARTICLE[target] if with_article else ""
+    return f" FROM {TARGET_FROM[target]}{join}{extra_join}{where}", params

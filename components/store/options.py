@@ -1,0 +1,77 @@
+"""Values offered by the sidebar widgets, and checks of values a shared URL brings.
+
+Parameterised SQL over the whole store (no filters); cached per store by
+:mod:`components.ui.loaders`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import Store
+from .filters import QUOTE_KINDS
+
+
+def filter_options(store: Store, max_items: int = 5000) -> dict[str, Any]:
+    """Values offered by the sidebar widgets, over the whole store.
+
+    Args:
+        store (Store): the store.
+        max_items (int): cap on speakers, places and articles (most frequent first).
+
+    Returns:
+        dict: ``collections`` (list of names), ``countries``, ``topics``,
+        ``speakers``, ``outlets``, ``places`` (lists of str), ``articles``
+        (dict id -> title), ``kinds`` (tuple), ``date_min``/``date_max``
+        (datetime.date | None).
+    """
+    def col(sql: str, params: list | None = None) -> list:
+        return [r[0] for r in store.execute(sql, params).fetchall()]
+
+    articles = store.execute(
+        "SELECT id, coalesce(title, id) FROM articles ORDER BY published DESC NULLS LAST, id LIMIT ?", [max_items]
+    ).fetchall()
+    dmin, dmax = store.execute("SELECT min(published), max(published) FROM articles").fetchone()
+    return {
+        "collections": col("SELECT collection FROM articles GROUP BY collection ORDER BY collection"),
+        "countries": col(
+            "SELECT country FROM (SELECT country FROM places UNION SELECT country FROM article_speakers) "
+            "WHERE country IS NOT NULL ORDER BY country"
+        ),
+        "topics": col(
+            "SELECT t FROM (SELECT unnest(topics) AS t FROM quotes UNION SELECT topic FROM stances) "
+            "WHERE t IS NOT NULL ORDER BY t"
+        ),
+        "speakers": col(
+            "SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY speaker "
+            "ORDER BY count(*) DESC, speaker LIMIT ?", [max_items]
+        ),
+        "outlets": col("SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY outlet"),
+        "places": col(
+            "SELECT name FROM places GROUP BY name ORDER BY count(*) DESC, name LIMIT ?", [max_items]
+        ),
+        "articles": {r[0]: r[1] for r in articles},
+        "kinds": QUOTE_KINDS,
+        "date_min": dmin,
+        "date_max": dmax,
+    }
+
+
+_KNOWN_SQL = {
+    "speakers": "SELECT DISTINCT speaker FROM quotes WHERE list_contains(?, speaker)",
+    "places": "SELECT DISTINCT name FROM places WHERE list_contains(?, name)",
+    "articles": "SELECT id FROM articles WHERE list_contains(?, id)",
+}
+
+
+def known_values(store: Store, field: str, values: tuple[str, ...]) -> list[str]:
+    """Which of ``values`` the store knows for ``field`` (``speakers``, ``places`` or ``articles``).
+
+    Used to accept a shared URL's value that is outside the capped option lists.
+
+    Raises:
+        ValueError: unsupported field.
+    """
+    if field not in _KNOWN_SQL:
+        raise ValueError(f"unsupported field {field!r}; expected one of {sorted(_KNOWN_SQL)}")
+    return [r[0] for r in store.execute(_KNOWN_SQL[field], [list(values)]).fetchall()]
