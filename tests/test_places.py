@@ -193,3 +193,35 @@ def test_places_compass_word_before_country_is_dropped(extract_text):
     text = "Eastern China saw a large number of cases in early March."
     ex = extract_text(text)
     assert names(ex) == [("China", "CN")] and text[ex.places[0].start:ex.places[0].end] == "China"
+
+
+def test_places_village_with_admin_qualifier(extract_text):
+    """Test that a village below 5000 people is found when its admin area qualifies it."""
+    ex = extract_text("The bird was found in Palauig, Zambales, in the Philippines.")
+    assert [(p.name, p.kind, p.country) for p in ex.places] == [
+        ("Palauig", "city", "PH"), ("Zambales", "admin", "PH"), ("Philippines", "country", "PH")
+    ]
+
+
+def test_places_village_needs_its_country_named(extract_text):
+    """Test that a bare village name is a place only when the article names its country."""
+    assert extract_text("Officials said the case in Cattai was isolated.").places == []
+    ex = extract_text("Officials in Australia said the case in Cattai was isolated.")
+    assert [(p.name, p.country, p.admin1) for p in ex.places] == [
+        ("Australia", "AU", None), ("Cattai", "AU", "New South Wales")
+    ]
+
+
+def test_places_state_code_qualifier(extract_text):
+    """Test that "Vancouver, WA" is the city in Washington state, not the Canadian one."""
+    ex = extract_text("Two cases were reported in Vancouver, WA, on Monday.")
+    assert [(p.name, p.country, p.admin1) for p in ex.places] == [("Vancouver", "US", "Washington")]
+
+
+def test_places_area_code_needs_country_context(extract_text):
+    """Test that "NSW" is New South Wales beside an Australian place, and nothing alone."""
+    ex = extract_text("Infections were confirmed in Sydney and in regional NSW.")
+    assert [(p.mention, p.name, p.kind, p.country) for p in ex.places] == [
+        ("Sydney", "Sydney", "city", "AU"), ("NSW", "New South Wales", "admin", "AU")
+    ]
+    assert extract_text("The NSW rules were changed.").places == []

@@ -165,19 +165,22 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     k += 1
                 top = gaz.candidates(span[k:].text)[:1]
                 # a capitalised compass word may be part of an area's own name ("West Midlands",
-                # "Central Plateau"): strip it only before a country, continent or city
-                if top and (top[0].kind != "admin" or span[0].is_lower):
+                # "Central Plateau", "Eastern Creek"): strip it only before a country, continent
+                # or city known by that very name
+                if (top and (top[0].kind != "admin" or span[0].is_lower) and normalise(top[0].name) == normalise(span[k:].text)
+                        and not gaz.small_places(text)):
                     span, text = span[k:], span[k:].text
             if ent.label_ == "LOC" and not gaz.is_region_name(text) and not any(
-                normalise(r.name) == normalise(text) for r in gaz.candidates(text)
+                normalise(r.name) == normalise(text) for r in gaz.candidates(text) + gaz.small_places(text)
             ):
                 continue  # rivers, seas, regions that only share an old alternate name with a town
             if not gaz.is_place_name(text):
                 # "Ghazni province" -> "Ghazni"; "Kharkiv region" -> "Kharkiv"
                 if len(span) > 1 and span[-1].lower_ in ADMIN_SUFFIXES and gaz.is_place_name(span[:-1].text):
                     span = span[:-1]
-                else:
-                    continue
+                elif not (len(text) >= 4 and gaz.small_places(text) and _small_place_cued(span, surnames)
+                          or gaz.subdivisions_by_code(text)):
+                    continue  # a village is kept for now: resolve() accepts it only with support
             spans.append(span)
         elif ent.label_ in RECOVER_LABELS and _recoverable(span, ent.label_, gaz, surnames):
             spans.append(span)
@@ -185,6 +188,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         for i in range(sp.start, sp.end):
             taken[i] = True
     spans.extend(_unlabelled(doc, gaz, taken, surnames, {sp.text for sp in spans}))
+    spans.extend(_area_abbreviations(doc, gaz, taken, spans))
     spans.sort(key=lambda s: s.start)
     return [_with_cues(sp, gaz) for sp in spans]
 
@@ -214,6 +218,9 @@ def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: dict[str, set
     if label == "PERSON" and any(_other_person_part(t.lower_, text, surnames) for t in span):
         return False
     recs = [r for r in gaz.candidates(text) if normalise(r.name) == normalise(text)]
+    doc, i = span.doc, span.start
+    if not recs and i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in CITY_NOUNS:
+        return bool(gaz.small_places(text))  # "the village of Kogelo"; resolve() wants the country named
     if not recs:
         return False
     if _cue_before(span.doc, span.start) or _admin_suffix_after(span):
@@ -254,10 +261,51 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str,
         if cued and not _is_non_place(span.text) and not _names_something_else(span):
             if span.text[0].isupper() and not (len(span) == 1 and span[0].lower_ in surnames):
                 recs = [r for r in gaz.candidates(span.text) if normalise(r.name) == normalise(span.text)]
+                if not recs and _cue_before(doc, i) and len(span.text) >= 4:
+                    recs = gaz.small_places(span.text)  # "in Cattai": resolve() wants the country named too
                 if recs and not gaz.is_demonym(span.text):
                     out.append(span)
         i = max(j, i + 1)
     return out
+
+
+def _small_place_cued(span: Span, surnames: dict[str, set[str]]) -> bool:
+    """Is a place entity known only as a village backed by its sentence? It must follow a
+    locative cue ("in Cattai"), be coordinated with another place entity ("Moonbi, Parkes and
+    Wyong"), or be followed by ", <Name>" (a qualifier) -- and not be a person's name part."""
+    doc = span.doc
+    if len(span) == 1 and _other_person_part(span[0].lower_, span.text, surnames):
+        return False
+    if _cue_before(doc, span.start):
+        return True
+    if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].pos_ == "PROPN":
+        return True
+    return any(c.ent_type_ in PLACE_LABELS and not (span.start <= c.i < span.end) for t in span for c in t.conjuncts)
+
+
+def _area_abbreviations(doc: Doc, gaz: Gazetteer, taken: list[bool], spans: list[Span]) -> list[Span]:
+    """Upper-case first-level area codes of three or more letters ("NSW", "QLD") outside the
+    spans found so far, kept only when another place in the article is in the same country.
+    Two-letter codes ("TX", "BC") are only read as qualifiers ("Austin, TX"; :func:`_with_cues`)."""
+    countries = {r.country for sp in spans for r in gaz.candidates(sp.text)[:1]}
+    out = []
+    for tok in doc:
+        if taken[tok.i] or len(tok.text) < 3 or not tok.text.isupper():
+            continue
+        if any(r.country in countries for r in gaz.subdivisions_by_code(tok.text)):
+            out.append(doc[tok.i:tok.i + 1])
+    return out
+
+
+def _code_qualifier(span: Span, code: str, gaz: Gazetteer) -> Optional[GeoRecord]:
+    """The area an abbreviation qualifier names ("Longview, TX"): of the areas with that code,
+    the one holding a place named like ``span``, else the only one, else None."""
+    areas = gaz.subdivisions_by_code(code)
+    places = gaz.candidates(span.text) + gaz.small_places(span.text)
+    held = [a for a in areas if any((p.country, p.admin1) == (a.country, a.admin1) for p in places)]
+    if held:
+        return held[0]
+    return areas[0] if len(areas) == 1 else None
 
 
 def _with_cues(span: Span, gaz: Gazetteer) -> Mention:
@@ -282,6 +330,9 @@ def _with_cues(span: Span, gaz: Gazetteer) -> Mention:
                 m.qualifier_country = cc
             else:
                 admins = [r for r in gaz.candidates(qual) if r.kind == "admin"]
+                coded = _code_qualifier(span, qual, gaz) if not admins else None
+                if coded is not None:
+                    admins = [coded]
                 if admins:
                     m.qualifier_admin = admins[0].admin1
                     m.qualifier_country = admins[0].country
@@ -392,7 +443,12 @@ def _is_capital(rec: GeoRecord, gaz: Gazetteer) -> bool:
 
 def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
     """Pick the best gazetteer record for mention ``m`` given the article context, or None."""
-    recs = gaz.candidates(m.text)
+    recs = gaz.candidates(m.text) or gaz.subdivisions_by_code(m.text)
+    qualified = [r for r in recs if _fits_qualifier(r, m)]
+    if not recs or (m.qualifier_country and not qualified):
+        small = _supported_small_place(m, gaz, ctx)
+        if small is not None:
+            return small
     if not recs:
         return None
     key = normalise(m.text)
@@ -402,4 +458,34 @@ def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
         return None
     if m.admin_cue and m.qualifier_country and not any(r.country == m.qualifier_country for r in recs):
         return None
-    return max(recs, key=lambda r: _score(r, m, key, ctx, gaz))
+    best = max(recs, key=lambda r: _score(r, m, key, ctx, gaz))
+    if best.kind == "city" and best.population < MIN_BARE_POPULATION and not m.qualifier_country:
+        # a small namesake abroad ("Malakoff", France) against a village in the admin area the
+        # article names ("Malakoff", Texas): the article's own area wins
+        small = _supported_small_place(m, gaz, ctx)
+        if small is not None and (small.country, small.admin1) in ctx.admins and (best.country, best.admin1) not in ctx.admins:
+            return small
+    return best
+
+
+def _fits_qualifier(rec: GeoRecord, m: Mention) -> bool:
+    """True when ``rec`` lies in the country and admin area the mention's qualifier names."""
+    if m.qualifier_country and rec.country != m.qualifier_country:
+        return False
+    return not m.qualifier_admin or rec.admin1 == m.qualifier_admin
+
+
+def _supported_small_place(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
+    """A village or small town (population below 5000) named like ``m``, when the text supports
+    it: it fits the mention's qualifier ("Palauig, Zambales"), or, with no qualifier, lies in a
+    country the article names elsewhere (an admin area the article names wins). Else None."""
+    if len(m.text) < 4:
+        return None
+    small = [r for r in gaz.small_places(m.text) if normalise(r.name) == normalise(m.text)]  # no alternate names
+    if m.qualifier_country:
+        fits = [r for r in small if _fits_qualifier(r, m)]
+    else:
+        key = normalise(m.text)
+        fits = [r for r in small if ctx.country_keys.get(r.country, set()) - {key}]
+        fits.sort(key=lambda r: (r.country, r.admin1) not in ctx.admins)
+    return fits[0] if fits else None
