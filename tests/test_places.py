@@ -225,3 +225,15 @@ def test_places_area_code_needs_country_context(extract_text):
         ("Sydney", "Sydney", "city", "AU"), ("NSW", "New South Wales", "admin", "AU")
     ]
     assert extract_text("The NSW rules were changed.").places == []
+
+
+def test_places_city_inside_named_area_repeats_its_casualty_count(extract_text):
+    """Test that the same definite count at a city inside the admin area of an earlier record
+    ("Helmand" then "Lashkar Gah district") is one event, not two."""
+    ex = extract_text(
+        "A security force killed a suspected insurgent in Helmand province yesterday. As the force "
+        "approached a compound in Lashkar Gah district, it received fire from an individual. "
+        "The combined force returned fire killing him."
+    )
+    assert [(p.name, p.kind) for p in ex.places] == [("Helmand", "admin"), ("Lashkar Gāh", "city")]
+    assert [(c.place, c.killed_min, c.killed_max) for c in ex.casualties] == [("Helmand", 1, 1)]

@@ -560,7 +560,7 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
                 setattr(rec, f"{key}_max", c.max)
                 if key != "missing":
                     setattr(rec, f"{key}_qualifier", c.qualifier)
-        _drop_repeated_counts(rec, records)
+        _drop_repeated_counts(rec, records, {place.admin1} if place is not None and place.kind == "city" and place.admin1 else set())
         if any(getattr(rec, f) is not None for f in COUNT_FIELDS):
             records.append(rec)
             if cumulative_sentence:
@@ -570,14 +570,20 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
     return records
 
 
-def _drop_repeated_counts(rec: Casualty, earlier: Iterable[Casualty]) -> None:
+def _drop_repeated_counts(rec: Casualty, earlier: Iterable[Casualty], within: frozenset[str] | set[str] = frozenset()) -> None:
     """Blank, in place, each count of ``rec`` that restates the same count of an earlier record at
-    the same (or an unnamed) place: "killed 18 insurgents ... resulting in 18 insurgents killed"."""
+    the same (or an unnamed) place: "killed 18 insurgents ... resulting in 18 insurgents killed".
+    ``within`` names the areas that contain ``rec``'s place (its admin1 for a city): a record in
+    "Helmand" followed by the same definite count in "Lashkar Gah district" is the same event
+    (open-ended counts such as "several" -> (2, None) only repeat at the same place)."""
     for e in earlier:
-        if rec.place is not None and e.place is not None and rec.place != e.place:
+        nested = rec.place is not None and e.place is not None and rec.place != e.place
+        if nested and e.place not in within:
             continue
         for cat in ("killed", "injured", "missing", "perpetrator_killed"):
             mine = (getattr(rec, f"{cat}_min"), getattr(rec, f"{cat}_max"))
+            if nested and mine[1] is None:
+                continue
             if mine != (None, None) and mine == (getattr(e, f"{cat}_min"), getattr(e, f"{cat}_max")):
                 setattr(rec, f"{cat}_min", None)
                 setattr(rec, f"{cat}_max", None)
