@@ -237,3 +237,9 @@ def test_places_city_inside_named_area_repeats_its_casualty_count(extract_text):
     )
     assert [(p.name, p.kind) for p in ex.places] == [("Helmand", "admin"), ("Lashkar Gāh", "city")]
     assert [(c.place, c.killed_min, c.killed_max) for c in ex.casualties] == [("Helmand", 1, 1)]
+
+
+def test_places_bare_compass_word_needs_its_country_named(extract_text):
+    """Test that "Southern" in a list of directions is not a province of an unnamed country."""
+    ex = extract_text("Operations in Eastern, Southern, Northern Afghanistan continued on Monday.")
+    assert names(ex) == [("Afghanistan", "AF")]

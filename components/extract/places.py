@@ -459,6 +459,8 @@ def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
     if m.admin_cue and m.qualifier_country and not any(r.country == m.qualifier_country for r in recs):
         return None
     best = max(recs, key=lambda r: _score(r, m, key, ctx, gaz))
+    if key in COMPASS_WORDS and not ctx.country_keys.get(best.country, set()) - {key}:
+        return None  # "Eastern, Southern, Northern Afghanistan": not Zambia's Southern Province
     if best.kind == "city" and best.population < MIN_BARE_POPULATION and not m.qualifier_country:
         # a small namesake abroad ("Malakoff", France) against a village in the admin area the
         # article names ("Malakoff", Texas): the article's own area wins
