@@ -20,6 +20,38 @@ CUE_VERBS: frozenset[str] = frozenset(
     find show learn discover realize realise recognize recognise doubt wonder suspect acknowledge
     """.split()
 )
+# verbs of intention and desire that PolNeAR annotates as attributions of a plan or wish
+# ("X wants to ...", "X plans to ..."): content is their "to"-infinitive; they never attach a
+# quotation by proximity alone (only one that sits inside that content)
+CUE_INTENT_VERBS: frozenset[str] = frozenset(
+    {"want", "plan", "seek", "intend", "refuse", "decline", "decide", "offer", "vow", "pledge", "promise",
+     "threaten", "agree", "hope", "expect", "wish", "prefer", "propose", "demand", "urge", "ask", "call"}
+)
+# verbs whose direct object is the content of an attribution ("Clinton cited the remarks",
+# "X endorsed Y's campaign", "a poll shows Clinton ahead"), used when no clause complement exists;
+# "support"/"back" are left out (as often material help as a stated position), as is "aim" above
+# (a purpose, not a statement)
+CUE_OBJECT_CONTENT_VERBS: frozenset[str] = frozenset(
+    {"cite", "propose", "endorse", "oppose", "demand", "question", "reject", "mention", "discuss",
+     "defend", "criticize", "criticise", "attack", "praise", "announce", "deny", "acknowledge", "show",
+     "reveal", "invoke", "dispute", "predict", "recommend", "welcome", "applaud", "condemn", "denounce", "blast",
+     "slam", "tout", "disclose", "echo", "concede", "admit", "confirm", "promise", "pledge", "blame", "accuse"}
+)
+# nouns that report speech or belief; with a "that"-clause (or a "to"-infinitive) as content and a
+# possessor or "by"/"from" phrase as source: "Trump's claim that ...", "a pledge by X to ..."
+CUE_NOUNS: frozenset[str] = frozenset(
+    """
+    claim assertion argument allegation statement warning promise suggestion belief view insistence
+    contention accusation remark comment pledge vow prediction fear hope concern demand plan proposal
+    decision announcement admission acknowledgment acknowledgement denial threat charge criticism
+    assessment conclusion position complaint call request recommendation estimate expectation intention
+    """.split()
+)
+# reporting verbs that may have no source when passive with an expletive subject ("it was reported that")
+CUE_PASSIVE_VERBS: frozenset[str] = frozenset(
+    {"report", "say", "announce", "claim", "allege", "believe", "expect", "estimate", "rumor", "rumour",
+     "confirm", "reveal", "disclose", "suggest", "understand", "know", "fear", "predict", "argue", "note"}
+)
 # verbs whose object is the accused/praised party and whose content is an "of"/"for" complement
 CUE_OBJECT_PREP_VERBS: frozenset[str] = frozenset(
     {"accuse", "blame", "criticize", "criticise", "praise", "condemn", "denounce", "charge", "thank", "fault"}
@@ -150,6 +182,8 @@ COMPASS_WORDS: frozenset[str] = frozenset(
     southwest northeastern northwestern southeastern southwestern north-east north-west south-east
     south-west north-eastern north-western south-eastern south-western""".split()
 )
+# nouns that make the next "of X" a named area ("the Indonesian island of Java")
+AREA_NOUNS: frozenset[str] = frozenset({"island", "islands", "peninsula", "archipelago"})
 # nouns that make the next "of X" a settlement ("the city of Aleppo")
 CITY_NOUNS: frozenset[str] = frozenset({"city", "town", "village", "port", "capital", "suburb", "municipality", "hamlet"})
 # prepositions that announce a location ("near Saint John", "in Detroit")

@@ -197,3 +197,43 @@ def test_quotes_characterisation_as_quoted_phrase_is_mixed(extract_text):
     ex = extract_text("Former governor Lena Holm criticized the tax plan as a \u201creckless gamble\u201d on Tuesday.")
     q = [q for q in ex.quotes if q.kind == "mixed"]
     assert q and q[0].speaker == "Lena Holm" and q[0].text.startswith("the tax plan as a \u201creckless gamble\u201d")
+
+
+# --- paraphrase constructions PolNeAR annotates as attributions (components/extract/frames.py)
+PARAPHRASES = [
+    ("parenthetical-cue", "The new bridge, Mayor Ana Lopez said, will open in the spring.",
+     ("indirect", "The new bridge will open in the spring", "said", "Ana Lopez", "Ana Lopez")),
+    ("intention-verb", "Governor Tom Reed wants to raise the minimum wage next year.",
+     ("indirect", "to raise the minimum wage next year", "wants", "Tom Reed", "Tom Reed")),
+    ("object-content-verb", "Senator Mia Holt cited rising rents in the capital.",
+     ("indirect", "rising rents in the capital", "cited", "Mia Holt", "Mia Holt")),
+    ("cue-noun-that-clause", "Union leader Paul Berg's claim that the mine was unsafe was rejected.",
+     ("indirect", "the mine was unsafe", "claim", "Paul Berg", "Paul Berg")),
+    ("name-colon-headline", "Paul Berg: The mine will reopen next week",
+     ("indirect", "The mine will reopen next week", ":", "Paul Berg", "Paul Berg")),
+    ("quoted-as-saying", "Ana Lopez was quoted as saying that the bridge would open in May.",
+     ("indirect", "the bridge would open in May", "saying", "Ana Lopez", "Ana Lopez")),
+    ("passive-it-reported", "It was reported that the mine would close.",
+     ("indirect", "the mine would close", "reported", None, None)),
+    ("according-to-with-scare-quote", 'More than 500 people joined a "walk-in" at the school, according to organiser Paul Berg.',
+     ("mixed", 'More than 500 people joined a "walk-in" at the school', "according to", "Paul Berg", "Paul Berg")),
+]
+
+
+@pytest.mark.parametrize("text,expected", [p[1:] for p in PARAPHRASES], ids=[p[0] for p in PARAPHRASES])
+def test_quotes_paraphrase_constructions(extract_text, text, expected):
+    """Test that each paraphrase construction gives exactly one quote: (kind, text, cue, mention, speaker)."""
+    ex = extract_text(text)
+    assert [(q.kind, q.text, q.cue, q.mention, q.speaker) for q in ex.quotes] == [expected]
+
+
+def test_quotes_intention_inside_reported_speech_not_doubled(extract_text):
+    """Test that 'X said she plans to Y' is one attribution (the said-clause), not two."""
+    ex = extract_text("Mayor Ana Lopez said she plans to rebuild the bridge next year.")
+    assert [(q.kind, q.text, q.cue) for q in ex.quotes] == [("indirect", "she plans to rebuild the bridge next year", "said")]
+
+
+def test_quotes_material_support_is_not_attribution(extract_text):
+    """Test that 'supports' (material help as often as a stance) is not an object-content cue."""
+    ex = extract_text("The neighbouring state supports the rebels' weapons program.")
+    assert ex.quotes == []

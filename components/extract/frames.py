@@ -10,6 +10,7 @@ PolNeAR (Newell et al. 2018) defines the attribution shape: source, cue, content
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -20,16 +21,25 @@ from .speakers import SpeakerIndex, clean_name
 
 @dataclass
 class Frame:
-    """A reporting-verb frame: cue, speaker token, content char range, audience."""
+    """A reporting frame: cue, speaker token, content char range, audience.
+
+    ``kind`` is ``verb`` (a :data:`~components.constants.CUE_VERBS` verb: may attach quotations by
+    proximity), ``according`` ("according to X") or ``paraphrase`` (a cue that only reports the
+    content it governs: intention verbs, object-content verbs, cue nouns, "Name:" labels; it takes a
+    quotation only when the quotation lies inside its content). ``rule`` names the construction
+    that made a non-verb frame (``intent``, ``object``, ``noun``, ``parataxis``, ``passive``, ``label``).
+    """
 
     cue: Span
     subject: Optional[Token]
     content: Optional[tuple[int, int]]
     audience: Optional[Span] = None
-    kind: str = "verb"  # verb | according
+    kind: str = "verb"  # verb | according | paraphrase
     used: bool = False
     cue_text: Optional[str] = None  # normalised cue when not the surface text
     quote_only: bool = False  # a characterisation frame: never an indirect quote on its own
+    rule: str = ""
+    content_text: Optional[str] = None  # content without a parenthetical cue inside it ("X, she said, Y")
 
 
 def cue_lemma(tok: Token) -> Optional[str]:
@@ -62,6 +72,13 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
             for g in ch.children:
                 if g.dep_ == "pobj":
                     return g
+    if tok.lemma_.lower() == "quote":
+        # "X was quoted as saying ...": the passive subject of "quote" is the speaker
+        for ch in tok.children:
+            if ch.dep_ == "nsubjpass":
+                return ch
+    if depth < 3 and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ == "as" and tok.head.head is not tok.head:
+        return subject_of(tok.head.head, depth + 1)
     if depth < 3 and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and tok.head is not tok:
         return subject_of(tok.head, depth + 1)
     if depth == 0:
@@ -108,6 +125,137 @@ def span_chars(toks: list[Token]) -> Optional[tuple[int, int]]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+def _that_clause(tok: Token) -> Optional[Token]:
+    """The clause child of noun ``tok`` that opens with "that" ("the claim that ..."), or None."""
+    for ch in tok.rights:
+        if ch.dep_ in ("acl", "ccomp", "relcl", "appos") and ch.pos_ in ("VERB", "AUX"):
+            first = ch.left_edge
+            if first.lower_ == "that" and first.dep_ == "mark" and first.i == tok.i + 1:
+                return ch
+    return None
+
+
+def _to_infinitive(tok: Token) -> Optional[Token]:
+    """The ``to``-infinitive complement of ``tok`` after it ("wants to win", "a pledge to cut"), or None."""
+    for ch in tok.rights:
+        if ch.dep_ in ("xcomp", "acl", "ccomp") and ch.pos_ in ("VERB", "AUX") and any(g.dep_ == "aux" and g.lower_ == "to" and g.i < ch.i for g in ch.children):
+            return ch
+    return None
+
+
+def _noun_source(tok: Token) -> Optional[Token]:
+    """Source of cue noun ``tok``: its possessor ("Trump's claim") or a ``by``/``from`` object."""
+    for ch in tok.children:
+        if ch.dep_ == "poss":
+            return ch
+    for ch in tok.rights:
+        if ch.dep_ == "prep" and ch.lower_ in ("by", "from"):
+            pobj = next((g for g in ch.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _noun_frame(tok: Token, in_quote) -> Optional["Frame"]:
+    """A cue-noun frame: "X's claim that ...", "a pledge by X to ...", or None."""
+    if tok.lemma_.lower() not in C.CUE_NOUNS and tok.lower_ not in C.CUE_NOUNS:
+        return None
+    body = _that_clause(tok) or _to_infinitive(tok)
+    src = _noun_source(tok)
+    if body is None or src is None:
+        return None
+    content = span_chars(list(body.subtree))
+    doc = tok.doc
+    return Frame(doc[tok.i : tok.i + 1], src, content, kind="paraphrase", rule="noun")
+
+
+def _label_frame(tok: Token, in_quote) -> Optional["Frame"]:
+    """A "Name: statement" line (headline style): ``tok`` is the colon after a name opening its line.
+
+    The name must be a PERSON or ORG entity of at most four tokens (a toponym dateline is not a
+    source); the content runs to the end of the line.
+    """
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
+        start -= 1
+    name = [t for t in doc[start : tok.i] if not t.is_space]
+    if not name or len(name) > 4 or name[-1].ent_type_ not in ("PERSON", "ORG") or name[0].ent_iob_ != "B":
+        return None
+    if any(t.ent_type_ != name[-1].ent_type_ for t in name):
+        return None
+    end = tok.i + 1
+    while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    body = [t for t in doc[tok.i + 1 : end] if not t.is_space]
+    if len(body) < 3:
+        return None
+    return Frame(doc[tok.i : tok.i + 1], name[-1], span_chars(body), kind="paraphrase", rule="label")
+
+
+def _paraphrase_frame(tok: Token, in_quote) -> Optional["Frame"]:
+    """A frame of an intention verb ("wants to ...") or an object-content verb ("cited the remarks")
+    that is not a :data:`~components.constants.CUE_VERBS` verb, or None."""
+    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+        return None
+    lem = tok.lemma_.lower()
+    if lem not in C.CUE_INTENT_VERBS and lem not in C.CUE_OBJECT_CONTENT_VERBS:
+        return None
+    subj = subject_of(tok)
+    if subj is None or in_quote(subj.idx):
+        return None
+    doc = tok.doc
+    if lem in C.CUE_INTENT_VERBS:
+        inf = _to_infinitive(tok)
+        if inf is not None:
+            return Frame(doc[tok.i : tok.i + 1], subj, span_chars(list(inf.subtree)), kind="paraphrase", rule="intent")
+    if lem in C.CUE_OBJECT_CONTENT_VERBS:
+        obj = _object_content(tok)
+        if obj is not None:
+            return Frame(doc[tok.i : tok.i + 1], subj, obj, kind="paraphrase", rule="object")
+    return None
+
+
+def _object_content(tok: Token) -> Optional[tuple[int, int]]:
+    """Character range of the direct object of ``tok`` (with a following "as"/"for" phrase), or None."""
+    objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+    if not objs or objs[0].pos_ == "PRON" and len(list(objs[0].subtree)) == 1:
+        return None
+    extra = [c for c in tok.children if c.i > objs[0].i and c.dep_ == "prep" and c.lower_ in ("as", "for")]
+    toks = sorted([t for c in objs + extra for t in c.subtree], key=lambda t: t.i)
+    return span_chars(toks)
+
+
+def _parataxis_content(tok: Token, in_quote) -> Optional[tuple[tuple[int, int], str]]:
+    """Content of a parenthetical cue: "The museum, Mr. Obama said, would ..." (cue in ``parataxis``
+    under the host clause) or "..., he said" with the host clause a ``parataxis`` child before the
+    cue. None when the host touches a quotation (those quotes are linked by proximity).
+
+    Returns:
+        ((start, end), text): the host clause's character range (it may enclose the parenthetical
+        "Mr. Obama said") and its text without the parenthetical, words joined by their spacing.
+    """
+    if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and tok.head is not tok:
+        cut = {t.i for t in tok.subtree}
+        toks = [t for t in tok.head.subtree if t.i not in cut]
+    else:
+        host = next((c for c in tok.children if c.dep_ == "parataxis" and c.i < tok.i and c.pos_ in ("VERB", "AUX")), None)
+        if host is None:
+            return None
+        toks = list(host.subtree)
+    if not toks or any(in_quote(t.idx) for t in toks):
+        return None
+    rng = span_chars(toks)
+    if rng is None:
+        return None
+    kept = [t for t in toks if rng[0] <= t.idx < rng[1]]
+    while kept and kept[-1].is_punct:
+        kept = kept[:-1]
+    words = "".join(t.text + (t.whitespace_ if i + 1 < len(kept) and kept[i + 1].i == t.i + 1 else " ") for i, t in enumerate(kept))
+    words = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s+", " ", words)).strip(" ,")
+    return rng, words
+
+
 def reporting_frames(doc: Doc, in_quote) -> list[Frame]:
     """All reporting frames of ``doc`` whose cue lies outside quotation marks, in token order.
 
@@ -139,9 +287,24 @@ def reporting_frames(doc: Doc, in_quote) -> list[Frame]:
             frames.append(Frame(doc[tok.i : tok.i + 2], pobj, span_chars(toks), kind="according"))
             frames[-1].cue_text = "according to"
             continue
+        if tok.text == ":":
+            f = _label_frame(tok, in_quote)
+            if f is not None:
+                frames.append(f)
+            continue
+        if tok.pos_ == "NOUN":
+            f = _noun_frame(tok, in_quote)
+            if f is not None:
+                frames.append(f)
+                continue
         if tok.pos_ not in ("VERB", "AUX", "PROPN", "NOUN") or tok.pos_ in ("NOUN",) and tok.dep_ not in ("ROOT", "ccomp"):
             continue
         lem = cue_lemma(tok)
+        if lem is None:
+            f = _paraphrase_frame(tok, in_quote)
+            if f is not None:
+                frames.append(f)
+                continue
         if lem is None or lem in C.CUE_OBJECT_PREP_VERBS:
             # "admires Putin as a “strong leader”", "criticized the act as a “crazy system”":
             # any verb characterising its object with a quoted "as" phrase
@@ -201,10 +364,23 @@ def reporting_frames(doc: Doc, in_quote) -> list[Frame]:
                     toks = list(ch.subtree)
                     content = span_chars(toks)
                     break
+        rule = ""
+        if content is None and lem in C.CUE_OBJECT_CONTENT_VERBS and subj is not None:
+            content = _object_content(tok)
+            rule = "object" if content is not None else ""
+        content_text = None
+        if content is None and subj is not None:
+            para = _parataxis_content(tok, in_quote)
+            if para is not None:
+                (content, content_text), rule = para, "parataxis"
+        if subj is None and content is not None and lem in C.CUE_PASSIVE_VERBS and tok.tag_ == "VBN" and any(
+            c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children
+        ):
+            rule = "passive"  # "it was reported that ...": an attribution without a named source
         if lem in C.CUE_AUDIENCE_VERBS:
             for ch in tok.children:
                 if ch.dep_ in ("dative", "dobj") and ch.i > tok.i and (ch.ent_type_ or ch.pos_ in ("PROPN", "PRON")):
                     audience = ch
                     break
-        frames.append(Frame(doc[tok.i : tok.i + 1], subj, content, audience))
+        frames.append(Frame(doc[tok.i : tok.i + 1], subj, content, audience, rule=rule, content_text=content_text))
     return frames

@@ -146,6 +146,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
     # --- direct and mixed quotes
     frame_by_cue = sorted(frames, key=lambda f: f.cue.start_char)
     frame_starts = [f.cue.start_char for f in frame_by_cue]
+    frames_content_first = [f for f in frame_by_cue if f.kind != "paraphrase"] + [f for f in frame_by_cue if f.kind == "paraphrase"]
     prev_result: Optional[dict] = None
     prev_q: Optional[QSpan] = None
     for qi, q in enumerate(qspans):
@@ -163,8 +164,8 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         next_start = quoted[qi + 1][0] if qi + 1 < len(quoted) else len(text)
         chosen: Optional[Frame] = None
         mixed_range = None
-        # 1. a frame whose content holds the quote
-        for f in frame_by_cue:
+        # 1. a frame whose content holds the quote (paraphrase-only cues after reporting verbs)
+        for f in frames_content_first:
             if (
                 f.content
                 and f.content[0] <= q.start
@@ -215,7 +216,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
                 else:
                     continue
                 adjacent_after = c >= q.outer_end and len(text[q.outer_end : c]) < 60 and "\n" not in text[q.outer_end : c] and comma_close
-                if f.kind == "according" or not (adjacent_after or plausible_source(f.subject, index)):
+                if f.kind != "verb" or not (adjacent_after or plausible_source(f.subject, index)):
                     continue
                 if best is None or dist < best[0]:
                     best = (dist, f)
@@ -259,7 +260,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
             if k >= 0 and text[k] == ":":
                 colon_tok = tok_at(k)
                 for f in reversed(frame_by_cue):
-                    if f.cue.start_char < k and f.cue.sent.start == colon_tok.sent.start:
+                    if f.kind != "paraphrase" and f.cue.start_char < k and f.cue.sent.start == colon_tok.sent.start:
                         chosen = f
                         break
                 if chosen is None:
@@ -313,22 +314,33 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
             emit("direct", a0, b0, qtext, None)
             prev_q = q
 
-    # --- indirect quotes from frames without quotation
-    for f in frames:
-        if f.used or f.content is None or f.subject is None:
+    # --- indirect quotes from frames without quotation; a paraphrase holding only quoted phrases
+    #     that were dropped as scare quotes or titles is ``mixed``
+    #     Paraphrase cues (intention, object content, cue nouns) come last and are skipped inside
+    #     the content of another attribution ("she said she plans to ..." is one attribution).
+    emitted = [(d["start"], d["end"]) for d in results]
+    turn_lines = [(t[0], t[2]) for t in turns]
+    secondary = ("paraphrase",)
+    for f in [f for f in frames if f.kind not in secondary and f.rule != "object"] + [f for f in frames if f.kind in secondary or f.rule == "object"]:
+        if f.used or f.content is None or (f.subject is None and f.rule != "passive"):
+            continue
+        if (f.kind in secondary or f.rule == "object") and any(d["start"] <= f.cue.start_char < d["end"] for d in results):
+            continue
+        if f.rule == "label" and any(a <= f.cue.start_char < b for a, b in turn_lines):
             continue
         ca, cb = f.content
-        if any(not (b <= ca or a >= cb) for a, b in quoted):
+        inside = [(a, b) for a, b in quoted if not (b <= ca or a >= cb)]
+        if any(a < ca or b > cb + 1 or any(not (y <= a or x >= b) for x, y in emitted) for a, b in inside):
             continue
         lem = cue_lemma(f.cue[0]) if f.kind == "verb" else "according"
-        if lem in C.CUE_QUOTE_ONLY or f.quote_only:
+        if (lem in C.CUE_QUOTE_ONLY and f.rule not in ("object", "parataxis")) or f.quote_only:
             continue
         subj = f.subject
-        if subj.lower_ in C.NON_SPEAKER_PRONOUNS or subj.lower_ in ("i", "we", "you"):
+        if subj is not None and (subj.lower_ in C.NON_SPEAKER_PRONOUNS or subj.lower_ in ("i", "we", "you")):
             continue
         if len(text[ca:cb].split()) < 3:
             continue
-        emit("indirect", ca, cb, text[ca:cb], f)
+        emit("mixed" if inside else "indirect", ca, cb, f.content_text or text[ca:cb], f)
 
     # --- transcript turns
     for ls, le, cs, ce, label, speaker in turns:

@@ -252,6 +252,10 @@ class Store:
         """Ids of all stored articles."""
         return {r[0] for r in self.execute("SELECT id FROM articles").fetchall()}
 
+    def article_collections(self) -> dict[str, str]:
+        """``{article id: collection}`` of all stored articles."""
+        return dict(self.execute("SELECT id, collection FROM articles").fetchall())
+
     def counts(self) -> dict[str, int]:
         """Row counts of every table, e.g. ``{"articles": 3, "quotes": 41, ...}``."""
         out = {}
