@@ -1,4 +1,4 @@
-"""Command line: ``python -m components {ingest,extract,evaluate,collections} ...``.
+"""Command line: ``python -m components {ingest,extract,evaluate,build-default} ...``.
 
 - ``ingest PATH...``: read files/folders/globs, extract, store (progress bar, summary).
 - ``extract PATH... --json``: print one JSON object per article (JSON Lines) without touching the store.
@@ -64,8 +64,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     report = IngestReport()
     articles = read_files(args.paths, report)
-    for what, why in report.failed:
-        print(f"error: {what}: {why}", file=sys.stderr)
+    for where, reason in report.failed:
+        print(f"error: {where}: {reason}", file=sys.stderr)
     for ex in tqdm(extract_articles(articles), total=len(articles), desc="extract", file=sys.stderr, disable=None):
         if args.json:
             print(ex.model_dump_json(), flush=True)

@@ -6,10 +6,19 @@ class NewsAtlasError(Exception):
 
 
 class ArticleReadError(NewsAtlasError):
-    """A file cannot be read as an article (unknown type, bad encoding, bad JSON line, empty text).
+    """A file cannot be read as an article (unknown type, bad encoding, bad JSON line, empty text, too long).
 
-    The message names the file (and line for JSONL) and says what is wrong.
+    Args:
+        where (str): the file, or ``file:line`` for a JSONL line.
+        reason (str): what is wrong, for users ("the file is empty").
+
+    ``str(exc)`` is ``"{where}: {reason}"``; ``exc.where`` and ``exc.reason`` keep the parts.
     """
+
+    def __init__(self, where: object, reason: str):
+        self.where = str(where)
+        self.reason = reason
+        super().__init__(f"{self.where}: {reason}")
 
 
 class StoreError(NewsAtlasError):

@@ -26,8 +26,12 @@ import yaml
 from .errors import ArticleReadError
 from .models import Article
 
-# on_error(where, message): reports a skipped JSONL line ("file.jsonl:3", "...not valid JSON...").
+# on_error(where, reason): reports a skipped JSONL line ("file.jsonl:3", "not valid JSON (...)").
 ErrorFn = Callable[[str, str], None]
+
+# Longest article accepted (characters). Parsing and extraction memory and time grow with length;
+# 200,000 characters is four times a long news feature.
+MAX_ARTICLE_CHARS = 200_000
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 META_SUFFIX = ".meta.yaml"
@@ -58,6 +62,10 @@ def clean_text(text: str) -> str:
     text = _SPACE_CHARS.sub(" ", text)
     text = _ZERO_WIDTH.sub("", text)
     return text
+
+
+# Markdown emphasis around a headline: "# **Title**", "__Title__".
+_RE_MD_MARKUP = re.compile(r"^\s*(\*\*|__|\*|_)|(\*\*|__|\*|_)\s*$")
 
 
 def content_id(text: str) -> str:
@@ -127,9 +135,9 @@ def dateline_date(text: str) -> str | None:
 
 def _decode(data: bytes, path: Path) -> str:
     if not data.strip():
-        raise ArticleReadError(f"{path}: the file is empty")
+        raise ArticleReadError(path, "the file is empty")
     if b"\x00" in data[:4096]:
-        raise ArticleReadError(f"{path}: this looks like a binary file, not text")
+        raise ArticleReadError(path, "this looks like a binary file, not text")
     for enc in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(enc)
@@ -145,20 +153,26 @@ def _read_meta(path: Path) -> dict:
     try:
         meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise ArticleReadError(f"{meta_path}: invalid YAML sidecar ({exc})") from exc
+        raise ArticleReadError(meta_path, f"invalid YAML sidecar ({exc})") from exc
     if not isinstance(meta, dict):
-        raise ArticleReadError(f"{meta_path}: the sidecar must be a mapping of title/outlet/published/url")
+        raise ArticleReadError(meta_path, "the sidecar must be a mapping of title/outlet/published/url")
     return meta
 
 
 def _make_article(text: str, meta: dict, source_path: str, collection: str | None) -> Article:
     text = clean_text(text)
     if not text.strip():
-        raise ArticleReadError(f"{source_path}: no article text found")
+        raise ArticleReadError(source_path, "no article text found")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ArticleReadError(
+            source_path,
+            f"the article is {len(text):,} characters long; the limit is {MAX_ARTICLE_CHARS:,} "
+            "(a long news feature is about 50,000): split it into several articles",
+        )
     title = meta.get("title")
     if not title:
         first = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
-        title = first.lstrip("#").strip()[:300] or None
+        title = _RE_MD_MARKUP.sub("", first.lstrip("#")).strip()[:300] or None
     return Article(
         id=str(meta.get("id") or content_id(text)),
         title=clean_text(str(title)) if title else None,
@@ -187,7 +201,7 @@ def read_html(html: str, source_path: str, meta: dict | None = None, collection:
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
     if not text or not text.strip():
-        raise ArticleReadError(f"{source_path}: no main text found in the HTML page")
+        raise ArticleReadError(source_path, "no main text found in the HTML page")
     page = trafilatura.extract_metadata(html)
     merged = {}
     if page is not None:
@@ -212,7 +226,7 @@ def read_jsonl(
         source_path (str): file name for messages (``NAME:LINE``).
         collection (str | None): collection name.
         on_error (ErrorFn | None): when given, a bad line is reported as
-            ``on_error("NAME:LINE", message)`` and skipped, so the good lines are kept;
+            ``on_error("NAME:LINE", reason)`` and skipped, so the good lines are kept;
             when None, the first bad line raises.
 
     Raises:
@@ -227,14 +241,14 @@ def read_jsonl(
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise ArticleReadError(f"{where}: not valid JSON ({exc.msg})") from exc
+                raise ArticleReadError(where, f"not valid JSON ({exc.msg})") from exc
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                raise ArticleReadError(f"{where}: each line must be an object with a string 'text'")
+                raise ArticleReadError(where, "each line must be an object with a string 'text'")
             article = _make_article(obj["text"], obj, where, collection)
         except ArticleReadError as exc:
             if on_error is None:
                 raise
-            on_error(where, str(exc))
+            on_error(where, exc.reason)
             continue
         yield article
 
@@ -256,13 +270,14 @@ def read_bytes(
         list[Article]: one article, or one per line for ``.jsonl``.
 
     Raises:
-        ArticleReadError: unsupported suffix, empty/binary file, bad JSONL, no text.
+        ArticleReadError: unsupported suffix, empty/binary file, bad JSONL, no text,
+            text longer than ``MAX_ARTICLE_CHARS``.
     """
     path = Path(name)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise ArticleReadError(
-            f"{name}: unsupported file type '{suffix or '(none)'}'; use one of {', '.join(SUPPORTED_SUFFIXES)}"
+            name, f"unsupported file type '{suffix or '(none)'}'; use one of {', '.join(SUPPORTED_SUFFIXES)}"
         )
     text = _decode(data, path)
     if suffix == ".jsonl":
@@ -284,7 +299,7 @@ def read_path(
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise ArticleReadError(f"{p}: cannot open ({exc.strerror})") from exc
+        raise ArticleReadError(p, f"cannot open ({exc.strerror})") from exc
     return read_bytes(data, str(p), _read_meta(p), collection, on_error)
 
 

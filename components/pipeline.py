@@ -78,6 +78,7 @@ def ingest_articles(
     batch_size: int = 32,
     progress: ProgressFn | None = None,
     report: IngestReport | None = None,
+    keep_collection: bool = False,
 ) -> IngestReport:
     """Extract and store articles, one transaction per batch.
 
@@ -87,6 +88,8 @@ def ingest_articles(
         articles: the articles.
         store (Store): destination.
         replace (bool): re-extract and overwrite stored articles.
+        keep_collection (bool): with ``replace``, a re-extracted article stays in the
+            collection it is stored in (used when no collection was asked for).
         batch_size (int): articles per transaction.
         progress (ProgressFn | None): called as ``progress(done, total, label)``.
         report (IngestReport | None): report to extend (a new one by default).
@@ -100,11 +103,13 @@ def ingest_articles(
     """
     report = report or IngestReport()
     articles = list(articles)
-    stored = store.article_ids() if not replace else set()
+    stored = store.article_collections()
     todo = []
     for a in articles:
-        if a.id in stored:
+        if a.id in stored and not replace:
             report.skipped.append((a.source_path or a.id, "already stored"))
+        elif a.id in stored and keep_collection:
+            todo.append(a.model_copy(update={"collection": stored[a.id]}))
         else:
             todo.append(a)
     total = len(todo)
@@ -134,7 +139,7 @@ def read_files(paths: Iterable[str | Path], report: IngestReport, collection: st
         try:
             articles += read_path(f, collection=collection, on_error=lambda where, msg: report.failed.append((where, msg)))
         except ArticleReadError as exc:
-            report.failed.append((str(f), str(exc)))
+            report.failed.append((exc.where, exc.reason))
     return articles
 
 
@@ -145,10 +150,14 @@ def ingest_paths(
     replace: bool = False,
     progress: ProgressFn | None = None,
 ) -> IngestReport:
-    """Read files/folders/globs and ingest their articles. See :func:`ingest_articles`."""
+    """Read files/folders/globs and ingest their articles. See :func:`ingest_articles`.
+
+    With ``replace`` and no ``collection``, re-extracted articles keep their stored collection.
+    """
     report = IngestReport()
     articles = read_files(paths, report, collection)
-    return ingest_articles(articles, store, replace=replace, progress=progress, report=report)
+    return ingest_articles(articles, store, replace=replace, progress=progress, report=report,
+                           keep_collection=collection is None)
 
 
 def load_collections(path: Path | None = None) -> list[dict]:

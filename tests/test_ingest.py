@@ -154,4 +154,25 @@ def test_ingest_jsonl_bad_line_skipped_with_on_error(tmp_path):
     errors = []
     arts = read_path(p, on_error=lambda where, msg: errors.append((where, msg)))
     assert [a.id for a in arts] == ["a", "b"]
-    assert errors == [(f"{p}:2", f"{p}:2: not valid JSON (Expecting property name enclosed in double quotes)")]
+    assert errors == [(f"{p}:2", "not valid JSON (Expecting property name enclosed in double quotes)")]
+
+
+def test_ingest_too_long_article_clear_error():
+    from components.ingest import MAX_ARTICLE_CHARS
+
+    with pytest.raises(ArticleReadError, match="the limit is 200,000") as info:
+        read_bytes(b"word " * (MAX_ARTICLE_CHARS // 5 + 10), "long.txt")
+    assert info.value.where == "long.txt"
+    assert info.value.reason.startswith("the article is 200,050 characters long")
+
+
+def test_ingest_error_message_names_file_once():
+    with pytest.raises(ArticleReadError) as info:
+        read_bytes(b"", "empty.txt")
+    assert str(info.value) == "empty.txt: the file is empty"
+    assert (info.value.where, info.value.reason) == ("empty.txt", "the file is empty")
+
+
+def test_ingest_markdown_headline_without_emphasis():
+    (a,) = read_bytes(b"# **Ceasefire talks resume**\n\nText.", "x.md")
+    assert a.title == "Ceasefire talks resume"

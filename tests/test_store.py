@@ -103,3 +103,16 @@ def test_pipeline_ensure_default_store_builds_once(tmp_path):
     assert len(report.added) == 1 and report.failed == []
     assert ensure_default_store(store, manifest=manifest) is None
     assert store.execute("SELECT collection FROM articles").fetchall() == [("seed",)]
+
+
+def test_pipeline_replace_keeps_stored_collection_unless_asked(tmp_path):
+    """Test that --replace without --collection re-extracts in place, and with one moves the article."""
+    f = tmp_path / "a.txt"
+    f.write_text("Talks\n“We stay,” said Ana Diaz.", encoding="utf-8")
+    store = Store(tmp_path / "s.duckdb")
+    ingest_paths([f], store, collection="odd")
+    again = ingest_paths([f], store, replace=True)
+    assert len(again.added) == 1
+    assert store.execute("SELECT collection FROM articles").fetchall() == [("odd",)]
+    ingest_paths([f], store, collection="moved", replace=True)
+    assert store.execute("SELECT collection FROM articles").fetchall() == [("moved",)]
