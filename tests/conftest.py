@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# The shared cases, gold and evaluation data live beside the checkout (``../shared``);
+# NEWS_ATLAS_SHARED points elsewhere.
+SHARED = Path(os.environ.get("NEWS_ATLAS_SHARED") or ROOT.parent / "shared").resolve()
 CASES_DIR = SHARED / "cases"
+
+
+def pytest_configure(config):
+    if not (CASES_DIR.is_dir() and (SHARED / "gold").is_dir()):
+        pytest.exit(
+            f"the shared test data was not found at {SHARED}: the tests need the project's shared/ folder "
+            "beside the checkout (../shared) or NEWS_ATLAS_SHARED=/path/to/shared",
+            returncode=4,
+        )
 
 
 @pytest.fixture(scope="session")

@@ -24,8 +24,8 @@ from components.evaluate.quotes import score_quotes, score_speakers
 from components.evaluate.stances import score_stances
 from components.models import Article, Casualty, Extraction, Place, Quote, Speaker, Stance
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+from .conftest import ROOT, SHARED
+
 SEED_GOLD = SHARED / "gold" / "seed.yaml"
 
 

@@ -15,7 +15,8 @@ from components.extract.stance import StanceLexicon, StanceLexiconError, speaker
 from components.extract.topics import get_topic_tagger
 from components.models import Quote, Speaker
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+from .conftest import SHARED
+
 
 
 @pytest.fixture(scope="module")
