@@ -94,18 +94,25 @@ _POSSESSIVE = re.compile(r"(?:'s|'|s')$")
 
 
 _PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", ".": None, "-": " ", "‐": " ", "–": " "})
+# Latin letters that Unicode does not decompose into a base letter plus accent
+_UNDECOMPOSED = str.maketrans({
+    "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae",
+    "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ħ": "h", "Ħ": "H",
+})
 _SPACES = re.compile(r"\s+")
 
 
 def normalise(name: str) -> str:
-    """Return the lookup key of a name: accents stripped, case-folded, dots dropped,
+    """Return the lookup key of a name: accents stripped (and letters without a decomposition
+    mapped to their base: "ı" -> "i", "ł" -> "l", "ø" -> "o"), case-folded, dots dropped,
     curly apostrophes straightened, hyphens and runs of spaces turned into one space,
-    a leading "the " removed. ``"the U.S."`` -> ``"us"``; ``"Ivano-Frankivsk"`` -> ``"ivano frankivsk"``.
+    a leading "the " removed. ``"the U.S."`` -> ``"us"``; ``"Ivano-Frankivsk"`` -> ``"ivano frankivsk"``;
+    ``"Doğubayazıt"`` -> ``"dogubayazit"``; ``"Puławy"`` -> ``"pulawy"``.
     """
     s = name
     if not s.isascii():
         s = unicodedata.normalize("NFKD", s)
-        s = "".join(c for c in s if not unicodedata.combining(c))
+        s = "".join(c for c in s if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
     s = s.translate(_PUNCT).casefold()
     if "  " in s or "\t" in s or "\n" in s:
         s = _SPACES.sub(" ", s)

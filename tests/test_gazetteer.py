@@ -117,3 +117,11 @@ def test_gazetteer_subdivision_codes(gaz):
     }
     assert [r.name for r in gaz.subdivisions_by_code("NSW")] == ["New South Wales"]
     assert gaz.subdivisions_by_code("or") == [] and gaz.subdivisions_by_code("ZZ") == []
+
+
+@pytest.mark.parametrize("name,key", [("Doğubayazıt", "dogubayazit"), ("Puławy", "pulawy"), ("Østfold", "ostfold")])
+def test_gazetteer_normalise_letters_without_decomposition(name, key):
+    """Test that Latin letters Unicode does not decompose (ı, ł, ø) match their ASCII spelling."""
+    from components.gazetteer import normalise
+
+    assert normalise(name) == key

@@ -243,3 +243,26 @@ def test_places_bare_compass_word_needs_its_country_named(extract_text):
     """Test that "Southern" in a list of directions is not a province of an unnamed country."""
     ex = extract_text("Operations in Eastern, Southern, Northern Afghanistan continued on Monday.")
     assert names(ex) == [("Afghanistan", "AF")]
+
+
+def test_places_org_tagged_towns_in_a_list_with_a_place(extract_text):
+    """Test that towns tagged ORG are places when listed with one ("from Tacloban and Babatngon")."""
+    ex = extract_text("But hog specimens from Tacloban and Babatngon, where 270 swine deaths were reported, tested negative.")
+    assert names(ex) == [("Tacloban", "PH"), ("Babatngon", "PH")]
+
+
+def test_places_island_of_and_one_sense_per_article(extract_text):
+    """Test that "the island of Java" is a place and a later "Java's" (tagged PERSON) is the same place."""
+    ex = extract_text(
+        "More than 650 people have died after a tsunami hit the Indonesian island of Java on Monday. "
+        "The wave ravaged a stretch of Java's southern coast."
+    )
+    assert [(p.mention, p.name, p.kind, p.country) for p in ex.places] == [
+        ("Java", "Java", "admin", "ID"), ("Java", "Java", "admin", "ID")
+    ]
+
+
+def test_places_undecomposed_letters_match(extract_text):
+    """Test that "Dogubayazit" finds Doğubayazıt (dotless i has no Unicode decomposition)."""
+    ex = extract_text("The Turkish government has come under fire from officials in Dogubayazit, where three siblings died.")
+    assert [(p.mention, p.name, p.country) for p in ex.places] == [("Dogubayazit", "Doğubayazıt", "TR")]

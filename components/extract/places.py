@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from ..constants import (
     ADMIN_SUFFIXES,
+    AREA_NOUNS,
     CALENDAR_WORDS,
     CITY_NOUNS,
     COMPASS_WORDS,
@@ -142,7 +143,7 @@ def _cue_before(doc: Doc, i: int) -> bool:
     prev = doc[i - 1].lower_
     if prev in PLACE_PREPOSITIONS:
         return True
-    return prev == "of" and i >= 2 and doc[i - 2].lower_ in CITY_NOUNS | ADMIN_SUFFIXES
+    return prev == "of" and i >= 2 and doc[i - 2].lower_ in CITY_NOUNS | ADMIN_SUFFIXES | AREA_NOUNS
 
 
 def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -187,10 +188,51 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for sp in spans:
         for i in range(sp.start, sp.end):
             taken[i] = True
+    for sp in _listed_with_places(doc, gaz, taken, surnames, {sp.text for sp in spans}):
+        spans.append(sp)
+        for i in range(sp.start, sp.end):
+            taken[i] = True
     spans.extend(_unlabelled(doc, gaz, taken, surnames, {sp.text for sp in spans}))
     spans.extend(_area_abbreviations(doc, gaz, taken, spans))
     spans.sort(key=lambda s: s.start)
     return [_with_cues(sp, gaz) for sp in spans]
+
+
+def _listed_with_places(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str, set[str]], known: set[str]) -> list[Span]:
+    """Entities tagged as something else (ORG, PERSON...) that are read as places because they
+    sit in a list with places ("from Tacloban and Babatngon", "Suba, Migori, Homa Bay, Rongo") or
+    repeat a name recognised as a place elsewhere in the article ("Java" ... "Java's coast").
+    The name must be a gazetteer name itself (population >= 5000 or an admin area), at least
+    four letters, and not a part of another person's name."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in RECOVER_LABELS:
+            continue
+        span = _strip_span(ent)
+        if not len(span) or any(taken[i] for i in range(span.start, span.end)):
+            continue
+        text = span.text
+        if len(text) < 4 or _is_non_place(text) or gaz.is_demonym(text) or _names_something_else(span):
+            continue
+        if any(_other_person_part(t.lower_, text, surnames) for t in span):
+            continue
+        if not (text in known or _coordinated_with_place(span, taken)):
+            continue
+        if any(normalise(r.name) == normalise(text) and r not in gaz.admin2 for r in gaz.candidates(text)):
+            out.append(span)
+    return out
+
+
+def _coordinated_with_place(span: Span, taken: list[bool]) -> bool:
+    """True when ``span`` is a conjunct of a recognised place or its neighbour in a list
+    ("Tacloban and Babatngon", "Nyanza, Rift Valley")."""
+    doc = span.doc
+    if any(taken[c.i] for t in span for c in t.conjuncts):
+        return True
+    s, e = span.start, span.end
+    before = s >= 2 and doc[s - 1].lower_ in (",", "and", "or") and taken[s - 2]
+    after = e + 1 < len(doc) and doc[e].lower_ in (",", "and", "or") and taken[e + 1]
+    return before or after
 
 
 def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: dict[str, set[str]]) -> bool:
