@@ -18,14 +18,14 @@ def test_filters_where_clauses_bind_values_not_sql():
 def test_filters_where_clauses_quote_filters_reach_places_through_articles():
     bits, params = F.where_clauses(QueryFilters(kinds=("direct",), collections=("seed",)), "place")
     assert bits[0] == "p.article_id IN (SELECT a.id FROM articles a WHERE list_contains(?, a.collection))"
-    assert bits[1] == "p.article_id IN (SELECT q.article_id FROM quotes q WHERE list_contains(?, q.kind))"
+    assert bits[1] == "p.article_id IN (SELECT q.article_id FROM quote_facts q WHERE list_contains(?, q.kind))"
     assert params == [["seed"], ["direct"]]
 
 
 def test_filters_quote_scope_cte_evaluates_quote_filters_once():
     f = QueryFilters(kinds=("direct",), collections=("seed",))
     cte, params = F.quote_scope_cte(f)
-    assert cte.startswith("quote_scope AS MATERIALIZED (SELECT DISTINCT q.article_id FROM quotes q WHERE")
+    assert cte.startswith("quote_scope AS MATERIALIZED (SELECT DISTINCT q.article_id FROM quote_facts q WHERE")
     assert params == [["direct"]]
     bits, bparams = F.where_clauses(f, "place", use_quote_scope=True)
     assert bits[1] == "p.article_id IN (SELECT article_id FROM quote_scope)" and bparams == [["seed"]]

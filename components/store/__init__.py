@@ -9,6 +9,8 @@ Tables (all offsets are character offsets into ``articles.text``):
 - ``places``: one row per toponym mention, geocoded.
 - ``casualties``: casualty events.
 - ``stances``: (article, speaker, topic) stance with evidence quote ids.
+- ``quote_facts``: derived, one narrow row per quote with its article's and speaker's filter fields,
+  maintained in the same write transaction (see :mod:`components.store.facts`).
 
 Writes go through :meth:`Store.add_extractions`: one transaction per batch,
 idempotent (an article already stored is skipped unless ``replace=True``).
@@ -31,6 +33,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..models import Extraction
+from . import facts
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DB_ENV = "NEWS_ATLAS_DB"
@@ -228,6 +231,7 @@ class Store:
             self._con = duckdb.connect(self.path, read_only=read_only)
             if not read_only:
                 self._con.execute(SCHEMA)
+                facts.ensure_facts(self._con.cursor())  # derived table for the dashboard (see facts.py)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
         self._write_lock = threading.Lock()
@@ -310,6 +314,7 @@ class Store:
                         cur.executemany(sql, rows)
                         result.counts[table] += len(rows)
                     result.added.append(aid)
+                facts.refresh_articles(cur, result.added)
                 cur.execute("COMMIT")
             except Exception as exc:
                 try:
@@ -329,6 +334,7 @@ class Store:
                 for t in CHILD_TABLES:
                     cur.execute(f"DELETE FROM {_q(t)} WHERE article_id = ?", [article_id])
                 cur.execute("DELETE FROM articles WHERE id = ?", [article_id])
+                facts.delete_articles(cur, [article_id])
                 cur.execute("COMMIT")
             except Exception:
                 cur.execute("ROLLBACK")

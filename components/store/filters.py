@@ -8,14 +8,16 @@ filters into ``(sql_bits, params)``; values are always bound, never formatted
 into SQL. Identifiers (table aliases, joins) come from fixed tables in this
 module only.
 
-Targets and their base tables (:data:`TARGET_FROM`): ``quote`` (``quotes q``),
-``place`` (``places p``), ``casualty`` (``casualties c``), ``stance``
-(``stances st``), ``article`` (``articles a``). For speed at a million quotes,
-filters never join: article-level filters become one semi-join
-``<target>.article_id IN (SELECT a.id FROM articles a WHERE ...)``, the
-speaker's country an ``EXISTS`` on ``article_speakers``, and quote filters
-seen from other targets ``article_id IN (SELECT q.article_id FROM quotes q
-WHERE ...)``. Queries join ``articles`` or ``article_speakers`` only to output
+Targets and their base tables (:data:`TARGET_FROM`): ``quote`` (``quote_facts q``,
+the derived table of :mod:`components.store.facts`, a copy of each quote with
+its article's date, collection and outlet and its speaker's country), ``place``
+(``places p``), ``casualty`` (``casualties c``), ``stance`` (``stances st``), ``article`` (``articles a``).
+For speed at a million quotes, filters never join: quotes are filtered on
+their own ``quote_facts`` columns; for other targets, article-level filters
+become one semi-join ``<target>.article_id IN (SELECT a.id FROM articles a
+WHERE ...)``, the speaker's country an ``EXISTS`` on ``article_speakers``, and
+quote filters ``article_id IN (SELECT q.article_id FROM quote_facts q WHERE
+...)``. Queries join ``articles`` or ``article_speakers`` only to output
 their columns, and where possible only for the rows of the page.
 
 Filter semantics (what a person sees):
@@ -49,7 +51,7 @@ TARGETS = ("quote", "place", "casualty", "stance", "article")
 # Base table of each target. Article columns are joined only by the queries that output them, after
 # filtering; article-level filters become one semi-join (``... IN (SELECT a.id FROM articles a WHERE ...)``).
 TARGET_FROM: dict[str, str] = {
-    "quote": "quotes q",
+    "quote": "quote_facts q",
     "place": "places p",
     "casualty": "casualties c",
     "stance": "stances st",
@@ -129,17 +131,18 @@ _SPEAKER_COUNTRY = ("EXISTS (SELECT 1 FROM article_speakers s WHERE s.article_id
 _PLACE_NAME_ARTICLES = "(SELECT article_id FROM places WHERE list_contains(?, name))"
 
 FILTER_DEFS: tuple[FilterDef, ...] = (
-    FilterDef("collections", "article", {"article": "list_contains(?, a.collection)"}),
-    FilterDef("articles", "article", {"article": "list_contains(?, a.id)"}),
-    FilterDef("outlets", "article", {"article": "list_contains(?, a.outlet)"}),
-    FilterDef("date_from", "article", {"article": "a.published >= ?"}),
-    FilterDef("date_to", "article", {"article": "a.published <= ?"}),
+    FilterDef("collections", "article", {"article": "list_contains(?, a.collection)",
+                                         "quote": "list_contains(?, q.collection)"}),
+    FilterDef("articles", "article", {"article": "list_contains(?, a.id)", "quote": "list_contains(?, q.article_id)"}),
+    FilterDef("outlets", "article", {"article": "list_contains(?, a.outlet)", "quote": "list_contains(?, q.outlet)"}),
+    FilterDef("date_from", "article", {"article": "a.published >= ?", "quote": "q.published >= ?"}),
+    FilterDef("date_to", "article", {"article": "a.published <= ?", "quote": "q.published <= ?"}),
     FilterDef("speakers", "quote", {"quote": "list_contains(?, q.speaker)", "stance": "list_contains(?, st.speaker)"}),
     FilterDef("topics", "quote", {"quote": "list_has_any(q.topics, ?)", "stance": "list_contains(?, st.topic)"}),
     FilterDef("kinds", "quote", {"quote": "list_contains(?, q.kind)"}),
     FilterDef("text", "quote", {"quote": "contains(lower(q.text), ?)"}, convert=lower_text),
     FilterDef("countries", "entity", {
-        "quote": f"({_SPEAKER_COUNTRY.format(t='q')} OR q.article_id IN {_PLACE_ARTICLES})",
+        "quote": f"(list_contains(?, q.speaker_country) OR q.article_id IN {_PLACE_ARTICLES})",
         "stance": f"({_SPEAKER_COUNTRY.format(t='st')} OR st.article_id IN {_PLACE_ARTICLES})",
         "place": "list_contains(?, p.country)",
         "casualty": "list_contains(?, c.country)",
@@ -184,7 +187,7 @@ def quote_scope_cte(filters: QueryFilters) -> tuple[str, list[Any]] | None:
             params += [_param(d, value)] * d.sql["quote"].count("?")
     if not bits:
         return None
-    return (f"{QUOTE_SCOPE_CTE} AS MATERIALIZED (SELECT DISTINCT q.article_id FROM quotes q "
+    return (f"{QUOTE_SCOPE_CTE} AS MATERIALIZED (SELECT DISTINCT q.article_id FROM quote_facts q "
             f"WHERE {' AND '.join(bits)})"), params
 
 
@@ -237,7 +240,7 @@ def where_clauses(filters: QueryFilters, target: str, use_quote_scope: bool = Fa
     if quote_bits and use_quote_scope:
         bits.append(f"{TARGET_ARTICLE_ID[target]} IN (SELECT article_id FROM {QUOTE_SCOPE_CTE})")
     elif quote_bits:
-        bits.append(f"{TARGET_ARTICLE_ID[target]} IN (SELECT q.article_id FROM quotes q WHERE {' AND '.join(quote_bits)})")
+        bits.append(f"{TARGET_ARTICLE_ID[target]} IN (SELECT q.article_id FROM quote_facts q WHERE {' AND '.join(quote_bits)})")
         params += quote_params
     return bits, params
 
@@ -258,6 +261,8 @@ _JOIN_ARTICLE = {
 
 
 JOIN_SPEAKER = " LEFT JOIN article_speakers s ON s.article_id = q.article_id AND s.name = q.speaker"
+# The quote target reads quote_facts; the quotes columns it lacks (cue, speaker_type) come from quotes.
+JOIN_QUOTE_ROW = " JOIN quotes qt ON qt.article_id = q.article_id AND qt.id = q.id"
 
 
 def from_where(filters: QueryFilters, target: str, with_article: bool = False,
@@ -268,7 +273,8 @@ def from_where(filters: QueryFilters, target: str, with_article: bool = False,
         filters (QueryFilters): the validated filter state.
         target (str): one of :data:`TARGETS`.
         with_article (bool): also join ``articles a`` (to output or sort by its columns).
-        extra_join (str): ``""`` or one of this module's fixed join constants (:data:`JOIN_SPEAKER`).
+        extra_join (str): ``""``, one of this module's fixed join constants (:data:`JOIN_SPEAKER`,
+            :data:`JOIN_QUOTE_ROW`) or their concatenation.
         use_quote_scope (bool): as in :func:`where_clauses`.
     """
     where, params = where_sql(filters, target, use_quote_scope)

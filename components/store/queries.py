@@ -16,20 +16,28 @@ import pandas as pd
 
 from . import Store
 from .filters import (  # noqa: F401  (re-exported)
-    FILTER_DEFS, JOIN_SPEAKER, QUOTE_KINDS, QUOTE_SCOPE_CTE, TARGETS, FilterDef, QueryFilters, from_where,
+    FILTER_DEFS, JOIN_QUOTE_ROW, JOIN_SPEAKER, QUOTE_KINDS, QUOTE_SCOPE_CTE, TARGETS, FilterDef, QueryFilters, from_where,
     quote_scope_cte, where_clauses, where_sql,
 )
 from .options import filter_options, known_values  # noqa: F401  (re-exported)
 
-# Indexes the dashboard needs (none today): DuckDB answers the per-article look-ups with zone-map
-# pruned scans, and EXPLAIN shows it does not use ART indexes for them (2.0.1), so extra indexes only
-# cost memory and start-up time. Rows of one article are stored together (one ingest transaction per
-# batch), which is what makes the pruning work.
-DASHBOARD_INDEXES: tuple[str, ...] = ()
+# Indexes the dashboard needs: the per-article and per-speaker look-ups of the detail views (article
+# reader, quote detail, speaker card, stance evidence). Rows of one article are stored together, but
+# ids are not in sorted order, so zone maps cannot prune and each look-up would scan the column
+# (~30 ms at 1M quotes); with these ART indexes DuckDB 2.0 answers them in ~2 ms. Names are fixed here.
+DASHBOARD_INDEXES: tuple[str, ...] = (
+    "CREATE INDEX IF NOT EXISTS quotes_article_idx ON quotes (article_id)",
+    "CREATE INDEX IF NOT EXISTS quotes_speaker_idx ON quotes (speaker)",
+    "CREATE INDEX IF NOT EXISTS places_article_idx ON places (article_id)",
+    "CREATE INDEX IF NOT EXISTS casualties_article_idx ON casualties (article_id)",
+    "CREATE INDEX IF NOT EXISTS stances_article_idx ON stances (article_id)",
+    "CREATE INDEX IF NOT EXISTS stances_speaker_idx ON stances (speaker)",
+    "CREATE INDEX IF NOT EXISTS article_speakers_article_idx ON article_speakers (article_id)",
+)
 
 
 def ensure_indexes(store: Store) -> None:
-    """Create :data:`DASHBOARD_INDEXES` if missing (idempotent; currently none, see the note above)."""
+    """Create :data:`DASHBOARD_INDEXES` if missing (idempotent; once per store file, seconds at 1M quotes)."""
     for sql in DASHBOARD_INDEXES:
         store.execute(sql)
 
@@ -113,10 +121,10 @@ def top_places(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- quotes
 
-# Sort key -> ORDER BY (fixed SQL, never user text); "article" needs no join with articles.
+# Sort key -> ORDER BY (fixed SQL, never user text) over quote_facts q: no join with articles.
 QUOTE_SORTS = {
-    "date": "a.published DESC NULLS LAST, q.article_id, q.start",
-    "speaker": "q.speaker NULLS LAST, a.published DESC NULLS LAST, q.article_id, q.start",
+    "date": "q.published DESC NULLS LAST, q.article_id, q.start",
+    "speaker": "q.speaker NULLS LAST, q.published DESC NULLS LAST, q.article_id, q.start",
     "article": "q.article_id, q.start",
 }
 
@@ -151,34 +159,26 @@ def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0,
         raise ValueError(f"unknown sort {sort!r}; expected one of {sorted(QUOTE_SORTS)}")
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
-    fw, params = from_where(f, "quote", with_article=sort != "article")
-    # late materialisation: sort and cut only the sort keys, then fetch the page's rows by primary key
-    ids = store.execute(
-        f"SELECT q.id, q.article_id{fw} ORDER BY {QUOTE_SORTS[sort]} LIMIT ? OFFSET ?", params + [limit, offset]
-    ).fetchall()
-    if not ids:
-        return pd.DataFrame(columns=list(QUOTE_PAGE_COLUMNS))
-    qids = [r[0] for r in ids]
-    aids = sorted({r[1] for r in ids})
-    qph = ", ".join("?" for _ in qids)  # one placeholder per id: the count comes from our own query
-    aph = ", ".join("?" for _ in aids)
-    sql = f"""
-    WITH page AS (
-        SELECT q.id, q.speaker, q.text AS quote, q.kind, q.topics, q.article_id FROM quotes q WHERE q.id IN ({qph})
-    ), st AS (
-        SELECT e.quote_id, string_agg(e.topic || ': ' || e.polarity, '; ' ORDER BY e.topic) AS stance
-        FROM (SELECT unnest(evidence) AS quote_id, topic, polarity FROM stances WHERE article_id IN ({aph})) e
-        GROUP BY e.quote_id
+    fw, params = from_where(f, "quote")
+    # quote_facts carries every column of the row but role and title: sort and cut there, then look up the
+    # page's speakers and articles (at most `limit` of each) by key
+    page = store.df(
+        f"SELECT q.id, q.speaker, q.text AS quote, q.kind, q.topics, q.stance, q.published AS \"date\", "
+        f"q.article_id{fw} ORDER BY {QUOTE_SORTS[sort]} LIMIT ? OFFSET ?",
+        params + [limit, offset],
     )
-    SELECT page.id, page.speaker, s.role, s.country, page.quote, page.kind, page.topics,
-           st.stance, coalesce(a2.title, a2.id) AS article, a2.published AS "date", page.article_id
-    FROM page LEFT JOIN st ON st.quote_id = page.id
-    LEFT JOIN (SELECT article_id, name, role, country FROM article_speakers WHERE article_id IN ({aph})) s
-           ON s.article_id = page.article_id AND s.name = page.speaker
-    LEFT JOIN (SELECT id, title, published FROM articles WHERE id IN ({aph})) a2 ON a2.id = page.article_id
-    ORDER BY list_position(?, page.id)
-    """
-    return store.df(sql, qids + aids + aids + aids + [qids])
+    if page.empty:
+        return pd.DataFrame(columns=list(QUOTE_PAGE_COLUMNS))
+    aids = sorted(set(page["article_id"]))
+    aph = ", ".join("?" for _ in aids)  # one placeholder per id: the count comes from our own query
+    spk = store.df(f"SELECT article_id, name AS speaker, role, country FROM article_speakers WHERE article_id IN ({aph})",
+                   aids)
+    titles = dict(store.execute(f"SELECT id, coalesce(title, id) FROM articles WHERE id IN ({aph})", aids).fetchall())
+    page = page.merge(spk, how="left", on=["article_id", "speaker"])
+    for col in ("role", "country"):  # a speaker without a card: None, as SQL NULL gives, not NaN
+        page[col] = page[col].astype(object).where(page[col].notna(), None)
+    page["article"] = page["article_id"].map(titles)
+    return page[list(QUOTE_PAGE_COLUMNS)]
 
 
 def quote_detail(store: Store, quote_id: str) -> dict | None:
@@ -261,12 +261,14 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
         place, shortest first, searched among the place's :data:`MAP_MENTION_SAMPLE`
         newest mentions, for the :data:`MAP_HOVER_PLACES` most mentioned places), sorted by mentions desc.
     """
-    fw, params = from_where(f, "place")
-    fwc, pc = from_where(f, "casualty")
+    scope = quote_scope_cte(f)
+    head, hp = (scope[0] + ", ", scope[1]) if scope else ("", [])
+    fw, params = from_where(f, "place", use_quote_scope=True)
+    fwc, pc = from_where(f, "casualty", use_quote_scope=True)
     wq, pq = where_sql(f, "quote")
     andw = "AND" if "WHERE" in fw else "WHERE"
     sql = f"""
-    WITH pl AS (
+    WITH {head}pl AS (
         SELECT p.name AS place, min(p.country) AS country, avg(p.lat) AS lat, avg(p.lon) AS lon,
                count(*) AS mentions
         {fw} {andw} p.lat IS NOT NULL AND p.lon IS NOT NULL
@@ -274,24 +276,43 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     ), cas AS (
         SELECT c.place, sum(coalesce(c.killed_min, 0)) AS killed, sum(coalesce(c.injured_min, 0)) AS injured
         {fwc} {'AND' if 'WHERE' in fwc else 'WHERE'} c.place IN (SELECT place FROM pl) GROUP BY c.place
-    ), cand AS (  -- a bounded sample of each place's mentions, to look for quotes around them
-        SELECT p.name, p.article_id, p.start, p."end" {fw} {andw}
-               p.name IN (SELECT place FROM pl ORDER BY mentions DESC, place LIMIT ?)
-        QUALIFY row_number() OVER (PARTITION BY p.name ORDER BY p.article_id DESC, p.start) <= ?
-    ), qp AS (
-        SELECT cand.name AS place, coalesce(q.speaker, 'unknown') || ': ' || q.text AS line,
-               row_number() OVER (PARTITION BY cand.name ORDER BY length(q.text), q.id) AS rn
-        FROM cand JOIN quotes q ON q.article_id = cand.article_id AND cand.start >= q.start AND cand."end" <= q."end"
+    ), sample AS (  -- a bounded sample of each place's mentions (top-n aggregate: no sort of all mentions)
+        SELECT p.name, max_by(struct_pack(article_id := p.article_id, "start" := p.start, "end" := p."end"),
+                              struct_pack(a := p.article_id, s := -p.start), ?) AS m
+        {fw} {andw} p.name IN (SELECT place FROM pl ORDER BY mentions DESC, place LIMIT ?)
+        GROUP BY p.name
+    ), cand AS (SELECT name, unnest(m, recursive := true) FROM sample
+    ), qp AS (  -- quote_facts has the text's length, so the text is read only for the chosen quotes
+        SELECT cand.name AS place, q.id, coalesce(q.speaker, 'unknown') AS speaker,
+               row_number() OVER (PARTITION BY cand.name ORDER BY q.text_len, q.id) AS rn
+        FROM cand JOIN quote_facts q ON q.article_id = cand.article_id AND cand.start >= q.start
+                                        AND cand."end" <= q."end"
         {wq}
         QUALIFY rn <= ?
-    ), qpl AS (SELECT place, list(line ORDER BY rn) AS top_quotes FROM qp GROUP BY place)
+    ), qpl AS (SELECT place, list(id ORDER BY rn) AS ids, list(speaker ORDER BY rn) AS speakers FROM qp GROUP BY place)
     SELECT pl.*, coalesce(cas.killed, 0) AS killed, coalesce(cas.injured, 0) AS injured,
-           coalesce(qpl.top_quotes, []::VARCHAR[]) AS top_quotes
+           coalesce(qpl.ids, []::VARCHAR[]) AS ids, coalesce(qpl.speakers, []::VARCHAR[]) AS speakers
     FROM pl LEFT JOIN cas ON cas.place = pl.place LEFT JOIN qpl ON qpl.place = pl.place
     ORDER BY mentions DESC, pl.place
     """
-    return store.df(sql, params + [limit] + pc + params + [MAP_HOVER_PLACES, MAP_MENTION_SAMPLE] + pq
-                    + [quotes_per_place])
+    df = store.df(sql, hp + params + [limit] + pc + [MAP_MENTION_SAMPLE] + params + [MAP_HOVER_PLACES] + pq
+                  + [quotes_per_place])
+    texts = quote_texts(store, [i for ids in df["ids"] for i in ids])
+    df["top_quotes"] = [[f"{sp}: {texts[i]}" for i, sp in zip(ids, sps) if i in texts]
+                        for ids, sps in zip(df["ids"], df["speakers"])]
+    return df.drop(columns=["ids", "speakers"])
+
+
+def quote_texts(store: Store, ids: list[str]) -> dict[str, str]:
+    """The text of each quote id in ``ids`` (unknown ids are left out), by primary-key look-ups.
+
+    One placeholder per id (their number comes from the caller's own query, at most a few hundred).
+    """
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return {}
+    ph = ", ".join("?" for _ in ids)
+    return dict(store.execute(f"SELECT id, text FROM quotes WHERE id IN ({ph})", ids).fetchall())
 
 
 def places_table(store: Store, f: QueryFilters, limit: int | None = None) -> pd.DataFrame:
@@ -420,15 +441,19 @@ def stance_evidence(store: Store, f: QueryFilters, speaker: str, topic: str, lim
     """
     fw, params = from_where(f, "stance", with_article=True)
     extra = ("AND" if "WHERE" in fw else "WHERE") + " st.speaker = ? AND st.topic = ?"
-    return store.df(
+    # the quotes' texts are fetched by primary key for the kept rows only (a join would scan every quote)
+    df = store.df(
         f"""
         WITH ev AS (SELECT st.article_id, unnest(st.evidence) AS quote_id, st.polarity, st.score, st.cues,
                            coalesce(a.title, a.id) AS article, a.published AS date {fw} {extra})
-        SELECT ev.quote_id, q.text AS quote, ev.polarity, ev.score, ev.cues, ev.article, ev.date, ev.article_id
-        FROM ev JOIN quotes q ON q.id = ev.quote_id ORDER BY ev.date DESC NULLS LAST, ev.quote_id LIMIT ?
+        SELECT ev.quote_id, ev.polarity, ev.score, ev.cues, ev.article, ev.date, ev.article_id
+        FROM ev ORDER BY ev.date DESC NULLS LAST, ev.quote_id LIMIT ?
         """,
         params + [speaker, topic, limit],
     )
+    texts = quote_texts(store, list(df["quote_id"]))
+    df.insert(1, "quote", df["quote_id"].map(texts))
+    return df[df["quote"].notna()].reset_index(drop=True)
 
 
 # ---------------------------------------------------------------- articles
@@ -449,15 +474,19 @@ def articles_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
     fw, params = from_where(f, "article")
-    return store.df(
-        f"""
-        WITH page AS (SELECT a.id, coalesce(a.title, a.id) AS title, a.outlet, a.published, a.collection
-                      {fw} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?)
-        SELECT page.*, (SELECT count(*) FROM quotes q WHERE q.article_id = page.id) AS quotes
-        FROM page ORDER BY published DESC NULLS LAST, id
-        """,
+    page = store.df(
+        f"SELECT a.id, coalesce(a.title, a.id) AS title, a.outlet, a.published, a.collection"
+        f"{fw} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
         params + [limit, offset],
     )
+    # quote counts of the page's articles only, by key (an IN list uses the article_id index; a join scans)
+    ids = list(page["id"])
+    ph = ", ".join("?" for _ in ids)  # one placeholder per id of our own page
+    counts = dict(store.execute(
+        f"SELECT article_id, count(*) FROM quotes WHERE article_id IN ({ph}) GROUP BY article_id", ids
+    ).fetchall()) if ids else {}
+    page["quotes"] = [int(counts.get(i, 0)) for i in ids]
+    return page
 
 
 def article_bundle(store: Store, article_id: str) -> dict | None:
@@ -493,11 +522,11 @@ def quotes_export(store: Store, f: QueryFilters, limit: int | None = None) -> pd
         ``country``, ``quote``, ``kind``, ``cue``, ``topics``, ``start``, ``end``, ``article``, ``published``,
         ``outlet``, ``collection``.
     """
-    fw, params = from_where(f, "quote", with_article=True, extra_join=JOIN_SPEAKER)
+    fw, params = from_where(f, "quote", with_article=True, extra_join=JOIN_SPEAKER + JOIN_QUOTE_ROW)
     lim = " LIMIT ?" if limit else ""
     return store.df(
-        f"SELECT q.id, q.article_id, q.speaker, q.speaker_type, s.role, s.org, s.country, q.text AS quote, q.kind, "
-        f"q.cue, q.topics, q.start, q.\"end\", coalesce(a.title, a.id) AS article, a.published, a.outlet, "
+        f"SELECT q.id, q.article_id, q.speaker, qt.speaker_type, s.role, s.org, s.country, qt.text AS quote, q.kind, "
+        f"qt.cue, q.topics, q.start, q.\"end\", coalesce(a.title, a.id) AS article, a.published, a.outlet, "
         f"a.collection{fw} ORDER BY {QUOTE_SORTS['date']}{lim}",
         params + ([limit] if limit else []),
     )

@@ -1,0 +1,108 @@
+"""Derived table ``quote_facts``: each quote with the article and speaker fields the filters need.
+
+The dashboard filters quotes by their article (collection, outlet, date), by
+and by their speaker's country. Answering those with joins and semi-joins
+over a million quotes on every filter change costs hundreds of milliseconds, so the store keeps one
+row per quote with those fields copied in:
+
+``id, article_id, text, "start", "end", text_len, speaker, kind, topics, stance,
+published, collection, outlet, speaker_country`` (``stance``: the ``"topic: polarity"``
+of the stances whose evidence includes the quote, ``"; "``-joined, as the quotes
+table shows it; reading it from ``stances.evidence`` per page costs ~400 ms at 1M
+quotes, as DuckDB reads list columns slowly for scattered rows)
+
+It is maintained on write, in the same transaction as the rows it derives from
+(:meth:`components.store.Store.add_extractions` and ``delete_article`` call
+:func:`refresh_articles` and :func:`delete_articles`), so it is exactly as
+idempotent and transactional as the tables themselves. :func:`ensure_facts`
+rebuilds it when it is out of step with ``quotes`` (a store written before the
+table existed, or filled by bulk SQL such as the benchmark's replication).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import duckdb
+
+FACTS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS quote_facts (
+    id VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL,
+    text VARCHAR,
+    "start" INTEGER,
+    "end" INTEGER,
+    text_len INTEGER,
+    speaker VARCHAR,
+    kind VARCHAR,
+    topics VARCHAR[],
+    stance VARCHAR,
+    published DATE,
+    collection VARCHAR,
+    outlet VARCHAR,
+    speaker_country VARCHAR
+);
+"""
+
+# The rows of quote_facts for the quotes passing {where} (a fixed fragment of this module).
+_SELECT_FACTS = """
+SELECT q.id, q.article_id, q.text, q."start", q."end", length(q.text) AS text_len, q.speaker, q.kind, q.topics,
+       st.stance, a.published, a.collection, a.outlet, s.country AS speaker_country
+FROM quotes q
+JOIN articles a ON a.id = q.article_id
+LEFT JOIN article_speakers s ON s.article_id = q.article_id AND s.name = q.speaker
+LEFT JOIN (SELECT e.quote_id, string_agg(e.topic || ': ' || e.polarity, '; ' ORDER BY e.topic) AS stance
+           FROM (SELECT unnest(evidence) AS quote_id, topic, polarity FROM stances {swhere}) e
+           GROUP BY e.quote_id) st ON st.quote_id = q.id
+{where}
+ORDER BY q.article_id, q."start", q.id
+"""
+
+
+def create(cur: duckdb.DuckDBPyConnection) -> None:
+    """Create ``quote_facts`` if missing (idempotent)."""
+    cur.execute(FACTS_SCHEMA)
+
+
+def refresh_articles(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
+    """Re-derive the facts of ``article_ids`` from their stored rows (call inside the write transaction)."""
+    if not article_ids:
+        return
+    ids = list(article_ids)
+    delete_articles(cur, ids)
+    sql = _SELECT_FACTS.format(swhere="WHERE list_contains(?, article_id)",
+                               where="WHERE list_contains(?, q.article_id)")
+    cur.execute(f"INSERT INTO quote_facts {sql}", [ids, ids])
+
+
+def delete_articles(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
+    """Delete the facts of ``article_ids`` (call inside the write transaction)."""
+    if article_ids:
+        cur.execute("DELETE FROM quote_facts WHERE list_contains(?, article_id)", [list(article_ids)])
+
+
+def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
+    """Re-derive the whole table in one transaction."""
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        cur.execute("DELETE FROM quote_facts")
+        cur.execute(f"INSERT INTO quote_facts {_SELECT_FACTS.format(swhere='', where='')}")
+        cur.execute("COMMIT")
+    except Exception:
+        cur.execute("ROLLBACK")
+        raise
+
+
+def in_step(cur: duckdb.DuckDBPyConnection) -> bool:
+    """Whether ``quote_facts`` has as many rows as ``quotes`` (a cheap check on open; writes keep them equal)."""
+    nq, nf = cur.execute("SELECT (SELECT count(*) FROM quotes), (SELECT count(*) FROM quote_facts)").fetchone()
+    return nq == nf
+
+
+def ensure_facts(cur: duckdb.DuckDBPyConnection) -> bool:
+    """Create ``quote_facts`` and rebuild it when it is out of step with ``quotes``; True if rebuilt."""
+    create(cur)
+    if in_step(cur):
+        return False
+    rebuild(cur)
+    return True
