@@ -16,7 +16,7 @@ CUE_VERBS: frozenset[str] = frozenset(
     portray yell whisper cry exclaim boast brag lament acknowledge counter retort underline
     underscore indicate signal hint concur inform assure reassure blame criticize criticise
     condemn praise denounce question speculate worry fear think feel know hope expect say
-    demand threaten order tout predict forecast caution muse joke read continue
+    demand threaten order tout predict forecast caution muse joke read continue exhort
     find show learn discover realize realise recognize recognise doubt wonder suspect acknowledge
     """.split()
 )
@@ -35,7 +35,8 @@ CUE_OBJECT_CONTENT_VERBS: frozenset[str] = frozenset(
     {"cite", "propose", "endorse", "oppose", "demand", "question", "reject", "mention", "discuss",
      "defend", "criticize", "criticise", "attack", "praise", "announce", "deny", "acknowledge", "show",
      "reveal", "invoke", "dispute", "predict", "recommend", "welcome", "applaud", "condemn", "denounce", "blast",
-     "slam", "tout", "disclose", "echo", "concede", "admit", "confirm", "promise", "pledge", "blame", "accuse"}
+     "slam", "tout", "disclose", "echo", "concede", "admit", "confirm", "promise", "pledge", "blame", "accuse",
+     "mock", "promote", "suggest"}
 )
 # nouns that report speech or belief; with a "that"-clause (or a "to"-infinitive) as content and a
 # possessor or "by"/"from" phrase as source: "Trump's claim that ...", "a pledge by X to ..."

@@ -215,6 +215,10 @@ PARAPHRASES = [
      ("indirect", "the bridge would open in May", "saying", "Ana Lopez", "Ana Lopez")),
     ("passive-it-reported", "It was reported that the mine would close.",
      ("indirect", "the mine would close", "reported", None, None)),
+    ("according-to-leading-clause", "According to union leader Paul Berg, the mine reeks of neglect and decay.",
+     ("indirect", "the mine reeks of neglect and decay", "according to", "Paul Berg", "Paul Berg")),
+    ("object-content-not-lack-of", "Senator Mia Holt criticized the party's lack of environmental awareness.",
+     ("indirect", "the party's lack of environmental awareness", "criticized", "Mia Holt", "Mia Holt")),
     ("according-to-with-scare-quote", 'More than 500 people joined a "walk-in" at the school, according to organiser Paul Berg.',
      ("mixed", 'More than 500 people joined a "walk-in" at the school', "according to", "Paul Berg", "Paul Berg")),
 ]

@@ -274,11 +274,18 @@ def reporting_frames(doc: Doc, in_quote) -> list[Frame]:
             to = doc[tok.i + 1]
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if pobj is None:
+                # "according to show insiders" misparsed as a verb phrase: its last noun is the source
+                pobj = next((t for t in reversed(list(to.subtree)) if t.pos_ in ("NOUN", "PROPN") and t.i > to.i), None)
+            if pobj is None:
                 continue
             host = tok.head
             while host.dep_ not in ("ROOT", "ccomp", "conj") and host.head is not host and host.pos_ not in ("VERB", "AUX"):
                 host = host.head
-            skip = set(t.i for t in tok.subtree) | {tok.i, to.i} | set(t.i for t in to.subtree)
+            # the source phrase: "to" and the source noun phrase, not a clause the parser hung on it
+            # after a comma ("According to X, the move reeks ..." parsed as an appositive of X)
+            comma = next((t.i for t in doc[pobj.i : pobj.sent.end] if t.text == ","), pobj.sent.end)
+            src = {t.i for t in to.subtree if t.i < comma}
+            skip = {t.i for t in tok.subtree if t.i < comma or t.i > to.right_edge.i} | {tok.i, to.i} | src
             sent = tok.sent
             if host.pos_ in ("VERB", "AUX"):
                 toks = [t for t in host.subtree if t.i not in skip]
@@ -334,6 +341,10 @@ def reporting_frames(doc: Doc, in_quote) -> list[Frame]:
                         t = t.head
                     subj = t
                     break
+        if subj is None and tok.i > 0 and tok.dep_ == "ROOT" and doc[tok.i - 1].pos_ == "PROPN" and not in_quote(doc[tok.i - 1].idx):
+            # "... of the Washington Post Trump said that": the parser folded the subject into a
+            # preceding noun phrase; the proper noun right before the cue is the source
+            subj = doc[tok.i - 1]
         content = None
         audience = None
         for ch in tok.children:
@@ -341,7 +352,9 @@ def reporting_frames(doc: Doc, in_quote) -> list[Frame]:
                 content = span_chars(list(ch.subtree))
                 break
         if content is None and lem in C.CUE_OBJECT_PREP_VERBS:
-            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            # "accused the agency of hiding ...": the object is the accused party, a possible source
+            # (not "criticized the party's lack of ...")
+            objs = [c for c in tok.children if c.dep_ == "dobj" and plausible_source(c)]
             for ch in [c for o in [tok] + objs for c in o.children]:
                 if ch.dep_ == "prep" and ch.lower_ in ("of", "for"):
                     pc = next((g for g in ch.children if g.dep_ in ("pcomp", "pobj")), None)
