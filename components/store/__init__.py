@@ -9,7 +9,7 @@ Tables (all offsets are character offsets into ``articles.text``):
 - ``places``: one row per toponym mention, geocoded.
 - ``casualties``: casualty events.
 - ``stances``: (article, speaker, topic) stance with evidence quote ids.
-- ``quote_facts``: derived, one narrow row per quote with its article's and speaker's filter fields,
+- ``quote_facts``: derived, one row per quote with its article's and speaker's filter fields and stance,
   maintained in the same write transaction (see :mod:`components.store.facts`).
 
 Writes go through :meth:`Store.add_extractions`: one transaction per batch,
