@@ -219,6 +219,10 @@ PARAPHRASES = [
      ("indirect", "the mine reeks of neglect and decay", "according to", "Paul Berg", "Paul Berg")),
     ("object-content-not-lack-of", "Senator Mia Holt criticized the party's lack of environmental awareness.",
      ("indirect", "the party's lack of environmental awareness", "criticized", "Mia Holt", "Mia Holt")),
+    ("possessed-spokesman", "Nadia Rahim's spokesman said that the minister would resign.",
+     ("indirect", "the minister would resign", "said", "Nadia Rahim's spokesman", "Nadia Rahim's spokesman")),
+    ("it-as-source", "The fund published its audit on Monday. It says the pension fund would run dry by 2030.",
+     ("indirect", "the pension fund would run dry by 2030", "says", "It", None)),
     ("according-to-with-scare-quote", 'More than 500 people joined a "walk-in" at the school, according to organiser Paul Berg.',
      ("mixed", 'More than 500 people joined a "walk-in" at the school', "according to", "Paul Berg", "Paul Berg")),
 ]

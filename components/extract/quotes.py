@@ -336,7 +336,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         if (lem in C.CUE_QUOTE_ONLY and f.rule not in ("object", "parataxis")) or f.quote_only:
             continue
         subj = f.subject
-        if subj is not None and (subj.lower_ in C.NON_SPEAKER_PRONOUNS or subj.lower_ in ("i", "we", "you")):
+        if subj is not None and (subj.lower_ in C.NON_SPEAKER_PRONOUNS and subj.lower_ != "it" or subj.lower_ in ("i", "we", "you")):
             continue
         if len(text[ca:cb].split()) < 3:
             continue

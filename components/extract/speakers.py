@@ -355,6 +355,9 @@ class SpeakerIndex:
         head = tok.lower_
         words = [t for t in span if t.dep_ not in ("det", "case", "punct")]
         plain = " ".join(t.text for t in words).strip()
+        if any(t.dep_ == "case" for t in span) and head in C.TITLE_WORDS:
+            # "Nadia Rahim's spokesman": keep the possessive, the role belongs to the possessor
+            plain = "".join(t.text_with_ws for t in span if t.dep_ not in ("det", "punct") or t.dep_ == "case").strip()
         cleaned = clean_name(span.text)
         if cleaned and tok.pos_ in ("PROPN", "NOUN") and (tok.text[:1].isupper() or tok.is_lower):
             full = self.canonical(cleaned)
