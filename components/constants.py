@@ -186,7 +186,10 @@ COMPASS_WORDS: frozenset[str] = frozenset(
 # nouns that make the next "of X" a named area ("the Indonesian island of Java")
 AREA_NOUNS: frozenset[str] = frozenset({"island", "islands", "peninsula", "archipelago"})
 # nouns that make the next "of X" a settlement ("the city of Aleppo")
-CITY_NOUNS: frozenset[str] = frozenset({"city", "town", "village", "port", "capital", "suburb", "municipality", "hamlet"})
+CITY_NOUNS: frozenset[str] = frozenset(
+    {"city", "town", "village", "port", "capital", "suburb", "municipality", "hamlet", "community",
+     "cities", "towns", "villages", "communities"}
+)
 # prepositions that announce a location ("near Saint John", "in Detroit")
 PLACE_PREPOSITIONS: frozenset[str] = frozenset(
     {"in", "near", "at", "from", "to", "into", "outside", "around", "across", "towards", "toward", "throughout", "across", "via", "through"}

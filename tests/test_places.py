@@ -266,3 +266,16 @@ def test_places_undecomposed_letters_match(extract_text):
     """Test that "Dogubayazit" finds Doğubayazıt (dotless i has no Unicode decomposition)."""
     ex = extract_text("The Turkish government has come under fire from officials in Dogubayazit, where three siblings died.")
     assert [(p.mention, p.name, p.country) for p in ex.places] == [("Dogubayazit", "Doğubayazıt", "TR")]
+
+
+def test_places_villages_of_a_list(extract_text):
+    """Test that "the Romanian villages of A, B and C" yields the villages GeoNames knows
+    (Caraorman is not in cities500) in the country the sentence names."""
+    ex = extract_text("The H5N1 strain has already been confirmed in the Romanian villages of Ceamurlia de Jos, Maliuc and Caraorman.")
+    assert [(p.name, p.kind, p.country) for p in ex.places] == [("Ceamurlia de Jos", "city", "RO"), ("Maliuc", "city", "RO")]
+
+
+def test_places_org_tagged_village_after_village_of(extract_text):
+    """Test that "The village of Ciocile" (tagged ORG) is the Romanian village."""
+    ex = extract_text("The village of Ciocile in the Romanian county of Braila has been quarantined.")
+    assert names(ex) == [("Ciocile", "RO"), ("Braila", "RO")]

@@ -37,7 +37,7 @@ from ..models import Place
 PLACE_LABELS = {"GPE", "LOC"}
 RECOVER_LABELS = {"PERSON", "NORP", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 MIN_BARE_POPULATION = 100_000  # a mis-tagged single name with no cue must be at least this big
-MIN_CUED_ORG_POPULATION = 20_000  # ... an ORG after a locative cue ("a lab in Lelystad") this big
+MIN_CUED_ORG_POPULATION = 5_000  # ... an ORG after a locative cue ("a lab in Lelystad") this big
 # resolution weights, in units of log10(population): context may outweigh a 10-100x bigger namesake
 W_COUNTRY_CONTEXT = 1.5  # the candidate's country is named in the article
 W_TOP_COUNTRY = 0.5  # ... and is the article's most-named country
@@ -220,7 +220,17 @@ def _listed_with_places(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: d
             continue
         if any(normalise(r.name) == normalise(text) and r not in gaz.admin2 for r in gaz.candidates(text)):
             out.append(span)
+        elif _settlement_list(span) and gaz.small_places(text):
+            out.append(span)  # "the villages of Bumbacari and Dudescu"; resolve() wants the country named
     return out
+
+
+def _settlement_list(span: Span) -> bool:
+    """True when the sentence introduces settlements before ``span``: "the villages of A, B and C"."""
+    sent = span.sent
+    return any(
+        t.lower_ in CITY_NOUNS and t.i + 1 < span.start and t.nbor(1).lower_ == "of" for t in span.doc[sent.start:span.start]
+    )
 
 
 def _coordinated_with_place(span: Span, taken: list[bool]) -> bool:
@@ -245,6 +255,11 @@ def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: dict[str, set
         for r in gaz.candidates(text)
     ):
         return True  # "Paktiya province" tagged ORG, "Logar province" tagged PERSON
+    doc, i = span.doc, span.start
+    if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in CITY_NOUNS and len(text) >= 4 and not any(
+        normalise(r.name) == normalise(text) for r in gaz.candidates(text)
+    ) and not _other_person_part(span[0].lower_, text, surnames):
+        return bool(gaz.small_places(text))  # "the village of Ciocile"; resolve() wants the country named
     if label == "ORG" or label == "NORP":
         # organisations are places only when the whole name is a country ("Afghanistan"),
         # a first-level area ("KwaZulu-Natal") or a big city ("Kisumu", "Aleppo")
@@ -260,9 +275,6 @@ def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: dict[str, set
     if label == "PERSON" and any(_other_person_part(t.lower_, text, surnames) for t in span):
         return False
     recs = [r for r in gaz.candidates(text) if normalise(r.name) == normalise(text)]
-    doc, i = span.doc, span.start
-    if not recs and i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in CITY_NOUNS:
-        return bool(gaz.small_places(text))  # "the village of Kogelo"; resolve() wants the country named
     if not recs:
         return False
     if _cue_before(span.doc, span.start) or _admin_suffix_after(span):
@@ -318,7 +330,7 @@ def _small_place_cued(span: Span, surnames: dict[str, set[str]]) -> bool:
     doc = span.doc
     if len(span) == 1 and _other_person_part(span[0].lower_, span.text, surnames):
         return False
-    if _cue_before(doc, span.start):
+    if _cue_before(doc, span.start) or _settlement_list(span):
         return True
     if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].pos_ == "PROPN":
         return True
