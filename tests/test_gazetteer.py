@@ -125,3 +125,11 @@ def test_gazetteer_normalise_letters_without_decomposition(name, key):
     from components.gazetteer import normalise
 
     assert normalise(name) == key
+
+
+def test_gazetteer_country_point_is_main_landmass_centre(gaz):
+    """Test that with geo-intel-offline installed the US point is its main landmass's centre
+    (about 39.5 N, 99.1 W), within the agreement limit of the factbook point (38 N, 97 W)."""
+    pytest.importorskip("geo_intel_offline")
+    us = gaz.country("US")
+    assert abs(us.lat - 39.5) < 0.5 and abs(us.lon + 99.1) < 0.5
