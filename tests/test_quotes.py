@@ -245,3 +245,10 @@ def test_quotes_material_support_is_not_attribution(extract_text):
     """Test that 'supports' (material help as often as a stance) is not an object-content cue."""
     ex = extract_text("The neighbouring state supports the rebels' weapons program.")
     assert ex.quotes == []
+
+
+def test_quotes_that_clause_preferred_over_leading_participle(extract_text):
+    """Test that 'Writing for X, Y noted that Z' takes the that-clause Z as content, not the participle clause."""
+    ex = extract_text("Writing for a local paper that all agreed the vote was fair, Mark Lane noted that the count was slow.")
+    noted = [(q.kind, q.text, q.speaker) for q in ex.quotes if q.cue == "noted"]
+    assert noted == [("indirect", "the count was slow", "Mark Lane")]

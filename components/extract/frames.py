@@ -347,10 +347,12 @@ def reporting_frames(doc: Doc, in_quote) -> list[Frame]:
             subj = doc[tok.i - 1]
         content = None
         audience = None
-        for ch in tok.children:
-            if ch.dep_ in ("ccomp",) and ch.i > tok.i - 40:
-                content = span_chars(list(ch.subtree))
-                break
+        # a "that"-clause after the cue first, then any clause after it, then one before it
+        # ("Writing for X, Y noted that Z": the participle clause is not the content)
+        comps = [ch for ch in tok.children if ch.dep_ == "ccomp" and ch.i > tok.i - 40]
+        comps.sort(key=lambda ch: (not (ch.i > tok.i and ch.left_edge.lower_ == "that"), ch.i < tok.i))
+        if comps:
+            content = span_chars(list(comps[0].subtree))
         if content is None and lem in C.CUE_OBJECT_PREP_VERBS:
             # "accused the agency of hiding ...": the object is the accused party, a possible source
             # (not "criticized the party's lack of ...")
