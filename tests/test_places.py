@@ -279,3 +279,9 @@ def test_places_org_tagged_village_after_village_of(extract_text):
     """Test that "The village of Ciocile" (tagged ORG) is the Romanian village."""
     ex = extract_text("The village of Ciocile in the Romanian county of Braila has been quarantined.")
     assert names(ex) == [("Ciocile", "RO"), ("Braila", "RO")]
+
+
+def test_places_hyphenated_country_is_one_place(extract_text):
+    """Test that "Guinea-Bissau" (the model tags only "Guinea") is Guinea-Bissau, not Guinea."""
+    ex = extract_text("Burkina Faso, Cote d'Ivoire, Guinea, Guinea-Bissau, Liberia and Mali have all been hit.")
+    assert ("Guinea-Bissau", "GW") in names(ex) and names(ex).count(("Guinea", "GN")) == 1

@@ -107,6 +107,18 @@ def _strip_span(span: Span) -> Span:
     return doc[s:e]
 
 
+def _hyphen_joined(span: Span, gaz: Gazetteer) -> Span:
+    """Extend ``span`` over "-Name" when the joined text is itself a gazetteer name: the model
+    tags only "Guinea" in "Guinea-Bissau". Returns ``span`` unchanged otherwise."""
+    doc = span.doc
+    e = span.end
+    if len(span) and e + 1 < len(doc) and doc[e].text in ("-", "–") and not doc[e - 1].whitespace_ and not doc[e].whitespace_:
+        joined = doc[span.start:e + 2]
+        if any(normalise(r.name) == normalise(joined.text) for r in gaz.candidates(joined.text)):
+            return joined
+    return span
+
+
 def _is_non_place(text: str) -> bool:
     key = normalise(text)
     return key in NON_PLACE_NAMES or key in CALENDAR_WORDS
@@ -152,7 +164,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     spans: list[Span] = []
     surnames = _person_surnames(doc)
     for ent in doc.ents:
-        span = _strip_span(ent)
+        span = _hyphen_joined(_strip_span(ent), gaz)
         if not len(span) or _is_non_place(span.text) or _names_something_else(span):
             continue
         text = span.text
