@@ -206,3 +206,99 @@ def test_dashboard_unreadable_upload_shows_a_clear_message(db):
     at.file_uploader(key="upload").set_value(("empty.txt", b"   \n", "text/plain")).run()
     assert not at.exception
     assert any("empty" in e.value for e in at.error), [e.value for e in at.error]
+
+
+def _qp(at, key: str) -> list[str]:
+    v = at.query_params.get(key)
+    return [] if v is None else ([v] if isinstance(v, str) else list(v))
+
+
+def _sidebar_text(at) -> str:
+    return " ".join([c.value for c in at.sidebar.caption] + [m.value for m in at.sidebar.markdown]
+                    + [i.value for i in at.sidebar.info]).replace("\\", "")
+
+
+def test_dashboard_url_ids_select_the_widgets_and_stay_ids_in_the_url(db):
+    at = _goto(_app({"collection": "seed", "country": "UA", "topic": "nato-membership", "kind": "direct",
+                     "speaker": "Volodymyr Zelenskyy"}), "quotes")
+    assert at.multiselect(key="collection").value == ["seed"]
+    assert at.multiselect(key="country").value == ["UA"]
+    assert at.multiselect(key="topic").value == ["nato-membership"]
+    shown = _rows(at, "quotes_table")
+    expected = _expected_quotes(db, QueryFilters(collections=("seed",), countries=("UA",), topics=("nato-membership",),
+                                                 kinds=("direct",), speakers=("Volodymyr Zelenskyy",)))
+    assert list(shown["quote"]) == list(expected["quote"]) and len(expected) > 0
+    # the address keeps ids and codes, never the labels shown in the widgets
+    assert _qp(at, "country") == ["UA"] and _qp(at, "topic") == ["nato-membership"]
+    assert _qp(at, "kind") == ["direct"] and _qp(at, "speaker") == ["Volodymyr Zelenskyy"]
+    assert _qp(at, "collection") == []  # the default selection is left out of the URL
+    _goto(at, "overview")
+    assert _qp(at, "country") == ["UA"] and at.multiselect(key="country").value == ["UA"]
+
+
+def test_dashboard_widget_change_writes_ids_to_the_url(db):
+    at = _app()
+    at.multiselect(key="country").set_value(["UA"]).run()
+    at.multiselect(key="collection").set_value(["seed"]).run()
+    at.multiselect(key="topic").set_value(["military-aid"]).run()
+    assert _qp(at, "country") == ["UA"] and _qp(at, "topic") == ["military-aid"]
+    at.multiselect(key="collection").set_value([]).run()
+    assert _qp(at, "collection") == [""]  # ?collection= : all collections
+    assert not any("·" in v or ":" in v for k in ("country", "topic", "collection") for v in _qp(at, k))
+
+
+def test_dashboard_unknown_url_values_are_reported_in_the_sidebar(db):
+    at = _app({"country": ["UA", "ZZ"], "speaker": "Nobody Atall", "topic": "bogus-topic", "kind": "x"})
+    assert at.multiselect(key="country").value == ["UA"] and at.multiselect(key="speaker").value == []
+    text = _sidebar_text(at)
+    for bad in ("'ZZ'", "'Nobody Atall'", "'bogus-topic'", "'x'"):
+        assert bad in text, text
+    # the notice stays across reruns until dismissed
+    at.run()
+    assert "'ZZ'" in _sidebar_text(at)
+    at.button(key="_na_dismiss").click().run()
+    assert "'ZZ'" not in _sidebar_text(at)
+
+
+def test_dashboard_url_date_outside_the_data_is_kept_with_a_message(db):
+    at = _goto(_app({"from": "2030-01-01"}), "quotes")
+    import datetime as dt
+
+    assert at.date_input(key="from").value == dt.date(2030, 1, 1)
+    assert _qp(at, "from") == ["2030-01-01"]
+    assert any("No article in the chosen dates" in i.value for i in at.sidebar.info)
+    assert not [d for d in at.dataframe if "stance" in d.value.columns and len(d.value)]
+
+
+def test_dashboard_country_has_no_select_all_and_all_means_no_filter(db):
+    at = _app()
+    assert at.multiselect(key="country").proto.select_all == 0  # the bulk "Select all" is not offered
+    assert _qp(at, "country") == []
+
+
+def test_dashboard_uploads_are_selected_by_default_in_a_new_session(db):
+    at = _goto(_app(), "articles")
+    text = b'The mayor, Anne Hidalgo, said: "We will rebuild the bridge in Paris by spring."\n'
+    at.file_uploader(key="upload").set_value(("paris.txt", text, "text/plain")).run()
+    assert any("Added 1 article" in s.value for s in at.success)
+    fresh = _app()  # another visitor
+    assert fresh.multiselect(key="collection").value == ["seed", "uploads"]
+    assert {m.label: m.value for m in fresh.metric}["Articles"] == "2"
+    assert _qp(fresh, "collection") == []
+
+
+def test_dashboard_map_selector_shows_the_style_really_drawn_offline(db, monkeypatch):
+    from components.ui import loaders
+
+    monkeypatch.setattr(loaders, "tiles_reachable", lambda *a, **k: False)
+    at = _goto(_app(), "map")
+    box = at.selectbox(key="map_style_offline")
+    assert box.value == "white-bg" and box.disabled
+    assert any("Offline" in c.value and "white-bg" in c.value for c in at.caption)
+    import json
+
+    fig = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert fig["layout"]["map"]["style"] == "white-bg"
+    monkeypatch.setattr(loaders, "tiles_reachable", lambda *a, **k: True)
+    at = _goto(_app(), "map")
+    assert at.selectbox(key="map_style").value == "carto-positron"

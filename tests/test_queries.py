@@ -156,3 +156,35 @@ def test_queries_exports_and_options(store):
     assert {"UA", "US", "FR", "SY", "CN", "GB"} <= set(opts["countries"])
     assert "nato" in opts["topics"] and opts["speakers"][0] == "Anne Hidalgo" or "Anne Hidalgo" in opts["speakers"]
     assert opts["date_min"] == dt.date(2024, 12, 1) and opts["date_max"] == dt.date(2025, 3, 3)
+
+
+def test_queries_stance_matrix_keeps_the_stored_polarity_not_the_mean_score():
+    s = Store(":memory:")
+    s.add_extractions([seed_extraction(), hostile_extraction()])
+    # the extraction's own verdict: neutral although the score leans negative (as Baerbock on military aid)
+    s.execute("UPDATE stances SET polarity = 'neutral', score = -0.312 "
+              "WHERE speaker = 'Jake Sullivan' AND topic = 'nuclear-weapons'")
+    m = Q.stance_matrix(s, QueryFilters()).set_index(["speaker", "topic"])
+    row = m.loc[("Jake Sullivan", "nuclear-weapons")]
+    assert row["polarity"] == "neutral" and round(row["score"], 3) == -0.312
+    assert (row["neutral"], row["articles"]) == (1, 1)
+    s.close()
+
+
+def test_queries_stance_matrix_takes_the_majority_of_articles_and_neutral_on_a_tie():
+    s = Store(":memory:")
+    s.add_extractions([seed_extraction(), hostile_extraction()])
+    base = s.execute("SELECT article_id, evidence, cues FROM stances WHERE speaker = 'Volodymyr Zelenskyy' "
+                     "AND topic = 'nato'").fetchone()
+    # a second and a third article: two 'support' rows against one 'oppose' -> support
+    for aid, pol, score in (("zz-a", "support", 0.2), ("zz-b", "oppose", -0.9)):
+        s.execute("INSERT INTO stances (article_id, speaker, topic, polarity, score, evidence, cues) "
+                  "VALUES (?, 'Volodymyr Zelenskyy', 'nato', ?, ?, ?, ?)", [aid, pol, score, base[1], base[2]])
+    pick = lambda: Q.stance_matrix(s, QueryFilters()).set_index(["speaker", "topic"]).loc[  # noqa: E731
+        ("Volodymyr Zelenskyy", "nato")]
+    assert pick()["polarity"] == "support" and pick()["articles"] == 3
+    s.execute("UPDATE stances SET polarity = 'oppose' WHERE article_id = 'zz-a'")  # 1 support, 2 oppose
+    assert pick()["polarity"] == "oppose"
+    s.execute("UPDATE stances SET polarity = 'neutral' WHERE article_id = 'zz-a'")  # one each: a tie
+    assert pick()["polarity"] == "neutral"
+    s.close()

@@ -72,3 +72,46 @@ def test_ui_highlight_rejects_unknown_kinds_and_ignores_out_of_range_spans():
 def test_ui_escape_markdown_makes_markup_literal():
     assert escape_markdown("**bold** <b>x</b> :red[y] $x$") == (
         "\\*\\*bold\\*\\* \\<b\\>x\\</b\\> \\:red\\[y\\] \\$x\\$")
+
+
+def _stance_df():
+    import pandas as pd
+
+    return pd.DataFrame({"speaker": ["Annalena Baerbock", "Volodymyr Zelenskyy"], "topic": ["military-aid", "nato"],
+                         "score": [-0.312, 0.62], "polarity": ["neutral", "support"], "support": [0, 2],
+                         "oppose": [0, 1], "neutral": [1, 0], "articles": [1, 3], "evidence": [2, 4]})
+
+
+def test_ui_stance_figure_shows_the_stored_polarity_with_the_mean_score():
+    from components.ui.charts import stance_figure
+
+    fig = stance_figure(_stance_df(), {"military-aid": "Military aid"})
+    by_name = {t.name: t for t in fig.data}
+    assert set(by_name) == {"neutral", "support"}  # no 'oppose' bar although Baerbock's mean is negative
+    assert list(by_name["neutral"].text) == ["neutral -0.31"]
+    assert "stored stance of 1 article: neutral" in by_name["neutral"].hovertext[0]
+    assert "majority of the articles (3 articles" in by_name["support"].hovertext[0]
+
+
+def test_ui_stance_figure_writes_labels_above_bars_for_narrow_screens():
+    from components.ui.charts import stance_figure
+
+    fig = stance_figure(_stance_df(), {"military-aid": "Military aid"})
+    assert fig.layout.yaxis.showticklabels is False  # no left margin of tick labels to clip
+    texts = [a.text for a in fig.layout.annotations]
+    assert texts == ["Annalena Baerbock · Military aid", "Volodymyr Zelenskyy · nato"]
+    assert all(a.xref == "paper" and a.x == 0 and a.xanchor == "left" for a in fig.layout.annotations)
+    assert all(t.cliponaxis is False for t in fig.data)
+
+
+def test_ui_map_figure_draws_casualty_places_and_small_markers_on_top():
+    import pandas as pd
+
+    from components.ui.charts import map_figure
+
+    df = pd.DataFrame({"place": ["Kherson", "Ukraine", "Kyiv"], "lat": [46.6, 49.0, 50.4], "lon": [32.6, 32.0, 30.5],
+                       "mentions": [1, 9, 3], "killed": [3, 0, 0], "injured": [7, 0, 0], "country": ["UA"] * 3,
+                       "top_quotes": [[], [], []]})
+    fig = map_figure(df)
+    order = [c[0] for c in fig.data[0].customdata]
+    assert order == ["Ukraine", "Kyiv", "Kherson"]  # drawn in this order: the big bubble first, Kherson last

@@ -408,8 +408,10 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25) -> pd.D
 
     Returns:
         DataFrame: ``speaker``, ``topic``, ``score`` (mean, -1 oppose .. +1 support),
-        ``polarity`` (support if mean > 0.15, oppose if < -0.15, else neutral),
-        ``support``, ``oppose``, ``neutral`` (counts of article-level stances), ``evidence`` (quote count).
+        ``polarity`` (the stored article-level polarity; with several articles the one held by
+        most rows, and ``neutral`` on a tie, so it never disagrees with the extraction),
+        ``support``, ``oppose``, ``neutral`` (counts of article-level stances), ``articles``
+        (their sum), ``evidence`` (quote count).
     """
     fw, params = from_where(f, "stance")
     return store.df(
@@ -425,8 +427,10 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25) -> pd.D
             SELECT speaker FROM sm GROUP BY speaker ORDER BY sum(evidence) DESC, speaker LIMIT ?
         )
         SELECT speaker, topic, score,
-               CASE WHEN score > 0.15 THEN 'support' WHEN score < -0.15 THEN 'oppose' ELSE 'neutral' END AS polarity,
-               support, oppose, neutral, evidence
+               CASE WHEN support > oppose AND support > neutral THEN 'support'
+                    WHEN oppose > support AND oppose > neutral THEN 'oppose'
+                    ELSE 'neutral' END AS polarity,
+               support, oppose, neutral, support + oppose + neutral AS articles, evidence
         FROM sm WHERE speaker IN (SELECT speaker FROM top) ORDER BY speaker, topic
         """,
         params + [max_speakers],

@@ -65,12 +65,18 @@ def map_figure(
         Figure: marker size = mentions, colour = killed (blue when none); hover
         lists place, country, mentions, casualties and the top quotes;
         ``customdata[0]`` is the place name (for selections); ``uirevision``
-        keeps pan/zoom across reruns.
+        keeps pan/zoom across reruns. Markers are drawn big first and places with
+        casualties last, so a small red marker is never hidden under a large one.
     """
     d = df.copy()
     if d.empty:
         d = pd.DataFrame({"place": [], "lat": [], "lon": [], "mentions": [], "killed": [], "injured": [],
                           "country": [], "top_quotes": []})
+    # drawing order = row order (later rows on top): places without casualties first, big ones first,
+    # so small markers and every casualty place stay visible above a country's big bubble
+    d["_cas"] = (d["killed"].fillna(0) > 0) | (d["injured"].fillna(0) > 0)
+    d = d.sort_values(["_cas", "mentions", "killed"], ascending=[True, False, True], kind="stable")
+    d = d.drop(columns="_cas").reset_index(drop=True)
     d["hover"] = [
         f"<b>{_esc(r.place)}</b> ({_esc(r.country or '?')})<br>mentions: {int(r.mentions)}"
         f"<br>killed: {int(r.killed)} · injured: {int(r.injured)}"
@@ -94,16 +100,30 @@ def map_figure(
     return fig
 
 
+def _stance_basis(pol: str, su: int, ne: int, op: int) -> str:
+    """How the shown polarity was decided (for the hover): one article's stored stance, or the majority."""
+    n = int(su) + int(ne) + int(op)
+    if n <= 1:
+        return f"stored stance of 1 article: {pol}"
+    counts = sorted((int(su), int(ne), int(op)), reverse=True)
+    how = "tie between articles, shown as neutral" if counts[0] == counts[1] else "majority of the articles"
+    return f"{how} ({n} articles: support {su} · neutral {ne} · oppose {op})"
+
+
 def stance_figure(df: pd.DataFrame, topic_labels: dict[str, str] | None = None) -> go.Figure:
     """Diverging bars: one bar per (speaker, topic), x = mean score from oppose (-1) to support (+1).
 
-    The polarity is written on each bar and in the hover (not colour alone).
-    ``customdata`` holds ``[speaker, topic]`` for selections.
+    The colour and the text are the **stored** polarity (``df["polarity"]``: the extraction's
+    verdict, the majority when several articles, neutral on a tie), with the mean score beside it;
+    the hover says how the polarity was decided. Each bar's label (speaker · topic) is written
+    *above* the bar across the full width, so narrow (mobile) screens do not clip it; the stance
+    text sits inside long bars and beside short ones. ``customdata`` holds ``[speaker, topic]``
+    for selections.
     """
     topic_labels = topic_labels or {}
     d = df.copy()
     d["label"] = [f"{_esc(s)} · {_esc(topic_labels.get(t, t))}" for s, t in zip(d["speaker"], d["topic"])]
-    d["text"] = [f"{p} ({sc:+.2f})" for p, sc in zip(d["polarity"], d["score"])]
+    d["text"] = [f"{p} {sc:+.2f}" for p, sc in zip(d["polarity"], d["score"])]
     # bars need some length to be clickable even when the mean is 0
     d["bar"] = [sc if abs(sc) >= 0.04 else (0.04 if sc >= 0 else -0.04) for sc in d["score"]]
     fig = go.Figure()
@@ -113,19 +133,27 @@ def stance_figure(df: pd.DataFrame, topic_labels: dict[str, str] | None = None) 
             continue
         fig.add_bar(
             x=part["bar"], y=part["label"], orientation="h", name=pol, marker_color=POLARITY_COLOURS[pol],
-            text=part["text"], textposition="outside", customdata=part[["speaker", "topic"]].to_numpy(),
+            text=part["text"], textposition=["inside" if abs(b) >= 0.6 else "outside" for b in part["bar"]],
+            insidetextanchor="middle", cliponaxis=False, textfont=dict(size=11), width=0.5,
+            customdata=part[["speaker", "topic"]].to_numpy(),
             hovertext=[
-                f"<b>{lbl}</b><br>stance: {t}<br>support {su} · neutral {ne} · oppose {op}<br>evidence quotes: {int(ev)}"
-                for lbl, t, su, ne, op, ev in zip(part["label"], part["text"], part["support"], part["neutral"],
+                f"<b>{lbl}</b><br>stance: {pol} · mean score {sc:+.2f}<br>{_stance_basis(pol, su, ne, op)}"
+                f"<br>evidence quotes: {int(ev)}"
+                for lbl, sc, su, ne, op, ev in zip(part["label"], part["score"], part["support"], part["neutral"],
                                                   part["oppose"], part["evidence"])
             ],
             hovertemplate="%{hovertext}<extra></extra>",
         )
+    # labels above the bars (left-aligned at the plot's left edge), not as y tick labels
+    for lbl in d["label"]:
+        fig.add_annotation(x=0, xref="paper", y=lbl, yref="y", text=lbl, showarrow=False, xanchor="left",
+                           yanchor="bottom", yshift=7, font=dict(size=12))
     fig.update_layout(
-        barmode="overlay", height=max(260, 30 * len(d) + 140), margin=dict(l=10, r=10, t=60, b=40),
-        xaxis=dict(range=[-1.35, 1.35], zeroline=True, zerolinewidth=2, zerolinecolor="#444",
-                   tickvals=[-1, -0.5, 0, 0.5, 1], ticktext=["oppose −1", "−0.5", "neutral 0", "+0.5", "support +1"]),
-        yaxis=dict(autorange="reversed", title=None, categoryorder="array", categoryarray=list(d["label"])),
+        barmode="overlay", height=max(260, 46 * len(d) + 120), margin=dict(l=6, r=6, t=60, b=40),
+        xaxis=dict(range=[-1.3, 1.3], zeroline=True, zerolinewidth=2, zerolinecolor="#444", fixedrange=True,
+                   tickvals=[-1, 0, 1], ticktext=["oppose −1", "neutral 0", "support +1"]),
+        yaxis=dict(autorange="reversed", title=None, categoryorder="array", categoryarray=list(d["label"]),
+                   showticklabels=False, fixedrange=True),
         legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", title="stance"),
         clickmode="event+select",
     )

@@ -1,7 +1,10 @@
-"""The shared sidebar: filter widgets bound to the URL, parsed once into :class:`QueryFilters`.
+"""The shared sidebar: filter widgets kept in the URL, parsed once into :class:`QueryFilters`.
 
-Every widget's key is its URL parameter (see :mod:`components.ui.state`), and
-``bind="query-params"`` keeps the address bar in sync, across pages.
+Every widget's key is its URL parameter (see :mod:`components.ui.state`). The
+widgets whose option is the value itself (speaker, place, outlet, kind, text) use
+``bind="query-params"``; those showing a label for an id (collection, country,
+topic, article) and the dates are mirrored into ``st.query_params`` by this module,
+so the URL carries ids and codes (``collection=seed``, ``country=UA``).
 Other code changes a filter only through :func:`request_filter`, which is
 applied at the top of the next run (before the widgets exist), as Streamlit
 requires.
@@ -16,10 +19,20 @@ import streamlit as st
 
 from ..store.filters import QueryFilters
 from . import loaders
-from .state import LIST_FIELDS, URL_KEYS, parse_filters
+from .highlight import escape_markdown
+from .state import LIST_FIELDS, URL_KEYS, parse_filters, to_query_params
 
 _PENDING = "_na_pending_filters"
+_URL_READ = "_na_url_read"
+_NOTICES = "_na_url_notices"
 FILTERS_STATE = "_na_filters"
+UPLOAD_COLLECTION = "uploads"
+# URL keys mirrored by this module instead of Streamlit's bind="query-params" (their
+# widgets show a label for an id, and a bound widget would put the label into the URL;
+# the dates accept any valid day, which a bound date_input clamps to its range)
+MANUAL_KEYS = ("collection", "country", "topic", "article", "from", "to")
+DATE_MIN = dt.date(1900, 1, 1)
+DATE_MAX = dt.date(2100, 12, 31)
 
 
 def request_filter(field: str, values: Any) -> None:
@@ -58,44 +71,113 @@ def _with_requested(options: list[str], key: str, field: str) -> list[str]:
     return options + [v for v in extra if v in set(known)]
 
 
+def _raw_url() -> dict[str, Any]:
+    """The filter parameters of the address bar, as :func:`parse_filters` takes them."""
+    raw: dict[str, Any] = {}
+    for field, key in URL_KEYS.items():
+        if key in st.query_params:
+            values = st.query_params.get_all(key)
+            raw[key] = values if field in LIST_FIELDS else (values[-1] if values else "")
+    return raw
+
+
+def _read_url_once(allowed: dict[str, Any], defaults: tuple[str, ...]) -> None:
+    """On a session's first run, parse the address bar (before any widget exists) and seed the widgets.
+
+    Streamlit silently drops a bound widget's URL value it does not offer, so the
+    values are checked here first and every dropped one becomes a notice shown in
+    the sidebar (until dismissed). The widgets kept out of Streamlit's binding
+    (:data:`MANUAL_KEYS`, those showing a label for an id) are seeded from the
+    parsed filters; the bound ones seed themselves from the URL.
+    """
+    if st.session_state.get(_URL_READ):
+        return
+    st.session_state[_URL_READ] = True
+    filters, notices = parse_filters(_raw_url(), allowed, defaults)
+    st.session_state[_NOTICES] = notices
+    for field, key in URL_KEYS.items():
+        if key in MANUAL_KEYS:
+            value = getattr(filters, field)
+            st.session_state[key] = list(value) if field in LIST_FIELDS else value
+
+
+def _write_url(filters: QueryFilters, defaults: tuple[str, ...]) -> None:
+    """Mirror the unbound filters into ``st.query_params`` (ids and codes, never labels)."""
+    want = to_query_params(filters, defaults)
+    for key in MANUAL_KEYS:
+        value = want.get(key)
+        current = st.query_params.get_all(key) if key in st.query_params else None
+        if value is None:
+            if current is not None:
+                del st.query_params[key]
+            continue
+        values = value if isinstance(value, list) else [value]
+        if current != values:
+            st.query_params[key] = values if len(values) > 1 else values[0]
+
+
+def _dismiss_notices() -> None:
+    st.session_state[_NOTICES] = []
+
+
 def render_filters() -> QueryFilters:
     """Draw the filter widgets in the sidebar and return the validated filters.
 
-    Also stores them in ``st.session_state["_na_filters"]`` for the pages and
-    shows notices for values that were dropped (see the URL policy).
+    Also stores them in ``st.session_state["_na_filters"]`` for the pages, keeps
+    the address bar in sync, and shows notices for URL values that were dropped
+    (see the URL policy in :mod:`components.ui.state`).
     """
     _apply_pending()
     opts = loaders.q("filter_options")
     labels = loaders.collection_labels()
     topics = loaders.topic_labels()
-    defaults = tuple(c for c in loaders.default_collections() if c in opts["collections"]) or tuple(
-        opts["collections"]
-    )
+    defaults = default_collection_selection(opts["collections"], loaders.default_collections())
+    titles = opts["articles"]
+    speakers = _with_requested(list(opts["speakers"]), "speaker", "speakers")
+    places = _with_requested(list(opts["places"]), "place", "places")
+    articles = _with_requested(list(titles), "article", "articles")
+    allowed = {
+        "collections": opts["collections"], "countries": opts["countries"], "topics": opts["topics"],
+        "speakers": speakers, "articles": articles, "outlets": opts["outlets"], "places": places,
+    }
+    _read_url_once(allowed, defaults)
+    st.session_state.setdefault("collection", list(defaults))
+
     sb = st.sidebar
     sb.header("Filters")
-    sb.multiselect("Collection", opts["collections"], default=list(defaults), key="collection",
-                   bind="query-params", format_func=lambda c: labels.get(c, c),
-                   help="Empty = all collections. The seed is selected at start.")
-    sb.multiselect("Country", opts["countries"], key="country", bind="query-params", format_func=_country_label,
-                   help="Speaker's country, or a place mentioned in the article.")
-    sb.multiselect("Topic", opts["topics"], key="topic", bind="query-params",
+    notices = st.session_state.get(_NOTICES) or []
+    if notices:
+        box = sb.container(border=True)
+        box.markdown("**⚠ Some values of the address were not used:**")
+        for n in notices:
+            box.caption(escape_markdown(n))
+        box.button("Dismiss", key="_na_dismiss", on_click=_dismiss_notices)
+    # Widgets whose options are ids shown through a label (collection, country, topic,
+    # article) are not bound by Streamlit (a bound widget writes the label into the URL):
+    # _read_url_once seeds them and _write_url mirrors them. select_all=False everywhere:
+    # "no value" already means "no filter", and selecting all countries would exclude the
+    # quotes without a country and write a huge URL.
+    sb.multiselect("Collection", opts["collections"], key="collection", select_all=False,
+                   format_func=lambda c: labels.get(c, c),
+                   help="Empty = all collections. The seed (and your uploads, when there are any) "
+                        "is selected at start.")
+    sb.multiselect("Country", opts["countries"], key="country", format_func=_country_label, select_all=False,
+                   help="Speaker's country, or a place mentioned in the article. "
+                        "Empty = no country filter (quotes without a country included).")
+    sb.multiselect("Topic", opts["topics"], key="topic", select_all=False,
                    format_func=lambda t: topics.get(t, t))
-    speakers = _with_requested(list(opts["speakers"]), "speaker", "speakers")
-    sb.multiselect("Speaker", speakers, key="speaker", bind="query-params")
-    places = _with_requested(list(opts["places"]), "place", "places")
-    sb.multiselect("Place", places, key="place", bind="query-params", help="Also set by selecting points on the map.")
-    titles = opts["articles"]
-    articles = _with_requested(list(titles), "article", "articles")
-    sb.multiselect("Article", articles, key="article", bind="query-params",
+    sb.multiselect("Speaker", speakers, key="speaker", bind="query-params", select_all=False)
+    sb.multiselect("Place", places, key="place", bind="query-params", select_all=False,
+                   help="Also set by selecting points on the map.")
+    sb.multiselect("Article", articles, key="article", select_all=False,
                    format_func=lambda a: (titles.get(a) or a)[:80])
-    sb.multiselect("Outlet", opts["outlets"], key="outlet", bind="query-params")
+    sb.multiselect("Outlet", opts["outlets"], key="outlet", bind="query-params", select_all=False)
     dmin, dmax = opts["date_min"], opts["date_max"]
-    lo = dmin if isinstance(dmin, dt.date) else dt.date(1900, 1, 1)
-    hi = dmax if isinstance(dmax, dt.date) else dt.date(2100, 1, 1)
     c1, c2 = sb.columns(2)
-    c1.date_input("From", value=None, min_value=lo, max_value=hi, key="from", bind="query-params")
-    c2.date_input("To", value=None, min_value=lo, max_value=hi, key="to", bind="query-params")
-    sb.multiselect("Quote kind", list(opts["kinds"]), key="kind", bind="query-params")
+    # any valid date is accepted (a range outside the data gives an empty view, said below)
+    c1.date_input("From", value=None, min_value=DATE_MIN, max_value=DATE_MAX, key="from")
+    c2.date_input("To", value=None, min_value=DATE_MIN, max_value=DATE_MAX, key="to")
+    sb.multiselect("Quote kind", list(opts["kinds"]), key="kind", bind="query-params", select_all=False)
     sb.text_input("Search quote text", key="q", bind="query-params", max_chars=200,
                   placeholder="e.g. ceasefire")
     sb.button("Reset filters", on_click=_reset, args=(list(defaults),))
@@ -106,15 +188,28 @@ def render_filters() -> QueryFilters:
     raw["from"] = st.session_state.get("from")
     raw["to"] = st.session_state.get("to")
     raw["q"] = st.session_state.get("q") or ""
-    allowed = {
-        "collections": opts["collections"], "countries": opts["countries"], "topics": opts["topics"],
-        "speakers": speakers, "articles": articles, "outlets": opts["outlets"], "places": places,
-    }
-    filters, notices = parse_filters(raw, allowed, defaults)
-    for n in notices:
-        sb.caption(f"⚠ {n}")
+    filters, problems = parse_filters(raw, allowed, defaults)
+    for n in problems:
+        sb.caption(f"⚠ {escape_markdown(n)}")
+    if isinstance(dmin, dt.date) and isinstance(dmax, dt.date) and (
+        (filters.date_from and filters.date_from > dmax) or (filters.date_to and filters.date_to < dmin)
+    ):
+        sb.info(f"No article in the chosen dates: the data run from {dmin:%Y-%m-%d} to {dmax:%Y-%m-%d}.")
+    _write_url(filters, defaults)
     st.session_state[FILTERS_STATE] = filters
     return filters
+
+
+def default_collection_selection(available: list[str], configured: tuple[str, ...]) -> tuple[str, ...]:
+    """The collections selected at start: the configured defaults (the seed) plus ``uploads`` when it exists.
+
+    Uploads are in the shared store, so every new session shows them without picking
+    the ``uploads`` collection. Falls back to every collection when no default exists.
+    """
+    chosen = [c for c in configured if c in available]
+    if UPLOAD_COLLECTION in available and UPLOAD_COLLECTION not in chosen:
+        chosen.append(UPLOAD_COLLECTION)
+    return tuple(chosen) or tuple(available)
 
 
 def _reset(defaults: list[str]) -> None:

@@ -5,10 +5,9 @@ import streamlit as st
 from components.errors import ArticleReadError, NewsAtlasError
 from components.ingest import SUPPORTED_SUFFIXES, read_bytes
 from components.ui import highlight, loaders
-from components.ui.sidebar import current_filters, request_filter
+from components.ui.sidebar import UPLOAD_COLLECTION, current_filters, request_filter
 from components.ui.widgets import pager
 
-UPLOAD_COLLECTION = "uploads"
 f = current_filters()
 st.title("Articles")
 

@@ -12,13 +12,10 @@ f = current_filters()
 st.title("Map")
 
 
-def _base_style() -> str:
-    """Configured style (``NEWS_ATLAS_MAP_STYLE`` or the page's choice); ``white-bg`` when tiles are unreachable."""
-    wanted = st.session_state.get("map_style") or os.environ.get("NEWS_ATLAS_MAP_STYLE") or charts.DEFAULT_MAP_STYLE
-    if wanted != charts.OFFLINE_MAP_STYLE and not loaders.tiles_reachable():
-        st.caption("Map tiles are unreachable (offline): using the plain white base map.")
-        return charts.OFFLINE_MAP_STYLE
-    return wanted
+def _wanted_style() -> str:
+    """Configured style: the page's choice, else ``NEWS_ATLAS_MAP_STYLE``, else the default."""
+    env = os.environ.get("NEWS_ATLAS_MAP_STYLE", charts.DEFAULT_MAP_STYLE)
+    return st.session_state.get("map_style") or (env if env in charts.MAP_STYLES else charts.DEFAULT_MAP_STYLE)
 
 
 def _on_select() -> None:
@@ -30,16 +27,21 @@ def _on_select() -> None:
 
 
 c1, c2 = st.columns([3, 1])
-c2.selectbox("Base map", charts.MAP_STYLES, key="map_style",
-             index=charts.MAP_STYLES.index(os.environ.get("NEWS_ATLAS_MAP_STYLE", charts.DEFAULT_MAP_STYLE))
-             if os.environ.get("NEWS_ATLAS_MAP_STYLE", charts.DEFAULT_MAP_STYLE) in charts.MAP_STYLES else 0)
+wanted = _wanted_style()
+if wanted == charts.OFFLINE_MAP_STYLE or loaders.tiles_reachable():
+    style = c2.selectbox("Base map", charts.MAP_STYLES, key="map_style", index=charts.MAP_STYLES.index(wanted))
+else:
+    # offline: the selector shows what is really drawn, and cannot pick a style that needs tiles
+    style = charts.OFFLINE_MAP_STYLE
+    c2.selectbox("Base map", charts.MAP_STYLES, index=charts.MAP_STYLES.index(style), disabled=True,
+                 key="map_style_offline", help=f"{wanted} needs the tile server, which cannot be reached.")
+    c2.caption(f"Offline: tiles unreachable, drawing `{style}` with country outlines instead of `{wanted}`.")
 df = loaders.q("map_places", f, 500, 3)
 c1.markdown(f"**{len(df):,} places** (most mentioned, up to 500) · size = mentions · colour = people killed "
             "(blue: none reported). Select markers (click, box or lasso) to filter every page by those places.")
 if df.empty:
     st.info("No geocoded places under these filters.")
 else:
-    style = _base_style()
     outlines = basemap.country_outlines() if style == charts.OFFLINE_MAP_STYLE else None
     st.plotly_chart(charts.map_figure(df, style, outlines=outlines), key="map_chart", on_select=_on_select,
                     selection_mode=("points", "box", "lasso"), config={"scrollZoom": True})

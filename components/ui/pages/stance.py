@@ -9,8 +9,9 @@ from components.ui.sidebar import current_filters
 f = current_filters()
 topics = loaders.topic_labels()
 st.title("Stance")
-st.caption("Mean stance of each speaker on each topic, from oppose (−1) through neutral (0) to support (+1). "
-           "The stance is written on every bar. Select a bar to read the evidence.")
+st.caption("Stance of each speaker on each topic as stored by the extraction (with several articles: the "
+           "majority, neutral on a tie), written on every bar with the mean score, which sets the bar's length "
+           "from oppose (−1) through neutral (0) to support (+1). Select a bar to read the evidence.")
 m = loaders.q("stance_matrix", f, 25)
 if m.empty:
     st.info("No stances under these filters.")
@@ -27,8 +28,8 @@ speaker, topic = st.selectbox("Evidence for", pairs, key="stance_pick",
                               format_func=lambda p: f"{p[0]} · {topics.get(p[1], p[1])}")
 row = m[(m["speaker"] == speaker) & (m["topic"] == topic)].iloc[0]
 st.markdown(f"**{escape_markdown(speaker)}** on **{escape_markdown(topics.get(topic, topic))}**: "
-            f"**{row['polarity']}** (mean {row['score']:+.2f}; support {row['support']}, neutral {row['neutral']}, "
-            f"oppose {row['oppose']})")
+            f"**{row['polarity']}** (mean score {row['score']:+.2f}; articles: support {row['support']}, "
+            f"neutral {row['neutral']}, oppose {row['oppose']})")
 ev = loaders.q("stance_evidence", f, speaker, topic, 50)
 st.dataframe(ev.drop(columns=["article_id"]), hide_index=True, key="stance_evidence",
              column_config={"quote": st.column_config.TextColumn("quote", width="large")})
