@@ -29,8 +29,10 @@ if loaders.store_is_empty(store):
         status.update(label="Store built" + (f": {report.summary().splitlines()[0]}" if report else ""),
                       state="complete", expanded=False)
 
+# The default page is served at the root URL (Streamlit ignores its url_path, which must still be unique:
+# "home" is never shown). "/overview" is the same page under a hidden entry, so that address works too.
 PAGES = [
-    st.Page("components/ui/pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview",
+    st.Page("components/ui/pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="home",
             default=True),
     st.Page("components/ui/pages/quotes.py", title="Quotes", icon=":material/format_quote:", url_path="quotes"),
     st.Page("components/ui/pages/map.py", title="Map", icon=":material/map:", url_path="map"),
@@ -38,6 +40,8 @@ PAGES = [
     st.Page("components/ui/pages/casualties.py", title="Casualties", icon=":material/emergency:",
             url_path="casualties"),
     st.Page("components/ui/pages/articles.py", title="Articles", icon=":material/article:", url_path="articles"),
+    st.Page("components/ui/pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview",
+            visibility="hidden"),
 ]
 page = st.navigation(PAGES)
 render_filters()

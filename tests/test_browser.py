@@ -175,7 +175,7 @@ def test_browser_stance_chart(server, page):
     bars = page.locator(".js-plotly-plot g.point").count()
     assert bars >= 3
     labels = page.locator(".js-plotly-plot text").evaluate_all("els => els.map(e => e.textContent)")
-    assert any(re.match(r"(support|oppose|neutral) \([+-]\d\.\d\d\)", t) for t in labels), labels[:10]
+    assert any(re.match(r"(support|oppose|neutral) [+-]\d\.\d\d$", t) for t in labels), labels[:10]
     _shot(page, "stance")
 
 
@@ -274,3 +274,65 @@ def test_browser_map_selection_filters_other_pages(server, page):
     page.get_by_text("casualty reports").first.wait_for()
     assert "1 casualty reports" in page.inner_text("body")
     _shot(page, "map_selection_casualties")
+
+
+def test_browser_overview_is_reachable_at_its_own_path(server, page):
+    base, _ = server
+    _open(page, base + "/overview?speaker=Kaja+Kallas", "Who said what, where")
+    assert "Page not found" not in page.inner_text("body")
+    page.get_by_test_id("stMetric").first.wait_for()
+
+
+def test_browser_url_holds_ids_and_codes_across_pages(server, page):
+    base, db = server
+    expected = _expected_quote_count(db, countries=("UA",), topics=("nato-membership",))
+    assert expected > 0
+    _open(page, base + "/quotes?collection=seed&country=UA&topic=nato-membership", "Quotes")
+    page.get_by_text(f"{expected} quotes").first.wait_for()
+    sidebar = page.get_by_test_id("stSidebar").inner_text()
+    assert "UA · Ukraine" in sidebar  # labels in the widgets ...
+    assert re.search(r"country=UA(&|$)", page.url) and "topic=nato-membership" in page.url  # ... ids in the URL
+    assert "%C2%B7" not in page.url and "Seed%3A" not in page.url
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Map").click()
+    page.wait_for_url(re.compile(r"/map\?"))
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+    page.wait_for_timeout(1500)
+    assert re.search(r"country=UA(&|$)", page.url) and "topic=nato-membership" in page.url, page.url
+    assert "UA · Ukraine" in page.get_by_test_id("stSidebar").inner_text()
+    _shot(page, "url_ids_map")
+
+
+def test_browser_unknown_url_value_is_reported(server, page):
+    base, _ = server
+    _open(page, base + "/quotes?country=ZZ&speaker=Nobody", "Quotes")
+    text = page.get_by_test_id("stSidebar").inner_text()
+    assert "not used" in text and "'ZZ'" in text and "'Nobody'" in text, text
+    _shot(page, "url_notice")
+
+
+def test_browser_stance_chart_is_readable_on_a_phone(server, browser):
+    base, _ = server
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                              has_touch=True)
+    page = ctx.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        _open(page, base + "/stance", "Stance")
+        page.locator(".js-plotly-plot").first.wait_for()
+        page.wait_for_timeout(1000)
+        # every text of the chart (speaker · topic labels, stance texts) lies inside the figure
+        out = page.evaluate("""() => {
+            const plot = document.querySelector('.js-plotly-plot').getBoundingClientRect();
+            const bad = [];
+            document.querySelectorAll('.js-plotly-plot .annotation-text, .js-plotly-plot .bartext').forEach(e => {
+                const r = e.getBoundingClientRect();
+                if (r.width > 0 && (r.left < plot.left - 1 || r.right > plot.right + 1)) bad.push(e.textContent);
+            });
+            return {bad, n: document.querySelectorAll('.js-plotly-plot .annotation-text').length};
+        }""")
+        assert out["n"] >= 3 and out["bad"] == [], out
+        labels = page.locator(".js-plotly-plot .annotation-text").evaluate_all("els => els.map(e => e.textContent)")
+        assert any(t.startswith("Volodymyr Zelenskyy") for t in labels), labels
+        _shot(page, "stance_mobile")
+    finally:
+        ctx.close()

@@ -147,7 +147,7 @@ def stance_figure(df: pd.DataFrame, topic_labels: dict[str, str] | None = None) 
     # labels above the bars (left-aligned at the plot's left edge), not as y tick labels
     for lbl in d["label"]:
         fig.add_annotation(x=0, xref="paper", y=lbl, yref="y", text=lbl, showarrow=False, xanchor="left",
-                           yanchor="bottom", yshift=7, font=dict(size=12))
+                           yanchor="bottom", yshift=7, font=dict(size=12, color="#222"), bgcolor="rgba(255,255,255,0.8)")
     fig.update_layout(
         barmode="overlay", height=max(260, 46 * len(d) + 120), margin=dict(l=6, r=6, t=60, b=40),
         xaxis=dict(range=[-1.3, 1.3], zeroline=True, zerolinewidth=2, zerolinecolor="#444", fixedrange=True,
