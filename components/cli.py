@@ -29,6 +29,7 @@ def _progress_bar(desc: str):
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    """``ingest PATH...``: extract and store; prints the summary. Returns 1 when any input failed."""
     from .pipeline import ingest_paths
     from .store import Store
 
@@ -44,6 +45,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_build_default(args: argparse.Namespace) -> int:
+    """``build-default``: ingest the default collections missing from the store. Returns 1 on failures."""
     from .pipeline import ensure_default_store
     from .store import Store
 
@@ -59,6 +61,10 @@ def cmd_build_default(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    """``extract PATH... [--json]``: print extractions (JSON Lines with ``--json``); the store is untouched.
+
+    Unreadable inputs are reported on stderr and the rest still printed; returns 1 when any failed.
+    """
     from .extract import extract_articles
     from .pipeline import IngestReport, read_files
 

@@ -47,6 +47,7 @@ class IngestReport:
     counts: dict[str, int] = field(default_factory=dict)
 
     def merge_counts(self, counts: dict[str, int]) -> None:
+        """Add rows-per-table ``counts`` to :attr:`counts`."""
         for k, v in counts.items():
             self.counts[k] = self.counts.get(k, 0) + v
 
