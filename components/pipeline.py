@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-import yaml
-
+from .collections import COLLECTIONS_FILE, load_collections  # noqa: F401  (re-exported)
 from .errors import ArticleReadError, NewsAtlasError
 from .extract import extract_doc
 from .ingest import expand_paths, read_path
@@ -22,7 +21,6 @@ from .models import Article, Extraction
 from .nlp import load_nlp
 from .store import PROJECT_ROOT, Store
 
-COLLECTIONS_FILE = PROJECT_ROOT / "data" / "collections.yaml"
 
 # progress(done, total, label) -> None
 ProgressFn = Callable[[int, int, str], None]
@@ -159,35 +157,6 @@ def ingest_paths(
     articles = read_files(paths, report, collection)
     return ingest_articles(articles, store, replace=replace, progress=progress, report=report,
                            keep_collection=collection is None)
-
-
-def load_collections(path: Path | None = None) -> list[dict]:
-    """Read the collection manifest (default ``data/collections.yaml``).
-
-    Returns:
-        list[dict]: entries with ``name``, ``label``, ``paths`` (absolute), ``default`` (bool), ``licence``.
-
-    Raises:
-        NewsAtlasError: the manifest is missing or malformed.
-    """
-    path = Path(path) if path is not None else COLLECTIONS_FILE
-    try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise NewsAtlasError(f"cannot read the collection manifest {path}: {exc}") from exc
-    if not isinstance(entries, list) or not all(isinstance(e, dict) and e.get("name") and e.get("paths") for e in entries):
-        raise NewsAtlasError(f"{path}: expected a list of entries with 'name' and 'paths'")
-    base = path.parent
-    return [
-        {
-            "name": str(e["name"]),
-            "label": str(e.get("label") or e["name"]),
-            "paths": [base / p for p in e["paths"]],
-            "default": bool(e.get("default", False)),
-            "licence": e.get("licence"),
-        }
-        for e in entries
-    ]
 
 
 def ensure_default_store(

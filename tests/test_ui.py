@@ -115,3 +115,25 @@ def test_ui_map_figure_draws_casualty_places_and_small_markers_on_top():
     fig = map_figure(df)
     order = [c[0] for c in fig.data[0].customdata]
     assert order == ["Ukraine", "Kyiv", "Kherson"]  # drawn in this order: the big bubble first, Kherson last
+
+
+def test_ui_browsing_modules_do_not_load_spacy():
+    """The dashboard's first load must not pay for the NLP stack (only a build or an upload needs it)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, components.ui.loaders, components.ui.sidebar, components.ui.charts, components.ui.widgets, "
+            "components.ingest; print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[1], check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False", out.stderr[-500:]
+
+
+def test_ui_default_collections_add_uploads_when_they_exist():
+    from components.ui.sidebar import default_collection_selection
+
+    assert default_collection_selection(["isaf-afghanistan", "seed"], ("seed",)) == ("seed",)
+    assert default_collection_selection(["seed", "uploads"], ("seed",)) == ("seed", "uploads")
+    assert default_collection_selection(["uploads"], ("seed",)) == ("uploads",)
+    assert default_collection_selection(["a", "b"], ()) == ("a", "b")

@@ -13,13 +13,16 @@ from __future__ import annotations
 import socket
 import threading
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import streamlit as st
 
-from ..pipeline import IngestReport, ensure_default_store, ingest_articles, load_collections
+from ..collections import load_collections
 from ..store import Store, default_db_path
 from ..store import queries as Q
+
+if TYPE_CHECKING:  # the pipeline imports spaCy: loaded only to build or ingest, not to browse
+    from ..pipeline import IngestReport
 
 TTL_SECONDS = 600
 _BUILD_LOCK = threading.Lock()
@@ -122,6 +125,8 @@ def build_default(s: Store, progress: Callable[[int, int, str], None] | None = N
     Returns:
         IngestReport | None: what was ingested, or None when the store was not empty.
     """
+    from ..pipeline import ensure_default_store
+
     with _BUILD_LOCK:
         if not store_is_empty(s):
             return None
@@ -131,7 +136,9 @@ def build_default(s: Store, progress: Callable[[int, int, str], None] | None = N
 
 
 def ingest_upload(s: Store, articles: list, progress: Callable[[int, int, str], None] | None = None) -> IngestReport:
-    """Extract and store uploaded articles, then clear the query cache. See :func:`ingest_articles`."""
+    """Extract and store uploaded articles, then clear the query cache. See :func:`components.pipeline.ingest_articles`."""
+    from ..pipeline import ingest_articles
+
     report = ingest_articles(articles, s, progress=progress)
     clear_data()
     return report

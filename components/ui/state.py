@@ -1,9 +1,11 @@
 """URL state: one parse of the filter parameters into a typed :class:`QueryFilters`.
 
-Every sidebar widget is bound to a URL query parameter (Streamlit's
-``bind="query-params"``), so the address bar always holds the view and
-copying it reproduces the view on any page. The parameter names
-(:data:`URL_KEYS`) are the widget keys:
+Every sidebar widget is kept in a URL query parameter (Streamlit's
+``bind="query-params"`` for speaker, place, outlet, kind and text; mirrored
+by :mod:`components.ui.sidebar` for collection, country, topic, article and
+the dates, whose widgets show labels for ids), so the address bar always
+holds the view, in ids and codes, and copying it reproduces the view on any
+page. The parameter names (:data:`URL_KEYS`) are the widget keys:
 
 =============  ==========  ===============================================
 field          URL key     example
@@ -29,13 +31,15 @@ Policy for bad values (one per parameter, applied by :func:`parse_filters`):
   upper-cased first. An empty list means "no filter".
 - ``collection`` absent: the default collections (``default: true`` in
   ``data/collections.yaml``); present but empty (``?collection=``): all collections.
-- ``from``/``to``: ISO ``YYYY-MM-DD``, else dropped; when ``from`` is after
+- ``from``/``to``: ISO ``YYYY-MM-DD``, else dropped; any valid date is kept,
+  also outside the data's range (an empty view); when ``from`` is after
   ``to`` the two are **swapped**.
 - ``q``: whitespace stripped, **clamped** to :data:`MAX_TEXT_CHARS` characters.
 - Unknown parameters are ignored.
 
-Streamlit itself also drops values a bound widget does not offer and removes
-them from the URL, so a shared address never breaks the page.
+Streamlit silently drops values a bound widget does not offer, so the sidebar
+parses the address with this policy on a session's first run, before any
+widget exists, and shows every notice to the user.
 """
 
 from __future__ import annotations
