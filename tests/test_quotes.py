@@ -252,3 +252,42 @@ def test_quotes_that_clause_preferred_over_leading_participle(extract_text):
     ex = extract_text("Writing for a local paper that all agreed the vote was fair, Mark Lane noted that the count was slow.")
     noted = [(q.kind, q.text, q.speaker) for q in ex.quotes if q.cue == "noted"]
     assert noted == [("indirect", "the count was slow", "Mark Lane")]
+
+
+def test_quotes_interval_queries_match_brute_force():
+    """Test that the bisection-based range queries used for long texts agree with a full scan."""
+    import random
+
+    from components.extract.quotes import _Intervals
+
+    rng = random.Random(7)
+    ranges = [(a, a + rng.randint(0, 40)) for a in (rng.randint(0, 500) for _ in range(120))]
+    iv = _Intervals(ranges[:60])
+    for a, b in ranges[60:]:
+        iv.add(a, b)
+    for c in range(0, 560, 3):
+        d = c + rng.randint(0, 30)
+        assert iv.holding(c) == any(x <= c < y for x, y in ranges)
+        assert iv.overlapping(c, d) == sorted((x, y) for x, y in ranges if not (y <= c or x >= d))
+    for a, b in ranges:
+        assert iv.enclosing(a, b) == any(x <= a and b <= y and (x, y) != (a, b) for x, y in ranges)
+
+
+def test_quotes_long_text_time_grows_linearly(nlp):
+    """Test that attributing quotes in a long article costs about the same per paragraph as in a short one."""
+    import time
+
+    from components.extract.quotes import quotations
+
+    para = ('"We will keep the bridge open," the mayor, Anna Berg, told reporters on Monday. '
+            'Officials said that the repairs would take weeks.\n\n')
+    small, large = nlp(para * 40), nlp(para * 320)
+    quotations(small, "s", [])
+
+    def cost(doc):
+        t = time.perf_counter()
+        quotations(doc, "a", [])
+        return time.perf_counter() - t
+
+    ratio = min(cost(large) for _ in range(2)) / min(cost(small) for _ in range(2))
+    assert ratio < 8 * 3, f"8x the text took {ratio:.1f}x the time"

@@ -73,6 +73,56 @@ def _merge_split_quotes(results: list[dict], text: str) -> list[dict]:
     return out
 
 
+class _Intervals:
+    """Half-open character ranges ``[a, b)`` sorted by start, for overlap and stabbing queries.
+
+    Queries scan back from the bisection point only as far as the longest range allows, so each
+    costs O(log n + k) for k nearby ranges instead of a pass over all ranges.
+    """
+
+    def __init__(self, ranges=()):
+        self._items: list[tuple[int, int]] = sorted(ranges)
+        self._starts = [a for a, _ in self._items]
+        self._maxlen = max((b - a for a, b in self._items), default=0)
+
+    def add(self, a: int, b: int) -> None:
+        """Insert range ``[a, b)``."""
+        i = bisect.bisect_right(self._items, (a, b))
+        self._items.insert(i, (a, b))
+        self._starts.insert(i, a)
+        self._maxlen = max(self._maxlen, b - a)
+
+    def overlapping(self, a: int, b: int) -> list[tuple[int, int]]:
+        """Ranges ``(x, y)`` with ``x < b`` and ``y > a``, in start order."""
+        out = []
+        i = bisect.bisect_left(self._starts, b) - 1
+        while i >= 0 and self._starts[i] >= a - self._maxlen:
+            x, y = self._items[i]
+            if y > a:
+                out.append((x, y))
+            i -= 1
+        return out[::-1]
+
+    def holding(self, c: int) -> bool:
+        """True when some range has ``x <= c < y``."""
+        i = bisect.bisect_right(self._starts, c) - 1
+        while i >= 0 and self._starts[i] >= c - self._maxlen:
+            if self._items[i][1] > c:
+                return True
+            i -= 1
+        return False
+
+    def enclosing(self, a: int, b: int) -> bool:
+        """True when some range other than ``(a, b)`` itself has ``x <= a`` and ``b <= y``."""
+        i = bisect.bisect_right(self._starts, a) - 1
+        while i >= 0 and self._starts[i] >= b - self._maxlen:
+            x, y = self._items[i]
+            if y >= b and (x, y) != (a, b):
+                return True
+            i -= 1
+        return False
+
+
 
 def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quote], list[Speaker]]:
     """Return the quotes of ``doc`` in text order and the canonical speakers they name.
@@ -146,13 +196,14 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
     # --- direct and mixed quotes
     frame_by_cue = sorted(frames, key=lambda f: f.cue.start_char)
     frame_starts = [f.cue.start_char for f in frame_by_cue]
-    frames_content_first = [f for f in frame_by_cue if f.kind != "paraphrase"] + [f for f in frame_by_cue if f.kind == "paraphrase"]
+    quoted_iv = _Intervals(quoted)
+    turn_iv = _Intervals((cs, ce) for _, _, cs, ce, _, _ in turns)
     prev_result: Optional[dict] = None
     prev_q: Optional[QSpan] = None
     for qi, q in enumerate(qspans):
-        if any(a <= q.open_mark and q.outer_end <= b and (a, b) != (q.open_mark, q.outer_end) for a, b in quoted):
+        if quoted_iv.enclosing(q.open_mark, q.outer_end):
             continue  # nested inside another quote
-        in_turn = any(cs <= q.open_mark < ce for _, _, cs, ce, _, _ in turns)
+        in_turn = turn_iv.holding(q.open_mark)
         first_tok = tok_at(q.start)
         last_tok = tok_at(max(q.start, q.end - 1))
         sents = {first_tok.sent.start, last_tok.sent.start}
@@ -164,8 +215,10 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         next_start = quoted[qi + 1][0] if qi + 1 < len(quoted) else len(text)
         chosen: Optional[Frame] = None
         mixed_range = None
-        # 1. a frame whose content holds the quote (paraphrase-only cues after reporting verbs)
-        for f in frames_content_first:
+        # 1. a frame whose content holds the quote (paraphrase-only cues after reporting verbs);
+        #    only cues within 400 characters qualify, non-paraphrase cues first, each in text order
+        near_frames = frame_by_cue[bisect.bisect_right(frame_starts, q.open_mark - 400) : bisect.bisect_left(frame_starts, q.open_mark + 400)]
+        for f in [f for f in near_frames if f.kind != "paraphrase"] + [f for f in near_frames if f.kind == "paraphrase"]:
             if (
                 f.content
                 and f.content[0] <= q.start
@@ -202,11 +255,9 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         if chosen is None:
             best = None
             comma_close = text[: q.end].rstrip()[-1:] in (",", "?", "!") or text[q.outer_end : q.outer_end + 1] == ","
-            for f in frame_by_cue:
+            zone_a, zone_b = doc[zone_lo].idx, (doc[zone_hi - 1].idx + 1 if zone_hi > 0 else 0)
+            for f in frame_by_cue[bisect.bisect_left(frame_starts, zone_a) : bisect.bisect_left(frame_starts, zone_b)]:
                 c = f.cue.start_char
-                ti = f.cue.start
-                if not (doc[zone_lo].idx <= c < (doc[zone_hi - 1].idx + 1 if zone_hi > 0 else 0)):
-                    continue
                 if c < q.open_mark and c >= prev_end:
                     dist = q.open_mark - c
                 elif c >= q.outer_end and c < next_start:
@@ -259,8 +310,10 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
                 k -= 1
             if k >= 0 and text[k] == ":":
                 colon_tok = tok_at(k)
-                for f in reversed(frame_by_cue):
-                    if f.kind != "paraphrase" and f.cue.start_char < k and f.cue.sent.start == colon_tok.sent.start:
+                for f in reversed(frame_by_cue[: bisect.bisect_left(frame_starts, k)]):
+                    if f.cue.start_char < colon_tok.sent.start_char:
+                        break
+                    if f.kind != "paraphrase" and f.cue.sent.start == colon_tok.sent.start:
                         chosen = f
                         break
                 if chosen is None:
@@ -318,19 +371,20 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
     #     that were dropped as scare quotes or titles is ``mixed``
     #     Paraphrase cues (intention, object content, cue nouns) come last and are skipped inside
     #     the content of another attribution ("she said she plans to ..." is one attribution).
-    emitted = [(d["start"], d["end"]) for d in results]
+    emitted = _Intervals((d["start"], d["end"]) for d in results)
+    results_iv = _Intervals((d["start"], d["end"]) for d in results)
     turn_lines = [(t[0], t[2]) for t in turns]
     secondary = ("paraphrase",)
     for f in [f for f in frames if f.kind not in secondary and f.rule != "object"] + [f for f in frames if f.kind in secondary or f.rule == "object"]:
         if f.used or f.content is None or (f.subject is None and f.rule != "passive"):
             continue
-        if (f.kind in secondary or f.rule == "object") and any(d["start"] <= f.cue.start_char < d["end"] for d in results):
+        if (f.kind in secondary or f.rule == "object") and results_iv.holding(f.cue.start_char):
             continue
         if f.rule == "label" and any(a <= f.cue.start_char < b for a, b in turn_lines):
             continue
         ca, cb = f.content
-        inside = [(a, b) for a, b in quoted if not (b <= ca or a >= cb)]
-        if any(a < ca or b > cb + 1 or any(not (y <= a or x >= b) for x, y in emitted) for a, b in inside):
+        inside = quoted_iv.overlapping(ca, cb)
+        if any(a < ca or b > cb + 1 or emitted.overlapping(a, b) for a, b in inside):
             continue
         lem = cue_lemma(f.cue[0]) if f.kind == "verb" else "according"
         if (lem in C.CUE_QUOTE_ONLY and f.rule not in ("object", "parataxis")) or f.quote_only:
@@ -341,6 +395,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         if len(text[ca:cb].split()) < 3:
             continue
         emit("mixed" if inside else "indirect", ca, cb, f.content_text or text[ca:cb], f)
+        results_iv.add(ca, cb)
 
     # --- transcript turns
     for ls, le, cs, ce, label, speaker in turns:

@@ -123,7 +123,9 @@ class SpeakerIndex:
         self._persons: list[tuple[int, str]] = []  # (char offset, record key) of named people outside quotes
         self._abbrev: dict[str, str] = {}  # "WTN" -> "World Today News"
         self._full_names: list[str] = []
-        for ent in doc.ents:
+        self._ents: list[Span] = list(doc.ents)  # doc.ents builds new Spans on every access
+        self._ent_of_tok: dict[int, Span] = {t: ent for ent in self._ents for t in range(ent.start, ent.end)}
+        for ent in self._ents:
             if ent.label_ != "PERSON" or self.in_quote(ent.start_char) or self.is_place(ent):
                 continue
             if not self._looks_like_name(ent):
@@ -132,7 +134,7 @@ class SpeakerIndex:
             if name:
                 self._full_names.append(name)
         self._full_names.sort(key=lambda n: -len(n.split()))
-        for ent in doc.ents:
+        for ent in self._ents:
             if ent.label_ == "PERSON" and not self.in_quote(ent.start_char) and not self.is_place(ent) and self._looks_like_name(ent):
                 key = self.add_person(ent.text, ent)
                 if key:
@@ -311,9 +313,9 @@ class SpeakerIndex:
     def noun_phrase(self, tok: Token) -> Span:
         """The name-like part of the noun phrase headed by ``tok`` (entity, or NP without clauses)."""
         if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
-            for ent in self.doc.ents:
-                if ent.start <= tok.i < ent.end:
-                    return ent
+            ent = self._ent_of_tok.get(tok.i)
+            if ent is not None:
+                return ent
         left = tok.i
         for t in tok.lefts:
             if t.dep_ in ("det", "compound", "amod", "poss", "nummod", "case", "nmod", "quantmod") or t.dep_ == "punct" and t.text in "'’":
