@@ -19,8 +19,7 @@ from .extract import extract_doc
 from .ingest import expand_paths, read_path
 from .models import Article, Extraction
 from .nlp import load_nlp
-from .store import PROJECT_ROOT, Store
-
+from .store import Store
 
 # progress(done, total, label) -> None
 ProgressFn = Callable[[int, int, str], None]
