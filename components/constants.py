@@ -194,6 +194,16 @@ CITY_NOUNS: frozenset[str] = frozenset(
 PLACE_PREPOSITIONS: frozenset[str] = frozenset(
     {"in", "near", "at", "from", "to", "into", "outside", "around", "across", "towards", "toward", "throughout", "across", "via", "through"}
 )
+# nouns after which "on X" / "against X" names the place hit ("a missile strike on Odesa",
+# "the attack on Kharkiv"), compared with the lower-cased word
+ATTACK_NOUNS: frozenset[str] = frozenset(
+    """strike strikes airstrike airstrikes attack attacks assault assaults raid raids offensive
+    bombardment bombardments bombing bombings shelling barrage barrages onslaught""".split()
+)
+# words before a name that make it the first-level area, not its namesake city ("upstate New York")
+ADMIN_PREFIX_WORDS: frozenset[str] = frozenset({"upstate", "downstate"})
+# offices after a name that make it the first-level area ("New York Governor Andrew Cuomo")
+ADMIN_OFFICE_NOUNS: frozenset[str] = frozenset({"governor", "governors", "governorship", "legislature", "statehouse"})
 # month and weekday names that the gazetteer also knows as towns ("August", "March")
 CALENDAR_WORDS: frozenset[str] = frozenset(
     """january february march april may june july august september october november december
@@ -257,6 +267,28 @@ CASUALTY_CAUSES: tuple = (
     "explosion", "blast", "shooting", "gunfire", "stabbing", "ambush", "raid", "fire", "crash",
     "collision", "earthquake", "flood", "flooding", "landslide", "storm", "hurricane", "typhoon",
     "cyclone", "stampede", "attack", "strike",
+)
+# animals: a count of these is never a casualty count ("thousands of birds have been killed",
+# "1,600 turkeys died", "270 swine deaths"), compared with the lower-cased word and its lemma
+NON_HUMAN_NOUNS: frozenset[str] = frozenset(
+    """animal animals bird birds poultry fowl fowls chicken chickens hen hens duck ducks goose geese
+    swan swans turkey turkeys pig pigs hog hogs swine boar boars sow sows piglet piglets cattle cow cows
+    calf calves bull bulls ox oxen sheep lamb lambs goat goats horse horses donkey donkeys camel camels
+    dog dogs cat cats mink minks deer fish livestock flock flocks herd herds bat bats monkey monkeys
+    rat rats mouse mice rodent rodents mosquito mosquitoes""".split()
+)
+# words that make a count hypothetical, projected or a planning figure, not an event: ancestors
+# of the casualty word ("has the potential to kill about 1,400", "prepared to handle only 48,000
+# deaths", "320,000 deaths is projected") -- compared with the lemma and the word
+HYPOTHETICAL_HEADS: frozenset[str] = frozenset(
+    """potential capable prepare prepared handle project projected projection predict forecast
+    scenario simulate simulation""".split()
+)
+# a toll stated for the whole world or for many countries at once (regular expression, matched
+# case-insensitively on the sentence): no single place, not an event
+GLOBAL_TOLL_PATTERN: str = (
+    r"\b(?:worldwide|world-wide|globally|around the (?:world|globe)|across the (?:world|globe)|"
+    r"(?:throughout|all over) the world|in \d+ countries|\d+ countries and territories)\b"
 )
 # words that mark a number as not a count of people: ages, durations, things
 NON_COUNT_FOLLOWERS: frozenset[str] = frozenset(

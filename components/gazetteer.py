@@ -60,6 +60,9 @@ LANDMASS_AGREEMENT_KM = 300.0
 # countries whose English news abbreviates first-level areas by their ISO 3166-2 suffix
 # ("Austin, TX", "Kamloops, BC", "regional NSW")
 ABBREVIATION_COUNTRIES = ("US", "CA", "AU")
+# a city known by an alternate name equal to its admin area's name makes that area a namesake
+# (bare mentions read as the city) only when it is at least this big: a main city, not a village
+NAMESAKE_ALTERNATE_POPULATION = 100_000
 # share of an admin1 area's town points dropped at each edge before taking its extent's middle
 ADMIN1_TRIM = 0.005
 
@@ -310,10 +313,17 @@ class Gazetteer:
             if short != key and short:
                 self._index[short].append(rec)
         # admin areas named after a city inside them ("Kherson" oblast and city)
+        # (the city's own name or one of its Latin alternate names: "Odesa" city, alternate
+        # "Odessa", in the "Odessa" area; "New York City", alternate "New York", in "New York")
         self.namesake_cities: dict[str, set[str]] = defaultdict(set)
         for gid, c in cities.items():
             a = city_admin[gid]
-            if a and normalise(a) == normalise(c["name"]):
+            if not a:
+                continue
+            key = normalise(a)
+            if key == normalise(c["name"]) or int(c.get("population") or 0) >= NAMESAKE_ALTERNATE_POPULATION and any(
+                _latin(n) and normalise(n) == key for n in c.get("alternatenames") or ()
+            ):
                 self.namesake_cities[c["countrycode"]].add(a)
 
         # --- cities

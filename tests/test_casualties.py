@@ -194,3 +194,78 @@ def test_casualties_suicide_bomber_is_a_perpetrator(extract_text):
 def test_casualties_undated_event_takes_report_date(extract_text):
     c = only(extract_text("Two people were killed in Kharkiv.", "2024-12-01"))
     assert c.date == "2024-12-01"
+
+
+# ----------------------------------------------------------------------------- tester findings (not people, not events)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of birds have been killed in the village of Dudesti to contain the outbreak, officials said.",
+        "1,000 turkeys in Norfolk have died of avian flu and a further 1,600 have died since the outbreak began.",
+        "Officials reported 270 swine deaths in the province of Leyte.",
+        "The dose he bought has the potential to kill about 1,400 people, police in Leeds said.",
+        "Local officials are prepared to handle only 48,000 deaths in Cardiff during a pandemic.",
+        "A pandemic could result in the deaths of up to 50,000 people in Scotland.",
+        "According to the WHO, at least 263 people have died from the virus worldwide.",
+        "The agency said 214 countries and territories have confirmed cases, with a total of more than 18,311 deaths.",
+    ],
+)
+def test_casualties_animals_hypotheticals_and_global_tolls_are_not_records(extract_text, text):
+    """Test that animals, projected/planning/modal counts and worldwide tolls give no record."""
+    assert extract_text(text, "2009-07-01").casualties == []
+
+
+def test_casualties_disease_deaths_in_one_place_are_records(extract_text):
+    """Test that deaths from a disease in one place are a record (not a hypothetical or global toll)."""
+    c = only(extract_text("Three people died of cholera in Harare on Monday.", "2008-12-03"))
+    assert (c.place, c.country, c.killed_min, c.killed_max) == ("Harare", "ZW", 3, 3)
+
+
+def test_casualties_spelled_age_is_not_a_count(extract_text):
+    """Test that "a five-year-old boy" died is one death, not five."""
+    c = only(extract_text("A five-year-old boy died of bird flu in Jakarta on Friday.", "2006-06-20"))
+    assert (c.killed_min, c.killed_max) == (1, 1)
+
+
+def test_casualties_strike_on_city_gives_the_place(extract_text):
+    """Test that "a missile strike on Odesa" makes Odesa (the city) the record's place."""
+    text = (
+        "Missile strike on Odesa\n"
+        "At least 12 people were killed and 30 injured in a missile strike on Odesa on Tuesday, "
+        "regional governor Oleh Kiper said."
+    )
+    c = only(extract_text(text, "2024-03-05"))
+    assert (c.place, c.country) == ("Odesa", "UA")
+    assert (c.killed_min, c.killed_max, c.injured_min, c.injured_max) == (12, None, 30, 30)
+
+
+def test_casualties_place_comes_from_the_casualty_clause(extract_text):
+    """Test that the place is the one in the killing clause, not the dateline's or another clause's."""
+    text = (
+        "DOHA, Qatar — Negotiators resumed talks in Doha on Wednesday, officials said, as strikes "
+        "killed at least 27 people in Gaza overnight, according to the health ministry."
+    )
+    c = only(extract_text(text, "2024-03-06"))
+    assert (c.place, c.country, c.killed_min, c.killed_max) == ("Gaza", "PS", 27, None)
+
+
+def test_casualties_dozens_missing_keeps_lower_bound(extract_text):
+    """Test that "dozens missing" keeps the documented vague lower bound 24, open-ended."""
+    c = only(extract_text("Flooding in Valencia, Spain left 95 dead and dozens missing, officials said.", "2024-10-31"))
+    assert (c.killed_min, c.killed_max, c.missing_min, c.missing_max) == (95, 95, 24, None)
+
+
+def test_casualties_long_text_is_linear(nlp):
+    """Test that casualty extraction on a long article stays fast (no per-sentence scan of all entities)."""
+    import time
+
+    from components.extract.casualties import casualty_events
+    from components.extract.places import toponyms
+
+    filler = "Officials met in Kabul on Monday 3 March 2014 to discuss the budget with Ahmed Khan. " * 3
+    doc = nlp((filler + "Two soldiers were killed in Kandahar on Tuesday. ") * 300)  # ~100 KB
+    places = toponyms(doc)
+    t = time.perf_counter()
+    recs = casualty_events(doc, places, "2014-03-05")
+    assert time.perf_counter() - t < 1.5  # quadratic before: several seconds
+    assert (recs[0].place, recs[0].killed_min) == ("Kandahār", 2)

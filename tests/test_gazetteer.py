@@ -133,3 +133,21 @@ def test_gazetteer_country_point_is_main_landmass_centre(gaz):
     pytest.importorskip("geo_intel_offline")
     us = gaz.country("US")
     assert abs(us.lat - 39.5) < 0.5 and abs(us.lon + 99.1) < 0.5
+
+
+def test_gazetteer_namesake_by_alternate_name():
+    """Test that an area sharing a big city's alternate name is a namesake ("Odessa": Odesa city)."""
+    from components.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    assert "Odessa" in gaz.namesake_cities["UA"]
+    assert "New York" in gaz.namesake_cities["US"]
+
+
+def test_gazetteer_gaza_is_a_code_not_a_country_mention():
+    """Test that "Gaza" gives PS as a code but its candidates are the territory's own records."""
+    from components.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    assert gaz.country_code("Gaza") == "PS"
+    assert [(r.name, r.kind) for r in gaz.candidates("Gaza")][:1] == [("Gaza", "city")]

@@ -285,3 +285,55 @@ def test_places_hyphenated_country_is_one_place(extract_text):
     """Test that "Guinea-Bissau" (the model tags only "Guinea") is Guinea-Bissau, not Guinea."""
     ex = extract_text("Burkina Faso, Cote d'Ivoire, Guinea, Guinea-Bissau, Liberia and Mali have all been hit.")
     assert ("Guinea-Bissau", "GW") in names(ex) and names(ex).count(("Guinea", "GN")) == 1
+
+
+# ----------------------------------------------------------------------------- tester findings (spellings, namesakes)
+def places_of(extraction) -> list[tuple[str, str, str, str | None]]:
+    return [(p.mention, p.name, p.kind, p.country) for p in extraction.places]
+
+
+def test_places_strike_on_x_is_a_place(extract_text):
+    """Test that the object of "a missile strike on X" is recognised and resolved to the city."""
+    got = places_of(extract_text("Two people were hurt in a missile strike on Odesa, officials said."))
+    assert got == [("Odesa", "Odesa", "city", "UA")]
+
+
+def test_places_spelling_variants_resolve_to_the_city(extract_text):
+    """Test that Odesa/Odessa and Kyiv/Kiev are the cities, and "Zaporizhzhia" (alternate) is found."""
+    text = (
+        "Russia attacked Odesa and Odessa on Monday. Officials in Mykolaiv, Zaporizhzhia, Dnipro and "
+        "Lviv reported damage. Kyiv, Kiev."
+    )
+    got = {(m, n, k) for m, n, k, c in places_of(extract_text(text))}
+    assert {("Odessa", "Odesa", "city"), ("Zaporizhzhia", "Zaporizhzhya", "city"), ("Kyiv", "Kyiv", "city"), ("Kiev", "Kyiv", "city")} <= got
+
+
+def test_places_gaza_is_gaza_not_the_country(extract_text):
+    """Test that "Gaza" resolves to Gaza (PS), not the country record."""
+    got = places_of(extract_text("Strikes killed 27 people in Gaza overnight."))
+    assert got == [("Gaza", "Gaza", "city", "PS")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Guterres said in a statement from New York.", ("New York City", "city")),
+        ("He grew up in upstate New York.", ("New York", "admin")),
+        ("New York Governor Jane Doe declared an emergency.", ("New York", "admin")),
+        ("Officials in New York, New Jersey and Connecticut declared emergencies.", ("New York", "admin")),
+    ],
+)
+def test_places_new_york_city_unless_state_cue(extract_text, text, expected):
+    """Test that a bare "New York" is the city; "upstate", "Governor" or a list of states make it the state."""
+    p = extract_text(text).places[0]
+    assert (p.name, p.kind) == expected
+
+
+def test_places_dateline_and_demonym_beat_small_us_namesake(extract_text):
+    """Test that "GENEVA — Swiss ... in Geneva ... from New York" puts Geneva in CH, not Geneva, NY."""
+    text = (
+        "GENEVA — Swiss Foreign Minister Jan Roe said on Tuesday that the talks are at an impasse. "
+        "\"We remain committed,\" Roe told reporters in Geneva. The UN chief spoke in a statement from New York."
+    )
+    got = {(p.name, p.country) for p in extract_text(text).places}
+    assert ("Geneva", "CH") in got and ("Geneva", "US") not in got

@@ -17,14 +17,26 @@ Rules over the dependency parse, sentence by sentence:
    ("a 12-year-old"), durations ("three days") and things ("a dozen homes") never count.
 4. Attackers killed ("police shot him dead" after "A gunman killed ...") go to
    ``perpetrator_killed_*``, never to the victims' count.
-5. Not events: negated, modal or intended killings ("could kill", "threatened to kill"),
-   killings the text only attributes as past guilt ("responsible for killing ..."), and
-   sentences dated to an earlier year than the report (historical comparisons). Running totals
-   ("since January", "over the past 24 hours") are dropped when the article also reports
-   single incidents.
+5. Not events: negated, modal or intended killings ("could kill", "threatened to kill", also a
+   modal on the verb governing a casualty noun: "could result in the deaths of"), hypothetical,
+   projected or planning counts (``HYPOTHETICAL_HEADS``: "has the potential to kill about 1,400",
+   "prepared to handle only 48,000 deaths", "320,000 deaths is projected"), killings the text only
+   attributes as past guilt ("responsible for killing ..."), and sentences dated to an earlier
+   year than the report (historical comparisons). Running totals ("since January", "over the
+   past 24 hours") are dropped when the article also reports single incidents.
+6. Not people: animals (``NON_HUMAN_NOUNS``) are never victims: an animal head ("a dead goose"),
+   "thousands of birds", "270 swine deaths", or a bare number after a count of animals in the
+   same sentence ("1,000 turkeys ... a further 1,600 have died"). Deaths from a disease in one
+   place ("three people died of cholera in Harare") are records like any other.
+7. Worldwide tolls ("worldwide", "globally", "around the world", "214 countries and
+   territories": ``GLOBAL_TOLL_PATTERN``) are not records: they have no single place (filing one
+   under the sentence's first place is wrong) and they sum events the collection may already
+   count, so keeping them would double-count in totals.
 
-Each sentence with at least one count gives one :class:`Casualty`, with the sentence's most
-specific toponym (city > admin > country; else the nearest in the three sentences before),
+Each sentence with at least one count gives one :class:`Casualty`, with the sentence's event
+place (a toponym inside the casualty clause first -- "talks in Doha as strikes killed 27 in Gaza"
+is Gaza --, then one after a preposition, then the most specific: city > admin > country; else
+the nearest in the three sentences before),
 its date (relative days resolved against the published date with ``dateparser``), the cause
 (``CASUALTY_CAUSES``) and the actor (a country named as the cause's modifier, "a Russian drone
 attack" -> "Russia"). A later sentence that only repeats an earlier record's counts at the same
@@ -33,6 +45,7 @@ place is dropped.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -42,10 +55,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ..constants import (
     CASUALTY_CAUSES,
+    GLOBAL_TOLL_PATTERN,
+    HYPOTHETICAL_HEADS,
     INJURE_LEMMAS,
     KILL_LEMMAS,
     MISSING_LEMMAS,
     NON_COUNT_FOLLOWERS,
+    NON_HUMAN_NOUNS,
     NUMBER_MULTIPLIERS,
     NUMBER_WORDS,
     PERPETRATOR_NOUNS,
@@ -67,6 +83,10 @@ NON_FACTUAL_HEADS = frozenset(
 MODAL_AUX = frozenset({"could", "would", "might", "may", "can", "will", "should", "must"})
 NOBODY = frozenset({"nobody", "none", "no-one", "noone"})
 PRONOUN_ONE = frozenset({"him", "her", "himself", "herself", "he", "she"})
+GLOBAL_TOLL = re.compile(GLOBAL_TOLL_PATTERN, re.I)
+# clause-internal links from a casualty word up to the verb that governs it ("could result in the
+# deaths of", "will be at home and die"); a modal on such a verb makes the count hypothetical
+_CLAUSE_INTERNAL = frozenset({"dobj", "obj", "pobj", "prep", "xcomp", "attr", "nsubj", "nsubjpass", "compound", "conj", "acomp", "oprd", "pcomp", "agent"})
 COUNT_FIELDS = ("killed_min", "killed_max", "injured_min", "injured_max", "missing_min", "missing_max", "perpetrator_killed_min", "perpetrator_killed_max")
 # roll-up sentences that sum several incidents or a period: dropped when the article also reports single incidents
 CUMULATIVE = re.compile(r"\b(since (?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|\d{4}|(?:the )?(?:start|beginning|war|conflict|fighting|outbreak|invasion|offensive|escalation|uprising|pandemic|epidemic))|over the (?:past|last)|in the (?:past|last) \d|so far this|to date|separate (?:\w+ )?operations)\b", re.I)
@@ -154,6 +174,14 @@ def _is_num_token(t: Token, before: list[Token]) -> bool:
     return "-" in w and all(p in NUMBER_WORDS for p in w.split("-"))
 
 
+def _unit_follows(tokens: list[Token], i: int) -> bool:
+    """True when the word at ``i`` (skipping hyphens: "five-year-old", "13-month-old") is a unit,
+    so the number before it is an age, duration or measure, not a count."""
+    while i < len(tokens) and tokens[i].text in ("-", "–"):
+        i += 1
+    return i < len(tokens) and tokens[i].lower_ in NON_COUNT_FOLLOWERS
+
+
 def parse_count(tokens: list[Token], head: Token) -> Optional[Count]:
     """Count stated by a victim phrase.
 
@@ -172,7 +200,7 @@ def parse_count(tokens: list[Token], head: Token) -> Optional[Count]:
         return Count(0, 0, "exact")  # "no one", "none of the passengers"
     groups = _num_groups(tokens)
     # numbers followed by a unit are not counts ("three days", "12-year-old")
-    groups = [g for g in groups if not (g[1] < len(tokens) and tokens[g[1]].lower_ in NON_COUNT_FOLLOWERS)]
+    groups = [g for g in groups if not _unit_follows(tokens, g[1])]
     if len(groups) >= 2:
         (s1, e1, a), (s2, e2, b) = groups[0], groups[1]
         between = " ".join(t.lower_ for t in tokens[e1:s2])
@@ -226,6 +254,28 @@ def _category(tok: Token) -> Optional[str]:
 def _phrase(head: Token) -> list[Token]:
     """Words of the noun phrase of ``head`` up to and including it (pre-modifiers only)."""
     return [t for t in head.doc[head.left_edge.i:head.i + 1] if t.dep_ != "punct" or t.text in ("-", "–")]
+
+
+def _is_animal(tok: Token) -> bool:
+    return tok.lower_ in NON_HUMAN_NOUNS or tok.lemma_.lower() in NON_HUMAN_NOUNS
+
+
+def _counts_animals(head: Token, trigger: Token) -> bool:
+    """True when the victims are animals, not people: an animal head ("a dead goose"), a number
+    of animals ("thousands of birds"), an animal-modified casualty noun ("270 swine deaths"), or a
+    bare number whose noun is left out after a count of animals in the same sentence ("1,000
+    turkeys ... and a further 1,600 have died")."""
+    if _is_animal(head):
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(_is_animal(p) for p in c.children if p.dep_ == "pobj") for c in head.children):
+        return True
+    if any(c.dep_ in ("compound", "amod", "nmod") and _is_animal(c) for c in trigger.children):
+        return True
+    if head.like_num or head.lower_ in NUMBER_WORDS or head.lower_ in VAGUE_COUNTS:
+        for t in reversed(head.doc[head.sent.start:head.i]):
+            if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nummod" for c in t.children):
+                return _is_animal(t)  # the nearest counted noun before the bare number
+    return False
 
 
 def _is_countable_head(head: Token) -> bool:
@@ -323,8 +373,15 @@ def _not_an_event(tok: Token) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in tok.children):
         return True
+    node = tok
+    while node.dep_ in _CLAUSE_INTERNAL and node.head is not node:
+        node = node.head  # "could result in the deaths of": the governing verb is modal
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in node.children):
+            return True
     for anc in list(tok.ancestors)[:6]:
         if anc.lemma_.lower() in NON_FACTUAL_HEADS or anc.lower_ in NON_FACTUAL_HEADS:
+            return True
+        if anc.lemma_.lower() in HYPOTHETICAL_HEADS or anc.lower_ in HYPOTHETICAL_HEADS:
             return True
         if any(c.dep_ == "neg" for c in anc.children) and anc.lemma_ in ("be", "have"):
             return True
@@ -375,12 +432,26 @@ def _parse_date(text: str, base: Optional[datetime]) -> Optional[str]:
     return d.date().isoformat()
 
 
-def _sentence_date(sent: Span, base: Optional[datetime]) -> Optional[str]:
+def _ents_by_sentence(doc: Doc, sents: list[Span]) -> list[list[Span]]:
+    """Entities of each sentence of ``sents`` (in order), computed in one pass over ``doc.ents``.
+    ``Span.ents`` scans every entity of the document on each call, so calling it per sentence
+    is quadratic in the article's length."""
+    out: list[list[Span]] = [[] for _ in sents]
+    starts = [s.start for s in sents]
+    for ent in doc.ents:
+        k = bisect.bisect_right(starts, ent.start) - 1
+        if k >= 0 and ent.end <= sents[k].end:
+            out[k].append(ent)
+    return out
+
+
+def _sentence_date(sent: Span, base: Optional[datetime], ents: Optional[list[Span]] = None) -> Optional[str]:
     """ISO date of the first date expression of ``sent`` that resolves, skipping ages and
     durations ("12-year-old", "three days"), a dateline in parentheses ("(Jan. 6, 2013)") and,
-    with no base date, anything relative (only dates with a year resolve then)."""
+    with no base date, anything relative (only dates with a year resolve then). ``ents``: the
+    sentence's entities when already known (:func:`_ents_by_sentence`), else ``sent.ents``."""
     doc = sent.doc
-    for ent in sent.ents:
+    for ent in sent.ents if ents is None else ents:
         if ent.label_ != "DATE" or re.search(r"year|old|decade|century|week|month", ent.text, re.I) and not re.search(r"last|this|next", ent.text, re.I):
             continue
         if ent.start > 0 and doc[ent.start - 1].text == "(":
@@ -422,22 +493,39 @@ def _is_locative(doc: Doc, p: Place) -> bool:
     return False
 
 
-def _historical(sent: Span, base: Optional[datetime]) -> bool:
+def _historical(sent: Span, base: Optional[datetime], ents: Optional[list[Span]] = None) -> bool:
     """True when the sentence dates its event to an earlier year than the report ("died in the
     2010 floods", "the deadliest since 2014 when 300 were killed"): a comparison, not news."""
     if base is None:
         return False
-    years = [int(y) for ent in sent.ents if ent.label_ in ("DATE", "EVENT") for y in re.findall(r"\b(?:19|20)\d\d\b", ent.text)]
+    years = [int(y) for ent in (sent.ents if ents is None else ents) if ent.label_ in ("DATE", "EVENT") for y in re.findall(r"\b(?:19|20)\d\d\b", ent.text)]
     return bool(years) and max(years) < base.year
 
 
-def _best_place(doc: Doc, places: list[Place], start: int, end: int) -> Optional[Place]:
-    """The sentence's event place: a governed-by-preposition place before others, then the most
-    specific kind (city > admin > country), then the first. Datelines and continents are skipped."""
-    inside = [p for p in places if start <= p.start and p.end <= end and p.kind != "continent" and not _is_dateline(doc, p)]
+def _best_place(doc: Doc, places: list[Place], start: int, end: int, clause: Optional[tuple[int, int]] = None,
+                starts: Optional[list[int]] = None) -> Optional[Place]:
+    """The sentence's event place: one inside the casualty clause (``clause``, char offsets:
+    "talks in Doha as strikes killed 27 people in Gaza" -> Gaza) before others, then one governed
+    by a preposition, then the most specific kind (city > admin > country), then the first.
+    Datelines and continents are skipped. ``starts``: the places' start offsets (sorted), to find
+    the sentence's places by bisection rather than a scan of the whole article."""
+    lo = bisect.bisect_left(starts, start) if starts is not None else 0
+    hi = bisect.bisect_right(starts, end) if starts is not None else len(places)
+    inside = [p for p in places[lo:hi] if start <= p.start and p.end <= end and p.kind != "continent" and not _is_dateline(doc, p)]
     if not inside:
         return None
-    return min(inside, key=lambda p: (not _is_locative(doc, p), KIND_SPECIFICITY.get(p.kind, 9), p.start))
+    def outside_clause(p: Place) -> bool:
+        return clause is not None and not (clause[0] <= p.start and p.end <= clause[1])
+    return min(inside, key=lambda p: (outside_clause(p), not _is_locative(doc, p), KIND_SPECIFICITY.get(p.kind, 9), p.start))
+
+
+def _clause_span(tok: Token) -> tuple[int, int]:
+    """Char offsets of the clause of a casualty word: the subtree of its nearest verb (itself
+    when it is one)."""
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+        node = node.head
+    return node.left_edge.idx, node.right_edge.idx + len(node.right_edge.text)
 
 
 def _cause(sent: Span) -> tuple[Optional[str], Optional[int]]:
@@ -506,16 +594,20 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
     records: list[Casualty] = []
     cumulative: set[int] = set()  # indexes of roll-up records ("over the past 24 hours", "since January")
     sents = list(doc.sents)
+    sent_ents = _ents_by_sentence(doc, sents)
+    places = sorted(places, key=lambda p: p.start)
+    place_starts = [p.start for p in places]
     for si, sent in enumerate(sents):
         counts: dict[str, Count] = {}
         used: set[int] = set()
         subjects: list[Token] = []
+        clause: Optional[tuple[int, int]] = None
         for tok in sent:
             cat = _category(tok)
             if cat is None or _not_an_event(tok):
                 continue
             for victim in _victims(tok):
-                if victim.i in used or not _is_countable_head(victim):
+                if victim.i in used or not _is_countable_head(victim) or _counts_animals(victim, tok):
                     continue
                 c = parse_count(_phrase(victim), victim)
                 if c is None:
@@ -527,19 +619,20 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
                 if c.min == 0 and c.max == 0:
                     continue
                 counts[key] = counts[key] + c if key in counts else c
+                clause = clause or _clause_span(tok)
             subjects += [c for c in tok.children if c.dep_ == "nsubj"]
-        if not counts or _historical(sent, base):
-            continue
-        place = _best_place(doc, places, sent.start_char, sent.end_char)
+        if not counts or _historical(sent, base, sent_ents[si]) or GLOBAL_TOLL.search(sent.text):
+            continue  # a worldwide toll has no single place and sums events: not a record
+        place = _best_place(doc, places, sent.start_char, sent.end_char, clause, place_starts)
         k = si - 1
         while place is None and k >= 0 and si - k <= 3:
-            place = _best_place(doc, places, sents[k].start_char, sents[k].end_char)
+            place = _best_place(doc, places, sents[k].start_char, sents[k].end_char, None, place_starts)
             k -= 1
         cause, cause_at = _cause(sent)
-        date_ = _sentence_date(sent, base)
+        date_ = _sentence_date(sent, base, sent_ents[si])
         k = si - 1
         while date_ is None and k >= 0 and si - k <= 3:
-            date_ = _sentence_date(sents[k], base)
+            date_ = _sentence_date(sents[k], base, sent_ents[k])
             k -= 1
         cumulative_sentence = bool(CUMULATIVE.search(sent.text))
         if cumulative_sentence:

@@ -22,7 +22,10 @@ from typing import Optional
 from spacy.tokens import Doc, Span
 
 from ..constants import (
+    ADMIN_OFFICE_NOUNS,
+    ADMIN_PREFIX_WORDS,
     ADMIN_SUFFIXES,
+    ATTACK_NOUNS,
     AREA_NOUNS,
     CALENDAR_WORDS,
     CITY_NOUNS,
@@ -74,11 +77,18 @@ def toponyms(doc: Doc) -> list[Place]:
     """
     gaz = get_gazetteer()
     mentions = recognise(doc, gaz)
+    # one sense per discourse: "New York state" makes every bare "New York" of the article the area
+    cued = {normalise(m.text) for m in mentions if m.admin_cue}
+    for m in mentions:
+        if normalise(m.text) in cued and not m.city_cue:
+            m.admin_cue = True
     context = article_context(doc, mentions, gaz)
     first = [resolve(m, gaz, context) for m in mentions]
     # second pass: admin areas that contain the article's other resolved places
     for m, rec in zip(mentions, first):
         if rec is not None and rec.kind in ("city", "admin") and rec.admin1:
+            if rec.kind == "city" and rec in gaz.candidates(rec.admin1):
+                continue  # the area's namesake city ("Odesa" in "Odessa" oblast) is no evidence for the area
             context.contained[(rec.country, rec.admin1)].add(normalise(m.text))
     places: list[Place] = []
     for m in mentions:
@@ -155,6 +165,8 @@ def _cue_before(doc: Doc, i: int) -> bool:
     prev = doc[i - 1].lower_
     if prev in PLACE_PREPOSITIONS:
         return True
+    if prev in ("on", "against") and i >= 2 and doc[i - 2].lower_ in ATTACK_NOUNS:
+        return True  # "a missile strike on Odesa"
     return prev == "of" and i >= 2 and doc[i - 2].lower_ in CITY_NOUNS | ADMIN_SUFFIXES | AREA_NOUNS
 
 
@@ -215,8 +227,11 @@ def _listed_with_places(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: d
     sit in a list with places ("from Tacloban and Babatngon", "Suba, Migori, Homa Bay, Rongo") or
     repeat a name recognised as a place elsewhere in the article ("Java" ... "Java's coast").
     The name must be a gazetteer name itself (population >= 5000 or an admin area), at least
-    four letters, and not a part of another person's name."""
+    four letters, and not a part of another person's name. A big city (>= 100,000) may also be
+    named by an alternate spelling when it is not tagged ORG and lies in a country of the places
+    recognised so far."""
     out = []
+    countries = {r.country for k in known for r in gaz.candidates(k)[:1]}
     for ent in doc.ents:
         if ent.label_ not in RECOVER_LABELS:
             continue
@@ -232,6 +247,10 @@ def _listed_with_places(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: d
             continue
         if any(normalise(r.name) == normalise(text) and r not in gaz.admin2 for r in gaz.candidates(text)):
             out.append(span)
+        elif ent.label_ != "ORG" and any(
+            r.kind == "city" and r.population >= MIN_BARE_POPULATION and r.country in countries for r in gaz.candidates(text)
+        ):
+            out.append(span)  # a big city's other spelling ("Zaporizhzhia" for GeoNames "Zaporizhzhya")
         elif _settlement_list(span) and gaz.small_places(text):
             out.append(span)  # "the villages of Bumbacari and Dudescu"; resolve() wants the country named
     return out
@@ -305,6 +324,8 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str,
     with a recognised place ("Kyiv and Moscow"), or repeat a name recognised elsewhere in the
     article (one sense per discourse)."""
     out: list[Span] = []
+    # big cities the article already names under another spelling ("Kiev" ... "Kyiv")
+    known_recs = {r for k in known for r in gaz.candidates(k) if r.kind == "city" and r.population >= MIN_BARE_POPULATION}
     i = 0
     n = len(doc)
     while i < n:
@@ -321,6 +342,7 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str,
         top = gaz.candidates(span.text)[:1] if j > i else []
         cued = j > i and (
             _cue_before(doc, i) or _admin_suffix_after(span) or span.text in known
+            or (top and top[0] in known_recs and top[0].kind == "city")
             or any(taken[c.i] for t in span for c in t.conjuncts)
             or (top and top[0].kind == "country" and normalise(top[0].name) == normalise(span.text))
         )
@@ -390,6 +412,8 @@ def _with_cues(span: Span, gaz: Gazetteer) -> Mention:
         qual = doc[after + 1:k].text if nxt.pos_ == "PROPN" and not in_list else ""
         if qual and qual.split()[-1].lower() in ADMIN_SUFFIXES:
             qual = qual.rsplit(" ", 1)[0]
+        if qual and set(gaz.candidates(qual)) & {r for r in gaz.candidates(span.text) if r.kind == "city"}:
+            qual = ""  # "Kyiv, Kiev": the same city spelt twice, not a city and its area
         if qual:
             cc = gaz.country_code(qual)
             if cc:
@@ -414,8 +438,10 @@ def _with_cues(span: Span, gaz: Gazetteer) -> Mention:
             cc = gaz.country_code(t.text)
             if cc:
                 m.qualifier_country = m.qualifier_country or cc
-    if _admin_suffix_after(span):
-        m.admin_cue = True
+    if _admin_suffix_after(span) or span.start > 0 and doc[span.start - 1].lower_ in ADMIN_PREFIX_WORDS or (
+        span.end < len(doc) and doc[span.end].lower_ in ADMIN_OFFICE_NOUNS
+    ):
+        m.admin_cue = True  # "Helmand province", "upstate New York", "New York Governor"
     if span.end < len(doc) and doc[span.end].lower_ in CITY_NOUNS:
         m.city_cue = True
     return m
@@ -449,7 +475,10 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
         elif recs:
             exact = [r for r in recs if normalise(r.name) == normalise(m.text)]
             exact_admins = [r for r in exact if r.kind == "admin"]
-            if len(exact_admins) == 1 and len(exact) == 1:  # unambiguous: "Texas", not "Paris"
+            # a bare area name that is also its main city's name ("New York", "Kherson") is
+            # ambiguous: it says nothing about the area unless cued ("New York state")
+            namesake = bool(exact_admins) and _has_namesake_city(exact_admins[0], recs, gaz) and not m.admin_cue
+            if len(exact_admins) == 1 and len(exact) == 1 and not namesake:  # unambiguous: "Texas", not "Paris"
                 admins[(exact_admins[0].country, exact_admins[0].admin1)] += 1
                 if recs[0] is exact_admins[0]:  # "Texas": an admin area says its country too
                     countries[exact_admins[0].country] += 1
@@ -468,8 +497,8 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
 
 def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -> float:
     s = math.log10(rec.population + 10)
-    if normalise(rec.name) != key:
-        s -= 1.5
+    if normalise(rec.name) != key and not (rec.kind == "city" and rec.admin1 and normalise(rec.admin1) == key):
+        s -= 1.5  # an alternate name, unless it is the name of the city's own area ("New York")
     if rec in gaz.regions:
         s += W_REGION
     if rec.kind == "country":
@@ -479,8 +508,8 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
     elif rec.kind == "admin":
         if m.admin_cue:
             s += 2.5
-        elif rec.name == rec.admin1 and rec.admin1 in gaz.namesake_cities.get(rec.country, ()):
-            s -= 2.0  # "Kherson" alone is the city, not the oblast named after it
+        elif rec.name == rec.admin1 and _has_namesake_city(rec, gaz.candidates(m.text), gaz) and not _among_areas(rec, ctx):
+            s -= 2.0  # "Kherson" ("Kiev", "New York") alone is the city, not the area named after it
         if rec in gaz.admin2:
             s -= 0.5  # second-level areas yield to first-level ones and cities of the same name
     elif rec.kind == "city":
@@ -501,6 +530,21 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
     if rec.kind == "admin" and rec.name == rec.admin1 and ctx.contained.get((rec.country, rec.admin1), set()) - {key}:
         s += W_CONTAINS
     return s
+
+
+def _among_areas(area: GeoRecord, ctx: Context) -> bool:
+    """True when the article names at least two other first-level areas of ``area``'s country
+    ("three in Texas, two in Kansas ... New York has confirmed 28"): a list of areas."""
+    return sum(1 for (cc, a) in ctx.admins if cc == area.country and a != area.admin1) >= 2
+
+
+def _has_namesake_city(area: GeoRecord, recs: list[GeoRecord], gaz: Gazetteer) -> bool:
+    """True when admin area ``area`` shares its name with a main city: one inside it
+    (:attr:`Gazetteer.namesake_cities`: "Kherson", "Odessa", "New York") or a big city of the same
+    country among ``recs``, the candidates of the same mention ("Kiev": the oblast and Kyiv)."""
+    if area.admin1 in gaz.namesake_cities.get(area.country, ()):
+        return True
+    return any(r.kind == "city" and r.country == area.country and r.population >= MIN_BARE_POPULATION for r in recs)
 
 
 def _is_capital(rec: GeoRecord, gaz: Gazetteer) -> bool:
