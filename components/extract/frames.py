@@ -394,7 +394,9 @@ def reporting_frames(doc: Doc, in_quote) -> list[Frame]:
             rule = "passive"  # "it was reported that ...": an attribution without a named source
         if lem in C.CUE_AUDIENCE_VERBS:
             for ch in tok.children:
-                if ch.dep_ in ("dative", "dobj") and ch.i > tok.i and (ch.ent_type_ or ch.pos_ in ("PROPN", "PRON")):
+                if ch.dep_ in ("dative", "dobj") and ch.i > tok.i and (
+                    ch.ent_type_ or ch.pos_ in ("PROPN", "PRON") or ch.pos_ == "NOUN" and (ch.lemma_.lower() in C.AUDIENCE_NOUNS or ch.lower_ in C.GROUP_HEAD_NOUNS)
+                ):
                     audience = ch
                     break
         frames.append(Frame(doc[tok.i : tok.i + 1], subj, content, audience, rule=rule, content_text=content_text))

@@ -521,8 +521,8 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
         s += 6 if rec.country == m.qualifier_country else -3
     if m.qualifier_admin:
         s += 4 if rec.admin1 == m.qualifier_admin else -2
-    if rec.country and ctx.country_keys.get(rec.country, set()) - {key}:  # named by another mention
-        s += W_COUNTRY_CONTEXT
+    if rec.country and ctx.country_keys.get(rec.country, set()) - {key} and not _overshadowed(rec, m, ctx, gaz):
+        s += W_COUNTRY_CONTEXT  # named by another mention
         if rec.country == ctx.top_country:
             s += W_TOP_COUNTRY
     if rec.kind == "city" and (rec.country, rec.admin1) in ctx.admins:
@@ -530,6 +530,20 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
     if rec.kind == "admin" and rec.name == rec.admin1 and ctx.contained.get((rec.country, rec.admin1), set()) - {key}:
         s += W_CONTAINS
     return s
+
+
+def _overshadowed(rec: GeoRecord, m: Mention, ctx: Context, gaz: Gazetteer) -> bool:
+    """True when ``rec`` is a town below :data:`MIN_BARE_POPULATION` whose name is also a city at
+    least ten times bigger abroad ("Geneva", Illinois, against Geneva, CH), and the article names
+    the town's admin area nowhere: naming only its country ("U.S. officials met in Geneva") is not
+    enough to prefer the small namesake over the big city."""
+    if rec.kind != "city" or rec.population >= MIN_BARE_POPULATION or (rec.country, rec.admin1) in ctx.admins:
+        return False
+    return any(
+        r.kind == "city" and r.country != rec.country and r.population >= 10 * max(rec.population, 1)
+        and r.population >= MIN_BARE_POPULATION
+        for r in gaz.candidates(m.text)
+    )
 
 
 def _among_areas(area: GeoRecord, ctx: Context) -> bool:

@@ -73,6 +73,50 @@ def _merge_split_quotes(results: list[dict], text: str) -> list[dict]:
     return out
 
 
+_KIND_RANK = {"direct": 0, "transcript": 0, "mixed": 1, "indirect": 2}
+
+
+def _drop_overlapping_duplicates(results: list[dict], text: str) -> list[dict]:
+    """Keep one quote where two records overlap as duplicates; ``results`` sorted by ``start``.
+
+    Two overlapping records of one cue (same ``cue_start``: two quoted fragments of one paraphrase,
+    ``said Russia was "open" but only "on the basis of ... ground."``) become one record over the
+    union of both ranges (``text`` re-read from the article for ``mixed``/``indirect``). Two
+    overlapping records of different cues are duplicates when the overlap is at least 80% of the
+    longer one; the one kept is direct before mixed before indirect, then the one with a named
+    speaker, then the earlier. Nested attributions that overlap less stay.
+    """
+    out: list[dict] = []
+    for d in results:
+        merged = False
+        for k in range(len(out) - 1, -1, -1):
+            p = out[k]
+            if p["end"] <= d["start"]:
+                if p["start"] < d["start"] - 5000:
+                    break  # far behind: nothing earlier can reach this record
+                continue
+            overlap = min(p["end"], d["end"]) - max(p["start"], d["start"])
+            if overlap <= 0 or p["kind"] == "transcript" or d["kind"] == "transcript":
+                continue
+            if p.get("cue_start") is not None and p.get("cue_start") == d.get("cue_start") and p["kind"] != "direct" and d["kind"] != "direct":
+                a, b = min(p["start"], d["start"]), max(p["end"], d["end"])
+                p.update(start=a, end=b, text=text[a:b])
+                if d["kind"] == "mixed":
+                    p["kind"] = "mixed"
+                merged = True
+                break
+            if overlap >= 0.8 * max(p["end"] - p["start"], d["end"] - d["start"]):
+                rank = lambda x: (_KIND_RANK.get(x["kind"], 3), x.get("speaker") is None)
+                if rank(d) < rank(p):
+                    out[k] = d
+                merged = True
+                break
+        if not merged:
+            out.append(d)
+    out.sort(key=lambda d: (d["start"], d["end"]))
+    return out
+
+
 class _Intervals:
     """Half-open character ranges ``[a, b)`` sorted by start, for overlap and stabbing queries.
 
@@ -229,7 +273,12 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
             ):
                 ca, cb = f.content
                 outside = text[ca : q.open_mark] + text[q.outer_end : cb]
-                if re.search(r"\w", outside):
+                # a whole utterance opening the content ('said: “We will not yield,” in Genève on
+                # Monday') is direct: the words after its closing mark are the reporter's
+                whole = not re.search(r"\w", text[ca : q.open_mark]) and (
+                    re.search(r"[,.!?…]\W*$", text[q.start : q.end]) is not None or text[q.outer_end : q.outer_end + 1] == ","
+                )
+                if re.search(r"\w", outside) and not whole:
                     chosen, mixed_range = f, (ca, max(cb, q.outer_end))
                 else:
                     chosen = f
@@ -383,6 +432,10 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         if f.rule == "label" and any(a <= f.cue.start_char < b for a, b in turn_lines):
             continue
         ca, cb = f.content
+        content_text = f.content_text
+        dl = index.dateline_at(ca)
+        if dl is not None and dl < cb:
+            ca, content_text = dl, None  # content never starts with "DOHA, Qatar — "
         inside = quoted_iv.overlapping(ca, cb)
         if any(a < ca or b > cb + 1 or emitted.overlapping(a, b) for a, b in inside):
             continue
@@ -394,7 +447,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
             continue
         if len(text[ca:cb].split()) < 3:
             continue
-        emit("mixed" if inside else "indirect", ca, cb, f.content_text or text[ca:cb], f)
+        emit("mixed" if inside else "indirect", ca, cb, content_text or text[ca:cb], f)
         results_iv.add(ca, cb)
 
     # --- transcript turns
@@ -405,8 +458,10 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         if speaker is None:
             continue  # interviewer "Q:" turns are not emitted
         name = clean_name(speaker)
-        if name.lower() in index._abbrev:
-            full = index._abbrev[name.lower()]
+        expansions = {v.lower(): v for v in index._abbrev.values()}
+        if name.lower() in index._abbrev or name.lower() in expansions:
+            # an outlet label or its expansion ("WTN", "World Today News (WTN)") is an organisation
+            full = index._abbrev.get(name.lower()) or expansions[name.lower()]
             key = index.add_organisation(full, "organisation")
             emit("transcript", a, b, text[a:b], None, speaker=full, stype="organisation", mention=(text[ls:le], ls, le))
             continue
@@ -418,7 +473,13 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
             index.set_role(key, descriptor[1])
         emit("transcript", a, b, text[a:b], None, speaker=index.records[key].name, stype="person", mention=(text[ls:le], ls, le))
 
+    # one type per speaker: the type of its record (an outlet stays an organisation throughout)
+    for d in results:
+        rec = index.records.get((d.get("speaker") or "").lower())
+        if rec is not None and d.get("speaker_type") != rec.type:
+            d["speaker_type"] = rec.type
     results.sort(key=lambda d: (d["start"], d["end"]))
+    results = _drop_overlapping_duplicates(results, text)
     results = _merge_split_quotes(results, text)
     quotes = []
     for n, d in enumerate(results, 1):

@@ -20,9 +20,20 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import constants as C
 from ..models import Place, Speaker
+from ..nlp import dateline_end
 
 _TITLE_RE = re.compile(r"^(?:dr|mr|mrs|ms|prof|sen|rep|gov|gen|lt|col|capt|sgt|maj|rev)\.?\s*", re.I)
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*")
+
+
+def join_tokens(toks) -> str:
+    """Text of ``toks`` with the article's own spacing between neighbours ("Secretary-General"),
+    one space between tokens that are not adjacent."""
+    out = []
+    for k, t in enumerate(toks):
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        out.append(t.text_with_ws if nxt is not None and nxt.i == t.i + 1 else t.text + " ")
+    return re.sub(r"\s+", " ", "".join(out)).strip()
 
 
 def _gaz():
@@ -123,6 +134,12 @@ class SpeakerIndex:
         self._persons: list[tuple[int, str]] = []  # (char offset, record key) of named people outside quotes
         self._abbrev: dict[str, str] = {}  # "WTN" -> "World Today News"
         self._full_names: list[str] = []
+        self._datelines: list[tuple[int, int]] = []  # wire datelines ("BRUSSELS (Reuters) — ")
+        text = doc.text  # Doc.text joins every token on each access
+        for m in re.finditer(r"^[^\S\n]*(?=\S)", text, re.M):
+            end = dateline_end(text, m.end())
+            if end is not None:
+                self._datelines.append((m.end(), end))
         self._ents: list[Span] = list(doc.ents)  # doc.ents builds new Spans on every access
         self._ent_of_tok: dict[int, Span] = {t: ent for ent in self._ents for t in range(ent.start, ent.end)}
         for ent in self._ents:
@@ -146,6 +163,11 @@ class SpeakerIndex:
         """True when character offset ``char`` lies inside a quotation."""
         i = bisect.bisect_right(self._quoted_starts, char) - 1
         return i >= 0 and self._quoted[i][0] <= char < self._quoted[i][1]
+
+    def dateline_at(self, char: int) -> Optional[int]:
+        """End offset of the wire dateline holding character ``char``, or None outside datelines."""
+        i = bisect.bisect_right(self._datelines, (char, float("inf"))) - 1
+        return self._datelines[i][1] if i >= 0 and self._datelines[i][0] <= char < self._datelines[i][1] else None
 
     def is_place(self, span: Span) -> bool:
         """True when ``span`` overlaps a toponym mention of the places stage (or, when that stage
@@ -242,19 +264,24 @@ class SpeakerIndex:
         if pre and pre[-1].i == span.start - 1 or (pre and all(t.i < span.start for t in pre)):
             parts.append([t for t in pre if t.i >= (pre[0].i)])
         # the name is an appositive of a title noun: "Germany's Foreign Minister, Annalena Baerbock"
-        if root.dep_ == "appos" and root.head.i < span.start:
+        # (not when the head is itself a person: "Dr. Ivanov, Ukrainian President Zelenskyy" is a
+        # vocative before another person's title)
+        if root.dep_ == "appos" and root.head.i < span.start and root.head.ent_type_ != "PERSON":
             head = root.head
             parts.append([t for t in head.subtree if t.i < span.start and t.i >= head.left_edge.i and t.dep_ != "punct" or t.i == head.i])
-        # appositive after the name: "Kaja Kallas, the EU's new top diplomat,"
+        # appositive after the name: "Kaja Kallas, the EU's new top diplomat,"; another named person
+        # ("Dr. Ivanov, Ukrainian President Zelenskyy has ...") describes nobody: its title and
+        # demonym are that person's own
         for ch in root.children:
-            if ch.dep_ == "appos" and ch.i > span.end - 1:
+            if ch.dep_ == "appos" and ch.i > span.end - 1 and ch.ent_type_ != "PERSON":
                 cut = {x.i for g in ch.children if g.dep_ in ("conj", "cc", "relcl", "acl", "appos") for x in g.subtree}
                 parts.append([t for t in ch.subtree if t.i not in cut])
         for toks in parts:
             self._apply_description(rec, toks)
 
     def _apply_description(self, rec: SpeakerRecord, toks: list[Token]) -> None:
-        toks = [t for t in toks if not t.is_punct or t.text in ".&"]
+        # punctuation goes, except "." and "&" and a hyphen glued inside a word ("Secretary-General")
+        toks = [t for t in toks if not t.is_punct or t.text in ".&" or t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_]
         if not toks:
             return
         # cut at a relative clause or a prepositional org: "Senior Fellow at the Brookings institution"
@@ -267,7 +294,7 @@ class SpeakerIndex:
             if t.lower_ in ("at", "of", "for", "with") and t.dep_ == "prep" and role_toks:
                 rest = [x for x in toks[i + 1 :] if x.dep_ != "det"]
                 if rest and any(x.pos_ == "PROPN" or x.ent_type_ == "ORG" for x in rest):
-                    org = " ".join(x.text for x in rest).strip()
+                    org = join_tokens(rest)
                 break
             if t.dep_ in ("relcl",) or t.lower_ in ("who", "which", "that"):
                 break
@@ -282,7 +309,7 @@ class SpeakerIndex:
                 while len(ent_toks) > 1 and ent_toks[-1].lower_ in C.TITLE_WORDS:
                     tail.insert(0, ent_toks.pop())
                 role_toks.extend(tail)
-                text = " ".join(x.text for x in ent_toks)
+                text = join_tokens(ent_toks)
                 cc = country_of(text) if t.ent_type_ in ("GPE", "NORP", "LOC") or t.dep_ == "poss" else None
                 if t.ent_type_ == "ORG" or (t.ent_type_ in ("", "FAC") and cc is None):
                     org = org or text
@@ -298,7 +325,7 @@ class SpeakerIndex:
                 continue
             role_toks.append(t)
             i += 1
-        role = " ".join(t.text for t in role_toks).strip()
+        role = join_tokens(role_toks).strip(" -")
         if role and not any(t.pos_ in ("NOUN", "PROPN") for t in role_toks):
             role = ""
         if role and rec.role is None and len(role_toks) <= 6:
@@ -330,6 +357,8 @@ class SpeakerIndex:
         ``(None, "unknown", span)`` when nothing fits.
         """
         low = tok.lower_
+        if self.dateline_at(tok.idx) is not None:
+            return None, "unknown", None  # "BRUSSELS (Reuters) —" is where, not who
         if tok.pos_ == "PRON" or low in C.PERSON_PRONOUNS | C.GROUP_PRONOUNS | C.NON_SPEAKER_PRONOUNS:
             span = self.doc[tok.i : tok.i + 1]
             if low in C.PERSON_PRONOUNS:
