@@ -269,3 +269,18 @@ def test_casualties_long_text_is_linear(nlp):
     recs = casualty_events(doc, places, "2014-03-05")
     assert time.perf_counter() - t < 1.5  # quadratic before: several seconds
     assert (recs[0].place, recs[0].killed_min) == ("Kandahār", 2)
+
+
+# ----------------------------------------------------------------------------- numeric dates
+@pytest.mark.parametrize(
+    "date_text, expected",
+    [
+        ("25/12/2024", "2024-12-25"),  # day first: 25 cannot be a month
+        ("12/25/2024", "2024-12-25"),  # month first
+        ("2024-12-25", "2024-12-25"),  # ISO
+        ("05/03/2024", None),  # 5 March or 3 May: not guessed
+    ],
+)
+def test_casualties_numeric_date_only_when_certain(extract_text, date_text, expected):
+    c = only(extract_text(f"Shelling hits Kharkiv\n\nFour people were killed in Kharkiv on {date_text}, officials said.\n", "2025-01-10"))
+    assert (c.killed_min, c.date) == (4, expected)

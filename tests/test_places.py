@@ -337,3 +337,12 @@ def test_places_dateline_and_demonym_beat_small_us_namesake(extract_text):
     )
     got = {(p.name, p.country) for p in extract_text(text).places}
     assert ("Geneva", "CH") in got and ("Geneva", "US") not in got
+
+
+def test_places_country_context_alone_does_not_pick_a_small_namesake(extract_text):
+    """'U.S. ... officials met in Geneva': naming the US is no reason for Geneva, Illinois (pop. 22k)
+    over Geneva, Switzerland (pop. 200k); naming Illinois would be."""
+    ex = extract_text("Talks\n\nU.S. and Russian officials met in Geneva on Monday.\n")
+    assert [(p.name, p.country, p.kind) for p in ex.places] == [("United States", "US", "country"), ("Geneva", "CH", "city")]
+    ex = extract_text("Fair opens\n\nThe county fair in Geneva, Illinois, drew record crowds on Monday.\n")
+    assert [(p.name, p.country, p.admin1) for p in ex.places if p.name == "Geneva"] == [("Geneva", "US", "Illinois")]

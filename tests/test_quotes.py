@@ -291,3 +291,39 @@ def test_quotes_long_text_time_grows_linearly(nlp):
 
     ratio = min(cost(large) for _ in range(2)) / min(cost(small) for _ in range(2))
     assert ratio < 8 * 3, f"8x the text took {ratio:.1f}x the time"
+
+
+# ----------------------------------------------------------------------------- wire datelines, duplicates
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        (
+            "Allies meet\n\nBRUSSELS (Reuters) — NATO allies pledged more air defence for Ukraine on Tuesday, the alliance's chief said.\n",
+            "alliance's chief",
+            "NATO allies pledged more air defence for Ukraine on Tuesday",
+        ),
+        ("Talks resume\n\nDOHA, Qatar — Mediators said a deal on hostages was close.\n", "Mediators", "a deal on hostages was close"),
+    ],
+)
+def test_quotes_dateline_is_neither_speaker_nor_content(extract_text, text, speaker, content):
+    """Test that a wire dateline opening the paragraph is cut from the content and never the speaker."""
+    ex = extract_text(text)
+    assert [(q.speaker, q.kind, q.text) for q in ex.quotes] == [(speaker, "indirect", content)]
+
+
+def test_quotes_told_reporters_gives_audience(extract_text):
+    ex = extract_text("Talks\n\nThe minister told reporters that the talks would resume next week.\n")
+    assert [(q.speaker, q.audience, q.text) for q in ex.quotes] == [("minister", "reporters", "the talks would resume next week")]
+
+
+def test_quotes_two_quoted_fragments_of_one_cue_are_one_mixed_quote(extract_text):
+    ex = extract_text('Talks\n\nPeskov said Russia was "open" to talks but only "on the basis of the situation on the ground."\n')
+    assert [(q.speaker, q.kind, q.text) for q in ex.quotes] == [
+        ("Peskov", "mixed", 'Russia was "open" to talks but only "on the basis of the situation on the ground."')
+    ]
+
+
+def test_quotes_whole_utterance_before_reporter_words_is_direct(extract_text):
+    """'said: "We will not yield," in Geneva on Monday': the words after the closing mark are the reporter's."""
+    ex = extract_text('Talks\n\nThe prime minister said: "We will not yield," in Geneva on Monday.\n')
+    assert [(q.speaker, q.kind, q.text) for q in ex.quotes] == [("prime minister", "direct", "We will not yield")]

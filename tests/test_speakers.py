@@ -87,3 +87,24 @@ def test_speakers_interviewer_abbreviation_defined_in_label(extract_text):
     assert "DP" not in names
     assert {"Ken Ito", "Daily Planet"} <= names
     assert [q.text for q in ex.quotes if q.speaker == "Ken Ito"] == ["We wait for the data.", "Then we decide."]
+
+
+def test_speakers_organisation_name_drops_determiner_and_possessive_mark(extract_text):
+    """'The territory's health ministry said' -> "territory health ministry" (the shared case Q10's
+    convention: "the city's emergency services" -> "city emergency services")."""
+    ex = extract_text("Strikes continue\n\nThe territory's health ministry said the hospital had run out of fuel.\n")
+    assert [(q.speaker, q.speaker_type) for q in ex.quotes] == [("territory health ministry", "organisation")]
+
+
+def test_speakers_vocative_person_keeps_no_title_and_surname_is_not_a_village(extract_text):
+    """'Dr. Ivanov, Ukrainian President Zelenskyy has said': the title and demonym are Zelenskyy's;
+    'Ivanov said' is a person even though some village bears the name (the places stage found none)."""
+    ex = extract_text('Talks\n\nDr. Ivanov, Ukrainian President Zelenskyy has said the war must end. "We are ready," Ivanov said.\n')
+    assert [(q.speaker, q.kind) for q in ex.quotes] == [("Zelenskyy", "indirect"), ("Ivanov", "direct")]
+    assert [(s.name, s.role, s.country) for s in ex.speakers] == [("Ivanov", None, None), ("Zelenskyy", "President", "UA")]
+
+
+def test_speakers_hyphenated_title_and_org_expansion(extract_text):
+    ex = extract_text('Talks\n\nAntonio Guterres, the UN Secretary-General, said the fighting must stop. "Civilians are paying the price," Guterres said.\n')
+    assert [q.speaker for q in ex.quotes] == ["Antonio Guterres", "Antonio Guterres"]
+    assert [(s.name, s.role, s.org) for s in ex.speakers] == [("Antonio Guterres", "Secretary-General", "United Nations")]

@@ -432,6 +432,31 @@ def _parse_date(text: str, base: Optional[datetime]) -> Optional[str]:
     return d.date().isoformat()
 
 
+def _numeric_date(text: str) -> Optional[str]:
+    """ISO date of an all-digit date whose reading is certain, else None: ISO ``2024-03-05``, or
+    ``D/M/YYYY`` / ``M/D/YYYY`` (``/``, ``.`` or ``-``) where one of the first two numbers is above 12
+    ("25/12/2024", "12/25/2024"). "05/03/2024" is 5 March in Europe and 3 May in the US: None."""
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", text):
+        try:
+            return datetime.fromisoformat(text).date().isoformat()
+        except ValueError:
+            return None
+    m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", text)
+    if not m:
+        return None
+    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    else:
+        return None
+    try:
+        return datetime(y, month, day).date().isoformat()
+    except ValueError:
+        return None
+
+
 def _ents_by_sentence(doc: Doc, sents: list[Span]) -> list[list[Span]]:
     """Entities of each sentence of ``sents`` (in order), computed in one pass over ``doc.ents``.
     ``Span.ents`` scans every entity of the document on each call, so calling it per sentence
@@ -458,9 +483,12 @@ def _sentence_date(sent: Span, base: Optional[datetime], ents: Optional[list[Spa
             continue  # dateline: when the report was filed
         if base is None and not re.search(r"\b(19|20)\d\d\b", ent.text):
             continue
-        if re.fullmatch(r"[\d\-–/.,]+", ent.text) and not re.fullmatch(r"\d{4}-\d\d-\d\d", ent.text):
-            continue  # release numbers and bare years ("2010-12", "2011") are not event dates
-        d = _parse_date(ent.text, base)
+        numeric = _numeric_date(ent.text)
+        if numeric is None and re.fullmatch(r"[\d\-–/.,]+", ent.text):
+            continue  # release numbers, bare years ("2010-12", "2011") and "05/03/2024" (day or month first?)
+        d = numeric or _parse_date(ent.text, base)
+        if d and base is not None and d > base.date().isoformat():
+            d = None
         if d:
             return d
     for tok in sent:
@@ -493,13 +521,34 @@ def _is_locative(doc: Doc, p: Place) -> bool:
     return False
 
 
+AMBIGUOUS_NUMERIC_DATE = re.compile(r"\b(0?[1-9]|1[0-2])[/.](0?[1-9]|1[0-2])[/.](19|20)\d\d\b")
+MONTH_RE = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b"
+
+
 def _historical(sent: Span, base: Optional[datetime], ents: Optional[list[Span]] = None) -> bool:
-    """True when the sentence dates its event to an earlier year than the report ("died in the
-    2010 floods", "the deadliest since 2014 when 300 were killed"): a comparison, not news."""
+    """True when every date of the sentence lies in the past of the report: a year before the
+    report's year ("died in the 2010 floods", "the deadliest since 2014 when 300 were killed") or a
+    full date more than 366 days earlier: a comparison, not news. A recent full date ("on 25/12/2024"
+    in a report of 10 January 2025) is news."""
     if base is None:
         return False
-    years = [int(y) for ent in (sent.ents if ents is None else ents) if ent.label_ in ("DATE", "EVENT") for y in re.findall(r"\b(?:19|20)\d\d\b", ent.text)]
-    return bool(years) and max(years) < base.year
+    dated = False
+    for ent in sent.ents if ents is None else ents:
+        if ent.label_ not in ("DATE", "EVENT"):
+            continue
+        years = re.findall(r"\b(?:19|20)\d\d\b", ent.text)
+        if not years:
+            continue
+        day = _numeric_date(ent.text)
+        if day is None and re.search(MONTH_RE, ent.text, re.I):
+            day = _parse_date(ent.text, base)
+        if day is not None:  # a full date: recent when within a year of the report ("25 December 2024")
+            if (base - datetime.fromisoformat(day)).days <= 366:
+                return False
+        elif max(int(y) for y in years) >= base.year:  # a year ("the 2010 floods"): this year is recent
+            return False
+        dated = True
+    return dated
 
 
 def _best_place(doc: Doc, places: list[Place], start: int, end: int, clause: Optional[tuple[int, int]] = None,
@@ -637,6 +686,8 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
         cumulative_sentence = bool(CUMULATIVE.search(sent.text))
         if cumulative_sentence:
             date_ = None  # a running total has no single event day
+        elif date_ is None and AMBIGUOUS_NUMERIC_DATE.search(sent.text):
+            date_ = None  # "on 05/03/2024": a stated day we cannot read is not the report's day
         elif date_ is None and base is not None:
             date_ = base.date().isoformat()  # no date stated: the day it was reported
         rec = Casualty(

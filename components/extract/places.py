@@ -534,13 +534,13 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
 
 def _overshadowed(rec: GeoRecord, m: Mention, ctx: Context, gaz: Gazetteer) -> bool:
     """True when ``rec`` is a town below :data:`MIN_BARE_POPULATION` whose name is also a city at
-    least ten times bigger abroad ("Geneva", Illinois, against Geneva, CH), and the article names
+    least five times bigger abroad ("Geneva", Illinois, against Geneva, CH), and the article names
     the town's admin area nowhere: naming only its country ("U.S. officials met in Geneva") is not
     enough to prefer the small namesake over the big city."""
     if rec.kind != "city" or rec.population >= MIN_BARE_POPULATION or (rec.country, rec.admin1) in ctx.admins:
         return False
     return any(
-        r.kind == "city" and r.country != rec.country and r.population >= 10 * max(rec.population, 1)
+        r.kind == "city" and r.country != rec.country and r.population >= 5 * max(rec.population, 1)
         and r.population >= MIN_BARE_POPULATION
         for r in gaz.candidates(m.text)
     )

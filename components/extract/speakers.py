@@ -119,16 +119,17 @@ class SpeakerIndex:
 
     Args:
         doc (Doc): the parsed article.
-        places (list[Place]): toponym mentions (character offsets); entities overlapping them are
+        places (list[Place] | None): toponym mentions of the places stage (None: not run) (character offsets); entities overlapping them are
             not people.
         quoted (list[tuple[int, int]]): character ranges inside quotation marks; names there are
             not antecedents (the speaker of a quote is not someone it mentions).
     """
 
-    def __init__(self, doc: Doc, places: list[Place], quoted: list[tuple[int, int]]):
+    def __init__(self, doc: Doc, places: Optional[list[Place]], quoted: list[tuple[int, int]]):
         self.doc = doc
         self.records: dict[str, SpeakerRecord] = {}
-        self._place_spans = sorted((p.start, p.end) for p in places)
+        self._places_run = places is not None
+        self._place_spans = sorted((p.start, p.end) for p in places or [])
         self._quoted = sorted(quoted)
         self._quoted_starts = [a for a, _ in self._quoted]
         self._persons: list[tuple[int, str]] = []  # (char offset, record key) of named people outside quotes
@@ -171,11 +172,13 @@ class SpeakerIndex:
 
     def is_place(self, span: Span) -> bool:
         """True when ``span`` overlaps a toponym mention of the places stage (or, when that stage
-        gave none, when it is a single-token gazetteer place name)."""
+        did not run, when it is a single-token gazetteer place name). When the stage ran and found
+        no toponym there, its decision stands: a surname that is also some village's name
+        ("Ivanov") stays a person."""
         for a, b in self._place_spans:
             if a < span.end_char and span.start_char < b:
                 return True
-        if len(span) == 1 and not self._place_spans:
+        if len(span) == 1 and not self._places_run:
             # no toponym stage output: fall back to the gazetteer (a lone "Kherson" is a city)
             g = _gaz()
             if g is not None:
