@@ -258,6 +258,10 @@ def test_stance_seed_article_full_pipeline(nlp):
          ["dangerous", "warned"]),
         ('"There will be no peace talks while the shelling continues," he said.',
          "There will be no peace talks while the shelling continues", "said", "peace-talks", "oppose", ["no peace"]),
+        # "new"/"more" on the topic support it, unless a verb with its own polarity governs it
+        ("Orban said he opposed any new sanctions.", "he opposed any new sanctions", "said", "sanctions", "oppose", ["opposed"]),
+        ('"We need more sanctions on Moscow," he said.', "We need more sanctions on Moscow", "said", "sanctions", "support",
+         ["need", "more sanctions"]),
     ],
 )
 def test_stance_constructions(nlp, tagger, text, content, cue, topic, polarity, cues):

@@ -321,7 +321,10 @@ def _piece_votes(
             continue
         low = t.lower_
         if low in lex.increase and t.head.i in topic_ids and t.dep_ in ("amod", "advmod", "nummod", "compound"):
-            v.add("support", 1.0, f"{t.text} {t.head.text}")
+            # "more aid" supports, unless an opposing verb governs the topic ("opposed any new
+            # sanctions"): that verb decides, below
+            if not any(a.pos_ in ("VERB", "AUX") and lex.polarity_of(a.lemma_.lower()) == "oppose" for a in _clause_path(t.head)[1:]):
+                v.add("support", 1.0, f"{t.text} {t.head.text}")
             continue
         if t.i in naming or _is_negation(t, lex):
             continue
