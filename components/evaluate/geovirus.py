@@ -156,10 +156,6 @@ def evaluate_geovirus(path: Path, limit: Optional[int] = None, progress: bool = 
     Raises:
         GoldFormatError: malformed file (see :func:`read_geovirus`).
     """
-    from .predict import extractions
+    from .predict import score_corpus
 
-    data = read_geovirus(path)[:limit]
-    preds = extractions([a for a, _ in data], desc=f"geovirus {Path(path).name}", progress=progress)
-    report = summarise([score_article(g, e) for (_, g), e in zip(data, preds)])
-    report["path"] = str(path)
-    return report
+    return score_corpus(path, read_geovirus(path)[:limit], score_article, summarise, progress)

@@ -167,10 +167,6 @@ def evaluate_isaf(path: Path, limit: Optional[int] = None, progress: bool = True
     Raises:
         GoldFormatError: malformed file (see :func:`read_isaf`).
     """
-    from .predict import extractions
+    from .predict import score_corpus
 
-    data = read_isaf(path)[:limit]
-    preds = extractions([a for a, _ in data], desc=f"isaf {Path(path).name}", progress=progress)
-    report = summarise([score_release(g, e) for (_, g), e in zip(data, preds)])
-    report["path"] = str(path)
-    return report
+    return score_corpus(path, read_isaf(path)[:limit], score_release, summarise, progress)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import Sequence
+from pathlib import Path
+from typing import Any, Callable, Sequence
 
 from ..models import Article, Extraction
 
@@ -34,3 +35,28 @@ def extractions(articles: Sequence[Article], desc: str = "extracting", progress:
         leave=False,
     )
     return list(bar)
+
+
+def score_corpus(
+    path: Path,
+    data: Sequence[tuple[Article, Any]],
+    score: Callable[[Any, Extraction], dict],
+    summarise: Callable[[list[dict]], dict],
+    progress: bool = True,
+) -> dict:
+    """Extract every article of ``data`` and score it against its gold.
+
+    Args:
+        path (Path): the corpus file (its name labels the progress bar; kept as ``report["path"]``).
+        data (Sequence[tuple[Article, Any]]): ``(article, gold)`` pairs, as a corpus reader returns them.
+        score (Callable): ``score(gold, extraction) -> dict`` for one article.
+        summarise (Callable): per-article dicts -> the corpus report.
+        progress (bool): show a progress bar on stderr.
+
+    Returns:
+        dict: ``summarise(...)`` with ``"path"`` added.
+    """
+    preds = extractions([a for a, _ in data], desc=Path(path).name, progress=progress)
+    report = summarise([score(g, e) for (_, g), e in zip(data, preds)])
+    report["path"] = str(path)
+    return report
