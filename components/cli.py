@@ -16,8 +16,16 @@ import sys
 from tqdm import tqdm
 
 
+def _progress_kwargs() -> dict:
+    """tqdm settings for stderr: a live bar on a terminal; in a log (stderr redirected) one plain
+    line at most every 30 s, so long work still shows progress without flooding the file."""
+    if sys.stderr.isatty():
+        return {}
+    return {"mininterval": 30.0, "ascii": True, "ncols": 80}
+
+
 def _progress_bar(desc: str):
-    bar = tqdm(total=0, desc=desc, unit="article", file=sys.stderr, disable=None)
+    bar = tqdm(total=0, desc=desc, unit="article", file=sys.stderr, **_progress_kwargs())
 
     def update(done: int, total: int, label: str) -> None:
         bar.total = total
@@ -72,7 +80,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     articles = read_files(args.paths, report)
     for where, reason in report.failed:
         print(f"error: {where}: {reason}", file=sys.stderr)
-    for ex in tqdm(extract_articles(articles), total=len(articles), desc="extract", file=sys.stderr, disable=None):
+    for ex in tqdm(extract_articles(articles), total=len(articles), desc="extract", file=sys.stderr,
+                   disable=len(articles) < 2, **_progress_kwargs()):
         if args.json:
             print(ex.model_dump_json(), flush=True)
         else:
