@@ -108,3 +108,34 @@ def test_speakers_hyphenated_title_and_org_expansion(extract_text):
     ex = extract_text('Talks\n\nAntonio Guterres, the UN Secretary-General, said the fighting must stop. "Civilians are paying the price," Guterres said.\n')
     assert [q.speaker for q in ex.quotes] == ["Antonio Guterres", "Antonio Guterres"]
     assert [(s.name, s.role, s.org) for s in ex.speakers] == [("Antonio Guterres", "Secretary-General", "United Nations")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("World Today News (WTN) asked.", [("WTN", "World Today News")]),
+        ("The Organization for Security and Co-operation in Europe (OSCE) said.",
+         [("OSCE", "Organization for Security and Co-operation in Europe")]),
+        ("KYIV (AP) — Joe Biden (D) spoke.", []),  # parentheses that spell nothing
+    ],
+)
+def test_speakers_defined_abbreviations(text, expected):
+    from components.extract.speakers import defined_abbreviations
+
+    assert defined_abbreviations(text) == expected
+
+
+def test_speakers_abbreviation_label_defined_later_is_the_organisation(extract_text):
+    """A transcript label 'WTN:' used before the text spells out 'World Today News (WTN)' is the outlet."""
+    ex = extract_text("Interview\n\nWTN: What do you expect?\n\nSMITH: Peace, eventually.\n\n"
+                      "World Today News (WTN) asked Smith about aid.\n")
+    assert [(q.speaker, q.speaker_type) for q in ex.quotes][:2] == [("World Today News", "organisation"), ("Smith", "person")]
+
+
+def test_speakers_organisation_abbreviation_resolves_to_full_name(extract_text):
+    ex = extract_text("Plant inspected\n\nThe International Atomic Energy Agency (IAEA) sent inspectors on Monday. "
+                      "The IAEA said the reactor was stable.\n")
+    assert [(q.speaker, q.speaker_type, q.mention) for q in ex.quotes] == [
+        ("International Atomic Energy Agency", "organisation", "IAEA")
+    ]
+    assert [(s.name, s.aliases) for s in ex.speakers] == [("International Atomic Energy Agency", ["IAEA"])]

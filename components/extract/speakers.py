@@ -36,6 +36,38 @@ def join_tokens(toks) -> str:
     return re.sub(r"\s+", " ", "".join(out)).strip()
 
 
+_ABBREV_DEF_RE = re.compile(r"\(([A-Z][A-Z&]{1,7})\)")
+_ABBREV_WORD_RE = re.compile(r"[\w&'’.\-]+")
+
+
+def defined_abbreviations(text: str) -> list[tuple[str, str]]:
+    """Abbreviations the text defines in parentheses after their full form.
+
+    The full form is the shortest run of words before ``(ABBR)`` that starts with a capital and
+    whose capitalised words' initials spell the abbreviation (small words such as "for", "in"
+    may sit between): "World Today News (WTN)", "Organization for Security and Co-operation in
+    Europe (OSCE)". Parentheses that spell nothing ("Kyiv (AP)", "Joe Biden (D)") are ignored.
+
+    Returns:
+        list[tuple[str, str]]: ``(abbreviation, full form)`` in text order.
+    """
+    out = []
+    for m in _ABBREV_DEF_RE.finditer(text):
+        abbrev = m.group(1)
+        letters = abbrev.replace("&", "")
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        words = _ABBREV_WORD_RE.findall(text[max(line_start, m.start() - 160) : m.start()])[-12:]
+        for k in range(len(letters), len(words) + 1):
+            cand = words[-k:]
+            initials = "".join(w[0] for w in cand if w[0].isupper())
+            if len(initials) > len(letters):
+                break
+            if initials == letters and cand[0][0].isupper():
+                out.append((abbrev, " ".join(cand)))
+                break
+    return out
+
+
 def _gaz():
     """The shared gazetteer, or None when it cannot be built (imported lazily)."""
     try:
@@ -141,6 +173,8 @@ class SpeakerIndex:
             end = dateline_end(text, m.end())
             if end is not None:
                 self._datelines.append((m.end(), end))
+        for abbrev, full in defined_abbreviations(text):
+            self._abbrev.setdefault(abbrev.lower(), full)
         self._ents: list[Span] = list(doc.ents)  # doc.ents builds new Spans on every access
         self._ent_of_tok: dict[int, Span] = {t: ent for ent in self._ents for t in range(ent.start, ent.end)}
         for ent in self._ents:
@@ -248,13 +282,18 @@ class SpeakerIndex:
             rec.role = repair_case(role.strip())
 
     def add_organisation(self, name: str, type_: str = "organisation", country: Optional[str] = None) -> str:
-        """Register an organisation/group/document speaker; return its record key."""
-        name = name.strip()
+        """Register an organisation/group/document speaker; return its record key. An abbreviation
+        the article defines ("the Organization for Security and Co-operation in Europe (OSCE)")
+        resolves to its full form, with the abbreviation as an alias."""
+        short = name.strip()
+        name = self._abbrev.get(short.lower(), short)
         key = name.lower()
         rec = self.records.get(key)
         if rec is None:
             rec = self.records[key] = SpeakerRecord(name=name, type=type_)
             rec.country = country if country is not None else country_of(name)
+        if short != name:
+            rec.aliases.add(short)
         return key
 
     # ----- role, organisation, country
