@@ -167,23 +167,29 @@ NON_SPEAKER_LABELS: frozenset[str] = frozenset(
     """.split()
 )
 INTERVIEWER_LABELS: frozenset[str] = frozenset({"q", "question", "interviewer", "host", "moderator"})
+# turn labels that stand for the interviewee ("A:" after "Q:"): the person the introduction names
+ANSWER_LABELS: frozenset[str] = frozenset({"a", "answer"})
+# nouns that mark a person in an introduction as the one asking ("our correspondent Anna Reid")
+JOURNALIST_NOUNS: frozenset[str] = frozenset(
+    {"correspondent", "reporter", "journalist", "interviewer", "host", "editor", "anchor", "presenter", "moderator", "writer"}
+)
 # a wire dateline opening a paragraph (matched from the line start, verbose regex): a place in
 # capitals ("BRUSSELS", "NEW YORK", "ST. LOUIS") or in title case followed by a country/state or a
 # parenthesis ("Kyiv, Ukraine —", "Brussels (Reuters) -"); then an optional ", Country/State", an
-# optional date ("Oct. 3"), an optional parenthesis ("(Reuters)", "(Jan. 25, 2013)") and a dash.
+# optional date ("Oct. 3", "14 February 2024"), an optional parenthesis ("(Reuters)", "(Jan. 25, 2013)") and a dash.
 # The dash may be missing only after a parenthesis following a place in capitals; a capital or quotation mark follows. A dateline is never a speaker or quote content.
 DATELINE_PATTERN = r"""
 (?:
   (?P<caps>
     [A-Z][A-Z.'’\-]*[A-Z.](?:[^\S\n]+[A-Z][A-Z.'’\-]*[A-Z.]){0,3}(?![a-z])
     (?:,[^\S\n]*[A-Z][A-Za-z.'’\-]*(?:[^\S\n]+[A-Z][A-Za-z.'’\-]*){0,2})?
-    (?:,?[^\S\n]*[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}(?:,[^\S\n]*\d{4})?)?
+    (?:,?[^\S\n]*(?:[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}(?:,[^\S\n]*\d{4})?|\d{1,2}[^\S\n]+[A-Z][a-z]{2,8}\.?(?:[^\S\n]+\d{4})?))?
   )
 |
   [A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+){0,2}
-  (?=,[^\S\n]*[A-Z]|[^\S\n]*\()
+  (?=,[^\S\n]*(?:[A-Z]|\d{1,2}[^\S\n]+[A-Z][a-z]{2,8})|[^\S\n]*\()
   (?:,[^\S\n]*[A-Z][A-Za-z.'’\-]*(?:[^\S\n]+[A-Z][A-Za-z.'’\-]*){0,2})?
-  (?:,?[^\S\n]*[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}(?:,[^\S\n]*\d{4})?)?
+  (?:,?[^\S\n]*(?:[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}(?:,[^\S\n]*\d{4})?|\d{1,2}[^\S\n]+[A-Z][a-z]{2,8}\.?(?:[^\S\n]+\d{4})?))?
 )
 (?:
   [^\S\n]*\([^()\n]{1,40}\)[^\S\n]*(?(caps)(?:(?:—|–|―|--|-)[^\S\n]*)?|(?:—|–|―|--|-)[^\S\n]*)

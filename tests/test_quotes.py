@@ -327,3 +327,22 @@ def test_quotes_whole_utterance_before_reporter_words_is_direct(extract_text):
     """'said: "We will not yield," in Geneva on Monday': the words after the closing mark are the reporter's."""
     ex = extract_text('Talks\n\nThe prime minister said: "We will not yield," in Geneva on Monday.\n')
     assert [(q.speaker, q.kind, q.text) for q in ex.quotes] == [("prime minister", "direct", "We will not yield")]
+
+
+def test_quotes_answer_labels_are_the_interviewee_named_in_the_introduction(extract_text):
+    """'A:' turns belong to the person the introduction names (not the correspondent, not a
+    single-word mis-tag in the headline); the dateline place is found."""
+    text = ("Interview: Moldova's president on the Transnistria question\n\n"
+            "Chisinau, 14 February 2024 - The Moldovan president Maia Sandu spoke to our correspondent Anna Reid.\n\n"
+            "Q: Are you worried?\nA: We are worried, yes.\n\nQ: And the European Union?\nA: EU membership is our strategic goal.\n")
+    ex = extract_text(text)
+    assert [(q.kind, q.speaker, q.mention, q.text) for q in ex.quotes] == [
+        ("transcript", "Maia Sandu", "A", "We are worried, yes."),
+        ("transcript", "Maia Sandu", "A", "EU membership is our strategic goal."),
+    ]
+    assert ("Chisinau", "MD") in [(p.name, p.country) for p in ex.places]
+
+
+def test_quotes_answer_labels_without_a_named_interviewee_have_no_speaker(extract_text):
+    ex = extract_text("Interview\n\nQ: Are you worried?\nA: We are worried, yes.\n\nQ: Why?\nA: Because the war goes on.\n")
+    assert [(q.speaker, q.speaker_type) for q in ex.quotes] == [(None, "person"), (None, "person")]

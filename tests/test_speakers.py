@@ -139,3 +139,25 @@ def test_speakers_organisation_abbreviation_resolves_to_full_name(extract_text):
         ("International Atomic Energy Agency", "organisation", "IAEA")
     ]
     assert [(s.name, s.aliases) for s in ex.speakers] == [("International Atomic Energy Agency", ["IAEA"])]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, card",
+    [
+        # possessive country tagged ORG by the model
+        ("Talks\n\nSlovakia's Robert Fico said the aid must stop.\n", "Robert Fico", ("Robert Fico", None, None, "SK")),
+        # demonym tagged PERSON by the model
+        ("Talks\n\nThe Moldovan president Maia Sandu said the talks would resume.\n", "Maia Sandu",
+         ("Maia Sandu", "president", None, "MD")),
+        # no entity tagged: the description is cut from the name
+        ('Talks\n\n"We made progress," Swiss Foreign Minister Ignazio Cassis said.\n', "Ignazio Cassis",
+         ("Ignazio Cassis", "Foreign Minister", None, "CH")),
+        # a country's organisation keeps its country in the name (two countries' ministries never merge)
+        ("Talks\n\nRussia's Defence Ministry said its forces had taken the village.\n", "Russia's Defence Ministry",
+         ("Russia's Defence Ministry", None, None, "RU")),
+    ],
+)
+def test_speakers_description_before_the_name(extract_text, text, speaker, card):
+    ex = extract_text(text)
+    assert [q.speaker for q in ex.quotes] == [speaker]
+    assert [(s.name, s.role, s.org, s.country) for s in ex.speakers] == [card]

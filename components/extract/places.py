@@ -35,6 +35,7 @@ from ..constants import (
     PLACE_PREPOSITIONS,
 )
 from ..gazetteer import GeoRecord, Gazetteer, get_gazetteer, normalise
+from ..nlp import dateline_end
 from ..models import Place
 
 PLACE_LABELS = {"GPE", "LOC"}
@@ -341,7 +342,7 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str,
         span = doc[i:j]
         top = gaz.candidates(span.text)[:1] if j > i else []
         cued = j > i and (
-            _cue_before(doc, i) or _admin_suffix_after(span) or span.text in known
+            _cue_before(doc, i) or _admin_suffix_after(span) or span.text in known or _opens_dateline(span)
             or (top and top[0] in known_recs and top[0].kind == "city")
             or any(taken[c.i] for t in span for c in t.conjuncts)
             or (top and top[0].kind == "country" and normalise(top[0].name) == normalise(span.text))
@@ -355,6 +356,18 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str,
                     out.append(span)
         i = max(j, i + 1)
     return out
+
+
+def _opens_dateline(span: Span) -> bool:
+    """True when ``span`` opens a line that is a wire dateline ("Chisinau, 14 February 2024 - ",
+    see :func:`components.nlp.dateline_end`): the place it was filed from, which the model often
+    leaves untagged."""
+    doc = span.doc
+    if span.start > 0 and not (doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text
+                               or doc[span.start - 1].whitespace_ == "\n"):
+        return False
+    head = doc[span.start : min(len(doc), span.start + 24)].text  # the line's opening (Doc.text is O(n))
+    return dateline_end(head, 0) is not None
 
 
 def _small_place_cued(span: Span, surnames: dict[str, set[str]]) -> bool:

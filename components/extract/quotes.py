@@ -458,6 +458,12 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         if speaker is None:
             continue  # interviewer "Q:" turns are not emitted
         name = clean_name(speaker)
+        if name.lower() in C.ANSWER_LABELS:
+            # "A:" answers: the interviewee the introduction names, else an unnamed person
+            key = index.interviewee(turns[0][0])
+            who = index.records[key].name if key else None
+            emit("transcript", a, b, text[a:b], None, speaker=who, stype="person", mention=(text[ls:le], ls, le))
+            continue
         expansions = {v.lower(): v for v in index._abbrev.values()}
         if name.lower() in index._abbrev or name.lower() in expansions:
             # an outlet label or its expansion ("WTN", "World Today News (WTN)") is an organisation
