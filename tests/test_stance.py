@@ -281,3 +281,18 @@ def test_stance_questions_take_no_stance(nlp, tagger):
     st = stances_of(nlp, tagger, text, [question, answer])
     assert [k for k in st if k[0] == "Interviewer"] == []
     assert st[("Ann Roe", "military-aid")].polarity == "support"
+
+
+@pytest.mark.parametrize(
+    "text, content, topic, polarity, score, cues",
+    [
+        ('"Fighters of the Rapid Support Forces entered Aleppo on Tuesday," he said.',
+         "Fighters of the Rapid Support Forces entered Aleppo on Tuesday", "syria", "neutral", 0.0, []),
+        ('"The Progress Party wants more sanctions on Moscow," he said.',
+         "The Progress Party wants more sanctions on Moscow", "sanctions", "support", 1.0, ["more sanctions"]),
+    ],
+)
+def test_stance_words_inside_names_do_not_vote(nlp, tagger, text, content, topic, polarity, score, cues):
+    """Test that a lexicon word that is part of a named entity ('Support', 'Progress') casts no vote."""
+    s = stances_of(nlp, tagger, text, [quote(text, content, "A B", cue="said")])[("A B", topic)]
+    assert (s.polarity, s.score, s.cues) == (polarity, score, cues)

@@ -17,7 +17,9 @@ Method (explainable rules, no trained model):
    support word opposes, a negated oppose word weakly supports, a negated hedge opposes ("not under
    consideration"); a negation with no lexicon word in its scope opposes by itself, as does a bare
    "no". An increase modifier on a topic word ("more weapons") supports (a demand). Words that
-   name a topic ("security guarantee") do not vote; a modal defers to the lexicon verb it governs
+   name a topic ("security guarantee") do not vote, nor do words inside a name (a person, organisation,
+   place, group, event, law ... entity, or a proper noun not starting its sentence: "the Rapid Support
+   Forces", "the Progress Party"); a modal defers to the lexicon verb it governs
    ("must stop" opposes); a preposition votes only as a predicate ("we are against ..."). When one piece
    names several topics, each topic only sees the cues on the dependency path from its words to
    their clause head (plus that path's negations and copular complements), so in "surging
@@ -69,6 +71,11 @@ _INNER_DEPS = frozenset(
 # children of a path word that belong to its predicate: negation and copular complements
 _PREDICATE_CHILD_DEPS = frozenset({"neg", "acomp", "attr", "oprd", "intj"})
 _MODIFIER_DEPS = frozenset({"amod", "advmod", "det", "neg", "nummod", "compound", "quantmod"})
+# entity types that name someone or something: their words are part of a name, not a cue
+# ("the Rapid Support Forces", "the Peace Now movement")
+_NAME_ENTS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
 
 
 class StanceLexiconError(NewsAtlasError):
@@ -235,6 +242,12 @@ class TopicVotes:
         return self.vader * VADER_WEIGHT if self.vader is not None else 0.0
 
 
+def _in_name(tok: Token) -> bool:
+    """Whether a token is part of a name: inside a named entity of a naming type (``_NAME_ENTS``), or a
+    proper noun that does not start its sentence (a sentence-initial capital is not evidence of a name)."""
+    return tok.ent_type_ in _NAME_ENTS or (tok.pos_ == "PROPN" and not tok.is_sent_start)
+
+
 def _is_negation(tok: Token, lex: StanceLexicon) -> bool:
     if tok.dep_ == "neg":
         return True
@@ -311,13 +324,15 @@ def _piece_votes(
     for pol, s, e in phrase_hits:
         if not all(i in inside for i in range(s, e)) or not any(i in allowed for i in range(s, e)):
             continue
+        if any(_in_name(doc[i]) for i in range(s, e)):  # "Red Line Capital" names, does not judge
+            continue
         span = doc[s:e]
         covered.update(range(s, e))
         negs = [n for n in _negators(span.root, lex) if n.i not in range(s, e)]
         _vote(v, pol, span.text, negs, used_neg)
     topic_ids = {t.i for t in topic_tokens}
     for t in tokens:
-        if t.i not in allowed or t.i in covered:
+        if t.i not in allowed or t.i in covered or _in_name(t):
             continue
         low = t.lower_
         if low in lex.increase and t.head.i in topic_ids and t.dep_ in ("amod", "advmod", "nummod", "compound"):
@@ -337,7 +352,8 @@ def _piece_votes(
             continue  # a modal ("must", "could") defers to the lexicon verb it governs ("must stop")
         _vote(v, pol, t.text, _negators(t, lex), used_neg)
     for t in tokens:
-        if t.i in allowed and t.i not in used_neg and _is_negation(t, lex) and not _skip_negation(t):
+        if (t.i in allowed and t.i not in used_neg and _is_negation(t, lex) and not _skip_negation(t)
+                and not _in_name(t)):
             v.add("oppose", 1.0, _negation_label(t))
     return v
 
