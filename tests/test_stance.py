@@ -296,3 +296,27 @@ def test_stance_words_inside_names_do_not_vote(nlp, tagger, text, content, topic
     """Test that a lexicon word that is part of a named entity ('Support', 'Progress') casts no vote."""
     s = stances_of(nlp, tagger, text, [quote(text, content, "A B", cue="said")])[("A B", topic)]
     assert (s.polarity, s.score, s.cues) == (polarity, score, cues)
+
+
+@pytest.mark.parametrize(
+    "text, content, topic, polarity, cues",
+    [
+        ("Macron said that sending Western troops to Ukraine could not be ruled out.",
+         "sending Western troops to Ukraine could not be ruled out", "foreign-troops", "neutral",
+         ["could not be ruled out"]),
+        ('"Sending troops to Ukraine can\'t be ruled out," he said.',
+         "Sending troops to Ukraine can't be ruled out", "foreign-troops", "neutral", ["can't be ruled out"]),
+        ('"We cannot rule out sending troops to Ukraine," he said.',
+         "We cannot rule out sending troops to Ukraine", "foreign-troops", "neutral", ["cannot rule out"]),
+        ('"We do not exclude sending troops to Ukraine," he said.',
+         "We do not exclude sending troops to Ukraine", "foreign-troops", "neutral", ["do not exclude"]),
+        ('"We have never ruled out new sanctions," he said.',
+         "We have never ruled out new sanctions", "sanctions", "neutral", ["have never ruled out"]),
+        ('"We rule out sending troops to Ukraine," he said.',
+         "We rule out sending troops to Ukraine", "foreign-troops", "oppose", ["rule out"]),
+    ],
+)
+def test_stance_not_ruling_out_keeps_the_option_open(nlp, tagger, text, content, topic, polarity, cues):
+    """Test that a negated verb of exclusion is a hedge (neutral), never an opposing negation."""
+    s = stances_of(nlp, tagger, text, [quote(text, content, "A B", cue="said", kind="direct")])[("A B", topic)]
+    assert (s.polarity, s.score, s.cues) == (polarity, -1.0 if polarity == "oppose" else 0.0, cues)

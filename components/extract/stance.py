@@ -16,7 +16,10 @@ Method (explainable rules, no trained model):
    ``prep``, ``pobj``, ``dobj``, ``xcomp`` ...) up to its clause head, has a negation child. A negated
    support word opposes, a negated oppose word weakly supports, a negated hedge opposes ("not under
    consideration"); a negation with no lexicon word in its scope opposes by itself, as does a bare
-   "no". An increase modifier on a topic word ("more weapons") supports (a demand). Words that
+   "no". A verb of excluding an option (lexicon ``exclude``: "rule out", "exclude") opposes, but
+   negated it keeps the option open: "could not be ruled out", "does not exclude" are one hedge vote
+   (neutral, never oppose; the speaker leaves the door open without endorsing it, like "strategic
+   ambiguity"), and its modal and negation cast no vote of their own. An increase modifier on a topic word ("more weapons") supports (a demand). Words that
    name a topic ("security guarantee") do not vote, nor do words inside a name (a person, organisation,
    place, group, event, law ... entity, or a proper noun not starting its sentence: "the Rapid Support
    Forces", "the Progress Party"); a modal defers to the lexicon verb it governs
@@ -98,10 +101,12 @@ class StanceLexicon(BaseModel):
     hedge: list[str]
     phrases: _Polar = Field(default_factory=_Polar)
     increase: list[str] = Field(default_factory=list)
+    exclude: list[str] = Field(default_factory=list)
     cue_verbs: _Polar = Field(default_factory=_Polar)
     negation: list[str] = Field(default_factory=list)
     _word_polarity: dict[str, str] = PrivateAttr(default_factory=dict)
     _cue_polarity: dict[str, str] = PrivateAttr(default_factory=dict)
+    _exclude: dict[str, Optional[str]] = PrivateAttr(default_factory=dict)
     _matchers: dict[int, PhraseMatcher] = PrivateAttr(default_factory=dict)
 
     @classmethod
@@ -146,6 +151,21 @@ class StanceLexicon(BaseModel):
                 cues[w.lower()] = pol
         self._word_polarity = words
         self._cue_polarity = cues
+        self._exclude = {}
+        for entry in self.exclude:
+            verb, _, particle = entry.lower().strip().partition(" ")
+            self._exclude[verb] = particle.strip() or None
+
+    def is_exclusion(self, tok: Token) -> bool:
+        """Whether ``tok`` is a verb of excluding an option (``exclude:`` in the lexicon: "rule out" needs
+        its particle, "exclude" stands alone)."""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        key = tok.lemma_.lower()
+        if key not in self._exclude:
+            return False
+        particle = self._exclude[key]
+        return particle is None or any(c.dep_ == "prt" and c.lower_ == particle for c in tok.children)
 
     def phrase_matcher(self, vocab) -> PhraseMatcher:
         """PhraseMatcher (attr LOWER) of the multi-word cues, keyed support/oppose/hedge; built once per vocab."""
@@ -330,15 +350,21 @@ def _piece_votes(
         covered.update(range(s, e))
         negs = [n for n in _negators(span.root, lex) if n.i not in range(s, e)]
         _vote(v, pol, span.text, negs, used_neg)
+    for t in tokens:
+        if t.i in allowed and t.i not in covered and not _in_name(t) and lex.is_exclusion(t):
+            _exclusion_vote(v, t, lex, used_neg, covered)
     topic_ids = {t.i for t in topic_tokens}
     for t in tokens:
         if t.i not in allowed or t.i in covered or _in_name(t):
             continue
         low = t.lower_
         if low in lex.increase and t.head.i in topic_ids and t.dep_ in ("amod", "advmod", "nummod", "compound"):
-            # "more aid" supports, unless an opposing verb governs the topic ("opposed any new
-            # sanctions"): that verb decides, below
-            if not any(a.pos_ in ("VERB", "AUX") and lex.polarity_of(a.lemma_.lower()) == "oppose" for a in _clause_path(t.head)[1:]):
+            # "more aid" supports, unless an opposing or excluding verb governs the topic ("opposed any
+            # new sanctions", "never ruled out new sanctions"): that verb decides
+            if not any(
+                a.pos_ in ("VERB", "AUX") and (lex.polarity_of(a.lemma_.lower()) == "oppose" or lex.is_exclusion(a))
+                for a in _clause_path(t.head)[1:]
+            ):
                 v.add("support", 1.0, f"{t.text} {t.head.text}")
             continue
         if t.i in naming or _is_negation(t, lex):
@@ -356,6 +382,22 @@ def _piece_votes(
                 and not _in_name(t)):
             v.add("oppose", 1.0, _negation_label(t))
     return v
+
+
+def _exclusion_vote(v: TopicVotes, t: Token, lex: StanceLexicon, used_neg: set[int], covered: set[int]) -> None:
+    """Vote of a verb of excluding an option ("rule out", "exclude"). Negated, it keeps the option open
+    without endorsing it: a hedge ("could not be ruled out", "does not exclude", "never ruled out"), never
+    an opposing double negation. Un-negated, it opposes ("we rule out sending troops"). Its negations,
+    particle and auxiliaries (the modal "could") are part of the cue and cast no vote of their own."""
+    negs = _negators(t, lex)
+    parts = [t] + [c for c in t.children if c.dep_ in ("prt", "aux", "auxpass")]
+    covered.update(c.i for c in parts)
+    if negs:
+        used_neg.update(n.i for n in negs)
+        words = parts + negs
+        v.add("hedge", 1.0, t.doc[min(w.i for w in words) : max(w.i for w in words) + 1].text)
+    elif t.dep_ not in ("prep", "pcomp", "acl", "amod", "advcl"):  # "the talks, excluding Russia" judge nothing
+        v.add("oppose", 1.0, " ".join(c.text for c in sorted([t] + [c for c in parts if c.dep_ == "prt"])))
 
 
 def _negation_label(t: Token) -> str:
