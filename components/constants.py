@@ -167,6 +167,17 @@ NON_SPEAKER_LABELS: frozenset[str] = frozenset(
     """.split()
 )
 INTERVIEWER_LABELS: frozenset[str] = frozenset({"q", "question", "interviewer", "host", "moderator"})
+# grammatical gender of third-person pronouns, to skip antecedents the article already marked otherwise
+PRONOUN_GENDER: dict[str, str] = {"she": "f", "her": "f", "hers": "f", "herself": "f", "he": "m", "him": "m", "his": "m", "himself": "m"}
+# heads of definite descriptions that name a person mentioned before ("The minister said")
+DEFINITE_TITLE_NOUNS: frozenset[str] = frozenset(
+    """minister president chancellor premier senator governor mayor ambassador envoy general commander
+    king queen pope secretary diplomat""".split()
+)
+# relational nouns: not a role ("Her Russian counterpart Sergei Lavrov")
+RELATIONAL_NOUNS: frozenset[str] = frozenset(
+    "counterpart colleague predecessor successor rival ally friend wife husband son daughter mother father brother sister".split()
+)
 # turn labels that stand for the interviewee ("A:" after "Q:"): the person the introduction names
 ANSWER_LABELS: frozenset[str] = frozenset({"a", "answer"})
 # nouns that mark a person in an introduction as the one asking ("our correspondent Anna Reid")

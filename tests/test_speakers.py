@@ -161,3 +161,33 @@ def test_speakers_description_before_the_name(extract_text, text, speaker, card)
     ex = extract_text(text)
     assert [q.speaker for q in ex.quotes] == [speaker]
     assert [(s.name, s.role, s.org, s.country) for s in ex.speakers] == [card]
+
+
+def test_speakers_pronoun_gender_and_definite_description(extract_text):
+    """'she' skips a person the article already called 'he'; 'The minister said' right after a
+    named person with no known role is that person; 'Her Russian counterpart' is no role or org."""
+    text = ("Ministers clash\n\n"
+            "German Foreign Minister Annalena Baerbock accused Russia of lying. \"Russia broke its word,\" she said.\n\n"
+            "Her Russian counterpart Sergei Lavrov rejected the criticism. The minister said the West was using Ukraine as a tool. "
+            "\"The West is fighting Russia,\" he said.\n\n"
+            "Lavrov left the room. Asked about the walk-out, she said: \"That says everything.\"\n")
+    ex = extract_text(text)
+    assert [(q.speaker, q.mention) for q in ex.quotes] == [
+        ("Annalena Baerbock", "she"),
+        ("Sergei Lavrov", "The minister"),
+        ("Sergei Lavrov", "he"),
+        ("Annalena Baerbock", "she"),
+    ]
+    assert [(s.name, s.role, s.org, s.country) for s in ex.speakers] == [
+        ("Annalena Baerbock", "Foreign Minister", None, "DE"),
+        ("Sergei Lavrov", None, None, "RU"),
+    ]
+
+
+def test_speakers_markup_is_no_speaker_and_spans_end_on_text(extract_text):
+    """A headline '**critics** say it's _too little_' gives no speaker named '**', and neither the
+    quote nor the place in a headline ends in the line break."""
+    ex = extract_text("Aid row in Skopje\n\n**critics** say it's _too little_\n\nOfficials met on Monday.\n")
+    t = ex.article.text
+    assert [(q.speaker, t[q.start:q.end]) for q in ex.quotes] == [(None, "it's _too little_")]
+    assert [t[p.start:p.end] for p in ex.places] == ["Skopje"]

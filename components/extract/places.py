@@ -108,12 +108,12 @@ def toponyms(doc: Doc) -> list[Place]:
 
 # ----------------------------------------------------------------------------- recognition
 def _strip_span(span: Span) -> Span:
-    """Drop leading determiners and trailing possessives/punctuation from an entity span."""
+    """Drop leading determiners and trailing possessives, punctuation and line breaks from an entity span."""
     s, e = span.start, span.end
     doc = span.doc
-    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct):
+    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct or doc[s].is_space):
         s += 1
-    while e > s and (doc[e - 1].is_punct or doc[e - 1].lower_ in ("'s", "’s", "'")):
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].lower_ in ("'s", "’s", "'")):
         e -= 1
     return doc[s:e]
 

@@ -488,6 +488,10 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
     results = _drop_overlapping_duplicates(results, text)
     results = _merge_split_quotes(results, text)
     quotes = []
+    for d in results:  # a quote never ends in whitespace ("it's _too little_\n\n" in a headline)
+        while d["end"] > d["start"] and text[d["end"] - 1].isspace():
+            d["end"] -= 1
+        d["text"] = d["text"].rstrip()
     for n, d in enumerate(results, 1):
         quotes.append(Quote(id=f"{article_id}:q{n}", **d))
         if d.get("speaker"):

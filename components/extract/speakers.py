@@ -166,6 +166,7 @@ class SpeakerIndex:
         self._quoted_starts = [a for a, _ in self._quoted]
         self._persons: list[tuple[int, str]] = []  # (char offset, record key) of named people outside quotes
         self._abbrev: dict[str, str] = {}  # "WTN" -> "World Today News"
+        self._gender: dict[str, str] = {}  # record key -> "f"/"m", from resolved pronouns and Mr/Mrs/Ms
         self._full_names: list[str] = []
         self._datelines: list[tuple[int, int]] = []  # wire datelines ("BRUSSELS (Reuters) — ")
         text = doc.text  # Doc.text joins every token on each access
@@ -267,6 +268,9 @@ class SpeakerIndex:
         rec = self.records.get(key)
         if rec is None:
             rec = self.records[key] = SpeakerRecord(name=full, type="person")
+        honorific = re.match(r"\s*(mr|mrs|ms|miss|madam|sir|dame)\b", text, re.I)
+        if honorific:
+            self._gender.setdefault(key, "m" if honorific.group(1).lower() in ("mr", "sir") else "f")
         if name != full:
             rec.aliases.add(name)
         if text.strip() != full and span is not None and text.strip() != name:
@@ -347,7 +351,7 @@ class SpeakerIndex:
                 country = country or country_of(t.text)
                 i += 2 if i + 1 < len(toks) and toks[i + 1].dep_ == "case" else 1
                 continue
-            if t.ent_type_ in ("GPE", "NORP", "ORG", "FAC", "LOC") or t.dep_ == "poss":
+            if t.ent_type_ in ("GPE", "NORP", "ORG", "FAC", "LOC") or t.dep_ == "poss" and t.pos_ != "PRON":
                 # a country or organisation named inside the description
                 ent_toks = [t]
                 while i + 1 < len(toks) and toks[i + 1].ent_iob_ == "I" and toks[i + 1].ent_type_ == t.ent_type_:
@@ -372,7 +376,7 @@ class SpeakerIndex:
                     i += 1
                 i += 1
                 continue
-            if t.dep_ in ("det", "case") or t.pos_ == "DET" or t.lower_.rstrip(".") in C.HONORIFICS or t.text.startswith("*"):
+            if t.dep_ in ("det", "case") or t.pos_ in ("DET", "PRON") or t.lower_.rstrip(".") in C.HONORIFICS or t.text.startswith("*"):
                 i += 1
                 continue
             role_toks.append(t)
@@ -380,6 +384,8 @@ class SpeakerIndex:
         role = join_tokens(role_toks).strip(" -")
         if role and not any(t.pos_ in ("NOUN", "PROPN") for t in role_toks):
             role = ""
+        if role_toks and role_toks[-1].lower_ in C.RELATIONAL_NOUNS:
+            role = ""  # "Her Russian counterpart": a relation to someone, not a role
         if role and rec.role is None and len(role_toks) <= 6:
             rec.role = role
         if org and rec.org is None:
@@ -414,8 +420,11 @@ class SpeakerIndex:
         if tok.pos_ == "PRON" or low in C.PERSON_PRONOUNS | C.GROUP_PRONOUNS | C.NON_SPEAKER_PRONOUNS:
             span = self.doc[tok.i : tok.i + 1]
             if low in C.PERSON_PRONOUNS:
-                key = self.antecedent(tok.idx)
+                gender = C.PRONOUN_GENDER.get(low)
+                key = self.antecedent(tok.idx, gender)
                 if key:
+                    if gender:
+                        self._gender.setdefault(key, gender)  # "she said" -> she from now on
                     return self.records[key].name, "person", span
                 return None, "person", span
             if low in C.GROUP_PRONOUNS:
@@ -441,6 +450,8 @@ class SpeakerIndex:
         if any(t.dep_ == "case" for t in span) and head in C.TITLE_WORDS:
             # "Nadia Rahim's spokesman": keep the possessive, the role belongs to the possessor
             plain = "".join(t.text_with_ws for t in span if t.dep_ not in ("det", "punct") or t.dep_ == "case").strip()
+        if not any(c.isalnum() for c in plain):
+            return None, "unknown", span  # markup ("**critics** say") names nobody
         cleaned = clean_name(span.text)
         if cleaned and tok.pos_ in ("PROPN", "NOUN") and (tok.text[:1].isupper() or tok.is_lower):
             full = self.canonical(cleaned)
@@ -472,6 +483,9 @@ class SpeakerIndex:
                 key = self.add_person(span.text, span)
                 return (self.records[key].name if key else None), "person", span
         if tok.lower_ in C.TITLE_WORDS:
+            key = self.described_antecedent(tok)
+            if key:
+                return self.records[key].name, "person", span
             return (plain or None), "person", span
         if tok.pos_ == "NOUN" and plain:
             return plain, "unknown", span  # "a narrator in the ad" -> "narrator"
@@ -517,10 +531,48 @@ class SpeakerIndex:
             return rest
         return span
 
-    def antecedent(self, char: int) -> Optional[str]:
-        """Record key of the nearest named person mentioned before ``char`` outside quotations."""
+    def antecedent(self, char: int, gender: Optional[str] = None) -> Optional[str]:
+        """Record key of the nearest named person mentioned before ``char`` outside quotations.
+
+        With ``gender`` ("f" for she/her, "m" for he/him/his), a person the article has already
+        marked with the other gender (an earlier "she"/"he" resolved to them, or Mr/Mrs/Ms) is
+        passed over for the next one back, up to eight people back; when none fits, the nearest.
+        """
         i = bisect.bisect_left(self._persons, (char, "")) - 1
-        return self._persons[i][1] if i >= 0 else None
+        if i < 0:
+            return None
+        if gender:
+            seen: set[str] = set()
+            for k in range(i, -1, -1):
+                key = self._persons[k][1]
+                if key in seen:
+                    continue
+                seen.add(key)
+                if self._gender.get(key, gender) == gender:
+                    return key
+                if len(seen) >= 8:
+                    break
+        return self._persons[i][1]
+
+    def described_antecedent(self, tok: Token) -> Optional[str]:
+        """Record key for a definite description used as a name ("The minister said"): the
+        nearest named person before it whose role contains the noun ("Foreign Minister"), or the
+        person named just before it (within 400 characters) when that person's role is unknown;
+        None otherwise. Only for :data:`~components.constants.DEFINITE_TITLE_NOUNS` heads with
+        "the" and no other modifier."""
+        if tok.lower_ not in C.DEFINITE_TITLE_NOUNS or [c.lower_ for c in tok.children if c.dep_ != "punct"] != ["the"]:
+            return None
+        i = bisect.bisect_left(self._persons, (tok.idx, "")) - 1
+        for k in range(i, -1, -1):
+            char, key = self._persons[k]
+            if tok.idx - char > 3000:
+                break
+            role = (self.records[key].role or "").lower()
+            if tok.lower_ in role.split():
+                return key
+            if k == i and not role and tok.idx - char <= 400:
+                return key
+        return None
 
     def note_mention(self, char: int, key: Optional[str]) -> None:
         """Add a resolved speaker mention at ``char`` as a later pronoun antecedent."""
