@@ -320,3 +320,38 @@ def test_stance_not_ruling_out_keeps_the_option_open(nlp, tagger, text, content,
     """Test that a negated verb of exclusion is a hedge (neutral), never an opposing negation."""
     s = stances_of(nlp, tagger, text, [quote(text, content, "A B", cue="said", kind="direct")])[("A B", topic)]
     assert (s.polarity, s.score, s.cues) == (polarity, -1.0 if polarity == "oppose" else 0.0, cues)
+
+
+@pytest.mark.parametrize(
+    "text, content, polarity, score, cues",
+    [
+        # reports of a toll: evidence, but no stance (VADER does not read 'killed', 'shelling', 'fighting')
+        ('"At least 12 civilians were killed and 30 wounded in the shelling," the governor said.',
+         "At least 12 civilians were killed and 30 wounded in the shelling", "neutral", 0.0, []),
+        ('"Fighting in the city has killed hundreds of civilians," he said.',
+         "Fighting in the city has killed hundreds of civilians", "neutral", 0.0, []),
+        ('"Three civilians died when the missile hit a residential building," he said.',
+         "Three civilians died when the missile hit a residential building", "neutral", 0.0, []),
+        # condemnation still opposes
+        ('"The bombing of the hospital killed five children. This is a war crime," she said.',
+         "The bombing of the hospital killed five children. This is a war crime", "oppose", -1.0, ["war crime"]),
+        ('"We condemn the killing of civilians," he said.', "We condemn the killing of civilians", "oppose", -1.0,
+         ["condemn"]),
+        ('"The attack on civilians was barbaric," he said.', "The attack on civilians was barbaric", "oppose", -1.0,
+         ["barbaric"]),
+    ],
+)
+def test_stance_casualty_report_is_not_a_position_on_civilian_harm(nlp, tagger, text, content, polarity, score, cues):
+    """Test that reporting people killed or injured takes no stance, while condemning it opposes."""
+    s = stances_of(nlp, tagger, text, [quote(text, content, "A B", cue="said")])[("A B", "civilian-harm")]
+    assert (s.polarity, s.score, s.cues, s.evidence) == (polarity, score, cues, ["t:q1"])
+
+
+def test_stance_casualty_count_framed_by_a_ceasefire_story_is_neutral(nlp, tagger):
+    """Test that a health ministry's death toll, taking the ceasefire topic from its framing, is no stance on it."""
+    text = ("Negotiators met in Cairo on Saturday to discuss a truce. "
+            "The health ministry said 29 Palestinians had been killed in the past 24 hours.")
+    q = quote(text, "29 Palestinians had been killed in the past 24 hours", "Health Ministry", cue="said",
+              kind="indirect")
+    s = stances_of(nlp, tagger, text, [q])[("Health Ministry", "ceasefire")]
+    assert (s.polarity, s.score, s.cues) == ("neutral", 0.0, [])

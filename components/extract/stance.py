@@ -33,6 +33,11 @@ Method (explainable rules, no trained model):
 5. **Fallback.** Only when no lexicon cue fires for a (quote, topic), VADER's compound score
    (Hutto & Gilbert 2014, ``vaderSentiment`` 3.3.2) of the piece text votes with weight 0.5 when
    ``|compound| >= 0.5``; such a quote scores ``0.5 * compound`` (a weak vote, never above 0.5).
+   VADER reads the piece without the words that name the topic or are part of a name, and without the
+   lexicon's ``report`` words ("killed", "wounded", "shelling", "fighting"): a quote that only reports
+   facts ("29 Palestinians had been killed in the past 24 hours") is evidence with no stance, not
+   opposition to civilian harm or to the ceasefire its story is about. Condemnation opposes through
+   the lexicon ("this must stop", "a war crime", "we condemn ...", "barbaric").
 6. **Score.** Per (quote, topic): ``(S - O) / (S + O + H)`` with S, O, H the weighted support, oppose
    and hedge votes. Per (speaker, topic): the mean over the quotes that had any vote (quotes with
    none stay evidence but do not vote). ``score >= 0.25`` support, ``<= -0.25`` oppose, else neutral,
@@ -102,11 +107,13 @@ class StanceLexicon(BaseModel):
     phrases: _Polar = Field(default_factory=_Polar)
     increase: list[str] = Field(default_factory=list)
     exclude: list[str] = Field(default_factory=list)
+    report: list[str] = Field(default_factory=list)
     cue_verbs: _Polar = Field(default_factory=_Polar)
     negation: list[str] = Field(default_factory=list)
     _word_polarity: dict[str, str] = PrivateAttr(default_factory=dict)
     _cue_polarity: dict[str, str] = PrivateAttr(default_factory=dict)
     _exclude: dict[str, Optional[str]] = PrivateAttr(default_factory=dict)
+    _report: frozenset[str] = PrivateAttr(default_factory=frozenset)
     _matchers: dict[int, PhraseMatcher] = PrivateAttr(default_factory=dict)
 
     @classmethod
@@ -151,10 +158,15 @@ class StanceLexicon(BaseModel):
                 cues[w.lower()] = pol
         self._word_polarity = words
         self._cue_polarity = cues
+        self._report = frozenset(w.lower() for w in self.report)
         self._exclude = {}
         for entry in self.exclude:
             verb, _, particle = entry.lower().strip().partition(" ")
             self._exclude[verb] = particle.strip() or None
+
+    def is_report_word(self, tok: Token) -> bool:
+        """Whether ``tok`` reports an event or its toll ("killed", "wounded", "shelling"; ``report:``)."""
+        return tok.lemma_.lower() in self._report or tok.lower_ in self._report
 
     def is_exclusion(self, tok: Token) -> bool:
         """Whether ``tok`` is a verb of excluding an option (``exclude:`` in the lexicon: "rule out" needs
@@ -550,7 +562,12 @@ def quote_topic_votes(
                 votes[tid].add(pol, CUE_VERB_WEIGHT, q.cue)
     for tid, v in votes.items():
         if v.total == 0:
-            text = " ".join(t.text for p, a in zip(pieces, assigned) if tid in a for t in p)
+            # what VADER reads: the piece without the words that report events ("killed"), name the
+            # topic ("war", "civilian casualties") or are part of a name ("Rapid Support Forces")
+            text = " ".join(
+                t.text for p, a in zip(pieces, assigned) if tid in a for t in p
+                if t.i not in naming and not _in_name(t) and not lex.is_report_word(t)
+            )
             compound = _vader().polarity_scores(text)["compound"]
             if abs(compound) >= VADER_MIN:
                 v.vader = compound
