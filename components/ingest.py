@@ -6,13 +6,18 @@ robustly: UTF-8 (with BOM) first, then Windows-1252; mojibake is repaired with
 ``ftfy`` and no-break/zero-width spaces are normalised. The cleaned text is
 what the store keeps, so every offset is valid against it.
 
+A byte-order mark (UTF-8, UTF-16, UTF-32) picks the encoding. Markdown is
+converted to plain text with ``markdown-it-py`` (:func:`markdown_to_text`).
+
 HTML main text and metadata come from ``trafilatura``; dates are normalised
-with ``dateparser`` to ISO ``YYYY-MM-DD``. An article with no published date
+with ``dateparser`` to ISO ``YYYY-MM-DD`` (:func:`parse_published` for the
+dates a person wrote: sidecars and JSONL). An article with no published date
 takes the date of its dateline when it has one (:func:`dateline_date`).
 """
 
 from __future__ import annotations
 
+import codecs
 import glob
 import hashlib
 import json
@@ -28,6 +33,9 @@ from .models import Article
 
 # on_error(where, reason): reports a skipped JSONL line ("file.jsonl:3", "not valid JSON (...)").
 ErrorFn = Callable[[str, str], None]
+# on_warning(where, message): something was read but not kept as written (a published date that is
+# only a year); the article itself is kept.
+WarnFn = Callable[[str, str], None]
 
 # Longest article accepted (characters). Parsing and extraction memory and time grow with length;
 # 200,000 characters is four times a long news feature.
@@ -73,28 +81,92 @@ def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def normalise_date(value: object) -> str | None:
-    """Parse a date-like value into ISO ``YYYY-MM-DD`` or None.
+# Numeric dates written day and month in either order: "10/03/2024", "25.12.2024", "3-10-2024".
+_RE_NUMERIC_DATE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})")
+_RE_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
-    Accepts ``datetime.date``/``datetime`` objects and free-text dates
-    ("Dec. 1, 2024", "2024-12-01T10:00Z"), parsed with ``dateparser``.
-    Returns None for empty or unparseable values (never raises).
+
+def _human(d) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+def parse_published(value: object) -> tuple[str | None, str | None]:
+    """Read a published date a person wrote (sidecar, JSONL) as ISO ``YYYY-MM-DD``.
+
+    Policy: nothing is invented and nothing is guessed.
+
+    - ``datetime.date``/``datetime`` (YAML reads ``2024-03-10`` as a date) and ISO ``YYYY-MM-DD``: kept.
+    - Numeric ``DD/MM/YYYY`` or ``MM/DD/YYYY`` (also with ``.`` or ``-``): read when only one order
+      is possible (``25/12/2024``, ``12/25/2024``, ``05/05/2024``); when both are (``10/03/2024``)
+      the value is rejected, asking for ISO.
+    - Other text ("Dec. 1, 2024", "2024-12-01T10:00Z") is read with ``dateparser``, which must find
+      a day, a month and a year: a bare year (``2024``) or a month (``March 2024``) is not a day, so
+      the date is left empty with a warning rather than completed with an invented day.
+
+    Args:
+        value (object): the raw value (None or "" = no date).
+
+    Returns:
+        tuple[str | None, str | None]: the ISO date (or None) and a warning (or None) when the value
+        was not used.
+
+    Raises:
+        ValueError: the value is ambiguous, impossible (``31/02/2024``) or not a date; the message
+            says why and how to write it.
     """
     import datetime as dt
 
     if value is None or value == "":
-        return None
+        return None, None
     if isinstance(value, dt.datetime):
-        return value.date().isoformat()
+        return value.date().isoformat(), None
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return value.isoformat(), None
     s = str(value).strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
-        return s
+    if not s:
+        return None, None
+    fix = "write it as YYYY-MM-DD"
+    if _RE_ISO_DATE.fullmatch(s):
+        try:
+            return dt.date.fromisoformat(s).isoformat(), None
+        except ValueError as exc:
+            raise ValueError(f"published {s!r} is not a real date ({exc})") from exc
+    m = _RE_NUMERIC_DATE.fullmatch(s)
+    if m:
+        a, sep, b = int(m.group(1)), m.group(2), int(m.group(3))
+        if 1 <= a <= 12 and 1 <= b <= 12 and a != b:
+            y = int(m.group(4))
+            day_first, month_first = dt.date(y, b, a), dt.date(y, a, b)
+            raise ValueError(
+                f"published {s!r} is ambiguous: {_human(day_first)} (day first) or {_human(month_first)} "
+                f"(month first)? Write the date as ISO YYYY-MM-DD ({day_first.isoformat()} or "
+                f"{month_first.isoformat()})"
+            )
+        fmt = f"%m{sep}%d{sep}%Y" if b > 12 else f"%d{sep}%m{sep}%Y"
+        try:
+            return dt.datetime.strptime(s, fmt).date().isoformat(), None
+        except ValueError as exc:
+            raise ValueError(f"published {s!r} is not a real date ({exc}); {fix}") from exc
     import dateparser
 
-    parsed = dateparser.parse(s, languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False})
-    return parsed.date().isoformat() if parsed else None
+    settings = {"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DATES_FROM": "past"}
+    parsed = dateparser.parse(s, languages=["en"], settings={**settings, "REQUIRE_PARTS": ["day", "month", "year"]})
+    if parsed:
+        return parsed.date().isoformat(), None
+    if dateparser.parse(s, languages=["en"], settings=settings):
+        return None, f"published {s!r} is not a full date (no day); stored without a date ({fix} to set one)"
+    raise ValueError(f"published {s!r} is not a date; {fix}")
+
+
+def normalise_date(value: object) -> str | None:
+    """Lenient :func:`parse_published`: the ISO date, or None for empty, partial, ambiguous or bad values.
+
+    Used for machine-written metadata (an HTML page's date found by trafilatura); never raises.
+    """
+    try:
+        return parse_published(value)[0]
+    except ValueError:
+        return None
 
 
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
@@ -103,6 +175,10 @@ _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun",
 RE_DATELINE = re.compile(r"\(([A-Z][a-z]{2,8})\.? (\d{1,2})(?:, (\d{4}))?\)")
 RE_HEAD_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4})\b")
 RE_RELEASE_NO = re.compile(r"\b(20\d\d)-(\d\d)-[A-Z]")
+# "Beirut, 3 January 2024 -", "**Chisinau, 14 February 2024**", "3 Jan. 2024": a day-month-year date.
+_MONTH_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+               r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+RE_HEAD_DMY = re.compile(rf"\b(\d{{1,2}}) ({_MONTH_WORD})\.?,? (\d{{4}})\b")
 DATELINE_WINDOW = 600
 
 
@@ -110,15 +186,25 @@ def dateline_date(text: str) -> str | None:
     """The date of a dateline near the top of ``text``, as ISO ``YYYY-MM-DD``, or None.
 
     Reads a parenthesised dateline such as ``KABUL, Afghanistan (Jan. 25, 2013)`` in the first
-    600 characters, else the first full date written ``Jan. 10, 2011`` there (a header such as
-    "Operational Update, Jan. 10, 2011"). When the dateline has no year, the year of a release
+    600 characters, else the first full date written ``Jan. 10, 2011`` or ``3 January 2024`` there
+    (a header such as "Operational Update, Jan. 10, 2011", a dateline "Beirut, 3 January 2024 -"
+    or a byline "**Chisinau, 14 February 2024**"). When the dateline has no year, the year of a release
     number such as ``2010-12-S-321`` in the same window is used; without either, None. Used as
     the published date of articles that have none, so relative days ("yesterday") resolve.
     """
     import datetime as dt
 
     head = text[:DATELINE_WINDOW]
-    m = RE_DATELINE.search(head) or RE_HEAD_DATE.search(head)
+    m = RE_DATELINE.search(head)
+    if not m:
+        mdy = next((x for x in RE_HEAD_DATE.finditer(head) if x.group(1)[:3].lower() in _MONTHS), None)
+        dmy = RE_HEAD_DMY.search(head)
+        if dmy and (mdy is None or dmy.start() < mdy.start()):
+            try:
+                return dt.date(int(dmy.group(3)), _MONTHS[dmy.group(2)[:3].lower()], int(dmy.group(1))).isoformat()
+            except ValueError:
+                return None
+        m = mdy
     if not m or m.group(1)[:3].lower() not in _MONTHS:
         return None
     year = m.group(3)
@@ -133,9 +219,24 @@ def dateline_date(text: str) -> str | None:
         return None
 
 
+# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"), (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
 def _decode(data: bytes, path: Path) -> str:
     if not data.strip():
         raise ArticleReadError(path, "the file is empty")
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise ArticleReadError(path, f"the file starts with a {label} byte-order mark but is not valid "
+                                             f"{label} ({exc.reason} at byte {exc.start})") from exc
     if b"\x00" in data[:4096]:
         raise ArticleReadError(path, "this looks like a binary file, not text")
     for enc in ("utf-8-sig", "cp1252"):
@@ -153,13 +254,24 @@ def _read_meta(path: Path) -> dict:
     try:
         meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise ArticleReadError(meta_path, f"invalid YAML sidecar ({exc})") from exc
+        mark = getattr(exc, "problem_mark", None)
+        where = f", line {mark.line + 1} column {mark.column + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ArticleReadError(meta_path, f"invalid YAML sidecar ({problem}{where})") from exc
     if not isinstance(meta, dict):
         raise ArticleReadError(meta_path, "the sidecar must be a mapping of title/outlet/published/url")
     return meta
 
 
-def _make_article(text: str, meta: dict, source_path: str, collection: str | None) -> Article:
+def _make_article(
+    text: str, meta: dict, source_path: str, collection: str | None, on_warning: WarnFn | None = None,
+    fallback_published: str | None = None,
+) -> Article:
+    """Clean ``text`` and build the :class:`Article`; ``meta`` holds what a person wrote (sidecar, JSONL line).
+
+    The published date is ``meta``'s (read by :func:`parse_published`), else ``fallback_published`` (an
+    HTML page's own date), else the dateline's.
+    """
     text = clean_text(text)
     if not text.strip():
         raise ArticleReadError(source_path, "no article text found")
@@ -173,10 +285,18 @@ def _make_article(text: str, meta: dict, source_path: str, collection: str | Non
     if not title:
         first = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
         title = _RE_MD_MARKUP.sub("", first.lstrip("#")).strip()[:300] or None
+    raw_date = meta.get("published") if meta.get("published") not in (None, "") else meta.get("date")
+    try:
+        published, warning = parse_published(raw_date)
+    except ValueError as exc:
+        raise ArticleReadError(source_path, str(exc)) from exc
+    published = published or fallback_published or dateline_date(text)
+    if warning and on_warning is not None:
+        on_warning(source_path, warning + (f"; the dateline's date {published} is used" if published else ""))
     return Article(
         id=str(meta.get("id") or content_id(text)),
         title=clean_text(str(title)) if title else None,
-        published=normalise_date(meta.get("published") or meta.get("date")) or dateline_date(text),
+        published=published,
         outlet=str(meta["outlet"]) if meta.get("outlet") else None,
         url=str(meta["url"]) if meta.get("url") else None,
         source_path=source_path,
@@ -185,7 +305,82 @@ def _make_article(text: str, meta: dict, source_path: str, collection: str | Non
     )
 
 
-def read_html(html: str, source_path: str, meta: dict | None = None, collection: str | None = None) -> Article:
+# Markdown block tokens whose text is markup, not article text.
+_HTML_TAG = re.compile(r"<[^>]*>")
+
+
+def markdown_to_text(md: str) -> tuple[str, str | None]:
+    """Plain text of a Markdown document, and its first heading.
+
+    Parsed with ``markdown-it-py`` (CommonMark); emphasis, link and heading marks, block
+    quote ``>`` and list markers are dropped, link texts kept, inline HTML tags removed.
+    Each block (heading, paragraph, list item, quoted paragraph, code block) becomes one
+    paragraph; paragraphs are separated by a blank line and a line break inside a
+    paragraph stays a line break (so ``Q:``/``A:`` turns keep their lines).
+
+    Args:
+        md (str): the Markdown source.
+
+    Returns:
+        tuple[str, str | None]: the text (what the store keeps, offsets refer to it) and
+        the text of the first heading (None without headings).
+    """
+    import html
+
+    from markdown_it import MarkdownIt
+
+    blocks: list[str] = []
+    heading: str | None = None
+    in_heading = False
+    for tok in MarkdownIt("commonmark").parse(md):
+        if tok.type == "heading_open":
+            in_heading = True
+        elif tok.type == "heading_close":
+            in_heading = False
+        elif tok.type == "inline":
+            parts = []
+            for child in tok.children or []:
+                if child.type in ("text", "code_inline"):
+                    parts.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    parts.append("\n")
+            text = "".join(parts).strip()
+            if text:
+                blocks.append(text)
+                if in_heading and heading is None:
+                    heading = text
+        elif tok.type in ("fence", "code_block"):
+            if tok.content.strip():
+                blocks.append(tok.content.strip("\n"))
+        elif tok.type == "html_block":
+            text = html.unescape(_HTML_TAG.sub("", tok.content)).strip()
+            if text:
+                blocks.append(text)
+    return "\n\n".join(blocks), heading
+
+
+def read_markdown(
+    md: str, source_path: str, meta: dict | None = None, collection: str | None = None,
+    on_warning: WarnFn | None = None,
+) -> Article:
+    """Build an :class:`Article` from Markdown: the plain text of :func:`markdown_to_text` is stored.
+
+    The title is the sidecar's, else the first heading, else the first line.
+
+    Raises:
+        ArticleReadError: no text, text too long, bad published date.
+    """
+    text, heading = markdown_to_text(md)
+    meta = dict(meta or {})
+    if not meta.get("title") and heading:
+        meta["title"] = heading
+    return _make_article(text, meta, source_path, collection, on_warning)
+
+
+def read_html(
+    html: str, source_path: str, meta: dict | None = None, collection: str | None = None,
+    on_warning: WarnFn | None = None,
+) -> Article:
     """Build an :class:`Article` from an HTML page with trafilatura.
 
     Args:
@@ -193,9 +388,10 @@ def read_html(html: str, source_path: str, meta: dict | None = None, collection:
         source_path (str): where it came from (for messages and provenance).
         meta (dict | None): sidecar values; they win over the page's own metadata.
         collection (str | None): collection name.
+        on_warning (WarnFn | None): receives warnings (a sidecar date that is only a year).
 
     Raises:
-        ArticleReadError: trafilatura finds no main text.
+        ArticleReadError: trafilatura finds no main text; the sidecar's date is bad.
     """
     import trafilatura
 
@@ -204,17 +400,20 @@ def read_html(html: str, source_path: str, meta: dict | None = None, collection:
         raise ArticleReadError(source_path, "no main text found in the HTML page")
     page = trafilatura.extract_metadata(html)
     merged = {}
+    page_date = None
     if page is not None:
-        merged = {"title": page.title, "outlet": page.sitename, "published": page.date, "url": page.url}
+        merged = {"title": page.title, "outlet": page.sitename, "url": page.url}
+        page_date = normalise_date(page.date)
     merged.update({k: v for k, v in (meta or {}).items() if v})
     title = merged.get("title")
     if title and not text.lstrip().startswith(title):
         text = f"{title}\n{text}"
-    return _make_article(text, merged, source_path, collection)
+    return _make_article(text, merged, source_path, collection, on_warning, fallback_published=page_date)
 
 
 def read_jsonl(
-    data: str, source_path: str, collection: str | None = None, on_error: ErrorFn | None = None
+    data: str, source_path: str, collection: str | None = None, on_error: ErrorFn | None = None,
+    on_warning: WarnFn | None = None,
 ) -> Iterator[Article]:
     """Yield one :class:`Article` per non-empty JSON line (``text`` required).
 
@@ -228,10 +427,11 @@ def read_jsonl(
         on_error (ErrorFn | None): when given, a bad line is reported as
             ``on_error("NAME:LINE", reason)`` and skipped, so the good lines are kept;
             when None, the first bad line raises.
+        on_warning (WarnFn | None): receives ``("NAME:LINE", message)`` warnings.
 
     Raises:
         ArticleReadError: (without ``on_error``) a line is not JSON, not an object,
-            or has no ``text``; the message gives the line number.
+            has no ``text`` or a bad ``published``; the message gives the line number.
     """
     for n, line in enumerate(data.split("\n"), 1):
         if not line.strip():
@@ -244,7 +444,7 @@ def read_jsonl(
                 raise ArticleReadError(where, f"not valid JSON ({exc.msg})") from exc
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
                 raise ArticleReadError(where, "each line must be an object with a string 'text'")
-            article = _make_article(obj["text"], obj, where, collection)
+            article = _make_article(obj["text"], obj, where, collection, on_warning)
         except ArticleReadError as exc:
             if on_error is None:
                 raise
@@ -254,7 +454,8 @@ def read_jsonl(
 
 
 def read_bytes(
-    data: bytes, name: str, meta: dict | None = None, collection: str | None = None, on_error: ErrorFn | None = None
+    data: bytes, name: str, meta: dict | None = None, collection: str | None = None, on_error: ErrorFn | None = None,
+    on_warning: WarnFn | None = None,
 ) -> list[Article]:
     """Read articles from the bytes of a file called ``name`` (used by uploads).
 
@@ -265,13 +466,16 @@ def read_bytes(
         collection (str | None): collection name for the articles.
         on_error (ErrorFn | None): ``.jsonl`` only: report and skip bad lines
             instead of raising (see :func:`read_jsonl`).
+        on_warning (WarnFn | None): receives ``(where, message)`` for values read but not
+            used (a published date without a day); without it they are dropped silently.
 
     Returns:
         list[Article]: one article, or one per line for ``.jsonl``.
 
     Raises:
         ArticleReadError: unsupported suffix, empty/binary file, bad JSONL, no text,
-            text longer than ``MAX_ARTICLE_CHARS``.
+            text longer than ``MAX_ARTICLE_CHARS``, an ambiguous, impossible or
+            unreadable published date.
     """
     path = Path(name)
     suffix = path.suffix.lower()
@@ -281,46 +485,80 @@ def read_bytes(
         )
     text = _decode(data, path)
     if suffix == ".jsonl":
-        return list(read_jsonl(text, name, collection, on_error))
+        return list(read_jsonl(text, name, collection, on_error, on_warning))
     if suffix in (".html", ".htm"):
-        return [read_html(text, name, meta, collection)]
-    return [_make_article(text, meta or {}, name, collection)]
+        return [read_html(text, name, meta, collection, on_warning)]
+    if suffix == ".md":
+        return [read_markdown(text, name, meta, collection, on_warning)]
+    return [_make_article(text, meta or {}, name, collection, on_warning)]
 
 
 def read_path(
-    path: str | os.PathLike, collection: str | None = None, on_error: ErrorFn | None = None
+    path: str | os.PathLike, collection: str | None = None, on_error: ErrorFn | None = None,
+    on_warning: WarnFn | None = None,
 ) -> list[Article]:
     """Read the articles of one file, with its ``.meta.yaml`` sidecar if present.
 
     Raises:
-        ArticleReadError: see :func:`read_bytes`; also when the file cannot be opened.
+        ArticleReadError: see :func:`read_bytes`; also when the file cannot be opened
+            (a broken symbolic link says so).
     """
     p = Path(path)
+    if p.is_symlink() and not p.exists():
+        raise ArticleReadError(p, f"broken symbolic link (its target {os.readlink(p)} does not exist)")
     try:
         data = p.read_bytes()
     except OSError as exc:
         raise ArticleReadError(p, f"cannot open ({exc.strerror})") from exc
-    return read_bytes(data, str(p), _read_meta(p), collection, on_error)
+    return read_bytes(data, str(p), _read_meta(p), collection, on_error, on_warning)
 
 
-def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[tuple[str, str]]]:
+def expand_paths(
+    paths: Iterable[str], skipped: list[tuple[str, str]] | None = None
+) -> tuple[list[Path], list[tuple[str, str]]]:
     """Expand files, folders (recursively) and glob patterns into article files.
+
+    Args:
+        paths: files, folders, glob patterns.
+        skipped (list | None): when given, receives ``(path, reason)`` for each file found
+            inside a folder that is not read: unsupported file types and broken symbolic links
+            (sidecars ``*.meta.yaml`` are read with their article and not listed).
 
     Returns:
         tuple[list[Path], list[tuple[str, str]]]: the sorted, de-duplicated
         files with a supported suffix, and ``(path, reason)`` for inputs that
-        matched nothing. Sidecars (``*.meta.yaml``) are never articles.
+        gave no article file: no such path, a glob pattern matching nothing, a
+        named file of an unsupported type, a folder without article files.
+        Sidecars (``*.meta.yaml``) are never articles.
     """
     files: list[Path] = []
     problems: list[tuple[str, str]] = []
+    kinds = ", ".join(SUPPORTED_SUFFIXES)
     for raw in paths:
-        matches = [Path(m) for m in glob.glob(raw, recursive=True)] or ([Path(raw)] if Path(raw).exists() else [])
+        matches = [Path(m) for m in glob.glob(raw, recursive=True)] or (
+            [Path(raw)] if os.path.lexists(raw) else [])
         if not matches:
-            problems.append((raw, "no such file or folder"))
+            pattern = glob.has_magic(raw)
+            problems.append((raw, "the pattern matched no file" if pattern else "no such file or folder"))
             continue
         for m in matches:
             if m.is_dir():
-                files.extend(sorted(f for f in m.rglob("*") if f.is_file() and _is_article_file(f)))
+                found = []
+                for f in sorted(m.rglob("*")):
+                    if f.is_dir() or f.name.endswith(META_SUFFIX):
+                        continue
+                    if f.is_symlink() and not f.exists():
+                        if skipped is not None:
+                            skipped.append((str(f), f"broken symbolic link (its target {os.readlink(f)} "
+                                                    "does not exist)"))
+                    elif _is_article_file(f):
+                        found.append(f)
+                    elif skipped is not None:
+                        skipped.append((str(f), f"unsupported file type '{f.suffix or '(none)'}' "
+                                                f"(supported: {kinds})"))
+                if not found:
+                    problems.append((str(m), f"no article file ({kinds}) in this folder"))
+                files.extend(found)
             elif _is_article_file(m):
                 files.append(m)
             else:

@@ -113,7 +113,8 @@ def test_ingest_expand_paths_folders_globs_and_sidecars(tmp_path):
     (tmp_path / "c.pdf").write_text("z")
     files, problems = expand_paths([str(tmp_path), str(tmp_path / "*.txt"), str(tmp_path / "c.pdf"), "nope/*.txt"])
     assert [f.name for f in files] == ["a.txt", "b.md"]
-    assert problems == [(str(tmp_path / "c.pdf"), "unsupported file type '.pdf'"), ("nope/*.txt", "no such file or folder")]
+    assert problems == [(str(tmp_path / "c.pdf"), "unsupported file type '.pdf'"),
+                        ("nope/*.txt", "the pattern matched no file")]
 
 
 def test_ingest_published_from_dateline_when_missing():
@@ -176,3 +177,249 @@ def test_ingest_error_message_names_file_once():
 def test_ingest_markdown_headline_without_emphasis():
     (a,) = read_bytes(b"# **Ceasefire talks resume**\n\nText.", "x.md")
     assert a.title == "Ceasefire talks resume"
+
+
+# ---------------------------------------------------------------- encodings (BOM)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_ingest_bom_picks_the_encoding(codec):
+    """Test that a file with a byte-order mark is decoded with it, not rejected as binary (UTF-16 has NUL bytes)."""
+    text = "Probe: wire copy\n\n“We are ready,” said Oleh Kiper in Odesa."
+    data = text.encode(codec)
+    if codec == "utf-16-be":
+        data = b"\xfe\xff" + data  # Python writes no BOM for the explicit-endian codec
+    (a,) = read_bytes(data, "probe.txt")
+    assert a.text == text
+    assert a.title == "Probe: wire copy"
+
+
+def test_ingest_bom_with_broken_body_clear_error():
+    with pytest.raises(ArticleReadError) as info:
+        read_bytes(b"\xff\xfeA\x00B", "odd.txt")  # 3 bytes after the mark: not UTF-16
+    assert info.value.reason == ("the file starts with a UTF-16 byte-order mark but is not valid UTF-16 "
+                                 "(truncated data at byte 4)")
+
+
+# ---------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    "head,expected",
+    [
+        ("Strike in Beirut\n\nBeirut, 3 January 2024 - Five people were killed", "2024-01-03"),
+        ("Interview\n\nChisinau, 14 February 2024 - The president spoke", "2024-02-14"),
+        ("Title\n\n*By our correspondent* — **Beirut, 3 January 2024**\n\nText", "2024-01-03"),
+        ("Title\n\nLONDON, 5 Sept. 2023 - Text", "2023-09-05"),
+        ("Title\n\nGENEVA, 31 February 2024 - Text", None),  # not a day
+        ("Title\n\n3 Marines 2024 landed", None),  # not a month
+        ("Brief, 2 March 2024 then (Jan. 25, 2013)", "2013-01-25"),  # a parenthesised dateline wins
+    ],
+)
+def test_ingest_dateline_day_month_year(head, expected):
+    from components.ingest import dateline_date
+
+    assert dateline_date(head) == expected
+
+
+def test_ingest_day_month_year_dateline_gives_published():
+    (a,) = read_bytes(b"Strike in Beirut\n\nBeirut, 3 January 2024 - Five people were killed.", "a.txt")
+    assert a.published == "2024-01-03"
+
+
+@pytest.mark.parametrize(
+    "value,iso",
+    [
+        ("2024-03-10", "2024-03-10"),
+        ("25/12/2024", "2024-12-25"),  # day first: 25 is no month
+        ("12/25/2024", "2024-12-25"),  # month first
+        ("05.05.2024", "2024-05-05"),  # same either way
+        ("Dec. 1, 2024", "2024-12-01"),
+        ("2024-12-01T10:00Z", "2024-12-01"),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_ingest_parse_published_reads(value, iso):
+    from components.ingest import parse_published
+
+    assert parse_published(value) == (iso, None)
+
+
+def test_ingest_parse_published_yaml_date_and_bare_year():
+    import datetime as dt
+
+    from components.ingest import parse_published
+
+    assert parse_published(dt.date(2024, 3, 10)) == ("2024-03-10", None)
+    assert parse_published(2024) == (None, "published '2024' is not a full date (no day); stored without a date "
+                                           "(write it as YYYY-MM-DD to set one)")
+    assert parse_published("March 2024")[0] is None
+
+
+@pytest.mark.parametrize(
+    "value,message",
+    [
+        ("10/03/2024", "published '10/03/2024' is ambiguous: 10 March 2024 (day first) or 3 October 2024 "
+                       "(month first)? Write the date as ISO YYYY-MM-DD (2024-03-10 or 2024-10-03)"),
+        ("31/02/2024", "published '31/02/2024' is not a real date (day is out of range for month); "
+                       "write it as YYYY-MM-DD"),
+        ("2024-02-30", "published '2024-02-30' is not a real date (day is out of range for month)"),
+        ("not-a-date", "published 'not-a-date' is not a date; write it as YYYY-MM-DD"),
+    ],
+)
+def test_ingest_parse_published_rejects(value, message):
+    from components.ingest import parse_published
+
+    with pytest.raises(ValueError) as info:
+        parse_published(value)
+    assert str(info.value) == message
+
+
+def _with_sidecar(tmp_path, text: str, sidecar: str):
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "a.meta.yaml").write_text(sidecar, encoding="utf-8")
+    return tmp_path / "a.txt"
+
+
+def test_ingest_sidecar_bare_year_is_no_date_with_warning(tmp_path):
+    p = _with_sidecar(tmp_path, "Talks\n\nTalks resumed.", "published: 2024\n")
+    warnings = []
+    (a,) = read_path(p, on_warning=lambda where, msg: warnings.append((where, msg)))
+    assert a.published is None
+    assert warnings == [(str(p), "published '2024' is not a full date (no day); stored without a date "
+                                 "(write it as YYYY-MM-DD to set one)")]
+
+
+def test_ingest_sidecar_bare_year_falls_back_to_the_dateline(tmp_path):
+    p = _with_sidecar(tmp_path, "Talks\n\nBeirut, 3 January 2024 - Talks resumed.", "published: '2024'\n")
+    warnings = []
+    (a,) = read_path(p, on_warning=lambda where, msg: warnings.append(msg))
+    assert a.published == "2024-01-03"
+    assert warnings == ["published '2024' is not a full date (no day); stored without a date (write it as "
+                        "YYYY-MM-DD to set one); the dateline's date 2024-01-03 is used"]
+
+
+@pytest.mark.parametrize(
+    "published,reason",
+    [
+        ("10/03/2024", "published '10/03/2024' is ambiguous: 10 March 2024 (day first) or 3 October 2024 "
+                       "(month first)? Write the date as ISO YYYY-MM-DD (2024-03-10 or 2024-10-03)"),
+        ("31/02/2024", "published '31/02/2024' is not a real date (day is out of range for month); "
+                       "write it as YYYY-MM-DD"),
+    ],
+)
+def test_ingest_sidecar_bad_date_rejects_the_file(tmp_path, published, reason):
+    p = _with_sidecar(tmp_path, "Ministers meet\n\nMinisters met in Geneva.", f"published: {published}\n")
+    with pytest.raises(ArticleReadError) as info:
+        read_path(p)
+    assert (info.value.where, info.value.reason) == (str(p), reason)
+
+
+def test_ingest_sidecar_unambiguous_numeric_date(tmp_path):
+    p = _with_sidecar(tmp_path, "Ministers meet\n\nMinisters met in Geneva.", "published: 25/12/2024\n")
+    (a,) = read_path(p)
+    assert a.published == "2024-12-25"
+
+
+def test_ingest_jsonl_bad_date_line_reported_good_lines_kept(tmp_path):
+    p = tmp_path / "b.jsonl"
+    p.write_text(json.dumps({"id": "a", "text": "One.", "published": "10/03/2024"}) + "\n"
+                 + json.dumps({"id": "b", "text": "Two.", "published": "2024-03-10"}) + "\n", encoding="utf-8")
+    errors = []
+    arts = read_path(p, on_error=lambda where, msg: errors.append((where, msg)))
+    assert [(a.id, a.published) for a in arts] == [("b", "2024-03-10")]
+    assert errors == [(f"{p}:1", "published '10/03/2024' is ambiguous: 10 March 2024 (day first) or 3 October "
+                                 "2024 (month first)? Write the date as ISO YYYY-MM-DD (2024-03-10 or 2024-10-03)")]
+
+
+# ---------------------------------------------------------------- Markdown
+
+# The tester's file /tmp/fresh-user/in/08_markdown.md.
+MARKDOWN_ARTICLE = """# Israel and Hezbollah trade fire as diplomats push for calm
+
+*By our Middle East correspondent* — **Beirut, 3 January 2024**
+
+Five people were killed on Tuesday in an Israeli strike on a building in the southern suburbs of Beirut, \
+Lebanon's health ministry said. Among the dead was senior Hamas official Saleh al-Arouri.
+
+Hezbollah leader Hassan Nasrallah warned that the killing "will not go unpunished".
+
+> "We are not afraid of war," Nasrallah said in a televised speech.
+
+US Secretary of State Antony Blinken, who arrives in the region on Thursday, said Washington opposes any \
+escalation. "It is in no one's interest for this conflict to spread," Blinken said.
+
+- The UN peacekeeping force UNIFIL said it was "deeply concerned".
+- France called for restraint.
+"""
+
+
+def test_ingest_markdown_small_example_to_plain_text():
+    from components.ingest import markdown_to_text
+
+    md = ("Intro line before the heading\n\n## Talks *resume*\n\nThe **minister** said [on X](http://x.y) that\n"
+          "talks would go on.\n\n> “We are ready,” she said.\n\n1. First point\n2. Second `code`\n\n---\n\n"
+          "Q: Is it over?\nA: No.\n")
+    text, heading = markdown_to_text(md)
+    assert heading == "Talks resume"
+    assert text == ("Intro line before the heading\n\nTalks resume\n\nThe minister said on X that\ntalks would go on."
+                    "\n\n“We are ready,” she said.\n\nFirst point\n\nSecond code\n\nQ: Is it over?\nA: No.")
+    (a,) = read_bytes(md.encode("utf-8"), "x.md")
+    assert (a.title, a.text) == ("Talks resume", text)  # the first heading is the title, the plain text is stored
+
+
+def test_ingest_markdown_article_is_stored_as_plain_text():
+    (a,) = read_bytes(MARKDOWN_ARTICLE.encode("utf-8"), "08_markdown.md")
+    assert a.title == "Israel and Hezbollah trade fire as diplomats push for calm"
+    assert a.published == "2024-01-03"  # from the byline's date
+    assert a.text.startswith("Israel and Hezbollah trade fire as diplomats push for calm\n\n"
+                             "By our Middle East correspondent — Beirut, 3 January 2024\n\nFive people")
+    assert "\n\n\"We are not afraid of war,\" Nasrallah said in a televised speech.\n\n" in a.text
+    assert a.text.endswith("\n\nThe UN peacekeeping force UNIFIL said it was \"deeply concerned\".\n\n"
+                           "France called for restraint.")
+    assert not any(mark in a.text for mark in ("#", "*", "> ", "- "))
+
+
+def test_ingest_markdown_sidecar_title_wins(tmp_path):
+    (tmp_path / "m.md").write_text("# Heading\n\nBody text.", encoding="utf-8")
+    (tmp_path / "m.meta.yaml").write_text("title: Sidecar title\n", encoding="utf-8")
+    (a,) = read_path(tmp_path / "m.md")
+    assert (a.title, a.text) == ("Sidecar title", "Heading\n\nBody text.")
+
+
+def test_ingest_markdown_extraction_sees_no_markup(nlp):
+    """Test that the byline in emphasis is not a place or a speaker once Markdown is plain text."""
+    from components.extract import extract_doc
+
+    (a,) = read_bytes(MARKDOWN_ARTICLE.encode("utf-8"), "08_markdown.md")
+    ex = extract_doc(a, nlp(a.text), nlp)
+    assert [p.name for p in ex.places if "correspondent" in p.mention.lower() or "*" in p.mention] == []
+    assert ("Hassan Nasrallah", "We are not afraid of war") in {(q.speaker, q.text) for q in ex.quotes}
+    for q in ex.quotes:
+        assert a.text[q.start:q.end] == q.text
+
+
+# ---------------------------------------------------------------- folders
+
+
+def test_ingest_expand_paths_lists_skipped_files_and_empty_folders(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "report.pdf").write_text("z")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "empty").mkdir()
+    skipped = []
+    files, problems = expand_paths([str(tmp_path), str(tmp_path / "empty")], skipped=skipped)
+    assert [f.name for f in files] == ["a.txt"]
+    assert skipped == [
+        (str(tmp_path / "gone.txt"), f"broken symbolic link (its target {tmp_path / 'missing.txt'} does not exist)"),
+        (str(tmp_path / "report.pdf"), "unsupported file type '.pdf' (supported: .txt, .md, .html, .htm, .jsonl)"),
+    ]
+    assert problems == [(str(tmp_path / "empty"), "no article file (.txt, .md, .html, .htm, .jsonl) in this folder")]
+
+
+def test_ingest_named_broken_symlink_clear_error(tmp_path):
+    (tmp_path / "gone.txt").symlink_to("/nonexistent/file.txt")
+    with pytest.raises(ArticleReadError) as info:
+        read_path(tmp_path / "gone.txt")
+    assert info.value.reason == "broken symbolic link (its target /nonexistent/file.txt does not exist)"
