@@ -37,8 +37,12 @@ def _progress_bar(desc: str):
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    """``ingest PATH...``: extract and store; prints the summary. Returns 1 when any input failed."""
-    from .pipeline import ingest_paths
+    """``ingest PATH...``: extract and store; prints the summary.
+
+    Returns 1 when any input failed, and when the paths hold no article file at all (an empty
+    folder, a pattern matching nothing): then a message says so on stderr.
+    """
+    from .pipeline import NOTHING_TO_READ, ingest_paths
     from .store import Store
 
     store = Store(args.db)
@@ -47,9 +51,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         report = ingest_paths(args.paths, store, collection=args.collection, replace=args.replace, progress=update)
     finally:
         bar.close()
+    if not report.files:
+        print(f"error: nothing to ingest: {NOTHING_TO_READ} ({' '.join(args.paths)})", file=sys.stderr)
     print(report.summary())
     print(f"store {store.path}: " + ", ".join(f"{k} {v}" for k, v in store.counts().items()))
-    return 1 if report.failed else 0
+    return 1 if report.failed or not report.files else 0
 
 
 def cmd_build_default(args: argparse.Namespace) -> int:
@@ -71,13 +77,20 @@ def cmd_build_default(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     """``extract PATH... [--json]``: print extractions (JSON Lines with ``--json``); the store is untouched.
 
-    Unreadable inputs are reported on stderr and the rest still printed; returns 1 when any failed.
+    Unreadable inputs are reported on stderr (files skipped in folders and warnings too) and the
+    rest still printed; returns 1 when any failed or when the paths hold no article file.
     """
     from .extract import extract_articles
-    from .pipeline import IngestReport, read_files
+    from .pipeline import NOTHING_TO_READ, IngestReport, read_files
 
     report = IngestReport()
     articles = read_files(args.paths, report)
+    if not report.files:
+        print(f"error: nothing to extract: {NOTHING_TO_READ} ({' '.join(args.paths)})", file=sys.stderr)
+    for where, reason in report.skipped:
+        print(f"skipped: {where}: {reason}", file=sys.stderr)
+    for where, reason in report.warnings:
+        print(f"warning: {where}: {reason}", file=sys.stderr)
     for where, reason in report.failed:
         print(f"error: {where}: {reason}", file=sys.stderr)
     for ex in tqdm(extract_articles(articles), total=len(articles), desc="extract", file=sys.stderr,
@@ -92,7 +105,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 print(f"  place {p.name} {p.country} ({p.lat}, {p.lon})")
             for c in ex.casualties:
                 print(f"  casualty {c.place}: killed {c.killed_min}-{c.killed_max}, injured {c.injured_min}-{c.injured_max}")
-    return 1 if report.failed else 0
+    return 1 if report.failed or not report.files else 0
 
 
 def build_parser() -> argparse.ArgumentParser:

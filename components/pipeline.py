@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Sequence
 from .collections import COLLECTIONS_FILE, load_collections  # noqa: F401  (re-exported)
 from .errors import ArticleReadError, NewsAtlasError
 from .extract import extract_doc
-from .ingest import expand_paths, read_path
+from .ingest import SUPPORTED_SUFFIXES, expand_paths, read_path
 from .models import Article, Extraction
 from .nlp import load_nlp
 from .store import Store
@@ -32,15 +32,22 @@ class IngestReport:
     Attributes:
         added (list[str]): article ids written to the store.
         skipped (list[tuple[str, str]]): ``(article id or file, reason)``, e.g.
-            ``"already stored"``.
+            ``"already stored"``, and files of a folder that are not articles
+            (unsupported type, broken symbolic link).
         failed (list[tuple[str, str]]): ``(file, error message)`` for inputs
-            that could not be read or extracted.
+            that could not be read or extracted, and articles whose id is already
+            used by a different stored text.
+        warnings (list[tuple[str, str]]): ``(file, message)`` for articles stored
+            with a value left out (a published date without a day).
+        files (int): article files found in the inputs (0: nothing to read).
         counts (dict[str, int]): rows written per table.
     """
 
     added: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    files: int = 0
     counts: dict[str, int] = field(default_factory=dict)
 
     def merge_counts(self, counts: dict[str, int]) -> None:
@@ -49,10 +56,14 @@ class IngestReport:
             self.counts[k] = self.counts.get(k, 0) + v
 
     def summary(self) -> str:
-        """One human-readable paragraph: added, skipped, failed, rows per table."""
+        """One human-readable paragraph: added, skipped, failed (warnings when any), rows per table."""
         rows = ", ".join(f"{v} {k}" for k, v in self.counts.items() if v) or "no rows"
-        lines = [f"added {len(self.added)} article(s) ({rows}); skipped {len(self.skipped)}; failed {len(self.failed)}"]
+        head = f"added {len(self.added)} article(s) ({rows}); skipped {len(self.skipped)}; failed {len(self.failed)}"
+        if self.warnings:
+            head += f"; warnings {len(self.warnings)}"
+        lines = [head]
         lines += [f"  skipped {what}: {why}" for what, why in self.skipped]
+        lines += [f"  warning {what}: {why}" for what, why in self.warnings]
         lines += [f"  FAILED {what}: {why}" for what, why in self.failed]
         return "\n".join(lines)
 
@@ -80,7 +91,11 @@ def ingest_articles(
 ) -> IngestReport:
     """Extract and store articles, one transaction per batch.
 
-    Articles already stored are skipped before parsing (unless ``replace``).
+    Articles already stored are skipped before parsing (unless ``replace``). An article
+    whose id is stored with a *different* text (a sidecar or JSONL ``id`` reused for
+    another article) is a failure, never a silent skip, and the stored article is kept
+    (``replace`` overwrites it). Within one call, a second article with the id of an
+    earlier one is skipped when its text is the same, else a failure.
 
     Args:
         articles: the articles.
@@ -102,11 +117,30 @@ def ingest_articles(
     report = report or IngestReport()
     articles = list(articles)
     stored = store.article_collections()
+    stored_texts = _stored_texts(store, [a.id for a in articles if a.id in stored and not replace])
     todo = []
+    first: dict[str, Article] = {}
     for a in articles:
+        where = a.source_path or a.id
         if a.id in stored and not replace:
-            report.skipped.append((a.source_path or a.id, "already stored"))
-        elif a.id in stored and keep_collection:
+            old_title, old_text = stored_texts.get(a.id, (None, a.text))
+            if old_text == a.text:
+                report.skipped.append((where, "already stored"))
+            else:
+                report.failed.append((where, f"id '{a.id}' is already used by another stored article "
+                                             f"({old_title or 'untitled'!r}); nothing was changed: use --replace "
+                                             "to overwrite it, or give this article another id"))
+            continue
+        earlier = first.get(a.id)
+        if earlier is not None:
+            if earlier.text == a.text:
+                report.skipped.append((where, f"same article as {earlier.source_path or earlier.id}"))
+            else:
+                report.failed.append((where, f"id '{a.id}' is also used by {earlier.source_path or earlier.id} "
+                                             "for a different text; give one of them another id"))
+            continue
+        first[a.id] = a
+        if a.id in stored and keep_collection:
             todo.append(a.model_copy(update={"collection": stored[a.id]}))
         else:
             todo.append(a)
@@ -125,17 +159,34 @@ def ingest_articles(
     return report
 
 
+def _stored_texts(store: Store, ids: list[str]) -> dict[str, tuple[str | None, str]]:
+    """``{id: (title, text)}`` of the stored articles among ``ids``."""
+    if not ids:
+        return {}
+    rows = store.execute("SELECT id, title, text FROM articles WHERE list_contains(?, id)", [sorted(set(ids))])
+    return {i: (t, x) for i, t, x in rows.fetchall()}
+
+
+NOTHING_TO_READ = f"no article file ({', '.join(SUPPORTED_SUFFIXES)}) found in the given paths"
+
+
 def read_files(paths: Iterable[str | Path], report: IngestReport, collection: str | None = None) -> list[Article]:
     """Read every article of ``paths`` (files, folders, globs).
 
-    Unreadable files, and bad lines of JSONL files (whose good lines are kept), go to ``report.failed``.
+    Unreadable files, bad lines of JSONL files (whose good lines are kept), inputs that give no
+    article file (an empty folder, a pattern matching nothing) go to ``report.failed``; files of a
+    folder that are not articles (unsupported type, broken link) to ``report.skipped``; warnings to
+    ``report.warnings``; the number of article files found to ``report.files``.
     """
-    files, problems = expand_paths([str(p) for p in paths])
+    files, problems = expand_paths([str(p) for p in paths], skipped=report.skipped)
     report.failed += problems
+    report.files += len(files)
     articles: list[Article] = []
     for f in files:
         try:
-            articles += read_path(f, collection=collection, on_error=lambda where, msg: report.failed.append((where, msg)))
+            articles += read_path(f, collection=collection,
+                                  on_error=lambda where, msg: report.failed.append((where, msg)),
+                                  on_warning=lambda where, msg: report.warnings.append((where, msg)))
         except ArticleReadError as exc:
             report.failed.append((exc.where, exc.reason))
     return articles

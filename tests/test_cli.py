@@ -63,3 +63,69 @@ def test_cli_ingest_summary_and_idempotence(tmp_path):
 def test_cli_usage_error_exit_code():
     out = run("ingest")
     assert out.returncode == 2 and "paths" in out.stderr
+
+
+def _env(tmp_path):
+    import os
+
+    return dict(os.environ, NEWS_ATLAS_DB=str(tmp_path / "cli.duckdb"))
+
+
+def test_cli_ingest_id_used_by_another_text_fails(tmp_path):
+    """Test that a sidecar id already stored for a different text is a failure (exit 1), the stored one kept."""
+    env = _env(tmp_path)
+    (tmp_path / "a.txt").write_text("Strike on Kharkiv\n\nTwelve people were killed.", encoding="utf-8")
+    (tmp_path / "a.meta.yaml").write_text("id: reuters-kharkiv-0310\n", encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "b.txt").write_text("Interview\n\nMaia Sandu spoke to us.", encoding="utf-8")
+    (tmp_path / "b" / "b.meta.yaml").write_text("id: reuters-kharkiv-0310\n", encoding="utf-8")
+    assert run("ingest", str(tmp_path / "a.txt"), env=env).returncode == 0
+    out = run("ingest", str(tmp_path / "b" / "b.txt"), env=env)
+    assert out.returncode == 1
+    assert out.stdout.splitlines()[:2] == [
+        "added 0 article(s) (no rows); skipped 0; failed 1",
+        f"  FAILED {tmp_path / 'b' / 'b.txt'}: id 'reuters-kharkiv-0310' is already used by another stored article "
+        "('Strike on Kharkiv'); nothing was changed: use --replace to overwrite it, or give this article another id",
+    ]
+    assert "store " in out.stdout and "articles 1," in out.stdout
+
+
+def test_cli_ingest_folder_lists_unsupported_and_broken_links(tmp_path):
+    env = _env(tmp_path)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Talks\n\nTalks resumed in Cairo.", encoding="utf-8")
+    (folder / "scan.pdf").write_text("x")
+    (folder / "link.txt").symlink_to("/nonexistent/file.txt")
+    out = run("ingest", str(folder), env=env)
+    assert out.returncode == 0, out.stdout + out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("added 1 article(s) (1 articles")
+    assert lines[0].endswith("; skipped 2; failed 0")
+    assert lines[1:3] == [
+        f"  skipped {folder / 'link.txt'}: broken symbolic link (its target /nonexistent/file.txt does not exist)",
+        f"  skipped {folder / 'scan.pdf'}: unsupported file type '.pdf' (supported: .txt, .md, .html, .htm, .jsonl)",
+    ]
+
+
+def test_cli_ingest_empty_folder_and_empty_glob_exit_1(tmp_path):
+    env = _env(tmp_path)
+    (tmp_path / "empty").mkdir()
+    for arg, reason in [(str(tmp_path / "empty"), "no article file (.txt, .md, .html, .htm, .jsonl) in this folder"),
+                        (str(tmp_path / "*.xyz"), "the pattern matched no file")]:
+        out = run("ingest", arg, env=env)
+        assert out.returncode == 1
+        assert ("error: nothing to ingest: no article file (.txt, .md, .html, .htm, .jsonl) found in the given paths "
+                f"({arg})") in out.stderr
+        assert out.stdout.splitlines()[:2] == ["added 0 article(s) (no rows); skipped 0; failed 1",
+                                               f"  FAILED {arg}: {reason}"]
+
+
+def test_cli_ingest_utf16_file(tmp_path):
+    """Test that a UTF-16 file with a byte-order mark is ingested (it was rejected as binary)."""
+    env = _env(tmp_path)
+    p = tmp_path / "utf16.txt"
+    p.write_bytes("Probe\n\nKHARKIV - Twelve people were killed, governor Oleh Syniehubov said.".encode("utf-16"))
+    out = run("ingest", str(p), env=env)
+    assert out.returncode == 0, out.stdout
+    assert out.stdout.startswith("added 1 article(s)")

@@ -1,0 +1,83 @@
+"""Ingest into the store: ids reused for another text, duplicates within a run, the report."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.models import Article
+from components.pipeline import IngestReport, ingest_articles, ingest_paths
+from components.store import Store
+
+
+@pytest.fixture
+def store(tmp_path, nlp):
+    s = Store(tmp_path / "p.duckdb")
+    yield s
+    s.close()
+
+
+def _art(aid: str, text: str, path: str, title: str | None = None) -> Article:
+    return Article(id=aid, title=title, text=text, source_path=path, collection="user")
+
+
+def test_pipeline_id_used_by_another_text_fails_and_keeps_the_stored_article(store):
+    first = ingest_articles([_art("kharkiv-1", "Strike on Kharkiv\n\nTwelve people were killed.", "a.txt",
+                                  "Strike on Kharkiv")], store)
+    assert first.added == ["kharkiv-1"]
+    report = ingest_articles([_art("kharkiv-1", "Interview\n\nMaia Sandu spoke.", "b.txt")], store)
+    assert (report.added, report.skipped) == ([], [])
+    assert report.failed == [("b.txt", "id 'kharkiv-1' is already used by another stored article ('Strike on "
+                                       "Kharkiv'); nothing was changed: use --replace to overwrite it, or give "
+                                       "this article another id")]
+    text = store.execute("SELECT text FROM articles WHERE id = 'kharkiv-1'").fetchone()[0]
+    assert text == "Strike on Kharkiv\n\nTwelve people were killed."
+
+
+def test_pipeline_same_text_same_id_is_already_stored(store):
+    ingest_articles([_art("x1", "Talks\n\nTalks resumed.", "a.txt")], store)
+    report = ingest_articles([_art("x1", "Talks\n\nTalks resumed.", "again.txt")], store)
+    assert (report.added, report.skipped, report.failed) == ([], [("again.txt", "already stored")], [])
+
+
+def test_pipeline_replace_overwrites_a_reused_id(store):
+    ingest_articles([_art("x1", "Talks\n\nTalks resumed.", "a.txt")], store)
+    report = ingest_articles([_art("x1", "Other\n\nAnother text.", "b.txt")], store, replace=True)
+    assert (report.added, report.failed) == (["x1"], [])
+    assert store.execute("SELECT text FROM articles WHERE id = 'x1'").fetchone()[0] == "Other\n\nAnother text."
+
+
+def test_pipeline_duplicate_ids_within_one_run(store):
+    report = ingest_articles([
+        _art("d1", "Talks\n\nTalks resumed.", "a.txt"),
+        _art("d1", "Talks\n\nTalks resumed.", "copy.txt"),
+        _art("d1", "Other\n\nAnother text.", "other.txt"),
+    ], store)
+    assert report.added == ["d1"]
+    assert report.skipped == [("copy.txt", "same article as a.txt")]
+    assert report.failed == [("other.txt", "id 'd1' is also used by a.txt for a different text; give one of them "
+                                           "another id")]
+
+
+def test_pipeline_folder_report_lists_skipped_files_and_warnings(store, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Talks\n\nTalks resumed.", encoding="utf-8")
+    (folder / "a.meta.yaml").write_text("published: 2024\n", encoding="utf-8")
+    (folder / "notes.pdf").write_text("x")
+    report = ingest_paths([str(folder)], store)
+    assert report.files == 1 and len(report.added) == 1 and report.failed == []
+    assert report.skipped == [(str(folder / "notes.pdf"),
+                               "unsupported file type '.pdf' (supported: .txt, .md, .html, .htm, .jsonl)")]
+    assert report.warnings == [(str(folder / "a.txt"), "published '2024' is not a full date (no day); stored "
+                                                       "without a date (write it as YYYY-MM-DD to set one)")]
+    lines = report.summary().splitlines()
+    assert lines[0].endswith("; skipped 1; failed 0; warnings 1")
+    assert lines[1:] == [
+        f"  skipped {folder / 'notes.pdf'}: unsupported file type '.pdf' (supported: .txt, .md, .html, .htm, .jsonl)",
+        f"  warning {folder / 'a.txt'}: published '2024' is not a full date (no day); stored without a date "
+        "(write it as YYYY-MM-DD to set one)",
+    ]
+
+
+def test_pipeline_empty_report_summary():
+    assert IngestReport().summary() == "added 0 article(s) (no rows); skipped 0; failed 0"
