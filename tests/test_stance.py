@@ -355,3 +355,24 @@ def test_stance_casualty_count_framed_by_a_ceasefire_story_is_neutral(nlp, tagge
               kind="indirect")
     s = stances_of(nlp, tagger, text, [q])[("Health Ministry", "ceasefire")]
     assert (s.polarity, s.score, s.cues) == ("neutral", 0.0, [])
+
+
+@pytest.mark.parametrize(
+    "text, content, cues",
+    [
+        ('Kuleba said Ukraine\'s NATO membership was "a matter of when, not if".',
+         'Ukraine\'s NATO membership was "a matter of when, not if"', ["a matter of when, not if"]),
+        ('"Ukraine will join NATO. It is not a question of if, but when," he said.',
+         "Ukraine will join NATO. It is not a question of if, but when", ["not a question of if"]),
+        ('"Ukraine should join NATO, and the sooner the better," he said.',
+         "Ukraine should join NATO, and the sooner the better", ["the sooner the better"]),
+        ('"Ukraine\'s path to NATO membership is irreversible," he said.',
+         "Ukraine's path to NATO membership is irreversible", ["irreversible"]),
+        ('"There is no alternative to NATO membership," he said.', "There is no alternative to NATO membership",
+         ["no alternative"]),
+    ],
+)
+def test_stance_inevitability_phrases_support(nlp, tagger, text, content, cues):
+    """Test that 'when, not if' phrases support, with a negation inside a phrase being part of it (one vote)."""
+    s = stances_of(nlp, tagger, text, [quote(text, content, "A B", cue="said")])[("A B", "nato-membership")]
+    assert (s.polarity, s.score, s.cues) == ("support", 1.0, cues)

@@ -16,7 +16,8 @@ Method (explainable rules, no trained model):
    ``prep``, ``pobj``, ``dobj``, ``xcomp`` ...) up to its clause head, has a negation child. A negated
    support word opposes, a negated oppose word weakly supports, a negated hedge opposes ("not under
    consideration"); a negation with no lexicon word in its scope opposes by itself, as does a bare
-   "no". A verb of excluding an option (lexicon ``exclude``: "rule out", "exclude") opposes, but
+   "no". A negation inside a lexicon phrase is part of it ("no alternative", "a matter of when, not
+   if"), and overlapping phrases of one polarity are one cue. A verb of excluding an option (lexicon ``exclude``: "rule out", "exclude") opposes, but
    negated it keeps the option open: "could not be ruled out", "does not exclude" are one hedge vote
    (neutral, never oppose; the speaker leaves the door open without endorsing it, like "strategic
    ambiguity"), and its modal and negation cast no vote of their own. An increase modifier on a topic word ("more weapons") supports (a demand). Words that
@@ -360,6 +361,8 @@ def _piece_votes(
             continue
         span = doc[s:e]
         covered.update(range(s, e))
+        # a negation inside the phrase is part of it ("no alternative", "when, not if"), not a vote
+        used_neg.update(i for i in range(s, e) if _is_negation(doc[i], lex))
         negs = [n for n in _negators(span.root, lex) if n.i not in range(s, e)]
         _vote(v, pol, span.text, negs, used_neg)
     for t in tokens:
@@ -528,7 +531,7 @@ def quote_topic_votes(
         return {}
     qspan = doc[pieces[0][0].i : pieces[-1][-1].i + 1]
     # PhraseMatcher on a Span returns doc token indices (spaCy 3.8)
-    phrase_hits = [(doc.vocab.strings[m], s, e) for m, s, e in lex.phrase_matcher(doc.vocab)(qspan)]
+    phrase_hits = _merge_overlaps([(doc.vocab.strings[m], s, e) for m, s, e in lex.phrase_matcher(doc.vocab)(qspan)])
     n_tokens = sum(len(p) for p in pieces)
     short_topics: set[str] = set(q.topics)
     if n_tokens < tagger.context_tokens:
@@ -573,6 +576,20 @@ def quote_topic_votes(
                 v.vader = compound
                 v.cues["support" if compound > 0 else "oppose"].append(f"vader:{compound:+.2f}")
     return votes
+
+
+def _merge_overlaps(hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Overlapping phrase matches of the same polarity become one cue ("a matter of when" + "when, not
+    if" -> "a matter of when, not if"), so one phrase is one vote."""
+    out: list[tuple[str, int, int]] = []
+    for pol, s, e in sorted(hits, key=lambda h: (h[1], h[2])):
+        for k, (p2, s2, e2) in enumerate(out):
+            if p2 == pol and s < e2 and s2 < e:
+                out[k] = (pol, min(s, s2), max(e, e2))
+                break
+        else:
+            out.append((pol, s, e))
+    return out
 
 
 def _nested_ranges(q: Quote, quotes: list[Quote]) -> list[tuple[int, int]]:
