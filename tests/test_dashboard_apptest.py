@@ -302,3 +302,59 @@ def test_dashboard_map_selector_shows_the_style_really_drawn_offline(db, monkeyp
     monkeypatch.setattr(loaders, "tiles_reachable", lambda *a, **k: True)
     at = _goto(_app(), "map")
     assert at.selectbox(key="map_style").value == "carto-positron"
+
+
+def _plain(text: str) -> str:
+    """A message's text without the Markdown escapes of user text."""
+    return text.replace("\\", "")
+
+
+def test_dashboard_upload_errors_stay_visible_with_the_success(db):
+    """Test that with several files, the unreadable ones are still reported after the rerun that follows an add."""
+    at = _goto(_app(), "articles")
+    good = b'Bridge plan\n\nThe mayor, Anne Hidalgo, said: "We will rebuild the bridge in Paris by spring."\n'
+    at.file_uploader(key="upload").set_value([("paris.txt", good, "text/plain"),
+                                              ("empty.txt", b"   \n", "text/plain"),
+                                              ("scan.txt", b"\x00\x01\x02binary", "text/plain")]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [s.value for s in at.success] == [
+        "Added 1 article(s) to the collection 'uploads'. They now appear on every page."]
+    assert [_plain(e.value) for e in at.error] == ["Could not read empty.txt: the file is empty",
+                                                   "Could not read scan.txt: this looks like a binary file, not text"]
+    at.run()  # still there on the next rerun, until dismissed
+    assert len(at.error) == 2
+    at.button(key="upload_dismiss").click().run()
+    assert not at.error and not at.success
+
+
+def test_dashboard_upload_jsonl_keeps_good_lines_and_reports_the_bad_one(db):
+    import json
+
+    at = _goto(_app(), "articles")
+    data = (json.dumps({"id": "jl-1", "title": "Talks in Cairo", "text": "Talks in Cairo\n\nTalks resumed in Cairo."})
+            + '\n{"id": "broken", "text": "not closed\n'
+            + json.dumps({"id": "jl-2", "title": "Floods", "text": "Floods\n\nThe river rose in Porto Alegre."})
+            + "\n").encode()
+    at.file_uploader(key="upload").set_value(("two.jsonl", data, "application/jsonl")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [s.value for s in at.success] == [
+        "Added 2 article(s) to the collection 'uploads'. They now appear on every page."]
+    assert [_plain(e.value) for e in at.error] == [
+        "Could not read two.jsonl:2: not valid JSON (Unterminated string starting at)"]
+    store = Store(db)
+    try:
+        ids = {r[0] for r in store.execute("SELECT id FROM articles WHERE collection = 'uploads'").fetchall()}
+    finally:
+        store.close()
+    assert ids == {"jl-1", "jl-2"}
+
+
+def test_dashboard_upload_of_a_stored_article_says_already_stored(db):
+    at = _goto(_app(), "articles")
+    text = b'Bridge plan\n\nThe mayor, Anne Hidalgo, said: "We will rebuild the bridge in Paris by spring."\n'
+    at.file_uploader(key="upload").set_value(("paris_bridge.txt", text, "text/plain")).run()
+    assert len(at.success) == 1
+    at.file_uploader(key="upload").set_value(("paris_bridge.txt", text, "text/plain")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.success
+    assert [_plain(i.value) for i in at.info] == ["0 added; 1 already stored: paris_bridge.txt."]
