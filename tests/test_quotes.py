@@ -346,3 +346,15 @@ def test_quotes_answer_labels_are_the_interviewee_named_in_the_introduction(extr
 def test_quotes_answer_labels_without_a_named_interviewee_have_no_speaker(extract_text):
     ex = extract_text("Interview\n\nQ: Are you worried?\nA: We are worried, yes.\n\nQ: Why?\nA: Because the war goes on.\n")
     assert [(q.speaker, q.speaker_type) for q in ex.quotes] == [(None, "person"), (None, "person")]
+
+
+def test_quotes_cue_parsed_as_conjunct_after_the_reported_clause(extract_text):
+    """'A were killed ..., regional governor Y said, as Z ...': the parser makes 'said' a conjunct of
+    'killed'; the content is the clause before the comma, the dateline cut."""
+    ex = extract_text("Strike\n\nKHARKIV, Ukraine, March 10 (Reuters) - At least 12 people were killed and dozens injured "
+                      "in an air strike on Kharkiv on Sunday, regional governor Oleh Syniehubov said, as Russia pressed "
+                      "its attacks on Ukraine's second-largest city.\n")
+    assert [(q.kind, q.speaker, q.cue, q.text) for q in ex.quotes] == [
+        ("indirect", "Oleh Syniehubov", "said",
+         "At least 12 people were killed and dozens injured in an air strike on Kharkiv on Sunday")
+    ]

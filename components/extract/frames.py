@@ -256,6 +256,25 @@ def _parataxis_content(tok: Token, in_quote) -> Optional[tuple[tuple[int, int], 
     return rng, words
 
 
+def _late_subject(tok: Token) -> Optional[tuple[Token, tuple[int, int]]]:
+    """For a cue parsed as a conjunct of an earlier clause: its subject right before it after a
+    comma (", regional governor Oleh Syniehubov said"), and the character range of what precedes
+    that comma in the sentence. None unless the sentence has that shape and the subject is a name
+    or a noun phrase (not a pronoun standing for something in the clause)."""
+    doc = tok.doc
+    subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+    if not subs:
+        return None
+    sub = max(subs, key=lambda c: c.i)
+    left = sub.left_edge
+    if sub.right_edge.i != tok.i - 1 or left.i == 0 or doc[left.i - 1].text != "," or sub.pos_ not in ("PROPN", "NOUN"):
+        return None
+    toks = [t for t in tok.sent if t.i < left.i - 1]
+    if len(toks) < 3:
+        return None
+    return sub, span_chars(toks)
+
+
 def reporting_frames(doc: Doc, in_quote) -> list[Frame]:
     """All reporting frames of ``doc`` whose cue lies outside quotation marks, in token order.
 
@@ -388,6 +407,12 @@ def reporting_frames(doc: Doc, in_quote) -> list[Frame]:
             para = _parataxis_content(tok, in_quote)
             if para is not None:
                 (content, content_text), rule = para, "parataxis"
+        if content is None and tok.dep_ == "conj" and tok.head.i < tok.i:
+            # "X were killed ..., regional governor Y said, as Z ...": the parser hung the cue on
+            # the reported clause as a conjunct; the content is the clause before the comma
+            late = _late_subject(tok)
+            if late is not None:
+                subj, content, rule = late[0], late[1], "conj"
         if subj is None and content is not None and lem in C.CUE_PASSIVE_VERBS and tok.tag_ == "VBN" and any(
             c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children
         ):
