@@ -358,3 +358,28 @@ def test_dashboard_upload_of_a_stored_article_says_already_stored(db):
     assert not at.exception, [e.value for e in at.exception]
     assert not at.success
     assert [_plain(i.value) for i in at.info] == ["0 added; 1 already stored: paris_bridge.txt."]
+
+
+def test_dashboard_casualties_without_a_date_are_counted_and_titles_shown(db):
+    """Test that undated casualty records are said to be missing from the chart, and the table shows titles."""
+    from components.ingest import read_bytes
+    from components.pipeline import ingest_articles
+
+    text = (b"Strike in Beirut (no date)\n\nFive people were killed on Tuesday in an Israeli strike on a building "
+            b"in Beirut, the health ministry said.\n")
+    store = Store(db)
+    try:
+        report = ingest_articles(read_bytes(text, "nodate.txt", collection="seed"), store)
+        assert report.added and not report.failed
+        n_undated = store.execute("SELECT count(*) FROM casualties c JOIN articles a ON a.id = c.article_id "
+                                  "WHERE c.date IS NULL AND a.published IS NULL").fetchone()[0]
+    finally:
+        store.close()
+    assert n_undated == 1
+    at = _goto(_app(), "casualties")
+    assert "1 record without a date is not in the chart (it is in the table)." in [c.value for c in at.caption]
+    table = _rows(at, "cas_table")
+    assert "Strike in Beirut (no date)" in set(table["article"])
+    cols = list(table.columns)
+    assert cols[:3] == ["place", "date", "killed_min"] and cols[-1] == "article_id"
+    assert cols.index("article") < cols.index("article_id")

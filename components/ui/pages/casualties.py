@@ -6,12 +6,19 @@ from components.ui import charts, loaders
 from components.ui.sidebar import current_filters, request_filter
 from components.ui.widgets import download_buttons, pager
 
+# Table columns, left to right (the page query's idx/start/end are left out).
+TABLE_COLUMNS = ("place", "date", "killed_min", "killed_max", "killed_qualifier", "injured_min", "injured_max",
+                 "injured_qualifier", "missing_min", "missing_max", "perpetrator_killed_min", "cause", "actor",
+                 "article", "published", "country", "lat", "lon", "article_id")
+
 f = current_filters()
 st.title("Casualties")
 counts = loaders.q("casualty_totals", f)
 st.markdown(f"Reported under these filters (lower bounds summed): **{counts['killed']:,} killed**, "
             f"**{counts['injured']:,} injured**, {counts['missing']:,} missing.")
 chart = loaders.q("casualties_by_place_date", f)
+undated = int(chart.loc[chart["date"].isna(), "events"].sum()) if not chart.empty else 0
+chart = chart[chart["date"].notna()] if not chart.empty else chart
 if not chart.empty:
     event = st.plotly_chart(charts.casualty_figure(chart), key="cas_chart", on_select="rerun",
                             selection_mode=("points",))
@@ -20,15 +27,23 @@ if not chart.empty:
     if picked and st.button(f"Show {', '.join(picked)} on the map", key="cas_to_map"):
         request_filter("places", picked)
         st.switch_page("components/ui/pages/map.py")
+if undated:
+    st.caption(f"{undated} records without a date are not in the chart (they are in the table)." if undated > 1
+               else "1 record without a date is not in the chart (it is in the table).")
 total = counts["events"]
 limit, offset = pager(total, "cas", "casualty reports")
 page = loaders.q("casualties_page", f, limit, offset)
 if page.empty:
     st.info("No casualty reports under these filters.")
 else:
-    st.dataframe(page.drop(columns=["idx", "start", "end"]), hide_index=True, key="cas_table",
+    # the article's title beside the counts; its id (for look-ups) at the far right
+    show = page[[c for c in TABLE_COLUMNS if c in page.columns]]
+    st.dataframe(show, hide_index=True, key="cas_table",
                  column_config={"date": st.column_config.DateColumn("date"),
-                                "published": st.column_config.DateColumn("published")})
+                                "article": st.column_config.TextColumn("article", width="large",
+                                                                       help="title of the article reporting it"),
+                                "published": st.column_config.DateColumn("published"),
+                                "article_id": st.column_config.TextColumn("article id", width="small")})
     places = sorted(p for p in page["place"].dropna().unique())
     if places:
         c1, c2 = st.columns([3, 1])
