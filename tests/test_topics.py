@@ -165,3 +165,52 @@ topics:
     assert tagger.topics_of(s1) == ["whaling"]
     assert tagger.topics_of(s2) == ["fishing-rights"]
     assert tagger.topics_of(s3, context=False) == []  # NATO is not in this taxonomy
+
+
+@pytest.mark.parametrize(
+    "text, content, expected",
+    [
+        ('"Ukraine\'s place is in Nato, and the sooner the better," he said.',
+         "Ukraine's place is in Nato, and the sooner the better", ["nato-membership"]),
+        ("Finland became the 31st member of NATO.", "Finland became the 31st member of NATO.", ["nato-membership"]),
+        # a bare "membership" right after a sentence naming NATO, or under a headline naming it
+        ('The Nato Secretary General struck a cautious tone. "The path to membership is irreversible, but it '
+         'will take time," he told journalists.',
+         "The path to membership is irreversible, but it will take time", ["nato-membership"]),
+        ("Nato summit: allies split over timetable\n\nLeaders met. Officials argued. Ukraine's membership was "
+         "discussed at length.", "Ukraine's membership was discussed at length.", ["nato-membership"]),
+        # ... but not another body's membership, nor a mention of NATO or its members
+        ("NATO leaders met in Vilnius. Ukraine applied for EU membership.", "Ukraine applied for EU membership.", []),
+        ("NATO leaders met in Vilnius. The EU opened talks on membership with Ukraine.",
+         "The EU opened talks on membership with Ukraine.", []),
+        ("Ukraine's membership was discussed at length.", "Ukraine's membership was discussed at length.", []),
+        ("NATO allies pledged air defence for Ukraine.", "NATO allies pledged air defence for Ukraine.", ["military-aid"]),
+        ("NATO members pledged air defence for Ukraine.", "NATO members pledged air defence for Ukraine.",
+         ["military-aid"]),
+        ("Leaders of the Nato alliance met in Washington.", "Leaders of the Nato alliance met in Washington.", []),
+    ],
+)
+def test_topics_nato_membership_in_context(nlp, tagger, text, content, expected):
+    """Test the NATO membership rules: 'place is in NATO', membership near a NATO mention, not NATO alone."""
+    doc = nlp(text)
+    s = text.index(content)
+    span = doc.char_span(s, s + len(content), alignment_mode="expand")
+    assert tagger.topics_of(span, context=False) == expected
+
+
+def test_topics_in_context_rule_validated_and_user_editable(nlp, tmp_path):
+    """Test that a user's in_context rule needs both lists and fires only near a context phrase."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("topics:\n  - {id: a, label: X, description: Y., in_context: {phrases: [quota]}}\n", encoding="utf-8")
+    with pytest.raises(TopicTaxonomyError, match=r"bad\.yaml.*in_context\.context"):
+        TopicTaxonomy.load(bad)
+    good = tmp_path / "good.yaml"
+    good.write_text("topics:\n  - {id: fishing, label: Fishing, description: Quotas., "
+                    "in_context: {phrases: [quota], context: [fishing, fishermen]}}\n", encoding="utf-8")
+    tagger = TopicTagger(nlp, TopicTaxonomy.load(good))
+    doc = nlp("Markets were calm. Fishermen protested in Oslo. The quota was cut. Oil prices rose. Wages fell. "
+              "The quota of imports rose.")
+    sents = list(doc.sents)
+    assert [tagger.topics_of(s, context=False) for s in sents] == [[], [], ["fishing"], [], [], []]
+    headline = nlp("Fishing row in Oslo\n\nOil prices rose. Wages fell. Markets were calm. The quota was cut.")
+    assert tagger.topics_of(list(headline.sents)[-1], context=False) == ["fishing"]

@@ -7,7 +7,13 @@ per topic: ``id``, ``label``, ``description`` and any of
   phrases tokenised with ``nlp.make_doc``);
 - ``patterns``: spaCy ``Matcher`` token patterns (``LEMMA`` / ``LOWER`` / ``OP`` ...);
 - ``all_of``: a co-occurrence rule, a list of phrase groups that must all occur in one sentence
-  ("China" ... "Russia").
+  ("China" ... "Russia");
+- ``in_context``: ``phrases`` that count only in a passage about the topic's subject: when one of its
+  ``context`` phrases occurs in the same sentence, in one of the ``FRAMING_SENTENCES`` sentences before
+  it, or in the article's first sentence (its headline). A bare "membership" right after a sentence
+  naming NATO ("The path to membership is irreversible") is NATO membership; a phrase modified by the
+  name of another body ("EU membership", "membership of the WTO"), or in a sentence naming another
+  organisation and not the context ("The EU opened talks on membership"), is not.
 
 Method (see ``spacy/pipeline/span_ruler.py`` and the spaCy rule-based matching guide): the matchers
 are built once in :class:`TopicTagger.__init__`; matching a span is a Matcher + PhraseMatcher pass.
@@ -51,6 +57,15 @@ class TopicTaxonomyError(NewsAtlasError):
     """
 
 
+class InContext(BaseModel):
+    """A context-bound rule of a topic: ``phrases`` count only near one of the ``context`` phrases."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    phrases: list[str] = Field(min_length=1)
+    context: list[str] = Field(min_length=1)
+
+
 class TopicDef(BaseModel):
     """One topic of the taxonomy (one entry of ``topics:`` in the YAML file)."""
 
@@ -62,6 +77,7 @@ class TopicDef(BaseModel):
     phrases: list[str] = Field(default_factory=list)
     patterns: list[list[dict[str, Any]]] = Field(default_factory=list)
     all_of: list[list[str]] = Field(default_factory=list)
+    in_context: Optional[InContext] = None
 
     @field_validator("id")
     @classmethod
@@ -93,8 +109,8 @@ class TopicDef(BaseModel):
 
     @model_validator(mode="after")
     def _has_rules(self) -> "TopicDef":
-        if not (self.phrases or self.patterns or self.all_of):
-            raise ValueError("a topic needs at least one of phrases, patterns, all_of")
+        if not (self.phrases or self.patterns or self.all_of or self.in_context):
+            raise ValueError("a topic needs at least one of phrases, patterns, all_of, in_context")
         return self
 
 
@@ -174,6 +190,7 @@ class TopicTagger:
         self.matcher = Matcher(nlp.vocab)
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._groups: dict[str, int] = {}  # topic id -> number of all_of groups
+        self.context_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")  # in_context: the context phrases
         for t in self.taxonomy.topics:
             if t.phrases:
                 self.phrase_matcher.add(t.id, [nlp.make_doc(p) for p in t.phrases])
@@ -188,6 +205,9 @@ class TopicTagger:
                 self.phrase_matcher.add(f"{t.id}@all{gi}", [nlp.make_doc(p) for p in group])
             if t.all_of:
                 self._groups[t.id] = len(t.all_of)
+            if t.in_context:
+                self.phrase_matcher.add(f"{t.id}@ctx", [nlp.make_doc(p) for p in t.in_context.phrases])
+                self.context_matcher.add(t.id, [nlp.make_doc(p) for p in t.in_context.context])
 
     def matches(self, span: Span) -> list[tuple[str, int, int]]:
         """Topic matches inside ``span``: ``(topic_id, start, end)``; see :meth:`match_details`."""
@@ -209,9 +229,10 @@ class TopicTagger:
         off = span.start if isinstance(span, Span) else 0
         vocab = doc.vocab
         # spaCy 3.8: Matcher on a Span gives span-relative indices, PhraseMatcher doc-relative ones.
-        found = [(m, s + off, e + off) for m, s, e in self.matcher(span)] + list(self.phrase_matcher(span))
+        found = [(m, s + off, e + off) for m, s, e in self.matcher(span)] if len(self.matcher) else []
+        found += list(self.phrase_matcher(span)) if len(self.phrase_matcher) else []
         raw = [(vocab.strings[m], s, e) for m, s, e in found]
-        tid_of = {k: k.split("@all")[0] for k, _, _ in raw}
+        tid_of = {k: k.split("@")[0] for k, _, _ in raw}
         # longest match wins across topics: "weapons" inside "nuclear weapons" is not military-aid
         raw = [
             m for m in raw
@@ -223,7 +244,11 @@ class TopicTagger:
         out: list[tuple[str, int, int, bool]] = []
         grouped: dict[tuple[int, str], dict[int, list[tuple[int, int]]]] = {}
         for key, s, e in raw:
-            if "@all" in key:
+            if key.endswith("@ctx"):
+                tid = tid_of[key]
+                if self._in_context(tid, doc, s, e) and not self._names_another_body(tid, doc[s:e]):
+                    out.append((tid, s, e, False))
+            elif "@all" in key:
                 tid, gi = key.split("@all")
                 sent_start = doc[s].sent.start if doc.has_annotation("SENT_START") else 0
                 grouped.setdefault((sent_start, tid), {}).setdefault(int(gi), []).append((s, e))
@@ -233,6 +258,48 @@ class TopicTagger:
             if len(groups) == self._groups[tid]:
                 out.extend((tid, s, e, True) for spans in groups.values() for s, e in spans)
         return sorted(set(out), key=lambda m: (m[1], m[2], m[0], m[3]))
+
+    def _in_context(self, tid: str, doc, s: int, e: int) -> bool:
+        """Whether a context phrase of ``tid`` occurs in the sentence of ``doc[s:e]``, one of the
+        ``FRAMING_SENTENCES`` before it, or the document's first sentence (headline). A sentence that
+        names another organisation (an ORG entity) and no context phrase is that body's, not the context's."""
+        key = self.context_matcher.vocab.strings[tid]
+        if not doc.has_annotation("SENT_START"):
+            windows = [doc[:]]
+        else:
+            sent = doc[s].sent
+            if not any(m == key for m, _, _ in self.context_matcher(sent)) and any(
+                en.label_ == "ORG" and not any(k == key for k, _, _ in self.context_matcher(en)) for en in sent.ents
+            ):
+                return False  # "The EU opened talks on membership": the sentence's own body is not the context
+            windows = [sent]
+            for _ in range(FRAMING_SENTENCES):
+                if sent.start == 0:
+                    break
+                sent = doc[sent.start - 1].sent
+                windows.append(sent)
+            first = doc[0].sent
+            if first.start != windows[-1].start:
+                windows.append(first)
+        return any(m == key for w in windows for m, _, _ in self.context_matcher(w))
+
+    def _names_another_body(self, tid: str, span: Span) -> bool:
+        """Whether a phrase is tied by its modifiers to a named organisation other than the topic's
+        context ("EU membership", "the WTO's accession", "membership of the EU"): then it is that
+        body's. States (GPE: "Ukraine's membership") are members, not bodies."""
+        ids = {t.i for t in span}
+        key = self.context_matcher.vocab.strings[tid]
+        for t in span:
+            mods = [c for c in t.children if c.i not in ids and c.dep_ in ("compound", "poss", "nmod", "amod")]
+            mods += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "to", "into")
+                     for g in c.children if g.dep_ == "pobj"]
+            for m in mods:
+                if m.ent_type_ not in _BODY_ENTS:
+                    continue
+                ent = next((en for en in m.doc.ents if en.start <= m.i < en.end), m.doc[m.i : m.i + 1])
+                if not any(k == key for k, _, _ in self.context_matcher(ent)):
+                    return True
+        return False
 
     def topics_of(self, span: Span, context: bool = True) -> list[str]:
         """Topic ids of a span (a quote's content, usually).
@@ -255,6 +322,9 @@ class TopicTagger:
             if not ids:
                 ids = framing_topics(self, span)
         return sorted(ids)
+
+
+_BODY_ENTS = frozenset({"ORG", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"})
 
 
 def framing_topics(tagger: "TopicTagger", span: Span) -> set[str]:
