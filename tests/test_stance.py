@@ -161,7 +161,9 @@ def test_stance_mixed_evidence_without_majority_is_neutral(nlp, tagger):
     q3 = quote(text, "NATO membership is still complex", "Ada Ray", n=3, cue="said")
     s = stances_of(nlp, tagger, text, [q1, q2, q3])[("Ada Ray", "nato-membership")]
     assert s.evidence == ["t:q1", "t:q2", "t:q3"]
-    assert (s.polarity, s.score) == ("neutral", 0.333)
+    # the mean is +0.333, but only one of three voting quotes supports: neutral, reported with score 0
+    assert (s.polarity, s.score) == ("neutral", 0.0)
+    assert s.cues == ["gamble", "could", "complex", "strengthen"]
 
 
 def test_stance_third_party_action_verb_does_not_vote(nlp, tagger):
@@ -376,3 +378,20 @@ def test_stance_inevitability_phrases_support(nlp, tagger, text, content, cues):
     """Test that 'when, not if' phrases support, with a negation inside a phrase being part of it (one vote)."""
     s = stances_of(nlp, tagger, text, [quote(text, content, "A B", cue="said")])[("A B", "nato-membership")]
     assert (s.polarity, s.score, s.cues) == ("support", 1.0, cues)
+
+
+def test_stance_neutral_without_majority_scores_zero_so_polarity_and_score_agree(nlp, tagger):
+    """Test that a no-majority neutral reports score 0.0 (mean -0.5 here) and every stance's polarity
+    follows from its score by the 0.25 thresholds."""
+    from components.extract.stance import _polarity
+
+    text = ('"NATO membership is a dangerous mistake," Ray said. "NATO membership is complex," Ray said. '
+            '"We reject any NATO expansion," Orlov said.')
+    q1 = quote(text, "NATO membership is a dangerous mistake", "Ada Ray", n=1, cue="said")
+    q2 = quote(text, "NATO membership is complex", "Ada Ray", n=2, cue="said")
+    q3 = quote(text, "We reject any NATO expansion", "Lev Orlov", n=3, cue="said")
+    st = stances_of(nlp, tagger, text, [q1, q2, q3])
+    ray, orlov = st[("Ada Ray", "nato-membership")], st[("Lev Orlov", "nato-membership")]
+    assert (ray.polarity, ray.score, ray.cues) == ("neutral", 0.0, ["complex", "dangerous", "mistake"])
+    assert (orlov.polarity, orlov.score) == ("oppose", -1.0)
+    assert all(s.polarity == _polarity(s.score) for s in st.values())

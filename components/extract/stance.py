@@ -43,7 +43,10 @@ Method (explainable rules, no trained model):
    and hedge votes. Per (speaker, topic): the mean over the quotes that had any vote (quotes with
    none stay evidence but do not vote). ``score >= 0.25`` support, ``<= -0.25`` oppose, else neutral,
    so hedges and balanced "understandable but complex" answers come out neutral; a polarity also
-   needs a strict majority of the voting quotes to agree with it, else it is neutral (mixed evidence).
+   needs a strict majority of the voting quotes to agree with it, else it is neutral (mixed evidence)
+   and its score is reported as 0.0, so that polarity and score always agree (``polarity`` is
+   ``support`` exactly when ``score >= 0.25``, ``oppose`` when ``<= -0.25``): a chart drawing the
+   score never shows a grey "neutral" bar half-way to support.
    A lexicon verb whose subject is a named third party ("Russia supports ...") describes that
    party's action, not the speaker's view, and does not vote.
 """
@@ -620,7 +623,8 @@ def speaker_stances(doc: Doc, quotes: list[Quote], speakers: list[Speaker], tagg
         then topic. ``score`` in [-1, 1] (mean per-quote ``(S-O)/(S+O+H)``, rounded to 3 places);
         ``polarity`` support if ``score >= 0.25``, oppose if ``<= -0.25``, else neutral, and also
         neutral when no strict majority of the voting quotes has that polarity on its own (mixed
-        evidence, as in an analyst's "risks ... rewards" answers);
+        evidence, as in an analyst's "risks ... rewards" answers), and then ``score`` is 0.0: a
+        neutral stance always has ``-0.25 < score < 0.25``;
         ``evidence`` the quote ids in text order; ``cues`` the words that decided the polarity
         (for neutral: the hedges, then any conflicting cues).
 
@@ -654,7 +658,7 @@ def speaker_stances(doc: Doc, quotes: list[Quote], speakers: list[Speaker], tagg
         score = round(max(-1.0, min(1.0, score)), 3)
         polarity = _polarity(score)
         if polarity != "neutral" and sum(_polarity(v.score) == polarity for v in voting) * 2 <= len(voting):
-            polarity = "neutral"  # mixed evidence: no majority of the voting quotes agrees
+            polarity, score = "neutral", 0.0  # mixed evidence: no majority agrees, so no lean either
         merged = TopicVotes()
         for v in voting:
             merged.merge(v)
