@@ -395,3 +395,20 @@ def test_stance_neutral_without_majority_scores_zero_so_polarity_and_score_agree
     assert (ray.polarity, ray.score, ray.cues) == ("neutral", 0.0, ["complex", "dangerous", "mistake"])
     assert (orlov.polarity, orlov.score) == ("oppose", -1.0)
     assert all(s.polarity == _polarity(s.score) for s in st.values())
+
+
+def test_stance_membership_quotes_after_an_arms_sentence_are_about_membership(nlp, tagger):
+    """Test that membership quotes whose framing sentences are about arms supplies are scored on NATO
+    membership (their own topic), not on military aid taken from the framing."""
+    text = ('Poland would continue to supply arms, he added. The Nato Secretary General struck a more cautious '
+            'tone. "The path to membership is irreversible, but it will take time," he told journalists. '
+            'Fico opposed sending any more weapons to Kyiv. "Ukraine\'s place is in Nato, and the sooner the '
+            'better," Sikorski said.')
+    q1 = quote(text, "The path to membership is irreversible, but it will take time", "Jens Stoltenberg", n=1,
+               cue="told")
+    q2 = quote(text, "Ukraine's place is in Nato, and the sooner the better", "Radoslaw Sikorski", n=2, cue="said")
+    st = stances_of(nlp, tagger, text, [q1, q2])
+    assert sorted(st) == [("Jens Stoltenberg", "nato-membership"), ("Radoslaw Sikorski", "nato-membership")]
+    assert [(s.polarity, s.score, s.cues) for s in st.values()] == [
+        ("support", 1.0, ["irreversible"]), ("support", 1.0, ["the sooner the better"])]
+    assert (q1.topics, q2.topics) == (["nato-membership"], ["nato-membership"])
