@@ -163,6 +163,16 @@ _UNDECOMPOSED = str.maketrans({
 _SPACES = re.compile(r"\s+")
 
 
+def _english_spelling(name: str, alternates) -> str:
+    """The name without transliteration marks when GeoNames also lists that spelling: "Rafaḩ" ->
+    "Rafah", "Khān Yūnis" -> "Khan Yunis" (as English news writes them); else ``name`` unchanged
+    ("Zürich" stays when "Zurich" is not an alternate name)."""
+    if name.isascii():
+        return name
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
+    return plain if plain != name and plain in set(alternates) else name
+
+
 def normalise(name: str) -> str:
     """Return the lookup key of a name: accents stripped (and letters without a decomposition
     mapped to their base: "ı" -> "i", "ł" -> "l", "ø" -> "o"), case-folded, dots dropped,
@@ -328,7 +338,8 @@ class Gazetteer:
 
         # --- cities
         for gid, c in cities.items():
-            rec = GeoRecord(c["name"], "city", c["countrycode"], city_admin[gid], float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), int(c.get("population") or 0))
+            rec = GeoRecord(_english_spelling(c["name"], c.get("alternatenames") or ()), "city", c["countrycode"], city_admin[gid],
+                            float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), int(c.get("population") or 0))
             keys = {normalise(c["name"])}
             keys.update(normalise(n) for n in c.get("alternatenames") or () if _latin(n))
             for k in keys:

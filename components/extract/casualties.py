@@ -552,15 +552,18 @@ def _historical(sent: Span, base: Optional[datetime], ents: Optional[list[Span]]
 
 
 def _best_place(doc: Doc, places: list[Place], start: int, end: int, clause: Optional[tuple[int, int]] = None,
-                starts: Optional[list[int]] = None) -> Optional[Place]:
+                starts: Optional[list[int]] = None, exclude: Iterable[tuple[int, int]] = ()) -> Optional[Place]:
     """The sentence's event place: one inside the casualty clause (``clause``, char offsets:
     "talks in Doha as strikes killed 27 people in Gaza" -> Gaza) before others, then one governed
     by a preposition, then the most specific kind (city > admin > country), then the first.
-    Datelines and continents are skipped. ``starts``: the places' start offsets (sorted), to find
-    the sentence's places by bisection rather than a scan of the whole article."""
+    Datelines and continents are skipped, and places inside ``exclude`` (character ranges, e.g. a
+    quotation). ``starts``: the places' start offsets (sorted), to find the sentence's places by
+    bisection rather than a scan of the whole article."""
     lo = bisect.bisect_left(starts, start) if starts is not None else 0
     hi = bisect.bisect_right(starts, end) if starts is not None else len(places)
-    inside = [p for p in places[lo:hi] if start <= p.start and p.end <= end and p.kind != "continent" and not _is_dateline(doc, p)]
+    exclude = list(exclude)
+    inside = [p for p in places[lo:hi] if start <= p.start and p.end <= end and p.kind != "continent" and not _is_dateline(doc, p)
+              and not any(a <= p.start < b for a, b in exclude)]
     if not inside:
         return None
     def outside_clause(p: Place) -> bool:
@@ -646,7 +649,13 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
     sent_ents = _ents_by_sentence(doc, sents)
     places = sorted(places, key=lambda p: p.start)
     place_starts = [p.start for p in places]
-    for si, sent in enumerate(sents):
+    # a headline ("Russian air strike kills at least 12 in Kharkiv") is read after the body, so the
+    # body's sentence, with its date and details, keeps a count that both report
+    order = list(range(len(sents)))
+    if len(sents) > 1 and _is_headline(doc, sents[0]):
+        order = order[1:] + [0]
+    for si in order:
+        sent = sents[si]
         counts: dict[str, Count] = {}
         used: set[int] = set()
         subjects: list[Token] = []
@@ -673,10 +682,18 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
         if not counts or _historical(sent, base, sent_ents[si]) or GLOBAL_TOLL.search(sent.text):
             continue  # a worldwide toll has no single place and sums events: not a record
         place = _best_place(doc, places, sent.start_char, sent.end_char, clause, place_starts)
+        if place is None:
+            place = _jurisdiction_place(sent_ents[si], places)
         k = si - 1
         while place is None and k >= 0 and si - k <= 3:
-            place = _best_place(doc, places, sents[k].start_char, sents[k].end_char, None, place_starts)
+            # an earlier sentence's place, outside quotation marks ("We will enter Rafah," he said)
+            place = _best_place(doc, places, sents[k].start_char, sents[k].end_char, None, place_starts,
+                                exclude=_quoted_ranges(sents[k]))
             k -= 1
+        if place is None and records and records[-1].place is not None and si > 0:
+            # "Another 4 people are missing under the rubble": the event the article is reporting
+            prev = records[-1]
+            place = next((p for p in places if p.name == prev.place and p.country == prev.country), None)
         cause, cause_at = _cause(sent)
         date_ = _sentence_date(sent, base, sent_ents[si])
         k = si - 1
@@ -704,22 +721,67 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
                 setattr(rec, f"{key}_max", c.max)
                 if key != "missing":
                     setattr(rec, f"{key}_qualifier", c.qualifier)
-        _drop_repeated_counts(rec, records, {place.admin1} if place is not None and place.kind == "city" and place.admin1 else set())
+        restated = _drop_repeated_counts(rec, records, {place.admin1} if place is not None and place.kind == "city" and place.admin1 else set())
+        for e in restated:  # a restatement completes what the first report left open (a headline's actor)
+            e.cause = e.cause or rec.cause
+            e.actor = e.actor or rec.actor
         if any(getattr(rec, f) is not None for f in COUNT_FIELDS):
             records.append(rec)
             if cumulative_sentence:
                 cumulative.add(len(records) - 1)
     if cumulative and len(cumulative) < len(records):
         records = [r for i, r in enumerate(records) if i not in cumulative]
+    records.sort(key=lambda r: r.start)
     return records
 
 
-def _drop_repeated_counts(rec: Casualty, earlier: Iterable[Casualty], within: frozenset[str] | set[str] = frozenset()) -> None:
+def _jurisdiction_place(ents: list[Span], places: list[Place]) -> Optional[Place]:
+    """The place of a reporting body named in the sentence ("The Gaza health ministry said 29
+    ... had been killed"), when the article names that place elsewhere (so it is resolved in the
+    article's context): the first such mention. See :func:`.places.jurisdiction_prefix`."""
+    from ..gazetteer import get_gazetteer
+    from .places import jurisdiction_prefix
+
+    from ..constants import ORG_HEAD_NOUNS
+
+    for ent in ents:
+        if ent.label_ == "ORG":
+            prefix = jurisdiction_prefix(ent, get_gazetteer())
+        elif ent.label_ == "GPE" and ent.root.dep_ in ("compound", "nmod") and ent.root.head.lower_ in ORG_HEAD_NOUNS:
+            prefix = ent  # "Gaza" tagged apart from "health ministry"
+        else:
+            continue
+        if prefix is not None:
+            text = prefix.doc.text if len(places) else ""
+            found = next((p for p in places if text[p.start : p.end].lower() == prefix.text.lower()), None)
+            if found is not None:
+                return found
+    return None
+
+
+def _is_headline(doc: Doc, sent: Span) -> bool:
+    """True when ``sent`` is the article's first line without final punctuation (a headline)."""
+    t = sent.text.rstrip()
+    return sent.start_char == 0 and "\n" in doc.text[sent.start_char : sent.end_char + 2] and not t.endswith((".", "!", "?", '"', "”"))
+
+
+def _quoted_ranges(sent: Span) -> list[tuple[int, int]]:
+    """Character ranges (document offsets) of the quotation-mark pairs inside ``sent``."""
+    base = sent.start_char
+    return [(base + m.start(), base + m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", sent.text)]
+
+
+def _drop_repeated_counts(rec: Casualty, earlier: Iterable[Casualty], within: frozenset[str] | set[str] = frozenset()) -> list[Casualty]:
     """Blank, in place, each count of ``rec`` that restates the same count of an earlier record at
     the same (or an unnamed) place: "killed 18 insurgents ... resulting in 18 insurgents killed".
     ``within`` names the areas that contain ``rec``'s place (its admin1 for a city): a record in
     "Helmand" followed by the same definite count in "Lashkar Gah district" is the same event
-    (open-ended counts such as "several" -> (2, None) only repeat at the same place)."""
+    (open-ended counts such as "several" -> (2, None) only repeat at the same place).
+
+    Returns:
+        list[Casualty]: the earlier records whose counts ``rec`` restated.
+    """
+    restated: list[Casualty] = []
     for e in earlier:
         nested = rec.place is not None and e.place is not None and rec.place != e.place
         if nested and e.place not in within:
@@ -733,3 +795,6 @@ def _drop_repeated_counts(rec: Casualty, earlier: Iterable[Casualty], within: fr
                 setattr(rec, f"{cat}_max", None)
                 if hasattr(rec, f"{cat}_qualifier"):
                     setattr(rec, f"{cat}_qualifier", None)
+                if e not in restated:
+                    restated.append(e)
+    return restated

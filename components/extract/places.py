@@ -32,6 +32,7 @@ from ..constants import (
     COMPASS_WORDS,
     NAME_MODIFIED_NOUNS,
     NON_PLACE_NAMES,
+    ORG_HEAD_NOUNS,
     PLACE_PREPOSITIONS,
 )
 from ..gazetteer import GeoRecord, Gazetteer, get_gazetteer, normalise
@@ -210,6 +211,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             spans.append(span)
         elif ent.label_ in RECOVER_LABELS and _recoverable(span, ent.label_, gaz, surnames):
             spans.append(span)
+
     for sp in spans:
         for i in range(sp.start, sp.end):
             taken[i] = True
@@ -356,6 +358,30 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str,
                     out.append(span)
         i = max(j, i + 1)
     return out
+
+
+def jurisdiction_prefix(span: Span, gaz: Gazetteer) -> Optional[Span]:
+    """The place an organisation's name starts with when the rest names a body of it ("Gaza
+    health ministry", "Kharkiv regional administration", "Chicago Police Department"). Not a
+    toponym mention of its own (GeoVirus, like most toponym corpora, leaves places inside
+    organisation names unannotated); the casualty stage uses it for the jurisdiction of a
+    reporting body when a sentence names no place. One to
+    three capitalised proper nouns that are exactly a country, an admin area or a city of at
+    least :data:`MIN_BARE_POPULATION`, followed by words that include an organisation head noun
+    (:data:`components.constants.ORG_HEAD_NOUNS`). None otherwise."""
+    span = _strip_span(span)  # "The Gaza health ministry"
+    for k in (3, 2, 1):
+        if len(span) <= k:
+            continue
+        head, rest = span[:k], span[k:]
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in head):
+            continue
+        if not any(t.lower_ in ORG_HEAD_NOUNS for t in rest) or rest[0].text in ("'s", "’s") and len(rest) == 1:
+            continue
+        recs = [r for r in gaz.candidates(head.text) if normalise(r.name) == normalise(head.text)]
+        if any(r.kind in ("country", "admin") or r.kind == "city" and r.population >= MIN_BARE_POPULATION for r in recs):
+            return head
+    return None
 
 
 def _opens_dateline(span: Span) -> bool:
