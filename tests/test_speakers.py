@@ -149,6 +149,9 @@ def test_speakers_organisation_abbreviation_resolves_to_full_name(extract_text):
         # demonym tagged PERSON by the model
         ("Talks\n\nThe Moldovan president Maia Sandu said the talks would resume.\n", "Maia Sandu",
          ("Maia Sandu", "president", None, "MD")),
+        # demonym inside a PERSON entity "Macedonian Foreign" before the title
+        ("Talks\n\nThe OSCE chair, Macedonian Foreign Minister Bujar Osmani, said the talks would continue.\n", "Bujar Osmani",
+         ("Bujar Osmani", "Foreign Minister", "OSCE", "MK")),
         # no entity tagged: the description is cut from the name
         ('Talks\n\n"We made progress," Swiss Foreign Minister Ignazio Cassis said.\n', "Ignazio Cassis",
          ("Ignazio Cassis", "Foreign Minister", None, "CH")),

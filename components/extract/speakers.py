@@ -344,10 +344,10 @@ class SpeakerIndex:
                 break
             if t.dep_ in ("relcl",) or t.lower_ in ("who", "which", "that"):
                 break
-            if t.text[:1].isupper() and t.ent_iob_ != "I" and (i + 1 >= len(toks) or toks[i + 1].ent_iob_ != "I" or toks[i + 1].dep_ == "case") \
+            if t.text[:1].isupper() and t.ent_iob_ != "I" \
                     and t.ent_type_ not in ("GPE", "NORP", "ORG", "FAC", "LOC") and t.pos_ in ("ADJ", "PROPN") and country_of(t.text):
                 # a demonym or country the model tagged as something else ("The Moldovan president"
-                # with "Moldovan" as PERSON)
+                # with "Moldovan" as PERSON, "Macedonian Foreign" as one PERSON)
                 country = country or country_of(t.text)
                 i += 2 if i + 1 < len(toks) and toks[i + 1].dep_ == "case" else 1
                 continue
