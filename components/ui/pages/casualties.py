@@ -6,10 +6,11 @@ from components.ui import charts, loaders
 from components.ui.sidebar import current_filters, request_filter
 from components.ui.widgets import download_buttons, pager
 
-# Table columns, left to right (the page query's idx/start/end are left out).
-TABLE_COLUMNS = ("place", "date", "killed_min", "killed_max", "killed_qualifier", "injured_min", "injured_max",
-                 "injured_qualifier", "missing_min", "missing_max", "perpetrator_killed_min", "cause", "actor",
-                 "article", "published", "country", "lat", "lon", "article_id")
+# Table columns, left to right: the counts, then the title of the reporting article (in view at 1400 px),
+# the details, and the article id at the far right (the page query's idx/start/end are left out).
+TABLE_COLUMNS = ("place", "date", "killed_min", "killed_max", "injured_min", "injured_max", "article", "cause",
+                 "actor", "killed_qualifier", "injured_qualifier", "missing_min", "missing_max",
+                 "perpetrator_killed_min", "published", "country", "lat", "lon", "article_id")
 
 f = current_filters()
 st.title("Casualties")
@@ -40,7 +41,7 @@ else:
     show = page[[c for c in TABLE_COLUMNS if c in page.columns]]
     st.dataframe(show, hide_index=True, key="cas_table",
                  column_config={"date": st.column_config.DateColumn("date"),
-                                "article": st.column_config.TextColumn("article", width="large",
+                                "article": st.column_config.TextColumn("article", width="medium",
                                                                        help="title of the article reporting it"),
                                 "published": st.column_config.DateColumn("published"),
                                 "article_id": st.column_config.TextColumn("article id", width="small")})
