@@ -381,5 +381,83 @@ def test_dashboard_casualties_without_a_date_are_counted_and_titles_shown(db):
     table = _rows(at, "cas_table")
     assert "Strike in Beirut (no date)" in set(table["article"])
     cols = list(table.columns)
-    assert cols[:3] == ["place", "date", "killed_min"] and cols[-1] == "article_id"
-    assert cols.index("article") < cols.index("article_id")
+    assert cols[:7] == ["place", "date", "killed_min", "killed_max", "injured_min", "injured_max", "article"]
+    assert cols[-1] == "article_id"
+
+
+UNNAMED_ARTICLE = (b"Bridge to reopen\n\nKYIV - Officials said the Paton bridge would reopen on Monday. \"We are working "
+                   b"day and night,\" officials said. Initial reports said two lanes would stay closed. Ukraine must "
+                   b"join NATO, officials said, because membership is the only guarantee of security.")
+
+
+def _add_unnamed_sources(db: Path) -> None:
+    from components.ingest import read_bytes
+    from components.pipeline import ingest_articles
+
+    store = Store(db)
+    try:
+        report = ingest_articles(read_bytes(UNNAMED_ARTICLE, "bridge.txt", collection="seed"), store)
+    finally:
+        store.close()
+    assert report.added and not report.failed
+
+
+def _overview_speakers(at) -> list[str]:
+    tables = [d.value for d in at.dataframe if "role" in d.value.columns]
+    assert tables, "no speaker table"
+    return list(tables[0]["speaker"])
+
+
+def _stance_speakers(at) -> set[str]:
+    import json
+
+    fig = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return {c[0] for trace in fig["data"] for c in trace["customdata"]}
+
+
+def test_dashboard_overview_shows_named_speakers_unless_asked(db):
+    """Test that 'Officials' and 'Initial reports' are left out of the top speakers until the box is ticked."""
+    _add_unnamed_sources(db)
+    at = _app()
+    assert at.checkbox(key="unnamed_box").value is False
+    named = _overview_speakers(at)
+    assert {"Volodymyr Zelenskyy", "Kaja Kallas", "Jake Sullivan"} <= set(named)
+    assert not {"Officials", "officials", "Initial reports"} & set(named)
+    assert _qp(at, "unnamed") == []
+    at.checkbox(key="unnamed_box").check().run()
+    assert {"Officials", "officials", "Initial reports"} <= set(_overview_speakers(at))
+    assert _qp(at, "unnamed") == ["true"]
+    # kept across pages (in the URL on every page) and on the Stance page too
+    _goto(at, "map")
+    assert _qp(at, "unnamed") == ["true"]
+    _goto(at, "stance")
+    assert at.checkbox(key="unnamed_box").value is True and "officials" in _stance_speakers(at)
+    at.checkbox(key="unnamed_box").uncheck().run()
+    assert "officials" not in _stance_speakers(at) and _qp(at, "unnamed") == []
+
+
+def test_dashboard_stance_shows_named_speakers_unless_asked(db):
+    _add_unnamed_sources(db)
+    at = _goto(_app(), "stance")
+    assert "officials" not in _stance_speakers(at) and "Kaja Kallas" in _stance_speakers(at)
+    shared = _goto(_app({"unnamed": "true"}), "stance")  # a shared link
+    assert shared.checkbox(key="unnamed_box").value is True
+    assert "officials" in _stance_speakers(shared)
+
+
+def test_dashboard_bad_unnamed_value_is_a_notice(db):
+    at = _app({"unnamed": "maybe"})
+    assert at.checkbox(key="unnamed_box").value is False
+    assert "ignored unnamed='maybe': use unnamed=true or unnamed=false" in _sidebar_text(at)
+
+
+def test_dashboard_overview_speaker_table_column_widths(db):
+    at = _app()
+    table = next(d for d in at.dataframe if "role" in d.value.columns)
+    import json
+
+    config = json.loads(table.proto.columns)
+    widths = {k: v.get("width") for k, v in config.items() if k != "_index"}
+    assert widths == {"speaker": 150, "quotes": 60, "articles": 62, "country": 62, "role": 100}
+    assert sum(widths.values()) <= 440  # the half-page column of a 1400 px window
+    assert list(table.proto.column_order) == ["speaker", "quotes", "articles", "country", "role"]

@@ -20,12 +20,15 @@ import streamlit as st
 from ..store.filters import QueryFilters
 from . import loaders
 from .highlight import escape_markdown
-from .state import LIST_FIELDS, URL_KEYS, parse_filters, to_query_params
+from .state import LIST_FIELDS, UNNAMED_KEY, URL_KEYS, parse_filters, parse_flag, to_query_params
 
 _PENDING = "_na_pending_filters"
 _URL_READ = "_na_url_read"
 _NOTICES = "_na_url_notices"
 FILTERS_STATE = "_na_filters"
+# "include unnamed sources" (Overview, Stance): kept under a non-widget key so it survives page
+# switches (the checkbox exists only on those pages), mirrored into the URL as ?unnamed=true on every page
+UNNAMED_STATE = "_na_unnamed"
 UPLOAD_COLLECTION = "uploads"
 # URL keys mirrored by this module instead of Streamlit's bind="query-params" (their
 # widgets show a label for an id, and a bound widget would put the label into the URL;
@@ -94,7 +97,10 @@ def _read_url_once(allowed: dict[str, Any], defaults: tuple[str, ...]) -> None:
         return
     st.session_state[_URL_READ] = True
     filters, notices = parse_filters(_raw_url(), allowed, defaults)
-    st.session_state[_NOTICES] = notices
+    unnamed, flag_notices = parse_flag(UNNAMED_KEY, st.query_params.get_all(UNNAMED_KEY)
+                                       if UNNAMED_KEY in st.query_params else None)
+    st.session_state[UNNAMED_STATE] = unnamed
+    st.session_state[_NOTICES] = notices + flag_notices
     for field, key in URL_KEYS.items():
         if key in MANUAL_KEYS:
             value = getattr(filters, field)
@@ -102,7 +108,7 @@ def _read_url_once(allowed: dict[str, Any], defaults: tuple[str, ...]) -> None:
 
 
 def _write_url(filters: QueryFilters, defaults: tuple[str, ...]) -> None:
-    """Mirror the unbound filters into ``st.query_params`` (ids and codes, never labels)."""
+    """Mirror the unbound filters (and ``unnamed``) into ``st.query_params`` (ids and codes, never labels)."""
     want = to_query_params(filters, defaults)
     for key in MANUAL_KEYS:
         value = want.get(key)
@@ -114,6 +120,11 @@ def _write_url(filters: QueryFilters, defaults: tuple[str, ...]) -> None:
         values = value if isinstance(value, list) else [value]
         if current != values:
             st.query_params[key] = values if len(values) > 1 else values[0]
+    if st.session_state.get(UNNAMED_STATE):
+        if st.query_params.get_all(UNNAMED_KEY) != ["true"]:
+            st.query_params[UNNAMED_KEY] = "true"
+    elif UNNAMED_KEY in st.query_params:
+        del st.query_params[UNNAMED_KEY]
 
 
 def _dismiss_notices() -> None:
@@ -218,6 +229,7 @@ def _reset(defaults: list[str]) -> None:
     st.session_state["from"] = None
     st.session_state["to"] = None
     st.session_state["q"] = ""
+    st.session_state[UNNAMED_STATE] = False
 
 
 def current_filters() -> QueryFilters:

@@ -20,6 +20,8 @@ places         place       ``?place=Kherson`` (also set by selecting map points)
 date_from/to   from / to   ``?from=2024-12-01&to=2024-12-31``
 kinds          kind        ``?kind=direct&kind=mixed``
 text           q           ``?q=ceasefire``
+(view)         unnamed     ``?unnamed=true``: Overview and Stance also rank
+                           unnamed sources (officials, reports); not a filter
 =============  ==========  ===============================================
 
 Policy for bad values (one per parameter, applied by :func:`parse_filters`):
@@ -35,6 +37,8 @@ Policy for bad values (one per parameter, applied by :func:`parse_filters`):
   also outside the data's range (an empty view); when ``from`` is after
   ``to`` the two are **swapped**.
 - ``q``: whitespace stripped, **clamped** to :data:`MAX_TEXT_CHARS` characters.
+- ``unnamed``: ``true``/``1`` or ``false``/``0`` (absent: false); any other value is
+  dropped with a notice (:func:`parse_flag`).
 - Unknown parameters are ignored.
 
 Streamlit silently drops values a bound widget does not offer, so the sidebar
@@ -147,6 +151,28 @@ def parse_filters(
         text = text[:MAX_TEXT_CHARS]
     values["text"] = text
     return QueryFilters(**values), notices
+
+
+UNNAMED_KEY = "unnamed"
+_TRUE = ("true", "1")
+_FALSE = ("false", "0", "")
+
+
+def parse_flag(key: str, raw: Any) -> tuple[bool, list[str]]:
+    """A yes/no URL parameter (``?unnamed=true``): ``true``/``1`` or ``false``/``0``, absent = False.
+
+    Returns:
+        tuple[bool, list[str]]: the value and notices (an unknown value is dropped: False).
+    """
+    values = _as_list(raw)
+    if not values:
+        return False, []
+    value = str(values[-1]).strip().lower()
+    if value in _TRUE:
+        return True, []
+    if value in _FALSE:
+        return False, []
+    return False, [f"ignored {key}={values[-1][:30]!r}: use {key}=true or {key}=false"]
 
 
 def to_query_params(f: QueryFilters, default_collections: Iterable[str] = ()) -> dict[str, list[str] | str]:

@@ -1,4 +1,4 @@
-"""Small reusable page parts: a pager, download buttons, a speaker card."""
+"""Small reusable page parts: a pager, download buttons, a speaker card, the unnamed-sources switch."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from .highlight import escape_markdown
+from .sidebar import UNNAMED_STATE
 
 PAGE_SIZES = (25, 50, 100, 200)
 
@@ -28,6 +29,29 @@ def pager(total: int, key: str, noun: str = "rows") -> tuple[int, int]:
     first = 0 if total == 0 else (page - 1) * size + 1
     c1.markdown(f"**{total:,} {noun}** · showing {first:,}–{min(total, page * size):,} · page {page} of {pages}")
     return size, (page - 1) * size
+
+
+# Candidates fetched when unnamed sources are left out (they are dropped after the query).
+NAMED_CANDIDATES = 60
+_UNNAMED_BOX = "unnamed_box"
+
+
+def _unnamed_changed() -> None:
+    st.session_state[UNNAMED_STATE] = bool(st.session_state.get(_UNNAMED_BOX))
+
+
+def include_unnamed() -> bool:
+    """The checkbox "include unnamed sources" (off by default), kept in the URL as ``?unnamed=true``.
+
+    Off: the speaker rankings show named people and organisations only; on: also groups
+    ("officials"), documents ("initial reports") and unknown sources. The value lives in the
+    session (``components.ui.sidebar.UNNAMED_STATE``), which the sidebar reads from and mirrors
+    into the URL on every page, so it survives page switches and shared links.
+    """
+    return st.checkbox("Include unnamed sources (officials, reports …)", key=_UNNAMED_BOX,
+                       value=bool(st.session_state.get(UNNAMED_STATE)), on_change=_unnamed_changed,
+                       help="Off: only named people and organisations. On: also sources such as 'officials', "
+                            "'health officials' or 'initial reports'.")
 
 
 def _to_json(df: pd.DataFrame) -> str:

@@ -4,7 +4,18 @@ import streamlit as st
 
 from components.ui import charts, loaders
 from components.ui.sidebar import current_filters
-from components.ui.widgets import download_buttons
+from components.ui.widgets import NAMED_CANDIDATES, download_buttons, include_unnamed
+
+# Widths (px) that fit the half-page column of a 1400 px window (about 440 px); the role, the long
+# one, comes last so a narrower screen clips it rather than the country.
+SPEAKER_COLUMNS = {
+    "speaker": st.column_config.TextColumn("speaker", width=150),
+    "quotes": st.column_config.NumberColumn("quotes", width=60),
+    "articles": st.column_config.NumberColumn("articles", width=62),
+    "country": st.column_config.TextColumn("country", width=62),
+    "role": st.column_config.TextColumn("role", width=100),
+}
+SPEAKER_ORDER = ("speaker", "quotes", "articles", "country", "role")
 
 f = current_filters()
 st.title("Who said what, where")
@@ -22,12 +33,18 @@ st.markdown(
 
 left, right = st.columns(2)
 with left:
-    sp = loaders.q("top_speakers", f, 10)
+    unnamed = include_unnamed()
+    sp = loaders.q("top_speakers", f, 10 if unnamed else NAMED_CANDIDATES)
+    if not unnamed and not sp.empty:
+        sp = sp[sp["speaker"].isin(loaders.named_speakers(sp["speaker"], 10))].reset_index(drop=True)
     if sp.empty:
-        st.info("No attributed quotes under these filters.")
+        st.info("No attributed quotes under these filters." if unnamed else
+                "No named speaker under these filters (tick “Include unnamed sources” for officials, reports …).")
     else:
-        st.plotly_chart(charts.bar_top(sp, "speaker", "quotes", "Top speakers"), key="ov_speakers")
-        st.dataframe(sp, hide_index=True, key="ov_speakers_table")
+        st.plotly_chart(charts.bar_top(sp, "speaker", "quotes", "Top speakers" if unnamed else "Top named speakers"),
+                        key="ov_speakers")
+        st.dataframe(sp, hide_index=True, key="ov_speakers_table", column_config=SPEAKER_COLUMNS,
+                     column_order=SPEAKER_ORDER)
 with right:
     pl = loaders.q("top_places", f, 10)
     if pl.empty:
