@@ -310,3 +310,12 @@ def test_casualties_place_not_taken_from_a_quotation_but_from_the_reporting_body
             "The Gaza health ministry said 29 Palestinians had been killed.\n")
     c = only(extract_text(text, "2024-05-04"))
     assert (c.place, c.country, c.killed_min, c.killed_max) == ("Gaza", "PS", 29, 29)
+
+
+def test_casualties_background_month_is_not_the_reported_event(extract_text):
+    """'In June, ... killing more than 30' in a July report is background; the July event counts."""
+    text = ("Forces detain suspects in Kandahar\n\n"
+            "KABUL, Afghanistan (July 31) - A security force killed two insurgents in Kandahar province on Friday.\n\n"
+            "In June, insurgents engaged the assault force in Panjwai district. The assault force responded, killing more than 30 insurgents.\n")
+    recs = extract_text(text, "2010-07-31").casualties
+    assert [(r.perpetrator_killed_min if r.killed_min is None else r.killed_min, r.date) for r in recs] == [(2, "2010-07-30")]

@@ -522,14 +522,32 @@ def _is_locative(doc: Doc, p: Place) -> bool:
 
 
 AMBIGUOUS_NUMERIC_DATE = re.compile(r"\b(0?[1-9]|1[0-2])[/.](0?[1-9]|1[0-2])[/.](19|20)\d\d\b")
+MONTH_ONLY_RE = re.compile(r"(?:(?:in|early|late|mid|last)[\s-]+)?([A-Z][a-z]{2,8}\.?)", re.I)
+
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+
+
+def _month_number(name: str) -> Optional[int]:
+    """1-12 for an English month name or its abbreviation ("June", "Sept.", "Oct"), else None."""
+    key = name.lower().rstrip(".")
+    for n, month in enumerate(_MONTHS, 1):
+        if key == month or key in (month[:3], month[:4]) and len(key) >= 3:
+            return n
+    return None
+
+
 MONTH_RE = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b"
 
 
 def _historical(sent: Span, base: Optional[datetime], ents: Optional[list[Span]] = None) -> bool:
     """True when every date of the sentence lies in the past of the report: a year before the
     report's year ("died in the 2010 floods", "the deadliest since 2014 when 300 were killed") or a
-    full date more than 366 days earlier: a comparison, not news. A recent full date ("on 25/12/2024"
-    in a report of 10 January 2025) is news."""
+    full date more than 366 days earlier, or a month named alone after "in"/"during" or with
+    "last"/"early"/"late" that is not the report's month ("In June, ... killing more than 30" in a
+    July report; not in a sentence with "since", a running total "since the fighting began in March"):
+    background, not news. A recent full date
+    ("on 25/12/2024" in a report of 10 January 2025) is news."""
     if base is None:
         return False
     dated = False
@@ -537,6 +555,16 @@ def _historical(sent: Span, base: Optional[datetime], ents: Optional[list[Span]]
         if ent.label_ not in ("DATE", "EVENT"):
             continue
         years = re.findall(r"\b(?:19|20)\d\d\b", ent.text)
+        month_only = MONTH_ONLY_RE.fullmatch(ent.text.strip())
+        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if month_only and not years and (before in ("in", "during") or ent.text.lower().startswith(("last", "early", "late", "mid"))) \
+                and not re.search(r"\bsince\b", sent.text, re.I):
+            # "In June, insurgents engaged the force ..." in a July report: background
+            month = _month_number(month_only.group(1))
+            if month is None or month == base.month:
+                return False
+            dated = True
+            continue
         if not years:
             continue
         day = _numeric_date(ent.text)
@@ -699,7 +727,13 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
         k = si - 1
         while date_ is None and k >= 0 and si - k <= 3:
             date_ = _sentence_date(sents[k], base, sent_ents[k])
+            if date_ is not None and _historical(sents[k], base, sent_ents[k]):
+                break  # "In June, insurgents engaged ... The force responded, killing 30": background
             k -= 1
+        else:
+            k = None
+        if k is not None and date_ is not None and k < si:
+            continue
         cumulative_sentence = bool(CUMULATIVE.search(sent.text))
         if cumulative_sentence:
             date_ = None  # a running total has no single event day
