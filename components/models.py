@@ -184,8 +184,10 @@ class Stance(Record):
     Attributes:
         speaker (str): canonical speaker name.
         topic (str): topic id of the taxonomy.
-        polarity: support | oppose | neutral.
-        score (float): in [-1, 1]; negative opposes, positive supports.
+        polarity: support | oppose | neutral; follows from ``score`` (support at >= 0.25, oppose at
+            <= -0.25, neutral between).
+        score (float): in [-1, 1]; negative opposes, positive supports; 0.0 when the evidence is
+            mixed with no majority of the quotes on one side (see :func:`components.extract.stance.speaker_stances`).
         evidence (list[str]): quote ids that justify it (never empty).
         cues (list[str]): the words that decided the polarity.
     """
