@@ -214,3 +214,20 @@ def test_topics_in_context_rule_validated_and_user_editable(nlp, tmp_path):
     assert [tagger.topics_of(s, context=False) for s in sents] == [[], [], ["fishing"], [], [], []]
     headline = nlp("Fishing row in Oslo\n\nOil prices rose. Wages fell. Markets were calm. The quota was cut.")
     assert tagger.topics_of(list(headline.sents)[-1], context=False) == ["fishing"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # another paragraph's statement does not frame the quote
+        ("He said both countries had a duty to protect civilians.\n\nIran's envoy spoke next. \"Iran does not seek escalation,\" he said.", []),
+        # an interviewer's question across the paragraph break does
+        ("Q: Would you send troops to Ukraine?\n\nA: That is not under consideration at this time, no.", ["foreign-troops"]),
+    ],
+)
+def test_topics_framing_crosses_paragraphs_only_through_questions(nlp, tagger, text, expected):
+    doc = nlp(text)
+    anchor = "Iran does not" if "Iran does" in text else "That is not"
+    s = text.index(anchor)
+    span = doc.char_span(s, s + len(anchor), alignment_mode="expand")
+    assert tagger.topics_of(span) == expected

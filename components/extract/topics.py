@@ -329,7 +329,9 @@ _BODY_ENTS = frozenset({"ORG", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"})
 
 def framing_topics(tagger: "TopicTagger", span: Span) -> set[str]:
     """Topics of the nearest of the ``FRAMING_SENTENCES`` sentences before ``span``'s first sentence
-    that names any (a speaker label such as "**Dr. Roe:**" can be a sentence of its own)."""
+    that names any (a speaker label such as "**Dr. Roe:**" can be a sentence of its own), within
+    its paragraph, or across paragraph breaks only through questions and turn labels (an
+    interviewer's question frames the answer; a neighbouring paragraph's statement does not)."""
     doc = span.doc
     if len(span) == 0 or not doc.has_annotation("SENT_START"):
         return set()
@@ -337,11 +339,22 @@ def framing_topics(tagger: "TopicTagger", span: Span) -> set[str]:
     for _ in range(FRAMING_SENTENCES):
         if sent.start == 0:
             break
-        sent = doc[sent.start - 1].sent
+        prev = doc[sent.start - 1].sent
+        # across a paragraph break only a question frames the answer ("Q: ... NATO ...?"); another
+        # paragraph's statement is another speaker's or another subject
+        crossed = "\n" in doc[prev.end - 1 : sent.start + 1].text or prev.text.rstrip().endswith("\n") or sent.text.startswith("\n")
+        if crossed and not prev.text.rstrip().endswith("?") and not _is_label_only(prev):
+            break
+        sent = prev
         found = {m[0] for m in tagger.matches(sent)}
         if found:
             return found
     return set()
+
+
+def _is_label_only(sent: Span) -> bool:
+    """A sentence that is only a turn label ("**Dr. Roe:**", "SMITH:")."""
+    return sent.text.strip().endswith((":", ":**")) and len(sent.text.split()) <= 6
 
 
 def context_span(span: Span) -> Span:
