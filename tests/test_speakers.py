@@ -152,6 +152,9 @@ def test_speakers_organisation_abbreviation_resolves_to_full_name(extract_text):
         # demonym inside a PERSON entity "Macedonian Foreign" before the title
         ("Talks\n\nThe OSCE chair, Macedonian Foreign Minister Bujar Osmani, said the talks would continue.\n", "Bujar Osmani",
          ("Bujar Osmani", "Foreign Minister", "OSCE", "MK")),
+        # the name hung on the title's prepositional object ("U.N., Amir Saeid Iravani")
+        ("Talks\n\nIran's ambassador to the U.N., Amir Saeid Iravani, insisted his country had acted in self-defense.\n",
+         "Amir Saeid Iravani", ("Amir Saeid Iravani", "ambassador", "U.N.", "IR")),
         # no entity tagged: the description is cut from the name
         ('Talks\n\n"We made progress," Swiss Foreign Minister Ignazio Cassis said.\n', "Ignazio Cassis",
          ("Ignazio Cassis", "Foreign Minister", None, "CH")),

@@ -337,10 +337,10 @@ class SpeakerIndex:
         i = 0
         while i < len(toks):
             t = toks[i]
-            if t.lower_ in ("at", "of", "for", "with") and t.dep_ == "prep" and role_toks:
+            if t.lower_ in ("at", "of", "for", "with", "to") and t.dep_ == "prep" and role_toks:
                 rest = [x for x in toks[i + 1 :] if x.dep_ != "det"]
-                if rest and any(x.pos_ == "PROPN" or x.ent_type_ == "ORG" for x in rest):
-                    org = join_tokens(rest)
+                if rest and (any(x.ent_type_ == "ORG" for x in rest) or t.lower_ != "to" and any(x.pos_ == "PROPN" for x in rest)):
+                    org = join_tokens(rest)  # "ambassador to the U.N." -> org; "envoy to Ukraine" -> no org
                 break
             if t.dep_ in ("relcl",) or t.lower_ in ("who", "which", "that"):
                 break
@@ -438,11 +438,27 @@ class SpeakerIndex:
                     tok = ch
                     break
         # title noun with an appositive name
+        title_toks: list[Token] = []
         for ch in tok.children:
             if ch.dep_ == "appos" and (ch.ent_type_ == "PERSON" or ch.pos_ == "PROPN") and tok.lower_ in C.TITLE_WORDS:
                 tok = ch
                 break
+        else:
+            # the parser hung the name on the title's prepositional object: "Iran's ambassador to
+            # the U.N., Amir Saeid Iravani, insisted ..." (appos of "U.N."); the whole title phrase
+            # before the name describes the person
+            if tok.lower_ in C.TITLE_WORDS:
+                deep = next((t for t in tok.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.i > tok.i
+                             and t.head.i != tok.i and t.head.dep_ == "pobj"), None)
+                if deep is not None:
+                    title_toks = [t for t in tok.subtree if t.i < deep.left_edge.i]
+                    tok = deep
         span = self._name_part(self.noun_phrase(tok))
+        if title_toks and span.label_ == "PERSON":
+            key = self.add_person(span.text, None)
+            if key:
+                self._apply_description(self.records[key], title_toks)
+                return self.records[key].name, "person", span
         ent = span.label_ if isinstance(span, Span) and span.label_ else tok.ent_type_
         head = tok.lower_
         words = [t for t in span if t.dep_ not in ("det", "case", "punct")]
