@@ -318,7 +318,11 @@ CASUALTY_CAUSES: tuple = (
     "improvised explosive device", "ied", "artillery fire", "mortar fire", "shelling", "bombing",
     "explosion", "blast", "shooting", "gunfire", "stabbing", "ambush", "raid", "fire", "crash",
     "collision", "earthquake", "flood", "flooding", "landslide", "storm", "hurricane", "typhoon",
-    "cyclone", "stampede", "attack", "strike",
+    "cyclone", "stampede",
+    # a weapon named without "strike"/"attack" ("a missile hit an apartment block", "fired 100 missiles")
+    ("missile", "missile strike"), ("rocket", "rocket attack"), ("drone", "drone attack"), ("mortar", "mortar fire"),
+    ("artillery", "artillery fire"), ("bomb", "bombing"),
+    "attack", "strike",
 )
 # animals: a count of these is never a casualty count ("thousands of birds have been killed",
 # "1,600 turkeys died", "270 swine deaths"), compared with the lower-cased word and its lemma

@@ -319,3 +319,31 @@ def test_casualties_background_month_is_not_the_reported_event(extract_text):
             "In June, insurgents engaged the assault force in Panjwai district. The assault force responded, killing more than 30 insurgents.\n")
     recs = extract_text(text, "2010-07-31").casualties
     assert [(r.perpetrator_killed_min if r.killed_min is None else r.killed_min, r.date) for r in recs] == [(2, "2010-07-30")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "leaving five dead and 17 injured"; a weapon named alone gives the cause
+        ("In the southern city of Odesa, a missile hit an apartment block, leaving five dead and 17 injured, the governor said.",
+         ("Odesa", 5, 5, 17, 17, "missile strike", None)),
+        # bodies counted as recovered are dead
+        ("In Dnipro, rescuers pulled 12 bodies from the rubble of a nine-storey building.", ("Dnipro", 12, 12, None, None, None, None)),
+        # the attacker in subject position is the actor, not the place
+        ("Russia fired more than 100 missiles and drones at Kharkiv overnight, killing at least 20 people and wounding dozens more.",
+         ("Kharkiv", 20, None, 24, None, "missile strike", "Russia")),
+    ],
+)
+def test_casualties_more_constructions(extract_text, sentence, expected):
+    c = only(extract_text(f"Strikes\n\n{sentence}\n", "2024-05-10"))
+    assert (c.place, c.killed_min, c.killed_max, c.injured_min, c.injured_max, c.cause, c.actor) == expected
+
+
+def test_casualties_headline_summary_not_counted_again_and_durations_are_not_dates(extract_text):
+    """'Strikes ... kill dozens' sums up the body's '20 killed': one record; 'Three days of mourning'
+    is a duration, not a date three days back."""
+    text = ("Strikes across Ukraine kill dozens\n\n"
+            "Russian missiles killed at least 20 people in Kharkiv on Friday, officials said. Three days of mourning were declared.\n\n"
+            "Rescuers pulled 4 bodies from the rubble in Kharkiv.\n")
+    recs = extract_text(text, "2024-05-10").casualties
+    assert [(r.place, r.killed_min, r.date) for r in recs] == [("Kharkiv", 20, "2024-05-10"), ("Kharkiv", 4, "2024-05-10")]

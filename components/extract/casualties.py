@@ -236,6 +236,10 @@ def parse_count(tokens: list[Token], head: Token) -> Optional[Count]:
 
 
 # ----------------------------------------------------------------------------- triggers
+RECOVERY_LEMMAS = frozenset({"pull", "recover", "find", "retrieve", "discover", "exhume", "remove", "bring", "dig", "identify"})
+ATTACK_VERB_LEMMAS = frozenset({"fire", "launch", "strike", "attack", "shell", "bomb", "hit", "target", "pound", "bombard"})
+
+
 def _category(tok: Token) -> Optional[str]:
     lem, low = tok.lemma_.lower(), tok.lower_
     if lem in MISSING_LEMMAS or low in MISSING_LEMMAS:
@@ -244,6 +248,10 @@ def _category(tok: Token) -> Optional[str]:
         return "injured"
     if lem in KILL_LEMMAS or low in KILL_LEMMAS:
         if lem == "body" or low in ("body", "bodies"):
+            # "rescuers pulled 12 bodies from the rubble": bodies counted as recovered are dead;
+            # any other "body" (a governing body) is not a casualty word
+            if any(c.dep_ == "nummod" for c in tok.children) and tok.head.lemma_.lower() in RECOVERY_LEMMAS:
+                return "killed"
             return None
         return "killed"
     if lem == "lose" and any(c.lower_ in ("life", "lives") for c in tok.children):
@@ -300,7 +308,9 @@ def _victims(tok: Token) -> list[Token]:
     lem = tok.lemma_.lower()
     if lem == "toll" or tok.lower_ == "toll":
         return _toll_value(tok)
-    if tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in ("deaths", "death", "injuries", "fatalities", "casualties"):
+    if tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in ("deaths", "death", "injuries", "fatalities", "casualties") or (
+        tok.lower_ in ("dead", "injured", "wounded") and tok.dep_ in ("dobj", "obj") and any(c.dep_ == "nummod" for c in kids)
+    ):  # "leaving five dead" (the count is the adjective's own number)
         out = [c for c in kids if c.dep_ == "nummod"]
         for c in kids:
             if c.dep_ == "prep" and c.lower_ in ("of", "among"):
@@ -479,6 +489,8 @@ def _sentence_date(sent: Span, base: Optional[datetime], ents: Optional[list[Spa
     for ent in sent.ents if ents is None else ents:
         if ent.label_ != "DATE" or re.search(r"year|old|decade|century|week|month", ent.text, re.I) and not re.search(r"last|this|next", ent.text, re.I):
             continue
+        if re.search(r"\b(days|hours|nights)\b", ent.text, re.I) and not re.search(r"\b(ago|earlier|before)\b", ent.doc[ent.start : min(len(ent.doc), ent.end + 1)].text, re.I):
+            continue  # "Three days of mourning", "the past 24 hours": durations, not dates
         if ent.start > 0 and doc[ent.start - 1].text == "(":
             continue  # dateline: when the report was filed
         if base is None and not re.search(r"\b(19|20)\d\d\b", ent.text):
@@ -507,6 +519,16 @@ def _is_dateline(doc: Doc, p: Place) -> bool:
     says where the report was filed, not where the event happened."""
     mention = p.mention or ""
     return len(mention) > 2 and mention.isupper() and doc.text[p.end:p.end + 1] == ","
+
+
+def _is_attacker(doc: Doc, p: Place) -> bool:
+    """True when the place is the subject of an attack verb ("Russia fired more than 100 missiles
+    ..."): the attacker (a country by metonymy), not where people were hurt."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in ATTACK_VERB_LEMMAS
 
 
 def _is_locative(doc: Doc, p: Place) -> bool:
@@ -591,7 +613,7 @@ def _best_place(doc: Doc, places: list[Place], start: int, end: int, clause: Opt
     hi = bisect.bisect_right(starts, end) if starts is not None else len(places)
     exclude = list(exclude)
     inside = [p for p in places[lo:hi] if start <= p.start and p.end <= end and p.kind != "continent" and not _is_dateline(doc, p)
-              and not any(a <= p.start < b for a, b in exclude)]
+              and not any(a <= p.start < b for a, b in exclude) and not _is_attacker(doc, p)]
     if not inside:
         return None
     def outside_clause(p: Place) -> bool:
@@ -680,7 +702,8 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
     # a headline ("Russian air strike kills at least 12 in Kharkiv") is read after the body, so the
     # body's sentence, with its date and details, keeps a count that both report
     order = list(range(len(sents)))
-    if len(sents) > 1 and _is_headline(doc, sents[0]):
+    headline_last = len(sents) > 1 and _is_headline(doc, sents[0])
+    if headline_last:
         order = order[1:] + [0]
     for si in order:
         sent = sents[si]
@@ -707,6 +730,22 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
                 counts[key] = counts[key] + c if key in counts else c
                 clause = clause or _clause_span(tok)
             subjects += [c for c in tok.children if c.dep_ == "nsubj"]
+            if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head is not tok:
+                # "Russia fired ... missiles, killing at least 20": the attacker is the head's subject
+                head = tok.head if tok.dep_ != "conj" or tok.head.dep_ not in ("advcl", "xcomp") else tok.head.head
+                subjects += [c for c in head.children if c.dep_ == "nsubj"]
+        if headline_last and si == 0:
+            # a headline sums up the body ("Strikes kill dozens"); what the body reports in detail
+            # is not counted again
+            for key in list(counts):
+                field = "perpetrator_killed" if key == "perpetrator" else key
+                lead = next((r for r in records if getattr(r, f"{field}_min") is not None), None)
+                if lead is not None:
+                    del counts[key]
+                    # what the headline adds completes the lead ("Russian air strike kills ...")
+                    cause, cause_at = _cause(sent)
+                    lead.cause = lead.cause or cause
+                    lead.actor = lead.actor or _actor(sent, cause_at, subjects)
         if not counts or _historical(sent, base, sent_ents[si]) or GLOBAL_TOLL.search(sent.text):
             continue  # a worldwide toll has no single place and sums events: not a record
         place = _best_place(doc, places, sent.start_char, sent.end_char, clause, place_starts)
