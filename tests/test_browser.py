@@ -336,3 +336,30 @@ def test_browser_stance_chart_is_readable_on_a_phone(server, browser):
         _shot(page, "stance_mobile")
     finally:
         ctx.close()
+
+
+def test_browser_unnamed_sources_checkbox_is_in_the_url_across_pages(server, page):
+    """Test that ticking 'Include unnamed sources' writes ?unnamed=true, which a page switch keeps."""
+    base, _ = server
+    _open(page, base + "/", "Who said what, where")
+    page.get_by_text("Top speakers (named)").first.wait_for()
+    page.get_by_test_id("stCheckbox").filter(has_text="Include unnamed sources").locator("label").click()
+    page.wait_for_url(re.compile(r"unnamed=true"), timeout=30_000)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Stance").click()
+    page.wait_for_url(re.compile(r"/stance\?(.*&)?unnamed=true"), timeout=30_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+    box = page.get_by_test_id("stCheckbox").filter(has_text="Include unnamed sources").locator("input")
+    assert box.is_checked()
+
+
+def test_browser_overview_speaker_table_shows_the_country_at_1400px(server, page):
+    """Test that the speaker table's columns (country included) fit its half of a 1400 px window."""
+    base, _ = server
+    _open(page, base + "/", "Who said what, where")
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.wait_for()
+    page.wait_for_timeout(1000)
+    # the grid is drawn on a canvas: its columns fit when its scroller needs no horizontal scrolling
+    widths = grid.locator(".dvn-scroller").first.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert widths[0] <= widths[1], widths
+    _shot(page, "overview_speakers")

@@ -41,7 +41,7 @@ with left:
         st.info("No attributed quotes under these filters." if unnamed else
                 "No named speaker under these filters (tick “Include unnamed sources” for officials, reports …).")
     else:
-        st.plotly_chart(charts.bar_top(sp, "speaker", "quotes", "Top speakers" if unnamed else "Top named speakers"),
+        st.plotly_chart(charts.bar_top(sp, "speaker", "quotes", "Top speakers" if unnamed else "Top speakers (named)"),
                         key="ov_speakers")
         st.dataframe(sp, hide_index=True, key="ov_speakers_table", column_config=SPEAKER_COLUMNS,
                      column_order=SPEAKER_ORDER)
