@@ -188,3 +188,29 @@ def test_queries_stance_matrix_takes_the_majority_of_articles_and_neutral_on_a_t
     s.execute("UPDATE stances SET polarity = 'neutral' WHERE article_id = 'zz-a'")  # one each: a tie
     assert pick()["polarity"] == "neutral"
     s.close()
+
+
+def test_queries_named_only_leaves_out_unnamed_sources():
+    """'officials' (a group: no speaker card) ranks first by quotes, but named_only keeps only people
+    and organisations, in the top list and in the stance matrix."""
+    from components.models import Article, Extraction, Quote, Speaker, Stance
+
+    text = "Officials said the talks failed. Officials said more. Officials said again. Anne Roe said the talks would go on."
+    art = Article(id="unnamed-1", title="Talks", published="2025-03-04", collection="other", text=text)
+    quotes = []
+    for n, (who, typ, part) in enumerate([("officials", "group", "the talks failed"), ("officials", "group", "more"),
+                                          ("officials", "group", "again"), ("Anne Roe", "person", "the talks would go on")], 1):
+        s = text.index(part)
+        quotes.append(Quote(id=f"unnamed-1:q{n}", text=part, start=s, end=s + len(part), kind="indirect", cue="said",
+                            speaker=who, speaker_type=typ, topics=["peace-talks"]))
+    ex = Extraction(article=art, quotes=quotes, speakers=[Speaker(name="Anne Roe", type="person")],
+                    stances=[Stance(speaker="officials", topic="peace-talks", polarity="oppose", score=-1.0, evidence=["unnamed-1:q1"]),
+                             Stance(speaker="Anne Roe", topic="peace-talks", polarity="support", score=1.0, evidence=["unnamed-1:q4"])])
+    s = Store(":memory:")
+    s.add_extractions([ex])
+    f = QueryFilters()
+    assert list(Q.top_speakers(s, f)["speaker"]) == ["officials", "Anne Roe"]
+    assert list(Q.top_speakers(s, f, named_only=True)["speaker"]) == ["Anne Roe"]
+    assert sorted(Q.stance_matrix(s, f)["speaker"]) == ["Anne Roe", "officials"]
+    assert list(Q.stance_matrix(s, f, named_only=True)["speaker"]) == ["Anne Roe"]
+    s.close()

@@ -72,17 +72,29 @@ def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
     return {k: int(v or 0) for k, v in zip(keys, row)}
 
 
-def top_speakers(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame:
+# Speaker types that are named sources (people and organisations, with a speaker card); groups
+# ("officials"), documents ("initial reports") and unknown sources are not.
+NAMED_SPEAKER_TYPES = ("person", "organisation")
+# semi-join keeping named speakers: a name some article's speaker card gives a named type
+_NAMED = "{col} IN (SELECT name FROM article_speakers WHERE type IN ('person', 'organisation'))"
+
+
+def top_speakers(store: Store, f: QueryFilters, limit: int = 10, named_only: bool = False) -> pd.DataFrame:
     """Speakers with the most quotes under the filters.
+
+    Args:
+        named_only (bool): only named sources (:data:`NAMED_SPEAKER_TYPES`), not "officials" or
+            "a report".
 
     Returns:
         DataFrame: ``speaker``, ``quotes``, ``articles``, ``role``, ``country`` (most frequent), sorted by quotes desc.
     """
     fw, params = from_where(f, "quote")
     andw = "AND" if "WHERE" in fw else "WHERE"
+    named = f" AND {_NAMED.format(col='q.speaker')}" if named_only else ""
     return store.df(
         f"""
-        WITH fq AS MATERIALIZED (SELECT q.speaker, q.article_id{fw} {andw} q.speaker IS NOT NULL),
+        WITH fq AS MATERIALIZED (SELECT q.speaker, q.article_id{fw} {andw} q.speaker IS NOT NULL{named}),
              t AS (SELECT speaker, count(*) AS quotes FROM fq GROUP BY speaker ORDER BY quotes DESC, speaker LIMIT ?),
              n AS (SELECT speaker, count(DISTINCT article_id) AS articles FROM fq
                    WHERE speaker IN (SELECT speaker FROM t) GROUP BY speaker),
@@ -403,8 +415,9 @@ def casualties_by_place_date(store: Store, f: QueryFilters, limit: int = 2000) -
 # ---------------------------------------------------------------- stance
 
 
-def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25) -> pd.DataFrame:
-    """Speaker x topic stance under the filters, for the most quoted speakers.
+def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_only: bool = False) -> pd.DataFrame:
+    """Speaker x topic stance under the filters, for the most quoted speakers (``named_only``: only
+    named sources, as in :func:`top_speakers`).
 
     Returns:
         DataFrame: ``speaker``, ``topic``, ``score`` (mean, -1 oppose .. +1 support),
@@ -414,6 +427,8 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25) -> pd.D
         (their sum), ``evidence`` (quote count).
     """
     fw, params = from_where(f, "stance")
+    if named_only:
+        fw += (" AND " if "WHERE" in fw else " WHERE ") + _NAMED.format(col="st.speaker")
     return store.df(
         f"""
         WITH sm AS (

@@ -13,7 +13,7 @@ from __future__ import annotations
 import socket
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable
 
 import streamlit as st
 
@@ -78,31 +78,6 @@ def query(path: str, name: str, *args: Any, **kwargs: Any) -> Any:
 def q(name: str, *args: Any, **kwargs: Any) -> Any:
     """Shorthand for :func:`query` on the current store path."""
     return query(db_path(), name, *args, **kwargs)
-
-
-# Speaker types shown by default on the Overview and Stance pages: named people and organisations.
-# Groups ("officials"), documents ("initial reports") and unknown sources have no speaker card.
-NAMED_SPEAKER_TYPES = ("person", "organisation")
-
-
-def is_named_speaker(name: str) -> bool:
-    """Whether ``name`` is a named person or organisation (its card's type), not "officials" or "a report".
-
-    Uses the cached ``speaker_card`` query (one look-up per name, kept for :data:`TTL_SECONDS`).
-    """
-    card = q("speaker_card", name)
-    return bool(card) and card.get("type") in NAMED_SPEAKER_TYPES
-
-
-def named_speakers(names: Iterable[str], limit: int) -> list[str]:
-    """The first ``limit`` names of ``names`` (in their order) that are named speakers."""
-    out: list[str] = []
-    for name in names:
-        if len(out) >= limit:
-            break
-        if name and is_named_speaker(name):
-            out.append(name)
-    return out
 
 
 def clear_data() -> None:

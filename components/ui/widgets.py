@@ -31,8 +31,6 @@ def pager(total: int, key: str, noun: str = "rows") -> tuple[int, int]:
     return size, (page - 1) * size
 
 
-# Candidates fetched when unnamed sources are left out (they are dropped after the query).
-NAMED_CANDIDATES = 60
 _UNNAMED_BOX = "unnamed_box"
 
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.ui import charts, loaders
 from components.ui.sidebar import current_filters
-from components.ui.widgets import NAMED_CANDIDATES, download_buttons, include_unnamed
+from components.ui.widgets import download_buttons, include_unnamed
 
 # Widths (px) that fit the half-page column of a 1400 px window (about 440 px); the role, the long
 # one, comes last so a narrower screen clips it rather than the country.
@@ -34,9 +34,7 @@ st.markdown(
 left, right = st.columns(2)
 with left:
     unnamed = include_unnamed()
-    sp = loaders.q("top_speakers", f, 10 if unnamed else NAMED_CANDIDATES)
-    if not unnamed and not sp.empty:
-        sp = sp[sp["speaker"].isin(loaders.named_speakers(sp["speaker"], 10))].reset_index(drop=True)
+    sp = loaders.q("top_speakers", f, 10, named_only=not unnamed)
     if sp.empty:
         st.info("No attributed quotes under these filters." if unnamed else
                 "No named speaker under these filters (tick “Include unnamed sources” for officials, reports …).")

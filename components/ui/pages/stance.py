@@ -5,7 +5,7 @@ import streamlit as st
 from components.ui import charts, loaders
 from components.ui.highlight import escape_markdown
 from components.ui.sidebar import current_filters
-from components.ui.widgets import NAMED_CANDIDATES, include_unnamed
+from components.ui.widgets import include_unnamed
 
 MAX_SPEAKERS = 25
 
@@ -16,13 +16,7 @@ st.caption("Stance of each speaker on each topic as stored by the extraction (wi
            "majority, neutral on a tie), written on every bar with the mean score, which sets the bar's length "
            "from oppose (−1) through neutral (0) to support (+1). Select a bar to read the evidence.")
 unnamed = include_unnamed()
-m = loaders.q("stance_matrix", f, MAX_SPEAKERS if unnamed else MAX_SPEAKERS + NAMED_CANDIDATES)
-if not unnamed and not m.empty:
-    # the query ranks speakers by evidence quotes: keep that order while dropping unnamed sources
-    ranked = m.groupby("speaker")["evidence"].sum().reset_index().sort_values(["evidence", "speaker"],
-                                                                            ascending=[False, True])
-    keep = loaders.named_speakers(ranked["speaker"], MAX_SPEAKERS)
-    m = m[m["speaker"].isin(keep)].reset_index(drop=True)
+m = loaders.q("stance_matrix", f, MAX_SPEAKERS, named_only=not unnamed)
 if m.empty:
     st.info("No stances under these filters." if unnamed else
             "No stance of a named speaker under these filters (tick “Include unnamed sources” for officials, "
