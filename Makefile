@@ -1,5 +1,5 @@
 # Two commands set up and run everything on a fresh machine:
-#   make dashboard   - install, then open the dashboard on the embedded default data
+#   make dashboard   - install, then serve the dashboard on the embedded default data (prints the URL to open)
 #   make test        - install (plus Debian's chromium for the browser test when root), then run all tests
 PY ?= python3
 VENV := .venv

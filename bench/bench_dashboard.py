@@ -170,14 +170,14 @@ def page_workloads(store: Store, f: QueryFilters) -> dict[str, callable]:
     first_q = Q.quotes_page(store, f, 50, 0)
     qid = first_q["id"].iloc[0] if len(first_q) else None
     aid = first_q["article_id"].iloc[0] if len(first_q) else None
-    m = Q.stance_matrix(store, f, 25)
+    m = Q.stance_matrix(store, f, 25, named_only=True)
     pair = (m["speaker"].iloc[0], m["topic"].iloc[0]) if len(m) else ("nobody", "none")
     return {
-        "overview": lambda: (Q.overview_counts(store, f), Q.top_speakers(store, f, 10), Q.top_places(store, f, 10)),
+        "overview": lambda: (Q.overview_counts(store, f), Q.top_speakers(store, f, 10, named_only=True), Q.top_places(store, f, 10)),
         "quotes": lambda: (Q.count_quotes(store, f), Q.quotes_page(store, f, 50, 0),
                            qid and Q.quote_detail(store, qid), aid and Q.article_bundle(store, aid)),
         "map": lambda: Q.map_places(store, f, 500, 3),
-        "stance": lambda: (Q.stance_matrix(store, f, 25), Q.stance_evidence(store, f, *pair, 50)),
+        "stance": lambda: (Q.stance_matrix(store, f, 25, named_only=True), Q.stance_evidence(store, f, *pair, 50)),
         "casualties": lambda: (Q.casualty_totals(store, f), Q.casualties_by_place_date(store, f),
                                Q.casualties_page(store, f, 50, 0)),
         "articles": lambda: (Q.count_articles(store, f), Q.articles_page(store, f, 50, 0),
