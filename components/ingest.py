@@ -82,8 +82,8 @@ def content_id(text: str) -> str:
 
 
 # Numeric dates written day and month in either order: "10/03/2024", "25.12.2024", "3-10-2024".
-_RE_NUMERIC_DATE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})")
-_RE_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+NUMERIC_DATE_RE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})")
+ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _human(d) -> str:
@@ -126,12 +126,12 @@ def parse_published(value: object) -> tuple[str | None, str | None]:
     if not s:
         return None, None
     fix = "write it as YYYY-MM-DD"
-    if _RE_ISO_DATE.fullmatch(s):
+    if ISO_DATE_RE.fullmatch(s):
         try:
             return dt.date.fromisoformat(s).isoformat(), None
         except ValueError as exc:
             raise ValueError(f"published {s!r} is not a real date ({exc})") from exc
-    m = _RE_NUMERIC_DATE.fullmatch(s)
+    m = NUMERIC_DATE_RE.fullmatch(s)
     if m:
         a, sep, b = int(m.group(1)), m.group(2), int(m.group(3))
         if 1 <= a <= 12 and 1 <= b <= 12 and a != b:

@@ -444,26 +444,16 @@ def _parse_date(text: str, base: Optional[datetime]) -> Optional[str]:
 
 def _numeric_date(text: str) -> Optional[str]:
     """ISO date of an all-digit date whose reading is certain, else None: ISO ``2024-03-05``, or
-    ``D/M/YYYY`` / ``M/D/YYYY`` (``/``, ``.`` or ``-``) where one of the first two numbers is above 12
-    ("25/12/2024", "12/25/2024"). "05/03/2024" is 5 March in Europe and 3 May in the US: None."""
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", text):
-        try:
-            return datetime.fromisoformat(text).date().isoformat()
-        except ValueError:
-            return None
-    m = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", text)
-    if not m:
-        return None
-    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    if a > 12 >= b:
-        day, month = a, b
-    elif b > 12 >= a:
-        day, month = b, a
-    else:
+    ``D/M/YYYY`` / ``M/D/YYYY`` (``/``, ``.`` or ``-``) where only one order is possible
+    ("25/12/2024", "12/25/2024"). "05/03/2024" is 5 March in Europe and 3 May in the US: None.
+    The reading is :func:`components.ingest.parse_published`'s (the same rules as for sidecar dates)."""
+    from ..ingest import ISO_DATE_RE, NUMERIC_DATE_RE, parse_published
+
+    if not (ISO_DATE_RE.fullmatch(text) or NUMERIC_DATE_RE.fullmatch(text)):
         return None
     try:
-        return datetime(y, month, day).date().isoformat()
-    except ValueError:
+        return parse_published(text)[0]
+    except ValueError:  # ambiguous or impossible
         return None
 
 
