@@ -137,3 +137,24 @@ def test_ui_default_collections_add_uploads_when_they_exist():
     assert default_collection_selection(["seed", "uploads"], ("seed",)) == ("seed", "uploads")
     assert default_collection_selection(["uploads"], ("seed",)) == ("uploads",)
     assert default_collection_selection(["a", "b"], ()) == ("a", "b")
+
+
+def test_ui_article_spans_with_missing_speaker_and_country_in_dataframes():
+    """A quote with a mention but no resolved speaker (NaN in the DataFrame) and a place without a
+    country highlight without error, with readable tooltips (not "nan")."""
+    import pandas as pd
+
+    from components.ui.highlight import article_spans
+
+    text = "Many remain trapped, it said. Rafah was hit."
+    bundle = {
+        "quotes": pd.DataFrame([{"id": "a:q1", "start": 0, "end": 20, "kind": "indirect", "speaker": None,
+                                 "mention_start": 22, "mention_end": 24}]),
+        "places": pd.DataFrame([{"start": 30, "end": 35, "name": "Rafah", "country": None}]),
+        "casualties": pd.DataFrame(columns=["start", "end", "killed_min", "injured_min"]),
+    }
+    spans = article_spans(bundle)
+    assert [(s.kind, s.title) for s in spans] == [
+        ("quote", "unknown speaker (indirect)"), ("speaker", "unknown speaker"), ("place", "Rafah (?)")]
+    html = highlight_html(text, spans)
+    assert html.count("<mark") == 3 and "nan" not in html

@@ -106,7 +106,7 @@ def highlight_html(text: str, spans: Iterable[Span]) -> str:
         end = min(s.end, stack[-1].end) if stack else s.end
         span = Span(s.start, end, s.kind, s.title)
         cls = KINDS[s.kind][0]
-        title = f' title="{html.escape(s.title, quote=True)}"' if s.title else ""
+        title = f' title="{html.escape(cell_text(s.title), quote=True)}"' if cell_text(s.title) else ""
         out.append(f'<mark class="{cls}"{title}>')
         stack.append(span)
     close_until(n + 1)
@@ -132,6 +132,21 @@ def _num(v) -> int | None:
     return int(v)
 
 
+def cell_text(v, default: str = "") -> str:
+    """The text of a pandas cell, or ``default`` for None/NaN/NA/empty (a missing speaker is NaN in
+    a DataFrame, and NaN is truthy, so ``v or default`` is not enough)."""
+    if v is None or isinstance(v, float) and v != v:
+        return default
+    try:
+        import pandas as pd
+
+        if pd.isna(v):
+            return default
+    except (TypeError, ValueError):
+        pass
+    return str(v) or default
+
+
 def article_spans(bundle: dict, selected_quote: str | None = None) -> list[Span]:
     """Highlights for an article bundle (:func:`components.store.queries.article_bundle`).
 
@@ -145,10 +160,10 @@ def article_spans(bundle: dict, selected_quote: str | None = None) -> list[Span]
         spans.append(Span(int(r.start), int(r.end), "casualty", "casualties: " + ", ".join(p for p in parts if p)))
     for r in bundle["quotes"].itertuples(index=False):
         kind = "selected" if r.id == selected_quote else "quote"
-        spans.append(Span(int(r.start), int(r.end), kind, f"{r.speaker or 'unknown speaker'} ({r.kind})"))
+        spans.append(Span(int(r.start), int(r.end), kind, f"{cell_text(r.speaker, 'unknown speaker')} ({cell_text(r.kind)})"))
         ms, me = _num(r.mention_start), _num(r.mention_end)
         if ms is not None and me is not None:
-            spans.append(Span(ms, me, "speaker", r.speaker or ""))
+            spans.append(Span(ms, me, "speaker", cell_text(r.speaker, "unknown speaker")))
     for r in bundle["places"].itertuples(index=False):
-        spans.append(Span(int(r.start), int(r.end), "place", f"{r.name} ({r.country or '?'})"))
+        spans.append(Span(int(r.start), int(r.end), "place", f"{cell_text(r.name)} ({cell_text(r.country, '?')})"))
     return spans

@@ -131,8 +131,9 @@ if bundle is None:
     st.stop()
 art = bundle["article"]
 st.subheader(highlight.escape_markdown(art["title"] or art["id"]))
-st.caption(" · ".join(highlight.escape_markdown(str(x)) for x in (art["outlet"], art["published"],
-                                                                   art["collection"], art["url"]) if x))
+st.caption(" · ".join(highlight.escape_markdown(highlight.cell_text(x)) for x in (art["outlet"], art["published"],
+                                                                                 art["collection"], art["url"])
+                      if highlight.cell_text(x)))
 st.caption(f"{len(bundle['quotes'])} quotes · {len(bundle['speakers'])} speakers · {len(bundle['places'])} place "
            f"mentions · {len(bundle['casualties'])} casualty reports")
 st.html(highlight.legend_html(["quote", "speaker", "place", "casualty"]))

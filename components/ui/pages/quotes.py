@@ -30,7 +30,7 @@ if page.empty:
 
 rows = event.selection.rows if event is not None else []
 ids = list(page["id"])
-labels = {r.id: f"{r.speaker or 'unknown'}: {r.quote[:90]}" for r in page.itertuples(index=False)}
+labels = {r.id: f"{highlight.cell_text(r.speaker, 'unknown')}: {highlight.cell_text(r.quote)[:90]}" for r in page.itertuples(index=False)}
 if rows:
     st.session_state["quote_pick"] = ids[rows[0]]
 if st.session_state.get("quote_pick") not in ids:
@@ -45,13 +45,14 @@ if detail is None:
 art = detail["article"]
 qrow = detail["quote"]
 st.markdown("> " + highlight.escape_markdown(qrow["text"]) + "\n>\n> — " +
-            highlight.escape_markdown(qrow["speaker"] or "unknown speaker") +
-            (f" ({highlight.escape_markdown(qrow['cue'])})" if qrow.get("cue") else "") + f" · {qrow['kind']}")
+            highlight.escape_markdown(highlight.cell_text(qrow["speaker"], "unknown speaker")) +
+            (f" ({highlight.escape_markdown(highlight.cell_text(qrow.get('cue')))})" if highlight.cell_text(qrow.get("cue")) else "")
+            + f" · {qrow['kind']}")
 left, right = st.columns([3, 1])
 with left:
     st.subheader(highlight.escape_markdown(art["title"] or art["id"]))
-    st.caption(" · ".join(highlight.escape_markdown(str(x)) for x in (art["outlet"], art["published"],
-                                                                       art["collection"]) if x))
+    st.caption(" · ".join(highlight.escape_markdown(highlight.cell_text(x)) for x in (art["outlet"], art["published"],
+                                                                                     art["collection"]) if highlight.cell_text(x)))
     bundle = loaders.q("article_bundle", art["id"])
     st.html(highlight.legend_html(["selected", "quote", "speaker", "place", "casualty"]))
     st.html(highlight.highlight_html(art["text"], highlight.article_spans(bundle, selected_quote=qid)))
