@@ -264,7 +264,8 @@ CALENDAR_WORDS: frozenset[str] = frozenset(
 # nouns that a preceding place name only modifies ("Reston ebolavirus", "Hong Kong flu")
 NAME_MODIFIED_NOUNS: frozenset[str] = frozenset(
     """flu influenza virus ebolavirus fever strain variant syndrome disease times post herald
-    tribune journal""".split()
+    tribune journal roundabout junction intersection crossing street road avenue boulevard square
+    bridge highway checkpoint""".split()
 )
 # number words (cardinals) and multipliers for casualty counts
 NUMBER_WORDS: dict[str, int] = {

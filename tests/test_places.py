@@ -353,3 +353,27 @@ def test_places_name_without_transliteration_marks_when_geonames_lists_it(extrac
     GeoNames alternate names)."""
     ex = extract_text("Strikes\n\nStrikes hit Rafah and Khan Younis on Monday.\n")
     assert [(p.name, p.country) for p in ex.places] == [("Rafah", "PS"), ("Khan Yunis", "PS")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the country named in the same sentence beats a capital abroad
+        ("Strike\n\nIn northern Lebanon, an Israeli drone strike on a car near Tripoli killed two members of Hamas.\n",
+         [("Lebanon", "LB", None), ("Tripoli", "LB", "Liban-Nord")]),
+        # "the Kharkiv region" names the area, so its Zolochiv beats the bigger one in Lviv oblast
+        ("Strike\n\nIn the Kharkiv region, a drone attack on the village of Zolochiv killed one woman.\n",
+         [("Kharkiv", "UA", "Kharkiv"), ("Zolochiv", "UA", "Kharkiv")]),
+        # "the city of X" is the city even when the article names the area elsewhere
+        ("Shelling\n\nShelling killed a man in the village of Bilozerka. In the city of Kherson itself, four people were wounded.\n",
+         [("Bilozerka", "UA", "Kherson"), ("Kherson", "UA", "Kherson")]),
+        # a place name modifying a street noun is a landmark, not the country; a big city by another spelling after "In"
+        ("Strike\n\nIn Khan Younis, at least seven people were killed near the Kuwait roundabout, witnesses said.\n",
+         [("Khan Yunis", "PS", "Gaza Strip")]),
+    ],
+)
+def test_places_sentence_context_cues_and_landmarks(extract_text, text, expected):
+    ex = extract_text(text)
+    assert [(p.name, p.country, p.admin1) for p in ex.places] == expected
+    if "city of Kherson" in text:
+        assert [p.kind for p in ex.places] == ["city", "city"]

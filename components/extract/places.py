@@ -13,6 +13,7 @@ national capitals, exact-versus-alternate name, and finally log population.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 from collections import defaultdict
@@ -48,6 +49,8 @@ W_COUNTRY_CONTEXT = 1.5  # the candidate's country is named in the article
 W_TOP_COUNTRY = 0.5  # ... and is the article's most-named country
 W_ADMIN_CONTEXT = 2.0  # a city in an admin area the article names unambiguously
 W_REGION = 4.0  # a hand-listed region, sea or island (no population) against small namesake towns
+W_SENTENCE_COUNTRY = 1.0  # ... and named in the mention's own sentence
+W_CITY_CUE_AREA = 3.0  # an admin area against a "city of X" cue
 W_CONTAINS = 7.0  # an admin area that contains another place the article names ("Atlanta" -> Georgia, US)
 
 
@@ -310,7 +313,9 @@ def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: dict[str, set
         return False
     recs = [r for r in gaz.candidates(text) if normalise(r.name) == normalise(text)]
     if not recs:
-        return False
+        # a big city by another spelling after a locative cue ("In Khan Younis" for Khan Yunis)
+        return len(span) > 1 and _cue_before(span.doc, span.start) and any(
+            r.kind == "city" and r.population >= MIN_BARE_POPULATION for r in gaz.candidates(text))
     if _cue_before(span.doc, span.start) or _admin_suffix_after(span):
         return True
     return max(r.population for r in recs) >= MIN_BARE_POPULATION or recs[0].kind in ("country", "continent")
@@ -493,6 +498,8 @@ class Context:
 
     countries: Counter
     admins: Counter  # (country, admin1) -> count
+    # (sentence start, sentence end, countries the sentence names) in text order
+    sentences: list = field(default_factory=list)
     country_keys: dict = field(default_factory=lambda: defaultdict(set))  # country -> mention keys naming it
     contained: dict = field(default_factory=lambda: defaultdict(set))  # (country, admin1) -> mention keys inside it
 
@@ -514,6 +521,8 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
         elif recs:
             exact = [r for r in recs if normalise(r.name) == normalise(m.text)]
             exact_admins = [r for r in exact if r.kind == "admin"]
+            if m.admin_cue and len(exact_admins) == 1:
+                exact = exact_admins  # "the Kharkiv region": the area, not its namesake city
             # a bare area name that is also its main city's name ("New York", "Kherson") is
             # ambiguous: it says nothing about the area unless cued ("New York state")
             namesake = bool(exact_admins) and _has_namesake_city(exact_admins[0], recs, gaz) and not m.admin_cue
@@ -525,13 +534,36 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
         if m.qualifier_country:
             countries[m.qualifier_country] += 1
             keys[m.qualifier_country].add("")
+    by_sent: dict[int, set] = defaultdict(set)
+    sents = [(sent.start_char, sent.end_char) for sent in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(doc.text))]
+    starts = [a for a, _ in sents]
+
+    def note(char: int, cc: str) -> None:
+        k = bisect.bisect_right(starts, char) - 1
+        if k >= 0:
+            by_sent[k].add(cc)
+
+    for m in mentions:
+        recs = gaz.candidates(m.text)
+        if recs and recs[0].kind == "country":
+            note(m.start, recs[0].country)
+        if m.qualifier_country:
+            note(m.start, m.qualifier_country)
     for ent in doc.ents:
         if ent.label_ == "NORP":
             cc = gaz.country_code(ent.text)
             if cc:
                 countries[cc] += 1
                 keys[cc].add("")
-    return Context(countries, admins, keys)
+                note(ent.start_char, cc)
+    sentences = [(a, b, by_sent.get(k, set())) for k, (a, b) in enumerate(sents)]
+    return Context(countries, admins, country_keys=keys, sentences=sentences)
+
+
+def _sentence_countries(m: Mention, ctx: Context) -> set:
+    """Countries named in the sentence of mention ``m`` (by country mentions, qualifiers, demonyms)."""
+    k = bisect.bisect_right([a for a, _, _ in ctx.sentences], m.start) - 1
+    return ctx.sentences[k][2] if 0 <= k < len(ctx.sentences) else set()
 
 
 def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -> float:
@@ -564,9 +596,13 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
         s += W_COUNTRY_CONTEXT  # named by another mention
         if rec.country == ctx.top_country:
             s += W_TOP_COUNTRY
+        if rec.country in _sentence_countries(m, ctx) and rec.kind != "country":
+            s += W_SENTENCE_COUNTRY  # "In northern Lebanon, ... near Tripoli"
     if rec.kind == "city" and (rec.country, rec.admin1) in ctx.admins:
         s += W_ADMIN_CONTEXT
-    if rec.kind == "admin" and rec.name == rec.admin1 and ctx.contained.get((rec.country, rec.admin1), set()) - {key}:
+    if rec.kind == "admin" and m.city_cue:
+        s -= W_CITY_CUE_AREA  # "the city of Kherson itself": not the oblast
+    elif rec.kind == "admin" and rec.name == rec.admin1 and ctx.contained.get((rec.country, rec.admin1), set()) - {key}:
         s += W_CONTAINS
     return s
 
