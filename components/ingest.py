@@ -251,26 +251,44 @@ def _read_meta(path: Path) -> dict:
     meta_path = path.with_name(path.name[: -len(path.suffix)] + META_SUFFIX)
     if not meta_path.exists():
         return {}
+    return parse_sidecar(meta_path.read_bytes(), str(meta_path))
+
+
+def parse_sidecar(data: bytes, name: str) -> dict:
+    """The mapping of a ``NAME.meta.yaml`` sidecar's bytes (``id``, ``title``, ``outlet``, ``published``, ``url``).
+
+    Raises:
+        ArticleReadError: not text, not YAML (with line and column), or not a mapping.
+    """
+    if not data.strip():
+        return {}
     try:
-        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
+        meta = yaml.safe_load(_decode(data, Path(name))) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f", line {mark.line + 1} column {mark.column + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ArticleReadError(meta_path, f"invalid YAML sidecar ({problem}{where})") from exc
+        raise ArticleReadError(name, f"invalid YAML sidecar ({problem}{where})") from exc
     if not isinstance(meta, dict):
-        raise ArticleReadError(meta_path, "the sidecar must be a mapping of title/outlet/published/url")
+        raise ArticleReadError(name, "the sidecar must be a mapping of title/outlet/published/url")
     return meta
+
+
+def sidecar_stem(name: str) -> str | None:
+    """``"a1.meta.yaml"`` -> ``"a1"``: the article name a sidecar belongs to; None for other names."""
+    base = Path(name).name
+    return base[: -len(META_SUFFIX)] if base.lower().endswith(META_SUFFIX) and len(base) > len(META_SUFFIX) else None
 
 
 def _make_article(
     text: str, meta: dict, source_path: str, collection: str | None, on_warning: WarnFn | None = None,
-    fallback_published: str | None = None,
+    fallback_published: str | None = None, default_published: str | None = None,
 ) -> Article:
     """Clean ``text`` and build the :class:`Article`; ``meta`` holds what a person wrote (sidecar, JSONL line).
 
     The published date is ``meta``'s (read by :func:`parse_published`), else ``fallback_published`` (an
-    HTML page's own date), else the dateline's.
+    HTML page's own date), else the dateline's, else ``default_published`` (a date the uploader gave
+    for articles that give none; it never overrides the article's own date).
     """
     text = clean_text(text)
     if not text.strip():
@@ -290,9 +308,12 @@ def _make_article(
         published, warning = parse_published(raw_date)
     except ValueError as exc:
         raise ArticleReadError(source_path, str(exc)) from exc
-    published = published or fallback_published or dateline_date(text)
+    own = fallback_published or dateline_date(text)
     if warning and on_warning is not None:
-        on_warning(source_path, warning + (f"; the dateline's date {published} is used" if published else ""))
+        used = (f"; the dateline's date {own} is used" if own else
+                f"; the date given for the upload, {default_published}, is used" if default_published else "")
+        on_warning(source_path, warning + used)
+    published = published or own or default_published
     return Article(
         id=str(meta.get("id") or content_id(text)),
         title=clean_text(str(title)) if title else None,
@@ -313,7 +334,9 @@ def markdown_to_text(md: str) -> tuple[str, str | None]:
     """Plain text of a Markdown document, and its first heading.
 
     Parsed with ``markdown-it-py`` (CommonMark); emphasis, link and heading marks, block
-    quote ``>`` and list markers are dropped, link texts kept, inline HTML tags removed.
+    quote ``>`` and list markers are dropped, link texts kept, inline HTML tags removed. A bold
+    turn label opening a line keeps its marks (``**Dr. Roe:** answer``), as the transcript
+    detector needs them.
     Each block (heading, paragraph, list item, quoted paragraph, code block) becomes one
     paragraph; paragraphs are separated by a blank line and a line break inside a
     paragraph stays a line break (so ``Q:``/``A:`` turns keep their lines).
@@ -338,13 +361,7 @@ def markdown_to_text(md: str) -> tuple[str, str | None]:
         elif tok.type == "heading_close":
             in_heading = False
         elif tok.type == "inline":
-            parts = []
-            for child in tok.children or []:
-                if child.type in ("text", "code_inline"):
-                    parts.append(child.content)
-                elif child.type in ("softbreak", "hardbreak"):
-                    parts.append("\n")
-            text = "".join(parts).strip()
+            text = _inline_text(tok.children or []).strip()
             if text:
                 blocks.append(text)
                 if in_heading and heading is None:
@@ -359,9 +376,42 @@ def markdown_to_text(md: str) -> tuple[str, str | None]:
     return "\n\n".join(blocks), heading
 
 
+def _inline_text(children: list) -> str:
+    """Plain text of a Markdown paragraph's inline tokens (see :func:`markdown_to_text`).
+
+    A bold span that opens a line and ends with a colon (``**Dr. Roe:**``, also ``**Q**:``) is a
+    transcript turn label: it is kept as ``**Label:**`` so the transcript detector still sees the
+    label; every other emphasis mark is dropped.
+    """
+    parts: list[str] = []
+    i = 0
+    while i < len(children):
+        child = children[i]
+        if child.type == "strong_open" and "".join(parts).rsplit("\n", 1)[-1].strip() == "":
+            close = next((j for j in range(i + 1, len(children)) if children[j].type == "strong_close"), None)
+            if close is not None:
+                inner = "".join(c.content for c in children[i + 1 : close] if c.type in ("text", "code_inline"))
+                label = inner.strip()
+                after = children[close + 1] if close + 1 < len(children) else None
+                if label.endswith(":"):
+                    parts.append(f"**{label}**")
+                    i = close + 1
+                    continue
+                if label and after is not None and after.type == "text" and after.content.startswith(":"):
+                    parts.append(f"**{label}:**" + after.content[1:])
+                    i = close + 2
+                    continue
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        i += 1
+    return "".join(parts)
+
+
 def read_markdown(
     md: str, source_path: str, meta: dict | None = None, collection: str | None = None,
-    on_warning: WarnFn | None = None,
+    on_warning: WarnFn | None = None, default_published: str | None = None,
 ) -> Article:
     """Build an :class:`Article` from Markdown: the plain text of :func:`markdown_to_text` is stored.
 
@@ -374,12 +424,12 @@ def read_markdown(
     meta = dict(meta or {})
     if not meta.get("title") and heading:
         meta["title"] = heading
-    return _make_article(text, meta, source_path, collection, on_warning)
+    return _make_article(text, meta, source_path, collection, on_warning, default_published=default_published)
 
 
 def read_html(
     html: str, source_path: str, meta: dict | None = None, collection: str | None = None,
-    on_warning: WarnFn | None = None,
+    on_warning: WarnFn | None = None, default_published: str | None = None,
 ) -> Article:
     """Build an :class:`Article` from an HTML page with trafilatura.
 
@@ -389,6 +439,7 @@ def read_html(
         meta (dict | None): sidecar values; they win over the page's own metadata.
         collection (str | None): collection name.
         on_warning (WarnFn | None): receives warnings (a sidecar date that is only a year).
+        default_published (str | None): ISO date for a page that gives none (see :func:`read_bytes`).
 
     Raises:
         ArticleReadError: trafilatura finds no main text; the sidecar's date is bad.
@@ -408,12 +459,13 @@ def read_html(
     title = merged.get("title")
     if title and not text.lstrip().startswith(title):
         text = f"{title}\n{text}"
-    return _make_article(text, merged, source_path, collection, on_warning, fallback_published=page_date)
+    return _make_article(text, merged, source_path, collection, on_warning, fallback_published=page_date,
+                         default_published=default_published)
 
 
 def read_jsonl(
     data: str, source_path: str, collection: str | None = None, on_error: ErrorFn | None = None,
-    on_warning: WarnFn | None = None,
+    on_warning: WarnFn | None = None, default_published: str | None = None,
 ) -> Iterator[Article]:
     """Yield one :class:`Article` per non-empty JSON line (``text`` required).
 
@@ -428,6 +480,7 @@ def read_jsonl(
             ``on_error("NAME:LINE", reason)`` and skipped, so the good lines are kept;
             when None, the first bad line raises.
         on_warning (WarnFn | None): receives ``("NAME:LINE", message)`` warnings.
+        default_published (str | None): ISO date for lines that give none (see :func:`read_bytes`).
 
     Raises:
         ArticleReadError: (without ``on_error``) a line is not JSON, not an object,
@@ -444,7 +497,8 @@ def read_jsonl(
                 raise ArticleReadError(where, f"not valid JSON ({exc.msg})") from exc
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
                 raise ArticleReadError(where, "each line must be an object with a string 'text'")
-            article = _make_article(obj["text"], obj, where, collection, on_warning)
+            article = _make_article(obj["text"], obj, where, collection, on_warning,
+                                    default_published=default_published)
         except ArticleReadError as exc:
             if on_error is None:
                 raise
@@ -455,7 +509,7 @@ def read_jsonl(
 
 def read_bytes(
     data: bytes, name: str, meta: dict | None = None, collection: str | None = None, on_error: ErrorFn | None = None,
-    on_warning: WarnFn | None = None,
+    on_warning: WarnFn | None = None, default_published: str | None = None,
 ) -> list[Article]:
     """Read articles from the bytes of a file called ``name`` (used by uploads).
 
@@ -468,6 +522,9 @@ def read_bytes(
             instead of raising (see :func:`read_jsonl`).
         on_warning (WarnFn | None): receives ``(where, message)`` for values read but not
             used (a published date without a day); without it they are dropped silently.
+        default_published (str | None): ISO ``YYYY-MM-DD`` date for articles that give none of their
+            own (no ``published`` in the sidecar or JSONL line, no HTML page date, no dateline); a
+            date the article gives always wins.
 
     Returns:
         list[Article]: one article, or one per line for ``.jsonl``.
@@ -485,12 +542,12 @@ def read_bytes(
         )
     text = _decode(data, path)
     if suffix == ".jsonl":
-        return list(read_jsonl(text, name, collection, on_error, on_warning))
+        return list(read_jsonl(text, name, collection, on_error, on_warning, default_published))
     if suffix in (".html", ".htm"):
-        return [read_html(text, name, meta, collection, on_warning)]
+        return [read_html(text, name, meta, collection, on_warning, default_published)]
     if suffix == ".md":
-        return [read_markdown(text, name, meta, collection, on_warning)]
-    return [_make_article(text, meta or {}, name, collection, on_warning)]
+        return [read_markdown(text, name, meta, collection, on_warning, default_published)]
+    return [_make_article(text, meta or {}, name, collection, on_warning, default_published=default_published)]
 
 
 def read_path(

@@ -400,6 +400,89 @@ def test_ingest_markdown_extraction_sees_no_markup(nlp):
         assert a.text[q.start:q.end] == q.text
 
 
+# The tester's interview /tmp/fresh-user2/in/a5_interview.md, shortened.
+MARKDOWN_INTERVIEW = """# Moldova's president on Transnistria
+
+*Chisinau, 14 February 2024*
+
+**Elena Petrescu:** Are you worried that Russia could use the region to destabilise Moldova?
+
+**Maia Sandu:** We are worried, of course. We want a peaceful solution.
+
+**Elena Petrescu**: Would Moldova ever consider joining NATO?
+
+**Maia Sandu:** Our constitution says we are neutral.
+"""
+
+
+def test_ingest_markdown_keeps_bold_turn_labels():
+    """Test that a bold span ending with a colon at a line start stays a **Label:** turn label; other bold goes."""
+    from components.ingest import markdown_to_text
+
+    text, heading = markdown_to_text("# T\n\n**Dr. Roe:** Yes.\n**Q**: Why?\n\nThe **bold:** word, *Note:* x")
+    assert heading == "T"
+    assert text == "T\n\n**Dr. Roe:** Yes.\n**Q:** Why?\n\nThe bold: word, Note: x"
+
+
+def test_ingest_markdown_interview_gives_transcript_turns(nlp):
+    """Test that the .md interview gives the same transcript quotes as its plain-text version."""
+    from components.extract import extract_doc
+
+    (a,) = read_bytes(MARKDOWN_INTERVIEW.encode("utf-8"), "interview.md")
+    assert a.published == "2024-02-14"
+    assert "\n\n**Maia Sandu:** We are worried, of course." in a.text
+    turns = [(q.speaker, q.text) for q in extract_doc(a, nlp(a.text), nlp).quotes if q.kind == "transcript"]
+    assert turns == [
+        ("Elena Petrescu", "Are you worried that Russia could use the region to destabilise Moldova?"),
+        ("Maia Sandu", "We are worried, of course. We want a peaceful solution."),
+        ("Elena Petrescu", "Would Moldova ever consider joining NATO?"),
+        ("Maia Sandu", "Our constitution says we are neutral."),
+    ]
+
+
+# ---------------------------------------------------------------- a date given with an upload
+
+
+@pytest.mark.parametrize(
+    "data, name, meta, published",
+    [
+        (b"Talks resume\n\nTalks resumed in Cairo.", "plain.txt", None, "2024-05-06"),  # no date: the given one
+        (b"Talks resume\n\nTalks resumed in Cairo.", "dated.txt", {"published": "2024-01-02"}, "2024-01-02"),
+        (b"Talks resume\n\nCAIRO (Jan. 25, 2013) Talks resumed.", "dateline.txt", None, "2013-01-25"),
+        (b"# Talks\n\nTalks resumed in Cairo.", "plain.md", None, "2024-05-06"),
+        (b'{"text": "Talks resumed."}\n{"text": "Talks again.", "published": "2023-03-04"}', "x.jsonl", None, None),
+    ],
+)
+def test_ingest_default_published_only_for_articles_without_a_date(data, name, meta, published):
+    articles = read_bytes(data, name, meta, default_published="2024-05-06")
+    if name == "x.jsonl":
+        assert [a.published for a in articles] == ["2024-05-06", "2023-03-04"]
+    else:
+        assert [a.published for a in articles] == [published]
+
+
+def test_ingest_default_published_after_a_bare_year_says_so():
+    warnings = []
+    (a,) = read_bytes(b"Talks\n\nTalks resumed.", "y.txt", {"published": 2024}, default_published="2024-05-06",
+                      on_warning=lambda where, why: warnings.append((where, why)))
+    assert a.published == "2024-05-06"
+    assert warnings == [("y.txt", "published '2024' is not a full date (no day); stored without a date (write it "
+                                  "as YYYY-MM-DD to set one); the date given for the upload, 2024-05-06, is used")]
+
+
+def test_ingest_parse_sidecar_bytes_and_stem():
+    from components.ingest import parse_sidecar, sidecar_stem
+
+    assert parse_sidecar(b"title: T\npublished: 2024-02-14\n", "a.meta.yaml") == {
+        "title": "T", "published": __import__("datetime").date(2024, 2, 14)}
+    assert parse_sidecar(b"  \n", "a.meta.yaml") == {}
+    with pytest.raises(ArticleReadError) as info:
+        parse_sidecar(b"- a\n- b\n", "a.meta.yaml")
+    assert str(info.value) == "a.meta.yaml: the sidecar must be a mapping of title/outlet/published/url"
+    assert [sidecar_stem(n) for n in ("a5_interview.meta.yaml", "X.META.YAML", "a.yaml", ".meta.yaml")] == [
+        "a5_interview", "X", None, None]
+
+
 # ---------------------------------------------------------------- folders
 
 
