@@ -24,6 +24,10 @@ from .store import Store
 # progress(done, total, label) -> None
 ProgressFn = Callable[[int, int, str], None]
 
+# How a caller lets its user overwrite a stored article, in the message of an id clash; the dashboard
+# passes its own ("tick 'Replace articles already stored'"), the command line this one.
+CLI_REPLACE_HINT = "use --replace to overwrite it"
+
 
 @dataclass
 class IngestReport:
@@ -31,6 +35,8 @@ class IngestReport:
 
     Attributes:
         added (list[str]): article ids written to the store.
+        replaced (list[str]): the ids among ``added`` that were stored before and were overwritten
+            (``replace``).
         skipped (list[tuple[str, str]]): ``(article id or file, reason)``, e.g.
             ``"already stored"``, and files of a folder that are not articles
             (unsupported type, broken symbolic link).
@@ -44,6 +50,7 @@ class IngestReport:
     """
 
     added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
@@ -58,7 +65,10 @@ class IngestReport:
     def summary(self) -> str:
         """One human-readable paragraph: added, skipped, failed (warnings when any), rows per table."""
         rows = ", ".join(f"{v} {k}" for k, v in self.counts.items() if v) or "no rows"
-        head = f"added {len(self.added)} article(s) ({rows}); skipped {len(self.skipped)}; failed {len(self.failed)}"
+        head = f"added {len(self.added)} article(s) ({rows})"
+        if self.replaced:
+            head += f"; replaced {len(self.replaced)} stored article(s)"
+        head += f"; skipped {len(self.skipped)}; failed {len(self.failed)}"
         if self.warnings:
             head += f"; warnings {len(self.warnings)}"
         lines = [head]
@@ -88,6 +98,7 @@ def ingest_articles(
     progress: ProgressFn | None = None,
     report: IngestReport | None = None,
     keep_collection: bool = False,
+    replace_hint: str = CLI_REPLACE_HINT,
 ) -> IngestReport:
     """Extract and store articles, one transaction per batch.
 
@@ -106,6 +117,8 @@ def ingest_articles(
         batch_size (int): articles per transaction.
         progress (ProgressFn | None): called as ``progress(done, total, label)``.
         report (IngestReport | None): report to extend (a new one by default).
+        replace_hint (str): how the user overwrites a stored article, said in the failure of an id
+            used by another stored text (default :data:`CLI_REPLACE_HINT`, "use --replace ...").
 
     Returns:
         IngestReport.
@@ -128,8 +141,8 @@ def ingest_articles(
                 report.skipped.append((where, "already stored"))
             else:
                 report.failed.append((where, f"id '{a.id}' is already used by another stored article "
-                                             f"({old_title or 'untitled'!r}); nothing was changed: use --replace "
-                                             "to overwrite it, or give this article another id"))
+                                             f"({old_title or 'untitled'!r}); nothing was changed: {replace_hint}, "
+                                             "or give this article another id"))
             continue
         earlier = first.get(a.id)
         if earlier is not None:
@@ -152,6 +165,7 @@ def ingest_articles(
         extractions = extract_batch(batch, report)
         written = store.add_extractions(extractions, replace=replace)
         report.added += written.added
+        report.replaced += [i for i in written.added if i in stored]
         report.skipped += written.skipped
         report.merge_counts(written.counts)
         if progress:

@@ -46,6 +46,25 @@ def test_pipeline_replace_overwrites_a_reused_id(store):
     assert store.execute("SELECT text FROM articles WHERE id = 'x1'").fetchone()[0] == "Other\n\nAnother text."
 
 
+def test_pipeline_replace_reports_the_replaced_ids(store):
+    ingest_articles([_art("x1", "Talks\n\nTalks resumed.", "a.txt")], store)
+    report = ingest_articles([_art("x1", "Talks\n\nTalks resumed.", "a.txt"),
+                              _art("x2", "Other\n\nAnother text.", "b.txt")], store, replace=True)
+    assert (report.added, report.replaced, report.skipped) == (["x1", "x2"], ["x1"], [])
+    assert report.summary().startswith("added 2 article(s) (")
+    assert "; replaced 1 stored article(s); skipped 0; failed 0" in report.summary()
+
+
+def test_pipeline_id_clash_message_takes_the_caller_s_replace_hint(store):
+    """Test that the dashboard can word the way to overwrite a stored article (no command-line option)."""
+    ingest_articles([_art("x1", "Talks\n\nTalks resumed.", "a.txt", "Talks")], store)
+    report = ingest_articles([_art("x1", "Other\n\nAnother text.", "b.txt")], store,
+                             replace_hint="tick 'Replace articles already stored' to overwrite it")
+    assert report.failed == [("b.txt", "id 'x1' is already used by another stored article ('Talks'); nothing was "
+                                       "changed: tick 'Replace articles already stored' to overwrite it, or give "
+                                       "this article another id")]
+
+
 def test_pipeline_duplicate_ids_within_one_run(store):
     report = ingest_articles([
         _art("d1", "Talks\n\nTalks resumed.", "a.txt"),
