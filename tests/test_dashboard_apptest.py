@@ -357,7 +357,79 @@ def test_dashboard_upload_of_a_stored_article_says_already_stored(db):
     at.file_uploader(key="upload").set_value(("paris_bridge.txt", text, "text/plain")).run()
     assert not at.exception, [e.value for e in at.exception]
     assert not at.success
-    assert [_plain(i.value) for i in at.info] == ["0 added; 1 already stored: paris_bridge.txt."]
+    assert [_plain(i.value) for i in at.info] == [
+        "0 added; 1 already stored: paris_bridge.txt (tick 'Replace articles already stored' and upload again to "
+        "re-extract)."]
+
+
+def _stored_article(db: Path, aid: str) -> tuple:
+    store = Store(db)
+    try:
+        return store.execute("SELECT title, outlet, published, collection FROM articles WHERE id = ?",
+                             [aid]).fetchone()
+    finally:
+        store.close()
+
+
+def test_dashboard_upload_date_for_files_without_one(db):
+    """Test that the upload's date is given to an undated file only; a dateline's own date wins."""
+    from components.ingest import content_id
+
+    at = _goto(_app(), "articles")
+    undated = b"Bridge plan\n\nThe mayor, Anne Hidalgo, said: \"We will rebuild the bridge in Paris by spring.\"\n"
+    dated = b"Floods\n\nPORTO ALEGRE (Jan. 25, 2013) The river rose in Porto Alegre, the mayor said.\n"
+    at.date_input(key="upload_published").set_value(__import__("datetime").date(2024, 5, 6))
+    at.file_uploader(key="upload").set_value([("undated.txt", undated, "text/plain"),
+                                              ("dated.txt", dated, "text/plain")]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [s.value for s in at.success] == [
+        "Added 2 article(s) to the collection 'uploads'. They now appear on every page."]
+    assert _stored_article(db, content_id(undated.decode()))[2].isoformat() == "2024-05-06"
+    assert _stored_article(db, content_id(dated.decode()))[2].isoformat() == "2013-01-25"
+
+
+def test_dashboard_upload_pairs_a_sidecar_with_its_article_by_name(db):
+    at = _goto(_app(), "articles")
+    text = b"Bridge plan\n\nThe mayor, Anne Hidalgo, said: \"We will rebuild the bridge in Paris by spring.\"\n"
+    meta = b"id: paris-1\ntitle: Paris bridge plan\noutlet: Le Test\npublished: 2024-02-14\n"
+    at.file_uploader(key="upload").set_value([("paris.meta.yaml", meta, "application/yaml"),
+                                              ("paris.txt", text, "text/plain"),
+                                              ("alone.meta.yaml", b"title: X\n", "application/yaml")]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [s.value for s in at.success] == [
+        "Added 1 article(s) to the collection 'uploads'. They now appear on every page."]
+    assert [_plain(e.value) for e in at.error] == [
+        "Could not read alone.meta.yaml: a sidecar needs its article in the same upload: choose alone.txt (or .md, "
+        ".html) together with alone.meta.yaml"]
+    title, outlet, published, collection = _stored_article(db, "paris-1")
+    assert (title, outlet, published.isoformat(), collection) == ("Paris bridge plan", "Le Test", "2024-02-14",
+                                                                 "uploads")
+
+
+def test_dashboard_upload_replace_box_re_extracts_and_the_id_clash_points_to_it(db):
+    """Test that a corrected sidecar is applied with the Replace box, and an id clash names the box (no CLI flag)."""
+    at = _goto(_app(), "articles")
+    text = b"Bridge plan\n\nThe mayor, Anne Hidalgo, said: \"We will rebuild the bridge in Paris by spring.\"\n"
+    at.file_uploader(key="upload").set_value([("paris.txt", text, "text/plain"),
+                                              ("paris.meta.yaml", b"id: paris-1\n", "application/yaml")]).run()
+    assert _stored_article(db, "paris-1")[2] is None
+    other = b"Floods\n\nThe river rose in Porto Alegre.\n"
+    at.file_uploader(key="upload").set_value([("floods.txt", other, "text/plain"),
+                                              ("floods.meta.yaml", b"id: paris-1\n", "application/yaml")]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    errors = [_plain(e.value) for e in at.error]
+    assert errors == ["Not added floods.txt: id 'paris-1' is already used by another stored article ('Bridge plan'); "
+                      "nothing was changed: tick 'Replace articles already stored' and upload it again to overwrite "
+                      "it, or give this article another id"]
+    assert "--replace" not in " ".join(errors)
+    at.checkbox(key="upload_replace").check()
+    at.file_uploader(key="upload").set_value([("paris.txt", text, "text/plain"),
+                                              ("paris.meta.yaml", b"id: paris-1\npublished: 2024-02-14\n",
+                                               "application/yaml")]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [_plain(s.value) for s in at.success] == [
+        "Replaced 1 stored article(s), re-extracted in their collection: paris.txt. They now appear on every page."]
+    assert _stored_article(db, "paris-1")[2].isoformat() == "2024-02-14"
 
 
 def test_dashboard_casualties_without_a_date_are_counted_and_titles_shown(db):

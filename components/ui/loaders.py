@@ -135,11 +135,23 @@ def build_default(s: Store, progress: Callable[[int, int, str], None] | None = N
     return report
 
 
-def ingest_upload(s: Store, articles: list, progress: Callable[[int, int, str], None] | None = None) -> IngestReport:
-    """Extract and store uploaded articles, then clear the query cache. See :func:`components.pipeline.ingest_articles`."""
+# The upload form's checkbox that overwrites stored articles; the id-clash message points to it.
+REPLACE_LABEL = "Replace articles already stored"
+UPLOAD_REPLACE_HINT = f"tick '{REPLACE_LABEL}' and upload it again to overwrite it"
+
+
+def ingest_upload(
+    s: Store, articles: list, progress: Callable[[int, int, str], None] | None = None, replace: bool = False
+) -> IngestReport:
+    """Extract and store uploaded articles, then clear the query cache. See :func:`components.pipeline.ingest_articles`.
+
+    With ``replace``, articles already stored are re-extracted and overwritten, each in the collection it
+    is stored in. A failure for an id used by another stored text points to the :data:`REPLACE_LABEL` box.
+    """
     from ..pipeline import ingest_articles
 
-    report = ingest_articles(articles, s, progress=progress)
+    report = ingest_articles(articles, s, progress=progress, replace=replace, keep_collection=replace,
+                             replace_hint=UPLOAD_REPLACE_HINT)
     clear_data()
     return report
 

@@ -1,11 +1,13 @@
 """Articles page: a reader highlighting quotes, speakers, places and casualty sentences; upload of new articles."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from components.errors import ArticleReadError, NewsAtlasError
-from components.ingest import MAX_ARTICLE_CHARS, SUPPORTED_SUFFIXES, read_bytes
+from components.ingest import MAX_ARTICLE_CHARS, META_SUFFIX, SUPPORTED_SUFFIXES, parse_sidecar, read_bytes, sidecar_stem
 from components.ui import highlight, loaders
-from components.ui.sidebar import UPLOAD_COLLECTION, current_filters, request_filter
+from components.ui.sidebar import DATE_MIN, DATE_MAX, UPLOAD_COLLECTION, current_filters, request_filter
 from components.ui.widgets import pager
 
 f = current_filters()
@@ -16,22 +18,58 @@ st.title("Articles")
 REPORT_KEY = "_na_upload_report"
 
 
-def _upload(files: list) -> dict:
+def _sidecars(files: list, rep: dict) -> dict[str, dict]:
+    """The ``NAME.meta.yaml`` sidecars among ``files``, read and keyed by ``NAME``; each one without its
+    article file (``NAME.txt``, ``.md``, ``.html``, ``.htm``) in the same upload is reported in ``unread``."""
+    articles = {Path(u.name).stem for u in files if sidecar_stem(u.name) is None
+                and Path(u.name).suffix.lower() in SUPPORTED_SUFFIXES and Path(u.name).suffix.lower() != ".jsonl"}
+    out: dict[str, dict] = {}
+    for u in files:
+        stem = sidecar_stem(u.name)
+        if stem is None:
+            continue
+        if stem not in articles:
+            rep["unread"].append((u.name, f"a sidecar needs its article in the same upload: choose {stem}.txt (or "
+                                          f".md, .html) together with {u.name}"))
+            continue
+        try:
+            out[stem] = parse_sidecar(u.getvalue(), u.name)
+        except ArticleReadError as exc:
+            rep["unread"].append((exc.where, exc.reason))
+            out[stem] = None  # the article is not read without the metadata it was sent with
+    return out
+
+
+def _upload(files: list, default_published: str | None = None, replace: bool = False) -> dict:
     """Read and ingest uploaded files; return the report shown by :func:`_show_report`.
 
+    A ``NAME.meta.yaml`` sidecar is paired with the article file ``NAME.*`` of the same upload (as a sidecar
+    beside its file on the command line). ``default_published`` (ISO) is the date of articles that give none
+    of their own; ``replace`` re-extracts articles already stored.
+
     Returns:
-        dict: ``added`` (article ids), ``stored`` (names of articles already stored), and lists of
-        ``(name, reason)``: ``skipped`` (other skips: the same article twice in the upload), ``unread``
-        (unreadable files, bad JSONL lines: the good lines are kept, as on the command line), ``failed``
-        (articles that could not be added: an id used by another article), ``warnings``.
+        dict: ``added`` (article ids), ``replaced`` (names of stored articles overwritten), ``stored`` (names of
+        articles already stored), and lists of ``(name, reason)``: ``skipped`` (other skips: the same article
+        twice in the upload), ``unread`` (unreadable files, bad JSONL lines: the good lines are kept, as on
+        the command line; a sidecar without its article), ``failed`` (articles that could not be added: an id
+        used by another article), ``warnings``.
     """
-    rep: dict = {"added": [], "stored": [], "skipped": [], "unread": [], "failed": [], "warnings": []}
+    rep: dict = {"added": [], "replaced": [], "stored": [], "skipped": [], "unread": [], "failed": [],
+                 "warnings": []}
+    sidecars = _sidecars(files, rep)
     articles = []
     for u in files:
+        if sidecar_stem(u.name) is not None:
+            continue
+        meta = sidecars.get(Path(u.name).stem, {})
+        if meta is None:
+            rep["unread"].append((u.name, f"not read: its sidecar {Path(u.name).stem}{META_SUFFIX} is invalid"))
+            continue
         try:
-            articles += read_bytes(u.getvalue(), u.name, collection=UPLOAD_COLLECTION,
+            articles += read_bytes(u.getvalue(), u.name, meta, collection=UPLOAD_COLLECTION,
                                    on_error=lambda where, why: rep["unread"].append((where, why)),
-                                   on_warning=lambda where, why: rep["warnings"].append((where, why)))
+                                   on_warning=lambda where, why: rep["warnings"].append((where, why)),
+                                   default_published=default_published)
         except ArticleReadError as exc:
             rep["unread"].append((exc.where, exc.reason))
     if not articles:
@@ -42,11 +80,13 @@ def _upload(files: list) -> dict:
         bar.progress(done_n / max(total, 1), text=f"Extracted {done_n} of {total}: {label[:60]}")
 
     try:
-        report = loaders.ingest_upload(loaders.store(), articles, progress)
+        report = loaders.ingest_upload(loaders.store(), articles, progress, replace=replace)
     except NewsAtlasError as exc:
         rep["failed"].append(("the upload", f"could not be stored: {exc}"))
         return rep
     rep["added"] = list(report.added)
+    names = {a.id: a.source_path or a.id for a in articles}
+    rep["replaced"] = [names.get(i, i) for i in report.replaced]
     rep["stored"] = [what for what, why in report.skipped if why == "already stored"]
     rep["skipped"] = [(what, why) for what, why in report.skipped if why != "already stored"]
     rep["failed"] += report.failed
@@ -60,10 +100,18 @@ def _show_report(rep: dict) -> None:
     """
     esc = highlight.escape_markdown
     names = ", ".join(esc(n) for n in rep["stored"])
-    stored = f"{len(rep['stored'])} already stored: {names}" if rep["stored"] else ""
+    stored = (f"{len(rep['stored'])} already stored: {names} (tick '{loaders.REPLACE_LABEL}' and upload again to "
+              "re-extract)") if rep["stored"] else ""
+    replaced = rep.get("replaced", [])
+    n_new = len(rep["added"]) - len(replaced)
     if rep["added"]:
-        st.success(f"Added {len(rep['added'])} article(s) to the collection '{UPLOAD_COLLECTION}'. "
-                   "They now appear on every page." + (f" {stored}." if stored else ""))
+        done = []
+        if n_new:
+            done.append(f"Added {n_new} article(s) to the collection '{UPLOAD_COLLECTION}'.")
+        if replaced:
+            done.append(f"Replaced {len(replaced)} stored article(s), re-extracted in their collection: "
+                        f"{', '.join(esc(n) for n in replaced)}.")
+        st.success(" ".join(done) + " They now appear on every page." + (f" {stored}." if stored else ""))
     elif stored or rep["skipped"]:
         st.info("0 added" + (f"; {stored}" if stored else "") + ".")
     for what, why in rep["skipped"]:
@@ -88,15 +136,28 @@ if last:
         st.button("Dismiss", key="upload_dismiss", on_click=_dismiss_report)
 
 with st.expander("Upload articles (.txt, .md, .html, .jsonl)", expanded=False):
-    files = st.file_uploader("Files", type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES], accept_multiple_files=True,
-                             key="upload", help=f"At most {MAX_ARTICLE_CHARS:,} characters per article; a .jsonl "
-                                                "file holds one article per line (bad lines are reported, the "
-                                                "others kept).")
+    st.caption("Set the options first, then choose the files: they are read as soon as they are chosen.")
+    day = st.date_input("Published date (for files that give none)", value=None, min_value=DATE_MIN,
+                        max_value=DATE_MAX, key="upload_published",
+                        help="Used only for articles without a date of their own: a date in the file's sidecar "
+                             "or JSONL line, an HTML page's date or a dateline near the top always wins. "
+                             "Without any date, an article's casualties are missing from the Casualties chart.")
+    replace = st.checkbox(loaders.REPLACE_LABEL, key="upload_replace",
+                          help="Re-extract an article already stored (the same text, or the same id in its sidecar "
+                               "or JSONL line) instead of skipping it, e.g. after correcting its sidecar; it stays "
+                               "in its collection. A file whose text changed has a new id (unless its sidecar "
+                               "gives one) and is added beside the old version.")
+    files = st.file_uploader("Files", type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES] + ["yaml"],
+                             accept_multiple_files=True, key="upload",
+                             help=f"At most {MAX_ARTICLE_CHARS:,} characters per article; a .jsonl file holds one "
+                                  "article per line (bad lines are reported, the others kept). Add a sidecar "
+                                  f"NAME{META_SUFFIX} (title, outlet, published, url, id) together with NAME.txt "
+                                  "(or .md, .html) in the same upload.")
     done = st.session_state.setdefault("_na_uploaded", set())
     new = [u for u in (files or []) if u.file_id not in done]
     if new:
         done.update(u.file_id for u in new)
-        rep = _upload(new)
+        rep = _upload(new, day.isoformat() if day else None, bool(replace))
         st.session_state[REPORT_KEY] = rep
         if rep["added"]:
             current = list(st.session_state.get("collection") or [])
