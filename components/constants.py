@@ -99,7 +99,19 @@ TITLE_WORDS: frozenset[str] = frozenset(
     chairman chairwoman chair ceo director head leader speaker inspector superintendent constable
     detective commissioner sheriff attorney national security advisor adviser senior fellow
     economist analyst editor correspondent reporter
+    brig brig. brigadier adm adm. cpl cpl. corporal pvt pvt. cmdr cmdr. cdr cdr. amb amb. supt supt.
+    insp insp. spc spc. pfc pfc. atty atty. hon hon. gens gens.
     """.split()
+)
+# words that open a sentence and never follow a name's initial ("on X. He said"): pronouns, determiners
+SENTENCE_OPENERS: frozenset[str] = frozenset(
+    "He She They It We I The This That These Those His Her Their Its Our But And".split()
+)
+# rank and office abbreviations kept as one token with their period (spaCy's English exceptions
+# already have Gen., Gov., Sen., Rep., Adm., Prof., Rev., Jr.)
+TITLE_ABBREVIATIONS: tuple[str, ...] = (
+    "Brig.", "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Cpl.", "Pvt.", "Cmdr.", "Cdr.", "Amb.", "Supt.", "Insp.",
+    "Spc.", "Pfc.", "Atty.", "Hon.", "Gens.", "Sr.",
 )
 # honorifics: never a role
 HONORIFICS: frozenset[str] = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame", "rev", "doctor", "professor"})

@@ -13,6 +13,7 @@ from typing import Optional
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from . import constants as C
 
@@ -96,6 +97,11 @@ def line_sentences(doc):
                     break
         if "\n" in tok.whitespace_:
             line_start = True
+        # "... in a post on X. He called for ...": a capital letter with its period is read as an
+        # initial; before a pronoun or determiner it ends the sentence (initials precede names)
+        if len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "." and tok.whitespace_ and i + 1 < n \
+                and doc[i + 1].text in C.SENTENCE_OPENERS:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -103,7 +109,8 @@ def customise_tokenizer(nlp: Language) -> None:
     """Split glued punctuation the news feeds produce, in place.
 
     Adds infixes so that ``dawn."We``, ``protection,Ukraine`` and ``Dr.Ivanov``
-    split into separate tokens. Offsets are unchanged (spaCy tokens keep
+    split into separate tokens, and keeps rank abbreviations (``Brig.``, ``Lt.``, ``Col.``, see
+    :data:`components.constants.TITLE_ABBREVIATIONS`) whole. Offsets are unchanged (spaCy tokens keep
     ``idx`` into the original text).
     """
     infixes = list(nlp.Defaults.infixes) + [
@@ -117,3 +124,7 @@ def customise_tokenizer(nlp: Language) -> None:
     suffixes = [r"\*+"] + list(nlp.Defaults.suffixes)
     nlp.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    # rank and office abbreviations the English exceptions lack ("Gen." and "Gov." are there):
+    # "Brig. Gen. Josef Blotz" is one name phrase, not a sentence ending after "Brig"
+    for abbr in C.TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])

@@ -197,3 +197,30 @@ def test_speakers_markup_is_no_speaker_and_spans_end_on_text(extract_text):
     t = ex.article.text
     assert [(q.speaker, t[q.start:q.end]) for q in ex.quotes] == [(None, "it's _too little_")]
     assert [t[p.start:p.end] for p in ex.places] == ["Skopje"]
+
+
+@pytest.mark.parametrize(
+    "text, quotes, cards",
+    [
+        # a name the model splits into "Ursula von der" (PERSON) and "Leyen" (GPE)
+        ('Talks\n\n"We will not let Ukraine fall," said Ursula von der Leyen, the president of the European Commission.\n',
+         [("Ursula von der Leyen", "person")], [("Ursula von der Leyen", "president", "European Commission", None)]),
+        # rank abbreviations stay in one name phrase and are no place ("Brig" is a Swiss district)
+        ('Talks\n\n"The operation was a success," said Brig. Gen. Josef Blotz, an ISAF spokesman.\n',
+         [("Josef Blotz", "person")], [("Josef Blotz", "Gen.", "ISAF", None)]),
+        # family name first: "Lin" is Lin Jian
+        ("Talks\n\nChinese foreign ministry spokesman Lin Jian said Beijing opposed the sanctions. Lin told reporters the move was illegal.\n",
+         [("Lin Jian", "person"), ("Lin Jian", "person")], [("Lin Jian", "foreign ministry spokesman", None, "CN")]),
+        # the whole owner entity names the organisation's country
+        ("Talks\n\nSouth Korea's defence ministry said the launch was a provocation.\n",
+         [("South Korea's defence ministry", "organisation")], [("South Korea's defence ministry", None, None, "KR")]),
+        # "on X. He": the sentence ends after the platform's name, and a lone initial is nobody
+        ('Talks\n\n"This is a catastrophe," said Philippe Lazzarini, the head of UNRWA, in a post on X. He called for "an immediate ceasefire".\n',
+         [("Philippe Lazzarini", "person"), ("Philippe Lazzarini", "person")], [("Philippe Lazzarini", "head", "UNRWA", None)]),
+    ],
+)
+def test_speakers_name_repairs(extract_text, text, quotes, cards):
+    ex = extract_text(text)
+    assert [(q.speaker, q.speaker_type) for q in ex.quotes] == quotes
+    assert [(s.name, s.role, s.org, s.country) for s in ex.speakers] == cards
+    assert ex.places == [] or all(p.name != "Brig District" for p in ex.places)

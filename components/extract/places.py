@@ -35,6 +35,7 @@ from ..constants import (
     NON_PLACE_NAMES,
     ORG_HEAD_NOUNS,
     PLACE_PREPOSITIONS,
+    TITLE_ABBREVIATIONS,
 )
 from ..gazetteer import GeoRecord, Gazetteer, get_gazetteer, normalise
 from ..nlp import dateline_end
@@ -135,8 +136,10 @@ def _hyphen_joined(span: Span, gaz: Gazetteer) -> Span:
 
 
 def _is_non_place(text: str) -> bool:
+    """Names that are never toponyms here: listed non-places, calendar words, and rank
+    abbreviations ("Brig." is not Brig, Switzerland)."""
     key = normalise(text)
-    return key in NON_PLACE_NAMES or key in CALENDAR_WORDS
+    return key in NON_PLACE_NAMES or key in CALENDAR_WORDS or text.strip() in TITLE_ABBREVIATIONS
 
 
 def _names_something_else(span: Span) -> bool:

@@ -230,7 +230,7 @@ class SpeakerIndex:
             return False
         if any(t.tag_ in ("VBZ", "VBD", "VBP") and t.pos_ == "VERB" for t in toks):
             return False  # headline fragments such as "X Pushes"
-        return any(c.isalpha() for c in span.text)
+        return sum(c.isalpha() for c in span.text) >= 2  # not a lone initial ("a post on X.")
 
     @property
     def full_names(self) -> list[str]:
@@ -243,7 +243,9 @@ class SpeakerIndex:
 
     # ----- canonical names
     def canonical(self, name: str) -> str:
-        """Fullest form in the article that ``name`` (already cleaned) is a short form of."""
+        """Fullest form in the article that ``name`` (already cleaned) is a short form of: its last
+        words ("Kallas" -> "Kaja Kallas"), first and last word, or, for a single word that no full
+        name ends with, the first word of exactly one full name ("Lin" -> "Lin Jian": family name first)."""
         if name.lower() in self._abbrev:
             return self._abbrev[name.lower()]
         low = name.lower().split()
@@ -251,8 +253,16 @@ class SpeakerIndex:
             return name
         for full in self._full_names:
             fl = full.lower().split()
+            if fl == low:
+                continue  # the name itself: a longer form may still follow
             if len(fl) >= len(low) and (fl[-len(low):] == low or (len(low) == 2 and fl[0] == low[0] and fl[-1] == low[-1])):
                 return full
+        if len(low) == 1:
+            # a family name written first ("Lin Jian", "Choe Son Hui", "Xi Jinping"): a single word
+            # that opens exactly one full name of the article and ends none is that person
+            first = [f for f in self._full_names if f.lower().split()[0] == low[0] and len(f.split()) >= 2]
+            if len(first) == 1:
+                return first[0]
         return name
 
     def add_person(self, text: str, span: Span | None = None) -> Optional[str]:
@@ -400,6 +410,15 @@ class SpeakerIndex:
         if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
             ent = self._ent_of_tok.get(tok.i)
             if ent is not None:
+                # a name the model split in two ("Ursula von der" PERSON + "Leyen" GPE): the head's
+                # contiguous proper-noun compounds are one person's name when they start a PERSON
+                if ent.label_ != "PERSON" and ent.start == tok.i and tok.i > 0:
+                    k = tok.i
+                    while k > 0 and self.doc[k - 1].dep_ in ("compound", "flat") and self.doc[k - 1].head.i >= k \
+                            and self.doc[k - 1].pos_ == "PROPN" and self.doc[k - 1].ent_type_ == "PERSON":
+                        k -= 1
+                    if k < tok.i:
+                        return Span(self.doc, k, tok.i + 1, label="PERSON")
                 return ent
         left = tok.i
         for t in tok.lefts:
@@ -481,10 +500,13 @@ class SpeakerIndex:
             name = C.ORG_EXPANSIONS.get(plain.lower(), plain) if ent == "ORG" and plain.lower() in ("eu", "un") else plain
             country = None
             owner = [c for c in tok.children if c.dep_ == "poss" and c.i < span.start and c.ent_type_ in ("GPE", "NORP") and c.pos_ == "PROPN"]
-            if owner and ent != "GPE" and country_of(owner[0].text):
-                # "Russia's Defence Ministry": the country is part of the organisation's identity
-                country = country_of(owner[0].text)
-                name = f"{owner[0].text}'s {name}"
+            owner_ent = self._ent_of_tok.get(owner[0].i) if owner else None
+            owner_text = self.doc[owner_ent.start : owner[0].i + 1].text if owner_ent is not None else (owner[0].text if owner else "")
+            if owner and ent != "GPE" and country_of(owner_text):
+                # "Russia's Defence Ministry", "South Korea's defence ministry": the country is part
+                # of the organisation's identity
+                country = country_of(owner_text)
+                name = f"{owner_text}'s {name}"
             key = self.add_organisation(name, "organisation", country=country)
             return self.records[key].name, "organisation", span
         if head in C.DOCUMENT_HEAD_NOUNS:
