@@ -103,6 +103,10 @@ TITLE_WORDS: frozenset[str] = frozenset(
     insp insp. spc spc. pfc pfc. atty atty. hon hon. gens gens.
     """.split()
 )
+# nouns of a statement the content may hang on ("said in a statement that ...")
+STATEMENT_NOUNS: frozenset[str] = frozenset(
+    "statement interview briefing post letter speech address report communique message tweet video".split()
+)
 # words that open a sentence and never follow a name's initial ("on X. He said"): pronouns, determiners
 SENTENCE_OPENERS: frozenset[str] = frozenset(
     "He She They It We I The This That These Those His Her Their Its Our But And".split()

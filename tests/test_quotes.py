@@ -358,3 +358,28 @@ def test_quotes_cue_parsed_as_conjunct_after_the_reported_clause(extract_text):
         ("indirect", "Oleh Syniehubov", "said",
          "At least 12 people were killed and dozens injured in an air strike on Kharkiv on Sunday")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the source hung on the content's last noun as an appositive, cue with no subject
+        ("Kherson\n\nIn the Kherson region, Russian shelling killed a 68-year-old man in the village of Bilozerka, "
+         "the regional governor, Oleksandr Prokudin, said.\n",
+         ("Oleksandr Prokudin", "said", "In the Kherson region, Russian shelling killed a 68-year-old man in the village of Bilozerka")),
+        ("Lebanon\n\nAn Israeli drone strike on a car near Tripoli killed two members of Hamas, Lebanon's state news agency reported.\n",
+         ("Lebanon's state news agency", "reported", "An Israeli drone strike on a car near Tripoli killed two members of Hamas")),
+        # the content hung on "statement"
+        ("Gaza\n\nThe ministry said in a statement that 18 of those killed were children.\n",
+         ("ministry", "said", "18 of those killed were children")),
+        # "according to" in mid-sentence: the content is what precedes it
+        ("Gaza\n\nAt least 42 people were killed across Gaza since dawn on Tuesday, according to the Gaza Health Ministry, "
+         "as rescuers dug through the rubble.\n",
+         ("Gaza Health Ministry", "according to", "At least 42 people were killed across Gaza since dawn on Tuesday")),
+    ],
+)
+def test_quotes_source_after_content_constructions(extract_text, text, expected):
+    ex = extract_text(text)
+    assert [(q.speaker, q.cue, q.text) for q in ex.quotes] == [expected]
+    q = ex.quotes[0]
+    assert ex.article.text[q.start:q.end] == q.text

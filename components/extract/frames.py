@@ -256,6 +256,54 @@ def _parataxis_content(tok: Token, in_quote) -> Optional[tuple[tuple[int, int], 
     return rng, words
 
 
+def _appositive_source(tok: Token, comp: Token) -> Optional[tuple[Token, tuple[int, int]]]:
+    """"... in the village of Bilozerka, the regional governor, Oleksandr Prokudin, said." The
+    parser hung the source on the content's last noun as an appositive and left the cue without a
+    subject. Returns the source (the named person of the appositive chain, else its head noun) and
+    the content before the comma that opens it; None unless the chain ends right before the cue."""
+    doc = tok.doc
+    k = tok.i - 1
+    while k > comp.i and doc[k].is_punct:
+        k -= 1
+    node = doc[k]
+    while node.dep_ in ("compound", "flat", "amod", "det", "poss", "case") and node.head.i > node.i:
+        node = node.head  # "Oleksandr" -> "Prokudin"
+    chain = []
+    while node.dep_ == "appos" and node.head is not node:
+        chain.append(node)
+        node = node.head
+        if node.dep_ != "appos":
+            break
+    if not chain:
+        return None
+    top = chain[-1]  # the appositive attached to the content
+    if top.left_edge.i == 0 or doc[top.left_edge.i - 1].text != "," or not any(t.i == top.head.i for t in comp.subtree):
+        return None
+    if top.pos_ not in ("NOUN", "PROPN"):
+        return None
+    person = next((c for c in chain if c.ent_type_ == "PERSON"), None)
+    toks = [t for t in comp.subtree if t.i < top.left_edge.i - 1]
+    if len(toks) < 3:
+        return None
+    return (person or top), span_chars(toks)
+
+
+def _statement_clause(tok: Token) -> Optional[tuple[int, int]]:
+    """"The ministry said in a statement that 18 ... were children": the that-clause the parser
+    hung on the statement noun is the content. None when there is none."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.i < tok.i or prep.lower_ not in ("in", "on"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or pobj.lemma_.lower() not in C.STATEMENT_NOUNS:
+                continue
+            for cl in pobj.children:
+                if cl.dep_ in ("acl", "relcl", "ccomp") and cl.left_edge.lower_ == "that" and cl.i > pobj.i:
+                    toks = [t for t in cl.subtree if t.i > cl.left_edge.i]
+                    return span_chars(toks) if len(toks) >= 3 else None
+    return None
+
+
 def _late_subject(tok: Token) -> Optional[tuple[Token, tuple[int, int]]]:
     """For a cue parsed as a conjunct of an earlier clause: its subject right before it after a
     comma (", regional governor Oleh Syniehubov said"), and the character range of what precedes
@@ -310,6 +358,11 @@ def reporting_frames(doc: Doc, in_quote) -> list[Frame]:
                 toks = [t for t in host.subtree if t.i not in skip]
             else:
                 toks = [t for t in sent if t.i not in skip]
+            before = [t for t in toks if t.i < tok.i]
+            if len(before) >= 3:
+                # "X were killed ..., according to the ministry, as rescuers dug ...": the content is
+                # what precedes the attribution; a clause after it is the reporter's
+                toks = before
             frames.append(Frame(doc[tok.i : tok.i + 2], pobj, span_chars(toks), kind="according"))
             frames[-1].cue_text = "according to"
             continue
@@ -372,6 +425,12 @@ def reporting_frames(doc: Doc, in_quote) -> list[Frame]:
         comps.sort(key=lambda ch: (not (ch.i > tok.i and ch.left_edge.lower_ == "that"), ch.i < tok.i))
         if comps:
             content = span_chars(list(comps[0].subtree))
+            if subj is None and comps[0].i < tok.i:
+                late = _appositive_source(tok, comps[0])
+                if late is not None:
+                    subj, content = late
+        if content is None:
+            content = _statement_clause(tok)
         if content is None and lem in C.CUE_OBJECT_PREP_VERBS:
             # "accused the agency of hiding ...": the object is the accused party, a possible source
             # (not "criticized the party's lack of ...")

@@ -499,14 +499,15 @@ class SpeakerIndex:
         if ent in ("ORG", "NORP", "FAC") or head in C.ORG_HEAD_NOUNS or (ent == "GPE" and head != "i"):
             name = C.ORG_EXPANSIONS.get(plain.lower(), plain) if ent == "ORG" and plain.lower() in ("eu", "un") else plain
             country = None
-            owner = [c for c in tok.children if c.dep_ == "poss" and c.i < span.start and c.ent_type_ in ("GPE", "NORP") and c.pos_ == "PROPN"]
+            owner = [c for c in tok.children if c.dep_ == "poss" and c.i < tok.i and c.ent_type_ in ("GPE", "NORP") and c.pos_ == "PROPN"]
             owner_ent = self._ent_of_tok.get(owner[0].i) if owner else None
             owner_text = self.doc[owner_ent.start : owner[0].i + 1].text if owner_ent is not None else (owner[0].text if owner else "")
             if owner and ent != "GPE" and country_of(owner_text):
-                # "Russia's Defence Ministry", "South Korea's defence ministry": the country is part
-                # of the organisation's identity
+                # "Russia's Defence Ministry", "South Korea's defence ministry", "Lebanon's state
+                # news agency": the country is part of the organisation's identity
                 country = country_of(owner_text)
-                name = f"{owner_text}'s {name}"
+                rest = [t for t in span if t.i > owner[0].i and t.dep_ not in ("case", "punct", "det")] if span.start <= owner[0].i else None
+                name = f"{owner_text}'s {join_tokens(rest) if rest else name}"
             key = self.add_organisation(name, "organisation", country=country)
             return self.records[key].name, "organisation", span
         if head in C.DOCUMENT_HEAD_NOUNS:
