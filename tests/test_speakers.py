@@ -214,6 +214,9 @@ def test_speakers_markup_is_no_speaker_and_spans_end_on_text(extract_text):
         # the whole owner entity names the organisation's country
         ("Talks\n\nSouth Korea's defence ministry said the launch was a provocation.\n",
          [("South Korea's defence ministry", "organisation")], [("South Korea's defence ministry", None, None, "KR")]),
+        # an outlet's possessive is its name ("Al Jazeera's Hani Mahmoud")
+        ("Gaza\n\nAl Jazeera's Hani Mahmoud, reporting from Deir el-Balah, said the strikes continued overnight.\n",
+         [("Hani Mahmoud", "person")], [("Hani Mahmoud", None, "Al Jazeera", None)]),
         # "on X. He": the sentence ends after the platform's name, and a lone initial is nobody
         ('Talks\n\n"This is a catastrophe," said Philippe Lazzarini, the head of UNRWA, in a post on X. He called for "an immediate ceasefire".\n',
          [("Philippe Lazzarini", "person"), ("Philippe Lazzarini", "person")], [("Philippe Lazzarini", "head", "UNRWA", None)]),

@@ -399,7 +399,7 @@ class SpeakerIndex:
         if role and rec.role is None and len(role_toks) <= 6:
             rec.role = role
         if org and rec.org is None:
-            org = re.sub(r"^the\s+", "", org, flags=re.I)
+            org = re.sub(r"['’]s$", "", re.sub(r"^the\s+", "", org, flags=re.I)).strip()  # "Al Jazeera's Hani Mahmoud"
             rec.org = C.ORG_EXPANSIONS.get(org.lower(), org)
         if country and rec.country is None:
             rec.country = country
