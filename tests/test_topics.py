@@ -42,6 +42,11 @@ def test_topics_default_taxonomy_has_required_ids():
         ("New sanctions were imposed on Pyongyang.", ["north-korea", "sanctions"]),
         ("Rebels entered Aleppo overnight.", ["syria"]),
         ("The weather in Lisbon was mild.", []),
+        # an all_of word tied by "of" to something else is that thing's: the war's expansion, not NATO's
+        ("NATO Secretary General Mark Rutte said the deployment marked \"a dangerous expansion of Russia's war\".",
+         []),
+        ("NATO leaders debated the expansion of the alliance.", ["nato-membership"]),
+        ("NATO leaders debated expansion at the summit.", ["nato-membership"]),
     ],
 )
 def test_topics_of_sentence(nlp, tagger, text, expected):

@@ -7,7 +7,8 @@ per topic: ``id``, ``label``, ``description`` and any of
   phrases tokenised with ``nlp.make_doc``);
 - ``patterns``: spaCy ``Matcher`` token patterns (``LEMMA`` / ``LOWER`` / ``OP`` ...);
 - ``all_of``: a co-occurrence rule, a list of phrase groups that must all occur in one sentence
-  ("China" ... "Russia");
+  ("China" ... "Russia"); a phrase tied by "of" to something no other group names does not count
+  ("NATO ... a dangerous expansion of Russia's war" is not NATO enlargement);
 - ``in_context``: ``phrases`` that count only in a passage about the topic's subject: when one of its
   ``context`` phrases occurs in the same sentence, in one of the ``FRAMING_SENTENCES`` sentences before
   it, or in the article's first sentence (its headline). A bare "membership" right after a sentence
@@ -255,7 +256,11 @@ class TopicTagger:
             else:
                 out.append((key, s, e, False))
         for (_, tid), groups in grouped.items():
-            if len(groups) == self._groups[tid]:
+            if len(groups) != self._groups[tid]:
+                continue
+            groups = {gi: [(s, e) for s, e in spans if not _of_another(doc, s, e, groups, gi)]
+                      for gi, spans in groups.items()}
+            if all(groups.values()):
                 out.extend((tid, s, e, True) for spans in groups.values() for s, e in spans)
         return sorted(set(out), key=lambda m: (m[1], m[2], m[0], m[3]))
 
@@ -325,6 +330,20 @@ class TopicTagger:
 
 
 _BODY_ENTS = frozenset({"ORG", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"})
+
+
+def _of_another(doc, s: int, e: int, groups: dict[int, list[tuple[int, int]]], gi: int) -> bool:
+    """Whether an ``all_of`` phrase is tied by "of" to something no other group names: "a dangerous
+    expansion of Russia's war" is the war's expansion, not NATO's, though the sentence names NATO;
+    "expansion of the alliance" keeps it."""
+    others = {i for g, spans in groups.items() if g != gi for a, b in spans for i in range(a, b)}
+    root = doc[s:e].root
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and not any(x.i in others for x in obj.subtree):
+                    return True
+    return False
 
 
 def framing_topics(tagger: "TopicTagger", span: Span) -> set[str]:
