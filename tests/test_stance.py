@@ -94,7 +94,8 @@ def test_stance_accused_cue_verb_opposes(nlp, tagger):
 @pytest.mark.parametrize(
     "cue, expected",
     [("welcomed", "support"), ("rejected", "oppose"), ("warned", "oppose"), ("acknowledged", "hedge"),
-     ("said", None), ("called for", "support"), ("slammed", "oppose")],
+     ("said", None), ("called for", "support"), ("slammed", "oppose"), ("called on", "support"),
+     ("calling it", None), ("called", None)],
 )
 def test_stance_cue_verb_polarity(cue, expected):
     from components.extract.stance import load_lexicon
@@ -367,7 +368,7 @@ def test_stance_casualty_count_framed_by_a_ceasefire_story_is_neutral(nlp, tagge
         ('"Ukraine will join NATO. It is not a question of if, but when," he said.',
          "Ukraine will join NATO. It is not a question of if, but when", ["not a question of if"]),
         ('"Ukraine should join NATO, and the sooner the better," he said.',
-         "Ukraine should join NATO, and the sooner the better", ["the sooner the better"]),
+         "Ukraine should join NATO, and the sooner the better", ["the sooner the better", "should join"]),
         ('"Ukraine\'s path to NATO membership is irreversible," he said.',
          "Ukraine's path to NATO membership is irreversible", ["irreversible"]),
         ('"There is no alternative to NATO membership," he said.', "There is no alternative to NATO membership",
@@ -412,3 +413,76 @@ def test_stance_membership_quotes_after_an_arms_sentence_are_about_membership(nl
     assert [(s.polarity, s.score, s.cues) for s in st.values()] == [
         ("support", 1.0, ["irreversible"]), ("support", 1.0, ["the sooner the better"])]
     assert (q1.topics, q2.topics) == (["nato-membership"], ["nato-membership"])
+
+
+# The tester's articles /tmp/fresh-user2/in/a7_reuters.txt, a1_guardian.txt, a5_interview.md, a2_aljazeera.txt.
+
+
+def test_stance_oppose_verb_with_the_topic_as_object_decides(nlp, tagger):
+    """Test that "firmly opposes" the sanctions is oppose, whatever "necessary" and "protect" say elsewhere;
+    "Beijing" is the Chinese spokesperson's own side, not a third party."""
+    text = ('China\'s foreign ministry spokesperson Lin Jian said Beijing "firmly opposes" the sanctions and would '
+            'take "necessary measures" to protect the rights of Chinese companies.')
+    q = quote(text, text[text.index("Beijing"):-1], "Lin Jian", cue="said", kind="mixed")
+    lin = Speaker(name="Lin Jian", type="person", role="foreign ministry spokesperson", country="CN")
+    s = stances_of(nlp, tagger, text, [q], [lin])[("Lin Jian", "sanctions")]
+    assert (s.polarity, s.score, s.cues) == ("oppose", -1.0, ["opposes"])
+
+
+def test_stance_third_party_oppose_verb_is_not_the_speaker_s(nlp, tagger):
+    text = "Kuleba said Russia firmly opposes the sanctions."
+    q = quote(text, "Russia firmly opposes the sanctions", "Dmytro Kuleba", cue="said", kind="indirect")
+    kuleba = Speaker(name="Dmytro Kuleba", type="person", country="UA")
+    s = stances_of(nlp, tagger, text, [q], [kuleba])[("Dmytro Kuleba", "sanctions")]
+    assert (s.polarity, s.score, s.cues) == ("neutral", 0.0, [])
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ('Orban has repeatedly blocked a 50bn aid package, calling it "money thrown into a bottomless pit".',
+         'it "money thrown into a bottomless pit"'),
+        ('"The aid package is a waste of money," Orban said.', "The aid package is a waste of money"),
+    ],
+)
+def test_stance_waste_of_aid_opposes_and_calling_it_is_no_support(nlp, tagger, text, content):
+    q = quote(text, content, "Viktor Orban", cue="calling" if "calling" in text else "said", kind="mixed")
+    s = stances_of(nlp, tagger, text, [q])[("Viktor Orban", "military-aid")]
+    assert (s.polarity, s.score) == ("oppose", -1.0)
+    assert s.cues == (["bottomless pit"] if "pit" in text else ["a waste of money"])
+
+
+def test_stance_a_call_for_a_ceasefire_supports_it(nlp, tagger):
+    """Test that "a ceasefire should come before ... weapons" supports the ceasefire, and the failed sanctions
+    in the same sentence oppose the sanctions only."""
+    text = ('He told reporters that the bloc\'s sanctions on Russia had "failed completely" and that a ceasefire '
+            'should come "before, not after, the next round of weapons".')
+    q = quote(text, text[text.index("the bloc"):-2], "Viktor Orban", cue="told", kind="mixed")
+    st = stances_of(nlp, tagger, text, [q])
+    cease, sanctions = st[("Viktor Orban", "ceasefire")], st[("Viktor Orban", "sanctions")]
+    assert (cease.polarity, cease.score, cease.cues) == ("support", 1.0, ["should come"])
+    assert (sanctions.polarity, sanctions.score, sanctions.cues) == ("oppose", -1.0, ["failed"])
+
+
+def test_stance_later_sentence_naming_no_topic_does_not_take_the_next_one_s(nlp, tagger):
+    """Test that "It is not directed against anyone" (about EU accession) does not oppose the ceasefire
+    named one sentence later: the answer scores as its last sentence alone."""
+    text = ("Q: Some in Tiraspol say the EU accession process is a provocation.\n"
+            "Maia Sandu: That is Moscow's narrative. Joining the European Union is the choice of our citizens. "
+            "It is not directed against anyone. Nobody wins a frozen conflict, and the people on the left bank of "
+            "the Dniester know that their future is better in Europe than in isolation.")
+    whole = quote(text, text[text.index("That is"):], "Maia Sandu", kind="transcript")
+    last = quote(text, text[text.index("Nobody"):], "Maia Sandu", kind="transcript")
+    s = stances_of(nlp, tagger, text, [whole])[("Maia Sandu", "ceasefire")]
+    alone = stances_of(nlp, tagger, text, [last])[("Maia Sandu", "ceasefire")]
+    assert "not directed" not in s.cues
+    assert (s.polarity, s.score, s.cues) == (alone.polarity, alone.score, alone.cues)
+
+
+def test_stance_no_one_hurt_in_a_report_is_no_stance(nlp, tagger):
+    """Test that a zero count ("No staff were hurt") states a fact: no oppose vote on humanitarian aid."""
+    text = ('The UN agency said an aid convoy came under fire on Monday. No staff were hurt, the agency said, but '
+            'two trucks were destroyed.')
+    q = quote(text, "No staff were hurt", "UNRWA", cue="said", kind="direct")
+    s = stances_of(nlp, tagger, text, [q])[("UNRWA", "humanitarian-aid")]
+    assert (s.polarity, s.score, s.cues) == ("neutral", 0.0, [])

@@ -8,7 +8,10 @@ Method (explainable rules, no trained model):
 2. **Topics per piece.** A piece gets the topics the :class:`~.topics.TopicTagger` finds in it. A
    piece naming none refers back ("That is not under consideration, no."): it takes the topics of
    the previous piece of the quote, or for the first piece those of its framing (the rest of its
-   sentence, then the previous sentence), else those of the next topical piece. Short quotes
+   sentence, then the previous sentence), else those of the next topical piece ("That is out of the
+   question. Sending troops ..."); in a piece whose topics come from a later piece, a bare negation
+   does not vote (step 3: it negates something else, "It is not directed against anyone. Nobody wins
+   a frozen conflict"). Short quotes
    (fewer than the tagger's ``context_tokens`` tokens) take the topics of their whole sentence.
 3. **Cues.** Inside a piece, lemmas of a stance lexicon (``data/stance_lexicon.yaml``: support,
    oppose, hedge words and phrases) vote +1 / -1 / hedge. Negation scope comes from the dependency
@@ -16,21 +19,30 @@ Method (explainable rules, no trained model):
    ``prep``, ``pobj``, ``dobj``, ``xcomp`` ...) up to its clause head, has a negation child. A negated
    support word opposes, a negated oppose word weakly supports, a negated hedge opposes ("not under
    consideration"); a negation with no lexicon word in its scope opposes by itself, as does a bare
-   "no". A negation inside a lexicon phrase is part of it ("no alternative", "a matter of when, not
+   "no" (not in a piece whose topics come from a later piece, step 2), except a zero count in a
+   report ("No staff were hurt": a "no" determining a noun that is, or whose predicate is, a lexicon
+   ``report`` word states a fact). A negation inside a lexicon phrase is part of it ("no alternative", "a matter of when, not
    if"), and overlapping phrases of one polarity are one cue. A verb of excluding an option (lexicon ``exclude``: "rule out", "exclude") opposes, but
    negated it keeps the option open: "could not be ruled out", "does not exclude" are one hedge vote
    (neutral, never oppose; the speaker leaves the door open without endorsing it, like "strategic
-   ambiguity"), and its modal and negation cast no vote of their own. An increase modifier on a topic word ("more weapons") supports (a demand). Words that
+   ambiguity"), and its modal and negation cast no vote of their own. A verb of taking a position
+   (lexicon ``stance_verbs``: "oppose", "reject", "support", "back") whose object is the topic decides
+   the piece's vote on it alone ("Beijing firmly opposes the sanctions and would take necessary
+   measures to protect ..." opposes the sanctions). A modal of obligation (``calls``: "should",
+   "must") on a verb whose subject is the topic, or that names it, calls for it and supports ("a
+   ceasefire should come before ..."), unless the verb has a polarity of its own ("sanctions should
+   be lifted"). An increase modifier on a topic word ("more weapons") supports (a demand). Words that
    name a topic ("security guarantee") do not vote, nor do words inside a name (a person, organisation,
    place, group, event, law ... entity, or a proper noun not starting its sentence: "the Rapid Support
    Forces", "the Progress Party"); a modal defers to the lexicon verb it governs
    ("must stop" opposes); a preposition votes only as a predicate ("we are against ..."). When one piece
    names several topics, each topic only sees the cues on the dependency path from its words to
-   their clause head (plus that path's negations and copular complements), so in "surging
+   their clause head (plus that path's negations, copular complements and modals), and VADER (step 5)
+   reads only those words, so in "surging
    conventional capacities ..., not nuclear capability" the "not" counts against nuclear weapons
    only.
-4. **Cue verb.** A reporting verb with a polarity of its own ("accused", "welcomed", "rejected")
-   votes with weight 1.5 for every topic of its quote.
+4. **Cue verb.** A reporting verb with a polarity of its own ("accused", "welcomed", "rejected",
+   "called for"; not "called it ...", which names) votes with weight 1.5 for every topic of its quote.
 5. **Fallback.** Only when no lexicon cue fires for a (quote, topic), VADER's compound score
    (Hutto & Gilbert 2014, ``vaderSentiment`` 3.3.2) of the piece text votes with weight 0.5 when
    ``|compound| >= 0.5``; such a quote scores ``0.5 * compound`` (a weak vote, never above 0.5).
@@ -48,7 +60,9 @@ Method (explainable rules, no trained model):
    ``support`` exactly when ``score >= 0.25``, ``oppose`` when ``<= -0.25``): a chart drawing the
    score never shows a grey "neutral" bar half-way to support.
    A lexicon verb whose subject is a named third party ("Russia supports ...") describes that
-   party's action, not the speaker's view, and does not vote.
+   party's action, not the speaker's view, and does not vote; a subject standing for the speaker's
+   own side is no third party: the speaker's organisation, or a place of the speaker's country (a
+   Chinese spokesperson's "Beijing opposes ...").
 """
 
 from __future__ import annotations
@@ -56,7 +70,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
@@ -80,8 +94,9 @@ _INNER_DEPS = frozenset(
     {"acomp", "attr", "oprd", "prep", "pobj", "pcomp", "dobj", "dative", "xcomp", "amod", "advmod", "npadvmod",
      "compound", "nmod", "appos", "poss", "agent", "aux", "auxpass", "nummod", "quantmod", "det", "case", "neg"}
 )
-# children of a path word that belong to its predicate: negation and copular complements
-_PREDICATE_CHILD_DEPS = frozenset({"neg", "acomp", "attr", "oprd", "intj"})
+# children of a path word that belong to its predicate: negation, copular complements and modals
+# ("a ceasefire should come": "should" is the ceasefire's)
+_PREDICATE_CHILD_DEPS = frozenset({"neg", "acomp", "attr", "oprd", "intj", "aux"})
 _MODIFIER_DEPS = frozenset({"amod", "advmod", "det", "neg", "nummod", "compound", "quantmod"})
 # entity types that name someone or something: their words are part of a name, not a cue
 # ("the Rapid Support Forces", "the Peace Now movement")
@@ -113,9 +128,12 @@ class StanceLexicon(BaseModel):
     exclude: list[str] = Field(default_factory=list)
     report: list[str] = Field(default_factory=list)
     cue_verbs: _Polar = Field(default_factory=_Polar)
+    stance_verbs: _Polar = Field(default_factory=_Polar)
+    calls: list[str] = Field(default_factory=list)
     negation: list[str] = Field(default_factory=list)
     _word_polarity: dict[str, str] = PrivateAttr(default_factory=dict)
-    _cue_polarity: dict[str, str] = PrivateAttr(default_factory=dict)
+    _cue_polarity: dict[str, str] = PrivateAttr(default_factory=dict)  # "call" -> no entry, "call for" -> support
+    _stance_verbs: dict[str, str] = PrivateAttr(default_factory=dict)
     _exclude: dict[str, Optional[str]] = PrivateAttr(default_factory=dict)
     _report: frozenset[str] = PrivateAttr(default_factory=frozenset)
     _matchers: dict[int, PhraseMatcher] = PrivateAttr(default_factory=dict)
@@ -144,12 +162,25 @@ class StanceLexicon(BaseModel):
         return self._word_polarity.get(lemma)
 
     def cue_verb_polarity(self, cue: str) -> Optional[str]:
-        """Polarity of a reporting cue as written ("accused", "welcomed", "called for"), or None."""
-        for w in cue.lower().replace("-", " ").split():
+        """Polarity of a reporting cue as written ("accused", "welcomed", "called for"), or None.
+
+        A two-word entry ("call for") needs its second word right after the verb: "called for" supports,
+        "called" (naming: "calling it a waste") has no polarity."""
+        words = cue.lower().replace("-", " ").split()
+        for i, w in enumerate(words):
+            nxt = words[i + 1] if i + 1 < len(words) else None
             for form in _lemma_candidates(w):
+                if nxt is not None and f"{form} {nxt}" in self._cue_polarity:
+                    return self._cue_polarity[f"{form} {nxt}"]
                 if form in self._cue_polarity:
                     return self._cue_polarity[form]
         return None
+
+    def stance_verb_polarity(self, tok: Token) -> Optional[str]:
+        """``"support"``/``"oppose"`` for a verb of taking a position (``stance_verbs:``: "oppose", "back"), else None."""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        return self._stance_verbs.get(tok.lemma_.lower())
 
     def model_post_init(self, __context) -> None:  # noqa: D401 - pydantic hook
         words: dict[str, str] = {}
@@ -159,9 +190,10 @@ class StanceLexicon(BaseModel):
         cues: dict[str, str] = {}
         for pol in ("hedge", "oppose", "support"):
             for w in getattr(self.cue_verbs, pol):
-                cues[w.lower()] = pol
+                cues[" ".join(w.lower().split())] = pol
         self._word_polarity = words
         self._cue_polarity = cues
+        self._stance_verbs = {w.lower(): pol for pol in ("oppose", "support") for w in getattr(self.stance_verbs, pol)}
         self._report = frozenset(w.lower() for w in self.report)
         self._exclude = {}
         for entry in self.exclude:
@@ -348,15 +380,29 @@ def _piece_votes(
     lex: StanceLexicon,
     phrase_hits: list[tuple[str, int, int]],
     naming: frozenset[int] = frozenset(),
+    own_side: Optional[Callable[[Token], bool]] = None,
+    bare_negation: bool = True,
 ) -> TopicVotes:
     """Votes of one sentence piece for one topic (see module docstring, step 3). Tokens in
-    ``naming`` (words of topic phrases, "security guarantee") name a topic and do not vote."""
+    ``naming`` (words of topic phrases, "security guarantee") name a topic and do not vote.
+    ``own_side(token)`` says whether a subject stands for the speaker's own side (see :func:`_own_side`).
+    ``bare_negation`` False: a negation without a lexicon word does not vote (a piece whose topic
+    comes from a later sentence negates something else: "It is not directed against anyone")."""
     v = TopicVotes()
     inside = {t.i for t in tokens}
     allowed = inside if focus is None else inside & focus
     used_neg: set[int] = set()
     covered: set[int] = set()
     doc = tokens[0].doc if tokens else None
+    topic_ids = {t.i for t in topic_tokens}
+    # a verb of taking a position whose object is the topic decides ("Beijing firmly opposes the sanctions
+    # and would take necessary measures to protect ...": oppose, whatever "necessary" and "protect" say)
+    decisive = [t for t in tokens if t.i in allowed and not _in_name(t) and lex.stance_verb_polarity(t)
+                and _object_is_topic(t, topic_ids) and not _third_party_action(t, topic_ids, lex, own_side)]
+    if decisive:
+        for t in decisive:
+            _vote(v, lex.stance_verb_polarity(t), t.text, _negators(t, lex), used_neg)
+        return v
     for pol, s, e in phrase_hits:
         if not all(i in inside for i in range(s, e)) or not any(i in allowed for i in range(s, e)):
             continue
@@ -371,7 +417,6 @@ def _piece_votes(
     for t in tokens:
         if t.i in allowed and t.i not in covered and not _in_name(t) and lex.is_exclusion(t):
             _exclusion_vote(v, t, lex, used_neg, covered)
-    topic_ids = {t.i for t in topic_tokens}
     for t in tokens:
         if t.i not in allowed or t.i in covered or _in_name(t):
             continue
@@ -387,17 +432,24 @@ def _piece_votes(
             continue
         if t.i in naming or _is_negation(t, lex):
             continue
+        if _calls_for_topic(t, topic_ids, lex):
+            # "a ceasefire should come ...": a call for the topic supports it ("should not come": opposes)
+            negs = _negators(t.head, lex)
+            used_neg.update(n.i for n in negs)
+            words = sorted([t, t.head, *negs], key=lambda x: x.i)
+            v.add("oppose" if negs else "support", 1.0, " ".join(w.text for w in words))
+            continue
         pol = lex.polarity_of(t.lemma_.lower()) or lex.polarity_of(low)
-        if pol is None or _third_party_action(t, topic_ids, lex):
+        if pol is None or _third_party_action(t, topic_ids, lex, own_side):
             continue
         if t.pos_ == "ADP" and t.head.lemma_ != "be":  # "we are against X" votes, "sanctions against X" does not
             continue
         if t.dep_ == "aux" and (lex.polarity_of(t.head.lemma_.lower()) or t.head.i in naming):
             continue  # a modal ("must", "could") defers to the lexicon verb it governs ("must stop")
         _vote(v, pol, t.text, _negators(t, lex), used_neg)
-    for t in tokens:
+    for t in tokens if bare_negation else ():
         if (t.i in allowed and t.i not in used_neg and _is_negation(t, lex) and not _skip_negation(t)
-                and not _in_name(t)):
+                and not _in_name(t) and not _zero_count(t, lex)):
             v.add("oppose", 1.0, _negation_label(t))
     return v
 
@@ -430,19 +482,51 @@ def _negation_label(t: Token) -> str:
     return f"{t.text} {t.head.text}"
 
 
-def _third_party_action(t: Token, topic_ids: set[int], lex: StanceLexicon) -> bool:
+def _third_party_action(
+    t: Token, topic_ids: set[int], lex: StanceLexicon, own_side: Optional[Callable[[Token], bool]] = None
+) -> bool:
     """True for a stance-taking verb (one of the lexicon's cue verbs: support, back, oppose, reject,
     ...) whose subject is a named third party ("Russia supports ..."): it reports what someone else
-    does, not what the speaker thinks. Verbs whose subject is a pronoun ("we support") or contains
-    the topic's own words ("NATO membership would provide") count, and so do other verbs ("Ukraine
-    needs ...")."""
-    if t.pos_ not in ("VERB", "AUX") or lex.cue_verb_polarity(t.lemma_) is None:
+    does, not what the speaker thinks. Verbs whose subject is a pronoun ("we support"), contains
+    the topic's own words ("NATO membership would provide") or stands for the speaker's own side
+    (``own_side``: a Chinese spokesperson's "Beijing opposes ...") count, and so do other verbs
+    ("Ukraine needs ...")."""
+    if t.pos_ not in ("VERB", "AUX") or (lex.cue_verb_polarity(t.lemma_) is None and not lex.stance_verb_polarity(t)):
         return False
     for c in t.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN"):
-            if not any(x.i in topic_ids for x in c.subtree):
+            if not any(x.i in topic_ids for x in c.subtree) and not (own_side is not None and own_side(c)):
                 return True
     return False
+
+
+def _object_is_topic(t: Token, topic_ids: set[int]) -> bool:
+    """Whether a verb's object (or clausal complement: "oppose sending troops") holds words of the topic."""
+    return bool(topic_ids) and any(
+        c.dep_ in ("dobj", "obj", "xcomp", "ccomp") and any(x.i in topic_ids for x in c.subtree) for c in t.children
+    )
+
+
+def _calls_for_topic(t: Token, topic_ids: set[int], lex: StanceLexicon) -> bool:
+    """A modal of obligation (``calls:`` "should", "must") on a verb that names the topic or whose
+    active subject is the topic, and that has no polarity of its own ("a ceasefire should come",
+    "Ukraine should join NATO"; not "sanctions should be lifted", where "lifted" decides, nor
+    "civilians should be given more information", where the topic's word is the recipient)."""
+    if t.dep_ != "aux" or t.lower_ not in {c.lower() for c in lex.calls}:
+        return False
+    verb = t.head
+    if lex.polarity_of(verb.lemma_.lower()) or not topic_ids:
+        return False
+    return verb.i in topic_ids or any(
+        c.dep_ == "nsubj" and any(x.i in topic_ids for x in c.subtree) for c in verb.children)
+
+
+def _zero_count(t: Token, lex: StanceLexicon) -> bool:
+    """A "no" counting nothing in a report ("No staff were hurt", "no casualties"): the determiner of a
+    noun that is, or whose predicate is, a report word. It states a fact; it is not a stance."""
+    if t.lower_ != "no" or t.dep_ != "det":
+        return False
+    return any(lex.is_report_word(n) for n in _clause_path(t.head))
 
 
 def _vote(v: TopicVotes, pol: str, text: str, negs: list[Token], used_neg: set[int]) -> None:
@@ -513,7 +597,8 @@ def _framing_topics(doc: Doc, tagger: TopicTagger, q: Quote, first: list[Token])
 
 
 def quote_topic_votes(
-    doc: Doc, q: Quote, tagger: TopicTagger, excluded: list[tuple[int, int]] = (), lexicon: StanceLexicon | None = None
+    doc: Doc, q: Quote, tagger: TopicTagger, excluded: list[tuple[int, int]] = (), lexicon: StanceLexicon | None = None,
+    own_side: Optional[Callable[[Token], bool]] = None,
 ) -> dict[str, TopicVotes]:
     """Votes per topic for one quote (steps 1-5 of the module docstring).
 
@@ -523,6 +608,8 @@ def quote_topic_votes(
         tagger (TopicTagger): topic matcher.
         excluded (list[tuple[int, int]]): character ranges to leave out (nested quotes of others).
         lexicon (StanceLexicon | None): default :func:`load_lexicon`.
+        own_side (Callable | None): whether a subject token stands for the speaker's own side
+            (:func:`_own_side`); such a subject's stance verb is the speaker's ("Beijing opposes ...").
 
     Returns:
         dict[str, TopicVotes]: topic id -> weighted votes with their cue words; topics with no vote
@@ -543,36 +630,50 @@ def quote_topic_votes(
     naming: set[int] = set()
     own = [_topic_tokens(doc, tagger, p, naming) for p in pieces]
     assigned: list[set[str]] = []
+    # ahead[i]: piece i's topics come from a later piece ("That is out of the question. Sending troops
+    # ..."), not from itself, its framing or an earlier piece
+    ahead: list[bool] = []
     for i, p in enumerate(pieces):
         if own[i]:
             assigned.append(set(own[i]))
+            ahead.append(False)
         elif i > 0 and assigned[-1]:
             assigned.append(set(assigned[-1]))
+            ahead.append(ahead[-1])
         else:
             framing = _framing_topics(doc, tagger, q, p) if i == 0 else set()
+            ahead.append(not framing)
             if not framing:
                 framing = next((set(o) for o in own[i + 1 :] if o), set())
             assigned.append(framing)
     if n_tokens < tagger.context_tokens:
         assigned = [a | short_topics for a in assigned]
     votes: dict[str, TopicVotes] = {}
-    for p, topics, mine in zip(pieces, assigned, own):
+    focus_of: dict[tuple[int, str], Optional[set[int]]] = {}
+    for k, (p, topics, mine) in enumerate(zip(pieces, assigned, own)):
         for tid in topics:
             toks = mine.get(tid, [])
-            focus = _focus_tokens(toks) if toks and len(mine) > 1 else None
-            votes.setdefault(tid, TopicVotes()).merge(_piece_votes(p, toks, focus, lex, phrase_hits, frozenset(naming)))
+            focus = focus_of[(k, tid)] = _focus_tokens(toks) if toks and len(mine) > 1 else None
+            votes.setdefault(tid, TopicVotes()).merge(
+                _piece_votes(p, toks, focus, lex, phrase_hits, frozenset(naming), own_side, bare_negation=not ahead[k]))
     if q.cue:
-        pol = lex.cue_verb_polarity(q.cue)
+        # the word after the cue tells "called for" (support) from "called it" (naming)
+        after = doc.char_span(q.cue_end, len(doc.text), alignment_mode="expand") if q.cue_end is not None else None
+        nxt = next((t.text for t in after if not t.is_space), "") if after is not None else ""
+        cue = q.cue if len(q.cue.split()) > 1 or not nxt else f"{q.cue} {nxt}"
+        pol = lex.cue_verb_polarity(cue)
         if pol:
             for tid in votes:
                 votes[tid].add(pol, CUE_VERB_WEIGHT, q.cue)
     for tid, v in votes.items():
         if v.total == 0:
-            # what VADER reads: the piece without the words that report events ("killed"), name the
-            # topic ("war", "civilian casualties") or are part of a name ("Rapid Support Forces")
+            # what VADER reads: the piece (only the topic's own words when it names several topics)
+            # without the words that report events ("killed"), name the topic ("war", "civilian
+            # casualties") or are part of a name ("Rapid Support Forces")
             text = " ".join(
-                t.text for p, a in zip(pieces, assigned) if tid in a for t in p
-                if t.i not in naming and not _in_name(t) and not lex.is_report_word(t)
+                t.text for k, (p, a) in enumerate(zip(pieces, assigned)) if tid in a for t in p
+                if (focus_of.get((k, tid)) is None or t.i in focus_of[(k, tid)])
+                and t.i not in naming and not _in_name(t) and not lex.is_report_word(t)
             )
             compound = _vader().polarity_scores(text)["compound"]
             if abs(compound) >= VADER_MIN:
@@ -601,6 +702,30 @@ def _nested_ranges(q: Quote, quotes: list[Quote]) -> list[tuple[int, int]]:
         for o in quotes
         if o is not q and o.speaker != q.speaker and q.start <= o.start and o.end <= q.end and (o.end - o.start) < (q.end - q.start)
     ]
+
+
+def _own_side(card: Optional[Speaker]) -> Optional[Callable[[Token], bool]]:
+    """A test of whether a subject stands for the speaker's own side: the speaker's organisation
+    ("NATO" for its secretary general), or a place (GPE) whose country is the speaker's: the country
+    or a city of it standing for its government ("Beijing" for a Chinese spokesperson). None when the
+    speaker's card gives neither country nor organisation."""
+    if card is None or not (card.country or card.org):
+        return None
+
+    def check(tok: Token) -> bool:
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        name = (ent.text if ent is not None else tok.text).strip()
+        if card.org and name.lower() == card.org.lower():
+            return True
+        if not card.country or ent is None or ent.label_ != "GPE":
+            return False
+        from ..gazetteer import get_gazetteer
+
+        gaz = get_gazetteer()
+        code = gaz.country_code(name) or next((r.country for r in gaz.candidates(name)[:1]), None)
+        return code == card.country
+
+    return check
 
 
 def _polarity(score: float) -> str:
@@ -640,8 +765,10 @@ def speaker_stances(doc: Doc, quotes: list[Quote], speakers: list[Speaker], tagg
     """
     lex = load_lexicon()
     canon: dict[str, str] = {}
+    cards: dict[str, Speaker] = {}
     for s in speakers:
         canon[s.name.lower()] = s.name
+        cards[s.name] = s
         for a in s.aliases:
             canon.setdefault(a.lower(), s.name)
     by_key: dict[tuple[str, str], list[tuple[Quote, TopicVotes]]] = {}
@@ -649,7 +776,8 @@ def speaker_stances(doc: Doc, quotes: list[Quote], speakers: list[Speaker], tagg
         if not q.speaker:
             continue
         name = canon.get(q.speaker.lower(), q.speaker)
-        for tid, v in quote_topic_votes(doc, q, tagger, _nested_ranges(q, quotes), lex).items():
+        own = _own_side(cards.get(name))
+        for tid, v in quote_topic_votes(doc, q, tagger, _nested_ranges(q, quotes), lex, own).items():
             by_key.setdefault((name, tid), []).append((q, v))
     out: list[Stance] = []
     for (name, tid), items in sorted(by_key.items()):
