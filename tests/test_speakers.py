@@ -227,3 +227,20 @@ def test_speakers_name_repairs(extract_text, text, quotes, cards):
     assert [(q.speaker, q.speaker_type) for q in ex.quotes] == quotes
     assert [(s.name, s.role, s.org, s.country) for s in ex.speakers] == cards
     assert ex.places == [] or all(p.name != "Brig District" for p in ex.places)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "The ministry" after "The Gaza Health Ministry" is that ministry
+        ("Gaza\n\nThe Gaza Health Ministry said 40 people were killed. The ministry said in a statement that 18 of those "
+         "killed were children.\n", [("Gaza Health Ministry", "organisation"), ("Gaza Health Ministry", "organisation")]),
+        # a bare "the agency" naming nothing earlier is an unnamed source, not a named organisation
+        ("Gaza\n\nThe agency said two trucks were destroyed near the crossing.\n", [("agency", "unknown")]),
+        # a proper noun with "the" stays a named organisation
+        ("Talks\n\nThe Kremlin said the talks were useful.\n", [("Kremlin", "organisation")]),
+    ],
+)
+def test_speakers_bare_organisation_noun(extract_text, text, expected):
+    ex = extract_text(text)
+    assert [(q.speaker, q.speaker_type) for q in ex.quotes] == expected

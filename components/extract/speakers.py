@@ -496,6 +496,14 @@ class SpeakerIndex:
         if ent == "PERSON" and not self.is_place(span) and head not in C.ORG_HEAD_NOUNS:
             key = self.add_person(span.text, span)
             return (self.records[key].name if key else None), "person", span
+        if not ent and tok.pos_ == "NOUN" and tok.is_lower and head in C.ORG_HEAD_NOUNS and [t.lower_ for t in span] == ["the", head]:
+            # a bare "the agency"/"the ministry": the organisation of that kind the article named,
+            # else an unnamed source (no card of its own)
+            named = [r for r in self.records.values() if r.type == "organisation" and r.name.lower().split()[-1] == head
+                     and r.name.lower() != head]
+            if named:
+                return named[-1].name, "organisation", span
+            return head, "unknown", span
         if ent in ("ORG", "NORP", "FAC") or head in C.ORG_HEAD_NOUNS or (ent == "GPE" and head != "i"):
             name = C.ORG_EXPANSIONS.get(plain.lower(), plain) if ent == "ORG" and plain.lower() in ("eu", "un") else plain
             country = None
