@@ -107,6 +107,8 @@ TITLE_WORDS: frozenset[str] = frozenset(
 STATEMENT_NOUNS: frozenset[str] = frozenset(
     "statement interview briefing post letter speech address report communique message tweet video".split()
 )
+# generational suffixes after a surname ("Lloyd J. Austin III", "Martin Luther King Jr.")
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # words that open a sentence and never follow a name's initial ("on X. He said"): pronouns, determiners
 SENTENCE_OPENERS: frozenset[str] = frozenset(
     "He She They It We I The This That These Those His Her Their Its Our But And".split()

@@ -214,6 +214,9 @@ def test_speakers_markup_is_no_speaker_and_spans_end_on_text(extract_text):
         # the whole owner entity names the organisation's country
         ("Talks\n\nSouth Korea's defence ministry said the launch was a provocation.\n",
          [("South Korea's defence ministry", "organisation")], [("South Korea's defence ministry", None, None, "KR")]),
+        # a generational suffix does not hide the surname ("Mr. Austin" is Lloyd J. Austin III)
+        ('Talks\n\nDefense Secretary Lloyd J. Austin III spoke on Monday. "There is no one capability that will decide '
+         'this fight," Mr. Austin said.\n', [("Lloyd J. Austin III", "person")], [("Lloyd J. Austin III", "Secretary", None, None)]),
         # an outlet's possessive is its name ("Al Jazeera's Hani Mahmoud")
         ("Gaza\n\nAl Jazeera's Hani Mahmoud, reporting from Deir el-Balah, said the strikes continued overnight.\n",
          [("Hani Mahmoud", "person")], [("Hani Mahmoud", None, "Al Jazeera", None)]),

@@ -255,6 +255,8 @@ class SpeakerIndex:
             fl = full.lower().split()
             if fl == low:
                 continue  # the name itself: a longer form may still follow
+            while len(fl) > 2 and fl[-1].rstrip(".,") in C.NAME_SUFFIXES:
+                fl = fl[:-1]  # "Lloyd J. Austin III" is "Austin"
             if len(fl) >= len(low) and (fl[-len(low):] == low or (len(low) == 2 and fl[0] == low[0] and fl[-1] == low[-1])):
                 return full
         if len(low) == 1:
