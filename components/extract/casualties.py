@@ -815,8 +815,7 @@ def _jurisdiction_place(ents: list[Span], places: list[Place]) -> Optional[Place
         else:
             continue
         if prefix is not None:
-            text = prefix.doc.text if len(places) else ""
-            found = next((p for p in places if text[p.start : p.end].lower() == prefix.text.lower()), None)
+            found = next((p for p in places if (p.mention or "").lower() == prefix.text.lower()), None)
             if found is not None:
                 return found
     return None

@@ -501,8 +501,9 @@ class Context:
 
     countries: Counter
     admins: Counter  # (country, admin1) -> count
-    # (sentence start, sentence end, countries the sentence names) in text order
+    # (sentence start, sentence end, countries the sentence names) in text order, and the starts alone
     sentences: list = field(default_factory=list)
+    sentence_starts: list = field(default_factory=list)
     country_keys: dict = field(default_factory=lambda: defaultdict(set))  # country -> mention keys naming it
     contained: dict = field(default_factory=lambda: defaultdict(set))  # (country, admin1) -> mention keys inside it
 
@@ -560,12 +561,12 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
                 keys[cc].add("")
                 note(ent.start_char, cc)
     sentences = [(a, b, by_sent.get(k, set())) for k, (a, b) in enumerate(sents)]
-    return Context(countries, admins, country_keys=keys, sentences=sentences)
+    return Context(countries, admins, country_keys=keys, sentences=sentences, sentence_starts=starts)
 
 
 def _sentence_countries(m: Mention, ctx: Context) -> set:
     """Countries named in the sentence of mention ``m`` (by country mentions, qualifiers, demonyms)."""
-    k = bisect.bisect_right([a for a, _, _ in ctx.sentences], m.start) - 1
+    k = bisect.bisect_right(ctx.sentence_starts, m.start) - 1
     return ctx.sentences[k][2] if 0 <= k < len(ctx.sentences) else set()
 
 
