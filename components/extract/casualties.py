@@ -68,9 +68,11 @@ from ..constants import (
     PERSON_NOUNS,
     PLACE_PREPOSITIONS,
     VAGUE_COUNTS,
+    ORG_HEAD_NOUNS,
 )
 from ..gazetteer import get_gazetteer
 from ..models import Casualty, Place
+from .places import jurisdiction_prefix
 
 KIND_SPECIFICITY = {"city": 0, "admin": 1, "country": 2, "continent": 3}
 AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "no less than", "a minimum of")
@@ -802,11 +804,6 @@ def _jurisdiction_place(ents: list[Span], places: list[Place]) -> Optional[Place
     """The place of a reporting body named in the sentence ("The Gaza health ministry said 29
     ... had been killed"), when the article names that place elsewhere (so it is resolved in the
     article's context): the first such mention. See :func:`.places.jurisdiction_prefix`."""
-    from ..gazetteer import get_gazetteer
-    from .places import jurisdiction_prefix
-
-    from ..constants import ORG_HEAD_NOUNS
-
     for ent in ents:
         if ent.label_ == "ORG":
             prefix = jurisdiction_prefix(ent, get_gazetteer())

@@ -76,6 +76,11 @@ def _merge_split_quotes(results: list[dict], text: str) -> list[dict]:
 _KIND_RANK = {"direct": 0, "transcript": 0, "mixed": 1, "indirect": 2}
 
 
+def _keep_rank(d: dict) -> tuple[int, bool]:
+    """Which of two duplicate records to keep (lower first): direct, mixed, indirect; named speaker first."""
+    return _KIND_RANK.get(d["kind"], 3), d.get("speaker") is None
+
+
 def _drop_overlapping_duplicates(results: list[dict], text: str) -> list[dict]:
     """Keep one quote where two records overlap as duplicates; ``results`` sorted by ``start``.
 
@@ -106,8 +111,7 @@ def _drop_overlapping_duplicates(results: list[dict], text: str) -> list[dict]:
                 merged = True
                 break
             if overlap >= 0.8 * max(p["end"] - p["start"], d["end"] - d["start"]):
-                rank = lambda x: (_KIND_RANK.get(x["kind"], 3), x.get("speaker") is None)
-                if rank(d) < rank(p):
+                if _keep_rank(d) < _keep_rank(p):
                     out[k] = d
                 merged = True
                 break
@@ -451,6 +455,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         results_iv.add(ca, cb)
 
     # --- transcript turns
+    expansions = {v.lower(): v for v in index._abbrev.values()}  # "world today news" -> "World Today News"
     for ls, le, cs, ce, label, speaker in turns:
         a, b = strip_content(text, cs, ce)
         if a >= b:
@@ -464,7 +469,6 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
             who = index.records[key].name if key else None
             emit("transcript", a, b, text[a:b], None, speaker=who, stype="person", mention=(text[ls:le], ls, le))
             continue
-        expansions = {v.lower(): v for v in index._abbrev.values()}
         if name.lower() in index._abbrev or name.lower() in expansions:
             # an outlet label or its expansion ("WTN", "World Today News (WTN)") is an organisation
             full = index._abbrev.get(name.lower()) or expansions[name.lower()]
