@@ -52,6 +52,24 @@ def dateline_end(text: str, pos: int) -> Optional[int]:
     return m.end() if m else None
 
 
+def datelines(doc) -> list[tuple[int, int]]:
+    """Character ranges ``(start, end)`` of the wire datelines opening lines of ``doc``, in text order.
+
+    Read from ``doc.user_data["newsx_datelines"]``, which the ``newsx_line_sents`` component fills
+    while it segments; computed with :func:`dateline_end` for a doc from another pipeline.
+    """
+    found = doc.user_data.get("newsx_datelines")
+    if found is None:
+        text = doc.text
+        found = []
+        for m in re.finditer(r"^[^\S\n]*(?=\S)", text, re.M):
+            end = dateline_end(text, m.end())
+            if end is not None:
+                found.append((m.end(), end))
+        doc.user_data["newsx_datelines"] = found
+    return found
+
+
 @Language.component("newsx_line_sents")
 def line_sentences(doc):
     """Start a sentence at every line break, after a wire dateline and after a transcript label, before parsing.
@@ -63,6 +81,8 @@ def line_sentences(doc):
     """
     n = len(doc)
     text = doc.text  # Doc.text joins every token on each access
+    found: list[tuple[int, int]] = []  # the datelines, kept for later stages (see datelines())
+    doc.user_data["newsx_datelines"] = found
     line_start = True
     for i, tok in enumerate(doc):
         if tok.is_space or tok.text.endswith("\n"):
@@ -76,6 +96,7 @@ def line_sentences(doc):
             # a wire dateline ("BRUSSELS (Reuters) — ") is its own sentence, never the subject
             dl = dateline_end(text, tok.idx)
             if dl is not None:
+                found.append((tok.idx, dl))
                 k = i
                 while k < n and doc[k].idx < dl:
                     k += 1

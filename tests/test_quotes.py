@@ -383,3 +383,16 @@ def test_quotes_source_after_content_constructions(extract_text, text, expected)
     assert [(q.speaker, q.cue, q.text) for q in ex.quotes] == [expected]
     q = ex.quotes[0]
     assert ex.article.text[q.start:q.end] == q.text
+
+
+def test_quotes_datelines_found_once_by_the_pipeline(nlp):
+    """The segmenting component records the datelines on the doc; a doc parsed elsewhere gets the
+    same ranges computed on demand."""
+    from components.nlp import datelines
+
+    text = "Talks resume\n\nDOHA, Qatar — Mediators met.\nBRUSSELS (Reuters) — Allies met.\nNo dateline here.\n"
+    doc = nlp(text)
+    expected = [(text.index("DOHA"), text.index("Mediators")), (text.index("BRUSSELS"), text.index("Allies"))]
+    assert doc.user_data["newsx_datelines"] == expected
+    plain = nlp.make_doc(text)
+    assert "newsx_datelines" not in plain.user_data and datelines(plain) == expected

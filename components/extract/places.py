@@ -38,7 +38,7 @@ from ..constants import (
     TITLE_ABBREVIATIONS,
 )
 from ..gazetteer import GeoRecord, Gazetteer, get_gazetteer, normalise
-from ..nlp import dateline_end
+from ..nlp import datelines
 from ..models import Place
 
 PLACE_LABELS = {"GPE", "LOC"}
@@ -393,15 +393,10 @@ def jurisdiction_prefix(span: Span, gaz: Gazetteer) -> Optional[Span]:
 
 
 def _opens_dateline(span: Span) -> bool:
-    """True when ``span`` opens a line that is a wire dateline ("Chisinau, 14 February 2024 - ",
-    see :func:`components.nlp.dateline_end`): the place it was filed from, which the model often
-    leaves untagged."""
-    doc = span.doc
-    if span.start > 0 and not (doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text
-                               or doc[span.start - 1].whitespace_ == "\n"):
-        return False
-    head = doc[span.start : min(len(doc), span.start + 24)].text  # the line's opening (Doc.text is O(n))
-    return dateline_end(head, 0) is not None
+    """True when ``span`` opens a wire dateline ("Chisinau, 14 February 2024 - ", see
+    :func:`components.nlp.datelines`): the place it was filed from, which the model often leaves
+    untagged."""
+    return any(a == span.start_char for a, _ in datelines(span.doc))
 
 
 def _small_place_cued(span: Span, surnames: dict[str, set[str]]) -> bool:

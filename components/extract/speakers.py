@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import constants as C
 from ..models import Place, Speaker
-from ..nlp import dateline_end
+from ..nlp import datelines
 
 _TITLE_RE = re.compile(r"^(?:dr|mr|mrs|ms|prof|sen|rep|gov|gen|lt|col|capt|sgt|maj|rev)\.?\s*", re.I)
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*")
@@ -168,12 +168,8 @@ class SpeakerIndex:
         self._abbrev: dict[str, str] = {}  # "WTN" -> "World Today News"
         self._gender: dict[str, str] = {}  # record key -> "f"/"m", from resolved pronouns and Mr/Mrs/Ms
         self._full_names: list[str] = []
-        self._datelines: list[tuple[int, int]] = []  # wire datelines ("BRUSSELS (Reuters) — ")
+        self._datelines = datelines(doc)  # wire datelines ("BRUSSELS (Reuters) — "), text order
         text = doc.text  # Doc.text joins every token on each access
-        for m in re.finditer(r"^[^\S\n]*(?=\S)", text, re.M):
-            end = dateline_end(text, m.end())
-            if end is not None:
-                self._datelines.append((m.end(), end))
         for abbrev, full in defined_abbreviations(text):
             self._abbrev.setdefault(abbrev.lower(), full)
         self._ents: list[Span] = list(doc.ents)  # doc.ents builds new Spans on every access
