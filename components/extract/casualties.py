@@ -73,6 +73,7 @@ from ..constants import (
 from ..gazetteer import get_gazetteer
 from ..models import Casualty, Place
 from .places import jurisdiction_prefix
+from .tree import climb, head_path, is_root
 
 KIND_SPECIFICITY = {"city": 0, "admin": 1, "country": 2, "continent": 3}
 AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "no less than", "a minimum of")
@@ -340,7 +341,7 @@ def _victims(tok: Token) -> list[Token]:
             return []  # "The insurgent killed was ...": a back-reference
         return [tok.head]
     head = tok.head
-    if tok.dep_ in ("acomp", "ccomp", "xcomp", "conj", "oprd") and head.pos_ in ("AUX", "VERB") and head is not tok:
+    if tok.dep_ in ("acomp", "ccomp", "xcomp", "conj", "oprd") and head.pos_ in ("AUX", "VERB") and not is_root(tok):
         if tok.dep_ == "conj" and _category(head) is not None:
             return []  # "were killed or injured": the subject is counted once, by the first verb
         return _with_conjuncts([c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")])
@@ -385,9 +386,8 @@ def _not_an_event(tok: Token) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in tok.children):
         return True
-    node = tok
-    while node.dep_ in _CLAUSE_INTERNAL and node.head is not node:
-        node = node.head  # "could result in the deaths of": the governing verb is modal
+    # "could result in the deaths of": the governing verb is modal
+    for node in head_path(tok, lambda n: n.dep_ in _CLAUSE_INTERNAL)[1:]:
         if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in node.children):
             return True
     for anc in list(tok.ancestors)[:6]:
@@ -616,9 +616,7 @@ def _best_place(doc: Doc, places: list[Place], start: int, end: int, clause: Opt
 def _clause_span(tok: Token) -> tuple[int, int]:
     """Char offsets of the clause of a casualty word: the subtree of its nearest verb (itself
     when it is one)."""
-    node = tok
-    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
-        node = node.head
+    node = climb(tok, lambda n: n.pos_ not in ("VERB", "AUX"))
     return node.left_edge.idx, node.right_edge.idx + len(node.right_edge.text)
 
 
@@ -722,7 +720,7 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
                 counts[key] = counts[key] + c if key in counts else c
                 clause = clause or _clause_span(tok)
             subjects += [c for c in tok.children if c.dep_ == "nsubj"]
-            if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head is not tok:
+            if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp") and not is_root(tok):
                 # "Russia fired ... missiles, killing at least 20": the attacker is the head's subject
                 head = tok.head if tok.dep_ != "conj" or tok.head.dep_ not in ("advcl", "xcomp") else tok.head.head
                 subjects += [c for c in head.children if c.dep_ == "nsubj"]

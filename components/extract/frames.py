@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import constants as C
 from .speakers import SpeakerIndex, clean_name
+from .tree import climb, is_root
 
 @dataclass
 class Frame:
@@ -77,9 +78,9 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
         for ch in tok.children:
             if ch.dep_ == "nsubjpass":
                 return ch
-    if depth < 3 and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ == "as" and tok.head.head is not tok.head:
+    if depth < 3 and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ == "as" and not is_root(tok.head):
         return subject_of(tok.head.head, depth + 1)
-    if depth < 3 and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and tok.head is not tok:
+    if depth < 3 and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and not is_root(tok):
         return subject_of(tok.head, depth + 1)
     if depth == 0:
         # inverted "..., added Novak." that the parser took for an object
@@ -235,7 +236,7 @@ def _parataxis_content(tok: Token, in_quote) -> Optional[tuple[tuple[int, int], 
         ((start, end), text): the host clause's character range (it may enclose the parenthetical
         "Mr. Obama said") and its text without the parenthetical, words joined by their spacing.
     """
-    if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and tok.head is not tok:
+    if tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX") and not is_root(tok):
         cut = {t.i for t in tok.subtree}
         toks = [t for t in tok.head.subtree if t.i not in cut]
     else:
@@ -269,7 +270,7 @@ def _appositive_source(tok: Token, comp: Token) -> Optional[tuple[Token, tuple[i
     while node.dep_ in ("compound", "flat", "amod", "det", "poss", "case") and node.head.i > node.i:
         node = node.head  # "Oleksandr" -> "Prokudin"
     chain = []
-    while node.dep_ == "appos" and node.head is not node:
+    while node.dep_ == "appos" and not is_root(node) and len(chain) < len(doc):
         chain.append(node)
         node = node.head
         if node.dep_ != "appos":
@@ -345,9 +346,7 @@ def reporting_frames(doc: Doc, in_quote) -> list[Frame]:
                 pobj = next((t for t in reversed(list(to.subtree)) if t.pos_ in ("NOUN", "PROPN") and t.i > to.i), None)
             if pobj is None:
                 continue
-            host = tok.head
-            while host.dep_ not in ("ROOT", "ccomp", "conj") and host.head is not host and host.pos_ not in ("VERB", "AUX"):
-                host = host.head
+            host = climb(tok.head, lambda h: h.dep_ not in ("ROOT", "ccomp", "conj") and h.pos_ not in ("VERB", "AUX"))
             # the source phrase: "to" and the source noun phrase, not a clause the parser hung on it
             # after a comma ("According to X, the move reeks ..." parsed as an appositive of X)
             comma = next((t.i for t in doc[pobj.i : pobj.sent.end] if t.text == ","), pobj.sent.end)

@@ -41,6 +41,7 @@ from .frames import Frame, cue_lemma, plausible_source, reporting_frames, subjec
 from .quotemarks import QSpan, quote_spans, split_attributed_continuations, strip_content
 from .speakers import SpeakerIndex, clean_name
 from .transcripts import transcript_turns
+from .tree import climb
 
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "&"})
 _BYLINE_RE = re.compile(r"[^\S\n]*(?P<dash>[" + C.BYLINE_DASHES + r"])[^\S\n]*(?=[A-Z])")
@@ -344,9 +345,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
                 )
                 if not sentence_like and not standalone:
                     # a fragment: the constituent that holds it under the cue makes a mixed quote
-                    t = tok_at(q.start)
-                    while t.head is not t and t.head.i != chosen.cue.start and t.dep_ != "ROOT":
-                        t = t.head
+                    t = climb(tok_at(q.start), lambda n: n.head.i != chosen.cue.start and n.dep_ != "ROOT")
                     if t.head.i == chosen.cue.start and t.i != chosen.cue.start and (chosen.subject is None or t.i != chosen.subject.i):
                         sub = list(t.subtree)
                         ca, cb = sub[0].idx, sub[-1].idx + len(sub[-1].text)

@@ -80,6 +80,7 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import NewsAtlasError
 from ..models import Quote, Speaker, Stance
 from .topics import ROOT, TopicTagger, framing_topics
+from .tree import head_path, is_root
 
 DEFAULT_LEXICON = ROOT / "data" / "stance_lexicon.yaml"
 
@@ -333,13 +334,10 @@ def _skip_negation(tok: Token) -> bool:
 
 def _clause_path(tok: Token) -> list[Token]:
     """``tok`` and its heads up to and including its clause head (inner arcs only)."""
-    path = [tok]
-    node = tok
-    while node.dep_ in _INNER_DEPS and node.head is not node:
-        node = node.head
-        path.append(node)
+    path = head_path(tok, lambda n: n.dep_ in _INNER_DEPS)
+    node = path[-1]
     # a subject's predicate: step to the verb it is subject of
-    if node.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and node.head is not node:
+    if node.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") and not is_root(node):
         path.append(node.head)
     return path
 
@@ -472,7 +470,7 @@ def _exclusion_vote(v: TopicVotes, t: Token, lex: StanceLexicon, used_neg: set[i
 
 def _negation_label(t: Token) -> str:
     """Readable cue for a bare negation: "no", "n't enter" (negated verb), else "not" + next content word."""
-    if t.dep_ == "intj" or t.head is t:
+    if t.dep_ == "intj" or is_root(t):
         return t.text
     if t.head.pos_ == "VERB":
         return f"{t.text} {t.head.text}"
