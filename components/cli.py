@@ -5,7 +5,9 @@
 - ``evaluate PATH...``: score the extractor on gold files, PolNeAR brat folders, GeoVirus/ISAF JSONL.
 - ``build-default``: ingest the embedded default collections (``data/collections.yaml``).
 
-Exit codes: 0 success, 1 some inputs failed, 2 usage or store error.
+Exit codes: 0 everything was stored (or printed), perhaps with warnings; 1 some input failed (each
+failure is one line ``PATH[:LINE]: reason``, the others went through); 2 usage error or a store that
+cannot be opened. ``--debug`` adds the traceback of unexpected errors.
 """
 
 from __future__ import annotations
@@ -36,6 +38,20 @@ def _progress_bar(desc: str):
     return bar, update
 
 
+def _print_details(report, args: argparse.Namespace) -> None:
+    """With ``--debug``, the tracebacks behind the failures (stderr)."""
+    if getattr(args, "debug", False):
+        for where, detail in report.details:
+            print(f"--- {where}\n{detail}", file=sys.stderr)
+
+
+def _engine(args: argparse.Namespace) -> dict:
+    """``workers`` and ``article_timeout`` from the command line (0 s: no budget, in this process)."""
+    from .worker import default_workers
+
+    return {"workers": args.workers or default_workers(), "article_timeout": args.article_timeout}
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     """``ingest PATH...``: extract and store; prints the summary.
 
@@ -48,9 +64,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     store = Store(args.db)
     bar, update = _progress_bar("ingest")
     try:
-        report = ingest_paths(args.paths, store, collection=args.collection, replace=args.replace, progress=update)
+        report = ingest_paths(args.paths, store, collection=args.collection, replace=args.replace, progress=update,
+                              **_engine(args))
     finally:
         bar.close()
+    _print_details(report, args)
     if not report.files:
         print(f"error: nothing to ingest: {NOTHING_TO_READ} ({' '.join(args.paths)})", file=sys.stderr)
     print(report.summary())
@@ -66,9 +84,11 @@ def cmd_build_default(args: argparse.Namespace) -> int:
     store = Store(args.db)
     bar, update = _progress_bar("default corpus")
     try:
-        report = ensure_default_store(store, progress=update)
+        report = ensure_default_store(store, progress=update, **_engine(args))
     finally:
         bar.close()
+    if report:
+        _print_details(report, args)
     print(report.summary() if report else "the default collections are already stored")
     print(f"store {store.path}: " + ", ".join(f"{k} {v}" for k, v in store.counts().items()))
     return 1 if report and report.failed else 0
@@ -80,8 +100,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     Unreadable inputs are reported on stderr (files skipped in folders and warnings too) and the
     rest still printed; returns 1 when any failed or when the paths hold no article file.
     """
-    from .extract import extract_articles
-    from .pipeline import NOTHING_TO_READ, IngestReport, read_files
+    from .pipeline import NOTHING_TO_READ, IngestReport, read_files, take_outcome
+    from .worker import process_articles
 
     report = IngestReport()
     articles = read_files(args.paths, report)
@@ -93,8 +113,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"warning: {where}: {reason}", file=sys.stderr)
     for where, reason in report.failed:
         print(f"error: {where}: {reason}", file=sys.stderr)
-    for ex in tqdm(extract_articles(articles), total=len(articles), desc="extract", file=sys.stderr,
-                   disable=len(articles) < 2, **_progress_kwargs()):
+    _print_details(report, args)
+    engine = _engine(args)
+    outcomes = process_articles(articles, engine["workers"], engine["article_timeout"])
+    for outcome in tqdm(outcomes, total=len(articles), desc="extract", file=sys.stderr,
+                        disable=len(articles) < 2, **_progress_kwargs()):
+        after = IngestReport()
+        ex = take_outcome(outcome, after)
+        for where, reason in after.warnings:
+            print(f"warning: {where}: {reason}", file=sys.stderr)
+        for where, reason in after.failed:
+            print(f"error: {where}: {reason}", file=sys.stderr)
+        _print_details(after, args)
+        report.failed += after.failed
+        if ex is None:
+            continue
         if args.json:
             print(ex.model_dump_json(), flush=True)
         else:
@@ -108,6 +141,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if report.failed or not report.files else 0
 
 
+def _add_engine_arguments(p: argparse.ArgumentParser) -> None:
+    from .worker import DEFAULT_ARTICLE_TIMEOUT
+
+    p.add_argument("--workers", type=int, default=0, metavar="N",
+                   help="extraction processes, each loading the model once (default: the number of cores)")
+    p.add_argument("--article-timeout", type=float, default=DEFAULT_ARTICLE_TIMEOUT, metavar="SECONDS",
+                   help=f"wall-clock budget per article (default {DEFAULT_ARTICLE_TIMEOUT:g}); an article past it "
+                        "is kept without extraction results, with a warning; 0: no budget, extract in this process")
+    p.add_argument("--debug", action="store_true", help="print the traceback of unexpected errors")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m components``."""
     parser = argparse.ArgumentParser(prog="python -m components", description=__doc__.splitlines()[0])
@@ -118,15 +162,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--collection", default=None, help="collection name for these articles (default: user)")
     p.add_argument("--replace", action="store_true", help="re-extract articles already stored")
     p.add_argument("--db", default=None, help="store path (default: $NEWS_ATLAS_DB or data/atlas.duckdb)")
+    _add_engine_arguments(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("build-default", help="ingest the embedded default collections if missing")
     p.add_argument("--db", default=None, help="store path (default: $NEWS_ATLAS_DB or data/atlas.duckdb)")
+    _add_engine_arguments(p)
     p.set_defaults(func=cmd_build_default)
 
     p = sub.add_parser("extract", help="print extractions without touching the store")
     p.add_argument("paths", nargs="+", help="files, folders or glob patterns")
     p.add_argument("--json", action="store_true", help="JSON Lines, one object per article (the output contract)")
+    _add_engine_arguments(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("evaluate", help="score the extractor against annotations")
@@ -147,8 +194,17 @@ def main(argv: list[str] | None = None) -> int:
     from .errors import NewsAtlasError
 
     args = build_parser().parse_args(argv)
+    if getattr(args, "workers", 0) < 0 or getattr(args, "article_timeout", 0) < 0:
+        print("error: --workers and --article-timeout take a number >= 0", file=sys.stderr)
+        return 2
     try:
         return args.func(args)
     except NewsAtlasError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # a bug outside any article's boundary: one line, the traceback with --debug
+        if getattr(args, "debug", False):
+            raise
+        print(f"error: internal error ({type(exc).__name__}: {exc}); run again with --debug for the traceback",
+              file=sys.stderr)
         return 2

@@ -19,6 +19,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 QuoteKind = Literal["direct", "mixed", "indirect", "transcript"]
 SpeakerType = Literal["person", "organisation", "group", "document", "unknown"]
+# People alive (UN World Population Prospects 2024: 8.2 billion in 2025, rounded up): no count of
+# people in a record can exceed it (see components.worker.implausible_casualties).
+WORLD_POPULATION = 8_300_000_000
+
 PlaceKind = Literal["country", "admin", "city", "continent"]
 Polarity = Literal["support", "oppose", "neutral"]
 

@@ -3,23 +3,27 @@
 :func:`ingest_paths` and :func:`ingest_articles` read and extract articles
 outside any transaction, then write each batch in one transaction, so a file
 that cannot be read or extracted is reported and skipped and never
-half-written. :func:`ensure_default_store` builds the embedded default corpus
+half-written. Each article is one unit: whatever goes wrong while reading one
+file (:func:`read_files`), extracting one article (:func:`components.worker.process_article`,
+in worker processes with a wall-clock budget) or writing it (a batch that cannot be
+written is retried one article at a time) is reported as ``(where, reason)`` and
+the run goes on. :func:`ensure_default_store` builds the embedded default corpus
 (``data/collections.yaml``) into the store when it is missing.
 """
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable
 
 from .collections import COLLECTIONS_FILE, load_collections  # noqa: F401  (re-exported)
-from .errors import ArticleReadError, NewsAtlasError
-from .extract import extract_doc
+from .errors import ArticleReadError, NewsAtlasError, StoreError
 from .ingest import SUPPORTED_SUFFIXES, expand_paths, read_path
 from .models import Article, Extraction
-from .nlp import load_nlp
 from .store import Store
+from .worker import DEFAULT_ARTICLE_TIMEOUT, ArticleOutcome, process_articles
 
 # progress(done, total, label) -> None
 ProgressFn = Callable[[int, int, str], None]
@@ -47,6 +51,8 @@ class IngestReport:
             with a value left out (a published date without a day).
         files (int): article files found in the inputs (0: nothing to read).
         counts (dict[str, int]): rows written per table.
+        details (list[tuple[str, str]]): ``(where, traceback)`` of unexpected exceptions behind
+            failures (printed with ``--debug``).
     """
 
     added: list[str] = field(default_factory=list)
@@ -56,6 +62,7 @@ class IngestReport:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     files: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    details: list[tuple[str, str]] = field(default_factory=list)
 
     def merge_counts(self, counts: dict[str, int]) -> None:
         """Add rows-per-table ``counts`` to :attr:`counts`."""
@@ -78,16 +85,37 @@ class IngestReport:
         return "\n".join(lines)
 
 
-def extract_batch(articles: Sequence[Article], report: IngestReport, batch_size: int = 16) -> list[Extraction]:
-    """Parse and extract ``articles``; an article whose extraction raises goes to ``report.failed``."""
-    nlp = load_nlp()
-    out: list[Extraction] = []
-    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size)):
-        try:
-            out.append(extract_doc(article, doc, nlp))
-        except Exception as exc:  # an extractor bug must not lose the batch
-            report.failed.append((article.source_path or article.id, f"extraction failed: {type(exc).__name__}: {exc}"))
-    return out
+def take_outcome(outcome: ArticleOutcome, report: IngestReport) -> Extraction | None:
+    """Report ``outcome``'s warnings and failure in ``report``; its extraction, or None when it failed."""
+    where = outcome.article.source_path or outcome.article.id
+    report.warnings += [(where, w) for w in outcome.warnings]
+    if outcome.extraction is None:
+        report.failed.append((where, outcome.error or "not extracted"))
+        if outcome.detail:
+            report.details.append((where, outcome.detail))
+    return outcome.extraction
+
+
+def _write(store: Store, extractions: list[Extraction], replace: bool, report: IngestReport,
+           stored: dict[str, str]) -> None:
+    """Write one batch in one transaction; when it cannot be written, each article on its own, so an
+    article the store refuses fails alone (earlier batches and the other articles are stored)."""
+    if not extractions:
+        return
+    try:
+        results = [store.add_extractions(extractions, replace=replace)]
+    except StoreError:
+        results = []
+        for ex in extractions:
+            try:
+                results.append(store.add_extractions([ex], replace=replace))
+            except StoreError as exc:
+                report.failed.append((ex.article.source_path or ex.article.id, f"not stored: {exc}"))
+    for written in results:
+        report.added += written.added
+        report.replaced += [i for i in written.added if i in stored]
+        report.skipped += written.skipped
+        report.merge_counts(written.counts)
 
 
 def ingest_articles(
@@ -99,6 +127,8 @@ def ingest_articles(
     report: IngestReport | None = None,
     keep_collection: bool = False,
     replace_hint: str = CLI_REPLACE_HINT,
+    workers: int = 1,
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
 ) -> IngestReport:
     """Extract and store articles, one transaction per batch.
 
@@ -119,13 +149,14 @@ def ingest_articles(
         report (IngestReport | None): report to extend (a new one by default).
         replace_hint (str): how the user overwrites a stored article, said in the failure of an id
             used by another stored text (default :data:`CLI_REPLACE_HINT`, "use --replace ...").
+        workers (int): extraction processes (see :class:`components.worker.ExtractionPool`); this
+            process stays the one writer.
+        article_timeout (float | None): wall-clock seconds per article; an article past it is stored
+            without extraction results, with a warning. None or 0: extract in this process, no budget.
 
     Returns:
-        IngestReport.
-
-    Raises:
-        StoreError: a batch could not be written (it was rolled back; earlier
-            batches stay stored).
+        IngestReport. An article whose extraction fails is in ``failed``; a batch the store refuses is
+        written one article at a time, and an article it still refuses is in ``failed``.
     """
     report = report or IngestReport()
     articles = list(articles)
@@ -160,16 +191,16 @@ def ingest_articles(
     total = len(todo)
     if progress:
         progress(0, total, "extracting")
-    for i in range(0, total, batch_size):
-        batch = todo[i : i + batch_size]
-        extractions = extract_batch(batch, report)
-        written = store.add_extractions(extractions, replace=replace)
-        report.added += written.added
-        report.replaced += [i for i in written.added if i in stored]
-        report.skipped += written.skipped
-        report.merge_counts(written.counts)
-        if progress:
-            progress(min(i + batch_size, total), total, batch[-1].title or batch[-1].id)
+    batch: list[Extraction] = []
+    for done, outcome in enumerate(process_articles(todo, workers, article_timeout), 1):
+        ex = take_outcome(outcome, report)
+        if ex is not None:
+            batch.append(ex)
+        if len(batch) >= batch_size or done == total:
+            _write(store, batch, replace, report, stored)
+            batch = []
+        if progress and (done % batch_size == 0 or done == total):
+            progress(done, total, outcome.article.title or outcome.article.id)
     return report
 
 
@@ -203,6 +234,9 @@ def read_files(paths: Iterable[str | Path], report: IngestReport, collection: st
                                   on_warning=lambda where, msg: report.warnings.append((where, msg)))
         except ArticleReadError as exc:
             report.failed.append((exc.where, exc.reason))
+        except Exception as exc:  # the boundary of one file: an unexpected error costs only this file
+            report.failed.append((str(f), f"cannot be read: {type(exc).__name__}: {exc}"))
+            report.details.append((str(f), traceback.format_exc()))
     return articles
 
 
@@ -212,6 +246,8 @@ def ingest_paths(
     collection: str | None = None,
     replace: bool = False,
     progress: ProgressFn | None = None,
+    workers: int = 1,
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
 ) -> IngestReport:
     """Read files/folders/globs and ingest their articles. See :func:`ingest_articles`.
 
@@ -220,11 +256,12 @@ def ingest_paths(
     report = IngestReport()
     articles = read_files(paths, report, collection)
     return ingest_articles(articles, store, replace=replace, progress=progress, report=report,
-                           keep_collection=collection is None)
+                           keep_collection=collection is None, workers=workers, article_timeout=article_timeout)
 
 
 def ensure_default_store(
-    store: Store, progress: ProgressFn | None = None, manifest: Path | None = None
+    store: Store, progress: ProgressFn | None = None, manifest: Path | None = None, workers: int = 1,
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
 ) -> IngestReport | None:
     """Ingest the default collections (of ``manifest``, default ``data/collections.yaml``) not yet in ``store``.
 
@@ -238,5 +275,6 @@ def ensure_default_store(
     report = IngestReport()
     for c in missing:
         articles = read_files(c["paths"], report, collection=c["name"])
-        ingest_articles(articles, store, progress=progress, report=report)
+        ingest_articles(articles, store, progress=progress, report=report, workers=workers,
+                        article_timeout=article_timeout)
     return report

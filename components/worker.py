@@ -1,0 +1,298 @@
+"""One article, one unit of work: extraction isolated per article and bounded in time.
+
+:func:`process_article` is the per-article entry point (an :class:`~components.models.Article` in,
+an :class:`ArticleOutcome` out, no store access): it checks the language, parses and extracts, and
+drops records that cannot be true (a casualty count above the world population). It never raises:
+an exception becomes the outcome's ``error``, so one article never costs the others. Any engine
+(this module's pool, a Dask or thread pool) can call it; the caller writes the records.
+
+:class:`ExtractionPool` runs :func:`process_article` in worker processes, each loading the spaCy
+pipeline once (``spawn``: a fresh interpreter, no state inherited from the caller). The wall-clock
+budget per article (:data:`DEFAULT_ARTICLE_TIMEOUT`, 30 s) is enforced from outside the extraction:
+a worker still busy when the budget runs out is killed and replaced, and the article comes back
+without extraction results and with a warning. A worker that dies (a crash in native code, out of
+memory) fails only its article. ``workers=N`` runs N articles at once (one model load each); the
+caller stays the one writer.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing as mp
+import os
+import time
+import traceback
+from collections import deque
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Iterable, Iterator, Optional, Sequence
+
+from .models import WORLD_POPULATION, Article, Extraction
+
+# Wall-clock seconds one article may take (parse + extraction) before its worker is replaced.
+DEFAULT_ARTICLE_TIMEOUT = 30.0
+# Seconds a new worker may take to start and load the model before the pool gives up.
+WORKER_START_TIMEOUT = 300.0
+# Language identification needs some text: shorter articles are taken as English.
+LANGUAGE_MIN_CHARS = 200
+# Normalised probability above which a non-English language is believed.
+LANGUAGE_MIN_PROB = 0.95
+
+
+@dataclass
+class ArticleOutcome:
+    """What processing one article gave.
+
+    Attributes:
+        article (Article): the article processed.
+        extraction (Extraction | None): its records (an empty extraction when nothing could be
+            extracted but the article is kept: not English, out of time); None when it failed.
+        warnings (list[str]): what was left out and why, one line each.
+        error (str | None): why it failed (``extraction`` is then None).
+        detail (str | None): the traceback of an unexpected exception (shown with ``--debug``).
+    """
+
+    article: Article
+    extraction: Optional[Extraction]
+    warnings: list[str] = field(default_factory=list)
+    error: Optional[str] = None
+    detail: Optional[str] = None
+
+
+_LANGID = None
+
+
+def detect_language(text: str) -> Optional[str]:
+    """ISO 639-1 code of ``text``'s language (py3langid, packaged model), or None when unsure.
+
+    None for texts shorter than :data:`LANGUAGE_MIN_CHARS` letters-and-spaces or whose most
+    likely language has a normalised probability under :data:`LANGUAGE_MIN_PROB`.
+    """
+    global _LANGID
+    sample = text[:5000]
+    if sum(ch.isalpha() for ch in sample) < LANGUAGE_MIN_CHARS:
+        return None
+    if _LANGID is None:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        _LANGID = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    lang, prob = _LANGID.classify(sample)
+    return lang if prob >= LANGUAGE_MIN_PROB else None
+
+
+def implausible_casualties(ex: Extraction) -> tuple[Extraction, list[str]]:
+    """``ex`` without casualty records whose counts exceed :data:`WORLD_POPULATION`, and a warning each.
+
+    A count larger than the number of people alive is a misreading (a year, a sum of money, a
+    number out of its unit), never a toll; dropping it also keeps every stored count in range.
+    """
+    kept, warnings = [], []
+    for c in ex.casualties:
+        big = [(k, v) for k, v in c.model_dump().items() if k.endswith(("_min", "_max")) and v and v > WORLD_POPULATION]
+        if big:
+            k, v = big[0]
+            warnings.append(f"casualty at characters {c.start}-{c.end}: {k} {v:,} is more than the world population; "
+                            "record dropped")
+        else:
+            kept.append(c)
+    if not warnings:
+        return ex, []
+    return ex.model_copy(update={"casualties": kept}), warnings
+
+
+def process_article(article: Article, nlp=None) -> ArticleOutcome:
+    """The per-article unit of work: language check, parse, extraction, record checks. Never raises.
+
+    Args:
+        article (Article): a cleaned article (see :mod:`components.ingest`).
+        nlp (Language | None): the spaCy pipeline; default :func:`components.nlp.load_nlp` (loaded
+            once per process).
+
+    Returns:
+        ArticleOutcome: the extraction and warnings; a non-English article (detected with
+        :func:`detect_language`) gets an empty extraction and a warning; an exception gives
+        ``error`` (``"extraction failed: TypeName: message"``) and ``detail`` (its traceback).
+    """
+    try:
+        lang = detect_language(article.text)
+        if lang not in (None, "en"):
+            return ArticleOutcome(article, Extraction(article=article), [
+                f"the text is not English (language detected: {lang}); stored without extraction results"])
+        from .extract import extract_article
+
+        ex, warnings = implausible_casualties(extract_article(article, nlp))
+        return ArticleOutcome(article, ex, warnings)
+    except Exception as exc:  # the boundary of one article: whatever it raises costs only this article
+        return ArticleOutcome(article, None, error=f"extraction failed: {type(exc).__name__}: {exc}",
+                              detail=traceback.format_exc())
+
+
+def timed_out(article: Article, seconds: float) -> ArticleOutcome:
+    """The outcome of an article whose extraction ran out of time: kept without extraction results."""
+    return ArticleOutcome(article, Extraction(article=article), [
+        f"extraction took longer than {seconds:g} s and was stopped; stored without extraction results"])
+
+
+def _worker_main(conn: Connection) -> None:
+    """Worker process: load the model once, then answer ``(index, Article)`` with ``(index, ArticleOutcome)``."""
+    from .nlp import load_nlp
+
+    nlp = load_nlp()
+    detect_language("warm up " * 40)  # loads the language model before the first article's clock starts
+    conn.send("ready")
+    while True:
+        try:
+            msg = conn.recv()
+        except EOFError:
+            return
+        if msg is None:
+            return
+        index, article = msg
+        conn.send((index, process_article(article, nlp)))
+
+
+class _Worker:
+    def __init__(self, ctx):
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child,), daemon=True, name="newsx-extract")
+        self.proc.start()
+        child.close()
+        self.ready = False
+        self.started = time.monotonic()
+        self.task: Optional[tuple[int, Article, float]] = None  # (index, article, deadline)
+
+    def kill(self) -> None:
+        self.proc.kill()
+        self.proc.join(5)
+        self.conn.close()
+
+
+class ExtractionPool:
+    """Worker processes running :func:`process_article` with a wall-clock budget per article.
+
+    Args:
+        workers (int): processes (each loads the spaCy model once, about 2 s and 200 MB).
+        timeout (float): seconds per article; a worker past it is killed and replaced.
+
+    Use :meth:`run`; :meth:`close` (or ``with``) stops the workers. Workers start on first use.
+
+    Raises:
+        RuntimeError: (from :meth:`run`) a worker could not start within
+            :data:`WORKER_START_TIMEOUT` seconds (the model does not load).
+    """
+
+    def __init__(self, workers: int = 1, timeout: float = DEFAULT_ARTICLE_TIMEOUT):
+        self.size = max(1, int(workers))
+        self.timeout = float(timeout)
+        self._ctx = mp.get_context("spawn")
+        self._workers: list[_Worker] = []
+        self.replaced = 0
+
+    def __enter__(self) -> "ExtractionPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop every worker."""
+        for w in self._workers:
+            try:
+                w.conn.send(None)
+            except (OSError, ValueError):
+                pass
+        for w in self._workers:
+            w.proc.join(2)
+            if w.proc.is_alive():
+                w.kill()
+        self._workers = []
+
+    def _replace(self, w: _Worker) -> None:
+        w.kill()
+        self._workers[self._workers.index(w)] = _Worker(self._ctx)
+        self.replaced += 1
+
+    def run(self, articles: Iterable[Article]) -> Iterator[ArticleOutcome]:
+        """Process ``articles``; yields one :class:`ArticleOutcome` per article, in input order."""
+        todo = deque(enumerate(articles))
+        n = len(todo)
+        for w in [w for w in self._workers if w.task is not None]:
+            self._replace(w)  # busy with an article of an earlier run that was abandoned
+        while len(self._workers) < min(self.size, n):
+            self._workers.append(_Worker(self._ctx))
+        done: dict[int, ArticleOutcome] = {}
+        next_out = 0
+        while next_out < n:
+            for w in self._workers:
+                if w.ready and w.task is None and todo:
+                    i, a = todo.popleft()
+                    w.conn.send((i, a))
+                    w.task = (i, a, time.monotonic() + self.timeout)
+            now = time.monotonic()
+            limits = [w.task[2] if w.task else w.started + WORKER_START_TIMEOUT
+                      for w in self._workers if w.task or not w.ready]
+            for c in wait([w.conn for w in self._workers], max(0.0, min(limits) - now) if limits else None):
+                w = next(x for x in self._workers if x.conn is c)
+                try:
+                    msg = c.recv()
+                except (EOFError, OSError):
+                    if w.task is None:
+                        raise RuntimeError(f"an extraction worker exited while starting (exit code {w.proc.exitcode})")
+                    i, a, _ = w.task
+                    done[i] = ArticleOutcome(a, None, error=f"the extraction process died (exit code "
+                                                              f"{w.proc.exitcode}); the article was not extracted")
+                    self._replace(w)
+                    continue
+                if msg == "ready":
+                    w.ready = True
+                else:
+                    done[msg[0]] = msg[1]
+                    w.task = None
+            now = time.monotonic()
+            for w in list(self._workers):
+                if w.task and now >= w.task[2]:
+                    i, a, _ = w.task
+                    done[i] = timed_out(a, self.timeout)
+                    self._replace(w)
+                elif not w.ready and now >= w.started + WORKER_START_TIMEOUT:
+                    raise RuntimeError(f"an extraction worker did not start within {WORKER_START_TIMEOUT:g} s")
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+
+
+_POOL: Optional[ExtractionPool] = None
+
+
+def default_workers() -> int:
+    """The default number of worker processes: the machine's cores."""
+    return os.cpu_count() or 1
+
+
+def shared_pool(workers: int = 1, timeout: float = DEFAULT_ARTICLE_TIMEOUT) -> ExtractionPool:
+    """A pool kept for the life of the process (its workers keep their model between calls); rebuilt
+    when ``workers`` or ``timeout`` change. Closed at exit."""
+    global _POOL
+    if _POOL is None or _POOL.size != max(1, workers) or _POOL.timeout != timeout:
+        if _POOL is not None:
+            _POOL.close()
+        _POOL = ExtractionPool(workers, timeout)
+    return _POOL
+
+
+@atexit.register
+def _close_shared_pool() -> None:
+    if _POOL is not None:
+        _POOL.close()
+
+
+def process_articles(
+    articles: Sequence[Article], workers: int = 1, timeout: Optional[float] = DEFAULT_ARTICLE_TIMEOUT
+) -> Iterator[ArticleOutcome]:
+    """Process ``articles`` in input order: in worker processes with a budget of ``timeout`` seconds each
+    (:func:`shared_pool`), or in this process without a budget when ``timeout`` is None or 0."""
+    if not timeout:
+        for a in articles:
+            yield process_article(a)
+        return
+    yield from shared_pool(workers, timeout).run(articles)
