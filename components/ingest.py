@@ -86,22 +86,37 @@ NUMERIC_DATE_RE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})")
 ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+import datetime as _dt
+
+# ISO 8601 forms without dashes or with weeks: "20241201", "20241201T101010Z", "2024-W10-2".
+_COMPACT_ISO_RE = re.compile(r"\d{8}(?:T|$)|\d{4}-?W\d{2}-?\d\b")
+_SHORT_NUMERIC_RE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2\d{2}(?!\d)")
+_YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# Two defaults that differ in year, month and day (see _written_date).
+_DEFAULT_A, _DEFAULT_B = _dt.datetime(1904, 1, 1), _dt.datetime(1908, 2, 2)
+
+
 def _human(d) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
 def parse_published(value: object) -> tuple[str | None, str | None]:
-    """Read a published date a person wrote (sidecar, JSONL) as ISO ``YYYY-MM-DD``.
+    """Read a published date as written (sidecar, JSONL, a feed) as ISO ``YYYY-MM-DD``.
 
-    Policy: nothing is invented and nothing is guessed.
+    Policy: the calendar date *as written*, whatever the time, zone or form around it; nothing
+    invented and nothing guessed.
 
-    - ``datetime.date``/``datetime`` (YAML reads ``2024-03-10`` as a date) and ISO ``YYYY-MM-DD``: kept.
-    - Numeric ``DD/MM/YYYY`` or ``MM/DD/YYYY`` (also with ``.`` or ``-``): read when only one order
-      is possible (``25/12/2024``, ``12/25/2024``, ``05/05/2024``); when both are (``10/03/2024``)
-      the value is rejected, asking for ISO.
-    - Other text ("Dec. 1, 2024", "2024-12-01T10:00Z") is read with ``dateparser``, which must find
-      a day, a month and a year: a bare year (``2024``) or a month (``March 2024``) is not a day, so
-      the date is left empty with a warning rather than completed with an invented day.
+    - ``datetime.date``/``datetime``: kept.
+    - ISO 8601 / RFC 3339 (``2024-03-10``, ``2024-03-10T23:30:00-05:00``, ``2009-03-20 12:24:52.002364-05``,
+      ``20240310T101010Z``, week dates): read with ``dateutil.parser.isoparse``; the date part as written
+      (a time zone never moves the day).
+    - Numeric ``DD/MM/YYYY`` or ``MM/DD/YYYY`` (also with ``.`` or ``-``, a time may follow): read when only
+      one order is possible (``25/12/2024``, ``12/25/2024``, ``05/05/2024``); when both are (``10/03/2024``)
+      the value is refused as ambiguous, asking for ISO.
+    - RFC 2822 (``Tue, 10 Mar 2024 14:05:00 +0000``, ``GMT``, ``EST``) with :mod:`email.utils`; other text
+      (``Dec. 1, 2024 11:30 PM CT``, ``Monday | March 10, 2024 | 5:04 pm``, weekdays, zone names and
+      offsets) with ``dateutil.parser`` (``|`` read as a space), then ``dateparser``. A value without a
+      day (``2024``, ``March 2024``) gives no date and a warning rather than an invented day.
 
     Args:
         value (object): the raw value (None or "" = no date).
@@ -112,7 +127,7 @@ def parse_published(value: object) -> tuple[str | None, str | None]:
 
     Raises:
         ValueError: the value is ambiguous, impossible (``31/02/2024``) or not a date; the message
-            says why and how to write it.
+            says why and how to write it. :func:`read_published` turns these into warnings.
     """
     import datetime as dt
 
@@ -126,13 +141,15 @@ def parse_published(value: object) -> tuple[str | None, str | None]:
     if not s:
         return None, None
     fix = "write it as YYYY-MM-DD"
-    if ISO_DATE_RE.fullmatch(s):
+    if len(s) > 100:
+        raise ValueError(f"published {s[:40]!r}... ({len(s)} characters) is not a date; {fix}")
+    if ISO_DATE_RE.match(s):
         try:
-            return dt.date.fromisoformat(s).isoformat(), None
+            return dt.date.fromisoformat(s[:10]).isoformat(), None
         except ValueError as exc:
             raise ValueError(f"published {s!r} is not a real date ({exc})") from exc
-    m = NUMERIC_DATE_RE.fullmatch(s)
-    if m:
+    m = NUMERIC_DATE_RE.match(s)
+    if m and (m.end() == len(s) or not s[m.end()].isdigit()):
         a, sep, b = int(m.group(1)), m.group(2), int(m.group(3))
         if 1 <= a <= 12 and 1 <= b <= 12 and a != b:
             y = int(m.group(4))
@@ -144,9 +161,17 @@ def parse_published(value: object) -> tuple[str | None, str | None]:
             )
         fmt = f"%m{sep}%d{sep}%Y" if b > 12 else f"%d{sep}%m{sep}%Y"
         try:
-            return dt.datetime.strptime(s, fmt).date().isoformat(), None
+            return dt.datetime.strptime(m.group(0), fmt).date().isoformat(), None
         except ValueError as exc:
             raise ValueError(f"published {s!r} is not a real date ({exc}); {fix}") from exc
+    m = _SHORT_NUMERIC_RE.match(s)
+    if m and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(3)) <= 12 and m.group(1) != m.group(3):
+        raise ValueError(f"published {s!r} is ambiguous (day or month first?); {fix}")
+    day = _written_date(s)
+    if day is not None:
+        return day, None
+    if not _YEAR_RE.search(s):  # "yesterday", "2 hours ago": a date relative to a moment nobody wrote
+        raise ValueError(f"published {s!r} is not a date with a year; {fix}")
     import dateparser
 
     settings = {"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DATES_FROM": "past"}
@@ -158,15 +183,54 @@ def parse_published(value: object) -> tuple[str | None, str | None]:
     raise ValueError(f"published {s!r} is not a date; {fix}")
 
 
+def _written_date(s: str) -> str | None:
+    """The calendar date of a date-time string as written (ISO 8601, RFC 2822, or text dateutil reads with
+    day, month and year all given), else None. Time zones are read but never move the day."""
+    import warnings
+    from email.utils import parsedate_tz
+
+    from dateutil import parser as du
+
+    if _COMPACT_ISO_RE.match(s):
+        try:
+            return du.isoparse(s).date().isoformat()
+        except (ValueError, OverflowError):
+            pass
+    t = parsedate_tz(s)
+    if t is not None and t[0] > 0:
+        import datetime as dt
+
+        try:
+            return dt.date(t[0], t[1], t[2]).isoformat()
+        except ValueError:
+            return None
+    text = " ".join(s.replace("|", " ").split())
+    # two different defaults: a part the value does not give shows up as a difference (no invented day)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # UnknownTimezoneWarning for zone names such as "CT": the date stands
+        for fuzzy in (False, True):  # fuzzy: words around the date ("Updated:", "Published 10:31 AM")
+            try:
+                a, b = (du.parse(text, default=d, fuzzy=fuzzy).date() for d in (_DEFAULT_A, _DEFAULT_B))
+            except (ValueError, OverflowError):
+                continue
+            return a.isoformat() if a == b else None
+    return None
+
+
+def read_published(value: object) -> tuple[str | None, str | None]:
+    """:func:`parse_published` that never raises: a value it refuses gives no date and the reason as a warning."""
+    try:
+        return parse_published(value)
+    except ValueError as exc:
+        return None, f"{exc}; stored without this date"
+
+
 def normalise_date(value: object) -> str | None:
     """Lenient :func:`parse_published`: the ISO date, or None for empty, partial, ambiguous or bad values.
 
     Used for machine-written metadata (an HTML page's date found by trafilatura); never raises.
     """
-    try:
-        return parse_published(value)[0]
-    except ValueError:
-        return None
+    return read_published(value)[0]
 
 
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
@@ -304,10 +368,7 @@ def _make_article(
         first = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
         title = _RE_MD_MARKUP.sub("", first.lstrip("#")).strip()[:300] or None
     raw_date = meta.get("published") if meta.get("published") not in (None, "") else meta.get("date")
-    try:
-        published, warning = parse_published(raw_date)
-    except ValueError as exc:
-        raise ArticleReadError(source_path, str(exc)) from exc
+    published, warning = read_published(raw_date)
     own = fallback_published or dateline_date(text)
     if warning and on_warning is not None:
         used = (f"; the dateline's date {own} is used" if own else

@@ -265,7 +265,9 @@ def test_ingest_parse_published_yaml_date_and_bare_year():
         ("31/02/2024", "published '31/02/2024' is not a real date (day is out of range for month); "
                        "write it as YYYY-MM-DD"),
         ("2024-02-30", "published '2024-02-30' is not a real date (day is out of range for month)"),
-        ("not-a-date", "published 'not-a-date' is not a date; write it as YYYY-MM-DD"),
+        ("not-a-date", "published 'not-a-date' is not a date with a year; write it as YYYY-MM-DD"),
+        ("Tuesday 4 pm", "published 'Tuesday 4 pm' is not a date with a year; write it as YYYY-MM-DD"),
+        ("10/03/24", "published '10/03/24' is ambiguous (day or month first?); write it as YYYY-MM-DD"),
     ],
 )
 def test_ingest_parse_published_rejects(value, message):
@@ -309,11 +311,13 @@ def test_ingest_sidecar_bare_year_falls_back_to_the_dateline(tmp_path):
                        "write it as YYYY-MM-DD"),
     ],
 )
-def test_ingest_sidecar_bad_date_rejects_the_file(tmp_path, published, reason):
+def test_ingest_sidecar_bad_date_keeps_the_article_with_a_warning(tmp_path, published, reason):
+    """Dates never cost an article: a refused date is left out, the reason is a warning."""
     p = _with_sidecar(tmp_path, "Ministers meet\n\nMinisters met in Geneva.", f"published: {published}\n")
-    with pytest.raises(ArticleReadError) as info:
-        read_path(p)
-    assert (info.value.where, info.value.reason) == (str(p), reason)
+    warnings = []
+    (a,) = read_path(p, on_warning=lambda where, msg: warnings.append((where, msg)))
+    assert (a.title, a.published) == ("Ministers meet", None)
+    assert warnings == [(str(p), reason + "; stored without this date")]
 
 
 def test_ingest_sidecar_unambiguous_numeric_date(tmp_path):
@@ -322,15 +326,74 @@ def test_ingest_sidecar_unambiguous_numeric_date(tmp_path):
     assert a.published == "2024-12-25"
 
 
-def test_ingest_jsonl_bad_date_line_reported_good_lines_kept(tmp_path):
+def test_ingest_jsonl_ambiguous_date_line_kept_with_the_dateline_date(tmp_path):
     p = tmp_path / "b.jsonl"
-    p.write_text(json.dumps({"id": "a", "text": "One.", "published": "10/03/2024"}) + "\n"
-                 + json.dumps({"id": "b", "text": "Two.", "published": "2024-03-10"}) + "\n", encoding="utf-8")
-    errors = []
-    arts = read_path(p, on_error=lambda where, msg: errors.append((where, msg)))
-    assert [(a.id, a.published) for a in arts] == [("b", "2024-03-10")]
-    assert errors == [(f"{p}:1", "published '10/03/2024' is ambiguous: 10 March 2024 (day first) or 3 October "
-                                 "2024 (month first)? Write the date as ISO YYYY-MM-DD (2024-03-10 or 2024-10-03)")]
+    p.write_text(json.dumps({"id": "a", "text": "Talks\n\nOslo, 4 May 2024 - Talks resumed.", "published": "10/03/2024"})
+                 + "\n" + json.dumps({"id": "b", "text": "Two.", "published": "2024-03-10"}) + "\n", encoding="utf-8")
+    errors, warnings = [], []
+    arts = read_path(p, on_error=lambda where, msg: errors.append((where, msg)),
+                     on_warning=lambda where, msg: warnings.append((where, msg)))
+    assert [(a.id, a.published) for a in arts] == [("a", "2024-05-04"), ("b", "2024-03-10")]
+    assert errors == []
+    assert warnings == [(f"{p}:1", "published '10/03/2024' is ambiguous: 10 March 2024 (day first) or 3 October "
+                                   "2024 (month first)? Write the date as ISO YYYY-MM-DD (2024-03-10 or 2024-10-03); "
+                                   "stored without this date; the dateline's date 2024-05-04 is used")]
+
+
+# Real feed formats (RSS pubDate, Atom/RFC 3339, news sites' bylines, CMS exports, a corpus of US local
+# news): each gives its calendar date as written, whatever the time and zone.
+FEED_DATES = [
+    ("2009-03-20 12:24:52.002364-05", "2009-03-20"),
+    ("2024-12-01T10:00:00.123456Z", "2024-12-01"),
+    ("2024-03-10T23:30:00-05:00", "2024-03-10"),
+    ("2024-12-01T23:59:59.999+14:00", "2024-12-01"),
+    ("2024-12-01 08:00:00 +0530", "2024-12-01"),
+    ("2024-12-01T10:00Z", "2024-12-01"),
+    ("20241201T101010Z", "2024-12-01"),
+    ("20241201", "2024-12-01"),
+    ("2024-W10-2", "2024-03-05"),
+    ("Tue, 10 Mar 2024 14:05:00 +0000", "2024-03-10"),
+    ("Sun, 01 Dec 2024 23:30:00 GMT", "2024-12-01"),
+    ("Thu, 05 Dec 2024 07:00:00 EST", "2024-12-05"),
+    ("Dec. 1, 2024 11:30 PM CT", "2024-12-01"),
+    ("Monday | March 10, 2024 | 5:04 pm", "2024-03-10"),
+    ("March 10, 2024 5:04 p.m. EST", "2024-03-10"),
+    ("Sunday, December 1, 2024", "2024-12-01"),
+    ("1 December 2024 09:15 CET", "2024-12-01"),
+    ("12/25/2024 10:00 AM", "2024-12-25"),
+    ("25/12/2024 22:10", "2024-12-25"),
+    ("Dec 1 2024", "2024-12-01"),
+    ("2024/12/01", "2024-12-01"),
+    ("Updated: Dec. 1, 2024, 4:15 p.m. ET", "2024-12-01"),
+    ("Published 10:31 AM EST Mar 10, 2024", "2024-03-10"),
+    ("December 1st, 2024", "2024-12-01"),
+    ("Mon Dec  2 08:15:00 2024", "2024-12-02"),
+    ("01-Dec-2024", "2024-12-01"),
+    ("1 Dec 2024 | 18:04 IST", "2024-12-01"),
+    ("Sat Nov 30 2024 18:00:00 GMT-0500 (Eastern Standard Time)", "2024-11-30"),
+    ("30 November 2024 at 18:00", "2024-11-30"),
+    ("Nov 30, 2024 @ 6:00pm", "2024-11-30"),
+    ("11/30/24", "2024-11-30"),
+    ("12.25.2024", "2024-12-25"),
+    ("2024-12-01", "2024-12-01"),
+]
+
+
+@pytest.mark.parametrize("value, iso", FEED_DATES)
+def test_ingest_feed_date_formats_give_the_date_as_written(value, iso):
+    from components.ingest import parse_published
+
+    assert parse_published(value) == (iso, None)
+
+
+def test_ingest_jsonl_feed_with_every_date_format_keeps_every_article(tmp_path):
+    p = tmp_path / "feed.jsonl"
+    p.write_text("".join(json.dumps({"id": f"f{i}", "text": f"Item {i}\n\nCouncil met.", "published": v}) + "\n"
+                         for i, (v, _) in enumerate(FEED_DATES)), encoding="utf-8")
+    errors, warnings = [], []
+    arts = read_path(p, on_error=lambda *e: errors.append(e), on_warning=lambda *w: warnings.append(w))
+    assert [a.published for a in arts] == [iso for _, iso in FEED_DATES]
+    assert errors == warnings == []
 
 
 # ---------------------------------------------------------------- Markdown
