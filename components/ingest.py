@@ -26,7 +26,11 @@ import re
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+import datetime as _dt
+from typing import Optional, Union
+
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from .errors import ArticleReadError
 from .models import Article
@@ -72,6 +76,25 @@ def clean_text(text: str) -> str:
     return text
 
 
+class _Meta(BaseModel):
+    model_config = ConfigDict(coerce_numbers_to_str=True, extra="forbid")
+
+
+Scalar = Union[StrictBool, int, float, str, _dt.date, None]
+
+
+class ArticleMeta(_Meta):
+    """The metadata a person writes for an article (sidecar, JSONL line); see :func:`check_meta`."""
+
+    id: Optional[str] = Field(None, max_length=200)
+    title: Optional[str] = Field(None, max_length=2000)
+    outlet: Optional[str] = Field(None, max_length=500)
+    url: Optional[str] = Field(None, max_length=4000)
+    collection: Optional[str] = Field(None, max_length=200)
+    published: Scalar = None
+    date: Scalar = None
+
+
 # Markdown emphasis around a headline: "# **Title**", "__Title__".
 _RE_MD_MARKUP = re.compile(r"^\s*(\*\*|__|\*|_)|(\*\*|__|\*|_)\s*$")
 
@@ -85,8 +108,6 @@ def content_id(text: str) -> str:
 NUMERIC_DATE_RE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})")
 ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
-
-import datetime as _dt
 
 # ISO 8601 forms without dashes or with weeks: "20241201", "20241201T101010Z", "2024-W10-2".
 _COMPACT_ISO_RE = re.compile(r"\d{8}(?:T|$)|\d{4}-?W\d{2}-?\d\b")
@@ -303,12 +324,41 @@ def _decode(data: bytes, path: Path) -> str:
                                              f"{label} ({exc.reason} at byte {exc.start})") from exc
     if b"\x00" in data[:4096]:
         raise ArticleReadError(path, "this looks like a binary file, not text")
-    for enc in ("utf-8-sig", "cp1252"):
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = _decode_legacy(data, path)
+    _refuse_control_characters(text, path)
+    return text
+
+
+# Share of C0/C1 control characters (other than tab and line ends) above which a text is binary data
+# (random bytes give about 25 %; mojibake that ftfy repairs, a few per thousand).
+MAX_CONTROL_SHARE = 0.03
+
+
+def _decode_legacy(data: bytes, path: Path) -> str:
+    """Text that is not UTF-8: the encoding charset-normalizer finds (Windows-1252 first when it
+    decodes as well), or :class:`ArticleReadError` when no encoding gives text (binary data)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        raise ArticleReadError(path, "this looks like binary data, not text (no text encoding reads it)")
+    for enc in ("cp1252", best.encoding):
         try:
             return data.decode(enc)
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):
             continue
-    return data.decode("latin-1")
+    return str(best)
+
+
+def _refuse_control_characters(text: str, path: Path) -> None:
+    sample = text[:100_000]
+    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0x7F <= ord(ch) < 0xA0)
+    if controls > max(2, MAX_CONTROL_SHARE * len(sample)):
+        raise ArticleReadError(path, f"this looks like binary data, not text ({controls:,} control characters "
+                                     f"in the first {len(sample):,})")
 
 
 def _read_meta(path: Path) -> dict:
@@ -326,8 +376,10 @@ def parse_sidecar(data: bytes, name: str) -> dict:
     """
     if not data.strip():
         return {}
+    if len(data) > MAX_SIDECAR_BYTES:
+        raise ArticleReadError(name, f"the sidecar is {len(data):,} bytes; the limit is {MAX_SIDECAR_BYTES:,}")
     try:
-        meta = yaml.safe_load(_decode(data, Path(name))) or {}
+        meta = yaml.load(_decode(data, Path(name)), Loader=SidecarLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f", line {mark.line + 1} column {mark.column + 1}" if mark is not None else ""
@@ -335,7 +387,53 @@ def parse_sidecar(data: bytes, name: str) -> dict:
         raise ArticleReadError(name, f"invalid YAML sidecar ({problem}{where})") from exc
     if not isinstance(meta, dict):
         raise ArticleReadError(name, "the sidecar must be a mapping of title/outlet/published/url")
-    return meta
+    return check_meta(meta, name, "sidecar")
+
+
+class SidecarLoader(yaml.SafeLoader):
+    """YAML's safe loader without aliases and without implicit dates.
+
+    An alias (``*a``) is refused where it appears, so a "billion laughs" document (nested aliases that
+    expand to gigabytes) fails at its first alias in microseconds; metadata never needs one. Timestamps
+    stay strings, read by :func:`parse_published` (an impossible ``2024-02-31`` is a warning, not a
+    crash of the YAML date constructor).
+    """
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in a sidecar",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
+
+
+SidecarLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+# Largest sidecar accepted (bytes): metadata is a few lines.
+MAX_SIDECAR_BYTES = 64_000
+
+
+def check_meta(meta: dict, where: str, what: str) -> dict:
+    """``meta`` (a sidecar's mapping, a JSONL line's object) with its metadata fields type-checked.
+
+    ``id``, ``title``, ``outlet``, ``url``, ``collection`` must be text (a number is taken as its text);
+    ``published``/``date`` a scalar (read later by :func:`read_published`). Other keys are kept as they are.
+
+    Raises:
+        ArticleReadError: one line per bad field, ``"{what} field 'title': expected text, got a mapping"``.
+    """
+    from pydantic import ValidationError
+
+    try:
+        fields = ArticleMeta.model_validate({k: meta[k] for k in ArticleMeta.model_fields if k in meta})
+    except ValidationError as exc:
+        problems = "; ".join(f"{what} field '{'.'.join(map(str, e['loc']))}': {e['msg'].lower()}"
+                             for e in exc.errors(include_url=False))
+        raise ArticleReadError(where, problems) from None
+    return {**meta, **fields.model_dump(exclude_unset=True)}
 
 
 def sidecar_stem(name: str) -> str | None:
@@ -547,18 +645,17 @@ def read_jsonl(
         ArticleReadError: (without ``on_error``) a line is not JSON, not an object,
             has no ``text`` or a bad ``published``; the message gives the line number.
     """
+    lines = 0
     for n, line in enumerate(data.split("\n"), 1):
         if not line.strip():
             continue
+        lines += 1
         where = f"{source_path}:{n}"
         try:
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ArticleReadError(where, f"not valid JSON ({exc.msg})") from exc
+            obj = load_json_line(line, where)
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
                 raise ArticleReadError(where, "each line must be an object with a string 'text'")
-            article = _make_article(obj["text"], obj, where, collection, on_warning,
+            article = _make_article(obj["text"], check_meta(obj, where, "line"), where, collection, on_warning,
                                     default_published=default_published)
         except ArticleReadError as exc:
             if on_error is None:
@@ -566,6 +663,45 @@ def read_jsonl(
             on_error(where, exc.reason)
             continue
         yield article
+    if not lines:
+        raise ArticleReadError(source_path, "no JSON line in this file (only blank lines or spaces)")
+
+
+# JSON Lines limits, checked before parsing: nesting depth of arrays/objects, digits of a number.
+MAX_JSON_DEPTH = 32
+MAX_JSON_DIGITS = 40
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_BRACKETS = re.compile(r"[\[\]{}]")
+_JSON_DIGITS = re.compile(r"\d{%d,}" % (MAX_JSON_DIGITS + 1))
+
+
+def load_json_line(line: str, where: str) -> object:
+    """One JSON Lines value, parsed only when its nesting and numbers are within bounds.
+
+    Strings are blanked out first (their content may hold brackets and digits), then the depth of
+    ``[``/``{`` and the length of digit runs are checked (:data:`MAX_JSON_DEPTH`, :data:`MAX_JSON_DIGITS`),
+    so a line nested 100,000 deep or a 5,000-digit integer is refused in linear time, before
+    ``json.loads`` (whose recursion and integer conversion they would exhaust).
+
+    Raises:
+        ArticleReadError: over a limit, or not valid JSON (with the parser's message).
+    """
+    skeleton = _JSON_STRING.sub('""', line)
+    depth = deepest = 0
+    for m in _JSON_BRACKETS.finditer(skeleton):
+        depth += 1 if m.group() in "[{" else -1
+        deepest = max(deepest, depth)
+        if deepest > MAX_JSON_DEPTH:
+            raise ArticleReadError(where, f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+    big = _JSON_DIGITS.search(skeleton)
+    if big:
+        raise ArticleReadError(where, f"a number with more than {MAX_JSON_DIGITS} digits")
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ArticleReadError(where, f"not valid JSON ({exc.msg})") from exc
+    except (ValueError, RecursionError) as exc:
+        raise ArticleReadError(where, f"not valid JSON ({exc})") from exc
 
 
 def read_bytes(
@@ -622,6 +758,9 @@ def read_path(
             (a broken symbolic link says so).
     """
     p = Path(path)
+    loop = _symlink_loop(p)
+    if loop:
+        raise ArticleReadError(p, loop)
     if p.is_symlink() and not p.exists():
         raise ArticleReadError(p, f"broken symbolic link (its target {os.readlink(p)} does not exist)")
     try:
@@ -662,10 +801,17 @@ def expand_paths(
         for m in matches:
             if m.is_dir():
                 found = []
-                for f in sorted(m.rglob("*")):
-                    if f.is_dir() or f.name.endswith(META_SUFFIX):
+                for f in _walk_files(m):
+                    if f.name.endswith(META_SUFFIX):
                         continue
-                    if f.is_symlink() and not f.exists():
+                    loop = _symlink_loop(f)
+                    if loop:
+                        problems.append((str(f), loop))
+                    elif f.is_dir():
+                        if skipped is not None:
+                            skipped.append((str(f), "symbolic link to a folder, not followed (name that folder "
+                                                    "to read it)"))
+                    elif f.is_symlink() and not f.exists():
                         if skipped is not None:
                             skipped.append((str(f), f"broken symbolic link (its target {os.readlink(f)} "
                                                     "does not exist)"))
@@ -682,8 +828,41 @@ def expand_paths(
             else:
                 problems.append((str(m), f"unsupported file type '{m.suffix}'"))
     seen: set[Path] = set()
-    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]
-    return unique, problems
+    unique = []
+    for f in files:
+        loop = _symlink_loop(f)
+        if loop:
+            problems.append((str(f), loop))
+            continue
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, list(dict.fromkeys(problems))
+
+
+def _walk_files(folder: Path) -> list[Path]:
+    """Every entry of ``folder`` and its subfolders that is not a folder, sorted; symbolic links to
+    folders are not followed (a link to a parent folder would never end)."""
+    out = []
+    for root, dirs, names in os.walk(folder, followlinks=False):
+        out += [Path(root) / n for n in names]
+        out += [Path(root) / d for d in dirs if os.path.islink(os.path.join(root, d))]
+    return sorted(f for f in out if not (f.is_dir() and not f.is_symlink()))
+
+
+def _symlink_loop(p: Path) -> str | None:
+    """The reason ``p`` cannot be followed when it is a symbolic-link loop, else None."""
+    if not p.is_symlink():
+        return None
+    try:
+        p.resolve(strict=True)
+    except RuntimeError:
+        return "symbolic link loop (the link points back to itself)"
+    except OSError as exc:
+        if exc.errno == 40:  # ELOOP
+            return "symbolic link loop (the link points back to itself)"
+    return None
 
 
 def _is_article_file(p: Path) -> bool:

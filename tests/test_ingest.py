@@ -536,8 +536,9 @@ def test_ingest_default_published_after_a_bare_year_says_so():
 def test_ingest_parse_sidecar_bytes_and_stem():
     from components.ingest import parse_sidecar, sidecar_stem
 
-    assert parse_sidecar(b"title: T\npublished: 2024-02-14\n", "a.meta.yaml") == {
-        "title": "T", "published": __import__("datetime").date(2024, 2, 14)}
+    # dates stay as written (read by parse_published), numbers become text for text fields
+    assert parse_sidecar(b"title: T\npublished: 2024-02-14\nid: 7\n", "a.meta.yaml") == {
+        "title": "T", "published": "2024-02-14", "id": "7"}
     assert parse_sidecar(b"  \n", "a.meta.yaml") == {}
     with pytest.raises(ArticleReadError) as info:
         parse_sidecar(b"- a\n- b\n", "a.meta.yaml")

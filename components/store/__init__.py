@@ -102,16 +102,16 @@ CREATE TABLE IF NOT EXISTS casualties (
     lat DOUBLE,
     lon DOUBLE,
     date DATE,
-    killed_min INTEGER,
-    killed_max INTEGER,
+    killed_min BIGINT,
+    killed_max BIGINT,
     killed_qualifier VARCHAR,
-    injured_min INTEGER,
-    injured_max INTEGER,
+    injured_min BIGINT,
+    injured_max BIGINT,
     injured_qualifier VARCHAR,
-    missing_min INTEGER,
-    missing_max INTEGER,
-    perpetrator_killed_min INTEGER,
-    perpetrator_killed_max INTEGER,
+    missing_min BIGINT,
+    missing_max BIGINT,
+    perpetrator_killed_min BIGINT,
+    perpetrator_killed_max BIGINT,
     cause VARCHAR,
     actor VARCHAR,
     "start" INTEGER NOT NULL,
@@ -210,6 +210,23 @@ def _rows(ex: Extraction) -> dict[str, list[tuple]]:
     return rows
 
 
+# Casualty counts are BIGINT: a count up to the world population (8.3 billion) does not fit INTEGER.
+COUNT_COLUMNS = ("killed_min", "killed_max", "injured_min", "injured_max", "missing_min", "missing_max",
+                 "perpetrator_killed_min", "perpetrator_killed_max")
+
+
+def _widen_counts(con: duckdb.DuckDBPyConnection) -> None:
+    """Turn the INTEGER casualty counts of a store made before they were BIGINT into BIGINT (one transaction)."""
+    narrow = [c for (c,) in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'casualties' "
+        "AND data_type = 'INTEGER' AND list_contains(?, column_name)", [list(COUNT_COLUMNS)]).fetchall()]
+    if narrow:
+        con.execute("BEGIN TRANSACTION")
+        for c in narrow:
+            con.execute(f"ALTER TABLE casualties ALTER COLUMN {_q(c)} SET DATA TYPE BIGINT")
+        con.execute("COMMIT")
+
+
 class Store:
     """Owner of one DuckDB database file (or ``":memory:"``).
 
@@ -231,6 +248,7 @@ class Store:
             self._con = duckdb.connect(self.path, read_only=read_only)
             if not read_only:
                 self._con.execute(SCHEMA)
+                _widen_counts(self._con)
                 facts.ensure_facts(self._con.cursor())  # derived table for the dashboard (see facts.py)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
