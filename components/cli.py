@@ -65,7 +65,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     bar, update = _progress_bar("ingest")
     try:
         report = ingest_paths(args.paths, store, collection=args.collection, replace=args.replace, progress=update,
-                              **_engine(args))
+                              batch_size=max(1, args.batch_size), **_engine(args))
     finally:
         bar.close()
     _print_details(report, args)
@@ -150,6 +150,8 @@ def _add_engine_arguments(p: argparse.ArgumentParser) -> None:
                    help=f"wall-clock budget per article (default {DEFAULT_ARTICLE_TIMEOUT:g}); an article past it "
                         "is kept without extraction results, with a warning; 0: no budget, extract in this process")
     p.add_argument("--debug", action="store_true", help="print the traceback of unexpected errors")
+    p.add_argument("--batch-size", type=int, default=32, metavar="N", help="articles written per transaction "
+                   "(default 32); a run stopped midway keeps every batch written before")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -345,6 +345,9 @@ def _decode_legacy(data: bytes, path: Path) -> str:
     best = from_bytes(data[:200_000]).best()
     if best is None:
         raise ArticleReadError(path, "this looks like binary data, not text (no text encoding reads it)")
+    if best.encoding.startswith(("utf_16", "utf_32")):
+        raise ArticleReadError(path, f"this looks like {best.encoding.upper().replace('_', '-', 1)} text without a "
+                                     "byte-order mark, or binary data: save it as UTF-8")
     for enc in ("cp1252", best.encoding):
         try:
             return data.decode(enc)
@@ -430,8 +433,14 @@ def check_meta(meta: dict, where: str, what: str) -> dict:
     try:
         fields = ArticleMeta.model_validate({k: meta[k] for k in ArticleMeta.model_fields if k in meta})
     except ValidationError as exc:
-        problems = "; ".join(f"{what} field '{'.'.join(map(str, e['loc']))}': {e['msg'].lower()}"
-                             for e in exc.errors(include_url=False))
+        by_field: dict[str, list[str]] = {}
+        for e in exc.errors(include_url=False):
+            by_field.setdefault(str(e["loc"][0]), []).append(e["msg"].lower())
+        kinds = {dict: "a mapping", list: "a list"}
+        problems = "; ".join(
+            f"{what} field '{k}': " + (msgs[0] if len(msgs) == 1 else
+                                       f"input should be a date or text, not {kinds.get(type(meta[k]), 'this')}")
+            for k, msgs in by_field.items())
         raise ArticleReadError(where, problems) from None
     return {**meta, **fields.model_dump(exclude_unset=True)}
 

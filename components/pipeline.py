@@ -248,6 +248,7 @@ def ingest_paths(
     progress: ProgressFn | None = None,
     workers: int = 1,
     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
+    batch_size: int = 32,
 ) -> IngestReport:
     """Read files/folders/globs and ingest their articles. See :func:`ingest_articles`.
 
@@ -256,7 +257,8 @@ def ingest_paths(
     report = IngestReport()
     articles = read_files(paths, report, collection)
     return ingest_articles(articles, store, replace=replace, progress=progress, report=report,
-                           keep_collection=collection is None, workers=workers, article_timeout=article_timeout)
+                           keep_collection=collection is None, workers=workers, article_timeout=article_timeout,
+                           batch_size=batch_size)
 
 
 def ensure_default_store(

@@ -34,8 +34,8 @@ DEFAULT_ARTICLE_TIMEOUT = 30.0
 # Seconds a new worker may take to start and load the model before the pool gives up.
 WORKER_START_TIMEOUT = 300.0
 # Language identification needs some text: shorter articles are taken as English.
-LANGUAGE_MIN_CHARS = 200
-# Normalised probability above which a non-English language is believed.
+LANGUAGE_MIN_CHARS = 100
+# A text is non-English when the probability of English is at most 1 - this.
 LANGUAGE_MIN_PROB = 0.95
 
 
@@ -65,8 +65,9 @@ _LANGID = None
 def detect_language(text: str) -> Optional[str]:
     """ISO 639-1 code of ``text``'s language (py3langid, packaged model), or None when unsure.
 
-    None for texts shorter than :data:`LANGUAGE_MIN_CHARS` letters-and-spaces or whose most
-    likely language has a normalised probability under :data:`LANGUAGE_MIN_PROB`.
+    None for texts with fewer than :data:`LANGUAGE_MIN_CHARS` letters, and when English keeps a
+    normalised probability above ``1 -`` :data:`LANGUAGE_MIN_PROB` (so a text is called non-English
+    only when English is all but excluded; the code given is then the most likely language).
     """
     global _LANGID
     sample = text[:5000]
@@ -76,8 +77,9 @@ def detect_language(text: str) -> Optional[str]:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
         _LANGID = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    lang, prob = _LANGID.classify(sample)
-    return lang if prob >= LANGUAGE_MIN_PROB else None
+    ranked = _LANGID.rank(sample)
+    english = next((p for lang, p in ranked if lang == "en"), 0.0)
+    return ranked[0][0] if english <= 1 - LANGUAGE_MIN_PROB else None
 
 
 def implausible_casualties(ex: Extraction) -> tuple[Extraction, list[str]]:

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
 
 BODY = "\n\nRescue teams were at the scene on Friday."
 
@@ -48,3 +55,213 @@ def test_robust_tree_walks_stop_at_a_noun_root(nlp):
     assert climb(doc[3], lambda t: True).i == root.i
     assert [t.text for t in head_path(doc[3], lambda t: True)] == ["Oslo", "in", "snow"]
     assert climb(doc[3], lambda t: t.pos_ != "ADP").text == "in"
+
+
+# ---------------------------------------------------------------- the per-article unit and its budget
+
+def test_robust_process_article_non_english_is_kept_with_a_warning():
+    from components.models import Article
+    from components.worker import process_article
+
+    text = ("Der Stadtrat hat am Montag beschlossen, eine neue Brücke über den Fluss zu bauen. Der Bürgermeister "
+            "sagte, die Arbeiten würden im Herbst beginnen. Die Opposition nannte die Pläne zu teuer und unklar.")
+    out = process_article(Article(id="de1", text=text))
+    assert out.error is None
+    assert out.extraction.quotes == out.extraction.places == out.extraction.casualties == []
+    assert out.warnings == ["the text is not English (language detected: de); stored without extraction results"]
+
+
+def test_robust_implausible_casualty_dropped_and_big_counts_stored(tmp_path):
+    from components.models import Article, Casualty, Extraction
+    from components.store import Store
+    from components.worker import implausible_casualties
+
+    art = Article(id="big", text="x" * 40)
+    ex = Extraction(article=art, casualties=[Casualty(killed_min=5_000_000_000, start=0, end=10),
+                                             Casualty(killed_min=10**23, killed_max=10**23, start=12, end=30)])
+    kept, warnings = implausible_casualties(ex)
+    assert [c.killed_min for c in kept.casualties] == [5_000_000_000]
+    assert warnings == ["casualty at characters 12-30: killed_min 100,000,000,000,000,000,000,000 is more than the "
+                        "world population; record dropped"]
+    store = Store(tmp_path / "s.duckdb")
+    store.add_extractions([kept])
+    assert store.execute("SELECT killed_min FROM casualties").fetchall() == [(5_000_000_000,)]
+
+
+def test_robust_pool_replaces_a_worker_past_the_budget():
+    """The budget is enforced from outside: the worker is killed and a new one extracts the next article."""
+    from components.models import Article
+    from components.worker import ExtractionPool
+
+    long_text = "Talks\n\n" + "The minister said the talks in Geneva would resume on Monday. " * 400
+    with ExtractionPool(workers=1, timeout=0.05) as pool:
+        (late,) = pool.run([Article(id="long", text=long_text)])
+        assert (pool.replaced, late.error, late.extraction.quotes) == (1, None, [])
+        assert late.warnings == ["extraction took longer than 0.05 s and was stopped; stored without extraction "
+                                 "results"]
+        pool.timeout = 120.0
+        (ok,) = pool.run([Article(id="short", text="Gale in Hull; three dead" + BODY)])
+    assert [(c.place, c.killed_min) for c in ok.extraction.casualties] == [("Hull", 3)]
+
+
+# ---------------------------------------------------------------- bounded inputs
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ('{"text": "a", "n": ' + "7" * 5000 + "}", "a number with more than 40 digits"),
+        ('{"text": "a", "n": ' + "[" * 100_000 + "]" * 100_000 + "}", "JSON nested deeper than 32 levels"),
+        ('{"text": "[[[[ 12345678901234567890123456789012345678901234567890 ]]]]"}', None),
+        ('{"text": "a", "n": 1e999999}', None),
+        ('{"text": ', "not valid JSON (Expecting value)"),
+    ],
+)
+def test_robust_json_line_bounds(line, reason):
+    from components.errors import ArticleReadError
+    from components.ingest import load_json_line
+
+    if reason is None:  # brackets and digits inside strings do not count; a float overflow is inf, not a crash
+        assert isinstance(load_json_line(line, "f.jsonl:1"), dict)
+        return
+    with pytest.raises(ArticleReadError) as info:
+        load_json_line(line, "f.jsonl:1")
+    assert (info.value.where, info.value.reason) == ("f.jsonl:1", reason)
+
+
+@pytest.mark.parametrize(
+    "sidecar, reason",
+    [
+        ('a: &a ["x","x"]\nb: &b [*a,*a]\ntitle: *b\n',
+         "invalid YAML sidecar (aliases (*name) are not allowed in a sidecar, line 2 column 8)"),
+        ("title: {a: 1}\n", "sidecar field 'title': input should be a valid string"),
+        ("title: [1, 2]\noutlet: {x: y}\n", "sidecar field 'title': input should be a valid string; "
+                                            "sidecar field 'outlet': input should be a valid string"),
+        ("published: {when: today}\n", "sidecar field 'published': input should be a date or text, not a mapping"),
+    ],
+)
+def test_robust_sidecar_refused_with_a_reason_per_field(tmp_path, sidecar, reason):
+    from components.errors import ArticleReadError
+    from components.ingest import parse_sidecar
+
+    with pytest.raises(ArticleReadError) as info:
+        parse_sidecar(sidecar.encode(), "a.meta.yaml")
+    assert (info.value.where, info.value.reason) == ("a.meta.yaml", reason)
+
+
+def test_robust_random_bytes_are_never_articles():
+    import random
+
+    from components.errors import ArticleReadError
+    from components.ingest import read_bytes
+
+    rng = random.Random(7)
+    stored = []
+    for i in range(150):
+        data = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 3000)))
+        try:
+            stored += read_bytes(data, f"r{i}.txt")
+        except ArticleReadError as exc:
+            assert any(w in exc.reason for w in ("binary", "empty", "byte-order mark")), exc.reason
+    assert stored == []
+
+
+def test_robust_blank_jsonl_and_symlink_loop_are_reported(tmp_path):
+    from components.pipeline import IngestReport, read_files
+
+    (tmp_path / "nbsp.jsonl").write_text("\u00a0\u00a0\n\u00a0\n", encoding="utf-8")
+    (tmp_path / "loop.txt").symlink_to("loop.txt")
+    report = IngestReport()
+    assert read_files([str(tmp_path), str(tmp_path / "loop.txt")], report) == []
+    assert report.failed == [
+        (str(tmp_path / "loop.txt"), "symbolic link loop (the link points back to itself)"),
+        (str(tmp_path / "nbsp.jsonl"), "no JSON line in this file (only blank lines or spaces)"),
+    ]
+
+
+# ---------------------------------------------------------------- the command line on hostile folders
+
+def _cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "components", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=timeout, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def _records(db: Path) -> dict[str, tuple]:
+    """Per stored article (by file name): its records, as comparable tuples."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    out = {}
+    for aid, path in con.execute("SELECT id, source_path FROM articles").fetchall():
+        q = con.execute('SELECT text, "start", "end", speaker FROM quotes WHERE article_id = ? ORDER BY "start"',
+                        [aid]).fetchall()
+        p = con.execute('SELECT name, "start", "end" FROM places WHERE article_id = ? ORDER BY idx', [aid]).fetchall()
+        c = con.execute('SELECT killed_min, injured_min, "start", "end" FROM casualties WHERE article_id = ? '
+                        "ORDER BY idx", [aid]).fetchall()
+        out[Path(path).name] = (q, p, c)
+    con.close()
+    return out
+
+
+def _alone(ex) -> tuple:
+    return ([(q.text, q.start, q.end, q.speaker) for q in ex.quotes], [(p.name, p.start, p.end) for p in ex.places],
+            [(c.killed_min, c.injured_min, c.start, c.end) for c in ex.casualties])
+
+
+def test_robust_cli_hostile_folder_keeps_the_good_articles(tmp_path, extract_text):
+    """Four good articles and the hostile files of the report: exit 1, each bad file named once, no traceback."""
+    import random
+
+    from tests.hostile import BOMB, GOOD
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, text in enumerate(GOOD):
+        (folder / f"good{i}.txt").write_text(text, encoding="utf-8")
+    rng = random.Random(1)
+    (folder / "noise.txt").write_bytes(bytes(rng.randrange(256) for _ in range(2000)))
+    (folder / "digits.jsonl").write_text('{"text": "Talks", "id": ' + "9" * 5000 + "}\n", encoding="utf-8")
+    (folder / "deep.jsonl").write_text('{"text": "T", "x": ' + "[" * 100_000 + "]" * 100_000 + "}\n")
+    (folder / "date.txt").write_text("Market reopens\n\nTraders returned to the market in Kano.", encoding="utf-8")
+    (folder / "date.meta.yaml").write_text("published: 2024-02-31\n", encoding="utf-8")
+    (folder / "toll.txt").write_text("Quake\n\nThe quake killed 99999999999999999999999 people in Lima, officials "
+                                     "said.", encoding="utf-8")
+    (folder / "bomb.txt").write_text("Bomb\n\nA text.", encoding="utf-8")
+    (folder / "bomb.meta.yaml").write_text(BOMB, encoding="utf-8")
+    (folder / "loop.txt").symlink_to("loop.txt")
+    db = tmp_path / "s.duckdb"
+    run = _cli("ingest", str(folder), str(folder / "loop.txt"), "--db", str(db), "--workers", "1")
+    assert run.returncode == 1, run.stderr
+    assert "Traceback" not in run.stdout + run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith("added 6 article(s)") and "failed 5; warnings 2" in lines[0]
+    assert sorted(ln.split(": ", 1)[0].strip() for ln in lines[1:-1]) == sorted([
+        f"FAILED {folder}/noise.txt", f"FAILED {folder}/digits.jsonl:1", f"FAILED {folder}/deep.jsonl:1",
+        f"FAILED {folder}/bomb.meta.yaml", f"FAILED {folder}/loop.txt", f"warning {folder}/date.txt",
+        f"warning {folder}/toll.txt"])
+    stored = _records(db)
+    for i, text in enumerate(GOOD):
+        assert stored[f"good{i}.txt"] == _alone(extract_text(text)), i
+
+
+def test_robust_hostile_corpus_of_a_thousand_inputs(tmp_path, extract_text):
+    from tests.hostile import write_corpus
+
+    folder = tmp_path / "corpus"
+    made = write_corpus(folder, n_bad=1000, n_odd=20)
+    db = tmp_path / "s.duckdb"
+    run = _cli("ingest", str(folder), "--db", str(db), "--workers", "1")
+    assert run.returncode == 1
+    assert "Traceback" not in run.stdout + run.stderr
+    named = {}
+    for ln in run.stdout.splitlines()[1:-1]:
+        what, why = ln.strip().split(": ", 1)
+        named.setdefault(Path(what.split(" ", 1)[1].rsplit(":", 1)[0] if what.endswith(tuple("0123456789"))
+                              else what.split(" ", 1)[1]).name, []).append(why)
+    stored = _records(db)
+    sidecar = lambda name: name.rsplit(".", 1)[0] + ".meta.yaml"  # noqa: E731
+    unnamed = [b for b in made["bad"] if b not in named and sidecar(b) not in named]
+    assert unnamed == [] and not any(b in stored for b in made["bad"])
+    assert [o for o in made["odd"] if o not in stored and o not in named] == []
+    assert sum("not English" in w for ws in named.values() for w in ws) == 4
+    for name, text in made["good"].items():
+        assert stored[name] == _alone(extract_text(text)), name

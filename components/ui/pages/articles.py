@@ -16,6 +16,9 @@ st.title("Articles")
 # The last upload's report stays in the session (the page reruns after an upload, which would wipe
 # messages written during the upload run) until the next upload or "Dismiss".
 REPORT_KEY = "_na_upload_report"
+# Articles extracted per upload (about 1 s each on a small server; the browser tab must stay open):
+# more are listed as not extracted, with a pointer to the command line.
+MAX_UPLOAD_ARTICLES = 500
 
 
 def _sidecars(files: list, rep: dict) -> dict[str, dict]:
@@ -36,6 +39,9 @@ def _sidecars(files: list, rep: dict) -> dict[str, dict]:
             out[stem] = parse_sidecar(u.getvalue(), u.name)
         except ArticleReadError as exc:
             rep["unread"].append((exc.where, exc.reason))
+            out[stem] = None
+        except Exception as exc:  # the boundary of one file: an unexpected error costs only this file
+            rep["unread"].append((u.name, f"cannot be read: {type(exc).__name__}: {exc}"))
             out[stem] = None  # the article is not read without the metadata it was sent with
     return out
 
@@ -72,6 +78,13 @@ def _upload(files: list, default_published: str | None = None, replace: bool = F
                                    default_published=default_published)
         except ArticleReadError as exc:
             rep["unread"].append((exc.where, exc.reason))
+        except Exception as exc:  # the boundary of one file: an unexpected error costs only this file
+            rep["unread"].append((u.name, f"cannot be read: {type(exc).__name__}: {exc}"))
+    if len(articles) > MAX_UPLOAD_ARTICLES:
+        rep["unread"] += [(a.source_path or a.id, f"not extracted: an upload takes at most {MAX_UPLOAD_ARTICLES} "
+                                                  "articles; ingest large collections with the command line "
+                                                  "(python -m components ingest)") for a in articles[MAX_UPLOAD_ARTICLES:]]
+        articles = articles[:MAX_UPLOAD_ARTICLES]
     if not articles:
         return rep
     bar = st.progress(0.0, text=f"Extracting {len(articles)} article(s)…")
@@ -90,6 +103,7 @@ def _upload(files: list, default_published: str | None = None, replace: bool = F
     rep["stored"] = [what for what, why in report.skipped if why == "already stored"]
     rep["skipped"] = [(what, why) for what, why in report.skipped if why != "already stored"]
     rep["failed"] += report.failed
+    rep["warnings"] += report.warnings
     return rep
 
 
