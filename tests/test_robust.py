@@ -265,3 +265,55 @@ def test_robust_hostile_corpus_of_a_thousand_inputs(tmp_path, extract_text):
     assert sum("not English" in w for ws in named.values() for w in ws) == 4
     for name, text in made["good"].items():
         assert stored[name] == _alone(extract_text(text)), name
+
+
+# ---------------------------------------------------------------- crash safety
+
+CITIES = ["Leeds", "Porto", "Lyon", "Bergen", "Kano", "Perth", "Split", "Hull", "Nice", "Cusco", "Sindh", "Oslo"]
+
+
+def test_robust_sigkill_during_ingest_leaves_the_store_whole(tmp_path, extract_text):
+    """Kill a real ``ingest`` at several moments: the store opens, every stored article has all its
+    records (as when extracted alone), and the next run completes the rest."""
+    import signal
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    texts = {}
+    for i, city in enumerate(CITIES):
+        text = (f"Storm damage in {city}\n\nA storm killed {i + 2} people and injured {i + 5} in {city} on Monday, "
+                f"officials said. \"We are clearing the roads,\" said {city} mayor Ann Lee.")
+        (folder / f"a{i:02d}.txt").write_text(text, encoding="utf-8")
+        texts[f"a{i:02d}.txt"] = text
+    expected = {name: _alone(extract_text(text)) for name, text in texts.items()}
+    db = tmp_path / "s.duckdb"
+    cmd = [sys.executable, "-m", "components", "ingest", str(folder), "--db", str(db), "--workers", "1",
+           "--batch-size", "2"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    wal = Path(str(db) + ".wal")
+    seen: list[str] = []
+    counts = []
+    # kill points: right after the k-th write to the write-ahead log (each commit of a batch writes it),
+    # so the kills land between and during batches whatever the machine's speed
+    for writes in (4, 6, 8):
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        sizes, deadline = [], time.monotonic() + 300
+        while proc.poll() is None and time.monotonic() < deadline:
+            size = wal.stat().st_size if wal.exists() else -1
+            if size > 0 and (not sizes or size != sizes[-1]):
+                sizes.append(size)
+                if len(sizes) >= writes:
+                    break
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        stored = _records(db)  # the store opens after a kill
+        assert {n: expected[n] for n in stored} == stored  # each stored article has all its records
+        assert set(seen) <= set(stored)  # earlier articles are intact
+        seen = list(stored)
+        counts.append(len(stored))
+    assert counts[0] < len(CITIES), counts  # the first kill stopped the ingest before its end
+    final = _cli("ingest", str(folder), "--db", str(db), "--workers", "1", "--batch-size", "2")
+    assert final.returncode == 0, final.stdout + final.stderr
+    assert _records(db) == expected
