@@ -20,8 +20,11 @@ from __future__ import annotations
 import atexit
 import multiprocessing as mp
 import os
+import sys
+import threading
 import time
 import traceback
+import types
 from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -153,11 +156,31 @@ def _worker_main(conn: Connection) -> None:
         conn.send((index, process_article(article, nlp)))
 
 
+_START_LOCK = threading.Lock()
+
+
+def _start_without_main(proc) -> None:
+    """Start a ``spawn`` process without re-running the caller's main script in it.
+
+    ``spawn`` imports the parent's ``__main__`` in the child; under Streamlit that is the dashboard
+    script, which would build the store again in every worker. The worker's code lives in this
+    module, so the child needs no main: an empty one stands in while the process starts.
+    """
+    with _START_LOCK:
+        main = sys.modules.get("__main__")
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            proc.start()
+        finally:
+            if main is not None:
+                sys.modules["__main__"] = main
+
+
 class _Worker:
     def __init__(self, ctx):
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_worker_main, args=(child,), daemon=True, name="newsx-extract")
-        self.proc.start()
+        _start_without_main(self.proc)
         child.close()
         self.ready = False
         self.started = time.monotonic()

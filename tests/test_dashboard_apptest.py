@@ -533,3 +533,30 @@ def test_dashboard_overview_speaker_table_column_widths(db):
     assert widths == {"speaker": 150, "quotes": 60, "articles": 62, "country": 62, "role": 100}
     assert sum(widths.values()) <= 440  # the half-page column of a 1400 px window
     assert list(table.proto.column_order) == ["speaker", "quotes", "articles", "country", "role"]
+
+
+def test_dashboard_upload_of_hostile_files_keeps_the_good_one(db):
+    """Issue 9: each hostile file gives one line for itself; the good file of the same upload is stored."""
+    from tests.hostile import BOMB
+
+    at = _goto(_app(), "articles")
+    good = b'Ferry plan\n\nThe mayor, Ana Costa, said: "We will add two ferries in Porto by May."\n'
+    at.file_uploader(key="upload").set_value([
+        ("porto.txt", good, "text/plain"),
+        ("digits.jsonl", b'{"text": "T", "id": ' + b"9" * 5000 + b"}\n", "application/jsonl"),
+        ("deep.jsonl", b'{"text": "T", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n", "application/jsonl"),
+        ("bomb.txt", b"Bomb\n\nA text.", "text/plain"), ("bomb.meta.yaml", BOMB.encode(), "application/yaml"),
+        ("map.txt", b"Map\n\nA text.", "text/plain"), ("map.meta.yaml", b"title: {a: 1}\n", "application/yaml"),
+    ]).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [s.value for s in at.success] == [
+        "Added 1 article(s) to the collection 'uploads'. They now appear on every page."]
+    assert sorted(_plain(e.value) for e in at.error) == sorted([
+        "Could not read digits.jsonl:1: a number with more than 40 digits",
+        "Could not read deep.jsonl:1: JSON nested deeper than 32 levels",
+        "Could not read bomb.meta.yaml: invalid YAML sidecar (aliases (*name) are not allowed in a sidecar, "
+        "line 2 column 8)",
+        "Could not read bomb.txt: not read: its sidecar bomb.meta.yaml is invalid",
+        "Could not read map.meta.yaml: sidecar field 'title': input should be a valid string",
+        "Could not read map.txt: not read: its sidecar map.meta.yaml is invalid",
+    ])
