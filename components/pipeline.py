@@ -228,14 +228,18 @@ def ensure_default_store(
 ) -> IngestReport | None:
     """Ingest the default collections (of ``manifest``, default ``data/collections.yaml``) not yet in ``store``.
 
-    A collection counts as present when the store has any article of it.
-    Returns the report of what was ingested, or None when nothing was missing.
+    A collection counts as present when the store has any article of it. Articles written by an
+    older extractor are re-extracted first (:func:`components.upgrade.reextract_stale`).
+    Returns the report of what was ingested or re-extracted, or None when nothing was missing or stale.
     """
+    from .upgrade import reextract_stale
+
+    stale = reextract_stale(store, progress=progress)  # articles of an older extractor first
     present = {r[0] for r in store.execute("SELECT DISTINCT collection FROM articles").fetchall()}
     missing = [c for c in load_collections(manifest) if c["name"] not in present]
     if not missing:
-        return None
-    report = IngestReport()
+        return stale
+    report = stale or IngestReport()
     for c in missing:
         articles = read_files(c["paths"], report, collection=c["name"])
         ingest_articles(articles, store, progress=progress, report=report)
