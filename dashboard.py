@@ -28,6 +28,16 @@ if loaders.store_is_empty(store):
         report = loaders.build_default(store, _progress)
         status.update(label="Store built" + (f": {report.summary().splitlines()[0]}" if report else ""),
                       state="complete", expanded=False)
+elif loaders.stale_articles(store):  # records of an older extractor are re-extracted, never shown mixed
+    with st.status("Re-extracting the articles stored by an older version of the extractor…", expanded=True) as status:
+        bar = st.progress(0.0, text="re-extracting")
+
+        def _progress(done: int, total: int, label: str) -> None:
+            bar.progress(done / max(total, 1), text=f"{done} of {total} articles re-extracted ({label[:50]})")
+
+        report = loaders.reextract(store, _progress)
+        status.update(label="Store up to date" + (f": re-extracted {len(report.added)} article(s)" if report else ""),
+                      state="complete", expanded=False)
 
 # The default page is served at the root URL (Streamlit ignores its url_path, which must still be unique:
 # "home" is never shown). "/overview" is the same page under a hidden entry, so that address works too.

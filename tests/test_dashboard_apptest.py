@@ -533,3 +533,22 @@ def test_dashboard_overview_speaker_table_column_widths(db):
     assert widths == {"speaker": 150, "quotes": 60, "articles": 62, "country": 62, "role": 100}
     assert sum(widths.values()) <= 440  # the half-page column of a 1400 px window
     assert list(table.proto.column_order) == ["speaker", "quotes", "articles", "country", "role"]
+
+
+def test_dashboard_reextracts_articles_of_an_older_extractor(db):
+    """Test that a store written by another extractor version is re-extracted on start, articles kept."""
+    store = Store(db)
+    before = store.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    store.execute("UPDATE article_versions SET extractor_version = 'an older one'")
+    store.close()
+    at = _app()
+    assert any("re-extracted 1 article" in s.label for s in at.status), [s.label for s in at.status]
+    from components.store import versions
+
+    store = Store(db)
+    try:
+        assert versions.stale_articles(store.cursor()) == []
+        assert store.execute("SELECT count(*) FROM quotes").fetchone()[0] == before
+        assert store.execute("SELECT collection FROM articles").fetchall() == [("seed",)]
+    finally:
+        store.close()

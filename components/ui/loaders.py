@@ -135,6 +135,24 @@ def build_default(s: Store, progress: Callable[[int, int, str], None] | None = N
     return report
 
 
+def stale_articles(s: Store) -> list[str]:
+    """Ids of stored articles written by another extractor version (see :mod:`components.store.versions`)."""
+    from ..store import versions
+
+    return versions.stale_articles(s.cursor())
+
+
+def reextract(s: Store, progress: Callable[[int, int, str], None] | None = None) -> IngestReport | None:
+    """Re-extract the stale articles (one builder at a time), then clear the query cache.
+    See :func:`components.upgrade.reextract_stale`."""
+    from ..upgrade import reextract_stale
+
+    with _BUILD_LOCK:
+        report = reextract_stale(s, progress=progress)
+    clear_data()
+    return report
+
+
 # The upload form's checkbox that overwrites stored articles; the id-clash message points to it.
 REPLACE_LABEL = "Replace articles already stored"
 UPLOAD_REPLACE_HINT = f"tick '{REPLACE_LABEL}' and upload it again to overwrite it"
