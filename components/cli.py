@@ -44,28 +44,33 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     folder, a pattern matching nothing): then a message says so on stderr.
     """
     from .pipeline import NOTHING_TO_READ, ingest_paths
-    from .store import Store
+    from .store import default_db_path
+    from .store.swap import write_session
     from .upgrade import reextract_stale
 
     if args.engine == "dask":
         return cmd_ingest_dask(args)
-    store = Store(args.db)
-    bar, update = _progress_bar("re-extract (extractor changed)")
-    try:
-        stale = reextract_stale(store, progress=update)
-    finally:
-        bar.close()
-    if stale:
-        print(f"re-extracted {len(stale.added)} stored article(s) written by an older extractor")
-    bar, update = _progress_bar("ingest")
-    try:
-        report = ingest_paths(args.paths, store, collection=args.collection, replace=args.replace, progress=update)
-    finally:
-        bar.close()
+    path = args.db or str(default_db_path())
+    # Written into a copy swapped in at the end: a running dashboard keeps reading and sees it after a refresh.
+    with write_session(path) as store:
+        bar, update = _progress_bar("re-extract (extractor changed)")
+        try:
+            stale = reextract_stale(store, progress=update)
+        finally:
+            bar.close()
+        if stale:
+            print(f"re-extracted {len(stale.added)} stored article(s) written by an older extractor")
+        bar, update = _progress_bar("ingest")
+        try:
+            report = ingest_paths(args.paths, store, collection=args.collection, replace=args.replace,
+                                  progress=update)
+        finally:
+            bar.close()
+        counts = store.counts()
     if not report.files:
         print(f"error: nothing to ingest: {NOTHING_TO_READ} ({' '.join(args.paths)})", file=sys.stderr)
     print(report.summary())
-    print(f"store {store.path}: " + ", ".join(f"{k} {v}" for k, v in store.counts().items()))
+    print(f"store {path}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     return 1 if report.failed or not report.files else 0
 
 
@@ -96,16 +101,19 @@ def cmd_ingest_dask(args: argparse.Namespace) -> int:
 def cmd_build_default(args: argparse.Namespace) -> int:
     """``build-default``: ingest the default collections missing from the store. Returns 1 on failures."""
     from .pipeline import ensure_default_store
-    from .store import Store
+    from .store import default_db_path
+    from .store.swap import write_session
 
-    store = Store(args.db)
-    bar, update = _progress_bar("default corpus")
-    try:
-        report = ensure_default_store(store, progress=update)
-    finally:
-        bar.close()
+    path = args.db or str(default_db_path())
+    with write_session(path) as store:
+        bar, update = _progress_bar("default corpus")
+        try:
+            report = ensure_default_store(store, progress=update)
+        finally:
+            bar.close()
+        counts = store.counts()
     print(report.summary() if report else "the default collections are already stored")
-    print(f"store {store.path}: " + ", ".join(f"{k} {v}" for k, v in store.counts().items()))
+    print(f"store {path}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     return 1 if report and report.failed else 0
 
 

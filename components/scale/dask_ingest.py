@@ -142,7 +142,7 @@ def dask_ingest(
             cluster = None
         else:
             cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+                                   dashboard_address=":0", silence_logs=logging.ERROR)
             client = Client(cluster)
         try:
             client.register_plugin(LoadModel())
