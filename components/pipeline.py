@@ -144,15 +144,8 @@ def ingest_articles(
                                              f"({old_title or 'untitled'!r}); nothing was changed: {replace_hint}, "
                                              "or give this article another id"))
             continue
-        earlier = first.get(a.id)
-        if earlier is not None:
-            if earlier.text == a.text:
-                report.skipped.append((where, f"same article as {earlier.source_path or earlier.id}"))
-            else:
-                report.failed.append((where, f"id '{a.id}' is also used by {earlier.source_path or earlier.id} "
-                                             "for a different text; give one of them another id"))
+        if is_repeat(a, first, report):
             continue
-        first[a.id] = a
         if a.id in stored and keep_collection:
             todo.append(a.model_copy(update={"collection": stored[a.id]}))
         else:
@@ -171,6 +164,25 @@ def ingest_articles(
         if progress:
             progress(min(i + batch_size, total), total, batch[-1].title or batch[-1].id)
     return report
+
+
+def is_repeat(article: Article, first: dict[str, Article], report: IngestReport) -> bool:
+    """Whether ``article`` repeats the id of an earlier article of this run (``first``: id -> first article).
+
+    A repeat with the same text goes to ``report.skipped``, with another text to ``report.failed``;
+    a new id is recorded in ``first``. Returns True for a repeat (leave it out).
+    """
+    where = article.source_path or article.id
+    earlier = first.get(article.id)
+    if earlier is None:
+        first[article.id] = article
+        return False
+    if earlier.text == article.text:
+        report.skipped.append((where, f"same article as {earlier.source_path or earlier.id}"))
+    else:
+        report.failed.append((where, f"id '{article.id}' is also used by {earlier.source_path or earlier.id} "
+                                     "for a different text; give one of them another id"))
+    return True
 
 
 def _stored_texts(store: Store, ids: list[str]) -> dict[str, tuple[str | None, str]]:

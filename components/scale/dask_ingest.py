@@ -63,6 +63,8 @@ def extract_and_write(articles: Sequence[Article], out_dir: str, batch_id: str) 
 
 def _select_new(articles: Iterable[Article], stored: dict[str, str], report) -> list[Article]:
     """The articles to extract: not committed yet, first of their id in this run (others reported)."""
+    from ..pipeline import is_repeat
+
     todo: list[Article] = []
     first: dict[str, Article] = {}
     for a in articles:
@@ -74,16 +76,8 @@ def _select_new(articles: Iterable[Article], stored: dict[str, str], report) -> 
                 report.failed.append((where, f"id '{a.id}' is already used by another stored article; "
                                              "nothing was changed: give this article another id"))
             continue
-        earlier = first.get(a.id)
-        if earlier is not None:
-            if earlier.text == a.text:
-                report.skipped.append((where, f"same article as {earlier.source_path or earlier.id}"))
-            else:
-                report.failed.append((where, f"id '{a.id}' is also used by {earlier.source_path or earlier.id} "
-                                             "for a different text; give one of them another id"))
-            continue
-        first[a.id] = a
-        todo.append(a)
+        if not is_repeat(a, first, report):
+            todo.append(a)
     return todo
 
 
