@@ -1,21 +1,23 @@
 # Two commands set up and run everything on a fresh machine:
 #   make dashboard   - install, then serve the dashboard on the embedded default data (prints the URL to open)
 #   make test        - install (plus Debian's chromium for the browser test when root), then run all tests
+#   make lock        - recompile the lock files (requirements*.txt: every package pinned, with hashes) from the
+#                      top-level pins in requirements*.in; existing pins are kept unless an .in file changes them
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: dashboard test install install-dev chromium build-default
+.PHONY: dashboard test install install-dev chromium build-default lock
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
 install: $(BIN)/python
-	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q --require-hashes -r requirements.txt
 
 install-dev: $(BIN)/python
-	$(BIN)/pip install -q -r requirements-dev.txt
+	$(BIN)/pip install -q --require-hashes -r requirements-dev.txt
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -30,3 +32,19 @@ build-default: install
 
 test: install-dev chromium
 	$(BIN)/python -m pytest -q
+
+# The lock tool lives in its own virtualenv (never the project's), pinned.
+LOCK_VENV ?= .lock-venv
+UV_VERSION := 0.13.9
+UV := $(LOCK_VENV)/bin/uv
+LOCK_FLAGS := -q --generate-hashes --python-version 3.11 --custom-compile-command "make lock"
+
+$(UV):
+	$(PY) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install -q uv==$(UV_VERSION)
+
+# Runtime first; the dask extra and the dev set are constrained to the runtime lock, so all three agree.
+lock: $(UV)
+	$(UV) pip compile $(LOCK_FLAGS) requirements.in -o requirements.txt
+	$(UV) pip compile $(LOCK_FLAGS) -c requirements.txt requirements-dask.in -o requirements-dask.txt
+	$(UV) pip compile $(LOCK_FLAGS) -c requirements-dask.txt requirements-dev.in -o requirements-dev.txt

@@ -18,16 +18,29 @@ except NewsAtlasError as exc:
     st.error(f"The data store cannot be opened: {exc}")
     st.stop()
 
-if loaders.store_is_empty(store):
-    with st.status("Building the store from the embedded default data (first start)…", expanded=True) as status:
-        bar = st.progress(0.0, text="reading articles")
+
+def _with_progress(title: str, verb: str, work):
+    """Run ``work(store, progress)`` inside a status box with a progress bar over articles; its report."""
+    with st.status(title, expanded=True) as status:
+        bar = st.progress(0.0, text=verb)
 
         def _progress(done: int, total: int, label: str) -> None:
-            bar.progress(done / max(total, 1), text=f"{done} of {total} articles extracted ({label[:50]})")
+            bar.progress(done / max(total, 1), text=f"{done} of {total} articles {verb} ({label[:50]})")
 
-        report = loaders.build_default(store, _progress)
-        status.update(label="Store built" + (f": {report.summary().splitlines()[0]}" if report else ""),
-                      state="complete", expanded=False)
+        report = work(store, _progress)
+    return status, report
+
+
+if loaders.store_is_empty(store):
+    status, report = _with_progress("Building the store from the embedded default data (first start)…",
+                                    "extracted", loaders.build_default)
+    status.update(label="Store built" + (f": {report.summary().splitlines()[0]}" if report else ""),
+                  state="complete", expanded=False)
+elif loaders.stale_articles(store):  # records of an older extractor are re-extracted, never shown mixed
+    status, report = _with_progress("Re-extracting the articles stored by an older version of the extractor…",
+                                    "re-extracted", loaders.reextract)
+    status.update(label="Store up to date" + (f": re-extracted {len(report.added)} article(s)" if report else ""),
+                  state="complete", expanded=False)
 
 # The default page is served at the root URL (Streamlit ignores its url_path, which must still be unique:
 # "home" is never shown). "/overview" is the same page under a hidden entry, so that address works too.

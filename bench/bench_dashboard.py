@@ -1,4 +1,4 @@
-"""Benchmark of the dashboard's server-side work at 10k, 100k and 1M quotes.
+"""Benchmark of the dashboard's server-side work at 10k, 100k and 1M quotes (and 10M on request).
 
 1. A base store of real extractions (the seed article and the Wikinews
    outbreak reports, run through the real pipeline) is built once into
@@ -21,6 +21,7 @@ Usage::
 
     .venv/bin/python bench/bench_dashboard.py               # 10k, 100k, 1M
     .venv/bin/python bench/bench_dashboard.py --sizes 10000  # quick
+    nice .venv/bin/python bench/bench_dashboard.py --sizes 10000000  # 10M: < 500 ms, < 1.5 GB (minutes, GBs of disk)
 """
 
 from __future__ import annotations
@@ -47,6 +48,15 @@ OUT = ROOT / "bench" / "out"
 BASE = OUT / "base.duckdb"
 TARGET_MS = 300
 TARGET_RSS_MB = 1024
+# From 10M quotes on (issue 14): a filter change under 500 ms of server time and 1.5 GB resident.
+LARGE = 10_000_000
+TARGET_MS_LARGE = 500
+TARGET_RSS_MB_LARGE = 1536
+
+
+def targets(n_quotes: int) -> tuple[int, int]:
+    """(ms, RSS MB) targets for a store of ``n_quotes`` quotes."""
+    return (TARGET_MS_LARGE, TARGET_RSS_MB_LARGE) if n_quotes >= LARGE else (TARGET_MS, TARGET_RSS_MB)
 # The yardstick for noise: a fixed scan of one column of every quote (hashes 1M strings at 1M quotes).
 BASELINE_SQL = "SELECT count(DISTINCT speaker) FROM quotes"
 
@@ -264,14 +274,15 @@ def main(argv: list[str] | None = None) -> int:
     print("\n| quotes | page | median ms | worst ms (filter state) | ratio to baseline: median / worst | target |")
     print("|---:|---|---:|---:|---:|---|")
     for n, nq, page, med, worst, state, rmed, rworst in all_rows:
+        target_ms, target_rss = targets(n)
         if page == "_rss":
-            ok = "ok" if worst < TARGET_RSS_MB else "OVER"
+            ok = "ok" if worst < target_rss else "OVER"
             print(f"| {nq:,} | process RSS (MB); baseline {rmed:.1f} ms, load {state} | {med:.0f} | "
-                  f"{worst:.0f} (peak) | | < {TARGET_RSS_MB} MB {ok} |")
+                  f"{worst:.0f} (peak) | | < {target_rss} MB {ok} |")
         else:
-            ok = "ok" if worst < TARGET_MS else "OVER"
+            ok = "ok" if worst < target_ms else "OVER"
             print(f"| {nq:,} | {page} | {med:.0f} | {worst:.0f} ({state}) | {rmed:.1f} / {rworst:.1f} | "
-                  f"< {TARGET_MS} ms {ok} |")
+                  f"< {target_ms} ms {ok} |")
     print(f"\nfilter states: {', '.join(FILTER_STATES)}; each page's queries timed uncached, best of 3; "
           f"baseline: `{BASELINE_SQL}`, timed right before each page.")
     return 0

@@ -1,6 +1,7 @@
 """Command line: ``python -m components {ingest,extract,evaluate,build-default} ...``.
 
-- ``ingest PATH...``: read files/folders/globs, extract, store (progress bar, summary).
+- ``ingest PATH...``: read files/folders/globs, extract, store (progress bar, summary); with
+  ``--engine dask --out DIR`` on a Dask cluster into a hive-partitioned Parquet tree.
 - ``extract PATH... --json``: print one JSON object per article (JSON Lines) without touching the store.
 - ``evaluate PATH...``: score the extractor on gold files, PolNeAR brat folders, GeoVirus/ISAF JSONL.
 - ``build-default``: ingest the embedded default collections (``data/collections.yaml``).
@@ -59,38 +60,80 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     folder, a pattern matching nothing): then a message says so on stderr.
     """
     from .pipeline import NOTHING_TO_READ, ingest_paths
-    from .store import Store
+    from .store import default_db_path
+    from .store.swap import write_session
+    from .upgrade import reextract_stale
 
-    store = Store(args.db)
-    bar, update = _progress_bar("ingest")
+    if args.engine == "dask":
+        return cmd_ingest_dask(args)
+    path = args.db or str(default_db_path())
+    # Written into a copy swapped in at the end: a running dashboard keeps reading and sees it after a refresh.
+    with write_session(path) as store:
+        bar, update = _progress_bar("re-extract (extractor changed)")
+        try:
+            stale = reextract_stale(store, progress=update)
+        finally:
+            bar.close()
+        if stale:
+            print(f"re-extracted {len(stale.added)} stored article(s) written by an older extractor")
+        bar, update = _progress_bar("ingest")
+        try:
+            report = ingest_paths(args.paths, store, collection=args.collection, replace=args.replace,
+                                  progress=update, batch_size=max(1, args.batch_size), **_engine(args))
+        finally:
+            bar.close()
+        counts = store.counts()
+    _print_details(report, args)
+    if not report.files:
+        print(f"error: nothing to ingest: {NOTHING_TO_READ} ({' '.join(args.paths)})", file=sys.stderr)
+    print(report.summary())
+    print(f"store {path}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    return 1 if report.failed or not report.files else 0
+
+
+def cmd_ingest_dask(args: argparse.Namespace) -> int:
+    """``ingest PATH... --engine dask --out DIR [--scheduler ADDRESS]``: extract on a Dask cluster into a
+    hive-partitioned Parquet tree (see :mod:`components.scale.dask_ingest`); prints the summary.
+
+    Returns 1 when any input failed or the paths hold no article file, 2 without ``--out``.
+    """
+    if not args.out:
+        print("error: --engine dask writes a Parquet tree: give its folder with --out DIR", file=sys.stderr)
+        return 2
+    from .pipeline import NOTHING_TO_READ
+    from .scale.dask_ingest import dask_ingest
+
+    bar, update = _progress_bar("ingest (dask)")
     try:
-        report = ingest_paths(args.paths, store, collection=args.collection, replace=args.replace, progress=update,
-                              batch_size=max(1, args.batch_size), **_engine(args))
+        report = dask_ingest(args.paths, args.out, collection=args.collection, scheduler=args.scheduler,
+                             n_workers=getattr(args, "workers", None) or 2, progress=update)
     finally:
         bar.close()
     _print_details(report, args)
     if not report.files:
         print(f"error: nothing to ingest: {NOTHING_TO_READ} ({' '.join(args.paths)})", file=sys.stderr)
     print(report.summary())
-    print(f"store {store.path}: " + ", ".join(f"{k} {v}" for k, v in store.counts().items()))
     return 1 if report.failed or not report.files else 0
 
 
 def cmd_build_default(args: argparse.Namespace) -> int:
     """``build-default``: ingest the default collections missing from the store. Returns 1 on failures."""
     from .pipeline import ensure_default_store
-    from .store import Store
+    from .store import default_db_path
+    from .store.swap import write_session
 
-    store = Store(args.db)
-    bar, update = _progress_bar("default corpus")
-    try:
-        report = ensure_default_store(store, progress=update, **_engine(args))
-    finally:
-        bar.close()
+    path = args.db or str(default_db_path())
+    with write_session(path) as store:
+        bar, update = _progress_bar("default corpus")
+        try:
+            report = ensure_default_store(store, progress=update, **_engine(args))
+        finally:
+            bar.close()
+        counts = store.counts()
     if report:
         _print_details(report, args)
     print(report.summary() if report else "the default collections are already stored")
-    print(f"store {store.path}: " + ", ".join(f"{k} {v}" for k, v in store.counts().items()))
+    print(f"store {path}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     return 1 if report and report.failed else 0
 
 
@@ -165,6 +208,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--replace", action="store_true", help="re-extract articles already stored")
     p.add_argument("--db", default=None, help="store path (default: $NEWS_ATLAS_DB or data/atlas.duckdb)")
     _add_engine_arguments(p)
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: this machine, into the DuckDB store; dask: a Dask cluster, into a Parquet tree (--out)")
+    p.add_argument("--out", default=None, help="with --engine dask: folder of the hive-partitioned Parquet tree")
+    p.add_argument("--scheduler", default=None,
+                   help="with --engine dask: address of a running scheduler (default: a local cluster of 2 workers)")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("build-default", help="ingest the embedded default collections if missing")

@@ -175,15 +175,8 @@ def ingest_articles(
                                              f"({old_title or 'untitled'!r}); nothing was changed: {replace_hint}, "
                                              "or give this article another id"))
             continue
-        earlier = first.get(a.id)
-        if earlier is not None:
-            if earlier.text == a.text:
-                report.skipped.append((where, f"same article as {earlier.source_path or earlier.id}"))
-            else:
-                report.failed.append((where, f"id '{a.id}' is also used by {earlier.source_path or earlier.id} "
-                                             "for a different text; give one of them another id"))
+        if is_repeat(a, first, report):
             continue
-        first[a.id] = a
         if a.id in stored and keep_collection:
             todo.append(a.model_copy(update={"collection": stored[a.id]}))
         else:
@@ -202,6 +195,25 @@ def ingest_articles(
         if progress and (done % batch_size == 0 or done == total):
             progress(done, total, outcome.article.title or outcome.article.id)
     return report
+
+
+def is_repeat(article: Article, first: dict[str, Article], report: IngestReport) -> bool:
+    """Whether ``article`` repeats the id of an earlier article of this run (``first``: id -> first article).
+
+    A repeat with the same text goes to ``report.skipped``, with another text to ``report.failed``;
+    a new id is recorded in ``first``. Returns True for a repeat (leave it out).
+    """
+    where = article.source_path or article.id
+    earlier = first.get(article.id)
+    if earlier is None:
+        first[article.id] = article
+        return False
+    if earlier.text == article.text:
+        report.skipped.append((where, f"same article as {earlier.source_path or earlier.id}"))
+    else:
+        report.failed.append((where, f"id '{article.id}' is also used by {earlier.source_path or earlier.id} "
+                                     "for a different text; give one of them another id"))
+    return True
 
 
 def _stored_texts(store: Store, ids: list[str]) -> dict[str, tuple[str | None, str]]:
@@ -267,14 +279,18 @@ def ensure_default_store(
 ) -> IngestReport | None:
     """Ingest the default collections (of ``manifest``, default ``data/collections.yaml``) not yet in ``store``.
 
-    A collection counts as present when the store has any article of it.
-    Returns the report of what was ingested, or None when nothing was missing.
+    A collection counts as present when the store has any article of it. Articles written by an
+    older extractor are re-extracted first (:func:`components.upgrade.reextract_stale`).
+    Returns the report of what was ingested or re-extracted, or None when nothing was missing or stale.
     """
+    from .upgrade import reextract_stale
+
+    stale = reextract_stale(store, progress=progress)  # articles of an older extractor first
     present = {r[0] for r in store.execute("SELECT DISTINCT collection FROM articles").fetchall()}
     missing = [c for c in load_collections(manifest) if c["name"] not in present]
     if not missing:
-        return None
-    report = IngestReport()
+        return stale
+    report = stale or IngestReport()
     for c in missing:
         articles = read_files(c["paths"], report, collection=c["name"])
         ingest_articles(articles, store, progress=progress, report=report, workers=workers,

@@ -84,8 +84,16 @@ def _n_points(trace: dict, axis: str) -> int:
     return len(v)
 
 
+def _read_copy(db: Path) -> Store:
+    """A store on a copy of ``db``: the app under test holds ``db`` open in this process (read-only, attached),
+    and DuckDB lets one process open a file once."""
+    copy = db.with_name(db.stem + "-read.duckdb")
+    shutil.copy(db, copy)
+    return Store(copy)
+
+
 def _expected_quotes(db: Path, f: QueryFilters):
-    store = Store(db)
+    store = _read_copy(db)
     try:
         return Q.quotes_page(store, f, limit=50)
     finally:
@@ -104,7 +112,7 @@ def test_dashboard_every_page_renders_without_error(db):
 def test_dashboard_overview_counts_match_the_store(db):
     at = _app()
     metrics = {m.label: m.value for m in at.metric}
-    store = Store(db)
+    store = _read_copy(db)
     counts = Q.overview_counts(store, QueryFilters(collections=("seed",)))
     store.close()
     assert metrics["Quotes"] == f"{counts['quotes']:,}" and counts["quotes"] > 0
@@ -341,7 +349,7 @@ def test_dashboard_upload_jsonl_keeps_good_lines_and_reports_the_bad_one(db):
         "Added 2 article(s) to the collection 'uploads'. They now appear on every page."]
     assert [_plain(e.value) for e in at.error] == [
         "Could not read two.jsonl:2: not valid JSON (Unterminated string starting at)"]
-    store = Store(db)
+    store = _read_copy(db)
     try:
         ids = {r[0] for r in store.execute("SELECT id FROM articles WHERE collection = 'uploads'").fetchall()}
     finally:
@@ -363,7 +371,7 @@ def test_dashboard_upload_of_a_stored_article_says_already_stored(db):
 
 
 def _stored_article(db: Path, aid: str) -> tuple:
-    store = Store(db)
+    store = _read_copy(db)
     try:
         return store.execute("SELECT title, outlet, published, collection FROM articles WHERE id = ?",
                              [aid]).fetchone()
@@ -560,3 +568,22 @@ def test_dashboard_upload_of_hostile_files_keeps_the_good_one(db):
         "Could not read map.meta.yaml: sidecar field 'title': input should be a valid string",
         "Could not read map.txt: not read: its sidecar map.meta.yaml is invalid",
     ])
+
+
+def test_dashboard_reextracts_articles_of_an_older_extractor(db):
+    """Test that a store written by another extractor version is re-extracted on start, articles kept."""
+    store = Store(db)
+    before = store.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    store.execute("UPDATE article_versions SET extractor_version = 'an older one'")
+    store.close()
+    at = _app()
+    assert any("re-extracted 1 article" in s.label for s in at.status), [s.label for s in at.status]
+    from components.store import versions
+
+    store = _read_copy(db)
+    try:
+        assert versions.stale_articles(store.cursor()) == []
+        assert store.execute("SELECT count(*) FROM quotes").fetchone()[0] == before
+        assert store.execute("SELECT collection FROM articles").fetchall() == [("seed",)]
+    finally:
+        store.close()

@@ -9,6 +9,7 @@ Tables (all offsets are character offsets into ``articles.text``):
 - ``places``: one row per toponym mention, geocoded.
 - ``casualties``: casualty events.
 - ``stances``: (article, speaker, topic) stance with evidence quote ids.
+- ``article_versions``: the schema and extractor version that wrote each article (see :mod:`.versions`).
 - ``quote_facts``: derived, one row per quote with its article's and speaker's filter fields and stance,
   maintained in the same write transaction (see :mod:`components.store.facts`).
 
@@ -33,7 +34,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..models import Extraction
-from . import facts
+from . import facts, versions
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DB_ENV = "NEWS_ATLAS_DB"
@@ -250,6 +251,7 @@ class Store:
                 self._con.execute(SCHEMA)
                 _widen_counts(self._con)
                 facts.ensure_facts(self._con.cursor())  # derived table for the dashboard (see facts.py)
+                versions.create(self._con.cursor())  # schema and extractor of each article (see versions.py)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
         self._write_lock = threading.Lock()
@@ -333,6 +335,7 @@ class Store:
                         result.counts[table] += len(rows)
                     result.added.append(aid)
                 facts.refresh_articles(cur, result.added)
+                versions.record(cur, result.added)
                 cur.execute("COMMIT")
             except Exception as exc:
                 try:
@@ -353,6 +356,7 @@ class Store:
                     cur.execute(f"DELETE FROM {_q(t)} WHERE article_id = ?", [article_id])
                 cur.execute("DELETE FROM articles WHERE id = ?", [article_id])
                 facts.delete_articles(cur, [article_id])
+                versions.delete(cur, [article_id])
                 cur.execute("COMMIT")
             except Exception:
                 cur.execute("ROLLBACK")

@@ -44,40 +44,61 @@ def db_path() -> str:
     return str(default_db_path())
 
 
-@st.cache_resource(show_spinner=False)
-def get_store(path: str) -> Store:
-    """The one :class:`Store` of this server process for ``path`` (thread-safe: a cursor per query).
+@st.cache_resource(show_spinner=False, max_entries=4)
+def get_store(path: str, version: str) -> Store:
+    """The read-only :class:`~components.store.swap.SnapshotReader` of this server process for ``path`` as
+    it is at ``version`` (:func:`components.store.swap.file_version`; thread-safe: a cursor per query).
+
+    The dashboard never holds the file read-write, so an ``ingest`` from the command line can run
+    meanwhile; it swaps in a new file, whose new version makes the next refresh open it.
 
     Raises:
-        StoreError: the file cannot be opened (e.g. another process holds the write lock).
+        StoreError: the file cannot be opened (not a DuckDB store).
     """
-    store = Store(path)
-    Q.ensure_indexes(store)
-    return store
+    from ..store.swap import SnapshotReader, write_session
+
+    reader = SnapshotReader(path)
+    tables = {r[0] for r in reader.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if "article_versions" not in tables:  # written by an older version: add the new tables once
+        reader.close()
+        with write_session(path, timeout=60):
+            pass
+        reader = SnapshotReader(path)
+    return reader
 
 
 def store() -> Store:
-    """The shared store for :func:`db_path`."""
-    return get_store(db_path())
+    """The shared store for :func:`db_path`, as it is now (an empty store is created on first start)."""
+    from ..store.swap import file_version, write_session
+
+    path = db_path()
+    version = file_version(path)
+    if version == "missing":
+        with write_session(path, timeout=60):
+            pass
+        version = file_version(path)
+    return get_store(path, version)
 
 
 @st.cache_data(ttl=TTL_SECONDS, max_entries=1024, show_spinner=False)
-def query(path: str, name: str, *args: Any, **kwargs: Any) -> Any:
+def query(path: str, version: str, name: str, *args: Any, **kwargs: Any) -> Any:
     """Run ``components.store.queries.<name>(store, *args, **kwargs)``, cached per arguments.
 
     Args:
-        path (str): store path (part of the cache key; use :func:`db_path`).
+        path (str): store path (use :func:`db_path`).
+        version (str): the file's version (part of the cache key, so a swapped-in store is queried anew).
         name (str): a key of :data:`QUERIES`.
 
     Raises:
         KeyError: ``name`` is not an allowed query.
     """
-    return QUERIES[name](get_store(path), *args, **kwargs)
+    return QUERIES[name](get_store(path, version), *args, **kwargs)
 
 
 def q(name: str, *args: Any, **kwargs: Any) -> Any:
-    """Shorthand for :func:`query` on the current store path."""
-    return query(db_path(), name, *args, **kwargs)
+    """Shorthand for :func:`query` on the current store."""
+    s = store()
+    return query(s.path, s.version, name, *args, **kwargs)
 
 
 def clear_data() -> None:
@@ -126,11 +147,32 @@ def build_default(s: Store, progress: Callable[[int, int, str], None] | None = N
         IngestReport | None: what was ingested, or None when the store was not empty.
     """
     from ..pipeline import ensure_default_store
+    from ..store.swap import write_session
 
     with _BUILD_LOCK:
         if not store_is_empty(s):
             return None
-        report = ensure_default_store(s, progress=progress)
+        with write_session(s.path, timeout=600) as w:
+            report = ensure_default_store(w, progress=progress)
+    clear_data()
+    return report
+
+
+def stale_articles(s: Store) -> list[str]:
+    """Ids of stored articles written by another extractor version (see :mod:`components.store.versions`)."""
+    from ..store import versions
+
+    return versions.stale_articles(s.cursor())
+
+
+def reextract(s: Store, progress: Callable[[int, int, str], None] | None = None) -> IngestReport | None:
+    """Re-extract the stale articles (one builder at a time), then clear the query cache.
+    See :func:`components.upgrade.reextract_stale`."""
+    from ..store.swap import write_session
+    from ..upgrade import reextract_stale
+
+    with _BUILD_LOCK, write_session(s.path, timeout=600) as w:
+        report = reextract_stale(w, progress=progress)
     clear_data()
     return report
 
@@ -149,9 +191,11 @@ def ingest_upload(
     is stored in. A failure for an id used by another stored text points to the :data:`REPLACE_LABEL` box.
     """
     from ..pipeline import ingest_articles
+    from ..store.swap import write_session
 
-    report = ingest_articles(articles, s, progress=progress, replace=replace, keep_collection=replace,
-                             replace_hint=UPLOAD_REPLACE_HINT)
+    with write_session(s.path, timeout=30) as w:  # waits up to 30 s for a command-line ingest, then StoreError
+        report = ingest_articles(articles, w, progress=progress, replace=replace, keep_collection=replace,
+                                 replace_hint=UPLOAD_REPLACE_HINT)
     clear_data()
     return report
 

@@ -1,0 +1,131 @@
+"""A store that is read while it is written: writers build a new file and swap it in atomically.
+
+DuckDB lets one process open a database file read-write and then no other process may open it, not
+even read-only ("Could not set lock on file ... Conflicting lock is held"; measured by
+``bench/bench_store_modes.py``). So the live file ``PATH`` is never written in place:
+
+- :func:`write_session` (command-line ``ingest``, ``build-default``, the dashboard's upload and
+  re-extraction) takes the lock ``PATH.lock`` (``filelock``; a second writer fails at once with a
+  clear :class:`~components.errors.StoreError`), copies ``PATH`` to ``PATH.tmp``, yields a
+  read-write :class:`Store` on the copy and, when the block ends without error, closes it
+  (DuckDB checkpoints) and replaces ``PATH`` with it by ``os.replace`` (atomic on one file system).
+  An error or a kill leaves ``PATH`` as it was; the next session removes the stale copy and
+  starts again from ``PATH`` (ingest is idempotent, so it completes what the killed run did not).
+- :class:`SnapshotReader` (the dashboard) opens ``PATH`` read-only in a private in-memory DuckDB
+  instance (``ATTACH ... (READ_ONLY)``), so it never conflicts with a writer, and keeps reading the
+  file it opened even after a swap (the old inode stays readable until it is closed);
+  :func:`file_version` tells the dashboard when to open the new file (after a refresh).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+from filelock import FileLock, Timeout
+
+from ..errors import StoreError
+from . import Store
+
+LOCK_SUFFIX = ".lock"
+TMP_SUFFIX = ".tmp"
+
+
+def file_version(path: str | Path) -> str:
+    """Identity of the file at ``path`` now: ``"inode:mtime_ns:size"``, or ``"missing"``; changes at every swap."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return "missing"
+    return f"{st.st_ino}:{st.st_mtime_ns}:{st.st_size}"
+
+
+def _remove(path: Path) -> None:
+    for p in (path, Path(f"{path}.wal")):
+        with contextlib.suppress(FileNotFoundError):
+            p.unlink()
+
+
+@contextlib.contextmanager
+def write_session(path: str | Path, timeout: float = 0.0) -> Iterator[Store]:
+    """A read-write :class:`Store` on a copy of ``path``, swapped in when the block ends without error.
+
+    Args:
+        path: the live store file (``":memory:"``: a plain in-memory store, nothing swapped).
+        timeout (float): seconds to wait for another writer to finish (0: fail at once).
+
+    Yields:
+        Store: the copy, with the schema and the dashboard's indexes; write into it as usual.
+
+    Raises:
+        StoreError: another writer holds ``PATH.lock``; the live file is held read-write by a
+            process of an older version; the copy cannot be made (disk full). ``PATH`` is unchanged.
+    """
+    if str(path) == ":memory:":
+        yield Store(":memory:")
+        return
+    from . import queries
+
+    live = Path(path)
+    live.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(f"{live}{LOCK_SUFFIX}")
+    try:
+        lock.acquire(timeout=timeout)
+    except Timeout:
+        raise StoreError(f"another ingest is writing into {live} (lock {live}{LOCK_SUFFIX}); "
+                         "wait for it to finish and run again") from None
+    tmp = Path(f"{live}{TMP_SUFFIX}")
+    try:
+        _remove(tmp)  # left by a killed session
+        if Path(f"{live}.wal").exists():  # written in place by an older version: fold its log in first
+            Store(live).close()
+        if live.exists():
+            try:
+                shutil.copyfile(live, tmp)
+            except OSError as exc:
+                _remove(tmp)
+                raise StoreError(f"cannot copy the store {live} to write it: {exc}") from exc
+        store = Store(tmp)
+        try:
+            yield store
+            queries.ensure_indexes(store)
+        except BaseException:
+            store.close()
+            _remove(tmp)
+            raise
+        store.close()
+        os.replace(tmp, live)
+    finally:
+        lock.release()
+
+
+class SnapshotReader(Store):
+    """A read-only :class:`Store` on the file at ``path`` as it is when opened (see the module docstring).
+
+    Raises:
+        StoreError: the file is missing or not a DuckDB store.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        self.version = file_version(path)
+        if self.version == "missing":
+            raise StoreError(f"cannot open the store at {self.path}: the file does not exist")
+        try:
+            self._con = duckdb.connect(":memory:")
+            self._con.execute("ATTACH ? AS atlas (READ_ONLY)", [self.path])
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
+        import threading
+
+        self._write_lock = threading.Lock()
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A new cursor whose default database is the attached store."""
+        cur = self._con.cursor()
+        cur.execute("USE atlas")
+        return cur
