@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.errors import NewsAtlasError
 from components.ui import loaders
+from components.ui.highlight import escape_markdown
 from components.ui.sidebar import render_filters
 
 st.set_page_config(page_title="News Atlas: who said what, where", page_icon=":material/public:", layout="wide")
@@ -15,7 +16,7 @@ st.set_page_config(page_title="News Atlas: who said what, where", page_icon=":ma
 try:
     store = loaders.store()
 except NewsAtlasError as exc:
-    st.error(f"The data store cannot be opened: {exc}")
+    st.error(f"The data store cannot be opened: {escape_markdown(str(exc))}")
     st.stop()
 
 if loaders.store_is_empty(store):

@@ -533,3 +533,79 @@ def test_dashboard_overview_speaker_table_column_widths(db):
     assert widths == {"speaker": 150, "quotes": 60, "articles": 62, "country": 62, "role": 100}
     assert sum(widths.values()) <= 440  # the half-page column of a 1400 px window
     assert list(table.proto.column_order) == ["speaker", "quotes", "articles", "country", "role"]
+
+
+# Markup a stored text may carry; each must reach the page literally (issue 9, point 7).
+MARKUP = "`tick` **PWN** :red[PWN] $$PWN$$ [PWN](http://evil.example) <b>PWN</b>"
+RAW_MARKUP = ("`tick`", "**PWN**", ":red[PWN]", "$$PWN$$", "[PWN](http", "<b>PWN")
+
+
+def _add_markup_article(db: Path) -> None:
+    """Store an article whose title, outlet, speaker, place, cause and quote all hold :data:`MARKUP`."""
+    from components.models import Article, Casualty, Extraction, Place, Quote, Speaker, Stance
+
+    text = f"{MARKUP} said: \"The bridge in {MARKUP} must reopen.\" Two people were killed in {MARKUP} on Monday."
+    name = f"Ann {MARKUP}"
+    art = Article(id="markup-1", title=f"Title {MARKUP}", published="2024-12-02", outlet=f"Outlet {MARKUP}",
+                  collection="seed", text=text)
+    qs = text.index("The bridge")
+    qe = text.index(" must reopen.") + len(" must reopen.")
+    q = Quote(id="markup-1:q1", text=text[qs:qe], start=qs, end=qe, kind="direct", cue="said", speaker=name,
+              topics=["peace-talks"])
+    ps = text.index(MARKUP, qs)
+    place = Place(name=MARKUP, mention=MARKUP, start=ps, end=ps + len(MARKUP), kind="city", country="UA",
+                  lat=48.0, lon=37.8)
+    cs = text.index("Two people")
+    cas = Casualty(place=MARKUP, country="UA", lat=48.0, lon=37.8, date="2024-12-02", killed_min=2, killed_max=2,
+                   killed_qualifier="exact", cause=MARKUP, start=cs, end=len(text))
+    ext = Extraction(article=art, quotes=[q], speakers=[Speaker(name=name, role=MARKUP, country="UA")],
+                     places=[place], casualties=[cas],
+                     stances=[Stance(speaker=name, topic="peace-talks", polarity="support", score=0.5,
+                                     evidence=[q.id])])
+    store = Store(db)
+    try:
+        store.add_extractions([ext])
+    finally:
+        store.close()
+
+
+def _rendered_texts(at) -> list[str]:
+    """Every Markdown-rendered string of the page (bodies and widget labels)."""
+    out = []
+    for kind in ("markdown", "caption", "title", "header", "subheader", "info", "warning", "success", "error"):
+        out += [e.value for e in at.get(kind)]
+    for kind in ("button", "selectbox", "multiselect", "checkbox", "radio", "text_input", "number_input"):
+        out += [e.label for e in at.get(kind)]
+    return out
+
+
+def _plotly_labels(at) -> list[str]:
+    import json
+
+    out = []
+    for chart in at.get("plotly_chart"):
+        fig = json.loads(chart.proto.spec)
+        for trace in fig["data"]:
+            for key in ("name", "hovertext", "text", "y", "x", "hovertemplate"):
+                v = trace.get(key)
+                out += [str(x) for x in (v if isinstance(v, list) else [v]) if x is not None]
+        out += [a.get("text", "") for a in fig["layout"].get("annotations", [])]
+    return out
+
+
+def test_dashboard_stored_markup_is_literal_on_every_page(db):
+    """Test that Markdown, Streamlit directives, LaTeX, links and HTML in stored text are escaped on every page."""
+    _add_markup_article(db)
+    at = _app({"place": MARKUP})
+    seen = 0
+    for page in PAGES:
+        _goto(at, page)
+        for text in _rendered_texts(at):
+            if "PWN" in text:
+                seen += 1
+                assert not any(raw in text for raw in RAW_MARKUP), (page, text)
+        for label in _plotly_labels(at):
+            assert "<b>PWN" not in label and "$$PWN" not in label, (page, label)
+    assert seen >= 5  # the filter line, titles, captions, the speaker card ...
+    _goto(at, "map")
+    assert any(t.startswith("Filtered to: **") and "\\`tick\\`" in t for t in _rendered_texts(at))

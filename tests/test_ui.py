@@ -74,6 +74,13 @@ def test_ui_escape_markdown_makes_markup_literal():
         "\\*\\*bold\\*\\* \\<b\\>x\\</b\\> \\:red\\[y\\] \\$x\\$")
 
 
+def test_ui_escape_label_makes_plotly_markup_literal():
+    from components.ui.highlight import escape_label
+
+    assert escape_label('<b>x</b> $$y$$ & "z"') == "&lt;b&gt;x&lt;/b&gt; &#36;&#36;y&#36;&#36; &amp; &quot;z&quot;"
+    assert escape_label(None) == ""
+
+
 def _stance_df():
     import pandas as pd
 

@@ -6,12 +6,13 @@ into labels and hovers, because Plotly renders a subset of HTML there.
 
 from __future__ import annotations
 
-import html
 import math
 
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
+
+from .highlight import escape_label
 
 OFFLINE_MAP_STYLE = "white-bg"
 DEFAULT_MAP_STYLE = "carto-positron"
@@ -21,8 +22,7 @@ POLARITY_COLOURS = {"support": "#1b7837", "neutral": "#8c8c8c", "oppose": "#b218
 CASUALTY_SCALE = [[0.0, "#3b6fd6"], [0.0001, "#fdd835"], [0.5, "#f4511e"], [1.0, "#7f0000"]]
 
 
-def _esc(value: object) -> str:
-    return html.escape("" if value is None else str(value))
+_esc = escape_label
 
 
 def _short(text: str, n: int = 140) -> str:
@@ -167,9 +167,9 @@ def casualty_figure(df: pd.DataFrame) -> go.Figure:
     """
     d = df.copy()
     d["place_label"] = d["place"].map(_esc)
-    fig = px.bar(d, x="date", y="killed", color="place_label", custom_data=["place", "injured", "events"],
+    fig = px.bar(d, x="date", y="killed", color="place_label", custom_data=["place", "injured", "events", "place_label"],
                  labels={"place_label": "place", "killed": "killed (at least)"})
-    fig.update_traces(hovertemplate="%{x}<br>%{customdata[0]}<br>killed ≥ %{y} · injured ≥ %{customdata[1]}"
+    fig.update_traces(hovertemplate="%{x}<br>%{customdata[3]}<br>killed ≥ %{y} · injured ≥ %{customdata[1]}"
                                     "<br>events: %{customdata[2]}<extra></extra>")
     fig.update_traces(width=86_400_000 * 0.8)  # one day wide (the x axis is in milliseconds)
     fig.update_xaxes(type="date", tickformat="%Y-%m-%d", title=None)

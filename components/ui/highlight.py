@@ -60,6 +60,18 @@ def escape_markdown(text: str | None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(text).replace("\n", " "))
 
 
+def escape_label(value: object) -> str:
+    """Make stored text literal in a Plotly label, legend or hover (Plotly renders a subset of HTML there).
+
+    HTML-escapes ``< > & " '`` and writes ``$`` as the entity ``&#36;`` (a label starting and ending with
+    ``$`` is LaTeX to Plotly). ``None`` gives ``""``. The Markdown counterpart is :func:`escape_markdown`;
+    together they are the only ways stored text reaches a rendered label.
+    """
+    if value is None:
+        return ""
+    return html.escape(str(value), quote=True).replace("$", "&#36;")
+
+
 def highlight_html(text: str, spans: Iterable[Span]) -> str:
     """HTML for ``text`` with ``spans`` wrapped in ``<mark>``; all text is escaped.
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components.ui import charts, loaders
+from components.ui.highlight import escape_markdown
 from components.ui.sidebar import current_filters, request_filter
 from components.ui.widgets import download_buttons, pager
 
@@ -25,7 +26,7 @@ if not chart.empty:
                             selection_mode=("points",))
     points = event.selection.points if event is not None else []
     picked = sorted({p["customdata"][0] for p in points if p.get("customdata") and p["customdata"][0] != "unknown"})
-    if picked and st.button(f"Show {', '.join(picked)} on the map", key="cas_to_map"):
+    if picked and st.button(f"Show {', '.join(escape_markdown(p) for p in picked)} on the map", key="cas_to_map"):
         request_filter("places", picked)
         st.switch_page("components/ui/pages/map.py")
 if undated:

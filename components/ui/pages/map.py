@@ -5,6 +5,7 @@ import os
 import streamlit as st
 
 from components.ui import basemap, charts, loaders
+from components.ui.highlight import escape_markdown
 from components.ui.sidebar import current_filters, request_filter
 from components.ui.widgets import download_buttons
 
@@ -46,7 +47,7 @@ else:
     st.plotly_chart(charts.map_figure(df, style, outlines=outlines), key="map_chart", on_select=_on_select,
                     selection_mode=("points", "box", "lasso"), config={"scrollZoom": True})
 if f.places:
-    st.markdown("Filtered to: " + ", ".join(f"`{p}`" for p in f.places))
+    st.markdown("Filtered to: " + ", ".join(f"**{escape_markdown(p)}**" for p in f.places))
     if st.button("Clear place selection"):
         request_filter("places", [])
         st.rerun()
