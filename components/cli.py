@@ -11,7 +11,9 @@ Exit codes: 0 success, 1 some inputs failed, 2 usage or store error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from tqdm import tqdm
 
@@ -108,6 +110,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if report.failed or not report.files else 0
 
 
+TOPICS_HELP = "topic taxonomy YAML replacing data/topics.yaml (default: $NEWS_ATLAS_TOPICS or data/topics.yaml)"
+
+
+def _use_topics(path: str) -> None:
+    """Validate the taxonomy file ``path`` and make it the one every extraction (and worker) uses.
+
+    Raises:
+        TopicTaxonomyError: the file is missing or malformed (a usage error: exit 2).
+    """
+    from .extract.topics import TOPICS_ENV, TopicTaxonomy
+
+    TopicTaxonomy.load(path)
+    os.environ[TOPICS_ENV] = str(Path(path).resolve())
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m components``."""
     parser = argparse.ArgumentParser(prog="python -m components", description=__doc__.splitlines()[0])
@@ -118,15 +135,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--collection", default=None, help="collection name for these articles (default: user)")
     p.add_argument("--replace", action="store_true", help="re-extract articles already stored")
     p.add_argument("--db", default=None, help="store path (default: $NEWS_ATLAS_DB or data/atlas.duckdb)")
+    p.add_argument("--topics", default=None, help=TOPICS_HELP)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("build-default", help="ingest the embedded default collections if missing")
     p.add_argument("--db", default=None, help="store path (default: $NEWS_ATLAS_DB or data/atlas.duckdb)")
+    p.add_argument("--topics", default=None, help=TOPICS_HELP)
     p.set_defaults(func=cmd_build_default)
 
     p = sub.add_parser("extract", help="print extractions without touching the store")
     p.add_argument("paths", nargs="+", help="files, folders or glob patterns")
     p.add_argument("--json", action="store_true", help="JSON Lines, one object per article (the output contract)")
+    p.add_argument("--topics", default=None, help=TOPICS_HELP)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("evaluate", help="score the extractor against annotations")
@@ -148,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     try:
+        if getattr(args, "topics", None):
+            _use_topics(args.topics)
         return args.func(args)
     except NewsAtlasError as exc:
         print(f"error: {exc}", file=sys.stderr)

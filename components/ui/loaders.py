@@ -10,6 +10,7 @@ new articles at once.
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 from pathlib import Path
@@ -97,14 +98,23 @@ def default_collections() -> tuple[str, ...]:
     return tuple(c["name"] for c in load_collections() if c["default"])
 
 
-@st.cache_data(show_spinner=False)
+# the taxonomy the extraction uses (components.extract.topics.TOPICS_ENV; not imported: it loads spaCy)
+TOPICS_ENV = "NEWS_ATLAS_TOPICS"
+
+
 def topic_labels() -> dict[str, str]:
-    """Topic id -> label from ``data/topics.yaml`` (empty when the file is missing or malformed)."""
+    """Topic id -> label from ``$NEWS_ATLAS_TOPICS`` or ``data/topics.yaml`` (empty when missing or malformed)."""
+    env = os.environ.get(TOPICS_ENV, "").strip()
+    path = Path(env).expanduser() if env else Path(__file__).resolve().parents[2] / "data" / "topics.yaml"
+    return _topic_labels(str(path))
+
+
+@st.cache_data(show_spinner=False)
+def _topic_labels(path: str) -> dict[str, str]:
     import yaml
 
-    path = Path(__file__).resolve().parents[2] / "data" / "topics.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
         return {str(t["id"]): str(t.get("label") or t["id"]) for t in data.get("topics", []) if "id" in t}
     except (OSError, yaml.YAMLError, TypeError, AttributeError):
         return {}
