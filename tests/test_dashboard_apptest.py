@@ -609,3 +609,47 @@ def test_dashboard_stored_markup_is_literal_on_every_page(db):
     assert seen >= 5  # the filter line, titles, captions, the speaker card ...
     _goto(at, "map")
     assert any(t.startswith("Filtered to: **") and "\\`tick\\`" in t for t in _rendered_texts(at))
+
+
+def test_dashboard_facets_show_counts_sorted_and_the_url_keeps_ids(db):
+    """Test that sidebar options carry their count under the other filters, sorted by it, and the URL ids."""
+    store = Store(db)
+    try:
+        n_ua = Q.facet_counts(store, QueryFilters(collections=("seed",)), "countries")["UA"]
+        speakers = Q.facet_counts(store, QueryFilters(collections=("seed",)), "speakers")
+    finally:
+        store.close()
+    at = _app()
+    country = at.multiselect(key="country")
+    assert country.format_func("UA") == f"UA · Ukraine ({n_ua:,})"
+    ranked = list(at.multiselect(key="speaker").options)
+    counts = [int(o.rsplit("(", 1)[1].rstrip(")")) for o in ranked]
+    assert counts == sorted(counts, reverse=True) and counts[0] == max(speakers.values())
+    at.multiselect(key="country").select("UA").run()
+    assert at.query_params["country"] in ("UA", ["UA"])
+    top = max(speakers, key=lambda s: (speakers[s], -list(speakers).index(s)))
+    at.multiselect(key="speaker").select(top).run()
+    assert not at.exception
+    assert at.query_params["speaker"] in (top, [top])
+
+
+def test_dashboard_sort_control_and_article_text_search(db):
+    """Test that the Quotes page sorts the whole result by a chosen column and searches article text."""
+    at = _goto(_app(), "quotes")
+    at.selectbox(key="quotes_sort").set_value("speaker").run()
+    names = [s for s in _rows(at, "quotes_table")["speaker"] if isinstance(s, str)]
+    assert names == sorted(names)
+    at.toggle(key="quotes_desc").set_value(True).run()
+    names = [s for s in _rows(at, "quotes_table")["speaker"] if isinstance(s, str)]
+    assert names == sorted(names, reverse=True)
+    at.text_input(key="aq").input("KHERSON").run()
+    assert not at.exception
+    store = Store(db)
+    try:
+        want = Q.count_quotes(store, QueryFilters(collections=("seed",), article_text="KHERSON"))
+        n_all = Q.count_quotes(store, QueryFilters(collections=("seed",)))
+    finally:
+        store.close()
+    assert want == n_all > 0  # the seed article mentions Kherson outside its quotes: all its quotes pass
+    at.text_input(key="aq").input("no such words anywhere").run()
+    assert "No quotes match these filters." in [i.value for i in at.info]

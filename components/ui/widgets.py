@@ -31,6 +31,23 @@ def pager(total: int, key: str, noun: str = "rows") -> tuple[int, int]:
     return size, (page - 1) * size
 
 
+def sort_control(key: str, columns: list[str], default: str, descending_first: frozenset[str]) -> tuple[str, bool]:
+    """"Sort by" (any column of the table's allowlist) and a direction switch; return ``(column, descending)``.
+
+    The whole filtered result is sorted in DuckDB before paging (a click on a table header sorts only the
+    page shown). The direction starts at the column's natural order (newest, largest first for
+    ``descending_first`` columns) whenever the column changes.
+    """
+    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    prev = st.session_state.get(f"{key}_sort_prev")
+    col = c1.selectbox("Sort by", columns, index=columns.index(default), key=f"{key}_sort")
+    if prev != col:
+        st.session_state[f"{key}_desc"] = col in descending_first
+        st.session_state[f"{key}_sort_prev"] = col
+    desc = c2.toggle("Descending", key=f"{key}_desc")
+    return col, bool(desc)
+
+
 _UNNAMED_BOX = "unnamed_box"
 
 

@@ -8,7 +8,8 @@ from components.errors import ArticleReadError, NewsAtlasError
 from components.ingest import MAX_ARTICLE_CHARS, META_SUFFIX, SUPPORTED_SUFFIXES, parse_sidecar, read_bytes, sidecar_stem
 from components.ui import highlight, loaders
 from components.ui.sidebar import DATE_MIN, DATE_MAX, UPLOAD_COLLECTION, current_filters, request_filter
-from components.ui.widgets import pager
+from components.store.queries import ARTICLE_SORTS, DESCENDING_FIRST
+from components.ui.widgets import pager, sort_control
 
 f = current_filters()
 st.title("Articles")
@@ -168,8 +169,9 @@ with st.expander("Upload articles (.txt, .md, .html, .jsonl)", expanded=False):
         st.rerun()
 
 total = loaders.q("count_articles", f)
+sort, desc = sort_control("art", list(ARTICLE_SORTS), "published", DESCENDING_FIRST)
 limit, offset = pager(total, "art", "articles")
-page = loaders.q("articles_page", f, limit, offset)
+page = loaders.q("articles_page", f, limit, offset, sort, desc)
 if page.empty:
     st.info("No articles under these filters.")
     st.stop()

@@ -5,7 +5,8 @@ import streamlit as st
 from components.ui import charts, loaders
 from components.ui.highlight import escape_markdown
 from components.ui.sidebar import current_filters, request_filter
-from components.ui.widgets import download_buttons, pager
+from components.store.queries import CASUALTY_SORTS, DESCENDING_FIRST
+from components.ui.widgets import download_buttons, pager, sort_control
 
 # Table columns, left to right: the counts, then the title of the reporting article (in view at 1400 px),
 # the details, and the article id at the far right (the page query's idx/start/end are left out).
@@ -33,8 +34,9 @@ if undated:
     st.caption(f"{undated} records without a date are not in the chart (they are in the table)." if undated > 1
                else "1 record without a date is not in the chart (it is in the table).")
 total = counts["events"]
+sort, desc = sort_control("cas", list(CASUALTY_SORTS), "date", DESCENDING_FIRST)
 limit, offset = pager(total, "cas", "casualty reports")
-page = loaders.q("casualties_page", f, limit, offset)
+page = loaders.q("casualties_page", f, limit, offset, sort, desc)
 if page.empty:
     st.info("No casualty reports under these filters.")
 else:

@@ -4,15 +4,16 @@ import streamlit as st
 
 from components.ui import highlight, loaders
 from components.ui.sidebar import current_filters
-from components.ui.widgets import download_buttons, pager, speaker_card
+from components.store.queries import DESCENDING_FIRST, QUOTE_SORTS
+from components.ui.widgets import download_buttons, pager, sort_control, speaker_card
 
 f = current_filters()
 topics = loaders.topic_labels()
 st.title("Quotes")
 total = loaders.q("count_quotes", f)
-sort = st.radio("Sort by", ["date", "speaker", "article"], horizontal=True, key="quotes_sort")
+sort, desc = sort_control("quotes", list(QUOTE_SORTS), "date", DESCENDING_FIRST)
 limit, offset = pager(total, "quotes", "quotes")
-page = loaders.q("quotes_page", f, limit, offset, sort)
+page = loaders.q("quotes_page", f, limit, offset, sort, desc)
 show = page.drop(columns=["id", "article_id"]).copy()
 show["topics"] = [", ".join(topics.get(t, t) for t in (ts if ts is not None else [])) for ts in page["topics"]]
 event = st.dataframe(
