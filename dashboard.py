@@ -1,4 +1,5 @@
-"""Streamlit entry point: builds the store on first start, draws the shared filters, routes to the pages.
+"""Streamlit entry point: starts the first build (seed now, the rest in the background), draws the shared
+filters and the build's progress, routes to the pages.
 
 Run with ``streamlit run dashboard.py``. The store is ``$NEWS_ATLAS_DB`` or
 ``data/atlas.duckdb``; pages live in ``components/ui/pages/``.
@@ -9,7 +10,8 @@ import streamlit as st
 from components.errors import NewsAtlasError
 from components.ui import loaders
 from components.ui.highlight import escape_markdown
-from components.ui.sidebar import render_filters
+from components.ui.sidebar import hidden_articles_notice, render_filters
+from components.ui.widgets import build_status
 
 st.set_page_config(page_title="News Atlas: who said what, where", page_icon=":material/public:", layout="wide")
 
@@ -19,16 +21,12 @@ except NewsAtlasError as exc:
     st.error(f"The data store cannot be opened: {escape_markdown(str(exc))}")
     st.stop()
 
-if loaders.store_is_empty(store):
-    with st.status("Building the store from the embedded default data (first start)…", expanded=True) as status:
-        bar = st.progress(0.0, text="reading articles")
-
-        def _progress(done: int, total: int, label: str) -> None:
-            bar.progress(done / max(total, 1), text=f"{done} of {total} articles extracted ({label[:50]})")
-
-        report = loaders.build_default(store, _progress)
-        status.update(label="Store built" + (f": {report.summary().splitlines()[0]}" if report else ""),
-                      state="complete", expanded=False)
+# First start: the seed is extracted now (seconds), the bundled collections in the background.
+_seed_box = st.empty()
+build = loaders.first_start(store, on_seed=lambda: _seed_box.info(
+    "First start: extracting the seed article; the bundled collections follow in the background…",
+    icon=":material/hourglass_top:"))
+_seed_box.empty()
 
 # The default page is served at the root URL (Streamlit ignores its url_path, which must still be unique:
 # "home" is never shown). "/overview" is the same page under a hidden entry, so that address works too.
@@ -45,5 +43,7 @@ PAGES = [
             visibility="hidden"),
 ]
 page = st.navigation(PAGES)
-render_filters()
+filters = render_filters()
+build_status(build)
+hidden_articles_notice(filters)
 page.run()

@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 import socket
 import threading
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -126,11 +128,11 @@ def store_is_empty(s: Store) -> bool:
 
 
 def build_default(s: Store, progress: Callable[[int, int, str], None] | None = None) -> IngestReport | None:
-    """Build the embedded default collections into an empty store (one builder at a time).
+    """Build the embedded default collections into an empty store, all in the caller's thread.
 
     Policy: only a store without any article is built; a store that already has
     articles is used as it is (so a store built from a subset, or filled from
-    the command line, is respected).
+    the command line, is respected). The dashboard uses :func:`first_start` instead.
 
     Returns:
         IngestReport | None: what was ingested, or None when the store was not empty.
@@ -143,6 +145,116 @@ def build_default(s: Store, progress: Callable[[int, int, str], None] | None = N
         report = ensure_default_store(s, progress=progress)
     clear_data()
     return report
+
+
+@dataclass
+class BuildProgress:
+    """The state of the background build of the bundled collections (one per store, shared by sessions).
+
+    Attributes:
+        total (int): articles to extract (those of the bundled collections not yet stored).
+        done (int): articles extracted so far. started (float): ``time.monotonic()`` at the start.
+        running (bool): the build thread is at work. finished (bool): it ended (see ``error``).
+        added (int): articles stored by the build. error (str | None): why it stopped early.
+    """
+
+    total: int = 0
+    done: int = 0
+    started: float = 0.0
+    running: bool = False
+    finished: bool = False
+    added: int = 0
+    error: str | None = None
+    _last_clear: float = field(default=0.0, repr=False)
+
+    def rate(self) -> float:
+        """Articles per second since the build started (0.0 before the first batch)."""
+        elapsed = time.monotonic() - self.started
+        return self.done / elapsed if self.done and elapsed > 0 else 0.0
+
+    def seconds_left(self) -> float | None:
+        """Estimated seconds to the end at the current rate (None before the first batch)."""
+        r = self.rate()
+        return (self.total - self.done) / r if r else None
+
+
+@st.cache_resource(show_spinner=False)
+def build_progress(path: str) -> BuildProgress:
+    """The :class:`BuildProgress` of the store at ``path`` (one object per server process)."""
+    return BuildProgress()
+
+
+def _marker(path: str) -> Path | None:
+    """``<store>.building``: exists while a first build is unfinished, so a restart resumes it."""
+    return None if path == ":memory:" else Path(path + ".building")
+
+
+def first_start(s: Store, manifest: Path | None = None, on_seed: Callable[[], None] | None = None) -> BuildProgress:
+    """On a fresh store, extract the default collections (the seed) now and the others in the background.
+
+    Runs when the store has no article, or when an earlier first build was interrupted (its marker file
+    ``<store>.building`` is left); otherwise the store is used as it is. The default collections of the
+    manifest (``default: true``: the seed, one article) are ingested in the caller's thread, so the first
+    page shows them within seconds; every other collection is then read and ingested by one daemon thread
+    of this server process, through the same :class:`Store` (DuckDB allows one writing process; this one
+    holds it, and each write batch is one transaction under the store's write lock, so browsing sessions
+    keep reading). Articles already stored are skipped, so an interrupted build resumes where it stopped.
+    The query cache is cleared as batches land (at most every 5 s) and at the end.
+
+    Args:
+        s (Store): the dashboard's store. manifest (Path | None): collections file (default
+            ``data/collections.yaml``). on_seed (Callable | None): called before the seed is extracted
+            (the dashboard shows a status box).
+
+    Returns:
+        BuildProgress: the shared state (``running`` while the thread works).
+    """
+    from ..pipeline import IngestReport, ingest_articles, read_files
+
+    state = build_progress(s.path)
+    marker = _marker(s.path)
+    with _BUILD_LOCK:
+        if state.running or state.finished:
+            return state
+        if not store_is_empty(s) and not (marker and marker.exists()):
+            return state
+        if marker:
+            marker.touch()
+        collections = load_collections(manifest)
+        first = [c for c in collections if c["default"]] or collections[:1]
+        rest = [c for c in collections if c not in first]
+        if on_seed:
+            on_seed()
+        report = IngestReport()
+        for c in first:
+            ingest_articles(read_files(c["paths"], report, collection=c["name"]), s, report=report)
+        clear_data()
+        state.running, state.started = True, time.monotonic()
+
+    def progress(done: int, total: int, label: str) -> None:
+        state.done, state.total = done, total
+        now = time.monotonic()
+        if done and now - state._last_clear >= 5.0:
+            state._last_clear = now
+            clear_data()
+
+    def work() -> None:
+        rep = IngestReport()
+        try:
+            articles = [a for c in rest for a in read_files(c["paths"], rep, collection=c["name"])]
+            state.total = len(articles)
+            ingest_articles(articles, s, progress=progress, report=rep, batch_size=8)
+            state.added = len(rep.added)
+            if marker:
+                marker.unlink(missing_ok=True)
+        except Exception as exc:  # the thread's boundary: the pages say why the build stopped
+            state.error = f"{type(exc).__name__}: {exc}"
+        finally:
+            state.running, state.finished = False, True
+            clear_data()
+
+    threading.Thread(target=work, name="news-atlas-first-build", daemon=True).start()
+    return state
 
 
 # The upload form's checkbox that overwrites stored articles; the id-clash message points to it.

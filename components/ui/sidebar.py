@@ -260,6 +260,27 @@ def _reset(defaults: list[str]) -> None:
     st.session_state[UNNAMED_STATE] = False
 
 
+def _show_all_collections() -> None:
+    st.session_state["collection"] = []
+
+
+def hidden_articles_notice(filters: QueryFilters) -> None:
+    """Under a collection filter, say how many stored articles the other collections hold, with one click
+    ("Show all collections") to clear it; nothing when no article is hidden that way."""
+    if not filters.collections:
+        return
+    counts = loaders.q("facet_counts", filters, "collections")
+    hidden = sum(n for c, n in counts.items() if c not in filters.collections)
+    if hidden <= 0:
+        return
+    c1, c2 = st.columns([4, 1], vertical_alignment="center")
+    shown = ", ".join(escape_markdown(c) for c in filters.collections)
+    c1.caption(f"Showing the collection{'s' if len(filters.collections) > 1 else ''} {shown}: "
+               f"{hidden:,} more {'article' if hidden == 1 else 'articles'} in other collections "
+               "match the other filters.")
+    c2.button("Show all collections", key="_na_show_all", on_click=_show_all_collections)
+
+
 def current_filters() -> QueryFilters:
     """The filters parsed by :func:`render_filters` in this run."""
     return st.session_state.get(FILTERS_STATE, QueryFilters())

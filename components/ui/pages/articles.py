@@ -9,7 +9,7 @@ from components.ingest import MAX_ARTICLE_CHARS, META_SUFFIX, SUPPORTED_SUFFIXES
 from components.ui import highlight, loaders
 from components.ui.sidebar import DATE_MIN, DATE_MAX, UPLOAD_COLLECTION, current_filters, request_filter
 from components.store.queries import ARTICLE_SORTS, DESCENDING_FIRST
-from components.ui.widgets import pager, sort_control
+from components.ui.widgets import display_frame, pager, plural, sort_control
 
 f = current_filters()
 st.title("Articles")
@@ -175,9 +175,8 @@ page = loaders.q("articles_page", f, limit, offset, sort, desc)
 if page.empty:
     st.info("No articles under these filters.")
     st.stop()
-event = st.dataframe(page, hide_index=True, on_select="rerun", selection_mode="single-row", key="articles_table",
-                     column_config={"title": st.column_config.TextColumn("title", width="large"),
-                                    "published": st.column_config.DateColumn("published")})
+event = st.dataframe(display_frame(page), hide_index=True, on_select="rerun", selection_mode="single-row", key="articles_table",
+                     column_config={"title": st.column_config.TextColumn("title", width="large")})
 ids = list(page["id"])
 titles = dict(zip(page["id"], page["title"]))
 rows = event.selection.rows if event is not None else []
@@ -197,7 +196,7 @@ st.subheader(highlight.escape_markdown(art["title"] or art["id"]))
 st.caption(" · ".join(highlight.escape_markdown(highlight.cell_text(x)) for x in (art["outlet"], art["published"],
                                                                                  art["collection"], art["url"])
                       if highlight.cell_text(x)))
-st.caption(f"{len(bundle['quotes'])} quotes · {len(bundle['speakers'])} speakers · {len(bundle['places'])} place "
-           f"mentions · {len(bundle['casualties'])} casualty reports")
+st.caption(f"{plural(len(bundle['quotes']), 'quote')} · {plural(len(bundle['speakers']), 'speaker')} · "
+           f"{plural(len(bundle['places']), 'place mention')} · {plural(len(bundle['casualties']), 'casualty report')}")
 st.html(highlight.legend_html(["quote", "speaker", "place", "casualty"]))
 st.html(highlight.highlight_html(art["text"], highlight.article_spans(bundle)))
