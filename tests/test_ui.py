@@ -167,7 +167,7 @@ def test_ui_article_spans_with_missing_speaker_and_country_in_dataframes():
     assert html.count("<mark") == 3 and "nan" not in html
 
 
-def test_ui_first_start_builds_the_seed_now_and_the_rest_in_one_background_run(tmp_path):
+def test_ui_first_start_builds_the_seed_now_and_the_rest_in_one_background_run(tmp_path, monkeypatch):
     """Test that the seed is stored on return, the other collections follow in one counted build, a
     restart resumes an interrupted build, and a built store is left alone."""
     import json
@@ -176,6 +176,7 @@ def test_ui_first_start_builds_the_seed_now_and_the_rest_in_one_background_run(t
     from components.store import Store
     from components.ui import loaders
 
+    monkeypatch.setattr(loaders, "BUILD_START_DELAY_S", 0.0)
     seed_dir = tmp_path / "seed"
     seed_dir.mkdir()
     (seed_dir / "a.txt").write_text("Bridge opens\n\n\"We are proud,\" the mayor of Lyon said on Monday.\n")

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the pipeline imports spaCy: loaded only to build or ingest,
     from ..pipeline import IngestReport
 
 TTL_SECONDS = 600
+BUILD_START_DELAY_S = 4.0  # the background build starts this long after the seed is stored
 _BUILD_LOCK = threading.Lock()
 
 # Query name -> function(store, *args, **kwargs). Nothing outside this table can be called.
@@ -199,7 +200,8 @@ def first_start(s: Store, manifest: Path | None = None, on_seed: Callable[[], No
     of this server process, through the same :class:`Store` (DuckDB allows one writing process; this one
     holds it, and each write batch is one transaction under the store's write lock, so browsing sessions
     keep reading). Articles already stored are skipped, so an interrupted build resumes where it stopped.
-    The query cache is cleared as batches land (at most every 5 s) and at the end.
+    The query cache is cleared as batches land (at most every 5 s) and at the end. The thread waits
+    :data:`BUILD_START_DELAY_S` before its first read, so the first page is drawn without competing with it.
 
     Args:
         s (Store): the dashboard's store. manifest (Path | None): collections file (default
@@ -240,6 +242,8 @@ def first_start(s: Store, manifest: Path | None = None, on_seed: Callable[[], No
 
     def work() -> None:
         rep = IngestReport()
+        # let the first page draw the seed before this thread competes with it for the interpreter
+        time.sleep(BUILD_START_DELAY_S)
         try:
             articles = [a for c in rest for a in read_files(c["paths"], rep, collection=c["name"])]
             state.total = len(articles)

@@ -195,8 +195,9 @@ def build_status(state) -> None:
     """
     if not state.running and not state.finished:
         return
-    if state.finished and st.session_state.get("_na_build_done"):
-        return
+    if state.finished and (st.session_state.get("_na_build_done")
+                           or not (state.error or st.session_state.get("_na_build_seen_running"))):
+        return  # said once, and only to the sessions that watched the build
 
     @st.fragment(run_every=2.0 if state.running else None)
     def _bar() -> None:
@@ -207,8 +208,7 @@ def build_status(state) -> None:
                          "to resume it (articles already stored are kept).")
             else:
                 st.success(f"The bundled collections are built: {state.added:,} articles added.")
-            if st.session_state.get("_na_build_seen_running"):
-                st.session_state.pop("_na_build_seen_running")
+            if st.session_state.pop("_na_build_seen_running", None):
                 st.rerun(scope="app")
             return
         st.session_state["_na_build_seen_running"] = True

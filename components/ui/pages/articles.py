@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from components.errors import ArticleReadError, NewsAtlasError
+from components.fetch import DEFAULT_TIMEOUT_S, MAX_FEED_ITEMS, MAX_PAGE_BYTES, read_url
 from components.ingest import MAX_ARTICLE_CHARS, META_SUFFIX, SUPPORTED_SUFFIXES, parse_sidecar, read_bytes, sidecar_stem
 from components.ui import highlight, loaders
 from components.ui.sidebar import DATE_MIN, DATE_MAX, UPLOAD_COLLECTION, current_filters, request_filter
@@ -165,6 +166,33 @@ with st.expander("Upload articles (.txt, .md, .html, .jsonl)", expanded=False):
             if current and UPLOAD_COLLECTION not in current:
                 request_filter("collections", current + [UPLOAD_COLLECTION])
             request_filter("articles", [])
+            st.session_state["article_pick"] = rep["added"][0]
+        st.rerun()
+
+with st.expander("Add by URL (a news page, or an RSS/Atom feed)", expanded=False):
+    url = st.text_input("Link", key="add_url", max_chars=2000, placeholder="https://…/article.html or …/feed.xml",
+                        help=f"Fetched with a {DEFAULT_TIMEOUT_S} s timeout and at most {MAX_PAGE_BYTES:,} bytes; "
+                             f"a feed gives up to {MAX_FEED_ITEMS} items, each from its own text or its page. "
+                             "Private and local addresses are refused.")
+    if st.button("Fetch and add", key="add_url_go", disabled=not url.strip()):
+        with st.spinner("Fetching…"):
+            got = read_url(url.strip(), collection=UPLOAD_COLLECTION)
+        rep = {"added": [], "replaced": [], "stored": [], "skipped": [], "unread": list(got.problems), "failed": [],
+               "warnings": []}
+        if got.articles:
+            try:
+                report = loaders.ingest_upload(loaders.store(), got.articles)
+                rep["added"] = list(report.added)
+                rep["stored"] = [w for w, why in report.skipped if why == "already stored"]
+                rep["skipped"] = [(w, why) for w, why in report.skipped if why != "already stored"]
+                rep["failed"] += report.failed
+            except NewsAtlasError as exc:
+                rep["failed"].append((url, f"could not be stored: {exc}"))
+        st.session_state[REPORT_KEY] = rep
+        if rep["added"]:
+            current = list(st.session_state.get("collection") or [])
+            if current and UPLOAD_COLLECTION not in current:
+                request_filter("collections", current + [UPLOAD_COLLECTION])
             st.session_state["article_pick"] = rep["added"][0]
         st.rerun()
 
