@@ -308,30 +308,22 @@ def test_topics_env_and_path_replace_the_bundled_taxonomy(nlp, tmp_path, monkeyp
     assert "mine.yaml" in msg and "topics[0]" in msg and "description" in msg and "lower-case slug" in msg
 
 
-def test_topics_cli_option_validates_and_is_used(tmp_path, capsys):
+def test_topics_cli_option_validates_and_is_used(tmp_path, capsys, monkeypatch):
     """Test that ``extract --topics PATH`` tags with the user's taxonomy and a malformed one exits 2."""
     import json
 
     from components.cli import main
     from components.extract.topics import TOPICS_ENV
 
-    import os
-
+    monkeypatch.delenv(TOPICS_ENV, raising=False)  # restored after the test (--topics sets it)
     art = tmp_path / "a.txt"
     art.write_text("Rail strike\n\n\"The railway must be modernised,\" the minister said on Monday.\n")
     good = tmp_path / "rail.yaml"
     good.write_text("topics:\n  - {id: rail, label: Railways, description: Trains., phrases: [railway]}\n")
     bad = tmp_path / "bad.yaml"
     bad.write_text("topics: [1, 2]\n")
-    before = os.environ.get(TOPICS_ENV)
-    try:
-        assert main(["extract", str(art), "--json", "--topics", str(good)]) == 0
-        out = json.loads(capsys.readouterr().out.splitlines()[0])
-        assert [q["topics"] for q in out["quotes"]] == [["rail"]]
-        assert main(["extract", str(art), "--topics", str(bad)]) == 2
-        assert "bad.yaml: topics[0]: expected a mapping" in capsys.readouterr().err
-    finally:
-        if before is None:
-            os.environ.pop(TOPICS_ENV, None)
-        else:
-            os.environ[TOPICS_ENV] = before
+    assert main(["extract", str(art), "--json", "--topics", str(good)]) == 0
+    out = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert [q["topics"] for q in out["quotes"]] == [["rail"]]
+    assert main(["extract", str(art), "--topics", str(bad)]) == 2
+    assert "bad.yaml: topics[0]: expected a mapping" in capsys.readouterr().err

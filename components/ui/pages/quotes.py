@@ -21,7 +21,7 @@ view = st.segmented_control("View", ["Table", "Cards"], default="Table", key="qu
                             help="Cards show each quote in full, wrapped (for narrow screens).")
 event = None
 if view == "Cards":
-    for r in page.itertuples(index=False):
+    for r in display_frame(page.drop(columns=["topics"])).itertuples(index=False):
         with st.container(border=True):
             st.markdown(highlight.escape_markdown(highlight.cell_text(r.quote)))
             st.caption(" · ".join(highlight.escape_markdown(x) for x in (
