@@ -1,4 +1,5 @@
-"""Streamlit entry point: builds the store on first start, draws the shared filters, routes to the pages.
+"""Streamlit entry point: starts the first build (seed now, the rest in the background), draws the shared
+filters and the build's progress, routes to the pages.
 
 Run with ``streamlit run dashboard.py``. The store is ``$NEWS_ATLAS_DB`` or
 ``data/atlas.duckdb``; pages live in ``components/ui/pages/``.
@@ -8,39 +9,35 @@ import streamlit as st
 
 from components.errors import NewsAtlasError
 from components.ui import loaders
-from components.ui.sidebar import render_filters
+from components.ui.highlight import escape_markdown
+from components.ui.sidebar import hidden_articles_notice, render_filters
+from components.ui.widgets import build_status
 
 st.set_page_config(page_title="News Atlas: who said what, where", page_icon=":material/public:", layout="wide")
 
 try:
     store = loaders.store()
 except NewsAtlasError as exc:
-    st.error(f"The data store cannot be opened: {exc}")
+    st.error(f"The data store cannot be opened: {escape_markdown(str(exc))}")
     st.stop()
 
-
-def _with_progress(title: str, verb: str, work):
-    """Run ``work(store, progress)`` inside a status box with a progress bar over articles; its report."""
-    with st.status(title, expanded=True) as status:
-        bar = st.progress(0.0, text=verb)
+# First start: the seed is extracted now (seconds), the bundled collections in the background.
+_seed_box = st.empty()
+build = loaders.first_start(store, on_seed=lambda: _seed_box.info(
+    "First start: extracting the seed article; the bundled collections follow in the background…",
+    icon=":material/hourglass_top:"))
+_seed_box.empty()
+if not build.running and loaders.stale_articles(loaders.store()):
+    # records of an older extractor are re-extracted, never shown mixed with new ones
+    with st.status("Re-extracting the articles stored by an older version of the extractor…", expanded=True) as _box:
+        _bar = st.progress(0.0, text="re-extracted")
 
         def _progress(done: int, total: int, label: str) -> None:
-            bar.progress(done / max(total, 1), text=f"{done} of {total} articles {verb} ({label[:50]})")
+            _bar.progress(done / max(total, 1), text=f"{done} of {total} articles re-extracted ({label[:50]})")
 
-        report = work(store, _progress)
-    return status, report
-
-
-if loaders.store_is_empty(store):
-    status, report = _with_progress("Building the store from the embedded default data (first start)…",
-                                    "extracted", loaders.build_default)
-    status.update(label="Store built" + (f": {report.summary().splitlines()[0]}" if report else ""),
-                  state="complete", expanded=False)
-elif loaders.stale_articles(store):  # records of an older extractor are re-extracted, never shown mixed
-    status, report = _with_progress("Re-extracting the articles stored by an older version of the extractor…",
-                                    "re-extracted", loaders.reextract)
-    status.update(label="Store up to date" + (f": re-extracted {len(report.added)} article(s)" if report else ""),
-                  state="complete", expanded=False)
+        _report = loaders.reextract(loaders.store(), _progress)
+        _box.update(label="Store up to date" + (f": re-extracted {len(_report.added)} article(s)" if _report else ""),
+                    state="complete", expanded=False)
 
 # The default page is served at the root URL (Streamlit ignores its url_path, which must still be unique:
 # "home" is never shown). "/overview" is the same page under a hidden entry, so that address works too.
@@ -57,5 +54,7 @@ PAGES = [
             visibility="hidden"),
 ]
 page = st.navigation(PAGES)
-render_filters()
+filters = render_filters()
+build_status(build)
+hidden_articles_notice(filters)
 page.run()

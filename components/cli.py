@@ -14,7 +14,9 @@ cannot be opened. ``--debug`` adds the traceback of unexpected errors.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from tqdm import tqdm
 
@@ -195,6 +197,19 @@ def _add_engine_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--debug", action="store_true", help="print the traceback of unexpected errors")
     p.add_argument("--batch-size", type=int, default=32, metavar="N", help="articles written per transaction "
                    "(default 32); a run stopped midway keeps every batch written before")
+TOPICS_HELP = "topic taxonomy YAML replacing data/topics.yaml (default: $NEWS_ATLAS_TOPICS or data/topics.yaml)"
+
+
+def _use_topics(path: str) -> None:
+    """Validate the taxonomy file ``path`` and make it the one every extraction (and worker) uses.
+
+    Raises:
+        TopicTaxonomyError: the file is missing or malformed (a usage error: exit 2).
+    """
+    from .extract.topics import TOPICS_ENV, TopicTaxonomy
+
+    TopicTaxonomy.load(path)
+    os.environ[TOPICS_ENV] = str(Path(path).resolve())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -213,17 +228,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default=None, help="with --engine dask: folder of the hive-partitioned Parquet tree")
     p.add_argument("--scheduler", default=None,
                    help="with --engine dask: address of a running scheduler (default: a local cluster of 2 workers)")
+    p.add_argument("--topics", default=None, help=TOPICS_HELP)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("build-default", help="ingest the embedded default collections if missing")
     p.add_argument("--db", default=None, help="store path (default: $NEWS_ATLAS_DB or data/atlas.duckdb)")
     _add_engine_arguments(p)
+    p.add_argument("--topics", default=None, help=TOPICS_HELP)
     p.set_defaults(func=cmd_build_default)
 
     p = sub.add_parser("extract", help="print extractions without touching the store")
     p.add_argument("paths", nargs="+", help="files, folders or glob patterns")
     p.add_argument("--json", action="store_true", help="JSON Lines, one object per article (the output contract)")
     _add_engine_arguments(p)
+    p.add_argument("--topics", default=None, help=TOPICS_HELP)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("evaluate", help="score the extractor against annotations")
@@ -248,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
         print("error: --workers and --article-timeout take a number >= 0", file=sys.stderr)
         return 2
     try:
+        if getattr(args, "topics", None):
+            _use_topics(args.topics)
         return args.func(args)
     except NewsAtlasError as exc:
         print(f"error: {exc}", file=sys.stderr)

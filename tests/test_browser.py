@@ -271,8 +271,8 @@ def test_browser_map_selection_filters_other_pages(server, page):
     page.wait_for_url(re.compile(r"place=Kherson"), timeout=30_000)
     page.get_by_test_id("stSidebarNav").get_by_text("Casualties").click()
     page.wait_for_url(re.compile(r"/casualties\?(.*&)?place=Kherson"))
-    page.get_by_text("casualty reports").first.wait_for()
-    assert "1 casualty reports" in page.inner_text("body")
+    page.get_by_text("1 casualty report").first.wait_for()
+    assert "1 casualty report · showing" in page.inner_text("body")  # singular: one report
     _shot(page, "map_selection_casualties")
 
 
@@ -363,3 +363,81 @@ def test_browser_overview_speaker_table_shows_the_country_at_1400px(server, page
     widths = grid.locator(".dvn-scroller").first.evaluate("e => [e.scrollWidth, e.clientWidth]")
     assert widths[0] <= widths[1], widths
     _shot(page, "overview_speakers")
+
+
+def _phone(browser):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                              has_touch=True)
+    pg = ctx.new_page()
+    pg.set_default_timeout(60_000)
+    return ctx, pg
+
+
+def test_browser_facet_counts_in_the_sidebar_and_ids_in_the_url(server, page):
+    """Test that a sidebar option shows its count, and choosing it writes the id (not the label) to the URL."""
+    base, db = server
+    _open(page, base + "/quotes?country=UA", "Quotes")
+    chip = page.get_by_test_id("stSidebar").get_by_text(re.compile(r"UA · Ukraine \(\d+\)")).first
+    chip.wait_for()
+    assert "country=UA" in page.url and "Ukraine" not in page.url
+    _shot(page, "facets")
+
+
+def test_browser_quotes_text_is_on_screen_at_phone_width(server, browser):
+    """Test that at 390 px the quote column is the first one and lies inside the viewport; Cards wrap it."""
+    ctx, pg = _phone(browser)
+    try:
+        _open(pg, server[0] + "/quotes", "Quotes")
+        grid = pg.get_by_test_id("stDataFrame").first
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        cols = grid.locator('[role="columnheader"]')
+        cols.first.wait_for(state="attached")
+        pg.wait_for_timeout(1000)
+        headers = [h.strip() for h in cols.evaluate_all("els => els.map(e => e.textContent || '')") if h.strip()]
+        assert headers[:2] == ["quote", "speaker"], headers  # the quote is the first column on screen
+        _shot(pg, "quotes_390")
+        pg.get_by_text("Cards", exact=True).first.click()
+        card = pg.get_by_text(re.compile("necessary thing for our survival")).first
+        card.wait_for()
+        cbox = card.bounding_box()
+        assert cbox["x"] >= 0 and cbox["x"] + cbox["width"] <= 390
+        assert pg.evaluate("() => document.documentElement.scrollWidth") <= 390
+        body = pg.inner_text("body")
+        assert "2024-12-01" in body and "00:00:00" not in body and "None" not in body
+        _shot(pg, "quotes_cards_390")
+    finally:
+        ctx.close()
+
+
+def test_browser_casualty_chart_is_binned_with_integer_ticks_at_both_sizes(server, browser, page):
+    """Test the casualty chart's title (bin), integer y ticks and the date slider, at 1400 and 390 px."""
+    for pg, name in ((page, "casualties_1400"), (None, "casualties_390")):
+        ctx = None
+        if pg is None:
+            ctx, pg = _phone(browser)
+        try:
+            _open(pg, server[0] + "/casualties", "Casualties")
+            pg.locator(".js-plotly-plot").first.wait_for()
+            texts = pg.locator(".js-plotly-plot text").evaluate_all("els => els.map(e => e.textContent)")
+            assert "People killed per day" in texts
+            ticks = pg.locator(".js-plotly-plot .ytick text").evaluate_all("els => els.map(e => e.textContent)")
+            assert ticks and all(re.fullmatch(r"\d+", t) for t in ticks), ticks
+            _shot(pg, name)
+        finally:
+            if ctx:
+                ctx.close()
+
+
+def test_browser_selected_place_keeps_grey_neighbours_and_a_label(server, page):
+    base, _ = server
+    _open(page, base + "/map?place=Kherson", "Map")
+    page.locator(".js-plotly-plot").first.wait_for()
+    page.wait_for_timeout(1500)
+    info = page.evaluate("() => { const d = document.querySelector('.js-plotly-plot'); return d._fullData.map("
+                         "t => [t.name, t.lat ? t.lat.length : 0, t.mode]); }")
+    assert info[0][0] == "other places" and info[0][1] >= 2, info
+    assert info[1][1] == 1 and "text" in info[1][2], info
+    assert page.get_by_text("Filtered to: Kherson").count() >= 1
+    _shot(page, "map_selected")

@@ -587,3 +587,135 @@ def test_dashboard_reextracts_articles_of_an_older_extractor(db):
         assert store.execute("SELECT collection FROM articles").fetchall() == [("seed",)]
     finally:
         store.close()
+
+
+# Markup a stored text may carry; each must reach the page literally (issue 9, point 7).
+MARKUP = "`tick` **PWN** :red[PWN] $$PWN$$ [PWN](http://evil.example) <b>PWN</b>"
+RAW_MARKUP = ("`tick`", "**PWN**", ":red[PWN]", "$$PWN$$", "[PWN](http", "<b>PWN")
+
+
+def _add_markup_article(db: Path) -> None:
+    """Store an article whose title, outlet, speaker, place, cause and quote all hold :data:`MARKUP`."""
+    from components.models import Article, Casualty, Extraction, Place, Quote, Speaker, Stance
+
+    text = f"{MARKUP} said: \"The bridge in {MARKUP} must reopen.\" Two people were killed in {MARKUP} on Monday."
+    name = f"Ann {MARKUP}"
+    art = Article(id="markup-1", title=f"Title {MARKUP}", published="2024-12-02", outlet=f"Outlet {MARKUP}",
+                  collection="seed", text=text)
+    qs = text.index("The bridge")
+    qe = text.index(" must reopen.") + len(" must reopen.")
+    q = Quote(id="markup-1:q1", text=text[qs:qe], start=qs, end=qe, kind="direct", cue="said", speaker=name,
+              topics=["peace-talks"])
+    ps = text.index(MARKUP, qs)
+    place = Place(name=MARKUP, mention=MARKUP, start=ps, end=ps + len(MARKUP), kind="city", country="UA",
+                  lat=48.0, lon=37.8)
+    cs = text.index("Two people")
+    cas = Casualty(place=MARKUP, country="UA", lat=48.0, lon=37.8, date="2024-12-02", killed_min=2, killed_max=2,
+                   killed_qualifier="exact", cause=MARKUP, start=cs, end=len(text))
+    ext = Extraction(article=art, quotes=[q], speakers=[Speaker(name=name, role=MARKUP, country="UA")],
+                     places=[place], casualties=[cas],
+                     stances=[Stance(speaker=name, topic="peace-talks", polarity="support", score=0.5,
+                                     evidence=[q.id])])
+    store = Store(db)
+    try:
+        store.add_extractions([ext])
+    finally:
+        store.close()
+
+
+def _rendered_texts(at) -> list[str]:
+    """Every Markdown-rendered string of the page (bodies and widget labels)."""
+    out = []
+    for kind in ("markdown", "caption", "title", "header", "subheader", "info", "warning", "success", "error"):
+        out += [e.value for e in at.get(kind)]
+    for kind in ("button", "selectbox", "multiselect", "checkbox", "radio", "text_input", "number_input"):
+        out += [e.label for e in at.get(kind)]
+    return out
+
+
+def _plotly_labels(at) -> list[str]:
+    import json
+
+    out = []
+    for chart in at.get("plotly_chart"):
+        fig = json.loads(chart.proto.spec)
+        for trace in fig["data"]:
+            for key in ("name", "hovertext", "text", "y", "x", "hovertemplate"):
+                v = trace.get(key)
+                out += [str(x) for x in (v if isinstance(v, list) else [v]) if x is not None]
+        out += [a.get("text", "") for a in fig["layout"].get("annotations", [])]
+    return out
+
+
+def test_dashboard_stored_markup_is_literal_on_every_page(db):
+    """Test that Markdown, Streamlit directives, LaTeX, links and HTML in stored text are escaped on every page."""
+    _add_markup_article(db)
+    at = _app({"place": MARKUP})
+    seen = 0
+    for page in PAGES:
+        _goto(at, page)
+        for text in _rendered_texts(at):
+            if "PWN" in text:
+                seen += 1
+                assert not any(raw in text for raw in RAW_MARKUP), (page, text)
+        for label in _plotly_labels(at):
+            assert "<b>PWN" not in label and "$$PWN" not in label, (page, label)
+    assert seen >= 5  # the filter line, titles, captions, the speaker card ...
+    _goto(at, "map")
+    assert any(t.startswith("Filtered to: **") and "\\`tick\\`" in t for t in _rendered_texts(at))
+
+
+def test_dashboard_facets_show_counts_sorted_and_the_url_keeps_ids(db):
+    """Test that sidebar options carry their count under the other filters, sorted by it, and the URL ids."""
+    store = Store(db)
+    try:
+        n_ua = Q.facet_counts(store, QueryFilters(collections=("seed",)), "countries")["UA"]
+        speakers = Q.facet_counts(store, QueryFilters(collections=("seed",)), "speakers")
+    finally:
+        store.close()
+    at = _app()
+    country = at.multiselect(key="country")
+    assert country.format_func("UA") == f"UA · Ukraine ({n_ua:,})"
+    ranked = list(at.multiselect(key="speaker").options)
+    counts = [int(o.rsplit("(", 1)[1].rstrip(")")) for o in ranked]
+    assert counts == sorted(counts, reverse=True) and counts[0] == max(speakers.values())
+    at.multiselect(key="country").select("UA").run()
+    assert at.query_params["country"] in ("UA", ["UA"])
+    top = max(speakers, key=lambda s: (speakers[s], -list(speakers).index(s)))
+    at.multiselect(key="speaker").select(top).run()
+    assert not at.exception
+    assert at.query_params["speaker"] in (top, [top])
+
+
+def test_dashboard_sort_control_and_article_text_search(db):
+    """Test that the Quotes page sorts the whole result by a chosen column and searches article text."""
+    at = _goto(_app(), "quotes")
+    at.selectbox(key="quotes_sort").set_value("speaker").run()
+    names = [s for s in _rows(at, "quotes_table")["speaker"] if isinstance(s, str)]
+    assert names == sorted(names)
+    at.toggle(key="quotes_desc").set_value(True).run()
+    names = [s for s in _rows(at, "quotes_table")["speaker"] if isinstance(s, str)]
+    assert names == sorted(names, reverse=True)
+    at.text_input(key="aq").input("KHERSON").run()
+    assert not at.exception
+    store = Store(db)
+    try:
+        want = Q.count_quotes(store, QueryFilters(collections=("seed",), article_text="KHERSON"))
+        n_all = Q.count_quotes(store, QueryFilters(collections=("seed",)))
+    finally:
+        store.close()
+    assert want == n_all > 0  # the seed article mentions Kherson outside its quotes: all its quotes pass
+    at.text_input(key="aq").input("no such words anywhere").run()
+    assert "No quotes match these filters." in [i.value for i in at.info]
+
+
+def test_dashboard_add_by_url_reports_a_fetch_error_in_one_line(db):
+    """Test that an unreachable link gives one clear line in the upload report and nothing else changes."""
+    at = _goto(_app(), "articles")
+    at.text_input(key="add_url").input("http://127.0.0.1:9/none.html").run()
+    at.button(key="add_url_go").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    errors = [e.value for e in at.error]
+    assert any(e.startswith("Could not read http\\:") and "no answer within" in e for e in errors), errors
+    _goto(at, "overview")
+    assert {m.label: m.value for m in at.metric}["Articles"] == "1"

@@ -214,3 +214,52 @@ def test_queries_named_only_leaves_out_unnamed_sources():
     assert sorted(Q.stance_matrix(s, f)["speaker"]) == ["Anne Roe", "officials"]
     assert list(Q.stance_matrix(s, f, named_only=True)["speaker"]) == ["Anne Roe"]
     s.close()
+
+
+def test_queries_facet_counts_under_the_other_filters(store):
+    """Test that each facet counts articles per value under every filter but its own."""
+    assert Q.facet_counts(store, QueryFilters(), "collections") == {"seed": 1, "other": 1}
+    # the collection filter itself is ignored for its own facet, applied to the others
+    assert Q.facet_counts(store, QueryFilters(collections=("seed",)), "collections") == {"seed": 1, "other": 1}
+    assert Q.facet_counts(store, QueryFilters(collections=("seed",)), "countries") == {"UA": 1, "SY": 1, "CN": 1,
+                                                                                        "US": 1, "GB": 1}
+    assert Q.facet_counts(store, QueryFilters(), "countries")["FR"] == 1
+    assert Q.facet_counts(store, QueryFilters(), "kinds") == {"direct": 2}
+    assert Q.facet_counts(store, QueryFilters(topics=("economy",)), "speakers") == {"Anne Hidalgo": 1}
+    assert Q.facet_counts(store, QueryFilters(speakers=("Jake Sullivan",)), "topics") == {"nuclear-weapons": 1}
+    assert Q.facet_counts(store, QueryFilters(), "places") == {"Kyiv": 1, "Kherson": 1, "Aleppo": 1, "China": 1,
+                                                               "Ukraine": 1, "Paris": 1}
+    assert Q.facet_counts(store, QueryFilters(), "outlets") == {"Le Test": 1, "World Today News": 1}
+    arts = Q.facet_counts(store, QueryFilters(), "articles")
+    assert arts["hostile-1"] == 1 and sorted(arts.values()) == [1, 4]
+    with pytest.raises(ValueError, match="unsupported facet"):
+        Q.facet_counts(store, QueryFilters(), "text")
+
+
+def test_queries_article_text_search_keeps_quotes_whose_article_mentions_it(store):
+    """Test that the article-text search finds quotes by words outside the quote (literal, any case)."""
+    page = Q.quotes_page(store, QueryFilters(article_text="TWO PEOPLE WERE KILLED"))
+    assert list(page["speaker"]) == ["Anne Hidalgo"]
+    assert Q.count_quotes(store, QueryFilters(article_text="two people were killed", text="rebuild")) == 0
+    assert Q.count_articles(store, QueryFilters(article_text="100%")) == 1
+    assert Q.count_articles(store, QueryFilters(article_text="100_")) == 0
+
+
+@pytest.mark.parametrize("sort", sorted(Q.QUOTE_SORTS))
+def test_queries_quotes_sort_by_any_column_both_ways(store, sort):
+    col = {"date": "date", "speaker": "speaker", "quote": "quote", "kind": "kind", "stance": "stance",
+           "article": "article_id"}[sort]
+    for desc in (False, True):
+        values = [v for v in Q.quotes_page(store, QueryFilters(), limit=10, sort=sort, descending=desc)[col]
+                  if v is not None and v == v]
+        assert values == sorted(values, reverse=desc), (sort, desc)
+
+
+def test_queries_casualties_and_articles_sort_by_a_column(store):
+    up = Q.casualties_page(store, QueryFilters(), sort="killed_min", descending=False)
+    assert list(up["killed_min"]) == [2, 3]
+    assert list(Q.casualties_page(store, QueryFilters(), sort="place")["place"]) == ["Kherson", "Paris"]
+    assert list(Q.articles_page(store, QueryFilters(), sort="outlet", descending=True)["outlet"]) == [
+        "World Today News", "Le Test"]
+    with pytest.raises(ValueError, match="unknown sort"):
+        Q.articles_page(store, QueryFilters(), sort="a.id; DROP TABLE articles")

@@ -37,8 +37,8 @@ def test_topics_default_taxonomy_has_required_ids():
         ("He said NATO expansion is a threat.", ["nato-membership"]),
         ("Kyiv asked for more weapons and air defence.", ["military-aid"]),
         ("The U.S. will not restore Ukraine's nuclear weapons.", ["nuclear-weapons"]),  # not military-aid
-        ("China and Russia signed a new trade deal.", ["china-russia"]),
-        ("China signed a new trade deal.", []),  # all_of needs both groups in the sentence
+        ("China and Russia signed a new trade deal.", ["china-russia", "economy-trade"]),
+        ("China signed a new trade deal.", ["economy-trade"]),  # all_of needs both groups in the sentence
         ("New sanctions were imposed on Pyongyang.", ["north-korea", "sanctions"]),
         ("Rebels entered Aleppo overnight.", ["syria"]),
         ("The weather in Lisbon was mild.", []),
@@ -204,10 +204,10 @@ def test_topics_nato_membership_in_context(nlp, tagger, text, content, expected)
 
 
 def test_topics_in_context_rule_validated_and_user_editable(nlp, tmp_path):
-    """Test that a user's in_context rule needs both lists and fires only near a context phrase."""
+    """Test that a user's in_context rule needs context or unless phrases and fires only near a context phrase."""
     bad = tmp_path / "bad.yaml"
     bad.write_text("topics:\n  - {id: a, label: X, description: Y., in_context: {phrases: [quota]}}\n", encoding="utf-8")
-    with pytest.raises(TopicTaxonomyError, match=r"bad\.yaml.*in_context\.context"):
+    with pytest.raises(TopicTaxonomyError, match=r"bad\.yaml: topics\[0\] \(id 'a'\): in_context:.*context phrases, unless phrases"):
         TopicTaxonomy.load(bad)
     good = tmp_path / "good.yaml"
     good.write_text("topics:\n  - {id: fishing, label: Fishing, description: Quotas., "
@@ -236,3 +236,94 @@ def test_topics_framing_crosses_paragraphs_only_through_questions(nlp, tagger, t
     s = text.index(anchor)
     span = doc.char_span(s, s + len(anchor), alignment_mode="expand")
     assert tagger.topics_of(span) == expected
+
+
+# Three invented sentences per topic of general news (issue 13, point 5), with the exact topics expected.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # economy and trade; negotiations about trade are not peace talks
+        ("The EU and India concluded negotiations on a free trade agreement on Tuesday.", ["economy-trade"]),
+        ("Brussels and New Delhi said the negotiators had settled the last disputes over car tariffs.",
+         ["economy-trade"]),
+        ("Inflation fell to 2.1 percent as the central bank held interest rates.", ["economy-trade"]),
+        ("Coffee exports dropped by a fifth this year.", ["economy-trade"]),
+        # negotiations elsewhere still are peace talks
+        ("The army and the rebels began negotiations in Nairobi.", ["peace-talks"]),
+        ("We are ready to negotiate with Khartoum, the commander said.", ["peace-talks"]),
+        # elections and politics
+        ("Voters queued for hours outside the polling station in the capital.", ["elections"]),
+        ("The prime minister survived a no-confidence vote by twelve votes.", ["elections"]),
+        ("She was elected mayor in a runoff last spring.", ["elections"]),
+        # disasters and weather
+        ("A magnitude 6.8 earthquake struck the coast before dawn, collapsing dozens of homes.",
+         ["disasters-weather"]),
+        ("Flash floods swept away two bridges after a night of torrential rain.", ["disasters-weather"]),
+        ("Firefighters battled three wildfires as the heatwave entered its second week.", ["disasters-weather"]),
+        ("Protesters stormed the ministry building.", []),  # a verb, not weather
+        # health and epidemics
+        ("Health workers confirmed a cholera outbreak in two districts.", ["health-outbreak"]),
+        ("The measles vaccination campaign reached 90 percent of children.", ["health-outbreak"]),
+        ("The lab is studying a new strain of bird flu found in dairy cattle.", ["health-outbreak"]),
+        # climate and energy
+        ("The summit agreed to cut greenhouse gas emissions by half within a decade.", ["climate-energy"]),
+        ("Households face higher energy prices this winter as natural gas stocks run low.", ["climate-energy"]),
+        ("The town was left without electricity after the power grid failed.", ["climate-energy"]),
+        # crime and justice
+        ("Police arrested two men after the robbery of a jewellery shop.", ["crime-justice"]),
+        ("The former minister was convicted of bribery and sentenced to six years.", ["crime-justice"]),
+        ("The jury reached its verdict after three days of deliberation.", ["crime-justice"]),
+        # migration
+        ("More than 300 migrants were rescued from small boats in the Channel.", ["migration"]),
+        ("The government tightened the rules for asylum seekers awaiting a decision.", ["migration"]),
+        ("The court halted the deportation of forty families.", ["crime-justice", "migration"]),
+    ],
+)
+def test_topics_of_general_news(nlp, tagger, text, expected):
+    assert tagger.topics_of(nlp(text)[:]) == expected
+
+
+def test_topics_unless_phrases_in_the_passage_cancel_an_in_context_phrase(nlp, tagger):
+    """Test that a trade passage (headline or an earlier sentence) keeps later negotiations out of peace talks."""
+    doc = nlp("EU and India seal trade pact\n\nOfficials met in Delhi on Monday. The negotiators worked late.")
+    assert tagger.topics_of(doc[-5:]) == []
+    doc = nlp("Storm hits coast\n\nOfficials met in Delhi on Monday. The negotiators worked late.")
+    assert tagger.topics_of(doc[-5:]) == ["peace-talks"]
+
+
+def test_topics_env_and_path_replace_the_bundled_taxonomy(nlp, tmp_path, monkeypatch):
+    """Test that $NEWS_ATLAS_TOPICS names the taxonomy used by default, and a bad file is a clear error."""
+    from components.extract.topics import TOPICS_ENV, taxonomy_path
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("topics:\n  - {id: rail, label: Railways, description: Trains., phrases: [railway, train]}\n")
+    monkeypatch.setenv(TOPICS_ENV, str(path))
+    assert taxonomy_path() == path
+    assert TopicTaxonomy.load().ids() == ["rail"]
+    assert get_topic_tagger(nlp).topics_of(nlp("The train left late because of the earthquake.")[:]) == ["rail"]
+    path.write_text("topics:\n  - {id: Rail Ways, label: Railways}\n")
+    with pytest.raises(TopicTaxonomyError) as err:
+        TopicTaxonomy.load()
+    msg = str(err.value)
+    assert "mine.yaml" in msg and "topics[0]" in msg and "description" in msg and "lower-case slug" in msg
+
+
+def test_topics_cli_option_validates_and_is_used(tmp_path, capsys, monkeypatch):
+    """Test that ``extract --topics PATH`` tags with the user's taxonomy and a malformed one exits 2."""
+    import json
+
+    from components.cli import main
+    from components.extract.topics import TOPICS_ENV
+
+    monkeypatch.delenv(TOPICS_ENV, raising=False)  # restored after the test (--topics sets it)
+    art = tmp_path / "a.txt"
+    art.write_text("Rail strike\n\n\"The railway must be modernised,\" the minister said on Monday.\n")
+    good = tmp_path / "rail.yaml"
+    good.write_text("topics:\n  - {id: rail, label: Railways, description: Trains., phrases: [railway]}\n")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("topics: [1, 2]\n")
+    assert main(["extract", str(art), "--json", "--topics", str(good)]) == 0
+    out = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert [q["topics"] for q in out["quotes"]] == [["rail"]]
+    assert main(["extract", str(art), "--topics", str(bad)]) == 2
+    assert "bad.yaml: topics[0]: expected a mapping" in capsys.readouterr().err

@@ -74,6 +74,13 @@ def test_ui_escape_markdown_makes_markup_literal():
         "\\*\\*bold\\*\\* \\<b\\>x\\</b\\> \\:red\\[y\\] \\$x\\$")
 
 
+def test_ui_escape_label_makes_plotly_markup_literal():
+    from components.ui.highlight import escape_label
+
+    assert escape_label('<b>x</b> $$y$$ & "z"') == "&lt;b&gt;x&lt;/b&gt; &#36;&#36;y&#36;&#36; &amp; &quot;z&quot;"
+    assert escape_label(None) == ""
+
+
 def _stance_df():
     import pandas as pd
 
@@ -158,3 +165,132 @@ def test_ui_article_spans_with_missing_speaker_and_country_in_dataframes():
         ("quote", "unknown speaker (indirect)"), ("speaker", "unknown speaker"), ("place", "Rafah (?)")]
     html = highlight_html(text, spans)
     assert html.count("<mark") == 3 and "nan" not in html
+
+
+def test_ui_first_start_builds_the_seed_now_and_the_rest_in_one_background_run(tmp_path, monkeypatch):
+    """Test that the seed is stored on return, the other collections follow in one counted build, a
+    restart resumes an interrupted build, and a built store is left alone."""
+    import json
+    import time
+
+    from components.store import Store
+    from components.ui import loaders
+
+    monkeypatch.setattr(loaders, "BUILD_START_DELAY_S", 0.0)
+    seed_dir = tmp_path / "seed"
+    seed_dir.mkdir()
+    (seed_dir / "a.txt").write_text("Bridge opens\n\n\"We are proud,\" the mayor of Lyon said on Monday.\n")
+    lines = [{"id": f"n{i}", "title": f"Note {i}", "text": f"Rain fell in Porto on day {i}, officials said."}
+             for i in range(3)]
+    (tmp_path / "more.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "b1", "text": "A storm hit Bergen, the police said."}) + "\n")
+    manifest = tmp_path / "collections.yaml"
+    manifest.write_text(f"- {{name: seed, label: Seed, paths: [{seed_dir}], default: true, licence: x}}\n"
+                        f"- {{name: more, label: More, paths: [{tmp_path / 'more.jsonl'}], default: false, licence: x}}\n"
+                        f"- {{name: bee, label: Bee, paths: [{tmp_path / 'b.jsonl'}], default: false, licence: x}}\n")
+    db = tmp_path / "atlas.duckdb"
+    store = Store(db)
+    try:
+        seen = []
+        state = loaders.first_start(store, manifest=manifest, on_seed=lambda: seen.append("seed"))
+        assert seen == ["seed"]
+        assert store.execute("SELECT count(*) FROM articles WHERE collection = 'seed'").fetchone()[0] == 1
+        deadline = time.monotonic() + 120
+        while not state.finished and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert state.finished and state.error is None
+        assert (state.done, state.total, state.added) == (4, 4, 4)  # one total for both collections
+        assert dict(store.execute("SELECT collection, count(*) FROM articles GROUP BY 1").fetchall()) == {
+            "seed": 1, "more": 3, "bee": 1}
+        assert not (tmp_path / "atlas.duckdb.building").exists()
+        # a built store (no marker) is used as it is, also by a new server process (a new state object)
+        loaders.build_progress.clear()
+        again = loaders.first_start(store, manifest=manifest)
+        assert not again.running and not again.finished
+        # an interrupted build (marker left) resumes: only the missing article is extracted
+        store.delete_article("b1")
+        (tmp_path / "atlas.duckdb.building").touch()
+        loaders.build_progress.clear()
+        resumed = loaders.first_start(store, manifest=manifest)
+        while not resumed.finished and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert (resumed.done, resumed.total, resumed.added) == (1, 1, 1)  # the remaining work only
+        assert store.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+    finally:
+        store.close()
+
+
+def test_ui_build_status_text_says_done_total_rate_and_time_left():
+    from components.ui.loaders import BuildProgress
+    from components.ui.widgets import build_status_text
+
+    import time
+
+    st_ = BuildProgress(total=477, done=120, started=time.monotonic() - 40.0, running=True)
+    text = build_status_text(st_)
+    assert text.startswith("Building the bundled collections: 120 of 477 articles (3.0 per second, about 2 min left)")
+    assert text.endswith("more is coming.")
+    assert build_status_text(BuildProgress(running=True)) == "Building the bundled collections: reading the files…"
+
+
+def test_ui_display_frame_has_no_none_or_nan_and_plural_words():
+    import pandas as pd
+
+    from components.ui.widgets import display_frame, plural
+
+    df = pd.DataFrame({"place": ["Kabul", None], "killed": [3.0, float("nan")], "n": [1, 2],
+                       "date": pd.to_datetime(["2024-12-01", None])})
+    out = display_frame(df)
+    assert list(out["place"]) == ["Kabul", ""] and list(out["killed"]) == ["3", ""]
+    assert list(out["date"]) == ["2024-12-01", ""] and out["n"].dtype == df["n"].dtype
+    assert (plural(1, "place"), plural(2, "place"), plural(1204, "casualty report")) == (
+        "1 place", "2 places", "1,204 casualty reports")
+
+
+def test_ui_casualty_chart_bins_by_span_with_integer_ticks_and_one_unknown_place():
+    import datetime as dt
+
+    import pandas as pd
+
+    from components.ui.charts import UNKNOWN_PLACE, bin_casualties, casualty_figure, time_bin
+
+    assert (time_bin(10), time_bin(62), time_bin(63), time_bin(730), time_bin(731)) == (
+        "day", "day", "week", "week", "month")
+    df = pd.DataFrame({"place": ["Kabul", "Kabul", "unknown", None], "date": [dt.date(2010, 1, 4), dt.date(2010, 1, 6),
+                                                                             dt.date(2010, 3, 1), dt.date(2010, 3, 2)],
+                       "killed": [1, 2, 1, 1], "injured": [0, 1, 0, 0], "events": [1, 1, 1, 1]})
+    binned, unit = bin_casualties(df)
+    assert unit == "day"
+    weekly, unit = bin_casualties(pd.concat([df, df.assign(date=[dt.date(2010, 7, 7)] * 4)]))
+    assert unit == "week" and weekly["bin"].dt.weekday.eq(0).all()  # weeks start on Monday
+    fig = casualty_figure(df)
+    assert [t.name for t in fig.data] == ["Kabul", UNKNOWN_PLACE]  # "unknown" and a missing place: one entry
+    assert fig.layout.yaxis.tickformat == ",d" and fig.layout.yaxis.dtick == 1
+    assert fig.layout.title.text == "People killed per day"
+
+
+def test_ui_map_selection_keeps_grey_neighbours_and_lists_places_under_a_marker():
+    import pandas as pd
+
+    from components.ui.charts import CONTEXT_COLOUR, map_figure
+
+    allp = pd.DataFrame({"place": ["Afghanistan", "Kabul", "Bagram"], "lat": [34.5, 34.53, 34.9],
+                         "lon": [69.2, 69.17, 69.26], "mentions": [40, 12, 2], "killed": [0, 5, 0],
+                         "injured": [0, 0, 0], "country": ["AF"] * 3, "top_quotes": [[], [], []]})
+    fig = map_figure(allp)
+    assert [c[0] for c in fig.data[0].customdata] == ["Afghanistan", "Kabul", "Bagram"]  # largest first
+    hover = list(fig.data[0].hovertext)
+    assert "also here: Kabul, Bagram" in hover[0] and "also here: Afghanistan, Bagram" in hover[1]
+    sel = map_figure(allp[allp["place"] == "Kabul"], context=allp)
+    assert len(sel.data) == 2 and sel.data[0].marker.color == CONTEXT_COLOUR
+    assert [c[0] for c in sel.data[0].customdata] == ["Afghanistan", "Bagram"]
+    assert sel.data[1].mode == "markers+text" and list(sel.data[1].text) == ["Kabul"]
+
+
+def test_ui_reader_draws_turn_labels_as_labels():
+    from components.ui.highlight import highlight_html
+
+    out = highlight_html("Intro **not a label** here.\n**Q:** Why?\n**Dr. Roe**: Because.", [])
+    assert '<strong class="na-label">Q:</strong> Why?' in out
+    assert '<strong class="na-label">Dr. Roe:</strong> Because.' in out
+    assert "Intro **not a label** here." in out

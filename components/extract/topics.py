@@ -14,7 +14,8 @@ per topic: ``id``, ``label``, ``description`` and any of
   it, or in the article's first sentence (its headline). A bare "membership" right after a sentence
   naming NATO ("The path to membership is irreversible") is NATO membership; a phrase modified by the
   name of another body ("EU membership", "membership of the WTO"), or in a sentence naming another
-  organisation and not the context ("The EU opened talks on membership"), is not.
+  organisation and not the context ("The EU opened talks on membership"), is not. Its ``unless``
+  phrases, in the same passage, cancel the phrases: "negotiations" near "tariffs" are not peace talks.
 
 Method (see ``spacy/pipeline/span_ruler.py`` and the spaCy rule-based matching guide): the matchers
 are built once in :class:`TopicTagger.__init__`; matching a span is a Matcher + PhraseMatcher pass.
@@ -31,6 +32,7 @@ topics of its sentence, else of the nearest earlier sentence (up to two back) th
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 from typing import Any, Optional
@@ -45,10 +47,19 @@ from ..errors import NewsAtlasError
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_TAXONOMY = ROOT / "data" / "topics.yaml"
+# A user's taxonomy replaces the bundled one when this variable names a file (the CLI's --topics sets it,
+# so worker processes inherit it)
+TOPICS_ENV = "NEWS_ATLAS_TOPICS"
 CONTEXT_TOKENS = 12
 FRAMING_SENTENCES = 2
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def taxonomy_path() -> Path:
+    """The taxonomy file in use: ``$NEWS_ATLAS_TOPICS`` when set and not empty, else ``data/topics.yaml``."""
+    env = os.environ.get(TOPICS_ENV, "").strip()
+    return Path(env).expanduser() if env else DEFAULT_TAXONOMY
 
 
 class TopicTaxonomyError(NewsAtlasError):
@@ -59,12 +70,22 @@ class TopicTaxonomyError(NewsAtlasError):
 
 
 class InContext(BaseModel):
-    """A context-bound rule of a topic: ``phrases`` count only near one of the ``context`` phrases."""
+    """A context-bound rule of a topic: ``phrases`` count only near one of the ``context`` phrases (when
+    given) and never near one of the ``unless`` phrases (another subject's words: "negotiations" near
+    "tariffs" are trade talks, not peace talks). Near = the same sentence, one of the
+    ``FRAMING_SENTENCES`` before it, or the article's first sentence."""
 
     model_config = ConfigDict(extra="forbid")
 
     phrases: list[str] = Field(min_length=1)
-    context: list[str] = Field(min_length=1)
+    context: list[str] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_condition(self) -> "InContext":
+        if not (self.context or self.unless):
+            raise ValueError("in_context needs context phrases, unless phrases, or both")
+        return self
 
 
 class TopicDef(BaseModel):
@@ -128,7 +149,8 @@ class TopicTaxonomy(BaseModel):
         """Read and validate a taxonomy file.
 
         Args:
-            path (str | Path | None): YAML file; default ``data/topics.yaml`` under the project root.
+            path (str | Path | None): YAML file; default :func:`taxonomy_path` (``$NEWS_ATLAS_TOPICS`` or
+                ``data/topics.yaml`` under the project root).
 
         Returns:
             TopicTaxonomy: topics in file order.
@@ -137,7 +159,7 @@ class TopicTaxonomy(BaseModel):
             TopicTaxonomyError: the file is missing or not YAML, ``topics`` is not a list, an entry is
                 malformed (message: file, entry index and id, pydantic's reason), or ids repeat.
         """
-        p = Path(path) if path is not None else DEFAULT_TAXONOMY
+        p = Path(path) if path is not None else taxonomy_path()
         try:
             raw = yaml.safe_load(p.read_text(encoding="utf-8"))
         except OSError as e:
@@ -192,6 +214,8 @@ class TopicTagger:
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._groups: dict[str, int] = {}  # topic id -> number of all_of groups
         self.context_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")  # in_context: the context phrases
+        self.unless_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")  # in_context: the excluding phrases
+        self._has_context: set[str] = set()  # topics whose in_context rule names context phrases
         for t in self.taxonomy.topics:
             if t.phrases:
                 self.phrase_matcher.add(t.id, [nlp.make_doc(p) for p in t.phrases])
@@ -207,8 +231,13 @@ class TopicTagger:
             if t.all_of:
                 self._groups[t.id] = len(t.all_of)
             if t.in_context:
+                if t.in_context.context:
+                    self._has_context.add(t.id)
                 self.phrase_matcher.add(f"{t.id}@ctx", [nlp.make_doc(p) for p in t.in_context.phrases])
-                self.context_matcher.add(t.id, [nlp.make_doc(p) for p in t.in_context.context])
+                if t.in_context.context:
+                    self.context_matcher.add(t.id, [nlp.make_doc(p) for p in t.in_context.context])
+                if t.in_context.unless:
+                    self.unless_matcher.add(t.id, [nlp.make_doc(p) for p in t.in_context.unless])
 
     def matches(self, span: Span) -> list[tuple[str, int, int]]:
         """Topic matches inside ``span``: ``(topic_id, start, end)``; see :meth:`match_details`."""
@@ -247,7 +276,11 @@ class TopicTagger:
         for key, s, e in raw:
             if key.endswith("@ctx"):
                 tid = tid_of[key]
-                if self._in_context(tid, doc, s, e) and not self._names_another_body(tid, doc[s:e]):
+                if tid in self._has_context and not (
+                    self._in_context(tid, doc, s, e) and not self._names_another_body(tid, doc[s:e])
+                ):
+                    continue
+                if not self._near(self.unless_matcher, tid, doc, s):
                     out.append((tid, s, e, False))
             elif "@all" in key:
                 tid, gi = key.split("@all")
@@ -287,6 +320,24 @@ class TopicTagger:
             if first.start != windows[-1].start:
                 windows.append(first)
         return any(m == key for w in windows for m, _, _ in self.context_matcher(w))
+
+    def _near(self, matcher: PhraseMatcher, tid: str, doc, s: int) -> bool:
+        """Whether ``matcher`` finds a phrase of ``tid`` in the sentence of token ``s``, one of the
+        ``FRAMING_SENTENCES`` sentences before it, or the document's first sentence."""
+        if not len(matcher):
+            return False
+        key = matcher.vocab.strings[tid]
+        if not doc.has_annotation("SENT_START"):
+            return any(m == key for m, _, _ in matcher(doc[:]))
+        sent = doc[s].sent
+        first = doc[0].sent
+        start = sent.start
+        for _ in range(FRAMING_SENTENCES):
+            if start == 0:
+                break
+            start = doc[start - 1].sent.start
+        windows = [doc[start : sent.end]] + ([first] if first.end <= start else [])
+        return any(m == key for w in windows for m, _, _ in matcher(w))
 
     def _names_another_body(self, tid: str, span: Span) -> bool:
         """Whether a phrase is tied by its modifiers to a named organisation other than the topic's
@@ -394,7 +445,8 @@ def get_topic_tagger(nlp: Language, path: str | Path | None = None) -> TopicTagg
 
     Args:
         nlp (Language): the shared pipeline (:func:`components.nlp.load_nlp`).
-        path (str | Path | None): taxonomy YAML; default ``data/topics.yaml`` under the project root.
+        path (str | Path | None): taxonomy YAML; default :func:`taxonomy_path` (``$NEWS_ATLAS_TOPICS`` or
+            ``data/topics.yaml``).
 
     Returns:
         TopicTagger: matchers built once; the same object for the same (nlp, resolved path). Edit
@@ -403,5 +455,5 @@ def get_topic_tagger(nlp: Language, path: str | Path | None = None) -> TopicTagg
     Raises:
         TopicTaxonomyError: see :meth:`TopicTaxonomy.load`.
     """
-    p = Path(path) if path is not None else DEFAULT_TAXONOMY
+    p = Path(path) if path is not None else taxonomy_path()
     return _cached_tagger(nlp, str(p.resolve()))

@@ -26,6 +26,7 @@ Filter semantics (what a person sees):
 - speaker, topic: on the quote (topic: the quote has any of the topics) and on
   the stance; places, casualties and articles are kept when their article has
   at least one quote that passes the quote filters (speaker, topic, kind, text).
+- article text search: on the article (case-insensitive literal substring of its text), for every target.
 - quote kind, text search: on the quote; other targets through their article
   as above. Text search is a case-insensitive literal substring match
   (``contains(lower(text), lower(search))``: no wildcards, ``100%`` matches literally).
@@ -80,6 +81,8 @@ class QueryFilters:
         kinds (tuple[str, ...]): quote kinds (subset of :data:`QUOTE_KINDS`).
         text (str): substring searched in quote text ("" = none).
         places (tuple[str, ...]): place names (from the map selection).
+        article_text (str): substring searched in the article's text ("" = none): a quote passes when
+            its article contains it, wherever the quote stands.
     """
 
     collections: tuple[str, ...] = ()
@@ -93,6 +96,7 @@ class QueryFilters:
     kinds: tuple[str, ...] = ()
     text: str = ""
     places: tuple[str, ...] = ()
+    article_text: str = ""
 
     def active(self) -> dict[str, Any]:
         """The fields that filter something, as ``{name: value}``."""
@@ -137,6 +141,7 @@ FILTER_DEFS: tuple[FilterDef, ...] = (
     FilterDef("outlets", "article", {"article": "list_contains(?, a.outlet)", "quote": "list_contains(?, q.outlet)"}),
     FilterDef("date_from", "article", {"article": "a.published >= ?", "quote": "q.published >= ?"}),
     FilterDef("date_to", "article", {"article": "a.published <= ?", "quote": "q.published <= ?"}),
+    FilterDef("article_text", "article", {"article": "contains(lower(a.text), ?)"}, convert=lower_text),
     FilterDef("speakers", "quote", {"quote": "list_contains(?, q.speaker)", "stance": "list_contains(?, st.speaker)"}),
     FilterDef("topics", "quote", {"quote": "list_has_any(q.topics, ?)", "stance": "list_contains(?, st.topic)"}),
     FilterDef("kinds", "quote", {"quote": "list_contains(?, q.kind)"}),

@@ -6,10 +6,11 @@ Parameterised SQL over the whole store (no filters); cached per store by
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from . import Store
-from .filters import QUOTE_KINDS
+from .filters import QUOTE_KINDS, QueryFilters, from_where
 
 
 def filter_options(store: Store, max_items: int = 5000) -> dict[str, Any]:
@@ -75,3 +76,48 @@ def known_values(store: Store, field: str, values: tuple[str, ...]) -> list[str]
     if field not in _KNOWN_SQL:
         raise ValueError(f"unsupported field {field!r}; expected one of {sorted(_KNOWN_SQL)}")
     return [r[0] for r in store.execute(_KNOWN_SQL[field], [list(values)]).fetchall()]
+
+
+# Facet -> (filter target, SQL of "value, count" over the rows passing the other filters). {fw} is the
+# FROM ... WHERE of :func:`from_where` for the target (aliases q = quote_facts, a = articles); the counts
+# are articles (distinct article ids) for every facet but ``articles``, whose count is its quotes.
+_FACET_SQL: dict[str, tuple[str, str]] = {
+    "collections": ("article", "SELECT a.collection, count(*) {fw} GROUP BY 1"),
+    "outlets": ("article", "SELECT a.outlet, count(*) {fw} AND a.outlet IS NOT NULL GROUP BY 1"),
+    "countries": ("article", "SELECT x.country, count(DISTINCT x.article_id) FROM (SELECT article_id, country FROM "
+                             "places UNION ALL SELECT article_id, country FROM article_speakers) x WHERE "
+                             "x.country IS NOT NULL AND x.article_id IN (SELECT a.id {fw}) GROUP BY 1"),
+    "places": ("article", "SELECT pl.name, count(DISTINCT pl.article_id) FROM places pl "
+                          "WHERE pl.article_id IN (SELECT a.id {fw}) GROUP BY 1"),
+    "topics": ("quote", "SELECT t, count(DISTINCT article_id) FROM (SELECT q.article_id, unnest(q.topics) AS t "
+                        "{fw}) GROUP BY 1"),
+    "speakers": ("quote", "SELECT q.speaker, count(DISTINCT q.article_id) {fw} AND q.speaker IS NOT NULL GROUP BY 1"),
+    "kinds": ("quote", "SELECT q.kind, count(DISTINCT q.article_id) {fw} GROUP BY 1"),
+    "articles": ("quote", "SELECT q.article_id, count(*) {fw} GROUP BY 1"),
+}
+FACETS = tuple(_FACET_SQL)
+
+
+def facet_counts(store: Store, f: QueryFilters, field: str) -> dict[str, int]:
+    """Counts of each value of one sidebar filter under all the *other* filters (Datasette-style facets).
+
+    Args:
+        store (Store): the store.
+        f (QueryFilters): the current filters; ``field`` itself is ignored, so every value shows what
+            choosing it (too) would bring.
+        field (str): one of :data:`FACETS` (a list field of :class:`QueryFilters`).
+
+    Returns:
+        dict[str, int]: value -> number of articles having it (for ``articles``: the article's quotes under
+        the other filters); values with no row are absent (count 0).
+
+    Raises:
+        ValueError: unsupported field.
+    """
+    if field not in _FACET_SQL:
+        raise ValueError(f"unsupported facet {field!r}; expected one of {sorted(_FACET_SQL)}")
+    target, sql = _FACET_SQL[field]
+    fw, params = from_where(replace(f, **{field: ()}), target)
+    if " WHERE " not in fw:
+        fw += " WHERE TRUE"
+    return {r[0]: int(r[1]) for r in store.execute(sql.format(fw=fw), params).fetchall() if r[0] is not None}

@@ -19,7 +19,7 @@ from .filters import (  # noqa: F401  (re-exported)
     FILTER_DEFS, JOIN_QUOTE_ROW, JOIN_SPEAKER, QUOTE_KINDS, QUOTE_SCOPE_CTE, TARGETS, FilterDef, QueryFilters, from_where,
     quote_scope_cte, where_clauses, where_sql,
 )
-from .options import filter_options, known_values  # noqa: F401  (re-exported)
+from .options import FACETS, facet_counts, filter_options, known_values  # noqa: F401  (re-exported)
 
 # Indexes the dashboard needs: the per-article and per-speaker look-ups of the detail views (article
 # reader, quote detail, speaker card, stance evidence). Rows of one article are stored together, but
@@ -133,13 +133,39 @@ def top_places(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- quotes
 
-# Sort key -> ORDER BY (fixed SQL, never user text) over quote_facts q: no join with articles.
+# Sort key (a page column) -> its SQL expression (fixed SQL, never user text) over quote_facts q: no join with
+# articles. Ties are broken by the article and the position in it.
 QUOTE_SORTS = {
-    "date": "q.published DESC NULLS LAST, q.article_id, q.start",
-    "speaker": "q.speaker NULLS LAST, q.published DESC NULLS LAST, q.article_id, q.start",
-    "article": "q.article_id, q.start",
+    "date": "q.published",
+    "speaker": "q.speaker",
+    "quote": "q.text",
+    "kind": "q.kind",
+    "stance": "q.stance",
+    "article": "q.article_id",
 }
+# columns whose natural order is the largest or newest first
+DESCENDING_FIRST = frozenset({"date", "published", "killed_min", "killed_max", "injured_min", "injured_max",
+                              "quotes"})
 
+
+def order_by(sorts: dict[str, str], sort: str, descending: bool | None, tie: str) -> str:
+    """``ORDER BY`` text for the column ``sort`` of an allowlist (``sorts``: key -> SQL expression).
+
+    Args:
+        sort (str): a key of ``sorts``.
+        descending (bool | None): direction; None = the column's natural one (:data:`DESCENDING_FIRST`).
+        tie (str): fixed SQL appended to break ties.
+
+    Raises:
+        ValueError: ``sort`` is not in the allowlist.
+    """
+    if sort not in sorts:
+        raise ValueError(f"unknown sort {sort!r}; expected one of {sorted(sorts)}")
+    desc = sort in DESCENDING_FIRST if descending is None else descending
+    return f"{sorts[sort]} {'DESC' if desc else 'ASC'} NULLS LAST, {tie}"
+
+
+_QUOTE_TIE = "q.published DESC NULLS LAST, q.article_id, q.start"
 
 QUOTE_PAGE_COLUMNS = ("id", "speaker", "role", "country", "quote", "kind", "topics", "stance", "article", "date",
                       "article_id")
@@ -151,12 +177,13 @@ def count_quotes(store: Store, f: QueryFilters) -> int:
     return int(store.execute(f"SELECT count(*){fw}", params).fetchone()[0])
 
 
-def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0, sort: str = "date") -> pd.DataFrame:
+def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0, sort: str = "date",
+                descending: bool | None = None) -> pd.DataFrame:
     """One page of quotes under the filters (only the page's rows leave DuckDB).
 
     Args:
         limit (int): rows per page (1..1000). offset (int): rows to skip (>= 0).
-        sort (str): key of :data:`QUOTE_SORTS`.
+        sort (str): key of :data:`QUOTE_SORTS`. descending (bool | None): see :func:`order_by`.
 
     Returns:
         DataFrame: ``id``, ``speaker``, ``role``, ``country``, ``quote``, ``kind``,
@@ -167,8 +194,7 @@ def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0,
     Raises:
         ValueError: unknown sort, or limit/offset out of bounds.
     """
-    if sort not in QUOTE_SORTS:
-        raise ValueError(f"unknown sort {sort!r}; expected one of {sorted(QUOTE_SORTS)}")
+    order = order_by(QUOTE_SORTS, sort, descending, _QUOTE_TIE)
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
     fw, params = from_where(f, "quote")
@@ -176,7 +202,7 @@ def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0,
     # page's speakers and articles (at most `limit` of each) by key
     page = store.df(
         f"SELECT q.id, q.speaker, q.text AS quote, q.kind, q.topics, q.stance, q.published AS \"date\", "
-        f"q.article_id{fw} ORDER BY {QUOTE_SORTS[sort]} LIMIT ? OFFSET ?",
+        f"q.article_id{fw} ORDER BY {order} LIMIT ? OFFSET ?",
         params + [limit, offset],
     )
     if page.empty:
@@ -367,21 +393,34 @@ def casualty_totals(store: Store, f: QueryFilters) -> dict[str, int]:
     return {k: int(v or 0) for k, v in zip(("events", "killed", "injured", "missing"), row)}
 
 
-def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0) -> pd.DataFrame:
-    """One page of casualty events (latest date first), with their article title.
+# Sort key (a table column) -> SQL expression over casualties c joined with articles a (fixed SQL).
+CASUALTY_SORTS = {
+    "date": "coalesce(c.date, a.published)", "place": "c.place", "country": "c.country",
+    "killed_min": "c.killed_min", "killed_max": "c.killed_max", "injured_min": "c.injured_min",
+    "injured_max": "c.injured_max", "cause": "c.cause", "actor": "c.actor", "article": "coalesce(a.title, a.id)",
+    "published": "a.published",
+}
+
+
+def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0, sort: str = "date",
+                    descending: bool | None = None) -> pd.DataFrame:
+    """One page of casualty events (latest date first by default), with their article title.
+
+    Args:
+        sort (str): key of :data:`CASUALTY_SORTS`. descending (bool | None): see :func:`order_by`.
 
     Returns:
         DataFrame: the casualties columns plus ``article`` (title) and ``published``.
 
     Raises:
-        ValueError: limit outside 1..1000 or negative offset.
+        ValueError: limit outside 1..1000, negative offset, or unknown sort.
     """
+    order = order_by(CASUALTY_SORTS, sort, descending, "c.article_id, c.idx")
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
     fw, params = from_where(f, "casualty", with_article=True)
     return store.df(
-        f"SELECT {_CAS_COLS}{fw} ORDER BY coalesce(c.date, a.published) DESC NULLS LAST, c.article_id, c.idx "
-        "LIMIT ? OFFSET ?",
+        f"SELECT {_CAS_COLS}{fw} ORDER BY {order} LIMIT ? OFFSET ?",
         params + [limit, offset],
     )
 
@@ -484,18 +523,30 @@ def count_articles(store: Store, f: QueryFilters) -> int:
     return int(store.execute(f"SELECT count(*){fw}", params).fetchone()[0])
 
 
-def articles_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0) -> pd.DataFrame:
-    """One page of articles (newest first) with their quote counts.
+ARTICLE_SORTS = {"published": "a.published", "title": "coalesce(a.title, a.id)", "outlet": "a.outlet",
+                 "collection": "a.collection", "id": "a.id"}
+
+
+def articles_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0, sort: str = "published",
+                  descending: bool | None = None) -> pd.DataFrame:
+    """One page of articles (newest first by default) with their quote counts.
+
+    Args:
+        sort (str): key of :data:`ARTICLE_SORTS`. descending (bool | None): see :func:`order_by`.
 
     Returns:
         DataFrame: ``id``, ``title``, ``outlet``, ``published``, ``collection``, ``quotes``.
+
+    Raises:
+        ValueError: limit outside 1..1000, negative offset, or unknown sort.
     """
+    order = order_by(ARTICLE_SORTS, sort, descending, "a.id")
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
     fw, params = from_where(f, "article")
     page = store.df(
         f"SELECT a.id, coalesce(a.title, a.id) AS title, a.outlet, a.published, a.collection"
-        f"{fw} ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?",
+        f"{fw} ORDER BY {order} LIMIT ? OFFSET ?",
         params + [limit, offset],
     )
     # quote counts of the page's articles only, by key (an IN list uses the article_id index; a join scans)
@@ -546,6 +597,6 @@ def quotes_export(store: Store, f: QueryFilters, limit: int | None = None) -> pd
     return store.df(
         f"SELECT q.id, q.article_id, q.speaker, qt.speaker_type, s.role, s.org, s.country, qt.text AS quote, q.kind, "
         f"qt.cue, q.topics, q.start, q.\"end\", coalesce(a.title, a.id) AS article, a.published, a.outlet, "
-        f"a.collection{fw} ORDER BY {QUOTE_SORTS['date']}{lim}",
+        f"a.collection{fw} ORDER BY {order_by(QUOTE_SORTS, 'date', True, _QUOTE_TIE)}{lim}",
         params + ([limit] if limit else []),
     )

@@ -6,12 +6,13 @@ into labels and hovers, because Plotly renders a subset of HTML there.
 
 from __future__ import annotations
 
-import html
 import math
 
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
+
+from .highlight import escape_label
 
 OFFLINE_MAP_STYLE = "white-bg"
 DEFAULT_MAP_STYLE = "carto-positron"
@@ -21,8 +22,7 @@ POLARITY_COLOURS = {"support": "#1b7837", "neutral": "#8c8c8c", "oppose": "#b218
 CASUALTY_SCALE = [[0.0, "#3b6fd6"], [0.0001, "#fdd835"], [0.5, "#f4511e"], [1.0, "#7f0000"]]
 
 
-def _esc(value: object) -> str:
-    return html.escape("" if value is None else str(value))
+_esc = escape_label
 
 
 def _short(text: str, n: int = 140) -> str:
@@ -50,8 +50,29 @@ def _zoom_for(df: pd.DataFrame) -> tuple[dict, float]:
     return {"lat": float(df["lat"].mean()), "lon": float(df["lon"].mean())}, zoom
 
 
+NEARBY_KM = 50.0
+CONTEXT_COLOUR = "#9e9e9e"
+
+
+def _nearby(d: pd.DataFrame, km: float = NEARBY_KM) -> list[list[str]]:
+    """For each row, the other places within ``km`` (haversine on lat/lon), largest first: the places a
+    marker may sit on or under at world zoom, listed in its hover."""
+    import numpy as np
+
+    if len(d) < 2:
+        return [[] for _ in range(len(d))]
+    lat, lon = np.radians(d["lat"].to_numpy(float)), np.radians(d["lon"].to_numpy(float))
+    dlat, dlon = lat[:, None] - lat[None, :], lon[:, None] - lon[None, :]
+    a = np.sin(dlat / 2) ** 2 + np.cos(lat)[:, None] * np.cos(lat)[None, :] * np.sin(dlon / 2) ** 2
+    dist = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+    names = list(d["place"])
+    return [[names[j] for j in np.argsort(-d["mentions"].to_numpy()) if j != i and dist[i, j] <= km][:5]
+            for i in range(len(d))]
+
+
 def map_figure(
-    df: pd.DataFrame, map_style: str = OFFLINE_MAP_STYLE, height: int = 560, outlines: dict | None = None
+    df: pd.DataFrame, map_style: str = OFFLINE_MAP_STYLE, height: int = 560, outlines: dict | None = None,
+    context: pd.DataFrame | None = None,
 ) -> go.Figure:
     """MapLibre scatter map of places (``px.scatter_map``, no token).
 
@@ -60,30 +81,34 @@ def map_figure(
         map_style (str): base style (one of :data:`MAP_STYLES`; ``white-bg`` needs no network).
         outlines (dict | None): GeoJSON drawn as grey lines under the markers (used with
             ``white-bg``: :func:`components.ui.basemap.country_outlines`).
+        context (DataFrame | None): places to draw in grey beneath ``df`` (the neighbours of a selection:
+            the same query without the place filter); rows of ``df`` are left out of it. With a context the
+            selected places are labelled and the view is centred on them at a zoom that shows neighbours.
 
     Returns:
-        Figure: marker size = mentions, colour = killed (blue when none); hover
-        lists place, country, mentions, casualties and the top quotes;
-        ``customdata[0]`` is the place name (for selections); ``uirevision``
-        keeps pan/zoom across reruns. Markers are drawn big first and places with
-        casualties last, so a small red marker is never hidden under a large one.
+        Figure: marker size = mentions, colour = killed (blue when none); hover lists place, country,
+        mentions, casualties, the top quotes and the places within :data:`NEARBY_KM` km (those a marker
+        may cover); ``customdata[0]`` is the place name (for selections); ``uirevision`` keeps pan/zoom
+        across reruns. Markers are drawn largest first, so a marker is never hidden under a larger one
+        (a small marker on top of a big place leaves the big one's ring to click).
     """
     d = df.copy()
     if d.empty:
         d = pd.DataFrame({"place": [], "lat": [], "lon": [], "mentions": [], "killed": [], "injured": [],
                           "country": [], "top_quotes": []})
-    # drawing order = row order (later rows on top): places without casualties first, big ones first,
-    # so small markers and every casualty place stay visible above a country's big bubble
-    d["_cas"] = (d["killed"].fillna(0) > 0) | (d["injured"].fillna(0) > 0)
-    d = d.sort_values(["_cas", "mentions", "killed"], ascending=[True, False, True], kind="stable")
-    d = d.drop(columns="_cas").reset_index(drop=True)
+    # drawing order = row order (later rows on top): largest first, casualty places last among equals
+    d = d.sort_values(["mentions", "killed"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    near = _nearby(d)
     d["hover"] = [
         f"<b>{_esc(r.place)}</b> ({_esc(r.country or '?')})<br>mentions: {int(r.mentions)}"
         f"<br>killed: {int(r.killed)} · injured: {int(r.injured)}"
         + "".join(f"<br>• {_esc(_short(line))}" for line in (list(r.top_quotes) if r.top_quotes is not None else []))
-        for r in d.itertuples(index=False)
+        + (f"<br><i>also here: {', '.join(_esc(n) for n in nb)}</i>" if nb else "")
+        for r, nb in zip(d.itertuples(index=False), near)
     ]
     center, zoom = _zoom_for(d)
+    if context is not None and len(d):
+        zoom = min(zoom, 5.0)
     kmax = max(1.0, float(d["killed"].max()) if len(d) else 1.0)
     fig = px.scatter_map(
         d, lat="lat", lon="lon", size="mentions", color="killed", custom_data=["place"],
@@ -92,6 +117,20 @@ def map_figure(
     )
     fig.update_traces(hovertext=d["hover"], hovertemplate="%{hovertext}<extra></extra>",
                       marker=dict(sizemin=6, opacity=0.85))
+    if context is not None and len(d) and len(d) <= 5:
+        fig.update_traces(mode="markers+text", text=[_esc(p) for p in d["place"]], textposition="top right",
+                          textfont=dict(size=13, color="#111"))
+    if context is not None:
+        ctx = context[~context["place"].isin(set(d["place"]))]
+        if len(ctx):
+            fig.add_trace(go.Scattermap(
+                lat=ctx["lat"], lon=ctx["lon"], mode="markers", name="other places",
+                marker=dict(size=7, color=CONTEXT_COLOUR, opacity=0.7), customdata=ctx[["place"]].to_numpy(),
+                hovertext=[f"{_esc(p)} ({_esc(c or '?')}): {int(m)} mentions"
+                           for p, c, m in zip(ctx["place"], ctx["country"], ctx["mentions"])],
+                hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
+            ))
+            fig.data = (fig.data[-1],) + tuple(fig.data[:-1])  # beneath the selection
     fig.update_layout(uirevision="news-atlas-map", margin=dict(l=0, r=0, t=0, b=0),
                       coloraxis_colorbar=dict(title="killed"), clickmode="event+select")
     if outlines and outlines.get("features"):
@@ -160,22 +199,69 @@ def stance_figure(df: pd.DataFrame, topic_labels: dict[str, str] | None = None) 
     return fig
 
 
-def casualty_figure(df: pd.DataFrame) -> go.Figure:
-    """Stacked bars of people killed per date, one colour per place; hover gives injured and events.
+def time_bin(span_days: int) -> str:
+    """The bar width for a date span: ``"day"`` up to 62 days, ``"week"`` up to 2 years, else ``"month"``."""
+    if span_days <= 62:
+        return "day"
+    if span_days <= 730:
+        return "week"
+    return "month"
 
-    ``customdata[0]`` is the place (select a bar to show it on the map).
+
+_BIN_MS = {"day": 86_400_000, "week": 7 * 86_400_000, "month": 30.4 * 86_400_000}
+UNKNOWN_PLACE = "place not resolved"
+
+
+def bin_casualties(df: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """Sum (place, date) casualty rows into day, week or month bins chosen by the data's span.
+
+    Args:
+        df (DataFrame): ``place``, ``date``, ``killed``, ``injured``, ``events`` (dated rows only).
+
+    Returns:
+        tuple[DataFrame, str]: rows per (``bin`` start as Timestamp, ``place``) with the sums, and the bin
+        name (:func:`time_bin`); a week starts on Monday, a month on its first day.
     """
     d = df.copy()
+    d["date"] = pd.to_datetime(d["date"])
+    span = int((d["date"].max() - d["date"].min()).days) if len(d) else 0
+    unit = time_bin(span)
+    if unit == "day":
+        d["bin"] = d["date"].dt.normalize()
+    elif unit == "week":
+        d["bin"] = (d["date"] - pd.to_timedelta(d["date"].dt.weekday, unit="D")).dt.normalize()
+    else:
+        d["bin"] = d["date"].dt.to_period("M").dt.start_time
+    out = d.groupby(["bin", "place"], as_index=False, dropna=False)[["killed", "injured", "events"]].sum()
+    return out, unit
+
+
+def casualty_figure(df: pd.DataFrame) -> go.Figure:
+    """Stacked bars of people killed per day, week or month (by the data's span), one colour per place.
+
+    Bars are as wide as their bin; the y axis has integer ticks only; a casualty whose place was not
+    resolved is one legend entry, :data:`UNKNOWN_PLACE`. The hover gives the bin, place, killed, injured
+    and events; ``customdata[0]`` is the place (select a bar to show it on the map).
+    """
+    d, unit = bin_casualties(df)
+    d["place"] = d["place"].where(d["place"].notna() & (d["place"] != "unknown"), UNKNOWN_PLACE)
     d["place_label"] = d["place"].map(_esc)
-    fig = px.bar(d, x="date", y="killed", color="place_label", custom_data=["place", "injured", "events"],
-                 labels={"place_label": "place", "killed": "killed (at least)"})
-    fig.update_traces(hovertemplate="%{x}<br>%{customdata[0]}<br>killed ≥ %{y} · injured ≥ %{customdata[1]}"
-                                    "<br>events: %{customdata[2]}<extra></extra>")
-    fig.update_traces(width=86_400_000 * 0.8)  # one day wide (the x axis is in milliseconds)
-    fig.update_xaxes(type="date", tickformat="%Y-%m-%d", title=None)
-    if len(d) and d["date"].nunique() == 1:  # keep a single day readable instead of zooming to milliseconds
-        day = pd.Timestamp(d["date"].iloc[0])
-        fig.update_xaxes(range=[day - pd.Timedelta(days=3), day + pd.Timedelta(days=3)])
-    fig.update_layout(height=360, margin=dict(l=10, r=10, t=30, b=10), barmode="stack", clickmode="event+select",
-                      legend_title_text="place")
+    fmt = {"day": "%Y-%m-%d", "week": "week of %Y-%m-%d", "month": "%B %Y"}[unit]
+    d["when"] = d["bin"].dt.strftime(fmt)
+    fig = px.bar(d, x="bin", y="killed", color="place_label", custom_data=["place", "injured", "events", "place_label",
+                                                                            "when"],
+                 labels={"place_label": "place", "killed": f"killed (at least) per {unit}"})
+    fig.update_traces(hovertemplate="%{customdata[4]}<br>%{customdata[3]}<br>killed ≥ %{y} · injured ≥ "
+                                    "%{customdata[1]}<br>events: %{customdata[2]}<extra></extra>")
+    fig.update_traces(width=_BIN_MS[unit] * 0.85, offset=0)  # bars start at their bin and span it
+    fig.update_xaxes(type="date", title=None, tickformat="%Y-%m-%d" if unit != "month" else "%b %Y")
+    if len(d) and d["bin"].nunique() == 1:  # keep a single bin readable instead of zooming to milliseconds
+        day = pd.Timestamp(d["bin"].iloc[0])
+        fig.update_xaxes(range=[day - pd.Timedelta(days=3), day + pd.Timedelta(milliseconds=_BIN_MS[unit])
+                                + pd.Timedelta(days=3)])
+    top = float(d.groupby("bin")["killed"].sum().max()) if len(d) else 0.0
+    fig.update_yaxes(tickformat=",d", rangemode="tozero", **({"dtick": 1} if top <= 8 else {}))
+    fig.update_layout(height=360, margin=dict(l=10, r=10, t=40, b=10), barmode="stack", clickmode="event+select",
+                      legend_title_text="place", title=dict(text=f"People killed per {unit}", y=0.98, x=0.0,
+                                                            xanchor="left", font=dict(size=14)))
     return fig

@@ -60,6 +60,39 @@ def escape_markdown(text: str | None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(text).replace("\n", " "))
 
 
+def escape_label(value: object) -> str:
+    """Make stored text literal in a Plotly label, legend or hover (Plotly renders a subset of HTML there).
+
+    HTML-escapes ``< > & " '`` and writes ``$`` as the entity ``&#36;`` (a label starting and ending with
+    ``$`` is LaTeX to Plotly). ``None`` gives ``""``. The Markdown counterpart is :func:`escape_markdown`;
+    together they are the only ways stored text reaches a rendered label.
+    """
+    if value is None:
+        return ""
+    return html.escape(str(value), quote=True).replace("$", "&#36;")
+
+
+# A transcript turn label opening a line, as the Markdown reader keeps it: "**Q:**", "**Dr. Roe:**", "**Q**:"
+_TURN_LABEL = re.compile(r"^\*\*([^*\n]{1,60}?)(:?)\*\*(:?)", re.M)
+
+
+def _escape_segment(text: str, a: int, b: int) -> str:
+    """HTML of ``text[a:b]``: escaped, with each turn label opening a line ("**Q:**") drawn as a bold label
+    (``<strong class="na-label">Q:</strong>``) instead of its asterisks. Offsets are untouched: only the
+    rendering changes."""
+    seg = text[a:b]
+    out, last = [], 0
+    for m in _TURN_LABEL.finditer(seg):
+        at = a + m.start()
+        if (at and text[at - 1] != "\n") or not (m.group(2) or m.group(3)):
+            continue
+        out.append(html.escape(seg[last:m.start()]))
+        out.append(f'<strong class="na-label">{html.escape(m.group(1))}:</strong>')
+        last = m.end()
+    out.append(html.escape(seg[last:]))
+    return "".join(out)
+
+
 def highlight_html(text: str, spans: Iterable[Span]) -> str:
     """HTML for ``text`` with ``spans`` wrapped in ``<mark>``; all text is escaped.
 
@@ -95,13 +128,13 @@ def highlight_html(text: str, spans: Iterable[Span]) -> str:
         nonlocal pos
         while stack and stack[-1].end <= limit:
             top = stack.pop()
-            out.append(html.escape(text[pos:top.end]))
+            out.append(_escape_segment(text, pos, top.end))
             pos = top.end
             out.append("</mark>")
 
     for s in good:
         close_until(s.start)
-        out.append(html.escape(text[pos:s.start]))
+        out.append(_escape_segment(text, pos, s.start))
         pos = s.start
         end = min(s.end, stack[-1].end) if stack else s.end
         span = Span(s.start, end, s.kind, s.title)
@@ -110,7 +143,7 @@ def highlight_html(text: str, spans: Iterable[Span]) -> str:
         out.append(f'<mark class="{cls}"{title}>')
         stack.append(span)
     close_until(n + 1)
-    out.append(html.escape(text[pos:]))
+    out.append(_escape_segment(text, pos, n))
     return STYLE + '<div class="na-text">' + "".join(out) + "</div>"
 
 

@@ -10,8 +10,11 @@ new articles at once.
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -25,6 +28,8 @@ if TYPE_CHECKING:  # the pipeline imports spaCy: loaded only to build or ingest,
     from ..pipeline import IngestReport
 
 TTL_SECONDS = 600
+BUILD_START_DELAY_S = 4.0  # the background build starts this long after the seed is stored
+BUILD_CHUNK = 64  # articles per write session of the background build (each one swapped in when written)
 _BUILD_LOCK = threading.Lock()
 
 # Query name -> function(store, *args, **kwargs). Nothing outside this table can be called.
@@ -34,7 +39,7 @@ QUERIES: dict[str, Callable[..., Any]] = {
         "filter_options", "known_values", "overview_counts", "top_speakers", "top_places", "count_quotes", "quotes_page",
         "quote_detail", "speaker_card", "map_places", "places_table", "count_casualties", "casualty_totals", "casualties_page",
         "casualties_table", "casualties_by_place_date", "stance_matrix", "stance_evidence", "count_articles",
-        "articles_page", "article_bundle", "quotes_export",
+        "articles_page", "article_bundle", "quotes_export", "facet_counts",
     )
 }
 
@@ -118,14 +123,23 @@ def default_collections() -> tuple[str, ...]:
     return tuple(c["name"] for c in load_collections() if c["default"])
 
 
-@st.cache_data(show_spinner=False)
+# the taxonomy the extraction uses (components.extract.topics.TOPICS_ENV; not imported: it loads spaCy)
+TOPICS_ENV = "NEWS_ATLAS_TOPICS"
+
+
 def topic_labels() -> dict[str, str]:
-    """Topic id -> label from ``data/topics.yaml`` (empty when the file is missing or malformed)."""
+    """Topic id -> label from ``$NEWS_ATLAS_TOPICS`` or ``data/topics.yaml`` (empty when missing or malformed)."""
+    env = os.environ.get(TOPICS_ENV, "").strip()
+    path = Path(env).expanduser() if env else Path(__file__).resolve().parents[2] / "data" / "topics.yaml"
+    return _topic_labels(str(path))
+
+
+@st.cache_data(show_spinner=False)
+def _topic_labels(path: str) -> dict[str, str]:
     import yaml
 
-    path = Path(__file__).resolve().parents[2] / "data" / "topics.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
         return {str(t["id"]): str(t.get("label") or t["id"]) for t in data.get("topics", []) if "id" in t}
     except (OSError, yaml.YAMLError, TypeError, AttributeError):
         return {}
@@ -137,11 +151,11 @@ def store_is_empty(s: Store) -> bool:
 
 
 def build_default(s: Store, progress: Callable[[int, int, str], None] | None = None) -> IngestReport | None:
-    """Build the embedded default collections into an empty store (one builder at a time).
+    """Build the embedded default collections into an empty store, all in the caller's thread.
 
     Policy: only a store without any article is built; a store that already has
     articles is used as it is (so a store built from a subset, or filled from
-    the command line, is respected).
+    the command line, is respected). The dashboard uses :func:`first_start` instead.
 
     Returns:
         IngestReport | None: what was ingested, or None when the store was not empty.
@@ -175,6 +189,126 @@ def reextract(s: Store, progress: Callable[[int, int, str], None] | None = None)
         report = reextract_stale(w, progress=progress)
     clear_data()
     return report
+
+
+@dataclass
+class BuildProgress:
+    """The state of the background build of the bundled collections (one per store, shared by sessions).
+
+    Attributes:
+        total (int): articles to extract (those of the bundled collections not yet stored).
+        done (int): articles extracted so far. started (float): ``time.monotonic()`` at the start.
+        running (bool): the build thread is at work. finished (bool): it ended (see ``error``).
+        added (int): articles stored by the build. error (str | None): why it stopped early.
+    """
+
+    total: int = 0
+    done: int = 0
+    started: float = 0.0
+    running: bool = False
+    finished: bool = False
+    added: int = 0
+    error: str | None = None
+    _last_clear: float = field(default=0.0, repr=False)
+
+    def rate(self) -> float:
+        """Articles per second since the build started (0.0 before the first batch)."""
+        elapsed = time.monotonic() - self.started
+        return self.done / elapsed if self.done and elapsed > 0 else 0.0
+
+    def seconds_left(self) -> float | None:
+        """Estimated seconds to the end at the current rate (None before the first batch)."""
+        r = self.rate()
+        return (self.total - self.done) / r if r else None
+
+
+@st.cache_resource(show_spinner=False)
+def build_progress(path: str) -> BuildProgress:
+    """The :class:`BuildProgress` of the store at ``path`` (one object per server process)."""
+    return BuildProgress()
+
+
+def _marker(path: str) -> Path | None:
+    """``<store>.building``: exists while a first build is unfinished, so a restart resumes it."""
+    return None if path == ":memory:" else Path(path + ".building")
+
+
+def first_start(s: Store, manifest: Path | None = None, on_seed: Callable[[], None] | None = None) -> BuildProgress:
+    """On a fresh store, extract the default collections (the seed) now and the others in the background.
+
+    Runs when the store has no article, or when an earlier first build was interrupted (its marker file
+    ``<store>.building`` is left); otherwise the store is used as it is. The default collections of the
+    manifest (``default: true``: the seed, one article) are ingested in the caller's thread, so the first
+    page shows them within seconds; every other collection is then read and ingested by one daemon thread
+    of this server process, :data:`BUILD_CHUNK` articles per write session (:func:`write_session`: a copy
+    of the store swapped in when written, so browsing sessions keep reading and see each chunk after a
+    refresh). Articles already stored are skipped, so an interrupted build resumes where it stopped.
+    The query cache is cleared as batches land (at most every 5 s) and at the end. The thread waits
+    :data:`BUILD_START_DELAY_S` before its first read, so the first page is drawn without competing with it.
+
+    Args:
+        s (Store): the dashboard's store. manifest (Path | None): collections file (default
+            ``data/collections.yaml``). on_seed (Callable | None): called before the seed is extracted
+            (the dashboard shows a status box).
+
+    Returns:
+        BuildProgress: the shared state (``running`` while the thread works).
+    """
+    from ..pipeline import IngestReport, ingest_articles, read_files
+    from ..store.swap import write_session
+
+    state = build_progress(s.path)
+    marker = _marker(s.path)
+    with _BUILD_LOCK:
+        if state.running or state.finished:
+            return state
+        if not store_is_empty(s) and not (marker and marker.exists()):
+            return state
+        if marker:
+            marker.touch()
+        collections = load_collections(manifest)
+        first = [c for c in collections if c["default"]] or collections[:1]
+        rest = [c for c in collections if c not in first]
+        if on_seed:
+            on_seed()
+        report = IngestReport()
+        with write_session(s.path, timeout=600) as w:
+            for c in first:
+                ingest_articles(read_files(c["paths"], report, collection=c["name"]), w, report=report)
+        clear_data()
+        state.running, state.started = True, time.monotonic()
+
+    def progress(done: int, total: int, label: str) -> None:
+        state.done, state.total = done, total
+        now = time.monotonic()
+        if done and now - state._last_clear >= 5.0:
+            state._last_clear = now
+            clear_data()
+
+    def work() -> None:
+        rep = IngestReport()
+        # let the first page draw the seed before this thread competes with it for the interpreter
+        time.sleep(BUILD_START_DELAY_S)
+        try:
+            articles = [a for c in rest for a in read_files(c["paths"], rep, collection=c["name"])]
+            state.total = len(articles)
+            # one write session (a copy swapped in) per chunk, so the pages show each chunk after a refresh
+            for k in range(0, len(articles), BUILD_CHUNK):
+                with write_session(s.path, timeout=600) as w:
+                    ingest_articles(articles[k : k + BUILD_CHUNK], w, report=rep, batch_size=8,
+                                    progress=lambda d, t, label, k=k: progress(k + d, len(articles), label))
+                clear_data()
+                state.added = len(rep.added)
+            if marker:
+                marker.unlink(missing_ok=True)
+        except Exception as exc:  # the thread's boundary: the pages say why the build stopped
+            state.error = f"{type(exc).__name__}: {exc}"
+        finally:
+            state.running, state.finished = False, True
+            clear_data()
+
+    threading.Thread(target=work, name="news-atlas-first-build", daemon=True).start()
+    return state
 
 
 # The upload form's checkbox that overwrites stored articles; the id-clash message points to it.

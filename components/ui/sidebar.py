@@ -1,10 +1,11 @@
 """The shared sidebar: filter widgets kept in the URL, parsed once into :class:`QueryFilters`.
 
 Every widget's key is its URL parameter (see :mod:`components.ui.state`). The
-widgets whose option is the value itself (speaker, place, outlet, kind, text) use
-``bind="query-params"``; those showing a label for an id (collection, country,
-topic, article) and the dates are mirrored into ``st.query_params`` by this module,
-so the URL carries ids and codes (``collection=seed``, ``country=UA``).
+text boxes use ``bind="query-params"``; the list filters, whose options show a
+label and a facet count for an id ("UA · Ukraine (132)", sorted by count, counted
+under the other filters by :func:`components.store.options.facet_counts`), and
+the dates are mirrored into ``st.query_params`` by this module, so the URL
+carries ids and codes (``collection=seed``, ``country=UA``), never labels.
 Other code changes a filter only through :func:`request_filter`, which is
 applied at the top of the next run (before the widgets exist), as Streamlit
 requires.
@@ -33,7 +34,8 @@ UPLOAD_COLLECTION = "uploads"
 # URL keys mirrored by this module instead of Streamlit's bind="query-params" (their
 # widgets show a label for an id, and a bound widget would put the label into the URL;
 # the dates accept any valid day, which a bound date_input clamps to its range)
-MANUAL_KEYS = ("collection", "country", "topic", "article", "from", "to")
+# (every list filter: their options show a count beside the value, "UA (132)", which a bound widget would write)
+MANUAL_KEYS = ("collection", "country", "topic", "speaker", "place", "article", "outlet", "kind", "from", "to")
 DATE_MIN = dt.date(1900, 1, 1)
 DATE_MAX = dt.date(2100, 12, 31)
 
@@ -153,6 +155,14 @@ def render_filters() -> QueryFilters:
     }
     _read_url_once(allowed, defaults)
     st.session_state.setdefault("collection", list(defaults))
+    # the filters as they stand before this run's widgets: each facet is counted under the others
+    current, _ = parse_filters(_session_raw(), allowed, defaults)
+
+    def faceted(field: str, options: list[str], label=lambda v: v):
+        counts = loaders.q("facet_counts", current, field)
+        order = {v: i for i, v in enumerate(options)}
+        ranked = sorted(options, key=lambda v: (-counts.get(v, 0), order[v]))
+        return ranked, lambda v: f"{label(v)} ({counts.get(v, 0):,})"
 
     sb = st.sidebar
     sb.header("Filters")
@@ -163,42 +173,47 @@ def render_filters() -> QueryFilters:
         for n in notices:
             box.caption(escape_markdown(n))
         box.button("Dismiss", key="_na_dismiss", on_click=_dismiss_notices)
-    # Widgets whose options are ids shown through a label (collection, country, topic,
-    # article) are not bound by Streamlit (a bound widget writes the label into the URL):
-    # _read_url_once seeds them and _write_url mirrors them. select_all=False everywhere:
-    # "no value" already means "no filter", and selecting all countries would exclude the
-    # quotes without a country and write a huge URL.
-    sb.multiselect("Collection", opts["collections"], key="collection", select_all=False,
-                   format_func=lambda c: labels.get(c, c),
+    # The list widgets are not bound by Streamlit (a bound widget writes the shown label, count included,
+    # into the URL): _read_url_once seeds them and _write_url mirrors them. Options are sorted by their
+    # count under the other filters. select_all=False everywhere: "no value" already means "no filter",
+    # and selecting all countries would exclude the quotes without a country and write a huge URL.
+    opts_c, fmt = faceted("collections", opts["collections"], lambda c: labels.get(c, c))
+    sb.multiselect("Collection", opts_c, key="collection", select_all=False, format_func=fmt,
                    help="Empty = all collections. The seed (and your uploads, when there are any) "
-                        "is selected at start.")
-    sb.multiselect("Country", opts["countries"], key="country", format_func=_country_label, select_all=False,
+                        "is selected at start. Counts: articles under the other filters.")
+    opts_c, fmt = faceted("countries", opts["countries"], _country_label)
+    sb.multiselect("Country", opts_c, key="country", format_func=fmt, select_all=False,
                    help="Speaker's country, or a place mentioned in the article. "
-                        "Empty = no country filter (quotes without a country included).")
-    sb.multiselect("Topic", opts["topics"], key="topic", select_all=False,
-                   format_func=lambda t: topics.get(t, t))
-    sb.multiselect("Speaker", speakers, key="speaker", bind="query-params", select_all=False)
-    sb.multiselect("Place", places, key="place", bind="query-params", select_all=False,
-                   help="Also set by selecting points on the map.")
-    sb.multiselect("Article", articles, key="article", select_all=False,
-                   format_func=lambda a: (titles.get(a) or a)[:80])
-    sb.multiselect("Outlet", opts["outlets"], key="outlet", bind="query-params", select_all=False)
+                        "Empty = no country filter (quotes without a country included). Counts: articles.")
+    opts_c, fmt = faceted("topics", opts["topics"], lambda t: topics.get(t, t))
+    sb.multiselect("Topic", opts_c, key="topic", select_all=False, format_func=fmt,
+                   help="Counts: articles with a quote on the topic under the other filters.")
+    opts_c, fmt = faceted("speakers", speakers)
+    sb.multiselect("Speaker", opts_c, key="speaker", select_all=False, format_func=fmt,
+                   help="Counts: articles quoting the speaker under the other filters.")
+    opts_c, fmt = faceted("places", places)
+    sb.multiselect("Place", opts_c, key="place", select_all=False, format_func=fmt,
+                   help="Also set by selecting points on the map. Counts: articles mentioning the place.")
+    opts_c, fmt = faceted("articles", articles, lambda a: (titles.get(a) or a)[:80])
+    sb.multiselect("Article", opts_c, key="article", select_all=False, format_func=fmt,
+                   help="Counts: the article's quotes under the other filters.")
+    opts_c, fmt = faceted("outlets", opts["outlets"])
+    sb.multiselect("Outlet", opts_c, key="outlet", select_all=False, format_func=fmt)
     dmin, dmax = opts["date_min"], opts["date_max"]
     c1, c2 = sb.columns(2)
     # any valid date is accepted (a range outside the data gives an empty view, said below)
     c1.date_input("From", value=None, min_value=DATE_MIN, max_value=DATE_MAX, key="from")
     c2.date_input("To", value=None, min_value=DATE_MIN, max_value=DATE_MAX, key="to")
-    sb.multiselect("Quote kind", list(opts["kinds"]), key="kind", bind="query-params", select_all=False)
+    opts_c, fmt = faceted("kinds", list(opts["kinds"]))
+    sb.multiselect("Quote kind", opts_c, key="kind", select_all=False, format_func=fmt)
     sb.text_input("Search quote text", key="q", bind="query-params", max_chars=200,
                   placeholder="e.g. ceasefire")
+    sb.text_input("Search article text", key="aq", bind="query-params", max_chars=200,
+                  placeholder="e.g. drone attack", help="Quotes, places and casualties of the articles whose "
+                                                         "text contains these words (in that order, any case).")
     sb.button("Reset filters", on_click=_reset, args=(list(defaults),))
 
-    raw: dict[str, Any] = {}
-    for field in LIST_FIELDS:
-        raw[URL_KEYS[field]] = st.session_state.get(URL_KEYS[field]) or []
-    raw["from"] = st.session_state.get("from")
-    raw["to"] = st.session_state.get("to")
-    raw["q"] = st.session_state.get("q") or ""
+    raw = _session_raw()
     filters, problems = parse_filters(raw, allowed, defaults)
     for n in problems:
         sb.caption(f"⚠ {escape_markdown(n)}")
@@ -209,6 +224,18 @@ def render_filters() -> QueryFilters:
     _write_url(filters, defaults)
     st.session_state[FILTERS_STATE] = filters
     return filters
+
+
+def _session_raw() -> dict[str, Any]:
+    """The filter widgets' values in the session, as :func:`parse_filters` takes them."""
+    raw: dict[str, Any] = {}
+    for field in LIST_FIELDS:
+        raw[URL_KEYS[field]] = st.session_state.get(URL_KEYS[field]) or []
+    for key in ("from", "to"):
+        raw[key] = st.session_state.get(key)
+    for key in ("q", "aq"):  # bound text boxes: from the URL until the widget exists
+        raw[key] = (st.session_state.get(key) if key in st.session_state else st.query_params.get(key)) or ""
+    return raw
 
 
 def default_collection_selection(available: list[str], configured: tuple[str, ...]) -> tuple[str, ...]:
@@ -229,7 +256,29 @@ def _reset(defaults: list[str]) -> None:
     st.session_state["from"] = None
     st.session_state["to"] = None
     st.session_state["q"] = ""
+    st.session_state["aq"] = ""
     st.session_state[UNNAMED_STATE] = False
+
+
+def _show_all_collections() -> None:
+    st.session_state["collection"] = []
+
+
+def hidden_articles_notice(filters: QueryFilters) -> None:
+    """Under a collection filter, say how many stored articles the other collections hold, with one click
+    ("Show all collections") to clear it; nothing when no article is hidden that way."""
+    if not filters.collections:
+        return
+    counts = loaders.q("facet_counts", filters, "collections")
+    hidden = sum(n for c, n in counts.items() if c not in filters.collections)
+    if hidden <= 0:
+        return
+    c1, c2 = st.columns([4, 1], vertical_alignment="center")
+    shown = ", ".join(escape_markdown(c) for c in filters.collections)
+    c1.caption(f"Showing the collection{'s' if len(filters.collections) > 1 else ''} {shown}: "
+               f"{hidden:,} more {'article' if hidden == 1 else 'articles'} in other collections "
+               "match the other filters.")
+    c2.button("Show all collections", key="_na_show_all", on_click=_show_all_collections)
 
 
 def current_filters() -> QueryFilters:

@@ -19,7 +19,8 @@ outlets        outlet      ``?outlet=World%20Today%20News``
 places         place       ``?place=Kherson`` (also set by selecting map points)
 date_from/to   from / to   ``?from=2024-12-01&to=2024-12-31``
 kinds          kind        ``?kind=direct&kind=mixed``
-text           q           ``?q=ceasefire``
+text           q           ``?q=ceasefire`` (in the quote's text)
+article_text   aq          ``?aq=drone`` (in the text of the quote's article)
 (view)         unnamed     ``?unnamed=true``: Overview and Stance also rank
                            unnamed sources (officials, reports); not a filter
 =============  ==========  ===============================================
@@ -36,7 +37,7 @@ Policy for bad values (one per parameter, applied by :func:`parse_filters`):
 - ``from``/``to``: ISO ``YYYY-MM-DD``, else dropped; any valid date is kept,
   also outside the data's range (an empty view); when ``from`` is after
   ``to`` the two are **swapped**.
-- ``q``: whitespace stripped, **clamped** to :data:`MAX_TEXT_CHARS` characters.
+- ``q``, ``aq``: whitespace stripped, **clamped** to :data:`MAX_TEXT_CHARS` characters.
 - ``unnamed``: ``true``/``1`` or ``false``/``0`` (absent: false); any other value is
   dropped with a notice (:func:`parse_flag`).
 - Unknown parameters are ignored.
@@ -65,6 +66,7 @@ URL_KEYS: dict[str, str] = {
     "date_to": "to",
     "kinds": "kind",
     "text": "q",
+    "article_text": "aq",
 }
 LIST_FIELDS = ("collections", "countries", "topics", "speakers", "articles", "outlets", "places", "kinds")
 MAX_VALUES = 20
@@ -145,11 +147,12 @@ def parse_filters(
     if values["date_from"] and values["date_to"] and values["date_from"] > values["date_to"]:
         notices.append("swapped from/to: the start date was after the end date")
         values["date_from"], values["date_to"] = values["date_to"], values["date_from"]
-    text = str(raw.get(URL_KEYS["text"]) or "").strip()
-    if len(text) > MAX_TEXT_CHARS:
-        notices.append(f"search text clamped to {MAX_TEXT_CHARS} characters")
-        text = text[:MAX_TEXT_CHARS]
-    values["text"] = text
+    for field in ("text", "article_text"):
+        text = str(raw.get(URL_KEYS[field]) or "").strip()
+        if len(text) > MAX_TEXT_CHARS:
+            notices.append(f"search text ({URL_KEYS[field]}) clamped to {MAX_TEXT_CHARS} characters")
+            text = text[:MAX_TEXT_CHARS]
+        values[field] = text
     return QueryFilters(**values), notices
 
 
@@ -199,4 +202,6 @@ def to_query_params(f: QueryFilters, default_collections: Iterable[str] = ()) ->
             out[URL_KEYS[field]] = getattr(f, field).isoformat()
     if f.text:
         out["q"] = f.text
+    if f.article_text:
+        out["aq"] = f.article_text
     return out

@@ -15,8 +15,10 @@ from .sidebar import UNNAMED_STATE
 PAGE_SIZES = (25, 50, 100, 200)
 
 
-def pager(total: int, key: str, noun: str = "rows") -> tuple[int, int]:
+def pager(total: int, key: str, noun: str = "rows", singular: str | None = None) -> tuple[int, int]:
     """Show the row count and page controls; return ``(limit, offset)`` for the query.
+
+    ``noun`` is the plural ("quotes"), ``singular`` the word for one (default: ``noun`` without its "s").
 
     The page number is clamped to the available pages when filters shrink the result.
     """
@@ -27,8 +29,26 @@ def pager(total: int, key: str, noun: str = "rows") -> tuple[int, int]:
         st.session_state[f"{key}_page"] = pages
     page = c2.number_input("Page", min_value=1, max_value=pages, value=1, step=1, key=f"{key}_page")
     first = 0 if total == 0 else (page - 1) * size + 1
-    c1.markdown(f"**{total:,} {noun}** · showing {first:,}–{min(total, page * size):,} · page {page} of {pages}")
+    word = (singular or noun.removesuffix("s")) if total == 1 else noun
+    c1.markdown(f"**{total:,} {word}** · showing {first:,}–{min(total, page * size):,} · page {page} of {pages}")
     return size, (page - 1) * size
+
+
+def sort_control(key: str, columns: list[str], default: str, descending_first: frozenset[str]) -> tuple[str, bool]:
+    """"Sort by" (any column of the table's allowlist) and a direction switch; return ``(column, descending)``.
+
+    The whole filtered result is sorted in DuckDB before paging (a click on a table header sorts only the
+    page shown). The direction starts at the column's natural order (newest, largest first for
+    ``descending_first`` columns) whenever the column changes.
+    """
+    c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
+    prev = st.session_state.get(f"{key}_sort_prev")
+    col = c1.selectbox("Sort by", columns, index=columns.index(default), key=f"{key}_sort")
+    if prev != col:
+        st.session_state[f"{key}_desc"] = col in descending_first
+        st.session_state[f"{key}_sort_prev"] = col
+    desc = c2.toggle("Descending", key=f"{key}_desc")
+    return col, bool(desc)
 
 
 _UNNAMED_BOX = "unnamed_box"
@@ -80,13 +100,124 @@ def speaker_card(card: dict | None, topic_labels: dict[str, str]) -> None:
         facts = [escape_markdown(x) for x in (card.get("role"), card.get("org"), card.get("country")) if x]
         if facts:
             st.markdown(" · ".join(facts))
-        st.caption(f"{card['n_quotes']} quote(s) in {card['n_articles']} article(s) · type: "
+        st.caption(f"{plural(card['n_quotes'], 'quote')} in {plural(card['n_articles'], 'article')} · type: "
                    f"{escape_markdown(card.get('type') or 'unknown')}")
         aliases = [a for a in (card.get("aliases") or []) if a != card["name"]]
         if aliases:
             st.caption("also written: " + ", ".join(escape_markdown(a) for a in aliases))
         for topic, pol, score in card.get("stances", []):
             st.markdown(f"- {escape_markdown(topic_labels.get(topic, topic))}: **{pol}** ({score:+.2f})")
+
+
+def plural(n: int, noun: str, plural_form: str | None = None) -> str:
+    """``"1 place"``, ``"2 places"``, ``"1,204 casualty reports"`` (``plural_form`` for irregular nouns)."""
+    return f"{n:,} {noun if n == 1 else (plural_form or noun + 's')}"
+
+
+def display_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` for ``st.dataframe`` with missing values shown as empty cells, never "None"/"nan".
+
+    Columns holding a missing value become text (numbers written as integers when whole), and so do
+    timestamp columns (``YYYY-MM-DD``); the others are left as they are (so they keep their number
+    formatting and sort numerically).
+    """
+    out = df.copy()
+    for col in out.columns:
+        s = out[col]
+        if pd.api.types.is_datetime64_any_dtype(s):  # dates as days, not "2024-12-01 00:00:00"
+            out[col] = [("" if pd.isna(v) else v.strftime("%Y-%m-%d")) for v in s]
+            continue
+        try:
+            missing = s.isna()
+        except (TypeError, ValueError):
+            continue
+        if not missing.any():
+            continue
+        if pd.api.types.is_float_dtype(s) and (s.dropna() % 1 == 0).all():
+            s = s.astype("Int64")
+        out[col] = [("" if m else str(v)) for v, m in zip(s, missing)]
+    return out
+
+
+def _sync_dates(key: str, lo, hi) -> None:
+    a, b = st.session_state[key]
+    st.session_state["from"] = None if a <= lo else a
+    st.session_state["to"] = None if b >= hi else b
+
+
+def date_range_slider(key: str, f) -> None:
+    """A slider over the stored articles' date span, two-way bound to the sidebar's From/To dates.
+
+    Moving it sets ``from``/``to`` (so the range is in the URL, ``?from=...&to=...``, and filters every
+    page); the full span means no date filter. Nothing is drawn when the store has fewer than two dates.
+    """
+    import datetime as dt
+
+    from . import loaders
+
+    opts = loaders.q("filter_options")
+    lo, hi = opts["date_min"], opts["date_max"]
+    if not isinstance(lo, dt.date) or not isinstance(hi, dt.date) or lo >= hi:
+        return
+    a = min(max(f.date_from or lo, lo), hi)
+    b = max(min(f.date_to or hi, hi), a)
+    st.session_state[key] = (a, b)
+    st.slider("Dates", min_value=lo, max_value=hi, key=key, format="YYYY-MM-DD", on_change=_sync_dates,
+              args=(key, lo, hi), help="The span of the stored articles; the same range as From/To in the sidebar.")
+
+
+def _duration(seconds: float) -> str:
+    """``"45 s"``, ``"3 min"``, ``"1 h 05 min"``."""
+    if seconds < 90:
+        return f"{max(1, round(seconds))} s"
+    if seconds < 3600:
+        return f"{round(seconds / 60)} min"
+    return f"{int(seconds // 3600)} h {round(seconds % 3600 / 60):02d} min"
+
+
+def build_status_text(state) -> str:
+    """The one line of the background build: ``"Building the bundled collections: 120 of 477 articles
+    (3.1 per second, about 2 min left) …"`` (``state``: :class:`components.ui.loaders.BuildProgress`)."""
+    if state.total == 0:
+        return "Building the bundled collections: reading the files…"
+    rate, left = state.rate(), state.seconds_left()
+    speed = f" ({rate:.1f} per second, about {_duration(left)} left)" if rate and left is not None else ""
+    return (f"Building the bundled collections: {state.done:,} of {state.total:,} articles{speed}. "
+            "Pages show what is stored so far; more is coming.")
+
+
+def build_status(state) -> None:
+    """One progress bar for the whole background build, redrawn every 2 s (a fragment) while it runs.
+
+    Done/total, rate and time left come from the shared :class:`components.ui.loaders.BuildProgress`, so
+    the bar never restarts (one total for all collections) and every session sees the same. A button shows
+    the articles stored since the page was drawn; when the build ends the whole page is redrawn once.
+    """
+    if not state.running and not state.finished:
+        return
+    if state.finished and (st.session_state.get("_na_build_done")
+                           or not (state.error or st.session_state.get("_na_build_seen_running"))):
+        return  # said once, and only to the sessions that watched the build
+
+    @st.fragment(run_every=2.0 if state.running else None)
+    def _bar() -> None:
+        if state.finished:
+            st.session_state["_na_build_done"] = True
+            if state.error:
+                st.error(f"The background build stopped: {escape_markdown(state.error)}. Restart the dashboard "
+                         "to resume it (articles already stored are kept).")
+            else:
+                st.success(f"The bundled collections are built: {state.added:,} articles added.")
+            if st.session_state.pop("_na_build_seen_running", None):
+                st.rerun(scope="app")
+            return
+        st.session_state["_na_build_seen_running"] = True
+        st.progress(state.done / state.total if state.total else 0.0, text=build_status_text(state))
+        if state.done and st.button("Show the articles stored so far", key="_na_build_refresh",
+                                    icon=":material/refresh:"):
+            st.rerun(scope="app")
+
+    _bar()
 
 
 def dumps(obj) -> str:

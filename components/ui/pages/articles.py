@@ -5,10 +5,12 @@ from pathlib import Path
 import streamlit as st
 
 from components.errors import ArticleReadError, NewsAtlasError
+from components.fetch import DEFAULT_TIMEOUT_S, MAX_FEED_ITEMS, MAX_PAGE_BYTES, read_url
 from components.ingest import MAX_ARTICLE_CHARS, META_SUFFIX, SUPPORTED_SUFFIXES, parse_sidecar, read_bytes, sidecar_stem
 from components.ui import highlight, loaders
 from components.ui.sidebar import DATE_MIN, DATE_MAX, UPLOAD_COLLECTION, current_filters, request_filter
-from components.ui.widgets import pager
+from components.store.queries import ARTICLE_SORTS, DESCENDING_FIRST
+from components.ui.widgets import display_frame, pager, plural, sort_control
 
 f = current_filters()
 st.title("Articles")
@@ -181,15 +183,42 @@ with st.expander("Upload articles (.txt, .md, .html, .jsonl)", expanded=False):
             st.session_state["article_pick"] = rep["added"][0]
         st.rerun()
 
+with st.expander("Add by URL (a news page, or an RSS/Atom feed)", expanded=False):
+    url = st.text_input("Link", key="add_url", max_chars=2000, placeholder="https://…/article.html or …/feed.xml",
+                        help=f"Fetched with a {DEFAULT_TIMEOUT_S} s timeout and at most {MAX_PAGE_BYTES:,} bytes; "
+                             f"a feed gives up to {MAX_FEED_ITEMS} items, each from its own text or its page. "
+                             "Private and local addresses are refused.")
+    if st.button("Fetch and add", key="add_url_go", disabled=not url.strip()):
+        with st.spinner("Fetching…"):
+            got = read_url(url.strip(), collection=UPLOAD_COLLECTION)
+        rep = {"added": [], "replaced": [], "stored": [], "skipped": [], "unread": list(got.problems), "failed": [],
+               "warnings": []}
+        if got.articles:
+            try:
+                report = loaders.ingest_upload(loaders.store(), got.articles)
+                rep["added"] = list(report.added)
+                rep["stored"] = [w for w, why in report.skipped if why == "already stored"]
+                rep["skipped"] = [(w, why) for w, why in report.skipped if why != "already stored"]
+                rep["failed"] += report.failed
+            except NewsAtlasError as exc:
+                rep["failed"].append((url, f"could not be stored: {exc}"))
+        st.session_state[REPORT_KEY] = rep
+        if rep["added"]:
+            current = list(st.session_state.get("collection") or [])
+            if current and UPLOAD_COLLECTION not in current:
+                request_filter("collections", current + [UPLOAD_COLLECTION])
+            st.session_state["article_pick"] = rep["added"][0]
+        st.rerun()
+
 total = loaders.q("count_articles", f)
+sort, desc = sort_control("art", list(ARTICLE_SORTS), "published", DESCENDING_FIRST)
 limit, offset = pager(total, "art", "articles")
-page = loaders.q("articles_page", f, limit, offset)
+page = loaders.q("articles_page", f, limit, offset, sort, desc)
 if page.empty:
     st.info("No articles under these filters.")
     st.stop()
-event = st.dataframe(page, hide_index=True, on_select="rerun", selection_mode="single-row", key="articles_table",
-                     column_config={"title": st.column_config.TextColumn("title", width="large"),
-                                    "published": st.column_config.DateColumn("published")})
+event = st.dataframe(display_frame(page), hide_index=True, on_select="rerun", selection_mode="single-row", key="articles_table",
+                     column_config={"title": st.column_config.TextColumn("title", width="large")})
 ids = list(page["id"])
 titles = dict(zip(page["id"], page["title"]))
 rows = event.selection.rows if event is not None else []
@@ -209,7 +238,7 @@ st.subheader(highlight.escape_markdown(art["title"] or art["id"]))
 st.caption(" · ".join(highlight.escape_markdown(highlight.cell_text(x)) for x in (art["outlet"], art["published"],
                                                                                  art["collection"], art["url"])
                       if highlight.cell_text(x)))
-st.caption(f"{len(bundle['quotes'])} quotes · {len(bundle['speakers'])} speakers · {len(bundle['places'])} place "
-           f"mentions · {len(bundle['casualties'])} casualty reports")
+st.caption(f"{plural(len(bundle['quotes']), 'quote')} · {plural(len(bundle['speakers']), 'speaker')} · "
+           f"{plural(len(bundle['places']), 'place mention')} · {plural(len(bundle['casualties']), 'casualty report')}")
 st.html(highlight.legend_html(["quote", "speaker", "place", "casualty"]))
 st.html(highlight.highlight_html(art["text"], highlight.article_spans(bundle)))

@@ -3,8 +3,10 @@
 import streamlit as st
 
 from components.ui import charts, loaders
+from components.ui.highlight import escape_markdown
 from components.ui.sidebar import current_filters, request_filter
-from components.ui.widgets import download_buttons, pager
+from components.store.queries import CASUALTY_SORTS, DESCENDING_FIRST
+from components.ui.widgets import date_range_slider, display_frame, download_buttons, pager, sort_control
 
 # Table columns, left to right: the counts, then the title of the reporting article (in view at 1400 px),
 # the details, and the article id at the far right (the page query's idx/start/end are left out).
@@ -14,6 +16,7 @@ TABLE_COLUMNS = ("place", "date", "killed_min", "killed_max", "injured_min", "in
 
 f = current_filters()
 st.title("Casualties")
+date_range_slider("cas_dates", f)
 counts = loaders.q("casualty_totals", f)
 st.markdown(f"Reported under these filters (lower bounds summed): **{counts['killed']:,} killed**, "
             f"**{counts['injured']:,} injured**, {counts['missing']:,} missing.")
@@ -24,28 +27,27 @@ if not chart.empty:
     event = st.plotly_chart(charts.casualty_figure(chart), key="cas_chart", on_select="rerun",
                             selection_mode=("points",))
     points = event.selection.points if event is not None else []
-    picked = sorted({p["customdata"][0] for p in points if p.get("customdata") and p["customdata"][0] != "unknown"})
-    if picked and st.button(f"Show {', '.join(picked)} on the map", key="cas_to_map"):
+    picked = sorted({p["customdata"][0] for p in points if p.get("customdata") and p["customdata"][0] != charts.UNKNOWN_PLACE})
+    if picked and st.button(f"Show {', '.join(escape_markdown(p) for p in picked)} on the map", key="cas_to_map"):
         request_filter("places", picked)
         st.switch_page("components/ui/pages/map.py")
 if undated:
     st.caption(f"{undated} records without a date are not in the chart (they are in the table)." if undated > 1
                else "1 record without a date is not in the chart (it is in the table).")
 total = counts["events"]
-limit, offset = pager(total, "cas", "casualty reports")
-page = loaders.q("casualties_page", f, limit, offset)
+sort, desc = sort_control("cas", list(CASUALTY_SORTS), "date", DESCENDING_FIRST)
+limit, offset = pager(total, "cas", "casualty reports", "casualty report")
+page = loaders.q("casualties_page", f, limit, offset, sort, desc)
 if page.empty:
     st.info("No casualty reports under these filters.")
 else:
     # the article's title beside the counts; its id (for look-ups) at the far right
-    show = page[[c for c in TABLE_COLUMNS if c in page.columns]]
+    show = display_frame(page[[c for c in TABLE_COLUMNS if c in page.columns]])
     st.dataframe(show, hide_index=True, key="cas_table",
-                 column_config={"date": st.column_config.DateColumn("date"),
-                                "article": st.column_config.TextColumn("article", width="medium",
+                 column_config={"article": st.column_config.TextColumn("article", width="medium",
                                                                        help="title of the article reporting it"),
-                                "published": st.column_config.DateColumn("published"),
                                 "article_id": st.column_config.TextColumn("article id", width="small")})
-    places = sorted(p for p in page["place"].dropna().unique())
+    places = sorted(p for p in page["place"].dropna().unique() if p)
     if places:
         c1, c2 = st.columns([3, 1])
         target = c1.selectbox("Place", places, key="cas_place")

@@ -1,12 +1,14 @@
 """Map page: places as markers (size = mentions, colour = killed); selecting points filters every view."""
 
 import os
+from dataclasses import replace
 
 import streamlit as st
 
 from components.ui import basemap, charts, loaders
+from components.ui.highlight import escape_markdown
 from components.ui.sidebar import current_filters, request_filter
-from components.ui.widgets import download_buttons
+from components.ui.widgets import date_range_slider, download_buttons, plural
 
 f = current_filters()
 st.title("Map")
@@ -36,17 +38,22 @@ else:
     c2.selectbox("Base map", charts.MAP_STYLES, index=charts.MAP_STYLES.index(style), disabled=True,
                  key="map_style_offline", help=f"{wanted} needs the tile server, which cannot be reached.")
     c2.caption(f"Offline: tiles unreachable, drawing `{style}` with country outlines instead of `{wanted}`.")
+date_range_slider("map_dates", f)
 df = loaders.q("map_places", f, 500, 3)
-c1.markdown(f"**{len(df):,} places** (most mentioned, up to 500) · size = mentions · colour = people killed "
-            "(blue: none reported). Select markers (click, box or lasso) to filter every page by those places.")
+c1.markdown(f"**{plural(len(df), 'place')}** (most mentioned, up to 500) · size = mentions · colour = people "
+            "killed, all causes together: attacks, disasters and disease (blue: none reported). Select markers "
+            "(click, box or lasso) to filter every page by those places.")
 if df.empty:
     st.info("No geocoded places under these filters.")
 else:
     outlines = basemap.country_outlines() if style == charts.OFFLINE_MAP_STYLE else None
-    st.plotly_chart(charts.map_figure(df, style, outlines=outlines), key="map_chart", on_select=_on_select,
+    # a selection keeps its neighbours in grey around it (the same view without the place filter)
+    context = loaders.q("map_places", replace(f, places=()), 500, 0) if f.places else None
+    st.plotly_chart(charts.map_figure(df, style, outlines=outlines, context=context), key="map_chart",
+                    on_select=_on_select,
                     selection_mode=("points", "box", "lasso"), config={"scrollZoom": True})
 if f.places:
-    st.markdown("Filtered to: " + ", ".join(f"`{p}`" for p in f.places))
+    st.markdown("Filtered to: " + ", ".join(f"**{escape_markdown(p)}**" for p in f.places))
     if st.button("Clear place selection"):
         request_filter("places", [])
         st.rerun()

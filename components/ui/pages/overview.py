@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.ui import charts, loaders
 from components.ui.sidebar import current_filters
-from components.ui.widgets import download_buttons, include_unnamed
+from components.ui.widgets import display_frame, download_buttons, include_unnamed
 
 # Widths (px) that fit the half-page column of a 1400 px window (about 440 px); the role, the long
 # one, comes last so a narrower screen clips it rather than the country.
@@ -41,7 +41,7 @@ with left:
     else:
         st.plotly_chart(charts.bar_top(sp, "speaker", "quotes", "Top speakers" if unnamed else "Top speakers (named)"),
                         key="ov_speakers")
-        st.dataframe(sp, hide_index=True, key="ov_speakers_table", column_config=SPEAKER_COLUMNS,
+        st.dataframe(display_frame(sp), hide_index=True, key="ov_speakers_table", column_config=SPEAKER_COLUMNS,
                      column_order=SPEAKER_ORDER)
 with right:
     pl = loaders.q("top_places", f, 10)
@@ -49,7 +49,7 @@ with right:
         st.info("No places under these filters.")
     else:
         st.plotly_chart(charts.bar_top(pl, "place", "mentions", "Top places"), key="ov_places")
-        st.dataframe(pl, hide_index=True, key="ov_places_table")
+        st.dataframe(display_frame(pl), hide_index=True, key="ov_places_table")
 
 st.subheader("Downloads (all filtered rows)")
 st.caption("Quotes")

@@ -4,24 +4,38 @@ import streamlit as st
 
 from components.ui import highlight, loaders
 from components.ui.sidebar import current_filters
-from components.ui.widgets import download_buttons, pager, speaker_card
+from components.store.queries import DESCENDING_FIRST, QUOTE_SORTS
+from components.ui.widgets import display_frame, download_buttons, pager, sort_control, speaker_card
 
 f = current_filters()
 topics = loaders.topic_labels()
 st.title("Quotes")
 total = loaders.q("count_quotes", f)
-sort = st.radio("Sort by", ["date", "speaker", "article"], horizontal=True, key="quotes_sort")
+sort, desc = sort_control("quotes", list(QUOTE_SORTS), "date", DESCENDING_FIRST)
 limit, offset = pager(total, "quotes", "quotes")
-page = loaders.q("quotes_page", f, limit, offset, sort)
+page = loaders.q("quotes_page", f, limit, offset, sort, desc)
 show = page.drop(columns=["id", "article_id"]).copy()
 show["topics"] = [", ".join(topics.get(t, t) for t in (ts if ts is not None else [])) for ts in page["topics"]]
-event = st.dataframe(
-    show, hide_index=True, on_select="rerun", selection_mode="single-row", key="quotes_table",
-    column_config={
-        "quote": st.column_config.TextColumn("quote", width="large"),
-        "date": st.column_config.DateColumn("date"),
-    },
-)
+# the quote first, so a phone-wide screen (390 px) shows it without scrolling sideways; "Cards" wraps it whole
+view = st.segmented_control("View", ["Table", "Cards"], default="Table", key="quotes_view",
+                            help="Cards show each quote in full, wrapped (for narrow screens).")
+event = None
+if view == "Cards":
+    for r in display_frame(page.drop(columns=["topics"])).itertuples(index=False):
+        with st.container(border=True):
+            st.markdown(highlight.escape_markdown(highlight.cell_text(r.quote)))
+            st.caption(" · ".join(highlight.escape_markdown(x) for x in (
+                highlight.cell_text(r.speaker, "unknown speaker"), highlight.cell_text(r.date),
+                highlight.cell_text(r.article)) if x))
+else:
+    event = st.dataframe(
+        display_frame(show), hide_index=True, on_select="rerun", selection_mode="single-row", key="quotes_table",
+        column_order=["quote", "speaker", "date", "kind", "topics", "stance", "role", "country", "article"],
+        column_config={
+            "quote": st.column_config.TextColumn("quote", width="medium"),
+            "speaker": st.column_config.TextColumn("speaker", width="small"),
+        },
+    )
 download_buttons("quotes", lambda: loaders.q("quotes_export", f), "quotes_dl")
 
 if page.empty:

@@ -5,7 +5,7 @@ import streamlit as st
 from components.ui import charts, loaders
 from components.ui.highlight import escape_markdown
 from components.ui.sidebar import current_filters
-from components.ui.widgets import include_unnamed
+from components.ui.widgets import display_frame, include_unnamed
 
 MAX_SPEAKERS = 25
 
@@ -37,5 +37,5 @@ st.markdown(f"**{escape_markdown(speaker)}** on **{escape_markdown(topics.get(to
             f"**{row['polarity']}** (mean score {row['score']:+.2f}; articles: support {row['support']}, "
             f"neutral {row['neutral']}, oppose {row['oppose']})")
 ev = loaders.q("stance_evidence", f, speaker, topic, 50)
-st.dataframe(ev.drop(columns=["article_id"]), hide_index=True, key="stance_evidence",
+st.dataframe(display_frame(ev.drop(columns=["article_id"])), hide_index=True, key="stance_evidence",
              column_config={"quote": st.column_config.TextColumn("quote", width="large")})
