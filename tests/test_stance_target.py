@@ -125,3 +125,30 @@ def test_stance_target_set_size():
                          ids=[f"{c[4]}:{c[1][:40]}" for c in CASES])
 def test_stance_aimed_at_target(nlp, tagger, text, content, cue, kind, topic, expected):
     assert _polarity(nlp, tagger, text, content, cue, kind, topic) == expected
+
+
+def test_stance_confidence_and_deciding_words(nlp, tagger):
+    """Test that one clear quote gives 0.6, two agreeing 0.84, a merely mentioned topic 0.3, with the cues."""
+    text = ('"We oppose sending troops to the region," Lena Falk said. "Sending troops would be reckless," '
+            'Lena Falk said. "Despite the sanctions, our economy is strong," Lena Falk said.')
+    qs = []
+    for n, content in enumerate(["We oppose sending troops to the region", "Sending troops would be reckless",
+                                 "Despite the sanctions, our economy is strong"], 1):
+        s = text.index(content)
+        qs.append(Quote(id=f"t:q{n}", text=content, start=s, end=s + len(content), kind="direct", cue="said",
+                        speaker="Lena Falk", speaker_type="person"))
+    doc = nlp(text)
+    got = {s.topic: s for s in speaker_stances(doc, qs, [Speaker(name="Lena Falk")], tagger)}
+    troops, sanctions = got["foreign-troops"], got["sanctions"]
+    assert (troops.polarity, troops.confidence, troops.cues) == ("oppose", 0.84, ["oppose", "reckless"])
+    assert (sanctions.polarity, sanctions.confidence, sanctions.cues) == ("neutral", 0.3, [])
+    one = {s.topic: s for s in speaker_stances(doc, qs[:1], [Speaker(name="Lena Falk")], tagger)}
+    assert one["foreign-troops"].confidence == 0.6
+
+
+def test_stance_confidence_formula():
+    from components.extract.stance import stance_confidence
+
+    assert stance_confidence("support", 1.0, [1.0, 1.0, -1.0]) == round(2 / 3 * 1.0 * (1 - 0.4 ** 2), 3)
+    assert stance_confidence("neutral", 0.0, [0.0]) == 0.6
+    assert stance_confidence("support", 0.35, [0.35]) == round(0.35 * 0.6, 3)

@@ -126,6 +126,7 @@ CREATE TABLE IF NOT EXISTS stances (
     score DOUBLE NOT NULL,
     evidence VARCHAR[],
     cues VARCHAR[],
+    confidence DOUBLE,
     PRIMARY KEY (article_id, speaker, topic)
 );
 CREATE OR REPLACE VIEW speakers AS
@@ -157,7 +158,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
         "killed_qualifier", "injured_min", "injured_max", "injured_qualifier", "missing_min", "missing_max",
         "perpetrator_killed_min", "perpetrator_killed_max", "cause", "actor", "start", "end",
     ),
-    "stances": ("article_id", "speaker", "topic", "polarity", "score", "evidence", "cues"),
+    "stances": ("article_id", "speaker", "topic", "polarity", "score", "evidence", "cues", "confidence"),
 }
 CHILD_TABLES = ("quotes", "article_speakers", "places", "casualties", "stances")
 
@@ -206,7 +207,7 @@ def _rows(ex: Extraction) -> dict[str, list[tuple]]:
         d.update(article_id=a.id, idx=i)
         rows["casualties"].append(tuple(d[k] for k in _COLUMNS["casualties"]))
     for s in ex.stances:
-        rows["stances"].append((a.id, s.speaker, s.topic, s.polarity, s.score, s.evidence, s.cues))
+        rows["stances"].append((a.id, s.speaker, s.topic, s.polarity, s.score, s.evidence, s.cues, s.confidence))
     return rows
 
 
@@ -231,6 +232,8 @@ class Store:
             self._con = duckdb.connect(self.path, read_only=read_only)
             if not read_only:
                 self._con.execute(SCHEMA)
+                # a store made before stances had a confidence gets the column (NULL for its rows)
+                self._con.execute("ALTER TABLE stances ADD COLUMN IF NOT EXISTS confidence DOUBLE")
                 facts.ensure_facts(self._con.cursor())  # derived table for the dashboard (see facts.py)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc

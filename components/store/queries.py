@@ -424,7 +424,8 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
         ``polarity`` (the stored article-level polarity; with several articles the one held by
         most rows, and ``neutral`` on a tie, so it never disagrees with the extraction),
         ``support``, ``oppose``, ``neutral`` (counts of article-level stances), ``articles``
-        (their sum), ``evidence`` (quote count).
+        (their sum), ``evidence`` (quote count), ``confidence`` (mean of the article-level stance
+        confidences, NaN for rows stored before it existed), ``cues`` (up to five distinct deciding words).
     """
     fw, params = from_where(f, "stance")
     if named_only:
@@ -436,7 +437,8 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
                    count(*) FILTER (WHERE st.polarity = 'support') AS support,
                    count(*) FILTER (WHERE st.polarity = 'oppose') AS oppose,
                    count(*) FILTER (WHERE st.polarity = 'neutral') AS neutral,
-                   sum(len(st.evidence)) AS evidence
+                   sum(len(st.evidence)) AS evidence, avg(st.confidence) AS confidence,
+                   list_distinct(flatten(list(st.cues)))[1:6] AS cues
             {fw} GROUP BY st.speaker, st.topic
         ), top AS (
             SELECT speaker FROM sm GROUP BY speaker ORDER BY sum(evidence) DESC, speaker LIMIT ?
@@ -445,7 +447,7 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
                CASE WHEN support > oppose AND support > neutral THEN 'support'
                     WHEN oppose > support AND oppose > neutral THEN 'oppose'
                     ELSE 'neutral' END AS polarity,
-               support, oppose, neutral, support + oppose + neutral AS articles, evidence
+               support, oppose, neutral, support + oppose + neutral AS articles, evidence, confidence, cues
         FROM sm WHERE speaker IN (SELECT speaker FROM top) ORDER BY speaker, topic
         """,
         params + [max_speakers],
@@ -456,16 +458,17 @@ def stance_evidence(store: Store, f: QueryFilters, speaker: str, topic: str, lim
     """Evidence quotes of one speaker's stance on one topic, under the filters.
 
     Returns:
-        DataFrame: ``quote_id``, ``quote``, ``polarity``, ``score``, ``cues`` (list), ``article``, ``date``, ``article_id``.
+        DataFrame: ``quote_id``, ``quote``, ``polarity``, ``score``, ``confidence``, ``cues`` (list), ``article``,
+        ``date``, ``article_id``.
     """
     fw, params = from_where(f, "stance", with_article=True)
     extra = ("AND" if "WHERE" in fw else "WHERE") + " st.speaker = ? AND st.topic = ?"
     # the quotes' texts are fetched by primary key for the kept rows only (a join would scan every quote)
     df = store.df(
         f"""
-        WITH ev AS (SELECT st.article_id, unnest(st.evidence) AS quote_id, st.polarity, st.score, st.cues,
+        WITH ev AS (SELECT st.article_id, unnest(st.evidence) AS quote_id, st.polarity, st.score, st.confidence, st.cues,
                            coalesce(a.title, a.id) AS article, a.published AS date {fw} {extra})
-        SELECT ev.quote_id, ev.polarity, ev.score, ev.cues, ev.article, ev.date, ev.article_id
+        SELECT ev.quote_id, ev.polarity, ev.score, ev.confidence, ev.cues, ev.article, ev.date, ev.article_id
         FROM ev ORDER BY ev.date DESC NULLS LAST, ev.quote_id LIMIT ?
         """,
         params + [speaker, topic, limit],
