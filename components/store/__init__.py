@@ -9,6 +9,8 @@ Tables (all offsets are character offsets into ``articles.text``):
 - ``places``: one row per toponym mention, geocoded.
 - ``casualties``: casualty events.
 - ``stances``: (article, speaker, topic) stance with evidence quote ids.
+- ``speaker_identities``: derived, every stored speaker name -> its canonical person across articles,
+  with the rule that joined it; recomputed in every write transaction (see :mod:`components.store.identities`).
 - ``quote_facts``: derived, one row per quote with its article's and speaker's filter fields and stance,
   maintained in the same write transaction (see :mod:`components.store.facts`).
 
@@ -33,7 +35,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..models import Extraction
-from . import facts
+from . import facts, identities
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DB_ENV = "NEWS_ATLAS_DB"
@@ -235,9 +237,20 @@ class Store:
                 # a store made before stances had a confidence gets the column (NULL for its rows)
                 self._con.execute("ALTER TABLE stances ADD COLUMN IF NOT EXISTS confidence DOUBLE")
                 facts.ensure_facts(self._con.cursor())  # derived table for the dashboard (see facts.py)
+                self._ensure_identities()
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
         self._write_lock = threading.Lock()
+
+    def _ensure_identities(self) -> None:
+        """Create ``speaker_identities`` and fill it for a store written before the table existed."""
+        cur = self.cursor()
+        cur.execute(identities.SCHEMA)
+        empty = cur.execute("SELECT count(*) FROM speaker_identities").fetchone()[0] == 0
+        if empty and cur.execute("SELECT count(*) FROM quotes").fetchone()[0]:
+            cur.execute("BEGIN TRANSACTION")
+            identities.refresh(cur)
+            cur.execute("COMMIT")
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A new cursor on the shared connection (one per thread or query)."""
@@ -318,6 +331,8 @@ class Store:
                         result.counts[table] += len(rows)
                     result.added.append(aid)
                 facts.refresh_articles(cur, result.added)
+                if result.added:
+                    identities.refresh(cur)  # one speaker across articles (identities.py)
                 cur.execute("COMMIT")
             except Exception as exc:
                 try:
@@ -338,6 +353,7 @@ class Store:
                     cur.execute(f"DELETE FROM {_q(t)} WHERE article_id = ?", [article_id])
                 cur.execute("DELETE FROM articles WHERE id = ?", [article_id])
                 facts.delete_articles(cur, [article_id])
+                identities.refresh(cur)
                 cur.execute("COMMIT")
             except Exception:
                 cur.execute("ROLLBACK")

@@ -223,7 +223,9 @@ def speaker_card(store: Store, name: str, article_id: str | None = None) -> dict
     Returns:
         dict | None: ``name``, ``role``, ``org``, ``country``, ``type``, ``aliases``,
         ``n_articles``, ``n_quotes``, ``stances`` (list of ``(topic, polarity, score)``
-        averaged over articles); None when the name is unknown.
+        averaged over articles), ``person`` (the same person across articles when stored under
+        several names: :func:`components.store.identities.identity`, else None); None when the name
+        is unknown.
     """
     row = None
     if article_id is not None:
@@ -242,6 +244,10 @@ def speaker_card(store: Store, name: str, article_id: str | None = None) -> dict
         return None
     card = dict(zip(("name", "role", "org", "country", "type", "aliases"), row or (name, None, None, None, None, [])))
     card.update(n_quotes=int(n_quotes), n_articles=int(n_articles))
+    from .identities import identity
+
+    person = identity(store, name)
+    card["person"] = person if person is not None and len(person["variants"]) > 1 else None
     card["stances"] = [
         (t, p, float(sc)) for t, p, sc in store.execute(
             "SELECT topic, CASE WHEN avg(score) > 0.15 THEN 'support' WHEN avg(score) < -0.15 THEN 'oppose' "

@@ -87,6 +87,15 @@ def speaker_card(card: dict | None, topic_labels: dict[str, str]) -> None:
             st.caption("also written: " + ", ".join(escape_markdown(a) for a in aliases))
         for topic, pol, score in card.get("stances", []):
             st.markdown(f"- {escape_markdown(topic_labels.get(topic, topic))}: **{pol}** ({score:+.2f})")
+        person = card.get("person")
+        if person:
+            with st.expander(f"Same person across articles: {len(person['variants'])} names, "
+                             f"{len({a['id'] for a in person['articles']})} article(s)"):
+                st.markdown("\n".join(f"- {escape_markdown(n)} ({k} article(s); {escape_markdown(r)})"
+                                      for n, r, k in person["variants"]))
+                st.dataframe([{"article": a["title"] or a["id"], "outlet": a["outlet"], "published": a["published"],
+                               "named": a["name"], "quotes": a["n_quotes"]} for a in person["articles"]],
+                             hide_index=True)
 
 
 def dumps(obj) -> str:
