@@ -11,6 +11,8 @@ Tables (all offsets are character offsets into ``articles.text``):
 - ``stances``: (article, speaker, topic) stance with evidence quote ids.
 - ``speaker_identities``: derived, every stored speaker name -> its canonical person across articles,
   with the rule that joined it; recomputed in every write transaction (see :mod:`components.store.identities`).
+- ``casualty_events``: derived, every casualty record (article_id, idx) -> its event across articles
+  (same place within 25 km, date within a day, same cause; :mod:`components.store.events`).
 - ``quote_facts``: derived, one row per quote with its article's and speaker's filter fields and stance,
   maintained in the same write transaction (see :mod:`components.store.facts`).
 
@@ -35,7 +37,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..models import Extraction
-from . import facts, identities
+from . import events, facts, identities
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DB_ENV = "NEWS_ATLAS_DB"
@@ -243,14 +245,17 @@ class Store:
         self._write_lock = threading.Lock()
 
     def _ensure_identities(self) -> None:
-        """Create ``speaker_identities`` and fill it for a store written before the table existed."""
+        """Create ``speaker_identities`` and ``casualty_events`` and fill them for a store written before
+        they existed."""
         cur = self.cursor()
         cur.execute(identities.SCHEMA)
-        empty = cur.execute("SELECT count(*) FROM speaker_identities").fetchone()[0] == 0
-        if empty and cur.execute("SELECT count(*) FROM quotes").fetchone()[0]:
-            cur.execute("BEGIN TRANSACTION")
-            identities.refresh(cur)
-            cur.execute("COMMIT")
+        cur.execute(events.SCHEMA)
+        for table, source, module in (("speaker_identities", "quotes", identities), ("casualty_events", "casualties", events)):
+            empty = cur.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+            if empty and cur.execute(f"SELECT count(*) FROM {source}").fetchone()[0]:
+                cur.execute("BEGIN TRANSACTION")
+                module.refresh(cur)
+                cur.execute("COMMIT")
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A new cursor on the shared connection (one per thread or query)."""
@@ -333,6 +338,7 @@ class Store:
                 facts.refresh_articles(cur, result.added)
                 if result.added:
                     identities.refresh(cur)  # one speaker across articles (identities.py)
+                    events.refresh(cur)  # one casualty event across articles (events.py)
                 cur.execute("COMMIT")
             except Exception as exc:
                 try:
@@ -354,6 +360,7 @@ class Store:
                 cur.execute("DELETE FROM articles WHERE id = ?", [article_id])
                 facts.delete_articles(cur, [article_id])
                 identities.refresh(cur)
+                events.refresh(cur)
                 cur.execute("COMMIT")
             except Exception:
                 cur.execute("ROLLBACK")

@@ -45,14 +45,20 @@ def ensure_indexes(store: Store) -> None:
 # ---------------------------------------------------------------- overview
 
 
+# a casualty record's event across articles (components/store/events.py); its own key if not grouped
+_EVENT_OF = ("coalesce((SELECT e.event_id FROM casualty_events e WHERE e.article_id = c.article_id AND e.idx = c.idx), "
+             "c.article_id || ':' || CAST(c.idx AS VARCHAR))")
+
+
 def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
     """Counts under the filters.
 
     Returns:
         dict[str, int]: ``articles``, ``quotes``, ``speakers`` (distinct names),
         ``places`` (distinct place names), ``mentions`` (place mentions),
-        ``casualty_events``, ``killed``, ``injured``, ``missing`` (sums of the
-        lower bounds ``*_min``; vague words count as their lower bound).
+        ``casualty_events`` (events across articles, :mod:`components.store.events`), ``killed``,
+        ``injured``, ``missing`` (per event the largest lower bound ``*_min`` of its reports, summed;
+        vague words count as their lower bound).
     """
     scope = quote_scope_cte(f)
     fw_q, pq = from_where(f, "quote")
@@ -64,8 +70,9 @@ def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
         f"WITH {head}aa AS (SELECT count(*) AS n{fw_a}), "
         f"qa AS (SELECT count(*) AS n, count(DISTINCT q.speaker) AS sp{fw_q}), "
         f"pa AS (SELECT count(DISTINCT p.name) AS names, count(*) AS n{fw_p}), "
-        f"ca AS (SELECT count(*) AS n, sum(c.killed_min) AS k, sum(c.injured_min) AS i, sum(c.missing_min) AS m"
-        f"{fw_c}) SELECT aa.n, qa.n, qa.sp, pa.names, pa.n, ca.n, ca.k, ca.i, ca.m FROM aa, qa, pa, ca",
+        f"cr AS (SELECT {_EVENT_OF} AS ev, c.killed_min, c.injured_min, c.missing_min{fw_c}), "
+        f"ce AS (SELECT max(killed_min) AS k, max(injured_min) AS i, max(missing_min) AS m FROM cr GROUP BY ev), "
+        f"ca AS (SELECT count(*) AS n, sum(k) AS k, sum(i) AS i, sum(m) AS m FROM ce) SELECT aa.n, qa.n, qa.sp, pa.names, pa.n, ca.n, ca.k, ca.i, ca.m FROM aa, qa, pa, ca",
         hp + pa + pq + pp + pc,
     ).fetchone()
     keys = ("articles", "quotes", "speakers", "places", "mentions", "casualty_events", "killed", "injured", "missing")
@@ -365,19 +372,52 @@ def count_casualties(store: Store, f: QueryFilters) -> int:
 
 
 def casualty_totals(store: Store, f: QueryFilters) -> dict[str, int]:
-    """Casualty totals under the filters: ``events``, ``killed``, ``injured``, ``missing`` (sums of lower bounds)."""
+    """Casualty totals under the filters, each event counted once (:mod:`components.store.events`).
+
+    Returns:
+        dict[str, int]: ``events`` (distinct events), ``reports`` (casualty records), ``killed``,
+        ``injured``, ``missing``: per event the largest lower bound of its reports under the filters
+        (its highest credible figure), summed over events.
+    """
     fw, params = from_where(f, "casualty")
     row = store.execute(
-        f"SELECT count(*), sum(c.killed_min), sum(c.injured_min), sum(c.missing_min){fw}", params
-    ).fetchone()
-    return {k: int(v or 0) for k, v in zip(("events", "killed", "injured", "missing"), row)}
+        f"""
+        WITH r AS (SELECT {_EVENT_OF} AS ev, c.killed_min, c.injured_min, c.missing_min{fw}),
+             ev AS (SELECT ev, count(*) AS n, max(killed_min) AS k, max(injured_min) AS i, max(missing_min) AS m
+                    FROM r GROUP BY ev)
+        SELECT count(*), sum(n), sum(k), sum(i), sum(m) FROM ev
+        """, params).fetchone()
+    return {k: int(v or 0) for k, v in zip(("events", "reports", "killed", "injured", "missing"), row)}
+
+
+def casualty_event_summary(store: Store, event_ids: list[str]) -> pd.DataFrame:
+    """Per event (all its stored reports): ``event_id``, ``reports`` (records), ``articles``,
+    ``killed_best`` (largest lower bound), ``killed_low`` / ``killed_high`` (the reports' range), and
+    ``event_killed``, the reader's text ("at least 4 killed; reports 3-4")."""
+    from .events import describe
+
+    df = store.df(
+        """
+        SELECT e.event_id, count(*) AS reports, count(DISTINCT e.article_id) AS articles,
+               max(c.killed_min) AS killed_best, min(c.killed_min) AS killed_low,
+               max(coalesce(c.killed_max, c.killed_min)) AS killed_high
+        FROM casualty_events e JOIN casualties c ON c.article_id = e.article_id AND c.idx = e.idx
+        WHERE list_contains(?, e.event_id) GROUP BY e.event_id ORDER BY e.event_id
+        """, [list(event_ids)])
+    df["event_killed"] = [
+        describe(None if pd.isna(b) else int(b), None if pd.isna(lo) else int(lo), None if pd.isna(hi) else int(hi),
+                 int(n))
+        for b, lo, hi, n in zip(df["killed_best"], df["killed_low"], df["killed_high"], df["reports"])]
+    return df
 
 
 def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0) -> pd.DataFrame:
     """One page of casualty events (latest date first), with their article title.
 
     Returns:
-        DataFrame: the casualties columns plus ``article`` (title) and ``published``.
+        DataFrame: the casualties columns plus ``article`` (title), ``published``, ``event_id`` (the
+        event across articles), ``reports`` (its number of reports) and ``event_killed`` ("at least 4
+        killed; reports 3-4").
 
     Raises:
         ValueError: limit outside 1..1000 or negative offset.
@@ -385,11 +425,15 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
     fw, params = from_where(f, "casualty", with_article=True)
-    return store.df(
-        f"SELECT {_CAS_COLS}{fw} ORDER BY coalesce(c.date, a.published) DESC NULLS LAST, c.article_id, c.idx "
-        "LIMIT ? OFFSET ?",
+    page = store.df(
+        f"SELECT {_CAS_COLS}, {_EVENT_OF} AS event_id{fw} "
+        "ORDER BY coalesce(c.date, a.published) DESC NULLS LAST, c.article_id, c.idx LIMIT ? OFFSET ?",
         params + [limit, offset],
     )
+    if page.empty:
+        return page
+    summary = casualty_event_summary(store, sorted(set(page["event_id"])))
+    return page.merge(summary[["event_id", "reports", "event_killed"]], on="event_id", how="left")
 
 
 def casualties_table(store: Store, f: QueryFilters, limit: int | None = None) -> pd.DataFrame:

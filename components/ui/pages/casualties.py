@@ -7,16 +7,19 @@ from components.ui.sidebar import current_filters, request_filter
 from components.ui.widgets import download_buttons, pager
 
 # Table columns, left to right: the counts, then the title of the reporting article (in view at 1400 px),
-# the details, and the article id at the far right (the page query's idx/start/end are left out).
-TABLE_COLUMNS = ("place", "date", "killed_min", "killed_max", "injured_min", "injured_max", "article", "cause",
+# the event's toll across articles ("at least 4 killed; reports 3-4") and its number of reports, the
+# details, and the article id at the far right (the page query's idx/start/end are left out).
+TABLE_COLUMNS = ("place", "date", "killed_min", "killed_max", "injured_min", "injured_max", "article",
+                 "event_killed", "reports", "cause",
                  "actor", "killed_qualifier", "injured_qualifier", "missing_min", "missing_max",
                  "perpetrator_killed_min", "published", "country", "lat", "lon", "article_id")
 
 f = current_filters()
 st.title("Casualties")
 counts = loaders.q("casualty_totals", f)
-st.markdown(f"Reported under these filters (lower bounds summed): **{counts['killed']:,} killed**, "
-            f"**{counts['injured']:,} injured**, {counts['missing']:,} missing.")
+st.markdown(f"Reported under these filters, each event once with its highest report: **{counts['killed']:,} killed**, "
+            f"**{counts['injured']:,} injured**, {counts['missing']:,} missing "
+            f"({counts['events']:,} events in {counts['reports']:,} reports).")
 chart = loaders.q("casualties_by_place_date", f)
 undated = int(chart.loc[chart["date"].isna(), "events"].sum()) if not chart.empty else 0
 chart = chart[chart["date"].notna()] if not chart.empty else chart
@@ -31,7 +34,7 @@ if not chart.empty:
 if undated:
     st.caption(f"{undated} records without a date are not in the chart (they are in the table)." if undated > 1
                else "1 record without a date is not in the chart (it is in the table).")
-total = counts["events"]
+total = counts["reports"]
 limit, offset = pager(total, "cas", "casualty reports")
 page = loaders.q("casualties_page", f, limit, offset)
 if page.empty:

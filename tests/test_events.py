@@ -1,0 +1,45 @@
+"""One casualty event across articles (components/store/events.py), on invented multi-article reports."""
+
+from __future__ import annotations
+
+from components.models import Article, Casualty, Extraction
+from components.store import Store
+from components.store import queries as Q
+from components.store.events import describe
+from components.store.filters import QueryFilters
+
+
+def report(aid, place, lat, lon, date, killed, cause="drone attack", killed_max=None):
+    text = f"{killed} people were killed in a {cause} on {place}."
+    c = Casualty(place=place, lat=lat, lon=lon, date=date, killed_min=killed, killed_max=killed_max, cause=cause,
+                 start=0, end=len(text))
+    return Extraction(article=Article(id=aid, title=f"Report {aid}", text=text, published=date), casualties=[c])
+
+
+def test_reports_of_one_strike_count_once_with_the_highest_figure_and_range(tmp_path):
+    store = Store(tmp_path / "e.duckdb")
+    store.add_extractions([
+        report("a1", "Velmora", 47.10, 33.20, "2025-03-04", 3),
+        report("a2", "Velmora outskirts", 47.15, 33.30, "2025-03-05", 4),   # 9 km away, next day
+    ])
+    store.add_extractions([
+        report("a3", "Velmora", 47.10, 33.20, "2025-03-04", 2, cause="shelling"),  # another cause
+        report("a4", "Dornik", 47.60, 33.20, "2025-03-04", 5),                      # 56 km away
+        report("a5", "Velmora", 47.10, 33.20, "2025-03-07", 6),                     # three days later
+    ])
+    totals = Q.casualty_totals(store, QueryFilters())
+    assert totals == {"events": 4, "reports": 5, "killed": 4 + 2 + 5 + 6, "injured": 0, "missing": 0}
+    assert Q.overview_counts(store, QueryFilters())["killed"] == 17
+    page = Q.casualties_page(store, QueryFilters(), limit=10)
+    strike = page[page["article_id"].isin(["a1", "a2"])]
+    assert set(strike["event_id"]) == {"a1:0"} and list(strike["event_killed"]) == ["at least 4 killed; reports 3-4"] * 2
+    assert page.loc[page["article_id"] == "a4", "event_killed"].item() == "5 killed"
+    store.delete_article("a1")  # the event keeps its other report, under a new id
+    assert Q.casualty_totals(store, QueryFilters())["events"] == 4
+
+
+def test_describe():
+    assert describe(4, 3, 4, 2) == "at least 4 killed; reports 3-4"
+    assert describe(4, 4, 4, 2) == "at least 4 killed"
+    assert describe(3, 3, 5, 1) == "at least 3 killed"
+    assert describe(None, None, None, 2) == ""
