@@ -10,7 +10,7 @@ from components.store.filters import QueryFilters
 
 
 def report(aid, place, lat, lon, date, killed, cause="drone attack", killed_max=None):
-    text = f"{killed} people were killed in a {cause} on {place}."
+    text = f"{killed} people were killed in {place} ({cause or 'unknown cause'})."
     c = Casualty(place=place, lat=lat, lon=lon, date=date, killed_min=killed, killed_max=killed_max, cause=cause,
                  start=0, end=len(text))
     return Extraction(article=Article(id=aid, title=f"Report {aid}", text=text, published=date), casualties=[c])
@@ -26,16 +26,19 @@ def test_reports_of_one_strike_count_once_with_the_highest_figure_and_range(tmp_
         report("a3", "Velmora", 47.10, 33.20, "2025-03-04", 2, cause="shelling"),  # another cause
         report("a4", "Dornik", 47.60, 33.20, "2025-03-04", 5),                      # 56 km away
         report("a5", "Velmora", 47.10, 33.20, "2025-03-07", 6),                     # three days later
+        report("a6", "Velmora", 47.10, 33.20, "2025-03-04", 1, cause=None),         # no cause: its own event
+        report("a7", "Velmora", 47.10, 33.20, "2025-03-04", 1, cause=None),
     ])
     totals = Q.casualty_totals(store, QueryFilters())
-    assert totals == {"events": 4, "reports": 5, "killed": 4 + 2 + 5 + 6, "injured": 0, "missing": 0}
-    assert Q.overview_counts(store, QueryFilters())["killed"] == 17
+    assert totals == {"events": 6, "reports": 7, "killed": 4 + 2 + 5 + 6 + 1 + 1, "injured": 0, "missing": 0}
+    assert Q.overview_counts(store, QueryFilters())["killed"] == 19
     page = Q.casualties_page(store, QueryFilters(), limit=10)
+    assert page.loc[page["article_id"] == "a6", "event_id"].item() == "a6:0"
     strike = page[page["article_id"].isin(["a1", "a2"])]
     assert set(strike["event_id"]) == {"a1:0"} and list(strike["event_killed"]) == ["at least 4 killed; reports 3-4"] * 2
     assert page.loc[page["article_id"] == "a4", "event_killed"].item() == "5 killed"
     store.delete_article("a1")  # the event keeps its other report, under a new id
-    assert Q.casualty_totals(store, QueryFilters())["events"] == 4
+    assert Q.casualty_totals(store, QueryFilters())["events"] == 6
 
 
 def test_describe():

@@ -6,12 +6,14 @@ Several articles report the same strike; each report is a casualty record (``cas
 - **place**: both geocoded and at most ``EVENT_KM`` (25 km) apart (great-circle distance);
 - **date**: both dated and at most ``EVENT_DAYS`` (1 day) apart (time zones and "yesterday" in a report
   filed the next morning);
-- **cause**: the same cause, case-folded ("drone attack"); a record without a cause only joins records
-  without a cause.
+- **cause**: the same known cause, case-folded ("drone attack"). A record without a cause joins no
+  other: in the ISAF dev releases, two operations in one province a day apart ("killed several
+  insurgents in Shigal district" / "a patrol ... killing several insurgents"), both geocoded to the
+  province and without a cause, are different events.
 
 Records of one article that the extractor gives one ``event_id`` (when the casualties table has that
-column) are one event too. Groups are closed transitively (single linkage). A record without a date or
-coordinates is an event of its own. The event id is the smallest ``article_id:idx`` of its reports, so
+column) are one event too. Groups are closed transitively (single linkage). A record without a date,
+coordinates or cause is an event of its own. The event id is the smallest ``article_id:idx`` of its reports, so
 it is stable while its first report stays stored. The table is recomputed in every write transaction.
 
 Totals count each event once, with its highest credible figure (the largest lower bound of the
@@ -39,7 +41,7 @@ SELECT a.article_id, a.idx, b.article_id, b.idx
 FROM casualties a JOIN casualties b
   ON a.article_id < b.article_id
  AND b.date BETWEEN a.date - INTERVAL {EVENT_DAYS} DAY AND a.date + INTERVAL {EVENT_DAYS} DAY
- AND coalesce(lower(trim(a.cause)), '') = coalesce(lower(trim(b.cause)), '')
+ AND lower(trim(a.cause)) = lower(trim(b.cause))
 WHERE a.lat IS NOT NULL AND a.lon IS NOT NULL AND b.lat IS NOT NULL AND b.lon IS NOT NULL
   AND 2 * 6371.0088 * asin(sqrt(
         pow(sin(radians(b.lat - a.lat) / 2), 2)
