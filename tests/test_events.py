@@ -20,7 +20,7 @@ def test_reports_of_one_strike_count_once_with_the_highest_figure_and_range(tmp_
     store = Store(tmp_path / "e.duckdb")
     store.add_extractions([
         report("a1", "Velmora", 47.10, 33.20, "2025-03-04", 3),
-        report("a2", "Velmora outskirts", 47.15, 33.30, "2025-03-05", 4),   # 9 km away, next day
+        report("a2", "Velmora outskirts", 47.15, 33.30, "2025-03-05", 4, cause="Drone-attack"),  # 9 km, next day
     ])
     store.add_extractions([
         report("a3", "Velmora", 47.10, 33.20, "2025-03-04", 2, cause="shelling"),  # another cause

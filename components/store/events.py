@@ -6,7 +6,7 @@ Several articles report the same strike; each report is a casualty record (``cas
 - **place**: both geocoded and at most ``EVENT_KM`` (25 km) apart (great-circle distance);
 - **date**: both dated and at most ``EVENT_DAYS`` (1 day) apart (time zones and "yesterday" in a report
   filed the next morning);
-- **cause**: the same known cause, case-folded ("drone attack"). A record without a cause joins no
+- **cause**: the same known cause, compared on its letters only, case-folded ("air strike" = "airstrike"). A record without a cause joins no
   other: in the ISAF dev releases, two operations in one province a day apart ("killed several
   insurgents in Shigal district" / "a patrol ... killing several insurgents"), both geocoded to the
   province and without a cause, are different events.
@@ -41,7 +41,7 @@ SELECT a.article_id, a.idx, b.article_id, b.idx
 FROM casualties a JOIN casualties b
   ON a.article_id < b.article_id
  AND b.date BETWEEN a.date - INTERVAL {EVENT_DAYS} DAY AND a.date + INTERVAL {EVENT_DAYS} DAY
- AND lower(trim(a.cause)) = lower(trim(b.cause))
+ AND lower(regexp_replace(a.cause, '[^A-Za-z]', '', 'g')) = lower(regexp_replace(b.cause, '[^A-Za-z]', '', 'g'))
 WHERE a.lat IS NOT NULL AND a.lon IS NOT NULL AND b.lat IS NOT NULL AND b.lon IS NOT NULL
   AND 2 * 6371.0088 * asin(sqrt(
         pow(sin(radians(b.lat - a.lat) / 2), 2)
