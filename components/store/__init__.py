@@ -11,6 +11,8 @@ Tables (all offsets are character offsets into ``articles.text``):
 - ``stances``: (article, speaker, topic) stance with evidence quote ids.
 - ``speaker_identities``: derived, every stored speaker name -> its canonical person across articles,
   with the rule that joined it; recomputed in every write transaction (see :mod:`components.store.identities`).
+- ``corrections``: reviewers' corrections, kept apart and re-applied on every (re-)extraction of their
+  article, keyed by article id and offsets (see :mod:`components.store.corrections`).
 - ``casualty_events``: derived, every casualty record (article_id, idx) -> its event across articles
   (same place within 25 km, date within a day, same cause; :mod:`components.store.events`).
 - ``quote_facts``: derived, one row per quote with its article's and speaker's filter fields and stance,
@@ -37,7 +39,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..models import Extraction
-from . import events, facts, identities
+from . import corrections, events, facts, identities
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DB_ENV = "NEWS_ATLAS_DB"
@@ -250,6 +252,7 @@ class Store:
         cur = self.cursor()
         cur.execute(identities.SCHEMA)
         cur.execute(events.SCHEMA)
+        corrections.ensure(cur)
         for table, source, module in (("speaker_identities", "quotes", identities), ("casualty_events", "casualties", events)):
             empty = cur.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
             if empty and cur.execute(f"SELECT count(*) FROM {source}").fetchone()[0]:
@@ -335,6 +338,7 @@ class Store:
                         cur.executemany(sql, rows)
                         result.counts[table] += len(rows)
                     result.added.append(aid)
+                corrections.apply_to_articles(cur, result.added)  # reviewers' corrections survive re-extraction
                 facts.refresh_articles(cur, result.added)
                 if result.added:
                     identities.refresh(cur)  # one speaker across articles (identities.py)
