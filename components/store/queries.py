@@ -602,3 +602,41 @@ def quotes_export(store: Store, f: QueryFilters, limit: int | None = None) -> pd
         f"a.collection{fw} ORDER BY {QUOTE_SORTS['date']}{lim}",
         params + ([limit] if limit else []),
     )
+
+
+# ---------------------------------------------------------------- review
+
+
+def review_queue(store: Store, f: QueryFilters, limit: int = 50) -> pd.DataFrame:
+    """Stances under the filters, least confident first (the review queue).
+
+    Returns:
+        DataFrame: ``confidence`` (NaN for stances stored before confidences existed, listed first),
+        ``speaker``, ``topic``, ``polarity``, ``score``, ``cues`` (list), ``evidence`` (quote count),
+        ``article``, ``article_id``.
+    """
+    fw, params = from_where(f, "stance", with_article=True)
+    return store.df(
+        f"SELECT st.confidence, st.speaker, st.topic, st.polarity, st.score, st.cues, len(st.evidence) AS evidence, "
+        f"coalesce(a.title, a.id) AS article, st.article_id{fw} "
+        "ORDER BY st.confidence ASC NULLS FIRST, st.speaker, st.topic LIMIT ?",
+        params + [limit],
+    )
+
+
+def article_people(store: Store, article_id: str) -> list[str]:
+    """Names of the persons of an article (its speaker cards of type person), for picking a speaker."""
+    return [r[0] for r in store.execute(
+        "SELECT name FROM article_speakers WHERE article_id = ? AND type = 'person' ORDER BY name", [article_id]
+    ).fetchall()]
+
+
+def article_casualties(store: Store, article_id: str) -> pd.DataFrame:
+    """An article's casualty records with their sentence: ``idx``, ``place``, ``killed_min``,
+    ``killed_max``, ``start``, ``end``, ``sentence`` (the article text between the offsets)."""
+    return store.df(
+        'SELECT c.idx, c.place, c.killed_min, c.killed_max, c."start", c."end", '
+        'substr(a.text, c."start" + 1, c."end" - c."start") AS sentence '
+        "FROM casualties c JOIN articles a ON a.id = c.article_id WHERE c.article_id = ? ORDER BY c.idx",
+        [article_id],
+    )
