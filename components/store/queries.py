@@ -50,6 +50,12 @@ _EVENT_OF = ("coalesce((SELECT e.event_id FROM casualty_events e WHERE e.article
              "c.article_id || ':' || CAST(c.idx AS VARCHAR))")
 
 
+def _cite(store: Store, df: pd.DataFrame) -> pd.DataFrame:
+    from .citations import add_citations
+
+    return add_citations(store, df)
+
+
 def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
     """Counts under the filters.
 
@@ -345,15 +351,16 @@ def places_table(store: Store, f: QueryFilters, limit: int | None = None) -> pd.
 
     Returns:
         DataFrame: ``article_id``, ``place``, ``mention``, ``kind``, ``country``, ``admin1``,
-        ``lat``, ``lon``, ``geonameid``, ``start``, ``end``.
+        ``lat``, ``lon``, ``geonameid``, ``start``, ``end``, and the citation: ``title``, ``outlet``,
+        ``published``, ``url``, ``sentence`` (:func:`~.citations.add_citations`).
     """
     fw, params = from_where(f, "place", with_article=True)
     lim = " LIMIT ?" if limit else ""
-    return store.df(
+    return _cite(store, store.df(
         f"SELECT p.article_id, p.name AS place, p.mention, p.kind, p.country, p.admin1, p.lat, p.lon, p.geonameid, "
         f"p.start, p.\"end\"{fw} ORDER BY a.published DESC NULLS LAST, p.article_id, p.idx{lim}",
         params + ([limit] if limit else []),
-    )
+    ))
 
 
 # ---------------------------------------------------------------- casualties
@@ -437,13 +444,16 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
 
 
 def casualties_table(store: Store, f: QueryFilters, limit: int | None = None) -> pd.DataFrame:
-    """All casualty events under the filters (for downloads). Same columns as :func:`casualties_page`."""
+    """All casualty records under the filters (for downloads): the columns of :func:`casualties_page`
+    (without the event summary) plus ``event_id`` and the citation: ``title``, ``outlet``, ``url``,
+    ``sentence`` (:func:`~.citations.add_citations`)."""
     fw, params = from_where(f, "casualty", with_article=True)
     lim = " LIMIT ?" if limit else ""
-    return store.df(
-        f"SELECT {_CAS_COLS}{fw} ORDER BY coalesce(c.date, a.published) DESC NULLS LAST, c.article_id, c.idx{lim}",
+    return _cite(store, store.df(
+        f"SELECT {_CAS_COLS}, {_EVENT_OF} AS event_id{fw} "
+        f"ORDER BY coalesce(c.date, a.published) DESC NULLS LAST, c.article_id, c.idx{lim}",
         params + ([limit] if limit else []),
-    )
+    ))
 
 
 def casualties_by_place_date(store: Store, f: QueryFilters, limit: int = 2000) -> pd.DataFrame:
@@ -592,16 +602,17 @@ def quotes_export(store: Store, f: QueryFilters, limit: int | None = None) -> pd
     Returns:
         DataFrame: ``id``, ``article_id``, ``speaker``, ``speaker_type``, ``role``, ``org``,
         ``country``, ``quote``, ``kind``, ``cue``, ``topics``, ``start``, ``end``, ``article``, ``published``,
-        ``outlet``, ``collection``.
+        ``outlet``, ``collection``, and the citation (:func:`~.citations.add_citations`): ``title``,
+        ``url``, ``sentence``.
     """
     fw, params = from_where(f, "quote", with_article=True, extra_join=JOIN_SPEAKER + JOIN_QUOTE_ROW)
     lim = " LIMIT ?" if limit else ""
-    return store.df(
+    return _cite(store, store.df(
         f"SELECT q.id, q.article_id, q.speaker, qt.speaker_type, s.role, s.org, s.country, qt.text AS quote, q.kind, "
         f"qt.cue, q.topics, q.start, q.\"end\", coalesce(a.title, a.id) AS article, a.published, a.outlet, "
         f"a.collection{fw} ORDER BY {QUOTE_SORTS['date']}{lim}",
         params + ([limit] if limit else []),
-    )
+    ))
 
 
 # ---------------------------------------------------------------- review

@@ -55,4 +55,4 @@ else:
         if c2.button("Show on the map", key="cas_place_map"):
             request_filter("places", [target])
             st.switch_page("components/ui/pages/map.py")
-download_buttons("casualties", lambda: loaders.q("casualties_table", f), "cas_dl")
+download_buttons("casualties", lambda: loaders.q("casualties_table", f), "cas_dl", f)

@@ -22,7 +22,7 @@ event = st.dataframe(
         "date": st.column_config.DateColumn("date"),
     },
 )
-download_buttons("quotes", lambda: loaders.q("quotes_export", f), "quotes_dl")
+download_buttons("quotes", lambda: loaders.q("quotes_export", f), "quotes_dl", f)
 
 if page.empty:
     st.info("No quotes match these filters.")
