@@ -11,7 +11,8 @@ from components.store.filters import QueryFilters
 
 def report(aid, place, lat, lon, date, killed, cause="drone attack", killed_max=None):
     text = f"{killed} people were killed in {place} ({cause or 'unknown cause'})."
-    c = Casualty(place=place, lat=lat, lon=lon, date=date, killed_min=killed, killed_max=killed_max, cause=cause,
+    c = Casualty(place=place, lat=lat, lon=lon, date=date, killed_min=killed,
+                 killed_max=killed if killed_max is None else killed_max, cause=cause,
                  start=0, end=len(text))
     return Extraction(article=Article(id=aid, title=f"Report {aid}", text=text, published=date), casualties=[c])
 
@@ -44,5 +45,6 @@ def test_reports_of_one_strike_count_once_with_the_highest_figure_and_range(tmp_
 def test_describe():
     assert describe(4, 3, 4, 2) == "at least 4 killed; reports 3-4"
     assert describe(4, 4, 4, 2) == "at least 4 killed"
-    assert describe(3, 3, 5, 1) == "at least 3 killed"
+    assert describe(3, 3, 5, 1) == "at least 3 killed" and describe(3, 3, 3, 1) == "3 killed"
+    assert describe(3, 3, None, 1) == "at least 3 killed" and describe(4, 2, None, 3) == "at least 4 killed; reports 2-4"
     assert describe(None, None, None, 2) == ""

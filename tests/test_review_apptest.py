@@ -68,3 +68,25 @@ def test_review_queue_lists_least_confident_first(db):
     queue = _frame(at, "confidence")
     conf = list(queue["confidence"])
     assert len(conf) > 0 and conf == sorted(conf)
+
+
+def test_quote_permalink_opens_the_quote_and_a_pick_goes_into_the_url(db):
+    (q1, _, _), (q2, _, _) = _quote_ids(db)
+    at = _goto(_app({"quote": q2}), "quotes")
+    assert at.selectbox(key="quote_pick").value == q2
+    assert at.query_params["quote"] == [q2] or at.query_params["quote"] == q2
+    at.selectbox(key="quote_pick").select(q1)
+    at.run()
+    assert at.query_params["quote"] in ([q1], q1)
+
+
+def test_event_permalink_shows_the_event_and_its_reports(db):
+    s = Store(db)
+    event_id = s.execute("SELECT event_id FROM casualty_events LIMIT 1").fetchone()[0]
+    s.close()
+    at = _goto(_app({"event": event_id}), "casualties")
+    box = [m.value for m in at.markdown if event_id in m.value]
+    assert box and "at least 3 killed" in box[0]
+    assert len(_frame(at, "sentence")) == 1
+    at = _goto(_app({"event": "no-such-event"}), "casualties")
+    assert "No stored casualty event has this id." in [w.value for w in at.warning]

@@ -99,10 +99,17 @@ def refresh(cur) -> int:
 
 def describe(killed_best: int | None, low: int | None, high: int | None, reports: int) -> str:
     """Reader's text of an event's death toll: ``"at least 4 killed; reports 3-4"`` (the range only when
-    several reports differ), ``"4 killed"`` for one exact report, ``""`` when no report gives a figure."""
+    several reports differ), ``"4 killed"`` for one exact report, ``""`` when no report gives a figure.
+
+    Args:
+        killed_best: the largest lower bound of the reports; low: the smallest lower bound; high: the
+            largest upper bound, None when a report is open-ended ("at least 3", "3+"); reports: count.
+    """
     if killed_best is None:
         return ""
-    text = f"at least {killed_best} killed" if (reports > 1 or (high or 0) != killed_best) else f"{killed_best} killed"
-    if reports > 1 and low is not None and high is not None and low != high:
-        text += f"; reports {low}-{high}"
+    exact = reports == 1 and high == killed_best
+    text = f"{killed_best} killed" if exact else f"at least {killed_best} killed"
+    top = max(killed_best, high) if high is not None else killed_best
+    if reports > 1 and low is not None and low != top:
+        text += f"; reports {low}-{top}"
     return text

@@ -399,7 +399,8 @@ def casualty_totals(store: Store, f: QueryFilters) -> dict[str, int]:
 
 def casualty_event_summary(store: Store, event_ids: list[str]) -> pd.DataFrame:
     """Per event (all its stored reports): ``event_id``, ``reports`` (records), ``articles``,
-    ``killed_best`` (largest lower bound), ``killed_low`` / ``killed_high`` (the reports' range), and
+    ``killed_best`` (largest lower bound), ``killed_low`` / ``killed_high`` (the reports' range; high is
+    missing when a report is open-ended, "3+"), and
     ``event_killed``, the reader's text ("at least 4 killed; reports 3-4")."""
     from .events import describe
 
@@ -407,7 +408,7 @@ def casualty_event_summary(store: Store, event_ids: list[str]) -> pd.DataFrame:
         """
         SELECT e.event_id, count(*) AS reports, count(DISTINCT e.article_id) AS articles,
                max(c.killed_min) AS killed_best, min(c.killed_min) AS killed_low,
-               max(coalesce(c.killed_max, c.killed_min)) AS killed_high
+               CASE WHEN count(c.killed_max) < count(c.killed_min) THEN NULL ELSE max(c.killed_max) END AS killed_high
         FROM casualty_events e JOIN casualties c ON c.article_id = e.article_id AND c.idx = e.idx
         WHERE list_contains(?, e.event_id) GROUP BY e.event_id ORDER BY e.event_id
         """, [list(event_ids)])
@@ -651,3 +652,13 @@ def article_casualties(store: Store, article_id: str) -> pd.DataFrame:
         "FROM casualties c JOIN articles a ON a.id = c.article_id WHERE c.article_id = ? ORDER BY c.idx",
         [article_id],
     )
+
+
+def casualty_event_reports(store: Store, event_id: str) -> pd.DataFrame:
+    """The reports (casualty records) of one event across articles, with their citation (``title``,
+    ``outlet``, ``published``, ``url``, ``sentence``); empty for an unknown id."""
+    df = store.df(
+        f"SELECT {_CAS_COLS}, e.event_id FROM casualty_events e "
+        "JOIN casualties c ON c.article_id = e.article_id AND c.idx = e.idx JOIN articles a ON a.id = c.article_id "
+        "WHERE e.event_id = ? ORDER BY a.published NULLS LAST, c.article_id, c.idx", [event_id])
+    return _cite(store, df)

@@ -35,6 +35,7 @@ QUERIES: dict[str, Callable[..., Any]] = {
         "quote_detail", "speaker_card", "map_places", "places_table", "count_casualties", "casualty_totals", "casualties_page",
         "casualties_table", "casualties_by_place_date", "stance_matrix", "stance_evidence", "count_articles",
         "articles_page", "article_bundle", "quotes_export", "review_queue", "article_people", "article_casualties",
+        "casualty_event_reports", "casualty_event_summary",
     )
 }
 

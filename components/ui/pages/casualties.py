@@ -12,7 +12,7 @@ from components.ui.widgets import download_buttons, pager
 TABLE_COLUMNS = ("place", "date", "killed_min", "killed_max", "injured_min", "injured_max", "article",
                  "event_killed", "reports", "cause",
                  "actor", "killed_qualifier", "injured_qualifier", "missing_min", "missing_max",
-                 "perpetrator_killed_min", "published", "country", "lat", "lon", "article_id")
+                 "perpetrator_killed_min", "published", "country", "lat", "lon", "event_id", "article_id")
 
 f = current_filters()
 st.title("Casualties")
@@ -20,6 +20,18 @@ counts = loaders.q("casualty_totals", f)
 st.markdown(f"Reported under these filters, each event once with its highest report: **{counts['killed']:,} killed**, "
             f"**{counts['injured']:,} injured**, {counts['missing']:,} missing "
             f"({counts['events']:,} events in {counts['reports']:,} reports).")
+event_link = str(st.query_params.get("event", ""))[:200]
+if event_link:  # permalink of one event across articles: ?event=ID
+    reports = loaders.q("casualty_event_reports", event_link)
+    if reports.empty:
+        st.warning("No stored casualty event has this id.")
+    else:
+        summary = loaders.q("casualty_event_summary", [event_link]).iloc[0]
+        with st.container(border=True):
+            st.markdown(f"**Event `{event_link}`**: {summary['event_killed'] or 'no death toll given'} "
+                        f"({int(summary['reports'])} report(s) in {int(summary['articles'])} article(s))")
+            st.dataframe(reports[["place", "date", "killed_min", "killed_max", "cause", "title", "outlet", "published",
+                                  "url", "sentence"]], hide_index=True, key="cas_event_reports")
 chart = loaders.q("casualties_by_place_date", f)
 undated = int(chart.loc[chart["date"].isna(), "events"].sum()) if not chart.empty else 0
 chart = chart[chart["date"].notna()] if not chart.empty else chart
