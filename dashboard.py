@@ -50,6 +50,7 @@ PAGES = [
     st.Page("components/ui/pages/casualties.py", title="Casualties", icon=":material/emergency:",
             url_path="casualties"),
     st.Page("components/ui/pages/articles.py", title="Articles", icon=":material/article:", url_path="articles"),
+    st.Page("components/ui/pages/review.py", title="Review", icon=":material/rule:", url_path="review"),
     st.Page("components/ui/pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview",
             visibility="hidden"),
 ]

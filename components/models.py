@@ -194,6 +194,8 @@ class Stance(Record):
             mixed with no majority of the quotes on one side (see :func:`components.extract.stance.speaker_stances`).
         evidence (list[str]): quote ids that justify it (never empty).
         cues (list[str]): the words that decided the polarity.
+        confidence (float | None): in [0, 1], how sure the rules are of the polarity (see
+            :func:`components.extract.stance.stance_confidence`); None for records made elsewhere.
     """
 
     speaker: str
@@ -202,6 +204,7 @@ class Stance(Record):
     score: float = Field(ge=-1.0, le=1.0)
     evidence: list[str]
     cues: list[str] = Field(default_factory=list)
+    confidence: Optional[float] = Field(default=None, ge=0.0, le=1.0)
 
 
 class Extraction(Record):

@@ -11,8 +11,8 @@ from components.store.filters import QueryFilters
 def test_filters_where_clauses_bind_values_not_sql():
     f = QueryFilters(speakers=("x'); DROP TABLE quotes; --",), text="50%_off")
     bits, params = F.where_clauses(f, "quote")
-    assert bits == ["list_contains(?, q.speaker)", "contains(lower(q.text), ?)"]
-    assert params == [["x'); DROP TABLE quotes; --"], "50%_off"]
+    assert bits == [F._SAME_PERSON.format(col="q.speaker"), "contains(lower(q.text), ?)"]
+    assert params == [["x'); DROP TABLE quotes; --"]] * 2 + ["50%_off"]
 
 
 def test_filters_where_clauses_quote_filters_reach_places_through_articles():

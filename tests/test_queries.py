@@ -119,7 +119,7 @@ def test_queries_map_places_sizes_colours_and_hover(store):
 
 def test_queries_casualties_page_and_chart(store):
     assert Q.count_casualties(store, QueryFilters(places=("Kherson",))) == 1
-    assert Q.casualty_totals(store, QueryFilters()) == {"events": 2, "killed": 5, "injured": 7, "missing": 0}
+    assert Q.casualty_totals(store, QueryFilters()) == {"events": 2, "reports": 2, "killed": 5, "injured": 7, "missing": 0}
     page = Q.casualties_page(store, QueryFilters(collections=("seed",)))
     row = page.iloc[0]
     assert (row["place"], row["killed_min"], row["injured_min"], row["cause"]) == ("Kherson", 3, 7, "drone attack")

@@ -98,6 +98,12 @@ _INNER_DEPS = frozenset(
 # children of a path word that belong to its predicate: negation, copular complements and modals
 # ("a ceasefire should come": "should" is the ceasefire's)
 _PREDICATE_CHILD_DEPS = frozenset({"neg", "acomp", "attr", "oprd", "intj", "aux"})
+# children of a clause head that start another clause (coordinated, adverbial, parenthetical): a topic
+# in the subject is not the target of what they say ("The terrorists hid in the school, and we ensured ...")
+_OTHER_CLAUSE_DEPS = frozenset({"conj", "cc", "advcl", "parataxis", "ccomp", "punct", "mark", "dep"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "csubj", "csubjpass"})
+_ANAPHORS = frozenset({"it", "this", "that", "they", "these", "those"})
 _MODIFIER_DEPS = frozenset({"amod", "advmod", "det", "neg", "nummod", "compound", "quantmod"})
 # entity types that name someone or something: their words are part of a name, not a cue
 # ("the Rapid Support Forces", "the Peace Now movement")
@@ -132,6 +138,8 @@ class StanceLexicon(BaseModel):
     stance_verbs: _Polar = Field(default_factory=_Polar)
     calls: list[str] = Field(default_factory=list)
     negation: list[str] = Field(default_factory=list)
+    accusation: list[str] = Field(default_factory=list)
+    circumstance: list[str] = Field(default_factory=list)
     _word_polarity: dict[str, str] = PrivateAttr(default_factory=dict)
     _cue_polarity: dict[str, str] = PrivateAttr(default_factory=dict)  # "call" -> no entry, "call for" -> support
     _stance_verbs: dict[str, str] = PrivateAttr(default_factory=dict)
@@ -352,16 +360,66 @@ def _negators(tok: Token, lex: StanceLexicon) -> list[Token]:
     return out
 
 
-def _focus_tokens(match_tokens: Iterable[Token]) -> set[int]:
-    """Token indices related to a topic's words: the words, their modifiers, the path to their clause
-    head, and that path's negations and copular complements (with their subtrees)."""
+def _predicate(head: Token) -> set[int]:
+    """Token indices of a clause's predicate: the head and its children's subtrees, without other clauses
+    (``_OTHER_CLAUSE_DEPS``) except a coordinated predicate that shares the subject or takes it up with a
+    pronoun ("the sanctions have failed and should be lifted", "civilians are killed and this must stop")."""
+    out = {head.i}
+    for c in head.children:
+        if c.dep_ not in _OTHER_CLAUSE_DEPS:
+            out.update(x.i for x in c.subtree)
+    return out | _shared_conjuncts(head)
+
+
+def _shared_conjuncts(head: Token, pos: tuple[str, ...] = ("VERB", "AUX", "ADJ")) -> set[int]:
+    """Predicates coordinated with ``head`` that have no subject of their own, or take it up with a
+    pronoun ("have failed and should be lifted", "should join NATO, and the sooner the better", "are
+    killed and this must stop"), with their own such conjuncts; a conjunct with another subject ("...,
+    and our guards secured the compound") is another clause."""
+    out: set[int] = set()
+    for c in head.children:
+        if c.dep_ != "conj" or c.pos_ not in pos:
+            continue
+        subj = [x for x in c.children if x.dep_ in _SUBJECT_DEPS]
+        if subj and not all(x.lower_ in _ANAPHORS for x in subj):
+            continue
+        out.update(_predicate(c) if c.pos_ in ("VERB", "AUX") else {x.i for x in c.subtree})
+    return out
+
+
+def _focus_tokens(
+    match_tokens: Iterable[Token], lex: Optional[StanceLexicon] = None, inside: Optional[set[int]] = None
+) -> set[int]:
+    """Token indices aimed at a topic (its *target scope*): the topic's words, their modifiers, the path
+    to their clause head, and that path's negations, modals and copular complements (with their
+    subtrees); when the topic is (in) the subject of its clause, the whole predicate of that clause
+    without its coordinated or adverbial clauses ("the sanctions have failed", "aid must reach the valley
+    without delay"; not "..., and our guards secured the compound"). A path that reaches a preposition
+    of circumstance (lexicon ``circumstance``: "despite", "after", "during") stops there: the clause
+    above is not about the topic ("despite the sanctions, our economy is strong"). ``inside``: the
+    piece's token indices; the path climbs from a complement clause to its governing verb only inside
+    them (never to the reporting verb of the quote)."""
     keep: set[int] = set()
+    circumstance = {w.lower() for w in lex.circumstance} if lex is not None else set()
     for t in match_tokens:
         keep.add(t.i)
         keep.update(c.i for c in t.children if c.dep_ in _MODIFIER_DEPS)
         path = _clause_path(t)
+        # a complement clause is what its governing verb judges ("we do not oppose [Ukraine joining NATO]")
+        while (path[-1].dep_ in _COMPLEMENT_DEPS and path[-1].head.i != path[-1].i
+               and (inside is None or path[-1].head.i in inside)):
+            path = path + _clause_path(path[-1].head)
+        cut = next((k for k, n in enumerate(path) if n.dep_ == "prep" and n.lower_ in circumstance), None)
+        if cut is not None:
+            keep.update(n.i for n in path[:cut])
+            continue
+        for sub, head in zip(path, path[1:]):
+            if sub.dep_ in _SUBJECT_DEPS and sub.head.i == head.i:
+                keep.update(_predicate(head))
         for prev, node in zip([None] + path[:-1], path):
             keep.add(node.i)
+            if node.pos_ in ("VERB", "AUX"):  # "should join NATO, and the sooner the better"
+                keep.update(_shared_conjuncts(node, ("ADJ",)))
             for c in node.children:
                 if c.dep_ in _PREDICATE_CHILD_DEPS:
                     keep.update(x.i for x in c.subtree)
@@ -442,12 +500,14 @@ def _piece_votes(
             continue
         if t.pos_ == "ADP" and t.head.lemma_ != "be":  # "we are against X" votes, "sanctions against X" does not
             continue
-        if t.dep_ == "aux" and (lex.polarity_of(t.head.lemma_.lower()) or t.head.i in naming):
+        if t.dep_ == "aux" and t.tag_ == "MD" and (lex.polarity_of(t.head.lemma_.lower()) or t.head.i in naming):
             continue  # a modal ("must", "could") defers to the lexicon verb it governs ("must stop")
         _vote(v, pol, t.text, _negators(t, lex), used_neg)
     for t in tokens if bare_negation else ():
         if (t.i in allowed and t.i not in used_neg and _is_negation(t, lex) and not _skip_negation(t)
-                and not _in_name(t) and not _zero_count(t, lex)):
+                and not _in_name(t) and not _zero_count(t, lex) and t.head.pos_ != "ADP"):
+            # a negated preposition contrasts a circumstance ("before, not after, the next round"), it
+            # does not negate the predicate
             v.add("oppose", 1.0, _negation_label(t))
     return v
 
@@ -550,7 +610,10 @@ def _is_question(tokens: list[Token]) -> bool:
 def _pieces(doc: Doc, q: Quote, excluded: list[tuple[int, int]]) -> list[list[Token]]:
     """The quote's tokens, minus excluded character ranges, grouped by sentence.
 
-    Questions are left out: asking "Is this a negotiating tactic?" takes no stance.
+    Questions are left out: asking "Is this a negotiating tactic?" takes no stance. A transcript turn
+    that asks a question is an interviewer's turn (:func:`_interviewer_turn`): none of its pieces count,
+    not even the statement that sets up the question ("Critics call the deliveries reckless. What is your
+    answer?").
     """
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -560,7 +623,20 @@ def _pieces(doc: Doc, q: Quote, excluded: list[tuple[int, int]]) -> list[list[To
         if t.is_space or any(s <= t.idx < e for s, e in excluded):
             continue
         pieces.setdefault(t.sent.start if doc.has_annotation("SENT_START") else 0, []).append(t)
-    return [p for _, p in sorted(pieces.items()) if not _is_question(p)]
+    ordered = [p for _, p in sorted(pieces.items())]
+    if _interviewer_turn(q, ordered):
+        return []
+    return [p for p in ordered if not _is_question(p)]
+
+
+def _interviewer_turn(q: Quote, pieces: list[list[Token]]) -> bool:
+    """Whether a quote is an interviewer's turn: marked so by the transcript reader (a true
+    ``interviewer`` attribute, when the quote model carries one), or a ``transcript`` turn with a question
+    among its sentences. An interviewer's framing ("Many say sanctions are useless. Do you agree?") puts
+    a view to the guest; it is not the interviewer's stance."""
+    if getattr(q, "interviewer", False):
+        return True
+    return q.kind == "transcript" and any(_is_question(p) for p in pieces)
 
 
 def _topic_tokens(
@@ -651,9 +727,18 @@ def quote_topic_votes(
     for k, (p, topics, mine) in enumerate(zip(pieces, assigned, own)):
         for tid in topics:
             toks = mine.get(tid, [])
-            focus = focus_of[(k, tid)] = _focus_tokens(toks) if toks and len(mine) > 1 else None
+            focus = focus_of[(k, tid)] = _focus_tokens(toks, lex, {t.i for t in p}) if toks else None
             votes.setdefault(tid, TopicVotes()).merge(
                 _piece_votes(p, toks, focus, lex, phrase_hits, frozenset(naming), own_side, bare_negation=not ahead[k]))
+    accused = _accused(doc, q, lex)
+    named: set[str] = set()
+    if accused is not None:
+        # an accusation: the quote is the accused party's act, so its topics are not the speaker's target;
+        # only a topic naming the accused party takes the stance ("accused the extremists of ...")
+        sent = doc[min(accused | {pieces[0][0].i}):]
+        sent = sent[0].sent if doc.has_annotation("SENT_START") else doc[:]
+        named = {tid for tid, s, e, _ in tagger.match_details(sent) if accused & set(range(s, e))}
+        votes = {tid: (v if tid in named else TopicVotes()) for tid, v in votes.items()}
     if q.cue:
         # the word after the cue tells "called for" (support) from "called it" (naming)
         after = doc.char_span(q.cue_end, len(doc.text), alignment_mode="expand") if q.cue_end is not None else None
@@ -662,9 +747,10 @@ def quote_topic_votes(
         pol = lex.cue_verb_polarity(cue)
         if pol:
             for tid in votes:
-                votes[tid].add(pol, CUE_VERB_WEIGHT, q.cue)
+                if accused is None or tid in named:
+                    votes[tid].add(pol, CUE_VERB_WEIGHT, q.cue)
     for tid, v in votes.items():
-        if v.total == 0:
+        if v.total == 0 and accused is None:
             # what VADER reads: the piece (only the topic's own words when it names several topics)
             # without the words that report events ("killed"), name the topic ("war", "civilian
             # casualties") or are part of a name ("Rapid Support Forces")
@@ -678,6 +764,27 @@ def quote_topic_votes(
                 v.vader = compound
                 v.cues["support" if compound > 0 else "oppose"].append(f"vader:{compound:+.2f}")
     return votes
+
+
+def _accused(doc: Doc, q: Quote, lex: StanceLexicon) -> Optional[set[int]]:
+    """Token indices of the party a quote's cue accuses, or None when the cue is no accusation.
+
+    An accusation cue (lexicon ``accusation``: "accused", "blamed", "charged") takes the accused as its
+    object and the quote as the act ("accused Iran of supplying drones"); the object's subtree, minus
+    the quote itself, is the accused party (empty for "charged that ...")."""
+    if q.cue_start is None or q.cue_end is None:
+        return None
+    span = doc.char_span(q.cue_start, q.cue_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = span.root
+    if verb.lemma_.lower() not in {w.lower() for w in lex.accusation}:
+        return None
+    out: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj"):
+            out.update(x.i for x in c.subtree if not (q.start <= x.idx < q.end) or x.i == c.i)
+    return out
 
 
 def _merge_overlaps(hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -726,6 +833,33 @@ def _own_side(card: Optional[Speaker]) -> Optional[Callable[[Token], bool]]:
     return check
 
 
+NO_VOTE_CONFIDENCE = 0.3
+
+
+def stance_confidence(polarity: str, score: float, quote_scores: list[float]) -> float:
+    """How sure the rules are of a (speaker, topic) stance, in [0, 1].
+
+    Args:
+        polarity (str): the stance's polarity (support | oppose | neutral).
+        score (float): its score in [-1, 1].
+        quote_scores (list[float]): per-quote scores of the quotes that had any vote.
+
+    Returns:
+        float: rounded to 3 places. support/oppose: (share of voting quotes of that polarity) x (their
+        mean absolute score) x (1 - 0.4^k), k = number of such quotes, so one clear quote gives 0.6, two
+        0.84, three 0.94, and a VADER-only vote (score at most 0.5) half as much. neutral: with votes,
+        (1 - 0.4^n) x (1 - 2|score|); without any vote (the topic is only mentioned) 0.3.
+    """
+    if not quote_scores:
+        return NO_VOTE_CONFIDENCE
+    if polarity == "neutral":
+        return round((1 - 0.4 ** len(quote_scores)) * max(0.0, 1 - 2 * abs(score)), 3)
+    agree = [abs(s) for s in quote_scores if _polarity(s) == polarity]
+    if not agree:
+        return 0.0
+    return round(len(agree) / len(quote_scores) * (sum(agree) / len(agree)) * (1 - 0.4 ** len(agree)), 3)
+
+
 def _polarity(score: float) -> str:
     return "support" if score >= SUPPORT_THRESHOLD else "oppose" if score <= -SUPPORT_THRESHOLD else "neutral"
 
@@ -749,7 +883,8 @@ def speaker_stances(doc: Doc, quotes: list[Quote], speakers: list[Speaker], tagg
         evidence, as in an analyst's "risks ... rewards" answers), and then ``score`` is 0.0: a
         neutral stance always has ``-0.25 < score < 0.25``;
         ``evidence`` the quote ids in text order; ``cues`` the words that decided the polarity
-        (for neutral: the hedges, then any conflicting cues).
+        (for neutral: the hedges, then any conflicting cues); ``confidence`` from
+        :func:`stance_confidence`.
 
     Side effect:
         a quote that is evidence for a topic it was not tagged with (a topic taken from the quote's
@@ -796,5 +931,7 @@ def speaker_stances(doc: Doc, quotes: list[Quote], speakers: list[Speaker], tagg
         for q, _ in items:  # an evidence quote always carries the topic it is evidence for
             if tid not in q.topics:
                 q.topics = sorted({*q.topics, tid})
-        out.append(Stance(speaker=name, topic=tid, polarity=polarity, score=score, evidence=evidence, cues=cues))
+        conf = stance_confidence(polarity, score, [v.score for v in voting])
+        out.append(Stance(speaker=name, topic=tid, polarity=polarity, score=score, evidence=evidence, cues=cues,
+                          confidence=conf))
     return out

@@ -10,6 +10,12 @@ Tables (all offsets are character offsets into ``articles.text``):
 - ``casualties``: casualty events.
 - ``stances``: (article, speaker, topic) stance with evidence quote ids.
 - ``article_versions``: the schema and extractor version that wrote each article (see :mod:`.versions`).
+- ``speaker_identities``: derived, every stored speaker name -> its canonical person across articles,
+  with the rule that joined it; recomputed in every write transaction (see :mod:`components.store.identities`).
+- ``corrections``: reviewers' corrections, kept apart and re-applied on every (re-)extraction of their
+  article, keyed by article id and offsets (see :mod:`components.store.corrections`).
+- ``casualty_events``: derived, every casualty record (article_id, idx) -> its event across articles
+  (same place within 25 km, date within a day, same cause; :mod:`components.store.events`).
 - ``quote_facts``: derived, one row per quote with its article's and speaker's filter fields and stance,
   maintained in the same write transaction (see :mod:`components.store.facts`).
 
@@ -34,7 +40,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..models import Extraction
-from . import facts, versions
+from . import corrections, events, facts, identities, versions
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DB_ENV = "NEWS_ATLAS_DB"
@@ -127,6 +133,7 @@ CREATE TABLE IF NOT EXISTS stances (
     score DOUBLE NOT NULL,
     evidence VARCHAR[],
     cues VARCHAR[],
+    confidence DOUBLE,
     PRIMARY KEY (article_id, speaker, topic)
 );
 CREATE OR REPLACE VIEW speakers AS
@@ -158,7 +165,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
         "killed_qualifier", "injured_min", "injured_max", "injured_qualifier", "missing_min", "missing_max",
         "perpetrator_killed_min", "perpetrator_killed_max", "cause", "actor", "start", "end",
     ),
-    "stances": ("article_id", "speaker", "topic", "polarity", "score", "evidence", "cues"),
+    "stances": ("article_id", "speaker", "topic", "polarity", "score", "evidence", "cues", "confidence"),
 }
 CHILD_TABLES = ("quotes", "article_speakers", "places", "casualties", "stances")
 
@@ -207,7 +214,7 @@ def _rows(ex: Extraction) -> dict[str, list[tuple]]:
         d.update(article_id=a.id, idx=i)
         rows["casualties"].append(tuple(d[k] for k in _COLUMNS["casualties"]))
     for s in ex.stances:
-        rows["stances"].append((a.id, s.speaker, s.topic, s.polarity, s.score, s.evidence, s.cues))
+        rows["stances"].append((a.id, s.speaker, s.topic, s.polarity, s.score, s.evidence, s.cues, s.confidence))
     return rows
 
 
@@ -250,11 +257,28 @@ class Store:
             if not read_only:
                 self._con.execute(SCHEMA)
                 _widen_counts(self._con)
+                # a store made before stances had a confidence gets the column (NULL for its rows)
+                self._con.execute("ALTER TABLE stances ADD COLUMN IF NOT EXISTS confidence DOUBLE")
                 facts.ensure_facts(self._con.cursor())  # derived table for the dashboard (see facts.py)
                 versions.create(self._con.cursor())  # schema and extractor of each article (see versions.py)
+                self._ensure_identities()
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
         self._write_lock = threading.Lock()
+
+    def _ensure_identities(self) -> None:
+        """Create ``speaker_identities`` and ``casualty_events`` and fill them for a store written before
+        they existed."""
+        cur = self.cursor()
+        cur.execute(identities.SCHEMA)
+        cur.execute(events.SCHEMA)
+        corrections.ensure(cur)
+        for table, source, module in (("speaker_identities", "quotes", identities), ("casualty_events", "casualties", events)):
+            empty = cur.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+            if empty and cur.execute(f"SELECT count(*) FROM {source}").fetchone()[0]:
+                cur.execute("BEGIN TRANSACTION")
+                module.refresh(cur)
+                cur.execute("COMMIT")
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A new cursor on the shared connection (one per thread or query)."""
@@ -334,8 +358,12 @@ class Store:
                         cur.executemany(sql, rows)
                         result.counts[table] += len(rows)
                     result.added.append(aid)
+                corrections.apply_to_articles(cur, result.added)  # reviewers' corrections survive re-extraction
                 facts.refresh_articles(cur, result.added)
                 versions.record(cur, result.added)
+                if result.added:
+                    identities.refresh(cur)  # one speaker across articles (identities.py)
+                    events.refresh(cur)  # one casualty event across articles (events.py)
                 cur.execute("COMMIT")
             except Exception as exc:
                 try:
@@ -357,6 +385,8 @@ class Store:
                 cur.execute("DELETE FROM articles WHERE id = ?", [article_id])
                 facts.delete_articles(cur, [article_id])
                 versions.delete(cur, [article_id])
+                identities.refresh(cur)
+                events.refresh(cur)
                 cur.execute("COMMIT")
             except Exception:
                 cur.execute("ROLLBACK")

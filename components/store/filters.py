@@ -130,6 +130,10 @@ class FilterDef:
 
 
 _PLACE_ARTICLES = "(SELECT article_id FROM places WHERE list_contains(?, country))"
+# a speaker filter keeps every name of the same person across articles (``speaker_identities``, see
+# components/store/identities.py): ``?speaker=Donald+Trump`` also keeps "Donald J. Trump"
+_SAME_PERSON = ("(list_contains(?, {col}) OR {col} IN (SELECT i.name FROM speaker_identities i "
+                "JOIN speaker_identities j ON i.canonical = j.canonical WHERE list_contains(?, j.name)))")
 _SPEAKER_COUNTRY = ("EXISTS (SELECT 1 FROM article_speakers s WHERE s.article_id = {t}.article_id "
                     "AND s.name = {t}.speaker AND list_contains(?, s.country))")
 _PLACE_NAME_ARTICLES = "(SELECT article_id FROM places WHERE list_contains(?, name))"
@@ -142,7 +146,7 @@ FILTER_DEFS: tuple[FilterDef, ...] = (
     FilterDef("date_from", "article", {"article": "a.published >= ?", "quote": "q.published >= ?"}),
     FilterDef("date_to", "article", {"article": "a.published <= ?", "quote": "q.published <= ?"}),
     FilterDef("article_text", "article", {"article": "contains(lower(a.text), ?)"}, convert=lower_text),
-    FilterDef("speakers", "quote", {"quote": "list_contains(?, q.speaker)", "stance": "list_contains(?, st.speaker)"}),
+    FilterDef("speakers", "quote", {"quote": _SAME_PERSON.format(col="q.speaker"), "stance": _SAME_PERSON.format(col="st.speaker")}),
     FilterDef("topics", "quote", {"quote": "list_has_any(q.topics, ?)", "stance": "list_contains(?, st.topic)"}),
     FilterDef("kinds", "quote", {"quote": "list_contains(?, q.kind)"}),
     FilterDef("text", "quote", {"quote": "contains(lower(q.text), ?)"}, convert=lower_text),

@@ -45,14 +45,26 @@ def ensure_indexes(store: Store) -> None:
 # ---------------------------------------------------------------- overview
 
 
+# a casualty record's event across articles (components/store/events.py); its own key if not grouped
+_EVENT_OF = ("coalesce((SELECT e.event_id FROM casualty_events e WHERE e.article_id = c.article_id AND e.idx = c.idx), "
+             "c.article_id || ':' || CAST(c.idx AS VARCHAR))")
+
+
+def _cite(store: Store, df: pd.DataFrame) -> pd.DataFrame:
+    from .citations import add_citations
+
+    return add_citations(store, df)
+
+
 def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
     """Counts under the filters.
 
     Returns:
         dict[str, int]: ``articles``, ``quotes``, ``speakers`` (distinct names),
         ``places`` (distinct place names), ``mentions`` (place mentions),
-        ``casualty_events``, ``killed``, ``injured``, ``missing`` (sums of the
-        lower bounds ``*_min``; vague words count as their lower bound).
+        ``casualty_events`` (events across articles, :mod:`components.store.events`), ``killed``,
+        ``injured``, ``missing`` (per event the largest lower bound ``*_min`` of its reports, summed;
+        vague words count as their lower bound).
     """
     scope = quote_scope_cte(f)
     fw_q, pq = from_where(f, "quote")
@@ -64,8 +76,9 @@ def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
         f"WITH {head}aa AS (SELECT count(*) AS n{fw_a}), "
         f"qa AS (SELECT count(*) AS n, count(DISTINCT q.speaker) AS sp{fw_q}), "
         f"pa AS (SELECT count(DISTINCT p.name) AS names, count(*) AS n{fw_p}), "
-        f"ca AS (SELECT count(*) AS n, sum(c.killed_min) AS k, sum(c.injured_min) AS i, sum(c.missing_min) AS m"
-        f"{fw_c}) SELECT aa.n, qa.n, qa.sp, pa.names, pa.n, ca.n, ca.k, ca.i, ca.m FROM aa, qa, pa, ca",
+        f"cr AS (SELECT {_EVENT_OF} AS ev, c.killed_min, c.injured_min, c.missing_min{fw_c}), "
+        f"ce AS (SELECT max(killed_min) AS k, max(injured_min) AS i, max(missing_min) AS m FROM cr GROUP BY ev), "
+        f"ca AS (SELECT count(*) AS n, sum(k) AS k, sum(i) AS i, sum(m) AS m FROM ce) SELECT aa.n, qa.n, qa.sp, pa.names, pa.n, ca.n, ca.k, ca.i, ca.m FROM aa, qa, pa, ca",
         hp + pa + pq + pp + pc,
     ).fetchone()
     keys = ("articles", "quotes", "speakers", "places", "mentions", "casualty_events", "killed", "injured", "missing")
@@ -249,7 +262,9 @@ def speaker_card(store: Store, name: str, article_id: str | None = None) -> dict
     Returns:
         dict | None: ``name``, ``role``, ``org``, ``country``, ``type``, ``aliases``,
         ``n_articles``, ``n_quotes``, ``stances`` (list of ``(topic, polarity, score)``
-        averaged over articles); None when the name is unknown.
+        averaged over articles), ``person`` (the same person across articles when stored under
+        several names: :func:`components.store.identities.identity`, else None); None when the name
+        is unknown.
     """
     row = None
     if article_id is not None:
@@ -268,6 +283,10 @@ def speaker_card(store: Store, name: str, article_id: str | None = None) -> dict
         return None
     card = dict(zip(("name", "role", "org", "country", "type", "aliases"), row or (name, None, None, None, None, [])))
     card.update(n_quotes=int(n_quotes), n_articles=int(n_articles))
+    from .identities import identity
+
+    person = identity(store, name)
+    card["person"] = person if person is not None and len(person["variants"]) > 1 else None
     card["stances"] = [
         (t, p, float(sc)) for t, p, sc in store.execute(
             "SELECT topic, CASE WHEN avg(score) > 0.15 THEN 'support' WHEN avg(score) < -0.15 THEN 'oppose' "
@@ -358,15 +377,16 @@ def places_table(store: Store, f: QueryFilters, limit: int | None = None) -> pd.
 
     Returns:
         DataFrame: ``article_id``, ``place``, ``mention``, ``kind``, ``country``, ``admin1``,
-        ``lat``, ``lon``, ``geonameid``, ``start``, ``end``.
+        ``lat``, ``lon``, ``geonameid``, ``start``, ``end``, and the citation: ``title``, ``outlet``,
+        ``published``, ``url``, ``sentence`` (:func:`~.citations.add_citations`).
     """
     fw, params = from_where(f, "place", with_article=True)
     lim = " LIMIT ?" if limit else ""
-    return store.df(
+    return _cite(store, store.df(
         f"SELECT p.article_id, p.name AS place, p.mention, p.kind, p.country, p.admin1, p.lat, p.lon, p.geonameid, "
         f"p.start, p.\"end\"{fw} ORDER BY a.published DESC NULLS LAST, p.article_id, p.idx{lim}",
         params + ([limit] if limit else []),
-    )
+    ))
 
 
 # ---------------------------------------------------------------- casualties
@@ -385,12 +405,44 @@ def count_casualties(store: Store, f: QueryFilters) -> int:
 
 
 def casualty_totals(store: Store, f: QueryFilters) -> dict[str, int]:
-    """Casualty totals under the filters: ``events``, ``killed``, ``injured``, ``missing`` (sums of lower bounds)."""
+    """Casualty totals under the filters, each event counted once (:mod:`components.store.events`).
+
+    Returns:
+        dict[str, int]: ``events`` (distinct events), ``reports`` (casualty records), ``killed``,
+        ``injured``, ``missing``: per event the largest lower bound of its reports under the filters
+        (its highest credible figure), summed over events.
+    """
     fw, params = from_where(f, "casualty")
     row = store.execute(
-        f"SELECT count(*), sum(c.killed_min), sum(c.injured_min), sum(c.missing_min){fw}", params
-    ).fetchone()
-    return {k: int(v or 0) for k, v in zip(("events", "killed", "injured", "missing"), row)}
+        f"""
+        WITH r AS (SELECT {_EVENT_OF} AS ev, c.killed_min, c.injured_min, c.missing_min{fw}),
+             ev AS (SELECT ev, count(*) AS n, max(killed_min) AS k, max(injured_min) AS i, max(missing_min) AS m
+                    FROM r GROUP BY ev)
+        SELECT count(*), sum(n), sum(k), sum(i), sum(m) FROM ev
+        """, params).fetchone()
+    return {k: int(v or 0) for k, v in zip(("events", "reports", "killed", "injured", "missing"), row)}
+
+
+def casualty_event_summary(store: Store, event_ids: list[str]) -> pd.DataFrame:
+    """Per event (all its stored reports): ``event_id``, ``reports`` (records), ``articles``,
+    ``killed_best`` (largest lower bound), ``killed_low`` / ``killed_high`` (the reports' range; high is
+    missing when a report is open-ended, "3+"), and
+    ``event_killed``, the reader's text ("at least 4 killed; reports 3-4")."""
+    from .events import describe
+
+    df = store.df(
+        """
+        SELECT e.event_id, count(*) AS reports, count(DISTINCT e.article_id) AS articles,
+               max(c.killed_min) AS killed_best, min(c.killed_min) AS killed_low,
+               CASE WHEN count(c.killed_max) < count(c.killed_min) THEN NULL ELSE max(c.killed_max) END AS killed_high
+        FROM casualty_events e JOIN casualties c ON c.article_id = e.article_id AND c.idx = e.idx
+        WHERE list_contains(?, e.event_id) GROUP BY e.event_id ORDER BY e.event_id
+        """, [list(event_ids)])
+    df["event_killed"] = [
+        describe(None if pd.isna(b) else int(b), None if pd.isna(lo) else int(lo), None if pd.isna(hi) else int(hi),
+                 int(n))
+        for b, lo, hi, n in zip(df["killed_best"], df["killed_low"], df["killed_high"], df["reports"])]
+    return df
 
 
 # Sort key (a table column) -> SQL expression over casualties c joined with articles a (fixed SQL).
@@ -410,7 +462,9 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
         sort (str): key of :data:`CASUALTY_SORTS`. descending (bool | None): see :func:`order_by`.
 
     Returns:
-        DataFrame: the casualties columns plus ``article`` (title) and ``published``.
+        DataFrame: the casualties columns plus ``article`` (title), ``published``, ``event_id`` (the
+        event across articles), ``reports`` (its number of reports) and ``event_killed`` ("at least 4
+        killed; reports 3-4").
 
     Raises:
         ValueError: limit outside 1..1000, negative offset, or unknown sort.
@@ -419,20 +473,27 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
     fw, params = from_where(f, "casualty", with_article=True)
-    return store.df(
-        f"SELECT {_CAS_COLS}{fw} ORDER BY {order} LIMIT ? OFFSET ?",
+    page = store.df(
+        f"SELECT {_CAS_COLS}, {_EVENT_OF} AS event_id{fw} ORDER BY {order} LIMIT ? OFFSET ?",
         params + [limit, offset],
     )
+    if page.empty:
+        return page
+    summary = casualty_event_summary(store, sorted(set(page["event_id"])))
+    return page.merge(summary[["event_id", "reports", "event_killed"]], on="event_id", how="left")
 
 
 def casualties_table(store: Store, f: QueryFilters, limit: int | None = None) -> pd.DataFrame:
-    """All casualty events under the filters (for downloads). Same columns as :func:`casualties_page`."""
+    """All casualty records under the filters (for downloads): the columns of :func:`casualties_page`
+    (without the event summary) plus ``event_id`` and the citation: ``title``, ``outlet``, ``url``,
+    ``sentence`` (:func:`~.citations.add_citations`)."""
     fw, params = from_where(f, "casualty", with_article=True)
     lim = " LIMIT ?" if limit else ""
-    return store.df(
-        f"SELECT {_CAS_COLS}{fw} ORDER BY coalesce(c.date, a.published) DESC NULLS LAST, c.article_id, c.idx{lim}",
+    return _cite(store, store.df(
+        f"SELECT {_CAS_COLS}, {_EVENT_OF} AS event_id{fw} "
+        f"ORDER BY coalesce(c.date, a.published) DESC NULLS LAST, c.article_id, c.idx{lim}",
         params + ([limit] if limit else []),
-    )
+    ))
 
 
 def casualties_by_place_date(store: Store, f: QueryFilters, limit: int = 2000) -> pd.DataFrame:
@@ -463,7 +524,8 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
         ``polarity`` (the stored article-level polarity; with several articles the one held by
         most rows, and ``neutral`` on a tie, so it never disagrees with the extraction),
         ``support``, ``oppose``, ``neutral`` (counts of article-level stances), ``articles``
-        (their sum), ``evidence`` (quote count).
+        (their sum), ``evidence`` (quote count), ``confidence`` (mean of the article-level stance
+        confidences, NaN for rows stored before it existed), ``cues`` (up to five distinct deciding words).
     """
     fw, params = from_where(f, "stance")
     if named_only:
@@ -475,7 +537,8 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
                    count(*) FILTER (WHERE st.polarity = 'support') AS support,
                    count(*) FILTER (WHERE st.polarity = 'oppose') AS oppose,
                    count(*) FILTER (WHERE st.polarity = 'neutral') AS neutral,
-                   sum(len(st.evidence)) AS evidence
+                   sum(len(st.evidence)) AS evidence, avg(st.confidence) AS confidence,
+                   list_distinct(flatten(list(st.cues)))[1:6] AS cues
             {fw} GROUP BY st.speaker, st.topic
         ), top AS (
             SELECT speaker FROM sm GROUP BY speaker ORDER BY sum(evidence) DESC, speaker LIMIT ?
@@ -484,7 +547,7 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
                CASE WHEN support > oppose AND support > neutral THEN 'support'
                     WHEN oppose > support AND oppose > neutral THEN 'oppose'
                     ELSE 'neutral' END AS polarity,
-               support, oppose, neutral, support + oppose + neutral AS articles, evidence
+               support, oppose, neutral, support + oppose + neutral AS articles, evidence, confidence, cues
         FROM sm WHERE speaker IN (SELECT speaker FROM top) ORDER BY speaker, topic
         """,
         params + [max_speakers],
@@ -495,16 +558,17 @@ def stance_evidence(store: Store, f: QueryFilters, speaker: str, topic: str, lim
     """Evidence quotes of one speaker's stance on one topic, under the filters.
 
     Returns:
-        DataFrame: ``quote_id``, ``quote``, ``polarity``, ``score``, ``cues`` (list), ``article``, ``date``, ``article_id``.
+        DataFrame: ``quote_id``, ``quote``, ``polarity``, ``score``, ``confidence``, ``cues`` (list), ``article``,
+        ``date``, ``article_id``.
     """
     fw, params = from_where(f, "stance", with_article=True)
     extra = ("AND" if "WHERE" in fw else "WHERE") + " st.speaker = ? AND st.topic = ?"
     # the quotes' texts are fetched by primary key for the kept rows only (a join would scan every quote)
     df = store.df(
         f"""
-        WITH ev AS (SELECT st.article_id, unnest(st.evidence) AS quote_id, st.polarity, st.score, st.cues,
+        WITH ev AS (SELECT st.article_id, unnest(st.evidence) AS quote_id, st.polarity, st.score, st.confidence, st.cues,
                            coalesce(a.title, a.id) AS article, a.published AS date {fw} {extra})
-        SELECT ev.quote_id, ev.polarity, ev.score, ev.cues, ev.article, ev.date, ev.article_id
+        SELECT ev.quote_id, ev.polarity, ev.score, ev.confidence, ev.cues, ev.article, ev.date, ev.article_id
         FROM ev ORDER BY ev.date DESC NULLS LAST, ev.quote_id LIMIT ?
         """,
         params + [speaker, topic, limit],
@@ -590,13 +654,62 @@ def quotes_export(store: Store, f: QueryFilters, limit: int | None = None) -> pd
     Returns:
         DataFrame: ``id``, ``article_id``, ``speaker``, ``speaker_type``, ``role``, ``org``,
         ``country``, ``quote``, ``kind``, ``cue``, ``topics``, ``start``, ``end``, ``article``, ``published``,
-        ``outlet``, ``collection``.
+        ``outlet``, ``collection``, and the citation (:func:`~.citations.add_citations`): ``title``,
+        ``url``, ``sentence``.
     """
     fw, params = from_where(f, "quote", with_article=True, extra_join=JOIN_SPEAKER + JOIN_QUOTE_ROW)
     lim = " LIMIT ?" if limit else ""
-    return store.df(
+    return _cite(store, store.df(
         f"SELECT q.id, q.article_id, q.speaker, qt.speaker_type, s.role, s.org, s.country, qt.text AS quote, q.kind, "
         f"qt.cue, q.topics, q.start, q.\"end\", coalesce(a.title, a.id) AS article, a.published, a.outlet, "
         f"a.collection{fw} ORDER BY {order_by(QUOTE_SORTS, 'date', True, _QUOTE_TIE)}{lim}",
         params + ([limit] if limit else []),
+    ))
+
+
+# ---------------------------------------------------------------- review
+
+
+def review_queue(store: Store, f: QueryFilters, limit: int = 50) -> pd.DataFrame:
+    """Stances under the filters, least confident first (the review queue).
+
+    Returns:
+        DataFrame: ``confidence`` (NaN for stances stored before confidences existed, listed first),
+        ``speaker``, ``topic``, ``polarity``, ``score``, ``cues`` (list), ``evidence`` (quote count),
+        ``article``, ``article_id``.
+    """
+    fw, params = from_where(f, "stance", with_article=True)
+    return store.df(
+        f"SELECT st.confidence, st.speaker, st.topic, st.polarity, st.score, st.cues, len(st.evidence) AS evidence, "
+        f"coalesce(a.title, a.id) AS article, st.article_id{fw} "
+        "ORDER BY st.confidence ASC NULLS FIRST, st.speaker, st.topic LIMIT ?",
+        params + [limit],
     )
+
+
+def article_people(store: Store, article_id: str) -> list[str]:
+    """Names of the persons of an article (its speaker cards of type person), for picking a speaker."""
+    return [r[0] for r in store.execute(
+        "SELECT name FROM article_speakers WHERE article_id = ? AND type = 'person' ORDER BY name", [article_id]
+    ).fetchall()]
+
+
+def article_casualties(store: Store, article_id: str) -> pd.DataFrame:
+    """An article's casualty records with their sentence: ``idx``, ``place``, ``killed_min``,
+    ``killed_max``, ``start``, ``end``, ``sentence`` (the article text between the offsets)."""
+    return store.df(
+        'SELECT c.idx, c.place, c.killed_min, c.killed_max, c."start", c."end", '
+        'substr(a.text, c."start" + 1, c."end" - c."start") AS sentence '
+        "FROM casualties c JOIN articles a ON a.id = c.article_id WHERE c.article_id = ? ORDER BY c.idx",
+        [article_id],
+    )
+
+
+def casualty_event_reports(store: Store, event_id: str) -> pd.DataFrame:
+    """The reports (casualty records) of one event across articles, with their citation (``title``,
+    ``outlet``, ``published``, ``url``, ``sentence``); empty for an unknown id."""
+    df = store.df(
+        f"SELECT {_CAS_COLS}, e.event_id FROM casualty_events e "
+        "JOIN casualties c ON c.article_id = e.article_id AND c.idx = e.idx JOIN articles a ON a.id = c.article_id "
+        "WHERE e.event_id = ? ORDER BY a.published NULLS LAST, c.article_id, c.idx", [event_id])
+    return _cite(store, df)

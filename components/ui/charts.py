@@ -149,6 +149,18 @@ def _stance_basis(pol: str, su: int, ne: int, op: int) -> str:
     return f"{how} ({n} articles: support {su} · neutral {ne} · oppose {op})"
 
 
+def _stance_why(row: dict) -> str:
+    """Hover lines with the stance's confidence and the words that decided it (escaped), when known."""
+    out = ""
+    conf = row.get("confidence")
+    if conf is not None and conf == conf:  # NaN for rows stored before confidences existed
+        out += f"<br>confidence {float(conf):.2f}"
+    cues = row.get("cues")
+    if cues is not None and len(cues):
+        out += "<br>decided by: " + ", ".join(_esc(str(c)) for c in cues)
+    return out
+
+
 def stance_figure(df: pd.DataFrame, topic_labels: dict[str, str] | None = None) -> go.Figure:
     """Diverging bars: one bar per (speaker, topic), x = mean score from oppose (-1) to support (+1).
 
@@ -177,9 +189,9 @@ def stance_figure(df: pd.DataFrame, topic_labels: dict[str, str] | None = None) 
             customdata=part[["speaker", "topic"]].to_numpy(),
             hovertext=[
                 f"<b>{lbl}</b><br>stance: {pol} · mean score {sc:+.2f}<br>{_stance_basis(pol, su, ne, op)}"
-                f"<br>evidence quotes: {int(ev)}"
-                for lbl, sc, su, ne, op, ev in zip(part["label"], part["score"], part["support"], part["neutral"],
-                                                  part["oppose"], part["evidence"])
+                f"<br>evidence quotes: {int(ev)}{_stance_why(row)}"
+                for lbl, sc, su, ne, op, ev, row in zip(part["label"], part["score"], part["support"], part["neutral"],
+                                                       part["oppose"], part["evidence"], part.to_dict("records"))
             ],
             hovertemplate="%{hovertext}<extra></extra>",
         )

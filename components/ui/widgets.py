@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import json
 import math
+import re
 from typing import Callable
 
 import pandas as pd
@@ -76,18 +79,44 @@ def _to_json(df: pd.DataFrame) -> str:
     return df.to_json(orient="records", date_format="iso", force_ascii=False, indent=1)
 
 
-def download_buttons(name: str, fetch: Callable[[], pd.DataFrame], key: str) -> None:
-    """CSV and JSON download buttons; ``fetch`` runs only when a button is clicked (deferred data).
+def download_buttons(name: str, fetch: Callable[[], pd.DataFrame], key: str, filters=None) -> None:
+    """CSV, JSON and Parquet download buttons; ``fetch`` runs only when a button is clicked (deferred data).
 
     Args:
-        name (str): file stem, e.g. ``"quotes"``.
+        name (str): what is exported, e.g. ``"quotes"``.
         fetch (Callable[[], DataFrame]): returns every filtered row.
+        key (str): widget key prefix.
+        filters (QueryFilters | None): the filters in force, written into the file name with the time
+            of the page (:func:`export_stem`).
     """
-    c1, c2 = st.columns(2)
-    c1.download_button(f"Download {name} (CSV)", data=lambda: fetch().to_csv(index=False), file_name=f"{name}.csv",
+    stem = export_stem(name, filters)
+    c1, c2, c3 = st.columns(3)
+    c1.download_button(f"Download {name} (CSV)", data=lambda: fetch().to_csv(index=False), file_name=f"{stem}.csv",
                        mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:")
-    c2.download_button(f"Download {name} (JSON)", data=lambda: _to_json(fetch()), file_name=f"{name}.json",
+    c2.download_button(f"Download {name} (JSON)", data=lambda: _to_json(fetch()), file_name=f"{stem}.json",
                        mime="application/json", key=f"{key}_json", on_click="ignore", icon=":material/download:")
+    c3.download_button(f"Download {name} (Parquet)", data=lambda: _to_parquet(fetch()), file_name=f"{stem}.parquet",
+                       mime="application/vnd.apache.parquet", key=f"{key}_parquet", on_click="ignore",
+                       icon=":material/download:")
+
+
+def export_stem(name: str, filters=None, now: dt.datetime | None = None) -> str:
+    """File name stem saying what was exported, under which filters, and when (UTC):
+    ``quotes_country-UA_topic-sanctions_2026-12-06T0240Z`` (``_all_`` without filters). Characters other
+    than letters, digits, ``.`` and ``-`` become ``-``; the filter part is cut at 80 characters."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    parts = []
+    for k, v in (filters.active().items() if filters is not None else ()):
+        vals = v if isinstance(v, (tuple, list)) else (v,)
+        parts.append(re.sub(r"[^A-Za-z0-9.+-]+", "-", f"{k}-" + "+".join(str(x) for x in vals)))
+    what = "_".join(parts)[:80] or "all"
+    return f"{name}_{what}_{now.strftime('%Y-%m-%dT%H%MZ')}"
+
+
+def _to_parquet(df: pd.DataFrame) -> bytes:
+    buf = io.BytesIO()
+    df.to_parquet(buf, index=False)
+    return buf.getvalue()
 
 
 def speaker_card(card: dict | None, topic_labels: dict[str, str]) -> None:
@@ -107,6 +136,15 @@ def speaker_card(card: dict | None, topic_labels: dict[str, str]) -> None:
             st.caption("also written: " + ", ".join(escape_markdown(a) for a in aliases))
         for topic, pol, score in card.get("stances", []):
             st.markdown(f"- {escape_markdown(topic_labels.get(topic, topic))}: **{pol}** ({score:+.2f})")
+        person = card.get("person")
+        if person:
+            with st.expander(f"Same person across articles: {len(person['variants'])} names, "
+                             f"{len({a['id'] for a in person['articles']})} article(s)"):
+                st.markdown("\n".join(f"- {escape_markdown(n)} ({k} article(s); {escape_markdown(r)})"
+                                      for n, r, k in person["variants"]))
+                st.dataframe([{"article": a["title"] or a["id"], "outlet": a["outlet"], "published": a["published"],
+                               "named": a["name"], "quotes": a["n_quotes"]} for a in person["articles"]],
+                             hide_index=True)
 
 
 def plural(n: int, noun: str, plural_form: str | None = None) -> str:

@@ -9,17 +9,32 @@ from components.store.queries import CASUALTY_SORTS, DESCENDING_FIRST
 from components.ui.widgets import date_range_slider, display_frame, download_buttons, pager, sort_control
 
 # Table columns, left to right: the counts, then the title of the reporting article (in view at 1400 px),
-# the details, and the article id at the far right (the page query's idx/start/end are left out).
-TABLE_COLUMNS = ("place", "date", "killed_min", "killed_max", "injured_min", "injured_max", "article", "cause",
+# the event's toll across articles ("at least 4 killed; reports 3-4") and its number of reports, the
+# details, and the article id at the far right (the page query's idx/start/end are left out).
+TABLE_COLUMNS = ("place", "date", "killed_min", "killed_max", "injured_min", "injured_max", "article",
+                 "event_killed", "reports", "cause",
                  "actor", "killed_qualifier", "injured_qualifier", "missing_min", "missing_max",
-                 "perpetrator_killed_min", "published", "country", "lat", "lon", "article_id")
+                 "perpetrator_killed_min", "published", "country", "lat", "lon", "event_id", "article_id")
 
 f = current_filters()
 st.title("Casualties")
 date_range_slider("cas_dates", f)
 counts = loaders.q("casualty_totals", f)
-st.markdown(f"Reported under these filters (lower bounds summed): **{counts['killed']:,} killed**, "
-            f"**{counts['injured']:,} injured**, {counts['missing']:,} missing.")
+st.markdown(f"Reported under these filters, each event once with its highest report: **{counts['killed']:,} killed**, "
+            f"**{counts['injured']:,} injured**, {counts['missing']:,} missing "
+            f"({counts['events']:,} events in {counts['reports']:,} reports).")
+event_link = str(st.query_params.get("event", ""))[:200]
+if event_link:  # permalink of one event across articles: ?event=ID
+    reports = loaders.q("casualty_event_reports", event_link)
+    if reports.empty:
+        st.warning("No stored casualty event has this id.")
+    else:
+        summary = loaders.q("casualty_event_summary", [event_link]).iloc[0]
+        with st.container(border=True):
+            st.markdown(f"**Event `{event_link}`**: {summary['event_killed'] or 'no death toll given'} "
+                        f"({int(summary['reports'])} report(s) in {int(summary['articles'])} article(s))")
+            st.dataframe(reports[["place", "date", "killed_min", "killed_max", "cause", "title", "outlet", "published",
+                                  "url", "sentence"]], hide_index=True, key="cas_event_reports")
 chart = loaders.q("casualties_by_place_date", f)
 undated = int(chart.loc[chart["date"].isna(), "events"].sum()) if not chart.empty else 0
 chart = chart[chart["date"].notna()] if not chart.empty else chart
@@ -34,7 +49,7 @@ if not chart.empty:
 if undated:
     st.caption(f"{undated} records without a date are not in the chart (they are in the table)." if undated > 1
                else "1 record without a date is not in the chart (it is in the table).")
-total = counts["events"]
+total = counts["reports"]
 sort, desc = sort_control("cas", list(CASUALTY_SORTS), "date", DESCENDING_FIRST)
 limit, offset = pager(total, "cas", "casualty reports", "casualty report")
 page = loaders.q("casualties_page", f, limit, offset, sort, desc)
@@ -54,4 +69,4 @@ else:
         if c2.button("Show on the map", key="cas_place_map"):
             request_filter("places", [target])
             st.switch_page("components/ui/pages/map.py")
-download_buttons("casualties", lambda: loaders.q("casualties_table", f), "cas_dl")
+download_buttons("casualties", lambda: loaders.q("casualties_table", f), "cas_dl", f)

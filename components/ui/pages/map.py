@@ -57,4 +57,4 @@ if f.places:
     if st.button("Clear place selection"):
         request_filter("places", [])
         st.rerun()
-download_buttons("places", lambda: loaders.q("places_table", f), "map_dl")
+download_buttons("places", lambda: loaders.q("places_table", f), "map_dl", f)

@@ -53,8 +53,8 @@ with right:
 
 st.subheader("Downloads (all filtered rows)")
 st.caption("Quotes")
-download_buttons("quotes", lambda: loaders.q("quotes_export", f), "dl_quotes")
+download_buttons("quotes", lambda: loaders.q("quotes_export", f), "dl_quotes", f)
 st.caption("Places")
-download_buttons("places", lambda: loaders.q("places_table", f), "dl_places")
+download_buttons("places", lambda: loaders.q("places_table", f), "dl_places", f)
 st.caption("Casualties")
-download_buttons("casualties", lambda: loaders.q("casualties_table", f), "dl_casualties")
+download_buttons("casualties", lambda: loaders.q("casualties_table", f), "dl_casualties", f)

@@ -36,7 +36,7 @@ else:
             "speaker": st.column_config.TextColumn("speaker", width="small"),
         },
     )
-download_buttons("quotes", lambda: loaders.q("quotes_export", f), "quotes_dl")
+download_buttons("quotes", lambda: loaders.q("quotes_export", f), "quotes_dl", f)
 
 if page.empty:
     st.info("No quotes match these filters.")
@@ -45,12 +45,24 @@ if page.empty:
 rows = event.selection.rows if event is not None else []
 ids = list(page["id"])
 labels = {r.id: f"{highlight.cell_text(r.speaker, 'unknown')}: {highlight.cell_text(r.quote)[:90]}" for r in page.itertuples(index=False)}
+# permalink: ?quote=ID opens that quote (also when it is not on this page); picking one puts it in the URL
+linked = str(st.query_params.get("quote", ""))[:200]
+if linked and linked not in ids and loaders.q("quote_detail", linked) is not None:
+    d = loaders.q("quote_detail", linked)["quote"]
+    ids = [linked] + ids
+    labels[linked] = f"{highlight.cell_text(d['speaker'], 'unknown')}: {highlight.cell_text(d['text'])[:90]}"
 if rows:
-    st.session_state["quote_pick"] = ids[rows[0]]
+    st.session_state["quote_pick"] = ids[rows[0] + (1 if ids[0] == linked and linked not in list(page["id"]) else 0)]
+elif linked in ids and st.session_state.get("quote_link_seen") != linked:
+    st.session_state["quote_pick"] = linked
+st.session_state["quote_link_seen"] = linked
 if st.session_state.get("quote_pick") not in ids:
     st.session_state["quote_pick"] = ids[0]
 qid = st.selectbox("Quote shown in its article (or select a table row)", ids, key="quote_pick",
                    format_func=lambda i: labels[i])
+if st.query_params.get("quote") != qid:
+    st.query_params["quote"] = qid
+st.caption(f"Permalink of this quote: `?quote={qid}`")
 
 detail = loaders.q("quote_detail", qid)
 if detail is None:

@@ -1,0 +1,279 @@
+"""One speaker across articles: the store-level table ``speaker_identities`` (variant name -> canonical).
+
+The extraction names a speaker per article (``article_speakers``, ``quotes.speaker``); within an article
+a surname-only mention is already resolved to the full name by the speaker stage (the card's
+``aliases``). Across articles the same person appears under several forms ("Donald Trump", "Donald J.
+Trump", a misspelt "Donand Trump", "Trump" alone in an article that never gives the full name). This module
+groups those forms after every write, by the rule below, into one canonical name per person.
+
+Rule (persons written as proper names; other speakers, and descriptions such as "Former DNC chairman" or
+"E.U. leaders", merge only when their case-folded names are equal):
+
+1. **Same folded name.** Unicode folding (NFKD, combining marks dropped, case-folded, punctuation as
+   spaces), courtesy and office titles ("Mr.", "President") and generational suffixes ("Jr.", "III")
+   dropped, and single-letter initials dropped ("Donald J. Trump" = "Donald Trump", "Zelenskyy" with
+   any accents = "Zelenskyy").
+2. **Spelling or transliteration variant.** Two full names (first and last name) whose surnames are
+   similar (``rapidfuzz.fuzz.ratio`` >= 85 on the folded surname: "Zelensky" / "Zelenskyy" /
+   "Zelenskiy") and whose first names are compatible (equal, one the other's initial, or a variant of
+   the same length with ratio >= 80: "Donand" / "Donald"; a variant of another length, "Ivana" /
+   "Ivanka", only with a shared role or organisation), unless both have a known country and the countries differ. Two different
+   first names with one surname ("Jeb Bush", "George Bush") are never merged.
+3. **Surname alone.** A one-word person name ("Trump") joins the person whose folded surname matches
+   (ratio >= 85) when exactly one such person is in the store; when several are ("Bush": two people),
+   it joins one only with evidence: a role or organisation it shares with exactly one of them; else it
+   stays apart. A known, different country always blocks the merge.
+
+The canonical name of a group is its full-name form found in most articles (then the longer form).
+The table is recomputed in the write transaction of every ingest (and delete), so new articles join
+existing groups at once; names are blocked by the first letters of their surname, so the pairwise
+comparison stays within small blocks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from rapidfuzz import fuzz
+
+SURNAME_MIN_RATIO = 85
+FIRST_NAME_MIN_RATIO = 80
+_TITLES = frozenset(
+    "mr mrs ms miss dr prof sir dame lord lady gen general col colonel lt maj major capt captain sgt adm "
+    "president vice prime minister pm secretary senator sen rep representative gov governor mayor chancellor "
+    "king queen prince princess pope rev reverend sheikh ambassador judge justice chairman chairwoman".split()
+)
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS speaker_identities (
+    name VARCHAR PRIMARY KEY,
+    canonical VARCHAR NOT NULL,
+    rule VARCHAR NOT NULL
+);
+"""
+
+
+def fold(text: str) -> str:
+    """Unicode-folded, case-folded text with punctuation as spaces ("Zelens’kyy, Jr." -> "zelenskyy jr").
+
+    Apostrophes inside a word are dropped ("O'Brien" -> "obrien"); other non-alphanumerics become spaces."""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = re.sub(r"(?<=\w)['’](?=\w)", "", s)
+    return " ".join(re.sub(r"[^\w]+", " ", s).split())
+
+
+_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le", "al", "el", "bin",
+                        "ibn", "abu", "dos", "das", "du", "ter", "y"})
+
+
+def is_proper_name(name: str) -> bool:
+    """Whether a name is written as a proper name: every word capitalised, except name particles ("de",
+    "van", "al") and titles. "Former DNC chairman" or "health officials" are descriptions, not names."""
+    words = [w for w in re.split(r"[\s]+", name.strip()) if w]
+    content = [w for w in words if fold(w) not in _PARTICLES and fold(w) not in _TITLES]
+    return bool(content) and all(w[0].isupper() for w in content if w[0].isalpha())
+
+
+def name_tokens(name: str, proper: bool = True) -> list[str]:
+    """Folded name words without titles, suffixes and single-letter initials (an initial is kept only
+    when nothing else is left). ``"President Donald J. Trump Jr."`` -> ``["donald", "trump"]``.
+    ``proper`` False (a description such as "E.U. leaders"): only folded, nothing dropped."""
+    words = fold(name).split()
+    if not proper:
+        return words
+    while len(words) > 1 and words[0] in _TITLES:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words = words[:-1]
+    kept = [w for w in words if len(w) > 1]
+    return kept or words
+
+
+@dataclass
+class NameInfo:
+    """One stored speaker name with what the store knows about it (input of :func:`resolve`).
+
+    Attributes:
+        name (str): the name as stored.
+        person (bool): speaker type person (only persons get rules 2 and 3).
+        articles (set[str]): article ids where it speaks or is a speaker.
+        countries, roles, orgs (set[str]): known values from its article cards (folded for roles/orgs).
+    """
+
+    name: str
+    person: bool = True
+    articles: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    orgs: set[str] = field(default_factory=set)
+
+
+def _first_compatible(a: str, b: str, evidence: bool) -> bool:
+    """First names of one person: equal, an initial and its name, a same-length variant (letters swapped
+    or replaced: "Donand" / "Donald", "Volodimir" / "Volodymyr"); a variant of another length
+    ("Ivana" / "Ivanka" are two people) only with ``evidence`` (a shared role or organisation)."""
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    if min(len(a), len(b)) < 4 or fuzz.ratio(a, b) < FIRST_NAME_MIN_RATIO:
+        return False
+    return len(a) == len(b) or evidence
+
+
+def _shares_role_or_org(a: NameInfo, b: NameInfo) -> bool:
+    return bool((a.roles & b.roles) or (a.orgs & b.orgs))
+
+
+def _country_conflict(a: NameInfo, b: NameInfo) -> bool:
+    return bool(a.countries and b.countries and not (a.countries & b.countries))
+
+
+def resolve(names: Iterable[NameInfo]) -> dict[str, tuple[str, str]]:
+    """Group speaker names into persons by the module's rule.
+
+    Args:
+        names: every stored speaker name with its articles, countries, roles and organisations.
+
+    Returns:
+        dict[str, tuple[str, str]]: name -> (canonical name, rule that joined it: ``"self"`` (alone),
+        ``"canonical"`` (the group's name), ``"same folded name"``, ``"spelling variant"``, ``"surname of one person"`` or
+        ``"surname + shared role/org"``). Every input name is a key.
+    """
+    infos = {n.name: n for n in names}
+    parent = {n: n for n in infos}
+    how: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str, rule: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+            how.setdefault(b, rule)
+            how.setdefault(a, rule)
+
+    proper = {n: infos[n].person and is_proper_name(n) for n in infos}
+    toks = {n: name_tokens(n, proper[n]) for n in infos}
+    by_key: dict[tuple[bool, str], list[str]] = defaultdict(list)
+    for n, t in toks.items():
+        if t:
+            by_key[(proper[n], " ".join(t))].append(n)
+    for group in by_key.values():  # rule 1
+        for other in group[1:]:
+            union(group[0], other, "same folded name")
+    full = [n for n in infos if proper[n] and len(toks[n]) >= 2]
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for n in full:
+        blocks[toks[n][-1][:2]].append(n)
+    for block in blocks.values():  # rule 2
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                ta, tb = toks[a], toks[b]
+                evidence = _shares_role_or_org(infos[a], infos[b])
+                if (fuzz.ratio(ta[-1], tb[-1]) >= SURNAME_MIN_RATIO and _first_compatible(ta[0], tb[0], evidence)
+                        and not _country_conflict(infos[a], infos[b])):
+                    union(a, b, "spelling variant")
+    single = [n for n in infos if proper[n] and len(toks[n]) == 1 and len(toks[n][0]) > 1]
+    for n in single:  # rule 3
+        sur = toks[n][0]
+        cands = [m for m in blocks.get(sur[:2], []) if fuzz.ratio(toks[m][-1], sur) >= SURNAME_MIN_RATIO
+                 and not _country_conflict(infos[n], infos[m])]
+        groups: dict[str, list[str]] = defaultdict(list)
+        for m in cands:
+            groups[find(m)].append(m)
+        if len(groups) == 1:
+            union(next(iter(groups)), n, "surname of one person")
+        elif len(groups) > 1:
+            info = infos[n]
+            sharing = [g for g, ms in groups.items() if any(_shares_role_or_org(info, infos[m]) for m in ms)]
+            if len(sharing) == 1:
+                union(sharing[0], n, "surname + shared role/org")
+    members: dict[str, list[str]] = defaultdict(list)
+    for n in infos:
+        members[find(n)].append(n)
+    out: dict[str, tuple[str, str]] = {}
+    for ms in members.values():
+        canonical = max(ms, key=lambda m: (len(toks[m]) >= 2, len(infos[m].articles), len(m), m))
+        for m in ms:
+            rule = "self" if len(ms) == 1 else "canonical" if m == canonical else how.get(m, "same folded name")
+            out[m] = (canonical, rule)
+    return out
+
+
+def _collect(cur) -> list[NameInfo]:
+    infos: dict[str, NameInfo] = {}
+    for name, stype, aid in cur.execute(
+        "SELECT DISTINCT speaker, speaker_type, article_id FROM quotes WHERE speaker IS NOT NULL"
+    ).fetchall():
+        i = infos.setdefault(name, NameInfo(name=name, person=False))
+        i.person = i.person or stype == "person"
+        i.articles.add(aid)
+    for name, stype, aid, country, role, org in cur.execute(
+        "SELECT name, type, article_id, country, role, org FROM article_speakers"
+    ).fetchall():
+        i = infos.setdefault(name, NameInfo(name=name, person=False))
+        i.person = i.person or stype == "person"
+        i.articles.add(aid)
+        if country:
+            i.countries.add(country)
+        if role:
+            i.roles.add(fold(role))
+        if org:
+            i.orgs.add(fold(org))
+    return list(infos.values())
+
+
+def refresh(cur) -> int:
+    """Recompute ``speaker_identities`` from the stored quotes and speaker cards (inside the caller's
+    transaction). Returns the number of names mapped to another canonical name."""
+    cur.execute(SCHEMA)
+    mapping = resolve(_collect(cur))
+    cur.execute("DELETE FROM speaker_identities")
+    rows = [(n, c, r) for n, (c, r) in sorted(mapping.items())]
+    if rows:
+        cur.executemany("INSERT INTO speaker_identities (name, canonical, rule) VALUES (?, ?, ?)", rows)
+    return sum(1 for n, (c, _) in mapping.items() if n != c)
+
+
+def canonical_of(store, name: str) -> str:
+    """The canonical name of a stored speaker name (the name itself when not grouped or unknown)."""
+    row = store.execute("SELECT canonical FROM speaker_identities WHERE name = ?", [name]).fetchone()
+    return row[0] if row else name
+
+
+def identity(store, name: str) -> Optional[dict]:
+    """The person a speaker name belongs to, with its variants and articles.
+
+    Returns:
+        dict | None: ``canonical`` (str), ``variants`` (list of (name, rule, n_articles), most articles
+        first), ``articles`` (list of dicts: ``id``, ``title``, ``outlet``, ``published``, ``name`` (the
+        form used there), ``n_quotes``; newest first); None when the name is not in the table.
+    """
+    canon = canonical_of(store, name)
+    names = store.execute(
+        "SELECT i.name, i.rule, count(DISTINCT q.article_id) FROM speaker_identities i "
+        "LEFT JOIN quotes q ON q.speaker = i.name WHERE i.canonical = ? GROUP BY i.name, i.rule "
+        "ORDER BY 3 DESC, i.name", [canon]).fetchall()
+    if not names:
+        return None
+    arts = store.execute(
+        "SELECT a.id, a.title, a.outlet, a.published, q.speaker, count(*) FROM quotes q "
+        "JOIN speaker_identities i ON i.name = q.speaker JOIN articles a ON a.id = q.article_id "
+        "WHERE i.canonical = ? GROUP BY a.id, a.title, a.outlet, a.published, q.speaker "
+        "ORDER BY a.published DESC NULLS LAST, a.id", [canon]).fetchall()
+    return {
+        "canonical": canon,
+        "variants": [(n, r, int(k)) for n, r, k in names],
+        "articles": [dict(zip(("id", "title", "outlet", "published", "name", "n_quotes"), r)) for r in arts],
+    }

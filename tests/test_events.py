@@ -1,0 +1,50 @@
+"""One casualty event across articles (components/store/events.py), on invented multi-article reports."""
+
+from __future__ import annotations
+
+from components.models import Article, Casualty, Extraction
+from components.store import Store
+from components.store import queries as Q
+from components.store.events import describe
+from components.store.filters import QueryFilters
+
+
+def report(aid, place, lat, lon, date, killed, cause="drone attack", killed_max=None):
+    text = f"{killed} people were killed in {place} ({cause or 'unknown cause'})."
+    c = Casualty(place=place, lat=lat, lon=lon, date=date, killed_min=killed,
+                 killed_max=killed if killed_max is None else killed_max, cause=cause,
+                 start=0, end=len(text))
+    return Extraction(article=Article(id=aid, title=f"Report {aid}", text=text, published=date), casualties=[c])
+
+
+def test_reports_of_one_strike_count_once_with_the_highest_figure_and_range(tmp_path):
+    store = Store(tmp_path / "e.duckdb")
+    store.add_extractions([
+        report("a1", "Velmora", 47.10, 33.20, "2025-03-04", 3),
+        report("a2", "Velmora outskirts", 47.15, 33.30, "2025-03-05", 4, cause="Drone-attack"),  # 9 km, next day
+    ])
+    store.add_extractions([
+        report("a3", "Velmora", 47.10, 33.20, "2025-03-04", 2, cause="shelling"),  # another cause
+        report("a4", "Dornik", 47.60, 33.20, "2025-03-04", 5),                      # 56 km away
+        report("a5", "Velmora", 47.10, 33.20, "2025-03-07", 6),                     # three days later
+        report("a6", "Velmora", 47.10, 33.20, "2025-03-04", 1, cause=None),         # no cause: its own event
+        report("a7", "Velmora", 47.10, 33.20, "2025-03-04", 1, cause=None),
+    ])
+    totals = Q.casualty_totals(store, QueryFilters())
+    assert totals == {"events": 6, "reports": 7, "killed": 4 + 2 + 5 + 6 + 1 + 1, "injured": 0, "missing": 0}
+    assert Q.overview_counts(store, QueryFilters())["killed"] == 19
+    page = Q.casualties_page(store, QueryFilters(), limit=10)
+    assert page.loc[page["article_id"] == "a6", "event_id"].item() == "a6:0"
+    strike = page[page["article_id"].isin(["a1", "a2"])]
+    assert set(strike["event_id"]) == {"a1:0"} and list(strike["event_killed"]) == ["at least 4 killed; reports 3-4"] * 2
+    assert page.loc[page["article_id"] == "a4", "event_killed"].item() == "5 killed"
+    store.delete_article("a1")  # the event keeps its other report, under a new id
+    assert Q.casualty_totals(store, QueryFilters())["events"] == 6
+
+
+def test_describe():
+    assert describe(4, 3, 4, 2) == "at least 4 killed; reports 3-4"
+    assert describe(4, 4, 4, 2) == "at least 4 killed"
+    assert describe(3, 3, 5, 1) == "at least 3 killed" and describe(3, 3, 3, 1) == "3 killed"
+    assert describe(3, 3, None, 1) == "at least 3 killed" and describe(4, 2, None, 3) == "at least 4 killed; reports 2-4"
+    assert describe(None, None, None, 2) == ""

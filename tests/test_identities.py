@@ -1,0 +1,100 @@
+"""One speaker across articles (components/store/identities.py), on invented names."""
+
+from __future__ import annotations
+
+from components.store.identities import NameInfo, fold, name_tokens, resolve
+
+
+def info(name, arts=("a1",), country=None, role=None, org=None, person=True):
+    return NameInfo(name=name, person=person, articles=set(arts), countries={country} if country else set(),
+                    roles={fold(role)} if role else set(), orgs={fold(org)} if org else set())
+
+
+def test_fold_and_tokens():
+    assert fold("Zélenskýy") == "zelenskyy"
+    assert name_tokens("President Marta J. Ollivander Jr.") == ["marta", "ollivander"]
+    assert name_tokens("O’Brien") == ["obrien"]
+
+
+def test_variants_merge_into_the_most_reported_full_name():
+    got = resolve([
+        info("Marta Ollivander", arts=("a1", "a2", "a3")),
+        info("Marta J. Ollivander", arts=("a4",)),
+        info("Marat Ollivander", arts=("a5",)),         # first-name typo (ratio 80)
+        info("Marta Olivander", arts=("a6",)),          # transliteration of the surname
+        info("Ollivander", arts=("a7",)),               # surname alone, one person with it
+        info("MARTA OLLIVANDER", arts=("a8",)),
+    ])
+    assert {n: c for n, (c, _) in got.items()} == {n: "Marta Ollivander" for n in got}
+    assert got["Marta J. Ollivander"][1] == "same folded name"
+    assert got["Marta Olivander"][1] == "spelling variant"
+    assert got["Ollivander"][1] == "surname of one person"
+
+
+def test_two_people_with_one_surname_stay_apart_without_evidence():
+    got = resolve([
+        info("Ivo Brankov", arts=("a1",), country="BG", role="prime minister"),
+        info("Petra Brankov", arts=("a2",), country="BG", role="mayor of Plovdiv"),
+        info("Brankov", arts=("a3",), country="BG"),
+    ])
+    assert got["Ivo Brankov"][0] != got["Petra Brankov"][0]
+    assert got["Brankov"] == ("Brankov", "self")
+
+
+def test_surname_joins_the_person_with_a_shared_role():
+    got = resolve([
+        info("Ivo Brankov", arts=("a1",), country="BG", role="Prime Minister"),
+        info("Petra Brankov", arts=("a2",), country="BG", role="mayor of Plovdiv"),
+        info("Brankov", arts=("a3",), country="BG", role="prime minister"),
+    ])
+    assert got["Brankov"] == ("Ivo Brankov", "surname + shared role/org")
+
+
+def test_different_countries_block_a_merge_and_organisations_need_the_same_name():
+    got = resolve([
+        info("Ana Lopes", arts=("a1",), country="BR"),
+        info("Ana Lopez", arts=("a2",), country="MX"),
+        info("Harbour Authority", person=False),
+        info("Harbor Authority", person=False),
+        info("The Harbour Authority", person=False),
+    ])
+    assert got["Ana Lopes"][0] == "Ana Lopes" and got["Ana Lopez"][0] == "Ana Lopez"
+    assert got["Harbour Authority"][0] != got["Harbor Authority"][0]
+
+
+def test_store_keeps_identities_after_each_write(tmp_path):
+    from components.models import Article, Extraction, Quote, Speaker
+    from components.store import Store
+    from components.store.identities import identity
+
+    def ex(aid, speaker, text):
+        q = Quote(id=f"{aid}:q1", text=text, start=0, end=len(text), kind="direct", speaker=speaker,
+                  speaker_type="person")
+        return Extraction(article=Article(id=aid, title=f"T {aid}", text=text), quotes=[q],
+                          speakers=[Speaker(name=speaker, type="person")])
+
+    store = Store(tmp_path / "s.duckdb")
+    store.add_extractions([ex("a1", "Marta Ollivander", "Roads first."), ex("a2", "Marta Ollivander", "Bridges.")])
+    store.add_extractions([ex("a3", "Ollivander", "Schools next.")])
+    card = identity(store, "Ollivander")
+    assert card["canonical"] == "Marta Ollivander"
+    assert card["variants"] == [("Marta Ollivander", "canonical", 2), ("Ollivander", "surname of one person", 1)]
+    assert [a["id"] for a in card["articles"]] == ["a1", "a2", "a3"]
+    from components.store import queries as Q
+    from components.store.filters import QueryFilters
+
+    assert Q.count_quotes(store, QueryFilters(speakers=("Marta Ollivander",))) == 3  # the filter keeps every name
+    assert Q.speaker_card(store, "Ollivander", "a3")["person"]["canonical"] == "Marta Ollivander"
+    store.delete_article("a3")
+    assert identity(store, "Ollivander") is None
+
+
+def test_first_names_of_another_length_are_other_people_and_descriptions_are_not_names():
+    got = resolve([
+        info("Ilona Varga", arts=("a1",)), info("Ilonka Varga", arts=("a2",)),
+        info("E.U. ministers", arts=("a3",)), info("ministers", arts=("a4",)),
+        info("Former EPA head", arts=("a5",)), info("former Environmental Protection Agency head", arts=("a6",)),
+    ])
+    assert len({c for c, _ in got.values()}) == 6
+    same_role = resolve([info("Ilona Varga", role="mayor"), info("Ilonka Varga", role="Mayor")])
+    assert same_role["Ilonka Varga"][0] == same_role["Ilona Varga"][0]

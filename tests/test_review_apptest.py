@@ -1,0 +1,92 @@
+"""AppTest of the Review page: mark a quote wrong, fix a speaker, undo; corrections survive re-ingest."""
+
+from __future__ import annotations
+
+from components.pipeline import ingest_paths, load_collections
+from components.store import Store
+
+from .test_dashboard_apptest import _app, _goto, db, seed_db  # noqa: F401 - fixtures
+
+
+def _frame(at, column):
+    """The page's data frame having ``column`` (AppTest finds data frames by position, not key)."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def _quote_ids(path):
+    s = Store(path)
+    try:
+        return s.execute(
+            "SELECT id, text, speaker FROM quotes WHERE speaker IS NOT NULL ORDER BY article_id, \"start\" LIMIT 2"
+        ).fetchall()
+    finally:
+        s.close()
+
+
+def test_review_marks_wrong_fixes_speaker_and_keeps_them_after_re_ingest(db):
+    (q1, _, _), (q2, text2, sp2) = _quote_ids(db)
+    at = _goto(_app({"quote": q1}), "review")
+    at.text_input(key="review_author").input("tester")
+    at.run()
+    assert at.text_input(key="review_quote_id").value == q1
+    at.button(key="review_quote_wrong").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "marked wrong" in at.success[0].value
+    at.text_input(key="review_quote_id").input(q2)
+    at.run()
+    at.selectbox(key="review_pick").select("(type a name)")
+    at.run()
+    at.text_input(key="review_typed").input("Ada Invented")
+    at.run()
+    at.button(key="review_fix_speaker").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    table = _frame(at, "action")
+    assert list(table["action"]) == ["speaker", "wrong"] and set(table["author"]) == {"tester"}
+
+    s = Store(db)  # re-extract the seed article: the corrections are applied again
+    seed = next(c for c in load_collections() if c["name"] == "seed")
+    ingest_paths(seed["paths"], s, collection="seed", replace=True)
+    assert s.execute("SELECT count(*) FROM quotes WHERE id = ?", [q1]).fetchone()[0] == 0
+    start, end = s.execute('SELECT "start", "end" FROM corrections WHERE action = \'speaker\'').fetchone()
+    assert s.execute('SELECT speaker FROM quotes WHERE "start" = ? AND "end" = ?', [start, end]).fetchone()[0] == "Ada Invented"
+    s.close()
+
+    at = _goto(_app(), "review")
+    assert at.selectbox(key="review_undo_pick").options  # both still active
+    at.button(key="review_undo").click()  # undoes the newest (the speaker fix)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    s = Store(db)
+    assert s.execute('SELECT speaker FROM quotes WHERE "start" = ? AND "end" = ?', [start, end]).fetchone()[0] == sp2
+    s.close()
+
+
+def test_review_queue_lists_least_confident_first(db):
+    at = _goto(_app(), "review")
+    queue = _frame(at, "confidence")
+    conf = list(queue["confidence"])
+    assert len(conf) > 0 and conf == sorted(conf)
+
+
+def test_quote_permalink_opens_the_quote_and_a_pick_goes_into_the_url(db):
+    (q1, _, _), (q2, _, _) = _quote_ids(db)
+    at = _goto(_app({"quote": q2}), "quotes")
+    assert at.selectbox(key="quote_pick").value == q2
+    assert at.query_params["quote"] == [q2] or at.query_params["quote"] == q2
+    at.selectbox(key="quote_pick").select(q1)
+    at.run()
+    assert at.query_params["quote"] in ([q1], q1)
+
+
+def test_event_permalink_shows_the_event_and_its_reports(db):
+    s = Store(db)
+    event_id = s.execute("SELECT event_id FROM casualty_events LIMIT 1").fetchone()[0]
+    s.close()
+    at = _goto(_app({"event": event_id}), "casualties")
+    box = [m.value for m in at.markdown if event_id in m.value]
+    assert box and "at least 3 killed" in box[0]
+    assert len(_frame(at, "sentence")) == 1
+    at = _goto(_app({"event": "no-such-event"}), "casualties")
+    assert "No stored casualty event has this id." in [w.value for w in at.warning]
