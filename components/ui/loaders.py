@@ -312,6 +312,34 @@ def first_start(s: Store, manifest: Path | None = None, on_seed: Callable[[], No
     return state
 
 
+def correct(*args: Any, **kwargs: Any) -> Any:
+    """Store a reviewer's correction (:func:`components.store.corrections.add`, same arguments after the
+    store) in a write session on the live store (:func:`components.store.swap.write_session`: the
+    dashboard reads a read-only snapshot), then clear the query cache.
+
+    Raises:
+        StoreError: another writer kept the store for more than 30 s. ValueError: see ``corrections.add``.
+    """
+    from ..store import corrections
+    from ..store.swap import write_session
+
+    with write_session(db_path(), timeout=30) as w:
+        result = corrections.add(w, *args, **kwargs)
+    clear_data()
+    return result
+
+
+def undo_correction(correction_id: int, author: str = "anonymous") -> bool:
+    """Undo a correction (:func:`components.store.corrections.undo`) in a write session; True when undone."""
+    from ..store import corrections
+    from ..store.swap import write_session
+
+    with write_session(db_path(), timeout=30) as w:
+        done = corrections.undo(w, correction_id, author=author)
+    clear_data()
+    return done
+
+
 # The upload form's checkbox that overwrites stored articles; the id-clash message points to it.
 REPLACE_LABEL = "Replace articles already stored"
 UPLOAD_REPLACE_HINT = f"tick '{REPLACE_LABEL}' and upload it again to overwrite it"

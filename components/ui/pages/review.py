@@ -52,7 +52,7 @@ elif detail:
                f"{escape_markdown(article.get('title') or quote['article_id'])}")
     if st.button("Mark this quote wrong", key="review_quote_wrong"):
         try:
-            corrections.add(store, "quote", quote["article_id"], quote["start"], quote["end"], "wrong", author=author)
+            loaders.correct("quote", quote["article_id"], quote["start"], quote["end"], "wrong", author=author)
         except NewsAtlasError as exc:
             st.error(str(exc))
         else:
@@ -63,7 +63,7 @@ elif detail:
     name = st.text_input("Speaker name", key="review_typed", max_chars=200) if pick == typed else pick
     if st.button("Fix the speaker", key="review_fix_speaker", disabled=not (name or "").strip()):
         try:
-            corrections.add(store, "quote", quote["article_id"], quote["start"], quote["end"], "speaker", name,
+            loaders.correct("quote", quote["article_id"], quote["start"], quote["end"], "speaker", name,
                             author=author)
         except NewsAtlasError as exc:
             st.error(str(exc))
@@ -91,14 +91,14 @@ if cas_article:
         key = (cas_article, int(rec["start"]), int(rec["end"]))
         try:
             if b1.button("Fix the figures", key="review_fix_killed"):
-                corrections.add(store, "casualty", *key, "killed", {"killed_min": int(lo), "killed_max": int(hi)},
+                loaders.correct("casualty", *key, "killed", {"killed_min": int(lo), "killed_max": int(hi)},
                                 author=author)
                 _done("Figures corrected.")
             if b2.button("Fix the place", key="review_fix_place"):
-                corrections.add(store, "casualty", *key, "place", {"place": place}, author=author)
+                loaders.correct("casualty", *key, "place", {"place": place}, author=author)
                 _done("Place corrected.")
             if b3.button("Mark this record wrong", key="review_cas_wrong"):
-                corrections.add(store, "casualty", *key, "wrong", author=author)
+                loaders.correct("casualty", *key, "wrong", author=author)
                 _done("The record is marked wrong and hidden everywhere.")
         except NewsAtlasError as exc:
             st.error(str(exc))
@@ -113,6 +113,6 @@ else:
     if active:
         cid = st.selectbox("Correction to undo", active, key="review_undo_pick")
         if st.button("Undo", key="review_undo"):
-            corrections.undo(store, cid, author=author)
+            loaders.undo_correction(cid, author=author)
             _done(f"Correction {cid} undone.")
     download_buttons("corrections", lambda: corrections.corrections_table(store), "review_dl")
