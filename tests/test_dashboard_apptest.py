@@ -698,7 +698,7 @@ def test_dashboard_sort_control_and_article_text_search(db):
     assert names == sorted(names, reverse=True)
     at.text_input(key="aq").input("KHERSON").run()
     assert not at.exception
-    store = Store(db)
+    store = _read_copy(db)
     try:
         want = Q.count_quotes(store, QueryFilters(collections=("seed",), article_text="KHERSON"))
         n_all = Q.count_quotes(store, QueryFilters(collections=("seed",)))

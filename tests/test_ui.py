@@ -189,35 +189,44 @@ def test_ui_first_start_builds_the_seed_now_and_the_rest_in_one_background_run(t
                         f"- {{name: more, label: More, paths: [{tmp_path / 'more.jsonl'}], default: false, licence: x}}\n"
                         f"- {{name: bee, label: Bee, paths: [{tmp_path / 'b.jsonl'}], default: false, licence: x}}\n")
     db = tmp_path / "atlas.duckdb"
-    store = Store(db)
-    try:
-        seen = []
-        state = loaders.first_start(store, manifest=manifest, on_seed=lambda: seen.append("seed"))
-        assert seen == ["seed"]
-        assert store.execute("SELECT count(*) FROM articles WHERE collection = 'seed'").fetchone()[0] == 1
-        deadline = time.monotonic() + 120
-        while not state.finished and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert state.finished and state.error is None
-        assert (state.done, state.total, state.added) == (4, 4, 4)  # one total for both collections
-        assert dict(store.execute("SELECT collection, count(*) FROM articles GROUP BY 1").fetchall()) == {
-            "seed": 1, "more": 3, "bee": 1}
-        assert not (tmp_path / "atlas.duckdb.building").exists()
-        # a built store (no marker) is used as it is, also by a new server process (a new state object)
-        loaders.build_progress.clear()
-        again = loaders.first_start(store, manifest=manifest)
-        assert not again.running and not again.finished
-        # an interrupted build (marker left) resumes: only the missing article is extracted
-        store.delete_article("b1")
-        (tmp_path / "atlas.duckdb.building").touch()
-        loaders.build_progress.clear()
-        resumed = loaders.first_start(store, manifest=manifest)
-        while not resumed.finished and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert (resumed.done, resumed.total, resumed.added) == (1, 1, 1)  # the remaining work only
-        assert store.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
-    finally:
-        store.close()
+    from components.store.swap import SnapshotReader, write_session
+
+    with write_session(db):
+        pass  # an empty store, as the dashboard makes on first start
+
+    def count(sql: str):
+        """Read the live file anew: the build swaps in a new file for the seed and for each chunk."""
+        reader = SnapshotReader(db)
+        try:
+            return reader.execute(sql).fetchall()
+        finally:
+            reader.close()
+
+    seen = []
+    state = loaders.first_start(SnapshotReader(db), manifest=manifest, on_seed=lambda: seen.append("seed"))
+    assert seen == ["seed"]
+    assert count("SELECT count(*) FROM articles WHERE collection = 'seed'") == [(1,)]
+    deadline = time.monotonic() + 120
+    while not state.finished and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert state.finished and state.error is None
+    assert (state.done, state.total, state.added) == (4, 4, 4)  # one total for both collections
+    assert dict(count("SELECT collection, count(*) FROM articles GROUP BY 1")) == {"seed": 1, "more": 3, "bee": 1}
+    assert not (tmp_path / "atlas.duckdb.building").exists()
+    # a built store (no marker) is used as it is, also by a new server process (a new state object)
+    loaders.build_progress.clear()
+    again = loaders.first_start(SnapshotReader(db), manifest=manifest)
+    assert not again.running and not again.finished
+    # an interrupted build (marker left) resumes: only the missing article is extracted
+    with write_session(db) as w:
+        w.delete_article("b1")
+    (tmp_path / "atlas.duckdb.building").touch()
+    loaders.build_progress.clear()
+    resumed = loaders.first_start(SnapshotReader(db), manifest=manifest)
+    while not resumed.finished and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert (resumed.done, resumed.total, resumed.added) == (1, 1, 1)  # the remaining work only
+    assert count("SELECT count(*) FROM articles") == [(5,)]
 
 
 def test_ui_build_status_text_says_done_total_rate_and_time_left():

@@ -234,6 +234,19 @@ def _marker(path: str) -> Path | None:
     return None if path == ":memory:" else Path(path + ".building")
 
 
+def _not_stored(path: str, articles: list) -> list:
+    """The ``articles`` whose id the store at ``path`` does not hold yet (read from a fresh snapshot)."""
+    from ..store.swap import SnapshotReader
+
+    reader = SnapshotReader(path)
+    try:
+        ids = [a.id for a in articles]
+        stored = {r[0] for r in reader.execute("SELECT id FROM articles WHERE list_contains(?, id)", [ids]).fetchall()}
+    finally:
+        reader.close()
+    return [a for a in articles if a.id not in stored]
+
+
 def first_start(s: Store, manifest: Path | None = None, on_seed: Callable[[], None] | None = None) -> BuildProgress:
     """On a fresh store, extract the default collections (the seed) now and the others in the background.
 
@@ -292,6 +305,7 @@ def first_start(s: Store, manifest: Path | None = None, on_seed: Callable[[], No
         time.sleep(BUILD_START_DELAY_S)
         try:
             articles = [a for c in rest for a in read_files(c["paths"], rep, collection=c["name"])]
+            articles = _not_stored(s.path, articles)  # a resumed build counts only what is left
             state.total = len(articles)
             # one write session (a copy swapped in) per chunk, so the pages show each chunk after a refresh
             for k in range(0, len(articles), BUILD_CHUNK):
