@@ -69,6 +69,7 @@ from ..constants import (
     ORG_HEAD_NOUNS,
 )
 from ..gazetteer import get_gazetteer
+from ..text.dates import MONTH_PATTERN, MONTH_RE, month_number, parse_date
 from ..text.numbers import is_number_word, number_value
 from ..models import Casualty, CasualtyPart, Place
 from .places import jurisdiction_prefix
@@ -90,7 +91,7 @@ GLOBAL_TOLL = re.compile(GLOBAL_TOLL_PATTERN, re.I)
 _CLAUSE_INTERNAL = frozenset({"dobj", "obj", "pobj", "prep", "xcomp", "attr", "nsubj", "nsubjpass", "compound", "conj", "acomp", "oprd", "pcomp", "agent"})
 COUNT_FIELDS = ("killed_min", "killed_max", "injured_min", "injured_max", "missing_min", "missing_max", "perpetrator_killed_min", "perpetrator_killed_max")
 # roll-up sentences that sum several incidents or a period: dropped when the article also reports single incidents
-CUMULATIVE = re.compile(r"\b(since (?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|\d{4}|(?:the )?(?:start|beginning|war|conflict|fighting|outbreak|invasion|offensive|escalation|uprising|pandemic|epidemic))|over the (?:past|last)|in the (?:past|last) \d|so far this|to date|separate (?:\w+ )?operations)\b", re.I)
+CUMULATIVE = re.compile(r"\b(since (?:" + MONTH_PATTERN + r"|\d{4}|(?:the )?(?:start|beginning|war|conflict|fighting|outbreak|invasion|offensive|escalation|uprising|pandemic|epidemic))|over the (?:past|last)|in the (?:past|last) \d|so far this|to date|separate (?:\w+ )?operations)\b", re.I)
 
 
 @dataclass
@@ -424,29 +425,6 @@ def _base_date(doc: Doc, published: Optional[str]) -> Optional[datetime]:
     return None
 
 
-def _parse_date(text: str, base: Optional[datetime]) -> Optional[str]:
-    import dateparser
-
-    text = re.sub(r"^(on|last|this|early|late|on the)\s+", "", text.strip(), flags=re.I)
-    text = re.sub(r"['’]s$", "", text)
-    if not text or re.fullmatch(r"\d+", text):
-        return None
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": []}
-    if base is not None:
-        settings["RELATIVE_BASE"] = base
-        if base.strftime("%A").lower() == text.lower():
-            return base.date().isoformat()
-    try:
-        d = dateparser.parse(text, languages=["en"], settings=settings)
-    except Exception:  # dateparser raises assorted errors on odd strings
-        return None
-    if d is None:
-        return None
-    if base is not None and d.date() > base.date():
-        return None
-    return d.date().isoformat()
-
-
 def _numeric_date(text: str) -> Optional[str]:
     """ISO date of an all-digit date whose reading is certain, else None: ISO ``2024-03-05``, or
     ``D/M/YYYY`` / ``M/D/YYYY`` (``/``, ``.`` or ``-``) where only one order is possible
@@ -493,7 +471,7 @@ def _sentence_date(sent: Span, base: Optional[datetime], ents: Optional[list[Spa
         numeric = _numeric_date(ent.text)
         if numeric is None and re.fullmatch(r"[\d\-–/.,]+", ent.text):
             continue  # release numbers, bare years ("2010-12", "2011") and "05/03/2024" (day or month first?)
-        d = numeric or _parse_date(ent.text, base)
+        d = numeric or parse_date(ent.text, base)
         if d and base is not None and d > base.date().isoformat():
             d = None
         if d:
@@ -503,7 +481,7 @@ def _sentence_date(sent: Span, base: Optional[datetime], ents: Optional[list[Spa
             break
         night_before = tok.lower_ == "overnight" or tok.lower_ == "night" and tok.i > 0 and doc[tok.i - 1].lower_ == "last"
         if tok.lower_ == "yesterday" or night_before:
-            return _parse_date("yesterday", base)  # "overnight" in a day's report: the night before
+            return parse_date("yesterday", base)  # "overnight" in a day's report: the night before
         if tok.lower_ in ("today", "tonight"):
             return base.date().isoformat()
     return None
@@ -542,21 +520,6 @@ AMBIGUOUS_NUMERIC_DATE = re.compile(r"\b(0?[1-9]|1[0-2])[/.](0?[1-9]|1[0-2])[/.]
 MONTH_ONLY_RE = re.compile(r"(?:(?:in|early|late|mid|last)[\s-]+)?([A-Z][a-z]{2,8}\.?)", re.I)
 
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-
-
-def _month_number(name: str) -> Optional[int]:
-    """1-12 for an English month name or its abbreviation ("June", "Sept.", "Oct"), else None."""
-    key = name.lower().rstrip(".")
-    for n, month in enumerate(_MONTHS, 1):
-        if key == month or key in (month[:3], month[:4]) and len(key) >= 3:
-            return n
-    return None
-
-
-MONTH_RE = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b"
-
-
 def _historical(sent: Span, base: Optional[datetime], ents: Optional[list[Span]] = None) -> bool:
     """True when every date of the sentence lies in the past of the report: a year before the
     report's year ("died in the 2010 floods", "the deadliest since 2014 when 300 were killed") or a
@@ -577,7 +540,7 @@ def _historical(sent: Span, base: Optional[datetime], ents: Optional[list[Span]]
         if month_only and not years and (before in ("in", "during") or ent.text.lower().startswith(("last", "early", "late", "mid"))) \
                 and not re.search(r"\bsince\b", sent.text, re.I):
             # "In June, insurgents engaged the force ..." in a July report: background
-            month = _month_number(month_only.group(1))
+            month = month_number(month_only.group(1))
             if month is None or month == base.month:
                 return False
             dated = True
@@ -585,8 +548,8 @@ def _historical(sent: Span, base: Optional[datetime], ents: Optional[list[Span]]
         if not years:
             continue
         day = _numeric_date(ent.text)
-        if day is None and re.search(MONTH_RE, ent.text, re.I):
-            day = _parse_date(ent.text, base)
+        if day is None and MONTH_RE.search(ent.text):
+            day = parse_date(ent.text, base)
         if day is not None:  # a full date: recent when within a year of the report ("25 December 2024")
             if (base - datetime.fromisoformat(day)).days <= 366:
                 return False
