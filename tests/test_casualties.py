@@ -339,14 +339,35 @@ def test_casualties_more_constructions(extract_text, sentence, expected):
     assert (c.place, c.killed_min, c.killed_max, c.injured_min, c.injured_max, c.cause, c.actor) == expected
 
 
-def test_casualties_headline_summary_not_counted_again_and_durations_are_not_dates(extract_text):
+@pytest.mark.parametrize(
+    "last, expected",
+    [
+        # the same event (same place, no other day): 4 bodies are among the 20, not more dead
+        ("Rescuers pulled 4 bodies from the rubble in Kharkiv.", [("Kharkiv", 20, "2024-05-10")]),
+        # 'another' adds victims: a record of its own
+        ("Rescuers pulled another 4 bodies from the rubble in Kharkiv.", [("Kharkiv", 20, "2024-05-10"), ("Kharkiv", 4, "2024-05-10")]),
+    ],
+)
+def test_casualties_headline_summary_not_counted_again_and_durations_are_not_dates(extract_text, last, expected):
     """'Strikes ... kill dozens' sums up the body's '20 killed': one record; 'Three days of mourning'
-    is a duration, not a date three days back."""
+    is a duration, not a date three days back; a later smaller count of the same event is a
+    detail of it unless a word adds it ('another')."""
     text = ("Strikes across Ukraine kill dozens\n\n"
             "Russian missiles killed at least 20 people in Kharkiv on Friday, officials said. Three days of mourning were declared.\n\n"
-            "Rescuers pulled 4 bodies from the rubble in Kharkiv.\n")
+            f"{last}\n")
     recs = extract_text(text, "2024-05-10").casualties
-    assert [(r.place, r.killed_min, r.date) for r in recs] == [("Kharkiv", 20, "2024-05-10"), ("Kharkiv", 4, "2024-05-10")]
+    assert [(r.place, r.killed_min, r.date) for r in recs] == expected
+
+
+def test_casualties_restated_event_keeps_its_latest_total(extract_text):
+    """An invented release: 'killing a commander' then 'killed four fighters and confirmed the
+    commander was killed' is one event of 5 (the larger count of the same day and place); a
+    count in a separate attack adds."""
+    text = ("Forces killed a militia commander, Omar Dalli, in an air strike in Kidal region on Tuesday. "
+            "The force engaged and killed four fighters and confirmed Omar Dalli was killed in the strike.\n\n"
+            "In a separate attack in Kidal region, two soldiers were killed.\n")
+    recs = extract_text(text, "2025-02-12").casualties
+    assert [r.killed_min for r in recs] == [5, 2]
 
 
 # ----------------------------------------------------------------------------- numbers (components.text.numbers)

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Iterable, Optional
 
@@ -655,6 +655,7 @@ class _Context:
     places: list[Place]
     starts: list[int]
     base: Optional[datetime]
+    own_dates: set[int] = field(default_factory=set)  # id() of records whose sentence states their date
 
 
 def casualty_events(doc: Doc, places: list[Place], published: str | None) -> list[Casualty]:
@@ -699,7 +700,7 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
     if cumulative and len(cumulative) < len(records):
         records = [r for i, r in enumerate(records) if i not in cumulative]
     records.sort(key=lambda r: r.start)
-    return _merge_events(records, doc)
+    return _merge_events(records, ctx)
 
 
 def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: bool) -> Optional[Casualty]:
@@ -716,6 +717,7 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
     date_, background = _event_date(ctx, si)
     if background:
         return None
+    own_date = _sentence_date(sent, ctx.base, ctx.ents[si]) is not None
     cause, cause_at = _cause(sent)
     rec = Casualty(
         place=place.name if place else None, country=place.country if place else None,
@@ -736,7 +738,11 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
     for e in restated:  # a restatement completes what the first report left open (a headline's actor)
         e.cause = e.cause or rec.cause
         e.actor = e.actor or rec.actor
-    return rec if any(getattr(rec, f) is not None for f in COUNT_FIELDS) else None
+    if not any(getattr(rec, f) is not None for f in COUNT_FIELDS):
+        return None
+    if own_date:
+        ctx.own_dates.add(id(rec))
+    return rec
 
 
 def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tuple[int, int]]]:
@@ -893,7 +899,7 @@ UPDATE_CUE = re.compile(
 SUBSET_CUE = re.compile(r"\bamong (?:the )?(?:dead|killed|victims|fatalities)\b", re.I)
 
 
-def _merge_events(records: list[Casualty], doc: Doc) -> list[Casualty]:
+def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
     """One event, one record: a later record that updates a running toll ("the toll rose to 90,
     up from 75") replaces the counts of the event it updates; one that breaks a total down by
     place ("27 ... in Malatya and 14 in Adiyaman") within an earlier total ("killing at least 41")
@@ -901,7 +907,7 @@ def _merge_events(records: list[Casualty], doc: Doc) -> list[Casualty]:
     the dead") are not counted again. Such records are then dropped as records of their own."""
     out: list[Casualty] = []
     for rec in records:
-        text = doc.text[rec.start:rec.end]
+        text = ctx.doc.text[rec.start:rec.end]
         prev = next((e for e in reversed(out) if e.killed_min is not None and _same_area(e, rec)), None)
         if prev is not None and rec.killed_min is not None and UPDATE_CUE.search(text):
             _update(prev, rec)
@@ -914,13 +920,48 @@ def _merge_events(records: list[Casualty], doc: Doc) -> list[Casualty]:
                 continue
         if prev is not None and _breaks_down(rec, prev):
             prev.parts = rec.parts
-            for cat in ("injured", "missing"):
-                if getattr(prev, f"{cat}_min") is None and getattr(rec, f"{cat}_min") is not None:
-                    setattr(prev, f"{cat}_min", getattr(rec, f"{cat}_min"))
-                    setattr(prev, f"{cat}_max", getattr(rec, f"{cat}_max"))
+            _fill_open_counts(prev, rec)
+            continue
+        if prev is not None and rec.killed_min is not None and _restates(prev, rec, text, ctx.own_dates):
+            if _killed_total(rec) > _killed_total(prev):
+                _update(prev, rec)  # a larger count of the same event: its latest total
+            else:
+                _fill_open_counts(prev, rec)  # a detail of the event ("the strike killed seven")
             continue
         out.append(rec)
     return out
+
+
+# words that make a later count add to the event, not restate it ("several other insurgents were
+# also killed", "another three", "in a separate attack")
+ADDITION_CUE = re.compile(r"\b(?:other|others|also|additional|another|further|separate|second|third|else|more(?! than))\b", re.I)
+
+
+def _restates(event: Casualty, rec: Casualty, text: str, own_dates: set[int]) -> bool:
+    """True when ``rec`` reports the same killing as ``event``: the same place (or either
+    unplaced), the same day (or a day that one of them only inherits: ``own_dates`` holds the
+    ``id()`` of records whose sentence states the date), no different cause, and no word that adds victims
+    (:data:`ADDITION_CUE`). A news release tells one operation in several sentences ("killing
+    four insurgents ... confirmed Qari was killed"): one event."""
+    if event.place is not None and rec.place is not None and event.place != rec.place:
+        return False
+    if event.date != rec.date and id(event) in own_dates and id(rec) in own_dates:
+        return False
+    if event.cause and rec.cause and event.cause not in rec.cause and rec.cause not in event.cause:
+        return False  # "air strike" and "strike" are one cause; "shelling" and "drone attack" two
+    return not ADDITION_CUE.search(text)
+
+
+def _killed_total(rec: Casualty) -> int:
+    return rec.killed_max if rec.killed_max is not None and rec.killed_min is None else (rec.killed_min or 0)
+
+
+def _fill_open_counts(event: Casualty, rec: Casualty) -> None:
+    """Give ``event`` the injured and missing counts of ``rec`` that it does not state itself."""
+    for cat in ("injured", "missing"):
+        if getattr(event, f"{cat}_min") is None and getattr(rec, f"{cat}_min") is not None:
+            setattr(event, f"{cat}_min", getattr(rec, f"{cat}_min"))
+            setattr(event, f"{cat}_max", getattr(rec, f"{cat}_max"))
 
 
 def _same_area(event: Casualty, rec: Casualty) -> bool:
