@@ -278,6 +278,13 @@ def _is_countable_head(head: Token) -> bool:
     return head.pos_ == "PROPN" and head.tag_ == "NNP" and head.ent_type_ not in ("GPE", "LOC", "ORG", "FAC", "DATE")
 
 
+def _coordinated_with_person(head: Token) -> bool:
+    """True when a counted noun the lexicon does not know is coordinated with a person noun, so it
+    names people too ("a commander and two senior advisors", "a nurse and three paramedics")."""
+    return head.dep_ == "conj" and head.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in head.children) \
+        and _is_countable_head(head.head) and not _is_animal(head)
+
+
 def _victims(tok: Token) -> list[Token]:
     """Heads of the victim phrases of a trigger (see module docstring, rule 2)."""
     kids = list(tok.children)
@@ -757,7 +764,8 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
         if cat is None or _not_an_event(tok):
             continue
         for victim in _victims(tok):
-            if victim.i in used or not _is_countable_head(victim) or _counts_animals(victim, tok):
+            if victim.i in used or not _is_countable_head(victim) and not _coordinated_with_person(victim) \
+                    or _counts_animals(victim, tok):
                 continue
             c = parse_count(_phrase(victim), victim)
             if c is None:

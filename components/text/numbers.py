@@ -2,7 +2,7 @@
 
 ``numerizer`` (pinned in requirements.txt) was chosen by measurement against ``text2num`` and
 ``number-parser`` on 20 invented count phrases ("seventy-five", "two hundred and six",
-"1.2 million", "5 billion", "a hundred", "1,032", ...): numerizer read 16/20 at about 180 µs a
+"1.2 million", "5 billion", "a hundred", "1,032", ...): numerizer read 17/20 at about 260 µs a
 phrase, text2num 12/20 and number-parser 12/20 (neither reads "1.2 million" or "a hundred";
 number-parser not "1,032"). None reads "dozen" or "score" as a multiplier, so this module does
 ("a dozen" = 12, "two dozen" = 24, "half a dozen" = 6, "a score" = 20). The script is
