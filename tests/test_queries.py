@@ -242,3 +242,22 @@ def test_queries_casualty_event_with_parts_counts_once(extract_text):
     table = Q.casualties_table(s, f)
     assert list(zip(table["part_of"].fillna(-1).astype(int), table["killed_min"])) == [(-1, 41), (0, 27), (0, 14)]
     s.close()
+
+
+def test_queries_casualty_event_listed_under_the_place_of_a_part():
+    """A place filter keeps an event one of whose parts is at the place; the chart then shows
+    that part's count at the place, not the other parts."""
+    from components.models import Article, Casualty, CasualtyPart, Extraction
+
+    ev = Casualty(place="Ruritania", country="RU", date="2025-01-05", killed_min=10, killed_max=10, start=0, end=20,
+                  parts=[CasualtyPart(place="Strel", country="RU", killed_min=6, killed_max=6, start=21, end=40),
+                         CasualtyPart(place="Vosk", country="RU", killed_min=4, killed_max=4, start=21, end=40)])
+    art = Article(id="inv1", text="x" * 60, collection="c", published="2025-01-05")
+    s = Store(":memory:")
+    s.add_extractions([Extraction(article=art, casualties=[ev])])
+    f = QueryFilters(places=("Strel",))
+    assert Q.count_casualties(s, f) == 1 and Q.casualty_totals(s, f)["killed"] == 10
+    chart = Q.casualties_by_place_date(s, f)
+    assert dict(zip(chart["place"], chart["killed"])) == {"Ruritania": 0, "Strel": 6}
+    assert Q.casualty_totals(s, QueryFilters(places=("Elsewhere",)))["events"] == 0
+    s.close()
