@@ -73,6 +73,7 @@ from ..text.dates import MONTH_PATTERN, MONTH_RE, month_number, parse_date
 from ..text.numbers import is_number_word, number_value
 from ..models import Casualty, CasualtyPart, Place
 from .places import jurisdiction_prefix
+from .quotemarks import quote_spans
 
 KIND_SPECIFICITY = {"city": 0, "admin": 1, "country": 2, "continent": 3}
 AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "no less than", "a minimum of")
@@ -1027,9 +1028,10 @@ def _is_headline(doc: Doc, sent: Span) -> bool:
 
 
 def _quoted_ranges(sent: Span) -> list[tuple[int, int]]:
-    """Character ranges (document offsets) of the quotation-mark pairs inside ``sent``."""
+    """Character ranges (document offsets) of the quotations inside ``sent``, marks included,
+    paired by the quotation stage's :func:`.quotemarks.quote_spans`."""
     base = sent.start_char
-    return [(base + m.start(), base + m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", sent.text)]
+    return [(base + q.open_mark, base + q.outer_end) for q in quote_spans(sent.text)]
 
 
 def _drop_repeated_counts(rec: Casualty, earlier: Iterable[Casualty], within: frozenset[str] | set[str] = frozenset()) -> list[Casualty]:
