@@ -931,7 +931,10 @@ def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
             prev.parts = rec.parts
             _fill_open_counts(prev, rec)
             continue
-        if prev is not None and rec.killed_min is not None and _restates(prev, rec, text, ctx.own_dates):
+        same = rec.killed_min is not None and next(
+            (e for e in reversed(out) if e.killed_min is not None and _restates(e, rec, text, ctx.own_dates)), None)
+        if same:
+            prev = same
             if _killed_total(rec) > _killed_total(prev):
                 _update(prev, rec)  # a larger count of the same event: its latest total
             else:
@@ -941,9 +944,10 @@ def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
     return out
 
 
-# words that make a later count add to the event, not restate it ("several other insurgents were
-# also killed", "another three", "in a separate attack")
-ADDITION_CUE = re.compile(r"\b(?:other|others|also|additional|another|further|separate|second|third|else|more(?! than))\b", re.I)
+# words that make a later count add to the event, not restate it ("several insurgents were also
+# killed", "another three", "in a separate attack"); not "other", which may set victims apart from a
+# named one in the same sentence ("killing Jan and several other insurgents")
+ADDITION_CUE = re.compile(r"\b(?:also|additional|another|further|separate|second|third|else|more(?! than))\b", re.I)
 
 
 def _restates(event: Casualty, rec: Casualty, text: str, own_dates: set[int]) -> bool:
