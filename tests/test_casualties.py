@@ -441,3 +441,16 @@ def test_casualties_toll_update_replaces_never_adds(extract_text):
     c = only(ex)
     assert (c.place, c.killed_min, c.date, c.cause) == ("Khulna", 90, "2025-02-09", "cyclone")
     assert ex.article.text[c.start:c.start + 9] == "By Monday"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Gunmen killed nine villagers in five raids in central Mali last month, officials said.", []),
+        ("Gunmen killed nine villagers in a raid in central Mali on Sunday, officials said.", [("Mali", 9)]),
+    ],
+)
+def test_casualties_toll_summed_over_operations_is_not_an_event(extract_text, text, expected):
+    """Invented: a count over 'five raids' adds up earlier events: no record; one raid is one."""
+    recs = extract_text(text, "2025-06-10").casualties
+    assert [(r.place, r.killed_min) for r in recs] == expected

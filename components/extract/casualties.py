@@ -91,6 +91,10 @@ GLOBAL_TOLL = re.compile(GLOBAL_TOLL_PATTERN, re.I)
 # deaths of", "will be at home and die"); a modal on such a verb makes the count hypothetical
 _CLAUSE_INTERNAL = frozenset({"dobj", "obj", "pobj", "prep", "xcomp", "attr", "nsubj", "nsubjpass", "compound", "conj", "acomp", "oprd", "pcomp", "agent"})
 COUNT_FIELDS = ("killed_min", "killed_max", "injured_min", "injured_max", "missing_min", "missing_max", "perpetrator_killed_min", "perpetrator_killed_max")
+# a toll summed over a counted number of operations or raids ("killed two ... in six operations",
+# "conducted a number of operations ... and killed many"): earlier events added up, never a record
+ROLLUP = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|numerous|a number of|"
+                    r"a series of)\s+(?:\w+\s+){0,2}(?:operations|raids)\b", re.I)
 # roll-up sentences that sum several incidents or a period: dropped when the article also reports single incidents
 CUMULATIVE = re.compile(r"\b(since (?:" + MONTH_PATTERN + r"|\d{4}|(?:the )?(?:start|beginning|war|conflict|fighting|outbreak|invasion|offensive|escalation|uprising|pandemic|epidemic))|over the (?:past|last)|in the (?:past|last) \d|so far this|to date|separate (?:\w+ )?operations)\b", re.I)
 
@@ -719,8 +723,8 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
     counts = _sum_pieces(pieces)
     if headline:
         _complete_lead(sent, counts, records, subjects)
-    if not counts or _historical(sent, ctx.base, ctx.ents[si]) or GLOBAL_TOLL.search(sent.text):
-        return None  # a worldwide toll has no single place and sums events: not a record
+    if not counts or _historical(sent, ctx.base, ctx.ents[si]) or GLOBAL_TOLL.search(sent.text) or ROLLUP.search(sent.text):
+        return None  # a worldwide toll or a sum over several operations is no single event: not a record
     place = _sentence_place(ctx, si, clause, records)
     date_, background = _event_date(ctx, si)
     if background:
