@@ -11,7 +11,7 @@ Rules over the dependency parse, sentence by sentence:
    noun ("the deaths of at least three people"), the noun a participle modifies, or the
    number a death toll rises to ("death toll rose to 1,032": the new total).
 3. The victim phrase's pre-head words give the count (:func:`parse_count`): digits and number
-   words, ranges ("between 12 and 15"), qualifiers ("at least", "up to"), vague words
+   words (read by :func:`components.text.numbers.number_value`, on the numerizer library), ranges ("between 12 and 15"), qualifiers ("at least", "up to"), vague words
    ("several" -> 2, "dozens" -> 24: the lower bound, qualifier ``vague``), and "a"/"one"/a
    singular noun -> 1. The counted head must be a person noun or a bare numeral, so ages
    ("a 12-year-old"), durations ("three days") and things ("a dozen homes") never count.
@@ -41,6 +41,14 @@ its date (relative days resolved against the published date with ``dateparser``)
 (``CASUALTY_CAUSES``) and the actor (a country named as the cause's modifier, "a Russian drone
 attack" -> "Russia"). A later sentence that only repeats an earlier record's counts at the same
 place is dropped.
+
+One event, one record (:func:`_merge_events`): an update of a running toll ("the toll rose to 90,
+up from 75") replaces the event's counts; a breakdown by place or group ("27 had died in Malatya
+and 14 in Adiyaman", "11 soldiers and 4 civilians") is kept in the event's ``parts``, never added
+to its totals; victims named "among the dead" of an event are not counted again; a later count of
+the same event (same place, no other stated day, no other cause, no word adding victims such as
+"also", "another", "separate") restates it, the larger count being its total. A toll summed over a
+counted number of operations ("in six operations") is no record.
 """
 
 from __future__ import annotations
