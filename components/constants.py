@@ -81,11 +81,6 @@ CUE_DESCRIBE_VERBS: frozenset[str] = frozenset(
 )
 # dashes that introduce a byline attribution after a quote: “...” ― Name
 BYLINE_DASHES = "―—–-"
-# irregular surface forms (for ALL-CAPS text, where the lemmatiser fails)
-CUE_IRREGULAR_FORMS: dict[str, str] = {
-    "said": "say", "says": "say", "told": "tell", "thought": "think", "wrote": "write", "felt": "feel",
-    "knew": "know", "spoke": "speak", "swore": "swear",
-}
 # person titles and role words stripped from names ("Dr.", "President", "Defence Minister")
 TITLE_WORDS: frozenset[str] = frozenset(
     """

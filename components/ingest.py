@@ -34,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from .errors import ArticleReadError
 from .models import Article
+from .text.dates import MONTH_PATTERN, month_number
 
 # on_error(where, reason): reports a skipped JSONL line ("file.jsonl:3", "not valid JSON (...)").
 ErrorFn = Callable[[str, str], None]
@@ -254,16 +255,12 @@ def normalise_date(value: object) -> str | None:
     return read_published(value)[0]
 
 
-_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                                       "dec"), 1)}
 # "KABUL, Afghanistan (Jan. 25, 2013)" or "(Jan. 25)"; a release number "2010-12-S-321" may give the year.
 RE_DATELINE = re.compile(r"\(([A-Z][a-z]{2,8})\.? (\d{1,2})(?:, (\d{4}))?\)")
 RE_HEAD_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4})\b")
 RE_RELEASE_NO = re.compile(r"\b(20\d\d)-(\d\d)-[A-Z]")
 # "Beirut, 3 January 2024 -", "**Chisinau, 14 February 2024**", "3 Jan. 2024": a day-month-year date.
-_MONTH_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-               r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
-RE_HEAD_DMY = re.compile(rf"\b(\d{{1,2}}) ({_MONTH_WORD})\.?,? (\d{{4}})\b")
+RE_HEAD_DMY = re.compile(rf"\b(\d{{1,2}}) ({MONTH_PATTERN})\.?,? (\d{{4}})\b", re.I)
 DATELINE_WINDOW = 600
 
 
@@ -282,15 +279,15 @@ def dateline_date(text: str) -> str | None:
     head = text[:DATELINE_WINDOW]
     m = RE_DATELINE.search(head)
     if not m:
-        mdy = next((x for x in RE_HEAD_DATE.finditer(head) if x.group(1)[:3].lower() in _MONTHS), None)
+        mdy = next((x for x in RE_HEAD_DATE.finditer(head) if month_number(x.group(1))), None)
         dmy = RE_HEAD_DMY.search(head)
         if dmy and (mdy is None or dmy.start() < mdy.start()):
             try:
-                return dt.date(int(dmy.group(3)), _MONTHS[dmy.group(2)[:3].lower()], int(dmy.group(1))).isoformat()
+                return dt.date(int(dmy.group(3)), month_number(dmy.group(2)), int(dmy.group(1))).isoformat()
             except ValueError:
                 return None
         m = mdy
-    if not m or m.group(1)[:3].lower() not in _MONTHS:
+    if not m or not month_number(m.group(1)):
         return None
     year = m.group(3)
     if year is None:
@@ -299,7 +296,7 @@ def dateline_date(text: str) -> str | None:
             return None
         year = r.group(1)
     try:
-        return dt.date(int(year), _MONTHS[m.group(1)[:3].lower()], int(m.group(2))).isoformat()
+        return dt.date(int(year), month_number(m.group(1)), int(m.group(2))).isoformat()
     except ValueError:
         return None
 

@@ -142,8 +142,36 @@ class Place(Record):
     geonameid: Optional[int] = None
 
 
+class CasualtyPart(Record):
+    """One part of a casualty event's breakdown by place or by group ("27 in Malatya and 14 in
+    Adiyaman", "11 soldiers and 4 civilians"). Its counts are inside the event's totals and are
+    never added to them again.
+
+    Attributes:
+        place, country, lat, lon: where this part happened (the event's place when the text names
+            none for it).
+        group (str | None): the victims' noun lemma when the breakdown is by group ("soldier").
+        killed_min/max, injured_min/max, missing_min/max (int | None): as in :class:`Casualty`.
+        start, end (int): offsets of the sentence this part's number came from.
+    """
+
+    place: Optional[str] = None
+    country: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    group: Optional[str] = None
+    killed_min: Optional[int] = None
+    killed_max: Optional[int] = None
+    injured_min: Optional[int] = None
+    injured_max: Optional[int] = None
+    missing_min: Optional[int] = None
+    missing_max: Optional[int] = None
+    start: int
+    end: int
+
+
 class Casualty(Record):
-    """A casualty event: people killed, injured or missing in one incident.
+    """A casualty event: people killed, injured or missing in one incident, one record per event.
 
     Counts are ints; ``*_min``/``*_max`` bound the number (equal when exact,
     ``max`` None when open-ended such as "at least three"; both None when not
@@ -158,7 +186,9 @@ class Casualty(Record):
         cause (str | None): "drone attack", "shelling", ...
         actor (str | None): who is said to be responsible.
         perpetrator_killed_min/max: attackers killed, kept apart from victims.
-        start, end (int): offsets of the sentence(s) reporting it.
+        start, end (int): offsets of the sentence that gives the event's latest total.
+        parts (list[CasualtyPart]): the event's breakdown by place or group, when the text gives
+            one; the event's counts already include them.
     """
 
     place: Optional[str] = None
@@ -180,6 +210,7 @@ class Casualty(Record):
     actor: Optional[str] = None
     start: int
     end: int
+    parts: list[CasualtyPart] = Field(default_factory=list)
 
 
 class Stance(Record):

@@ -339,11 +339,118 @@ def test_casualties_more_constructions(extract_text, sentence, expected):
     assert (c.place, c.killed_min, c.killed_max, c.injured_min, c.injured_max, c.cause, c.actor) == expected
 
 
-def test_casualties_headline_summary_not_counted_again_and_durations_are_not_dates(extract_text):
+@pytest.mark.parametrize(
+    "last, expected",
+    [
+        # the same event (same place, no other day): 4 bodies are among the 20, not more dead
+        ("Rescuers pulled 4 bodies from the rubble in Kharkiv.", [("Kharkiv", 20, "2024-05-10")]),
+        # 'another' adds victims: a record of its own
+        ("Rescuers pulled another 4 bodies from the rubble in Kharkiv.", [("Kharkiv", 20, "2024-05-10"), ("Kharkiv", 4, "2024-05-10")]),
+    ],
+)
+def test_casualties_headline_summary_not_counted_again_and_durations_are_not_dates(extract_text, last, expected):
     """'Strikes ... kill dozens' sums up the body's '20 killed': one record; 'Three days of mourning'
-    is a duration, not a date three days back."""
+    is a duration, not a date three days back; a later smaller count of the same event is a
+    detail of it unless a word adds it ('another')."""
     text = ("Strikes across Ukraine kill dozens\n\n"
             "Russian missiles killed at least 20 people in Kharkiv on Friday, officials said. Three days of mourning were declared.\n\n"
-            "Rescuers pulled 4 bodies from the rubble in Kharkiv.\n")
+            f"{last}\n")
     recs = extract_text(text, "2024-05-10").casualties
-    assert [(r.place, r.killed_min, r.date) for r in recs] == [("Kharkiv", 20, "2024-05-10"), ("Kharkiv", 4, "2024-05-10")]
+    assert [(r.place, r.killed_min, r.date) for r in recs] == expected
+
+
+def test_casualties_restated_event_keeps_its_latest_total(extract_text):
+    """An invented release: 'killing a commander' then 'killed four fighters and confirmed the
+    commander was killed' is one event of 5 (the larger count of the same day and place); a
+    count in a separate attack adds."""
+    text = ("Forces killed a militia commander, Omar Dalli, in an air strike in Kidal region on Tuesday. "
+            "The force engaged and killed four fighters and confirmed Omar Dalli was killed in the strike.\n\n"
+            "In a separate attack in Kidal region, two soldiers were killed.\n")
+    recs = extract_text(text, "2025-02-12").casualties
+    assert [r.killed_min for r in recs] == [5, 2]
+
+
+# ----------------------------------------------------------------------------- numbers (components.text.numbers)
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("seventy-five", 75), (["Twenty", "-", "five"], 25), ("two hundred and six", 206), ("1.2 million", 1_200_000),
+        ("a dozen", 12), ("two dozen", 24), ("half a dozen", 6), ("a score", 20), ("5 billion", 5_000_000_000),
+        ("1,032", 1032), ("a hundred", 100), ("hundreds", None), ("a", None), ("10 billion", None),
+    ],
+)
+def test_numbers_value_from_library(words, expected):
+    """Spelled-out, hyphenated, compound, magnitude and collective numbers; vague words and
+    counts above the world's population are not numbers."""
+    from components.text.numbers import number_value
+
+    assert number_value(words) == expected
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        ("A bus plunged into a gorge near Cusco on Tuesday, killing seventy-five passengers.", (75, 75, "exact"), None),
+        ("A fire at a market in Lagos killed two hundred and six people and injured a dozen others on Friday.",
+         (206, 206, "exact"), (12, 12, "exact")),
+        ("Floods in Sylhet have killed between 20 and 30 people since Sunday, officials said.", (20, 30, "range"), None),
+        ("Up to 40 miners were killed in a collapse near Oruro on Monday.", (None, 40, "at_most"), None),
+        ("Scores of villagers were killed when a dam burst near Kasese on Monday.", (40, None, "vague"), None),
+        ("A storm in Dhaka on Sunday killed 12 billion people, a report claimed.", None, None),
+    ],
+)
+def test_casualties_spelled_out_ranges_and_vague_minimums(extract_text, text, killed, injured):
+    """Invented sentences: words, compounds, ranges, 'up to', vague 'scores' (>= 40); a count
+    above the world's population is no count."""
+    ex = extract_text(text, "2025-02-10")
+    if killed is None:
+        assert ex.casualties == []
+        return
+    c = only(ex)
+    assert (c.killed_min, c.killed_max, c.killed_qualifier) == killed
+    assert (c.injured_min, c.injured_max, c.injured_qualifier) == (injured or (None, None, None))
+
+
+def test_casualties_victims_listed_as_noun_phrases(extract_text):
+    """'a nurse and two drivers were among the dead' counts 3 when no total was given before."""
+    c = only(extract_text("Floods swept through Valparaiso on Monday. A nurse and two drivers were among the dead, "
+                          "officials said.", "2025-02-10"))
+    assert (c.place, c.killed_min, c.killed_max) == ("Valparaiso", 3, 3)
+    assert [(p.group, p.killed_min) for p in c.parts] == [("nurse", 1), ("driver", 2)]
+
+
+def test_casualties_breakdown_by_group_is_parts_of_one_event(extract_text):
+    """'11 soldiers and 4 civilians': one event of 15 with two parts, one per group."""
+    c = only(extract_text("Gunmen attacked a convoy near Kano on Saturday, killing 11 soldiers and 4 civilians.", "2025-02-10"))
+    assert (c.place, c.killed_min) == ("Kano", 15)
+    assert [(p.group, p.place, p.killed_min) for p in c.parts] == [("soldier", "Kano", 11), ("civilian", "Kano", 4)]
+
+
+def test_casualties_breakdown_by_place_in_one_sentence(extract_text):
+    """Gapped numbers, each at its own place: 30 + 12 + 5 = 47, the event at the country."""
+    c = only(extract_text("Storms lash Nigeria\n\nOfficials in Nigeria said 30 people were killed in Kano, "
+                          "12 in Kaduna and five in Zaria on Sunday.\n", "2025-02-10"))
+    assert (c.place, c.killed_min) == ("Nigeria", 47)
+    assert [(p.place, p.killed_min) for p in c.parts] == [("Kano", 30), ("Kaduna", 12), ("Zaria", 5)]
+
+
+def test_casualties_toll_update_replaces_never_adds(extract_text):
+    """'The toll rose to 90 ..., up from 75': one event whose total is the latest, 90."""
+    ex = extract_text("A cyclone killed seventy-five people in Khulna on Sunday. By Monday the death toll "
+                      "had risen to 90, up from 75, officials said.", "2025-02-10")
+    c = only(ex)
+    assert (c.place, c.killed_min, c.date, c.cause) == ("Khulna", 90, "2025-02-09", "cyclone")
+    assert ex.article.text[c.start:c.start + 9] == "By Monday"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Gunmen killed nine villagers in five raids in central Mali last month, officials said.", []),
+        ("Gunmen killed nine villagers in a raid in central Mali on Sunday, officials said.", [("Mali", 9)]),
+    ],
+)
+def test_casualties_toll_summed_over_operations_is_not_an_event(extract_text, text, expected):
+    """Invented: a count over 'five raids' adds up earlier events: no record; one raid is one."""
+    recs = extract_text(text, "2025-06-10").casualties
+    assert [(r.place, r.killed_min) for r in recs] == expected

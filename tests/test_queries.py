@@ -263,3 +263,50 @@ def test_queries_casualties_and_articles_sort_by_a_column(store):
         "World Today News", "Le Test"]
     with pytest.raises(ValueError, match="unknown sort"):
         Q.articles_page(store, QueryFilters(), sort="a.id; DROP TABLE articles")
+
+
+def test_queries_casualty_event_with_parts_counts_once(extract_text):
+    """An invented earthquake report: a total (41) and its breakdown by place (27 + 14) are one
+    event with two parts; every total counts 41, the map and chart put 27 and 14 at their places."""
+    text = ("Strong earthquake hits eastern Turkey\n\n"
+            "An earthquake struck eastern Turkey on Monday, killing at least 41 people, officials said. "
+            "The disaster agency said 27 people had died in Malatya and 14 in Adiyaman.\n")
+    ex = extract_text(text, "2025-02-10")
+    assert [(c.place, c.killed_min) for c in ex.casualties] == [("Turkey", 41)]
+    assert [(p.place, p.killed_min) for p in ex.casualties[0].parts] == [("Malatya", 27), ("Adiyaman", 14)]
+    s = Store(":memory:")
+    s.add_extractions([ex])
+    f = QueryFilters()
+    counts = Q.overview_counts(s, f)
+    assert (counts["casualty_events"], counts["killed"]) == (1, 41)
+    assert Q.casualty_totals(s, f) == {"events": 1, "killed": 41, "injured": 0, "missing": 0}
+    assert Q.count_casualties(s, f) == 1
+    page = Q.casualties_page(s, f)
+    assert list(page["killed_min"]) == [41] and page["parts"][0] == "Malatya 27 killed; Adiyaman 14 killed"
+    chart = Q.casualties_by_place_date(s, f)
+    assert dict(zip(chart["place"], chart["killed"])) == {"Turkey": 0, "Malatya": 27, "Adiyaman": 14}
+    assert int(chart["killed"].sum()) == 41 and int(chart["events"].sum()) == 1
+    m = Q.map_places(s, f)
+    assert {p: int(k) for p, k in zip(m["place"], m["killed"]) if k} == {"Malatya": 27, "Adiyaman": 14}
+    table = Q.casualties_table(s, f)
+    assert list(zip(table["part_of"].fillna(-1).astype(int), table["killed_min"])) == [(-1, 41), (0, 27), (0, 14)]
+    s.close()
+
+
+def test_queries_casualty_event_listed_under_the_place_of_a_part():
+    """A place filter keeps an event one of whose parts is at the place; the chart then shows
+    that part's count at the place, not the other parts."""
+    from components.models import Article, Casualty, CasualtyPart, Extraction
+
+    ev = Casualty(place="Ruritania", country="RU", date="2025-01-05", killed_min=10, killed_max=10, start=0, end=20,
+                  parts=[CasualtyPart(place="Strel", country="RU", killed_min=6, killed_max=6, start=21, end=40),
+                         CasualtyPart(place="Vosk", country="RU", killed_min=4, killed_max=4, start=21, end=40)])
+    art = Article(id="inv1", text="x" * 60, collection="c", published="2025-01-05")
+    s = Store(":memory:")
+    s.add_extractions([Extraction(article=art, casualties=[ev])])
+    f = QueryFilters(places=("Strel",))
+    assert Q.count_casualties(s, f) == 1 and Q.casualty_totals(s, f)["killed"] == 10
+    chart = Q.casualties_by_place_date(s, f)
+    assert dict(zip(chart["place"], chart["killed"])) == {"Ruritania": 0, "Strel": 6}
+    assert Q.casualty_totals(s, QueryFilters(places=("Elsewhere",)))["events"] == 0
+    s.close()

@@ -75,7 +75,8 @@ def read_isaf(path: Path) -> list[tuple[Article, dict]]:
 
 
 def predicted_total(extraction: Extraction) -> int:
-    """Everyone the release reports killed: sum of ``killed_min`` and ``perpetrator_killed_min`` (None = 0)."""
+    """Everyone the release reports killed: sum of ``killed_min`` and ``perpetrator_killed_min`` (None = 0)
+    over its casualty events; an event's ``parts`` are inside its counts and are not added."""
     return sum((c.killed_min or 0) + (c.perpetrator_killed_min or 0) for c in extraction.casualties)
 
 

@@ -11,7 +11,7 @@ Rules over the dependency parse, sentence by sentence:
    noun ("the deaths of at least three people"), the noun a participle modifies, or the
    number a death toll rises to ("death toll rose to 1,032": the new total).
 3. The victim phrase's pre-head words give the count (:func:`parse_count`): digits and number
-   words, ranges ("between 12 and 15"), qualifiers ("at least", "up to"), vague words
+   words (read by :func:`components.text.numbers.number_value`, on the numerizer library), ranges ("between 12 and 15"), qualifiers ("at least", "up to"), vague words
    ("several" -> 2, "dozens" -> 24: the lower bound, qualifier ``vague``), and "a"/"one"/a
    singular noun -> 1. The counted head must be a person noun or a bare numeral, so ages
    ("a 12-year-old"), durations ("three days") and things ("a dozen homes") never count.
@@ -41,13 +41,21 @@ its date (relative days resolved against the published date with ``dateparser``)
 (``CASUALTY_CAUSES``) and the actor (a country named as the cause's modifier, "a Russian drone
 attack" -> "Russia"). A later sentence that only repeats an earlier record's counts at the same
 place is dropped.
+
+One event, one record (:func:`_merge_events`): an update of a running toll ("the toll rose to 90,
+up from 75") replaces the event's counts; a breakdown by place or group ("27 had died in Malatya
+and 14 in Adiyaman", "11 soldiers and 4 civilians") is kept in the event's ``parts``, never added
+to its totals; victims named "among the dead" of an event are not counted again; a later count of
+the same event (same place, no other stated day, no other cause, no word adding victims such as
+"also", "another", "separate") restates it, the larger count being its total. A toll summed over a
+counted number of operations ("in six operations") is no record.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Iterable, Optional
 
@@ -62,8 +70,6 @@ from ..constants import (
     MISSING_LEMMAS,
     NON_COUNT_FOLLOWERS,
     NON_HUMAN_NOUNS,
-    NUMBER_MULTIPLIERS,
-    NUMBER_WORDS,
     PERPETRATOR_NOUNS,
     PERSON_NOUNS,
     PLACE_PREPOSITIONS,
@@ -71,8 +77,11 @@ from ..constants import (
     ORG_HEAD_NOUNS,
 )
 from ..gazetteer import get_gazetteer
-from ..models import Casualty, Place
+from ..text.dates import MONTH_PATTERN, MONTH_RE, month_number, parse_date
+from ..text.numbers import is_number_word, number_value
+from ..models import Casualty, CasualtyPart, Place
 from .places import jurisdiction_prefix
+from .quotemarks import quote_spans
 from .tree import climb, head_path, is_root
 
 KIND_SPECIFICITY = {"city": 0, "admin": 1, "country": 2, "continent": 3}
@@ -91,8 +100,12 @@ GLOBAL_TOLL = re.compile(GLOBAL_TOLL_PATTERN, re.I)
 # deaths of", "will be at home and die"); a modal on such a verb makes the count hypothetical
 _CLAUSE_INTERNAL = frozenset({"dobj", "obj", "pobj", "prep", "xcomp", "attr", "nsubj", "nsubjpass", "compound", "conj", "acomp", "oprd", "pcomp", "agent"})
 COUNT_FIELDS = ("killed_min", "killed_max", "injured_min", "injured_max", "missing_min", "missing_max", "perpetrator_killed_min", "perpetrator_killed_max")
+# a toll summed over a counted number of operations or raids ("killed two ... in six operations",
+# "conducted a number of operations ... and killed many"): earlier events added up, never a record
+ROLLUP = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|numerous|a number of|"
+                    r"a series of)\s+(?:\w+\s+){0,2}(?:operations|raids)\b", re.I)
 # roll-up sentences that sum several incidents or a period: dropped when the article also reports single incidents
-CUMULATIVE = re.compile(r"\b(since (?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|\d{4}|(?:the )?(?:start|beginning|war|conflict|fighting|outbreak|invasion|offensive|escalation|uprising|pandemic|epidemic))|over the (?:past|last)|in the (?:past|last) \d|so far this|to date|separate (?:\w+ )?operations)\b", re.I)
+CUMULATIVE = re.compile(r"\b(since (?:" + MONTH_PATTERN + r"|\d{4}|(?:the )?(?:start|beginning|war|conflict|fighting|outbreak|invasion|offensive|escalation|uprising|pandemic|epidemic))|over the (?:past|last)|in the (?:past|last) \d|so far this|to date|separate (?:\w+ )?operations)\b", re.I)
 
 
 @dataclass
@@ -111,36 +124,6 @@ class Count:
 
 
 # ----------------------------------------------------------------------------- numbers
-def number_value(words: list[str]) -> Optional[int]:
-    """Value of a cardinal written in digits or words: ``["1,032"]`` -> 1032,
-    ``["twenty", "five"]`` -> 25, ``["a", "dozen"]`` -> 12, ``["two", "hundred"]`` -> 200. None if not a number."""
-    total, current, seen = 0, 0, False
-    for w in words:
-        w = w.lower().strip()
-        if not w or w in ("and", "-"):
-            continue
-        if re.fullmatch(r"\d[\d,]*(\.\d+)?", w):
-            current += float(w.replace(",", ""))
-            seen = True
-        elif w in NUMBER_MULTIPLIERS:
-            current = (current or 1) * NUMBER_MULTIPLIERS[w]
-            if NUMBER_MULTIPLIERS[w] >= 1000:
-                total, current = total + current, 0
-            seen = True
-        elif w in NUMBER_WORDS and w not in ("no", "both"):
-            if w in ("a", "an") and seen:
-                return None
-            current += NUMBER_WORDS[w] if w not in ("a", "an") else 0
-            if w not in ("a", "an"):
-                seen = True
-        elif "-" in w and all(p in NUMBER_WORDS for p in w.split("-")):
-            current += sum(NUMBER_WORDS[p] for p in w.split("-"))
-            seen = True
-        else:
-            return None
-    return int(total + current) if seen else None
-
-
 def _num_groups(tokens: list[Token]) -> list[tuple[int, int, int]]:
     """Maximal runs of number tokens: (start index, end index, value)."""
     out = []
@@ -162,19 +145,23 @@ def _num_groups(tokens: list[Token]) -> list[tuple[int, int, int]]:
     return out
 
 
+MAGNITUDE_WORDS = frozenset({"hundred", "thousand", "million", "billion"})
+
+
 def _is_num_token(t: Token, before: list[Token]) -> bool:
+    """True when ``t`` continues a written number (:func:`components.text.numbers.is_number_word`;
+    "a" before "dozen"/"hundred"; a hyphen or "and" inside "Twenty - five", "two hundred and six")."""
     w = t.lower_
-    if re.fullmatch(r"\d[\d,]*(\.\d+)?", w):
+    nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+    if is_number_word(w):
         return True
-    if w in NUMBER_MULTIPLIERS or (w in NUMBER_WORDS and w not in ("no", "both", "a", "an", "couple", "pair")):
+    if w in ("a", "an") and nxt in ("dozen", "hundred", "thousand", "million", "billion", "score"):
         return True
-    if w in ("a", "an") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("dozen", "hundred", "thousand"):
-        return True
-    if w in ("-", "–") and before and before[-1].lower_ in NUMBER_WORDS and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in NUMBER_WORDS:
-        return True  # "Twenty-five" split by the tokenizer
-    if w == "and" and before and before[-1].lower_ in NUMBER_MULTIPLIERS and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in NUMBER_WORDS:
-        return True
-    return "-" in w and all(p in NUMBER_WORDS for p in w.split("-"))
+    if not before or not is_number_word(nxt) or nxt[:1].isdigit():
+        return False
+    if w in ("-", "–"):
+        return is_number_word(before[-1].lower_)  # "Twenty-five" split by the tokenizer
+    return w == "and" and before[-1].lower_ in MAGNITUDE_WORDS  # "two hundred and six", not "12 and 15"
 
 
 def _unit_follows(tokens: list[Token], i: int) -> bool:
@@ -282,7 +269,7 @@ def _counts_animals(head: Token, trigger: Token) -> bool:
         return True
     if any(c.dep_ in ("compound", "amod", "nmod") and _is_animal(c) for c in trigger.children):
         return True
-    if head.like_num or head.lower_ in NUMBER_WORDS or head.lower_ in VAGUE_COUNTS:
+    if head.like_num or is_number_word(head.lower_) or head.lower_ in VAGUE_COUNTS:
         for t in reversed(head.doc[head.sent.start:head.i]):
             if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "nummod" for c in t.children):
                 return _is_animal(t)  # the nearest counted noun before the bare number
@@ -291,7 +278,7 @@ def _counts_animals(head: Token, trigger: Token) -> bool:
 
 def _is_countable_head(head: Token) -> bool:
     low = head.lower_
-    if head.like_num or low in NUMBER_WORDS or low in VAGUE_COUNTS or low in NOBODY or low in PRONOUN_ONE:
+    if head.like_num or is_number_word(low) or low in VAGUE_COUNTS or low in NOBODY or low in PRONOUN_ONE:
         return True
     if low in PERSON_NOUNS or low in PERPETRATOR_NOUNS or head.lemma_.lower() in PERSON_NOUNS:
         return True
@@ -305,12 +292,49 @@ def _is_countable_head(head: Token) -> bool:
     return head.pos_ == "PROPN" and head.tag_ == "NNP" and head.ent_type_ not in ("GPE", "LOC", "ORG", "FAC", "DATE")
 
 
+def _coordinated_with_person(head: Token) -> bool:
+    """True when a counted noun the lexicon does not know is coordinated with a person noun, so it
+    names people too ("a commander and two senior advisors", "a nurse and three paramedics")."""
+    return head.dep_ == "conj" and head.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in head.children) \
+        and _is_countable_head(head.head) and not _is_animal(head)
+
+
 def _victims(tok: Token) -> list[Token]:
     """Heads of the victim phrases of a trigger (see module docstring, rule 2)."""
     kids = list(tok.children)
     lem = tok.lemma_.lower()
     if lem == "toll" or tok.lower_ == "toll":
         return _toll_value(tok)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "among" and tok.head.head.pos_ in ("AUX", "VERB"):
+        # "a nurse and two drivers were among the dead", "among the injured were three children"
+        return _with_conjuncts([c for c in tok.head.head.children if c.dep_ in ("nsubj", "attr")])
+    return _direct_victims(tok, kids, lem) + _gapped_numbers(tok)
+
+
+def _gapped_numbers(tok: Token) -> list[Token]:
+    """Numbers whose verb is left out after a casualty verb, each with its own place: "27 people
+    had died in Malatya and 14 in Adiyaman", "30 were killed in Kano, 12 in Kaduna and five in
+    Zaria". A number joined (``conj``/``appos``) to the verb or to its place phrase, with a
+    locative preposition of its own, and no verb of its own."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return []
+    out = []
+    for t in tok.subtree:
+        if t.i <= tok.i or t.dep_ not in ("conj", "appos") or t.pos_ != "NUM" or not is_number_word(t.lower_):
+            continue
+        if not any(c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS for c in t.children):
+            continue
+        node = t.head
+        while node.i != tok.i and node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+            node = node.head
+        if node.i == tok.i:
+            out.append(t)
+    return out
+
+
+def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
+    """Victim heads governed by the trigger itself (object, subject, ``of`` complement, the noun
+    a participle modifies; see the module docstring, rule 2)."""
     if tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in ("deaths", "death", "injuries", "fatalities", "casualties") or (
         tok.lower_ in ("dead", "injured", "wounded") and tok.dep_ in ("dobj", "obj") and any(c.dep_ == "nummod" for c in kids)
     ):  # "leaving five dead" (the count is the adjective's own number)
@@ -375,7 +399,7 @@ def _toll_value(tok: Token) -> list[Token]:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in ("to", "at"):
                 out += [p for p in c.children if p.dep_ == "pobj"]
-            if c.dep_ in ("attr", "dobj") and (c.like_num or c.lower_ in NUMBER_WORDS):
+            if c.dep_ in ("attr", "dobj") and (c.like_num or is_number_word(c.lower_)):
                 out.append(c)
     return out
 
@@ -419,29 +443,6 @@ def _base_date(doc: Doc, published: Optional[str]) -> Optional[datetime]:
             except ValueError:
                 continue
     return None
-
-
-def _parse_date(text: str, base: Optional[datetime]) -> Optional[str]:
-    import dateparser
-
-    text = re.sub(r"^(on|last|this|early|late|on the)\s+", "", text.strip(), flags=re.I)
-    text = re.sub(r"['’]s$", "", text)
-    if not text or re.fullmatch(r"\d+", text):
-        return None
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": []}
-    if base is not None:
-        settings["RELATIVE_BASE"] = base
-        if base.strftime("%A").lower() == text.lower():
-            return base.date().isoformat()
-    try:
-        d = dateparser.parse(text, languages=["en"], settings=settings)
-    except Exception:  # dateparser raises assorted errors on odd strings
-        return None
-    if d is None:
-        return None
-    if base is not None and d.date() > base.date():
-        return None
-    return d.date().isoformat()
 
 
 def _numeric_date(text: str) -> Optional[str]:
@@ -490,7 +491,7 @@ def _sentence_date(sent: Span, base: Optional[datetime], ents: Optional[list[Spa
         numeric = _numeric_date(ent.text)
         if numeric is None and re.fullmatch(r"[\d\-–/.,]+", ent.text):
             continue  # release numbers, bare years ("2010-12", "2011") and "05/03/2024" (day or month first?)
-        d = numeric or _parse_date(ent.text, base)
+        d = numeric or parse_date(ent.text, base)
         if d and base is not None and d > base.date().isoformat():
             d = None
         if d:
@@ -500,7 +501,7 @@ def _sentence_date(sent: Span, base: Optional[datetime], ents: Optional[list[Spa
             break
         night_before = tok.lower_ == "overnight" or tok.lower_ == "night" and tok.i > 0 and doc[tok.i - 1].lower_ == "last"
         if tok.lower_ == "yesterday" or night_before:
-            return _parse_date("yesterday", base)  # "overnight" in a day's report: the night before
+            return parse_date("yesterday", base)  # "overnight" in a day's report: the night before
         if tok.lower_ in ("today", "tonight"):
             return base.date().isoformat()
     return None
@@ -539,21 +540,6 @@ AMBIGUOUS_NUMERIC_DATE = re.compile(r"\b(0?[1-9]|1[0-2])[/.](0?[1-9]|1[0-2])[/.]
 MONTH_ONLY_RE = re.compile(r"(?:(?:in|early|late|mid|last)[\s-]+)?([A-Z][a-z]{2,8}\.?)", re.I)
 
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-
-
-def _month_number(name: str) -> Optional[int]:
-    """1-12 for an English month name or its abbreviation ("June", "Sept.", "Oct"), else None."""
-    key = name.lower().rstrip(".")
-    for n, month in enumerate(_MONTHS, 1):
-        if key == month or key in (month[:3], month[:4]) and len(key) >= 3:
-            return n
-    return None
-
-
-MONTH_RE = r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b"
-
-
 def _historical(sent: Span, base: Optional[datetime], ents: Optional[list[Span]] = None) -> bool:
     """True when every date of the sentence lies in the past of the report: a year before the
     report's year ("died in the 2010 floods", "the deadliest since 2014 when 300 were killed") or a
@@ -574,7 +560,7 @@ def _historical(sent: Span, base: Optional[datetime], ents: Optional[list[Span]]
         if month_only and not years and (before in ("in", "during") or ent.text.lower().startswith(("last", "early", "late", "mid"))) \
                 and not re.search(r"\bsince\b", sent.text, re.I):
             # "In June, insurgents engaged the force ..." in a July report: background
-            month = _month_number(month_only.group(1))
+            month = month_number(month_only.group(1))
             if month is None or month == base.month:
                 return False
             dated = True
@@ -582,8 +568,8 @@ def _historical(sent: Span, base: Optional[datetime], ents: Optional[list[Span]]
         if not years:
             continue
         day = _numeric_date(ent.text)
-        if day is None and re.search(MONTH_RE, ent.text, re.I):
-            day = _parse_date(ent.text, base)
+        if day is None and MONTH_RE.search(ent.text):
+            day = parse_date(ent.text, base)
         if day is not None:  # a full date: recent when within a year of the report ("25 December 2024")
             if (base - datetime.fromisoformat(day)).days <= 366:
                 return False
@@ -662,8 +648,36 @@ def _actor(sent: Span, cause_at: Optional[int], subjects: list[Token]) -> Option
 
 
 # ----------------------------------------------------------------------------- main
+# victim nouns that name no group ("27 people ... and 14"): a part with one of them has no group
+GENERIC_VICTIMS = frozenset({"people", "person", "other", "victim", "individual"})
+
+
+@dataclass
+class _Piece:
+    """One victim phrase's count in a sentence: its category (``killed``, ``injured``, ``missing``,
+    ``perpetrator``), the count and the phrase's head token."""
+
+    key: str
+    count: Count
+    victim: Token
+
+
+@dataclass
+class _Context:
+    """What every sentence of one article needs: the doc, its sentences and their entities, the
+    places sorted by start (with their starts for bisection) and the base date."""
+
+    doc: Doc
+    sents: list[Span]
+    ents: list[list[Span]]
+    places: list[Place]
+    starts: list[int]
+    base: Optional[datetime]
+    own_dates: set[int] = field(default_factory=set)  # id() of records whose sentence states their date
+
+
 def casualty_events(doc: Doc, places: list[Place], published: str | None) -> list[Casualty]:
-    """Return casualty records of ``doc`` in text order.
+    """Return the casualty events of ``doc`` in text order, one record per event.
 
     Args:
         doc (Doc): the parsed article.
@@ -675,20 +689,20 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
             base date (the day it was reported), or None without one.
 
     Returns:
-        list[Casualty]: one per sentence that reports at least one count. Counts are ints:
-        ``killed_min``/``killed_max`` (also ``injured_*``, ``missing_*``) equal when exact,
-        ``max`` None when open-ended ("at least three"), both None when not stated; vague words
-        keep a lower bound ("several" -> 2, "dozens" -> 24, qualifier ``vague``). Attackers killed
-        are in ``perpetrator_killed_*``. ``start``/``end`` are the sentence's char offsets;
-        ``date`` is ISO; ``place``/``country``/``lat``/``lon`` come from ``places``.
+        list[Casualty]: one per event. Counts are ints: ``killed_min``/``killed_max`` (also
+        ``injured_*``, ``missing_*``) equal when exact, ``max`` None when open-ended ("at least
+        three"), both None when not stated; vague words keep a lower bound ("several" -> 2,
+        "dozens" -> 24, qualifier ``vague``). Attackers killed are in ``perpetrator_killed_*``.
+        ``start``/``end`` are the offsets of the sentence giving the latest total; ``date`` is
+        ISO; ``place``/``country``/``lat``/``lon`` come from ``places``. An update ("the toll rose
+        to 90") replaces the event's counts; a breakdown by place or group ("27 in Malatya and 14
+        in Adiyaman", "11 soldiers and 4 civilians") is kept in ``parts``, inside the totals.
     """
-    base = _base_date(doc, published)
+    sents = list(doc.sents)
+    ordered = sorted(places, key=lambda p: p.start)
+    ctx = _Context(doc, sents, _ents_by_sentence(doc, sents), ordered, [p.start for p in ordered], _base_date(doc, published))
     records: list[Casualty] = []
     cumulative: set[int] = set()  # indexes of roll-up records ("over the past 24 hours", "since January")
-    sents = list(doc.sents)
-    sent_ents = _ents_by_sentence(doc, sents)
-    places = sorted(places, key=lambda p: p.start)
-    place_starts = [p.start for p in places]
     # a headline ("Russian air strike kills at least 12 in Kharkiv") is read after the body, so the
     # body's sentence, with its date and details, keeps a count that both report
     order = list(range(len(sents)))
@@ -696,106 +710,311 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
     if headline_last:
         order = order[1:] + [0]
     for si in order:
-        sent = sents[si]
-        counts: dict[str, Count] = {}
-        used: set[int] = set()
-        subjects: list[Token] = []
-        clause: Optional[tuple[int, int]] = None
-        for tok in sent:
-            cat = _category(tok)
-            if cat is None or _not_an_event(tok):
-                continue
-            for victim in _victims(tok):
-                if victim.i in used or not _is_countable_head(victim) or _counts_animals(victim, tok):
-                    continue
-                c = parse_count(_phrase(victim), victim)
-                if c is None:
-                    continue
-                used.add(victim.i)
-                key = cat
-                if cat == "killed" and _is_perpetrator(victim, sent):
-                    key = "perpetrator"
-                if c.min == 0 and c.max == 0:
-                    continue
-                counts[key] = counts[key] + c if key in counts else c
-                clause = clause or _clause_span(tok)
-            subjects += [c for c in tok.children if c.dep_ == "nsubj"]
-            if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp") and not is_root(tok):
-                # "Russia fired ... missiles, killing at least 20": the attacker is the head's subject
-                head = tok.head if tok.dep_ != "conj" or tok.head.dep_ not in ("advcl", "xcomp") else tok.head.head
-                subjects += [c for c in head.children if c.dep_ == "nsubj"]
-        if headline_last and si == 0:
-            # a headline sums up the body ("Strikes kill dozens"); what the body reports in detail
-            # is not counted again
-            for key in list(counts):
-                field = "perpetrator_killed" if key == "perpetrator" else key
-                lead = next((r for r in records if getattr(r, f"{field}_min") is not None), None)
-                if lead is not None:
-                    del counts[key]
-                    # what the headline adds completes the lead ("Russian air strike kills ...")
-                    cause, cause_at = _cause(sent)
-                    lead.cause = lead.cause or cause
-                    lead.actor = lead.actor or _actor(sent, cause_at, subjects)
-        if not counts or _historical(sent, base, sent_ents[si]) or GLOBAL_TOLL.search(sent.text):
-            continue  # a worldwide toll has no single place and sums events: not a record
-        place = _best_place(doc, places, sent.start_char, sent.end_char, clause, place_starts)
-        if place is None:
-            place = _jurisdiction_place(sent_ents[si], places)
-        k = si - 1
-        while place is None and k >= 0 and si - k <= 3:
-            # an earlier sentence's place, outside quotation marks ("We will enter Rafah," he said)
-            place = _best_place(doc, places, sents[k].start_char, sents[k].end_char, None, place_starts,
-                                exclude=_quoted_ranges(sents[k]))
-            k -= 1
-        if place is None and records and records[-1].place is not None and si > 0:
-            # "Another 4 people are missing under the rubble": the event the article is reporting
-            prev = records[-1]
-            place = next((p for p in places if p.name == prev.place and p.country == prev.country), None)
-        cause, cause_at = _cause(sent)
-        date_ = _sentence_date(sent, base, sent_ents[si])
-        k = si - 1
-        while date_ is None and k >= 0 and si - k <= 3:
-            date_ = _sentence_date(sents[k], base, sent_ents[k])
-            if date_ is not None and _historical(sents[k], base, sent_ents[k]):
-                break  # "In June, insurgents engaged ... The force responded, killing 30": background
-            k -= 1
-        else:
-            k = None
-        if k is not None and date_ is not None and k < si:
-            continue
-        cumulative_sentence = bool(CUMULATIVE.search(sent.text))
-        if cumulative_sentence:
-            date_ = None  # a running total has no single event day
-        elif date_ is None and AMBIGUOUS_NUMERIC_DATE.search(sent.text):
-            date_ = None  # "on 05/03/2024": a stated day we cannot read is not the report's day
-        elif date_ is None and base is not None:
-            date_ = base.date().isoformat()  # no date stated: the day it was reported
-        rec = Casualty(
-            place=place.name if place else None, country=place.country if place else None,
-            lat=place.lat if place else None, lon=place.lon if place else None, date=date_,
-            cause=cause, actor=_actor(sent, cause_at, subjects), start=sent.start_char,
-            end=sent.start_char + len(sent.text.rstrip()),
-        )
-        for key, c in counts.items():
-            if key == "perpetrator":
-                rec.perpetrator_killed_min, rec.perpetrator_killed_max = c.min, c.max
-            else:
-                setattr(rec, f"{key}_min", c.min)
-                setattr(rec, f"{key}_max", c.max)
-                if key != "missing":
-                    setattr(rec, f"{key}_qualifier", c.qualifier)
-        restated = _drop_repeated_counts(rec, records, {place.admin1} if place is not None and place.kind == "city" and place.admin1 else set())
-        for e in restated:  # a restatement completes what the first report left open (a headline's actor)
-            e.cause = e.cause or rec.cause
-            e.actor = e.actor or rec.actor
-        if any(getattr(rec, f) is not None for f in COUNT_FIELDS):
+        rec = _sentence_record(ctx, si, records, headline=headline_last and si == 0)
+        if rec is not None:
             records.append(rec)
-            if cumulative_sentence:
+            if CUMULATIVE.search(sents[si].text):
                 cumulative.add(len(records) - 1)
     if cumulative and len(cumulative) < len(records):
         records = [r for i, r in enumerate(records) if i not in cumulative]
     records.sort(key=lambda r: r.start)
-    return records
+    return _merge_events(records, ctx)
+
+
+def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: bool) -> Optional[Casualty]:
+    """The casualty record of sentence ``si`` (its counts, place, date, cause, actor, parts), or
+    None when it reports none, only restates ``records``, or is background (historical, worldwide)."""
+    sent = ctx.sents[si]
+    pieces, subjects, clause = _sentence_pieces(sent)
+    counts = _sum_pieces(pieces)
+    if headline:
+        _complete_lead(sent, counts, records, subjects)
+    if not counts or _historical(sent, ctx.base, ctx.ents[si]) or GLOBAL_TOLL.search(sent.text) or ROLLUP.search(sent.text):
+        return None  # a worldwide toll or a sum over several operations is no single event: not a record
+    place = _sentence_place(ctx, si, clause, records)
+    date_, background = _event_date(ctx, si)
+    if background:
+        return None
+    own_date = _sentence_date(sent, ctx.base, ctx.ents[si]) is not None
+    cause, cause_at = _cause(sent)
+    rec = Casualty(
+        place=place.name if place else None, country=place.country if place else None,
+        lat=place.lat if place else None, lon=place.lon if place else None, date=date_,
+        cause=cause, actor=_actor(sent, cause_at, subjects), start=sent.start_char,
+        end=sent.start_char + len(sent.text.rstrip()),
+    )
+    for key, c in counts.items():
+        if key == "perpetrator":
+            rec.perpetrator_killed_min, rec.perpetrator_killed_max = c.min, c.max
+        else:
+            setattr(rec, f"{key}_min", c.min)
+            setattr(rec, f"{key}_max", c.max)
+            if key != "missing":
+                setattr(rec, f"{key}_qualifier", c.qualifier)
+    rec.parts = _breakdown(ctx, sent, pieces, rec)
+    restated = _drop_repeated_counts(rec, records, {place.admin1} if place is not None and place.kind == "city" and place.admin1 else set())
+    for e in restated:  # a restatement completes what the first report left open (a headline's actor)
+        e.cause = e.cause or rec.cause
+        e.actor = e.actor or rec.actor
+    if not any(getattr(rec, f) is not None for f in COUNT_FIELDS):
+        return None
+    if own_date:
+        ctx.own_dates.add(id(rec))
+    return rec
+
+
+def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tuple[int, int]]]:
+    """Each victim phrase's count in ``sent`` (rules 1-6 of the module docstring), the subjects of
+    its casualty verbs (for the actor) and the char span of the first counted clause."""
+    pieces: list[_Piece] = []
+    used: set[int] = set()
+    subjects: list[Token] = []
+    clause: Optional[tuple[int, int]] = None
+    for tok in sent:
+        cat = _category(tok)
+        if cat is None or _not_an_event(tok):
+            continue
+        for victim in _victims(tok):
+            if victim.i in used or not _is_countable_head(victim) and not _coordinated_with_person(victim) \
+                    or _counts_animals(victim, tok):
+                continue
+            c = parse_count(_phrase(victim), victim)
+            if c is None:
+                continue
+            used.add(victim.i)
+            key = "perpetrator" if cat == "killed" and _is_perpetrator(victim, sent) else cat
+            if c.min == 0 and c.max == 0:
+                continue
+            pieces.append(_Piece(key, c, victim))
+            clause = clause or _clause_span(tok)
+        subjects += [c for c in tok.children if c.dep_ == "nsubj"]
+        if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp") and not is_root(tok):
+            # "Russia fired ... missiles, killing at least 20": the attacker is the head's subject
+            head = tok.head if tok.dep_ != "conj" or tok.head.dep_ not in ("advcl", "xcomp") else tok.head.head
+            subjects += [c for c in head.children if c.dep_ == "nsubj"]
+    return pieces, subjects, clause
+
+
+def _sum_pieces(pieces: list[_Piece]) -> dict[str, Count]:
+    """The sentence's total per category: the sum of its pieces' counts."""
+    counts: dict[str, Count] = {}
+    for p in pieces:
+        counts[p.key] = counts[p.key] + p.count if p.key in counts else p.count
+    return counts
+
+
+def _complete_lead(sent: Span, counts: dict[str, Count], records: list[Casualty], subjects: list[Token]) -> None:
+    """A headline sums up the body ("Strikes kill dozens"): a category the body already reports
+    is removed from ``counts`` (in place), and what the headline adds completes the lead record
+    ("Russian air strike kills ...": its cause and actor)."""
+    for key in list(counts):
+        field = "perpetrator_killed" if key == "perpetrator" else key
+        lead = next((r for r in records if getattr(r, f"{field}_min") is not None), None)
+        if lead is not None:
+            del counts[key]
+            cause, cause_at = _cause(sent)
+            lead.cause = lead.cause or cause
+            lead.actor = lead.actor or _actor(sent, cause_at, subjects)
+
+
+def _sentence_place(ctx: _Context, si: int, clause: Optional[tuple[int, int]], records: list[Casualty]) -> Optional[Place]:
+    """The event place of sentence ``si``: its own (:func:`_best_place`), a reporting body's
+    jurisdiction, an earlier sentence's (up to three back, outside quotations), else the
+    previous record's place (the event the article is reporting)."""
+    sent = ctx.sents[si]
+    place = _best_place(ctx.doc, ctx.places, sent.start_char, sent.end_char, clause, ctx.starts)
+    if place is None:
+        place = _jurisdiction_place(ctx.ents[si], ctx.places)
+    k = si - 1
+    while place is None and k >= 0 and si - k <= 3:
+        s = ctx.sents[k]
+        place = _best_place(ctx.doc, ctx.places, s.start_char, s.end_char, None, ctx.starts, exclude=_quoted_ranges(s))
+        k -= 1
+    if place is None and records and records[-1].place is not None and si > 0:
+        # "Another 4 people are missing under the rubble": the event the article is reporting
+        prev = records[-1]
+        place = next((p for p in ctx.places if p.name == prev.place and p.country == prev.country), None)
+    return place
+
+
+def _event_date(ctx: _Context, si: int) -> tuple[Optional[str], bool]:
+    """``(ISO date, background)`` of sentence ``si``: its own date, else one of the three sentences
+    before it (``background`` True when that earlier sentence is historical: "In June, insurgents
+    engaged ... The force responded, killing 30"), else the base date; a running total ("since
+    January") has no single day, nor a sentence with an ambiguous numeric date."""
+    sent, base = ctx.sents[si], ctx.base
+    date_ = _sentence_date(sent, base, ctx.ents[si])
+    k = si - 1
+    while date_ is None and k >= 0 and si - k <= 3:
+        date_ = _sentence_date(ctx.sents[k], base, ctx.ents[k])
+        if date_ is not None and _historical(ctx.sents[k], base, ctx.ents[k]):
+            return date_, True
+        k -= 1
+    if CUMULATIVE.search(sent.text):
+        return None, False  # a running total has no single event day
+    if date_ is None and AMBIGUOUS_NUMERIC_DATE.search(sent.text):
+        return None, False  # "on 05/03/2024": a stated day we cannot read is not the report's day
+    if date_ is None and base is not None:
+        return base.date().isoformat(), False  # no date stated: the day it was reported
+    return date_, False
+
+
+def _breakdown(ctx: _Context, sent: Span, pieces: list[_Piece], rec: Casualty) -> list[CasualtyPart]:
+    """The parts of a sentence's counts when it gives two or more of one category at different
+    places or for different groups ("27 had died in Malatya and 14 in Adiyaman", "killing 11
+    soldiers and 4 civilians"). Each piece's place is the place named between its victim phrase
+    and the next one's, else the record's. When the parts lie in different places, the record's
+    place becomes their country when the article names it (a total over places is not at one of
+    them). Returns [] when there is no breakdown."""
+    parts: list[CasualtyPart] = []
+    for key in ("killed", "injured", "missing"):
+        mine = sorted((p for p in pieces if p.key == key), key=lambda p: p.victim.left_edge.i)
+        if len(mine) < 2:
+            continue
+        bounds = [p.victim.left_edge.idx for p in mine[1:]] + [sent.end_char]
+        found = []
+        for p, (lo, hi) in zip(mine, zip([p.victim.left_edge.idx for p in mine], bounds)):
+            place = _best_place(ctx.doc, ctx.places, lo, hi, None, ctx.starts)
+            group = p.victim.lemma_.lower() if p.victim.pos_ in ("NOUN", "PROPN") else None
+            group = None if group in GENERIC_VICTIMS else group
+            found.append((p, place, group))
+        if len({pl.name if pl else rec.place for _, pl, _ in found}) < 2 and len({g for _, _, g in found}) < 2:
+            continue  # the same place and group: a list of victims, no breakdown
+        for p, place, group in found:
+            part = CasualtyPart(group=group, start=rec.start, end=rec.end, **{f"{key}_min": p.count.min, f"{key}_max": p.count.max})
+            _set_place(part, place, rec)
+            parts.append(part)
+        named = {pl.name for _, pl, _ in found if pl is not None}
+        if len(named) >= 2:
+            _place_over_parts(ctx, rec, {pl.country for _, pl, _ in found if pl is not None})
+    return parts
+
+
+def _set_place(part: CasualtyPart, place: Optional[Place], rec: Casualty) -> None:
+    """Give ``part`` the place ``place``, else the record's place."""
+    if place is not None:
+        part.place, part.country, part.lat, part.lon = place.name, place.country, place.lat, place.lon
+    else:
+        part.place, part.country, part.lat, part.lon = rec.place, rec.country, rec.lat, rec.lon
+
+
+def _place_over_parts(ctx: _Context, rec: Casualty, countries: set[Optional[str]]) -> None:
+    """Place ``rec`` (a total over parts in several places) at their common country, when the
+    article names that country; otherwise it keeps its place."""
+    if len(countries) != 1:
+        return
+    code = next(iter(countries))
+    country = next((p for p in ctx.places if p.kind == "country" and p.country == code), None)
+    if country is not None:
+        rec.place, rec.country, rec.lat, rec.lon = country.name, country.country, country.lat, country.lon
+
+
+# an update of a running toll: the new number replaces the event's total
+UPDATE_CUE = re.compile(
+    r"\b(?:toll|number of (?:the )?(?:dead|deaths|victims|fatalities)|casualties)\b[^.;]*?\b(?:rose|risen|rises|rising|climbed|climbs|"
+    r"jumped|increased|grew|mounted|reached|stands? at|stood at)\b|\bup from\b", re.I)
+
+# victims named as a subset of an event's dead ("two children were among the dead")
+SUBSET_CUE = re.compile(r"\bamong (?:the )?(?:dead|killed|victims|fatalities)\b", re.I)
+
+
+def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
+    """One event, one record: a later record that updates a running toll ("the toll rose to 90,
+    up from 75") replaces the counts of the event it updates; one that breaks a total down by
+    place ("27 ... in Malatya and 14 in Adiyaman") within an earlier total ("killing at least 41")
+    becomes that event's parts; victims named among an event's dead ("two children were among
+    the dead") are not counted again. Such records are then dropped as records of their own."""
+    out: list[Casualty] = []
+    for rec in records:
+        text = ctx.doc.text[rec.start:rec.end]
+        prev = next((e for e in reversed(out) if e.killed_min is not None and _same_area(e, rec)), None)
+        if prev is not None and rec.killed_min is not None and UPDATE_CUE.search(text):
+            _update(prev, rec)
+            continue
+        if prev is not None and SUBSET_CUE.search(text) and (rec.killed_min or 0) <= (prev.killed_min or 0):
+            # "Two children were among the dead": who the event's dead were, not more dead
+            rec.killed_min = rec.killed_max = rec.killed_qualifier = None
+            rec.parts = []
+            if not any(getattr(rec, f) is not None for f in COUNT_FIELDS):
+                continue
+        if prev is not None and _breaks_down(rec, prev):
+            prev.parts = rec.parts
+            _fill_open_counts(prev, rec)
+            continue
+        same = rec.killed_min is not None and next(
+            (e for e in reversed(out) if e.killed_min is not None and _restates(e, rec, text, ctx.own_dates)), None)
+        if same:
+            prev = same
+            if _killed_total(rec) > _killed_total(prev):
+                _update(prev, rec)  # a larger count of the same event: its latest total
+            else:
+                _fill_open_counts(prev, rec)  # a detail of the event ("the strike killed seven")
+            continue
+        out.append(rec)
+    return out
+
+
+# words that make a later count add to the event, not restate it ("several insurgents were also
+# killed", "another three", "in a separate attack"); not "other", which may set victims apart from a
+# named one in the same sentence ("killing Jan and several other insurgents")
+ADDITION_CUE = re.compile(r"\b(?:also|additional|another|further|separate|second|third|else|more(?! than))\b", re.I)
+
+
+def _restates(event: Casualty, rec: Casualty, text: str, own_dates: set[int]) -> bool:
+    """True when ``rec`` reports the same killing as ``event``: the same place (or either
+    unplaced), the same day (or a day that one of them only inherits: ``own_dates`` holds the
+    ``id()`` of records whose sentence states the date), no different cause, and no word that adds victims
+    (:data:`ADDITION_CUE`). A news release tells one operation in several sentences ("killing
+    four insurgents ... confirmed Qari was killed"): one event."""
+    if event.place is not None and rec.place is not None and event.place != rec.place:
+        return False
+    if event.date != rec.date and id(event) in own_dates and id(rec) in own_dates:
+        return False
+    if event.cause and rec.cause and event.cause not in rec.cause and rec.cause not in event.cause:
+        return False  # "air strike" and "strike" are one cause; "shelling" and "drone attack" two
+    return not ADDITION_CUE.search(text)
+
+
+def _killed_total(rec: Casualty) -> int:
+    return rec.killed_max if rec.killed_max is not None and rec.killed_min is None else (rec.killed_min or 0)
+
+
+def _fill_open_counts(event: Casualty, rec: Casualty) -> None:
+    """Give ``event`` the injured and missing counts of ``rec`` that it does not state itself."""
+    for cat in ("injured", "missing"):
+        if getattr(event, f"{cat}_min") is None and getattr(rec, f"{cat}_min") is not None:
+            setattr(event, f"{cat}_min", getattr(rec, f"{cat}_min"))
+            setattr(event, f"{cat}_max", getattr(rec, f"{cat}_max"))
+
+
+def _same_area(event: Casualty, rec: Casualty) -> bool:
+    """True when ``rec`` can report on ``event``: the same country, or either without one."""
+    return event.country is None or rec.country is None or event.country == rec.country
+
+
+def _breaks_down(rec: Casualty, event: Casualty) -> bool:
+    """True when ``rec``'s parts lie in two or more places and sum to no more than ``event``'s
+    killed count (a breakdown of that total, not a new event)."""
+    if event.parts or len({p.place for p in rec.parts if p.killed_min is not None}) < 2:
+        return False
+    total = sum(p.killed_min or 0 for p in rec.parts)
+    return 0 < total <= (event.killed_min or 0)
+
+
+def _update(event: Casualty, rec: Casualty) -> None:
+    """Replace ``event``'s counts by those ``rec`` states (the latest total), keeping the event's
+    place unless it had none; ``start``/``end`` move to the updating sentence."""
+    for cat in ("killed", "injured", "missing", "perpetrator_killed"):
+        if getattr(rec, f"{cat}_min") is not None or getattr(rec, f"{cat}_max") is not None:
+            for suffix in ("_min", "_max", "_qualifier"):
+                if hasattr(rec, cat + suffix):
+                    setattr(event, cat + suffix, getattr(rec, cat + suffix))
+    if event.place is None:
+        event.place, event.country, event.lat, event.lon = rec.place, rec.country, rec.lat, rec.lon
+    event.parts = rec.parts or event.parts
+    event.start, event.end = rec.start, rec.end
+    event.cause = event.cause or rec.cause
+    event.actor = event.actor or rec.actor
 
 
 def _jurisdiction_place(ents: list[Span], places: list[Place]) -> Optional[Place]:
@@ -823,9 +1042,10 @@ def _is_headline(doc: Doc, sent: Span) -> bool:
 
 
 def _quoted_ranges(sent: Span) -> list[tuple[int, int]]:
-    """Character ranges (document offsets) of the quotation-mark pairs inside ``sent``."""
+    """Character ranges (document offsets) of the quotations inside ``sent``, marks included,
+    paired by the quotation stage's :func:`.quotemarks.quote_spans`."""
     base = sent.start_char
-    return [(base + m.start(), base + m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", sent.text)]
+    return [(base + q.open_mark, base + q.outer_end) for q in quote_spans(sent.text)]
 
 
 def _drop_repeated_counts(rec: Casualty, earlier: Iterable[Casualty], within: frozenset[str] | set[str] = frozenset()) -> list[Casualty]:

@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from .. import constants as C
+from ..text.words import verb_lemma
 from .speakers import SpeakerIndex, clean_name
 from .tree import climb, is_root
 
@@ -46,18 +47,14 @@ class Frame:
 def cue_lemma(tok: Token) -> Optional[str]:
     """The reporting-verb lemma of ``tok`` (a :data:`components.constants.CUE_VERBS` entry), or None.
 
-    Falls back to irregular forms and suffix stripping for ALL-CAPS text, where the lemmatiser fails.
+    Falls back to the lower-cased word's verb lemma (:func:`components.text.words.verb_lemma`) for
+    ALL-CAPS text, where the tagger fails.
     """
     lem = tok.lemma_.lower()
     if lem in C.CUE_VERBS:
         return lem
-    low = tok.lower_
-    if low in C.CUE_IRREGULAR_FORMS:
-        return C.CUE_IRREGULAR_FORMS[low]
-    for suf in ("ed", "d", "s", "es", "ing"):
-        if low.endswith(suf) and low[: -len(suf)] in C.CUE_VERBS:
-            return low[: -len(suf)]
-    return None
+    lem = verb_lemma(tok.lower_)
+    return lem if lem in C.CUE_VERBS else None
 
 
 def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:

@@ -79,6 +79,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..errors import NewsAtlasError
 from ..models import Quote, Speaker, Stance
+from ..text.words import verb_lemma
 from .topics import ROOT, TopicTagger, framing_topics
 from .tree import head_path, is_root
 
@@ -178,7 +179,7 @@ class StanceLexicon(BaseModel):
         words = cue.lower().replace("-", " ").split()
         for i, w in enumerate(words):
             nxt = words[i + 1] if i + 1 < len(words) else None
-            for form in _lemma_candidates(w):
+            for form in dict.fromkeys((w, verb_lemma(w))):
                 if nxt is not None and f"{form} {nxt}" in self._cue_polarity:
                     return self._cue_polarity[f"{form} {nxt}"]
                 if form in self._cue_polarity:
@@ -238,20 +239,6 @@ class StanceLexicon(BaseModel):
                     pm.add(pol, [make(p) for p in phrases])
             self._matchers[key] = pm
         return self._matchers[key]
-
-
-def _lemma_candidates(w: str) -> list[str]:
-    """Crude inflection stripping for cue strings that come without a parse ("accused" -> "accuse")."""
-    out = [w]
-    for suf, rep in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""),
-                     ("es", ""), ("s", "")):
-        if w.endswith(suf) and len(w) > len(suf) + 2:
-            out.append(w[: -len(suf)] + rep)
-    if len(w) > 4 and w[-3:] in ("ing",) and w[-4] == w[-5]:  # "slamming" -> "slam"
-        out.append(w[:-4])
-    if len(w) > 4 and w.endswith("ed") and w[-3] == w[-4]:  # "slammed" -> "slam"
-        out.append(w[:-3])
-    return out
 
 
 @functools.lru_cache(maxsize=4)

@@ -7,7 +7,8 @@ Tables (all offsets are character offsets into ``articles.text``):
 - ``article_speakers``: the canonical speakers of each article (role, org, country, aliases).
 - ``speakers`` (view): speakers merged across articles by canonical name.
 - ``places``: one row per toponym mention, geocoded.
-- ``casualties``: casualty events.
+- ``casualties``: casualty events (``part_of`` NULL) and their parts, a breakdown by place or
+  group (``part_of`` = the event's ``idx``, ``victims`` = the group): totals sum events only.
 - ``stances``: (article, speaker, topic) stance with evidence quote ids.
 - ``article_versions``: the schema and extractor version that wrote each article (see :mod:`.versions`).
 - ``speaker_identities``: derived, every stored speaker name -> its canonical person across articles,
@@ -123,8 +124,12 @@ CREATE TABLE IF NOT EXISTS casualties (
     actor VARCHAR,
     "start" INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
+    part_of INTEGER,
+    victims VARCHAR,
     PRIMARY KEY (article_id, idx)
 );
+ALTER TABLE casualties ADD COLUMN IF NOT EXISTS part_of INTEGER;
+ALTER TABLE casualties ADD COLUMN IF NOT EXISTS victims VARCHAR;
 CREATE TABLE IF NOT EXISTS stances (
     article_id VARCHAR NOT NULL,
     speaker VARCHAR NOT NULL,
@@ -163,7 +168,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "casualties": (
         "article_id", "idx", "place", "country", "lat", "lon", "date", "killed_min", "killed_max",
         "killed_qualifier", "injured_min", "injured_max", "injured_qualifier", "missing_min", "missing_max",
-        "perpetrator_killed_min", "perpetrator_killed_max", "cause", "actor", "start", "end",
+        "perpetrator_killed_min", "perpetrator_killed_max", "cause", "actor", "start", "end", "part_of", "victims",
     ),
     "stances": ("article_id", "speaker", "topic", "polarity", "score", "evidence", "cues", "confidence"),
 }
@@ -209,10 +214,7 @@ def _rows(ex: Extraction) -> dict[str, list[tuple]]:
         d = p.model_dump()
         d.update(article_id=a.id, idx=i)
         rows["places"].append(tuple(d[c] for c in _COLUMNS["places"]))
-    for i, c in enumerate(ex.casualties):
-        d = c.model_dump()
-        d.update(article_id=a.id, idx=i)
-        rows["casualties"].append(tuple(d[k] for k in _COLUMNS["casualties"]))
+    rows["casualties"] = _casualty_rows(ex)
     for s in ex.stances:
         rows["stances"].append((a.id, s.speaker, s.topic, s.polarity, s.score, s.evidence, s.cues, s.confidence))
     return rows
@@ -233,6 +235,24 @@ def _widen_counts(con: duckdb.DuckDBPyConnection) -> None:
         for c in narrow:
             con.execute(f"ALTER TABLE casualties ALTER COLUMN {_q(c)} SET DATA TYPE BIGINT")
         con.execute("COMMIT")
+
+
+def _casualty_rows(ex: Extraction) -> list[tuple]:
+    """Rows of the ``casualties`` table: each event (``part_of`` None), then its parts, each with
+    ``part_of`` = the event's ``idx`` and ``victims`` = the part's group."""
+    out: list[tuple] = []
+    nxt = len(ex.casualties)  # parts are numbered after the events
+    for i, c in enumerate(ex.casualties):
+        d = c.model_dump(exclude={"parts"})
+        d.update(article_id=ex.article.id, idx=i, part_of=None, victims=None)
+        out.append(tuple(d.get(k) for k in _COLUMNS["casualties"]))
+        for part in c.parts:
+            d = part.model_dump()
+            d.update(article_id=ex.article.id, idx=nxt, part_of=i, victims=d.pop("group"), date=c.date, cause=c.cause,
+                     actor=c.actor)
+            out.append(tuple(d.get(k) for k in _COLUMNS["casualties"]))
+            nxt += 1
+    return out
 
 
 class Store:

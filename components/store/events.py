@@ -23,6 +23,8 @@ reports: "at least 4 killed") and the reports' range (smallest lower bound to la
 
 from __future__ import annotations
 
+import pandas as pd
+
 EVENT_KM = 25.0
 EVENT_DAYS = 1
 
@@ -42,7 +44,8 @@ FROM casualties a JOIN casualties b
   ON a.article_id < b.article_id
  AND b.date BETWEEN a.date - INTERVAL {EVENT_DAYS} DAY AND a.date + INTERVAL {EVENT_DAYS} DAY
  AND lower(regexp_replace(a.cause, '[^A-Za-z]', '', 'g')) = lower(regexp_replace(b.cause, '[^A-Za-z]', '', 'g'))
-WHERE a.lat IS NOT NULL AND a.lon IS NOT NULL AND b.lat IS NOT NULL AND b.lon IS NOT NULL
+WHERE a.part_of IS NULL AND b.part_of IS NULL
+  AND a.lat IS NOT NULL AND a.lon IS NOT NULL AND b.lat IS NOT NULL AND b.lon IS NOT NULL
   AND 2 * 6371.0088 * asin(sqrt(
         pow(sin(radians(b.lat - a.lat) / 2), 2)
         + cos(radians(a.lat)) * cos(radians(b.lat)) * pow(sin(radians(b.lon - a.lon) / 2), 2))) <= ?
@@ -60,7 +63,8 @@ def refresh(cur) -> int:
         int: number of events reported by more than one article.
     """
     cur.execute(SCHEMA)
-    records = [tuple(r) for r in cur.execute("SELECT article_id, idx FROM casualties").fetchall()]
+    # events only: a breakdown's parts (part_of set) are inside their event, never reports of their own
+    records = [tuple(r) for r in cur.execute("SELECT article_id, idx FROM casualties WHERE part_of IS NULL").fetchall()]
     parent = {r: r for r in records}
 
     def find(x):
@@ -76,15 +80,6 @@ def refresh(cur) -> int:
 
     for a1, i1, a2, i2 in cur.execute(_PAIRS, [EVENT_KM]).fetchall():
         union((a1, i1), (a2, i2))
-    has_event_id = cur.execute(
-        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'casualties' AND column_name = 'event_id'"
-    ).fetchone()[0]
-    if has_event_id:  # parts of one event within an article (the extractor's event_id)
-        for aid, ids in cur.execute(
-            "SELECT article_id, list(idx) FROM casualties WHERE event_id IS NOT NULL GROUP BY article_id, event_id"
-        ).fetchall():
-            for i in ids[1:]:
-                union((aid, ids[0]), (aid, i))
     cur.execute("DELETE FROM casualty_events")
     rows = []
     members: dict = {}
@@ -92,8 +87,13 @@ def refresh(cur) -> int:
         root = find(r)
         members.setdefault(root, set()).add(r[0])
         rows.append((r[0], r[1], _key(*root)))
-    if rows:
-        cur.executemany("INSERT INTO casualty_events (article_id, idx, event_id) VALUES (?, ?, ?)", rows)
+    if rows:  # one bulk insert (executemany is row by row)
+        frame = pd.DataFrame(rows, columns=["article_id", "idx", "event_id"])
+        cur.register("_casualty_event_rows", frame)
+        try:
+            cur.execute("INSERT INTO casualty_events SELECT article_id, idx, event_id FROM _casualty_event_rows")
+        finally:
+            cur.unregister("_casualty_event_rows")
     return sum(1 for arts in members.values() if len(arts) > 1)
 
 

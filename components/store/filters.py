@@ -32,9 +32,9 @@ Filter semantics (what a person sees):
   (``contains(lower(text), lower(search))``: no wildcards, ``100%`` matches literally).
 - country: a quote or stance passes when its speaker's country is one of them
   or its article mentions a place in one of them; places and casualties by
-  their own country; articles when they mention such a place or speaker.
+  their own country (a casualty event also by its parts'); articles when they mention such a place or speaker.
 - place (set by selecting map points): places and casualties by their place
-  name; quotes, stances and articles when their article mentions the place.
+  name (a casualty event also by its parts' places); quotes, stances and articles when their article mentions the place.
 
 Nothing here imports Streamlit or runs a query; the page queries are in
 :mod:`components.store.queries`.
@@ -138,6 +138,10 @@ _SPEAKER_COUNTRY = ("EXISTS (SELECT 1 FROM article_speakers s WHERE s.article_id
                     "AND s.name = {t}.speaker AND list_contains(?, s.country))")
 _PLACE_NAME_ARTICLES = "(SELECT article_id FROM places WHERE list_contains(?, name))"
 
+# a casualty event passes a place or country filter also when one of its parts is there (the
+# event "41 killed in Turkey" with a part "27 in Malatya" is listed under Malatya)
+_PART_AT = ("EXISTS (SELECT 1 FROM casualties cp WHERE cp.article_id = c.article_id AND cp.part_of = c.idx "
+            "AND list_contains(?, cp.{col}))")
 FILTER_DEFS: tuple[FilterDef, ...] = (
     FilterDef("collections", "article", {"article": "list_contains(?, a.collection)",
                                          "quote": "list_contains(?, q.collection)"}),
@@ -154,7 +158,7 @@ FILTER_DEFS: tuple[FilterDef, ...] = (
         "quote": f"(list_contains(?, q.speaker_country) OR q.article_id IN {_PLACE_ARTICLES})",
         "stance": f"({_SPEAKER_COUNTRY.format(t='st')} OR st.article_id IN {_PLACE_ARTICLES})",
         "place": "list_contains(?, p.country)",
-        "casualty": "list_contains(?, c.country)",
+        "casualty": f"(list_contains(?, c.country) OR {_PART_AT.format(col='country')})",
         "article": (f"(a.id IN {_PLACE_ARTICLES} OR a.id IN "
                     "(SELECT article_id FROM article_speakers WHERE list_contains(?, country)))"),
     }),
@@ -162,7 +166,7 @@ FILTER_DEFS: tuple[FilterDef, ...] = (
         "quote": f"q.article_id IN {_PLACE_NAME_ARTICLES}",
         "stance": f"st.article_id IN {_PLACE_NAME_ARTICLES}",
         "place": "list_contains(?, p.name)",
-        "casualty": "list_contains(?, c.place)",
+        "casualty": f"(list_contains(?, c.place) OR {_PART_AT.format(col='place')})",
         "article": f"a.id IN {_PLACE_NAME_ARTICLES}",
     }),
 )

@@ -64,7 +64,8 @@ def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
         ``places`` (distinct place names), ``mentions`` (place mentions),
         ``casualty_events`` (events across articles, :mod:`components.store.events`), ``killed``,
         ``injured``, ``missing`` (per event the largest lower bound ``*_min`` of its reports, summed;
-        vague words count as their lower bound).
+        vague words count as their lower bound; a breakdown's parts
+        are inside their event's count, never added).
     """
     scope = quote_scope_cte(f)
     fw_q, pq = from_where(f, "quote")
@@ -76,7 +77,7 @@ def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
         f"WITH {head}aa AS (SELECT count(*) AS n{fw_a}), "
         f"qa AS (SELECT count(*) AS n, count(DISTINCT q.speaker) AS sp{fw_q}), "
         f"pa AS (SELECT count(DISTINCT p.name) AS names, count(*) AS n{fw_p}), "
-        f"cr AS (SELECT {_EVENT_OF} AS ev, c.killed_min, c.injured_min, c.missing_min{fw_c}), "
+        f"cr AS (SELECT {_EVENT_OF} AS ev, c.killed_min, c.injured_min, c.missing_min{fw_c} {_and(fw_c)} c.part_of IS NULL), "
         f"ce AS (SELECT max(killed_min) AS k, max(injured_min) AS i, max(missing_min) AS m FROM cr GROUP BY ev), "
         f"ca AS (SELECT count(*) AS n, sum(k) AS k, sum(i) AS i, sum(m) AS m FROM ce) SELECT aa.n, qa.n, qa.sp, pa.names, pa.n, ca.n, ca.k, ca.i, ca.m FROM aa, qa, pa, ca",
         hp + pa + pq + pp + pc,
@@ -312,8 +313,8 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
         quotes_per_place (int): quotes listed in the hover.
 
     Returns:
-        DataFrame: ``place``, ``country``, ``lat``, ``lon``, ``mentions``, ``killed`` (sum of ``killed_min`` of casualty events at
-        the place under the filters), ``injured``, ``top_quotes`` (list of
+        DataFrame: ``place``, ``country``, ``lat``, ``lon``, ``mentions``, ``killed`` (sum of ``killed_min`` at
+        the place under the filters, each event counted once: see :func:`_leaf_sql`), ``injured``, ``top_quotes`` (list of
         ``"Speaker: text"`` for quotes whose span contains a mention of the
         place, shortest first, searched among the place's :data:`MAP_MENTION_SAMPLE`
         newest mentions, for the :data:`MAP_HOVER_PLACES` most mentioned places), sorted by mentions desc.
@@ -321,7 +322,7 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     scope = quote_scope_cte(f)
     head, hp = (scope[0] + ", ", scope[1]) if scope else ("", [])
     fw, params = from_where(f, "place", use_quote_scope=True)
-    fwc, pc = from_where(f, "casualty", use_quote_scope=True)
+    leaf, pc = _leaf_sql(f)
     wq, pq = where_sql(f, "quote")
     andw = "AND" if "WHERE" in fw else "WHERE"
     sql = f"""
@@ -331,8 +332,8 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
         {fw} {andw} p.lat IS NOT NULL AND p.lon IS NOT NULL
         GROUP BY p.name ORDER BY mentions DESC, place LIMIT ?
     ), cas AS (
-        SELECT c.place, sum(coalesce(c.killed_min, 0)) AS killed, sum(coalesce(c.injured_min, 0)) AS injured
-        {fwc} {'AND' if 'WHERE' in fwc else 'WHERE'} c.place IN (SELECT place FROM pl) GROUP BY c.place
+        SELECT place, sum(killed) AS killed, sum(injured) AS injured FROM ({leaf})
+        WHERE place IN (SELECT place FROM pl) GROUP BY place
     ), sample AS (  -- a bounded sample of each place's mentions (top-n aggregate: no sort of all mentions)
         SELECT p.name, max_by(struct_pack(article_id := p.article_id, "start" := p.start, "end" := p."end"),
                               struct_pack(a := p.article_id, s := -p.start), ?) AS m
@@ -394,14 +395,48 @@ def places_table(store: Store, f: QueryFilters, limit: int | None = None) -> pd.
 _CAS_COLS = (
     "c.article_id, c.idx, c.place, c.country, c.lat, c.lon, c.date, c.killed_min, c.killed_max, c.killed_qualifier, "
     "c.injured_min, c.injured_max, c.injured_qualifier, c.missing_min, c.missing_max, c.perpetrator_killed_min, "
-    "c.cause, c.actor, c.start, c.\"end\", coalesce(a.title, a.id) AS article, a.published"
+    "c.cause, c.actor, c.start, c.\"end\", c.part_of, c.victims, coalesce(a.title, a.id) AS article, a.published"
+)
+# an event's parts, listed as "Malatya 27 killed; Adiyaman 14 killed" (one string per event row)
+_CAS_PARTS = (
+    "(SELECT string_agg(concat_ws(' ', p.place, CAST(coalesce(p.killed_min, p.injured_min, p.missing_min) AS VARCHAR), "
+    "p.victims, CASE WHEN p.killed_min IS NOT NULL THEN 'killed' WHEN p.injured_min IS NOT NULL THEN 'injured' "
+    "ELSE 'missing' END), '; ' ORDER BY p.idx) "
+    "FROM casualties p WHERE p.article_id = c.article_id AND p.part_of = c.idx) AS parts"
+)
+def _and(fw: str) -> str:
+    return "AND" if "WHERE" in fw else "WHERE"
+
+
+# each event's parts summed, joined to the event row
+_JOIN_PART_SUMS = (
+    " LEFT JOIN (SELECT article_id, part_of, sum(killed_min) AS k, sum(injured_min) AS i FROM casualties "
+    "WHERE part_of IS NOT NULL GROUP BY ALL) ps ON ps.article_id = c.article_id AND ps.part_of = c.idx"
 )
 
 
+def _leaf_sql(f: QueryFilters, with_article: bool = False, date_expr: str = "c.date") -> tuple[str, list]:
+    """SELECT of the casualty rows that place each death once, and its parameters: every part at
+    its own place, and every event at its place with what its parts leave (its count minus its
+    parts' counts, at least 0: "41 killed, 27 in Malatya and 14 in Adiyaman" gives Malatya 27,
+    Adiyaman 14 and 0 at the event's place). Columns ``place``, ``date``, ``is_event``,
+    ``killed``, ``injured``; ``date_expr`` may read ``a`` when ``with_article``."""
+    fw, params = from_where(f, "casualty", with_article=with_article, use_quote_scope=not with_article,
+                            extra_join=_JOIN_PART_SUMS)
+    sql = (
+        f"SELECT c.place, {date_expr} AS date, c.part_of IS NULL AS is_event, "
+        "CASE WHEN c.part_of IS NULL THEN greatest(coalesce(c.killed_min, 0) - coalesce(ps.k, 0), 0) "
+        "ELSE coalesce(c.killed_min, 0) END AS killed, "
+        "CASE WHEN c.part_of IS NULL THEN greatest(coalesce(c.injured_min, 0) - coalesce(ps.i, 0), 0) "
+        f"ELSE coalesce(c.injured_min, 0) END AS injured{fw}"
+    )
+    return sql, params
+
+
 def count_casualties(store: Store, f: QueryFilters) -> int:
-    """Number of casualty events under the filters."""
+    """Number of casualty events under the filters (their parts are not counted)."""
     fw, params = from_where(f, "casualty")
-    return int(store.execute(f"SELECT count(*){fw}", params).fetchone()[0])
+    return int(store.execute(f"SELECT count(*){fw} {_and(fw)} c.part_of IS NULL", params).fetchone()[0])
 
 
 def casualty_totals(store: Store, f: QueryFilters) -> dict[str, int]:
@@ -410,12 +445,13 @@ def casualty_totals(store: Store, f: QueryFilters) -> dict[str, int]:
     Returns:
         dict[str, int]: ``events`` (distinct events), ``reports`` (casualty records), ``killed``,
         ``injured``, ``missing``: per event the largest lower bound of its reports under the filters
-        (its highest credible figure), summed over events.
+        (its highest credible figure), summed over events; a breakdown's parts are inside their event's
+        count, never added.
     """
     fw, params = from_where(f, "casualty")
     row = store.execute(
         f"""
-        WITH r AS (SELECT {_EVENT_OF} AS ev, c.killed_min, c.injured_min, c.missing_min{fw}),
+        WITH r AS (SELECT {_EVENT_OF} AS ev, c.killed_min, c.injured_min, c.missing_min{fw} {_and(fw)} c.part_of IS NULL),
              ev AS (SELECT ev, count(*) AS n, max(killed_min) AS k, max(injured_min) AS i, max(missing_min) AS m
                     FROM r GROUP BY ev)
         SELECT count(*), sum(n), sum(k), sum(i), sum(m) FROM ev
@@ -464,7 +500,8 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
     Returns:
         DataFrame: the casualties columns plus ``article`` (title), ``published``, ``event_id`` (the
         event across articles), ``reports`` (its number of reports) and ``event_killed`` ("at least 4
-        killed; reports 3-4").
+        killed; reports 3-4") and ``parts`` (the event's breakdown, "Malatya 27 killed; Adiyaman 14
+        killed", or None).
 
     Raises:
         ValueError: limit outside 1..1000, negative offset, or unknown sort.
@@ -474,7 +511,8 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
     fw, params = from_where(f, "casualty", with_article=True)
     page = store.df(
-        f"SELECT {_CAS_COLS}, {_EVENT_OF} AS event_id{fw} ORDER BY {order} LIMIT ? OFFSET ?",
+        f"SELECT {_CAS_COLS}, {_CAS_PARTS}, {_EVENT_OF} AS event_id{fw} {_and(fw)} c.part_of IS NULL "
+        f"ORDER BY {order} LIMIT ? OFFSET ?",
         params + [limit, offset],
     )
     if page.empty:
@@ -484,30 +522,32 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
 
 
 def casualties_table(store: Store, f: QueryFilters, limit: int | None = None) -> pd.DataFrame:
-    """All casualty records under the filters (for downloads): the columns of :func:`casualties_page`
-    (without the event summary) plus ``event_id`` and the citation: ``title``, ``outlet``, ``url``,
-    ``sentence`` (:func:`~.citations.add_citations`)."""
+    """All casualty rows under the filters (for downloads): events and their parts (``part_of`` =
+    the event's ``idx``; sum only rows whose ``part_of`` is empty), with ``event_id`` and the citation:
+    ``title``, ``outlet``, ``url``, ``sentence`` (:func:`~.citations.add_citations`)."""
     fw, params = from_where(f, "casualty", with_article=True)
     lim = " LIMIT ?" if limit else ""
     return _cite(store, store.df(
-        f"SELECT {_CAS_COLS}, {_EVENT_OF} AS event_id{fw} "
-        f"ORDER BY coalesce(c.date, a.published) DESC NULLS LAST, c.article_id, c.idx{lim}",
+        f"SELECT {_CAS_COLS}, {_EVENT_OF} AS event_id{fw} ORDER BY coalesce(c.date, a.published) DESC NULLS LAST, "
+        f"c.article_id, coalesce(c.part_of, c.idx), c.part_of NULLS FIRST, c.idx{lim}",
         params + ([limit] if limit else []),
     ))
 
 
 def casualties_by_place_date(store: Store, f: QueryFilters, limit: int = 2000) -> pd.DataFrame:
-    """Casualty totals per (place, date): the chart's data.
+    """Casualty totals per (place, date): the chart's data, each death counted once (a part at
+    its place, what an event's parts leave at the event's place: :func:`_leaf_sql`).
 
     Returns:
         DataFrame: ``place`` ("unknown" when not resolved), ``date`` (event date,
-        else the article's), ``killed``, ``injured``, ``events``, ordered by date.
+        else the article's), ``killed``, ``injured``, ``events`` (events at the place, parts not
+        counted), ordered by date.
     """
-    fw, params = from_where(f, "casualty", with_article=True)
+    leaf, params = _leaf_sql(f, with_article=True, date_expr="coalesce(c.date, a.published)")
     return store.df(
-        f"SELECT coalesce(c.place, 'unknown') AS place, coalesce(c.date, a.published) AS date, "
-        f"sum(coalesce(c.killed_min, 0)) AS killed, sum(coalesce(c.injured_min, 0)) AS injured, count(*) AS events"
-        f"{fw} GROUP BY ALL ORDER BY date NULLS LAST, place LIMIT ?",
+        f"SELECT coalesce(place, 'unknown') AS place, date, sum(killed) AS killed, sum(injured) AS injured, "
+        f"count(*) FILTER (WHERE is_event) AS events FROM ({leaf}) "
+        "GROUP BY ALL ORDER BY date NULLS LAST, place LIMIT ?",
         params + [limit],
     )
 

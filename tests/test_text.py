@@ -1,0 +1,35 @@
+"""Tests of the shared text utilities: components.text.dates and components.text.words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from components.text.dates import MONTH_RE, month_number, parse_date
+from components.text.words import verb_lemma
+
+
+@pytest.mark.parametrize("name, expected", [("June", 6), ("Sept.", 9), ("oct", 10), ("Jan", 1), ("Mayor", None), ("Ju", None)])
+def test_dates_month_number(name, expected):
+    assert month_number(name) == expected
+
+
+def test_dates_month_pattern_finds_abbreviations_not_words_that_start_alike():
+    assert [m.group(0) for m in MONTH_RE.finditer("From Sept. 3 to 4 Dec, the Mayor met Marchers in March")] == ["Sept.", "Dec", "March"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("on Sunday", "2025-02-09"), ("last Tuesday", "2025-02-04"), ("3 March 2014", "2014-03-03"),
+     ("Monday", "2025-02-10"), ("12", None), ("next year", None)],
+)
+def test_dates_parse_date_against_the_report_day(text, expected):
+    """Relative days resolve to the past of the report (Monday 10 February 2025); a bare number
+    or a day after the report is no date."""
+    assert parse_date(text, datetime(2025, 2, 10)) == expected
+
+
+@pytest.mark.parametrize("word, expected", [("slammed", "slam"), ("TOLD", "tell"), ("denies", "deny"), ("criticized", "criticize"), ("swore", "swear")])
+def test_words_verb_lemma_from_spacy(word, expected):
+    assert verb_lemma(word) == expected
