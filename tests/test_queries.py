@@ -279,7 +279,7 @@ def test_queries_casualty_event_with_parts_counts_once(extract_text):
     f = QueryFilters()
     counts = Q.overview_counts(s, f)
     assert (counts["casualty_events"], counts["killed"]) == (1, 41)
-    assert Q.casualty_totals(s, f) == {"events": 1, "killed": 41, "injured": 0, "missing": 0}
+    assert Q.casualty_totals(s, f) == {"events": 1, "reports": 1, "killed": 41, "injured": 0, "missing": 0}
     assert Q.count_casualties(s, f) == 1
     page = Q.casualties_page(s, f)
     assert list(page["killed_min"]) == [41] and page["parts"][0] == "Malatya 27 killed; Adiyaman 14 killed"
