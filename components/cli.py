@@ -49,10 +49,8 @@ def _print_details(report, args: argparse.Namespace) -> None:
 
 
 def _engine(args: argparse.Namespace) -> dict:
-    """``workers`` and ``article_timeout`` from the command line (0 s: no budget, in this process)."""
-    from .worker import default_workers
-
-    return {"workers": args.workers or default_workers(), "article_timeout": args.article_timeout}
+    """``workers`` (0: automatic) and ``article_timeout`` (0 s: no budget, in this process) from the command line."""
+    return {"workers": args.workers, "article_timeout": args.article_timeout}
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -190,7 +188,8 @@ def _add_engine_arguments(p: argparse.ArgumentParser) -> None:
     from .worker import DEFAULT_ARTICLE_TIMEOUT
 
     p.add_argument("--workers", type=int, default=0, metavar="N",
-                   help="extraction processes, each loading the model once (default: the number of cores)")
+                   help="extraction processes, each loading the model once (default: the number of cores, "
+                        "one per 10 articles for fewer)")
     p.add_argument("--article-timeout", type=float, default=DEFAULT_ARTICLE_TIMEOUT, metavar="SECONDS",
                    help=f"wall-clock budget per article (default {DEFAULT_ARTICLE_TIMEOUT:g}); an article past it "
                         "is kept without extraction results, with a warning; 0: no budget, extract in this process")

@@ -220,16 +220,10 @@ class ExtractionPool:
         self.close()
 
     def close(self) -> None:
-        """Stop every worker."""
+        """Stop every worker (killed: a worker holds nothing to save, and its interpreter's teardown
+        would only delay the caller's exit)."""
         for w in self._workers:
-            try:
-                w.conn.send(None)
-            except (OSError, ValueError):
-                pass
-        for w in self._workers:
-            w.proc.join(2)
-            if w.proc.is_alive():
-                w.kill()
+            w.kill()
         self._workers = []
 
     def _replace(self, w: _Worker) -> None:
@@ -289,9 +283,16 @@ class ExtractionPool:
 _POOL: Optional[ExtractionPool] = None
 
 
-def default_workers() -> int:
-    """The default number of worker processes: the machine's cores."""
-    return os.cpu_count() or 1
+# Articles per extra worker when the number of workers is automatic: a worker's model load costs about
+# as much as extracting ten short articles, so a small run uses fewer workers than cores.
+ARTICLES_PER_WORKER = 10
+
+
+def default_workers(n_articles: int | None = None) -> int:
+    """The automatic number of worker processes: the machine's cores, and for ``n_articles`` articles
+    no more than one per :data:`ARTICLES_PER_WORKER` (at least one)."""
+    cores = os.cpu_count() or 1
+    return cores if n_articles is None else max(1, min(cores, n_articles // ARTICLES_PER_WORKER))
 
 
 def shared_pool(workers: int = 1, timeout: float = DEFAULT_ARTICLE_TIMEOUT) -> ExtractionPool:
@@ -314,10 +315,11 @@ def _close_shared_pool() -> None:
 def process_articles(
     articles: Sequence[Article], workers: int = 1, timeout: Optional[float] = DEFAULT_ARTICLE_TIMEOUT
 ) -> Iterator[ArticleOutcome]:
-    """Process ``articles`` in input order: in worker processes with a budget of ``timeout`` seconds each
-    (:func:`shared_pool`), or in this process without a budget when ``timeout`` is None or 0."""
+    """Process ``articles`` in input order: in ``workers`` processes (0: :func:`default_workers` for
+    this many articles) with a budget of ``timeout`` seconds each (:func:`shared_pool`), or in this
+    process without a budget when ``timeout`` is None or 0."""
     if not timeout:
         for a in articles:
             yield process_article(a)
         return
-    yield from shared_pool(workers, timeout).run(articles)
+    yield from shared_pool(workers or default_workers(len(articles)), timeout).run(articles)
