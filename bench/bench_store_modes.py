@@ -96,6 +96,7 @@ def main() -> None:
         store = Store(path, read_only=True)
         t0 = time.perf_counter()
         tree = tmp / "tree"
+        tree.mkdir()
         for t in TABLES:
             if t == "articles":
                 sel = "SELECT a.*, strftime(a.published, '%Y-%m') AS month FROM articles a"

@@ -441,3 +441,22 @@ def test_browser_selected_place_keeps_grey_neighbours_and_a_label(server, page):
     assert info[1][1] == 1 and "text" in info[1][2], info
     assert page.get_by_text("Filtered to: Kherson").count() >= 1
     _shot(page, "map_selected")
+
+
+def test_browser_sees_a_command_line_ingest_after_a_refresh(server, page, tmp_path):
+    """Test that `ingest` runs while the dashboard serves the same store, and a refresh shows the new article."""
+    base, db = server
+    _open(page, base + "/?collection=", "Who said what, where")
+    before = page.get_by_test_id("stMetric").all_inner_texts()
+    assert any(re.search(r"Articles\s+1\b", m) for m in before), before
+    doc = tmp_path / "ferry.txt"
+    doc.write_text("Ferry service resumes\n\n“The ferries sail again from Friday,” said Tomas Lind, the harbour "
+                   "master.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "components", "ingest", str(doc), "--collection", "cli"], cwd=ROOT,
+                         env=dict(os.environ, NEWS_ATLAS_DB=str(db)), capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    _open(page, base + "/?collection=", "Who said what, where")
+    page.get_by_test_id("stMetric").first.wait_for()
+    _shot(page, "ingest-while-serving")
+    after = page.get_by_test_id("stMetric").all_inner_texts()
+    assert any(re.search(r"Articles\s+2\b", m) for m in after), after
