@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ from ..constants import (
     PLACE_PREPOSITIONS,
     TITLE_ABBREVIATIONS,
 )
-from ..gazetteer import GeoRecord, Gazetteer, get_gazetteer, normalise
+from ..gazetteer import GeoRecord, Gazetteer, _km, get_gazetteer, normalise
 from ..nlp import datelines
 from ..models import Place
 
@@ -55,6 +56,23 @@ W_CITY_CUE_AREA = 3.0  # an admin area against a "city of X" cue
 W_CONTAINS = 7.0  # an admin area that contains another place the article names ("Atlanta" -> Georgia, US)
 
 
+# Switchable recognition and resolution signals (``bench/bench_places.py`` turns each off in turn
+# and prints the ablation table). Every one is on in normal use.
+SIGNALS: dict[str, bool] = {
+    "caps_datelines": True,  # "WINONA --", "MALATYA, Turkey --" after a headline, not only at a line start
+    "state_abbreviations": True,  # AP-style US state abbreviations ("Ill.", "W.Va.") as toponyms and qualifiers
+    "party_hometowns": True,  # a US legislator's town: "Rep. Jane Doe, R-Elbow Lake"
+    "org_places": True,  # the jurisdiction opening an organisation's name: "Madison County Health Department"
+    "country_context": True,  # countries the article names (names, demonyms, qualifiers) rank their own records
+    "admin_context": True,  # first-level areas the article names rank their own cities and counties
+    "neighbours": True,  # candidates near the article's other resolved places rank first
+    "one_sense": True,  # one reading per name per article: later bare mentions follow the best-cued one
+    "population": True,  # log population as the prior
+}
+W_NEIGHBOUR = 2.0  # a candidate within NEIGHBOUR_KM of another place the article resolves
+NEIGHBOUR_KM = 150.0
+
+
 @dataclass
 class Mention:
     """A recognised toponym before resolution: char span, text, and local cues."""
@@ -66,6 +84,7 @@ class Mention:
     qualifier_admin: Optional[str] = None  # "X, Texas"
     admin_cue: bool = False  # "X province", "province of X"
     city_cue: bool = False  # "city of X", "X city"
+    org_prefix: bool = False  # the place opens an organisation's name ("Athens Police Department")
 
 
 def toponyms(doc: Doc) -> list[Place]:
@@ -96,9 +115,13 @@ def toponyms(doc: Doc) -> list[Place]:
             if rec.kind == "city" and rec in gaz.candidates(rec.admin1):
                 continue  # the area's namesake city ("Odesa" in "Odessa" oblast) is no evidence for the area
             context.contained[(rec.country, rec.admin1)].add(normalise(m.text))
+        if rec is not None and rec.lat is not None and (rec.kind == "city" or rec in gaz.admin2):
+            context.points.append((normalise(m.text), rec.lat, rec.lon))
+    final = [resolve(m, gaz, context) for m in mentions]
+    if SIGNALS["one_sense"]:
+        final = _one_sense(mentions, final)
     places: list[Place] = []
-    for m in mentions:
-        rec = resolve(m, gaz, context)
+    for m, rec in zip(mentions, final):
         if rec is None:
             continue
         places.append(
@@ -109,6 +132,19 @@ def toponyms(doc: Doc) -> list[Place]:
             )
         )
     return places
+
+
+def _one_sense(mentions: list[Mention], recs: list[Optional[GeoRecord]]) -> list[Optional[GeoRecord]]:
+    """One reading per name per article: a name qualified once ("Alexandria, Va.", "the city of
+    X") gives its record to the same name's mentions that carry no qualifier or cue of their own."""
+    best: dict[str, GeoRecord] = {}
+    for m, rec in zip(mentions, recs):
+        if rec is not None and (m.qualifier_admin or m.qualifier_country) and rec.kind == "city":
+            best.setdefault(normalise(m.text), rec)
+    return [
+        best.get(normalise(m.text), rec) if rec is not None and rec.kind == "city" and not (m.qualifier_admin or m.qualifier_country or m.admin_cue) else rec
+        for m, rec in zip(mentions, recs)
+    ]
 
 
 # ----------------------------------------------------------------------------- recognition
@@ -227,8 +263,142 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             taken[i] = True
     spans.extend(_unlabelled(doc, gaz, taken, surnames, {sp.text for sp in spans}))
     spans.extend(_area_abbreviations(doc, gaz, taken, spans))
+    us_hometowns: set[int] = set()
+    for extra, on in ((_caps_datelines, "caps_datelines"), (_state_abbreviations, "state_abbreviations"),
+                      (_party_hometowns, "party_hometowns"), (_org_places, "org_places")):
+        if not SIGNALS[on]:
+            continue
+        for sp in extra(doc, gaz, _taken(doc, spans), {sp.text for sp in spans}):
+            spans.append(sp)
+            if extra is _party_hometowns:
+                us_hometowns.add(sp.start)
     spans.sort(key=lambda s: s.start)
-    return [_with_cues(sp, gaz) for sp in spans]
+    out = [_with_cues(sp, gaz) for sp in spans]
+    for sp, m in zip(spans, out):
+        if sp.start in us_hometowns:
+            m.qualifier_country = "US"
+    return out
+
+
+def _taken(doc: Doc, spans: list[Span]) -> list[bool]:
+    """Token flags: True inside any of ``spans``."""
+    taken = [False] * len(doc)
+    for sp in spans:
+        for i in range(sp.start, sp.end):
+            taken[i] = True
+    return taken
+
+
+def _free_span(doc: Doc, start: int, end: int, taken: list[bool]) -> Optional[Span]:
+    """The tokens covering characters ``start:end`` when none is inside a span found so far, else None."""
+    sp = doc.char_span(start, end, alignment_mode="expand")
+    if sp is None or not len(sp) or any(taken[i] for i in range(sp.start, sp.end)):
+        return None
+    return sp
+
+
+# a dateline in capitals after a headline or at a line start: "WINONA -- ", "MALATYA, Turkey — "
+_CAPS_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[^\S\n]*([A-Z][A-Z'’\-]{2,}(?:[^\S\n][A-Z][A-Z'’.\-]+){0,2})"
+    r"(?:,[^\S\n]+[A-Z][A-Za-z.]+(?:[^\S\n][A-Z][A-Za-z.]+)?)?[^\S\n]*(?:-{2,}|—|–)"
+)
+
+
+def _caps_datelines(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
+    """Place names written in capitals as a dateline ("WINONA -- The body...", "MALATYA, Turkey —
+    Rescuers...") at the start of the text, a line or a sentence (after the headline), that the
+    model leaves untagged or tags as an organisation. The name must be a gazetteer name itself
+    (a village only with the country or state the dateline or the article names: resolve())."""
+    out = []
+    for mt in _CAPS_DATELINE.finditer(doc.text):
+        sp = _free_span(doc, mt.start(1), mt.end(1), taken)
+        if sp is None or _is_non_place(sp.text):
+            continue
+        if any(normalise(r.name) == normalise(sp.text) for r in gaz.candidates(sp.text)) or gaz.small_places(sp.text):
+            out.append(sp)
+    return out
+
+
+def _state_abbreviations(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
+    """AP-style US state abbreviations outside the spans found so far: written with inner dots
+    ("W.Va.", "S.C. House"), or after a place and a comma ("Marion, Ind."), so that titles and
+    words ("Miss. Smith", "Ind." for independent) are not read as states."""
+    out = []
+    i = 0
+    while i < len(doc):
+        for k in (2, 1):
+            sp = doc[i:i + k]
+            if len(sp) != k or any(taken[j] for j in range(sp.start, sp.end)):
+                continue
+            text = sp.text if sp.text.endswith(".") or i + k >= len(doc) or doc[i + k].text != "." else sp.text + "."
+            if gaz.state_abbreviation(text) is None or not sp[0].text[:1].isupper():
+                continue
+            inner = "." in text[:-1]
+            after_place = i >= 2 and doc[i - 1].text == "," and taken[i - 2]
+            if inner or after_place:
+                out.append(sp)
+                i += k - 1
+                break
+        i += 1
+    return out
+
+
+# a US legislator's party and home town: "Rep. Jane Doe, R-Elbow Lake," / "(D-Hopewell)"
+_PARTY_TOWN = re.compile(r"(?:\(|,[^\S\n])[RDI]-([A-Z][a-z]+(?:[^\S\n][A-Z][a-z]+){0,2})(?=[^\S\n]*[,)])")
+
+
+def _party_hometowns(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
+    """The home town in a US politician's party label ("R-Elbow Lake", "(D-Hopewell)"), when
+    the gazetteer has a US place of that name (towns and villages; resolved in the US)."""
+    out = []
+    for mt in _PARTY_TOWN.finditer(doc.text):
+        sp = _free_span(doc, mt.start(1), mt.end(1), taken)
+        if sp is None or _is_non_place(sp.text):
+            continue
+        if any(r.country == "US" for r in gaz.candidates(sp.text) + gaz.small_places(sp.text)):
+            out.append(sp)
+    return out
+
+
+# nouns of local government bodies named after the town or county they serve ("Henderson County
+# Jail", "Athens Police Department"); universities, companies and hospitals named after a place
+# do not denote it
+JURISDICTION_NOUNS = frozenset(
+    """police sheriff sheriff's jail court courthouse commission commissioners council board department
+    schools coroner coroner's fire detention fairgrounds library prosecutor prosecutor's clerk""".split()
+)
+
+
+def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
+    """The town or county that opens the name of a local government body it runs ("the Madison
+    County Health Department", "Athens Police Department", "Henderson County Jail"): one to three
+    capitalised proper nouns that are exactly a gazetteer county or a town of at least 5,000
+    people (or a name recognised as a place elsewhere in the article), followed within three words
+    by a :data:`JURISDICTION_NOUNS` noun. National and state bodies ("United States Department of
+    Agriculture", "Ohio Department of Health") are left out, as toponym corpora such as GeoVirus
+    leave them unannotated."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "FAC"):
+            continue
+        span = _strip_span(ent)
+        for k in (3, 2, 1):
+            if len(span) <= k:
+                continue
+            head, rest = span[:k], span[k:]
+            if any(taken[i] for i in range(head.start, head.end)) or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in head):
+                continue
+            if not any(t.lower_ in JURISDICTION_NOUNS for t in rest[:3]):
+                continue
+            if _is_non_place(head.text) or gaz.is_demonym(head.text):
+                continue
+            recs = [r for r in gaz.candidates(head.text) if normalise(r.name) == normalise(head.text)]
+            if recs and recs[0].kind in ("country", "continent") or any(r in gaz.admins.values() for r in recs[:1]):
+                continue  # a national or state body ("United States Department of Agriculture")
+            if head.text in known or any(r in gaz.admin2 or r.kind == "city" and r.population >= MIN_CUED_ORG_POPULATION for r in recs):
+                out.append(head)
+                break
+    return out
 
 
 def _listed_with_places(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str, set[str]], known: set[str]) -> list[Span]:
@@ -456,7 +626,10 @@ def _with_cues(span: Span, gaz: Gazetteer) -> Mention:
             qual = qual.rsplit(" ", 1)[0]
         if qual and set(gaz.candidates(qual)) & {r for r in gaz.candidates(span.text) if r.kind == "city"}:
             qual = ""  # "Kyiv, Kiev": the same city spelt twice, not a city and its area
-        if qual:
+        state = gaz.state_abbreviation(qual if qual.endswith(".") or after + 2 > len(doc) - 1 or doc[k].text != "." else qual + ".") if qual else None
+        if state is not None:
+            m.qualifier_admin, m.qualifier_country = state.admin1, state.country  # "Marion, Ill."
+        elif qual:
             cc = gaz.country_code(qual)
             if cc:
                 m.qualifier_country = cc
@@ -501,6 +674,7 @@ class Context:
     sentence_starts: list = field(default_factory=list)
     country_keys: dict = field(default_factory=lambda: defaultdict(set))  # country -> mention keys naming it
     contained: dict = field(default_factory=lambda: defaultdict(set))  # (country, admin1) -> mention keys inside it
+    points: list = field(default_factory=list)  # (mention key, lat, lon) of towns and counties resolved in the first pass
 
     @property
     def top_country(self) -> Optional[str]:
@@ -513,7 +687,9 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
     admins: Counter = Counter()
     keys: dict = defaultdict(set)
     for m in mentions:
-        recs = gaz.candidates(m.text)
+        recs = _mention_candidates(m.text, gaz)
+        if m.qualifier_admin and m.qualifier_country:
+            admins[(m.qualifier_country, m.qualifier_admin)] += 1  # "Marion, Ill.": Illinois is named
         if recs and recs[0].kind == "country":
             countries[recs[0].country] += 1
             keys[recs[0].country].add(normalise(m.text))
@@ -566,7 +742,7 @@ def _sentence_countries(m: Mention, ctx: Context) -> set:
 
 
 def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -> float:
-    s = math.log10(rec.population + 10)
+    s = math.log10(rec.population + 10) if SIGNALS["population"] else 0.0
     if normalise(rec.name) != key and not (rec.kind == "city" and rec.admin1 and normalise(rec.admin1) == key):
         s -= 1.5  # an alternate name, unless it is the name of the city's own area ("New York")
     if rec in gaz.regions:
@@ -591,19 +767,27 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
         s += 6 if rec.country == m.qualifier_country else -3
     if m.qualifier_admin:
         s += 4 if rec.admin1 == m.qualifier_admin else -2
-    if rec.country and ctx.country_keys.get(rec.country, set()) - {key} and not _overshadowed(rec, m, ctx, gaz):
+    if SIGNALS["country_context"] and rec.country and ctx.country_keys.get(rec.country, set()) - {key} and not _overshadowed(rec, m, ctx, gaz):
         s += W_COUNTRY_CONTEXT  # named by another mention
         if rec.country == ctx.top_country:
             s += W_TOP_COUNTRY
         if rec.country in _sentence_countries(m, ctx) and rec.kind != "country":
             s += W_SENTENCE_COUNTRY  # "In northern Lebanon, ... near Tripoli"
-    if rec.kind == "city" and (rec.country, rec.admin1) in ctx.admins:
-        s += W_ADMIN_CONTEXT
+    if SIGNALS["admin_context"] and (rec.kind == "city" or rec in gaz.admin2) and (rec.country, rec.admin1) in ctx.admins:
+        s += W_ADMIN_CONTEXT  # a city or county of a state the article names
+    if SIGNALS["neighbours"] and rec.kind in ("city", "admin") and rec.lat is not None and _near_other_place(rec, key, ctx):
+        s += W_NEIGHBOUR
     if rec.kind == "admin" and m.city_cue:
         s -= W_CITY_CUE_AREA  # "the city of Kherson itself": not the oblast
     elif rec.kind == "admin" and rec.name == rec.admin1 and ctx.contained.get((rec.country, rec.admin1), set()) - {key}:
         s += W_CONTAINS
     return s
+
+
+def _near_other_place(rec: GeoRecord, key: str, ctx: Context) -> bool:
+    """True when ``rec`` lies within :data:`NEIGHBOUR_KM` of a town or county that another name of
+    the article resolved to in the first pass (spatial coherence of local news)."""
+    return any(k != key and _km(rec.lat, rec.lon, lat, lon) <= NEIGHBOUR_KM for k, lat, lon in ctx.points)
 
 
 def _overshadowed(rec: GeoRecord, m: Mention, ctx: Context, gaz: Gazetteer) -> bool:
@@ -641,7 +825,7 @@ def _is_capital(rec: GeoRecord, gaz: Gazetteer) -> bool:
 
 def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
     """Pick the best gazetteer record for mention ``m`` given the article context, or None."""
-    recs = gaz.candidates(m.text) or gaz.subdivisions_by_code(m.text)
+    recs = _mention_candidates(m.text, gaz)
     qualified = [r for r in recs if _fits_qualifier(r, m)]
     if not recs or (m.qualifier_country and not qualified):
         small = _supported_small_place(m, gaz, ctx)
@@ -666,6 +850,15 @@ def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
         if small is not None and (small.country, small.admin1) in ctx.admins and (best.country, best.admin1) not in ctx.admins:
             return small
     return best
+
+
+def _mention_candidates(text: str, gaz: Gazetteer) -> list[GeoRecord]:
+    """Gazetteer records a mention may name: a US state abbreviation's state ("Ill.", "W.Va"),
+    else the records of the name, else the areas of an upper-case code ("NSW")."""
+    state = gaz.state_abbreviation(text if text.endswith(".") or "." not in text else text + ".")
+    if state is not None:
+        return [state]
+    return gaz.candidates(text) or gaz.subdivisions_by_code(text)
 
 
 def _fits_qualifier(rec: GeoRecord, m: Mention) -> bool:
