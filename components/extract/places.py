@@ -71,6 +71,7 @@ SIGNALS: dict[str, bool] = {
 }
 W_NEIGHBOUR = 2.0  # a candidate within NEIGHBOUR_KM of another place the article resolves
 NEIGHBOUR_KM = 150.0
+MAX_READINGS = 40  # town and county readings of a name considered for neighbour support
 
 
 @dataclass
@@ -108,6 +109,13 @@ def toponyms(doc: Doc) -> list[Place]:
         if normalise(m.text) in cued and not m.city_cue:
             m.admin_cue = True
     context = article_context(doc, mentions, gaz)
+    if SIGNALS["neighbours"]:
+        for m in mentions:
+            key = normalise(m.text)
+            if key not in context.readings:
+                recs = [r for r in _mention_candidates(m.text, gaz) if r.kind == "city" or r in gaz.admin2]
+                recs += gaz.small_places(m.text) if len(m.text) >= 4 else []
+                context.readings[key] = [(r.lat, r.lon) for r in recs[:MAX_READINGS]]
     first = [resolve(m, gaz, context) for m in mentions]
     # second pass: admin areas that contain the article's other resolved places
     for m, rec in zip(mentions, first):
@@ -117,6 +125,7 @@ def toponyms(doc: Doc) -> list[Place]:
             context.contained[(rec.country, rec.admin1)].add(normalise(m.text))
         if rec is not None and rec.lat is not None and (rec.kind == "city" or rec in gaz.admin2):
             context.points.append((normalise(m.text), rec.lat, rec.lon))
+    context.support.clear()
     final = [resolve(m, gaz, context) for m in mentions]
     if SIGNALS["one_sense"]:
         final = _one_sense(mentions, final)
@@ -370,14 +379,19 @@ JURISDICTION_NOUNS = frozenset(
 
 
 def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
-    """The town or county that opens the name of a local government body it runs ("the Madison
-    County Health Department", "Athens Police Department", "Henderson County Jail"): one to three
-    capitalised proper nouns that are exactly a gazetteer county or a town of at least 5,000
-    people (or a name recognised as a place elsewhere in the article), followed within three words
-    by a :data:`JURISDICTION_NOUNS` noun. National and state bodies ("United States Department of
-    Agriculture", "Ohio Department of Health") are left out, as toponym corpora such as GeoVirus
-    leave them unannotated."""
+    """The state, county or town that opens the name of a government body it runs ("the Madison
+    County Health Department", "Athens Police Department", "Ohio Supreme Court"): one to three
+    capitalised proper nouns that are exactly a gazetteer admin area, a city of at least
+    :data:`MIN_BARE_POPULATION`, a town of at least 5,000 in a state or county the article names,
+    or a name recognised as a place elsewhere in the article; followed within three words by a
+    :data:`JURISDICTION_NOUNS` noun. National bodies ("United States Department of Agriculture")
+    are left out, as toponym corpora such as GeoVirus leave them unannotated."""
     out = []
+    areas = set()  # (country, admin1) of the first-level areas and counties recognised so far
+    for k in known:
+        for r in _mention_candidates(k, gaz)[:1]:
+            if r.kind == "admin":
+                areas.add((r.country, r.admin1))
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "FAC"):
             continue
@@ -393,9 +407,10 @@ def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) ->
             if _is_non_place(head.text) or gaz.is_demonym(head.text):
                 continue
             recs = [r for r in gaz.candidates(head.text) if normalise(r.name) == normalise(head.text)]
-            if recs and recs[0].kind in ("country", "continent") or any(r in gaz.admins.values() for r in recs[:1]):
+            if recs and recs[0].kind in ("country", "continent"):
                 continue  # a national or state body ("United States Department of Agriculture")
-            if head.text in known or any(r in gaz.admin2 or r.kind == "city" and r.population >= MIN_CUED_ORG_POPULATION for r in recs):
+            if head.text in known or any(r.kind == "admin" or r.kind == "city" and (
+                    r.population >= MIN_BARE_POPULATION or r.population >= MIN_CUED_ORG_POPULATION and (r.country, r.admin1) in areas) for r in recs):
                 out.append(head)
                 break
     return out
@@ -675,6 +690,9 @@ class Context:
     country_keys: dict = field(default_factory=lambda: defaultdict(set))  # country -> mention keys naming it
     contained: dict = field(default_factory=lambda: defaultdict(set))  # (country, admin1) -> mention keys inside it
     points: list = field(default_factory=list)  # (mention key, lat, lon) of towns and counties resolved in the first pass
+    # mention key -> (lat, lon) of its town and county candidates (villages included): the readings it may have
+    readings: dict = field(default_factory=dict)
+    support: dict = field(default_factory=dict)  # (record, key) -> neighbour support, memoised
 
     @property
     def top_country(self) -> Optional[str]:
@@ -749,6 +767,8 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
         s += W_REGION
     if rec.kind == "country":
         s += 6
+        if SIGNALS["admin_context"] and _home_area_named_like(rec, key, ctx, gaz):
+            s -= 8  # "Georgia" in news about Atlanta and Savannah: the US state, not the country
     elif rec.kind == "continent":
         s += 5
     elif rec.kind == "admin":
@@ -775,8 +795,8 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
             s += W_SENTENCE_COUNTRY  # "In northern Lebanon, ... near Tripoli"
     if SIGNALS["admin_context"] and (rec.kind == "city" or rec in gaz.admin2) and (rec.country, rec.admin1) in ctx.admins:
         s += W_ADMIN_CONTEXT  # a city or county of a state the article names
-    if SIGNALS["neighbours"] and rec.kind in ("city", "admin") and rec.lat is not None and _near_other_place(rec, key, ctx):
-        s += W_NEIGHBOUR
+    if SIGNALS["neighbours"] and rec.kind in ("city", "admin") and rec.lat is not None:
+        s += W_NEIGHBOUR * _neighbour_support(rec, key, ctx)
     if rec.kind == "admin" and m.city_cue:
         s -= W_CITY_CUE_AREA  # "the city of Kherson itself": not the oblast
     elif rec.kind == "admin" and rec.name == rec.admin1 and ctx.contained.get((rec.country, rec.admin1), set()) - {key}:
@@ -784,10 +804,40 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
     return s
 
 
+def _home_area_named_like(country: GeoRecord, key: str, ctx: Context, gaz: Gazetteer) -> bool:
+    """True when a first-level area of another country bears the country's name ("Georgia", US)
+    and the article's context is that other country's: its areas or towns are named (first pass)
+    and the country of the same name is named by no other mention."""
+    areas = [r for r in gaz.candidates(key) if r.kind == "admin" and r.country != country.country and r not in gaz.admin2]
+    if not areas or ctx.country_keys.get(country.country, set()) - {key}:
+        return False
+    return any(sum(1 for (cc, a) in ctx.admins if cc == r.country and normalise(a) != key) + sum(
+        1 for k, lat, lon in ctx.points if k != key and _km(r.lat, r.lon, lat, lon) <= 400) >= 1 for r in areas)
+
+
 def _near_other_place(rec: GeoRecord, key: str, ctx: Context) -> bool:
-    """True when ``rec`` lies within :data:`NEIGHBOUR_KM` of a town or county that another name of
-    the article resolved to in the first pass (spatial coherence of local news)."""
-    return any(k != key and _km(rec.lat, rec.lon, lat, lon) <= NEIGHBOUR_KM for k, lat, lon in ctx.points)
+    """True when ``rec`` has neighbour support of at least 1/2 (see :func:`_neighbour_support`)."""
+    return _neighbour_support(rec, key, ctx) >= 0.5
+
+
+def _neighbour_support(rec: GeoRecord, key: str, ctx: Context) -> float:
+    """Spatial coherence: how strongly the article's other names place ``rec``'s surroundings, in
+    [0, 1]. Each other name within :data:`NEIGHBOUR_KM` of ``rec`` adds 1 when the first pass
+    resolved it there, else 1/n when one of its n possible town or county readings lies there
+    (an unambiguous neighbour counts fully, "Springfield" with 30 readings hardly at all)."""
+    memo = (rec, key)
+    if memo in ctx.support:
+        return ctx.support[memo]
+    total = 0.0
+    resolved = {k for k, lat, lon in ctx.points if k != key and _km(rec.lat, rec.lon, lat, lon) <= NEIGHBOUR_KM}
+    total += len(resolved)
+    for k, pts in ctx.readings.items():
+        if k == key or k in resolved or not pts or total >= 1:
+            continue
+        if any(abs(lat - rec.lat) < 2 and _km(rec.lat, rec.lon, lat, lon) <= NEIGHBOUR_KM for lat, lon in pts):
+            total += 1 / len(pts)
+    ctx.support[memo] = min(1.0, total)
+    return ctx.support[memo]
 
 
 def _overshadowed(rec: GeoRecord, m: Mention, ctx: Context, gaz: Gazetteer) -> bool:
@@ -871,7 +921,8 @@ def _fits_qualifier(rec: GeoRecord, m: Mention) -> bool:
 def _supported_small_place(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
     """A village or small town (population below 5000) named like ``m``, when the text supports
     it: it fits the mention's qualifier ("Palauig, Zambales"), or, with no qualifier, lies in a
-    country the article names elsewhere (an admin area the article names wins). Else None."""
+    country or first-level area the article names elsewhere, or near another place the article
+    resolves (an admin area the article names wins, then a neighbour). Else None."""
     if len(m.text) < 4:
         return None
     small = [r for r in gaz.small_places(m.text) if normalise(r.name) == normalise(m.text)]  # no alternate names
@@ -879,6 +930,8 @@ def _supported_small_place(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional
         fits = [r for r in small if _fits_qualifier(r, m)]
     else:
         key = normalise(m.text)
-        fits = [r for r in small if ctx.country_keys.get(r.country, set()) - {key}]
-        fits.sort(key=lambda r: (r.country, r.admin1) not in ctx.admins)
+        fits = [r for r in small if SIGNALS["country_context"] and ctx.country_keys.get(r.country, set()) - {key}
+                or SIGNALS["admin_context"] and (r.country, r.admin1) in ctx.admins
+                or SIGNALS["neighbours"] and _near_other_place(r, key, ctx)]
+        fits.sort(key=lambda r: ((r.country, r.admin1) not in ctx.admins, not (SIGNALS["neighbours"] and _near_other_place(r, key, ctx))))
     return fits[0] if fits else None
