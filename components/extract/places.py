@@ -256,7 +256,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 # "Ghazni province" -> "Ghazni"; "Kharkiv region" -> "Kharkiv"
                 if len(span) > 1 and span[-1].lower_ in ADMIN_SUFFIXES and gaz.is_place_name(span[:-1].text):
                     span = span[:-1]
-                elif not (len(text) >= 4 and gaz.small_places(text) and _small_place_cued(span, surnames)
+                elif not (len(text) >= 4 and gaz.small_places(text) and (ent.label_ == "GPE" or _small_place_cued(span, surnames))
                           or gaz.subdivisions_by_code(text)):
                     continue  # a village is kept for now: resolve() accepts it only with support
             spans.append(span)
@@ -306,10 +306,11 @@ def _free_span(doc: Doc, start: int, end: int, taken: list[bool]) -> Optional[Sp
     return sp
 
 
-# a dateline in capitals after a headline or at a line start: "WINONA -- ", "MALATYA, Turkey — "
+# a dateline in capitals after a headline or at a line start: "WINONA -- ", "MALATYA, Turkey — ",
+# "DeKALB – ", "HURRICANE, W.Va. - "
 _CAPS_DATELINE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))[^\S\n]*([A-Z][A-Z'’\-]{2,}(?:[^\S\n][A-Z][A-Z'’.\-]+){0,2})"
-    r"(?:,[^\S\n]+[A-Z][A-Za-z.]+(?:[^\S\n][A-Z][A-Za-z.]+)?)?[^\S\n]*(?:-{2,}|—|–)"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[^\S\n]*((?:[A-Z][A-Z'’\-]{2,}|[A-Z][a-z]?[A-Z]{2,}[A-Z'’\-]*)(?:[^\S\n][A-Z][A-Z'’.\-]+){0,2})"
+    r"(?:,[^\S\n]+[A-Z][A-Za-z.]+(?:[^\S\n][A-Z][A-Za-z.]+)?)?[^\S\n]*(?:-{2,}|—|–|-(?=[^\S\n]))"
 )
 
 
