@@ -69,7 +69,7 @@ SIGNALS: dict[str, bool] = {
     "one_sense": True,  # one reading per name per article: later bare mentions follow the best-cued one
     "population": True,  # log population as the prior
 }
-W_NEIGHBOUR = 2.0  # a candidate within NEIGHBOUR_KM of another place the article resolves
+W_NEIGHBOUR = 3.0  # a candidate within NEIGHBOUR_KM of another place the article resolves
 NEIGHBOUR_KM = 150.0
 MAX_READINGS = 40  # town and county readings of a name considered for neighbour support
 
@@ -230,7 +230,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     surnames = _person_surnames(doc)
     for ent in doc.ents:
         span = _hyphen_joined(_strip_span(ent), gaz)
-        if not len(span) or _is_non_place(span.text) or _names_something_else(span):
+        if not len(span) or _is_non_place(span.text) or _names_something_else(span) or not _abbreviation_placed(span, gaz):
             continue
         text = span.text
         if ent.label_ in PLACE_LABELS:
@@ -257,7 +257,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 if len(span) > 1 and span[-1].lower_ in ADMIN_SUFFIXES and gaz.is_place_name(span[:-1].text):
                     span = span[:-1]
                 elif not (len(text) >= 4 and gaz.small_places(text) and (ent.label_ == "GPE" or _small_place_cued(span, surnames))
-                          or gaz.subdivisions_by_code(text)):
+                          or gaz.subdivisions_by_code(text) and _abbreviation_placed(span, gaz)):
                     continue  # a village is kept for now: resolve() accepts it only with support
             spans.append(span)
         elif ent.label_ in RECOVER_LABELS and _recoverable(span, ent.label_, gaz, surnames):
@@ -351,6 +351,16 @@ def _state_abbreviations(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set
                 break
         i += 1
     return out
+
+
+def _abbreviation_placed(span: Span, gaz: Gazetteer) -> bool:
+    """True when an area code or AP state abbreviation reads as a place: an upper-case code ("TX",
+    "NSW"), dotted initials ("W.Va.", "N.Y."), or a word abbreviation after a comma ("Marion,
+    Ill."), not a title or word that happens to match ("Miss. Lane", "Ind. voters")."""
+    text = span.text
+    if gaz.state_abbreviation(text if text.endswith(".") or "." not in text else text + ".") is None:
+        return True
+    return "." in text.rstrip(".") or span.start > 0 and span.doc[span.start - 1].text == ","
 
 
 # a US legislator's party and home town: "Rep. Jane Doe, R-Elbow Lake," / "(D-Hopewell)"
