@@ -4,11 +4,18 @@ Recognition: spaCy ``GPE``/``LOC`` entities (``FAC`` only when it is an exact ga
 name), plus gazetteer checks that recover places the small model tags ``PERSON``/``NORP``/``ORG``
 ("Kherson", "Aleppo") or misses ("near Saint John"), while rejecting organisations, seats of
 government used as metonyms ("White House", "Kremlin"), demonyms ("Ukrainian") and people.
+Local-news forms: upper-case datelines after the headline ("WINONA -- "), AP-style US state
+abbreviations ("Marion, Ill.", "W.Va."), a legislator's home town ("R-Elbow Lake"), and the
+state, county or town opening the name of a government body it runs ("Madison County Health
+Department"; national bodies excluded).
 
 Resolution (:func:`resolve`): every candidate record of :mod:`components.gazetteer` is scored
 by, in order of weight, a local qualifier ("Paris, Texas", "the southern Ukrainian city of
 Kherson", "Helmand province"), the countries and admin areas the article itself names,
-national capitals, exact-versus-alternate name, and finally log population.
+national capitals, exact-versus-alternate name, spatial coherence (a reading near the article's
+other places), and finally log population. A name qualified once gives its reading to its bare
+mentions (one sense per article). Each signal can be switched off in :data:`SIGNALS`
+(``bench/bench_places.py`` prints the ablation table).
 """
 
 from __future__ import annotations
@@ -85,7 +92,6 @@ class Mention:
     qualifier_admin: Optional[str] = None  # "X, Texas"
     admin_cue: bool = False  # "X province", "province of X"
     city_cue: bool = False  # "city of X", "X city"
-    org_prefix: bool = False  # the place opens an organisation's name ("Athens Police Department")
 
 
 def toponyms(doc: Doc) -> list[Place]:
