@@ -340,8 +340,13 @@ def _state_abbreviations(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set
     ("W.Va.", "S.C. House"), or after a place and a comma ("Marion, Ind."), so that titles and
     words ("Miss. Smith", "Ind." for independent) are not read as states."""
     out = []
+    n = len(doc)
     i = 0
-    while i < len(doc):
+    while i < n:
+        word = doc[i].text
+        if not word[:1].isupper() or "." not in word and (i + 1 >= n or doc[i + 1].text != "."):
+            i += 1  # not the start of a dotted abbreviation
+            continue
         for k in (2, 1):
             sp = doc[i:i + k]
             if len(sp) != k or any(taken[j] for j in range(sp.start, sp.end)):
