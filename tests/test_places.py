@@ -377,3 +377,76 @@ def test_places_sentence_context_cues_and_landmarks(extract_text, text, expected
     assert [(p.name, p.country, p.admin1) for p in ex.places] == expected
     if "city of Kherson" in text:
         assert [p.kind for p in ex.places] == ["city", "city"]
+
+
+# ----------------------------------------------------------------------------- issue 11: local news forms, context
+def _places(extract_text, text):
+    return [(p.mention, p.name, p.admin1, p.country) for p in extract_text(text).places]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an upper-case dateline after the headline, with and without a country qualifier
+        ("Dam repairs begin. ROANOKE -- Crews began work on Monday near the old mill, officials said.",
+         [("ROANOKE", "Roanoke", "Virginia", "US")]),
+        ("Quake shakes region. MALATYA, Turkey — Rescuers searched collapsed buildings on Monday.",
+         [("MALATYA", "Malatya", "Malatya", "TR"), ("Turkey", "Turkey", None, "TR")]),
+        ("Bridge closes. DeKALB – The bridge closed on Friday, the city said.",
+         [("DeKALB", "DeKalb", "Illinois", "US")]),
+    ],
+)
+def test_places_upper_case_dateline_after_headline(extract_text, text, expected):
+    assert _places(extract_text, text) == expected
+
+
+def test_places_ap_state_abbreviations_as_qualifier_and_toponym(extract_text):
+    got = _places(extract_text, "Police in Marion, Ill., arrested a man who had driven from a W.Va. farm.")
+    assert got == [("Marion", "Marion", "Illinois", "US"), ("Ill.", "Illinois", "Illinois", "US"),
+                   ("W.Va.", "West Virginia", "West Virginia", "US")]
+
+
+def test_places_ap_abbreviation_without_place_before_is_not_a_state(extract_text):
+    assert _places(extract_text, "Miss. Carter and Ind. voters met on Monday.") == []
+
+
+def test_places_party_label_home_town_is_a_us_place(extract_text):
+    assert _places(extract_text, "Sen. Jane Doe, R-Elbow Lake, proposed the bill on Tuesday.") == [
+        ("Elbow Lake", "Elbow Lake", "Minnesota", "US")]
+
+
+def test_places_county_opening_a_local_body_is_a_toponym_placed_by_its_neighbour(extract_text):
+    got = _places(extract_text, "The Madison County Health Department said the clinic in Huntsville would open in May.")
+    assert got == [("Madison County", "Madison County", "Alabama", "US"), ("Huntsville", "Huntsville", "Alabama", "US")]
+
+
+def test_places_national_department_names_no_town(extract_text):
+    assert _places(extract_text, "The Justice Department said the case was closed.") == []
+
+
+def test_places_neighbours_pick_the_namesake_near_the_other_places(extract_text):
+    got = _places(extract_text, "Firefighters from Alexandria and Pineville battled the blaze on Monday.")
+    assert got == [("Alexandria", "Alexandria", "Louisiana", "US"), ("Pineville", "Pineville", "Louisiana", "US")]
+
+
+def test_places_us_state_beats_country_of_the_same_name_among_its_towns(extract_text):
+    got = _places(extract_text, "The storm moved across Georgia after hitting Savannah and Macon.")
+    assert got[0] == ("Georgia", "Georgia", "Georgia", "US")
+
+
+def test_places_one_reading_per_name_follows_the_qualified_mention(extract_text):
+    got = _places(extract_text, "Officials in Alexandria, Va., opened a shelter. Alexandria has 150,000 residents.")
+    assert [g for g in got if g[0] == "Alexandria"] == [("Alexandria", "Alexandria", "Virginia", "US")] * 2
+
+
+def test_places_signals_switch_off(nlp):
+    """Each signal of places.SIGNALS changes the result when switched off (here: neighbours)."""
+    from components.extract import places
+
+    doc = nlp("Firefighters from Alexandria and Pineville battled the blaze on Monday.")
+    places.SIGNALS["neighbours"] = False
+    try:
+        first = places.toponyms(doc)[0]
+    finally:
+        places.SIGNALS["neighbours"] = True
+    assert (first.name, first.country) == ("Alexandria", "EG")

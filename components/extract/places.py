@@ -4,17 +4,25 @@ Recognition: spaCy ``GPE``/``LOC`` entities (``FAC`` only when it is an exact ga
 name), plus gazetteer checks that recover places the small model tags ``PERSON``/``NORP``/``ORG``
 ("Kherson", "Aleppo") or misses ("near Saint John"), while rejecting organisations, seats of
 government used as metonyms ("White House", "Kremlin"), demonyms ("Ukrainian") and people.
+Local-news forms: upper-case datelines after the headline ("WINONA -- "), AP-style US state
+abbreviations ("Marion, Ill.", "W.Va."), a legislator's home town ("R-Elbow Lake"), and the
+state, county or town opening the name of a government body it runs ("Madison County Health
+Department"; national bodies excluded).
 
 Resolution (:func:`resolve`): every candidate record of :mod:`components.gazetteer` is scored
 by, in order of weight, a local qualifier ("Paris, Texas", "the southern Ukrainian city of
 Kherson", "Helmand province"), the countries and admin areas the article itself names,
-national capitals, exact-versus-alternate name, and finally log population.
+national capitals, exact-versus-alternate name, spatial coherence (a reading near the article's
+other places), and finally log population. A name qualified once gives its reading to its bare
+mentions (one sense per article). Each signal can be switched off in :data:`SIGNALS`
+(``bench/bench_places.py`` prints the ablation table).
 """
 
 from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -37,7 +45,7 @@ from ..constants import (
     PLACE_PREPOSITIONS,
     TITLE_ABBREVIATIONS,
 )
-from ..gazetteer import GeoRecord, Gazetteer, get_gazetteer, normalise
+from ..gazetteer import GeoRecord, Gazetteer, _km, get_gazetteer, normalise
 from ..nlp import datelines
 from ..models import Place
 
@@ -53,6 +61,24 @@ W_REGION = 4.0  # a hand-listed region, sea or island (no population) against sm
 W_SENTENCE_COUNTRY = 1.0  # ... and named in the mention's own sentence
 W_CITY_CUE_AREA = 3.0  # an admin area against a "city of X" cue
 W_CONTAINS = 7.0  # an admin area that contains another place the article names ("Atlanta" -> Georgia, US)
+
+
+# Switchable recognition and resolution signals (``bench/bench_places.py`` turns each off in turn
+# and prints the ablation table). Every one is on in normal use.
+SIGNALS: dict[str, bool] = {
+    "caps_datelines": True,  # "WINONA --", "MALATYA, Turkey --" after a headline, not only at a line start
+    "state_abbreviations": True,  # AP-style US state abbreviations ("Ill.", "W.Va.") as toponyms and qualifiers
+    "party_hometowns": True,  # a US legislator's town: "Rep. Jane Doe, R-Elbow Lake"
+    "org_places": True,  # the jurisdiction opening an organisation's name: "Madison County Health Department"
+    "country_context": True,  # countries the article names (names, demonyms, qualifiers) rank their own records
+    "admin_context": True,  # first-level areas the article names rank their own cities and counties
+    "neighbours": True,  # candidates near the article's other resolved places rank first
+    "one_sense": True,  # one reading per name per article: later bare mentions follow the best-cued one
+    "population": True,  # log population as the prior
+}
+W_NEIGHBOUR = 3.0  # a candidate within NEIGHBOUR_KM of another place the article resolves
+NEIGHBOUR_KM = 150.0
+MAX_READINGS = 40  # town and county readings of a name considered for neighbour support
 
 
 @dataclass
@@ -89,6 +115,13 @@ def toponyms(doc: Doc) -> list[Place]:
         if normalise(m.text) in cued and not m.city_cue:
             m.admin_cue = True
     context = article_context(doc, mentions, gaz)
+    if SIGNALS["neighbours"]:
+        for m in mentions:
+            key = normalise(m.text)
+            if key not in context.readings:
+                recs = [r for r in _mention_candidates(m.text, gaz) if r.kind == "city" or r in gaz.admin2]
+                recs += gaz.small_places(m.text) if len(m.text) >= 4 else []
+                context.readings[key] = [(r.lat, r.lon) for r in recs[:MAX_READINGS]]
     first = [resolve(m, gaz, context) for m in mentions]
     # second pass: admin areas that contain the article's other resolved places
     for m, rec in zip(mentions, first):
@@ -96,9 +129,14 @@ def toponyms(doc: Doc) -> list[Place]:
             if rec.kind == "city" and rec in gaz.candidates(rec.admin1):
                 continue  # the area's namesake city ("Odesa" in "Odessa" oblast) is no evidence for the area
             context.contained[(rec.country, rec.admin1)].add(normalise(m.text))
+        if rec is not None and rec.lat is not None and (rec.kind == "city" or rec in gaz.admin2):
+            context.points.append((normalise(m.text), rec.lat, rec.lon))
+    context.support.clear()
+    final = [resolve(m, gaz, context) for m in mentions]
+    if SIGNALS["one_sense"]:
+        final = _one_sense(mentions, final)
     places: list[Place] = []
-    for m in mentions:
-        rec = resolve(m, gaz, context)
+    for m, rec in zip(mentions, final):
         if rec is None:
             continue
         places.append(
@@ -109,6 +147,19 @@ def toponyms(doc: Doc) -> list[Place]:
             )
         )
     return places
+
+
+def _one_sense(mentions: list[Mention], recs: list[Optional[GeoRecord]]) -> list[Optional[GeoRecord]]:
+    """One reading per name per article: a name qualified once ("Alexandria, Va.", "the city of
+    X") gives its record to the same name's mentions that carry no qualifier or cue of their own."""
+    best: dict[str, GeoRecord] = {}
+    for m, rec in zip(mentions, recs):
+        if rec is not None and (m.qualifier_admin or m.qualifier_country) and rec.kind == "city":
+            best.setdefault(normalise(m.text), rec)
+    return [
+        best.get(normalise(m.text), rec) if rec is not None and rec.kind == "city" and not (m.qualifier_admin or m.qualifier_country or m.admin_cue) else rec
+        for m, rec in zip(mentions, recs)
+    ]
 
 
 # ----------------------------------------------------------------------------- recognition
@@ -185,7 +236,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     surnames = _person_surnames(doc)
     for ent in doc.ents:
         span = _hyphen_joined(_strip_span(ent), gaz)
-        if not len(span) or _is_non_place(span.text) or _names_something_else(span):
+        if not len(span) or _is_non_place(span.text) or _names_something_else(span) or not _abbreviation_placed(span, gaz):
             continue
         text = span.text
         if ent.label_ in PLACE_LABELS:
@@ -211,8 +262,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 # "Ghazni province" -> "Ghazni"; "Kharkiv region" -> "Kharkiv"
                 if len(span) > 1 and span[-1].lower_ in ADMIN_SUFFIXES and gaz.is_place_name(span[:-1].text):
                     span = span[:-1]
-                elif not (len(text) >= 4 and gaz.small_places(text) and _small_place_cued(span, surnames)
-                          or gaz.subdivisions_by_code(text)):
+                elif not (len(text) >= 4 and gaz.small_places(text) and (ent.label_ == "GPE" or _small_place_cued(span, surnames))
+                          or gaz.subdivisions_by_code(text) and _abbreviation_placed(span, gaz)):
                     continue  # a village is kept for now: resolve() accepts it only with support
             spans.append(span)
         elif ent.label_ in RECOVER_LABELS and _recoverable(span, ent.label_, gaz, surnames):
@@ -227,8 +278,164 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             taken[i] = True
     spans.extend(_unlabelled(doc, gaz, taken, surnames, {sp.text for sp in spans}))
     spans.extend(_area_abbreviations(doc, gaz, taken, spans))
+    us_hometowns: set[int] = set()
+    for extra, on in ((_caps_datelines, "caps_datelines"), (_state_abbreviations, "state_abbreviations"),
+                      (_party_hometowns, "party_hometowns"), (_org_places, "org_places")):
+        if not SIGNALS[on]:
+            continue
+        for sp in extra(doc, gaz, _taken(doc, spans), {sp.text for sp in spans}):
+            spans.append(sp)
+            if extra is _party_hometowns:
+                us_hometowns.add(sp.start)
     spans.sort(key=lambda s: s.start)
-    return [_with_cues(sp, gaz) for sp in spans]
+    out = [_with_cues(sp, gaz) for sp in spans]
+    for sp, m in zip(spans, out):
+        if sp.start in us_hometowns:
+            m.qualifier_country = "US"
+    return out
+
+
+def _taken(doc: Doc, spans: list[Span]) -> list[bool]:
+    """Token flags: True inside any of ``spans``."""
+    taken = [False] * len(doc)
+    for sp in spans:
+        for i in range(sp.start, sp.end):
+            taken[i] = True
+    return taken
+
+
+def _free_span(doc: Doc, start: int, end: int, taken: list[bool]) -> Optional[Span]:
+    """The tokens covering characters ``start:end`` when none is inside a span found so far, else None."""
+    sp = doc.char_span(start, end, alignment_mode="expand")
+    if sp is None or not len(sp) or any(taken[i] for i in range(sp.start, sp.end)):
+        return None
+    return sp
+
+
+# a dateline in capitals after a headline or at a line start: "WINONA -- ", "MALATYA, Turkey — ",
+# "DeKALB – ", "HURRICANE, W.Va. - "
+_CAPS_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[^\S\n]*((?:[A-Z][A-Z'’\-]{2,}|[A-Z][a-z]?[A-Z]{2,}[A-Z'’\-]*)(?:[^\S\n][A-Z][A-Z'’.\-]+){0,2})"
+    r"(?:,[^\S\n]+[A-Z][A-Za-z.]+(?:[^\S\n][A-Z][A-Za-z.]+)?)?[^\S\n]*(?:-{2,}|—|–|-(?=[^\S\n]))"
+)
+
+
+def _caps_datelines(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
+    """Place names written in capitals as a dateline ("WINONA -- The body...", "MALATYA, Turkey —
+    Rescuers...") at the start of the text, a line or a sentence (after the headline), that the
+    model leaves untagged or tags as an organisation. The name must be a gazetteer name itself
+    (a village only with the country or state the dateline or the article names: resolve())."""
+    out = []
+    for mt in _CAPS_DATELINE.finditer(doc.text):
+        sp = _free_span(doc, mt.start(1), mt.end(1), taken)
+        if sp is None or _is_non_place(sp.text):
+            continue
+        if any(normalise(r.name) == normalise(sp.text) for r in gaz.candidates(sp.text)) or gaz.small_places(sp.text):
+            out.append(sp)
+    return out
+
+
+def _state_abbreviations(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
+    """AP-style US state abbreviations outside the spans found so far: written with inner dots
+    ("W.Va.", "S.C. House"), or after a place and a comma ("Marion, Ind."), so that titles and
+    words ("Miss. Smith", "Ind." for independent) are not read as states."""
+    out = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        word = doc[i].text
+        if not word[:1].isupper() or "." not in word and (i + 1 >= n or doc[i + 1].text != "."):
+            i += 1  # not the start of a dotted abbreviation
+            continue
+        for k in (2, 1):
+            sp = doc[i:i + k]
+            if len(sp) != k or any(taken[j] for j in range(sp.start, sp.end)):
+                continue
+            text = sp.text if sp.text.endswith(".") or i + k >= len(doc) or doc[i + k].text != "." else sp.text + "."
+            if gaz.state_abbreviation(text) is None or not sp[0].text[:1].isupper():
+                continue
+            inner = "." in text[:-1]
+            after_place = i >= 2 and doc[i - 1].text == "," and taken[i - 2]
+            if inner or after_place:
+                out.append(sp)
+                i += k - 1
+                break
+        i += 1
+    return out
+
+
+def _abbreviation_placed(span: Span, gaz: Gazetteer) -> bool:
+    """True when an area code or AP state abbreviation reads as a place: an upper-case code ("TX",
+    "NSW"), dotted initials ("W.Va.", "N.Y."), or a word abbreviation after a comma ("Marion,
+    Ill."), not a title or word that happens to match ("Miss. Lane", "Ind. voters")."""
+    text = span.text
+    if gaz.state_abbreviation(text if text.endswith(".") or "." not in text else text + ".") is None:
+        return True
+    return "." in text.rstrip(".") or span.start > 0 and span.doc[span.start - 1].text == ","
+
+
+# a US legislator's party and home town: "Rep. Jane Doe, R-Elbow Lake," / "(D-Hopewell)"
+_PARTY_TOWN = re.compile(r"(?:\(|,[^\S\n])[RDI]-([A-Z][a-z]+(?:[^\S\n][A-Z][a-z]+){0,2})(?=[^\S\n]*[,)])")
+
+
+def _party_hometowns(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
+    """The home town in a US politician's party label ("R-Elbow Lake", "(D-Hopewell)"), when
+    the gazetteer has a US place of that name (towns and villages; resolved in the US)."""
+    out = []
+    for mt in _PARTY_TOWN.finditer(doc.text):
+        sp = _free_span(doc, mt.start(1), mt.end(1), taken)
+        if sp is None or _is_non_place(sp.text):
+            continue
+        if any(r.country == "US" for r in gaz.candidates(sp.text) + gaz.small_places(sp.text)):
+            out.append(sp)
+    return out
+
+
+# nouns of local government bodies named after the town or county they serve ("Henderson County
+# Jail", "Athens Police Department"); universities, companies and hospitals named after a place
+# do not denote it
+JURISDICTION_NOUNS = frozenset(
+    """police sheriff sheriff's jail court courthouse commission commissioners council board department
+    schools coroner coroner's fire detention fairgrounds library prosecutor prosecutor's clerk""".split()
+)
+
+
+def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
+    """The state, county or town that opens the name of a government body it runs ("the Madison
+    County Health Department", "Athens Police Department", "Ohio Supreme Court"): one to three
+    capitalised proper nouns that are exactly a gazetteer admin area, a city of at least
+    :data:`MIN_BARE_POPULATION`, a town of at least 5,000 in a state or county the article names,
+    or a name recognised as a place elsewhere in the article; followed within three words by a
+    :data:`JURISDICTION_NOUNS` noun. National bodies ("United States Department of Agriculture")
+    are left out, as toponym corpora such as GeoVirus leave them unannotated."""
+    out = []
+    areas = set()  # (country, admin1) of the first-level areas and counties recognised so far
+    for k in known:
+        for r in _mention_candidates(k, gaz)[:1]:
+            if r.kind == "admin":
+                areas.add((r.country, r.admin1))
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "FAC"):
+            continue
+        span = _strip_span(ent)
+        for k in (3, 2, 1):
+            if len(span) <= k:
+                continue
+            head, rest = span[:k], span[k:]
+            if any(taken[i] for i in range(head.start, head.end)) or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in head):
+                continue
+            if not any(t.lower_ in JURISDICTION_NOUNS for t in rest[:3]):
+                continue
+            if _is_non_place(head.text) or gaz.is_demonym(head.text):
+                continue
+            recs = [r for r in gaz.candidates(head.text) if normalise(r.name) == normalise(head.text)]
+            if recs and recs[0].kind in ("country", "continent"):
+                continue  # a national or state body ("United States Department of Agriculture")
+            if head.text in known or any(r.kind == "admin" or r.kind == "city" and (
+                    r.population >= MIN_BARE_POPULATION or r.population >= MIN_CUED_ORG_POPULATION and (r.country, r.admin1) in areas) for r in recs):
+                out.append(head)
+                break
+    return out
 
 
 def _listed_with_places(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str, set[str]], known: set[str]) -> list[Span]:
@@ -456,7 +663,10 @@ def _with_cues(span: Span, gaz: Gazetteer) -> Mention:
             qual = qual.rsplit(" ", 1)[0]
         if qual and set(gaz.candidates(qual)) & {r for r in gaz.candidates(span.text) if r.kind == "city"}:
             qual = ""  # "Kyiv, Kiev": the same city spelt twice, not a city and its area
-        if qual:
+        state = gaz.state_abbreviation(qual if qual.endswith(".") or after + 2 > len(doc) - 1 or doc[k].text != "." else qual + ".") if qual else None
+        if state is not None:
+            m.qualifier_admin, m.qualifier_country = state.admin1, state.country  # "Marion, Ill."
+        elif qual:
             cc = gaz.country_code(qual)
             if cc:
                 m.qualifier_country = cc
@@ -501,6 +711,10 @@ class Context:
     sentence_starts: list = field(default_factory=list)
     country_keys: dict = field(default_factory=lambda: defaultdict(set))  # country -> mention keys naming it
     contained: dict = field(default_factory=lambda: defaultdict(set))  # (country, admin1) -> mention keys inside it
+    points: list = field(default_factory=list)  # (mention key, lat, lon) of towns and counties resolved in the first pass
+    # mention key -> (lat, lon) of its town and county candidates (villages included): the readings it may have
+    readings: dict = field(default_factory=dict)
+    support: dict = field(default_factory=dict)  # (record, key) -> neighbour support, memoised
 
     @property
     def top_country(self) -> Optional[str]:
@@ -513,7 +727,9 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
     admins: Counter = Counter()
     keys: dict = defaultdict(set)
     for m in mentions:
-        recs = gaz.candidates(m.text)
+        recs = _mention_candidates(m.text, gaz)
+        if m.qualifier_admin and m.qualifier_country:
+            admins[(m.qualifier_country, m.qualifier_admin)] += 1  # "Marion, Ill.": Illinois is named
         if recs and recs[0].kind == "country":
             countries[recs[0].country] += 1
             keys[recs[0].country].add(normalise(m.text))
@@ -566,13 +782,15 @@ def _sentence_countries(m: Mention, ctx: Context) -> set:
 
 
 def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -> float:
-    s = math.log10(rec.population + 10)
+    s = math.log10(rec.population + 10) if SIGNALS["population"] else 0.0
     if normalise(rec.name) != key and not (rec.kind == "city" and rec.admin1 and normalise(rec.admin1) == key):
         s -= 1.5  # an alternate name, unless it is the name of the city's own area ("New York")
     if rec in gaz.regions:
         s += W_REGION
     if rec.kind == "country":
         s += 6
+        if SIGNALS["admin_context"] and _home_area_named_like(rec, key, ctx, gaz):
+            s -= 8  # "Georgia" in news about Atlanta and Savannah: the US state, not the country
     elif rec.kind == "continent":
         s += 5
     elif rec.kind == "admin":
@@ -591,19 +809,57 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
         s += 6 if rec.country == m.qualifier_country else -3
     if m.qualifier_admin:
         s += 4 if rec.admin1 == m.qualifier_admin else -2
-    if rec.country and ctx.country_keys.get(rec.country, set()) - {key} and not _overshadowed(rec, m, ctx, gaz):
+    if SIGNALS["country_context"] and rec.country and ctx.country_keys.get(rec.country, set()) - {key} and not _overshadowed(rec, m, ctx, gaz):
         s += W_COUNTRY_CONTEXT  # named by another mention
         if rec.country == ctx.top_country:
             s += W_TOP_COUNTRY
         if rec.country in _sentence_countries(m, ctx) and rec.kind != "country":
             s += W_SENTENCE_COUNTRY  # "In northern Lebanon, ... near Tripoli"
-    if rec.kind == "city" and (rec.country, rec.admin1) in ctx.admins:
-        s += W_ADMIN_CONTEXT
+    if SIGNALS["admin_context"] and (rec.kind == "city" or rec in gaz.admin2) and (rec.country, rec.admin1) in ctx.admins:
+        s += W_ADMIN_CONTEXT  # a city or county of a state the article names
+    if SIGNALS["neighbours"] and rec.kind in ("city", "admin") and rec.lat is not None:
+        s += W_NEIGHBOUR * _neighbour_support(rec, key, ctx)
     if rec.kind == "admin" and m.city_cue:
         s -= W_CITY_CUE_AREA  # "the city of Kherson itself": not the oblast
     elif rec.kind == "admin" and rec.name == rec.admin1 and ctx.contained.get((rec.country, rec.admin1), set()) - {key}:
         s += W_CONTAINS
     return s
+
+
+def _home_area_named_like(country: GeoRecord, key: str, ctx: Context, gaz: Gazetteer) -> bool:
+    """True when a first-level area of another country bears the country's name ("Georgia", US)
+    and the article's context is that other country's: its areas or towns are named (first pass)
+    and the country of the same name is named by no other mention."""
+    areas = [r for r in gaz.candidates(key) if r.kind == "admin" and r.country != country.country and r not in gaz.admin2]
+    if not areas or ctx.country_keys.get(country.country, set()) - {key}:
+        return False
+    return any(sum(1 for (cc, a) in ctx.admins if cc == r.country and normalise(a) != key) + sum(
+        1 for k, lat, lon in ctx.points if k != key and _km(r.lat, r.lon, lat, lon) <= 400) >= 1 for r in areas)
+
+
+def _near_other_place(rec: GeoRecord, key: str, ctx: Context) -> bool:
+    """True when ``rec`` has neighbour support of at least 1/2 (see :func:`_neighbour_support`)."""
+    return _neighbour_support(rec, key, ctx) >= 0.5
+
+
+def _neighbour_support(rec: GeoRecord, key: str, ctx: Context) -> float:
+    """Spatial coherence: how strongly the article's other names place ``rec``'s surroundings, in
+    [0, 1]. Each other name within :data:`NEIGHBOUR_KM` of ``rec`` adds 1 when the first pass
+    resolved it there, else 1/n when one of its n possible town or county readings lies there
+    (an unambiguous neighbour counts fully, "Springfield" with 30 readings hardly at all)."""
+    memo = (rec, key)
+    if memo in ctx.support:
+        return ctx.support[memo]
+    total = 0.0
+    resolved = {k for k, lat, lon in ctx.points if k != key and _km(rec.lat, rec.lon, lat, lon) <= NEIGHBOUR_KM}
+    total += len(resolved)
+    for k, pts in ctx.readings.items():
+        if k == key or k in resolved or not pts or total >= 1:
+            continue
+        if any(abs(lat - rec.lat) < 2 and _km(rec.lat, rec.lon, lat, lon) <= NEIGHBOUR_KM for lat, lon in pts):
+            total += 1 / len(pts)
+    ctx.support[memo] = min(1.0, total)
+    return ctx.support[memo]
 
 
 def _overshadowed(rec: GeoRecord, m: Mention, ctx: Context, gaz: Gazetteer) -> bool:
@@ -641,7 +897,7 @@ def _is_capital(rec: GeoRecord, gaz: Gazetteer) -> bool:
 
 def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
     """Pick the best gazetteer record for mention ``m`` given the article context, or None."""
-    recs = gaz.candidates(m.text) or gaz.subdivisions_by_code(m.text)
+    recs = _mention_candidates(m.text, gaz)
     qualified = [r for r in recs if _fits_qualifier(r, m)]
     if not recs or (m.qualifier_country and not qualified):
         small = _supported_small_place(m, gaz, ctx)
@@ -668,6 +924,15 @@ def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
     return best
 
 
+def _mention_candidates(text: str, gaz: Gazetteer) -> list[GeoRecord]:
+    """Gazetteer records a mention may name: a US state abbreviation's state ("Ill.", "W.Va"),
+    else the records of the name, else the areas of an upper-case code ("NSW")."""
+    state = gaz.state_abbreviation(text if text.endswith(".") or "." not in text else text + ".")
+    if state is not None:
+        return [state]
+    return gaz.candidates(text) or gaz.subdivisions_by_code(text)
+
+
 def _fits_qualifier(rec: GeoRecord, m: Mention) -> bool:
     """True when ``rec`` lies in the country and admin area the mention's qualifier names."""
     if m.qualifier_country and rec.country != m.qualifier_country:
@@ -678,7 +943,8 @@ def _fits_qualifier(rec: GeoRecord, m: Mention) -> bool:
 def _supported_small_place(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
     """A village or small town (population below 5000) named like ``m``, when the text supports
     it: it fits the mention's qualifier ("Palauig, Zambales"), or, with no qualifier, lies in a
-    country the article names elsewhere (an admin area the article names wins). Else None."""
+    country or first-level area the article names elsewhere, or near another place the article
+    resolves (an admin area the article names wins, then a neighbour). Else None."""
     if len(m.text) < 4:
         return None
     small = [r for r in gaz.small_places(m.text) if normalise(r.name) == normalise(m.text)]  # no alternate names
@@ -686,6 +952,8 @@ def _supported_small_place(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional
         fits = [r for r in small if _fits_qualifier(r, m)]
     else:
         key = normalise(m.text)
-        fits = [r for r in small if ctx.country_keys.get(r.country, set()) - {key}]
-        fits.sort(key=lambda r: (r.country, r.admin1) not in ctx.admins)
+        fits = [r for r in small if SIGNALS["country_context"] and ctx.country_keys.get(r.country, set()) - {key}
+                or SIGNALS["admin_context"] and (r.country, r.admin1) in ctx.admins
+                or SIGNALS["neighbours"] and _near_other_place(r, key, ctx)]
+        fits.sort(key=lambda r: ((r.country, r.admin1) not in ctx.admins, not (SIGNALS["neighbours"] and _near_other_place(r, key, ctx))))
     return fits[0] if fits else None
