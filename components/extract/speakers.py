@@ -622,26 +622,48 @@ class SpeakerIndex:
     def resolve(self, tok: Token) -> tuple[Optional[str], str, Optional[Span]]:
         """Resolve a subject/agent token to ``(canonical name, speaker_type, mention span)``.
 
-        Pronouns go to the nearest preceding named person outside quotations; a title noun with a
-        named appositive ("Minister, Annalena Baerbock") takes the appositive. Returns
+        Passes: a pronoun (:meth:`_resolve_pronoun`, the rule of :meth:`antecedent`); the token
+        that names the source (:meth:`_named_head`: a title noun with a named appositive,
+        "Minister, Annalena Baerbock", takes the appositive); the typed noun phrase
+        (:meth:`_resolve_phrase`; role nouns by :meth:`described_antecedent`). Returns
         ``(None, "unknown", span)`` when nothing fits.
         """
         low = tok.lower_
         if self.dateline_at(tok.idx) is not None:
             return None, "unknown", None  # "BRUSSELS (Reuters) —" is where, not who
         if tok.pos_ == "PRON" or low in C.PERSON_PRONOUNS | C.GROUP_PRONOUNS | C.NON_SPEAKER_PRONOUNS:
-            span = self.doc[tok.i : tok.i + 1]
-            if low in C.PERSON_PRONOUNS:
-                gender = C.PRONOUN_GENDER.get(low)
-                key = self.antecedent(tok.idx, gender)
-                if key:
-                    if gender:
-                        self._gender.setdefault(key, gender)  # "she said" -> she from now on
-                    return self.records[key].name, "person", span
-                return None, "person", span
-            if low in C.GROUP_PRONOUNS:
-                return None, "group", span
-            return None, "unknown", span
+            return self._resolve_pronoun(tok)
+        tok, title_toks = self._named_head(tok)
+        span = self._name_part(self.noun_phrase(tok))
+        if title_toks and span.label_ == "PERSON":
+            key = self.add_person(span.text, None)
+            if key:
+                self._apply_description(self.records[key], title_toks)
+                return self.records[key].name, "person", span
+        return self._resolve_phrase(tok, span)
+
+    def _resolve_pronoun(self, tok: Token) -> tuple[Optional[str], str, Optional[Span]]:
+        """A pronoun subject: a person pronoun goes to :meth:`antecedent` (and marks that
+        person's gender), "they"/"we" is an unnamed group, others name nobody."""
+        low = tok.lower_
+        span = self.doc[tok.i : tok.i + 1]
+        if low in C.PERSON_PRONOUNS:
+            gender = C.PRONOUN_GENDER.get(low)
+            key = self.antecedent(tok.idx, gender)
+            if key:
+                if gender:
+                    self._gender.setdefault(key, gender)  # "she said" -> she from now on
+                return self.records[key].name, "person", span
+            return None, "person", span
+        if low in C.GROUP_PRONOUNS:
+            return None, "group", span
+        return None, "unknown", span
+
+    def _named_head(self, tok: Token) -> tuple[Token, list[Token]]:
+        """The token that names the source behind ``tok`` and the title tokens describing it:
+        a vocative the parser took for the subject ("Dr. Ivanov, President X has stated ..."),
+        a title noun with a named appositive ("Minister, Annalena Baerbock"), or a name hung on
+        the title's prepositional object ("Iran's ambassador to the U.N., Amir Saeid Iravani")."""
         # a vocative that the parser took for the subject: "Dr. Ivanov, President X has stated ..."
         left = tok.left_edge
         if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == "," and (left.is_sent_start or left.i == 0 or self.doc[left.i - 1].is_punct or left.text.startswith("*")):
@@ -665,12 +687,13 @@ class SpeakerIndex:
                 if deep is not None:
                     title_toks = [t for t in tok.subtree if t.i < deep.left_edge.i]
                     tok = deep
-        span = self._name_part(self.noun_phrase(tok))
-        if title_toks and span.label_ == "PERSON":
-            key = self.add_person(span.text, None)
-            if key:
-                self._apply_description(self.records[key], title_toks)
-                return self.records[key].name, "person", span
+        return tok, title_toks
+
+    def _resolve_phrase(self, tok: Token, span: Span) -> tuple[Optional[str], str, Optional[Span]]:
+        """Type and name the noun phrase ``span`` headed by ``tok``: a known or tagged person,
+        a bare "the agency", an organisation (with its owner country), a document, a group, an
+        untagged proper noun, a definite description (:meth:`described_antecedent`), or an
+        unnamed common-noun source."""
         ent = span.label_ if isinstance(span, Span) and span.label_ else tok.ent_type_
         head = tok.lower_
         words = [t for t in span if t.dep_ not in ("det", "case", "punct")]
