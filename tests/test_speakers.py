@@ -330,3 +330,29 @@ def test_speakers_role_org_country_from_the_description(extract_text, text, card
 def test_speakers_split_name_by_title_chain(raw, expected):
     """Test that the description up to the end of the title chain (nameparser) leaves the name."""
     assert split_name(raw) == expected
+
+
+# ----- transcripts: turn labels name people, roles or Q/A
+
+
+def test_speakers_list_markers_and_section_labels_are_not_turns(extract_text):
+    """'A:'/'B:' options without any question label and a 'Note:' line give no transcript quote."""
+    ex = extract_text(
+        "Plans\n\nWhich plan do you prefer?\n\nA: The first plan, with more buses.\n\n"
+        "B: The second plan, with more trains.\n\nNote: Both plans cost the same.\n"
+    )
+    assert [q for q in ex.quotes if q.kind == "transcript"] == []
+    assert ex.speakers == []
+
+
+def test_speakers_plain_name_labels_are_turns_and_the_journalist_asks(extract_text):
+    """A plain 'Surname:' label naming a person of the introduction is a turn; the questions of
+    the journalist the introduction names ('Reid:') give no quote and no speaker."""
+    ex = extract_text(
+        "Harvest\n\nOur correspondent Nora Reid met the grower Samuel Kiprono.\n\n"
+        "Reid: How was the harvest this year?\n\nKiprono: The worst in ten years, and prices are falling.\n\n"
+        "Reid: Will you plant again?\n\nKiprono: Yes, but only maize.\n"
+    )
+    turns = [(q.speaker, q.text) for q in ex.quotes if q.kind == "transcript"]
+    assert turns == [("Samuel Kiprono", "The worst in ten years, and prices are falling."),
+                     ("Samuel Kiprono", "Yes, but only maize.")]

@@ -774,6 +774,19 @@ class SpeakerIndex:
         full = [k for k in found if len(self.records[k].name.split()) >= 2]
         return (full or found or [None])[0]
 
+    def interviewer(self, before: int) -> Optional[str]:
+        """Record key of the journalist an interview's introduction names before ``before`` (the
+        first turn label): a person within three words after a
+        :data:`~components.constants.JOURNALIST_NOUNS` noun ("our correspondent Anna Reid");
+        None when it names none."""
+        for char, key in self._persons:
+            if char >= before:
+                break
+            tok = self._tok_at(char)
+            if tok is not None and any(t.lower_ in C.JOURNALIST_NOUNS for t in self.doc[max(0, tok.i - 3) : tok.i]):
+                return key
+        return None
+
     def _tok_at(self, char: int) -> Optional[Token]:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
