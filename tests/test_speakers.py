@@ -356,3 +356,14 @@ def test_speakers_plain_name_labels_are_turns_and_the_journalist_asks(extract_te
     turns = [(q.speaker, q.text) for q in ex.quotes if q.kind == "transcript"]
     assert turns == [("Samuel Kiprono", "The worst in ten years, and prices are falling."),
                      ("Samuel Kiprono", "Yes, but only maize.")]
+
+
+def test_speakers_headline_words_glued_to_a_name_are_not_a_person(extract_text):
+    """A headline-case adjective glued to a name ('Derelict Halvorsen', tagged as one person) is
+    no fuller form of the body's 'Halvorsen' (the body never gives a first name)."""
+    ex = extract_text(
+        "Derelict Halvorsen and Marsh; Rivals Go On Offense\n\n"
+        "Halvorsen said on Tuesday that the city would run out of money by June.\n"
+    )
+    assert {s.name for s in ex.speakers} == {"Halvorsen"}
+    assert [q.speaker for q in ex.quotes] == ["Halvorsen"]

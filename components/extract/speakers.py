@@ -218,6 +218,22 @@ SUBNATIONAL_OFFICES: frozenset[str] = frozenset(
 _NOT_GENDERED_MAN = frozenset({"human", "german", "roman", "ottoman", "shaman", "oman", "woman"})
 
 
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the headline-case lines of ``text``: lines of 2 to 25 words that end
+    without a full stop and whose words of four letters or more nearly all start with a capital
+    (at least 80%, at least two such words), such as an article's title. Spans there glue
+    capitalised verbs and adjectives to names ("Obama Says ...")."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        words = m.group().split()
+        long = [w for w in words if sum(c.isalpha() for c in w) >= 4]
+        if not 2 <= len(words) <= 25 or len(long) < 2 or m.group().rstrip().endswith("."):
+            continue
+        if sum(w.lstrip("\"'“‘(")[:1].isupper() for w in long) >= 0.8 * len(long):
+            out.append((m.start(), m.end()))
+    return out
+
+
 def gender_of_words(words: list[str]) -> Optional[str]:
     """Grammatical gender ("f"/"m") a title or role gives its bearer, else None: the first
     gendered honorific or role noun of ``words`` (:data:`GENDERED_WORDS`, nouns ending in
@@ -277,6 +293,8 @@ class SpeakerIndex:
         self._persons: list[tuple[int, str]] = []  # (char offset, record key) of named people outside quotes
         self._salient: set[tuple[int, str]] = set()  # mentions that are clause subjects or quote speakers
         self._sent_starts = [s.start_char for s in doc.sents]
+        self._headlines = headline_lines(doc.text)
+        self._body_persons: list[Span] = []  # PERSON entities outside quotes and headlines
         self._abbrev: dict[str, str] = {}  # "WTN" -> "World Today News"
         self._gender: dict[str, str] = {}  # record key -> "f"/"m", from resolved pronouns and Mr/Mrs/Ms
         self._full_names: list[str] = []
@@ -292,8 +310,9 @@ class SpeakerIndex:
             if not self._looks_like_name(ent):
                 continue
             name = clean_name(ent.text)
-            if name:
+            if name and not self.in_headline(ent.start_char):
                 self._full_names.append(name)
+                self._body_persons.append(ent)
         self._full_names.sort(key=lambda n: -len(n.split()))
         for ent in self._ents:
             if ent.label_ == "PERSON" and not self.in_quote(ent.start_char) and not self.is_place(ent) and self._looks_like_name(ent):
@@ -382,8 +401,11 @@ class SpeakerIndex:
         name = clean_name(text)
         if not name or not any(c.isalpha() for c in name):
             return None
+        headline = span is not None and self.in_headline(span.start_char)
+        if headline:
+            name = self._headline_name(name)
         full = self.canonical(name)
-        if full == name and len(name.split()) >= 2 and name not in self._full_names:
+        if full == name and len(name.split()) >= 2 and name not in self._full_names and not headline:
             self._full_names.append(name)
             self._full_names.sort(key=lambda n: -len(n.split()))
         key = full.lower()
@@ -401,6 +423,21 @@ class SpeakerIndex:
         if span is not None:
             self._describe(rec, span)
         return key
+
+    def in_headline(self, char: int) -> bool:
+        """True when character ``char`` lies in a headline-case line (:func:`headline_lines`)."""
+        return any(a <= char < b for a, b in self._headlines)
+
+    def _headline_name(self, name: str) -> str:
+        """The person a name-like run of a headline stands for: capitalised headline words glue
+        verbs and adjectives to a name ("Obama Says", "Derelict Obama"), so the run is the
+        body's person whose name one of its words is ("Barack Obama"); else the run itself."""
+        known = {n.lower() for n in self._full_names} | {clean_name(e.text).lower() for e in self._body_persons}
+        for w in name.split():
+            full = self.canonical(w)
+            if full.lower() in known:
+                return full
+        return name
 
     def set_role(self, key: str, role: str) -> None:
         """Set the role of record ``key`` from a label descriptor ("TRANSPORT COMMISSIONER") if unset."""
@@ -617,6 +654,11 @@ class SpeakerIndex:
         for t in tok.lefts:
             if t.dep_ in ("det", "compound", "amod", "poss", "nummod", "case", "nmod", "quantmod") or t.dep_ == "punct" and t.text in "'’":
                 left = min(left, t.left_edge.i)
+        # a misparse can hang a clause on the head ("Trump accused Holt of being a"): a noun
+        # phrase holds no verb, so it starts after the last one
+        verbs = [t.i for t in self.doc[left : tok.i] if t.pos_ in ("VERB", "AUX")]
+        if verbs:
+            left = verbs[-1] + 1
         return self.doc[left : tok.i + 1]
 
     def resolve(self, tok: Token) -> tuple[Optional[str], str, Optional[Span]]:
