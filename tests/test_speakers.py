@@ -18,6 +18,7 @@ from components.extract.speakers import clean_name, repair_case, split_name
         ("Deputy Police Chief Tomas Reyes", "Tomas Reyes"),
         ("Defence Minister Ruth Okonjo", "Ruth Okonjo"),
         ("Baerbock’s", "Baerbock"),
+        ("H. S.", "H. S."),
     ],
 )
 def test_speakers_clean_name(raw, expected):

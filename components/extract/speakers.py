@@ -196,11 +196,16 @@ def clean_name(text: str) -> str:
     Returns:
         str: e.g. "Ivanov", "Mehta", "Tomas Reyes" (may be a title alone when only a title was given).
     """
-    text = _PAREN_RE.sub(" ", text).strip(" \t\n*:,.;\"'“”‘’")
+    text = _PAREN_RE.sub(" ", text).strip(" \t\n*:,;\"'“”‘’")
+    if not re.search(r"(?:^|\s)[A-Z]\.$", text):  # an initial keeps its period ("H. S.")
+        text = text.strip(" .")
     text = re.sub(r"['’]s$", "", text)
     text = re.sub(r"\.(?=[A-Za-z])", ". ", text)  # Dr.Ivanov
     name, _ = split_name(text)
-    return repair_case(name.strip(" .,"))
+    name = name.strip(" ,")
+    if not re.search(r"(?:^|\s)[A-Z]\.$", name):  # an initial keeps its period ("H. S.")
+        name = name.strip(" .")
+    return repair_case(name)
 
 
 # gendered honorifics and role nouns: a person's gender for pronoun resolution (never guessed
@@ -917,9 +922,10 @@ class SpeakerIndex:
         whose role holds the head noun ("Kisumu Governor ..." for "the governor", "fisherman" for
         "the fisherman") wins over nearer people whose role is another; a modifier naming a
         country must agree with the person's country. A
-        :data:`~components.constants.DEFINITE_TITLE_NOUNS` head ("the minister") also takes the
-        person named just before it (within 400 characters) when that person's role is unknown
-        ("Her counterpart Sergei Lavrov ... The minister said" -> Lavrov). The
+        :data:`~components.constants.DEFINITE_TITLE_NOUNS` head with no other modifier ("the
+        minister") also takes the person named just before it (within 400 characters) when that
+        person's role is unknown ("Her counterpart Sergei Lavrov ... The minister said" ->
+        Lavrov). The
         description must be definite ("the"/"this"/"that") without a possessive ("her
         spokesman" is someone else).
         """
@@ -937,7 +943,7 @@ class SpeakerIndex:
             role = re.split(r"[\s\-]+", (rec.role or "").lower())
             if head in role and (not countries or rec.country in countries):
                 return key
-            if k == i and not rec.role and tok.lower_ in C.DEFINITE_TITLE_NOUNS and tok.idx - char <= 400:
+            if k == i and not rec.role and tok.lower_ in C.DEFINITE_TITLE_NOUNS and len(kids) == 1 and tok.idx - char <= 400:
                 return key
         return None
 
