@@ -814,8 +814,7 @@ class SpeakerIndex:
         for char, key in self._persons:
             if char >= before:
                 break
-            tok = self._tok_at(char)
-            if tok is not None and any(t.lower_ in C.JOURNALIST_NOUNS for t in self.doc[max(0, tok.i - 3) : tok.i]):
+            if self._is_journalist(char):
                 continue
             found.append(key)
         full = [k for k in found if len(self.records[k].name.split()) >= 2]
@@ -829,10 +828,15 @@ class SpeakerIndex:
         for char, key in self._persons:
             if char >= before:
                 break
-            tok = self._tok_at(char)
-            if tok is not None and any(t.lower_ in C.JOURNALIST_NOUNS for t in self.doc[max(0, tok.i - 3) : tok.i]):
+            if self._is_journalist(char):
                 return key
         return None
+
+    def _is_journalist(self, char: int) -> bool:
+        """True when the person mentioned at ``char`` follows a
+        :data:`~components.constants.JOURNALIST_NOUNS` noun within three words."""
+        tok = self._tok_at(char)
+        return tok is not None and any(t.lower_ in C.JOURNALIST_NOUNS for t in self.doc[max(0, tok.i - 3) : tok.i])
 
     def _tok_at(self, char: int) -> Optional[Token]:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
