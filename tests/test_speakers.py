@@ -368,3 +368,14 @@ def test_speakers_headline_words_glued_to_a_name_are_not_a_person(extract_text):
     )
     assert {s.name for s in ex.speakers} == {"Halvorsen"}
     assert [q.speaker for q in ex.quotes] == ["Halvorsen"]
+
+
+def test_speakers_untagged_surname_is_an_antecedent(extract_text):
+    """A surname the model left untagged ("Oz's advice earned him ...") is still a mention of
+    its person: 'he' in that sentence is Oz, not the critic quoted before."""
+    ex = extract_text(
+        "Show\n\nDr. Peter Oz hosts a daily show. \"Oz has a huge audience,\" said Daniel Gorsky, a professor of surgery. "
+        "\"He cannot ignore the facts.\"\n\nOz’s advice earned him a Senate hearing, where he defended a coffee "
+        "extract as a \"miracle cure for every body type.\"\n"
+    )
+    assert [q.speaker for q in ex.quotes] == ["Daniel Gorsky", "Daniel Gorsky", "Peter Oz"]

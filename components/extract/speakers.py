@@ -326,7 +326,26 @@ class SpeakerIndex:
                     self._persons.append((ent.start_char, key))
                     if self._is_salient(ent):
                         self._salient.add((ent.start_char, key))
+        self._add_untagged_mentions()
         self._persons.sort()
+
+    def _add_untagged_mentions(self) -> None:
+        """Add, as pronoun antecedents, the surnames of the article's named people that the model
+        left untagged ("Oz's advice earned him ..." with "Oz" no entity): a proper noun outside
+        quotations, entities and headlines that is the last word of exactly one person's name."""
+        last: dict[str, Optional[str]] = {}
+        for key, rec in self.records.items():
+            if rec.type == "person" and len(rec.name.split()) >= 2:
+                w = rec.name.split()[-1]
+                last[w] = None if w in last and last[w] != key else key
+        if not last:
+            return
+        for t in self.doc:
+            key = last.get(t.text)
+            if key and t.pos_ == "PROPN" and not t.ent_type_ and not self.in_quote(t.idx) and not self.in_headline(t.idx):
+                self._persons.append((t.idx, key))
+                if self._is_salient(self.doc[t.i : t.i + 1]):
+                    self._salient.add((t.idx, key))
 
     # ----- helpers
     def in_quote(self, char: int) -> bool:
