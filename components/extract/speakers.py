@@ -3,10 +3,16 @@
 Method (rule-based, after the Gender Gap Tracker's speaker stage, Asr et al. 2021): named people are
 the PERSON entities outside quotations (minus toponyms the small model mistags, checked against the
 article's :class:`~components.models.Place` mentions and the gazetteer) plus proper-noun subjects of
-reporting verbs. A short or garbled form ("Zelenskyy", "zelenskyy", "Dr.Ivanov") is snapped to the
-fullest form the article gives whose last tokens it matches; pronouns go to the nearest preceding
-named person. Organisations, groups and documents are typed from their head noun
-(:data:`components.constants.ORG_HEAD_NOUNS` and friends) and never snapped to a person.
+reporting verbs. A name is split from the description written before it by nameparser's title
+chain (:func:`split_name`: "Kisumu Governor Amina Nyabera" -> "Amina Nyabera"); the description
+gives role, organisation and country in named passes (:meth:`SpeakerIndex._read_description`).
+A short or garbled form ("Zelenskyy", "zelenskyy", "Dr.Ivanov") is snapped to the fullest form
+the article gives whose last tokens it matches (headline-case lines give no fuller forms).
+Pronouns and role nouns are resolved by one rule (:meth:`SpeakerIndex.antecedent`,
+:meth:`SpeakerIndex.described_antecedent`): the nearest sentence back with a compatible person
+(gender, role), its clause subject or quote speaker first. Organisations, groups and documents
+are typed from their head noun (:data:`components.constants.ORG_HEAD_NOUNS` and friends) and
+never snapped to a person.
 """
 
 from __future__ import annotations
@@ -436,7 +442,7 @@ class SpeakerIndex:
         rec = self.records.get(key)
         if rec is None:
             rec = self.records[key] = SpeakerRecord(name=full, type="person")
-        before = [t.text for t in span.doc[max(0, span.start - 3) : span.start]] if span is not None else []
+        before = [t.text for t in span.doc[max(0, span.start - 3, span.sent.start) : span.start]] if span is not None else []
         gender = gender_of_words(before[::-1] + text.split()[:4])
         if gender:
             self._gender.setdefault(key, gender)
