@@ -379,3 +379,14 @@ def test_speakers_untagged_surname_is_an_antecedent(extract_text):
         "extract as a \"miracle cure for every body type.\"\n"
     )
     assert [q.speaker for q in ex.quotes] == ["Daniel Gorsky", "Daniel Gorsky", "Peter Oz"]
+
+
+def test_speakers_role_noun_matches_an_abbreviated_title(extract_text):
+    """'the Ohio senator' is the person introduced as 'Sen. X', though another person was
+    named in between."""
+    ex = extract_text(
+        "Energy\n\nSen. Marla Quist (D-Ohio) met the chief executive Tomas Berg on Friday. Berg praised the plan.\n\n"
+        "In June, the Ohio senator said that the plant should close.\n"
+    )
+    assert [(q.speaker, q.mention) for q in ex.quotes if q.mention == "the Ohio senator"] == [
+        ("Marla Quist", "the Ohio senator")]

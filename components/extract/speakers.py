@@ -226,6 +226,14 @@ GENDERED_WORDS: dict[str, str] = {
     "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f", "dame": "f", "lady": "f", "queen": "f",
     "princess": "f", "duchess": "f", "sister": "f", "mother": "f", "actress": "f",
 }
+# abbreviated titles as written before names ("Sen. Lindsey Graham"), read in full when a role noun
+# ("the senator") is matched against a person's role
+ROLE_ABBREVIATIONS: dict[str, str] = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "lt": "lieutenant",
+    "col": "colonel", "capt": "captain", "sgt": "sergeant", "maj": "major", "adm": "admiral", "prof": "professor",
+    "dr": "doctor", "amb": "ambassador", "atty": "attorney", "supt": "superintendent", "insp": "inspector",
+    "cmdr": "commander", "brig": "brigadier", "pres": "president", "sec": "secretary",
+}
 # offices of a state, province, county or city: a place named before them ("Georgia Governor")
 # is the office's jurisdiction, not a country
 SUBNATIONAL_OFFICES: frozenset[str] = frozenset(
@@ -954,8 +962,9 @@ class SpeakerIndex:
         The same rule as :meth:`antecedent`, with role instead of gender as the compatibility
         test: going back from the description (at most 3000 characters), the latest named person
         whose role holds the head noun ("Kisumu Governor ..." for "the governor", "fisherman" for
-        "the fisherman") wins over nearer people whose role is another; a modifier naming a
-        country must agree with the person's country. A
+        "the fisherman", "Sen." for "the senator": :data:`ROLE_ABBREVIATIONS`) wins over nearer
+        people whose role is another; a modifier naming a country must agree with the person's
+        country. A
         :data:`~components.constants.DEFINITE_TITLE_NOUNS` head with no other modifier ("the
         minister") also takes the person named just before it (within 400 characters) when that
         person's role is unknown ("Her counterpart Sergei Lavrov ... The minister said" ->
@@ -974,7 +983,7 @@ class SpeakerIndex:
             if tok.idx - char > 3000:
                 break
             rec = self.records[key]
-            role = re.split(r"[\s\-]+", (rec.role or "").lower())
+            role = [ROLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in re.split(r"[\s\-]+", (rec.role or "").lower())]
             if head in role and (not countries or rec.country in countries):
                 return key
             if k == i and not rec.role and tok.lower_ in C.DEFINITE_TITLE_NOUNS and len(kids) == 1 and tok.idx - char <= 400:
