@@ -40,7 +40,7 @@ from ..models import Place, Quote, Speaker
 from .frames import Frame, cue_lemma, plausible_source, reporting_frames, subject_of
 from .quotemarks import QSpan, quote_spans, split_attributed_continuations, strip_content
 from .speakers import SpeakerIndex, clean_name
-from .transcripts import transcript_turns
+from .transcripts import transcript_turns, turn_quotes
 from .tree import climb
 
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "&"})
@@ -453,34 +453,8 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         emit("mixed" if inside else "indirect", ca, cb, content_text or text[ca:cb], f)
         results_iv.add(ca, cb)
 
-    # --- transcript turns
-    expansions = {v.lower(): v for v in index._abbrev.values()}  # "world today news" -> "World Today News"
-    for ls, le, cs, ce, label, speaker in turns:
-        a, b = strip_content(text, cs, ce)
-        if a >= b:
-            continue
-        if speaker is None:
-            continue  # interviewer "Q:" turns are not emitted
-        name = clean_name(speaker)
-        if name.lower() in C.ANSWER_LABELS:
-            # "A:" answers: the interviewee the introduction names, else an unnamed person
-            key = index.interviewee(turns[0][0])
-            who = index.records[key].name if key else None
-            emit("transcript", a, b, text[a:b], None, speaker=who, stype="person", mention=(text[ls:le], ls, le))
-            continue
-        if name.lower() in index._abbrev or name.lower() in expansions:
-            # an outlet label or its expansion ("WTN", "World Today News (WTN)") is an organisation
-            full = index._abbrev.get(name.lower()) or expansions[name.lower()]
-            key = index.add_organisation(full, "organisation")
-            emit("transcript", a, b, text[a:b], None, speaker=full, stype="organisation", mention=(text[ls:le], ls, le))
-            continue
-        key = index.add_person(speaker)
-        if key is None:
-            continue
-        descriptor = re.sub(r"\s*\([^)]*\)", "", label).split(",", 1)
-        if len(descriptor) == 2 and len(descriptor[1].split()) <= 5:
-            index.set_role(key, descriptor[1])
-        emit("transcript", a, b, text[a:b], None, speaker=index.records[key].name, stype="person", mention=(text[ls:le], ls, le))
+    # --- transcript turns (the interviewer's questions give no quote)
+    results.extend(turn_quotes(turns, index, text, strip_content))
 
     # one type per speaker: the type of its record (an outlet stays an organisation throughout)
     for d in results:

@@ -3,27 +3,37 @@
 Method (rule-based, after the Gender Gap Tracker's speaker stage, Asr et al. 2021): named people are
 the PERSON entities outside quotations (minus toponyms the small model mistags, checked against the
 article's :class:`~components.models.Place` mentions and the gazetteer) plus proper-noun subjects of
-reporting verbs. A short or garbled form ("Zelenskyy", "zelenskyy", "Dr.Ivanov") is snapped to the
-fullest form the article gives whose last tokens it matches; pronouns go to the nearest preceding
-named person. Organisations, groups and documents are typed from their head noun
-(:data:`components.constants.ORG_HEAD_NOUNS` and friends) and never snapped to a person.
+reporting verbs. A name is split from the description written before it by nameparser's title
+chain (:func:`split_name`: "Kisumu Governor Amina Nyabera" -> "Amina Nyabera"); the description
+gives role, organisation and country in named passes (:meth:`SpeakerIndex._read_description`).
+A short or garbled form ("Zelenskyy", "zelenskyy", "Dr.Ivanov") is snapped to the fullest form
+the article gives whose last tokens it matches (headline-case lines give no fuller forms).
+Pronouns and role nouns are resolved by one rule (:meth:`SpeakerIndex.antecedent`,
+:meth:`SpeakerIndex.described_antecedent`): the nearest sentence back with a compatible person
+(gender, role), its clause subject or quote speaker first. Organisations, groups and documents
+are typed from their head noun (:data:`components.constants.ORG_HEAD_NOUNS` and friends) and
+never snapped to a person.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Optional
 
+from nameparser import HumanName
 from spacy.tokens import Doc, Span, Token
 
 from .. import constants as C
 from ..models import Place, Speaker
 from ..nlp import datelines
 
-_TITLE_RE = re.compile(r"^(?:dr|mr|mrs|ms|prof|sen|rep|gov|gen|lt|col|capt|sgt|maj|rev)\.?\s*", re.I)
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*")
+# pronoun resolution window (see :meth:`SpeakerIndex.antecedent`): sentences and distinct people back
+ANTECEDENT_SENTENCES = 6
+ANTECEDENT_PEOPLE = 8
 
 
 def join_tokens(toks) -> str:
@@ -78,6 +88,15 @@ def _gaz():
         return None
 
 
+def _is_place_name(text: str) -> bool:
+    """True when the gazetteer knows ``text`` as a place name (False without a gazetteer)."""
+    g = _gaz()
+    try:
+        return g is not None and bool(g.is_place_name(text))
+    except Exception:
+        return False
+
+
 def country_of(text: str) -> Optional[str]:
     """ISO alpha-2 code for a country name, demonym or seat-of-government metonym, else None."""
     key = re.sub(r"^the\s+", "", text.strip().lower())
@@ -105,22 +124,153 @@ def repair_case(name: str) -> str:
     return out
 
 
+def _name_constants():
+    """nameparser's constants extended with the article vocabulary of offices and ranks
+    (:data:`components.constants.TITLE_WORDS`), so "Defence Minister" or "Deputy Police Chief"
+    parse as one title chain. A private :class:`nameparser.config.Constants`: the library's
+    shared set is left alone."""
+    from nameparser.config import Constants
+
+    consts = Constants()
+    consts.titles.add(*{w.rstrip(".") for w in C.TITLE_WORDS})
+    return consts
+
+
+_NAME_CONSTANTS = _name_constants()
+
+
+def is_title_word(word: str) -> bool:
+    """True when ``word`` is an honorific, office or rank word ("Dr.", "Minister", "Gen.",
+    "Secretary-General", "President-elect"): nameparser's title set plus the article vocabulary."""
+    w = word.lower().strip(".,;:")
+    if w in _NAME_CONSTANTS.titles:
+        return True
+    return "-" in w and any(p in _NAME_CONSTANTS.titles for p in w.split("-") if len(p) > 2)
+
+
+def _title_chain_length(words: list[str]) -> int:
+    """Number of words of the title chain opening ``words``: the run of title words ("Deputy
+    Police Chief"), extended by nameparser over a conjunction ("Minister of Commerce Joseph
+    Mbeki" -> 3, "Secretary of State ..." -> 3). nameparser (about a millisecond a call) runs only
+    when a conjunction follows the run."""
+    n = 0
+    while n < len(words) and is_title_word(words[n]):
+        n += 1
+    if n and n < len(words) - 1 and words[n].lower() in _NAME_CONSTANTS.conjunctions:
+        hn = HumanName(" ".join(words), constants=_NAME_CONSTANTS)
+        k = len(hn.title.split())
+        if k > n and [w.lower() for w in words[:k]] == hn.title.lower().split() and (hn.first or hn.last):
+            return k
+    return n
+
+
+@lru_cache(maxsize=8192)
+def split_name(text: str) -> tuple[str, str]:
+    """Split a person mention into its name and the description written before it.
+
+    Method: leading lower-case words ("farmer", "dr.") are description unless they are name
+    particles ("de Blasio"); then everything up to the end of the first title chain
+    (nameparser's title set, extended with :data:`~components.constants.TITLE_WORDS`) is
+    description, when a name follows it: "Kisumu Governor Amina Nyabera" -> ("Amina Nyabera",
+    "Kisumu Governor"); "Estonian Prime Minister Liis Tamm" -> ("Liis Tamm", "Estonian Prime
+    Minister"); "Minister of Commerce Joseph Mbeki" -> ("Joseph Mbeki", "Minister of
+    Commerce"). A title word ending the mention stays ("Martin Luther King Jr.").
+
+    Args:
+        text (str): a mention without parentheses or outer punctuation.
+
+    Returns:
+        tuple[str, str]: (name, description); the description is "" when there is none.
+    """
+    words = text.split()
+    k = 0
+    if any(w[:1].isupper() for w in words):
+        while k < len(words) - 1 and not words[k][:1].isupper() and words[k].lower() not in _NAME_CONSTANTS.prefixes:
+            k += 1
+    f = next((j for j in range(k, len(words) - 1) if is_title_word(words[j])), None)
+    if f is not None:
+        n = _title_chain_length(words[f:])
+        rest = words[f + n :]
+        if n and any(w[:1].isupper() and w.lower().rstrip(".") not in C.NAME_SUFFIXES for w in rest):
+            k = f + n
+    return " ".join(words[k:]), " ".join(words[:k])
+
+
+@lru_cache(maxsize=8192)
 def clean_name(text: str) -> str:
-    """Canonical surface of a name: no titles, parentheses, possessive or outer punctuation, case repaired.
+    """Canonical surface of a name: no titles, offices, parentheses, possessive or outer
+    punctuation, case repaired (the description before the name goes: :func:`split_name`).
 
     Args:
         text (str): a mention as written ("Dr.Ivanov", "MEHTA (voice-over)", "Deputy Police Chief Tomas Reyes").
 
     Returns:
-        str: e.g. "Ivanov", "Mehta", "Tomas Reyes" (may be empty when only titles were given).
+        str: e.g. "Ivanov", "Mehta", "Tomas Reyes" (may be a title alone when only a title was given).
     """
-    text = _PAREN_RE.sub(" ", text).strip(" \t\n*:,.;\"'“”‘’")
+    text = _PAREN_RE.sub(" ", text).strip(" \t\n*:,;\"'“”‘’")
+    if not re.search(r"(?:^|\s)[A-Z]\.$", text):  # an initial keeps its period ("H. S.")
+        text = text.strip(" .")
     text = re.sub(r"['’]s$", "", text)
     text = re.sub(r"\.(?=[A-Za-z])", ". ", text)  # Dr.Ivanov
-    words = text.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in C.TITLE_WORDS | {w.rstrip(".") for w in C.TITLE_WORDS}:
-        words.pop(0)
-    return repair_case(" ".join(words).strip(" .,"))
+    name, _ = split_name(text)
+    name = name.strip(" ,")
+    if not re.search(r"(?:^|\s)[A-Z]\.$", name):  # an initial keeps its period ("H. S.")
+        name = name.strip(" .")
+    return repair_case(name)
+
+
+# gendered honorifics and role nouns: a person's gender for pronoun resolution (never guessed
+# from a first name); nouns ending in "woman"/"man" are gendered too ("spokeswoman", "chairman")
+GENDERED_WORDS: dict[str, str] = {
+    "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "duke": "m", "father": "m", "brother": "m",
+    "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f", "dame": "f", "lady": "f", "queen": "f",
+    "princess": "f", "duchess": "f", "sister": "f", "mother": "f", "actress": "f",
+}
+# abbreviated titles as written before names ("Sen. Lindsey Graham"), read in full when a role noun
+# ("the senator") is matched against a person's role
+ROLE_ABBREVIATIONS: dict[str, str] = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "lt": "lieutenant",
+    "col": "colonel", "capt": "captain", "sgt": "sergeant", "maj": "major", "adm": "admiral", "prof": "professor",
+    "dr": "doctor", "amb": "ambassador", "atty": "attorney", "supt": "superintendent", "insp": "inspector",
+    "cmdr": "commander", "brig": "brigadier", "pres": "president", "sec": "secretary",
+}
+# offices of a state, province, county or city: a place named before them ("Georgia Governor")
+# is the office's jurisdiction, not a country
+SUBNATIONAL_OFFICES: frozenset[str] = frozenset(
+    {"governor", "mayor", "sheriff", "councillor", "councilor", "alderman", "assemblyman", "assemblywoman", "legislator"}
+)
+_NOT_GENDERED_MAN = frozenset({"human", "german", "roman", "ottoman", "shaman", "oman", "woman"})
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the headline-case lines of ``text``: lines of 2 to 25 words that end
+    without a full stop and whose words of four letters or more nearly all start with a capital
+    (at least 80%, at least two such words), such as an article's title. Spans there glue
+    capitalised verbs and adjectives to names ("Obama Says ...")."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        words = m.group().split()
+        long = [w for w in words if sum(c.isalpha() for c in w) >= 4]
+        if not 2 <= len(words) <= 25 or len(long) < 2 or m.group().rstrip().endswith("."):
+            continue
+        if sum(w.lstrip("\"'“‘(")[:1].isupper() for w in long) >= 0.8 * len(long):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def gender_of_words(words: list[str]) -> Optional[str]:
+    """Grammatical gender ("f"/"m") a title or role gives its bearer, else None: the first
+    gendered honorific or role noun of ``words`` (:data:`GENDERED_WORDS`, nouns ending in
+    "woman" or "man" such as "spokeswoman", "congressman"; demonyms such as "German" excluded)."""
+    for w in words:
+        low = w.lower().strip(".,;:")
+        if low in GENDERED_WORDS:
+            return GENDERED_WORDS[low]
+        if low.endswith("woman") and len(low) > 5:
+            return "f"
+        if low.endswith("man") and len(low) > 4 and low not in _NOT_GENDERED_MAN and country_of(low) is None:
+            return "m"
+    return None
 
 
 @dataclass
@@ -165,6 +315,10 @@ class SpeakerIndex:
         self._quoted = sorted(quoted)
         self._quoted_starts = [a for a, _ in self._quoted]
         self._persons: list[tuple[int, str]] = []  # (char offset, record key) of named people outside quotes
+        self._salient: set[tuple[int, str]] = set()  # mentions that are clause subjects or quote speakers
+        self._sent_starts = [s.start_char for s in doc.sents]
+        self._headlines = headline_lines(doc.text)
+        self._body_persons: list[Span] = []  # PERSON entities outside quotes and headlines
         self._abbrev: dict[str, str] = {}  # "WTN" -> "World Today News"
         self._gender: dict[str, str] = {}  # record key -> "f"/"m", from resolved pronouns and Mr/Mrs/Ms
         self._full_names: list[str] = []
@@ -180,15 +334,37 @@ class SpeakerIndex:
             if not self._looks_like_name(ent):
                 continue
             name = clean_name(ent.text)
-            if name:
+            if name and not self.in_headline(ent.start_char):
                 self._full_names.append(name)
+                self._body_persons.append(ent)
         self._full_names.sort(key=lambda n: -len(n.split()))
         for ent in self._ents:
             if ent.label_ == "PERSON" and not self.in_quote(ent.start_char) and not self.is_place(ent) and self._looks_like_name(ent):
                 key = self.add_person(ent.text, ent)
                 if key:
                     self._persons.append((ent.start_char, key))
+                    if self._is_salient(ent):
+                        self._salient.add((ent.start_char, key))
+        self._add_untagged_mentions()
         self._persons.sort()
+
+    def _add_untagged_mentions(self) -> None:
+        """Add, as pronoun antecedents, the surnames of the article's named people that the model
+        left untagged ("Oz's advice earned him ..." with "Oz" no entity): a proper noun outside
+        quotations, entities and headlines that is the last word of exactly one person's name."""
+        last: dict[str, Optional[str]] = {}
+        for key, rec in self.records.items():
+            if rec.type == "person" and len(rec.name.split()) >= 2:
+                w = rec.name.split()[-1]
+                last[w] = None if w in last and last[w] != key else key
+        if not last:
+            return
+        for t in self.doc:
+            key = last.get(t.text)
+            if key and t.pos_ == "PROPN" and not t.ent_type_ and not self.in_quote(t.idx) and not self.in_headline(t.idx):
+                self._persons.append((t.idx, key))
+                if self._is_salient(self.doc[t.i : t.i + 1]):
+                    self._salient.add((t.idx, key))
 
     # ----- helpers
     def in_quote(self, char: int) -> bool:
@@ -268,17 +444,21 @@ class SpeakerIndex:
         name = clean_name(text)
         if not name or not any(c.isalpha() for c in name):
             return None
+        headline = span is not None and self.in_headline(span.start_char)
+        if headline:
+            name = self._headline_name(name)
         full = self.canonical(name)
-        if full == name and len(name.split()) >= 2 and name not in self._full_names:
+        if full == name and len(name.split()) >= 2 and name not in self._full_names and not headline:
             self._full_names.append(name)
             self._full_names.sort(key=lambda n: -len(n.split()))
         key = full.lower()
         rec = self.records.get(key)
         if rec is None:
             rec = self.records[key] = SpeakerRecord(name=full, type="person")
-        honorific = re.match(r"\s*(mr|mrs|ms|miss|madam|sir|dame)\b", text, re.I)
-        if honorific:
-            self._gender.setdefault(key, "m" if honorific.group(1).lower() in ("mr", "sir") else "f")
+        before = [t.text for t in span.doc[max(0, span.start - 3, span.sent.start) : span.start]] if span is not None else []
+        gender = gender_of_words(before[::-1] + text.split()[:4])
+        if gender:
+            self._gender.setdefault(key, gender)
         if name != full:
             rec.aliases.add(name)
         if text.strip() != full and span is not None and text.strip() != name:
@@ -286,6 +466,21 @@ class SpeakerIndex:
         if span is not None:
             self._describe(rec, span)
         return key
+
+    def in_headline(self, char: int) -> bool:
+        """True when character ``char`` lies in a headline-case line (:func:`headline_lines`)."""
+        return any(a <= char < b for a, b in self._headlines)
+
+    def _headline_name(self, name: str) -> str:
+        """The person a name-like run of a headline stands for: capitalised headline words glue
+        verbs and adjectives to a name ("Obama Says", "Derelict Obama"), so the run is the
+        body's person whose name one of its words is ("Barack Obama"); else the run itself."""
+        known = {n.lower() for n in self._full_names} | {clean_name(e.text).lower() for e in self._body_persons}
+        for w in name.split():
+            full = self.canonical(w)
+            if full.lower() in known:
+                return full
+        return name
 
     def set_role(self, key: str, role: str) -> None:
         """Set the role of record ``key`` from a label descriptor ("TRANSPORT COMMISSIONER") if unset."""
@@ -314,9 +509,9 @@ class SpeakerIndex:
         root = span.root
         parts: list[list[Token]] = []
         # tokens before the name inside its noun phrase: compounds, amod, poss
-        pre = [t for t in root.subtree if t.i < span.start and t.dep_ in ("compound", "amod", "poss", "case", "nmod", "det", "punct")]
+        pre = [t for t in root.subtree if t.i < span.start and t.dep_ in ("compound", "amod", "poss", "case", "nmod", "det", "punct", "prep", "pobj")]
         if pre and pre[-1].i == span.start - 1 or (pre and all(t.i < span.start for t in pre)):
-            parts.append([t for t in pre if t.i >= (pre[0].i)])
+            parts.append(self._unattached_before(pre) + [t for t in pre if t.i >= (pre[0].i)])
         # the name is an appositive of a title noun: "Germany's Foreign Minister, Annalena Baerbock"
         # (not when the head is itself a person: "Dr. Ivanov, Ukrainian President Zelenskyy" is a
         # vocative before another person's title)
@@ -333,62 +528,29 @@ class SpeakerIndex:
         for toks in parts:
             self._apply_description(rec, toks)
 
+    def _unattached_before(self, pre: list[Token]) -> list[Token]:
+        """Capitalised proper nouns glued before a title the parser left outside the noun phrase
+        ("Georgia" in a "Georgia Governor Brian Kemp" parsed as two sentences): at most three,
+        on the same line, none a person's name."""
+        if not pre or pre[0].lower_.rstrip(".") not in C.TITLE_WORDS:
+            return []
+        out: list[Token] = []
+        k = pre[0].i - 1
+        while k >= 0 and len(out) < 3:
+            t = self.doc[k]
+            if t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.whitespace_ or "\n" in t.whitespace_ or t.ent_type_ == "PERSON":
+                break
+            out.insert(0, t)
+            k -= 1
+        return out
+
     def _apply_description(self, rec: SpeakerRecord, toks: list[Token]) -> None:
+        """Fill ``rec``'s role, organisation and country (each only if unset) from the tokens
+        of a description ("Estonian Prime Minister", "Kisumu Governor", "a fisherman in
+        Nyando", "Minister of Commerce", "Senior Fellow at the Harbor Institution")."""
         # punctuation goes, except "." and "&" and a hyphen glued inside a word ("Secretary-General")
         toks = [t for t in toks if not t.is_punct or t.text in ".&" or t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_]
-        if not toks:
-            return
-        # cut at a relative clause or a prepositional org: "Senior Fellow at the Brookings institution"
-        role_toks: list[Token] = []
-        org: Optional[str] = None
-        country: Optional[str] = None
-        i = 0
-        while i < len(toks):
-            t = toks[i]
-            if t.lower_ in ("at", "of", "for", "with", "to") and t.dep_ == "prep" and role_toks:
-                rest = [x for x in toks[i + 1 :] if x.dep_ != "det"]
-                if rest and (any(x.ent_type_ == "ORG" for x in rest) or t.lower_ != "to" and any(x.pos_ == "PROPN" for x in rest)):
-                    org = join_tokens(rest)  # "ambassador to the U.N." -> org; "envoy to Ukraine" -> no org
-                break
-            if t.dep_ in ("relcl",) or t.lower_ in ("who", "which", "that"):
-                break
-            if t.text[:1].isupper() and t.ent_iob_ != "I" \
-                    and t.ent_type_ not in ("GPE", "NORP", "ORG", "FAC", "LOC") and t.pos_ in ("ADJ", "PROPN") and country_of(t.text):
-                # a demonym or country the model tagged as something else ("The Moldovan president"
-                # with "Moldovan" as PERSON, "Macedonian Foreign" as one PERSON)
-                country = country or country_of(t.text)
-                i += 2 if i + 1 < len(toks) and toks[i + 1].dep_ == "case" else 1
-                continue
-            if t.ent_type_ in ("GPE", "NORP", "ORG", "FAC", "LOC") or t.dep_ == "poss" and t.pos_ != "PRON":
-                # a country or organisation named inside the description
-                ent_toks = [t]
-                while i + 1 < len(toks) and toks[i + 1].ent_iob_ == "I" and toks[i + 1].ent_type_ == t.ent_type_:
-                    i += 1
-                    ent_toks.append(toks[i])
-                # "White House National Security Advisor": trailing title words are the role
-                tail: list[Token] = []
-                while len(ent_toks) > 1 and ent_toks[-1].lower_ in C.TITLE_WORDS:
-                    tail.insert(0, ent_toks.pop())
-                role_toks.extend(tail)
-                text = join_tokens(ent_toks)
-                cc = country_of(text) if t.ent_type_ in ("GPE", "NORP", "LOC") or t.dep_ == "poss" else None
-                place_cc = cc if cc and t.ent_type_ == "ORG" and C.ORG_COUNTRY.get(text.lower()) is None else None
-                if place_cc:  # "Slovakia's Robert Fico" with "Slovakia" tagged ORG: a country
-                    pass
-                elif t.ent_type_ == "ORG" or (t.ent_type_ in ("", "FAC") and cc is None):
-                    org = org or text
-                    cc = C.ORG_COUNTRY.get(text.lower())
-                if cc:
-                    country = country or cc
-                if i + 1 < len(toks) and toks[i + 1].dep_ == "case":
-                    i += 1
-                i += 1
-                continue
-            if t.dep_ in ("det", "case") or t.pos_ in ("DET", "PRON") or t.lower_.rstrip(".") in C.HONORIFICS or t.text.startswith("*"):
-                i += 1
-                continue
-            role_toks.append(t)
-            i += 1
+        role_toks, org, country = self._read_description(toks)
         role = join_tokens(role_toks).strip(" -")
         if role and not any(t.pos_ in ("NOUN", "PROPN") for t in role_toks):
             role = ""
@@ -396,11 +558,124 @@ class SpeakerIndex:
             role = ""  # "Her Russian counterpart": a relation to someone, not a role
         if role and rec.role is None and len(role_toks) <= 6:
             rec.role = role
+            gender = gender_of_words(role.split())
+            if gender:
+                self._gender.setdefault(rec.name.lower(), gender)
         if org and rec.org is None:
             org = re.sub(r"['’]s$", "", re.sub(r"^the\s+", "", org, flags=re.I)).strip()  # "Al Jazeera's Hani Mahmoud"
             rec.org = C.ORG_EXPANSIONS.get(org.lower(), org)
         if country and rec.country is None:
             rec.country = country
+
+    def _read_description(self, toks: list[Token]) -> tuple[list[Token], Optional[str], Optional[str]]:
+        """One pass over a description: ``(role tokens, organisation, country)``. A prepositional
+        phrase ends the role (:meth:`_prep_phrase`); a named modifier is read by
+        :meth:`_named_modifier`; determiners, honorifics and markup are skipped."""
+        role_toks: list[Token] = []
+        org: Optional[str] = None
+        country: Optional[str] = None
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if t.dep_ == "prep" and role_toks:
+                more, p_org, p_country = self._prep_phrase(role_toks, t, toks[i + 1 :])
+                if more is None:
+                    org, country = org or p_org, country or p_country
+                    break
+                role_toks.extend(more)
+                i += 1 + len(more)
+                continue
+            if t.dep_ in ("relcl",) or t.lower_ in ("who", "which", "that"):
+                break
+            office = next((x for x in toks[i + 1 :] if x.lower_ in C.TITLE_WORDS), None)
+            named = self._named_modifier(toks, i, office)
+            if named is not None:
+                i, tail, n_org, n_country = named
+                role_toks.extend(tail)
+                org, country = org or n_org, country or n_country
+                continue
+            if not (t.dep_ in ("det", "case") or t.pos_ in ("DET", "PRON") or t.lower_.rstrip(".") in C.HONORIFICS or t.text.startswith("*")):
+                role_toks.append(t)
+            i += 1
+        return role_toks, org, country
+
+    def _prep_phrase(self, role_toks: list[Token], prep: Token, rest: list[Token]):
+        """Read the prepositional phrase after a role: ``(role continuation, org, country)``.
+
+        The role continues (a list of tokens, first item ``prep``) over a portfolio after "of"
+        ("Minister of Commerce", "Secretary of State": capitalised words that name no
+        organisation, acronym or place). Otherwise the role ends (``None``): "at/of/for/with"
+        an organisation gives the org ("Senior Fellow at the Harbor Institution", "ambassador to
+        the U.N."); "of" a country gives the country ("President of Ghana"); "of" a place after
+        an office gives that jurisdiction as org ("Governor of Kisumu"). "in"/"from" a place
+        ("a fisherman in Nyando") is where the person is, never an org.
+        """
+        words = [x for x in rest if x.dep_ != "det"]
+        low = prep.lower_
+        if not words or low not in ("at", "of", "for", "with", "to"):
+            return None, None, None
+        text = join_tokens(words)
+        if low == "of" and country_of(text) and not any(x.ent_type_ == "ORG" for x in words):
+            return None, None, country_of(text)
+        is_place = any(x.ent_type_ in ("GPE", "LOC") for x in words) or self._is_toponym(words)
+        portfolio = (low == "of" and len(words) <= 4 and not is_place and all(x.text[:1].isupper() or x.lower_ in ("and", "&") for x in words)
+                     and not any(x.lower_ in C.ORG_HEAD_NOUNS or x.text.isupper() for x in words))
+        if portfolio:
+            return [prep] + [x for x in rest], None, None
+        if is_place:
+            office = low == "of" and role_toks[-1].lower_ in C.TITLE_WORDS
+            return None, (text if office else None), None
+        if any(x.ent_type_ == "ORG" for x in words) or low != "to" and any(x.pos_ == "PROPN" for x in words):
+            return None, text, None  # "ambassador to the U.N." -> org; "envoy to Ukraine" -> no org
+        return None, None, None
+
+    def _is_toponym(self, toks: list[Token]) -> bool:
+        """True when ``toks`` overlap a toponym mention of the places stage."""
+        a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        return any(x < b and a < y for x, y in self._place_spans)
+
+    def _named_modifier(self, toks: list[Token], i: int, office: Optional[Token]):
+        """Read a country, demonym, place or organisation named at ``toks[i]`` before a role;
+        ``(next index, role tail, org, country)`` or None when ``toks[i]`` names none.
+
+        A demonym or country gives the country ("Estonian Prime Minister"); an organisation the
+        org ("White House National Security Advisor": its trailing title words stay the role).
+        Before a subnational office (:data:`SUBNATIONAL_OFFICES`: "Georgia Governor", "Kisumu
+        Governor") a place is the office's jurisdiction: the org, never the country.
+        """
+        t = toks[i]
+        subnational = office is not None and office.lower_ in SUBNATIONAL_OFFICES
+        if t.text[:1].isupper() and t.ent_iob_ != "I" and t.lower_ not in C.TITLE_WORDS and t.pos_ == "PROPN" \
+                and t.ent_type_ in ("", "PERSON") and (self._is_toponym([t]) or office is not None and _is_place_name(t.text)):
+            step = 2 if i + 1 < len(toks) and toks[i + 1].dep_ == "case" else 1
+            cc = None if subnational else country_of(t.text)
+            return i + step, [], (None if cc else t.text), cc
+        if t.text[:1].isupper() and t.ent_iob_ != "I" \
+                and t.ent_type_ not in ("GPE", "NORP", "ORG", "FAC", "LOC") and t.pos_ in ("ADJ", "PROPN") and country_of(t.text):
+            # a demonym or country the model tagged as something else ("The Moldovan president"
+            # with "Moldovan" as PERSON, "Macedonian Foreign" as one PERSON)
+            step = 2 if i + 1 < len(toks) and toks[i + 1].dep_ == "case" else 1
+            return i + step, [], (t.text if subnational else None), (None if subnational else country_of(t.text))
+        if not (t.ent_type_ in ("GPE", "NORP", "ORG", "FAC", "LOC") or t.dep_ == "poss" and t.pos_ != "PRON"):
+            return None
+        ent_toks = [t]
+        while i + 1 < len(toks) and toks[i + 1].ent_iob_ == "I" and toks[i + 1].ent_type_ == t.ent_type_:
+            i += 1
+            ent_toks.append(toks[i])
+        tail: list[Token] = []
+        while len(ent_toks) > 1 and ent_toks[-1].lower_ in C.TITLE_WORDS:
+            tail.insert(0, ent_toks.pop())
+        text = join_tokens(ent_toks)
+        org = None
+        cc = country_of(text) if t.ent_type_ in ("GPE", "NORP", "LOC") or t.dep_ == "poss" else None
+        if subnational and t.ent_type_ in ("GPE", "LOC", ""):
+            org, cc = text, None  # "Georgia Governor Brian Kemp": a state, not the country Georgia
+        elif cc and t.ent_type_ == "ORG" and C.ORG_COUNTRY.get(text.lower()) is None:
+            pass  # "Slovakia's Robert Fico" with "Slovakia" tagged ORG: a country
+        elif t.ent_type_ == "ORG" or (t.ent_type_ in ("", "FAC") and cc is None):
+            org, cc = text, C.ORG_COUNTRY.get(text.lower())
+        step = 2 if i + 1 < len(toks) and toks[i + 1].dep_ == "case" else 1
+        return i + step, tail, org, cc
 
     # ----- resolving a subject token to a speaker
     def noun_phrase(self, tok: Token) -> Span:
@@ -422,31 +697,58 @@ class SpeakerIndex:
         for t in tok.lefts:
             if t.dep_ in ("det", "compound", "amod", "poss", "nummod", "case", "nmod", "quantmod") or t.dep_ == "punct" and t.text in "'’":
                 left = min(left, t.left_edge.i)
+        # a misparse can hang a clause on the head ("Trump accused Holt of being a"): a noun
+        # phrase holds no verb, so it starts after the last one
+        verbs = [t.i for t in self.doc[left : tok.i] if t.pos_ in ("VERB", "AUX")]
+        if verbs:
+            left = verbs[-1] + 1
         return self.doc[left : tok.i + 1]
 
     def resolve(self, tok: Token) -> tuple[Optional[str], str, Optional[Span]]:
         """Resolve a subject/agent token to ``(canonical name, speaker_type, mention span)``.
 
-        Pronouns go to the nearest preceding named person outside quotations; a title noun with a
-        named appositive ("Minister, Annalena Baerbock") takes the appositive. Returns
+        Passes: a pronoun (:meth:`_resolve_pronoun`, the rule of :meth:`antecedent`); the token
+        that names the source (:meth:`_named_head`: a title noun with a named appositive,
+        "Minister, Annalena Baerbock", takes the appositive); the typed noun phrase
+        (:meth:`_resolve_phrase`; role nouns by :meth:`described_antecedent`). Returns
         ``(None, "unknown", span)`` when nothing fits.
         """
         low = tok.lower_
         if self.dateline_at(tok.idx) is not None:
             return None, "unknown", None  # "BRUSSELS (Reuters) —" is where, not who
         if tok.pos_ == "PRON" or low in C.PERSON_PRONOUNS | C.GROUP_PRONOUNS | C.NON_SPEAKER_PRONOUNS:
-            span = self.doc[tok.i : tok.i + 1]
-            if low in C.PERSON_PRONOUNS:
-                gender = C.PRONOUN_GENDER.get(low)
-                key = self.antecedent(tok.idx, gender)
-                if key:
-                    if gender:
-                        self._gender.setdefault(key, gender)  # "she said" -> she from now on
-                    return self.records[key].name, "person", span
-                return None, "person", span
-            if low in C.GROUP_PRONOUNS:
-                return None, "group", span
-            return None, "unknown", span
+            return self._resolve_pronoun(tok)
+        tok, title_toks = self._named_head(tok)
+        span = self._name_part(self.noun_phrase(tok))
+        if title_toks and span.label_ == "PERSON":
+            key = self.add_person(span.text, None)
+            if key:
+                self._apply_description(self.records[key], title_toks)
+                return self.records[key].name, "person", span
+        return self._resolve_phrase(tok, span)
+
+    def _resolve_pronoun(self, tok: Token) -> tuple[Optional[str], str, Optional[Span]]:
+        """A pronoun subject: a person pronoun goes to :meth:`antecedent` (and marks that
+        person's gender), "they"/"we" is an unnamed group, others name nobody."""
+        low = tok.lower_
+        span = self.doc[tok.i : tok.i + 1]
+        if low in C.PERSON_PRONOUNS:
+            gender = C.PRONOUN_GENDER.get(low)
+            key = self.antecedent(tok.idx, gender)
+            if key:
+                if gender:
+                    self._gender.setdefault(key, gender)  # "she said" -> she from now on
+                return self.records[key].name, "person", span
+            return None, "person", span
+        if low in C.GROUP_PRONOUNS:
+            return None, "group", span
+        return None, "unknown", span
+
+    def _named_head(self, tok: Token) -> tuple[Token, list[Token]]:
+        """The token that names the source behind ``tok`` and the title tokens describing it:
+        a vocative the parser took for the subject ("Dr. Ivanov, President X has stated ..."),
+        a title noun with a named appositive ("Minister, Annalena Baerbock"), or a name hung on
+        the title's prepositional object ("Iran's ambassador to the U.N., Amir Saeid Iravani")."""
         # a vocative that the parser took for the subject: "Dr. Ivanov, President X has stated ..."
         left = tok.left_edge
         if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == "," and (left.is_sent_start or left.i == 0 or self.doc[left.i - 1].is_punct or left.text.startswith("*")):
@@ -470,12 +772,13 @@ class SpeakerIndex:
                 if deep is not None:
                     title_toks = [t for t in tok.subtree if t.i < deep.left_edge.i]
                     tok = deep
-        span = self._name_part(self.noun_phrase(tok))
-        if title_toks and span.label_ == "PERSON":
-            key = self.add_person(span.text, None)
-            if key:
-                self._apply_description(self.records[key], title_toks)
-                return self.records[key].name, "person", span
+        return tok, title_toks
+
+    def _resolve_phrase(self, tok: Token, span: Span) -> tuple[Optional[str], str, Optional[Span]]:
+        """Type and name the noun phrase ``span`` headed by ``tok``: a known or tagged person,
+        a bare "the agency", an organisation (with its owner country), a document, a group, an
+        untagged proper noun, a definite description (:meth:`described_antecedent`), or an
+        unnamed common-noun source."""
         ent = span.label_ if isinstance(span, Span) and span.label_ else tok.ent_type_
         head = tok.lower_
         words = [t for t in span if t.dep_ not in ("det", "case", "punct")]
@@ -533,6 +836,9 @@ class SpeakerIndex:
                 return self.records[key].name, "person", span
             return (plain or None), "person", span
         if tok.pos_ == "NOUN" and plain:
+            key = self.described_antecedent(tok)
+            if key:
+                return self.records[key].name, "person", span
             return plain, "unknown", span  # "a narrator in the ad" -> "narrator"
         return None, "unknown", span
 
@@ -546,12 +852,29 @@ class SpeakerIndex:
         for char, key in self._persons:
             if char >= before:
                 break
-            tok = self._tok_at(char)
-            if tok is not None and any(t.lower_ in C.JOURNALIST_NOUNS for t in self.doc[max(0, tok.i - 3) : tok.i]):
+            if self._is_journalist(char):
                 continue
             found.append(key)
         full = [k for k in found if len(self.records[k].name.split()) >= 2]
         return (full or found or [None])[0]
+
+    def interviewer(self, before: int) -> Optional[str]:
+        """Record key of the journalist an interview's introduction names before ``before`` (the
+        first turn label): a person within three words after a
+        :data:`~components.constants.JOURNALIST_NOUNS` noun ("our correspondent Anna Reid");
+        None when it names none."""
+        for char, key in self._persons:
+            if char >= before:
+                break
+            if self._is_journalist(char):
+                return key
+        return None
+
+    def _is_journalist(self, char: int) -> bool:
+        """True when the person mentioned at ``char`` follows a
+        :data:`~components.constants.JOURNALIST_NOUNS` noun within three words."""
+        tok = self._tok_at(char)
+        return tok is not None and any(t.lower_ in C.JOURNALIST_NOUNS for t in self.doc[max(0, tok.i - 3) : tok.i])
 
     def _tok_at(self, char: int) -> Optional[Token]:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -577,45 +900,93 @@ class SpeakerIndex:
         return span
 
     def antecedent(self, char: int, gender: Optional[str] = None) -> Optional[str]:
-        """Record key of the nearest named person mentioned before ``char`` outside quotations.
+        """Record key of the person a third-person pronoun at ``char`` refers to, or None.
 
-        With ``gender`` ("f" for she/her, "m" for he/him/his), a person the article has already
-        marked with the other gender (an earlier "she"/"he" resolved to them, or Mr/Mrs/Ms) is
-        passed over for the next one back, up to eight people back; when none fits, the nearest.
+        The resolution rule (one mechanism for every pronoun): candidates are the named-person
+        mentions before ``char`` outside quotations (resolved speaker mentions included), taken
+        sentence by sentence going back, at most :data:`ANTECEDENT_SENTENCES` sentences and
+        :data:`ANTECEDENT_PEOPLE` distinct people. In the nearest sentence holding an acceptable
+        candidate, the latest *salient* one wins (the subject of a clause or the speaker of a
+        quote: "Obama said after meeting Putin. He ..." -> Obama), else the latest one there.
+        With a gendered pronoun ("f" for she/her, "m" for he/him/his) a person of the other
+        gender is not acceptable ("Mr. Ochieng ... Ms. Kamau ... He" -> Ochieng); a person whose
+        gender is unknown is. A person's gender comes from Mr/Mrs/Ms/Sir/Dame, a gendered role
+        noun ("spokeswoman") and pronouns already resolved to them (:func:`gender_of_words`),
+        never from a first name. When nobody is acceptable, the nearest person.
         """
         i = bisect.bisect_left(self._persons, (char, "")) - 1
         if i < 0:
             return None
-        if gender:
-            seen: set[str] = set()
-            for k in range(i, -1, -1):
-                key = self._persons[k][1]
-                if key in seen:
-                    continue
-                seen.add(key)
-                if self._gender.get(key, gender) == gender:
-                    return key
-                if len(seen) >= 8:
-                    break
-        return self._persons[i][1]
+        key = self._walk_back(i, lambda k: not gender or self._gender.get(k, gender) == gender)
+        return key or self._persons[i][1]
+
+    def _walk_back(self, i: int, acceptable) -> Optional[str]:
+        """The salience walk of :meth:`antecedent` from person mention ``i`` back, keeping the
+        record keys for which ``acceptable(key)`` is true; None when none is in the window."""
+        seen: set[str] = set()
+        cur_sent, best_other, sentences = self._sentence_of(self._persons[i][0]), None, 1
+        for k in range(i, -1, -1):
+            m_char, key = self._persons[k]
+            s = self._sentence_of(m_char)
+            if s != cur_sent:
+                if best_other is not None:
+                    return best_other
+                sentences += 1
+                if sentences > ANTECEDENT_SENTENCES or len(seen) >= ANTECEDENT_PEOPLE:
+                    return None
+                cur_sent = s
+            seen.add(key)
+            if not acceptable(key):
+                continue
+            if (m_char, key) in self._salient:
+                return key
+            best_other = best_other or key
+        return best_other
+
+    def _sentence_of(self, char: int) -> int:
+        """Index of the sentence holding character ``char``."""
+        return bisect.bisect_right(self._sent_starts, char) - 1
+
+    def _is_salient(self, span: Span) -> bool:
+        """True when the mention ``span`` is a clause subject (through compound, flat and
+        appositive links: "Governor Hal Stern, 52, said")."""
+        t = span.root
+        while t.dep_ in ("compound", "flat", "appos") and t.head is not t:
+            t = t.head
+        return t.dep_ in ("nsubj", "nsubjpass")
 
     def described_antecedent(self, tok: Token) -> Optional[str]:
-        """Record key for a definite description used as a name ("The minister said"): the
-        nearest named person before it whose role contains the noun ("Foreign Minister"), or the
-        person named just before it (within 400 characters) when that person's role is unknown;
-        None otherwise. Only for :data:`~components.constants.DEFINITE_TITLE_NOUNS` heads with
-        "the" and no other modifier."""
-        if tok.lower_ not in C.DEFINITE_TITLE_NOUNS or [c.lower_ for c in tok.children if c.dep_ != "punct"] != ["the"]:
+        """Record key for a definite description used as a name ("the governor", "the former
+        secretary", "the South Carolina senator"), or None.
+
+        The same rule as :meth:`antecedent`, with role instead of gender as the compatibility
+        test: going back from the description (at most 3000 characters), the latest named person
+        whose role holds the head noun ("Kisumu Governor ..." for "the governor", "fisherman" for
+        "the fisherman", "Sen." for "the senator": :data:`ROLE_ABBREVIATIONS`) wins over nearer
+        people whose role is another; a modifier naming a country must agree with the person's
+        country. A
+        :data:`~components.constants.DEFINITE_TITLE_NOUNS` head with no other modifier ("the
+        minister") also takes the person named just before it (within 400 characters) when that
+        person's role is unknown ("Her counterpart Sergei Lavrov ... The minister said" ->
+        Lavrov). The
+        description must be definite ("the"/"this"/"that") without a possessive ("her
+        spokesman" is someone else).
+        """
+        kids = [c for c in tok.children if c.dep_ != "punct" and c.i < tok.i]
+        if not kids or kids[0].lower_ not in ("the", "this", "that") or any(c.dep_ in ("poss", "case") for c in kids):
             return None
+        head = tok.lemma_.lower() if tok.tag_ == "NNS" else tok.lower_
+        countries = {country_of(c.text) for c in kids[1:] if c.text[:1].isupper()} - {None}
         i = bisect.bisect_left(self._persons, (tok.idx, "")) - 1
         for k in range(i, -1, -1):
             char, key = self._persons[k]
             if tok.idx - char > 3000:
                 break
-            role = (self.records[key].role or "").lower()
-            if tok.lower_ in role.split():
+            rec = self.records[key]
+            role = [ROLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in re.split(r"[\s\-]+", (rec.role or "").lower())]
+            if head in role and (not countries or rec.country in countries):
                 return key
-            if k == i and not role and tok.idx - char <= 400:
+            if k == i and not rec.role and tok.lower_ in C.DEFINITE_TITLE_NOUNS and len(kids) == 1 and tok.idx - char <= 400:
                 return key
         return None
 
@@ -623,6 +994,7 @@ class SpeakerIndex:
         """Add a resolved speaker mention at ``char`` as a later pronoun antecedent."""
         if key and key in self.records and self.records[key].type == "person":
             bisect.insort(self._persons, (char, key))
+            self._salient.add((char, key))
 
     def key_of(self, name: Optional[str]) -> Optional[str]:
         """Record key for a canonical name (or None)."""

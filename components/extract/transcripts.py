@@ -1,9 +1,16 @@
-"""Interview transcripts: turn labels (``**Name:**``, ``NAME:``, ``NAME (voice-over):``) and their turns.
+"""Interview transcripts: turn labels (``**Name:**``, ``NAME:``, ``Name:``, ``Q:``) and their turns.
 
-Method: a label opens a line; at least two labelled lines make a transcript. Unlabelled lines after a
-turn continue it (one turn record per paragraph). Caption labels (:data:`components.constants.NON_SPEAKER_LABELS`)
-end a turn and are not speech; interviewer labels (:data:`components.constants.INTERVIEWER_LABELS`) and a
-label defined as an outlet abbreviation in a header ("World Today News (WTN)") are the interviewer's.
+Method: a label opens a line; at least two turn labels make a transcript. A label is a turn only
+when it names a person or a role, or is a question/answer label (:func:`label_kind`): list markers
+("A:", "B:" in a list of options, "1:") and section labels ("Note:", "Update:", "Background:",
+:data:`components.constants.NON_SPEAKER_LABELS`) are not, and a section label ends a turn.
+Unlabelled lines after a turn continue it (one turn record per paragraph). Question labels
+(:data:`components.constants.INTERVIEWER_LABELS`) and a label defined as an outlet abbreviation
+in a header ("World Today News (WTN)") are the interviewer's, and so is a label naming the
+journalist the introduction names ("our correspondent Anna Reid" ... "Anna Reid:").
+:func:`turn_quotes` turns the turns into transcript quotes; the interviewer's questions stay
+turns (their text is not another turn's) but give no quote, so no speaker and no stance is read
+from a question.
 """
 
 from __future__ import annotations
@@ -12,71 +19,84 @@ import re
 from typing import Optional
 
 from .. import constants as C
-from .speakers import SpeakerIndex
+from .speakers import SpeakerIndex, clean_name, is_title_word
 
 # transcript label at a line start: "**Name:**", "**Name (X):**", "NAME:", "NAME (voice-over):", "Name:"
 _LABEL_RE = re.compile(
     r"^(?P<pre>\s*\*\*\s*)?(?P<label>[A-Za-z][\w.'’\- ,]{0,60}?(?:\s*\([^)\n]{1,40}\))?)\s*:\s*(?(pre)\*\*)\s*(?=\S)",
     re.M,
 )
+_LIST_MARKER_RE = re.compile(r"^(?:[A-Za-z]|\d+|[ivxIVX]+)\.?$")
 
+
+def label_kind(bare: str, bold: bool, index: SpeakerIndex, has_question: bool) -> Optional[str]:
+    """What a line label is: ``"question"``, ``"answer"``, ``"turn"`` (a person or a role),
+    ``"caption"`` (a section label, ends a turn) or None (not a label: list markers, clauses).
+
+    Args:
+        bare (str): the label without its parenthesis ("Dr. Roe", "Q", "Note").
+        bold (bool): the label was bold (``**Name:**``).
+        index (SpeakerIndex): the article's people (a plain "Kiprop:" is a turn when it names one).
+        has_question (bool): the text has a question label; "A:" is an answer only then.
+    """
+    low = bare.lower()
+    if low in C.NON_SPEAKER_LABELS:
+        return "caption"
+    if low in C.INTERVIEWER_LABELS:
+        return "question"
+    if low in C.ANSWER_LABELS and has_question:
+        return "answer"
+    words = bare.split()
+    if not bare or len(words) > 6 or re.search(r"\d", bare) or _LIST_MARKER_RE.match(bare):
+        return None
+    first = bare.split(",")[0].strip()
+    if bold or bare.isupper():
+        return "turn" if bold or len(first.split()) <= 4 else None
+    name = clean_name(first)
+    known = name and (index.canonical(name) in index.full_names or name.lower() in index.records)
+    role = is_title_word(first.split()[0]) or first.lower() in C.JOURNALIST_NOUNS
+    return "turn" if (known or role) and first[:1].isupper() and len(first.split()) <= 4 else None
 
 
 def transcript_turns(text: str, index: SpeakerIndex) -> list[tuple[int, int, int, int, str, Optional[str]]]:
     """Interview turns: (label_start, label_end, content_start, content_end, label, speaker|None).
 
-    A label opens a line (``**Name:**``, ``NAME:``, ``NAME (voice-over):``); unlabelled lines that
-    follow a turn continue it (emitted per paragraph). Caption labels ("TEXT:") end a turn and are
-    not speech; interviewer labels ("Q:") and labels defined as an outlet abbreviation in a header
-    ("World Today News (WTN)") are the interviewer's. Needs at least two labelled lines.
+    A label opens a line and is classified by :func:`label_kind`; unlabelled lines that follow a
+    turn continue it (emitted per paragraph). Section labels ("Note:") end a turn and are not
+    speech; question labels ("Q:") and labels defined as an outlet abbreviation in a header
+    ("World Today News (WTN)") are the interviewer's (speaker None). Needs at least two turn labels.
     """
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    matches = [_LABEL_RE.match(text, a, b) for a, b in lines]
+    bares = [re.sub(r"\s*\([^)]*\)", "", m.group("label").strip()).strip() if m else "" for m in matches]
+    has_question = any(b.lower() in C.INTERVIEWER_LABELS for b in bares)
     labelled = []
-    for a, b in lines:
-        m = _LABEL_RE.match(text, a, b)
-        if not m:
-            labelled.append(None)
-            continue
-        label = m.group("label").strip()
-        bare = re.sub(r"\s*\([^)]*\)", "", label).strip()
-        bold = m.group("pre") is not None
-        words = bare.split()
-        first = bare.split(",")[0].strip()
-        ok = (
-            bare
-            and len(words) <= 6
-            and bare.lower() not in C.NON_SPEAKER_LABELS
-            and not re.search(r"\d", bare)
-            and (bold or bare.isupper() or (bare.lower() in C.INTERVIEWER_LABELS))
-        )
-        if not ok or (not bold and len(first.split()) > 4):
-            labelled.append(("caption" if bare.lower() in C.NON_SPEAKER_LABELS else None, m))
-            continue
-        labelled.append(("turn", m))
-    n_turns = sum(1 for x in labelled if x and x[0] == "turn")
-    if n_turns < 2:
+    for m, bare in zip(matches, bares):
+        kind = label_kind(bare, m.group("pre") is not None, index, has_question) if m else None
+        labelled.append((kind, m) if kind else None)
+    if sum(1 for x in labelled if x and x[0] != "caption") < 2:
         return []
+    return _collect_turns(text, lines, labelled, index)
+
+
+def _collect_turns(text: str, lines, labelled, index: SpeakerIndex) -> list[tuple]:
+    """The turns of :func:`transcript_turns` from its classified lines, continuation lines included."""
     turns = []
     current: Optional[tuple] = None
     for (a, b), lab in zip(lines, labelled):
         line = text[a:b]
-        if lab and lab[0] == "turn":
+        if lab and lab[0] != "caption":
             m = lab[1]
             label = m.group("label").strip()
             abbr = re.search(r"\(([A-Z]{2,6})\)", label)
             bare = re.sub(r"\s*\([^)]*\)", "", label).strip()
             if abbr:
                 index.define_abbreviation(abbr.group(1), bare)
-            name_part = bare.split(",")[0].strip()
-            if name_part.lower() in C.INTERVIEWER_LABELS:
-                speaker = None
-            else:
-                speaker = name_part
-            cs, ce = m.end(), b
+            speaker = None if lab[0] == "question" else bare.split(",")[0].strip()
             current = (m.start("label"), m.start("label") + len(label), speaker, label)
-            turns.append((current[0], current[1], cs, ce, label, speaker))
+            turns.append((current[0], current[1], m.end(), b, label, speaker))
             continue
-        if lab and lab[0] == "caption":
+        if lab:  # a section label ends the turn
             current = None
             continue
         stripped = line.strip()
@@ -86,3 +106,51 @@ def transcript_turns(text: str, index: SpeakerIndex) -> list[tuple[int, int, int
         off = a + (len(line) - len(line.lstrip()))
         turns.append((current[0], current[1], off, b, current[3], current[2]))
     return turns
+
+
+def turn_quotes(turns: list[tuple], index: SpeakerIndex, text: str, strip) -> list[dict]:
+    """Transcript quotes (dicts with the keys of :class:`~components.models.Quote` but ``id``)
+    for the turns of :func:`transcript_turns`, in turn order.
+
+    The interviewer's turns give none: a question label ("Q:") or a label naming the journalist
+    the introduction names (:meth:`SpeakerIndex.interviewer`). An answer turn ("A:") is the
+    interviewee the introduction names (else no speaker). An outlet label ("WTN") is that
+    organisation. Any other label is a person, with the words after a comma as role
+    ("Rohan Mehta, transport commissioner").
+
+    Args:
+        strip: ``strip(text, a, b) -> (a, b)``, the content trimmer of the quotation stage.
+    """
+    out: list[dict] = []
+    expansions = {v.lower(): v for v in index._abbrev.values()}  # "world today news" -> "World Today News"
+    journalist = index.interviewer(turns[0][0]) if turns else None
+    for ls, le, cs, ce, label, speaker in turns:
+        a, b = strip(text, cs, ce)
+        if a >= b or speaker is None:
+            continue
+        who = _turn_speaker(speaker, label, index, turns[0][0], expansions)
+        if who is None or who[0] is not None and who[0].lower() == journalist:
+            continue
+        out.append(dict(kind="transcript", start=a, end=b, text=text[a:b], speaker=who[0], speaker_type=who[1],
+                        mention=text[ls:le], mention_start=ls, mention_end=le))
+    return out
+
+
+def _turn_speaker(speaker: str, label: str, index: SpeakerIndex, first_label: int, expansions: dict):
+    """``(speaker name, speaker type)`` of one labelled turn, or None when the label names
+    nobody; see :func:`turn_quotes`."""
+    name = clean_name(speaker)
+    if name.lower() in C.ANSWER_LABELS:
+        key = index.interviewee(first_label)
+        return (index.records[key].name if key else None), "person"
+    if name.lower() in index._abbrev or name.lower() in expansions:
+        full = index._abbrev.get(name.lower()) or expansions[name.lower()]
+        index.add_organisation(full, "organisation")
+        return full, "organisation"
+    key = index.add_person(speaker)
+    if key is None:
+        return None
+    descriptor = re.sub(r"\s*\([^)]*\)", "", label).split(",", 1)
+    if len(descriptor) == 2 and len(descriptor[1].split()) <= 5:
+        index.set_role(key, descriptor[1])
+    return index.records[key].name, "person"
