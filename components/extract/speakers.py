@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import constants as C
 from ..models import Place, Speaker
 from ..nlp import datelines
+from .tree import climb
 
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*")
 # pronoun resolution window (see :meth:`SpeakerIndex.antecedent`): sentences and distinct people back
@@ -950,9 +951,7 @@ class SpeakerIndex:
     def _is_salient(self, span: Span) -> bool:
         """True when the mention ``span`` is a clause subject (through compound, flat and
         appositive links: "Governor Hal Stern, 52, said")."""
-        t = span.root
-        while t.dep_ in ("compound", "flat", "appos") and t.head is not t:
-            t = t.head
+        t = climb(span.root, lambda n: n.dep_ in ("compound", "flat", "appos"))
         return t.dep_ in ("nsubj", "nsubjpass")
 
     def described_antecedent(self, tok: Token) -> Optional[str]:
