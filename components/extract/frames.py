@@ -323,6 +323,179 @@ def _late_subject(tok: Token) -> Optional[tuple[Token, tuple[int, int]]]:
     return sub, span_chars(toks)
 
 
+def _according_frame(tok: Token) -> Optional[Frame]:
+    """Family "according to X": ``tok`` is "according" before "to". The source is the object of
+    "to"; the content is the host clause without the attribution phrase, or only what precedes it
+    when three or more words do ("X were killed ..., according to the ministry, as rescuers dug
+    ...": a clause after it is the reporter's). None without a source noun."""
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        # "according to show insiders" misparsed as a verb phrase: its last noun is the source
+        pobj = next((t for t in reversed(list(to.subtree)) if t.pos_ in ("NOUN", "PROPN") and t.i > to.i), None)
+    if pobj is None:
+        return None
+    host = tok.head
+    while host.dep_ not in ("ROOT", "ccomp", "conj") and host.head is not host and host.pos_ not in ("VERB", "AUX"):
+        host = host.head
+    # the source phrase: "to" and the source noun phrase, not a clause the parser hung on it
+    # after a comma ("According to X, the move reeks ..." parsed as an appositive of X)
+    comma = next((t.i for t in doc[pobj.i : pobj.sent.end] if t.text == ","), pobj.sent.end)
+    src = {t.i for t in to.subtree if t.i < comma}
+    skip = {t.i for t in tok.subtree if t.i < comma or t.i > to.right_edge.i} | {tok.i, to.i} | src
+    pool = host.subtree if host.pos_ in ("VERB", "AUX") else tok.sent
+    toks = [t for t in pool if t.i not in skip]
+    before = [t for t in toks if t.i < tok.i]
+    if len(before) >= 3:
+        toks = before
+    return Frame(doc[tok.i : tok.i + 2], pobj, span_chars(toks), kind="according", cue_text="according to")
+
+
+def _characterisation_frame(tok: Token, lem: Optional[str], in_quote) -> Optional[Frame]:
+    """Family: a verb characterising its object with a quoted "as" phrase ("admires Putin as a
+    “strong leader”", "criticized the act as a “crazy system”"): a quote-only frame, or None."""
+    if lem is not None and lem not in C.CUE_OBJECT_PREP_VERBS:
+        return None
+    objs = [c for c in tok.children if c.i > tok.i and c.dep_ == "dobj"]
+    as_ = [c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "as"]
+    if tok.pos_ == "VERB" and objs and as_ and any(in_quote(t.idx) for t in as_[0].subtree):
+        toks = sorted([t for c in objs + as_ for t in c.subtree], key=lambda t: t.i)
+        return Frame(tok.doc[tok.i : tok.i + 1], subject_of(tok), span_chars(toks), quote_only=True)
+    return None
+
+
+def _verb_subject(tok: Token, in_quote) -> Optional[Token]:
+    """The source token of cue verb ``tok`` (:func:`subject_of`), repaired where the parser took a
+    word of a quotation for the subject (then the noun phrase right before the cue) or folded the
+    subject into a preceding noun phrase ("... of the Washington Post Trump said that")."""
+    doc = tok.doc
+    subj = subject_of(tok)
+    if subj is not None and in_quote(subj.idx):
+        subj = None
+        for k in range(tok.i - 1, max(-1, tok.i - 8), -1):
+            t = doc[k]
+            if in_quote(t.idx) or t.is_punct and t.text not in (",",):
+                break
+            if t.pos_ in ("PROPN", "NOUN", "PRON"):
+                while t.dep_ in ("compound", "flat", "amod") and t.head.i < tok.i and t.head.i > t.i:
+                    t = t.head
+                subj = t
+                break
+    if subj is None and tok.i > 0 and tok.dep_ == "ROOT" and doc[tok.i - 1].pos_ == "PROPN" and not in_quote(doc[tok.i - 1].idx):
+        subj = doc[tok.i - 1]
+    return subj
+
+
+def _clause_content(tok: Token, subj: Optional[Token]) -> tuple[Optional[Token], Optional[tuple[int, int]]]:
+    """Family "X said that ...": the ``ccomp`` of the cue (a "that"-clause after it first, then any
+    clause after it, then one before it: "Writing for X, Y noted that Z" keeps Z); a source the
+    parser hung on the content as an appositive is recovered (:func:`_appositive_source`).
+    Returns (subject, content range)."""
+    comps = [ch for ch in tok.children if ch.dep_ == "ccomp" and ch.i > tok.i - 40]
+    comps.sort(key=lambda ch: (not (ch.i > tok.i and ch.left_edge.lower_ == "that"), ch.i < tok.i))
+    if not comps:
+        return subj, None
+    content = span_chars(list(comps[0].subtree))
+    if subj is None and comps[0].i < tok.i:
+        late = _appositive_source(tok, comps[0])
+        if late is not None:
+            return late
+    return subj, content
+
+
+def _complement_content(tok: Token, lem: str) -> Optional[tuple[int, int]]:
+    """Content of a cue without a clause complement: "accused the agency of hiding ..." (the "of"/
+    "for" complement), "called for an inquiry", "described it as ..." (object and predicate), or
+    a "to"-infinitive ("urged them to leave"). None when there is none."""
+    content = None
+    if lem in C.CUE_OBJECT_PREP_VERBS:
+        objs = [c for c in tok.children if c.dep_ == "dobj" and plausible_source(c)]
+        for ch in [c for o in [tok] + objs for c in o.children]:
+            if ch.dep_ == "prep" and ch.lower_ in ("of", "for"):
+                pc = next((g for g in ch.children if g.dep_ in ("pcomp", "pobj")), None)
+                if pc is not None:
+                    content = span_chars(list(pc.subtree))  # the last such complement
+    if content is None and lem in C.CUE_APPEAL_VERBS:
+        ch = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i == tok.i + 1), None)
+        if ch is not None:
+            content = span_chars([t for t in ch.subtree if t.i != ch.i])
+    if content is None and lem in C.CUE_DESCRIBE_VERBS:
+        objs = [c for c in tok.children if c.i > tok.i and (c.dep_ in ("dobj", "oprd", "xcomp", "attr", "npadvmod", "dative", "ccomp") or c.dep_ == "prep" and c.lower_ == "as")]
+        if any(c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" for c in objs) or len(objs) >= 2:
+            content = span_chars(sorted([t for c in objs for t in c.subtree], key=lambda t: t.i))
+    if content is None:
+        ch = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+        if ch is not None:
+            content = span_chars(list(ch.subtree))
+    return content
+
+
+def _audience(tok: Token, lem: str) -> Optional[Token]:
+    """The addressee of an audience verb ("told ABC News", "told reporters"), or None."""
+    if lem not in C.CUE_AUDIENCE_VERBS:
+        return None
+    for ch in tok.children:
+        if ch.dep_ in ("dative", "dobj") and ch.i > tok.i and (
+            ch.ent_type_ or ch.pos_ in ("PROPN", "PRON") or ch.pos_ == "NOUN" and (ch.lemma_.lower() in C.AUDIENCE_NOUNS or ch.lower_ in C.GROUP_HEAD_NOUNS)
+        ):
+            return ch
+    return None
+
+
+def _verb_frame(tok: Token, lem: str, in_quote) -> Frame:
+    """The frame of reporting verb ``tok`` (lemma ``lem``): source, then content by family, first
+    that applies: clause complement, "in a statement that", complements, object content,
+    parenthetical host clause ("The bridge, he said, was unsafe"), a clause before a late subject
+    (", governor Y said"); an expletive passive ("it was reported that") needs no source."""
+    subj, content = _clause_content(tok, _verb_subject(tok, in_quote))
+    rule, content_text = "", None
+    if content is None:
+        content = _statement_clause(tok) or _complement_content(tok, lem)
+    if content is None and lem in C.CUE_OBJECT_CONTENT_VERBS and subj is not None:
+        content = _object_content(tok)
+        rule = "object" if content is not None else ""
+    if content is None and subj is not None:
+        para = _parataxis_content(tok, in_quote)
+        if para is not None:
+            (content, content_text), rule = para, "parataxis"
+    if content is None and tok.dep_ == "conj" and tok.head.i < tok.i:
+        late = _late_subject(tok)
+        if late is not None:
+            subj, content, rule = late[0], late[1], "conj"
+    if subj is None and content is not None and lem in C.CUE_PASSIVE_VERBS and tok.tag_ == "VBN" and any(
+        c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children
+    ):
+        rule = "passive"
+    return Frame(tok.doc[tok.i : tok.i + 1], subj, content, _audience(tok, lem), rule=rule, content_text=content_text)
+
+
+def _token_frame(tok: Token, in_quote) -> Optional[Frame]:
+    """The frame a token outside quotations opens, if any: "according to", a "Name:" label, a cue
+    noun, a paraphrase verb, a characterising verb or a reporting verb."""
+    doc = tok.doc
+    if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        return _according_frame(tok)
+    if tok.text == ":":
+        return _label_frame(tok, in_quote)
+    if tok.pos_ == "NOUN":
+        f = _noun_frame(tok, in_quote)
+        if f is not None:
+            return f
+    if tok.pos_ not in ("VERB", "AUX", "PROPN", "NOUN") or tok.pos_ == "NOUN" and tok.dep_ not in ("ROOT", "ccomp"):
+        return None
+    lem = cue_lemma(tok)
+    f = _paraphrase_frame(tok, in_quote) if lem is None else None
+    f = f or _characterisation_frame(tok, lem, in_quote)
+    if f is not None or lem is None:
+        return f
+    if tok.pos_ == "PROPN" and not tok.is_upper:
+        return None
+    if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+        return None
+    return _verb_frame(tok, lem, in_quote)
+
+
 def reporting_frames(doc: Doc, in_quote) -> list[Frame]:
     """All reporting frames of ``doc`` whose cue lies outside quotation marks, in token order.
 
@@ -335,153 +508,8 @@ def reporting_frames(doc: Doc, in_quote) -> list[Frame]:
     """
     frames = []
     for tok in doc:
-        if in_quote(tok.idx):
-            continue
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            to = doc[tok.i + 1]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                # "according to show insiders" misparsed as a verb phrase: its last noun is the source
-                pobj = next((t for t in reversed(list(to.subtree)) if t.pos_ in ("NOUN", "PROPN") and t.i > to.i), None)
-            if pobj is None:
-                continue
-            host = tok.head
-            while host.dep_ not in ("ROOT", "ccomp", "conj") and host.head is not host and host.pos_ not in ("VERB", "AUX"):
-                host = host.head
-            # the source phrase: "to" and the source noun phrase, not a clause the parser hung on it
-            # after a comma ("According to X, the move reeks ..." parsed as an appositive of X)
-            comma = next((t.i for t in doc[pobj.i : pobj.sent.end] if t.text == ","), pobj.sent.end)
-            src = {t.i for t in to.subtree if t.i < comma}
-            skip = {t.i for t in tok.subtree if t.i < comma or t.i > to.right_edge.i} | {tok.i, to.i} | src
-            sent = tok.sent
-            if host.pos_ in ("VERB", "AUX"):
-                toks = [t for t in host.subtree if t.i not in skip]
-            else:
-                toks = [t for t in sent if t.i not in skip]
-            before = [t for t in toks if t.i < tok.i]
-            if len(before) >= 3:
-                # "X were killed ..., according to the ministry, as rescuers dug ...": the content is
-                # what precedes the attribution; a clause after it is the reporter's
-                toks = before
-            frames.append(Frame(doc[tok.i : tok.i + 2], pobj, span_chars(toks), kind="according"))
-            frames[-1].cue_text = "according to"
-            continue
-        if tok.text == ":":
-            f = _label_frame(tok, in_quote)
+        if not in_quote(tok.idx):
+            f = _token_frame(tok, in_quote)
             if f is not None:
                 frames.append(f)
-            continue
-        if tok.pos_ == "NOUN":
-            f = _noun_frame(tok, in_quote)
-            if f is not None:
-                frames.append(f)
-                continue
-        if tok.pos_ not in ("VERB", "AUX", "PROPN", "NOUN") or tok.pos_ in ("NOUN",) and tok.dep_ not in ("ROOT", "ccomp"):
-            continue
-        lem = cue_lemma(tok)
-        if lem is None:
-            f = _paraphrase_frame(tok, in_quote)
-            if f is not None:
-                frames.append(f)
-                continue
-        if lem is None or lem in C.CUE_OBJECT_PREP_VERBS:
-            # "admires Putin as a “strong leader”", "criticized the act as a “crazy system”":
-            # any verb characterising its object with a quoted "as" phrase
-            objs = [c for c in tok.children if c.i > tok.i and c.dep_ == "dobj"]
-            as_ = [c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "as"]
-            if tok.pos_ == "VERB" and objs and as_ and any(in_quote(t.idx) for t in as_[0].subtree):
-                toks = sorted([t for c in objs + as_ for t in c.subtree], key=lambda t: t.i)
-                frames.append(Frame(doc[tok.i : tok.i + 1], subject_of(tok), span_chars(toks)))
-                frames[-1].quote_only = True
-                continue
-        if lem is None:
-            continue
-        if tok.pos_ == "PROPN" and not tok.is_upper:
-            continue
-        if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
-            continue
-        subj = subject_of(tok)
-        if subj is not None and in_quote(subj.idx):
-            # the parser took a word of the quote for the subject: use the NP right before the cue
-            subj = None
-            for k in range(tok.i - 1, max(-1, tok.i - 8), -1):
-                t = doc[k]
-                if in_quote(t.idx) or t.is_punct and t.text not in (",",):
-                    break
-                if t.pos_ in ("PROPN", "NOUN", "PRON"):
-                    while t.dep_ in ("compound", "flat", "amod") and t.head.i < tok.i and t.head.i > t.i:
-                        t = t.head
-                    subj = t
-                    break
-        if subj is None and tok.i > 0 and tok.dep_ == "ROOT" and doc[tok.i - 1].pos_ == "PROPN" and not in_quote(doc[tok.i - 1].idx):
-            # "... of the Washington Post Trump said that": the parser folded the subject into a
-            # preceding noun phrase; the proper noun right before the cue is the source
-            subj = doc[tok.i - 1]
-        content = None
-        audience = None
-        # a "that"-clause after the cue first, then any clause after it, then one before it
-        # ("Writing for X, Y noted that Z": the participle clause is not the content)
-        comps = [ch for ch in tok.children if ch.dep_ == "ccomp" and ch.i > tok.i - 40]
-        comps.sort(key=lambda ch: (not (ch.i > tok.i and ch.left_edge.lower_ == "that"), ch.i < tok.i))
-        if comps:
-            content = span_chars(list(comps[0].subtree))
-            if subj is None and comps[0].i < tok.i:
-                late = _appositive_source(tok, comps[0])
-                if late is not None:
-                    subj, content = late
-        if content is None:
-            content = _statement_clause(tok)
-        if content is None and lem in C.CUE_OBJECT_PREP_VERBS:
-            # "accused the agency of hiding ...": the object is the accused party, a possible source
-            # (not "criticized the party's lack of ...")
-            objs = [c for c in tok.children if c.dep_ == "dobj" and plausible_source(c)]
-            for ch in [c for o in [tok] + objs for c in o.children]:
-                if ch.dep_ == "prep" and ch.lower_ in ("of", "for"):
-                    pc = next((g for g in ch.children if g.dep_ in ("pcomp", "pobj")), None)
-                    if pc is not None:
-                        content = span_chars(list(pc.subtree))
-        if content is None and lem in ("call", "push", "press", "appeal"):
-            # "called for an inquiry", "called on X to resign"
-            for ch in tok.children:
-                if ch.dep_ == "prep" and ch.lower_ in ("for", "on") and ch.i == tok.i + 1:
-                    content = span_chars([t for t in ch.subtree if t.i != ch.i])
-                    break
-        if content is None and lem in C.CUE_DESCRIBE_VERBS:
-            objs = [c for c in tok.children if c.i > tok.i and (c.dep_ in ("dobj", "oprd", "xcomp", "attr", "npadvmod", "dative", "ccomp") or c.dep_ == "prep" and c.lower_ == "as")]
-            if any(c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" for c in objs) or len(objs) >= 2:
-                toks = [t for c in objs for t in c.subtree]
-                content = span_chars(sorted(toks, key=lambda t: t.i))
-        if content is None:
-            for ch in tok.children:
-                if ch.dep_ == "xcomp" and ch.i > tok.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children):
-                    toks = list(ch.subtree)
-                    content = span_chars(toks)
-                    break
-        rule = ""
-        if content is None and lem in C.CUE_OBJECT_CONTENT_VERBS and subj is not None:
-            content = _object_content(tok)
-            rule = "object" if content is not None else ""
-        content_text = None
-        if content is None and subj is not None:
-            para = _parataxis_content(tok, in_quote)
-            if para is not None:
-                (content, content_text), rule = para, "parataxis"
-        if content is None and tok.dep_ == "conj" and tok.head.i < tok.i:
-            # "X were killed ..., regional governor Y said, as Z ...": the parser hung the cue on
-            # the reported clause as a conjunct; the content is the clause before the comma
-            late = _late_subject(tok)
-            if late is not None:
-                subj, content, rule = late[0], late[1], "conj"
-        if subj is None and content is not None and lem in C.CUE_PASSIVE_VERBS and tok.tag_ == "VBN" and any(
-            c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children
-        ):
-            rule = "passive"  # "it was reported that ...": an attribution without a named source
-        if lem in C.CUE_AUDIENCE_VERBS:
-            for ch in tok.children:
-                if ch.dep_ in ("dative", "dobj") and ch.i > tok.i and (
-                    ch.ent_type_ or ch.pos_ in ("PROPN", "PRON") or ch.pos_ == "NOUN" and (ch.lemma_.lower() in C.AUDIENCE_NOUNS or ch.lower_ in C.GROUP_HEAD_NOUNS)
-                ):
-                    audience = ch
-                    break
-        frames.append(Frame(doc[tok.i : tok.i + 1], subj, content, audience, rule=rule, content_text=content_text))
     return frames
