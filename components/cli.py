@@ -1,9 +1,10 @@
-"""Command line: ``python -m components {ingest,extract,evaluate,build-default} ...``.
+"""Command line: ``python -m components {ingest,extract,evaluate,build-default,train} ...``.
 
 - ``ingest PATH...``: read files/folders/globs, extract, store (progress bar, summary).
 - ``extract PATH... --json``: print one JSON object per article (JSON Lines) without touching the store.
 - ``evaluate PATH...``: score the extractor on gold files, PolNeAR brat folders, GeoVirus/ISAF JSONL.
 - ``build-default``: ingest the embedded default collections (``data/collections.yaml``).
+- ``train cues FOLDER``: rebuild the learned cue lexicon from a PolNeAR-style training folder.
 
 Exit codes: 0 success, 1 some inputs failed, 2 usage or store error.
 """
@@ -108,6 +109,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if report.failed or not report.files else 0
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    """``train cues FOLDER [--out PATH]``: mine the cue lexicon (:mod:`components.extract.cuelex`)."""
+    from .extract.cuelex import CUES_PATH, train_cues
+
+    lex = train_cues(args.folder, out=args.out or CUES_PATH, limit=args.limit)
+    print(f"{len(lex.cues)} cues from {lex.articles} articles ({lex.attributions} attributions) -> {args.out or CUES_PATH}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m components``."""
     parser = argparse.ArgumentParser(prog="python -m components", description=__doc__.splitlines()[0])
@@ -128,6 +138,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", help="files, folders or glob patterns")
     p.add_argument("--json", action="store_true", help="JSON Lines, one object per article (the output contract)")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("train", help="rebuild a learned resource from a training split")
+    p.add_argument("what", choices=["cues"], help="cues: the attribution cue lexicon")
+    p.add_argument("folder", help="PolNeAR-style folder with text/ and attributions/ (the training split)")
+    p.add_argument("--out", default=None, help="output path (default: components/extract/cues.yaml)")
+    p.add_argument("--limit", type=int, default=None, help="read only the first N articles")
+    p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("evaluate", help="score the extractor against annotations")
     try:
