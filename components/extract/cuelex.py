@@ -32,11 +32,20 @@ CUE_POS = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "ADP": "
 MIN_CUE_COUNT = 3
 
 
+# the complement shapes of a verb, in the order :func:`verb_shape` tries them
+SHAPES = ("clause", "infinitive", "object", "prep", "none")
+# prepositions whose object can be an attribution's content ("railed against the deal"); not "to"/"with",
+# whose object is an addressee or partner ("spoke to reporters")
+CONTENT_PREPS = frozenset({"against", "about", "on", "for", "of"})
+
+
 class CueEntry(BaseModel):
-    """One cue of the lexicon: its lemma, coarse part of speech and training-split counts."""
+    """One cue of the lexicon: its lemma, coarse part of speech, complement shape (``any`` for all
+    occurrences; a verb also gets one entry per shape of :func:`verb_shape`) and training counts."""
 
     lemma: str = Field(min_length=1)
     pos: str = Field(pattern=r"^(VERB|NOUN|ADJ|ADP)$")
+    shape: str = Field(default="any", pattern=r"^(any|clause|infinitive|object|prep|none)$")
     cue_count: int = Field(ge=0)
     occurrences: int = Field(ge=1)
     reliability: float = Field(ge=0.0, le=1.0)
@@ -68,6 +77,33 @@ def cue_head(tokens: list) -> Optional[object]:
             if not t.is_punct:
                 return t
     return tokens[0] if tokens else None
+
+
+def verb_shape(tok):
+    """The complement of verb ``tok`` an attribution's content would be, with its shape.
+
+    Returns:
+        tuple[str, Token | None]: ``("clause", ccomp)`` ("said the plan failed"), ``("infinitive",
+        xcomp)`` ("vowed to fight"), ``("object", dobj)`` ("cited the report"; not a lone pronoun),
+        ``("prep", pobj)`` ("railed against the deal"; :data:`CONTENT_PREPS`), else ``("none", None)``;
+        only complements after the verb count, tried in that order.
+    """
+    right = [c for c in tok.children if c.i > tok.i]
+    comp = next((c for c in right if c.dep_ == "ccomp"), None)
+    if comp is not None:
+        return "clause", comp
+    for c in right:
+        if c.dep_ in ("xcomp", "ccomp", "acl") and c.pos_ in ("VERB", "AUX") and any(g.dep_ == "aux" and g.lower_ == "to" and g.i < c.i for g in c.children):
+            return "infinitive", c
+    obj = next((c for c in right if c.dep_ == "dobj"), None)
+    if obj is not None and not (obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i):
+        return "object", obj
+    for c in right:
+        if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS:
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return "prep", pobj
+    return "none", None
 
 
 def cue_key(tok) -> Optional[tuple[str, str]]:
@@ -138,10 +174,10 @@ def mine_cues(folder: Path, nlp=None, min_cue_count: int = MIN_CUE_COUNT, limit:
         raise GoldFormatError(f"{folder}: no text/NAME.txt with attributions/NAME_*.ann")
     texts = [t.read_text(encoding="utf-8") for t, _ in pairs]
     golds = [_gold_cue_spans(a.read_text(encoding="utf-8")) for _, a in pairs]
-    occ: dict[tuple[str, str], int] = {}
-    hits: dict[tuple[str, str], int] = {}
+    occ: dict[tuple[str, str, str], int] = {}
+    hits: dict[tuple[str, str, str], int] = {}
     n_attr = 0
-    for doc, cues in zip(nlp.pipe(texts, batch_size=16), golds):
+    for doc, cues in zip(nlp.pipe(texts, batch_size=16, disable=[p for p in ("ner",) if p in nlp.pipe_names]), golds):
         n_attr += len(cues)
         heads = set()
         for a, b in cues:
@@ -155,15 +191,17 @@ def mine_cues(folder: Path, nlp=None, min_cue_count: int = MIN_CUE_COUNT, limit:
             key = cue_key(tok)
             if key is None:
                 continue
-            occ[key] = occ.get(key, 0) + 1
-            if tok.i in heads:
-                hits[key] = hits.get(key, 0) + 1
+            keys = [(*key, "any")] + ([(*key, verb_shape(tok)[0])] if key[1] == "VERB" else [])
+            for k in keys:
+                occ[k] = occ.get(k, 0) + 1
+                if tok.i in heads:
+                    hits[k] = hits.get(k, 0) + 1
     entries = [
-        CueEntry(lemma=k[0], pos=k[1], cue_count=c, occurrences=occ[k], reliability=round(c / occ[k], 3))
+        CueEntry(lemma=k[0], pos=k[1], shape=k[2], cue_count=c, occurrences=occ[k], reliability=round(c / occ[k], 3))
         for k, c in hits.items()
         if c >= min_cue_count
     ]
-    entries.sort(key=lambda e: (-e.reliability, -e.cue_count, e.lemma, e.pos))
+    entries.sort(key=lambda e: (-e.reliability, -e.cue_count, e.lemma, e.pos, e.shape))
     return CueLexicon(
         source=str(folder), articles=len(pairs), attributions=n_attr, built=_dt.date.today().isoformat(),
         min_cue_count=min_cue_count, cues=entries,
@@ -193,16 +231,18 @@ def load_cue_lexicon(path: Path = CUES_PATH) -> CueLexicon:
         raise GoldFormatError(f"{path}: not a valid cue lexicon ({exc})") from exc
 
 
-def learned_cues(pos: str, min_reliability: float, min_count: int, lex: Optional[CueLexicon] = None) -> frozenset[str]:
-    """Lemmas of part of speech ``pos`` whose training reliability and cue count reach the thresholds."""
-    lex = lex or load_cue_lexicon()
-    return frozenset(e.lemma for e in lex.cues if e.pos == pos and e.reliability >= min_reliability and e.cue_count >= min_count)
-
-
 @functools.lru_cache(maxsize=4)
-def reliability_table(path: Path = CUES_PATH) -> dict[tuple[str, str], float]:
-    """``{(lemma, pos): reliability}`` of the lexicon at ``path`` (cached); a lemma not listed has none."""
-    return {(e.lemma, e.pos): e.reliability for e in load_cue_lexicon(path).cues}
+def cue_table(path: Path = CUES_PATH) -> dict[tuple[str, str, str], tuple[int, float]]:
+    """``{(lemma, pos, shape): (cue_count, reliability)}`` of the lexicon at ``path`` (cached)."""
+    return {(e.lemma, e.pos, e.shape): (e.cue_count, e.reliability) for e in load_cue_lexicon(path).cues}
+
+
+def is_reliable_cue(lemma: str, pos: str, shape: str, min_reliability: float, min_count: int) -> bool:
+    """Whether the training split shows ``lemma`` (as ``pos``, with complement ``shape`` or
+    ``any``) heading an attribution cue at least ``min_count`` times with reliability at least
+    ``min_reliability``. A lemma missing from the lexicon is not reliable."""
+    count, rel = cue_table().get((lemma, pos, shape), (0, 0.0))
+    return count >= min_count and rel >= min_reliability
 
 
 def train_cues(folder: Path, out: Path = CUES_PATH, limit: Optional[int] = None) -> CueLexicon:

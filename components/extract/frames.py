@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from .. import constants as C
+from .cuelex import is_reliable_cue, verb_shape
 from .speakers import SpeakerIndex, clean_name
 
 @dataclass
@@ -169,20 +170,32 @@ def _noun_frame(tok: Token, in_quote) -> Optional["Frame"]:
     return Frame(doc[tok.i : tok.i + 1], src, content, kind="paraphrase", rule="noun")
 
 
+def _known_source_word(tok: Token) -> bool:
+    """A single capitalised word that names a source without being tagged as one: a document noun
+    ("Poll") or the last word of a PERSON entity elsewhere in the article ("Sanders")."""
+    if not tok.text[:1].isupper():
+        return False
+    if tok.lemma_.lower() in C.DOCUMENT_HEAD_NOUNS:
+        return True
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text for e in tok.doc.ents)
+
+
 def _label_frame(tok: Token, in_quote) -> Optional["Frame"]:
     """A "Name: statement" line (headline style): ``tok`` is the colon after a name opening its line.
 
-    The name must be a PERSON or ORG entity of at most four tokens (a toponym dateline is not a
-    source); the content runs to the end of the line.
+    The name (at most four tokens) must be a PERSON or ORG entity, or the surname of a person the
+    article names elsewhere ("Sanders: ..." after "Bernie Sanders"), or a document noun ("Poll:
+    ..."); a toponym dateline is not a source. The content runs to the end of the line.
     """
     doc = tok.doc
     start = tok.i
     while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
         start -= 1
     name = [t for t in doc[start : tok.i] if not t.is_space]
-    if not name or len(name) > 4 or name[-1].ent_type_ not in ("PERSON", "ORG") or name[0].ent_iob_ != "B":
+    if not name or len(name) > 4:
         return None
-    if any(t.ent_type_ != name[-1].ent_type_ for t in name):
+    entity = name[-1].ent_type_ in ("PERSON", "ORG") and name[0].ent_iob_ == "B" and all(t.ent_type_ == name[-1].ent_type_ for t in name)
+    if not entity and not (len(name) == 1 and _known_source_word(name[0])):
         return None
     end = tok.i + 1
     while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
@@ -249,6 +262,9 @@ def _parataxis_content(tok: Token, in_quote) -> Optional[tuple[tuple[int, int], 
     if rng is None:
         return None
     kept = [t for t in toks if rng[0] <= t.idx < rng[1]]
+    # a comma or dash on the edge of the cut-out parenthetical goes with it ("The bridge, ... was")
+    kept = [t for k, t in enumerate(kept) if not (t.is_punct and t.text in ",;—–-" and (
+        k + 1 < len(kept) and kept[k + 1].i != t.i + 1 or k > 0 and kept[k - 1].i != t.i - 1))]
     while kept and kept[-1].is_punct:
         kept = kept[:-1]
     words = "".join(t.text + (t.whitespace_ if i + 1 < len(kept) and kept[i + 1].i == t.i + 1 else " ") for i, t in enumerate(kept))
@@ -443,7 +459,7 @@ def _audience(tok: Token, lem: str) -> Optional[Token]:
     return None
 
 
-def _verb_frame(tok: Token, lem: str, in_quote) -> Frame:
+def _verb_frame(tok: Token, lem: str, in_quote, settings: CueSettings) -> Frame:
     """The frame of reporting verb ``tok`` (lemma ``lem``): source, then content by family, first
     that applies: clause complement, "in a statement that", complements, object content,
     parenthetical host clause ("The bridge, he said, was unsafe"), a clause before a late subject
@@ -455,6 +471,10 @@ def _verb_frame(tok: Token, lem: str, in_quote) -> Frame:
     if content is None and lem in C.CUE_OBJECT_CONTENT_VERBS and subj is not None:
         content = _object_content(tok)
         rule = "object" if content is not None else ""
+    if content is None and subj is not None:
+        shape, obj = _learned_content(tok)  # "noted the rule", "complained about the mic"
+        if obj is not None and is_reliable_cue(lem, "VERB", shape, settings.min_reliability, settings.min_count):
+            content, rule = obj, "object"
     if content is None and subj is not None:
         para = _parataxis_content(tok, in_quote)
         if para is not None:
@@ -470,7 +490,51 @@ def _verb_frame(tok: Token, lem: str, in_quote) -> Frame:
     return Frame(tok.doc[tok.i : tok.i + 1], subj, content, _audience(tok, lem), rule=rule, content_text=content_text)
 
 
-def _token_frame(tok: Token, in_quote) -> Optional[Frame]:
+@dataclass(frozen=True)
+class CueSettings:
+    """Thresholds for cues learned from PolNeAR's training split (:mod:`.cuelex`).
+
+    A verb outside the hand-made cue lists opens a frame, and a listed verb takes its object or
+    prepositional complement as content, when the training split shows (lemma, complement shape)
+    heading an attribution cue with reliability at least ``min_reliability`` and at least
+    ``min_count`` times. Defaults tuned on polnear-dev (all-attribution F1).
+    """
+
+    min_reliability: float = 0.25
+    min_count: int = 3
+
+
+DEFAULT_CUE_SETTINGS = CueSettings()
+
+
+def _learned_content(tok: Token) -> tuple[str, Optional[tuple[int, int]]]:
+    """Shape and content of a verb's complement (:func:`.cuelex.verb_shape`): its clause,
+    "to"-infinitive, direct object (with an "as"/"for" phrase), or the object of a prepositional
+    complement ("railed against the deal"); ``("none", None)`` without one."""
+    shape, comp = verb_shape(tok)
+    if shape == "object":
+        return shape, _object_content(tok)
+    return shape, (span_chars(list(comp.subtree)) if comp is not None else None)
+
+
+def _learned_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]:
+    """Family: a verb the training split shows to be a reliable cue with this complement shape
+    though no hand-made list has it ("chided", "railed against", "dismissed the report"):
+    reliability and count of (lemma, shape) in the learned lexicon (:mod:`.cuelex`) at least those of
+    ``settings`` (:class:`CueSettings`). A paraphrase frame
+    (it takes only quotations inside its content)."""
+    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+        return None
+    shape, content = _learned_content(tok)
+    if content is None or not is_reliable_cue(tok.lemma_.lower(), "VERB", shape, settings.min_reliability, settings.min_count):
+        return None
+    subj = subject_of(tok)
+    if subj is None or in_quote(subj.idx):
+        return None
+    return Frame(tok.doc[tok.i : tok.i + 1], subj, content, kind="paraphrase", rule="learned")
+
+
+def _token_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]:
     """The frame a token outside quotations opens, if any: "according to", a "Name:" label, a cue
     noun, a paraphrase verb, a characterising verb or a reporting verb."""
     doc = tok.doc
@@ -485,7 +549,7 @@ def _token_frame(tok: Token, in_quote) -> Optional[Frame]:
     if tok.pos_ not in ("VERB", "AUX", "PROPN", "NOUN") or tok.pos_ == "NOUN" and tok.dep_ not in ("ROOT", "ccomp"):
         return None
     lem = cue_lemma(tok)
-    f = _paraphrase_frame(tok, in_quote) if lem is None else None
+    f = (_paraphrase_frame(tok, in_quote) or _learned_frame(tok, in_quote, settings)) if lem is None else None
     f = f or _characterisation_frame(tok, lem, in_quote)
     if f is not None or lem is None:
         return f
@@ -493,15 +557,16 @@ def _token_frame(tok: Token, in_quote) -> Optional[Frame]:
         return None
     if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
         return None
-    return _verb_frame(tok, lem, in_quote)
+    return _verb_frame(tok, lem, in_quote, settings)
 
 
-def reporting_frames(doc: Doc, in_quote) -> list[Frame]:
+def reporting_frames(doc: Doc, in_quote, settings: CueSettings = DEFAULT_CUE_SETTINGS) -> list[Frame]:
     """All reporting frames of ``doc`` whose cue lies outside quotation marks, in token order.
 
     Args:
         doc (Doc): the parsed article.
         in_quote (Callable[[int], bool]): True for a character offset inside quotation marks.
+        settings (CueSettings): thresholds for learned cues.
 
     Returns:
         list[Frame]: one per cue; ``content`` is a character range (end exclusive) or None.
@@ -509,7 +574,7 @@ def reporting_frames(doc: Doc, in_quote) -> list[Frame]:
     frames = []
     for tok in doc:
         if not in_quote(tok.idx):
-            f = _token_frame(tok, in_quote)
+            f = _token_frame(tok, in_quote, settings)
             if f is not None:
                 frames.append(f)
     return frames

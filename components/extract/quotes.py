@@ -34,11 +34,12 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .. import constants as C
 from ..models import Place, Quote, Speaker
-from .frames import Frame, cue_lemma, plausible_source, reporting_frames, subject_of
+from .frames import DEFAULT_CUE_SETTINGS, CueSettings, Frame, cue_lemma, plausible_source, reporting_frames, subject_of
 from .quotemarks import QSpan, quote_spans, split_attributed_continuations, strip_content
 from .speakers import SpeakerIndex, clean_name
 from .transcripts import transcript_turns
@@ -235,14 +236,14 @@ def _title_like(qtext: str, n_words: int) -> bool:
 class _Sieve:
     """State shared by the attribution passes of one article (see :func:`quotations`)."""
 
-    def __init__(self, doc: Doc, places: list[Place]):
+    def __init__(self, doc: Doc, places: list[Place], settings: CueSettings = DEFAULT_CUE_SETTINGS):
         self.doc, self.text = doc, doc.text
         qspans = quote_spans(self.text)
         self._set_quoted(qspans)
         self.index = SpeakerIndex(doc, places, self.quoted)
         self.turns = transcript_turns(self.text, self.index)
         labels = [(t[0], t[1]) for t in self.turns]
-        self.frames = [f for f in reporting_frames(doc, self.in_quote) if not any(a <= f.cue.start_char < b for a, b in labels)]
+        self.frames = [f for f in reporting_frames(doc, self.in_quote, settings) if not any(a <= f.cue.start_char < b for a, b in labels)]
         self._set_quoted(split_attributed_continuations(qspans, [f.cue.start_char for f in self.frames], self.text))
         self.tok_starts = [t.idx for t in doc]
         self.by_cue = sorted(self.frames, key=lambda f: f.cue.start_char)
@@ -302,8 +303,10 @@ class _Sieve:
         hi = doc[after_idx].sent.end
         n_words = len(qtext.split())
         a0, b0 = strip_content(text, q.start, q.end)
+        # a passage closed by a comma, "?" or "!" ('"No," she replied.') is an utterance, not a title
+        spoken = text[: q.end].rstrip()[-1:] in (",", "?", "!") or text[q.outer_end : q.outer_end + 1] == ","
         return QuoteView(
-            q, qtext, n_words, _sentence_like(qtext, n_words), _title_like(qtext, n_words), after_idx,
+            q, qtext, n_words, _sentence_like(qtext, n_words), _title_like(qtext, n_words) and not spoken, after_idx,
             doc[lo].idx, doc[hi - 1].idx + 1 if hi > 0 else 0,
             self.quoted[qi - 1][1] if qi > 0 else 0, self.quoted[qi + 1][0] if qi + 1 < len(self.quoted) else len(text), a0, b0,
         )
@@ -429,7 +432,8 @@ def _nearest_cue_pass(s: _Sieve, v: QuoteView):
 
 def _colon_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
     """Family: a source introducing the quotation with a colon ('The minister added:', 'From the
-    mayor:'): a cue of the colon's sentence, else any clause with a subject ending in the colon."""
+    mayor:'): a cue of the colon's sentence, else the object of a "From" opening the colon's
+    sentence, else any clause with a subject ending in the colon."""
     text = s.text
     k = v.q.open_mark - 1
     while k >= 0 and text[k].isspace():
@@ -442,6 +446,12 @@ def _colon_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
             break
         if f.kind != "paraphrase" and f.cue.sent.start == colon_tok.sent.start:
             return Link(f, "colon")
+    first = colon_tok.sent[0]
+    if first.lower_ == "from" and first.i + 1 < colon_tok.i:
+        # "From the harbour master:" -- the object of the opening "from" is the source
+        src = next((c for c in first.children if c.dep_ == "pobj"), None)
+        if src is not None and plausible_source(src, s.index):
+            return Link(Frame(s.doc[colon_tok.i : colon_tok.i + 1], src, None), "colon")
     root = colon_tok.sent.root
     subj = subject_of(root)
     if root.pos_ in ("VERB", "AUX") and subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN") and not s.in_quote(root.idx):
@@ -547,11 +557,12 @@ def _quotation_pass(s: _Sieve) -> None:
 
 def _indirect_ok(s: _Sieve, f: Frame, holders: "_Intervals") -> bool:
     """Whether frame ``f`` (no quotation attached) makes an indirect attribution: it has content
-    and a source (or is an expletive passive), is no paraphrase cue inside another attribution, no
+    and a source (or is an expletive passive), is no paraphrase or object cue inside another
+    attribution or a transcript turn, no
     transcript label, no quote-only cue, and its source is no pronoun that cannot speak."""
     if f.used or f.content is None or (f.subject is None and f.rule != "passive"):
         return False
-    if (f.kind == "paraphrase" or f.rule == "object") and holders.holding(f.cue.start_char):
+    if (f.kind == "paraphrase" or f.rule == "object") and (holders.holding(f.cue.start_char) or s.turn_iv.holding(f.cue.start_char)):
         return False
     if f.rule == "label" and any(a <= f.cue.start_char < b for a, _, b, *_ in s.turns):
         return False
@@ -643,13 +654,16 @@ def _finish(s: _Sieve, article_id: str) -> tuple[list[Quote], list[Speaker]]:
     return quotes, s.index.speakers({d["speaker"] for d in results if d.get("speaker")})
 
 
-def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quote], list[Speaker]]:
+def quotations(
+    doc: Doc, article_id: str, places: list[Place], settings: CueSettings = DEFAULT_CUE_SETTINGS
+) -> tuple[list[Quote], list[Speaker]]:
     """Return the quotes of ``doc`` in text order and the canonical speakers they name.
 
     Args:
         doc (Doc): ``nlp(article.text)``; offsets refer to ``doc.text``.
         article_id (str): used for quote ids ``f"{article_id}:q{n}"``, n from 1 in text order.
         places (list[Place]): the article's toponym mentions; a place is never a speaker.
+        settings (CueSettings): thresholds for cues learned from the training split.
 
     Returns:
         tuple[list[Quote], list[Speaker]]: quotes (``start``/``end`` = raw content span, 0-based,
@@ -664,7 +678,7 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
     (syntactic ``nsubj``/``ccomp`` quotes, floating quotes), PolNeAR (attribution = source, cue,
     content; "according to" and belief verbs).
     """
-    s = _Sieve(doc, places)
+    s = _Sieve(doc, places, settings)
     _quotation_pass(s)
     _indirect_pass(s)
     _transcript_pass(s)
@@ -702,3 +716,35 @@ def continuation_groups(quotes: list[Quote]) -> list[list[Quote]]:
         groups.append([q])
     return groups
 
+
+@Language.factory(
+    "news_atlas_quotations",
+    default_config={"min_reliability": DEFAULT_CUE_SETTINGS.min_reliability, "min_count": DEFAULT_CUE_SETTINGS.min_count},
+)
+def make_quotation_component(nlp: Language, name: str, min_reliability: float, min_count: int) -> "QuotationComponent":
+    """spaCy factory of the quotation stage: ``nlp.add_pipe("news_atlas_quotations", config={...})``.
+
+    Config: ``min_reliability`` and ``min_count``, the learned-cue thresholds (:class:`CueSettings`).
+    """
+    return QuotationComponent(CueSettings(min_reliability, min_count))
+
+
+class QuotationComponent:
+    """The quotation stage as a pipeline component: ``doc._.quotes`` (list[Quote]) and
+    ``doc._.speakers`` (list[Speaker]) from :func:`quotations`. It reads ``doc._.article_id``
+    (quote ids; default ``"doc"``) and ``doc._.places`` (toponyms; computed with
+    :func:`components.extract.places.toponyms` when unset)."""
+
+    def __init__(self, settings: CueSettings):
+        self.settings = settings
+        for ext, default in (("article_id", None), ("places", None), ("quotes", None), ("speakers", None)):
+            if not Doc.has_extension(ext):
+                Doc.set_extension(ext, default=default)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.places is None:
+            from .places import toponyms
+
+            doc._.places = toponyms(doc)
+        doc._.quotes, doc._.speakers = quotations(doc, doc._.article_id or "doc", doc._.places, self.settings)
+        return doc
