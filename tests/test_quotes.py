@@ -500,3 +500,30 @@ def test_quotes_shipped_cue_lexicon_is_valid_and_learned_from_train():
     table = cue_table()
     assert table[("say", "VERB", "any")][0] > 5000 and table[("according to", "ADP", "any")][1] > 0.9
     assert all(e.cue_count >= 3 for e in lex.cues)
+
+
+def test_quotes_stage_components_give_the_same_records_as_extract_doc(nlp, extract_text):
+    """Test that the registered stage components (places, quotations, casualties, stances) run by
+    nlp.pipe give the records extract_doc gives for the same invented article."""
+    import components.extract.quotes  # noqa: F401  (registers news_atlas_quotations)
+
+    text = ("Flood hits Lyon\n\nTwo people were killed when the river burst its banks in Lyon on Monday, "
+            "the regional prefect said.\n\n\"We will rebuild every bridge,\" Mayor Ana Lopez said. "
+            "She said that the new flood wall would be finished by May.")
+    want = extract_text(text)
+    names = ["news_atlas_places", "news_atlas_quotations", "news_atlas_casualties", "news_atlas_stances"]
+    for n in names:
+        nlp.add_pipe(n)
+    try:
+        doc = list(nlp.pipe([want.article.text]))[0]
+    finally:
+        for n in names:
+            nlp.remove_pipe(n)
+
+    def strip(records):
+        return [r.model_dump(exclude={"id", "article_id", "quote_id"}) for r in records]
+
+    assert strip(doc._.places) == strip(want.places)
+    assert strip(doc._.quotes) == strip(want.quotes) and len(want.quotes) == 3
+    assert [c.killed_min for c in doc._.casualties] == [c.killed_min for c in want.casualties] == [2]
+    assert [(s.speaker, s.topic, s.polarity) for s in doc._.stances] == [(s.speaker, s.topic, s.polarity) for s in want.stances]
