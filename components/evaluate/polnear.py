@@ -211,21 +211,19 @@ def read_brat_folder(folder: Path, all_annotators: bool = False) -> tuple[list[B
     return docs, skipped
 
 
-_SAME_WIDTH_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"})
 
 
 def brat_article(doc: BratDocument) -> Article:
-    """The :class:`Article` to extract from, with offsets identical to the file's.
-
-    The text gets ingest's cleaning (:func:`components.ingest.clean_text`) when that keeps its
-    length (e.g. no-break spaces become spaces); otherwise (mojibake repairs change the length)
-    only the no-break-like spaces are replaced, so gold offsets stay valid either way.
+    """The :class:`Article` to extract from: the text file read as ``python -m components extract``
+    reads it (:func:`components.ingest.read_bytes` on ``NAME.txt``), so ``evaluate`` scores what the
+    reference scorer scores on the command's JSON output. Where ingest's cleaning changes the text's
+    length (a zero-width space dropped, mojibake repaired), later offsets shift against the gold, for
+    both alike.
     """
-    from ..ingest import clean_text
+    from ..ingest import read_bytes
 
-    cleaned = clean_text(doc.text)
-    text = cleaned if len(cleaned) == len(doc.text) else doc.text.translate(_SAME_WIDTH_SPACES)
-    return Article(id=doc.name, text=text, title=None, collection="polnear")
+    article = read_bytes(doc.text.encode("utf-8"), f"{doc.name}.txt")[0]
+    return article.model_copy(update={"id": doc.name, "collection": "polnear"})
 
 
 def _overlaps(a: Optional[Span], frags: Sequence[Span]) -> bool:
