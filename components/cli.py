@@ -1,10 +1,11 @@
-"""Command line: ``python -m components {ingest,extract,evaluate,build-default} ...``.
+"""Command line: ``python -m components {ingest,extract,evaluate,build-default,train} ...``.
 
 - ``ingest PATH...``: read files/folders/globs, extract, store (progress bar, summary); with
   ``--engine dask --out DIR`` on a Dask cluster into a hive-partitioned Parquet tree.
 - ``extract PATH... --json``: print one JSON object per article (JSON Lines) without touching the store.
 - ``evaluate PATH...``: score the extractor on gold files, PolNeAR brat folders, GeoVirus/ISAF JSONL.
 - ``build-default``: ingest the embedded default collections (``data/collections.yaml``).
+- ``train cues FOLDER``: rebuild the learned cue lexicon from a PolNeAR-style training folder.
 
 Exit codes: 0 everything was stored (or printed), perhaps with warnings; 1 some input failed (each
 failure is one line ``PATH[:LINE]: reason``, the others went through); 2 usage error or a store that
@@ -196,6 +197,8 @@ def _add_engine_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--debug", action="store_true", help="print the traceback of unexpected errors")
     p.add_argument("--batch-size", type=int, default=32, metavar="N", help="articles written per transaction "
                    "(default 32); a run stopped midway keeps every batch written before")
+
+
 TOPICS_HELP = "topic taxonomy YAML replacing data/topics.yaml (default: $NEWS_ATLAS_TOPICS or data/topics.yaml)"
 
 
@@ -209,6 +212,15 @@ def _use_topics(path: str) -> None:
 
     TopicTaxonomy.load(path)
     os.environ[TOPICS_ENV] = str(Path(path).resolve())
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    """``train cues FOLDER [--out PATH]``: mine the cue lexicon (:mod:`components.extract.cuelex`)."""
+    from .extract.cuelex import CUES_PATH, train_cues
+
+    lex = train_cues(args.folder, out=args.out or CUES_PATH, limit=args.limit)
+    print(f"{len(lex.cues)} cues from {lex.articles} articles ({lex.attributions} attributions) -> {args.out or CUES_PATH}")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -242,6 +254,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_engine_arguments(p)
     p.add_argument("--topics", default=None, help=TOPICS_HELP)
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("train", help="rebuild a learned resource from a training split")
+    p.add_argument("what", choices=["cues"], help="cues: the attribution cue lexicon")
+    p.add_argument("folder", help="PolNeAR-style folder with text/ and attributions/ (the training split)")
+    p.add_argument("--out", default=None, help="output path (default: components/extract/cues.yaml)")
+    p.add_argument("--limit", type=int, default=None, help="read only the first N articles")
+    p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("evaluate", help="score the extractor against annotations")
     try:

@@ -57,6 +57,8 @@ CUE_PASSIVE_VERBS: frozenset[str] = frozenset(
 CUE_OBJECT_PREP_VERBS: frozenset[str] = frozenset(
     {"accuse", "blame", "criticize", "criticise", "praise", "condemn", "denounce", "charge", "thank", "fault"}
 )
+# verbs of appeal whose "for"/"on" phrase is the content ("called for an inquiry", "called on X to resign")
+CUE_APPEAL_VERBS: frozenset[str] = frozenset({"call", "push", "press", "appeal"})
 # verbs whose direct object is the addressee ("told ABC News")
 CUE_AUDIENCE_VERBS: frozenset[str] = frozenset({"tell", "inform", "assure", "reassure", "warn", "remind", "brief", "ask", "urge"})
 # common nouns (lemmas) that can be the addressee of such a verb ("told reporters"), beside names,

@@ -149,3 +149,70 @@ def customise_tokenizer(nlp: Language) -> None:
     # "Brig. Gen. Josef Blotz" is one name phrase, not a sentence ending after "Brig"
     for abbr in C.TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+
+
+# --- extraction stages as registered pipeline components -------------------------------------------
+# Thin wrappers around each stage's entry function (components.extract.*), so that
+# ``nlp.add_pipe("news_atlas_places"); nlp.add_pipe("news_atlas_quotations"); ...`` and ``nlp.pipe``
+# over a batch give finished docs. Results go to ``Doc._`` extensions; ``doc._.article_id`` and
+# ``doc._.published`` (ISO date) may be set before the stages run (see Language.make_doc).
+# The quotation stage is registered in components.extract.quotes ("news_atlas_quotations").
+_STAGE_EXTENSIONS = ("article_id", "published", "places", "quotes", "speakers", "casualties", "stances")
+
+
+def _ensure_extensions() -> None:
+    from spacy.tokens import Doc
+
+    for ext in _STAGE_EXTENSIONS:
+        if not Doc.has_extension(ext):
+            Doc.set_extension(ext, default=None)
+
+
+@Language.factory("news_atlas_places")
+def make_places_component(nlp: Language, name: str):
+    """Toponyms (:func:`components.extract.places.toponyms`) on ``doc._.places``."""
+    _ensure_extensions()
+
+    def places_component(doc):
+        from .extract.places import toponyms
+
+        doc._.places = toponyms(doc)
+        return doc
+
+    return places_component
+
+
+@Language.factory("news_atlas_casualties")
+def make_casualties_component(nlp: Language, name: str):
+    """Casualty records (:func:`components.extract.casualties.casualty_events`) on ``doc._.casualties``;
+    reads ``doc._.places`` (run ``news_atlas_places`` first) and ``doc._.published``."""
+    _ensure_extensions()
+
+    def casualties_component(doc):
+        from .extract.casualties import casualty_events
+
+        doc._.casualties = casualty_events(doc, doc._.places or [], published=doc._.published)
+        return doc
+
+    return casualties_component
+
+
+@Language.factory("news_atlas_stances")
+def make_stances_component(nlp: Language, name: str):
+    """Topics of each quote (``Quote.topics``) and speaker stances
+    (:func:`components.extract.stance.speaker_stances`) on ``doc._.stances``; reads ``doc._.quotes``
+    and ``doc._.speakers`` (run ``news_atlas_quotations`` first)."""
+    _ensure_extensions()
+
+    def stances_component(doc):
+        from .extract.stance import speaker_stances
+        from .extract.topics import get_topic_tagger
+
+        tagger = get_topic_tagger(nlp)
+        quotes = doc._.quotes or []
+        for q in quotes:
+            q.topics = tagger.topics_of(doc.char_span(q.start, q.end, alignment_mode="expand") or doc[0:0])
+        doc._.stances = speaker_stances(doc, quotes, doc._.speakers or [], tagger)
+        return doc
+
+    return stances_component

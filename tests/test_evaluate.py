@@ -283,7 +283,7 @@ def test_parse_ann_roles_discontinuous_content_and_direct_flag():
     assert atts[0].source == [(0, 5)] and atts[0].direct
     assert atts[1].content == [(49, 64), (71, 78)]
     assert atts[1].content_text == 'that taxes will "a lot"'
-    assert atts[1].direct  # contains a quoted passage
+    assert not atts[1].direct  # quotes a 5-character phrase only: direct needs a 15+ character passage
     assert atts[2].source == [] and not atts[2].direct
 
 
@@ -310,7 +310,13 @@ def test_polnear_scores_direct_and_all_with_source_overlap():
     assert (r["all"]["tp"], r["all"]["fp"], r["all"]["fn"]) == (2, 1, 1)
     wrong_mention = [preds[0].model_copy(update={"mention_start": 11, "mention_end": 27})]
     r = summarise([score_document(doc, _extraction(BRAT_TEXT, quotes=wrong_mention))])
-    assert r["direct"]["recall"] == 0.5 and r["direct"]["source_accuracy"] == 0.0
+    assert r["direct"]["source_accuracy"] == 1.0  # the speaker's last word is in the gold Source
+    wrong_mention = [wrong_mention[0].model_copy(update={"speaker": "Mike Pence"})]
+    r = summarise([score_document(doc, _extraction(BRAT_TEXT, quotes=wrong_mention))])
+    # E2 quotes only a 5-character phrase ("a lot"): not a direct quotation by the reference scorer's
+    # rule (a quoted passage of 15+ characters), so direct recall is E1's alone
+    assert r["direct"]["recall"] == 1.0 and r["direct"]["source_accuracy"] == 0.0
+    assert [g.direct for g in doc.attributions] == [True, False, False]
 
 
 def test_read_brat_folder_scores_first_annotator_in_name_order(tmp_path):
@@ -509,3 +515,41 @@ def test_polnear_continuation_quotes_score_as_one_attribution():
     assert (r["direct"]["tp"], r["direct"]["fp"], r["direct"]["fn"]) == (1, 0, 0)
     assert r["direct"]["source_accuracy"] == 1.0
     assert (r["direct_per_quote"]["tp"], r["direct_per_quote"]["fp"], r["direct_per_quote"]["fn"]) == (1, 1, 0)
+
+
+def test_polnear_evaluator_agrees_with_reference_scorer(tmp_path):
+    """Test that the project's PolNeAR scores equal ../shared/tools/score.py's on the same predictions
+    (six polnear-dev articles, extracted once and saved as the JSON Lines output contract)."""
+    import shutil
+    import subprocess
+    import sys
+
+    from components.evaluate.polnear import brat_article
+    from components.extract import extract_articles
+
+    dev = SHARED / "eval" / "polnear-dev"
+    names = sorted(p.stem for p in (dev / "text").glob("*.txt"))[::14][:6]
+    for sub in ("text", "attributions"):
+        (tmp_path / sub).mkdir()
+    for name in names:
+        shutil.copy(dev / "text" / f"{name}.txt", tmp_path / "text")
+        for ann in sorted((dev / "attributions").glob(f"{name}_*.ann")):
+            shutil.copy(ann, tmp_path / "attributions")
+    docs, _ = read_brat_folder(tmp_path)
+    extractions = list(extract_articles([brat_article(d) for d in docs]))
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("".join(e.model_dump_json() + "\n" for e in extractions), encoding="utf-8")
+    ref = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), "polnear", str(tmp_path), str(pred)],
+                         capture_output=True, text=True, check=True)
+    want = json.loads(ref.stdout.strip().splitlines()[-1])
+    r = summarise([score_document(d, e) for d, e in zip(docs, extractions)])
+    got = {}
+    for key in ("direct", "all"):
+        m = r[key]
+        got.update({f"{key}_p": m["precision"] or 0.0, f"{key}_r": m["recall"] or 0.0, f"{key}_f1": m["f1"] or 0.0})
+    got["direct_source_acc"], got["all_source_acc"] = r["direct"]["source_accuracy"] or 0, r["all"]["source_accuracy"] or 0
+    got["gold_attributions"] = r["all"]["tp"] + r["all"]["fn"]
+    assert want["gold_attributions"] > 50
+    for k in ("direct_p", "direct_r", "direct_f1", "direct_source_acc", "all_p", "all_r", "all_f1", "all_source_acc",
+              "gold_attributions"):
+        assert round(got[k], 3) == want[k], k

@@ -396,3 +396,134 @@ def test_quotes_datelines_found_once_by_the_pipeline(nlp):
     assert doc.user_data["newsx_datelines"] == expected
     plain = nlp.make_doc(text)
     assert "newsx_datelines" not in plain.user_data and datelines(plain) == expected
+
+
+# --- the attribution sieve: one invented example per construction family (components/extract/quotes.py)
+SIEVE_FAMILIES = [
+    ("colon-from-source", 'From the harbour master:\n\n"All boats must stay in port until the storm passes."',
+     [("direct", "All boats must stay in port until the storm passes.", ":", "harbour master")]),
+    ("colon-name-label", 'Lena Ortiz: "We will not sell the farm."',
+     [("direct", "We will not sell the farm.", ":", "Lena Ortiz")]),
+    ("one-word-reply", 'Lena Ortiz was asked whether the farm was for sale. "No," she replied.',
+     [("direct", "No", "replied", "Lena Ortiz")]),
+    ("interrupted-by-cue", "The bridge, engineer Tom Reed said, was unsafe for heavy trucks.",
+     [("indirect", "The bridge was unsafe for heavy trucks", "said", "Tom Reed")]),
+    ("source-after-quote", '"The ferry will not sail today," harbour pilot Greta Lind said.',
+     [("direct", "The ferry will not sail today", "said", "Greta Lind")]),
+    ("across-paragraphs", 'Fisherman Omar Bakri said:\n\n"The nets came up empty.\n\n"We tried again at noon and caught nothing."',
+     [("direct", "The nets came up empty. We tried again at noon and caught nothing.", "said", "Omar Bakri")]),
+    ("glued-marks", "The storm broke at dawn.\u201cWe lost the whole harvest,\"said farmer Ivan Petrenko.",
+     [("direct", "We lost the whole harvest", "said", "Ivan Petrenko")]),
+    ("relative-clause-source", "The plan was welcomed by Hana Sato, the leader of the Green Party, who said it would cut emissions by half.",
+     [("indirect", "it would cut emissions by half", "said", "Hana Sato")]),
+    ("appositive-source", "Hana Sato, the leader of the Green Party, said the fuel tax would hurt farmers.",
+     [("indirect", "the fuel tax would hurt farmers", "said", "Hana Sato")]),
+    ("according-to", "Teachers went on strike on Monday, according to union leader Paul Berg.",
+     [("indirect", "Teachers went on strike on Monday", "according to", "Paul Berg")]),
+    ("said-that", "Mayor Ana Lopez said that the bridge would reopen in May.",
+     [("indirect", "the bridge would reopen in May", "said", "Ana Lopez")]),
+    ("learned-cue-prep", "Senator Mia Holt railed against the new tariff plan on Monday.",
+     [("indirect", "the new tariff plan", "railed", "Mia Holt")]),
+    ("label-known-surname", "Holt: The tariff plan will hurt farmers\n\nSenator Mia Holt spoke in Lyon on Monday.",
+     [("indirect", "The tariff plan will hurt farmers", ":", "Mia Holt")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [f[1:] for f in SIEVE_FAMILIES], ids=[f[0] for f in SIEVE_FAMILIES])
+def test_quotes_sieve_families(extract_text, text, expected):
+    """Test that each construction family of the attribution sieve gives exactly the expected
+    quotes: (kind, text, cue, speaker)."""
+    ex = extract_text(text)
+    assert [(q.kind, q.text, q.cue, q.speaker) for q in ex.quotes] == expected
+
+
+def test_quotes_each_sieve_pass_is_named_and_short():
+    """Test that the quotation passes are the documented families, in order, and that no function
+    of components/extract/quotes.py or frames.py runs past 80 lines."""
+    import ast
+    import inspect
+
+    from components.extract import frames, quotes
+
+    assert [p.__name__ for p in quotes.QUOTE_PASSES] == ["_frame_content_pass", "_byline_pass", "_nearest_cue_pass", "_colon_pass"]
+    for mod in (quotes, frames):
+        tree = ast.parse(inspect.getsource(mod))
+        long = [n.name for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.end_lineno - n.lineno >= 80]
+        assert long == [], mod.__name__
+
+
+def test_quotes_registered_spacy_component_gives_finished_docs(nlp):
+    """Test that the quotation stage runs as the 'news_atlas_quotations' pipeline component: nlp.pipe
+    over a batch gives docs with their quotes on doc._.quotes, and the learned-cue thresholds come
+    from the component's config."""
+    import components.extract.quotes  # noqa: F401  (registers the factory)
+
+    texts = ['"The ferry will not sail today," harbour pilot Greta Lind said.', "Mayor Ana Lopez said that the bridge would reopen in May."]
+    nlp.add_pipe("news_atlas_quotations", config={"min_reliability": 0.5, "min_count": 9})
+    try:
+        assert nlp.get_pipe_config("news_atlas_quotations") == {"factory": "news_atlas_quotations", "min_reliability": 0.5, "min_count": 9}
+        docs = list(nlp.pipe(texts))
+    finally:
+        nlp.remove_pipe("news_atlas_quotations")
+    assert [[(q.kind, q.text, q.speaker) for q in d._.quotes] for d in docs] == [
+        [("direct", "The ferry will not sail today", "Greta Lind")],
+        [("indirect", "the bridge would reopen in May", "Ana Lopez")],
+    ]
+    assert [q.id for q in docs[0]._.quotes] == ["doc:q1"]
+
+
+def test_quotes_cue_miner_counts_gold_cues_and_occurrences(tmp_path, nlp):
+    """Test the cue lexicon miner on an invented one-article brat folder: "said" heads one gold cue
+    among two occurrences (reliability 0.5); with a clause complement, one of one."""
+    from components.extract.cuelex import load_cue_lexicon, mine_cues, write_cue_lexicon
+
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    text = "Ana Lopez said the bridge was safe. Tom Reed said nothing."
+    (tmp_path / "text" / "a.txt").write_text(text, encoding="utf-8")
+    ann = "T1\tSource 0 9\tAna Lopez\nT2\tCue 10 14\tsaid\nT3\tContent 15 34\tthe bridge was safe\nE1\tContent:T3 Cue:T2 Source:T1\n"
+    (tmp_path / "attributions" / "a_x1.ann").write_text(ann, encoding="utf-8")
+    lex = mine_cues(tmp_path, nlp=nlp, min_cue_count=1)
+    got = {(e.lemma, e.pos, e.shape): (e.cue_count, e.occurrences, e.reliability) for e in lex.cues}
+    assert got == {("say", "VERB", "any"): (1, 2, 0.5), ("say", "VERB", "clause"): (1, 1, 1.0)}
+    assert (lex.articles, lex.attributions) == (1, 1)
+    write_cue_lexicon(lex, tmp_path / "cues.yaml")
+    assert load_cue_lexicon(tmp_path / "cues.yaml") == lex
+
+
+def test_quotes_shipped_cue_lexicon_is_valid_and_learned_from_train():
+    """Test that the shipped lexicon validates and holds the training split's core cues."""
+    from components.extract.cuelex import cue_table, load_cue_lexicon
+
+    lex = load_cue_lexicon()
+    assert lex.articles == 840 and lex.min_cue_count == 3
+    table = cue_table()
+    assert table[("say", "VERB", "any")][0] > 5000 and table[("according to", "ADP", "any")][1] > 0.9
+    assert all(e.cue_count >= 3 for e in lex.cues)
+
+
+def test_quotes_stage_components_give_the_same_records_as_extract_doc(nlp, extract_text):
+    """Test that the registered stage components (places, quotations, casualties, stances) run by
+    nlp.pipe give the records extract_doc gives for the same invented article."""
+    import components.extract.quotes  # noqa: F401  (registers news_atlas_quotations)
+
+    text = ("Flood hits Lyon\n\nTwo people were killed when the river burst its banks in Lyon on Monday, "
+            "the regional prefect said.\n\n\"We will rebuild every bridge,\" Mayor Ana Lopez said. "
+            "She said that the new flood wall would be finished by May.")
+    want = extract_text(text)
+    names = ["news_atlas_places", "news_atlas_quotations", "news_atlas_casualties", "news_atlas_stances"]
+    for n in names:
+        nlp.add_pipe(n)
+    try:
+        doc = list(nlp.pipe([want.article.text]))[0]
+    finally:
+        for n in names:
+            nlp.remove_pipe(n)
+
+    def strip(records):
+        return [r.model_dump(exclude={"id", "article_id", "quote_id"}) for r in records]
+
+    assert strip(doc._.places) == strip(want.places)
+    assert strip(doc._.quotes) == strip(want.quotes) and len(want.quotes) == 3
+    assert [c.killed_min for c in doc._.casualties] == [c.killed_min for c in want.casualties] == [2]
+    assert [(s.speaker, s.topic, s.polarity) for s in doc._.stances] == [(s.speaker, s.topic, s.polarity) for s in want.stances]

@@ -8,38 +8,44 @@ annotator ``XXXX``). Annotation lines (brat stand-off, offsets 0-based, end excl
 
 Other line types (``A``, ``R``, ``#``, ...) are ignored.
 
-Scoring rules (``../shared/eval/README.md``; corpus: Newell, Margolin & Ruths, "An Attribution Relations
-Corpus for Political News", LREC 2018): a predicted quote matches a gold attribution when the word tokens
-covered by their content spans have F1 >= 0.5; matching is one-to-one, best F1 first. Its source is right
-when the predicted speaker mention span (``Quote.mention_start``/``mention_end``, even when the speaker was
-resolved from a pronoun) overlaps the gold Source span. Direct quotations (gold content containing a
-double quotation mark, i.e. a quoted passage; predicted quotes of kind ``direct`` or ``mixed``) are
-scored apart from all attributions (every gold attribution against every predicted quote).
+Scoring rules: exactly those of the reference scorer ``../shared/tools/score.py polnear`` (rules in
+``../shared/eval/README.md``; corpus: Newell, Margolin & Ruths, "An Attribution Relations Corpus for
+Political News", LREC 2018), so ``python -m components evaluate`` prints its figures
+(``tests/test_evaluate.py`` checks the agreement). A predicted unit matches a gold attribution when
+their content texts have multiset word-token F1 >= 0.5; matching is one-to-one, best F1 first. Its
+source is right when the predicted mention span overlaps the gold Source span, or the speaker's last
+word is in it. A gold attribution is direct when its content holds two double quotation marks and a
+quoted passage of 15+ characters (:func:`is_direct`); direct recall counts those matched by any
+prediction, direct precision the ``direct``/``mixed`` units matched to a content with quotation marks.
 
 Prediction units. PolNeAR's unit is the attribution: ``"X," said Y. "Z."`` is one attribution with a
 discontinuous content span, while this project emits one quote per quoted sentence run (as the shared
-cases require) and links the continuation to its cue (same ``cue_start`` and ``mention_start``, see
-:func:`components.extract.quotes.continuation_groups`). Both are reported: ``direct``/``all`` score
-attribution units (each continuation group joined into one discontinuous prediction, its source the
-group's mention), ``direct_per_quote``/``all_per_quote`` score every quote record on its own.
+cases require) and gives the continuation its cue's and mention's offsets. ``direct``/``all`` score
+attribution units (records sharing cue and mention offsets joined, :func:`prediction_units`);
+``direct_per_quote``/``all_per_quote`` score every quote record on its own.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import NamedTuple, Optional, Sequence
 
 from ..errors import GoldFormatError
 from ..models import Article, Extraction
-from .normalise import RE_TOKEN, pair_best_first, prf, set_f1, share
+from .normalise import prf, share
 
 Span = tuple[int, int]
 
 MIN_TOKEN_F1 = 0.5
-# A quoted passage: any double quotation mark, straight, curly or guillemet.
-RE_DOUBLE_QUOTE = re.compile("[\"\u201c\u201d\u201e\u00ab\u00bb]")
 DIRECT_KINDS = ("direct", "mixed")
+# the reference scorer's (../shared/tools/score.py) reading of a direct quotation: its marks, and a
+# quoted passage of at least 15 characters
+RE_REF_MARK = re.compile("[\"\u201c\u201d]")
+RE_REF_PASSAGE = re.compile("\"[^\"]{15,}\"|\u201c[^\u201d]{15,}\u201d")
+_REF_TRANS = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
 # Reported subsets: attribution units (continuations joined) and per-quote records.
 SUBSETS = ("direct", "all", "direct_per_quote", "all_per_quote")
 _T_SPANS = re.compile(r"^\d+ \d+(;\d+ \d+)*$")
@@ -113,8 +119,9 @@ def parse_ann(ann: str, text: str, path: str = "<ann>") -> list[GoldAttribution]
         path (str): file name for error messages.
 
     Returns:
-        list[GoldAttribution]: one per ``E`` line that has a Content role; an E line
-        with several fragments of a role (``Source2:T7``) gets all of them.
+        list[GoldAttribution]: one per ``E`` line (an E line without Content has an empty
+        content and is never matched); each role is the T line of its exact name (``Source``,
+        ``Cue``, ``Content``; ``Source2`` is not a Source), as the reference scorer reads them.
 
     Raises:
         GoldFormatError: a malformed T or E line, an offset beyond the text, or an
@@ -143,7 +150,7 @@ def parse_ann(ann: str, text: str, path: str = "<ann>") -> list[GoldAttribution]
                 if ":" not in arg:
                     raise GoldFormatError(f"{where}: bad E argument {arg!r} (expected Role:Tn)")
                 role, ref = arg.split(":", 1)
-                roles.append((re.sub(r"\d+$", "", role), ref))
+                roles.append((role, ref))
             events.append((fields[0], roles, n))
     out = []
     for eid, roles, n in events:
@@ -152,19 +159,17 @@ def parse_ann(ann: str, text: str, path: str = "<ann>") -> list[GoldAttribution]
             if ref not in spans:
                 raise GoldFormatError(f"{path}:{n}: {eid} refers to {ref}, which has no T line")
             if role in by_role:
-                by_role[role].extend(spans[ref])
-        if not by_role["Content"]:
-            continue
-        content = sorted(by_role["Content"])
+                by_role[role] = list(spans[ref])  # one T per role, the last given (as the reference scorer)
+        content = by_role["Content"]
         content_text = " ".join(text[s:e] for s, e in content)
         out.append(
             GoldAttribution(
                 id=eid,
                 content=content,
-                source=sorted(by_role["Source"]),
-                cue=sorted(by_role["Cue"]),
+                source=by_role["Source"],
+                cue=by_role["Cue"],
                 content_text=content_text,
-                direct=bool(RE_DOUBLE_QUOTE.search(content_text)),
+                direct=is_direct(content_text),
             )
         )
     return out
@@ -206,29 +211,19 @@ def read_brat_folder(folder: Path, all_annotators: bool = False) -> tuple[list[B
     return docs, skipped
 
 
-_SAME_WIDTH_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"})
 
 
 def brat_article(doc: BratDocument) -> Article:
-    """The :class:`Article` to extract from, with offsets identical to the file's.
-
-    The text gets ingest's cleaning (:func:`components.ingest.clean_text`) when that keeps its
-    length (e.g. no-break spaces become spaces); otherwise (mojibake repairs change the length)
-    only the no-break-like spaces are replaced, so gold offsets stay valid either way.
+    """The :class:`Article` to extract from: the text file read as ``python -m components extract``
+    reads it (:func:`components.ingest.read_bytes` on ``NAME.txt``), so ``evaluate`` scores what the
+    reference scorer scores on the command's JSON output. Where ingest's cleaning changes the text's
+    length (a zero-width space dropped, mojibake repaired), later offsets shift against the gold, for
+    both alike.
     """
-    from ..ingest import clean_text
+    from ..ingest import read_bytes
 
-    cleaned = clean_text(doc.text)
-    text = cleaned if len(cleaned) == len(doc.text) else doc.text.translate(_SAME_WIDTH_SPACES)
-    return Article(id=doc.name, text=text, title=None, collection="polnear")
-
-
-def _token_offsets(text: str) -> list[Span]:
-    return [m.span() for m in RE_TOKEN.finditer(text)]
-
-
-def _covered(tok: list[Span], frags: Sequence[Span]) -> frozenset[int]:
-    return frozenset(i for i, (ts, te) in enumerate(tok) for s, e in frags if ts < e and te > s)
+    article = read_bytes(doc.text.encode("utf-8"), f"{doc.name}.txt")[0]
+    return article.model_copy(update={"id": doc.name, "collection": "polnear"})
 
 
 def _overlaps(a: Optional[Span], frags: Sequence[Span]) -> bool:
@@ -250,6 +245,7 @@ class PredictedUnit(NamedTuple):
         text (str): the quotes' texts joined by one space.
         mention_start, mention_end (int | None): the speaker mention of the unit.
         speaker (str | None): canonical speaker.
+        direct (bool): some record of the unit is ``direct`` or ``mixed``.
     """
 
     spans: list[Span]
@@ -257,72 +253,146 @@ class PredictedUnit(NamedTuple):
     mention_start: Optional[int]
     mention_end: Optional[int]
     speaker: Optional[str]
+    direct: bool = False
+
+
+def _ref_tokens(text: str) -> list[str]:
+    """Word tokens as the reference scorer reads them: NFKC, curly quotes straightened, no-break
+    spaces made spaces, white space collapsed, lower case, then runs of ``\\w``."""
+    text = unicodedata.normalize("NFKC", text or "").translate(_REF_TRANS)
+    return re.findall(r"\w+", re.sub(r"\s+", " ", text).strip().lower())
+
+
+def _ref_token_f1(a: str, b: str) -> float:
+    """Multiset token F1 of two texts over :func:`_ref_tokens` (0.0 when either is empty)."""
+    ca, cb = Counter(_ref_tokens(a)), Counter(_ref_tokens(b))
+    common = sum((ca & cb).values())
+    if not common:
+        return 0.0
+    p, r = common / sum(ca.values()), common / sum(cb.values())
+    return 2 * p * r / (p + r)
 
 
 def prediction_units(quotes: Sequence, join_continuations: bool) -> list[PredictedUnit]:
-    """Turn quote records into scoring units; with ``join_continuations`` each continuation group is one unit."""
-    from ..extract.quotes import continuation_groups
+    """Turn quote records into scoring units as the reference scorer does.
 
-    groups = continuation_groups(list(quotes)) if join_continuations else [[q] for q in quotes]
+    With ``join_continuations`` the records sharing cue and mention offsets (``cue_start``,
+    ``cue_end``, ``mention_start``, ``mention_end``; a record with neither cue nor mention stays
+    alone) form one unit, in order of first start: its text is theirs joined by one space, its
+    mention the first record's, and it is ``direct`` when any record is ``direct`` or ``mixed``.
+    Without it every record is its own unit.
+    """
+    if not join_continuations:
+        return [PredictedUnit([(q.start, q.end)], q.text, q.mention_start, q.mention_end, q.speaker,
+                              q.kind in DIRECT_KINDS) for q in quotes]
+    groups: dict = {}
+    for q in sorted(quotes, key=lambda q: q.start or 0):
+        key = (q.cue_start, q.cue_end, q.mention_start, q.mention_end)
+        if q.cue_start is None and q.mention_start is None:
+            key = ("solo", q.start)
+        groups.setdefault(key, []).append(q)
     return [
         PredictedUnit([(q.start, q.end) for q in g], " ".join(q.text for q in g), g[0].mention_start,
-                      g[0].mention_end, g[0].speaker)
-        for g in groups
+                      g[0].mention_end, g[0].speaker, any(q.kind in DIRECT_KINDS for q in g))
+        for g in groups.values()
     ]
 
 
-def _score_subset(tok, text: str, golds: list[GoldAttribution], preds: list[PredictedUnit]) -> dict:
-    g_sets = [_covered(tok, g.content) for g in golds]
-    p_sets = [_covered(tok, q.spans) for q in preds]
+def is_direct(content_text: str) -> bool:
+    """A direct quotation in the reference scorer's sense: two or more double quotation marks and a
+    quoted passage of 15 or more characters."""
+    return len(RE_REF_MARK.findall(content_text)) >= 2 and RE_REF_PASSAGE.search(content_text) is not None
 
-    def score(i, j):
-        f1 = set_f1(p_sets[i], g_sets[j])
-        return (f1,) if f1 >= MIN_TOKEN_F1 else None
 
-    pairs = pair_best_first(range(len(preds)), range(len(golds)), score)
-    with_source = right = 0
-    wrong_source = []
-    for i, j, _ in pairs:
-        g, q = golds[j], preds[i]
+def _ref_pairs(golds: list[GoldAttribution], preds: list[PredictedUnit]) -> dict[int, int]:
+    """One-to-one gold -> prediction pairs by content token F1 >= 0.5, best first (ties: later
+    gold, then later prediction first, as the reference scorer sorts)."""
+    cands = []
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(preds):
+            f = _ref_token_f1(g.content_text, p.text)
+            if f >= MIN_TOKEN_F1:
+                cands.append((f, gi, pi))
+    cands.sort(reverse=True)
+    used_p, pairs = set(), {}
+    for _, gi, pi in cands:
+        if gi not in pairs and pi not in used_p:
+            pairs[gi] = pi
+            used_p.add(pi)
+    return pairs
+
+
+def _source_ok(text: str, g: GoldAttribution, p: PredictedUnit) -> bool:
+    """The predicted mention overlaps the gold Source, or the speaker's last word is in it."""
+    if not g.source:
+        return False
+    if p.mention_start is not None and _overlaps((p.mention_start, p.mention_end), g.source):
+        return True
+    last = _ref_tokens(p.speaker or "")[-1:]
+    return bool(last) and last[0] in _ref_tokens(" ".join(text[s:e] for s, e in g.source))
+
+
+def _empty_counts() -> dict:
+    return {"tp": 0, "fp": 0, "fn": 0, "with_source": 0, "source_right": 0, "missed": [], "false_positives": [],
+            "wrong_source": []}
+
+
+def _score_units(text: str, golds: list[GoldAttribution], preds: list[PredictedUnit]) -> dict:
+    """Counts for ``direct`` and ``all`` over one article, by the reference scorer's rules.
+
+    ``all``: tp = matched gold, fp = unmatched predictions, fn = unmatched gold; source over
+    matched gold with a Source. ``direct``: fn = direct gold (:func:`is_direct`) matched to no
+    prediction of any kind; tp = direct/mixed predictions matched to a gold content holding two
+    double quotation marks, fp = the other direct/mixed predictions; source over matched direct gold.
+    """
+    pairs = _ref_pairs(golds, preds)
+    out = {"direct": _empty_counts(), "all": _empty_counts()}
+    for gi, g in enumerate(golds):
+        subsets = ("all", "direct") if g.direct else ("all",)
+        if gi not in pairs:
+            for k in subsets:
+                out[k]["fn"] += 1
+                out[k]["missed"].append(f"{g.id}: {_clip(g.content_text)}")
+            continue
+        out["all"]["tp"] += 1
+        p = preds[pairs[gi]]
         if g.source:
-            with_source += 1
-            ok = _overlaps((q.mention_start, q.mention_end), g.source)
-            right += ok
-            if not ok:
-                mention = text[q.mention_start:q.mention_end] if q.mention_start is not None else None
-                wrong_source.append({"gold": g.id, "gold_source": " ".join(text[s:e] for s, e in g.source),
-                                     "predicted_mention": mention, "predicted_speaker": q.speaker})
-    matched_p = {i for i, _, _ in pairs}
-    matched_g = {j for _, j, _ in pairs}
-    return {
-        "tp": len(pairs),
-        "fp": len(preds) - len(pairs),
-        "fn": len(golds) - len(pairs),
-        "with_source": with_source,
-        "source_right": right,
-        "missed": [f"{golds[j].id}: {_clip(golds[j].content_text)}" for j in range(len(golds)) if j not in matched_g],
-        "false_positives": [_clip(preds[i].text) for i in range(len(preds)) if i not in matched_p],
-        "wrong_source": wrong_source,
-    }
+            ok = _source_ok(text, g, p)
+            for k in subsets:
+                out[k]["with_source"] += 1
+                out[k]["source_right"] += ok
+                if not ok:
+                    mention = text[p.mention_start:p.mention_end] if p.mention_start is not None else None
+                    out[k]["wrong_source"].append({"gold": g.id, "gold_source": " ".join(text[s:e] for s, e in g.source),
+                                                   "predicted_mention": mention, "predicted_speaker": p.speaker})
+    gold_of = {pi: gi for gi, pi in pairs.items()}
+    for pi, p in enumerate(preds):
+        if pi not in gold_of:
+            out["all"]["fp"] += 1
+            out["all"]["false_positives"].append(_clip(p.text))
+        if p.direct:
+            hit = pi in gold_of and len(RE_REF_MARK.findall(golds[gold_of[pi]].content_text)) >= 2
+            out["direct"]["tp" if hit else "fp"] += 1
+            if not hit:
+                out["direct"]["false_positives"].append(_clip(p.text))
+    return out
 
 
 def score_document(doc: BratDocument, extraction: Extraction) -> dict:
-    """Score one article's predicted quotes against its gold attributions.
+    """Score one article's predicted quotes against its gold attributions (reference scorer rules).
 
     Returns:
-        dict: ``{"name", "annotator", "direct": counts, "all": counts}`` where counts are
-        ``{"tp", "fp", "fn", "with_source", "source_right", "missed", "false_positives", "wrong_source"}``
-        (``with_source``: matched gold attributions that have a Source span; the last three are
-        lists of examples for error analysis).
+        dict: ``{"name", "annotator", "direct", "all", "direct_per_quote", "all_per_quote"}`` where
+        each subset is ``{"tp", "fp", "fn", "with_source", "source_right", "missed",
+        "false_positives", "wrong_source"}`` (``with_source``: matched gold attributions that have a
+        Source span; the last three are lists of examples for error analysis). ``direct``/``all``
+        score attribution units, the ``_per_quote`` subsets every record alone.
     """
-    tok = _token_offsets(doc.text)
     quotes = list(extraction.quotes)
-    direct_gold = [g for g in doc.attributions if g.direct]
-    direct_quotes = [q for q in quotes if q.kind in DIRECT_KINDS]
     out = {"name": doc.name, "annotator": doc.annotator}
     for suffix, join in (("", True), ("_per_quote", False)):
-        out["direct" + suffix] = _score_subset(tok, doc.text, direct_gold, prediction_units(direct_quotes, join))
-        out["all" + suffix] = _score_subset(tok, doc.text, list(doc.attributions), prediction_units(quotes, join))
+        counts = _score_units(doc.text, list(doc.attributions), prediction_units(quotes, join))
+        out["direct" + suffix], out["all" + suffix] = counts["direct"], counts["all"]
     return out
 
 

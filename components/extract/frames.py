@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import constants as C
 from ..text.words import verb_lemma
+from .cuelex import is_reliable_cue, verb_shape
 from .speakers import SpeakerIndex, clean_name
 from .tree import climb, is_root
 
@@ -167,20 +168,32 @@ def _noun_frame(tok: Token, in_quote) -> Optional["Frame"]:
     return Frame(doc[tok.i : tok.i + 1], src, content, kind="paraphrase", rule="noun")
 
 
+def _known_source_word(tok: Token) -> bool:
+    """A single capitalised word that names a source without being tagged as one: a document noun
+    ("Poll") or the last word of a PERSON entity elsewhere in the article ("Sanders")."""
+    if not tok.text[:1].isupper():
+        return False
+    if tok.lemma_.lower() in C.DOCUMENT_HEAD_NOUNS:
+        return True
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text for e in tok.doc.ents)
+
+
 def _label_frame(tok: Token, in_quote) -> Optional["Frame"]:
     """A "Name: statement" line (headline style): ``tok`` is the colon after a name opening its line.
 
-    The name must be a PERSON or ORG entity of at most four tokens (a toponym dateline is not a
-    source); the content runs to the end of the line.
+    The name (at most four tokens) must be a PERSON or ORG entity, or the surname of a person the
+    article names elsewhere ("Sanders: ..." after "Bernie Sanders"), or a document noun ("Poll:
+    ..."); a toponym dateline is not a source. The content runs to the end of the line.
     """
     doc = tok.doc
     start = tok.i
     while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
         start -= 1
     name = [t for t in doc[start : tok.i] if not t.is_space]
-    if not name or len(name) > 4 or name[-1].ent_type_ not in ("PERSON", "ORG") or name[0].ent_iob_ != "B":
+    if not name or len(name) > 4:
         return None
-    if any(t.ent_type_ != name[-1].ent_type_ for t in name):
+    entity = name[-1].ent_type_ in ("PERSON", "ORG") and name[0].ent_iob_ == "B" and all(t.ent_type_ == name[-1].ent_type_ for t in name)
+    if not entity and not (len(name) == 1 and _known_source_word(name[0])):
         return None
     end = tok.i + 1
     while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
@@ -247,6 +260,9 @@ def _parataxis_content(tok: Token, in_quote) -> Optional[tuple[tuple[int, int], 
     if rng is None:
         return None
     kept = [t for t in toks if rng[0] <= t.idx < rng[1]]
+    # a comma or dash on the edge of the cut-out parenthetical goes with it ("The bridge, ... was")
+    kept = [t for k, t in enumerate(kept) if not (t.is_punct and t.text in ",;—–-" and (
+        k + 1 < len(kept) and kept[k + 1].i != t.i + 1 or k > 0 and kept[k - 1].i != t.i - 1))]
     while kept and kept[-1].is_punct:
         kept = kept[:-1]
     words = "".join(t.text + (t.whitespace_ if i + 1 < len(kept) and kept[i + 1].i == t.i + 1 else " ") for i, t in enumerate(kept))
@@ -321,163 +337,240 @@ def _late_subject(tok: Token) -> Optional[tuple[Token, tuple[int, int]]]:
     return sub, span_chars(toks)
 
 
-def reporting_frames(doc: Doc, in_quote) -> list[Frame]:
+def _according_frame(tok: Token) -> Optional[Frame]:
+    """Family "according to X": ``tok`` is "according" before "to". The source is the object of
+    "to"; the content is the host clause without the attribution phrase, or only what precedes it
+    when three or more words do ("X were killed ..., according to the ministry, as rescuers dug
+    ...": a clause after it is the reporter's). None without a source noun."""
+    doc = tok.doc
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        # "according to show insiders" misparsed as a verb phrase: its last noun is the source
+        pobj = next((t for t in reversed(list(to.subtree)) if t.pos_ in ("NOUN", "PROPN") and t.i > to.i), None)
+    if pobj is None:
+        return None
+    host = climb(tok.head, lambda h: h.dep_ not in ("ROOT", "ccomp", "conj") and h.pos_ not in ("VERB", "AUX"))
+    # the source phrase: "to" and the source noun phrase, not a clause the parser hung on it
+    # after a comma ("According to X, the move reeks ..." parsed as an appositive of X)
+    comma = next((t.i for t in doc[pobj.i : pobj.sent.end] if t.text == ","), pobj.sent.end)
+    src = {t.i for t in to.subtree if t.i < comma}
+    skip = {t.i for t in tok.subtree if t.i < comma or t.i > to.right_edge.i} | {tok.i, to.i} | src
+    pool = host.subtree if host.pos_ in ("VERB", "AUX") else tok.sent
+    toks = [t for t in pool if t.i not in skip]
+    before = [t for t in toks if t.i < tok.i]
+    if len(before) >= 3:
+        toks = before
+    return Frame(doc[tok.i : tok.i + 2], pobj, span_chars(toks), kind="according", cue_text="according to")
+
+
+def _characterisation_frame(tok: Token, lem: Optional[str], in_quote) -> Optional[Frame]:
+    """Family: a verb characterising its object with a quoted "as" phrase ("admires Putin as a
+    “strong leader”", "criticized the act as a “crazy system”"): a quote-only frame, or None."""
+    if lem is not None and lem not in C.CUE_OBJECT_PREP_VERBS:
+        return None
+    objs = [c for c in tok.children if c.i > tok.i and c.dep_ == "dobj"]
+    as_ = [c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "as"]
+    if tok.pos_ == "VERB" and objs and as_ and any(in_quote(t.idx) for t in as_[0].subtree):
+        toks = sorted([t for c in objs + as_ for t in c.subtree], key=lambda t: t.i)
+        return Frame(tok.doc[tok.i : tok.i + 1], subject_of(tok), span_chars(toks), quote_only=True)
+    return None
+
+
+def _verb_subject(tok: Token, in_quote) -> Optional[Token]:
+    """The source token of cue verb ``tok`` (:func:`subject_of`), repaired where the parser took a
+    word of a quotation for the subject (then the noun phrase right before the cue) or folded the
+    subject into a preceding noun phrase ("... of the Washington Post Trump said that")."""
+    doc = tok.doc
+    subj = subject_of(tok)
+    if subj is not None and in_quote(subj.idx):
+        subj = None
+        for k in range(tok.i - 1, max(-1, tok.i - 8), -1):
+            t = doc[k]
+            if in_quote(t.idx) or t.is_punct and t.text not in (",",):
+                break
+            if t.pos_ in ("PROPN", "NOUN", "PRON"):
+                while t.dep_ in ("compound", "flat", "amod") and t.head.i < tok.i and t.head.i > t.i:
+                    t = t.head
+                subj = t
+                break
+    if subj is None and tok.i > 0 and tok.dep_ == "ROOT" and doc[tok.i - 1].pos_ == "PROPN" and not in_quote(doc[tok.i - 1].idx):
+        subj = doc[tok.i - 1]
+    return subj
+
+
+def _clause_content(tok: Token, subj: Optional[Token]) -> tuple[Optional[Token], Optional[tuple[int, int]]]:
+    """Family "X said that ...": the ``ccomp`` of the cue (a "that"-clause after it first, then any
+    clause after it, then one before it: "Writing for X, Y noted that Z" keeps Z); a source the
+    parser hung on the content as an appositive is recovered (:func:`_appositive_source`).
+    Returns (subject, content range)."""
+    comps = [ch for ch in tok.children if ch.dep_ == "ccomp" and ch.i > tok.i - 40]
+    comps.sort(key=lambda ch: (not (ch.i > tok.i and ch.left_edge.lower_ == "that"), ch.i < tok.i))
+    if not comps:
+        return subj, None
+    content = span_chars(list(comps[0].subtree))
+    if subj is None and comps[0].i < tok.i:
+        late = _appositive_source(tok, comps[0])
+        if late is not None:
+            return late
+    return subj, content
+
+
+def _complement_content(tok: Token, lem: str) -> Optional[tuple[int, int]]:
+    """Content of a cue without a clause complement: "accused the agency of hiding ..." (the "of"/
+    "for" complement), "called for an inquiry", "described it as ..." (object and predicate), or
+    a "to"-infinitive ("urged them to leave"). None when there is none."""
+    content = None
+    if lem in C.CUE_OBJECT_PREP_VERBS:
+        objs = [c for c in tok.children if c.dep_ == "dobj" and plausible_source(c)]
+        for ch in [c for o in [tok] + objs for c in o.children]:
+            if ch.dep_ == "prep" and ch.lower_ in ("of", "for"):
+                pc = next((g for g in ch.children if g.dep_ in ("pcomp", "pobj")), None)
+                if pc is not None:
+                    content = span_chars(list(pc.subtree))  # the last such complement
+    if content is None and lem in C.CUE_APPEAL_VERBS:
+        ch = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "on") and c.i == tok.i + 1), None)
+        if ch is not None:
+            content = span_chars([t for t in ch.subtree if t.i != ch.i])
+    if content is None and lem in C.CUE_DESCRIBE_VERBS:
+        objs = [c for c in tok.children if c.i > tok.i and (c.dep_ in ("dobj", "oprd", "xcomp", "attr", "npadvmod", "dative", "ccomp") or c.dep_ == "prep" and c.lower_ == "as")]
+        if any(c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" for c in objs) or len(objs) >= 2:
+            content = span_chars(sorted([t for c in objs for t in c.subtree], key=lambda t: t.i))
+    if content is None:
+        ch = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+        if ch is not None:
+            content = span_chars(list(ch.subtree))
+    return content
+
+
+def _audience(tok: Token, lem: str) -> Optional[Token]:
+    """The addressee of an audience verb ("told ABC News", "told reporters"), or None."""
+    if lem not in C.CUE_AUDIENCE_VERBS:
+        return None
+    for ch in tok.children:
+        if ch.dep_ in ("dative", "dobj") and ch.i > tok.i and (
+            ch.ent_type_ or ch.pos_ in ("PROPN", "PRON") or ch.pos_ == "NOUN" and (ch.lemma_.lower() in C.AUDIENCE_NOUNS or ch.lower_ in C.GROUP_HEAD_NOUNS)
+        ):
+            return ch
+    return None
+
+
+def _verb_frame(tok: Token, lem: str, in_quote, settings: CueSettings) -> Frame:
+    """The frame of reporting verb ``tok`` (lemma ``lem``): source, then content by family, first
+    that applies: clause complement, "in a statement that", complements, object content,
+    parenthetical host clause ("The bridge, he said, was unsafe"), a clause before a late subject
+    (", governor Y said"); an expletive passive ("it was reported that") needs no source."""
+    subj, content = _clause_content(tok, _verb_subject(tok, in_quote))
+    rule, content_text = "", None
+    if content is None:
+        content = _statement_clause(tok) or _complement_content(tok, lem)
+    if content is None and lem in C.CUE_OBJECT_CONTENT_VERBS and subj is not None:
+        content = _object_content(tok)
+        rule = "object" if content is not None else ""
+    if content is None and subj is not None:
+        shape, obj = _learned_content(tok)  # "noted the rule", "complained about the mic"
+        if obj is not None and is_reliable_cue(lem, "VERB", shape, settings.min_reliability, settings.min_count):
+            content, rule = obj, "object"
+    if content is None and subj is not None:
+        para = _parataxis_content(tok, in_quote)
+        if para is not None:
+            (content, content_text), rule = para, "parataxis"
+    if content is None and tok.dep_ == "conj" and tok.head.i < tok.i:
+        late = _late_subject(tok)
+        if late is not None:
+            subj, content, rule = late[0], late[1], "conj"
+    if subj is None and content is not None and lem in C.CUE_PASSIVE_VERBS and tok.tag_ == "VBN" and any(
+        c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children
+    ):
+        rule = "passive"
+    return Frame(tok.doc[tok.i : tok.i + 1], subj, content, _audience(tok, lem), rule=rule, content_text=content_text)
+
+
+@dataclass(frozen=True)
+class CueSettings:
+    """Thresholds for cues learned from PolNeAR's training split (:mod:`.cuelex`).
+
+    A verb outside the hand-made cue lists opens a frame, and a listed verb takes its object or
+    prepositional complement as content, when the training split shows (lemma, complement shape)
+    heading an attribution cue with reliability at least ``min_reliability`` and at least
+    ``min_count`` times. Defaults tuned on polnear-dev (all-attribution F1).
+    """
+
+    min_reliability: float = 0.25
+    min_count: int = 3
+
+
+DEFAULT_CUE_SETTINGS = CueSettings()
+
+
+def _learned_content(tok: Token) -> tuple[str, Optional[tuple[int, int]]]:
+    """Shape and content of a verb's complement (:func:`.cuelex.verb_shape`): its clause,
+    "to"-infinitive, direct object (with an "as"/"for" phrase), or the object of a prepositional
+    complement ("railed against the deal"); ``("none", None)`` without one."""
+    shape, comp = verb_shape(tok)
+    if shape == "object":
+        return shape, _object_content(tok)
+    return shape, (span_chars(list(comp.subtree)) if comp is not None else None)
+
+
+def _learned_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]:
+    """Family: a verb the training split shows to be a reliable cue with this complement shape
+    though no hand-made list has it ("chided", "railed against", "dismissed the report"):
+    reliability and count of (lemma, shape) in the learned lexicon (:mod:`.cuelex`) at least those of
+    ``settings`` (:class:`CueSettings`). A paraphrase frame
+    (it takes only quotations inside its content)."""
+    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+        return None
+    shape, content = _learned_content(tok)
+    if content is None or not is_reliable_cue(tok.lemma_.lower(), "VERB", shape, settings.min_reliability, settings.min_count):
+        return None
+    subj = subject_of(tok)
+    if subj is None or in_quote(subj.idx):
+        return None
+    return Frame(tok.doc[tok.i : tok.i + 1], subj, content, kind="paraphrase", rule="learned")
+
+
+def _token_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]:
+    """The frame a token outside quotations opens, if any: "according to", a "Name:" label, a cue
+    noun, a paraphrase verb, a characterising verb or a reporting verb."""
+    doc = tok.doc
+    if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        return _according_frame(tok)
+    if tok.text == ":":
+        return _label_frame(tok, in_quote)
+    if tok.pos_ == "NOUN":
+        f = _noun_frame(tok, in_quote)
+        if f is not None:
+            return f
+    if tok.pos_ not in ("VERB", "AUX", "PROPN", "NOUN") or tok.pos_ == "NOUN" and tok.dep_ not in ("ROOT", "ccomp"):
+        return None
+    lem = cue_lemma(tok)
+    f = (_paraphrase_frame(tok, in_quote) or _learned_frame(tok, in_quote, settings)) if lem is None else None
+    f = f or _characterisation_frame(tok, lem, in_quote)
+    if f is not None or lem is None:
+        return f
+    if tok.pos_ == "PROPN" and not tok.is_upper:
+        return None
+    if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+        return None
+    return _verb_frame(tok, lem, in_quote, settings)
+
+
+def reporting_frames(doc: Doc, in_quote, settings: CueSettings = DEFAULT_CUE_SETTINGS) -> list[Frame]:
     """All reporting frames of ``doc`` whose cue lies outside quotation marks, in token order.
 
     Args:
         doc (Doc): the parsed article.
         in_quote (Callable[[int], bool]): True for a character offset inside quotation marks.
+        settings (CueSettings): thresholds for learned cues.
 
     Returns:
         list[Frame]: one per cue; ``content`` is a character range (end exclusive) or None.
     """
     frames = []
     for tok in doc:
-        if in_quote(tok.idx):
-            continue
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            to = doc[tok.i + 1]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                # "according to show insiders" misparsed as a verb phrase: its last noun is the source
-                pobj = next((t for t in reversed(list(to.subtree)) if t.pos_ in ("NOUN", "PROPN") and t.i > to.i), None)
-            if pobj is None:
-                continue
-            host = climb(tok.head, lambda h: h.dep_ not in ("ROOT", "ccomp", "conj") and h.pos_ not in ("VERB", "AUX"))
-            # the source phrase: "to" and the source noun phrase, not a clause the parser hung on it
-            # after a comma ("According to X, the move reeks ..." parsed as an appositive of X)
-            comma = next((t.i for t in doc[pobj.i : pobj.sent.end] if t.text == ","), pobj.sent.end)
-            src = {t.i for t in to.subtree if t.i < comma}
-            skip = {t.i for t in tok.subtree if t.i < comma or t.i > to.right_edge.i} | {tok.i, to.i} | src
-            sent = tok.sent
-            if host.pos_ in ("VERB", "AUX"):
-                toks = [t for t in host.subtree if t.i not in skip]
-            else:
-                toks = [t for t in sent if t.i not in skip]
-            before = [t for t in toks if t.i < tok.i]
-            if len(before) >= 3:
-                # "X were killed ..., according to the ministry, as rescuers dug ...": the content is
-                # what precedes the attribution; a clause after it is the reporter's
-                toks = before
-            frames.append(Frame(doc[tok.i : tok.i + 2], pobj, span_chars(toks), kind="according"))
-            frames[-1].cue_text = "according to"
-            continue
-        if tok.text == ":":
-            f = _label_frame(tok, in_quote)
+        if not in_quote(tok.idx):
+            f = _token_frame(tok, in_quote, settings)
             if f is not None:
                 frames.append(f)
-            continue
-        if tok.pos_ == "NOUN":
-            f = _noun_frame(tok, in_quote)
-            if f is not None:
-                frames.append(f)
-                continue
-        if tok.pos_ not in ("VERB", "AUX", "PROPN", "NOUN") or tok.pos_ in ("NOUN",) and tok.dep_ not in ("ROOT", "ccomp"):
-            continue
-        lem = cue_lemma(tok)
-        if lem is None:
-            f = _paraphrase_frame(tok, in_quote)
-            if f is not None:
-                frames.append(f)
-                continue
-        if lem is None or lem in C.CUE_OBJECT_PREP_VERBS:
-            # "admires Putin as a “strong leader”", "criticized the act as a “crazy system”":
-            # any verb characterising its object with a quoted "as" phrase
-            objs = [c for c in tok.children if c.i > tok.i and c.dep_ == "dobj"]
-            as_ = [c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "as"]
-            if tok.pos_ == "VERB" and objs and as_ and any(in_quote(t.idx) for t in as_[0].subtree):
-                toks = sorted([t for c in objs + as_ for t in c.subtree], key=lambda t: t.i)
-                frames.append(Frame(doc[tok.i : tok.i + 1], subject_of(tok), span_chars(toks)))
-                frames[-1].quote_only = True
-                continue
-        if lem is None:
-            continue
-        if tok.pos_ == "PROPN" and not tok.is_upper:
-            continue
-        if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
-            continue
-        subj = subject_of(tok)
-        if subj is not None and in_quote(subj.idx):
-            # the parser took a word of the quote for the subject: use the NP right before the cue
-            subj = None
-            for k in range(tok.i - 1, max(-1, tok.i - 8), -1):
-                t = doc[k]
-                if in_quote(t.idx) or t.is_punct and t.text not in (",",):
-                    break
-                if t.pos_ in ("PROPN", "NOUN", "PRON"):
-                    while t.dep_ in ("compound", "flat", "amod") and t.head.i < tok.i and t.head.i > t.i:
-                        t = t.head
-                    subj = t
-                    break
-        if subj is None and tok.i > 0 and tok.dep_ == "ROOT" and doc[tok.i - 1].pos_ == "PROPN" and not in_quote(doc[tok.i - 1].idx):
-            # "... of the Washington Post Trump said that": the parser folded the subject into a
-            # preceding noun phrase; the proper noun right before the cue is the source
-            subj = doc[tok.i - 1]
-        content = None
-        audience = None
-        # a "that"-clause after the cue first, then any clause after it, then one before it
-        # ("Writing for X, Y noted that Z": the participle clause is not the content)
-        comps = [ch for ch in tok.children if ch.dep_ == "ccomp" and ch.i > tok.i - 40]
-        comps.sort(key=lambda ch: (not (ch.i > tok.i and ch.left_edge.lower_ == "that"), ch.i < tok.i))
-        if comps:
-            content = span_chars(list(comps[0].subtree))
-            if subj is None and comps[0].i < tok.i:
-                late = _appositive_source(tok, comps[0])
-                if late is not None:
-                    subj, content = late
-        if content is None:
-            content = _statement_clause(tok)
-        if content is None and lem in C.CUE_OBJECT_PREP_VERBS:
-            # "accused the agency of hiding ...": the object is the accused party, a possible source
-            # (not "criticized the party's lack of ...")
-            objs = [c for c in tok.children if c.dep_ == "dobj" and plausible_source(c)]
-            for ch in [c for o in [tok] + objs for c in o.children]:
-                if ch.dep_ == "prep" and ch.lower_ in ("of", "for"):
-                    pc = next((g for g in ch.children if g.dep_ in ("pcomp", "pobj")), None)
-                    if pc is not None:
-                        content = span_chars(list(pc.subtree))
-        if content is None and lem in ("call", "push", "press", "appeal"):
-            # "called for an inquiry", "called on X to resign"
-            for ch in tok.children:
-                if ch.dep_ == "prep" and ch.lower_ in ("for", "on") and ch.i == tok.i + 1:
-                    content = span_chars([t for t in ch.subtree if t.i != ch.i])
-                    break
-        if content is None and lem in C.CUE_DESCRIBE_VERBS:
-            objs = [c for c in tok.children if c.i > tok.i and (c.dep_ in ("dobj", "oprd", "xcomp", "attr", "npadvmod", "dative", "ccomp") or c.dep_ == "prep" and c.lower_ == "as")]
-            if any(c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" for c in objs) or len(objs) >= 2:
-                toks = [t for c in objs for t in c.subtree]
-                content = span_chars(sorted(toks, key=lambda t: t.i))
-        if content is None:
-            for ch in tok.children:
-                if ch.dep_ == "xcomp" and ch.i > tok.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children):
-                    toks = list(ch.subtree)
-                    content = span_chars(toks)
-                    break
-        rule = ""
-        if content is None and lem in C.CUE_OBJECT_CONTENT_VERBS and subj is not None:
-            content = _object_content(tok)
-            rule = "object" if content is not None else ""
-        content_text = None
-        if content is None and subj is not None:
-            para = _parataxis_content(tok, in_quote)
-            if para is not None:
-                (content, content_text), rule = para, "parataxis"
-        if content is None and tok.dep_ == "conj" and tok.head.i < tok.i:
-            # "X were killed ..., regional governor Y said, as Z ...": the parser hung the cue on
-            # the reported clause as a conjunct; the content is the clause before the comma
-            late = _late_subject(tok)
-            if late is not None:
-                subj, content, rule = late[0], late[1], "conj"
-        if subj is None and content is not None and lem in C.CUE_PASSIVE_VERBS and tok.tag_ == "VBN" and any(
-            c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children
-        ):
-            rule = "passive"  # "it was reported that ...": an attribution without a named source
-        if lem in C.CUE_AUDIENCE_VERBS:
-            for ch in tok.children:
-                if ch.dep_ in ("dative", "dobj") and ch.i > tok.i and (
-                    ch.ent_type_ or ch.pos_ in ("PROPN", "PRON") or ch.pos_ == "NOUN" and (ch.lemma_.lower() in C.AUDIENCE_NOUNS or ch.lower_ in C.GROUP_HEAD_NOUNS)
-                ):
-                    audience = ch
-                    break
-        frames.append(Frame(doc[tok.i : tok.i + 1], subj, content, audience, rule=rule, content_text=content_text))
     return frames

@@ -31,15 +31,17 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from typing import Optional
 
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from .. import constants as C
 from ..models import Place, Quote, Speaker
-from .frames import Frame, cue_lemma, plausible_source, reporting_frames, subject_of
+from .frames import DEFAULT_CUE_SETTINGS, CueSettings, Frame, cue_lemma, plausible_source, reporting_frames, subject_of
 from .quotemarks import QSpan, quote_spans, split_attributed_continuations, strip_content
-from .speakers import SpeakerIndex, clean_name
+from .speakers import SpeakerIndex
 from .transcripts import transcript_turns, turn_quotes
 from .tree import climb
 
@@ -173,13 +175,466 @@ class _Intervals:
 
 
 
-def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quote], list[Speaker]]:
+@dataclass
+class Link:
+    """One quotation's attribution as a sieve pass decided it.
+
+    Attributes:
+        frame (Frame): the reporting frame (cue, source token, content) the quotation belongs to.
+        rule (str): the pass that decided (``frame_content``, ``byline``, ``nearest_cue``,
+            ``colon``, ``floating``).
+        mixed_range (tuple[int, int] | None): character range of a ``mixed`` quote (the paraphrase
+            holding the quoted fragment), None for a ``direct`` one.
+    """
+
+    frame: Frame
+    rule: str
+    mixed_range: Optional[tuple[int, int]] = None
+
+
+SKIP = "skip"  # a pass's verdict that the quoted span is no quotation (a title, a scare-quoted word)
+
+
+@dataclass
+class QuoteView:
+    """One paired quotation and its surroundings, as every pass reads it.
+
+    ``zone_a``/``zone_b`` bound the sentences around the quotation (characters); ``prev_end`` and
+    ``next_start`` are the neighbouring quotations' outer bounds; ``text`` is the content with
+    paragraph marks removed; ``a0``/``b0`` its trimmed raw range.
+    """
+
+    q: QSpan
+    text: str
+    n_words: int
+    sentence_like: bool
+    title_like: bool
+    after_idx: int
+    zone_a: int
+    zone_b: int
+    prev_end: int
+    next_start: int
+    a0: int
+    b0: int
+
+
+def _sentence_like(qtext: str, n_words: int) -> bool:
+    """A quoted passage that reads as an utterance: four words opening with a capital or ellipsis, or
+    three ending with sentence punctuation."""
+    return n_words >= 4 and (qtext[:1].isupper() or qtext[:1] in "….") or bool(re.search(r"[.!?…]$", qtext)) and n_words >= 3
+
+
+def _title_like(qtext: str, n_words: int) -> bool:
+    """A short quoted phrase in title case ("The Art of the Deal"): a title or name, not speech."""
+    return (
+        n_words <= 6
+        and not re.search(r"[!?,;]$", qtext)
+        and (not qtext.endswith(".") or n_words >= 2)
+        and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in qtext.split())
+    )
+
+
+class _Sieve:
+    """State shared by the attribution passes of one article (see :func:`quotations`)."""
+
+    def __init__(self, doc: Doc, places: list[Place], settings: CueSettings = DEFAULT_CUE_SETTINGS):
+        self.doc, self.text = doc, doc.text
+        qspans = quote_spans(self.text)
+        self._set_quoted(qspans)
+        self.index = SpeakerIndex(doc, places, self.quoted)
+        self.turns = transcript_turns(self.text, self.index)
+        labels = [(t[0], t[1]) for t in self.turns]
+        self.frames = [f for f in reporting_frames(doc, self.in_quote, settings) if not any(a <= f.cue.start_char < b for a, b in labels)]
+        self._set_quoted(split_attributed_continuations(qspans, [f.cue.start_char for f in self.frames], self.text))
+        self.tok_starts = [t.idx for t in doc]
+        self.by_cue = sorted(self.frames, key=lambda f: f.cue.start_char)
+        self.cue_starts = [f.cue.start_char for f in self.by_cue]
+        self.quoted_iv = _Intervals(self.quoted)
+        self.turn_iv = _Intervals((cs, ce) for _, _, cs, ce, _, _ in self.turns)
+        self.results: list[dict] = []
+        self.prev_result: Optional[dict] = None
+        self.prev_q: Optional[QSpan] = None
+
+    def _set_quoted(self, qspans: list[QSpan]) -> None:
+        self.qspans = qspans
+        self.quoted = [(q.open_mark, q.outer_end) for q in qspans]
+        self.qstarts = [a for a, _ in self.quoted]
+
+    def in_quote(self, ch: int) -> bool:
+        """True when character ``ch`` lies inside a quotation (marks included)."""
+        i = bisect.bisect_right(self.qstarts, ch) - 1
+        return i >= 0 and self.quoted[i][0] <= ch < self.quoted[i][1]
+
+    def tok_at(self, ch: int) -> Token:
+        """The token holding character ``ch`` (the one before, in whitespace)."""
+        return self.doc[max(0, bisect.bisect_right(self.tok_starts, ch) - 1)]
+
+    def frames_between(self, a: int, b: int) -> list[Frame]:
+        """Frames whose cue starts in ``[a, b)``, in text order."""
+        return self.by_cue[bisect.bisect_left(self.cue_starts, a) : bisect.bisect_left(self.cue_starts, b)]
+
+    def emit(self, kind, a, b, qtext, frame: Optional[Frame], speaker=None, stype="unknown", mention=None) -> dict:
+        """Record one quotation; a frame gives its speaker (resolved), mention, cue and audience."""
+        d = dict(kind=kind, start=a, end=b, text=qtext, speaker=speaker, speaker_type=stype)
+        if frame is not None:
+            name, typ, span = self.index.resolve(frame.subject) if frame.subject is not None else (None, "unknown", None)
+            d.update(speaker=name, speaker_type=typ)
+            if span is not None:
+                d.update(mention=span.text, mention_start=span.start_char, mention_end=span.end_char)
+                self.index.note_mention(span.start_char, self.index.key_of(name))
+            d.update(cue=frame.cue_text or frame.cue.text, cue_start=frame.cue.start_char, cue_end=frame.cue.end_char)
+            if frame.audience is not None:
+                d["audience"] = self.index.noun_phrase(frame.audience).text
+        if mention is not None:
+            d.update(mention=mention[0], mention_start=mention[1], mention_end=mention[2])
+        self.results.append(d)
+        return d
+
+    def view(self, qi: int, q: QSpan) -> Optional[QuoteView]:
+        """The :class:`QuoteView` of quotation ``qi``; None when it has no words."""
+        doc, text = self.doc, self.text
+        qtext = " ".join(p for p in (text[slice(*strip_content(text, a, b))] for a, b in q.pieces) if p)
+        if not qtext:
+            return None
+        first_tok, last_tok = self.tok_at(q.start), self.tok_at(max(q.start, q.end - 1))
+        lo = min(first_tok.sent.start, last_tok.sent.start)
+        if first_tok.i > 0:
+            lo = min(doc[first_tok.i - 1].sent.start, doc[lo].sent.start)
+        after_idx = min(len(doc) - 1, bisect.bisect_left(self.tok_starts, q.outer_end))
+        hi = doc[after_idx].sent.end
+        n_words = len(qtext.split())
+        a0, b0 = strip_content(text, q.start, q.end)
+        # a passage closed by a comma, "?" or "!" ('"No," she replied.') is an utterance, not a title
+        spoken = text[: q.end].rstrip()[-1:] in (",", "?", "!") or text[q.outer_end : q.outer_end + 1] == ","
+        return QuoteView(
+            q, qtext, n_words, _sentence_like(qtext, n_words), _title_like(qtext, n_words) and not spoken, after_idx,
+            doc[lo].idx, doc[hi - 1].idx + 1 if hi > 0 else 0,
+            self.quoted[qi - 1][1] if qi > 0 else 0, self.quoted[qi + 1][0] if qi + 1 < len(self.quoted) else len(text), a0, b0,
+        )
+
+
+def _frame_content_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
+    """Family: a quotation inside the content of a reporting frame ('said that the plan was "dead"').
+
+    Cues within 400 characters in the same paragraph qualify, non-paraphrase cues first, each in
+    text order. Words of the content outside the marks make the quote ``mixed``, except a whole
+    utterance opening the content ('said: "We will not yield," in Geneva on Monday'), which stays
+    direct (the words after its closing mark are the reporter's).
+    """
+    text, q = s.text, v.q
+    near = s.frames_between(q.open_mark - 399, q.open_mark + 400)
+    for f in [f for f in near if f.kind != "paraphrase"] + [f for f in near if f.kind == "paraphrase"]:
+        if not (
+            f.content
+            and f.content[0] <= q.start
+            and q.end <= f.content[1] + 1
+            and "\n" not in text[min(f.cue.start_char, q.open_mark) : max(f.cue.start_char, q.open_mark)]
+            and (f.subject is None or plausible_source(f.subject, s.index) or f.subject.pos_ == "NOUN")
+        ):
+            continue
+        ca, cb = f.content
+        outside = text[ca : q.open_mark] + text[q.outer_end : cb]
+        whole = not re.search(r"\w", text[ca : q.open_mark]) and (
+            re.search(r"[,.!?…]\W*$", text[q.start : q.end]) is not None or text[q.outer_end : q.outer_end + 1] == ","
+        )
+        if re.search(r"\w", outside) and not whole:
+            return Link(f, "frame_content", (ca, max(cb, q.outer_end)))
+        return Link(f, "frame_content")
+    return None
+
+
+def _byline_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
+    """Family: a source named after a dash following the quotation ('"..." ― Jane Roe')."""
+    m = _BYLINE_RE.match(s.text, v.q.outer_end)
+    if not m:
+        return None
+    nt = s.tok_at(m.end())
+    while nt.dep_ in ("compound", "flat") and nt.head.i > nt.i and nt.head.i - nt.i < 4:
+        nt = nt.head
+    dash = s.tok_at(m.start("dash")).i
+    return Link(Frame(s.doc[dash : dash + 1], nt, None), "byline")
+
+
+def _nearest_cue(s: _Sieve, v: QuoteView) -> Optional[Frame]:
+    """The nearest verb cue with a plausible source between the neighbouring quotations, in the
+    sentences around the quotation. A cue right after a comma-closed quotation ('"...," it added')
+    counts at 0.3 of its distance, and takes the quotation even without a recognised source."""
+    text, q = s.text, v.q
+    best = None
+    comma_close = text[: q.end].rstrip()[-1:] in (",", "?", "!") or text[q.outer_end : q.outer_end + 1] == ","
+    for f in s.frames_between(v.zone_a, v.zone_b):
+        c = f.cue.start_char
+        if v.prev_end <= c < q.open_mark:
+            dist = q.open_mark - c
+        elif q.outer_end <= c < v.next_start:
+            dist = (c - q.outer_end) * (0.3 if comma_close else 1.0)
+        else:
+            continue
+        adjacent_after = c >= q.outer_end and len(text[q.outer_end : c]) < 60 and "\n" not in text[q.outer_end : c] and comma_close
+        if f.kind != "verb" or not (adjacent_after or plausible_source(f.subject, s.index)):
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, f)
+    return best[1] if best else None
+
+
+def _source_after_quote(s: _Sieve, f: Frame, v: QuoteView) -> Frame:
+    """Family: a source named between the quotation and its cue ('"...," Rep. Jane Doe (D-Md.) said')
+    that the parser left unattached: the first name or noun after the quotation becomes the source."""
+    if f.subject is not None or f.cue.start_char < v.q.outer_end:
+        return f
+    for k in range(v.after_idx, f.cue.start):
+        t = s.doc[k]
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and not s.in_quote(t.idx):
+            while t.dep_ in ("compound", "flat", "amod") and t.head.i > t.i and t.head.i < f.cue.start:
+                t = t.head
+            return Frame(f.cue, t, f.content, f.audience, f.kind, False, f.cue_text)
+    return f
+
+
+def _fragment_range(s: _Sieve, f: Frame, v: QuoteView) -> Optional[tuple[int, int]]:
+    """Family: a quoted fragment under a cue ('called the plan "a disaster"'): the constituent that
+    holds it under the cue gives the ``mixed`` quote's range, or None."""
+    text, q = s.text, v.q
+    t = climb(s.tok_at(q.start), lambda n: n.head.i != f.cue.start and n.dep_ != "ROOT")
+    if t.head.i != f.cue.start or t.i == f.cue.start or (f.subject is not None and t.i == f.subject.i):
+        return None
+    sub = list(t.subtree)
+    ca = min(sub[0].idx, q.open_mark)
+    cb = max(sub[-1].idx + len(sub[-1].text), q.outer_end)
+    return (ca, cb) if re.search(r"\w", text[ca : q.open_mark] + text[q.outer_end : cb]) else None
+
+
+def _nearest_cue_pass(s: _Sieve, v: QuoteView):
+    """Family: a quotation and a reporting verb in the same or a neighbouring sentence ('"No," she
+    replied.'; 'The bridge, he said, "was unsafe."'). Returns a :class:`Link`, None, or :data:`SKIP`
+    for a short fragment that is no constituent of the cue (a scare quote)."""
+    f = _nearest_cue(s, v)
+    if f is None:
+        return None
+    f = _source_after_quote(s, f, v)
+    text, q = s.text, v.q
+    k = q.open_mark - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    standalone = (k < 0 or text[k] in ":,.!?\n—–-") and (
+        re.match(r"\s*[,.!?—–-]|\s*$", text[q.outer_end : q.outer_end + 2]) is not None
+        or re.search(r"[,.!?…]$", text[q.start : q.end].rstrip()) is not None
+    )
+    if v.sentence_like or standalone:
+        return Link(f, "nearest_cue")
+    rng = _fragment_range(s, f, v)
+    if rng is None and v.n_words < 4:
+        return SKIP
+    return Link(f, "nearest_cue", rng)
+
+
+def _colon_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
+    """Family: a source introducing the quotation with a colon ('The minister added:', 'From the
+    mayor:'): a cue of the colon's sentence, else the object of a "From" opening the colon's
+    sentence, else any clause with a subject ending in the colon."""
+    text = s.text
+    k = v.q.open_mark - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    if k < 0 or text[k] != ":":
+        return None
+    colon_tok = s.tok_at(k)
+    for f in reversed(s.by_cue[: bisect.bisect_left(s.cue_starts, k)]):
+        if f.cue.start_char < colon_tok.sent.start_char:
+            break
+        if f.kind != "paraphrase" and f.cue.sent.start == colon_tok.sent.start:
+            return Link(f, "colon")
+    first = colon_tok.sent[0]
+    if first.lower_ == "from" and first.i + 1 < colon_tok.i:
+        # "From the harbour master:" -- the object of the opening "from" is the source
+        src = next((c for c in first.children if c.dep_ == "pobj"), None)
+        if src is not None and plausible_source(src, s.index):
+            return Link(Frame(s.doc[colon_tok.i : colon_tok.i + 1], src, None), "colon")
+    root = colon_tok.sent.root
+    subj = subject_of(root)
+    if root.pos_ in ("VERB", "AUX") and subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN") and not s.in_quote(root.idx):
+        return Link(Frame(s.doc[root.i : root.i + 1], subj, None), "colon")
+    return None
+
+
+def _reporting_clause_before(s: _Sieve, v: QuoteView) -> Optional[Link]:
+    """Family: a floating quotation after a reporting clause of the previous sentences or paragraph
+    ('..., Graham told reporters.' then a paragraph '"He is the type ..."'), as in the Gender Gap
+    Tracker: the last verb cue with a source within two paragraph breaks and 300 characters."""
+    if not v.sentence_like:
+        return None
+    q = v.q
+    j = bisect.bisect_left(s.cue_starts, q.open_mark) - 1
+    while j >= 0 and s.by_cue[j].subject is None:
+        j -= 1
+    if j < 0:
+        return None
+    f = s.by_cue[j]
+    gap = s.text[f.cue.end_char : q.open_mark]
+    if gap.count("\n") <= 2 and len(gap) < 300 and (s.prev_q is None or s.prev_q.outer_end < f.cue.start_char) and f.kind == "verb":
+        return Link(f, "floating")
+    return None
+
+
+# the passes, in the order they are tried; the first that decides wins
+QUOTE_PASSES = (_frame_content_pass, _byline_pass, _nearest_cue_pass, _colon_pass)
+
+
+def _attribute(s: _Sieve, v: QuoteView):
+    """Run :data:`QUOTE_PASSES` on one quotation: a :class:`Link`, None, or :data:`SKIP`.
+
+    A title-like phrase ('"The Art of the Deal"') is skipped unless a frame's content or a byline
+    holds it.
+    """
+    for p in QUOTE_PASSES:
+        if p is _nearest_cue_pass and v.title_like:
+            return SKIP
+        link = p(s, v)
+        if link is not None:
+            return link
+    return None
+
+
+def _emit_linked(s: _Sieve, v: QuoteView, link: Link) -> None:
+    """Emit a quotation its pass attributed; a pronoun mention with no resolved speaker inherits
+    the previous quotation's speaker ("he" right after a quote of a named person)."""
+    link.frame.used = True
+    if link.mixed_range is not None:
+        ma, mb = link.mixed_range
+        d = s.emit("mixed", ma, mb, s.text[ma:mb], link.frame)
+    else:
+        d = s.emit("direct", v.a0, v.b0, v.text, link.frame)
+    p = s.prev_result
+    if d.get("speaker") is None and d.get("speaker_type") in ("person", "unknown") and p and p.get("speaker") and d.get("mention", "").lower() in C.PERSON_PRONOUNS:
+        d["speaker"] = p["speaker"]
+    s.prev_result, s.prev_q = d, v.q
+
+
+def _emit_floating(s: _Sieve, v: QuoteView) -> None:
+    """Families: quotations running on without a cue. After a reporting clause
+    (:func:`_reporting_clause_before`); right after an attributed quotation (within two paragraph
+    breaks and 250 characters: a quotation running across paragraphs) it shares that quotation's
+    speaker, cue and mention; else a long utterance (8+ words) is kept without a speaker."""
+    link = _reporting_clause_before(s, v)
+    if link is not None:
+        s.prev_result, s.prev_q = s.emit("direct", v.a0, v.b0, v.text, link.frame), v.q
+        return
+    p, pq = s.prev_result, s.prev_q
+    if p is not None and pq is not None and v.sentence_like:
+        gap = s.text[pq.outer_end : v.q.open_mark]
+        if gap.count("\n") <= 2 and len(gap) < 250:
+            d = s.emit("direct", v.a0, v.b0, v.text, None, speaker=p.get("speaker"), stype=p.get("speaker_type", "unknown"))
+            for k in ("cue", "cue_start", "cue_end", "mention", "mention_start", "mention_end"):
+                if p.get(k) is not None:
+                    d[k] = p[k]
+            s.prev_q = v.q
+            return
+    if v.n_words >= 8 and v.sentence_like:
+        s.emit("direct", v.a0, v.b0, v.text, None)
+        s.prev_q = v.q
+
+
+def _quotation_pass(s: _Sieve) -> None:
+    """Attribute every top-level quotation: the sieve of :data:`QUOTE_PASSES`, then floating ones."""
+    for qi, q in enumerate(s.qspans):
+        if s.quoted_iv.enclosing(q.open_mark, q.outer_end):
+            continue  # nested inside another quote
+        v = s.view(qi, q)
+        if v is None:
+            continue
+        link = _attribute(s, v)
+        if link is SKIP:
+            continue
+        if link is not None:
+            if link.frame.kind != "according":
+                _emit_linked(s, v, link)
+            continue
+        if not s.turn_iv.holding(q.open_mark):
+            _emit_floating(s, v)
+
+
+def _indirect_ok(s: _Sieve, f: Frame, holders: "_Intervals") -> bool:
+    """Whether frame ``f`` (no quotation attached) makes an indirect attribution: it has content
+    and a source (or is an expletive passive), is no paraphrase or object cue inside another
+    attribution or a transcript turn, no
+    transcript label, no quote-only cue, and its source is no pronoun that cannot speak."""
+    if f.used or f.content is None or (f.subject is None and f.rule != "passive"):
+        return False
+    if (f.kind == "paraphrase" or f.rule == "object") and (holders.holding(f.cue.start_char) or s.turn_iv.holding(f.cue.start_char)):
+        return False
+    if f.rule == "label" and any(a <= f.cue.start_char < b for a, _, b, *_ in s.turns):
+        return False
+    lem = cue_lemma(f.cue[0]) if f.kind == "verb" else "according"
+    if (lem in C.CUE_QUOTE_ONLY and f.rule not in ("object", "parataxis")) or f.quote_only:
+        return False
+    subj = f.subject
+    return not (subj is not None and (subj.lower_ in C.NON_SPEAKER_PRONOUNS and subj.lower_ != "it" or subj.lower_ in ("i", "we", "you")))
+
+
+def _indirect_pass(s: _Sieve) -> None:
+    """Family: indirect speech and paraphrase ('X said that ...', 'according to X', 'X warned ...').
+
+    Frames without a quotation become ``indirect`` quotes over their content (``mixed`` when it
+    holds only quoted phrases dropped as scare quotes or titles). Paraphrase cues (intention,
+    object content, cue nouns) come last and are skipped inside the content of another
+    attribution ("she said she plans to ..." is one attribution). A content never starts with a
+    dateline, never cuts a quotation and never overlaps an emitted one.
+    """
+    text = s.text
+    emitted = _Intervals((d["start"], d["end"]) for d in s.results)
+    holders = _Intervals((d["start"], d["end"]) for d in s.results)
+    late = [f for f in s.frames if f.kind == "paraphrase" or f.rule == "object"]
+    for f in [f for f in s.frames if not (f.kind == "paraphrase" or f.rule == "object")] + late:
+        if not _indirect_ok(s, f, holders):
+            continue
+        ca, cb = f.content
+        content_text = f.content_text
+        dl = s.index.dateline_at(ca)
+        if dl is not None and dl < cb:
+            ca, content_text = dl, None  # content never starts with "DOHA, Qatar — "
+        inside = s.quoted_iv.overlapping(ca, cb)
+        if any(a < ca or b > cb + 1 or emitted.overlapping(a, b) for a, b in inside):
+            continue
+        if len(text[ca:cb].split()) < 3:
+            continue
+        s.emit("mixed" if inside else "indirect", ca, cb, content_text or text[ca:cb], f)
+        holders.add(ca, cb)
+
+
+def _transcript_pass(s: _Sieve) -> None:
+    """Family: interview transcripts (``**Name:**``, ``NAME:``, ``Q:``/``A:``), one quote per turn;
+    the interviewer's questions give none (:func:`.transcripts.turn_quotes`)."""
+    s.results.extend(turn_quotes(s.turns, s.index, s.text, strip_content))
+
+
+def _finish(s: _Sieve, article_id: str) -> tuple[list[Quote], list[Speaker]]:
+    """Order, deduplicate and join the records; give ids; one speaker type per speaker."""
+    text = s.text
+    for d in s.results:
+        rec = s.index.records.get((d.get("speaker") or "").lower())
+        if rec is not None and d.get("speaker_type") != rec.type:
+            d["speaker_type"] = rec.type  # an outlet stays an organisation throughout
+    results = sorted(s.results, key=lambda d: (d["start"], d["end"]))
+    results = _merge_split_quotes(_drop_overlapping_duplicates(results, text), text)
+    for d in results:  # a quote never ends in whitespace ("it's _too little_\n\n" in a headline)
+        while d["end"] > d["start"] and text[d["end"] - 1].isspace():
+            d["end"] -= 1
+        d["text"] = d["text"].rstrip()
+    quotes = [Quote(id=f"{article_id}:q{n}", **d) for n, d in enumerate(results, 1)]
+    return quotes, s.index.speakers({d["speaker"] for d in results if d.get("speaker")})
+
+
+def quotations(
+    doc: Doc, article_id: str, places: list[Place], settings: CueSettings = DEFAULT_CUE_SETTINGS
+) -> tuple[list[Quote], list[Speaker]]:
     """Return the quotes of ``doc`` in text order and the canonical speakers they name.
 
     Args:
         doc (Doc): ``nlp(article.text)``; offsets refer to ``doc.text``.
         article_id (str): used for quote ids ``f"{article_id}:q{n}"``, n from 1 in text order.
         places (list[Place]): the article's toponym mentions; a place is never a speaker.
+        settings (CueSettings): thresholds for cues learned from the training split.
 
     Returns:
         tuple[list[Quote], list[Speaker]]: quotes (``start``/``end`` = raw content span, 0-based,
@@ -188,292 +643,17 @@ def quotations(doc: Doc, article_id: str, places: list[Place]) -> tuple[list[Quo
         per canonical speaker that carries a quote. Raises nothing on odd input: unpaired marks
         are closed at the paragraph end.
 
+    Method: a sieve of named passes (:data:`QUOTE_PASSES`, then floating quotations, indirect
+    frames and transcript turns), each for one construction family.
     Source: textacy ``direct_quotations`` (cue verbs, quote-mark pairing), Gender Gap Tracker
     (syntactic ``nsubj``/``ccomp`` quotes, floating quotes), PolNeAR (attribution = source, cue,
     content; "according to" and belief verbs).
     """
-    text = doc.text
-    qspans = quote_spans(text)
-    quoted = [(q.open_mark, q.outer_end) for q in qspans]
-    index = SpeakerIndex(doc, places, quoted)
-    qstarts = [a for a, _ in quoted]
-
-    def in_quote(ch: int) -> bool:
-        i = bisect.bisect_right(qstarts, ch) - 1
-        return i >= 0 and quoted[i][0] <= ch < quoted[i][1]
-
-    turns = transcript_turns(text, index)
-    label_ranges = [(t[0], t[1]) for t in turns]
-    frames = [f for f in reporting_frames(doc, in_quote) if not any(a <= f.cue.start_char < b for a, b in label_ranges)]
-    qspans = split_attributed_continuations(qspans, [f.cue.start_char for f in frames], text)
-    quoted = [(q.open_mark, q.outer_end) for q in qspans]
-    qstarts = [a for a, _ in quoted]
-    # token index of each char (for quote -> tokens)
-    tok_starts = [t.idx for t in doc]
-
-    def tok_at(ch: int) -> Token:
-        return doc[max(0, bisect.bisect_right(tok_starts, ch) - 1)]
-
-    results: list[dict] = []
-    used_names: set[str] = set()
-
-    def speaker_from(tok: Optional[Token]):
-        if tok is None:
-            return None, "unknown", None
-        name, typ, span = index.resolve(tok)
-        return name, typ, span
-
-    def emit(kind, a, b, qtext, frame: Optional[Frame], speaker=None, stype="unknown", mention=None, cue=None):
-        d = dict(kind=kind, start=a, end=b, text=qtext, speaker=speaker, speaker_type=stype)
-        if frame is not None:
-            name, typ, span = speaker_from(frame.subject)
-            d.update(speaker=name, speaker_type=typ)
-            if span is not None:
-                d.update(mention=span.text, mention_start=span.start_char, mention_end=span.end_char)
-                index.note_mention(span.start_char, index.key_of(name))
-            d.update(cue=frame.cue_text or frame.cue.text, cue_start=frame.cue.start_char, cue_end=frame.cue.end_char)
-            if frame.audience is not None:
-                aud = index.noun_phrase(frame.audience)
-                d["audience"] = aud.text
-        if mention is not None:
-            d.update(mention=mention[0], mention_start=mention[1], mention_end=mention[2])
-        if cue is not None:
-            d.update(cue=cue[0], cue_start=cue[1], cue_end=cue[2])
-        results.append(d)
-        return d
-
-    # --- direct and mixed quotes
-    frame_by_cue = sorted(frames, key=lambda f: f.cue.start_char)
-    frame_starts = [f.cue.start_char for f in frame_by_cue]
-    quoted_iv = _Intervals(quoted)
-    turn_iv = _Intervals((cs, ce) for _, _, cs, ce, _, _ in turns)
-    prev_result: Optional[dict] = None
-    prev_q: Optional[QSpan] = None
-    for qi, q in enumerate(qspans):
-        if quoted_iv.enclosing(q.open_mark, q.outer_end):
-            continue  # nested inside another quote
-        in_turn = turn_iv.holding(q.open_mark)
-        first_tok = tok_at(q.start)
-        last_tok = tok_at(max(q.start, q.end - 1))
-        sents = {first_tok.sent.start, last_tok.sent.start}
-        before_tok = doc[first_tok.i - 1] if first_tok.i > 0 else None
-        after_idx = min(len(doc) - 1, bisect.bisect_left(tok_starts, q.outer_end))
-        zone_lo = doc[min(sents)].sent.start if before_tok is None else min(before_tok.sent.start, doc[min(sents)].sent.start)
-        zone_hi = doc[after_idx].sent.end
-        prev_end = quoted[qi - 1][1] if qi > 0 else 0
-        next_start = quoted[qi + 1][0] if qi + 1 < len(quoted) else len(text)
-        chosen: Optional[Frame] = None
-        mixed_range = None
-        # 1. a frame whose content holds the quote (paraphrase-only cues after reporting verbs);
-        #    only cues within 400 characters qualify, non-paraphrase cues first, each in text order
-        near_frames = frame_by_cue[bisect.bisect_right(frame_starts, q.open_mark - 400) : bisect.bisect_left(frame_starts, q.open_mark + 400)]
-        for f in [f for f in near_frames if f.kind != "paraphrase"] + [f for f in near_frames if f.kind == "paraphrase"]:
-            if (
-                f.content
-                and f.content[0] <= q.start
-                and q.end <= f.content[1] + 1
-                and abs(f.cue.start_char - q.open_mark) < 400
-                and "\n" not in text[min(f.cue.start_char, q.open_mark) : max(f.cue.start_char, q.open_mark)]
-                and (f.subject is None or plausible_source(f.subject, index) or f.subject.pos_ == "NOUN")
-            ):
-                ca, cb = f.content
-                outside = text[ca : q.open_mark] + text[q.outer_end : cb]
-                # a whole utterance opening the content ('said: “We will not yield,” in Genève on
-                # Monday') is direct: the words after its closing mark are the reporter's
-                whole = not re.search(r"\w", text[ca : q.open_mark]) and (
-                    re.search(r"[,.!?…]\W*$", text[q.start : q.end]) is not None or text[q.outer_end : q.outer_end + 1] == ","
-                )
-                if re.search(r"\w", outside) and not whole:
-                    chosen, mixed_range = f, (ca, max(cb, q.outer_end))
-                else:
-                    chosen = f
-                break
-        qtext_pieces = [text[slice(*strip_content(text, a, b))] for a, b in q.pieces]
-        qtext = " ".join(p for p in qtext_pieces if p)
-        if not qtext:
-            continue
-        n_words = len(qtext.split())
-        sentence_like = n_words >= 4 and (qtext[:1].isupper() or qtext[:1] in "….") or bool(re.search(r"[.!?…]$", qtext)) and n_words >= 3
-        title_like = n_words <= 6 and not re.search(r"[!?,;]$", qtext) and (not qtext.endswith(".") or n_words >= 2) and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in qtext.split())
-        # 1b. a byline after the quote: “...” ― Name
-        if chosen is None:
-            m = _BYLINE_RE.match(text, q.outer_end)
-            if m:
-                nt = tok_at(m.end())
-                while nt.dep_ in ("compound", "flat") and nt.head.i > nt.i and nt.head.i - nt.i < 4:
-                    nt = nt.head
-                chosen = Frame(doc[tok_at(m.start("dash")).i : tok_at(m.start("dash")).i + 1], nt, None)
-        if chosen is None and title_like:
-            continue  # a title or name in quotation marks, not speech
-        # 2. nearest cue in the sentence zone between neighbouring quotes
-        if chosen is None:
-            best = None
-            comma_close = text[: q.end].rstrip()[-1:] in (",", "?", "!") or text[q.outer_end : q.outer_end + 1] == ","
-            zone_a, zone_b = doc[zone_lo].idx, (doc[zone_hi - 1].idx + 1 if zone_hi > 0 else 0)
-            for f in frame_by_cue[bisect.bisect_left(frame_starts, zone_a) : bisect.bisect_left(frame_starts, zone_b)]:
-                c = f.cue.start_char
-                if c < q.open_mark and c >= prev_end:
-                    dist = q.open_mark - c
-                elif c >= q.outer_end and c < next_start:
-                    dist = c - q.outer_end
-                    if comma_close:
-                        dist = dist * 0.3  # "...,” she said" belongs to the cue after
-                else:
-                    continue
-                adjacent_after = c >= q.outer_end and len(text[q.outer_end : c]) < 60 and "\n" not in text[q.outer_end : c] and comma_close
-                if f.kind != "verb" or not (adjacent_after or plausible_source(f.subject, index)):
-                    continue
-                if best is None or dist < best[0]:
-                    best = (dist, f)
-            if best is not None:
-                chosen = best[1]
-                if chosen.subject is None and chosen.cue.start_char >= q.outer_end:
-                    # '"...," Rep. Jane Doe (D-Md.) said': the NP between the quote and the cue
-                    for k in range(after_idx, chosen.cue.start):
-                        t = doc[k]
-                        if t.pos_ in ("PROPN", "NOUN", "PRON") and not in_quote(t.idx):
-                            while t.dep_ in ("compound", "flat", "amod") and t.head.i > t.i and t.head.i < chosen.cue.start:
-                                t = t.head
-                            chosen = Frame(chosen.cue, t, chosen.content, chosen.audience, chosen.kind, False, chosen.cue_text)
-                            break
-                k = q.open_mark - 1
-                while k >= 0 and text[k] in " \t":
-                    k -= 1
-                standalone = (k < 0 or text[k] in ":,.!?\n—–-") and (
-                    re.match(r"\s*[,.!?—–-]|\s*$", text[q.outer_end : q.outer_end + 2]) is not None
-                    or re.search(r"[,.!?…]$", text[q.start : q.end].rstrip()) is not None
-                )
-                if not sentence_like and not standalone:
-                    # a fragment: the constituent that holds it under the cue makes a mixed quote
-                    t = climb(tok_at(q.start), lambda n: n.head.i != chosen.cue.start and n.dep_ != "ROOT")
-                    if t.head.i == chosen.cue.start and t.i != chosen.cue.start and (chosen.subject is None or t.i != chosen.subject.i):
-                        sub = list(t.subtree)
-                        ca, cb = sub[0].idx, sub[-1].idx + len(sub[-1].text)
-                        ca = min(ca, q.open_mark)
-                        cb = max(cb, q.outer_end)
-                        if re.search(r"\w", text[ca : q.open_mark] + text[q.outer_end : cb]):
-                            mixed_range = (ca, cb)
-                    if mixed_range is None and n_words < 4:
-                        continue
-        # 3. a cue ending the previous sentence with a colon
-        if chosen is None:
-            k = q.open_mark - 1
-            while k >= 0 and text[k].isspace():
-                k -= 1
-            if k >= 0 and text[k] == ":":
-                colon_tok = tok_at(k)
-                for f in reversed(frame_by_cue[: bisect.bisect_left(frame_starts, k)]):
-                    if f.cue.start_char < colon_tok.sent.start_char:
-                        break
-                    if f.kind != "paraphrase" and f.cue.sent.start == colon_tok.sent.start:
-                        chosen = f
-                        break
-                if chosen is None:
-                    # "Caddell continued:" -- any clause with a subject introduces the quote
-                    root = colon_tok.sent.root
-                    subj = subject_of(root)
-                    if root.pos_ in ("VERB", "AUX") and subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN") and not in_quote(root.idx):
-                        chosen = Frame(doc[root.i : root.i + 1], subj, None)
-        a0, b0 = strip_content(text, q.start, q.end)
-        if chosen is not None:
-            if chosen.kind == "according":
-                continue
-            chosen.used = True
-            if mixed_range is not None:
-                ma, mb = mixed_range
-                d = emit("mixed", ma, mb, text[ma:mb], chosen)
-            else:
-                d = emit("direct", a0, b0, qtext, chosen)
-            if d.get("speaker") is None and d.get("speaker_type") in ("person", "unknown") and prev_result and prev_result.get("speaker") and d.get("mention", "").lower() in C.PERSON_PRONOUNS:
-                d["speaker"] = prev_result["speaker"]
-            prev_result, prev_q = d, q
-            continue
-        if in_turn:
-            continue
-        # 4. floating quote right after an attributed one, or after a reporting clause
-        #    in the preceding paragraph ("..., Graham told HuffPost.\n\n“He’s the type ...")
-        near = None
-        if sentence_like:
-            j = bisect.bisect_left(frame_starts, q.open_mark) - 1
-            while j >= 0 and frame_by_cue[j].subject is None:
-                j -= 1
-            if j >= 0:
-                f = frame_by_cue[j]
-                gap = text[f.cue.end_char : q.open_mark]
-                if gap.count("\n") <= 2 and len(gap) < 300 and (prev_q is None or prev_q.outer_end < f.cue.start_char) and f.kind == "verb":
-                    near = f
-        if near is not None:
-            d = emit("direct", a0, b0, qtext, near)
-            prev_result, prev_q = d, q
-            continue
-        if prev_result is not None and prev_q is not None and sentence_like:
-            gap = text[prev_q.outer_end : q.open_mark]
-            if gap.count("\n") <= 2 and len(gap) < 250:
-                d = emit("direct", a0, b0, qtext, None, speaker=prev_result.get("speaker"), stype=prev_result.get("speaker_type", "unknown"))
-                for k in ("cue", "cue_start", "cue_end", "mention", "mention_start", "mention_end"):
-                    if prev_result.get(k) is not None:
-                        d[k] = prev_result[k]
-                prev_q = q
-                continue
-        if n_words >= 8 and sentence_like:
-            emit("direct", a0, b0, qtext, None)
-            prev_q = q
-
-    # --- indirect quotes from frames without quotation; a paraphrase holding only quoted phrases
-    #     that were dropped as scare quotes or titles is ``mixed``
-    #     Paraphrase cues (intention, object content, cue nouns) come last and are skipped inside
-    #     the content of another attribution ("she said she plans to ..." is one attribution).
-    emitted = _Intervals((d["start"], d["end"]) for d in results)
-    results_iv = _Intervals((d["start"], d["end"]) for d in results)
-    turn_lines = [(t[0], t[2]) for t in turns]
-    secondary = ("paraphrase",)
-    for f in [f for f in frames if f.kind not in secondary and f.rule != "object"] + [f for f in frames if f.kind in secondary or f.rule == "object"]:
-        if f.used or f.content is None or (f.subject is None and f.rule != "passive"):
-            continue
-        if (f.kind in secondary or f.rule == "object") and results_iv.holding(f.cue.start_char):
-            continue
-        if f.rule == "label" and any(a <= f.cue.start_char < b for a, b in turn_lines):
-            continue
-        ca, cb = f.content
-        content_text = f.content_text
-        dl = index.dateline_at(ca)
-        if dl is not None and dl < cb:
-            ca, content_text = dl, None  # content never starts with "DOHA, Qatar — "
-        inside = quoted_iv.overlapping(ca, cb)
-        if any(a < ca or b > cb + 1 or emitted.overlapping(a, b) for a, b in inside):
-            continue
-        lem = cue_lemma(f.cue[0]) if f.kind == "verb" else "according"
-        if (lem in C.CUE_QUOTE_ONLY and f.rule not in ("object", "parataxis")) or f.quote_only:
-            continue
-        subj = f.subject
-        if subj is not None and (subj.lower_ in C.NON_SPEAKER_PRONOUNS and subj.lower_ != "it" or subj.lower_ in ("i", "we", "you")):
-            continue
-        if len(text[ca:cb].split()) < 3:
-            continue
-        emit("mixed" if inside else "indirect", ca, cb, content_text or text[ca:cb], f)
-        results_iv.add(ca, cb)
-
-    # --- transcript turns (the interviewer's questions give no quote)
-    results.extend(turn_quotes(turns, index, text, strip_content))
-
-    # one type per speaker: the type of its record (an outlet stays an organisation throughout)
-    for d in results:
-        rec = index.records.get((d.get("speaker") or "").lower())
-        if rec is not None and d.get("speaker_type") != rec.type:
-            d["speaker_type"] = rec.type
-    results.sort(key=lambda d: (d["start"], d["end"]))
-    results = _drop_overlapping_duplicates(results, text)
-    results = _merge_split_quotes(results, text)
-    quotes = []
-    for d in results:  # a quote never ends in whitespace ("it's _too little_\n\n" in a headline)
-        while d["end"] > d["start"] and text[d["end"] - 1].isspace():
-            d["end"] -= 1
-        d["text"] = d["text"].rstrip()
-    for n, d in enumerate(results, 1):
-        quotes.append(Quote(id=f"{article_id}:q{n}", **d))
-        if d.get("speaker"):
-            used_names.add(d["speaker"])
-    return quotes, index.speakers(used_names)
+    s = _Sieve(doc, places, settings)
+    _quotation_pass(s)
+    _indirect_pass(s)
+    _transcript_pass(s)
+    return _finish(s, article_id)
 
 
 def continuation_groups(quotes: list[Quote]) -> list[list[Quote]]:
@@ -507,3 +687,35 @@ def continuation_groups(quotes: list[Quote]) -> list[list[Quote]]:
         groups.append([q])
     return groups
 
+
+@Language.factory(
+    "news_atlas_quotations",
+    default_config={"min_reliability": DEFAULT_CUE_SETTINGS.min_reliability, "min_count": DEFAULT_CUE_SETTINGS.min_count},
+)
+def make_quotation_component(nlp: Language, name: str, min_reliability: float, min_count: int) -> "QuotationComponent":
+    """spaCy factory of the quotation stage: ``nlp.add_pipe("news_atlas_quotations", config={...})``.
+
+    Config: ``min_reliability`` and ``min_count``, the learned-cue thresholds (:class:`CueSettings`).
+    """
+    return QuotationComponent(CueSettings(min_reliability, min_count))
+
+
+class QuotationComponent:
+    """The quotation stage as a pipeline component: ``doc._.quotes`` (list[Quote]) and
+    ``doc._.speakers`` (list[Speaker]) from :func:`quotations`. It reads ``doc._.article_id``
+    (quote ids; default ``"doc"``) and ``doc._.places`` (toponyms; computed with
+    :func:`components.extract.places.toponyms` when unset)."""
+
+    def __init__(self, settings: CueSettings):
+        self.settings = settings
+        for ext, default in (("article_id", None), ("places", None), ("quotes", None), ("speakers", None)):
+            if not Doc.has_extension(ext):
+                Doc.set_extension(ext, default=default)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.places is None:
+            from .places import toponyms
+
+            doc._.places = toponyms(doc)
+        doc._.quotes, doc._.speakers = quotations(doc, doc._.article_id or "doc", doc._.places, self.settings)
+        return doc
