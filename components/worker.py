@@ -297,13 +297,24 @@ def default_workers(n_articles: int | None = None) -> int:
 
 def shared_pool(workers: int = 1, timeout: float = DEFAULT_ARTICLE_TIMEOUT) -> ExtractionPool:
     """A pool kept for the life of the process (its workers keep their model between calls); rebuilt
-    when ``workers`` or ``timeout`` change. Closed at exit."""
-    global _POOL
-    if _POOL is None or _POOL.size != max(1, workers) or _POOL.timeout != timeout:
+    when ``workers``, ``timeout`` or a variable of :data:`EXTRACTION_ENV` change. Closed at exit."""
+    global _POOL, _POOL_ENV
+    env = _extraction_env()
+    if _POOL is None or _POOL.size != max(1, workers) or _POOL.timeout != timeout or _POOL_ENV != env:
         if _POOL is not None:
             _POOL.close()
-        _POOL = ExtractionPool(workers, timeout)
+        _POOL, _POOL_ENV = ExtractionPool(workers, timeout), env
     return _POOL
+
+
+# Settings the extraction reads from the environment; a worker keeps the environment it was started
+# with, so the shared pool is replaced when one of them changes (``--topics`` sets the taxonomy's).
+EXTRACTION_ENV = ("NEWS_ATLAS_TOPICS",)
+_POOL_ENV: dict[str, Optional[str]] | None = None
+
+
+def _extraction_env() -> dict[str, Optional[str]]:
+    return {k: os.environ.get(k) for k in EXTRACTION_ENV}
 
 
 @atexit.register

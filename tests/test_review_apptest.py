@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from components.pipeline import ingest_paths, load_collections
 from components.store import Store
+from components.store.swap import SnapshotReader, write_session
 
 from .test_dashboard_apptest import _app, _goto, db, seed_db  # noqa: F401 - fixtures
 
@@ -45,20 +46,21 @@ def test_review_marks_wrong_fixes_speaker_and_keeps_them_after_re_ingest(db):
     table = _frame(at, "action")
     assert list(table["action"]) == ["speaker", "wrong"] and set(table["author"]) == {"tester"}
 
-    s = Store(db)  # re-extract the seed article: the corrections are applied again
+    # re-extract the seed article as an ingest does (a write session swapped in): corrections apply again
     seed = next(c for c in load_collections() if c["name"] == "seed")
-    ingest_paths(seed["paths"], s, collection="seed", replace=True)
-    assert s.execute("SELECT count(*) FROM quotes WHERE id = ?", [q1]).fetchone()[0] == 0
-    start, end = s.execute('SELECT "start", "end" FROM corrections WHERE action = \'speaker\'').fetchone()
-    assert s.execute('SELECT speaker FROM quotes WHERE "start" = ? AND "end" = ?', [start, end]).fetchone()[0] == "Ada Invented"
-    s.close()
+    with write_session(db) as s:
+        ingest_paths(seed["paths"], s, collection="seed", replace=True)
+        assert s.execute("SELECT count(*) FROM quotes WHERE id = ?", [q1]).fetchone()[0] == 0
+        start, end = s.execute('SELECT "start", "end" FROM corrections WHERE action = \'speaker\'').fetchone()
+        assert s.execute('SELECT speaker FROM quotes WHERE "start" = ? AND "end" = ?',
+                         [start, end]).fetchone()[0] == "Ada Invented"
 
     at = _goto(_app(), "review")
     assert at.selectbox(key="review_undo_pick").options  # both still active
     at.button(key="review_undo").click()  # undoes the newest (the speaker fix)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    s = Store(db)
+    s = SnapshotReader(db)  # the app under test has the file attached in this process: a private reader
     assert s.execute('SELECT speaker FROM quotes WHERE "start" = ? AND "end" = ?', [start, end]).fetchone()[0] == sp2
     s.close()
 
@@ -81,7 +83,7 @@ def test_quote_permalink_opens_the_quote_and_a_pick_goes_into_the_url(db):
 
 
 def test_event_permalink_shows_the_event_and_its_reports(db):
-    s = Store(db)
+    s = SnapshotReader(db)
     event_id = s.execute("SELECT event_id FROM casualty_events LIMIT 1").fetchone()[0]
     s.close()
     at = _goto(_app({"event": event_id}), "casualties")

@@ -207,7 +207,6 @@ def corrections_table(store, article_id: Optional[str] = None) -> pd.DataFrame:
     """Every correction (newest first), optionally of one article, with its record's article title and
     URL: ``id``, ``made_at``, ``author``, ``record``, ``article_id``, ``start``, ``end``, ``action``,
     ``before``, ``after`` (JSON text), ``undone_at``, ``undone_by``, ``title``, ``url``."""
-    ensure(store.cursor())
     where, params = ("WHERE c.article_id = ?", [article_id]) if article_id else ("", [])
     return store.df(
         'SELECT c.id, c.made_at, c.author, c.record, c.article_id, c."start", c."end", c.action, c.before, '

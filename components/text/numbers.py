@@ -8,8 +8,10 @@ number-parser not "1,032"). None reads "dozen" or "score" as a multiplier, so th
 ("a dozen" = 12, "two dozen" = 24, "half a dozen" = 6, "a score" = 20). The script is
 ``bench/bench_numbers.py``.
 
-A value above :data:`MAX_COUNT` (the world's population, about 8.3 billion) is no count of
-people: :func:`number_value` returns None for it.
+Values are exact integers of any size: a count above the world's population is no count of
+people, and the record holding it is dropped with a warning at the article's boundary
+(:func:`components.worker.implausible_casualties`, :data:`components.models.WORLD_POPULATION`),
+so the user is told instead of the number vanishing here.
 """
 
 from __future__ import annotations
@@ -20,8 +22,6 @@ from typing import Iterable, Optional
 from numerizer import numerize
 from spacy.lang.en.lex_attrs import like_num as _spacy_like_num
 
-# about the world's population (UN estimate 2025): no count of people can exceed it
-MAX_COUNT = 8_300_000_000
 # collective nouns that multiply the number before them (numerizer does not read them)
 GROUP_MULTIPLIERS: dict[str, int] = {"dozen": 12, "score": 20}
 _NUMERIC = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
@@ -65,8 +65,7 @@ def number_value(words: Iterable[str] | str) -> Optional[int]:
 
     Returns:
         int | None: 206, 75, 1_200_000, 12; fractions are rounded down ("2.5" -> 2). None when
-        the words are not one number ("hundreds", "two or three", "a") or the value exceeds
-        :data:`MAX_COUNT`.
+        the words are not one number ("hundreds", "two or three", "a").
 
     Method: "dozen"/"score" multipliers are read here, the rest by ``numerizer.numerize``; the
     result must be one number in digits.
@@ -79,6 +78,7 @@ def number_value(words: Iterable[str] | str) -> Optional[int]:
     out = numerize(_groups_to_digits(text)).strip()
     if not _NUMERIC.fullmatch(out):
         return None
-    value = int(float(out.replace(",", "")))
-    return value if value <= MAX_COUNT else None
+    digits = out.replace(",", "")
+    # digits only: exact at any length (a float would round a 23-digit toll); else round down
+    return int(digits) if digits.isdigit() else int(float(digits))
 

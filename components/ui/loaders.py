@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # the pipeline imports spaCy: loaded only to build or ingest,
     from ..pipeline import IngestReport
 
 TTL_SECONDS = 600
+# tables a store gets when opened read-write (components.store.Store); one missing: written by an older version
+DERIVED_TABLES = {"article_versions", "corrections", "speaker_identities", "casualty_events", "quote_facts"}
 BUILD_START_DELAY_S = 4.0  # the background build starts this long after the seed is stored
 BUILD_CHUNK = 64  # articles per write session of the background build (each one swapped in when written)
 _BUILD_LOCK = threading.Lock()
@@ -65,7 +67,7 @@ def get_store(path: str, version: str) -> Store:
 
     reader = SnapshotReader(path)
     tables = {r[0] for r in reader.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    if "article_versions" not in tables:  # written by an older version: add the new tables once
+    if not DERIVED_TABLES <= tables:  # written by an older version: add the new tables once
         reader.close()
         with write_session(path, timeout=60):
             pass
