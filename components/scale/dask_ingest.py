@@ -4,8 +4,8 @@ The client reads the inputs (folders, globs, JSON Lines shards) with the same re
 single-process ingest (:func:`components.pipeline.read_files`), leaves out the articles already
 committed in the Parquet tree (idempotent by article id: a second run over the same input adds
 nothing) and sends batches of articles to the workers. Each worker extracts a batch with the
-function the single-process ingest uses (:func:`components.pipeline.extract_batch`, spaCy
-``nlp.pipe`` then every stage) and writes it straight into the tree
+function the single-process ingest's workers use (:func:`components.worker.process_article`:
+language check, parse, every stage, record checks) and writes it straight into the tree
 (:func:`components.scale.parquet.write_batch`), so the rows are those of a single-process run.
 
 The spaCy model is loaded once per worker process: :class:`LoadModel`, a Dask worker plugin, loads
@@ -51,14 +51,17 @@ def extract_and_write(articles: Sequence[Article], out_dir: str, batch_id: str) 
     """Worker task: extract ``articles`` and commit them as one batch of the tree.
 
     Returns:
-        dict: ``{"added": [ids], "failed": [(where, message)], "counts": {folder: rows}}``.
+        dict: ``{"added": [ids], "failed": [(where, message)], "warnings": [(where, message)],
+        "counts": {folder: rows}}``.
     """
-    from ..pipeline import IngestReport, extract_batch
+    from ..pipeline import IngestReport, take_outcome
+    from ..worker import process_article
 
     report = IngestReport()
-    extractions = extract_batch(list(articles), report)
+    extractions = [ex for ex in (take_outcome(process_article(a), report) for a in articles) if ex is not None]
     counts = parquet.write_batch(extractions, out_dir, batch_id)
-    return {"added": [e.article.id for e in extractions], "failed": report.failed, "counts": counts}
+    return {"added": [e.article.id for e in extractions], "failed": report.failed, "warnings": report.warnings,
+            "counts": counts}
 
 
 def _select_new(articles: Iterable[Article], stored: dict[str, str], report) -> list[Article]:
@@ -153,6 +156,7 @@ def dask_ingest(
                     continue
                 report.added += res["added"]
                 report.failed += [tuple(f) for f in res["failed"]]
+                report.warnings += [tuple(w) for w in res.get("warnings", [])]
                 report.merge_counts(res["counts"])
                 done += len(res["added"]) + len(res["failed"])
                 if progress:
