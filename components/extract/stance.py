@@ -75,7 +75,7 @@ from typing import Callable, Iterable, Optional
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..errors import NewsAtlasError
 from ..models import Quote, Speaker, Stance
@@ -416,6 +416,23 @@ def _focus_tokens(
     return keep
 
 
+def _phrase_votes(v: TopicVotes, doc: Doc, phrase_hits: list[tuple[str, int, int]], inside: set[int],
+                  allowed: set[int], lex: StanceLexicon, used_neg: set[int], covered: set[int]) -> None:
+    """Votes of the lexicon phrases inside a piece (``phrase_hits``: polarity, start, end token
+    indices); their tokens go to ``covered`` and their inner negations to ``used_neg``."""
+    for pol, s, e in phrase_hits:
+        if not all(i in inside for i in range(s, e)) or not any(i in allowed for i in range(s, e)):
+            continue
+        if any(_in_name(doc[i]) for i in range(s, e)):  # "Red Line Capital" names, does not judge
+            continue
+        span = doc[s:e]
+        covered.update(range(s, e))
+        # a negation inside the phrase is part of it ("no alternative", "when, not if"), not a vote
+        used_neg.update(i for i in range(s, e) if _is_negation(doc[i], lex))
+        negs = [n for n in _negators(span.root, lex) if n.i not in range(s, e)]
+        _vote(v, pol, span.text, negs, used_neg)
+
+
 def _piece_votes(
     tokens: list[Token],
     topic_tokens: list[Token],
@@ -446,17 +463,7 @@ def _piece_votes(
         for t in decisive:
             _vote(v, lex.stance_verb_polarity(t), t.text, _negators(t, lex), used_neg)
         return v
-    for pol, s, e in phrase_hits:
-        if not all(i in inside for i in range(s, e)) or not any(i in allowed for i in range(s, e)):
-            continue
-        if any(_in_name(doc[i]) for i in range(s, e)):  # "Red Line Capital" names, does not judge
-            continue
-        span = doc[s:e]
-        covered.update(range(s, e))
-        # a negation inside the phrase is part of it ("no alternative", "when, not if"), not a vote
-        used_neg.update(i for i in range(s, e) if _is_negation(doc[i], lex))
-        negs = [n for n in _negators(span.root, lex) if n.i not in range(s, e)]
-        _vote(v, pol, span.text, negs, used_neg)
+    _phrase_votes(v, doc, phrase_hits, inside, allowed, lex, used_neg, covered)
     for t in tokens:
         if t.i in allowed and t.i not in covered and not _in_name(t) and lex.is_exclusion(t):
             _exclusion_vote(v, t, lex, used_neg, covered)
@@ -657,6 +664,74 @@ def _framing_topics(doc: Doc, tagger: TopicTagger, q: Quote, first: list[Token])
     return found or framing_topics(tagger, doc[first[0].i : first[-1].i + 1])
 
 
+def _assign_topics(doc: Doc, tagger: TopicTagger, q: Quote, pieces: list, own: list[dict]) -> tuple[list[set[str]], list[bool]]:
+    """Topics of each piece of a quote: its own, else the previous piece's, else (first piece) its
+    framing sentence's, else the next piece that names one. Also ``ahead[i]``: piece i's topics come
+    from a later piece ("That is out of the question. Sending troops ..."), not from itself, its
+    framing or an earlier piece."""
+    assigned: list[set[str]] = []
+    ahead: list[bool] = []
+    for i, p in enumerate(pieces):
+        if own[i]:
+            assigned.append(set(own[i]))
+            ahead.append(False)
+        elif i > 0 and assigned[-1]:
+            assigned.append(set(assigned[-1]))
+            ahead.append(ahead[-1])
+        else:
+            framing = _framing_topics(doc, tagger, q, p) if i == 0 else set()
+            ahead.append(not framing)
+            if not framing:
+                framing = next((set(o) for o in own[i + 1 :] if o), set())
+            assigned.append(framing)
+    return assigned, ahead
+
+
+def _accused_topics(doc: Doc, tagger: TopicTagger, pieces: list, accused: set[int]) -> set[str]:
+    """An accusation: the quote is the accused party's act, so its topics are not the speaker's
+    target; only a topic naming the accused party (token indices ``accused``) takes the stance
+    ("accused the extremists of ...")."""
+    sent = doc[min(accused | {pieces[0][0].i}):]
+    sent = sent[0].sent if doc.has_annotation("SENT_START") else doc[:]
+    return {tid for tid, s, e, _ in tagger.match_details(sent) if accused & set(range(s, e))}
+
+
+def _add_cue_verb_vote(doc: Doc, q: Quote, lex: StanceLexicon, votes: dict[str, TopicVotes],
+                       only: Optional[set[str]]) -> None:
+    """The cue verb's own polarity votes for every topic (or only those in ``only``); the word after
+    the cue tells "called for" (support) from "called it" (naming)."""
+    if not q.cue:
+        return
+    after = doc.char_span(q.cue_end, len(doc.text), alignment_mode="expand") if q.cue_end is not None else None
+    nxt = next((t.text for t in after if not t.is_space), "") if after is not None else ""
+    cue = q.cue if len(q.cue.split()) > 1 or not nxt else f"{q.cue} {nxt}"
+    pol = lex.cue_verb_polarity(cue)
+    if pol:
+        for tid in votes:
+            if only is None or tid in only:
+                votes[tid].add(pol, CUE_VERB_WEIGHT, q.cue)
+
+
+def _add_vader_votes(pieces: list, assigned: list[set[str]], focus_of: dict, naming: set[int], lex: StanceLexicon,
+                     votes: dict[str, TopicVotes]) -> None:
+    """For a topic no cue voted on, VADER's compound score of what it reads: the pieces of that
+    topic (only the topic's own words when a piece names several topics) without the words that
+    report events ("killed"), name the topic ("war", "civilian casualties") or are part of a name
+    ("Rapid Support Forces"); kept when at least :data:`VADER_MIN` in size."""
+    for tid, v in votes.items():
+        if v.total != 0:
+            continue
+        text = " ".join(
+            t.text for k, (p, a) in enumerate(zip(pieces, assigned)) if tid in a for t in p
+            if (focus_of.get((k, tid)) is None or t.i in focus_of[(k, tid)])
+            and t.i not in naming and not _in_name(t) and not lex.is_report_word(t)
+        )
+        compound = _vader().polarity_scores(text)["compound"]
+        if abs(compound) >= VADER_MIN:
+            v.vader = compound
+            v.cues["support" if compound > 0 else "oppose"].append(f"vader:{compound:+.2f}")
+
+
 def quote_topic_votes(
     doc: Doc, q: Quote, tagger: TopicTagger, excluded: list[tuple[int, int]] = (), lexicon: StanceLexicon | None = None,
     own_side: Optional[Callable[[Token], bool]] = None,
@@ -690,23 +765,7 @@ def quote_topic_votes(
         short_topics |= set(tagger.topics_of(span))
     naming: set[int] = set()
     own = [_topic_tokens(doc, tagger, p, naming) for p in pieces]
-    assigned: list[set[str]] = []
-    # ahead[i]: piece i's topics come from a later piece ("That is out of the question. Sending troops
-    # ..."), not from itself, its framing or an earlier piece
-    ahead: list[bool] = []
-    for i, p in enumerate(pieces):
-        if own[i]:
-            assigned.append(set(own[i]))
-            ahead.append(False)
-        elif i > 0 and assigned[-1]:
-            assigned.append(set(assigned[-1]))
-            ahead.append(ahead[-1])
-        else:
-            framing = _framing_topics(doc, tagger, q, p) if i == 0 else set()
-            ahead.append(not framing)
-            if not framing:
-                framing = next((set(o) for o in own[i + 1 :] if o), set())
-            assigned.append(framing)
+    assigned, ahead = _assign_topics(doc, tagger, q, pieces, own)
     if n_tokens < tagger.context_tokens:
         assigned = [a | short_topics for a in assigned]
     votes: dict[str, TopicVotes] = {}
@@ -720,36 +779,11 @@ def quote_topic_votes(
     accused = _accused(doc, q, lex)
     named: set[str] = set()
     if accused is not None:
-        # an accusation: the quote is the accused party's act, so its topics are not the speaker's target;
-        # only a topic naming the accused party takes the stance ("accused the extremists of ...")
-        sent = doc[min(accused | {pieces[0][0].i}):]
-        sent = sent[0].sent if doc.has_annotation("SENT_START") else doc[:]
-        named = {tid for tid, s, e, _ in tagger.match_details(sent) if accused & set(range(s, e))}
+        named = _accused_topics(doc, tagger, pieces, accused)
         votes = {tid: (v if tid in named else TopicVotes()) for tid, v in votes.items()}
-    if q.cue:
-        # the word after the cue tells "called for" (support) from "called it" (naming)
-        after = doc.char_span(q.cue_end, len(doc.text), alignment_mode="expand") if q.cue_end is not None else None
-        nxt = next((t.text for t in after if not t.is_space), "") if after is not None else ""
-        cue = q.cue if len(q.cue.split()) > 1 or not nxt else f"{q.cue} {nxt}"
-        pol = lex.cue_verb_polarity(cue)
-        if pol:
-            for tid in votes:
-                if accused is None or tid in named:
-                    votes[tid].add(pol, CUE_VERB_WEIGHT, q.cue)
-    for tid, v in votes.items():
-        if v.total == 0 and accused is None:
-            # what VADER reads: the piece (only the topic's own words when it names several topics)
-            # without the words that report events ("killed"), name the topic ("war", "civilian
-            # casualties") or are part of a name ("Rapid Support Forces")
-            text = " ".join(
-                t.text for k, (p, a) in enumerate(zip(pieces, assigned)) if tid in a for t in p
-                if (focus_of.get((k, tid)) is None or t.i in focus_of[(k, tid)])
-                and t.i not in naming and not _in_name(t) and not lex.is_report_word(t)
-            )
-            compound = _vader().polarity_scores(text)["compound"]
-            if abs(compound) >= VADER_MIN:
-                v.vader = compound
-                v.cues["support" if compound > 0 else "oppose"].append(f"vader:{compound:+.2f}")
+    _add_cue_verb_vote(doc, q, lex, votes, None if accused is None else named)
+    if accused is None:
+        _add_vader_votes(pieces, assigned, focus_of, naming, lex, votes)
     return votes
 
 
