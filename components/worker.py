@@ -18,6 +18,7 @@ caller stays the one writer.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import multiprocessing as mp
 import os
 import sys
@@ -159,21 +160,30 @@ def _worker_main(conn: Connection) -> None:
 _START_LOCK = threading.Lock()
 
 
-def _start_without_main(proc) -> None:
-    """Start a ``spawn`` process without re-running the caller's main script in it.
+@contextlib.contextmanager
+def without_main() -> Iterator[None]:
+    """While the block runs, ``spawn`` starts processes without re-running the caller's main script.
 
-    ``spawn`` imports the parent's ``__main__`` in the child; under Streamlit that is the dashboard
-    script, which would build the store again in every worker. The worker's code lives in this
-    module, so the child needs no main: an empty one stands in while the process starts.
+    ``spawn`` imports the parent's ``__main__`` in the child; under Streamlit (or after an AppTest
+    in the same process) that is the dashboard script, which would build the store again in every
+    child. The children's code lives in importable modules (this one, :mod:`components.scale`), so
+    they need no main: an empty one stands in while the block runs. Used for this module's workers
+    and for a Dask ``LocalCluster``'s worker processes.
     """
     with _START_LOCK:
         main = sys.modules.get("__main__")
         sys.modules["__main__"] = types.ModuleType("__main__")
         try:
-            proc.start()
+            yield
         finally:
             if main is not None:
                 sys.modules["__main__"] = main
+
+
+def _start_without_main(proc) -> None:
+    """Start a ``spawn`` process without re-running the caller's main script in it (:func:`without_main`)."""
+    with without_main():
+        proc.start()
 
 
 class _Worker:

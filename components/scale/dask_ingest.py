@@ -138,8 +138,11 @@ def dask_ingest(
             client = Client(scheduler)
             cluster = None
         else:
-            cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=":0", silence_logs=logging.ERROR)
+            from ..worker import without_main
+
+            with without_main():  # the worker processes must not re-run the caller's main script
+                cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                                       dashboard_address=":0", silence_logs=logging.ERROR)
             client = Client(cluster)
         try:
             client.register_plugin(LoadModel())
