@@ -447,8 +447,9 @@ def test_browser_sees_a_command_line_ingest_after_a_refresh(server, page, tmp_pa
     """Test that `ingest` runs while the dashboard serves the same store, and a refresh shows the new article."""
     base, db = server
     _open(page, base + "/?collection=", "Who said what, where")
-    before = page.get_by_test_id("stMetric").all_inner_texts()
-    assert any(re.search(r"Articles\s+1\b", m) for m in before), before
+    metric = page.get_by_test_id("stMetric").filter(has_text="Articles").first
+    metric.wait_for()  # the metrics are drawn after the title: wait for them, not a fixed delay
+    assert re.search(r"Articles\s+1\b", metric.inner_text()), metric.inner_text()
     doc = tmp_path / "ferry.txt"
     doc.write_text("Ferry service resumes\n\n“The ferries sail again from Friday,” said Tomas Lind, the harbour "
                    "master.\n", encoding="utf-8")
@@ -456,7 +457,9 @@ def test_browser_sees_a_command_line_ingest_after_a_refresh(server, page, tmp_pa
                          env=dict(os.environ, NEWS_ATLAS_DB=str(db)), capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stderr
     _open(page, base + "/?collection=", "Who said what, where")
-    page.get_by_test_id("stMetric").first.wait_for()
+    metric = page.get_by_test_id("stMetric").filter(has_text="Articles").first
+    metric.wait_for()
+    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stMetric\"]')]"
+                           ".some(e => /Articles\\s+2\\b/.test(e.innerText))", timeout=60_000)
     _shot(page, "ingest-while-serving")
-    after = page.get_by_test_id("stMetric").all_inner_texts()
-    assert any(re.search(r"Articles\s+2\b", m) for m in after), after
+    assert re.search(r"Articles\s+2\b", metric.inner_text()), metric.inner_text()
