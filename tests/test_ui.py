@@ -303,3 +303,16 @@ def test_ui_reader_draws_turn_labels_as_labels():
     assert '<strong class="na-label">Q:</strong> Why?' in out
     assert '<strong class="na-label">Dr. Roe:</strong> Because.' in out
     assert "Intro **not a label** here." in out
+
+
+def test_ui_csv_export_defuses_formula_cells():
+    """Test that a stored text starting like a spreadsheet formula is written as text, numbers as numbers."""
+    import pandas as pd
+
+    from components.ui.widgets import to_csv
+
+    df = pd.DataFrame({"title": ['=HYPERLINK("http://x.invalid","go")', "+1 call", "@sum", "Calm title", None],
+                       "killed": [-3, 4, 5, 6, 7]})
+    lines = to_csv(df).splitlines()
+    assert lines == ["title,killed", "\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"go\"\")\",-3", "'+1 call,4", "'@sum,5",
+                     "Calm title,6", ",7"]

@@ -91,7 +91,7 @@ def download_buttons(name: str, fetch: Callable[[], pd.DataFrame], key: str, fil
     """
     stem = export_stem(name, filters)
     c1, c2, c3 = st.columns(3)
-    c1.download_button(f"Download {name} (CSV)", data=lambda: fetch().to_csv(index=False), file_name=f"{stem}.csv",
+    c1.download_button(f"Download {name} (CSV)", data=lambda: to_csv(fetch()), file_name=f"{stem}.csv",
                        mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:")
     c2.download_button(f"Download {name} (JSON)", data=lambda: _to_json(fetch()), file_name=f"{stem}.json",
                        mime="application/json", key=f"{key}_json", on_click="ignore", icon=":material/download:")
@@ -111,6 +111,21 @@ def export_stem(name: str, filters=None, now: dt.datetime | None = None) -> str:
         parts.append(re.sub(r"[^A-Za-z0-9.+-]+", "-", f"{k}-" + "+".join(str(x) for x in vals)))
     what = "_".join(parts)[:80] or "all"
     return f"{name}_{what}_{now.strftime('%Y-%m-%dT%H%MZ')}"
+
+
+# A text cell starting with one of these is read as a formula by spreadsheet programs (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def to_csv(df: pd.DataFrame) -> str:
+    """``df`` as CSV text, safe to open in a spreadsheet: a text cell that starts like a formula
+    (:data:`FORMULA_STARTS`, e.g. a title ``=HYPERLINK(...)`` from an upload) gets a leading ``'``,
+    so it shows as text and never runs. Numbers are written as they are (-3 stays a number)."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v)
+    return out.to_csv(index=False)
 
 
 def _to_parquet(df: pd.DataFrame) -> bytes:
