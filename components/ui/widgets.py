@@ -153,9 +153,9 @@ def speaker_card(card: dict | None, topic_labels: dict[str, str]) -> None:
             st.markdown(f"- {escape_markdown(topic_labels.get(topic, topic))}: **{pol}** ({score:+.2f})")
         person = card.get("person")
         if person:
-            with st.expander(f"Same person across articles: {len(person['variants'])} names, "
-                             f"{len({a['id'] for a in person['articles']})} article(s)"):
-                st.markdown("\n".join(f"- {escape_markdown(n)} ({k} article(s); {escape_markdown(r)})"
+            with st.expander(f"Same person across articles: {plural(len(person['variants']), 'name')}, "
+                             f"{plural(len({a['id'] for a in person['articles']}), 'article')}"):
+                st.markdown("\n".join(f"- {escape_markdown(n)} ({plural(k, 'article')}; {escape_markdown(r)})"
                                       for n, r, k in person["variants"]))
                 st.dataframe([{"article": a["title"] or a["id"], "outlet": a["outlet"], "published": a["published"],
                                "named": a["name"], "quotes": a["n_quotes"]} for a in person["articles"]],

@@ -123,9 +123,9 @@ def _show_report(rep: dict) -> None:
     if rep["added"]:
         done = []
         if n_new:
-            done.append(f"Added {n_new} article(s) to the collection '{UPLOAD_COLLECTION}'.")
+            done.append(f"Added {plural(n_new, 'article')} to the collection '{UPLOAD_COLLECTION}'.")
         if replaced:
-            done.append(f"Replaced {len(replaced)} stored article(s), re-extracted in their collection: "
+            done.append(f"Replaced {plural(len(replaced), 'stored article')}, re-extracted in their collection: "
                         f"{', '.join(esc(n) for n in replaced)}.")
         st.success(" ".join(done) + " They now appear on every page." + (f" {stored}." if stored else ""))
     elif stored or rep["skipped"]:

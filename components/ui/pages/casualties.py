@@ -6,7 +6,7 @@ from components.ui import charts, loaders
 from components.ui.highlight import escape_markdown
 from components.ui.sidebar import current_filters, request_filter
 from components.store.queries import CASUALTY_SORTS, DESCENDING_FIRST
-from components.ui.widgets import date_range_slider, display_frame, download_buttons, pager, sort_control
+from components.ui.widgets import date_range_slider, display_frame, download_buttons, pager, plural, sort_control
 
 # Table columns, left to right: the counts, then the title of the reporting article (in view at 1400 px),
 # the event's toll across articles ("at least 4 killed; reports 3-4") and its number of reports, the
@@ -22,7 +22,7 @@ date_range_slider("cas_dates", f)
 counts = loaders.q("casualty_totals", f)
 st.markdown(f"Reported under these filters, each event once with its highest report: **{counts['killed']:,} killed**, "
             f"**{counts['injured']:,} injured**, {counts['missing']:,} missing "
-            f"({counts['events']:,} events in {counts['reports']:,} reports).")
+            f"({plural(counts['events'], 'event')} in {plural(counts['reports'], 'report')}).")
 event_link = str(st.query_params.get("event", ""))[:200]
 if event_link:  # permalink of one event across articles: ?event=ID
     reports = loaders.q("casualty_event_reports", event_link)
@@ -31,8 +31,8 @@ if event_link:  # permalink of one event across articles: ?event=ID
     else:
         summary = loaders.q("casualty_event_summary", [event_link]).iloc[0]
         with st.container(border=True):
-            st.markdown(f"**Event `{event_link}`**: {summary['event_killed'] or 'no death toll given'} "
-                        f"({int(summary['reports'])} report(s) in {int(summary['articles'])} article(s))")
+            st.markdown(f"**Event {escape_markdown(event_link)}**: {summary['event_killed'] or 'no death toll given'} "
+                        f"({plural(int(summary['reports']), 'report')} in {plural(int(summary['articles']), 'article')})")
             st.dataframe(reports[["place", "date", "killed_min", "killed_max", "cause", "title", "outlet", "published",
                                   "url", "sentence"]], hide_index=True, key="cas_event_reports")
 chart = loaders.q("casualties_by_place_date", f)

@@ -62,7 +62,7 @@ qid = st.selectbox("Quote shown in its article (or select a table row)", ids, ke
                    format_func=lambda i: labels[i])
 if st.query_params.get("quote") != qid:
     st.query_params["quote"] = qid
-st.caption(f"Permalink of this quote: `?quote={qid}`")
+st.caption(f"Permalink of this quote: ?quote={highlight.escape_markdown(qid)}")
 
 detail = loaders.q("quote_detail", qid)
 if detail is None:
