@@ -1,4 +1,4 @@
-"""Review page: the review queue (least confident stances first) and corrections of quotes and casualties.
+"""Review page: the review queue (least confident quotes, casualty records and stances first) and corrections of quotes and casualties.
 
 Corrections are stored apart from the extraction (``corrections`` table, components/store/corrections.py),
 survive re-extraction of the article, can be undone, and are downloadable. ``?quote=ID`` opens a quote
@@ -32,11 +32,15 @@ if st.session_state.get("review_notice"):
     st.success(st.session_state.pop("review_notice"))
 
 st.subheader("Review queue")
-queue = loaders.q("review_queue", f, 50)
-if queue.empty:
-    st.info("No stances under these filters.")
+kinds = st.multiselect("Records", list(loaders.REVIEW_LABELS), default=list(loaders.REVIEW_LABELS),
+                       format_func=loaders.REVIEW_LABELS.get, key="review_kinds")
+queue = loaders.q("review_queue", f, 50, tuple(kinds)) if kinds else None
+if queue is None or queue.empty:
+    st.info("No records of these kinds under these filters.")
 else:
-    st.caption("Stances with the lowest confidence first; the words that decided each are listed.")
+    st.caption("Quotes, casualty records and stances with the lowest confidence first (how each is computed: "
+               "README, 'Confidence'). `ref` opens the record: ?quote=ID on the Quotes page, ?event=ID on the "
+               "Casualties page.")
     st.dataframe(queue.drop(columns=["article_id"]), hide_index=True, key="review_queue")
 
 st.subheader("Correct a quote")
