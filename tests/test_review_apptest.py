@@ -92,3 +92,49 @@ def test_event_permalink_shows_the_event_and_its_reports(db):
     assert len(_frame(at, "sentence")) == 1
     at = _goto(_app({"event": "no-such-event"}), "casualties")
     assert "No stored casualty event has this id." in [w.value for w in at.warning]
+
+
+def _canonical(path, name):
+    s = SnapshotReader(path)
+    try:
+        return s.execute("SELECT canonical FROM speaker_identities WHERE name = ?", [name]).fetchone()[0]
+    finally:
+        s.close()
+
+
+def test_review_queue_lists_quotes_casualties_and_stances(db):
+    at = _goto(_app(), "review")
+    queue = _frame(at, "record")
+    assert set(queue["record"]) == {"quote", "casualty", "stance"} or len(queue) == 50
+    at.multiselect(key="review_kinds").set_value(["casualty"])
+    at.run()
+    queue = _frame(at, "record")
+    assert set(queue["record"]) == {"casualty"} and queue["confidence"].notna().all()
+
+
+def test_review_merges_and_splits_speakers_and_undoes(db):
+    at = _goto(_app(), "review")
+    at.text_input(key="review_author").input("tester")
+    at.run()
+    at.selectbox(key="review_merge_name").select("Kaja Kallas")
+    at.run()
+    at.selectbox(key="review_merge_into").select("Jake Sullivan")
+    at.run()
+    at.button(key="review_merge").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert _canonical(db, "Kaja Kallas") == "Jake Sullivan"
+    at.selectbox(key="review_split_name").select("Kaja Kallas")
+    at.run()
+    at.button(key="review_split").click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert _canonical(db, "Kaja Kallas") == "Kaja Kallas"
+    table = _frame(at, "action")
+    assert list(table["action"])[:2] == ["split", "merge"] and set(table["record"]) == {"speaker"}
+    split_id = int(table.loc[table["action"] == "split", "id"].iloc[0])
+    at.selectbox(key="review_undo_pick").select(split_id)
+    at.run()
+    at.button(key="review_undo").click()  # undo the split: the merge is active again
+    at.run()
+    assert _canonical(db, "Kaja Kallas") == "Jake Sullivan"

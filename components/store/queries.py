@@ -761,6 +761,14 @@ def review_queue(store: Store, f: QueryFilters, limit: int = 50, kinds: tuple[st
         params + [limit])
 
 
+def speaker_names(store: Store) -> pd.DataFrame:
+    """Every stored speaker name with its person (``speaker_identities``, reviewers' merges and splits
+    applied): ``name``, ``canonical``, ``rule``, ``group_size`` (names of that person); by canonical, name."""
+    return store.df(
+        "SELECT name, canonical, rule, count(*) OVER (PARTITION BY canonical) AS group_size "
+        "FROM speaker_identities ORDER BY canonical, name")
+
+
 def article_people(store: Store, article_id: str) -> list[str]:
     """Names of the persons of an article (its speaker cards of type person), for picking a speaker."""
     return [r[0] for r in store.execute(

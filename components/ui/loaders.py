@@ -46,7 +46,7 @@ QUERIES: dict[str, Callable[..., Any]] = {
         "quote_detail", "speaker_card", "map_places", "places_table", "count_casualties", "casualty_totals", "casualties_page",
         "casualties_table", "casualties_by_place_date", "stance_matrix", "stance_evidence", "count_articles",
         "articles_page", "article_bundle", "quotes_export", "facet_counts", "review_queue", "article_people",
-        "article_casualties", "casualty_event_reports", "casualty_event_summary",
+        "article_casualties", "casualty_event_reports", "casualty_event_summary", "speaker_names",
     )
 }
 
@@ -348,6 +348,22 @@ def correct(*args: Any, **kwargs: Any) -> Any:
         result = corrections.add(w, *args, **kwargs)
     clear_data()
     return result
+
+
+def speaker_review(action: str, name: str, into: str | None = None, author: str = "anonymous") -> int:
+    """Merge two speakers or split a name off (:func:`components.store.corrections.speaker_review`) in a
+    write session on the live store, then clear the query cache. Returns the correction's id.
+
+    Raises:
+        StoreError: another writer kept the store for more than 30 s; CorrectionError: see ``speaker_review``.
+    """
+    from ..store import corrections
+    from ..store.swap import write_session
+
+    with write_session(db_path(), timeout=30) as w:
+        cid = corrections.speaker_review(w, action, name, into=into, author=author)
+    clear_data()
+    return cid
 
 
 def undo_correction(correction_id: int, author: str = "anonymous") -> bool:
