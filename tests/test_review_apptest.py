@@ -138,3 +138,34 @@ def test_review_merges_and_splits_speakers_and_undoes(db):
     at.button(key="review_undo").click()  # undo the split: the merge is active again
     at.run()
     assert _canonical(db, "Kaja Kallas") == "Jake Sullivan"
+
+
+def test_speaker_permalink_opens_the_card(db):
+    at = _goto(_app({"speaker": "Kaja Kallas"}), "quotes")
+    assert not at.exception, [e.value for e in at.exception]
+    cards = [m.value for m in at.markdown if m.value.startswith("#### ")]
+    # the linked speaker's card above the table, and the card of the shown quote (also hers)
+    assert cards == ["#### Kaja Kallas", "#### Kaja Kallas"]
+
+
+def test_article_permalink_opens_it_highlighted(db):
+    s = SnapshotReader(db)
+    aid = s.execute("SELECT id FROM articles LIMIT 1").fetchone()[0]
+    s.close()
+    at = _goto(_app({"article": aid}), "articles")
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="article_pick").value == aid
+    assert any("<mark" in h.proto.body for h in at.get("html"))
+
+
+def test_selecting_a_casualty_row_puts_its_event_in_the_url(db):
+    at = _goto(_app(), "casualties")
+    assert "event" not in at.query_params
+    at.session_state["cas_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    s = SnapshotReader(db)
+    event_id = s.execute("SELECT event_id FROM casualty_events LIMIT 1").fetchone()[0]
+    s.close()
+    assert at.query_params["event"] in ([event_id], event_id)
+    assert any(event_id in m.value for m in at.markdown)
