@@ -112,31 +112,28 @@ def test_review_queue_lists_quotes_casualties_and_stances(db):
     assert set(queue["record"]) == {"casualty"} and queue["confidence"].notna().all()
 
 
+def _pick_and_click(at, picks: dict, button: str) -> None:
+    """Select ``picks`` (selectbox key -> option), click ``button``, and check the page raised nothing."""
+    for key, option in picks.items():
+        at.selectbox(key=key).select(option)
+        at.run()
+    at.button(key=button).click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
 def test_review_merges_and_splits_speakers_and_undoes(db):
     at = _goto(_app(), "review")
     at.text_input(key="review_author").input("tester")
     at.run()
-    at.selectbox(key="review_merge_name").select("Kaja Kallas")
-    at.run()
-    at.selectbox(key="review_merge_into").select("Jake Sullivan")
-    at.run()
-    at.button(key="review_merge").click()
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    _pick_and_click(at, {"review_merge_name": "Kaja Kallas", "review_merge_into": "Jake Sullivan"}, "review_merge")
     assert _canonical(db, "Kaja Kallas") == "Jake Sullivan"
-    at.selectbox(key="review_split_name").select("Kaja Kallas")
-    at.run()
-    at.button(key="review_split").click()
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    _pick_and_click(at, {"review_split_name": "Kaja Kallas"}, "review_split")
     assert _canonical(db, "Kaja Kallas") == "Kaja Kallas"
     table = _frame(at, "action")
     assert list(table["action"])[:2] == ["split", "merge"] and set(table["record"]) == {"speaker"}
     split_id = int(table.loc[table["action"] == "split", "id"].iloc[0])
-    at.selectbox(key="review_undo_pick").select(split_id)
-    at.run()
-    at.button(key="review_undo").click()  # undo the split: the merge is active again
-    at.run()
+    _pick_and_click(at, {"review_undo_pick": split_id}, "review_undo")  # the merge alone is active again
     assert _canonical(db, "Kaja Kallas") == "Jake Sullivan"
 
 
