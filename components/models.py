@@ -77,6 +77,9 @@ class Quote(Record):
         mention_start, mention_end (int | None): offsets of the mention.
         audience (str | None): addressee ("told ABC News" -> "ABC News").
         topics (list[str]): topic ids from the topic taxonomy.
+        confidence (float | None): in [0, 1], how sure the rules are of the attribution (sieve pass,
+            cue reliability, pronoun-resolved speaker; :func:`components.extract.confidence.quote_confidence`);
+            None for records made elsewhere.
     """
 
     id: str
@@ -94,6 +97,7 @@ class Quote(Record):
     mention_end: Optional[int] = None
     audience: Optional[str] = None
     topics: list[str] = Field(default_factory=list)
+    confidence: Optional[float] = Field(default=None, ge=0.0, le=1.0)
 
 
 class Speaker(Record):
@@ -189,6 +193,9 @@ class Casualty(Record):
         start, end (int): offsets of the sentence that gives the event's latest total.
         parts (list[CasualtyPart]): the event's breakdown by place or group, when the text gives
             one; the event's counts already include them.
+        confidence (float | None): in [0, 1], how sure the rules are of the figures and place (exact
+            or vague count, place geocoded, date known;
+            :func:`components.extract.confidence.casualty_confidence`); None for records made elsewhere.
     """
 
     place: Optional[str] = None
@@ -211,6 +218,7 @@ class Casualty(Record):
     start: int
     end: int
     parts: list[CasualtyPart] = Field(default_factory=list)
+    confidence: Optional[float] = Field(default=None, ge=0.0, le=1.0)
 
 
 class Stance(Record):

@@ -82,3 +82,35 @@ def test_bad_corrections_are_refused_and_change_nothing(store):
     with pytest.raises(CorrectionError, match="min <= max"):
         add(store, "casualty", "r1", cs, len(TEXT), "killed", {"killed_min": 5, "killed_max": 2})
     assert corrections_table(store).empty and Q.casualty_totals(store, QueryFilters())["killed"] == 2
+
+
+def canon(store):
+    return dict(store.execute("SELECT name, canonical FROM speaker_identities").fetchall())
+
+
+def test_speaker_merge_and_split_survive_re_extraction_and_undo(store):
+    from components.store.corrections import speaker_review
+
+    assert canon(store) == {"Ilona Varga": "Ilona Varga", "Tomas Reyl": "Tomas Reyl"}
+    merge = speaker_review(store, "merge", "Tomas Reyl", into="Ilona Varga", author="ed")
+    assert canon(store)["Tomas Reyl"] == "Ilona Varga"
+    # the speaker filter follows the merged person
+    assert Q.count_quotes(store, QueryFilters(speakers=("Ilona Varga",))) == 2
+    store.add_extractions([extraction()], replace=True)  # re-extraction recomputes the table: merge kept
+    assert canon(store)["Tomas Reyl"] == "Ilona Varga"
+    split = speaker_review(store, "split", "Tomas Reyl", author="ed")
+    assert canon(store)["Tomas Reyl"] == "Tomas Reyl"
+    with pytest.raises(CorrectionError):
+        speaker_review(store, "split", "Tomas Reyl")  # a person of its own already
+    with pytest.raises(CorrectionError):
+        speaker_review(store, "merge", "Nobody Known", into="Ilona Varga")
+    with pytest.raises(CorrectionError):
+        add(store, "speaker", "*", 0, 0, "merge", {"name": "Tomas Reyl", "into": "Ilona Varga"})
+    assert undo(store, split)
+    assert canon(store)["Tomas Reyl"] == "Ilona Varga"  # the merge alone is active again
+    assert undo(store, merge)
+    assert canon(store)["Tomas Reyl"] == "Tomas Reyl"
+    table = corrections_table(store)
+    assert list(table["record"]) == ["speaker", "speaker"] and list(table["article_id"]) == ["*", "*"]
+    assert json.loads(table.loc[table["action"] == "merge", "after"].item()) == {"name": "Tomas Reyl",
+                                                                                  "into": "Ilona Varga"}

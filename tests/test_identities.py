@@ -98,3 +98,30 @@ def test_first_names_of_another_length_are_other_people_and_descriptions_are_not
     assert len({c for c, _ in got.values()}) == 6
     same_role = resolve([info("Ilona Varga", role="mayor"), info("Ilonka Varga", role="Mayor")])
     assert same_role["Ilonka Varga"][0] == same_role["Ilona Varga"][0]
+
+
+def test_reviewers_merges_and_splits_apply_on_top_of_the_rule():
+    from components.store.identities import MERGED_RULE, SPLIT_RULE, apply_reviews
+
+    base = resolve([
+        info("Marta Ollivander", arts=("a1", "a2", "a3")),
+        info("Marta J. Ollivander", arts=("a4", "a5")),
+        info("Ollivander", arts=("a6",)),
+        info("Kemal Durso", arts=("a7",)),
+        info("K. Durso", arts=("a8",)),
+    ])
+    arts = {"Marta Ollivander": 3, "Marta J. Ollivander": 2, "Ollivander": 1}
+    got = apply_reviews(base, [("merge", {"name": "K. Durso", "into": "Ollivander"})], arts)
+    assert got["Kemal Durso"] == ("Marta Ollivander", MERGED_RULE) and got["K. Durso"][0] == "Marta Ollivander"
+    got = apply_reviews(base, [("split", {"name": "Ollivander"})], arts)
+    assert got["Ollivander"] == ("Ollivander", SPLIT_RULE) and got["Marta J. Ollivander"][0] == "Marta Ollivander"
+    # splitting the canonical name off: the most reported other name becomes the group's name
+    got = apply_reviews(base, [("split", {"name": "Marta Ollivander"})], arts)
+    assert got["Marta Ollivander"] == ("Marta Ollivander", SPLIT_RULE)
+    assert got["Marta J. Ollivander"] == ("Marta J. Ollivander", "canonical")
+    assert got["Ollivander"][0] == "Marta J. Ollivander"
+    # in order: a merge then a split of one of the merged names; unknown names are skipped
+    got = apply_reviews(base, [("merge", {"name": "Kemal Durso", "into": "Marta Ollivander"}),
+                               ("split", {"name": "K. Durso"}), ("split", {"name": "Nobody Known"})], arts)
+    assert got["K. Durso"] == ("K. Durso", SPLIT_RULE) and got["Kemal Durso"][0] == "Marta Ollivander"
+    assert base["Kemal Durso"][0] == base["K. Durso"][0]  # the input mapping is not modified

@@ -94,3 +94,77 @@ def test_event_permalink_shows_the_event_and_its_reports(db):
     assert len(_frame(at, "sentence")) == 1
     at = _goto(_app({"event": "no-such-event"}), "casualties")
     assert "No stored casualty event has this id." in [w.value for w in at.warning]
+
+
+def _canonical(path, name):
+    s = SnapshotReader(path)
+    try:
+        return s.execute("SELECT canonical FROM speaker_identities WHERE name = ?", [name]).fetchone()[0]
+    finally:
+        s.close()
+
+
+def test_review_queue_lists_quotes_casualties_and_stances(db):
+    at = _goto(_app(), "review")
+    queue = _frame(at, "record")
+    assert set(queue["record"]) == {"quote", "casualty", "stance"} or len(queue) == 50
+    at.multiselect(key="review_kinds").set_value(["casualty"])
+    at.run()
+    queue = _frame(at, "record")
+    assert set(queue["record"]) == {"casualty"} and queue["confidence"].notna().all()
+
+
+def _pick_and_click(at, picks: dict, button: str) -> None:
+    """Select ``picks`` (selectbox key -> option), click ``button``, and check the page raised nothing."""
+    for key, option in picks.items():
+        at.selectbox(key=key).select(option)
+        at.run()
+    at.button(key=button).click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_review_merges_and_splits_speakers_and_undoes(db):
+    at = _goto(_app(), "review")
+    at.text_input(key="review_author").input("tester")
+    at.run()
+    _pick_and_click(at, {"review_merge_name": "Kaja Kallas", "review_merge_into": "Jake Sullivan"}, "review_merge")
+    assert _canonical(db, "Kaja Kallas") == "Jake Sullivan"
+    _pick_and_click(at, {"review_split_name": "Kaja Kallas"}, "review_split")
+    assert _canonical(db, "Kaja Kallas") == "Kaja Kallas"
+    table = _frame(at, "action")
+    assert list(table["action"])[:2] == ["split", "merge"] and set(table["record"]) == {"speaker"}
+    split_id = int(table.loc[table["action"] == "split", "id"].iloc[0])
+    _pick_and_click(at, {"review_undo_pick": split_id}, "review_undo")  # the merge alone is active again
+    assert _canonical(db, "Kaja Kallas") == "Jake Sullivan"
+
+
+def test_speaker_permalink_opens_the_card(db):
+    at = _goto(_app({"speaker": "Kaja Kallas"}), "quotes")
+    assert not at.exception, [e.value for e in at.exception]
+    cards = [m.value for m in at.markdown if m.value.startswith("#### ")]
+    # the linked speaker's card above the table, and the card of the shown quote (also hers)
+    assert cards == ["#### Kaja Kallas", "#### Kaja Kallas"]
+
+
+def test_article_permalink_opens_it_highlighted(db):
+    s = SnapshotReader(db)
+    aid = s.execute("SELECT id FROM articles LIMIT 1").fetchone()[0]
+    s.close()
+    at = _goto(_app({"article": aid}), "articles")
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="article_pick").value == aid
+    assert any("<mark" in h.proto.body for h in at.get("html"))
+
+
+def test_selecting_a_casualty_row_puts_its_event_in_the_url(db):
+    at = _goto(_app(), "casualties")
+    assert "event" not in at.query_params
+    at.session_state["cas_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    s = SnapshotReader(db)
+    event_id = s.execute("SELECT event_id FROM casualty_events LIMIT 1").fetchone()[0]
+    s.close()
+    assert at.query_params["event"] in ([event_id], event_id)
+    assert any(event_id in m.value for m in at.markdown)

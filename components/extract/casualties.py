@@ -80,6 +80,7 @@ from ..gazetteer import get_gazetteer
 from ..text.dates import MONTH_PATTERN, MONTH_RE, month_number, parse_date
 from ..text.numbers import is_number_word, number_value
 from ..models import Casualty, CasualtyPart, Place
+from .confidence import casualty_confidence
 from .places import jurisdiction_prefix
 from .quotemarks import quote_spans
 from .tree import climb, head_path, is_root
@@ -718,7 +719,11 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
     if cumulative and len(cumulative) < len(records):
         records = [r for i, r in enumerate(records) if i not in cumulative]
     records.sort(key=lambda r: r.start)
-    return _merge_events(records, ctx)
+    events = _merge_events(records, ctx)
+    for rec in events:  # how sure the figures and place are (components/extract/confidence.py); decides nothing
+        rec.confidence = casualty_confidence(rec.killed_qualifier, rec.killed_min, rec.killed_max, rec.place,
+                                             rec.lat, rec.date)
+    return events
 
 
 def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: bool) -> Optional[Casualty]:

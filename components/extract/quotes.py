@@ -39,6 +39,8 @@ from spacy.tokens import Doc, Token
 
 from .. import constants as C
 from ..models import Place, Quote, Speaker
+from .confidence import quote_confidence
+from .cuelex import cue_head, cue_key, cue_table
 from .frames import DEFAULT_CUE_SETTINGS, CueSettings, Frame, cue_lemma, plausible_source, reporting_frames, subject_of
 from .quotemarks import QSpan, quote_spans, split_attributed_continuations, strip_content
 from .speakers import SpeakerIndex
@@ -234,6 +236,16 @@ def _title_like(qtext: str, n_words: int) -> bool:
     )
 
 
+def _cue_reliability(frame: Frame) -> Optional[float]:
+    """The learned reliability of a frame's cue (:func:`.cuelex.cue_table`, any complement shape): 0.0
+    for a word the lexicon lacks; None for a cue that is no word the lexicon keeps (a dash, a colon)."""
+    head = cue_head(list(frame.cue))
+    key = cue_key(head) if head is not None else None
+    if key is None:
+        return None
+    return cue_table().get((key[0], key[1], "any"), (0, 0.0))[1]
+
+
 class _Sieve:
     """State shared by the attribution passes of one article (see :func:`quotations`)."""
 
@@ -285,6 +297,7 @@ class _Sieve:
             d.update(cue=frame.cue_text or frame.cue.text, cue_start=frame.cue.start_char, cue_end=frame.cue.end_char)
             if frame.audience is not None:
                 d["audience"] = self.index.noun_phrase(frame.audience).text
+            d["_cue_rel"] = _cue_reliability(frame)
         if mention is not None:
             d.update(mention=mention[0], mention_start=mention[1], mention_end=mention[2])
         self.results.append(d)
@@ -505,6 +518,7 @@ def _emit_linked(s: _Sieve, v: QuoteView, link: Link) -> None:
         d = s.emit("mixed", ma, mb, s.text[ma:mb], link.frame)
     else:
         d = s.emit("direct", v.a0, v.b0, v.text, link.frame)
+    d["_rule"] = link.rule
     p = s.prev_result
     if d.get("speaker") is None and d.get("speaker_type") in ("person", "unknown") and p and p.get("speaker") and d.get("mention", "").lower() in C.PERSON_PRONOUNS:
         d["speaker"] = p["speaker"]
@@ -519,19 +533,21 @@ def _emit_floating(s: _Sieve, v: QuoteView) -> None:
     link = _reporting_clause_before(s, v)
     if link is not None:
         s.prev_result, s.prev_q = s.emit("direct", v.a0, v.b0, v.text, link.frame), v.q
+        s.prev_result["_rule"] = "reporting_clause"
         return
     p, pq = s.prev_result, s.prev_q
     if p is not None and pq is not None and v.sentence_like:
         gap = s.text[pq.outer_end : v.q.open_mark]
         if gap.count("\n") <= 2 and len(gap) < 250:
             d = s.emit("direct", v.a0, v.b0, v.text, None, speaker=p.get("speaker"), stype=p.get("speaker_type", "unknown"))
-            for k in ("cue", "cue_start", "cue_end", "mention", "mention_start", "mention_end"):
+            for k in ("cue", "cue_start", "cue_end", "mention", "mention_start", "mention_end", "_cue_rel"):
                 if p.get(k) is not None:
                     d[k] = p[k]
+            d["_rule"] = "continuation"
             s.prev_q = v.q
             return
     if v.n_words >= 8 and v.sentence_like:
-        s.emit("direct", v.a0, v.b0, v.text, None)
+        s.emit("direct", v.a0, v.b0, v.text, None)["_rule"] = "floating"
         s.prev_q = v.q
 
 
@@ -598,7 +614,7 @@ def _indirect_pass(s: _Sieve) -> None:
             continue
         if len(text[ca:cb].split()) < 3:
             continue
-        s.emit("mixed" if inside else "indirect", ca, cb, content_text or text[ca:cb], f)
+        s.emit("mixed" if inside else "indirect", ca, cb, content_text or text[ca:cb], f)["_rule"] = "indirect"
         holders.add(ca, cb)
 
 
@@ -621,6 +637,9 @@ def _finish(s: _Sieve, article_id: str) -> tuple[list[Quote], list[Speaker]]:
         while d["end"] > d["start"] and text[d["end"] - 1].isspace():
             d["end"] -= 1
         d["text"] = d["text"].rstrip()
+    for d in results:  # how sure the attribution is (components/extract/confidence.py); decides nothing
+        rule, rel = d.pop("_rule", None) or ("transcript" if d["kind"] == "transcript" else "floating"), d.pop("_cue_rel", None)
+        d["confidence"] = quote_confidence(rule, rel, d.get("speaker"), d.get("mention"))
     quotes = [Quote(id=f"{article_id}:q{n}", **d) for n, d in enumerate(results, 1)]
     return quotes, s.index.speakers({d["speaker"] for d in results if d.get("speaker")})
 

@@ -75,7 +75,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     mention_start INTEGER,
     mention_end INTEGER,
     audience VARCHAR,
-    topics VARCHAR[]
+    topics VARCHAR[],
+    confidence DOUBLE
 );
 CREATE TABLE IF NOT EXISTS article_speakers (
     article_id VARCHAR NOT NULL,
@@ -126,10 +127,14 @@ CREATE TABLE IF NOT EXISTS casualties (
     "end" INTEGER NOT NULL,
     part_of INTEGER,
     victims VARCHAR,
+    confidence DOUBLE,
     PRIMARY KEY (article_id, idx)
 );
 ALTER TABLE casualties ADD COLUMN IF NOT EXISTS part_of INTEGER;
 ALTER TABLE casualties ADD COLUMN IF NOT EXISTS victims VARCHAR;
+-- stores made before quotes and casualties had a confidence get the column (NULL for their rows)
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS confidence DOUBLE;
+ALTER TABLE casualties ADD COLUMN IF NOT EXISTS confidence DOUBLE;
 CREATE TABLE IF NOT EXISTS stances (
     article_id VARCHAR NOT NULL,
     speaker VARCHAR NOT NULL,
@@ -158,7 +163,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("id", "title", "published", "outlet", "url", "source_path", "collection", "text"),
     "quotes": (
         "id", "article_id", "text", "start", "end", "kind", "cue", "cue_start", "cue_end", "speaker",
-        "speaker_type", "mention", "mention_start", "mention_end", "audience", "topics",
+        "speaker_type", "mention", "mention_start", "mention_end", "audience", "topics", "confidence",
     ),
     "article_speakers": ("article_id", "name", "aliases", "type", "role", "org", "country"),
     "places": (
@@ -169,6 +174,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
         "article_id", "idx", "place", "country", "lat", "lon", "date", "killed_min", "killed_max",
         "killed_qualifier", "injured_min", "injured_max", "injured_qualifier", "missing_min", "missing_max",
         "perpetrator_killed_min", "perpetrator_killed_max", "cause", "actor", "start", "end", "part_of", "victims",
+        "confidence",
     ),
     "stances": ("article_id", "speaker", "topic", "polarity", "score", "evidence", "cues", "confidence"),
 }
@@ -249,7 +255,7 @@ def _casualty_rows(ex: Extraction) -> list[tuple]:
         for part in c.parts:
             d = part.model_dump()
             d.update(article_id=ex.article.id, idx=nxt, part_of=i, victims=d.pop("group"), date=c.date, cause=c.cause,
-                     actor=c.actor)
+                     actor=c.actor, confidence=c.confidence)
             out.append(tuple(d.get(k) for k in _COLUMNS["casualties"]))
             nxt += 1
     return out

@@ -16,6 +16,13 @@ Actions:
 - ``speaker`` (quote): the quote's speaker is ``after`` (a person of the article or a typed name).
 - ``killed`` (casualty): ``after`` is ``{"killed_min": n, "killed_max": m}``.
 - ``place`` (casualty): ``after`` is ``{"place": name}`` (coordinates are left as they were).
+- ``merge`` (speaker): ``after`` is ``{"name": A, "into": B}``: every name of A's person becomes B's
+  person (``before``: A's canonical name then).
+- ``split`` (speaker): ``after`` is ``{"name": A}``: the name A is a person of its own.
+
+Speaker corrections are store-wide: their row has ``article_id`` :data:`STORE_WIDE` and offsets 0, 0;
+they are not applied to extraction rows but in :func:`components.store.identities.refresh`, on top of the
+merge rule, every time ``speaker_identities`` is recomputed (every ingest, delete, correction and undo).
 """
 
 from __future__ import annotations
@@ -47,7 +54,8 @@ CREATE TABLE IF NOT EXISTS corrections (
 """
 
 RECORD_TABLES = {"quote": "quotes", "casualty": "casualties"}
-ACTIONS = {"quote": ("wrong", "speaker"), "casualty": ("wrong", "killed", "place")}
+ACTIONS = {"quote": ("wrong", "speaker"), "casualty": ("wrong", "killed", "place"), "speaker": ("merge", "split")}
+STORE_WIDE = "*"  # the article_id of a store-wide correction (a speaker merge or split)
 
 
 class CorrectionError(StoreError):
@@ -112,8 +120,9 @@ def add(store, record: str, article_id: str, start: int, end: int, action: str, 
     Raises:
         CorrectionError: unknown record kind or action, no such record, or an empty / negative value.
     """
-    if record not in ACTIONS or action not in ACTIONS[record]:
-        raise CorrectionError(f"unknown correction {record!r}/{action!r}; expected one of {ACTIONS}")
+    if record not in ACTIONS or action not in ACTIONS[record] or record == "speaker":
+        raise CorrectionError(f"unknown correction {record!r}/{action!r}; expected one of {ACTIONS} "
+                              "(speaker merges and splits: speaker_review)")
     if action == "speaker" and not (isinstance(after, str) and after.strip()):
         raise CorrectionError("a speaker correction needs a name")
     if action == "killed":
@@ -150,6 +159,59 @@ def add(store, record: str, article_id: str, start: int, end: int, action: str, 
     return int(cid)
 
 
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def speaker_review(store, action: str, name: str, into: Optional[str] = None, author: str = "anonymous") -> int:
+    """Merge two speakers or split a name off its person, as a store-wide correction, in one transaction.
+
+    Args:
+        store (Store): the store.
+        action (str): ``"merge"`` (the person of ``name`` joins the person of ``into``) or ``"split"``
+            (``name`` becomes a person of its own).
+        name (str): a stored speaker name (a key of ``speaker_identities``).
+        into (str | None): for ``merge``, a stored speaker name of the other person.
+        author (str): who makes it.
+
+    Returns:
+        int: the correction's id.
+
+    Raises:
+        CorrectionError: unknown action or name; a merge of one person with itself; a split of a name
+            that is a person alone.
+    """
+    from . import identities
+
+    if action not in ACTIONS["speaker"]:
+        raise CorrectionError(f"unknown speaker correction {action!r}; expected one of {ACTIONS['speaker']}")
+    with store._write_lock:
+        cur = store.cursor()
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            ensure(cur)
+            cur.execute(identities.SCHEMA)
+            canon = dict(cur.execute("SELECT name, canonical FROM speaker_identities").fetchall())
+            if name not in canon or (action == "merge" and into not in canon):
+                raise CorrectionError(f"no stored speaker named {name if name not in canon else into!r}")
+            if action == "merge" and canon[name] == canon[into]:
+                raise CorrectionError(f"{name!r} and {into!r} are already one person ({canon[name]})")
+            if action == "split" and sum(1 for c in canon.values() if c == canon[name]) < 2:
+                raise CorrectionError(f"{name!r} is a person of its own already")
+            after = {"name": name, "into": into} if action == "merge" else {"name": name}
+            cid = cur.execute(
+                'INSERT INTO corrections (made_at, author, record, article_id, "start", "end", action, before, after) '
+                "VALUES (?, ?, 'speaker', ?, 0, 0, ?, ?, ?) RETURNING id",
+                [_now(), author.strip() or "anonymous", STORE_WIDE, action, _json({"canonical": canon[name]}),
+                 _json(after)]).fetchone()[0]
+            identities.refresh(cur)
+            cur.execute("COMMIT")
+        except Exception:
+            cur.execute("ROLLBACK")
+            raise
+    return int(cid)
+
+
 def undo(store, correction_id: int, author: str = "anonymous") -> bool:
     """Undo a correction: mark it undone and put the value before it back (a removed record is
     re-inserted from the row kept in ``before`` unless the article has one at those offsets again).
@@ -170,6 +232,14 @@ def undo(store, correction_id: int, author: str = "anonymous") -> bool:
                 return False
             record, aid, start, end, action, before = row
             before = json.loads(before) if before is not None else None
+            if record == "speaker":  # applied by identities.refresh: marking it undone is enough
+                from . import identities
+
+                cur.execute("UPDATE corrections SET undone_at = ?, undone_by = ? WHERE id = ?",
+                            [_now(), author.strip() or "anonymous", correction_id])
+                identities.refresh(cur)
+                cur.execute("COMMIT")
+                return True
             if action == "wrong":
                 if _row(cur, record, aid, start, end) is None and before:
                     cols = list(before)

@@ -25,6 +25,8 @@ Rule (persons written as proper names; other speakers, and descriptions such as 
    stays apart. A known, different country always blocks the merge.
 
 The canonical name of a group is its full-name form found in most articles (then the longer form).
+Reviewers' merges and splits (``corrections`` rows of record ``speaker``) are applied on top, oldest
+first, every time the table is recomputed (:func:`apply_reviews`).
 The table is recomputed in the write transaction of every ingest (and delete), so new articles join
 existing groups at once; names are blocked by the first letters of their surname, so the pairwise
 comparison stays within small blocks.
@@ -234,11 +236,70 @@ def _collect(cur) -> list[NameInfo]:
     return list(infos.values())
 
 
+MERGED_RULE = "merged by a reviewer"
+SPLIT_RULE = "split off by a reviewer"
+
+
+def apply_reviews(mapping: dict[str, tuple[str, str]], reviews: Iterable[tuple[str, dict]],
+                  articles: Optional[dict[str, int]] = None) -> dict[str, tuple[str, str]]:
+    """Apply reviewers' speaker corrections to a :func:`resolve` mapping, oldest first.
+
+    Args:
+        mapping: name -> (canonical, rule), as :func:`resolve` returns it (not modified).
+        reviews: ``(action, after)`` pairs: ``("merge", {"name": A, "into": B})`` puts every name of A's
+            person under B's canonical name (rule :data:`MERGED_RULE`); ``("split", {"name": A})`` makes A
+            a person of its own (rule :data:`SPLIT_RULE`); when A was the canonical name of others, the one
+            of them in most ``articles`` (then the longest name) becomes theirs. A correction naming a name
+            the mapping lacks is skipped (its articles may have been deleted).
+        articles: name -> number of articles, to pick a new canonical name (default: all equal).
+
+    Returns:
+        dict[str, tuple[str, str]]: the corrected mapping (every input name is a key).
+    """
+    out = dict(mapping)
+    articles = articles or {}
+    for action, after in reviews:
+        name = after.get("name")
+        if name not in out:
+            continue
+        if action == "merge":
+            into = after.get("into")
+            if into not in out:
+                continue
+            source, target = out[name][0], out[into][0]
+            if source == target:
+                continue
+            for n, (c, r) in list(out.items()):
+                if c == source:
+                    out[n] = (target, MERGED_RULE)
+        elif action == "split":
+            old = out[name][0]
+            rest = [n for n, (c, _) in out.items() if c == old and n != name]
+            out[name] = (name, SPLIT_RULE)
+            if old == name and rest:
+                new = max(rest, key=lambda n: (articles.get(n, 0), len(n), n))
+                for n in rest:
+                    out[n] = (new, "canonical" if n == new else out[n][1])
+    return out
+
+
 def refresh(cur) -> int:
     """Recompute ``speaker_identities`` from the stored quotes and speaker cards (inside the caller's
-    transaction). Returns the number of names mapped to another canonical name."""
+    transaction), then apply the reviewers' active speaker merges and splits (``corrections`` rows of
+    record ``speaker``, :func:`apply_reviews`), so they survive every re-extraction and recomputation.
+    Returns the number of names mapped to another canonical name."""
+    import json
+
+    from . import corrections
+
     cur.execute(SCHEMA)
-    mapping = resolve(_collect(cur))
+    infos = _collect(cur)
+    mapping = resolve(infos)
+    corrections.ensure(cur)
+    reviews = [(a, json.loads(after)) for a, after in cur.execute(
+        "SELECT action, after FROM corrections WHERE record = 'speaker' AND undone_at IS NULL ORDER BY id").fetchall()]
+    if reviews:
+        mapping = apply_reviews(mapping, reviews, {i.name: len(i.articles) for i in infos})
     cur.execute("DELETE FROM speaker_identities")
     rows = [(n, c, r) for n, (c, r) in sorted(mapping.items())]
     if rows:

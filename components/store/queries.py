@@ -710,21 +710,63 @@ def quotes_export(store: Store, f: QueryFilters, limit: int | None = None) -> pd
 # ---------------------------------------------------------------- review
 
 
-def review_queue(store: Store, f: QueryFilters, limit: int = 50) -> pd.DataFrame:
-    """Stances under the filters, least confident first (the review queue).
+REVIEW_KINDS = ("quote", "casualty", "stance")
+_JOIN_EVENT = " LEFT JOIN casualty_events e ON e.article_id = c.article_id AND e.idx = c.idx"
+
+
+def review_queue(store: Store, f: QueryFilters, limit: int = 50, kinds: tuple[str, ...] = REVIEW_KINDS) -> pd.DataFrame:
+    """Quotes, casualty records and stances under the filters, least confident first (the review queue).
+
+    Confidences: quotes and casualty records by :mod:`components.extract.confidence`, stances by
+    :func:`components.extract.stance.stance_confidence`. Records stored before they had one (NaN) come first.
+
+    Args:
+        f (QueryFilters): the filters. limit (int): rows at most (over all kinds).
+        kinds (tuple[str, ...]): which of :data:`REVIEW_KINDS` to list.
 
     Returns:
-        DataFrame: ``confidence`` (NaN for stances stored before confidences existed, listed first),
-        ``speaker``, ``topic``, ``polarity``, ``score``, ``cues`` (list), ``evidence`` (quote count),
-        ``article``, ``article_id``.
+        DataFrame: ``confidence``, ``record`` (``quote`` / ``casualty`` / ``stance``), ``ref`` (the
+        record's permalink value: quote id for ``?quote=``, event id for ``?event=``, ``speaker|topic``
+        for a stance), ``speaker``, ``what`` (the quote's text, the casualty's "N killed at PLACE", the
+        stance's "polarity topic"), ``detail`` (cue; qualifier; the stance's deciding words, comma-joined),
+        ``article``, ``article_id``, ``start``, ``end`` (the record's offsets; NULL for stances).
     """
-    fw, params = from_where(f, "stance", with_article=True)
+    parts, params = [], []
+    if "quote" in kinds:
+        fw, p = from_where(f, "quote", with_article=True, extra_join=JOIN_QUOTE_ROW)
+        parts.append(
+            "SELECT qt.confidence, 'quote' AS record, q.id AS ref, q.speaker, qt.text AS what, qt.cue AS detail, "
+            f"coalesce(a.title, a.id) AS article, q.article_id, q.start, q.\"end\"{fw}")
+        params += p
+    if "casualty" in kinds:
+        fw, p = from_where(f, "casualty", with_article=True, extra_join=_JOIN_EVENT)
+        parts.append(
+            "SELECT c.confidence, 'casualty' AS record, e.event_id AS ref, NULL AS speaker, "
+            "coalesce(CAST(c.killed_min AS VARCHAR), '?') || ' killed at ' || coalesce(c.place, 'unknown place') AS what, "
+            "c.killed_qualifier AS detail, coalesce(a.title, a.id) AS article, c.article_id, c.start, c.\"end\""
+            f"{fw}{' AND' if ' WHERE ' in fw else ' WHERE'} c.part_of IS NULL")  # events, not their parts
+        params += p
+    if "stance" in kinds:
+        fw, p = from_where(f, "stance", with_article=True)
+        parts.append(
+            "SELECT st.confidence, 'stance' AS record, st.speaker || '|' || st.topic AS ref, st.speaker, "
+            "st.polarity || ' ' || st.topic AS what, array_to_string(st.cues, ', ') AS detail, "
+            f"coalesce(a.title, a.id) AS article, st.article_id, NULL::INTEGER AS start, NULL::INTEGER AS \"end\"{fw}")
+        params += p
+    if not parts:
+        raise ValueError(f"kinds must name some of {REVIEW_KINDS}")
     return store.df(
-        f"SELECT st.confidence, st.speaker, st.topic, st.polarity, st.score, st.cues, len(st.evidence) AS evidence, "
-        f"coalesce(a.title, a.id) AS article, st.article_id{fw} "
-        "ORDER BY st.confidence ASC NULLS FIRST, st.speaker, st.topic LIMIT ?",
-        params + [limit],
-    )
+        " UNION ALL ".join(f"({x})" for x in parts)
+        + " ORDER BY confidence ASC NULLS FIRST, record, article_id, start NULLS LAST, ref LIMIT ?",
+        params + [limit])
+
+
+def speaker_names(store: Store) -> pd.DataFrame:
+    """Every stored speaker name with its person (``speaker_identities``, reviewers' merges and splits
+    applied): ``name``, ``canonical``, ``rule``, ``group_size`` (names of that person); by canonical, name."""
+    return store.df(
+        "SELECT name, canonical, rule, count(*) OVER (PARTITION BY canonical) AS group_size "
+        "FROM speaker_identities ORDER BY canonical, name")
 
 
 def article_people(store: Store, article_id: str) -> list[str]:

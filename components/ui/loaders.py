@@ -30,6 +30,10 @@ if TYPE_CHECKING:  # the pipeline imports spaCy: loaded only to build or ingest,
 TTL_SECONDS = 600
 # tables a store gets when opened read-write (components.store.Store); one missing: written by an older version
 DERIVED_TABLES = {"article_versions", "corrections", "speaker_identities", "casualty_events", "quote_facts"}
+# columns added to existing tables later (ALTER ... ADD COLUMN IF NOT EXISTS when opened read-write)
+ADDED_COLUMNS = {("quotes", "confidence"), ("casualties", "confidence")}
+# the kinds of record the Review page's queue lists (components.store.queries.review_queue), with labels
+REVIEW_LABELS = {"quote": "quotes", "casualty": "casualty records", "stance": "stances"}
 BUILD_START_DELAY_S = 4.0  # the background build starts this long after the seed is stored
 BUILD_CHUNK = 64  # articles per write session of the background build (each one swapped in when written)
 _BUILD_LOCK = threading.Lock()
@@ -42,7 +46,7 @@ QUERIES: dict[str, Callable[..., Any]] = {
         "quote_detail", "speaker_card", "map_places", "places_table", "count_casualties", "casualty_totals", "casualties_page",
         "casualties_table", "casualties_by_place_date", "stance_matrix", "stance_evidence", "count_articles",
         "articles_page", "article_bundle", "quotes_export", "facet_counts", "review_queue", "article_people",
-        "article_casualties", "casualty_event_reports", "casualty_event_summary",
+        "article_casualties", "casualty_event_reports", "casualty_event_summary", "speaker_names",
     )
 }
 
@@ -67,7 +71,8 @@ def get_store(path: str, version: str) -> Store:
 
     reader = SnapshotReader(path)
     tables = {r[0] for r in reader.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    if not DERIVED_TABLES <= tables:  # written by an older version: add the new tables once
+    columns = set(reader.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall())
+    if not (DERIVED_TABLES <= tables and ADDED_COLUMNS <= columns):  # an older version's store: migrate it once
         reader.close()
         with write_session(path, timeout=60):
             pass
@@ -343,6 +348,22 @@ def correct(*args: Any, **kwargs: Any) -> Any:
         result = corrections.add(w, *args, **kwargs)
     clear_data()
     return result
+
+
+def speaker_review(action: str, name: str, into: str | None = None, author: str = "anonymous") -> int:
+    """Merge two speakers or split a name off (:func:`components.store.corrections.speaker_review`) in a
+    write session on the live store, then clear the query cache. Returns the correction's id.
+
+    Raises:
+        StoreError: another writer kept the store for more than 30 s; CorrectionError: see ``speaker_review``.
+    """
+    from ..store import corrections
+    from ..store.swap import write_session
+
+    with write_session(db_path(), timeout=30) as w:
+        cid = corrections.speaker_review(w, action, name, into=into, author=author)
+    clear_data()
+    return cid
 
 
 def undo_correction(correction_id: int, author: str = "anonymous") -> bool:

@@ -1,4 +1,5 @@
-"""Casualties page: paged table and a chart by place and date, linked to the map."""
+"""Casualties page: paged table and a chart by place and date, linked to the map. ``?event=ID`` opens one
+event with its reports; selecting a table row puts its event there."""
 
 import streamlit as st
 
@@ -58,10 +59,19 @@ if page.empty:
 else:
     # the article's title beside the counts; its id (for look-ups) at the far right
     show = display_frame(page[[c for c in TABLE_COLUMNS if c in page.columns]])
-    st.dataframe(show, hide_index=True, key="cas_table",
-                 column_config={"article": st.column_config.TextColumn("article", width="medium",
-                                                                       help="title of the article reporting it"),
-                                "article_id": st.column_config.TextColumn("article id", width="small")})
+    picked_row = st.dataframe(
+        show, hide_index=True, key="cas_table", on_select="rerun", selection_mode="single-row",
+        column_config={"article": st.column_config.TextColumn("article", width="medium",
+                                                              help="title of the article reporting it"),
+                       "article_id": st.column_config.TextColumn("article id", width="small")})
+    rows = picked_row.selection.rows if picked_row is not None else []
+    if rows and page["event_id"].iloc[rows[0]] and st.session_state.get("cas_row_seen") != (offset, rows[0]):
+        # selecting a row opens its event (above) and puts it in the address: ?event=ID
+        st.session_state["cas_row_seen"] = (offset, rows[0])
+        st.query_params["event"] = str(page["event_id"].iloc[rows[0]])
+        st.rerun()
+    if not rows:
+        st.session_state.pop("cas_row_seen", None)
     places = sorted(p for p in page["place"].dropna().unique() if p)
     if places:
         c1, c2 = st.columns([3, 1])

@@ -1,4 +1,5 @@
-"""Quotes page: paged table; the selected quote is shown highlighted in its article with the speaker's card."""
+"""Quotes page: paged table; the selected quote is shown highlighted in its article with the speaker's card.
+``?quote=ID`` opens a quote; ``?speaker=NAME`` (one speaker) shows that speaker's card above the table."""
 
 import streamlit as st
 
@@ -10,6 +11,10 @@ from components.ui.widgets import display_frame, download_buttons, pager, sort_c
 f = current_filters()
 topics = loaders.topic_labels()
 st.title("Quotes")
+if len(f.speakers) == 1:  # ?speaker=NAME opens the speaker's card (the filter keeps every name of the person)
+    card = loaders.q("speaker_card", f.speakers[0])
+    if card:
+        speaker_card(card, topics)
 total = loaders.q("count_quotes", f)
 sort, desc = sort_control("quotes", list(QUOTE_SORTS), "date", DESCENDING_FIRST)
 limit, offset = pager(total, "quotes", "quotes")

@@ -1,4 +1,5 @@
-"""Review page: the review queue (least confident stances first) and corrections of quotes and casualties.
+"""Review page: the review queue (least confident quotes, casualty records and stances first), corrections of
+quotes and casualties, and merges and splits of speakers.
 
 Corrections are stored apart from the extraction (``corrections`` table, components/store/corrections.py),
 survive re-extraction of the article, can be undone, and are downloadable. ``?quote=ID`` opens a quote
@@ -32,11 +33,15 @@ if st.session_state.get("review_notice"):
     st.success(st.session_state.pop("review_notice"))
 
 st.subheader("Review queue")
-queue = loaders.q("review_queue", f, 50)
-if queue.empty:
-    st.info("No stances under these filters.")
+kinds = st.multiselect("Records", list(loaders.REVIEW_LABELS), default=list(loaders.REVIEW_LABELS),
+                       format_func=loaders.REVIEW_LABELS.get, key="review_kinds")
+queue = loaders.q("review_queue", f, 50, tuple(kinds)) if kinds else None
+if queue is None or queue.empty:
+    st.info("No records of these kinds under these filters.")
 else:
-    st.caption("Stances with the lowest confidence first; the words that decided each are listed.")
+    st.caption("Quotes, casualty records and stances with the lowest confidence first (how each is computed: "
+               "README, 'Confidence'). `ref` opens the record: ?quote=ID on the Quotes page, ?event=ID on the "
+               "Casualties page.")
     st.dataframe(queue.drop(columns=["article_id"]), hide_index=True, key="review_queue")
 
 st.subheader("Correct a quote")
@@ -102,6 +107,39 @@ if cas_article:
                 _done("The record is marked wrong and hidden everywhere.")
         except NewsAtlasError as exc:
             st.error(str(exc))
+
+st.subheader("Merge or split speakers")
+names = loaders.q("speaker_names")
+if names.empty:
+    st.info("No speakers stored yet.")
+else:
+    st.caption("One person across articles is found by a rule (README, 'One speaker across articles'). Merge two "
+               "people it kept apart, or split off a name it joined wrongly; kept when articles are extracted again.")
+    canon_of = dict(zip(names["name"], names["canonical"]))
+    everyone = list(names["name"])
+    people = sorted(set(names["canonical"]))
+    m1, m2 = st.columns(2)
+    who = m1.selectbox("Speaker name", everyone, format_func=lambda n: n if canon_of[n] == n else f"{n} (= {canon_of[n]})",
+                       key="review_merge_name")
+    into = m2.selectbox("is the same person as", [p for p in people if p != canon_of.get(who)], key="review_merge_into")
+    if st.button("Merge", key="review_merge", disabled=into is None):
+        try:
+            loaders.speaker_review("merge", who, into=into, author=author)
+        except NewsAtlasError as exc:
+            st.error(str(exc))
+        else:
+            _done(f"{who} is now {into}.")
+    grouped = list(names.loc[names["group_size"] > 1, "name"])
+    if grouped:
+        part = st.selectbox("Name to split off its person", grouped, format_func=lambda n: f"{n} (now {canon_of[n]})",
+                            key="review_split_name")
+        if st.button("Split off", key="review_split"):
+            try:
+                loaders.speaker_review("split", part, author=author)
+            except NewsAtlasError as exc:
+                st.error(str(exc))
+            else:
+                _done(f"{part} is now a person of its own.")
 
 st.subheader("Corrections")
 table = corrections.corrections_table(store)
