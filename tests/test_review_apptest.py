@@ -167,4 +167,6 @@ def test_selecting_a_casualty_row_puts_its_event_in_the_url(db):
     event_id = s.execute("SELECT event_id FROM casualty_events LIMIT 1").fetchone()[0]
     s.close()
     assert at.query_params["event"] in ([event_id], event_id)
-    assert any(event_id in m.value for m in at.markdown)
+    from components.ui.highlight import escape_markdown
+
+    assert any(escape_markdown(event_id) in m.value for m in at.markdown)  # shown escaped
