@@ -316,3 +316,17 @@ def test_ui_csv_export_defuses_formula_cells():
     lines = to_csv(df).splitlines()
     assert lines == ["title,killed", "\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"go\"\")\",-3", "'+1 call,4", "'@sum,5",
                      "Calm title,6", ",7"]
+
+
+def test_ui_reader_hides_markdown_markup_also_around_highlights():
+    """Test that a heading's '## ' and a bold label's asterisks are not shown, also when a highlight
+    (a speaker mention) cuts the label, while text elsewhere keeps its asterisks."""
+    from components.ui.highlight import Span, highlight_html
+
+    text = "## Port deal\n**Mara Ilic:** We sign today.\nA **real** win."
+    start = text.index("Mara Ilic")
+    out = highlight_html(text, [Span(start, start + len("Mara Ilic"), "speaker", None)])
+    body = out[out.index('<div class="na-text">'):]
+    assert "##" not in body and "**Mara" not in body and ":**" not in body
+    assert "Port deal" in body and "Mara Ilic</mark>: We sign today." in body
+    assert "A **real** win." in body

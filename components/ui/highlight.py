@@ -76,20 +76,44 @@ def escape_label(value: object) -> str:
 _TURN_LABEL = re.compile(r"^\*\*([^*\n]{1,60}?)(:?)\*\*(:?)", re.M)
 
 
-def _escape_segment(text: str, a: int, b: int) -> str:
+# Markdown markup opening a line of stored text: a heading's "## " and the "**" pairs of a bold turn
+# label or bold line ("**Dr. Roe:**", "**Q**:", "**Exclusive interview with ...**")
+_HEADING_MARK = re.compile(r"^#{1,6} ", re.M)
+_BOLD_LINE_START = re.compile(r"^\*\*[^*\n]{1,200}?\*\*", re.M)
+
+
+def markup_offsets(text: str) -> frozenset[int]:
+    """Character offsets of the Markdown markup the reader hides (see :data:`_HEADING_MARK`,
+    :data:`_BOLD_LINE_START`): the text keeps them (offsets stay valid), the page does not show them."""
+    hidden: set[int] = set()
+    for m in _HEADING_MARK.finditer(text):
+        hidden.update(range(m.start(), m.end()))
+    for m in _BOLD_LINE_START.finditer(text):
+        hidden.update((m.start(), m.start() + 1, m.end() - 2, m.end() - 1))
+    return frozenset(hidden)
+
+
+def _escape_visible(text: str, a: int, b: int, hidden: frozenset[int]) -> str:
+    if not hidden:
+        return html.escape(text[a:b])
+    return html.escape("".join(ch for i, ch in enumerate(text[a:b], a) if i not in hidden))
+
+
+def _escape_segment(text: str, a: int, b: int, hidden: frozenset[int] = frozenset()) -> str:
     """HTML of ``text[a:b]``: escaped, with each turn label opening a line ("**Q:**") drawn as a bold label
-    (``<strong class="na-label">Q:</strong>``) instead of its asterisks. Offsets are untouched: only the
-    rendering changes."""
+    (``<strong class="na-label">Q:</strong>``) instead of its asterisks, and the markup of
+    :func:`markup_offsets` (``hidden``) left out (a label cut by a highlight loses its asterisks only).
+    Offsets are untouched: only the rendering changes."""
     seg = text[a:b]
     out, last = [], 0
     for m in _TURN_LABEL.finditer(seg):
         at = a + m.start()
         if (at and text[at - 1] != "\n") or not (m.group(2) or m.group(3)):
             continue
-        out.append(html.escape(seg[last:m.start()]))
+        out.append(_escape_visible(text, a + last, a + m.start(), hidden))
         out.append(f'<strong class="na-label">{html.escape(m.group(1))}:</strong>')
         last = m.end()
-    out.append(html.escape(seg[last:]))
+    out.append(_escape_visible(text, a + last, b, hidden))
     return "".join(out)
 
 
@@ -112,6 +136,7 @@ def highlight_html(text: str, spans: Iterable[Span]) -> str:
         ValueError: unknown span kind.
     """
     n = len(text)
+    hidden = markup_offsets(text)
     good = []
     for s in spans:
         if s.kind not in KINDS:
@@ -128,13 +153,13 @@ def highlight_html(text: str, spans: Iterable[Span]) -> str:
         nonlocal pos
         while stack and stack[-1].end <= limit:
             top = stack.pop()
-            out.append(_escape_segment(text, pos, top.end))
+            out.append(_escape_segment(text, pos, top.end, hidden))
             pos = top.end
             out.append("</mark>")
 
     for s in good:
         close_until(s.start)
-        out.append(_escape_segment(text, pos, s.start))
+        out.append(_escape_segment(text, pos, s.start, hidden))
         pos = s.start
         end = min(s.end, stack[-1].end) if stack else s.end
         span = Span(s.start, end, s.kind, s.title)
@@ -143,7 +168,7 @@ def highlight_html(text: str, spans: Iterable[Span]) -> str:
         out.append(f'<mark class="{cls}"{title}>')
         stack.append(span)
     close_until(n + 1)
-    out.append(_escape_segment(text, pos, n))
+    out.append(_escape_segment(text, pos, n, hidden))
     return STYLE + '<div class="na-text">' + "".join(out) + "</div>"
 
 
