@@ -62,6 +62,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     """
     from .pipeline import NOTHING_TO_READ, ingest_paths
     from .store import default_db_path
+    from .store import versions
     from .store.swap import write_session
     from .upgrade import reextract_stale
 
@@ -70,11 +71,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     path = args.db or str(default_db_path())
     # Written into a copy swapped in at the end: a running dashboard keeps reading and sees it after a refresh.
     with write_session(path) as store:
-        bar, update = _progress_bar("re-extract (extractor changed)")
-        try:
-            stale = reextract_stale(store, progress=update)
-        finally:
-            bar.close()
+        stale = None
+        if versions.stale_articles(store.cursor()):  # a bar only when there is something to re-extract
+            bar, update = _progress_bar("re-extract (extractor changed)")
+            try:
+                stale = reextract_stale(store, progress=update)
+            finally:
+                bar.close()
         if stale:
             print(f"re-extracted {len(stale.added)} stored article(s) written by an older extractor")
         bar, update = _progress_bar("ingest")

@@ -83,3 +83,17 @@ def test_cli_ingest_while_a_reader_has_the_store_open(tmp_path):
         out = subprocess.run([sys.executable, "-m", "components", "ingest", str(doc)], cwd=ROOT, env=env,
                              capture_output=True, text=True, timeout=300)
     assert out.returncode == 2 and "another ingest is writing into" in out.stderr
+
+
+def test_swap_store_in_a_folder_that_cannot_be_made_is_a_store_error(tmp_path):
+    """A store path under a file (no folder can be made there) is a clear StoreError, not a crash."""
+    import pytest
+
+    from components.errors import StoreError
+    from components.store.swap import write_session
+
+    blocker = tmp_path / "plain-file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="cannot open the store at"):
+        with write_session(blocker / "sub" / "atlas.duckdb"):
+            pass

@@ -71,13 +71,15 @@ def write_session(path: str | Path, timeout: float = 0.0) -> Iterator[Store]:
     from . import queries
 
     live = Path(path)
-    live.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(f"{live}{LOCK_SUFFIX}")
     try:
+        live.parent.mkdir(parents=True, exist_ok=True)
         lock.acquire(timeout=timeout)
     except Timeout:
         raise StoreError(f"another ingest is writing into {live} (lock {live}{LOCK_SUFFIX}); "
                          "wait for it to finish and run again") from None
+    except OSError as exc:  # a folder that cannot be made or written (read-only, /proc, no such device)
+        raise StoreError(f"cannot open the store at {live}: {exc.strerror or exc}") from exc
     tmp = Path(f"{live}{TMP_SUFFIX}")
     try:
         _remove(tmp)  # left by a killed session
