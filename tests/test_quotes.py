@@ -527,3 +527,17 @@ def test_quotes_stage_components_give_the_same_records_as_extract_doc(nlp, extra
     assert strip(doc._.quotes) == strip(want.quotes) and len(want.quotes) == 3
     assert [c.killed_min for c in doc._.casualties] == [c.killed_min for c in want.casualties] == [2]
     assert [(s.speaker, s.topic, s.polarity) for s in doc._.stances] == [(s.speaker, s.topic, s.polarity) for s in want.stances]
+
+
+@pytest.mark.parametrize("text,pron", [
+    ("The plan was opposed by the farmer Mara Lind, who said the dam would flood her fields.", "who"),
+    ("Funding came from the Harbor Trust, which argued that the old pier had to be rebuilt first.", "which"),
+])
+def test_quotes_relative_pronoun_is_the_mention(extract_text, text, pron):
+    """Test that a cue inside a relative clause keeps the modified noun as speaker but the relative
+    pronoun ("who", "which") as the mention at the cue, with its exact offsets."""
+    ex = extract_text(text)
+    q = [q for q in ex.quotes if q.kind == "indirect"]
+    assert q and q[0].mention == pron
+    assert text[q[0].mention_start:q[0].mention_end] == pron
+    assert q[0].speaker in ("Mara Lind", "Harbor Trust")

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Token
 
 from .. import constants as C
 from ..models import Place, Quote, Speaker
-from .frames import DEFAULT_CUE_SETTINGS, CueSettings, Frame, cue_lemma, plausible_source, reporting_frames, subject_of
+from .frames import DEFAULT_CUE_SETTINGS, CueSettings, Frame, cue_lemma, plausible_source, relative_pronoun, reporting_frames, subject_of
 from .quotemarks import QSpan, quote_spans, split_attributed_continuations, strip_content
 from .speakers import SpeakerIndex
 from .transcripts import transcript_turns, turn_quotes
@@ -282,6 +282,9 @@ class _Sieve:
             if span is not None:
                 d.update(mention=span.text, mention_start=span.start_char, mention_end=span.end_char)
                 self.index.note_mention(span.start_char, self.index.key_of(name))
+                rel = relative_pronoun(frame.cue[0]) if frame.subject is not None else None
+                if rel is not None and rel.head.head == frame.subject:
+                    d.update(mention=rel.text, mention_start=rel.idx, mention_end=rel.idx + len(rel))
             d.update(cue=frame.cue_text or frame.cue.text, cue_start=frame.cue.start_char, cue_end=frame.cue.end_char)
             if frame.audience is not None:
                 d["audience"] = self.index.noun_phrase(frame.audience).text
