@@ -541,3 +541,16 @@ def test_quotes_relative_pronoun_is_the_mention(extract_text, text, pron):
     assert q and q[0].mention == pron
     assert text[q[0].mention_start:q[0].mention_end] == pron
     assert q[0].speaker in ("Mara Lind", "Harbor Trust")
+
+
+def test_quotes_headline_single_marked_fragment_is_indirect(extract_text):
+    """Test that a headline paraphrase holding a single-marked word is an indirect attribution, while
+    the same construction with double marks in the body stays mixed."""
+    ex = extract_text(
+        "Mayor Ana Ruiz calls bridge plan \u2018a costly mistake\u2019.\n\n"
+        "Mayor Ana Ruiz on Monday called the bridge plan \u201ca costly mistake for the town\u201d."
+    )
+    head = [q for q in ex.quotes if q.start < 50]
+    body = [q for q in ex.quotes if q.start > 60]
+    assert [q.kind for q in head] == ["indirect"] and "costly mistake" in head[0].text
+    assert [q.kind for q in body] == ["mixed"]

@@ -611,6 +611,23 @@ def _transcript_pass(s: _Sieve) -> None:
     s.results.extend(turn_quotes(s.turns, s.index, s.text, strip_content))
 
 
+_DOUBLE_MARKS = re.compile("[\"“”]")
+
+
+def _headline_fragments_indirect(results: list[dict], text: str) -> None:
+    """Family: headline paraphrases with single-marked words ("X calls plan ‘a mistake’",
+    "Y: Z was ‘mocking’ them"). Headline style marks a quoted word or phrase with single
+    marks inside a paraphrase; such a record in the article's first line (the headline) with no
+    double mark in it becomes ``indirect`` (PolNeAR annotates these as indirect attributions).
+    Changes ``results`` in place.
+    """
+    first_line = text.find("\n")
+    first_line = len(text) if first_line < 0 else first_line
+    for d in results:
+        if d["kind"] == "mixed" and d["end"] <= first_line + 1 and not _DOUBLE_MARKS.search(text[d["start"] : d["end"]]):
+            d["kind"] = "indirect"
+
+
 def _finish(s: _Sieve, article_id: str) -> tuple[list[Quote], list[Speaker]]:
     """Order, deduplicate and join the records; give ids; one speaker type per speaker."""
     text = s.text
@@ -624,6 +641,7 @@ def _finish(s: _Sieve, article_id: str) -> tuple[list[Quote], list[Speaker]]:
         while d["end"] > d["start"] and text[d["end"] - 1].isspace():
             d["end"] -= 1
         d["text"] = d["text"].rstrip()
+    _headline_fragments_indirect(results, text)
     quotes = [Quote(id=f"{article_id}:q{n}", **d) for n, d in enumerate(results, 1)]
     return quotes, s.index.speakers({d["speaker"] for d in results if d.get("speaker")})
 
