@@ -527,3 +527,30 @@ def test_quotes_stage_components_give_the_same_records_as_extract_doc(nlp, extra
     assert strip(doc._.quotes) == strip(want.quotes) and len(want.quotes) == 3
     assert [c.killed_min for c in doc._.casualties] == [c.killed_min for c in want.casualties] == [2]
     assert [(s.speaker, s.topic, s.polarity) for s in doc._.stances] == [(s.speaker, s.topic, s.polarity) for s in want.stances]
+
+
+@pytest.mark.parametrize("text,pron", [
+    ("The plan was opposed by the farmer Mara Lind, who said the dam would flood her fields.", "who"),
+    ("Funding came from the Harbor Trust, which argued that the old pier had to be rebuilt first.", "which"),
+])
+def test_quotes_relative_pronoun_is_the_mention(extract_text, text, pron):
+    """Test that a cue inside a relative clause keeps the modified noun as speaker but the relative
+    pronoun ("who", "which") as the mention at the cue, with its exact offsets."""
+    ex = extract_text(text)
+    q = [q for q in ex.quotes if q.kind == "indirect"]
+    assert q and q[0].mention == pron
+    assert text[q[0].mention_start:q[0].mention_end] == pron
+    assert q[0].speaker in ("Mara Lind", "Harbor Trust")
+
+
+def test_quotes_headline_single_marked_fragment_is_indirect(extract_text):
+    """Test that a headline paraphrase holding a single-marked word is an indirect attribution, while
+    the same construction with double marks in the body stays mixed."""
+    ex = extract_text(
+        "Mayor Ana Ruiz calls bridge plan \u2018a costly mistake\u2019.\n\n"
+        "Mayor Ana Ruiz on Monday called the bridge plan \u201ca costly mistake for the town\u201d."
+    )
+    head = [q for q in ex.quotes if q.start < 50]
+    body = [q for q in ex.quotes if q.start > 60]
+    assert [q.kind for q in head] == ["indirect"] and "costly mistake" in head[0].text
+    assert [q.kind for q in body] == ["mixed"]

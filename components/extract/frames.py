@@ -88,6 +88,22 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
     return None
 
 
+def relative_pronoun(tok: Token, depth: int = 0) -> Optional[Token]:
+    """The relative pronoun ("who", "which", "that") that is the subject of cue ``tok`` inside a
+    relative clause ("Smith, who said ..."; "the agency, which had to deny ..."), or None.
+
+    :func:`subject_of` resolves such a cue to the modified noun (the speaker); this gives the word
+    that mentions the speaker at the cue, which corpora such as PolNeAR mark as the source. It climbs
+    the same ``xcomp``/``advcl``/``conj`` chain as :func:`subject_of` (at most 3 steps).
+    """
+    for ch in tok.children:
+        if ch.dep_ == "nsubj":
+            return ch if ch.lower_ in ("who", "that", "which") and tok.dep_ == "relcl" else None
+    if depth < 3 and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and not is_root(tok):
+        return relative_pronoun(tok.head, depth + 1)
+    return None
+
+
 def plausible_source(tok: Optional[Token], index: Optional[SpeakerIndex] = None) -> bool:
     """True when ``tok`` can name who said something: a name, a personal pronoun, an organisation,
     group, document or person noun ("spokesman", "narrator"); False for "the election", "a comment"."""

@@ -41,7 +41,8 @@ from .. import constants as C
 from ..models import Place, Quote, Speaker
 from .confidence import quote_confidence
 from .cuelex import cue_head, cue_key, cue_table
-from .frames import DEFAULT_CUE_SETTINGS, CueSettings, Frame, cue_lemma, plausible_source, reporting_frames, subject_of
+from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, cue_lemma, plausible_source, relative_pronoun,
+                     reporting_frames, subject_of)
 from .quotemarks import QSpan, quote_spans, split_attributed_continuations, strip_content
 from .speakers import SpeakerIndex
 from .transcripts import transcript_turns, turn_quotes
@@ -294,6 +295,9 @@ class _Sieve:
             if span is not None:
                 d.update(mention=span.text, mention_start=span.start_char, mention_end=span.end_char)
                 self.index.note_mention(span.start_char, self.index.key_of(name))
+                rel = relative_pronoun(frame.cue[0]) if frame.subject is not None else None
+                if rel is not None and rel.head.head == frame.subject:
+                    d.update(mention=rel.text, mention_start=rel.idx, mention_end=rel.idx + len(rel))
             d.update(cue=frame.cue_text or frame.cue.text, cue_start=frame.cue.start_char, cue_end=frame.cue.end_char)
             if frame.audience is not None:
                 d["audience"] = self.index.noun_phrase(frame.audience).text
@@ -624,6 +628,23 @@ def _transcript_pass(s: _Sieve) -> None:
     s.results.extend(turn_quotes(s.turns, s.index, s.text, strip_content))
 
 
+_DOUBLE_MARKS = re.compile("[\"“”]")
+
+
+def _headline_fragments_indirect(results: list[dict], text: str) -> None:
+    """Family: headline paraphrases with single-marked words ("X calls plan ‘a mistake’",
+    "Y: Z was ‘mocking’ them"). Headline style marks a quoted word or phrase with single
+    marks inside a paraphrase; such a record in the article's first line (the headline) with no
+    double mark in it becomes ``indirect`` (PolNeAR annotates these as indirect attributions).
+    Changes ``results`` in place.
+    """
+    first_line = text.find("\n")
+    first_line = len(text) if first_line < 0 else first_line
+    for d in results:
+        if d["kind"] == "mixed" and d["end"] <= first_line + 1 and not _DOUBLE_MARKS.search(text[d["start"] : d["end"]]):
+            d["kind"] = "indirect"
+
+
 def _finish(s: _Sieve, article_id: str) -> tuple[list[Quote], list[Speaker]]:
     """Order, deduplicate and join the records; give ids; one speaker type per speaker."""
     text = s.text
@@ -637,6 +658,7 @@ def _finish(s: _Sieve, article_id: str) -> tuple[list[Quote], list[Speaker]]:
         while d["end"] > d["start"] and text[d["end"] - 1].isspace():
             d["end"] -= 1
         d["text"] = d["text"].rstrip()
+    _headline_fragments_indirect(results, text)
     for d in results:  # how sure the attribution is (components/extract/confidence.py); decides nothing
         rule, rel = d.pop("_rule", None) or ("transcript" if d["kind"] == "transcript" else "floating"), d.pop("_cue_rel", None)
         d["confidence"] = quote_confidence(rule, rel, d.get("speaker"), d.get("mention"))
