@@ -474,3 +474,30 @@ def test_casualties_toll_summed_over_operations_is_not_an_event(extract_text, te
     """Invented: a count over 'five raids' adds up earlier events: no record; one raid is one."""
     recs = extract_text(text, "2025-06-10").casualties
     assert [(r.place, r.killed_min) for r in recs] == expected
+
+
+def test_casualties_hard_wrapped_paragraph_keeps_the_death(extract_text):
+    """Invented: a paragraph wrapped at fixed width ('killed a' / 'wounded fighter') stays one sentence."""
+    text = ("Border Patrol Report\n\nA police unit shot and killed a\nwounded fighter and arrested two others "
+            "near the\nmarket in Zabul province on Tuesday.\n\nThe unit then returned to its base.")
+    c = only(extract_text(text, "2025-03-06"))
+    assert (c.killed_min, c.killed_max, c.place) == (1, 1, "Zabul")
+    assert text[c.start:c.end].startswith("A police unit") and text[c.end - 8:c.end] == "Tuesday."
+
+
+def test_casualties_headline_lines_stay_apart_from_the_body(extract_text):
+    """Invented: a title line ending on a name is not joined to the next line (a new sentence)."""
+    ex = extract_text("Patrol Clashes With Fighters Near Kandahar\nSoldiers killed three fighters on Monday.",
+                      "2025-03-06")
+    c = only(ex)
+    assert c.killed_min == 3
+    assert ex.article.text[c.start:c.start + 8] == "Soldiers"
+
+
+def test_casualties_weapon_before_hyphen_is_not_the_cause(extract_text):
+    """Invented: 'rocket-propelled grenades' and 'bomb-making' name other things; the strike is the cause."""
+    c = only(extract_text("The air strike killed six fighters carrying rocket-propelled grenades "
+                          "and bomb-making material."))
+    assert (c.killed_min, c.cause) == (6, "air strike")
+    c = only(extract_text("A strike killed four men armed with rocket-propelled grenades."))
+    assert (c.killed_min, c.cause) == (4, "strike")
