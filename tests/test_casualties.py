@@ -501,3 +501,26 @@ def test_casualties_weapon_before_hyphen_is_not_the_cause(extract_text):
     assert (c.killed_min, c.cause) == (6, "air strike")
     c = only(extract_text("A strike killed four men armed with rocket-propelled grenades."))
     assert (c.killed_min, c.cause) == (4, "strike")
+
+
+def test_casualties_slash_joined_town_and_province_are_places(extract_text):
+    """Invented: an operational report heads a paragraph 'Town/Province'; both parts are places."""
+    ex = extract_text("Lashkar Gah/Helmand\nIn the same area, a patrol killed two fighters.", "2025-03-06")
+    assert [(p.mention, p.admin1, p.kind) for p in ex.places] == [
+        ("Lashkar Gah", "Helmand", "city"), ("Helmand", "Helmand", "admin")]
+    c = only(ex)
+    assert (c.killed_min, c.country) == (2, "AF")
+
+
+def test_casualties_area_by_another_spelling_after_a_cue(extract_text):
+    """Invented: 'In Logar' (GeoNames: Lowgar) after a locative cue is the province; the mention keeps its spelling."""
+    ex = extract_text("Fighting in Logar killed three fighters on Monday.", "2025-03-06")  # "Logar" tagged ORG
+    assert [(p.mention, p.admin1, p.kind) for p in ex.places] == [("Logar", "Lowgar", "admin")]
+    assert (only(ex).killed_min, only(ex).place) == (3, "Lowgar")
+
+
+def test_casualties_city_named_with_the_word_city(extract_text):
+    """Invented: 'Kandahar City' is the gazetteer's city Kandahar with its province."""
+    ex = extract_text("In Kandahar City, a bomb killed four people on Monday.", "2025-03-06")
+    assert [(p.mention, p.name, p.admin1, p.kind) for p in ex.places] == [("Kandahar", "Kandahar", "Kandahar", "city")]
+    assert only(ex).killed_min == 4
