@@ -524,3 +524,9 @@ def test_casualties_city_named_with_the_word_city(extract_text):
     ex = extract_text("In Kandahar City, a bomb killed four people on Monday.", "2025-03-06")
     assert [(p.mention, p.name, p.admin1, p.kind) for p in ex.places] == [("Kandahar", "Kandahar", "Kandahar", "city")]
     assert only(ex).killed_min == 4
+
+
+def test_casualties_time_word_glued_to_a_headline_place(extract_text):
+    """Invented: a title-case headline 'Killed in Paktika Overnight' names Paktika; the time word is no part of it."""
+    ex = extract_text("Two Fighters Killed in Paktika Overnight\nThe patrol returned to base.", "2025-03-06")
+    assert [(p.mention, p.admin1, p.kind) for p in ex.places] == [("Paktika", "Paktika", "admin")]

@@ -163,13 +163,20 @@ def _one_sense(mentions: list[Mention], recs: list[Optional[GeoRecord]]) -> list
 
 
 # ----------------------------------------------------------------------------- recognition
+# capitalised time words a title-case headline glues onto a name ("Killed in Paktika Overnight")
+_TIME_WORDS = frozenset({"overnight", "today", "tonight", "yesterday", "monday", "tuesday", "wednesday",
+                         "thursday", "friday", "saturday", "sunday"})
+
+
 def _strip_span(span: Span) -> Span:
-    """Drop leading determiners and trailing possessives, punctuation and line breaks from an entity span."""
+    """Drop leading determiners and trailing possessives, punctuation, line breaks and time words
+    ("Khost Overnight", "Kunduz Tuesday" in title-case headlines) from an entity span."""
     s, e = span.start, span.end
     doc = span.doc
     while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct or doc[s].is_space):
         s += 1
-    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].lower_ in ("'s", "’s", "'")):
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].lower_ in ("'s", "’s", "'")
+                     or e - 1 > s and doc[e - 1].lower_ in _TIME_WORDS):
         e -= 1
     return doc[s:e]
 
