@@ -326,7 +326,7 @@ PERSON_NOUNS: frozenset[str] = frozenset(
 PERPETRATOR_NOUNS: frozenset[str] = frozenset(
     {"gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "shooter", "bomber", "bombers", "hijacker", "hijackers", "perpetrator", "perpetrators"}
 )
-# causes, most specific first (matched on lower-cased sentence text, word-bounded, optional
+# causes, most specific first (matched on lower-cased sentence text, word-bounded, never before a hyphen, optional
 # plural "s"); a (phrase, label) pair reports the label
 CASUALTY_CAUSES: tuple = (
     ("opened fire", "gunfire"), ("small-arms fire", "gunfire"), ("small arms fire", "gunfire"), "drone attack", "drone strike", "missile strike", "missile attack", "rocket attack", "air strike",

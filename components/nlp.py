@@ -90,7 +90,7 @@ def line_sentences(doc):
                 line_start = True
             continue
         if line_start:
-            if i > 0:
+            if i > 0 and not _wrapped_line(doc, i):
                 tok.is_sent_start = True
             line_start = False
             # a wire dateline ("BRUSSELS (Reuters) — ") is its own sentence, never the subject
@@ -124,6 +124,36 @@ def line_sentences(doc):
                 and doc[i + 1].text in C.SENTENCE_OPENERS:
             doc[i + 1].is_sent_start = True
     return doc
+
+
+# part-of-speech tags (Penn) of a word that cannot end a sentence: a line ending on one is wrapped
+_OPEN_TAGS = frozenset({"DT", "PDT", "IN", "CC", "TO", "PRP$", "POS"})
+
+
+def _wrapped_line(doc, i: int) -> bool:
+    """True when the line break before token ``i`` is a hard wrap inside a paragraph, not a boundary.
+
+    A hard-wrapped paragraph ("... killed a\\nsuspected insurgent in\\nKhost province ...") breaks its
+    lines anywhere; the break is kept inside the sentence when it is one single line break (a blank
+    line always ends the paragraph) and the next line starts with a lower-case letter, or the line
+    ends on a lower-case word that cannot end a sentence (a determiner, preposition, conjunction or
+    possessive, by its tag from the tagger that runs before this component). Headlines, bylines
+    and datelines end on names or numbers and the next line starts with a capital, so they stay apart.
+    """
+    j = i - 1
+    brk = ""
+    while j >= 0 and (doc[j].is_space or not doc[j].text.strip()):
+        brk = doc[j].text + brk
+        j -= 1
+    if j < 0:
+        return False
+    brk = doc[j].whitespace_ + brk
+    if brk.count("\n") != 1 or brk.strip(" \t\n\u00a0"):
+        return False
+    nxt, prev = doc[i].text, doc[j]
+    if nxt[:1].islower():
+        return prev.text[-1:] not in ".!?:;"
+    return prev.is_alpha and prev.text.islower() and prev.tag_ in _OPEN_TAGS
 
 
 def customise_tokenizer(nlp: Language) -> None:

@@ -474,3 +474,59 @@ def test_casualties_toll_summed_over_operations_is_not_an_event(extract_text, te
     """Invented: a count over 'five raids' adds up earlier events: no record; one raid is one."""
     recs = extract_text(text, "2025-06-10").casualties
     assert [(r.place, r.killed_min) for r in recs] == expected
+
+
+def test_casualties_hard_wrapped_paragraph_keeps_the_death(extract_text):
+    """Invented: a paragraph wrapped at fixed width ('killed a' / 'wounded fighter') stays one sentence."""
+    text = ("Border Patrol Report\n\nA police unit shot and killed a\nwounded fighter and arrested two others "
+            "near the\nmarket in Zabul province on Tuesday.\n\nThe unit then returned to its base.")
+    c = only(extract_text(text, "2025-03-06"))
+    assert (c.killed_min, c.killed_max, c.place) == (1, 1, "Zabul")
+    assert text[c.start:c.end].startswith("A police unit") and text[c.end - 8:c.end] == "Tuesday."
+
+
+def test_casualties_headline_lines_stay_apart_from_the_body(extract_text):
+    """Invented: a title line ending on a name is not joined to the next line (a new sentence)."""
+    ex = extract_text("Patrol Clashes With Fighters Near Kandahar\nSoldiers killed three fighters on Monday.",
+                      "2025-03-06")
+    c = only(ex)
+    assert c.killed_min == 3
+    assert ex.article.text[c.start:c.start + 8] == "Soldiers"
+
+
+def test_casualties_weapon_before_hyphen_is_not_the_cause(extract_text):
+    """Invented: 'rocket-propelled grenades' and 'bomb-making' name other things; the strike is the cause."""
+    c = only(extract_text("The air strike killed six fighters carrying rocket-propelled grenades "
+                          "and bomb-making material."))
+    assert (c.killed_min, c.cause) == (6, "air strike")
+    c = only(extract_text("A strike killed four men armed with rocket-propelled grenades."))
+    assert (c.killed_min, c.cause) == (4, "strike")
+
+
+def test_casualties_slash_joined_town_and_province_are_places(extract_text):
+    """Invented: an operational report heads a paragraph 'Town/Province'; both parts are places."""
+    ex = extract_text("Lashkar Gah/Helmand\nIn the same area, a patrol killed two fighters.", "2025-03-06")
+    assert [(p.mention, p.admin1, p.kind) for p in ex.places] == [
+        ("Lashkar Gah", "Helmand", "city"), ("Helmand", "Helmand", "admin")]
+    c = only(ex)
+    assert (c.killed_min, c.country) == (2, "AF")
+
+
+def test_casualties_area_by_another_spelling_after_a_cue(extract_text):
+    """Invented: 'In Logar' (GeoNames: Lowgar) after a locative cue is the province; the mention keeps its spelling."""
+    ex = extract_text("Fighting in Logar killed three fighters on Monday.", "2025-03-06")  # "Logar" tagged ORG
+    assert [(p.mention, p.admin1, p.kind) for p in ex.places] == [("Logar", "Lowgar", "admin")]
+    assert (only(ex).killed_min, only(ex).place) == (3, "Lowgar")
+
+
+def test_casualties_city_named_with_the_word_city(extract_text):
+    """Invented: 'Kandahar City' is the gazetteer's city Kandahar with its province."""
+    ex = extract_text("In Kandahar City, a bomb killed four people on Monday.", "2025-03-06")
+    assert [(p.mention, p.name, p.admin1, p.kind) for p in ex.places] == [("Kandahar", "Kandahar", "Kandahar", "city")]
+    assert only(ex).killed_min == 4
+
+
+def test_casualties_time_word_glued_to_a_headline_place(extract_text):
+    """Invented: a title-case headline 'Killed in Paktika Overnight' names Paktika; the time word is no part of it."""
+    ex = extract_text("Two Fighters Killed in Paktika Overnight\nThe patrol returned to base.", "2025-03-06")
+    assert [(p.mention, p.admin1, p.kind) for p in ex.places] == [("Paktika", "Paktika", "admin")]

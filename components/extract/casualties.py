@@ -615,7 +615,9 @@ def _cause(sent: Span) -> tuple[Optional[str], Optional[int]]:
             pattern, label = phrase
         else:
             pattern, label = phrase, phrase
-        m = re.search(r"\b" + re.escape(pattern) + r"s?\b", low)
+        # a word before a hyphen modifies a compound ("rocket-propelled grenades", "bomb-making
+        # material", "missile-defence system"): the thing named is another, so it is no cause
+        m = re.search(r"\b" + re.escape(pattern) + r"s?\b(?!-)", low)
         if m:
             best = (label, sent.start_char + m.start())
             break

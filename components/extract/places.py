@@ -163,13 +163,20 @@ def _one_sense(mentions: list[Mention], recs: list[Optional[GeoRecord]]) -> list
 
 
 # ----------------------------------------------------------------------------- recognition
+# capitalised time words a title-case headline glues onto a name ("Killed in Paktika Overnight")
+_TIME_WORDS = frozenset({"overnight", "today", "tonight", "yesterday", "monday", "tuesday", "wednesday",
+                         "thursday", "friday", "saturday", "sunday"})
+
+
 def _strip_span(span: Span) -> Span:
-    """Drop leading determiners and trailing possessives, punctuation and line breaks from an entity span."""
+    """Drop leading determiners and trailing possessives, punctuation, line breaks and time words
+    ("Khost Overnight", "Kunduz Tuesday" in title-case headlines) from an entity span."""
     s, e = span.start, span.end
     doc = span.doc
     while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct or doc[s].is_space):
         s += 1
-    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].lower_ in ("'s", "’s", "'")):
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].lower_ in ("'s", "’s", "'")
+                     or e - 1 > s and doc[e - 1].lower_ in _TIME_WORDS):
         e -= 1
     return doc[s:e]
 
@@ -184,6 +191,24 @@ def _hyphen_joined(span: Span, gaz: Gazetteer) -> Span:
         if any(normalise(r.name) == normalise(joined.text) for r in gaz.candidates(joined.text)):
             return joined
     return span
+
+
+def _slash_parts(ent: Span, gaz: Gazetteer) -> list[Span]:
+    """The parts of an entity joined by slashes when every part is an exact gazetteer name
+    ("Sangin/Helmand": a town and its province, as operational reports write them), else []."""
+    doc = ent.doc
+    cuts = [t.i for t in ent if t.text == "/"]
+    if not cuts:
+        return []
+    parts, s = [], ent.start
+    for c in cuts + [ent.end]:
+        part = _strip_span(doc[s:c])
+        if not len(part) or not part.text[0].isupper() or gaz.is_demonym(part.text) or not any(
+                normalise(r.name) == normalise(part.text) for r in gaz.candidates(part.text)):
+            return []
+        parts.append(part)
+        s = c + 1
+    return parts
 
 
 def _is_non_place(text: str) -> bool:
@@ -234,7 +259,12 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     taken = [False] * len(doc)
     spans: list[Span] = []
     surnames = _person_surnames(doc)
+    slash_parts: list[Span] = []
     for ent in doc.ents:
+        parts = _slash_parts(ent, gaz)
+        if parts:
+            slash_parts.extend(parts)
+            continue
         span = _hyphen_joined(_strip_span(ent), gaz)
         if not len(span) or _is_non_place(span.text) or _names_something_else(span) or not _abbreviation_placed(span, gaz):
             continue
@@ -262,12 +292,16 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 # "Ghazni province" -> "Ghazni"; "Kharkiv region" -> "Kharkiv"
                 if len(span) > 1 and span[-1].lower_ in ADMIN_SUFFIXES and gaz.is_place_name(span[:-1].text):
                     span = span[:-1]
+                elif len(span) > 1 and span[-1].lower_ == "city" and any(
+                        r.kind == "city" and normalise(r.name) == normalise(span[:-1].text) for r in gaz.candidates(span[:-1].text)):
+                    span = span[:-1]  # "Kandahar City", a city the gazetteer knows without the word
                 elif not (len(text) >= 4 and gaz.small_places(text) and (ent.label_ == "GPE" or _small_place_cued(span, surnames))
                           or gaz.subdivisions_by_code(text) and _abbreviation_placed(span, gaz)):
                     continue  # a village is kept for now: resolve() accepts it only with support
             spans.append(span)
         elif ent.label_ in RECOVER_LABELS and _recoverable(span, ent.label_, gaz, surnames):
             spans.append(span)
+    spans.extend(slash_parts)
 
     for sp in spans:
         for i in range(sp.start, sp.end):
@@ -516,6 +550,8 @@ def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: dict[str, set
         if label == "ORG":
             exact = [r for r in gaz.candidates(text) if normalise(r.name) == normalise(text) and r not in gaz.admin2]
             floor = MIN_CUED_ORG_POPULATION if _cue_before(span.doc, span.start) else MIN_BARE_POPULATION
+            if not exact and _respelt_area(span, gaz):
+                return True
             return any(r.kind == "admin" or r.population >= floor for r in exact)
     if len(span) == 1 and _other_person_part(span[0].lower_, text, surnames) or len(text) < 4:
         return False  # a person's name part, or too short to trust ("Lu")
@@ -529,6 +565,13 @@ def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: dict[str, set
     if _cue_before(span.doc, span.start) or _admin_suffix_after(span):
         return True
     return max(r.population for r in recs) >= MIN_BARE_POPULATION or recs[0].kind in ("country", "continent")
+
+
+def _respelt_area(span: Span, gaz: Gazetteer) -> bool:
+    """A one-word name after a locative cue whose gazetteer match is a first-level area under
+    another spelling ("In Logar" for GeoNames' Lowgar, "in Konar" / "in Kunar"): read as that area."""
+    return len(span) == 1 and _cue_before(span.doc, span.start) and any(
+        r.kind == "admin" and r not in gaz.admin2 for r in gaz.candidates(span.text))
 
 
 def _admin_suffix_after(span: Span) -> bool:
@@ -567,6 +610,8 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str,
         if cued and not _is_non_place(span.text) and not _names_something_else(span):
             if span.text[0].isupper() and not (len(span) == 1 and span[0].lower_ in surnames):
                 recs = [r for r in gaz.candidates(span.text) if normalise(r.name) == normalise(span.text)]
+                if not recs and _respelt_area(span, gaz):
+                    recs = gaz.candidates(span.text)[:1]
                 if not recs and _cue_before(doc, i) and len(span.text) >= 4:
                     recs = gaz.small_places(span.text)  # "in Cattai": resolve() wants the country named too
                 if recs and not gaz.is_demonym(span.text):
