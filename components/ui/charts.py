@@ -220,6 +220,18 @@ def time_bin(span_days: int) -> str:
     return "month"
 
 
+def date_bins(dates: pd.Series) -> tuple[pd.Series, str]:
+    """The start of each date's bin (Timestamps) and the bin name, day, week or month by the dates' span
+    (:func:`time_bin`); a week starts on Monday, a month on its first day."""
+    d = pd.to_datetime(dates)
+    unit = time_bin(int((d.max() - d.min()).days) if len(d) else 0)
+    if unit == "day":
+        return d.dt.normalize(), unit
+    if unit == "week":
+        return (d - pd.to_timedelta(d.dt.weekday, unit="D")).dt.normalize(), unit
+    return d.dt.to_period("M").dt.start_time, unit
+
+
 _BIN_MS = {"day": 86_400_000, "week": 7 * 86_400_000, "month": 30.4 * 86_400_000}
 UNKNOWN_PLACE = "place not resolved"
 
@@ -235,15 +247,7 @@ def bin_casualties(df: pd.DataFrame) -> tuple[pd.DataFrame, str]:
         name (:func:`time_bin`); a week starts on Monday, a month on its first day.
     """
     d = df.copy()
-    d["date"] = pd.to_datetime(d["date"])
-    span = int((d["date"].max() - d["date"].min()).days) if len(d) else 0
-    unit = time_bin(span)
-    if unit == "day":
-        d["bin"] = d["date"].dt.normalize()
-    elif unit == "week":
-        d["bin"] = (d["date"] - pd.to_timedelta(d["date"].dt.weekday, unit="D")).dt.normalize()
-    else:
-        d["bin"] = d["date"].dt.to_period("M").dt.start_time
+    d["bin"], unit = date_bins(d["date"])
     out = d.groupby(["bin", "place"], as_index=False, dropna=False)[["killed", "injured", "events"]].sum()
     return out, unit
 
@@ -307,15 +311,7 @@ def playback_frames(df: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     """
     d = df.copy()
     d["group"] = [cause_group(c) for c in d["cause"]]
-    d["date"] = pd.to_datetime(d["date"])
-    span = int((d["date"].max() - d["date"].min()).days) if len(d) else 0
-    unit = time_bin(span)
-    if unit == "day":
-        d["bin"] = d["date"].dt.normalize()
-    elif unit == "week":
-        d["bin"] = (d["date"] - pd.to_timedelta(d["date"].dt.weekday, unit="D")).dt.normalize()
-    else:
-        d["bin"] = d["date"].dt.to_period("M").dt.start_time
+    d["bin"], unit = date_bins(d["date"])
     out = (d.groupby(["bin", "place", "group"], as_index=False)
            .agg(lat=("lat", "mean"), lon=("lon", "mean"), killed=("killed", "sum"), injured=("injured", "sum")))
     fmt = {"day": "%Y-%m-%d", "week": "week of %Y-%m-%d", "month": "%B %Y"}[unit]
