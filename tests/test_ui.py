@@ -271,7 +271,7 @@ def test_ui_casualty_chart_bins_by_span_with_integer_ticks_and_one_unknown_place
     binned, unit = bin_casualties(df)
     assert unit == "day"
     weekly, unit = bin_casualties(pd.concat([df, df.assign(date=[dt.date(2010, 7, 7)] * 4)]))
-    assert unit == "week" and weekly["bin"].dt.weekday.eq(0).all()  # weeks start on Monday
+    assert unit == "week" and weekly["bin"].dt.day_of_week.eq(0).all()  # weeks start on Monday
     fig = casualty_figure(df)
     assert [t.name for t in fig.data] == ["Kabul", UNKNOWN_PLACE]  # "unknown" and a missing place: one entry
     assert fig.layout.yaxis.tickformat == ",d" and fig.layout.yaxis.dtick == 1

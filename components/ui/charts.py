@@ -228,7 +228,7 @@ def date_bins(dates: pd.Series) -> tuple[pd.Series, str]:
     if unit == "day":
         return d.dt.normalize(), unit
     if unit == "week":
-        return (d - pd.to_timedelta(d.dt.weekday, unit="D")).dt.normalize(), unit
+        return (d - pd.to_timedelta(d.dt.day_of_week, unit="D")).dt.normalize(), unit
     return d.dt.to_period("M").dt.start_time, unit
 
 
