@@ -337,5 +337,7 @@ def test_ui_playback_has_a_frame_per_period_and_every_cause_trace_in_each():
     assert third == {CAUSE_VIOLENCE: 0, "disasters and accidents": 0, "no cause named (disease outbreaks among them)": 1}
     assert fig.layout.updatemenus[0].buttons[0].label == "▶ Play"
     assert fig.frames[0].data[0].marker.color == CAUSE_COLOURS[CAUSE_VIOLENCE]
+    key = fig.layout.annotations[0].text  # every group in the key, whatever the first frame holds
+    assert all(f"{c}\">●</span> {g}" in key for g, c in CAUSE_COLOURS.items())
     monthly, unit = playback_frames(df.assign(date=[dt.date(2021, 1, 3)] + list(df["date"][1:])))
     assert unit == "month" and list(monthly["period"])[:2] == ["January 2021", "January 2024"]

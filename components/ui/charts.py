@@ -330,7 +330,8 @@ def playback_figure(df: pd.DataFrame, map_style: str = OFFLINE_MAP_STYLE, height
 
     Returns:
         Figure: one ``Scattermap`` trace per cause group (all present in every frame, so a group first seen
-        late still shows), ``frames`` named by period label, ``layout.sliders[0]`` with one step per period.
+        late still shows), ``frames`` named by period label, ``layout.sliders[0]`` with one step per period,
+        and the colour key as the annotation above the map (every group, whatever the frame shows).
     """
     d, unit = playback_frames(df)
     periods = list(dict.fromkeys(d["period"]))
@@ -345,7 +346,7 @@ def playback_figure(df: pd.DataFrame, map_style: str = OFFLINE_MAP_STYLE, height
                 marker=dict(size=[8 + 34 * math.sqrt(k / kmax) for k in g["killed"]], color=colour, opacity=0.8),
                 hovertext=[f"<b>{_esc(p)}</b> · {_esc(w)}<br>killed ≥ {int(k)} · injured ≥ {int(i)}<br>{_esc(group)}"
                            for p, w, k, i in zip(g["place"], g["period"], g["killed"], g["injured"])],
-                hovertemplate="%{hovertext}<extra></extra>", showlegend=True,
+                hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
             ))
         return out
 
@@ -355,7 +356,11 @@ def playback_figure(df: pd.DataFrame, map_style: str = OFFLINE_MAP_STYLE, height
     play = dict(frame=dict(duration=900, redraw=True), transition=dict(duration=0), fromcurrent=True, mode="immediate")
     fig.update_layout(
         map=dict(style=map_style, center=center, zoom=zoom), height=height, margin=dict(l=0, r=0, t=30, b=0),
-        legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0.0, title_text="killed by"),
+        # a fixed key instead of Plotly's legend, which lists only the groups of the frame shown first
+        annotations=[dict(text="killed by: " + " ".join(f'<span style="color:{c}">●</span> {_esc(g)}'
+                                                        for g, c in CAUSE_COLOURS.items()),
+                          x=0.0, y=1.0, xref="paper", yref="paper", xanchor="left", yanchor="bottom",
+                          showarrow=False, font=dict(size=12))],
         updatemenus=[dict(type="buttons", direction="left", x=0.0, y=0.0, xanchor="left", yanchor="top",
                           pad=dict(t=40, r=10), showactive=False,
                           buttons=[dict(label="▶ Play", method="animate", args=[None, play]),

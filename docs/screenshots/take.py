@@ -46,7 +46,7 @@ def _small_png(path: Path) -> None:
     from PIL import Image
 
     img = Image.open(path).convert("RGB")
-    img.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(path, optimize=True)
+    img.quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(path, optimize=True)
 
 
 def _settle(page) -> None:
