@@ -1,6 +1,7 @@
 """Command line: ``python -m components {ingest,extract,evaluate,build-default,train} ...``.
 
-- ``ingest PATH...``: read files/folders/globs, extract, store (progress bar, summary); with
+- ``ingest PATH...``: read files/folders/globs, web addresses (a page, an RSS/Atom feed) and feed files
+  (``.xml``, ``.rss``, ``.atom``), extract, store (progress bar, summary); with
   ``--engine dask --out DIR`` on a Dask cluster into a hive-partitioned Parquet tree.
 - ``extract PATH... --json``: print one JSON object per article (JSON Lines) without touching the store.
 - ``evaluate PATH...``: score the extractor on gold files, PolNeAR brat folders, GeoVirus/ISAF JSONL.
@@ -54,6 +55,18 @@ def _engine(args: argparse.Namespace) -> dict:
     return {"workers": args.workers, "article_timeout": args.article_timeout}
 
 
+def _cli_fetch(url: str) -> bytes:
+    """Fetch for the command line: :func:`components.fetch.fetch_bytes` with local and private addresses
+    allowed (whoever runs the command can reach them anyway; the dashboard, which may be public, refuses them).
+
+    Raises:
+        FetchError: see :func:`components.fetch.fetch_bytes`.
+    """
+    from .fetch import fetch_bytes
+
+    return fetch_bytes(url, allow_private=True)
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     """``ingest PATH...``: extract and store; prints the summary.
 
@@ -83,7 +96,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         bar, update = _progress_bar("ingest")
         try:
             report = ingest_paths(args.paths, store, collection=args.collection, replace=args.replace,
-                                  progress=update, batch_size=max(1, args.batch_size), **_engine(args))
+                                  progress=update, batch_size=max(1, args.batch_size), fetch=_cli_fetch,
+                                  **_engine(args))
         finally:
             bar.close()
         counts = store.counts()
@@ -151,7 +165,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .worker import process_articles
 
     report = IngestReport()
-    articles = read_files(args.paths, report)
+    articles = read_files(args.paths, report, fetch=_cli_fetch)
     if not report.files:
         print(f"error: nothing to extract: {NOTHING_TO_READ} ({' '.join(args.paths)})", file=sys.stderr)
     for where, reason in report.skipped:
@@ -232,7 +246,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ingest", help="extract articles and add them to the store")
-    p.add_argument("paths", nargs="+", help="files (.txt .md .html .jsonl), folders or glob patterns")
+    p.add_argument("paths", nargs="+", help="files (.txt .md .html .jsonl), folders, glob patterns, web addresses "
+                   "(a news page or an RSS/Atom feed) or feed files (.xml .rss .atom)")
     p.add_argument("--collection", default=None, help="collection name for these articles (default: user)")
     p.add_argument("--replace", action="store_true", help="re-extract articles already stored")
     p.add_argument("--db", default=None, help="store path (default: $NEWS_ATLAS_DB or data/atlas.duckdb)")
@@ -252,7 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_build_default)
 
     p = sub.add_parser("extract", help="print extractions without touching the store")
-    p.add_argument("paths", nargs="+", help="files, folders or glob patterns")
+    p.add_argument("paths", nargs="+", help="files, folders, glob patterns, web addresses or feed files")
     p.add_argument("--json", action="store_true", help="JSON Lines, one object per article (the output contract)")
     _add_engine_arguments(p)
     p.add_argument("--topics", default=None, help=TOPICS_HELP)

@@ -340,6 +340,12 @@ CASUALTY_CAUSES: tuple = (
     ("artillery", "artillery fire"), ("bomb", "bombing"),
     "attack", "strike",
 )
+# causes of CASUALTY_CAUSES (their labels) that are natural disasters or accidents; every other named
+# cause is an attack or armed violence (the map's colours by cause keep the two apart, and deaths with
+# no cause named, which include those of disease outbreaks, apart from both)
+DISASTER_CAUSES: frozenset[str] = frozenset(
+    """fire crash collision earthquake flood flooding landslide storm hurricane typhoon cyclone stampede""".split()
+)
 # animals: a count of these is never a casualty count ("thousands of birds have been killed",
 # "1,600 turkeys died", "270 swine deaths"), compared with the lower-cased word and its lemma
 NON_HUMAN_NOUNS: frozenset[str] = frozenset(

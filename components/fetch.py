@@ -7,12 +7,16 @@ Atom) is parsed with feedparser; each item becomes an article from its own conte
 carries the text (``content:encoded`` or an Atom ``content`` of at least :data:`MIN_FEED_TEXT`
 characters), else from its linked page, fetched the same way. Every problem is one
 ``(where, reason)`` pair: one bad item never costs the others.
+
+:func:`read_web_source` is the read step of the command line (``ingest URL...``, ``ingest FEED.xml``):
+a web address or a named feed file in, articles out.
 """
 
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .errors import ArticleReadError, NewsAtlasError
 from .models import Article
@@ -21,6 +25,7 @@ DEFAULT_TIMEOUT_S = 10
 MAX_PAGE_BYTES = 5_000_000
 MAX_FEED_ITEMS = 50
 MIN_FEED_TEXT = 600  # characters of item text below which the item's own page is fetched instead
+FEED_SUFFIXES = (".xml", ".rss", ".atom")  # a named local file with one of these is read as a feed
 
 
 class FetchError(NewsAtlasError):
@@ -89,8 +94,12 @@ def read_feed(data: bytes, source: str, collection: str | None = None, fetch=fet
 
     rep = FetchReport()
     feed = feedparser.parse(data)
-    if feed.bozo and not feed.entries:
-        rep.problems.append((source, f"not a readable RSS or Atom feed ({feed.get('bozo_exception')})"))
+    if not feed.entries:  # an XML document that is no feed parses without error, and without a version
+        if feed.bozo or not feed.get("version"):
+            why = f" ({feed.get('bozo_exception')})" if feed.bozo else ""
+            rep.problems.append((source, f"not a readable RSS or Atom feed{why}"))
+        else:
+            rep.problems.append((source, "the feed has no items"))
         return rep
     outlet = (feed.feed.get("title") or "").strip() or None
     for i, entry in enumerate(feed.entries[:max_items]):
@@ -112,16 +121,18 @@ def read_feed(data: bytes, source: str, collection: str | None = None, fetch=fet
                 page = fetch(link)
             rep.articles += _read_page(page, where, meta, collection)
         except (FetchError, ArticleReadError) as exc:
-            rep.problems.append((where, str(getattr(exc, "reason", None) or exc)))
+            rep.problems.append((where, str(getattr(exc, "reason", None) or exc).removeprefix(f"{link}: ")))
     if len(feed.entries) > max_items:
         rep.problems.append((source, f"read the first {max_items} of {len(feed.entries)} items"))
     return rep
 
 
 def _read_page(page: bytes, where: str, meta: dict, collection: str | None) -> list[Article]:
+    """The article of an HTML page; its ``source_path`` (what messages name) is its link, else ``where``."""
     from .ingest import read_bytes
 
-    return read_bytes(page, "page.html", meta, collection=collection)
+    return [a.model_copy(update={"source_path": meta.get("url") or where})
+            for a in read_bytes(page, "page.html", meta, collection=collection)]
 
 
 def read_url(url: str, collection: str | None = None, fetch=fetch_bytes) -> FetchReport:
@@ -142,3 +153,27 @@ def read_url(url: str, collection: str | None = None, fetch=fetch_bytes) -> Fetc
     except ArticleReadError as exc:
         rep.problems.append((url, exc.reason))
     return rep
+
+
+def is_web_source(source: str) -> bool:
+    """Whether ``source`` (a command-line input) is read here: an http(s) address, or an existing file
+    named ``*.xml``, ``*.rss`` or ``*.atom`` (:data:`FEED_SUFFIXES`, read as an RSS/Atom feed)."""
+    if source.lower().startswith(("http://", "https://")):
+        return True
+    return source.lower().endswith(FEED_SUFFIXES) and Path(source).is_file()
+
+
+def read_web_source(source: str, collection: str | None = None, fetch=fetch_bytes) -> FetchReport:
+    """Articles of one web source (see :func:`is_web_source`): a link by :func:`read_url` (a page, or a
+    feed and its items), a feed file by :func:`read_feed` (its items' pages fetched by ``fetch``).
+
+    Never raises: a file that cannot be opened, a document that is no feed, a fetch that fails are the
+    report's problems, one ``(where, reason)`` each.
+    """
+    if source.lower().startswith(("http://", "https://")):
+        return read_url(source, collection=collection, fetch=fetch)
+    try:
+        data = Path(source).read_bytes()
+    except OSError as exc:
+        return FetchReport(problems=[(source, f"cannot open ({exc.strerror})")])
+    return read_feed(data, source, collection=collection, fetch=fetch)

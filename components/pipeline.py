@@ -227,15 +227,25 @@ def _stored_texts(store: Store, ids: list[str]) -> dict[str, tuple[str | None, s
 NOTHING_TO_READ = f"no article file ({', '.join(SUPPORTED_SUFFIXES)}) found in the given paths"
 
 
-def read_files(paths: Iterable[str | Path], report: IngestReport, collection: str | None = None) -> list[Article]:
-    """Read every article of ``paths`` (files, folders, globs).
+def read_files(paths: Iterable[str | Path], report: IngestReport, collection: str | None = None,
+               fetch: Callable[[str], bytes] | None = None) -> list[Article]:
+    """Read every article of ``paths`` (files, folders, globs, web addresses, feed files).
+
+    Web addresses (``http(s)://``: a page, or an RSS/Atom feed and its items) and named feed files
+    (``*.xml``, ``*.rss``, ``*.atom``) are read by :func:`components.fetch.read_web_source` with ``fetch``
+    (default :func:`components.fetch.fetch_bytes`, which refuses private addresses); each counts as one
+    input file, and each page or item that cannot be fetched or read is one failure.
 
     Unreadable files, bad lines of JSONL files (whose good lines are kept), inputs that give no
     article file (an empty folder, a pattern matching nothing) go to ``report.failed``; files of a
     folder that are not articles (unsupported type, broken link) to ``report.skipped``; warnings to
     ``report.warnings``; the number of article files found to ``report.files``.
     """
-    files, problems = expand_paths([str(p) for p in paths], skipped=report.skipped)
+    from .fetch import fetch_bytes, is_web_source, read_web_source
+
+    paths = [str(p) for p in paths]
+    web = [p for p in paths if is_web_source(p)]
+    files, problems = expand_paths([p for p in paths if p not in web], skipped=report.skipped)
     report.failed += problems
     report.files += len(files)
     articles: list[Article] = []
@@ -249,6 +259,11 @@ def read_files(paths: Iterable[str | Path], report: IngestReport, collection: st
         except Exception as exc:  # the boundary of one file: an unexpected error costs only this file
             report.failed.append((str(f), f"cannot be read: {type(exc).__name__}: {exc}"))
             report.details.append((str(f), traceback.format_exc()))
+    for source in web:
+        got = read_web_source(source, collection=collection, fetch=fetch or fetch_bytes)
+        report.files += 1
+        report.failed += got.problems
+        articles += got.articles
     return articles
 
 
@@ -261,13 +276,15 @@ def ingest_paths(
     workers: int = 1,
     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
     batch_size: int = 32,
+    fetch: Callable[[str], bytes] | None = None,
 ) -> IngestReport:
-    """Read files/folders/globs and ingest their articles. See :func:`ingest_articles`.
+    """Read files/folders/globs, web addresses and feeds (with ``fetch``, see :func:`read_files`) and
+    ingest their articles. See :func:`ingest_articles`.
 
     With ``replace`` and no ``collection``, re-extracted articles keep their stored collection.
     """
     report = IngestReport()
-    articles = read_files(paths, report, collection)
+    articles = read_files(paths, report, collection, fetch=fetch)
     return ingest_articles(articles, store, replace=replace, progress=progress, report=report,
                            keep_collection=collection is None, workers=workers, article_timeout=article_timeout,
                            batch_size=batch_size)

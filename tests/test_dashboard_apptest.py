@@ -171,6 +171,23 @@ def test_dashboard_map_page_draws_places(db):
     assert fig["layout"]["uirevision"] == "news-atlas-map"
 
 
+def test_dashboard_map_plays_the_seed_casualties_by_period_and_cause(db):
+    import json
+
+    from components.ui.charts import CAUSE_COLOURS
+
+    at = _goto(_app(), "map")
+    figs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    play = [f for f in figs if f.get("frames")]
+    assert len(play) == 1, "no playback figure on the Map page"
+    fig = play[0]
+    steps = [s["label"] for s in fig["layout"]["sliders"][0]["steps"]]
+    assert steps == [fr["name"] for fr in fig["frames"]] and len(steps) >= 1
+    assert [t["name"] for t in fig["data"]] == list(CAUSE_COLOURS)
+    assert sum(_n_points(t, "lat") for fr in fig["frames"] for t in fr["data"]) >= 1
+    assert any("Play over time" in e.label for e in at.expander)
+
+
 def test_dashboard_map_place_from_url_filters_casualties(db):
     at = _goto(_app({"place": "Kherson"}), "casualties")
     table = _rows(at, "cas_table")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import http.server
 import socket
 import threading
@@ -80,3 +81,60 @@ def test_fetch_errors_are_clear_offline_too_large_and_not_a_link(site):
     assert rep.articles == [] and rep.problems[0][1].startswith("no answer within")
     with pytest.raises(FetchError, match="no answer"):  # a local address is refused by default (SSRF)
         fetch_bytes(f"{site}/page.html")
+
+
+def _cli(*args, db):
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    env = dict(os.environ, NEWS_ATLAS_DB=str(db))
+    return subprocess.run([sys.executable, "-m", "components", *args, "--article-timeout", "0"], capture_output=True,
+                          text=True, cwd=ROOT, env=env, timeout=300)
+
+
+def test_cli_ingest_url_and_feed_url_store_each_item_and_name_the_bad_one(site, tmp_path):
+    from components.store import Store
+
+    db = tmp_path / "web.duckdb"
+    out = _cli("ingest", f"{site}/page.html", f"{site}/feed.xml", "--collection", "web", db=db)
+    assert out.returncode == 1, out.stderr  # the feed's third item is missing (404): one failure
+    # the page and the feed's second item are the same page: stored once, the repeat skipped
+    assert "added 2 article(s)" in out.stdout
+    failed = [ln for ln in out.stdout.splitlines() if ln.startswith("  FAILED")]
+    assert failed == [f"  FAILED {site}/feed.xml item 3 ({site}/missing.html): the server answered HTTP 404"]
+    store = Store(str(db), read_only=True)
+    try:
+        rows = store.execute("SELECT title, url, collection FROM articles ORDER BY title").fetchall()
+    finally:
+        store.close()
+    assert rows == [("Cycle lane approved", f"{site}/lane", "web"),
+                    ("Ferry terminal delayed", f"{site}/page.html", "web")]
+
+
+def test_cli_ingest_feed_file_reads_its_items(site, tmp_path):
+    feed = tmp_path / "harbour.xml"
+    feed.write_text(FEED.replace("HOST", site.removeprefix("http://")), encoding="utf-8")
+    out = _cli("extract", str(feed), "--json", db=tmp_path / "unused.duckdb")
+    titles = [json.loads(line)["article"]["title"] for line in out.stdout.splitlines()]
+    assert titles == ["Cycle lane approved", "Ferry terminal delayed"]
+    assert out.returncode == 1 and f"error: {feed} item 3 ({site}/missing.html): the server answered HTTP 404" \
+        in out.stderr.splitlines()
+
+
+def test_cli_ingest_unreachable_address_is_one_clear_line_and_nothing_stored(tmp_path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    db = tmp_path / "off.duckdb"
+    out = _cli("ingest", f"http://127.0.0.1:{closed}/news.html", db=db)
+    assert out.returncode == 1
+    failed = [ln for ln in out.stdout.splitlines() if "FAILED" in ln]
+    assert len(failed) == 1 and failed[0].startswith(f"  FAILED http://127.0.0.1:{closed}/news.html: no answer within")
+    assert "added 0 article(s)" in out.stdout and "Traceback" not in out.stderr
+    bad_feed = tmp_path / "notes.xml"
+    bad_feed.write_text("<?xml version='1.0'?><notes><note>hello</note></notes>", encoding="utf-8")
+    out = _cli("ingest", str(bad_feed), db=db)
+    assert out.returncode == 1 and f"  FAILED {bad_feed}: not a readable RSS or Atom feed" in out.stdout

@@ -310,3 +310,33 @@ def test_queries_casualty_event_listed_under_the_place_of_a_part():
     assert dict(zip(chart["place"], chart["killed"])) == {"Ruritania": 0, "Strel": 6}
     assert Q.casualty_totals(s, QueryFilters(places=("Elsewhere",)))["events"] == 0
     s.close()
+
+
+def test_queries_casualty_points_give_dated_geocoded_deaths_with_their_cause_once_each():
+    """The map's playback rows: a part at its own coordinates with its event's cause, an event's remainder at its
+    place (0 here: left out), a toll without coordinates or without a death left out; the article's date stands in."""
+    from components.models import Article, Casualty, CasualtyPart, Extraction
+
+    quake = Casualty(place="Ruritania", country="RU", lat=45.0, lon=20.0, date="2025-01-05", killed_min=10,
+                     killed_max=10, cause="earthquake", start=0, end=20,
+                     parts=[CasualtyPart(place="Strel", country="RU", lat=45.5, lon=20.5, killed_min=6, killed_max=6,
+                                         start=21, end=40),
+                            CasualtyPart(place="Vosk", country="RU", lat=44.5, lon=19.5, killed_min=4, killed_max=4,
+                                         start=21, end=40)])
+    raid = Casualty(place="Vosk", country="RU", lat=44.5, lon=19.5, killed_min=3, killed_max=3, cause="air strike",
+                    start=41, end=59)
+    hurt = Casualty(place="Strel", country="RU", lat=45.5, lon=20.5, injured_min=5, injured_max=5, start=41, end=59)
+    nowhere = Casualty(place=None, killed_min=7, killed_max=7, start=41, end=59)
+    s = Store(":memory:")
+    s.add_extractions([
+        Extraction(article=Article(id="inv1", text="x" * 60, collection="c", published="2025-01-05"),
+                   casualties=[quake]),
+        Extraction(article=Article(id="inv2", text="y" * 60, collection="c", published="2025-03-02"),
+                   casualties=[raid, hurt, nowhere]),
+    ])
+    pts = Q.casualty_points(s, QueryFilters())
+    got = [(r.place, str(r.date)[:10], r.cause, int(r.killed), round(r.lat, 1)) for r in pts.itertuples()]
+    # the parts carry their event's cause
+    assert got == [("Strel", "2025-01-05", "earthquake", 6, 45.5), ("Vosk", "2025-01-05", "earthquake", 4, 44.5),
+                   ("Vosk", "2025-03-02", "air strike", 3, 44.5)]
+    s.close()

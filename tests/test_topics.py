@@ -327,3 +327,16 @@ def test_topics_cli_option_validates_and_is_used(tmp_path, capsys, monkeypatch):
     assert [q["topics"] for q in out["quotes"]] == [["rail"]]
     assert main(["extract", str(art), "--topics", str(bad)]) == 2
     assert "bad.yaml: topics[0]: expected a mapping" in capsys.readouterr().err
+
+
+def test_bundled_yaml_reader_is_safe_and_reads_like_safe_load():
+    import yaml
+
+    from components.yamlio import safe_load
+
+    text = "cues:\n  - {lemma: murmur, pos: VERB, n: 3, r: 0.75}\n  - lemma: 'quip'\n    when: 2024-05-01\nempty:\n"
+    assert safe_load(text) == yaml.safe_load(text)
+    with pytest.raises(yaml.YAMLError):  # no Python objects from a resource file
+        safe_load("!!python/object/apply:os.system ['true']")
+    with pytest.raises(yaml.YAMLError):
+        safe_load("a: [1, 2\nb: 3")

@@ -271,7 +271,7 @@ def test_ui_casualty_chart_bins_by_span_with_integer_ticks_and_one_unknown_place
     binned, unit = bin_casualties(df)
     assert unit == "day"
     weekly, unit = bin_casualties(pd.concat([df, df.assign(date=[dt.date(2010, 7, 7)] * 4)]))
-    assert unit == "week" and weekly["bin"].dt.weekday.eq(0).all()  # weeks start on Monday
+    assert unit == "week" and weekly["bin"].dt.day_of_week.eq(0).all()  # weeks start on Monday
     fig = casualty_figure(df)
     assert [t.name for t in fig.data] == ["Kabul", UNKNOWN_PLACE]  # "unknown" and a missing place: one entry
     assert fig.layout.yaxis.tickformat == ",d" and fig.layout.yaxis.dtick == 1
@@ -330,3 +330,41 @@ def test_ui_reader_hides_markdown_markup_also_around_highlights():
     assert "##" not in body and "**Mara" not in body and ":**" not in body
     assert "Port deal" in body and "Mara Ilic</mark>: We sign today." in body
     assert "A **real** win." in body
+
+
+def test_ui_cause_groups_keep_attacks_disasters_and_unnamed_causes_apart():
+    from components.ui.charts import CAUSE_DISASTER, CAUSE_NONE, CAUSE_VIOLENCE, cause_group
+
+    assert [cause_group(c) for c in ("shelling", "drone attack", "Flood", "stampede", None, float("nan"), " ")] == [
+        CAUSE_VIOLENCE, CAUSE_VIOLENCE, CAUSE_DISASTER, CAUSE_DISASTER, CAUSE_NONE, CAUSE_NONE, CAUSE_NONE]
+
+
+def test_ui_playback_has_a_frame_per_period_and_every_cause_trace_in_each():
+    import pandas as pd
+
+    from components.ui.charts import CAUSE_COLOURS, CAUSE_VIOLENCE, playback_figure, playback_frames
+
+    df = pd.DataFrame({
+        "place": ["Strel", "Strel", "Vosk", "Vosk"],
+        "lat": [45.5, 45.5, 44.5, 44.5], "lon": [20.5, 20.5, 19.5, 19.5],
+        "date": [dt.date(2024, 1, 3), dt.date(2024, 1, 20), dt.date(2024, 6, 2), dt.date(2024, 6, 9)],
+        "cause": ["shelling", "air strike", None, "flood"], "killed": [2, 3, 9, 1], "injured": [0, 1, 0, 0],
+    })
+    rows, unit = playback_frames(df)
+    assert unit == "week"  # 158 days
+    assert list(zip(rows["period"], rows["place"], rows["killed"])) == [
+        ("week of 2024-01-01", "Strel", 2), ("week of 2024-01-15", "Strel", 3), ("week of 2024-05-27", "Vosk", 9),
+        ("week of 2024-06-03", "Vosk", 1)]
+    fig = playback_figure(df)
+    assert [fr.name for fr in fig.frames] == list(rows["period"])
+    assert [s.label for s in fig.layout.sliders[0].steps] == list(rows["period"])
+    for fr in fig.frames:  # every group in every frame, in legend order, so a group first seen late still shows
+        assert [t.name for t in fr.data] == list(CAUSE_COLOURS)
+    third = {t.name: len(t.lat) for t in fig.frames[2].data}
+    assert third == {CAUSE_VIOLENCE: 0, "disasters and accidents": 0, "no cause named (disease outbreaks among them)": 1}
+    assert fig.layout.updatemenus[0].buttons[0].label == "▶ Play"
+    assert fig.frames[0].data[0].marker.color == CAUSE_COLOURS[CAUSE_VIOLENCE]
+    key = fig.layout.annotations[0].text  # every group in the key, whatever the first frame holds
+    assert all(f"{c}\">●</span> {g}" in key for g, c in CAUSE_COLOURS.items())
+    monthly, unit = playback_frames(df.assign(date=[dt.date(2021, 1, 3)] + list(df["date"][1:])))
+    assert unit == "month" and list(monthly["period"])[:2] == ["January 2021", "January 2024"]

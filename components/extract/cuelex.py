@@ -28,6 +28,7 @@ import yaml
 from pydantic import BaseModel, Field, ValidationError
 
 from ..errors import GoldFormatError
+from ..yamlio import safe_load
 
 CUES_PATH = Path(__file__).with_name("cues.yaml")
 # parts of speech kept apart: a verb "report" and a noun "report" differ in reliability
@@ -230,7 +231,7 @@ def load_cue_lexicon(path: Path = CUES_PATH) -> CueLexicon:
         GoldFormatError: the file is missing or does not match :class:`CueLexicon`.
     """
     try:
-        return CueLexicon.model_validate(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+        return CueLexicon.model_validate(safe_load(Path(path).read_text(encoding="utf-8")))
     except (OSError, ValidationError, yaml.YAMLError) as exc:
         raise GoldFormatError(f"{path}: not a valid cue lexicon ({exc})") from exc
 

@@ -78,6 +78,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from ..errors import NewsAtlasError
+from ..yamlio import safe_load
 from ..models import Quote, Speaker, Stance
 from ..text.words import verb_lemma
 from .topics import ROOT, TopicTagger, framing_topics
@@ -157,7 +158,7 @@ class StanceLexicon(BaseModel):
         """
         p = Path(path) if path is not None else DEFAULT_LEXICON
         try:
-            raw = yaml.safe_load(p.read_text(encoding="utf-8"))
+            raw = safe_load(p.read_text(encoding="utf-8"))
             return cls.model_validate(raw)
         except OSError as e:
             raise StanceLexiconError(f"{p}: cannot read stance lexicon ({e.strerror or e})") from e

@@ -44,6 +44,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Span
 
 from ..errors import NewsAtlasError
+from ..yamlio import safe_load
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_TAXONOMY = ROOT / "data" / "topics.yaml"
@@ -161,7 +162,7 @@ class TopicTaxonomy(BaseModel):
         """
         p = Path(path) if path is not None else taxonomy_path()
         try:
-            raw = yaml.safe_load(p.read_text(encoding="utf-8"))
+            raw = safe_load(p.read_text(encoding="utf-8"))
         except OSError as e:
             raise TopicTaxonomyError(f"{p}: cannot read topic taxonomy ({e.strerror or e})") from e
         except yaml.YAMLError as e:

@@ -415,12 +415,14 @@ _JOIN_PART_SUMS = (
 )
 
 
-def _leaf_sql(f: QueryFilters, with_article: bool = False, date_expr: str = "c.date") -> tuple[str, list]:
+def _leaf_sql(f: QueryFilters, with_article: bool = False, date_expr: str = "c.date",
+              extra_cols: str = "") -> tuple[str, list]:
     """SELECT of the casualty rows that place each death once, and its parameters: every part at
     its own place, and every event at its place with what its parts leave (its count minus its
     parts' counts, at least 0: "41 killed, 27 in Malatya and 14 in Adiyaman" gives Malatya 27,
     Adiyaman 14 and 0 at the event's place). Columns ``place``, ``date``, ``is_event``,
-    ``killed``, ``injured``; ``date_expr`` may read ``a`` when ``with_article``."""
+    ``killed``, ``injured``, then ``extra_cols`` (fixed SQL over ``c``, e.g. ``", c.lat, c.lon"``);
+    ``date_expr`` may read ``a`` when ``with_article``."""
     fw, params = from_where(f, "casualty", with_article=with_article, use_quote_scope=not with_article,
                             extra_join=_JOIN_PART_SUMS)
     sql = (
@@ -428,7 +430,7 @@ def _leaf_sql(f: QueryFilters, with_article: bool = False, date_expr: str = "c.d
         "CASE WHEN c.part_of IS NULL THEN greatest(coalesce(c.killed_min, 0) - coalesce(ps.k, 0), 0) "
         "ELSE coalesce(c.killed_min, 0) END AS killed, "
         "CASE WHEN c.part_of IS NULL THEN greatest(coalesce(c.injured_min, 0) - coalesce(ps.i, 0), 0) "
-        f"ELSE coalesce(c.injured_min, 0) END AS injured{fw}"
+        f"ELSE coalesce(c.injured_min, 0) END AS injured{extra_cols}{fw}"
     )
     return sql, params
 
@@ -548,6 +550,24 @@ def casualties_by_place_date(store: Store, f: QueryFilters, limit: int = 2000) -
         f"SELECT coalesce(place, 'unknown') AS place, date, sum(killed) AS killed, sum(injured) AS injured, "
         f"count(*) FILTER (WHERE is_event) AS events FROM ({leaf}) "
         "GROUP BY ALL ORDER BY date NULLS LAST, place LIMIT ?",
+        params + [limit],
+    )
+
+
+def casualty_points(store: Store, f: QueryFilters, limit: int = 5000) -> pd.DataFrame:
+    """Geocoded casualty rows for the map's playback: one row per (place, date, cause), each death
+    counted once (:func:`_leaf_sql`), rows without coordinates, date or death left out.
+
+    Returns:
+        DataFrame: ``place``, ``lat``, ``lon``, ``date`` (event date, else the article's), ``cause``
+        (None when the text names none), ``killed``, ``injured``, ordered by date then place.
+    """
+    leaf, params = _leaf_sql(f, with_article=True, date_expr="coalesce(c.date, a.published)",
+                             extra_cols=", c.lat, c.lon, c.cause")
+    return store.df(
+        f"SELECT place, avg(lat) AS lat, avg(lon) AS lon, date, cause, sum(killed) AS killed, "
+        f"sum(injured) AS injured FROM ({leaf}) WHERE lat IS NOT NULL AND lon IS NOT NULL AND date IS NOT NULL "
+        "AND killed > 0 GROUP BY place, date, cause ORDER BY date, place, cause NULLS LAST LIMIT ?",
         params + [limit],
     )
 

@@ -220,6 +220,18 @@ def time_bin(span_days: int) -> str:
     return "month"
 
 
+def date_bins(dates: pd.Series) -> tuple[pd.Series, str]:
+    """The start of each date's bin (Timestamps) and the bin name, day, week or month by the dates' span
+    (:func:`time_bin`); a week starts on Monday, a month on its first day."""
+    d = pd.to_datetime(dates)
+    unit = time_bin(int((d.max() - d.min()).days) if len(d) else 0)
+    if unit == "day":
+        return d.dt.normalize(), unit
+    if unit == "week":
+        return (d - pd.to_timedelta(d.dt.day_of_week, unit="D")).dt.normalize(), unit
+    return d.dt.to_period("M").dt.start_time, unit
+
+
 _BIN_MS = {"day": 86_400_000, "week": 7 * 86_400_000, "month": 30.4 * 86_400_000}
 UNKNOWN_PLACE = "place not resolved"
 
@@ -235,15 +247,7 @@ def bin_casualties(df: pd.DataFrame) -> tuple[pd.DataFrame, str]:
         name (:func:`time_bin`); a week starts on Monday, a month on its first day.
     """
     d = df.copy()
-    d["date"] = pd.to_datetime(d["date"])
-    span = int((d["date"].max() - d["date"].min()).days) if len(d) else 0
-    unit = time_bin(span)
-    if unit == "day":
-        d["bin"] = d["date"].dt.normalize()
-    elif unit == "week":
-        d["bin"] = (d["date"] - pd.to_timedelta(d["date"].dt.weekday, unit="D")).dt.normalize()
-    else:
-        d["bin"] = d["date"].dt.to_period("M").dt.start_time
+    d["bin"], unit = date_bins(d["date"])
     out = d.groupby(["bin", "place"], as_index=False, dropna=False)[["killed", "injured", "events"]].sum()
     return out, unit
 
@@ -276,4 +280,99 @@ def casualty_figure(df: pd.DataFrame) -> go.Figure:
     fig.update_layout(height=360, margin=dict(l=10, r=10, t=40, b=10), barmode="stack", clickmode="event+select",
                       legend_title_text="place", title=dict(text=f"People killed per {unit}", y=0.98, x=0.0,
                                                             xanchor="left", font=dict(size=14)))
+    return fig
+
+
+# Cause groups of the map's playback, in legend order, with their colours.
+CAUSE_VIOLENCE = "attacks and armed violence"
+CAUSE_DISASTER = "disasters and accidents"
+CAUSE_NONE = "no cause named (disease outbreaks among them)"
+CAUSE_COLOURS = {CAUSE_VIOLENCE: "#b2182b", CAUSE_DISASTER: "#ef8a00", CAUSE_NONE: "#6a3d9a"}
+
+
+def cause_group(cause: str | None) -> str:
+    """The colour group of a casualty ``cause`` (a label of ``CASUALTY_CAUSES``): :data:`CAUSE_DISASTER` for the
+    natural disasters and accidents of ``DISASTER_CAUSES``, :data:`CAUSE_NONE` when no cause was named (deaths
+    of an epidemic, of an unnamed cause), else :data:`CAUSE_VIOLENCE` (strikes, shelling, shooting, bombs ...)."""
+    from components.constants import DISASTER_CAUSES
+
+    if cause is None or (isinstance(cause, float) and math.isnan(cause)) or not str(cause).strip():
+        return CAUSE_NONE
+    return CAUSE_DISASTER if str(cause).strip().lower() in DISASTER_CAUSES else CAUSE_VIOLENCE
+
+
+def playback_frames(df: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """Casualty points (:func:`components.store.queries.casualty_points`) summed per period, place and cause group.
+
+    Returns:
+        tuple[DataFrame, str]: rows ``bin`` (period start), ``period`` (its label), ``place``, ``group``
+        (:func:`cause_group`), ``lat``, ``lon``, ``killed``, ``injured``, ordered by period; and the period
+        unit (day, week or month by the data's span, :func:`time_bin`).
+    """
+    d = df.copy()
+    d["group"] = [cause_group(c) for c in d["cause"]]
+    d["bin"], unit = date_bins(d["date"])
+    out = (d.groupby(["bin", "place", "group"], as_index=False)
+           .agg(lat=("lat", "mean"), lon=("lon", "mean"), killed=("killed", "sum"), injured=("injured", "sum")))
+    fmt = {"day": "%Y-%m-%d", "week": "week of %Y-%m-%d", "month": "%B %Y"}[unit]
+    out["period"] = out["bin"].dt.strftime(fmt)
+    return out.sort_values(["bin", "place", "group"]).reset_index(drop=True), unit
+
+
+def playback_figure(df: pd.DataFrame, map_style: str = OFFLINE_MAP_STYLE, height: int = 520,
+                    outlines: dict | None = None) -> go.Figure:
+    """Casualty events played over time: one animation frame per period (Plotly frames, a Play button and a
+    period slider), a marker per place and cause group, area ~ people killed, colour = cause group
+    (:data:`CAUSE_COLOURS`), so deaths in attacks, in disasters and of no named cause never share a colour.
+
+    Args:
+        df (DataFrame): :func:`components.store.queries.casualty_points` rows (empty: an empty map).
+
+    Returns:
+        Figure: one ``Scattermap`` trace per cause group (all present in every frame, so a group first seen
+        late still shows), ``frames`` named by period label, ``layout.sliders[0]`` with one step per period,
+        and the colour key as the annotation above the map (every group, whatever the frame shows).
+    """
+    d, unit = playback_frames(df)
+    periods = list(dict.fromkeys(d["period"]))
+    kmax = max(1.0, float(d["killed"].max()) if len(d) else 1.0)
+
+    def traces(rows: pd.DataFrame) -> list[go.Scattermap]:
+        out = []
+        for group, colour in CAUSE_COLOURS.items():
+            g = rows[rows["group"] == group]
+            out.append(go.Scattermap(
+                lat=list(g["lat"]), lon=list(g["lon"]), mode="markers", name=group, legendgroup=group,
+                marker=dict(size=[8 + 34 * math.sqrt(k / kmax) for k in g["killed"]], color=colour, opacity=0.8),
+                hovertext=[f"<b>{_esc(p)}</b> · {_esc(w)}<br>killed ≥ {int(k)} · injured ≥ {int(i)}<br>{_esc(group)}"
+                           for p, w, k, i in zip(g["place"], g["period"], g["killed"], g["injured"])],
+                hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
+            ))
+        return out
+
+    first = d[d["period"] == periods[0]] if periods else d
+    fig = go.Figure(data=traces(first), frames=[go.Frame(name=p, data=traces(d[d["period"] == p])) for p in periods])
+    center, zoom = _zoom_for(d)
+    play = dict(frame=dict(duration=900, redraw=True), transition=dict(duration=0), fromcurrent=True, mode="immediate")
+    fig.update_layout(
+        map=dict(style=map_style, center=center, zoom=zoom), height=height, margin=dict(l=0, r=0, t=30, b=0),
+        # a fixed key instead of Plotly's legend, which lists only the groups of the frame shown first
+        annotations=[dict(text="killed by: " + " ".join(f'<span style="color:{c}">●</span> {_esc(g)}'
+                                                        for g, c in CAUSE_COLOURS.items()),
+                          x=0.0, y=1.0, xref="paper", yref="paper", xanchor="left", yanchor="bottom",
+                          showarrow=False, font=dict(size=12))],
+        updatemenus=[dict(type="buttons", direction="left", x=0.0, y=0.0, xanchor="left", yanchor="top",
+                          pad=dict(t=40, r=10), showactive=False,
+                          buttons=[dict(label="▶ Play", method="animate", args=[None, play]),
+                                   dict(label="❚❚ Pause", method="animate",
+                                        args=[[None], dict(frame=dict(duration=0, redraw=False), mode="immediate")])])],
+        sliders=[dict(active=0, x=0.16, len=0.84, y=0.0, yanchor="top", pad=dict(t=30),
+                      currentvalue=dict(prefix=f"{unit}: ", font=dict(size=13)),
+                      steps=[dict(label=p, method="animate",
+                                  args=[[p], dict(frame=dict(duration=0, redraw=True), mode="immediate")])
+                             for p in periods])],
+    )
+    if outlines and outlines.get("features"):
+        fig.update_layout(map_layers=[dict(sourcetype="geojson", source=outlines, type="line", color="#9e9e9e",
+                                           line=dict(width=0.7), below="traces")])
     return fig

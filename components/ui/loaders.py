@@ -44,7 +44,7 @@ QUERIES: dict[str, Callable[..., Any]] = {
     for name in (
         "filter_options", "known_values", "overview_counts", "top_speakers", "top_places", "count_quotes", "quotes_page",
         "quote_detail", "speaker_card", "map_places", "places_table", "count_casualties", "casualty_totals", "casualties_page",
-        "casualties_table", "casualties_by_place_date", "stance_matrix", "stance_evidence", "count_articles",
+        "casualties_table", "casualties_by_place_date", "casualty_points", "stance_matrix", "stance_evidence", "count_articles",
         "articles_page", "article_bundle", "quotes_export", "facet_counts", "review_queue", "article_people",
         "article_casualties", "casualty_event_reports", "casualty_event_summary", "speaker_names",
     )
@@ -259,8 +259,9 @@ def first_start(s: Store, manifest: Path | None = None, on_seed: Callable[[], No
 
     Runs when the store has no article, or when an earlier first build was interrupted (its marker file
     ``<store>.building`` is left); otherwise the store is used as it is. The default collections of the
-    manifest (``default: true``: the seed, one article) are ingested in the caller's thread, so the first
-    page shows them within seconds; every other collection is then read and ingested by one daemon thread
+    manifest (``default: true``: the seed, one article) are ingested in the caller's thread, and extracted
+    in this process (no worker to start; the bundled seed needs no time budget; the model stays loaded in
+    the server), so the first page shows them within seconds; every other collection is then read and ingested by one daemon thread
     of this server process, :data:`BUILD_CHUNK` articles per write session (:func:`write_session`: a copy
     of the store swapped in when written, so browsing sessions keep reading and see each chunk after a
     refresh). Articles already stored are skipped, so an interrupted build resumes where it stopped.
@@ -294,8 +295,9 @@ def first_start(s: Store, manifest: Path | None = None, on_seed: Callable[[], No
             on_seed()
         report = IngestReport()
         with write_session(s.path, timeout=600) as w:
-            for c in first:
-                ingest_articles(read_files(c["paths"], report, collection=c["name"]), w, report=report)
+            for c in first:  # in this process: a worker's start (spawn, imports, model) would cost seconds
+                ingest_articles(read_files(c["paths"], report, collection=c["name"]), w, report=report,
+                                article_timeout=None)
         clear_data()
         state.running, state.started = True, time.monotonic()
 

@@ -41,8 +41,9 @@ else:
 date_range_slider("map_dates", f)
 df = loaders.q("map_places", f, 500, 3)
 c1.markdown(f"**{plural(len(df), 'place')}** (most mentioned, up to 500) · size = mentions · colour = people "
-            "killed, all causes together: attacks, disasters and disease (blue: none reported). Select markers "
-            "(click, box or lasso) to filter every page by those places.")
+            "killed, all causes together: attacks, disasters and disease (blue: none reported; *Play over time* "
+            "below keeps the causes apart). Select markers (click, box or lasso) to filter every page by those "
+            "places.")
 if df.empty:
     st.info("No geocoded places under these filters.")
 else:
@@ -52,6 +53,17 @@ else:
     st.plotly_chart(charts.map_figure(df, style, outlines=outlines, context=context), key="map_chart",
                     on_select=_on_select,
                     selection_mode=("points", "box", "lasso"), config={"scrollZoom": True})
+with st.expander("Play over time: people killed per period, coloured by cause", expanded=False):
+    points = loaders.q("casualty_points", f)
+    if points.empty:
+        st.info("No dated, geocoded casualty with a death under these filters.")
+    else:
+        st.caption("One frame per day, week or month (by the span of the dates); marker area ~ people killed at "
+                   "the place in that period; red: attacks and armed violence, orange: disasters and accidents, "
+                   "purple: deaths whose text names no cause, which is how outbreak reports state disease deaths. "
+                   "Press Play or drag the period slider; the date slider above sets the span.")
+        pb_outlines = basemap.country_outlines() if style == charts.OFFLINE_MAP_STYLE else None
+        st.plotly_chart(charts.playback_figure(points, style, outlines=pb_outlines), key="map_playback")
 if f.places:
     st.markdown("Filtered to: " + ", ".join(f"**{escape_markdown(p)}**" for p in f.places))
     if st.button("Clear place selection"):
