@@ -315,7 +315,7 @@ def test_topics_cli_option_validates_and_is_used(tmp_path, capsys, monkeypatch):
     from components.cli import main
     from components.extract.topics import TOPICS_ENV
 
-    monkeypatch.delenv(TOPICS_ENV, raising=False)  # restored after the test (--topics sets it)
+    monkeypatch.setenv(TOPICS_ENV, "")  # recorded, so the value --topics sets is removed after the test
     art = tmp_path / "a.txt"
     art.write_text("Rail strike\n\n\"The railway must be modernised,\" the minister said on Monday.\n")
     good = tmp_path / "rail.yaml"
