@@ -119,7 +119,7 @@ else:
     everyone = list(names["name"])
     people = sorted(set(names["canonical"]))
     m1, m2 = st.columns(2)
-    who = m1.selectbox("Speaker name", everyone, format_func=lambda n: n if canon_of[n] == n else f"{n} (= {canon_of[n]})",
+    who = m1.selectbox("Speaker to merge", everyone, format_func=lambda n: n if canon_of[n] == n else f"{n} (= {canon_of[n]})",
                        key="review_merge_name")
     into = m2.selectbox("is the same person as", [p for p in people if p != canon_of.get(who)], key="review_merge_into")
     if st.button("Merge", key="review_merge", disabled=into is None):
