@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .collections import COLLECTIONS_FILE, load_collections  # noqa: F401  (re-exported)
-from .errors import ArticleReadError, NewsAtlasError, StoreError
+from .errors import ArticleReadError, StoreError
 from .ingest import SUPPORTED_SUFFIXES, expand_paths, read_path
 from .models import Article, Extraction
 from .store import Store

@@ -56,7 +56,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -193,7 +193,7 @@ def parse_count(tokens: list[Token], head: Token) -> Optional[Count]:
     # numbers followed by a unit are not counts ("three days", "12-year-old")
     groups = [g for g in groups if not _unit_follows(tokens, g[1])]
     if len(groups) >= 2:
-        (s1, e1, a), (s2, e2, b) = groups[0], groups[1]
+        (_, e1, a), (s2, _, b) = groups[0], groups[1]
         between = " ".join(t.lower_ for t in tokens[e1:s2])
         if between in ("and", "to", "-", "or", "–") and a < b:
             return Count(a, b, "range")

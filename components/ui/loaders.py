@@ -158,28 +158,6 @@ def store_is_empty(s: Store) -> bool:
     return s.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
 
 
-def build_default(s: Store, progress: Callable[[int, int, str], None] | None = None) -> IngestReport | None:
-    """Build the embedded default collections into an empty store, all in the caller's thread.
-
-    Policy: only a store without any article is built; a store that already has
-    articles is used as it is (so a store built from a subset, or filled from
-    the command line, is respected). The dashboard uses :func:`first_start` instead.
-
-    Returns:
-        IngestReport | None: what was ingested, or None when the store was not empty.
-    """
-    from ..pipeline import ensure_default_store
-    from ..store.swap import write_session
-
-    with _BUILD_LOCK:
-        if not store_is_empty(s):
-            return None
-        with write_session(s.path, timeout=600) as w:
-            report = ensure_default_store(w, progress=progress)
-    clear_data()
-    return report
-
-
 def stale_articles(s: Store) -> list[str]:
     """Ids of stored articles written by another extractor version (see :mod:`components.store.versions`)."""
     from ..store import versions
