@@ -41,7 +41,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..models import Extraction
-from . import corrections, events, facts, identities, versions
+from . import bulk, corrections, events, facts, identities, versions
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DB_ENV = "NEWS_ATLAS_DB"
@@ -359,6 +359,7 @@ class Store:
             try:
                 cur.execute("BEGIN TRANSACTION")
                 seen: set[str] = set()
+                pending: dict[str, list[tuple]] = {}
                 for ex in extractions:
                     aid = ex.article.id
                     if aid in seen:
@@ -374,16 +375,10 @@ class Store:
                             cur.execute(f"DELETE FROM {_q(t)} WHERE article_id = ?", [aid])
                         cur.execute("DELETE FROM articles WHERE id = ?", [aid])
                     for table, rows in _rows(ex).items():
-                        if not rows:
-                            continue
-                        cols = _COLUMNS[table]
-                        sql = (
-                            f"INSERT INTO {_q(table)} ({', '.join(_q(c) for c in cols)}) "
-                            f"VALUES ({', '.join('?' for _ in cols)})"
-                        )
-                        cur.executemany(sql, rows)
-                        result.counts[table] += len(rows)
+                        pending.setdefault(table, []).extend(rows)
                     result.added.append(aid)
+                for table, rows in pending.items():  # one bulk insert per table for the whole batch
+                    result.counts[table] += bulk.insert_rows(cur, table, _COLUMNS[table], rows)
                 corrections.apply_to_articles(cur, result.added)  # reviewers' corrections survive re-extraction
                 facts.refresh_articles(cur, result.added)
                 versions.record(cur, result.added)

@@ -23,7 +23,7 @@ reports: "at least 4 killed") and the reports' range (smallest lower bound to la
 
 from __future__ import annotations
 
-import pandas as pd
+from . import bulk
 
 EVENT_KM = 25.0
 EVENT_DAYS = 1
@@ -87,13 +87,7 @@ def refresh(cur) -> int:
         root = find(r)
         members.setdefault(root, set()).add(r[0])
         rows.append((r[0], r[1], _key(*root)))
-    if rows:  # one bulk insert (executemany is row by row)
-        frame = pd.DataFrame(rows, columns=["article_id", "idx", "event_id"])
-        cur.register("_casualty_event_rows", frame)
-        try:
-            cur.execute("INSERT INTO casualty_events SELECT article_id, idx, event_id FROM _casualty_event_rows")
-        finally:
-            cur.unregister("_casualty_event_rows")
+    bulk.insert_rows(cur, "casualty_events", ("article_id", "idx", "event_id"), rows)
     return sum(1 for arts in members.values() if len(arts) > 1)
 
 

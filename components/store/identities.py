@@ -42,6 +42,8 @@ from typing import Iterable, Optional
 
 from rapidfuzz import fuzz
 
+from . import bulk
+
 SURNAME_MIN_RATIO = 85
 FIRST_NAME_MIN_RATIO = 80
 _TITLES = frozenset(
@@ -137,6 +139,18 @@ def _country_conflict(a: NameInfo, b: NameInfo) -> bool:
     return bool(a.countries and b.countries and not (a.countries & b.countries))
 
 
+def _merged(name: str, infos: list[NameInfo]) -> NameInfo:
+    """One :class:`NameInfo` for names that fold alike: the union of their articles, countries, roles
+    and organisations."""
+    out = NameInfo(name=name, person=any(i.person for i in infos))
+    for i in infos:
+        out.articles |= i.articles
+        out.countries |= i.countries
+        out.roles |= i.roles
+        out.orgs |= i.orgs
+    return out
+
+
 def resolve(names: Iterable[NameInfo]) -> dict[str, tuple[str, str]]:
     """Group speaker names into persons by the module's rule.
 
@@ -178,14 +192,19 @@ def resolve(names: Iterable[NameInfo]) -> dict[str, tuple[str, str]]:
     blocks: dict[str, list[str]] = defaultdict(list)
     for n in full:
         blocks[toks[n][-1][:2]].append(n)
+    # rule 2 compares one name per folded form (rule 1 joined the rest), with what its group knows
+    # together: the cost grows with the distinct folded names, not with every way of writing them
+    rep = {key: _merged(key[1], [infos[n] for n in group]) for key, group in by_key.items()}
     for block in blocks.values():  # rule 2
-        for i, a in enumerate(block):
-            for b in block[i + 1:]:
-                ta, tb = toks[a], toks[b]
-                evidence = _shares_role_or_org(infos[a], infos[b])
+        keys = list(dict.fromkeys((True, " ".join(toks[n])) for n in block))
+        for i, ka in enumerate(keys):
+            for kb in keys[i + 1:]:
+                a, b = rep[ka], rep[kb]
+                ta, tb = ka[1].split(), kb[1].split()
+                evidence = _shares_role_or_org(a, b)
                 if (fuzz.ratio(ta[-1], tb[-1]) >= SURNAME_MIN_RATIO and _first_compatible(ta[0], tb[0], evidence)
-                        and not _country_conflict(infos[a], infos[b])):
-                    union(a, b, "spelling variant")
+                        and not _country_conflict(a, b)):
+                    union(by_key[ka][0], by_key[kb][0], "spelling variant")
     single = [n for n in infos if proper[n] and len(toks[n]) == 1 and len(toks[n][0]) > 1]
     for n in single:  # rule 3
         sur = toks[n][0]
@@ -301,9 +320,8 @@ def refresh(cur) -> int:
     if reviews:
         mapping = apply_reviews(mapping, reviews, {i.name: len(i.articles) for i in infos})
     cur.execute("DELETE FROM speaker_identities")
-    rows = [(n, c, r) for n, (c, r) in sorted(mapping.items())]
-    if rows:
-        cur.executemany("INSERT INTO speaker_identities (name, canonical, rule) VALUES (?, ?, ?)", rows)
+    bulk.insert_rows(cur, "speaker_identities", ("name", "canonical", "rule"),
+                     [(n, c, r) for n, (c, r) in sorted(mapping.items())])
     return sum(1 for n, (c, _) in mapping.items() if n != c)
 
 
