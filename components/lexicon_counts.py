@@ -8,7 +8,8 @@
   gazetteer's alias names (``data/gazetteer_aliases.yaml``),
 
 how many documents of each corpus use it: the training split (PolNeAR train), the evaluation sets
-(polnear-dev, geovirus-dev, lgl-dev, isaf-dev) and the seed article. On the training split it also counts
+(polnear-dev, geovirus-dev, lgl-dev, isaf-dev), the seed article and the handed hard cases (one sentence
+each). On the training split it also counts
 the entry's occurrences in the text and, for a one-word entry, how often it is the head lemma of a gold
 attribution cue (first annotator, cue head as in :func:`components.extract.cuelex.cue_head`) -- the
 evidence a reporting-cue list is built on.
@@ -18,7 +19,8 @@ form without a final period ("Dr." = "dr"); an entry of several tokens or with p
 word-bounded in the lower-cased text or in the text of lemmas ("rule out" matches "ruled out"). The
 case-sensitive tokenizer lists (``nlp_lexicon.yaml``) match the text as written; gazetteer aliases match
 with dots dropped ("U.S." = "US"). A *candidate for removal* is an entry no training document uses and
-at most one other document (a single dev article, or the seed alone) uses: a rule for one sentence.
+at most one other document (a single dev article, the seed alone, or one hard case) uses: a rule for
+one sentence.
 
 Output: a TSV (one row per list and entry, columns :data:`COLUMNS`), written beside the lexicons by
 default; the summary printed lists the candidates.
@@ -39,7 +41,7 @@ from .yamlio import safe_load
 ROOT = Path(__file__).resolve().parents[1]
 COUNTS_PATH = ROOT / "components" / "extract" / "lexicon" / "counts.tsv"
 # corpus names in column order; the first is the training split
-CORPORA = ("polnear-train", "polnear-dev", "geovirus-dev", "lgl-dev", "isaf-dev", "seed")
+CORPORA = ("polnear-train", "polnear-dev", "geovirus-dev", "lgl-dev", "isaf-dev", "seed", "cases")
 COLUMNS = ("list", "entry", "train_cue_heads", "train_occurrences") + tuple(f"docs_{c}" for c in CORPORA) + ("candidate",)
 
 
@@ -133,7 +135,8 @@ def read_corpus(path: Path) -> list[tuple[str, str]]:
 
     Args:
         path (Path): a ``.jsonl`` file (``id``, ``text``), a folder holding one (``isaf-dev/``), a
-            PolNeAR-style folder (``text/*.txt``) or a folder of ``*.txt`` articles (the seed).
+            PolNeAR-style folder (``text/*.txt``), a folder of ``*.txt`` articles (the seed) or of
+            ``*.yaml`` cases (``id``, ``text``: the hard cases).
 
     Raises:
         GoldFormatError: no article found at ``path``.
@@ -146,6 +149,10 @@ def read_corpus(path: Path) -> list[tuple[str, str]]:
         for p in sorted(path.glob("*.txt")):
             out.append((p.stem, p.read_text(encoding="utf-8")))
         jsonls = sorted(path.glob("*.jsonl"))
+        for p in sorted(path.glob("*.yaml")):
+            rec = safe_load(p.read_text(encoding="utf-8"))
+            if isinstance(rec, dict) and isinstance(rec.get("text"), str):
+                out.append((str(rec.get("id", p.stem)), rec["text"]))
     else:
         jsonls = [path] if path.suffix == ".jsonl" else []
     for p in jsonls:
@@ -274,16 +281,18 @@ def write_counts(lists: Iterable[CountedList], counts: dict[tuple[str, str], Ent
 
 
 def default_corpora(train_folder: Path) -> dict[str, Path]:
-    """The corpora beside a training folder: ``<eval>/{polnear-dev,geovirus-dev,lgl-dev,isaf-dev}`` and
-    ``<eval>/../seed``, for ``train_folder`` = ``<eval>/polnear-train`` (missing ones are left out)."""
+    """The corpora beside a training folder: ``<eval>/{polnear-dev,geovirus-dev,lgl-dev,isaf-dev}``,
+    ``<eval>/../seed`` and ``<eval>/../cases``, for ``train_folder`` = ``<eval>/polnear-train`` (missing
+    ones are left out)."""
     train_folder = Path(train_folder)
     ev = train_folder.parent
     found = {"polnear-train": train_folder}
-    for name in CORPORA[1:-1]:
+    for name in CORPORA[1:-2]:
         if (ev / name).exists():
             found[name] = ev / name
-    if (ev.parent / "seed").exists():
-        found["seed"] = ev.parent / "seed"
+    for name in ("seed", "cases"):
+        if (ev.parent / name).exists():
+            found[name] = ev.parent / name
     return found
 
 
