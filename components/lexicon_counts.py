@@ -16,7 +16,8 @@ evidence a reporting-cue list is built on.
 
 An entry *used* by a document: a one-word entry equals a token's lower-cased form, its lemma, or the
 form without a final period ("Dr." = "dr"); an entry of several tokens or with punctuation matches
-word-bounded in the lower-cased text or in the text of lemmas ("rule out" matches "ruled out"). The
+word-bounded in the lower-cased text or in the text of lemmas ("rule out" matches "ruled out"), curly
+apostrophes straightened. The
 case-sensitive tokenizer lists (``nlp_lexicon.yaml``) match the text as written; gazetteer aliases match
 with dots dropped ("U.S." = "US"). A *candidate for removal* is an entry no training document uses and
 at most one other document (a single dev article, the seed alone, or one hard case) uses: a rule for
@@ -189,6 +190,11 @@ def train_cue_heads(folder: Path, docs_by_id: dict) -> dict[str, int]:
 _WORD = re.compile(r"^[^\W_]+$")
 
 
+def _straight(text: str) -> str:
+    """``text`` with curly apostrophes straightened ("NATO’s" = "NATO's")."""
+    return text.replace("\u2019", "'").replace("\u2018", "'")
+
+
 class _DocIndex:
     """The forms of one parsed document an entry is looked up in."""
 
@@ -201,8 +207,8 @@ class _DocIndex:
                 self.tokens_lower[k] = self.tokens_lower.get(k, 0) + 1
             self.tokens_case[tok.text] = self.tokens_case.get(tok.text, 0) + 1
         self.text = doc.text
-        self.lower = doc.text.lower()
-        self.lemmas = " ".join(t.lemma_.lower() for t in doc)
+        self.lower = _straight(doc.text.lower())
+        self.lemmas = _straight(" ".join(t.lemma_.lower() for t in doc))
         self.nodots = self.lower.replace(".", "")
 
     @staticmethod
@@ -216,8 +222,8 @@ class _DocIndex:
         if match == "case":
             return self.tokens_case.get(entry, 0) or self._count(entry, self.text)
         if match == "nodots":
-            return self._count(entry.lower().replace(".", ""), self.nodots)
-        low = entry.lower()
+            return self._count(_straight(entry.lower()).replace(".", ""), self.nodots)
+        low = _straight(entry.lower())
         if _WORD.match(low):
             return self.tokens_lower.get(low, 0)
         return max(self._count(low, self.lower), self._count(low, self.lemmas), self.tokens_lower.get(low, 0))

@@ -113,7 +113,7 @@ TRAIN = {
     "t1": "The mayor said the bridge would reopen. Critics warned that costs would rise.",
     "t2": "Officials said nothing new. The council ruled out higher taxes.",
 }
-DEV = [("d1", "Brig. Smith warned the U.S. embassy."), ("d2", "Nobody spoke at the meeting.")]
+DEV = [("d1", "Brig. Smith warned the U.S. embassy."), ("d2", "Nobody spoke at the editor’s meeting.")]
 SEED = "The envoy will mutter that the US rules out talks."
 
 
@@ -155,6 +155,7 @@ def test_counts_on_an_invented_corpus_are_exact(tmp_path, nlp):
         CountedList("t.phrases", ("rule out",)),
         CountedList("t.abbr", ("Brig.",), "case"),
         CountedList("t.alias", ("U.S.",), "nodots"),
+        CountedList("t.labels", ("editor's",)),
     ]
     counts = count_entries(lists, corpora, nlp=nlp, train="train", train_folder=folder)
 
@@ -169,6 +170,7 @@ def test_counts_on_an_invented_corpus_are_exact(tmp_path, nlp):
     assert row("t.phrases", "rule out") == ({"train": 1, "dev": 0, "seed": 1}, 1, 0, False)  # lemmas: "ruled out", "rules out"
     assert row("t.abbr", "Brig.") == ({"train": 0, "dev": 1, "seed": 0}, 0, 0, True)  # one dev article
     assert row("t.alias", "U.S.") == ({"train": 0, "dev": 1, "seed": 1}, 0, 0, False)  # "U.S." and "US"
+    assert row("t.labels", "editor's") == ({"train": 0, "dev": 1, "seed": 0}, 0, 0, True)  # a curly apostrophe in d2
 
     out = tmp_path / "counts.tsv"
     write_counts(lists, counts, out, corpora=("train", "dev", "seed"))
@@ -176,7 +178,7 @@ def test_counts_on_an_invented_corpus_are_exact(tmp_path, nlp):
     assert rows[0] == "list\tentry\ttrain_cue_heads\ttrain_occurrences\tdocs_train\tdocs_dev\tdocs_seed\tcandidate"
     assert rows[1:5] == ["t.verbs\tsay\t2\t2\t2\t0\t0\t", "t.verbs\twarn\t1\t1\t1\t1\t0\t",
                          "t.verbs\tmutter\t0\t0\t0\t0\t1\tyes", "t.verbs\twhisper\t0\t0\t0\t0\t0\tyes"]
-    assert len(rows) == 1 + 7  # the repeated "say" is one row
+    assert len(rows) == 1 + 8  # the repeated "say" is one row
 
 
 def test_a_candidate_needs_no_training_use_and_at_most_one_other_document():

@@ -15,9 +15,12 @@ The tokenizer's lists (sentence openers, title abbreviations) are in ``component
 beside :mod:`components.nlp` and re-exported here. Every file is read once per process with
 :func:`components.yamlio.load_lexicon` against the pydantic models below (lists non-empty, unique,
 lower-case): a broken file raises :class:`components.errors.LexiconError` naming the file and the field
-at import. Entries are kept only when the training split (PolNeAR train) or more than one evaluation
-article uses them, or they belong to a closed class (months, pronouns, honorifics): counts per entry
-and corpus from ``python -m components train lexicon-counts`` (:mod:`components.lexicon_counts`).
+at import. ``counts.tsv`` (``python -m components train lexicon-counts``, :mod:`components.lexicon_counts`)
+gives, per entry, its gold cue heads and occurrences in the training split (PolNeAR train) and how many
+documents of each dev set, the seed and the hard cases use it; an entry that no training article and at
+most one other document uses (column ``candidate``) serves one sentence and is removed unless it is a
+member of a general class (a month, a pronoun, an honorific, a spelling or inflection of a used entry,
+a sibling of a used entry such as a further seat of government or animal).
 
 The Python names (``CUE_VERBS``, ``TITLE_WORDS`` ...) are frozensets (tuples where order or ``endswith``
 matters, dicts for mappings), as the modules have always used them.
