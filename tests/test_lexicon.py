@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 
 from components.errors import LexiconError
-from components.extract import lexicon as L
+from components import lexicon as L
 from components.lexicon_counts import CountedList, EntryCounts, count_entries, read_corpus, write_counts
-from components.nlp import TokenizerLexicon
-from components.yamlio import LexiconFile, TokenList, WordList, WordMap, load_lexicon
 
+from components.yamlio import LexiconFile, TokenList, WordList, WordMap, load_lexicon
 ROOT = Path(__file__).resolve().parents[1]
 LEXICON_FILES = {
     "quotes.yaml": L.QuotesLexicon,
@@ -35,8 +34,18 @@ def test_every_stage_lexicon_file_loads_and_every_list_has_a_comment(name):
 
 
 def test_the_nlp_lexicon_loads_case_sensitive():
-    lex = load_lexicon(ROOT / "components" / "nlp_lexicon.yaml", TokenizerLexicon)
+    lex = load_lexicon(L.NLP_LEXICON_PATH, L.TokenizerLexicon)
     assert "Brig." in lex.title_abbreviations and "He" in lex.sentence_openers
+
+
+def test_the_word_lists_load_without_spacy():
+    """The dashboard reads DISASTER_CAUSES: importing the word lists loads no model and no extraction stage."""
+    import subprocess
+    import sys
+
+    code = "import sys, components.lexicon; print('spacy' in sys.modules, 'components.extract' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
 
 
 def test_the_python_names_keep_their_types_and_members():

@@ -3,7 +3,7 @@
 Rules over the dependency parse, sentence by sentence:
 
 1. A *trigger* is a token whose lemma reports a casualty (``KILL_LEMMAS``, ``INJURE_LEMMAS``,
-   ``MISSING_LEMMAS`` in :mod:`components.extract.lexicon`): "killed", "died", "dead", "deaths",
+   ``MISSING_LEMMAS`` in :mod:`components.lexicon`): "killed", "died", "dead", "deaths",
    "wounded", "missing", "death toll".
 2. Its *victim* phrase is found from the parse: the object of an active verb ("killed 3 people",
    "injuring seven others"), the subject of a passive or intransitive one ("14 people died",
@@ -61,7 +61,7 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import (
+from ..lexicon import (
     CASUALTY_CAUSES,
     HYPOTHETICAL_HEADS,
     INJURE_LEMMAS,

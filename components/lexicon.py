@@ -1,21 +1,23 @@
-"""The word lists of the extraction stages, one YAML file per owning module, validated on import.
+"""The word lists of the extraction stages, one YAML file beside each owning module, validated on import.
 
-Each file beside this module holds the closed classes one stage keys on, each list with a comment saying
-which family of constructions it serves:
+Each file holds the closed classes one stage keys on, each list with a comment saying which family of
+constructions it serves:
 
-- ``quotes.yaml`` (:mod:`..frames`, :mod:`..quotes`): reporting cues by complement type, cue nouns, the
-  nouns a source or statement can be.
-- ``speakers.yaml`` (:mod:`..speakers`): titles, honorifics, pronouns, organisation/group/document head
-  nouns, seats of government -> country.
-- ``transcripts.yaml`` (:mod:`..transcripts`): turn labels of interviews.
-- ``places.yaml`` (:mod:`..places`): words that make a name a place, an area, or no place.
-- ``casualties.yaml`` (:mod:`..casualties`): trigger lemmas, counted people, causes, vague quantities.
+- ``components/extract/lexicon/quotes.yaml`` (:mod:`.extract.frames`, :mod:`.extract.quotes`): reporting
+  cues by complement type, cue nouns, the nouns a source or statement can be.
+- ``.../speakers.yaml`` (:mod:`.extract.speakers`): titles, honorifics, pronouns, organisation/group/document
+  head nouns, seats of government -> country.
+- ``.../transcripts.yaml`` (:mod:`.extract.transcripts`): turn labels of interviews.
+- ``.../places.yaml`` (:mod:`.extract.places`): words that make a name a place, an area, or no place.
+- ``.../casualties.yaml`` (:mod:`.extract.casualties`): trigger lemmas, counted people, causes, vague
+  quantities.
+- ``components/nlp_lexicon.yaml`` (:mod:`.nlp`): sentence openers and title abbreviations (case-sensitive).
 
-The tokenizer's lists (sentence openers, title abbreviations) are in ``components/nlp_lexicon.yaml``
-beside :mod:`components.nlp` and re-exported here. Every file is read once per process with
+This module imports neither spaCy nor the extraction stages (the dashboard reads ``DISASTER_CAUSES``
+without loading a model). Every file is read once per process with
 :func:`components.yamlio.load_lexicon` against the pydantic models below (lists non-empty, unique,
 lower-case): a broken file raises :class:`components.errors.LexiconError` naming the file and the field
-at import. ``counts.tsv`` (``python -m components train lexicon-counts``, :mod:`components.lexicon_counts`)
+at import. ``counts.tsv`` (``python -m components train lexicon-counts``, :mod:`.lexicon_counts`)
 gives, per entry, its gold cue heads and occurrences in the training split (PolNeAR train) and how many
 documents of each dev set, the seed and the hard cases use it; an entry that no training article and at
 most one other document uses (column ``candidate``) serves one sentence and is removed unless it is a
@@ -31,10 +33,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ...nlp import SENTENCE_OPENERS, TITLE_ABBREVIATIONS
-from ...yamlio import CountMap, LabelledPhrases, LexiconFile, WordList, WordMap, load_lexicon
+from .yamlio import CountMap, LabelledPhrases, LexiconFile, TokenList, WordList, WordMap, load_lexicon
 
-LEXICON_DIR = Path(__file__).resolve().parent
+LEXICON_DIR = Path(__file__).resolve().parent / "extract" / "lexicon"
+NLP_LEXICON_PATH = Path(__file__).resolve().parent / "nlp_lexicon.yaml"
+
+
+class TokenizerLexicon(LexiconFile):
+    """``components/nlp_lexicon.yaml``: the case-sensitive word lists of tokenisation and sentence splitting
+    (owner: :mod:`components.nlp`)."""
+
+    sentence_openers: TokenList
+    title_abbreviations: TokenList
 
 
 class QuotesLexicon(LexiconFile):
@@ -184,5 +194,8 @@ DISASTER_CAUSES = frozenset(_CASUALTIES.disaster_causes)
 NON_HUMAN_NOUNS = frozenset(_CASUALTIES.non_human_nouns)
 HYPOTHETICAL_HEADS = frozenset(_CASUALTIES.hypothetical_heads)
 NON_COUNT_FOLLOWERS = frozenset(_CASUALTIES.non_count_followers)
+_TOKENIZER = load_lexicon(NLP_LEXICON_PATH, TokenizerLexicon)
+SENTENCE_OPENERS: frozenset[str] = frozenset(_TOKENIZER.sentence_openers)
+TITLE_ABBREVIATIONS: tuple[str, ...] = tuple(_TOKENIZER.title_abbreviations)
 
 __all__ = [n for n in dir() if n.isupper() and not n.startswith("_")]
