@@ -48,7 +48,8 @@ class TokenizerLexicon(LexiconFile):
 
 
 class QuotesLexicon(LexiconFile):
-    """``quotes.yaml``: Quotation attribution: reporting cues, their complements, the sources they take (owners: components/extract/frames.py, quotes.py)."""
+    """``quotes.yaml``: Quotation attribution: reporting cues, their complements, the sources they take (owners:
+    components/extract/frames.py, quotes.py)."""
 
     cue_verbs: WordList
     cue_intent_verbs: WordList
@@ -69,7 +70,8 @@ class QuotesLexicon(LexiconFile):
 
 
 class SpeakersLexicon(LexiconFile):
-    """``speakers.yaml``: Speakers: titles, pronouns and head nouns that decide a source's kind and canonical name (owner: components/extract/speakers.py; also frames.py, confidence.py)."""
+    """``speakers.yaml``: Speakers: titles, pronouns and head nouns that decide a source's kind and canonical name
+    (owner: components/extract/speakers.py; also frames.py, confidence.py)."""
 
     title_words: WordList
     name_suffixes: WordList
@@ -88,7 +90,8 @@ class SpeakersLexicon(LexiconFile):
 
 
 class TranscriptsLexicon(LexiconFile):
-    """``transcripts.yaml``: Interview transcripts: turn labels and the interviewer (owner: components/extract/transcripts.py; also speakers.py)."""
+    """``transcripts.yaml``: Interview transcripts: turn labels and the interviewer (owner:
+    components/extract/transcripts.py; also speakers.py)."""
 
     non_speaker_labels: WordList
     interviewer_labels: WordList
@@ -97,7 +100,8 @@ class TranscriptsLexicon(LexiconFile):
 
 
 class PlacesLexicon(LexiconFile):
-    """``places.yaml``: Toponyms: words around a name that make it a place, an area, or no place (owner: components/extract/places.py; also casualties.py)."""
+    """``places.yaml``: Toponyms: words around a name that make it a place, an area, or no place (owner:
+    components/extract/places.py; also casualties.py)."""
 
     non_place_names: WordList
     admin_suffixes: WordList
@@ -113,7 +117,8 @@ class PlacesLexicon(LexiconFile):
 
 
 class CasualtiesLexicon(LexiconFile):
-    """``casualties.yaml``: Casualty counts: trigger lemmas, counted people, causes (owner: components/extract/casualties.py; also components/ui/charts.py)."""
+    """``casualties.yaml``: Casualty counts: trigger lemmas, counted people, causes (owner:
+    components/extract/casualties.py; also components/ui/charts.py)."""
 
     vague_counts: CountMap
     kill_lemmas: WordList
@@ -194,6 +199,7 @@ DISASTER_CAUSES = frozenset(_CASUALTIES.disaster_causes)
 NON_HUMAN_NOUNS = frozenset(_CASUALTIES.non_human_nouns)
 HYPOTHETICAL_HEADS = frozenset(_CASUALTIES.hypothetical_heads)
 NON_COUNT_FOLLOWERS = frozenset(_CASUALTIES.non_count_followers)
+
 _TOKENIZER = load_lexicon(NLP_LEXICON_PATH, TokenizerLexicon)
 SENTENCE_OPENERS: frozenset[str] = frozenset(_TOKENIZER.sentence_openers)
 TITLE_ABBREVIATIONS: tuple[str, ...] = tuple(_TOKENIZER.title_abbreviations)

@@ -43,7 +43,14 @@ ROOT = Path(__file__).resolve().parents[1]
 COUNTS_PATH = ROOT / "components" / "extract" / "lexicon" / "counts.tsv"
 # corpus names in column order; the first is the training split
 CORPORA = ("polnear-train", "polnear-dev", "geovirus-dev", "lgl-dev", "isaf-dev", "seed", "cases")
-COLUMNS = ("list", "entry", "train_cue_heads", "train_occurrences") + tuple(f"docs_{c}" for c in CORPORA) + ("candidate",)
+
+
+def columns(corpora: Iterable[str] = CORPORA) -> tuple[str, ...]:
+    """The TSV header for ``corpora`` (the first one the training split)."""
+    return ("list", "entry", "train_cue_heads", "train_occurrences") + tuple(f"docs_{c}" for c in corpora) + ("candidate",)
+
+
+COLUMNS = columns()
 
 
 @dataclass(frozen=True)
@@ -278,7 +285,7 @@ def write_counts(lists: Iterable[CountedList], counts: dict[tuple[str, str], Ent
     corpora = tuple(corpora)
     with Path(path).open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        w.writerow(("list", "entry", "train_cue_heads", "train_occurrences") + tuple(f"docs_{c}" for c in corpora) + ("candidate",))
+        w.writerow(columns(corpora))
         for wl in lists:
             for e in wl.entries:
                 rec = counts[(wl.name, e)]
