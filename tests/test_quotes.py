@@ -459,12 +459,12 @@ def test_quotes_registered_spacy_component_gives_finished_docs(nlp):
     import components.extract.quotes  # noqa: F401  (registers the factory)
 
     texts = ['"The ferry will not sail today," harbour pilot Greta Lind said.', "Mayor Ana Lopez said that the bridge would reopen in May."]
-    nlp.add_pipe("news_atlas_quotations", config={"min_reliability": 0.5, "min_count": 9})
+    nlp.add_pipe("news_atlas_quotations", name="quotations_strict", config={"min_reliability": 0.5, "min_count": 9})
     try:
-        assert nlp.get_pipe_config("news_atlas_quotations") == {"factory": "news_atlas_quotations", "min_reliability": 0.5, "min_count": 9}
+        assert nlp.get_pipe_config("quotations_strict") == {"factory": "news_atlas_quotations", "min_reliability": 0.5, "min_count": 9}
         docs = list(nlp.pipe(texts))
     finally:
-        nlp.remove_pipe("news_atlas_quotations")
+        nlp.remove_pipe("quotations_strict")
     assert [[(q.kind, q.text, q.speaker) for q in d._.quotes] for d in docs] == [
         [("direct", "The ferry will not sail today", "Greta Lind")],
         [("indirect", "the bridge would reopen in May", "Ana Lopez")],
@@ -511,17 +511,22 @@ def test_quotes_stage_components_give_the_same_records_as_extract_doc(nlp, extra
             "the regional prefect said.\n\n\"We will rebuild every bridge,\" Mayor Ana Lopez said. "
             "She said that the new flood wall would be finished by May.")
     want = extract_text(text)
-    names = ["news_atlas_places", "news_atlas_quotations", "news_atlas_casualties", "news_atlas_stances"]
-    for n in names:
-        nlp.add_pipe(n)
+    from components.nlp import STAGE_PIPES
+
+    assert list(STAGE_PIPES) == ["news_atlas_places", "news_atlas_quotations", "news_atlas_casualties", "news_atlas_stances"]
+    assert not set(STAGE_PIPES) & set(nlp.pipe_names)  # added by load_nlp, disabled: nlp() only parses
+    for n in STAGE_PIPES:
+        nlp.enable_pipe(n)
     try:
-        doc = list(nlp.pipe([want.article.text]))[0]
+        doc = nlp.make_doc(want.article.text)
+        doc._.article_id = want.article.id
+        doc = list(nlp.pipe([doc]))[0]
     finally:
-        for n in names:
-            nlp.remove_pipe(n)
+        for n in STAGE_PIPES:
+            nlp.disable_pipe(n)
 
     def strip(records):
-        return [r.model_dump(exclude={"id", "article_id", "quote_id"}) for r in records]
+        return [r.model_dump() for r in records]
 
     assert strip(doc._.places) == strip(want.places)
     assert strip(doc._.quotes) == strip(want.quotes) and len(want.quotes) == 3

@@ -152,3 +152,13 @@ def test_stance_confidence_formula():
     assert stance_confidence("support", 1.0, [1.0, 1.0, -1.0]) == round(2 / 3 * 1.0 * (1 - 0.4 ** 2), 3)
     assert stance_confidence("neutral", 0.0, [0.0]) == 0.6
     assert stance_confidence("support", 0.35, [0.35]) == round(0.35 * 0.6, 3)
+
+
+def test_token_at_or_after_finds_the_token_after_a_cue_by_offset():
+    from components.extract.stance import _token_at_or_after
+    from components.nlp import load_nlp
+
+    doc = load_nlp().make_doc("The mayor called for calm.")
+    assert doc[_token_at_or_after(doc, 16)].text == "for"  # right after "called" (ends at 16)
+    assert doc[_token_at_or_after(doc, 12)].text == "called"  # inside "called"
+    assert _token_at_or_after(doc, 26) == len(doc)  # past the end

@@ -340,3 +340,14 @@ def test_bundled_yaml_reader_is_safe_and_reads_like_safe_load():
         safe_load("!!python/object/apply:os.system ['true']")
     with pytest.raises(yaml.YAMLError):
         safe_load("a: [1, 2\nb: 3")
+
+
+def test_topics_matches_of_a_span_are_those_of_the_span_alone(nlp, tagger):
+    """The matchers run once per doc; a span's matches are exactly those found in the span on its own."""
+    doc = nlp("Farmers fear the trade deal will raise tariffs. The ceasefire talks in Geneva stalled. "
+              "Floods after the storm cut power to the coast.")
+    for sent in doc.sents:
+        alone = nlp(sent.text)
+        shifted = [(t, s + sent.start, e + sent.start) for t, s, e in tagger.matches(alone[:])]
+        assert tagger.matches(sent) == shifted
+    assert len({t for t, _, _ in tagger.matches(doc[:])}) >= 2  # the text does name several topics

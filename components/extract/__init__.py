@@ -19,12 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Article, Extraction
-from ..nlp import load_nlp
-from .casualties import casualty_events
-from .places import toponyms
-from .quotes import quotations
-from .stance import speaker_stances
-from .topics import get_topic_tagger
+from ..nlp import STAGE_PIPES, add_stages, load_nlp
 
 __all__ = ["extract_doc", "extract_article", "extract_articles"]
 
@@ -32,26 +27,29 @@ __all__ = ["extract_doc", "extract_article", "extract_articles"]
 def extract_doc(article: Article, doc: Doc, nlp: Language | None = None) -> Extraction:
     """Run every extraction stage on ``doc`` (the parse of ``article.text``).
 
+    The stages are the pipeline components of :data:`components.nlp.STAGE_PIPES` (places,
+    quotations, casualties, stances), run in order with the settings of their config; each writes its
+    records to ``Doc._`` (``places``, ``quotes``, ``speakers``, ``casualties``, ``stances``).
+
     Args:
         article (Article): the stored article; its ``id`` and ``published`` date
-            are used for record ids and relative dates.
+            are used for record ids and relative dates (set as ``doc._.article_id`` and
+            ``doc._.published``).
         doc (spacy.tokens.Doc): ``nlp(article.text)``.
-        nlp (Language | None): the pipeline that made ``doc`` (for the topic
-            matcher); defaults to :func:`components.nlp.load_nlp`.
+        nlp (Language | None): the pipeline that made ``doc``; defaults to
+            :func:`components.nlp.load_nlp`. The stages are added to it (disabled) when missing.
 
     Returns:
         Extraction: quotes (with topics), speakers, places, casualties, stances.
     """
     nlp = nlp or load_nlp()
-    places = toponyms(doc)
-    quotes, speakers = quotations(doc, article_id=article.id, places=places)
-    casualties = casualty_events(doc, places, published=article.published)
-    tagger = get_topic_tagger(nlp)
-    for q in quotes:
-        q.topics = tagger.topics_of(doc.char_span(q.start, q.end, alignment_mode="expand") or doc[0:0])
-    stances = speaker_stances(doc, quotes, speakers, tagger)
+    add_stages(nlp)
+    doc._.article_id, doc._.published = article.id, article.published
+    for name in STAGE_PIPES:
+        doc = nlp.get_pipe(name)(doc)
+    x = doc._
     return Extraction(
-        article=article, quotes=quotes, speakers=speakers, places=places, casualties=casualties, stances=stances
+        article=article, quotes=x.quotes, speakers=x.speakers, places=x.places, casualties=x.casualties, stances=x.stances
     )
 
 

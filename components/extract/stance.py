@@ -67,6 +67,7 @@ Method (explainable rules, no trained model):
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -697,14 +698,27 @@ def _accused_topics(doc: Doc, tagger: TopicTagger, pieces: list, accused: set[in
     return {tid for tid, s, e, _ in tagger.match_details(sent) if accused & set(range(s, e))}
 
 
+def _token_at_or_after(doc: Doc, char: int) -> int:
+    """Index of the token holding character offset ``char``, or of the first token after it (``len(doc)``
+    past the end); the token start offsets are computed once per doc (kept in ``doc.user_data``)."""
+    starts = doc.user_data.get("newsx_token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["newsx_token_starts"] = [t.idx for t in doc]
+    i = bisect.bisect_right(starts, char) - 1
+    if i < 0:
+        return 0
+    return i if char < starts[i] + len(doc[i].text) else i + 1
+
+
 def _add_cue_verb_vote(doc: Doc, q: Quote, lex: StanceLexicon, votes: dict[str, TopicVotes],
                        only: Optional[set[str]]) -> None:
     """The cue verb's own polarity votes for every topic (or only those in ``only``); the word after
     the cue tells "called for" (support) from "called it" (naming)."""
     if not q.cue:
         return
-    after = doc.char_span(q.cue_end, len(doc.text), alignment_mode="expand") if q.cue_end is not None else None
-    nxt = next((t.text for t in after if not t.is_space), "") if after is not None else ""
+    # the token after the cue, found by offset (``Doc.text`` would join every token on each call)
+    i = _token_at_or_after(doc, q.cue_end) if q.cue_end is not None else len(doc)
+    nxt = next((t.text for t in doc[i:] if not t.is_space), "")
     cue = q.cue if len(q.cue.split()) > 1 or not nxt else f"{q.cue} {nxt}"
     pol = lex.cue_verb_polarity(cue)
     if pol:

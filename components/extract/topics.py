@@ -32,6 +32,7 @@ topics of its sentence, else of the nearest earlier sentence (up to two back) th
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 from pathlib import Path
@@ -41,10 +42,12 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from ..errors import NewsAtlasError
 from ..yamlio import safe_load
+
+_TAGGER_IDS = itertools.count()
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_TAXONOMY = ROOT / "data" / "topics.yaml"
@@ -210,6 +213,7 @@ class TopicTagger:
     def __init__(self, nlp: Language, taxonomy: TopicTaxonomy | None = None, context_tokens: int = CONTEXT_TOKENS):
         self.taxonomy = taxonomy or TopicTaxonomy.load()
         self.context_tokens = context_tokens
+        self._cache_id = next(_TAGGER_IDS)  # names this tagger's matches in a doc's user_data
         self.labels = {t.id: t.label for t in self.taxonomy.topics}
         self.matcher = Matcher(nlp.vocab)
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -256,13 +260,9 @@ class TopicTagger:
             inside a longer match of another topic is dropped ("nuclear weapons" is not also military-aid). ``all_of``
             topics yield one match per phrase of each group, only in sentences where every group occurs.
         """
-        doc = span.doc
-        off = span.start if isinstance(span, Span) else 0
-        vocab = doc.vocab
-        # spaCy 3.8: Matcher on a Span gives span-relative indices, PhraseMatcher doc-relative ones.
-        found = [(m, s + off, e + off) for m, s, e in self.matcher(span)] if len(self.matcher) else []
-        found += list(self.phrase_matcher(span)) if len(self.phrase_matcher) else []
-        raw = [(vocab.strings[m], s, e) for m, s, e in found]
+        doc = span.doc if isinstance(span, Span) else span
+        lo, hi = (span.start, span.end) if isinstance(span, Span) else (0, len(doc))
+        raw = [m for m in self._doc_matches(doc) if lo <= m[1] and m[2] <= hi]
         tid_of = {k: k.split("@")[0] for k, _, _ in raw}
         # longest match wins across topics: "weapons" inside "nuclear weapons" is not military-aid
         raw = [
@@ -297,6 +297,20 @@ class TopicTagger:
             if all(groups.values()):
                 out.extend((tid, s, e, True) for spans in groups.values() for s, e in spans)
         return sorted(set(out), key=lambda m: (m[1], m[2], m[0], m[3]))
+
+    def _doc_matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """Every match of the topic and phrase matchers in ``doc`` as ``(key, start, end)``, run once per
+        doc and kept in ``doc.user_data`` (the stance stage asks for many spans of one doc). The matchers
+        are not greedy and have no anchors, so the matches inside a span are those of the doc that lie
+        within it."""
+        key = ("newsx_topic_matches", self._cache_id)
+        found = doc.user_data.get(key)
+        if found is None:
+            vocab = doc.vocab
+            hits = list(self.matcher(doc)) if len(self.matcher) else []
+            hits += list(self.phrase_matcher(doc)) if len(self.phrase_matcher) else []
+            found = doc.user_data[key] = [(vocab.strings[m], s, e) for m, s, e in hits]
+        return found
 
     def _in_context(self, tid: str, doc, s: int, e: int) -> bool:
         """Whether a context phrase of ``tid`` occurs in the sentence of ``doc[s:e]``, one of the
