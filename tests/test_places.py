@@ -450,3 +450,13 @@ def test_places_signals_switch_off(nlp):
     finally:
         places.SIGNALS["neighbours"] = True
     assert (first.name, first.country) == ("Alexandria", "EG")
+
+
+def test_places_region_above_the_divisions_names_no_division(nlp):
+    """A region such as "the Midwest" is an area with no first-level division: it adds none to the
+    article's context (it once crashed the geocoder when a country-named state was also mentioned)."""
+    from components.extract.places import toponyms
+
+    found = [(p.name, p.country, p.admin1) for p in toponyms(nlp("Storms swept the Midwest on Sunday, and Georgia was spared."))]
+    assert found[0] == ("Midwest", "US", None)
+    assert [n for n, _, _ in found] == ["Midwest", "Georgia"]

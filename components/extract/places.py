@@ -787,7 +787,8 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
             # ambiguous: it says nothing about the area unless cued ("New York state")
             namesake = bool(exact_admins) and _has_namesake_city(exact_admins[0], recs, gaz) and not m.admin_cue
             if len(exact_admins) == 1 and len(exact) == 1 and not namesake:  # unambiguous: "Texas", not "Paris"
-                admins[(exact_admins[0].country, exact_admins[0].admin1)] += 1
+                if exact_admins[0].admin1:  # a region above the divisions ("the Midwest") names none
+                    admins[(exact_admins[0].country, exact_admins[0].admin1)] += 1
                 if recs[0] is exact_admins[0]:  # "Texas": an admin area says its country too
                     countries[exact_admins[0].country] += 1
                     keys[exact_admins[0].country].add(normalise(m.text))
