@@ -6,7 +6,8 @@
 - ``extract PATH... --json``: print one JSON object per article (JSON Lines) without touching the store.
 - ``evaluate PATH...``: score the extractor on gold files, PolNeAR brat folders, GeoVirus/ISAF JSONL.
 - ``build-default``: ingest the embedded default collections (``data/collections.yaml``).
-- ``train cues FOLDER``: rebuild the learned cue lexicon from a PolNeAR-style training folder.
+- ``train cues FOLDER``: rebuild the learned cue lexicon from a PolNeAR-style training folder;
+  ``train lexicon-counts FOLDER``: count each word-list entry over the training split, dev sets and seed.
 
 Exit codes: 0 everything was stored (or printed), perhaps with warnings; 1 some input failed (each
 failure is one line ``PATH[:LINE]: reason``, the others went through); 2 usage error or a store that
@@ -232,7 +233,18 @@ def _use_topics(path: str) -> None:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    """``train cues FOLDER [--out PATH]``: mine the cue lexicon (:mod:`components.extract.cuelex`)."""
+    """``train cues FOLDER [--out PATH]``: mine the cue lexicon (:mod:`components.extract.cuelex`);
+    ``train lexicon-counts FOLDER [--out PATH]``: count the word lists' entries over the training split,
+    the dev sets beside it and the seed (:mod:`components.lexicon_counts`)."""
+    if args.what == "lexicon-counts":
+        from .lexicon_counts import COUNTS_PATH, run_lexicon_counts
+
+        out = args.out or COUNTS_PATH
+        candidates = run_lexicon_counts(args.folder, out=out, limit=args.limit)
+        print(f"{len(candidates)} entries used by no training article and at most one other document -> {out}")
+        for name, entry in candidates:
+            print(f"  {name}\t{entry}")
+        return 0
     from .extract.cuelex import CUES_PATH, train_cues
 
     lex = train_cues(args.folder, out=args.out or CUES_PATH, limit=args.limit)
@@ -274,9 +286,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("train", help="rebuild a learned resource from a training split")
-    p.add_argument("what", choices=["cues"], help="cues: the attribution cue lexicon")
+    p.add_argument("what", choices=["cues", "lexicon-counts"],
+                   help="cues: the attribution cue lexicon; lexicon-counts: per-entry counts of the word lists")
     p.add_argument("folder", help="PolNeAR-style folder with text/ and attributions/ (the training split)")
-    p.add_argument("--out", default=None, help="output path (default: components/extract/cues.yaml)")
+    p.add_argument("--out", default=None, help="output path (default: components/extract/cues.yaml, "
+                   "components/extract/lexicon/counts.tsv)")
     p.add_argument("--limit", type=int, default=None, help="read only the first N articles")
     p.set_defaults(func=cmd_train)
 

@@ -27,3 +27,8 @@ class StoreError(NewsAtlasError):
 
 class GoldFormatError(NewsAtlasError):
     """A gold annotation file does not follow ``FORMAT.md`` or the brat layout."""
+
+
+class LexiconError(NewsAtlasError):
+    """A bundled word-list file (``components/**/lexicon/*.yaml``, ``components/nlp_lexicon.yaml``) is missing,
+    is not YAML, or does not match its schema; the message names the file and the field."""

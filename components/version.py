@@ -5,7 +5,8 @@
 - :data:`EXTRACTOR_VERSION` (str): ``"<package version>+<fingerprint>"``, where the fingerprint is
   the first 12 hex digits of the SHA-256 of everything that decides the extracted records: the
   extraction stages (``components/extract/*.py``), the spaCy set-up (``nlp.py``), the gazetteer
-  (``gazetteer.py``), the constants and record models, the lexicons and taxonomies in ``data/*.yaml``,
+  (``gazetteer.py``), the record models, the word lists and cue lexicon (``components/lexicon.py``, ``components/extract/lexicon/``,
+  ``components/extract/cues.yaml``, ``components/nlp_lexicon.yaml``), the lexicons and taxonomies in ``data/*.yaml``,
   and the spaCy and model versions. It changes by itself whenever one of them changes, so a store can
   never be silently mixed with, or left behind, a newer extractor (no version to forget to bump).
 """
@@ -26,7 +27,10 @@ FINGERPRINT_GLOBS = (
     "components/extract/*.py",
     "components/nlp.py",
     "components/gazetteer.py",
-    "components/constants.py",
+    "components/extract/*.yaml",
+    "components/lexicon.py",
+    "components/extract/lexicon/*.yaml",
+    "components/nlp_lexicon.yaml",
     "components/models.py",
     "data/*.yaml",
 )

@@ -3,7 +3,7 @@
 Rules over the dependency parse, sentence by sentence:
 
 1. A *trigger* is a token whose lemma reports a casualty (``KILL_LEMMAS``, ``INJURE_LEMMAS``,
-   ``MISSING_LEMMAS`` in :mod:`components.constants`): "killed", "died", "dead", "deaths",
+   ``MISSING_LEMMAS`` in :mod:`components.lexicon`): "killed", "died", "dead", "deaths",
    "wounded", "missing", "death toll".
 2. Its *victim* phrase is found from the parse: the object of an active verb ("killed 3 people",
    "injuring seven others"), the subject of a passive or intransitive one ("14 people died",
@@ -61,9 +61,8 @@ from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..constants import (
+from ..lexicon import (
     CASUALTY_CAUSES,
-    GLOBAL_TOLL_PATTERN,
     HYPOTHETICAL_HEADS,
     INJURE_LEMMAS,
     KILL_LEMMAS,
@@ -84,6 +83,13 @@ from .confidence import casualty_confidence
 from .places import jurisdiction_prefix
 from .quotemarks import quote_spans
 from .tree import climb, head_path, is_root
+
+# a toll stated for the whole world or for many countries at once (regular expression, matched
+# case-insensitively on the sentence): no single place, not an event
+GLOBAL_TOLL_PATTERN: str = (
+    r"\b(?:worldwide|world-wide|globally|around the (?:world|globe)|across the (?:world|globe)|"
+    r"(?:throughout|all over) the world|in \d+ countries|\d+ countries and territories)\b"
+)
 
 KIND_SPECIFICITY = {"city": 0, "admin": 1, "country": 2, "continent": 3}
 AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "no less than", "a minimum of")

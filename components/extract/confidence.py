@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .. import constants as C
+from .. import lexicon as C
 
 PASS_CONFIDENCE: dict[str, float] = {
     "frame_content": 0.9,

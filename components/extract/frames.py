@@ -2,7 +2,7 @@
 
 Method: rules over the dependency parse, in the manner of textacy's ``direct_quotations``
 (``textacy/extract/triples.py``) and the Gender Gap Tracker's quote extractor (Asr et al. 2021,
-PLoS ONE). Every reporting verb (:data:`components.constants.CUE_VERBS`) outside quotation marks gives
+PLoS ONE). Every reporting verb (:data:`components.lexicon.CUE_VERBS`) outside quotation marks gives
 a frame: speaker (its ``nsubj``, inherited through ``advcl``/``xcomp``/``conj``), content (``ccomp``;
 ``of``-complement for "accuse"; the host clause for "according to") and audience ("told ABC News").
 PolNeAR (Newell et al. 2018) defines the attribution shape: source, cue, content.
@@ -16,7 +16,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import constants as C
+from .. import lexicon as C
 from ..text.words import verb_lemma
 from .cuelex import is_reliable_cue, verb_shape
 from .speakers import SpeakerIndex, clean_name
@@ -26,7 +26,7 @@ from .tree import climb, is_root
 class Frame:
     """A reporting frame: cue, speaker token, content char range, audience.
 
-    ``kind`` is ``verb`` (a :data:`~components.constants.CUE_VERBS` verb: may attach quotations by
+    ``kind`` is ``verb`` (a :data:`~components.lexicon.CUE_VERBS` verb: may attach quotations by
     proximity), ``according`` ("according to X") or ``paraphrase`` (a cue that only reports the
     content it governs: intention verbs, object-content verbs, cue nouns, "Name:" labels; it takes a
     quotation only when the quotation lies inside its content). ``rule`` names the construction
@@ -46,7 +46,7 @@ class Frame:
 
 
 def cue_lemma(tok: Token) -> Optional[str]:
-    """The reporting-verb lemma of ``tok`` (a :data:`components.constants.CUE_VERBS` entry), or None.
+    """The reporting-verb lemma of ``tok`` (a :data:`components.lexicon.CUE_VERBS` entry), or None.
 
     Falls back to the lower-cased word's verb lemma (:func:`components.text.words.verb_lemma`) for
     ALL-CAPS text, where the tagger fails.
@@ -222,7 +222,7 @@ def _label_frame(tok: Token, in_quote) -> Optional["Frame"]:
 
 def _paraphrase_frame(tok: Token, in_quote) -> Optional["Frame"]:
     """A frame of an intention verb ("wants to ...") or an object-content verb ("cited the remarks")
-    that is not a :data:`~components.constants.CUE_VERBS` verb, or None."""
+    that is not a :data:`~components.lexicon.CUE_VERBS` verb, or None."""
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
         return None
     lem = tok.lemma_.lower()

@@ -30,7 +30,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span
 
-from ..constants import (
+from ..lexicon import (
     ADMIN_OFFICE_NOUNS,
     ADMIN_PREFIX_WORDS,
     ADMIN_SUFFIXES,
@@ -628,7 +628,7 @@ def jurisdiction_prefix(span: Span, gaz: Gazetteer) -> Optional[Span]:
     reporting body when a sentence names no place. One to
     three capitalised proper nouns that are exactly a country, an admin area or a city of at
     least :data:`MIN_BARE_POPULATION`, followed by words that include an organisation head noun
-    (:data:`components.constants.ORG_HEAD_NOUNS`). None otherwise."""
+    (:data:`components.lexicon.ORG_HEAD_NOUNS`). None otherwise."""
     span = _strip_span(span)  # "The Gaza health ministry"
     for k in (3, 2, 1):
         if len(span) <= k:

@@ -37,7 +37,7 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .. import constants as C
+from .. import lexicon as C
 from ..models import Place, Quote, Speaker
 from .confidence import quote_confidence
 from .cuelex import cue_head, cue_key, cue_table

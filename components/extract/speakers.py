@@ -11,7 +11,7 @@ the article gives whose last tokens it matches (headline-case lines give no full
 Pronouns and role nouns are resolved by one rule (:meth:`SpeakerIndex.antecedent`,
 :meth:`SpeakerIndex.described_antecedent`): the nearest sentence back with a compatible person
 (gender, role), its clause subject or quote speaker first. Organisations, groups and documents
-are typed from their head noun (:data:`components.constants.ORG_HEAD_NOUNS` and friends) and
+are typed from their head noun (:data:`components.lexicon.ORG_HEAD_NOUNS` and friends) and
 never snapped to a person.
 """
 
@@ -26,7 +26,7 @@ from typing import Optional
 from nameparser import HumanName
 from spacy.tokens import Doc, Span, Token
 
-from .. import constants as C
+from .. import lexicon as C
 from ..models import Place, Speaker
 from ..nlp import datelines
 from .tree import climb
@@ -127,7 +127,7 @@ def repair_case(name: str) -> str:
 
 def _name_constants():
     """nameparser's constants extended with the article vocabulary of offices and ranks
-    (:data:`components.constants.TITLE_WORDS`), so "Defence Minister" or "Deputy Police Chief"
+    (:data:`components.lexicon.TITLE_WORDS`), so "Defence Minister" or "Deputy Police Chief"
     parse as one title chain. A private :class:`nameparser.config.Constants`: the library's
     shared set is left alone."""
     from nameparser.config import Constants
@@ -171,7 +171,7 @@ def split_name(text: str) -> tuple[str, str]:
 
     Method: leading lower-case words ("farmer", "dr.") are description unless they are name
     particles ("de Blasio"); then everything up to the end of the first title chain
-    (nameparser's title set, extended with :data:`~components.constants.TITLE_WORDS`) is
+    (nameparser's title set, extended with :data:`~components.lexicon.TITLE_WORDS`) is
     description, when a name follows it: "Kisumu Governor Amina Nyabera" -> ("Amina Nyabera",
     "Kisumu Governor"); "Estonian Prime Minister Liis Tamm" -> ("Liis Tamm", "Estonian Prime
     Minister"); "Minister of Commerce Joseph Mbeki" -> ("Joseph Mbeki", "Minister of
@@ -846,7 +846,7 @@ class SpeakerIndex:
     def interviewee(self, before: int) -> Optional[str]:
         """Record key of the person an interview's introduction names first before ``before``
         (the first turn label), skipping the journalist ("... spoke to our correspondent Anna
-        Reid": a person within three words after a :data:`~components.constants.JOURNALIST_NOUNS`
+        Reid": a person within three words after a :data:`~components.lexicon.JOURNALIST_NOUNS`
         noun); a full name ("Maia Sandu") before a single word, which is more often a mis-tagged
         place ("the Transnistria question"). None when the introduction names nobody else."""
         found = []
@@ -862,7 +862,7 @@ class SpeakerIndex:
     def interviewer(self, before: int) -> Optional[str]:
         """Record key of the journalist an interview's introduction names before ``before`` (the
         first turn label): a person within three words after a
-        :data:`~components.constants.JOURNALIST_NOUNS` noun ("our correspondent Anna Reid");
+        :data:`~components.lexicon.JOURNALIST_NOUNS` noun ("our correspondent Anna Reid");
         None when it names none."""
         for char, key in self._persons:
             if char >= before:
@@ -873,7 +873,7 @@ class SpeakerIndex:
 
     def _is_journalist(self, char: int) -> bool:
         """True when the person mentioned at ``char`` follows a
-        :data:`~components.constants.JOURNALIST_NOUNS` noun within three words."""
+        :data:`~components.lexicon.JOURNALIST_NOUNS` noun within three words."""
         tok = self._tok_at(char)
         return tok is not None and any(t.lower_ in C.JOURNALIST_NOUNS for t in self.doc[max(0, tok.i - 3) : tok.i])
 
@@ -964,7 +964,7 @@ class SpeakerIndex:
         "the fisherman", "Sen." for "the senator": :data:`ROLE_ABBREVIATIONS`) wins over nearer
         people whose role is another; a modifier naming a country must agree with the person's
         country. A
-        :data:`~components.constants.DEFINITE_TITLE_NOUNS` head with no other modifier ("the
+        :data:`~components.lexicon.DEFINITE_TITLE_NOUNS` head with no other modifier ("the
         minister") also takes the person named just before it (within 400 characters) when that
         person's role is unknown ("Her counterpart Sergei Lavrov ... The minister said" ->
         Lavrov). The

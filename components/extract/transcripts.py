@@ -3,9 +3,9 @@
 Method: a label opens a line; at least two turn labels make a transcript. A label is a turn only
 when it names a person or a role, or is a question/answer label (:func:`label_kind`): list markers
 ("A:", "B:" in a list of options, "1:") and section labels ("Note:", "Update:", "Background:",
-:data:`components.constants.NON_SPEAKER_LABELS`) are not, and a section label ends a turn.
+:data:`components.lexicon.NON_SPEAKER_LABELS`) are not, and a section label ends a turn.
 Unlabelled lines after a turn continue it (one turn record per paragraph). Question labels
-(:data:`components.constants.INTERVIEWER_LABELS`) and a label defined as an outlet abbreviation
+(:data:`components.lexicon.INTERVIEWER_LABELS`) and a label defined as an outlet abbreviation
 in a header ("World Today News (WTN)") are the interviewer's, and so is a label naming the
 journalist the introduction names ("our correspondent Anna Reid" ... "Anna Reid:").
 :func:`turn_quotes` turns the turns into transcript quotes; the interviewer's questions stay
@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .. import constants as C
+from .. import lexicon as C
 from .speakers import SpeakerIndex, clean_name, is_title_word
 
 # transcript label at a line start: "**Name:**", "**Name (X):**", "NAME:", "NAME (voice-over):", "Name:"

@@ -294,7 +294,7 @@ def cause_group(cause: str | None) -> str:
     """The colour group of a casualty ``cause`` (a label of ``CASUALTY_CAUSES``): :data:`CAUSE_DISASTER` for the
     natural disasters and accidents of ``DISASTER_CAUSES``, :data:`CAUSE_NONE` when no cause was named (deaths
     of an epidemic, of an unnamed cause), else :data:`CAUSE_VIOLENCE` (strikes, shelling, shooting, bombs ...)."""
-    from components.constants import DISASTER_CAUSES
+    from components.lexicon import DISASTER_CAUSES
 
     if cause is None or (isinstance(cause, float) and math.isnan(cause)) or not str(cause).strip():
         return CAUSE_NONE

@@ -1,0 +1,207 @@
+"""The word lists of the extraction stages, one YAML file beside each owning module, validated on import.
+
+Each file holds the closed classes one stage keys on, each list with a comment saying which family of
+constructions it serves:
+
+- ``components/extract/lexicon/quotes.yaml`` (:mod:`.extract.frames`, :mod:`.extract.quotes`): reporting
+  cues by complement type, cue nouns, the nouns a source or statement can be.
+- ``.../speakers.yaml`` (:mod:`.extract.speakers`): titles, honorifics, pronouns, organisation/group/document
+  head nouns, seats of government -> country.
+- ``.../transcripts.yaml`` (:mod:`.extract.transcripts`): turn labels of interviews.
+- ``.../places.yaml`` (:mod:`.extract.places`): words that make a name a place, an area, or no place.
+- ``.../casualties.yaml`` (:mod:`.extract.casualties`): trigger lemmas, counted people, causes, vague
+  quantities.
+- ``components/nlp_lexicon.yaml`` (:mod:`.nlp`): sentence openers and title abbreviations (case-sensitive).
+
+This module imports neither spaCy nor the extraction stages (the dashboard reads ``DISASTER_CAUSES``
+without loading a model). Every file is read once per process with
+:func:`components.yamlio.load_lexicon` against the pydantic models below (lists non-empty, unique,
+lower-case): a broken file raises :class:`components.errors.LexiconError` naming the file and the field
+at import. ``counts.tsv`` (``python -m components train lexicon-counts``, :mod:`.lexicon_counts`)
+gives, per entry, its gold cue heads and occurrences in the training split (PolNeAR train) and how many
+documents of each dev set, the seed and the hard cases use it; an entry that no training article and at
+most one other document uses (column ``candidate``) serves one sentence and is removed unless it is a
+member of a general class (a month, a pronoun, an honorific, a spelling or inflection of a used entry,
+a sibling of a used entry such as a further seat of government or animal).
+
+The Python names (``CUE_VERBS``, ``TITLE_WORDS`` ...) are frozensets (tuples where order or ``endswith``
+matters, dicts for mappings), as the modules have always used them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .yamlio import CountMap, LabelledPhrases, LexiconFile, TokenList, WordList, WordMap, load_lexicon
+
+LEXICON_DIR = Path(__file__).resolve().parent / "extract" / "lexicon"
+NLP_LEXICON_PATH = Path(__file__).resolve().parent / "nlp_lexicon.yaml"
+
+
+class TokenizerLexicon(LexiconFile):
+    """``components/nlp_lexicon.yaml``: the case-sensitive word lists of tokenisation and sentence splitting
+    (owner: :mod:`components.nlp`)."""
+
+    sentence_openers: TokenList
+    title_abbreviations: TokenList
+
+
+class QuotesLexicon(LexiconFile):
+    """``quotes.yaml``: Quotation attribution: reporting cues, their complements, the sources they take (owners:
+    components/extract/frames.py, quotes.py)."""
+
+    cue_verbs: WordList
+    cue_intent_verbs: WordList
+    cue_object_content_verbs: WordList
+    cue_nouns: WordList
+    cue_passive_verbs: WordList
+    cue_object_prep_verbs: WordList
+    cue_appeal_verbs: WordList
+    cue_audience_verbs: WordList
+    audience_nouns: WordList
+    cue_quote_only: WordList
+    cue_describe_verbs: WordList
+    statement_nouns: WordList
+    byline_dashes: WordList
+    source_noun_suffixes: WordList
+    not_source_nouns: WordList
+    source_media_nouns: WordList
+
+
+class SpeakersLexicon(LexiconFile):
+    """``speakers.yaml``: Speakers: titles, pronouns and head nouns that decide a source's kind and canonical name
+    (owner: components/extract/speakers.py; also frames.py, confidence.py)."""
+
+    title_words: WordList
+    name_suffixes: WordList
+    honorifics: WordList
+    person_pronouns: WordList
+    group_pronouns: WordList
+    non_speaker_pronouns: WordList
+    org_head_nouns: WordList
+    group_head_nouns: WordList
+    document_head_nouns: WordList
+    org_country: WordMap
+    org_expansions: WordMap
+    pronoun_gender: WordMap
+    definite_title_nouns: WordList
+    relational_nouns: WordList
+
+
+class TranscriptsLexicon(LexiconFile):
+    """``transcripts.yaml``: Interview transcripts: turn labels and the interviewer (owner:
+    components/extract/transcripts.py; also speakers.py)."""
+
+    non_speaker_labels: WordList
+    interviewer_labels: WordList
+    answer_labels: WordList
+    journalist_nouns: WordList
+
+
+class PlacesLexicon(LexiconFile):
+    """``places.yaml``: Toponyms: words around a name that make it a place, an area, or no place (owner:
+    components/extract/places.py; also casualties.py)."""
+
+    non_place_names: WordList
+    admin_suffixes: WordList
+    compass_words: WordList
+    area_nouns: WordList
+    city_nouns: WordList
+    place_prepositions: WordList
+    attack_nouns: WordList
+    admin_prefix_words: WordList
+    admin_office_nouns: WordList
+    calendar_words: WordList
+    name_modified_nouns: WordList
+
+
+class CasualtiesLexicon(LexiconFile):
+    """``casualties.yaml``: Casualty counts: trigger lemmas, counted people, causes (owner:
+    components/extract/casualties.py; also components/ui/charts.py)."""
+
+    vague_counts: CountMap
+    kill_lemmas: WordList
+    injure_lemmas: WordList
+    missing_lemmas: WordList
+    person_nouns: WordList
+    perpetrator_nouns: WordList
+    casualty_causes: LabelledPhrases
+    disaster_causes: WordList
+    non_human_nouns: WordList
+    hypothetical_heads: WordList
+    non_count_followers: WordList
+
+
+_QUOTES = load_lexicon(LEXICON_DIR / "quotes.yaml", QuotesLexicon)
+CUE_VERBS = frozenset(_QUOTES.cue_verbs)
+CUE_INTENT_VERBS = frozenset(_QUOTES.cue_intent_verbs)
+CUE_OBJECT_CONTENT_VERBS = frozenset(_QUOTES.cue_object_content_verbs)
+CUE_NOUNS = frozenset(_QUOTES.cue_nouns)
+CUE_PASSIVE_VERBS = frozenset(_QUOTES.cue_passive_verbs)
+CUE_OBJECT_PREP_VERBS = frozenset(_QUOTES.cue_object_prep_verbs)
+CUE_APPEAL_VERBS = frozenset(_QUOTES.cue_appeal_verbs)
+CUE_AUDIENCE_VERBS = frozenset(_QUOTES.cue_audience_verbs)
+AUDIENCE_NOUNS = frozenset(_QUOTES.audience_nouns)
+CUE_QUOTE_ONLY = frozenset(_QUOTES.cue_quote_only)
+CUE_DESCRIBE_VERBS = frozenset(_QUOTES.cue_describe_verbs)
+STATEMENT_NOUNS = frozenset(_QUOTES.statement_nouns)
+# a regular-expression character class body (each dash escaped)
+BYLINE_DASHES = "".join(re.escape(c) for c in _QUOTES.byline_dashes)
+SOURCE_NOUN_SUFFIXES = tuple(_QUOTES.source_noun_suffixes)
+NOT_SOURCE_NOUNS = frozenset(_QUOTES.not_source_nouns)
+SOURCE_MEDIA_NOUNS = frozenset(_QUOTES.source_media_nouns)
+
+_SPEAKERS = load_lexicon(LEXICON_DIR / "speakers.yaml", SpeakersLexicon)
+TITLE_WORDS = frozenset(_SPEAKERS.title_words)
+NAME_SUFFIXES = frozenset(_SPEAKERS.name_suffixes)
+HONORIFICS = frozenset(_SPEAKERS.honorifics)
+PERSON_PRONOUNS = frozenset(_SPEAKERS.person_pronouns)
+GROUP_PRONOUNS = frozenset(_SPEAKERS.group_pronouns)
+NON_SPEAKER_PRONOUNS = frozenset(_SPEAKERS.non_speaker_pronouns)
+ORG_HEAD_NOUNS = frozenset(_SPEAKERS.org_head_nouns)
+GROUP_HEAD_NOUNS = frozenset(_SPEAKERS.group_head_nouns)
+DOCUMENT_HEAD_NOUNS = frozenset(_SPEAKERS.document_head_nouns)
+ORG_COUNTRY = dict(_SPEAKERS.org_country)
+ORG_EXPANSIONS = dict(_SPEAKERS.org_expansions)
+PRONOUN_GENDER = dict(_SPEAKERS.pronoun_gender)
+DEFINITE_TITLE_NOUNS = frozenset(_SPEAKERS.definite_title_nouns)
+RELATIONAL_NOUNS = frozenset(_SPEAKERS.relational_nouns)
+
+_TRANSCRIPTS = load_lexicon(LEXICON_DIR / "transcripts.yaml", TranscriptsLexicon)
+NON_SPEAKER_LABELS = frozenset(_TRANSCRIPTS.non_speaker_labels)
+INTERVIEWER_LABELS = frozenset(_TRANSCRIPTS.interviewer_labels)
+ANSWER_LABELS = frozenset(_TRANSCRIPTS.answer_labels)
+JOURNALIST_NOUNS = frozenset(_TRANSCRIPTS.journalist_nouns)
+
+_PLACES = load_lexicon(LEXICON_DIR / "places.yaml", PlacesLexicon)
+NON_PLACE_NAMES = frozenset(_PLACES.non_place_names)
+ADMIN_SUFFIXES = frozenset(_PLACES.admin_suffixes)
+COMPASS_WORDS = frozenset(_PLACES.compass_words)
+AREA_NOUNS = frozenset(_PLACES.area_nouns)
+CITY_NOUNS = frozenset(_PLACES.city_nouns)
+PLACE_PREPOSITIONS = frozenset(_PLACES.place_prepositions)
+ATTACK_NOUNS = frozenset(_PLACES.attack_nouns)
+ADMIN_PREFIX_WORDS = frozenset(_PLACES.admin_prefix_words)
+ADMIN_OFFICE_NOUNS = frozenset(_PLACES.admin_office_nouns)
+CALENDAR_WORDS = frozenset(_PLACES.calendar_words)
+NAME_MODIFIED_NOUNS = frozenset(_PLACES.name_modified_nouns)
+
+_CASUALTIES = load_lexicon(LEXICON_DIR / "casualties.yaml", CasualtiesLexicon)
+VAGUE_COUNTS = dict(_CASUALTIES.vague_counts)
+KILL_LEMMAS = frozenset(_CASUALTIES.kill_lemmas)
+INJURE_LEMMAS = frozenset(_CASUALTIES.injure_lemmas)
+MISSING_LEMMAS = frozenset(_CASUALTIES.missing_lemmas)
+PERSON_NOUNS = frozenset(_CASUALTIES.person_nouns)
+PERPETRATOR_NOUNS = frozenset(_CASUALTIES.perpetrator_nouns)
+CASUALTY_CAUSES = tuple(x if isinstance(x, str) else tuple(x) for x in _CASUALTIES.casualty_causes)
+DISASTER_CAUSES = frozenset(_CASUALTIES.disaster_causes)
+NON_HUMAN_NOUNS = frozenset(_CASUALTIES.non_human_nouns)
+HYPOTHETICAL_HEADS = frozenset(_CASUALTIES.hypothetical_heads)
+NON_COUNT_FOLLOWERS = frozenset(_CASUALTIES.non_count_followers)
+
+_TOKENIZER = load_lexicon(NLP_LEXICON_PATH, TokenizerLexicon)
+SENTENCE_OPENERS: frozenset[str] = frozenset(_TOKENIZER.sentence_openers)
+TITLE_ABBREVIATIONS: tuple[str, ...] = tuple(_TOKENIZER.title_abbreviations)
+
+__all__ = [n for n in dir() if n.isupper() and not n.startswith("_")]
