@@ -450,3 +450,48 @@ def test_places_signals_switch_off(nlp):
     finally:
         places.SIGNALS["neighbours"] = True
     assert (first.name, first.country) == ("Alexandria", "EG")
+
+
+# ----------------------------------------------------------------------------- issue 11: county forms, residents
+def test_places_county_name_at_the_head_of_any_entity(extract_text):
+    """"X County" is a toponym inside a longer name, whatever the model tags the name (here LOC)."""
+    got = _places(extract_text, "Deputies from the Oconee County Sheriff's Office searched a barn near Westminster, S.C., on Friday.")
+    assert got == [("Oconee County", "Oconee County", "South Carolina", "US"), ("Westminster", "Westminster", "South Carolina", "US"),
+                   ("S.C.", "South Carolina", "South Carolina", "US")]
+
+
+def test_places_names_listed_before_counties_are_counties(extract_text):
+    got = _places(extract_text, "Layoffs have slowed in Pickens, Oconee and Anderson counties, the board said.")
+    assert got == [("Pickens", "Pickens County", "South Carolina", "US"), ("Oconee", "Oconee County", "South Carolina", "US"),
+                   ("Anderson", "Anderson County", "South Carolina", "US")]
+
+
+def test_places_state_opening_a_state_body_is_a_toponym(extract_text):
+    got = _places(extract_text, "The Ohio National Guard sent trucks to Marietta on Sunday.")
+    assert got == [("Ohio", "Ohio", "Ohio", "US"), ("Marietta", "Marietta", "Ohio", "US")]
+
+
+def test_places_towns_saying_where_people_are_from(extract_text):
+    """A town before a resident noun or "-based", or after a person's age and "of", is a toponym."""
+    got = _places(extract_text, "A Greenwood man was charged Tuesday. Pat Lane, 33, of Clinton, was released. "
+                                "The Abbeville-based firm closed.")
+    assert got == [("Greenwood", "Greenwood", "South Carolina", "US"), ("Clinton", "Clinton", "South Carolina", "US"),
+                   ("Abbeville", "Abbeville", "South Carolina", "US")]
+
+
+@pytest.mark.parametrize("text", ["Canadian Food Inspection Agency officials met on Monday.",
+                                  "The Smith family moved to a new home."])
+def test_places_resident_cue_needs_a_town_not_an_organisation_or_family(extract_text, text):
+    assert _places(extract_text, text) == []
+
+
+def test_places_lexicon_rejects_unknown_lists(tmp_path):
+    from pydantic import ValidationError
+
+    from components.extract.places import LEXICON_PATH, load_lexicon
+
+    bad = tmp_path / "lexicon.yaml"
+    bad.write_text(LEXICON_PATH.read_text(encoding="utf-8") + "\nstray_list: [a]\n", encoding="utf-8")
+    with pytest.raises(ValidationError):
+        load_lexicon(bad)
+    assert "county" in load_lexicon().county_words

