@@ -394,6 +394,11 @@ def _places(extract_text, text):
          [("MALATYA", "Malatya", "Malatya", "TR"), ("Turkey", "Turkey", None, "TR")]),
         ("Bridge closes. DeKALB – The bridge closed on Friday, the city said.",
          [("DeKALB", "DeKalb", "Illinois", "US")]),
+        # a wire credit before the dash, a colon, a byline's date before the dateline
+        ("Flood waters rise. TULSA, Okla. (AP) - The river crested on Monday.",
+         [("TULSA", "Tulsa", "Oklahoma", "US"), ("Okla.", "Oklahoma", "Oklahoma", "US")]),
+        ("Port reopens. MOBILE: The port reopened on Friday.", [("MOBILE", "Mobile", "Alabama", "US")]),
+        ("By Ann Lee. May 3, 2009 MOLINE -- The council met on Monday.", [("MOLINE", "Moline", "Illinois", "US")]),
     ],
 )
 def test_places_upper_case_dateline_after_headline(extract_text, text, expected):
@@ -495,3 +500,18 @@ def test_places_lexicon_rejects_unknown_lists(tmp_path):
     with pytest.raises(ValidationError):
         load_lexicon(bad)
     assert "county" in load_lexicon().county_words
+
+
+def test_places_party_labels_with_dfl_and_state_abbreviations(extract_text):
+    got = _places(extract_text, "Sen. Ann Roe, DFL-Bemidji, said the bill failed; Sen. John Poe, D-Ore., agreed.")
+    assert got == [("Bemidji", "Bemidji", "Minnesota", "US"), ("Ore.", "Oregon", "Oregon", "US")]
+
+
+def test_places_compass_word_before_a_state_of_the_article_country(extract_text):
+    got = _places(extract_text, "Snow fell across Western Massachusetts on Monday, and roads near Springfield closed.")
+    assert got == [("Massachusetts", "Massachusetts", "Massachusetts", "US"), ("Springfield", "Springfield", "Massachusetts", "US")]
+
+
+def test_places_compass_area_name_abroad_is_not_another_country_area(extract_text):
+    """"Central Plateau" in Haiti is not Nigeria's Plateau state: no place of Nigeria is named."""
+    assert _places(extract_text, "Cases rose in the Central Plateau of Haiti.") == [("Haiti", "Haiti", None, "HT")]

@@ -74,6 +74,7 @@ SIGNALS: dict[str, bool] = {
     "party_hometowns": True,  # a US legislator's town: "Rep. Jane Doe, R-Elbow Lake"
     "org_places": True,  # the jurisdiction opening an organisation's name: "Madison County Health Department"
     "county_forms": True,  # "Laurel County" inside any name ("Laurel County Clerk Dean Johnson"), "Barrow and Jackson counties"
+    "compass_areas": True,  # a compass word before a first-level area of the article's country: "Western Massachusetts"
     "resident_cues": True,  # a town saying where people are from: "a Winona man", "Danbury police", "Jane Doe, 41, of Grovetown"
     "country_context": True,  # countries the article names (names, demonyms, qualifiers) rank their own records
     "admin_context": True,  # first-level areas the article names rank their own cities and counties
@@ -315,8 +316,12 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 # a capitalised compass word may be part of an area's own name ("West Midlands",
                 # "Central Plateau", "Eastern Creek"): strip it only before a country, continent
                 # or city known by that very name
-                if (top and (top[0].kind != "admin" or span[0].is_lower) and normalise(top[0].name) == normalise(span[k:].text)
-                        and not gaz.small_places(text)):
+                # ... or before a first-level area of a country another place entity of the
+                # article is in ("Western Massachusetts" near Springfield, not Nigeria's Plateau
+                # in Haiti's "Central Plateau")
+                if (top and (top[0].kind != "admin" or span[0].is_lower or SIGNALS["compass_areas"] and top[0] not in gaz.admin2
+                             and top[0].country in _entity_countries(doc, gaz, ent))
+                        and normalise(top[0].name) == normalise(span[k:].text) and not gaz.small_places(text)):
                     span, text = span[k:], span[k:].text
             if ent.label_ == "LOC" and not gaz.is_region_name(text) and not any(
                 normalise(r.name) == normalise(text) for r in gaz.candidates(text) + gaz.small_places(text)
@@ -354,18 +359,29 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         for sp in extra(doc, gaz, _taken(doc, spans), {sp.text for sp in spans}):
             spans.append(sp)
-            if extra is _party_hometowns:
-                us_hometowns.add(sp.start)
+    if SIGNALS["party_hometowns"]:  # a party label's town is in the US, whichever step found it
+        us_hometowns = {mt.start(1) for mt in _PARTY_TOWN.finditer(doc.text)}
     spans.sort(key=lambda s: s.start)
     out = [_with_cues(sp, gaz) for sp in spans]
     for sp, m in zip(spans, out):
-        if sp.start in us_hometowns:
+        if sp.start_char in us_hometowns:
             m.qualifier_country = "US"
     if SIGNALS["county_forms"]:
         listed = {t for a, b, _ in _county_lists(doc) for t in range(a, b)}
         for sp, m in zip(spans, out):
             if sp.start in listed and sp[-1].lower_ not in COUNTY_WORDS:
                 m.county_cue = True  # "Jackson" (tagged GPE) in "Barrow, Jackson and Madison counties"
+    return out
+
+
+def _entity_countries(doc: Doc, gaz: Gazetteer, but: Span) -> set[str]:
+    """Countries of the first gazetteer record of the article's GPE entities other than ``but``."""
+    out = set()
+    for e in doc.ents:
+        if e.label_ == "GPE" and e != but:
+            top = gaz.candidates(e.text)[:1]
+            if top and top[0].country:
+                out.add(top[0].country)
     return out
 
 
@@ -386,11 +402,13 @@ def _free_span(doc: Doc, start: int, end: int, taken: list[bool]) -> Optional[Sp
     return sp
 
 
-# a dateline in capitals after a headline or at a line start: "WINONA -- ", "MALATYA, Turkey — ",
-# "DeKALB – ", "HURRICANE, W.Va. - "
+# a dateline in capitals after a headline, a line start or a byline's date: "WINONA -- ",
+# "MALATYA, Turkey — ", "DeKALB – ", "HURRICANE, W.Va. - ", "TULSA, Okla. (AP) - ", "BEIRUT: ",
+# "May 3, 2009 MOLINE --"
 _CAPS_DATELINE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))[^\S\n]*((?:[A-Z][A-Z'’\-]{2,}|[A-Z][a-z]?[A-Z]{2,}[A-Z'’\-]*)(?:[^\S\n][A-Z][A-Z'’.\-]+){0,2})"
-    r"(?:,[^\S\n]+[A-Z][A-Za-z.]+(?:[^\S\n][A-Z][A-Za-z.]+)?)?[^\S\n]*(?:-{2,}|—|–|-(?=[^\S\n]))"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\d{4}\s))[^\S\n]*((?:[A-Z][A-Z'’\-]{2,}|[A-Z][a-z]?[A-Z]{2,}[A-Z'’\-]*)(?:[^\S\n][A-Z][A-Z'’.\-]+){0,2})"
+    r"(?:,[^\S\n]+[A-Z][A-Za-z.]+(?:[^\S\n][A-Z][A-Za-z.]+)?)?(?:[^\S\n]*\((?:AP|Reuters|AFP|UPI)\))?"
+    r"[^\S\n]*(?:-{2,}|—|–|-(?=[^\S\n])|:(?=[^\S\n]))"
 )
 
 
@@ -448,8 +466,11 @@ def _abbreviation_placed(span: Span, gaz: Gazetteer) -> bool:
     return "." in text.rstrip(".") or span.start > 0 and span.doc[span.start - 1].text == ","
 
 
-# a US legislator's party and home town: "Rep. Jane Doe, R-Elbow Lake," / "(D-Hopewell)"
-_PARTY_TOWN = re.compile(r"(?:\(|,[^\S\n])[RDI]-([A-Z][a-z]+(?:[^\S\n][A-Z][a-z]+){0,2})(?=[^\S\n]*[,)])")
+# a US legislator's party and home town or state: "Rep. Jane Doe, R-Elbow Lake," / "(D-Hopewell)" /
+# "Sen. Jane Doe, DFL-Ely, said" / "Sen. John Roe, D-Ore., said"
+_PARTY_TOWN = re.compile(
+    r"(?:\(|,[^\S\n])(?:[RDI]|DFL)-([A-Z][a-z]+\.?(?:[^\S\n][A-Z][a-z]+){0,2})(?=[^\S\n]*[,);]|[^\S\n]+[^\sA-Z])"
+)
 
 
 def _party_hometowns(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
@@ -460,7 +481,9 @@ def _party_hometowns(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str
         sp = _free_span(doc, mt.start(1), mt.end(1), taken)
         if sp is None or _is_non_place(sp.text):
             continue
-        if any(r.country == "US" for r in gaz.candidates(sp.text) + gaz.small_places(sp.text)):
+        if sp.text.endswith(".") and gaz.state_abbreviation(sp.text) is None:
+            continue
+        if gaz.state_abbreviation(sp.text) or any(r.country == "US" for r in gaz.candidates(sp.text) + gaz.small_places(sp.text)):
             out.append(sp)
     return out
 
@@ -1174,8 +1197,8 @@ def _supported_small_place(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional
     it: it fits the mention's qualifier ("Palauig, Zambales"), or, with no qualifier, lies in a
     country or first-level area the article names elsewhere, or near another place the article
     resolves (an admin area the article names wins, then a neighbour). Else None."""
-    if len(m.text) < 4:
-        return None
+    if len(m.text) < 4 and not m.qualifier_country:
+        return None  # a short name needs its country stated ("DFL-Ely": US)
     small = [r for r in gaz.small_places(m.text) if normalise(r.name) == normalise(m.text)]  # no alternate names
     if m.qualifier_country:
         fits = [r for r in small if _fits_qualifier(r, m)]
