@@ -515,3 +515,29 @@ def test_places_compass_word_before_a_state_of_the_article_country(extract_text)
 def test_places_compass_area_name_abroad_is_not_another_country_area(extract_text):
     """"Central Plateau" in Haiti is not Nigeria's Plateau state: no place of Nigeria is named."""
     assert _places(extract_text, "Cases rose in the Central Plateau of Haiti.") == [("Haiti", "Haiti", None, "HT")]
+
+
+# ----------------------------------------------------------------------------- issue 11: resolution priors
+def test_places_named_states_weigh_by_their_share_of_the_article(extract_text):
+    """A state named once among others ("New York Governor", "Texas officials") does not pull
+    Boston to its namesake village in New York: Boston, Massachusetts."""
+    got = _places(extract_text, "New York Governor Jane Roe closed schools, Texas officials urged vaccination, "
+                                "and the mayor of Boston declared an emergency.")
+    assert got[-1] == ("Boston", "Boston", "Massachusetts", "US")
+
+
+def test_places_bare_county_name_yields_to_the_big_city_of_its_state():
+    """"the Houston region" with a town near Houston County, Texas: the city, not the county."""
+    from collections import Counter
+
+    from components.extract.places import Context, Mention, resolve
+    from components.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    ctx = Context(Counter({"US": 2}), Counter({("US", "Texas"): 1}))
+    ctx.points.append(("crockett", 31.32, -95.46))  # a town resolved inside Houston County
+    rec = resolve(Mention(0, 7, "Houston", admin_cue=True), gaz, ctx)
+    assert (rec.name, rec.kind, rec.admin1) == ("Houston", "city", "Texas")
+    # written with its county word it is the county
+    rec = resolve(Mention(0, 14, "Houston County"), gaz, ctx)
+    assert (rec.name, rec.admin1) == ("Houston County", "Texas")

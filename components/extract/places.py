@@ -60,6 +60,7 @@ MIN_CUED_ORG_POPULATION = 5_000  # ... an ORG after a locative cue ("a lab in Le
 W_COUNTRY_CONTEXT = 1.5  # the candidate's country is named in the article
 W_TOP_COUNTRY = 0.5  # ... and is the article's most-named country
 W_ADMIN_CONTEXT = 2.0  # a city in an admin area the article names unambiguously
+W_BARE_COUNTY = 2.0  # a county named without its "County" word, against a big city of that name in its state
 W_REGION = 4.0  # a hand-listed region, sea or island (no population) against small namesake towns
 W_SENTENCE_COUNTRY = 1.0  # ... and named in the mention's own sentence
 W_CITY_CUE_AREA = 3.0  # an admin area against a "city of X" cue
@@ -95,6 +96,7 @@ class PlacesLexicon(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     jurisdiction_nouns: frozenset[str]  # local government bodies: "police", "jail", "school district"
+    jurisdiction_phrases: frozenset[str]  # two-word building names: "town hall"
     state_body_nouns: frozenset[str]  # bodies of a first-level area only: "legislature", "patrol"
     county_words: frozenset[str]  # "County" in "Laurel County"
     county_plurals: frozenset[str]  # "counties" after "Barrow, Jackson and Madison"
@@ -520,7 +522,8 @@ def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) ->
             head, rest = span[:k], span[k:]
             if any(taken[i] for i in range(head.start, head.end)) or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in head):
                 continue
-            local = any(t.lower_ in JURISDICTION_NOUNS for t in rest[:3])
+            local = any(t.lower_ in JURISDICTION_NOUNS for t in rest[:3]) or any(
+                f"{a.lower_} {b.lower_}" in LEXICON.jurisdiction_phrases for a, b in zip(rest[:3], rest[1:4]))
             if not local and not any(t.lower_ in STATE_BODY_NOUNS for t in rest[:3]):
                 continue
             if _is_non_place(head.text) or gaz.is_demonym(head.text) or head[0].lower_ in COMPASS_WORDS and head.text not in known:
@@ -536,6 +539,9 @@ def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) ->
             if head.text in known or any(r.kind == "admin" or r.kind == "city" and (
                     r.population >= MIN_BARE_POPULATION or r.population >= MIN_CUED_ORG_POPULATION and (r.country, r.admin1) in areas) for r in recs):
                 out.append(head)
+                break
+            if not recs and len(head.text) >= 4 and any((r.country, r.admin1) in areas for r in gaz.small_places(head.text)):
+                out.append(head)  # a village's own body in a state the article names ("Byesville Volunteer Fire Department")
                 break
     return out
 
@@ -1035,6 +1041,10 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
     s = math.log10(rec.population + 10) if SIGNALS["population"] else 0.0
     if normalise(rec.name) != key and not (rec.kind == "city" and rec.admin1 and normalise(rec.admin1) == key):
         s -= 1.5  # an alternate name, unless it is the name of the city's own area ("New York")
+        if rec in gaz.admin2 and not m.county_cue and any(
+                r.kind == "city" and (r.country, r.admin1) == (rec.country, rec.admin1) and normalise(r.name) == key
+                and r.population >= max(MIN_BARE_POPULATION, 10 * rec.population) for r in gaz.candidates(key)):
+            s -= W_BARE_COUNTY  # "Houston" is the big city of its state; its namesake county is written "Houston County"
     if rec in gaz.regions:
         s += W_REGION
     if rec.kind == "country":
@@ -1066,7 +1076,11 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
         if rec.country in _sentence_countries(m, ctx) and rec.kind != "country":
             s += W_SENTENCE_COUNTRY  # "In northern Lebanon, ... near Tripoli"
     if SIGNALS["admin_context"] and (rec.kind == "city" or rec in gaz.admin2) and (rec.country, rec.admin1) in ctx.admins:
-        s += W_ADMIN_CONTEXT  # a city or county of a state the article names
+        # a city or county of a state the article names, in proportion to that state's share of
+        # the article's named states: "New York Governor ... the Mayor of Boston ... officials
+        # in Texas" lists states, it does not set the article in New York
+        same = [n for (cc, _), n in ctx.admins.items() if cc == rec.country]
+        s += W_ADMIN_CONTEXT * ctx.admins[(rec.country, rec.admin1)] / max(1, sum(same))
     if SIGNALS["neighbours"] and rec.kind in ("city", "admin") and rec.lat is not None:
         s += W_NEIGHBOUR * _neighbour_support(rec, key, ctx)
     if rec.kind == "admin" and m.city_cue:
