@@ -541,3 +541,16 @@ def test_places_bare_county_name_yields_to_the_big_city_of_its_state():
     # written with its county word it is the county
     rec = resolve(Mention(0, 14, "Houston County"), gaz, ctx)
     assert (rec.name, rec.admin1) == ("Houston County", "Texas")
+
+
+def test_places_names_listed_before_provinces_are_areas(extract_text):
+    got = _places(extract_text, "Cases were reported in the Matabeleland North, Manicaland and Masvingo provinces since May.")
+    assert got == [("Matabeleland North", "Matabeleland North", "Matabeleland North", "ZW"),
+                   ("Manicaland", "Manicaland", "Manicaland", "ZW"), ("Masvingo", "Masvingo", "Masvingo", "ZW")]
+
+
+def test_places_hyphenated_area_in_a_list_but_not_a_hyphenated_pair(extract_text):
+    got = _places(extract_text, "Trucks reached Telemark, Vestfold, and Vest-Agder on Friday.")
+    assert [g[1] for g in got] == ["Telemark", "Vestfold", "Vest-Agder"]
+    got = _places(extract_text, "The talks covered the Lebanon-Syria border and Beirut.")
+    assert [g[1] for g in got] == ["Lebanon", "Syria", "Beirut"]

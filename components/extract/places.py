@@ -100,6 +100,7 @@ class PlacesLexicon(BaseModel):
     state_body_nouns: frozenset[str]  # bodies of a first-level area only: "legislature", "patrol"
     county_words: frozenset[str]  # "County" in "Laurel County"
     county_plurals: frozenset[str]  # "counties" after "Barrow, Jackson and Madison"
+    area_plurals: frozenset[str]  # "provinces" after "Manicaland and Midlands"
     resident_nouns: frozenset[str]  # "man" in "a Winona man", "police" in "Danbury police"
 
 
@@ -370,9 +371,12 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             m.qualifier_country = "US"
     if SIGNALS["county_forms"]:
         listed = {t for a, b, _ in _county_lists(doc) for t in range(a, b)}
+        areas = {t for a, b, _ in _county_lists(doc, AREA_PLURALS) for t in range(a, b)}
         for sp, m in zip(spans, out):
             if sp.start in listed and sp[-1].lower_ not in COUNTY_WORDS:
                 m.county_cue = True  # "Jackson" (tagged GPE) in "Barrow, Jackson and Madison counties"
+            elif sp.start in areas:
+                m.admin_cue = True  # "Midlands" in "Manicaland and Midlands provinces": the area
     return out
 
 
@@ -548,6 +552,7 @@ def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) ->
 
 COUNTY_WORDS = LEXICON.county_words
 COUNTY_PLURALS = LEXICON.county_plurals
+AREA_PLURALS = LEXICON.area_plurals
 
 
 def _county_records(text: str, gaz: Gazetteer) -> list[GeoRecord]:
@@ -597,15 +602,21 @@ def _county_forms(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) 
         for run in _list_names(doc, start, end):
             if not any(taken[t.i] for t in run) and not _is_non_place(run.text) and _county_records(f"{run.text} {word}", gaz):
                 out.append(run)
+    for start, end, _ in _county_lists(doc, AREA_PLURALS):
+        for run in _list_names(doc, start, end):
+            if not any(taken[t.i] for t in run) and not _is_non_place(run.text) and any(
+                    r.kind == "admin" and normalise(r.name) == normalise(run.text) for r in gaz.candidates(run.text)):
+                out.append(run)  # "Mashonaland West, Manicaland and Midlands provinces"
     return [sp for sp in out if sp.end <= n]
 
 
-def _county_lists(doc: Doc) -> list[tuple[int, int, str]]:
-    """Lists of names closed by a plural county word ("Barrow, Jackson and Madison counties"):
-    (first token, token after the last name, singular suffix "County"/"Parish"/"Borough")."""
+def _county_lists(doc: Doc, plurals: frozenset[str] = COUNTY_PLURALS) -> list[tuple[int, int, str]]:
+    """Lists of names closed by a plural area word ("Barrow, Jackson and Madison counties",
+    "Manicaland and Midlands provinces"): (first token, token after the last name, singular
+    suffix "County"/"Parish"/"Province"...)."""
     out = []
     for j, tok in enumerate(doc):
-        if tok.lower_ not in COUNTY_PLURALS or not tok.is_lower:
+        if tok.lower_ not in plurals or not tok.is_lower:
             continue
         word = tok.lower_[:-3] + "y" if tok.lower_.endswith("ies") else tok.lower_[:-2] if tok.lower_.endswith("hes") else tok.lower_[:-1]
         i = j
@@ -810,6 +821,10 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str,
             j += 1
             if j < n and doc[j].ent_iob_ == "B":
                 break  # "for South Sudan David Shearer": a new entity ends the run
+            if (j + 1 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+                    and doc[j + 1].pos_ == "PROPN" and not taken[j + 1] and doc[i].lower_ not in COMPASS_WORDS
+                    and gaz.is_place_name(doc[i:j + 2].text)):
+                j += 1  # a hyphenated name: "Vest-Agder" (not "Lebanon-Syria", "North-Western")
         span = doc[i:j]
         top = gaz.candidates(span.text)[:1] if j > i else []
         cued = j > i and (
