@@ -554,3 +554,13 @@ def test_places_hyphenated_area_in_a_list_but_not_a_hyphenated_pair(extract_text
     assert [g[1] for g in got] == ["Telemark", "Vestfold", "Vest-Agder"]
     got = _places(extract_text, "The talks covered the Lebanon-Syria border and Beirut.")
     assert [g[1] for g in got] == ["Lebanon", "Syria", "Beirut"]
+
+
+def test_places_town_and_area_written_as_qualifier(extract_text):
+    """"from Wonogiri, Central Java": the model tags the town ORG and the area PERSON; both are read."""
+    got = _places(extract_text, "The 26-year-old trader from Wonogiri, Central Java, died on Monday.")
+    assert got == [("Wonogiri", "Wonogiri", "Central Java", "ID"), ("Central Java", "Central Java", "Central Java", "ID")]
+
+
+def test_places_person_before_a_state_name_is_no_qualified_town(extract_text):
+    assert [g[0] for g in _places(extract_text, "The award went to Ann Poe, Ohio, on Friday.")] == ["Ohio"]

@@ -76,6 +76,7 @@ SIGNALS: dict[str, bool] = {
     "org_places": True,  # the jurisdiction opening an organisation's name: "Madison County Health Department"
     "county_forms": True,  # "Laurel County" inside any name ("Laurel County Clerk Dean Johnson"), "Barrow and Jackson counties"
     "compass_areas": True,  # a compass word before a first-level area of the article's country: "Western Massachusetts"
+    "qualified_towns": True,  # a town written with its area that the model misses: "from Sukoharjo, Central Java"
     "resident_cues": True,  # a town saying where people are from: "a Winona man", "Danbury police", "Jane Doe, 41, of Grovetown"
     "country_context": True,  # countries the article names (names, demonyms, qualifiers) rank their own records
     "admin_context": True,  # first-level areas the article names rank their own cities and counties
@@ -357,7 +358,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     us_hometowns: set[int] = set()
     for extra, on in ((_caps_datelines, "caps_datelines"), (_state_abbreviations, "state_abbreviations"),
                       (_party_hometowns, "party_hometowns"), (_county_forms, "county_forms"), (_org_places, "org_places"),
-                      (_resident_places, "resident_cues")):
+                      (_resident_places, "resident_cues"), (_qualified_places, "qualified_towns")):
         if not SIGNALS[on]:
             continue
         for sp in extra(doc, gaz, _taken(doc, spans), {sp.text for sp in spans}):
@@ -832,6 +833,7 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str,
             or (top and top[0] in known_recs and top[0].kind == "city")
             or any(taken[c.i] for t in span for c in t.conjuncts)
             or (top and top[0].kind == "country" and normalise(top[0].name) == normalise(span.text))
+            or _area_qualifier(span, top, gaz)
         )
         if cued and not _is_non_place(span.text) and not _names_something_else(span):
             if span.text[0].isupper() and not (len(span) == 1 and span[0].lower_ in surnames):
@@ -844,6 +846,53 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str,
                     out.append(span)
         i = max(j, i + 1)
     return out
+
+
+def _qualified_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
+    """Towns the model leaves untagged or tags as something else, written with their area as a
+    qualifier ("from Sukoharjo, Central Java", "Pat Lane of Glenville, W.Va."): one to three
+    capitalised proper nouns before a comma and a first-level area (a name, or an AP state
+    abbreviation), when the gazetteer has a town (villages included) of that name in that very
+    area."""
+    out = []
+    for k, tok in enumerate(doc):
+        if tok.text != "," or k < 1 or k + 1 >= len(doc):
+            continue
+        nxt = doc[k + 1]
+        area = gaz.state_abbreviation(nxt.text if nxt.text.endswith(".") or k + 2 >= len(doc) or doc[k + 2].text != "." else nxt.text + ".")
+        areas = [area] if area is not None else []
+        if not areas:
+            for w in (2, 1):
+                qual = doc[k + 1:k + 1 + w]
+                if len(qual) == w and all(t.text[:1].isupper() for t in qual):
+                    areas = [r for r in gaz.candidates(qual.text) if r.kind == "admin" and r not in gaz.admin2
+                             and normalise(r.name) == normalise(qual.text)]
+                    if areas:
+                        break
+        if not areas:
+            continue
+        for run in _name_run_before(doc, k, taken):
+            if not all(t.pos_ == "PROPN" for t in run) or _is_non_place(run.text) or gaz.is_demonym(run.text):
+                continue
+            towns = [r for r in gaz.candidates(run.text) + gaz.small_places(run.text)
+                     if r.kind == "city" and normalise(r.name) == normalise(run.text)]
+            if any((r.country, r.admin1) == (a.country, a.admin1) for r in towns for a in areas):
+                out.append(run)
+                break
+    return out
+
+
+def _area_qualifier(span: Span, top: list[GeoRecord], gaz: Gazetteer) -> bool:
+    """True when ``span`` is a first-level area written as the qualifier of the name before it
+    ("a trader from Sukoharjo, Central Java, died"): it follows a proper noun and a comma, ends
+    its phrase (a comma, a full stop or a lower-case word follows) and is exactly the name of a
+    gazetteer first-level area (``top``: its candidates' first record)."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "," or doc[span.start - 2].pos_ != "PROPN":
+        return False
+    if span.end < len(doc) and not (doc[span.end].is_punct or doc[span.end].is_lower):
+        return False
+    return bool(top) and top[0].kind == "admin" and top[0] not in gaz.admin2 and normalise(top[0].name) == normalise(span.text)
 
 
 def jurisdiction_prefix(span: Span, gaz: Gazetteer) -> Optional[Span]:
