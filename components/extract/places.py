@@ -4,10 +4,14 @@ Recognition: spaCy ``GPE``/``LOC`` entities (``FAC`` only when it is an exact ga
 name), plus gazetteer checks that recover places the small model tags ``PERSON``/``NORP``/``ORG``
 ("Kherson", "Aleppo") or misses ("near Saint John"), while rejecting organisations, seats of
 government used as metonyms ("White House", "Kremlin"), demonyms ("Ukrainian") and people.
-Local-news forms: upper-case datelines after the headline ("WINONA -- "), AP-style US state
-abbreviations ("Marion, Ill.", "W.Va."), a legislator's home town ("R-Elbow Lake"), and the
-state, county or town opening the name of a government body it runs ("Madison County Health
-Department"; national bodies excluded).
+Local-news forms: upper-case datelines after the headline ("WINONA -- ", "BEIRUT: "), AP-style
+US state abbreviations ("Marion, Ill.", "W.Va."), a legislator's home town or state ("R-Elbow
+Lake", "D-Pa."), the state, county or town opening the name of a government body it runs
+("Madison County Health Department", "the Ohio National Guard"; national bodies excluded),
+county names inside any name and names listed before "counties"/"provinces", towns saying where
+people are from ("a Winona man", "Jane Doe, 41, of Grovetown"), towns written with their area
+("from Sukoharjo, Central Java"), and a compass word before a state ("Western Massachusetts").
+Word lists: ``places_lexicon.yaml``.
 
 Resolution (:func:`resolve`): every candidate record of :mod:`components.gazetteer` is scored
 by, in order of weight, a local qualifier ("Paris, Texas", "the southern Ukrainian city of
