@@ -66,6 +66,9 @@ ABBREVIATION_COUNTRIES = ("US", "CA", "AU")
 NAMESAKE_ALTERNATE_POPULATION = 100_000
 # share of an admin1 area's town points dropped at each edge before taking its extent's middle
 ADMIN1_TRIM = 0.005
+# a gap this wide (km) between an area's town points, past the nearest 80% of them, splits off a
+# misfiled cluster (see _without_far_cluster)
+ADMIN1_OUTLIER_GAP_KM = 800.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +215,24 @@ def _mid(values: list[float], trim: float = 0.02) -> float:
     v = sorted(values)
     k = int(trim * len(v))
     return round((v[k] + v[len(v) - 1 - k]) / 2, 5)
+
+
+def _without_far_cluster(v: tuple[list[float], list[float]]) -> tuple[list[float], list[float]]:
+    """An area's town points (lats, lons) without a far cluster: sorted by distance from the
+    median point, the points beyond the first gap wider than :data:`ADMIN1_OUTLIER_GAP_KM` past
+    the 80th percentile are dropped. The cities1000 table files some towns under a distant
+    area (Tibetan villages as "Hebei", towns of Inner Mongolia as "Heilongjiang"); those put the
+    trimmed extent's middle thousands of km off. Areas with fewer than 10 points are kept whole."""
+    lats, lons = v
+    n = len(lats)
+    if n < 10:
+        return v
+    mlat, mlon = sorted(lats)[n // 2], sorted(lons)[n // 2]
+    d = sorted((_km(mlat, mlon, la, lo), la, lo) for la, lo in zip(lats, lons))
+    for k in range(max(1, int(0.8 * n)), n):
+        if d[k][0] - d[k - 1][0] > ADMIN1_OUTLIER_GAP_KM:
+            return [la for _, la, _ in d[:k]], [lo for _, _, lo in d[:k]]
+    return v
 
 
 class Gazetteer:
@@ -433,7 +454,7 @@ class Gazetteer:
                     pts2[(cc, a, a2)][0].append(lat)
                     pts2[(cc, a, a2)][1].append(lon)
         centre = lambda v, trim: (_mid(v[0], trim), _mid(v[1], trim))  # noqa: E731
-        return coord, {k: centre(v, ADMIN1_TRIM) for k, v in pts.items()}, {k: centre(v, 0.02) for k, v in pts2.items()}
+        return coord, {k: centre(_without_far_cluster(v), ADMIN1_TRIM) for k, v in pts.items()}, {k: centre(v, 0.02) for k, v in pts2.items()}
 
     def _subdivision_aliases(self, pycountry) -> None:
         """Index ISO 3166-2 top-level subdivision names ("Paktiya", "Uruzgan") as aliases of

