@@ -156,6 +156,7 @@ QUOTE_SORTS = {
     "kind": "q.kind",
     "stance": "q.stance",
     "article": "q.article_id",
+    "confidence": "qt.confidence",  # the quotes row's (quote_facts lacks it): joined only for this sort
 }
 # columns whose natural order is the largest or newest first
 DESCENDING_FIRST = frozenset({"date", "published", "killed_min", "killed_max", "injured_min", "injured_max",
@@ -182,7 +183,7 @@ def order_by(sorts: dict[str, str], sort: str, descending: bool | None, tie: str
 _QUOTE_TIE = "q.published DESC NULLS LAST, q.article_id, q.start"
 
 QUOTE_PAGE_COLUMNS = ("id", "speaker", "role", "country", "quote", "kind", "topics", "stance", "article", "date",
-                      "article_id")
+                      "confidence", "article_id")
 
 
 def count_quotes(store: Store, f: QueryFilters) -> int:
@@ -203,7 +204,8 @@ def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0,
         DataFrame: ``id``, ``speaker``, ``role``, ``country``, ``quote``, ``kind``,
         ``topics`` (list[str]), ``stance`` (e.g. ``"nato: support"``, ``"; "``-joined,
         from stances whose evidence includes the quote), ``article``
-        (title), ``date`` (date), ``article_id``.
+        (title), ``date`` (date), ``confidence`` (in [0, 1], NaN for quotes stored before it existed;
+        :mod:`components.extract.confidence`), ``article_id``.
 
     Raises:
         ValueError: unknown sort, or limit/offset out of bounds.
@@ -211,9 +213,10 @@ def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0,
     order = order_by(QUOTE_SORTS, sort, descending, _QUOTE_TIE)
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
-    fw, params = from_where(f, "quote")
-    # quote_facts carries every column of the row but role and title: sort and cut there, then look up the
-    # page's speakers and articles (at most `limit` of each) by key
+    # sorting by confidence joins the quotes rows (quote_facts has no confidence); other sorts stay in quote_facts
+    fw, params = from_where(f, "quote", extra_join=JOIN_QUOTE_ROW if sort == "confidence" else "")
+    # quote_facts carries every column of the row but role, title and confidence: sort and cut there, then
+    # look up the page's speakers, articles and quotes (at most `limit` of each) by key
     page = store.df(
         f"SELECT q.id, q.speaker, q.text AS quote, q.kind, q.topics, q.stance, q.published AS \"date\", "
         f"q.article_id{fw} ORDER BY {order} LIMIT ? OFFSET ?",
@@ -230,6 +233,11 @@ def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0,
     for col in ("role", "country"):  # a speaker without a card: None, as SQL NULL gives, not NaN
         page[col] = page[col].astype(object).where(page[col].notna(), None)
     page["article"] = page["article_id"].map(titles)
+    qids = list(page["id"])
+    conf = dict(store.execute(f"SELECT id, confidence FROM quotes WHERE article_id IN ({aph}) "
+                              f"AND id IN ({', '.join('?' for _ in qids)})", aids + qids).fetchall())
+    page["confidence"] = [conf.get(i) for i in qids]
+    page["confidence"] = page["confidence"].astype(float)
     return page[list(QUOTE_PAGE_COLUMNS)]
 
 
@@ -488,7 +496,7 @@ CASUALTY_SORTS = {
     "date": "coalesce(c.date, a.published)", "place": "c.place", "country": "c.country",
     "killed_min": "c.killed_min", "killed_max": "c.killed_max", "injured_min": "c.injured_min",
     "injured_max": "c.injured_max", "cause": "c.cause", "actor": "c.actor", "article": "coalesce(a.title, a.id)",
-    "published": "a.published",
+    "published": "a.published", "confidence": "c.confidence",
 }
 
 
@@ -502,8 +510,8 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
     Returns:
         DataFrame: the casualties columns plus ``article`` (title), ``published``, ``event_id`` (the
         event across articles), ``reports`` (its number of reports) and ``event_killed`` ("at least 4
-        killed; reports 3-4") and ``parts`` (the event's breakdown, "Malatya 27 killed; Adiyaman 14
-        killed", or None).
+        killed; reports 3-4"), ``parts`` (the event's breakdown, "Malatya 27 killed; Adiyaman 14
+        killed", or None) and ``confidence`` (in [0, 1], NaN for records stored before it existed).
 
     Raises:
         ValueError: limit outside 1..1000, negative offset, or unknown sort.
@@ -513,7 +521,7 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
     fw, params = from_where(f, "casualty", with_article=True)
     page = store.df(
-        f"SELECT {_CAS_COLS}, {_CAS_PARTS}, {_EVENT_OF} AS event_id{fw} {_and(fw)} c.part_of IS NULL "
+        f"SELECT {_CAS_COLS}, {_CAS_PARTS}, c.confidence, {_EVENT_OF} AS event_id{fw} {_and(fw)} c.part_of IS NULL "
         f"ORDER BY {order} LIMIT ? OFFSET ?",
         params + [limit, offset],
     )
