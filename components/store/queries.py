@@ -806,9 +806,9 @@ def article_people(store: Store, article_id: str) -> list[str]:
 
 def article_casualties(store: Store, article_id: str) -> pd.DataFrame:
     """An article's casualty records with their sentence: ``idx``, ``place``, ``killed_min``,
-    ``killed_max``, ``start``, ``end``, ``sentence`` (the article text between the offsets)."""
+    ``killed_max``, ``start``, ``end``, ``confidence``, ``sentence`` (the article text between the offsets)."""
     return store.df(
-        'SELECT c.idx, c.place, c.killed_min, c.killed_max, c."start", c."end", '
+        'SELECT c.idx, c.place, c.killed_min, c.killed_max, c."start", c."end", c.confidence, '
         'substr(a.text, c."start" + 1, c."end" - c."start") AS sentence '
         "FROM casualties c JOIN articles a ON a.id = c.article_id WHERE c.article_id = ? ORDER BY c.idx",
         [article_id],
@@ -816,10 +816,10 @@ def article_casualties(store: Store, article_id: str) -> pd.DataFrame:
 
 
 def casualty_event_reports(store: Store, event_id: str) -> pd.DataFrame:
-    """The reports (casualty records) of one event across articles, with their citation (``title``,
-    ``outlet``, ``published``, ``url``, ``sentence``); empty for an unknown id."""
+    """The reports (casualty records) of one event across articles, with their ``confidence`` and citation
+    (``title``, ``outlet``, ``published``, ``url``, ``sentence``); empty for an unknown id."""
     df = store.df(
-        f"SELECT {_CAS_COLS}, e.event_id FROM casualty_events e "
+        f"SELECT {_CAS_COLS}, c.confidence, e.event_id FROM casualty_events e "
         "JOIN casualties c ON c.article_id = e.article_id AND c.idx = e.idx JOIN articles a ON a.id = c.article_id "
         "WHERE e.event_id = ? ORDER BY a.published NULLS LAST, c.article_id, c.idx", [event_id])
     return _cite(store, df)
