@@ -50,7 +50,7 @@ def author_input(key: str) -> str:
     name box of every view. Returns it, or ``"anonymous"`` when empty."""
     if key not in st.session_state:
         st.session_state[key] = st.session_state.get(AUTHOR_KEY, "")
-    name = st.text_input("Your name (stored with each correction)", key=key, max_chars=80,
+    name = st.text_input("Your name (stored with each correction)", key=key, max_chars=80, width=360,
                          on_change=_keep_author, args=(key,))
     return name.strip() or "anonymous"
 
@@ -132,12 +132,12 @@ def quote_correction_controls(quote: dict, key: str, author: str = "anonymous") 
 
 
 def casualty_label(rec: Any) -> str:
-    """One line naming a casualty record: ``"Kherson: 3 killed (On Sunday, the southern …)"`` (plain text,
+    """One line naming a casualty record: ``"Kherson: 3 killed (On Sunday, the southern…)"`` (plain text,
     for a select box; ``rec``: a row with ``place``, ``killed_min``, ``sentence``)."""
     killed = _int_or(rec["killed_min"], -1)
     sentence = cell_text(rec.get("sentence") if hasattr(rec, "get") else None)
     return (f"{cell_text(rec['place'], 'unknown place')}: {killed if killed >= 0 else '?'} killed"
-            + (f" ({sentence[:80]})" if sentence else ""))
+            + (f" ({sentence[:80].rstrip()}{'…' if len(sentence) > 80 else ''})" if sentence else ""))
 
 
 def casualty_correction_controls(rec: Any, key: str, author: str = "anonymous") -> None:
@@ -200,10 +200,10 @@ def speaker_correction_controls(key: str, author: str = "anonymous", name: str |
         who = name
         group = list(names.loc[(names["canonical"] == canon_of[name]) & (names["group_size"] > 1), "name"])
     others = [p for p in sorted(set(names["canonical"])) if p != canon_of.get(who)]
-    m1, m2 = st.columns([3, 1], vertical_alignment="bottom")
-    into = m1.selectbox(f"{escape_markdown(who)} is the same person as" if name is not None else "is the same person as", others,
+    # stacked, not in columns: the card beside a quote is a narrow column
+    into = st.selectbox(f"{escape_markdown(who)} is the same person as" if name is not None else "is the same person as", others,
                         index=None, placeholder="choose a person", key=widget_key(key, "merge_into", *rid))
-    if m2.button("Merge", key=widget_key(key, "merge", *rid), disabled=into is None):
+    if st.button("Merge", key=widget_key(key, "merge", *rid), disabled=into is None):
         try:
             cid = loaders.speaker_review("merge", who, into=into, author=author)
         except NewsAtlasError as exc:
@@ -211,10 +211,9 @@ def speaker_correction_controls(key: str, author: str = "anonymous", name: str |
         else:
             _done(f"{escape_markdown(who)} is now {escape_markdown(into)}.", cid)
     if group:
-        s1, s2 = st.columns([3, 1], vertical_alignment="bottom")
-        part = s1.selectbox("Name to split off its person", group, key=widget_key(key, "split_name", *rid),
+        part = st.selectbox("Name to split off its person", group, key=widget_key(key, "split_name", *rid),
                             format_func=lambda n: f"{n} (now {canon_of[n]})")
-        if s2.button("Split off", key=widget_key(key, "split", *rid)):
+        if st.button("Split off", key=widget_key(key, "split", *rid)):
             try:
                 cid = loaders.speaker_review("split", part, author=author)
             except NewsAtlasError as exc:
