@@ -153,3 +153,23 @@ def test_confidence_columns_and_least_confident_first(db):
     at.run()
     _ok(at)
     assert list(_rows(at, "cas_table")["confidence"]) == cas
+
+
+def test_review_page_corrects_a_casualty_place_with_the_same_controls(db):
+    (aid, start, end, place), = _read(db, 'SELECT article_id, "start", "end", place FROM casualties '
+                                          "WHERE part_of IS NULL LIMIT 1")
+    at = _goto(_app(), "review")
+    at.text_input(key="review_cas_article").input(aid)
+    at.run()
+    box = at.text_input(key=widget_key("review", "place", aid, start, end))
+    assert box.value == place
+    box.input("Invented_Town *north*")
+    at.run()
+    at.button(key=widget_key("review", "fix_place", aid, start, end)).click()
+    at.run()
+    _ok(at)
+    rec = _corrections(db)[-1]
+    assert rec[1:6] == ("casualty", aid, start, end, "place")
+    assert (json.loads(rec[6]), json.loads(rec[7])) == ({"place": place}, {"place": "Invented_Town *north*"})
+    assert [s.value for s in at.success] == [f"Place corrected: {escape_markdown('Invented_Town *north*')}."]
+    assert at.selectbox(key="review_cas_pick").options[0].startswith("Invented_Town *north*: ")

@@ -228,18 +228,18 @@ def reader_correction_controls(bundle: dict, key: str) -> None:
     author = author_input(f"{key}_author")
     aid = bundle["article"]["id"]
     quotes, cas = bundle["quotes"], bundle["casualties"]
-    if not quotes.empty:
-        rows = {i: r for i, r in enumerate(quotes.to_dict("records"))}
-        i = st.selectbox("Quote", list(rows), key=widget_key(key, "quote_pick", aid),
-                         format_func=lambda k: f"{cell_text(rows[k]['speaker'], 'unknown')}: "
-                                               f"{cell_text(rows[k]['text'])[:90]}")
-        quote_correction_controls(rows[i], key, author)
+    if not quotes.empty:  # options are the records' ids, so a pick survives another record's removal
+        rows = {r["id"]: r for r in quotes.to_dict("records")}
+        qid = st.selectbox("Quote", list(rows), key=widget_key(key, "quote_pick", aid),
+                           format_func=lambda k: f"{cell_text(rows[k]['speaker'], 'unknown')}: "
+                                                 f"{cell_text(rows[k]['text'])[:90]}")
+        quote_correction_controls(rows[qid], key, author)
     if not cas.empty:
         text = bundle["article"]["text"] or ""
-        recs = {i: dict(r, sentence=text[int(r["start"]):int(r["end"])]) for i, r in enumerate(cas.to_dict("records"))}
-        i = st.selectbox("Casualty record", list(recs), key=widget_key(key, "cas_pick", aid),
-                         format_func=lambda k: casualty_label(recs[k]))
-        casualty_correction_controls(recs[i], key, author)
+        recs = {int(r["idx"]): dict(r, sentence=text[int(r["start"]):int(r["end"])]) for r in cas.to_dict("records")}
+        idx = st.selectbox("Casualty record", list(recs), key=widget_key(key, "cas_pick", aid),
+                           format_func=lambda k: casualty_label(recs[k]))
+        casualty_correction_controls(recs[idx], key, author)
     if quotes.empty and cas.empty:
         st.caption("This article has no quote and no casualty record to correct.")
 
