@@ -34,6 +34,14 @@ def _ok(at):
     assert not at.exception, [e.value for e in at.exception]
 
 
+def _click(at, db, key: str):
+    """Click the button ``key``, rerun, check the page raised nothing; the newest correction row."""
+    at.button(key=key).click()
+    at.run()
+    _ok(at)
+    return _corrections(db)[-1]
+
+
 def _attributed(db):
     """(id, text, speaker, article_id, start, end) of the store's attributed quotes, in text order."""
     return _read(db, 'SELECT id, text, speaker, article_id, "start", "end" FROM quotes WHERE speaker IS NOT NULL '
@@ -79,10 +87,7 @@ def test_reader_fixes_a_speaker_with_a_typed_name_shown_escaped(db):
     name = "Ada <b>Invented</b> *Lovelace*"
     at.text_input(key=widget_key("art_fix", "typed", aid, start, end)).input(name)
     at.run()
-    at.button(key=widget_key("art_fix", "fix_speaker", aid, start, end)).click()
-    at.run()
-    _ok(at)
-    rec = _corrections(db)[-1]
+    rec = _click(at, db, widget_key("art_fix", "fix_speaker", aid, start, end))
     assert rec[1:8] == ("quote", aid, start, end, "speaker", json.dumps(old), json.dumps(name))
     assert _read(db, 'SELECT speaker FROM quotes WHERE article_id = ? AND "start" = ?', [aid, start]) == [(name,)]
     assert [s.value for s in at.success] == [f"Speaker set to {escape_markdown(name)}."]
@@ -100,10 +105,7 @@ def test_casualties_page_fixes_a_figure_of_the_opened_event(db):
     at.number_input(key=widget_key("cas_fix", "kmin", aid, start, end)).set_value(kmin + 2)
     at.number_input(key=widget_key("cas_fix", "kmax", aid, start, end)).set_value(kmin + 4)
     at.run()
-    at.button(key=widget_key("cas_fix", "fix_killed", aid, start, end)).click()
-    at.run()
-    _ok(at)
-    rec = _corrections(db)[-1]
+    rec = _click(at, db, widget_key("cas_fix", "fix_killed", aid, start, end))
     assert rec[1:6] == ("casualty", aid, start, end, "killed")
     assert json.loads(rec[6]) == {"killed_min": kmin, "killed_max": kmax}
     assert json.loads(rec[7]) == {"killed_min": kmin + 2, "killed_max": kmin + 4}
@@ -122,10 +124,7 @@ def test_speaker_card_merges_two_speakers(db):
     assert "Kaja Kallas" not in at.selectbox(key=card).options
     at.selectbox(key=card).select("Jake Sullivan")
     at.run()
-    at.button(key=widget_key("spk_card", "merge", "Kaja Kallas")).click()
-    at.run()
-    _ok(at)
-    rec = _corrections(db)[-1]
+    rec = _click(at, db, widget_key("spk_card", "merge", "Kaja Kallas"))
     assert rec[1:6] == ("speaker", "*", 0, 0, "merge")
     assert json.loads(rec[7]) == {"name": "Kaja Kallas", "into": "Jake Sullivan"}
     assert _read(db, "SELECT canonical FROM speaker_identities WHERE name = 'Kaja Kallas'") == [("Jake Sullivan",)]
@@ -165,10 +164,7 @@ def test_review_page_corrects_a_casualty_place_with_the_same_controls(db):
     assert box.value == place
     box.input("Invented_Town *north*")
     at.run()
-    at.button(key=widget_key("review", "fix_place", aid, start, end)).click()
-    at.run()
-    _ok(at)
-    rec = _corrections(db)[-1]
+    rec = _click(at, db, widget_key("review", "fix_place", aid, start, end))
     assert rec[1:6] == ("casualty", aid, start, end, "place")
     assert (json.loads(rec[6]), json.loads(rec[7])) == ({"place": place}, {"place": "Invented_Town *north*"})
     assert [s.value for s in at.success] == [f"Place corrected: {escape_markdown('Invented_Town *north*')}."]
