@@ -156,7 +156,7 @@ QUOTE_SORTS = {
     "kind": "q.kind",
     "stance": "q.stance",
     "article": "q.article_id",
-    "confidence": "qt.confidence",  # the quotes row's (quote_facts lacks it): joined only for this sort
+    "confidence": "q.confidence",
 }
 # columns whose natural order is the largest or newest first
 DESCENDING_FIRST = frozenset({"date", "published", "killed_min", "killed_max", "injured_min", "injured_max",
@@ -213,13 +213,12 @@ def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0,
     order = order_by(QUOTE_SORTS, sort, descending, _QUOTE_TIE)
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
-    # sorting by confidence joins the quotes rows (quote_facts has no confidence); other sorts stay in quote_facts
-    fw, params = from_where(f, "quote", extra_join=JOIN_QUOTE_ROW if sort == "confidence" else "")
-    # quote_facts carries every column of the row but role, title and confidence: sort and cut there, then
-    # look up the page's speakers, articles and quotes (at most `limit` of each) by key
+    fw, params = from_where(f, "quote")
+    # quote_facts carries every column of the row but role and title: sort and cut there, then look up the
+    # page's speakers and articles (at most `limit` of each) by key
     page = store.df(
         f"SELECT q.id, q.speaker, q.text AS quote, q.kind, q.topics, q.stance, q.published AS \"date\", "
-        f"q.article_id{fw} ORDER BY {order} LIMIT ? OFFSET ?",
+        f"q.confidence, q.article_id{fw} ORDER BY {order} LIMIT ? OFFSET ?",
         params + [limit, offset],
     )
     if page.empty:
@@ -233,10 +232,6 @@ def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0,
     for col in ("role", "country"):  # a speaker without a card: None, as SQL NULL gives, not NaN
         page[col] = page[col].astype(object).where(page[col].notna(), None)
     page["article"] = page["article_id"].map(titles)
-    qids = list(page["id"])
-    conf = dict(store.execute(f"SELECT id, confidence FROM quotes WHERE article_id IN ({aph}) "
-                              f"AND id IN ({', '.join('?' for _ in qids)})", aids + qids).fetchall())
-    page["confidence"] = [conf.get(i) for i in qids]
     page["confidence"] = page["confidence"].astype(float)
     return page[list(QUOTE_PAGE_COLUMNS)]
 

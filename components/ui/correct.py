@@ -201,8 +201,8 @@ def speaker_correction_controls(key: str, author: str = "anonymous", name: str |
         group = list(names.loc[(names["canonical"] == canon_of[name]) & (names["group_size"] > 1), "name"])
     others = [p for p in sorted(set(names["canonical"])) if p != canon_of.get(who)]
     # stacked, not in columns: the card beside a quote is a narrow column
-    into = st.selectbox(f"{escape_markdown(who)} is the same person as" if name is not None else "is the same person as", others,
-                        index=None, placeholder="choose a person", key=widget_key(key, "merge_into", *rid))
+    label = f"{escape_markdown(who)} is the same person as" if name is not None else "is the same person as"
+    into = st.selectbox(label, others, index=None, placeholder="choose a person", key=widget_key(key, "merge_into", *rid))
     if st.button("Merge", key=widget_key(key, "merge", *rid), disabled=into is None):
         try:
             cid = loaders.speaker_review("merge", who, into=into, author=author)
