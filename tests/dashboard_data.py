@@ -39,21 +39,22 @@ def seed_extraction() -> Extraction:
     aid = article.id
     quotes: list[Quote] = []
 
-    def quote(content: str, speaker: str, kind: str, cue: str, topics: list[str], stype: str = "person") -> Quote:
+    def quote(content: str, speaker: str, kind: str, cue: str, topics: list[str], confidence: float,
+              stype: str = "person") -> Quote:
         s, e = _span(t, content)
         cs, ce = _span(t, cue, max(0, s - 200))
         q = Quote(id=f"{aid}:q{len(quotes) + 1}", text=content, start=s, end=e, kind=kind, cue=cue, cue_start=cs,
-                  cue_end=ce, speaker=speaker, speaker_type=stype, topics=topics)
+                  cue_end=ce, speaker=speaker, speaker_type=stype, topics=topics, confidence=confidence)
         quotes.append(q)
         return q
 
     q1 = quote("An invitation for Ukraine to join NATO is a necessary thing for our survival.", "Volodymyr Zelenskyy",
-               "direct", "declared", ["nato"])
+               "direct", "declared", ["nato"], 0.9)
     q2 = quote("We need to definitely discuss this – if Ukraine decides to draw the line somewhere", "Kaja Kallas",
-               "direct", "remarked", ["peace-talks"])
-    q3 = quote("That is not under consideration, no.", "Jake Sullivan", "direct", "told", ["nuclear-weapons"])
+               "direct", "remarked", ["peace-talks"], 0.55)
+    q3 = quote("That is not under consideration, no.", "Jake Sullivan", "direct", "told", ["nuclear-weapons"], 0.8)
     q4 = quote("It was not Kyiv that fell in three days, but Aleppo", "Dan Sabbagh", "direct", "observed",
-               ["syria"])
+               ["syria"], 0.7)
     speakers = [
         Speaker(name="Volodymyr Zelenskyy", aliases=["Zelenskyy"], role="President", country="UA"),
         Speaker(name="Kaja Kallas", aliases=["Kallas"], role="top diplomat", org="European Union"),
@@ -80,7 +81,7 @@ def seed_extraction() -> Extraction:
                       "resulting in the deaths of at least three people and injuring seven others.")
     casualties = [Casualty(place="Kherson", country="UA", lat=46.64, lon=32.61, date="2024-12-01", killed_min=3,
                            killed_qualifier="at_least", injured_min=7, injured_max=7, injured_qualifier="exact",
-                           cause="drone attack", actor="Russia", start=cs, end=ce)]
+                           cause="drone attack", actor="Russia", start=cs, end=ce, confidence=0.75)]
     stances = [
         Stance(speaker="Volodymyr Zelenskyy", topic="nato", polarity="support", score=0.8, evidence=[q1.id],
                cues=["necessary"]),
@@ -105,13 +106,13 @@ def hostile_extraction() -> Extraction:
                       outlet="Le Test", collection="other", text=t)
     s, e = _span(t, 'Prices rose 100% and <script>alert(1)</script> **bold** claims are _false_.')
     q = Quote(id="hostile-1:q1", text=t[s:e], start=s, end=e, kind="direct", cue="said", speaker="Anne Hidalgo",
-              topics=["economy"])
+              topics=["economy"], confidence=0.65)
     ps, pe = _span(t, "Paris")
     kind, cc, lat, lon = PLACES["Paris"]
     place = Place(name="Paris", mention="Paris", start=ps, end=pe, kind=kind, country=cc, lat=lat, lon=lon)
     cs, ce = _span(t, "Two people were killed in Paris on Monday.")
     cas = Casualty(place="Paris", country="FR", lat=lat, lon=lon, date="2025-03-03", killed_min=2, killed_max=2,
-                   killed_qualifier="exact", start=cs, end=ce)
+                   killed_qualifier="exact", start=cs, end=ce, confidence=0.6)
     return Extraction(article=article, quotes=[q], speakers=[Speaker(name="Anne Hidalgo", role="mayor",
                                                                      country="FR")],
                       places=[place], casualties=[cas],

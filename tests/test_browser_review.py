@@ -1,5 +1,6 @@
-"""Real-browser test of reviewing: mark a quote wrong, fix a speaker, reload, re-ingest the article through
-the upload with *Replace*, and find both corrections still applied. Same server fixture as test_browser.py."""
+"""Real-browser test of reviewing in the views: on the Quotes page, mark a quote wrong and fix another one's
+speaker ("Correct this quote"), reload, re-ingest the article through the upload with *Replace*, and find
+both corrections still applied. Same server fixture as test_browser.py."""
 
 from __future__ import annotations
 
@@ -36,15 +37,15 @@ def test_browser_review_corrections_survive_reload_and_re_ingest(server, page):
     base, db = server
     (q1, s1, e1), (q2, s2, e2) = _read(
         db, 'SELECT id, "start", "end" FROM quotes WHERE speaker IS NOT NULL ORDER BY article_id, "start" LIMIT 2')
-    _open(page, f"{base}/review?quote={q1}", "Correct a quote")
+    _open(page, f"{base}/quotes?quote={q1}", "Correct this quote")
+    page.get_by_text("Correct this quote").first.click()  # open the expander
     page.get_by_role("button", name="Mark this quote wrong").click()
     page.get_by_text("marked wrong").first.wait_for()
     _wait_idle(page)
-    box = page.get_by_label("Quote id (from the Quotes page, or ?quote=ID in the address)")
-    box.fill(q2)
-    box.press("Enter")
-    _wait_idle(page)
+    _open(page, f"{base}/quotes?quote={q2}", "Correct this quote")
+    page.get_by_text("Correct this quote").first.click()
     page.get_by_test_id("stSelectbox").filter(has_text="Speaker (a person of this article").click()
+    page.keyboard.type("type a name")  # the list is virtualised: the last option is drawn once filtered to
     page.get_by_role("option", name="(type a name)").click()
     _wait_idle(page)
     name = page.get_by_label("Speaker name")
@@ -56,7 +57,7 @@ def test_browser_review_corrections_survive_reload_and_re_ingest(server, page):
     _shot(page, "review")
 
     page.reload()
-    page.get_by_text("Corrections").first.wait_for()
+    page.get_by_text("Correct this quote").first.wait_for()
     _wait_idle(page)
     assert len(_read(db, "SELECT id FROM corrections WHERE undone_at IS NULL")) == 2
 

@@ -47,15 +47,28 @@ def test_facts_replace_and_delete_keep_the_table_in_step():
     assert _facts(store) == _expected(store) and all(r[1] != seed.article.id for r in _facts(store))
 
 
-def test_facts_rebuilt_on_open_when_out_of_step(tmp_path):
-    path = tmp_path / "s.duckdb"
+def _older_store(path, sql: str) -> Store:
+    """The seed extraction stored at ``path``, changed by ``sql`` as an older version wrote it, then opened."""
     store = Store(path)
     store.add_extractions([seed_extraction()])
     store.close()
     con = duckdb.connect(str(path))
-    con.execute("DROP TABLE quote_facts")  # a store written before the table existed
+    con.execute(sql)
     con.close()
-    store = Store(path)
+    return Store(path)
+
+
+def test_facts_rebuilt_on_open_when_out_of_step(tmp_path):
+    store = _older_store(tmp_path / "s.duckdb", "DROP TABLE quote_facts")  # written before the table existed
     assert _facts(store) == _expected(store) and len(_facts(store)) == 4
     assert facts.ensure_facts(store.cursor()) is False  # in step: nothing to do
+    store.close()
+
+
+def test_facts_of_an_older_version_get_the_confidence_column_filled_on_open(tmp_path):
+    # written before quote_facts had the column
+    store = _older_store(tmp_path / "s.duckdb", "ALTER TABLE quote_facts DROP COLUMN confidence")
+    got = store.execute("SELECT f.confidence FROM quote_facts f JOIN quotes q ON q.id = f.id ORDER BY q.id").fetchall()
+    assert [c for (c,) in got] == [0.9, 0.55, 0.8, 0.7]  # each quote's own (tests/dashboard_data.py)
+    assert facts.ensure_facts(store.cursor()) is False
     store.close()

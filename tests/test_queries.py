@@ -83,6 +83,9 @@ def test_queries_quotes_page_paging_and_stance_column(store):
     assert list(allq.loc["Volodymyr Zelenskyy", "topics"]) == ["nato"]
     by_speaker = Q.quotes_page(store, QueryFilters(), limit=10, sort="speaker")
     assert list(by_speaker["speaker"]) == sorted(by_speaker["speaker"])
+    assert list(first["confidence"]) == [0.65, 0.9]  # each row's own (tests/dashboard_data.py)
+    least = Q.quotes_page(store, QueryFilters(), limit=2, sort="confidence", descending=False)
+    assert list(least["speaker"]) == ["Kaja Kallas", "Anne Hidalgo"] and list(least["confidence"]) == [0.55, 0.65]
 
 
 def test_queries_quotes_page_rejects_bad_paging(store):
@@ -248,7 +251,7 @@ def test_queries_article_text_search_keeps_quotes_whose_article_mentions_it(stor
 @pytest.mark.parametrize("sort", sorted(Q.QUOTE_SORTS))
 def test_queries_quotes_sort_by_any_column_both_ways(store, sort):
     col = {"date": "date", "speaker": "speaker", "quote": "quote", "kind": "kind", "stance": "stance",
-           "article": "article_id"}[sort]
+           "article": "article_id", "confidence": "confidence"}[sort]
     for desc in (False, True):
         values = [v for v in Q.quotes_page(store, QueryFilters(), limit=10, sort=sort, descending=desc)[col]
                   if v is not None and v == v]
@@ -259,6 +262,9 @@ def test_queries_casualties_and_articles_sort_by_a_column(store):
     up = Q.casualties_page(store, QueryFilters(), sort="killed_min", descending=False)
     assert list(up["killed_min"]) == [2, 3]
     assert list(Q.casualties_page(store, QueryFilters(), sort="place")["place"]) == ["Kherson", "Paris"]
+    for desc in (False, True):  # the least (most) confident record first
+        conf = list(Q.casualties_page(store, QueryFilters(), sort="confidence", descending=desc)["confidence"])
+        assert conf == ([0.75, 0.6] if desc else [0.6, 0.75])
     assert list(Q.articles_page(store, QueryFilters(), sort="outlet", descending=True)["outlet"]) == [
         "World Today News", "Le Test"]
     with pytest.raises(ValueError, match="unknown sort"):

@@ -6,6 +6,8 @@ from components.pipeline import ingest_paths, load_collections
 from components.store import Store
 from components.store.swap import SnapshotReader, write_session
 
+from components.ui.correct import widget_key
+
 from .test_dashboard_apptest import _app, _goto, db, seed_db  # noqa: F401 - fixtures
 
 
@@ -15,32 +17,33 @@ def _frame(at, column):
 
 
 def _quote_ids(path):
+    """(id, text, speaker, (article_id, start, end)) of the first two attributed quotes of the store."""
     s = Store(path)
     try:
-        return s.execute(
-            "SELECT id, text, speaker FROM quotes WHERE speaker IS NOT NULL ORDER BY article_id, \"start\" LIMIT 2"
-        ).fetchall()
+        return [(i, t, sp, (a, st, en)) for i, t, sp, a, st, en in s.execute(
+            'SELECT id, text, speaker, article_id, "start", "end" FROM quotes WHERE speaker IS NOT NULL '
+            'ORDER BY article_id, "start" LIMIT 2').fetchall()]
     finally:
         s.close()
 
 
 def test_review_marks_wrong_fixes_speaker_and_keeps_them_after_re_ingest(db):
-    (q1, _, _), (q2, text2, sp2) = _quote_ids(db)
+    (q1, _, _, r1), (q2, text2, sp2, r2) = _quote_ids(db)
     at = _goto(_app({"quote": q1}), "review")
     at.text_input(key="review_author").input("tester")
     at.run()
     assert at.text_input(key="review_quote_id").value == q1
-    at.button(key="review_quote_wrong").click()
+    at.button(key=widget_key("review", "quote_wrong", *r1)).click()
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert "marked wrong" in at.success[0].value
     at.text_input(key="review_quote_id").input(q2)
     at.run()
-    at.selectbox(key="review_pick").select("(type a name)")
+    at.selectbox(key=widget_key("review", "pick", *r2)).select("(type a name)")
     at.run()
-    at.text_input(key="review_typed").input("Ada Invented")
+    at.text_input(key=widget_key("review", "typed", *r2)).input("Ada Invented")
     at.run()
-    at.button(key="review_fix_speaker").click()
+    at.button(key=widget_key("review", "fix_speaker", *r2)).click()
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     table = _frame(at, "action")
@@ -73,7 +76,7 @@ def test_review_queue_lists_least_confident_first(db):
 
 
 def test_quote_permalink_opens_the_quote_and_a_pick_goes_into_the_url(db):
-    (q1, _, _), (q2, _, _) = _quote_ids(db)
+    (q1, *_), (q2, *_) = _quote_ids(db)
     at = _goto(_app({"quote": q2}), "quotes")
     assert at.selectbox(key="quote_pick").value == q2
     assert at.query_params["quote"] == [q2] or at.query_params["quote"] == q2

@@ -131,6 +131,7 @@ def test_ui_browsing_modules_do_not_load_spacy():
     from pathlib import Path
 
     code = ("import sys, components.ui.loaders, components.ui.sidebar, components.ui.charts, components.ui.widgets, "
+            "components.ui.correct, "
             "components.ingest; print('spacy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=Path(__file__).resolve().parents[1], check=True)

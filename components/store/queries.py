@@ -156,6 +156,7 @@ QUOTE_SORTS = {
     "kind": "q.kind",
     "stance": "q.stance",
     "article": "q.article_id",
+    "confidence": "q.confidence",
 }
 # columns whose natural order is the largest or newest first
 DESCENDING_FIRST = frozenset({"date", "published", "killed_min", "killed_max", "injured_min", "injured_max",
@@ -182,7 +183,7 @@ def order_by(sorts: dict[str, str], sort: str, descending: bool | None, tie: str
 _QUOTE_TIE = "q.published DESC NULLS LAST, q.article_id, q.start"
 
 QUOTE_PAGE_COLUMNS = ("id", "speaker", "role", "country", "quote", "kind", "topics", "stance", "article", "date",
-                      "article_id")
+                      "confidence", "article_id")
 
 
 def count_quotes(store: Store, f: QueryFilters) -> int:
@@ -203,7 +204,8 @@ def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0,
         DataFrame: ``id``, ``speaker``, ``role``, ``country``, ``quote``, ``kind``,
         ``topics`` (list[str]), ``stance`` (e.g. ``"nato: support"``, ``"; "``-joined,
         from stances whose evidence includes the quote), ``article``
-        (title), ``date`` (date), ``article_id``.
+        (title), ``date`` (date), ``confidence`` (in [0, 1], NaN for quotes stored before it existed;
+        :mod:`components.extract.confidence`), ``article_id``.
 
     Raises:
         ValueError: unknown sort, or limit/offset out of bounds.
@@ -216,7 +218,7 @@ def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0,
     # page's speakers and articles (at most `limit` of each) by key
     page = store.df(
         f"SELECT q.id, q.speaker, q.text AS quote, q.kind, q.topics, q.stance, q.published AS \"date\", "
-        f"q.article_id{fw} ORDER BY {order} LIMIT ? OFFSET ?",
+        f"q.confidence, q.article_id{fw} ORDER BY {order} LIMIT ? OFFSET ?",
         params + [limit, offset],
     )
     if page.empty:
@@ -230,6 +232,7 @@ def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0,
     for col in ("role", "country"):  # a speaker without a card: None, as SQL NULL gives, not NaN
         page[col] = page[col].astype(object).where(page[col].notna(), None)
     page["article"] = page["article_id"].map(titles)
+    page["confidence"] = page["confidence"].astype(float)
     return page[list(QUOTE_PAGE_COLUMNS)]
 
 
@@ -488,7 +491,7 @@ CASUALTY_SORTS = {
     "date": "coalesce(c.date, a.published)", "place": "c.place", "country": "c.country",
     "killed_min": "c.killed_min", "killed_max": "c.killed_max", "injured_min": "c.injured_min",
     "injured_max": "c.injured_max", "cause": "c.cause", "actor": "c.actor", "article": "coalesce(a.title, a.id)",
-    "published": "a.published",
+    "published": "a.published", "confidence": "c.confidence",
 }
 
 
@@ -502,8 +505,8 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
     Returns:
         DataFrame: the casualties columns plus ``article`` (title), ``published``, ``event_id`` (the
         event across articles), ``reports`` (its number of reports) and ``event_killed`` ("at least 4
-        killed; reports 3-4") and ``parts`` (the event's breakdown, "Malatya 27 killed; Adiyaman 14
-        killed", or None).
+        killed; reports 3-4"), ``parts`` (the event's breakdown, "Malatya 27 killed; Adiyaman 14
+        killed", or None) and ``confidence`` (in [0, 1], NaN for records stored before it existed).
 
     Raises:
         ValueError: limit outside 1..1000, negative offset, or unknown sort.
@@ -513,7 +516,7 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
     fw, params = from_where(f, "casualty", with_article=True)
     page = store.df(
-        f"SELECT {_CAS_COLS}, {_CAS_PARTS}, {_EVENT_OF} AS event_id{fw} {_and(fw)} c.part_of IS NULL "
+        f"SELECT {_CAS_COLS}, {_CAS_PARTS}, c.confidence, {_EVENT_OF} AS event_id{fw} {_and(fw)} c.part_of IS NULL "
         f"ORDER BY {order} LIMIT ? OFFSET ?",
         params + [limit, offset],
     )
@@ -798,9 +801,9 @@ def article_people(store: Store, article_id: str) -> list[str]:
 
 def article_casualties(store: Store, article_id: str) -> pd.DataFrame:
     """An article's casualty records with their sentence: ``idx``, ``place``, ``killed_min``,
-    ``killed_max``, ``start``, ``end``, ``sentence`` (the article text between the offsets)."""
+    ``killed_max``, ``start``, ``end``, ``confidence``, ``sentence`` (the article text between the offsets)."""
     return store.df(
-        'SELECT c.idx, c.place, c.killed_min, c.killed_max, c."start", c."end", '
+        'SELECT c.idx, c.place, c.killed_min, c.killed_max, c."start", c."end", c.confidence, '
         'substr(a.text, c."start" + 1, c."end" - c."start") AS sentence '
         "FROM casualties c JOIN articles a ON a.id = c.article_id WHERE c.article_id = ? ORDER BY c.idx",
         [article_id],
@@ -808,10 +811,10 @@ def article_casualties(store: Store, article_id: str) -> pd.DataFrame:
 
 
 def casualty_event_reports(store: Store, event_id: str) -> pd.DataFrame:
-    """The reports (casualty records) of one event across articles, with their citation (``title``,
-    ``outlet``, ``published``, ``url``, ``sentence``); empty for an unknown id."""
+    """The reports (casualty records) of one event across articles, with their ``confidence`` and citation
+    (``title``, ``outlet``, ``published``, ``url``, ``sentence``); empty for an unknown id."""
     df = store.df(
-        f"SELECT {_CAS_COLS}, e.event_id FROM casualty_events e "
+        f"SELECT {_CAS_COLS}, c.confidence, e.event_id FROM casualty_events e "
         "JOIN casualties c ON c.article_id = e.article_id AND c.idx = e.idx JOIN articles a ON a.id = c.article_id "
         "WHERE e.event_id = ? ORDER BY a.published NULLS LAST, c.article_id, c.idx", [event_id])
     return _cite(store, df)

@@ -31,7 +31,7 @@ TTL_SECONDS = 600
 # tables a store gets when opened read-write (components.store.Store); one missing: written by an older version
 DERIVED_TABLES = {"article_versions", "corrections", "speaker_identities", "casualty_events", "quote_facts"}
 # columns added to existing tables later (ALTER ... ADD COLUMN IF NOT EXISTS when opened read-write)
-ADDED_COLUMNS = {("quotes", "confidence"), ("casualties", "confidence")}
+ADDED_COLUMNS = {("quotes", "confidence"), ("casualties", "confidence"), ("quote_facts", "confidence")}
 # the kinds of record the Review page's queue lists (components.store.queries.review_queue), with labels
 REVIEW_LABELS = {"quote": "quotes", "casualty": "casualty records", "stance": "stances"}
 BUILD_START_DELAY_S = 4.0  # the background build starts this long after the seed is stored

@@ -1,4 +1,5 @@
-"""Articles page: a reader highlighting quotes, speakers, places and casualty sentences; upload of new articles."""
+"""Articles page: a reader highlighting quotes, speakers, places and casualty sentences, where the article's
+quotes and casualty records can be corrected (components/ui/correct.py); upload of new articles."""
 
 from pathlib import Path
 
@@ -7,13 +8,14 @@ import streamlit as st
 from components.errors import ArticleReadError, NewsAtlasError
 from components.fetch import DEFAULT_TIMEOUT_S, MAX_FEED_ITEMS, MAX_PAGE_BYTES, read_url
 from components.ingest import MAX_ARTICLE_CHARS, META_SUFFIX, SUPPORTED_SUFFIXES, parse_sidecar, read_bytes, sidecar_stem
-from components.ui import highlight, loaders
+from components.ui import correct, highlight, loaders
 from components.ui.sidebar import DATE_MIN, DATE_MAX, UPLOAD_COLLECTION, current_filters, request_filter
 from components.store.queries import ARTICLE_SORTS, DESCENDING_FIRST
 from components.ui.widgets import display_frame, pager, plural, sort_control
 
 f = current_filters()
 st.title("Articles")
+correct.notice("art")
 
 # The last upload's report stays in the session (the page reruns after an upload, which would wipe
 # messages written during the upload run) until the next upload or "Dismiss".
@@ -240,5 +242,7 @@ st.caption(" · ".join(highlight.escape_markdown(highlight.cell_text(x)) for x i
                       if highlight.cell_text(x)))
 st.caption(f"{plural(len(bundle['quotes']), 'quote')} · {plural(len(bundle['speakers']), 'speaker')} · "
            f"{plural(len(bundle['places']), 'place mention')} · {plural(len(bundle['casualties']), 'casualty report')}")
+with st.expander("Correct this article's quotes and casualty records"):
+    correct.reader_correction_controls(bundle, "art_fix")
 st.html(highlight.legend_html(["quote", "speaker", "place", "casualty"]))
 st.html(highlight.highlight_html(art["text"], highlight.article_spans(bundle)))

@@ -1,9 +1,10 @@
-"""Casualties page: paged table and a chart by place and date, linked to the map. ``?event=ID`` opens one
-event with its reports; selecting a table row puts its event there."""
+"""Casualties page: paged table (with each record's confidence; "Least confident first" sorts by it) and a
+chart by place and date, linked to the map. ``?event=ID`` opens one event with its reports, which can be
+corrected there (figures, place, wrong); selecting a table row puts its event there."""
 
 import streamlit as st
 
-from components.ui import charts, loaders
+from components.ui import charts, correct, loaders
 from components.ui.highlight import escape_markdown
 from components.ui.sidebar import current_filters, request_filter
 from components.store.queries import CASUALTY_SORTS, DESCENDING_FIRST
@@ -13,12 +14,13 @@ from components.ui.widgets import date_range_slider, display_frame, download_but
 # the event's toll across articles ("at least 4 killed; reports 3-4") and its number of reports, the
 # details, and the article id at the far right (the page query's idx/start/end are left out).
 TABLE_COLUMNS = ("place", "date", "killed_min", "killed_max", "injured_min", "injured_max", "article",
-                 "event_killed", "reports", "cause",
+                 "event_killed", "reports", "confidence", "cause",
                  "actor", "killed_qualifier", "injured_qualifier", "missing_min", "missing_max",
                  "perpetrator_killed_min", "published", "country", "lat", "lon", "event_id", "article_id")
 
 f = current_filters()
 st.title("Casualties")
+correct.notice("cas")
 date_range_slider("cas_dates", f)
 counts = loaders.q("casualty_totals", f)
 st.markdown(f"Reported under these filters, each event once with its highest report: **{counts['killed']:,} killed**, "
@@ -36,6 +38,12 @@ if event_link:  # permalink of one event across articles: ?event=ID
                         f"({plural(int(summary['reports']), 'report')} in {plural(int(summary['articles']), 'article')})")
             st.dataframe(reports[["place", "date", "killed_min", "killed_max", "cause", "title", "outlet", "published",
                                   "url", "sentence"]], hide_index=True, key="cas_event_reports")
+            with st.expander("Correct a report of this event" if len(reports) > 1 else "Correct this report"):
+                author = correct.author_input("cas_fix_author")
+                rows = reports.to_dict("records")
+                i = st.selectbox("Report", range(len(rows)), key=correct.widget_key("cas_fix", "pick", event_link),
+                                 format_func=lambda k: correct.casualty_label(rows[k])) if len(rows) > 1 else 0
+                correct.casualty_correction_controls(rows[i], "cas_fix", author)
 chart = loaders.q("casualties_by_place_date", f)
 undated = int(chart.loc[chart["date"].isna(), "events"].sum()) if not chart.empty else 0
 chart = chart[chart["date"].notna()] if not chart.empty else chart
@@ -52,16 +60,21 @@ if undated:
                else "1 record without a date is not in the chart (it is in the table).")
 total = counts["reports"]
 sort, desc = sort_control("cas", list(CASUALTY_SORTS), "date", DESCENDING_FIRST)
+correct.least_confident_first("cas")
 limit, offset = pager(total, "cas", "casualty reports", "casualty report")
 page = loaders.q("casualties_page", f, limit, offset, sort, desc)
 if page.empty:
     st.info("No casualty reports under these filters.")
 else:
     # the article's title beside the counts; its id (for look-ups) at the far right
-    show = display_frame(page[[c for c in TABLE_COLUMNS if c in page.columns]])
+    show = display_frame(page[[c for c in TABLE_COLUMNS if c in page.columns]].assign(
+        confidence=page["confidence"].round(2)))
     picked_row = st.dataframe(
         show, hide_index=True, key="cas_table", on_select="rerun", selection_mode="single-row",
-        column_config={"article": st.column_config.TextColumn("article", width="medium",
+        column_config={"confidence": st.column_config.NumberColumn(
+                           "confidence", format="%.2f", width="small",
+                           help="How sure the rules are of the figures and place (0-1)"),
+                       "article": st.column_config.TextColumn("article", width="medium",
                                                               help="title of the article reporting it"),
                        "article_id": st.column_config.TextColumn("article id", width="small")})
     rows = picked_row.selection.rows if picked_row is not None else []

@@ -1,9 +1,11 @@
-"""Quotes page: paged table; the selected quote is shown highlighted in its article with the speaker's card.
-``?quote=ID`` opens a quote; ``?speaker=NAME`` (one speaker) shows that speaker's card above the table."""
+"""Quotes page: paged table (with each quote's confidence; "Least confident first" sorts by it); the selected
+quote is shown highlighted in its article with the speaker's card, and can be corrected there (mark wrong,
+fix the speaker; the card: merge or split the speaker). ``?quote=ID`` opens a quote; ``?speaker=NAME`` (one
+speaker) shows that speaker's card above the table, with its merge and split controls."""
 
 import streamlit as st
 
-from components.ui import highlight, loaders
+from components.ui import correct, highlight, loaders
 from components.ui.sidebar import current_filters
 from components.store.queries import DESCENDING_FIRST, QUOTE_SORTS
 from components.ui.widgets import display_frame, download_buttons, pager, sort_control, speaker_card
@@ -11,16 +13,21 @@ from components.ui.widgets import display_frame, download_buttons, pager, sort_c
 f = current_filters()
 topics = loaders.topic_labels()
 st.title("Quotes")
+correct.notice("quotes")
 if len(f.speakers) == 1:  # ?speaker=NAME opens the speaker's card (the filter keeps every name of the person)
     card = loaders.q("speaker_card", f.speakers[0])
     if card:
         speaker_card(card, topics)
+        with st.expander("Merge or split this speaker"):
+            correct.speaker_correction_controls("spk_card", correct.author_input("spk_card_author"), card["name"])
 total = loaders.q("count_quotes", f)
 sort, desc = sort_control("quotes", list(QUOTE_SORTS), "date", DESCENDING_FIRST)
+correct.least_confident_first("quotes")
 limit, offset = pager(total, "quotes", "quotes")
 page = loaders.q("quotes_page", f, limit, offset, sort, desc)
 show = page.drop(columns=["id", "article_id"]).copy()
 show["topics"] = [", ".join(topics.get(t, t) for t in (ts if ts is not None else [])) for ts in page["topics"]]
+show["confidence"] = page["confidence"].round(2)
 # the quote first, so a phone-wide screen (390 px) shows it without scrolling sideways; "Cards" wraps it whole
 view = st.segmented_control("View", ["Table", "Cards"], default="Table", key="quotes_view",
                             help="Cards show each quote in full, wrapped (for narrow screens).")
@@ -35,8 +42,11 @@ if view == "Cards":
 else:
     event = st.dataframe(
         display_frame(show), hide_index=True, on_select="rerun", selection_mode="single-row", key="quotes_table",
-        column_order=["quote", "speaker", "date", "kind", "topics", "stance", "role", "country", "article"],
+        column_order=["quote", "speaker", "date", "kind", "confidence", "topics", "stance", "role", "country",
+                      "article"],
         column_config={
+            "confidence": st.column_config.NumberColumn("confidence", format="%.2f", width="small",
+                                                        help="How sure the rules are of the attribution (0-1)"),
             "quote": st.column_config.TextColumn("quote", width="medium"),
             "speaker": st.column_config.TextColumn("speaker", width="small"),
         },
@@ -79,6 +89,8 @@ st.markdown("> " + highlight.escape_markdown(qrow["text"]) + "\n>\n> — " +
             highlight.escape_markdown(highlight.cell_text(qrow["speaker"], "unknown speaker")) +
             (f" ({highlight.escape_markdown(highlight.cell_text(qrow.get('cue')))})" if highlight.cell_text(qrow.get("cue")) else "")
             + f" · {qrow['kind']}")
+with st.expander("Correct this quote"):
+    correct.quote_correction_controls(qrow, "quotes_fix", correct.author_input("quotes_fix_author"))
 left, right = st.columns([3, 1])
 with left:
     st.subheader(highlight.escape_markdown(art["title"] or art["id"]))
@@ -89,3 +101,7 @@ with left:
     st.html(highlight.highlight_html(art["text"], highlight.article_spans(bundle, selected_quote=qid)))
 with right:
     speaker_card(detail["speaker"], topics)
+    if detail["speaker"]:
+        with st.expander("Merge or split this speaker"):
+            correct.speaker_correction_controls("spk_side", correct.author_input("spk_side_author"),
+                                                detail["speaker"]["name"])
