@@ -554,3 +554,59 @@ def test_quotes_headline_single_marked_fragment_is_indirect(extract_text):
     body = [q for q in ex.quotes if q.start > 60]
     assert [q.kind for q in head] == ["indirect"] and "costly mistake" in head[0].text
     assert [q.kind for q in body] == ["mixed"]
+
+
+# --- issue 10: headline, collective-source, outlet and quoted-transcript families (invented sentences)
+SOURCE_FAMILIES = [
+    # a sentence-case headline: a cue inferred from a complement ("offers to host") opens nothing there
+    ("headline-inferred-cue", "Mayor offers to host river talks\nFlood talks resume in Tartu\n\n"
+     "TARTU — The regional council said on Monday that the talks would resume in May.",
+     [("indirect", "the talks would resume in May", "said", "regional council", "organisation")]),
+    # a collective body is one organisation source, not a person named by its last word
+    ("collective-body", "The General Staff said its units had pushed back two assaults near the dam.",
+     [("indirect", "its units had pushed back two assaults near the dam", "said", "General Staff", "organisation")]),
+    # a bare outlet noun is the outlet named before it
+    ("bare-outlet-noun", "The Harbour Gazette reported on Sunday that the ferry line would close. "
+     "The newspaper said the owners had lost money for years.",
+     [("indirect", "the ferry line would close", "reported", "Harbour Gazette", "organisation"),
+      ("indirect", "the owners had lost money for years", "said", "Harbour Gazette", "organisation")]),
+    # an outlet noun with no outlet named is an unnamed source, never a person
+    ("unnamed-outlet-noun", "The paper said the minister had resigned on Friday.",
+     [("indirect", "the minister had resigned on Friday", "said", "paper", "unknown")]),
+    # a transcript quoted whole, one mark opening each paragraph: one turn per label
+    ("quoted-transcript", '"MARTENS: How long will the repairs to the bridge take?\n\n'
+     '"OKAFOR: At least two years, maybe more. The steel has to come from abroad."',
+     [("transcript", "How long will the repairs to the bridge take?", None, "Martens", "person"),
+      ("transcript", "At least two years, maybe more. The steel has to come from abroad.", None, "Okafor", "person")]),
+    # an indirect quote after an interrupted quote
+    ("said-adding-that", '"The harvest is lost," farmer Ivan Petrenko said, adding that prices would rise before winter.',
+     [("direct", "The harvest is lost", "said", "Ivan Petrenko", "person"),
+      ("indirect", "prices would rise before winter", "adding", "Ivan Petrenko", "person")]),
+    # the parser gives the cue a subject inside the quotation and the inverted source after it
+    ("inverted-source-two-subjects", '"The campaign is in deep trouble. Real trouble," said Leslie Brand, '
+     "a Miami-based organiser of the Coastal Voters Caucus.",
+     [("direct", "The campaign is in deep trouble. Real trouble", "said", "Leslie Brand", "person")]),
+    # a gerund cue with a clause under a preposition: the main clause's subject speaks
+    ("by-saying", 'President Anna Holm replied to a farmer on Wednesday by saying that her plan was a "fair" deal for the valley.',
+     [("mixed", 'her plan was a "fair" deal for the valley', "saying", "Anna Holm", "person")]),
+    # a recording of a person speaking: the person shown, not the clause's subject
+    ("footage-of-speaker", 'The ad uses footage of Anna Holm asking, "Why are we not ahead in the polls?"',
+     [("direct", "Why are we not ahead in the polls?", "asking", "Anna Holm", "person")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [f[1:] for f in SOURCE_FAMILIES], ids=[f[0] for f in SOURCE_FAMILIES])
+def test_quotes_source_families(extract_text, text, expected):
+    """Test that each source family gives exactly the expected quotes: (kind, text, cue, speaker, speaker type)."""
+    ex = extract_text(text)
+    assert [(q.kind, q.text, q.cue, q.speaker, q.speaker_type) for q in ex.quotes] == expected
+
+
+def test_quotes_headline_verb_is_no_part_of_a_speaker_name(extract_text):
+    """Test that a title-case headline verb glued to a name ("Lindqvist Pushes") gives neither a
+    speaker nor an alias: the body's person keeps clean aliases."""
+    text = ("Halvorsen Pushes for Carbon Tax as Oil Prices Fall\n\nEnergy prices rose again on Tuesday across the north of the country. "
+            "Norwegian Prime Minister Ida Halvorsen spoke at a rally.\n\"We cannot wait another winter,\" Halvorsen said.")
+    ex = extract_text(text)
+    assert [(q.text, q.speaker) for q in ex.quotes] == [("We cannot wait another winter", "Ida Halvorsen")]
+    assert [(s.name, s.aliases, s.role, s.country) for s in ex.speakers] == [("Ida Halvorsen", ["Halvorsen"], "Prime Minister", "NO")]

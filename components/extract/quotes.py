@@ -44,7 +44,7 @@ from .cuelex import cue_head, cue_key, cue_table
 from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, cue_lemma, plausible_source, relative_pronoun,
                      reporting_frames, subject_of)
 from .quotemarks import QSpan, quote_spans, split_attributed_continuations, strip_content
-from .speakers import SpeakerIndex
+from .speakers import SpeakerIndex, headline_lines
 from .transcripts import transcript_turns, turn_quotes
 from .tree import climb
 
@@ -247,6 +247,25 @@ def _cue_reliability(frame: Frame) -> Optional[float]:
     return cue_table().get((key[0], key[1], "any"), (0, 0.0))[1]
 
 
+# frame rules of cues inferred from a verb's complement shape rather than a reporting verb: an
+# intention ("offers to host"), an object content ("resume talks") or a learned lexicon cue
+_INFERRED_CUE_RULES = frozenset({"intent", "object", "learned"})
+
+
+def display_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the display lines of ``text``: headline-case lines
+    (:func:`.speakers.headline_lines`) and short lines (at most 12 words) ending without sentence
+    punctuation or a quotation mark, such as a headline in sentence case ("Mayor offers to host
+    talks"), a deck or a section head. Headline style drops the reporting verb, so a cue inferred
+    from a verb's complement there is no attribution (:data:`_INFERRED_CUE_RULES`)."""
+    out = list(headline_lines(text))
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().strip()
+        if line and len(line.split()) <= 12 and not re.search(r"[.!?:;,\"“”'’)\]…]$", line) and line[:1] not in "\"“'‘(*#-":
+            out.append((m.start(), m.end()))
+    return sorted(set(out))
+
+
 class _Sieve:
     """State shared by the attribution passes of one article (see :func:`quotations`)."""
 
@@ -257,7 +276,13 @@ class _Sieve:
         self.index = SpeakerIndex(doc, places, self.quoted)
         self.turns = transcript_turns(self.text, self.index)
         labels = [(t[0], t[1]) for t in self.turns]
-        self.frames = [f for f in reporting_frames(doc, self.in_quote, settings) if not any(a <= f.cue.start_char < b for a, b in labels)]
+        if labels:  # a transcript quoted whole ('"SMITH: ...'): its turns are quotes, not its marks
+            starts = {a for a, _ in labels}
+            qspans = [q for q in qspans if not any(q.open_mark + k in starts for k in (1, 2, 3))]
+            self._set_quoted(qspans)
+        display = _Intervals(display_lines(self.text))
+        self.frames = [f for f in reporting_frames(doc, self.in_quote, settings) if not any(a <= f.cue.start_char < b for a, b in labels)
+                       and not (f.rule in _INFERRED_CUE_RULES and display.holding(f.cue.start_char))]
         self._set_quoted(split_attributed_continuations(qspans, [f.cue.start_char for f in self.frames], self.text))
         self.tok_starts = [t.idx for t in doc]
         self.by_cue = sorted(self.frames, key=lambda f: f.cue.start_char)
