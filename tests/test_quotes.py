@@ -578,10 +578,14 @@ SOURCE_FAMILIES = [
      '"OKAFOR: At least two years, maybe more. The steel has to come from abroad."',
      [("transcript", "How long will the repairs to the bridge take?", None, "Martens", "person"),
       ("transcript", "At least two years, maybe more. The steel has to come from abroad.", None, "Okafor", "person")]),
-    # an indirect quote after an interrupted quote
+    # an indirect quote after a quote and after an interrupted quote (the parser hangs "adding" on a quoted verb)
     ("said-adding-that", '"The harvest is lost," farmer Ivan Petrenko said, adding that prices would rise before winter.',
      [("direct", "The harvest is lost", "said", "Ivan Petrenko", "person"),
       ("indirect", "prices would rise before winter", "adding", "Ivan Petrenko", "person")]),
+    ("interrupted-quote-adding-that", '"We will rebuild the school," Rosa Melo said, "and we will do it before winter," '
+     "adding that the work would start in June.",
+     [("direct", "We will rebuild the school and we will do it before winter", "said", "Rosa Melo", "person"),
+      ("indirect", "the work would start in June", "adding", "Rosa Melo", "person")]),
     # the parser gives the cue a subject inside the quotation and the inverted source after it
     ("inverted-source-two-subjects", '"The campaign is in deep trouble. Real trouble," said Leslie Brand, '
      "a Miami-based organiser of the Coastal Voters Caucus.",

@@ -418,6 +418,22 @@ def _noun_before_cue(tok: Token, in_quote) -> Optional[Token]:
     return None
 
 
+def _outer_subject(tok: Token, in_quote) -> Optional[Token]:
+    """The subject of the reporting clause around a quotation that cue ``tok`` was hung on: after
+    an interrupted quotation ('"X," Melo said, "and Y," adding that Z') the parser attaches the
+    participle to a verb of the quotation; the first verb above it outside quotation marks
+    ("said") gives the speaker. None when there is no such verb or its subject is quoted too."""
+    host = tok.head
+    if host.i == tok.i or not in_quote(host.idx):
+        return None
+    while host.head.i != host.i and in_quote(host.idx):
+        host = host.head
+    if in_quote(host.idx) or host.pos_ not in ("VERB", "AUX"):
+        return None
+    outer = subject_of(host)
+    return outer if outer is not None and not in_quote(outer.idx) else None
+
+
 def _verb_subject(tok: Token, in_quote) -> Optional[Token]:
     """The source token of cue verb ``tok`` (:func:`subject_of`), repaired where the parser took a
     word of a quotation for the subject (then a second subject after the cue, the inverted source
@@ -427,7 +443,7 @@ def _verb_subject(tok: Token, in_quote) -> Optional[Token]:
     subj = subject_of(tok)
     if subj is not None and in_quote(subj.idx):
         late = next((c for c in tok.children if c.dep_ == "nsubj" and c.i > tok.i and not in_quote(c.idx)), None)
-        subj = late if late is not None else _noun_before_cue(tok, in_quote)
+        subj = late if late is not None else _outer_subject(tok, in_quote) or _noun_before_cue(tok, in_quote)
     if subj is None and tok.i > 0 and tok.dep_ == "ROOT" and doc[tok.i - 1].pos_ == "PROPN" and not in_quote(doc[tok.i - 1].idx):
         subj = doc[tok.i - 1]
     shown = doc[tok.i - 1] if tok.i > 0 and tok.tag_ == "VBG" else None
