@@ -349,6 +349,9 @@ class SpeakerIndex:
                         self._salient.add((ent.start_char, key))
         self._add_untagged_mentions()
         self._persons.sort()
+        # clause-subject "he"/"she" outside quotations, (offset, gender): salient pronoun mentions
+        self._subject_pronouns = [(t.idx, C.PRONOUN_GENDER[t.lower_]) for t in doc if t.lower_ in ("he", "she")
+                                  and t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(t.idx)]
 
     def _add_untagged_mentions(self) -> None:
         """Add, as pronoun antecedents, the surnames of the article's named people that the model
@@ -955,12 +958,30 @@ class SpeakerIndex:
         i = bisect.bisect_left(self._persons, (char, "")) - 1
         if i < 0:
             return None
-        key = self._walk_back(i, lambda k: not gender or self._gender.get(k, gender) == gender)
-        return key or self._persons[i][1]
+        found = self._walk_back(i, lambda k: not gender or self._gender.get(k, gender) == gender)
+        if gender:
+            chain = self._pronoun_subject_before(char, gender)
+            if chain is not None and (found is None or self._sentence_of(chain) > self._sentence_of(found[1])
+                                      or self._sentence_of(chain) == self._sentence_of(found[1]) and not found[2]):
+                return self.antecedent(chain, gender)  # "X ... She thanked Y. She said": she is X
+        return found[0] if found else self._persons[i][1]
 
-    def _walk_back(self, i: int, acceptable) -> Optional[str]:
+    def _pronoun_subject_before(self, char: int, gender: str) -> Optional[int]:
+        """Offset of the latest clause-subject pronoun of ``gender`` ("she", "he") before ``char``
+        in its sentence or the previous :data:`ANTECEDENT_SENTENCES` sentences, outside quotations;
+        None when there is none. A subject pronoun is a salient mention of its own antecedent."""
+        lo = self._sent_starts[max(0, self._sentence_of(char) - ANTECEDENT_SENTENCES + 1)] if self._sent_starts else 0
+        k = bisect.bisect_left(self._subject_pronouns, (char, "")) - 1
+        while k >= 0 and self._subject_pronouns[k][0] >= lo:
+            if self._subject_pronouns[k][1] == gender:
+                return self._subject_pronouns[k][0]
+            k -= 1
+        return None
+
+    def _walk_back(self, i: int, acceptable) -> Optional[tuple[str, int, bool]]:
         """The salience walk of :meth:`antecedent` from person mention ``i`` back, keeping the
-        record keys for which ``acceptable(key)`` is true; None when none is in the window."""
+        record keys for which ``acceptable(key)`` is true: ``(key, mention offset, salient)``, or
+        None when none is in the window."""
         seen: set[str] = set()
         cur_sent, best_other, sentences = self._sentence_of(self._persons[i][0]), None, 1
         for k in range(i, -1, -1):
@@ -977,8 +998,8 @@ class SpeakerIndex:
             if not acceptable(key):
                 continue
             if (m_char, key) in self._salient:
-                return key
-            best_other = best_other or key
+                return key, m_char, True
+            best_other = best_other or (key, m_char, False)
         return best_other
 
     def _sentence_of(self, char: int) -> int:
