@@ -593,6 +593,10 @@ SOURCE_FAMILIES = [
     # a gerund cue with a clause under a preposition: the main clause's subject speaks
     ("by-saying", 'President Anna Holm replied to a farmer on Wednesday by saying that her plan was a "fair" deal for the valley.',
      [("mixed", 'her plan was a "fair" deal for the valley', "saying", "Anna Holm", "person")]),
+    # a speech cue introducing the quotation inside another frame's content
+    ("introducing-cue-in-content", "The spot ends with footage of Hal Ross saying at the rally last week, "
+     "“We will win this town back,” as the crowd cheered.",
+     [("direct", "We will win this town back", "saying", "Hal Ross", "person")]),
     # a recording of a person speaking: the person shown, not the clause's subject
     ("footage-of-speaker", 'The ad uses footage of Anna Holm asking, "Why are we not ahead in the polls?"',
      [("direct", "Why are we not ahead in the polls?", "asking", "Anna Holm", "person")]),
@@ -614,3 +618,40 @@ def test_quotes_headline_verb_is_no_part_of_a_speaker_name(extract_text):
     ex = extract_text(text)
     assert [(q.text, q.speaker) for q in ex.quotes] == [("We cannot wait another winter", "Ida Halvorsen")]
     assert [(s.name, s.aliases, s.role, s.country) for s in ex.speakers] == [("Ida Halvorsen", ["Halvorsen"], "Prime Minister", "NO")]
+
+
+def _parsed(nlp, words, heads, deps, pos, ents=None):
+    """A Doc with a given (mis)parse: the parser's attachment errors these families repair."""
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents, sent_starts=[True] + [False] * (len(words) - 1))
+    return doc
+
+
+def test_quotes_dash_taken_for_the_subject_gives_the_name_before_the_cue(nlp):
+    """Test that a dash the parser made the cue's subject ('... ― Ross boasted, "..."') is replaced by
+    the noun right before the cue."""
+    from components.extract.frames import _verb_subject
+
+    words = ["years", "―", "Ross", "boasted", ",", "“", "That", "makes", "me", "careful", ".", "”"]
+    heads = [1, 3, 3, 3, 3, 3, 7, 3, 9, 7, 3, 3]
+    deps = ["pobj", "nsubj", "dep", "ROOT", "punct", "punct", "nsubj", "ccomp", "nsubj", "ccomp", "punct", "punct"]
+    pos = ["NOUN", "PUNCT", "PROPN", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "PRON", "ADJ", "PUNCT", "PUNCT"]
+    doc = _parsed(nlp, words, heads, deps, pos)
+    quote = (doc[5].idx, doc[11].idx + 1)
+    assert _verb_subject(doc[3], lambda c: quote[0] <= c < quote[1]).text == "Ross"
+
+
+def test_quotes_common_noun_subject_with_a_person_appositive_names_the_person(nlp):
+    """Test that a common noun the parser made the subject, with a named person as its appositive
+    ('With 40 days until the vote, Lina Moore, an adviser, called ...'), resolves to the person."""
+    from components.extract.speakers import SpeakerIndex
+
+    words = ["With", "days", "until", "the", "vote", ",", "Lina", "Moore", ",", "an", "adviser", ",", "called"]
+    heads = [12, 0, 1, 4, 12, 4, 7, 4, 7, 10, 7, 7, 12]
+    deps = ["prep", "pobj", "prep", "det", "nsubj", "punct", "compound", "appos", "punct", "det", "appos", "punct", "ROOT"]
+    pos = ["ADP", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB"]
+    ents = ["O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"]
+    doc = _parsed(nlp, words, heads, deps, pos, ents)
+    name, kind, span = SpeakerIndex(doc, [], []).resolve(doc[4])
+    assert (name, kind, span.text) == ("Lina Moore", "person", "Lina Moore")

@@ -441,6 +441,8 @@ def _verb_subject(tok: Token, in_quote) -> Optional[Token]:
     or folded the subject into a preceding noun phrase ("... of the Washington Post Trump said that")."""
     doc = tok.doc
     subj = subject_of(tok)
+    if subj is not None and not any(c.isalnum() for c in subj.text):
+        subj = _noun_before_cue(tok, in_quote) or subj  # a dash the parser took for the subject ("― Trump boasted")
     if subj is not None and in_quote(subj.idx):
         late = next((c for c in tok.children if c.dep_ == "nsubj" and c.i > tok.i and not in_quote(c.idx)), None)
         subj = late if late is not None else _outer_subject(tok, in_quote) or _noun_before_cue(tok, in_quote)

@@ -381,7 +381,24 @@ def _frame_content_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
         )
         if re.search(r"\w", outside) and not whole:
             return Link(f, "frame_content", (ca, max(cb, q.outer_end)))
-        return Link(f, "frame_content")
+        return Link(_introducing_cue(s, f, v) or f, "frame_content")
+    return None
+
+
+def _introducing_cue(s: _Sieve, f: Frame, v: QuoteView) -> Optional[Frame]:
+    """Family: a speech cue between a frame's cue and the quotation it holds that introduces the
+    quotation itself ('The spot ends with footage of Hal Ross saying at the rally, "..."'): a verb
+    cue with no content of its own and a plausible source other than the frame's ("X said, referring to
+    Y, "..."" stays X's said), in the same clause run (no sentence or
+    clause punctuation before the quotation but the comma that opens it). None when there is none."""
+    text, q = s.text, v.q
+    if not text[: q.open_mark].rstrip().endswith(","):
+        return None
+    for g in reversed(s.frames_between(f.cue.end_char, q.open_mark)):
+        same = g.subject is not None and f.subject is not None and g.subject.i == f.subject.i
+        if g.kind == "verb" and g.content is None and plausible_source(g.subject, s.index) and not same \
+                and not re.search(r"[.!?;:\n]", text[g.cue.end_char : q.open_mark]):
+            return g
     return None
 
 

@@ -765,10 +765,12 @@ class SpeakerIndex:
                 if ch.dep_ == "appos" and ch.pos_ == "PROPN" and (ch.ent_type_ == "PERSON" or clean_name(ch.text) and self.canonical(clean_name(ch.text)) in self._full_names):
                     tok = ch
                     break
-        # title noun with an appositive name
+        # title noun with an appositive name; a common noun the parser took for the subject with a
+        # person as its appositive ("With 50 days until the election, Mina Cole, an adviser, called ...")
         title_toks: list[Token] = []
         for ch in tok.children:
-            if ch.dep_ == "appos" and (ch.ent_type_ == "PERSON" or ch.pos_ == "PROPN") and tok.lower_ in C.TITLE_WORDS:
+            if ch.dep_ == "appos" and (ch.ent_type_ == "PERSON" or ch.pos_ == "PROPN") and tok.lower_ in C.TITLE_WORDS or \
+                    ch.dep_ == "appos" and ch.ent_type_ == "PERSON" and tok.pos_ == "NOUN" and not tok.ent_type_:
                 tok = ch
                 break
         else:
