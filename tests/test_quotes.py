@@ -578,6 +578,11 @@ SOURCE_FAMILIES = [
      '"OKAFOR: At least two years, maybe more. The steel has to come from abroad."',
      [("transcript", "How long will the repairs to the bridge take?", None, "Martens", "person"),
       ("transcript", "At least two years, maybe more. The steel has to come from abroad.", None, "Okafor", "person")]),
+    # a quoted transcript with a stage direction and a quoted phrase inside a turn: the turns only
+    ("quoted-transcript-stage-direction", '"MARTENS: How long will the repairs to the bridge take? The mayor thinks it is '
+     '“a small job.”\n\n"(CROSSTALK.)\n\n"OKAFOR: At least two years, maybe more. The steel has to come from abroad."',
+     [("transcript", "How long will the repairs to the bridge take? The mayor thinks it is “a small job.”", None, "Martens", "person"),
+      ("transcript", "At least two years, maybe more. The steel has to come from abroad.", None, "Okafor", "person")]),
     # an indirect quote after a quote and after an interrupted quote (the parser hangs "adding" on a quoted verb)
     ("said-adding-that", '"The harvest is lost," farmer Ivan Petrenko said, adding that prices would rise before winter.',
      [("direct", "The harvest is lost", "said", "Ivan Petrenko", "person"),
@@ -655,3 +660,16 @@ def test_quotes_common_noun_subject_with_a_person_appositive_names_the_person(nl
     doc = _parsed(nlp, words, heads, deps, pos, ents)
     name, kind, span = SpeakerIndex(doc, [], []).resolve(doc[4])
     assert (name, kind, span.text) == ("Lina Moore", "person", "Lina Moore")
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("Rosa Melo is 5'9\" tall and weighs 140 pounds, her coach said.", []),
+    ('The store sold a 15" screen. "It was cheap," he said.', ['"It was cheap,"']),
+    ('The vote was "12" to 3.', ['"12"']),
+])
+def test_quotes_inch_marks_open_no_quotation(text, spans):
+    """Test that a straight double mark after a measurement (feet and inches, a number glued to it)
+    opens no quotation, while a quoted number still closes one."""
+    from components.extract.quotemarks import quote_spans
+
+    assert [text[q.open_mark : q.outer_end] for q in quote_spans(text)] == spans

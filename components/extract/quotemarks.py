@@ -48,6 +48,11 @@ def _is_letter(ch: str) -> bool:
     return ch.isalnum()
 
 
+# a straight double mark right after a figure of feet and inches ("6'3\"") or a number with no
+# space before it ("a 15\" screen"): an inch mark
+_INCH_RE = re.compile(r"(?:\d+['’]\d+|(?<![\d,.])\d{1,3})\"$")
+
+
 def _pair_double(text: str, a: int, b: int) -> list[tuple[int, Optional[int]]]:
     """Pair double quotation marks in ``text[a:b]`` (one paragraph); returns (open, close|None)."""
     out: list[tuple[int, Optional[int]]] = []
@@ -57,6 +62,8 @@ def _pair_double(text: str, a: int, b: int) -> list[tuple[int, Optional[int]]]:
         ch = text[i]
         prev = text[i - 1] if i > a else " "
         nxt = text[i + 1] if i + 1 < b else " "
+        if open_at is None and ch == STRAIGHT_DOUBLE and _INCH_RE.search(text, max(a, i - 6), i + 1):
+            continue  # an inch mark in a measurement ("6'3\"", "a 15\" screen") opens no quotation
         if open_at is None:
             if ch in CLOSE_DOUBLE and not _is_letter(nxt):
                 continue  # a stray closing mark

@@ -276,9 +276,10 @@ class _Sieve:
         self.index = SpeakerIndex(doc, places, self.quoted)
         self.turns = transcript_turns(self.text, self.index)
         labels = [(t[0], t[1]) for t in self.turns]
-        if labels:  # a transcript quoted whole ('"SMITH: ...'): its turns are quotes, not its marks
-            starts = {a for a, _ in labels}
-            qspans = [q for q in qspans if not any(q.open_mark + k in starts for k in (1, 2, 3))]
+        if labels:  # a transcript quoted whole ('"SMITH: ...'): its turns are quotes, not its marks; no
+            # quotation runs over a turn label
+            starts = sorted(a for a, _ in labels)
+            qspans = [q for q in qspans if bisect.bisect_right(starts, q.open_mark) == bisect.bisect_left(starts, q.outer_end)]
             self._set_quoted(qspans)
         display = _Intervals(display_lines(self.text))
         self.frames = [f for f in reporting_frames(doc, self.in_quote, settings) if not any(a <= f.cue.start_char < b for a, b in labels)
@@ -600,8 +601,8 @@ def _emit_floating(s: _Sieve, v: QuoteView) -> None:
 def _quotation_pass(s: _Sieve) -> None:
     """Attribute every top-level quotation: the sieve of :data:`QUOTE_PASSES`, then floating ones."""
     for qi, q in enumerate(s.qspans):
-        if s.quoted_iv.enclosing(q.open_mark, q.outer_end):
-            continue  # nested inside another quote
+        if s.quoted_iv.enclosing(q.open_mark, q.outer_end) or s.turn_iv.holding(q.open_mark):
+            continue  # nested inside another quote or a transcript turn (the turn is the quote)
         v = s.view(qi, q)
         if v is None:
             continue
@@ -612,8 +613,7 @@ def _quotation_pass(s: _Sieve) -> None:
             if link.frame.kind != "according":
                 _emit_linked(s, v, link)
             continue
-        if not s.turn_iv.holding(q.open_mark):
-            _emit_floating(s, v)
+        _emit_floating(s, v)
 
 
 def _indirect_ok(s: _Sieve, f: Frame, holders: "_Intervals") -> bool:
