@@ -673,3 +673,14 @@ def test_quotes_inch_marks_open_no_quotation(text, spans):
     from components.extract.quotemarks import quote_spans
 
     assert [text[q.open_mark : q.outer_end] for q in quote_spans(text)] == spans
+
+
+def test_quotes_nested_curly_quotation_keeps_its_byline(extract_text):
+    """Test that a curly quotation nested in one of the same marks ('“... what he calls “hell” ...”')
+    closes the inner one only, so the byline dash after the outer one names its speaker."""
+    ex = extract_text("“As a young teacher I would rather live in what he calls “chaos” than live under his rule.” ― Ana Ruiz\n"
+                      "“He is no leader. He never listens to anyone in this town.” ― Bo Lindgren\n")
+    assert [(q.kind, q.text, q.speaker) for q in ex.quotes] == [
+        ("direct", "As a young teacher I would rather live in what he calls “chaos” than live under his rule.", "Ana Ruiz"),
+        ("direct", "He is no leader. He never listens to anyone in this town.", "Bo Lindgren"),
+    ]
