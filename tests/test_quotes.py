@@ -602,6 +602,10 @@ SOURCE_FAMILIES = [
     ("introducing-cue-in-content", "The spot ends with footage of Hal Ross saying at the rally last week, "
      "“We will win this town back,” as the crowd cheered.",
      [("direct", "We will win this town back", "saying", "Hal Ross", "person")]),
+    # a whole utterance opening the content of a frame inside another frame's content: the inner frame's
+    ("inner-frame-holds-utterance", "Mayor Dana Reyes spoke about the plan on Monday. She said the new bridge would open in May, "
+     'and when asked why the old one stays closed, the 52-year-old engineer replied, "It is not safe for cars or for people on foot."',
+     [("direct", "It is not safe for cars or for people on foot.", "replied", "52 year old engineer", "unknown")]),
     # a recording of a person speaking: the person shown, not the clause's subject
     ("footage-of-speaker", 'The ad uses footage of Anna Holm asking, "Why are we not ahead in the polls?"',
      [("direct", "Why are we not ahead in the polls?", "asking", "Anna Holm", "person")]),

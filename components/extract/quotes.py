@@ -375,6 +375,9 @@ def _frame_content_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
             and (f.subject is None or plausible_source(f.subject, s.index) or f.subject.pos_ == "NOUN")
         ):
             continue
+        inner = _inner_frame(s, f, v, near)
+        if inner is not None:
+            return Link(inner, "frame_content")
         ca, cb = f.content
         outside = text[ca : q.open_mark] + text[q.outer_end : cb]
         whole = not re.search(r"\w", text[ca : q.open_mark]) and (
@@ -383,6 +386,20 @@ def _frame_content_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
         if re.search(r"\w", outside) and not whole:
             return Link(f, "frame_content", (ca, max(cb, q.outer_end)))
         return Link(_introducing_cue(s, f, v) or f, "frame_content")
+    return None
+
+
+def _inner_frame(s: _Sieve, f: Frame, v: QuoteView, near: list[Frame]) -> Optional[Frame]:
+    """Family: a whole utterance inside a frame that is itself inside another frame's content ('She
+    said X, and when pressed, the mother of three replied, "..."'): the inner verb frame whose
+    content opens with the quotation is the speaker's. None when there is none."""
+    text, q = s.text, v.q
+    for g in near:
+        if g is f or g.kind != "verb" or not g.content or g.cue.start_char <= f.cue.start_char:
+            continue
+        if g.content[0] <= q.start and q.end <= g.content[1] + 1 and not re.search(r"\w", text[g.content[0] : q.open_mark]) \
+                and not re.search(r"\w", text[q.outer_end : g.content[1]]) and plausible_source(g.subject, s.index):
+            return g
     return None
 
 
