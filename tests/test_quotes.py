@@ -559,3 +559,137 @@ def test_quotes_headline_single_marked_fragment_is_indirect(extract_text):
     body = [q for q in ex.quotes if q.start > 60]
     assert [q.kind for q in head] == ["indirect"] and "costly mistake" in head[0].text
     assert [q.kind for q in body] == ["mixed"]
+
+
+# --- issue 10: headline, collective-source, outlet and quoted-transcript families (invented sentences)
+SOURCE_FAMILIES = [
+    # a sentence-case headline: a cue inferred from a complement ("offers to host") opens nothing there
+    ("headline-inferred-cue", "Mayor offers to host river talks\nFlood talks resume in Tartu\n\n"
+     "TARTU — The regional council said on Monday that the talks would resume in May.",
+     [("indirect", "the talks would resume in May", "said", "regional council", "organisation")]),
+    # a collective body is one organisation source, not a person named by its last word
+    ("collective-body", "The General Staff said its units had pushed back two assaults near the dam.",
+     [("indirect", "its units had pushed back two assaults near the dam", "said", "General Staff", "organisation")]),
+    # a bare outlet noun is the outlet named before it
+    ("bare-outlet-noun", "The Harbour Gazette reported on Sunday that the ferry line would close. "
+     "The newspaper said the owners had lost money for years.",
+     [("indirect", "the ferry line would close", "reported", "Harbour Gazette", "organisation"),
+      ("indirect", "the owners had lost money for years", "said", "Harbour Gazette", "organisation")]),
+    # an outlet noun with no outlet named is an unnamed source, never a person
+    ("unnamed-outlet-noun", "The paper said the minister had resigned on Friday.",
+     [("indirect", "the minister had resigned on Friday", "said", "paper", "unknown")]),
+    # a transcript quoted whole, one mark opening each paragraph: one turn per label
+    ("quoted-transcript", '"MARTENS: How long will the repairs to the bridge take?\n\n'
+     '"OKAFOR: At least two years, maybe more. The steel has to come from abroad."',
+     [("transcript", "How long will the repairs to the bridge take?", None, "Martens", "person"),
+      ("transcript", "At least two years, maybe more. The steel has to come from abroad.", None, "Okafor", "person")]),
+    # a quoted transcript with a stage direction and a quoted phrase inside a turn: the turns only
+    ("quoted-transcript-stage-direction", '"MARTENS: How long will the repairs to the bridge take? The mayor thinks it is '
+     '“a small job.”\n\n"(CROSSTALK.)\n\n"OKAFOR: At least two years, maybe more. The steel has to come from abroad."',
+     [("transcript", "How long will the repairs to the bridge take? The mayor thinks it is “a small job.”", None, "Martens", "person"),
+      ("transcript", "At least two years, maybe more. The steel has to come from abroad.", None, "Okafor", "person")]),
+    # an indirect quote after a quote and after an interrupted quote (the parser hangs "adding" on a quoted verb)
+    ("said-adding-that", '"The harvest is lost," farmer Ivan Petrenko said, adding that prices would rise before winter.',
+     [("direct", "The harvest is lost", "said", "Ivan Petrenko", "person"),
+      ("indirect", "prices would rise before winter", "adding", "Ivan Petrenko", "person")]),
+    ("interrupted-quote-adding-that", '"We will rebuild the school," Rosa Melo said, "and we will do it before winter," '
+     "adding that the work would start in June.",
+     [("direct", "We will rebuild the school and we will do it before winter", "said", "Rosa Melo", "person"),
+      ("indirect", "the work would start in June", "adding", "Rosa Melo", "person")]),
+    # the parser gives the cue a subject inside the quotation and the inverted source after it
+    ("inverted-source-two-subjects", '"The campaign is in deep trouble. Real trouble," said Leslie Brand, '
+     "a Miami-based organiser of the Coastal Voters Caucus.",
+     [("direct", "The campaign is in deep trouble. Real trouble", "said", "Leslie Brand", "person")]),
+    # a gerund cue with a clause under a preposition: the main clause's subject speaks
+    ("by-saying", 'President Anna Holm replied to a farmer on Wednesday by saying that her plan was a "fair" deal for the valley.',
+     [("mixed", 'her plan was a "fair" deal for the valley', "saying", "Anna Holm", "person")]),
+    # a speech cue introducing the quotation inside another frame's content
+    ("introducing-cue-in-content", "The spot ends with footage of Hal Ross saying at the rally last week, "
+     "“We will win this town back,” as the crowd cheered.",
+     [("direct", "We will win this town back", "saying", "Hal Ross", "person")]),
+    # a whole utterance opening the content of a frame inside another frame's content: the inner frame's
+    ("inner-frame-holds-utterance", "Mayor Dana Reyes spoke about the plan on Monday. She said the new bridge would open in May, "
+     'and when asked why the old one stays closed, the 52-year-old engineer replied, "It is not safe for cars or for people on foot."',
+     [("direct", "It is not safe for cars or for people on foot.", "replied", "52 year old engineer", "unknown")]),
+    # a recording of a person speaking: the person shown, not the clause's subject
+    ("footage-of-speaker", 'The ad uses footage of Anna Holm asking, "Why are we not ahead in the polls?"',
+     [("direct", "Why are we not ahead in the polls?", "asking", "Anna Holm", "person")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [f[1:] for f in SOURCE_FAMILIES], ids=[f[0] for f in SOURCE_FAMILIES])
+def test_quotes_source_families(extract_text, text, expected):
+    """Test that each source family gives exactly the expected quotes: (kind, text, cue, speaker, speaker type)."""
+    ex = extract_text(text)
+    assert [(q.kind, q.text, q.cue, q.speaker, q.speaker_type) for q in ex.quotes] == expected
+
+
+def test_quotes_headline_verb_is_no_part_of_a_speaker_name(extract_text):
+    """Test that a title-case headline verb glued to a name ("Lindqvist Pushes") gives neither a
+    speaker nor an alias: the body's person keeps clean aliases."""
+    text = ("Halvorsen Pushes for Carbon Tax as Oil Prices Fall\n\nEnergy prices rose again on Tuesday across the north of the country. "
+            "Norwegian Prime Minister Ida Halvorsen spoke at a rally.\n\"We cannot wait another winter,\" Halvorsen said.")
+    ex = extract_text(text)
+    assert [(q.text, q.speaker) for q in ex.quotes] == [("We cannot wait another winter", "Ida Halvorsen")]
+    assert [(s.name, s.aliases, s.role, s.country) for s in ex.speakers] == [("Ida Halvorsen", ["Halvorsen"], "Prime Minister", "NO")]
+
+
+def _parsed(nlp, words, heads, deps, pos, ents=None):
+    """A Doc with a given (mis)parse: the parser's attachment errors these families repair."""
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents, sent_starts=[True] + [False] * (len(words) - 1))
+    return doc
+
+
+def test_quotes_dash_taken_for_the_subject_gives_the_name_before_the_cue(nlp):
+    """Test that a dash the parser made the cue's subject ('... ― Ross boasted, "..."') is replaced by
+    the noun right before the cue."""
+    from components.extract.frames import _verb_subject
+
+    words = ["years", "―", "Ross", "boasted", ",", "“", "That", "makes", "me", "careful", ".", "”"]
+    heads = [1, 3, 3, 3, 3, 3, 7, 3, 9, 7, 3, 3]
+    deps = ["pobj", "nsubj", "dep", "ROOT", "punct", "punct", "nsubj", "ccomp", "nsubj", "ccomp", "punct", "punct"]
+    pos = ["NOUN", "PUNCT", "PROPN", "VERB", "PUNCT", "PUNCT", "PRON", "VERB", "PRON", "ADJ", "PUNCT", "PUNCT"]
+    doc = _parsed(nlp, words, heads, deps, pos)
+    quote = (doc[5].idx, doc[11].idx + 1)
+    assert _verb_subject(doc[3], lambda c: quote[0] <= c < quote[1]).text == "Ross"
+
+
+def test_quotes_common_noun_subject_with_a_person_appositive_names_the_person(nlp):
+    """Test that a common noun the parser made the subject, with a named person as its appositive
+    ('With 40 days until the vote, Lina Moore, an adviser, called ...'), resolves to the person."""
+    from components.extract.speakers import SpeakerIndex
+
+    words = ["With", "days", "until", "the", "vote", ",", "Lina", "Moore", ",", "an", "adviser", ",", "called"]
+    heads = [12, 0, 1, 4, 12, 4, 7, 4, 7, 10, 7, 7, 12]
+    deps = ["prep", "pobj", "prep", "det", "nsubj", "punct", "compound", "appos", "punct", "det", "appos", "punct", "ROOT"]
+    pos = ["ADP", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB"]
+    ents = ["O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"]
+    doc = _parsed(nlp, words, heads, deps, pos, ents)
+    name, kind, span = SpeakerIndex(doc, [], []).resolve(doc[4])
+    assert (name, kind, span.text) == ("Lina Moore", "person", "Lina Moore")
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("Rosa Melo is 5'9\" tall and weighs 140 pounds, her coach said.", []),
+    ('The store sold a 15" screen. "It was cheap," he said.', ['"It was cheap,"']),
+    ('The vote was "12" to 3.', ['"12"']),
+])
+def test_quotes_inch_marks_open_no_quotation(text, spans):
+    """Test that a straight double mark after a measurement (feet and inches, a number glued to it)
+    opens no quotation, while a quoted number still closes one."""
+    from components.extract.quotemarks import quote_spans
+
+    assert [text[q.open_mark : q.outer_end] for q in quote_spans(text)] == spans
+
+
+def test_quotes_nested_curly_quotation_keeps_its_byline(extract_text):
+    """Test that a curly quotation nested in one of the same marks ('“... what he calls “hell” ...”')
+    closes the inner one only, so the byline dash after the outer one names its speaker."""
+    ex = extract_text("“As a young teacher I would rather live in what he calls “chaos” than live under his rule.” ― Ana Ruiz\n"
+                      "“He is no leader. He never listens to anyone in this town.” ― Bo Lindgren\n")
+    assert [(q.kind, q.text, q.speaker) for q in ex.quotes] == [
+        ("direct", "As a young teacher I would rather live in what he calls “chaos” than live under his rule.", "Ana Ruiz"),
+        ("direct", "He is no leader. He never listens to anyone in this town.", "Bo Lindgren"),
+    ]

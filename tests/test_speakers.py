@@ -390,3 +390,17 @@ def test_speakers_role_noun_matches_an_abbreviated_title(extract_text):
     )
     assert [(q.speaker, q.mention) for q in ex.quotes if q.mention == "the Ohio senator"] == [
         ("Marla Quist", "the Ohio senator")]
+
+
+def test_speakers_subject_pronoun_chain_keeps_the_paragraph_subject(extract_text):
+    """'Mayor X visited ... She thanked engineer Y ... She said': the second 'She' is X, the
+    subject the paragraph's pronouns keep, not Y, the nearer person of unknown gender. A clause
+    subject 'she' is a salient mention of its own antecedent, whatever order the passes run in."""
+    ex = extract_text(
+        "Council\n\nMayor Dana Reyes visited the water plant on Monday. She thanked engineer Omar Diaz for his work. "
+        "She said the plant would double its output by spring.\n"
+    )
+    assert [(q.kind, q.speaker, q.mention, q.text) for q in ex.quotes] == [
+        ("indirect", "Dana Reyes", "She", "engineer Omar Diaz for his work"),
+        ("indirect", "Dana Reyes", "She", "the plant would double its output by spring"),
+    ]

@@ -78,6 +78,16 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
                 return ch
     if depth < 3 and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ == "as" and not is_root(tok.head):
         return subject_of(tok.head.head, depth + 1)
+    gerund_clause = tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and any(c.dep_ == "ccomp" for c in tok.children)
+    if depth < 3 and gerund_clause and tok.head.head.pos_ in ("VERB", "AUX"):
+        # a gerund cue with a clause under a preposition of the main clause ("responded by saying
+        # ...", "After saying ..., she was taken ...", "despite admitting that ..."): the main
+        # clause's subject, active or passive, is the speaker
+        host = tok.head.head
+        passive = next((c for c in host.children if c.dep_ == "nsubjpass"), None)
+        return subject_of(host, depth + 1) or passive
+    if depth < 3 and gerund_clause and tok.head.head.pos_ == "PROPN" and tok.head.head.dep_ in ("nsubj", "nsubjpass"):
+        return tok.head.head  # the preposition hung on the subject: "Tom Ruiz, despite admitting ..."
     if depth < 3 and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and not is_root(tok):
         return subject_of(tok.head, depth + 1)
     if depth == 0:
@@ -393,25 +403,56 @@ def _characterisation_frame(tok: Token, lem: Optional[str], in_quote) -> Optiona
     return None
 
 
+def _noun_before_cue(tok: Token, in_quote) -> Optional[Token]:
+    """The head of the noun phrase right before cue ``tok`` (at most 7 tokens back, not crossing a
+    quotation or punctuation other than a comma), or None."""
+    doc = tok.doc
+    for k in range(tok.i - 1, max(-1, tok.i - 8), -1):
+        t = doc[k]
+        if in_quote(t.idx) or t.is_punct and t.text not in (",",):
+            return None
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            while t.dep_ in ("compound", "flat", "amod") and t.head.i < tok.i and t.head.i > t.i:
+                t = t.head
+            return t
+    return None
+
+
+def _outer_subject(tok: Token, in_quote) -> Optional[Token]:
+    """The subject of the reporting clause around a quotation that cue ``tok`` was hung on: after
+    an interrupted quotation ('"X," Melo said, "and Y," adding that Z') the parser attaches the
+    participle to a verb of the quotation; the first verb above it outside quotation marks
+    ("said") gives the speaker. None when there is no such verb or its subject is quoted too."""
+    host = tok.head
+    if host.i == tok.i or not in_quote(host.idx):
+        return None
+    while host.head.i != host.i and in_quote(host.idx):
+        host = host.head
+    if in_quote(host.idx) or host.pos_ not in ("VERB", "AUX"):
+        return None
+    outer = subject_of(host)
+    return outer if outer is not None and not in_quote(outer.idx) else None
+
+
 def _verb_subject(tok: Token, in_quote) -> Optional[Token]:
     """The source token of cue verb ``tok`` (:func:`subject_of`), repaired where the parser took a
-    word of a quotation for the subject (then the noun phrase right before the cue) or folded the
-    subject into a preceding noun phrase ("... of the Washington Post Trump said that")."""
+    word of a quotation for the subject (then a second subject after the cue, the inverted source
+    of '"... Full panic mode," said Lee Brand, a ...', else the noun phrase right before the cue)
+    or folded the subject into a preceding noun phrase ("... of the Washington Post Trump said that")."""
     doc = tok.doc
     subj = subject_of(tok)
+    if subj is not None and not any(c.isalnum() for c in subj.text):
+        subj = _noun_before_cue(tok, in_quote) or subj  # a dash the parser took for the subject ("― Trump boasted")
     if subj is not None and in_quote(subj.idx):
-        subj = None
-        for k in range(tok.i - 1, max(-1, tok.i - 8), -1):
-            t = doc[k]
-            if in_quote(t.idx) or t.is_punct and t.text not in (",",):
-                break
-            if t.pos_ in ("PROPN", "NOUN", "PRON"):
-                while t.dep_ in ("compound", "flat", "amod") and t.head.i < tok.i and t.head.i > t.i:
-                    t = t.head
-                subj = t
-                break
+        late = next((c for c in tok.children if c.dep_ == "nsubj" and c.i > tok.i and not in_quote(c.idx)), None)
+        subj = late if late is not None else _outer_subject(tok, in_quote) or _noun_before_cue(tok, in_quote)
     if subj is None and tok.i > 0 and tok.dep_ == "ROOT" and doc[tok.i - 1].pos_ == "PROPN" and not in_quote(doc[tok.i - 1].idx):
         subj = doc[tok.i - 1]
+    shown = doc[tok.i - 1] if tok.i > 0 and tok.tag_ == "VBG" else None
+    if shown is not None and shown.pos_ == "PROPN" and shown.dep_ == "pobj" and shown.head.lower_ == "of" and shown.head.head.pos_ == "NOUN":
+        # a recording of a person speaking ("footage of Anna Holm asking, ...", "a video of X
+        # saying"): the person shown speaks, not the clause's subject (the ad, the spot)
+        subj = shown
     return subj
 
 

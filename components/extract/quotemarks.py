@@ -48,24 +48,53 @@ def _is_letter(ch: str) -> bool:
     return ch.isalnum()
 
 
+# a straight double mark right after a figure of feet and inches ("6'3\"") or a number with no
+# space before it ("a 15\" screen"): an inch mark
+_INCH_RE = re.compile(r"(?:\d+['’]\d+|(?<![\d,.])\d{1,3})\"$")
+
+
+def _nested_close(text: str, i: int, b: int) -> Optional[int]:
+    """Offset of the closer of a nested curly quotation opened at ``i`` when the paragraph
+    ``text[i:b]`` holds no other opener before two closers (the inner one and the outer one);
+    None otherwise."""
+    closers = []
+    for m in re.finditer(r"[“”]", text[i + 1 : b]):
+        if m.group() == "“":
+            return None
+        closers.append(i + 1 + m.start())
+        if len(closers) == 2:
+            return closers[0]
+    return None
+
+
 def _pair_double(text: str, a: int, b: int) -> list[tuple[int, Optional[int]]]:
     """Pair double quotation marks in ``text[a:b]`` (one paragraph); returns (open, close|None)."""
     out: list[tuple[int, Optional[int]]] = []
     open_at: Optional[int] = None
+    skip: Optional[int] = None  # the closer of a nested quotation of the same marks
     for m in re.finditer(r'[“”„«»"]', text[a:b]):
         i = a + m.start()
         ch = text[i]
         prev = text[i - 1] if i > a else " "
         nxt = text[i + 1] if i + 1 < b else " "
+        if open_at is None and ch == STRAIGHT_DOUBLE and _INCH_RE.search(text, max(a, i - 6), i + 1):
+            continue  # an inch mark in a measurement ("6'3\"", "a 15\" screen") opens no quotation
         if open_at is None:
             if ch in CLOSE_DOUBLE and not _is_letter(nxt):
                 continue  # a stray closing mark
             open_at = i
         else:
-            # a curly opener right after whitespace, while open, starts a new quote (the old one was left open)
+            # a curly opener right after whitespace, while open, starts a new quote (the old one was
+            # left open), unless the paragraph still holds closers for both: a nested quotation of
+            # the same marks ('“... what he calls “hell” than ...”'), whose closer is skipped
             if ch in OPEN_DOUBLE and prev.isspace() and _is_letter(nxt) and i - open_at > 1:
+                if text[open_at] in OPEN_DOUBLE and _nested_close(text, i, b) is not None:
+                    skip = _nested_close(text, i, b)
+                    continue
                 out.append((open_at, None))
                 open_at = i
+                continue
+            if skip is not None and i <= skip:
                 continue
             out.append((open_at, i))
             open_at = None

@@ -44,7 +44,7 @@ from .cuelex import cue_head, cue_key, cue_table
 from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, cue_lemma, plausible_source, relative_pronoun,
                      reporting_frames, subject_of)
 from .quotemarks import QSpan, quote_spans, split_attributed_continuations, strip_content
-from .speakers import SpeakerIndex
+from .speakers import SpeakerIndex, headline_lines
 from .transcripts import transcript_turns, turn_quotes
 from .tree import climb
 
@@ -247,6 +247,25 @@ def _cue_reliability(frame: Frame) -> Optional[float]:
     return cue_table().get((key[0], key[1], "any"), (0, 0.0))[1]
 
 
+# frame rules of cues inferred from a verb's complement shape rather than a reporting verb: an
+# intention ("offers to host"), an object content ("resume talks") or a learned lexicon cue
+_INFERRED_CUE_RULES = frozenset({"intent", "object", "learned"})
+
+
+def display_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the display lines of ``text``: headline-case lines
+    (:func:`.speakers.headline_lines`) and short lines (at most 12 words) ending without sentence
+    punctuation or a quotation mark, such as a headline in sentence case ("Mayor offers to host
+    talks"), a deck or a section head. Headline style drops the reporting verb, so a cue inferred
+    from a verb's complement there is no attribution (:data:`_INFERRED_CUE_RULES`)."""
+    out = list(headline_lines(text))
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group().strip()
+        if line and len(line.split()) <= 12 and not re.search(r"[.!?:;,\"“”'’)\]…]$", line) and line[:1] not in "\"“'‘(*#-":
+            out.append((m.start(), m.end()))
+    return sorted(set(out))
+
+
 class _Sieve:
     """State shared by the attribution passes of one article (see :func:`quotations`)."""
 
@@ -257,7 +276,14 @@ class _Sieve:
         self.index = SpeakerIndex(doc, places, self.quoted)
         self.turns = transcript_turns(self.text, self.index)
         labels = [(t[0], t[1]) for t in self.turns]
-        self.frames = [f for f in reporting_frames(doc, self.in_quote, settings) if not any(a <= f.cue.start_char < b for a, b in labels)]
+        if labels:  # a transcript quoted whole ('"SMITH: ...'): its turns are quotes, not its marks; no
+            # quotation runs over a turn label
+            starts = sorted(a for a, _ in labels)
+            qspans = [q for q in qspans if bisect.bisect_right(starts, q.open_mark) == bisect.bisect_left(starts, q.outer_end)]
+            self._set_quoted(qspans)
+        display = _Intervals(display_lines(self.text))
+        self.frames = [f for f in reporting_frames(doc, self.in_quote, settings) if not any(a <= f.cue.start_char < b for a, b in labels)
+                       and not (f.rule in _INFERRED_CUE_RULES and display.holding(f.cue.start_char))]
         self._set_quoted(split_attributed_continuations(qspans, [f.cue.start_char for f in self.frames], self.text))
         self.tok_starts = [t.idx for t in doc]
         self.by_cue = sorted(self.frames, key=lambda f: f.cue.start_char)
@@ -349,6 +375,9 @@ def _frame_content_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
             and (f.subject is None or plausible_source(f.subject, s.index) or f.subject.pos_ == "NOUN")
         ):
             continue
+        inner = _inner_frame(s, f, v, near)
+        if inner is not None:
+            return Link(inner, "frame_content")
         ca, cb = f.content
         outside = text[ca : q.open_mark] + text[q.outer_end : cb]
         whole = not re.search(r"\w", text[ca : q.open_mark]) and (
@@ -356,7 +385,38 @@ def _frame_content_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
         )
         if re.search(r"\w", outside) and not whole:
             return Link(f, "frame_content", (ca, max(cb, q.outer_end)))
-        return Link(f, "frame_content")
+        return Link(_introducing_cue(s, f, v) or f, "frame_content")
+    return None
+
+
+def _inner_frame(s: _Sieve, f: Frame, v: QuoteView, near: list[Frame]) -> Optional[Frame]:
+    """Family: a whole utterance inside a frame that is itself inside another frame's content ('She
+    said X, and when pressed, the mother of three replied, "..."'): the inner verb frame whose
+    content opens with the quotation is the speaker's. None when there is none."""
+    text, q = s.text, v.q
+    for g in near:
+        if g is f or g.kind != "verb" or not g.content or g.cue.start_char <= f.cue.start_char:
+            continue
+        if g.content[0] <= q.start and q.end <= g.content[1] + 1 and not re.search(r"\w", text[g.content[0] : q.open_mark]) \
+                and not re.search(r"\w", text[q.outer_end : g.content[1]]) and plausible_source(g.subject, s.index):
+            return g
+    return None
+
+
+def _introducing_cue(s: _Sieve, f: Frame, v: QuoteView) -> Optional[Frame]:
+    """Family: a speech cue between a frame's cue and the quotation it holds that introduces the
+    quotation itself ('The spot ends with footage of Hal Ross saying at the rally, "..."'): a verb
+    cue with no content of its own and a plausible source other than the frame's ("X said, referring to
+    Y, "..."" stays X's said), in the same clause run (no sentence or
+    clause punctuation before the quotation but the comma that opens it). None when there is none."""
+    text, q = s.text, v.q
+    if not text[: q.open_mark].rstrip().endswith(","):
+        return None
+    for g in reversed(s.frames_between(f.cue.end_char, q.open_mark)):
+        same = g.subject is not None and f.subject is not None and g.subject.i == f.subject.i
+        if g.kind == "verb" and g.content is None and plausible_source(g.subject, s.index) and not same \
+                and not re.search(r"[.!?;:\n]", text[g.cue.end_char : q.open_mark]):
+            return g
     return None
 
 
@@ -558,8 +618,8 @@ def _emit_floating(s: _Sieve, v: QuoteView) -> None:
 def _quotation_pass(s: _Sieve) -> None:
     """Attribute every top-level quotation: the sieve of :data:`QUOTE_PASSES`, then floating ones."""
     for qi, q in enumerate(s.qspans):
-        if s.quoted_iv.enclosing(q.open_mark, q.outer_end):
-            continue  # nested inside another quote
+        if s.quoted_iv.enclosing(q.open_mark, q.outer_end) or s.turn_iv.holding(q.open_mark):
+            continue  # nested inside another quote or a transcript turn (the turn is the quote)
         v = s.view(qi, q)
         if v is None:
             continue
@@ -570,8 +630,7 @@ def _quotation_pass(s: _Sieve) -> None:
             if link.frame.kind != "according":
                 _emit_linked(s, v, link)
             continue
-        if not s.turn_iv.holding(q.open_mark):
-            _emit_floating(s, v)
+        _emit_floating(s, v)
 
 
 def _indirect_ok(s: _Sieve, f: Frame, holders: "_Intervals") -> bool:

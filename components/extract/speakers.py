@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon as C
 from ..models import Place, Speaker
 from ..nlp import datelines
+from .speaker_nouns import speaker_nouns
 from .tree import climb
 
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*")
@@ -348,6 +349,9 @@ class SpeakerIndex:
                         self._salient.add((ent.start_char, key))
         self._add_untagged_mentions()
         self._persons.sort()
+        # clause-subject "he"/"she" outside quotations, (offset, gender): salient pronoun mentions
+        self._subject_pronouns = [(t.idx, C.PRONOUN_GENDER[t.lower_]) for t in doc if t.lower_ in ("he", "she")
+                                  and t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(t.idx)]
 
     def _add_untagged_mentions(self) -> None:
         """Add, as pronoun antecedents, the surnames of the article's named people that the model
@@ -447,7 +451,11 @@ class SpeakerIndex:
             return None
         headline = span is not None and self.in_headline(span.start_char)
         if headline:
-            name = self._headline_name(name)
+            # a headline glues title-case verbs to names ("Lindqvist Pushes"): the verbs go first
+            kept = [t for t in span if not (t.pos_ in ("VERB", "AUX") or t.tag_ in ("VBZ", "VBD", "VBP"))]
+            name = self._headline_name(clean_name(join_tokens(kept)) if kept and len(kept) < len(span) else name)
+            if not name:
+                return None
         full = self.canonical(name)
         if full == name and len(name.split()) >= 2 and name not in self._full_names and not headline:
             self._full_names.append(name)
@@ -462,8 +470,8 @@ class SpeakerIndex:
             self._gender.setdefault(key, gender)
         if name != full:
             rec.aliases.add(name)
-        if text.strip() != full and span is not None and text.strip() != name:
-            rec.aliases.add(text.strip())
+        if text.strip() != full and span is not None and text.strip() != name and not headline:
+            rec.aliases.add(text.strip())  # a headline run glues verbs to names ("Zelenskyy Pushes"): no alias
         if span is not None:
             self._describe(rec, span)
         return key
@@ -757,10 +765,12 @@ class SpeakerIndex:
                 if ch.dep_ == "appos" and ch.pos_ == "PROPN" and (ch.ent_type_ == "PERSON" or clean_name(ch.text) and self.canonical(clean_name(ch.text)) in self._full_names):
                     tok = ch
                     break
-        # title noun with an appositive name
+        # title noun with an appositive name; a common noun the parser took for the subject with a
+        # person as its appositive ("With 50 days until the election, Mina Cole, an adviser, called ...")
         title_toks: list[Token] = []
         for ch in tok.children:
-            if ch.dep_ == "appos" and (ch.ent_type_ == "PERSON" or ch.pos_ == "PROPN") and tok.lower_ in C.TITLE_WORDS:
+            if ch.dep_ == "appos" and (ch.ent_type_ == "PERSON" or ch.pos_ == "PROPN") and tok.lower_ in C.TITLE_WORDS or \
+                    ch.dep_ == "appos" and ch.ent_type_ == "PERSON" and tok.pos_ == "NOUN" and not tok.ent_type_:
                 tok = ch
                 break
         else:
@@ -789,6 +799,9 @@ class SpeakerIndex:
             plain = "".join(t.text_with_ws for t in span if t.dep_ not in ("det", "punct") or t.dep_ == "case").strip()
         if not any(c.isalnum() for c in plain):
             return None, "unknown", span  # markup ("**critics** say") names nobody
+        body = self._body_or_outlet(tok, span, plain)
+        if body is not None:
+            return body
         cleaned = clean_name(span.text)
         if cleaned and tok.pos_ in ("PROPN", "NOUN") and (tok.text[:1].isupper() or tok.is_lower):
             full = self.canonical(cleaned)
@@ -843,6 +856,35 @@ class SpeakerIndex:
             return plain, "unknown", span  # "a narrator in the ad" -> "narrator"
         return None, "unknown", span
 
+    def _body_or_outlet(self, tok: Token, span: Span, plain: str) -> Optional[tuple[Optional[str], str, Span]]:
+        """Families of collective sources (word lists: :mod:`.speaker_nouns`): a capitalised body
+        whose head is a collective noun ("the General Staff", "the State Border Guard") is one
+        organisation named by the whole phrase, never a person named by its last word; a news
+        outlet's common noun ("the newspaper", "the network", "the paper") is an outlet, never a
+        person: a bare one ("the newspaper said") is the outlet the article named last before it
+        (an ORG entity with an outlet word, "The Daily Ledger"), else an unnamed source. None
+        when ``tok`` heads neither."""
+        nouns = speaker_nouns()
+        head = tok.lower_
+        if head in nouns.organisation_heads and tok.text[:1].isupper() and tok.ent_type_ != "PERSON" or \
+                head in nouns.organisation_heads and tok.ent_type_ == "PERSON" and len(span) > 1:
+            country = next((country_of(t.text) for t in span if t.i < tok.i and t.text[:1].isupper() and country_of(t.text)), None)
+            key = self.add_organisation(plain, "organisation", country=country)
+            return self.records[key].name, "organisation", span
+        if head not in nouns.media_nouns or tok.pos_ != "NOUN" or not tok.is_lower:
+            return None
+        if [t.lower_ for t in span] != ["the", head]:
+            if head in C.ORG_HEAD_NOUNS:
+                return None  # the organisation branch reads owners ("Lebanon's state news agency")
+            key = self.add_organisation(plain, "organisation")
+            return self.records[key].name, "organisation", span
+        outlets = [e for e in self._ents if e.label_ == "ORG" and e.end_char <= tok.idx and not self.in_quote(e.start_char)
+                   and any(w.lower() in nouns.outlet_name_words for w in re.findall(r"[\w']+", e.text))]
+        if outlets:
+            key = self.add_organisation(re.sub(r"^the\s+", "", outlets[-1].text, flags=re.I), "organisation")
+            return self.records[key].name, "organisation", span
+        return (None if head in C.ORG_HEAD_NOUNS else (head, "unknown", span))
+
     def interviewee(self, before: int) -> Optional[str]:
         """Record key of the person an interview's introduction names first before ``before``
         (the first turn label), skipping the journalist ("... spoke to our correspondent Anna
@@ -887,8 +929,8 @@ class SpeakerIndex:
         Ignazio Cassis" (no entity tagged) -> "Ignazio Cassis"; the description stays outside the
         span for :meth:`_describe`. Unchanged unless what follows the last title word or demonym
         is one or more capitalised proper nouns."""
-        if len(span) < 2 or span.label_:
-            return span
+        if len(span) < 2 or span.label_ or span[-1].lower_ in speaker_nouns().organisation_heads:
+            return span  # "General Staff": a body's name, not a title before a name
         cut = None
         for k, t in enumerate(span[:-1]):
             if t.lower_.rstrip(".") in C.TITLE_WORDS or t.pos_ in ("ADJ", "PROPN") and t.text[:1].isupper() and country_of(t.text):
@@ -918,12 +960,30 @@ class SpeakerIndex:
         i = bisect.bisect_left(self._persons, (char, "")) - 1
         if i < 0:
             return None
-        key = self._walk_back(i, lambda k: not gender or self._gender.get(k, gender) == gender)
-        return key or self._persons[i][1]
+        found = self._walk_back(i, lambda k: not gender or self._gender.get(k, gender) == gender)
+        if gender:
+            chain = self._pronoun_subject_before(char, gender)
+            if chain is not None and (found is None or self._sentence_of(chain) > self._sentence_of(found[1])
+                                      or self._sentence_of(chain) == self._sentence_of(found[1]) and not found[2]):
+                return self.antecedent(chain, gender)  # "X ... She thanked Y. She said": she is X
+        return found[0] if found else self._persons[i][1]
 
-    def _walk_back(self, i: int, acceptable) -> Optional[str]:
+    def _pronoun_subject_before(self, char: int, gender: str) -> Optional[int]:
+        """Offset of the latest clause-subject pronoun of ``gender`` ("she", "he") before ``char``
+        in its sentence or the previous :data:`ANTECEDENT_SENTENCES` sentences, outside quotations;
+        None when there is none. A subject pronoun is a salient mention of its own antecedent."""
+        lo = self._sent_starts[max(0, self._sentence_of(char) - ANTECEDENT_SENTENCES + 1)] if self._sent_starts else 0
+        k = bisect.bisect_left(self._subject_pronouns, (char, "")) - 1
+        while k >= 0 and self._subject_pronouns[k][0] >= lo:
+            if self._subject_pronouns[k][1] == gender:
+                return self._subject_pronouns[k][0]
+            k -= 1
+        return None
+
+    def _walk_back(self, i: int, acceptable) -> Optional[tuple[str, int, bool]]:
         """The salience walk of :meth:`antecedent` from person mention ``i`` back, keeping the
-        record keys for which ``acceptable(key)`` is true; None when none is in the window."""
+        record keys for which ``acceptable(key)`` is true: ``(key, mention offset, salient)``, or
+        None when none is in the window."""
         seen: set[str] = set()
         cur_sent, best_other, sentences = self._sentence_of(self._persons[i][0]), None, 1
         for k in range(i, -1, -1):
@@ -940,8 +1000,8 @@ class SpeakerIndex:
             if not acceptable(key):
                 continue
             if (m_char, key) in self._salient:
-                return key
-            best_other = best_other or key
+                return key, m_char, True
+            best_other = best_other or (key, m_char, False)
         return best_other
 
     def _sentence_of(self, char: int) -> int:

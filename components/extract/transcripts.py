@@ -21,9 +21,10 @@ from typing import Optional
 from .. import lexicon as C
 from .speakers import SpeakerIndex, clean_name, is_title_word
 
-# transcript label at a line start: "**Name:**", "**Name (X):**", "NAME:", "NAME (voice-over):", "Name:"
+# transcript label at a line start: "**Name:**", "**Name (X):**", "NAME:", "NAME (voice-over):", "Name:";
+# an opening quotation mark may come first (a transcript quoted whole: '"SMITH: ...' per paragraph)
 _LABEL_RE = re.compile(
-    r"^(?P<pre>\s*\*\*\s*)?(?P<label>[A-Za-z][\w.'’\- ,]{0,60}?(?:\s*\([^)\n]{1,40}\))?)\s*:\s*(?(pre)\*\*)\s*(?=\S)",
+    r"^(?P<mark>\s*[\"“])?(?P<pre>\s*\*\*\s*)?(?P<label>[A-Za-z][\w.'’\- ,]{0,60}?(?:\s*\([^)\n]{1,40}\))?)\s*:\s*(?(pre)\*\*)\s*(?=\S)",
     re.M,
 )
 _LIST_MARKER_RE = re.compile(r"^(?:[A-Za-z]|\d+|[ivxIVX]+)\.?$")
@@ -74,17 +75,27 @@ def transcript_turns(text: str, index: SpeakerIndex) -> list[tuple[int, int, int
     for m, bare in zip(matches, bares):
         kind = label_kind(bare, m.group("pre") is not None, index, has_question) if m else None
         labelled.append((kind, m) if kind else None)
+    # a transcript quoted whole opens each paragraph with a mark ('"SMITH: ...'); then only quoted
+    # labels are turns (an unquoted "Smith: ..." is a headline) and only quoted lines continue one
+    quoted = sum(1 for x in labelled if x and x[0] != "caption" and x[1].group("mark")) >= 2
+    if quoted:
+        labelled = [x if x and x[1].group("mark") else None for x in labelled]
     if sum(1 for x in labelled if x and x[0] != "caption") < 2:
         return []
-    return _collect_turns(text, lines, labelled, index)
+    return _collect_turns(text, lines, labelled, index, quoted)
 
 
-def _collect_turns(text: str, lines, labelled, index: SpeakerIndex) -> list[tuple]:
-    """The turns of :func:`transcript_turns` from its classified lines, continuation lines included."""
+def _collect_turns(text: str, lines, labelled, index: SpeakerIndex, quoted: bool = False) -> list[tuple]:
+    """The turns of :func:`transcript_turns` from its classified lines, continuation lines included
+    (in a ``quoted`` transcript only lines opening with a quotation mark, stage directions such as
+    '"(CROSSTALK.)' excepted)."""
     turns = []
     current: Optional[tuple] = None
     for (a, b), lab in zip(lines, labelled):
         line = text[a:b]
+        if quoted and not lab and (not line.lstrip().startswith(("\"", "“")) or re.fullmatch(r"\W*\([^)]*\)\W*", line)):
+            current = None
+            continue
         if lab and lab[0] != "caption":
             m = lab[1]
             label = m.group("label").strip()
@@ -126,6 +137,8 @@ def turn_quotes(turns: list[tuple], index: SpeakerIndex, text: str, strip) -> li
     journalist = index.interviewer(turns[0][0]) if turns else None
     for ls, le, cs, ce, label, speaker in turns:
         a, b = strip(text, cs, ce)
+        if b > a and text[b - 1] in "\"”" and len(re.findall("[\"“”]", text[a:b])) % 2:
+            a, b = strip(text, a, b - 1)  # the closing mark of a transcript quoted whole
         if a >= b or speaker is None:
             continue
         who = _turn_speaker(speaker, label, index, turns[0][0], expansions)
