@@ -87,6 +87,9 @@ class SpeakersLexicon(LexiconFile):
     pronoun_gender: WordMap
     definite_title_nouns: WordList
     relational_nouns: WordList
+    organisation_heads: WordList
+    media_nouns: WordList
+    outlet_name_words: WordList
 
 
 class TranscriptsLexicon(LexiconFile):
@@ -174,6 +177,9 @@ ORG_EXPANSIONS = dict(_SPEAKERS.org_expansions)
 PRONOUN_GENDER = dict(_SPEAKERS.pronoun_gender)
 DEFINITE_TITLE_NOUNS = frozenset(_SPEAKERS.definite_title_nouns)
 RELATIONAL_NOUNS = frozenset(_SPEAKERS.relational_nouns)
+ORGANISATION_HEADS = frozenset(_SPEAKERS.organisation_heads)
+MEDIA_NOUNS = frozenset(_SPEAKERS.media_nouns)
+OUTLET_NAME_WORDS = frozenset(_SPEAKERS.outlet_name_words)
 
 _TRANSCRIPTS = load_lexicon(LEXICON_DIR / "transcripts.yaml", TranscriptsLexicon)
 NON_SPEAKER_LABELS = frozenset(_TRANSCRIPTS.non_speaker_labels)

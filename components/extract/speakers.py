@@ -29,7 +29,6 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon as C
 from ..models import Place, Speaker
 from ..nlp import datelines
-from .speaker_nouns import speaker_nouns
 from .tree import climb
 
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*")
@@ -857,21 +856,20 @@ class SpeakerIndex:
         return None, "unknown", span
 
     def _body_or_outlet(self, tok: Token, span: Span, plain: str) -> Optional[tuple[Optional[str], str, Span]]:
-        """Families of collective sources (word lists: :mod:`.speaker_nouns`): a capitalised body
+        """Families of collective sources (word lists: ``lexicon/speakers.yaml``): a capitalised body
         whose head is a collective noun ("the General Staff", "the State Border Guard") is one
         organisation named by the whole phrase, never a person named by its last word; a news
         outlet's common noun ("the newspaper", "the network", "the paper") is an outlet, never a
         person: a bare one ("the newspaper said") is the outlet the article named last before it
         (an ORG entity with an outlet word, "The Daily Ledger"), else an unnamed source. None
         when ``tok`` heads neither."""
-        nouns = speaker_nouns()
         head = tok.lower_
-        if head in nouns.organisation_heads and tok.text[:1].isupper() and tok.ent_type_ != "PERSON" or \
-                head in nouns.organisation_heads and tok.ent_type_ == "PERSON" and len(span) > 1:
+        if head in C.ORGANISATION_HEADS and tok.text[:1].isupper() and tok.ent_type_ != "PERSON" or \
+                head in C.ORGANISATION_HEADS and tok.ent_type_ == "PERSON" and len(span) > 1:
             country = next((country_of(t.text) for t in span if t.i < tok.i and t.text[:1].isupper() and country_of(t.text)), None)
             key = self.add_organisation(plain, "organisation", country=country)
             return self.records[key].name, "organisation", span
-        if head not in nouns.media_nouns or tok.pos_ != "NOUN" or not tok.is_lower:
+        if head not in C.MEDIA_NOUNS or tok.pos_ != "NOUN" or not tok.is_lower:
             return None
         if [t.lower_ for t in span] != ["the", head]:
             if head in C.ORG_HEAD_NOUNS:
@@ -879,7 +877,7 @@ class SpeakerIndex:
             key = self.add_organisation(plain, "organisation")
             return self.records[key].name, "organisation", span
         outlets = [e for e in self._ents if e.label_ == "ORG" and e.end_char <= tok.idx and not self.in_quote(e.start_char)
-                   and any(w.lower() in nouns.outlet_name_words for w in re.findall(r"[\w']+", e.text))]
+                   and any(w.lower() in C.OUTLET_NAME_WORDS for w in re.findall(r"[\w']+", e.text))]
         if outlets:
             key = self.add_organisation(re.sub(r"^the\s+", "", outlets[-1].text, flags=re.I), "organisation")
             return self.records[key].name, "organisation", span
@@ -929,7 +927,7 @@ class SpeakerIndex:
         Ignazio Cassis" (no entity tagged) -> "Ignazio Cassis"; the description stays outside the
         span for :meth:`_describe`. Unchanged unless what follows the last title word or demonym
         is one or more capitalised proper nouns."""
-        if len(span) < 2 or span.label_ or span[-1].lower_ in speaker_nouns().organisation_heads:
+        if len(span) < 2 or span.label_ or span[-1].lower_ in C.ORGANISATION_HEADS:
             return span  # "General Staff": a body's name, not a title before a name
         cut = None
         for k, t in enumerate(span[:-1]):
