@@ -131,8 +131,12 @@ def map_figure(
                 hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
             ))
             fig.data = (fig.data[-1],) + tuple(fig.data[:-1])  # beneath the selection
-    fig.update_layout(uirevision="news-atlas-map", margin=dict(l=0, r=0, t=0, b=0),
-                      coloraxis_colorbar=dict(title="killed"), clickmode="event+select")
+    # the colour key lies under the map (not beside it), so the map keeps the full width of a phone;
+    # whole people only on its ticks
+    fig.update_layout(uirevision="news-atlas-map", margin=dict(l=0, r=0, t=0, b=44), clickmode="event+select",
+                      coloraxis_colorbar=dict(title=dict(text="killed", side="top"), orientation="h", x=0.0,
+                                              xanchor="left", y=0.0, yanchor="top", len=0.6, thickness=10,
+                                              tickformat=",d", **({"dtick": 1} if kmax <= 8 else {})))
     if outlines and outlines.get("features"):
         fig.update_layout(map_layers=[dict(sourcetype="geojson", source=outlines, type="line", color="#9e9e9e",
                                            line=dict(width=0.7), below="traces")])
@@ -195,13 +199,17 @@ def stance_figure(df: pd.DataFrame, topic_labels: dict[str, str] | None = None) 
             ],
             hovertemplate="%{hovertext}<extra></extra>",
         )
-    # labels above the bars (left-aligned at the plot's left edge), not as y tick labels
-    for lbl in d["label"]:
+    # labels above the bars (left-aligned at the plot's left edge), not as y tick labels; the zero line is
+    # drawn beside each bar only (a segment per row), so a long label, which crosses the middle of a
+    # phone-wide chart, never has the axis through it
+    for i, lbl in enumerate(d["label"]):
         fig.add_annotation(x=0, xref="paper", y=lbl, yref="y", text=lbl, showarrow=False, xanchor="left",
-                           yanchor="bottom", yshift=7, font=dict(size=12, color="#222"), bgcolor="rgba(255,255,255,0.8)")
+                           yanchor="bottom", yshift=12, font=dict(size=12, color="#222"))
+        fig.add_shape(type="line", xref="x", yref="y", x0=0, x1=0, y0=i - 0.3, y1=i + 0.3, layer="above",
+                      line=dict(color="#444", width=2))
     fig.update_layout(
         barmode="overlay", height=max(260, 46 * len(d) + 120), margin=dict(l=6, r=6, t=60, b=40),
-        xaxis=dict(range=[-1.3, 1.3], zeroline=True, zerolinewidth=2, zerolinecolor="#444", fixedrange=True,
+        xaxis=dict(range=[-1.3, 1.3], zeroline=False, fixedrange=True,
                    tickvals=[-1, 0, 1], ticktext=["oppose −1", "neutral 0", "support +1"]),
         yaxis=dict(autorange="reversed", title=None, categoryorder="array", categoryarray=list(d["label"]),
                    showticklabels=False, fixedrange=True),
