@@ -29,13 +29,25 @@ def _short(text: str, n: int = 140) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+# Room above the plot (px) for a title under Plotly's mode bar, which floats over the figure's top right
+# corner: the title sits on the plot's top edge, below the bar, so no toolbar covers it on a phone
+TITLE_MARGIN = 70
+
+
+def title_below_toolbar(text: str, size: int = 14) -> dict:
+    """A left-aligned figure title anchored on the plot's top edge (inside :data:`TITLE_MARGIN`), below the
+    mode bar's row at the figure's top; ``text`` is used as given (escape user text first)."""
+    return dict(text=text, x=0.0, xref="paper", xanchor="left", y=1.0, yref="paper", yanchor="bottom",
+                pad=dict(b=10), font=dict(size=size))
+
+
 def bar_top(df: pd.DataFrame, label: str, value: str, title: str) -> go.Figure:
     """Horizontal bar chart of ``df[value]`` by ``df[label]`` (largest on top)."""
     d = df.iloc[::-1].copy()
     d["_label"] = d[label].map(_esc)
-    fig = px.bar(d, x=value, y="_label", orientation="h", text=value, title=title)
-    fig.update_layout(yaxis_title=None, xaxis_title=value, margin=dict(l=10, r=10, t=40, b=10),
-                      height=max(220, 28 * len(d) + 80))
+    fig = px.bar(d, x=value, y="_label", orientation="h", text=value)
+    fig.update_layout(yaxis_title=None, xaxis_title=value, margin=dict(l=10, r=10, t=TITLE_MARGIN, b=10),
+                      height=max(220, 28 * len(d) + 80 + TITLE_MARGIN - 40), title=title_below_toolbar(title))
     fig.update_traces(marker_color="#3b6fd6", hovertemplate="%{y}: %{x}<extra></extra>")
     return fig
 
@@ -285,9 +297,11 @@ def casualty_figure(df: pd.DataFrame) -> go.Figure:
                                 + pd.Timedelta(days=3)])
     top = float(d.groupby("bin")["killed"].sum().max()) if len(d) else 0.0
     fig.update_yaxes(tickformat=",d", rangemode="tozero", **({"dtick": 1} if top <= 8 else {}))
-    fig.update_layout(height=360, margin=dict(l=10, r=10, t=40, b=10), barmode="stack", clickmode="event+select",
-                      legend_title_text="place", title=dict(text=f"People killed per {unit}", y=0.98, x=0.0,
-                                                            xanchor="left", font=dict(size=14)))
+    fig.update_layout(height=390, margin=dict(l=10, r=10, t=TITLE_MARGIN, b=10), barmode="stack",
+                      clickmode="event+select", title=title_below_toolbar(f"People killed per {unit}"),
+                      # the key under the chart, so a phone keeps the bars' width
+                      legend=dict(title_text="place", orientation="h", x=0.0, xanchor="left", y=-0.12,
+                                  yanchor="top"))
     return fig
 
 
