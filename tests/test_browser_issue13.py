@@ -392,6 +392,27 @@ def test_issue13_selected_place_keeps_outline_label_and_grey_neighbours(app, vie
     shot("map_selected")
 
 
+def test_issue13_stance_labels_clear_of_the_zero_line(app, view):
+    """Test that no speaker · topic label of the Stance chart has the zero line through it, and that every
+    label lies inside the figure."""
+    page, width, shot = view
+    base, _ = app
+    _open(page, base + "/stance", "Stance")
+    page.locator(".js-plotly-plot .annotation-text").first.wait_for()
+    out = page.evaluate("""() => {
+        const plot = document.querySelector('.js-plotly-plot'), box = plot.getBoundingClientRect();
+        const lines = [...plot.querySelectorAll('.shapelayer path')].map(e => e.getBoundingClientRect());
+        const hit = (a, b) => a.left <= b.right && b.left <= a.right && a.top < b.bottom && b.top < a.bottom;
+        const labels = [...plot.querySelectorAll('.annotation')].map(e => [e.textContent, e.getBoundingClientRect()]);
+        return {n: labels.length, lines: lines.length,
+                crossed: labels.filter(([t, r]) => lines.some(l => hit(r, l))).map(([t]) => t),
+                outside: labels.filter(([t, r]) => r.left < box.left - 1 || r.right > box.right + 1).map(([t]) => t)};
+    }""")
+    assert out["n"] >= 5 and out["lines"] == out["n"], out
+    assert out["crossed"] == [] and out["outside"] == [], out
+    shot("stance")
+
+
 # ------------------------------------------------------------------------------------------ point 5
 
 

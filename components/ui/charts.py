@@ -216,8 +216,8 @@ def stance_figure(df: pd.DataFrame, topic_labels: dict[str, str] | None = None) 
     # phone-wide chart, never has the axis through it
     for i, lbl in enumerate(d["label"]):
         fig.add_annotation(x=0, xref="paper", y=lbl, yref="y", text=lbl, showarrow=False, xanchor="left",
-                           yanchor="bottom", yshift=12, font=dict(size=12, color="#222"))
-        fig.add_shape(type="line", xref="x", yref="y", x0=0, x1=0, y0=i - 0.3, y1=i + 0.3, layer="above",
+                           yanchor="bottom", yshift=14, font=dict(size=12, color="#222"))
+        fig.add_shape(type="line", xref="x", yref="y", x0=0, x1=0, y0=i - 0.25, y1=i + 0.25, layer="above",
                       line=dict(color="#444", width=2))
     fig.update_layout(
         barmode="overlay", height=max(260, 46 * len(d) + 120), margin=dict(l=6, r=6, t=60, b=40),
