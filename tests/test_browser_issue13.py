@@ -14,23 +14,17 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from .test_browser import CHROMIUM, CHROMIUM_ARGS, dashboard_server
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SIZES = {"1400": dict(viewport={"width": 1400, "height": 900}),
          "390": dict(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)}
 
@@ -65,12 +59,6 @@ PAGE_HTML = ("<html><head><title>Harbour crane collapses</title></head><body><ar
              "fell,\u201d said Ola Brandt, the harbour master.</p></article></body></html>")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """A local HTTP server with a news page per window size (``/crane-390.html``); yields its base address."""
@@ -100,31 +88,8 @@ def app(tmp_path_factory):
     ingest_paths(seed["paths"], store, collection="seed")
     ingest_paths([extra], store, collection="extra")
     store.close()
-    port = _free_port()
-    env = dict(os.environ, NEWS_ATLAS_DB=str(db), NEWS_ATLAS_MAP_STYLE="white-bg", NEWS_ATLAS_FETCH_PRIVATE="1")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 90
-        while time.time() < deadline:
-            try:
-                if urllib.request.urlopen(base + "/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError("streamlit did not start: " + proc.stdout.read1(4000).decode(errors="replace"))
+    with dashboard_server(db, NEWS_ATLAS_FETCH_PRIVATE="1") as base:
         yield base, db
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="module")
