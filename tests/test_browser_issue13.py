@@ -451,7 +451,8 @@ def test_issue13_phone_width_and_polish(app, view):
     assert not re.search(r"\b(None|nan)\b", body)
     shot("quote_cards")
     # chart titles: no toolbar (Plotly's mode bar, Streamlit's element toolbar) over a title
-    for path, title in (("/?collection=", "Who said what, where"), ("/casualties?collection=", "Casualties")):
+    for name, path, title in (("overview", "/?collection=", "Who said what, where"),
+                              ("casualties", "/casualties?collection=", "Casualties")):
         _open(page, base + path, title)
         page.locator(".js-plotly-plot .gtitle").first.wait_for()
         page.locator(".js-plotly-plot").first.hover()
@@ -466,7 +467,7 @@ def test_issue13_phone_width_and_polish(app, view):
         }""")
         assert clash == [], (path, clash)
         assert page.evaluate("() => document.documentElement.scrollWidth") <= width
-        shot("titles_" + path.strip("/?").split("?")[0].replace("=", "") or "overview")
+        shot("titles_" + name)
     _no_missing_cells(_grid_cells(page))  # the casualty table (blast: no place, no cause)
     # plurals: one event, one report; never "1 places" or "1 reports"
     _open(page, base + "/casualties?collection=extra&place=Izmir", "Casualties")

@@ -48,7 +48,7 @@ def bar_top(df: pd.DataFrame, label: str, value: str, title: str) -> go.Figure:
     fig = px.bar(d, x=value, y="_label", orientation="h", text=value)
     fig.update_layout(yaxis_title=None, xaxis_title=value, margin=dict(l=10, r=10, t=TITLE_MARGIN, b=10),
                       height=max(220, 28 * len(d) + 80 + TITLE_MARGIN - 40), title=title_below_toolbar(title))
-    fig.update_traces(marker_color="#3b6fd6", hovertemplate="%{y}: %{x}<extra></extra>")
+    fig.update_traces(marker_color="#3b6fd6", hovertemplate="%{y}: %{x}<extra></extra>", textangle=0)
     return fig
 
 
