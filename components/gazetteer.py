@@ -25,8 +25,8 @@ Data sources (all shipped inside installed packages; nothing is downloaded at ru
 - Named regions, seas, lakes, islands and ranges absent from those tables ("Black Sea", "East
   Africa", "Sumatra"): the ``regions`` table of the same file, points written by hand from the
   English Wikipedia article's coordinates or, where it has none, the area's approximate centre
-  (each row says which). Kind ``continent`` for multi-country areas, ``admin`` for parts of one
-  country; ``geonameid`` None.
+  (each row says which). Kind ``water`` for seas, gulfs, oceans and lakes (GeoNames feature class
+  H), ``continent`` for multi-country land areas, ``admin`` for parts of one country; ``geonameid`` None.
 
 Use :func:`get_gazetteer` (cached) rather than building :class:`Gazetteer` directly. All lookups
 are dict-based on a normalised key (see :func:`normalise`).
@@ -54,7 +54,14 @@ import yaml
 
 ALIASES_PATH = Path(__file__).resolve().parents[1] / "data" / "gazetteer_aliases.yaml"
 
-KIND_RANK = {"continent": 0, "country": 1, "admin": 2, "city": 3}
+KIND_RANK = {"continent": 0, "water": 0, "country": 1, "admin": 2, "city": 3}
+# kinds of area larger than (or across) countries: a mention of one is never a city's qualifier, a
+# national body's name, or the place of a casualty when a smaller place is named
+AREA_KINDS = frozenset({"continent", "water"})
+REGION_KINDS = ("continent", "water", "admin")
+# a region whose name has one of these words is a body of water (kind "water", feature class H):
+# "Black Sea", "Sea of Azov", "Gulf of Aden", "Lake Chad", "Bay of Bengal", "Strait of Hormuz"
+WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "lake", "bay", "strait", "straits", "channel", "lagoon", "sound"})
 # a country's main-landmass centre replaces its factbook point only when the two agree this
 # closely (km); a larger gap means the largest polygon is not the country's heartland
 LANDMASS_AGREEMENT_KM = 300.0
@@ -77,8 +84,9 @@ class GeoRecord:
 
     Attributes:
         name (str): preferred English name ("Kyiv", "United States", "Helmand").
-        kind (str): ``continent`` | ``country`` | ``admin`` | ``city``.
-        country (str | None): ISO 3166-1 alpha-2 (None for continents).
+        kind (str): ``continent`` | ``water`` | ``country`` | ``admin`` | ``city`` (``water``: a sea,
+            gulf, ocean or lake; GeoNames feature class H).
+        country (str | None): ISO 3166-1 alpha-2 (None for continents and most seas).
         admin1 (str | None): first-level subdivision name (GeoNames admin1 name).
         lat, lon (float | None): decimal degrees, WGS84.
         geonameid (int | None): GeoNames id (None for derived admin1 records outside the US).
@@ -291,6 +299,7 @@ class Gazetteer:
         # --- named regions, seas, islands (hand-written table in the aliases file)
         self.regions: set[GeoRecord] = set()
         for r in aliases.get("regions") or ():
+            check_region_kind(r["name"], r["kind"])
             rec = GeoRecord(r["name"], r["kind"], r.get("country"), None, float(r["lat"]), float(r["lon"]), None, 0)
             self.regions.add(rec)
             for n in (r["name"], *(r.get("aliases") or ())):
@@ -369,7 +378,7 @@ class Gazetteer:
                     self._index[k].append(rec)
 
         for k, recs in self._index.items():
-            recs.sort(key=lambda r: (normalise(r.name) != k, KIND_RANK[r.kind] if r.kind in ("continent", "country") else 2, -r.population))
+            recs.sort(key=lambda r: (normalise(r.name) != k, KIND_RANK[r.kind] if r.kind in ("continent", "water", "country") else 2, -r.population))
 
         # --- villages and small towns (GeoNames cities500, population < 5000): a separate index,
         # consulted only when the article's context supports one (see :meth:`small_places`)
@@ -571,6 +580,20 @@ class Gazetteer:
     def admin(self, country: str, admin1: str) -> Optional[GeoRecord]:
         """Return the admin1 record (country alpha-2, GeoNames admin1 name), or None."""
         return self.admins.get((country, admin1))
+
+
+def check_region_kind(name: str, kind: str) -> None:
+    """Check a hand-listed region's kind (``regions`` of ``data/gazetteer_aliases.yaml``).
+
+    Raises:
+        ValueError: ``kind`` is not one of :data:`REGION_KINDS`, or the name is made with a water noun
+            (:data:`WATER_NOUNS`: "Black Sea", "Gulf of Aden", "Lake Chad") and its kind is not ``water``
+            (a sea filed as a continent or a country's part is drawn and ranked as land).
+    """
+    if kind not in REGION_KINDS:
+        raise ValueError(f"region {name!r}: kind {kind!r} is not one of {', '.join(REGION_KINDS)}")
+    if kind != "water" and WATER_NOUNS & set(name.lower().split()):
+        raise ValueError(f"region {name!r} names a body of water: its kind must be 'water', not {kind!r}")
 
 
 def _cache_path() -> Optional[Path]:

@@ -8,6 +8,7 @@ downloads a browser: the test is skipped when ``/usr/bin/chromium`` is absent
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -38,19 +39,16 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """``streamlit run dashboard.py`` on a free port with a seed-only store; yields ``(base_url, db_path)``."""
-    from components.pipeline import ingest_paths, load_collections
-    from components.store import Store
+@contextlib.contextmanager
+def dashboard_server(db: Path, **env_extra: str):
+    """``streamlit run dashboard.py`` on a free port over the store ``db`` (white-bg map, plus ``env_extra``);
+    yields its base URL once ``/_stcore/health`` answers, stops it on exit.
 
-    db = tmp_path_factory.mktemp("browser") / "atlas.duckdb"
-    store = Store(db)
-    seed = next(c for c in load_collections() if c["name"] == "seed")
-    ingest_paths(seed["paths"], store, collection="seed")
-    store.close()
+    Raises:
+        RuntimeError: the server did not answer within 90 s (its first output is in the message).
+    """
     port = _free_port()
-    env = dict(os.environ, NEWS_ATLAS_DB=str(db), NEWS_ATLAS_MAP_STYLE="white-bg")
+    env = dict(os.environ, NEWS_ATLAS_DB=str(db), NEWS_ATLAS_MAP_STYLE="white-bg", **env_extra)
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
@@ -67,13 +65,28 @@ def server(tmp_path_factory):
                 time.sleep(0.5)
         else:
             raise RuntimeError("streamlit did not start: " + proc.stdout.read1(4000).decode(errors="replace"))
-        yield base, db
+        yield base
     finally:
         proc.terminate()
         try:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """``streamlit run dashboard.py`` on a free port with a seed-only store; yields ``(base_url, db_path)``."""
+    from components.pipeline import ingest_paths, load_collections
+    from components.store import Store
+
+    db = tmp_path_factory.mktemp("browser") / "atlas.duckdb"
+    store = Store(db)
+    seed = next(c for c in load_collections() if c["name"] == "seed")
+    ingest_paths(seed["paths"], store, collection="seed")
+    store.close()
+    with dashboard_server(db) as base:
+        yield base, db
 
 
 @pytest.fixture(scope="module")
@@ -289,6 +302,7 @@ def test_browser_url_holds_ids_and_codes_across_pages(server, page):
     assert expected > 0
     _open(page, base + "/quotes?collection=seed&country=UA&topic=nato-membership", "Quotes")
     page.get_by_text(f"{expected} quotes").first.wait_for()
+    page.get_by_test_id("stSidebar").get_by_text("UA · Ukraine").first.wait_for()  # drawn after the main column
     sidebar = page.get_by_test_id("stSidebar").inner_text()
     assert "UA · Ukraine" in sidebar  # labels in the widgets ...
     assert re.search(r"country=UA(&|$)", page.url) and "topic=nato-membership" in page.url  # ... ids in the URL

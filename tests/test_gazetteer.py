@@ -101,8 +101,20 @@ def test_gazetteer_region_aliases_share_one_record(gaz):
     """Test that a region's aliases ("Mediterranean") name the same hand-listed record."""
     rec = gaz.candidates("Mediterranean")[0]
     assert rec is gaz.candidates("Mediterranean Sea")[0]
-    assert (rec.kind, rec.country, rec.lat, rec.lon) == ("continent", None, 35.0, 18.0)
+    assert (rec.kind, rec.country, rec.lat, rec.lon) == ("water", None, 35.0, 18.0)
     assert gaz.is_region_name("the Mediterranean") and not gaz.is_region_name("Paris")
+
+
+def test_gazetteer_region_kind_check_files_seas_as_water():
+    """Test that a region named with a water noun must be kind water, and an unknown kind is refused."""
+    from components.gazetteer import check_region_kind
+
+    check_region_kind("Bay of Nowhere", "water")
+    check_region_kind("Great Plains", "admin")
+    with pytest.raises(ValueError, match="must be 'water', not 'continent'"):
+        check_region_kind("Inland Sea", "continent")
+    with pytest.raises(ValueError, match="kind 'ocean' is not one of"):
+        check_region_kind("Somewhere", "ocean")
 
 
 def test_gazetteer_small_places_are_a_separate_index(gaz):

@@ -181,11 +181,17 @@ def test_places_unlabelled_run_stops_at_next_entity(extract_text):
 
 
 def test_places_named_sea_and_macro_region(extract_text):
-    """Test that hand-listed regions and seas resolve with kind continent and no country."""
+    """Test that a hand-listed macro-region is a continent and a sea is water, neither with a country."""
     ex = extract_text("The virus reached West Africa after migrating birds crossed the Black Sea.")
     assert [(p.name, p.kind, p.country) for p in ex.places] == [
-        ("West Africa", "continent", None), ("Black Sea", "continent", None)
+        ("West Africa", "continent", None), ("Black Sea", "water", None)
     ]
+
+
+def test_places_gulfs_and_lakes_are_water(extract_text):
+    """Test that gulfs and lakes get kind water (GeoNames feature class H), never continent."""
+    ex = extract_text("Fishing boats left the Gulf of Aden for Lake Victoria, a trader said.")
+    assert [(p.name, p.kind) for p in ex.places] == [("Gulf of Aden", "water"), ("Lake Victoria", "water")]
 
 
 def test_places_compass_word_before_country_is_dropped(extract_text):

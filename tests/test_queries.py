@@ -161,6 +161,15 @@ def test_queries_exports_and_options(store):
     assert opts["date_min"] == dt.date(2024, 12, 1) and opts["date_max"] == dt.date(2025, 3, 3)
 
 
+def test_queries_date_span_is_that_of_the_selection_without_its_own_dates(store):
+    """Test that the date slider's span follows the other filters and ignores the date range itself."""
+    assert Q.date_span(store, QueryFilters()) == (dt.date(2024, 12, 1), dt.date(2025, 3, 3))
+    assert Q.date_span(store, QueryFilters(collections=("seed",))) == (dt.date(2024, 12, 1), dt.date(2024, 12, 1))
+    assert Q.date_span(store, QueryFilters(date_from=dt.date(2025, 1, 1))) == (dt.date(2024, 12, 1),
+                                                                                dt.date(2025, 3, 3))
+    assert Q.date_span(store, QueryFilters(collections=("none",))) == (None, None)
+
+
 def test_queries_stance_matrix_keeps_the_stored_polarity_not_the_mean_score():
     s = Store(":memory:")
     s.add_extractions([seed_extraction(), hostile_extraction()])

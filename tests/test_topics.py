@@ -268,7 +268,14 @@ def test_topics_framing_crosses_paragraphs_only_through_questions(nlp, tagger, t
         # climate and energy
         ("The summit agreed to cut greenhouse gas emissions by half within a decade.", ["climate-energy"]),
         ("Households face higher energy prices this winter as natural gas stocks run low.", ["climate-energy"]),
-        ("The town was left without electricity after the power grid failed.", ["climate-energy"]),
+        ("The regulator told the grid operator to strengthen the power grid before winter demand peaks.",
+         ["climate-energy"]),
+        ("The minister said new pipelines would carry natural gas to households in the north.", ["climate-energy"]),
+        # energy assets as targets of war are not an energy story; nor a grid named without energy-policy words
+        ("Missiles struck the energy infrastructure of three regions overnight.", []),
+        ("Drones hit a power plant near the front line, leaving the city without electricity.", []),
+        ("Energy infrastructure was damaged in the overnight attack, the governor said.", []),
+        ("The town was left without electricity after the power grid failed.", []),
         # crime and justice
         ("Police arrested two men after the robbery of a jewellery shop.", ["crime-justice"]),
         ("The former minister was convicted of bribery and sentenced to six years.", ["crime-justice"]),

@@ -369,3 +369,23 @@ def test_ui_playback_has_a_frame_per_period_and_every_cause_trace_in_each():
     assert all(f"{c}\">●</span> {g}" in key for g, c in CAUSE_COLOURS.items())
     monthly, unit = playback_frames(df.assign(date=[dt.date(2021, 1, 3)] + list(df["date"][1:])))
     assert unit == "month" and list(monthly["period"])[:2] == ["January 2021", "January 2024"]
+
+
+def test_ui_a_choice_sent_back_as_its_counted_label_keeps_its_id(monkeypatch):
+    """Test that a list filter's value that came back as an outdated shown label ("extra (3)" after the
+    count became 2) is read as the option's id, and that values which are options stay as they are."""
+    import streamlit as st
+
+    from components.ui import sidebar
+
+    state = {"collection": ["extra (3)", "seed"], "country": ["UA"], "speaker": ["Ann (2)", "Ann (2)"]}
+    monkeypatch.setattr(st, "session_state", state)
+    sidebar._unformat("collection", ["extra", "seed"], str)
+    assert state["collection"] == ["extra", "seed"]
+    state["collection"] = ["Extra articles (1,204)", "seed"]
+    sidebar._unformat("collection", ["extra", "seed"], {"extra": "Extra articles", "seed": "Seed"}.get)
+    assert state["collection"] == ["extra", "seed"]
+    sidebar._unformat("country", ["UA", "PL"], str)
+    assert state["country"] == ["UA"]
+    sidebar._unformat("speaker", ["Ann (2)", "Bo"], str)  # a name that ends like a count is an option itself
+    assert state["speaker"] == ["Ann (2)", "Ann (2)"]

@@ -18,7 +18,7 @@ from ..models import Article, Extraction
 TOP_KEYS = {"article", "published", "speakers", "quotes", "not_speakers", "places", "not_places", "casualties",
             "stances"}
 QUOTE_KINDS = {"direct", "mixed", "indirect", "transcript"}
-PLACE_KINDS = {"country", "city", "continent", "admin"}
+PLACE_KINDS = {"country", "city", "continent", "admin", "water"}
 POLARITIES = {"support", "oppose", "neutral"}
 COUNT_KEYS = ("killed_min", "killed_max", "injured_min", "injured_max", "missing_min", "missing_max")
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")

@@ -75,7 +75,7 @@ from ..lexicon import (
     VAGUE_COUNTS,
     ORG_HEAD_NOUNS,
 )
-from ..gazetteer import get_gazetteer
+from ..gazetteer import AREA_KINDS, get_gazetteer
 from ..text.dates import MONTH_PATTERN, MONTH_RE, month_number, parse_date
 from ..text.numbers import is_number_word, number_value
 from ..models import Casualty, CasualtyPart, Place
@@ -91,7 +91,7 @@ GLOBAL_TOLL_PATTERN: str = (
     r"(?:throughout|all over) the world|in \d+ countries|\d+ countries and territories)\b"
 )
 
-KIND_SPECIFICITY = {"city": 0, "admin": 1, "country": 2, "continent": 3}
+KIND_SPECIFICITY = {"city": 0, "admin": 1, "country": 2, "continent": 3, "water": 3}
 AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "no less than", "a minimum of")
 AT_MOST = ("at most", "up to", "as many as", "nearly", "almost", "fewer than", "less than", "no more than", "a maximum of")
 APPROX = ("about", "around", "some", "approximately", "roughly", "an estimated", "estimated", "close to", "nearly")
@@ -591,13 +591,13 @@ def _best_place(doc: Doc, places: list[Place], start: int, end: int, clause: Opt
     """The sentence's event place: one inside the casualty clause (``clause``, char offsets:
     "talks in Doha as strikes killed 27 people in Gaza" -> Gaza) before others, then one governed
     by a preposition, then the most specific kind (city > admin > country), then the first.
-    Datelines and continents are skipped, and places inside ``exclude`` (character ranges, e.g. a
+    Datelines, continents and seas (:data:`AREA_KINDS`) are skipped, and places inside ``exclude`` (character ranges, e.g. a
     quotation). ``starts``: the places' start offsets (sorted), to find the sentence's places by
     bisection rather than a scan of the whole article."""
     lo = bisect.bisect_left(starts, start) if starts is not None else 0
     hi = bisect.bisect_right(starts, end) if starts is not None else len(places)
     exclude = list(exclude)
-    inside = [p for p in places[lo:hi] if start <= p.start and p.end <= end and p.kind != "continent" and not _is_dateline(doc, p)
+    inside = [p for p in places[lo:hi] if start <= p.start and p.end <= end and p.kind not in AREA_KINDS and not _is_dateline(doc, p)
               and not any(a <= p.start < b for a, b in exclude) and not _is_attacker(doc, p)]
     if not inside:
         return None

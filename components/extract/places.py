@@ -56,7 +56,7 @@ from ..lexicon import (
     STATE_BODY_NOUNS,
     TITLE_ABBREVIATIONS,
 )
-from ..gazetteer import GeoRecord, Gazetteer, _km, get_gazetteer, normalise
+from ..gazetteer import AREA_KINDS, GeoRecord, Gazetteer, _km, get_gazetteer, normalise
 from ..nlp import datelines
 from ..models import Place
 
@@ -120,7 +120,7 @@ def toponyms(doc: Doc) -> list[Place]:
 
     Returns:
         list[Place]: ``name`` (gazetteer name), ``mention`` (text as written), ``start``/``end``
-        (char offsets into ``doc.text``), ``kind`` (country | admin | city | continent),
+        (char offsets into ``doc.text``), ``kind`` (country | admin | city | continent | water),
         ``country`` (ISO alpha-2), ``admin1``, ``lat``/``lon`` (decimal degrees, WGS84),
         ``geonameid`` (GeoNames id; None for derived admin1 areas outside the US).
         Mentions the gazetteer cannot resolve are dropped.
@@ -511,7 +511,7 @@ def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) ->
             if _is_non_place(head.text) or gaz.is_demonym(head.text) or head[0].lower_ in COMPASS_WORDS and head.text not in known:
                 continue  # "North Central Regional Jail": a compass word names no jurisdiction
             recs = [r for r in gaz.candidates(head.text) if normalise(r.name) == normalise(head.text)]
-            if recs and recs[0].kind in ("country", "continent"):
+            if recs and (recs[0].kind == "country" or recs[0].kind in AREA_KINDS):
                 continue  # a national or state body ("United States Department of Agriculture")
             if not local:
                 if any(r.kind == "admin" and r not in gaz.admin2 for r in recs[:1]):
@@ -760,7 +760,7 @@ def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: dict[str, set
             r.kind == "city" and r.population >= MIN_BARE_POPULATION for r in gaz.candidates(text))
     if _cue_before(span.doc, span.start) or _admin_suffix_after(span):
         return True
-    return max(r.population for r in recs) >= MIN_BARE_POPULATION or recs[0].kind in ("country", "continent")
+    return max(r.population for r in recs) >= MIN_BARE_POPULATION or recs[0].kind == "country" or recs[0].kind in AREA_KINDS
 
 
 def _respelt_area(span: Span, gaz: Gazetteer) -> bool:
@@ -972,7 +972,7 @@ def _with_cues(span: Span, gaz: Gazetteer) -> Mention:
                     m.qualifier_admin = admins[0].admin1
                     m.qualifier_country = admins[0].country
     top = gaz.candidates(span.text)[:1]
-    if top and top[0].kind in ("country", "continent"):
+    if top and (top[0].kind == "country" or top[0].kind in AREA_KINDS):
         m.qualifier_country = m.qualifier_admin = None  # "Austria, Germany": a list, not a qualifier
     # "the southern Ukrainian city of X", "Ukraine's X region"
     i = span.start
@@ -1089,7 +1089,7 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
         s += 6
         if SIGNALS["admin_context"] and _home_area_named_like(rec, key, ctx, gaz):
             s -= 8  # "Georgia" in news about Atlanta and Savannah: the US state, not the country
-    elif rec.kind == "continent":
+    elif rec.kind in AREA_KINDS:
         s += 5
     elif rec.kind == "admin":
         if m.admin_cue:

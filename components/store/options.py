@@ -58,6 +58,14 @@ def filter_options(store: Store, max_items: int = 5000) -> dict[str, Any]:
     }
 
 
+def date_span(store: Store, f: QueryFilters) -> tuple[Any, Any]:
+    """``(first, last)`` published date (``datetime.date``, None when no dated article) of the articles under
+    ``f`` with its own date range left out: the span a date slider offers for the current selection (the
+    seed alone spans its day, not the whole store)."""
+    fw, params = from_where(replace(f, date_from=None, date_to=None), "article")
+    return tuple(store.execute(f"SELECT min(a.published), max(a.published){fw}", params).fetchone())
+
+
 _KNOWN_SQL = {
     "speakers": "SELECT DISTINCT speaker FROM quotes WHERE list_contains(?, speaker)",
     "places": "SELECT DISTINCT name FROM places WHERE list_contains(?, name)",

@@ -19,7 +19,7 @@ from .filters import (  # noqa: F401  (re-exported)
     FILTER_DEFS, JOIN_QUOTE_ROW, JOIN_SPEAKER, QUOTE_KINDS, QUOTE_SCOPE_CTE, TARGETS, FilterDef, QueryFilters, from_where,
     quote_scope_cte, where_clauses, where_sql,
 )
-from .options import FACETS, facet_counts, filter_options, known_values  # noqa: F401  (re-exported)
+from .options import FACETS, date_span, facet_counts, filter_options, known_values  # noqa: F401  (re-exported)
 
 # Indexes the dashboard needs: the per-article and per-speaker look-ups of the detail views (article
 # reader, quote detail, speaker card, stance evidence). Rows of one article are stored together, but

@@ -29,14 +29,26 @@ def _short(text: str, n: int = 140) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+# Room above the plot (px) for a title under Plotly's mode bar, which floats over the figure's top right
+# corner: the title sits on the plot's top edge, below the bar, so no toolbar covers it on a phone
+TITLE_MARGIN = 70
+
+
+def title_below_toolbar(text: str, size: int = 14) -> dict:
+    """A left-aligned figure title anchored on the plot's top edge (inside :data:`TITLE_MARGIN`), below the
+    mode bar's row at the figure's top; ``text`` is used as given (escape user text first)."""
+    return dict(text=text, x=0.0, xref="paper", xanchor="left", y=1.0, yref="paper", yanchor="bottom",
+                pad=dict(b=10), font=dict(size=size))
+
+
 def bar_top(df: pd.DataFrame, label: str, value: str, title: str) -> go.Figure:
     """Horizontal bar chart of ``df[value]`` by ``df[label]`` (largest on top)."""
     d = df.iloc[::-1].copy()
     d["_label"] = d[label].map(_esc)
-    fig = px.bar(d, x=value, y="_label", orientation="h", text=value, title=title)
-    fig.update_layout(yaxis_title=None, xaxis_title=value, margin=dict(l=10, r=10, t=40, b=10),
-                      height=max(220, 28 * len(d) + 80))
-    fig.update_traces(marker_color="#3b6fd6", hovertemplate="%{y}: %{x}<extra></extra>")
+    fig = px.bar(d, x=value, y="_label", orientation="h", text=value)
+    fig.update_layout(yaxis_title=None, xaxis_title=value, margin=dict(l=10, r=10, t=TITLE_MARGIN, b=10),
+                      height=max(220, 28 * len(d) + 80 + TITLE_MARGIN - 40), title=title_below_toolbar(title))
+    fig.update_traces(marker_color="#3b6fd6", hovertemplate="%{y}: %{x}<extra></extra>", textangle=0)
     return fig
 
 
@@ -131,8 +143,12 @@ def map_figure(
                 hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
             ))
             fig.data = (fig.data[-1],) + tuple(fig.data[:-1])  # beneath the selection
-    fig.update_layout(uirevision="news-atlas-map", margin=dict(l=0, r=0, t=0, b=0),
-                      coloraxis_colorbar=dict(title="killed"), clickmode="event+select")
+    # the colour key lies under the map (not beside it), so the map keeps the full width of a phone;
+    # whole people only on its ticks
+    fig.update_layout(uirevision="news-atlas-map", margin=dict(l=0, r=0, t=0, b=44), clickmode="event+select",
+                      coloraxis_colorbar=dict(title=dict(text="killed", side="top"), orientation="h", x=0.0,
+                                              xanchor="left", y=0.0, yanchor="top", len=0.6, thickness=10,
+                                              tickformat=",d", **({"dtick": 1} if kmax <= 8 else {})))
     if outlines and outlines.get("features"):
         fig.update_layout(map_layers=[dict(sourcetype="geojson", source=outlines, type="line", color="#9e9e9e",
                                            line=dict(width=0.7), below="traces")])
@@ -195,13 +211,17 @@ def stance_figure(df: pd.DataFrame, topic_labels: dict[str, str] | None = None) 
             ],
             hovertemplate="%{hovertext}<extra></extra>",
         )
-    # labels above the bars (left-aligned at the plot's left edge), not as y tick labels
-    for lbl in d["label"]:
+    # labels above the bars (left-aligned at the plot's left edge), not as y tick labels; the zero line is
+    # drawn beside each bar only (a segment per row), so a long label, which crosses the middle of a
+    # phone-wide chart, never has the axis through it
+    for i, lbl in enumerate(d["label"]):
         fig.add_annotation(x=0, xref="paper", y=lbl, yref="y", text=lbl, showarrow=False, xanchor="left",
-                           yanchor="bottom", yshift=7, font=dict(size=12, color="#222"), bgcolor="rgba(255,255,255,0.8)")
+                           yanchor="bottom", yshift=14, font=dict(size=12, color="#222"))
+        fig.add_shape(type="line", xref="x", yref="y", x0=0, x1=0, y0=i - 0.25, y1=i + 0.25, layer="above",
+                      line=dict(color="#444", width=2))
     fig.update_layout(
         barmode="overlay", height=max(260, 46 * len(d) + 120), margin=dict(l=6, r=6, t=60, b=40),
-        xaxis=dict(range=[-1.3, 1.3], zeroline=True, zerolinewidth=2, zerolinecolor="#444", fixedrange=True,
+        xaxis=dict(range=[-1.3, 1.3], zeroline=False, fixedrange=True,
                    tickvals=[-1, 0, 1], ticktext=["oppose −1", "neutral 0", "support +1"]),
         yaxis=dict(autorange="reversed", title=None, categoryorder="array", categoryarray=list(d["label"]),
                    showticklabels=False, fixedrange=True),
@@ -277,9 +297,11 @@ def casualty_figure(df: pd.DataFrame) -> go.Figure:
                                 + pd.Timedelta(days=3)])
     top = float(d.groupby("bin")["killed"].sum().max()) if len(d) else 0.0
     fig.update_yaxes(tickformat=",d", rangemode="tozero", **({"dtick": 1} if top <= 8 else {}))
-    fig.update_layout(height=360, margin=dict(l=10, r=10, t=40, b=10), barmode="stack", clickmode="event+select",
-                      legend_title_text="place", title=dict(text=f"People killed per {unit}", y=0.98, x=0.0,
-                                                            xanchor="left", font=dict(size=14)))
+    fig.update_layout(height=390, margin=dict(l=10, r=10, t=TITLE_MARGIN, b=10), barmode="stack",
+                      clickmode="event+select", title=title_below_toolbar(f"People killed per {unit}"),
+                      # the key under the chart, so a phone keeps the bars' width
+                      legend=dict(title_text="place", orientation="h", x=0.0, xanchor="left", y=-0.12,
+                                  yanchor="top"))
     return fig
 
 

@@ -46,7 +46,7 @@ QUERIES: dict[str, Callable[..., Any]] = {
         "quote_detail", "speaker_card", "map_places", "places_table", "count_casualties", "casualty_totals", "casualties_page",
         "casualties_table", "casualties_by_place_date", "casualty_points", "stance_matrix", "stance_evidence", "count_articles",
         "articles_page", "article_bundle", "quotes_export", "facet_counts", "review_queue", "article_people",
-        "article_casualties", "casualty_event_reports", "casualty_event_summary", "speaker_names",
+        "article_casualties", "casualty_event_reports", "casualty_event_summary", "speaker_names", "date_span",
     )
 }
 

@@ -14,6 +14,7 @@ requires.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import streamlit as st
@@ -155,6 +156,15 @@ def render_filters() -> QueryFilters:
     }
     _read_url_once(allowed, defaults)
     st.session_state.setdefault("collection", list(defaults))
+    # URL key -> (options, label of an option without its count)
+    shown = {
+        "collection": (opts["collections"], lambda c: labels.get(c, c)), "country": (opts["countries"], _country_label),
+        "topic": (opts["topics"], lambda t: topics.get(t, t)), "speaker": (speakers, str), "place": (places, str),
+        "article": (articles, lambda a: (titles.get(a) or a)[:80]), "outlet": (opts["outlets"], str),
+        "kind": (list(opts["kinds"]), str),
+    }
+    for key, (options, label) in shown.items():
+        _unformat(key, options, label)
     # the filters as they stand before this run's widgets: each facet is counted under the others
     current, _ = parse_filters(_session_raw(), allowed, defaults)
 
@@ -177,15 +187,15 @@ def render_filters() -> QueryFilters:
     # into the URL): _read_url_once seeds them and _write_url mirrors them. Options are sorted by their
     # count under the other filters. select_all=False everywhere: "no value" already means "no filter",
     # and selecting all countries would exclude the quotes without a country and write a huge URL.
-    opts_c, fmt = faceted("collections", opts["collections"], lambda c: labels.get(c, c))
+    opts_c, fmt = faceted("collections", *shown["collection"])
     sb.multiselect("Collection", opts_c, key="collection", select_all=False, format_func=fmt,
                    help="Empty = all collections. The seed (and your uploads, when there are any) "
                         "is selected at start. Counts: articles under the other filters.")
-    opts_c, fmt = faceted("countries", opts["countries"], _country_label)
+    opts_c, fmt = faceted("countries", *shown["country"])
     sb.multiselect("Country", opts_c, key="country", format_func=fmt, select_all=False,
                    help="Speaker's country, or a place mentioned in the article. "
                         "Empty = no country filter (quotes without a country included). Counts: articles.")
-    opts_c, fmt = faceted("topics", opts["topics"], lambda t: topics.get(t, t))
+    opts_c, fmt = faceted("topics", *shown["topic"])
     sb.multiselect("Topic", opts_c, key="topic", select_all=False, format_func=fmt,
                    help="Counts: articles with a quote on the topic under the other filters.")
     opts_c, fmt = faceted("speakers", speakers)
@@ -194,7 +204,7 @@ def render_filters() -> QueryFilters:
     opts_c, fmt = faceted("places", places)
     sb.multiselect("Place", opts_c, key="place", select_all=False, format_func=fmt,
                    help="Also set by selecting points on the map. Counts: articles mentioning the place.")
-    opts_c, fmt = faceted("articles", articles, lambda a: (titles.get(a) or a)[:80])
+    opts_c, fmt = faceted("articles", *shown["article"])
     sb.multiselect("Article", opts_c, key="article", select_all=False, format_func=fmt,
                    help="Counts: the article's quotes under the other filters.")
     opts_c, fmt = faceted("outlets", opts["outlets"])
@@ -224,6 +234,28 @@ def render_filters() -> QueryFilters:
     _write_url(filters, defaults)
     st.session_state[FILTERS_STATE] = filters
     return filters
+
+
+_COUNTED = re.compile(r"^(?P<label>.*) \((?P<n>\d[\d,]*)\)$")
+
+
+def _unformat(key: str, options: list[str], label) -> None:
+    """Put back the id of a list filter's value that came back from the browser as its shown label with
+    its facet count ("extra (3)" for ``extra``).
+
+    The browser sends a multiselect's choices as the labels it shows; when a change of another filter
+    changes a count ("(3)" -> "(2)") and the next run starts before the browser has the new labels (two
+    quick moves of the date slider), the old label is no option any more and the choice would be dropped.
+    """
+    values = st.session_state.get(key)
+    if not values or all(v in options for v in values):
+        return
+    by_label = {label(o): o for o in options}
+    fixed = []
+    for v in values:
+        m = None if v in options else _COUNTED.match(str(v))
+        fixed.append(by_label.get(m.group("label"), v) if m else v)
+    st.session_state[key] = list(dict.fromkeys(fixed))
 
 
 def _session_raw() -> dict[str, Any]:

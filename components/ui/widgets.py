@@ -199,24 +199,27 @@ def _sync_dates(key: str, lo, hi) -> None:
 
 
 def date_range_slider(key: str, f) -> None:
-    """A slider over the stored articles' date span, two-way bound to the sidebar's From/To dates.
+    """A slider over the published dates of the articles under the other filters, two-way bound to the
+    sidebar's From/To dates.
 
-    Moving it sets ``from``/``to`` (so the range is in the URL, ``?from=...&to=...``, and filters every
-    page); the full span means no date filter. Nothing is drawn when the store has fewer than two dates.
+    The span is that of the current selection (:func:`components.store.options.date_span`: the seed alone
+    spans its own days, not the whole store's). Moving it sets ``from``/``to`` (so the range is in the URL,
+    ``?from=...&to=...``, and filters every page); the full span means no date filter. Nothing is drawn
+    when the selection has fewer than two dates.
     """
     import datetime as dt
 
     from . import loaders
 
-    opts = loaders.q("filter_options")
-    lo, hi = opts["date_min"], opts["date_max"]
+    lo, hi = loaders.q("date_span", f)
     if not isinstance(lo, dt.date) or not isinstance(hi, dt.date) or lo >= hi:
         return
     a = min(max(f.date_from or lo, lo), hi)
     b = max(min(f.date_to or hi, hi), a)
     st.session_state[key] = (a, b)
     st.slider("Dates", min_value=lo, max_value=hi, key=key, format="YYYY-MM-DD", on_change=_sync_dates,
-              args=(key, lo, hi), help="The span of the stored articles; the same range as From/To in the sidebar.")
+              args=(key, lo, hi), help="The span of the articles under the other filters; the same range as "
+                                       "From/To in the sidebar.")
 
 
 def _duration(seconds: float) -> str:

@@ -1,12 +1,14 @@
 """Articles page: a reader highlighting quotes, speakers, places and casualty sentences, where the article's
 quotes and casualty records can be corrected (components/ui/correct.py); upload of new articles."""
 
+import os
+from functools import partial
 from pathlib import Path
 
 import streamlit as st
 
 from components.errors import ArticleReadError, NewsAtlasError
-from components.fetch import DEFAULT_TIMEOUT_S, MAX_FEED_ITEMS, MAX_PAGE_BYTES, read_url
+from components.fetch import DEFAULT_TIMEOUT_S, MAX_FEED_ITEMS, MAX_PAGE_BYTES, fetch_bytes, read_url
 from components.ingest import MAX_ARTICLE_CHARS, META_SUFFIX, SUPPORTED_SUFFIXES, parse_sidecar, read_bytes, sidecar_stem
 from components.ui import correct, highlight, loaders
 from components.ui.sidebar import DATE_MIN, DATE_MAX, UPLOAD_COLLECTION, current_filters, request_filter
@@ -20,6 +22,9 @@ correct.notice("art")
 # The last upload's report stays in the session (the page reruns after an upload, which would wipe
 # messages written during the upload run) until the next upload or "Dismiss".
 REPORT_KEY = "_na_upload_report"
+# "1": the Add by URL box may read private and local addresses (a dashboard on one's own machine or network,
+# and the browser test's local server); otherwise they are refused (a public dashboard must not read its network)
+FETCH_PRIVATE_ENV = "NEWS_ATLAS_FETCH_PRIVATE"
 # Articles extracted per upload (about 1 s each on a small server; the browser tab must stay open):
 # more are listed as not extracted, with a pointer to the command line.
 MAX_UPLOAD_ARTICLES = 500
@@ -189,10 +194,12 @@ with st.expander("Add by URL (a news page, or an RSS/Atom feed)", expanded=False
     url = st.text_input("Link", key="add_url", max_chars=2000, placeholder="https://…/article.html or …/feed.xml",
                         help=f"Fetched with a {DEFAULT_TIMEOUT_S} s timeout and at most {MAX_PAGE_BYTES:,} bytes; "
                              f"a feed gives up to {MAX_FEED_ITEMS} items, each from its own text or its page. "
-                             "Private and local addresses are refused.")
+                             "Private and local addresses are refused unless the server sets "
+                             f"{FETCH_PRIVATE_ENV}=1.")
     if st.button("Fetch and add", key="add_url_go", disabled=not url.strip()):
         with st.spinner("Fetching…"):
-            got = read_url(url.strip(), collection=UPLOAD_COLLECTION)
+            got = read_url(url.strip(), collection=UPLOAD_COLLECTION,
+                           fetch=partial(fetch_bytes, allow_private=os.environ.get(FETCH_PRIVATE_ENV) == "1"))
         rep = {"added": [], "replaced": [], "stored": [], "skipped": [], "unread": list(got.problems), "failed": [],
                "warnings": []}
         if got.articles:
