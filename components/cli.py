@@ -6,7 +6,8 @@
 - ``extract PATH... --json``: print one JSON object per article (JSON Lines) without touching the store.
 - ``evaluate PATH...``: score the extractor on gold files, PolNeAR brat folders, GeoVirus/ISAF JSONL.
 - ``build-default``: ingest the embedded default collections (``data/collections.yaml``).
-- ``train cues FOLDER``: rebuild the learned cue lexicon from a PolNeAR-style training folder.
+- ``train cues FOLDER``: rebuild the learned cue lexicon from a PolNeAR-style training folder;
+  ``train attribution FOLDER``: refit the learned indirect-attribution decider from it.
 
 Exit codes: 0 everything was stored (or printed), perhaps with warnings; 1 some input failed (each
 failure is one line ``PATH[:LINE]: reason``, the others went through); 2 usage error or a store that
@@ -232,7 +233,16 @@ def _use_topics(path: str) -> None:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    """``train cues FOLDER [--out PATH]``: mine the cue lexicon (:mod:`components.extract.cuelex`)."""
+    """``train cues FOLDER [--out PATH]``: mine the cue lexicon (:mod:`components.extract.cuelex`);
+    ``train attribution FOLDER [--out PATH]``: fit the attribution decider
+    (:mod:`components.extract.attribution_model`)."""
+    if args.what == "attribution":
+        from .extract.attribution_model import MODEL_PATH, train_attribution
+
+        model = train_attribution(args.folder, out=args.out or MODEL_PATH, limit=args.limit)
+        print(f"{len(model.weights)} weights from {model.candidates} candidates ({model.positives} positive) "
+              f"of {model.articles} articles -> {args.out or MODEL_PATH}")
+        return 0
     from .extract.cuelex import CUES_PATH, train_cues
 
     lex = train_cues(args.folder, out=args.out or CUES_PATH, limit=args.limit)
@@ -274,9 +284,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("train", help="rebuild a learned resource from a training split")
-    p.add_argument("what", choices=["cues"], help="cues: the attribution cue lexicon")
+    p.add_argument("what", choices=["cues", "attribution"],
+                   help="cues: the attribution cue lexicon; attribution: the indirect-attribution decider")
     p.add_argument("folder", help="PolNeAR-style folder with text/ and attributions/ (the training split)")
-    p.add_argument("--out", default=None, help="output path (default: components/extract/cues.yaml)")
+    p.add_argument("--out", default=None,
+                   help="output path (default: components/extract/cues.yaml or attribution_model.json)")
     p.add_argument("--limit", type=int, default=None, help="read only the first N articles")
     p.set_defaults(func=cmd_train)
 
