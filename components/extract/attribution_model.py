@@ -199,7 +199,8 @@ def candidate_features(c: Candidate, doc: Doc, in_quote, nested: bool, first_nl:
         doc (Doc): the parsed article.
         in_quote (Callable[[int], bool]): True inside quotation marks.
         nested (bool): the cue lies inside the content of an accepted rule frame or of a quotation.
-        first_nl (int): offset of the article's first line break (the headline ends there).
+        first_nl (int): offset of the article's first line break (the headline ends there); -1 when
+            the text is one line (no headline).
     """
     f = c.frame
     tok = f.cue[0]
@@ -260,7 +261,7 @@ def featurize(cands: list[Candidate], doc: Doc, in_quote, quoted: list[tuple[int
     holders = sorted([(c.start, c.end) for c in cands if c.rule_ok] + list(quoted))
     starts = [x for x, _ in holders]
     longest = max((y - x for x, y in holders), default=0)
-    first_nl = doc.text.find("\n") % (len(doc.text) + 1)
+    first_nl = doc.text.find("\n")  # a headline is a first line with a body after it; -1: none
     for c in cands:
         a = c.frame.cue.start_char
         k = bisect.bisect_right(starts, a) - 1

@@ -520,7 +520,7 @@ class CueSettings:
     # for a frame without a quotation to become an indirect attribution: a frame the hand-made rules
     # accept, and any other candidate (rule-rejected frames, learned-lexicon candidates); tuned on polnear-dev
     attribution_threshold: float = 0.2
-    override_threshold: float = 0.65
+    override_threshold: float = 0.55
 
 
 DEFAULT_CUE_SETTINGS = CueSettings()

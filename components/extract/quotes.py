@@ -599,22 +599,24 @@ def indirect_candidates(s: _Sieve) -> list[Candidate]:
     paraphrase and object cues) and the learned-lexicon candidates (:func:`.attribution_model.candidate_frames`),
     each with its rule verdict (:func:`_indirect_ok`; False for a model candidate).
 
-    Structural checks stay rules: a candidate the rules reject has a source; a content has three words or more, never starts with a dateline,
-    never cuts a quotation nor holds an attributed one; no candidate in a transcript turn.
+    Structural checks stay rules: a candidate the rules reject has a source that can speak (no
+    "it", "this", "I", "we", "you") and lies outside transcript turns; a content has three words or more, never starts with a dateline,
+    never cuts a quotation nor holds an attributed one.
     """
     text = s.text
     emitted = _Intervals((d["start"], d["end"]) for d in s.results)
     early = [f for f in s.frames if not (f.kind == "paraphrase" or f.rule == "object")]
     late = [f for f in s.frames if f.kind == "paraphrase" or f.rule == "object"]
     taken = {f.cue.start for f in s.frames}
-    learned = [f for f in candidate_frames(s.doc, s.in_quote, taken) if not s.turn_iv.holding(f.cue.start_char)]
+    learned = candidate_frames(s.doc, s.in_quote, taken)
     out = []
     for k, f in enumerate(early + late + learned):
         if f.used or f.content is None:
             continue
         rule_ok = k < len(early) + len(late) and _indirect_ok(s, f, emitted)
-        if f.subject is None and not rule_ok:
-            continue  # no source: only an expletive passive the rules accept ("it was reported that")
+        if not rule_ok and (f.subject is None or f.subject.lower_ in C.NON_SPEAKER_PRONOUNS or f.subject.lower_ in ("i", "we", "you")
+                            or s.turn_iv.holding(f.cue.start_char)):
+            continue  # no source that can speak (an expletive passive needs the rules), or inside a transcript turn
         ca, cb = f.content
         content_text = f.content_text
         dl = s.index.dateline_at(ca)
@@ -641,9 +643,13 @@ def _indirect_pass(s: _Sieve) -> None:
     cands = indirect_candidates(s)
     quoted = [(d["start"], d["end"]) for d in s.results]
     cfg = s.settings
+    holders = _Intervals(quoted)
     for c in decide_attributions(cands, s.doc, s.in_quote, quoted, cfg.attribution_threshold, cfg.override_threshold):
+        if (c.frame.kind == "paraphrase" or c.frame.rule == "object") and holders.holding(c.frame.cue.start_char):
+            continue  # "she said she plans to ..." is one attribution
         inside = s.quoted_iv.overlapping(c.start, c.end)
         s.emit("mixed" if inside else "indirect", c.start, c.end, c.text, c.frame)["_rule"] = "indirect"
+        holders.add(c.start, c.end)
 
 
 def _transcript_pass(s: _Sieve) -> None:
