@@ -37,7 +37,7 @@ from pydantic import BaseModel, Field, ValidationError
 from spacy.tokens import Doc, Token
 
 from ..errors import GoldFormatError
-from .cuelex import cue_key, cue_table, verb_shape
+from .cuelex import brat_role_spans, cue_key, cue_table, verb_shape
 from .frames import (Frame, _noun_source, _object_content, _that_clause, _to_infinitive, plausible_source, span_chars,
                      subject_of)
 
@@ -348,19 +348,7 @@ def token_f1(a: str, b: str) -> float:
 
 def gold_contents(ann_text: str, text: str) -> list[str]:
     """The content texts of a brat annotation's attributions (fragments joined by one space)."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    out = []
-    for line in ann_text.splitlines():
-        parts = line.split("\t")
-        if line.startswith("T") and len(parts) >= 2:
-            label, _, rng = parts[1].partition(" ")
-            if label == "Content" and rng:
-                spans[parts[0]] = [tuple(map(int, seg.split())) for seg in rng.split(";")]
-        elif line.startswith("E") and len(parts) >= 2:
-            roles = dict(r.split(":", 1) for r in parts[1].split() if ":" in r)
-            if roles.get("Content") in spans:
-                out.append(" ".join(text[a:b] for a, b in spans[roles["Content"]]))
-    return out
+    return [" ".join(text[a:b] for a, b in segs) for segs in brat_role_spans(ann_text, "Content")]
 
 
 def labelled_candidates(doc: Doc, golds: list[str]) -> list[tuple[list[str], int]]:
