@@ -15,8 +15,9 @@ PLoS ONE), extended for mismatched marks, multi-paragraph quotes, mixed quotes, 
    clause or an attributed quote just before it (floating quotes, as in the Gender Gap Tracker).
    Short unattributed quoted phrases (nicknames, scare quotes, titles) are dropped; a short
    fragment under a cue becomes a ``mixed`` quote over the constituent that holds it.
-4. Frames without quotes become ``indirect`` quotes (``that``-clauses, "accuse X of", "call for",
-   "according to"; an "according to" a census/report is typed ``document``); transcript turns
+4. Frames without quotes, and the learned lexicon's candidates, become ``indirect`` quotes
+   (``that``-clauses, "accuse X of", "call for", "according to"; an "according to" a census/report is
+   typed ``document``) when the learned decider keeps them (:mod:`.attribution_model`); transcript turns
    (``**Name:**``, ``NAME:``; :func:`.transcripts.transcript_turns`) become ``transcript`` quotes,
    one per paragraph.
 5. ``"X," she said, "Y."`` (one sentence) is joined into one quote; ``"X," she said. "Y."`` stays
