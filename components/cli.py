@@ -8,6 +8,7 @@
 - ``build-default``: ingest the embedded default collections (``data/collections.yaml``).
 - ``train cues FOLDER``: rebuild the learned cue lexicon from a PolNeAR-style training folder;
   ``train lexicon-counts FOLDER``: count each word-list entry over the training split, dev sets and seed.
+  ``train attribution FOLDER``: refit the learned indirect-attribution decider from it.
 
 Exit codes: 0 everything was stored (or printed), perhaps with warnings; 1 some input failed (each
 failure is one line ``PATH[:LINE]: reason``, the others went through); 2 usage error or a store that
@@ -234,6 +235,8 @@ def _use_topics(path: str) -> None:
 
 def cmd_train(args: argparse.Namespace) -> int:
     """``train cues FOLDER [--out PATH]``: mine the cue lexicon (:mod:`components.extract.cuelex`);
+    ``train attribution FOLDER [--out PATH]``: fit the attribution decider
+    (:mod:`components.extract.attribution_model`);
     ``train lexicon-counts FOLDER [--out PATH]``: count the word lists' entries over the training split,
     the dev sets beside it and the seed (:mod:`components.lexicon_counts`)."""
     if args.what == "lexicon-counts":
@@ -244,6 +247,13 @@ def cmd_train(args: argparse.Namespace) -> int:
         print(f"{len(candidates)} entries used by no training article and at most one other document -> {out}")
         for name, entry in candidates:
             print(f"  {name}\t{entry}")
+        return 0
+    if args.what == "attribution":
+        from .extract.attribution_model import MODEL_PATH, train_attribution
+
+        model = train_attribution(args.folder, out=args.out or MODEL_PATH, limit=args.limit)
+        print(f"{len(model.weights)} weights from {model.candidates} candidates ({model.positives} positive) "
+              f"of {model.articles} articles -> {args.out or MODEL_PATH}")
         return 0
     from .extract.cuelex import CUES_PATH, train_cues
 
@@ -286,11 +296,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("train", help="rebuild a learned resource from a training split")
-    p.add_argument("what", choices=["cues", "lexicon-counts"],
-                   help="cues: the attribution cue lexicon; lexicon-counts: per-entry counts of the word lists")
+    p.add_argument("what", choices=["cues", "attribution", "lexicon-counts"],
+                   help="cues: the attribution cue lexicon; attribution: the indirect-attribution decider; "
+                   "lexicon-counts: per-entry counts of the word lists")
     p.add_argument("folder", help="PolNeAR-style folder with text/ and attributions/ (the training split)")
     p.add_argument("--out", default=None, help="output path (default: components/extract/cues.yaml, "
-                   "components/extract/lexicon/counts.tsv)")
+                   "components/extract/attribution_model.json, components/extract/lexicon/counts.tsv)")
     p.add_argument("--limit", type=int, default=None, help="read only the first N articles")
     p.set_defaults(func=cmd_train)
 

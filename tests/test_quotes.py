@@ -457,11 +457,15 @@ def test_quotes_registered_spacy_component_gives_finished_docs(nlp):
     over a batch gives docs with their quotes on doc._.quotes, and the learned-cue thresholds come
     from the component's config."""
     import components.extract.quotes  # noqa: F401  (registers the factory)
+    from components.extract.frames import DEFAULT_CUE_SETTINGS
 
     texts = ['"The ferry will not sail today," harbour pilot Greta Lind said.', "Mayor Ana Lopez said that the bridge would reopen in May."]
     nlp.add_pipe("news_atlas_quotations", name="quotations_strict", config={"min_reliability": 0.5, "min_count": 9})
     try:
-        assert nlp.get_pipe_config("quotations_strict") == {"factory": "news_atlas_quotations", "min_reliability": 0.5, "min_count": 9}
+        assert nlp.get_pipe_config("quotations_strict") == {
+            "factory": "news_atlas_quotations", "min_reliability": 0.5, "min_count": 9,
+            "attribution_threshold": DEFAULT_CUE_SETTINGS.attribution_threshold,
+            "override_threshold": DEFAULT_CUE_SETTINGS.override_threshold}
         docs = list(nlp.pipe(texts))
     finally:
         nlp.remove_pipe("quotations_strict")

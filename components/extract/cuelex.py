@@ -137,23 +137,28 @@ def _first_annotations(folder: Path) -> list[tuple[Path, Path]]:
     return out
 
 
-def _gold_cue_spans(ann_text: str) -> list[tuple[int, int]]:
-    """Character ranges of the first fragment of each attribution's Cue (brat ``E`` lines)."""
-    spans: dict[str, tuple[int, int]] = {}
-    cues = []
+def brat_role_spans(ann_text: str, role: str) -> list[list[tuple[int, int]]]:
+    """The character ranges of one role ("Cue", "Content", "Source") of each attribution of a brat
+    annotation (``E`` lines, in file order): one list of fragments (end exclusive) per attribution
+    that has the role."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    out = []
     for line in ann_text.splitlines():
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
             label, _, rng = parts[1].partition(" ")
-            if label == "Cue" and rng:
-                a, b = rng.split(";")[0].split()
-                spans[parts[0]] = (int(a), int(b))
+            if label == role and rng:
+                spans[parts[0]] = [(int(a), int(b)) for a, b in (seg.split() for seg in rng.split(";"))]
         elif line.startswith("E") and len(parts) >= 2:
             roles = dict(r.split(":", 1) for r in parts[1].split() if ":" in r)
-            t = roles.get("Cue")
-            if t in spans:
-                cues.append(spans[t])
-    return cues
+            if roles.get(role) in spans:
+                out.append(spans[roles[role]])
+    return out
+
+
+def _gold_cue_spans(ann_text: str) -> list[tuple[int, int]]:
+    """Character ranges of the first fragment of each attribution's Cue (brat ``E`` lines)."""
+    return [segs[0] for segs in brat_role_spans(ann_text, "Cue")]
 
 
 def mine_cues(folder: Path, nlp=None, min_cue_count: int = MIN_CUE_COUNT, limit: Optional[int] = None) -> CueLexicon:

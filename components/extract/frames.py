@@ -550,11 +550,18 @@ class CueSettings:
     A verb outside the hand-made cue lists opens a frame, and a listed verb takes its object or
     prepositional complement as content, when the training split shows (lemma, complement shape)
     heading an attribution cue with reliability at least ``min_reliability`` and at least
-    ``min_count`` times. Defaults tuned on polnear-dev (all-attribution F1).
+    ``min_count`` times. A frame without a quotation becomes an indirect attribution when the
+    learned decider (:mod:`.attribution_model`) gives it a probability of at least
+    ``attribution_threshold`` when the hand-made rules accept it, ``override_threshold`` otherwise. Defaults tuned on polnear-dev (all-attribution F1).
     """
 
     min_reliability: float = 0.25
     min_count: int = 3
+    # minimum probability of the learned attribution decider (components/extract/attribution_model.py)
+    # for a frame without a quotation to become an indirect attribution: a frame the hand-made rules
+    # accept, and any other candidate (rule-rejected frames, learned-lexicon candidates); tuned on polnear-dev
+    attribution_threshold: float = 0.2
+    override_threshold: float = 0.55
 
 
 DEFAULT_CUE_SETTINGS = CueSettings()

@@ -15,8 +15,9 @@ PLoS ONE), extended for mismatched marks, multi-paragraph quotes, mixed quotes, 
    clause or an attributed quote just before it (floating quotes, as in the Gender Gap Tracker).
    Short unattributed quoted phrases (nicknames, scare quotes, titles) are dropped; a short
    fragment under a cue becomes a ``mixed`` quote over the constituent that holds it.
-4. Frames without quotes become ``indirect`` quotes (``that``-clauses, "accuse X of", "call for",
-   "according to"; an "according to" a census/report is typed ``document``); transcript turns
+4. Frames without quotes, and the learned lexicon's candidates, become ``indirect`` quotes
+   (``that``-clauses, "accuse X of", "call for", "according to"; an "according to" a census/report is
+   typed ``document``) when the learned decider keeps them (:mod:`.attribution_model`); transcript turns
    (``**Name:**``, ``NAME:``; :func:`.transcripts.transcript_turns`) become ``transcript`` quotes,
    one per paragraph.
 5. ``"X," she said, "Y."`` (one sentence) is joined into one quote; ``"X," she said. "Y."`` stays
@@ -39,6 +40,7 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon as C
 from ..models import Place, Quote, Speaker
+from .attribution_model import Candidate, candidate_frames, decide_attributions
 from .confidence import quote_confidence
 from .cuelex import cue_head, cue_key, cue_table
 from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, cue_lemma, plausible_source, relative_pronoun,
@@ -270,7 +272,7 @@ class _Sieve:
     """State shared by the attribution passes of one article (see :func:`quotations`)."""
 
     def __init__(self, doc: Doc, places: list[Place], settings: CueSettings = DEFAULT_CUE_SETTINGS):
-        self.doc, self.text = doc, doc.text
+        self.doc, self.text, self.settings = doc, doc.text, settings
         qspans = quote_spans(self.text)
         self._set_quoted(qspans)
         self.index = SpeakerIndex(doc, places, self.quoted)
@@ -651,22 +653,37 @@ def _indirect_ok(s: _Sieve, f: Frame, holders: "_Intervals") -> bool:
     return not (subj is not None and (subj.lower_ in C.NON_SPEAKER_PRONOUNS and subj.lower_ != "it" or subj.lower_ in ("i", "we", "you")))
 
 
-def _indirect_pass(s: _Sieve) -> None:
-    """Family: indirect speech and paraphrase ('X said that ...', 'according to X', 'X warned ...').
+def _passive_cue(f: Frame) -> bool:
+    """Whether the frame's cue verb is passive ("when asked why ...", "was told that ..."): its subject is
+    the one addressed, not the source, so only the rules (which read the agent) may attribute it."""
+    tok = f.cue[0]
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl"))
 
-    Frames without a quotation become ``indirect`` quotes over their content (``mixed`` when it
-    holds only quoted phrases dropped as scare quotes or titles). Paraphrase cues (intention,
-    object content, cue nouns) come last and are skipped inside the content of another
-    attribution ("she said she plans to ..." is one attribution). A content never starts with a
-    dateline, never cuts a quotation and never overlaps an emitted one.
+
+def indirect_candidates(s: _Sieve) -> list[Candidate]:
+    """The frames without a quotation that could become indirect attributions, as
+    :class:`.attribution_model.Candidate` records: the rule frames (verbs, "according to", then
+    paraphrase and object cues) and the learned-lexicon candidates (:func:`.attribution_model.candidate_frames`),
+    each with its rule verdict (:func:`_indirect_ok`; False for a model candidate).
+
+    Structural checks stay rules: a candidate the rules reject has a source that can speak (no
+    "it", "this", "I", "we", "you") and lies outside transcript turns; a content has three words or more, never starts with a dateline,
+    never cuts a quotation nor holds an attributed one.
     """
     text = s.text
     emitted = _Intervals((d["start"], d["end"]) for d in s.results)
-    holders = _Intervals((d["start"], d["end"]) for d in s.results)
+    early = [f for f in s.frames if not (f.kind == "paraphrase" or f.rule == "object")]
     late = [f for f in s.frames if f.kind == "paraphrase" or f.rule == "object"]
-    for f in [f for f in s.frames if not (f.kind == "paraphrase" or f.rule == "object")] + late:
-        if not _indirect_ok(s, f, holders):
+    taken = {f.cue.start for f in s.frames}
+    learned = candidate_frames(s.doc, s.in_quote, taken)
+    out = []
+    for k, f in enumerate(early + late + learned):
+        if f.used or f.content is None:
             continue
+        rule_ok = k < len(early) + len(late) and _indirect_ok(s, f, emitted)
+        if not rule_ok and (f.subject is None or f.subject.lower_ in C.NON_SPEAKER_PRONOUNS or f.subject.lower_ in ("i", "we", "you")
+                            or s.turn_iv.holding(f.cue.start_char) or _passive_cue(f)):
+            continue  # no source that can speak (an expletive passive needs the rules), or inside a transcript turn
         ca, cb = f.content
         content_text = f.content_text
         dl = s.index.dateline_at(ca)
@@ -677,8 +694,29 @@ def _indirect_pass(s: _Sieve) -> None:
             continue
         if len(text[ca:cb].split()) < 3:
             continue
-        s.emit("mixed" if inside else "indirect", ca, cb, content_text or text[ca:cb], f)["_rule"] = "indirect"
-        holders.add(ca, cb)
+        out.append(Candidate(f, ca, cb, content_text or text[ca:cb], rule_ok))
+    return out
+
+
+def _indirect_pass(s: _Sieve) -> None:
+    """Family: indirect speech and paraphrase ('X said that ...', 'according to X', 'X warned ...').
+
+    Frames without a quotation (:func:`indirect_candidates`) become ``indirect`` quotes over their
+    content (``mixed`` when it holds only quoted phrases dropped as scare quotes or titles) when the
+    learned decider gives them a probability of at least ``settings.attribution_threshold`` (frames
+    the rules accept) or ``settings.override_threshold`` (the others)
+    (:func:`.attribution_model.decide_attributions`; the rules' verdict is also one of its features).
+    """
+    cands = indirect_candidates(s)
+    quoted = [(d["start"], d["end"]) for d in s.results]
+    cfg = s.settings
+    holders = _Intervals(quoted)
+    for c in decide_attributions(cands, s.doc, s.in_quote, quoted, cfg.attribution_threshold, cfg.override_threshold):
+        if (c.frame.kind == "paraphrase" or c.frame.rule == "object") and holders.holding(c.frame.cue.start_char):
+            continue  # "she said she plans to ..." is one attribution
+        inside = s.quoted_iv.overlapping(c.start, c.end)
+        s.emit("mixed" if inside else "indirect", c.start, c.end, c.text, c.frame)["_rule"] = "indirect"
+        holders.add(c.start, c.end)
 
 
 def _transcript_pass(s: _Sieve) -> None:
@@ -790,14 +828,23 @@ def continuation_groups(quotes: list[Quote]) -> list[list[Quote]]:
 
 @Language.factory(
     "news_atlas_quotations",
-    default_config={"min_reliability": DEFAULT_CUE_SETTINGS.min_reliability, "min_count": DEFAULT_CUE_SETTINGS.min_count},
+    default_config={
+        "min_reliability": DEFAULT_CUE_SETTINGS.min_reliability,
+        "min_count": DEFAULT_CUE_SETTINGS.min_count,
+        "attribution_threshold": DEFAULT_CUE_SETTINGS.attribution_threshold,
+        "override_threshold": DEFAULT_CUE_SETTINGS.override_threshold,
+    },
 )
-def make_quotation_component(nlp: Language, name: str, min_reliability: float, min_count: int) -> "QuotationComponent":
+def make_quotation_component(
+    nlp: Language, name: str, min_reliability: float, min_count: int, attribution_threshold: float, override_threshold: float
+) -> "QuotationComponent":
     """spaCy factory of the quotation stage: ``nlp.add_pipe("news_atlas_quotations", config={...})``.
 
-    Config: ``min_reliability`` and ``min_count``, the learned-cue thresholds (:class:`CueSettings`).
+    Config: ``min_reliability`` and ``min_count``, the learned-cue thresholds, and
+    ``attribution_threshold`` and ``override_threshold``, the learned decider's minimum probabilities
+    (:class:`CueSettings`).
     """
-    return QuotationComponent(CueSettings(min_reliability, min_count))
+    return QuotationComponent(CueSettings(min_reliability, min_count, attribution_threshold, override_threshold))
 
 
 class QuotationComponent:

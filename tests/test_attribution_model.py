@@ -1,0 +1,118 @@
+"""Tests for components/extract/attribution_model.py: the learned indirect-attribution decider."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from components.errors import GoldFormatError
+from components.extract.attribution_model import (MODEL_PATH, AttributionModel, AttributionModelFile, gold_contents,
+                                                  load_attribution_model, token_f1, train_attribution)
+
+# invented training articles (brat stand-off as PolNeAR): (text, [(source, cue, content)])
+_FIXTURE = [
+    ("Harbour plan\n\nMayor Lina Voss said that the harbour would reopen in June. The council approved the budget. "
+     "Fisherman Karl Ebb believes the new quay is too small for trawlers.\n",
+     [("Mayor Lina Voss", "said", "the harbour would reopen in June"),
+      ("Fisherman Karl Ebb", "believes", "the new quay is too small for trawlers")]),
+    ("Bridge repairs\n\nEngineers closed the old bridge on Monday. The council also announced a new ferry timetable. Transport chief Ada Holm warned that repairs "
+     "could last a year. According to the ministry, traffic will move to the ferry.\n",
+     [("Transport chief Ada Holm", "warned", "repairs could last a year"),
+      ("the ministry", "According to", "traffic will move to the ferry")]),
+    ("School meals\n\nThe union opposes the plan to cut school meals. Parents collected signatures at the gates and cited the rising cost of food. "
+     "Teacher Jo Lund is confident that the plan will fail.\n",
+     [("The union", "opposes", "the plan to cut school meals"),
+      ("Teacher Jo Lund", "confident", "the plan will fail")]),
+]
+
+# the fixture's candidates: six annotated attributions (positive) and two unannotated cue verbs with an
+# object ("announced a new ferry timetable", "cited the rising cost of food"; negative)
+CANDIDATES, POSITIVES = 8, 6
+
+
+def _write_fixture(folder):
+    """Write the invented articles as ``text/`` + ``attributions/`` (one annotator each)."""
+    (folder / "text").mkdir(parents=True)
+    (folder / "attributions").mkdir()
+    for k, (text, attrs) in enumerate(_FIXTURE):
+        lines, t = [], 0
+        for e, (src, cue, content) in enumerate(attrs, 1):
+            ids = []
+            for label, s in (("Source", src), ("Cue", cue), ("Content", content)):
+                t += 1
+                a = text.index(s)
+                lines.append(f"T{t}\t{label} {a} {a + len(s)}\t{s}")
+                ids.append(f"T{t}")
+            lines.append(f"E{e}\tAttribution:{ids[1]} Content:{ids[2]} Cue:{ids[1]} Source:{ids[0]}")
+        (folder / "text" / f"art{k}.txt").write_text(text, encoding="utf-8")
+        (folder / "attributions" / f"art{k}_0001.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_attribution_model_shipped_file_loads_and_validates():
+    """Test that the shipped model validates, records its training split and carries weights."""
+    data = AttributionModelFile.model_validate_json(MODEL_PATH.read_text(encoding="utf-8"))
+    assert data.source.endswith("polnear-train")
+    assert data.articles == 840
+    assert 0 < data.positives < data.candidates
+    assert len(data.weights) > 1000
+    model = load_attribution_model()
+    assert model.bias == data.bias
+    assert model.weights == data.weights
+    assert MODEL_PATH.stat().st_size < 1_000_000
+
+
+def test_attribution_model_invalid_file_raises(tmp_path):
+    """Test that a model file without weights is refused with a clear error naming the file."""
+    bad = tmp_path / "model.json"
+    bad.write_text(json.dumps({"source": "x", "articles": 1, "candidates": 1, "positives": 0, "built": "d", "l2": 1.0, "bias": 0.0}))
+    with pytest.raises(GoldFormatError, match="model.json"):
+        load_attribution_model(bad)
+
+
+def test_attribution_model_probability_is_logistic_of_summed_weights():
+    """Test p = sigmoid(bias + sum of the present features' weights); unknown features weigh nothing."""
+    m = AttributionModel(bias=-1.0, weights={"a": 2.0, "b": 0.5})
+    assert m.probability(["a", "b", "zzz"]) == pytest.approx(1 / (1 + math.exp(-1.5)))
+    assert m.probability([]) == pytest.approx(1 / (1 + math.exp(1.0)))
+
+
+def test_attribution_model_token_f1_and_gold_contents():
+    """Test the scorer-style token F1 and the reading of brat Content spans (discontinuous ones joined)."""
+    assert token_f1("the plan will fail", "The plan will fail.") == 1.0
+    assert token_f1("a b c d", "a b") == pytest.approx(2 * 1.0 * 0.5 / 1.5)
+    assert token_f1("", "a") == 0.0
+    text = "Ann said the dam, she added, was safe."
+    ann = "T1\tContent 9 16;29 37\tx\nT2\tCue 4 8\tsaid\nE1\tAttribution:T2 Content:T1 Cue:T2\n"
+    assert gold_contents(ann, text) == ["the dam was safe"]
+
+
+def test_attribution_model_training_is_deterministic(tmp_path, nlp):
+    """Test that training twice on an invented fixture writes the same model, with the candidates
+    labelled by their gold contents, and that the CLI command trains the same way."""
+    from components.cli import main
+
+    _write_fixture(tmp_path / "split")
+    a = train_attribution(tmp_path / "split", out=tmp_path / "a.json", nlp=nlp)
+    b = train_attribution(tmp_path / "split", out=tmp_path / "b.json", nlp=nlp)
+    assert (tmp_path / "a.json").read_text() == (tmp_path / "b.json").read_text()
+    assert a.articles == 3
+    assert (a.candidates, a.positives) == (b.candidates, b.positives) == (CANDIDATES, POSITIVES)
+    assert main(["train", "attribution", str(tmp_path / "split"), "--out", str(tmp_path / "c.json")]) == 0
+    assert (tmp_path / "c.json").read_text() == (tmp_path / "a.json").read_text()
+    load_attribution_model.cache_clear()
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an adjective of belief with a clause: the learned lexicon's candidate, kept by the decider
+    ("Senator Paul Kern is confident that the bill will pass before the summer recess.",
+     [("indirect", "the bill will pass before the summer recess", "confident", "Paul Kern")]),
+    # a characterising verb with an object and an "as" predicate, outside the hand-made lists
+    ("The senator denounced the ruling as an attack on voters.",
+     [("indirect", "the ruling as an attack on voters", "denounced", "senator")]),
+])
+def test_attribution_model_finds_learned_constructions(extract_text, text, expected):
+    """Test the constructions the decider adds beyond the hand-made rules (exact content, cue, speaker)."""
+    ex = extract_text(text)
+    assert [(q.kind, q.text, q.cue, q.speaker) for q in ex.quotes] == expected
