@@ -13,33 +13,22 @@ and the ratio to (a) per round.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_extract import DEFAULT_CORPUS, load_texts  # noqa: E402
+from bench.bench_extract import bench_parser, load_texts, timed as _time  # noqa: E402
 from components.models import Article  # noqa: E402
 from components.nlp import load_nlp  # noqa: E402
 from components.worker import ExtractionPool, process_article  # noqa: E402
 
 
-def _time(fn) -> float:
-    t = time.perf_counter()
-    fn()
-    return time.perf_counter() - t
-
-
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap = bench_parser(__doc__, workers=True)
     ap.add_argument("--limit", type=int, default=40)
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args()
     articles = [Article(id=f"b{i}", text=t) for i, t in enumerate(load_texts(args.corpus)[: args.limit])]
     nlp = load_nlp()

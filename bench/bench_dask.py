@@ -17,7 +17,6 @@ DuckDB per 1,000 articles.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import shutil
@@ -30,12 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.bench_extract import bench_parser  # noqa: E402
 from components.nlp import load_nlp  # noqa: E402
 from components.pipeline import ingest_paths  # noqa: E402
 from components.scale.dask_ingest import dask_ingest  # noqa: E402
 from components.store import Store  # noqa: E402
-
-DEFAULT_CORPUS = ROOT.parent / "shared" / "eval" / "polnear-dev" / "text"
 
 
 def du(path: Path) -> int:
@@ -51,11 +49,7 @@ def worker_rss_mb() -> float:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--workers", type=int, default=2)
-    args = ap.parse_args()
+    args = bench_parser(__doc__, workers=True).parse_args()
     from distributed import Client, LocalCluster
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-dask-"))

@@ -35,10 +35,26 @@ def load_texts(path: Path) -> list[str]:
     return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def bench_parser(doc: str, workers: bool = False) -> argparse.ArgumentParser:
+    """The options every extraction benchmark takes: ``--corpus`` (a folder of .txt files or a JSONL file,
+    default :data:`DEFAULT_CORPUS`), ``--rounds`` (default 3) and, with ``workers``, ``--workers`` (default 2)."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--rounds", type=int, default=3)
+    if workers:
+        ap.add_argument("--workers", type=int, default=2)
+    return ap
+
+
+def timed(fn) -> float:
+    """Wall-clock seconds of one call of ``fn``."""
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def main() -> None:
+    ap = bench_parser(__doc__)
     args = ap.parse_args()
 
     texts = load_texts(args.corpus)

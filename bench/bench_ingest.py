@@ -22,7 +22,6 @@ the number of cores.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import shutil
@@ -35,25 +34,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_extract import DEFAULT_CORPUS, load_texts  # noqa: E402
+from bench.bench_extract import bench_parser, load_texts, timed as _timed  # noqa: E402
 from components import pipeline, worker  # noqa: E402
 from components.nlp import load_nlp  # noqa: E402
 from components.scale.dask_ingest import dask_ingest  # noqa: E402
 from components.store import Store  # noqa: E402
 
 
-def _timed(fn) -> float:
-    t = time.perf_counter()
-    fn()
-    return time.perf_counter() - t
-
-
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--workers", type=int, default=2)
-    args = ap.parse_args()
+    args = bench_parser(__doc__, workers=True).parse_args()
     from distributed import Client, LocalCluster
 
     n_art = len(load_texts(args.corpus))
