@@ -697,3 +697,16 @@ def test_quotes_nested_curly_quotation_keeps_its_byline(extract_text):
         ("direct", "As a young teacher I would rather live in what he calls “chaos” than live under his rule.", "Ana Ruiz"),
         ("direct", "He is no leader. He never listens to anyone in this town.", "Bo Lindgren"),
     ]
+
+
+def test_quotes_attributed_quotation_after_a_transcript_is_reporting_again(extract_text):
+    """A paragraph after the last interview turn that holds a quotation with its own cue and source is
+    reporting, not the turn's continuation: a direct quote of its speaker, no transcript record over it."""
+    text = ("Ferry service halted\n\n**Q:** When will the ferry sail again?\n\n"
+            "**A:** Not before the hull has been inspected, the harbour master said.\n\n"
+            "\u201cWe hope to sail by Friday,\u201d said Ines Varga, the ferry operator.\n")
+    ex = extract_text(text)
+    assert [(q.kind, q.text, q.speaker) for q in ex.quotes if q.kind != "indirect"] == [
+        ("transcript", "Not before the hull has been inspected, the harbour master said.", None),
+        ("direct", "We hope to sail by Friday", "Ines Varga"),
+    ]

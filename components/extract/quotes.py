@@ -292,6 +292,8 @@ class _Sieve:
         self.cue_starts = [f.cue.start_char for f in self.by_cue]
         self.quoted_iv = _Intervals(self.quoted)
         self.turn_iv = _Intervals((cs, ce) for _, _, cs, ce, _, _ in self.turns)
+        # the labelled lines of the turns ("A: ..."), not the paragraphs that continue them
+        self.label_turn_iv = _Intervals((cs, ce) for _, le, cs, ce, _, _ in self.turns if "\n" not in self.text[le:cs])
         self.results: list[dict] = []
         self.prev_result: Optional[dict] = None
         self.prev_q: Optional[QSpan] = None
@@ -620,8 +622,8 @@ def _emit_floating(s: _Sieve, v: QuoteView) -> None:
 def _quotation_pass(s: _Sieve) -> None:
     """Attribute every top-level quotation: the sieve of :data:`QUOTE_PASSES`, then floating ones."""
     for qi, q in enumerate(s.qspans):
-        if s.quoted_iv.enclosing(q.open_mark, q.outer_end) or s.turn_iv.holding(q.open_mark):
-            continue  # nested inside another quote or a transcript turn (the turn is the quote)
+        if s.quoted_iv.enclosing(q.open_mark, q.outer_end) or s.label_turn_iv.holding(q.open_mark):
+            continue  # nested inside another quote or a labelled transcript turn (the turn is the quote)
         v = s.view(qi, q)
         if v is None:
             continue
@@ -632,7 +634,8 @@ def _quotation_pass(s: _Sieve) -> None:
             if link.frame.kind != "according":
                 _emit_linked(s, v, link)
             continue
-        _emit_floating(s, v)
+        if not s.turn_iv.holding(q.open_mark):  # a quotation in a turn's continuation needs its own cue
+            _emit_floating(s, v)
 
 
 def _indirect_ok(s: _Sieve, f: Frame, holders: "_Intervals") -> bool:
@@ -721,8 +724,13 @@ def _indirect_pass(s: _Sieve) -> None:
 
 def _transcript_pass(s: _Sieve) -> None:
     """Family: interview transcripts (``**Name:**``, ``NAME:``, ``Q:``/``A:``), one quote per turn;
-    the interviewer's questions give none (:func:`.transcripts.turn_quotes`)."""
-    s.results.extend(turn_quotes(s.turns, s.index, s.text, strip_content))
+    the interviewer's questions give none (:func:`.transcripts.turn_quotes`). A paragraph after a turn
+    that holds a quotation attributed by its own cue ("“...,” said Mara Quell") is reporting again, not
+    the turn's continuation."""
+    attributed = [(d["start"], d["end"]) for d in s.results if d.get("kind") in ("direct", "mixed") and d.get("cue")]
+    turns = [t for t in s.turns
+             if "\n" not in s.text[t[1]:t[2]] or not any(t[2] <= a < t[3] for a, _ in attributed)]
+    s.results.extend(turn_quotes(turns, s.index, s.text, strip_content))
 
 
 _DOUBLE_MARKS = re.compile("[\"“”]")

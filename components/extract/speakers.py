@@ -319,6 +319,8 @@ class SpeakerIndex:
         self._salient: set[tuple[int, str]] = set()  # mentions that are clause subjects or quote speakers
         self._sent_starts = [s.start_char for s in doc.sents]
         self._headlines = headline_lines(doc.text)
+        first = doc.text.split("\n", 1)[0]  # a first line without a final stop is the title ("Ferry service halted")
+        self._title_end = len(first) if first.strip() and not first.rstrip().endswith((".", "?", "!", ":")) else 0
         self._body_persons: list[Span] = []  # PERSON entities outside quotes and headlines
         self._abbrev: dict[str, str] = {}  # "WTN" -> "World Today News"
         self._gender: dict[str, str] = {}  # record key -> "f"/"m", from resolved pronouns and Mr/Mrs/Ms
@@ -888,12 +890,15 @@ class SpeakerIndex:
         (the first turn label), skipping the journalist ("... spoke to our correspondent Anna
         Reid": a person within three words after a :data:`~components.lexicon.JOURNALIST_NOUNS`
         noun); a full name ("Maia Sandu") before a single word, which is more often a mis-tagged
-        place ("the Transnistria question"). None when the introduction names nobody else."""
+        place ("the Transnistria question"); a single word in a headline line or the title ("Ferry service
+        halted") is no one. None when the introduction names nobody else."""
         found = []
         for char, key in self._persons:
             if char >= before:
                 break
             if self._is_journalist(char):
+                continue
+            if len(self.records[key].name.split()) < 2 and (self.in_headline(char) or char < self._title_end):
                 continue
             found.append(key)
         full = [k for k in found if len(self.records[k].name.split()) >= 2]
