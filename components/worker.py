@@ -21,6 +21,7 @@ import atexit
 import contextlib
 import multiprocessing as mp
 import os
+import queue
 import sys
 import threading
 import time
@@ -242,8 +243,40 @@ class ExtractionPool:
         self.replaced += 1
 
     def run(self, articles: Iterable[Article]) -> Iterator[ArticleOutcome]:
-        """Process ``articles``; yields one :class:`ArticleOutcome` per article, in input order."""
-        todo = deque(enumerate(articles))
+        """Process ``articles``; yields one :class:`ArticleOutcome` per article, in input order.
+
+        A background thread feeds the workers (:meth:`_feed`), so they go on with the next articles while
+        the caller handles the outcomes already yielded (an ingest writes a batch to the store meanwhile).
+        An error of the feeding thread (a worker that cannot start) is raised here. Leaving the loop early
+        stops the feeding; a worker still busy is replaced at the next run.
+        """
+        out: queue.Queue = queue.Queue()
+        stop = threading.Event()
+        feeder = threading.Thread(target=self._feed, args=(deque(enumerate(articles)), out, stop),
+                                  name="extraction-pool-feed", daemon=True)
+        feeder.start()
+        try:
+            while True:
+                item = out.get()
+                if item is _END:
+                    return
+                if isinstance(item, BaseException):
+                    raise item
+                yield item
+        finally:
+            stop.set()
+            feeder.join()
+
+    def _feed(self, todo: deque, out: queue.Queue, stop: threading.Event) -> None:
+        """Send the articles of ``todo`` to the workers, enforce the budget, and put the outcomes on ``out``
+        in input order, then :data:`_END` (or the exception that stopped it)."""
+        try:
+            self._dispatch(todo, out, stop)
+            out.put(_END)
+        except BaseException as exc:  # handed to the caller's thread by run()
+            out.put(exc)
+
+    def _dispatch(self, todo: deque, out: queue.Queue, stop: threading.Event) -> None:
         n = len(todo)
         for w in [w for w in self._workers if w.task is not None]:
             self._replace(w)  # busy with an article of an earlier run that was abandoned
@@ -251,7 +284,7 @@ class ExtractionPool:
             self._workers.append(_Worker(self._ctx))
         done: dict[int, ArticleOutcome] = {}
         next_out = 0
-        while next_out < n:
+        while next_out < n and not stop.is_set():
             for w in self._workers:
                 if w.ready and w.task is None and todo:
                     i, a = todo.popleft()
@@ -260,7 +293,8 @@ class ExtractionPool:
             now = time.monotonic()
             limits = [w.task[2] if w.task else w.started + WORKER_START_TIMEOUT
                       for w in self._workers if w.task or not w.ready]
-            for c in wait([w.conn for w in self._workers], max(0.0, min(limits) - now) if limits else None):
+            slice_ = max(0.0, min(limits) - now) if limits else FEED_POLL
+            for c in wait([w.conn for w in self._workers], min(slice_, FEED_POLL)):
                 w = next(x for x in self._workers if x.conn is c)
                 try:
                     msg = c.recv()
@@ -286,8 +320,13 @@ class ExtractionPool:
                 elif not w.ready and now >= w.started + WORKER_START_TIMEOUT:
                     raise RuntimeError(f"an extraction worker did not start within {WORKER_START_TIMEOUT:g} s")
             while next_out in done:
-                yield done.pop(next_out)
+                out.put(done.pop(next_out))
                 next_out += 1
+
+
+# How often (seconds) the feeding thread looks at its stop flag while it waits for the workers.
+FEED_POLL = 0.5
+_END = object()  # the feeding thread's last item
 
 
 _POOL: Optional[ExtractionPool] = None
