@@ -309,6 +309,24 @@ _BOMS = (
 )
 
 
+def _drop_binary_lines(data: bytes, name: str, on_error: "ErrorFn") -> bytes:
+    """JSON Lines holding a NUL byte (binary data) blanked out and reported one by one (``name:LINE``), so
+    that one such line costs that line only; the data unchanged when it has no NUL byte, is UTF-16/32
+    (whose text holds NUL bytes; it has a byte-order mark, see :func:`_decode`) or is mostly binary (half
+    its lines or more hold a NUL byte: the file is refused whole)."""
+    if b"\x00" not in data or any(data.startswith(bom) for bom, _, _ in _BOMS if bom != codecs.BOM_UTF8):
+        return data
+    lines = data.split(b"\n")
+    bad = [i for i, line in enumerate(lines) if b"\x00" in line]
+    if len(bad) * 2 > sum(1 for line in lines if line.strip()):
+        return data  # mostly binary: the whole file is (see _decode)
+    for i, line in enumerate(lines):
+        if b"\x00" in line:
+            on_error(f"{name}:{i + 1}", "this line holds binary data (a NUL byte), not text")
+            lines[i] = b""
+    return b"\n".join(lines)
+
+
 def _decode(data: bytes, path: Path) -> str:
     if not data.strip():
         raise ArticleReadError(path, "the file is empty")
@@ -743,6 +761,8 @@ def read_bytes(
         raise ArticleReadError(
             name, f"unsupported file type '{suffix or '(none)'}'; use one of {', '.join(SUPPORTED_SUFFIXES)}"
         )
+    if suffix == ".jsonl" and on_error is not None:
+        data = _drop_binary_lines(data, name, on_error)
     text = _decode(data, path)
     if suffix == ".jsonl":
         return list(read_jsonl(text, name, collection, on_error, on_warning, default_published))

@@ -570,3 +570,17 @@ def test_ingest_named_broken_symlink_clear_error(tmp_path):
     with pytest.raises(ArticleReadError) as info:
         read_path(tmp_path / "gone.txt")
     assert info.value.reason == "broken symbolic link (its target /nonexistent/file.txt does not exist)"
+
+
+def test_ingest_jsonl_line_with_a_nul_byte_costs_that_line_only(tmp_path):
+    good = '{"id": "k%d", "text": "The harbour master of Split said the ferries would sail again on Monday."}\n'
+    p = tmp_path / "feed.jsonl"
+    p.write_bytes((good % 1).encode() + b'{"id": "k2", "text": "scan\x00ned"}\n' + (good % 3).encode())
+    errors = []
+    arts = read_path(p, on_error=lambda where, msg: errors.append((where, msg)))
+    assert [a.id for a in arts] == ["k1", "k3"]
+    assert errors == [(f"{p}:2", "this line holds binary data (a NUL byte), not text")]
+    noise = tmp_path / "noise.jsonl"  # mostly binary: refused whole, not reported line by line
+    noise.write_bytes(b"\x00\x01\n\x00\x02\n" + (good % 4).encode())
+    with pytest.raises(ArticleReadError, match="binary file"):
+        read_path(noise, on_error=lambda *e: None)
