@@ -36,8 +36,8 @@ if event_link:  # permalink of one event across articles: ?event=ID
         with st.container(border=True):
             st.markdown(f"**Event {escape_markdown(event_link)}**: {summary['event_killed'] or 'no death toll given'} "
                         f"({plural(int(summary['reports']), 'report')} in {plural(int(summary['articles']), 'article')})")
-            st.dataframe(reports[["place", "date", "killed_min", "killed_max", "cause", "title", "outlet", "published",
-                                  "url", "sentence"]], hide_index=True, key="cas_event_reports")
+            st.dataframe(display_frame(reports[["place", "date", "killed_min", "killed_max", "cause", "title", "outlet",
+                                                "published", "url", "sentence"]]), hide_index=True, key="cas_event_reports")
             with st.expander("Correct a report of this event" if len(reports) > 1 else "Correct this report"):
                 author = correct.author_input("cas_fix_author")
                 rows = reports.to_dict("records")

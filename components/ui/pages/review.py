@@ -13,7 +13,7 @@ from components.store import corrections
 from components.ui import correct, loaders
 from components.ui.highlight import escape_markdown
 from components.ui.sidebar import current_filters
-from components.ui.widgets import download_buttons
+from components.ui.widgets import display_frame, download_buttons
 
 f = current_filters()
 store = loaders.store()
@@ -72,7 +72,7 @@ table = corrections.corrections_table(store)
 if table.empty:
     st.info("No corrections yet.")
 else:
-    st.dataframe(table, hide_index=True, key="review_corrections")
+    st.dataframe(display_frame(table), hide_index=True, key="review_corrections")
     active = [int(x) for x in table.loc[table["undone_at"].isna(), "id"]]
     if active:
         cid = st.selectbox("Correction to undo", active, key="review_undo_pick")
