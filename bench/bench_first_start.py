@@ -13,25 +13,18 @@ Usage: ``.venv/bin/python bench/bench_first_start.py [--runs 3]`` (needs /usr/bi
 from __future__ import annotations
 
 import argparse
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
+sys.path.insert(0, str(ROOT))
+
+from bench.serve import CHROMIUM, CHROMIUM_ARGS, dashboard_server  # noqa: E402
+
 TARGET_S = 15.0
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def one_run(timeout: float = 180.0) -> tuple[float, float]:
@@ -39,41 +32,17 @@ def one_run(timeout: float = 180.0) -> tuple[float, float]:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "atlas.duckdb"
-        port = _free_port()
-        env = dict(os.environ, NEWS_ATLAS_DB=str(db), NEWS_ATLAS_MAP_STYLE="white-bg")
         launched = time.monotonic()
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            while True:
-                try:
-                    if urllib.request.urlopen(base + "/_stcore/health", timeout=2).read() == b"ok":
-                        break
-                except OSError:
-                    time.sleep(0.1)
-                if time.monotonic() - launched > timeout:
-                    raise RuntimeError("the server did not come up")
+        with dashboard_server(Path(tmp) / "atlas.duckdb", timeout=timeout, poll=0.1) as base:
             t0 = time.monotonic()
             with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM,
-                                             args=["--headless", "--no-sandbox", "--disable-gpu"])
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 page = browser.new_page(viewport={"width": 1400, "height": 900})
                 page.goto(base + "/quotes", timeout=timeout * 1000)
                 page.locator("blockquote").filter(has_text="—").first.wait_for(timeout=timeout * 1000)
                 t1 = time.monotonic()
                 browser.close()
             return t1 - t0, t0 - launched
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
 
 
 def main() -> int:
