@@ -710,3 +710,13 @@ def test_quotes_attributed_quotation_after_a_transcript_is_reporting_again(extra
         ("transcript", "Not before the hull has been inspected, the harbour master said.", None),
         ("direct", "We hope to sail by Friday", "Ines Varga"),
     ]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a noun phrase the parser takes for a clause complement (a participle inside it) is no content
+    ("The patrol also found a rocket-propelled grenade launcher.", []),
+    # a real clause after the same verb is
+    ("The inspectors found that the dam was unsafe.", [("indirect", "the dam was unsafe", "found")]),
+])
+def test_quotes_clause_complement_must_read_as_a_clause(extract_text, text, expected):
+    assert [(q.kind, q.text, q.cue) for q in extract_text(text).quotes] == expected

@@ -456,12 +456,20 @@ def _verb_subject(tok: Token, in_quote) -> Optional[Token]:
     return subj
 
 
+def _reads_as_clause(head: Token) -> bool:
+    """Whether a ``ccomp`` the parser gave is a clause: headed by a verb, or with a subject, a copula or a
+    complementiser ("that", "whether", "if"). A noun phrase mis-tagged as a clause ("found a
+    rocket-propelled grenade launcher", its head tagged as an adverb) is not."""
+    return head.pos_ in ("VERB", "AUX") or any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "cop", "aux", "mark") for c in head.children)
+
+
 def _clause_content(tok: Token, subj: Optional[Token]) -> tuple[Optional[Token], Optional[tuple[int, int]]]:
     """Family "X said that ...": the ``ccomp`` of the cue (a "that"-clause after it first, then any
     clause after it, then one before it: "Writing for X, Y noted that Z" keeps Z); a source the
     parser hung on the content as an appositive is recovered (:func:`_appositive_source`).
     Returns (subject, content range)."""
-    comps = [ch for ch in tok.children if ch.dep_ == "ccomp" and ch.i > tok.i - 40]
+    comps = [ch for ch in tok.children if ch.dep_ == "ccomp" and ch.i > tok.i - 40 and _reads_as_clause(ch)]
     comps.sort(key=lambda ch: (not (ch.i > tok.i and ch.left_edge.lower_ == "that"), ch.i < tok.i))
     if not comps:
         return subj, None
@@ -572,6 +580,8 @@ def _learned_content(tok: Token) -> tuple[str, Optional[tuple[int, int]]]:
     "to"-infinitive, direct object (with an "as"/"for" phrase), or the object of a prepositional
     complement ("railed against the deal"); ``("none", None)`` without one."""
     shape, comp = verb_shape(tok)
+    if shape == "clause" and comp is not None and not _reads_as_clause(comp):
+        return "none", None  # a noun phrase the parser hung on as a clause
     if shape == "object":
         return shape, _object_content(tok)
     return shape, (span_chars(list(comp.subtree)) if comp is not None else None)
