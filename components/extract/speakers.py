@@ -318,15 +318,15 @@ class SpeakerIndex:
         self._persons: list[tuple[int, str]] = []  # (char offset, record key) of named people outside quotes
         self._salient: set[tuple[int, str]] = set()  # mentions that are clause subjects or quote speakers
         self._sent_starts = [s.start_char for s in doc.sents]
-        self._headlines = headline_lines(doc.text)
-        first = doc.text.split("\n", 1)[0]  # a first line without a final stop is the title ("Ferry service halted")
+        text = doc.text  # Doc.text joins every token on each access
+        self._headlines = headline_lines(text)
+        first = text.split("\n", 1)[0]  # a first line without a final stop is the title ("Ferry service halted")
         self._title_end = len(first) if first.strip() and not first.rstrip().endswith((".", "?", "!", ":")) else 0
         self._body_persons: list[Span] = []  # PERSON entities outside quotes and headlines
         self._abbrev: dict[str, str] = {}  # "WTN" -> "World Today News"
         self._gender: dict[str, str] = {}  # record key -> "f"/"m", from resolved pronouns and Mr/Mrs/Ms
         self._full_names: list[str] = []
         self._datelines = datelines(doc)  # wire datelines ("BRUSSELS (Reuters) — "), text order
-        text = doc.text  # Doc.text joins every token on each access
         for abbrev, full in defined_abbreviations(text):
             self._abbrev.setdefault(abbrev.lower(), full)
         self._ents: list[Span] = list(doc.ents)  # doc.ents builds new Spans on every access
