@@ -85,6 +85,15 @@ def test_quote_permalink_opens_the_quote_and_a_pick_goes_into_the_url(db):
     assert at.query_params["quote"] in ([q1], q1)
 
 
+def test_quotes_page_puts_no_quote_in_the_address_until_one_is_asked_for(db):
+    (q1, *_), (q2, *_) = _quote_ids(db)
+    at = _goto(_app(), "quotes")
+    assert "quote" not in at.query_params  # the table's first row is shown, but not written into shared links
+    at.selectbox(key="quote_pick").select(q2)
+    at.run()
+    assert at.query_params["quote"] in ([q2], q2)
+
+
 def test_event_permalink_shows_the_event_and_its_reports(db):
     s = SnapshotReader(db)
     event_id = s.execute("SELECT event_id FROM casualty_events LIMIT 1").fetchone()[0]

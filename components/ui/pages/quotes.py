@@ -62,10 +62,17 @@ ids = list(page["id"])
 labels = {r.id: f"{highlight.cell_text(r.speaker, 'unknown')}: {highlight.cell_text(r.quote)[:90]}" for r in page.itertuples(index=False)}
 # permalink: ?quote=ID opens that quote (also when it is not on this page); picking one puts it in the URL
 linked = str(st.query_params.get("quote", ""))[:200]
-if linked and linked not in ids and loaders.q("quote_detail", linked) is not None:
-    d = loaders.q("quote_detail", linked)["quote"]
+linked_detail = loaders.q("quote_detail", linked) if linked and linked not in ids else None
+if linked and linked not in ids and linked_detail is None and not rows:
+    # never show (and offer to correct) another quote in place of the one the address names
+    st.warning(f"No shown quote has the id {highlight.escape_markdown(linked)}: it was marked wrong, or its "
+               "article is no longer stored. Select a row of the table to open a quote.")
+    st.stop()
+if linked_detail is not None:
+    d = linked_detail["quote"]
     ids = [linked] + ids
     labels[linked] = f"{highlight.cell_text(d['speaker'], 'unknown')}: {highlight.cell_text(d['text'])[:90]}"
+    st.caption("The quote the address names is shown below; it is not on this page of the filtered table.")
 if rows:
     st.session_state["quote_pick"] = ids[rows[0] + (1 if ids[0] == linked and linked not in list(page["id"]) else 0)]
 elif linked in ids and st.session_state.get("quote_link_seen") != linked:
@@ -74,8 +81,9 @@ st.session_state["quote_link_seen"] = linked
 if st.session_state.get("quote_pick") not in ids:
     st.session_state["quote_pick"] = ids[0]
 qid = st.selectbox("Quote shown in its article (or select a table row)", ids, key="quote_pick",
-                   format_func=lambda i: labels[i])
-if st.query_params.get("quote") != qid:
+                   format_func=lambda i: labels[i], on_change=lambda: st.session_state.update(quote_picked=True))
+# the address names a quote only when one was asked for (a link, a row, a pick), not the table's first row
+if (linked or rows or st.session_state.get("quote_picked")) and st.query_params.get("quote") != qid:
     st.query_params["quote"] = qid
 st.caption(f"Permalink of this quote: ?quote={highlight.escape_markdown(qid)}")
 
