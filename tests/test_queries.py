@@ -151,7 +151,8 @@ def test_queries_articles_page_and_bundle(store):
 
 def test_queries_exports_and_options(store):
     ex = Q.quotes_export(store, QueryFilters(collections=("seed",)))
-    assert len(ex) == 4 and {"speaker", "quote", "topics", "article"} <= set(ex.columns)
+    assert len(ex) == 4 and {"speaker", "quote", "topics", "confidence", "title", "url", "sentence"} <= set(ex.columns)
+    assert "article" not in ex.columns  # the title is given once, by the citation columns
     assert len(Q.places_table(store, QueryFilters(places=("Kherson",)))) == 1
     assert len(Q.casualties_table(store, QueryFilters())) == 2
     opts = Q.filter_options(store)

@@ -319,6 +319,19 @@ def test_ui_csv_export_defuses_formula_cells():
                      "Calm title,6", ",7"]
 
 
+def test_ui_csv_export_writes_list_cells_as_joined_items():
+    """Test that a list cell (a quote's topics, as DuckDB returns it) is written as ``a; b``, an empty list
+    as an empty cell, and a missing value as an empty cell."""
+    import numpy as np
+    import pandas as pd
+
+    from components.ui.widgets import to_csv
+
+    df = pd.DataFrame({"id": ["q1", "q2", "q3", "q4"],
+                       "topics": [["ports", "tariffs"], np.array(["fishing"], dtype=object), [], None]})
+    assert to_csv(df).splitlines() == ["id,topics", "q1,ports; tariffs", "q2,fishing", "q3,", "q4,"]
+
+
 def test_ui_reader_hides_markdown_markup_also_around_highlights():
     """Test that a heading's '## ' and a bold label's asterisks are not shown, also when a highlight
     (a speaker mention) cuts the label, while text elsewhere keeps its asterisks."""

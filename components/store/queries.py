@@ -716,16 +716,16 @@ def quotes_export(store: Store, f: QueryFilters, limit: int | None = None) -> pd
 
     Returns:
         DataFrame: ``id``, ``article_id``, ``speaker``, ``speaker_type``, ``role``, ``org``,
-        ``country``, ``quote``, ``kind``, ``cue``, ``topics``, ``start``, ``end``, ``article``, ``published``,
-        ``outlet``, ``collection``, and the citation (:func:`~.citations.add_citations`): ``title``,
-        ``url``, ``sentence``.
+        ``country``, ``quote``, ``kind``, ``cue``, ``topics`` (list of topic ids), ``confidence`` (0–1, 3
+        decimals), ``start``, ``end`` (character offsets in the article text), ``collection``, and the
+        citation (:func:`~.citations.add_citations`): ``title``, ``outlet``, ``published``, ``url``,
+        ``sentence``.
     """
     fw, params = from_where(f, "quote", with_article=True, extra_join=JOIN_SPEAKER + JOIN_QUOTE_ROW)
     lim = " LIMIT ?" if limit else ""
     return _cite(store, store.df(
         f"SELECT q.id, q.article_id, q.speaker, qt.speaker_type, s.role, s.org, s.country, qt.text AS quote, q.kind, "
-        f"qt.cue, q.topics, q.start, q.\"end\", coalesce(a.title, a.id) AS article, a.published, a.outlet, "
-        f"a.collection{fw} ORDER BY {order_by(QUOTE_SORTS, 'date', True, _QUOTE_TIE)}{lim}",
+        f"qt.cue, q.topics, round(qt.confidence, 3) AS confidence, q.start, q.\"end\", a.collection{fw} ORDER BY {order_by(QUOTE_SORTS, 'date', True, _QUOTE_TIE)}{lim}",
         params + ([limit] if limit else []),
     ))
 

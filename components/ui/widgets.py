@@ -9,6 +9,7 @@ import math
 import re
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -120,9 +121,12 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def to_csv(df: pd.DataFrame) -> str:
     """``df`` as CSV text, safe to open in a spreadsheet: a text cell that starts like a formula
     (:data:`FORMULA_STARTS`, e.g. a title ``=HYPERLINK(...)`` from an upload) gets a leading ``'``,
-    so it shows as text and never runs. Numbers are written as they are (-3 stays a number)."""
+    so it shows as text and never runs. Numbers are written as they are (-3 stays a number). A list cell
+    (a quote's topics) is written as its items joined by ``"; "`` (``nato; sanctions``), not as a Python list."""
     out = df.copy()
     for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = out[col].map(lambda v: "; ".join(map(str, v)) if isinstance(v, (list, tuple, np.ndarray)) else v)
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
             out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v)
     return out.to_csv(index=False)
