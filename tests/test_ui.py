@@ -279,6 +279,27 @@ def test_ui_casualty_chart_bins_by_span_with_integer_ticks_and_one_unknown_place
     assert fig.layout.title.text == "People killed per day"
 
 
+def test_ui_casualty_chart_groups_the_places_beyond_the_most_killed_into_one_entry():
+    """Test that with more places than CHART_PLACES the ones with most killed keep their colour and the
+    rest are one "N other places" entry whose bars sum per bin (selecting it picks no place)."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from components.ui.charts import CHART_PLACES, UNKNOWN_PLACE, casualty_figure
+
+    n = CHART_PLACES + 3
+    day = dt.date(2011, 5, 2)
+    df = pd.DataFrame({"place": [f"Town {i:02d}" for i in range(n)] + [None], "date": [day] * (n + 1),
+                       "killed": list(range(n, 0, -1)) + [9], "injured": [0] * (n + 1), "events": [1] * (n + 1)})
+    fig = casualty_figure(df)
+    names = [t.name for t in fig.data]
+    assert names[:CHART_PLACES] == [f"Town {i:02d}" for i in range(CHART_PLACES)]
+    assert sorted(names[CHART_PLACES:]) == sorted(["3 other places", UNKNOWN_PLACE])
+    other = next(t for t in fig.data if t.name == "3 other places")
+    assert list(other.y) == [3 + 2 + 1] and other.customdata[0][0] == UNKNOWN_PLACE
+
+
 def test_ui_map_selection_keeps_grey_neighbours_and_lists_places_under_a_marker():
     import pandas as pd
 

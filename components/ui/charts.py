@@ -254,6 +254,7 @@ def date_bins(dates: pd.Series) -> tuple[pd.Series, str]:
 
 _BIN_MS = {"day": 86_400_000, "week": 7 * 86_400_000, "month": 30.4 * 86_400_000}
 UNKNOWN_PLACE = "place not resolved"
+CHART_PLACES = 12  # places with their own colour in the casualty chart (most killed first); the rest share one
 
 
 def bin_casualties(df: pd.DataFrame) -> tuple[pd.DataFrame, str]:
@@ -276,12 +277,23 @@ def casualty_figure(df: pd.DataFrame) -> go.Figure:
     """Stacked bars of people killed per day, week or month (by the data's span), one colour per place.
 
     Bars are as wide as their bin; the y axis has integer ticks only; a casualty whose place was not
-    resolved is one legend entry, :data:`UNKNOWN_PLACE`. The hover gives the bin, place, killed, injured
-    and events; ``customdata[0]`` is the place (select a bar to show it on the map).
+    resolved is one legend entry, :data:`UNKNOWN_PLACE`. The :data:`CHART_PLACES` places with most people
+    killed keep their own colour; the others are one entry, "N other places" (so the key stays short on a
+    phone; the table lists every place). The hover gives the bin, place, killed, injured and events;
+    ``customdata[0]`` is the place (select a bar to show it on the map), :data:`UNKNOWN_PLACE` for the
+    grouped ones.
     """
     d, unit = bin_casualties(df)
     d["place"] = d["place"].where(d["place"].notna() & (d["place"] != "unknown"), UNKNOWN_PLACE)
-    d["place_label"] = d["place"].map(_esc)
+    known = d[d["place"] != UNKNOWN_PLACE].groupby("place")["killed"].sum().sort_values(ascending=False, kind="stable")
+    if len(known) > CHART_PLACES:
+        rest = set(known.index[CHART_PLACES:])
+        other = f"{len(rest)} other places"
+        d["place_label"] = d["place"].map(lambda p: other if p in rest else _esc(p))
+        d["place"] = d["place"].where(~d["place"].isin(rest), UNKNOWN_PLACE)
+        d = d.groupby(["bin", "place", "place_label"], as_index=False, sort=False)[["killed", "injured", "events"]].sum()
+    else:
+        d["place_label"] = d["place"].map(_esc)
     fmt = {"day": "%Y-%m-%d", "week": "week of %Y-%m-%d", "month": "%B %Y"}[unit]
     d["when"] = d["bin"].dt.strftime(fmt)
     fig = px.bar(d, x="bin", y="killed", color="place_label", custom_data=["place", "injured", "events", "place_label",
