@@ -210,10 +210,10 @@ def render_filters() -> QueryFilters:
     opts_c, fmt = faceted("outlets", opts["outlets"])
     sb.multiselect("Outlet", opts_c, key="outlet", select_all=False, format_func=fmt)
     dmin, dmax = opts["date_min"], opts["date_max"]
-    c1, c2 = sb.columns(2)
-    # any valid date is accepted (a range outside the data gives an empty view, said below)
-    c1.date_input("From", value=None, min_value=DATE_MIN, max_value=DATE_MAX, key="from")
-    c2.date_input("To", value=None, min_value=DATE_MIN, max_value=DATE_MAX, key="to")
+    # any valid date is accepted (a range outside the data gives an empty view, said below); one box per
+    # line: side by side in the sidebar they were too narrow to show a set date
+    sb.date_input("From", value=None, min_value=DATE_MIN, max_value=DATE_MAX, key="from")
+    sb.date_input("To", value=None, min_value=DATE_MIN, max_value=DATE_MAX, key="to")
     opts_c, fmt = faceted("kinds", list(opts["kinds"]))
     sb.multiselect("Quote kind", opts_c, key="kind", select_all=False, format_func=fmt)
     sb.text_input("Search quote text", key="q", bind="query-params", max_chars=200,
