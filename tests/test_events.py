@@ -38,6 +38,12 @@ def test_reports_of_one_strike_count_once_with_the_highest_figure_and_range(tmp_
     strike = page[page["article_id"].isin(["a1", "a2"])]
     assert set(strike["event_id"]) == {"a1:0"} and list(strike["event_killed"]) == ["at least 4 killed; reports 3-4"] * 2
     assert page.loc[page["article_id"] == "a4", "event_killed"].item() == "5 killed"
+    # the chart and the map count each event once too, with its highest report at that report's place
+    chart = Q.casualties_by_place_date(store, QueryFilters())
+    assert int(chart["killed"].sum()) == 19 and int(chart["events"].sum()) == 6
+    by_place = chart.groupby("place")["killed"].sum().to_dict()
+    assert by_place == {"Velmora outskirts": 4, "Velmora": 2 + 6 + 1 + 1, "Dornik": 5}
+    assert int(Q.casualty_points(store, QueryFilters())["killed"].sum()) == 19
     store.delete_article("a1")  # the event keeps its other report, under a new id
     assert Q.casualty_totals(store, QueryFilters())["events"] == 6
 

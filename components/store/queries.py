@@ -420,20 +420,36 @@ _JOIN_PART_SUMS = (
 
 def _leaf_sql(f: QueryFilters, with_article: bool = False, date_expr: str = "c.date",
               extra_cols: str = "") -> tuple[str, list]:
-    """SELECT of the casualty rows that place each death once, and its parameters: every part at
-    its own place, and every event at its place with what its parts leave (its count minus its
-    parts' counts, at least 0: "41 killed, 27 in Malatya and 14 in Adiyaman" gives Malatya 27,
-    Adiyaman 14 and 0 at the event's place). Columns ``place``, ``date``, ``is_event``,
-    ``killed``, ``injured``, then ``extra_cols`` (fixed SQL over ``c``, e.g. ``", c.lat, c.lon"``);
-    ``date_expr`` may read ``a`` when ``with_article``."""
+    """SELECT of the casualty rows that place each death once, and its parameters.
+
+    - **One report per event.** Of an event's reports (records of one or several articles that
+      :mod:`components.store.events` joins), only the one with the highest figure counts (the largest
+      ``killed_min``, then ``injured_min``; ties by article id and index), with its own parts: three articles
+      on one bombing (12, 15, then 21 killed) give 21 at its place, not 48 — the same rule as
+      :func:`casualty_totals`.
+    - **Parts at their own places.** The chosen report's parts are at their own places, and the report at
+      its place with what its parts leave (its count minus its parts' counts, at least 0: "41 killed, 27 in
+      Malatya and 14 in Adiyaman" gives Malatya 27, Adiyaman 14 and 0 at the event's place). A part whose
+      report the filters leave out (a place filter naming the part's place) counts on its own.
+
+    Columns ``place``, ``date``, ``is_event``, ``killed``, ``injured``, then ``extra_cols`` (fixed SQL over
+    ``c``, e.g. ``", c.lat, c.lon"``), then the bookkeeping columns ``_a``, ``_top`` (the report's article
+    and index); ``date_expr`` may read ``a`` when ``with_article``."""
     fw, params = from_where(f, "casualty", with_article=with_article, use_quote_scope=not with_article,
                             extra_join=_JOIN_PART_SUMS)
     sql = (
-        f"SELECT c.place, {date_expr} AS date, c.part_of IS NULL AS is_event, "
+        f"WITH leaf AS (SELECT c.place, {date_expr} AS date, c.part_of IS NULL AS is_event, "
         "CASE WHEN c.part_of IS NULL THEN greatest(coalesce(c.killed_min, 0) - coalesce(ps.k, 0), 0) "
         "ELSE coalesce(c.killed_min, 0) END AS killed, "
         "CASE WHEN c.part_of IS NULL THEN greatest(coalesce(c.injured_min, 0) - coalesce(ps.i, 0), 0) "
-        f"ELSE coalesce(c.injured_min, 0) END AS injured{extra_cols}{fw}"
+        f"ELSE coalesce(c.injured_min, 0) END AS injured{extra_cols}, "
+        "c.article_id AS _a, coalesce(c.part_of, c.idx) AS _top, "
+        f"CASE WHEN c.part_of IS NULL THEN {_EVENT_OF} END AS _ev, c.killed_min AS _k, c.injured_min AS _i{fw}), "
+        "chosen AS (SELECT _a, _top FROM leaf WHERE is_event QUALIFY row_number() OVER "
+        "(PARTITION BY _ev ORDER BY _k DESC NULLS LAST, _i DESC NULLS LAST, _a, _top) = 1) "
+        "SELECT * EXCLUDE (_ev, _k, _i) FROM leaf "
+        "WHERE (_a, _top) IN (SELECT (_a, _top) FROM chosen) "
+        "OR (NOT is_event AND (_a, _top) NOT IN (SELECT (_a, _top) FROM leaf WHERE is_event))"
     )
     return sql, params
 
