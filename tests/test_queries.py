@@ -306,6 +306,7 @@ def test_queries_casualty_event_with_parts_counts_once(extract_text):
     assert {p: int(k) for p, k in zip(m["place"], m["killed"]) if k} == {"Malatya": 27, "Adiyaman": 14}
     table = Q.casualties_table(s, f)
     assert list(zip(table["part_of"].fillna(-1).astype(int), table["killed_min"])) == [(-1, 41), (0, 27), (0, 14)]
+    assert len(set(table["event_id"])) == 1 and "article" not in table.columns  # parts carry their event's id
     s.close()
 
 

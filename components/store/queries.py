@@ -544,15 +544,19 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
 
 def casualties_table(store: Store, f: QueryFilters, limit: int | None = None) -> pd.DataFrame:
     """All casualty rows under the filters (for downloads): events and their parts (``part_of`` =
-    the event's ``idx``; sum only rows whose ``part_of`` is empty), with ``event_id`` and the citation:
-    ``title``, ``outlet``, ``url``, ``sentence`` (:func:`~.citations.add_citations`)."""
+    the event's ``idx``; sum only rows whose ``part_of`` is empty, one per ``event_id``: several articles'
+    reports of one event share it, and a part carries its event's), with the citation: ``title``,
+    ``outlet``, ``published``, ``url``, ``sentence`` (:func:`~.citations.add_citations`)."""
     fw, params = from_where(f, "casualty", with_article=True)
     lim = " LIMIT ?" if limit else ""
+    # a part carries its event's id (it is no report of its own); the title comes once, with the citation
+    event_of = _EVENT_OF.replace("e.idx = c.idx", "e.idx = coalesce(c.part_of, c.idx)").replace(
+        "CAST(c.idx AS VARCHAR)", "CAST(coalesce(c.part_of, c.idx) AS VARCHAR)")
     return _cite(store, store.df(
-        f"SELECT {_CAS_COLS}, {_EVENT_OF} AS event_id{fw} ORDER BY coalesce(c.date, a.published) DESC NULLS LAST, "
+        f"SELECT {_CAS_COLS}, {event_of} AS event_id{fw} ORDER BY coalesce(c.date, a.published) DESC NULLS LAST, "
         f"c.article_id, coalesce(c.part_of, c.idx), c.part_of NULLS FIRST, c.idx{lim}",
         params + ([limit] if limit else []),
-    ))
+    )).drop(columns=["article"])
 
 
 def casualties_by_place_date(store: Store, f: QueryFilters, limit: int = 2000) -> pd.DataFrame:
