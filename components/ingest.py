@@ -112,7 +112,10 @@ ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # ISO 8601 forms without dashes or with weeks: "20241201", "20241201T101010Z", "2024-W10-2".
 _COMPACT_ISO_RE = re.compile(r"\d{8}(?:T|$)|\d{4}-?W\d{2}-?\d\b")
-_SHORT_NUMERIC_RE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2\d{2}(?!\d)")
+_SHORT_NUMERIC_RE = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2(\d{1,2})(?!\d)")
+# the time after an ISO date: "T25:61" is no time of day, so the value is corrupt, not a date to keep
+_ISO_TIME_RE = re.compile(r"[T ](\d{2}):(\d{2})(?::(\d{2}))?")
+FUTURE_DAYS = 1  # a published date more than this many days after today (UTC) is refused (time zones allow one)
 _YEAR_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # Two defaults that differ in year, month and day (see _written_date).
 _DEFAULT_A, _DEFAULT_B = _dt.datetime(1904, 1, 1), _dt.datetime(1908, 2, 2)
@@ -125,16 +128,37 @@ def _human(d) -> str:
 def parse_published(value: object) -> tuple[str | None, str | None]:
     """Read a published date as written (sidecar, JSONL, a feed) as ISO ``YYYY-MM-DD``.
 
+    A date more than :data:`FUTURE_DAYS` after today (UTC) is refused (no article is published in the
+    future: a corrupt or placeholder value such as ``2099-12-31``); see :func:`_parse_published` for
+    the forms read.
+
+    Raises:
+        ValueError: as :func:`_parse_published`, or the date lies in the future.
+    """
+    import datetime as dt
+
+    iso, warning = _parse_published(value)
+    if iso is not None and not isinstance(value, (dt.date, dt.datetime)):
+        limit = dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=FUTURE_DAYS)
+        if dt.date.fromisoformat(iso) > limit:
+            raise ValueError(f"published {str(value).strip()!r} is in the future (after {limit.isoformat()}); "
+                             "write the date the article was published as YYYY-MM-DD")
+    return iso, warning
+
+
+def _parse_published(value: object) -> tuple[str | None, str | None]:
+    """Read a published date as written (sidecar, JSONL, a feed) as ISO ``YYYY-MM-DD``.
+
     Policy: the calendar date *as written*, whatever the time, zone or form around it; nothing
     invented and nothing guessed.
 
     - ``datetime.date``/``datetime``: kept.
     - ISO 8601 / RFC 3339 (``2024-03-10``, ``2024-03-10T23:30:00-05:00``, ``2009-03-20 12:24:52.002364-05``,
       ``20240310T101010Z``, week dates): read with ``dateutil.parser.isoparse``; the date part as written
-      (a time zone never moves the day).
+      (a time zone never moves the day); an impossible time of day (``T25:61``) refuses the value.
     - Numeric ``DD/MM/YYYY`` or ``MM/DD/YYYY`` (also with ``.`` or ``-``, a time may follow): read when only
       one order is possible (``25/12/2024``, ``12/25/2024``, ``05/05/2024``); when both are (``10/03/2024``)
-      the value is refused as ambiguous, asking for ISO.
+      the value is refused as ambiguous, asking for ISO; so is a one-digit year (``1/2/3``).
     - RFC 2822 (``Tue, 10 Mar 2024 14:05:00 +0000``, ``GMT``, ``EST``) with :mod:`email.utils`; other text
       (``Dec. 1, 2024 11:30 PM CT``, ``Monday | March 10, 2024 | 5:04 pm``, weekdays, zone names and
       offsets) with ``dateutil.parser`` (``|`` read as a space), then ``dateparser``. A value without a
@@ -167,9 +191,13 @@ def parse_published(value: object) -> tuple[str | None, str | None]:
         raise ValueError(f"published {s[:40]!r}... ({len(s)} characters) is not a date; {fix}")
     if ISO_DATE_RE.match(s):
         try:
-            return dt.date.fromisoformat(s[:10]).isoformat(), None
+            day = dt.date.fromisoformat(s[:10])
         except ValueError as exc:
             raise ValueError(f"published {s!r} is not a real date ({exc})") from exc
+        t = _ISO_TIME_RE.match(s, 10)
+        if t and (int(t.group(1)) > 24 or int(t.group(2)) > 59 or int(t.group(3) or 0) > 60):
+            raise ValueError(f"published {s!r} has an impossible time of day ({t.group(0)[1:]}); {fix}")
+        return day.isoformat(), None
     m = NUMERIC_DATE_RE.match(s)
     if m and (m.end() == len(s) or not s[m.end()].isdigit()):
         a, sep, b = int(m.group(1)), m.group(2), int(m.group(3))
@@ -187,6 +215,8 @@ def parse_published(value: object) -> tuple[str | None, str | None]:
         except ValueError as exc:
             raise ValueError(f"published {s!r} is not a real date ({exc}); {fix}") from exc
     m = _SHORT_NUMERIC_RE.match(s)
+    if m and len(m.group(4)) == 1:  # "1/2/3": which century, which order? nothing to read it by
+        raise ValueError(f"published {s!r} has no full year; {fix}")
     if m and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(3)) <= 12 and m.group(1) != m.group(3):
         raise ValueError(f"published {s!r} is ambiguous (day or month first?); {fix}")
     day = _written_date(s)

@@ -268,6 +268,12 @@ def test_ingest_parse_published_yaml_date_and_bare_year():
         ("not-a-date", "published 'not-a-date' is not a date with a year; write it as YYYY-MM-DD"),
         ("Tuesday 4 pm", "published 'Tuesday 4 pm' is not a date with a year; write it as YYYY-MM-DD"),
         ("10/03/24", "published '10/03/24' is ambiguous (day or month first?); write it as YYYY-MM-DD"),
+        ("4/7/9", "published '4/7/9' has no full year; write it as YYYY-MM-DD"),
+        ("6/6/6", "published '6/6/6' has no full year; write it as YYYY-MM-DD"),
+        ("2023-05-14T26:70:00Z", "published '2023-05-14T26:70:00Z' has an impossible time of day (26:70:00); "
+                                 "write it as YYYY-MM-DD"),
+        ("2023-05-14 11:75", "published '2023-05-14 11:75' has an impossible time of day (11:75); "
+                             "write it as YYYY-MM-DD"),
     ],
 )
 def test_ingest_parse_published_rejects(value, message):
@@ -276,6 +282,20 @@ def test_ingest_parse_published_rejects(value, message):
     with pytest.raises(ValueError) as info:
         parse_published(value)
     assert str(info.value) == message
+
+
+def test_ingest_parse_published_refuses_a_date_in_the_future():
+    """Test that a published date after tomorrow (UTC) is refused, also in another form, and that today passes."""
+    import datetime as dt
+
+    from components.ingest import parse_published
+
+    today = dt.datetime.now(dt.timezone.utc).date()
+    later = today + dt.timedelta(days=3)
+    assert parse_published(today.isoformat()) == (today.isoformat(), None)
+    for value in (later.isoformat(), f"{later:%d %B %Y}", "2201-01-09T10:00:00Z"):
+        with pytest.raises(ValueError, match=r"is in the future \(after "):
+            parse_published(value)
 
 
 def _with_sidecar(tmp_path, text: str, sidecar: str):
