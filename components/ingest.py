@@ -541,6 +541,9 @@ def _make_article(
 
 # Markdown block tokens whose text is markup, not article text.
 _HTML_TAG = re.compile(r"<[^>]*>")
+# an inline code element with its content ("<script>alert(5)</script>"): dropped whole, not just its tags
+_CODE_ELEMENT_RE = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?(</\1\s*>|$)", re.I | re.S)
+_CODE_OPEN_RE = re.compile(r"<(script|style|noscript|template)\b", re.I)
 
 
 def markdown_to_text(md: str) -> tuple[str, str | None]:
@@ -583,7 +586,7 @@ def markdown_to_text(md: str) -> tuple[str, str | None]:
             if tok.content.strip():
                 blocks.append(tok.content.strip("\n"))
         elif tok.type == "html_block":
-            text = html.unescape(_HTML_TAG.sub("", tok.content)).strip()
+            text = html.unescape(_HTML_TAG.sub("", _CODE_ELEMENT_RE.sub("", tok.content))).strip()
             if text:
                 blocks.append(text)
     return "\n\n".join(blocks), heading
@@ -600,6 +603,12 @@ def _inline_text(children: list) -> str:
     i = 0
     while i < len(children):
         child = children[i]
+        code = _CODE_OPEN_RE.match(child.content) if child.type == "html_inline" else None
+        if code:  # inline <script>...</script>: skip to its closing tag, content included
+            close = f"</{code.group(1).lower()}"
+            i = next((j for j in range(i + 1, len(children)) if children[j].type == "html_inline"
+                      and children[j].content.lower().startswith(close)), len(children) - 1) + 1
+            continue
         if child.type == "strong_open" and "".join(parts).rsplit("\n", 1)[-1].strip() == "":
             close = next((j for j in range(i + 1, len(children)) if children[j].type == "strong_close"), None)
             if close is not None:
@@ -640,6 +649,28 @@ def read_markdown(
     return _make_article(text, meta, source_path, collection, on_warning, default_published=default_published)
 
 
+# elements whose content is code or styling, never article text (wherever a page puts them, even in a heading)
+CODE_ELEMENTS = ("script", "style", "noscript", "template")
+
+
+def without_scripts(html: str) -> str:
+    """``html`` without its :data:`CODE_ELEMENTS` and their content (lxml), so no script text reaches a
+    title or the body ("Housing alert(1)"); JSON-LD metadata scripts (``application/ld+json``) are kept
+    for trafilatura's metadata. A page lxml cannot parse is returned as it is."""
+    from lxml import etree
+    from lxml import html as lhtml
+
+    try:
+        tree = lhtml.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html
+    for el in list(tree.iter(*CODE_ELEMENTS)):
+        if el.tag == "script" and "ld+json" in (el.get("type") or "").lower():
+            continue
+        el.drop_tree()  # the text after the element (its tail) stays
+    return lhtml.tostring(tree, encoding="unicode")
+
+
 def read_html(
     html: str, source_path: str, meta: dict | None = None, collection: str | None = None,
     on_warning: WarnFn | None = None, default_published: str | None = None,
@@ -659,6 +690,7 @@ def read_html(
     """
     import trafilatura
 
+    html = without_scripts(html)
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
     if not text or not text.strip():
         raise ArticleReadError(source_path, "no main text found in the HTML page")

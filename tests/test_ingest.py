@@ -604,3 +604,25 @@ def test_ingest_jsonl_line_with_a_nul_byte_costs_that_line_only(tmp_path):
     noise.write_bytes(b"\x00\x01\n\x00\x02\n" + (good % 4).encode())
     with pytest.raises(ArticleReadError, match="binary file"):
         read_path(noise, on_error=lambda *e: None)
+
+
+def test_ingest_script_and_style_content_never_reaches_title_or_text():
+    """Test that code elements are dropped with their content, wherever the page or Markdown puts them
+    (inside a heading, between paragraphs, inline before a name), while JSON-LD metadata is still read."""
+    from components.ingest import markdown_to_text, read_html
+
+    page = ('<html><head><title>Quay reopens</title><style>h1{color:red}</style>'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-04-02"}</script>'
+            '</head><body><article><h1>Quay reopens <script>steal()</script></h1>'
+            '<p>The harbour master of Varna, Ivo Denev, said on Wednesday that the old quay would reopen in May.</p>'
+            '<noscript>Enable scripts</noscript><script>document.write("HACKED")</script>'
+            '<p>"We are ready," Denev said, adding that two cranes had been repaired over the winter months.</p>'
+            '</article></body></html>')
+    a = read_html(page, "quay.html")
+    assert a.title == "Quay reopens" and a.published == "2025-04-02"
+    assert not any(w in a.text for w in ("steal", "HACKED", "Enable scripts", "color:red"))
+    assert a.text.splitlines()[1].startswith("The harbour master of Varna, Ivo Denev, said")
+    md = ("# Quay reopens\n\nUnion leader <script>steal()</script>Ana Petrova said the quay was safe.\n\n"
+          "<style>\np {color: red}\n</style>\n\nShe thanked the crews.\n")
+    assert markdown_to_text(md) == ("Quay reopens\n\nUnion leader Ana Petrova said the quay was safe.\n\n"
+                                    "She thanked the crews.", "Quay reopens")

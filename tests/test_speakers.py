@@ -404,3 +404,32 @@ def test_speakers_subject_pronoun_chain_keeps_the_paragraph_subject(extract_text
         ("indirect", "Dana Reyes", "She", "engineer Omar Diaz for his work"),
         ("indirect", "Dana Reyes", "She", "the plant would double its output by spring"),
     ]
+
+
+def test_speakers_alias_carries_no_markup_of_a_markdown_turn_label(nlp):
+    """Test that a bold Markdown turn label ('**Name:**') gives its speaker no alias with the label's marks
+    (the entity took ':**' along; invented interview)."""
+    from components.extract import extract_doc
+    from components.ingest import read_bytes
+
+    md = ("# Talking ports\n\nOur reporter Mira Castell said the harbour of Valparaiso was calm on Monday.\n\n"
+          "**Mira Castell:** How busy was the winter?\n\n"
+          "**Tomas Reyl:** Busier than ever. We handled twice the usual cargo.\n")
+    article = read_bytes(md.encode("utf-8"), "talk.md")[0]
+    ex = extract_doc(article, nlp(article.text), nlp)
+    assert {s.name: s.aliases for s in ex.speakers} == {"Mira Castell": [], "Tomas Reyl": []}
+    assert [(q.speaker, q.kind) for q in ex.quotes] == [("Mira Castell", "indirect"), ("Tomas Reyl", "transcript")]
+
+
+def test_speakers_alias_is_the_mention_without_surrounding_marks(nlp):
+    """Test that a mention registered with markup or punctuation the entity took along (a Markdown label's
+    ':**', quote marks) adds no alias of those marks, while a real short form stays an alias."""
+    from components.extract.speakers import SpeakerIndex
+
+    doc = nlp("Our reporter Mira Castell met Tomas Reyl. Castell asked questions.")
+    index = SpeakerIndex(doc, places=None, quoted=[])
+    full = doc[2:4]
+    index.add_person("Mira Castell:**", full)
+    index.add_person("“Mira Castell”", full)
+    index.add_person("Castell", doc[9:10])
+    assert index.records["mira castell"].to_model().aliases == ["Castell"]

@@ -36,6 +36,10 @@ _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*")
 ANTECEDENT_SENTENCES = 6
 ANTECEDENT_PEOPLE = 8
 
+# leading and trailing characters of a mention that are no part of a name: markup, colons, quote marks
+# (a trailing full stop stays: "Jr.")
+_ALIAS_EDGE = re.compile(r"^[\W_]+|[^\w.]+$")
+
 
 def join_tokens(toks) -> str:
     """Text of ``toks`` with the article's own spacing between neighbours ("Secretary-General"),
@@ -471,8 +475,10 @@ class SpeakerIndex:
             self._gender.setdefault(key, gender)
         if name != full:
             rec.aliases.add(name)
-        if text.strip() != full and span is not None and text.strip() != name and not headline:
-            rec.aliases.add(text.strip())  # a headline run glues verbs to names ("Zelenskyy Pushes"): no alias
+        # the mention as written, without markup or punctuation the entity took along ("Lena Okafor:**")
+        written = _ALIAS_EDGE.sub("", text.strip())
+        if written not in (full, name, "") and span is not None and not headline:
+            rec.aliases.add(written)  # a headline run glues verbs to names ("Zelenskyy Pushes"): no alias
         if span is not None:
             self._describe(rec, span)
         return key
