@@ -19,6 +19,11 @@ def test_ui_parse_filters_absent_collection_means_default_and_empty_means_all():
     assert f == QueryFilters(collections=("seed",)) and notes == []
     f, _ = parse_filters({"collection": []}, ALLOWED, ("seed",))
     assert f.collections == ()
+    # an article permalink opens the article in any collection; a named collection still applies
+    f, _ = parse_filters({"article": "a1b2c3"}, ALLOWED, ("seed",))
+    assert (f.collections, f.articles) == ((), ("a1b2c3",))
+    f, _ = parse_filters({"article": "a1b2c3", "collection": "isaf-afghanistan"}, ALLOWED, ("seed",))
+    assert f.collections == ("isaf-afghanistan",)
 
 
 def test_ui_parse_filters_drops_unknown_values_with_a_notice():

@@ -108,7 +108,8 @@ def parse_filters(
         allowed (Mapping[str, Iterable[str] | None]): field name -> the values
             the store knows; None accepts any value (after the length checks).
             ``kinds`` is always checked against :data:`QUOTE_KINDS`.
-        default_collections (Iterable[str]): used when ``collection`` is absent.
+        default_collections (Iterable[str]): used when ``collection`` is absent, unless the address
+            names articles (``?article=ID``: all collections, so a permalink opens an uploaded article).
 
     Returns:
         tuple[QueryFilters, list[str]]: the filters and human-readable notices
@@ -119,7 +120,8 @@ def parse_filters(
     for field in LIST_FIELDS:
         key = URL_KEYS[field]
         if field == "collections" and key not in raw:
-            values[field] = tuple(default_collections)
+            # an address naming articles (a permalink) opens them in whatever collection they are
+            values[field] = () if _as_list(raw.get(URL_KEYS["articles"])) else tuple(default_collections)
             continue
         items = _as_list(raw.get(key))
         if field == "countries":
