@@ -33,16 +33,30 @@ def _progress_kwargs() -> dict:
     return {"mininterval": 30.0, "ascii": True, "ncols": 80}
 
 
+class _LazyBar:
+    """A tqdm bar over articles drawn at its first update, so no empty "0article" bar is printed while
+    the inputs are still being read; ``close()`` closes it when it was drawn."""
+
+    def __init__(self, desc: str):
+        self.desc, self.bar = desc, None
+
+    def update(self, done: int, total: int, label: str) -> None:
+        if self.bar is None:
+            self.bar = tqdm(total=total, desc=self.desc, unit="article", file=sys.stderr, **_progress_kwargs())
+        self.bar.total = total
+        self.bar.n = done
+        self.bar.set_postfix_str(label[:40], refresh=False)
+        self.bar.refresh()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
 def _progress_bar(desc: str):
-    bar = tqdm(total=0, desc=desc, unit="article", file=sys.stderr, **_progress_kwargs())
-
-    def update(done: int, total: int, label: str) -> None:
-        bar.total = total
-        bar.n = done
-        bar.set_postfix_str(label[:40], refresh=False)
-        bar.refresh()
-
-    return bar, update
+    """``(bar, update)``: a :class:`_LazyBar` and its ``update(done, total, label)`` callback."""
+    bar = _LazyBar(desc)
+    return bar, bar.update
 
 
 def _print_details(report, args: argparse.Namespace) -> None:
