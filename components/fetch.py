@@ -48,7 +48,8 @@ def fetch_bytes(url: str, timeout: int = DEFAULT_TIMEOUT_S, max_bytes: int = MAX
     dashboard cannot be made to read its own network) unless ``allow_private`` (tests of a local server).
 
     Raises:
-        FetchError: not an http(s) address, no answer (offline, timeout, refused), an HTTP status other than
+        FetchError: not an http(s) address, a host written as a local or private address (``localhost``,
+            ``127.0.0.1``, ``[::1]``, ``10.x``; said apart), no answer (offline, timeout, refused), an HTTP status other than
             200, an empty body, or a body of ``max_bytes`` bytes or more (trafilatura stops reading there).
     """
     from trafilatura.downloads import fetch_response
@@ -56,6 +57,9 @@ def fetch_bytes(url: str, timeout: int = DEFAULT_TIMEOUT_S, max_bytes: int = MAX
 
     if not url.lower().startswith(("http://", "https://")):
         raise FetchError(f"{url}: not a web address (give an http:// or https:// link)")
+    if not allow_private and _names_local_address(url):
+        raise FetchError(f"{url}: a local or private network address; the dashboard does not fetch those "
+                         "(the command line does)")
     cfg = use_config()
     cfg.set("DEFAULT", "DOWNLOAD_TIMEOUT", str(int(timeout)))
     cfg.set("DEFAULT", "MAX_FILE_SIZE", str(int(max_bytes)))
@@ -71,6 +75,30 @@ def fetch_bytes(url: str, timeout: int = DEFAULT_TIMEOUT_S, max_bytes: int = MAX
     if not data:
         raise FetchError(f"{url}: empty answer, or larger than {max_bytes:,} bytes")
     return data
+
+
+def _names_local_address(url: str) -> bool:
+    """Whether the URL's host is written as a loopback, private, link-local or unspecified address
+    (``localhost``, ``127.0.0.1``, ``[::1]``, ``0x7f000001``, ``10.0.0.5``), read with :mod:`ipaddress`
+    (a name is not resolved here: trafilatura's SSRF check still refuses names that resolve to one)."""
+    import ipaddress
+    import socket
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:
+        return False
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        try:  # the shorthand and hex forms browsers accept ("0x7f000001", "127.1"), without resolving a name
+            ip = ipaddress.ip_address(socket.inet_aton(host))
+        except OSError:
+            return False
+    return ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_unspecified or ip.is_reserved
 
 
 def _is_feed(data: bytes) -> bool:

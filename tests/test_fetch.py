@@ -79,8 +79,17 @@ def test_fetch_errors_are_clear_offline_too_large_and_not_a_link(site):
         fetch_bytes("file:///etc/passwd")
     rep = read_url(f"http://127.0.0.1:{closed}/x.html", fetch=local)
     assert rep.articles == [] and rep.problems[0][1].startswith("no answer within")
-    with pytest.raises(FetchError, match="no answer"):  # a local address is refused by default (SSRF)
+    with pytest.raises(FetchError, match="a local or private network address"):  # refused by default (SSRF)
         fetch_bytes(f"{site}/page.html")
+
+
+@pytest.mark.parametrize("url", ["http://localhost:8501/", "http://127.0.0.1/x", "http://[::1]/", "http://0x7f000001/",
+                                 "https://10.1.2.3/a", "http://192.168.0.4/", "http://169.254.169.254/latest"])
+def test_fetch_local_and_private_addresses_are_refused_with_their_own_reason(url):
+    with pytest.raises(FetchError) as info:
+        fetch_bytes(url)
+    assert str(info.value) == (f"{url}: a local or private network address; the dashboard does not fetch those "
+                               "(the command line does)")
 
 
 def _cli(*args, db):
