@@ -142,10 +142,23 @@ def test_gazetteer_normalise_letters_without_decomposition(name, key):
 
 def test_gazetteer_country_point_is_main_landmass_centre(gaz):
     """Test that with geo-intel-offline installed the US point is its main landmass's centre
-    (about 39.5 N, 99.1 W), within the agreement limit of the factbook point (38 N, 97 W)."""
+    (about 39.5 N, 99.1 W), moved a fifth of the way to the factbook point (38 N, 97 W)."""
     pytest.importorskip("geo_intel_offline")
+    from components.gazetteer import FACTBOOK_WEIGHT, Gazetteer, _landmass_centres, _towards
+
     us = gaz.country("US")
-    assert abs(us.lat - 39.5) < 0.5 and abs(us.lon + 99.1) < 0.5
+    assert FACTBOOK_WEIGHT == 0.2
+    assert (us.lat, us.lon) == _towards(_landmass_centres()["US"], Gazetteer._countryinfo()[0]["US"], FACTBOOK_WEIGHT)
+    assert abs(us.lat - 39.2) < 0.1 and abs(us.lon + 98.7) < 0.1
+
+
+def test_gazetteer_towards_interpolates_between_points():
+    """Test that the blend of two points lies the given share of the way from the first."""
+    from components.gazetteer import _towards
+
+    assert _towards((10.0, 20.0), (20.0, 40.0), 0.2) == (12.0, 24.0)
+    assert _towards((10.0, 20.0), (20.0, 40.0), 0.0) == (10.0, 20.0)
+    assert _towards((-5.0, 100.0), (-1.0, 96.0), 0.25) == (-4.0, 99.0)
 
 
 def test_gazetteer_namesake_by_alternate_name():
