@@ -579,3 +579,11 @@ def test_places_town_and_area_written_as_qualifier(extract_text):
 
 def test_places_person_before_a_state_name_is_no_qualified_town(extract_text):
     assert [g[0] for g in _places(extract_text, "The award went to Ann Poe, Ohio, on Friday.")] == ["Ohio"]
+
+
+def test_places_area_name_with_its_kind_tagged_loc_is_the_area(extract_text):
+    """"the Akita Prefecture" (the model tags it LOC, the gazetteer knows "Akita") is the prefecture;
+    a LOC whose name before "Province" is no gazetteer area stays unread."""
+    got = _places(extract_text, "A flu virus was found in a village located in the Akita Prefecture of northern Japan.")
+    assert got == [("Akita", "Akita", "Akita", "JP"), ("Japan", "Japan", None, "JP")]
+    assert _places(extract_text, "Officials in the Rift Valley Province said so.") == []

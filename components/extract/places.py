@@ -308,7 +308,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     span, text = span[k:], span[k:].text
             if ent.label_ == "LOC" and not gaz.is_region_name(text) and not any(
                 normalise(r.name) == normalise(text) for r in gaz.candidates(text) + gaz.small_places(text)
-            ):
+            ) and not _named_area_with_suffix(span, gaz):
                 continue  # rivers, seas, regions that only share an old alternate name with a town
             if not gaz.is_place_name(text):
                 # "Ghazni province" -> "Ghazni"; "Kharkiv region" -> "Kharkiv"
@@ -768,6 +768,16 @@ def _respelt_area(span: Span, gaz: Gazetteer) -> bool:
     another spelling ("In Logar" for GeoNames' Lowgar, "in Konar" / "in Kunar"): read as that area."""
     return len(span) == 1 and _cue_before(span.doc, span.start) and any(
         r.kind == "admin" and r not in gaz.admin2 for r in gaz.candidates(span.text))
+
+
+def _named_area_with_suffix(span: Span, gaz: Gazetteer) -> bool:
+    """True when ``span`` is an administrative area's name followed by its kind of area, the name
+    alone being exactly a gazetteer admin area ("the Akita Prefecture", "Kandahar Province" tagged
+    LOC): the area, whatever label the model gave the whole."""
+    if len(span) < 2 or span[-1].lower_ not in ADMIN_SUFFIXES:
+        return False
+    name = span[:-1].text
+    return any(r.kind == "admin" and normalise(r.name) == normalise(name) for r in gaz.candidates(name))
 
 
 def _admin_suffix_after(span: Span) -> bool:
