@@ -67,6 +67,10 @@ WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "lake", "bay", "strait", "strai
 # a country's main-landmass centre replaces its factbook point only when the two agree this
 # closely (km); a larger gap means the largest polygon is not the country's heartland
 LANDMASS_AGREEMENT_KM = 300.0
+# an ISO 3166-2 area name that is also a town of its country aliases a GeoNames admin1 name only
+# when at least this similar (difflib ratio): "Uruzgan"/"Oruzgan" 0.86, "Kunar"/"Konar" 0.80 do,
+# "Taoyuan"/"Taiwan" and "Hualien"/"Fukien" 0.62 do not
+CITY_NAMED_ALIAS_RATIO = 0.75
 # share of the way from a country's main-landmass centre to its factbook point at which its point
 # is set (when the two agree, see LANDMASS_AGREEMENT_KM): the two are independent estimates of the
 # reference point news gazetteers use (GeoNames, Wikipedia), and a point between them errs less than
@@ -224,6 +228,44 @@ def normalise(name: str) -> str:
     return s
 
 
+# words that open a first-level area's transliterated name without telling it apart: an Arabic
+# article ("Al Minya", "Ad Daqahliyah") or the word for the area ("Muhafazat", "Wilayat")
+_AREA_NAME_OPENERS = re.compile(r"^(?:(?:muhafazat|muhafazah|wilayat|wilayah|provincia de|province of)\s+)?"
+                                r"(?:(?:al|el|ad|ar|as|ash|at|an|az|ath|adh|ad)\s+)?")
+_AREA_NAME_KINDS = re.compile(r"\s+(?:province|governorate|region|state|prefecture|oblast|district)$")
+
+
+def _bare_area_key(name: str) -> str:
+    """``normalise(name)`` without an opening article or area word and a closing area word, no
+    spaces: "Muhafazat al Minufiyah" -> "minufiyah", "Ghazni Province" -> "ghazni"."""
+    key = _AREA_NAME_KINDS.sub("", _AREA_NAME_OPENERS.sub("", normalise(name)))
+    return key.replace(" ", "").replace("'", "").replace("`", "")
+
+
+def spelling_skeleton(name: str) -> str:
+    """The consonants of an area name as transliterations keep them: :func:`_bare_area_key`, then
+    "ph" -> "f", "q" -> "k", "gh" -> "g", "kh" -> "k", vowels and y, w, h dropped, doubled
+    letters once. "Menoufia" and "Al Minufiyah" -> "mnf"; "Beni Suef" and "Bani Suwayf" -> "bnsf";
+    "Paktya", "Paktiya" and "Paktia" -> "pkt"; "Ghazni" -> "gzn"."""
+    key = _bare_area_key(name)
+    key = key.replace("ph", "f").replace("gh", "g").replace("kh", "k").replace("q", "k")
+    key = re.sub(r"[aeiouyhw]", "", key)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one substitution, insertion, deletion or swap of
+    two adjacent letters (optimal string alignment distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1:]
+
+
 def _strip_possessive(key: str) -> str:
     return _POSSESSIVE.sub("", key) if key.endswith(("'s", "'")) else key
 
@@ -356,7 +398,7 @@ class Gazetteer:
             short = re.sub(r"\s+(oblast|province|governorate|prefecture|region|state|county)$", "", short)
             if short != normalise(a):
                 self._index[short].append(rec)
-        self._subdivision_aliases(pycountry)
+        self._index_area_spellings()
         # second-level areas ("Bulacan", "Suffolk", "Dallas County"): kind admin, admin1 = parent
         self.admin2: set[GeoRecord] = set()
         admin2_pop: dict[tuple[str, str, str], int] = defaultdict(int)
@@ -396,6 +438,7 @@ class Gazetteer:
                 if k:
                     self._index[k].append(rec)
 
+        self._subdivision_aliases(pycountry)
         for k, recs in self._index.items():
             recs.sort(key=lambda r: (normalise(r.name) != k, KIND_RANK[r.kind] if r.kind in ("continent", "water", "country") else 2, -r.population))
 
@@ -486,7 +529,10 @@ class Gazetteer:
 
     def _subdivision_aliases(self, pycountry) -> None:
         """Index ISO 3166-2 top-level subdivision names ("Paktiya", "Uruzgan") as aliases of
-        the GeoNames admin1 record of the same country they most resemble (difflib ratio >= 0.6)."""
+        the GeoNames admin1 record of the same country they most resemble (difflib ratio >= 0.6;
+        >= :data:`CITY_NAMED_ALIAS_RATIO` when the name is also a town of that country: a city-level
+        subdivision such as "Taoyuan" is that city, not the look-alike "Taiwan" province). Runs
+        after the cities are indexed."""
         by_cc: dict[str, list[tuple[str, GeoRecord]]] = defaultdict(list)
         for (cc, a), rec in self.admins.items():
             by_cc[cc].append((normalise(a), rec))
@@ -500,9 +546,12 @@ class Gazetteer:
             key = normalise(sub.name)
             if key in self._index and any(r.kind == "admin" and r.country == cc for r in self._index[key]):
                 continue
+            # a name that is also a town of that country must resemble the area closely: the town
+            # "Uruzgan" in Oruzgan (0.86) is the province's name too, the city "Taoyuan" is no "Taiwan" (0.62)
+            floor = CITY_NAMED_ALIAS_RATIO if any(r.country == cc for r in self._index.get(key, ())) else 0.6
             sm = difflib.SequenceMatcher(None)
             sm.set_seq2(key)
-            best, best_ratio = None, 0.6
+            best, best_ratio = None, floor
             for ckey, rec in cands:
                 sm.set_seq1(ckey)
                 if sm.real_quick_ratio() >= best_ratio and sm.quick_ratio() >= best_ratio:
@@ -511,6 +560,37 @@ class Gazetteer:
                         best, best_ratio = rec, r
             if best is not None:
                 self._index[key].append(best)
+
+    def _index_area_spellings(self) -> None:
+        """Fill ``self._area_spellings``: country -> [(bare key, skeleton, admin1 record)] for each
+        first-level area under its GeoNames name, for :meth:`area_by_spelling`."""
+        self._area_spellings: dict[str, list[tuple[str, str, GeoRecord]]] = defaultdict(list)
+        for (cc, a), rec in self.admins.items():
+            self._area_spellings[cc].append((_bare_area_key(a), spelling_skeleton(a), rec))
+        self._area_spellings = dict(self._area_spellings)
+
+    def area_by_spelling(self, name: str, countries) -> Optional["GeoRecord"]:
+        """The first-level area of one of ``countries`` (ISO alpha-2 codes) that ``name`` spells
+        another way: the same consonant skeleton (:func:`spelling_skeleton`: "Menoufia" and "Al
+        Minufiyah", "Beni Suef" and "Bani Suwayf", "Konar" and "Kunar") or else, for names of six
+        letters or more, one letter changed, added, dropped or two swapped ("Ghanzi" for
+        "Ghazni"); the same bare name first ("Paktika" is not "Paktia"). Transliterations of Arabic, Pashto or Dari names vary in their vowels and
+        in y/w/h; a typo in a report changes one letter. None when no area or more than one
+        (in one country or across them) matches, or the name's skeleton is under three letters.
+
+        Returns:
+            GeoRecord | None: the area's admin record (kind ``admin``).
+        """
+        key, skel = _bare_area_key(name), spelling_skeleton(name)
+        if len(skel) < 3:
+            return None
+        areas = [a for cc in countries for a in self._area_spellings.get(cc, ())]
+        for same in (lambda akey, askel: akey == key, lambda akey, askel: askel == skel,
+                     lambda akey, askel: len(key) >= 6 and len(akey) >= 6 and _one_edit_apart(key, akey)):
+            found = {rec for akey, askel, rec in areas if same(akey, askel)}
+            if found:
+                return found.pop() if len(found) == 1 else None
+        return None
 
     def _add_country_name(self, name: str, iso: str) -> None:
         key = normalise(name)

@@ -200,3 +200,40 @@ def test_gazetteer_admin1_point_ignores_a_far_misfiled_cluster(gaz):
     for area, capital in ((("CN", "Hebei"), (38.04, 114.51)), (("CN", "Heilongjiang"), (45.75, 126.65))):
         rec = gaz.admin(*area)
         assert km(rec.lat, rec.lon, *capital) < 300
+
+
+@pytest.mark.parametrize("name,skeleton", [("Menoufia", "mnf"), ("Muhafazat al Minufiyah", "mnf"), ("Beni Suef", "bnsf"),
+                                           ("Bani Suwayf", "bnsf"), ("Paktya", "pkt"), ("Ghazni Province", "gzn")])
+def test_gazetteer_spelling_skeleton(name, skeleton):
+    """Test that transliterations of one area name share a consonant skeleton."""
+    from components.gazetteer import spelling_skeleton
+
+    assert spelling_skeleton(name) == skeleton
+
+
+def test_gazetteer_one_edit_apart():
+    from components.gazetteer import _one_edit_apart
+
+    assert _one_edit_apart("ghanzi", "ghazni")  # two letters swapped
+    assert _one_edit_apart("kandahar", "kandahr") and _one_edit_apart("helmand", "helmund")
+    assert not _one_edit_apart("paktia", "paktia") and not _one_edit_apart("gazni", "ghanzi")
+
+
+def test_gazetteer_area_by_spelling(gaz):
+    """Test that a first-level area is found under another transliteration or a one-letter typo,
+    only among the given countries, and that a name matching two areas gives none."""
+    assert gaz.area_by_spelling("Menoufia", ["EG"]).name == "Muhafazat al Minufiyah"
+    assert gaz.area_by_spelling("Ghanzi", ["AF"]).name == "Ghazni"
+    assert gaz.area_by_spelling("Kunar", ["AF"]).name == "Konar"
+    assert gaz.area_by_spelling("Paktika", ["AF"]).name == "Paktika"  # its own name before a one-letter neighbour
+    assert gaz.area_by_spelling("Ghanzi", ["BW"]).name == "Ghanzi"
+    assert gaz.area_by_spelling("Menoufia", ["AF"]) is None
+    assert gaz.area_by_spelling("Punjab", ["PK", "IN"]) is None  # one in each country
+    assert gaz.area_by_spelling("Hunan", ["CN"]) is None  # skeleton "n": too short to tell
+
+
+def test_gazetteer_iso_name_of_a_city_is_no_lookalike_area(gaz):
+    """Test that an ISO 3166-2 name that is also a town of its country aliases an admin1 area only
+    when the two are close ("Uruzgan" -> Oruzgan), not a look-alike ("Taoyuan" -> Taiwan)."""
+    assert not any(r.kind == "admin" and r.name == "Taiwan" for r in gaz.candidates("Taoyuan"))
+    assert any(r.kind == "admin" and r.name == "Oruzgan" for r in gaz.candidates("Uruzgan"))

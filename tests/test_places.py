@@ -587,3 +587,15 @@ def test_places_area_name_with_its_kind_tagged_loc_is_the_area(extract_text):
     got = _places(extract_text, "A flu virus was found in a village located in the Akita Prefecture of northern Japan.")
     assert got == [("Akita", "Akita", "Akita", "JP"), ("Japan", "Japan", None, "JP")]
     assert _places(extract_text, "Officials in the Rift Valley Province said so.") == []
+
+
+def test_places_area_spelt_another_way_in_the_articles_country(extract_text):
+    """Test that a governorate transliterated differently from the gazetteer ("Menoufia") is read
+    in an article on its country, and that a misspelt province ("Ghanzi province" for Ghazni) in a
+    report on Afghanistan is Ghazni, while "Ghanzi, Botswana" stays in Botswana."""
+    got = _places(extract_text, "Egypt reported two new deaths on Friday: a woman from Menoufia who had kept ducks.")
+    assert got == [("Egypt", "Egypt", None, "EG"), ("Menoufia", "Muhafazat al Minufiyah", "Muhafazat al Minufiyah", "EG")]
+    got = _places(extract_text, "KABUL, Afghanistan - Coalition forces detained two suspects in Ghanzi province on Monday.")
+    assert got[-1] == ("Ghanzi", "Ghazni", "Ghazni", "AF")
+    got = _places(extract_text, "A farmer in Ghanzi, Botswana, lost cattle to drought.")
+    assert [g[3] for g in got] == ["BW", "BW"]

@@ -81,6 +81,7 @@ SIGNALS: dict[str, bool] = {
     "caps_datelines": True,  # "WINONA --", "MALATYA, Turkey --" after a headline, not only at a line start
     "state_abbreviations": True,  # AP-style US state abbreviations ("Ill.", "W.Va.") as toponyms and qualifiers
     "party_hometowns": True,  # a US legislator's town: "Rep. Jane Doe, R-Elbow Lake"
+    "area_spellings": True,  # a first-level area spelt another way ("Menoufia", "Ghanzi province")
     "org_places": True,  # the jurisdiction opening an organisation's name: "Madison County Health Department"
     "county_forms": True,  # "Laurel County" inside any name ("Laurel County Clerk Dean Johnson"), "Barrow and Jackson counties"
     "compass_areas": True,  # a compass word before a first-level area of the article's country: "Western Massachusetts"
@@ -317,6 +318,9 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 elif len(span) > 1 and span[-1].lower_ == "city" and any(
                         r.kind == "city" and normalise(r.name) == normalise(span[:-1].text) for r in gaz.candidates(span[:-1].text)):
                     span = span[:-1]  # "Kandahar City", a city the gazetteer knows without the word
+                elif SIGNALS["area_spellings"] and ent.label_ == "GPE" and gaz.area_by_spelling(
+                        _without_admin_suffix(span).text, _entity_countries(doc, gaz, ent)) is not None:
+                    span = _without_admin_suffix(span)  # "Menoufia" in Egypt: Al Minufiyah spelt another way
                 elif not (len(text) >= 4 and gaz.small_places(text) and (ent.label_ == "GPE" or _small_place_cued(span, surnames))
                           or gaz.subdivisions_by_code(text) and _abbreviation_placed(span, gaz)):
                     continue  # a village is kept for now: resolve() accepts it only with support
@@ -748,6 +752,9 @@ def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: dict[str, set
             floor = MIN_CUED_ORG_POPULATION if _cue_before(span.doc, span.start) else MIN_BARE_POPULATION
             if not exact and _respelt_area(span, gaz):
                 return True
+            if not exact and SIGNALS["area_spellings"] and (_cue_before(doc, i) or _admin_suffix_after(span)) and gaz.area_by_spelling(
+                    text, _entity_countries(doc, gaz, span)) is not None:
+                return True  # "a woman from Menoufia" in Egypt: Al Minufiyah spelt another way
             return any(r.kind == "admin" or r.population >= floor for r in exact)
     if len(span) == 1 and _other_person_part(span[0].lower_, text, surnames) or len(text) < 4:
         return False  # a person's name part, or too short to trust ("Lu")
@@ -768,6 +775,11 @@ def _respelt_area(span: Span, gaz: Gazetteer) -> bool:
     another spelling ("In Logar" for GeoNames' Lowgar, "in Konar" / "in Kunar"): read as that area."""
     return len(span) == 1 and _cue_before(span.doc, span.start) and any(
         r.kind == "admin" and r not in gaz.admin2 for r in gaz.candidates(span.text))
+
+
+def _without_admin_suffix(span: Span) -> Span:
+    """``span`` without a closing area word ("Ghanzi province" -> "Ghanzi")."""
+    return span[:-1] if len(span) > 1 and span[-1].lower_ in ADMIN_SUFFIXES else span
 
 
 def _named_area_with_suffix(span: Span, gaz: Gazetteer) -> bool:
@@ -1218,7 +1230,8 @@ def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
         if small is not None:
             return small
     if not recs:
-        return None
+        # a first-level area of the article's country spelt another way ("Menoufia", Egypt)
+        return gaz.area_by_spelling(m.text, [ctx.top_country]) if SIGNALS["area_spellings"] and ctx.top_country else None
     key = normalise(m.text)
     # an explicit qualifier ("Nawa district, Helmand province", "Paris, Texas") that no
     # candidate satisfies means the gazetteer lacks the place: better none than a namesake
@@ -1227,6 +1240,11 @@ def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
     if m.admin_cue and m.qualifier_country and not any(r.country == m.qualifier_country for r in recs):
         return None
     best = max(recs, key=lambda r: _score(r, m, key, ctx, gaz))
+    if SIGNALS["area_spellings"] and m.admin_cue and ctx.top_country and best.country != ctx.top_country and not m.qualifier_country:
+        # "Ghanzi province" in a report on Afghanistan: Ghazni misspelt, not Botswana's Ghanzi
+        area = gaz.area_by_spelling(m.text, [ctx.top_country])
+        if area is not None:
+            return area
     if key in COMPASS_WORDS and not ctx.country_keys.get(best.country, set()) - {key}:
         return None  # "Eastern, Southern, Northern Afghanistan": not Zambia's Southern Province
     if best.kind == "city" and best.population < MIN_BARE_POPULATION and not m.qualifier_country:
