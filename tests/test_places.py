@@ -599,3 +599,12 @@ def test_places_area_spelt_another_way_in_the_articles_country(extract_text):
     assert got[-1] == ("Ghanzi", "Ghazni", "Ghazni", "AF")
     got = _places(extract_text, "A farmer in Ghanzi, Botswana, lost cattle to drought.")
     assert [g[3] for g in got] == ["BW", "BW"]
+
+
+def test_places_city_opening_its_office_title(extract_text):
+    """Test that a big city before its government's office title ("the Lima Health Secretary",
+    the model tagging only "Lima Health") is the city, while a small namesake town before a
+    national office title ("Homeland Security Secretary", Homeland, California) is not read."""
+    assert _places(extract_text, "The Lima Health Secretary said the clinics were full.") == [("Lima", "Lima", "Lima", "PE")]
+    got = _places(extract_text, "Officials in California met on Monday. Homeland Security Secretary Jane Roe spoke.")
+    assert got == [("California", "California", "California", "US")]

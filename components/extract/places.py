@@ -43,6 +43,7 @@ from ..lexicon import (
     AREA_PLURALS,
     CALENDAR_WORDS,
     CITY_NOUNS,
+    CITY_OFFICE_NOUNS,
     COMPASS_WORDS,
     COUNTY_PLURALS,
     COUNTY_WORDS,
@@ -489,8 +490,10 @@ def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) ->
     LOC: "Lamar County Commissioners"): one to three capitalised proper nouns that are exactly a
     gazetteer admin area, a city of at least :data:`MIN_BARE_POPULATION`, a town of at least 5,000
     in a state or county the article names, or a name recognised as a place elsewhere in the
-    article; followed within three words by a :data:`JURISDICTION_NOUNS` noun, or, for a
-    first-level area, a :data:`STATE_BODY_NOUNS` noun. National bodies ("United States Department
+    article; followed within three words (of the entity, or capitalised words after it) by a
+    :data:`JURISDICTION_NOUNS` noun, or, for a first-level area, a :data:`STATE_BODY_NOUNS` noun, or,
+    for a city of at least :data:`MIN_BARE_POPULATION` or one named elsewhere, a
+    :data:`CITY_OFFICE_NOUNS` noun ("the Mexico City Health Secretary"). National bodies ("United States Department
     of Agriculture") are left out, as toponym corpora such as GeoVirus leave them unannotated."""
     out = []
     areas = set()  # (country, admin1) of the first-level areas and counties recognised so far
@@ -505,18 +508,28 @@ def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) ->
         for k in (3, 2, 1):
             if len(span) <= k:
                 continue
-            head, rest = span[:k], span[k:]
+            head, rest = span[:k], list(span[k:k + 3])
             if any(taken[i] for i in range(head.start, head.end)) or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in head):
                 continue
-            local = any(t.lower_ in JURISDICTION_NOUNS for t in rest[:3]) or any(
-                f"{a.lower_} {b.lower_}" in JURISDICTION_PHRASES for a, b in zip(rest[:3], rest[1:4]))
-            if not local and not any(t.lower_ in STATE_BODY_NOUNS for t in rest[:3]):
+            j = span.end  # the name goes on in capitals past the entity ("[Lima Health] Secretary")
+            while len(rest) < 3 and j < len(doc) and doc[j].is_title:
+                rest.append(doc[j])
+                j += 1
+            local = any(t.lower_ in JURISDICTION_NOUNS for t in rest) or any(
+                f"{a.lower_} {b.lower_}" in JURISDICTION_PHRASES for a, b in zip(rest, rest[1:]))
+            office = not local and any(t.lower_ in CITY_OFFICE_NOUNS for t in rest)
+            if not local and not office and not any(t.lower_ in STATE_BODY_NOUNS for t in rest):
                 continue
             if _is_non_place(head.text) or gaz.is_demonym(head.text) or head[0].lower_ in COMPASS_WORDS and head.text not in known:
                 continue  # "North Central Regional Jail": a compass word names no jurisdiction
             recs = [r for r in gaz.candidates(head.text) if normalise(r.name) == normalise(head.text)]
             if recs and (recs[0].kind == "country" or recs[0].kind in AREA_KINDS):
                 continue  # a national or state body ("United States Department of Agriculture")
+            if office:
+                if head.text in known or any(r.kind == "city" and r.population >= MIN_BARE_POPULATION for r in recs):
+                    out.append(head)  # "the Mexico City Health Secretary": the city's own office
+                    break
+                continue
             if not local:
                 if any(r.kind == "admin" and r not in gaz.admin2 for r in recs[:1]):
                     out.append(head)  # "the Minnesota House": a first-level area's own body
