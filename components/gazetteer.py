@@ -253,17 +253,14 @@ def spelling_skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
-def _one_edit_apart(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by exactly one substitution, insertion, deletion or swap of
-    two adjacent letters (optimal string alignment distance 1)."""
-    if a == b or abs(len(a) - len(b)) > 1:
+def _swapped_pair(a: str, b: str) -> bool:
+    """True when ``b`` is ``a`` with two adjacent letters swapped, the commonest typing slip
+    ("ghanzi" for "ghazni"). A changed, added or dropped letter is not enough: it turns one real
+    name into another too often ("Baghran" district, "Baghlan" province)."""
+    if len(a) != len(b) or a == b:
         return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
-    return short[i:] == long_[i + 1:]
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _strip_possessive(key: str) -> str:
@@ -573,9 +570,9 @@ class Gazetteer:
         """The first-level area of one of ``countries`` (ISO alpha-2 codes) that ``name`` spells
         another way: the same consonant skeleton (:func:`spelling_skeleton`: "Menoufia" and "Al
         Minufiyah", "Beni Suef" and "Bani Suwayf", "Konar" and "Kunar") or else, for names of six
-        letters or more, one letter changed, added, dropped or two swapped ("Ghanzi" for
-        "Ghazni"); the same bare name first ("Paktika" is not "Paktia"). Transliterations of Arabic, Pashto or Dari names vary in their vowels and
-        in y/w/h; a typo in a report changes one letter. None when no area or more than one
+        letters or more, two adjacent letters swapped ("Ghanzi" for "Ghazni"); the same bare
+        name first ("Paktika" is not "Paktia"). Transliterations of Arabic, Pashto or Dari names vary in their vowels and
+        in y/w/h; a typo in a report swaps two letters. None when no area or more than one
         (in one country or across them) matches, or the name's skeleton is under three letters.
 
         Returns:
@@ -586,7 +583,7 @@ class Gazetteer:
             return None
         areas = [a for cc in countries for a in self._area_spellings.get(cc, ())]
         for same in (lambda akey, askel: akey == key, lambda akey, askel: askel == skel,
-                     lambda akey, askel: len(key) >= 6 and len(akey) >= 6 and _one_edit_apart(key, akey)):
+                     lambda akey, askel: len(key) >= 6 and _swapped_pair(key, akey)):
             found = {rec for akey, askel, rec in areas if same(akey, askel)}
             if found:
                 return found.pop() if len(found) == 1 else None

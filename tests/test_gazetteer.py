@@ -211,12 +211,12 @@ def test_gazetteer_spelling_skeleton(name, skeleton):
     assert spelling_skeleton(name) == skeleton
 
 
-def test_gazetteer_one_edit_apart():
-    from components.gazetteer import _one_edit_apart
+def test_gazetteer_swapped_pair():
+    from components.gazetteer import _swapped_pair
 
-    assert _one_edit_apart("ghanzi", "ghazni")  # two letters swapped
-    assert _one_edit_apart("kandahar", "kandahr") and _one_edit_apart("helmand", "helmund")
-    assert not _one_edit_apart("paktia", "paktia") and not _one_edit_apart("gazni", "ghanzi")
+    assert _swapped_pair("ghanzi", "ghazni") and _swapped_pair("kandahra", "kandahar")
+    assert not _swapped_pair("baghran", "baghlan")  # a changed letter: another real name
+    assert not _swapped_pair("paktia", "paktia") and not _swapped_pair("gazni", "ghanzi")
 
 
 def test_gazetteer_area_by_spelling(gaz):
@@ -230,6 +230,7 @@ def test_gazetteer_area_by_spelling(gaz):
     assert gaz.area_by_spelling("Menoufia", ["AF"]) is None
     assert gaz.area_by_spelling("Punjab", ["PK", "IN"]) is None  # one in each country
     assert gaz.area_by_spelling("Hunan", ["CN"]) is None  # skeleton "n": too short to tell
+    assert gaz.area_by_spelling("Baghran", ["AF"]) is None  # a Helmand district, not Baghlan
 
 
 def test_gazetteer_iso_name_of_a_city_is_no_lookalike_area(gaz):

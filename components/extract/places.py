@@ -791,8 +791,9 @@ def _respelt_area(span: Span, gaz: Gazetteer) -> bool:
 
 
 def _without_admin_suffix(span: Span) -> Span:
-    """``span`` without a closing area word ("Ghanzi province" -> "Ghanzi")."""
-    return span[:-1] if len(span) > 1 and span[-1].lower_ in ADMIN_SUFFIXES else span
+    """``span`` without a closing first-level area word ("Ghanzi province" -> "Ghanzi"); a
+    "district" stays (a second-level area is no first-level area spelt another way)."""
+    return span[:-1] if len(span) > 1 and span[-1].lower_ in ADMIN_SUFFIXES and span[-1].lower_ != "district" else span
 
 
 def _named_area_with_suffix(span: Span, gaz: Gazetteer) -> bool:
