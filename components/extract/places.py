@@ -43,6 +43,7 @@ from ..lexicon import (
     AREA_PLURALS,
     CALENDAR_WORDS,
     CITY_NOUNS,
+    CITY_OFFICE_NOUNS,
     COMPASS_WORDS,
     COUNTY_PLURALS,
     COUNTY_WORDS,
@@ -81,6 +82,7 @@ SIGNALS: dict[str, bool] = {
     "caps_datelines": True,  # "WINONA --", "MALATYA, Turkey --" after a headline, not only at a line start
     "state_abbreviations": True,  # AP-style US state abbreviations ("Ill.", "W.Va.") as toponyms and qualifiers
     "party_hometowns": True,  # a US legislator's town: "Rep. Jane Doe, R-Elbow Lake"
+    "area_spellings": True,  # a first-level area spelt another way ("Menoufia", "Ghanzi province")
     "org_places": True,  # the jurisdiction opening an organisation's name: "Madison County Health Department"
     "county_forms": True,  # "Laurel County" inside any name ("Laurel County Clerk Dean Johnson"), "Barrow and Jackson counties"
     "compass_areas": True,  # a compass word before a first-level area of the article's country: "Western Massachusetts"
@@ -308,7 +310,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     span, text = span[k:], span[k:].text
             if ent.label_ == "LOC" and not gaz.is_region_name(text) and not any(
                 normalise(r.name) == normalise(text) for r in gaz.candidates(text) + gaz.small_places(text)
-            ):
+            ) and not _named_area_with_suffix(span, gaz):
                 continue  # rivers, seas, regions that only share an old alternate name with a town
             if not gaz.is_place_name(text):
                 # "Ghazni province" -> "Ghazni"; "Kharkiv region" -> "Kharkiv"
@@ -317,6 +319,9 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 elif len(span) > 1 and span[-1].lower_ == "city" and any(
                         r.kind == "city" and normalise(r.name) == normalise(span[:-1].text) for r in gaz.candidates(span[:-1].text)):
                     span = span[:-1]  # "Kandahar City", a city the gazetteer knows without the word
+                elif SIGNALS["area_spellings"] and ent.label_ == "GPE" and gaz.area_by_spelling(
+                        _without_admin_suffix(span).text, _entity_countries(doc, gaz, ent)) is not None:
+                    span = _without_admin_suffix(span)  # "Menoufia" in Egypt: Al Minufiyah spelt another way
                 elif not (len(text) >= 4 and gaz.small_places(text) and (ent.label_ == "GPE" or _small_place_cued(span, surnames))
                           or gaz.subdivisions_by_code(text) and _abbreviation_placed(span, gaz)):
                     continue  # a village is kept for now: resolve() accepts it only with support
@@ -485,8 +490,10 @@ def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) ->
     LOC: "Lamar County Commissioners"): one to three capitalised proper nouns that are exactly a
     gazetteer admin area, a city of at least :data:`MIN_BARE_POPULATION`, a town of at least 5,000
     in a state or county the article names, or a name recognised as a place elsewhere in the
-    article; followed within three words by a :data:`JURISDICTION_NOUNS` noun, or, for a
-    first-level area, a :data:`STATE_BODY_NOUNS` noun. National bodies ("United States Department
+    article; followed within three words (of the entity, or capitalised words after it) by a
+    :data:`JURISDICTION_NOUNS` noun, or, for a first-level area, a :data:`STATE_BODY_NOUNS` noun, or,
+    for a city of at least :data:`MIN_BARE_POPULATION` or one named elsewhere, a
+    :data:`CITY_OFFICE_NOUNS` noun ("the Mexico City Health Secretary"). National bodies ("United States Department
     of Agriculture") are left out, as toponym corpora such as GeoVirus leave them unannotated."""
     out = []
     areas = set()  # (country, admin1) of the first-level areas and counties recognised so far
@@ -501,18 +508,28 @@ def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) ->
         for k in (3, 2, 1):
             if len(span) <= k:
                 continue
-            head, rest = span[:k], span[k:]
+            head, rest = span[:k], list(span[k:k + 3])
             if any(taken[i] for i in range(head.start, head.end)) or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in head):
                 continue
-            local = any(t.lower_ in JURISDICTION_NOUNS for t in rest[:3]) or any(
-                f"{a.lower_} {b.lower_}" in JURISDICTION_PHRASES for a, b in zip(rest[:3], rest[1:4]))
-            if not local and not any(t.lower_ in STATE_BODY_NOUNS for t in rest[:3]):
+            j = span.end  # the name goes on in capitals past the entity ("[Lima Health] Secretary")
+            while len(rest) < 3 and j < len(doc) and doc[j].is_title:
+                rest.append(doc[j])
+                j += 1
+            local = any(t.lower_ in JURISDICTION_NOUNS for t in rest) or any(
+                f"{a.lower_} {b.lower_}" in JURISDICTION_PHRASES for a, b in zip(rest, rest[1:]))
+            office = not local and any(t.lower_ in CITY_OFFICE_NOUNS for t in rest)
+            if not local and not office and not any(t.lower_ in STATE_BODY_NOUNS for t in rest):
                 continue
             if _is_non_place(head.text) or gaz.is_demonym(head.text) or head[0].lower_ in COMPASS_WORDS and head.text not in known:
                 continue  # "North Central Regional Jail": a compass word names no jurisdiction
             recs = [r for r in gaz.candidates(head.text) if normalise(r.name) == normalise(head.text)]
             if recs and (recs[0].kind == "country" or recs[0].kind in AREA_KINDS):
                 continue  # a national or state body ("United States Department of Agriculture")
+            if office:
+                if head.text in known or any(r.kind == "city" and r.population >= MIN_BARE_POPULATION for r in recs):
+                    out.append(head)  # "the Mexico City Health Secretary": the city's own office
+                    break
+                continue
             if not local:
                 if any(r.kind == "admin" and r not in gaz.admin2 for r in recs[:1]):
                     out.append(head)  # "the Minnesota House": a first-level area's own body
@@ -748,6 +765,9 @@ def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: dict[str, set
             floor = MIN_CUED_ORG_POPULATION if _cue_before(span.doc, span.start) else MIN_BARE_POPULATION
             if not exact and _respelt_area(span, gaz):
                 return True
+            if not exact and SIGNALS["area_spellings"] and (_cue_before(doc, i) or _admin_suffix_after(span)) and gaz.area_by_spelling(
+                    text, _entity_countries(doc, gaz, span)) is not None:
+                return True  # "a woman from Menoufia" in Egypt: Al Minufiyah spelt another way
             return any(r.kind == "admin" or r.population >= floor for r in exact)
     if len(span) == 1 and _other_person_part(span[0].lower_, text, surnames) or len(text) < 4:
         return False  # a person's name part, or too short to trust ("Lu")
@@ -768,6 +788,22 @@ def _respelt_area(span: Span, gaz: Gazetteer) -> bool:
     another spelling ("In Logar" for GeoNames' Lowgar, "in Konar" / "in Kunar"): read as that area."""
     return len(span) == 1 and _cue_before(span.doc, span.start) and any(
         r.kind == "admin" and r not in gaz.admin2 for r in gaz.candidates(span.text))
+
+
+def _without_admin_suffix(span: Span) -> Span:
+    """``span`` without a closing first-level area word ("Ghanzi province" -> "Ghanzi"); a
+    "district" stays (a second-level area is no first-level area spelt another way)."""
+    return span[:-1] if len(span) > 1 and span[-1].lower_ in ADMIN_SUFFIXES and span[-1].lower_ != "district" else span
+
+
+def _named_area_with_suffix(span: Span, gaz: Gazetteer) -> bool:
+    """True when ``span`` is an administrative area's name followed by its kind of area, the name
+    alone being exactly a gazetteer admin area ("the Akita Prefecture", "Kandahar Province" tagged
+    LOC): the area, whatever label the model gave the whole."""
+    if len(span) < 2 or span[-1].lower_ not in ADMIN_SUFFIXES:
+        return False
+    name = span[:-1].text
+    return any(r.kind == "admin" and normalise(r.name) == normalise(name) for r in gaz.candidates(name))
 
 
 def _admin_suffix_after(span: Span) -> bool:
@@ -1208,7 +1244,8 @@ def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
         if small is not None:
             return small
     if not recs:
-        return None
+        # a first-level area of the article's country spelt another way ("Menoufia", Egypt)
+        return gaz.area_by_spelling(m.text, [ctx.top_country]) if SIGNALS["area_spellings"] and ctx.top_country else None
     key = normalise(m.text)
     # an explicit qualifier ("Nawa district, Helmand province", "Paris, Texas") that no
     # candidate satisfies means the gazetteer lacks the place: better none than a namesake
@@ -1217,6 +1254,11 @@ def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
     if m.admin_cue and m.qualifier_country and not any(r.country == m.qualifier_country for r in recs):
         return None
     best = max(recs, key=lambda r: _score(r, m, key, ctx, gaz))
+    if SIGNALS["area_spellings"] and m.admin_cue and ctx.top_country and best.country != ctx.top_country and not m.qualifier_country:
+        # "Ghanzi province" in a report on Afghanistan: Ghazni misspelt, not Botswana's Ghanzi
+        area = gaz.area_by_spelling(m.text, [ctx.top_country])
+        if area is not None:
+            return area
     if key in COMPASS_WORDS and not ctx.country_keys.get(best.country, set()) - {key}:
         return None  # "Eastern, Southern, Northern Afghanistan": not Zambia's Southern Province
     if best.kind == "city" and best.population < MIN_BARE_POPULATION and not m.qualifier_country:
