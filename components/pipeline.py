@@ -116,6 +116,12 @@ def _write(store: Store, extractions: list[Extraction], replace: bool, report: I
         report.replaced += [i for i in written.added if i in stored]
         report.skipped += written.skipped
         report.merge_counts(written.counts)
+    added = {i for written in results for i in written.added}
+    for ex in extractions:  # a replaced article given another collection moves: said, never silent
+        a = ex.article
+        if a.id in added and a.id in stored and stored[a.id] != a.collection:
+            report.warnings.append((a.source_path or a.id, f"replaced; moved from collection {stored[a.id]!r} "
+                                                           f"to {a.collection!r}"))
 
 
 def ingest_articles(

@@ -55,6 +55,18 @@ def test_pipeline_replace_reports_the_replaced_ids(store):
     assert "; replaced 1 stored article(s); skipped 0; failed 0" in report.summary()
 
 
+def test_pipeline_replace_into_another_collection_says_the_move(store):
+    """Test that replacing an article under another collection is a warning naming both collections, and that
+    a replace within the same collection warns nothing."""
+    ingest_articles([_art("x1", "Talks\n\nTalks resumed.", "a.txt")], store)
+    moved = _art("x1", "Talks\n\nTalks resumed.", "a.txt").model_copy(update={"collection": "desk"})
+    report = ingest_articles([moved], store, replace=True)
+    assert report.warnings == [("a.txt", "replaced; moved from collection 'user' to 'desk'")]
+    assert store.execute("SELECT collection FROM articles WHERE id = 'x1'").fetchone()[0] == "desk"
+    again = ingest_articles([moved], store, replace=True)
+    assert (again.replaced, again.warnings) == (["x1"], [])
+
+
 def test_pipeline_id_clash_message_takes_the_caller_s_replace_hint(store):
     """Test that the dashboard can word the way to overwrite a stored article (no command-line option)."""
     ingest_articles([_art("x1", "Talks\n\nTalks resumed.", "a.txt", "Talks")], store)
