@@ -174,8 +174,10 @@ def ingest_articles(
         where = a.source_path or a.id
         if a.id in stored and not replace:
             old_title, old_text = stored_texts.get(a.id, (None, a.text))
-            if old_text == a.text:
-                report.skipped.append((where, "already stored"))
+            if old_text == a.text:  # stored under another collection: said, so the user knows where to look
+                elsewhere = a.collection is not None and stored[a.id] != a.collection
+                report.skipped.append((where, f"already stored (in collection {stored[a.id]!r})" if elsewhere
+                                       else "already stored"))
             else:
                 report.failed.append((where, f"id '{a.id}' is already used by another stored article "
                                              f"({old_title or 'untitled'!r}); nothing was changed: {replace_hint}, "

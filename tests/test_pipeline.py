@@ -65,6 +65,9 @@ def test_pipeline_replace_into_another_collection_says_the_move(store):
     assert store.execute("SELECT collection FROM articles WHERE id = 'x1'").fetchone()[0] == "desk"
     again = ingest_articles([moved], store, replace=True)
     assert (again.replaced, again.warnings) == (["x1"], [])
+    # without replace, the same text under a third collection is skipped, naming where it is stored
+    elsewhere = moved.model_copy(update={"collection": "inbox"})
+    assert ingest_articles([elsewhere], store).skipped == [("a.txt", "already stored (in collection 'desk')")]
 
 
 def test_pipeline_id_clash_message_takes_the_caller_s_replace_hint(store):
