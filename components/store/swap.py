@@ -74,12 +74,17 @@ def write_session(path: str | Path, timeout: float = 0.0) -> Iterator[Store]:
     lock = FileLock(f"{live}{LOCK_SUFFIX}")
     try:
         live.parent.mkdir(parents=True, exist_ok=True)
+        # filelock retries a lock file it cannot create until the timeout, then reports a Timeout as if
+        # another writer held it: try the file first, so an unwritable place ("/proc/...") says so
+        with open(f"{live}{LOCK_SUFFIX}", "a"):
+            pass
         lock.acquire(timeout=timeout)
     except Timeout:
         raise StoreError(f"another ingest is writing into {live} (lock {live}{LOCK_SUFFIX}); "
                          "wait for it to finish and run again") from None
     except OSError as exc:  # a folder that cannot be made or written (read-only, /proc, no such device)
-        raise StoreError(f"cannot open the store at {live}: {exc.strerror or exc}") from exc
+        raise StoreError(f"cannot open the store at {live}: its lock file {live}{LOCK_SUFFIX} cannot be "
+                         f"created there ({exc.strerror or exc}); give a store path in a writable folder") from exc
     tmp = Path(f"{live}{TMP_SUFFIX}")
     try:
         _remove(tmp)  # left by a killed session
