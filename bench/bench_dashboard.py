@@ -111,9 +111,13 @@ def _bulk_schema() -> str:
     return schema.replace(" PRIMARY KEY", "")
 
 
-# the keys the dashboard looks rows up by (quote detail, article reader), built once after the load
+# the store's primary keys as unique indexes, built once after the load (the same ART indexes a key has)
 POINT_INDEXES = ("CREATE UNIQUE INDEX IF NOT EXISTS articles_id_idx ON articles (id)",
-                 "CREATE UNIQUE INDEX IF NOT EXISTS quotes_id_idx ON quotes (id)")
+                 "CREATE UNIQUE INDEX IF NOT EXISTS quotes_id_idx ON quotes (id)",
+                 "CREATE UNIQUE INDEX IF NOT EXISTS article_speakers_key ON article_speakers (article_id, name)",
+                 "CREATE UNIQUE INDEX IF NOT EXISTS places_key ON places (article_id, idx)",
+                 "CREATE UNIQUE INDEX IF NOT EXISTS casualties_key ON casualties (article_id, idx)",
+                 "CREATE UNIQUE INDEX IF NOT EXISTS stances_key ON stances (article_id, speaker, topic)")
 
 
 def replicate(target_quotes: int, path: Path) -> dict[str, int]:
