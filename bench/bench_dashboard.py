@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 from components.store import Store, events, facts, identities  # noqa: E402
 from components.store import queries as Q  # noqa: E402
 from components.store.filters import QueryFilters  # noqa: E402
+from components.store.swap import SnapshotReader, reader_memory_limit  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 BASE = OUT / "base.duckdb"
@@ -294,10 +295,13 @@ def bench_size(n: int, repeats: int = 3, rebuild: bool = False) -> list[tuple]:
         subprocess.run([sys.executable, __file__, "--build-only", str(n)], check=True)
     build_s = time.perf_counter() - t0
     store = Store(path)
-    counts = store.counts()
     for sql in POINT_INDEXES:  # a store built before they were all part of the build
         store.execute(sql)
     Q.ensure_indexes(store)
+    store.close()
+    # the dashboard's reader: a read-only snapshot with its memory limit (components/store/swap.py)
+    store = SnapshotReader(path)
+    counts = store.counts()
     t0 = time.perf_counter()
     Q.filter_options(store)
     options_ms = (time.perf_counter() - t0) * 1000
@@ -326,7 +330,8 @@ def bench_size(n: int, repeats: int = 3, rebuild: bool = False) -> list[tuple]:
     print(f"\n{counts['quotes']:,} quotes, {counts['articles']:,} articles, {counts['places']:,} place mentions "
           f"(built/opened in {build_s:.1f}s); sidebar options {options_ms:.0f} ms (cached per store); "
           f"baseline {base_med:.1f} ms median ({min(bases):.1f}-{max(bases):.1f}); "
-          f"load average {load0:.2f} -> {load1:.2f}; RSS {cur:.0f} MB, peak {peak:.0f} MB", flush=True)
+          f"load average {load0:.2f} -> {load1:.2f}; RSS {cur:.0f} MB, peak {peak:.0f} MB "
+          f"(DuckDB memory_limit {reader_memory_limit()})", flush=True)
     return rows + [(n, counts["quotes"], "_rss", cur, peak, f"{load0:.2f} -> {load1:.2f}", base_med, 0.0)]
 
 
