@@ -83,6 +83,38 @@ def _cli_fetch(url: str) -> bytes:
     return fetch_bytes(url, allow_private=True)
 
 
+def _store_path(args: argparse.Namespace) -> str:
+    """The store path of a writing command: ``--db``, else ``$NEWS_ATLAS_DB``, else ``data/atlas.duckdb``.
+
+    The default store's folder (``data/``) is created when missing; the folder of a path the user named
+    (``--db`` or the environment variable) must exist, so a mistyped path does not silently make a new
+    tree of folders and an empty store there.
+
+    Raises:
+        StoreError: the named path's folder does not exist (exit code 2).
+    """
+    from .errors import StoreError
+    from .store import DB_ENV, default_db_path
+
+    named = args.db or os.environ.get(DB_ENV)
+    path = named or str(default_db_path())
+    if named and named != ":memory:" and not Path(named).parent.is_dir():
+        raise StoreError(f"cannot open the store at {named}: the folder {Path(named).parent} does not exist "
+                         "(create it first, or give another --db)")
+    return path
+
+
+def _positive_int(text: str) -> int:
+    """argparse type: an integer >= 1 (``--batch-size 0`` would write nothing per transaction)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     """``ingest PATH...``: extract and store; prints the summary.
 
@@ -90,14 +122,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     folder, a pattern matching nothing): then a message says so on stderr.
     """
     from .pipeline import NOTHING_TO_READ, ingest_paths
-    from .store import default_db_path
     from .store import versions
     from .store.swap import write_session
     from .upgrade import reextract_stale
 
     if args.engine == "dask":
         return cmd_ingest_dask(args)
-    path = args.db or str(default_db_path())
+    path = _store_path(args)
     # Written into a copy swapped in at the end: a running dashboard keeps reading and sees it after a refresh.
     with write_session(path) as store:
         stale = None
@@ -112,7 +143,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         bar, update = _progress_bar("ingest")
         try:
             report = ingest_paths(args.paths, store, collection=args.collection, replace=args.replace,
-                                  progress=update, batch_size=max(1, args.batch_size), fetch=_cli_fetch,
+                                  progress=update, batch_size=args.batch_size, fetch=_cli_fetch,
                                   **_engine(args))
         finally:
             bar.close()
@@ -153,10 +184,9 @@ def cmd_ingest_dask(args: argparse.Namespace) -> int:
 def cmd_build_default(args: argparse.Namespace) -> int:
     """``build-default``: ingest the default collections missing from the store. Returns 1 on failures."""
     from .pipeline import ensure_default_store
-    from .store import default_db_path
     from .store.swap import write_session
 
-    path = args.db or str(default_db_path())
+    path = _store_path(args)
     with write_session(path) as store:
         bar, update = _progress_bar("default corpus")
         try:
@@ -228,7 +258,7 @@ def _add_engine_arguments(p: argparse.ArgumentParser) -> None:
                    help=f"wall-clock budget per article (default {DEFAULT_ARTICLE_TIMEOUT:g}); an article past it "
                         "is kept without extraction results, with a warning; 0: no budget, extract in this process")
     p.add_argument("--debug", action="store_true", help="print the traceback of unexpected errors")
-    p.add_argument("--batch-size", type=int, default=32, metavar="N", help="articles written per transaction "
+    p.add_argument("--batch-size", type=_positive_int, default=32, metavar="N", help="articles written per transaction "
                    "(default 32); a run stopped midway keeps every batch written before")
 
 

@@ -124,7 +124,7 @@ def process_article(article: Article, nlp=None) -> ArticleOutcome:
         lang = detect_language(article.text)
         if lang not in (None, "en"):
             return ArticleOutcome(article, Extraction(article=article), [
-                f"the text is not English (language detected: {lang}); stored without extraction results"])
+                f"the text is not English (language detected: {lang}); kept without extraction results"])
         from .extract import extract_article
 
         ex, warnings = implausible_casualties(extract_article(article, nlp))
@@ -137,7 +137,7 @@ def process_article(article: Article, nlp=None) -> ArticleOutcome:
 def timed_out(article: Article, seconds: float) -> ArticleOutcome:
     """The outcome of an article whose extraction ran out of time: kept without extraction results."""
     return ArticleOutcome(article, Extraction(article=article), [
-        f"extraction took longer than {seconds:g} s and was stopped; stored without extraction results"])
+        f"extraction took longer than {seconds:g} s and was stopped; kept without extraction results"])
 
 
 def _worker_main(conn: Connection) -> None:

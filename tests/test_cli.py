@@ -129,3 +129,34 @@ def test_cli_ingest_utf16_file(tmp_path):
     out = run("ingest", str(p), env=env)
     assert out.returncode == 0, out.stdout
     assert out.stdout.startswith("added 1 article(s)")
+
+
+def test_cli_store_path_errors_are_clear_and_create_nothing(tmp_path, capsys, monkeypatch):
+    """Test the store-path usage errors (exit 2, one clear line, nothing created): a named store in a
+    folder that does not exist, a place where no lock file can be made, and --batch-size 0."""
+    import pytest
+
+    from components.cli import main
+
+    monkeypatch.delenv("NEWS_ATLAS_DB", raising=False)
+    doc = tmp_path / "a.txt"
+    doc.write_text("Ferry resumes\n\nThe ferry to the island runs again, the operator said.", encoding="utf-8")
+    missing = tmp_path / "no" / "such" / "atlas.duckdb"
+    assert main(["ingest", str(doc), "--db", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert f"the folder {missing.parent} does not exist" in err
+    assert not (tmp_path / "no").exists()
+    monkeypatch.setenv("NEWS_ATLAS_DB", str(missing))  # the same rule for the environment variable
+    assert main(["build-default"]) == 2
+    assert not (tmp_path / "no").exists()
+    monkeypatch.delenv("NEWS_ATLAS_DB")
+    capsys.readouterr()
+    # a folder where no file can be made (Linux's /proc, even for root): before, filelock's retries
+    # ended in a Timeout that was reported as "another ingest is writing"
+    assert main(["ingest", str(doc), "--db", "/proc/atlas.duckdb"]) == 2
+    err = capsys.readouterr().err
+    assert "its lock file" in err and "cannot be created there" in err and "another ingest" not in err
+    with pytest.raises(SystemExit) as stop:
+        main(["ingest", str(doc), "--db", str(tmp_path / "atlas.duckdb"), "--batch-size", "0"])
+    assert stop.value.code == 2 and "--batch-size: must be at least 1, got 0" in capsys.readouterr().err
+    assert not (tmp_path / "atlas.duckdb").exists()

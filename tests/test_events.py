@@ -54,3 +54,44 @@ def test_describe():
     assert describe(3, 3, 5, 1) == "at least 3 killed" and describe(3, 3, 3, 1) == "3 killed"
     assert describe(3, 3, None, 1) == "at least 3 killed" and describe(4, 2, None, 3) == "at least 4 killed; reports 2-4"
     assert describe(None, None, None, 2) == ""
+
+
+def test_incremental_refresh_equals_the_full_recomputation(tmp_path):
+    """Test that the write-time refresh, which regroups only the events a write can change, leaves exactly
+    the table a full recomputation gives: a new report that bridges two events, a replace that breaks a
+    chain in two, and deletes."""
+    from components.store import events
+
+    def table(store):
+        return store.execute("SELECT article_id, idx, event_id FROM casualty_events ORDER BY 1, 2").fetchall()
+
+    def full(store):
+        cur = store.cursor()
+        cur.execute("BEGIN TRANSACTION")
+        events.refresh(cur)
+        got = cur.execute("SELECT article_id, idx, event_id FROM casualty_events ORDER BY 1, 2").fetchall()
+        cur.execute("ROLLBACK")
+        return got
+
+    store = Store(tmp_path / "e.duckdb")
+    store.add_extractions([
+        report("b1", "Karsk", 50.00, 30.00, "2025-06-01", 2),
+        report("b3", "Karsk east", 50.00, 30.55, "2025-06-01", 3),  # 39 km from b1: another event
+        report("b9", "Ulmen", 10.00, 10.00, "2025-06-01", 1),       # far away, untouched by what follows
+    ])
+    assert table(store) == full(store)
+    assert {e for _, _, e in table(store)} == {"b1:0", "b3:0", "b9:0"}
+    store.add_extractions([report("b2", "between", 50.00, 30.27, "2025-06-02", 4)])  # 19 km from each: bridges
+    assert table(store) == full(store)
+    assert {a: e for a, _, e in table(store)} == {"b1": "b1:0", "b2": "b1:0", "b3": "b1:0", "b9": "b9:0"}
+    store.add_extractions([report("b2", "elsewhere", 52.00, 20.00, "2025-06-02", 4)], replace=True)  # chain breaks
+    assert table(store) == full(store)
+    assert {a: e for a, _, e in table(store)} == {"b1": "b1:0", "b2": "b2:0", "b3": "b3:0", "b9": "b9:0"}
+    store.add_extractions([report("b4", "Karsk", 50.00, 30.10, "2025-06-01", 5), report("b5", "Karsk", 50.0, 30.5,
+                                                                                        "2025-06-02", 1)])
+    assert table(store) == full(store)  # b4 is 7 km from b1; b5 is 4 km from b3, 29 km from b4
+    assert {a: e for a, _, e in table(store)} == {"b1": "b1:0", "b2": "b2:0", "b3": "b3:0", "b4": "b1:0",
+                                                  "b5": "b3:0", "b9": "b9:0"}
+    store.delete_article("b1")
+    assert table(store) == full(store)
+    assert {a: e for a, _, e in table(store)}["b4"] == "b4:0"  # the event keeps b4 under its own id

@@ -68,7 +68,7 @@ def test_robust_process_article_non_english_is_kept_with_a_warning():
     out = process_article(Article(id="de1", text=text))
     assert out.error is None
     assert out.extraction.quotes == out.extraction.places == out.extraction.casualties == []
-    assert out.warnings == ["the text is not English (language detected: de); stored without extraction results"]
+    assert out.warnings == ["the text is not English (language detected: de); kept without extraction results"]
 
 
 def test_robust_implausible_casualty_dropped_and_big_counts_stored(tmp_path):
@@ -97,7 +97,7 @@ def test_robust_pool_replaces_a_worker_past_the_budget():
     with ExtractionPool(workers=1, timeout=0.05) as pool:
         (late,) = pool.run([Article(id="long", text=long_text)])
         assert (pool.replaced, late.error, late.extraction.quotes) == (1, None, [])
-        assert late.warnings == ["extraction took longer than 0.05 s and was stopped; stored without extraction "
+        assert late.warnings == ["extraction took longer than 0.05 s and was stopped; kept without extraction "
                                  "results"]
         pool.timeout = 120.0
         (ok,) = pool.run([Article(id="short", text="Gale in Hull; three dead" + BODY)])

@@ -97,3 +97,24 @@ def test_swap_store_in_a_folder_that_cannot_be_made_is_a_store_error(tmp_path):
     with pytest.raises(StoreError, match="cannot open the store at"):
         with write_session(blocker / "sub" / "atlas.duckdb"):
             pass
+
+
+def test_reader_memory_limit_from_the_environment(tmp_path, monkeypatch):
+    """Test that the dashboard's reader limits DuckDB's memory (1 GB, or $NEWS_ATLAS_DUCKDB_MEMORY) and that a
+    malformed size is a clear StoreError."""
+    import pytest
+
+    from components.errors import StoreError
+
+    path = tmp_path / "atlas.duckdb"
+    with write_session(path) as w:
+        w.add_extractions([_article("a1")])
+    monkeypatch.delenv("NEWS_ATLAS_DUCKDB_MEMORY", raising=False)
+    setting = "SELECT current_setting('memory_limit')"
+    assert SnapshotReader(path).execute(setting).fetchone()[0] == "953.6 MiB"  # 10^9 bytes
+    monkeypatch.setenv("NEWS_ATLAS_DUCKDB_MEMORY", "512MB")
+    reader = SnapshotReader(path)
+    assert reader.execute(setting).fetchone()[0] == "488.2 MiB" and reader.article_ids() == {"a1"}
+    monkeypatch.setenv("NEWS_ATLAS_DUCKDB_MEMORY", "plenty")
+    with pytest.raises(StoreError, match="Memory must have a number"):
+        SnapshotReader(path)

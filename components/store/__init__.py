@@ -12,7 +12,7 @@ Tables (all offsets are character offsets into ``articles.text``):
 - ``stances``: (article, speaker, topic) stance with evidence quote ids.
 - ``article_versions``: the schema and extractor version that wrote each article (see :mod:`.versions`).
 - ``speaker_identities``: derived, every stored speaker name -> its canonical person across articles,
-  with the rule that joined it; recomputed in every write transaction (see :mod:`components.store.identities`).
+  with the rule that joined it; re-resolved in every write transaction for the names the write touched (see :mod:`components.store.identities`).
 - ``corrections``: reviewers' corrections, kept apart and re-applied on every (re-)extraction of their
   article, keyed by article id and offsets (see :mod:`components.store.corrections`).
 - ``casualty_events``: derived, every casualty record (article_id, idx) -> its event across articles
@@ -360,6 +360,10 @@ class Store:
                 cur.execute("BEGIN TRANSACTION")
                 seen: set[str] = set()
                 pending: dict[str, list[tuple]] = {}
+                # what the write touches, for the incremental refresh of the derived tables: the speaker
+                # names and casualty records of re-written articles (before) and of the new rows (after)
+                touched_names: set[str] = set()
+                touched_records: set[tuple[str, int]] = set()
                 for ex in extractions:
                     aid = ex.article.id
                     if aid in seen:
@@ -371,6 +375,8 @@ class Store:
                         result.skipped.append((aid, "already stored"))
                         continue
                     if exists:
+                        touched_names |= identities.article_names(cur, [aid])
+                        touched_records |= events.article_records(cur, [aid])
                         for t in CHILD_TABLES:
                             cur.execute(f"DELETE FROM {_q(t)} WHERE article_id = ?", [aid])
                         cur.execute("DELETE FROM articles WHERE id = ?", [aid])
@@ -382,9 +388,9 @@ class Store:
                 corrections.apply_to_articles(cur, result.added)  # reviewers' corrections survive re-extraction
                 facts.refresh_articles(cur, result.added)
                 versions.record(cur, result.added)
-                if result.added:
-                    identities.refresh(cur)  # one speaker across articles (identities.py)
-                    events.refresh(cur)  # one casualty event across articles (events.py)
+                if result.added:  # only the blocks and events the batch touched (identities.py, events.py)
+                    identities.refresh(cur, touched_names | identities.article_names(cur, result.added))
+                    events.refresh(cur, touched_records | events.article_records(cur, result.added))
                 cur.execute("COMMIT")
             except Exception as exc:
                 try:
@@ -401,13 +407,15 @@ class Store:
             cur.execute("BEGIN TRANSACTION")
             try:
                 existed = cur.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+                names = identities.article_names(cur, [article_id])
+                records = events.article_records(cur, [article_id])
                 for t in CHILD_TABLES:
                     cur.execute(f"DELETE FROM {_q(t)} WHERE article_id = ?", [article_id])
                 cur.execute("DELETE FROM articles WHERE id = ?", [article_id])
                 facts.delete_articles(cur, [article_id])
                 versions.delete(cur, [article_id])
-                identities.refresh(cur)
-                events.refresh(cur)
+                identities.refresh(cur, names)
+                events.refresh(cur, records)
                 cur.execute("COMMIT")
             except Exception:
                 cur.execute("ROLLBACK")

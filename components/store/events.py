@@ -14,7 +14,8 @@ Several articles report the same strike; each report is a casualty record (``cas
 Records of one article that the extractor gives one ``event_id`` (when the casualties table has that
 column) are one event too. Groups are closed transitively (single linkage). A record without a date,
 coordinates or cause is an event of its own. The event id is the smallest ``article_id:idx`` of its reports, so
-it is stable while its first report stays stored. The table is recomputed in every write transaction.
+it is stable while its first report stays stored. Every write transaction regroups the events its records
+can change (:func:`refresh`).
 
 Totals count each event once, with its highest credible figure (the largest lower bound of the
 reports: "at least 4 killed") and the reports' range (smallest lower bound to largest upper bound:
@@ -37,11 +38,12 @@ CREATE TABLE IF NOT EXISTS casualty_events (
 );
 """
 
-# candidate pairs: different articles, dates within the window, same folded cause, then the distance
+# candidate pairs: different articles ({order}), dates within the window, same folded cause, then the
+# distance; {a_from}: the records on side a (all casualties, or only some: the incremental refresh)
 _PAIRS = f"""
 SELECT a.article_id, a.idx, b.article_id, b.idx
-FROM casualties a JOIN casualties b
-  ON a.article_id < b.article_id
+FROM {{a_from}} a JOIN casualties b
+  ON {{order}}
  AND b.date BETWEEN a.date - INTERVAL {EVENT_DAYS} DAY AND a.date + INTERVAL {EVENT_DAYS} DAY
  AND lower(regexp_replace(a.cause, '[^A-Za-z]', '', 'g')) = lower(regexp_replace(b.cause, '[^A-Za-z]', '', 'g'))
 WHERE a.part_of IS NULL AND b.part_of IS NULL
@@ -50,21 +52,31 @@ WHERE a.part_of IS NULL AND b.part_of IS NULL
         pow(sin(radians(b.lat - a.lat) / 2), 2)
         + cos(radians(a.lat)) * cos(radians(b.lat)) * pow(sin(radians(b.lon - a.lon) / 2), 2))) <= ?
 """
+_ALL_PAIRS = _PAIRS.format(a_from="casualties", order="a.article_id < b.article_id")
+# the pairs of the given records (keys "article_id:idx") with any other article's record
+_PAIRS_OF = _PAIRS.format(
+    a_from="(SELECT * FROM casualties WHERE article_id || ':' || idx IN (SELECT unnest(?::VARCHAR[])))",
+    order="a.article_id <> b.article_id")
 
 
 def _key(article_id: str, idx: int) -> str:
     return f"{article_id}:{idx}"
 
 
-def refresh(cur) -> int:
-    """Recompute ``casualty_events`` from ``casualties`` (inside the caller's transaction).
+def article_records(cur, article_ids) -> set[tuple[str, int]]:
+    """The casualty records ``(article_id, idx)`` of ``article_ids``: what a write touches. Call it before
+    deleting articles and after inserting them, and pass the union to :func:`refresh`."""
+    ids = list(article_ids)
+    if not ids:
+        return set()
+    return {tuple(r) for r in cur.execute(
+        "SELECT article_id, idx FROM casualties WHERE part_of IS NULL AND article_id IN (SELECT unnest(?::VARCHAR[]))",
+        [ids]).fetchall()}
 
-    Returns:
-        int: number of events reported by more than one article.
-    """
-    cur.execute(SCHEMA)
-    # events only: a breakdown's parts (part_of set) are inside their event, never reports of their own
-    records = [tuple(r) for r in cur.execute("SELECT article_id, idx FROM casualties WHERE part_of IS NULL").fetchall()]
+
+def _group(records, pairs) -> list[tuple[str, int, str]]:
+    """Rows ``(article_id, idx, event_id)``: ``records`` grouped by single linkage over ``pairs`` (both ends
+    among ``records``); the event id is the smallest key of its group's records."""
     parent = {r: r for r in records}
 
     def find(x):
@@ -73,21 +85,63 @@ def refresh(cur) -> int:
             x = parent[x]
         return x
 
-    def union(a, b):
+    for a, b in pairs:
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
+    return [(r[0], r[1], _key(*find(r))) for r in records]
 
-    for a1, i1, a2, i2 in cur.execute(_PAIRS, [EVENT_KM]).fetchall():
-        union((a1, i1), (a2, i2))
-    cur.execute("DELETE FROM casualty_events")
-    rows = []
-    members: dict = {}
-    for r in records:
-        root = find(r)
-        members.setdefault(root, set()).add(r[0])
-        rows.append((r[0], r[1], _key(*root)))
+
+def refresh(cur, records=None) -> int:
+    """Recompute ``casualty_events`` from ``casualties`` (inside the caller's transaction).
+
+    Args:
+        cur: a cursor of the store, inside the write transaction.
+        records: the casualty records ``(article_id, idx)`` the write touched (:func:`article_records` of
+            its articles before the deletes and after the inserts). Given, only the events that can change
+            are regrouped: the touched records that still exist, every record of an event that held a
+            touched record, and, closed transitively, every record of an event linked to those by a pair.
+            Events are the connected components of the pairs, so the table equals a full recomputation
+            (``tests/test_events.py`` checks it). None: the whole table is recomputed.
+
+    Returns:
+        int: number of the regrouped events reported by more than one article.
+    """
+    cur.execute(SCHEMA)
+    if records is None:
+        # events only: a breakdown's parts (part_of set) are inside their event, never reports of their own
+        keep = [tuple(r) for r in cur.execute("SELECT article_id, idx FROM casualties WHERE part_of IS NULL").fetchall()]
+        pairs = [((a1, i1), (a2, i2)) for a1, i1, a2, i2 in cur.execute(_ALL_PAIRS, [EVENT_KM]).fetchall()]
+        cur.execute("DELETE FROM casualty_events")
+    else:
+        touched = {_key(a, i) for a, i in records}
+        # the events the touched records belonged to, and the records that exist now
+        todo = set(touched)
+        group: set[str] = set()
+        pairs = []
+        while todo:
+            todo = {k for (k,) in cur.execute(
+                "SELECT article_id || ':' || idx FROM casualty_events WHERE event_id IN ("
+                "  SELECT event_id FROM casualty_events WHERE article_id || ':' || idx IN (SELECT unnest(?::VARCHAR[])))"
+                " UNION SELECT unnest(?::VARCHAR[])", [sorted(todo), sorted(todo)]).fetchall()} - group
+            group |= todo
+            if not todo:
+                break
+            found = cur.execute(_PAIRS_OF, [sorted(todo), EVENT_KM]).fetchall()
+            pairs += [((a1, i1), (a2, i2)) for a1, i1, a2, i2 in found]
+            todo = {_key(a2, i2) for _, _, a2, i2 in found} - group
+        keep = [tuple(r) for r in cur.execute(
+            "SELECT article_id, idx FROM casualties WHERE part_of IS NULL "
+            "AND article_id || ':' || idx IN (SELECT unnest(?::VARCHAR[]))", [sorted(group)]).fetchall()]
+        live = set(keep)
+        pairs = [(a, b) for a, b in pairs if a in live and b in live]
+        cur.execute("DELETE FROM casualty_events WHERE article_id || ':' || idx IN (SELECT unnest(?::VARCHAR[]))",
+                    [sorted(group)])
+    rows = _group(keep, pairs)
     bulk.insert_rows(cur, "casualty_events", ("article_id", "idx", "event_id"), rows)
+    members: dict[str, set] = {}
+    for aid, _, ev in rows:
+        members.setdefault(ev, set()).add(aid)
     return sum(1 for arts in members.values() if len(arts) > 1)
 
 

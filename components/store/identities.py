@@ -59,7 +59,14 @@ CREATE TABLE IF NOT EXISTS speaker_identities (
     canonical VARCHAR NOT NULL,
     rule VARCHAR NOT NULL
 );
+ALTER TABLE speaker_identities ADD COLUMN IF NOT EXISTS block VARCHAR;
+ALTER TABLE speaker_identities ADD COLUMN IF NOT EXISTS auto_canonical VARCHAR;
+ALTER TABLE speaker_identities ADD COLUMN IF NOT EXISTS auto_rule VARCHAR;
+ALTER TABLE speaker_identities ADD COLUMN IF NOT EXISTS n_articles INTEGER;
 """
+# block: the comparison block of the name (see block_of); auto_canonical / auto_rule: the rule's grouping
+# before reviewers' corrections (canonical / rule are after them); n_articles: its number of articles.
+_COLUMNS = ("name", "canonical", "rule", "block", "auto_canonical", "auto_rule", "n_articles")
 
 
 def fold(text: str) -> str:
@@ -99,6 +106,20 @@ def name_tokens(name: str, proper: bool = True) -> list[str]:
     return kept or words
 
 
+def block_of(name: str, person: bool) -> str:
+    """The comparison block of a speaker name: :func:`resolve` only ever joins names of one block, so a
+    write needs to re-resolve only the blocks of the names it touched.
+
+    A person written as a proper name: the first two letters of its folded surname (rules 1-3 compare
+    surnames within these blocks); any other name: ``"~"`` and its folded words (rule 1 only, equal
+    folded names)."""
+    proper = person and is_proper_name(name)
+    toks = name_tokens(name, proper)
+    if not proper:
+        return "~" + " ".join(toks)
+    return toks[-1][:2] if toks else ""
+
+
 @dataclass
 class NameInfo:
     """One stored speaker name with what the store knows about it (input of :func:`resolve`).
@@ -106,7 +127,8 @@ class NameInfo:
     Attributes:
         name (str): the name as stored.
         person (bool): speaker type person (only persons get rules 2 and 3).
-        articles (set[str]): article ids where it speaks or is a speaker.
+        articles (set[str]): article ids where it speaks or is a speaker (or only their number,
+            ``n_articles``, as the store collects it).
         countries, roles, orgs (set[str]): known values from its article cards (folded for roles/orgs).
     """
 
@@ -116,6 +138,11 @@ class NameInfo:
     countries: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
     orgs: set[str] = field(default_factory=set)
+    n_articles: int = 0
+
+    def article_count(self) -> int:
+        """Number of articles of the name: ``n_articles`` (counted in SQL by the store) or ``len(articles)``."""
+        return max(self.n_articles, len(self.articles))
 
 
 def _first_compatible(a: str, b: str, evidence: bool) -> bool:
@@ -225,34 +252,43 @@ def resolve(names: Iterable[NameInfo]) -> dict[str, tuple[str, str]]:
         members[find(n)].append(n)
     out: dict[str, tuple[str, str]] = {}
     for ms in members.values():
-        canonical = max(ms, key=lambda m: (len(toks[m]) >= 2, len(infos[m].articles), len(m), m))
+        canonical = max(ms, key=lambda m: (len(toks[m]) >= 2, infos[m].article_count(), len(m), m))
         for m in ms:
             rule = "self" if len(ms) == 1 else "canonical" if m == canonical else how.get(m, "same folded name")
             out[m] = (canonical, rule)
     return out
 
 
-def _collect(cur) -> list[NameInfo]:
-    infos: dict[str, NameInfo] = {}
-    for name, stype, aid in cur.execute(
-        "SELECT DISTINCT speaker, speaker_type, article_id FROM quotes WHERE speaker IS NOT NULL"
-    ).fetchall():
-        i = infos.setdefault(name, NameInfo(name=name, person=False))
-        i.person = i.person or stype == "person"
-        i.articles.add(aid)
-    for name, stype, aid, country, role, org in cur.execute(
-        "SELECT name, type, article_id, country, role, org FROM article_speakers"
-    ).fetchall():
-        i = infos.setdefault(name, NameInfo(name=name, person=False))
-        i.person = i.person or stype == "person"
-        i.articles.add(aid)
-        if country:
-            i.countries.add(country)
-        if role:
-            i.roles.add(fold(role))
-        if org:
-            i.orgs.add(fold(org))
-    return list(infos.values())
+# Per name: person or not, its number of articles, and its known countries, roles and organisations, from
+# the quotes and the speaker cards; {where} restricts the names (a fixed fragment of this module).
+_COLLECT = """
+WITH r AS (
+    SELECT speaker AS name, speaker_type AS type, article_id, NULL AS country, NULL AS role, NULL AS org
+    FROM quotes WHERE speaker IS NOT NULL {where_q}
+    UNION ALL
+    SELECT name, type, article_id, country, role, org FROM article_speakers WHERE true {where_s}
+)
+SELECT name, coalesce(bool_or(type = 'person'), false), count(DISTINCT article_id),
+       list_sort(list(DISTINCT country) FILTER (WHERE country IS NOT NULL AND country <> '')),
+       list_sort(list(DISTINCT role) FILTER (WHERE role IS NOT NULL AND role <> '')),
+       list_sort(list(DISTINCT org) FILTER (WHERE org IS NOT NULL AND org <> ''))
+FROM r GROUP BY name ORDER BY name
+"""
+
+
+def _collect(cur, names: Optional[Iterable[str]] = None) -> list[NameInfo]:
+    """Every stored speaker name (or only ``names``) with what the store knows about it, sorted by name
+    (aggregated in DuckDB: a Python set of article ids per name cost seconds at a million quotes)."""
+    if names is None:
+        rows = cur.execute(_COLLECT.format(where_q="", where_s="")).fetchall()
+    else:
+        cond = "AND {col} IN (SELECT unnest(?::VARCHAR[]))"
+        names = sorted(names)
+        rows = cur.execute(_COLLECT.format(where_q=cond.format(col="speaker"), where_s=cond.format(col="name")),
+                           [names, names]).fetchall()
+    return [NameInfo(name=n, person=bool(person), n_articles=int(k), countries=set(countries or ()),
+                     roles={fold(r) for r in roles or ()}, orgs={fold(o) for o in orgs or ()})
+            for n, person, k, countries, roles, orgs in rows]
 
 
 MERGED_RULE = "merged by a reviewer"
@@ -302,27 +338,101 @@ def apply_reviews(mapping: dict[str, tuple[str, str]], reviews: Iterable[tuple[s
     return out
 
 
-def refresh(cur) -> int:
-    """Recompute ``speaker_identities`` from the stored quotes and speaker cards (inside the caller's
-    transaction), then apply the reviewers' active speaker merges and splits (``corrections`` rows of
-    record ``speaker``, :func:`apply_reviews`), so they survive every re-extraction and recomputation.
-    Returns the number of names mapped to another canonical name."""
+def article_names(cur, article_ids: Iterable[str]) -> set[str]:
+    """The speaker names of ``article_ids`` (in their quotes and speaker cards): what a write touches.
+    Call it before deleting articles and after inserting them, and pass the union to :func:`refresh`."""
+    ids = list(article_ids)
+    if not ids:
+        return set()
+    return {n for (n,) in cur.execute(
+        "SELECT speaker FROM quotes WHERE speaker IS NOT NULL AND article_id IN (SELECT unnest(?::VARCHAR[])) "
+        "UNION SELECT name FROM article_speakers WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+        [ids, ids]).fetchall()}
+
+
+def _reviews(cur) -> list[tuple[str, dict]]:
     import json
 
     from . import corrections
 
-    cur.execute(SCHEMA)
-    infos = _collect(cur)
-    mapping = resolve(infos)
     corrections.ensure(cur)
-    reviews = [(a, json.loads(after)) for a, after in cur.execute(
+    return [(a, json.loads(after)) for a, after in cur.execute(
         "SELECT action, after FROM corrections WHERE record = 'speaker' AND undone_at IS NULL ORDER BY id").fetchall()]
-    if reviews:
-        mapping = apply_reviews(mapping, reviews, {i.name: len(i.articles) for i in infos})
-    cur.execute("DELETE FROM speaker_identities")
-    bulk.insert_rows(cur, "speaker_identities", ("name", "canonical", "rule"),
-                     [(n, c, r) for n, (c, r) in sorted(mapping.items())])
-    return sum(1 for n, (c, _) in mapping.items() if n != c)
+
+
+def _auto_rows(infos: list[NameInfo]) -> list[tuple]:
+    """Rows of the table for ``infos`` (whole blocks), before reviews: canonical = auto_canonical."""
+    mapping = resolve(infos)
+    return [(i.name, *mapping[i.name], block_of(i.name, i.person), *mapping[i.name], i.article_count())
+            for i in infos]
+
+
+def refresh(cur, names: Optional[Iterable[str]] = None) -> int:
+    """Recompute ``speaker_identities`` (inside the caller's transaction), then apply the reviewers' active
+    speaker merges and splits (``corrections`` rows of record ``speaker``, :func:`apply_reviews`), so they
+    survive every re-extraction and recomputation.
+
+    Args:
+        cur: a cursor of the store, inside the write transaction.
+        names: the speaker names the write touched (:func:`article_names` of its articles before the
+            deletes and after the inserts). Given, only the blocks (:func:`block_of`) of those names, as
+            stored and as they are now, are re-resolved: :func:`resolve` never joins names of different
+            blocks, so the table equals a full recomputation (``tests/test_identities.py`` checks it).
+            None (or a table written before the blocks were stored): the whole table is recomputed.
+
+    Returns:
+        int: the number of names mapped to another canonical name.
+    """
+    cur.execute(SCHEMA)
+    if names is not None and cur.execute("SELECT count(*) FROM speaker_identities WHERE block IS NULL").fetchone()[0]:
+        names = None  # a table of an older version: no blocks to go by
+    if names is None:
+        cur.execute("DELETE FROM speaker_identities")
+        rows = _auto_rows(_collect(cur))
+    else:
+        names = sorted(set(names))
+        fresh = {i.name: i for i in _collect(cur, names)}
+        blocks = {b for (b,) in cur.execute(
+            "SELECT DISTINCT block FROM speaker_identities WHERE name IN (SELECT unnest(?::VARCHAR[]))",
+            [names]).fetchall()}
+        blocks |= {block_of(i.name, i.person) for i in fresh.values()}
+        if not blocks:
+            rows = []
+        else:
+            blocks_l = sorted(blocks)
+            members = {n for (n,) in cur.execute(
+                "SELECT name FROM speaker_identities WHERE block IN (SELECT unnest(?::VARCHAR[]))",
+                [blocks_l]).fetchall()} - set(names)
+            infos = sorted([*fresh.values(), *_collect(cur, members)], key=lambda i: i.name)
+            cur.execute("DELETE FROM speaker_identities WHERE block IN (SELECT unnest(?::VARCHAR[])) "
+                        "OR name IN (SELECT unnest(?::VARCHAR[]))", [blocks_l, names])
+            rows = _auto_rows(infos)
+    bulk.insert_rows(cur, "speaker_identities", _COLUMNS, rows)
+    reviews = _reviews(cur)
+    if reviews:  # without reviews the inserted rows are final as they are (canonical = auto_canonical)
+        _apply_stored_reviews(cur, reviews)
+    return cur.execute("SELECT count(*) FROM speaker_identities WHERE name <> canonical").fetchone()[0]
+
+
+def _apply_stored_reviews(cur, reviews: list[tuple[str, dict]]) -> None:
+    """Set ``canonical`` and ``rule`` of every row to the rule's grouping with ``reviews`` applied (a
+    reviewer's merge joins names of different blocks, so this reads the whole auto mapping: one row
+    per distinct name, far fewer than the quotes); only rows that change are updated."""
+    stored = cur.execute("SELECT name, auto_canonical, auto_rule, n_articles, canonical, rule "
+                         "FROM speaker_identities").fetchall()
+    auto = {n: (c, r) for n, c, r, _, _, _ in stored}
+    final = apply_reviews(auto, reviews, {n: k or 0 for n, _, _, k, _, _ in stored}) if reviews else auto
+    changed = [(n, *final[n]) for n, _, _, _, c, r in stored if (c, r) != final[n]]
+    if changed:
+        import pandas as pd
+
+        frame = pd.DataFrame(changed, columns=["name", "canonical", "rule"], dtype=object)
+        cur.register("_identity_changes", frame)
+        try:
+            cur.execute("UPDATE speaker_identities SET canonical = c.canonical, rule = c.rule "
+                        "FROM _identity_changes c WHERE speaker_identities.name = c.name")
+        finally:
+            cur.unregister("_identity_changes")
 
 
 def canonical_of(store, name: str) -> str:

@@ -531,13 +531,22 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
     fw, params = from_where(f, "casualty", with_article=True)
+    # the page is cut first; its rows' parts and events are then looked up for those rows only (computed in
+    # the same statement they were computed for every filtered record before the sort: ~0.5 s at 1M quotes)
     page = store.df(
-        f"SELECT {_CAS_COLS}, {_CAS_PARTS}, c.confidence, {_EVENT_OF} AS event_id{fw} {_and(fw)} c.part_of IS NULL "
-        f"ORDER BY {order} LIMIT ? OFFSET ?",
+        f"SELECT {_CAS_COLS}, c.confidence{fw} {_and(fw)} c.part_of IS NULL ORDER BY {order} LIMIT ? OFFSET ?",
         params + [limit, offset],
     )
     if page.empty:
-        return page
+        return page.assign(parts=pd.Series(dtype=object), event_id=pd.Series(dtype=object))
+    keys = [f"{a}:{i}" for a, i in zip(page["article_id"], page["idx"])]
+    extra = store.df(
+        f"SELECT c.article_id, c.idx, {_CAS_PARTS}, {_EVENT_OF} AS event_id FROM casualties c "
+        "WHERE c.article_id IN (SELECT unnest(?::VARCHAR[])) AND c.article_id || ':' || c.idx IN (SELECT unnest(?::VARCHAR[]))",
+        [sorted(set(page["article_id"])), keys])
+    page = page.merge(extra, on=["article_id", "idx"], how="left")
+    cols = [c for c in page.columns if c not in ("parts", "confidence", "event_id")]
+    page = page[cols[:cols.index("published") + 1] + ["parts", "confidence", "event_id"] + cols[cols.index("published") + 1:]]
     summary = casualty_event_summary(store, sorted(set(page["event_id"])))
     return page.merge(summary[["event_id", "reports", "event_killed"]], on="event_id", how="left")
 
@@ -613,27 +622,29 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
     fw, params = from_where(f, "stance")
     if named_only:
         fw += (" AND " if "WHERE" in fw else " WHERE ") + _NAMED.format(col="st.speaker")
+    # the speakers first (one sum per speaker), then the per-topic aggregates, whose lists of cues are the
+    # costly part, for their rows only (aggregating every speaker's cues cost ~0.9 s at 1M quotes)
     return store.df(
         f"""
-        WITH sm AS (
+        WITH top AS (
+            SELECT st.speaker{fw} GROUP BY st.speaker ORDER BY sum(len(st.evidence)) DESC, st.speaker LIMIT ?
+        ), sm AS (
             SELECT st.speaker, st.topic, avg(st.score) AS score,
                    count(*) FILTER (WHERE st.polarity = 'support') AS support,
                    count(*) FILTER (WHERE st.polarity = 'oppose') AS oppose,
                    count(*) FILTER (WHERE st.polarity = 'neutral') AS neutral,
                    sum(len(st.evidence)) AS evidence, avg(st.confidence) AS confidence,
                    list_distinct(flatten(list(st.cues)))[1:6] AS cues
-            {fw} GROUP BY st.speaker, st.topic
-        ), top AS (
-            SELECT speaker FROM sm GROUP BY speaker ORDER BY sum(evidence) DESC, speaker LIMIT ?
+            {fw} {_and(fw)} st.speaker IN (SELECT speaker FROM top) GROUP BY st.speaker, st.topic
         )
         SELECT speaker, topic, score,
                CASE WHEN support > oppose AND support > neutral THEN 'support'
                     WHEN oppose > support AND oppose > neutral THEN 'oppose'
                     ELSE 'neutral' END AS polarity,
                support, oppose, neutral, support + oppose + neutral AS articles, evidence, confidence, cues
-        FROM sm WHERE speaker IN (SELECT speaker FROM top) ORDER BY speaker, topic
+        FROM sm ORDER BY speaker, topic
         """,
-        params + [max_speakers],
+        params + [max_speakers] + params,
     )
 
 

@@ -74,12 +74,17 @@ def write_session(path: str | Path, timeout: float = 0.0) -> Iterator[Store]:
     lock = FileLock(f"{live}{LOCK_SUFFIX}")
     try:
         live.parent.mkdir(parents=True, exist_ok=True)
+        # filelock retries a lock file it cannot create until the timeout, then reports a Timeout as if
+        # another writer held it: try the file first, so an unwritable place ("/proc/...") says so
+        with open(f"{live}{LOCK_SUFFIX}", "a"):
+            pass
         lock.acquire(timeout=timeout)
     except Timeout:
         raise StoreError(f"another ingest is writing into {live} (lock {live}{LOCK_SUFFIX}); "
                          "wait for it to finish and run again") from None
     except OSError as exc:  # a folder that cannot be made or written (read-only, /proc, no such device)
-        raise StoreError(f"cannot open the store at {live}: {exc.strerror or exc}") from exc
+        raise StoreError(f"cannot open the store at {live}: its lock file {live}{LOCK_SUFFIX} cannot be "
+                         f"created there ({exc.strerror or exc}); give a store path in a writable folder") from exc
     tmp = Path(f"{live}{TMP_SUFFIX}")
     try:
         _remove(tmp)  # left by a killed session
@@ -105,11 +110,25 @@ def write_session(path: str | Path, timeout: float = 0.0) -> Iterator[Store]:
         lock.release()
 
 
+# DuckDB's memory for the dashboard's reader: its default (80 % of the machine's memory) lets the buffer of a
+# 10M-quote store grow past the 1.5 GB goal of issue 14; queries past the limit spill to disk.
+MEMORY_ENV = "NEWS_ATLAS_DUCKDB_MEMORY"
+DEFAULT_READER_MEMORY = "1GB"
+
+
+def reader_memory_limit() -> str:
+    """DuckDB ``memory_limit`` of :class:`SnapshotReader`: ``$NEWS_ATLAS_DUCKDB_MEMORY`` (e.g. ``"2GB"``) or
+    :data:`DEFAULT_READER_MEMORY`."""
+    return os.environ.get(MEMORY_ENV) or DEFAULT_READER_MEMORY
+
+
 class SnapshotReader(Store):
     """A read-only :class:`Store` on the file at ``path`` as it is when opened (see the module docstring).
 
+    Its DuckDB instance is limited to :func:`reader_memory_limit` of memory.
+
     Raises:
-        StoreError: the file is missing or not a DuckDB store.
+        StoreError: the file is missing or not a DuckDB store, or the memory limit is not a DuckDB size.
     """
 
     def __init__(self, path: str | Path):
@@ -118,7 +137,7 @@ class SnapshotReader(Store):
         if self.version == "missing":
             raise StoreError(f"cannot open the store at {self.path}: the file does not exist")
         try:
-            self._con = duckdb.connect(":memory:")
+            self._con = duckdb.connect(":memory:", config={"memory_limit": reader_memory_limit()})
             self._con.execute("ATTACH ? AS atlas (READ_ONLY)", [self.path])
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the store at {self.path}: {exc}") from exc
