@@ -723,3 +723,21 @@ def test_quotes_attributed_quotation_after_a_transcript_is_reporting_again(extra
 ])
 def test_quotes_clause_complement_must_read_as_a_clause(extract_text, text, expected):
     assert [(q.kind, q.text, q.cue) for q in extract_text(text).quotes] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # closing mark lost before an inverted reporting clause: the earlier speaker does not take it
+    ('Mayor Tom Ellery said the bridge would reopen in May. "We have the money," Ellery said.\n'
+     '"The repairs are late, said the engineer Rosa Lind, adding that the steel had not arrived.',
+     ("The repairs are late", "Rosa Lind", "direct")),
+    # ... and before a plain one ("NAME told reporters,")
+    ('Mayor Tom Ellery said the bridge would reopen in May.\n'
+     '"The ferry will not sail, Anna Berg told reporters, because the storm is coming.',
+     ("The ferry will not sail", "Anna Berg", "direct")),
+])
+def test_quotes_lost_closing_mark_closes_before_the_reporting_clause(extract_text, text, expected):
+    """Test that a quotation left open whose paragraph holds ', said NAME,' / ', NAME said,' ends at that
+    comma and goes to that clause's source (invented sentences)."""
+    ex = extract_text("Headline\n\n" + text)
+    assert expected in [(q.text, q.speaker, q.kind) for q in ex.quotes]
+    assert all(q.speaker == "Tom Ellery" for q in ex.quotes if "Ellery" in (q.mention or ""))

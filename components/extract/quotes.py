@@ -268,12 +268,54 @@ def display_lines(text: str) -> list[tuple[int, int]]:
     return sorted(set(out))
 
 
+def _lost_close(doc: Doc, a: int, b: int) -> Optional[int]:
+    """Offset of the comma that ends the quoted words of an opened quotation ``[a, b)`` whose closing mark
+    was lost, when the rest holds a reporting clause: ", said the spokesperson Maria Lopez," or ", Maria
+    Lopez said,": a reporting verb after the comma whose subject can speak and lies in that clause
+    (between the comma and the verb, or after the verb). None otherwise."""
+    span = doc.char_span(a, b, alignment_mode="contract")
+    for tok in span if span is not None else ():
+        if tok.text != "," or tok.i + 1 >= span.end or tok.i == span.start:
+            continue
+        for cue in doc[tok.i + 1 : min(tok.i + 6, span.end)]:
+            subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i > tok.i), None)
+            if cue_lemma(cue) is not None and cue.pos_ == "VERB" and plausible_source(subj):
+                return tok.idx
+            if cue.text in ",.;:!?":
+                break
+    return None
+
+
+def close_lost_marks(qspans: list[QSpan], doc: Doc) -> list[QSpan]:
+    """Family "a closing mark missing before the reporting clause": '"This is unfinished, said the
+    spokesperson Maria Lopez, adding ...' (the quotation left open to the paragraph's end). The quotation
+    is closed at the comma before the reporting clause (:func:`_lost_close`), so that clause attributes it
+    instead of the quotation running on. A quotation continued in the next paragraph keeps its later pieces
+    as a quotation of their own. Returns a new list in text order."""
+    out = []
+    for q in qspans:
+        a, b = q.pieces[0]
+        left_open = q.close_mark is None or len(q.pieces) > 1
+        cut = _lost_close(doc, a, b) if left_open else None
+        if cut is None:
+            out.append(q)
+            continue
+        head = QSpan([(a, cut)], q.open_mark, cut)
+        head._para = getattr(q, "_para", 0) - len(q.pieces) + 1
+        out.append(head)
+        if len(q.pieces) > 1:
+            rest = QSpan(q.pieces[1:], q.pieces[1][0] - 1, q.close_mark)
+            rest._para = getattr(q, "_para", 0)
+            out.append(rest)
+    return out
+
+
 class _Sieve:
     """State shared by the attribution passes of one article (see :func:`quotations`)."""
 
     def __init__(self, doc: Doc, places: list[Place], settings: CueSettings = DEFAULT_CUE_SETTINGS):
         self.doc, self.text, self.settings = doc, doc.text, settings
-        qspans = quote_spans(self.text)
+        qspans = close_lost_marks(quote_spans(self.text), doc)
         self._set_quoted(qspans)
         self.index = SpeakerIndex(doc, places, self.quoted)
         self.turns = transcript_turns(self.text, self.index)
