@@ -741,3 +741,20 @@ def test_quotes_lost_closing_mark_closes_before_the_reporting_clause(extract_tex
     ex = extract_text("Headline\n\n" + text)
     assert expected in [(q.text, q.speaker, q.kind) for q in ex.quotes]
     assert all(q.speaker == "Tom Ellery" for q in ex.quotes if "Ellery" in (q.mention or ""))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the participle's own complement is no part of the quotation
+    ('Treasurer Mark Hale said, referring to the auditors, "They have signed every page."',
+     [("direct", "They have signed every page.", "said", "Mark Hale")]),
+    # the second fragment of a split quotation goes to the governing cue, not to "referring"
+    ('"The books are clean," Mark Hale said, referring to the auditors, "and they have signed every page."',
+     [("direct", "The books are clean and they have signed every page.", "said", "Mark Hale")]),
+    # an indirect content keeps only the reported clause
+    ("Mayor Rosa Lind said, citing the report, that the bridge was unsafe.",
+     [("indirect", "the bridge was unsafe", "said", "Rosa Lind")]),
+])
+def test_quotes_participle_adjunct_of_a_cue_is_the_reporters_comment(extract_text, text, expected):
+    """Test that 'said, referring to Y, "..."' ('citing Y') keeps Y out of the content and gives the
+    quotation to "said" (invented sentences)."""
+    assert [(q.kind, q.text, q.cue, q.speaker) for q in extract_text(text).quotes] == expected

@@ -464,6 +464,20 @@ def _reads_as_clause(head: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "cop", "aux", "mark") for c in head.children)
 
 
+def _without_leading_adjunct(comp: Token) -> list[Token]:
+    """The tokens of clause ``comp`` without a participle clause that opens it between commas ("said,
+    referring to the auditors, 'They have signed ...'", "said, citing the report, that ..."): the
+    parser hangs it on the reported clause, but it is the reporter's comment on the speech act."""
+    toks = list(comp.subtree)
+    lead = next((c for c in comp.lefts if c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i == toks[0].i), None)
+    if lead is None:
+        return toks
+    after = lead.right_edge.i + 1
+    if after < comp.i and comp.doc[after].text == ",":
+        return [t for t in toks if t.i > after]
+    return toks
+
+
 def _clause_content(tok: Token, subj: Optional[Token]) -> tuple[Optional[Token], Optional[tuple[int, int]]]:
     """Family "X said that ...": the ``ccomp`` of the cue (a "that"-clause after it first, then any
     clause after it, then one before it: "Writing for X, Y noted that Z" keeps Z); a source the
@@ -473,7 +487,7 @@ def _clause_content(tok: Token, subj: Optional[Token]) -> tuple[Optional[Token],
     comps.sort(key=lambda ch: (not (ch.i > tok.i and ch.left_edge.lower_ == "that"), ch.i < tok.i))
     if not comps:
         return subj, None
-    content = span_chars(list(comps[0].subtree))
+    content = span_chars(_without_leading_adjunct(comps[0]) if comps[0].i > tok.i else list(comps[0].subtree))
     if subj is None and comps[0].i < tok.i:
         late = _appositive_source(tok, comps[0])
         if late is not None:

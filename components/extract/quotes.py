@@ -498,7 +498,20 @@ def _nearest_cue(s: _Sieve, v: QuoteView) -> Optional[Frame]:
             continue
         if best is None or dist < best[0]:
             best = (dist, f)
-    return best[1] if best else None
+    return _governing_frame(s, best[1]) if best else None
+
+
+def _governing_frame(s: _Sieve, f: Frame) -> Frame:
+    """Family "said, referring to Y, '...'" ("citing", "pointing to"): a participle cue that is an adjunct
+    of another reporting verb and has its own complement (what is referred to) does not introduce the
+    quotation; the verb it hangs on does. Else ``f``."""
+    tok = f.cue[0]
+    if tok.tag_ != "VBG" or tok.dep_ != "advcl" or not any(c.dep_ in ("prep", "dobj") for c in tok.children):
+        return f
+    i = bisect.bisect_left(s.cue_starts, tok.head.idx)
+    if i < len(s.cue_starts) and s.cue_starts[i] == tok.head.idx and s.by_cue[i].kind == "verb":
+        return s.by_cue[i]
+    return f
 
 
 def _source_after_quote(s: _Sieve, f: Frame, v: QuoteView) -> Frame:
