@@ -614,10 +614,12 @@ SOURCE_FAMILIES = [
     ("introducing-cue-in-content", "The spot ends with footage of Hal Ross saying at the rally last week, "
      "“We will win this town back,” as the crowd cheered.",
      [("direct", "We will win this town back", "saying", "Hal Ross", "person")]),
-    # a whole utterance opening the content of a frame inside another frame's content: the inner frame's
+    # a whole utterance opening the content of a frame inside another frame's content: the inner frame's;
+    # the outer frame keeps its own reported clause as an indirect quotation
     ("inner-frame-holds-utterance", "Mayor Dana Reyes spoke about the plan on Monday. She said the new bridge would open in May, "
      'and when asked why the old one stays closed, the 52-year-old engineer replied, "It is not safe for cars or for people on foot."',
-     [("direct", "It is not safe for cars or for people on foot.", "replied", "52 year old engineer", "unknown")]),
+     [("indirect", "the new bridge would open in May", "said", "Dana Reyes", "person"),
+      ("direct", "It is not safe for cars or for people on foot.", "replied", "52 year old engineer", "unknown")]),
     # a recording of a person speaking: the person shown, not the clause's subject
     ("footage-of-speaker", 'The ad uses footage of Anna Holm asking, "Why are we not ahead in the polls?"',
      [("direct", "Why are we not ahead in the polls?", "asking", "Anna Holm", "person")]),
@@ -758,3 +760,34 @@ def test_quotes_participle_adjunct_of_a_cue_is_the_reporters_comment(extract_tex
     """Test that 'said, referring to Y, "..."' ('citing Y') keeps Y out of the content and gives the
     quotation to "said" (invented sentences)."""
     assert [(q.kind, q.text, q.cue, q.speaker) for q in extract_text(text).quotes] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parser joins "replied" to the reported clause: it shares the subject of "said"; the outer
+    # indirect quotation keeps its own clause
+    ('Senator Anna Brooks spoke on Monday. She said the plan was sound, and when asked whether it would pass, '
+     'replied, "We have the votes."',
+     [("indirect", "the plan was sound", "said", "Anna Brooks"), ("direct", "We have the votes.", "replied", "Anna Brooks")]),
+    # "when asked about X" is no attribution of its own (the one asked is no source)
+    ('Senator Anna Brooks said the budget was balanced, and when asked about the deficit she replied, '
+     '"We will close it within two years."',
+     [("indirect", "the budget was balanced", "said", "Anna Brooks"),
+      ("direct", "We will close it within two years.", "replied", "Anna Brooks")]),
+])
+def test_quotes_reply_inside_a_reported_clause_keeps_both_attributions(extract_text, text, expected):
+    """Test that 'She said X, and when asked ..., replied, "..."' gives the indirect X and the direct reply,
+    both hers (invented sentences)."""
+    assert [(q.kind, q.text, q.cue, q.speaker) for q in extract_text(text).quotes] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # an asset requested in an operation is no appeal
+    "The assault force called for a precision airstrike, killing two insurgents.",
+    "The patrol came under fire and called for close air support.",
+    # the outlet's own journalist asks; the topic of the talk is no quotation of theirs
+    "Our correspondent spoke with Mayor Tom Ellery about the flooding in the valley.",
+])
+def test_quotes_non_speech_cues_make_no_attribution(extract_text, text):
+    """Test that requests for military assets and the outlet's own journalist give no quotation, while a
+    public appeal still does (test_quotes_call_for_is_indirect; invented sentences)."""
+    assert extract_text("Headline here\n\n" + text).quotes == []

@@ -495,6 +495,20 @@ def _clause_content(tok: Token, subj: Optional[Token]) -> tuple[Optional[Token],
     return subj, content
 
 
+def operational_request(cue: Token) -> bool:
+    """Whether ``cue`` is an appeal verb whose "for" object is a military or emergency asset ("called for
+    close air support", "called for a precision airstrike": :data:`~components.lexicon.OPERATIONAL_REQUEST_NOUNS`):
+    a request made in an operation, not speech, so no attribution."""
+    if cue.lemma_.lower() not in C.CUE_APPEAL_VERBS:
+        return False
+    prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None:
+        return False
+    words = [t.lemma_.lower() for t in obj.lefts if t.dep_ == "compound"][-1:] + [obj.lemma_.lower()]
+    return obj.lemma_.lower() in C.OPERATIONAL_REQUEST_NOUNS or " ".join(words) in C.OPERATIONAL_REQUEST_NOUNS
+
+
 def _complement_content(tok: Token, lem: str) -> Optional[tuple[int, int]]:
     """Content of a cue without a clause complement: "accused the agency of hiding ..." (the "of"/
     "for" complement), "called for an inquiry", "described it as ..." (object and predicate), or

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from spacy.language import Language
@@ -43,8 +43,8 @@ from ..models import Place, Quote, Speaker
 from .attribution_model import Candidate, candidate_frames, decide_attributions
 from .confidence import quote_confidence
 from .cuelex import cue_head, cue_key, cue_table
-from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, cue_lemma, plausible_source, relative_pronoun,
-                     reporting_frames, subject_of)
+from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, cue_lemma, operational_request, plausible_source,
+                     relative_pronoun, reporting_frames, subject_of)
 from .quotemarks import QSpan, quote_spans, split_attributed_continuations, strip_content
 from .speakers import SpeakerIndex, headline_lines
 from .transcripts import transcript_turns, turn_quotes
@@ -444,8 +444,14 @@ def _inner_frame(s: _Sieve, f: Frame, v: QuoteView, near: list[Frame]) -> Option
         if g is f or g.kind != "verb" or not g.content or g.cue.start_char <= f.cue.start_char:
             continue
         if g.content[0] <= q.start and q.end <= g.content[1] + 1 and not re.search(r"\w", text[g.content[0] : q.open_mark]) \
-                and not re.search(r"\w", text[q.outer_end : g.content[1]]) and plausible_source(g.subject, s.index):
-            return g
+                and not re.search(r"\w", text[q.outer_end : g.content[1]]):
+            if plausible_source(g.subject, s.index):
+                return g
+            cue = g.cue[0]
+            if cue.dep_ == "conj" and f.content[0] <= cue.head.idx < f.content[1] and plausible_source(f.subject, s.index):
+                # "She said the plan was sound, and when asked ..., replied, '...'": the parser joined the
+                # verb to the reported clause; it shares the subject of the verb that reports that clause
+                return replace(g, subject=f.subject)
     return None
 
 
@@ -697,7 +703,8 @@ def _indirect_ok(s: _Sieve, f: Frame, holders: "_Intervals") -> bool:
     """Whether frame ``f`` (no quotation attached) makes an indirect attribution: it has content
     and a source (or is an expletive passive), is no paraphrase or object cue inside another
     attribution or a transcript turn, no
-    transcript label, no quote-only cue, and its source is no pronoun that cannot speak."""
+    transcript label, no quote-only cue, no bare passive participle ("when asked about ..."), and
+    its source is no pronoun that cannot speak."""
     if f.used or f.content is None or (f.subject is None and f.rule != "passive"):
         return False
     if (f.kind == "paraphrase" or f.rule == "object") and (holders.holding(f.cue.start_char) or s.turn_iv.holding(f.cue.start_char)):
@@ -707,8 +714,22 @@ def _indirect_ok(s: _Sieve, f: Frame, holders: "_Intervals") -> bool:
     lem = cue_lemma(f.cue[0]) if f.kind == "verb" else "according"
     if (lem in C.CUE_QUOTE_ONLY and f.rule not in ("object", "parataxis")) or f.quote_only:
         return False
+    cue = f.cue[0]
+    if f.kind == "verb" and cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not any(
+            c.dep_ in ("agent", "aux", "auxpass") for c in cue.children):
+        return False  # "when asked about the deficit, she ...": a bare participle; the one asked is no source
     subj = f.subject
-    return not (subj is not None and (subj.lower_ in C.NON_SPEAKER_PRONOUNS and subj.lower_ != "it" or subj.lower_ in ("i", "we", "you")))
+    return not (subj is not None and (subj.lower_ in C.NON_SPEAKER_PRONOUNS and subj.lower_ != "it" or _first_person(subj)))
+
+
+def _first_person(subj: Token) -> bool:
+    """Whether a frame's subject is the writer or the reader: "I", "we", "you", or the outlet's own
+    journalist ("our correspondent spoke with the mayor about ...", "this reporter"): the one who asks,
+    never a quoted source."""
+    if subj.lower_ in ("i", "we", "you"):
+        return True
+    return subj.lower_ in C.JOURNALIST_NOUNS and any(
+        c.dep_ in ("poss", "det") and c.lower_ in ("our", "my", "this") for c in subj.children)
 
 
 def _passive_cue(f: Frame) -> bool:
@@ -716,6 +737,26 @@ def _passive_cue(f: Frame) -> bool:
     the one addressed, not the source, so only the rules (which read the agent) may attribute it."""
     tok = f.cue[0]
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl"))
+
+
+def _before_inner_speech(s: _Sieve, f: Frame, ca: int, cb: int) -> int:
+    """End of frame ``f``'s content ``[ca, cb)`` before a reporting clause inside it whose own cue took a
+    quotation ("She said the plan was sound, and when asked ..., replied, '...'": the content is "the plan
+    was sound"); ``cb`` when there is none."""
+    if f.kind != "verb":
+        return cb
+    for d in s.results:
+        c = d.get("cue_start")
+        if c is None or not (f.cue.end_char <= ca < c < cb) or not (ca < d["start"] < cb):
+            continue
+        cue = s.tok_at(c)
+        if cue.dep_ != "conj" or not (cue.head.i == f.cue[0].i or ca <= cue.head.idx < cb):
+            continue  # only a reporting verb coordinated with the frame's verb or its reported clause
+        edge = cue.left_edge.idx
+        head = re.sub(r"(?:[\s,;]|\b(?:and|but)\b)+$", "", s.text[ca:edge])
+        if ca < edge and len(head.split()) >= 3:
+            return ca + len(head)
+    return cb
 
 
 def indirect_candidates(s: _Sieve) -> list[Candidate]:
@@ -736,10 +777,10 @@ def indirect_candidates(s: _Sieve) -> list[Candidate]:
     learned = candidate_frames(s.doc, s.in_quote, taken)
     out = []
     for k, f in enumerate(early + late + learned):
-        if f.used or f.content is None:
+        if f.used or f.content is None or operational_request(f.cue[0]):
             continue
         rule_ok = k < len(early) + len(late) and _indirect_ok(s, f, emitted)
-        if not rule_ok and (f.subject is None or f.subject.lower_ in C.NON_SPEAKER_PRONOUNS or f.subject.lower_ in ("i", "we", "you")
+        if not rule_ok and (f.subject is None or f.subject.lower_ in C.NON_SPEAKER_PRONOUNS or _first_person(f.subject)
                             or s.turn_iv.holding(f.cue.start_char) or _passive_cue(f)):
             continue  # no source that can speak (an expletive passive needs the rules), or inside a transcript turn
         ca, cb = f.content
@@ -747,6 +788,7 @@ def indirect_candidates(s: _Sieve) -> list[Candidate]:
         dl = s.index.dateline_at(ca)
         if dl is not None and dl < cb:
             ca, content_text = dl, None  # content never starts with "DOHA, Qatar — "
+        cb = _before_inner_speech(s, f, ca, cb)
         inside = s.quoted_iv.overlapping(ca, cb)
         if any(a < ca or b > cb + 1 or emitted.overlapping(a, b) for a, b in inside):
             continue
