@@ -791,3 +791,22 @@ def test_quotes_non_speech_cues_make_no_attribution(extract_text, text):
     """Test that requests for military assets and the outlet's own journalist give no quotation, while a
     public appeal still does (test_quotes_call_for_is_indirect; invented sentences)."""
     assert extract_text("Headline here\n\n" + text).quotes == []
+
+
+def test_quotes_sentence_opened_by_its_reporting_verb(extract_text):
+    """Test that 'Said NAME: "..."' (the verb inverted before its source, parsed as a modifier of the name)
+    gives the quotation to NAME with its own cue, not to the previous speaker (invented sentences)."""
+    ex = extract_text('Headline here\n\nMayor Tom Ellery said the bridge was old. "It will be fixed," Ellery said. '
+                      'Critics disagree. Said Lind: "I do not believe a word of it."')
+    assert [(q.text, q.cue, q.speaker) for q in ex.quotes if q.kind == "direct"] == [
+        ("It will be fixed", "said", "Tom Ellery"), ("I do not believe a word of it.", "Said", "Lind")]
+
+
+def test_quotes_second_reporting_verb_taken_for_a_complement_shares_the_subject(extract_text):
+    """Test that in 'X said that ... but said "..."' (the parser hangs the second "said" on the first as its
+    complement) the quotation is X's (invented sentence)."""
+    ex = extract_text('Headline here\n\nMayor Rosa Lind said Monday that she thinks the report should be released but '
+                      'said "the question is the timing."')
+    assert [(q.kind, q.text, q.speaker) for q in ex.quotes] == [
+        ("indirect", "she thinks the report should be released", "Rosa Lind"),
+        ("direct", "the question is the timing.", "Rosa Lind")]
