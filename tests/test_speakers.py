@@ -423,3 +423,11 @@ def test_speakers_rubric_before_a_colon_is_not_a_role(extract_text):
     assert [(s.name, s.role) for s in ex.speakers] == [("Jane Roe", None)]
     ex = extract_text("Vaccines\n\nGermany's Health Minister, Dr. Jane Roe, said the vaccine was safe.\n")
     assert [(s.name, s.role, s.country) for s in ex.speakers] == [("Jane Roe", "Health Minister", "DE")]
+
+
+def test_speakers_they_in_a_governed_clause_is_the_governing_body(extract_text):
+    """Test that "they" inside a clause governed by a clause whose subject is an organisation goes to that
+    organisation, not to an unnamed group (invented sentence)."""
+    ex = extract_text("Headline here\n\nThe governor spoke on Friday. The mayor’s campaign is seeking to contrast her record "
+                      "with what they call the governor’s “reckless spending spree.”")
+    assert [(q.kind, q.speaker, q.mention) for q in ex.quotes] == [("mixed", "mayor campaign", "they")]

@@ -769,9 +769,29 @@ class SpeakerIndex:
                     self._gender.setdefault(key, gender)  # "she said" -> she from now on
                 return self.records[key].name, "person", span
             return None, "person", span
+        if low == "they":
+            body = self._governing_body(tok)
+            if body is not None:
+                name, typ, _ = self._resolve_phrase(body, self.noun_phrase(body))
+                if name:
+                    return name, typ, span
         if low in C.GROUP_PRONOUNS:
             return None, "group", span
         return None, "unknown", span
+
+    def _governing_body(self, tok: Token) -> Optional[Token]:
+        """The antecedent of a "they" inside a clause that another clause of its sentence governs ("Clinton's
+        campaign is seeking to contrast her approach with what they call ..."): the nearest governing
+        clause's subject when it is an organisation or a plural noun that can speak. None otherwise."""
+        head = tok.head
+        while head.i != head.head.i and head.i != tok.i:
+            head = head.head
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+            if subj is None or self.in_quote(subj.idx) or subj.pos_ == "PRON":
+                continue
+            collective = subj.ent_type_ in ("ORG", "NORP") or subj.lower_ in C.ORG_HEAD_NOUNS or subj.tag_ == "NNS"
+            return subj if collective and subj.ent_type_ != "PERSON" else None
+        return None
 
     def _named_head(self, tok: Token) -> tuple[Token, list[Token]]:
         """The token that names the source behind ``tok`` and the title tokens describing it:
