@@ -810,3 +810,15 @@ def test_quotes_second_reporting_verb_taken_for_a_complement_shares_the_subject(
     assert [(q.kind, q.text, q.speaker) for q in ex.quotes] == [
         ("indirect", "she thinks the report should be released", "Rosa Lind"),
         ("direct", "the question is the timing.", "Rosa Lind")]
+
+
+def test_quotes_cue_introducing_the_next_quotation_is_not_the_previous_ones(extract_text):
+    """Test that '"... joking." To which she said, "..."' gives "said" to the quotation after it only, and the
+    one before, introduced by 'and I had to change my answer:', to the clause ending in the colon (invented
+    sentences)."""
+    ex = extract_text('Headline here\n\nI told my aunt, "I do not like the storm." She was upset, and I had to change my '
+                      'answer: "Of course I like the storm. I was only joking." To which she said, '
+                      '"Thank God you still like the storm."')
+    assert [(q.text, q.cue, q.mention) for q in ex.quotes] == [
+        ("I do not like the storm.", "told", "I"), ("Of course I like the storm. I was only joking.", "change", "I"),
+        ("Thank God you still like the storm.", "said", "she")]

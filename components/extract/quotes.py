@@ -499,12 +499,23 @@ def _nearest_cue(s: _Sieve, v: QuoteView) -> Optional[Frame]:
             dist = (c - q.outer_end) * (0.3 if comma_close else 1.0)
         else:
             continue
+        if c >= q.outer_end and not comma_close and _introduces_next(s, f, v):
+            continue
         adjacent_after = c >= q.outer_end and len(text[q.outer_end : c]) < 60 and "\n" not in text[q.outer_end : c] and comma_close
         if f.kind != "verb" or not (adjacent_after or plausible_source(f.subject, s.index)):
             continue
         if best is None or dist < best[0]:
             best = (dist, f)
     return _governing_frame(s, best[1]) if best else None
+
+
+def _introduces_next(s: _Sieve, f: Frame, v: QuoteView) -> bool:
+    """Whether cue ``f``, after quotation ``v`` that closed its own sentence, introduces the next quotation
+    ('"... I was just kidding." To which she said, "Thank God ..."'): its clause runs into a comma or colon
+    and an opening mark. Such a cue is the next quotation's, not this one's."""
+    if not re.search(r"[.!?…]\W*$", s.text[v.q.start : v.q.end]):
+        return False
+    return re.match(r"[^\"“”\n.!?]{0,40}?[,:]\s*[\"“]", s.text[f.cue.end_char : f.cue.end_char + 60]) is not None
 
 
 def _governing_frame(s: _Sieve, f: Frame) -> Frame:
@@ -593,8 +604,13 @@ def _colon_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
         src = next((c for c in first.children if c.dep_ == "pobj"), None)
         if src is not None and plausible_source(src, s.index):
             return Link(Frame(s.doc[colon_tok.i : colon_tok.i + 1], src, None), "colon")
-    root = colon_tok.sent.root
-    subj = subject_of(root)
+    # the clause that ends in the colon ("She was upset, and I had to change my answer:" is I's), else the
+    # sentence's main clause
+    root = climb(s.doc[max(colon_tok.i - 1, colon_tok.sent.start)], lambda t: t.pos_ not in ("VERB", "AUX") and t.head.i != t.i)
+    subj = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+    if subj is None:
+        root = colon_tok.sent.root
+        subj = subject_of(root)
     if root.pos_ in ("VERB", "AUX") and subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN") and not s.in_quote(root.idx):
         return Link(Frame(s.doc[root.i : root.i + 1], subj, None), "colon")
     return None
