@@ -2,9 +2,11 @@
 
 Each file may have a YAML sidecar ``NAME.meta.yaml`` with ``id``, ``title``,
 ``outlet``, ``published``, ``url`` (and ``collection``). Text is decoded
-robustly: UTF-8 (with BOM) first, then Windows-1252; mojibake is repaired with
-``ftfy`` and no-break/zero-width spaces are normalised. The cleaned text is
-what the store keeps, so every offset is valid against it.
+robustly: UTF-8 (with BOM) first, then Windows-1252. The store keeps the text as
+supplied, with line ends and no-break spaces normalised (:func:`supplied_text`:
+every character stays at its offset); the parser reads a repaired copy (mojibake
+fixed with ``ftfy``, zero-width characters removed: :func:`repair_text`) whose
+offsets are mapped back, so every offset indexes the supplied text.
 
 A byte-order mark (UTF-8, UTF-16, UTF-32) picks the encoding. Markdown is
 converted to plain text with ``markdown-it-py`` (:func:`markdown_to_text`).
@@ -55,26 +57,112 @@ _SPACE_CHARS = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u2002\u2003]")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
-def clean_text(text: str) -> str:
-    """Return ``text`` with mojibake repaired and odd spaces normalised.
+def supplied_text(text: str) -> str:
+    """The text as supplied, with only the changes that keep every character where it is.
 
-    Uses ``ftfy.fix_text`` (keeping curly quotes, so quotation marks survive),
-    then maps NBSP-like spaces to U+0020, removes zero-width characters and
-    normalises line ends to ``\\n``.
+    Line ends become ``\\n`` (what any reader in text mode sees, and what annotation offsets of a file
+    index) and NBSP-like spaces become U+0020 (one character for one). This is what
+    :attr:`Article.text <components.models.Article.text>` keeps, so every offset of the extraction
+    (provenance) indexes the text the user supplied.
 
     Args:
         text (str): raw decoded text.
 
     Returns:
-        str: the cleaned text that offsets refer to.
+        str: the text with line ends and odd spaces normalised.
     """
+    return _SPACE_CHARS.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+class OffsetMap:
+    """Where each character of a repaired text came from in the text it was repaired from.
+
+    Built by :func:`repair_text` with :mod:`difflib` alignment of each line that changed length
+    (mojibake ``"Ã©"`` -> ``"é"``, zero-width characters removed, NFC composition); a repaired
+    character of a replaced run covers the whole run.
+
+    Attributes:
+        starts (list[int]): per repaired character, its first source offset (one more entry: the
+            source length).
+        ends (list[int]): per repaired character, its source end offset (exclusive).
+    """
+
+    def __init__(self, starts: list[int], ends: list[int]):
+        self.starts, self.ends = starts, ends
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets ``(start, end)`` (0-based, end exclusive) of the repaired span ``start:end``."""
+        s = self.starts[start]
+        return s, (max(s, self.ends[end - 1]) if end > start else s)
+
+
+def _repair_line(line: str) -> str:
     import ftfy
 
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
-    text = _SPACE_CHARS.sub(" ", text)
-    text = _ZERO_WIDTH.sub("", text)
-    return text
+    return _ZERO_WIDTH.sub("", ftfy.fix_text(line, uncurl_quotes=False, normalization="NFC"))
+
+
+def _align(line: str, fixed: str, base: int, starts: list[int], ends: list[int]) -> None:
+    """Append the source offsets of ``fixed``'s characters (``line`` starts at ``base``)."""
+    from difflib import SequenceMatcher
+
+    if len(fixed) == len(line):
+        starts.extend(range(base, base + len(line)))
+        ends.extend(range(base + 1, base + len(line) + 1))
+        return
+    for op, a, b, x, y in SequenceMatcher(None, line, fixed, autojunk=False).get_opcodes():
+        if op == "equal":
+            starts.extend(range(base + a, base + b))
+            ends.extend(range(base + a + 1, base + b + 1))
+        else:  # replace / insert: each new character stands for the whole run; delete adds nothing
+            starts.extend([base + a] * (y - x))
+            ends.extend([base + b] * (y - x))
+
+
+def repair_text(text: str) -> tuple[str, OffsetMap | None]:
+    """Repair ``text`` for analysis and say where each repaired character came from.
+
+    Mojibake is repaired with ``ftfy.fix_text`` (keeping curly quotes, so quotation marks survive;
+    NFC), zero-width characters are removed, line by line (as ftfy works). The parser reads the
+    repaired text; :meth:`OffsetMap.span` maps its offsets back to ``text``.
+
+    Args:
+        text (str): the supplied text (:func:`supplied_text`).
+
+    Returns:
+        tuple[str, OffsetMap | None]: the repaired text, and None when it has every character at the
+        same offset as ``text`` (nothing to map).
+    """
+    lines = text.split("\n")
+    fixed = [_repair_line(ln) for ln in lines]
+    if all(len(f) == len(ln) for f, ln in zip(fixed, lines)):
+        return "\n".join(fixed), None
+    starts: list[int] = []
+    ends: list[int] = []
+    base = 0
+    for i, (ln, f) in enumerate(zip(lines, fixed)):
+        _align(ln, f, base, starts, ends)
+        base += len(ln)
+        if i < len(lines) - 1:
+            starts.append(base)
+            ends.append(base + 1)
+            base += 1
+    starts.append(base)
+    return "\n".join(fixed), OffsetMap(starts, ends)
+
+
+def clean_text(text: str) -> str:
+    """Return ``text`` with line ends and odd spaces normalised and mojibake repaired.
+
+    :func:`supplied_text` then :func:`repair_text`: the text the parser reads.
+
+    Args:
+        text (str): raw decoded text.
+
+    Returns:
+        str: the cleaned text.
+    """
+    return repair_text(supplied_text(text))[0]
 
 
 class _Meta(BaseModel):
@@ -511,7 +599,7 @@ def _make_article(
     HTML page's own date), else the dateline's, else ``default_published`` (a date the uploader gave
     for articles that give none; it never overrides the article's own date).
     """
-    text = clean_text(text)
+    text = supplied_text(text)
     if not text.strip():
         raise ArticleReadError(source_path, "no article text found")
     if len(text) > MAX_ARTICLE_CHARS:
@@ -533,7 +621,7 @@ def _make_article(
         on_warning(source_path, warning + used)
     published = published or own or default_published
     return Article(
-        id=str(meta.get("id") or content_id(text)),
+        id=str(meta.get("id") or content_id(clean_text(text))),
         title=clean_text(str(title)) if title else None,
         published=published,
         outlet=str(meta["outlet"]) if meta.get("outlet") else None,

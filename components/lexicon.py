@@ -58,6 +58,7 @@ class QuotesLexicon(LexiconFile):
     cue_passive_verbs: WordList
     cue_object_prep_verbs: WordList
     cue_appeal_verbs: WordList
+    operational_request_nouns: WordList
     cue_audience_verbs: WordList
     audience_nouns: WordList
     cue_quote_only: WordList
@@ -152,6 +153,7 @@ CUE_NOUNS = frozenset(_QUOTES.cue_nouns)
 CUE_PASSIVE_VERBS = frozenset(_QUOTES.cue_passive_verbs)
 CUE_OBJECT_PREP_VERBS = frozenset(_QUOTES.cue_object_prep_verbs)
 CUE_APPEAL_VERBS = frozenset(_QUOTES.cue_appeal_verbs)
+OPERATIONAL_REQUEST_NOUNS = frozenset(_QUOTES.operational_request_nouns)
 CUE_AUDIENCE_VERBS = frozenset(_QUOTES.cue_audience_verbs)
 AUDIENCE_NOUNS = frozenset(_QUOTES.audience_nouns)
 CUE_QUOTE_ONLY = frozenset(_QUOTES.cue_quote_only)

@@ -1,7 +1,8 @@
 """Typed records that every pipeline stage produces and the store keeps.
 
 All character offsets are 0-based, end-exclusive indices into ``Article.text``
-(the stored, cleaned text), so any record can be highlighted in its article.
+(the stored text as supplied, line ends and odd spaces normalised), so any record can be
+highlighted in its article.
 Dates are ISO 8601 strings (``YYYY-MM-DD``, UTC calendar days). Coordinates are
 decimal degrees, WGS84.
 
@@ -45,7 +46,9 @@ class Article(Record):
         url (str | None): canonical URL if known.
         source_path (str | None): file the article was read from.
         collection (str): name of the collection it belongs to (default ``"user"``).
-        text (str): cleaned article text; every offset points into it.
+        text (str): article text as supplied (line ends and NBSP-like spaces normalised, one
+            character for one); every offset points into it. The parser reads its repaired copy
+            (:func:`components.ingest.repair_text`).
     """
 
     id: str

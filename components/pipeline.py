@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 from .collections import COLLECTIONS_FILE, load_collections  # noqa: F401  (re-exported)
 from .errors import ArticleReadError, StoreError
-from .ingest import SUPPORTED_SUFFIXES, expand_paths, read_path
+from .ingest import SUPPORTED_SUFFIXES, clean_text, expand_paths, read_path
 from .models import Article, Extraction
 from .store import Store
 from .worker import DEFAULT_ARTICLE_TIMEOUT, ArticleOutcome, process_articles
@@ -174,7 +174,8 @@ def ingest_articles(
         where = a.source_path or a.id
         if a.id in stored and not replace:
             old_title, old_text = stored_texts.get(a.id, (None, a.text))
-            if old_text == a.text:  # stored under another collection: said, so the user knows where to look
+            # the same text (stores before 2026-12 kept the repaired text); under another collection: said
+            if old_text == a.text or clean_text(old_text) == clean_text(a.text):
                 elsewhere = a.collection is not None and stored[a.id] != a.collection
                 report.skipped.append((where, f"already stored (in collection {stored[a.id]!r})" if elsewhere
                                        else "already stored"))

@@ -40,14 +40,14 @@ def load_case(case_id: str) -> dict:
 def extract_text(nlp):
     """Return a function ``text -> Extraction`` running the full pipeline on a raw string.
 
-    The text goes through the same cleaning as files (``read_bytes``), so
-    mojibake/NBSP cases behave as they would on ingest.
+    The text goes through the same cleaning as files (``read_bytes``) and the parser reads its repaired
+    copy (``analysis_text``), so mojibake/NBSP cases behave as they would on ingest.
     """
-    from components.extract import extract_doc
+    from components.extract import analysis_text, extract_doc
     from components.ingest import read_bytes
 
     def run(text: str, published: str | None = None):
         article = read_bytes(text.encode("utf-8"), "case.txt", {"published": published} if published else None)[0]
-        return extract_doc(article, nlp(article.text), nlp)
+        return extract_doc(article, nlp(analysis_text(article)), nlp)
 
     return run

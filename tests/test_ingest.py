@@ -31,10 +31,43 @@ def test_ingest_txt_first_nonempty_line_is_title():
 
 
 def test_ingest_repairs_mojibake_and_nbsp():
-    """Test that case Q15's Windows-1252 mojibake and NBSP are repaired before extraction."""
+    """Test that case Q15's Windows-1252 mojibake and NBSP are repaired before extraction: the article keeps
+    the supplied text (NBSP made a space, one character for one), the parser reads the repaired copy."""
+    from components.extract import analysis_text
+
     case = load_case("Q15")
     (a,) = read_bytes(case["text"].encode("utf-8"), "q15.txt")
-    assert a.text == "“We lost everything in one night,” said José María Ruiz."
+    assert a.text == case["text"].replace("\u00a0", " ")
+    assert analysis_text(a) == "“We lost everything in one night,” said José María Ruiz."
+    assert a.id == content_id(analysis_text(a))
+
+
+def test_ingest_repair_maps_offsets_back_to_the_supplied_text():
+    """Test that each repaired character maps to the run of supplied characters it came from."""
+    from components.ingest import repair_text
+
+    supplied = "CafÃ© \u200bopen.\nRenÃ© said."
+    repaired, offsets = repair_text(supplied)
+    assert repaired == "Café open.\nRené said."
+    assert offsets.span(0, 4) == (0, 5)  # "Café" <- "CafÃ©"
+    assert offsets.span(5, 10) == (7, 12)  # "open." after the zero-width space
+    assert offsets.span(11, 15) == (13, 18)  # "René" on the next line
+    assert offsets.span(16, 21) == (19, 24)  # "said."
+    assert repair_text("No repair needed.\n") == ("No repair needed.\n", None)
+
+
+def test_ingest_extraction_offsets_index_the_supplied_text(extract_text):
+    """Test that quote, cue, mention and place offsets after mojibake index the supplied text, not the
+    repaired copy (provenance as the user supplied it; invented text)."""
+    supplied = ("The cafÃ© owner RenÃ© Dubois spoke in Lyon. \u200b"
+                "\"We will rebuild the terrace before spring,\" Dubois said on Tuesday in Lyon.")
+    ex = extract_text(supplied)
+    assert ex.article.text == supplied
+    (q,) = [q for q in ex.quotes if "terrace" in q.text]
+    assert (q.text, q.speaker) == ("We will rebuild the terrace before spring", "René Dubois")
+    assert supplied[q.start:q.end] == "We will rebuild the terrace before spring"
+    assert (supplied[q.mention_start:q.mention_end], supplied[q.cue_start:q.cue_end]) == ("Dubois", "said")
+    assert [supplied[p.start:p.end] for p in ex.places if p.name == "Lyon"] == ["Lyon", "Lyon"]
 
 
 def test_ingest_cp1252_bytes_decode():
@@ -473,10 +506,10 @@ def test_ingest_markdown_sidecar_title_wins(tmp_path):
 
 def test_ingest_markdown_extraction_sees_no_markup(nlp):
     """Test that the byline in emphasis is not a place or a speaker once Markdown is plain text."""
-    from components.extract import extract_doc
+    from components.extract import analysis_text, extract_doc
 
     (a,) = read_bytes(MARKDOWN_ARTICLE.encode("utf-8"), "08_markdown.md")
-    ex = extract_doc(a, nlp(a.text), nlp)
+    ex = extract_doc(a, nlp(analysis_text(a)), nlp)
     assert [p.name for p in ex.places if "correspondent" in p.mention.lower() or "*" in p.mention] == []
     assert ("Hassan Nasrallah", "We are not afraid of war") in {(q.speaker, q.text) for q in ex.quotes}
     for q in ex.quotes:
@@ -509,12 +542,12 @@ def test_ingest_markdown_keeps_bold_turn_labels():
 
 def test_ingest_markdown_interview_gives_transcript_turns(nlp):
     """Test that the .md interview gives the same transcript quotes as its plain-text version."""
-    from components.extract import extract_doc
+    from components.extract import analysis_text, extract_doc
 
     (a,) = read_bytes(MARKDOWN_INTERVIEW.encode("utf-8"), "interview.md")
     assert a.published == "2024-02-14"
     assert "\n\n**Maia Sandu:** We are worried, of course." in a.text
-    turns = [(q.speaker, q.text) for q in extract_doc(a, nlp(a.text), nlp).quotes if q.kind == "transcript"]
+    turns = [(q.speaker, q.text) for q in extract_doc(a, nlp(analysis_text(a)), nlp).quotes if q.kind == "transcript"]
     assert turns == [
         ("Elena Petrescu", "Are you worried that Russia could use the region to destabilise Moldova?"),
         ("Maia Sandu", "We are worried, of course. We want a peaceful solution."),

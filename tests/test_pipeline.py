@@ -39,6 +39,14 @@ def test_pipeline_same_text_same_id_is_already_stored(store):
     assert (report.added, report.skipped, report.failed) == ([], [("again.txt", "already stored")], [])
 
 
+def test_pipeline_text_stored_repaired_by_an_older_version_is_the_same_article(store):
+    """Test that a store written when ingest kept the repaired text (mojibake fixed) takes the same file,
+    now kept as supplied, as already stored, not as another text under the same id."""
+    ingest_articles([_art("x2", "Caf\u00e9 reopens\n\nThe caf\u00e9 reopened.", "a.txt")], store)
+    report = ingest_articles([_art("x2", "Caf\u00c3\u00a9 reopens\n\nThe caf\u00c3\u00a9 reopened.", "again.txt")], store)
+    assert (report.added, report.skipped, report.failed) == ([], [("again.txt", "already stored")], [])
+
+
 def test_pipeline_replace_overwrites_a_reused_id(store):
     ingest_articles([_art("x1", "Talks\n\nTalks resumed.", "a.txt")], store)
     report = ingest_articles([_art("x1", "Other\n\nAnother text.", "b.txt")], store, replace=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from components.ingest import clean_text
+
 from .conftest import load_case
 
 Q_CASES = ["Q01", "Q03", "Q04", "Q05", "Q07", "Q08", "Q10", "Q12", "Q14", "Q15", "Q17", "Q18", "Q19"]
@@ -43,15 +45,16 @@ def test_quotes_cases_no_extra_quotes(extract_text, case_id):
 
 @pytest.mark.parametrize("case_id", Q_CASES)
 def test_quotes_offsets_point_into_text(extract_text, case_id):
-    """Test that start/end, cue and mention offsets are valid spans of the article text."""
+    """Test that start/end, cue and mention offsets are valid spans of the article text (the supplied text:
+    the mention and cue are what those spans read once repaired)."""
     ex = extract_text(load_case(case_id)["text"])
     text = ex.article.text
     for q in ex.quotes:
         assert 0 <= q.start < q.end <= len(text)
         if q.cue_start is not None and q.kind != "transcript":
-            assert text[q.cue_start : q.cue_end].lower() in (q.cue or "").lower()
+            assert clean_text(text[q.cue_start : q.cue_end]).lower() in (q.cue or "").lower()
         if q.mention_start is not None:
-            assert text[q.mention_start : q.mention_end] == q.mention
+            assert clean_text(text[q.mention_start : q.mention_end]) == q.mention
     assert [q.id for q in ex.quotes] == [f"{ex.article.id}:q{n}" for n in range(1, len(ex.quotes) + 1)]
 
 
@@ -611,10 +614,12 @@ SOURCE_FAMILIES = [
     ("introducing-cue-in-content", "The spot ends with footage of Hal Ross saying at the rally last week, "
      "“We will win this town back,” as the crowd cheered.",
      [("direct", "We will win this town back", "saying", "Hal Ross", "person")]),
-    # a whole utterance opening the content of a frame inside another frame's content: the inner frame's
+    # a whole utterance opening the content of a frame inside another frame's content: the inner frame's;
+    # the outer frame keeps its own reported clause as an indirect quotation
     ("inner-frame-holds-utterance", "Mayor Dana Reyes spoke about the plan on Monday. She said the new bridge would open in May, "
      'and when asked why the old one stays closed, the 52-year-old engineer replied, "It is not safe for cars or for people on foot."',
-     [("direct", "It is not safe for cars or for people on foot.", "replied", "52 year old engineer", "unknown")]),
+     [("indirect", "the new bridge would open in May", "said", "Dana Reyes", "person"),
+      ("direct", "It is not safe for cars or for people on foot.", "replied", "52 year old engineer", "unknown")]),
     # a recording of a person speaking: the person shown, not the clause's subject
     ("footage-of-speaker", 'The ad uses footage of Anna Holm asking, "Why are we not ahead in the polls?"',
      [("direct", "Why are we not ahead in the polls?", "asking", "Anna Holm", "person")]),
@@ -720,3 +725,100 @@ def test_quotes_attributed_quotation_after_a_transcript_is_reporting_again(extra
 ])
 def test_quotes_clause_complement_must_read_as_a_clause(extract_text, text, expected):
     assert [(q.kind, q.text, q.cue) for q in extract_text(text).quotes] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # closing mark lost before an inverted reporting clause: the earlier speaker does not take it
+    ('Mayor Tom Ellery said the bridge would reopen in May. "We have the money," Ellery said.\n'
+     '"The repairs are late, said the engineer Rosa Lind, adding that the steel had not arrived.',
+     ("The repairs are late", "Rosa Lind", "direct")),
+    # ... and before a plain one ("NAME told reporters,")
+    ('Mayor Tom Ellery said the bridge would reopen in May.\n'
+     '"The ferry will not sail, Anna Berg told reporters, because the storm is coming.',
+     ("The ferry will not sail", "Anna Berg", "direct")),
+])
+def test_quotes_lost_closing_mark_closes_before_the_reporting_clause(extract_text, text, expected):
+    """Test that a quotation left open whose paragraph holds ', said NAME,' / ', NAME said,' ends at that
+    comma and goes to that clause's source (invented sentences)."""
+    ex = extract_text("Headline\n\n" + text)
+    assert expected in [(q.text, q.speaker, q.kind) for q in ex.quotes]
+    assert all(q.speaker == "Tom Ellery" for q in ex.quotes if "Ellery" in (q.mention or ""))
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the participle's own complement is no part of the quotation
+    ('Treasurer Mark Hale said, referring to the auditors, "They have signed every page."',
+     [("direct", "They have signed every page.", "said", "Mark Hale")]),
+    # the second fragment of a split quotation goes to the governing cue, not to "referring"
+    ('"The books are clean," Mark Hale said, referring to the auditors, "and they have signed every page."',
+     [("direct", "The books are clean and they have signed every page.", "said", "Mark Hale")]),
+    # an indirect content keeps only the reported clause
+    ("Mayor Rosa Lind said, citing the report, that the bridge was unsafe.",
+     [("indirect", "the bridge was unsafe", "said", "Rosa Lind")]),
+])
+def test_quotes_participle_adjunct_of_a_cue_is_the_reporters_comment(extract_text, text, expected):
+    """Test that 'said, referring to Y, "..."' ('citing Y') keeps Y out of the content and gives the
+    quotation to "said" (invented sentences)."""
+    assert [(q.kind, q.text, q.cue, q.speaker) for q in extract_text(text).quotes] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parser joins "replied" to the reported clause: it shares the subject of "said"; the outer
+    # indirect quotation keeps its own clause
+    ('Senator Anna Brooks spoke on Monday. She said the plan was sound, and when asked whether it would pass, '
+     'replied, "We have the votes."',
+     [("indirect", "the plan was sound", "said", "Anna Brooks"), ("direct", "We have the votes.", "replied", "Anna Brooks")]),
+    # "when asked about X" is no attribution of its own (the one asked is no source)
+    ('Senator Anna Brooks said the budget was balanced, and when asked about the deficit she replied, '
+     '"We will close it within two years."',
+     [("indirect", "the budget was balanced", "said", "Anna Brooks"),
+      ("direct", "We will close it within two years.", "replied", "Anna Brooks")]),
+])
+def test_quotes_reply_inside_a_reported_clause_keeps_both_attributions(extract_text, text, expected):
+    """Test that 'She said X, and when asked ..., replied, "..."' gives the indirect X and the direct reply,
+    both hers (invented sentences)."""
+    assert [(q.kind, q.text, q.cue, q.speaker) for q in extract_text(text).quotes] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # an asset requested in an operation is no appeal
+    "The assault force called for a precision airstrike, killing two insurgents.",
+    "The patrol came under fire and called for close air support.",
+    # the outlet's own journalist asks; the topic of the talk is no quotation of theirs
+    "Our correspondent spoke with Mayor Tom Ellery about the flooding in the valley.",
+])
+def test_quotes_non_speech_cues_make_no_attribution(extract_text, text):
+    """Test that requests for military assets and the outlet's own journalist give no quotation, while a
+    public appeal still does (test_quotes_call_for_is_indirect; invented sentences)."""
+    assert extract_text("Headline here\n\n" + text).quotes == []
+
+
+def test_quotes_sentence_opened_by_its_reporting_verb(extract_text):
+    """Test that 'Said NAME: "..."' (the verb inverted before its source, parsed as a modifier of the name)
+    gives the quotation to NAME with its own cue, not to the previous speaker (invented sentences)."""
+    ex = extract_text('Headline here\n\nMayor Tom Ellery said the bridge was old. "It will be fixed," Ellery said. '
+                      'Critics disagree. Said Lind: "I do not believe a word of it."')
+    assert [(q.text, q.cue, q.speaker) for q in ex.quotes if q.kind == "direct"] == [
+        ("It will be fixed", "said", "Tom Ellery"), ("I do not believe a word of it.", "Said", "Lind")]
+
+
+def test_quotes_second_reporting_verb_taken_for_a_complement_shares_the_subject(extract_text):
+    """Test that in 'X said that ... but said "..."' (the parser hangs the second "said" on the first as its
+    complement) the quotation is X's (invented sentence)."""
+    ex = extract_text('Headline here\n\nMayor Rosa Lind said Monday that she thinks the report should be released but '
+                      'said "the question is the timing."')
+    assert [(q.kind, q.text, q.speaker) for q in ex.quotes] == [
+        ("indirect", "she thinks the report should be released", "Rosa Lind"),
+        ("direct", "the question is the timing.", "Rosa Lind")]
+
+
+def test_quotes_cue_introducing_the_next_quotation_is_not_the_previous_ones(extract_text):
+    """Test that '"... joking." To which she said, "..."' gives "said" to the quotation after it only, and the
+    one before, introduced by 'and I had to change my answer:', to the clause ending in the colon (invented
+    sentences)."""
+    ex = extract_text('Headline here\n\nI told my aunt, "I do not like the storm." She was upset, and I had to change my '
+                      'answer: "Of course I like the storm. I was only joking." To which she said, '
+                      '"Thank God you still like the storm."')
+    assert [(q.text, q.cue, q.mention) for q in ex.quotes] == [
+        ("I do not like the storm.", "told", "I"), ("Of course I like the storm. I was only joking.", "change", "I"),
+        ("Thank God you still like the storm.", "said", "she")]

@@ -309,6 +309,15 @@ def test_speakers_pronoun_after_a_quote_goes_to_its_speaker(extract_text):
         # a state before a subnational office is the office's jurisdiction, not the country Georgia
         ("Ruling\n\nGeorgia Governor Brian Kemp said that the state would appeal the ruling.\n",
          ("Brian Kemp", "Governor", "Georgia", None)),
+        # a multiword Arabic name (bin ... Al ...) longer than the model's entity keeps the titles before it
+        ("Gulf talks\n\nQatari Prime Minister Hamad bin Abdulaziz Al Kuwari said the negotiations were at a delicate stage.\n",
+         ("Hamad bin Abdulaziz Al Kuwari", "Prime Minister", None, "QA")),
+        # ... and one the model cut into two people ("Nasser bin Abdulrahman" + "Al Thani") is one person
+        ("Headline here\n\nQatari Prime Minister Nasser bin Abdulrahman Al Thani said the negotiations were at a sensitive stage.\n",
+         ("Nasser bin Abdulrahman Al Thani", "Prime Minister", None, "QA")),
+        # a demonym the model tagged as an organisation is the country
+        ("Headline here\n\nEmirati Foreign Minister Saif bin Rashid Al Mansouri said that the ports would reopen.",
+         ("Saif bin Rashid Al Mansouri", "Foreign Minister", None, "AE")),
     ],
 )
 def test_speakers_role_org_country_from_the_description(extract_text, text, card):
@@ -433,3 +442,21 @@ def test_speakers_alias_is_the_mention_without_surrounding_marks(nlp):
     index.add_person("“Mira Castell”", full)
     index.add_person("Castell", doc[9:10])
     assert index.records["mira castell"].to_model().aliases == ["Castell"]
+
+
+def test_speakers_rubric_before_a_colon_is_not_a_role(extract_text):
+    """Test that a headline rubric ("Interview: Dr. NAME on ...") is no role, while a title noun with the
+    name as its appositive still is (invented sentences)."""
+    ex = extract_text('Interview: Dr. Jane Roe on the new vaccine\n\nDr. Jane Roe said the vaccine was safe. '
+                      '"We tested it on ten thousand people," Roe said.\n')
+    assert [(s.name, s.role) for s in ex.speakers] == [("Jane Roe", None)]
+    ex = extract_text("Vaccines\n\nGermany's Health Minister, Dr. Jane Roe, said the vaccine was safe.\n")
+    assert [(s.name, s.role, s.country) for s in ex.speakers] == [("Jane Roe", "Health Minister", "DE")]
+
+
+def test_speakers_they_in_a_governed_clause_is_the_governing_body(extract_text):
+    """Test that "they" inside a clause governed by a clause whose subject is an organisation goes to that
+    organisation, not to an unnamed group (invented sentence)."""
+    ex = extract_text("Headline here\n\nThe governor spoke on Friday. The mayor’s campaign is seeking to contrast her record "
+                      "with what they call the governor’s “reckless spending spree.”")
+    assert [(q.kind, q.speaker, q.mention) for q in ex.quotes] == [("mixed", "mayor campaign", "they")]

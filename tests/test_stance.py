@@ -137,13 +137,15 @@ def test_stance_demanding_more_weapons_supports_military_aid(nlp, tagger):
 
 
 def test_stance_two_topics_in_one_sentence_are_scored_apart(nlp, tagger):
-    """Test that 'not' attached to 'nuclear capability' does not count against conventional aid."""
-    text = ('He told ABC News, "What we are doing is surging various conventional capacities to Ukraine so '
-            'that they can effectively defend themselves and take the fight to the Russians, not nuclear capability."')
+    """Test that 'not' attached to the second topic ('..., not nuclear weapons') does not count against the
+    first one (aid delivered) in the same sentence (invented sentence)."""
+    text = ('She told reporters, "What we are doing is delivering extra artillery to the army so that they can '
+            'defend themselves and take the fight to the invaders, not nuclear weapons."')
     content = text[text.index("What we"):-2]
-    st = stances_of(nlp, tagger, text, [quote(text, content, "John Roe", cue="told")])
-    assert (st[("John Roe", "military-aid")].polarity, st[("John Roe", "military-aid")].cues) == ("support", ["surging"])
-    assert st[("John Roe", "nuclear-weapons")].polarity == "oppose"
+    st = stances_of(nlp, tagger, text, [quote(text, content, "Mary Poe", cue="told")])
+    aid = st[("Mary Poe", "military-aid")]
+    assert (aid.polarity, aid.cues) == ("support", ["delivering", "extra artillery"])
+    assert (st[("Mary Poe", "nuclear-weapons")].polarity, st[("Mary Poe", "nuclear-weapons")].cues) == ("oppose", ["not nuclear"])
 
 
 def test_stance_understandable_but_complex_is_neutral(nlp, tagger):

@@ -47,6 +47,11 @@ def test_topics_default_taxonomy_has_required_ids():
          []),
         ("NATO leaders debated the expansion of the alliance.", ["nato-membership"]),
         ("NATO leaders debated expansion at the summit.", ["nato-membership"]),
+        # the "nuclear + arms noun" family, not one phrase per noun
+        ("The general kept the nuclear codes in a locked case.", ["nuclear-weapons"]),
+        ("Both states cut their atomic stockpiles last year.", ["nuclear-weapons"]),
+        # the "armed-force adjective + capability" family
+        ("Allies pledged to rebuild the army's defence capacities within a year.", ["military-aid"]),
     ],
 )
 def test_topics_of_sentence(nlp, tagger, text, expected):

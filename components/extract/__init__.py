@@ -18,14 +18,53 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..ingest import OffsetMap, repair_text
 from ..models import Article, Extraction
 from ..nlp import STAGE_PIPES, add_stages, load_nlp
 
-__all__ = ["extract_doc", "extract_article", "extract_articles"]
+__all__ = ["extract_doc", "extract_article", "extract_articles", "analysis_text"]
+
+# Offset pairs of the records (Quote, Place, Casualty, CasualtyPart): mapped from the repaired text the
+# parser read back to the supplied text.
+_OFFSET_PAIRS = (("start", "end"), ("cue_start", "cue_end"), ("mention_start", "mention_end"))
+
+
+def analysis_text(article: Article) -> str:
+    """The text the parser reads for ``article``: ``article.text`` with mojibake repaired
+    (:func:`components.ingest.repair_text`); offsets found in it are mapped back by :func:`extract_doc`."""
+    return repair_text(article.text)[0]
+
+
+def _map_record(record, offsets: OffsetMap):
+    update = {}
+    for a, b in _OFFSET_PAIRS:
+        s, e = getattr(record, a, None), getattr(record, b, None)
+        if s is not None and e is not None:
+            update[a], update[b] = offsets.span(s, e)
+    if getattr(record, "parts", None):
+        update["parts"] = [_map_record(p, offsets) for p in record.parts]
+    return record.model_copy(update=update)
+
+
+def _to_supplied(ex: Extraction, doc: Doc) -> Extraction:
+    """``ex`` with every offset indexing ``ex.article.text`` when ``doc`` read a repaired copy of it.
+
+    Raises:
+        ValueError: ``doc`` is neither the parse of ``article.text`` nor of its :func:`analysis_text`.
+    """
+    if doc.text == ex.article.text:
+        return ex
+    repaired, offsets = repair_text(ex.article.text)
+    if repaired != doc.text:
+        raise ValueError(f"article {ex.article.id}: the doc is not a parse of the article's text")
+    if offsets is None:
+        return ex
+    return ex.model_copy(update={k: [_map_record(r, offsets) for r in getattr(ex, k)]
+                                 for k in ("quotes", "places", "casualties")})
 
 
 def extract_doc(article: Article, doc: Doc, nlp: Language | None = None) -> Extraction:
-    """Run every extraction stage on ``doc`` (the parse of ``article.text``).
+    """Run every extraction stage on ``doc`` (the parse of ``article.text`` or its :func:`analysis_text`).
 
     The stages are the pipeline components of :data:`components.nlp.STAGE_PIPES` (places,
     quotations, casualties, stances), run in order with the settings of their config; each writes its
@@ -35,7 +74,8 @@ def extract_doc(article: Article, doc: Doc, nlp: Language | None = None) -> Extr
         article (Article): the stored article; its ``id`` and ``published`` date
             are used for record ids and relative dates (set as ``doc._.article_id`` and
             ``doc._.published``).
-        doc (spacy.tokens.Doc): ``nlp(article.text)``.
+        doc (spacy.tokens.Doc): ``nlp(analysis_text(article))`` (or ``nlp(article.text)``); the
+            records' offsets are mapped back to ``article.text`` (the supplied text).
         nlp (Language | None): the pipeline that made ``doc``; defaults to
             :func:`components.nlp.load_nlp`. The stages are added to it (disabled) when missing.
 
@@ -48,15 +88,15 @@ def extract_doc(article: Article, doc: Doc, nlp: Language | None = None) -> Extr
     for name in STAGE_PIPES:
         doc = nlp.get_pipe(name)(doc)
     x = doc._
-    return Extraction(
+    return _to_supplied(Extraction(
         article=article, quotes=x.quotes, speakers=x.speakers, places=x.places, casualties=x.casualties, stances=x.stances
-    )
+    ), doc)
 
 
 def extract_article(article: Article, nlp: Language | None = None) -> Extraction:
     """Parse and extract one article. See :func:`extract_doc`."""
     nlp = nlp or load_nlp()
-    return extract_doc(article, nlp(article.text), nlp)
+    return extract_doc(article, nlp(analysis_text(article)), nlp)
 
 
 def extract_articles(
@@ -69,5 +109,5 @@ def extract_articles(
     """
     nlp = nlp or load_nlp()
     articles = list(articles)
-    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size)):
+    for article, doc in zip(articles, nlp.pipe((analysis_text(a) for a in articles), batch_size=batch_size)):
         yield extract_doc(article, doc, nlp)

@@ -139,12 +139,13 @@ def plausible_source(tok: Optional[Token], index: Optional[SpeakerIndex] = None)
 
 def span_chars(toks: list[Token]) -> Optional[tuple[int, int]]:
     """Character range ``(start, end)`` (end exclusive) covering ``toks`` without edge punctuation and
-    a leading complementiser ("that", "whether", "if"); quotation marks are kept. None when empty."""
+    a leading complementiser ("that", "whether", "if") and a trailing coordinator; quotation marks are kept. None
+    when empty."""
     toks = [t for t in toks if not (t.is_punct and t.text not in "\"“”‘’'")]
     while toks and (toks[0].is_punct or toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if")):
         toks = toks[1:]
-    while toks and toks[-1].is_punct and toks[-1].text not in "\"“”’'":
-        toks = toks[:-1]
+    while toks and (toks[-1].is_punct and toks[-1].text not in "\"“”’'" or toks[-1].dep_ == "cc"):
+        toks = toks[:-1]  # edge punctuation, or a coordinator the parser left at the end ("released but")
     if not toks:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -448,6 +449,9 @@ def _verb_subject(tok: Token, in_quote) -> Optional[Token]:
         subj = late if late is not None else _outer_subject(tok, in_quote) or _noun_before_cue(tok, in_quote)
     if subj is None and tok.i > 0 and tok.dep_ == "ROOT" and doc[tok.i - 1].pos_ == "PROPN" and not in_quote(doc[tok.i - 1].idx):
         subj = doc[tok.i - 1]
+    if subj is None and tok.i > 0 and tok.dep_ == "ccomp" and doc[tok.i - 1].lower_ in ("and", "but") and cue_lemma(tok.head):
+        # "X said that ... but said '...'": the second verb, coordinated, taken for the first one's complement
+        subj = subject_of(tok.head)
     shown = doc[tok.i - 1] if tok.i > 0 and tok.tag_ == "VBG" else None
     if shown is not None and shown.pos_ == "PROPN" and shown.dep_ == "pobj" and shown.head.lower_ == "of" and shown.head.head.pos_ == "NOUN":
         # a recording of a person speaking ("footage of Anna Holm asking, ...", "a video of X
@@ -464,6 +468,20 @@ def _reads_as_clause(head: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "cop", "aux", "mark") for c in head.children)
 
 
+def _without_leading_adjunct(comp: Token) -> list[Token]:
+    """The tokens of clause ``comp`` without a participle clause that opens it between commas ("said,
+    referring to the auditors, 'They have signed ...'", "said, citing the report, that ..."): the
+    parser hangs it on the reported clause, but it is the reporter's comment on the speech act."""
+    toks = list(comp.subtree)
+    lead = next((c for c in comp.lefts if c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i == toks[0].i), None)
+    if lead is None:
+        return toks
+    after = lead.right_edge.i + 1
+    if after < comp.i and comp.doc[after].text == ",":
+        return [t for t in toks if t.i > after]
+    return toks
+
+
 def _clause_content(tok: Token, subj: Optional[Token]) -> tuple[Optional[Token], Optional[tuple[int, int]]]:
     """Family "X said that ...": the ``ccomp`` of the cue (a "that"-clause after it first, then any
     clause after it, then one before it: "Writing for X, Y noted that Z" keeps Z); a source the
@@ -473,12 +491,26 @@ def _clause_content(tok: Token, subj: Optional[Token]) -> tuple[Optional[Token],
     comps.sort(key=lambda ch: (not (ch.i > tok.i and ch.left_edge.lower_ == "that"), ch.i < tok.i))
     if not comps:
         return subj, None
-    content = span_chars(list(comps[0].subtree))
+    content = span_chars(_without_leading_adjunct(comps[0]) if comps[0].i > tok.i else list(comps[0].subtree))
     if subj is None and comps[0].i < tok.i:
         late = _appositive_source(tok, comps[0])
         if late is not None:
             return late
     return subj, content
+
+
+def operational_request(cue: Token) -> bool:
+    """Whether ``cue`` is an appeal verb whose "for" object is a military or emergency asset ("called for
+    close air support", "called for a precision airstrike": :data:`~components.lexicon.OPERATIONAL_REQUEST_NOUNS`):
+    a request made in an operation, not speech, so no attribution."""
+    if cue.lemma_.lower() not in C.CUE_APPEAL_VERBS:
+        return False
+    prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None:
+        return False
+    words = [t.lemma_.lower() for t in obj.lefts if t.dep_ == "compound"][-1:] + [obj.lemma_.lower()]
+    return obj.lemma_.lower() in C.OPERATIONAL_REQUEST_NOUNS or " ".join(words) in C.OPERATIONAL_REQUEST_NOUNS
 
 
 def _complement_content(tok: Token, lem: str) -> Optional[tuple[int, int]]:
@@ -625,9 +657,28 @@ def _token_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]
         return f
     if tok.pos_ == "PROPN" and not tok.is_upper:
         return None
+    inverted = _inverted_opening_cue(tok)
+    if inverted is not None:
+        return inverted
     if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
         return None
     return _verb_frame(tok, lem, in_quote, settings)
+
+
+def _inverted_opening_cue(tok: Token) -> Optional[Frame]:
+    """Family: a sentence opened by its reporting verb, the source after it and a colon or comma before
+    the quotation ("Said Ellis: '...'", "Added the mayor, '...'"); the parser takes the verb for a
+    modifier of the name, or for a sentence of its own. The frame has the name as source and no content
+    (the quotation attaches)."""
+    doc = tok.doc
+    if tok.tag_ not in ("VBD", "VBZ") or not (tok.i == 0 or doc[tok.i - 1].text in ".!?" or "\n" in doc[tok.i - 1].text):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    k = next((k for k in range(tok.i + 2, min(tok.i + 6, len(doc))) if doc[k].text in (":", ",")), None)
+    if k is None or not all(t.pos_ in ("PROPN", "NOUN", "DET") for t in doc[tok.i + 1 : k]) or not plausible_source(doc[k - 1]):
+        return None
+    return Frame(doc[tok.i : tok.i + 1], doc[k - 1], None)
 
 
 def reporting_frames(doc: Doc, in_quote, settings: CueSettings = DEFAULT_CUE_SETTINGS) -> list[Frame]:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from spacy.language import Language
@@ -43,8 +43,8 @@ from ..models import Place, Quote, Speaker
 from .attribution_model import Candidate, candidate_frames, decide_attributions
 from .confidence import quote_confidence
 from .cuelex import cue_head, cue_key, cue_table
-from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, cue_lemma, plausible_source, relative_pronoun,
-                     reporting_frames, subject_of)
+from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, cue_lemma, operational_request, plausible_source,
+                     relative_pronoun, reporting_frames, subject_of)
 from .quotemarks import QSpan, quote_spans, split_attributed_continuations, strip_content
 from .speakers import SpeakerIndex, headline_lines
 from .transcripts import transcript_turns, turn_quotes
@@ -268,12 +268,54 @@ def display_lines(text: str) -> list[tuple[int, int]]:
     return sorted(set(out))
 
 
+def _lost_close(doc: Doc, a: int, b: int) -> Optional[int]:
+    """Offset of the comma that ends the quoted words of an opened quotation ``[a, b)`` whose closing mark
+    was lost, when the rest holds a reporting clause: ", said the spokesperson Maria Lopez," or ", Maria
+    Lopez said,": a reporting verb after the comma whose subject can speak and lies in that clause
+    (between the comma and the verb, or after the verb). None otherwise."""
+    span = doc.char_span(a, b, alignment_mode="contract")
+    for tok in span if span is not None else ():
+        if tok.text != "," or tok.i + 1 >= span.end or tok.i == span.start:
+            continue
+        for cue in doc[tok.i + 1 : min(tok.i + 6, span.end)]:
+            subj = next((c for c in cue.children if c.dep_ == "nsubj" and c.i > tok.i), None)
+            if cue_lemma(cue) is not None and cue.pos_ == "VERB" and plausible_source(subj):
+                return tok.idx
+            if cue.text in ",.;:!?":
+                break
+    return None
+
+
+def close_lost_marks(qspans: list[QSpan], doc: Doc) -> list[QSpan]:
+    """Family "a closing mark missing before the reporting clause": '"This is unfinished, said the
+    spokesperson Maria Lopez, adding ...' (the quotation left open to the paragraph's end). The quotation
+    is closed at the comma before the reporting clause (:func:`_lost_close`), so that clause attributes it
+    instead of the quotation running on. A quotation continued in the next paragraph keeps its later pieces
+    as a quotation of their own. Returns a new list in text order."""
+    out = []
+    for q in qspans:
+        a, b = q.pieces[0]
+        left_open = q.close_mark is None or len(q.pieces) > 1
+        cut = _lost_close(doc, a, b) if left_open else None
+        if cut is None:
+            out.append(q)
+            continue
+        head = QSpan([(a, cut)], q.open_mark, cut)
+        head._para = getattr(q, "_para", 0) - len(q.pieces) + 1
+        out.append(head)
+        if len(q.pieces) > 1:
+            rest = QSpan(q.pieces[1:], q.pieces[1][0] - 1, q.close_mark)
+            rest._para = getattr(q, "_para", 0)
+            out.append(rest)
+    return out
+
+
 class _Sieve:
     """State shared by the attribution passes of one article (see :func:`quotations`)."""
 
     def __init__(self, doc: Doc, places: list[Place], settings: CueSettings = DEFAULT_CUE_SETTINGS):
         self.doc, self.text, self.settings = doc, doc.text, settings
-        qspans = quote_spans(self.text)
+        qspans = close_lost_marks(quote_spans(self.text), doc)
         self._set_quoted(qspans)
         self.index = SpeakerIndex(doc, places, self.quoted)
         self.turns = transcript_turns(self.text, self.index)
@@ -402,8 +444,14 @@ def _inner_frame(s: _Sieve, f: Frame, v: QuoteView, near: list[Frame]) -> Option
         if g is f or g.kind != "verb" or not g.content or g.cue.start_char <= f.cue.start_char:
             continue
         if g.content[0] <= q.start and q.end <= g.content[1] + 1 and not re.search(r"\w", text[g.content[0] : q.open_mark]) \
-                and not re.search(r"\w", text[q.outer_end : g.content[1]]) and plausible_source(g.subject, s.index):
-            return g
+                and not re.search(r"\w", text[q.outer_end : g.content[1]]):
+            if plausible_source(g.subject, s.index):
+                return g
+            cue = g.cue[0]
+            if cue.dep_ == "conj" and f.content[0] <= cue.head.idx < f.content[1] and plausible_source(f.subject, s.index):
+                # "She said the plan was sound, and when asked ..., replied, '...'": the parser joined the
+                # verb to the reported clause; it shares the subject of the verb that reports that clause
+                return replace(g, subject=f.subject)
     return None
 
 
@@ -451,12 +499,36 @@ def _nearest_cue(s: _Sieve, v: QuoteView) -> Optional[Frame]:
             dist = (c - q.outer_end) * (0.3 if comma_close else 1.0)
         else:
             continue
+        if c >= q.outer_end and not comma_close and _introduces_next(s, f, v):
+            continue
         adjacent_after = c >= q.outer_end and len(text[q.outer_end : c]) < 60 and "\n" not in text[q.outer_end : c] and comma_close
         if f.kind != "verb" or not (adjacent_after or plausible_source(f.subject, s.index)):
             continue
         if best is None or dist < best[0]:
             best = (dist, f)
-    return best[1] if best else None
+    return _governing_frame(s, best[1]) if best else None
+
+
+def _introduces_next(s: _Sieve, f: Frame, v: QuoteView) -> bool:
+    """Whether cue ``f``, after quotation ``v`` that closed its own sentence, introduces the next quotation
+    ('"... I was just kidding." To which she said, "Thank God ..."'): its clause runs into a comma or colon
+    and an opening mark. Such a cue is the next quotation's, not this one's."""
+    if not re.search(r"[.!?…]\W*$", s.text[v.q.start : v.q.end]):
+        return False
+    return re.match(r"[^\"“”\n.!?]{0,40}?[,:]\s*[\"“]", s.text[f.cue.end_char : f.cue.end_char + 60]) is not None
+
+
+def _governing_frame(s: _Sieve, f: Frame) -> Frame:
+    """Family "said, referring to Y, '...'" ("citing", "pointing to"): a participle cue that is an adjunct
+    of another reporting verb and has its own complement (what is referred to) does not introduce the
+    quotation; the verb it hangs on does. Else ``f``."""
+    tok = f.cue[0]
+    if tok.tag_ != "VBG" or tok.dep_ != "advcl" or not any(c.dep_ in ("prep", "dobj") for c in tok.children):
+        return f
+    i = bisect.bisect_left(s.cue_starts, tok.head.idx)
+    if i < len(s.cue_starts) and s.cue_starts[i] == tok.head.idx and s.by_cue[i].kind == "verb":
+        return s.by_cue[i]
+    return f
 
 
 def _source_after_quote(s: _Sieve, f: Frame, v: QuoteView) -> Frame:
@@ -532,8 +604,13 @@ def _colon_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
         src = next((c for c in first.children if c.dep_ == "pobj"), None)
         if src is not None and plausible_source(src, s.index):
             return Link(Frame(s.doc[colon_tok.i : colon_tok.i + 1], src, None), "colon")
-    root = colon_tok.sent.root
-    subj = subject_of(root)
+    # the clause that ends in the colon ("She was upset, and I had to change my answer:" is I's), else the
+    # sentence's main clause
+    root = climb(s.doc[max(colon_tok.i - 1, colon_tok.sent.start)], lambda t: t.pos_ not in ("VERB", "AUX") and t.head.i != t.i)
+    subj = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+    if subj is None:
+        root = colon_tok.sent.root
+        subj = subject_of(root)
     if root.pos_ in ("VERB", "AUX") and subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN") and not s.in_quote(root.idx):
         return Link(Frame(s.doc[root.i : root.i + 1], subj, None), "colon")
     return None
@@ -642,7 +719,8 @@ def _indirect_ok(s: _Sieve, f: Frame, holders: "_Intervals") -> bool:
     """Whether frame ``f`` (no quotation attached) makes an indirect attribution: it has content
     and a source (or is an expletive passive), is no paraphrase or object cue inside another
     attribution or a transcript turn, no
-    transcript label, no quote-only cue, and its source is no pronoun that cannot speak."""
+    transcript label, no quote-only cue, no bare passive participle ("when asked about ..."), and
+    its source is no pronoun that cannot speak."""
     if f.used or f.content is None or (f.subject is None and f.rule != "passive"):
         return False
     if (f.kind == "paraphrase" or f.rule == "object") and (holders.holding(f.cue.start_char) or s.turn_iv.holding(f.cue.start_char)):
@@ -652,8 +730,22 @@ def _indirect_ok(s: _Sieve, f: Frame, holders: "_Intervals") -> bool:
     lem = cue_lemma(f.cue[0]) if f.kind == "verb" else "according"
     if (lem in C.CUE_QUOTE_ONLY and f.rule not in ("object", "parataxis")) or f.quote_only:
         return False
+    cue = f.cue[0]
+    if f.kind == "verb" and cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not any(
+            c.dep_ in ("agent", "aux", "auxpass") for c in cue.children):
+        return False  # "when asked about the deficit, she ...": a bare participle; the one asked is no source
     subj = f.subject
-    return not (subj is not None and (subj.lower_ in C.NON_SPEAKER_PRONOUNS and subj.lower_ != "it" or subj.lower_ in ("i", "we", "you")))
+    return not (subj is not None and (subj.lower_ in C.NON_SPEAKER_PRONOUNS and subj.lower_ != "it" or _first_person(subj)))
+
+
+def _first_person(subj: Token) -> bool:
+    """Whether a frame's subject is the writer or the reader: "I", "we", "you", or the outlet's own
+    journalist ("our correspondent spoke with the mayor about ...", "this reporter"): the one who asks,
+    never a quoted source."""
+    if subj.lower_ in ("i", "we", "you"):
+        return True
+    return subj.lower_ in C.JOURNALIST_NOUNS and any(
+        c.dep_ in ("poss", "det") and c.lower_ in ("our", "my", "this") for c in subj.children)
 
 
 def _passive_cue(f: Frame) -> bool:
@@ -661,6 +753,26 @@ def _passive_cue(f: Frame) -> bool:
     the one addressed, not the source, so only the rules (which read the agent) may attribute it."""
     tok = f.cue[0]
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl"))
+
+
+def _before_inner_speech(s: _Sieve, f: Frame, ca: int, cb: int) -> int:
+    """End of frame ``f``'s content ``[ca, cb)`` before a reporting clause inside it whose own cue took a
+    quotation ("She said the plan was sound, and when asked ..., replied, '...'": the content is "the plan
+    was sound"); ``cb`` when there is none."""
+    if f.kind != "verb":
+        return cb
+    for d in s.results:
+        c = d.get("cue_start")
+        if c is None or not (f.cue.end_char <= ca < c < cb) or not (ca < d["start"] < cb):
+            continue
+        cue = s.tok_at(c)
+        if cue.dep_ != "conj" or not (cue.head.i == f.cue[0].i or ca <= cue.head.idx < cb):
+            continue  # only a reporting verb coordinated with the frame's verb or its reported clause
+        edge = cue.left_edge.idx
+        head = re.sub(r"(?:[\s,;]|\b(?:and|but)\b)+$", "", s.text[ca:edge])
+        if ca < edge and len(head.split()) >= 3:
+            return ca + len(head)
+    return cb
 
 
 def indirect_candidates(s: _Sieve) -> list[Candidate]:
@@ -681,10 +793,10 @@ def indirect_candidates(s: _Sieve) -> list[Candidate]:
     learned = candidate_frames(s.doc, s.in_quote, taken)
     out = []
     for k, f in enumerate(early + late + learned):
-        if f.used or f.content is None:
+        if f.used or f.content is None or operational_request(f.cue[0]):
             continue
         rule_ok = k < len(early) + len(late) and _indirect_ok(s, f, emitted)
-        if not rule_ok and (f.subject is None or f.subject.lower_ in C.NON_SPEAKER_PRONOUNS or f.subject.lower_ in ("i", "we", "you")
+        if not rule_ok and (f.subject is None or f.subject.lower_ in C.NON_SPEAKER_PRONOUNS or _first_person(f.subject)
                             or s.turn_iv.holding(f.cue.start_char) or _passive_cue(f)):
             continue  # no source that can speak (an expletive passive needs the rules), or inside a transcript turn
         ca, cb = f.content
@@ -692,6 +804,7 @@ def indirect_candidates(s: _Sieve) -> list[Candidate]:
         dl = s.index.dateline_at(ca)
         if dl is not None and dl < cb:
             ca, content_text = dl, None  # content never starts with "DOHA, Qatar — "
+        cb = _before_inner_speech(s, f, ca, cb)
         inside = s.quoted_iv.overlapping(ca, cb)
         if any(a < ca or b > cb + 1 or emitted.overlapping(a, b) for a, b in inside):
             continue

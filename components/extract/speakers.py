@@ -524,14 +524,20 @@ class SpeakerIndex:
         """Fill role/org/country from pre-modifiers ("Ukrainian President X") or appositives."""
         root = span.root
         parts: list[list[Token]] = []
-        # tokens before the name inside its noun phrase: compounds, amod, poss
-        pre = [t for t in root.subtree if t.i < span.start and t.dep_ in ("compound", "amod", "poss", "case", "nmod", "det", "punct", "prep", "pobj")]
-        if pre and pre[-1].i == span.start - 1 or (pre and all(t.i < span.start for t in pre)):
+        # tokens before the name inside its noun phrase: compounds, amod, poss; a mention that holds its
+        # own titles ("Qatari Prime Minister Mohammed bin Abdulrahman Al Thani", where the model's entity
+        # stopped short of "Al Thani") is described by the words before its name
+        first = clean_name(span.text).split()[:1]
+        start = next((t.i for t in span if first and t.text == first[0]), span.start)
+        pre = [t for t in root.subtree if t.i < start and t.dep_ in ("compound", "amod", "poss", "case", "nmod", "det", "punct", "prep", "pobj")]
+        if pre and pre[-1].i == start - 1 or (pre and all(t.i < start for t in pre)):
             parts.append(self._unattached_before(pre) + [t for t in pre if t.i >= (pre[0].i)])
         # the name is an appositive of a title noun: "Germany's Foreign Minister, Annalena Baerbock"
         # (not when the head is itself a person: "Dr. Ivanov, Ukrainian President Zelenskyy" is a
         # vocative before another person's title)
-        if root.dep_ == "appos" and root.head.i < span.start and root.head.ent_type_ != "PERSON":
+        # (not a rubric before a colon: "Interview: Dr. Jane Roe on ..." labels the piece)
+        if root.dep_ == "appos" and root.head.i < span.start and root.head.ent_type_ != "PERSON" \
+                and not any(t.text == ":" for t in self.doc[root.head.i + 1 : span.start]):
             head = root.head
             parts.append([t for t in head.subtree if t.i < span.start and t.i >= head.left_edge.i and t.dep_ != "punct" or t.i == head.i])
         # appositive after the name: "Kaja Kallas, the EU's new top diplomat,"; another named person
@@ -683,7 +689,9 @@ class SpeakerIndex:
             tail.insert(0, ent_toks.pop())
         text = join_tokens(ent_toks)
         org = None
-        cc = country_of(text) if t.ent_type_ in ("GPE", "NORP", "LOC") or t.dep_ == "poss" else None
+        # a one-word "organisation" that names a country or its people is the country ("Emirati Foreign
+        # Minister" with "Emirati" tagged ORG)
+        cc = country_of(text) if t.ent_type_ in ("GPE", "NORP", "LOC") or t.dep_ == "poss" or len(ent_toks) == 1 else None
         if subnational and t.ent_type_ in ("GPE", "LOC", ""):
             org, cc = text, None  # "Georgia Governor Brian Kemp": a state, not the country Georgia
         elif cc and t.ent_type_ == "ORG" and C.ORG_COUNTRY.get(text.lower()) is None:
@@ -708,7 +716,7 @@ class SpeakerIndex:
                         k -= 1
                     if k < tok.i:
                         return Span(self.doc, k, tok.i + 1, label="PERSON")
-                return ent
+                return self._joined_person(ent)
         left = tok.i
         for t in tok.lefts:
             if t.dep_ in ("det", "compound", "amod", "poss", "nummod", "case", "nmod", "quantmod") or t.dep_ == "punct" and t.text in "'’":
@@ -719,6 +727,17 @@ class SpeakerIndex:
         if verbs:
             left = verbs[-1] + 1
         return self.doc[left : tok.i + 1]
+
+    def _joined_person(self, ent: Span) -> Span:
+        """``ent`` joined with the PERSON entity right before it when the model cut one name in two
+        ("Nasser bin Abdulrahman" + "Al Thani"): the earlier one's words are all compounds of the later
+        one's, on the same line. Else ``ent``."""
+        prev = self._ent_of_tok.get(ent.start - 1) if ent.label_ == "PERSON" and ent.start > 0 else None
+        if prev is None or prev.label_ != "PERSON" or prev.end != ent.start or "\n" in prev[-1].whitespace_:
+            return ent
+        if all(t.dep_ in ("compound", "flat") and prev.start <= t.head.i < ent.end for t in prev):
+            return Span(self.doc, prev.start, ent.end, label="PERSON")
+        return ent
 
     def resolve(self, tok: Token) -> tuple[Optional[str], str, Optional[Span]]:
         """Resolve a subject/agent token to ``(canonical name, speaker_type, mention span)``.
@@ -756,9 +775,29 @@ class SpeakerIndex:
                     self._gender.setdefault(key, gender)  # "she said" -> she from now on
                 return self.records[key].name, "person", span
             return None, "person", span
+        if low == "they":
+            body = self._governing_body(tok)
+            if body is not None:
+                name, typ, _ = self._resolve_phrase(body, self.noun_phrase(body))
+                if name:
+                    return name, typ, span
         if low in C.GROUP_PRONOUNS:
             return None, "group", span
         return None, "unknown", span
+
+    def _governing_body(self, tok: Token) -> Optional[Token]:
+        """The antecedent of a "they" inside a clause that another clause of its sentence governs ("Clinton's
+        campaign is seeking to contrast her approach with what they call ..."): the nearest governing
+        clause's subject when it is an organisation or a plural noun that can speak. None otherwise."""
+        head = tok.head
+        while head.i != head.head.i and head.i != tok.i:
+            head = head.head
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+            if subj is None or self.in_quote(subj.idx) or subj.pos_ == "PRON":
+                continue
+            collective = subj.ent_type_ in ("ORG", "NORP") or subj.lower_ in C.ORG_HEAD_NOUNS or subj.tag_ == "NNS"
+            return subj if collective and subj.ent_type_ != "PERSON" else None
+        return None
 
     def _named_head(self, tok: Token) -> tuple[Token, list[Token]]:
         """The token that names the source behind ``tok`` and the title tokens describing it:

@@ -38,8 +38,8 @@ Method (explainable rules, no trained model):
    ("must stop" opposes); a preposition votes only as a predicate ("we are against ..."). When one piece
    names several topics, each topic only sees the cues on the dependency path from its words to
    their clause head (plus that path's negations, copular complements and modals), and VADER (step 5)
-   reads only those words, so in "surging
-   conventional capacities ..., not nuclear capability" the "not" counts against nuclear weapons
+   reads only those words, so in "delivering
+   extra artillery ..., not nuclear weapons" the "not" counts against nuclear weapons
    only.
 4. **Cue verb.** A reporting verb with a polarity of its own ("accused", "welcomed", "rejected",
    "called for"; not "called it ...", which names) votes with weight 1.5 for every topic of its quote.
