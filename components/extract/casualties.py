@@ -42,10 +42,16 @@ its date (relative days resolved against the published date with ``dateparser``)
 attack" -> "Russia"). A later sentence that only repeats an earlier record's counts at the same
 place is dropped.
 
+Inside one sentence (:func:`_totals`), a toll's value is the total of its category ("the toll had
+risen to 31 after rescuers recovered eight more bodies" is 31), and so is a first count followed by
+its breakdown after a colon or "including", or at places inside its area ("killed 9 people in the
+Philippines, the agency said: 5 in Cebu and 4 in Leyte" is 9 with two parts), never one of its parts.
+
 One event, one record (:func:`_merge_events`): an update of a running toll ("the toll rose to 90,
-up from 75") replaces the event's counts; a breakdown by place or group ("27 had died in Malatya
+up from 75", "raised the toll to 14", ``TOLL_UPDATE_VERBS``) replaces the event's counts; a breakdown by place or group ("27 had died in Malatya
 and 14 in Adiyaman", "11 soldiers and 4 civilians") is kept in the event's ``parts``, never added
-to its totals; victims named "among the dead" of an event are not counted again; a later count of
+to its totals; injured, missing or more dead ("Another 40 people were injured", "eight more
+bodies") reported right after an event at its place join it (:func:`_joins`); victims named "among the dead" of an event are not counted again; a later count of
 the same event (same place, no other stated day, no other cause, no word adding victims such as
 "also", "another", "separate") restates it, the larger count being its total. A toll summed over a
 counted number of operations ("in six operations") is no record.
@@ -735,7 +741,9 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
         ``start``/``end`` are the offsets of the sentence giving the latest total; ``date`` is
         ISO; ``place``/``country``/``lat``/``lon`` come from ``places``. An update ("the toll rose
         to 90") replaces the event's counts; a breakdown by place or group ("27 in Malatya and 14
-        in Adiyaman", "11 soldiers and 4 civilians") is kept in ``parts``, inside the totals.
+        in Adiyaman", "11 soldiers and 4 civilians", a stated total's "...: 5 in A and 4 in B") is
+        kept in ``parts``, inside the totals; injured and missing reported right after an event
+        are that event's.
     """
     sents = list(doc.sents)
     ordered = sorted(places, key=lambda p: p.start)
