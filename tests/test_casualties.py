@@ -640,3 +640,15 @@ def test_casualties_later_counts_join_the_event_only_when_they_continue_it(extra
     """Invented: counts after an event join it only at its place, with no word setting them apart."""
     recs = extract_text(f"Heavy rain killed 9 people in Accra on Monday. {second}", "2025-03-11").casualties
     assert [(r.place, r.killed_min, r.injured_min, r.missing_min) for r in recs] == expected
+
+
+def test_casualties_increment_at_a_part_place_grows_that_part(extract_text):
+    """Invented: after '12 died in Piura and 7 in Tumbes', 'the toll rose to 24 after five more bodies
+    were found in Piura' is one event of 24 whose Piura part is 17 (from the update sentence)."""
+    text = ("Floods killed 19 people in Peru on Sunday. Officials said 12 people died in Piura and 7 in Tumbes. "
+            "On Monday the toll rose to 24 after five more bodies were found in Piura.")
+    ex = extract_text(text, "2025-03-11")
+    c = only(ex)
+    assert (c.place, c.killed_min, c.killed_max) == ("Peru", 24, 24)
+    assert [(p.place, p.killed_min, p.killed_max, text[p.start:p.start + 9]) for p in c.parts] == [
+        ("Piura", 17, 17, "On Monday"), ("Tumbes", 7, 7, "Officials")]

@@ -719,6 +719,8 @@ class _Context:
     own_places: set[int] = field(default_factory=set)  # id() of records whose sentence names their place
     updates: set[int] = field(default_factory=set)  # id() of records stating a toll's new value ("rose to 31")
     increments: dict[int, set[str]] = field(default_factory=dict)  # id() of a record -> its categories counted as increments
+    # id() of a record -> its increments with a place of their own: (category, count, place name)
+    placed_increments: dict[int, list[tuple[str, Count, str]]] = field(default_factory=dict)
 
 
 def casualty_events(doc: Doc, places: list[Place], published: str | None) -> list[Casualty]:
@@ -825,6 +827,15 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
     increments = {k for k in counts if k not in totals and all(p.role == "increment" for p in pieces if p.key == k)}
     if increments:
         ctx.increments[id(rec)] = increments
+    placed = []
+    for p in pieces:  # "recovered eight more bodies in Arequipa": an increment at a place of its own
+        if p.role == "increment":
+            lo, hi = _clause_span(p.victim)
+            at = _best_place(ctx.doc, ctx.places, lo, hi, None, ctx.starts)
+            if at is not None:
+                placed.append((p.key, p.count, at.name))
+    if placed:
+        ctx.placed_increments[id(rec)] = placed
     return rec
 
 
@@ -1094,11 +1105,15 @@ def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
         text = ctx.doc.text[rec.start:rec.end]
         prev = next((e for e in reversed(out) if e.killed_min is not None and _same_area(e, rec)), None)
         if prev is not None and rec.killed_min is not None and (UPDATE_CUE.search(text) or id(rec) in ctx.updates):
+            kept_parts = not rec.parts
             _update(prev, rec)
+            if kept_parts:  # "the toll rose to 31 after eight more bodies were found in A": A's part grows
+                _add_to_parts(prev, ctx.placed_increments.get(id(rec), []), rec)
             last = prev
             continue
         if last is not None and _joins(last, rec, text, ctx):
             _join(last, rec, ctx.increments.get(id(rec), set()))
+            _add_to_parts(last, ctx.placed_increments.get(id(rec), []), rec)
             continue
         if prev is not None and SUBSET_CUE.search(text) and (rec.killed_min or 0) <= (prev.killed_min or 0):
             # "Two children were among the dead": who the event's dead were, not more dead
@@ -1153,6 +1168,22 @@ def _joins(event: Casualty, rec: Casualty, text: str, ctx: _Context) -> bool:
             if cat not in increments or getattr(event, f"{cat}_min") is None:
                 return False
     return True
+
+
+def _add_to_parts(event: Casualty, increments: list[tuple[str, Count, str]], rec: Casualty) -> None:
+    """Add each placed increment (category, count, place name) of ``rec`` to the part of ``event``
+    at that place that states the category ("eight more bodies were recovered in A" after a
+    breakdown "15 in A and 8 in B": A's part becomes 23), so the parts follow the event's updated
+    total; the part's ``start``/``end`` move to ``rec``'s sentence (the latest of its figures). An
+    increment at no part's place changes no part."""
+    for key, count, place in increments:
+        part = next((p for p in event.parts if p.place == place and getattr(p, f"{key}_min", None) is not None), None)
+        if part is None:
+            continue
+        total = Count(getattr(part, f"{key}_min"), getattr(part, f"{key}_max"), None) + count
+        setattr(part, f"{key}_min", total.min)
+        setattr(part, f"{key}_max", total.max)
+        part.start, part.end = rec.start, rec.end
 
 
 def _join(event: Casualty, rec: Casualty, increments: set[str]) -> None:
