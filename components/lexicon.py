@@ -142,6 +142,7 @@ class CasualtiesLexicon(LexiconFile):
     hypothetical_heads: WordList
     non_count_followers: WordList
     toll_update_verbs: WordList
+    toll_nouns: WordList
     increment_words: WordList
     separate_event_words: WordList
 
@@ -223,6 +224,7 @@ NON_HUMAN_NOUNS = frozenset(_CASUALTIES.non_human_nouns)
 HYPOTHETICAL_HEADS = frozenset(_CASUALTIES.hypothetical_heads)
 NON_COUNT_FOLLOWERS = frozenset(_CASUALTIES.non_count_followers)
 TOLL_UPDATE_VERBS = frozenset(_CASUALTIES.toll_update_verbs)
+TOLL_NOUNS = frozenset(_CASUALTIES.toll_nouns)
 INCREMENT_WORDS = frozenset(_CASUALTIES.increment_words)
 SEPARATE_EVENT_WORDS = frozenset(_CASUALTIES.separate_event_words)
 

@@ -652,3 +652,19 @@ def test_casualties_increment_at_a_part_place_grows_that_part(extract_text):
     assert (c.place, c.killed_min, c.killed_max) == ("Peru", 24, 24)
     assert [(p.place, p.killed_min, p.killed_max, text[p.start:p.start + 9]) for p in c.parts] == [
         ("Piura", 17, 17, "On Monday"), ("Tumbes", 7, 7, "Officials")]
+
+
+@pytest.mark.parametrize(
+    "update, expected",
+    [
+        ("The number of dead reached 20 on Monday.", 20),
+        ("The number of deaths rose to 20 on Monday.", 20),
+        ("So far 20 people have died, officials said on Monday.", 20),
+        # a running total of the year is background, never the event's total
+        ("So far this year 300 people have died in floods in Chile.", 12),
+    ],
+)
+def test_casualties_number_of_dead_and_so_far_update_the_event(extract_text, update, expected):
+    """Invented: 'the number of dead reached N' and 'so far N have died' give the event's latest total."""
+    c = only(extract_text(f"Floods killed 12 people in Chile on Sunday. {update}", "2025-03-11"))
+    assert (c.place, c.killed_min, c.killed_max, c.date) == ("Chile", expected, expected, "2025-03-09")

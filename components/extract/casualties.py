@@ -80,6 +80,7 @@ from ..lexicon import (
     PERSON_NOUNS,
     PLACE_PREPOSITIONS,
     SEPARATE_EVENT_WORDS,
+    TOLL_NOUNS,
     TOLL_UPDATE_VERBS,
     VAGUE_COUNTS,
     ORG_HEAD_NOUNS,
@@ -319,12 +320,24 @@ def _victims(tok: Token) -> list[Token]:
     """Heads of the victim phrases of a trigger (see module docstring, rule 2)."""
     kids = list(tok.children)
     lem = tok.lemma_.lower()
-    if lem == "toll" or tok.lower_ == "toll":
-        return _toll_value(tok)
+    toll = _toll_noun(tok)
+    if toll is not None:
+        return _toll_value(toll)
     if tok.dep_ == "pobj" and tok.head.lower_ == "among" and tok.head.head.pos_ in ("AUX", "VERB"):
         # "a nurse and two drivers were among the dead", "among the injured were three children"
         return _with_conjuncts([c for c in tok.head.head.children if c.dep_ in ("nsubj", "attr")])
     return _direct_victims(tok, kids, lem) + _gapped_numbers(tok)
+
+
+def _toll_noun(tok: Token) -> Optional[Token]:
+    """The noun naming a toll that the casualty word ``tok`` states: itself for "toll", or the
+    head of "the number / tally of dead (deaths, victims)" (``TOLL_NOUNS``); None otherwise."""
+    if tok.lemma_.lower() == "toll" or tok.lower_ == "toll":
+        return tok
+    of = tok.head
+    if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in TOLL_NOUNS and of.head.i < tok.i:
+        return of.head
+    return None
 
 
 def _gapped_numbers(tok: Token) -> list[Token]:
@@ -877,9 +890,10 @@ def _role(trigger: Token, victim: Token) -> str:
     (``TOLL_UPDATE_VERBS``: "the toll rose to 31", "raised the toll to 14"), ``toll`` for any
     other toll value, ``increment`` when an increment word (``INCREMENT_WORDS``) modifies the
     phrase ("eight more bodies", "another 40 people", "a further 12"; not "more than 30"), else ``""``."""
-    if trigger.lemma_.lower() == "toll" or trigger.lower_ == "toll":
-        verb = trigger.head
-        if trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and verb.lemma_.lower() in TOLL_UPDATE_VERBS:
+    toll = _toll_noun(trigger)
+    if toll is not None:
+        verb = toll.head
+        if toll.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and verb.lemma_.lower() in TOLL_UPDATE_VERBS:
             return "update"
         return "toll"
     words = list(victim.doc[victim.left_edge.i:victim.i + 1])
@@ -1084,7 +1098,7 @@ def _place_over_parts(ctx: _Context, rec: Casualty, countries: set[Optional[str]
 # an update of a running toll: the new number replaces the event's total
 UPDATE_CUE = re.compile(
     r"\b(?:toll|number of (?:the )?(?:dead|deaths|victims|fatalities)|casualties)\b[^.;]*?\b(?:rose|risen|rises|rising|climbed|climbs|"
-    r"jumped|increased|grew|mounted|reached|stands? at|stood at)\b|\bup from\b", re.I)
+    r"jumped|increased|grew|mounted|reached|stands? at|stood at)\b|\bup from\b|\bso far\b(?! (?:this|in))", re.I)
 
 # victims named as a subset of an event's dead ("two children were among the dead")
 SUBSET_CUE = re.compile(r"\bamong (?:the )?(?:dead|killed|victims|fatalities)\b", re.I)
