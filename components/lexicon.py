@@ -143,6 +143,10 @@ class CasualtiesLexicon(LexiconFile):
     non_human_nouns: WordList
     hypothetical_heads: WordList
     non_count_followers: WordList
+    toll_update_verbs: WordList
+    toll_nouns: WordList
+    increment_words: WordList
+    separate_event_words: WordList
 
 
 _QUOTES = load_lexicon(LEXICON_DIR / "quotes.yaml", QuotesLexicon)
@@ -223,6 +227,10 @@ DISASTER_CAUSES = frozenset(_CASUALTIES.disaster_causes)
 NON_HUMAN_NOUNS = frozenset(_CASUALTIES.non_human_nouns)
 HYPOTHETICAL_HEADS = frozenset(_CASUALTIES.hypothetical_heads)
 NON_COUNT_FOLLOWERS = frozenset(_CASUALTIES.non_count_followers)
+TOLL_UPDATE_VERBS = frozenset(_CASUALTIES.toll_update_verbs)
+TOLL_NOUNS = frozenset(_CASUALTIES.toll_nouns)
+INCREMENT_WORDS = frozenset(_CASUALTIES.increment_words)
+SEPARATE_EVENT_WORDS = frozenset(_CASUALTIES.separate_event_words)
 
 _TOKENIZER = load_lexicon(NLP_LEXICON_PATH, TokenizerLexicon)
 SENTENCE_OPENERS: frozenset[str] = frozenset(_TOKENIZER.sentence_openers)

@@ -298,7 +298,7 @@ def test_casualties_numeric_date_only_when_certain(extract_text, date_text, expe
 
 def test_casualties_headline_restated_in_body_is_one_record_with_the_body_details(extract_text):
     """The headline's count restated in the lead is one record at the lead's offsets, keeping the
-    headline's actor; a later 'Another 4 people are missing' takes the event's place."""
+    headline's actor; a later 'Another 4 people are missing' is that event's missing (one event, one record)."""
     text = ("Russian air strike kills at least 12 in Kharkiv\n\n"
             "At least 12 people were killed and dozens injured in an air strike on Kharkiv on Sunday, officials said.\n\n"
             "\"Rescuers are still working,\" the governor wrote.\n\n"
@@ -306,10 +306,7 @@ def test_casualties_headline_restated_in_body_is_one_record_with_the_body_detail
     ex = extract_text(text, "2024-03-10")
     got = [(c.place, c.date, c.killed_min, c.killed_max, c.injured_min, c.missing_min, c.cause, c.actor, ex.article.text[c.start:c.start + 12])
            for c in ex.casualties]
-    assert got == [
-        ("Kharkiv", "2024-03-10", 12, None, 24, None, "air strike", "Russia", "At least 12 "),
-        ("Kharkiv", "2024-03-10", None, None, None, 4, None, None, "Another 4 pe"),
-    ]
+    assert got == [("Kharkiv", "2024-03-10", 12, None, 24, 4, "air strike", "Russia", "At least 12 ")]
 
 
 def test_casualties_place_not_taken_from_a_quotation_but_from_the_reporting_body(extract_text):
@@ -354,14 +351,14 @@ def test_casualties_more_constructions(extract_text, sentence, expected):
     [
         # the same event (same place, no other day): 4 bodies are among the 20, not more dead
         ("Rescuers pulled 4 bodies from the rubble in Kharkiv.", [("Kharkiv", 20, "2024-05-10")]),
-        # 'another' adds victims: a record of its own
-        ("Rescuers pulled another 4 bodies from the rubble in Kharkiv.", [("Kharkiv", 20, "2024-05-10"), ("Kharkiv", 4, "2024-05-10")]),
+        # 'another' adds victims to the event: one record of at least 24
+        ("Rescuers pulled another 4 bodies from the rubble in Kharkiv.", [("Kharkiv", 24, "2024-05-10")]),
     ],
 )
 def test_casualties_headline_summary_not_counted_again_and_durations_are_not_dates(extract_text, last, expected):
     """'Strikes ... kill dozens' sums up the body's '20 killed': one record; 'Three days of mourning'
     is a duration, not a date three days back; a later smaller count of the same event is a
-    detail of it unless a word adds it ('another')."""
+    detail of it unless a word adds it to the event's total ('another')."""
     text = ("Strikes across Ukraine kill dozens\n\n"
             "Russian missiles killed at least 20 people in Kharkiv on Friday, officials said. Three days of mourning were declared.\n\n"
             f"{last}\n")
@@ -555,3 +552,119 @@ def test_casualties_colon_list_of_times_is_no_breakdown(extract_text):
     ex = extract_text("Three people were killed in Lima on Monday. The meeting ran in two sessions: 10 at noon and 3 at 5 p.m.",
                       published="2024-03-10")
     assert [(c.place, c.killed_min, c.parts) for c in ex.casualties] == [("Lima", 3, [])]
+
+
+# ----------------------------------------------------------------------------- one event, one record (issue 11.5)
+def test_casualties_increment_explaining_a_toll_update_is_inside_the_new_total(extract_text):
+    """Invented: 'the toll had climbed to 25 after rescuers recovered seven more bodies' is 25, not 32."""
+    ex = extract_text("Mudslides killed 18 people in Ecuador on Sunday. On Monday officials said the death toll "
+                      "had climbed to 25 after rescuers recovered seven more bodies.", "2025-03-11")
+    c = only(ex)
+    assert (c.place, c.killed_min, c.killed_max, c.date, c.parts) == ("Ecuador", 25, 25, "2025-03-09", [])
+    assert ex.article.text[c.start:c.start + 9] == "On Monday"
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "Later on Monday the coast guard raised the death toll to 16.",
+        "The death toll now stands at 16, the coast guard said.",
+        "By Monday the toll had jumped to 16.",
+        "Officials put the toll at 16 on Monday.",
+    ],
+)
+def test_casualties_toll_update_verbs_replace_the_event_total(extract_text, update):
+    """Invented: 'raised the toll to N', 'stands at N', 'jumped to N', 'put the toll at N' give the
+    event's latest total: one record of 16, not 11 and not 27."""
+    ex = extract_text(f"A ferry sank near Mombasa on Sunday, killing 11 passengers. {update}", "2025-03-11")
+    c = only(ex)
+    assert (c.place, c.killed_min, c.killed_max, c.date) == ("Mombasa", 16, 16, "2025-03-09")
+    assert ex.article.text[c.start:c.end] == update
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wildfires killed 12 people in Chile on Sunday, the interior ministry said: 8 in Valparaiso and 4 in Concepcion.",
+        "Wildfires killed 12 people across Chile on Sunday, 8 in Valparaiso and 4 in Concepcion.",
+        "Wildfires killed 12 people across Chile on Sunday, including 8 in Valparaiso and 4 in Concepcion.",
+    ],
+)
+def test_casualties_total_followed_by_its_breakdown_is_not_one_of_its_parts(extract_text, sentence):
+    """Invented: a total then its per-place breakdown (after a colon, 'including', or at places inside
+    the total's country) is one event of 12 with two parts, not 24 with the total as a third part."""
+    c = only(extract_text(sentence, "2025-03-11"))
+    assert (c.place, c.killed_min, c.killed_max) == ("Chile", 12, 12)
+    assert [(p.place, p.killed_min, p.killed_max) for p in c.parts] == [("Valparaiso", 8, 8), ("Concepcion", 4, 4)]
+
+
+def test_casualties_numbers_listed_by_time_of_day_are_no_parts(extract_text):
+    """Invented: '8 in the morning and 4 at night' lists times, not places: no extra count, no parts."""
+    c = only(extract_text("Floods killed 12 people on Sunday, 8 in the morning and 4 at night.", "2025-03-11"))
+    assert (c.killed_min, c.killed_max, c.parts) == (12, 12, [])
+
+
+def test_casualties_breakdown_then_update_keeps_parts_under_the_latest_total(extract_text):
+    """Invented: 'At least 20 ...: 11 in A, 6 in B and 3 in C' then 'the toll had climbed to 26':
+    one event of 26 whose parts are the three cities."""
+    text = ("At least 20 people died in protests across Kenya on Monday, police said: 11 in Nairobi, 6 in Mombasa "
+            "and 3 in Kisumu. On Tuesday hospital staff said the toll had climbed to 26.")
+    c = only(extract_text(text, "2025-03-11"))
+    assert (c.place, c.killed_min, c.killed_max, c.killed_qualifier) == ("Kenya", 26, 26, "exact")
+    assert [(p.place, p.killed_min) for p in c.parts] == [("Nairobi", 11), ("Mombasa", 6), ("Kisumu", 3)]
+
+
+def test_casualties_injured_and_missing_after_the_event_belong_to_it(extract_text):
+    """Invented: 'Another 25 people were hurt and 3 are still missing' right after 'killed 9' is that
+    event's injured and missing: one record."""
+    c = only(extract_text("Heavy rain killed 9 people in Ghana on Monday. Another 25 people were hurt and 3 are "
+                          "still missing.", "2025-03-11"))
+    assert counts(c) == {"killed_min": 9, "killed_max": 9, "injured_min": 25, "injured_max": 25,
+                         "missing_min": 3, "missing_max": 3}
+    assert c.place == "Ghana"
+
+
+@pytest.mark.parametrize(
+    "second, expected",
+    [
+        # a word setting the count apart: another event
+        ("Elsewhere, 25 people were hurt and 3 are still missing.",
+         [("Accra", 9, None, None), ("Accra", None, 25, 3)]),
+        # a place of its own that is not the event's: another event
+        ("In a landslide in Kumasi, 25 people were hurt.", [("Accra", 9, None, None), ("Kumasi", None, 25, None)]),
+        # more dead, said to be more: added to the event
+        ("Rescuers found two more bodies on Tuesday.", [("Accra", 11, None, None)]),
+    ],
+)
+def test_casualties_later_counts_join_the_event_only_when_they_continue_it(extract_text, second, expected):
+    """Invented: counts after an event join it only at its place, with no word setting them apart."""
+    recs = extract_text(f"Heavy rain killed 9 people in Accra on Monday. {second}", "2025-03-11").casualties
+    assert [(r.place, r.killed_min, r.injured_min, r.missing_min) for r in recs] == expected
+
+
+def test_casualties_increment_at_a_part_place_grows_that_part(extract_text):
+    """Invented: after '12 died in Piura and 7 in Tumbes', 'the toll rose to 24 after five more bodies
+    were found in Piura' is one event of 24 whose Piura part is 17 (from the update sentence)."""
+    text = ("Floods killed 19 people in Peru on Sunday. Officials said 12 people died in Piura and 7 in Tumbes. "
+            "On Monday the toll rose to 24 after five more bodies were found in Piura.")
+    ex = extract_text(text, "2025-03-11")
+    c = only(ex)
+    assert (c.place, c.killed_min, c.killed_max) == ("Peru", 24, 24)
+    assert [(p.place, p.killed_min, p.killed_max, text[p.start:p.start + 9]) for p in c.parts] == [
+        ("Piura", 17, 17, "On Monday"), ("Tumbes", 7, 7, "Officials")]
+
+
+@pytest.mark.parametrize(
+    "update, expected",
+    [
+        ("The number of dead reached 20 on Monday.", 20),
+        ("The number of deaths rose to 20 on Monday.", 20),
+        ("So far 20 people have died, officials said on Monday.", 20),
+        # a running total of the year is background, never the event's total
+        ("So far this year 300 people have died in floods in Chile.", 12),
+    ],
+)
+def test_casualties_number_of_dead_and_so_far_update_the_event(extract_text, update, expected):
+    """Invented: 'the number of dead reached N' and 'so far N have died' give the event's latest total."""
+    c = only(extract_text(f"Floods killed 12 people in Chile on Sunday. {update}", "2025-03-11"))
+    assert (c.place, c.killed_min, c.killed_max, c.date) == ("Chile", expected, expected, "2025-03-09")

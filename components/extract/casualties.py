@@ -42,10 +42,16 @@ its date (relative days resolved against the published date with ``dateparser``)
 attack" -> "Russia"). A later sentence that only repeats an earlier record's counts at the same
 place is dropped.
 
+Inside one sentence (:func:`_totals`), a toll's value is the total of its category ("the toll had
+risen to 31 after rescuers recovered eight more bodies" is 31), and so is a first count followed by
+its breakdown after a colon or "including", or at places inside its area ("killed 9 people in the
+Philippines, the agency said: 5 in Cebu and 4 in Leyte" is 9 with two parts), never one of its parts.
+
 One event, one record (:func:`_merge_events`): an update of a running toll ("the toll rose to 90,
-up from 75") replaces the event's counts; a breakdown by place or group ("27 had died in Malatya
+up from 75", "raised the toll to 14", ``TOLL_UPDATE_VERBS``) replaces the event's counts; a breakdown by place or group ("27 had died in Malatya
 and 14 in Adiyaman", "11 soldiers and 4 civilians") is kept in the event's ``parts``, never added
-to its totals; victims named "among the dead" of an event are not counted again; a later count of
+to its totals; injured, missing or more dead ("Another 40 people were injured", "eight more
+bodies") reported right after an event at its place join it (:func:`_joins`); victims named "among the dead" of an event are not counted again; a later count of
 the same event (same place, no other stated day, no other cause, no word adding victims such as
 "also", "another", "separate") restates it, the larger count being its total. A toll summed over a
 counted number of operations ("in six operations") is no record.
@@ -68,10 +74,14 @@ from ..lexicon import (
     KILL_LEMMAS,
     MISSING_LEMMAS,
     NON_COUNT_FOLLOWERS,
+    INCREMENT_WORDS,
     NON_HUMAN_NOUNS,
     PERPETRATOR_NOUNS,
     PERSON_NOUNS,
     PLACE_PREPOSITIONS,
+    SEPARATE_EVENT_WORDS,
+    TOLL_NOUNS,
+    TOLL_UPDATE_VERBS,
     VAGUE_COUNTS,
     ORG_HEAD_NOUNS,
 )
@@ -310,12 +320,24 @@ def _victims(tok: Token) -> list[Token]:
     """Heads of the victim phrases of a trigger (see module docstring, rule 2)."""
     kids = list(tok.children)
     lem = tok.lemma_.lower()
-    if lem == "toll" or tok.lower_ == "toll":
-        return _toll_value(tok)
+    toll = _toll_noun(tok)
+    if toll is not None:
+        return _toll_value(toll)
     if tok.dep_ == "pobj" and tok.head.lower_ == "among" and tok.head.head.pos_ in ("AUX", "VERB"):
         # "a nurse and two drivers were among the dead", "among the injured were three children"
         return _with_conjuncts([c for c in tok.head.head.children if c.dep_ in ("nsubj", "attr")])
     return _direct_victims(tok, kids, lem) + _gapped_numbers(tok)
+
+
+def _toll_noun(tok: Token) -> Optional[Token]:
+    """The noun naming a toll that the casualty word ``tok`` states: itself for "toll", or the
+    head of "the number / tally of dead (deaths, victims)" (``TOLL_NOUNS``); None otherwise."""
+    if tok.lemma_.lower() == "toll" or tok.lower_ == "toll":
+        return tok
+    of = tok.head
+    if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in TOLL_NOUNS and of.head.i < tok.i:
+        return of.head
+    return None
 
 
 def _gapped_numbers(tok: Token) -> list[Token]:
@@ -327,16 +349,31 @@ def _gapped_numbers(tok: Token) -> list[Token]:
         return []
     out = []
     for t in tok.subtree:
-        if t.i <= tok.i or t.dep_ not in ("conj", "appos") or t.pos_ != "NUM" or not is_number_word(t.lower_):
+        if t.i <= tok.i or t.pos_ != "NUM" or not is_number_word(t.lower_):
             continue
-        if not any(c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS for c in t.children):
+        locative = [p for c in t.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS
+                    for p in c.children if p.dep_ == "pobj"]
+        if not locative:
             continue
+        # the first number of a list hung on the verb ("killed 12 people across Chile, 8 in A and 4 in
+        # B") or after "including": only before a named place
+        listed = t.dep_ == "npadvmod" or t.dep_ == "pobj" and _is_including(t.head)
+        if t.dep_ not in ("conj", "appos") and not (listed and any(
+                p.pos_ == "PROPN" or p.ent_type_ in ("GPE", "LOC", "FAC") for p in locative)):
+            continue
+        if any(p.ent_type_ in ("DATE", "TIME") for p in locative):
+            continue  # "8 in the morning and 4 at night": times, not places
         node = t.head
-        while node.i != tok.i and node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        while node.i != tok.i and (node.pos_ not in ("VERB", "AUX") or _is_including(node)) and node.head.i != node.i:
             node = node.head
         if node.i == tok.i:
             out.append(t)
     return out
+
+
+def _is_including(tok: Token) -> bool:
+    """True for "including" used as a preposition ("killed 12, including 8 in A")."""
+    return tok.lemma_.lower() == "include" and tok.dep_ == "prep"
 
 
 def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
@@ -396,12 +433,17 @@ def _with_conjuncts(heads: list[Token]) -> list[Token]:
 
 
 def _toll_value(tok: Token) -> list[Token]:
-    """The number a (death) toll stands at or rises to."""
+    """The number a (death) toll stands at or rises to: its own number ("a toll of 31"), the
+    complement of the verb it is the subject of ("the toll rose to 31", "stands at 35") or the
+    object of ("the agency raised the toll to 14", "officials put the toll at 20")."""
     out = [c for c in tok.children if c.dep_ == "nummod"]
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             out += [p for p in c.children if p.dep_ == "pobj"]
     verb = tok.head
+    if tok.dep_ in ("dobj", "obj") and verb.pos_ == "VERB":
+        out += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "at")
+                for p in c.children if p.dep_ == "pobj"]
     if tok.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in ("to", "at"):
@@ -664,11 +706,15 @@ GENERIC_VICTIMS = frozenset({"people", "person", "other", "victim", "individual"
 @dataclass
 class _Piece:
     """One victim phrase's count in a sentence: its category (``killed``, ``injured``, ``missing``,
-    ``perpetrator``), the count and the phrase's head token."""
+    ``perpetrator``), the count, the phrase's head token and its role: ``toll`` (the value of a
+    toll: "a death toll of 31"), ``update`` (a toll's new value: "the toll rose to 31", "raised
+    the toll to 14"), ``increment`` (a count over an earlier one: "eight more bodies", "another
+    40 people") or ``""``."""
 
     key: str
     count: Count
     victim: Token
+    role: str = ""
 
 
 @dataclass
@@ -683,6 +729,11 @@ class _Context:
     starts: list[int]
     base: Optional[datetime]
     own_dates: set[int] = field(default_factory=set)  # id() of records whose sentence states their date
+    own_places: set[int] = field(default_factory=set)  # id() of records whose sentence names their place
+    updates: set[int] = field(default_factory=set)  # id() of records stating a toll's new value ("rose to 31")
+    increments: dict[int, set[str]] = field(default_factory=dict)  # id() of a record -> its categories counted as increments
+    # id() of a record -> its increments with a place of their own: (category, count, place name)
+    placed_increments: dict[int, list[tuple[str, Count, str]]] = field(default_factory=dict)
 
 
 def casualty_events(doc: Doc, places: list[Place], published: str | None) -> list[Casualty]:
@@ -705,7 +756,9 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
         ``start``/``end`` are the offsets of the sentence giving the latest total; ``date`` is
         ISO; ``place``/``country``/``lat``/``lon`` come from ``places``. An update ("the toll rose
         to 90") replaces the event's counts; a breakdown by place or group ("27 in Malatya and 14
-        in Adiyaman", "11 soldiers and 4 civilians") is kept in ``parts``, inside the totals.
+        in Adiyaman", "11 soldiers and 4 civilians", a stated total's "...: 5 in A and 4 in B") is
+        kept in ``parts``, inside the totals; injured and missing reported right after an event
+        are that event's.
     """
     sents = list(doc.sents)
     ordered = sorted(places, key=lambda p: p.start)
@@ -740,12 +793,13 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
     sent = ctx.sents[si]
     pieces, subjects, clause = _sentence_pieces(sent)
     pieces += _colon_breakdown(sent, pieces)
-    counts = _sum_pieces(pieces)
+    totals = _totals(ctx, sent, pieces)
+    counts = _sum_pieces([p for p in pieces if p.key not in totals] + list(totals.values()))
     if headline:
         _complete_lead(sent, counts, records, subjects)
     if not counts or _historical(sent, ctx.base, ctx.ents[si]) or GLOBAL_TOLL.search(sent.text) or ROLLUP.search(sent.text):
         return None  # a worldwide toll or a sum over several operations is no single event: not a record
-    place = _sentence_place(ctx, si, clause, records)
+    place, own_place = _sentence_place(ctx, si, clause, records)
     date_, background = _event_date(ctx, si)
     if background:
         return None
@@ -765,7 +819,9 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
             setattr(rec, f"{key}_max", c.max)
             if key != "missing":
                 setattr(rec, f"{key}_qualifier", c.qualifier)
-    rec.parts = _breakdown(ctx, sent, pieces, rec)
+    # the parts of a stated total: the other pieces of its category, not the increments inside it
+    rec.parts = _breakdown(ctx, sent, [p for p in pieces if p is not totals.get(p.key)
+                                       and not (p.key in totals and p.role == "increment")], rec)
     restated = _drop_repeated_counts(rec, records, {place.admin1} if place is not None and place.kind == "city" and place.admin1 else set())
     for e in restated:  # a restatement completes what the first report left open (a headline's actor)
         e.cause = e.cause or rec.cause
@@ -776,6 +832,23 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
         return None
     if own_date:
         ctx.own_dates.add(id(rec))
+    if own_place:
+        ctx.own_places.add(id(rec))
+    if any(p.role == "update" and p.key == "killed" for p in pieces):
+        ctx.updates.add(id(rec))
+    # categories whose every counted piece is an increment over an earlier count ("another 40 people")
+    increments = {k for k in counts if k not in totals and all(p.role == "increment" for p in pieces if p.key == k)}
+    if increments:
+        ctx.increments[id(rec)] = increments
+    placed = []
+    for p in pieces:  # "recovered eight more bodies in Arequipa": an increment at a place of its own
+        if p.role == "increment":
+            lo, hi = _clause_span(p.victim)
+            at = _best_place(ctx.doc, ctx.places, lo, hi, None, ctx.starts)
+            if at is not None:
+                placed.append((p.key, p.count, at.name))
+    if placed:
+        ctx.placed_increments[id(rec)] = placed
     return rec
 
 
@@ -801,7 +874,7 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
             key = "perpetrator" if cat == "killed" and _is_perpetrator(victim, sent) else cat
             if c.min == 0 and c.max == 0:
                 continue
-            pieces.append(_Piece(key, c, victim))
+            pieces.append(_Piece(key, c, victim, _role(tok, victim)))
             clause = clause or _clause_span(tok)
         subjects += [c for c in tok.children if c.dep_ == "nsubj"]
         if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp") and not is_root(tok):
@@ -809,6 +882,28 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
             head = tok.head if tok.dep_ != "conj" or tok.head.dep_ not in ("advcl", "xcomp") else tok.head.head
             subjects += [c for c in head.children if c.dep_ == "nsubj"]
     return pieces, subjects, clause
+
+
+def _role(trigger: Token, victim: Token) -> str:
+    """The role of a victim phrase's count (see :class:`_Piece`): ``update`` when the trigger is a
+    toll whose verb (it is the subject or object of) states a new or current value
+    (``TOLL_UPDATE_VERBS``: "the toll rose to 31", "raised the toll to 14"), ``toll`` for any
+    other toll value, ``increment`` when an increment word (``INCREMENT_WORDS``) modifies the
+    phrase ("eight more bodies", "another 40 people", "a further 12"; not "more than 30"), else ``""``."""
+    toll = _toll_noun(trigger)
+    if toll is not None:
+        verb = toll.head
+        if toll.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and verb.lemma_.lower() in TOLL_UPDATE_VERBS:
+            return "update"
+        return "toll"
+    words = list(victim.doc[victim.left_edge.i:victim.i + 1])
+    if trigger.pos_ == "NOUN":  # "eight more bodies", "six additional deaths": the casualty noun's modifiers
+        words += [c for c in trigger.children if c.dep_ in ("amod", "det", "quantmod", "advmod")]
+    for t in words:
+        nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+        if t.lower_ in INCREMENT_WORDS and nxt != "than":
+            return "increment"
+    return ""
 
 
 def _colon_breakdown(sent: Span, pieces: list[_Piece]) -> list[_Piece]:
@@ -839,6 +934,49 @@ def _colon_breakdown(sent: Span, pieces: list[_Piece]) -> list[_Piece]:
     return out if len(out) >= 2 else []
 
 
+def _totals(ctx: _Context, sent: Span, pieces: list[_Piece]) -> dict[str, _Piece]:
+    """The piece of each category that states the total of the others in ``sent`` (they are its
+    parts or increments inside it, never added to it):
+
+    - a toll's value ("the toll had risen to 31 after rescuers found eight more bodies": 31, the
+      eight are inside it), when the other pieces sum to no more than it;
+    - the first count, followed by two or more that sum to no more than it, after a colon or
+      "including" ("killed 9 people, officials said: 5 in A and 4 in B") or each at a place inside the first
+      one's area (its country or first-level division: "killed 9 people across Chile, 5 in A
+      and 4 in B"). A list whose first place is a city ("30 in Kano, 12 in Kaduna") is summed.
+
+    Returns:
+        dict[str, _Piece]: category -> its total piece; categories without one are absent.
+    """
+    out: dict[str, _Piece] = {}
+    for key in {p.key for p in pieces}:
+        mine = sorted((p for p in pieces if p.key == key), key=lambda p: p.victim.i)
+        if len(mine) < 2:
+            continue
+        tolls = [p for p in mine if p.role in ("toll", "update") and p.count.min is not None]
+        if tolls:
+            toll = max(tolls, key=lambda p: p.count.min)
+            if sum(p.count.min or 0 for p in mine if p is not toll) <= toll.count.min:
+                out[key] = toll
+            continue
+        first, rest = mine[0], mine[1:]
+        if len(rest) < 2 or first.count.min is None or sum(p.count.min or 0 for p in rest) > first.count.min:
+            continue
+        doc = sent.doc
+        if any(t.text == ":" or _is_including(t) for t in doc[first.victim.i:rest[0].victim.left_edge.i]):
+            out[key] = first
+            continue
+        bounds = [p.victim.left_edge.idx for p in mine] + [sent.end_char]
+        found = [_best_place(doc, ctx.places, lo, hi, None, ctx.starts) for lo, hi in zip(bounds, bounds[1:])]
+        area, inner = found[0], found[1:]
+        if area is None or any(p is None for p in inner) or len({p.name for p in inner}) < len(inner):
+            continue
+        if area.kind == "country" and all(p.kind != "country" and p.country == area.country for p in inner) \
+                or area.kind == "admin" and all(p.kind == "city" and p.admin1 == area.admin1 for p in inner):
+            out[key] = first
+    return out
+
+
 def _sum_pieces(pieces: list[_Piece]) -> dict[str, Count]:
     """The sentence's total per category: the sum of its pieces' counts."""
     counts: dict[str, Count] = {}
@@ -861,14 +999,18 @@ def _complete_lead(sent: Span, counts: dict[str, Count], records: list[Casualty]
             lead.actor = lead.actor or _actor(sent, cause_at, subjects)
 
 
-def _sentence_place(ctx: _Context, si: int, clause: Optional[tuple[int, int]], records: list[Casualty]) -> Optional[Place]:
-    """The event place of sentence ``si``: its own (:func:`_best_place`), a reporting body's
-    jurisdiction, an earlier sentence's (up to three back, outside quotations), else the
-    previous record's place (the event the article is reporting)."""
+def _sentence_place(ctx: _Context, si: int, clause: Optional[tuple[int, int]],
+                    records: list[Casualty]) -> tuple[Optional[Place], bool]:
+    """The event place of sentence ``si`` and whether the sentence names it: its own
+    (:func:`_best_place`; True), a reporting body's jurisdiction (True), an earlier sentence's (up
+    to three back, outside quotations), else the previous record's place (the event the article
+    is reporting)."""
     sent = ctx.sents[si]
     place = _best_place(ctx.doc, ctx.places, sent.start_char, sent.end_char, clause, ctx.starts)
     if place is None:
         place = _jurisdiction_place(ctx.ents[si], ctx.places)
+    if place is not None:
+        return place, True
     k = si - 1
     while place is None and k >= 0 and si - k <= 3:
         s = ctx.sents[k]
@@ -878,7 +1020,7 @@ def _sentence_place(ctx: _Context, si: int, clause: Optional[tuple[int, int]], r
         # "Another 4 people are missing under the rubble": the event the article is reporting
         prev = records[-1]
         place = next((p for p in ctx.places if p.name == prev.place and p.country == prev.country), None)
-    return place
+    return place, False
 
 
 def _event_date(ctx: _Context, si: int) -> tuple[Optional[str], bool]:
@@ -956,7 +1098,7 @@ def _place_over_parts(ctx: _Context, rec: Casualty, countries: set[Optional[str]
 # an update of a running toll: the new number replaces the event's total
 UPDATE_CUE = re.compile(
     r"\b(?:toll|number of (?:the )?(?:dead|deaths|victims|fatalities)|casualties)\b[^.;]*?\b(?:rose|risen|rises|rising|climbed|climbs|"
-    r"jumped|increased|grew|mounted|reached|stands? at|stood at)\b|\bup from\b", re.I)
+    r"jumped|increased|grew|mounted|reached|stands? at|stood at)\b|\bup from\b|\bso far\b(?! (?:this|in))", re.I)
 
 # victims named as a subset of an event's dead ("two children were among the dead")
 SUBSET_CUE = re.compile(r"\bamong (?:the )?(?:dead|killed|victims|fatalities)\b", re.I)
@@ -967,23 +1109,37 @@ def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
     up from 75") replaces the counts of the event it updates; one that breaks a total down by
     place ("27 ... in Malatya and 14 in Adiyaman") within an earlier total ("killing at least 41")
     becomes that event's parts; victims named among an event's dead ("two children were among
-    the dead") are not counted again. Such records are then dropped as records of their own."""
+    the dead") are not counted again; injured, missing or more dead reported right after an
+    event, at its place ("Another 40 people were injured and 6 remain missing", "Rescuers found
+    eight more bodies") join it (:func:`_joins`). Such records are then dropped as records of
+    their own."""
     out: list[Casualty] = []
+    last: Optional[Casualty] = None  # the event the previous record reported on
     for rec in records:
         text = ctx.doc.text[rec.start:rec.end]
         prev = next((e for e in reversed(out) if e.killed_min is not None and _same_area(e, rec)), None)
-        if prev is not None and rec.killed_min is not None and UPDATE_CUE.search(text):
+        if prev is not None and rec.killed_min is not None and (UPDATE_CUE.search(text) or id(rec) in ctx.updates):
+            kept_parts = not rec.parts
             _update(prev, rec)
+            if kept_parts:  # "the toll rose to 31 after eight more bodies were found in A": A's part grows
+                _add_to_parts(prev, ctx.placed_increments.get(id(rec), []), rec)
+            last = prev
+            continue
+        if last is not None and _joins(last, rec, text, ctx):
+            _join(last, rec, ctx.increments.get(id(rec), set()))
+            _add_to_parts(last, ctx.placed_increments.get(id(rec), []), rec)
             continue
         if prev is not None and SUBSET_CUE.search(text) and (rec.killed_min or 0) <= (prev.killed_min or 0):
             # "Two children were among the dead": who the event's dead were, not more dead
             rec.killed_min = rec.killed_max = rec.killed_qualifier = None
             rec.parts = []
             if not any(getattr(rec, f) is not None for f in COUNT_FIELDS):
+                last = prev
                 continue
         if prev is not None and _breaks_down(rec, prev):
             prev.parts = rec.parts
             _fill_open_counts(prev, rec)
+            last = prev
             continue
         same = rec.killed_min is not None and next(
             (e for e in reversed(out) if e.killed_min is not None and _restates(e, rec, text, ctx.own_dates)), None)
@@ -993,9 +1149,74 @@ def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
                 _update(prev, rec)  # a larger count of the same event: its latest total
             else:
                 _fill_open_counts(prev, rec)  # a detail of the event ("the strike killed seven")
+            last = prev
             continue
         out.append(rec)
+        last = rec
     return out
+
+
+SEPARATE_EVENT = re.compile(r"\b(?:" + "|".join(sorted(SEPARATE_EVENT_WORDS)) + r")\b", re.I)
+
+
+def _joins(event: Casualty, rec: Casualty, text: str, ctx: _Context) -> bool:
+    """True when ``rec``, reported right after ``event`` (no other record between them), gives
+    more of that event's counts rather than another event: the same country (or none), its place
+    inherited from the sentences before or one of the event's own or parts' places, no other
+    cause, no word setting it apart (``SEPARATE_EVENT_WORDS``: "separate", "elsewhere"), and
+    each category it states is either one the event does not state yet ("Another 40 people were
+    injured and 6 remain missing" after "killed 23") or an increment over it ("eight more
+    bodies", ``INCREMENT_WORDS``). Attackers killed never join this way."""
+    if not _same_area(event, rec) or SEPARATE_EVENT.search(text) or rec.perpetrator_killed_min is not None:
+        return False
+    if id(rec) in ctx.own_places and rec.place not in {event.place} | {p.place for p in event.parts}:
+        return False
+    if event.cause and rec.cause and event.cause not in rec.cause and rec.cause not in event.cause:
+        return False
+    increments = ctx.increments.get(id(rec), set())
+    stated = [cat for cat in ("killed", "injured", "missing") if getattr(rec, f"{cat}_min") is not None]
+    if not stated:
+        return False
+    for cat in stated:
+        if cat == "killed" or getattr(event, f"{cat}_min") is not None:
+            if cat not in increments or getattr(event, f"{cat}_min") is None:
+                return False
+    return True
+
+
+def _add_to_parts(event: Casualty, increments: list[tuple[str, Count, str]], rec: Casualty) -> None:
+    """Add each placed increment (category, count, place name) of ``rec`` to the part of ``event``
+    at that place that states the category ("eight more bodies were recovered in A" after a
+    breakdown "15 in A and 8 in B": A's part becomes 23), so the parts follow the event's updated
+    total; the part's ``start``/``end`` move to ``rec``'s sentence (the latest of its figures). An
+    increment at no part's place changes no part."""
+    for key, count, place in increments:
+        part = next((p for p in event.parts if p.place == place and getattr(p, f"{key}_min", None) is not None), None)
+        if part is None:
+            continue
+        total = Count(getattr(part, f"{key}_min"), getattr(part, f"{key}_max"), None) + count
+        setattr(part, f"{key}_min", total.min)
+        setattr(part, f"{key}_max", total.max)
+        part.start, part.end = rec.start, rec.end
+
+
+def _join(event: Casualty, rec: Casualty, increments: set[str]) -> None:
+    """Give ``event`` the counts of ``rec`` (see :func:`_joins`): a count the event lacks is
+    set, an increment is added to the event's count."""
+    for cat in ("killed", "injured", "missing"):
+        lo, hi = getattr(rec, f"{cat}_min"), getattr(rec, f"{cat}_max")
+        if lo is None and hi is None:
+            continue
+        if cat in increments and getattr(event, f"{cat}_min") is not None:
+            total = Count(getattr(event, f"{cat}_min"), getattr(event, f"{cat}_max"), getattr(event, f"{cat}_qualifier", None)) \
+                + Count(lo, hi, getattr(rec, f"{cat}_qualifier", None))
+            lo, hi = total.min, total.max
+            if hasattr(event, f"{cat}_qualifier"):
+                setattr(event, f"{cat}_qualifier", total.qualifier)
+        elif hasattr(event, f"{cat}_qualifier"):
+            setattr(event, f"{cat}_qualifier", getattr(rec, f"{cat}_qualifier"))
+        setattr(event, f"{cat}_min", lo)
+        setattr(event, f"{cat}_max", hi)
 
 
 # words that make a later count add to the event, not restate it ("several insurgents were also
