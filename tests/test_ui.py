@@ -428,3 +428,13 @@ def test_ui_a_choice_sent_back_as_its_counted_label_keeps_its_id(monkeypatch):
     assert state["country"] == ["UA"]
     sidebar._unformat("speaker", ["Ann (2)", "Bo"], str)  # a name that ends like a count is an option itself
     assert state["speaker"] == ["Ann (2)", "Ann (2)"]
+
+
+def test_ui_filters_in_force_names_each_filter_but_the_collection_with_user_text_escaped():
+    from components.ui.sidebar import filters_in_force
+
+    assert filters_in_force(QueryFilters(collections=("seed",))) is None
+    f = QueryFilters(collections=("seed",), countries=("UA", "PL", "DE", "FR"), speakers=("Ada *Bold*",),
+                     date_from=dt.date(2025, 1, 2), text="ceasefire")
+    assert filters_in_force(f) == ("Filtered by country: UA, PL, DE +1 more · speaker: Ada \\*Bold\\* · "
+                                   "from: 2025\\-01\\-02 · quote text: ceasefire (change them in the sidebar)")

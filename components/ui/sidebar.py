@@ -296,9 +296,34 @@ def _show_all_collections() -> None:
     st.session_state["collection"] = []
 
 
+# QueryFilters field -> the word the sidebar uses for it (the summary above every page)
+_FILTER_WORDS = {"countries": "country", "topics": "topic", "speakers": "speaker", "articles": "article",
+                 "outlets": "outlet", "date_from": "from", "date_to": "to", "kinds": "kind", "text": "quote text",
+                 "places": "place", "article_text": "article text"}
+
+
+def filters_in_force(filters: QueryFilters, shown: int = 3) -> str | None:
+    """One Markdown line naming the filters other than the collection ("Filtered by country: UA · topic:
+    sanctions"), at most ``shown`` values each ("+2 more"), user text escaped; None without any. Shown above
+    every page, so a shared link opened on a phone (sidebar closed) says what it filters."""
+    parts = []
+    for name, value in filters.active().items():
+        if name == "collections":
+            continue
+        values = value if isinstance(value, tuple) else (value,)
+        text = ", ".join(escape_markdown(str(v)[:60]) for v in values[:shown])
+        more = f" +{len(values) - shown} more" if len(values) > shown else ""
+        parts.append(f"{_FILTER_WORDS.get(name, name)}: {text}{more}")
+    return ("Filtered by " + " · ".join(parts) + " (change them in the sidebar)") if parts else None
+
+
 def hidden_articles_notice(filters: QueryFilters) -> None:
-    """Under a collection filter, say how many stored articles the other collections hold, with one click
-    ("Show all collections") to clear it; nothing when no article is hidden that way."""
+    """Name the filters in force (:func:`filters_in_force`); under a collection filter, say how many stored
+    articles the other collections hold, with one click ("Show all collections") to clear it; nothing when
+    no filter is set and no article is hidden that way."""
+    summary = filters_in_force(filters)
+    if summary:
+        st.caption(summary)
     if not filters.collections:
         return
     counts = loaders.q("facet_counts", filters, "collections")
