@@ -82,7 +82,8 @@ def test_pipeline_bad_file_reported_good_file_stored(tmp_path):
     assert store.execute("SELECT collection, title FROM articles ORDER BY title").fetchall() == [
         ("mine", "Flood talks"), ("mine", "Second line is fine.")]
     again = ingest_paths([tmp_path / "good.txt"], store)
-    assert again.added == [] and again.skipped[0][1] == "already stored"
+    # ingested again without naming the collection: skipped, saying where it is stored
+    assert again.added == [] and again.skipped[0][1] == "already stored (in collection 'mine')"
 
 
 def test_pipeline_collections_manifest_lists_defaults():
