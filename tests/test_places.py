@@ -608,3 +608,28 @@ def test_places_city_opening_its_office_title(extract_text):
     assert _places(extract_text, "The Lima Health Secretary said the clinics were full.") == [("Lima", "Lima", "Lima", "PE")]
     got = _places(extract_text, "Officials in California met on Monday. Homeland Security Secretary Jane Roe spoke.")
     assert got == [("California", "California", "California", "US")]
+
+
+def test_places_generic_phrase_in_title_case_headline_needs_support(extract_text):
+    """Test that a capitalised common phrase of a title-case headline that a gazetteer lists as a
+    small town's alternate name ("Port City", Brunswick, Georgia) is no place in an article set
+    elsewhere, and is read when the article names the town's country."""
+    headline = "Storm Batters Boats Near Port City as Crews Wait\n\n"
+    got = _places(extract_text, headline + "Fishermen in Bangladesh said on Monday that the storm sank twelve boats off Chittagong.")
+    assert got == [("Bangladesh", "Bangladesh", None, "BD"), ("Chittagong", "Chattogram", "Chittagong", "BD")]
+    got = _places(extract_text, headline + "Fishermen in Texas said on Monday that the storm sank twelve boats.")
+    assert got == [("Port City", "Brunswick", "Georgia", "US"), ("Texas", "Texas", "Texas", "US")]
+
+
+def test_places_town_after_residents_of(extract_text):
+    """Test that a town the model leaves untagged after "residents of" is read."""
+    got = _places(extract_text, "Residents of Winona queued for water on Monday, officials said.")
+    assert got == [("Winona", "Winona", "Minnesota", "US")]
+
+
+def test_places_dateline_written_as_its_own_line(extract_text):
+    """Test that a line "PLACE, COUNTRY, DATE" opening an article gives its place, and that a
+    person's name before a date on such a line gives none."""
+    got = _places(extract_text, "Kisumu, Kenya, April 5, 2024\n\nThe finance minister said prices would fall.")
+    assert got == [("Kisumu", "Kisumu", "Kisumu", "KE"), ("Kenya", "Kenya", None, "KE")]
+    assert _places(extract_text, "Jane Okoro, 3 March 2024\n\nThe finance minister said prices would fall.") == []

@@ -52,6 +52,7 @@ from ..lexicon import (
     NAME_MODIFIED_NOUNS,
     NON_PLACE_NAMES,
     ORG_HEAD_NOUNS,
+    PEOPLE_OF_NOUNS,
     PLACE_PREPOSITIONS,
     RESIDENT_NOUNS,
     STATE_BODY_NOUNS,
@@ -59,6 +60,7 @@ from ..lexicon import (
 )
 from ..gazetteer import AREA_KINDS, GeoRecord, Gazetteer, _km, get_gazetteer, normalise
 from ..nlp import datelines
+from ..text.dates import MONTH_RE, parse_date
 from ..models import Place
 
 PLACE_LABELS = {"GPE", "LOC"}
@@ -80,6 +82,7 @@ W_CONTAINS = 7.0  # an admin area that contains another place the article names 
 # and prints the ablation table). Every one is on in normal use.
 SIGNALS: dict[str, bool] = {
     "caps_datelines": True,  # "WINONA --", "MALATYA, Turkey --" after a headline, not only at a line start
+    "dated_lines": True,  # a line of its own "Nairobi, 12 February 2025": the dateline's place
     "state_abbreviations": True,  # AP-style US state abbreviations ("Ill.", "W.Va.") as toponyms and qualifiers
     "party_hometowns": True,  # a US legislator's town: "Rep. Jane Doe, R-Elbow Lake"
     "area_spellings": True,  # a first-level area spelt another way ("Menoufia", "Ghanzi province")
@@ -93,6 +96,7 @@ SIGNALS: dict[str, bool] = {
     "neighbours": True,  # candidates near the article's other resolved places rank first
     "one_sense": True,  # one reading per name per article: later bare mentions follow the best-cued one
     "population": True,  # log population as the prior
+    "headline_support": True,  # a small town read only in a title-case headline needs the article's support
 }
 W_NEIGHBOUR = 3.0  # a candidate within NEIGHBOUR_KM of another place the article resolves
 NEIGHBOUR_KM = 150.0
@@ -112,6 +116,8 @@ class Mention:
     admin_cue: bool = False  # "X province", "province of X"
     city_cue: bool = False  # "city of X", "X city"
     county_cue: bool = False  # "X" in "X and Y counties": the second-level area
+    headline: bool = False  # in a title-case line, where capitals say nothing about names
+    repeated: bool = False  # the same name is also mentioned outside title-case lines
 
 
 def toponyms(doc: Doc) -> list[Place]:
@@ -240,9 +246,13 @@ def _is_non_place(text: str) -> bool:
 
 def _names_something_else(span: Span) -> bool:
     """True when the place name only modifies a following non-place noun ("Reston ebolavirus",
-    "Hong Kong flu", "Seoul City Hall")."""
+    "Hong Kong flu", "Seoul City Hall"), also across a possessive when the noun is capitalised as
+    part of one name ("St. Peter's Square" is a square, not Saint Peter; "Kabul's roads" is Kabul)."""
     doc = span.doc
-    return span.end < len(doc) and doc[span.end].lower_ in NAME_MODIFIED_NOUNS
+    e = span.end
+    if e + 1 < len(doc) and doc[e].lower_ in ("'s", "’s") and doc[e + 1].text[:1].isupper():
+        e += 1
+    return e < len(doc) and doc[e].lower_ in NAME_MODIFIED_NOUNS
 
 
 def _person_surnames(doc: Doc) -> dict[str, set[str]]:
@@ -340,7 +350,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     spans.extend(_unlabelled(doc, gaz, taken, surnames, {sp.text for sp in spans}))
     spans.extend(_area_abbreviations(doc, gaz, taken, spans))
     us_hometowns: set[int] = set()
-    for extra, on in ((_caps_datelines, "caps_datelines"), (_state_abbreviations, "state_abbreviations"),
+    for extra, on in ((_caps_datelines, "caps_datelines"), (_dated_lines, "dated_lines"), (_state_abbreviations, "state_abbreviations"),
                       (_party_hometowns, "party_hometowns"), (_county_forms, "county_forms"), (_org_places, "org_places"),
                       (_resident_places, "resident_cues"), (_qualified_places, "qualified_towns")):
         if not SIGNALS[on]:
@@ -354,6 +364,10 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for sp, m in zip(spans, out):
         if sp.start_char in us_hometowns:
             m.qualifier_country = "US"
+        m.headline = _title_case_line(doc.text, m.start)
+    body = {normalise(m.text) for m in out if not m.headline}
+    for m in out:
+        m.repeated = normalise(m.text) in body
     if SIGNALS["county_forms"]:
         listed = {t for a, b, _ in _county_lists(doc) for t in range(a, b)}
         areas = {t for a, b, _ in _county_lists(doc, AREA_PLURALS) for t in range(a, b)}
@@ -363,6 +377,16 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             elif sp.start in areas:
                 m.admin_cue = True  # "Midlands" in "Manicaland and Midlands provinces": the area
     return out
+
+
+def _title_case_line(text: str, char: int) -> bool:
+    """True when the line holding offset ``char`` of ``text`` is a title-case headline: at least
+    three words of four letters or more, every one of them capitalised ("Shelling Intensifies
+    Around Port City as Talks Stall"). Capitals there mark the style, not proper names."""
+    a = text.rfind("\n", 0, char) + 1
+    b = text.find("\n", char)
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[a:b if b >= 0 else len(text)]) if len(w) >= 4]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _entity_countries(doc: Doc, gaz: Gazetteer, but: Span) -> set[str]:
@@ -410,6 +434,33 @@ def _caps_datelines(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]
     (a village only with the country or state the dateline or the article names: resolve())."""
     out = []
     for mt in _CAPS_DATELINE.finditer(doc.text):
+        sp = _free_span(doc, mt.start(1), mt.end(1), taken)
+        if sp is None or _is_non_place(sp.text):
+            continue
+        if any(normalise(r.name) == normalise(sp.text) for r in gaz.candidates(sp.text)) or gaz.small_places(sp.text):
+            out.append(sp)
+    return out
+
+
+# a line that is only a place and a date, as a feature or interview opens: "Nairobi, 12 February
+# 2025", "SPRINGFIELD, Ill., March 3, 2024", "Lagos, Nigeria, Feb. 3"; group 2 is the date part
+_DATED_LINE = re.compile(
+    r"^[^\S\n]*([A-Z][\w'’.\-]*(?:[^\S\n]+[A-Z][\w'’.\-]*){0,2})"
+    r"(?:,[^\S\n]*[A-Z][\w'’.\-]*(?:[^\S\n]+[A-Z][\w'’.\-]*){0,2})?,[^\S\n]*([^\n]{4,30}?)[^\S\n]*$",
+    re.M,
+)
+
+
+def _dated_lines(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
+    """The place of a dateline written as a line of its own, "PLACE[, AREA], DATE" ("Nairobi,
+    12 February 2025"), which the model leaves untagged. The rest of the line must be a date
+    (a month name, read by ``dateparser`` via :func:`components.text.dates.parse_date`), and the
+    place a gazetteer name itself (a village only with the country or state named: resolve())."""
+    out = []
+    for mt in _DATED_LINE.finditer(doc.text):
+        date = mt.group(2)
+        if not MONTH_RE.search(date) or parse_date(date, None) is None:
+            continue
         sp = _free_span(doc, mt.start(1), mt.end(1), taken)
         if sp is None or _is_non_place(sp.text):
             continue
@@ -638,7 +689,8 @@ def _resident_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str
     """Town names that say where people or local bodies are from, which the model tags as an
     organisation or person or leaves untagged: before a :data:`RESIDENT_NOUNS` noun ("a Winona
     man", "Danbury police", "Haslett students") or "-based" ("a Sligo-based group"), or after
-    "of" following a person's name or age ("Jane Doe of Nelson", "Jane Doe, 41, of Grovetown,").
+    "of" following a person's name or age ("Jane Doe of Nelson", "Jane Doe, 41, of Grovetown,") or
+    a :data:`PEOPLE_OF_NOUNS` noun ("residents of Winona", "the mayor of Danbury").
     One to three capitalised proper nouns, not a part of a person's name in the article, that
     are exactly a gazetteer city or area name, or a village name (resolve() then wants its state
     or country named in the article)."""
@@ -667,6 +719,7 @@ def _resident_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str
                                         and doc[j + 1].lower_ == "based" and not nxt.whitespace_)
         residence = i >= 2 and doc[i - 1].lower_ == "of" and (
             doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].text == "," and i >= 4 and doc[i - 3].like_num and doc[i - 4].text == ","
+            or doc[i - 2].lower_ in PEOPLE_OF_NOUNS
         ) and (nxt is None or nxt.is_punct or nxt.is_lower)
         if (modifier or residence) and _resident_name_ok(span, gaz, surnames):
             out.append(span)
@@ -1259,6 +1312,11 @@ def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
         area = gaz.area_by_spelling(m.text, [ctx.top_country])
         if area is not None:
             return area
+    if (SIGNALS["headline_support"] and m.headline and not m.repeated and best.kind == "city"
+            and best.population < MIN_BARE_POPULATION and not m.qualifier_country
+            and not ctx.country_keys.get(best.country, set()) - {key} and (best.country, best.admin1) not in ctx.admins
+            and not (SIGNALS["neighbours"] and _near_other_place(best, key, ctx))):
+        return None  # "Around Port City as Talks Stall": a phrase in a headline, not a small town abroad
     if key in COMPASS_WORDS and not ctx.country_keys.get(best.country, set()) - {key}:
         return None  # "Eastern, Southern, Northern Afghanistan": not Zambia's Southern Province
     if best.kind == "city" and best.population < MIN_BARE_POPULATION and not m.qualifier_country:
