@@ -633,3 +633,23 @@ def test_places_dateline_written_as_its_own_line(extract_text):
     got = _places(extract_text, "Kisumu, Kenya, April 5, 2024\n\nThe finance minister said prices would fall.")
     assert got == [("Kisumu", "Kisumu", "Kisumu", "KE"), ("Kenya", "Kenya", None, "KE")]
     assert _places(extract_text, "Jane Okoro, 3 March 2024\n\nThe finance minister said prices would fall.") == []
+
+
+def test_places_name_before_a_possessive_facility_noun_is_no_place(extract_text):
+    """Test that "St. Peter's" tagged as a place before "Square" is read as part of the square's
+    name (not Saint Peter, Minnesota), placed at the article's nearest place, or not at all when
+    the article names none; a possessive before a lowercase noun keeps the place."""
+    assert _places(extract_text, "Thousands gathered in St. Peter's Square on Easter morning.") == []
+    got = _places(extract_text, "Thousands gathered in St. Peter's Square on Easter morning. The Vatican said so.")
+    assert got == [("St. Peter's Square", "Vatican", None, "VA"), ("Vatican", "Vatican", None, "VA")]
+    assert _places(extract_text, "Kabul's roads were closed on Monday.") == [("Kabul", "Kabul", "Kabul", "AF")]
+
+
+def test_places_apposition_naming_the_city_a_place_holds(extract_text):
+    """Test that "CITY, the capital of X" / "CITY, a port of X" reads X as the area holding the
+    city: Georgia the country beside Batumi, the US state beside Atlanta, in articles that also
+    name US places."""
+    got = _places(extract_text, "Crowds in Batumi, a port of Georgia, waved flags. Senators in Washington and Ohio criticised the bill.")
+    assert got[:2] == [("Batumi", "Batumi", "Ajaria", "GE"), ("Georgia", "Georgia", None, "GE")]
+    got = _places(extract_text, "Police in Atlanta, the capital of Georgia, arrested two men. Officials in Kenya spoke.")
+    assert got[:2] == [("Atlanta", "Atlanta", "Georgia", "US"), ("Georgia", "Georgia", "Georgia", "US")]

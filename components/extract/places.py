@@ -118,6 +118,8 @@ class Mention:
     county_cue: bool = False  # "X" in "X and Y counties": the second-level area
     headline: bool = False  # in a title-case line, where capitals say nothing about names
     repeated: bool = False  # the same name is also mentioned outside title-case lines
+    holds: str = ""  # a city the text says lies in this place: "Tbilisi, Georgia's capital"
+    facility: bool = False  # a square, street or bridge named after a person or saint: "St. Peter's Square"
 
 
 def toponyms(doc: Doc) -> list[Place]:
@@ -161,6 +163,7 @@ def toponyms(doc: Doc) -> list[Place]:
     final = [resolve(m, gaz, context) for m in mentions]
     if SIGNALS["one_sense"]:
         final = _one_sense(mentions, final)
+    final = _place_facilities(mentions, final)
     places: list[Place] = []
     for m, rec in zip(mentions, final):
         if rec is None:
@@ -186,6 +189,19 @@ def _one_sense(mentions: list[Mention], recs: list[Optional[GeoRecord]]) -> list
         best.get(normalise(m.text), rec) if rec is not None and rec.kind == "city" and not (m.qualifier_admin or m.qualifier_country or m.admin_cue) else rec
         for m, rec in zip(mentions, recs)
     ]
+
+
+def _place_facilities(mentions: list[Mention], recs: list[Optional[GeoRecord]]) -> list[Optional[GeoRecord]]:
+    """A facility mention ("St. Peter's Square") takes the record of the nearest resolved city or
+    country mention of the article (by character distance): the gazetteer lists no squares or
+    streets, and a named facility lies in the place its article reports from. None when the
+    article resolves no such place."""
+    placed = [(m, r) for m, r in zip(mentions, recs) if r is not None and not m.facility and r.kind in ("city", "country")]
+    out = list(recs)
+    for k, m in enumerate(mentions):
+        if m.facility and placed:
+            out[k] = min(placed, key=lambda p: abs(p[0].start - m.start))[1]
+    return out
 
 
 # ----------------------------------------------------------------------------- recognition
@@ -244,6 +260,19 @@ def _is_non_place(text: str) -> bool:
     return key in NON_PLACE_NAMES or key in CALENDAR_WORDS or text.strip() in TITLE_ABBREVIATIONS
 
 
+def _possessive_facility(span: Span) -> Optional[Span]:
+    """The whole name of a facility whose first words the model tags as a place: "St. Peter's"
+    before "Square" gives "St. Peter's Square" (a possessive, then a capitalised
+    :data:`NAME_MODIFIED_NOUNS` noun). None otherwise."""
+    doc = span.doc
+    e = span.end
+    if e + 1 < len(doc) and doc[e].lower_ in ("'s", "’s") and doc[e + 1].text[:1].isupper() and doc[e + 1].lower_ in NAME_MODIFIED_NOUNS:
+        return doc[span.start:e + 2]
+    if len(span) >= 3 and span[-2].lower_ in ("'s", "’s") and span[-1].text[:1].isupper() and span[-1].lower_ in NAME_MODIFIED_NOUNS:
+        return span  # the model tagged the whole name
+    return None
+
+
 def _names_something_else(span: Span) -> bool:
     """True when the place name only modifies a following non-place noun ("Reston ebolavirus",
     "Hong Kong flu", "Seoul City Hall"), also across a possessive when the noun is capitalised as
@@ -290,12 +319,18 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     spans: list[Span] = []
     surnames = _person_surnames(doc)
     slash_parts: list[Span] = []
+    facilities: set[int] = set()
     for ent in doc.ents:
         parts = _slash_parts(ent, gaz)
         if parts:
             slash_parts.extend(parts)
             continue
         span = _hyphen_joined(_strip_span(ent), gaz)
+        fac = _possessive_facility(span) if len(span) and ent.label_ in PLACE_LABELS else None
+        if fac is not None:
+            spans.append(fac)
+            facilities.add(fac.start_char)
+            continue
         if not len(span) or _is_non_place(span.text) or _names_something_else(span) or not _abbreviation_placed(span, gaz):
             continue
         text = span.text
@@ -365,6 +400,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if sp.start_char in us_hometowns:
             m.qualifier_country = "US"
         m.headline = _title_case_line(doc.text, m.start)
+        m.facility = sp.start_char in facilities
     body = {normalise(m.text) for m in out if not m.headline}
     for m in out:
         m.repeated = normalise(m.text) in body
@@ -1078,7 +1114,34 @@ def _with_cues(span: Span, gaz: Gazetteer) -> Mention:
         m.admin_cue = True  # "Helmand province", "upstate New York", "New York Governor"
     if span.end < len(doc) and doc[span.end].lower_ in CITY_NOUNS:
         m.city_cue = True
+    m.holds = _apposed_city(span)
     return m
+
+
+def _apposed_city(span: Span) -> str:
+    """The city an apposition places in ``span``: "Tbilisi, Georgia's capital", "Kutaisi,
+    Georgia's second city", "Batumi, a port of Georgia", "Tbilisi, the capital of Georgia" give
+    the text before the comma (one to three proper nouns); "" otherwise."""
+    doc = span.doc
+    i, e = span.start, span.end
+    head = None
+    if e + 1 < len(doc) and doc[e].lower_ in ("'s", "’s"):
+        k = e + 1
+        while k < len(doc) and k - e <= 3 and doc[k].is_lower and doc[k].lower_ not in CITY_NOUNS and doc[k].pos_ in ("ADJ", "NUM"):
+            k += 1
+        if k < len(doc) and doc[k].lower_ in CITY_NOUNS:
+            head = i  # the apposition opens with the place itself
+    elif i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in CITY_NOUNS:
+        k = i - 3
+        while k >= 0 and i - 2 - k <= 3 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "NUM", "DET"):
+            k -= 1
+        head = k + 1
+    if head is None or head < 2 or doc[head - 1].text != ",":
+        return ""
+    k = head - 2
+    while k >= 0 and head - 2 - k < 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+        k -= 1
+    return doc[k + 1:head - 1].text if k + 1 < head - 1 else ""
 
 
 # ----------------------------------------------------------------------------- resolution
@@ -1288,9 +1351,15 @@ def _is_capital(rec: GeoRecord, gaz: Gazetteer) -> bool:
 
 def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
     """Pick the best gazetteer record for mention ``m`` given the article context, or None."""
+    if m.facility:
+        return None  # placed by the article's nearest place: toponyms()
     recs = _mention_candidates(m.text, gaz)
     if m.county_cue:
         recs = [r for r in recs if r in gaz.admin2] or recs  # "Barrow" in "Barrow and Jackson counties"
+    if m.holds:
+        # "Tbilisi, Georgia's capital": the reading that contains the city (the country, not the US state)
+        inner = [c for c in gaz.candidates(m.holds) if c.kind == "city"]
+        recs = [r for r in recs if any(c.country == r.country and (r.kind != "admin" or c.admin1 == r.admin1) for c in inner)] or recs
     qualified = [r for r in recs if _fits_qualifier(r, m)]
     if not recs or (m.qualifier_country and not qualified):
         small = _supported_small_place(m, gaz, ctx)
