@@ -468,14 +468,18 @@ def _caps_datelines(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]
     Rescuers...") at the start of the text, a line or a sentence (after the headline), that the
     model leaves untagged or tags as an organisation. The name must be a gazetteer name itself
     (a village only with the country or state the dateline or the article names: resolve())."""
-    out = []
-    for mt in _CAPS_DATELINE.finditer(doc.text):
-        sp = _free_span(doc, mt.start(1), mt.end(1), taken)
-        if sp is None or _is_non_place(sp.text):
-            continue
-        if any(normalise(r.name) == normalise(sp.text) for r in gaz.candidates(sp.text)) or gaz.small_places(sp.text):
-            out.append(sp)
-    return out
+    return [sp for mt in _CAPS_DATELINE.finditer(doc.text) if (sp := _dateline_place(doc, mt, gaz, taken)) is not None]
+
+
+def _dateline_place(doc: Doc, mt: re.Match, gaz: Gazetteer, taken: list[bool]) -> Optional[Span]:
+    """The tokens of a dateline match's group 1 when they are free, no listed non-place, and a
+    gazetteer name themselves or a village name (resolve() then wants its area named); else None."""
+    sp = _free_span(doc, mt.start(1), mt.end(1), taken)
+    if sp is None or _is_non_place(sp.text):
+        return None
+    if any(normalise(r.name) == normalise(sp.text) for r in gaz.candidates(sp.text)) or gaz.small_places(sp.text):
+        return sp
+    return None
 
 
 # a line that is only a place and a date, as a feature or interview opens: "Nairobi, 12 February
@@ -492,17 +496,9 @@ def _dated_lines(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -
     12 February 2025"), which the model leaves untagged. The rest of the line must be a date
     (a month name, read by ``dateparser`` via :func:`components.text.dates.parse_date`), and the
     place a gazetteer name itself (a village only with the country or state named: resolve())."""
-    out = []
-    for mt in _DATED_LINE.finditer(doc.text):
-        date = mt.group(2)
-        if not MONTH_RE.search(date) or parse_date(date, None) is None:
-            continue
-        sp = _free_span(doc, mt.start(1), mt.end(1), taken)
-        if sp is None or _is_non_place(sp.text):
-            continue
-        if any(normalise(r.name) == normalise(sp.text) for r in gaz.candidates(sp.text)) or gaz.small_places(sp.text):
-            out.append(sp)
-    return out
+    return [sp for mt in _DATED_LINE.finditer(doc.text)
+            if MONTH_RE.search(mt.group(2)) and parse_date(mt.group(2), None) is not None
+            and (sp := _dateline_place(doc, mt, gaz, taken)) is not None]
 
 
 def _state_abbreviations(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
