@@ -653,3 +653,15 @@ def test_places_apposition_naming_the_city_a_place_holds(extract_text):
     assert got[:2] == [("Batumi", "Batumi", "Ajaria", "GE"), ("Georgia", "Georgia", None, "GE")]
     got = _places(extract_text, "Police in Atlanta, the capital of Georgia, arrested two men. Officials in Kenya spoke.")
     assert got[:2] == [("Atlanta", "Atlanta", "Georgia", "US"), ("Georgia", "Georgia", "Georgia", "US")]
+
+
+def test_places_italic_dateline_line_of_a_markdown_article(nlp):
+    """Test that a Markdown article's italic dateline line ("*Kisumu, 5 April 2024*", read as
+    "Kisumu, 5 April 2024") gives its place."""
+    from components.extract import extract_doc
+    from components.ingest import read_bytes
+
+    md = "# Talks on Water\n\n*Kisumu, 5 April 2024*\n\nThe finance minister said prices would fall.\n"
+    article = read_bytes(md.encode("utf-8"), "talk.md", None)[0]
+    got = [(p.mention, p.name, p.country) for p in extract_doc(article, nlp(article.text), nlp).places]
+    assert got == [("Kisumu", "Kisumu", "KE")]
