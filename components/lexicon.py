@@ -126,6 +126,7 @@ class PlacesLexicon(LexiconFile):
     county_plurals: WordList
     area_plurals: WordList
     resident_nouns: WordList
+    people_of_nouns: WordList
 
 
 class CasualtiesLexicon(LexiconFile):
@@ -210,6 +211,7 @@ COUNTY_WORDS = frozenset(_PLACES.county_words)
 COUNTY_PLURALS = frozenset(_PLACES.county_plurals)
 AREA_PLURALS = frozenset(_PLACES.area_plurals)
 RESIDENT_NOUNS = frozenset(_PLACES.resident_nouns)
+PEOPLE_OF_NOUNS = frozenset(_PLACES.people_of_nouns)
 ADMIN_PREFIX_WORDS = frozenset(_PLACES.admin_prefix_words)
 ADMIN_OFFICE_NOUNS = frozenset(_PLACES.admin_office_nouns)
 CALENDAR_WORDS = frozenset(_PLACES.calendar_words)

@@ -608,3 +608,60 @@ def test_places_city_opening_its_office_title(extract_text):
     assert _places(extract_text, "The Lima Health Secretary said the clinics were full.") == [("Lima", "Lima", "Lima", "PE")]
     got = _places(extract_text, "Officials in California met on Monday. Homeland Security Secretary Jane Roe spoke.")
     assert got == [("California", "California", "California", "US")]
+
+
+def test_places_generic_phrase_in_title_case_headline_needs_support(extract_text):
+    """Test that a capitalised common phrase of a title-case headline that a gazetteer lists as a
+    small town's alternate name ("Port City", Brunswick, Georgia) is no place in an article set
+    elsewhere, and is read when the article names the town's country."""
+    headline = "Storm Batters Boats Near Port City as Crews Wait\n\n"
+    got = _places(extract_text, headline + "Fishermen in Bangladesh said on Monday that the storm sank twelve boats off Chittagong.")
+    assert got == [("Bangladesh", "Bangladesh", None, "BD"), ("Chittagong", "Chattogram", "Chittagong", "BD")]
+    got = _places(extract_text, headline + "Fishermen in Texas said on Monday that the storm sank twelve boats.")
+    assert got == [("Port City", "Brunswick", "Georgia", "US"), ("Texas", "Texas", "Texas", "US")]
+
+
+def test_places_town_after_residents_of(extract_text):
+    """Test that a town the model leaves untagged after "residents of" is read."""
+    got = _places(extract_text, "Residents of Winona queued for water on Monday, officials said.")
+    assert got == [("Winona", "Winona", "Minnesota", "US")]
+
+
+def test_places_dateline_written_as_its_own_line(extract_text):
+    """Test that a line "PLACE, COUNTRY, DATE" opening an article gives its place, and that a
+    person's name before a date on such a line gives none."""
+    got = _places(extract_text, "Kisumu, Kenya, April 5, 2024\n\nThe finance minister said prices would fall.")
+    assert got == [("Kisumu", "Kisumu", "Kisumu", "KE"), ("Kenya", "Kenya", None, "KE")]
+    assert _places(extract_text, "Jane Okoro, 3 March 2024\n\nThe finance minister said prices would fall.") == []
+
+
+def test_places_name_before_a_possessive_facility_noun_is_no_place(extract_text):
+    """Test that "St. Peter's" tagged as a place before "Square" is read as part of the square's
+    name (not Saint Peter, Minnesota), placed at the article's nearest place, or not at all when
+    the article names none; a possessive before a lowercase noun keeps the place."""
+    assert _places(extract_text, "Thousands gathered in St. Peter's Square on Easter morning.") == []
+    got = _places(extract_text, "Thousands gathered in St. Peter's Square on Easter morning. The Vatican said so.")
+    assert got == [("St. Peter's Square", "Vatican", None, "VA"), ("Vatican", "Vatican", None, "VA")]
+    assert _places(extract_text, "Kabul's roads were closed on Monday.") == [("Kabul", "Kabul", "Kabul", "AF")]
+
+
+def test_places_apposition_naming_the_city_a_place_holds(extract_text):
+    """Test that "CITY, the capital of X" / "CITY, a port of X" reads X as the area holding the
+    city: Georgia the country beside Batumi, the US state beside Atlanta, in articles that also
+    name US places."""
+    got = _places(extract_text, "Crowds in Batumi, a port of Georgia, waved flags. Senators in Washington and Ohio criticised the bill.")
+    assert got[:2] == [("Batumi", "Batumi", "Ajaria", "GE"), ("Georgia", "Georgia", None, "GE")]
+    got = _places(extract_text, "Police in Atlanta, the capital of Georgia, arrested two men. Officials in Kenya spoke.")
+    assert got[:2] == [("Atlanta", "Atlanta", "Georgia", "US"), ("Georgia", "Georgia", "Georgia", "US")]
+
+
+def test_places_italic_dateline_line_of_a_markdown_article(nlp):
+    """Test that a Markdown article's italic dateline line ("*Kisumu, 5 April 2024*", read as
+    "Kisumu, 5 April 2024") gives its place."""
+    from components.extract import extract_doc
+    from components.ingest import read_bytes
+
+    md = "# Talks on Water\n\n*Kisumu, 5 April 2024*\n\nThe finance minister said prices would fall.\n"
+    article = read_bytes(md.encode("utf-8"), "talk.md", None)[0]
+    got = [(p.mention, p.name, p.country) for p in extract_doc(article, nlp(article.text), nlp).places]
+    assert got == [("Kisumu", "Kisumu", "KE")]

@@ -52,6 +52,7 @@ from ..lexicon import (
     NAME_MODIFIED_NOUNS,
     NON_PLACE_NAMES,
     ORG_HEAD_NOUNS,
+    PEOPLE_OF_NOUNS,
     PLACE_PREPOSITIONS,
     RESIDENT_NOUNS,
     STATE_BODY_NOUNS,
@@ -59,6 +60,7 @@ from ..lexicon import (
 )
 from ..gazetteer import AREA_KINDS, GeoRecord, Gazetteer, _km, get_gazetteer, normalise
 from ..nlp import datelines
+from ..text.dates import MONTH_RE, parse_date
 from ..models import Place
 
 PLACE_LABELS = {"GPE", "LOC"}
@@ -80,6 +82,7 @@ W_CONTAINS = 7.0  # an admin area that contains another place the article names 
 # and prints the ablation table). Every one is on in normal use.
 SIGNALS: dict[str, bool] = {
     "caps_datelines": True,  # "WINONA --", "MALATYA, Turkey --" after a headline, not only at a line start
+    "dated_lines": True,  # a line of its own "Nairobi, 12 February 2025": the dateline's place
     "state_abbreviations": True,  # AP-style US state abbreviations ("Ill.", "W.Va.") as toponyms and qualifiers
     "party_hometowns": True,  # a US legislator's town: "Rep. Jane Doe, R-Elbow Lake"
     "area_spellings": True,  # a first-level area spelt another way ("Menoufia", "Ghanzi province")
@@ -93,6 +96,7 @@ SIGNALS: dict[str, bool] = {
     "neighbours": True,  # candidates near the article's other resolved places rank first
     "one_sense": True,  # one reading per name per article: later bare mentions follow the best-cued one
     "population": True,  # log population as the prior
+    "headline_support": True,  # a small town read only in a title-case headline needs the article's support
 }
 W_NEIGHBOUR = 3.0  # a candidate within NEIGHBOUR_KM of another place the article resolves
 NEIGHBOUR_KM = 150.0
@@ -112,6 +116,10 @@ class Mention:
     admin_cue: bool = False  # "X province", "province of X"
     city_cue: bool = False  # "city of X", "X city"
     county_cue: bool = False  # "X" in "X and Y counties": the second-level area
+    headline: bool = False  # in a title-case line, where capitals say nothing about names
+    repeated: bool = False  # the same name is also mentioned outside title-case lines
+    holds: str = ""  # a city the text says lies in this place: "Tbilisi, Georgia's capital"
+    facility: bool = False  # a square, street or bridge named after a person or saint: "St. Peter's Square"
 
 
 def toponyms(doc: Doc) -> list[Place]:
@@ -155,6 +163,7 @@ def toponyms(doc: Doc) -> list[Place]:
     final = [resolve(m, gaz, context) for m in mentions]
     if SIGNALS["one_sense"]:
         final = _one_sense(mentions, final)
+    final = _place_facilities(mentions, final)
     places: list[Place] = []
     for m, rec in zip(mentions, final):
         if rec is None:
@@ -180,6 +189,19 @@ def _one_sense(mentions: list[Mention], recs: list[Optional[GeoRecord]]) -> list
         best.get(normalise(m.text), rec) if rec is not None and rec.kind == "city" and not (m.qualifier_admin or m.qualifier_country or m.admin_cue) else rec
         for m, rec in zip(mentions, recs)
     ]
+
+
+def _place_facilities(mentions: list[Mention], recs: list[Optional[GeoRecord]]) -> list[Optional[GeoRecord]]:
+    """A facility mention ("St. Peter's Square") takes the record of the nearest resolved city or
+    country mention of the article (by character distance): the gazetteer lists no squares or
+    streets, and a named facility lies in the place its article reports from. None when the
+    article resolves no such place."""
+    placed = [(m, r) for m, r in zip(mentions, recs) if r is not None and not m.facility and r.kind in ("city", "country")]
+    out = list(recs)
+    for k, m in enumerate(mentions):
+        if m.facility and placed:
+            out[k] = min(placed, key=lambda p: abs(p[0].start - m.start))[1]
+    return out
 
 
 # ----------------------------------------------------------------------------- recognition
@@ -238,11 +260,28 @@ def _is_non_place(text: str) -> bool:
     return key in NON_PLACE_NAMES or key in CALENDAR_WORDS or text.strip() in TITLE_ABBREVIATIONS
 
 
+def _possessive_facility(span: Span) -> Optional[Span]:
+    """The whole name of a facility whose first words the model tags as a place: "St. Peter's"
+    before "Square" gives "St. Peter's Square" (a possessive, then a capitalised
+    :data:`NAME_MODIFIED_NOUNS` noun). None otherwise."""
+    doc = span.doc
+    e = span.end
+    if e + 1 < len(doc) and doc[e].lower_ in ("'s", "’s") and doc[e + 1].text[:1].isupper() and doc[e + 1].lower_ in NAME_MODIFIED_NOUNS:
+        return doc[span.start:e + 2]
+    if len(span) >= 3 and span[-2].lower_ in ("'s", "’s") and span[-1].text[:1].isupper() and span[-1].lower_ in NAME_MODIFIED_NOUNS:
+        return span  # the model tagged the whole name
+    return None
+
+
 def _names_something_else(span: Span) -> bool:
     """True when the place name only modifies a following non-place noun ("Reston ebolavirus",
-    "Hong Kong flu", "Seoul City Hall")."""
+    "Hong Kong flu", "Seoul City Hall"), also across a possessive when the noun is capitalised as
+    part of one name ("St. Peter's Square" is a square, not Saint Peter; "Kabul's roads" is Kabul)."""
     doc = span.doc
-    return span.end < len(doc) and doc[span.end].lower_ in NAME_MODIFIED_NOUNS
+    e = span.end
+    if e + 1 < len(doc) and doc[e].lower_ in ("'s", "’s") and doc[e + 1].text[:1].isupper():
+        e += 1
+    return e < len(doc) and doc[e].lower_ in NAME_MODIFIED_NOUNS
 
 
 def _person_surnames(doc: Doc) -> dict[str, set[str]]:
@@ -280,12 +319,18 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     spans: list[Span] = []
     surnames = _person_surnames(doc)
     slash_parts: list[Span] = []
+    facilities: set[int] = set()
     for ent in doc.ents:
         parts = _slash_parts(ent, gaz)
         if parts:
             slash_parts.extend(parts)
             continue
         span = _hyphen_joined(_strip_span(ent), gaz)
+        fac = _possessive_facility(span) if len(span) and ent.label_ in PLACE_LABELS else None
+        if fac is not None:
+            spans.append(fac)
+            facilities.add(fac.start_char)
+            continue
         if not len(span) or _is_non_place(span.text) or _names_something_else(span) or not _abbreviation_placed(span, gaz):
             continue
         text = span.text
@@ -340,7 +385,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     spans.extend(_unlabelled(doc, gaz, taken, surnames, {sp.text for sp in spans}))
     spans.extend(_area_abbreviations(doc, gaz, taken, spans))
     us_hometowns: set[int] = set()
-    for extra, on in ((_caps_datelines, "caps_datelines"), (_state_abbreviations, "state_abbreviations"),
+    for extra, on in ((_caps_datelines, "caps_datelines"), (_dated_lines, "dated_lines"), (_state_abbreviations, "state_abbreviations"),
                       (_party_hometowns, "party_hometowns"), (_county_forms, "county_forms"), (_org_places, "org_places"),
                       (_resident_places, "resident_cues"), (_qualified_places, "qualified_towns")):
         if not SIGNALS[on]:
@@ -354,6 +399,11 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for sp, m in zip(spans, out):
         if sp.start_char in us_hometowns:
             m.qualifier_country = "US"
+        m.headline = _title_case_line(doc.text, m.start)
+        m.facility = sp.start_char in facilities
+    body = {normalise(m.text) for m in out if not m.headline}
+    for m in out:
+        m.repeated = normalise(m.text) in body
     if SIGNALS["county_forms"]:
         listed = {t for a, b, _ in _county_lists(doc) for t in range(a, b)}
         areas = {t for a, b, _ in _county_lists(doc, AREA_PLURALS) for t in range(a, b)}
@@ -363,6 +413,16 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             elif sp.start in areas:
                 m.admin_cue = True  # "Midlands" in "Manicaland and Midlands provinces": the area
     return out
+
+
+def _title_case_line(text: str, char: int) -> bool:
+    """True when the line holding offset ``char`` of ``text`` is a title-case headline: at least
+    three words of four letters or more, every one of them capitalised ("Shelling Intensifies
+    Around Port City as Talks Stall"). Capitals there mark the style, not proper names."""
+    a = text.rfind("\n", 0, char) + 1
+    b = text.find("\n", char)
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[a:b if b >= 0 else len(text)]) if len(w) >= 4]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _entity_countries(doc: Doc, gaz: Gazetteer, but: Span) -> set[str]:
@@ -408,14 +468,37 @@ def _caps_datelines(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]
     Rescuers...") at the start of the text, a line or a sentence (after the headline), that the
     model leaves untagged or tags as an organisation. The name must be a gazetteer name itself
     (a village only with the country or state the dateline or the article names: resolve())."""
-    out = []
-    for mt in _CAPS_DATELINE.finditer(doc.text):
-        sp = _free_span(doc, mt.start(1), mt.end(1), taken)
-        if sp is None or _is_non_place(sp.text):
-            continue
-        if any(normalise(r.name) == normalise(sp.text) for r in gaz.candidates(sp.text)) or gaz.small_places(sp.text):
-            out.append(sp)
-    return out
+    return [sp for mt in _CAPS_DATELINE.finditer(doc.text) if (sp := _dateline_place(doc, mt, gaz, taken)) is not None]
+
+
+def _dateline_place(doc: Doc, mt: re.Match, gaz: Gazetteer, taken: list[bool]) -> Optional[Span]:
+    """The tokens of a dateline match's group 1 when they are free, no listed non-place, and a
+    gazetteer name themselves or a village name (resolve() then wants its area named); else None."""
+    sp = _free_span(doc, mt.start(1), mt.end(1), taken)
+    if sp is None or _is_non_place(sp.text):
+        return None
+    if any(normalise(r.name) == normalise(sp.text) for r in gaz.candidates(sp.text)) or gaz.small_places(sp.text):
+        return sp
+    return None
+
+
+# a line that is only a place and a date, as a feature or interview opens: "Nairobi, 12 February
+# 2025", "SPRINGFIELD, Ill., March 3, 2024", "Lagos, Nigeria, Feb. 3"; group 2 is the date part
+_DATED_LINE = re.compile(
+    r"^[^\S\n]*([A-Z][\w'’.\-]*(?:[^\S\n]+[A-Z][\w'’.\-]*){0,2})"
+    r"(?:,[^\S\n]*[A-Z][\w'’.\-]*(?:[^\S\n]+[A-Z][\w'’.\-]*){0,2})?,[^\S\n]*([^\n]{4,30}?)[^\S\n]*$",
+    re.M,
+)
+
+
+def _dated_lines(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
+    """The place of a dateline written as a line of its own, "PLACE[, AREA], DATE" ("Nairobi,
+    12 February 2025"), which the model leaves untagged. The rest of the line must be a date
+    (a month name, read by ``dateparser`` via :func:`components.text.dates.parse_date`), and the
+    place a gazetteer name itself (a village only with the country or state named: resolve())."""
+    return [sp for mt in _DATED_LINE.finditer(doc.text)
+            if MONTH_RE.search(mt.group(2)) and parse_date(mt.group(2), None) is not None
+            and (sp := _dateline_place(doc, mt, gaz, taken)) is not None]
 
 
 def _state_abbreviations(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
@@ -638,7 +721,8 @@ def _resident_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str
     """Town names that say where people or local bodies are from, which the model tags as an
     organisation or person or leaves untagged: before a :data:`RESIDENT_NOUNS` noun ("a Winona
     man", "Danbury police", "Haslett students") or "-based" ("a Sligo-based group"), or after
-    "of" following a person's name or age ("Jane Doe of Nelson", "Jane Doe, 41, of Grovetown,").
+    "of" following a person's name or age ("Jane Doe of Nelson", "Jane Doe, 41, of Grovetown,") or
+    a :data:`PEOPLE_OF_NOUNS` noun ("residents of Winona", "the mayor of Danbury").
     One to three capitalised proper nouns, not a part of a person's name in the article, that
     are exactly a gazetteer city or area name, or a village name (resolve() then wants its state
     or country named in the article)."""
@@ -667,6 +751,7 @@ def _resident_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str
                                         and doc[j + 1].lower_ == "based" and not nxt.whitespace_)
         residence = i >= 2 and doc[i - 1].lower_ == "of" and (
             doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].text == "," and i >= 4 and doc[i - 3].like_num and doc[i - 4].text == ","
+            or doc[i - 2].lower_ in PEOPLE_OF_NOUNS
         ) and (nxt is None or nxt.is_punct or nxt.is_lower)
         if (modifier or residence) and _resident_name_ok(span, gaz, surnames):
             out.append(span)
@@ -1025,7 +1110,34 @@ def _with_cues(span: Span, gaz: Gazetteer) -> Mention:
         m.admin_cue = True  # "Helmand province", "upstate New York", "New York Governor"
     if span.end < len(doc) and doc[span.end].lower_ in CITY_NOUNS:
         m.city_cue = True
+    m.holds = _apposed_city(span)
     return m
+
+
+def _apposed_city(span: Span) -> str:
+    """The city an apposition places in ``span``: "Tbilisi, Georgia's capital", "Kutaisi,
+    Georgia's second city", "Batumi, a port of Georgia", "Tbilisi, the capital of Georgia" give
+    the text before the comma (one to three proper nouns); "" otherwise."""
+    doc = span.doc
+    i, e = span.start, span.end
+    head = None
+    if e + 1 < len(doc) and doc[e].lower_ in ("'s", "’s"):
+        k = e + 1
+        while k < len(doc) and k - e <= 3 and doc[k].is_lower and doc[k].lower_ not in CITY_NOUNS and doc[k].pos_ in ("ADJ", "NUM"):
+            k += 1
+        if k < len(doc) and doc[k].lower_ in CITY_NOUNS:
+            head = i  # the apposition opens with the place itself
+    elif i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in CITY_NOUNS:
+        k = i - 3
+        while k >= 0 and i - 2 - k <= 3 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "NUM", "DET"):
+            k -= 1
+        head = k + 1
+    if head is None or head < 2 or doc[head - 1].text != ",":
+        return ""
+    k = head - 2
+    while k >= 0 and head - 2 - k < 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+        k -= 1
+    return doc[k + 1:head - 1].text if k + 1 < head - 1 else ""
 
 
 # ----------------------------------------------------------------------------- resolution
@@ -1235,9 +1347,15 @@ def _is_capital(rec: GeoRecord, gaz: Gazetteer) -> bool:
 
 def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
     """Pick the best gazetteer record for mention ``m`` given the article context, or None."""
+    if m.facility:
+        return None  # placed by the article's nearest place: toponyms()
     recs = _mention_candidates(m.text, gaz)
     if m.county_cue:
         recs = [r for r in recs if r in gaz.admin2] or recs  # "Barrow" in "Barrow and Jackson counties"
+    if m.holds:
+        # "Tbilisi, Georgia's capital": the reading that contains the city (the country, not the US state)
+        inner = [c for c in gaz.candidates(m.holds) if c.kind == "city"]
+        recs = [r for r in recs if any(c.country == r.country and (r.kind != "admin" or c.admin1 == r.admin1) for c in inner)] or recs
     qualified = [r for r in recs if _fits_qualifier(r, m)]
     if not recs or (m.qualifier_country and not qualified):
         small = _supported_small_place(m, gaz, ctx)
@@ -1259,6 +1377,11 @@ def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
         area = gaz.area_by_spelling(m.text, [ctx.top_country])
         if area is not None:
             return area
+    if (SIGNALS["headline_support"] and m.headline and not m.repeated and best.kind == "city"
+            and best.population < MIN_BARE_POPULATION and not m.qualifier_country
+            and not ctx.country_keys.get(best.country, set()) - {key} and (best.country, best.admin1) not in ctx.admins
+            and not (SIGNALS["neighbours"] and _near_other_place(best, key, ctx))):
+        return None  # "Around Port City as Talks Stall": a phrase in a headline, not a small town abroad
     if key in COMPASS_WORDS and not ctx.country_keys.get(best.country, set()) - {key}:
         return None  # "Eastern, Southern, Northern Afghanistan": not Zambia's Southern Province
     if best.kind == "city" and best.population < MIN_BARE_POPULATION and not m.qualifier_country:
