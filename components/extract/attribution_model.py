@@ -102,6 +102,9 @@ class Candidate:
     rule_ok: bool
     feats: Optional[list[str]] = None
     p: float = 0.0
+    # the sequence tagger's score (:mod:`.attribution_tagger`): its own for a tagger candidate
+    # (``frame.rule == "tagger"``), its agreement for a candidate it duplicates; None otherwise
+    tagger_p: Optional[float] = None
 
 
 def _lexicon_cue(tok: Token) -> Optional[tuple[str, str]]:
@@ -272,15 +275,25 @@ def featurize(cands: list[Candidate], doc: Doc, in_quote, quoted: list[tuple[int
         c.feats = candidate_features(c, doc, in_quote, nested, first_nl)
 
 
+def _threshold_of(c: Candidate, threshold: float, override_threshold: float, tagger_threshold: float) -> float:
+    """The minimum probability candidate ``c`` needs (see :func:`decide_attributions`)."""
+    if c.frame.rule == "tagger":
+        return tagger_threshold
+    return threshold if c.rule_ok else override_threshold
+
+
 def decide_attributions(
-    cands: list[Candidate], doc: Doc, in_quote, quoted: list[tuple[int, int]], threshold: float, override_threshold: float
+    cands: list[Candidate], doc: Doc, in_quote, quoted: list[tuple[int, int]], threshold: float, override_threshold: float,
+    tagger_threshold: float = 1.01,
 ) -> list[Candidate]:
     """The one place that decides which candidates become indirect attributions.
 
     Each candidate's probability (:func:`load_attribution_model`, features of
     :func:`featurize`) is stored in ``c.p``; a candidate the rules accept (``rule_ok``) is kept with
     ``p >= threshold``, one they reject or do not make (a learned-lexicon candidate) with
-    ``p >= override_threshold``; kept ones are taken most probable first, unless their content overlaps a kept one's with token F1 >= 0.5
+    ``p >= override_threshold``; a candidate proposed by the sequence tagger alone
+    (:mod:`.attribution_tagger`, ``frame.rule == "tagger"``) has the tagger's score as ``p`` and is kept
+    with ``p >= tagger_threshold``; kept ones are taken most probable first, unless their content overlaps a kept one's with token F1 >= 0.5
     (two contents a scorer would match to one attribution; non-maximum suppression), and
     returned in input order.
 
@@ -293,6 +306,8 @@ def decide_attributions(
             (:attr:`components.extract.frames.CueSettings.attribution_threshold`).
         override_threshold (float): minimum probability of any other candidate, in [0, 1]
             (:attr:`components.extract.frames.CueSettings.override_threshold`).
+        tagger_threshold (float): minimum tagger score of a tagger candidate
+            (:attr:`components.extract.frames.CueSettings.tagger_threshold`; above 1: none kept).
 
     Raises:
         GoldFormatError: the model file is missing or invalid.
@@ -300,8 +315,8 @@ def decide_attributions(
     model = load_attribution_model()
     featurize(cands, doc, in_quote, quoted)
     for c in cands:
-        c.p = model.probability(c.feats)
-    passed = [k for k, c in enumerate(cands) if c.p >= (threshold if c.rule_ok else override_threshold)]
+        c.p = c.tagger_p if c.frame.rule == "tagger" else model.probability(c.feats)
+    passed = [k for k, c in enumerate(cands) if c.p >= _threshold_of(c, threshold, override_threshold, tagger_threshold)]
     kept: set[int] = set()
     by_start = sorted(passed, key=lambda k: (cands[k].start, k))
     starts = [cands[k].start for k in by_start]
@@ -369,7 +384,7 @@ def labelled_candidates(doc: Doc, golds: list[str]) -> list[tuple[list[str], int
     _quotation_pass(s)
     done = [d["text"] for d in s.results]
     free = [g for g in golds if not any(token_f1(g, t) >= 0.5 for t in done)]
-    cands = indirect_candidates(s)
+    cands = indirect_candidates(s, with_tagger=False)
     featurize(cands, doc, s.in_quote, [(d["start"], d["end"]) for d in s.results])
     # one candidate per gold attribution, best match first (the scorer's one-to-one matching)
     pairs = sorted(((token_f1(g, c.text), gi, ci) for gi, g in enumerate(free) for ci, c in enumerate(cands)), key=lambda x: (-x[0], x[1], x[2]))

@@ -570,6 +570,9 @@ class CueSettings:
     # accept, and any other candidate (rule-rejected frames, learned-lexicon candidates); tuned on polnear-dev
     attribution_threshold: float = 0.2
     override_threshold: float = 0.55
+    # minimum score of an attribution proposed by the sequence tagger alone
+    # (components/extract/attribution_tagger.py; mean marginal of its labels); above 1: tagger off
+    tagger_threshold: float = 0.5
 
 
 DEFAULT_CUE_SETTINGS = CueSettings()

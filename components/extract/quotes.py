@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Token
 from .. import lexicon as C
 from ..models import Place, Quote, Speaker
 from .attribution_model import Candidate, candidate_frames, decide_attributions
+from .attribution_tagger import merge_proposals, tagger_frames
 from .confidence import quote_confidence
 from .cuelex import cue_head, cue_key, cue_table
 from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, cue_lemma, plausible_source, relative_pronoun,
@@ -663,11 +664,13 @@ def _passive_cue(f: Frame) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl"))
 
 
-def indirect_candidates(s: _Sieve) -> list[Candidate]:
+def indirect_candidates(s: _Sieve, with_tagger: bool = True) -> list[Candidate]:
     """The frames without a quotation that could become indirect attributions, as
     :class:`.attribution_model.Candidate` records: the rule frames (verbs, "according to", then
     paraphrase and object cues) and the learned-lexicon candidates (:func:`.attribution_model.candidate_frames`),
-    each with its rule verdict (:func:`_indirect_ok`; False for a model candidate).
+    each with its rule verdict (:func:`_indirect_ok`; False for a model candidate), and, with
+    ``with_tagger``, the sequence tagger's proposals (:func:`.attribution_tagger.tagger_frames`, joined by
+    :func:`.attribution_tagger.merge_proposals`).
 
     Structural checks stay rules: a candidate the rules reject has a source that can speak (no
     "it", "this", "I", "we", "you") and lies outside transcript turns; a content has three words or more, never starts with a dateline,
@@ -679,8 +682,9 @@ def indirect_candidates(s: _Sieve) -> list[Candidate]:
     late = [f for f in s.frames if f.kind == "paraphrase" or f.rule == "object"]
     taken = {f.cue.start for f in s.frames}
     learned = candidate_frames(s.doc, s.in_quote, taken)
+    proposed = tagger_frames(s.doc) if with_tagger and s.settings.tagger_threshold <= 1.0 else []
     out = []
-    for k, f in enumerate(early + late + learned):
+    for k, f in enumerate(early + late + learned + [p.frame for p in proposed]):
         if f.used or f.content is None:
             continue
         rule_ok = k < len(early) + len(late) and _indirect_ok(s, f, emitted)
@@ -693,12 +697,15 @@ def indirect_candidates(s: _Sieve) -> list[Candidate]:
         if dl is not None and dl < cb:
             ca, content_text = dl, None  # content never starts with "DOHA, Qatar — "
         inside = s.quoted_iv.overlapping(ca, cb)
-        if any(a < ca or b > cb + 1 or emitted.overlapping(a, b) for a, b in inside):
-            continue
+        if any(a < ca or b > cb + 1 or emitted.overlapping(a, b) for a, b in inside) or (inside and f.rule == "tagger"):
+            continue  # (the tagger proposes no mixed quotes: the quotation passes have read those)
         if len(text[ca:cb].split()) < 3:
             continue
         out.append(Candidate(f, ca, cb, content_text or text[ca:cb], rule_ok))
-    return out
+    if not proposed:
+        return out
+    done = [(d["start"], d["end"], d["text"], d.get("cue_start")) for d in s.results]
+    return merge_proposals(out, {id(p.frame): p.score for p in proposed}, done)
 
 
 def _indirect_pass(s: _Sieve) -> None:
@@ -714,7 +721,8 @@ def _indirect_pass(s: _Sieve) -> None:
     quoted = [(d["start"], d["end"]) for d in s.results]
     cfg = s.settings
     holders = _Intervals(quoted)
-    for c in decide_attributions(cands, s.doc, s.in_quote, quoted, cfg.attribution_threshold, cfg.override_threshold):
+    for c in decide_attributions(cands, s.doc, s.in_quote, quoted, cfg.attribution_threshold, cfg.override_threshold,
+                                 cfg.tagger_threshold):
         if (c.frame.kind == "paraphrase" or c.frame.rule == "object") and holders.holding(c.frame.cue.start_char):
             continue  # "she said she plans to ..." is one attribution
         inside = s.quoted_iv.overlapping(c.start, c.end)
@@ -841,18 +849,20 @@ def continuation_groups(quotes: list[Quote]) -> list[list[Quote]]:
         "min_count": DEFAULT_CUE_SETTINGS.min_count,
         "attribution_threshold": DEFAULT_CUE_SETTINGS.attribution_threshold,
         "override_threshold": DEFAULT_CUE_SETTINGS.override_threshold,
+        "tagger_threshold": DEFAULT_CUE_SETTINGS.tagger_threshold,
     },
 )
 def make_quotation_component(
-    nlp: Language, name: str, min_reliability: float, min_count: int, attribution_threshold: float, override_threshold: float
+    nlp: Language, name: str, min_reliability: float, min_count: int, attribution_threshold: float, override_threshold: float,
+    tagger_threshold: float = DEFAULT_CUE_SETTINGS.tagger_threshold,
 ) -> "QuotationComponent":
     """spaCy factory of the quotation stage: ``nlp.add_pipe("news_atlas_quotations", config={...})``.
 
     Config: ``min_reliability`` and ``min_count``, the learned-cue thresholds, and
-    ``attribution_threshold`` and ``override_threshold``, the learned decider's minimum probabilities
-    (:class:`CueSettings`).
+    ``attribution_threshold`` and ``override_threshold``, the learned decider's minimum probabilities,
+    and ``tagger_threshold``, the sequence tagger's minimum score (:class:`CueSettings`).
     """
-    return QuotationComponent(CueSettings(min_reliability, min_count, attribution_threshold, override_threshold))
+    return QuotationComponent(CueSettings(min_reliability, min_count, attribution_threshold, override_threshold, tagger_threshold))
 
 
 class QuotationComponent:
