@@ -45,13 +45,15 @@ def test_tagger_sentence_frames_decode_runs(nlp):
     doc = nlp("The dock workers fear that the new cranes cost jobs, and ships wait.")
     sent = next(iter(doc.sents))
     labels = ["O", "SRC", "SRC", "CUE", "O", "CONT", "CONT", "CONT", "CONT", "CONT", "O", "O", "CONT", "CONT", "O"]
-    marg = [0.9, 0.8, 0.8, 0.6, 0.9, 1.0, 1.0, 1.0, 1.0, 1.0, 0.9, 0.9, 0.5, 0.5, 0.9]
-    out = _sentence_frames(TaggedSentence(sent, labels, marg))
+    cont = [0.0, 0.0, 0.0, 0.1, 0.4, 1.0, 1.0, 1.0, 1.0, 1.0, 0.1, 0.1, 0.5, 0.5, 0.0]
+    cue = [0.0, 0.0, 0.0, 0.6, 0.2, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    out = _sentence_frames(TaggedSentence(sent, labels, {"CUE": cue, "SRC": [0.0] * 15, "CONT": cont}))
     assert len(out) == 1
     f = out[0].frame
     assert (f.cue.text, f.subject.text, doc.text[f.content[0]:f.content[1]], f.rule) == (
         "fear", "workers", "the new cranes cost jobs", "tagger")
-    assert out[0].score == pytest.approx((5 * 1.0 + 0.6) / 6)
+    # "that" (label O, P(CONT) 0.4) joins the content run; the complementiser is trimmed from the content
+    assert out[0].score == pytest.approx((0.4 + 5 * 1.0 + 0.6) / 7)
 
 
 def _cand(doc, cue_i: int, a: int, b: int, rule: str = "tagger") -> Candidate:
@@ -113,3 +115,19 @@ def test_tagger_shipped_model_is_small():
     """Test that the shipped model exists and stays within the repository's artefact budget."""
     assert TAGGER_PATH.is_file()
     assert TAGGER_PATH.stat().st_size < 50_000_000
+
+
+@pytest.mark.parametrize("text,expected", [
+    # belief and worry with a prepositional or bare clause complement: no rule frame, no lexicon
+    # candidate; the tagger's proposal is kept by the decider
+    ("Several economists are worried about the rising cost of imported grain.",
+     [("indirect", "the rising cost of imported grain", "are worried about", "Several economists")]),
+    ("Local fishermen are convinced the new harbour wall has driven the cod away.",
+     [("indirect", "the new harbour wall has driven the cod away", "are convinced", "Local fishermen")]),
+    # a finding of objects is no attribution: nothing proposed or kept
+    ("The patrol found a rocket launcher hidden under the bridge near the market.", []),
+])
+def test_tagger_proposals_reach_the_output(extract_text, text, expected):
+    """Test attributions only the sequence tagger proposes, end to end (exact kind, content, cue, speaker)."""
+    ex = extract_text(text)
+    assert [(q.kind, q.text, q.cue, q.speaker) for q in ex.quotes] == expected

@@ -14,12 +14,15 @@ Training (:func:`train_tagger`, ``python -m components train tagger FOLDER``): P
 split, first annotator, one sequence per sentence; where attributions nest (a content holding
 another attribution) the shorter one's labels win. Deterministic: sorted input, L-BFGS from zero.
 
-Use (:func:`tagger_frames`): each predicted content run of three words or more, with a predicted cue
+Use (:func:`tagger_frames`): each content run (tokens labelled ``CONT`` on the Viterbi path or with
+a marginal probability of it of at least :data:`RUN_MIN_MARGINAL`) of three words or more, with a cue
 run in its sentence, becomes a paraphrase :class:`.frames.Frame` (``rule="tagger"``) whose source is
 the predicted source run nearest the cue (else the cue's syntactic subject), scored by the mean
 marginal probability of its content and cue labels. These are candidates only: the one deciding
-place, :func:`.attribution_model.decide_attributions`, keeps them against
-:attr:`.frames.CueSettings.tagger_threshold`.
+place, :func:`.attribution_model.decide_attributions`, scores them with the other candidates by the
+logistic regression (the tagger's score, and its agreement with a rule candidate, are features
+there; trained on tagger output for articles the tagger never saw, ``train attribution`` with two
+folds) and keeps them at :attr:`.frames.CueSettings.tagger_threshold`.
 """
 
 from __future__ import annotations
@@ -42,6 +45,9 @@ TAGGER_PATH = Path(__file__).with_name("attribution_tagger.crfsuite")
 LABELS = ("O", "CUE", "SRC", "CONT")
 # CRFsuite training parameters (L-BFGS): L1 prunes rare features (small model file), L2 smooths
 CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
+# a token joins a run of a label it did not get in the Viterbi path when its marginal probability of
+# that label reaches this (proposals beyond the single best path; the decider weighs their scores)
+RUN_MIN_MARGINAL = 0.3
 # how far up the parse tree a token looks for the cue that governs it
 ANCESTOR_DEPTH = 8
 # a word is a cue ancestor when the lexicon gives it at least this reliability (any shape)
@@ -68,52 +74,70 @@ def _quote_flags(doc: Doc) -> list[bool]:
     return out
 
 
-def _ancestor_cue(tok: Token, rel: dict[int, int]) -> str:
-    """``bin|dep|side`` of the nearest ancestor of ``tok`` that the lexicon calls a cue: its
-    reliability bin, the relation of the child on the path (``self`` for the cue itself) and whether
-    ``tok`` lies before or after it; ``none`` without one."""
-    child, cur = tok, tok
+class _Columns:
+    """The token attributes the features read, fetched once per article (spaCy attribute access
+    is the tagger's main cost): per token index, word, lemma, POS, tag, dependency, head index,
+    entity type, shape, quotation state and cue reliability bin."""
+
+    def __init__(self, doc: Doc):
+        self.low = [t.lower_ for t in doc]
+        self.lem = [t.lemma_.lower() for t in doc]
+        self.pos = [t.pos_ for t in doc]
+        self.tag = [t.tag_ for t in doc]
+        self.dep = [t.dep_ for t in doc]
+        self.head = [t.head.i for t in doc]
+        self.ent = [t.ent_type_ or "-" for t in doc]
+        self.shape = [t.shape_[:4] for t in doc]
+        self.inq = [int(x) for x in _quote_flags(doc)]
+        self.rel = [_rel_bin(t) for t in doc]
+
+
+def _ancestor_cue(i: int, col: _Columns) -> str:
+    """``bin|dep|side`` of the nearest ancestor of token ``i`` (itself included) that the lexicon
+    calls a cue: its reliability bin, the relation of the child on the path (``self`` for the cue
+    itself) and whether token ``i`` lies before or after it; ``none`` without one."""
+    child, cur = i, i
+    floor = int(ANCESTOR_MIN_RELIABILITY * 10)
     for _ in range(ANCESTOR_DEPTH):
-        if rel[cur.i] >= int(ANCESTOR_MIN_RELIABILITY * 10):
-            dep = "self" if cur is tok else child.dep_
-            return "%d|%s|%s" % (rel[cur.i], dep, "b" if tok.i < cur.i else "a")
-        if cur.head is cur:
+        if col.rel[cur] >= floor:
+            dep = "self" if cur == i else col.dep[child]
+            return "%d|%s|%s" % (col.rel[cur], dep, "b" if i < cur else "a")
+        if col.head[cur] == cur:
             break
-        child, cur = cur, cur.head
+        child, cur = cur, col.head[cur]
     return "none"
 
 
-def _token_local(tok: Token, inq: bool, rel: dict[int, int], sent: Span) -> list[str]:
-    """The features of one token on its own (no window)."""
-    lem = tok.lemma_.lower()
-    pos_in = tok.i - sent.start
+def _token_local(i: int, col: _Columns, start: int, end: int) -> list[str]:
+    """The features of token ``i`` on its own (no window) in the sentence ``[start, end)``."""
+    h = col.head[i]
     return [
-        "w=" + tok.lower_, "l=" + lem, "p=" + tok.pos_, "t=" + tok.tag_, "d=" + tok.dep_,
-        "dh=%s|%s" % (tok.dep_, tok.head.pos_), "hl=" + tok.head.lemma_.lower(),
-        "e=" + (tok.ent_type_ or "-"), "s=" + tok.shape_[:4], "q=%d" % inq, "r=%d" % rel[tok.i],
-        "hr=%s|%d" % (tok.dep_, rel[tok.head.i]), "a=" + _ancestor_cue(tok, rel),
-        "sp=%d" % min(pos_in, 4), "se=%d" % min(sent.end - 1 - tok.i, 4),
+        "w=" + col.low[i], "l=" + col.lem[i], "p=" + col.pos[i], "t=" + col.tag[i], "d=" + col.dep[i],
+        "dh=%s|%s" % (col.dep[i], col.pos[h]), "hl=" + col.lem[h], "e=" + col.ent[i], "s=" + col.shape[i],
+        "q=%d" % col.inq[i], "r=%d" % col.rel[i], "hr=%s|%d" % (col.dep[i], col.rel[h]), "a=" + _ancestor_cue(i, col),
+        "sp=%d" % min(i - start, 4), "se=%d" % min(end - 1 - i, 4),
     ]
 
 
-def sentence_features(sent: Span, inq: list[bool], rel: dict[int, int]) -> list[list[str]]:
+def sentence_features(sent: Span, col: _Columns) -> list[list[str]]:
     """CRFsuite feature strings of each token of ``sent``: its own (:func:`_token_local`) and the
-    word, part of speech, dependency and quotation state of the tokens up to two before and after.
+    word, part of speech, dependency, quotation state and cue reliability of the tokens up to two
+    before and after.
 
     Args:
         sent (Span): a sentence of the parsed article.
-        inq (list[bool]): per token of the doc, inside a quotation (:func:`_quote_flags`).
-        rel (dict[int, int]): per token index, its cue reliability bin (:func:`_rel_bin`).
+        col (_Columns): the article's token attributes.
 
     Returns:
         list[list[str]]: one feature list per token, in order.
     """
-    local = [_token_local(t, inq[t.i], rel, sent) for t in sent]
-    short = [["w=" + t.lower_, "p=" + t.pos_, "d=" + t.dep_, "q=%d" % inq[t.i], "r=%d" % rel[t.i]] for t in sent]
-    n = len(local)
+    a, b = sent.start, sent.end
+    short = [["w=" + col.low[i], "p=" + col.pos[i], "d=" + col.dep[i], "q=%d" % col.inq[i], "r=%d" % col.rel[i]]
+             for i in range(a, b)]
+    n = b - a
     out = []
     for k in range(n):
-        feats = list(local[k])
+        feats = _token_local(a + k, col, a, b)
         for off in (-2, -1, 1, 2):
             j = k + off
             if 0 <= j < n:
@@ -126,9 +150,8 @@ def sentence_features(sent: Span, inq: list[bool], rel: dict[int, int]) -> list[
 
 def doc_sequences(doc: Doc) -> list[tuple[Span, list[list[str]]]]:
     """(sentence, features) of every sentence of ``doc`` (:func:`sentence_features`)."""
-    inq = _quote_flags(doc)
-    rel = {t.i: _rel_bin(t) for t in doc}
-    return [(s, sentence_features(s, inq, rel)) for s in doc.sents]
+    col = _Columns(doc)
+    return [(s, sentence_features(s, col)) for s in doc.sents]
 
 
 def gold_labels(doc: Doc, ann_text: str) -> list[str]:
@@ -151,7 +174,7 @@ def gold_labels(doc: Doc, ann_text: str) -> list[str]:
     return labels
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=4)
 def load_tagger(path: Path = TAGGER_PATH):
     """The trained CRFsuite tagger (cached; ``pycrfsuite.Tagger``).
 
@@ -172,16 +195,17 @@ def load_tagger(path: Path = TAGGER_PATH):
 
 @dataclass
 class TaggedSentence:
-    """The tagger's output for one sentence: labels and the marginal probability of each label."""
+    """The tagger's output for one sentence: Viterbi labels and, per label of :data:`LABELS`, each
+    token's marginal probability of that label."""
 
     sent: Span
     labels: list[str]
-    marginals: list[float]
+    probs: dict[str, list[float]]
 
 
 def tag_doc(doc: Doc, path: Path = TAGGER_PATH) -> list[TaggedSentence]:
-    """Tag every sentence of ``doc`` with the CRF (:func:`load_tagger`); Viterbi labels and, per
-    token, the marginal probability of the label it got (in [0, 1]).
+    """Tag every sentence of ``doc`` with the CRF (:func:`load_tagger`): Viterbi labels and the
+    marginal probabilities (in [0, 1]) of every label at every token.
 
     Raises:
         GoldFormatError: the model file is missing or invalid.
@@ -190,17 +214,21 @@ def tag_doc(doc: Doc, path: Path = TAGGER_PATH) -> list[TaggedSentence]:
     out = []
     for sent, feats in doc_sequences(doc):
         labels = tagger.tag(feats)
-        out.append(TaggedSentence(sent, labels, [tagger.marginal(y, k) for k, y in enumerate(labels)]))
+        probs = {y: [tagger.marginal(y, k) for k in range(len(labels))] for y in LABELS[1:]}
+        out.append(TaggedSentence(sent, labels, probs))
     return out
 
 
 def _runs(ts: TaggedSentence, label: str) -> list[tuple[int, int]]:
-    """Runs ``[i, j)`` (sentence-relative token indices) labelled ``label``."""
+    """Runs ``[i, j)`` (sentence-relative token indices) of tokens that have ``label`` in the Viterbi
+    path or a marginal probability of it of at least :data:`RUN_MIN_MARGINAL`."""
     out, start = [], None
+    probs = ts.probs[label] + [0.0]
     for k, y in enumerate(ts.labels + ["O"]):
-        if y == label and start is None:
+        hit = y == label or probs[k] >= RUN_MIN_MARGINAL
+        if hit and start is None:
             start = k
-        elif y != label and start is not None:
+        elif not hit and start is not None:
             out.append((start, k))
             start = None
     return out
@@ -236,7 +264,7 @@ def _sentence_frames(ts: TaggedSentence) -> list[TaggerFrame]:
         subject = sent[src[0] : src[1]].root if src is not None else subject_of(cue_span.root)
         if content is None or subject is None:
             continue
-        marg = ts.marginals[a:b] + ts.marginals[cue[0] : cue[1]]
+        marg = ts.probs["CONT"][a:b] + ts.probs["CUE"][cue[0] : cue[1]]
         frame = Frame(cue_span, subject, content, kind="paraphrase", rule="tagger")
         out.append(TaggerFrame(frame, sum(marg) / len(marg)))
     return out
@@ -256,9 +284,34 @@ def tagger_frames(doc: Doc, path: Path = TAGGER_PATH) -> list[TaggerFrame]:
     return [f for ts in tag_doc(doc, path) for f in _sentence_frames(ts)]
 
 
+def fit_tagger(items, out: Path) -> dict:
+    """Train the CRF (:data:`CRF_PARAMS`) on parsed, annotated articles and write it to ``out``.
+
+    Args:
+        items (Iterable[tuple[Doc, str]]): (parsed article, its brat annotation text), in a fixed order.
+        out (Path): the model file to write (CRFsuite binary format).
+
+    Returns:
+        dict: ``sentences``, ``tokens``.
+    """
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    n_sent = n_tok = 0
+    for doc, ann in items:
+        labels = gold_labels(doc, ann)
+        for sent, feats in doc_sequences(doc):
+            trainer.append(feats, labels[sent.start : sent.end])
+            n_sent, n_tok = n_sent + 1, n_tok + len(sent)
+    trainer.set_params(CRF_PARAMS)
+    trainer.train(str(out))
+    load_tagger.cache_clear()
+    return {"sentences": n_sent, "tokens": n_tok}
+
+
 def train_tagger(folder: Path, out: Path = TAGGER_PATH, limit: Optional[int] = None, nlp=None, docs=None) -> dict:
     """``python -m components train tagger FOLDER``: parse the split, label each sentence
-    (:func:`gold_labels`), train the CRF (:data:`CRF_PARAMS`) and write it to ``out``.
+    (:func:`gold_labels`), train the CRF (:func:`fit_tagger`) and write it to ``out``.
 
     Args:
         folder (Path): PolNeAR-style folder with ``text/`` and ``attributions/`` (the training split).
@@ -273,8 +326,6 @@ def train_tagger(folder: Path, out: Path = TAGGER_PATH, limit: Optional[int] = N
     Raises:
         GoldFormatError: the folder holds no annotated article.
     """
-    import pycrfsuite
-
     from ..nlp import load_nlp
     from .cuelex import _first_annotations
 
@@ -285,17 +336,8 @@ def train_tagger(folder: Path, out: Path = TAGGER_PATH, limit: Optional[int] = N
     if docs is None:
         nlp = nlp or load_nlp()
         docs = nlp.pipe((t.read_text(encoding="utf-8") for t, _ in pairs), batch_size=16)
-    trainer = pycrfsuite.Trainer(verbose=False)
-    n_sent = n_tok = 0
-    for (_, ann), doc in zip(pairs, docs):
-        labels = gold_labels(doc, ann.read_text(encoding="utf-8"))
-        for sent, feats in doc_sequences(doc):
-            trainer.append(feats, labels[sent.start : sent.end])
-            n_sent, n_tok = n_sent + 1, n_tok + len(sent)
-    trainer.set_params(CRF_PARAMS)
-    trainer.train(str(out))
-    load_tagger.cache_clear()
-    return {"articles": len(pairs), "sentences": n_sent, "tokens": n_tok, "seconds": round(time.perf_counter() - t0, 1)}
+    info = fit_tagger(((doc, ann.read_text(encoding="utf-8")) for (_, ann), doc in zip(pairs, docs)), out)
+    return {"articles": len(pairs), **info, "seconds": round(time.perf_counter() - t0, 1)}
 
 
 def merge_proposals(cands: list, scores: dict[int, float], done: list[tuple[int, int, str, Optional[int]]]) -> list:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 
 from spacy.language import Language
@@ -41,7 +42,7 @@ from spacy.tokens import Doc, Token
 from .. import lexicon as C
 from ..models import Place, Quote, Speaker
 from .attribution_model import Candidate, candidate_frames, decide_attributions
-from .attribution_tagger import merge_proposals, tagger_frames
+from .attribution_tagger import TAGGER_PATH, merge_proposals, tagger_frames
 from .confidence import quote_confidence
 from .cuelex import cue_head, cue_key, cue_table
 from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, cue_lemma, plausible_source, relative_pronoun,
@@ -664,13 +665,13 @@ def _passive_cue(f: Frame) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl"))
 
 
-def indirect_candidates(s: _Sieve, with_tagger: bool = True) -> list[Candidate]:
+def indirect_candidates(s: _Sieve, tagger: Optional[Path] = TAGGER_PATH) -> list[Candidate]:
     """The frames without a quotation that could become indirect attributions, as
     :class:`.attribution_model.Candidate` records: the rule frames (verbs, "according to", then
     paraphrase and object cues) and the learned-lexicon candidates (:func:`.attribution_model.candidate_frames`),
-    each with its rule verdict (:func:`_indirect_ok`; False for a model candidate), and, with
-    ``with_tagger``, the sequence tagger's proposals (:func:`.attribution_tagger.tagger_frames`, joined by
-    :func:`.attribution_tagger.merge_proposals`).
+    each with its rule verdict (:func:`_indirect_ok`; False for a model candidate), and the proposals
+    of the sequence tagger at path ``tagger`` (:func:`.attribution_tagger.tagger_frames`, joined by
+    :func:`.attribution_tagger.merge_proposals`; None: no tagger).
 
     Structural checks stay rules: a candidate the rules reject has a source that can speak (no
     "it", "this", "I", "we", "you") and lies outside transcript turns; a content has three words or more, never starts with a dateline,
@@ -682,7 +683,7 @@ def indirect_candidates(s: _Sieve, with_tagger: bool = True) -> list[Candidate]:
     late = [f for f in s.frames if f.kind == "paraphrase" or f.rule == "object"]
     taken = {f.cue.start for f in s.frames}
     learned = candidate_frames(s.doc, s.in_quote, taken)
-    proposed = tagger_frames(s.doc) if with_tagger and s.settings.tagger_threshold <= 1.0 else []
+    proposed = tagger_frames(s.doc, tagger) if tagger is not None and s.settings.tagger_threshold <= 1.0 else []
     out = []
     for k, f in enumerate(early + late + learned + [p.frame for p in proposed]):
         if f.used or f.content is None:
