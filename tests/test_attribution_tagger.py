@@ -118,10 +118,10 @@ def test_tagger_shipped_model_is_small():
 
 
 @pytest.mark.parametrize("text,expected", [
-    # belief and worry with a prepositional or bare clause complement: no rule frame, no lexicon
-    # candidate; the tagger's proposal is kept by the decider
-    ("Several economists are worried about the rising cost of imported grain.",
-     [("indirect", "the rising cost of imported grain", "are worried about", "Several economists")]),
+    # belief with a clause complement after a predicate adjective ("are convinced (that) ..."): no rule
+    # frame, no lexicon candidate; the tagger's proposal is kept by the decider
+    ("The villagers are convinced that the quarry has poisoned their wells.",
+     [("indirect", "the quarry has poisoned their wells", "are convinced", "villagers")]),
     ("Local fishermen are convinced the new harbour wall has driven the cod away.",
      [("indirect", "the new harbour wall has driven the cod away", "are convinced", "Local fishermen")]),
     # a finding of objects is no attribution: nothing proposed or kept

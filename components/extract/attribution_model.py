@@ -261,10 +261,13 @@ def candidate_features(c: Candidate, doc: Doc, in_quote, nested: bool, first_nl:
 
 def _tagger_feats(c: Candidate) -> list[str]:
     """Features of the sequence tagger's view of ``c`` (:mod:`.attribution_tagger`): its score in
-    tenths (its own for a tagger candidate, its agreement for one it duplicates; ``none``), alone and
-    with the rules' verdict and the candidate's origin."""
-    t = "none" if c.tagger_p is None else str(min(9, int(c.tagger_p * 10)))
+    tenths (its own for a tagger candidate, its agreement for a rule frame it duplicates; ``none``),
+    alone and with the rules' verdict and the candidate's origin. A learned-lexicon candidate gets no
+    agreement: it takes any object of a cue word, and the tagger, trained on stance annotations,
+    labels such an object content even where the verb means material help ("supports the rebels'
+    weapons program")."""
     origin = "tagger" if c.frame.rule == "tagger" else ("model" if c.frame.rule.startswith("model-") else "rule")
+    t = "none" if c.tagger_p is None or origin == "model" else str(min(9, int(c.tagger_p * 10)))
     return ["tagger=" + t, "tagger_ok=%s|%s" % (c.rule_ok, t), "tagger_origin=%s|%s" % (origin, t)]
 
 

@@ -574,7 +574,7 @@ class CueSettings:
     override_threshold: float = 0.57
     # minimum probability of the decider for an attribution proposed by the sequence tagger alone
     # (components/extract/attribution_tagger.py); above 1: the tagger is not run
-    tagger_threshold: float = 0.3
+    tagger_threshold: float = 0.45
 
 
 DEFAULT_CUE_SETTINGS = CueSettings()

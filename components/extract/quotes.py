@@ -671,42 +671,56 @@ def indirect_candidates(s: _Sieve, tagger: Optional[Path] = TAGGER_PATH) -> list
     paraphrase and object cues) and the learned-lexicon candidates (:func:`.attribution_model.candidate_frames`),
     each with its rule verdict (:func:`_indirect_ok`; False for a model candidate), and the proposals
     of the sequence tagger at path ``tagger`` (:func:`.attribution_tagger.tagger_frames`, joined by
-    :func:`.attribution_tagger.merge_proposals`; None: no tagger).
+    :func:`.attribution_tagger.merge_proposals`; None: no tagger) whose cue is no cue of a rule frame
+    the rules attached to a quotation or refused because its content holds or cuts one.
 
-    Structural checks stay rules: a candidate the rules reject has a source that can speak (no
-    "it", "this", "I", "we", "you") and lies outside transcript turns; a content has three words or more, never starts with a dateline,
-    never cuts a quotation nor holds an attributed one.
+    Structural checks stay rules (:func:`_structural_candidate`).
     """
-    text = s.text
     emitted = _Intervals((d["start"], d["end"]) for d in s.results)
     early = [f for f in s.frames if not (f.kind == "paraphrase" or f.rule == "object")]
     late = [f for f in s.frames if f.kind == "paraphrase" or f.rule == "object"]
     taken = {f.cue.start for f in s.frames}
     learned = candidate_frames(s.doc, s.in_quote, taken)
     proposed = tagger_frames(s.doc, tagger) if tagger is not None and s.settings.tagger_threshold <= 1.0 else []
+    refused: set[int] = set()  # cue tokens of rule frames read with a quotation
     out = []
     for k, f in enumerate(early + late + learned + [p.frame for p in proposed]):
-        if f.used or f.content is None:
+        if f.rule == "tagger" and any(t.i in refused for t in f.cue):
             continue
-        rule_ok = k < len(early) + len(late) and _indirect_ok(s, f, emitted)
-        if not rule_ok and (f.subject is None or f.subject.lower_ in C.NON_SPEAKER_PRONOUNS or f.subject.lower_ in ("i", "we", "you")
-                            or s.turn_iv.holding(f.cue.start_char) or _passive_cue(f)):
-            continue  # no source that can speak (an expletive passive needs the rules), or inside a transcript turn
-        ca, cb = f.content
-        content_text = f.content_text
-        dl = s.index.dateline_at(ca)
-        if dl is not None and dl < cb:
-            ca, content_text = dl, None  # content never starts with "DOHA, Qatar — "
-        inside = s.quoted_iv.overlapping(ca, cb)
-        if any(a < ca or b > cb + 1 or emitted.overlapping(a, b) for a, b in inside) or (inside and f.rule == "tagger"):
-            continue  # (the tagger proposes no mixed quotes: the quotation passes have read those)
-        if len(text[ca:cb].split()) < 3:
-            continue
-        out.append(Candidate(f, ca, cb, content_text or text[ca:cb], rule_ok))
+        c = _structural_candidate(s, f, k < len(early) + len(late), emitted)
+        if c is not None:
+            out.append(c)
+        elif k < len(early) + len(late) and (f.used or f.content is not None and s.quoted_iv.overlapping(*f.content)):
+            refused.update(t.i for t in f.cue)
     if not proposed:
         return out
     done = [(d["start"], d["end"], d["text"], d.get("cue_start")) for d in s.results]
     return merge_proposals(out, {id(p.frame): p.score for p in proposed}, done)
+
+
+def _structural_candidate(s: _Sieve, f: Frame, is_rule: bool, emitted: "_Intervals") -> Optional[Candidate]:
+    """Frame ``f`` as a :class:`Candidate` (rule verdict :func:`_indirect_ok` for a rule frame,
+    ``is_rule``), or None when a structural check fails: a candidate the rules reject has a source that
+    can speak (no "it", "this", "I", "we", "you") and lies outside transcript turns; a content has three
+    words or more, never starts with a dateline, never cuts a quotation nor holds an attributed one
+    (nor, for the tagger's, any quotation)."""
+    if f.used or f.content is None:
+        return None
+    rule_ok = is_rule and _indirect_ok(s, f, emitted)
+    if not rule_ok and (f.subject is None or f.subject.lower_ in C.NON_SPEAKER_PRONOUNS or f.subject.lower_ in ("i", "we", "you")
+                        or s.turn_iv.holding(f.cue.start_char) or _passive_cue(f)):
+        return None  # no source that can speak (an expletive passive needs the rules), or inside a transcript turn
+    ca, cb = f.content
+    content_text = f.content_text
+    dl = s.index.dateline_at(ca)
+    if dl is not None and dl < cb:
+        ca, content_text = dl, None  # content never starts with "DOHA, Qatar — "
+    inside = s.quoted_iv.overlapping(ca, cb)
+    if any(a < ca or b > cb + 1 or emitted.overlapping(a, b) for a, b in inside) or (inside and f.rule == "tagger"):
+        return None  # (the tagger proposes no mixed quotes: the quotation passes have read those)
+    if len(s.text[ca:cb].split()) < 3:
+        return None
+    return Candidate(f, ca, cb, content_text or s.text[ca:cb], rule_ok)
 
 
 def _indirect_pass(s: _Sieve) -> None:
