@@ -92,7 +92,9 @@ def test_tagger_missing_model_raises(tmp_path):
 
 
 def test_tagger_training_is_deterministic(tmp_path, nlp):
-    """Test that training twice on invented articles writes byte-identical models."""
+    """Test that training twice on invented articles, and the CLI command, write byte-identical models."""
+    from components.cli import main
+
     (tmp_path / "text").mkdir()
     (tmp_path / "attributions").mkdir()
     arts = [
@@ -108,6 +110,8 @@ def test_tagger_training_is_deterministic(tmp_path, nlp):
     train_tagger(tmp_path, out=tmp_path / "m2.crfsuite", nlp=nlp)
     assert (info["articles"], info["sentences"]) == (2, 5)
     assert (tmp_path / "m1.crfsuite").read_bytes() == (tmp_path / "m2.crfsuite").read_bytes()
+    assert main(["train", "tagger", str(tmp_path), "--out", str(tmp_path / "m3.crfsuite")]) == 0
+    assert (tmp_path / "m3.crfsuite").read_bytes() == (tmp_path / "m1.crfsuite").read_bytes()
     load_tagger.cache_clear()
 
 
