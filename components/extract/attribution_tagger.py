@@ -204,15 +204,22 @@ class TaggedSentence:
 
 
 def tag_doc(doc: Doc, path: Path = TAGGER_PATH) -> list[TaggedSentence]:
-    """Tag every sentence of ``doc`` with the CRF (:func:`load_tagger`): Viterbi labels and the
-    marginal probabilities (in [0, 1]) of every label at every token.
+    """Tag the sentences of ``doc`` with the CRF (:func:`load_tagger`): Viterbi labels and the
+    marginal probabilities (in [0, 1]) of every label at every token. Only sentences with a word
+    outside quotation marks that the cue lexicon gives reliability >= :data:`ANCESTOR_MIN_RELIABILITY`
+    are tagged (the others, 44 % of the sentences of polnear-dev, almost never hold a proposal).
 
     Raises:
         GoldFormatError: the model file is missing or invalid.
     """
     tagger = load_tagger(path)
+    col = _Columns(doc)
+    floor = int(ANCESTOR_MIN_RELIABILITY * 10)
     out = []
-    for sent, feats in doc_sequences(doc):
+    for sent in doc.sents:
+        if not any(col.rel[i] >= floor and not col.inq[i] for i in range(sent.start, sent.end)):
+            continue  # no cue word of the lexicon outside quotation marks: nothing to propose (speed)
+        feats = sentence_features(sent, col)
         labels = tagger.tag(feats)
         probs = {y: [tagger.marginal(y, k) for k in range(len(labels))] for y in LABELS[1:]}
         out.append(TaggedSentence(sent, labels, probs))
