@@ -281,8 +281,17 @@ def cmd_train(args: argparse.Namespace) -> int:
     """``train cues FOLDER [--out PATH]``: mine the cue lexicon (:mod:`components.extract.cuelex`);
     ``train attribution FOLDER [--out PATH]``: fit the attribution decider
     (:mod:`components.extract.attribution_model`);
+    ``train tagger FOLDER [--out PATH]``: train the Cue/Source/Content sequence tagger
+    (:mod:`components.extract.attribution_tagger`);
     ``train lexicon-counts FOLDER [--out PATH]``: count the word lists' entries over the training split,
     the dev sets beside it and the seed (:mod:`components.lexicon_counts`)."""
+    if args.what == "tagger":
+        from .extract.attribution_tagger import TAGGER_PATH, train_tagger
+
+        info = train_tagger(args.folder, out=args.out or TAGGER_PATH, limit=args.limit)
+        print(f"CRF tagger from {info['articles']} articles ({info['sentences']} sentences, {info['tokens']} tokens) "
+              f"in {info['seconds']} s -> {args.out or TAGGER_PATH}")
+        return 0
     if args.what == "lexicon-counts":
         from .lexicon_counts import COUNTS_PATH, run_lexicon_counts
 
@@ -340,12 +349,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("train", help="rebuild a learned resource from a training split")
-    p.add_argument("what", choices=["cues", "attribution", "lexicon-counts"],
+    p.add_argument("what", choices=["cues", "attribution", "tagger", "lexicon-counts"],
                    help="cues: the attribution cue lexicon; attribution: the indirect-attribution decider; "
+                   "tagger: the Cue/Source/Content sequence tagger; "
                    "lexicon-counts: per-entry counts of the word lists")
     p.add_argument("folder", help="PolNeAR-style folder with text/ and attributions/ (the training split)")
     p.add_argument("--out", default=None, help="output path (default: components/extract/cues.yaml, "
-                   "components/extract/attribution_model.json, components/extract/lexicon/counts.tsv)")
+                   "components/extract/attribution_model.json, components/extract/attribution_tagger.crfsuite, "
+                   "components/extract/lexicon/counts.tsv)")
     p.add_argument("--limit", type=int, default=None, help="read only the first N articles")
     p.set_defaults(func=cmd_train)
 

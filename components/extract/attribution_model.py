@@ -46,6 +46,8 @@ MODEL_PATH = Path(__file__).with_name("attribution_model.json")
 MIN_FEATURE_COUNT = 3
 # L2 penalty of the logistic regression (per training set, on the summed log-loss)
 L2 = 20.0
+# folds of the stacked sequence tagger in training (each article tagged by a tagger that never saw it)
+TAGGER_FOLDS = 2
 
 
 class AttributionModelFile(BaseModel):
@@ -102,6 +104,9 @@ class Candidate:
     rule_ok: bool
     feats: Optional[list[str]] = None
     p: float = 0.0
+    # the sequence tagger's score (:mod:`.attribution_tagger`): its own for a tagger candidate
+    # (``frame.rule == "tagger"``), its agreement for a candidate it duplicates; None otherwise
+    tagger_p: Optional[float] = None
 
 
 def _lexicon_cue(tok: Token) -> Optional[tuple[str, str]]:
@@ -251,7 +256,19 @@ def candidate_features(c: Candidate, doc: Doc, in_quote, nested: bool, first_nl:
     feats.append("content_before=" + str(c.end <= tok.idx))
     feats.append("content_quoted=" + str(bool(re.search("[\"“”]", c.text))))
     feats.append("question=" + str(sent.text.rstrip().endswith("?")))
-    return feats
+    return feats + _tagger_feats(c)
+
+
+def _tagger_feats(c: Candidate) -> list[str]:
+    """Features of the sequence tagger's view of ``c`` (:mod:`.attribution_tagger`): its score in
+    tenths (its own for a tagger candidate, its agreement for a rule frame it duplicates; ``none``),
+    alone and with the rules' verdict and the candidate's origin. A learned-lexicon candidate gets no
+    agreement: it takes any object of a cue word, and the tagger, trained on stance annotations,
+    labels such an object content even where the verb means material help ("supports the rebels'
+    weapons program")."""
+    origin = "tagger" if c.frame.rule == "tagger" else ("model" if c.frame.rule.startswith("model-") else "rule")
+    t = "none" if c.tagger_p is None or origin == "model" else str(min(9, int(c.tagger_p * 10)))
+    return ["tagger=" + t, "tagger_ok=%s|%s" % (c.rule_ok, t), "tagger_origin=%s|%s" % (origin, t)]
 
 
 def featurize(cands: list[Candidate], doc: Doc, in_quote, quoted: list[tuple[int, int]]) -> None:
@@ -272,15 +289,24 @@ def featurize(cands: list[Candidate], doc: Doc, in_quote, quoted: list[tuple[int
         c.feats = candidate_features(c, doc, in_quote, nested, first_nl)
 
 
+def _threshold_of(c: Candidate, threshold: float, override_threshold: float, tagger_threshold: float) -> float:
+    """The minimum probability candidate ``c`` needs (see :func:`decide_attributions`)."""
+    if c.frame.rule == "tagger":
+        return tagger_threshold
+    return threshold if c.rule_ok else override_threshold
+
+
 def decide_attributions(
-    cands: list[Candidate], doc: Doc, in_quote, quoted: list[tuple[int, int]], threshold: float, override_threshold: float
+    cands: list[Candidate], doc: Doc, in_quote, quoted: list[tuple[int, int]], threshold: float, override_threshold: float,
+    tagger_threshold: float = 1.01,
 ) -> list[Candidate]:
     """The one place that decides which candidates become indirect attributions.
 
     Each candidate's probability (:func:`load_attribution_model`, features of
     :func:`featurize`) is stored in ``c.p``; a candidate the rules accept (``rule_ok``) is kept with
     ``p >= threshold``, one they reject or do not make (a learned-lexicon candidate) with
-    ``p >= override_threshold``; kept ones are taken most probable first, unless their content overlaps a kept one's with token F1 >= 0.5
+    ``p >= override_threshold``, one proposed by the sequence tagger alone
+    (:mod:`.attribution_tagger`, ``frame.rule == "tagger"``) with ``p >= tagger_threshold``; kept ones are taken most probable first, unless their content overlaps a kept one's with token F1 >= 0.5
     (two contents a scorer would match to one attribution; non-maximum suppression), and
     returned in input order.
 
@@ -293,6 +319,8 @@ def decide_attributions(
             (:attr:`components.extract.frames.CueSettings.attribution_threshold`).
         override_threshold (float): minimum probability of any other candidate, in [0, 1]
             (:attr:`components.extract.frames.CueSettings.override_threshold`).
+        tagger_threshold (float): minimum probability of a tagger candidate, in [0, 1]
+            (:attr:`components.extract.frames.CueSettings.tagger_threshold`; above 1: none kept).
 
     Raises:
         GoldFormatError: the model file is missing or invalid.
@@ -301,7 +329,7 @@ def decide_attributions(
     featurize(cands, doc, in_quote, quoted)
     for c in cands:
         c.p = model.probability(c.feats)
-    passed = [k for k, c in enumerate(cands) if c.p >= (threshold if c.rule_ok else override_threshold)]
+    passed = [k for k, c in enumerate(cands) if c.p >= _threshold_of(c, threshold, override_threshold, tagger_threshold)]
     kept: set[int] = set()
     by_start = sorted(passed, key=lambda k: (cands[k].start, k))
     starts = [cands[k].start for k in by_start]
@@ -351,11 +379,11 @@ def gold_contents(ann_text: str, text: str) -> list[str]:
     return [" ".join(text[a:b] for a, b in segs) for segs in brat_role_spans(ann_text, "Content")]
 
 
-def labelled_candidates(doc: Doc, golds: list[str]) -> list[tuple[list[str], int]]:
+def labelled_candidates(doc: Doc, golds: list[str], tagger: Optional[Path] = None) -> list[tuple[list[str], int]]:
     """(features, label) of every candidate of one parsed training article.
 
-    Runs the extractor's sieve up to the indirect pass (:func:`.quotes.indirect_candidates`); a
-    candidate is positive when its content is matched one-to-one (best token F1 first, at least 0.5,
+    Runs the extractor's sieve up to the indirect pass (:func:`.quotes.indirect_candidates`, with the
+    sequence tagger at path ``tagger``; None: none); a candidate is positive when its content is matched one-to-one (best token F1 first, at least 0.5,
     as the reference scorer matches) to a gold content that no attributed quotation matches.
     """
     from .places import toponyms
@@ -369,7 +397,7 @@ def labelled_candidates(doc: Doc, golds: list[str]) -> list[tuple[list[str], int
     _quotation_pass(s)
     done = [d["text"] for d in s.results]
     free = [g for g in golds if not any(token_f1(g, t) >= 0.5 for t in done)]
-    cands = indirect_candidates(s)
+    cands = indirect_candidates(s, tagger)
     featurize(cands, doc, s.in_quote, [(d["start"], d["end"]) for d in s.results])
     # one candidate per gold attribution, best match first (the scorer's one-to-one matching)
     pairs = sorted(((token_f1(g, c.text), gi, ci) for gi, g in enumerate(free) for ci, c in enumerate(cands)), key=lambda x: (-x[0], x[1], x[2]))
@@ -418,31 +446,49 @@ def fit_logistic(rows: list[tuple[list[str], int]], l2: float = L2, min_count: i
     return round(float(w[0]), 5), {f: round(float(w[k + 1]), 5) for k, f in enumerate(names) if abs(w[k + 1]) >= 1e-4}
 
 
-def train_attribution(folder: Path, out: Path = MODEL_PATH, limit: Optional[int] = None, nlp=None) -> AttributionModelFile:
+def train_attribution(folder: Path, out: Path = MODEL_PATH, limit: Optional[int] = None, nlp=None, docs=None,
+                      folds: int = TAGGER_FOLDS) -> AttributionModelFile:
     """``python -m components train attribution FOLDER``: parse the split, label the candidates,
     fit the model and write it to ``out`` (JSON). Returns the written model.
+
+    The sequence tagger's candidates and scores (:mod:`.attribution_tagger`) are features too; so that
+    they are as good on the training split as on unseen text, each article is tagged by a tagger
+    trained on the other folds only (``folds`` folds by article index modulo ``folds``; 0 or 1: no
+    tagger; stacking).
 
     Args:
         folder (Path): PolNeAR-style folder with ``text/`` and ``attributions/`` (the training split).
         out (Path): the model file to write.
         limit (int | None): read only the first ``limit`` articles (tests).
         nlp (Language | None): the pipeline (default :func:`components.nlp.load_nlp`).
+        docs (list[Doc] | None): the articles already parsed, in the folder's order (skips parsing).
+        folds (int): number of folds of the stacked tagger.
 
     Raises:
         GoldFormatError: the folder holds no annotated article, or no candidate was found.
     """
+    import tempfile
+
     from ..nlp import load_nlp
+    from .attribution_tagger import fit_tagger
     from .cuelex import _first_annotations
 
     pairs = _first_annotations(Path(folder))[:limit]
     if not pairs:
         raise GoldFormatError(f"{folder}: no text/NAME.txt with attributions/NAME_*.ann")
-    nlp = nlp or load_nlp()
     texts = [t.read_text(encoding="utf-8") for t, _ in pairs]
-    golds = [gold_contents(a.read_text(encoding="utf-8"), txt) for (_, a), txt in zip(pairs, texts)]
+    anns = [a.read_text(encoding="utf-8") for _, a in pairs]
+    golds = [gold_contents(a, txt) for a, txt in zip(anns, texts)]
+    docs = list(docs) if docs is not None else list((nlp or load_nlp()).pipe(texts, batch_size=16))
     rows: list[tuple[list[str], int]] = []
-    for doc, g in zip(nlp.pipe(texts, batch_size=16), golds):
-        rows.extend(labelled_candidates(doc, g))
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(max(1, folds)):
+            model = None
+            if folds > 1:
+                model = Path(tmp) / f"fold{k}.crfsuite"
+                fit_tagger(((d, a) for i, (d, a) in enumerate(zip(docs, anns)) if i % folds != k), model)
+            for i in range(k, len(docs), max(1, folds)):
+                rows.extend(labelled_candidates(docs[i], golds[i], model))
     return write_model(rows, str(folder), len(pairs), out)
 
 

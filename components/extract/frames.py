@@ -592,7 +592,9 @@ class CueSettings:
     heading an attribution cue with reliability at least ``min_reliability`` and at least
     ``min_count`` times. A frame without a quotation becomes an indirect attribution when the
     learned decider (:mod:`.attribution_model`) gives it a probability of at least
-    ``attribution_threshold`` when the hand-made rules accept it, ``override_threshold`` otherwise. Defaults tuned on polnear-dev (all-attribution F1).
+    ``attribution_threshold`` when the hand-made rules accept it, ``tagger_threshold`` when only the
+    sequence tagger (:mod:`.attribution_tagger`) proposes it, ``override_threshold`` otherwise.
+    Defaults tuned on polnear-dev (all-attribution F1).
     """
 
     min_reliability: float = 0.25
@@ -601,7 +603,10 @@ class CueSettings:
     # for a frame without a quotation to become an indirect attribution: a frame the hand-made rules
     # accept, and any other candidate (rule-rejected frames, learned-lexicon candidates); tuned on polnear-dev
     attribution_threshold: float = 0.2
-    override_threshold: float = 0.55
+    override_threshold: float = 0.57
+    # minimum probability of the decider for an attribution proposed by the sequence tagger alone
+    # (components/extract/attribution_tagger.py); above 1: the tagger is not run
+    tagger_threshold: float = 0.45
 
 
 DEFAULT_CUE_SETTINGS = CueSettings()

@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Optional
 
 from spacy.language import Language
@@ -41,6 +42,7 @@ from spacy.tokens import Doc, Token
 from .. import lexicon as C
 from ..models import Place, Quote, Speaker
 from .attribution_model import Candidate, candidate_frames, decide_attributions
+from .attribution_tagger import TAGGER_PATH, merge_proposals, tagger_frames
 from .confidence import quote_confidence
 from .cuelex import cue_head, cue_key, cue_table
 from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, cue_lemma, operational_request, plausible_source,
@@ -775,43 +777,65 @@ def _before_inner_speech(s: _Sieve, f: Frame, ca: int, cb: int) -> int:
     return cb
 
 
-def indirect_candidates(s: _Sieve) -> list[Candidate]:
+def indirect_candidates(s: _Sieve, tagger: Optional[Path] = TAGGER_PATH) -> list[Candidate]:
     """The frames without a quotation that could become indirect attributions, as
     :class:`.attribution_model.Candidate` records: the rule frames (verbs, "according to", then
     paraphrase and object cues) and the learned-lexicon candidates (:func:`.attribution_model.candidate_frames`),
-    each with its rule verdict (:func:`_indirect_ok`; False for a model candidate).
+    each with its rule verdict (:func:`_indirect_ok`; False for a model candidate), and the proposals
+    of the sequence tagger at path ``tagger`` (:func:`.attribution_tagger.tagger_frames`, joined by
+    :func:`.attribution_tagger.merge_proposals`; None: no tagger) whose cue is no cue of a rule frame
+    the rules attached to a quotation or refused because its content holds or cuts one.
 
-    Structural checks stay rules: a candidate the rules reject has a source that can speak (no
-    "it", "this", "I", "we", "you") and lies outside transcript turns; a content has three words or more, never starts with a dateline,
-    never cuts a quotation nor holds an attributed one.
+    Structural checks stay rules (:func:`_structural_candidate`).
     """
-    text = s.text
     emitted = _Intervals((d["start"], d["end"]) for d in s.results)
     early = [f for f in s.frames if not (f.kind == "paraphrase" or f.rule == "object")]
     late = [f for f in s.frames if f.kind == "paraphrase" or f.rule == "object"]
     taken = {f.cue.start for f in s.frames}
     learned = candidate_frames(s.doc, s.in_quote, taken)
+    proposed = tagger_frames(s.doc, tagger) if tagger is not None and s.settings.tagger_threshold <= 1.0 else []
+    refused: set[int] = set()  # cue tokens of rule frames read with a quotation
     out = []
-    for k, f in enumerate(early + late + learned):
-        if f.used or f.content is None or operational_request(f.cue[0]):
+    for k, f in enumerate(early + late + learned + [p.frame for p in proposed]):
+        if f.rule == "tagger" and any(t.i in refused for t in f.cue):
             continue
-        rule_ok = k < len(early) + len(late) and _indirect_ok(s, f, emitted)
-        if not rule_ok and (f.subject is None or f.subject.lower_ in C.NON_SPEAKER_PRONOUNS or _first_person(f.subject)
-                            or s.turn_iv.holding(f.cue.start_char) or _passive_cue(f)):
-            continue  # no source that can speak (an expletive passive needs the rules), or inside a transcript turn
-        ca, cb = f.content
-        content_text = f.content_text
-        dl = s.index.dateline_at(ca)
-        if dl is not None and dl < cb:
-            ca, content_text = dl, None  # content never starts with "DOHA, Qatar — "
-        cb = _before_inner_speech(s, f, ca, cb)
-        inside = s.quoted_iv.overlapping(ca, cb)
-        if any(a < ca or b > cb + 1 or emitted.overlapping(a, b) for a, b in inside):
-            continue
-        if len(text[ca:cb].split()) < 3:
-            continue
-        out.append(Candidate(f, ca, cb, content_text or text[ca:cb], rule_ok))
-    return out
+        c = _structural_candidate(s, f, k < len(early) + len(late), emitted)
+        if c is not None:
+            out.append(c)
+        elif k < len(early) + len(late) and (f.used or f.content is not None and s.quoted_iv.overlapping(*f.content)):
+            refused.update(t.i for t in f.cue)
+    if not proposed:
+        return out
+    done = [(d["start"], d["end"], d["text"], d.get("cue_start")) for d in s.results]
+    return merge_proposals(out, {id(p.frame): p.score for p in proposed}, done)
+
+
+def _structural_candidate(s: _Sieve, f: Frame, is_rule: bool, emitted: "_Intervals") -> Optional[Candidate]:
+    """Frame ``f`` as a :class:`Candidate` (rule verdict :func:`_indirect_ok` for a rule frame,
+    ``is_rule``), or None when a structural check fails: a candidate the rules reject has a source that
+    can speak (no "it", "this", no first person) and lies outside transcript turns; a content has three
+    words or more, never starts with a dateline, never cuts a quotation nor holds an attributed one
+    (nor, for the tagger's, any quotation)."""
+    if f.used or f.content is None or operational_request(f.cue[0]):  # "called for an airstrike"
+        return None
+    rule_ok = is_rule and _indirect_ok(s, f, emitted)
+    if not rule_ok and (f.subject is None or f.subject.lower_ in C.NON_SPEAKER_PRONOUNS or _first_person(f.subject)
+                        or s.turn_iv.holding(f.cue.start_char) or _passive_cue(f)):
+        return None  # no source that can speak (an expletive passive needs the rules), or inside a transcript turn
+    ca, cb = f.content
+    content_text = f.content_text
+    dl = s.index.dateline_at(ca)
+    if dl is not None and dl < cb:
+        ca, content_text = dl, None  # content never starts with "DOHA, Qatar — "
+    end = _before_inner_speech(s, f, ca, cb)
+    if end != cb:
+        cb, content_text = end, None
+    inside = s.quoted_iv.overlapping(ca, cb)
+    if any(a < ca or b > cb + 1 or emitted.overlapping(a, b) for a, b in inside) or (inside and f.rule == "tagger"):
+        return None  # (the tagger proposes no mixed quotes: the quotation passes have read those)
+    if len(s.text[ca:cb].split()) < 3:
+        return None
+    return Candidate(f, ca, cb, content_text or s.text[ca:cb], rule_ok)
 
 
 def _indirect_pass(s: _Sieve) -> None:
@@ -827,7 +851,8 @@ def _indirect_pass(s: _Sieve) -> None:
     quoted = [(d["start"], d["end"]) for d in s.results]
     cfg = s.settings
     holders = _Intervals(quoted)
-    for c in decide_attributions(cands, s.doc, s.in_quote, quoted, cfg.attribution_threshold, cfg.override_threshold):
+    for c in decide_attributions(cands, s.doc, s.in_quote, quoted, cfg.attribution_threshold, cfg.override_threshold,
+                                 cfg.tagger_threshold):
         if (c.frame.kind == "paraphrase" or c.frame.rule == "object") and holders.holding(c.frame.cue.start_char):
             continue  # "she said she plans to ..." is one attribution
         inside = s.quoted_iv.overlapping(c.start, c.end)
@@ -954,18 +979,20 @@ def continuation_groups(quotes: list[Quote]) -> list[list[Quote]]:
         "min_count": DEFAULT_CUE_SETTINGS.min_count,
         "attribution_threshold": DEFAULT_CUE_SETTINGS.attribution_threshold,
         "override_threshold": DEFAULT_CUE_SETTINGS.override_threshold,
+        "tagger_threshold": DEFAULT_CUE_SETTINGS.tagger_threshold,
     },
 )
 def make_quotation_component(
-    nlp: Language, name: str, min_reliability: float, min_count: int, attribution_threshold: float, override_threshold: float
+    nlp: Language, name: str, min_reliability: float, min_count: int, attribution_threshold: float, override_threshold: float,
+    tagger_threshold: float = DEFAULT_CUE_SETTINGS.tagger_threshold,
 ) -> "QuotationComponent":
     """spaCy factory of the quotation stage: ``nlp.add_pipe("news_atlas_quotations", config={...})``.
 
     Config: ``min_reliability`` and ``min_count``, the learned-cue thresholds, and
-    ``attribution_threshold`` and ``override_threshold``, the learned decider's minimum probabilities
-    (:class:`CueSettings`).
+    ``attribution_threshold`` and ``override_threshold``, the learned decider's minimum probabilities,
+    and ``tagger_threshold``, the sequence tagger's minimum score (:class:`CueSettings`).
     """
-    return QuotationComponent(CueSettings(min_reliability, min_count, attribution_threshold, override_threshold))
+    return QuotationComponent(CueSettings(min_reliability, min_count, attribution_threshold, override_threshold, tagger_threshold))
 
 
 class QuotationComponent:

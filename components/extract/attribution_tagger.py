@@ -1,0 +1,392 @@
+"""The learned attribution proposer: a CRF sequence tagger for Cue / Source / Content.
+
+Method (the classic approach to PARC-style attribution, e.g. Pareti 2016): one linear-chain
+conditional random field (CRFsuite via ``python-crfsuite``, L-BFGS with L1 + L2 penalties) tags every
+token of a sentence ``O``, ``CUE``, ``SRC`` or ``CONT`` (IO scheme; a run of one label is a span).
+Features (:func:`sentence_features`) come from en_core_web_sm's analysis: word, lemma, part of
+speech, dependency relation, head lemma, entity type, word shape, quotation-mark state
+(:func:`.quotemarks.quote_spans`), the token's own cue reliability and that of the nearest cue
+ancestor in the parse tree from the learned cue lexicon (:mod:`.cuelex`; with the dependency under
+which the token hangs from it and its side), the position in the sentence, and the same for the
+neighbouring tokens (window of two).
+
+Training (:func:`train_tagger`, ``python -m components train tagger FOLDER``): PolNeAR's training
+split, first annotator, one sequence per sentence; where attributions nest (a content holding
+another attribution) the shorter one's labels win. Deterministic: sorted input, L-BFGS from zero.
+
+Use (:func:`tagger_frames`): each content run (tokens labelled ``CONT`` on the Viterbi path or with
+a marginal probability of it of at least :data:`RUN_MIN_MARGINAL`) of three words or more, with a cue
+run in its sentence, becomes a paraphrase :class:`.frames.Frame` (``rule="tagger"``) whose source is
+the predicted source run nearest the cue (else the cue's syntactic subject), scored by the mean
+marginal probability of its content and cue labels. These are candidates only: the one deciding
+place, :func:`.attribution_model.decide_attributions`, scores them with the other candidates by the
+logistic regression (the tagger's score, and its agreement with a rule candidate, are features
+there; trained on tagger output for articles the tagger never saw, ``train attribution`` with two
+folds) and keeps them at :attr:`.frames.CueSettings.tagger_threshold`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..errors import GoldFormatError
+from .cuelex import brat_role_spans, cue_key, cue_table
+from .frames import Frame, span_chars, subject_of
+from .quotemarks import quote_spans
+
+TAGGER_PATH = Path(__file__).with_name("attribution_tagger.crfsuite")
+LABELS = ("O", "CUE", "SRC", "CONT")
+# CRFsuite training parameters (L-BFGS): L1 prunes rare features (small model file), L2 smooths
+CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 120, "feature.possible_transitions": True}
+# a token joins a run of a label it did not get in the Viterbi path when its marginal probability of
+# that label reaches this (proposals beyond the single best path; the decider weighs their scores)
+RUN_MIN_MARGINAL = 0.3
+# how far up the parse tree a token looks for the cue that governs it
+ANCESTOR_DEPTH = 8
+# a word is a cue ancestor when the lexicon gives it at least this reliability (any shape)
+ANCESTOR_MIN_RELIABILITY = 0.15
+
+
+def _rel_bin(tok: Token) -> int:
+    """Cue reliability of ``tok`` from the learned lexicon in tenths (-1: not in the lexicon)."""
+    key = cue_key(tok)
+    if key is None:
+        return -1
+    hit = cue_table().get((key[0], key[1], "any"))
+    return -1 if hit is None else min(9, int(hit[1] * 10))
+
+
+def _quote_flags(doc: Doc) -> list[bool]:
+    """Per token: whether it lies inside a quotation (marks included; :func:`.quotemarks.quote_spans`)."""
+    ranges = sorted((q.open_mark, q.outer_end) for q in quote_spans(doc.text))
+    starts = [a for a, _ in ranges]
+    out = []
+    for t in doc:
+        k = bisect.bisect_right(starts, t.idx) - 1
+        out.append(k >= 0 and ranges[k][0] <= t.idx < ranges[k][1])
+    return out
+
+
+class _Columns:
+    """The token attributes the features read, fetched once per article (spaCy attribute access
+    is the tagger's main cost): per token index, word, lemma, POS, tag, dependency, head index,
+    entity type, shape, quotation state and cue reliability bin."""
+
+    def __init__(self, doc: Doc):
+        self.low = [t.lower_ for t in doc]
+        self.lem = [t.lemma_.lower() for t in doc]
+        self.pos = [t.pos_ for t in doc]
+        self.tag = [t.tag_ for t in doc]
+        self.dep = [t.dep_ for t in doc]
+        self.head = [t.head.i for t in doc]
+        self.ent = [t.ent_type_ or "-" for t in doc]
+        self.shape = [t.shape_[:4] for t in doc]
+        self.inq = [int(x) for x in _quote_flags(doc)]
+        self.rel = [_rel_bin(t) for t in doc]
+
+
+def _ancestor_cue(i: int, col: _Columns) -> str:
+    """``bin|dep|side`` of the nearest ancestor of token ``i`` (itself included) that the lexicon
+    calls a cue: its reliability bin, the relation of the child on the path (``self`` for the cue
+    itself) and whether token ``i`` lies before or after it; ``none`` without one."""
+    child, cur = i, i
+    floor = int(ANCESTOR_MIN_RELIABILITY * 10)
+    for _ in range(ANCESTOR_DEPTH):
+        if col.rel[cur] >= floor:
+            dep = "self" if cur == i else col.dep[child]
+            return "%d|%s|%s" % (col.rel[cur], dep, "b" if i < cur else "a")
+        if col.head[cur] == cur:
+            break
+        child, cur = cur, col.head[cur]
+    return "none"
+
+
+def _token_local(i: int, col: _Columns, start: int, end: int) -> list[str]:
+    """The features of token ``i`` on its own (no window) in the sentence ``[start, end)``."""
+    h = col.head[i]
+    return [
+        "w=" + col.low[i], "l=" + col.lem[i], "p=" + col.pos[i], "t=" + col.tag[i], "d=" + col.dep[i],
+        "dh=%s|%s" % (col.dep[i], col.pos[h]), "hl=" + col.lem[h], "e=" + col.ent[i], "s=" + col.shape[i],
+        "q=%d" % col.inq[i], "r=%d" % col.rel[i], "hr=%s|%d" % (col.dep[i], col.rel[h]), "a=" + _ancestor_cue(i, col),
+        "sp=%d" % min(i - start, 4), "se=%d" % min(end - 1 - i, 4),
+    ]
+
+
+def sentence_features(sent: Span, col: _Columns) -> list[list[str]]:
+    """CRFsuite feature strings of each token of ``sent``: its own (:func:`_token_local`) and the
+    word, part of speech, dependency, quotation state and cue reliability of the tokens up to two
+    before and after.
+
+    Args:
+        sent (Span): a sentence of the parsed article.
+        col (_Columns): the article's token attributes.
+
+    Returns:
+        list[list[str]]: one feature list per token, in order.
+    """
+    a, b = sent.start, sent.end
+    short = [["w=" + col.low[i], "p=" + col.pos[i], "d=" + col.dep[i], "q=%d" % col.inq[i], "r=%d" % col.rel[i]]
+             for i in range(a, b)]
+    n = b - a
+    out = []
+    for k in range(n):
+        feats = _token_local(a + k, col, a, b)
+        for off in (-2, -1, 1, 2):
+            j = k + off
+            if 0 <= j < n:
+                feats += ["%+d:%s" % (off, f) for f in short[j]]
+            else:
+                feats.append("%+d:pad" % off)
+        out.append(feats)
+    return out
+
+
+def doc_sequences(doc: Doc) -> list[tuple[Span, list[list[str]]]]:
+    """(sentence, features) of every sentence of ``doc`` (:func:`sentence_features`)."""
+    col = _Columns(doc)
+    return [(s, sentence_features(s, col)) for s in doc.sents]
+
+
+def gold_labels(doc: Doc, ann_text: str) -> list[str]:
+    """Per token of ``doc``: its label (:data:`LABELS`) in a brat annotation; nested attributions:
+    the shorter attribution's labels win (written last)."""
+    labels = ["O"] * len(doc)
+    starts = [t.idx for t in doc]
+    roles = {"Cue": "CUE", "Source": "SRC", "Content": "CONT"}
+    units = []
+    for role, lab in roles.items():
+        for segs in brat_role_spans(ann_text, role):
+            units.append((sum(b - a for a, b in segs), lab, segs))
+    # longest first, so that the spans of nested (shorter) attributions overwrite their holder's
+    for _, lab, segs in sorted(units, key=lambda u: (-u[0], u[1], u[2])):
+        for a, b in segs:
+            for i in range(max(0, bisect.bisect_right(starts, a) - 1), bisect.bisect_left(starts, b)):
+                tok = doc[i]
+                if tok.idx < b and tok.idx + len(tok) > a and not tok.is_space:
+                    labels[i] = lab
+    return labels
+
+
+@functools.lru_cache(maxsize=4)
+def load_tagger(path: Path = TAGGER_PATH):
+    """The trained CRFsuite tagger (cached; ``pycrfsuite.Tagger``).
+
+    Raises:
+        GoldFormatError: the model file is missing or not a CRFsuite model.
+    """
+    import pycrfsuite
+
+    if not Path(path).is_file():
+        raise GoldFormatError(f"{path}: no attribution tagger (run python -m components train tagger FOLDER)")
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(path))
+    except (OSError, ValueError) as exc:
+        raise GoldFormatError(f"{path}: not a CRFsuite model ({exc})") from exc
+    return tagger
+
+
+@dataclass
+class TaggedSentence:
+    """The tagger's output for one sentence: Viterbi labels and, per label of :data:`LABELS`, each
+    token's marginal probability of that label."""
+
+    sent: Span
+    labels: list[str]
+    probs: dict[str, list[float]]
+
+
+def tag_doc(doc: Doc, path: Path = TAGGER_PATH) -> list[TaggedSentence]:
+    """Tag the sentences of ``doc`` with the CRF (:func:`load_tagger`): Viterbi labels and the
+    marginal probabilities (in [0, 1]) of every label at every token. Only sentences with a word
+    outside quotation marks that the cue lexicon gives reliability >= :data:`ANCESTOR_MIN_RELIABILITY`
+    are tagged (the others, 44 % of the sentences of polnear-dev, almost never hold a proposal).
+
+    Raises:
+        GoldFormatError: the model file is missing or invalid.
+    """
+    tagger = load_tagger(path)
+    col = _Columns(doc)
+    floor = int(ANCESTOR_MIN_RELIABILITY * 10)
+    out = []
+    for sent in doc.sents:
+        if not any(col.rel[i] >= floor and not col.inq[i] for i in range(sent.start, sent.end)):
+            continue  # no cue word of the lexicon outside quotation marks: nothing to propose (speed)
+        feats = sentence_features(sent, col)
+        labels = tagger.tag(feats)
+        probs = {y: [tagger.marginal(y, k) for k in range(len(labels))] for y in LABELS[1:]}
+        out.append(TaggedSentence(sent, labels, probs))
+    return out
+
+
+def _runs(ts: TaggedSentence, label: str) -> list[tuple[int, int]]:
+    """Runs ``[i, j)`` (sentence-relative token indices) of tokens that have ``label`` in the Viterbi
+    path or a marginal probability of it of at least :data:`RUN_MIN_MARGINAL`."""
+    out, start = [], None
+    probs = ts.probs[label] + [0.0]
+    for k, y in enumerate(ts.labels + ["O"]):
+        hit = y == label or probs[k] >= RUN_MIN_MARGINAL
+        if hit and start is None:
+            start = k
+        elif not hit and start is not None:
+            out.append((start, k))
+            start = None
+    return out
+
+
+@dataclass
+class TaggerFrame:
+    """A proposal of the tagger: the frame and its score (mean marginal of content and cue labels)."""
+
+    frame: Frame
+    score: float
+
+
+def _nearest(runs: list[tuple[int, int]], a: int, b: int) -> Optional[tuple[int, int]]:
+    """The run closest to token range ``[a, b)`` (gap in tokens; earlier on a tie)."""
+    def gap(r):
+        return max(0, r[0] - b, a - r[1])
+    return min(runs, key=lambda r: (gap(r), r[0]), default=None)
+
+
+def _sentence_frames(ts: TaggedSentence) -> list[TaggerFrame]:
+    """The proposals of one tagged sentence: each content run of 3+ words with a cue run."""
+    sent, doc, out = ts.sent, ts.sent.doc, []
+    cues, srcs = _runs(ts, "CUE"), _runs(ts, "SRC")
+    for a, b in _runs(ts, "CONT"):
+        toks = [t for t in sent[a:b] if not t.is_punct]
+        cue = _nearest(cues, a, b)
+        if len(toks) < 3 or cue is None:
+            continue
+        content = span_chars(list(sent[a:b]))
+        cue_span = doc[sent.start + cue[0] : sent.start + cue[1]]
+        src = _nearest(srcs, *cue)
+        subject = sent[src[0] : src[1]].root if src is not None else subject_of(cue_span.root)
+        if content is None or subject is None:
+            continue
+        marg = ts.probs["CONT"][a:b] + ts.probs["CUE"][cue[0] : cue[1]]
+        frame = Frame(cue_span, subject, content, kind="paraphrase", rule="tagger")
+        out.append(TaggerFrame(frame, sum(marg) / len(marg)))
+    return out
+
+
+def tagger_frames(doc: Doc, path: Path = TAGGER_PATH) -> list[TaggerFrame]:
+    """The tagger's attribution proposals for ``doc`` (:func:`tag_doc`), in text order.
+
+    Returns:
+        list[TaggerFrame]: paraphrase frames (``rule="tagger"``; cue = the predicted cue run, subject =
+        root of the nearest predicted source run or the cue's syntactic subject, content = character
+        range of the predicted content run) with their score in [0, 1].
+
+    Raises:
+        GoldFormatError: the model file is missing or invalid.
+    """
+    return [f for ts in tag_doc(doc, path) for f in _sentence_frames(ts)]
+
+
+def fit_tagger(items, out: Path) -> dict:
+    """Train the CRF (:data:`CRF_PARAMS`) on parsed, annotated articles and write it to ``out``.
+
+    Args:
+        items (Iterable[tuple[Doc, str]]): (parsed article, its brat annotation text), in a fixed order.
+        out (Path): the model file to write (CRFsuite binary format).
+
+    Returns:
+        dict: ``sentences``, ``tokens``.
+    """
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    n_sent = n_tok = 0
+    for doc, ann in items:
+        labels = gold_labels(doc, ann)
+        for sent, feats in doc_sequences(doc):
+            trainer.append(feats, labels[sent.start : sent.end])
+            n_sent, n_tok = n_sent + 1, n_tok + len(sent)
+    trainer.set_params(CRF_PARAMS)
+    trainer.train(str(out))
+    load_tagger.cache_clear()
+    return {"sentences": n_sent, "tokens": n_tok}
+
+
+def train_tagger(folder: Path, out: Path = TAGGER_PATH, limit: Optional[int] = None, nlp=None, docs=None) -> dict:
+    """``python -m components train tagger FOLDER``: parse the split, label each sentence
+    (:func:`gold_labels`), train the CRF (:func:`fit_tagger`) and write it to ``out``.
+
+    Args:
+        folder (Path): PolNeAR-style folder with ``text/`` and ``attributions/`` (the training split).
+        out (Path): the model file to write (CRFsuite binary format).
+        limit (int | None): read only the first ``limit`` articles (tests).
+        nlp (Language | None): the pipeline (default :func:`components.nlp.load_nlp`).
+        docs (list[Doc] | None): the articles already parsed, in the folder's order (skips parsing).
+
+    Returns:
+        dict: ``articles``, ``sentences``, ``tokens``, ``seconds``.
+
+    Raises:
+        GoldFormatError: the folder holds no annotated article.
+    """
+    from ..nlp import load_nlp
+    from .cuelex import _first_annotations
+
+    t0 = time.perf_counter()
+    pairs = _first_annotations(Path(folder))[:limit]
+    if not pairs:
+        raise GoldFormatError(f"{folder}: no text/NAME.txt with attributions/NAME_*.ann")
+    if docs is None:
+        nlp = nlp or load_nlp()
+        docs = nlp.pipe((t.read_text(encoding="utf-8") for t, _ in pairs), batch_size=16)
+    info = fit_tagger(((doc, ann.read_text(encoding="utf-8")) for (_, ann), doc in zip(pairs, docs)), out)
+    return {"articles": len(pairs), **info, "seconds": round(time.perf_counter() - t0, 1)}
+
+
+def merge_proposals(cands: list, scores: dict[int, float], done: list[tuple[int, int, str, Optional[int]]]) -> list:
+    """Join the tagger's candidates to the others before the decision.
+
+    A tagger candidate (its frame's ``id`` in ``scores``) is dropped when an attributed quotation
+    has its cue, or a content that overlaps its own with token F1 >= 0.5 (what the scorer would match
+    to one attribution); and when another candidate has its cue or such a content: that candidate
+    gets the tagger's agreement score in ``tagger_p``. The others keep their own score in
+    ``tagger_p``.
+
+    Args:
+        cands (list[Candidate]): all candidates, the tagger's included, in any order.
+        scores (dict[int, float]): ``id(frame)`` -> tagger score of the tagger's frames.
+        done (list[tuple[int, int, str, int | None]]): (start, end, text, cue start) of the
+            quotations already attributed.
+
+    Returns:
+        list[Candidate]: the candidates kept, in input order.
+    """
+    others = [c for c in cands if id(c.frame) not in scores]
+    out = list(others)
+    for c in cands:
+        p = scores.get(id(c.frame))
+        if p is None or any(_same_attribution(c, a, b, t, cue) for a, b, t, cue in done):
+            continue
+        twins = [o for o in others if _same_attribution(c, o.start, o.end, o.text, o.frame.cue.start_char)]
+        for o in twins:
+            o.tagger_p = max(o.tagger_p or 0.0, p)
+        if not twins:
+            c.tagger_p = p
+            out.append(c)
+    order = {id(c): k for k, c in enumerate(cands)}
+    return sorted(out, key=lambda c: order[id(c)])
+
+
+def _same_attribution(c, a: int, b: int, text: str, cue_start: Optional[int]) -> bool:
+    """Whether candidate ``c`` and a record with content ``[a, b)`` / ``text`` and cue at ``cue_start``
+    are one attribution to the scorer: the same cue (records of one cue are joined into one unit), or
+    overlapping contents with token F1 >= 0.5."""
+    from .attribution_model import token_f1
+
+    if cue_start is not None and c.frame.cue.start_char <= cue_start < c.frame.cue.end_char:
+        return True
+    return a < c.end and c.start < b and token_f1(text, c.text) >= 0.5
