@@ -80,16 +80,19 @@ class _Columns:
     entity type, shape, quotation state and cue reliability bin."""
 
     def __init__(self, doc: Doc):
-        self.low = [t.lower_ for t in doc]
-        self.lem = [t.lemma_.lower() for t in doc]
-        self.pos = [t.pos_ for t in doc]
-        self.tag = [t.tag_ for t in doc]
-        self.dep = [t.dep_ for t in doc]
-        self.head = [t.head.i for t in doc]
-        self.ent = [t.ent_type_ or "-" for t in doc]
-        self.shape = [t.shape_[:4] for t in doc]
+        self.low, self.lem, self.pos, self.tag, self.dep = [], [], [], [], []
+        self.head, self.ent, self.shape, self.rel = [], [], [], []
+        for t in doc:  # one pass: each iteration of a Doc builds every Token object anew
+            self.low.append(t.lower_)
+            self.lem.append(t.lemma_.lower())
+            self.pos.append(t.pos_)
+            self.tag.append(t.tag_)
+            self.dep.append(t.dep_)
+            self.head.append(t.head.i)
+            self.ent.append(t.ent_type_ or "-")
+            self.shape.append(t.shape_[:4])
+            self.rel.append(_rel_bin(t))
         self.inq = [int(x) for x in _quote_flags(doc)]
-        self.rel = [_rel_bin(t) for t in doc]
 
 
 def _ancestor_cue(i: int, col: _Columns) -> str:

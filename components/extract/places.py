@@ -392,14 +392,15 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         for sp in extra(doc, gaz, _taken(doc, spans), {sp.text for sp in spans}):
             spans.append(sp)
+    doc_text = doc.text  # Doc.text joins every token on each access: read once
     if SIGNALS["party_hometowns"]:  # a party label's town is in the US, whichever step found it
-        us_hometowns = {mt.start(1) for mt in _PARTY_TOWN.finditer(doc.text)}
+        us_hometowns = {mt.start(1) for mt in _PARTY_TOWN.finditer(doc_text)}
     spans.sort(key=lambda s: s.start)
     out = [_with_cues(sp, gaz) for sp in spans]
     for sp, m in zip(spans, out):
         if sp.start_char in us_hometowns:
             m.qualifier_country = "US"
-        m.headline = _title_case_line(doc.text, m.start)
+        m.headline = _title_case_line(doc_text, m.start)
         m.facility = sp.start_char in facilities
     body = {normalise(m.text) for m in out if not m.headline}
     for m in out:
