@@ -384,7 +384,6 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             taken[i] = True
     spans.extend(_unlabelled(doc, gaz, taken, surnames, {sp.text for sp in spans}))
     spans.extend(_area_abbreviations(doc, gaz, taken, spans))
-    us_hometowns: set[int] = set()
     for extra, on in ((_caps_datelines, "caps_datelines"), (_dated_lines, "dated_lines"), (_state_abbreviations, "state_abbreviations"),
                       (_party_hometowns, "party_hometowns"), (_county_forms, "county_forms"), (_org_places, "org_places"),
                       (_resident_places, "resident_cues"), (_qualified_places, "qualified_towns")):
@@ -392,6 +391,15 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         for sp in extra(doc, gaz, _taken(doc, spans), {sp.text for sp in spans}):
             spans.append(sp)
+    return _mentions_of(doc, gaz, spans, facilities)
+
+
+def _mentions_of(doc: Doc, gaz: Gazetteer, spans: list[Span], facilities: set[int]) -> list[Mention]:
+    """The :class:`Mention` of each recognised span (:func:`recognise`), in text order, with the cues its
+    context gives: a party label's US hometown, a title-case headline line and whether the name recurs
+    in the body, a facility name ("St. Peter's Square", ``facilities`` holds their start offsets), a
+    name listed before "counties" or before the plural of an area kind ("provinces")."""
+    us_hometowns: set[int] = set()
     doc_text = doc.text  # Doc.text joins every token on each access: read once
     if SIGNALS["party_hometowns"]:  # a party label's town is in the US, whichever step found it
         us_hometowns = {mt.start(1) for mt in _PARTY_TOWN.finditer(doc_text)}
