@@ -823,3 +823,18 @@ def test_quotes_cue_introducing_the_next_quotation_is_not_the_previous_ones(extr
     assert [(q.text, q.cue, q.mention) for q in ex.quotes] == [
         ("I do not like the storm.", "told", "I"), ("Of course I like the storm. I was only joking.", "change", "I"),
         ("Thank God you still like the storm.", "said", "she")]
+
+
+def test_quotes_cue_with_its_own_clause_after_a_closed_quotation_keeps_its_clause(extract_text):
+    """Test that a reporting verb in the sentence after a quotation that closed its own sentence, and that has
+    a clause of its own ('She said the ... had ...'), reports that clause: the quotation goes to the cue before
+    it and the clause is kept (it was lost); without a clause ('She said so twice') the cue still takes the
+    quotation (invented sentences)."""
+    ex = extract_text('Harbour row\n\nUnion chief Petra Lund warned the council on Monday. "The cranes are a gift '
+                      'to nobody." She said the dockers had not been asked.\n')
+    assert [(q.kind, q.text, q.speaker, q.cue) for q in ex.quotes] == [
+        ("direct", "The cranes are a gift to nobody.", "Petra Lund", "warned"),
+        ("indirect", "the dockers had not been asked", "Petra Lund", "said")]
+    ex = extract_text('Harbour row\n\nPetra Lund spoke at the quay on Monday. "The cranes are a gift to nobody." '
+                      'She said so twice.\n')
+    assert [(q.kind, q.speaker, q.cue) for q in ex.quotes] == [("direct", "Petra Lund", "said")]

@@ -501,7 +501,7 @@ def _nearest_cue(s: _Sieve, v: QuoteView) -> Optional[Frame]:
             dist = (c - q.outer_end) * (0.3 if comma_close else 1.0)
         else:
             continue
-        if c >= q.outer_end and not comma_close and _introduces_next(s, f, v):
+        if c >= q.outer_end and not comma_close and (_introduces_next(s, f, v) or _reports_own_clause(s, f, v)):
             continue
         adjacent_after = c >= q.outer_end and len(text[q.outer_end : c]) < 60 and "\n" not in text[q.outer_end : c] and comma_close
         if f.kind != "verb" or not (adjacent_after or plausible_source(f.subject, s.index)):
@@ -518,6 +518,16 @@ def _introduces_next(s: _Sieve, f: Frame, v: QuoteView) -> bool:
     if not re.search(r"[.!?…]\W*$", s.text[v.q.start : v.q.end]):
         return False
     return re.match(r"[^\"“”\n.!?]{0,40}?[,:]\s*[\"“]", s.text[f.cue.end_char : f.cue.end_char + 60]) is not None
+
+
+def _reports_own_clause(s: _Sieve, f: Frame, v: QuoteView) -> bool:
+    """Whether cue ``f``, in a sentence after quotation ``v`` that closed its own sentence, reports a clause of
+    its own ('"... for cameras." He said the talks had produced nothing'): its content, three words or more,
+    follows the cue. Such a cue is that clause's, not the quotation's ('"We will win." He said so twice'
+    has no clause: the cue may still take the quotation)."""
+    if f.content is None or f.content[0] < f.cue.end_char or not re.search(r"[.!?…]\W*$", s.text[v.q.start : v.q.end]):
+        return False
+    return len(s.text[f.content[0] : f.content[1]].split()) >= 3
 
 
 def _governing_frame(s: _Sieve, f: Frame) -> Frame:
