@@ -460,3 +460,15 @@ def test_speakers_they_in_a_governed_clause_is_the_governing_body(extract_text):
     ex = extract_text("Headline here\n\nThe governor spoke on Friday. The mayor’s campaign is seeking to contrast her record "
                       "with what they call the governor’s “reckless spending spree.”")
     assert [(q.kind, q.speaker, q.mention) for q in ex.quotes] == [("mixed", "mayor campaign", "they")]
+
+
+def test_speakers_spokesman_is_a_person_and_a_plural_proper_name_a_body(extract_text):
+    """Test that an unnamed "a spokeswoman" is an unnamed person (a spokesperson speaks for a body, is none),
+    and that an untagged proper name holding a plural word ("Human Rights Alert") is an organisation,
+    not a person (invented sentences)."""
+    ex = extract_text("Quay dispute\n\nThe new quay will open in June, a spokeswoman said on Monday. "
+                      "Human Rights Alert said the dockers had been mistreated.\n")
+    got = [(q.speaker, q.speaker_type) for q in ex.quotes]
+    assert got[0] == ("spokeswoman", "person")
+    assert got[1] == ("Human Rights Alert", "organisation")
+    assert [(s.name, s.type) for s in ex.speakers] == [("Human Rights Alert", "organisation")]

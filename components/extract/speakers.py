@@ -884,6 +884,12 @@ class SpeakerIndex:
             return self.records[key].name, "document", span
         if head in C.GROUP_HEAD_NOUNS or tok.tag_ in ("NNS",):
             return (plain or None), "group", span
+        if tok.pos_ == "PROPN" and any(t.tag_ == "NNPS" for t in span) and self.canonical(clean_name(span.text)) \
+                not in self._full_names:
+            # an untagged proper name with a plural word ("Human Rights Watch", "Doctors Without Borders")
+            # names a body: no person's name holds one
+            key = self.add_organisation(plain, "organisation")
+            return self.records[key].name, "organisation", span
         if tok.pos_ == "PROPN" and not self.is_place(span):
             # a proper noun the model did not tag: a person if it matches a known name or looks like one
             cleaned = clean_name(span.text)
