@@ -102,6 +102,20 @@ def dateline_end(text: str, pos: int) -> Optional[int]:
     return m.end() if m else None
 
 
+TEXT_KEY = "newsx_text"
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, joined once per Doc and kept in ``doc.user_data["newsx_text"]``: spaCy builds
+    ``Doc.text`` from every token on each access, and the extraction stages read it a dozen times per
+    article (profiled: about a tenth of extraction time). A token's text never changes after
+    tokenisation, so the kept text stays right."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def datelines(doc) -> list[tuple[int, int]]:
     """Character ranges ``(start, end)`` of the wire datelines opening lines of ``doc``, in text order.
 
@@ -110,7 +124,7 @@ def datelines(doc) -> list[tuple[int, int]]:
     """
     found = doc.user_data.get("newsx_datelines")
     if found is None:
-        text = doc.text
+        text = doc_text(doc)
         found = []
         for m in re.finditer(r"^[^\S\n]*(?=\S)", text, re.M):
             end = dateline_end(text, m.end())
@@ -130,7 +144,7 @@ def line_sentences(doc):
     is never the subject of the turn. The parser respects preset ``is_sent_start`` values.
     """
     n = len(doc)
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc_text(doc)
     found: list[tuple[int, int]] = []  # the datelines, kept for later stages (see datelines())
     doc.user_data["newsx_datelines"] = found
     line_start = True

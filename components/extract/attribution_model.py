@@ -37,6 +37,7 @@ from pydantic import BaseModel, Field, ValidationError
 from spacy.tokens import Doc, Token
 
 from ..errors import GoldFormatError
+from ..nlp import doc_text
 from .cuelex import brat_role_spans, cue_key, cue_table, verb_shape
 from .frames import (Frame, _noun_source, _object_content, _that_clause, _to_infinitive, plausible_source, span_chars,
                      subject_of)
@@ -278,7 +279,7 @@ def featurize(cands: list[Candidate], doc: Doc, in_quote, quoted: list[tuple[int
     holders = sorted([(c.start, c.end) for c in cands if c.rule_ok] + list(quoted))
     starts = [x for x, _ in holders]
     longest = max((y - x for x, y in holders), default=0)
-    first_nl = doc.text.find("\n")  # a headline is a first line with a body after it; -1: none
+    first_nl = doc_text(doc).find("\n")  # a headline is a first line with a body after it; -1: none
     for c in cands:
         a = c.frame.cue.start_char
         k = bisect.bisect_right(starts, a) - 1

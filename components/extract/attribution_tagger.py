@@ -37,6 +37,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import GoldFormatError
+from ..nlp import doc_text
 from .cuelex import brat_role_spans, cue_key, cue_table
 from .frames import Frame, span_chars, subject_of
 from .quotemarks import quote_spans
@@ -65,7 +66,7 @@ def _rel_bin(tok: Token) -> int:
 
 def _quote_flags(doc: Doc) -> list[bool]:
     """Per token: whether it lies inside a quotation (marks included; :func:`.quotemarks.quote_spans`)."""
-    ranges = sorted((q.open_mark, q.outer_end) for q in quote_spans(doc.text))
+    ranges = sorted((q.open_mark, q.outer_end) for q in quote_spans(doc_text(doc)))
     starts = [a for a, _ in ranges]
     out = []
     for t in doc:

@@ -89,6 +89,7 @@ from ..gazetteer import AREA_KINDS, get_gazetteer
 from ..text.dates import MONTH_PATTERN, MONTH_RE, month_number, parse_date
 from ..text.numbers import is_number_word, number_value
 from ..models import Casualty, CasualtyPart, Place
+from ..nlp import doc_text
 from .confidence import casualty_confidence
 from .places import jurisdiction_prefix
 from .quotemarks import quote_spans
@@ -485,7 +486,7 @@ def _is_perpetrator(victim: Token, sent: Span) -> bool:
 def _base_date(doc: Doc, published: Optional[str]) -> Optional[datetime]:
     from ..ingest import dateline_date
 
-    for value in (published, dateline_date(doc.text)):
+    for value in (published, dateline_date(doc_text(doc))):
         if value:
             try:
                 return datetime.fromisoformat(value[:10])
@@ -560,7 +561,7 @@ def _is_dateline(doc: Doc, p: Place) -> bool:
     """An all-capitals place opening a line and followed by a comma ("KABUL, Afghanistan (Jan. 6)")
     says where the report was filed, not where the event happened."""
     mention = p.mention or ""
-    return len(mention) > 2 and mention.isupper() and doc.text[p.end:p.end + 1] == ","
+    return len(mention) > 2 and mention.isupper() and doc_text(doc)[p.end:p.end + 1] == ","
 
 
 def _is_attacker(doc: Doc, p: Place) -> bool:
@@ -1116,7 +1117,7 @@ def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
     out: list[Casualty] = []
     last: Optional[Casualty] = None  # the event the previous record reported on
     for rec in records:
-        text = ctx.doc.text[rec.start:rec.end]
+        text = doc_text(ctx.doc)[rec.start:rec.end]
         prev = next((e for e in reversed(out) if e.killed_min is not None and _same_area(e, rec)), None)
         if prev is not None and rec.killed_min is not None and (UPDATE_CUE.search(text) or id(rec) in ctx.updates):
             kept_parts = not rec.parts
@@ -1303,7 +1304,7 @@ def _jurisdiction_place(ents: list[Span], places: list[Place]) -> Optional[Place
 def _is_headline(doc: Doc, sent: Span) -> bool:
     """True when ``sent`` is the article's first line without final punctuation (a headline)."""
     t = sent.text.rstrip()
-    return sent.start_char == 0 and "\n" in doc.text[sent.start_char : sent.end_char + 2] and not t.endswith((".", "!", "?", '"', "”"))
+    return sent.start_char == 0 and "\n" in doc_text(doc)[sent.start_char : sent.end_char + 2] and not t.endswith((".", "!", "?", '"', "”"))
 
 
 def _quoted_ranges(sent: Span) -> list[tuple[int, int]]:

@@ -59,7 +59,7 @@ from ..lexicon import (
     TITLE_ABBREVIATIONS,
 )
 from ..gazetteer import AREA_KINDS, GeoRecord, Gazetteer, _km, get_gazetteer, normalise
-from ..nlp import datelines
+from ..nlp import datelines, doc_text
 from ..text.dates import MONTH_RE, parse_date
 from ..models import Place
 
@@ -400,15 +400,15 @@ def _mentions_of(doc: Doc, gaz: Gazetteer, spans: list[Span], facilities: set[in
     in the body, a facility name ("St. Peter's Square", ``facilities`` holds their start offsets), a
     name listed before "counties" or before the plural of an area kind ("provinces")."""
     us_hometowns: set[int] = set()
-    doc_text = doc.text  # Doc.text joins every token on each access: read once
+    text = doc_text(doc)
     if SIGNALS["party_hometowns"]:  # a party label's town is in the US, whichever step found it
-        us_hometowns = {mt.start(1) for mt in _PARTY_TOWN.finditer(doc_text)}
+        us_hometowns = {mt.start(1) for mt in _PARTY_TOWN.finditer(text)}
     spans.sort(key=lambda s: s.start)
     out = [_with_cues(sp, gaz) for sp in spans]
     for sp, m in zip(spans, out):
         if sp.start_char in us_hometowns:
             m.qualifier_country = "US"
-        m.headline = _title_case_line(doc_text, m.start)
+        m.headline = _title_case_line(text, m.start)
         m.facility = sp.start_char in facilities
     body = {normalise(m.text) for m in out if not m.headline}
     for m in out:
@@ -477,7 +477,7 @@ def _caps_datelines(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]
     Rescuers...") at the start of the text, a line or a sentence (after the headline), that the
     model leaves untagged or tags as an organisation. The name must be a gazetteer name itself
     (a village only with the country or state the dateline or the article names: resolve())."""
-    return [sp for mt in _CAPS_DATELINE.finditer(doc.text) if (sp := _dateline_place(doc, mt, gaz, taken)) is not None]
+    return [sp for mt in _CAPS_DATELINE.finditer(doc_text(doc)) if (sp := _dateline_place(doc, mt, gaz, taken)) is not None]
 
 
 def _dateline_place(doc: Doc, mt: re.Match, gaz: Gazetteer, taken: list[bool]) -> Optional[Span]:
@@ -505,7 +505,7 @@ def _dated_lines(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -
     12 February 2025"), which the model leaves untagged. The rest of the line must be a date
     (a month name, read by ``dateparser`` via :func:`components.text.dates.parse_date`), and the
     place a gazetteer name itself (a village only with the country or state named: resolve())."""
-    return [sp for mt in _DATED_LINE.finditer(doc.text)
+    return [sp for mt in _DATED_LINE.finditer(doc_text(doc))
             if MONTH_RE.search(mt.group(2)) and parse_date(mt.group(2), None) is not None
             and (sp := _dateline_place(doc, mt, gaz, taken)) is not None]
 
@@ -560,7 +560,7 @@ def _party_hometowns(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str
     """The home town in a US politician's party label ("R-Elbow Lake", "(D-Hopewell)"), when
     the gazetteer has a US place of that name (towns and villages; resolved in the US)."""
     out = []
-    for mt in _PARTY_TOWN.finditer(doc.text):
+    for mt in _PARTY_TOWN.finditer(doc_text(doc)):
         sp = _free_span(doc, mt.start(1), mt.end(1), taken)
         if sp is None or _is_non_place(sp.text):
             continue
@@ -1201,7 +1201,7 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
             countries[m.qualifier_country] += 1
             keys[m.qualifier_country].add("")
     by_sent: dict[int, set] = defaultdict(set)
-    sents = [(sent.start_char, sent.end_char) for sent in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(doc.text))]
+    sents = [(sent.start_char, sent.end_char) for sent in doc.sents] if doc.has_annotation("SENT_START") else [(0, len(doc_text(doc)))]
     starts = [a for a, _ in sents]
 
     def note(char: int, cc: str) -> None:

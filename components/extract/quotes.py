@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon as C
 from ..models import Place, Quote, Speaker
+from ..nlp import doc_text
 from .attribution_model import Candidate, candidate_frames, decide_attributions
 from .attribution_tagger import TAGGER_PATH, merge_proposals, tagger_frames
 from .confidence import quote_confidence
@@ -316,7 +317,7 @@ class _Sieve:
     """State shared by the attribution passes of one article (see :func:`quotations`)."""
 
     def __init__(self, doc: Doc, places: list[Place], settings: CueSettings = DEFAULT_CUE_SETTINGS):
-        self.doc, self.text, self.settings = doc, doc.text, settings
+        self.doc, self.text, self.settings = doc, doc_text(doc), settings
         qspans = close_lost_marks(quote_spans(self.text), doc)
         self._set_quoted(qspans)
         self.index = SpeakerIndex(doc, places, self.quoted)

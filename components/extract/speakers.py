@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon as C
 from ..models import Place, Speaker
-from ..nlp import datelines
+from ..nlp import datelines, doc_text
 from .tree import climb
 
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*")
@@ -322,7 +322,7 @@ class SpeakerIndex:
         self._persons: list[tuple[int, str]] = []  # (char offset, record key) of named people outside quotes
         self._salient: set[tuple[int, str]] = set()  # mentions that are clause subjects or quote speakers
         self._sent_starts = [s.start_char for s in doc.sents]
-        text = doc.text  # Doc.text joins every token on each access
+        text = doc_text(doc)
         self._headlines = headline_lines(text)
         first = text.split("\n", 1)[0]  # a first line without a final stop is the title ("Ferry service halted")
         self._title_end = len(first) if first.strip() and not first.rstrip().endswith((".", "?", "!", ":")) else 0
