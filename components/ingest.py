@@ -787,7 +787,10 @@ def read_html(
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
     if not text or not text.strip():
         raise ArticleReadError(source_path, "no main text found in the HTML page")
-    page = trafilatura.extract_metadata(html)
+    # the page's own date from its markup only (meta tags, <time>): trafilatura's extensive search also
+    # guesses from the text and fills a missing month and day ("Jan. 12, 2026" in a dateline gave 2026-01-01);
+    # a date written in the text is the dateline reader's (_make_article)
+    page = trafilatura.extract_metadata(html, extensive=False)
     merged = {}
     page_date = None
     if page is not None:

@@ -659,3 +659,18 @@ def test_ingest_script_and_style_content_never_reaches_title_or_text():
           "<style>\np {color: red}\n</style>\n\nShe thanked the crews.\n")
     assert markdown_to_text(md) == ("Quay reopens\n\nUnion leader Ana Petrova said the quay was safe.\n\n"
                                     "She thanked the crews.", "Quay reopens")
+
+
+def test_ingest_html_date_from_markup_or_dateline_never_guessed():
+    """Test that an HTML page without a date in its markup takes its dateline's date (trafilatura's text
+    search had filled a missing month and day: 1 January), and that a markup date still counts."""
+    from components.ingest import read_html
+
+    body = ("<p>GDANSK, Poland (Feb. 17, 2025) - The harbour master said on Monday that the old grain quay "
+            "would close for repairs in June.</p>")
+    a = read_html(f"<html><head><title>Quay</title></head><body><article>{body}</article></body></html>", "q.html")
+    assert a.published == "2025-02-17"
+    meta = '<meta property="article:published_time" content="2025-02-18T07:00:00Z">'
+    b = read_html(f"<html><head>{meta}<title>Quay</title></head><body><article>{body}</article></body></html>",
+                  "q.html")
+    assert b.published == "2025-02-18"
