@@ -148,6 +148,7 @@ class CasualtiesLexicon(LexiconFile):
     toll_nouns: WordList
     increment_words: WordList
     separate_event_words: WordList
+    generic_attack_nouns: WordList
 
 
 _QUOTES = load_lexicon(LEXICON_DIR / "quotes.yaml", QuotesLexicon)
@@ -233,6 +234,7 @@ TOLL_UPDATE_VERBS = frozenset(_CASUALTIES.toll_update_verbs)
 TOLL_NOUNS = frozenset(_CASUALTIES.toll_nouns)
 INCREMENT_WORDS = frozenset(_CASUALTIES.increment_words)
 SEPARATE_EVENT_WORDS = frozenset(_CASUALTIES.separate_event_words)
+GENERIC_ATTACK_NOUNS = frozenset(_CASUALTIES.generic_attack_nouns)
 
 _TOKENIZER = load_lexicon(NLP_LEXICON_PATH, TokenizerLexicon)
 SENTENCE_OPENERS: frozenset[str] = frozenset(_TOKENIZER.sentence_openers)

@@ -95,3 +95,18 @@ def test_incremental_refresh_equals_the_full_recomputation(tmp_path):
     store.delete_article("b1")
     assert table(store) == full(store)
     assert {a: e for a, _, e in table(store)}["b4"] == "b4:0"  # the event keeps b4 under its own id
+
+
+def test_causes_agree_without_the_word_naming_the_act(tmp_path):
+    """Test that two reports of one strike agree on the cause when only the act's noun differs ("drone attack",
+    "drone strike"; "air raid", "airstrike"), never when the means differs ("rocket attack")."""
+    store = Store(tmp_path / "c.duckdb")
+    store.add_extractions([
+        report("d1", "Velmora", 47.10, 33.20, "2025-04-04", 27, cause="drone attack"),
+        report("d2", "Velmora", 47.10, 33.20, "2025-04-04", 26, cause="Drone strike"),
+        report("d3", "Velmora", 47.10, 33.20, "2025-04-04", 4, cause="rocket attack"),
+        report("d4", "Dornik", 47.60, 33.20, "2025-04-05", 3, cause="air raid"),
+        report("d5", "Dornik", 47.60, 33.20, "2025-04-05", 3, cause="airstrike"),
+    ])
+    totals = Q.casualty_totals(store, QueryFilters())
+    assert (totals["events"], totals["reports"], totals["killed"]) == (3, 5, 27 + 4 + 3)

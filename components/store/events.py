@@ -6,7 +6,9 @@ Several articles report the same strike; each report is a casualty record (``cas
 - **place**: both geocoded and at most ``EVENT_KM`` (25 km) apart (great-circle distance);
 - **date**: both dated and at most ``EVENT_DAYS`` (1 day) apart (time zones and "yesterday" in a report
   filed the next morning);
-- **cause**: the same known cause, compared on its letters only, case-folded ("air strike" = "airstrike"). A record without a cause joins no
+- **cause**: the same known cause, compared on its letters only, case-folded, without the words naming the act
+  rather than the means (:func:`_cause_key`: "air strike" = "airstrike" = "air raid", "drone attack" = "drone
+  strike", never "drone attack" = "rocket attack"). A record without a cause joins no
   other: in the ISAF dev releases, two operations in one province a day apart ("killed several
   insurgents in Shigal district" / "a patrol ... killing several insurgents"), both geocoded to the
   province and without a cause, are different events.
@@ -38,6 +40,17 @@ CREATE TABLE IF NOT EXISTS casualty_events (
 );
 """
 
+def _cause_key(col: str) -> str:
+    """SQL of the cause ``col`` compared across reports: lower case, letters only, without a closing word that
+    names the act rather than the means (:data:`components.lexicon.GENERIC_ATTACK_NOUNS`): "Drone strike",
+    "drone attack" and "drone-attack" give "drone", "air raid", "air strike" and "airstrike" give "air",
+    "attack" gives ""."""
+    from .. import lexicon as C
+
+    generic = "|".join(sorted(C.GENERIC_ATTACK_NOUNS, key=len, reverse=True))
+    return f"regexp_replace(regexp_replace(lower({col}), '[^a-z]', '', 'g'), '({generic})s?$', '')"
+
+
 # candidate pairs: different articles ({order}), dates within the window, same folded cause, then the
 # distance; {a_from}: the records on side a (all casualties, or only some: the incremental refresh)
 _PAIRS = f"""
@@ -45,7 +58,7 @@ SELECT a.article_id, a.idx, b.article_id, b.idx
 FROM {{a_from}} a JOIN casualties b
   ON {{order}}
  AND b.date BETWEEN a.date - INTERVAL {EVENT_DAYS} DAY AND a.date + INTERVAL {EVENT_DAYS} DAY
- AND lower(regexp_replace(a.cause, '[^A-Za-z]', '', 'g')) = lower(regexp_replace(b.cause, '[^A-Za-z]', '', 'g'))
+ AND {_cause_key("a.cause")} = {_cause_key("b.cause")}
 WHERE a.part_of IS NULL AND b.part_of IS NULL
   AND a.lat IS NOT NULL AND a.lon IS NOT NULL AND b.lat IS NOT NULL AND b.lon IS NOT NULL
   AND 2 * 6371.0088 * asin(sqrt(
