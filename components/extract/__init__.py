@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..ingest import OffsetMap, repair_text
 from ..models import Article, Extraction
-from ..nlp import STAGE_PIPES, add_stages, load_nlp
+from ..nlp import STAGE_PIPES, add_stages, doc_text, load_nlp
 
 __all__ = ["extract_doc", "extract_article", "extract_articles", "analysis_text"]
 
@@ -52,10 +52,11 @@ def _to_supplied(ex: Extraction, doc: Doc) -> Extraction:
     Raises:
         ValueError: ``doc`` is neither the parse of ``article.text`` nor of its :func:`analysis_text`.
     """
-    if doc.text == ex.article.text:
+    text = doc_text(doc)
+    if text == ex.article.text:
         return ex
     repaired, offsets = repair_text(ex.article.text)
-    if repaired != doc.text:
+    if repaired != text:
         raise ValueError(f"article {ex.article.id}: the doc is not a parse of the article's text")
     if offsets is None:
         return ex

@@ -64,14 +64,15 @@ def _rel_bin(tok: Token) -> int:
     return -1 if hit is None else min(9, int(hit[1] * 10))
 
 
-def _quote_flags(doc: Doc) -> list[bool]:
-    """Per token: whether it lies inside a quotation (marks included; :func:`.quotemarks.quote_spans`)."""
+def _quote_flags(doc: Doc, offsets: list[int] | None = None) -> list[bool]:
+    """Per token: whether it lies inside a quotation (marks included; :func:`.quotemarks.quote_spans`).
+    ``offsets``: the tokens' character offsets when the caller has them (else read from ``doc``)."""
     ranges = sorted((q.open_mark, q.outer_end) for q in quote_spans(doc_text(doc)))
     starts = [a for a, _ in ranges]
     out = []
-    for t in doc:
-        k = bisect.bisect_right(starts, t.idx) - 1
-        out.append(k >= 0 and ranges[k][0] <= t.idx < ranges[k][1])
+    for idx in (offsets if offsets is not None else [t.idx for t in doc]):
+        k = bisect.bisect_right(starts, idx) - 1
+        out.append(k >= 0 and ranges[k][0] <= idx < ranges[k][1])
     return out
 
 
@@ -83,7 +84,9 @@ class _Columns:
     def __init__(self, doc: Doc):
         self.low, self.lem, self.pos, self.tag, self.dep = [], [], [], [], []
         self.head, self.ent, self.shape, self.rel = [], [], [], []
+        offsets = []
         for t in doc:  # one pass: each iteration of a Doc builds every Token object anew
+            offsets.append(t.idx)
             self.low.append(t.lower_)
             self.lem.append(t.lemma_.lower())
             self.pos.append(t.pos_)
@@ -93,7 +96,7 @@ class _Columns:
             self.ent.append(t.ent_type_ or "-")
             self.shape.append(t.shape_[:4])
             self.rel.append(_rel_bin(t))
-        self.inq = [int(x) for x in _quote_flags(doc)]
+        self.inq = [int(x) for x in _quote_flags(doc, offsets)]
 
 
 def _ancestor_cue(i: int, col: _Columns) -> str:
