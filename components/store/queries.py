@@ -45,9 +45,14 @@ def ensure_indexes(store: Store) -> None:
 # ---------------------------------------------------------------- overview
 
 
-# a casualty record's event across articles (components/store/events.py); its own key if not grouped
-_EVENT_OF = ("coalesce((SELECT e.event_id FROM casualty_events e WHERE e.article_id = c.article_id AND e.idx = c.idx), "
-             "c.article_id || ':' || CAST(c.idx AS VARCHAR))")
+def _event_of(idx: str = "c.idx") -> str:
+    """SQL of the event across articles (components/store/events.py) of the casualty record ``c`` with index
+    ``idx`` (its own key when not grouped); ``coalesce(c.part_of, c.idx)`` gives a part its event's."""
+    return (f"coalesce((SELECT e.event_id FROM casualty_events e WHERE e.article_id = c.article_id AND e.idx = {idx}), "
+            f"c.article_id || ':' || CAST({idx} AS VARCHAR))")
+
+
+_EVENT_OF = _event_of()
 
 
 def _cite(store: Store, df: pd.DataFrame) -> pd.DataFrame:
@@ -559,8 +564,7 @@ def casualties_table(store: Store, f: QueryFilters, limit: int | None = None) ->
     fw, params = from_where(f, "casualty", with_article=True)
     lim = " LIMIT ?" if limit else ""
     # a part carries its event's id (it is no report of its own); the title comes once, with the citation
-    event_of = _EVENT_OF.replace("e.idx = c.idx", "e.idx = coalesce(c.part_of, c.idx)").replace(
-        "CAST(c.idx AS VARCHAR)", "CAST(coalesce(c.part_of, c.idx) AS VARCHAR)")
+    event_of = _event_of("coalesce(c.part_of, c.idx)")
     return _cite(store, store.df(
         f"SELECT {_CAS_COLS}, {event_of} AS event_id{fw} ORDER BY coalesce(c.date, a.published) DESC NULLS LAST, "
         f"c.article_id, coalesce(c.part_of, c.idx), c.part_of NULLS FIRST, c.idx{lim}",
