@@ -159,6 +159,9 @@ def test_speakers_organisation_abbreviation_resolves_to_full_name(extract_text):
         # no entity tagged: the description is cut from the name
         ('Talks\n\n"We made progress," Swiss Foreign Minister Ignazio Cassis said.\n', "Ignazio Cassis",
          ("Ignazio Cassis", "Foreign Minister", None, "CH")),
+        # a given name the model left outside the PERSON entity ("Diaz" tagged, "Ana" a town too)
+        ("Floods\n\nThe mayor Ana Diaz said the city had enough sandbags.\n", "Ana Diaz",
+         ("Ana Diaz", "mayor", None, None)),
         # a country's organisation keeps its country in the name (two countries' ministries never merge)
         ("Talks\n\nRussia's Defence Ministry said its forces had taken the village.\n", "Russia's Defence Ministry",
          ("Russia's Defence Ministry", None, None, "RU")),

@@ -716,7 +716,7 @@ class SpeakerIndex:
                         k -= 1
                     if k < tok.i:
                         return Span(self.doc, k, tok.i + 1, label="PERSON")
-                return self._joined_person(ent)
+                return self._joined_person(self._with_given_names(ent))
         left = tok.i
         for t in tok.lefts:
             if t.dep_ in ("det", "compound", "amod", "poss", "nummod", "case", "nmod", "quantmod") or t.dep_ == "punct" and t.text in "'’":
@@ -727,6 +727,25 @@ class SpeakerIndex:
         if verbs:
             left = verbs[-1] + 1
         return self.doc[left : tok.i + 1]
+
+    def _with_given_names(self, ent: Span) -> Span:
+        """``ent`` (a PERSON) widened over the given names the model left outside it ("The mayor
+        Ana Diaz" with only "Diaz" tagged): the untagged capitalised proper nouns right before it,
+        on its line, that are compounds of the entity and neither a title word ("Mayor") nor a
+        country or people ("Kenyan"), nor an initial or a sentence's first word (capitalised
+        whatever it is: "Rival Jane Roe said"). A gazetteer place is not excluded: given names are often
+        also towns ("Ana", "Florence"); a place the model tagged has an entity type. Else ``ent``."""
+        if ent.label_ != "PERSON":
+            return ent
+        k = ent.start
+        while k > 0:
+            t = self.doc[k - 1]
+            if (t.ent_type_ or t.pos_ != "PROPN" or t.dep_ not in ("compound", "flat")
+                    or not ent.start <= t.head.i < ent.end or not t.text[:1].isupper() or not t.is_alpha
+                    or len(t) < 2 or t.is_sent_start or "\n" in t.whitespace_ or is_title_word(t.text) or country_of(t.text)):
+                break
+            k -= 1
+        return ent if k == ent.start else Span(self.doc, k, ent.end, label="PERSON")
 
     def _joined_person(self, ent: Span) -> Span:
         """``ent`` joined with the PERSON entity right before it when the model cut one name in two
