@@ -739,3 +739,23 @@ def test_dashboard_add_by_url_reports_a_fetch_error_in_one_line(db):
                for e in errors), errors
     _goto(at, "overview")
     assert {m.label: m.value for m in at.metric}["Articles"] == "1"
+
+
+def test_dashboard_reader_says_why_a_non_english_article_has_no_records(db):
+    at = _goto(_app(), "articles")
+    text = ("Le maire de la ville a déclaré lundi que le pont serait reconstruit avant le printemps. "
+            "Les habitants du quartier attendent depuis des mois une réponse claire de la mairie, "
+            "et plusieurs associations ont demandé une réunion publique la semaine prochaine.\n").encode()
+    at.file_uploader(key="upload").set_value(("pont.txt", text, "text/plain")).run()
+    assert not at.exception, [e.stack_trace for e in at.exception]
+    box = at.selectbox(key="article_pick")
+    box.set_value(next(i for i in box.options if box.format_func(i).startswith("Le maire"))).run()
+    infos = [i.value for i in at.info]
+    assert any("not English (language detected: fr)" in i for i in infos), infos
+
+
+def test_dashboard_unknown_article_in_the_address_keeps_the_default_view_and_says_so(db):
+    at = _goto(_app({"article": "missing"}), "quotes")
+    assert at.multiselect(key="collection").value == ["seed"]
+    warnings = [w.value for w in at.warning]
+    assert any("ignored unknown article" in w and "missing" in w for w in warnings), warnings

@@ -150,6 +150,10 @@ def test_ui_default_collections_add_uploads_when_they_exist():
     assert default_collection_selection(["seed", "uploads"], ("seed",)) == ("seed", "uploads")
     assert default_collection_selection(["uploads"], ("seed",)) == ("uploads",)
     assert default_collection_selection(["a", "b"], ()) == ("a", "b")
+    # collections made by ingest (not in data/collections.yaml) are shown at start too
+    embedded = ("seed", "isaf-afghanistan")
+    assert default_collection_selection(["isaf-afghanistan", "seed", "user"], ("seed",), embedded) == ("seed", "user")
+    assert default_collection_selection(["isaf-afghanistan", "seed"], ("seed",), embedded) == ("seed",)
 
 
 def test_ui_article_spans_with_missing_speaker_and_country_in_dataframes():
@@ -438,3 +442,24 @@ def test_ui_filters_in_force_names_each_filter_but_the_collection_with_user_text
                      date_from=dt.date(2025, 1, 2), text="ceasefire")
     assert filters_in_force(f) == ("Filtered by country: UA, PL, DE +1 more · speaker: Ada \\*Bold\\* · "
                                    "from: 2025\\-01\\-02 · quote text: ceasefire (change them in the sidebar)")
+
+
+def test_ui_filters_in_force_shows_labels_for_ids():
+    from components.ui.sidebar import _country_name, filters_in_force
+
+    f = QueryFilters(articles=("a1b2",), topics=("t-sanctions",), countries=("UA", "ZZ"))
+    line = filters_in_force(f, labels={"articles": {"a1b2": "Port *reopens*"}.get, "topics": lambda t: "Sanctions",
+                                       "countries": _country_name})
+    assert line == ("Filtered by country: Ukraine \\(UA\\), ZZ · topic: Sanctions · article: Port \\*reopens\\* "
+                    "(change them in the sidebar)")
+
+
+def test_ui_parse_filters_unknown_collection_or_article_keeps_the_default_collections():
+    f, notes = parse_filters({"collection": "nothere"}, ALLOWED, ("seed",))
+    assert f.collections == ("seed",)
+    assert notes == ["ignored unknown collection 'nothere'", "showing the default collections instead"]
+    f, notes = parse_filters({"article": "missing"}, {**ALLOWED, "articles": ["a1b2c3"]}, ("seed",))
+    assert (f.collections, f.articles) == (("seed",), ())
+    assert notes == ["ignored unknown article 'missing'"]
+    f, notes = parse_filters({"collection": ""}, ALLOWED, ("seed",))
+    assert (f.collections, notes) == ((), [])

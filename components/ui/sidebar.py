@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, Callable, Mapping
 
 import streamlit as st
 
@@ -54,6 +54,12 @@ def _apply_pending() -> None:
     pending = st.session_state.pop(_PENDING, None) or {}
     for key, value in pending.items():
         st.session_state[key] = value
+
+
+def _country_name(code: str) -> str:
+    """"Ukraine (UA)" for "UA"; the code alone when pycountry does not know it."""
+    label = _country_label(code)
+    return f"{label.split(' · ', 1)[1]} ({code})" if " · " in label else code
 
 
 def _country_label(code: str) -> str:
@@ -145,7 +151,8 @@ def render_filters() -> QueryFilters:
     opts = loaders.q("filter_options")
     labels = loaders.collection_labels()
     topics = loaders.topic_labels()
-    defaults = default_collection_selection(opts["collections"], loaders.default_collections())
+    defaults = default_collection_selection(opts["collections"], loaders.default_collections(),
+                                            tuple(loaders.collection_labels()))
     titles = opts["articles"]
     speakers = _with_requested(list(opts["speakers"]), "speaker", "speakers")
     places = _with_requested(list(opts["places"]), "place", "places")
@@ -189,8 +196,8 @@ def render_filters() -> QueryFilters:
     # and selecting all countries would exclude the quotes without a country and write a huge URL.
     opts_c, fmt = faceted("collections", *shown["collection"])
     sb.multiselect("Collection", opts_c, key="collection", select_all=False, format_func=fmt,
-                   help="Empty = all collections. The seed (and your uploads, when there are any) "
-                        "is selected at start. Counts: articles under the other filters.")
+                   help="Empty = all collections. The seed (with uploads and collections made by ingest, "
+                        "when there are any) is selected at start. Counts: articles under the other filters.")
     opts_c, fmt = faceted("countries", *shown["country"])
     sb.multiselect("Country", opts_c, key="country", format_func=fmt, select_all=False,
                    help="Speaker's country, or a place mentioned in the article. "
@@ -270,15 +277,18 @@ def _session_raw() -> dict[str, Any]:
     return raw
 
 
-def default_collection_selection(available: list[str], configured: tuple[str, ...]) -> tuple[str, ...]:
-    """The collections selected at start: the configured defaults (the seed) plus ``uploads`` when it exists.
-
-    Uploads are in the shared store, so every new session shows them without picking
-    the ``uploads`` collection. Falls back to every collection when no default exists.
+def default_collection_selection(available: list[str], configured: tuple[str, ...],
+                                 embedded: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The collections selected at start: the configured defaults (the seed), ``uploads`` when it exists,
+    and, when the ``embedded`` collections (those of ``data/collections.yaml``) are given, every other
+    collection of the store: the ones users made with ``ingest`` (``user`` by default, or ``--collection
+    NAME``), so what someone added shows without picking it. The other embedded collections (the
+    evaluation sets) stay one click away. Falls back to every collection when none of these exists.
     """
     chosen = [c for c in configured if c in available]
-    if UPLOAD_COLLECTION in available and UPLOAD_COLLECTION not in chosen:
-        chosen.append(UPLOAD_COLLECTION)
+    ours = set(embedded) - {UPLOAD_COLLECTION}
+    added = [c for c in available if c == UPLOAD_COLLECTION or (embedded and c not in ours)]
+    chosen += [c for c in added if c not in chosen]
     return tuple(chosen) or tuple(available)
 
 
@@ -302,16 +312,22 @@ _FILTER_WORDS = {"countries": "country", "topics": "topic", "speakers": "speaker
                  "places": "place", "article_text": "article text"}
 
 
-def filters_in_force(filters: QueryFilters, shown: int = 3) -> str | None:
+def filters_in_force(filters: QueryFilters, shown: int = 3,
+                     labels: Mapping[str, Callable[[str], str]] | None = None) -> str | None:
     """One Markdown line naming the filters other than the collection ("Filtered by country: UA · topic:
     sanctions"), at most ``shown`` values each ("+2 more"), user text escaped; None without any. Shown above
-    every page, so a shared link opened on a phone (sidebar closed) says what it filters."""
+    every page, so a shared link opened on a phone (sidebar closed) says what it filters.
+
+    ``labels`` maps a :class:`QueryFilters` field to a function giving the label of one value (an article's
+    title for its id, a topic's title for its id); values of other fields are shown as they are."""
     parts = []
+    labels = labels or {}
     for name, value in filters.active().items():
         if name == "collections":
             continue
         values = value if isinstance(value, tuple) else (value,)
-        text = ", ".join(escape_markdown(str(v)[:60]) for v in values[:shown])
+        label = labels.get(name, str)
+        text = ", ".join(escape_markdown(str(label(v))[:60]) for v in values[:shown])
         more = f" +{len(values) - shown} more" if len(values) > shown else ""
         parts.append(f"{_FILTER_WORDS.get(name, name)}: {text}{more}")
     return ("Filtered by " + " · ".join(parts) + " (change them in the sidebar)") if parts else None
@@ -321,7 +337,16 @@ def hidden_articles_notice(filters: QueryFilters) -> None:
     """Name the filters in force (:func:`filters_in_force`); under a collection filter, say how many stored
     articles the other collections hold, with one click ("Show all collections") to clear it; nothing when
     no filter is set and no article is hidden that way."""
-    summary = filters_in_force(filters)
+    notices = st.session_state.get(_NOTICES) or []
+    if notices:
+        # also on the page: on a phone the sidebar, where the notices can be dismissed, starts closed
+        st.warning("Some values of the address were not used: "
+                   + "; ".join(escape_markdown(n) for n in notices[:4])
+                   + (f" (+{len(notices) - 4} more)" if len(notices) > 4 else ""), icon="⚠")
+    titles = loaders.q("filter_options")["articles"]
+    topics = loaders.topic_labels()
+    summary = filters_in_force(filters, labels={
+        "articles": lambda a: titles.get(a) or a, "topics": lambda t: topics.get(t, t), "countries": _country_name})
     if summary:
         st.caption(summary)
     if not filters.collections:

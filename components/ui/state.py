@@ -119,10 +119,6 @@ def parse_filters(
     values: dict[str, Any] = {}
     for field in LIST_FIELDS:
         key = URL_KEYS[field]
-        if field == "collections" and key not in raw:
-            # an address naming articles (a permalink) opens them in whatever collection they are
-            values[field] = () if _as_list(raw.get(URL_KEYS["articles"])) else tuple(default_collections)
-            continue
         items = _as_list(raw.get(key))
         if field == "countries":
             items = [i.strip().upper() for i in items]
@@ -140,6 +136,7 @@ def parse_filters(
             notices.append(f"kept the first {MAX_VALUES} of {len(kept)} {key} values")
             kept = kept[:MAX_VALUES]
         values[field] = tuple(kept)
+    values["collections"] = _collections_in_force(raw, values, tuple(default_collections), notices)
     for field in ("date_from", "date_to"):
         key = URL_KEYS[field]
         d = _as_date(raw.get(key))
@@ -156,6 +153,21 @@ def parse_filters(
             text = text[:MAX_TEXT_CHARS]
         values[field] = text
     return QueryFilters(**values), notices
+
+
+def _collections_in_force(raw: Mapping[str, Any], values: dict[str, Any], defaults: tuple[str, ...],
+                          notices: list[str]) -> tuple[str, ...]:
+    """The collection filter once the other list fields are validated: absent, the defaults, or all
+    collections when the address names a known article (a permalink opens it in whatever collection it
+    is); ``collection=`` (empty), all; only unknown names, the defaults again, with a notice, so a
+    mistyped link never widens the view to every collection."""
+    key = URL_KEYS["collections"]
+    if key not in raw:
+        return () if values["articles"] else defaults
+    if not values["collections"] and any(i for i in _as_list(raw.get(key))) and defaults:
+        notices.append("showing the default collections instead")
+        return defaults
+    return values["collections"]
 
 
 UNNAMED_KEY = "unnamed"

@@ -10,6 +10,7 @@ import streamlit as st
 from components.errors import ArticleReadError, NewsAtlasError
 from components.fetch import DEFAULT_TIMEOUT_S, MAX_FEED_ITEMS, MAX_PAGE_BYTES, fetch_bytes, read_url
 from components.ingest import MAX_ARTICLE_CHARS, META_SUFFIX, SUPPORTED_SUFFIXES, parse_sidecar, read_bytes, sidecar_stem
+from components.worker import detect_language
 from components.ui import correct, highlight, loaders
 from components.ui.sidebar import DATE_MIN, DATE_MAX, UPLOAD_COLLECTION, current_filters, request_filter
 from components.store.queries import ARTICLE_SORTS, DESCENDING_FIRST
@@ -249,6 +250,11 @@ st.caption(" · ".join(highlight.escape_markdown(highlight.cell_text(x)) for x i
                       if highlight.cell_text(x)))
 st.caption(f"{plural(len(bundle['quotes']), 'quote')} · {plural(len(bundle['speakers']), 'speaker')} · "
            f"{plural(len(bundle['places']), 'place mention')} · {plural(len(bundle['casualties']), 'casualty report')}")
+if not any(len(bundle[k]) for k in ("quotes", "speakers", "places", "casualties")):
+    lang = detect_language(art["text"] or "")
+    if lang:
+        st.info(f"Nothing was extracted: the text is not English (language detected: {lang}). "
+                "The extractors read English only; the article is kept as it was supplied.")
 with st.expander("Correct this article's quotes and casualty records"):
     correct.reader_correction_controls(bundle, "art_fix")
 st.html(highlight.legend_html(["quote", "speaker", "place", "casualty"]))
