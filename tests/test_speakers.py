@@ -162,6 +162,9 @@ def test_speakers_organisation_abbreviation_resolves_to_full_name(extract_text):
         # a given name the model left outside the PERSON entity ("Diaz" tagged, "Ana" a town too)
         ("Floods\n\nThe mayor Ana Diaz said the city had enough sandbags.\n", "Ana Diaz",
          ("Ana Diaz", "mayor", None, None)),
+        # "ROLE NAME" parsed as two subjects of the cue: the name speaks, the description gives the country
+        ("Talks\n\nHis Estonian counterpart Mart Kask told reporters that the border would stay shut.\n",
+         "Mart Kask", ("Mart Kask", None, None, "EE")),
         # a country's organisation keeps its country in the name (two countries' ministries never merge)
         ("Talks\n\nRussia's Defence Ministry said its forces had taken the village.\n", "Russia's Defence Ministry",
          ("Russia's Defence Ministry", None, None, "RU")),

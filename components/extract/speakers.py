@@ -333,7 +333,8 @@ class SpeakerIndex:
         self._datelines = datelines(doc)  # wire datelines ("BRUSSELS (Reuters) — "), text order
         for abbrev, full in defined_abbreviations(text):
             self._abbrev.setdefault(abbrev.lower(), full)
-        self._ents: list[Span] = list(doc.ents)  # doc.ents builds new Spans on every access
+        # doc.ents builds new Spans on every access; given names the model left out are taken in
+        self._ents: list[Span] = [self._with_given_names(e) for e in doc.ents]
         self._ent_of_tok: dict[int, Span] = {t: ent for ent in self._ents for t in range(ent.start, ent.end)}
         for ent in self._ents:
             if ent.label_ != "PERSON" or self.in_quote(ent.start_char) or self.is_place(ent):
@@ -716,7 +717,7 @@ class SpeakerIndex:
                         k -= 1
                     if k < tok.i:
                         return Span(self.doc, k, tok.i + 1, label="PERSON")
-                return self._joined_person(self._with_given_names(ent))
+                return self._joined_person(ent)
         left = tok.i
         for t in tok.lefts:
             if t.dep_ in ("det", "compound", "amod", "poss", "nummod", "case", "nmod", "quantmod") or t.dep_ == "punct" and t.text in "'’":
@@ -731,7 +732,7 @@ class SpeakerIndex:
     def _with_given_names(self, ent: Span) -> Span:
         """``ent`` (a PERSON) widened over the given names the model left outside it ("The mayor
         Ana Diaz" with only "Diaz" tagged): the untagged capitalised proper nouns right before it,
-        on its line, that are compounds of the entity and neither a title word ("Mayor") nor a
+        on its line, that are compounds of the entity and neither a title word ("Mayor", "Senators") nor a
         country or people ("Kenyan"), nor an initial or a sentence's first word (capitalised
         whatever it is: "Rival Jane Roe said"). A gazetteer place is not excluded: given names are often
         also towns ("Ana", "Florence"); a place the model tagged has an entity type. Else ``ent``."""
@@ -742,7 +743,8 @@ class SpeakerIndex:
             t = self.doc[k - 1]
             if (t.ent_type_ or t.pos_ != "PROPN" or t.dep_ not in ("compound", "flat")
                     or not ent.start <= t.head.i < ent.end or not t.text[:1].isupper() or not t.is_alpha
-                    or len(t) < 2 or t.is_sent_start or "\n" in t.whitespace_ or is_title_word(t.text) or country_of(t.text)):
+                    or len(t) < 2 or t.is_sent_start or "\n" in t.whitespace_ or is_title_word(t.text) or country_of(t.text)
+                    or t.text.endswith("s") and is_title_word(t.text[:-1])):  # "Senators Jo Roe and ..." 
                 break
             k -= 1
         return ent if k == ent.start else Span(self.doc, k, ent.end, label="PERSON")
@@ -830,6 +832,11 @@ class SpeakerIndex:
                 if ch.dep_ == "appos" and ch.pos_ == "PROPN" and (ch.ent_type_ == "PERSON" or clean_name(ch.text) and self.canonical(clean_name(ch.text)) in self._full_names):
                     tok = ch
                     break
+        # a description and the name after it parsed as two subjects of one verb ("His Ukrainian
+        # counterpart Rustem Umerov told ..."): the name is the source, the description its title
+        split = self._split_subject(tok)
+        if split is not None:
+            return split, list(tok.subtree)
         # title noun with an appositive name; a common noun the parser took for the subject with a
         # person as its appositive ("With 50 days until the election, Mina Cole, an adviser, called ...")
         title_toks: list[Token] = []
@@ -849,6 +856,16 @@ class SpeakerIndex:
                     title_toks = [t for t in tok.subtree if t.i < deep.left_edge.i]
                     tok = deep
         return tok, title_toks
+
+    @staticmethod
+    def _split_subject(tok: Token) -> Optional[Token]:
+        """The PERSON subject right after the common-noun subject ``tok`` of the same verb (the
+        parser's reading of "ROLE NAME" as two subjects), or None."""
+        if tok.pos_ != "NOUN" or tok.ent_type_ or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        nxt = tok.right_edge.i + 1
+        return next((s for s in tok.head.children if s.dep_ == tok.dep_ and s.i > tok.i
+                     and s.left_edge.i == nxt and s.ent_type_ == "PERSON"), None)
 
     def _resolve_phrase(self, tok: Token, span: Span) -> tuple[Optional[str], str, Optional[Span]]:
         """Type and name the noun phrase ``span`` headed by ``tok``: a known or tagged person,
