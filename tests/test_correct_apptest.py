@@ -171,3 +171,11 @@ def test_review_page_corrects_a_casualty_place_with_the_same_controls(db):
     assert (json.loads(rec[6]), json.loads(rec[7])) == ({"place": place}, {"place": "Invented_Town *north*"})
     assert [s.value for s in at.success] == [f"Place corrected: {escape_markdown('Invented_Town *north*')}."]
     assert at.selectbox(key="review_cas_pick").options[0].startswith("Invented_Town *north*: ")
+
+
+def test_quotes_page_shows_the_addressed_quote_before_the_table(db):
+    qid, text, speaker, *_ = _attributed(db)[-1]
+    at = _goto(_app({"quote": qid}), "quotes")
+    first = at.markdown[0].value  # above the table, so a phone shows it without scrolling
+    assert first.startswith("> ") and speaker in first.replace("\\", "")
+    assert "The quote this address names" in at.caption[0].value

@@ -10,10 +10,27 @@ from components.ui.sidebar import current_filters
 from components.store.queries import DESCENDING_FIRST, QUOTE_SORTS
 from components.ui.widgets import display_frame, download_buttons, pager, sort_control, speaker_card
 
+
+
+def _quote_markdown(q: dict) -> str:
+    """The quote as a Markdown block quote with its speaker, cue and kind (all escaped)."""
+    cue = highlight.cell_text(q.get("cue"))
+    return ("> " + highlight.escape_markdown(q["text"]) + "\n>\n> — "
+            + highlight.escape_markdown(highlight.cell_text(q["speaker"], "unknown speaker"))
+            + (f" ({highlight.escape_markdown(cue)})" if cue else "") + f" · {q['kind']}")
+
+
 f = current_filters()
 topics = loaders.topic_labels()
 st.title("Quotes")
 correct.notice("quotes")
+_addressed = str(st.query_params.get("quote", ""))[:200]
+_addressed_detail = loaders.q("quote_detail", _addressed) if _addressed else None
+if _addressed_detail is not None:
+    # the quote a link names comes first: on a phone the table would push it screens down
+    with st.container(border=True):
+        st.markdown(_quote_markdown(_addressed_detail["quote"]))
+        st.caption("The quote this address names; it is shown in its article below the table.")
 if len(f.speakers) == 1:  # ?speaker=NAME opens the speaker's card (the filter keeps every name of the person)
     card = loaders.q("speaker_card", f.speakers[0])
     if card:
@@ -93,10 +110,7 @@ if detail is None:
     st.stop()
 art = detail["article"]
 qrow = detail["quote"]
-st.markdown("> " + highlight.escape_markdown(qrow["text"]) + "\n>\n> — " +
-            highlight.escape_markdown(highlight.cell_text(qrow["speaker"], "unknown speaker")) +
-            (f" ({highlight.escape_markdown(highlight.cell_text(qrow.get('cue')))})" if highlight.cell_text(qrow.get("cue")) else "")
-            + f" · {qrow['kind']}")
+st.markdown(_quote_markdown(qrow))
 with st.expander("Correct this quote"):
     correct.quote_correction_controls(qrow, "quotes_fix", correct.author_input("quotes_fix_author"))
 left, right = st.columns([3, 1])
