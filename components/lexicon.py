@@ -127,6 +127,8 @@ class PlacesLexicon(LexiconFile):
     area_plurals: WordList
     resident_nouns: WordList
     people_of_nouns: WordList
+    person_titles: WordList
+    street_plurals: WordList
 
 
 class CasualtiesLexicon(LexiconFile):
@@ -213,6 +215,8 @@ COUNTY_PLURALS = frozenset(_PLACES.county_plurals)
 AREA_PLURALS = frozenset(_PLACES.area_plurals)
 RESIDENT_NOUNS = frozenset(_PLACES.resident_nouns)
 PEOPLE_OF_NOUNS = frozenset(_PLACES.people_of_nouns)
+PERSON_TITLES = frozenset(_PLACES.person_titles)
+STREET_PLURALS = frozenset(_PLACES.street_plurals)
 ADMIN_PREFIX_WORDS = frozenset(_PLACES.admin_prefix_words)
 ADMIN_OFFICE_NOUNS = frozenset(_PLACES.admin_office_nouns)
 CALENDAR_WORDS = frozenset(_PLACES.calendar_words)

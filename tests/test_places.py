@@ -665,3 +665,27 @@ def test_places_italic_dateline_line_of_a_markdown_article(nlp):
     article = read_bytes(md.encode("utf-8"), "talk.md", None)[0]
     got = [(p.mention, p.name, p.country) for p in extract_doc(article, nlp(article.text), nlp).places]
     assert got == [("Kisumu", "Kisumu", "KE")]
+
+
+def test_places_name_after_a_title_or_a_persons_last_name_is_a_person(extract_text):
+    """Test that a bare name after a form of address ("coach Hanover", "Mrs. Lincoln") or the
+    last name of a person the article names ("Karen Stamford ... Stamford could") is no place,
+    while the same kind of name with a locative cue stays one."""
+    assert _places(extract_text, 'Coach Hanover praised the team. "We fought hard," said coach Hanover after the match in Fargo, North Dakota.') == [
+        ("Fargo", "Fargo", "North Dakota", "US"), ("North Dakota", "North Dakota", "North Dakota", "US")]
+    assert _places(extract_text, "Mrs. Lincoln spoke at the museum in Springfield, Illinois.") == [
+        ("Springfield", "Springfield", "Illinois", "US"), ("Illinois", "Illinois", "Illinois", "US")]
+    assert _places(extract_text, "A jury in Tulsa, Oklahoma, convicted Karen Stamford on Tuesday. Stamford could spend up to ten years in prison.") == [
+        ("Tulsa", "Tulsa", "Oklahoma", "US"), ("Oklahoma", "Oklahoma", "Oklahoma", "US")]
+    assert [p[0] for p in _places(extract_text, "Karen Stamford moved to Tulsa, Oklahoma. She was born in Stamford.")] == [
+        "Tulsa", "Oklahoma", "Stamford"]
+
+
+def test_places_street_names_and_lower_case_words_are_no_places(extract_text):
+    """Test that names listed before a plural street noun ("Oakland and Dayton streets"), a street
+    noun left after a compass word ("West Street") and lower-case words ("foie gras") are no
+    places, while the same town named on its own is."""
+    assert _places(extract_text, "A pipe burst at the corner of Oakland and Dayton streets in Toledo, Ohio, on Monday. Workers from Dayton repaired it.") == [
+        ("Toledo", "Toledo", "Ohio", "US"), ("Ohio", "Ohio", "Ohio", "US"), ("Dayton", "Dayton", "Ohio", "US")]
+    assert _places(extract_text, "The bakery on West Street in Bristol sells croissants and foie gras.") == [
+        ("Bristol", "Bristol", "England", "GB")]

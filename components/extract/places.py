@@ -53,9 +53,11 @@ from ..lexicon import (
     NON_PLACE_NAMES,
     ORG_HEAD_NOUNS,
     PEOPLE_OF_NOUNS,
+    PERSON_TITLES,
     PLACE_PREPOSITIONS,
     RESIDENT_NOUNS,
     STATE_BODY_NOUNS,
+    STREET_PLURALS,
     TITLE_ABBREVIATIONS,
 )
 from ..gazetteer import AREA_KINDS, GeoRecord, Gazetteer, _km, get_gazetteer, normalise
@@ -97,6 +99,8 @@ SIGNALS: dict[str, bool] = {
     "one_sense": True,  # one reading per name per article: later bare mentions follow the best-cued one
     "population": True,  # log population as the prior
     "headline_support": True,  # a small town read only in a title-case headline needs the article's support
+    "street_names": True,  # names before "streets"/"avenues" ("Lakeview and Harrison streets"), a bare street noun ("North Street"), lower-case words
+    "person_names": True,  # a bare name after a person's title ("coach Ripley") or a person's surname ("Jane Fairfield" ... "Fairfield said")
 }
 W_NEIGHBOUR = 3.0  # a candidate within NEIGHBOUR_KM of another place the article resolves
 NEIGHBOUR_KM = 150.0
@@ -391,7 +395,60 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         for sp in extra(doc, gaz, _taken(doc, spans), {sp.text for sp in spans}):
             spans.append(sp)
-    return _mentions_of(doc, gaz, spans, facilities)
+    mentions = _mentions_of(doc, gaz, spans, facilities)
+    if SIGNALS["street_names"]:
+        mentions = [m for m in mentions if not _names_street(doc, m)]
+    if SIGNALS["person_names"]:
+        last_names = _person_last_names(doc)
+        mentions = [m for m in mentions if not _names_person(doc, m, last_names)]
+    return mentions
+
+
+def _names_street(doc: Doc, m: Mention) -> bool:
+    """True when mention ``m`` is no place name at all: words all in lower case ("foie gras", "West
+    mobile home park"), a bare street noun left after a compass word ("North Street" -> "Street"),
+    or a name in a list closed by a plural street noun (:data:`STREET_PLURALS`: "the corner of
+    Lakeview and Harrison streets", "Elm, Oak and Main avenues")."""
+    if not any(w[:1].isupper() for w in m.text.split()):
+        return True
+    if normalise(m.text) in NAME_MODIFIED_NOUNS:
+        return True
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    k = span.end
+    while k < len(doc) and k - span.end < 8 and (doc[k].pos_ == "PROPN" or doc[k].lower_ in ("and", "or", ",")):
+        k += 1
+    return k < len(doc) and doc[k].lower_ in STREET_PLURALS
+
+
+def _person_last_names(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    """Last names of the article's multi-word PERSON entities of proper nouns only ("Jane Fairfield" ->
+    "fairfield"; not "Historic Dublin"),
+    each mapped to the (start, end) character spans of the entities that end with it."""
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
+            out[ent[-1].lower_].append((ent.start_char, ent.end_char))
+    return out
+
+
+def _names_person(doc: Doc, m: Mention, last_names: dict[str, list[tuple[int, int]]]) -> bool:
+    """True when mention ``m`` names a person, not a place: a form of address or title right before
+    it (:data:`PERSON_TITLES`: "coach Ripley", "Mrs. Lincoln"), or, with no locative cue of its own
+    (no qualifier such as "Fairfield, Conn.", no "in"/"from" before it, no "city of" / "X County"), a
+    bare one-word name that is the last name of a PERSON entity elsewhere in the article ("Jane
+    Fairfield ... Fairfield's lawyers")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if span.start > 0 and doc[span.start - 1].lower_ in PERSON_TITLES:
+        return True
+    if len(span) != 1 or m.qualifier_admin or m.qualifier_country or m.admin_cue or m.city_cue or m.county_cue or m.holds:
+        return False
+    if _cue_before(doc, span.start):
+        return False
+    return any(not (s < m.end and m.start < e) for s, e in last_names.get(span[0].lower_, ()))
 
 
 def _mentions_of(doc: Doc, gaz: Gazetteer, spans: list[Span], facilities: set[int]) -> list[Mention]:
