@@ -129,6 +129,9 @@ class PlacesLexicon(LexiconFile):
     people_of_nouns: WordList
     person_titles: WordList
     street_plurals: WordList
+    feature_heads_after: WordList
+    feature_heads_before: WordList
+    institution_heads: WordList
 
 
 class CasualtiesLexicon(LexiconFile):
@@ -217,6 +220,9 @@ RESIDENT_NOUNS = frozenset(_PLACES.resident_nouns)
 PEOPLE_OF_NOUNS = frozenset(_PLACES.people_of_nouns)
 PERSON_TITLES = frozenset(_PLACES.person_titles)
 STREET_PLURALS = frozenset(_PLACES.street_plurals)
+FEATURE_HEADS_AFTER = frozenset(_PLACES.feature_heads_after)
+FEATURE_HEADS_BEFORE = frozenset(_PLACES.feature_heads_before)
+INSTITUTION_HEADS = frozenset(_PLACES.institution_heads)
 ADMIN_PREFIX_WORDS = frozenset(_PLACES.admin_prefix_words)
 ADMIN_OFFICE_NOUNS = frozenset(_PLACES.admin_office_nouns)
 CALENDAR_WORDS = frozenset(_PLACES.calendar_words)

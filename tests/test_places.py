@@ -528,8 +528,10 @@ def test_places_compass_word_before_a_state_of_the_article_country(extract_text)
 
 
 def test_places_compass_area_name_abroad_is_not_another_country_area(extract_text):
-    """"Central Plateau" in Haiti is not Nigeria's Plateau state: no place of Nigeria is named."""
-    assert _places(extract_text, "Cases rose in the Central Plateau of Haiti.") == [("Haiti", "Haiti", None, "HT")]
+    """"Central Plateau" in Haiti is not Nigeria's Plateau state: no place of Nigeria is named; the
+    plateau is a feature placed at the country the article names."""
+    assert _places(extract_text, "Cases rose in the Central Plateau of Haiti.") == [
+        ("Central Plateau", "Haiti", None, "HT"), ("Haiti", "Haiti", None, "HT")]
 
 
 # ----------------------------------------------------------------------------- issue 11: resolution priors
@@ -689,3 +691,25 @@ def test_places_street_names_and_lower_case_words_are_no_places(extract_text):
         ("Toledo", "Toledo", "Ohio", "US"), ("Ohio", "Ohio", "Ohio", "US"), ("Dayton", "Dayton", "Ohio", "US")]
     assert _places(extract_text, "The bakery on West Street in Bristol sells croissants and foie gras.") == [
         ("Bristol", "Bristol", "England", "GB")]
+
+
+def test_places_river_and_fort_names_placed_at_the_nearest_place(extract_text):
+    """Test that a river or valley named by its head word ("the Pawnee River", "River Wensum"),
+    which no installed gazetteer holds, is a toponym placed at the article's nearest resolved
+    city or area; a fort the gazetteer knows ("Fort Bragg") resolves as usual."""
+    assert _places(extract_text, "Canoeists gathered on the banks of the Pawnee River near Topeka, Kansas, on Saturday.") == [
+        ("Pawnee River", "Topeka", "Kansas", "US"), ("Topeka", "Topeka", "Kansas", "US"), ("Kansas", "Kansas", "Kansas", "US")]
+    assert _places(extract_text, "Volunteers cleaned the shore of the River Wensum in Norwich on Sunday.") == [
+        ("River Wensum", "Norwich", "England", "GB"), ("Norwich", "Norwich", "England", "GB")]
+    assert _places(extract_text, "The soldier was stationed at Fort Bragg before he moved to Raleigh, North Carolina.")[0] == (
+        "Fort Bragg", "Fort Bragg", "North Carolina", "US")
+
+
+def test_places_town_read_again_inside_a_local_body_but_not_an_institution(extract_text):
+    """Test that a town the article reads as a place is read again where it opens the name of a
+    local body ("the Galena Volunteer Fire Department", "the Galena Historical Society"), but not
+    of a school, hospital or newspaper ("Galena High School")."""
+    text = ("A fire broke out in Galena, Illinois, on Monday. The Galena Volunteer Fire Department and the "
+            "Galena Historical Society were called. Students of Galena High School helped.")
+    got = [(p.mention, p.start) for p in extract_text(text).places]
+    assert got == [("Galena", 20), ("Illinois", 28), ("Galena", 53), ("Galena", 94)]

@@ -47,6 +47,9 @@ from ..lexicon import (
     COMPASS_WORDS,
     COUNTY_PLURALS,
     COUNTY_WORDS,
+    FEATURE_HEADS_AFTER,
+    FEATURE_HEADS_BEFORE,
+    INSTITUTION_HEADS,
     JURISDICTION_NOUNS,
     JURISDICTION_PHRASES,
     NAME_MODIFIED_NOUNS,
@@ -100,6 +103,8 @@ SIGNALS: dict[str, bool] = {
     "population": True,  # log population as the prior
     "headline_support": True,  # a small town read only in a title-case headline needs the article's support
     "street_names": True,  # names before "streets"/"avenues" ("Lakeview and Harrison streets"), a bare street noun ("North Street"), lower-case words
+    "feature_names": True,  # "the Neches River", "Fraser Valley", "Fort Hood": placed at the article's nearest resolved place
+    "known_names": True,  # a name read as a place elsewhere in the article, again inside another name ("the Dublin Veterans Project")
     "person_names": True,  # a bare name after a person's title ("coach Ripley") or a person's surname ("Jane Fairfield" ... "Fairfield said")
 }
 W_NEIGHBOUR = 3.0  # a candidate within NEIGHBOUR_KM of another place the article resolves
@@ -124,6 +129,7 @@ class Mention:
     repeated: bool = False  # the same name is also mentioned outside title-case lines
     holds: str = ""  # a city the text says lies in this place: "Tbilisi, Georgia's capital"
     facility: bool = False  # a square, street or bridge named after a person or saint: "St. Peter's Square"
+    feature: bool = False  # a river, valley, fort or township the gazetteer lacks: "the Neches River" (also a facility)
 
 
 def toponyms(doc: Doc) -> list[Place]:
@@ -198,13 +204,16 @@ def _one_sense(mentions: list[Mention], recs: list[Optional[GeoRecord]]) -> list
 def _place_facilities(mentions: list[Mention], recs: list[Optional[GeoRecord]]) -> list[Optional[GeoRecord]]:
     """A facility mention ("St. Peter's Square") takes the record of the nearest resolved city or
     country mention of the article (by character distance): the gazetteer lists no squares or
-    streets, and a named facility lies in the place its article reports from. None when the
-    article resolves no such place."""
+    streets, and a named facility lies in the place its article reports from. A feature mention
+    ("the Neches River", "Fort Hood") takes the nearest city or first-level area, a country only
+    when the article resolves neither. None when the article resolves no such place."""
     placed = [(m, r) for m, r in zip(mentions, recs) if r is not None and not m.facility and r.kind in ("city", "country")]
+    local = [(m, r) for m, r in zip(mentions, recs) if r is not None and not m.facility and r.kind in ("city", "admin")]
     out = list(recs)
     for k, m in enumerate(mentions):
-        if m.facility and placed:
-            out[k] = min(placed, key=lambda p: abs(p[0].start - m.start))[1]
+        near = local if m.feature and local else placed
+        if m.facility and near:
+            out[k] = min(near, key=lambda p: abs(p[0].start - m.start))[1]
     return out
 
 
@@ -277,6 +286,20 @@ def _possessive_facility(span: Span) -> Optional[Span]:
     return None
 
 
+def _feature_name(span: Span, gaz: Gazetteer) -> bool:
+    """True when ``span`` names a natural or military feature or a township by its head word
+    (:data:`FEATURE_HEADS_AFTER` last: "Neches River", "Fraser Valley", "Jerome Township";
+    :data:`FEATURE_HEADS_BEFORE` first: "River Lune", "Fort Hood") with a capitalised name beside
+    it, and no gazetteer table holds the whole name (those resolve as usual: "Lake Victoria")."""
+    if len(span) < 2 or not all(t.text[:1].isupper() or t.text in ("-", "'s", "’s", "of") for t in span):
+        return False
+    if not (span[-1].lower_ in FEATURE_HEADS_AFTER or span[0].lower_ in FEATURE_HEADS_BEFORE):
+        return False
+    key = normalise(span.text)
+    return not gaz.is_region_name(span.text) and not any(
+        normalise(r.name) == key for r in gaz.candidates(span.text) + gaz.small_places(span.text))
+
+
 def _names_something_else(span: Span) -> bool:
     """True when the place name only modifies a following non-place noun ("Reston ebolavirus",
     "Hong Kong flu", "Seoul City Hall"), also across a possessive when the noun is capitalised as
@@ -324,6 +347,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     surnames = _person_surnames(doc)
     slash_parts: list[Span] = []
     facilities: set[int] = set()
+    features: set[int] = set()
     for ent in doc.ents:
         parts = _slash_parts(ent, gaz)
         if parts:
@@ -336,6 +360,11 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             facilities.add(fac.start_char)
             continue
         if not len(span) or _is_non_place(span.text) or _names_something_else(span) or not _abbreviation_placed(span, gaz):
+            continue
+        if SIGNALS["feature_names"] and ent.label_ in PLACE_LABELS | {"FAC"} and _feature_name(span, gaz):
+            spans.append(span)
+            facilities.add(span.start_char)
+            features.add(span.start_char)
             continue
         text = span.text
         if ent.label_ in PLACE_LABELS:
@@ -390,12 +419,14 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     spans.extend(_area_abbreviations(doc, gaz, taken, spans))
     for extra, on in ((_caps_datelines, "caps_datelines"), (_dated_lines, "dated_lines"), (_state_abbreviations, "state_abbreviations"),
                       (_party_hometowns, "party_hometowns"), (_county_forms, "county_forms"), (_org_places, "org_places"),
-                      (_resident_places, "resident_cues"), (_qualified_places, "qualified_towns")):
+                      (_resident_places, "resident_cues"), (_qualified_places, "qualified_towns"), (_known_names_again, "known_names")):
         if not SIGNALS[on]:
             continue
         for sp in extra(doc, gaz, _taken(doc, spans), {sp.text for sp in spans}):
             spans.append(sp)
     mentions = _mentions_of(doc, gaz, spans, facilities)
+    for m in mentions:
+        m.feature = m.start in features
     if SIGNALS["street_names"]:
         mentions = [m for m in mentions if not _names_street(doc, m)]
     if SIGNALS["person_names"]:
@@ -420,6 +451,52 @@ def _names_street(doc: Doc, m: Mention) -> bool:
     while k < len(doc) and k - span.end < 8 and (doc[k].pos_ == "PROPN" or doc[k].lower_ in ("and", "or", ",")):
         k += 1
     return k < len(doc) and doc[k].lower_ in STREET_PLURALS
+
+
+def _known_names_again(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
+    """Further mentions of a town or area the article already reads as a place, where the model
+    tags them as part of another name or not at all ("the Dublin Veterans Project", "Chiefland
+    Police Chief" after "in Dublin", "of Chiefland"): the same capitalised token run, not inside a
+    PERSON entity, not before a street or title noun (:data:`NAME_MODIFIED_NOUNS`: "Darby Street",
+    "Moscow Times"), not opening an institution's name (:func:`_opens_institution`). Countries are left out: national bodies named after them ("U.S. Department
+    of Agriculture") are no toponyms in GeoVirus."""
+    names = []
+    for k in known:
+        recs = _mention_candidates(k, gaz) or (gaz.small_places(k) if len(k) >= 4 else [])
+        if k[:1].isupper() and recs and recs[0].kind != "country" and not gaz.is_demonym(k):
+            names.append(k)
+    if not names:
+        return []
+    in_person = [False] * len(doc)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            for i in range(ent.start, ent.end):
+                in_person[i] = True
+    text = doc_text(doc)
+    out: list[Span] = []
+    for k in sorted(names, key=len, reverse=True):
+        for mt in re.finditer(r"(?<![\w.-])" + re.escape(k) + r"(?![\w-])", text):
+            sp = doc.char_span(mt.start(), mt.end())
+            if sp is None or any(taken[i] or in_person[i] for i in range(sp.start, sp.end)) or (
+                    sp.end < len(doc) and doc[sp.end].lower_ in NAME_MODIFIED_NOUNS) or _opens_institution(sp):
+                continue
+            out.append(sp)
+            for i in range(sp.start, sp.end):
+                taken[i] = True
+    return out
+
+
+def _opens_institution(span: Span) -> bool:
+    """True when ``span`` opens the capitalised name of an institution or office
+    (:data:`INSTITUTION_HEADS`: "[Buffalo] Public Schools", "[Frederick] Memorial Hospital",
+    "[Beijing] Health Bureau"), within five words."""
+    doc = span.doc
+    k = span.end
+    while k < len(doc) and k - span.end < 5 and (doc[k].text[:1].isupper() or doc[k].text in ("-", "&")):
+        if doc[k].lower_ in INSTITUTION_HEADS:
+            return True
+        k += 1
+    return False
 
 
 def _person_last_names(doc: Doc) -> dict[str, list[tuple[int, int]]]:
