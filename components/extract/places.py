@@ -460,25 +460,31 @@ def _known_names_again(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[s
     PERSON entity, not before a street or title noun (:data:`NAME_MODIFIED_NOUNS`: "Darby Street",
     "Moscow Times"), not opening an institution's name (:func:`_opens_institution`). Countries are left out: national bodies named after them ("U.S. Department
     of Agriculture") are no toponyms in GeoVirus."""
-    names = []
+    names, countries = [], set()
     for k in known:
         recs = _mention_candidates(k, gaz) or (gaz.small_places(k) if len(k) >= 4 else [])
-        if k[:1].isupper() and recs and recs[0].kind != "country" and not gaz.is_demonym(k):
+        if k[:1].isupper() and recs and not gaz.is_demonym(k):
             names.append(k)
+            if recs[0].kind == "country":
+                countries.add(k)
     if not names:
         return []
-    in_person = [False] * len(doc)
+    inside = [None] * len(doc)  # the label of a longer entity holding each token
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            for i in range(ent.start, ent.end):
-                in_person[i] = True
+        for i in range(ent.start, ent.end):
+            inside[i] = ent
     text = doc_text(doc)
     out: list[Span] = []
     for k in sorted(names, key=len, reverse=True):
         for mt in re.finditer(r"(?<![\w.-])" + re.escape(k) + r"(?![\w-])", text):
             sp = doc.char_span(mt.start(), mt.end())
-            if sp is None or any(taken[i] or in_person[i] for i in range(sp.start, sp.end)) or (
-                    sp.end < len(doc) and doc[sp.end].lower_ in NAME_MODIFIED_NOUNS) or _opens_institution(sp):
+            if sp is None or any(taken[i] for i in range(sp.start, sp.end)):
+                continue
+            holders = {inside[i] for i in range(sp.start, sp.end)} - {None}
+            longer = [e for e in holders if (e.start, e.end) != (sp.start, sp.end) and len(_strip_span(e)) > len(sp)]
+            if longer and (k in countries or any(e.label_ == "PERSON" for e in longer)):
+                continue  # "U.S. Department of Agriculture", "Tasha Shelton"
+            if sp.end < len(doc) and doc[sp.end].lower_ in NAME_MODIFIED_NOUNS or _opens_institution(sp):
                 continue
             out.append(sp)
             for i in range(sp.start, sp.end):
