@@ -713,3 +713,18 @@ def test_places_town_read_again_inside_a_local_body_but_not_an_institution(extra
             "Galena Historical Society were called. Students of Galena High School helped.")
     got = [(p.mention, p.start) for p in extract_text(text).places]
     assert got == [("Galena", 20), ("Illinois", 28), ("Galena", 53), ("Galena", 94)]
+
+
+def test_places_kin_apposition_makes_a_name_a_person_throughout(extract_text):
+    """Test that a name in apposition to a kinship noun ("His wife, Florence,") is a person's, and
+    so are its later bare mentions ("Florence told officers"), not Florence, Italy."""
+    text = ("Police in Macon, Georgia, arrested Dale Hunter on Friday. His wife, Florence, was also detained. "
+            "Florence told officers she had seen nothing.")
+    assert _places(extract_text, text) == [("Macon", "Macon", "Georgia", "US"), ("Georgia", "Georgia", "Georgia", "US")]
+
+
+def test_places_bare_compass_word_is_a_team_not_a_town(extract_text):
+    """Test that a compass word alone ("Madison Central", "Central will compete") is no town
+    (not Central, Louisiana), while towns of the same sentences are kept."""
+    got = _places(extract_text, "The mock trial team from Central won in Frankfort, Kentucky. Central will compete in Atlanta.")
+    assert [p[0] for p in got] == ["Frankfort", "Kentucky", "Atlanta"]

@@ -52,6 +52,7 @@ from ..lexicon import (
     INSTITUTION_HEADS,
     JURISDICTION_NOUNS,
     JURISDICTION_PHRASES,
+    KIN_NOUNS,
     NAME_MODIFIED_NOUNS,
     NON_PLACE_NAMES,
     ORG_HEAD_NOUNS,
@@ -105,6 +106,7 @@ SIGNALS: dict[str, bool] = {
     "street_names": True,  # names before "streets"/"avenues" ("Lakeview and Harrison streets"), a bare street noun ("North Street"), lower-case words
     "feature_names": True,  # "the Neches River", "Fraser Valley", "Fort Hood": placed at the article's nearest resolved place
     "known_names": True,  # a name read as a place elsewhere in the article, again inside another name ("the Dublin Veterans Project")
+    "bare_compass": True,  # a compass word alone ("Central") is a place only with an area cue ("Central and Western provinces")
     "person_names": True,  # a bare name after a person's title ("coach Ripley") or a person's surname ("Jane Fairfield" ... "Fairfield said")
 }
 W_NEIGHBOUR = 3.0  # a candidate within NEIGHBOUR_KM of another place the article resolves
@@ -431,7 +433,10 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         mentions = [m for m in mentions if not _names_street(doc, m)]
     if SIGNALS["person_names"]:
         last_names = _person_last_names(doc)
-        mentions = [m for m in mentions if not _names_person(doc, m, last_names)]
+        person = [_names_person(doc, m, last_names) for m in mentions]
+        people = {normalise(m.text) for m, p in zip(mentions, person) if p and not _after_title(doc, m)}
+        # one sense per article: a name once read as a person's is a person's at its mentions with no locative cue
+        mentions = [m for m, p in zip(mentions, person) if not p and (normalise(m.text) not in people or _locative_cue(doc, m))]
     return mentions
 
 
@@ -505,6 +510,22 @@ def _opens_institution(span: Span) -> bool:
     return False
 
 
+def _after_title(doc: Doc, m: Mention) -> bool:
+    """True when a :data:`PERSON_TITLES` word stands right before mention ``m`` ("Mr. Arlington" may
+    be a nickname: it does not make the town's other mentions a person's)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in PERSON_TITLES
+
+
+def _locative_cue(doc: Doc, m: Mention) -> bool:
+    """True when mention ``m`` carries a cue of a place of its own: a qualifier ("Salem, Ore."), an
+    area or city word ("Salem County", "city of Salem"), or a locative preposition before it ("in Salem")."""
+    if m.qualifier_admin or m.qualifier_country or m.admin_cue or m.city_cue or m.county_cue or m.holds:
+        return True
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _cue_before(doc, span.start) and doc[span.start - 1].lower_ not in PERSON_TITLES
+
+
 def _person_last_names(doc: Doc) -> dict[str, list[tuple[int, int]]]:
     """Last names of the article's multi-word PERSON entities of proper nouns only ("Jane Fairfield" ->
     "fairfield"; not "Historic Dublin"),
@@ -518,7 +539,9 @@ def _person_last_names(doc: Doc) -> dict[str, list[tuple[int, int]]]:
 
 def _names_person(doc: Doc, m: Mention, last_names: dict[str, list[tuple[int, int]]]) -> bool:
     """True when mention ``m`` names a person, not a place: a form of address or title right before
-    it (:data:`PERSON_TITLES`: "coach Ripley", "Mrs. Lincoln"), or, with no locative cue of its own
+    it (:data:`PERSON_TITLES`: "coach Ripley", "Mrs. Lincoln"), a kinship noun in apposition
+    (:data:`KIN_NOUNS`: "his wife, Amelia,"), or the first name before a PERSON entity's last name
+    ("Natalia Skaggs" where the article names "Greg Skaggs"); or, with no locative cue of its own
     (no qualifier such as "Fairfield, Conn.", no "in"/"from" before it, no "city of" / "X County"), a
     bare one-word name that is the last name of a PERSON entity elsewhere in the article ("Jane
     Fairfield ... Fairfield's lawyers")."""
@@ -529,7 +552,13 @@ def _names_person(doc: Doc, m: Mention, last_names: dict[str, list[tuple[int, in
         return True
     if len(span) != 1 or m.qualifier_admin or m.qualifier_country or m.admin_cue or m.city_cue or m.county_cue or m.holds:
         return False
-    if _cue_before(doc, span.start):
+    i = span.start
+    if i > 0 and doc[i - 1].lower_ in KIN_NOUNS or i > 1 and doc[i - 1].text == "," and doc[i - 2].lower_ in KIN_NOUNS:
+        return True  # "his wife, Amelia,"
+    if span[0].is_alpha and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper() and doc[i + 1].lower_ in last_names and not (
+            i + 2 < len(doc) and doc[i + 2].text[:1].isupper() and doc[i + 2].is_alpha):
+        return True  # "Natalia Skaggs", not "Torrington Fire Department"
+    if _cue_before(doc, i):
         return False
     return any(not (s < m.end and m.start < e) for s, e in last_names.get(span[0].lower_, ()))
 
@@ -1531,8 +1560,11 @@ def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
             and not ctx.country_keys.get(best.country, set()) - {key} and (best.country, best.admin1) not in ctx.admins
             and not (SIGNALS["neighbours"] and _near_other_place(best, key, ctx))):
         return None  # "Around Port City as Talks Stall": a phrase in a headline, not a small town abroad
-    if key in COMPASS_WORDS and not ctx.country_keys.get(best.country, set()) - {key}:
-        return None  # "Eastern, Southern, Northern Afghanistan": not Zambia's Southern Province
+    if key in COMPASS_WORDS and (not ctx.country_keys.get(best.country, set()) - {key}
+                                 or SIGNALS["bare_compass"] and not (m.admin_cue or m.county_cue or m.qualifier_admin or m.qualifier_country)):
+        # "Eastern, Southern, Northern Afghanistan": not Zambia's Southern Province; a bare
+        # "Central" names a school or team ("Madison Central"), not Central, Louisiana
+        return None
     if best.kind == "city" and best.population < MIN_BARE_POPULATION and not m.qualifier_country:
         # a small namesake abroad ("Malakoff", France) against a village in the admin area the
         # article names ("Malakoff", Texas): the article's own area wins
