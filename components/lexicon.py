@@ -133,6 +133,7 @@ class PlacesLexicon(LexiconFile):
     feature_heads_after: WordList
     feature_heads_before: WordList
     institution_heads: WordList
+    not_state_before_noun: WordList
 
 
 class CasualtiesLexicon(LexiconFile):
@@ -225,6 +226,7 @@ STREET_PLURALS = frozenset(_PLACES.street_plurals)
 FEATURE_HEADS_AFTER = frozenset(_PLACES.feature_heads_after)
 FEATURE_HEADS_BEFORE = frozenset(_PLACES.feature_heads_before)
 INSTITUTION_HEADS = frozenset(_PLACES.institution_heads)
+NOT_STATE_BEFORE_NOUN = frozenset(_PLACES.not_state_before_noun)
 ADMIN_PREFIX_WORDS = frozenset(_PLACES.admin_prefix_words)
 ADMIN_OFFICE_NOUNS = frozenset(_PLACES.admin_office_nouns)
 CALENDAR_WORDS = frozenset(_PLACES.calendar_words)

@@ -728,3 +728,12 @@ def test_places_bare_compass_word_is_a_team_not_a_town(extract_text):
     (not Central, Louisiana), while towns of the same sentences are kept."""
     got = _places(extract_text, "The mock trial team from Central won in Frankfort, Kentucky. Central will compete in Atlanta.")
     assert [p[0] for p in got] == ["Frankfort", "Kentucky", "Atlanta"]
+
+
+def test_places_state_abbreviation_before_a_noun(extract_text):
+    """Test that an AP state abbreviation modifying a lower-case noun in a headline ("Ariz. farmers")
+    is the state, and that "Ind. voters" (independent) is not read as Indiana."""
+    got = _places(extract_text, "Ariz. farmers face water cuts\n\nGrowers near Yuma said the cuts would hurt.")
+    assert got == [("Ariz.", "Arizona", "Arizona", "US"), ("Yuma", "Yuma", "Arizona", "US")]
+    assert _places(extract_text, "Ind. voters backed the measure, officials in Boston said.") == [
+        ("Boston", "Boston", "Massachusetts", "US")]

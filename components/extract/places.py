@@ -55,6 +55,7 @@ from ..lexicon import (
     KIN_NOUNS,
     NAME_MODIFIED_NOUNS,
     NON_PLACE_NAMES,
+    NOT_STATE_BEFORE_NOUN,
     ORG_HEAD_NOUNS,
     PEOPLE_OF_NOUNS,
     PERSON_TITLES,
@@ -711,11 +712,18 @@ def _state_abbreviations(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set
 def _abbreviation_placed(span: Span, gaz: Gazetteer) -> bool:
     """True when an area code or AP state abbreviation reads as a place: an upper-case code ("TX",
     "NSW"), dotted initials ("W.Va.", "N.Y."), or a word abbreviation after a comma ("Marion,
-    Ill."), not a title or word that happens to match ("Miss. Lane", "Ind. voters")."""
+    Ill."), before a lower-case word ("Mass. legislators") or after a compass word ("Western
+    Mass."), not a title or word that happens to match ("Miss. Lane", "Ind. voters":
+    :data:`NOT_STATE_BEFORE_NOUN`)."""
     text = span.text
     if gaz.state_abbreviation(text if text.endswith(".") or "." not in text else text + ".") is None:
         return True
-    return "." in text.rstrip(".") or span.start > 0 and span.doc[span.start - 1].text == ","
+    doc = span.doc
+    if SIGNALS["state_abbreviations"] and text.endswith(".") and text.lower() not in NOT_STATE_BEFORE_NOUN and (
+            span.end < len(doc) and doc[span.end].is_lower and doc[span.end].is_alpha
+            or span.start > 0 and doc[span.start - 1].lower_ in COMPASS_WORDS):
+        return True  # "Mass. legislators", "Western Mass."
+    return "." in text.rstrip(".") or span.start > 0 and doc[span.start - 1].text == ","
 
 
 # a US legislator's party and home town or state: "Rep. Jane Doe, R-Elbow Lake," / "(D-Hopewell)" /
