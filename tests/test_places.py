@@ -737,3 +737,12 @@ def test_places_state_abbreviation_before_a_noun(extract_text):
     assert got == [("Ariz.", "Arizona", "Arizona", "US"), ("Yuma", "Yuma", "Arizona", "US")]
     assert _places(extract_text, "Ind. voters backed the measure, officials in Boston said.") == [
         ("Boston", "Boston", "Massachusetts", "US")]
+
+
+def test_places_township_park_and_city_names_placed_at_the_nearest_place(extract_text):
+    """Test that "X Township", "X Park" and "X City" names no gazetteer holds are toponyms placed at
+    the article's nearest resolved city ("Mill Creek Township outside Zanesville, Ohio")."""
+    assert _places(extract_text, "Crews repaired the road near Mill Creek Township outside Zanesville, Ohio.")[0] == (
+        "Mill Creek Township", "Zanesville", "Ohio", "US")
+    assert _places(extract_text, "The concert will be held at Brookside Park in Zanesville, Ohio, on Friday.")[0] == (
+        "Brookside Park", "Zanesville", "Ohio", "US")

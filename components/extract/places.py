@@ -298,6 +298,8 @@ def _feature_name(span: Span, gaz: Gazetteer) -> bool:
         return False
     if not (span[-1].lower_ in FEATURE_HEADS_AFTER or span[0].lower_ in FEATURE_HEADS_BEFORE):
         return False
+    if span[-1].lower_ == "city" and any(normalise(r.name) == normalise(span[:-1].text) for r in gaz.candidates(span[:-1].text)):
+        return False  # "Huntsville City Manager": the city the gazetteer knows by its name alone
     key = normalise(span.text)
     return not gaz.is_region_name(span.text) and not any(
         normalise(r.name) == key for r in gaz.candidates(span.text) + gaz.small_places(span.text))
