@@ -366,7 +366,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         if not len(span) or _is_non_place(span.text) or _names_something_else(span) or not _abbreviation_placed(span, gaz):
             continue
-        if SIGNALS["feature_names"] and ent.label_ in PLACE_LABELS | {"FAC"} and _feature_name(span, gaz):
+        if (SIGNALS["feature_names"] and ent.label_ in PLACE_LABELS | {"FAC"} and _feature_name(span, gaz)
+                and not _title_case_line(doc_text(doc), span.start_char)):  # "Port City" in a title-case headline
             spans.append(span)
             facilities.add(span.start_char)
             features.add(span.start_char)
