@@ -746,3 +746,10 @@ def test_places_township_park_and_city_names_placed_at_the_nearest_place(extract
         "Mill Creek Township", "Zanesville", "Ohio", "US")
     assert _places(extract_text, "The concert will be held at Brookside Park in Zanesville, Ohio, on Friday.")[0] == (
         "Brookside Park", "Zanesville", "Ohio", "US")
+
+
+def test_places_brand_before_its_product_name_is_no_city(extract_text):
+    """Test that an ORG-tagged city name before a capitalised product name ("A Toyota Corolla") is
+    a brand, not Toyota, Japan; the towns of the sentence are kept."""
+    assert _places(extract_text, "A Toyota Corolla hit a tree on the highway near Austin, Texas.") == [
+        ("Austin", "Austin", "Texas", "US"), ("Texas", "Texas", "Texas", "US")]

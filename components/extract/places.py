@@ -108,6 +108,7 @@ SIGNALS: dict[str, bool] = {
     "feature_names": True,  # "the Neches River", "Fraser Valley", "Fort Hood": placed at the article's nearest resolved place
     "known_names": True,  # a name read as a place elsewhere in the article, again inside another name ("the Dublin Veterans Project")
     "bare_compass": True,  # a compass word alone ("Central") is a place only with an area cue ("Central and Western provinces")
+    "brand_names": True,  # an ORG-tagged name before a capitalised name of its own ("a Toyota Camry") is a brand, not a city
     "person_names": True,  # a bare name after a person's title ("coach Ripley") or a person's surname ("Jane Fairfield" ... "Fairfield said")
 }
 W_NEIGHBOUR = 3.0  # a candidate within NEIGHBOUR_KM of another place the article resolves
@@ -1037,6 +1038,9 @@ def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: dict[str, set
         if label == "ORG":
             exact = [r for r in gaz.candidates(text) if normalise(r.name) == normalise(text) and r not in gaz.admin2]
             floor = MIN_CUED_ORG_POPULATION if _cue_before(span.doc, span.start) else MIN_BARE_POPULATION
+            if (SIGNALS["brand_names"] and floor == MIN_BARE_POPULATION and span.end < len(doc) and doc[span.end].pos_ == "PROPN"
+                    and doc[span.end].text[:1].isupper() and doc[span.end].is_alpha):
+                return False  # a brand before its product's name ("a Toyota Camry"), not the city
             if not exact and _respelt_area(span, gaz):
                 return True
             if not exact and SIGNALS["area_spellings"] and (_cue_before(doc, i) or _admin_suffix_after(span)) and gaz.area_by_spelling(
