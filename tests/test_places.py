@@ -753,3 +753,13 @@ def test_places_brand_before_its_product_name_is_no_city(extract_text):
     a brand, not Toyota, Japan; the towns of the sentence are kept."""
     assert _places(extract_text, "A Toyota Corolla hit a tree on the highway near Austin, Texas.") == [
         ("Austin", "Austin", "Texas", "US"), ("Texas", "Texas", "Texas", "US")]
+
+
+def test_places_first_name_beside_a_full_name_is_a_person(extract_text):
+    """Test that a name coordinated with a person's full name ("Florence and Tom Baker") is a
+    first name, at its later mentions too, while a town after a locative cue in the same
+    construction ("from Cairo and Amal Hassan") stays a place."""
+    text = "Florence and Tom Baker, both 30, moved to Macon, Georgia, last year. Florence said the move was hard."
+    assert _places(extract_text, text) == [("Macon", "Macon", "Georgia", "US"), ("Georgia", "Georgia", "Georgia", "US")]
+    got = _places(extract_text, "Doctors from Cairo and Amal Hassan of the ministry met in Giza on Monday.")
+    assert [p[0] for p in got] == ["Cairo", "Giza"]

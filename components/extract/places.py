@@ -545,8 +545,10 @@ def _person_last_names(doc: Doc) -> dict[str, list[tuple[int, int]]]:
 def _names_person(doc: Doc, m: Mention, last_names: dict[str, list[tuple[int, int]]]) -> bool:
     """True when mention ``m`` names a person, not a place: a form of address or title right before
     it (:data:`PERSON_TITLES`: "coach Ripley", "Mrs. Lincoln"), a kinship noun in apposition
-    (:data:`KIN_NOUNS`: "his wife, Amelia,"), or the first name before a PERSON entity's last name
-    ("Natalia Skaggs" where the article names "Greg Skaggs"); or, with no locative cue of its own
+    (:data:`KIN_NOUNS`: "his wife, Amelia,"), the first name before a PERSON entity's last name
+    ("Natalia Skaggs" where the article names "Greg Skaggs") or coordinated with a person's full
+    name with no locative cue before it ("Kristina and Tim Jones", not "from Daqahliya and Ola
+    Mohammed"); or, with no locative cue of its own
     (no qualifier such as "Fairfield, Conn.", no "in"/"from" before it, no "city of" / "X County"), a
     bare one-word name that is the last name of a PERSON entity elsewhere in the article ("Jane
     Fairfield ... Fairfield's lawyers")."""
@@ -560,6 +562,9 @@ def _names_person(doc: Doc, m: Mention, last_names: dict[str, list[tuple[int, in
     i = span.start
     if i > 0 and doc[i - 1].lower_ in KIN_NOUNS or i > 1 and doc[i - 1].text == "," and doc[i - 2].lower_ in KIN_NOUNS:
         return True  # "his wife, Amelia,"
+    if not _cue_before(doc, i) and i + 3 < len(doc) and doc[i + 1].lower_ == "and" and doc[i + 2].ent_type_ == "PERSON" and doc[i + 2].ent_iob_ == "B" and (
+            doc[i + 3].ent_type_ == "PERSON" and doc[i + 3].ent_iob_ == "I"):
+        return True  # "Kristina and Tim Jones": a first name beside a person's full name
     if span[0].is_alpha and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper() and doc[i + 1].lower_ in last_names and not (
             i + 2 < len(doc) and doc[i + 2].text[:1].isupper() and doc[i + 2].is_alpha):
         return True  # "Natalia Skaggs", not "Torrington Fire Department"
