@@ -515,6 +515,14 @@ def _opens_institution(span: Span) -> bool:
     return False
 
 
+def _person_is_place(doc: Doc, i: int) -> bool:
+    """True when the PERSON entity starting at token ``i`` is a gazetteer place name ("Khan Younis")."""
+    j = i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return bool(get_gazetteer().candidates(doc[i:j].text))
+
+
 def _after_title(doc: Doc, m: Mention) -> bool:
     """True when a :data:`PERSON_TITLES` word stands right before mention ``m`` ("Mr. Arlington" may
     be a nickname: it does not make the town's other mentions a person's)."""
@@ -563,7 +571,7 @@ def _names_person(doc: Doc, m: Mention, last_names: dict[str, list[tuple[int, in
     if i > 0 and doc[i - 1].lower_ in KIN_NOUNS or i > 1 and doc[i - 1].text == "," and doc[i - 2].lower_ in KIN_NOUNS:
         return True  # "his wife, Amelia,"
     if not _cue_before(doc, i) and i + 3 < len(doc) and doc[i + 1].lower_ == "and" and doc[i + 2].ent_type_ == "PERSON" and doc[i + 2].ent_iob_ == "B" and (
-            doc[i + 3].ent_type_ == "PERSON" and doc[i + 3].ent_iob_ == "I"):
+            doc[i + 3].ent_type_ == "PERSON" and doc[i + 3].ent_iob_ == "I") and not _person_is_place(doc, i + 2):
         return True  # "Kristina and Tim Jones": a first name beside a person's full name
     if span[0].is_alpha and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper() and doc[i + 1].lower_ in last_names and not (
             i + 2 < len(doc) and doc[i + 2].text[:1].isupper() and doc[i + 2].is_alpha):
