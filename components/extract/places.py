@@ -479,10 +479,6 @@ def _known_names_again(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[s
                 countries.add(k)
     if not names:
         return []
-    inside = [None] * len(doc)  # the label of a longer entity holding each token
-    for ent in doc.ents:
-        for i in range(ent.start, ent.end):
-            inside[i] = ent
     text = doc_text(doc)
     out: list[Span] = []
     for k in sorted(names, key=len, reverse=True):
@@ -490,9 +486,8 @@ def _known_names_again(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[s
             sp = doc.char_span(mt.start(), mt.end())
             if sp is None or any(taken[i] for i in range(sp.start, sp.end)):
                 continue
-            holders = {inside[i] for i in range(sp.start, sp.end)} - {None}
-            longer = [e for e in holders if (e.start, e.end) != (sp.start, sp.end) and len(_strip_span(e)) > len(sp)]
-            if longer and (k in countries or any(e.label_ == "PERSON" for e in longer)):
+            longer = _in_longer_entity(sp)
+            if longer and (k in countries or longer == "PERSON"):
                 continue  # "U.S. Department of Agriculture", "Tasha Shelton"
             if sp.end < len(doc) and doc[sp.end].lower_ in NAME_MODIFIED_NOUNS or _opens_institution(sp):
                 continue
@@ -500,6 +495,25 @@ def _known_names_again(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[s
             for i in range(sp.start, sp.end):
                 taken[i] = True
     return out
+
+
+def _in_longer_entity(span: Span) -> str:
+    """The label of an entity that holds ``span`` and goes on past it by more than a determiner
+    before or a possessive or punctuation after ("the Dublin Veterans Project": ORG), else ""
+    (token-level entity tags, no span objects built)."""
+    doc = span.doc
+    labels = {t.ent_type_ for t in span} - {""}
+    i = span.start
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+        if not (doc[i].lower_ in ("the", "a", "an") or doc[i].is_punct):
+            return doc[i].ent_type_ or next(iter(labels), "")
+    j = span.end
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        if not (doc[j].is_punct or doc[j].lower_ in ("'s", "’s")):
+            return doc[j].ent_type_
+        j += 1
+    return ""
 
 
 def _opens_institution(span: Span) -> bool:
