@@ -11,6 +11,12 @@ Lake", "D-Pa."), the state, county or town opening the name of a government body
 county names inside any name and names listed before "counties"/"provinces", towns saying where
 people are from ("a Winona man", "Jane Doe, 41, of Grovetown"), towns written with their area
 ("from Sukoharjo, Central Java"), and a compass word before a state ("Western Massachusetts").
+Rivers, valleys, forts, townships and parks by their head word ("the Neches River", "Fort Hood"),
+placed at the article's nearest resolved place; a town read as a place once is read again inside
+a local body's name ("the Dublin Veterans Project"), not an institution's ("Dublin High School").
+Not places: names after a person's title, a PERSON's last name, kinship appositions and first
+names ("coach Ripley", "his wife, Amelia"), street names ("Lakeview and Harrison streets"), a
+compass word alone ("Central"), a brand before its product ("a Toyota Camry").
 Word lists: ``lexicon/places.yaml`` (loaded by :mod:`components.lexicon`).
 
 Resolution (:func:`resolve`): every candidate record of :mod:`components.gazetteer` is scored
