@@ -127,6 +127,13 @@ class PlacesLexicon(LexiconFile):
     area_plurals: WordList
     resident_nouns: WordList
     people_of_nouns: WordList
+    person_titles: WordList
+    kin_nouns: WordList
+    street_plurals: WordList
+    feature_heads_after: WordList
+    feature_heads_before: WordList
+    institution_heads: WordList
+    not_state_before_noun: WordList
 
 
 class CasualtiesLexicon(LexiconFile):
@@ -213,6 +220,13 @@ COUNTY_PLURALS = frozenset(_PLACES.county_plurals)
 AREA_PLURALS = frozenset(_PLACES.area_plurals)
 RESIDENT_NOUNS = frozenset(_PLACES.resident_nouns)
 PEOPLE_OF_NOUNS = frozenset(_PLACES.people_of_nouns)
+PERSON_TITLES = frozenset(_PLACES.person_titles)
+KIN_NOUNS = frozenset(_PLACES.kin_nouns)
+STREET_PLURALS = frozenset(_PLACES.street_plurals)
+FEATURE_HEADS_AFTER = frozenset(_PLACES.feature_heads_after)
+FEATURE_HEADS_BEFORE = frozenset(_PLACES.feature_heads_before)
+INSTITUTION_HEADS = frozenset(_PLACES.institution_heads)
+NOT_STATE_BEFORE_NOUN = frozenset(_PLACES.not_state_before_noun)
 ADMIN_PREFIX_WORDS = frozenset(_PLACES.admin_prefix_words)
 ADMIN_OFFICE_NOUNS = frozenset(_PLACES.admin_office_nouns)
 CALENDAR_WORDS = frozenset(_PLACES.calendar_words)

@@ -528,8 +528,10 @@ def test_places_compass_word_before_a_state_of_the_article_country(extract_text)
 
 
 def test_places_compass_area_name_abroad_is_not_another_country_area(extract_text):
-    """"Central Plateau" in Haiti is not Nigeria's Plateau state: no place of Nigeria is named."""
-    assert _places(extract_text, "Cases rose in the Central Plateau of Haiti.") == [("Haiti", "Haiti", None, "HT")]
+    """"Central Plateau" in Haiti is not Nigeria's Plateau state: no place of Nigeria is named; the
+    plateau is a feature placed at the country the article names."""
+    assert _places(extract_text, "Cases rose in the Central Plateau of Haiti.") == [
+        ("Central Plateau", "Haiti", None, "HT"), ("Haiti", "Haiti", None, "HT")]
 
 
 # ----------------------------------------------------------------------------- issue 11: resolution priors
@@ -665,3 +667,99 @@ def test_places_italic_dateline_line_of_a_markdown_article(nlp):
     article = read_bytes(md.encode("utf-8"), "talk.md", None)[0]
     got = [(p.mention, p.name, p.country) for p in extract_doc(article, nlp(article.text), nlp).places]
     assert got == [("Kisumu", "Kisumu", "KE")]
+
+
+def test_places_name_after_a_title_or_a_persons_last_name_is_a_person(extract_text):
+    """Test that a bare name after a form of address ("coach Hanover", "Mrs. Lincoln") or the
+    last name of a person the article names ("Karen Stamford ... Stamford could") is no place,
+    while the same kind of name with a locative cue stays one."""
+    assert _places(extract_text, 'Coach Hanover praised the team. "We fought hard," said coach Hanover after the match in Fargo, North Dakota.') == [
+        ("Fargo", "Fargo", "North Dakota", "US"), ("North Dakota", "North Dakota", "North Dakota", "US")]
+    assert _places(extract_text, "Mrs. Lincoln spoke at the museum in Springfield, Illinois.") == [
+        ("Springfield", "Springfield", "Illinois", "US"), ("Illinois", "Illinois", "Illinois", "US")]
+    assert _places(extract_text, "A jury in Tulsa, Oklahoma, convicted Karen Stamford on Tuesday. Stamford could spend up to ten years in prison.") == [
+        ("Tulsa", "Tulsa", "Oklahoma", "US"), ("Oklahoma", "Oklahoma", "Oklahoma", "US")]
+    assert [p[0] for p in _places(extract_text, "Karen Stamford moved to Tulsa, Oklahoma. She was born in Stamford.")] == [
+        "Tulsa", "Oklahoma", "Stamford"]
+
+
+def test_places_street_names_and_lower_case_words_are_no_places(extract_text):
+    """Test that names listed before a plural street noun ("Oakland and Dayton streets"), a street
+    noun left after a compass word ("West Street") and lower-case words ("foie gras") are no
+    places, while the same town named on its own is."""
+    assert _places(extract_text, "A pipe burst at the corner of Oakland and Dayton streets in Toledo, Ohio, on Monday. Workers from Dayton repaired it.") == [
+        ("Toledo", "Toledo", "Ohio", "US"), ("Ohio", "Ohio", "Ohio", "US"), ("Dayton", "Dayton", "Ohio", "US")]
+    assert _places(extract_text, "The bakery on West Street in Bristol sells croissants and foie gras.") == [
+        ("Bristol", "Bristol", "England", "GB")]
+
+
+def test_places_river_and_fort_names_placed_at_the_nearest_place(extract_text):
+    """Test that a river or valley named by its head word ("the Pawnee River", "River Wensum"),
+    which no installed gazetteer holds, is a toponym placed at the article's nearest resolved
+    city or area; a fort the gazetteer knows ("Fort Bragg") resolves as usual."""
+    assert _places(extract_text, "Canoeists gathered on the banks of the Pawnee River near Topeka, Kansas, on Saturday.") == [
+        ("Pawnee River", "Topeka", "Kansas", "US"), ("Topeka", "Topeka", "Kansas", "US"), ("Kansas", "Kansas", "Kansas", "US")]
+    assert _places(extract_text, "Volunteers cleaned the shore of the River Wensum in Norwich on Sunday.") == [
+        ("River Wensum", "Norwich", "England", "GB"), ("Norwich", "Norwich", "England", "GB")]
+    assert _places(extract_text, "The soldier was stationed at Fort Bragg before he moved to Raleigh, North Carolina.")[0] == (
+        "Fort Bragg", "Fort Bragg", "North Carolina", "US")
+
+
+def test_places_town_read_again_inside_a_local_body_but_not_an_institution(extract_text):
+    """Test that a town the article reads as a place is read again where it opens the name of a
+    local body ("the Galena Volunteer Fire Department", "the Galena Historical Society"), but not
+    of a school, hospital or newspaper ("Galena High School")."""
+    text = ("A fire broke out in Galena, Illinois, on Monday. The Galena Volunteer Fire Department and the "
+            "Galena Historical Society were called. Students of Galena High School helped.")
+    got = [(p.mention, p.start) for p in extract_text(text).places]
+    assert got == [("Galena", 20), ("Illinois", 28), ("Galena", 53), ("Galena", 94)]
+
+
+def test_places_kin_apposition_makes_a_name_a_person_throughout(extract_text):
+    """Test that a name in apposition to a kinship noun ("His wife, Florence,") is a person's, and
+    so are its later bare mentions ("Florence told officers"), not Florence, Italy."""
+    text = ("Police in Macon, Georgia, arrested Dale Hunter on Friday. His wife, Florence, was also detained. "
+            "Florence told officers she had seen nothing.")
+    assert _places(extract_text, text) == [("Macon", "Macon", "Georgia", "US"), ("Georgia", "Georgia", "Georgia", "US")]
+
+
+def test_places_bare_compass_word_is_a_team_not_a_town(extract_text):
+    """Test that a compass word alone ("Madison Central", "Central will compete") is no town
+    (not Central, Louisiana), while towns of the same sentences are kept."""
+    got = _places(extract_text, "The mock trial team from Central won in Frankfort, Kentucky. Central will compete in Atlanta.")
+    assert [p[0] for p in got] == ["Frankfort", "Kentucky", "Atlanta"]
+
+
+def test_places_state_abbreviation_before_a_noun(extract_text):
+    """Test that an AP state abbreviation modifying a lower-case noun in a headline ("Ariz. farmers")
+    is the state, and that "Ind. voters" (independent) is not read as Indiana."""
+    got = _places(extract_text, "Ariz. farmers face water cuts\n\nGrowers near Yuma said the cuts would hurt.")
+    assert got == [("Ariz.", "Arizona", "Arizona", "US"), ("Yuma", "Yuma", "Arizona", "US")]
+    assert _places(extract_text, "Ind. voters backed the measure, officials in Boston said.") == [
+        ("Boston", "Boston", "Massachusetts", "US")]
+
+
+def test_places_township_park_and_city_names_placed_at_the_nearest_place(extract_text):
+    """Test that "X Township", "X Park" and "X City" names no gazetteer holds are toponyms placed at
+    the article's nearest resolved city ("Mill Creek Township outside Zanesville, Ohio")."""
+    assert _places(extract_text, "Crews repaired the road near Mill Creek Township outside Zanesville, Ohio.")[0] == (
+        "Mill Creek Township", "Zanesville", "Ohio", "US")
+    assert _places(extract_text, "The concert will be held at Brookside Park in Zanesville, Ohio, on Friday.")[0] == (
+        "Brookside Park", "Zanesville", "Ohio", "US")
+
+
+def test_places_brand_before_its_product_name_is_no_city(extract_text):
+    """Test that an ORG-tagged city name before a capitalised product name ("A Toyota Corolla") is
+    a brand, not Toyota, Japan; the towns of the sentence are kept."""
+    assert _places(extract_text, "A Toyota Corolla hit a tree on the highway near Austin, Texas.") == [
+        ("Austin", "Austin", "Texas", "US"), ("Texas", "Texas", "Texas", "US")]
+
+
+def test_places_first_name_beside_a_full_name_is_a_person(extract_text):
+    """Test that a name coordinated with a person's full name ("Florence and Tom Baker") is a
+    first name, at its later mentions too, while a town after a locative cue in the same
+    construction ("from Cairo and Amal Hassan") stays a place."""
+    text = "Florence and Tom Baker, both 30, moved to Macon, Georgia, last year. Florence said the move was hard."
+    assert _places(extract_text, text) == [("Macon", "Macon", "Georgia", "US"), ("Georgia", "Georgia", "Georgia", "US")]
+    got = _places(extract_text, "Doctors from Cairo and Amal Hassan of the ministry met in Giza on Monday.")
+    assert [p[0] for p in got] == ["Cairo", "Giza"]

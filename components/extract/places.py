@@ -11,6 +11,12 @@ Lake", "D-Pa."), the state, county or town opening the name of a government body
 county names inside any name and names listed before "counties"/"provinces", towns saying where
 people are from ("a Winona man", "Jane Doe, 41, of Grovetown"), towns written with their area
 ("from Sukoharjo, Central Java"), and a compass word before a state ("Western Massachusetts").
+Rivers, valleys, forts, townships and parks by their head word ("the Neches River", "Fort Hood"),
+placed at the article's nearest resolved place; a town read as a place once is read again inside
+a local body's name ("the Dublin Veterans Project"), not an institution's ("Dublin High School").
+Not places: names after a person's title, a PERSON's last name, kinship appositions and first
+names ("coach Ripley", "his wife, Amelia"), street names ("Lakeview and Harrison streets"), a
+compass word alone ("Central"), a brand before its product ("a Toyota Camry").
 Word lists: ``lexicon/places.yaml`` (loaded by :mod:`components.lexicon`).
 
 Resolution (:func:`resolve`): every candidate record of :mod:`components.gazetteer` is scored
@@ -47,15 +53,22 @@ from ..lexicon import (
     COMPASS_WORDS,
     COUNTY_PLURALS,
     COUNTY_WORDS,
+    FEATURE_HEADS_AFTER,
+    FEATURE_HEADS_BEFORE,
+    INSTITUTION_HEADS,
     JURISDICTION_NOUNS,
     JURISDICTION_PHRASES,
+    KIN_NOUNS,
     NAME_MODIFIED_NOUNS,
     NON_PLACE_NAMES,
+    NOT_STATE_BEFORE_NOUN,
     ORG_HEAD_NOUNS,
     PEOPLE_OF_NOUNS,
+    PERSON_TITLES,
     PLACE_PREPOSITIONS,
     RESIDENT_NOUNS,
     STATE_BODY_NOUNS,
+    STREET_PLURALS,
     TITLE_ABBREVIATIONS,
 )
 from ..gazetteer import AREA_KINDS, GeoRecord, Gazetteer, _km, get_gazetteer, normalise
@@ -97,6 +110,12 @@ SIGNALS: dict[str, bool] = {
     "one_sense": True,  # one reading per name per article: later bare mentions follow the best-cued one
     "population": True,  # log population as the prior
     "headline_support": True,  # a small town read only in a title-case headline needs the article's support
+    "street_names": True,  # names before "streets"/"avenues" ("Lakeview and Harrison streets"), a bare street noun ("North Street"), lower-case words
+    "feature_names": True,  # "the Neches River", "Fraser Valley", "Fort Hood": placed at the article's nearest resolved place
+    "known_names": True,  # a name read as a place elsewhere in the article, again inside another name ("the Dublin Veterans Project")
+    "bare_compass": True,  # a compass word alone ("Central") is a place only with an area cue ("Central and Western provinces")
+    "brand_names": True,  # an ORG-tagged name before a capitalised name of its own ("a Toyota Camry") is a brand, not a city
+    "person_names": True,  # a bare name after a person's title ("coach Ripley") or a person's surname ("Jane Fairfield" ... "Fairfield said")
 }
 W_NEIGHBOUR = 3.0  # a candidate within NEIGHBOUR_KM of another place the article resolves
 NEIGHBOUR_KM = 150.0
@@ -120,6 +139,7 @@ class Mention:
     repeated: bool = False  # the same name is also mentioned outside title-case lines
     holds: str = ""  # a city the text says lies in this place: "Tbilisi, Georgia's capital"
     facility: bool = False  # a square, street or bridge named after a person or saint: "St. Peter's Square"
+    feature: bool = False  # a river, valley, fort or township the gazetteer lacks: "the Neches River" (also a facility)
 
 
 def toponyms(doc: Doc) -> list[Place]:
@@ -194,13 +214,16 @@ def _one_sense(mentions: list[Mention], recs: list[Optional[GeoRecord]]) -> list
 def _place_facilities(mentions: list[Mention], recs: list[Optional[GeoRecord]]) -> list[Optional[GeoRecord]]:
     """A facility mention ("St. Peter's Square") takes the record of the nearest resolved city or
     country mention of the article (by character distance): the gazetteer lists no squares or
-    streets, and a named facility lies in the place its article reports from. None when the
-    article resolves no such place."""
+    streets, and a named facility lies in the place its article reports from. A feature mention
+    ("the Neches River", "Fort Hood") takes the nearest city or first-level area, a country only
+    when the article resolves neither. None when the article resolves no such place."""
     placed = [(m, r) for m, r in zip(mentions, recs) if r is not None and not m.facility and r.kind in ("city", "country")]
+    local = [(m, r) for m, r in zip(mentions, recs) if r is not None and not m.facility and r.kind in ("city", "admin")]
     out = list(recs)
     for k, m in enumerate(mentions):
-        if m.facility and placed:
-            out[k] = min(placed, key=lambda p: abs(p[0].start - m.start))[1]
+        near = local if m.feature and local else placed
+        if m.facility and near:
+            out[k] = min(near, key=lambda p: abs(p[0].start - m.start))[1]
     return out
 
 
@@ -273,6 +296,22 @@ def _possessive_facility(span: Span) -> Optional[Span]:
     return None
 
 
+def _feature_name(span: Span, gaz: Gazetteer) -> bool:
+    """True when ``span`` names a natural or military feature or a township by its head word
+    (:data:`FEATURE_HEADS_AFTER` last: "Neches River", "Fraser Valley", "Jerome Township";
+    :data:`FEATURE_HEADS_BEFORE` first: "River Lune", "Fort Hood") with a capitalised name beside
+    it, and no gazetteer table holds the whole name (those resolve as usual: "Lake Victoria")."""
+    if len(span) < 2 or not all(t.text[:1].isupper() or t.text in ("-", "'s", "’s", "of") for t in span):
+        return False
+    if not (span[-1].lower_ in FEATURE_HEADS_AFTER or span[0].lower_ in FEATURE_HEADS_BEFORE):
+        return False
+    if span[-1].lower_ == "city" and any(normalise(r.name) == normalise(span[:-1].text) for r in gaz.candidates(span[:-1].text)):
+        return False  # "Huntsville City Manager": the city the gazetteer knows by its name alone
+    key = normalise(span.text)
+    return not gaz.is_region_name(span.text) and not any(
+        normalise(r.name) == key for r in gaz.candidates(span.text) + gaz.small_places(span.text))
+
+
 def _names_something_else(span: Span) -> bool:
     """True when the place name only modifies a following non-place noun ("Reston ebolavirus",
     "Hong Kong flu", "Seoul City Hall"), also across a possessive when the noun is capitalised as
@@ -320,6 +359,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     surnames = _person_surnames(doc)
     slash_parts: list[Span] = []
     facilities: set[int] = set()
+    features: set[int] = set()
     for ent in doc.ents:
         parts = _slash_parts(ent, gaz)
         if parts:
@@ -332,6 +372,12 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             facilities.add(fac.start_char)
             continue
         if not len(span) or _is_non_place(span.text) or _names_something_else(span) or not _abbreviation_placed(span, gaz):
+            continue
+        if (SIGNALS["feature_names"] and ent.label_ in PLACE_LABELS | {"FAC"} and _feature_name(span, gaz)
+                and not _title_case_line(doc_text(doc), span.start_char)):  # "Port City" in a title-case headline
+            spans.append(span)
+            facilities.add(span.start_char)
+            features.add(span.start_char)
             continue
         text = span.text
         if ent.label_ in PLACE_LABELS:
@@ -386,12 +432,173 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     spans.extend(_area_abbreviations(doc, gaz, taken, spans))
     for extra, on in ((_caps_datelines, "caps_datelines"), (_dated_lines, "dated_lines"), (_state_abbreviations, "state_abbreviations"),
                       (_party_hometowns, "party_hometowns"), (_county_forms, "county_forms"), (_org_places, "org_places"),
-                      (_resident_places, "resident_cues"), (_qualified_places, "qualified_towns")):
+                      (_resident_places, "resident_cues"), (_qualified_places, "qualified_towns"), (_known_names_again, "known_names")):
         if not SIGNALS[on]:
             continue
         for sp in extra(doc, gaz, _taken(doc, spans), {sp.text for sp in spans}):
             spans.append(sp)
-    return _mentions_of(doc, gaz, spans, facilities)
+    mentions = _mentions_of(doc, gaz, spans, facilities)
+    for m in mentions:
+        m.feature = m.start in features
+    if SIGNALS["street_names"]:
+        mentions = [m for m in mentions if not _names_street(doc, m)]
+    if SIGNALS["person_names"]:
+        last_names = _person_last_names(doc)
+        person = [_names_person(doc, m, last_names) for m in mentions]
+        people = {normalise(m.text) for m, p in zip(mentions, person) if p and not _after_title(doc, m)}
+        # one sense per article: a name once read as a person's is a person's at its mentions with no locative cue
+        mentions = [m for m, p in zip(mentions, person) if not p and (normalise(m.text) not in people or _locative_cue(doc, m))]
+    return mentions
+
+
+def _names_street(doc: Doc, m: Mention) -> bool:
+    """True when mention ``m`` is no place name at all: words all in lower case ("foie gras", "West
+    mobile home park"), a bare street noun left after a compass word ("North Street" -> "Street"),
+    or a name in a list closed by a plural street noun (:data:`STREET_PLURALS`: "the corner of
+    Lakeview and Harrison streets", "Elm, Oak and Main avenues")."""
+    if not any(w[:1].isupper() for w in m.text.split()):
+        return True
+    if normalise(m.text) in NAME_MODIFIED_NOUNS:
+        return True
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    k = span.end
+    while k < len(doc) and k - span.end < 8 and (doc[k].pos_ == "PROPN" or doc[k].lower_ in ("and", "or", ",")):
+        k += 1
+    return k < len(doc) and doc[k].lower_ in STREET_PLURALS
+
+
+def _known_names_again(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
+    """Further mentions of a town or area the article already reads as a place, where the model
+    tags them as part of another name or not at all ("the Dublin Veterans Project", "Chiefland
+    Police Chief" after "in Dublin", "of Chiefland"): the same capitalised token run, not inside a
+    PERSON entity, not before a street or title noun (:data:`NAME_MODIFIED_NOUNS`: "Darby Street",
+    "Moscow Times"), not opening an institution's name (:func:`_opens_institution`). Countries are left out: national bodies named after them ("U.S. Department
+    of Agriculture") are no toponyms in GeoVirus."""
+    names, countries = [], set()
+    for k in known:
+        recs = _mention_candidates(k, gaz) or (gaz.small_places(k) if len(k) >= 4 else [])
+        if k[:1].isupper() and recs and not gaz.is_demonym(k):
+            names.append(k)
+            if recs[0].kind == "country":
+                countries.add(k)
+    if not names:
+        return []
+    text = doc_text(doc)
+    out: list[Span] = []
+    for k in sorted(names, key=len, reverse=True):
+        for mt in re.finditer(r"(?<![\w.-])" + re.escape(k) + r"(?![\w-])", text):
+            sp = doc.char_span(mt.start(), mt.end())
+            if sp is None or any(taken[i] for i in range(sp.start, sp.end)):
+                continue
+            longer = _in_longer_entity(sp)
+            if longer and (k in countries or longer == "PERSON"):
+                continue  # "U.S. Department of Agriculture", "Tasha Shelton"
+            if sp.end < len(doc) and doc[sp.end].lower_ in NAME_MODIFIED_NOUNS or _opens_institution(sp):
+                continue
+            out.append(sp)
+            for i in range(sp.start, sp.end):
+                taken[i] = True
+    return out
+
+
+def _in_longer_entity(span: Span) -> str:
+    """The label of an entity that holds ``span`` and goes on past it by more than a determiner
+    before or a possessive or punctuation after ("the Dublin Veterans Project": ORG), else ""
+    (token-level entity tags, no span objects built)."""
+    doc = span.doc
+    labels = {t.ent_type_ for t in span} - {""}
+    i = span.start
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+        if not (doc[i].lower_ in ("the", "a", "an") or doc[i].is_punct):
+            return doc[i].ent_type_ or next(iter(labels), "")
+    j = span.end
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        if not (doc[j].is_punct or doc[j].lower_ in ("'s", "’s")):
+            return doc[j].ent_type_
+        j += 1
+    return ""
+
+
+def _opens_institution(span: Span) -> bool:
+    """True when ``span`` opens the capitalised name of an institution or office
+    (:data:`INSTITUTION_HEADS`: "[Buffalo] Public Schools", "[Frederick] Memorial Hospital",
+    "[Beijing] Health Bureau"), within five words."""
+    doc = span.doc
+    k = span.end
+    while k < len(doc) and k - span.end < 5 and (doc[k].text[:1].isupper() or doc[k].text in ("-", "&")):
+        if doc[k].lower_ in INSTITUTION_HEADS:
+            return True
+        k += 1
+    return False
+
+
+def _person_is_place(doc: Doc, i: int) -> bool:
+    """True when the PERSON entity starting at token ``i`` is a gazetteer place name ("Khan Younis")."""
+    j = i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return bool(get_gazetteer().candidates(doc[i:j].text))
+
+
+def _after_title(doc: Doc, m: Mention) -> bool:
+    """True when a :data:`PERSON_TITLES` word stands right before mention ``m`` ("Mr. Arlington" may
+    be a nickname: it does not make the town's other mentions a person's)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in PERSON_TITLES
+
+
+def _locative_cue(doc: Doc, m: Mention) -> bool:
+    """True when mention ``m`` carries a cue of a place of its own: a qualifier ("Salem, Ore."), an
+    area or city word ("Salem County", "city of Salem"), or a locative preposition before it ("in Salem")."""
+    if m.qualifier_admin or m.qualifier_country or m.admin_cue or m.city_cue or m.county_cue or m.holds:
+        return True
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _cue_before(doc, span.start) and doc[span.start - 1].lower_ not in PERSON_TITLES
+
+
+def _person_last_names(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    """Last names of the article's multi-word PERSON entities of proper nouns only ("Jane Fairfield" ->
+    "fairfield"; not "Historic Dublin"),
+    each mapped to the (start, end) character spans of the entities that end with it."""
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
+            out[ent[-1].lower_].append((ent.start_char, ent.end_char))
+    return out
+
+
+def _names_person(doc: Doc, m: Mention, last_names: dict[str, list[tuple[int, int]]]) -> bool:
+    """True when mention ``m`` names a person, not a place: a form of address or title right before
+    it (:data:`PERSON_TITLES`: "coach Ripley", "Mrs. Lincoln"), a kinship noun in apposition
+    (:data:`KIN_NOUNS`: "his wife, Amelia,"), the first name before a PERSON entity's last name
+    ("Natalia Skaggs" where the article names "Greg Skaggs") or coordinated with a person's full
+    name with no locative cue before it ("Kristina and Tim Jones", not "from Daqahliya and Ola
+    Mohammed"); or, with no locative cue of its own
+    (no qualifier such as "Fairfield, Conn.", no "in"/"from" before it, no "city of" / "X County"), a
+    bare one-word name that is the last name of a PERSON entity elsewhere in the article ("Jane
+    Fairfield ... Fairfield's lawyers")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if span.start > 0 and doc[span.start - 1].lower_ in PERSON_TITLES:
+        return True
+    if len(span) != 1 or m.qualifier_admin or m.qualifier_country or m.admin_cue or m.city_cue or m.county_cue or m.holds:
+        return False
+    i = span.start
+    if i > 0 and doc[i - 1].lower_ in KIN_NOUNS or i > 1 and doc[i - 1].text == "," and doc[i - 2].lower_ in KIN_NOUNS:
+        return True  # "his wife, Amelia,"
+    if not _cue_before(doc, i) and i + 3 < len(doc) and doc[i + 1].lower_ == "and" and doc[i + 2].ent_type_ == "PERSON" and doc[i + 2].ent_iob_ == "B" and (
+            doc[i + 3].ent_type_ == "PERSON" and doc[i + 3].ent_iob_ == "I") and not _person_is_place(doc, i + 2):
+        return True  # "Kristina and Tim Jones": a first name beside a person's full name
+    if span[0].is_alpha and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper() and doc[i + 1].lower_ in last_names and not (
+            i + 2 < len(doc) and doc[i + 2].text[:1].isupper() and doc[i + 2].is_alpha):
+        return True  # "Natalia Skaggs", not "Torrington Fire Department"
+    if _cue_before(doc, i):
+        return False
+    return any(not (s < m.end and m.start < e) for s, e in last_names.get(span[0].lower_, ()))
 
 
 def _mentions_of(doc: Doc, gaz: Gazetteer, spans: list[Span], facilities: set[int]) -> list[Mention]:
@@ -542,11 +749,18 @@ def _state_abbreviations(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set
 def _abbreviation_placed(span: Span, gaz: Gazetteer) -> bool:
     """True when an area code or AP state abbreviation reads as a place: an upper-case code ("TX",
     "NSW"), dotted initials ("W.Va.", "N.Y."), or a word abbreviation after a comma ("Marion,
-    Ill."), not a title or word that happens to match ("Miss. Lane", "Ind. voters")."""
+    Ill."), before a lower-case word ("Mass. legislators") or after a compass word ("Western
+    Mass."), not a title or word that happens to match ("Miss. Lane", "Ind. voters":
+    :data:`NOT_STATE_BEFORE_NOUN`)."""
     text = span.text
     if gaz.state_abbreviation(text if text.endswith(".") or "." not in text else text + ".") is None:
         return True
-    return "." in text.rstrip(".") or span.start > 0 and span.doc[span.start - 1].text == ","
+    doc = span.doc
+    if SIGNALS["state_abbreviations"] and text.endswith(".") and text.lower() not in NOT_STATE_BEFORE_NOUN and (
+            span.end < len(doc) and doc[span.end].is_lower and doc[span.end].is_alpha
+            or span.start > 0 and doc[span.start - 1].lower_ in COMPASS_WORDS):
+        return True  # "Mass. legislators", "Western Mass."
+    return "." in text.rstrip(".") or span.start > 0 and doc[span.start - 1].text == ","
 
 
 # a US legislator's party and home town or state: "Rep. Jane Doe, R-Elbow Lake," / "(D-Hopewell)" /
@@ -857,6 +1071,9 @@ def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: dict[str, set
         if label == "ORG":
             exact = [r for r in gaz.candidates(text) if normalise(r.name) == normalise(text) and r not in gaz.admin2]
             floor = MIN_CUED_ORG_POPULATION if _cue_before(span.doc, span.start) else MIN_BARE_POPULATION
+            if (SIGNALS["brand_names"] and floor == MIN_BARE_POPULATION and span.end < len(doc) and doc[span.end].pos_ == "PROPN"
+                    and doc[span.end].text[:1].isupper() and doc[span.end].is_alpha):
+                return False  # a brand before its product's name ("a Toyota Camry"), not the city
             if not exact and _respelt_area(span, gaz):
                 return True
             if not exact and SIGNALS["area_spellings"] and (_cue_before(doc, i) or _admin_suffix_after(span)) and gaz.area_by_spelling(
@@ -1391,8 +1608,11 @@ def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
             and not ctx.country_keys.get(best.country, set()) - {key} and (best.country, best.admin1) not in ctx.admins
             and not (SIGNALS["neighbours"] and _near_other_place(best, key, ctx))):
         return None  # "Around Port City as Talks Stall": a phrase in a headline, not a small town abroad
-    if key in COMPASS_WORDS and not ctx.country_keys.get(best.country, set()) - {key}:
-        return None  # "Eastern, Southern, Northern Afghanistan": not Zambia's Southern Province
+    if key in COMPASS_WORDS and (not ctx.country_keys.get(best.country, set()) - {key}
+                                 or SIGNALS["bare_compass"] and not (m.admin_cue or m.county_cue or m.qualifier_admin or m.qualifier_country)):
+        # "Eastern, Southern, Northern Afghanistan": not Zambia's Southern Province; a bare
+        # "Central" names a school or team ("Madison Central"), not Central, Louisiana
+        return None
     if best.kind == "city" and best.population < MIN_BARE_POPULATION and not m.qualifier_country:
         # a small namesake abroad ("Malakoff", France) against a village in the admin area the
         # article names ("Malakoff", Texas): the article's own area wins
