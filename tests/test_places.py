@@ -174,6 +174,15 @@ def test_places_org_tagged_town_after_locative_cue(extract_text):
     assert names(ex) == [("Rotterdam", "NL"), ("Lelystad", "NL")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("A cargo ship ran aground off Zanzibar after the storm.", [("Zanzibar", "TZ")]),
+    ("Aid convoys waited for a week inside Mozambique before crossing.", [("Mozambique", "MZ")]),
+])
+def test_places_untagged_place_after_spatial_preposition(extract_text, text, expected):
+    """Test that "off", "inside", "within", "along", "beyond" announce a place the model left untagged."""
+    assert names(extract_text(text)) == expected
+
+
 def test_places_unlabelled_run_stops_at_next_entity(extract_text):
     """Test that an untagged country name followed by a person ("for South Sudan David Shearer") is found."""
     ex = extract_text("Special Representative of the UN Secretary-General for South Sudan David Shearer said in response to the attack that it was shocking.")
