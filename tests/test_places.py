@@ -174,6 +174,15 @@ def test_places_org_tagged_town_after_locative_cue(extract_text):
     assert names(ex) == [("Rotterdam", "NL"), ("Lelystad", "NL")]
 
 
+def test_places_small_town_of_the_named_state_beats_a_big_namesake_elsewhere(extract_text):
+    """Test that a town of the state the article names, near the places it resolves there, is read over
+    a big city of the same name in another state (Stockton, Missouri, not Stockton, California)."""
+    ex = extract_text("Storm cleanup\n\nGREENFIELD, Mo. - Volunteers from Greenfield and Stockton filled sandbags "
+                      "on Friday as the lake rose.\n")
+    assert [(p.mention, p.admin1) for p in ex.places] == [
+        ("GREENFIELD", "Missouri"), ("Mo.", "Missouri"), ("Greenfield", "Missouri"), ("Stockton", "Missouri")]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("A cargo ship ran aground off Zanzibar after the storm.", [("Zanzibar", "TZ")]),
     ("Aid convoys waited for a week inside Mozambique before crossing.", [("Mozambique", "MZ")]),

@@ -116,6 +116,7 @@ SIGNALS: dict[str, bool] = {
     "bare_compass": True,  # a compass word alone ("Central") is a place only with an area cue ("Central and Western provinces")
     "brand_names": True,  # an ORG-tagged name before a capitalised name of its own ("a Toyota Camry") is a brand, not a city
     "person_names": True,  # a bare name after a person's title ("coach Ripley") or a person's surname ("Jane Fairfield" ... "Fairfield said")
+    "local_namesake": True,  # a small town of the area the article names, beside places it resolves there, over a big namesake elsewhere
 }
 W_NEIGHBOUR = 3.0  # a candidate within NEIGHBOUR_KM of another place the article resolves
 NEIGHBOUR_KM = 150.0
@@ -1613,6 +1614,13 @@ def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
         # "Eastern, Southern, Northern Afghanistan": not Zambia's Southern Province; a bare
         # "Central" names a school or team ("Madison Central"), not Central, Louisiana
         return None
+    if (SIGNALS["local_namesake"] and best.kind == "city" and not m.qualifier_country and not m.qualifier_admin
+            and (best.country, best.admin1) not in ctx.admins and not _near_other_place(best, key, ctx)):
+        # "Residents of Goodview and Stockton" in a Minnesota story: the town of the article's own
+        # area, beside the places it resolves there, not the big namesake it never places itself
+        small = _supported_small_place(m, gaz, ctx)
+        if small is not None and (small.country, small.admin1) in ctx.admins and _near_other_place(small, key, ctx):
+            return small
     if best.kind == "city" and best.population < MIN_BARE_POPULATION and not m.qualifier_country:
         # a small namesake abroad ("Malakoff", France) against a village in the admin area the
         # article names ("Malakoff", Texas): the article's own area wins
