@@ -1,0 +1,278 @@
+"""Pre-aggregated tables ``quote_counts`` and ``place_counts``: the dashboard's counts without a scan of every row.
+
+At 10 M quotes a ``GROUP BY`` over ``quote_facts`` or ``places`` costs seconds; most filter changes only
+name collections, outlets, speakers, quote kinds, countries (of a place) and whole months, so the store
+keeps the counts per combination of those keys (10^5-10^6 rows instead of 10^7):
+
+``quote_counts(collection, outlet, month, speaker, speaker_country, quotes, direct, mixed, indirect,
+transcript, articles)``: quotes of the key (all kinds, then one column per kind of
+:data:`~components.store.filters.QUOTE_KINDS`) and the number of articles with at least one of them
+(additive over articles: an article has one collection, outlet and month, and one country per speaker, so
+summing ``articles`` over months, collections, outlets or countries counts each article once per speaker).
+
+``place_counts(collection, outlet, month, name, country, mentions, geo_mentions, lat_sum, lon_sum,
+articles)``: place mentions of the key, those with coordinates, the sums of their coordinates (the map
+shows their mean, rounded to :data:`COORD_DECIMALS` on both paths) and the articles mentioning the key.
+
+``month`` is the first day of the article's month (``NULL`` when it has no date). Both tables are
+maintained as per-article deltas in the write transaction, as ``quote_facts`` is: the quote counts in
+:func:`components.store.facts.refresh_articles` / ``delete_articles`` (subtract the articles' old facts,
+add the new ones), the place counts in :meth:`components.store.Store.add_extractions` and
+``delete_article`` (subtract before the old rows are deleted, add after the new ones are inserted); a
+key whose counts reach zero is dropped. :func:`ensure` rebuilds both when they are missing or out of
+step (a store written before they existed, or filled by bulk SQL).
+
+The query layer (:mod:`components.store.queries`) asks :func:`quote_rows` / :func:`place_rows` for an
+aggregate relation under a filter state; they return None when a filter cannot be answered from the
+keys (topics, text search, article ids or text, a country filter on quotes, a place filter on quotes)
+and the query falls back to the facts. A day-precise date range reads the whole months inside it from
+the aggregates and the partial months at its ends from the rows, grouped the same way, so the answer is
+the same either way.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Any, Sequence
+
+import duckdb
+
+from .filters import QUOTE_KINDS, QueryFilters
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS quote_counts (
+    collection VARCHAR, outlet VARCHAR, month DATE, speaker VARCHAR, speaker_country VARCHAR,
+    quotes BIGINT, {', '.join(f'{k} BIGINT' for k in QUOTE_KINDS)}, articles BIGINT
+);
+CREATE TABLE IF NOT EXISTS place_counts (
+    collection VARCHAR, outlet VARCHAR, month DATE, name VARCHAR, country VARCHAR,
+    mentions BIGINT, geo_mentions BIGINT, lat_sum DOUBLE, lon_sum DOUBLE, articles BIGINT
+);
+"""
+COORD_DECIMALS = 6  # the map's mean coordinates, rounded on both paths (sums in another order differ at ~1e-13)
+
+_QUOTE_KEYS = ("collection", "outlet", "month", "speaker", "speaker_country")
+_QUOTE_VALUES = ("quotes",) + QUOTE_KINDS + ("articles",)
+_PLACE_KEYS = ("collection", "outlet", "month", "name", "country")
+_PLACE_VALUES = ("mentions", "geo_mentions", "lat_sum", "lon_sum", "articles")
+
+_MONTH = "CAST(date_trunc('month', {d}) AS DATE)"
+# the quote counts of the quote_facts rows passing {where} (fixed SQL of this module), grouped by the keys
+_QUOTE_GROUP = (
+    f"SELECT q.collection, q.outlet, {_MONTH.format(d='q.published')} AS month, q.speaker, q.speaker_country, "
+    "count(*) AS quotes, "
+    + ", ".join(f"count(*) FILTER (WHERE q.kind = '{k}') AS {k}" for k in QUOTE_KINDS)
+    + ", count(DISTINCT q.article_id) AS articles FROM quote_facts q {where} GROUP BY ALL")
+_PLACE_GROUP = (
+    f"SELECT a.collection, a.outlet, {_MONTH.format(d='a.published')} AS month, p.name, p.country, "
+    "count(*) AS mentions, count(*) FILTER (WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL) AS geo_mentions, "
+    "coalesce(sum(p.lat) FILTER (WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL), 0) AS lat_sum, "
+    "coalesce(sum(p.lon) FILTER (WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL), 0) AS lon_sum, "
+    "count(DISTINCT p.article_id) AS articles FROM places p JOIN articles a ON a.id = p.article_id {where} GROUP BY ALL")
+
+
+def create(cur: duckdb.DuckDBPyConnection) -> None:
+    """Create ``quote_counts`` and ``place_counts`` if missing (idempotent)."""
+    cur.execute(SCHEMA)
+
+
+def _merge(cur: duckdb.DuckDBPyConnection, table: str, keys: Sequence[str], values: Sequence[str],
+           group_sql: str, params: list, sign: int) -> None:
+    """Add (``sign`` 1) or subtract (-1) the grouped rows of ``group_sql`` to ``table``; drop emptied keys."""
+    on = " AND ".join(f"t.{k} IS NOT DISTINCT FROM d.{k}" for k in keys)
+    op = "+" if sign > 0 else "-"
+    sets = ", ".join(f"{v} = coalesce(t.{v}, 0) {op} coalesce(d.{v}, 0)" for v in values)
+    insert = (f" WHEN NOT MATCHED THEN INSERT ({', '.join(keys + tuple(values))}) "
+              f"VALUES ({', '.join(f'd.{c}' for c in tuple(keys) + tuple(values))})") if sign > 0 else ""
+    cur.execute(f"MERGE INTO {table} t USING ({group_sql}) d ON {on} WHEN MATCHED THEN UPDATE SET {sets}{insert}",
+                params)
+    cur.execute(f"DELETE FROM {table} WHERE {values[0]} <= 0")
+
+
+def quotes_delta(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str], sign: int) -> None:
+    """Add (``sign`` 1) or subtract (-1) the quote counts of ``article_ids``' current ``quote_facts`` rows
+    (inside the write transaction: subtract before their facts are deleted, add after they are derived)."""
+    if article_ids:
+        _merge(cur, "quote_counts", _QUOTE_KEYS, _QUOTE_VALUES,
+               _QUOTE_GROUP.format(where="WHERE list_contains(?, q.article_id)"), [list(article_ids)], sign)
+
+
+def places_delta(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str], sign: int) -> None:
+    """Add (``sign`` 1) or subtract (-1) the place counts of ``article_ids``' current ``places`` rows (inside
+    the write transaction: subtract before the rows or their article are deleted, add after they are inserted)."""
+    if article_ids:
+        _merge(cur, "place_counts", _PLACE_KEYS, _PLACE_VALUES,
+               _PLACE_GROUP.format(where="WHERE list_contains(?, p.article_id)"), [list(article_ids)], sign)
+
+
+def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
+    """Recompute both tables from ``quote_facts`` and ``places`` (the caller holds the transaction)."""
+    create(cur)
+    cur.execute("DELETE FROM quote_counts")
+    cur.execute(f"INSERT INTO quote_counts BY NAME {_QUOTE_GROUP.format(where='')}")
+    cur.execute("DELETE FROM place_counts")
+    cur.execute(f"INSERT INTO place_counts BY NAME {_PLACE_GROUP.format(where='')}")
+
+
+def in_step(cur: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the tables count as many quotes and place mentions as ``quote_facts`` and ``places`` hold."""
+    return cur.execute(
+        "SELECT (SELECT coalesce(sum(quotes), 0) FROM quote_counts) = (SELECT count(*) FROM quote_facts) "
+        "AND (SELECT coalesce(sum(mentions), 0) FROM place_counts) = (SELECT count(*) FROM places)").fetchone()[0]
+
+
+def ensure(cur: duckdb.DuckDBPyConnection) -> bool:
+    """Create the tables and rebuild them (in one transaction) when out of step; True if rebuilt."""
+    create(cur)
+    if in_step(cur):
+        return False
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        rebuild(cur)
+        cur.execute("COMMIT")
+    except Exception:
+        cur.execute("ROLLBACK")
+        raise
+    return True
+
+
+def available(store: Any) -> bool:
+    """Whether ``store``'s file has the aggregate tables (a store written before them has not, and a
+    read-only reader cannot create them: the queries then read the facts). Cached on the store object."""
+    have = getattr(store, "_aggregates_available", None)
+    if have is None:
+        try:
+            store.execute("SELECT 1 FROM quote_counts LIMIT 0")
+            store.execute("SELECT 1 FROM place_counts LIMIT 0")
+            have = True
+        except duckdb.Error:
+            have = False
+        store._aggregates_available = have
+    return have
+
+
+# ---------------------------------------------------------------- query side
+
+# Filters each aggregate answers on its own keys; any other active filter sends the query to the facts.
+QUOTE_FILTERS = frozenset({"collections", "outlets", "date_from", "date_to", "speakers", "kinds"})
+PLACE_FILTERS = frozenset({"collections", "outlets", "date_from", "date_to", "countries", "places"})
+
+_SAME_PERSON = ("(list_contains(?, speaker) OR speaker IN (SELECT i.name FROM speaker_identities i "
+                "JOIN speaker_identities j ON i.canonical = j.canonical WHERE list_contains(?, j.name)))")
+
+
+def _month_start(d: dt.date) -> dt.date:
+    return d.replace(day=1)
+
+
+def _next_month(d: dt.date) -> dt.date:
+    return (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def full_months(date_from: dt.date | None, date_to: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """The whole months inside ``[date_from, date_to]`` as ``[lo, hi)`` month starts (None = unbounded);
+    ``lo >= hi`` when the range holds no whole month."""
+    lo = hi = None
+    if date_from is not None:
+        lo = date_from if date_from.day == 1 else _next_month(date_from)
+    if date_to is not None:
+        last = calendar.monthrange(date_to.year, date_to.month)[1]
+        hi = _next_month(date_to) if date_to.day == last else _month_start(date_to)
+    return lo, hi
+
+
+def _key_bits(f: QueryFilters, target: str) -> tuple[list[str], list[Any]]:
+    """WHERE fragments over the aggregate's key columns for the key filters of ``f`` (dates excluded)."""
+    bits, params = [], []
+    if f.collections:
+        bits.append("list_contains(?, collection)"); params.append(list(f.collections))  # noqa: E702
+    if f.outlets:
+        bits.append("list_contains(?, outlet)"); params.append(list(f.outlets))  # noqa: E702
+    if target == "quote" and f.speakers:
+        bits.append(_SAME_PERSON); params += [list(f.speakers)] * 2  # noqa: E702
+    if target == "place" and f.countries:
+        bits.append("list_contains(?, country)"); params.append(list(f.countries))  # noqa: E702
+    if target == "place" and f.places:
+        bits.append("list_contains(?, name)"); params.append(list(f.places))  # noqa: E702
+    return bits, params
+
+
+def _rows(f: QueryFilters, target: str, table: str, agg_cols: str, fact_group: str) -> tuple[str, list] | None:
+    from .filters import where_clauses
+
+    allowed = QUOTE_FILTERS if target == "quote" else PLACE_FILTERS
+    if not set(f.active()) <= allowed:
+        return None
+    bits, params = _key_bits(f, target)
+    lo, hi = full_months(f.date_from, f.date_to)
+    dated = f.date_from is not None or f.date_to is not None
+    whole = not dated or lo is None or hi is None or lo < hi
+    agg_bits = list(bits)
+    agg_params = list(params)
+    if lo is not None:
+        agg_bits.append("month >= ?"); agg_params.append(lo)  # noqa: E702
+    if hi is not None:
+        agg_bits.append("month < ?"); agg_params.append(hi)  # noqa: E702
+    parts, out_params = [], []
+    if whole:
+        where = " WHERE " + " AND ".join(agg_bits) if agg_bits else ""
+        parts.append(f"SELECT {agg_cols} FROM {table}{where}")
+        out_params += agg_params
+    partial = dated and (not whole or (f.date_from is not None and lo != f.date_from)
+                         or (f.date_to is not None and hi != _next_month(f.date_to)))
+    if partial:
+        # the partial months at the ends: the rows themselves, outside the whole months, grouped alike
+        alias = "q" if target == "quote" else "a"
+        fbits, fparams = where_clauses(f, target)
+        col = f"{alias}.published"
+        if whole:
+            out = []
+            if lo is not None:
+                out.append(f"{col} < ?"); fparams.append(lo)  # noqa: E702
+            if hi is not None:
+                out.append(f"{col} >= ?"); fparams.append(hi)  # noqa: E702
+            fbits.append("(" + " OR ".join(out) + ")")
+        parts.append(fact_group.format(where=" WHERE " + " AND ".join(fbits)))
+        out_params += fparams
+    return " UNION ALL ".join(f"({p})" for p in parts), out_params
+
+
+def quote_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
+    """An aggregate relation of the quotes passing ``f``, or None when ``f`` needs the facts.
+
+    Returns:
+        tuple[str, list] | None: SQL of a relation with columns ``collection``, ``outlet``, ``month``,
+        ``speaker``, ``speaker_country``, ``quotes`` (of the kinds of ``f.kinds`` when set) and
+        ``articles`` (articles with such a quote; summed over rows it counts each article once per
+        speaker, and is exact only when ``f.kinds`` is empty), possibly several rows per key; and its
+        parameters. None when the store has no aggregates or ``f`` has a filter outside
+        :data:`QUOTE_FILTERS`.
+    """
+    if not available(store):
+        return None
+    quotes = "quotes"
+    if f.kinds:  # the kinds' own columns (fixed names of QUOTE_KINDS); an unknown kind matches no quote
+        quotes = " + ".join(k for k in QUOTE_KINDS if k in f.kinds) or "0"
+    cols = f"collection, outlet, month, speaker, speaker_country, {quotes} AS quotes, articles"
+    group = ("SELECT collection, outlet, month, speaker, speaker_country, " + quotes + " AS quotes, articles "
+             "FROM (" + _QUOTE_GROUP + ")")
+    found = _rows(f, "quote", "quote_counts", cols, group)
+    if found is None:
+        return None
+    sql, params = found
+    return f"(SELECT * FROM ({sql}) WHERE quotes > 0)", params
+
+
+def place_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
+    """An aggregate relation of the place mentions passing ``f``, or None when ``f`` needs the rows.
+
+    Returns:
+        tuple[str, list] | None: SQL of a relation with the columns of ``place_counts`` (possibly several
+        rows per key) and its parameters. None when the store has no aggregates or ``f`` has a filter
+        outside :data:`PLACE_FILTERS`.
+    """
+    if not available(store):
+        return None
+    cols = ", ".join(_PLACE_KEYS + _PLACE_VALUES)
+    return _rows(f, "place", "place_counts", cols, _PLACE_GROUP)
