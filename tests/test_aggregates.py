@@ -14,9 +14,10 @@ from components.store.filters import QueryFilters
 
 # invented people, places and outlets (no article of the seed, the cases or the dev sets)
 PEOPLE = [("Mara Lindqvist", "SE", "person"), ("Tomas Okafor", "NG", "person"), ("Ines Duarte", None, "person"),
-          ("the harbour authority", None, "organisation"), ("Pavel Rusu", "MD", "person")]
+          ("port officials", None, "group"), ("Pavel Rusu", "MD", "person")]
 TOWNS = [("Oskarshamn", "SE", 57.26, 16.45), ("Ibadan", "NG", 7.38, 3.9), ("Chisinau", "MD", 47.01, 28.86),
-         ("Porto", "PT", 41.15, -8.61), ("Nowhere Bay", None, None, None)]
+         ("Porto", "PT", 41.15, -8.61), ("Nowhere Bay", None, None, None),
+         ("Porto", "BR", -9.2, -41.3)]  # one name, two countries: an article may name both
 KINDS = ("direct", "indirect", "mixed", "transcript")
 DATES = ("2024-01-03", "2024-01-31", "2024-02-01", "2024-02-15", "2024-03-09", "2024-03-31", "2024-04-02", None)
 
@@ -28,7 +29,7 @@ def invented(n: int, variant: int = 0) -> Extraction:
     text = ""
     for j in range(2 + k % 3):
         name, _, _ = PEOPLE[(k + j * j) % len(PEOPLE)]  # the 3rd and 4th quote: one speaker, two kinds
-        town = TOWNS[(k * 2 + j) % len(TOWNS)]
+        town = TOWNS[(k + 2 * j) % len(TOWNS)]
         claim = f"The ferry timetable will change in {town[0]} next spring"
         line = f'{name} said: "{claim}." '
         start = len(text) + line.index(claim)
@@ -69,6 +70,7 @@ STATES = {
     "from a day on": QueryFilters(date_from=dt.date(2024, 2, 10), kinds=("direct",)),
     "up to a day": QueryFilters(date_to=dt.date(2024, 3, 9), outlets=("Harbour Post",)),
     "place countries": QueryFilters(countries=("SE", "MD")),
+    "one name, two countries": QueryFilters(countries=("PT", "BR"), collections=("ferries",)),
     "places": QueryFilters(places=("Porto", "Ibadan"), date_from=dt.date(2024, 1, 20)),
     "topic (facts only)": QueryFilters(topics=("transport",)),
 }

@@ -19,8 +19,8 @@ Tables (all offsets are character offsets into ``articles.text``):
   (same place within 25 km, date within a day, same cause; :mod:`components.store.events`).
 - ``quote_facts``: derived, one row per quote with its article's and speaker's filter fields and stance,
   maintained in the same write transaction (see :mod:`components.store.facts`).
-- ``quote_counts``, ``place_counts``: derived, quotes and place mentions counted per collection, outlet,
-  month, speaker/place and country, maintained as per-article deltas in the same write transaction; the
+- ``quote_counts``, ``place_counts``, ``named_speakers``: derived, quotes and place mentions counted per
+  collection, outlet, month, speaker/place and country, and named speaker cards per name, maintained as per-article deltas in the same write transaction; the
   dashboard's counts read them when the filters name only those keys (see :mod:`components.store.aggregates`).
 
 Writes go through :meth:`Store.add_extractions`: one transaction per batch,
@@ -382,7 +382,7 @@ class Store:
                     if exists:
                         touched_names |= identities.article_names(cur, [aid])
                         touched_records |= events.article_records(cur, [aid])
-                        aggregates.places_delta(cur, [aid], -1)  # before its rows go (aggregates.py)
+                        aggregates.rows_delta(cur, [aid], -1)  # before its rows go (aggregates.py)
                         for t in CHILD_TABLES:
                             cur.execute(f"DELETE FROM {_q(t)} WHERE article_id = ?", [aid])
                         cur.execute("DELETE FROM articles WHERE id = ?", [aid])
@@ -391,7 +391,7 @@ class Store:
                     result.added.append(aid)
                 for table, rows in pending.items():  # one bulk insert per table for the whole batch
                     result.counts[table] += bulk.insert_rows(cur, table, _COLUMNS[table], rows)
-                aggregates.places_delta(cur, result.added, 1)
+                aggregates.rows_delta(cur, result.added, 1)
                 corrections.apply_to_articles(cur, result.added)  # reviewers' corrections survive re-extraction
                 facts.refresh_articles(cur, result.added)
                 versions.record(cur, result.added)
@@ -416,7 +416,7 @@ class Store:
                 existed = cur.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
                 names = identities.article_names(cur, [article_id])
                 records = events.article_records(cur, [article_id])
-                aggregates.places_delta(cur, [article_id], -1)
+                aggregates.rows_delta(cur, [article_id], -1)
                 for t in CHILD_TABLES:
                     cur.execute(f"DELETE FROM {_q(t)} WHERE article_id = ?", [article_id])
                 cur.execute("DELETE FROM articles WHERE id = ?", [article_id])

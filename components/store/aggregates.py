@@ -1,4 +1,5 @@
-"""Pre-aggregated tables ``quote_counts`` and ``place_counts``: the dashboard's counts without a scan of every row.
+"""Pre-aggregated tables ``quote_counts``, ``place_counts``, ``named_speakers``: the dashboard's counts without a
+scan of every row.
 
 At 10 M quotes a ``GROUP BY`` over ``quote_facts`` or ``places`` costs seconds; most filter changes only
 name collections, outlets, speakers, quote kinds, countries (of a place) and whole months, so the store
@@ -12,12 +13,19 @@ summing ``articles`` over months, collections, outlets or countries counts each 
 
 ``place_counts(collection, outlet, month, name, country, mentions, geo_mentions, lat_sum, lon_sum,
 articles)``: place mentions of the key, those with coordinates, the sums of their coordinates (the map
-shows their mean, rounded to :data:`COORD_DECIMALS` on both paths) and the articles mentioning the key.
+shows their mean, rounded to :data:`COORD_DECIMALS` on both paths), the articles mentioning the key, and
+``name_articles``: each article counted once per place name, on the row of the smallest country it gives
+the name (so summed over countries it counts the articles naming the place, even when an article names
+"Porto" in two countries).
+
+``named_speakers(name, cards)``: the speaker cards (``article_speakers``) of a named type
+(:data:`NAMED_TYPES`) per name, so "named sources only" is a look-up in a table of names instead of a
+semi-join over every card.
 
 ``month`` is the first day of the article's month (``NULL`` when it has no date). Both tables are
 maintained as per-article deltas in the write transaction, as ``quote_facts`` is: the quote counts in
 :func:`components.store.facts.refresh_articles` / ``delete_articles`` (subtract the articles' old facts,
-add the new ones), the place counts in :meth:`components.store.Store.add_extractions` and
+add the new ones), the place counts and named cards in :meth:`components.store.Store.add_extractions` and
 ``delete_article`` (subtract before the old rows are deleted, add after the new ones are inserted); a
 key whose counts reach zero is dropped. :func:`ensure` rebuilds both when they are missing or out of
 step (a store written before they existed, or filled by bulk SQL).
@@ -47,15 +55,17 @@ CREATE TABLE IF NOT EXISTS quote_counts (
 );
 CREATE TABLE IF NOT EXISTS place_counts (
     collection VARCHAR, outlet VARCHAR, month DATE, name VARCHAR, country VARCHAR,
-    mentions BIGINT, geo_mentions BIGINT, lat_sum DOUBLE, lon_sum DOUBLE, articles BIGINT
+    mentions BIGINT, geo_mentions BIGINT, lat_sum DOUBLE, lon_sum DOUBLE, articles BIGINT, name_articles BIGINT
 );
+CREATE TABLE IF NOT EXISTS named_speakers (name VARCHAR, cards BIGINT);
 """
+NAMED_TYPES = ("person", "organisation")  # speaker types of named sources (a speaker card on the Quotes page)
 COORD_DECIMALS = 6  # the map's mean coordinates, rounded on both paths (sums in another order differ at ~1e-13)
 
 _QUOTE_KEYS = ("collection", "outlet", "month", "speaker", "speaker_country")
 _QUOTE_VALUES = ("quotes",) + QUOTE_KINDS + ("articles",)
 _PLACE_KEYS = ("collection", "outlet", "month", "name", "country")
-_PLACE_VALUES = ("mentions", "geo_mentions", "lat_sum", "lon_sum", "articles")
+_PLACE_VALUES = ("mentions", "geo_mentions", "lat_sum", "lon_sum", "articles", "name_articles")
 
 _MONTH = "CAST(date_trunc('month', {d}) AS DATE)"
 # the quote counts of the quote_facts rows passing {where} (fixed SQL of this module), grouped by the keys
@@ -69,11 +79,22 @@ _PLACE_GROUP = (
     "count(*) AS mentions, count(*) FILTER (WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL) AS geo_mentions, "
     "coalesce(sum(p.lat) FILTER (WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL), 0) AS lat_sum, "
     "coalesce(sum(p.lon) FILTER (WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL), 0) AS lon_sum, "
-    "count(DISTINCT p.article_id) AS articles FROM places p JOIN articles a ON a.id = p.article_id {where} GROUP BY ALL")
+    "count(DISTINCT p.article_id) AS articles, "
+    # each article once per name: on the row of the smallest country it gives the name (NULL last)
+    "count(DISTINCT p.article_id) FILTER (WHERE p.country IS NOT DISTINCT FROM (SELECT min(p2.country) "
+    "FROM places p2 WHERE p2.article_id = p.article_id AND p2.name = p.name)) AS name_articles "
+    "FROM places p JOIN articles a ON a.id = p.article_id {where} GROUP BY ALL")
+_NAMED_GROUP = ("SELECT s.name, count(*) AS cards FROM article_speakers s "
+                f"WHERE s.type IN {NAMED_TYPES} {{where}} GROUP BY ALL")
 
 
 def create(cur: duckdb.DuckDBPyConnection) -> None:
-    """Create ``quote_counts`` and ``place_counts`` if missing (idempotent)."""
+    """Create ``quote_counts``, ``place_counts`` and ``named_speakers`` if missing (idempotent); an older
+    ``place_counts`` without ``name_articles`` is dropped (:func:`ensure` then rebuilds it)."""
+    cols = {r[0] for r in cur.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'place_counts'").fetchall()}
+    if cols and "name_articles" not in cols:
+        cur.execute("DROP TABLE place_counts")
     cur.execute(SCHEMA)
 
 
@@ -98,12 +119,16 @@ def quotes_delta(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str], sig
                _QUOTE_GROUP.format(where="WHERE list_contains(?, q.article_id)"), [list(article_ids)], sign)
 
 
-def places_delta(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str], sign: int) -> None:
-    """Add (``sign`` 1) or subtract (-1) the place counts of ``article_ids``' current ``places`` rows (inside
-    the write transaction: subtract before the rows or their article are deleted, add after they are inserted)."""
+def rows_delta(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str], sign: int) -> None:
+    """Add (``sign`` 1) or subtract (-1) the place counts and named speaker cards of ``article_ids``' current
+    ``places`` and ``article_speakers`` rows (inside the write transaction: subtract before the rows or their
+    article are deleted, add after they are inserted)."""
     if article_ids:
+        ids = [list(article_ids)]
         _merge(cur, "place_counts", _PLACE_KEYS, _PLACE_VALUES,
-               _PLACE_GROUP.format(where="WHERE list_contains(?, p.article_id)"), [list(article_ids)], sign)
+               _PLACE_GROUP.format(where="WHERE list_contains(?, p.article_id)"), ids, sign)
+        _merge(cur, "named_speakers", ("name",), ("cards",),
+               _NAMED_GROUP.format(where="AND list_contains(?, s.article_id)"), ids, sign)
 
 
 def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
@@ -113,13 +138,17 @@ def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
     cur.execute(f"INSERT INTO quote_counts BY NAME {_QUOTE_GROUP.format(where='')}")
     cur.execute("DELETE FROM place_counts")
     cur.execute(f"INSERT INTO place_counts BY NAME {_PLACE_GROUP.format(where='')}")
+    cur.execute("DELETE FROM named_speakers")
+    cur.execute(f"INSERT INTO named_speakers BY NAME {_NAMED_GROUP.format(where='')}")
 
 
 def in_step(cur: duckdb.DuckDBPyConnection) -> bool:
     """Whether the tables count as many quotes and place mentions as ``quote_facts`` and ``places`` hold."""
     return cur.execute(
         "SELECT (SELECT coalesce(sum(quotes), 0) FROM quote_counts) = (SELECT count(*) FROM quote_facts) "
-        "AND (SELECT coalesce(sum(mentions), 0) FROM place_counts) = (SELECT count(*) FROM places)").fetchone()[0]
+        "AND (SELECT coalesce(sum(mentions), 0) FROM place_counts) = (SELECT count(*) FROM places) "
+        "AND (SELECT coalesce(sum(cards), 0) FROM named_speakers) = "
+        f"(SELECT count(*) FROM article_speakers WHERE type IN {NAMED_TYPES})").fetchone()[0]
 
 
 def ensure(cur: duckdb.DuckDBPyConnection) -> bool:
@@ -144,7 +173,8 @@ def available(store: Any) -> bool:
     if have is None:
         try:
             store.execute("SELECT 1 FROM quote_counts LIMIT 0")
-            store.execute("SELECT 1 FROM place_counts LIMIT 0")
+            store.execute("SELECT name_articles FROM place_counts LIMIT 0")
+            store.execute("SELECT 1 FROM named_speakers LIMIT 0")
             have = True
         except duckdb.Error:
             have = False

@@ -105,9 +105,17 @@ def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
 
 # Speaker types that are named sources (people and organisations, with a speaker card); groups
 # ("officials"), documents ("initial reports") and unknown sources are not.
-NAMED_SPEAKER_TYPES = ("person", "organisation")
+NAMED_SPEAKER_TYPES = aggregates.NAMED_TYPES  # ("person", "organisation")
 # semi-join keeping named speakers: a name some article's speaker card gives a named type
 _NAMED = "{col} IN (SELECT name FROM article_speakers WHERE type IN ('person', 'organisation'))"
+
+
+def _named(store: Store, col: str) -> str:
+    """SQL keeping the named speakers in ``col`` (a fixed column of the caller): from ``named_speakers`` (one
+    row per name, aggregates.py) when the store has it, else the semi-join over every speaker card."""
+    if aggregates.available(store):
+        return f"{col} IN (SELECT name FROM named_speakers)"
+    return _NAMED.format(col=col)
 
 
 def top_speakers(store: Store, f: QueryFilters, limit: int = 10, named_only: bool = False) -> pd.DataFrame:
@@ -122,7 +130,7 @@ def top_speakers(store: Store, f: QueryFilters, limit: int = 10, named_only: boo
     """
     fw, params = from_where(f, "quote")
     andw = "AND" if "WHERE" in fw else "WHERE"
-    named = f" AND {_NAMED.format(col='q.speaker')}" if named_only else ""
+    named = f" AND {_named(store, 'q.speaker')}" if named_only else ""
     rows = aggregates.quote_rows(store, f)
     if rows:  # from quote_counts (aggregates.py); articles per speaker summed there unless kinds filter
         arts = (f"SELECT speaker, {_SUM}(articles) AS BIGINT) AS articles FROM fq "
@@ -132,7 +140,7 @@ def top_speakers(store: Store, f: QueryFilters, limit: int = 10, named_only: boo
             arts = (f"SELECT q.speaker, count(DISTINCT q.article_id) AS articles{fw} {andw} "
                     "q.speaker IN (SELECT speaker FROM t) GROUP BY q.speaker")
             aparams = params
-        named = f" AND {_NAMED.format(col='speaker')}" if named_only else ""
+        named = f" AND {_named(store, 'speaker')}" if named_only else ""
         return store.df(
             f"""
             WITH fq AS MATERIALIZED (SELECT speaker, quotes, articles FROM {rows[0]} WHERE speaker IS NOT NULL{named}),
@@ -173,19 +181,39 @@ def top_places(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame:
     fw, params = from_where(f, "place", use_quote_scope=True)
     andw = "AND" if "WHERE" in fw else "WHERE"
     head, hp = (scope[0] + ", ", scope[1]) if scope else ("", [])
-    t, tp = f"SELECT p.name AS place, count(*) AS mentions{fw} GROUP BY p.name", params
     prows = aggregates.place_rows(store, f)
-    if prows:  # the ranking from place_counts (aggregates.py); the top names' details from their rows
-        t, tp = f"SELECT name AS place, {_SUM}(mentions) AS BIGINT) AS mentions FROM ({prows[0]}) GROUP BY name", prows[1]
+    if prows:  # from place_counts (aggregates.py); with a country filter the articles are counted on the rows
+        d = ("SELECT name, CAST(sum(name_articles) AS BIGINT) AS articles FROM pr "
+             "WHERE name IN (SELECT place FROM t) GROUP BY name")
+        dp: list = []
+        if f.countries:  # an article naming a place in two of the countries is in both countries' counts
+            d = (f"SELECT p.name, count(DISTINCT p.article_id) AS articles{fw} {andw} p.name IN (SELECT place FROM t) "
+                 "GROUP BY p.name")
+            dp = params
+        return store.df(
+            f"""
+            WITH pr AS MATERIALIZED ({prows[0]}),
+                 t AS (SELECT name AS place, {_SUM}(mentions) AS BIGINT) AS mentions FROM pr GROUP BY name
+                       ORDER BY mentions DESC, place LIMIT ?),
+                 dc AS (SELECT name, arg_max(country, m) AS country FROM (
+                            SELECT name, country, sum(mentions) AS m FROM pr
+                            WHERE country IS NOT NULL AND name IN (SELECT place FROM t) GROUP BY ALL) GROUP BY name),
+                 d AS ({d})
+            SELECT t.place, dc.country, t.mentions, d.articles FROM t JOIN d ON d.name = t.place
+            LEFT JOIN dc ON dc.name = t.place ORDER BY t.mentions DESC, t.place
+            """,
+            prows[1] + [limit] + dp,
+        )
     return store.df(
         f"""
-        WITH {head}t AS ({t} ORDER BY mentions DESC, place LIMIT ?),
+        WITH {head}t AS (SELECT p.name AS place, count(*) AS mentions{fw} GROUP BY p.name
+                   ORDER BY mentions DESC, place LIMIT ?),
              d AS (SELECT p.name, mode(p.country) AS country, count(DISTINCT p.article_id) AS articles{fw}
                    {andw} p.name IN (SELECT place FROM t) GROUP BY p.name)
         SELECT t.place, d.country, t.mentions, d.articles FROM t JOIN d ON d.name = t.place
         ORDER BY t.mentions DESC, t.place
         """,
-        hp + tp + [limit] + params,
+        hp + params + [limit] + params,
     )
 
 
@@ -674,7 +702,7 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
     """
     fw, params = from_where(f, "stance")
     if named_only:
-        fw += (" AND " if "WHERE" in fw else " WHERE ") + _NAMED.format(col="st.speaker")
+        fw += (" AND " if "WHERE" in fw else " WHERE ") + _named(store, "st.speaker")
     # the speakers first (one sum per speaker), then the per-topic aggregates, whose lists of cues are the
     # costly part, for their rows only (aggregating every speaker's cues cost ~0.9 s at 1M quotes)
     return store.df(
