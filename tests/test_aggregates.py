@@ -110,6 +110,7 @@ def test_aggregates_route_only_the_filters_of_their_keys(store):
     whole, _ = aggregates.quote_rows(store, STATES["whole months"])
     part, _ = aggregates.quote_rows(store, STATES["partial months"])
     assert "quote_facts" not in whole and "quote_counts" in whole
+    assert "quote_totals" in aggregates.quote_rows(store, STATES["speaker"])[0]
     assert "quote_facts" in part and "quote_counts" in part  # Jan 15-31 and Mar 1-20 from the rows
     inside, _ = aggregates.quote_rows(store, STATES["inside one month"])
     assert "quote_counts" not in inside
@@ -123,10 +124,11 @@ def test_full_months_bounds():
 
 
 def _tables(store: Store) -> dict[str, list[tuple]]:
-    q = store.execute("SELECT * FROM quote_counts ORDER BY ALL").fetchall()
-    p = store.execute("SELECT collection, outlet, month, name, country, mentions, geo_mentions, round(lat_sum, 9), "
-                      "round(lon_sum, 9), articles FROM place_counts ORDER BY ALL").fetchall()
-    return {"quote_counts": q, "place_counts": p}
+    out = {}
+    for table, (keys, values, _, _) in aggregates.TABLES.items():
+        cols = ", ".join(f"round({c}, 9)" if c.endswith("_sum") else c for c in keys + values)
+        out[table] = store.execute(f"SELECT {cols} FROM {table} ORDER BY ALL").fetchall()
+    return out
 
 
 def test_aggregates_after_add_replace_delete_equal_a_full_rebuild():
@@ -137,7 +139,9 @@ def test_aggregates_after_add_replace_delete_equal_a_full_rebuild():
     assert s.delete_article("a7") and s.delete_article("a12")
     incremental = _tables(s)
     assert sum(r[5] for r in incremental["quote_counts"]) == s.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    assert sum(r[4] for r in incremental["quote_totals"]) == s.execute("SELECT count(*) FROM quotes").fetchone()[0]
     assert sum(r[5] for r in incremental["place_counts"]) == s.execute("SELECT count(*) FROM places").fetchone()[0]
+    assert len(incremental["named_speakers"]) == 4  # the group "port officials" is no named source
     cur = s.cursor()
     cur.execute("BEGIN TRANSACTION")
     aggregates.rebuild(cur)

@@ -19,8 +19,8 @@ Tables (all offsets are character offsets into ``articles.text``):
   (same place within 25 km, date within a day, same cause; :mod:`components.store.events`).
 - ``quote_facts``: derived, one row per quote with its article's and speaker's filter fields and stance,
   maintained in the same write transaction (see :mod:`components.store.facts`).
-- ``quote_counts``, ``place_counts``, ``named_speakers``: derived, quotes and place mentions counted per
-  collection, outlet, month, speaker/place and country, and named speaker cards per name, maintained as per-article deltas in the same write transaction; the
+- ``quote_counts``, ``place_counts`` (and ``*_totals``, the same without the month), ``named_speakers``:
+  derived, quotes and place mentions counted per collection, outlet, month, speaker/place and country, and named speaker cards per name, maintained as per-article deltas in the same write transaction; the
   dashboard's counts read them when the filters name only those keys (see :mod:`components.store.aggregates`).
 
 Writes go through :meth:`Store.add_extractions`: one transaction per batch,

@@ -1,5 +1,5 @@
-"""Pre-aggregated tables ``quote_counts``, ``place_counts``, ``named_speakers``: the dashboard's counts without a
-scan of every row.
+"""Pre-aggregated tables (``quote_counts``, ``quote_totals``, ``place_counts``, ``place_totals``,
+``named_speakers``): the dashboard's counts without a scan of every row.
 
 At 10 M quotes a ``GROUP BY`` over ``quote_facts`` or ``places`` costs seconds; most filter changes only
 name collections, outlets, speakers, quote kinds, countries (of a place) and whole months, so the store
@@ -22,7 +22,9 @@ the name (so summed over countries it counts the articles naming the place, even
 (:data:`NAMED_TYPES`) per name, so "named sources only" is a look-up in a table of names instead of a
 semi-join over every card.
 
-``month`` is the first day of the article's month (``NULL`` when it has no date). Both tables are
+``month`` is the first day of the article's month (``NULL`` when it has no date). ``quote_totals`` and
+``place_totals`` hold the same counts without the month (10-100 times fewer rows): they answer the filter
+states without a date range, the dashboard's first view and most visits. Both tables are
 maintained as per-article deltas in the write transaction, as ``quote_facts`` is: the quote counts in
 :func:`components.store.facts.refresh_articles` / ``delete_articles`` (subtract the articles' old facts,
 add the new ones), the place counts and named cards in :meth:`components.store.Store.add_extractions` and
@@ -48,17 +50,6 @@ import duckdb
 
 from .filters import QUOTE_KINDS, QueryFilters
 
-SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS quote_counts (
-    collection VARCHAR, outlet VARCHAR, month DATE, speaker VARCHAR, speaker_country VARCHAR,
-    quotes BIGINT, {', '.join(f'{k} BIGINT' for k in QUOTE_KINDS)}, articles BIGINT
-);
-CREATE TABLE IF NOT EXISTS place_counts (
-    collection VARCHAR, outlet VARCHAR, month DATE, name VARCHAR, country VARCHAR,
-    mentions BIGINT, geo_mentions BIGINT, lat_sum DOUBLE, lon_sum DOUBLE, articles BIGINT, name_articles BIGINT
-);
-CREATE TABLE IF NOT EXISTS named_speakers (name VARCHAR, cards BIGINT);
-"""
 NAMED_TYPES = ("person", "organisation")  # speaker types of named sources (a speaker card on the Quotes page)
 COORD_DECIMALS = 6  # the map's mean coordinates, rounded on both paths (sums in another order differ at ~1e-13)
 
@@ -67,47 +58,83 @@ _QUOTE_VALUES = ("quotes",) + QUOTE_KINDS + ("articles",)
 _PLACE_KEYS = ("collection", "outlet", "month", "name", "country")
 _PLACE_VALUES = ("mentions", "geo_mentions", "lat_sum", "lon_sum", "articles", "name_articles")
 
-_MONTH = "CAST(date_trunc('month', {d}) AS DATE)"
-# the quote counts of the quote_facts rows passing {where} (fixed SQL of this module), grouped by the keys
-_QUOTE_GROUP = (
-    f"SELECT q.collection, q.outlet, {_MONTH.format(d='q.published')} AS month, q.speaker, q.speaker_country, "
-    "count(*) AS quotes, "
-    + ", ".join(f"count(*) FILTER (WHERE q.kind = '{k}') AS {k}" for k in QUOTE_KINDS)
-    + ", count(DISTINCT q.article_id) AS articles FROM quote_facts q {where} GROUP BY ALL")
-_PLACE_GROUP = (
-    f"SELECT a.collection, a.outlet, {_MONTH.format(d='a.published')} AS month, p.name, p.country, "
-    "count(*) AS mentions, count(*) FILTER (WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL) AS geo_mentions, "
-    "coalesce(sum(p.lat) FILTER (WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL), 0) AS lat_sum, "
-    "coalesce(sum(p.lon) FILTER (WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL), 0) AS lon_sum, "
-    "count(DISTINCT p.article_id) AS articles, "
-    # each article once per name: on the row of the smallest country it gives the name (NULL last)
-    "count(DISTINCT p.article_id) FILTER (WHERE p.country IS NOT DISTINCT FROM (SELECT min(p2.country) "
-    "FROM places p2 WHERE p2.article_id = p.article_id AND p2.name = p.name)) AS name_articles "
-    "FROM places p JOIN articles a ON a.id = p.article_id {where} GROUP BY ALL")
+_MONTH = "CAST(date_trunc('month', {d}) AS DATE) AS month, "
+
+
+def _quote_group(month: bool) -> str:
+    """SELECT of the quote counts of the quote_facts rows passing ``{where}`` (fixed SQL), grouped by the keys
+    (with ``month`` or without)."""
+    return (f"SELECT q.collection, q.outlet, {_MONTH.format(d='q.published') if month else ''}q.speaker, "
+            "q.speaker_country, count(*) AS quotes, "
+            + ", ".join(f"count(*) FILTER (WHERE q.kind = '{k}') AS {k}" for k in QUOTE_KINDS)
+            + ", count(DISTINCT q.article_id) AS articles FROM quote_facts q WHERE {where} GROUP BY ALL")
+
+
+def _place_group(month: bool) -> str:
+    """SELECT of the place counts of the places rows passing ``{where}``, grouped by the keys."""
+    geo = "FILTER (WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL)"
+    return (f"SELECT a.collection, a.outlet, {_MONTH.format(d='a.published') if month else ''}p.name, p.country, "
+            f"count(*) AS mentions, count(*) {geo} AS geo_mentions, coalesce(sum(p.lat) {geo}, 0) AS lat_sum, "
+            f"coalesce(sum(p.lon) {geo}, 0) AS lon_sum, count(DISTINCT p.article_id) AS articles, "
+            # each article once per name: on the row of the smallest country it gives the name (NULL last)
+            "count(DISTINCT p.article_id) FILTER (WHERE p.country IS NOT DISTINCT FROM (SELECT min(p2.country) "
+            "FROM places p2 WHERE p2.article_id = p.article_id AND p2.name = p.name)) AS name_articles "
+            "FROM places p JOIN articles a ON a.id = p.article_id WHERE {where} GROUP BY ALL")
+
+
 _NAMED_GROUP = ("SELECT s.name, count(*) AS cards FROM article_speakers s "
-                f"WHERE s.type IN {NAMED_TYPES} {{where}} GROUP BY ALL")
+                f"WHERE s.type IN {NAMED_TYPES} AND {{where}} GROUP BY ALL")
+
+# table -> (keys, values, grouped SELECT with a {where} condition, its article id column, the source it counts).
+# ``*_counts`` per month answer date filters; ``*_totals`` (the same without the month, 10-100 times fewer
+# rows) answer the filter states without dates, the dashboard's first view and most visits.
+TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], str, str]] = {
+    "quote_counts": (_QUOTE_KEYS, _QUOTE_VALUES, _quote_group(True), "q.article_id"),
+    "quote_totals": (tuple(k for k in _QUOTE_KEYS if k != "month"), _QUOTE_VALUES, _quote_group(False),
+                     "q.article_id"),
+    "place_counts": (_PLACE_KEYS, _PLACE_VALUES, _place_group(True), "p.article_id"),
+    "place_totals": (tuple(k for k in _PLACE_KEYS if k != "month"), _PLACE_VALUES, _place_group(False),
+                     "p.article_id"),
+    "named_speakers": (("name",), ("cards",), _NAMED_GROUP, "s.article_id"),
+}
+_QUOTE_TABLES = ("quote_counts", "quote_totals")
+_ROW_TABLES = ("place_counts", "place_totals", "named_speakers")
+
+
+def _schema() -> str:
+    def col(c: str) -> str:
+        kind = "DATE" if c == "month" else "DOUBLE" if c.endswith("_sum") else (
+            "VARCHAR" if c in _QUOTE_KEYS + _PLACE_KEYS + ("name",) else "BIGINT")
+        return f"{c} {kind}"
+    return "\n".join(f"CREATE TABLE IF NOT EXISTS {t} ({', '.join(col(c) for c in keys + values)});"
+                      for t, (keys, values, _, _) in TABLES.items())
+
+
+SCHEMA = _schema()
 
 
 def create(cur: duckdb.DuckDBPyConnection) -> None:
-    """Create ``quote_counts``, ``place_counts`` and ``named_speakers`` if missing (idempotent); an older
-    ``place_counts`` without ``name_articles`` is dropped (:func:`ensure` then rebuilds it)."""
-    cols = {r[0] for r in cur.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_name = 'place_counts'").fetchall()}
-    if cols and "name_articles" not in cols:
-        cur.execute("DROP TABLE place_counts")
+    """Create the tables of :data:`TABLES` if missing (idempotent); an older table lacking a column of
+    :data:`TABLES` is dropped (:func:`ensure` then rebuilds it)."""
+    for table, (keys, values, _, _) in TABLES.items():
+        cols = {r[0] for r in cur.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
+        if cols and not set(keys + values) <= cols:
+            cur.execute(f"DROP TABLE {table}")  # a name of TABLES
     cur.execute(SCHEMA)
 
 
-def _merge(cur: duckdb.DuckDBPyConnection, table: str, keys: Sequence[str], values: Sequence[str],
-           group_sql: str, params: list, sign: int) -> None:
-    """Add (``sign`` 1) or subtract (-1) the grouped rows of ``group_sql`` to ``table``; drop emptied keys."""
+def _merge(cur: duckdb.DuckDBPyConnection, table: str, params: list, sign: int) -> None:
+    """Add (``sign`` 1) or subtract (-1) the grouped rows of ``article_ids`` (``params``) to ``table``; drop
+    emptied keys."""
+    keys, values, group, aid = TABLES[table]
     on = " AND ".join(f"t.{k} IS NOT DISTINCT FROM d.{k}" for k in keys)
     op = "+" if sign > 0 else "-"
     sets = ", ".join(f"{v} = coalesce(t.{v}, 0) {op} coalesce(d.{v}, 0)" for v in values)
-    insert = (f" WHEN NOT MATCHED THEN INSERT ({', '.join(keys + tuple(values))}) "
-              f"VALUES ({', '.join(f'd.{c}' for c in tuple(keys) + tuple(values))})") if sign > 0 else ""
-    cur.execute(f"MERGE INTO {table} t USING ({group_sql}) d ON {on} WHEN MATCHED THEN UPDATE SET {sets}{insert}",
-                params)
+    insert = (f" WHEN NOT MATCHED THEN INSERT ({', '.join(keys + values)}) "
+              f"VALUES ({', '.join(f'd.{c}' for c in keys + values)})") if sign > 0 else ""
+    src = group.format(where=f"list_contains(?, {aid})")
+    cur.execute(f"MERGE INTO {table} t USING ({src}) d ON {on} WHEN MATCHED THEN UPDATE SET {sets}{insert}", params)
     cur.execute(f"DELETE FROM {table} WHERE {values[0]} <= 0")
 
 
@@ -115,8 +142,8 @@ def quotes_delta(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str], sig
     """Add (``sign`` 1) or subtract (-1) the quote counts of ``article_ids``' current ``quote_facts`` rows
     (inside the write transaction: subtract before their facts are deleted, add after they are derived)."""
     if article_ids:
-        _merge(cur, "quote_counts", _QUOTE_KEYS, _QUOTE_VALUES,
-               _QUOTE_GROUP.format(where="WHERE list_contains(?, q.article_id)"), [list(article_ids)], sign)
+        for table in _QUOTE_TABLES:
+            _merge(cur, table, [list(article_ids)], sign)
 
 
 def rows_delta(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str], sign: int) -> None:
@@ -124,31 +151,26 @@ def rows_delta(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str], sign:
     ``places`` and ``article_speakers`` rows (inside the write transaction: subtract before the rows or their
     article are deleted, add after they are inserted)."""
     if article_ids:
-        ids = [list(article_ids)]
-        _merge(cur, "place_counts", _PLACE_KEYS, _PLACE_VALUES,
-               _PLACE_GROUP.format(where="WHERE list_contains(?, p.article_id)"), ids, sign)
-        _merge(cur, "named_speakers", ("name",), ("cards",),
-               _NAMED_GROUP.format(where="AND list_contains(?, s.article_id)"), ids, sign)
+        for table in _ROW_TABLES:
+            _merge(cur, table, [list(article_ids)], sign)
 
 
 def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
-    """Recompute both tables from ``quote_facts`` and ``places`` (the caller holds the transaction)."""
+    """Recompute every table of :data:`TABLES` from its source (the caller holds the transaction)."""
     create(cur)
-    cur.execute("DELETE FROM quote_counts")
-    cur.execute(f"INSERT INTO quote_counts BY NAME {_QUOTE_GROUP.format(where='')}")
-    cur.execute("DELETE FROM place_counts")
-    cur.execute(f"INSERT INTO place_counts BY NAME {_PLACE_GROUP.format(where='')}")
-    cur.execute("DELETE FROM named_speakers")
-    cur.execute(f"INSERT INTO named_speakers BY NAME {_NAMED_GROUP.format(where='')}")
+    for table, (_, _, group, _) in TABLES.items():
+        cur.execute(f"DELETE FROM {table}")
+        cur.execute(f"INSERT INTO {table} BY NAME {group.format(where='true')}")
 
 
 def in_step(cur: duckdb.DuckDBPyConnection) -> bool:
-    """Whether the tables count as many quotes and place mentions as ``quote_facts`` and ``places`` hold."""
-    return cur.execute(
-        "SELECT (SELECT coalesce(sum(quotes), 0) FROM quote_counts) = (SELECT count(*) FROM quote_facts) "
-        "AND (SELECT coalesce(sum(mentions), 0) FROM place_counts) = (SELECT count(*) FROM places) "
-        "AND (SELECT coalesce(sum(cards), 0) FROM named_speakers) = "
-        f"(SELECT count(*) FROM article_speakers WHERE type IN {NAMED_TYPES})").fetchone()[0]
+    """Whether each table counts as many quotes, place mentions and named cards as its source holds."""
+    nq, np_, nn = cur.execute(
+        "SELECT (SELECT count(*) FROM quote_facts), (SELECT count(*) FROM places), "
+        f"(SELECT count(*) FROM article_speakers WHERE type IN {NAMED_TYPES})").fetchone()
+    want = {"quote_counts": nq, "quote_totals": nq, "place_counts": np_, "place_totals": np_, "named_speakers": nn}
+    return all(cur.execute(f"SELECT coalesce(sum({TABLES[t][1][0]}), 0) FROM {t}").fetchone()[0] == n
+               for t, n in want.items())
 
 
 def ensure(cur: duckdb.DuckDBPyConnection) -> bool:
@@ -172,9 +194,8 @@ def available(store: Any) -> bool:
     have = getattr(store, "_aggregates_available", None)
     if have is None:
         try:
-            store.execute("SELECT 1 FROM quote_counts LIMIT 0")
-            store.execute("SELECT name_articles FROM place_counts LIMIT 0")
-            store.execute("SELECT 1 FROM named_speakers LIMIT 0")
+            for table, (keys, values, _, _) in TABLES.items():
+                store.execute(f"SELECT {', '.join(keys + values)} FROM {table} LIMIT 0")
             have = True
         except duckdb.Error:
             have = False
@@ -228,34 +249,37 @@ def _key_bits(f: QueryFilters, target: str) -> tuple[list[str], list[Any]]:
     return bits, params
 
 
-def _rows(f: QueryFilters, target: str, table: str, agg_cols: str, fact_group: str) -> tuple[str, list] | None:
+def _rows(f: QueryFilters, target: str, cols: str) -> tuple[str, list] | None:
+    """The relation ``SELECT cols`` over the aggregate of ``target`` under ``f`` (see :func:`quote_rows`)."""
     from .filters import where_clauses
 
     allowed = QUOTE_FILTERS if target == "quote" else PLACE_FILTERS
     if not set(f.active()) <= allowed:
         return None
     bits, params = _key_bits(f, target)
-    lo, hi = full_months(f.date_from, f.date_to)
     dated = f.date_from is not None or f.date_to is not None
-    whole = not dated or lo is None or hi is None or lo < hi
-    agg_bits = list(bits)
-    agg_params = list(params)
+    if not dated:  # the totals without months
+        table = "quote_totals" if target == "quote" else "place_totals"
+        where = " WHERE " + " AND ".join(bits) if bits else ""
+        return f"SELECT {cols} FROM {table}{where}", params
+    table = "quote_counts" if target == "quote" else "place_counts"
+    lo, hi = full_months(f.date_from, f.date_to)
+    whole = lo is None or hi is None or lo < hi
+    agg_bits, agg_params = list(bits), list(params)
     if lo is not None:
         agg_bits.append("month >= ?"); agg_params.append(lo)  # noqa: E702
     if hi is not None:
         agg_bits.append("month < ?"); agg_params.append(hi)  # noqa: E702
     parts, out_params = [], []
     if whole:
-        where = " WHERE " + " AND ".join(agg_bits) if agg_bits else ""
-        parts.append(f"SELECT {agg_cols} FROM {table}{where}")
+        parts.append(f"SELECT {cols} FROM {table} WHERE {' AND '.join(agg_bits)}")
         out_params += agg_params
-    partial = dated and (not whole or (f.date_from is not None and lo != f.date_from)
-                         or (f.date_to is not None and hi != _next_month(f.date_to)))
+    partial = (not whole or (f.date_from is not None and lo != f.date_from)
+               or (f.date_to is not None and hi != _next_month(f.date_to)))
     if partial:
         # the partial months at the ends: the rows themselves, outside the whole months, grouped alike
-        alias = "q" if target == "quote" else "a"
         fbits, fparams = where_clauses(f, target)
-        col = f"{alias}.published"
+        col = "q.published" if target == "quote" else "a.published"
         if whole:
             out = []
             if lo is not None:
@@ -263,7 +287,8 @@ def _rows(f: QueryFilters, target: str, table: str, agg_cols: str, fact_group: s
             if hi is not None:
                 out.append(f"{col} >= ?"); fparams.append(hi)  # noqa: E702
             fbits.append("(" + " OR ".join(out) + ")")
-        parts.append(fact_group.format(where=" WHERE " + " AND ".join(fbits)))
+        group = TABLES[table][2].format(where=" AND ".join(fbits))
+        parts.append(f"SELECT {cols} FROM ({group})")
         out_params += fparams
     return " UNION ALL ".join(f"({p})" for p in parts), out_params
 
@@ -272,7 +297,7 @@ def quote_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
     """An aggregate relation of the quotes passing ``f``, or None when ``f`` needs the facts.
 
     Returns:
-        tuple[str, list] | None: SQL of a relation with columns ``collection``, ``outlet``, ``month``,
+        tuple[str, list] | None: SQL of a parenthesised relation with columns ``collection``, ``outlet``,
         ``speaker``, ``speaker_country``, ``quotes`` (of the kinds of ``f.kinds`` when set) and
         ``articles`` (articles with such a quote; summed over rows it counts each article once per
         speaker, and is exact only when ``f.kinds`` is empty), possibly several rows per key; and its
@@ -284,10 +309,7 @@ def quote_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
     quotes = "quotes"
     if f.kinds:  # the kinds' own columns (fixed names of QUOTE_KINDS); an unknown kind matches no quote
         quotes = " + ".join(k for k in QUOTE_KINDS if k in f.kinds) or "0"
-    cols = f"collection, outlet, month, speaker, speaker_country, {quotes} AS quotes, articles"
-    group = ("SELECT collection, outlet, month, speaker, speaker_country, " + quotes + " AS quotes, articles "
-             "FROM (" + _QUOTE_GROUP + ")")
-    found = _rows(f, "quote", "quote_counts", cols, group)
+    found = _rows(f, "quote", f"collection, outlet, speaker, speaker_country, {quotes} AS quotes, articles")
     if found is None:
         return None
     sql, params = found
@@ -298,11 +320,10 @@ def place_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
     """An aggregate relation of the place mentions passing ``f``, or None when ``f`` needs the rows.
 
     Returns:
-        tuple[str, list] | None: SQL of a relation with the columns of ``place_counts`` (possibly several
+        tuple[str, list] | None: SQL of a relation with the columns of ``place_totals`` (possibly several
         rows per key) and its parameters. None when the store has no aggregates or ``f`` has a filter
         outside :data:`PLACE_FILTERS`.
     """
     if not available(store):
         return None
-    cols = ", ".join(_PLACE_KEYS + _PLACE_VALUES)
-    return _rows(f, "place", "place_counts", cols, _PLACE_GROUP)
+    return _rows(f, "place", ", ".join(TABLES["place_totals"][0] + TABLES["place_totals"][1]))

@@ -132,7 +132,7 @@ def top_speakers(store: Store, f: QueryFilters, limit: int = 10, named_only: boo
     andw = "AND" if "WHERE" in fw else "WHERE"
     named = f" AND {_named(store, 'q.speaker')}" if named_only else ""
     rows = aggregates.quote_rows(store, f)
-    if rows:  # from quote_counts (aggregates.py); articles per speaker summed there unless kinds filter
+    if rows:  # from the aggregates (aggregates.py); articles per speaker summed there unless kinds filter
         arts = (f"SELECT speaker, {_SUM}(articles) AS BIGINT) AS articles FROM fq "
                 "WHERE speaker IN (SELECT speaker FROM t) GROUP BY speaker")
         aparams = []
@@ -182,7 +182,7 @@ def top_places(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame:
     andw = "AND" if "WHERE" in fw else "WHERE"
     head, hp = (scope[0] + ", ", scope[1]) if scope else ("", [])
     prows = aggregates.place_rows(store, f)
-    if prows:  # from place_counts (aggregates.py); with a country filter the articles are counted on the rows
+    if prows:  # from the aggregates (aggregates.py); with a country filter the articles are counted on the rows
         d = ("SELECT name, CAST(sum(name_articles) AS BIGINT) AS articles FROM pr "
              "WHERE name IN (SELECT place FROM t) GROUP BY name")
         dp: list = []
@@ -259,7 +259,7 @@ QUOTE_PAGE_COLUMNS = ("id", "speaker", "role", "country", "quote", "kind", "topi
 
 
 def count_quotes(store: Store, f: QueryFilters) -> int:
-    """Number of quotes under the filters (from ``quote_counts`` when the filters name only its keys)."""
+    """Number of quotes under the filters (from the aggregates when the filters name only their keys)."""
     rows = aggregates.quote_rows(store, f)
     if rows:
         return int(store.execute(f"SELECT coalesce(sum(quotes), 0) FROM {rows[0]}", rows[1]).fetchone()[0])
@@ -409,7 +409,7 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
           "GROUP BY p.name")
     plp = params
     prows = aggregates.place_rows(store, f)
-    if prows:  # the same markers from place_counts (aggregates.py): coordinates are summed there
+    if prows:  # the same markers from the aggregates (aggregates.py): coordinates are summed there
         pl = (f"SELECT name AS place, min(country) AS country, round(sum(lat_sum) / sum(geo_mentions), {nd}) AS lat, "
               f"round(sum(lon_sum) / sum(geo_mentions), {nd}) AS lon, {_SUM}(geo_mentions) AS BIGINT) AS mentions "
               f"FROM ({prows[0]}) WHERE geo_mentions > 0 GROUP BY name")
