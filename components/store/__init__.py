@@ -369,6 +369,7 @@ class Store:
                 # names and casualty records of re-written articles (before) and of the new rows (after)
                 touched_names: set[str] = set()
                 touched_records: set[tuple[str, int]] = set()
+                replaced: list[str] = []  # ids already stored (their old facts and counts go first)
                 for ex in extractions:
                     aid = ex.article.id
                     if aid in seen:
@@ -380,6 +381,7 @@ class Store:
                         result.skipped.append((aid, "already stored"))
                         continue
                     if exists:
+                        replaced.append(aid)
                         touched_names |= identities.article_names(cur, [aid])
                         touched_records |= events.article_records(cur, [aid])
                         aggregates.rows_delta(cur, [aid], -1)  # before its rows go (aggregates.py)
@@ -393,7 +395,7 @@ class Store:
                     result.counts[table] += bulk.insert_rows(cur, table, _COLUMNS[table], rows)
                 aggregates.rows_delta(cur, result.added, 1)
                 corrections.apply_to_articles(cur, result.added)  # reviewers' corrections survive re-extraction
-                facts.refresh_articles(cur, result.added)
+                facts.refresh_articles(cur, result.added, stored=replaced)
                 versions.record(cur, result.added)
                 if result.added:  # only the blocks and events the batch touched (identities.py, events.py)
                     identities.refresh(cur, touched_names | identities.article_names(cur, result.added))

@@ -76,10 +76,11 @@ def _place_group(month: bool) -> str:
     return (f"SELECT a.collection, a.outlet, {_MONTH.format(d='a.published') if month else ''}p.name, p.country, "
             f"count(*) AS mentions, count(*) {geo} AS geo_mentions, coalesce(sum(p.lat) {geo}, 0) AS lat_sum, "
             f"coalesce(sum(p.lon) {geo}, 0) AS lon_sum, count(DISTINCT p.article_id) AS articles, "
-            # each article once per name: on the row of the smallest country it gives the name (NULL last)
-            "count(DISTINCT p.article_id) FILTER (WHERE p.country IS NOT DISTINCT FROM (SELECT min(p2.country) "
-            "FROM places p2 WHERE p2.article_id = p.article_id AND p2.name = p.name)) AS name_articles "
-            "FROM places p JOIN articles a ON a.id = p.article_id WHERE {where} GROUP BY ALL")
+            # each article once per name: on the row of the smallest country it gives the name (NULL last);
+            # {where} may name only p's columns (and articles in a subquery), as the window sees what it keeps
+            "count(DISTINCT p.article_id) FILTER (WHERE p.country IS NOT DISTINCT FROM p.first_country) AS name_articles "
+            "FROM (SELECT p.*, min(p.country) OVER (PARTITION BY p.article_id, p.name) AS first_country "
+            "FROM places p WHERE {where}) p JOIN articles a ON a.id = p.article_id GROUP BY ALL")
 
 
 _NAMED_GROUP = ("SELECT s.name, count(*) AS cards FROM article_speakers s "
@@ -97,8 +98,6 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], str, str]] = {
                      "p.article_id"),
     "named_speakers": (("name",), ("cards",), _NAMED_GROUP, "s.article_id"),
 }
-_QUOTE_TABLES = ("quote_counts", "quote_totals")
-_ROW_TABLES = ("place_counts", "place_totals", "named_speakers")
 
 
 def _schema() -> str:
@@ -124,26 +123,47 @@ def create(cur: duckdb.DuckDBPyConnection) -> None:
     cur.execute(SCHEMA)
 
 
-def _merge(cur: duckdb.DuckDBPyConnection, table: str, params: list, sign: int) -> None:
-    """Add (``sign`` 1) or subtract (-1) the grouped rows of ``article_ids`` (``params``) to ``table``; drop
-    emptied keys."""
-    keys, values, group, aid = TABLES[table]
+_IDS = "{aid} IN (SELECT unnest(?::VARCHAR[]))"  # a hash semi-join (list_contains per row costs ~2 times more)
+
+
+def _merge(cur: duckdb.DuckDBPyConnection, table: str, delta: str, sign: int) -> None:
+    """Add (``sign`` 1) or subtract (-1) the rows of the temp table ``delta`` (a fixed name of this module)
+    to ``table``; drop the keys a subtraction emptied."""
+    keys, values, _, _ = TABLES[table]
     on = " AND ".join(f"t.{k} IS NOT DISTINCT FROM d.{k}" for k in keys)
     op = "+" if sign > 0 else "-"
     sets = ", ".join(f"{v} = coalesce(t.{v}, 0) {op} coalesce(d.{v}, 0)" for v in values)
     insert = (f" WHEN NOT MATCHED THEN INSERT ({', '.join(keys + values)}) "
               f"VALUES ({', '.join(f'd.{c}' for c in keys + values)})") if sign > 0 else ""
-    src = group.format(where=f"list_contains(?, {aid})")
-    cur.execute(f"MERGE INTO {table} t USING ({src}) d ON {on} WHEN MATCHED THEN UPDATE SET {sets}{insert}", params)
-    cur.execute(f"DELETE FROM {table} WHERE {values[0]} <= 0")
+    cur.execute(f"MERGE INTO {table} t USING {delta} d ON {on} WHEN MATCHED THEN UPDATE SET {sets}{insert}")
+    if sign < 0:  # only a subtraction can empty a key
+        cur.execute(f"DELETE FROM {table} WHERE {values[0]} <= 0")
+
+
+def _delta(cur: duckdb.DuckDBPyConnection, monthly: str, totals: str | None, article_ids: Sequence[str],
+           sign: int) -> None:
+    """Merge the counts of ``article_ids`` into ``monthly`` and, summed over the months (every count is
+    additive: an article has one month), into ``totals``: the rows are read once."""
+    _, _, group, aid = TABLES[monthly]
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE _aggregate_delta AS {group.format(where=_IDS.format(aid=aid))}",
+                [list(article_ids)])
+    if not cur.execute("SELECT count(*) FROM _aggregate_delta").fetchone()[0]:
+        return  # new articles: nothing to subtract
+    _merge(cur, monthly, "_aggregate_delta", sign)
+    if totals:
+        keys, values, _, _ = TABLES[totals]
+        sums = ", ".join(f"sum({v}) AS {v}" if v.endswith("_sum") else f"CAST(sum({v}) AS BIGINT) AS {v}"
+                         for v in values)
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE _aggregate_total AS SELECT {', '.join(keys)}, {sums} "
+                    "FROM _aggregate_delta GROUP BY ALL")
+        _merge(cur, totals, "_aggregate_total", sign)
 
 
 def quotes_delta(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str], sign: int) -> None:
     """Add (``sign`` 1) or subtract (-1) the quote counts of ``article_ids``' current ``quote_facts`` rows
     (inside the write transaction: subtract before their facts are deleted, add after they are derived)."""
     if article_ids:
-        for table in _QUOTE_TABLES:
-            _merge(cur, table, [list(article_ids)], sign)
+        _delta(cur, "quote_counts", "quote_totals", article_ids, sign)
 
 
 def rows_delta(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str], sign: int) -> None:
@@ -151,8 +171,8 @@ def rows_delta(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str], sign:
     ``places`` and ``article_speakers`` rows (inside the write transaction: subtract before the rows or their
     article are deleted, add after they are inserted)."""
     if article_ids:
-        for table in _ROW_TABLES:
-            _merge(cur, table, [list(article_ids)], sign)
+        _delta(cur, "place_counts", "place_totals", article_ids, sign)
+        _delta(cur, "named_speakers", None, article_ids, sign)
 
 
 def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
@@ -286,7 +306,8 @@ def _rows(f: QueryFilters, target: str, cols: str) -> tuple[str, list] | None:
                 out.append(f"{col} < ?"); fparams.append(lo)  # noqa: E702
             if hi is not None:
                 out.append(f"{col} >= ?"); fparams.append(hi)  # noqa: E702
-            fbits.append("(" + " OR ".join(out) + ")")
+            cond = "(" + " OR ".join(out) + ")"
+            fbits.append(cond if target == "quote" else f"p.article_id IN (SELECT a.id FROM articles a WHERE {cond})")
         group = TABLES[table][2].format(where=" AND ".join(fbits))
         parts.append(f"SELECT {cols} FROM ({group})")
         out_params += fparams

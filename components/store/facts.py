@@ -79,12 +79,16 @@ def create(cur: duckdb.DuckDBPyConnection) -> bool:
     return added
 
 
-def refresh_articles(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
-    """Re-derive the facts of ``article_ids`` from their stored rows (call inside the write transaction)."""
+def refresh_articles(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
+                     stored: Sequence[str] | None = None) -> None:
+    """Re-derive the facts of ``article_ids`` from their stored rows (call inside the write transaction).
+
+    ``stored``: the ids among them that may have facts already (None: all of them); a write that knows
+    which of its articles are new saves the look-up of their old facts and counts."""
     if not article_ids:
         return
     ids = list(article_ids)
-    delete_articles(cur, ids)
+    delete_articles(cur, ids if stored is None else list(stored))
     sql = _SELECT_FACTS.format(swhere="WHERE list_contains(?, article_id)",
                                where="WHERE list_contains(?, q.article_id)")
     cur.execute(f"INSERT INTO quote_facts {sql}", [ids, ids])
