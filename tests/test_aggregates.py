@@ -84,6 +84,8 @@ def _answers(store: Store, f: QueryFilters) -> dict:
         "named": Q.top_speakers(store, f, 3, named_only=True).to_dict("records"),
         "places": Q.top_places(store, f, 3).to_dict("records"),
         "map": Q.map_places(store, f, 10, 2).to_dict("records"),
+        "page": Q.quotes_page(store, f, 5, 0).to_dict("records"),
+        "page 2": Q.quotes_page(store, f, 4, 6).to_dict("records"),
     }
 
 
@@ -114,6 +116,18 @@ def test_aggregates_route_only_the_filters_of_their_keys(store):
     assert "quote_facts" in part and "quote_counts" in part  # Jan 15-31 and Mar 1-20 from the rows
     inside, _ = aggregates.quote_rows(store, STATES["inside one month"])
     assert "quote_counts" not in inside
+
+
+def test_newest_month_bounds_the_newest_quotes(store):
+    # 9 quotes a date, two dates a month but April: the 5 newest are of 2024-04-02, the 12 newest reach
+    # back to March; up to February's end, February's 18 quotes hold 12 of them but not 19
+    assert aggregates.newest_month(store, QueryFilters(), 5) == dt.date(2024, 4, 1)
+    assert aggregates.newest_month(store, QueryFilters(), 12) == dt.date(2024, 3, 1)
+    assert aggregates.newest_month(store, QueryFilters(date_to=dt.date(2024, 2, 29)), 12) == dt.date(2024, 2, 1)
+    assert aggregates.newest_month(store, QueryFilters(date_to=dt.date(2024, 2, 29)), 19) == dt.date(2024, 1, 1)
+    assert aggregates.newest_month(store, STATES["inside one month"], 5) is None  # ends on a day inside March
+    assert aggregates.newest_month(store, QueryFilters(), 10_000) is None  # fewer quotes than that
+    assert aggregates.newest_month(store, STATES["topic (facts only)"], 5) is None
 
 
 def test_full_months_bounds():

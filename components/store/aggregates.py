@@ -12,7 +12,7 @@ transcript, articles)``: quotes of the key (all kinds, then one column per kind 
 summing ``articles`` over months, collections, outlets or countries counts each article once per speaker).
 
 ``place_counts(collection, outlet, month, name, country, mentions, geo_mentions, lat_sum, lon_sum,
-articles)``: place mentions of the key, those with coordinates, the sums of their coordinates (the map
+articles, name_articles)``: place mentions of the key, those with coordinates, the sums of their coordinates (the map
 shows their mean, rounded to :data:`COORD_DECIMALS` on both paths), the articles mentioning the key, and
 ``name_articles``: each article counted once per place name, on the row of the smallest country it gives
 the name (so summed over countries it counts the articles naming the place, even when an article names
@@ -24,12 +24,12 @@ semi-join over every card.
 
 ``month`` is the first day of the article's month (``NULL`` when it has no date). ``quote_totals`` and
 ``place_totals`` hold the same counts without the month (10-100 times fewer rows): they answer the filter
-states without a date range, the dashboard's first view and most visits. Both tables are
-maintained as per-article deltas in the write transaction, as ``quote_facts`` is: the quote counts in
+states without a date range, the dashboard's first view and most visits. The tables are
+maintained as per-article deltas in the write transaction (the totals' delta summed from the monthly one), as ``quote_facts`` is: the quote counts in
 :func:`components.store.facts.refresh_articles` / ``delete_articles`` (subtract the articles' old facts,
 add the new ones), the place counts and named cards in :meth:`components.store.Store.add_extractions` and
 ``delete_article`` (subtract before the old rows are deleted, add after the new ones are inserted); a
-key whose counts reach zero is dropped. :func:`ensure` rebuilds both when they are missing or out of
+key whose counts reach zero is dropped. :func:`ensure` rebuilds them when they are missing or out of
 step (a store written before they existed, or filled by bulk SQL).
 
 The query layer (:mod:`components.store.queries`) asks :func:`quote_rows` / :func:`place_rows` for an
@@ -37,7 +37,8 @@ aggregate relation under a filter state; they return None when a filter cannot b
 keys (topics, text search, article ids or text, a country filter on quotes, a place filter on quotes)
 and the query falls back to the facts. A day-precise date range reads the whole months inside it from
 the aggregates and the partial months at its ends from the rows, grouped the same way, so the answer is
-the same either way.
+the same either way. :func:`newest_month` tells the Quotes table, sorted newest first, from which month on
+its page's rows lie, so it sorts those rows instead of every quote.
 """
 
 from __future__ import annotations
@@ -348,3 +349,30 @@ def place_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
     if not available(store):
         return None
     return _rows(f, "place", ", ".join(TABLES["place_totals"][0] + TABLES["place_totals"][1]))
+
+
+def newest_month(store: Any, f: QueryFilters, n: int) -> dt.date | None:
+    """The latest month from whose first day on at least ``n`` quotes pass ``f`` (by ``quote_counts``),
+    or None when unknown (no aggregates, a filter outside :data:`QUOTE_FILTERS`, an end date inside a
+    month, or fewer than ``n`` dated quotes).
+
+    The ``n`` newest quotes under ``f`` are then all published on or after it, so a page sorted newest
+    first may add ``published >= month`` to its filters and get the same rows. A start date inside a
+    month only removes rows the filters remove anyway, so it is ignored here.
+    """
+    if not available(store) or not set(f.active()) <= QUOTE_FILTERS:
+        return None
+    if f.date_to is not None and f.date_to.day != calendar.monthrange(f.date_to.year, f.date_to.month)[1]:
+        return None  # the last month would count quotes after the end date
+    bits, params = _key_bits(f, "quote")
+    bits.append("month IS NOT NULL")
+    if f.date_to is not None:
+        bits.append("month < ?"); params.append(_next_month(f.date_to))  # noqa: E702
+    quotes = "quotes"
+    if f.kinds:
+        quotes = " + ".join(k for k in QUOTE_KINDS if k in f.kinds) or "0"
+    row = store.execute(
+        f"SELECT month FROM (SELECT month, sum(n) OVER (ORDER BY month DESC) AS cum FROM "
+        f"(SELECT month, sum({quotes}) AS n FROM quote_counts WHERE {' AND '.join(bits)} GROUP BY month)) "
+        "WHERE cum >= ? ORDER BY month DESC LIMIT 1", params + [n]).fetchone()
+    return row[0] if row else None

@@ -171,11 +171,17 @@ def top_speakers(store: Store, f: QueryFilters, limit: int = 10, named_only: boo
     )
 
 
+# a place name's country: the one its mentions give most often, the first in alphabetical order on a tie
+# (over rows ``name, country, m`` of mention counts; "Porto" of Portugal and of Brazil)
+_MOST_MENTIONED = "first(country ORDER BY m DESC, country)"
+
+
 def top_places(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame:
     """Most mentioned places under the filters.
 
     Returns:
-        DataFrame: ``place``, ``country``, ``mentions``, ``articles``, sorted by mentions desc.
+        DataFrame: ``place``, ``country`` (the one most of its mentions give; on a tie the first in
+        alphabetical order), ``mentions``, ``articles``, sorted by mentions desc.
     """
     scope = quote_scope_cte(f)
     fw, params = from_where(f, "place", use_quote_scope=True)
@@ -195,7 +201,7 @@ def top_places(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame:
             WITH pr AS MATERIALIZED ({prows[0]}),
                  t AS (SELECT name AS place, {_SUM}(mentions) AS BIGINT) AS mentions FROM pr GROUP BY name
                        ORDER BY mentions DESC, place LIMIT ?),
-                 dc AS (SELECT name, arg_max(country, m) AS country FROM (
+                 dc AS (SELECT name, {_MOST_MENTIONED} AS country FROM (
                             SELECT name, country, sum(mentions) AS m FROM pr
                             WHERE country IS NOT NULL AND name IN (SELECT place FROM t) GROUP BY ALL) GROUP BY name),
                  d AS ({d})
@@ -208,12 +214,15 @@ def top_places(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame:
         f"""
         WITH {head}t AS (SELECT p.name AS place, count(*) AS mentions{fw} GROUP BY p.name
                    ORDER BY mentions DESC, place LIMIT ?),
-             d AS (SELECT p.name, mode(p.country) AS country, count(DISTINCT p.article_id) AS articles{fw}
-                   {andw} p.name IN (SELECT place FROM t) GROUP BY p.name)
-        SELECT t.place, d.country, t.mentions, d.articles FROM t JOIN d ON d.name = t.place
-        ORDER BY t.mentions DESC, t.place
+             d AS (SELECT p.name, count(DISTINCT p.article_id) AS articles{fw}
+                   {andw} p.name IN (SELECT place FROM t) GROUP BY p.name),
+             dc AS (SELECT name, {_MOST_MENTIONED} AS country FROM (
+                        SELECT p.name, p.country, count(*) AS m{fw} {andw} p.country IS NOT NULL
+                        AND p.name IN (SELECT place FROM t) GROUP BY ALL) GROUP BY name)
+        SELECT t.place, dc.country, t.mentions, d.articles FROM t JOIN d ON d.name = t.place
+        LEFT JOIN dc ON dc.name = t.place ORDER BY t.mentions DESC, t.place
         """,
-        hp + params + [limit] + params,
+        hp + params + [limit] + params + params,
     )
 
 
@@ -289,6 +298,13 @@ def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0,
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
     fw, params = from_where(f, "quote")
+    if sort == "date" and descending in (None, True):
+        # newest first: the page's rows lie in the months from newest_month on (aggregates.py), so only
+        # those rows are sorted (a top-n over every quote at 10M costs ~0.3 s)
+        since = aggregates.newest_month(store, f, offset + limit)
+        if since is not None:
+            fw += f" {_and(fw)} q.published >= ?"
+            params = params + [since]
     # quote_facts carries every column of the row but role and title: sort and cut there, then look up the
     # page's speakers and articles (at most `limit` of each) by key
     page = store.df(
