@@ -55,8 +55,10 @@ def _event_of(idx: str = "c.idx") -> str:
 _EVENT_OF = _event_of()
 
 
-# a sum of counts as BIGINT, as count(*) gives (DuckDB sums BIGINTs as HUGEINT, which pandas reads as float)
-_SUM = "CAST(sum"
+def _sum(col: str) -> str:
+    """SQL summing the counts in ``col`` (a fixed column) as BIGINT, as ``count(*)`` gives them (DuckDB
+    sums BIGINTs as HUGEINT, which pandas reads as float)."""
+    return f"CAST(sum({col}) AS BIGINT)"
 
 
 def _cite(store: Store, df: pd.DataFrame) -> pd.DataFrame:
@@ -87,9 +89,9 @@ def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
     # the same counts from the aggregate tables when the filters name only their keys (aggregates.py)
     qrows, prows = aggregates.quote_rows(store, f), aggregates.place_rows(store, f)
     if qrows:
-        qa, pq = f"SELECT {_SUM}(quotes) AS BIGINT) AS n, count(DISTINCT speaker) AS sp FROM {qrows[0]}", qrows[1]
+        qa, pq = f"SELECT {_sum('quotes')} AS n, count(DISTINCT speaker) AS sp FROM {qrows[0]}", qrows[1]
     if prows:
-        pla, pp = f"SELECT count(DISTINCT name) AS names, {_SUM}(mentions) AS BIGINT) AS n FROM ({prows[0]})", prows[1]
+        pla, pp = f"SELECT count(DISTINCT name) AS names, {_sum('mentions')} AS n FROM ({prows[0]})", prows[1]
     row = store.execute(
         f"WITH {head}aa AS (SELECT count(*) AS n{fw_a}), "
         f"qa AS ({qa}), "
@@ -133,7 +135,7 @@ def top_speakers(store: Store, f: QueryFilters, limit: int = 10, named_only: boo
     named = f" AND {_named(store, 'q.speaker')}" if named_only else ""
     rows = aggregates.quote_rows(store, f)
     if rows:  # from the aggregates (aggregates.py); articles per speaker summed there unless kinds filter
-        arts = (f"SELECT speaker, {_SUM}(articles) AS BIGINT) AS articles FROM fq "
+        arts = (f"SELECT speaker, {_sum('articles')} AS articles FROM fq "
                 "WHERE speaker IN (SELECT speaker FROM t) GROUP BY speaker")
         aparams = []
         if f.kinds:  # an article with quotes of two of the kinds is in both kinds' counts: count on the rows
@@ -144,7 +146,7 @@ def top_speakers(store: Store, f: QueryFilters, limit: int = 10, named_only: boo
         return store.df(
             f"""
             WITH fq AS MATERIALIZED (SELECT speaker, quotes, articles FROM {rows[0]} WHERE speaker IS NOT NULL{named}),
-                 t AS (SELECT speaker, {_SUM}(quotes) AS BIGINT) AS quotes FROM fq GROUP BY speaker
+                 t AS (SELECT speaker, {_sum('quotes')} AS quotes FROM fq GROUP BY speaker
                        ORDER BY quotes DESC, speaker LIMIT ?),
                  n AS ({arts}),
                  sp AS (SELECT name, mode(role) AS role, mode(country) AS country FROM article_speakers
@@ -189,7 +191,7 @@ def top_places(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame:
     head, hp = (scope[0] + ", ", scope[1]) if scope else ("", [])
     prows = aggregates.place_rows(store, f)
     if prows:  # from the aggregates (aggregates.py); with a country filter the articles are counted on the rows
-        d = ("SELECT name, CAST(sum(name_articles) AS BIGINT) AS articles FROM pr "
+        d = (f"SELECT name, {_sum('name_articles')} AS articles FROM pr "
              "WHERE name IN (SELECT place FROM t) GROUP BY name")
         dp: list = []
         if f.countries:  # an article naming a place in two of the countries is in both countries' counts
@@ -199,7 +201,7 @@ def top_places(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame:
         return store.df(
             f"""
             WITH pr AS MATERIALIZED ({prows[0]}),
-                 t AS (SELECT name AS place, {_SUM}(mentions) AS BIGINT) AS mentions FROM pr GROUP BY name
+                 t AS (SELECT name AS place, {_sum('mentions')} AS mentions FROM pr GROUP BY name
                        ORDER BY mentions DESC, place LIMIT ?),
                  dc AS (SELECT name, {_MOST_MENTIONED} AS country FROM (
                             SELECT name, country, sum(mentions) AS m FROM pr
@@ -427,7 +429,7 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     prows = aggregates.place_rows(store, f)
     if prows:  # the same markers from the aggregates (aggregates.py): coordinates are summed there
         pl = (f"SELECT name AS place, min(country) AS country, round(sum(lat_sum) / sum(geo_mentions), {nd}) AS lat, "
-              f"round(sum(lon_sum) / sum(geo_mentions), {nd}) AS lon, {_SUM}(geo_mentions) AS BIGINT) AS mentions "
+              f"round(sum(lon_sum) / sum(geo_mentions), {nd}) AS lon, {_sum('geo_mentions')} AS mentions "
               f"FROM ({prows[0]}) WHERE geo_mentions > 0 GROUP BY name")
         plp = prows[1]
     sql = f"""
