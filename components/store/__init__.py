@@ -19,6 +19,9 @@ Tables (all offsets are character offsets into ``articles.text``):
   (same place within 25 km, date within a day, same cause; :mod:`components.store.events`).
 - ``quote_facts``: derived, one row per quote with its article's and speaker's filter fields and stance,
   maintained in the same write transaction (see :mod:`components.store.facts`).
+- ``quote_counts``, ``place_counts`` (and ``*_totals``, the same without the month), ``named_speakers``:
+  derived, quotes and place mentions counted per collection, outlet, month, speaker/place and country, and named speaker cards per name, maintained as per-article deltas in the same write transaction; the
+  dashboard's counts read them when the filters name only those keys (see :mod:`components.store.aggregates`).
 
 Writes go through :meth:`Store.add_extractions`: one transaction per batch,
 idempotent (an article already stored is skipped unless ``replace=True``).
@@ -41,7 +44,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..models import Extraction
-from . import bulk, corrections, events, facts, identities, versions
+from . import aggregates, bulk, corrections, events, facts, identities, versions
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DB_ENV = "NEWS_ATLAS_DB"
@@ -285,7 +288,9 @@ class Store:
                 _widen_counts(self._con)
                 # a store made before stances had a confidence gets the column (NULL for its rows)
                 self._con.execute("ALTER TABLE stances ADD COLUMN IF NOT EXISTS confidence DOUBLE")
+                aggregates.create(self._con.cursor())
                 facts.ensure_facts(self._con.cursor())  # derived table for the dashboard (see facts.py)
+                aggregates.ensure(self._con.cursor())  # its counts per filter key (see aggregates.py)
                 versions.create(self._con.cursor())  # schema and extractor of each article (see versions.py)
                 self._ensure_identities()
         except duckdb.Error as exc:
@@ -364,6 +369,7 @@ class Store:
                 # names and casualty records of re-written articles (before) and of the new rows (after)
                 touched_names: set[str] = set()
                 touched_records: set[tuple[str, int]] = set()
+                replaced: list[str] = []  # ids already stored (their old facts and counts go first)
                 for ex in extractions:
                     aid = ex.article.id
                     if aid in seen:
@@ -375,8 +381,10 @@ class Store:
                         result.skipped.append((aid, "already stored"))
                         continue
                     if exists:
+                        replaced.append(aid)
                         touched_names |= identities.article_names(cur, [aid])
                         touched_records |= events.article_records(cur, [aid])
+                        aggregates.rows_delta(cur, [aid], -1)  # before its rows go (aggregates.py)
                         for t in CHILD_TABLES:
                             cur.execute(f"DELETE FROM {_q(t)} WHERE article_id = ?", [aid])
                         cur.execute("DELETE FROM articles WHERE id = ?", [aid])
@@ -385,8 +393,9 @@ class Store:
                     result.added.append(aid)
                 for table, rows in pending.items():  # one bulk insert per table for the whole batch
                     result.counts[table] += bulk.insert_rows(cur, table, _COLUMNS[table], rows)
+                aggregates.rows_delta(cur, result.added, 1)
                 corrections.apply_to_articles(cur, result.added)  # reviewers' corrections survive re-extraction
-                facts.refresh_articles(cur, result.added)
+                facts.refresh_articles(cur, result.added, stored=replaced)
                 versions.record(cur, result.added)
                 if result.added:  # only the blocks and events the batch touched (identities.py, events.py)
                     identities.refresh(cur, touched_names | identities.article_names(cur, result.added))
@@ -409,6 +418,7 @@ class Store:
                 existed = cur.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
                 names = identities.article_names(cur, [article_id])
                 records = events.article_records(cur, [article_id])
+                aggregates.rows_delta(cur, [article_id], -1)
                 for t in CHILD_TABLES:
                     cur.execute(f"DELETE FROM {_q(t)} WHERE article_id = ?", [article_id])
                 cur.execute("DELETE FROM articles WHERE id = ?", [article_id])

@@ -26,6 +26,8 @@ from typing import Sequence
 
 import duckdb
 
+from . import aggregates
+
 FACTS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS quote_facts (
     id VARCHAR NOT NULL,
@@ -77,29 +79,36 @@ def create(cur: duckdb.DuckDBPyConnection) -> bool:
     return added
 
 
-def refresh_articles(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
-    """Re-derive the facts of ``article_ids`` from their stored rows (call inside the write transaction)."""
+def refresh_articles(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
+                     stored: Sequence[str] | None = None) -> None:
+    """Re-derive the facts of ``article_ids`` from their stored rows (call inside the write transaction).
+
+    ``stored``: the ids among them that may have facts already (None: all of them); a write that knows
+    which of its articles are new saves the look-up of their old facts and counts."""
     if not article_ids:
         return
     ids = list(article_ids)
-    delete_articles(cur, ids)
+    delete_articles(cur, ids if stored is None else list(stored))
     sql = _SELECT_FACTS.format(swhere="WHERE list_contains(?, article_id)",
                                where="WHERE list_contains(?, q.article_id)")
     cur.execute(f"INSERT INTO quote_facts {sql}", [ids, ids])
+    aggregates.quotes_delta(cur, ids, 1)  # the quote counts follow their facts (aggregates.py)
 
 
 def delete_articles(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
-    """Delete the facts of ``article_ids`` (call inside the write transaction)."""
+    """Delete the facts of ``article_ids`` and their quote counts (call inside the write transaction)."""
     if article_ids:
+        aggregates.quotes_delta(cur, article_ids, -1)
         cur.execute("DELETE FROM quote_facts WHERE list_contains(?, article_id)", [list(article_ids)])
 
 
 def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
-    """Re-derive the whole table in one transaction."""
+    """Re-derive the whole table, and the aggregate tables (:mod:`.aggregates`), in one transaction."""
     cur.execute("BEGIN TRANSACTION")
     try:
         cur.execute("DELETE FROM quote_facts")
         cur.execute(f"INSERT INTO quote_facts {_SELECT_FACTS.format(swhere='', where='')}")
+        aggregates.rebuild(cur)
         cur.execute("COMMIT")
     except Exception:
         cur.execute("ROLLBACK")

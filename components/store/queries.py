@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import Store
+from . import Store, aggregates
 from .filters import (  # noqa: F401  (re-exported)
     FILTER_DEFS, JOIN_QUOTE_ROW, JOIN_SPEAKER, QUOTE_KINDS, QUOTE_SCOPE_CTE, TARGETS, FilterDef, QueryFilters, from_where,
     quote_scope_cte, where_clauses, where_sql,
@@ -55,6 +55,12 @@ def _event_of(idx: str = "c.idx") -> str:
 _EVENT_OF = _event_of()
 
 
+def _sum(col: str) -> str:
+    """SQL summing the counts in ``col`` (a fixed column) as BIGINT, as ``count(*)`` gives them (DuckDB
+    sums BIGINTs as HUGEINT, which pandas reads as float)."""
+    return f"CAST(sum({col}) AS BIGINT)"
+
+
 def _cite(store: Store, df: pd.DataFrame) -> pd.DataFrame:
     from .citations import add_citations
 
@@ -78,10 +84,18 @@ def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
     fw_p, pp = from_where(f, "place", use_quote_scope=True)
     fw_c, pc = from_where(f, "casualty", use_quote_scope=True)
     head, hp = (scope[0] + ", ", scope[1]) if scope else ("", [])
+    qa = f"SELECT count(*) AS n, count(DISTINCT q.speaker) AS sp{fw_q}"
+    pla = f"SELECT count(DISTINCT p.name) AS names, count(*) AS n{fw_p}"
+    # the same counts from the aggregate tables when the filters name only their keys (aggregates.py)
+    qrows, prows = aggregates.quote_rows(store, f), aggregates.place_rows(store, f)
+    if qrows:
+        qa, pq = f"SELECT {_sum('quotes')} AS n, count(DISTINCT speaker) AS sp FROM {qrows[0]}", qrows[1]
+    if prows:
+        pla, pp = f"SELECT count(DISTINCT name) AS names, {_sum('mentions')} AS n FROM ({prows[0]})", prows[1]
     row = store.execute(
         f"WITH {head}aa AS (SELECT count(*) AS n{fw_a}), "
-        f"qa AS (SELECT count(*) AS n, count(DISTINCT q.speaker) AS sp{fw_q}), "
-        f"pa AS (SELECT count(DISTINCT p.name) AS names, count(*) AS n{fw_p}), "
+        f"qa AS ({qa}), "
+        f"pa AS ({pla}), "
         f"cr AS (SELECT {_EVENT_OF} AS ev, c.killed_min, c.injured_min, c.missing_min{fw_c} {_and(fw_c)} c.part_of IS NULL), "
         f"ce AS (SELECT max(killed_min) AS k, max(injured_min) AS i, max(missing_min) AS m FROM cr GROUP BY ev), "
         f"ca AS (SELECT count(*) AS n, sum(k) AS k, sum(i) AS i, sum(m) AS m FROM ce) SELECT aa.n, qa.n, qa.sp, pa.names, pa.n, ca.n, ca.k, ca.i, ca.m FROM aa, qa, pa, ca",
@@ -93,9 +107,17 @@ def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
 
 # Speaker types that are named sources (people and organisations, with a speaker card); groups
 # ("officials"), documents ("initial reports") and unknown sources are not.
-NAMED_SPEAKER_TYPES = ("person", "organisation")
+NAMED_SPEAKER_TYPES = aggregates.NAMED_TYPES  # ("person", "organisation")
 # semi-join keeping named speakers: a name some article's speaker card gives a named type
 _NAMED = "{col} IN (SELECT name FROM article_speakers WHERE type IN ('person', 'organisation'))"
+
+
+def _named(store: Store, col: str) -> str:
+    """SQL keeping the named speakers in ``col`` (a fixed column of the caller): from ``named_speakers`` (one
+    row per name, aggregates.py) when the store has it, else the semi-join over every speaker card."""
+    if aggregates.available(store):
+        return f"{col} IN (SELECT name FROM named_speakers)"
+    return _NAMED.format(col=col)
 
 
 def top_speakers(store: Store, f: QueryFilters, limit: int = 10, named_only: bool = False) -> pd.DataFrame:
@@ -110,7 +132,31 @@ def top_speakers(store: Store, f: QueryFilters, limit: int = 10, named_only: boo
     """
     fw, params = from_where(f, "quote")
     andw = "AND" if "WHERE" in fw else "WHERE"
-    named = f" AND {_NAMED.format(col='q.speaker')}" if named_only else ""
+    named = f" AND {_named(store, 'q.speaker')}" if named_only else ""
+    rows = aggregates.quote_rows(store, f)
+    if rows:  # from the aggregates (aggregates.py); articles per speaker summed there unless kinds filter
+        arts = (f"SELECT speaker, {_sum('articles')} AS articles FROM fq "
+                "WHERE speaker IN (SELECT speaker FROM t) GROUP BY speaker")
+        aparams = []
+        if f.kinds:  # an article with quotes of two of the kinds is in both kinds' counts: count on the rows
+            arts = (f"SELECT q.speaker, count(DISTINCT q.article_id) AS articles{fw} {andw} "
+                    "q.speaker IN (SELECT speaker FROM t) GROUP BY q.speaker")
+            aparams = params
+        named = f" AND {_named(store, 'speaker')}" if named_only else ""
+        return store.df(
+            f"""
+            WITH fq AS MATERIALIZED (SELECT speaker, quotes, articles FROM {rows[0]} WHERE speaker IS NOT NULL{named}),
+                 t AS (SELECT speaker, {_sum('quotes')} AS quotes FROM fq GROUP BY speaker
+                       ORDER BY quotes DESC, speaker LIMIT ?),
+                 n AS ({arts}),
+                 sp AS (SELECT name, mode(role) AS role, mode(country) AS country FROM article_speakers
+                        WHERE name IN (SELECT speaker FROM t) GROUP BY name)
+            SELECT t.speaker, t.quotes, n.articles, sp.role, sp.country
+            FROM t JOIN n ON n.speaker = t.speaker LEFT JOIN sp ON sp.name = t.speaker
+            ORDER BY t.quotes DESC, t.speaker
+            """,
+            rows[1] + [limit] + aparams,
+        )
     return store.df(
         f"""
         WITH fq AS MATERIALIZED (SELECT q.speaker, q.article_id{fw} {andw} q.speaker IS NOT NULL{named}),
@@ -127,26 +173,58 @@ def top_speakers(store: Store, f: QueryFilters, limit: int = 10, named_only: boo
     )
 
 
+# a place name's country: the one its mentions give most often, the first in alphabetical order on a tie
+# (over rows ``name, country, m`` of mention counts; "Porto" of Portugal and of Brazil)
+_MOST_MENTIONED = "first(country ORDER BY m DESC, country)"
+
+
 def top_places(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame:
     """Most mentioned places under the filters.
 
     Returns:
-        DataFrame: ``place``, ``country``, ``mentions``, ``articles``, sorted by mentions desc.
+        DataFrame: ``place``, ``country`` (the one most of its mentions give; on a tie the first in
+        alphabetical order), ``mentions``, ``articles``, sorted by mentions desc.
     """
     scope = quote_scope_cte(f)
     fw, params = from_where(f, "place", use_quote_scope=True)
     andw = "AND" if "WHERE" in fw else "WHERE"
     head, hp = (scope[0] + ", ", scope[1]) if scope else ("", [])
+    prows = aggregates.place_rows(store, f)
+    if prows:  # from the aggregates (aggregates.py); with a country filter the articles are counted on the rows
+        d = (f"SELECT name, {_sum('name_articles')} AS articles FROM pr "
+             "WHERE name IN (SELECT place FROM t) GROUP BY name")
+        dp: list = []
+        if f.countries:  # an article naming a place in two of the countries is in both countries' counts
+            d = (f"SELECT p.name, count(DISTINCT p.article_id) AS articles{fw} {andw} p.name IN (SELECT place FROM t) "
+                 "GROUP BY p.name")
+            dp = params
+        return store.df(
+            f"""
+            WITH pr AS MATERIALIZED ({prows[0]}),
+                 t AS (SELECT name AS place, {_sum('mentions')} AS mentions FROM pr GROUP BY name
+                       ORDER BY mentions DESC, place LIMIT ?),
+                 dc AS (SELECT name, {_MOST_MENTIONED} AS country FROM (
+                            SELECT name, country, sum(mentions) AS m FROM pr
+                            WHERE country IS NOT NULL AND name IN (SELECT place FROM t) GROUP BY ALL) GROUP BY name),
+                 d AS ({d})
+            SELECT t.place, dc.country, t.mentions, d.articles FROM t JOIN d ON d.name = t.place
+            LEFT JOIN dc ON dc.name = t.place ORDER BY t.mentions DESC, t.place
+            """,
+            prows[1] + [limit] + dp,
+        )
     return store.df(
         f"""
         WITH {head}t AS (SELECT p.name AS place, count(*) AS mentions{fw} GROUP BY p.name
                    ORDER BY mentions DESC, place LIMIT ?),
-             d AS (SELECT p.name, mode(p.country) AS country, count(DISTINCT p.article_id) AS articles{fw}
-                   {andw} p.name IN (SELECT place FROM t) GROUP BY p.name)
-        SELECT t.place, d.country, t.mentions, d.articles FROM t JOIN d ON d.name = t.place
-        ORDER BY t.mentions DESC, t.place
+             d AS (SELECT p.name, count(DISTINCT p.article_id) AS articles{fw}
+                   {andw} p.name IN (SELECT place FROM t) GROUP BY p.name),
+             dc AS (SELECT name, {_MOST_MENTIONED} AS country FROM (
+                        SELECT p.name, p.country, count(*) AS m{fw} {andw} p.country IS NOT NULL
+                        AND p.name IN (SELECT place FROM t) GROUP BY ALL) GROUP BY name)
+        SELECT t.place, dc.country, t.mentions, d.articles FROM t JOIN d ON d.name = t.place
+        LEFT JOIN dc ON dc.name = t.place ORDER BY t.mentions DESC, t.place
         """,
-        hp + params + [limit] + params,
+        hp + params + [limit] + params + params,
     )
 
 
@@ -192,7 +270,10 @@ QUOTE_PAGE_COLUMNS = ("id", "speaker", "role", "country", "quote", "kind", "topi
 
 
 def count_quotes(store: Store, f: QueryFilters) -> int:
-    """Number of quotes under the filters."""
+    """Number of quotes under the filters (from the aggregates when the filters name only their keys)."""
+    rows = aggregates.quote_rows(store, f)
+    if rows:
+        return int(store.execute(f"SELECT coalesce(sum(quotes), 0) FROM {rows[0]}", rows[1]).fetchone()[0])
     fw, params = from_where(f, "quote")
     return int(store.execute(f"SELECT count(*){fw}", params).fetchone()[0])
 
@@ -219,6 +300,13 @@ def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0,
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
     fw, params = from_where(f, "quote")
+    if sort == "date" and descending in (None, True):
+        # newest first: the page's rows lie in the months from newest_month on (aggregates.py), so only
+        # those rows are sorted (a top-n over every quote at 10M costs ~0.3 s)
+        since = aggregates.newest_month(store, f, offset + limit)
+        if since is not None:
+            fw += f" {_and(fw)} q.published >= ?"
+            params = params + [since]
     # quote_facts carries every column of the row but role and title: sort and cut there, then look up the
     # page's speakers and articles (at most `limit` of each) by key
     page = store.df(
@@ -333,12 +421,19 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     leaf, pc = _leaf_sql(f)
     wq, pq = where_sql(f, "quote")
     andw = "AND" if "WHERE" in fw else "WHERE"
+    nd = aggregates.COORD_DECIMALS
+    pl = (f"SELECT p.name AS place, min(p.country) AS country, round(avg(p.lat), {nd}) AS lat, "
+          f"round(avg(p.lon), {nd}) AS lon, count(*) AS mentions {fw} {andw} p.lat IS NOT NULL AND p.lon IS NOT NULL "
+          "GROUP BY p.name")
+    plp = params
+    prows = aggregates.place_rows(store, f)
+    if prows:  # the same markers from the aggregates (aggregates.py): coordinates are summed there
+        pl = (f"SELECT name AS place, min(country) AS country, round(sum(lat_sum) / sum(geo_mentions), {nd}) AS lat, "
+              f"round(sum(lon_sum) / sum(geo_mentions), {nd}) AS lon, {_sum('geo_mentions')} AS mentions "
+              f"FROM ({prows[0]}) WHERE geo_mentions > 0 GROUP BY name")
+        plp = prows[1]
     sql = f"""
-    WITH {head}pl AS (
-        SELECT p.name AS place, min(p.country) AS country, avg(p.lat) AS lat, avg(p.lon) AS lon,
-               count(*) AS mentions
-        {fw} {andw} p.lat IS NOT NULL AND p.lon IS NOT NULL
-        GROUP BY p.name ORDER BY mentions DESC, place LIMIT ?
+    WITH {head}pl AS ({pl} ORDER BY mentions DESC, place LIMIT ?
     ), cas AS (
         SELECT place, sum(killed) AS killed, sum(injured) AS injured FROM ({leaf})
         WHERE place IN (SELECT place FROM pl) GROUP BY place
@@ -361,7 +456,7 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     FROM pl LEFT JOIN cas ON cas.place = pl.place LEFT JOIN qpl ON qpl.place = pl.place
     ORDER BY mentions DESC, pl.place
     """
-    df = store.df(sql, hp + params + [limit] + pc + [MAP_MENTION_SAMPLE] + params + [MAP_HOVER_PLACES] + pq
+    df = store.df(sql, hp + plp + [limit] + pc + [MAP_MENTION_SAMPLE] + params + [MAP_HOVER_PLACES] + pq
                   + [quotes_per_place])
     texts = quote_texts(store, [i for ids in df["ids"] for i in ids])
     df["top_quotes"] = [[f"{sp}: {texts[i]}" for i, sp in zip(ids, sps) if i in texts]
@@ -625,7 +720,7 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
     """
     fw, params = from_where(f, "stance")
     if named_only:
-        fw += (" AND " if "WHERE" in fw else " WHERE ") + _NAMED.format(col="st.speaker")
+        fw += (" AND " if "WHERE" in fw else " WHERE ") + _named(store, "st.speaker")
     # the speakers first (one sum per speaker), then the per-topic aggregates, whose lists of cues are the
     # costly part, for their rows only (aggregating every speaker's cues cost ~0.9 s at 1M quotes)
     return store.df(

@@ -1,0 +1,378 @@
+"""Pre-aggregated tables (``quote_counts``, ``quote_totals``, ``place_counts``, ``place_totals``,
+``named_speakers``): the dashboard's counts without a scan of every row.
+
+At 10 M quotes a ``GROUP BY`` over ``quote_facts`` or ``places`` costs seconds; most filter changes only
+name collections, outlets, speakers, quote kinds, countries (of a place) and whole months, so the store
+keeps the counts per combination of those keys (10^5-10^6 rows instead of 10^7):
+
+``quote_counts(collection, outlet, month, speaker, speaker_country, quotes, direct, mixed, indirect,
+transcript, articles)``: quotes of the key (all kinds, then one column per kind of
+:data:`~components.store.filters.QUOTE_KINDS`) and the number of articles with at least one of them
+(additive over articles: an article has one collection, outlet and month, and one country per speaker, so
+summing ``articles`` over months, collections, outlets or countries counts each article once per speaker).
+
+``place_counts(collection, outlet, month, name, country, mentions, geo_mentions, lat_sum, lon_sum,
+articles, name_articles)``: place mentions of the key, those with coordinates, the sums of their coordinates (the map
+shows their mean, rounded to :data:`COORD_DECIMALS` on both paths), the articles mentioning the key, and
+``name_articles``: each article counted once per place name, on the row of the smallest country it gives
+the name (so summed over countries it counts the articles naming the place, even when an article names
+"Porto" in two countries).
+
+``named_speakers(name, cards)``: the speaker cards (``article_speakers``) of a named type
+(:data:`NAMED_TYPES`) per name, so "named sources only" is a look-up in a table of names instead of a
+semi-join over every card.
+
+``month`` is the first day of the article's month (``NULL`` when it has no date). ``quote_totals`` and
+``place_totals`` hold the same counts without the month (10-100 times fewer rows): they answer the filter
+states without a date range, the dashboard's first view and most visits. The tables are
+maintained as per-article deltas in the write transaction (the totals' delta summed from the monthly one), as ``quote_facts`` is: the quote counts in
+:func:`components.store.facts.refresh_articles` / ``delete_articles`` (subtract the articles' old facts,
+add the new ones), the place counts and named cards in :meth:`components.store.Store.add_extractions` and
+``delete_article`` (subtract before the old rows are deleted, add after the new ones are inserted); a
+key whose counts reach zero is dropped. :func:`ensure` rebuilds them when they are missing or out of
+step (a store written before they existed, or filled by bulk SQL).
+
+The query layer (:mod:`components.store.queries`) asks :func:`quote_rows` / :func:`place_rows` for an
+aggregate relation under a filter state; they return None when a filter cannot be answered from the
+keys (topics, text search, article ids or text, a country filter on quotes, a place filter on quotes)
+and the query falls back to the facts. A day-precise date range reads the whole months inside it from
+the aggregates and the partial months at its ends from the rows, grouped the same way, so the answer is
+the same either way. :func:`newest_month` tells the Quotes table, sorted newest first, from which month on
+its page's rows lie, so it sorts those rows instead of every quote.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Any, Sequence
+
+import duckdb
+
+from .filters import QUOTE_KINDS, QueryFilters
+
+NAMED_TYPES = ("person", "organisation")  # speaker types of named sources (a speaker card on the Quotes page)
+COORD_DECIMALS = 6  # the map's mean coordinates, rounded on both paths (sums in another order differ at ~1e-13)
+
+_QUOTE_KEYS = ("collection", "outlet", "month", "speaker", "speaker_country")
+_QUOTE_VALUES = ("quotes",) + QUOTE_KINDS + ("articles",)
+_PLACE_KEYS = ("collection", "outlet", "month", "name", "country")
+_PLACE_VALUES = ("mentions", "geo_mentions", "lat_sum", "lon_sum", "articles", "name_articles")
+
+_MONTH = "CAST(date_trunc('month', {d}) AS DATE) AS month, "
+
+
+def _quote_group(month: bool) -> str:
+    """SELECT of the quote counts of the quote_facts rows passing ``{where}`` (fixed SQL), grouped by the keys
+    (with ``month`` or without)."""
+    return (f"SELECT q.collection, q.outlet, {_MONTH.format(d='q.published') if month else ''}q.speaker, "
+            "q.speaker_country, count(*) AS quotes, "
+            + ", ".join(f"count(*) FILTER (WHERE q.kind = '{k}') AS {k}" for k in QUOTE_KINDS)
+            + ", count(DISTINCT q.article_id) AS articles FROM quote_facts q WHERE {where} GROUP BY ALL")
+
+
+def _place_group(month: bool) -> str:
+    """SELECT of the place counts of the places rows passing ``{where}``, grouped by the keys."""
+    geo = "FILTER (WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL)"
+    return (f"SELECT a.collection, a.outlet, {_MONTH.format(d='a.published') if month else ''}p.name, p.country, "
+            f"count(*) AS mentions, count(*) {geo} AS geo_mentions, coalesce(sum(p.lat) {geo}, 0) AS lat_sum, "
+            f"coalesce(sum(p.lon) {geo}, 0) AS lon_sum, count(DISTINCT p.article_id) AS articles, "
+            # each article once per name: on the row of the smallest country it gives the name (NULL last);
+            # {where} may name only p's columns (and articles in a subquery), as the window sees what it keeps
+            "count(DISTINCT p.article_id) FILTER (WHERE p.country IS NOT DISTINCT FROM p.first_country) AS name_articles "
+            "FROM (SELECT p.*, min(p.country) OVER (PARTITION BY p.article_id, p.name) AS first_country "
+            "FROM places p WHERE {where}) p JOIN articles a ON a.id = p.article_id GROUP BY ALL")
+
+
+_NAMED_GROUP = ("SELECT s.name, count(*) AS cards FROM article_speakers s "
+                f"WHERE s.type IN {NAMED_TYPES} AND {{where}} GROUP BY ALL")
+
+# table -> (keys, values, grouped SELECT with a {where} condition, its article id column, the source it counts).
+# ``*_counts`` per month answer date filters; ``*_totals`` (the same without the month, 10-100 times fewer
+# rows) answer the filter states without dates, the dashboard's first view and most visits.
+TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], str, str]] = {
+    "quote_counts": (_QUOTE_KEYS, _QUOTE_VALUES, _quote_group(True), "q.article_id"),
+    "quote_totals": (tuple(k for k in _QUOTE_KEYS if k != "month"), _QUOTE_VALUES, _quote_group(False),
+                     "q.article_id"),
+    "place_counts": (_PLACE_KEYS, _PLACE_VALUES, _place_group(True), "p.article_id"),
+    "place_totals": (tuple(k for k in _PLACE_KEYS if k != "month"), _PLACE_VALUES, _place_group(False),
+                     "p.article_id"),
+    "named_speakers": (("name",), ("cards",), _NAMED_GROUP, "s.article_id"),
+}
+
+
+def _schema() -> str:
+    def col(c: str) -> str:
+        kind = "DATE" if c == "month" else "DOUBLE" if c.endswith("_sum") else (
+            "VARCHAR" if c in _QUOTE_KEYS + _PLACE_KEYS + ("name",) else "BIGINT")
+        return f"{c} {kind}"
+    return "\n".join(f"CREATE TABLE IF NOT EXISTS {t} ({', '.join(col(c) for c in keys + values)});"
+                      for t, (keys, values, _, _) in TABLES.items())
+
+
+SCHEMA = _schema()
+
+
+def create(cur: duckdb.DuckDBPyConnection) -> None:
+    """Create the tables of :data:`TABLES` if missing (idempotent); an older table lacking a column of
+    :data:`TABLES` is dropped (:func:`ensure` then rebuilds it)."""
+    for table, (keys, values, _, _) in TABLES.items():
+        cols = {r[0] for r in cur.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
+        if cols and not set(keys + values) <= cols:
+            cur.execute(f"DROP TABLE {table}")  # a name of TABLES
+    cur.execute(SCHEMA)
+
+
+_IDS = "{aid} IN (SELECT unnest(?::VARCHAR[]))"  # a hash semi-join (list_contains per row costs ~2 times more)
+
+
+def _merge(cur: duckdb.DuckDBPyConnection, table: str, delta: str, sign: int) -> None:
+    """Add (``sign`` 1) or subtract (-1) the rows of the temp table ``delta`` (a fixed name of this module)
+    to ``table``; drop the keys a subtraction emptied."""
+    keys, values, _, _ = TABLES[table]
+    on = " AND ".join(f"t.{k} IS NOT DISTINCT FROM d.{k}" for k in keys)
+    op = "+" if sign > 0 else "-"
+    sets = ", ".join(f"{v} = coalesce(t.{v}, 0) {op} coalesce(d.{v}, 0)" for v in values)
+    insert = (f" WHEN NOT MATCHED THEN INSERT ({', '.join(keys + values)}) "
+              f"VALUES ({', '.join(f'd.{c}' for c in keys + values)})") if sign > 0 else ""
+    cur.execute(f"MERGE INTO {table} t USING {delta} d ON {on} WHEN MATCHED THEN UPDATE SET {sets}{insert}")
+    if sign < 0:  # only a subtraction can empty a key
+        cur.execute(f"DELETE FROM {table} WHERE {values[0]} <= 0")
+
+
+def _delta(cur: duckdb.DuckDBPyConnection, monthly: str, totals: str | None, article_ids: Sequence[str],
+           sign: int) -> None:
+    """Merge the counts of ``article_ids`` into ``monthly`` and, summed over the months (every count is
+    additive: an article has one month), into ``totals``: the rows are read once."""
+    _, _, group, aid = TABLES[monthly]
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE _aggregate_delta AS {group.format(where=_IDS.format(aid=aid))}",
+                [list(article_ids)])
+    if not cur.execute("SELECT count(*) FROM _aggregate_delta").fetchone()[0]:
+        return  # new articles: nothing to subtract
+    _merge(cur, monthly, "_aggregate_delta", sign)
+    if totals:
+        keys, values, _, _ = TABLES[totals]
+        sums = ", ".join(f"sum({v}) AS {v}" if v.endswith("_sum") else f"CAST(sum({v}) AS BIGINT) AS {v}"
+                         for v in values)
+        cur.execute(f"CREATE OR REPLACE TEMP TABLE _aggregate_total AS SELECT {', '.join(keys)}, {sums} "
+                    "FROM _aggregate_delta GROUP BY ALL")
+        _merge(cur, totals, "_aggregate_total", sign)
+
+
+def quotes_delta(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str], sign: int) -> None:
+    """Add (``sign`` 1) or subtract (-1) the quote counts of ``article_ids``' current ``quote_facts`` rows
+    (inside the write transaction: subtract before their facts are deleted, add after they are derived)."""
+    if article_ids:
+        _delta(cur, "quote_counts", "quote_totals", article_ids, sign)
+
+
+def rows_delta(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str], sign: int) -> None:
+    """Add (``sign`` 1) or subtract (-1) the place counts and named speaker cards of ``article_ids``' current
+    ``places`` and ``article_speakers`` rows (inside the write transaction: subtract before the rows or their
+    article are deleted, add after they are inserted)."""
+    if article_ids:
+        _delta(cur, "place_counts", "place_totals", article_ids, sign)
+        _delta(cur, "named_speakers", None, article_ids, sign)
+
+
+def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
+    """Recompute every table of :data:`TABLES` from its source (the caller holds the transaction)."""
+    create(cur)
+    for table, (_, _, group, _) in TABLES.items():
+        cur.execute(f"DELETE FROM {table}")
+        cur.execute(f"INSERT INTO {table} BY NAME {group.format(where='true')}")
+
+
+def in_step(cur: duckdb.DuckDBPyConnection) -> bool:
+    """Whether each table counts as many quotes, place mentions and named cards as its source holds."""
+    nq, np_, nn = cur.execute(
+        "SELECT (SELECT count(*) FROM quote_facts), (SELECT count(*) FROM places), "
+        f"(SELECT count(*) FROM article_speakers WHERE type IN {NAMED_TYPES})").fetchone()
+    want = {"quote_counts": nq, "quote_totals": nq, "place_counts": np_, "place_totals": np_, "named_speakers": nn}
+    return all(cur.execute(f"SELECT coalesce(sum({TABLES[t][1][0]}), 0) FROM {t}").fetchone()[0] == n
+               for t, n in want.items())
+
+
+def ensure(cur: duckdb.DuckDBPyConnection) -> bool:
+    """Create the tables and rebuild them (in one transaction) when out of step; True if rebuilt."""
+    create(cur)
+    if in_step(cur):
+        return False
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        rebuild(cur)
+        cur.execute("COMMIT")
+    except Exception:
+        cur.execute("ROLLBACK")
+        raise
+    return True
+
+
+def available(store: Any) -> bool:
+    """Whether ``store``'s file has the aggregate tables (a store written before them has not, and a
+    read-only reader cannot create them: the queries then read the facts). Cached on the store object."""
+    have = getattr(store, "_aggregates_available", None)
+    if have is None:
+        try:
+            for table, (keys, values, _, _) in TABLES.items():
+                store.execute(f"SELECT {', '.join(keys + values)} FROM {table} LIMIT 0")
+            have = True
+        except duckdb.Error:
+            have = False
+        store._aggregates_available = have
+    return have
+
+
+# ---------------------------------------------------------------- query side
+
+# Filters each aggregate answers on its own keys; any other active filter sends the query to the facts.
+QUOTE_FILTERS = frozenset({"collections", "outlets", "date_from", "date_to", "speakers", "kinds"})
+PLACE_FILTERS = frozenset({"collections", "outlets", "date_from", "date_to", "countries", "places"})
+
+_SAME_PERSON = ("(list_contains(?, speaker) OR speaker IN (SELECT i.name FROM speaker_identities i "
+                "JOIN speaker_identities j ON i.canonical = j.canonical WHERE list_contains(?, j.name)))")
+
+
+def _month_start(d: dt.date) -> dt.date:
+    return d.replace(day=1)
+
+
+def _next_month(d: dt.date) -> dt.date:
+    return (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def full_months(date_from: dt.date | None, date_to: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    """The whole months inside ``[date_from, date_to]`` as ``[lo, hi)`` month starts (None = unbounded);
+    ``lo >= hi`` when the range holds no whole month."""
+    lo = hi = None
+    if date_from is not None:
+        lo = date_from if date_from.day == 1 else _next_month(date_from)
+    if date_to is not None:
+        last = calendar.monthrange(date_to.year, date_to.month)[1]
+        hi = _next_month(date_to) if date_to.day == last else _month_start(date_to)
+    return lo, hi
+
+
+def _key_bits(f: QueryFilters, target: str) -> tuple[list[str], list[Any]]:
+    """WHERE fragments over the aggregate's key columns for the key filters of ``f`` (dates excluded)."""
+    bits, params = [], []
+    if f.collections:
+        bits.append("list_contains(?, collection)"); params.append(list(f.collections))  # noqa: E702
+    if f.outlets:
+        bits.append("list_contains(?, outlet)"); params.append(list(f.outlets))  # noqa: E702
+    if target == "quote" and f.speakers:
+        bits.append(_SAME_PERSON); params += [list(f.speakers)] * 2  # noqa: E702
+    if target == "place" and f.countries:
+        bits.append("list_contains(?, country)"); params.append(list(f.countries))  # noqa: E702
+    if target == "place" and f.places:
+        bits.append("list_contains(?, name)"); params.append(list(f.places))  # noqa: E702
+    return bits, params
+
+
+def _rows(f: QueryFilters, target: str, cols: str) -> tuple[str, list] | None:
+    """The relation ``SELECT cols`` over the aggregate of ``target`` under ``f`` (see :func:`quote_rows`)."""
+    from .filters import where_clauses
+
+    allowed = QUOTE_FILTERS if target == "quote" else PLACE_FILTERS
+    if not set(f.active()) <= allowed:
+        return None
+    bits, params = _key_bits(f, target)
+    dated = f.date_from is not None or f.date_to is not None
+    if not dated:  # the totals without months
+        table = "quote_totals" if target == "quote" else "place_totals"
+        where = " WHERE " + " AND ".join(bits) if bits else ""
+        return f"SELECT {cols} FROM {table}{where}", params
+    table = "quote_counts" if target == "quote" else "place_counts"
+    lo, hi = full_months(f.date_from, f.date_to)
+    whole = lo is None or hi is None or lo < hi
+    agg_bits, agg_params = list(bits), list(params)
+    if lo is not None:
+        agg_bits.append("month >= ?"); agg_params.append(lo)  # noqa: E702
+    if hi is not None:
+        agg_bits.append("month < ?"); agg_params.append(hi)  # noqa: E702
+    parts, out_params = [], []
+    if whole:
+        parts.append(f"SELECT {cols} FROM {table} WHERE {' AND '.join(agg_bits)}")
+        out_params += agg_params
+    partial = (not whole or (f.date_from is not None and lo != f.date_from)
+               or (f.date_to is not None and hi != _next_month(f.date_to)))
+    if partial:
+        # the partial months at the ends: the rows themselves, outside the whole months, grouped alike
+        fbits, fparams = where_clauses(f, target)
+        col = "q.published" if target == "quote" else "a.published"
+        if whole:
+            out = []
+            if lo is not None:
+                out.append(f"{col} < ?"); fparams.append(lo)  # noqa: E702
+            if hi is not None:
+                out.append(f"{col} >= ?"); fparams.append(hi)  # noqa: E702
+            cond = "(" + " OR ".join(out) + ")"
+            fbits.append(cond if target == "quote" else f"p.article_id IN (SELECT a.id FROM articles a WHERE {cond})")
+        group = TABLES[table][2].format(where=" AND ".join(fbits))
+        parts.append(f"SELECT {cols} FROM ({group})")
+        out_params += fparams
+    return " UNION ALL ".join(f"({p})" for p in parts), out_params
+
+
+def quote_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
+    """An aggregate relation of the quotes passing ``f``, or None when ``f`` needs the facts.
+
+    Returns:
+        tuple[str, list] | None: SQL of a parenthesised relation with columns ``collection``, ``outlet``,
+        ``speaker``, ``speaker_country``, ``quotes`` (of the kinds of ``f.kinds`` when set) and
+        ``articles`` (articles with such a quote; summed over rows it counts each article once per
+        speaker, and is exact only when ``f.kinds`` is empty), possibly several rows per key; and its
+        parameters. None when the store has no aggregates or ``f`` has a filter outside
+        :data:`QUOTE_FILTERS`.
+    """
+    if not available(store):
+        return None
+    quotes = "quotes"
+    if f.kinds:  # the kinds' own columns (fixed names of QUOTE_KINDS); an unknown kind matches no quote
+        quotes = " + ".join(k for k in QUOTE_KINDS if k in f.kinds) or "0"
+    found = _rows(f, "quote", f"collection, outlet, speaker, speaker_country, {quotes} AS quotes, articles")
+    if found is None:
+        return None
+    sql, params = found
+    return f"(SELECT * FROM ({sql}) WHERE quotes > 0)", params
+
+
+def place_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
+    """An aggregate relation of the place mentions passing ``f``, or None when ``f`` needs the rows.
+
+    Returns:
+        tuple[str, list] | None: SQL of a relation with the columns of ``place_totals`` (possibly several
+        rows per key) and its parameters. None when the store has no aggregates or ``f`` has a filter
+        outside :data:`PLACE_FILTERS`.
+    """
+    if not available(store):
+        return None
+    return _rows(f, "place", ", ".join(TABLES["place_totals"][0] + TABLES["place_totals"][1]))
+
+
+def newest_month(store: Any, f: QueryFilters, n: int) -> dt.date | None:
+    """The latest month from whose first day on at least ``n`` quotes pass ``f`` (by ``quote_counts``),
+    or None when unknown (no aggregates, a filter outside :data:`QUOTE_FILTERS`, an end date inside a
+    month, or fewer than ``n`` dated quotes).
+
+    The ``n`` newest quotes under ``f`` are then all published on or after it, so a page sorted newest
+    first may add ``published >= month`` to its filters and get the same rows. A start date inside a
+    month only removes rows the filters remove anyway, so it is ignored here.
+    """
+    if not available(store) or not set(f.active()) <= QUOTE_FILTERS:
+        return None
+    if f.date_to is not None and f.date_to.day != calendar.monthrange(f.date_to.year, f.date_to.month)[1]:
+        return None  # the last month would count quotes after the end date
+    bits, params = _key_bits(f, "quote")
+    bits.append("month IS NOT NULL")
+    if f.date_to is not None:
+        bits.append("month < ?"); params.append(_next_month(f.date_to))  # noqa: E702
+    quotes = "quotes"
+    if f.kinds:
+        quotes = " + ".join(k for k in QUOTE_KINDS if k in f.kinds) or "0"
+    row = store.execute(
+        f"SELECT month FROM (SELECT month, sum(n) OVER (ORDER BY month DESC) AS cum FROM "
+        f"(SELECT month, sum({quotes}) AS n FROM quote_counts WHERE {' AND '.join(bits)} GROUP BY month)) "
+        "WHERE cum >= ? ORDER BY month DESC LIMIT 1", params + [n]).fetchone()
+    return row[0] if row else None

@@ -1,0 +1,177 @@
+"""Tests of components.store.aggregates: the pre-aggregated counts answer exactly as the rows do, and stay
+equal to a full rebuild after adding, replacing and deleting articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from components.models import Article, Extraction, Place, Quote, Speaker
+from components.store import Store, aggregates
+from components.store import queries as Q
+from components.store.filters import QueryFilters
+
+# invented people, places and outlets (no article of the seed, the cases or the dev sets)
+PEOPLE = [("Mara Lindqvist", "SE", "person"), ("Tomas Okafor", "NG", "person"), ("Ines Duarte", None, "person"),
+          ("port officials", None, "group"), ("Pavel Rusu", "MD", "person")]
+TOWNS = [("Oskarshamn", "SE", 57.26, 16.45), ("Ibadan", "NG", 7.38, 3.9), ("Chisinau", "MD", 47.01, 28.86),
+         ("Porto", "PT", 41.15, -8.61), ("Nowhere Bay", None, None, None),
+         ("Porto", "BR", -9.2, -41.3)]  # one name, two countries: an article may name both
+KINDS = ("direct", "indirect", "mixed", "transcript")
+DATES = ("2024-01-03", "2024-01-31", "2024-02-01", "2024-02-15", "2024-03-09", "2024-03-31", "2024-04-02", None)
+
+
+def invented(n: int, variant: int = 0) -> Extraction:
+    """Article ``n`` (``variant`` changes its collection, date, speakers and places, as a re-extraction may)."""
+    k = n + variant
+    sentences, quotes, places = [], [], []
+    text = ""
+    for j in range(2 + k % 3):
+        name, _, _ = PEOPLE[(k + j * j) % len(PEOPLE)]  # the 3rd and 4th quote: one speaker, two kinds
+        town = TOWNS[(k + 2 * j) % len(TOWNS)]
+        claim = f"The ferry timetable will change in {town[0]} next spring"
+        line = f'{name} said: "{claim}." '
+        start = len(text) + line.index(claim)
+        pstart = start + claim.index(town[0])
+        quotes.append(Quote(id=f"a{n}:q{j + 1}", text=claim, start=start, end=start + len(claim),
+                            kind=KINDS[(k + j) % len(KINDS)], cue="said", speaker=name, topics=["transport"],
+                            confidence=0.5))
+        places.append(Place(name=town[0], mention=town[0], start=pstart, end=pstart + len(town[0]), kind="city",
+                            country=town[1], lat=town[2], lon=town[3]))
+        text += line
+        sentences.append(line)
+    names = {q.speaker for q in quotes}
+    speakers = [Speaker(name=p, country=c, type=t) for p, c, t in PEOPLE if p in names]
+    article = Article(id=f"a{n}", title=f"Timetables {n}", published=DATES[k % len(DATES)],
+                      outlet=("Harbour Post", "Coast Daily", None)[k % 3], collection=("ports", "ferries")[k % 2],
+                      text=text)
+    return Extraction(article=article, quotes=quotes, speakers=speakers, places=places)
+
+
+@pytest.fixture(scope="module")
+def store():
+    s = Store(":memory:")
+    s.add_extractions([invented(i) for i in range(24)])
+    yield s
+    s.close()
+
+
+STATES = {
+    "none": QueryFilters(),
+    "collection": QueryFilters(collections=("ports",)),
+    "outlet": QueryFilters(outlets=("Coast Daily",)),
+    "speaker": QueryFilters(speakers=("Tomas Okafor", "Ines Duarte")),
+    "kinds": QueryFilters(kinds=("direct", "mixed")),
+    "speaker+kind+collection": QueryFilters(speakers=("Mara Lindqvist",), kinds=("indirect", "mixed"), collections=("ferries",)),
+    "whole months": QueryFilters(date_from=dt.date(2024, 2, 1), date_to=dt.date(2024, 3, 31)),
+    "partial months": QueryFilters(date_from=dt.date(2024, 1, 15), date_to=dt.date(2024, 3, 20)),
+    "inside one month": QueryFilters(date_from=dt.date(2024, 3, 2), date_to=dt.date(2024, 3, 30)),
+    "from a day on": QueryFilters(date_from=dt.date(2024, 2, 10), kinds=("direct",)),
+    "up to a day": QueryFilters(date_to=dt.date(2024, 3, 9), outlets=("Harbour Post",)),
+    "place countries": QueryFilters(countries=("SE", "MD")),
+    "one name, two countries": QueryFilters(countries=("PT", "BR"), collections=("ferries",)),
+    "places": QueryFilters(places=("Porto", "Ibadan"), date_from=dt.date(2024, 1, 20)),
+    "topic (facts only)": QueryFilters(topics=("transport",)),
+}
+
+
+def _answers(store: Store, f: QueryFilters) -> dict:
+    return {
+        "count": Q.count_quotes(store, f),
+        "overview": Q.overview_counts(store, f),
+        "speakers": Q.top_speakers(store, f, 4).to_dict("records"),
+        "named": Q.top_speakers(store, f, 3, named_only=True).to_dict("records"),
+        "places": Q.top_places(store, f, 3).to_dict("records"),
+        "map": Q.map_places(store, f, 10, 2).to_dict("records"),
+        "page": Q.quotes_page(store, f, 5, 0).to_dict("records"),
+        "page 2": Q.quotes_page(store, f, 4, 6).to_dict("records"),
+    }
+
+
+@pytest.mark.parametrize("state", list(STATES))
+def test_aggregates_answer_as_the_rows_do(store, state):
+    f = STATES[state]
+    store._aggregates_available = True
+    from_aggregates = _answers(store, f)
+    store._aggregates_available = False  # the fact path, as for a store written before the tables existed
+    try:
+        from_rows = _answers(store, f)
+    finally:
+        store._aggregates_available = True
+    assert from_aggregates == from_rows
+    assert from_rows["count"] > 0 and len(from_rows["map"]) > 0
+
+
+def test_aggregates_route_only_the_filters_of_their_keys(store):
+    assert aggregates.quote_rows(store, STATES["speaker+kind+collection"]) is not None
+    assert aggregates.quote_rows(store, STATES["place countries"]) is None  # a quote's country: its article's places
+    assert aggregates.quote_rows(store, QueryFilters(text="ferry")) is None
+    assert aggregates.place_rows(store, STATES["place countries"]) is not None
+    assert aggregates.place_rows(store, STATES["speaker"]) is None  # places of articles quoting someone: rows
+    whole, _ = aggregates.quote_rows(store, STATES["whole months"])
+    part, _ = aggregates.quote_rows(store, STATES["partial months"])
+    assert "quote_facts" not in whole and "quote_counts" in whole
+    assert "quote_totals" in aggregates.quote_rows(store, STATES["speaker"])[0]
+    assert "quote_facts" in part and "quote_counts" in part  # Jan 15-31 and Mar 1-20 from the rows
+    inside, _ = aggregates.quote_rows(store, STATES["inside one month"])
+    assert "quote_counts" not in inside
+
+
+def test_newest_month_bounds_the_newest_quotes(store):
+    # 9 quotes a date, two dates a month but April: the 5 newest are of 2024-04-02, the 12 newest reach
+    # back to March; up to February's end, February's 18 quotes hold 12 of them but not 19
+    assert aggregates.newest_month(store, QueryFilters(), 5) == dt.date(2024, 4, 1)
+    assert aggregates.newest_month(store, QueryFilters(), 12) == dt.date(2024, 3, 1)
+    assert aggregates.newest_month(store, QueryFilters(date_to=dt.date(2024, 2, 29)), 12) == dt.date(2024, 2, 1)
+    assert aggregates.newest_month(store, QueryFilters(date_to=dt.date(2024, 2, 29)), 19) == dt.date(2024, 1, 1)
+    assert aggregates.newest_month(store, STATES["inside one month"], 5) is None  # ends on a day inside March
+    assert aggregates.newest_month(store, QueryFilters(), 10_000) is None  # fewer quotes than that
+    assert aggregates.newest_month(store, STATES["topic (facts only)"], 5) is None
+
+
+def test_full_months_bounds():
+    assert aggregates.full_months(dt.date(2024, 1, 15), dt.date(2024, 3, 20)) == (dt.date(2024, 2, 1), dt.date(2024, 3, 1))
+    assert aggregates.full_months(dt.date(2024, 2, 1), dt.date(2024, 2, 29)) == (dt.date(2024, 2, 1), dt.date(2024, 3, 1))
+    assert aggregates.full_months(None, dt.date(2024, 12, 31)) == (None, dt.date(2025, 1, 1))
+    assert aggregates.full_months(dt.date(2024, 3, 2), None) == (dt.date(2024, 4, 1), None)
+
+
+def _tables(store: Store) -> dict[str, list[tuple]]:
+    out = {}
+    for table, (keys, values, _, _) in aggregates.TABLES.items():
+        cols = ", ".join(f"round({c}, 9)" if c.endswith("_sum") else c for c in keys + values)
+        out[table] = store.execute(f"SELECT {cols} FROM {table} ORDER BY ALL").fetchall()
+    return out
+
+
+def test_aggregates_after_add_replace_delete_equal_a_full_rebuild():
+    s = Store(":memory:")
+    s.add_extractions([invented(i) for i in range(10)])
+    s.add_extractions([invented(i) for i in range(8, 16)])  # 8, 9 already stored: skipped
+    s.add_extractions([invented(3, variant=1), invented(5, variant=4)], replace=True)  # new collection, date, places
+    assert s.delete_article("a7") and s.delete_article("a12")
+    incremental = _tables(s)
+    assert sum(r[5] for r in incremental["quote_counts"]) == s.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    assert sum(r[4] for r in incremental["quote_totals"]) == s.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    assert sum(r[5] for r in incremental["place_counts"]) == s.execute("SELECT count(*) FROM places").fetchone()[0]
+    assert len(incremental["named_speakers"]) == 4  # the group "port officials" is no named source
+    cur = s.cursor()
+    cur.execute("BEGIN TRANSACTION")
+    aggregates.rebuild(cur)
+    cur.execute("COMMIT")
+    assert _tables(s) == incremental
+    s.close()
+
+
+def test_aggregates_are_built_for_a_store_written_before_them(tmp_path):
+    path = tmp_path / "old.duckdb"
+    s = Store(path)
+    s.add_extractions([invented(i) for i in range(6)])
+    s.execute("DROP TABLE quote_counts")
+    s.execute("DELETE FROM place_counts")
+    s.close()
+    s = Store(path)  # opening for writing rebuilds them
+    n = s.execute("SELECT sum(quotes) FROM quote_counts").fetchone()[0]
+    assert n == s.execute("SELECT count(*) FROM quotes").fetchone()[0] and aggregates.in_step(s.cursor())
+    s.close()
