@@ -795,7 +795,9 @@ def indirect_candidates(s: _Sieve, tagger: Optional[Path] = TAGGER_PATH) -> list
     each with its rule verdict (:func:`_indirect_ok`; False for a model candidate), and the proposals
     of the sequence tagger at path ``tagger`` (:func:`.attribution_tagger.tagger_frames`, joined by
     :func:`.attribution_tagger.merge_proposals`; None: no tagger) whose cue is no cue of a rule frame
-    the rules attached to a quotation or refused because its content holds or cuts one.
+    the rules attached to a quotation or refused because its content holds or cuts one. Every
+    candidate in a tagged sentence carries the tagger's marginal probabilities
+    (:func:`.attribution_model.set_marginals`), features of the decider.
 
     Structural checks stay rules (:func:`_structural_candidate`).
     """
