@@ -116,3 +116,39 @@ def test_attribution_model_finds_learned_constructions(extract_text, text, expec
     """Test the constructions the decider adds beyond the hand-made rules (exact content, cue, speaker)."""
     ex = extract_text(text)
     assert [(q.kind, q.text, q.cue, q.speaker) for q in ex.quotes] == expected
+
+
+def test_attribution_model_tagger_marginals_as_features(nlp):
+    """Test the tagger's marginal probabilities read for a candidate (mean CONT over the content,
+    highest CUE at the cue, SRC at the source) and their features in fifths, alone and with the
+    candidate's origin; a candidate whose sentence was not tagged has none and the feature
+    ``marg=none``; a learned-lexicon candidate has no such features."""
+    from components.extract.attribution_model import Candidate, _tagger_feats, set_marginals
+    from components.extract.attribution_tagger import TaggedSentence, token_marginals
+    from components.extract.frames import Frame
+
+    text = "The ferry ran late. Harbour master Oli Brun said the pier would reopen soon."
+    doc = nlp(text)
+    first, second = list(doc.sents)
+    n = len(second)  # Harbour master Oli Brun said the pier would reopen soon .
+    cue = [0.0] * n
+    src = [0.0] * n
+    cont = [0.0] * n
+    cue[4], src[3] = 0.9, 0.3
+    cont[5:10] = [0.5] * 5
+    marg = token_marginals(doc, [TaggedSentence(second, ["O"] * n, {"CUE": cue, "SRC": src, "CONT": cont})])
+    assert marg["CUE"][: first.end] == [None] * first.end
+    a, b = text.index("the pier"), text.index(" soon") + 5
+    said = doc[second.start + 4 : second.start + 5]
+    rule = Candidate(Frame(said, doc[second.start + 3], (a, b)), a, b, text[a:b], True)
+    ran = Candidate(Frame(doc[2:3], doc[1], (0, 3)), 0, 3, text[0:3], False)
+    set_marginals([rule, ran], marg)
+    assert rule.marginals == (0.5, 0.9, 0.3)
+    assert ran.marginals is None
+    assert _tagger_feats(rule) == ["tagger=none", "tagger_ok=True|none", "tagger_origin=rule|none", "m_cont=2",
+                                   "m_cont_o=rule|2", "m_cue=4", "m_cue_o=rule|4", "m_src=1", "m_src_o=rule|1"]
+    assert _tagger_feats(ran)[-1] == "marg=none"
+    # a learned-lexicon candidate gets none: the tagger marks any object of a stance verb as content
+    lexical = Candidate(Frame(said, doc[second.start + 3], (a, b), rule="model-object"), a, b, text[a:b], False)
+    set_marginals([lexical], marg)
+    assert _tagger_feats(lexical) == ["tagger=none", "tagger_ok=False|none", "tagger_origin=model|none"]

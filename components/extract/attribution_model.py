@@ -108,6 +108,9 @@ class Candidate:
     # the sequence tagger's score (:mod:`.attribution_tagger`): its own for a tagger candidate
     # (``frame.rule == "tagger"``), its agreement for a candidate it duplicates; None otherwise
     tagger_p: Optional[float] = None
+    # the tagger's marginal probabilities (:func:`set_marginals`): of CONT over the content (mean), of
+    # CUE at the cue, of SRC at the source; None when its sentence was not tagged
+    marginals: Optional[tuple[float, float, float]] = None
 
 
 def _lexicon_cue(tok: Token) -> Optional[tuple[str, str]]:
@@ -263,13 +266,39 @@ def candidate_features(c: Candidate, doc: Doc, in_quote, nested: bool, first_nl:
 def _tagger_feats(c: Candidate) -> list[str]:
     """Features of the sequence tagger's view of ``c`` (:mod:`.attribution_tagger`): its score in
     tenths (its own for a tagger candidate, its agreement for a rule frame it duplicates; ``none``),
-    alone and with the rules' verdict and the candidate's origin. A learned-lexicon candidate gets no
+    alone and with the rules' verdict and the candidate's origin; and its marginal probabilities
+    (``c.marginals``, :func:`set_marginals`: content, cue, source) in fifths, alone and with the
+    origin (``marg=none`` when the sentence was not tagged). A learned-lexicon candidate gets no
     agreement: it takes any object of a cue word, and the tagger, trained on stance annotations,
     labels such an object content even where the verb means material help ("supports the rebels'
-    weapons program")."""
+    weapons program"); for the same reason it gets no marginals either."""
     origin = "tagger" if c.frame.rule == "tagger" else ("model" if c.frame.rule.startswith("model-") else "rule")
     t = "none" if c.tagger_p is None or origin == "model" else str(min(9, int(c.tagger_p * 10)))
-    return ["tagger=" + t, "tagger_ok=%s|%s" % (c.rule_ok, t), "tagger_origin=%s|%s" % (origin, t)]
+    feats = ["tagger=" + t, "tagger_ok=%s|%s" % (c.rule_ok, t), "tagger_origin=%s|%s" % (origin, t)]
+    if origin == "model":
+        return feats
+    if c.marginals is None:
+        return feats + ["marg=none"]
+    for name, x in zip(("cont", "cue", "src"), c.marginals):
+        b = min(4, int(x * 5))
+        feats += ["m_%s=%d" % (name, b), "m_%s_o=%s|%d" % (name, origin, b)]
+    return feats
+
+
+def set_marginals(cands: list[Candidate], marg: dict[str, list[Optional[float]]]) -> None:
+    """Set ``c.marginals`` of each candidate from the tagger's per-token marginals ``marg``
+    (:func:`.attribution_tagger.token_marginals`): the mean CONT probability of the content's
+    tokens, the highest CUE probability of the cue's, the SRC probability of the source token (0.0
+    without one); left None when the cue's sentence was not tagged."""
+    for c in cands:
+        cue = [marg["CUE"][t.i] for t in c.frame.cue]
+        if any(x is None for x in cue):
+            continue
+        span = c.frame.cue.doc.char_span(c.start, c.end, alignment_mode="expand")
+        cont = [marg["CONT"][t.i] for t in span or () if marg["CONT"][t.i] is not None]
+        subj = c.frame.subject
+        src = marg["SRC"][subj.i] if subj is not None else 0.0
+        c.marginals = (sum(cont) / len(cont) if cont else 0.0, max(cue), src or 0.0)
 
 
 def featurize(cands: list[Candidate], doc: Doc, in_quote, quoted: list[tuple[int, int]]) -> None:
@@ -380,8 +409,12 @@ def gold_contents(ann_text: str, text: str) -> list[str]:
     return [" ".join(text[a:b] for a, b in segs) for segs in brat_role_spans(ann_text, "Content")]
 
 
-def labelled_candidates(doc: Doc, golds: list[str], tagger: Optional[Path] = None) -> list[tuple[list[str], int]]:
-    """(features, label) of every candidate of one parsed training article.
+def labelled_candidates(doc: Doc, golds: list[str], tagger: Optional[Path] = None,
+                        stats: Optional[dict] = None) -> list[tuple[list[str], int]]:
+    """(features, label) of every candidate of one parsed training article; ``stats`` (a dict), when
+    given, receives the article's counts ``gold`` (attributions), ``quotes`` (quotation units of the
+    quotation passes: records of one cue and one mention count once, as the reference scorer joins
+    them) and ``quote_hits`` (gold contents one of them matches with token F1 >= 0.5).
 
     Runs the extractor's sieve up to the indirect pass (:func:`.quotes.indirect_candidates`, with the
     sequence tagger at path ``tagger``; None: none); a candidate is positive when its content is matched one-to-one (best token F1 first, at least 0.5,
@@ -398,6 +431,10 @@ def labelled_candidates(doc: Doc, golds: list[str], tagger: Optional[Path] = Non
     _quotation_pass(s)
     done = [d["text"] for d in s.results]
     free = [g for g in golds if not any(token_f1(g, t) >= 0.5 for t in done)]
+    if stats is not None:
+        units = {(d.get("cue_start"), d.get("mention_start")) if d.get("cue_start") is not None or d.get("mention_start") is not None
+                 else ("solo", d["start"]) for d in s.results}  # records of one cue and mention: one unit to the scorer
+        stats.update(gold=len(golds), quotes=len(units), quote_hits=len(golds) - len(free))
     cands = indirect_candidates(s, tagger)
     featurize(cands, doc, s.in_quote, [(d["start"], d["end"]) for d in s.results])
     # one candidate per gold attribution, best match first (the scorer's one-to-one matching)
@@ -468,10 +505,7 @@ def train_attribution(folder: Path, out: Path = MODEL_PATH, limit: Optional[int]
     Raises:
         GoldFormatError: the folder holds no annotated article, or no candidate was found.
     """
-    import tempfile
-
     from ..nlp import load_nlp
-    from .attribution_tagger import fit_tagger
     from .cuelex import _first_annotations
 
     pairs = _first_annotations(Path(folder))[:limit]
@@ -481,7 +515,28 @@ def train_attribution(folder: Path, out: Path = MODEL_PATH, limit: Optional[int]
     anns = [a.read_text(encoding="utf-8") for _, a in pairs]
     golds = [gold_contents(a, txt) for a, txt in zip(anns, texts)]
     docs = list(docs) if docs is not None else list((nlp or load_nlp()).pipe(texts, batch_size=16))
-    rows: list[tuple[list[str], int]] = []
+    rows = stacked_rows(docs, anns, folds, lambda i, tagger: labelled_candidates(docs[i], golds[i], tagger))
+    return write_model(rows, str(folder), len(pairs), out)
+
+
+def stacked_rows(docs: list[Doc], anns: list[str], folds: int, rows_of) -> list:
+    """Training rows of every article, each made with a sequence tagger that never saw it (stacking).
+
+    Args:
+        docs (list[Doc]): the parsed training articles.
+        anns (list[str]): their brat annotations, in the same order.
+        folds (int): article ``i`` goes to fold ``i % folds``; each fold's rows use a tagger trained on
+            the other folds (:func:`.attribution_tagger.fit_tagger`); 0 or 1: no tagger.
+        rows_of (Callable[[int, Path | None], list]): the rows of article ``i`` with the tagger at a path.
+
+    Returns:
+        list: the rows, fold by fold, articles in order within a fold.
+    """
+    import tempfile
+
+    from .attribution_tagger import fit_tagger
+
+    rows: list = []
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(max(1, folds)):
             model = None
@@ -489,8 +544,8 @@ def train_attribution(folder: Path, out: Path = MODEL_PATH, limit: Optional[int]
                 model = Path(tmp) / f"fold{k}.crfsuite"
                 fit_tagger(((d, a) for i, (d, a) in enumerate(zip(docs, anns)) if i % folds != k), model)
             for i in range(k, len(docs), max(1, folds)):
-                rows.extend(labelled_candidates(docs[i], golds[i], model))
-    return write_model(rows, str(folder), len(pairs), out)
+                rows.extend(rows_of(i, model))
+    return rows
 
 
 def write_model(rows: list[tuple[list[str], int]], source: str, articles: int, out: Path = MODEL_PATH) -> AttributionModelFile:

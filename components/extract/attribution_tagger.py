@@ -284,6 +284,21 @@ def _sentence_frames(ts: TaggedSentence) -> list[TaggerFrame]:
     return out
 
 
+def token_marginals(doc: Doc, tagged: list[TaggedSentence]) -> dict[str, list[Optional[float]]]:
+    """Per label ``CUE``, ``SRC``, ``CONT``: each token's marginal probability of it in the tagged
+    sentences ``tagged`` (:func:`tag_doc`), None for a token of a sentence that was not tagged."""
+    out: dict[str, list[Optional[float]]] = {y: [None] * len(doc) for y in LABELS[1:]}
+    for ts in tagged:
+        for y in LABELS[1:]:
+            out[y][ts.sent.start : ts.sent.end] = ts.probs[y]
+    return out
+
+
+def frames_of(tagged: list[TaggedSentence]) -> list[TaggerFrame]:
+    """The proposals of the tagged sentences ``tagged`` (:func:`tag_doc`), in text order."""
+    return [f for ts in tagged for f in _sentence_frames(ts)]
+
+
 def tagger_frames(doc: Doc, path: Path = TAGGER_PATH) -> list[TaggerFrame]:
     """The tagger's attribution proposals for ``doc`` (:func:`tag_doc`), in text order.
 
@@ -295,7 +310,7 @@ def tagger_frames(doc: Doc, path: Path = TAGGER_PATH) -> list[TaggerFrame]:
     Raises:
         GoldFormatError: the model file is missing or invalid.
     """
-    return [f for ts in tag_doc(doc, path) for f in _sentence_frames(ts)]
+    return frames_of(tag_doc(doc, path))
 
 
 def fit_tagger(items, out: Path) -> dict:

@@ -594,19 +594,25 @@ class CueSettings:
     learned decider (:mod:`.attribution_model`) gives it a probability of at least
     ``attribution_threshold`` when the hand-made rules accept it, ``tagger_threshold`` when only the
     sequence tagger (:mod:`.attribution_tagger`) proposes it, ``override_threshold`` otherwise.
-    Defaults tuned on polnear-dev (all-attribution F1).
+    ``min_reliability`` and ``min_count`` tuned on polnear-dev; the three decider thresholds on a
+    2-fold split of polnear-train (``bench/tune_attribution.py``: all-attribution F1 of a cross-fitted
+    decider), ``override_threshold`` at the best point that keeps the seed gold at 1.0.
     """
 
     min_reliability: float = 0.25
     min_count: int = 3
     # minimum probability of the learned attribution decider (components/extract/attribution_model.py)
     # for a frame without a quotation to become an indirect attribution: a frame the hand-made rules
-    # accept, and any other candidate (rule-rejected frames, learned-lexicon candidates); tuned on polnear-dev
-    attribution_threshold: float = 0.2
-    override_threshold: float = 0.57
+    # accept, and any other candidate (rule-rejected frames, learned-lexicon candidates); tuned on a 2-fold
+    # split of polnear-train (bench/tune_attribution.py: 0.3-0.4 / 0.35 / 0.3 best there, F1 est. 0.720;
+    # override 0.5: 0.716; below 0.5 an object of "demonstrate" enters the seed and "supports the
+    # rebels' weapons program", material help, becomes an attribution)
+    attribution_threshold: float = 0.3
+    override_threshold: float = 0.5
     # minimum probability of the decider for an attribution proposed by the sequence tagger alone
-    # (components/extract/attribution_tagger.py); above 1: the tagger is not run
-    tagger_threshold: float = 0.45
+    # (components/extract/attribution_tagger.py; tuned as above: 0.3 best, F1 est. 0.716 at override 0.5,
+    # 0.5: 0.713, the lowest that keeps "spoke about the plan", no proposition, out); above 1: not run
+    tagger_threshold: float = 0.5
 
 
 DEFAULT_CUE_SETTINGS = CueSettings()

@@ -42,8 +42,8 @@ from spacy.tokens import Doc, Token
 from .. import lexicon as C
 from ..models import Place, Quote, Speaker
 from ..nlp import doc_text
-from .attribution_model import Candidate, candidate_frames, decide_attributions
-from .attribution_tagger import TAGGER_PATH, merge_proposals, tagger_frames
+from .attribution_model import Candidate, candidate_frames, decide_attributions, set_marginals
+from .attribution_tagger import TAGGER_PATH, frames_of, merge_proposals, tag_doc, token_marginals
 from .confidence import quote_confidence
 from .cuelex import cue_head, cue_key, cue_table
 from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, cue_lemma, operational_request, plausible_source,
@@ -795,7 +795,9 @@ def indirect_candidates(s: _Sieve, tagger: Optional[Path] = TAGGER_PATH) -> list
     each with its rule verdict (:func:`_indirect_ok`; False for a model candidate), and the proposals
     of the sequence tagger at path ``tagger`` (:func:`.attribution_tagger.tagger_frames`, joined by
     :func:`.attribution_tagger.merge_proposals`; None: no tagger) whose cue is no cue of a rule frame
-    the rules attached to a quotation or refused because its content holds or cuts one.
+    the rules attached to a quotation or refused because its content holds or cuts one. Every
+    candidate in a tagged sentence carries the tagger's marginal probabilities
+    (:func:`.attribution_model.set_marginals`), features of the decider.
 
     Structural checks stay rules (:func:`_structural_candidate`).
     """
@@ -804,7 +806,8 @@ def indirect_candidates(s: _Sieve, tagger: Optional[Path] = TAGGER_PATH) -> list
     late = [f for f in s.frames if f.kind == "paraphrase" or f.rule == "object"]
     taken = {f.cue.start for f in s.frames}
     learned = candidate_frames(s.doc, s.in_quote, taken)
-    proposed = tagger_frames(s.doc, tagger) if tagger is not None and s.settings.tagger_threshold <= 1.0 else []
+    tagged = tag_doc(s.doc, tagger) if tagger is not None and s.settings.tagger_threshold <= 1.0 else []
+    proposed = frames_of(tagged)
     refused: set[int] = set()  # cue tokens of rule frames read with a quotation
     out = []
     for k, f in enumerate(early + late + learned + [p.frame for p in proposed]):
@@ -815,6 +818,8 @@ def indirect_candidates(s: _Sieve, tagger: Optional[Path] = TAGGER_PATH) -> list
             out.append(c)
         elif k < len(early) + len(late) and (f.used or f.content is not None and s.quoted_iv.overlapping(*f.content)):
             refused.update(t.i for t in f.cue)
+    if tagged:
+        set_marginals(out, token_marginals(s.doc, tagged))
     if not proposed:
         return out
     done = [(d["start"], d["end"], d["text"], d.get("cue_start")) for d in s.results]
