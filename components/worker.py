@@ -373,11 +373,17 @@ def _close_shared_pool() -> None:
 
 
 def process_articles(
-    articles: Sequence[Article], workers: int = 1, timeout: Optional[float] = DEFAULT_ARTICLE_TIMEOUT
+    articles: Sequence[Article], workers: int = 1, timeout: Optional[float] = DEFAULT_ARTICLE_TIMEOUT,
+    pool: Optional[ExtractionPool] = None,
 ) -> Iterator[ArticleOutcome]:
     """Process ``articles`` in input order: in ``workers`` processes (0: :func:`default_workers` for
     this many articles) with a budget of ``timeout`` seconds each (:func:`shared_pool`), or in this
-    process without a budget when ``timeout`` is None or 0."""
+    process without a budget when ``timeout`` is None or 0. A ``pool`` given (a caller that keeps
+    its own started workers, e.g. a benchmark timing warm workers) is used as it is, with its own
+    number of workers and budget; ``workers`` and ``timeout`` are then ignored."""
+    if pool is not None:
+        yield from pool.run(articles)
+        return
     if not timeout:
         for a in articles:
             yield process_article(a)
