@@ -237,6 +237,11 @@ class ExtractionPool:
             w.kill()
         self._workers = []
 
+    @property
+    def pids(self) -> list[int]:
+        """Process ids of the workers started so far (for monitoring their CPU and memory)."""
+        return [w.proc.pid for w in self._workers]
+
     def _replace(self, w: _Worker) -> None:
         w.kill()
         self._workers[self._workers.index(w)] = _Worker(self._ctx)
