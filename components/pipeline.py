@@ -23,7 +23,7 @@ from .errors import ArticleReadError, StoreError
 from .ingest import SUPPORTED_SUFFIXES, clean_text, expand_paths, read_path
 from .models import Article, Extraction
 from .store import Store
-from .worker import DEFAULT_ARTICLE_TIMEOUT, ArticleOutcome, process_articles
+from .worker import DEFAULT_ARTICLE_TIMEOUT, ArticleOutcome, ExtractionPool, process_articles
 
 # progress(done, total, label) -> None
 ProgressFn = Callable[[int, int, str], None]
@@ -135,6 +135,7 @@ def ingest_articles(
     replace_hint: str = CLI_REPLACE_HINT,
     workers: int = 1,
     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
+    pool: ExtractionPool | None = None,
 ) -> IngestReport:
     """Extract and store articles, one transaction per batch.
 
@@ -159,6 +160,8 @@ def ingest_articles(
             process stays the one writer.
         article_timeout (float | None): wall-clock seconds per article; an article past it is stored
             without extraction results, with a warning. None or 0: extract in this process, no budget.
+        pool (ExtractionPool | None): started workers to extract in (with their own number and budget)
+            instead of the process's shared pool for ``workers`` and ``article_timeout``.
 
     Returns:
         IngestReport. An article whose extraction fails is in ``failed``; a batch the store refuses is
@@ -194,7 +197,7 @@ def ingest_articles(
     if progress:
         progress(0, total, "extracting")
     batch: list[Extraction] = []
-    for done, outcome in enumerate(process_articles(todo, workers, article_timeout), 1):
+    for done, outcome in enumerate(process_articles(todo, workers, article_timeout, pool), 1):
         ex = take_outcome(outcome, report)
         if ex is not None:
             batch.append(ex)
@@ -286,17 +289,19 @@ def ingest_paths(
     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
     batch_size: int = 32,
     fetch: Callable[[str], bytes] | None = None,
+    pool: ExtractionPool | None = None,
 ) -> IngestReport:
     """Read files/folders/globs, web addresses and feeds (with ``fetch``, see :func:`read_files`) and
     ingest their articles. See :func:`ingest_articles`.
 
     With ``replace`` and no ``collection``, re-extracted articles keep their stored collection.
+    ``pool``: started workers to extract in (see :func:`ingest_articles`).
     """
     report = IngestReport()
     articles = read_files(paths, report, collection, fetch=fetch)
     return ingest_articles(articles, store, replace=replace, progress=progress, report=report,
                            keep_collection=collection is None, workers=workers, article_timeout=article_timeout,
-                           batch_size=batch_size)
+                           batch_size=batch_size, pool=pool)
 
 
 def ensure_default_store(

@@ -104,6 +104,50 @@ def test_robust_pool_replaces_a_worker_past_the_budget():
     assert [(c.place, c.killed_min) for c in ok.extraction.casualties] == [("Hull", 3)]
 
 
+def test_robust_worker_warm_up_loads_what_the_first_article_would(nlp):
+    """A worker loads the gazetteer, the topic tagger and the language model before it is ready, so the
+    first article's budget is not spent loading them; the warm-up text reaches every stage."""
+    from components import worker
+    from components.extract.topics import _cached_tagger
+    from components.gazetteer import get_gazetteer
+    from components.models import Article
+
+    get_gazetteer.cache_clear()
+    _cached_tagger.cache_clear()
+    worker._LANGID = None
+    worker.warm_up(nlp)
+    assert (get_gazetteer.cache_info().currsize, _cached_tagger.cache_info().currsize) == (1, 1)
+    assert worker._LANGID is not None
+    ex = worker.process_article(Article(id="w", text=worker.WARM_UP_TEXT), nlp).extraction
+    assert [q.text for q in ex.quotes] == ["We have never seen anything like it"]
+    assert [(c.place, c.killed_min) for c in ex.casualties] == [("Ashford", 2)]
+
+
+def test_robust_ingest_in_a_pool_of_the_caller(tmp_path):
+    """An ingest given a started pool extracts in it, with its budget, not in the shared pool of
+    ``workers``/``article_timeout``; the pool's workers stay up for the caller's next run."""
+    from components.pipeline import ingest_paths
+    from components.store import Store
+    from components import worker
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "storm.txt").write_text("Storm in Leeds\n\nFloods killed two people in Leeds on Monday. "
+                                                 "The mayor said the river had never risen so fast.", encoding="utf-8")
+    store = Store(tmp_path / "s.duckdb")
+    with worker.ExtractionPool(workers=1, timeout=120.0) as pool:
+        first = ingest_paths([tmp_path / "in"], store, collection="c", pool=pool, article_timeout=0.001)
+        replaced_after_first = pool.replaced
+        pool.timeout = 0.001
+        second = ingest_paths([tmp_path / "in"], Store(tmp_path / "t.duckdb"), collection="c", pool=pool)
+        assert (replaced_after_first, pool.replaced) == (0, 1)
+    assert (len(first.added), first.warnings, first.counts["casualties"]) == (1, [], 1)
+    assert store.execute("SELECT place, killed_min FROM casualties").fetchall() == [("Leeds", 2)]
+    assert (second.added, second.counts["casualties"]) == (first.added, 0)
+    assert second.warnings == [(str(tmp_path / "in" / "storm.txt"),
+                                "extraction took longer than 0.001 s and was stopped; kept without extraction results")]
+    assert worker._POOL is None or worker._POOL.timeout != 0.001
+
+
 # ---------------------------------------------------------------- bounded inputs
 
 @pytest.mark.parametrize(
