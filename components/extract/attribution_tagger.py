@@ -38,7 +38,7 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, POS, SHAPE, TAG
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import GoldFormatError
-from ..nlp import doc_text
+from ..nlp import doc_text, token_column
 from .cuelex import CUE_POS, brat_role_spans, cue_key, cue_table
 from .frames import Frame, span_chars, subject_of
 from .quotemarks import quote_spans
@@ -62,7 +62,7 @@ def _quote_flags(doc: Doc, offsets: list[int] | None = None) -> list[bool]:
     ranges = sorted((q.open_mark, q.outer_end) for q in quote_spans(doc_text(doc)))
     starts = [a for a, _ in ranges]
     out = []
-    for idx in (offsets if offsets is not None else [t.idx for t in doc]):
+    for idx in (offsets if offsets is not None else token_column(doc, "idx")):
         k = bisect.bisect_right(starts, idx) - 1
         out.append(k >= 0 and ranges[k][0] <= idx < ranges[k][1])
     return out

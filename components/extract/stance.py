@@ -81,6 +81,7 @@ from spacy.tokens import Doc, Token
 from ..errors import NewsAtlasError
 from ..yamlio import safe_load
 from ..models import Quote, Speaker, Stance
+from ..nlp import token_column
 from ..text.words import verb_lemma
 from .topics import ROOT, TopicTagger, framing_topics
 from .tree import head_path, is_root
@@ -700,10 +701,8 @@ def _accused_topics(doc: Doc, tagger: TopicTagger, pieces: list, accused: set[in
 
 def _token_at_or_after(doc: Doc, char: int) -> int:
     """Index of the token holding character offset ``char``, or of the first token after it (``len(doc)``
-    past the end); the token start offsets are computed once per doc (kept in ``doc.user_data``)."""
-    starts = doc.user_data.get("newsx_token_starts")
-    if starts is None or len(starts) != len(doc):
-        starts = doc.user_data["newsx_token_starts"] = [t.idx for t in doc]
+    past the end); the token start offsets are read once per doc (:func:`components.nlp.token_column`)."""
+    starts = token_column(doc, "idx")
     i = bisect.bisect_right(starts, char) - 1
     if i < 0:
         return 0
