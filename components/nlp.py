@@ -13,7 +13,7 @@ from typing import Optional
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import IDX, LOWER, ORTH, POS
+from spacy.attrs import IDX, LOWER, ORTH, POS, SENT_START
 
 from .lexicon import SENTENCE_OPENERS, TITLE_ABBREVIATIONS
 
@@ -150,6 +150,25 @@ def token_texts(doc) -> list[str]:
         memo = {h: strings[h] for h in set(orth)}
         texts = doc.user_data["newsx_token_texts"] = [memo[h] for h in orth]
     return texts
+
+
+def span_text(span) -> str:
+    """``span.text`` sliced from the kept doc text (:func:`doc_text`) instead of joined from its
+    tokens (spaCy builds a Token per token on each access): the same string, since a span's text runs
+    from its first token's offset to its last token's end."""
+    return doc_text(span.doc)[span.start_char : span.end_char] if len(span) else ""
+
+
+def sentence_starts(doc) -> list[int]:
+    """Token indices at which the sentences of ``doc`` start, in order (0 first), read from the
+    ``SENT_START`` column once per doc and kept in ``doc.user_data["newsx_sent_starts"]``; the sentence
+    of token ``i`` starts at the last of them ``<= i`` (as ``doc[i].sent.start``, without building the
+    sentence Span). Needs sentence boundaries (``doc.has_annotation("SENT_START")``)."""
+    starts = doc.user_data.get("newsx_sent_starts")
+    if starts is None:
+        flags = doc.to_array(SENT_START).tolist() if len(doc) else []
+        starts = doc.user_data["newsx_sent_starts"] = [i for i, v in enumerate(flags) if v == 1 or i == 0]
+    return starts
 
 
 def datelines(doc) -> list[tuple[int, int]]:

@@ -28,3 +28,17 @@ def test_columns_are_kept_per_doc(nlp):
     assert token_column(doc, "idx") is first  # read once, kept in user_data
     assert doc.user_data["newsx_token_idx"] == [0, 5, 10, 13, 20]
     assert token_texts(nlp("")) == [] and token_column(nlp(""), "pos") == []
+
+
+def test_span_text_and_sentence_starts(nlp):
+    from components.nlp import sentence_starts, span_text
+
+    doc = nlp("Fog closed the port.  Ships waited!\n\nThe pilot said \"soon\". Fine")
+    assert sentence_starts(doc) == [s.start for s in doc.sents]
+    assert sentence_starts(doc)[:2] == [0, 6]  # the second space of ".  " is a token of the first
+    for a in range(len(doc) + 1):  # every span, the empty ones included
+        for b in range(a, len(doc) + 1):
+            assert span_text(doc[a:b]) == doc[a:b].text
+    assert span_text(doc[6:9]) == "Ships waited!"
+    starts = sentence_starts(doc)
+    assert all(doc[i].sent.start == max(s for s in starts if s <= i) for i in range(len(doc)))

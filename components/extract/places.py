@@ -218,10 +218,10 @@ def _strip_span(span: Span) -> Span:
     ("Khost Overnight", "Kunduz Tuesday" in title-case headlines) from an entity span."""
     s, e = span.start, span.end
     doc = span.doc
-    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct or doc[s].is_space):
+    while s < e and ((t := doc[s]).lower_ in ("the", "a", "an") or t.is_punct or t.is_space):
         s += 1
-    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].lower_ in ("'s", "’s", "'")
-                     or e - 1 > s and doc[e - 1].lower_ in _TIME_WORDS):
+    while e > s and ((t := doc[e - 1]).is_punct or t.is_space or t.lower_ in ("'s", "’s", "'")
+                     or e - 1 > s and t.lower_ in _TIME_WORDS):
         e -= 1
     return doc[s:e]
 

@@ -81,7 +81,7 @@ from spacy.tokens import Doc, Token
 from ..errors import NewsAtlasError
 from ..yamlio import safe_load
 from ..models import Quote, Speaker, Stance
-from ..nlp import token_column
+from ..nlp import sentence_starts, token_column
 from ..text.words import verb_lemma
 from .topics import ROOT, TopicTagger, framing_topics
 from .tree import head_path, is_root
@@ -616,10 +616,11 @@ def _pieces(doc: Doc, q: Quote, excluded: list[tuple[int, int]]) -> list[list[To
     if span is None or len(span) == 0:
         return []
     pieces: dict[int, list[Token]] = {}
+    starts = sentence_starts(doc) if doc.has_annotation("SENT_START") else [0]
     for t in span:
         if t.is_space or any(s <= t.idx < e for s, e in excluded):
             continue
-        pieces.setdefault(t.sent.start if doc.has_annotation("SENT_START") else 0, []).append(t)
+        pieces.setdefault(starts[bisect.bisect_right(starts, t.i) - 1], []).append(t)
     ordered = [p for _, p in sorted(pieces.items())]
     if _interviewer_turn(q, ordered):
         return []
