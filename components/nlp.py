@@ -13,7 +13,7 @@ from typing import Optional
 
 import spacy
 from spacy.language import Language
-from spacy.symbols import ORTH
+from spacy.attrs import IDX, LOWER, ORTH, POS, SENT_START
 
 from .lexicon import SENTENCE_OPENERS, TITLE_ABBREVIATIONS
 
@@ -114,6 +114,61 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+_COLUMN_ATTRS = {"idx": IDX, "pos": POS, "lower": LOWER, "orth": ORTH}
+
+
+def token_column(doc, attr: str) -> list[int]:
+    """Per token of ``doc``, the integer value of one attribute: ``"idx"`` (character offset),
+    ``"pos"`` (coarse part-of-speech symbol id, :mod:`spacy.symbols`), ``"lower"`` or ``"orth"``
+    (string hashes; compare with :func:`spacy.strings.get_string_id`).
+
+    Read with one ``Doc.to_array`` and kept in ``doc.user_data["newsx_token_<attr>"]``: a scan of
+    ``for tok in doc`` builds a Token object per token (profiled: the largest single cost of the
+    extraction stages), so the stages test these columns first and build a Token only where a test
+    passes. A token's analysis never changes after the parse, so the kept column stays right.
+
+    Raises:
+        KeyError: ``attr`` is not one of the four names.
+    """
+    key = "newsx_token_" + attr
+    col = doc.user_data.get(key)
+    if col is None or len(col) != len(doc):
+        code = _COLUMN_ATTRS[attr]
+        col = doc.user_data[key] = doc.to_array(code).tolist() if len(doc) else []
+    return col
+
+
+def token_texts(doc) -> list[str]:
+    """Per token of ``doc``, its text (``Token.text``), decoded from the ``"orth"`` column of
+    :func:`token_column` (each distinct string once) and kept in ``doc.user_data["newsx_token_texts"]``:
+    for scans that test the words before building a Token."""
+    texts = doc.user_data.get("newsx_token_texts")
+    if texts is None or len(texts) != len(doc):
+        orth, strings = token_column(doc, "orth"), doc.vocab.strings
+        memo = {h: strings[h] for h in set(orth)}
+        texts = doc.user_data["newsx_token_texts"] = [memo[h] for h in orth]
+    return texts
+
+
+def span_text(span) -> str:
+    """``span.text`` sliced from the kept doc text (:func:`doc_text`) instead of joined from its
+    tokens (spaCy builds a Token per token on each access): the same string, since a span's text runs
+    from its first token's offset to its last token's end."""
+    return doc_text(span.doc)[span.start_char : span.end_char] if len(span) else ""
+
+
+def sentence_starts(doc) -> list[int]:
+    """Token indices at which the sentences of ``doc`` start, in order (0 first), read from the
+    ``SENT_START`` column once per doc and kept in ``doc.user_data["newsx_sent_starts"]``; the sentence
+    of token ``i`` starts at the last of them ``<= i`` (as ``doc[i].sent.start``, without building the
+    sentence Span). Needs sentence boundaries (``doc.has_annotation("SENT_START")``)."""
+    starts = doc.user_data.get("newsx_sent_starts")
+    if starts is None:
+        flags = doc.to_array(SENT_START).tolist() if len(doc) else []
+        starts = doc.user_data["newsx_sent_starts"] = [i for i, v in enumerate(flags) if v == 1 or i == 0]
+    return starts
 
 
 def datelines(doc) -> list[tuple[int, int]]:

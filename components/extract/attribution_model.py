@@ -34,10 +34,11 @@ from pathlib import Path
 from typing import Optional
 
 from pydantic import BaseModel, Field, ValidationError
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from ..errors import GoldFormatError
-from ..nlp import doc_text
+from ..nlp import doc_text, token_column
 from .cuelex import brat_role_spans, cue_key, cue_table, verb_shape
 from .frames import (Frame, _noun_source, _object_content, _that_clause, _to_infinitive, plausible_source, span_chars,
                      subject_of)
@@ -147,6 +148,9 @@ def _candidate(tok: Token) -> Optional[Frame]:
     return None
 
 
+_CANDIDATE_POS = frozenset({VERB, AUX, NOUN, ADJ})  # the parts of speech a lexicon cue can have
+
+
 def candidate_frames(doc: Doc, in_quote, taken: set[int]) -> list[Frame]:
     """Paraphrase frames of the words outside quotation marks that the learned lexicon lists as cues
     and that no rule frame already covers (token indices ``taken``), in token order.
@@ -161,10 +165,11 @@ def candidate_frames(doc: Doc, in_quote, taken: set[int]) -> list[Frame]:
         prep, noun, adj); ``subject`` may be None, ``content`` is never None.
     """
     out = []
-    for tok in doc:
-        if tok.i in taken or tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or in_quote(tok.idx):
+    idx, pos = token_column(doc, "idx"), token_column(doc, "pos")  # tested before a Token is built
+    for i in range(len(doc)):
+        if i in taken or pos[i] not in _CANDIDATE_POS or in_quote(idx[i]):
             continue
-        f = _candidate(tok)
+        f = _candidate(doc[i])
         if f is not None and f.content is not None:
             out.append(f)
     return out

@@ -34,11 +34,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, POS, SHAPE, TAG
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import GoldFormatError
-from ..nlp import doc_text
-from .cuelex import brat_role_spans, cue_key, cue_table
+from ..nlp import doc_text, token_column
+from .cuelex import CUE_POS, brat_role_spans, cue_key, cue_table
 from .frames import Frame, span_chars, subject_of
 from .quotemarks import quote_spans
 
@@ -55,47 +56,69 @@ ANCESTOR_DEPTH = 8
 ANCESTOR_MIN_RELIABILITY = 0.15
 
 
-def _rel_bin(tok: Token) -> int:
-    """Cue reliability of ``tok`` from the learned lexicon in tenths (-1: not in the lexicon)."""
-    key = cue_key(tok)
-    if key is None:
-        return -1
-    hit = cue_table().get((key[0], key[1], "any"))
-    return -1 if hit is None else min(9, int(hit[1] * 10))
-
-
 def _quote_flags(doc: Doc, offsets: list[int] | None = None) -> list[bool]:
     """Per token: whether it lies inside a quotation (marks included; :func:`.quotemarks.quote_spans`).
     ``offsets``: the tokens' character offsets when the caller has them (else read from ``doc``)."""
     ranges = sorted((q.open_mark, q.outer_end) for q in quote_spans(doc_text(doc)))
     starts = [a for a, _ in ranges]
     out = []
-    for idx in (offsets if offsets is not None else [t.idx for t in doc]):
+    for idx in (offsets if offsets is not None else token_column(doc, "idx")):
         k = bisect.bisect_right(starts, idx) - 1
         out.append(k >= 0 and ranges[k][0] <= idx < ranges[k][1])
     return out
 
 
+# the token attributes :class:`_Columns` reads, as one ``Doc.to_array`` call (head: relative offset)
+_COLUMN_ATTRS = (IDX, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, SHAPE)
+
+
+def _decoded(ids: list[int], strings, fn=None) -> list[str]:
+    """The strings of the hash (or symbol) ``ids`` of one attribute column, each distinct id decoded
+    once (``fn`` applied to it when given)."""
+    memo = {h: strings[h] for h in set(ids)}
+    if fn is not None:
+        memo = {h: fn(v) for h, v in memo.items()}
+    return [memo[h] for h in ids]
+
+
+def _rel_bins(low: list[str], lem: list[str], pos: list[str]) -> list[int]:
+    """Cue reliability of every token from the learned lexicon (:func:`.cuelex.cue_table`, any
+    shape) in tenths, -1 for a word the lexicon lacks; from the columns (lower-case word, lower-case
+    lemma, POS) with the key of :func:`.cuelex.cue_key` ("according" before "to" is "according to"),
+    each distinct key looked up once."""
+    table, memo, out = cue_table(), {}, []
+    n = len(low)
+    for i in range(n):
+        if low[i] == "according" and i + 1 < n and low[i + 1] == "to":
+            key = ("according to", "ADP")
+        else:
+            cp = CUE_POS.get(pos[i])
+            key = None if cp is None or cp == "ADP" else (lem[i], cp)
+        b = memo.get(key, -2)
+        if b == -2:
+            hit = None if key is None else table.get((key[0], key[1], "any"))
+            b = memo[key] = -1 if hit is None else min(9, int(hit[1] * 10))
+        out.append(b)
+    return out
+
+
 class _Columns:
-    """The token attributes the features read, fetched once per article (spaCy attribute access
-    is the tagger's main cost): per token index, word, lemma, POS, tag, dependency, head index,
-    entity type, shape, quotation state and cue reliability bin."""
+    """The token attributes the features read, fetched once per article with one ``Doc.to_array``
+    (spaCy attribute access builds a Token object per access and was the tagger's main cost): per
+    token index, word, lemma, POS, tag, dependency, head index, entity type, shape, quotation state and
+    cue reliability bin (:func:`_rel_bins`)."""
 
     def __init__(self, doc: Doc):
-        self.low, self.lem, self.pos, self.tag, self.dep = [], [], [], [], []
-        self.head, self.ent, self.shape, self.rel = [], [], [], []
-        offsets = []
-        for t in doc:  # one pass: each iteration of a Doc builds every Token object anew
-            offsets.append(t.idx)
-            self.low.append(t.lower_)
-            self.lem.append(t.lemma_.lower())
-            self.pos.append(t.pos_)
-            self.tag.append(t.tag_)
-            self.dep.append(t.dep_)
-            self.head.append(t.head.i)
-            self.ent.append(t.ent_type_ or "-")
-            self.shape.append(t.shape_[:4])
-            self.rel.append(_rel_bin(t))
+        strings = doc.vocab.strings
+        cols = doc.to_array(list(_COLUMN_ATTRS)).T.tolist() if len(doc) else [[] for _ in _COLUMN_ATTRS]
+        offsets, low, lem, pos, tag, dep, head, ent, shape = cols
+        self.low, self.pos = _decoded(low, strings), _decoded(pos, strings)
+        self.lem = _decoded(lem, strings, str.lower)
+        self.tag, self.dep = _decoded(tag, strings), _decoded(dep, strings)
+        self.head = [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(head)]
+        self.ent = _decoded(ent, strings, lambda e: e or "-")
+        self.shape = _decoded(shape, strings, lambda x: x[:4])
+        self.rel = _rel_bins(self.low, self.lem, self.pos)
         self.inq = [int(x) for x in _quote_flags(doc, offsets)]
 
 
@@ -117,19 +140,25 @@ def _ancestor_cue(i: int, col: _Columns) -> str:
 
 def _token_local(i: int, col: _Columns, start: int, end: int) -> list[str]:
     """The features of token ``i`` on its own (no window) in the sentence ``[start, end)``."""
-    h = col.head[i]
+    h, dep = col.head[i], col.dep[i]
     return [
-        "w=" + col.low[i], "l=" + col.lem[i], "p=" + col.pos[i], "t=" + col.tag[i], "d=" + col.dep[i],
-        "dh=%s|%s" % (col.dep[i], col.pos[h]), "hl=" + col.lem[h], "e=" + col.ent[i], "s=" + col.shape[i],
-        "q=%d" % col.inq[i], "r=%d" % col.rel[i], "hr=%s|%d" % (col.dep[i], col.rel[h]), "a=" + _ancestor_cue(i, col),
-        "sp=%d" % min(i - start, 4), "se=%d" % min(end - 1 - i, 4),
+        "w=" + col.low[i], "l=" + col.lem[i], "p=" + col.pos[i], "t=" + col.tag[i], "d=" + dep,
+        "dh=" + dep + "|" + col.pos[h], "hl=" + col.lem[h], "e=" + col.ent[i], "s=" + col.shape[i],
+        "q=" + str(col.inq[i]), "r=" + str(col.rel[i]), "hr=" + dep + "|" + str(col.rel[h]), "a=" + _ancestor_cue(i, col),
+        "sp=" + str(min(i - start, 4)), "se=" + str(min(end - 1 - i, 4)),
     ]
+
+
+# the window of :func:`sentence_features`: offsets, their feature prefixes and the padding features
+_WINDOW = (-2, -1, 1, 2)
+_WINDOW_PREFIX = tuple("%+d:" % off for off in _WINDOW)
+_WINDOW_PAD = tuple(p + "pad" for p in _WINDOW_PREFIX)
 
 
 def sentence_features(sent: Span, col: _Columns) -> list[list[str]]:
     """CRFsuite feature strings of each token of ``sent``: its own (:func:`_token_local`) and the
     word, part of speech, dependency, quotation state and cue reliability of the tokens up to two
-    before and after.
+    before and after (``-2:w=...`` to ``+2:r=...``; ``-2:pad`` beyond the sentence).
 
     Args:
         sent (Span): a sentence of the parsed article.
@@ -139,18 +168,21 @@ def sentence_features(sent: Span, col: _Columns) -> list[list[str]]:
         list[list[str]]: one feature list per token, in order.
     """
     a, b = sent.start, sent.end
-    short = [["w=" + col.low[i], "p=" + col.pos[i], "d=" + col.dep[i], "q=%d" % col.inq[i], "r=%d" % col.rel[i]]
-             for i in range(a, b)]
     n = b - a
+    # each token's window features under each offset prefix, built once (every one is used once)
+    window = []
+    for i in range(a, b):
+        short = ("w=" + col.low[i], "p=" + col.pos[i], "d=" + col.dep[i], "q=" + str(col.inq[i]), "r=" + str(col.rel[i]))
+        window.append([[p + f for f in short] for p in _WINDOW_PREFIX])
     out = []
     for k in range(n):
         feats = _token_local(a + k, col, a, b)
-        for off in (-2, -1, 1, 2):
+        for m, off in enumerate(_WINDOW):
             j = k + off
             if 0 <= j < n:
-                feats += ["%+d:%s" % (off, f) for f in short[j]]
+                feats += window[j][m]
             else:
-                feats.append("%+d:pad" % off)
+                feats.append(_WINDOW_PAD[m])
         out.append(feats)
     return out
 

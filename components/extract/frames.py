@@ -14,9 +14,12 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon as C
+from ..nlp import token_column
 from ..text.words import verb_lemma
 from .cuelex import is_reliable_cue, verb_shape
 from .speakers import SpeakerIndex, clean_name
@@ -692,6 +695,11 @@ def _inverted_opening_cue(tok: Token) -> Optional[Frame]:
     return Frame(doc[tok.i : tok.i + 1], doc[k - 1], None)
 
 
+# the tokens :func:`_token_frame` may open a frame at: these parts of speech, a colon, "according"
+_FRAME_POS = frozenset({VERB, AUX, PROPN, NOUN})
+_COLON, _ACCORDING = get_string_id(":"), get_string_id("according")
+
+
 def reporting_frames(doc: Doc, in_quote, settings: CueSettings = DEFAULT_CUE_SETTINGS) -> list[Frame]:
     """All reporting frames of ``doc`` whose cue lies outside quotation marks, in token order.
 
@@ -704,9 +712,11 @@ def reporting_frames(doc: Doc, in_quote, settings: CueSettings = DEFAULT_CUE_SET
         list[Frame]: one per cue; ``content`` is a character range (end exclusive) or None.
     """
     frames = []
-    for tok in doc:
-        if not in_quote(tok.idx):
-            f = _token_frame(tok, in_quote, settings)
+    idx, pos, orth, lower = (token_column(doc, a) for a in ("idx", "pos", "orth", "lower"))
+    for i in range(len(doc)):
+        # only these tokens can open a frame (the first tests of _token_frame), read from the columns
+        if (pos[i] in _FRAME_POS or orth[i] == _COLON or lower[i] == _ACCORDING) and not in_quote(idx[i]):
+            f = _token_frame(doc[i], in_quote, settings)
             if f is not None:
                 frames.append(f)
     return frames

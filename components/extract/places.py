@@ -31,6 +31,7 @@ mentions (one sense per article). Each signal can be switched off in :data:`SIGN
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from collections import Counter
@@ -38,6 +39,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
+from spacy.strings import get_string_id
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 
 from ..lexicon import (
@@ -72,7 +75,7 @@ from ..lexicon import (
     TITLE_ABBREVIATIONS,
 )
 from ..gazetteer import AREA_KINDS, GeoRecord, Gazetteer, _km, get_gazetteer, normalise
-from ..nlp import datelines, doc_text
+from ..nlp import datelines, doc_text, token_column, token_texts
 from ..text.dates import MONTH_RE, parse_date
 from ..models import Place
 
@@ -239,10 +242,10 @@ def _strip_span(span: Span) -> Span:
     ("Khost Overnight", "Kunduz Tuesday" in title-case headlines) from an entity span."""
     s, e = span.start, span.end
     doc = span.doc
-    while s < e and (doc[s].lower_ in ("the", "a", "an") or doc[s].is_punct or doc[s].is_space):
+    while s < e and ((t := doc[s]).lower_ in ("the", "a", "an") or t.is_punct or t.is_space):
         s += 1
-    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].lower_ in ("'s", "’s", "'")
-                     or e - 1 > s and doc[e - 1].lower_ in _TIME_WORDS):
+    while e > s and ((t := doc[e - 1]).is_punct or t.is_space or t.lower_ in ("'s", "’s", "'")
+                     or e - 1 > s and t.lower_ in _TIME_WORDS):
         e -= 1
     return doc[s:e]
 
@@ -724,10 +727,11 @@ def _state_abbreviations(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set
     words ("Miss. Smith", "Ind." for independent) are not read as states."""
     out = []
     n = len(doc)
+    words = token_texts(doc)
     i = 0
     while i < n:
-        word = doc[i].text
-        if not word[:1].isupper() or "." not in word and (i + 1 >= n or doc[i + 1].text != "."):
+        word = words[i]
+        if not word[:1].isupper() or "." not in word and (i + 1 >= n or words[i + 1] != "."):
             i += 1  # not the start of a dotted abbreviation
             continue
         for k in (2, 1):
@@ -888,10 +892,11 @@ def _county_forms(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) 
     mentions carry :attr:`Mention.county_cue`."""
     out = []
     n = len(doc)
-    for j, tok in enumerate(doc):
+    words = token_texts(doc)
+    for j in _indices_of(doc, COUNTY_WORDS):
         if j == 0 or taken[j]:
             continue
-        if tok.lower_ in COUNTY_WORDS and tok.text[:1].isupper():
+        if words[j][:1].isupper():
             for run in _name_run_before(doc, j, taken):
                 sp = doc[run.start:j + 1]
                 if not _is_non_place(run.text) and _county_records(sp.text, gaz):
@@ -909,13 +914,27 @@ def _county_forms(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) 
     return [sp for sp in out if sp.end <= n]
 
 
+@functools.lru_cache(maxsize=64)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    """The string hashes of ``words`` (spaCy's ``LOWER``/``ORTH`` values)."""
+    return frozenset(get_string_id(w) for w in words)
+
+
+def _indices_of(doc: Doc, lower_words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of ``lower_words``, in order (from the
+    ``lower`` column of :func:`components.nlp.token_column`, no Token built)."""
+    wanted = _hashes(lower_words)
+    return [i for i, h in enumerate(token_column(doc, "lower")) if h in wanted]
+
+
 def _county_lists(doc: Doc, plurals: frozenset[str] = COUNTY_PLURALS) -> list[tuple[int, int, str]]:
     """Lists of names closed by a plural area word ("Barrow, Jackson and Madison counties",
     "Manicaland and Midlands provinces"): (first token, token after the last name, singular
     suffix "County"/"Parish"/"Province"...)."""
     out = []
-    for j, tok in enumerate(doc):
-        if tok.lower_ not in plurals or not tok.is_lower:
+    for j in _indices_of(doc, plurals):
+        tok = doc[j]
+        if not tok.is_lower:
             continue
         word = tok.lower_[:-3] + "y" if tok.lower_.endswith("ies") else tok.lower_[:-2] if tok.lower_.endswith("hes") else tok.lower_[:-1]
         i = j
@@ -953,10 +972,14 @@ def _resident_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str
     surnames = _person_surnames(doc)
     out: list[Span] = []
     n = len(doc)
+    pos = token_column(doc, "pos")
     i = 0
     while i < n:
+        if taken[i] or pos[i] != PROPN:  # (tested on the column before a Token is built)
+            i += 1
+            continue
         tok = doc[i]
-        if taken[i] or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ in ("GPE", "LOC", "DATE", "TIME"):
+        if not tok.text[:1].isupper() or tok.ent_type_ in ("GPE", "LOC", "DATE", "TIME"):
             i += 1
             continue
         j = i
@@ -1133,9 +1156,13 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str,
     known_recs = {r for k in known for r in gaz.candidates(k) if r.kind == "city" and r.population >= MIN_BARE_POPULATION}
     i = 0
     n = len(doc)
+    pos = token_column(doc, "pos")
     while i < n:
+        if taken[i] or pos[i] != PROPN:  # (tested on the column before a Token is built)
+            i += 1
+            continue
         tok = doc[i]
-        if taken[i] or tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP") and not tok.ent_type_ == "":
+        if tok.ent_type_ in ("PERSON", "ORG", "NORP") and not tok.ent_type_ == "":
             i += 1
             continue
         j = i
@@ -1176,8 +1203,9 @@ def _qualified_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[st
     abbreviation), when the gazetteer has a town (villages included) of that name in that very
     area."""
     out = []
-    for k, tok in enumerate(doc):
-        if tok.text != "," or k < 1 or k + 1 >= len(doc):
+    words = token_texts(doc)
+    for k in range(1, len(doc) - 1):
+        if words[k] != ",":
             continue
         nxt = doc[k + 1]
         area = gaz.state_abbreviation(nxt.text if nxt.text.endswith(".") or k + 2 >= len(doc) or doc[k + 2].text != "." else nxt.text + ".")
@@ -1267,11 +1295,11 @@ def _area_abbreviations(doc: Doc, gaz: Gazetteer, taken: list[bool], spans: list
     Two-letter codes ("TX", "BC") are only read as qualifiers ("Austin, TX"; :func:`_with_cues`)."""
     countries = {r.country for sp in spans for r in gaz.candidates(sp.text)[:1]}
     out = []
-    for tok in doc:
-        if taken[tok.i] or len(tok.text) < 3 or not tok.text.isupper():
+    for i, word in enumerate(token_texts(doc)):
+        if taken[i] or len(word) < 3 or not word.isupper():
             continue
-        if any(r.country in countries for r in gaz.subdivisions_by_code(tok.text)):
-            out.append(doc[tok.i:tok.i + 1])
+        if any(r.country in countries for r in gaz.subdivisions_by_code(word)):
+            out.append(doc[i:i + 1])
     return out
 
 

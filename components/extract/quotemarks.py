@@ -13,6 +13,7 @@ All offsets are character offsets into the article text, 0-based, end exclusive.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -148,12 +149,32 @@ def _pair_single(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> lis
 def quote_spans(text: str) -> list[QSpan]:
     """Pair quotation marks in ``text`` and merge multi-paragraph quotes.
 
+    The pairing of the last few texts is kept (the quotation sieve and the attribution tagger both
+    read one article's); each call returns new :class:`QSpan` objects, which callers may change.
+
     Args:
         text (str): the article text.
 
     Returns:
         list[QSpan]: in text order; content offsets exclude the marks (0-based, end exclusive).
     """
+    out = []
+    for pieces, open_mark, close_mark, para in _paired_marks(text):
+        q = QSpan(list(pieces), open_mark, close_mark)
+        q._para = para
+        out.append(q)
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _paired_marks(text: str) -> tuple[tuple[tuple[tuple[int, int], ...], int, Optional[int], int], ...]:
+    """The quotations of :func:`quote_spans` as immutable tuples ``(pieces, open_mark, close_mark,
+    paragraph index)``, computed once per text (cached)."""
+    return tuple((tuple(q.pieces), q.open_mark, q.close_mark, q._para) for q in _pair_marks(text))
+
+
+def _pair_marks(text: str) -> list[QSpan]:
+    """The pairing and merging behind :func:`quote_spans` (uncached)."""
     paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     raw: list[tuple[int, Optional[int], int]] = []  # (open, close, paragraph index)
     for pi, (a, b) in enumerate(paras):

@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 
 from .. import lexicon as C
 from ..models import Place, Quote, Speaker
-from ..nlp import doc_text
+from ..nlp import doc_text, token_column
 from .attribution_model import Candidate, candidate_frames, decide_attributions, set_marginals
 from .attribution_tagger import TAGGER_PATH, frames_of, merge_proposals, tag_doc, token_marginals
 from .confidence import quote_confidence
@@ -332,7 +332,7 @@ class _Sieve:
         self.frames = [f for f in reporting_frames(doc, self.in_quote, settings) if not any(a <= f.cue.start_char < b for a, b in labels)
                        and not (f.rule in _INFERRED_CUE_RULES and display.holding(f.cue.start_char))]
         self._set_quoted(split_attributed_continuations(qspans, [f.cue.start_char for f in self.frames], self.text))
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = token_column(doc, "idx")
         self.by_cue = sorted(self.frames, key=lambda f: f.cue.start_char)
         self.cue_starts = [f.cue.start_char for f in self.by_cue]
         self.quoted_iv = _Intervals(self.quoted)

@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from nameparser import HumanName
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon as C
 from ..models import Place, Speaker
-from ..nlp import datelines, doc_text
+from ..nlp import datelines, doc_text, token_column
 from .tree import climb
 
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*")
@@ -244,6 +245,7 @@ ROLE_ABBREVIATIONS: dict[str, str] = {
 SUBNATIONAL_OFFICES: frozenset[str] = frozenset(
     {"governor", "mayor", "sheriff", "councillor", "councilor", "alderman", "assemblyman", "assemblywoman", "legislator"}
 )
+_HE_SHE = frozenset(get_string_id(w) for w in ("he", "she"))  # lower-case forms, as string hashes
 _NOT_GENDERED_MAN = frozenset({"human", "german", "roman", "ottoman", "shaman", "oman", "woman"})
 
 
@@ -255,8 +257,10 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
     out = []
     for m in re.finditer(r"[^\n]+", text):
         words = m.group().split()
+        if not 2 <= len(words) <= 25 or m.group().rstrip().endswith("."):
+            continue  # (checked first: most lines are paragraphs of more words)
         long = [w for w in words if sum(c.isalpha() for c in w) >= 4]
-        if not 2 <= len(words) <= 25 or len(long) < 2 or m.group().rstrip().endswith("."):
+        if len(long) < 2:
             continue
         if sum(w.lstrip("\"'“‘(")[:1].isupper() for w in long) >= 0.8 * len(long):
             out.append((m.start(), m.end()))
@@ -356,8 +360,9 @@ class SpeakerIndex:
         self._add_untagged_mentions()
         self._persons.sort()
         # clause-subject "he"/"she" outside quotations, (offset, gender): salient pronoun mentions
-        self._subject_pronouns = [(t.idx, C.PRONOUN_GENDER[t.lower_]) for t in doc if t.lower_ in ("he", "she")
-                                  and t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(t.idx)]
+        lower = token_column(doc, "lower")  # tested before a Token is built
+        self._subject_pronouns = [(t.idx, C.PRONOUN_GENDER[t.lower_]) for t in (doc[i] for i, h in enumerate(lower) if h in _HE_SHE)
+                                  if t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(t.idx)]
 
     def _add_untagged_mentions(self) -> None:
         """Add, as pronoun antecedents, the surnames of the article's named people that the model
@@ -370,7 +375,8 @@ class SpeakerIndex:
                 last[w] = None if w in last and last[w] != key else key
         if not last:
             return
-        for t in self.doc:
+        wanted = {get_string_id(w) for w in last}
+        for t in (self.doc[i] for i, h in enumerate(token_column(self.doc, "orth")) if h in wanted):
             key = last.get(t.text)
             if key and t.pos_ == "PROPN" and not t.ent_type_ and not self.in_quote(t.idx) and not self.in_headline(t.idx):
                 self._persons.append((t.idx, key))

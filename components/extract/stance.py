@@ -81,6 +81,7 @@ from spacy.tokens import Doc, Token
 from ..errors import NewsAtlasError
 from ..yamlio import safe_load
 from ..models import Quote, Speaker, Stance
+from ..nlp import sentence_starts, token_column
 from ..text.words import verb_lemma
 from .topics import ROOT, TopicTagger, framing_topics
 from .tree import head_path, is_root
@@ -615,10 +616,11 @@ def _pieces(doc: Doc, q: Quote, excluded: list[tuple[int, int]]) -> list[list[To
     if span is None or len(span) == 0:
         return []
     pieces: dict[int, list[Token]] = {}
+    starts = sentence_starts(doc) if doc.has_annotation("SENT_START") else [0]
     for t in span:
         if t.is_space or any(s <= t.idx < e for s, e in excluded):
             continue
-        pieces.setdefault(t.sent.start if doc.has_annotation("SENT_START") else 0, []).append(t)
+        pieces.setdefault(starts[bisect.bisect_right(starts, t.i) - 1], []).append(t)
     ordered = [p for _, p in sorted(pieces.items())]
     if _interviewer_turn(q, ordered):
         return []
@@ -700,10 +702,8 @@ def _accused_topics(doc: Doc, tagger: TopicTagger, pieces: list, accused: set[in
 
 def _token_at_or_after(doc: Doc, char: int) -> int:
     """Index of the token holding character offset ``char``, or of the first token after it (``len(doc)``
-    past the end); the token start offsets are computed once per doc (kept in ``doc.user_data``)."""
-    starts = doc.user_data.get("newsx_token_starts")
-    if starts is None or len(starts) != len(doc):
-        starts = doc.user_data["newsx_token_starts"] = [t.idx for t in doc]
+    past the end); the token start offsets are read once per doc (:func:`components.nlp.token_column`)."""
+    starts = token_column(doc, "idx")
     i = bisect.bisect_right(starts, char) - 1
     if i < 0:
         return 0

@@ -45,6 +45,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..errors import NewsAtlasError
+from ..nlp import span_text
 from ..yamlio import safe_load
 
 _TAGGER_IDS = itertools.count()
@@ -427,8 +428,9 @@ def framing_topics(tagger: "TopicTagger", span: Span) -> set[str]:
         prev = doc[sent.start - 1].sent
         # across a paragraph break only a question frames the answer ("Q: ... NATO ...?"); another
         # paragraph's statement is another speaker's or another subject
-        crossed = "\n" in doc[prev.end - 1 : sent.start + 1].text or prev.text.rstrip().endswith("\n") or sent.text.startswith("\n")
-        if crossed and not prev.text.rstrip().endswith("?") and not _is_label_only(prev):
+        prev_text, sent_text = span_text(prev), span_text(sent)
+        crossed = "\n" in span_text(doc[prev.end - 1 : sent.start + 1]) or prev_text.rstrip().endswith("\n") or sent_text.startswith("\n")
+        if crossed and not prev_text.rstrip().endswith("?") and not _is_label_only(prev):
             break
         sent = prev
         found = {m[0] for m in tagger.matches(sent)}
@@ -439,7 +441,8 @@ def framing_topics(tagger: "TopicTagger", span: Span) -> set[str]:
 
 def _is_label_only(sent: Span) -> bool:
     """A sentence that is only a turn label ("**Dr. Roe:**", "SMITH:")."""
-    return sent.text.strip().endswith((":", ":**")) and len(sent.text.split()) <= 6
+    text = span_text(sent)
+    return text.strip().endswith((":", ":**")) and len(text.split()) <= 6
 
 
 def context_span(span: Span) -> Span:
