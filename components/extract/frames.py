@@ -607,6 +607,9 @@ class CueSettings:
     # minimum probability of the decider for an attribution proposed by the sequence tagger alone
     # (components/extract/attribution_tagger.py); above 1: the tagger is not run
     tagger_threshold: float = 0.45
+    # minimum reliability of a noun-phrase content's head noun (components/extract/content_heads.yaml)
+    # for a candidate the rules do not accept (components/extract/content_gate.py); tuned on the dev sets
+    content_head_reliability: float = 0.2
 
 
 DEFAULT_CUE_SETTINGS = CueSettings()
