@@ -77,13 +77,14 @@ def test_content_admissible_clause_noun_and_small_clause(nlp):
     b = a + len("the plan for the harbour")
     assert content_admissible(doc, cue, a, b, False, 0.2, table)
     assert not content_admissible(doc, cue, a, b, True, 0.2, table)  # the tagger alone, cue outside the lexicon
+    assert not content_admissible(doc, cue, 0, doc.text.index(" on a flag"), False, 0.2, table)  # holds its own cue
     a = doc.text.index("the storm")
     assert content_admissible(doc, cue, a, a + len("the storm was coming"), True, 0.2, table)
 
 
 @pytest.mark.parametrize("text,expected", [
-    # a negated physical verb with a concrete object (the tagger's candidate) and an action's object
-    ("The patrol did not fire their rifles and they guarded the villagers until the search ended.", []),
+    # the tagger's content holding its own negated cue, and an action's concrete object
+    ("The assault team did not fire their rifles and they protected the families for the duration of the search.", []),
     ("During the night the unit identified a van parked beside the river crossing.", []),
     # the same cue verb reporting: an object with an "as" predicate, a reply with a clause
     ("The ministry identified the gunmen as members of a banned militia.",
