@@ -80,6 +80,11 @@ def test_content_admissible_clause_noun_and_small_clause(nlp):
     assert not content_admissible(doc, cue, 0, doc.text.index(" on a flag"), False, 0.2, table)  # holds its own cue
     a = doc.text.index("the storm")
     assert content_admissible(doc, cue, a, a + len("the storm was coming"), True, 0.2, table)
+    doc = nlp("Police detained two suspected smugglers near the docks.")
+    cue = next(t for t in doc if t.text == "suspected")
+    a = doc.text.index("smugglers")
+    assert cue.dep_ == "amod"
+    assert not content_admissible(doc, cue, a, a + len("smugglers near the docks"), True, 0.2, {"smuggler": 0.5})
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -188,7 +188,7 @@ def content_admissible(doc: Doc, cue: Token, start: int, end: int, tagger_only: 
                        min_reliability: float, table: Optional[dict[str, float]] = None) -> bool:
     """Whether a candidate's content ``[start, end)`` (characters) can be what cue ``cue`` reports.
 
-    A content holding the cue itself is refused. A content whose first head is a noun phrase ("a motorcycle being driven ...", "their weapons and
+    A content holding the cue itself, or a cue that modifies a noun ("suspected gunmen"), is refused. A content whose first head is a noun phrase ("a motorcycle being driven ...", "their weapons and
     ...") is admitted only when its head lemma reaches ``min_reliability`` in :func:`head_table`
     (a lemma missing from the table counts 0: a cue verb's object never seen as content in training),
     or when the cue verb itself reports at least :data:`MIN_VERB_RELIABILITY` of the time;
@@ -210,8 +210,8 @@ def content_admissible(doc: Doc, cue: Token, start: int, end: int, tagger_only: 
         GoldFormatError: the head table file is missing or invalid.
     """
     heads = _content_heads(doc, start, end)
-    if not heads or start <= cue.idx < end:
-        return False  # a content holding its own cue reports nothing ("The team did not fire ... and they ...")
+    if not heads or start <= cue.idx < end or cue.dep_ in ("amod", "compound"):
+        return False  # a content holding its own cue reports nothing; "two suspected gunmen" is no reporting clause
     if tagger_only and not _lexicon_cue_word(cue) and not any(own_clause(h) for h in heads):
         return False
     first = heads[0]
