@@ -7,6 +7,7 @@ import pytest
 from components.errors import GoldFormatError
 from components.extract.content_gate import (HEADS_PATH, ContentHeads, content_admissible, head_table,
                                              mine_content_heads, train_content_heads)
+from tests.test_attribution_tagger import _ann  # brat annotation of invented (source, cue, content) triples
 
 
 def test_content_heads_shipped_file_validates_and_separates_things_from_content():
@@ -29,27 +30,13 @@ def test_content_heads_invalid_file_raises(tmp_path):
         head_table(bad)
 
 
-def _brat(text: str, attrs: list[tuple[str, str, str]]) -> str:
-    """A brat annotation of ``text`` with one attribution per (source, cue, content)."""
-    lines, t = [], 0
-    for e, parts in enumerate(attrs, 1):
-        ids = []
-        for label, s in zip(("Source", "Cue", "Content"), parts):
-            t += 1
-            a = text.index(s)
-            lines.append(f"T{t}\t{label} {a} {a + len(s)}\t{s}")
-            ids.append(f"T{t}")
-        lines.append(f"E{e}\tAttribution:{ids[1]} Content:{ids[2]} Cue:{ids[1]} Source:{ids[0]}")
-    return "\n".join(lines) + "\n"
-
-
 def test_mine_content_heads_counts_gold_and_other_objects(nlp):
     """Test the miner on invented articles: a cue verb's object that is gold content counts as gold,
     the same verb's concrete object only as an occurrence."""
     texts = ["The mayor announced a plan for the harbour. The crew announced a plan to fish. Workers announced a truck.",
              "The council announced the plan to close the school. Drivers announced the truck at the gate."]
-    anns = [_brat(texts[0], [("The mayor", "announced", "a plan for the harbour")]),
-            _brat(texts[1], [("The council", "announced", "the plan to close the school")])]
+    anns = [_ann(texts[0], [("The mayor", "announced", "a plan for the harbour")]),
+            _ann(texts[1], [("The council", "announced", "the plan to close the school")])]
     heads = mine_content_heads([nlp(t) for t in texts], anns, "fixture", min_occurrences=2)
     got = {h.lemma: (h.gold, h.occurrences, h.reliability) for h in heads.heads}
     assert got == {"plan": (2, 3, 0.667), "truck": (0, 2, 0.0)}
@@ -117,7 +104,7 @@ def test_train_content_heads_cli_is_deterministic(tmp_path, nlp):
         (split / "text" / f"a{k}.txt").write_text(t, encoding="utf-8")
         first = t.split(".")[0]
         src, rest = first.split(" announced ")
-        (split / "attributions" / f"a{k}_0001.ann").write_text(_brat(t, [(src, "announced", rest)]), encoding="utf-8")
+        (split / "attributions" / f"a{k}_0001.ann").write_text(_ann(t, [(src, "announced", rest)]), encoding="utf-8")
     assert main(["train", "content-heads", str(split), "--out", str(tmp_path / "a.yaml")]) == 0
     heads = train_content_heads(split, out=tmp_path / "b.yaml")
     assert [(h.lemma, h.gold, h.occurrences) for h in heads.heads] == [("plan", 2, 4)]
