@@ -42,6 +42,9 @@ MIN_VERB_CUES = 5
 # "urged them"); tuned on polnear-dev and isaf-dev (0.5: all-attribution F1 0.753, 0.4: 0.755)
 MIN_VERB_RELIABILITY = 0.4
 NOMINAL = ("NOUN", "PROPN", "NUM", "PRON")
+# prepositions after a cue's object that carry what is said of it ("named X as Y", "thanked X for Y"; the
+# phrases frames._object_content adds to an object content)
+PREDICATE_PREPS = ("as", "for")
 # dependencies that make a clause inside a content: its own subject ("he had insurgents place ...")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl", "csubj")
 
@@ -188,11 +191,13 @@ def content_admissible(doc: Doc, cue: Token, start: int, end: int, tagger_only: 
                        min_reliability: float, table: Optional[dict[str, float]] = None) -> bool:
     """Whether a candidate's content ``[start, end)`` (characters) can be what cue ``cue`` reports.
 
-    A content holding the cue itself, or a cue that modifies a noun ("suspected gunmen"), is refused. A content whose first head is a noun phrase ("a motorcycle being driven ...", "their weapons and
+    A content holding the cue itself, or a cue that modifies a noun ("suspected gunmen"), is refused.
+    A content whose first head is a noun phrase ("a motorcycle being driven ...", "their weapons and
     ...") is admitted only when its head lemma reaches ``min_reliability`` in :func:`head_table`
     (a lemma missing from the table counts 0: a cue verb's object never seen as content in training),
     or when the cue verb itself reports at least :data:`MIN_VERB_RELIABILITY` of the time;
-    a clause, an infinitive or an object with an "as" predicate ("identified the driver as a courier")
+    a clause, an infinitive or an object with an "as" or "for" predicate ("identified the driver as a
+    courier", "thanked her for the help")
     is admitted. A candidate proposed by the sequence tagger alone
     (``tagger_only``) also needs a cue the learned lexicon lists (:func:`.cuelex.cue_table`, any
     shape) or a content with a clause of its own (subject and verb).
@@ -215,8 +220,8 @@ def content_admissible(doc: Doc, cue: Token, start: int, end: int, tagger_only: 
     if tagger_only and not _lexicon_cue_word(cue) and not any(own_clause(h) for h in heads):
         return False
     first = heads[0]
-    if first.pos_ not in NOMINAL or any(h.dep_ == "prep" and h.lower_ == "as" for h in heads):
-        return True  # a clause, or a small clause "the ruling as an attack on voters"
+    if first.pos_ not in NOMINAL or any(h.dep_ == "prep" and h.lower_ in PREDICATE_PREPS for h in heads):
+        return True  # a clause, or a small clause "the ruling as an attack on voters", "him for his work"
     if _reporting_verb(cue, MIN_VERB_RELIABILITY):
         return True
     table = head_table() if table is None else table
