@@ -8,7 +8,8 @@
 - ``build-default``: ingest the embedded default collections (``data/collections.yaml``).
 - ``train cues FOLDER``: rebuild the learned cue lexicon from a PolNeAR-style training folder;
   ``train lexicon-counts FOLDER``: count each word-list entry over the training split, dev sets and seed.
-  ``train attribution FOLDER``: refit the learned indirect-attribution decider from it.
+  ``train attribution FOLDER``: refit the learned indirect-attribution decider from it;
+  ``train content-heads FOLDER``: mine which head nouns of cue verbs' objects are attribution content.
 
 Exit codes: 0 everything was stored (or printed), perhaps with warnings; 1 some input failed (each
 failure is one line ``PATH[:LINE]: reason``, the others went through); 2 usage error or a store that
@@ -284,7 +285,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     ``train tagger FOLDER [--out PATH]``: train the Cue/Source/Content sequence tagger
     (:mod:`components.extract.attribution_tagger`);
     ``train lexicon-counts FOLDER [--out PATH]``: count the word lists' entries over the training split,
-    the dev sets beside it and the seed (:mod:`components.lexicon_counts`)."""
+    the dev sets beside it and the seed (:mod:`components.lexicon_counts`);
+    ``train content-heads FOLDER [--out PATH]``: mine the content gate's head-noun reliabilities
+    (:mod:`components.extract.content_gate`)."""
     if args.what == "tagger":
         from .extract.attribution_tagger import TAGGER_PATH, train_tagger
 
@@ -300,6 +303,12 @@ def cmd_train(args: argparse.Namespace) -> int:
         print(f"{len(candidates)} entries used by no training article and at most one other document -> {out}")
         for name, entry in candidates:
             print(f"  {name}\t{entry}")
+        return 0
+    if args.what == "content-heads":
+        from .extract.content_gate import HEADS_PATH, train_content_heads
+
+        heads = train_content_heads(args.folder, out=args.out or HEADS_PATH, limit=args.limit)
+        print(f"{len(heads.heads)} head nouns from {heads.articles} articles -> {args.out or HEADS_PATH}")
         return 0
     if args.what == "attribution":
         from .extract.attribution_model import MODEL_PATH, train_attribution
@@ -349,14 +358,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("train", help="rebuild a learned resource from a training split")
-    p.add_argument("what", choices=["cues", "attribution", "tagger", "lexicon-counts"],
+    p.add_argument("what", choices=["cues", "attribution", "tagger", "lexicon-counts", "content-heads"],
                    help="cues: the attribution cue lexicon; attribution: the indirect-attribution decider; "
                    "tagger: the Cue/Source/Content sequence tagger; "
-                   "lexicon-counts: per-entry counts of the word lists")
+                   "lexicon-counts: per-entry counts of the word lists; "
+                   "content-heads: which head nouns of cue verbs' objects are attribution content")
     p.add_argument("folder", help="PolNeAR-style folder with text/ and attributions/ (the training split)")
     p.add_argument("--out", default=None, help="output path (default: components/extract/cues.yaml, "
                    "components/extract/attribution_model.json, components/extract/attribution_tagger.crfsuite, "
-                   "components/extract/lexicon/counts.tsv)")
+                   "components/extract/lexicon/counts.tsv, components/extract/content_heads.yaml)")
     p.add_argument("--limit", type=int, default=None, help="read only the first N articles")
     p.set_defaults(func=cmd_train)
 

@@ -469,7 +469,8 @@ def test_quotes_registered_spacy_component_gives_finished_docs(nlp):
             "factory": "news_atlas_quotations", "min_reliability": 0.5, "min_count": 9,
             "attribution_threshold": DEFAULT_CUE_SETTINGS.attribution_threshold,
             "override_threshold": DEFAULT_CUE_SETTINGS.override_threshold,
-            "tagger_threshold": DEFAULT_CUE_SETTINGS.tagger_threshold}
+            "tagger_threshold": DEFAULT_CUE_SETTINGS.tagger_threshold,
+            "content_head_reliability": DEFAULT_CUE_SETTINGS.content_head_reliability}
         docs = list(nlp.pipe(texts))
     finally:
         nlp.remove_pipe("quotations_strict")

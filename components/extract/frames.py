@@ -616,6 +616,9 @@ class CueSettings:
     # (components/extract/attribution_tagger.py; tuned as above: 0.3 best, F1 est. 0.716 at override 0.5,
     # 0.5: 0.713, the lowest that keeps "spoke about the plan", no proposition, out); above 1: not run
     tagger_threshold: float = 0.5
+    # minimum reliability of a noun-phrase content's head noun (components/extract/content_heads.yaml)
+    # for a candidate the rules do not accept (components/extract/content_gate.py); tuned on the dev sets
+    content_head_reliability: float = 0.2
 
 
 DEFAULT_CUE_SETTINGS = CueSettings()

@@ -45,6 +45,7 @@ from ..nlp import doc_text, token_column
 from .attribution_model import Candidate, candidate_frames, decide_attributions, set_marginals
 from .attribution_tagger import TAGGER_PATH, frames_of, merge_proposals, tag_doc, token_marginals
 from .confidence import quote_confidence
+from .content_gate import content_admissible
 from .cuelex import cue_head, cue_key, cue_table
 from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, cue_lemma, operational_request, plausible_source,
                      relative_pronoun, reporting_frames, subject_of)
@@ -826,12 +827,18 @@ def indirect_candidates(s: _Sieve, tagger: Optional[Path] = TAGGER_PATH) -> list
     return merge_proposals(out, {id(p.frame): p.score for p in proposed}, done)
 
 
+def _cue_word(f: Frame) -> Token:
+    """The word of frame ``f``'s cue that reports: its first verb ("and accuse" -> "accuse"), else its head."""
+    return next((t for t in f.cue if t.pos_ in ("VERB", "AUX") and not t.is_stop), None) or cue_head(list(f.cue))
+
+
 def _structural_candidate(s: _Sieve, f: Frame, is_rule: bool, emitted: "_Intervals") -> Optional[Candidate]:
     """Frame ``f`` as a :class:`Candidate` (rule verdict :func:`_indirect_ok` for a rule frame,
     ``is_rule``), or None when a structural check fails: a candidate the rules reject has a source that
     can speak (no "it", "this", no first person) and lies outside transcript turns; a content has three
     words or more, never starts with a dateline, never cuts a quotation nor holds an attributed one
-    (nor, for the tagger's, any quotation)."""
+    (nor, for the tagger's, any quotation); a candidate of the learned parts (tagger, learned lexicon) passes
+    :func:`.content_gate.content_admissible` (no action's concrete object as content)."""
     if f.used or f.content is None or operational_request(f.cue[0]):  # "called for an airstrike"
         return None
     rule_ok = is_rule and _indirect_ok(s, f, emitted)
@@ -851,6 +858,9 @@ def _structural_candidate(s: _Sieve, f: Frame, is_rule: bool, emitted: "_Interva
         return None  # (the tagger proposes no mixed quotes: the quotation passes have read those)
     if len(s.text[ca:cb].split()) < 3:
         return None
+    gated = not rule_ok or f.rule == "learned"  # the learned parts' candidates, not the hand-made rules'
+    if gated and not content_admissible(s.doc, _cue_word(f), ca, cb, f.rule == "tagger", s.settings.content_head_reliability):
+        return None  # "identified a van", "did not fire their weapons": an action's object, not content
     return Candidate(f, ca, cb, content_text or s.text[ca:cb], rule_ok)
 
 
@@ -996,19 +1006,23 @@ def continuation_groups(quotes: list[Quote]) -> list[list[Quote]]:
         "attribution_threshold": DEFAULT_CUE_SETTINGS.attribution_threshold,
         "override_threshold": DEFAULT_CUE_SETTINGS.override_threshold,
         "tagger_threshold": DEFAULT_CUE_SETTINGS.tagger_threshold,
+        "content_head_reliability": DEFAULT_CUE_SETTINGS.content_head_reliability,
     },
 )
 def make_quotation_component(
     nlp: Language, name: str, min_reliability: float, min_count: int, attribution_threshold: float, override_threshold: float,
     tagger_threshold: float = DEFAULT_CUE_SETTINGS.tagger_threshold,
+    content_head_reliability: float = DEFAULT_CUE_SETTINGS.content_head_reliability,
 ) -> "QuotationComponent":
     """spaCy factory of the quotation stage: ``nlp.add_pipe("news_atlas_quotations", config={...})``.
 
     Config: ``min_reliability`` and ``min_count``, the learned-cue thresholds, and
     ``attribution_threshold`` and ``override_threshold``, the learned decider's minimum probabilities,
-    and ``tagger_threshold``, the sequence tagger's minimum score (:class:`CueSettings`).
+    ``tagger_threshold``, the sequence tagger's minimum score, and ``content_head_reliability``, the
+    content gate's minimum head-noun reliability (:class:`CueSettings`).
     """
-    return QuotationComponent(CueSettings(min_reliability, min_count, attribution_threshold, override_threshold, tagger_threshold))
+    return QuotationComponent(CueSettings(min_reliability, min_count, attribution_threshold, override_threshold, tagger_threshold,
+                                          content_head_reliability))
 
 
 class QuotationComponent:
