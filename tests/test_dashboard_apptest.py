@@ -208,13 +208,18 @@ def test_dashboard_articles_page_highlights_and_escapes(db):
     assert any("na-quote" in h and "na-place" in h for h in html)
 
 
-def test_dashboard_upload_appears_everywhere_and_is_escaped(db):
+def _uploaded(name: str, text: bytes):
+    """The Articles page after uploading one file ``name`` holding ``text`` (no exception raised)."""
     at = _goto(_app(), "articles")
-    text = ('<script>alert(1)</script> **bold** headline\n'
-            'The mayor, Anne Hidalgo, said: "We will rebuild the bridge in Paris by spring." '
-            'She added that "nobody was hurt".\n').encode()
-    at.file_uploader(key="upload").set_value(("hostile.txt", text, "text/plain")).run()
-    assert not at.exception, [e.value for e in at.exception]
+    at.file_uploader(key="upload").set_value((name, text, "text/plain")).run()
+    assert not at.exception, [e.stack_trace for e in at.exception]
+    return at
+
+
+def test_dashboard_upload_appears_everywhere_and_is_escaped(db):
+    at = _uploaded("hostile.txt", ('<script>alert(1)</script> **bold** headline\n'
+                                   'The mayor, Anne Hidalgo, said: "We will rebuild the bridge in Paris by spring." '
+                                   'She added that "nobody was hurt".\n').encode())
     assert any("Added 1 article" in s.value for s in at.success)
     # the new article is in the collection filter and in the reader, escaped
     assert "uploads" in at.multiselect(key="collection").value
@@ -742,12 +747,10 @@ def test_dashboard_add_by_url_reports_a_fetch_error_in_one_line(db):
 
 
 def test_dashboard_reader_says_why_a_non_english_article_has_no_records(db):
-    at = _goto(_app(), "articles")
-    text = ("Le maire de la ville a déclaré lundi que le pont serait reconstruit avant le printemps. "
-            "Les habitants du quartier attendent depuis des mois une réponse claire de la mairie, "
-            "et plusieurs associations ont demandé une réunion publique la semaine prochaine.\n").encode()
-    at.file_uploader(key="upload").set_value(("pont.txt", text, "text/plain")).run()
-    assert not at.exception, [e.stack_trace for e in at.exception]
+    at = _uploaded("pont.txt", ("Le maire de la ville a déclaré lundi que le pont serait reconstruit avant le printemps. "
+                                "Les habitants du quartier attendent depuis des mois une réponse claire de la mairie, "
+                                "et plusieurs associations ont demandé une réunion publique la semaine prochaine.\n"
+                                ).encode())
     box = at.selectbox(key="article_pick")
     box.set_value(next(i for i in box.options if box.format_func(i).startswith("Le maire"))).run()
     infos = [i.value for i in at.info]
