@@ -356,6 +356,30 @@ def _cue_before(doc: Doc, i: int) -> bool:
     return prev == "of" and i >= 2 and doc[i - 2].lower_ in CITY_NOUNS | ADMIN_SUFFIXES | AREA_NOUNS
 
 
+def _without_compass(span: Span, ent: Span, gaz: Gazetteer) -> Span:
+    """"Eastern China", "southern Ukraine", "North-Western Sydney" (no gazetteer name as a whole): the
+    named place after the compass words, when it is a country, continent or city known by that very
+    name, or a first-level area of a country another place entity of the article is in; else ``span``
+    (a compass word that is part of an area's own name: "West Midlands", "Central Plateau")."""
+    text = span.text
+    # "Eastern China", "southern Ukraine", "North-Western Sydney": the named place
+    k = 0
+    while k < len(span) - 1 and (span[k].lower_ in COMPASS_WORDS or span[k].text == "-"):
+        k += 1
+    top = gaz.candidates(span[k:].text)[:1]
+    # a capitalised compass word may be part of an area's own name ("West Midlands",
+    # "Central Plateau", "Eastern Creek"): strip it only before a country, continent
+    # or city known by that very name
+    # ... or before a first-level area of a country another place entity of the
+    # article is in ("Western Massachusetts" near Springfield, not Nigeria's Plateau
+    # in Haiti's "Central Plateau")
+    if (top and (top[0].kind != "admin" or span[0].is_lower or SIGNALS["compass_areas"] and top[0] not in gaz.admin2
+                 and top[0].country in _entity_countries(span.doc, gaz, ent))
+            and normalise(top[0].name) == normalise(span[k:].text) and not gaz.small_places(text)):
+        return span[k:]
+    return span
+
+
 def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Find toponym mentions in ``doc`` (no resolution). Returns them in text order, without overlaps."""
     taken = [False] * len(doc)
@@ -388,21 +412,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if gaz.is_demonym(text) and not gaz.country_code(text):
                 continue
             if not gaz.is_place_name(text) and len(span) > 1 and span[0].lower_ in COMPASS_WORDS:
-                # "Eastern China", "southern Ukraine", "North-Western Sydney": the named place
-                k = 0
-                while k < len(span) - 1 and (span[k].lower_ in COMPASS_WORDS or span[k].text == "-"):
-                    k += 1
-                top = gaz.candidates(span[k:].text)[:1]
-                # a capitalised compass word may be part of an area's own name ("West Midlands",
-                # "Central Plateau", "Eastern Creek"): strip it only before a country, continent
-                # or city known by that very name
-                # ... or before a first-level area of a country another place entity of the
-                # article is in ("Western Massachusetts" near Springfield, not Nigeria's Plateau
-                # in Haiti's "Central Plateau")
-                if (top and (top[0].kind != "admin" or span[0].is_lower or SIGNALS["compass_areas"] and top[0] not in gaz.admin2
-                             and top[0].country in _entity_countries(doc, gaz, ent))
-                        and normalise(top[0].name) == normalise(span[k:].text) and not gaz.small_places(text)):
-                    span, text = span[k:], span[k:].text
+                span = _without_compass(span, ent, gaz)
+                text = span.text
             if ent.label_ == "LOC" and not gaz.is_region_name(text) and not any(
                 normalise(r.name) == normalise(text) for r in gaz.candidates(text) + gaz.small_places(text)
             ) and not _named_area_with_suffix(span, gaz):
@@ -444,13 +455,19 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     mentions = _mentions_of(doc, gaz, spans, facilities)
     for m in mentions:
         m.feature = m.start in features
+    return _without_streets_and_people(doc, mentions)
+
+
+def _without_streets_and_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` less street names (signal ``street_names``) and people's names (signal
+    ``person_names``; one sense per article: a name once read as a person's is a person's at its
+    mentions with no locative cue)."""
     if SIGNALS["street_names"]:
         mentions = [m for m in mentions if not _names_street(doc, m)]
     if SIGNALS["person_names"]:
         last_names = _person_last_names(doc)
         person = [_names_person(doc, m, last_names) for m in mentions]
         people = {normalise(m.text) for m, p in zip(mentions, person) if p and not _after_title(doc, m)}
-        # one sense per article: a name once read as a person's is a person's at its mentions with no locative cue
         mentions = [m for m, p in zip(mentions, person) if not p and (normalise(m.text) not in people or _locative_cue(doc, m))]
     return mentions
 
