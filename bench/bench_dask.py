@@ -17,7 +17,6 @@ DuckDB per 1,000 articles.
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import statistics
@@ -32,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from bench.bench_extract import bench_parser  # noqa: E402
 from components.nlp import load_nlp  # noqa: E402
 from components.pipeline import ingest_paths  # noqa: E402
-from components.scale.dask_ingest import dask_ingest  # noqa: E402
+from components.scale.dask_ingest import dask_ingest, local_cluster  # noqa: E402
 from components.store import Store  # noqa: E402
 
 
@@ -50,7 +49,7 @@ def worker_rss_mb() -> float:
 
 def main() -> None:
     args = bench_parser(__doc__, workers=True).parse_args()
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-dask-"))
     try:
@@ -58,8 +57,7 @@ def main() -> None:
         load_nlp()
         load_single = time.perf_counter() - t0
         t0 = time.perf_counter()
-        cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                               dashboard_address=":0", silence_logs=logging.ERROR)
+        cluster = local_cluster(args.workers)
         client = Client(cluster)
         warm = dask_ingest([args.corpus], tmp / "warm", scheduler=cluster.scheduler_address)  # loads the model
         start_dask = time.perf_counter() - t0

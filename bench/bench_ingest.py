@@ -31,7 +31,6 @@ load average is printed: on a shared machine the speed-up cannot reach the numbe
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import statistics
@@ -46,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 from bench.bench_extract import bench_parser, load_texts  # noqa: E402
 from components import pipeline, worker  # noqa: E402
 from components.nlp import load_nlp  # noqa: E402
-from components.scale.dask_ingest import dask_ingest  # noqa: E402
+from components.scale.dask_ingest import dask_ingest, local_cluster  # noqa: E402
 from components.store import Store  # noqa: E402
 
 
@@ -74,7 +73,7 @@ def _timed(fn, pids=lambda: []) -> tuple[float, float, float]:
 
 def main() -> None:
     args = bench_parser(__doc__, workers=True).parse_args()
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     n_art = len(load_texts(args.corpus))
     tmp = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
@@ -93,11 +92,9 @@ def main() -> None:
         nlp = load_nlp()
         list(nlp.pipe(load_texts(args.corpus)[:5]))
         start = {1: _timed(lambda: ingest(1))[0], args.workers: _timed(lambda: ingest(args.workers))[0]}
-        with worker.without_main():
-            t0 = time.perf_counter()
-            cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=":0", silence_logs=logging.ERROR)
-            client = Client(cluster)
+        t0 = time.perf_counter()
+        cluster = local_cluster(args.workers)
+        client = Client(cluster)
         dask_ingest([args.corpus], tmp / "warm", scheduler=cluster.scheduler_address)
         start_dask = time.perf_counter() - t0
 
