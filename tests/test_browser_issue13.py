@@ -1,7 +1,9 @@
 """Browser test of issue 13 ("explore like the tools people like"), every point at both window sizes.
 
 One ``streamlit run dashboard.py`` for the module, on a store holding the seed (collection ``seed``, the
-default selection) and three invented articles (collection ``extra``: a trade deal, an earthquake, and a
+default selection) and three invented articles (stored under the embedded collection name
+``isaf-afghanistan``, :data:`EXTRA_COLLECTION`, which the dashboard does not select at start, unlike a
+collection made by ``ingest``: a trade deal, an earthquake, and a
 blast without a named place whose article carries a Q/A transcript), dated apart from the seed, and one
 local HTTP server for the *Add by URL* box. Each test runs at 1400x900 and at 390x844 (a phone: touch,
 mobile viewport), saves a screenshot under pytest's temporary directory and checks the elements named by
@@ -34,7 +36,9 @@ pytestmark = [
                        reason="Debian's chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)"),
 ]
 
-# Invented articles (collection "extra"), each dated, none copied from the seed, a case or a dev set.
+# Invented articles, each dated, none copied from the seed, a case or a dev set; under an embedded
+# collection's name, so the first page hides them behind "N more articles in other collections"
+EXTRA_COLLECTION = "isaf-afghanistan"
 EXTRA = [
     {"id": "t13-trade", "title": "Portugal and Chile sign trade pact", "outlet": "Test Wire", "published": "2025-03-03",
      "text": "Portugal and Chile sign trade pact\n\nThe governments of Portugal and Chile concluded negotiations on "
@@ -86,7 +90,7 @@ def app(tmp_path_factory):
     store = Store(db)
     seed = next(c for c in load_collections() if c["name"] == "seed")
     ingest_paths(seed["paths"], store, collection="seed")
-    ingest_paths([extra], store, collection="extra")
+    ingest_paths([extra], store, collection=EXTRA_COLLECTION)
     store.close()
     with dashboard_server(db, NEWS_ATLAS_FETCH_PRIVATE="1") as base:
         yield base, db
@@ -291,7 +295,7 @@ def test_issue13_date_slider_spans_the_selection_and_stays_in_the_url(app, view)
     chart has integer ticks and one legend entry for casualties without a resolved place; the map plays."""
     page, width, shot = view
     base, _ = app
-    _open(page, base + "/map?collection=extra", "Map")
+    _open(page, base + "/map?collection=" + EXTRA_COLLECTION, "Map")
     assert _slider_span(page) == EXTRA_SPAN
     thumb = page.get_by_test_id("stSlider").filter(has_text="Dates").get_by_role("slider").first
     thumb.focus()
@@ -317,7 +321,7 @@ def test_issue13_date_slider_spans_the_selection_and_stays_in_the_url(app, view)
     value = page.get_by_test_id("stSlider").filter(has_text="Dates").get_by_test_id("stSliderThumbValue")
     assert value.first.inner_text().strip() == chosen
     # the whole span again: the chart holds the blast (no place) and the earthquake (Izmir)
-    _open(page, base + "/casualties?collection=extra", "Casualties")
+    _open(page, base + "/casualties?collection=" + EXTRA_COLLECTION, "Casualties")
     page.locator(".js-plotly-plot").first.wait_for()
     ticks = page.locator(".js-plotly-plot .ytick text").evaluate_all("els => els.map(e => e.textContent)")
     assert ticks and all(re.fullmatch(r"\d+", t) for t in ticks), ticks
@@ -470,12 +474,12 @@ def test_issue13_phone_width_and_polish(app, view):
         shot("titles_" + name)
     _no_missing_cells(_grid_cells(page))  # the casualty table (blast: no place, no cause)
     # plurals: one event, one report; never "1 places" or "1 reports"
-    _open(page, base + "/casualties?collection=extra&place=Izmir", "Casualties")
+    _open(page, base + "/casualties?collection=" + EXTRA_COLLECTION + "&place=Izmir", "Casualties")
     body = page.inner_text("body")
     assert re.search(r"\(1 event in 1 report\)", body), body[:500]
     assert not re.search(r"\b1 (places|events|reports|quotes|articles|speakers)\b", body)
     # transcript turn labels in the reader
-    _open(page, base + "/articles?collection=extra&article=t13-blast", "Articles")
+    _open(page, base + "/articles?collection=" + EXTRA_COLLECTION + "&article=t13-blast", "Articles")
     page.locator("strong.na-label").first.wait_for()
     assert page.locator("strong.na-label").first.inner_text() == "Q:"
     reader = page.inner_text("body")

@@ -762,3 +762,12 @@ def test_dashboard_unknown_article_in_the_address_keeps_the_default_view_and_say
     assert at.multiselect(key="collection").value == ["seed"]
     warnings = [w.value for w in at.warning]
     assert any("ignored unknown article" in w and "missing" in w for w in warnings), warnings
+
+
+def test_dashboard_reader_counts_a_breakdown_as_one_casualty_report(db):
+    at = _uploaded("storm.txt", ("Typhoon toll\n\nMANILA, Philippines - A typhoon killed 9 people on Sunday: 5 in Cebu "
+                                 "and 4 in Leyte, officials said.\n").encode())
+    box = at.selectbox(key="article_pick")
+    box.set_value(next(i for i in box.options if box.format_func(i).startswith("Typhoon"))).run()
+    captions = [c.value for c in at.caption]
+    assert any(c.endswith("1 casualty report (2 parts)") for c in captions), captions

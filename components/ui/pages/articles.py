@@ -148,6 +148,14 @@ def _show_report(rep: dict) -> None:
         st.error(f"Not added {esc(what)}: {esc(why)}")
 
 
+def _reports(casualties) -> str:
+    """"1 casualty report (2 parts)": a part of a report's breakdown (``part_of`` set) is not a report of its
+    own, as on the Overview and Casualties pages."""
+    parts = int(casualties["part_of"].notna().sum()) if "part_of" in casualties else 0
+    text = plural(len(casualties) - parts, "casualty report")
+    return text + (f" ({plural(parts, 'part')})" if parts else "")
+
+
 def _dismiss_report() -> None:
     st.session_state.pop(REPORT_KEY, None)
 
@@ -249,7 +257,7 @@ st.caption(" · ".join(highlight.escape_markdown(highlight.cell_text(x)) for x i
                                                                                  art["collection"], art["url"])
                       if highlight.cell_text(x)))
 st.caption(f"{plural(len(bundle['quotes']), 'quote')} · {plural(len(bundle['speakers']), 'speaker')} · "
-           f"{plural(len(bundle['places']), 'place mention')} · {plural(len(bundle['casualties']), 'casualty report')}")
+           f"{plural(len(bundle['places']), 'place mention')} · {_reports(bundle['casualties'])}")
 if not any(len(bundle[k]) for k in ("quotes", "speakers", "places", "casualties")):
     lang = detect_language(art["text"] or "")
     if lang:
