@@ -174,6 +174,16 @@ def test_places_org_tagged_town_after_locative_cue(extract_text):
     assert names(ex) == [("Rotterdam", "NL"), ("Lelystad", "NL")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "the Andes": a range (only towns carry the name in the gazetteer), not Andes, Colombia
+    ("Rescuers reached villages high in the Andes near Cusco on Friday.", [("Cusco", "PE")]),
+    # a country and a city whose own name holds "The" keep their article
+    ("Ministers from the Gambia met in The Hague.", [("Gambia", "GM"), ("The Hague", "NL")]),
+])
+def test_places_the_before_a_town_name_is_a_feature(extract_text, text, expected):
+    assert names(extract_text(text)) == expected
+
+
 def test_places_small_town_of_the_named_state_beats_a_big_namesake_elsewhere(extract_text):
     """Test that a town of the state the article names, near the places it resolves there, is read over
     a big city of the same name in another state (Stockton, Missouri, not Stockton, California)."""

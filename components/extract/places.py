@@ -119,6 +119,7 @@ SIGNALS: dict[str, bool] = {
     "bare_compass": True,  # a compass word alone ("Central") is a place only with an area cue ("Central and Western provinces")
     "brand_names": True,  # an ORG-tagged name before a capitalised name of its own ("a Toyota Camry") is a brand, not a city
     "person_names": True,  # a bare name after a person's title ("coach Ripley") or a person's surname ("Jane Fairfield" ... "Fairfield said")
+    "definite_features": True,  # "the Andes", "the X" known only as towns: a range, river or region, not the town
     "local_namesake": True,  # a small town of the area the article names, beside places it resolves there, over a big namesake elsewhere
 }
 W_NEIGHBOUR = 3.0  # a candidate within NEIGHBOUR_KM of another place the article resolves
@@ -287,6 +288,20 @@ def _is_non_place(text: str) -> bool:
     return key in NON_PLACE_NAMES or key in CALENDAR_WORDS or text.strip() in TITLE_ABBREVIATIONS
 
 
+def _definite_feature(span: Span, gaz: Gazetteer) -> bool:
+    """True when ``span`` follows its own "the" ("the Andes", "the Rockies") and the gazetteer knows the
+    name only as towns: English writes a settlement without an article unless "The" is part of its name
+    ("The Hague", "The Dalles"), so "the X" names a range, a river or a region, not the town X. Countries
+    and areas ("the Gambia", "the Crimea") and macro-regions ("the Sahel") are not affected."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ != "the" or doc[span.start - 1].head.i not in range(span.start, span.end):
+        return False
+    key = normalise(span.text)
+    recs = [r for r in gaz.candidates(span.text) if normalise(r.name) == key]
+    return (bool(recs) and all(r.kind == "city" and not r.name.lower().startswith("the ") for r in recs)
+            and not gaz.is_region_name(span.text))
+
+
 def _possessive_facility(span: Span) -> Optional[Span]:
     """The whole name of a facility whose first words the model tags as a place: "St. Peter's"
     before "Square" gives "St. Peter's Square" (a possessive, then a capitalised
@@ -399,7 +414,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             spans.append(fac)
             facilities.add(fac.start_char)
             continue
-        if not len(span) or _is_non_place(span.text) or _names_something_else(span) or not _abbreviation_placed(span, gaz):
+        if (not len(span) or _is_non_place(span.text) or _names_something_else(span) or not _abbreviation_placed(span, gaz)
+                or SIGNALS["definite_features"] and _definite_feature(span, gaz)):
             continue
         if (SIGNALS["feature_names"] and ent.label_ in PLACE_LABELS | {"FAC"} and _feature_name(span, gaz)
                 and not _title_case_line(doc_text(doc), span.start_char)):  # "Port City" in a title-case headline
