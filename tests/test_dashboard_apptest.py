@@ -771,3 +771,20 @@ def test_dashboard_reader_counts_a_breakdown_as_one_casualty_report(db):
     box.set_value(next(i for i in box.options if box.format_func(i).startswith("Typhoon"))).run()
     captions = [c.value for c in at.caption]
     assert any(c.endswith("1 casualty report (2 parts)") for c in captions), captions
+
+
+def test_dashboard_upload_waits_for_the_build_of_the_bundled_collections(db):
+    from components.ui import loaders
+
+    at = _goto(_app(), "articles")
+    state = loaders.build_progress(loaders.store().path)  # the server's one object for this store
+    state.running = True
+    try:
+        at.run()
+        assert at.get("file_uploader")[0].proto.disabled
+        assert any("uploads open when it finishes" in i.value for i in at.info), [i.value for i in at.info]
+    finally:
+        state.running = False
+    at.run()
+    assert not any("uploads open when it finishes" in i.value for i in at.info)
+    assert not at.get("file_uploader")[0].proto.disabled

@@ -105,7 +105,10 @@ def _upload(files: list, default_published: str | None = None, replace: bool = F
     try:
         report = loaders.ingest_upload(loaders.store(), articles, progress, replace=replace)
     except NewsAtlasError as exc:
-        rep["failed"].append(("the upload", f"could not be stored: {exc}"))
+        busy = "another ingest is writing" in str(exc)
+        rep["failed"].append(("the upload", "not stored: another ingest (from the command line, or the build of the "
+                              "bundled collections) is writing into the store; upload the files again when it "
+                              "has finished" if busy else f"could not be stored: {exc}"))
         return rep
     rep["added"] = list(report.added)
     names = {a.id: a.source_path or a.id for a in articles}
@@ -179,8 +182,13 @@ with st.expander("Upload articles (.txt, .md, .html, .jsonl)", expanded=False):
                                "or JSONL line) instead of skipping it, e.g. after correcting its sidecar; it stays "
                                "in its collection. A file whose text changed has a new id (unless its sidecar "
                                "gives one) and is added beside the old version.")
+    building = loaders.build_progress(loaders.store().path).running
+    if building:
+        # the build holds the store's writer lock between its batches: an upload now would wait, then fail
+        st.info("The bundled collections are being built (see the progress above): uploads open when it "
+                "finishes (choose the files then).")
     files = st.file_uploader("Files", type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES] + ["yaml"],
-                             accept_multiple_files=True, key="upload",
+                             accept_multiple_files=True, key="upload", disabled=building,
                              help=f"At most {MAX_ARTICLE_CHARS:,} characters per article; a .jsonl file holds one "
                                   "article per line (bad lines are reported, the others kept). Add a sidecar "
                                   f"NAME{META_SUFFIX} (title, outlet, published, url, id) together with NAME.txt "
