@@ -19,6 +19,8 @@ from components.extract.speakers import clean_name, repair_case, split_name
         ("Defence Minister Ruth Okonjo", "Ruth Okonjo"),
         ("Baerbock’s", "Baerbock"),
         ("H. S.", "H. S."),
+        ("Perez](javascript:alert(1", "Perez"),
+        ("[Ana Perez](https://example.org/ana)", "Ana Perez"),
     ],
 )
 def test_speakers_clean_name(raw, expected):

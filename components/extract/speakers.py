@@ -33,6 +33,7 @@ from ..nlp import datelines, doc_text, token_column
 from .tree import climb
 
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*")
+_LINK_TARGET_RE = re.compile(r"\]\(.*$")  # a Markdown link's target glued to a name: "Perez](https://..."
 # pronoun resolution window (see :meth:`SpeakerIndex.antecedent`): sentences and distinct people back
 ANTECEDENT_SENTENCES = 6
 ANTECEDENT_PEOPLE = 8
@@ -208,12 +209,13 @@ def clean_name(text: str) -> str:
     punctuation, case repaired (the description before the name goes: :func:`split_name`).
 
     Args:
-        text (str): a mention as written ("Dr.Ivanov", "MEHTA (voice-over)", "Deputy Police Chief Tomas Reyes").
+        text (str): a mention as written ("Dr.Ivanov", "MEHTA (voice-over)", "Deputy Police Chief Tomas Reyes",
+            "[Jo Roe](https://...)": Markdown link syntax goes).
 
     Returns:
         str: e.g. "Ivanov", "Mehta", "Tomas Reyes" (may be a title alone when only a title was given).
     """
-    text = _PAREN_RE.sub(" ", text).strip(" \t\n*:,;\"'“”‘’")
+    text = _PAREN_RE.sub(" ", _LINK_TARGET_RE.sub("", text)).strip(" \t\n*:,;\"'“”‘’[]")
     if not re.search(r"(?:^|\s)[A-Z]\.$", text):  # an initial keeps its period ("H. S.")
         text = text.strip(" .")
     text = re.sub(r"['’]s$", "", text)
