@@ -35,11 +35,11 @@ from pathlib import Path
 from typing import Optional
 
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, POS, SHAPE, TAG
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..errors import GoldFormatError
 from ..nlp import doc_text, token_column
-from .cuelex import CUE_POS, brat_role_spans, cue_key, cue_table
+from .cuelex import CUE_POS, brat_role_spans, cue_table
 from .frames import Frame, span_chars, subject_of
 from .quotemarks import quote_spans
 

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 
 from ..errors import GoldFormatError
 from ..yamlio import safe_load
-from .cuelex import CONTENT_PREPS, brat_role_spans, cue_head, cue_key, cue_table
+from .cuelex import CONTENT_PREPS, brat_role_spans, cue_key, cue_table
 
 HEADS_PATH = Path(__file__).with_name("content_heads.yaml")
 # lemmas written only when seen at least this often as a cue verb's object (rarer ones are no evidence)
