@@ -145,6 +145,7 @@ class CasualtiesLexicon(LexiconFile):
     injure_lemmas: WordList
     missing_lemmas: WordList
     person_nouns: WordList
+    person_suffixes: WordList
     perpetrator_nouns: WordList
     casualty_causes: LabelledPhrases
     disaster_causes: WordList
@@ -238,6 +239,7 @@ KILL_LEMMAS = frozenset(_CASUALTIES.kill_lemmas)
 INJURE_LEMMAS = frozenset(_CASUALTIES.injure_lemmas)
 MISSING_LEMMAS = frozenset(_CASUALTIES.missing_lemmas)
 PERSON_NOUNS = frozenset(_CASUALTIES.person_nouns)
+PERSON_SUFFIXES = tuple(_CASUALTIES.person_suffixes)
 PERPETRATOR_NOUNS = frozenset(_CASUALTIES.perpetrator_nouns)
 CASUALTY_CAUSES = tuple(x if isinstance(x, str) else tuple(x) for x in _CASUALTIES.casualty_causes)
 DISASTER_CAUSES = frozenset(_CASUALTIES.disaster_causes)

@@ -668,3 +668,42 @@ def test_casualties_number_of_dead_and_so_far_update_the_event(extract_text, upd
     """Invented: 'the number of dead reached N' and 'so far N have died' give the event's latest total."""
     c = only(extract_text(f"Floods killed 12 people in Chile on Sunday. {update}", "2025-03-11"))
     assert (c.place, c.killed_min, c.killed_max, c.date) == ("Chile", expected, expected, "2025-03-09")
+
+
+# ----------------------------------------------------------------------------- victims the word lists do not name
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # manners of death are casualty words; a conjoined verb's own count is its victims, not the first verb's
+        ("Ninety sailors were rescued off Tarifa, and at least a dozen drowned, the navy said.",
+         {"killed_min": 12, "killed_max": None}),
+        ("Eight climbers perished in an avalanche near Chamonix on Sunday.", {"killed_min": 8, "killed_max": 8}),
+        # "found dead": the passive subject is the victim
+        ("Three anglers were found dead near Bergen on Monday, police said.", {"killed_min": 3, "killed_max": 3}),
+        # an agent noun by its ending counts people; a definite singular one is one victim
+        ("The deputy governor was assassinated in Mazar on Friday.", {"killed_min": 1, "killed_max": 1}),
+        # kinship nouns count people; their ages are not counts
+        ("An elderly man died and his three grandsons, aged 6 and 9, were injured in the fire in Lyon, police said.",
+         {"killed_min": 1, "killed_max": 1, "injured_min": 3, "injured_max": 3}),
+    ],
+    ids=["drowned-own-count", "perished", "found-dead", "agent-noun", "kinship"],
+)
+def test_casualties_victims_by_manner_kinship_and_agent_nouns(extract_text, text, expected):
+    """Test the victim families beyond the person-noun list: manner-of-death verbs, a conjoined verb's
+    own count, "found dead", agent nouns by their ending, kinship nouns."""
+    c = only(extract_text(text))
+    assert counts(c) == dict.fromkeys(COUNT_KEYS) | expected
+
+
+def test_casualties_agent_noun_ending_skips_animals(extract_text):
+    """Test that the agent-noun ending does not make an animal count ('two hundred lobsters' stays out)."""
+    ex = extract_text("Two hundred lobsters died when the tank failed at the harbour.")
+    assert ex.casualties == []
+
+
+def test_casualties_missing_things_are_not_counted_by_ending(extract_text):
+    """Test that the agent-noun ending counts no missing things ('three trawlers are missing'), while
+    the word lists still count missing people."""
+    ex = extract_text("Three trawlers and their 14 crew members are missing off Cork, the coast guard said.")
+    c = only(ex)
+    assert counts(c) == dict.fromkeys(COUNT_KEYS) | {"missing_min": 14, "missing_max": 14}

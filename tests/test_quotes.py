@@ -839,3 +839,28 @@ def test_quotes_cue_with_its_own_clause_after_a_closed_quotation_keeps_its_claus
     ex = extract_text('Harbour row\n\nPetra Lund spoke at the quay on Monday. "The cranes are a gift to nobody." '
                       'She said so twice.\n')
     assert [(q.kind, q.speaker, q.cue) for q in ex.quotes] == [("direct", "Petra Lund", "said")]
+
+
+@pytest.mark.parametrize(
+    "text,speaker,kind,content",
+    [
+        ("The harvest, said farm minister Joan Akers, will be the smallest in a decade.",
+         "Joan Akers", "indirect", "The harvest will be the smallest in a decade"),
+        ('The new tunnel, says the city engineer, "will not open before 2031."',
+         "city engineer", "direct", "will not open before 2031."),
+    ],
+    ids=["inverted-parenthetical", "inverted-parenthetical-quoted"],
+)
+def test_quotes_inverted_parenthetical_cue(extract_text, text, speaker, kind, content):
+    """Test the family "X, said SOURCE, Y": the source after an inverted cue set off by commas is the
+    speaker, never the host sentence's subject before the first comma."""
+    ex = extract_text(text)
+    assert [(q.speaker, q.kind, q.text) for q in ex.quotes] == [(speaker, kind, content)]
+
+
+def test_quotes_short_sentence_continues_previous_quotation(extract_text):
+    """Test that a quoted sentence of its own, however short, right after an attributed quotation is that
+    speaker's ('"..." she said. "We lost."')."""
+    ex = extract_text('Marta Kowal left the podium early. "The count is final," she said. "We lost."')
+    assert [(q.speaker, q.kind, q.text) for q in ex.quotes] == [
+        ("Marta Kowal", "direct", "The count is final"), ("Marta Kowal", "direct", "We lost.")]

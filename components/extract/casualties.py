@@ -77,7 +77,9 @@ from ..lexicon import (
     INCREMENT_WORDS,
     NON_HUMAN_NOUNS,
     PERPETRATOR_NOUNS,
+    KIN_NOUNS,
     PERSON_NOUNS,
+    PERSON_SUFFIXES,
     PLACE_PREPOSITIONS,
     SEPARATE_EVENT_WORDS,
     TOLL_NOUNS,
@@ -88,6 +90,7 @@ from ..lexicon import (
 from ..gazetteer import AREA_KINDS, get_gazetteer
 from ..text.dates import MONTH_PATTERN, MONTH_RE, month_number, parse_date
 from ..text.numbers import is_number_word, number_value
+from ..text.words import agent_noun_stem_is_verb
 from ..models import Casualty, CasualtyPart, Place
 from ..nlp import doc_text
 from .confidence import casualty_confidence
@@ -236,7 +239,8 @@ def parse_count(tokens: list[Token], head: Token) -> Optional[Count]:
         return Count(0, 0, "exact")
     if head.lower_ in PRONOUN_ONE:
         return Count(1, 1, "exact")
-    if head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NN", "NNP") and head.lower_ in PERSON_NOUNS | PERPETRATOR_NOUNS:
+    if head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NN", "NNP") and (
+            _is_person_noun(head) or head.lower_ in PERPETRATOR_NOUNS):
         return Count(1, 1, "exact")
     if head.pos_ == "PROPN" and head.tag_ == "NNP":
         return Count(1, 1, "exact")
@@ -294,11 +298,14 @@ def _counts_animals(head: Token, trigger: Token) -> bool:
     return False
 
 
-def _is_countable_head(head: Token) -> bool:
+def _is_countable_head(head: Token, lists_only: bool = False) -> bool:
+    """True when victim head ``head`` can be counted: a number, a vague count, a person noun (by the
+    word lists alone when ``lists_only``: missing things are common, "two trawlers are missing"), a
+    person or group entity, or a named person."""
     low = head.lower_
     if head.like_num or is_number_word(low) or low in VAGUE_COUNTS or low in NOBODY or low in PRONOUN_ONE:
         return True
-    if low in PERSON_NOUNS or low in PERPETRATOR_NOUNS or head.lemma_.lower() in PERSON_NOUNS:
+    if low in PERPETRATOR_NOUNS or _is_person_noun(head, lists_only):
         return True
     if low == "number" and any(
         p.lower_ in PERSON_NOUNS for c in head.children if c.lower_ == "of" for p in c.children
@@ -308,6 +315,19 @@ def _is_countable_head(head: Token) -> bool:
         return True
     # a named person as the object/subject of a killing ("killed Rostum")
     return head.pos_ == "PROPN" and head.tag_ == "NNP" and head.ent_type_ not in ("GPE", "LOC", "ORG", "FAC", "DATE")
+
+
+def _is_person_noun(tok: Token, lists_only: bool = False) -> bool:
+    """True when the common noun ``tok`` names people: a person or kinship noun of the word lists
+    ("civilians", "his two sons"), or, unless ``lists_only``, a noun with a person ending
+    ("tourists", "fishermen"; ``PERSON_SUFFIXES``) or an agent noun made from a verb ("hikers",
+    "the governor"; :func:`~components.text.words.agent_noun_stem_is_verb`), no animal."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if low in PERSON_NOUNS or lemma in PERSON_NOUNS or lemma in KIN_NOUNS or low in KIN_NOUNS:
+        return True
+    if lists_only or tok.pos_ != "NOUN" or len(low) <= 4 or _is_animal(tok):
+        return False
+    return low.endswith(PERSON_SUFFIXES) or agent_noun_stem_is_verb(low)
 
 
 def _coordinated_with_person(head: Token) -> bool:
@@ -397,8 +417,8 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
             for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"
         ]
         return _with_conjuncts(dobj) + along
-    if tok.dep_ == "oprd" and tok.pos_ == "ADJ":  # "shot him dead", "left five dead"
-        return _with_conjuncts([c for c in tok.head.children if c.dep_ in ("dobj", "obj")])
+    if tok.dep_ == "oprd" and tok.pos_ == "ADJ":  # "shot him dead", "left five dead"; passive: "were found dead"
+        return _with_conjuncts([c for c in tok.head.children if c.dep_ in ("dobj", "obj", "nsubjpass")])
     subj = [c for c in kids if c.dep_ in ("nsubjpass", "nsubj")]
     if subj:
         return _with_conjuncts(subj)
@@ -409,12 +429,20 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
         if any(c.lower_ == "the" for c in tok.head.children if c.dep_ == "det") and tok.dep_ != "relcl":
             return []  # "The insurgent killed was ...": a back-reference
         return [tok.head]
+    own = [c for c in kids if c.dep_ == "npadvmod" and c.i < tok.i and _states_count(c)]
+    if own:  # "... and at least a dozen drowned": the verb's own count, which the parser left as a modifier
+        return own
     head = tok.head
     if tok.dep_ in ("acomp", "ccomp", "xcomp", "conj", "oprd") and head.pos_ in ("AUX", "VERB") and not is_root(tok):
         if tok.dep_ == "conj" and _category(head) is not None:
             return []  # "were killed or injured": the subject is counted once, by the first verb
         return _with_conjuncts([c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")])
     return []
+
+
+def _states_count(tok: Token) -> bool:
+    """True when ``tok`` is a bare count word: a numeral, "dozen", or a vague count ("scores")."""
+    return tok.like_num or is_number_word(tok.lower_) or tok.lower_ in VAGUE_COUNTS or tok.lower_ in ("dozen", "dozens")
 
 
 def _with_conjuncts(heads: list[Token]) -> list[Token]:
@@ -865,7 +893,7 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
         if cat is None or _not_an_event(tok):
             continue
         for victim in _victims(tok):
-            if victim.i in used or not _is_countable_head(victim) and not _coordinated_with_person(victim) \
+            if victim.i in used or not _is_countable_head(victim, cat == "missing") and not _coordinated_with_person(victim) \
                     or _counts_animals(victim, tok):
                 continue
             c = parse_count(_phrase(victim), victim)

@@ -674,7 +674,7 @@ def _token_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]
         return f
     if tok.pos_ == "PROPN" and not tok.is_upper:
         return None
-    inverted = _inverted_opening_cue(tok)
+    inverted = _inverted_opening_cue(tok) or _inverted_parenthetical_cue(tok, in_quote)
     if inverted is not None:
         return inverted
     if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
@@ -696,6 +696,37 @@ def _inverted_opening_cue(tok: Token) -> Optional[Frame]:
     if k is None or not all(t.pos_ in ("PROPN", "NOUN", "DET") for t in doc[tok.i + 1 : k]) or not plausible_source(doc[k - 1]):
         return None
     return Frame(doc[tok.i : tok.i + 1], doc[k - 1], None)
+
+
+def _inverted_parenthetical_cue(tok: Token, in_quote) -> Optional[Frame]:
+    """Family: a reporting verb set off by commas inside its host sentence, with the source after it
+    ("The ceasefire, said Colonel Ana Ruiz, is holding"; 'The talks, says the minister, "will
+    resume"'). The parser often takes the words before the first comma for the verb's subject. The
+    source is the noun phrase between the verb and the second comma; the content is the host sentence
+    without the parenthetical, or None when a quotation follows (the quotation attaches to the frame).
+    None unless the words before the first comma are a noun phrase (no verb of their own)."""
+    doc = tok.doc
+    sent = tok.sent
+    if tok.tag_ not in ("VBD", "VBZ") or tok.i - 2 < sent.start or doc[tok.i - 1].text != ",":
+        return None
+    lead = doc[sent.start : tok.i - 1]
+    if any(t.pos_ in ("VERB", "AUX") or t.text in ",;:" for t in lead) or in_quote(lead[0].idx):
+        return None
+    k = next((k for k in range(tok.i + 2, min(tok.i + 9, sent.end)) if doc[k].text == ","), None)
+    if k is None or not all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON") for t in doc[tok.i + 1 : k]):
+        return None
+    source = doc[tok.i + 1 : k].root
+    if not plausible_source(source):
+        return None
+    rest = [t for t in doc[k + 1 : sent.end] if not t.is_space]
+    if not rest or any(in_quote(t.idx) or t.text in "\"“”" for t in rest):
+        return Frame(doc[tok.i : tok.i + 1], source, None)  # the quotation attaches to the frame
+    toks = list(lead) + rest
+    rng = span_chars(toks)
+    if rng is None:
+        return None
+    words = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(t.text for t in toks)).strip(" ,.")
+    return Frame(doc[tok.i : tok.i + 1], source, rng, rule="parataxis", content_text=words)
 
 
 # the tokens :func:`_token_frame` may open a frame at: these parts of speech, a colon, "according"

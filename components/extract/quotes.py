@@ -684,6 +684,13 @@ def _emit_linked(s: _Sieve, v: QuoteView, link: Link) -> None:
     s.prev_result, s.prev_q = d, v.q
 
 
+def _own_sentence(text: str, v: QuoteView) -> bool:
+    """Whether quotation ``v`` is a sentence of its own however short ('... she said. "We lost."'):
+    it opens after a sentence end or a line break with a capital and closes on sentence punctuation."""
+    before = text[: v.q.open_mark].rstrip(" \t")
+    return (not before or before[-1] in ".!?\n") and v.text[:1].isupper() and re.search(r"[.!?…]$", v.text) is not None
+
+
 def _emit_floating(s: _Sieve, v: QuoteView) -> None:
     """Families: quotations running on without a cue. After a reporting clause
     (:func:`_reporting_clause_before`); right after an attributed quotation (within two paragraph
@@ -695,7 +702,7 @@ def _emit_floating(s: _Sieve, v: QuoteView) -> None:
         s.prev_result["_rule"] = "reporting_clause"
         return
     p, pq = s.prev_result, s.prev_q
-    if p is not None and pq is not None and v.sentence_like:
+    if p is not None and pq is not None and (v.sentence_like or _own_sentence(s.text, v)):
         gap = s.text[pq.outer_end : v.q.open_mark]
         if gap.count("\n") <= 2 and len(gap) < 250:
             d = s.emit("direct", v.a0, v.b0, v.text, None, speaker=p.get("speaker"), stype=p.get("speaker_type", "unknown"))

@@ -19,3 +19,32 @@ def verb_lemma(word: str) -> str:
     doc = Doc(nlp.vocab, words=[word.lower()])
     doc[0].pos_ = "VERB"
     return nlp.get_pipe("lemmatizer").rule_lemmatize(doc[0])[0].lower()
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_index() -> frozenset[str]:
+    from ..nlp import load_nlp
+
+    return frozenset(load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"])
+
+
+def is_verb_lemma(word: str) -> bool:
+    """True when the lower-cased ``word`` is a verb lemma of the pipeline's rule lemmatizer
+    (its ``lemma_index`` table, from WordNet: "climb", "govern", not "lobst"). Loads the
+    pipeline on first use."""
+    return word.lower() in _verb_index()
+
+
+def agent_noun_stem_is_verb(noun: str) -> bool:
+    """True when ``noun`` reads as an agent noun made from a verb ("hikers" <- hike, "climber" <-
+    climb, "shoppers" <- shop, "governor" <- govern, "visitors" <- visit): its ending -er/-or
+    (plural -ers/-ors) cut off, with "e" restored or a doubled consonant undone, is a verb lemma."""
+    low = noun.lower()
+    low = low[:-1] if low.endswith(("ers", "ors")) else low
+    if not low.endswith(("er", "or")) or len(low) < 5:
+        return False
+    stem = low[:-2]
+    candidates = {stem, stem + "e"}
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        candidates.add(stem[:-1])  # "shopper" <- shop
+    return any(is_verb_lemma(c) for c in candidates)
