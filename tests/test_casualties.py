@@ -707,3 +707,19 @@ def test_casualties_missing_things_are_not_counted_by_ending(extract_text):
     ex = extract_text("Three trawlers and their 14 crew members are missing off Cork, the coast guard said.")
     c = only(ex)
     assert counts(c) == dict.fromkeys(COUNT_KEYS) | {"missing_min": 14, "missing_max": 14}
+
+
+def test_casualties_update_of_the_injured_alone_replaces_the_events_injured(extract_text):
+    """Test that "the number of injured climbed to N" after an event updates that event's injured count
+    (one event), and keeps the death toll's sentence as the event's provenance."""
+    text = ("A storm hit the coast near Varna on Monday, killing 12 people and injuring 80, officials said. "
+            "Rescue teams searched the harbour overnight. The number of injured climbed to 95 on Tuesday.")
+    c = only(extract_text(text, "2026-02-02"))
+    assert counts(c) == dict.fromkeys(COUNT_KEYS) | {"killed_min": 12, "killed_max": 12, "injured_min": 95, "injured_max": 95}
+    assert text[c.start:c.end].startswith("A storm hit the coast")
+
+
+def test_casualties_number_of_people_killed_is_a_toll(extract_text):
+    """Test that "the number of people killed reached N" states a death toll."""
+    c = only(extract_text("The number of people killed in the floods near Sibiu reached 17 on Sunday, rescuers said."))
+    assert (c.killed_min, c.killed_max) == (17, 17)

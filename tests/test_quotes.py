@@ -864,3 +864,29 @@ def test_quotes_short_sentence_continues_previous_quotation(extract_text):
     ex = extract_text('Marta Kowal left the podium early. "The count is final," she said. "We lost."')
     assert [(q.speaker, q.kind, q.text) for q in ex.quotes] == [
         ("Marta Kowal", "direct", "The count is final"), ("Marta Kowal", "direct", "We lost.")]
+
+
+def test_quotes_interview_turn_is_one_quotation(extract_text):
+    """Test that a named transcript turn ("Okonjo: ...") gives one transcript quotation, never also an
+    indirect one with the label's colon as cue."""
+    text = ("Radio interview: a port director on the strike\n"
+            "The director of the port, Amaka Okonjo, spoke to our reporter Lena Vos.\n"
+            "Q: Will the cranes run tomorrow?\n"
+            "Okonjo: The cranes stay idle until the water drops. We have moved the ships to the outer quay.\n")
+    ex = extract_text(text)
+    assert [(q.kind, q.speaker) for q in ex.quotes] == [("transcript", "Amaka Okonjo")]
+
+
+def test_quotes_report_relayed_according_to_is_two_nested_attributions(extract_text):
+    """Test that "X told Y that ..., according to Z" gives two attributions, as PARC annotates nested
+    reports: Z's, whose content holds X's report, and X's, whose content stops before "according to"."""
+    ex = extract_text("The admiral told sailors that the fleet would sail at dawn, according to two crew members.")
+    assert [(q.speaker, q.cue, q.text) for q in ex.quotes] == [
+        ("two crew members", "according to", "The admiral told sailors that the fleet would sail at dawn"),
+        ("admiral", "told", "the fleet would sail at dawn")]
+
+
+def test_quotes_trailing_according_to_is_not_content(extract_text):
+    """Test that a reporting verb's content stops before a trailing "according to" phrase."""
+    ex = extract_text("Trade Minister Ilse Varga said that exports would recover by autumn, according to a ministry statement.")
+    assert ("Ilse Varga", "indirect", "exports would recover by autumn") in [(q.speaker, q.kind, q.text) for q in ex.quotes]

@@ -343,7 +343,7 @@ def decide_attributions(
     ``p >= override_threshold``, one proposed by the sequence tagger alone
     (:mod:`.attribution_tagger`, ``frame.rule == "tagger"``) with ``p >= tagger_threshold``; kept ones are taken most probable first, unless their content overlaps a kept one's with token F1 >= 0.5
     (two contents a scorer would match to one attribution; non-maximum suppression), and
-    returned in input order.
+    returned in input order. A report nested in another's content (:func:`_nested`) is no rival of it.
 
     Args:
         cands (list[Candidate]): rule frames and model candidates that passed the structural checks.
@@ -376,11 +376,17 @@ def decide_attributions(
         rival = False
         while j >= 0 and starts[j] >= c.start - longest and not rival:
             r = cands[by_start[j]]
-            rival = by_start[j] in kept and r.end > c.start and token_f1(r.text, c.text) >= 0.5
+            rival = by_start[j] in kept and r.end > c.start and token_f1(r.text, c.text) >= 0.5 and not _nested(r, c)
             j -= 1
         if not rival:
             kept.add(k)
     return [c for k, c in enumerate(cands) if k in kept]
+
+
+def _nested(a: Candidate, b: Candidate) -> bool:
+    """Whether one candidate's cue lies inside the other's content: a report relayed by another ("X said
+    that ... , according to a statement": the statement's content holds X's report), two attributions."""
+    return a.start <= b.frame.cue.start_char < a.end or b.start <= a.frame.cue.start_char < b.end
 
 
 # ---------------------------------------------------------------- training

@@ -355,6 +355,8 @@ def _toll_noun(tok: Token) -> Optional[Token]:
     head of "the number / tally of dead (deaths, victims)" (``TOLL_NOUNS``); None otherwise."""
     if tok.lemma_.lower() == "toll" or tok.lower_ == "toll":
         return tok
+    if tok.dep_ in ("acl", "amod") and tok.head.dep_ == "pobj" and tok.head.lower_ in PERSON_NOUNS:
+        tok = tok.head  # "the number of people killed", "the tally of civilians wounded"
     of = tok.head
     if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in TOLL_NOUNS and of.head.i < tok.i:
         return of.head
@@ -863,7 +865,7 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
         ctx.own_dates.add(id(rec))
     if own_place:
         ctx.own_places.add(id(rec))
-    if any(p.role == "update" and p.key == "killed" for p in pieces):
+    if any(p.role == "update" and p.key in ("killed", "injured", "missing") for p in pieces):
         ctx.updates.add(id(rec))
     # categories whose every counted piece is an increment over an earlier count ("another 40 people")
     increments = {k for k in counts if k not in totals and all(p.role == "increment" for p in pieces if p.key == k)}
@@ -1147,7 +1149,8 @@ def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
     for rec in records:
         text = doc_text(ctx.doc)[rec.start:rec.end]
         prev = next((e for e in reversed(out) if e.killed_min is not None and _same_area(e, rec)), None)
-        if prev is not None and rec.killed_min is not None and (UPDATE_CUE.search(text) or id(rec) in ctx.updates):
+        if prev is not None and (rec.killed_min is not None or id(rec) in ctx.updates) and (
+                UPDATE_CUE.search(text) or id(rec) in ctx.updates):  # "the number of injured climbed to 310" too
             kept_parts = not rec.parts
             _update(prev, rec)
             if kept_parts:  # "the toll rose to 31 after eight more bodies were found in A": A's part grows
@@ -1297,7 +1300,8 @@ def _breaks_down(rec: Casualty, event: Casualty) -> bool:
 
 def _update(event: Casualty, rec: Casualty) -> None:
     """Replace ``event``'s counts by those ``rec`` states (the latest total), keeping the event's
-    place unless it had none; ``start``/``end`` move to the updating sentence."""
+    place unless it had none; ``start``/``end`` move to the updating sentence when it states the
+    death toll (an update of the injured alone keeps the toll's sentence)."""
     for cat in ("killed", "injured", "missing", "perpetrator_killed"):
         if getattr(rec, f"{cat}_min") is not None or getattr(rec, f"{cat}_max") is not None:
             for suffix in ("_min", "_max", "_qualifier"):
@@ -1306,7 +1310,8 @@ def _update(event: Casualty, rec: Casualty) -> None:
     if event.place is None:
         event.place, event.country, event.lat, event.lon = rec.place, rec.country, rec.lat, rec.lon
     event.parts = rec.parts or event.parts
-    event.start, event.end = rec.start, rec.end
+    if rec.killed_min is not None or event.killed_min is None:  # the sentence of the latest death toll
+        event.start, event.end = rec.start, rec.end
     event.cause = event.cause or rec.cause
     event.actor = event.actor or rec.actor
 

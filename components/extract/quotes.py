@@ -746,7 +746,7 @@ def _indirect_ok(s: _Sieve, f: Frame, holders: "_Intervals") -> bool:
         return False
     if (f.kind == "paraphrase" or f.rule == "object") and (holders.holding(f.cue.start_char) or s.turn_iv.holding(f.cue.start_char)):
         return False
-    if f.rule == "label" and any(a <= f.cue.start_char < b for a, _, b, *_ in s.turns):
+    if f.rule == "label" and _in_turn_label(s, f.cue.start_char):
         return False
     lem = cue_lemma(f.cue[0]) if f.kind == "verb" else "according"
     if (lem in C.CUE_QUOTE_ONLY and f.rule not in ("object", "parataxis")) or f.quote_only:
@@ -757,6 +757,12 @@ def _indirect_ok(s: _Sieve, f: Frame, holders: "_Intervals") -> bool:
         return False  # "when asked about the deficit, she ...": a bare participle; the one asked is no source
     subj = f.subject
     return not (subj is not None and (subj.lower_ in C.NON_SPEAKER_PRONOUNS and subj.lower_ != "it" or _first_person(subj)))
+
+
+def _in_turn_label(s: _Sieve, pos: int) -> bool:
+    """Whether character ``pos`` lies in a transcript turn's label ("Smith:" up to its content): a
+    label's colon is the turn's, which the transcript pass emits."""
+    return any(a <= pos < b for a, _, b, *_ in s.turns)
 
 
 def _first_person(subj: Token) -> bool:
@@ -794,6 +800,16 @@ def _before_inner_speech(s: _Sieve, f: Frame, ca: int, cb: int) -> int:
         if ca < edge and len(head.split()) >= 3:
             return ca + len(head)
     return cb
+
+
+_TRAILING_ACCORDING = re.compile(r"[\s,;]+according to\b[^,;.!?]*[.!?]?\s*$", re.I)
+
+
+def _before_trailing_according(text: str, ca: int, cb: int) -> int:
+    """End of a content ``[ca, cb)`` before a trailing "according to X" ("said that the deficit would
+    shrink, according to a statement": the statement is the channel of the report, not its content)."""
+    m = _TRAILING_ACCORDING.search(text, ca, cb)
+    return ca + len(text[ca : m.start()]) if m and len(text[ca : m.start()].split()) >= 3 else cb
 
 
 def indirect_candidates(s: _Sieve, tagger: Optional[Path] = TAGGER_PATH) -> list[Candidate]:
@@ -850,14 +866,15 @@ def _structural_candidate(s: _Sieve, f: Frame, is_rule: bool, emitted: "_Interva
         return None
     rule_ok = is_rule and _indirect_ok(s, f, emitted)
     if not rule_ok and (f.subject is None or f.subject.lower_ in C.NON_SPEAKER_PRONOUNS or _first_person(f.subject)
-                        or s.turn_iv.holding(f.cue.start_char) or _passive_cue(f)):
+                        or s.turn_iv.holding(f.cue.start_char) or _passive_cue(f)
+                        or f.rule == "label" and _in_turn_label(s, f.cue.start_char)):
         return None  # no source that can speak (an expletive passive needs the rules), or inside a transcript turn
     ca, cb = f.content
     content_text = f.content_text
     dl = s.index.dateline_at(ca)
     if dl is not None and dl < cb:
         ca, content_text = dl, None  # content never starts with "DOHA, Qatar — "
-    end = _before_inner_speech(s, f, ca, cb)
+    end = _before_trailing_according(s.text, ca, _before_inner_speech(s, f, ca, cb))
     if end != cb:
         cb, content_text = end, None
     inside = s.quoted_iv.overlapping(ca, cb)

@@ -41,7 +41,8 @@ def label_kind(bare: str, bold: bool, index: SpeakerIndex, has_question: bool) -
         has_question (bool): the text has a question label; "A:" is an answer only then.
     """
     low = bare.lower()
-    if low in C.NON_SPEAKER_LABELS:
+    last = bare.split()[-1] if bare.split() else ""
+    if low in C.NON_SPEAKER_LABELS or last.islower() and last in C.NON_SPEAKER_LABELS:
         return "caption"
     if low in C.INTERVIEWER_LABELS:
         return "question"
