@@ -256,7 +256,8 @@ def _add_engine_arguments(p: argparse.ArgumentParser) -> None:
                    help="extraction processes, each loading the model once (default: the number of cores, "
                         "one per 10 articles for fewer)")
     p.add_argument("--article-timeout", type=float, default=DEFAULT_ARTICLE_TIMEOUT, metavar="SECONDS",
-                   help=f"wall-clock budget per article (default {DEFAULT_ARTICLE_TIMEOUT:g}); an article past it "
+                   help=f"wall-clock budget per article of up to 50,000 characters, in proportion beyond "
+                        f"(default {DEFAULT_ARTICLE_TIMEOUT:g}); an article past it "
                         "is kept without extraction results, with a warning; 0: no budget, extract in this process")
     p.add_argument("--debug", action="store_true", help="print the traceback of unexpected errors")
     p.add_argument("--batch-size", type=_positive_int, default=32, metavar="N", help="articles written per transaction "

@@ -8,7 +8,8 @@ an exception becomes the outcome's ``error``, so one article never costs the oth
 
 :class:`ExtractionPool` runs :func:`process_article` in worker processes, each loading the spaCy
 pipeline once (``spawn``: a fresh interpreter, no state inherited from the caller). The wall-clock
-budget per article (:data:`DEFAULT_ARTICLE_TIMEOUT`, 30 s) is enforced from outside the extraction:
+budget per article (:data:`DEFAULT_ARTICLE_TIMEOUT`, 30 s per :data:`BUDGET_CHARS` characters; at least 30 s;
+:func:`article_budget`) is enforced from outside the extraction:
 a worker still busy when the budget runs out is killed and replaced, and the article comes back
 without extraction results and with a warning. A worker that dies (a crash in native code, out of
 memory) fails only its article. ``workers=N`` runs N articles at once (one model load each); the
@@ -34,8 +35,11 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 from .models import WORLD_POPULATION, Article, Extraction
 
-# Wall-clock seconds one article may take (parse + extraction) before its worker is replaced.
+# Wall-clock seconds one article may take (parse + extraction) before its worker is replaced, per
+# BUDGET_CHARS characters of text (at least once: a short text that hangs gets this much).
 DEFAULT_ARTICLE_TIMEOUT = 30.0
+# The budget grows with the text: a 187,000-character article gets 3.74 budgets (112 s by default).
+BUDGET_CHARS = 50_000
 # Seconds a new worker may take to start and load the model before the pool gives up.
 WORKER_START_TIMEOUT = 300.0
 # Language identification needs some text: shorter articles are taken as English.
@@ -134,6 +138,12 @@ def process_article(article: Article, nlp=None) -> ArticleOutcome:
                               detail=traceback.format_exc())
 
 
+def article_budget(timeout: float, article: Article) -> float:
+    """Wall-clock seconds ``article`` may take: ``timeout`` per :data:`BUDGET_CHARS` characters of its
+    text, at least ``timeout`` (extraction time grows with length; a hang does not need a long text)."""
+    return timeout * max(1.0, len(article.text or "") / BUDGET_CHARS)
+
+
 def timed_out(article: Article, seconds: float) -> ArticleOutcome:
     """The outcome of an article whose extraction ran out of time: kept without extraction results."""
     return ArticleOutcome(article, Extraction(article=article), [
@@ -224,7 +234,8 @@ class ExtractionPool:
 
     Args:
         workers (int): processes (each loads the spaCy model once, about 2 s and 200 MB).
-        timeout (float): seconds per article; a worker past it is killed and replaced.
+        timeout (float): seconds per article of up to :data:`BUDGET_CHARS` characters, more for a longer
+            one (:func:`article_budget`); a worker past it is killed and replaced.
 
     Use :meth:`run`; :meth:`close` (or ``with``) stops the workers. Workers start on first use.
 
@@ -310,7 +321,7 @@ class ExtractionPool:
                 if w.ready and w.task is None and todo:
                     i, a = todo.popleft()
                     w.conn.send((i, a))
-                    w.task = (i, a, time.monotonic() + self.timeout)
+                    w.task = (i, a, time.monotonic() + article_budget(self.timeout, a))
             now = time.monotonic()
             limits = [w.task[2] if w.task else w.started + WORKER_START_TIMEOUT
                       for w in self._workers if w.task or not w.ready]
@@ -336,7 +347,7 @@ class ExtractionPool:
             for w in list(self._workers):
                 if w.task and now >= w.task[2]:
                     i, a, _ = w.task
-                    done[i] = timed_out(a, self.timeout)
+                    done[i] = timed_out(a, article_budget(self.timeout, a))
                     self._replace(w)
                 elif not w.ready and now >= w.started + WORKER_START_TIMEOUT:
                     raise RuntimeError(f"an extraction worker did not start within {WORKER_START_TIMEOUT:g} s")

@@ -788,3 +788,34 @@ def test_dashboard_upload_waits_for_the_build_of_the_bundled_collections(db):
     at.run()
     assert not any("uploads open when it finishes" in i.value for i in at.info)
     assert not at.get("file_uploader")[0].proto.disabled
+
+
+def test_dashboard_reader_says_why_an_english_article_may_have_no_records(db):
+    """Test that an English article without records gets a note naming both reasons (nothing found, or
+    past the time budget) and the command that re-extracts it with more time."""
+    at = _uploaded("calm.txt", ("The weather was mild on the coast this week and the ferry timetable did not change. "
+                                "Shops opened at the usual hours and the market sold apples and bread as on any other "
+                                "week of the year.\n").encode())
+    box = at.selectbox(key="article_pick")
+    box.set_value(next(i for i in box.options if box.format_func(i).startswith("The weather"))).run()
+    infos = [i.value for i in at.info]
+    assert any(i.startswith("Nothing was extracted from this article (") and "--article-timeout 300" in i
+               for i in infos), infos
+
+
+def test_dashboard_event_link_shows_injured_missing_and_parts(db):
+    """Test that ?event=ID shows the event's injured and missing beside its death toll, its breakdown
+    parts, and the note on summing the casualties download."""
+    _uploaded("quake.txt", ("Quake strikes the hills\nA strong earthquake struck the hills near Tabriz on Monday, killing "
+                            "at least 30 people and injuring 150, officials said. Eighteen people died in Tabriz and 12 "
+                            "in Marand. Another 9 people were missing.\n").encode())
+    store = Store(db, read_only=True)
+    event_id = store.df("SELECT e.event_id FROM casualty_events e JOIN articles a ON a.id = e.article_id "
+                        "WHERE a.title = 'Quake strikes the hills'")["event_id"].iloc[0]
+    store.close()
+    at = _goto(_app({"event": event_id}), "casualties")
+    head = next(m.value for m in at.markdown if m.value.startswith("**Event "))
+    assert "at least 30 killed" in head and "150 injured" in head and "9 missing" in head, head
+    reports = next(d.value for d in at.dataframe if "parts" in d.value.columns)
+    assert list(reports["parts"]) == ["Tabriz 18 killed; Marand 12 killed"]
+    assert any(c.value.startswith("The casualties download holds each event") for c in at.caption)

@@ -363,3 +363,13 @@ def test_robust_sigkill_during_ingest_leaves_the_store_whole(tmp_path, extract_t
     final = _cli("ingest", str(folder), "--db", str(db), "--workers", "1", "--batch-size", "2")
     assert final.returncode == 0, final.stdout + final.stderr
     assert _records(db) == expected
+
+
+def test_article_budget_grows_with_the_text():
+    """Test that the time budget is the timeout per 50,000 characters, never less than the timeout."""
+    from components.models import Article
+    from components.worker import article_budget
+
+    assert article_budget(30.0, Article(id="a", text="Four word headline here")) == 30.0
+    assert article_budget(30.0, Article(id="b", text="x" * 50_000)) == 30.0
+    assert article_budget(30.0, Article(id="c", text="x" * 187_500)) == 112.5

@@ -583,7 +583,8 @@ def casualty_totals(store: Store, f: QueryFilters) -> dict[str, int]:
 def casualty_event_summary(store: Store, event_ids: list[str]) -> pd.DataFrame:
     """Per event (all its stored reports): ``event_id``, ``reports`` (records), ``articles``,
     ``killed_best`` (largest lower bound), ``killed_low`` / ``killed_high`` (the reports' range; high is
-    missing when a report is open-ended, "3+"), and
+    missing when a report is open-ended, "3+"), ``injured_best`` / ``missing_best`` (largest lower
+    bounds, NaN when no report gives one), and
     ``event_killed``, the reader's text ("at least 4 killed; reports 3-4")."""
     from .events import describe
 
@@ -591,6 +592,7 @@ def casualty_event_summary(store: Store, event_ids: list[str]) -> pd.DataFrame:
         """
         SELECT e.event_id, count(*) AS reports, count(DISTINCT e.article_id) AS articles,
                max(c.killed_min) AS killed_best, min(c.killed_min) AS killed_low,
+               max(c.injured_min) AS injured_best, max(c.missing_min) AS missing_best,
                CASE WHEN count(c.killed_max) < count(c.killed_min) THEN NULL ELSE max(c.killed_max) END AS killed_high
         FROM casualty_events e JOIN casualties c ON c.article_id = e.article_id AND c.idx = e.idx
         WHERE list_contains(?, e.event_id) GROUP BY e.event_id ORDER BY e.event_id
@@ -941,10 +943,11 @@ def article_casualties(store: Store, article_id: str) -> pd.DataFrame:
 
 
 def casualty_event_reports(store: Store, event_id: str) -> pd.DataFrame:
-    """The reports (casualty records) of one event across articles, with their ``confidence`` and citation
-    (``title``, ``outlet``, ``published``, ``url``, ``sentence``); empty for an unknown id."""
+    """The reports (casualty records) of one event across articles, with their ``parts`` ("Malatya 27
+    killed; Elazig 14 killed", None without a breakdown), ``confidence`` and citation (``title``,
+    ``outlet``, ``published``, ``url``, ``sentence``); empty for an unknown id."""
     df = store.df(
-        f"SELECT {_CAS_COLS}, c.confidence, e.event_id FROM casualty_events e "
+        f"SELECT {_CAS_COLS}, {_CAS_PARTS}, c.confidence, e.event_id FROM casualty_events e "
         "JOIN casualties c ON c.article_id = e.article_id AND c.idx = e.idx JOIN articles a ON a.id = c.article_id "
         "WHERE e.event_id = ? ORDER BY a.published NULLS LAST, c.article_id, c.idx", [event_id])
     return _cite(store, df)

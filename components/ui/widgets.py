@@ -80,6 +80,12 @@ def _to_json(df: pd.DataFrame) -> str:
     return df.to_json(orient="records", date_format="iso", force_ascii=False, indent=1)
 
 
+# Shown under every casualties download: the file holds events and their parts side by side.
+CASUALTY_PARTS_NOTE = ("The casualties download holds each event and, after it, its parts (a breakdown by place or "
+                       "group, `part_of` set to the event's `idx`). To add up tolls, sum only rows whose `part_of` "
+                       "is empty, and count each `event_id` once: several articles can report the same event.")
+
+
 def download_buttons(name: str, fetch: Callable[[], pd.DataFrame], key: str, filters=None) -> None:
     """CSV, JSON and Parquet download buttons; ``fetch`` runs only when a button is clicked (deferred data).
 

@@ -271,6 +271,11 @@ if not any(len(bundle[k]) for k in ("quotes", "speakers", "places", "casualties"
     if lang:
         st.info(f"Nothing was extracted: the text is not English (language detected: {lang}). "
                 "The extractors read English only; the article is kept as it was supplied.")
+    else:
+        st.info(f"Nothing was extracted from this article ({len(art['text'] or ''):,} characters). Either the "
+                "extractors found no quotation, place or casualty in it, or its extraction ran past the time "
+                "budget (30 s per 50,000 characters) and it was kept without results. To try again with more "
+                "time: `python -m components ingest FILE --replace --article-timeout 300`.")
 with st.expander("Correct this article's quotes and casualty records"):
     correct.reader_correction_controls(bundle, "art_fix")
 st.html(highlight.legend_html(["quote", "speaker", "place", "casualty"]))

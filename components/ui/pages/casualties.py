@@ -2,13 +2,15 @@
 chart by place and date, linked to the map. ``?event=ID`` opens one event with its reports, which can be
 corrected there (figures, place, wrong); selecting a table row puts its event there."""
 
+import pandas as pd
 import streamlit as st
 
 from components.ui import charts, correct, loaders
 from components.ui.highlight import escape_markdown
 from components.ui.sidebar import current_filters, request_filter
 from components.store.queries import CASUALTY_SORTS, DESCENDING_FIRST
-from components.ui.widgets import date_range_slider, display_frame, download_buttons, pager, plural, sort_control
+from components.ui.widgets import (CASUALTY_PARTS_NOTE, date_range_slider, display_frame, download_buttons, pager, plural,
+                                  sort_control)
 
 # Table columns, left to right: the counts, then the title of the reporting article (in view at 1400 px),
 # the event's toll across articles ("at least 4 killed; reports 3-4") and its number of reports, the
@@ -34,10 +36,14 @@ if event_link:  # permalink of one event across articles: ?event=ID
     else:
         summary = loaders.q("casualty_event_summary", [event_link]).iloc[0]
         with st.container(border=True):
-            st.markdown(f"**Event {escape_markdown(event_link)}**: {summary['event_killed'] or 'no death toll given'} "
+            others = [f"{int(summary[k]):,} {word}" for k, word in (("injured_best", "injured"), ("missing_best", "missing"))
+                      if pd.notna(summary[k])]
+            st.markdown(f"**Event {escape_markdown(event_link)}**: "
+                        f"{' · '.join([summary['event_killed'] or 'no death toll given'] + others)} "
                         f"({plural(int(summary['reports']), 'report')} in {plural(int(summary['articles']), 'article')})")
-            st.dataframe(display_frame(reports[["place", "date", "killed_min", "killed_max", "cause", "title", "outlet",
-                                                "published", "url", "sentence"]]), hide_index=True, key="cas_event_reports")
+            st.dataframe(display_frame(reports[["place", "date", "killed_min", "killed_max", "injured_min", "missing_min",
+                                                "parts", "sentence", "cause", "title", "outlet", "published", "url"]]),
+                         hide_index=True, key="cas_event_reports")
             with st.expander("Correct a report of this event" if len(reports) > 1 else "Correct this report"):
                 author = correct.author_input("cas_fix_author")
                 rows = reports.to_dict("records")
@@ -93,3 +99,4 @@ else:
             request_filter("places", [target])
             st.switch_page("components/ui/pages/map.py")
 download_buttons("casualties", lambda: loaders.q("casualties_table", f), "cas_dl", f)
+st.caption(CASUALTY_PARTS_NOTE)

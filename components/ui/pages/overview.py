@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.ui import charts, loaders
 from components.ui.sidebar import current_filters
-from components.ui.widgets import display_frame, download_buttons, include_unnamed
+from components.ui.widgets import CASUALTY_PARTS_NOTE, display_frame, download_buttons, include_unnamed
 
 # Widths (px) that fit the half-page column of a 1400 px window (about 440 px); the role, the long
 # one, comes last so a narrower screen clips it rather than the country.
@@ -58,3 +58,4 @@ st.caption("Places")
 download_buttons("places", lambda: loaders.q("places_table", f), "dl_places", f)
 st.caption("Casualties")
 download_buttons("casualties", lambda: loaders.q("casualties_table", f), "dl_casualties", f)
+st.caption(CASUALTY_PARTS_NOTE)
