@@ -253,6 +253,12 @@ def spelling_skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
+def _syllables(key: str) -> int:
+    """Vowel groups of a bare area key with y, w and h dropped, as :func:`spelling_skeleton` drops them
+    ("paktiya" and "paktya" 2, "anatolia" 4, "antalya" 3): transliterations keep a name's syllables."""
+    return len(re.findall(r"[aeiou]+", re.sub(r"[yhw]", "", key)))
+
+
 def _swapped_pair(a: str, b: str) -> bool:
     """True when ``b`` is ``a`` with two adjacent letters swapped, the commonest typing slip
     ("ghanzi" for "ghazni"). A changed, added or dropped letter is not enough: it turns one real
@@ -569,7 +575,8 @@ class Gazetteer:
     def area_by_spelling(self, name: str, countries) -> Optional["GeoRecord"]:
         """The first-level area of one of ``countries`` (ISO alpha-2 codes) that ``name`` spells
         another way: the same consonant skeleton (:func:`spelling_skeleton`: "Menoufia" and "Al
-        Minufiyah", "Beni Suef" and "Bani Suwayf", "Konar" and "Kunar") or else, for names of six
+        Minufiyah", "Beni Suef" and "Bani Suwayf", "Konar" and "Kunar") and as many syllables
+        (:func:`_syllables`; "Anatolia" is not "Antalya") or else, for names of six
         letters or more, two adjacent letters swapped ("Ghanzi" for "Ghazni"); the same bare
         name first ("Paktika" is not "Paktia"). Transliterations of Arabic, Pashto or Dari names vary in their vowels and
         in y/w/h; a typo in a report swaps two letters. None when no area or more than one
@@ -582,7 +589,8 @@ class Gazetteer:
         if len(skel) < 3:
             return None
         areas = [a for cc in countries for a in self._area_spellings.get(cc, ())]
-        for same in (lambda akey, askel: akey == key, lambda akey, askel: askel == skel,
+        for same in (lambda akey, askel: akey == key,
+                     lambda akey, askel: askel == skel and _syllables(akey) == _syllables(key),
                      lambda akey, askel: len(key) >= 6 and _swapped_pair(key, akey)):
             found = {rec for akey, askel, rec in areas if same(akey, askel)}
             if found:

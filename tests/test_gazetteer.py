@@ -231,6 +231,9 @@ def test_gazetteer_area_by_spelling(gaz):
     assert gaz.area_by_spelling("Punjab", ["PK", "IN"]) is None  # one in each country
     assert gaz.area_by_spelling("Hunan", ["CN"]) is None  # skeleton "n": too short to tell
     assert gaz.area_by_spelling("Baghran", ["AF"]) is None  # a Helmand district, not Baghlan
+    # the same consonants with another number of syllables is another name (a region, not the province)
+    assert gaz.area_by_spelling("Anatolia", ["TR"]) is None
+    assert gaz.area_by_spelling("Paktiya", ["AF"]).name == "Paktia"
 
 
 def test_gazetteer_iso_name_of_a_city_is_no_lookalike_area(gaz):

@@ -433,6 +433,9 @@ def _places(extract_text, text):
          [("TULSA", "Tulsa", "Oklahoma", "US"), ("Okla.", "Oklahoma", "Oklahoma", "US")]),
         ("Port reopens. MOBILE: The port reopened on Friday.", [("MOBILE", "Mobile", "Alabama", "US")]),
         ("By Ann Lee. May 3, 2009 MOLINE -- The council met on Monday.", [("MOLINE", "Moline", "Illinois", "US")]),
+        # letters beyond ASCII in a dateline in capitals
+        ("Ferry strike ends. ÅLESUND, Norway — The crews returned to work on Tuesday.",
+         [("ÅLESUND", "Alesund", "More og Romsdal", "NO"), ("Norway", "Norway", None, "NO")]),
     ],
 )
 def test_places_upper_case_dateline_after_headline(extract_text, text, expected):
@@ -559,7 +562,7 @@ def test_places_compass_area_name_abroad_is_not_another_country_area(extract_tex
     """"Central Plateau" in Haiti is not Nigeria's Plateau state: no place of Nigeria is named; the
     plateau is a feature placed at the country the article names."""
     assert _places(extract_text, "Cases rose in the Central Plateau of Haiti.") == [
-        ("Central Plateau", "Haiti", None, "HT"), ("Haiti", "Haiti", None, "HT")]
+        ("Central Plateau", "Central Plateau", None, "HT"), ("Haiti", "Haiti", None, "HT")]
 
 
 # ----------------------------------------------------------------------------- issue 11: resolution priors
@@ -723,12 +726,15 @@ def test_places_street_names_and_lower_case_words_are_no_places(extract_text):
 
 def test_places_river_and_fort_names_placed_at_the_nearest_place(extract_text):
     """Test that a river or valley named by its head word ("the Pawnee River", "River Wensum"),
-    which no installed gazetteer holds, is a toponym placed at the article's nearest resolved
-    city or area; a fort the gazetteer knows ("Fort Bragg") resolves as usual."""
+    which no installed gazetteer holds, is a toponym of kind ``feature`` under its own name, placed at
+    the article's nearest resolved city or area; a fort the gazetteer knows ("Fort Bragg") resolves as usual."""
+    river, city = extract_text("Anglers lined the Tenmile River below Corvallis, Oregon, on Sunday.").places[:2]
+    assert (river.name, river.kind, river.geonameid, (river.lat, river.lon)) == (
+        "Tenmile River", "feature", None, (city.lat, city.lon))
     assert _places(extract_text, "Canoeists gathered on the banks of the Pawnee River near Topeka, Kansas, on Saturday.") == [
-        ("Pawnee River", "Topeka", "Kansas", "US"), ("Topeka", "Topeka", "Kansas", "US"), ("Kansas", "Kansas", "Kansas", "US")]
+        ("Pawnee River", "Pawnee River", "Kansas", "US"), ("Topeka", "Topeka", "Kansas", "US"), ("Kansas", "Kansas", "Kansas", "US")]
     assert _places(extract_text, "Volunteers cleaned the shore of the River Wensum in Norwich on Sunday.") == [
-        ("River Wensum", "Norwich", "England", "GB"), ("Norwich", "Norwich", "England", "GB")]
+        ("River Wensum", "River Wensum", "England", "GB"), ("Norwich", "Norwich", "England", "GB")]
     assert _places(extract_text, "The soldier was stationed at Fort Bragg before he moved to Raleigh, North Carolina.")[0] == (
         "Fort Bragg", "Fort Bragg", "North Carolina", "US")
 
@@ -771,9 +777,9 @@ def test_places_township_park_and_city_names_placed_at_the_nearest_place(extract
     """Test that "X Township", "X Park" and "X City" names no gazetteer holds are toponyms placed at
     the article's nearest resolved city ("Mill Creek Township outside Zanesville, Ohio")."""
     assert _places(extract_text, "Crews repaired the road near Mill Creek Township outside Zanesville, Ohio.")[0] == (
-        "Mill Creek Township", "Zanesville", "Ohio", "US")
+        "Mill Creek Township", "Mill Creek Township", "Ohio", "US")
     assert _places(extract_text, "The concert will be held at Brookside Park in Zanesville, Ohio, on Friday.")[0] == (
-        "Brookside Park", "Zanesville", "Ohio", "US")
+        "Brookside Park", "Brookside Park", "Ohio", "US")
 
 
 def test_places_brand_before_its_product_name_is_no_city(extract_text):

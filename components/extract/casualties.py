@@ -105,7 +105,7 @@ GLOBAL_TOLL_PATTERN: str = (
     r"(?:throughout|all over) the world|in \d+ countries|\d+ countries and territories)\b"
 )
 
-KIND_SPECIFICITY = {"city": 0, "admin": 1, "country": 2, "continent": 3, "water": 3}
+KIND_SPECIFICITY = {"city": 0, "feature": 0, "admin": 1, "country": 2, "continent": 3, "water": 3}
 AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "no less than", "a minimum of")
 AT_MOST = ("at most", "up to", "as many as", "nearly", "almost", "fewer than", "less than", "no more than", "a maximum of")
 APPROX = ("about", "around", "some", "approximately", "roughly", "an estimated", "estimated", "close to", "nearly")

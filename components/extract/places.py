@@ -39,6 +39,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Optional
 
+import regex
 from spacy.strings import get_string_id
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
@@ -192,6 +193,10 @@ def toponyms(doc: Doc) -> list[Place]:
     places: list[Place] = []
     for m, rec in zip(mentions, final):
         if rec is None:
+            continue
+        if m.feature:  # a river or valley the gazetteer lacks: its own name, at the place it was anchored to
+            places.append(Place(name=m.text, mention=m.text, start=m.start, end=m.end, kind="feature",
+                                country=rec.country, admin1=rec.admin1, lat=rec.lat, lon=rec.lon))
             continue
         places.append(
             Place(
@@ -709,9 +714,10 @@ def _free_span(doc: Doc, start: int, end: int, taken: list[bool]) -> Optional[Sp
 # a dateline in capitals after a headline, a line start or a byline's date: "WINONA -- ",
 # "MALATYA, Turkey — ", "DeKALB – ", "HURRICANE, W.Va. - ", "TULSA, Okla. (AP) - ", "BEIRUT: ",
 # "May 3, 2009 MOLINE --"
-_CAPS_DATELINE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\d{4}\s))[^\S\n]*((?:[A-Z][A-Z'’\-]{2,}|[A-Z][a-z]?[A-Z]{2,}[A-Z'’\-]*)(?:[^\S\n][A-Z][A-Z'’.\-]+){0,2})"
-    r"(?:,[^\S\n]+[A-Z][A-Za-z.]+(?:[^\S\n][A-Z][A-Za-z.]+)?)?(?:[^\S\n]*\((?:AP|Reuters|AFP|UPI)\))?"
+_CAPS_DATELINE = regex.compile(  # \p{Lu}: capitals of any script ("ÅLESUND", "İZMİR")
+    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\d{4}\s))[^\S\n]*((?:\p{Lu}[\p{Lu}'’\-]{2,}|\p{Lu}\p{Ll}?\p{Lu}{2,}[\p{Lu}'’\-]*)"
+    r"(?:[^\S\n]\p{Lu}[\p{Lu}'’.\-]+){0,2})"
+    r"(?:,[^\S\n]+\p{Lu}[\p{L}.]+(?:[^\S\n]\p{Lu}[\p{L}.]+)?)?(?:[^\S\n]*\((?:AP|Reuters|AFP|UPI)\))?"
     r"[^\S\n]*(?:-{2,}|—|–|-(?=[^\S\n])|:(?=[^\S\n]))"
 )
 
