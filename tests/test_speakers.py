@@ -480,3 +480,11 @@ def test_speakers_spokesman_is_a_person_and_a_plural_proper_name_a_body(extract_
     assert got[0] == ("spokeswoman", "person")
     assert got[1] == ("Human Rights Alert", "organisation")
     assert [(s.name, s.type) for s in ex.speakers] == [("Human Rights Alert", "organisation")]
+
+
+def test_speakers_role_of_a_named_body_keeps_the_body_as_org(extract_text):
+    """Test that "the head of the X Farm Bureau" gives role "head" and the body as org (a bureau, centre
+    or society is an organisation, not a portfolio like "Minister of Commerce")."""
+    ex = extract_text('"Feed costs doubled," said Ada Quinlan, the head of the Nebraska Dairy Bureau.')
+    s = next(s for s in ex.speakers if s.name == "Ada Quinlan")
+    assert (s.role, s.org) == ("head", "Nebraska Dairy Bureau")

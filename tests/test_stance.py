@@ -488,3 +488,14 @@ def test_stance_no_one_hurt_in_a_report_is_no_stance(nlp, tagger):
     q = quote(text, "No staff were hurt", "UNRWA", cue="said", kind="direct")
     s = stances_of(nlp, tagger, text, [q])[("UNRWA", "humanitarian-aid")]
     assert (s.polarity, s.score, s.cues) == ("neutral", 0.0, [])
+
+
+def test_stance_none_on_a_topic_one_reports_on(nlp, tagger):
+    """Test that a warning about a disaster tags the quote with the topic but gives no stance on it
+    (``stance_target: false``), while a topic in the same quote that can have a stance keeps its own."""
+    text = 'Minister Ana Ruiz warned that aftershocks could topple more homes and rejected any new sanctions.'
+    q = quote(text, "aftershocks could topple more homes and rejected any new sanctions", "Ana Ruiz",
+              cue="warned", kind="indirect")
+    st = stances_of(nlp, tagger, text, [q])
+    assert "disasters-weather" in tagger.labels and "disasters-weather" not in tagger.stance_targets
+    assert sorted(topic for _, topic in st) == ["sanctions"]

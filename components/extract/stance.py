@@ -901,7 +901,8 @@ def _polarity(score: float) -> str:
 
 
 def speaker_stances(doc: Doc, quotes: list[Quote], speakers: list[Speaker], tagger: TopicTagger) -> list[Stance]:
-    """Each speaker's stance on each topic they are quoted on.
+    """Each speaker's stance on each topic they are quoted on that can have one (``stance_target``
+    in the taxonomy: none on "Disasters and weather").
 
     Args:
         doc (Doc): the parsed article (``quote.start``/``end`` index ``doc.text``).
@@ -947,7 +948,8 @@ def speaker_stances(doc: Doc, quotes: list[Quote], speakers: list[Speaker], tagg
         name = canon.get(q.speaker.lower(), q.speaker)
         own = _own_side(cards.get(name))
         for tid, v in quote_topic_votes(doc, q, tagger, _nested_ranges(q, quotes), lex, own).items():
-            by_key.setdefault((name, tid), []).append((q, v))
+            if tid in tagger.stance_targets:  # not a topic one reports on ("stance_target: false")
+                by_key.setdefault((name, tid), []).append((q, v))
     out: list[Stance] = []
     for (name, tid), items in sorted(by_key.items()):
         voting = [v for _, v in items if v.total > 0]

@@ -105,6 +105,9 @@ class TopicDef(BaseModel):
     patterns: list[list[dict[str, Any]]] = Field(default_factory=list)
     all_of: list[list[str]] = Field(default_factory=list)
     in_context: Optional[InContext] = None
+    # whether a speaker can take a position on the topic: False for topics one reports on, not for or
+    # against ("Disasters and weather": a warning about aftershocks opposes nothing); no stances then
+    stance_target: bool = True
 
     @field_validator("id")
     @classmethod
@@ -216,6 +219,7 @@ class TopicTagger:
         self.context_tokens = context_tokens
         self._cache_id = next(_TAGGER_IDS)  # names this tagger's matches in a doc's user_data
         self.labels = {t.id: t.label for t in self.taxonomy.topics}
+        self.stance_targets = frozenset(t.id for t in self.taxonomy.topics if t.stance_target)
         self.matcher = Matcher(nlp.vocab)
         self.phrase_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._groups: dict[str, int] = {}  # topic id -> number of all_of groups
