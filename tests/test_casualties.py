@@ -723,3 +723,9 @@ def test_casualties_number_of_people_killed_is_a_toll(extract_text):
     """Test that "the number of people killed reached N" states a death toll."""
     c = only(extract_text("The number of people killed in the floods near Sibiu reached 17 on Sunday, rescuers said."))
     assert (c.killed_min, c.killed_max) == (17, 17)
+
+
+def test_casualties_left_in_a_state(extract_text):
+    """Test that "left N people missing / dead" counts the object of "leave" in that state."""
+    c = only(extract_text("The landslide near Bergamo left four tourists missing and two dead, rescuers said."))
+    assert (c.missing_min, c.killed_min) == (4, 2)

@@ -299,8 +299,8 @@ def _counts_animals(head: Token, trigger: Token) -> bool:
 
 
 def _is_countable_head(head: Token, lists_only: bool = False) -> bool:
-    """True when victim head ``head`` can be counted: a number, a vague count, a person noun (by the
-    word lists alone when ``lists_only``: missing things are common, "two trawlers are missing"), a
+    """True when victim head ``head`` can be counted: a number, a vague count, a person noun (no agent
+    noun by its ending when ``lists_only``: missing things are common, "two trawlers are missing"), a
     person or group entity, or a named person."""
     low = head.lower_
     if head.like_num or is_number_word(low) or low in VAGUE_COUNTS or low in NOBODY or low in PRONOUN_ONE:
@@ -319,15 +319,16 @@ def _is_countable_head(head: Token, lists_only: bool = False) -> bool:
 
 def _is_person_noun(tok: Token, lists_only: bool = False) -> bool:
     """True when the common noun ``tok`` names people: a person or kinship noun of the word lists
-    ("civilians", "his two sons"), or, unless ``lists_only``, a noun with a person ending
-    ("tourists", "fishermen"; ``PERSON_SUFFIXES``) or an agent noun made from a verb ("hikers",
-    "the governor"; :func:`~components.text.words.agent_noun_stem_is_verb`), no animal."""
+    ("civilians", "his two sons"), a noun with a person ending ("tourists", "fishermen";
+    ``PERSON_SUFFIXES``) or, unless ``lists_only``, an agent noun made
+    from a verb ("hikers", "the governor"; :func:`~components.text.words.agent_noun_stem_is_verb`);
+    never an animal."""
     low, lemma = tok.lower_, tok.lemma_.lower()
     if low in PERSON_NOUNS or lemma in PERSON_NOUNS or lemma in KIN_NOUNS or low in KIN_NOUNS:
         return True
-    if lists_only or tok.pos_ != "NOUN" or len(low) <= 4 or _is_animal(tok):
+    if tok.pos_ != "NOUN" or len(low) <= 4 or _is_animal(tok):
         return False
-    return low.endswith(PERSON_SUFFIXES) or agent_noun_stem_is_verb(low)
+    return low.endswith(PERSON_SUFFIXES) or not lists_only and agent_noun_stem_is_verb(low)
 
 
 def _coordinated_with_person(head: Token) -> bool:
@@ -421,6 +422,9 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
         return _with_conjuncts(dobj) + along
     if tok.dep_ == "oprd" and tok.pos_ == "ADJ":  # "shot him dead", "left five dead"; passive: "were found dead"
         return _with_conjuncts([c for c in tok.head.children if c.dep_ in ("dobj", "obj", "nsubjpass")])
+    if tok.dep_ in ("oprd", "advcl", "xcomp", "acomp") and tok.head.lemma_ == "leave":
+        # "left three people missing": the object of "leave" is in the state the participle names
+        return [c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i]
     subj = [c for c in kids if c.dep_ in ("nsubjpass", "nsubj")]
     if subj:
         return _with_conjuncts(subj)
