@@ -362,7 +362,7 @@ def read_published(value: object) -> tuple[str | None, str | None]:
     try:
         return parse_published(value)
     except ValueError as exc:
-        return None, f"{exc}; stored without this date"
+        return None, f"{exc}; kept without this date"
 
 
 def normalise_date(value: object) -> str | None:
@@ -881,7 +881,8 @@ def load_json_line(line: str, where: str) -> object:
     try:
         return json.loads(line)
     except json.JSONDecodeError as exc:
-        raise ArticleReadError(where, f"not valid JSON ({exc.msg})") from exc
+        at = "" if exc.msg.endswith(" at") else " at"  # "Unterminated string starting at"
+        raise ArticleReadError(where, f"not valid JSON ({exc.msg}{at} column {exc.colno})") from exc
     except (ValueError, RecursionError) as exc:
         raise ArticleReadError(where, f"not valid JSON ({exc})") from exc
 

@@ -370,7 +370,7 @@ def test_dashboard_upload_jsonl_keeps_good_lines_and_reports_the_bad_one(db):
     assert [s.value for s in at.success] == [
         "Added 2 articles to the collection 'uploads'. They now appear on every page."]
     assert [_plain(e.value) for e in at.error] == [
-        "Could not read two.jsonl:2: not valid JSON (Unterminated string starting at)"]
+        "Could not read two.jsonl:2: not valid JSON (Unterminated string starting at column 26)"]
     store = _read_copy(db)
     try:
         ids = {r[0] for r in store.execute("SELECT id FROM articles WHERE collection = 'uploads'").fetchall()}

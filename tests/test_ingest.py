@@ -188,7 +188,7 @@ def test_ingest_jsonl_bad_line_skipped_with_on_error(tmp_path):
     errors = []
     arts = read_path(p, on_error=lambda where, msg: errors.append((where, msg)))
     assert [a.id for a in arts] == ["a", "b"]
-    assert errors == [(f"{p}:2", "not valid JSON (Expecting property name enclosed in double quotes)")]
+    assert errors == [(f"{p}:2", "not valid JSON (Expecting property name enclosed in double quotes at column 2)")]
 
 
 def test_ingest_too_long_article_clear_error():
@@ -370,7 +370,7 @@ def test_ingest_sidecar_bad_date_keeps_the_article_with_a_warning(tmp_path, publ
     warnings = []
     (a,) = read_path(p, on_warning=lambda where, msg: warnings.append((where, msg)))
     assert (a.title, a.published) == ("Ministers meet", None)
-    assert warnings == [(str(p), reason + "; stored without this date")]
+    assert warnings == [(str(p), reason + "; kept without this date")]
 
 
 def test_ingest_sidecar_unambiguous_numeric_date(tmp_path):
@@ -390,7 +390,7 @@ def test_ingest_jsonl_ambiguous_date_line_kept_with_the_dateline_date(tmp_path):
     assert errors == []
     assert warnings == [(f"{p}:1", "published '10/03/2024' is ambiguous: 10 March 2024 (day first) or 3 October "
                                    "2024 (month first)? Write the date as ISO YYYY-MM-DD (2024-03-10 or 2024-10-03); "
-                                   "stored without this date; the dateline's date 2024-05-04 is used")]
+                                   "kept without this date; the dateline's date 2024-05-04 is used")]
 
 
 # Real feed formats (RSS pubDate, Atom/RFC 3339, news sites' bylines, CMS exports, a corpus of US local

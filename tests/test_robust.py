@@ -157,7 +157,7 @@ def test_robust_ingest_in_a_pool_of_the_caller(tmp_path):
         ('{"text": "a", "n": ' + "[" * 100_000 + "]" * 100_000 + "}", "JSON nested deeper than 32 levels"),
         ('{"text": "[[[[ 12345678901234567890123456789012345678901234567890 ]]]]"}', None),
         ('{"text": "a", "n": 1e999999}', None),
-        ('{"text": ', "not valid JSON (Expecting value)"),
+        ('{"text": ', "not valid JSON (Expecting value at column 10)"),
     ],
 )
 def test_robust_json_line_bounds(line, reason):
