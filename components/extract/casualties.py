@@ -857,7 +857,7 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
     # the parts of a stated total: the other pieces of its category, not the increments inside it
     rec.parts = _breakdown(ctx, sent, [p for p in pieces if p is not totals.get(p.key)
                                        and not (p.key in totals and p.role == "increment")], rec)
-    restated = _drop_repeated_counts(rec, records, {place.admin1} if place is not None and place.kind == "city" and place.admin1 else set())
+    restated = _drop_repeated_counts(rec, records, {place.admin1} if place is not None and place.kind in ("city", "feature") and place.admin1 else set())
     for e in restated:  # a restatement completes what the first report left open (a headline's actor)
         e.cause = e.cause or rec.cause
         e.actor = e.actor or rec.actor
