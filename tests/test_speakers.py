@@ -488,3 +488,11 @@ def test_speakers_role_of_a_named_body_keeps_the_body_as_org(extract_text):
     ex = extract_text('"Feed costs doubled," said Ada Quinlan, the head of the Nebraska Dairy Bureau.')
     s = next(s for s in ex.speakers if s.name == "Ada Quinlan")
     assert (s.role, s.org) == ("head", "Nebraska Dairy Bureau")
+
+
+def test_speakers_pronoun_prefers_the_person_known_to_be_of_its_gender(extract_text):
+    """Test the resolution rule on a two-person sentence where the salient subject's gender is unknown:
+    "he" goes to the person a kinship noun makes male ("her husband Jonas"), not to the nearest subject."""
+    ex = extract_text('Greta Lund and her husband Jonas kept the lighthouse for 20 years. '
+                      '"We never missed a night, not even in the storms," he said.')
+    assert [(q.speaker, q.kind) for q in ex.quotes] == [("Jonas", "direct")]

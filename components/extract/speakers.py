@@ -227,12 +227,16 @@ def clean_name(text: str) -> str:
     return repair_case(name)
 
 
-# gendered honorifics and role nouns: a person's gender for pronoun resolution (never guessed
+# gendered honorifics, role and kinship nouns: a person's gender for pronoun resolution (never guessed
 # from a first name); nouns ending in "woman"/"man" are gendered too ("spokeswoman", "chairman")
 GENDERED_WORDS: dict[str, str] = {
     "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "duke": "m", "father": "m", "brother": "m",
     "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "madame": "f", "dame": "f", "lady": "f", "queen": "f",
     "princess": "f", "duchess": "f", "sister": "f", "mother": "f", "actress": "f",
+    # kinship nouns of an apposition ("her husband Tomas", "his daughter Ana")
+    "husband": "m", "son": "m", "uncle": "m", "nephew": "m", "grandson": "m", "grandfather": "m", "widower": "m",
+    "boyfriend": "m", "stepson": "m", "wife": "f", "daughter": "f", "aunt": "f", "niece": "f", "granddaughter": "f",
+    "grandmother": "f", "widow": "f", "girlfriend": "f", "stepdaughter": "f",
 }
 # abbreviated titles as written before names ("Sen. Lindsey Graham"), read in full when a role noun
 # ("the senator") is matched against a person's role
@@ -1051,14 +1055,22 @@ class SpeakerIndex:
         quote: "Obama said after meeting Putin. He ..." -> Obama), else the latest one there.
         With a gendered pronoun ("f" for she/her, "m" for he/him/his) a person of the other
         gender is not acceptable ("Mr. Ochieng ... Ms. Kamau ... He" -> Ochieng); a person whose
-        gender is unknown is. A person's gender comes from Mr/Mrs/Ms/Sir/Dame, a gendered role
-        noun ("spokeswoman") and pronouns already resolved to them (:func:`gender_of_words`),
+        gender is unknown is, unless that sentence also holds a person known to be of the pronoun's
+        gender ("X and her husband Y ... he" -> Y). A person's gender comes from Mr/Mrs/Ms/Sir/Dame, a gendered role
+        noun ("spokeswoman"), a kinship noun before the name ("her husband Tomas") and pronouns
+        already resolved to them (:func:`gender_of_words`),
         never from a first name. When nobody is acceptable, the nearest person.
         """
         i = bisect.bisect_left(self._persons, (char, "")) - 1
         if i < 0:
             return None
         found = self._walk_back(i, lambda k: not gender or self._gender.get(k, gender) == gender)
+        if gender and found is not None and found[0] not in self._gender:
+            # in the same sentence, a person known to be of the pronoun's gender beats one of unknown gender
+            # ("Carla Mendes and her husband Tomas ran the bakery. ... he said" -> Tomas)
+            known = self._walk_back(i, lambda k: self._gender.get(k) == gender)
+            if known is not None and self._sentence_of(known[1]) == self._sentence_of(found[1]):
+                found = known
         if gender:
             chain = self._pronoun_subject_before(char, gender)
             if chain is not None and (found is None or self._sentence_of(chain) > self._sentence_of(found[1])
