@@ -253,6 +253,14 @@ def spelling_skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
+def extends_name(name: str, base: str) -> bool:
+    """True when normalised place name ``name`` is ``base`` with more words ("bihar sharif" of
+    "bihar"), "city" aside ("new york city" is New York's own city): another place that the
+    gazetteer also lists under the shorter name."""
+    rest = name[len(base):] if name.startswith(base + " ") else name[: -len(base)] if name.endswith(" " + base) else ""
+    return bool(rest.strip()) and rest.strip() != "city"
+
+
 def _syllables(key: str) -> int:
     """Vowel groups of a bare area key with y, w and h dropped, as :func:`spelling_skeleton` drops them
     ("paktiya" and "paktya" 2, "anatolia" 4, "antalya" 3): transliterations keep a name's syllables."""
@@ -419,7 +427,8 @@ class Gazetteer:
                 self._index[short].append(rec)
         # admin areas named after a city inside them ("Kherson" oblast and city)
         # (the city's own name or one of its Latin alternate names: "Odesa" city, alternate
-        # "Odessa", in the "Odessa" area; "New York City", alternate "New York", in "New York")
+        # "Odessa", in the "Odessa" area; "New York City", alternate "New York", in "New York";
+        # not "Bihar Sharif", alternate "Bihar", in the state of Bihar: :func:`extends_name`)
         self.namesake_cities: dict[str, set[str]] = defaultdict(set)
         for gid, c in cities.items():
             a = city_admin[gid]
@@ -428,7 +437,7 @@ class Gazetteer:
             key = normalise(a)
             if key == normalise(c["name"]) or int(c.get("population") or 0) >= NAMESAKE_ALTERNATE_POPULATION and any(
                 _latin(n) and normalise(n) == key for n in c.get("alternatenames") or ()
-            ):
+            ) and not extends_name(normalise(c["name"]), key):
                 self.namesake_cities[c["countrycode"]].add(a)
 
         # --- cities

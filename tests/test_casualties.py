@@ -729,3 +729,21 @@ def test_casualties_left_in_a_state(extract_text):
     """Test that "left N people missing / dead" counts the object of "leave" in that state."""
     c = only(extract_text("The landslide near Bergamo left four tourists missing and two dead, rescuers said."))
     assert (c.missing_min, c.killed_min) == (4, 2)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a definite phrase with its own number is a count, not a back-reference
+        ("Three nurses were among the 14 people killed in the attack near Goma, the army said.",
+         {"killed_min": 14, "killed_max": 14}),
+    ],
+    ids=["among-the-N-killed"],
+)
+def test_casualties_definite_phrase_with_its_number_is_a_count(extract_text, text, expected):
+    c = only(extract_text(text))
+    assert counts(c) == dict.fromkeys(COUNT_KEYS) | expected
+
+
+def test_casualties_bare_modal_is_no_event(extract_text):
+    assert extract_text("The new dam could kill thousands of fish and displace 200 families, experts warned.").casualties == []

@@ -432,8 +432,9 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
     if of:  # "the killing of several of the men"
         return _with_conjuncts(of)
     if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-        if any(c.lower_ == "the" for c in tok.head.children if c.dep_ == "det") and tok.dep_ != "relcl":
-            return []  # "The insurgent killed was ...": a back-reference
+        if any(c.lower_ == "the" for c in tok.head.children if c.dep_ == "det") and tok.dep_ != "relcl" \
+                and not any(c.dep_ == "nummod" for c in tok.head.children):
+            return []  # "The insurgent killed was ...": a back-reference ("the 11 people killed" is a count)
         return [tok.head]
     own = [c for c in kids if c.dep_ == "npadvmod" and c.i < tok.i and _states_count(c)]
     if own:  # "... and at least a dozen drowned": the verb's own count, which the parser left as a modifier

@@ -75,7 +75,7 @@ from ..lexicon import (
     STREET_PLURALS,
     TITLE_ABBREVIATIONS,
 )
-from ..gazetteer import AREA_KINDS, GeoRecord, Gazetteer, _km, get_gazetteer, normalise
+from ..gazetteer import AREA_KINDS, GeoRecord, Gazetteer, _km, extends_name, get_gazetteer, normalise
 from ..nlp import datelines, doc_text, token_column, token_texts
 from ..text.dates import MONTH_RE, parse_date
 from ..models import Place
@@ -1519,8 +1519,9 @@ def _sentence_countries(m: Mention, ctx: Context) -> set:
 
 def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -> float:
     s = math.log10(rec.population + 10) if SIGNALS["population"] else 0.0
-    if normalise(rec.name) != key and not (rec.kind == "city" and rec.admin1 and normalise(rec.admin1) == key):
-        s -= 1.5  # an alternate name, unless it is the name of the city's own area ("New York")
+    if normalise(rec.name) != key and not (rec.kind == "city" and rec.admin1 and normalise(rec.admin1) == key
+                                           and not extends_name(normalise(rec.name), key)):
+        s -= 1.5  # an alternate name, unless it is the name of the city's own area ("New York"; not "Bihar" of Bihar Sharif)
         if rec in gaz.admin2 and not m.county_cue and any(
                 r.kind == "city" and (r.country, r.admin1) == (rec.country, rec.admin1) and normalise(r.name) == key
                 and r.population >= max(MIN_BARE_POPULATION, 10 * rec.population) for r in gaz.candidates(key)):
@@ -1629,10 +1630,13 @@ def _among_areas(area: GeoRecord, ctx: Context) -> bool:
 def _has_namesake_city(area: GeoRecord, recs: list[GeoRecord], gaz: Gazetteer) -> bool:
     """True when admin area ``area`` shares its name with a main city: one inside it
     (:attr:`Gazetteer.namesake_cities`: "Kherson", "Odessa", "New York") or a big city of the same
-    country among ``recs``, the candidates of the same mention ("Kiev": the oblast and Kyiv)."""
+    country among ``recs``, the candidates of the same mention ("Kiev": the oblast and Kyiv), unless
+    that city's own name only extends the area's (Bihar Sharif for "Bihar": the state)."""
     if area.admin1 in gaz.namesake_cities.get(area.country, ()):
         return True
-    return any(r.kind == "city" and r.country == area.country and r.population >= MIN_BARE_POPULATION for r in recs)
+    own = normalise(area.name)
+    return any(r.kind == "city" and r.country == area.country and r.population >= MIN_BARE_POPULATION
+               and not extends_name(normalise(r.name), own) for r in recs)
 
 
 def _is_capital(rec: GeoRecord, gaz: Gazetteer) -> bool:
