@@ -747,3 +747,18 @@ def test_casualties_definite_phrase_with_its_number_is_a_count(extract_text, tex
 
 def test_casualties_bare_modal_is_no_event(extract_text):
     assert extract_text("The new dam could kill thousands of fish and displace 200 families, experts warned.").casualties == []
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        # parts in two first-level areas: the country, from the gazetteer when the article does not name it
+        ("The floods killed 17 people: 10 in Sindh and seven in Balochistan, officials said.", "Pakistan"),
+        # parts in one first-level area: that area
+        ("The storm killed 9 people: 5 in Izmir and 4 in Torbali, officials said.", "Izmir"),
+    ],
+    ids=["two-areas-country", "one-area"],
+)
+def test_casualties_breakdown_total_at_the_smallest_common_area(extract_text, text, place):
+    c = only(extract_text(text))
+    assert (c.place, len(c.parts)) == (place, 2)

@@ -1108,7 +1108,7 @@ def _breakdown(ctx: _Context, sent: Span, pieces: list[_Piece], rec: Casualty) -
             parts.append(part)
         named = {pl.name for _, pl, _ in found if pl is not None}
         if len(named) >= 2:
-            _place_over_parts(ctx, rec, {pl.country for _, pl, _ in found if pl is not None})
+            _place_over_parts(ctx, rec, [pl for _, pl, _ in found if pl is not None])
     return parts
 
 
@@ -1120,13 +1120,19 @@ def _set_place(part: CasualtyPart, place: Optional[Place], rec: Casualty) -> Non
         part.place, part.country, part.lat, part.lon = rec.place, rec.country, rec.lat, rec.lon
 
 
-def _place_over_parts(ctx: _Context, rec: Casualty, countries: set[Optional[str]]) -> None:
-    """Place ``rec`` (a total over parts in several places) at their common country, when the
-    article names that country; otherwise it keeps its place."""
-    if len(countries) != 1:
+def _place_over_parts(ctx: _Context, rec: Casualty, places: list[Place]) -> None:
+    """Place ``rec`` (a total over parts in several places) at the smallest area holding them all: their
+    first-level area when they share one ("12 in Aleppo city and 5 in Manbij": Aleppo governorate), else
+    their country, as the article mentions it or as the gazetteer has it ("23 people: 15 in Bihar and
+    eight in Assam" is India's total, not Bihar's). Parts in several countries leave its place as it is."""
+    countries = {p.country for p in places}
+    if len(countries) != 1 or None in countries:
         return
     code = next(iter(countries))
-    country = next((p for p in ctx.places if p.kind == "country" and p.country == code), None)
+    gaz = get_gazetteer()
+    areas = {p.admin1 if p.kind in ("city", "feature") else p.name if p.kind == "admin" else None for p in places}
+    area = gaz.admin(code, next(iter(areas))) if len(areas) == 1 and None not in areas else None
+    country = area or next((p for p in ctx.places if p.kind == "country" and p.country == code), None) or gaz.country(code)
     if country is not None:
         rec.place, rec.country, rec.lat, rec.lon = country.name, country.country, country.lat, country.lon
 
