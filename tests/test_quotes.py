@@ -890,3 +890,10 @@ def test_quotes_trailing_according_to_is_not_content(extract_text):
     """Test that a reporting verb's content stops before a trailing "according to" phrase."""
     ex = extract_text("Trade Minister Ilse Varga said that exports would recover by autumn, according to a ministry statement.")
     assert ("Ilse Varga", "indirect", "exports would recover by autumn") in [(q.speaker, q.kind, q.text) for q in ex.quotes]
+
+
+def test_quotes_addressee_of_told_is_never_the_source(extract_text):
+    """Test that the object of an audience verb ("told AFP") is never taken for an inverted source, even
+    when the parser leaves the verb without a subject: the noun phrase after the quotation is the source."""
+    ex = extract_text("\u201cWe will appeal,\u201d the lawyer for the growers, Ana Pires, told Reuters.")
+    assert [(q.speaker, q.cue, q.audience) for q in ex.quotes] == [("Ana Pires", "told", "Reuters")]

@@ -93,8 +93,8 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
         return tok.head.head  # the preposition hung on the subject: "Tom Ruiz, despite admitting ..."
     if depth < 3 and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and not is_root(tok):
         return subject_of(tok.head, depth + 1)
-    if depth == 0:
-        # inverted "..., added Novak." that the parser took for an object
+    if depth == 0 and tok.lemma_.lower() not in C.CUE_AUDIENCE_VERBS:
+        # inverted "..., added Novak." that the parser took for an object (never "told AFP": the addressee)
         for ch in tok.rights:
             if ch.dep_ in ("dobj", "attr", "npadvmod", "oprd") and ch.pos_ == "PROPN" and ch.i - tok.i <= 4:
                 return ch
