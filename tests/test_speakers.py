@@ -496,3 +496,18 @@ def test_speakers_pronoun_prefers_the_person_known_to_be_of_its_gender(extract_t
     ex = extract_text('Greta Lund and her husband Jonas kept the lighthouse for 20 years. '
                       '"We never missed a night, not even in the storms," he said.')
     assert [(q.speaker, q.kind) for q in ex.quotes] == [("Jonas", "direct")]
+
+
+def test_speakers_pronoun_never_goes_to_a_person_of_the_other_gender(extract_text):
+    """Test that "she" after a quotation of "Mr. X", with no woman named, gets no speaker rather than X
+    (neither by the resolution rule nor by inheriting the previous quotation's speaker)."""
+    ex = extract_text('"The harvest is lost," said Mr. Adeyemi. His sister shook her head. "Not all of it," she said.')
+    assert [(q.speaker, q.text) for q in ex.quotes] == [("Adeyemi", "The harvest is lost"), (None, "Not all of it")]
+
+
+def test_speakers_bare_organisation_noun_refers_to_the_described_organisation(extract_text):
+    """Test that "The agency said" refers back to an organisation introduced with that noun before its
+    name ("the weather agency KMD"), not an unnamed "agency"."""
+    ex = extract_text("Heavy rain flooded the coast on Monday, the weather agency KMD said. "
+                      "The agency said more rain was expected on Tuesday.")
+    assert [(q.speaker, q.speaker_type) for q in ex.quotes] == [("KMD", "organisation"), ("KMD", "organisation")]

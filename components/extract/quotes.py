@@ -670,7 +670,8 @@ def _attribute(s: _Sieve, v: QuoteView):
 
 def _emit_linked(s: _Sieve, v: QuoteView, link: Link) -> None:
     """Emit a quotation its pass attributed; a pronoun mention with no resolved speaker inherits
-    the previous quotation's speaker ("he" right after a quote of a named person)."""
+    the previous quotation's speaker ("he" right after a quote of a named person) unless that speaker
+    is known to be of the other gender ("Mr. Osei" is no "she")."""
     link.frame.used = True
     if link.mixed_range is not None:
         ma, mb = link.mixed_range
@@ -679,7 +680,8 @@ def _emit_linked(s: _Sieve, v: QuoteView, link: Link) -> None:
         d = s.emit("direct", v.a0, v.b0, v.text, link.frame)
     d["_rule"] = link.rule
     p = s.prev_result
-    if d.get("speaker") is None and d.get("speaker_type") in ("person", "unknown") and p and p.get("speaker") and d.get("mention", "").lower() in C.PERSON_PRONOUNS:
+    if d.get("speaker") is None and d.get("speaker_type") in ("person", "unknown") and p and p.get("speaker") \
+            and d.get("mention", "").lower() in C.PERSON_PRONOUNS and s.index.may_be(p["speaker"], d["mention"]):
         d["speaker"] = p["speaker"]
     s.prev_result, s.prev_q = d, v.q
 

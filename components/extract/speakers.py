@@ -912,6 +912,9 @@ class SpeakerIndex:
                      and r.name.lower() != head]
             if named:
                 return named[-1].name, "organisation", span
+            described = self._described_organisation(tok, head)
+            if described is not None:
+                return described, "organisation", span
             return head, "unknown", span
         if ent in ("ORG", "NORP", "FAC") or head in C.ORG_HEAD_NOUNS or (ent == "GPE" and head != "i"):
             name = C.ORG_EXPANSIONS.get(plain.lower(), plain) if ent == "ORG" and plain.lower() in ("eu", "un") else plain
@@ -955,6 +958,18 @@ class SpeakerIndex:
                 return self.records[key].name, "person", span
             return plain, "unknown", span  # "a narrator in the ad" -> "narrator"
         return None, "unknown", span
+
+    def _described_organisation(self, tok: Token, head: str) -> Optional[str]:
+        """The organisation a bare "the agency" (``head``) refers back to when the article introduced
+        it by a description with that noun before its name ("the disaster agency AFAD", "the state
+        broadcaster NHK"): the last such organisation entity before ``tok``, outside quotations."""
+        for e in reversed(self._ents):
+            if e.label_ != "ORG" or e.end_char > tok.idx or self.in_quote(e.start_char):
+                continue
+            before = self.doc[max(e.sent.start, e.start - 3) : e.start]
+            if any(t.lower_ == head for t in before) or head in e.text.lower().split():
+                return self.records[self.add_organisation(e.text, "organisation")].name
+        return None
 
     def _body_or_outlet(self, tok: Token, span: Span, plain: str) -> Optional[tuple[Optional[str], str, Span]]:
         """Families of collective sources (word lists: ``lexicon/speakers.yaml``): a capitalised body
@@ -1059,7 +1074,8 @@ class SpeakerIndex:
         gender ("X and her husband Y ... he" -> Y). A person's gender comes from Mr/Mrs/Ms/Sir/Dame, a gendered role
         noun ("spokeswoman"), a kinship noun before the name ("her husband Tomas") and pronouns
         already resolved to them (:func:`gender_of_words`),
-        never from a first name. When nobody is acceptable, the nearest person.
+        never from a first name. When nobody is acceptable, the nearest person, unless that person is
+        known to be of the other gender ("Mr. Osei ... His wife nodded. '...,' she said": None).
         """
         i = bisect.bisect_left(self._persons, (char, "")) - 1
         if i < 0:
@@ -1076,7 +1092,10 @@ class SpeakerIndex:
             if chain is not None and (found is None or self._sentence_of(chain) > self._sentence_of(found[1])
                                       or self._sentence_of(chain) == self._sentence_of(found[1]) and not found[2]):
                 return self.antecedent(chain, gender)  # "X ... She thanked Y. She said": she is X
-        return found[0] if found else self._persons[i][1]
+        if found:
+            return found[0]
+        nearest = self._persons[i][1]  # nobody acceptable: the nearest person, never one of the other gender
+        return None if gender and self._gender.get(nearest, gender) != gender else nearest
 
     def _pronoun_subject_before(self, char: int, gender: str) -> Optional[int]:
         """Offset of the latest clause-subject pronoun of ``gender`` ("she", "he") before ``char``
@@ -1164,6 +1183,13 @@ class SpeakerIndex:
         if key and key in self.records and self.records[key].type == "person":
             bisect.insort(self._persons, (char, key))
             self._salient.add((char, key))
+
+    def may_be(self, name: Optional[str], pronoun: str) -> bool:
+        """Whether the person ``name`` can be referred to by ``pronoun`` ("she", "his"): False only
+        when the person is known to be of the other gender (:meth:`antecedent`'s evidence)."""
+        want = C.PRONOUN_GENDER.get(pronoun.lower())
+        key = self.key_of(name)
+        return not (want and key and self._gender.get(key, want) != want)
 
     def key_of(self, name: Optional[str]) -> Optional[str]:
         """Record key for a canonical name (or None)."""
