@@ -44,7 +44,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..models import Extraction
-from . import aggregates, bulk, corrections, events, facts, identities, versions
+from . import aggregates, bulk, casualty_facts, corrections, events, facts, identities, versions
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DB_ENV = "NEWS_ATLAS_DB"
@@ -310,6 +310,7 @@ class Store:
                 cur.execute("BEGIN TRANSACTION")
                 module.refresh(cur)
                 cur.execute("COMMIT")
+        casualty_facts.ensure(cur)  # derived from casualties and casualty_events (casualty_facts.py)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A new cursor on the shared connection (one per thread or query)."""

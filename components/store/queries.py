@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import Store, aggregates
+from . import Store, aggregates, casualty_facts
 from .filters import (  # noqa: F401  (re-exported)
     FILTER_DEFS, JOIN_QUOTE_ROW, JOIN_SPEAKER, QUOTE_KINDS, QUOTE_SCOPE_CTE, TARGETS, FilterDef, QueryFilters, from_where,
     quote_scope_cte, where_clauses, where_sql,
@@ -67,6 +67,28 @@ def _cite(store: Store, df: pd.DataFrame) -> pd.DataFrame:
     return add_citations(store, df)
 
 
+def _cas_target(store: Store) -> str:
+    """The filter target of casualty records: ``casualty_fact`` (one table with each record's article fields,
+    event and rank: :mod:`components.store.casualty_facts`) when the store has it, else ``casualty``."""
+    return "casualty_fact" if casualty_facts.available(store) else "casualty"
+
+
+def _event_maxima(target: str, fw: str) -> str:
+    """CTEs ``cr`` (the event rows passing ``fw``, a FROM-WHERE of ``target``), ``ce`` (per event its reports
+    and the largest lower bounds) and ``ca`` (one row: ``n`` events, ``r`` reports, ``k``, ``i``, ``m`` the
+    summed maxima), ending with a comma. Without filters on ``casualty_facts`` the events' rank-1 rows carry
+    their totals (no grouping)."""
+    if target == "casualty_fact" and "WHERE" not in fw:
+        return ("ca AS (SELECT count(*) AS n, sum(ev_reports) AS r, "
+                "sum(ev_killed) AS k, sum(ev_injured) AS i, sum(ev_missing) AS m FROM casualty_facts c "
+                "WHERE c.part_of IS NULL AND c.ev_rank = 1),")
+    ev = "c.event_id" if target == "casualty_fact" else _EVENT_OF
+    return (f"cr AS (SELECT {ev} AS ev, c.killed_min, c.injured_min, c.missing_min{fw} {_and(fw)} c.part_of IS NULL), "
+            "ce AS (SELECT count(*) AS n, max(killed_min) AS k, max(injured_min) AS i, max(missing_min) AS m "
+            "FROM cr GROUP BY ev), "
+            "ca AS (SELECT count(*) AS n, sum(n) AS r, sum(k) AS k, sum(i) AS i, sum(m) AS m FROM ce),")
+
+
 def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
     """Counts under the filters.
 
@@ -82,7 +104,8 @@ def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
     fw_q, pq = from_where(f, "quote")
     fw_a, pa = from_where(f, "article", use_quote_scope=True)
     fw_p, pp = from_where(f, "place", use_quote_scope=True)
-    fw_c, pc = from_where(f, "casualty", use_quote_scope=True)
+    ct = _cas_target(store)
+    fw_c, pc = from_where(f, ct, use_quote_scope=True)
     head, hp = (scope[0] + ", ", scope[1]) if scope else ("", [])
     qa = f"SELECT count(*) AS n, count(DISTINCT q.speaker) AS sp{fw_q}"
     pla = f"SELECT count(DISTINCT p.name) AS names, count(*) AS n{fw_p}"
@@ -96,9 +119,7 @@ def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
         f"WITH {head}aa AS (SELECT count(*) AS n{fw_a}), "
         f"qa AS ({qa}), "
         f"pa AS ({pla}), "
-        f"cr AS (SELECT {_EVENT_OF} AS ev, c.killed_min, c.injured_min, c.missing_min{fw_c} {_and(fw_c)} c.part_of IS NULL), "
-        f"ce AS (SELECT max(killed_min) AS k, max(injured_min) AS i, max(missing_min) AS m FROM cr GROUP BY ev), "
-        f"ca AS (SELECT count(*) AS n, sum(k) AS k, sum(i) AS i, sum(m) AS m FROM ce) SELECT aa.n, qa.n, qa.sp, pa.names, pa.n, ca.n, ca.k, ca.i, ca.m FROM aa, qa, pa, ca",
+        f"{_event_maxima(ct, fw_c)} SELECT aa.n, qa.n, qa.sp, pa.names, pa.n, ca.n, ca.k, ca.i, ca.m FROM aa, qa, pa, ca",
         hp + pa + pq + pp + pc,
     ).fetchone()
     keys = ("articles", "quotes", "speakers", "places", "mentions", "casualty_events", "killed", "injured", "missing")
@@ -418,7 +439,7 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     scope = quote_scope_cte(f)
     head, hp = (scope[0] + ", ", scope[1]) if scope else ("", [])
     fw, params = from_where(f, "place", use_quote_scope=True)
-    leaf, pc = _leaf_sql(f)
+    leaf, pc = _leaf_sql(f, facts=casualty_facts.available(store))
     wq, pq = where_sql(f, "quote")
     andw = "AND" if "WHERE" in fw else "WHERE"
     nd = aggregates.COORD_DECIMALS
@@ -519,7 +540,7 @@ _JOIN_PART_SUMS = (
 
 
 def _leaf_sql(f: QueryFilters, with_article: bool = False, date_expr: str = "c.date",
-              extra_cols: str = "") -> tuple[str, list]:
+              extra_cols: str = "", facts: bool = False) -> tuple[str, list]:
     """SELECT of the casualty rows that place each death once, and its parameters.
 
     - **One report per event.** Of an event's reports (records of one or several articles that
@@ -534,7 +555,15 @@ def _leaf_sql(f: QueryFilters, with_article: bool = False, date_expr: str = "c.d
 
     Columns ``place``, ``date``, ``is_event``, ``killed``, ``injured``, then ``extra_cols`` (fixed SQL over
     ``c``, e.g. ``", c.lat, c.lon"``), then the bookkeeping columns ``_a``, ``_top`` (the report's article
-    and index); ``date_expr`` may read ``a`` when ``with_article``."""
+    and index); ``date_expr`` may read ``a`` when ``with_article``.
+
+    ``facts``: read ``casualty_facts`` (:mod:`components.store.casualty_facts`), where each record carries its
+    event, its report's rank in the event and what it leaves at its place: the chosen report of an event is
+    the passing one of smallest rank (rank 1 for all when nothing filters), no window or join per change;
+    ``a.`` in ``date_expr`` then reads the record's own copy of the article's columns."""
+    if facts:
+        return _leaf_facts_sql(f, date_expr.replace("a.published", "c.published"), extra_cols,
+                               use_quote_scope=not with_article)
     fw, params = from_where(f, "casualty", with_article=with_article, use_quote_scope=not with_article,
                             extra_join=_JOIN_PART_SUMS)
     sql = (
@@ -554,9 +583,26 @@ def _leaf_sql(f: QueryFilters, with_article: bool = False, date_expr: str = "c.d
     return sql, params
 
 
+def _leaf_facts_sql(f: QueryFilters, date_expr: str, extra_cols: str, use_quote_scope: bool) -> tuple[str, list]:
+    """:func:`_leaf_sql` over ``casualty_facts`` (same columns and rows)."""
+    fw, params = from_where(f, "casualty_fact", use_quote_scope=use_quote_scope)
+    cols = (f"c.place, {date_expr} AS date, c.part_of IS NULL AS is_event, c.leaf_killed AS killed, "
+            f"c.leaf_injured AS injured{extra_cols}, c.article_id AS _a, coalesce(c.part_of, c.idx) AS _top")
+    if "WHERE" not in fw:  # every report passes: the rank-1 reports and their parts (and parts without a report)
+        return f"SELECT {cols}{fw} WHERE c.ev_rank = 1 OR c.ev_rank IS NULL", params
+    sql = (
+        f"WITH leaf AS (SELECT {cols}, c.event_id AS _ev, c.ev_rank AS _r{fw}), "
+        "chosen AS (SELECT _ev, min(_r) AS _r FROM leaf WHERE is_event GROUP BY _ev) "
+        "SELECT l.* EXCLUDE (_ev, _r) FROM leaf l LEFT JOIN chosen ch ON ch._ev = l._ev "
+        "WHERE l._r = ch._r OR (NOT l.is_event AND NOT EXISTS "
+        "(SELECT 1 FROM leaf e WHERE e.is_event AND e._a = l._a AND e._top = l._top))"
+    )
+    return sql, params
+
+
 def count_casualties(store: Store, f: QueryFilters) -> int:
     """Number of casualty events under the filters (their parts are not counted)."""
-    fw, params = from_where(f, "casualty")
+    fw, params = from_where(f, _cas_target(store))
     return int(store.execute(f"SELECT count(*){fw} {_and(fw)} c.part_of IS NULL", params).fetchone()[0])
 
 
@@ -569,14 +615,9 @@ def casualty_totals(store: Store, f: QueryFilters) -> dict[str, int]:
         (its highest credible figure), summed over events; a breakdown's parts are inside their event's
         count, never added.
     """
-    fw, params = from_where(f, "casualty")
-    row = store.execute(
-        f"""
-        WITH r AS (SELECT {_EVENT_OF} AS ev, c.killed_min, c.injured_min, c.missing_min{fw} {_and(fw)} c.part_of IS NULL),
-             ev AS (SELECT ev, count(*) AS n, max(killed_min) AS k, max(injured_min) AS i, max(missing_min) AS m
-                    FROM r GROUP BY ev)
-        SELECT count(*), sum(n), sum(k), sum(i), sum(m) FROM ev
-        """, params).fetchone()
+    ct = _cas_target(store)
+    fw, params = from_where(f, ct)
+    row = store.execute(f"WITH {_event_maxima(ct, fw)[:-1]} SELECT n, r, k, i, m FROM ca", params).fetchone()
     return {k: int(v or 0) for k, v in zip(("events", "reports", "killed", "injured", "missing"), row)}
 
 
@@ -587,13 +628,18 @@ def casualty_event_summary(store: Store, event_ids: list[str]) -> pd.DataFrame:
     ``event_killed``, the reader's text ("at least 4 killed; reports 3-4")."""
     from .events import describe
 
+    # from casualty_facts (each event record carries its event: no join) when the store has it
+    src = ("casualty_facts e WHERE e.part_of IS NULL AND e.event_id IN (SELECT unnest(?::VARCHAR[]))"
+           if casualty_facts.available(store) else
+           "casualty_events e JOIN casualties c ON c.article_id = e.article_id AND c.idx = e.idx "
+           "WHERE list_contains(?, e.event_id)")
+    c = "e" if casualty_facts.available(store) else "c"
     df = store.df(
-        """
+        f"""
         SELECT e.event_id, count(*) AS reports, count(DISTINCT e.article_id) AS articles,
-               max(c.killed_min) AS killed_best, min(c.killed_min) AS killed_low,
-               CASE WHEN count(c.killed_max) < count(c.killed_min) THEN NULL ELSE max(c.killed_max) END AS killed_high
-        FROM casualty_events e JOIN casualties c ON c.article_id = e.article_id AND c.idx = e.idx
-        WHERE list_contains(?, e.event_id) GROUP BY e.event_id ORDER BY e.event_id
+               max({c}.killed_min) AS killed_best, min({c}.killed_min) AS killed_low,
+               CASE WHEN count({c}.killed_max) < count({c}.killed_min) THEN NULL ELSE max({c}.killed_max) END AS killed_high
+        FROM {src} GROUP BY e.event_id ORDER BY e.event_id
         """, [list(event_ids)])
     df["event_killed"] = [
         describe(None if pd.isna(b) else int(b), None if pd.isna(lo) else int(lo), None if pd.isna(hi) else int(hi),
@@ -630,18 +676,26 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
     order = order_by(CASUALTY_SORTS, sort, descending, "c.article_id, c.idx")
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
-    fw, params = from_where(f, "casualty", with_article=True)
+    facts = casualty_facts.available(store)
+    if facts:  # one table: the article's columns are the record's own (casualty_facts.py), no join
+        order = order.replace("a.published", "c.published").replace("coalesce(a.title, a.id)", "c.article")
+        fw, params = from_where(f, "casualty_fact")
+        cols = _CAS_COLS.replace("coalesce(a.title, a.id) AS article, a.published", "c.article, c.published")
+    else:
+        fw, params = from_where(f, "casualty", with_article=True)
+        cols = _CAS_COLS
     # the page is cut first; its rows' parts and events are then looked up for those rows only (computed in
     # the same statement they were computed for every filtered record before the sort: ~0.5 s at 1M quotes)
     page = store.df(
-        f"SELECT {_CAS_COLS}, c.confidence{fw} {_and(fw)} c.part_of IS NULL ORDER BY {order} LIMIT ? OFFSET ?",
+        f"SELECT {cols}, c.confidence{fw} {_and(fw)} c.part_of IS NULL ORDER BY {order} LIMIT ? OFFSET ?",
         params + [limit, offset],
     )
     if page.empty:
         return page.assign(parts=pd.Series(dtype=object), event_id=pd.Series(dtype=object))
     keys = [f"{a}:{i}" for a, i in zip(page["article_id"], page["idx"])]
     extra = store.df(
-        f"SELECT c.article_id, c.idx, {_CAS_PARTS}, {_EVENT_OF} AS event_id FROM casualties c "
+        f"SELECT c.article_id, c.idx, {_CAS_PARTS}, {'c.event_id' if facts else _EVENT_OF} AS event_id "
+        f"FROM {'casualty_facts' if facts else 'casualties'} c "
         "WHERE c.article_id IN (SELECT unnest(?::VARCHAR[])) AND c.article_id || ':' || c.idx IN (SELECT unnest(?::VARCHAR[]))",
         [sorted(set(page["article_id"])), keys])
     page = page.merge(extra, on=["article_id", "idx"], how="left")
@@ -676,7 +730,8 @@ def casualties_by_place_date(store: Store, f: QueryFilters, limit: int = 2000) -
         else the article's), ``killed``, ``injured``, ``events`` (events at the place, parts not
         counted), ordered by date.
     """
-    leaf, params = _leaf_sql(f, with_article=True, date_expr="coalesce(c.date, a.published)")
+    leaf, params = _leaf_sql(f, with_article=True, date_expr="coalesce(c.date, a.published)",
+                             facts=casualty_facts.available(store))
     return store.df(
         f"SELECT coalesce(place, 'unknown') AS place, date, sum(killed) AS killed, sum(injured) AS injured, "
         f"count(*) FILTER (WHERE is_event) AS events FROM ({leaf}) "
@@ -694,7 +749,7 @@ def casualty_points(store: Store, f: QueryFilters, limit: int = 5000) -> pd.Data
         (None when the text names none), ``killed``, ``injured``, ordered by date then place.
     """
     leaf, params = _leaf_sql(f, with_article=True, date_expr="coalesce(c.date, a.published)",
-                             extra_cols=", c.lat, c.lon, c.cause")
+                             extra_cols=", c.lat, c.lon, c.cause", facts=casualty_facts.available(store))
     return store.df(
         f"SELECT place, avg(lat) AS lat, avg(lon) AS lon, date, cause, sum(killed) AS killed, "
         f"sum(injured) AS injured FROM ({leaf}) WHERE lat IS NOT NULL AND lon IS NOT NULL AND date IS NOT NULL "
