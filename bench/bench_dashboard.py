@@ -361,8 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.prepare_only:
         prepare(Path(args.prepare_only))
         return 0
-    build_base()
-    if args.build_only:
+    if args.build_only:  # the base store is needed only to build a replicated one
+        build_base()
         replicate(args.build_only, args.store_dir / f"bench_{args.build_only}.duckdb")
         return 0
     all_rows = []

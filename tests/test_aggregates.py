@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from components.models import Article, Extraction, Place, Quote, Speaker
+from components.models import Article, Extraction, Place, Quote, Speaker, Stance
 from components.store import Store, aggregates
 from components.store import queries as Q
 from components.store.filters import QueryFilters
@@ -43,10 +43,15 @@ def invented(n: int, variant: int = 0) -> Extraction:
         sentences.append(line)
     names = {q.speaker for q in quotes}
     speakers = [Speaker(name=p, country=c, type=t) for p, c, t in PEOPLE if p in names]
+    # a stance per speaker and topic: the evidence is the speaker's quotes (their number ranks the Stance page)
+    stances = [Stance(speaker=p, topic=topic, polarity=pol, score=sc, confidence=0.5, cues=[f"cue{k % 4}", "timetable"],
+                      evidence=[q.id for q in quotes if q.speaker == p][:1 + (topic == "transport")])
+               for p in sorted(names) for topic, pol, sc in (("transport", "support", 0.5), ("ports", "oppose", -0.5))
+               if topic == "transport" or k % 2]
     article = Article(id=f"a{n}", title=f"Timetables {n}", published=DATES[k % len(DATES)],
                       outlet=("Harbour Post", "Coast Daily", None)[k % 3], collection=("ports", "ferries")[k % 2],
                       text=text)
-    return Extraction(article=article, quotes=quotes, speakers=speakers, places=places)
+    return Extraction(article=article, quotes=quotes, speakers=speakers, places=places, stances=stances)
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +78,17 @@ STATES = {
     "one name, two countries": QueryFilters(countries=("PT", "BR"), collections=("ferries",)),
     "places": QueryFilters(places=("Porto", "Ibadan"), date_from=dt.date(2024, 1, 20)),
     "topic (facts only)": QueryFilters(topics=("transport",)),
+    "stance topic + speaker + partial months": QueryFilters(topics=("ports", "transport"), speakers=("Pavel Rusu", "Mara Lindqvist"),
+                                                            date_from=dt.date(2024, 1, 15)),
 }
+
+
+def _records(df) -> list[dict]:
+    """Rows as dicts, NaN as None (NaN != NaN would fail any comparison) and arrays as lists, with the column
+    types."""
+    rows = df.astype(object).where(df.notna(), None).to_dict("records")
+    return [dict(df.dtypes.astype(str))] + [{k: v.tolist() if hasattr(v, "tolist") else v for k, v in r.items()}
+                                            for r in rows]
 
 
 def _answers(store: Store, f: QueryFilters) -> dict:
@@ -86,6 +101,8 @@ def _answers(store: Store, f: QueryFilters) -> dict:
         "map": Q.map_places(store, f, 10, 2).to_dict("records"),
         "page": Q.quotes_page(store, f, 5, 0).to_dict("records"),
         "page 2": Q.quotes_page(store, f, 4, 6).to_dict("records"),
+        "stance": _records(Q.stance_matrix(store, f, 3)),
+        "named stance": _records(Q.stance_matrix(store, f, 2, named_only=True)),
     }
 
 
@@ -100,7 +117,7 @@ def test_aggregates_answer_as_the_rows_do(store, state):
     finally:
         store._aggregates_available = True
     assert from_aggregates == from_rows
-    assert from_rows["count"] > 0 and len(from_rows["map"]) > 0
+    assert from_rows["count"] > 0 and len(from_rows["map"]) > 0 and len(from_rows["stance"]) > 1
 
 
 def test_aggregates_route_only_the_filters_of_their_keys(store):
@@ -236,11 +253,6 @@ def cas_store():
     s.add_extractions([invented_casualties(i) for i in range(30)])
     yield s
     s.close()
-
-
-def _records(df) -> list[dict]:
-    """Rows as dicts, NaN as None (NaN != NaN would fail any comparison), with the column types."""
-    return [dict(df.dtypes.astype(str))] + df.astype(object).where(df.notna(), None).to_dict("records")
 
 
 def _cas_answers(store: Store, f: QueryFilters) -> dict:

@@ -771,24 +771,35 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
         most rows, and ``neutral`` on a tie, so it never disagrees with the extraction),
         ``support``, ``oppose``, ``neutral`` (counts of article-level stances), ``articles``
         (their sum), ``evidence`` (quote count), ``confidence`` (mean of the article-level stance
-        confidences, NaN for rows stored before it existed), ``cues`` (up to five distinct deciding words).
+        confidences, NaN for rows stored before it existed), ``cues`` (up to five distinct deciding words, the
+        first in alphabetical order, so every run shows the same).
     """
     fw, params = from_where(f, "stance")
     if named_only:
         fw += (" AND " if "WHERE" in fw else " WHERE ") + _named(store, "st.speaker")
-    # the speakers first (one sum per speaker), then the per-topic aggregates, whose lists of cues are the
-    # costly part, for their rows only (aggregating every speaker's cues cost ~0.9 s at 1M quotes)
+    # the speakers first (one sum per speaker: from the aggregates when the filters name only their keys,
+    # aggregates.py), then the per-topic aggregates, whose lists of cues are the costly part, for their rows
+    # only (aggregating every speaker's cues cost ~0.9 s at 1M quotes)
+    rows = aggregates.stance_rows(store, f)
+    if rows:
+        named = f" WHERE {_named(store, 'speaker')}" if named_only else ""
+        top = [r[0] for r in store.execute(
+            f"SELECT speaker FROM ({rows[0]}){named} GROUP BY speaker ORDER BY sum(evidence) DESC, speaker LIMIT ?",
+            rows[1] + [max_speakers]).fetchall()]
+        top_sql, top_params = "SELECT unnest(?::VARCHAR[]) AS speaker", [top]
+    else:
+        top_sql = (f"SELECT st.speaker{fw} GROUP BY st.speaker "
+                   "ORDER BY coalesce(sum(len(st.evidence)), 0) DESC, st.speaker LIMIT ?")
+        top_params = params + [max_speakers]
     return store.df(
         f"""
-        WITH top AS (
-            SELECT st.speaker{fw} GROUP BY st.speaker ORDER BY sum(len(st.evidence)) DESC, st.speaker LIMIT ?
-        ), sm AS (
+        WITH top AS ({top_sql}), sm AS (
             SELECT st.speaker, st.topic, avg(st.score) AS score,
                    count(*) FILTER (WHERE st.polarity = 'support') AS support,
                    count(*) FILTER (WHERE st.polarity = 'oppose') AS oppose,
                    count(*) FILTER (WHERE st.polarity = 'neutral') AS neutral,
                    sum(len(st.evidence)) AS evidence, avg(st.confidence) AS confidence,
-                   list_distinct(flatten(list(st.cues)))[1:6] AS cues
+                   list_sort(list_distinct(flatten(list(st.cues))))[1:6] AS cues
             {fw} {_and(fw)} st.speaker IN (SELECT speaker FROM top) GROUP BY st.speaker, st.topic
         )
         SELECT speaker, topic, score,
@@ -798,7 +809,7 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
                support, oppose, neutral, support + oppose + neutral AS articles, evidence, confidence, cues
         FROM sm ORDER BY speaker, topic
         """,
-        params + [max_speakers] + params,
+        top_params + params,
     )
 
 
