@@ -22,10 +22,13 @@ the name (so summed over countries it counts the articles naming the place, even
 (:data:`NAMED_TYPES`) per name, so "named sources only" is a look-up in a table of names instead of a
 semi-join over every card.
 
-``stance_counts(collection, outlet, month, speaker, topic, stances, evidence)``: the article-level stances
-of the key and their evidence quotes (``len(evidence)``); the Stance page ranks its speakers by the
-evidence under the filters (collections, outlets, dates, speakers, topics) from it instead of from every
-stance row.
+``stance_counts(collection, outlet, month, speaker, topic, stances, evidence, support, oppose, neutral,
+score_sum, conf_sum, conf_n)``: the article-level stances of the key, their evidence quotes
+(``len(evidence)``), their number per polarity and the sums of their scores and confidences; and
+``stance_cue_counts(..., topic, cue, n)``: how often the key's stances name each deciding word. The Stance
+page ranks its speakers by the evidence and fills its matrix (mean score and confidence rounded to
+:data:`STANCE_DECIMALS` on both paths) from them, under the filters they answer (collections, outlets,
+dates, speakers, topics), instead of from every stance row.
 
 ``month`` is the first day of the article's month (``NULL`` when it has no date). ``quote_totals`` and
 ``place_totals`` (and ``stance_totals``) hold the same counts without the month (10-100 times fewer rows): they answer the filter
@@ -64,7 +67,9 @@ _QUOTE_VALUES = ("quotes",) + QUOTE_KINDS + ("articles",)
 _PLACE_KEYS = ("collection", "outlet", "month", "name", "country")
 _PLACE_VALUES = ("mentions", "geo_mentions", "lat_sum", "lon_sum", "articles", "name_articles")
 _STANCE_KEYS = ("collection", "outlet", "month", "speaker", "topic")
-_STANCE_VALUES = ("stances", "evidence")
+_STANCE_VALUES = ("stances", "evidence", "support", "oppose", "neutral", "score_sum", "conf_sum", "conf_n")
+_CUE_KEYS = _STANCE_KEYS + ("cue",)
+STANCE_DECIMALS = 6  # the Stance page's mean score and confidence, rounded on both paths (sums in another order)
 
 _MONTH = "CAST(date_trunc('month', {d}) AS DATE) AS month, "
 
@@ -95,8 +100,19 @@ def _stance_group(month: bool) -> str:
     """SELECT of the stance counts of the stances rows passing ``{where}``, grouped by the keys: article-level
     stances and their evidence quotes (``len(evidence)``, a missing list counting 0)."""
     return (f"SELECT a.collection, a.outlet, {_MONTH.format(d='a.published') if month else ''}st.speaker, st.topic, "
-            "count(*) AS stances, CAST(sum(coalesce(len(st.evidence), 0)) AS BIGINT) AS evidence "
-            "FROM stances st JOIN articles a ON a.id = st.article_id WHERE {where} GROUP BY ALL")
+            "count(*) AS stances, CAST(sum(coalesce(len(st.evidence), 0)) AS BIGINT) AS evidence, "
+            + ", ".join(f"count(*) FILTER (WHERE st.polarity = '{p}') AS {p}" for p in ("support", "oppose", "neutral"))
+            + ", sum(st.score) AS score_sum, coalesce(sum(st.confidence), 0) AS conf_sum, "
+            "count(st.confidence) AS conf_n FROM stances st LEFT JOIN articles a ON a.id = st.article_id "
+            "WHERE {where} GROUP BY ALL")
+
+
+def _cue_group(month: bool) -> str:
+    """SELECT of the deciding words (``cues``) of the stances rows passing ``{where}``: per key and word, how
+    often the stances name it."""
+    return (f"SELECT a.collection, a.outlet, {_MONTH.format(d='a.published') if month else ''}st.speaker, st.topic, "
+            "u.cue, count(*) AS n FROM stances st LEFT JOIN articles a ON a.id = st.article_id, "
+            "unnest(st.cues) AS u(cue) WHERE u.cue IS NOT NULL AND {where} GROUP BY ALL")
 
 
 _NAMED_GROUP = ("SELECT s.name, count(*) AS cards FROM article_speakers s "
@@ -116,13 +132,15 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], str, str]] = {
     "stance_counts": (_STANCE_KEYS, _STANCE_VALUES, _stance_group(True), "st.article_id"),
     "stance_totals": (tuple(k for k in _STANCE_KEYS if k != "month"), _STANCE_VALUES, _stance_group(False),
                       "st.article_id"),
+    "stance_cue_counts": (_CUE_KEYS, ("n",), _cue_group(True), "st.article_id"),
+    "stance_cue_totals": (tuple(k for k in _CUE_KEYS if k != "month"), ("n",), _cue_group(False), "st.article_id"),
 }
 
 
 def _schema() -> str:
     def col(c: str) -> str:
         kind = "DATE" if c == "month" else "DOUBLE" if c.endswith("_sum") else (
-            "VARCHAR" if c in _QUOTE_KEYS + _PLACE_KEYS + _STANCE_KEYS + ("name",) else "BIGINT")
+            "VARCHAR" if c in _QUOTE_KEYS + _PLACE_KEYS + _CUE_KEYS + ("name",) else "BIGINT")
         return f"{c} {kind}"
     return "\n".join(f"CREATE TABLE IF NOT EXISTS {t} ({', '.join(col(c) for c in keys + values)});"
                       for t, (keys, values, _, _) in TABLES.items())
@@ -193,6 +211,7 @@ def rows_delta(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str], sign:
         _delta(cur, "place_counts", "place_totals", article_ids, sign)
         _delta(cur, "named_speakers", None, article_ids, sign)
         _delta(cur, "stance_counts", "stance_totals", article_ids, sign)
+        _delta(cur, "stance_cue_counts", "stance_cue_totals", article_ids, sign)
 
 
 def rebuild(cur: duckdb.DuckDBPyConnection, tables: Sequence[str] | None = None) -> None:
@@ -208,12 +227,13 @@ def rebuild(cur: duckdb.DuckDBPyConnection, tables: Sequence[str] | None = None)
 def out_of_step(cur: duckdb.DuckDBPyConnection) -> list[str]:
     """The tables that do not count as many quotes, place mentions, named cards or stances as their source
     holds (a table added by a newer version is empty, the others stay in step)."""
-    nq, np_, nn, ns = cur.execute(
+    nq, np_, nn, ns, nc = cur.execute(
         "SELECT (SELECT count(*) FROM quote_facts), (SELECT count(*) FROM places), "
-        f"(SELECT count(*) FROM article_speakers WHERE type IN {NAMED_TYPES}), (SELECT count(*) FROM stances)"
+        f"(SELECT count(*) FROM article_speakers WHERE type IN {NAMED_TYPES}), (SELECT count(*) FROM stances), "
+        "(SELECT count(*) FROM (SELECT unnest(cues) AS cue FROM stances) WHERE cue IS NOT NULL)"
     ).fetchone()
     want = {"quote_counts": nq, "quote_totals": nq, "place_counts": np_, "place_totals": np_, "named_speakers": nn,
-            "stance_counts": ns, "stance_totals": ns}
+            "stance_counts": ns, "stance_totals": ns, "stance_cue_counts": nc, "stance_cue_totals": nc}
     return [t for t, n in want.items()
             if cur.execute(f"SELECT coalesce(sum({TABLES[t][1][0]}), 0) FROM {t}").fetchone()[0] != n]
 
@@ -292,9 +312,9 @@ def _key_bits(f: QueryFilters, target: str) -> tuple[list[str], list[Any]]:
         bits.append("list_contains(?, collection)"); params.append(list(f.collections))  # noqa: E702
     if f.outlets:
         bits.append("list_contains(?, outlet)"); params.append(list(f.outlets))  # noqa: E702
-    if target in ("quote", "stance") and f.speakers:
+    if target in ("quote", "stance", "stance_cue") and f.speakers:
         bits.append(_SAME_PERSON); params += [list(f.speakers)] * 2  # noqa: E702
-    if target == "stance" and f.topics:
+    if target in ("stance", "stance_cue") and f.topics:
         bits.append("list_contains(?, topic)"); params.append(list(f.topics))  # noqa: E702
     if target == "place" and f.countries:
         bits.append("list_contains(?, country)"); params.append(list(f.countries))  # noqa: E702
@@ -307,7 +327,8 @@ def _rows(f: QueryFilters, target: str, cols: str) -> tuple[str, list] | None:
     """The relation ``SELECT cols`` over the aggregate of ``target`` under ``f`` (see :func:`quote_rows`)."""
     from .filters import where_clauses
 
-    allowed = {"quote": QUOTE_FILTERS, "place": PLACE_FILTERS, "stance": STANCE_FILTERS}[target]
+    allowed = {"quote": QUOTE_FILTERS, "place": PLACE_FILTERS, "stance": STANCE_FILTERS,
+               "stance_cue": STANCE_FILTERS}[target]
     if not set(f.active()) <= allowed:
         return None
     bits, params = _key_bits(f, target)
@@ -332,9 +353,9 @@ def _rows(f: QueryFilters, target: str, cols: str) -> tuple[str, list] | None:
                or (f.date_to is not None and hi != _next_month(f.date_to)))
     if partial:
         # the partial months at the ends: the rows themselves, outside the whole months, grouped alike
-        fbits, fparams = where_clauses(f, target)
+        fbits, fparams = where_clauses(f, "stance" if target == "stance_cue" else target)
         col = "q.published" if target == "quote" else "a.published"
-        aid = {"place": "p.article_id", "stance": "st.article_id"}.get(target)
+        aid = {"place": "p.article_id", "stance": "st.article_id", "stance_cue": "st.article_id"}.get(target)
         if whole:
             out = []
             if lo is not None:
@@ -390,13 +411,23 @@ def stance_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
 
     Returns:
         tuple[str, list] | None: SQL of a relation with columns ``speaker``, ``topic``, ``stances``
-        (article-level stances) and ``evidence`` (their evidence quotes), possibly several rows per key, and
+        (article-level stances), ``evidence`` (their evidence quotes), ``support``, ``oppose``, ``neutral``
+        (stances of each polarity), ``score_sum``, ``conf_sum`` and ``conf_n`` (the sum of their scores,
+        of their confidences and the number of confidences), possibly several rows per key, and
         its parameters. None when the store has no aggregates or ``f`` has a filter outside
         :data:`STANCE_FILTERS` (kinds, text, countries and places need the rows).
     """
     if not available(store):
         return None
-    return _rows(f, "stance", "speaker, topic, stances, evidence")
+    return _rows(f, "stance", "speaker, topic, " + ", ".join(_STANCE_VALUES))
+
+
+def stance_cue_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
+    """An aggregate relation ``speaker, topic, cue, n`` of the deciding words of the stances passing ``f`` (as
+    :func:`stance_rows`; possibly several rows per word), or None when ``f`` needs the rows."""
+    if not available(store):
+        return None
+    return _rows(f, "stance_cue", "speaker, topic, cue, n")
 
 
 def newest_month(store: Any, f: QueryFilters, n: int) -> dt.date | None:

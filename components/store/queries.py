@@ -33,6 +33,7 @@ DASHBOARD_INDEXES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS stances_article_idx ON stances (article_id)",
     "CREATE INDEX IF NOT EXISTS stances_speaker_idx ON stances (speaker)",
     "CREATE INDEX IF NOT EXISTS article_speakers_article_idx ON article_speakers (article_id)",
+    "CREATE INDEX IF NOT EXISTS casualty_facts_event_idx ON casualty_facts (event_id)",
 )
 
 
@@ -522,12 +523,12 @@ _CAS_COLS = (
     "c.cause, c.actor, c.start, c.\"end\", c.part_of, c.victims, coalesce(a.title, a.id) AS article, a.published"
 )
 # an event's parts, listed as "Malatya 27 killed; Adiyaman 14 killed" (one string per event row)
-_CAS_PARTS = (
-    "(SELECT string_agg(concat_ws(' ', p.place, CAST(coalesce(p.killed_min, p.injured_min, p.missing_min) AS VARCHAR), "
+_PARTS_LIST = (
+    "string_agg(concat_ws(' ', p.place, CAST(coalesce(p.killed_min, p.injured_min, p.missing_min) AS VARCHAR), "
     "p.victims, CASE WHEN p.killed_min IS NOT NULL THEN 'killed' WHEN p.injured_min IS NOT NULL THEN 'injured' "
-    "ELSE 'missing' END), '; ' ORDER BY p.idx) "
-    "FROM casualties p WHERE p.article_id = c.article_id AND p.part_of = c.idx) AS parts"
+    "ELSE 'missing' END), '; ' ORDER BY p.idx)"
 )
+_CAS_PARTS = f"(SELECT {_PARTS_LIST} FROM casualties p WHERE p.article_id = c.article_id AND p.part_of = c.idx) AS parts"
 def _and(fw: str) -> str:
     return "AND" if "WHERE" in fw else "WHERE"
 
@@ -629,18 +630,21 @@ def casualty_event_summary(store: Store, event_ids: list[str]) -> pd.DataFrame:
     from .events import describe
 
     # from casualty_facts (each event record carries its event: no join) when the store has it
-    src = ("casualty_facts e WHERE e.part_of IS NULL AND e.event_id IN (SELECT unnest(?::VARCHAR[]))"
-           if casualty_facts.available(store) else
-           "casualty_events e JOIN casualties c ON c.article_id = e.article_id AND c.idx = e.idx "
-           "WHERE list_contains(?, e.event_id)")
-    c = "e" if casualty_facts.available(store) else "c"
+    ids = list(event_ids)
+    params: list = [ids]
+    src, c, ev = ("casualty_events e JOIN casualties c ON c.article_id = e.article_id AND c.idx = e.idx "
+                  "WHERE list_contains(?, e.event_id)"), "c", ""
+    if casualty_facts.available(store):  # by the event_id index (one placeholder per id of the caller's page)
+        src = f"casualty_facts e WHERE e.event_id IN ({', '.join('?' for _ in ids) or 'NULL'})"
+        params, c, ev = ids, "e", " FILTER (WHERE e.part_of IS NULL)"  # the event records, not their parts
     df = store.df(
         f"""
-        SELECT e.event_id, count(*) AS reports, count(DISTINCT e.article_id) AS articles,
-               max({c}.killed_min) AS killed_best, min({c}.killed_min) AS killed_low,
-               CASE WHEN count({c}.killed_max) < count({c}.killed_min) THEN NULL ELSE max({c}.killed_max) END AS killed_high
+        SELECT e.event_id, count(*){ev} AS reports, count(DISTINCT e.article_id){ev} AS articles,
+               max({c}.killed_min){ev} AS killed_best, min({c}.killed_min){ev} AS killed_low,
+               CASE WHEN count({c}.killed_max){ev} < count({c}.killed_min){ev} THEN NULL
+                    ELSE max({c}.killed_max){ev} END AS killed_high
         FROM {src} GROUP BY e.event_id ORDER BY e.event_id
-        """, [list(event_ids)])
+        """, params)
     df["event_killed"] = [
         describe(None if pd.isna(b) else int(b), None if pd.isna(lo) else int(lo), None if pd.isna(hi) else int(hi),
                  int(n))
@@ -687,18 +691,26 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
     # the page is cut first; its rows' parts and events are then looked up for those rows only (computed in
     # the same statement they were computed for every filtered record before the sort: ~0.5 s at 1M quotes)
     page = store.df(
-        f"SELECT {cols}, c.confidence{fw} {_and(fw)} c.part_of IS NULL ORDER BY {order} LIMIT ? OFFSET ?",
+        f"SELECT {cols}, c.confidence{', c.event_id' if facts else ''}{fw} {_and(fw)} c.part_of IS NULL "
+        f"ORDER BY {order} LIMIT ? OFFSET ?",
         params + [limit, offset],
     )
     if page.empty:
-        return page.assign(parts=pd.Series(dtype=object), event_id=pd.Series(dtype=object))
+        return page.drop(columns=["event_id"], errors="ignore").assign(
+            parts=pd.Series(dtype=object), event_id=pd.Series(dtype=object))
     keys = [f"{a}:{i}" for a, i in zip(page["article_id"], page["idx"])]
-    extra = store.df(
-        f"SELECT c.article_id, c.idx, {_CAS_PARTS}, {'c.event_id' if facts else _EVENT_OF} AS event_id "
-        f"FROM {'casualty_facts' if facts else 'casualties'} c "
-        "WHERE c.article_id IN (SELECT unnest(?::VARCHAR[])) AND c.article_id || ':' || c.idx IN (SELECT unnest(?::VARCHAR[]))",
-        [sorted(set(page["article_id"])), keys])
+    aids = sorted(set(page["article_id"]))
+    if facts:  # the event came with the page; the parts by the article_id index (one placeholder per id)
+        extra = store.df(
+            f"SELECT p.article_id, p.part_of AS idx, {_PARTS_LIST} AS parts FROM casualties p "
+            f"WHERE p.article_id IN ({', '.join('?' for _ in aids)}) AND p.part_of IS NOT NULL GROUP BY ALL", aids)
+    else:
+        extra = store.df(
+            f"SELECT c.article_id, c.idx, {_CAS_PARTS}, {_EVENT_OF} AS event_id FROM casualties c "
+            "WHERE c.article_id IN (SELECT unnest(?::VARCHAR[])) AND c.article_id || ':' || c.idx IN (SELECT unnest(?::VARCHAR[]))",
+            [aids, keys])
     page = page.merge(extra, on=["article_id", "idx"], how="left")
+    page["parts"] = page["parts"].astype(object).where(page["parts"].notna(), None)  # no parts: None, as SQL gives
     cols = [c for c in page.columns if c not in ("parts", "confidence", "event_id")]
     page = page[cols[:cols.index("published") + 1] + ["parts", "confidence", "event_id"] + cols[cols.index("published") + 1:]]
     summary = casualty_event_summary(store, sorted(set(page["event_id"])))
@@ -766,7 +778,8 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
     named sources, as in :func:`top_speakers`).
 
     Returns:
-        DataFrame: ``speaker``, ``topic``, ``score`` (mean, -1 oppose .. +1 support),
+        DataFrame: ``speaker``, ``topic``, ``score`` (mean, -1 oppose .. +1 support; rounded to
+        :data:`~components.store.aggregates.STANCE_DECIMALS` decimals, as the confidence),
         ``polarity`` (the stored article-level polarity; with several articles the one held by
         most rows, and ``neutral`` on a tie, so it never disagrees with the extraction),
         ``support``, ``oppose``, ``neutral`` (counts of article-level stances), ``articles``
@@ -777,39 +790,53 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
     fw, params = from_where(f, "stance")
     if named_only:
         fw += (" AND " if "WHERE" in fw else " WHERE ") + _named(store, "st.speaker")
-    # the speakers first (one sum per speaker: from the aggregates when the filters name only their keys,
-    # aggregates.py), then the per-topic aggregates, whose lists of cues are the costly part, for their rows
-    # only (aggregating every speaker's cues cost ~0.9 s at 1M quotes)
-    rows = aggregates.stance_rows(store, f)
-    if rows:
-        named = f" WHERE {_named(store, 'speaker')}" if named_only else ""
-        top = [r[0] for r in store.execute(
-            f"SELECT speaker FROM ({rows[0]}){named} GROUP BY speaker ORDER BY sum(evidence) DESC, speaker LIMIT ?",
-            rows[1] + [max_speakers]).fetchall()]
-        top_sql, top_params = "SELECT unnest(?::VARCHAR[]) AS speaker", [top]
-    else:
-        top_sql = (f"SELECT st.speaker{fw} GROUP BY st.speaker "
-                   "ORDER BY coalesce(sum(len(st.evidence)), 0) DESC, st.speaker LIMIT ?")
-        top_params = params + [max_speakers]
-    return store.df(
-        f"""
-        WITH top AS ({top_sql}), sm AS (
-            SELECT st.speaker, st.topic, avg(st.score) AS score,
-                   count(*) FILTER (WHERE st.polarity = 'support') AS support,
-                   count(*) FILTER (WHERE st.polarity = 'oppose') AS oppose,
-                   count(*) FILTER (WHERE st.polarity = 'neutral') AS neutral,
-                   sum(len(st.evidence)) AS evidence, avg(st.confidence) AS confidence,
-                   list_sort(list_distinct(flatten(list(st.cues))))[1:6] AS cues
-            {fw} {_and(fw)} st.speaker IN (SELECT speaker FROM top) GROUP BY st.speaker, st.topic
-        )
+    nd = aggregates.STANCE_DECIMALS
+    matrix = f"""
         SELECT speaker, topic, score,
                CASE WHEN support > oppose AND support > neutral THEN 'support'
                     WHEN oppose > support AND oppose > neutral THEN 'oppose'
                     ELSE 'neutral' END AS polarity,
                support, oppose, neutral, support + oppose + neutral AS articles, evidence, confidence, cues
-        FROM sm ORDER BY speaker, topic
+        FROM sm ORDER BY speaker, topic"""
+    rows, cue_rows = aggregates.stance_rows(store, f), aggregates.stance_cue_rows(store, f)
+    if rows and cue_rows:  # all from the aggregates: the speakers, then their counts, sums and words
+        named = f" WHERE {_named(store, 'speaker')}" if named_only else ""
+        top = [r[0] for r in store.execute(
+            f"SELECT speaker FROM ({rows[0]}){named} GROUP BY speaker ORDER BY sum(evidence) DESC, speaker LIMIT ?",
+            rows[1] + [max_speakers]).fetchall()]
+        counts = ", ".join(f"CAST(sum({c}) AS BIGINT) AS {c}" for c in ("support", "oppose", "neutral"))
+        return store.df(
+            f"""
+            WITH sm0 AS (SELECT speaker, topic, round(sum(score_sum) / sum(stances), {nd}) AS score, {counts},
+                                sum(evidence) AS evidence,
+                                round(sum(conf_sum) / nullif(sum(conf_n), 0), {nd}) AS confidence
+                         FROM ({rows[0]}) WHERE list_contains(?, speaker) GROUP BY speaker, topic),
+                 cu AS (SELECT speaker, topic, list(cue ORDER BY cue)[1:6] AS cues FROM (
+                            SELECT speaker, topic, cue FROM ({cue_rows[0]}) WHERE list_contains(?, speaker)
+                            GROUP BY ALL HAVING sum(n) > 0) GROUP BY ALL),
+                 sm AS (SELECT sm0.*, coalesce(cu.cues, []::VARCHAR[]) AS cues FROM sm0
+                        LEFT JOIN cu ON cu.speaker = sm0.speaker AND cu.topic = sm0.topic)
+            {matrix}
+            """,
+            rows[1] + [top] + cue_rows[1] + [top])
+    # the speakers first (one sum per speaker), then the per-topic aggregates, whose lists of cues are the
+    # costly part, for their rows only (aggregating every speaker's cues cost ~0.9 s at 1M quotes)
+    return store.df(
+        f"""
+        WITH top AS (SELECT st.speaker{fw} GROUP BY st.speaker
+                     ORDER BY coalesce(sum(len(st.evidence)), 0) DESC, st.speaker LIMIT ?),
+        sm AS (
+            SELECT st.speaker, st.topic, round(avg(st.score), {nd}) AS score,
+                   count(*) FILTER (WHERE st.polarity = 'support') AS support,
+                   count(*) FILTER (WHERE st.polarity = 'oppose') AS oppose,
+                   count(*) FILTER (WHERE st.polarity = 'neutral') AS neutral,
+                   coalesce(sum(len(st.evidence)), 0) AS evidence, round(avg(st.confidence), {nd}) AS confidence,
+                   list_sort(list_distinct(flatten(list(st.cues))))[1:6] AS cues
+            {fw} {_and(fw)} st.speaker IN (SELECT speaker FROM top) GROUP BY st.speaker, st.topic
+        )
+        {matrix}
         """,
-        top_params + params,
+        params + [max_speakers] + params,
     )
 
 
