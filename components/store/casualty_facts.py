@@ -19,6 +19,11 @@ places at its own place (an event: its count minus its parts' counts, at least 0
 ``ev_reports``, ``ev_killed``, ``ev_injured``, ``ev_missing``: the event's number of reports and the
 largest lower bounds of its reports (the totals without filters, read from the rank-1 rows only).
 
+``casualty_chart(place, date, killed, injured, events, n)``: the Casualties chart without filters (what the
+rank-1 reports and their parts place at each place and date), kept as deltas of the rows
+:func:`refresh` replaces (about as many rows as the chart has bars: a top-n instead of a grouping of
+every record).
+
 It is maintained in the write transaction by :func:`components.store.events.refresh`, which every write
 of casualty records calls (add, replace, delete, corrections): the rows of the records whose events it
 regrouped are recomputed (events are whole inside that set, so their ranks and maxima are complete),
@@ -71,12 +76,42 @@ ORDER BY c.article_id, c.idx
 """
 
 
+# The chart's rows without filters (``casualty_chart``): per place ("unknown" when not resolved) and date (the
+# record's, else its article's), what the rank-1 reports and their parts place there (each death once, as
+# :func:`components.store.queries._leaf_sql` without filters), the events among them and the rows (``n``,
+# so a key is dropped when its last row goes). Over the casualty_facts rows passing {where}.
+_CHART_GROUP = """
+SELECT coalesce(c.place, 'unknown') AS place, coalesce(c.date, c.published) AS date,
+       CAST(sum(c.leaf_killed) AS BIGINT) AS killed, CAST(sum(c.leaf_injured) AS BIGINT) AS injured,
+       count(*) FILTER (WHERE c.part_of IS NULL) AS events, count(*) AS n
+FROM casualty_facts c WHERE (c.ev_rank = 1 OR c.ev_rank IS NULL) AND {where} GROUP BY ALL
+"""
+CHART_SCHEMA = ("CREATE TABLE IF NOT EXISTS casualty_chart (place VARCHAR, date DATE, killed BIGINT, "
+                "injured BIGINT, events BIGINT, n BIGINT)")
+
+
 def create(cur: duckdb.DuckDBPyConnection) -> None:
-    """Create ``casualty_facts`` if missing (its column types are those of its SELECT; idempotent)."""
+    """Create ``casualty_facts`` (its column types are those of its SELECT) and ``casualty_chart`` if missing
+    (idempotent)."""
     have = cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'casualty_facts'"
                        ).fetchone()[0]
     if not have:
         cur.execute(f"CREATE TABLE casualty_facts AS {_SELECT.format(where='false')}")
+    cur.execute(CHART_SCHEMA)
+
+
+def _chart_delta(cur: duckdb.DuckDBPyConnection, where: str, params: list, sign: int) -> None:
+    """Add (``sign`` 1) or subtract (-1) the chart rows of the casualty_facts rows passing ``where`` (fixed
+    SQL of this module) to ``casualty_chart``; drop the keys left without rows."""
+    cur.execute(f"CREATE OR REPLACE TEMP TABLE _chart_delta AS {_CHART_GROUP.format(where=where)}", params)
+    op = "+" if sign > 0 else "-"
+    sets = ", ".join(f"{v} = t.{v} {op} d.{v}" for v in ("killed", "injured", "events", "n"))
+    insert = (" WHEN NOT MATCHED THEN INSERT (place, date, killed, injured, events, n) "
+              "VALUES (d.place, d.date, d.killed, d.injured, d.events, d.n)") if sign > 0 else ""
+    cur.execute("MERGE INTO casualty_chart t USING _chart_delta d ON t.place = d.place "
+                f"AND t.date IS NOT DISTINCT FROM d.date WHEN MATCHED THEN UPDATE SET {sets}{insert}")
+    if sign < 0:
+        cur.execute("DELETE FROM casualty_chart WHERE n <= 0")
 
 
 def refresh(cur: duckdb.DuckDBPyConnection, reports: Sequence[str] | None = None) -> None:
@@ -87,6 +122,8 @@ def refresh(cur: duckdb.DuckDBPyConnection, reports: Sequence[str] | None = None
     if reports is None:
         cur.execute("DELETE FROM casualty_facts")
         cur.execute(f"INSERT INTO casualty_facts {_SELECT.format(where='true')}")
+        cur.execute("DELETE FROM casualty_chart")
+        cur.execute(f"INSERT INTO casualty_chart BY NAME {_CHART_GROUP.format(where='true')}")
         return
     if not reports:
         return
@@ -98,14 +135,21 @@ def refresh(cur: duckdb.DuckDBPyConnection, reports: Sequence[str] | None = None
             "WHERE r.article_id = c.article_id AND r.idx = c.part_of)))")
     gone = ("(c.article_id IN (SELECT unnest(?::VARCHAR[])) AND NOT EXISTS (SELECT 1 FROM casualties r "
             "WHERE r.article_id = c.article_id AND r.idx = c.idx))")  # records deleted meanwhile
+    # the chart follows the rows: subtract the old rows' share, replace the rows, add the new rows' share
+    _chart_delta(cur, f"({cond} OR {gone})", [keys, arts, arts], -1)
     cur.execute(f"DELETE FROM casualty_facts c WHERE {cond} OR {gone}", [keys, arts, arts])
     cur.execute(f"INSERT INTO casualty_facts {_SELECT.format(where=cond)}", [keys, arts])
+    _chart_delta(cur, cond, [keys, arts], 1)
 
 
 def in_step(cur: duckdb.DuckDBPyConnection) -> bool:
-    """Whether ``casualty_facts`` has one row per casualty record (writes keep them equal)."""
-    nc, nf = cur.execute("SELECT (SELECT count(*) FROM casualties), (SELECT count(*) FROM casualty_facts)").fetchone()
-    return nc == nf
+    """Whether ``casualty_facts`` has one row per casualty record and ``casualty_chart`` counts its rank-1
+    rows (writes keep them equal)."""
+    nc, nf, nl, nch = cur.execute(
+        "SELECT (SELECT count(*) FROM casualties), (SELECT count(*) FROM casualty_facts), "
+        "(SELECT count(*) FROM casualty_facts WHERE ev_rank = 1 OR ev_rank IS NULL), "
+        "(SELECT coalesce(sum(n), 0) FROM casualty_chart)").fetchone()
+    return nc == nf and nl == nch
 
 
 def ensure(cur: duckdb.DuckDBPyConnection) -> bool:
@@ -130,6 +174,7 @@ def available(store) -> bool:
     if have is None:
         try:
             store.execute("SELECT event_id, ev_rank, leaf_killed, ev_missing FROM casualty_facts LIMIT 0")
+            store.execute("SELECT place, date, killed, injured, events, n FROM casualty_chart LIMIT 0")
             have = True
         except duckdb.Error:
             have = False
