@@ -110,9 +110,11 @@ def _stance_group(month: bool) -> str:
 def _cue_group(month: bool) -> str:
     """SELECT of the deciding words (``cues``) of the stances rows passing ``{where}``: per key and word, how
     often the stances name it."""
+    # the stances are filtered before their lists are unnested (a lateral unnest is not filtered first)
     return (f"SELECT a.collection, a.outlet, {_MONTH.format(d='a.published') if month else ''}st.speaker, st.topic, "
-            "u.cue, count(*) AS n FROM stances st LEFT JOIN articles a ON a.id = st.article_id, "
-            "unnest(st.cues) AS u(cue) WHERE u.cue IS NOT NULL AND {where} GROUP BY ALL")
+            "st.cue, count(*) AS n FROM (SELECT st.article_id, st.speaker, st.topic, unnest(st.cues) AS cue "
+            "FROM stances st WHERE {where}) st LEFT JOIN articles a ON a.id = st.article_id "
+            "WHERE st.cue IS NOT NULL GROUP BY ALL")
 
 
 _NAMED_GROUP = ("SELECT s.name, count(*) AS cards FROM article_speakers s "
