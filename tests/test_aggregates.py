@@ -54,12 +54,17 @@ def invented(n: int, variant: int = 0) -> Extraction:
     return Extraction(article=article, quotes=quotes, speakers=speakers, places=places, stances=stances)
 
 
-@pytest.fixture(scope="module")
-def store():
+def _memory_store(extractions: list[Extraction]):
+    """An in-memory store holding ``extractions``, closed after the module's tests."""
     s = Store(":memory:")
-    s.add_extractions([invented(i) for i in range(24)])
+    s.add_extractions(extractions)
     yield s
     s.close()
+
+
+@pytest.fixture(scope="module")
+def store():
+    yield from _memory_store([invented(i) for i in range(24)])
 
 
 STATES = {
@@ -249,10 +254,7 @@ CAS_STATES = {
 
 @pytest.fixture(scope="module")
 def cas_store():
-    s = Store(":memory:")
-    s.add_extractions([invented_casualties(i) for i in range(30)])
-    yield s
-    s.close()
+    yield from _memory_store([invented_casualties(i) for i in range(30)])
 
 
 def _cas_answers(store: Store, f: QueryFilters) -> dict:
