@@ -129,17 +129,19 @@ def refresh(cur: duckdb.DuckDBPyConnection, reports: Sequence[str] | None = None
         return
     keys = list(reports)
     arts = sorted({k.rsplit(":", 1)[0] for k in keys})
-    # the reports' records, and the parts of those articles whose event record is missing (their own event)
-    cond = (f"({_KEY} IN (SELECT unnest(?::VARCHAR[])) OR (c.part_of IS NOT NULL "
-            "AND c.article_id IN (SELECT unnest(?::VARCHAR[])) AND NOT EXISTS (SELECT 1 FROM casualties r "
-            "WHERE r.article_id = c.article_id AND r.idx = c.part_of)))")
-    gone = ("(c.article_id IN (SELECT unnest(?::VARCHAR[])) AND NOT EXISTS (SELECT 1 FROM casualties r "
-            "WHERE r.article_id = c.article_id AND r.idx = c.idx))")  # records deleted meanwhile
+    # the reports' records, and the parts of those articles whose event record is missing (their own event);
+    # the articles first (a semi-join on a plain column), then the keys of their rows only
+    arts_of = "c.article_id IN (SELECT unnest(?::VARCHAR[]))"
+    cond = (f"({arts_of} AND ({_KEY} IN (SELECT unnest(?::VARCHAR[])) OR (c.part_of IS NOT NULL "
+            "AND NOT EXISTS (SELECT 1 FROM casualties r WHERE r.article_id = c.article_id AND r.idx = c.part_of))))")
+    gone = ("NOT EXISTS (SELECT 1 FROM casualties r "
+            "WHERE r.article_id = c.article_id AND r.idx = c.idx)")  # records deleted meanwhile
+    old = f"({arts_of} AND ({_KEY} IN (SELECT unnest(?::VARCHAR[])) OR (c.part_of IS NOT NULL AND {gone.replace('c.idx', 'c.part_of')}) OR {gone}))"
     # the chart follows the rows: subtract the old rows' share, replace the rows, add the new rows' share
-    _chart_delta(cur, f"({cond} OR {gone})", [keys, arts, arts], -1)
-    cur.execute(f"DELETE FROM casualty_facts c WHERE {cond} OR {gone}", [keys, arts, arts])
-    cur.execute(f"INSERT INTO casualty_facts {_SELECT.format(where=cond)}", [keys, arts])
-    _chart_delta(cur, cond, [keys, arts], 1)
+    _chart_delta(cur, old, [arts, keys], -1)
+    cur.execute(f"DELETE FROM casualty_facts c WHERE {old}", [arts, keys])
+    cur.execute(f"INSERT INTO casualty_facts {_SELECT.format(where=cond)}", [arts, keys])
+    _chart_delta(cur, cond, [arts, keys], 1)
 
 
 def in_step(cur: duckdb.DuckDBPyConnection) -> bool:
