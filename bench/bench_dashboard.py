@@ -230,7 +230,7 @@ def replicate(target_quotes: int, path: Path) -> dict[str, int]:
     versions.create(cur)
     aggregates.create(cur)
     for name, fn in (("quote_facts + quote_counts, place_counts", facts.ensure_facts),
-                     ("casualty_events", events.refresh), ("speaker_identities", identities.refresh)):
+                     ("casualty_events + casualty_facts", events.refresh), ("speaker_identities", identities.refresh)):
         t0 = time.perf_counter()
         cur.execute("BEGIN TRANSACTION") if fn is not facts.ensure_facts else None
         fn(cur)

@@ -322,4 +322,7 @@ def test_casualty_facts_after_add_replace_delete_equal_a_full_rebuild():
     assert _cas_table(s) == incremental
     cur.execute("DROP TABLE casualty_facts")
     assert casualty_facts.ensure(cur) and _cas_table(s) == incremental
+    cur.execute("ALTER TABLE casualty_facts DROP COLUMN ev_missing")  # as an older version wrote it
+    assert casualty_facts.ensure(cur) and _cas_table(s) == incremental
+    assert not casualty_facts.ensure(cur)  # in step: nothing to do
     s.close()

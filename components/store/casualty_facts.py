@@ -92,9 +92,14 @@ CHART_SCHEMA = ("CREATE TABLE IF NOT EXISTS casualty_chart (place VARCHAR, date 
 
 def create(cur: duckdb.DuckDBPyConnection) -> None:
     """Create ``casualty_facts`` (its column types are those of its SELECT) and ``casualty_chart`` if missing
-    (idempotent)."""
-    have = cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'casualty_facts'"
-                       ).fetchone()[0]
+    (idempotent); a ``casualty_facts`` lacking a column of the SELECT is dropped and made anew (empty: the
+    caller's :func:`ensure` then fills it)."""
+    want = [d[0] for d in cur.execute(f"{_SELECT.format(where='false')}").description]
+    have = {r[0] for r in cur.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'casualty_facts'").fetchall()}
+    if have and not set(want) <= have:  # written by an older version: rebuilt by ensure (its rows are gone)
+        cur.execute("DROP TABLE casualty_facts")
+        have = set()
     if not have:
         cur.execute(f"CREATE TABLE casualty_facts AS {_SELECT.format(where='false')}")
     cur.execute(CHART_SCHEMA)
