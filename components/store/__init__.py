@@ -21,7 +21,12 @@ Tables (all offsets are character offsets into ``articles.text``):
   maintained in the same write transaction (see :mod:`components.store.facts`).
 - ``quote_counts``, ``place_counts`` (and ``*_totals``, the same without the month), ``named_speakers``:
   derived, quotes and place mentions counted per collection, outlet, month, speaker/place and country, and named speaker cards per name, maintained as per-article deltas in the same write transaction; the
-  dashboard's counts read them when the filters name only those keys (see :mod:`components.store.aggregates`).
+  dashboard's counts read them when the filters name only those keys (see :mod:`components.store.aggregates`);
+  ``stance_counts``, ``stance_cue_counts`` (and ``*_totals``): stances, their evidence, polarities, score
+  and confidence sums and deciding words per collection, outlet, month, speaker and topic, for the Stance page.
+- ``casualty_facts``, ``casualty_chart``: derived, each casualty record with its article's fields, its event,
+  its report's rank in the event and what it places at its place, and the chart without filters; kept by
+  :func:`components.store.events.refresh` for the events a write regroups (see :mod:`components.store.casualty_facts`).
 
 Writes go through :meth:`Store.add_extractions`: one transaction per batch,
 idempotent (an article already stored is skipped unless ``replace=True``).
@@ -44,7 +49,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..models import Extraction
-from . import aggregates, bulk, corrections, events, facts, identities, versions
+from . import aggregates, bulk, casualty_facts, corrections, events, facts, identities, versions
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DB_ENV = "NEWS_ATLAS_DB"
@@ -310,6 +315,7 @@ class Store:
                 cur.execute("BEGIN TRANSACTION")
                 module.refresh(cur)
                 cur.execute("COMMIT")
+        casualty_facts.ensure(cur)  # derived from casualties and casualty_events (casualty_facts.py)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A new cursor on the shared connection (one per thread or query)."""

@@ -1,5 +1,5 @@
 """Pre-aggregated tables (``quote_counts``, ``quote_totals``, ``place_counts``, ``place_totals``,
-``named_speakers``): the dashboard's counts without a scan of every row.
+``named_speakers``, ``stance_counts``, ``stance_totals``): the dashboard's counts without a scan of every row.
 
 At 10 M quotes a ``GROUP BY`` over ``quote_facts`` or ``places`` costs seconds; most filter changes only
 name collections, outlets, speakers, quote kinds, countries (of a place) and whole months, so the store
@@ -22,12 +22,20 @@ the name (so summed over countries it counts the articles naming the place, even
 (:data:`NAMED_TYPES`) per name, so "named sources only" is a look-up in a table of names instead of a
 semi-join over every card.
 
+``stance_counts(collection, outlet, month, speaker, topic, stances, evidence, support, oppose, neutral,
+score_sum, conf_sum, conf_n)``: the article-level stances of the key, their evidence quotes
+(``len(evidence)``), their number per polarity and the sums of their scores and confidences; and
+``stance_cue_counts(..., topic, cue, n)``: how often the key's stances name each deciding word. The Stance
+page ranks its speakers by the evidence and fills its matrix (mean score and confidence rounded to
+:data:`STANCE_DECIMALS` on both paths) from them, under the filters they answer (collections, outlets,
+dates, speakers, topics), instead of from every stance row.
+
 ``month`` is the first day of the article's month (``NULL`` when it has no date). ``quote_totals`` and
-``place_totals`` hold the same counts without the month (10-100 times fewer rows): they answer the filter
+``place_totals`` (and ``stance_totals``) hold the same counts without the month (10-100 times fewer rows): they answer the filter
 states without a date range, the dashboard's first view and most visits. The tables are
 maintained as per-article deltas in the write transaction (the totals' delta summed from the monthly one), as ``quote_facts`` is: the quote counts in
 :func:`components.store.facts.refresh_articles` / ``delete_articles`` (subtract the articles' old facts,
-add the new ones), the place counts and named cards in :meth:`components.store.Store.add_extractions` and
+add the new ones), the place counts, named cards and stance counts in :meth:`components.store.Store.add_extractions` and
 ``delete_article`` (subtract before the old rows are deleted, add after the new ones are inserted); a
 key whose counts reach zero is dropped. :func:`ensure` rebuilds them when they are missing or out of
 step (a store written before they existed, or filled by bulk SQL).
@@ -58,6 +66,10 @@ _QUOTE_KEYS = ("collection", "outlet", "month", "speaker", "speaker_country")
 _QUOTE_VALUES = ("quotes",) + QUOTE_KINDS + ("articles",)
 _PLACE_KEYS = ("collection", "outlet", "month", "name", "country")
 _PLACE_VALUES = ("mentions", "geo_mentions", "lat_sum", "lon_sum", "articles", "name_articles")
+_STANCE_KEYS = ("collection", "outlet", "month", "speaker", "topic")
+_STANCE_VALUES = ("stances", "evidence", "support", "oppose", "neutral", "score_sum", "conf_sum", "conf_n")
+_CUE_KEYS = _STANCE_KEYS + ("cue",)
+STANCE_DECIMALS = 6  # the Stance page's mean score and confidence, rounded on both paths (sums in another order)
 
 _MONTH = "CAST(date_trunc('month', {d}) AS DATE) AS month, "
 
@@ -84,6 +96,27 @@ def _place_group(month: bool) -> str:
             "FROM places p WHERE {where}) p JOIN articles a ON a.id = p.article_id GROUP BY ALL")
 
 
+def _stance_group(month: bool) -> str:
+    """SELECT of the stance counts of the stances rows passing ``{where}``, grouped by the keys: article-level
+    stances and their evidence quotes (``len(evidence)``, a missing list counting 0)."""
+    return (f"SELECT a.collection, a.outlet, {_MONTH.format(d='a.published') if month else ''}st.speaker, st.topic, "
+            "count(*) AS stances, CAST(sum(coalesce(len(st.evidence), 0)) AS BIGINT) AS evidence, "
+            + ", ".join(f"count(*) FILTER (WHERE st.polarity = '{p}') AS {p}" for p in ("support", "oppose", "neutral"))
+            + ", sum(st.score) AS score_sum, coalesce(sum(st.confidence), 0) AS conf_sum, "
+            "count(st.confidence) AS conf_n FROM stances st LEFT JOIN articles a ON a.id = st.article_id "
+            "WHERE {where} GROUP BY ALL")
+
+
+def _cue_group(month: bool) -> str:
+    """SELECT of the deciding words (``cues``) of the stances rows passing ``{where}``: per key and word, how
+    often the stances name it."""
+    # the stances are filtered before their lists are unnested (a lateral unnest is not filtered first)
+    return (f"SELECT a.collection, a.outlet, {_MONTH.format(d='a.published') if month else ''}st.speaker, st.topic, "
+            "st.cue, count(*) AS n FROM (SELECT st.article_id, st.speaker, st.topic, unnest(st.cues) AS cue "
+            "FROM stances st WHERE {where}) st LEFT JOIN articles a ON a.id = st.article_id "
+            "WHERE st.cue IS NOT NULL GROUP BY ALL")
+
+
 _NAMED_GROUP = ("SELECT s.name, count(*) AS cards FROM article_speakers s "
                 f"WHERE s.type IN {NAMED_TYPES} AND {{where}} GROUP BY ALL")
 
@@ -98,13 +131,18 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], str, str]] = {
     "place_totals": (tuple(k for k in _PLACE_KEYS if k != "month"), _PLACE_VALUES, _place_group(False),
                      "p.article_id"),
     "named_speakers": (("name",), ("cards",), _NAMED_GROUP, "s.article_id"),
+    "stance_counts": (_STANCE_KEYS, _STANCE_VALUES, _stance_group(True), "st.article_id"),
+    "stance_totals": (tuple(k for k in _STANCE_KEYS if k != "month"), _STANCE_VALUES, _stance_group(False),
+                      "st.article_id"),
+    "stance_cue_counts": (_CUE_KEYS, ("n",), _cue_group(True), "st.article_id"),
+    "stance_cue_totals": (tuple(k for k in _CUE_KEYS if k != "month"), ("n",), _cue_group(False), "st.article_id"),
 }
 
 
 def _schema() -> str:
     def col(c: str) -> str:
         kind = "DATE" if c == "month" else "DOUBLE" if c.endswith("_sum") else (
-            "VARCHAR" if c in _QUOTE_KEYS + _PLACE_KEYS + ("name",) else "BIGINT")
+            "VARCHAR" if c in _QUOTE_KEYS + _PLACE_KEYS + _CUE_KEYS + ("name",) else "BIGINT")
         return f"{c} {kind}"
     return "\n".join(f"CREATE TABLE IF NOT EXISTS {t} ({', '.join(col(c) for c in keys + values)});"
                       for t, (keys, values, _, _) in TABLES.items())
@@ -174,34 +212,48 @@ def rows_delta(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str], sign:
     if article_ids:
         _delta(cur, "place_counts", "place_totals", article_ids, sign)
         _delta(cur, "named_speakers", None, article_ids, sign)
+        _delta(cur, "stance_counts", "stance_totals", article_ids, sign)
+        _delta(cur, "stance_cue_counts", "stance_cue_totals", article_ids, sign)
 
 
-def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
-    """Recompute every table of :data:`TABLES` from its source (the caller holds the transaction)."""
+def rebuild(cur: duckdb.DuckDBPyConnection, tables: Sequence[str] | None = None) -> None:
+    """Recompute the tables of :data:`TABLES` named in ``tables`` (None: every one) from their source (the
+    caller holds the transaction)."""
     create(cur)
     for table, (_, _, group, _) in TABLES.items():
-        cur.execute(f"DELETE FROM {table}")
-        cur.execute(f"INSERT INTO {table} BY NAME {group.format(where='true')}")
+        if tables is None or table in tables:
+            cur.execute(f"DELETE FROM {table}")
+            cur.execute(f"INSERT INTO {table} BY NAME {group.format(where='true')}")
+
+
+def out_of_step(cur: duckdb.DuckDBPyConnection) -> list[str]:
+    """The tables that do not count as many quotes, place mentions, named cards or stances as their source
+    holds (a table added by a newer version is empty, the others stay in step)."""
+    nq, np_, nn, ns, nc = cur.execute(
+        "SELECT (SELECT count(*) FROM quote_facts), (SELECT count(*) FROM places), "
+        f"(SELECT count(*) FROM article_speakers WHERE type IN {NAMED_TYPES}), (SELECT count(*) FROM stances), "
+        "(SELECT count(*) FROM (SELECT unnest(cues) AS cue FROM stances) WHERE cue IS NOT NULL)"
+    ).fetchone()
+    want = {"quote_counts": nq, "quote_totals": nq, "place_counts": np_, "place_totals": np_, "named_speakers": nn,
+            "stance_counts": ns, "stance_totals": ns, "stance_cue_counts": nc, "stance_cue_totals": nc}
+    return [t for t, n in want.items()
+            if cur.execute(f"SELECT coalesce(sum({TABLES[t][1][0]}), 0) FROM {t}").fetchone()[0] != n]
 
 
 def in_step(cur: duckdb.DuckDBPyConnection) -> bool:
-    """Whether each table counts as many quotes, place mentions and named cards as its source holds."""
-    nq, np_, nn = cur.execute(
-        "SELECT (SELECT count(*) FROM quote_facts), (SELECT count(*) FROM places), "
-        f"(SELECT count(*) FROM article_speakers WHERE type IN {NAMED_TYPES})").fetchone()
-    want = {"quote_counts": nq, "quote_totals": nq, "place_counts": np_, "place_totals": np_, "named_speakers": nn}
-    return all(cur.execute(f"SELECT coalesce(sum({TABLES[t][1][0]}), 0) FROM {t}").fetchone()[0] == n
-               for t, n in want.items())
+    """Whether every table is in step with its source (:func:`out_of_step` is empty)."""
+    return not out_of_step(cur)
 
 
 def ensure(cur: duckdb.DuckDBPyConnection) -> bool:
-    """Create the tables and rebuild them (in one transaction) when out of step; True if rebuilt."""
+    """Create the tables and rebuild those out of step (in one transaction); True if any was rebuilt."""
     create(cur)
-    if in_step(cur):
+    stale = out_of_step(cur)
+    if not stale:
         return False
     cur.execute("BEGIN TRANSACTION")
     try:
-        rebuild(cur)
+        rebuild(cur, stale)
         cur.execute("COMMIT")
     except Exception:
         cur.execute("ROLLBACK")
@@ -229,6 +281,7 @@ def available(store: Any) -> bool:
 # Filters each aggregate answers on its own keys; any other active filter sends the query to the facts.
 QUOTE_FILTERS = frozenset({"collections", "outlets", "date_from", "date_to", "speakers", "kinds"})
 PLACE_FILTERS = frozenset({"collections", "outlets", "date_from", "date_to", "countries", "places"})
+STANCE_FILTERS = frozenset({"collections", "outlets", "date_from", "date_to", "speakers", "topics"})
 
 _SAME_PERSON = ("(list_contains(?, speaker) OR speaker IN (SELECT i.name FROM speaker_identities i "
                 "JOIN speaker_identities j ON i.canonical = j.canonical WHERE list_contains(?, j.name)))")
@@ -261,8 +314,10 @@ def _key_bits(f: QueryFilters, target: str) -> tuple[list[str], list[Any]]:
         bits.append("list_contains(?, collection)"); params.append(list(f.collections))  # noqa: E702
     if f.outlets:
         bits.append("list_contains(?, outlet)"); params.append(list(f.outlets))  # noqa: E702
-    if target == "quote" and f.speakers:
+    if target in ("quote", "stance", "stance_cue") and f.speakers:
         bits.append(_SAME_PERSON); params += [list(f.speakers)] * 2  # noqa: E702
+    if target in ("stance", "stance_cue") and f.topics:
+        bits.append("list_contains(?, topic)"); params.append(list(f.topics))  # noqa: E702
     if target == "place" and f.countries:
         bits.append("list_contains(?, country)"); params.append(list(f.countries))  # noqa: E702
     if target == "place" and f.places:
@@ -274,16 +329,17 @@ def _rows(f: QueryFilters, target: str, cols: str) -> tuple[str, list] | None:
     """The relation ``SELECT cols`` over the aggregate of ``target`` under ``f`` (see :func:`quote_rows`)."""
     from .filters import where_clauses
 
-    allowed = QUOTE_FILTERS if target == "quote" else PLACE_FILTERS
+    allowed = {"quote": QUOTE_FILTERS, "place": PLACE_FILTERS, "stance": STANCE_FILTERS,
+               "stance_cue": STANCE_FILTERS}[target]
     if not set(f.active()) <= allowed:
         return None
     bits, params = _key_bits(f, target)
     dated = f.date_from is not None or f.date_to is not None
     if not dated:  # the totals without months
-        table = "quote_totals" if target == "quote" else "place_totals"
+        table = f"{target}_totals"
         where = " WHERE " + " AND ".join(bits) if bits else ""
         return f"SELECT {cols} FROM {table}{where}", params
-    table = "quote_counts" if target == "quote" else "place_counts"
+    table = f"{target}_counts"
     lo, hi = full_months(f.date_from, f.date_to)
     whole = lo is None or hi is None or lo < hi
     agg_bits, agg_params = list(bits), list(params)
@@ -299,8 +355,9 @@ def _rows(f: QueryFilters, target: str, cols: str) -> tuple[str, list] | None:
                or (f.date_to is not None and hi != _next_month(f.date_to)))
     if partial:
         # the partial months at the ends: the rows themselves, outside the whole months, grouped alike
-        fbits, fparams = where_clauses(f, target)
+        fbits, fparams = where_clauses(f, "stance" if target == "stance_cue" else target)
         col = "q.published" if target == "quote" else "a.published"
+        aid = {"place": "p.article_id", "stance": "st.article_id", "stance_cue": "st.article_id"}.get(target)
         if whole:
             out = []
             if lo is not None:
@@ -308,7 +365,7 @@ def _rows(f: QueryFilters, target: str, cols: str) -> tuple[str, list] | None:
             if hi is not None:
                 out.append(f"{col} >= ?"); fparams.append(hi)  # noqa: E702
             cond = "(" + " OR ".join(out) + ")"
-            fbits.append(cond if target == "quote" else f"p.article_id IN (SELECT a.id FROM articles a WHERE {cond})")
+            fbits.append(cond if target == "quote" else f"{aid} IN (SELECT a.id FROM articles a WHERE {cond})")
         group = TABLES[table][2].format(where=" AND ".join(fbits))
         parts.append(f"SELECT {cols} FROM ({group})")
         out_params += fparams
@@ -349,6 +406,30 @@ def place_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
     if not available(store):
         return None
     return _rows(f, "place", ", ".join(TABLES["place_totals"][0] + TABLES["place_totals"][1]))
+
+
+def stance_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
+    """An aggregate relation of the stances passing ``f``, or None when ``f`` needs the rows.
+
+    Returns:
+        tuple[str, list] | None: SQL of a relation with columns ``speaker``, ``topic``, ``stances``
+        (article-level stances), ``evidence`` (their evidence quotes), ``support``, ``oppose``, ``neutral``
+        (stances of each polarity), ``score_sum``, ``conf_sum`` and ``conf_n`` (the sum of their scores,
+        of their confidences and the number of confidences), possibly several rows per key, and
+        its parameters. None when the store has no aggregates or ``f`` has a filter outside
+        :data:`STANCE_FILTERS` (kinds, text, countries and places need the rows).
+    """
+    if not available(store):
+        return None
+    return _rows(f, "stance", "speaker, topic, " + ", ".join(_STANCE_VALUES))
+
+
+def stance_cue_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
+    """An aggregate relation ``speaker, topic, cue, n`` of the deciding words of the stances passing ``f`` (as
+    :func:`stance_rows`; possibly several rows per word), or None when ``f`` needs the rows."""
+    if not available(store):
+        return None
+    return _rows(f, "stance_cue", "speaker, topic, cue, n")
 
 
 def newest_month(store: Any, f: QueryFilters, n: int) -> dt.date | None:

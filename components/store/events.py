@@ -17,7 +17,7 @@ Records of one article that the extractor gives one ``event_id`` (when the casua
 column) are one event too. Groups are closed transitively (single linkage). A record without a date,
 coordinates or cause is an event of its own. The event id is the smallest ``article_id:idx`` of its reports, so
 it is stable while its first report stays stored. Every write transaction regroups the events its records
-can change (:func:`refresh`).
+can change (:func:`refresh`), and with them the derived rows of :mod:`components.store.casualty_facts`.
 
 Totals count each event once, with its highest credible figure (the largest lower bound of the
 reports: "at least 4 killed") and the reports' range (smallest lower bound to largest upper bound:
@@ -26,7 +26,7 @@ reports: "at least 4 killed") and the reports' range (smallest lower bound to la
 
 from __future__ import annotations
 
-from . import bulk
+from . import bulk, casualty_facts
 
 EVENT_KM = 25.0
 EVENT_DAYS = 1
@@ -152,6 +152,9 @@ def refresh(cur, records=None) -> int:
                     [sorted(group)])
     rows = _group(keep, pairs)
     bulk.insert_rows(cur, "casualty_events", ("article_id", "idx", "event_id"), rows)
+    # the records' ranks and event totals follow their events (casualty_facts.py): the regrouped set holds
+    # whole events, old and new
+    casualty_facts.refresh(cur, None if records is None else group)
     members: dict[str, set] = {}
     for aid, _, ev in rows:
         members.setdefault(ev, set()).add(aid)

@@ -11,7 +11,9 @@ module only.
 Targets and their base tables (:data:`TARGET_FROM`): ``quote`` (``quote_facts q``,
 the derived table of :mod:`components.store.facts`, a copy of each quote with
 its article's date, collection and outlet and its speaker's country), ``place``
-(``places p``), ``casualty`` (``casualties c``), ``stance`` (``stances st``), ``article`` (``articles a``).
+(``places p``), ``casualty`` (``casualties c``), ``stance`` (``stances st``), ``article`` (``articles a``),
+``casualty_fact`` (``casualty_facts c``, :mod:`components.store.casualty_facts`: the casualty records with
+their article's date, collection and outlet, filtered on those columns as quotes are).
 For speed at a million quotes, filters never join: quotes are filtered on
 their own ``quote_facts`` columns; for other targets, article-level filters
 become one semi-join ``<target>.article_id IN (SELECT a.id FROM articles a
@@ -47,7 +49,7 @@ from dataclasses import dataclass, fields
 from typing import Any, Callable
 
 QUOTE_KINDS = ("direct", "mixed", "indirect", "transcript")
-TARGETS = ("quote", "place", "casualty", "stance", "article")
+TARGETS = ("quote", "place", "casualty", "stance", "article", "casualty_fact")
 
 # Base table of each target. Article columns are joined only by the queries that output them, after
 # filtering; article-level filters become one semi-join (``... IN (SELECT a.id FROM articles a WHERE ...)``).
@@ -57,10 +59,11 @@ TARGET_FROM: dict[str, str] = {
     "casualty": "casualties c",
     "stance": "stances st",
     "article": "articles a",
+    "casualty_fact": "casualty_facts c",
 }
 # Column holding the article id for each target (used for article-level semi-joins).
 TARGET_ARTICLE_ID = {"quote": "q.article_id", "place": "p.article_id", "casualty": "c.article_id",
-                     "stance": "st.article_id", "article": "a.id"}
+                     "stance": "st.article_id", "article": "a.id", "casualty_fact": "c.article_id"}
 
 
 @dataclass(frozen=True)
@@ -144,11 +147,16 @@ _PART_AT = ("EXISTS (SELECT 1 FROM casualties cp WHERE cp.article_id = c.article
             "AND list_contains(?, cp.{col}))")
 FILTER_DEFS: tuple[FilterDef, ...] = (
     FilterDef("collections", "article", {"article": "list_contains(?, a.collection)",
-                                         "quote": "list_contains(?, q.collection)"}),
-    FilterDef("articles", "article", {"article": "list_contains(?, a.id)", "quote": "list_contains(?, q.article_id)"}),
-    FilterDef("outlets", "article", {"article": "list_contains(?, a.outlet)", "quote": "list_contains(?, q.outlet)"}),
-    FilterDef("date_from", "article", {"article": "a.published >= ?", "quote": "q.published >= ?"}),
-    FilterDef("date_to", "article", {"article": "a.published <= ?", "quote": "q.published <= ?"}),
+                                         "quote": "list_contains(?, q.collection)",
+                                         "casualty_fact": "list_contains(?, c.collection)"}),
+    FilterDef("articles", "article", {"article": "list_contains(?, a.id)", "quote": "list_contains(?, q.article_id)",
+                                      "casualty_fact": "list_contains(?, c.article_id)"}),
+    FilterDef("outlets", "article", {"article": "list_contains(?, a.outlet)", "quote": "list_contains(?, q.outlet)",
+                                     "casualty_fact": "list_contains(?, c.outlet)"}),
+    FilterDef("date_from", "article", {"article": "a.published >= ?", "quote": "q.published >= ?",
+                                       "casualty_fact": "c.published >= ?"}),
+    FilterDef("date_to", "article", {"article": "a.published <= ?", "quote": "q.published <= ?",
+                                     "casualty_fact": "c.published <= ?"}),
     FilterDef("article_text", "article", {"article": "contains(lower(a.text), ?)"}, convert=lower_text),
     FilterDef("speakers", "quote", {"quote": _SAME_PERSON.format(col="q.speaker"), "stance": _SAME_PERSON.format(col="st.speaker")}),
     FilterDef("topics", "quote", {"quote": "list_has_any(q.topics, ?)", "stance": "list_contains(?, st.topic)"}),
@@ -159,6 +167,7 @@ FILTER_DEFS: tuple[FilterDef, ...] = (
         "stance": f"({_SPEAKER_COUNTRY.format(t='st')} OR st.article_id IN {_PLACE_ARTICLES})",
         "place": "list_contains(?, p.country)",
         "casualty": f"(list_contains(?, c.country) OR {_PART_AT.format(col='country')})",
+        "casualty_fact": f"(list_contains(?, c.country) OR {_PART_AT.format(col='country')})",
         "article": (f"(a.id IN {_PLACE_ARTICLES} OR a.id IN "
                     "(SELECT article_id FROM article_speakers WHERE list_contains(?, country)))"),
     }),
@@ -167,6 +176,7 @@ FILTER_DEFS: tuple[FilterDef, ...] = (
         "stance": f"st.article_id IN {_PLACE_NAME_ARTICLES}",
         "place": "list_contains(?, p.name)",
         "casualty": f"(list_contains(?, c.place) OR {_PART_AT.format(col='place')})",
+        "casualty_fact": f"(list_contains(?, c.place) OR {_PART_AT.format(col='place')})",
         "article": f"a.id IN {_PLACE_NAME_ARTICLES}",
     }),
 )
@@ -268,6 +278,7 @@ _JOIN_ARTICLE = {
     "quote": " JOIN articles a ON a.id = q.article_id",
     "place": " JOIN articles a ON a.id = p.article_id",
     "casualty": " JOIN articles a ON a.id = c.article_id",
+    "casualty_fact": " JOIN articles a ON a.id = c.article_id",
     "stance": " JOIN articles a ON a.id = st.article_id",
     "article": "",
 }

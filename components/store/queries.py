@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import Store, aggregates
+from . import Store, aggregates, casualty_facts
 from .filters import (  # noqa: F401  (re-exported)
     FILTER_DEFS, JOIN_QUOTE_ROW, JOIN_SPEAKER, QUOTE_KINDS, QUOTE_SCOPE_CTE, TARGETS, FilterDef, QueryFilters, from_where,
     quote_scope_cte, where_clauses, where_sql,
@@ -33,6 +33,7 @@ DASHBOARD_INDEXES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS stances_article_idx ON stances (article_id)",
     "CREATE INDEX IF NOT EXISTS stances_speaker_idx ON stances (speaker)",
     "CREATE INDEX IF NOT EXISTS article_speakers_article_idx ON article_speakers (article_id)",
+    "CREATE INDEX IF NOT EXISTS casualty_facts_event_idx ON casualty_facts (event_id)",
 )
 
 
@@ -67,6 +68,28 @@ def _cite(store: Store, df: pd.DataFrame) -> pd.DataFrame:
     return add_citations(store, df)
 
 
+def _cas_target(store: Store) -> str:
+    """The filter target of casualty records: ``casualty_fact`` (one table with each record's article fields,
+    event and rank: :mod:`components.store.casualty_facts`) when the store has it, else ``casualty``."""
+    return "casualty_fact" if casualty_facts.available(store) else "casualty"
+
+
+def _event_maxima(target: str, fw: str) -> str:
+    """CTEs ``cr`` (the event rows passing ``fw``, a FROM-WHERE of ``target``), ``ce`` (per event its reports
+    and the largest lower bounds) and ``ca`` (one row: ``n`` events, ``r`` reports, ``k``, ``i``, ``m`` the
+    summed maxima), ending with a comma. Without filters on ``casualty_facts`` the events' rank-1 rows carry
+    their totals (no grouping)."""
+    if target == "casualty_fact" and "WHERE" not in fw:
+        return ("ca AS (SELECT count(*) AS n, sum(ev_reports) AS r, "
+                "sum(ev_killed) AS k, sum(ev_injured) AS i, sum(ev_missing) AS m FROM casualty_facts c "
+                "WHERE c.part_of IS NULL AND c.ev_rank = 1),")
+    ev = "c.event_id" if target == "casualty_fact" else _EVENT_OF
+    return (f"cr AS (SELECT {ev} AS ev, c.killed_min, c.injured_min, c.missing_min{fw} {_and(fw)} c.part_of IS NULL), "
+            "ce AS (SELECT count(*) AS n, max(killed_min) AS k, max(injured_min) AS i, max(missing_min) AS m "
+            "FROM cr GROUP BY ev), "
+            "ca AS (SELECT count(*) AS n, sum(n) AS r, sum(k) AS k, sum(i) AS i, sum(m) AS m FROM ce),")
+
+
 def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
     """Counts under the filters.
 
@@ -82,7 +105,8 @@ def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
     fw_q, pq = from_where(f, "quote")
     fw_a, pa = from_where(f, "article", use_quote_scope=True)
     fw_p, pp = from_where(f, "place", use_quote_scope=True)
-    fw_c, pc = from_where(f, "casualty", use_quote_scope=True)
+    ct = _cas_target(store)
+    fw_c, pc = from_where(f, ct, use_quote_scope=True)
     head, hp = (scope[0] + ", ", scope[1]) if scope else ("", [])
     qa = f"SELECT count(*) AS n, count(DISTINCT q.speaker) AS sp{fw_q}"
     pla = f"SELECT count(DISTINCT p.name) AS names, count(*) AS n{fw_p}"
@@ -96,9 +120,7 @@ def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
         f"WITH {head}aa AS (SELECT count(*) AS n{fw_a}), "
         f"qa AS ({qa}), "
         f"pa AS ({pla}), "
-        f"cr AS (SELECT {_EVENT_OF} AS ev, c.killed_min, c.injured_min, c.missing_min{fw_c} {_and(fw_c)} c.part_of IS NULL), "
-        f"ce AS (SELECT max(killed_min) AS k, max(injured_min) AS i, max(missing_min) AS m FROM cr GROUP BY ev), "
-        f"ca AS (SELECT count(*) AS n, sum(k) AS k, sum(i) AS i, sum(m) AS m FROM ce) SELECT aa.n, qa.n, qa.sp, pa.names, pa.n, ca.n, ca.k, ca.i, ca.m FROM aa, qa, pa, ca",
+        f"{_event_maxima(ct, fw_c)} SELECT aa.n, qa.n, qa.sp, pa.names, pa.n, ca.n, ca.k, ca.i, ca.m FROM aa, qa, pa, ca",
         hp + pa + pq + pp + pc,
     ).fetchone()
     keys = ("articles", "quotes", "speakers", "places", "mentions", "casualty_events", "killed", "injured", "missing")
@@ -418,7 +440,7 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     scope = quote_scope_cte(f)
     head, hp = (scope[0] + ", ", scope[1]) if scope else ("", [])
     fw, params = from_where(f, "place", use_quote_scope=True)
-    leaf, pc = _leaf_sql(f)
+    leaf, pc = _leaf_sql(f, facts=casualty_facts.available(store))
     wq, pq = where_sql(f, "quote")
     andw = "AND" if "WHERE" in fw else "WHERE"
     nd = aggregates.COORD_DECIMALS
@@ -501,12 +523,12 @@ _CAS_COLS = (
     "c.cause, c.actor, c.start, c.\"end\", c.part_of, c.victims, coalesce(a.title, a.id) AS article, a.published"
 )
 # an event's parts, listed as "Malatya 27 killed; Adiyaman 14 killed" (one string per event row)
-_CAS_PARTS = (
-    "(SELECT string_agg(concat_ws(' ', p.place, CAST(coalesce(p.killed_min, p.injured_min, p.missing_min) AS VARCHAR), "
+_PARTS_LIST = (
+    "string_agg(concat_ws(' ', p.place, CAST(coalesce(p.killed_min, p.injured_min, p.missing_min) AS VARCHAR), "
     "p.victims, CASE WHEN p.killed_min IS NOT NULL THEN 'killed' WHEN p.injured_min IS NOT NULL THEN 'injured' "
-    "ELSE 'missing' END), '; ' ORDER BY p.idx) "
-    "FROM casualties p WHERE p.article_id = c.article_id AND p.part_of = c.idx) AS parts"
+    "ELSE 'missing' END), '; ' ORDER BY p.idx)"
 )
+_CAS_PARTS = f"(SELECT {_PARTS_LIST} FROM casualties p WHERE p.article_id = c.article_id AND p.part_of = c.idx) AS parts"
 def _and(fw: str) -> str:
     return "AND" if "WHERE" in fw else "WHERE"
 
@@ -519,7 +541,7 @@ _JOIN_PART_SUMS = (
 
 
 def _leaf_sql(f: QueryFilters, with_article: bool = False, date_expr: str = "c.date",
-              extra_cols: str = "") -> tuple[str, list]:
+              extra_cols: str = "", facts: bool = False) -> tuple[str, list]:
     """SELECT of the casualty rows that place each death once, and its parameters.
 
     - **One report per event.** Of an event's reports (records of one or several articles that
@@ -534,7 +556,15 @@ def _leaf_sql(f: QueryFilters, with_article: bool = False, date_expr: str = "c.d
 
     Columns ``place``, ``date``, ``is_event``, ``killed``, ``injured``, then ``extra_cols`` (fixed SQL over
     ``c``, e.g. ``", c.lat, c.lon"``), then the bookkeeping columns ``_a``, ``_top`` (the report's article
-    and index); ``date_expr`` may read ``a`` when ``with_article``."""
+    and index); ``date_expr`` may read ``a`` when ``with_article``.
+
+    ``facts``: read ``casualty_facts`` (:mod:`components.store.casualty_facts`), where each record carries its
+    event, its report's rank in the event and what it leaves at its place: the chosen report of an event is
+    the passing one of smallest rank (rank 1 for all when nothing filters), no window or join per change;
+    ``a.`` in ``date_expr`` then reads the record's own copy of the article's columns."""
+    if facts:
+        return _leaf_facts_sql(f, date_expr.replace("a.published", "c.published"), extra_cols,
+                               use_quote_scope=not with_article)
     fw, params = from_where(f, "casualty", with_article=with_article, use_quote_scope=not with_article,
                             extra_join=_JOIN_PART_SUMS)
     sql = (
@@ -554,9 +584,26 @@ def _leaf_sql(f: QueryFilters, with_article: bool = False, date_expr: str = "c.d
     return sql, params
 
 
+def _leaf_facts_sql(f: QueryFilters, date_expr: str, extra_cols: str, use_quote_scope: bool) -> tuple[str, list]:
+    """:func:`_leaf_sql` over ``casualty_facts`` (same columns and rows)."""
+    fw, params = from_where(f, "casualty_fact", use_quote_scope=use_quote_scope)
+    cols = (f"c.place, {date_expr} AS date, c.part_of IS NULL AS is_event, c.leaf_killed AS killed, "
+            f"c.leaf_injured AS injured{extra_cols}, c.article_id AS _a, coalesce(c.part_of, c.idx) AS _top")
+    if "WHERE" not in fw:  # every report passes: the rank-1 reports and their parts (and parts without a report)
+        return f"SELECT {cols}{fw} WHERE c.ev_rank = 1 OR c.ev_rank IS NULL", params
+    sql = (
+        f"WITH leaf AS (SELECT {cols}, c.event_id AS _ev, c.ev_rank AS _r{fw}), "
+        "chosen AS (SELECT _ev, min(_r) AS _r FROM leaf WHERE is_event GROUP BY _ev) "
+        "SELECT l.* EXCLUDE (_ev, _r) FROM leaf l LEFT JOIN chosen ch ON ch._ev = l._ev "
+        "WHERE l._r = ch._r OR (NOT l.is_event AND NOT EXISTS "
+        "(SELECT 1 FROM leaf e WHERE e.is_event AND e._a = l._a AND e._top = l._top))"
+    )
+    return sql, params
+
+
 def count_casualties(store: Store, f: QueryFilters) -> int:
     """Number of casualty events under the filters (their parts are not counted)."""
-    fw, params = from_where(f, "casualty")
+    fw, params = from_where(f, _cas_target(store))
     return int(store.execute(f"SELECT count(*){fw} {_and(fw)} c.part_of IS NULL", params).fetchone()[0])
 
 
@@ -569,14 +616,9 @@ def casualty_totals(store: Store, f: QueryFilters) -> dict[str, int]:
         (its highest credible figure), summed over events; a breakdown's parts are inside their event's
         count, never added.
     """
-    fw, params = from_where(f, "casualty")
-    row = store.execute(
-        f"""
-        WITH r AS (SELECT {_EVENT_OF} AS ev, c.killed_min, c.injured_min, c.missing_min{fw} {_and(fw)} c.part_of IS NULL),
-             ev AS (SELECT ev, count(*) AS n, max(killed_min) AS k, max(injured_min) AS i, max(missing_min) AS m
-                    FROM r GROUP BY ev)
-        SELECT count(*), sum(n), sum(k), sum(i), sum(m) FROM ev
-        """, params).fetchone()
+    ct = _cas_target(store)
+    fw, params = from_where(f, ct)
+    row = store.execute(f"WITH {_event_maxima(ct, fw)[:-1]} SELECT n, r, k, i, m FROM ca", params).fetchone()
     return {k: int(v or 0) for k, v in zip(("events", "reports", "killed", "injured", "missing"), row)}
 
 
@@ -588,15 +630,23 @@ def casualty_event_summary(store: Store, event_ids: list[str]) -> pd.DataFrame:
     ``event_killed``, the reader's text ("at least 4 killed; reports 3-4")."""
     from .events import describe
 
+    # from casualty_facts (each event record carries its event: no join) when the store has it
+    ids = list(event_ids)
+    params: list = [ids]
+    src, c, ev = ("casualty_events e JOIN casualties c ON c.article_id = e.article_id AND c.idx = e.idx "
+                  "WHERE list_contains(?, e.event_id)"), "c", ""
+    if casualty_facts.available(store):  # by the event_id index (one placeholder per id of the caller's page)
+        src = f"casualty_facts e WHERE e.event_id IN ({', '.join('?' for _ in ids) or 'NULL'})"
+        params, c, ev = ids, "e", " FILTER (WHERE e.part_of IS NULL)"  # the event records, not their parts
     df = store.df(
-        """
-        SELECT e.event_id, count(*) AS reports, count(DISTINCT e.article_id) AS articles,
-               max(c.killed_min) AS killed_best, min(c.killed_min) AS killed_low,
-               max(c.injured_min) AS injured_best, max(c.missing_min) AS missing_best,
-               CASE WHEN count(c.killed_max) < count(c.killed_min) THEN NULL ELSE max(c.killed_max) END AS killed_high
-        FROM casualty_events e JOIN casualties c ON c.article_id = e.article_id AND c.idx = e.idx
-        WHERE list_contains(?, e.event_id) GROUP BY e.event_id ORDER BY e.event_id
-        """, [list(event_ids)])
+        f"""
+        SELECT e.event_id, count(*){ev} AS reports, count(DISTINCT e.article_id){ev} AS articles,
+               max({c}.killed_min){ev} AS killed_best, min({c}.killed_min){ev} AS killed_low,
+               max({c}.injured_min){ev} AS injured_best, max({c}.missing_min){ev} AS missing_best,
+               CASE WHEN count({c}.killed_max){ev} < count({c}.killed_min){ev} THEN NULL
+                    ELSE max({c}.killed_max){ev} END AS killed_high
+        FROM {src} GROUP BY e.event_id ORDER BY e.event_id
+        """, params)
     df["event_killed"] = [
         describe(None if pd.isna(b) else int(b), None if pd.isna(lo) else int(lo), None if pd.isna(hi) else int(hi),
                  int(n))
@@ -632,21 +682,37 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
     order = order_by(CASUALTY_SORTS, sort, descending, "c.article_id, c.idx")
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
-    fw, params = from_where(f, "casualty", with_article=True)
+    facts = casualty_facts.available(store)
+    if facts:  # one table: the article's columns are the record's own (casualty_facts.py), no join
+        order = order.replace("a.published", "c.published").replace("coalesce(a.title, a.id)", "c.article")
+        fw, params = from_where(f, "casualty_fact")
+        cols = _CAS_COLS.replace("coalesce(a.title, a.id) AS article, a.published", "c.article, c.published")
+    else:
+        fw, params = from_where(f, "casualty", with_article=True)
+        cols = _CAS_COLS
     # the page is cut first; its rows' parts and events are then looked up for those rows only (computed in
     # the same statement they were computed for every filtered record before the sort: ~0.5 s at 1M quotes)
     page = store.df(
-        f"SELECT {_CAS_COLS}, c.confidence{fw} {_and(fw)} c.part_of IS NULL ORDER BY {order} LIMIT ? OFFSET ?",
+        f"SELECT {cols}, c.confidence{', c.event_id' if facts else ''}{fw} {_and(fw)} c.part_of IS NULL "
+        f"ORDER BY {order} LIMIT ? OFFSET ?",
         params + [limit, offset],
     )
     if page.empty:
-        return page.assign(parts=pd.Series(dtype=object), event_id=pd.Series(dtype=object))
+        return page.drop(columns=["event_id"], errors="ignore").assign(
+            parts=pd.Series(dtype=object), event_id=pd.Series(dtype=object))
     keys = [f"{a}:{i}" for a, i in zip(page["article_id"], page["idx"])]
-    extra = store.df(
-        f"SELECT c.article_id, c.idx, {_CAS_PARTS}, {_EVENT_OF} AS event_id FROM casualties c "
-        "WHERE c.article_id IN (SELECT unnest(?::VARCHAR[])) AND c.article_id || ':' || c.idx IN (SELECT unnest(?::VARCHAR[]))",
-        [sorted(set(page["article_id"])), keys])
+    aids = sorted(set(page["article_id"]))
+    if facts:  # the event came with the page; the parts by the article_id index (one placeholder per id)
+        extra = store.df(
+            f"SELECT p.article_id, p.part_of AS idx, {_PARTS_LIST} AS parts FROM casualties p "
+            f"WHERE p.article_id IN ({', '.join('?' for _ in aids)}) AND p.part_of IS NOT NULL GROUP BY ALL", aids)
+    else:
+        extra = store.df(
+            f"SELECT c.article_id, c.idx, {_CAS_PARTS}, {_EVENT_OF} AS event_id FROM casualties c "
+            "WHERE c.article_id IN (SELECT unnest(?::VARCHAR[])) AND c.article_id || ':' || c.idx IN (SELECT unnest(?::VARCHAR[]))",
+            [aids, keys])
     page = page.merge(extra, on=["article_id", "idx"], how="left")
+    page["parts"] = page["parts"].astype(object).where(page["parts"].notna(), None)  # no parts: None, as SQL gives
     cols = [c for c in page.columns if c not in ("parts", "confidence", "event_id")]
     page = page[cols[:cols.index("published") + 1] + ["parts", "confidence", "event_id"] + cols[cols.index("published") + 1:]]
     summary = casualty_event_summary(store, sorted(set(page["event_id"])))
@@ -678,7 +744,11 @@ def casualties_by_place_date(store: Store, f: QueryFilters, limit: int = 2000) -
         else the article's), ``killed``, ``injured``, ``events`` (events at the place, parts not
         counted), ordered by date.
     """
-    leaf, params = _leaf_sql(f, with_article=True, date_expr="coalesce(c.date, a.published)")
+    if casualty_facts.available(store) and not f.active():  # the chart kept for no filters (casualty_facts.py)
+        return store.df("SELECT place, date, CAST(killed AS HUGEINT) AS killed, CAST(injured AS HUGEINT) AS injured, "
+                        "events FROM casualty_chart ORDER BY date NULLS LAST, place LIMIT ?", [limit])
+    leaf, params = _leaf_sql(f, with_article=True, date_expr="coalesce(c.date, a.published)",
+                             facts=casualty_facts.available(store))
     return store.df(
         f"SELECT coalesce(place, 'unknown') AS place, date, sum(killed) AS killed, sum(injured) AS injured, "
         f"count(*) FILTER (WHERE is_event) AS events FROM ({leaf}) "
@@ -696,7 +766,7 @@ def casualty_points(store: Store, f: QueryFilters, limit: int = 5000) -> pd.Data
         (None when the text names none), ``killed``, ``injured``, ordered by date then place.
     """
     leaf, params = _leaf_sql(f, with_article=True, date_expr="coalesce(c.date, a.published)",
-                             extra_cols=", c.lat, c.lon, c.cause")
+                             extra_cols=", c.lat, c.lon, c.cause", facts=casualty_facts.available(store))
     return store.df(
         f"SELECT place, avg(lat) AS lat, avg(lon) AS lon, date, cause, sum(killed) AS killed, "
         f"sum(injured) AS injured FROM ({leaf}) WHERE lat IS NOT NULL AND lon IS NOT NULL AND date IS NOT NULL "
@@ -713,37 +783,63 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
     named sources, as in :func:`top_speakers`).
 
     Returns:
-        DataFrame: ``speaker``, ``topic``, ``score`` (mean, -1 oppose .. +1 support),
+        DataFrame: ``speaker``, ``topic``, ``score`` (mean, -1 oppose .. +1 support; rounded to
+        :data:`~components.store.aggregates.STANCE_DECIMALS` decimals, as the confidence),
         ``polarity`` (the stored article-level polarity; with several articles the one held by
         most rows, and ``neutral`` on a tie, so it never disagrees with the extraction),
         ``support``, ``oppose``, ``neutral`` (counts of article-level stances), ``articles``
         (their sum), ``evidence`` (quote count), ``confidence`` (mean of the article-level stance
-        confidences, NaN for rows stored before it existed), ``cues`` (up to five distinct deciding words).
+        confidences, NaN for rows stored before it existed), ``cues`` (up to five distinct deciding words, the
+        first in alphabetical order, so every run shows the same).
     """
     fw, params = from_where(f, "stance")
     if named_only:
         fw += (" AND " if "WHERE" in fw else " WHERE ") + _named(store, "st.speaker")
-    # the speakers first (one sum per speaker), then the per-topic aggregates, whose lists of cues are the
-    # costly part, for their rows only (aggregating every speaker's cues cost ~0.9 s at 1M quotes)
-    return store.df(
-        f"""
-        WITH top AS (
-            SELECT st.speaker{fw} GROUP BY st.speaker ORDER BY sum(len(st.evidence)) DESC, st.speaker LIMIT ?
-        ), sm AS (
-            SELECT st.speaker, st.topic, avg(st.score) AS score,
-                   count(*) FILTER (WHERE st.polarity = 'support') AS support,
-                   count(*) FILTER (WHERE st.polarity = 'oppose') AS oppose,
-                   count(*) FILTER (WHERE st.polarity = 'neutral') AS neutral,
-                   sum(len(st.evidence)) AS evidence, avg(st.confidence) AS confidence,
-                   list_distinct(flatten(list(st.cues)))[1:6] AS cues
-            {fw} {_and(fw)} st.speaker IN (SELECT speaker FROM top) GROUP BY st.speaker, st.topic
-        )
+    nd = aggregates.STANCE_DECIMALS
+    matrix = f"""
         SELECT speaker, topic, score,
                CASE WHEN support > oppose AND support > neutral THEN 'support'
                     WHEN oppose > support AND oppose > neutral THEN 'oppose'
                     ELSE 'neutral' END AS polarity,
                support, oppose, neutral, support + oppose + neutral AS articles, evidence, confidence, cues
-        FROM sm ORDER BY speaker, topic
+        FROM sm ORDER BY speaker, topic"""
+    rows, cue_rows = aggregates.stance_rows(store, f), aggregates.stance_cue_rows(store, f)
+    if rows and cue_rows:  # all from the aggregates: the speakers, then their counts, sums and words
+        named = f" WHERE {_named(store, 'speaker')}" if named_only else ""
+        top = [r[0] for r in store.execute(
+            f"SELECT speaker FROM ({rows[0]}){named} GROUP BY speaker ORDER BY sum(evidence) DESC, speaker LIMIT ?",
+            rows[1] + [max_speakers]).fetchall()]
+        counts = ", ".join(f"CAST(sum({c}) AS BIGINT) AS {c}" for c in ("support", "oppose", "neutral"))
+        return store.df(
+            f"""
+            WITH sm0 AS (SELECT speaker, topic, round(sum(score_sum) / sum(stances), {nd}) AS score, {counts},
+                                sum(evidence) AS evidence,
+                                round(sum(conf_sum) / nullif(sum(conf_n), 0), {nd}) AS confidence
+                         FROM ({rows[0]}) WHERE list_contains(?, speaker) GROUP BY speaker, topic),
+                 cu AS (SELECT speaker, topic, list(cue ORDER BY cue)[1:6] AS cues FROM (
+                            SELECT speaker, topic, cue FROM ({cue_rows[0]}) WHERE list_contains(?, speaker)
+                            GROUP BY ALL HAVING sum(n) > 0) GROUP BY ALL),
+                 sm AS (SELECT sm0.*, coalesce(cu.cues, []::VARCHAR[]) AS cues FROM sm0
+                        LEFT JOIN cu ON cu.speaker = sm0.speaker AND cu.topic = sm0.topic)
+            {matrix}
+            """,
+            rows[1] + [top] + cue_rows[1] + [top])
+    # the speakers first (one sum per speaker), then the per-topic aggregates, whose lists of cues are the
+    # costly part, for their rows only (aggregating every speaker's cues cost ~0.9 s at 1M quotes)
+    return store.df(
+        f"""
+        WITH top AS (SELECT st.speaker{fw} GROUP BY st.speaker
+                     ORDER BY coalesce(sum(len(st.evidence)), 0) DESC, st.speaker LIMIT ?),
+        sm AS (
+            SELECT st.speaker, st.topic, round(avg(st.score), {nd}) AS score,
+                   count(*) FILTER (WHERE st.polarity = 'support') AS support,
+                   count(*) FILTER (WHERE st.polarity = 'oppose') AS oppose,
+                   count(*) FILTER (WHERE st.polarity = 'neutral') AS neutral,
+                   coalesce(sum(len(st.evidence)), 0) AS evidence, round(avg(st.confidence), {nd}) AS confidence,
+                   list_sort(list_distinct(flatten(list(st.cues))))[1:6] AS cues
+            {fw} {_and(fw)} st.speaker IN (SELECT speaker FROM top) GROUP BY st.speaker, st.topic
+        )
+        {matrix}
         """,
         params + [max_speakers] + params,
     )

@@ -29,7 +29,8 @@ if TYPE_CHECKING:  # the pipeline imports spaCy: loaded only to build or ingest,
 
 TTL_SECONDS = 600
 # tables a store gets when opened read-write (components.store.Store); one missing: written by an older version
-DERIVED_TABLES = {"article_versions", "corrections", "speaker_identities", "casualty_events", "quote_facts"}
+DERIVED_TABLES = {"article_versions", "corrections", "speaker_identities", "casualty_events", "quote_facts",
+                  "casualty_facts", "casualty_chart", "stance_counts", "stance_cue_counts"}
 # columns added to existing tables later (ALTER ... ADD COLUMN IF NOT EXISTS when opened read-write)
 ADDED_COLUMNS = {("quotes", "confidence"), ("casualties", "confidence"), ("quote_facts", "confidence")}
 # the kinds of record the Review page's queue lists (components.store.queries.review_queue), with labels
