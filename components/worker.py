@@ -147,7 +147,7 @@ def article_budget(timeout: float, article: Article) -> float:
 def timed_out(article: Article, seconds: float) -> ArticleOutcome:
     """The outcome of an article whose extraction ran out of time: kept without extraction results."""
     return ArticleOutcome(article, Extraction(article=article), [
-        f"extraction took longer than {seconds:g} s and was stopped; kept without extraction results"])
+        f"extraction took longer than {seconds:.3g} s and was stopped; kept without extraction results"])
 
 
 # An invented article for :func:`warm_up`: a quotation, a place and a toll, so every stage loads its data.

@@ -762,3 +762,18 @@ def test_casualties_bare_modal_is_no_event(extract_text):
 def test_casualties_breakdown_total_at_the_smallest_common_area(extract_text, text, place):
     c = only(extract_text(text))
     assert (c.place, len(c.parts)) == (place, 2)
+
+
+def test_casualties_toll_update_goes_to_the_main_event_not_the_last_one(extract_text):
+    """Test that "the death toll rose to N" with no place of its own updates the article's largest toll,
+    not a smaller event told in between at another place (which keeps its own count)."""
+    ex = extract_text("A ferry capsized near Mwanza on Monday, killing 20 people, police said. "
+                      "Three fishermen drowned near Musoma when their boat hit a rock. "
+                      "Later the death toll rose to 26, police said.")
+    assert [(c.place, c.killed_min) for c in ex.casualties] == [("Mwanza", 26), ("Musoma", 3)]
+
+
+def test_casualties_left_n_missing_with_the_number_on_the_state(extract_text):
+    """Test "the quake left 12 missing", where the number modifies the state word."""
+    c = only(extract_text("Another 40 people were injured and the storm left 12 missing."))
+    assert (c.injured_min, c.missing_min) == (40, 12)

@@ -897,3 +897,12 @@ def test_quotes_addressee_of_told_is_never_the_source(extract_text):
     when the parser leaves the verb without a subject: the noun phrase after the quotation is the source."""
     ex = extract_text("\u201cWe will appeal,\u201d the lawyer for the growers, Ana Pires, told Reuters.")
     assert [(q.speaker, q.cue, q.audience) for q in ex.quotes] == [("Ana Pires", "told", "Reuters")]
+
+
+def test_quotes_headline_verb_of_the_learned_parts_is_no_attribution(extract_text):
+    """Test that a headline's verb ("Minister backs new sanctions") opens no attribution from the learned
+    parts, while the article's reporting verb does."""
+    ex = extract_text("Finnish minister backs new tariffs on steel\n\nHELSINKI, Finland — Trade Minister Aino Salo "
+                      "said on Monday that the tariffs would take effect in May.")
+    assert [(q.speaker, q.cue, q.text) for q in ex.quotes] == [
+        ("Aino Salo", "said", "the tariffs would take effect in May")]

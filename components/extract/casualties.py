@@ -404,8 +404,9 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
     """Victim heads governed by the trigger itself (object, subject, ``of`` complement, the noun
     a participle modifies; see the module docstring, rule 2)."""
     if tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in ("deaths", "death", "injuries", "fatalities", "casualties") or (
-        tok.lower_ in ("dead", "injured", "wounded") and tok.dep_ in ("dobj", "obj") and any(c.dep_ == "nummod" for c in kids)
-    ):  # "leaving five dead" (the count is the adjective's own number)
+        tok.lower_ in ("dead", "injured", "wounded", "missing") and tok.dep_ in ("dobj", "obj", "oprd")
+        and any(c.dep_ == "nummod" for c in kids)
+    ):  # "leaving five dead", "left 12 missing" (the count is the adjective's own number)
         out = [c for c in kids if c.dep_ == "nummod"]
         for c in kids:
             if c.dep_ == "prep" and c.lower_ in ("of", "among"):
@@ -1148,7 +1149,8 @@ SUBSET_CUE = re.compile(r"\bamong (?:the )?(?:dead|killed|victims|fatalities)\b"
 
 def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
     """One event, one record: a later record that updates a running toll ("the toll rose to 90,
-    up from 75") replaces the counts of the event it updates; one that breaks a total down by
+    up from 75") replaces the counts of the event it updates (the one at the place its sentence names,
+    else the article's largest toll in the area: a smaller event told in between is not it); one that breaks a total down by
     place ("27 ... in Malatya and 14 in Adiyaman") within an earlier total ("killing at least 41")
     becomes that event's parts; victims named among an event's dead ("two children were among
     the dead") are not counted again; injured, missing or more dead reported right after an
@@ -1162,6 +1164,8 @@ def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
         prev = next((e for e in reversed(out) if e.killed_min is not None and _same_area(e, rec)), None)
         if prev is not None and (rec.killed_min is not None or id(rec) in ctx.updates) and (
                 UPDATE_CUE.search(text) or id(rec) in ctx.updates):  # "the number of injured climbed to 310" too
+            if id(rec) not in ctx.own_places:  # "the death toll rose to 57": the article's main toll, not the last one
+                prev = max((e for e in out if e.killed_min is not None and _same_area(e, rec)), key=_killed_total)
             kept_parts = not rec.parts
             _update(prev, rec)
             if kept_parts:  # "the toll rose to 31 after eight more bodies were found in A": A's part grows

@@ -258,6 +258,13 @@ def _cue_reliability(frame: Frame) -> Optional[float]:
 _INFERRED_CUE_RULES = frozenset({"intent", "object", "learned"})
 
 
+def _inferred_cue(f: Frame) -> bool:
+    """Whether frame ``f``'s cue was inferred (from a verb's complement, the learned lexicon or the
+    sequence tagger) rather than read as a reporting verb: such a cue opens no attribution in a display
+    line ("Minister backs new sanctions")."""
+    return f.rule in _INFERRED_CUE_RULES or f.rule == "tagger" or f.rule.startswith("model")
+
+
 def display_lines(text: str) -> list[tuple[int, int]]:
     """Character ranges of the display lines of ``text``: headline-case lines
     (:func:`.speakers.headline_lines`) and short lines (at most 12 words) ending without sentence
@@ -329,9 +336,9 @@ class _Sieve:
             starts = sorted(a for a, _ in labels)
             qspans = [q for q in qspans if bisect.bisect_right(starts, q.open_mark) == bisect.bisect_left(starts, q.outer_end)]
             self._set_quoted(qspans)
-        display = _Intervals(display_lines(self.text))
+        display = self.display = _Intervals(display_lines(self.text))
         self.frames = [f for f in reporting_frames(doc, self.in_quote, settings) if not any(a <= f.cue.start_char < b for a, b in labels)
-                       and not (f.rule in _INFERRED_CUE_RULES and display.holding(f.cue.start_char))]
+                       and not (_inferred_cue(f) and display.holding(f.cue.start_char))]
         self._set_quoted(split_attributed_continuations(qspans, [f.cue.start_char for f in self.frames], self.text))
         self.tok_starts = token_column(doc, "idx")
         self.by_cue = sorted(self.frames, key=lambda f: f.cue.start_char)
@@ -866,6 +873,8 @@ def _structural_candidate(s: _Sieve, f: Frame, is_rule: bool, emitted: "_Interva
     :func:`.content_gate.content_admissible` (no action's concrete object as content)."""
     if f.used or f.content is None or operational_request(f.cue[0]):  # "called for an airstrike"
         return None
+    if _inferred_cue(f) and s.display.holding(f.cue.start_char):
+        return None  # a headline's verb ("Minister backs new sanctions"): no reporting verb, no attribution
     rule_ok = is_rule and _indirect_ok(s, f, emitted)
     if not rule_ok and (f.subject is None or f.subject.lower_ in C.NON_SPEAKER_PRONOUNS or _first_person(f.subject)
                         or s.turn_iv.holding(f.cue.start_char) or _passive_cue(f)
