@@ -511,3 +511,10 @@ def test_speakers_bare_organisation_noun_refers_to_the_described_organisation(ex
     ex = extract_text("Heavy rain flooded the coast on Monday, the weather agency KMD said. "
                       "The agency said more rain was expected on Tuesday.")
     assert [(q.speaker, q.speaker_type) for q in ex.quotes] == [("KMD", "organisation"), ("KMD", "organisation")]
+
+
+def test_speakers_name_after_a_kinship_noun_is_a_person(extract_text):
+    """Test that the name after a kinship noun ("his niece Vesna") is a person antecedent even when the
+    model does not tag it as one, so "She said" resolves to her."""
+    ex = extract_text('Mr. Goran Petrovic opposes the plan. His niece Vesna disagrees. She said: "We need the road."')
+    assert [(q.speaker, q.text) for q in ex.quotes] == [("Vesna", "We need the road.")]

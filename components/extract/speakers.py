@@ -363,12 +363,34 @@ class SpeakerIndex:
                     self._persons.append((ent.start_char, key))
                     if self._is_salient(ent):
                         self._salient.add((ent.start_char, key))
+        self._add_kin_appositions()
         self._add_untagged_mentions()
         self._persons.sort()
         # clause-subject "he"/"she" outside quotations, (offset, gender): salient pronoun mentions
         lower = token_column(doc, "lower")  # tested before a Token is built
         self._subject_pronouns = [(t.idx, C.PRONOUN_GENDER[t.lower_]) for t in (doc[i] for i, h in enumerate(lower) if h in _HE_SHE)
                                   if t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(t.idx)]
+
+    def _add_kin_appositions(self) -> None:
+        """Add the person a kinship noun names right after it ("his sister Lina", "her son Tomas
+        Berg") when the model left the name untagged or tagged it as something else: one to three
+        capitalised proper nouns outside quotations, headlines and place mentions (the kinship list is
+        ``kin_nouns`` of ``lexicon/places.yaml``, which reads the same apposition for toponyms)."""
+        doc = self.doc
+        for t in doc:
+            if t.lower_ not in C.KIN_NOUNS or t.i + 1 >= len(doc) or self.in_quote(t.idx):
+                continue
+            end = t.i + 1
+            while end < len(doc) and end - t.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                end += 1
+            span = doc[t.i + 1 : end]
+            if not len(span) or span[0].ent_type_ == "PERSON" or self.is_place(span) or self.in_headline(span.start_char):
+                continue
+            key = self.add_person(span.text, span)
+            if key:
+                self._persons.append((span.start_char, key))
+                if self._is_salient(span):
+                    self._salient.add((span.start_char, key))
 
     def _add_untagged_mentions(self) -> None:
         """Add, as pronoun antecedents, the surnames of the article's named people that the model
