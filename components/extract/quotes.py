@@ -731,7 +731,8 @@ def _quotation_pass(s: _Sieve) -> None:
 
 def _indirect_ok(s: _Sieve, f: Frame, holders: "_Intervals") -> bool:
     """Whether frame ``f`` (no quotation attached) makes an indirect attribution: it has content
-    and a source (or is an expletive passive), is no paraphrase or object cue inside another
+    and a source (or is a passive: expletive, "it was reported that", or without agent, "X is
+    expected to"), is no paraphrase or object cue inside another
     attribution or a transcript turn, no
     transcript label, no quote-only cue, no bare passive participle ("when asked about ..."), and
     its source is no pronoun that cannot speak."""
@@ -1007,22 +1008,25 @@ def continuation_groups(quotes: list[Quote]) -> list[list[Quote]]:
         "override_threshold": DEFAULT_CUE_SETTINGS.override_threshold,
         "tagger_threshold": DEFAULT_CUE_SETTINGS.tagger_threshold,
         "content_head_reliability": DEFAULT_CUE_SETTINGS.content_head_reliability,
+        "passive_reliability": DEFAULT_CUE_SETTINGS.passive_reliability,
     },
 )
 def make_quotation_component(
     nlp: Language, name: str, min_reliability: float, min_count: int, attribution_threshold: float, override_threshold: float,
     tagger_threshold: float = DEFAULT_CUE_SETTINGS.tagger_threshold,
     content_head_reliability: float = DEFAULT_CUE_SETTINGS.content_head_reliability,
+    passive_reliability: float = DEFAULT_CUE_SETTINGS.passive_reliability,
 ) -> "QuotationComponent":
     """spaCy factory of the quotation stage: ``nlp.add_pipe("news_atlas_quotations", config={...})``.
 
     Config: ``min_reliability`` and ``min_count``, the learned-cue thresholds, and
     ``attribution_threshold`` and ``override_threshold``, the learned decider's minimum probabilities,
-    ``tagger_threshold``, the sequence tagger's minimum score, and ``content_head_reliability``, the
-    content gate's minimum head-noun reliability (:class:`CueSettings`).
+    ``tagger_threshold``, the sequence tagger's minimum score, ``content_head_reliability``, the
+    content gate's minimum head-noun reliability, and ``passive_reliability``, the minimum learned
+    reliability of a passive cue without agent (:class:`CueSettings`).
     """
     return QuotationComponent(CueSettings(min_reliability, min_count, attribution_threshold, override_threshold, tagger_threshold,
-                                          content_head_reliability))
+                                          content_head_reliability, passive_reliability))
 
 
 class QuotationComponent:
