@@ -242,6 +242,28 @@ def test_quotes_paraphrase_constructions(extract_text, text, expected):
     assert [(q.kind, q.text, q.cue, q.mention, q.speaker) for q in ex.quotes] == [expected]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Senator Mia Holt mocked Ruiz on Tuesday.", [("indirect", "Ruiz", "mocked", "Mia Holt")]),
+    ("Senator Mia Holt attacked Ruiz on Tuesday.", []),  # "attack" reports too rarely for a bare name (content gate)
+    ("Police questioned residents.", []),  # people named by a common noun: the ones addressed
+    ("Soldiers called for all occupants to exit the building.",
+     [("indirect", "all occupants to exit the building", "called for", "Soldiers")]),
+    ("The harbour master declined to comment.", [("indirect", "to comment", "declined", "harbour master")]),
+    ("Mayor Ana Lopez called on the council to resign.", [("indirect", "the council to resign", "called on", "Ana Lopez")]),
+    ("Senator Mia Holt echoed his warning, stressing that the old dam was unsafe.",
+     [("indirect", "the old dam was unsafe", "stressing", "Mia Holt")]),
+    ('"The cranes are a gift to nobody," Petra Lund warned the council.',
+     [("direct", "The cranes are a gift to nobody", "warned", "Petra Lund")]),
+])
+def test_quotes_short_content_of_a_cue_with_its_own_subject(extract_text, text, expected):
+    """Test that a content of one or two words is an attribution when its cue has its own subject
+    ("mocked Ruiz", "declined to comment") and it passes the content gate, is no common noun for people
+    and is not cut before its infinitive, but never displaces a longer reading of the same cue
+    ("called on the council to resign"), a quotation's cue ("warned the council") nor a cue that governs
+    the reported clause ("echoed his warning, stressing that ...")."""
+    assert [(q.kind, q.text, q.cue, q.speaker) for q in extract_text(text).quotes] == expected
+
+
 @pytest.mark.parametrize("text", [
     "The old stone bridge was damaged in the storm last winter.",  # "damage": no learned passive cue
     "The harbour master was told to close the port before the storm.",  # audience verb: the one told
@@ -485,7 +507,8 @@ def test_quotes_registered_spacy_component_gives_finished_docs(nlp):
             "override_threshold": DEFAULT_CUE_SETTINGS.override_threshold,
             "tagger_threshold": DEFAULT_CUE_SETTINGS.tagger_threshold,
             "content_head_reliability": DEFAULT_CUE_SETTINGS.content_head_reliability,
-            "passive_reliability": DEFAULT_CUE_SETTINGS.passive_reliability}
+            "passive_reliability": DEFAULT_CUE_SETTINGS.passive_reliability,
+            "short_content_threshold": DEFAULT_CUE_SETTINGS.short_content_threshold}
         docs = list(nlp.pipe(texts))
     finally:
         nlp.remove_pipe("quotations_strict")

@@ -623,6 +623,11 @@ class CueSettings:
     # agent ("X is expected to ...") for its frame (source None); above 1: the family is off. Chosen on 300
     # polnear-train articles: 0.35 and 0.5 both all-attribution F1 0.735 (0.732 without), 0.35 a little ahead
     passive_reliability: float = 0.35
+    # minimum probability of the decider for a candidate whose content has one or two words ("attacked
+    # Machado", "declined to comment"; fewer than attribution_model.SHORT_CONTENT_WORDS), on top of its own
+    # threshold; above 1: no short content. Chosen on 300 polnear-train articles (all-attribution F1 0.735
+    # without short contents, 0.739 at 0.5)
+    short_content_threshold: float = 0.5
 
 
 DEFAULT_CUE_SETTINGS = CueSettings()
