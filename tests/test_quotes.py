@@ -246,6 +246,8 @@ def test_quotes_paraphrase_constructions(extract_text, text, expected):
     ("Senator Mia Holt mocked Ruiz on Tuesday.", [("indirect", "Ruiz", "mocked", "Mia Holt")]),
     ("Senator Mia Holt attacked Ruiz on Tuesday.", []),  # "attack" reports too rarely for a bare name (content gate)
     ("Police questioned residents.", []),  # people named by a common noun: the ones addressed
+    ("The mayor accused Russia of lying.", []),  # a bare gerund: "of | lying"
+    ("The mayor did not mention the budget.", []),  # negated: no speech reported
     ("Soldiers called for all occupants to exit the building.",
      [("indirect", "all occupants to exit the building", "called for", "Soldiers")]),
     ("The harbour master declined to comment.", [("indirect", "to comment", "declined", "harbour master")]),

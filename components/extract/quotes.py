@@ -833,13 +833,13 @@ def indirect_candidates(s: _Sieve, tagger: Optional[Path] = TAGGER_PATH) -> list
 def _short_candidates(s: _Sieve, short: list[Candidate], longer: list[Candidate]) -> list[Candidate]:
     """The candidates of ``short`` (contents of one or two words: "attacked Machado", "declined to
     comment") whose cue word has its own subject (not a participle adjunct: "said, citing the report,
-    that ...") and is no cue of an attributed quotation, of a candidate in ``longer`` nor of an earlier
+    that ..."), is not negated ("did not mention the budget": no speech) and is no cue of an attributed quotation, of a candidate in ``longer`` nor of an earlier
     short one: a short content never displaces a longer reading of the same cue ("called on X to
     resign" is not "called X") nor a quotation's cue ("'...,' she warned the council"), and its verb
     governs no other cue ("echoed the sentiment, stressing that ...": what was said is the other's); a
-    content cut before its own infinitive ("called for all occupants | to exit") or naming people by a
-    common noun ("questioned residents": the ones addressed, :data:`~components.lexicon.PERSON_NOUNS`)
-    is none."""
+    content cut before its own infinitive ("called for all occupants | to exit"), a bare gerund
+    ("accused Russia of | lying") or one naming people by a common noun ("questioned residents": the
+    ones addressed, :data:`~components.lexicon.PERSON_NOUNS`) is none."""
     cues = [t for c in longer for t in c.frame.cue] + [s.tok_at(d["cue_start"]) for d in s.results if d.get("cue_start") is not None]
     taken = {t.i for t in cues}
     governing = {t.head.i for t in cues}
@@ -848,12 +848,16 @@ def _short_candidates(s: _Sieve, short: list[Candidate], longer: list[Candidate]
         word = _cue_word(c.frame)
         if any(t.i in taken for t in c.frame.cue) or word.i in governing or not any(ch.dep_ == "nsubj" for ch in word.children):
             continue
+        if any(ch.dep_ == "neg" for ch in word.children):
+            continue  # "did not mention the budget": no speech reported
         last = s.tok_at(c.end - 1)
         after = s.doc[last.i + 1] if last.i + 1 < len(s.doc) else None
         if after is not None and after.lower_ == "to" and after.head.pos_ in ("VERB", "AUX") and after.head.i > after.i:
             continue  # "called for all occupants to exit": the infinitive belongs to the content
         if last.pos_ == "NOUN" and last.lemma_.lower() in C.PERSON_NOUNS:
             continue  # "questioned residents": the people addressed
+        if s.doc.char_span(c.start, c.end, alignment_mode="expand").root.dep_ == "pcomp":
+            continue  # "accused Russia of | lying": a gerund without the one it is said of
         out.append(c)
         taken.update(t.i for t in c.frame.cue)
     return out
