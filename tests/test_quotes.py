@@ -228,6 +228,10 @@ PARAPHRASES = [
      ("indirect", "the pension fund would run dry by 2030", "says", "It", None)),
     ("according-to-with-scare-quote", 'More than 500 people joined a "walk-in" at the school, according to organiser Paul Berg.',
      ("mixed", 'More than 500 people joined a "walk-in" at the school', "according to", "Paul Berg", "Paul Berg")),
+    ("passive-without-agent", "The new runway is expected to open in the autumn.",
+     ("indirect", "The new runway is expected to open in the autumn", "expected", None, None)),
+    ("passive-without-agent-of-complement", "The ferry operator was accused of ignoring safety rules on the crossing.",
+     ("indirect", "The ferry operator was accused of ignoring safety rules on the crossing", "accused", None, None)),
 ]
 
 
@@ -236,6 +240,40 @@ def test_quotes_paraphrase_constructions(extract_text, text, expected):
     """Test that each paraphrase construction gives exactly one quote: (kind, text, cue, mention, speaker)."""
     ex = extract_text(text)
     assert [(q.kind, q.text, q.cue, q.mention, q.speaker) for q in ex.quotes] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Senator Mia Holt mocked Ruiz on Tuesday.", [("indirect", "Ruiz", "mocked", "Mia Holt")]),
+    ("Senator Mia Holt attacked Ruiz on Tuesday.", []),  # "attack" reports too rarely for a bare name (content gate)
+    ("Police questioned residents.", []),  # people named by a common noun: the ones addressed
+    ("The mayor accused Russia of lying.", []),  # a bare gerund: "of | lying"
+    ("The mayor did not mention the budget.", []),  # negated: no speech reported
+    ("Soldiers called for all occupants to exit the building.",
+     [("indirect", "all occupants to exit the building", "called for", "Soldiers")]),
+    ("The harbour master declined to comment.", [("indirect", "to comment", "declined", "harbour master")]),
+    ("Mayor Ana Lopez called on the council to resign.", [("indirect", "the council to resign", "called on", "Ana Lopez")]),
+    ("Senator Mia Holt echoed his warning, stressing that the old dam was unsafe.",
+     [("indirect", "the old dam was unsafe", "stressing", "Mia Holt")]),
+    ('"The cranes are a gift to nobody," Petra Lund warned the council.',
+     [("direct", "The cranes are a gift to nobody", "warned", "Petra Lund")]),
+])
+def test_quotes_short_content_of_a_cue_with_its_own_subject(extract_text, text, expected):
+    """Test that a content of one or two words is an attribution when its cue has its own subject
+    ("mocked Ruiz", "declined to comment") and it passes the content gate, is no common noun for people
+    and is not cut before its infinitive, but never displaces a longer reading of the same cue
+    ("called on the council to resign"), a quotation's cue ("warned the council") nor a cue that governs
+    the reported clause ("echoed his warning, stressing that ...")."""
+    assert [(q.kind, q.text, q.cue, q.speaker) for q in extract_text(text).quotes] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The old stone bridge was damaged in the storm last winter.",  # "damage": no learned passive cue
+    "The harbour master was told to close the port before the storm.",  # audience verb: the one told
+])
+def test_quotes_passive_without_learned_cue_or_of_audience_verb_is_no_attribution(extract_text, text):
+    """Test that a passive without agent is an attribution only for a lemma the training split shows
+    as a passive cue, and never for an audience verb, whose subject is the one addressed."""
+    assert extract_text(text).quotes == []
 
 
 def test_quotes_intention_inside_reported_speech_not_doubled(extract_text):
@@ -470,7 +508,9 @@ def test_quotes_registered_spacy_component_gives_finished_docs(nlp):
             "attribution_threshold": DEFAULT_CUE_SETTINGS.attribution_threshold,
             "override_threshold": DEFAULT_CUE_SETTINGS.override_threshold,
             "tagger_threshold": DEFAULT_CUE_SETTINGS.tagger_threshold,
-            "content_head_reliability": DEFAULT_CUE_SETTINGS.content_head_reliability}
+            "content_head_reliability": DEFAULT_CUE_SETTINGS.content_head_reliability,
+            "passive_reliability": DEFAULT_CUE_SETTINGS.passive_reliability,
+            "short_content_threshold": DEFAULT_CUE_SETTINGS.short_content_threshold}
         docs = list(nlp.pipe(texts))
     finally:
         nlp.remove_pipe("quotations_strict")
@@ -498,6 +538,27 @@ def test_quotes_cue_miner_counts_gold_cues_and_occurrences(tmp_path, nlp):
     assert (lex.articles, lex.attributions) == (1, 1)
     write_cue_lexicon(lex, tmp_path / "cues.yaml")
     assert load_cue_lexicon(tmp_path / "cues.yaml") == lex
+
+
+def test_quotes_cue_miner_counts_the_agentless_passive_shape(tmp_path, nlp):
+    """Test that the miner counts a passive without agent in shape ``passive`` (not one with an agent,
+    nor an expletive "it"), on an invented brat article where one of two agentless "expected" and the
+    agentive "praised" head a gold cue."""
+    from components.extract.cuelex import mine_cues
+
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    text = ("The vote is expected to pass. The fee was expected to rise. It was expected that the pier would close. "
+            "The mayor was praised by the union.")
+    a, c = text.index("expected"), text.index("praised")
+    ann = (f"T1\tCue {a} {a + 8}\texpected\nT2\tContent 0 8\tThe vote\nE1\tContent:T2 Cue:T1\n"
+           f"T5\tCue {c} {c + 7}\tpraised\nT6\tContent {c - 17} {c - 8}\tThe mayor\nE3\tContent:T6 Cue:T5\n")
+    (tmp_path / "text" / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "attributions" / "a_x1.ann").write_text(ann, encoding="utf-8")
+    got = {(e.lemma, e.pos, e.shape): (e.cue_count, e.occurrences) for e in mine_cues(tmp_path, nlp=nlp, min_cue_count=1).cues}
+    assert got[("expect", "VERB", "passive")] == (1, 2)
+    assert got[("expect", "VERB", "any")] == (1, 3)
+    assert got[("praise", "VERB", "any")] == (1, 1) and ("praise", "VERB", "passive") not in got  # "by the union"
 
 
 def test_quotes_shipped_cue_lexicon_is_valid_and_learned_from_train():

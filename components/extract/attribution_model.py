@@ -324,16 +324,24 @@ def featurize(cands: list[Candidate], doc: Doc, in_quote, quoted: list[tuple[int
         c.feats = candidate_features(c, doc, in_quote, nested, first_nl)
 
 
-def _threshold_of(c: Candidate, threshold: float, override_threshold: float, tagger_threshold: float) -> float:
+# contents of fewer words are short ("attacked Machado", "declined to comment"): kept only at the stricter
+# ``short_threshold`` of :func:`decide_attributions`
+SHORT_CONTENT_WORDS = 3
+
+
+def _threshold_of(c: Candidate, threshold: float, override_threshold: float, tagger_threshold: float,
+                  short_threshold: float = 1.01) -> float:
     """The minimum probability candidate ``c`` needs (see :func:`decide_attributions`)."""
     if c.frame.rule == "tagger":
-        return tagger_threshold
-    return threshold if c.rule_ok else override_threshold
+        t = tagger_threshold
+    else:
+        t = threshold if c.rule_ok else override_threshold
+    return max(t, short_threshold) if len(c.text.split()) < SHORT_CONTENT_WORDS else t
 
 
 def decide_attributions(
     cands: list[Candidate], doc: Doc, in_quote, quoted: list[tuple[int, int]], threshold: float, override_threshold: float,
-    tagger_threshold: float = 1.01,
+    tagger_threshold: float = 1.01, short_threshold: float = 1.01,
 ) -> list[Candidate]:
     """The one place that decides which candidates become indirect attributions.
 
@@ -341,7 +349,8 @@ def decide_attributions(
     :func:`featurize`) is stored in ``c.p``; a candidate the rules accept (``rule_ok``) is kept with
     ``p >= threshold``, one they reject or do not make (a learned-lexicon candidate) with
     ``p >= override_threshold``, one proposed by the sequence tagger alone
-    (:mod:`.attribution_tagger`, ``frame.rule == "tagger"``) with ``p >= tagger_threshold``; kept ones are taken most probable first, unless their content overlaps a kept one's with token F1 >= 0.5
+    (:mod:`.attribution_tagger`, ``frame.rule == "tagger"``) with ``p >= tagger_threshold``, and one
+    whose content has fewer than :data:`SHORT_CONTENT_WORDS` words also with ``p >= short_threshold``; kept ones are taken most probable first, unless their content overlaps a kept one's with token F1 >= 0.5
     (two contents a scorer would match to one attribution; non-maximum suppression), and
     returned in input order. A report nested in another's content (:func:`_nested`) is no rival of it.
 
@@ -356,6 +365,8 @@ def decide_attributions(
             (:attr:`components.extract.frames.CueSettings.override_threshold`).
         tagger_threshold (float): minimum probability of a tagger candidate, in [0, 1]
             (:attr:`components.extract.frames.CueSettings.tagger_threshold`; above 1: none kept).
+        short_threshold (float): minimum probability of a candidate with a short content, in [0, 1]
+            (:attr:`components.extract.frames.CueSettings.short_content_threshold`; above 1: none kept).
 
     Raises:
         GoldFormatError: the model file is missing or invalid.
@@ -364,7 +375,8 @@ def decide_attributions(
     featurize(cands, doc, in_quote, quoted)
     for c in cands:
         c.p = model.probability(c.feats)
-    passed = [k for k, c in enumerate(cands) if c.p >= _threshold_of(c, threshold, override_threshold, tagger_threshold)]
+    passed = [k for k, c in enumerate(cands)
+              if c.p >= _threshold_of(c, threshold, override_threshold, tagger_threshold, short_threshold)]
     kept: set[int] = set()
     by_start = sorted(passed, key=lambda k: (cands[k].start, k))
     starts = [cands[k].start for k in by_start]

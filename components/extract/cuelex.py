@@ -8,7 +8,9 @@ miner counts how often a token of that lemma heads a gold cue (``cue_count``) am
 occurrences in the split (``occurrences``); ``reliability = cue_count / occurrences`` estimates
 P(an occurrence is an attribution cue). The shape (:func:`verb_shape`: clause, infinitive, object,
 preposition, none; ``any`` for all) separates "cited the report" (reliable) from "added a layer"
-(not). Parsing: the project's pipeline without NER (about 7 minutes for 840 articles on 2 cores).
+(not); a verb also counts in shape ``passive`` when it is a passive without agent
+(:func:`agentless_passive`: "is expected to ..."). Parsing: the project's pipeline without NER (about 7
+minutes for 840 articles on 2 cores).
 The result is written to :data:`CUES_PATH` by ``python -m components train cues`` (deterministic:
 sorted input, no sampling) and read back, validated, by :func:`load_cue_lexicon`.
 
@@ -50,7 +52,7 @@ class CueEntry(BaseModel):
 
     lemma: str = Field(min_length=1)
     pos: str = Field(pattern=r"^(VERB|NOUN|ADJ|ADP)$")
-    shape: str = Field(default="any", pattern=r"^(any|clause|infinitive|object|prep|none)$")
+    shape: str = Field(default="any", pattern=r"^(any|clause|infinitive|object|prep|none|passive)$")
     cue_count: int = Field(ge=0)
     occurrences: int = Field(ge=1)
     reliability: float = Field(ge=0.0, le=1.0)
@@ -109,6 +111,20 @@ def verb_shape(tok):
             if pobj is not None:
                 return "prep", pobj
     return "none", None
+
+
+def agentless_passive(tok):
+    """The passive subject of verb ``tok`` when it is a passive without agent whose subject is no
+    expletive ("the vote is expected to ...", "she was accused of ..."; not "it was reported that",
+    not "was praised by X"), else None. Its learned reliability is the lexicon's ``passive`` shape:
+    P(such a verb heads a gold cue), counted beside the complement shapes of :func:`verb_shape`.
+    """
+    if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    if any(c.dep_ == "agent" for c in tok.children):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    return None if subj is None or subj.lower_ in ("it", "there") else subj
 
 
 def cue_key(tok) -> Optional[tuple[str, str]]:
@@ -202,6 +218,8 @@ def mine_cues(folder: Path, nlp=None, min_cue_count: int = MIN_CUE_COUNT, limit:
             if key is None:
                 continue
             keys = [(*key, "any")] + ([(*key, verb_shape(tok)[0])] if key[1] == "VERB" else [])
+            if key[1] == "VERB" and agentless_passive(tok) is not None:
+                keys.append((*key, "passive"))
             for k in keys:
                 occ[k] = occ.get(k, 0) + 1
                 if tok.i in heads:

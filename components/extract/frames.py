@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon as C
 from ..nlp import token_column
 from ..text.words import verb_lemma
-from .cuelex import is_reliable_cue, verb_shape
+from .cuelex import agentless_passive, is_reliable_cue, verb_shape
 from .speakers import SpeakerIndex, clean_name
 from .tree import climb, is_root
 
@@ -619,6 +619,15 @@ class CueSettings:
     # minimum reliability of a noun-phrase content's head noun (components/extract/content_heads.yaml)
     # for a candidate the rules do not accept (components/extract/content_gate.py); tuned on the dev sets
     content_head_reliability: float = 0.2
+    # minimum learned reliability (components/extract/cues.yaml, shape "passive") of a passive cue without
+    # agent ("X is expected to ...") for its frame (source None); above 1: the family is off. Chosen on 300
+    # polnear-train articles: 0.35 and 0.5 both all-attribution F1 0.735 (0.732 without), 0.35 a little ahead
+    passive_reliability: float = 0.35
+    # minimum probability of the decider for a candidate whose content has one or two words ("attacked
+    # Machado", "declined to comment"; fewer than attribution_model.SHORT_CONTENT_WORDS), on top of its own
+    # threshold; above 1: no short content. Chosen on 300 polnear-train articles (all-attribution F1 0.735
+    # without short contents, 0.739 at 0.5)
+    short_content_threshold: float = 0.5
 
 
 DEFAULT_CUE_SETTINGS = CueSettings()
@@ -653,9 +662,50 @@ def _learned_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Fram
     return Frame(tok.doc[tok.i : tok.i + 1], subj, content, kind="paraphrase", rule="learned")
 
 
+_QUOTE_CHARS = frozenset('"“”')
+# the complements of a passive cue that belong to its content ("is expected TO WIN", "was accused OF
+# FRAUD", "is seen AS A RISK"); not a coordinated clause, an adverbial clause or punctuation
+_PASSIVE_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "oprd", "prep", "attr", "dobj", "dative", "acomp"})
+
+
+def _agentless_passive_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]:
+    """Family: a passive cue without agent whose unnamed source judged or reported its subject ("The
+    vote is expected to ...", "She was accused of ...", "The plan has been criticised as ..."). The
+    content runs from the passive subject through the verb's complements (the cue words inside it);
+    the source is None (PolNeAR annotates these without a Source). Only for a lemma the training
+    split shows heading a cue in this shape (:func:`.cuelex.agentless_passive`, lexicon shape
+    ``passive``) with reliability ``settings.passive_reliability`` and count ``settings.min_count``;
+    never for a passive that names its speaker ("was quoted as saying": :func:`subject_of`) nor for an
+    audience verb, whose passive subject is the one addressed ("She was asked whether ...")."""
+    subj = agentless_passive(tok)
+    if subj is None or settings.passive_reliability > 1.0 or subject_of(tok) is not None or tok.dep_ in ("amod", "compound"):
+        return None
+    if tok.lemma_.lower() in C.CUE_AUDIENCE_VERBS:
+        return None
+    if not is_reliable_cue(tok.lemma_.lower(), "VERB", "passive", settings.passive_reliability, settings.min_count):
+        return None
+    comps = [c for c in tok.rights if c.dep_ in _PASSIVE_CONTENT_DEPS]
+    last = comps[-1].right_edge if comps else subj.right_edge
+    doc = tok.doc
+    toks = list(doc[subj.left_edge.i : last.i + 1])
+    if any(in_quote(t.idx) or t.text in _QUOTE_CHARS for t in toks):
+        return None  # a quotation inside: the quotation passes attach it ("She was asked, '...'")
+    return Frame(doc[tok.i : tok.i + 1], None, span_chars(toks), kind="paraphrase", rule="passive")
+
+
 def _token_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]:
     """The frame a token outside quotations opens, if any: "according to", a "Name:" label, a cue
-    noun, a paraphrase verb, a characterising verb or a reporting verb."""
+    noun, a paraphrase verb, a characterising verb or a reporting verb (:func:`_word_frame`); a passive
+    cue without agent (:func:`_agentless_passive_frame`) where those give no frame with a source."""
+    f = _word_frame(tok, in_quote, settings)
+    if tok.pos == VERB and (f is None or f.subject is None and f.rule != "passive"):
+        return _agentless_passive_frame(tok, in_quote, settings) or f
+    return f
+
+
+def _word_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]:
+    """The frame of ``tok`` by word family: "according to", a "Name:" label, a cue noun, a paraphrase
+    verb, a characterising verb or a reporting verb."""
     doc = tok.doc
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
         return _according_frame(tok)

@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Token
 from .. import lexicon as C
 from ..models import Place, Quote, Speaker
 from ..nlp import doc_text, token_column
-from .attribution_model import Candidate, candidate_frames, decide_attributions, set_marginals
+from .attribution_model import SHORT_CONTENT_WORDS, Candidate, candidate_frames, decide_attributions, set_marginals
 from .attribution_tagger import TAGGER_PATH, frames_of, merge_proposals, tag_doc, token_marginals
 from .confidence import quote_confidence
 from .content_gate import content_admissible
@@ -747,7 +747,8 @@ def _quotation_pass(s: _Sieve) -> None:
 
 def _indirect_ok(s: _Sieve, f: Frame, holders: "_Intervals") -> bool:
     """Whether frame ``f`` (no quotation attached) makes an indirect attribution: it has content
-    and a source (or is an expletive passive), is no paraphrase or object cue inside another
+    and a source (or is a passive: expletive, "it was reported that", or without agent, "X is
+    expected to"), is no paraphrase or object cue inside another
     attribution or a transcript turn, no
     transcript label, no quote-only cue, no bare passive participle ("when asked about ..."), and
     its source is no pronoun that cannot speak."""
@@ -853,10 +854,45 @@ def indirect_candidates(s: _Sieve, tagger: Optional[Path] = TAGGER_PATH) -> list
             refused.update(t.i for t in f.cue)
     if tagged:
         set_marginals(out, token_marginals(s.doc, tagged))
-    if not proposed:
-        return out
-    done = [(d["start"], d["end"], d["text"], d.get("cue_start")) for d in s.results]
-    return merge_proposals(out, {id(p.frame): p.score for p in proposed}, done)
+    short = [c for c in out if len(c.text.split()) < SHORT_CONTENT_WORDS]
+    out = [c for c in out if len(c.text.split()) >= SHORT_CONTENT_WORDS]
+    if proposed:
+        done = [(d["start"], d["end"], d["text"], d.get("cue_start")) for d in s.results]
+        out = merge_proposals(out, {id(p.frame): p.score for p in proposed}, done)
+    return out + _short_candidates(s, short, out)
+
+
+def _short_candidates(s: _Sieve, short: list[Candidate], longer: list[Candidate]) -> list[Candidate]:
+    """The candidates of ``short`` (contents of one or two words: "attacked Machado", "declined to
+    comment") whose cue word has its own subject (not a participle adjunct: "said, citing the report,
+    that ..."), is not negated ("did not mention the budget": no speech) and is no cue of an attributed quotation, of a candidate in ``longer`` nor of an earlier
+    short one: a short content never displaces a longer reading of the same cue ("called on X to
+    resign" is not "called X") nor a quotation's cue ("'...,' she warned the council"), and its verb
+    governs no other cue ("echoed the sentiment, stressing that ...": what was said is the other's); a
+    content cut before its own infinitive ("called for all occupants | to exit"), a bare gerund
+    ("accused Russia of | lying") or one naming people by a common noun ("questioned residents": the
+    ones addressed, :data:`~components.lexicon.PERSON_NOUNS`) is none."""
+    cues = [t for c in longer for t in c.frame.cue] + [s.tok_at(d["cue_start"]) for d in s.results if d.get("cue_start") is not None]
+    taken = {t.i for t in cues}
+    governing = {t.head.i for t in cues}
+    out = []
+    for c in short:
+        word = _cue_word(c.frame)
+        if any(t.i in taken for t in c.frame.cue) or word.i in governing or not any(ch.dep_ == "nsubj" for ch in word.children):
+            continue
+        if any(ch.dep_ == "neg" for ch in word.children):
+            continue  # "did not mention the budget": no speech reported
+        last = s.tok_at(c.end - 1)
+        after = s.doc[last.i + 1] if last.i + 1 < len(s.doc) else None
+        if after is not None and after.lower_ == "to" and after.head.pos_ in ("VERB", "AUX") and after.head.i > after.i:
+            continue  # "called for all occupants to exit": the infinitive belongs to the content
+        if last.pos_ == "NOUN" and last.lemma_.lower() in C.PERSON_NOUNS:
+            continue  # "questioned residents": the people addressed
+        if s.doc.char_span(c.start, c.end, alignment_mode="expand").root.dep_ == "pcomp":
+            continue  # "accused Russia of | lying": a gerund without the one it is said of
+        out.append(c)
+        taken.update(t.i for t in c.frame.cue)
+    return out
 
 
 def _cue_word(f: Frame) -> Token:
@@ -868,8 +904,9 @@ def _structural_candidate(s: _Sieve, f: Frame, is_rule: bool, emitted: "_Interva
     """Frame ``f`` as a :class:`Candidate` (rule verdict :func:`_indirect_ok` for a rule frame,
     ``is_rule``), or None when a structural check fails: a candidate the rules reject has a source that
     can speak (no "it", "this", no first person) and lies outside transcript turns; a content has three
-    words or more, never starts with a dateline, never cuts a quotation nor holds an attributed one
-    (nor, for the tagger's, any quotation); a candidate of the learned parts (tagger, learned lexicon) passes
+    words or more (one or two when ``settings.short_content_threshold`` admits short contents), never
+    starts with a dateline, never cuts a quotation nor holds an attributed one (nor, for the tagger's,
+    any quotation); a candidate of the learned parts (tagger, learned lexicon) and any short content pass
     :func:`.content_gate.content_admissible` (no action's concrete object as content)."""
     if f.used or f.content is None or operational_request(f.cue[0]):  # "called for an airstrike"
         return None
@@ -891,9 +928,10 @@ def _structural_candidate(s: _Sieve, f: Frame, is_rule: bool, emitted: "_Interva
     inside = s.quoted_iv.overlapping(ca, cb)
     if any(a < ca or b > cb + 1 or emitted.overlapping(a, b) for a, b in inside) or (inside and f.rule == "tagger"):
         return None  # (the tagger proposes no mixed quotes: the quotation passes have read those)
-    if len(s.text[ca:cb].split()) < 3:
-        return None
-    gated = not rule_ok or f.rule == "learned"  # the learned parts' candidates, not the hand-made rules'
+    if len(s.text[ca:cb].split()) < (1 if s.settings.short_content_threshold <= 1.0 else SHORT_CONTENT_WORDS):
+        return None  # a short content ("attacked Machado") only where the decider may keep one
+    # the learned parts' candidates, not the hand-made rules', and any short content ("questioned residents")
+    gated = not rule_ok or f.rule == "learned" or len(s.text[ca:cb].split()) < SHORT_CONTENT_WORDS
     if gated and not content_admissible(s.doc, _cue_word(f), ca, cb, f.rule == "tagger", s.settings.content_head_reliability):
         return None  # "identified a van", "did not fire their weapons": an action's object, not content
     return Candidate(f, ca, cb, content_text or s.text[ca:cb], rule_ok)
@@ -913,7 +951,7 @@ def _indirect_pass(s: _Sieve) -> None:
     cfg = s.settings
     holders = _Intervals(quoted)
     for c in decide_attributions(cands, s.doc, s.in_quote, quoted, cfg.attribution_threshold, cfg.override_threshold,
-                                 cfg.tagger_threshold):
+                                 cfg.tagger_threshold, cfg.short_content_threshold):
         if (c.frame.kind == "paraphrase" or c.frame.rule == "object") and holders.holding(c.frame.cue.start_char):
             continue  # "she said she plans to ..." is one attribution
         inside = s.quoted_iv.overlapping(c.start, c.end)
@@ -1042,22 +1080,28 @@ def continuation_groups(quotes: list[Quote]) -> list[list[Quote]]:
         "override_threshold": DEFAULT_CUE_SETTINGS.override_threshold,
         "tagger_threshold": DEFAULT_CUE_SETTINGS.tagger_threshold,
         "content_head_reliability": DEFAULT_CUE_SETTINGS.content_head_reliability,
+        "passive_reliability": DEFAULT_CUE_SETTINGS.passive_reliability,
+        "short_content_threshold": DEFAULT_CUE_SETTINGS.short_content_threshold,
     },
 )
 def make_quotation_component(
     nlp: Language, name: str, min_reliability: float, min_count: int, attribution_threshold: float, override_threshold: float,
     tagger_threshold: float = DEFAULT_CUE_SETTINGS.tagger_threshold,
     content_head_reliability: float = DEFAULT_CUE_SETTINGS.content_head_reliability,
+    passive_reliability: float = DEFAULT_CUE_SETTINGS.passive_reliability,
+    short_content_threshold: float = DEFAULT_CUE_SETTINGS.short_content_threshold,
 ) -> "QuotationComponent":
     """spaCy factory of the quotation stage: ``nlp.add_pipe("news_atlas_quotations", config={...})``.
 
     Config: ``min_reliability`` and ``min_count``, the learned-cue thresholds, and
     ``attribution_threshold`` and ``override_threshold``, the learned decider's minimum probabilities,
-    ``tagger_threshold``, the sequence tagger's minimum score, and ``content_head_reliability``, the
-    content gate's minimum head-noun reliability (:class:`CueSettings`).
+    ``tagger_threshold``, the sequence tagger's minimum score, ``content_head_reliability``, the
+    content gate's minimum head-noun reliability, ``passive_reliability``, the minimum learned
+    reliability of a passive cue without agent, and ``short_content_threshold``, the decider's minimum
+    probability for a content of one or two words (:class:`CueSettings`).
     """
     return QuotationComponent(CueSettings(min_reliability, min_count, attribution_threshold, override_threshold, tagger_threshold,
-                                          content_head_reliability))
+                                          content_head_reliability, passive_reliability, short_content_threshold))
 
 
 class QuotationComponent:
