@@ -500,10 +500,10 @@ def test_speakers_pronoun_prefers_the_person_known_to_be_of_its_gender(extract_t
 
 
 def test_speakers_pronoun_never_goes_to_a_person_of_the_other_gender(extract_text):
-    """Test that "she" after a quotation of "Mr. X", with no woman named, gets no speaker rather than X
-    (neither by the resolution rule nor by inheriting the previous quotation's speaker)."""
+    """Test that "she" after a quotation of "Mr. X", with no woman named, never gets X (neither by the
+    resolution rule nor by inheriting the previous quotation's speaker): the unnamed role before it."""
     ex = extract_text('"The harvest is lost," said Mr. Adeyemi. His sister shook her head. "Not all of it," she said.')
-    assert [(q.speaker, q.text) for q in ex.quotes] == [("Adeyemi", "The harvest is lost"), (None, "Not all of it")]
+    assert [(q.speaker, q.text) for q in ex.quotes] == [("Adeyemi", "The harvest is lost"), ("His sister", "Not all of it")]
 
 
 def test_speakers_bare_organisation_noun_refers_to_the_described_organisation(extract_text):
@@ -519,3 +519,13 @@ def test_speakers_name_after_a_kinship_noun_is_a_person(extract_text):
     model does not tag it as one, so "She said" resolves to her."""
     ex = extract_text('Mr. Goran Petrovic left the meeting early. His niece Vesna stayed. She said: "We need the road."')
     assert [(q.speaker, q.text) for q in ex.quotes] == [("Vesna", "We need the road.")]
+
+
+def test_speakers_pronoun_after_an_unnamed_role_takes_the_role(extract_text):
+    """Test that "he said" after a role with no name ("Norway's fisheries minister said ...") takes that
+    role as speaker when no named person is in reach, and that a role of the other gender does not."""
+    ex = extract_text("Norway's fisheries minister said on Friday that quotas would fall. "
+                      '"We have no choice," he said.')
+    assert [q.speaker for q in ex.quotes] == ["Norway's fisheries minister", "Norway's fisheries minister"]
+    ex = extract_text('The spokeswoman said the plant would close. "It is final," he said.')
+    assert [q.speaker for q in ex.quotes] == ["spokeswoman", None]

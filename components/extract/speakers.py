@@ -829,6 +829,9 @@ class SpeakerIndex:
                 if gender:
                     self._gender.setdefault(key, gender)  # "she said" -> she from now on
                 return self.records[key].name, "person", span
+            role = self._role_antecedent(tok, gender)
+            if role is not None:
+                return role, "person", span
             return None, "person", span
         if low == "they":
             body = self._governing_body(tok)
@@ -839,6 +842,23 @@ class SpeakerIndex:
         if low in C.GROUP_PRONOUNS:
             return None, "group", span
         return None, "unknown", span
+
+    def _role_antecedent(self, tok: Token, gender: Optional[str]) -> Optional[str]:
+        """When no named person is in reach: the unnamed person a role noun was the subject of just
+        before ("Qatar's foreign minister said ... '...,' he said" -> "Qatar's foreign minister"): the
+        latest clause subject headed by a title word (``title_words``) in the pronoun's sentence or the
+        one before, outside quotations, whose role gives no other gender. None otherwise."""
+        first = tok.sent.start
+        if first > 0:
+            first = self.doc[first - 1].sent.start
+        for t in reversed(self.doc[first : tok.i]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.lower_ in C.TITLE_WORDS and not self.in_quote(t.idx):
+                other = gender_of_words([t.text])
+                if gender and other and other != gender:
+                    continue
+                name, typ, _ = self._resolve_phrase(t, self.noun_phrase(t))
+                return name if typ == "person" and name else None
+        return None
 
     def _governing_body(self, tok: Token) -> Optional[Token]:
         """The antecedent of a "they" inside a clause that another clause of its sentence governs ("Clinton's
