@@ -100,6 +100,8 @@ def test_dask_local_cluster_rows_equal_single_process(tmp_path):
     out = tmp_path / "tree"
     report = dask_ingest([str(shards / "*.jsonl")], out, collection="isaf", n_workers=2, batch_size=16)
     assert sorted(report.added) == sorted(single.added) and not report.failed
+    # 8 extraction tasks of 16, then one write per worker's share (under WRITE_SIZE articles each)
+    assert 1 <= len(list((out / "_committed").iterdir())) <= 2
     con = duckdb.connect()
     parquet.create_views(con, out)
     totals = 0
@@ -138,3 +140,12 @@ def test_stale_articles_are_reextracted_and_kept(tmp_path):
         ("old1", "mine", "Harbour"), ("old2", "mine", None)]
     assert store.execute("SELECT speaker FROM quotes").fetchall() == [("Marta Olsen",)]
     assert reextract_stale(store) is None
+
+
+def test_task_size_gives_every_worker_at_least_four_tasks():
+    from components.scale.dask_ingest import task_size
+
+    assert task_size(84, 2) == 11  # 8 tasks of 11 (the last 7)
+    assert task_size(10_000, 8) == 16  # capped
+    assert task_size(5, 4) == 1
+    assert task_size(0, 2) == 1
