@@ -45,7 +45,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..errors import NewsAtlasError
-from ..nlp import span_text
+from ..nlp import doc_ents, span_ents, span_text
 from ..yamlio import safe_load
 
 _TAGGER_IDS = itertools.count()
@@ -323,7 +323,7 @@ class TopicTagger:
         else:
             sent = doc[s].sent
             if not any(m == key for m, _, _ in self.context_matcher(sent)) and any(
-                en.label_ == "ORG" and not any(k == key for k, _, _ in self.context_matcher(en)) for en in sent.ents
+                en.label_ == "ORG" and not any(k == key for k, _, _ in self.context_matcher(en)) for en in span_ents(sent)
             ):
                 return False  # "The EU opened talks on membership": the sentence's own body is not the context
             windows = [sent]
@@ -368,7 +368,7 @@ class TopicTagger:
             for m in mods:
                 if m.ent_type_ not in _BODY_ENTS:
                     continue
-                ent = next((en for en in m.doc.ents if en.start <= m.i < en.end), m.doc[m.i : m.i + 1])
+                ent = next((en for en in doc_ents(m.doc) if en.start <= m.i < en.end), m.doc[m.i : m.i + 1])
                 if not any(k == key for k, _, _ in self.context_matcher(ent)):
                     return True
         return False
