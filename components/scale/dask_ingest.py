@@ -43,12 +43,24 @@ WRITE_SIZE = 200
 # profile page, which nobody reads during an ingest; off in the clusters this package starts (cProfile
 # serves when a profile is wanted). Measured 2026-12-06: no visible change in the workers' CPU seconds
 # over 84 articles (25.6 s against 24.6-25.7 s with it on), so it is not where Dask's extra CPU goes.
-WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+#
+# Dask also starts its workers with MALLOC_TRIM_THRESHOLD_=65536 (``distributed.nanny.pre-spawn-environ``),
+# so that glibc hands freed memory back to the system at once. spaCy allocates and frees large arrays
+# for every article: with that setting, extracting the 84 PolNeAR dev articles in one process took
+# 21.7 user + 3.4 system CPU s and 1.28 M page faults, against 19.8 + 0.4 s and 0.13 M without
+# (2026-12-06): all of the Dask workers' extra CPU against the ingest pool. The clusters this package
+# starts keep Dask's other pre-spawn variables (one BLAS/OpenMP thread) and leave glibc's adaptive
+# default; a cluster started by the user (``--scheduler``) should do the same (docs/SCALE.md).
+WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
+}
 
 
 def local_cluster(n_workers: int):
     """A ``distributed.LocalCluster`` of ``n_workers`` one-thread worker processes, logs below ERROR
-    silenced, a dashboard on a free port and the statistical profiler off (:data:`WORKER_CONFIG`).
+    silenced, a dashboard on a free port, the statistical profiler off and glibc's memory trimming
+    left at its default (:data:`WORKER_CONFIG`).
     The caller's main script is not re-run in the workers (:func:`components.worker.without_main`).
     The caller closes it."""
     import dask
