@@ -13,7 +13,7 @@ from typing import Optional
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import IDX, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS, SENT_START
 
 from .lexicon import SENTENCE_OPENERS, TITLE_ABBREVIATIONS
 
@@ -132,13 +132,13 @@ def doc_text(doc) -> str:
     return text
 
 
-_COLUMN_ATTRS = {"idx": IDX, "pos": POS, "lower": LOWER, "orth": ORTH}
+_COLUMN_ATTRS = {"idx": IDX, "pos": POS, "lower": LOWER, "orth": ORTH, "lemma": LEMMA}
 
 
 def token_column(doc, attr: str) -> list[int]:
     """Per token of ``doc``, the integer value of one attribute: ``"idx"`` (character offset),
-    ``"pos"`` (coarse part-of-speech symbol id, :mod:`spacy.symbols`), ``"lower"`` or ``"orth"``
-    (string hashes; compare with :func:`spacy.strings.get_string_id`).
+    ``"pos"`` (coarse part-of-speech symbol id, :mod:`spacy.symbols`), ``"lower"``, ``"orth"`` or
+    ``"lemma"`` (string hashes; compare with :func:`spacy.strings.get_string_id`).
 
     Read with one ``Doc.to_array`` and kept in ``doc.user_data["newsx_token_<attr>"]``: a scan of
     ``for tok in doc`` builds a Token object per token (profiled: the largest single cost of the
@@ -146,7 +146,7 @@ def token_column(doc, attr: str) -> list[int]:
     passes. A token's analysis never changes after the parse, so the kept column stays right.
 
     Raises:
-        KeyError: ``attr`` is not one of the four names.
+        KeyError: ``attr`` is not one of the five names.
     """
     key = "newsx_token_" + attr
     col = doc.user_data.get(key)
