@@ -10,7 +10,7 @@ the stock ``AttributeRuler``), and (b) the full extraction as the product runs i
 :mod:`components.nlp_speed`, + every stage via ``extract_doc``), alternating so machine noise hits
 both. Part of (b)'s speed is thus a cheaper parse with the same output, not cheaper stages. Prints a table of
 words/second per round and the ratio (b)/(a) of wall-clock throughputs; the
-target is >= 0.8. The same ratio from CPU seconds of this process
+goal is >= 0.85 (issue 14; issues 10 and 11 ask >= 0.8). The same ratio from CPU seconds of this process
 (``time.process_time``) is printed beside it: on a machine shared with other
 work the wall-clock ratio swings with the load, the CPU ratio much less.
 """
@@ -91,7 +91,8 @@ def main() -> None:
         print(f"{r:>5} | {b:>17,.0f} | {f:>14,.0f} | {ratio:>5.2f} | {cpu_ratio:>9.2f}")
     med = statistics.median(x[3] for x in rows)
     print("-" * 64)
-    print(f"median ratio {med:.2f} (target >= 0.80): {'OK' if med >= 0.8 else 'BELOW TARGET'}; "
+    print(f"median ratio {med:.2f} (goal >= 0.85, issue 14; >= 0.80, issues 10/11): "
+          f"{'OK' if med >= 0.85 else 'OK for 0.80 only' if med >= 0.8 else 'BELOW TARGET'}; "
           f"median CPU ratio {statistics.median(x[4] for x in rows):.2f}")
 
 
