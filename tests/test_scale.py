@@ -100,6 +100,8 @@ def test_dask_local_cluster_rows_equal_single_process(tmp_path):
     out = tmp_path / "tree"
     report = dask_ingest([str(shards / "*.jsonl")], out, collection="isaf", n_workers=2, batch_size=16)
     assert sorted(report.added) == sorted(single.added) and not report.failed
+    # 8 extraction tasks of 16, then one write per worker's share (under WRITE_SIZE articles each)
+    assert 1 <= len(list((out / "_committed").iterdir())) <= 2
     con = duckdb.connect()
     parquet.create_views(con, out)
     totals = 0
@@ -138,3 +140,31 @@ def test_stale_articles_are_reextracted_and_kept(tmp_path):
         ("old1", "mine", "Harbour"), ("old2", "mine", None)]
     assert store.execute("SELECT speaker FROM quotes").fetchall() == [("Marta Olsen",)]
     assert reextract_stale(store) is None
+
+
+def test_task_size_gives_every_worker_at_least_four_tasks():
+    from components.scale.dask_ingest import task_size
+
+    assert task_size(84, 2) == 11  # 8 tasks of 11 (the last 7)
+    assert task_size(10_000, 8) == 16  # capped
+    assert task_size(5, 4) == 1
+    assert task_size(0, 2) == 1
+
+
+def test_local_cluster_workers_keep_glibc_default_trimming():
+    """Test that the workers of the package's LocalCluster run without Dask's MALLOC_TRIM_THRESHOLD_
+    (which cost them a fifth more CPU per article) and keep one BLAS thread."""
+    import os
+
+    from distributed import Client
+
+    from components.scale.dask_ingest import local_cluster
+
+    cluster = local_cluster(1)
+    try:
+        with Client(cluster) as client:
+            env = client.run(lambda: (os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS")))
+    finally:
+        cluster.close()
+    assert list(env.values()) == [(None, "1")]
+    assert os.environ.get("MALLOC_TRIM_THRESHOLD_") is None  # the nanny did not set it here either

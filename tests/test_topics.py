@@ -363,3 +363,43 @@ def test_topics_matches_of_a_span_are_those_of_the_span_alone(nlp, tagger):
         shifted = [(t, s + sent.start, e + sent.start) for t, s, e in tagger.matches(alone[:])]
         assert tagger.matches(sent) == shifted
     assert len({t for t, _, _ in tagger.matches(doc[:])}) >= 2  # the text does name several topics
+
+
+def test_topic_patterns_matched_around_their_anchor_words_as_over_the_whole_doc(nlp, tmp_path):
+    """Test that matching the topic patterns only around the words each needs (the anchors) finds
+    exactly the matches of the Matcher over the whole doc: at the doc's edges, with optional tokens,
+    overlapping windows and two matches of one pattern (different lengths); and that a taxonomy with a
+    repeated token falls back to the whole doc."""
+    path = tmp_path / "topics.yaml"
+    path.write_text(
+        """
+topics:
+  - id: ferries
+    label: Ferries
+    description: Ferry services.
+    patterns:
+      - [{LEMMA: {IN: [cancel, suspend]}}, {OP: "?"}, {OP: "?"}, {LEMMA: ferry}]
+      - [{LOWER: harbour}, {LOWER: fees}]
+  - id: tolls
+    label: Tolls
+    description: Road tolls.
+    patterns:
+      - [{LOWER: the, OP: "?"}, {LOWER: {IN: [bridge, tunnel]}}, {LEMMA: toll}]
+""",
+        encoding="utf-8",
+    )
+    tagger = get_topic_tagger(nlp, path)
+    assert [(a, len(w), n) for a, w, n in tagger._anchors] == [("LEMMA", 2, 4), ("LOWER", 1, 2), ("LOWER", 2, 3)]
+    doc = nlp("Harbour fees rose. They suspended the morning ferry and cancelled ferries, "
+              "and the bridge tolls and tunnel tolls went up. Cancel the ferry")
+    whole = sorted(tagger.matcher(doc))
+    assert sorted(tagger._pattern_matches(doc)) == whole
+    found = sorted((doc.vocab.strings[m], doc[s:e].text) for m, s, e in whole)
+    assert found == [("ferries", "Cancel the ferry"), ("ferries", "Harbour fees"), ("ferries", "cancelled ferries"),
+                     ("ferries", "suspended the morning ferry"), ("tolls", "bridge tolls"),
+                     ("tolls", "the bridge tolls"), ("tolls", "tunnel tolls")]
+
+    path.write_text(path.read_text(encoding="utf-8").replace('{OP: "?"}, {OP: "?"}', '{OP: "*"}'), encoding="utf-8")
+    repeat = TopicTagger(nlp, TopicTaxonomy.load(path))
+    assert repeat._anchors is None
+    assert sorted(repeat._pattern_matches(doc)) == sorted(repeat.matcher(doc))

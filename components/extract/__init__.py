@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ..ingest import OffsetMap, repair_text
 from ..models import Article, Extraction
-from ..nlp import STAGE_PIPES, add_stages, doc_text, load_nlp
+from ..nlp import ENTS_KEY, STAGE_PIPES, add_stages, doc_text, load_nlp
 
 __all__ = ["extract_doc", "extract_article", "extract_articles", "analysis_text"]
 
@@ -88,6 +88,7 @@ def extract_doc(article: Article, doc: Doc, nlp: Language | None = None) -> Extr
     doc._.article_id, doc._.published = article.id, article.published
     for name in STAGE_PIPES:
         doc = nlp.get_pipe(name)(doc)
+    doc.user_data.pop(ENTS_KEY, None)  # the kept entity Spans refer back to the doc: no cycle left behind
     x = doc._
     return _to_supplied(Extraction(
         article=article, quotes=x.quotes, speakers=x.speakers, places=x.places, casualties=x.casualties, stances=x.stances

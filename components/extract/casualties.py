@@ -92,7 +92,7 @@ from ..text.dates import MONTH_PATTERN, MONTH_RE, month_number, parse_date
 from ..text.numbers import is_number_word, number_value
 from ..text.words import agent_noun_stem_is_verb
 from ..models import Casualty, CasualtyPart, Place
-from ..nlp import doc_text
+from ..nlp import doc_ents, doc_text, span_ents
 from .confidence import casualty_confidence
 from .places import jurisdiction_prefix
 from .quotemarks import quote_spans
@@ -552,7 +552,7 @@ def _ents_by_sentence(doc: Doc, sents: list[Span]) -> list[list[Span]]:
     is quadratic in the article's length."""
     out: list[list[Span]] = [[] for _ in sents]
     starts = [s.start for s in sents]
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         k = bisect.bisect_right(starts, ent.start) - 1
         if k >= 0 and ent.end <= sents[k].end:
             out[k].append(ent)
@@ -565,7 +565,7 @@ def _sentence_date(sent: Span, base: Optional[datetime], ents: Optional[list[Spa
     with no base date, anything relative (only dates with a year resolve then). ``ents``: the
     sentence's entities when already known (:func:`_ents_by_sentence`), else ``sent.ents``."""
     doc = sent.doc
-    for ent in sent.ents if ents is None else ents:
+    for ent in span_ents(sent) if ents is None else ents:
         if ent.label_ != "DATE" or re.search(r"year|old|decade|century|week|month", ent.text, re.I) and not re.search(r"last|this|next", ent.text, re.I):
             continue
         if re.search(r"\b(days|hours|nights)\b", ent.text, re.I) and not re.search(r"\b(ago|earlier|before)\b", ent.doc[ent.start : min(len(ent.doc), ent.end + 1)].text, re.I):
@@ -637,7 +637,7 @@ def _historical(sent: Span, base: Optional[datetime], ents: Optional[list[Span]]
     if base is None:
         return False
     dated = False
-    for ent in sent.ents if ents is None else ents:
+    for ent in span_ents(sent) if ents is None else ents:
         if ent.label_ not in ("DATE", "EVENT"):
             continue
         years = re.findall(r"\b(?:19|20)\d\d\b", ent.text)

@@ -19,7 +19,7 @@ from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon as C
-from ..nlp import token_column
+from ..nlp import doc_ents, token_column
 from ..text.words import verb_lemma
 from .cuelex import agentless_passive, is_reliable_cue, verb_shape
 from .speakers import SpeakerIndex, clean_name
@@ -205,7 +205,7 @@ def _known_source_word(tok: Token) -> bool:
         return False
     if tok.lemma_.lower() in C.DOCUMENT_HEAD_NOUNS:
         return True
-    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text for e in tok.doc.ents)
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text for e in doc_ents(tok.doc))
 
 
 def _label_frame(tok: Token, in_quote) -> Optional["Frame"]:

@@ -76,7 +76,7 @@ from ..lexicon import (
     TITLE_ABBREVIATIONS,
 )
 from ..gazetteer import AREA_KINDS, GeoRecord, Gazetteer, _km, extends_name, get_gazetteer, normalise
-from ..nlp import datelines, doc_text, token_column, token_texts
+from ..nlp import datelines, doc_ents, doc_text, token_column, token_texts
 from ..text.dates import MONTH_RE, parse_date
 from ..models import Place
 
@@ -352,7 +352,7 @@ def _person_surnames(doc: Doc) -> dict[str, set[str]]:
     comes from: a bare "Hale" later is that person. A mis-tagged place ("Milton Keynes" PERSON)
     is not barred by its own words (see :func:`_other_person_part`)."""
     out: dict[str, set[str]] = defaultdict(set)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "PERSON" and len(ent) >= 2:
             out[ent[-1].lower_].add(ent.text)
             out[ent[0].lower_].add(ent.text)
@@ -408,7 +408,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     slash_parts: list[Span] = []
     facilities: set[int] = set()
     features: set[int] = set()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         parts = _slash_parts(ent, gaz)
         if parts:
             slash_parts.extend(parts)
@@ -606,7 +606,7 @@ def _person_last_names(doc: Doc) -> dict[str, list[tuple[int, int]]]:
     "fairfield"; not "Historic Dublin"),
     each mapped to the (start, end) character spans of the entities that end with it."""
     out: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "PERSON" and len(ent) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
             out[ent[-1].lower_].append((ent.start_char, ent.end_char))
     return out
@@ -686,7 +686,7 @@ def _title_case_line(text: str, char: int) -> bool:
 def _entity_countries(doc: Doc, gaz: Gazetteer, but: Span) -> set[str]:
     """Countries of the first gazetteer record of the article's GPE entities other than ``but``."""
     out = set()
-    for e in doc.ents:
+    for e in doc_ents(doc):
         if e.label_ == "GPE" and e != but:
             top = gaz.candidates(e.text)[:1]
             if top and top[0].country:
@@ -851,7 +851,7 @@ def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) ->
         for r in _mention_candidates(k, gaz)[:1]:
             if r.kind == "admin":
                 areas.add((r.country, r.admin1))
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
             continue
         span = _strip_span(ent)
@@ -1066,7 +1066,7 @@ def _listed_with_places(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: d
     recognised so far."""
     out = []
     countries = {r.country for k in known for r in gaz.candidates(k)[:1]}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in RECOVER_LABELS:
             continue
         span = _strip_span(ent)
@@ -1500,7 +1500,7 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
             note(m.start, recs[0].country)
         if m.qualifier_country:
             note(m.start, m.qualifier_country)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ == "NORP":
             cc = gaz.country_code(ent.text)
             if cc:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon as C
 from ..models import Place, Speaker
-from ..nlp import datelines, doc_text, token_column
+from ..nlp import datelines, doc_ents, doc_text, token_column
 from .tree import climb
 
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*")
@@ -344,7 +344,7 @@ class SpeakerIndex:
         for abbrev, full in defined_abbreviations(text):
             self._abbrev.setdefault(abbrev.lower(), full)
         # doc.ents builds new Spans on every access; given names the model left out are taken in
-        self._ents: list[Span] = [self._with_given_names(e) for e in doc.ents]
+        self._ents: list[Span] = [self._with_given_names(e) for e in doc_ents(doc)]
         self._ent_of_tok: dict[int, Span] = {t: ent for ent in self._ents for t in range(ent.start, ent.end)}
         for ent in self._ents:
             if ent.label_ != "PERSON" or self.in_quote(ent.start_char) or self.is_place(ent):

@@ -81,7 +81,7 @@ from spacy.tokens import Doc, Token
 from ..errors import NewsAtlasError
 from ..yamlio import safe_load
 from ..models import Quote, Speaker, Stance
-from ..nlp import sentence_starts, token_column
+from ..nlp import doc_ents, sentence_starts, token_column
 from ..text.words import verb_lemma
 from .topics import ROOT, TopicTagger, framing_topics
 from .tree import head_path, is_root
@@ -854,7 +854,7 @@ def _own_side(card: Optional[Speaker]) -> Optional[Callable[[Token], bool]]:
         return None
 
     def check(tok: Token) -> bool:
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = next((e for e in doc_ents(tok.doc) if e.start <= tok.i < e.end), None)
         name = (ent.text if ent is not None else tok.text).strip()
         if card.org and name.lower() == card.org.lower():
             return True

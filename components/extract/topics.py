@@ -45,7 +45,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..errors import NewsAtlasError
-from ..nlp import span_text
+from ..nlp import doc_ents, span_ents, span_text, token_column
 from ..yamlio import safe_load
 
 _TAGGER_IDS = itertools.count()
@@ -226,6 +226,8 @@ class TopicTagger:
         self.context_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")  # in_context: the context phrases
         self.unless_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")  # in_context: the excluding phrases
         self._has_context: set[str] = set()  # topics whose in_context rule names context phrases
+        # per Matcher pattern, a word it cannot match without and its longest length (see _pattern_anchors)
+        self._anchors: list[tuple[str, frozenset[int], int]] | None = []
         for t in self.taxonomy.topics:
             if t.phrases:
                 self.phrase_matcher.add(t.id, [nlp.make_doc(p) for p in t.phrases])
@@ -236,6 +238,7 @@ class TopicTagger:
                     raise TopicTaxonomyError(
                         f"{self.taxonomy.source}: topic {t.id!r}: bad Matcher pattern: {e}"
                     ) from e
+            self._anchors = _pattern_anchors(self._anchors, t.patterns, nlp.vocab.strings)
             for gi, group in enumerate(t.all_of):
                 self.phrase_matcher.add(f"{t.id}@all{gi}", [nlp.make_doc(p) for p in group])
             if t.all_of:
@@ -312,10 +315,32 @@ class TopicTagger:
         found = doc.user_data.get(key)
         if found is None:
             vocab = doc.vocab
-            hits = list(self.matcher(doc)) if len(self.matcher) else []
+            hits = self._pattern_matches(doc) if len(self.matcher) else []
             hits += list(self.phrase_matcher(doc)) if len(self.phrase_matcher) else []
             found = doc.user_data[key] = [(vocab.strings[m], s, e) for m, s, e in hits]
         return found
+
+    def _pattern_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The Matcher's matches in ``doc`` (``(key, start, end)``, doc token indices), found by running
+        it only around the words every pattern needs (:func:`_pattern_anchors`): a match of a pattern
+        of at most ``L`` tokens that contains the anchor token ``i`` lies in ``[i - L + 1, i + L)``,
+        and the Matcher (not greedy, no callbacks) finds in a span exactly the doc's matches inside it;
+        the windows are merged, so each match is found once. The same matches as ``self.matcher(doc)``
+        (``tests/test_topics.py``) at a fraction of the cost: the Matcher tests every pattern at every
+        token, the anchors are two columns and a set test per token. Without anchors for every pattern
+        (a user's taxonomy with ``*``/``+`` or no word test), the whole doc is matched."""
+        if self._anchors is None or not len(doc):
+            return list(self.matcher(doc))
+        cols = {"LOWER": token_column(doc, "lower"), "LEMMA": token_column(doc, "lemma")}
+        n = len(doc)
+        windows = []
+        for attr, words, length in self._anchors:
+            col = cols[attr]
+            windows += [(max(0, i - length + 1), min(n, i + length)) for i in range(n) if col[i] in words]
+        hits = []
+        for a, b in _merged(windows):
+            hits += [(m, a + s, a + e) for m, s, e in self.matcher(doc[a:b])]
+        return hits
 
     def _in_context(self, tid: str, doc, s: int, e: int) -> bool:
         """Whether a context phrase of ``tid`` occurs in the sentence of ``doc[s:e]``, one of the
@@ -327,7 +352,7 @@ class TopicTagger:
         else:
             sent = doc[s].sent
             if not any(m == key for m, _, _ in self.context_matcher(sent)) and any(
-                en.label_ == "ORG" and not any(k == key for k, _, _ in self.context_matcher(en)) for en in sent.ents
+                en.label_ == "ORG" and not any(k == key for k, _, _ in self.context_matcher(en)) for en in span_ents(sent)
             ):
                 return False  # "The EU opened talks on membership": the sentence's own body is not the context
             windows = [sent]
@@ -372,7 +397,7 @@ class TopicTagger:
             for m in mods:
                 if m.ent_type_ not in _BODY_ENTS:
                     continue
-                ent = next((en for en in m.doc.ents if en.start <= m.i < en.end), m.doc[m.i : m.i + 1])
+                ent = next((en for en in doc_ents(m.doc) if en.start <= m.i < en.end), m.doc[m.i : m.i + 1])
                 if not any(k == key for k, _, _ in self.context_matcher(ent)):
                     return True
         return False
@@ -398,6 +423,46 @@ class TopicTagger:
             if not ids:
                 ids = framing_topics(self, span)
         return sorted(ids)
+
+
+def _pattern_anchors(anchors, patterns: list, strings):
+    """``anchors`` extended by one ``(attribute, word hashes, longest length)`` per Matcher pattern
+    of ``patterns``: the first of its tokens without an ``OP`` that tests ``LOWER`` or ``LEMMA`` for a
+    word or a list of words (``IN``), which every match of the pattern contains. None (match whole
+    docs) when ``anchors`` is None or a pattern has a repeat (``*``, ``+``, ``{n,m}``...) or negation, or no such token."""
+    if anchors is None:
+        return None
+    out = list(anchors)
+    for pat in patterns:
+        if any(tok.get("OP") not in (None, "?") for tok in pat):
+            return None
+        found = None
+        for tok in pat:
+            if "OP" in tok:
+                continue
+            for attr in ("LOWER", "LEMMA"):
+                v = tok.get(attr)
+                words = [v] if isinstance(v, str) else v.get("IN") if isinstance(v, dict) and set(v) == {"IN"} else None
+                if isinstance(words, list) and all(isinstance(w, str) for w in words):
+                    found = (attr, frozenset(strings.add(w) for w in words), len(pat))
+                    break
+            if found:
+                break
+        if found is None:
+            return None
+        out.append(found)
+    return out
+
+
+def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges ``[a, b)`` merged where they overlap or touch, in order."""
+    out: list[list[int]] = []
+    for a, b in sorted(windows):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
 
 
 _BODY_ENTS = frozenset({"ORG", "NORP", "FAC", "EVENT", "LAW", "PRODUCT"})

@@ -3,9 +3,10 @@
 The client reads the inputs (folders, globs, JSON Lines shards) with the same reader as the
 single-process ingest (:func:`components.pipeline.read_files`), leaves out the articles already
 committed in the Parquet tree (idempotent by article id: a second run over the same input adds
-nothing) and sends batches of articles to the workers. Each worker extracts a batch with the
+nothing) and sends small batches of articles to the workers. Each worker extracts a batch with the
 function the single-process ingest's workers use (:func:`components.worker.process_article`:
-language check, parse, every stage, record checks) and writes it straight into the tree
+language check, parse, every stage, record checks) and keeps the result; a write task on the same
+worker commits what it holds into the tree every :data:`WRITE_SIZE` articles and at the end
 (:func:`components.scale.parquet.write_batch`), so the rows are those of a single-process run.
 
 The spaCy model is loaded once per worker process: :class:`LoadModel`, a Dask worker plugin, loads
@@ -34,17 +35,32 @@ from . import parquet
 
 ProgressFn = Callable[[int, int, str], None]
 
+# extracted articles a worker gathers before committing them as one batch of the tree (see dask_ingest)
+WRITE_SIZE = 200
+
 
 # Dask's statistical profiler samples every worker thread's stack every 10 ms for the dashboard's
 # profile page, which nobody reads during an ingest; off in the clusters this package starts (cProfile
 # serves when a profile is wanted). Measured 2026-12-06: no visible change in the workers' CPU seconds
 # over 84 articles (25.6 s against 24.6-25.7 s with it on), so it is not where Dask's extra CPU goes.
-WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+#
+# Dask also starts its workers with MALLOC_TRIM_THRESHOLD_=65536 (``distributed.nanny.pre-spawn-environ``),
+# so that glibc hands freed memory back to the system at once. spaCy allocates and frees large arrays
+# for every article: with that setting, extracting the 84 PolNeAR dev articles in one process took
+# 21.7 user + 3.4 system CPU s and 1.28 M page faults, against 19.8 + 0.4 s and 0.13 M without
+# (2026-12-06): all of the Dask workers' extra CPU against the ingest pool. The clusters this package
+# starts keep Dask's other pre-spawn variables (one BLAS/OpenMP thread) and leave glibc's adaptive
+# default; a cluster started by the user (``--scheduler``) should do the same (docs/SCALE.md).
+WORKER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
+}
 
 
 def local_cluster(n_workers: int):
     """A ``distributed.LocalCluster`` of ``n_workers`` one-thread worker processes, logs below ERROR
-    silenced, a dashboard on a free port and the statistical profiler off (:data:`WORKER_CONFIG`).
+    silenced, a dashboard on a free port, the statistical profiler off and glibc's memory trimming
+    left at its default (:data:`WORKER_CONFIG`).
     The caller's main script is not re-run in the workers (:func:`components.worker.without_main`).
     The caller closes it."""
     import dask
@@ -69,21 +85,60 @@ class LoadModel(WorkerPlugin):
         load_nlp()
 
 
-def extract_and_write(articles: Sequence[Article], out_dir: str, batch_id: str) -> dict:
-    """Worker task: extract ``articles`` and commit them as one batch of the tree.
+def extract_batch(articles: Sequence[Article]) -> dict:
+    """Worker task: extract ``articles`` with the single-process ingest's per-article function
+    (:func:`components.worker.process_article`). The result stays on the worker until
+    :func:`write_extracted` writes it there.
 
     Returns:
-        dict: ``{"added": [ids], "failed": [(where, message)], "warnings": [(where, message)],
-        "counts": {folder: rows}}``.
+        dict: ``{"extractions": [Extraction], "failed": [(where, message)], "warnings": [(where, message)]}``.
     """
     from ..pipeline import IngestReport, take_outcome
     from ..worker import process_article
 
     report = IngestReport()
     extractions = [ex for ex in (take_outcome(process_article(a), report) for a in articles) if ex is not None]
+    return {"extractions": extractions, "failed": report.failed, "warnings": report.warnings}
+
+
+def write_extracted(out_dir: str, batch_id: str, *parts: dict) -> dict:
+    """Worker task: commit the extractions of ``parts`` (results of :func:`extract_batch`, held by
+    this worker) as one batch of the tree (:func:`components.scale.parquet.write_batch`).
+
+    Returns:
+        dict: ``{"added": [ids], "failed": [...], "warnings": [...], "counts": {folder: rows}}``.
+    """
+    extractions = [ex for p in parts for ex in p["extractions"]]
     counts = parquet.write_batch(extractions, out_dir, batch_id)
-    return {"added": [e.article.id for e in extractions], "failed": report.failed, "warnings": report.warnings,
-            "counts": counts}
+    return {"added": [e.article.id for e in extractions], "failed": [f for p in parts for f in p["failed"]],
+            "warnings": [w for p in parts for w in p["warnings"]], "counts": counts}
+
+
+def extract_and_write(articles: Sequence[Article], out_dir: str, batch_id: str) -> dict:
+    """Worker task: extract ``articles`` and commit them as one batch of the tree
+    (:func:`extract_batch`, then :func:`write_extracted`).
+
+    Returns:
+        dict: ``{"added": [ids], "failed": [(where, message)], "warnings": [(where, message)],
+        "counts": {folder: rows}}``.
+    """
+    return write_extracted(out_dir, batch_id, extract_batch(articles))
+
+
+def _error(fut) -> str:
+    """``"ExceptionName: message"`` of a task that did not finish (its exception, or its status)."""
+    try:
+        exc = fut.exception()
+    except Exception as e:  # cancelled or lost: no exception to fetch
+        exc = e
+    return f"{type(exc).__name__}: {exc}" if exc is not None else fut.status
+
+
+def task_size(total: int, n_workers: int, cap: int = 16) -> int:
+    """Articles per extraction task: at most ``cap``, and small enough that every worker gets at
+    least 4 tasks (a worker that finishes early takes the next task, so the last ones end together).
+    ``total`` articles, ``n_workers`` >= 1 workers; returns >= 1."""
+    return max(1, min(cap, -(-total // (4 * max(1, n_workers)))))
 
 
 def _select_new(articles: Iterable[Article], stored: dict[str, str], report) -> list[Article]:
@@ -112,10 +167,18 @@ def dask_ingest(
     collection: str | None = None,
     scheduler: str | None = None,
     n_workers: int = 2,
-    batch_size: int = 16,
+    batch_size: int | None = None,
+    write_size: int = WRITE_SIZE,
     progress: ProgressFn | None = None,
 ):
     """Extract the articles of ``paths`` on a Dask cluster into the Parquet tree ``out_dir``.
+
+    Tasks: small extraction tasks (:func:`extract_batch`, ``batch_size`` articles, default
+    :func:`task_size`: at least 4 per worker), whose results stay on the worker that made them; when a
+    worker holds ``write_size`` extracted articles, and for what it holds at the end, one write task
+    on that worker commits them as one batch (:func:`write_extracted`: one set of Parquet part files
+    per table and partition). Writing per task of 16 articles cost 4 times the CPU of writing per 84
+    (an in-memory store and a ``COPY`` per table each time; 2026-12-06).
 
     Args:
         paths: files (.txt .md .html .jsonl), folders or glob patterns.
@@ -124,8 +187,10 @@ def dask_ingest(
         scheduler (str | None): address of a running Dask scheduler (``tcp://host:8786``); None
             starts a ``LocalCluster`` of ``n_workers`` processes with one thread each.
         n_workers (int): workers of the local cluster.
-        batch_size (int): articles per task (one Parquet part file per table and partition).
-        progress (ProgressFn | None): ``progress(done, total, label)`` over the articles to extract.
+        batch_size (int | None): articles per extraction task (None: :func:`task_size`).
+        write_size (int): extracted articles a worker gathers before it commits them as one batch
+            (a killed run loses at most the batches not yet committed).
+        progress (ProgressFn | None): ``progress(done, total, label)`` over the articles extracted.
 
     Returns:
         IngestReport: ids added, skipped (already stored), failed, rows per table folder.
@@ -164,24 +229,41 @@ def dask_ingest(
             client = Client(cluster)
         try:
             client.register_plugin(LoadModel())
-            batches = [todo[i : i + batch_size] for i in range(0, total, batch_size)]
-            futures = [client.submit(extract_and_write, b, str(out), parquet.new_batch_id(), pure=False)
-                       for b in batches]
-            done = 0
-            errors = []
+            size = batch_size or task_size(total, len(client.scheduler_info()["workers"]) or n_workers)
+            batches = [todo[i : i + size] for i in range(0, total, size)]
+            futures = [client.submit(extract_batch, b, pure=False) for b in batches]
+            n_of = {f.key: len(b) for f, b in zip(futures, batches)}
+            held: dict[str | None, list] = {}  # worker address -> its extraction futures not yet written
+            writes, errors, done = [], [], 0
+
+            def write(addr: str | None) -> None:
+                futs = held.pop(addr)
+                where = {"workers": [addr], "allow_other_workers": True} if addr else {}
+                writes.append(client.submit(write_extracted, str(out), parquet.new_batch_id(), *futs,
+                                            pure=False, **where))
+
             for fut in as_completed(futures):
-                try:
-                    res = fut.result()
-                except Exception as exc:  # a worker lost or a write failed: that batch stays uncommitted
-                    errors.append(f"{type(exc).__name__}: {exc}")
+                if fut.status != "finished":  # a worker lost, or the task raised: that batch is not written
+                    errors.append(_error(fut))
                     continue
+                done += n_of[fut.key]
+                addr = (client.who_has([fut]).get(fut.key) or [None])[0]
+                held.setdefault(addr, []).append(fut)
+                if sum(n_of[f.key] for f in held[addr]) >= write_size:
+                    write(addr)
+                if progress:
+                    progress(done, total, "extracted")
+            for addr in list(held):
+                write(addr)
+            for fut in as_completed(writes):
+                if fut.status != "finished":
+                    errors.append(_error(fut))
+                    continue
+                res = fut.result()
                 report.added += res["added"]
                 report.failed += [tuple(f) for f in res["failed"]]
                 report.warnings += [tuple(w) for w in res.get("warnings", [])]
                 report.merge_counts(res["counts"])
-                done += len(res["added"]) + len(res["failed"])
-                if progress:
-                    progress(min(done, total), total, res["added"][-1] if res["added"] else "")
         finally:
             client.close()
             if cluster is not None:
