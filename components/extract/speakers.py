@@ -377,8 +377,9 @@ class SpeakerIndex:
         capitalised proper nouns outside quotations, headlines and place mentions (the kinship list is
         ``kin_nouns`` of ``lexicon/places.yaml``, which reads the same apposition for toponyms)."""
         doc = self.doc
-        for t in doc:
-            if t.lower_ not in C.KIN_NOUNS or t.i + 1 >= len(doc) or self.in_quote(t.idx):
+        kin = {get_string_id(w) for w in C.KIN_NOUNS}
+        for t in (doc[i] for i, h in enumerate(token_column(doc, "lower")) if h in kin):  # tested before a Token is built
+            if t.i + 1 >= len(doc) or self.in_quote(t.idx):
                 continue
             end = t.i + 1
             while end < len(doc) and end - t.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
