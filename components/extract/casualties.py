@@ -303,7 +303,7 @@ def _is_countable_head(head: Token, lists_only: bool = False) -> bool:
     noun by its ending when ``lists_only``: missing things are common, "two trawlers are missing"), a
     person or group entity, or a named person."""
     low = head.lower_
-    if head.like_num or is_number_word(low) or low in VAGUE_COUNTS or low in NOBODY or low in PRONOUN_ONE:
+    if _states_count(head) or low in NOBODY or low in PRONOUN_ONE:
         return True
     if low in PERPETRATOR_NOUNS or _is_person_noun(head, lists_only):
         return True
@@ -449,8 +449,8 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
 
 
 def _states_count(tok: Token) -> bool:
-    """True when ``tok`` is a bare count word: a numeral, "dozen", or a vague count ("scores")."""
-    return tok.like_num or is_number_word(tok.lower_) or tok.lower_ in VAGUE_COUNTS or tok.lower_ in ("dozen", "dozens")
+    """True when ``tok`` is a bare count word: a numeral ("12", "dozen") or a vague count ("scores", "dozens")."""
+    return tok.like_num or is_number_word(tok.lower_) or tok.lower_ in VAGUE_COUNTS
 
 
 def _with_conjuncts(heads: list[Token]) -> list[Token]:
