@@ -410,6 +410,12 @@ def test_quotes_cue_parsed_as_conjunct_after_the_reported_clause(extract_text):
          ("Oleksandr Prokudin", "said", "In the Kherson region, Russian shelling killed a 68-year-old man in the village of Bilozerka")),
         ("Lebanon\n\nAn Israeli drone strike on a car near Tripoli killed two members of Hamas, Lebanon's state news agency reported.\n",
          ("Lebanon's state news agency", "reported", "An Israeli drone strike on a car near Tripoli killed two members of Hamas")),
+        # the same appositive source after a passive content, the cue a conjunct of the content's verb
+        ("Depot\n\nNo one was hurt in the fire at the fuel depot in Rivne, the city's mayor, Olena Marchuk, wrote on Facebook.\n",
+         ("Olena Marchuk", "wrote", "No one was hurt in the fire at the fuel depot in Rivne")),
+        # a verbless-looking sentence: the finite cue parsed as a reduced relative of the subject noun
+        ("Denial\n\nA spokeswoman, Ines Rauter, called the claims \"pure fiction\".\n",
+         ("Ines Rauter", "called", 'the claims "pure fiction"')),
         # the content hung on "statement"
         ("Gaza\n\nThe ministry said in a statement that 18 of those killed were children.\n",
          ("ministry", "said", "18 of those killed were children")),

@@ -452,6 +452,10 @@ def _verb_subject(tok: Token, in_quote) -> Optional[Token]:
         subj = late if late is not None else _outer_subject(tok, in_quote) or _noun_before_cue(tok, in_quote)
     if subj is None and tok.i > 0 and tok.dep_ == "ROOT" and doc[tok.i - 1].pos_ == "PROPN" and not in_quote(doc[tok.i - 1].idx):
         subj = doc[tok.i - 1]
+    if subj is None and tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.head.i < tok.i and is_root(tok.head) and tok.head.pos_ in ("NOUN", "PROPN"):
+        # a finite cue the parser took for a reduced relative of a verbless sentence's root noun
+        # ("A spokeswoman, Ana Ruiz, called the claims ..."): that noun phrase is the subject
+        subj = tok.head
     if subj is None and tok.i > 0 and tok.dep_ == "ccomp" and doc[tok.i - 1].lower_ in ("and", "but") and cue_lemma(tok.head):
         # "X said that ... but said '...'": the second verb, coordinated, taken for the first one's complement
         subj = subject_of(tok.head)
@@ -576,7 +580,7 @@ def _verb_frame(tok: Token, lem: str, in_quote, settings: CueSettings) -> Frame:
         if para is not None:
             (content, content_text), rule = para, "parataxis"
     if content is None and tok.dep_ == "conj" and tok.head.i < tok.i:
-        late = _late_subject(tok)
+        late = _late_subject(tok) or _appositive_source(tok, tok.head)  # ", the governor, Y, wrote on X."
         if late is not None:
             subj, content, rule = late[0], late[1], "conj"
     if subj is None and content is not None and lem in C.CUE_PASSIVE_VERBS and tok.tag_ == "VBN" and any(
