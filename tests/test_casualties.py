@@ -436,6 +436,25 @@ def test_casualties_victims_listed_as_noun_phrases(extract_text):
     assert [(p.group, p.killed_min) for p in c.parts] == [("nurse", 1), ("driver", 2)]
 
 
+@pytest.mark.parametrize("sentence, killed", [
+    ("Two medics and a driver were among those killed in the shelling of Sumy on Monday.", 3),
+    ("Two medics and a driver were among the people killed in the shelling of Sumy on Monday.", 3),
+    ("Two medics were among the 14 people killed in the shelling of Sumy on Monday.", 14),
+])
+def test_casualties_victims_among_those_killed(extract_text, sentence, killed):
+    """'among those killed' / 'among the people killed' name the victims like 'among the dead'; a
+    number on the group ('among the 14 people killed') is the toll itself."""
+    c = only(extract_text(sentence, "2025-02-10"))
+    assert (c.place, c.killed_min, c.killed_max) == ("Sumy", killed, killed)
+
+
+def test_casualties_victims_among_those_killed_after_a_total_are_not_added(extract_text):
+    """'... killed nine people. Two medics and a driver were among those killed': one event of 9."""
+    c = only(extract_text("A missile strike on a market in Sumy killed nine people on Monday. Two medics and a driver "
+                          "were among those killed, officials said.", "2025-02-10"))
+    assert (c.place, c.killed_min) == ("Sumy", 9)
+
+
 def test_casualties_breakdown_by_group_is_parts_of_one_event(extract_text):
     """'11 soldiers and 4 civilians': one event of 15 with two parts, one per group."""
     c = only(extract_text("Gunmen attacked a convoy near Kano on Saturday, killing 11 soldiers and 4 civilians.", "2025-02-10"))

@@ -333,9 +333,11 @@ def _is_person_noun(tok: Token, lists_only: bool = False) -> bool:
 
 def _coordinated_with_person(head: Token) -> bool:
     """True when a counted noun the lexicon does not know is coordinated with a person noun, so it
-    names people too ("a commander and two senior advisors", "a nurse and three paramedics")."""
-    return head.dep_ == "conj" and head.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in head.children) \
-        and _is_countable_head(head.head) and not _is_animal(head)
+    names people too ("a commander and two senior advisors", "two paramedics and a nurse"). Not
+    asked for the missing: things go missing beside people ("three trawlers and their crew")."""
+    partners = ([head.head] if head.dep_ == "conj" else []) + [c for c in head.children if c.dep_ == "conj"]
+    return head.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in head.children) \
+        and any(_is_countable_head(p) for p in partners) and not _is_animal(head)
 
 
 def _victims(tok: Token) -> list[Token]:
@@ -345,9 +347,13 @@ def _victims(tok: Token) -> list[Token]:
     toll = _toll_noun(tok)
     if toll is not None:
         return _toll_value(toll)
-    if tok.dep_ == "pobj" and tok.head.lower_ == "among" and tok.head.head.pos_ in ("AUX", "VERB"):
-        # "a nurse and two drivers were among the dead", "among the injured were three children"
-        return _with_conjuncts([c for c in tok.head.head.children if c.dep_ in ("nsubj", "attr")])
+    group = tok.head if tok.dep_ in ("acl", "amod", "relcl") and tok.head.dep_ == "pobj" and tok.head.i < tok.i else tok
+    if group.dep_ == "pobj" and group.head.lower_ == "among" and group.head.head.pos_ in ("AUX", "VERB"):
+        # "a nurse and two drivers were among the dead", "among the injured were three children",
+        # "... among those killed" ("among the 12 people killed": the 12 are the victims)
+        if group is not tok and any(c.dep_ == "nummod" for c in group.children):
+            return [group]
+        return _with_conjuncts([c for c in group.head.head.children if c.dep_ in ("nsubj", "attr")])
     return _direct_victims(tok, kids, lem) + _gapped_numbers(tok)
 
 
@@ -865,6 +871,12 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
         e.actor = e.actor or rec.actor
         if rec.parts and not e.parts:
             e.parts = rec.parts  # "killing 19 ... the toll by city: 12 in Piura and 7 in Tumbes": its breakdown
+    prev = next((e for e in reversed(records) if e.killed_min is not None and _same_area(e, rec)), None)
+    if prev is not None and rec.killed_min is not None and SUBSET_CUE.search(sent.text) and rec.killed_min <= prev.killed_min:
+        # "Two children were among the dead": who the event's dead were, not more dead (nor a
+        # report that a later restatement of the toll would be taken to repeat)
+        rec.killed_min = rec.killed_max = rec.killed_qualifier = None
+        rec.parts = []
     if not any(getattr(rec, f) is not None for f in COUNT_FIELDS):
         return None
     if own_date:
@@ -901,7 +913,7 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
         if cat is None or _not_an_event(tok):
             continue
         for victim in _victims(tok):
-            if victim.i in used or not _is_countable_head(victim, cat == "missing") and not _coordinated_with_person(victim) \
+            if victim.i in used or not _is_countable_head(victim, cat == "missing") and (cat == "missing" or not _coordinated_with_person(victim)) \
                     or _counts_animals(victim, tok):
                 continue
             c = parse_count(_phrase(victim), victim)
@@ -1144,7 +1156,7 @@ UPDATE_CUE = re.compile(
     r"jumped|increased|grew|mounted|reached|stands? at|stood at)\b|\bup from\b|\bso far\b(?! (?:this|in))", re.I)
 
 # victims named as a subset of an event's dead ("two children were among the dead")
-SUBSET_CUE = re.compile(r"\bamong (?:the )?(?:dead|killed|victims|fatalities)\b", re.I)
+SUBSET_CUE = re.compile(r"\bamong (?:the |those )?(?:[a-z]+ )?(?:dead|killed|victims|fatalities)\b", re.I)
 
 
 def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
@@ -1152,8 +1164,8 @@ def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
     up from 75") replaces the counts of the event it updates (the one at the place its sentence names,
     else the article's largest toll in the area: a smaller event told in between is not it); one that breaks a total down by
     place ("27 ... in Malatya and 14 in Adiyaman") within an earlier total ("killing at least 41")
-    becomes that event's parts; victims named among an event's dead ("two children were among
-    the dead") are not counted again; injured, missing or more dead reported right after an
+    becomes that event's parts (victims named among an event's dead, "two children were among
+    the dead", lost their count in :func:`_sentence_record`); injured, missing or more dead reported right after an
     event, at its place ("Another 40 people were injured and 6 remain missing", "Rescuers found
     eight more bodies") join it (:func:`_joins`). Such records are then dropped as records of
     their own."""
@@ -1176,13 +1188,6 @@ def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
             _join(last, rec, ctx.increments.get(id(rec), set()))
             _add_to_parts(last, ctx.placed_increments.get(id(rec), []), rec)
             continue
-        if prev is not None and SUBSET_CUE.search(text) and (rec.killed_min or 0) <= (prev.killed_min or 0):
-            # "Two children were among the dead": who the event's dead were, not more dead
-            rec.killed_min = rec.killed_max = rec.killed_qualifier = None
-            rec.parts = []
-            if not any(getattr(rec, f) is not None for f in COUNT_FIELDS):
-                last = prev
-                continue
         if prev is not None and _breaks_down(rec, prev):
             prev.parts = rec.parts
             _fill_open_counts(prev, rec)
