@@ -336,6 +336,11 @@ def test_casualties_background_month_is_not_the_reported_event(extract_text):
          ("Odesa", 5, 5, 17, 17, "missile strike", None)),
         # bodies counted as recovered are dead
         ("In Dnipro, rescuers pulled 12 bodies from the rubble of a nine-storey building.", ("Dnipro", 12, 12, None, None, None, None)),
+        # a government speaking by metonymy ("while Moscow insists") is no event place either
+        ("Officials in Odesa say at least 9 civilians were killed, while Moscow insists its drones hit only depots.",
+         ("Odesa", 9, None, None, None, "drone attack", None)),
+        # ... but a country reporting its own toll is the place
+        ("Malawi reported 14 new deaths from cholera on Tuesday.", ("Malawi", 14, 14, None, None, None, None)),
         # the attacker in subject position is the actor, not the place
         ("Russia fired more than 100 missiles and drones at Kharkiv overnight, killing at least 20 people and wounding dozens more.",
          ("Kharkiv", 20, None, 24, None, "missile strike", "Russia")),

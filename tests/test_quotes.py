@@ -157,6 +157,19 @@ def test_quotes_mismatched_marks(extract_text):
     assert texts.get("Stay home") == "Jan Novak"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a curly opener closed by a single mark after the sentence's period
+    ("The harbour master, Ida Strand, said: \u201cNo ship leaves tonight.' She then closed the office.",
+     [("No ship leaves tonight.", "Ida Strand")]),
+    # a single quotation nested inside a double one left open is no closer of it
+    ("The harbour master, Ida Strand, said: \u201cThey told me \u2018wait.\u2019 We waited all night.",
+     [("They told me \u2018wait.\u2019 We waited all night.", "Ida Strand")]),
+])
+def test_quotes_double_opener_closed_by_a_single_mark(extract_text, text, expected):
+    """Test that '\u201c....' She ...' ends the quotation at the single mark, not at the paragraph end."""
+    assert [(q.text, q.speaker) for q in extract_text(text).quotes] == expected
+
+
 def test_quotes_byline_dash_names_speaker(extract_text):
     """Test that a quote followed by a byline dash ('” ― Name') is that person's."""
     ex = extract_text("\u201cThe rent doubled in a year.\u201d \u2015 Lucia Ferraro\n\u201cWe had to move out.\u201d \u2015 Omar Said")

@@ -69,6 +69,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
     CASUALTY_CAUSES,
+    CUE_VERBS,
     HYPOTHETICAL_HEADS,
     INJURE_LEMMAS,
     KILL_LEMMAS,
@@ -606,14 +607,23 @@ def _is_dateline(doc: Doc, p: Place) -> bool:
     return len(mention) > 2 and mention.isupper() and doc_text(doc)[p.end:p.end + 1] == ","
 
 
-def _is_attacker(doc: Doc, p: Place) -> bool:
+def _is_actor(doc: Doc, p: Place, clause: Optional[tuple[int, int]] = None) -> bool:
     """True when the place is the subject of an attack verb ("Russia fired more than 100 missiles
-    ..."): the attacker (a country by metonymy), not where people were hurt."""
+    ..."), or of a reporting verb whose clause does not hold the casualty clause ``clause`` (char
+    offsets: "... were killed, while Moscow insists ..."): the attacker or a speaker (a government by
+    metonymy), not where people were hurt. A place reporting its own toll ("Nigeria reported 12
+    deaths") is kept."""
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in ATTACK_VERB_LEMMAS
+    if root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    if verb.lemma_.lower() in ATTACK_VERB_LEMMAS:
+        return True
+    return clause is not None and verb.lemma_.lower() in CUE_VERBS and not (
+        verb.left_edge.idx <= clause[0] and clause[1] <= verb.right_edge.idx + len(verb.right_edge.text))
 
 
 def _is_locative(doc: Doc, p: Place) -> bool:
@@ -683,7 +693,7 @@ def _best_place(doc: Doc, places: list[Place], start: int, end: int, clause: Opt
     hi = bisect.bisect_right(starts, end) if starts is not None else len(places)
     exclude = list(exclude)
     inside = [p for p in places[lo:hi] if start <= p.start and p.end <= end and p.kind not in AREA_KINDS and not _is_dateline(doc, p)
-              and not any(a <= p.start < b for a, b in exclude) and not _is_attacker(doc, p)]
+              and not any(a <= p.start < b for a, b in exclude) and not _is_actor(doc, p, clause)]
     if not inside:
         return None
     def outside_clause(p: Place) -> bool:

@@ -1,7 +1,7 @@
 """Quotation marks: pairing them into quote spans on the raw text.
 
 Method: per paragraph, double marks (straight, curly, guillemets, and mismatched pairs such as an
-opening “ closed by ") are paired left to right; single marks are paired only where they cannot be
+opening “ closed by ", or by a single ’ after the last sentence's punctuation) are paired left to right; single marks are paired only where they cannot be
 apostrophes (an opener after a non-letter and before a letter, a closer not between letters).
 A paragraph left open that is followed by one starting with a mark continues the quote (the
 multi-paragraph convention of news style guides). After textacy's ``direct_quotations`` mark
@@ -100,8 +100,22 @@ def _pair_double(text: str, a: int, b: int) -> list[tuple[int, Optional[int]]]:
             out.append((open_at, i))
             open_at = None
     if open_at is not None:
-        out.append((open_at, None))
+        out.append((open_at, _single_closer(text, open_at, b)))
     return out
+
+
+def _single_closer(text: str, i: int, b: int) -> Optional[int]:
+    """The closer of a double quotation opened at ``i`` and closed by a single mark ('“We stay.'
+    She left.'): the first ’ or ' in ``text[i:b]`` right after sentence punctuation and before a
+    space or the paragraph end, when no single opener (a nested quotation) comes before it. None
+    when there is none: the quotation stays open (it may run on into the next paragraph)."""
+    for j in range(i + 2, b):
+        ch = text[j]
+        if ch == "‘" or ch == "'" and not _is_letter(text[j - 1]) and j + 1 < b and _is_letter(text[j + 1]):
+            return None  # a nested single quotation: its closer is not ours
+        if ch in "’'" and text[j - 1] in ".!?" and (j + 1 >= b or text[j + 1].isspace()):
+            return j
+    return None
 
 
 def _pair_single(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
