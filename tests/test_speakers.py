@@ -529,3 +529,23 @@ def test_speakers_pronoun_after_an_unnamed_role_takes_the_role(extract_text):
     assert [q.speaker for q in ex.quotes] == ["Norway's fisheries minister", "Norway's fisheries minister"]
     ex = extract_text('The spokeswoman said the plant would close. "It is final," he said.')
     assert [q.speaker for q in ex.quotes] == ["spokeswoman", None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A statement from the interior ministry said the curfew would be lifted.", ("interior ministry", "organisation")),
+    ("A report by Amnesty International said the prisoners had been beaten.", ("Amnesty International", "organisation")),
+    ("The letter, signed by Ruth Okonjo, said the audit had been delayed.", ("Ruth Okonjo", "person")),
+    ("The agency's statement said the border crossing would reopen on Monday.", ("agency", "unknown")),
+])
+def test_speakers_document_source_is_its_author(extract_text, text, expected):
+    """Test that a document noun as source ("a statement from X said") gives its author as the speaker, the
+    possessor, the object of "from"/"by", or the agent of a participle ("signed by X")."""
+    assert [(q.speaker, q.speaker_type) for q in extract_text(text).quotes] == [expected]
+
+
+def test_speakers_entity_run_over_a_comma_is_cut(extract_text):
+    """Test that an organisation entity the model ran over a comma into the next noun phrase ("According
+    to Semafor, Labour Party insiders ...", tagged "Semafor, Labour Party") names only the part before
+    the comma."""
+    ex = extract_text("According to Semafor, Labour Party insiders are worried about turnout.")
+    assert [q.speaker for q in ex.quotes] == ["Semafor"]

@@ -752,6 +752,11 @@ class SpeakerIndex:
                         k -= 1
                     if k < tok.i:
                         return Span(self.doc, k, tok.i + 1, label="PERSON")
+                comma = next((t.i for t in ent if t.text == "," and t.i > tok.i), None)
+                if comma is not None and not any(ent.start <= t.head.i < comma for t in self.doc[comma + 1 : ent.end]):
+                    # the model ran the entity over a comma into the next phrase ("Politico,
+                    # Democratic party insiders say"): what follows hangs elsewhere, not a name part
+                    ent = Span(self.doc, ent.start, comma, label=ent.label_)
                 return self._joined_person(ent)
         left = tok.i
         for t in tok.lefts:
@@ -809,6 +814,11 @@ class SpeakerIndex:
             return None, "unknown", None  # "BRUSSELS (Reuters) —" is where, not who
         if tok.pos_ == "PRON" or low in C.PERSON_PRONOUNS | C.GROUP_PRONOUNS | C.NON_SPEAKER_PRONOUNS:
             return self._resolve_pronoun(tok)
+        author = self._document_author(tok)
+        if author is not None:
+            name, type_, _ = self.resolve(author)
+            if name is not None:  # "a statement from the ministry said": the ministry's words
+                return name, type_, self._name_part(self.noun_phrase(tok))
         tok, title_toks = self._named_head(tok)
         span = self._name_part(self.noun_phrase(tok))
         if title_toks and span.label_ == "PERSON":
@@ -817,6 +827,26 @@ class SpeakerIndex:
                 self._apply_description(self.records[key], title_toks)
                 return self.records[key].name, "person", span
         return self._resolve_phrase(tok, span)
+
+    @staticmethod
+    def _document_author(tok: Token) -> Optional[Token]:
+        """The author of a document noun that is a source ("the ministry's statement", "a statement
+        from the ministry", "a report by X", "the letter, signed by X,"; word lists
+        ``document_head_nouns``, ``statement_nouns``): the possessor, or the object of "from"/"by"
+        on the noun or on a participle modifying it. None for any other token or without an author."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in C.DOCUMENT_HEAD_NOUNS | C.STATEMENT_NOUNS:
+            return None
+        for c in tok.children:
+            if c.dep_ == "poss" and c.i < tok.i:
+                return c
+            preps = [c] if c.dep_ == "prep" else [g for g in c.children if g.dep_ == "agent"] if c.dep_ == "acl" and c.tag_ == "VBN" else []
+            for prep in preps:
+                if prep.lower_ not in ("from", "by"):
+                    continue
+                obj = next((g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")), None)
+                if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ or obj.lemma_.lower() in C.ORG_HEAD_NOUNS | C.TITLE_WORDS):
+                    return obj
+        return None
 
     def _resolve_pronoun(self, tok: Token) -> tuple[Optional[str], str, Optional[Span]]:
         """A pronoun subject: a person pronoun goes to :meth:`antecedent` (and marks that
