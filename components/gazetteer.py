@@ -84,6 +84,10 @@ ABBREVIATION_COUNTRIES = ("US", "CA", "AU")
 # a city known by an alternate name equal to its admin area's name makes that area a namesake
 # (bare mentions read as the city) only when it is at least this big: a main city, not a village
 NAMESAKE_ALTERNATE_POPULATION = 100_000
+# a city's name is also indexed without its transliteration apostrophes ("Tskhinvali" for "Ts’khinvali")
+# from this population up (GeoNames' cities15000 tier): below it the informal spelling more often names
+# another, unlisted place (a district of a city the article is about) than the listed village
+TRANSLITERATION_VARIANT_POPULATION = 15_000
 # share of an admin1 area's town points dropped at each edge before taking its extent's middle
 ADMIN1_TRIM = 0.005
 # a gap this wide (km) between an area's town points, past the nearest 80% of them, splits off a
@@ -277,6 +281,11 @@ def _swapped_pair(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
+# an apostrophe inside a word that transliterations use for a soft sign or a glottal stop
+# ("Ts'khinvali", "Kam'yanets'"), not a possessive "'s"
+_TRANSLITERATION_MARK = re.compile(r"(?<=[a-z])'(?!s\b)(?=[a-z])")
+
+
 def _strip_possessive(key: str) -> str:
     return _POSSESSIVE.sub("", key) if key.endswith(("'s", "'")) else key
 
@@ -446,6 +455,8 @@ class Gazetteer:
                             float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), int(c.get("population") or 0))
             keys = {normalise(c["name"])}
             keys.update(normalise(n) for n in c.get("alternatenames") or () if _latin(n))
+            if int(c.get("population") or 0) >= TRANSLITERATION_VARIANT_POPULATION:  # "Ts’khinvali" as news writes it
+                keys.update([_TRANSLITERATION_MARK.sub("", k) for k in keys])
             for k in keys:
                 if k:
                     self._index[k].append(rec)

@@ -54,6 +54,14 @@ def test_gazetteer_candidates_city_with_coordinates(gaz):
     assert kyiv.geonameid == 703448
 
 
+@pytest.mark.parametrize("written, listed, iso", [
+    ("Tskhinvali", "Ts’khinvali", "GE"),  # an apostrophe for a glottal stop, left out in news
+    ("Xian", "Xi’an", "CN"),  # a syllable mark in pinyin
+])
+def test_gazetteer_finds_names_written_without_transliteration_apostrophes(gaz, written, listed, iso):
+    assert [(r.name, r.country) for r in gaz.candidates(written) if r.kind == "city"][:1] == [(listed, iso)]
+
+
 def test_gazetteer_candidates_exact_name_before_alternate(gaz):
     first = gaz.candidates("Saint John")[0]
     assert (first.name, first.country, first.admin1) == ("Saint John", "CA", "New Brunswick")

@@ -797,3 +797,13 @@ def test_places_first_name_beside_a_full_name_is_a_person(extract_text):
     assert _places(extract_text, text) == [("Macon", "Macon", "Georgia", "US"), ("Georgia", "Georgia", "Georgia", "US")]
     got = _places(extract_text, "Doctors from Cairo and Amal Hassan of the ministry met in Giza on Monday.")
     assert [p[0] for p in got] == ["Cairo", "Giza"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Aid convoys left Sittwe for villages in Rakhine State on Friday.", [("Sittwe", "MM"), ("Rakhine", "MM")]),
+    ("Clashes were reported in Kachin State and Shan State overnight.", [("Kachin", "MM"), ("Shan", "MM")]),
+])
+def test_places_area_with_its_kind_word_tagged_as_a_person(extract_text, text, expected):
+    """Test that "X State" / "X Province" the model tagged PERSON or ORG is the first-level area X when the
+    gazetteer lists X as one (the kind word is left out of the mention)."""
+    assert names(extract_text(text)) == expected

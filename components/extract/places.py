@@ -453,8 +453,10 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                           or gaz.subdivisions_by_code(text) and _abbreviation_placed(span, gaz)):
                     continue  # a village is kept for now: resolve() accepts it only with support
             spans.append(span)
-        elif ent.label_ in RECOVER_LABELS and _recoverable(span, ent.label_, gaz, surnames):
-            spans.append(span)
+        elif ent.label_ in RECOVER_LABELS:
+            core = _without_admin_suffix(span)  # "Rakhine State" tagged PERSON: the area is "Rakhine"
+            if _recoverable(core, ent.label_, gaz, surnames):
+                spans.append(core)
     spans.extend(slash_parts)
 
     for sp in spans:
