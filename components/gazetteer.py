@@ -88,6 +88,9 @@ NAMESAKE_ALTERNATE_POPULATION = 100_000
 # from this population up (GeoNames' cities15000 tier): below it the informal spelling more often names
 # another, unlisted place (a district of a city the article is about) than the listed village
 TRANSLITERATION_VARIANT_POPULATION = 15_000
+# ... and only when the spelling without them has this many characters: a short one ("Mota" for
+# Ethiopia's "Mot’a") is too often a word of another name ("Mota Khan district")
+TRANSLITERATION_VARIANT_LENGTH = 6
 # share of an admin1 area's town points dropped at each edge before taking its extent's middle
 ADMIN1_TRIM = 0.005
 # a gap this wide (km) between an area's town points, past the nearest 80% of them, splits off a
@@ -456,7 +459,7 @@ class Gazetteer:
             keys = {normalise(c["name"])}
             keys.update(normalise(n) for n in c.get("alternatenames") or () if _latin(n))
             if int(c.get("population") or 0) >= TRANSLITERATION_VARIANT_POPULATION:  # "Ts’khinvali" as news writes it
-                keys.update([_TRANSLITERATION_MARK.sub("", k) for k in keys])
+                keys.update([v for k in keys if len(v := _TRANSLITERATION_MARK.sub("", k)) >= TRANSLITERATION_VARIANT_LENGTH])
             for k in keys:
                 if k:
                     self._index[k].append(rec)

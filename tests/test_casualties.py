@@ -87,6 +87,10 @@ def test_casualties_case_q_none(extract_text, case_id):
         ("Twenty-five people were killed.", (25, 25, "exact")),
         ("A civilian was killed.", (1, 1, "exact")),
         ("Some 40 people were killed.", (40, 40, "vague")),
+        # a bound opened by "no"/"not" is a count, not "no one"
+        ("No fewer than 17 miners were killed.", (17, None, "at_least")),
+        ("Not less than 17 miners were killed.", (17, None, "at_least")),
+        ("No more than 17 miners were killed.", (None, 17, "at_most")),
     ],
 )
 def test_casualties_count_forms(extract_text, text, expected):

@@ -107,8 +107,12 @@ GLOBAL_TOLL_PATTERN: str = (
 )
 
 KIND_SPECIFICITY = {"city": 0, "feature": 0, "admin": 1, "country": 2, "continent": 3, "water": 3}
-AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "no less than", "a minimum of")
-AT_MOST = ("at most", "up to", "as many as", "nearly", "almost", "fewer than", "less than", "no more than", "a maximum of")
+AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "no less than", "not fewer than",
+            "not less than", "a minimum of")
+AT_MOST = ("at most", "up to", "as many as", "nearly", "almost", "fewer than", "less than", "no more than", "not more than",
+           "a maximum of")
+# "no"/"not" opening a bound ("no fewer than 40", "not more than 12"): a count, not "no one"
+NEGATED_BOUND = re.compile(r"^not? (?:fewer|less|more) than\b")
 APPROX = ("about", "around", "some", "approximately", "roughly", "an estimated", "estimated", "close to", "nearly")
 NON_FACTUAL_HEADS = frozenset(
     """responsible involve accuse plan suspect blame link connect charge convict sentence threaten vow
@@ -208,7 +212,7 @@ def parse_count(tokens: list[Token], head: Token) -> Optional[Count]:
         None when the phrase states no number ("civilians", "those").
     """
     low = " ".join(t.lower_ for t in tokens)
-    if low.split()[:1] and low.split()[0] in NOBODY | {"no"}:
+    if low.split()[:1] and low.split()[0] in NOBODY | {"no"} and not NEGATED_BOUND.match(low):
         return Count(0, 0, "exact")  # "no one", "none of the passengers"
     groups = _num_groups(tokens)
     # numbers followed by a unit are not counts ("three days", "12-year-old")
@@ -221,14 +225,16 @@ def parse_count(tokens: list[Token], head: Token) -> Optional[Count]:
     if groups:
         s, e, v = groups[-1]
         prefix = " ".join(t.lower_ for t in tokens[max(0, s - 4):s])
-        if any(prefix.endswith(q) for q in AT_LEAST):
+        # the longest qualifier that ends the prefix: "no more than" (at most) before "more than"
+        # (a tie keeps the lists' order: "nearly" is at most before it is approximate)
+        kind = max(((len(q), -rank, k) for rank, (k, qs) in enumerate((("at_least", AT_LEAST), ("at_most", AT_MOST), ("vague", APPROX)))
+                    for q in qs if prefix == q or prefix.endswith(" " + q)), default=(0, 0, "exact"))[2]
+        if kind == "at_least":
             strict = prefix.endswith(("more than", "over", "upwards of", "in excess of"))
             return Count(v + 1 if strict else v, None, "at_least")  # "more than 30" -> 31
-        if any(prefix.endswith(q) for q in AT_MOST):
+        if kind == "at_most":
             return Count(None, v, "at_most")
-        if any(prefix.endswith(q) for q in APPROX):
-            return Count(v, v, "vague")
-        return Count(v, v, "exact")
+        return Count(v, v, kind)
     if head.lower_ == "number" and low.startswith("a "):
         return Count(VAGUE_COUNTS["several"], None, "vague")
     for t in tokens:
