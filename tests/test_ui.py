@@ -463,3 +463,14 @@ def test_ui_parse_filters_unknown_collection_or_article_keeps_the_default_collec
     assert notes == ["ignored unknown article 'missing'"]
     f, notes = parse_filters({"collection": ""}, ALLOWED, ("seed",))
     assert (f.collections, notes) == ((), [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("See [site](http://bad.example) now", r"See \[site\]\(` http://bad.example `\) now"),
+    ("Write to desk@paper.example, or www.paper.example.", r"Write to ` desk@paper.example `, or ` www.paper.example `\."),
+    ("Mayor Ana *Diaz*", r"Mayor Ana \*Diaz\*"),
+])
+def test_ui_escape_markdown_shows_addresses_as_code_never_links(text, expected):
+    """Test that URLs, www. and e-mail addresses in stored text become code spans (Markdown links them even
+    when escaped), the rest is backslash-escaped."""
+    assert escape_markdown(text) == expected

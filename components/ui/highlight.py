@@ -16,6 +16,8 @@ from typing import Iterable
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&^=\"'])")
+# what GitHub-flavoured Markdown turns into a link by itself: URLs, "www." addresses, e-mail addresses
+_AUTOLINK = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>]*[^\s<>.,;:!?)\]'\"]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 # Highlight kind -> (CSS class, legend label). Colours meet contrast with black text.
 KINDS: dict[str, tuple[str, str]] = {
@@ -53,11 +55,21 @@ class Span:
 def escape_markdown(text: str | None) -> str:
     """Backslash-escape Markdown/HTML-significant characters so ``st.markdown`` shows ``text`` literally.
 
-    Newlines become spaces (headings and captions are one line).
+    Newlines become spaces (headings and captions are one line). URLs, "www." and e-mail addresses
+    become code spans: Markdown would link them even escaped, and stored text never becomes a link.
     """
     if not text:
         return ""
-    return _MD_SPECIAL.sub(r"\\\1", str(text).replace("\n", " "))
+    out, at = [], 0
+    text = str(text).replace("\n", " ")
+    for m in _AUTOLINK.finditer(text):
+        # a URL, "www." address or e-mail address: escaping does not stop Markdown from linking it
+        # (GFM autolink literals), a code span does; it shows the same characters, not clickable
+        fence = "`" * (max((len(r) for r in re.findall(r"`+", m.group())), default=0) + 1)
+        out += [_MD_SPECIAL.sub(r"\\\1", text[at:m.start()]), f"{fence} {m.group()} {fence}"]
+        at = m.end()
+    out.append(_MD_SPECIAL.sub(r"\\\1", text[at:]))
+    return "".join(out)
 
 
 def escape_label(value: object) -> str:
