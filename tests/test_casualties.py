@@ -713,8 +713,11 @@ def test_casualties_number_of_dead_and_so_far_update_the_event(extract_text, upd
         # kinship nouns count people; their ages are not counts
         ("An elderly man died and his three grandsons, aged 6 and 9, were injured in the fire in Lyon, police said.",
          {"killed_min": 1, "killed_max": 1, "injured_min": 3, "injured_max": 3}),
+        # a plural compound agent noun ("dockworkers" <- work) and the person ending -eer count people
+        ("Two steelworkers and three mountaineers were killed in the blast near Katowice.",
+         {"killed_min": 5, "killed_max": 5}),
     ],
-    ids=["drowned-own-count", "perished", "found-dead", "agent-noun", "kinship"],
+    ids=["drowned-own-count", "perished", "found-dead", "agent-noun", "kinship", "compound-agent-eer"],
 )
 def test_casualties_victims_by_manner_kinship_and_agent_nouns(extract_text, text, expected):
     """Test the victim families beyond the person-noun list: manner-of-death verbs, a conjoined verb's
@@ -805,3 +808,11 @@ def test_casualties_left_n_missing_with_the_number_on_the_state(extract_text):
     """Test "the quake left 12 missing", where the number modifies the state word."""
     c = only(extract_text("Another 40 people were injured and the storm left 12 missing."))
     assert (c.injured_min, c.missing_min) == (40, 12)
+
+
+def test_casualties_capital_speaking_for_its_government_is_no_event_place(extract_text):
+    """Test that a national capital as the subject of a reporting verb ("Kyiv said ...") is the government
+    speaking: the injured it reports join the event told before, at that event's place."""
+    c = only(extract_text("A missile hit a market in Kherson on Monday, killing five people. Kyiv said 23 people "
+                          "were injured.", "2025-02-10"))
+    assert (c.place, c.killed_min, c.injured_min) == ("Kherson", 5, 23)

@@ -88,7 +88,7 @@ from ..lexicon import (
     VAGUE_COUNTS,
     ORG_HEAD_NOUNS,
 )
-from ..gazetteer import AREA_KINDS, get_gazetteer
+from ..gazetteer import AREA_KINDS, get_gazetteer, normalise
 from ..text.dates import MONTH_PATTERN, MONTH_RE, month_number, parse_date
 from ..text.numbers import is_number_word, number_value
 from ..text.words import agent_noun_stem_is_verb
@@ -617,7 +617,8 @@ def _is_actor(doc: Doc, p: Place, clause: Optional[tuple[int, int]] = None) -> b
     """True when the place is the subject of an attack verb ("Russia fired more than 100 missiles
     ..."), or of a reporting verb whose clause does not hold the casualty clause ``clause`` (char
     offsets: "... were killed, while Moscow insists ..."): the attacker or a speaker (a government by
-    metonymy), not where people were hurt. A place reporting its own toll ("Nigeria reported 12
+    metonymy), not where people were hurt; a national capital as the subject of a reporting verb
+    always ("Kyiv said 19 were injured"). A place reporting its own toll ("Nigeria reported 12
     deaths") is kept."""
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None:
@@ -628,7 +629,11 @@ def _is_actor(doc: Doc, p: Place, clause: Optional[tuple[int, int]] = None) -> b
     verb = root.head
     if verb.lemma_.lower() in ATTACK_VERB_LEMMAS:
         return True
-    return clause is not None and verb.lemma_.lower() in CUE_VERBS and not (
+    if verb.lemma_.lower() not in CUE_VERBS:
+        return False
+    if p.kind == "city" and p.country and normalise(p.name) in get_gazetteer().capitals.get(p.country, ()):
+        return True  # "Kyiv said 19 people were injured": a capital speaks for its government
+    return clause is not None and not (
         verb.left_edge.idx <= clause[0] and clause[1] <= verb.right_edge.idx + len(verb.right_edge.text))
 
 

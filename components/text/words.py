@@ -38,12 +38,24 @@ def is_verb_lemma(word: str) -> bool:
 def agent_noun_stem_is_verb(noun: str) -> bool:
     """True when ``noun`` reads as an agent noun made from a verb ("hikers" <- hike, "climber" <-
     climb, "shoppers" <- shop, "governor" <- govern, "visitors" <- visit): its ending -er/-or
-    (plural -ers/-ors) cut off, with "e" restored or a doubled consonant undone, is a verb lemma."""
+    (plural -ers/-ors) cut off, with "e" restored or a doubled consonant undone, is a verb lemma, or
+    (plural only) ends with one after a first part of 3+ letters ("dockworkers" <- work, "shipbuilders" <- build)."""
     low = noun.lower()
-    low = low[:-1] if low.endswith(("ers", "ors")) else low
+    plural = low.endswith(("ers", "ors"))
+    low = low[:-1] if plural else low
     if not low.endswith(("er", "or")) or len(low) < 5:
         return False
     stem = low[:-2]
+    if _stem_is_verb(stem):
+        return True
+    # a plural compound whose last part is the agent noun ("dockworkers" <- work, "shipbuilders" <-
+    # build): a verb of at least 4 letters after a first part of at least 3. Plural only: a singular
+    # one is as often a thing counted as one ("killed the filibuster")
+    return plural and any(_stem_is_verb(stem[k:]) for k in range(3, len(stem) - 3))
+
+
+def _stem_is_verb(stem: str) -> bool:
+    """True when an agent noun's stem, with "e" restored or a doubled consonant undone, is a verb lemma."""
     candidates = {stem, stem + "e"}
     if len(stem) > 2 and stem[-1] == stem[-2]:
         candidates.add(stem[:-1])  # "shopper" <- shop
