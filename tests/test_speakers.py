@@ -536,6 +536,8 @@ def test_speakers_pronoun_after_an_unnamed_role_takes_the_role(extract_text):
     ("A report by Amnesty International said the prisoners had been beaten.", ("Amnesty International", "organisation")),
     ("The letter, signed by Ruth Okonjo, said the audit had been delayed.", ("Ruth Okonjo", "person")),
     ("The agency's statement said the border crossing would reopen on Monday.", ("agency", "unknown")),
+    ("The count rose to 31, according to a preliminary report from regional authorities.", ("regional authorities", "organisation")),
+    ("A letter from prison said the hunger strike would go on.", ("letter", "document")),
 ])
 def test_speakers_document_source_is_its_author(extract_text, text, expected):
     """Test that a document noun as source ("a statement from X said") gives its author as the speaker, the

@@ -843,9 +843,10 @@ class SpeakerIndex:
             for prep in preps:
                 if prep.lower_ not in ("from", "by"):
                     continue
-                obj = next((g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")), None)
-                if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ or obj.lemma_.lower() in C.ORG_HEAD_NOUNS | C.TITLE_WORDS):
-                    return obj
+                obj = next((g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME", "GPE", "LOC")), None)
+                if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ or obj.pos_ == "NOUN" and (
+                        obj.tag_ == "NNS" or any(g.dep_ in ("det", "poss", "compound", "amod") for g in obj.children))):
+                    return obj  # a name, a body, people ("regional authorities"), not "from prison"
         return None
 
     def _resolve_pronoun(self, tok: Token) -> tuple[Optional[str], str, Optional[Span]]:
