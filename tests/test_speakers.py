@@ -551,3 +551,18 @@ def test_speakers_entity_run_over_a_comma_is_cut(extract_text):
     the comma."""
     ex = extract_text("According to Semafor, Labour Party insiders are worried about turnout.")
     assert [q.speaker for q in ex.quotes] == ["Semafor"]
+
+
+def test_speakers_title_appositive_is_a_person_whatever_its_entity_label(extract_text):
+    """Test that a title noun's appositive name ("the district commissioner, NAME,") is a person with the
+    title as role even when the model tags the name as an organisation."""
+    ex = extract_text("The road was closed for repairs, the district commissioner, Yohane Mwale, told the BBC.")
+    assert [(s.name, s.type, s.role) for s in ex.speakers] == [("Yohane Mwale", "person", "district commissioner")]
+
+
+def test_speakers_surname_that_is_a_title_word_keeps_its_name(extract_text):
+    """Test that a person whose surname is a title word ("Rosa King", "Tom Bishop") stays the speaker when an
+    appositive describes them ("said Rosa King, a prominent Chicago Republican")."""
+    for text, name in [('"Turnout decides it," said Rosa King, a prominent Chicago Republican.', "Rosa King"),
+                       ('"Turnout decides it," said Tom Bishop, a longtime Ohio Democrat.', "Tom Bishop")]:
+        assert [q.speaker for q in extract_text(text).quotes] == [name]

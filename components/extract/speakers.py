@@ -821,7 +821,7 @@ class SpeakerIndex:
                 return name, type_, self._name_part(self.noun_phrase(tok))
         tok, title_toks = self._named_head(tok)
         span = self._name_part(self.noun_phrase(tok))
-        if title_toks and span.label_ == "PERSON":
+        if title_toks and (span.label_ == "PERSON" or all(t.pos_ == "PROPN" for t in span)):
             key = self.add_person(span.text, None)
             if key:
                 self._apply_description(self.records[key], title_toks)
@@ -927,8 +927,13 @@ class SpeakerIndex:
         # person as its appositive ("With 50 days until the election, Mina Cole, an adviser, called ...")
         title_toks: list[Token] = []
         for ch in tok.children:
-            if ch.dep_ == "appos" and (ch.ent_type_ == "PERSON" or ch.pos_ == "PROPN") and tok.lower_ in C.TITLE_WORDS or \
+            if ch.dep_ == "appos" and (ch.ent_type_ == "PERSON" or ch.pos_ == "PROPN") and tok.lower_ in C.TITLE_WORDS \
+                    and tok.ent_type_ != "PERSON" or \
                     ch.dep_ == "appos" and ch.ent_type_ == "PERSON" and tok.pos_ == "NOUN" and not tok.ent_type_:
+                if ch.ent_type_ != "PERSON" and tok.lower_ in C.TITLE_WORDS:
+                    # "the district commissioner, Yohane Mwale," with the name tagged ORG: a title's
+                    # appositive names its holder, a person, whom the title phrase describes
+                    title_toks = [t for t in tok.subtree if t.i < ch.left_edge.i and not t.is_punct]
                 tok = ch
                 break
         else:
