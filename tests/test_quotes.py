@@ -161,6 +161,9 @@ def test_quotes_mismatched_marks(extract_text):
     # a curly opener closed by a single mark after the sentence's period
     ("The harbour master, Ida Strand, said: \u201cNo ship leaves tonight.' She then closed the office.",
      [("No ship leaves tonight.", "Ida Strand")]),
+    # ... and the reverse: a single opener closed by a straight double mark before the reporting clause
+    ("Storm\n\n'The roof just flew off,\" a farmer, Lena Moss, told reporters.",
+     [("The roof just flew off", "Lena Moss")]),
     # a single quotation nested inside a double one left open is no closer of it
     ("The harbour master, Ida Strand, said: \u201cThey told me \u2018wait.\u2019 We waited all night.",
      [("They told me \u2018wait.\u2019 We waited all night.", "Ida Strand")]),

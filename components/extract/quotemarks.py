@@ -83,6 +83,11 @@ def _pair_double(text: str, a: int, b: int) -> list[tuple[int, Optional[int]]]:
         if open_at is None:
             if ch in CLOSE_DOUBLE and not _is_letter(nxt):
                 continue  # a stray closing mark
+            if ch == STRAIGHT_DOUBLE and not prev.isspace() and not _is_letter(nxt):
+                single = _single_opener(text, out[-1][1] + 1 if out and out[-1][1] is not None else a, i)
+                if single is not None:  # "'Nobody came," a neighbour said': a single opener closed by a double mark
+                    out.append((single, i))
+                    continue
             open_at = i
         else:
             # a curly opener right after whitespace, while open, starts a new quote (the old one was
@@ -102,6 +107,18 @@ def _pair_double(text: str, a: int, b: int) -> list[tuple[int, Optional[int]]]:
     if open_at is not None:
         out.append((open_at, _single_closer(text, open_at, b)))
     return out
+
+
+def _single_opener(text: str, a: int, i: int) -> Optional[int]:
+    """The single mark (' or ‘) that opens the quotation a double mark at ``i`` closes when the text
+    ``text[a:i]`` opens with one (after the paragraph start or a space, before a letter) and holds no
+    other single mark after it; None otherwise."""
+    for j in range(a, i):
+        ch = text[j]
+        if ch in "‘'" and (j == a or text[j - 1].isspace()) and j + 1 < i and _is_letter(text[j + 1]):
+            rest = text[j + 1 : i]
+            return j if not re.search(r"[‘’](?!\w)|(?<!\w)'|'(?!\w)", rest) else None
+    return None
 
 
 def _single_closer(text: str, i: int, b: int) -> Optional[int]:
