@@ -804,6 +804,29 @@ def read_html(
                          default_published=default_published)
 
 
+# HTML elements that mark a JSON text field as markup rather than plain text (feeds often carry HTML there)
+_MARKUP_TAG = re.compile(r"</(?:p|b|i|em|strong|a|div|span|li|ul|ol|h[1-6]|blockquote|font|u)\s*>|<br\s*/?>", re.I)
+
+
+def markup_text(text: str) -> Optional[str]:
+    """The plain text of a feed field written in HTML ("<p>...</p>", "<b>Name</b>"), read as an HTML page is
+    (:func:`without_scripts`, then trafilatura; lxml's text when trafilatura keeps nothing of a short
+    fragment); None when ``text`` holds no such markup, so plain text that mentions a "<" stays as it is."""
+    if not _MARKUP_TAG.search(text):
+        return None
+    import trafilatura
+    from lxml import html as lhtml
+
+    page = without_scripts(f"<html><body>{text}</body></html>")
+    plain = trafilatura.extract(page, include_comments=False, include_tables=False, favor_recall=True)
+    if not plain or not plain.strip():
+        try:
+            plain = lhtml.document_fromstring(page).text_content()
+        except Exception:  # lxml refuses the fragment: keep the text as given
+            return None
+    return plain
+
+
 def read_jsonl(
     data: str, source_path: str, collection: str | None = None, on_error: ErrorFn | None = None,
     on_warning: WarnFn | None = None, default_published: str | None = None,
@@ -837,7 +860,13 @@ def read_jsonl(
             obj = load_json_line(line, where)
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
                 raise ArticleReadError(where, "each line must be an object with a string 'text'")
-            article = _make_article(obj["text"], check_meta(obj, where, "line"), where, collection, on_warning,
+            text = obj["text"]
+            plain = markup_text(text)
+            if plain is not None:
+                text = plain
+                if on_warning is not None:
+                    on_warning(where, "the text held HTML markup; it was read as an HTML page is (tags removed)")
+            article = _make_article(text, check_meta(obj, where, "line"), where, collection, on_warning,
                                     default_published=default_published)
         except ArticleReadError as exc:
             if on_error is None:

@@ -173,6 +173,20 @@ def test_ingest_dateline_date_forms(head, expected):
     assert dateline_date(head) == expected
 
 
+def test_ingest_jsonl_html_text_is_read_as_html_with_a_warning(tmp_path):
+    """Test that a feed's text field written in HTML loses its tags and scripts (a warning says so), and that
+    plain text with a "<" is left as it is."""
+    p = tmp_path / "feed.jsonl"
+    p.write_text(json.dumps({"id": "f1", "text": "<p>Rain hit Lamu.</p><p><b>Ida Moss</b> said roads were shut.</p>"
+                                                 "<script>steal()</script>"}) + "\n"
+                 + json.dumps({"id": "f2", "text": "Turnout fell below 3 < 5 percent, officials said."}) + "\n", encoding="utf-8")
+    warnings = []
+    a, b = read_path(p, on_warning=lambda where, msg: warnings.append((where, msg)))
+    assert a.text == "Rain hit Lamu.\nIda Moss said roads were shut."
+    assert b.text == "Turnout fell below 3 < 5 percent, officials said."
+    assert [w for w in warnings if "HTML" in w[1]] == [(f"{p}:1", "the text held HTML markup; it was read as an HTML page is (tags removed)")]
+
+
 def test_ingest_jsonl_line_separator_inside_text_is_not_a_line_break(tmp_path):
     """Test that U+2028 written raw inside a JSON string (ensure_ascii=False) keeps the line whole."""
     p = tmp_path / "raw.jsonl"
