@@ -816,3 +816,12 @@ def test_casualties_capital_speaking_for_its_government_is_no_event_place(extrac
     c = only(extract_text("A missile hit a market in Kherson on Monday, killing five people. Kyiv said 23 people "
                           "were injured.", "2025-02-10"))
     assert (c.place, c.killed_min, c.injured_min) == ("Kherson", 5, 23)
+
+
+def test_casualties_update_of_one_place_updates_that_part_and_the_total(extract_text):
+    """Test that a later toll for one place of a multi-place event ('... 30 in A and 9 in B. The toll in A
+    rose to 41') replaces that part and moves the event total by the difference (50), not to 41."""
+    c = only(extract_text("At least 30 people were killed in Gulu on Sunday and 9 more died in Lira on Monday, "
+                          "the Red Cross said. The toll in Gulu later rose to 41.", "2025-02-10"))
+    assert (c.killed_min, c.killed_max) == (50, None)
+    assert [(p.place, p.killed_min) for p in c.parts] == [("Gulu", 41), ("Lira", 9)]

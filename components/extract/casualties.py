@@ -312,6 +312,8 @@ def _is_countable_head(head: Token, lists_only: bool = False) -> bool:
     low = head.lower_
     if _states_count(head) or low in NOBODY or low in PRONOUN_ONE:
         return True
+    if low in ("more", "others") and any(c.dep_ == "nummod" and _states_count(c) for c in head.children):
+        return True  # "9 more died", parsed with "more" as the head: a bare count
     if low in PERPETRATOR_NOUNS or _is_person_noun(head, lists_only):
         return True
     if low == "number" and any(
@@ -1199,6 +1201,9 @@ def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
                 UPDATE_CUE.search(text) or id(rec) in ctx.updates):  # "the number of injured climbed to 310" too
             if id(rec) not in ctx.own_places:  # "the death toll rose to 57": the article's main toll, not the last one
                 prev = max((e for e in out if e.killed_min is not None and _same_area(e, rec)), key=_killed_total)
+            elif _update_part(prev, rec, text):  # "raised the toll in El Obeid to 58": that part, and the total with it
+                last = prev
+                continue
             kept_parts = not rec.parts
             _update(prev, rec)
             if kept_parts:  # "the toll rose to 31 after eight more bodies were found in A": A's part grows
@@ -1337,6 +1342,26 @@ def _breaks_down(rec: Casualty, event: Casualty) -> bool:
         return False
     total = sum(p.killed_min or 0 for p in rec.parts)
     return 0 < total <= (event.killed_min or 0)
+
+
+def _update_part(event: Casualty, rec: Casualty, text: str) -> bool:
+    """Apply an update of the toll at one place of a multi-place event ("... 45 in A and 12 in B. The toll
+    in A rose to 58"): when the update's sentence ``text`` names the toll of ``rec``'s place ("the toll in
+    A", "A's toll"), the part at that place takes ``rec``'s killed count and the event's total changes by
+    the same amount (70, not 58). False, changing nothing, otherwise ("the toll rose to 24 after five
+    more bodies were found in A" updates the event's own total)."""
+    part = next((p for p in event.parts if p.place == rec.place and p.killed_min is not None), None)
+    if part is None or rec.killed_min is None or len(event.parts) < 2:
+        return False
+    name = re.escape(part.place)
+    if not re.search(rf"\btoll\b(?: of the dead)? (?:in|at|for) (?:the )?{name}\b|\b{name}['’]s (?:death )?toll\b", text, re.I):
+        return False
+    delta = rec.killed_min - part.killed_min
+    part.killed_min, part.killed_max = rec.killed_min, rec.killed_max
+    event.killed_min = (event.killed_min or 0) + delta
+    if event.killed_max is not None:
+        event.killed_max = event.killed_max + delta if rec.killed_max is not None else None
+    return True
 
 
 def _update(event: Casualty, rec: Casualty) -> None:
