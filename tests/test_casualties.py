@@ -259,29 +259,15 @@ def test_casualties_dozens_missing_keeps_lower_bound(extract_text):
     assert (c.killed_min, c.killed_max, c.missing_min, c.missing_max) == (95, 95, 24, None)
 
 
-def test_casualties_long_text_is_linear(nlp):
-    """Test that casualty extraction cost grows about linearly with the article (no per-sentence scan of
-    all entities): 8x the text may take at most 3x that ratio, measured against the short text in the
-    same process (a ratio, so a loaded machine slows both alike)."""
-    import time
-
+def test_casualties_long_text_reports_each_paragraph(nlp):
+    """Test that a long article of 320 repeated paragraphs (a meeting with a date, then a toll) still gives
+    the toll at its place (the cost growing linearly is measured in bench/bench_scaling.py, not here)."""
     from components.extract.casualties import casualty_events
     from components.extract.places import toponyms
 
     filler = "Officials met in Kabul on Monday 3 March 2014 to discuss the budget with Ahmed Khan. " * 3
-    part = filler + "Two soldiers were killed in Kandahar on Tuesday. "
-    small, large = nlp(part * 40), nlp(part * 320)
-    places = {d: toponyms(d) for d in (small, large)}
-
-    def cost(doc):
-        t = time.perf_counter()
-        recs = casualty_events(doc, places[doc], "2014-03-05")
-        return time.perf_counter() - t, recs
-
-    cost(small)
-    ratio = min(cost(large)[0] for _ in range(2)) / min(cost(small)[0] for _ in range(2))
-    assert ratio < 8 * 3, f"8x the text took {ratio:.1f}x the time"  # quadratic before: about 64x
-    recs = cost(large)[1]
+    doc = nlp((filler + "Two soldiers were killed in Kandahar on Tuesday. ") * 320)
+    recs = casualty_events(doc, toponyms(doc), "2014-03-05")
     assert (recs[0].place, recs[0].killed_min) == ("Kandahar", 2)
 
 

@@ -110,3 +110,11 @@ def test_train_content_heads_cli_is_deterministic(tmp_path, nlp):
     assert [(h.lemma, h.gold, h.occurrences) for h in heads.heads] == [("plan", 2, 4)]
     strip = lambda p: [ln for ln in p.read_text().splitlines() if not ln.startswith("built:")]  # noqa: E731
     assert strip(tmp_path / "a.yaml") == strip(tmp_path / "b.yaml")
+
+
+def test_content_gate_tagger_noun_phrase_needs_the_verbs_learned_object_shape(extract_text):
+    """Test that the tagger alone cannot make a noun-phrase object a content when the training split shows
+    the verb rarely reporting one ("Divers found a fisherman who ..." is a discovery, not a report), and that a
+    reduced passive in a headline ("toll expected to rise") has no source and takes no clause before it."""
+    assert extract_text("Divers found a missing fisherman who had clung to a buoy for two days.").quotes == []
+    assert extract_text("Ferry sinks off Bali, toll expected to rise\n\nRescuers searched the strait.").quotes == []

@@ -330,24 +330,16 @@ def test_quotes_interval_queries_match_brute_force():
         assert iv.enclosing(a, b) == any(x <= a and b <= y and (x, y) != (a, b) for x, y in ranges)
 
 
-def test_quotes_long_text_time_grows_linearly(nlp):
-    """Test that attributing quotes in a long article costs about the same per paragraph as in a short one."""
-    import time
-
+def test_quotes_long_text_attributes_every_paragraph(nlp):
+    """Test that a long article (320 paragraphs) gets every paragraph's quotation and report, each to its
+    own source (its cost growing linearly is measured in bench/bench_scaling.py, not here)."""
     from components.extract.quotes import quotations
 
     para = ('"We will keep the bridge open," the mayor, Anna Berg, told reporters on Monday. '
             'Officials said that the repairs would take weeks.\n\n')
-    small, large = nlp(para * 40), nlp(para * 320)
-    quotations(small, "s", [])
-
-    def cost(doc):
-        t = time.perf_counter()
-        quotations(doc, "a", [])
-        return time.perf_counter() - t
-
-    ratio = min(cost(large) for _ in range(2)) / min(cost(small) for _ in range(2))
-    assert ratio < 8 * 3, f"8x the text took {ratio:.1f}x the time"
+    quotes, speakers = quotations(nlp(para * 320), "a", [])
+    assert len(quotes) == 640
+    assert {(q.kind, q.speaker) for q in quotes} == {("direct", "Anna Berg"), ("indirect", "Officials")}
 
 
 # ----------------------------------------------------------------------------- wire datelines, duplicates

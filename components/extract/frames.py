@@ -564,6 +564,10 @@ def _verb_frame(tok: Token, lem: str, in_quote, settings: CueSettings) -> Frame:
     that applies: clause complement, "in a statement that", complements, object content,
     parenthetical host clause ("The bridge, he said, was unsafe"), a clause before a late subject
     (", governor Y said"); an expletive passive ("it was reported that") needs no source."""
+    if tok.tag_ == "VBN" and _to_infinitive(tok) is not None and not any(c.dep_ in ("aux", "auxpass", "agent") for c in tok.children):
+        # a reduced passive ("toll expected to rise", a headline's "deal expected to slip"): its subject is
+        # what is expected, no speaker, and a clause before it is no content
+        return Frame(tok.doc[tok.i : tok.i + 1], None, None, None)
     subj, content = _clause_content(tok, _verb_subject(tok, in_quote))
     rule, content_text = "", None
     if content is None:

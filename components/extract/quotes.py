@@ -932,7 +932,8 @@ def _structural_candidate(s: _Sieve, f: Frame, is_rule: bool, emitted: "_Interva
         return None  # a short content ("attacked Machado") only where the decider may keep one
     # the learned parts' candidates, not the hand-made rules', and any short content ("questioned residents")
     gated = not rule_ok or f.rule == "learned" or len(s.text[ca:cb].split()) < SHORT_CONTENT_WORDS
-    if gated and not content_admissible(s.doc, _cue_word(f), ca, cb, f.rule == "tagger", s.settings.content_head_reliability):
+    if gated and not content_admissible(s.doc, _cue_word(f), ca, cb, f.rule == "tagger", s.settings.content_head_reliability,
+                                        min_cue_reliability=s.settings.min_reliability):
         return None  # "identified a van", "did not fire their weapons": an action's object, not content
     return Candidate(f, ca, cb, content_text or s.text[ca:cb], rule_ok)
 
