@@ -983,3 +983,13 @@ def test_quotes_headline_verb_of_the_learned_parts_is_no_attribution(extract_tex
                       "said on Monday that the tariffs would take effect in May.")
     assert [(q.speaker, q.cue, q.text) for q in ex.quotes] == [
         ("Aino Salo", "said", "the tariffs would take effect in May")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A nurse at the clinic, who asked not to be named, said the wards were full.", [("nurse", "the wards were full")]),
+    ("An official, who declined to be identified, said the vote would slip.", [("official", "the vote would slip")]),
+])
+def test_quotes_anonymity_request_is_no_attribution(extract_text, text, expected):
+    """Test that asking for anonymity ("asked not to be named", "declined to be identified") is a condition
+    of the interview, not a report: only the source's own statement is an attribution."""
+    assert [(q.speaker, q.text) for q in extract_text(text).quotes] == expected

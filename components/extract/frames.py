@@ -520,6 +520,14 @@ def operational_request(cue: Token) -> bool:
     return obj.lemma_.lower() in C.OPERATIONAL_REQUEST_NOUNS or " ".join(words) in C.OPERATIONAL_REQUEST_NOUNS
 
 
+def anonymity_request(cue: Token) -> bool:
+    """Whether ``cue`` asks for anonymity: its infinitive complement is a passive of a naming verb
+    ("who asked not to be named", "declined to be identified": :data:`~components.lexicon.ANONYMITY_VERBS`),
+    a condition of the interview, not something reported, so no attribution."""
+    comp = _to_infinitive(cue)
+    return comp is not None and comp.lemma_.lower() in C.ANONYMITY_VERBS and any(c.dep_ == "auxpass" for c in comp.children)
+
+
 def _complement_content(tok: Token, lem: str) -> Optional[tuple[int, int]]:
     """Content of a cue without a clause complement: "accused the agency of hiding ..." (the "of"/
     "for" complement), "called for an inquiry", "described it as ..." (object and predicate), or
