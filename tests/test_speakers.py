@@ -566,3 +566,12 @@ def test_speakers_surname_that_is_a_title_word_keeps_its_name(extract_text):
     for text, name in [('"Turnout decides it," said Rosa King, a prominent Chicago Republican.', "Rosa King"),
                        ('"Turnout decides it," said Tom Bishop, a longtime Ohio Democrat.', "Tom Bishop")]:
         assert [q.speaker for q in extract_text(text).quotes] == [name]
+
+
+def test_speakers_capital_as_source_is_its_government(extract_text):
+    """Test that a national capital as a source ("Lilongwe insists ...", tagged PERSON or nothing by the
+    model) is an organisation with its country, and that a person of the article named like one stays a person."""
+    ex = extract_text("Lilongwe insists the loan terms are fair.")
+    assert [(s.name, s.type, s.country) for s in ex.speakers] == [("Lilongwe", "organisation", "MW")]
+    ex = extract_text("Victoria Osei chairs the board. Victoria said the merger was off.")
+    assert [(q.speaker, q.speaker_type) for q in ex.quotes] == [("Victoria Osei", "person")]

@@ -119,6 +119,18 @@ def country_of(text: str) -> Optional[str]:
         return None
 
 
+def capital_country(text: str) -> Optional[str]:
+    """ISO alpha-2 code of the country whose national capital ``text`` names ("Kyiv", "Lilongwe"), else None
+    (GeoNames capitals, via the gazetteer): a capital as a source is its government by metonymy."""
+    g = _gaz()
+    if g is None:
+        return None
+    from ..gazetteer import normalise
+
+    key = normalise(text)
+    return next((iso for iso, names in g.capitals.items() if key in names), None)
+
+
 def repair_case(name: str) -> str:
     """Title-case a lower-case or ALL-CAPS name ("aoife o'brien" -> "Aoife O'Brien"); else unchanged."""
     letters = [c for c in name if c.isalpha()]
@@ -981,6 +993,10 @@ class SpeakerIndex:
             if full in self._full_names:
                 key = self.add_person(span.text, span)
                 return (self.records[key].name if key else None), "person", span
+        capital = capital_country(plain) if tok.pos_ == "PROPN" and ent != "ORG" and len(words) <= 3 else None
+        if capital is not None:  # "Lilongwe insists", "Kyiv said": the government, whatever the model tagged
+            key = self.add_organisation(plain, "organisation", country=capital)
+            return self.records[key].name, "organisation", span
         if ent == "PERSON" and not self.is_place(span) and head not in C.ORG_HEAD_NOUNS:
             key = self.add_person(span.text, span)
             return (self.records[key].name if key else None), "person", span
@@ -996,19 +1012,7 @@ class SpeakerIndex:
                 return described, "organisation", span
             return head, "unknown", span
         if ent in ("ORG", "NORP", "FAC") or head in C.ORG_HEAD_NOUNS or (ent == "GPE" and head != "i"):
-            name = C.ORG_EXPANSIONS.get(plain.lower(), plain) if ent == "ORG" and plain.lower() in ("eu", "un") else plain
-            country = None
-            owner = [c for c in tok.children if c.dep_ == "poss" and c.i < tok.i and c.ent_type_ in ("GPE", "NORP") and c.pos_ == "PROPN"]
-            owner_ent = self._ent_of_tok.get(owner[0].i) if owner else None
-            owner_text = self.doc[owner_ent.start : owner[0].i + 1].text if owner_ent is not None else (owner[0].text if owner else "")
-            if owner and ent != "GPE" and country_of(owner_text):
-                # "Russia's Defence Ministry", "South Korea's defence ministry", "Lebanon's state
-                # news agency": the country is part of the organisation's identity
-                country = country_of(owner_text)
-                rest = [t for t in span if t.i > owner[0].i and t.dep_ not in ("case", "punct", "det")] if span.start <= owner[0].i else None
-                name = f"{owner_text}'s {join_tokens(rest) if rest else name}"
-            key = self.add_organisation(name, "organisation", country=country)
-            return self.records[key].name, "organisation", span
+            return self._owned_organisation(tok, span, plain, ent), "organisation", span
         if head in C.DOCUMENT_HEAD_NOUNS:
             key = self.add_organisation(plain, "document")
             return self.records[key].name, "document", span
@@ -1037,6 +1041,21 @@ class SpeakerIndex:
                 return self.records[key].name, "person", span
             return plain, "unknown", span  # "a narrator in the ad" -> "narrator"
         return None, "unknown", span
+
+    def _owned_organisation(self, tok: Token, span: Span, plain: str, ent: str) -> str:
+        """The name of the organisation ``span`` (headed by ``tok``, entity label ``ent``), recorded:
+        "EU"/"UN" expanded, and a country owner kept in the name and as its country ("Russia's Defence
+        Ministry", "Lebanon's state news agency": the country is part of the organisation's identity)."""
+        name = C.ORG_EXPANSIONS.get(plain.lower(), plain) if ent == "ORG" and plain.lower() in ("eu", "un") else plain
+        country = None
+        owner = [c for c in tok.children if c.dep_ == "poss" and c.i < tok.i and c.ent_type_ in ("GPE", "NORP") and c.pos_ == "PROPN"]
+        owner_ent = self._ent_of_tok.get(owner[0].i) if owner else None
+        owner_text = self.doc[owner_ent.start : owner[0].i + 1].text if owner_ent is not None else (owner[0].text if owner else "")
+        if owner and ent != "GPE" and country_of(owner_text):
+            country = country_of(owner_text)
+            rest = [t for t in span if t.i > owner[0].i and t.dep_ not in ("case", "punct", "det")] if span.start <= owner[0].i else None
+            name = f"{owner_text}'s {join_tokens(rest) if rest else name}"
+        return self.records[self.add_organisation(name, "organisation", country=country)].name
 
     def _described_organisation(self, tok: Token, head: str) -> Optional[str]:
         """The organisation a bare "the agency" (``head``) refers back to when the article introduced
