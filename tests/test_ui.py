@@ -474,3 +474,17 @@ def test_ui_escape_markdown_shows_addresses_as_code_never_links(text, expected):
     """Test that URLs, www. and e-mail addresses in stored text become code spans (Markdown links them even
     when escaped), the rest is backslash-escaped."""
     assert escape_markdown(text) == expected
+
+
+def test_ui_json_download_writes_dates_as_the_csv_does():
+    """Test that a JSON download writes a column of dates as YYYY-MM-DD (as the CSV and extract --json do),
+    a missing date as null, and a column with times of day in ISO 8601."""
+    import json
+
+    import pandas as pd
+
+    from components.ui.widgets import _to_json
+
+    df = pd.DataFrame({"date": pd.to_datetime(["2026-12-05", None]), "at": pd.to_datetime(["2026-12-05 10:30", "2026-12-06"])})
+    assert json.loads(_to_json(df)) == [{"date": "2026-12-05", "at": "2026-12-05T10:30:00.000"},
+                                        {"date": None, "at": "2026-12-06T00:00:00.000"}]

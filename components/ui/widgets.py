@@ -77,7 +77,14 @@ def include_unnamed() -> bool:
 
 
 def _to_json(df: pd.DataFrame) -> str:
-    return df.to_json(orient="records", date_format="iso", force_ascii=False, indent=1)
+    """``df`` as a JSON array of records; dates written as the CSV and ``extract --json`` write them
+    (``YYYY-MM-DD`` for a column of dates without time of day, ISO 8601 otherwise)."""
+    out = df.copy()
+    for col in out.columns:
+        values = out[col]
+        if pd.api.types.is_datetime64_any_dtype(values) and (values.dropna() == values.dropna().dt.normalize()).all():
+            out[col] = values.dt.strftime("%Y-%m-%d").where(values.notna(), None)
+    return out.to_json(orient="records", date_format="iso", force_ascii=False, indent=1)
 
 
 # Shown under every casualties download: the file holds events and their parts side by side.
