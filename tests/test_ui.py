@@ -485,6 +485,6 @@ def test_ui_json_download_writes_dates_as_the_csv_does():
 
     from components.ui.widgets import _to_json
 
-    df = pd.DataFrame({"date": pd.to_datetime(["2026-12-05", None]), "at": pd.to_datetime(["2026-12-05 10:30", "2026-12-06"])})
+    df = pd.DataFrame({"date": pd.to_datetime(["2026-12-05", None]), "at": pd.to_datetime(["2026-12-05 10:30", "2026-12-06 00:00"])})
     assert json.loads(_to_json(df)) == [{"date": "2026-12-05", "at": "2026-12-05T10:30:00.000"},
                                         {"date": None, "at": "2026-12-06T00:00:00.000"}]
