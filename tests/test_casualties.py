@@ -811,3 +811,18 @@ def test_casualties_update_of_one_place_updates_that_part_and_the_total(extract_
                           "the Red Cross said. The toll in Gulu later rose to 41.", "2025-02-10"))
     assert (c.killed_min, c.killed_max) == (50, None)
     assert [(p.place, p.killed_min) for p in c.parts] == [("Gulu", 41), ("Lira", 9)]
+
+
+def test_casualties_inverted_among_and_a_compound_person_noun(extract_text):
+    """Test that 'Among the people killed ... was a schoolteacher' counts the one victim named (a compound
+    ending in a listed person noun is a person)."""
+    c = only(extract_text("Among the people killed in the shelling of Vovchansk was a schoolteacher.", "2025-02-10"))
+    assert (c.place, c.killed_min, c.killed_max) == ("Vovchansk", 1, 1)
+
+
+def test_casualties_dead_included_breakdown_gives_parts(extract_text):
+    """Test that 'The dead included 9 in A and 4 in B' after a total of 13 gives the event's parts, no new dead."""
+    c = only(extract_text("A landslide in western Kenya killed 13 people on Sunday. The dead included 9 in Kakamega and 4 "
+                          "in Bungoma.", "2025-02-10"))
+    assert c.killed_min == 13
+    assert [(p.place, p.killed_min) for p in c.parts] == [("Kakamega", 9), ("Bungoma", 4)]

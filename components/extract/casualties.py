@@ -335,6 +335,8 @@ def _is_person_noun(tok: Token, lists_only: bool = False) -> bool:
     low, lemma = tok.lower_, tok.lemma_.lower()
     if low in PERSON_NOUNS or lemma in PERSON_NOUNS or lemma in KIN_NOUNS or low in KIN_NOUNS:
         return True
+    if tok.pos_ == "NOUN" and any(len(lemma) - k >= 6 and lemma[k:] in PERSON_NOUNS for k in range(3, len(lemma) - 5)):
+        return True  # a compound ending in a listed person noun: "schoolteacher", "steelworker"
     if tok.pos_ != "NOUN" or len(low) <= 4 or _is_animal(tok):
         return False
     return low.endswith(PERSON_SUFFIXES) or not lists_only and agent_noun_stem_is_verb(low)
@@ -356,6 +358,9 @@ def _victims(tok: Token) -> list[Token]:
     toll = _toll_noun(tok)
     if toll is not None:
         return _toll_value(toll)
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "include" and tok.pos_ in ("NOUN", "ADJ"):
+        # "The dead included 15 in Moyobamba and 8 in Rioja", "the victims included two children"
+        return _with_conjuncts([c for c in tok.head.children if c.dep_ in ("dobj", "attr")])
     group = tok.head if tok.dep_ in ("acl", "amod", "relcl") and tok.head.dep_ == "pobj" and tok.head.i < tok.i else tok
     if group.dep_ == "pobj" and group.head.lower_ == "among" and group.head.head.pos_ in ("AUX", "VERB"):
         # "a nurse and two drivers were among the dead", "among the injured were three children",
