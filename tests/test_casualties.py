@@ -826,3 +826,8 @@ def test_casualties_dead_included_breakdown_gives_parts(extract_text):
                           "in Bungoma.", "2025-02-10"))
     assert c.killed_min == 13
     assert [(p.place, p.killed_min) for p in c.parts] == [("Kakamega", 9), ("Bungoma", 4)]
+
+
+def test_casualties_question_how_many_is_no_count(extract_text):
+    """Test that "how many people have died?" asks for a count and states none (no record)."""
+    assert extract_text("Reporter: how many people have died in Zomba since Friday?").casualties == []

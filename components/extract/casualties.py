@@ -241,6 +241,9 @@ def parse_count(tokens: list[Token], head: Token) -> Optional[Count]:
         if t.lower_ in VAGUE_COUNTS:
             if t.lower_ == "few" and not low.startswith("a few") and " a few" not in low:
                 continue
+            if t.i > 0 and t.doc[t.i - 1].lower_ == "how":
+                return None  # "how many people have died?" asks for the count
+
             return Count(VAGUE_COUNTS[t.lower_], None, "vague")
     if low.split()[:1] and low.split()[0] in NOBODY:
         return Count(0, 0, "exact")
