@@ -160,7 +160,7 @@ def top_speakers(store: Store, f: QueryFilters, limit: int = 10, named_only: boo
         arts = (f"SELECT speaker, {_sum('articles')} AS articles FROM fq "
                 "WHERE speaker IN (SELECT speaker FROM t) GROUP BY speaker")
         aparams = []
-        if f.kinds:  # an article with quotes of two of the kinds is in both kinds' counts: count on the rows
+        if f.kinds or f.topics:  # an article with quotes of two kinds (topic sets) is in both rows: count on the rows
             arts = (f"SELECT q.speaker, count(DISTINCT q.article_id) AS articles{fw} {andw} "
                     "q.speaker IN (SELECT speaker FROM t) GROUP BY q.speaker")
             aparams = params
@@ -846,7 +846,15 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
 
 
 def stance_evidence(store: Store, f: QueryFilters, speaker: str, topic: str, limit: int = 50) -> pd.DataFrame:
-    """Evidence quotes of one speaker's stance on one topic, under the filters.
+    """Evidence quotes of one speaker's stance on one topic, under the filters, newest article first (ties by
+    quote id).
+
+    Two steps, so the wide columns are read for the page's stances only: the matching stances' row ids and
+    article dates (one scan of the narrow key columns), then ``evidence``, ``cues`` and the other columns of
+    the newest of them by row id, and the titles of their articles by key. A speaker's stances lie in every
+    row group, so one statement reading ``evidence`` for all of them cost ~0.8 s at 10 M quotes. The newest
+    ``limit`` stances (and those tied with the last one's date) hold the page's rows unless some have no
+    evidence; then the cut is widened until it holds ``limit`` rows or every stance.
 
     Returns:
         DataFrame: ``quote_id``, ``quote``, ``polarity``, ``score``, ``confidence``, ``cues`` (list), ``article``,
@@ -854,19 +862,44 @@ def stance_evidence(store: Store, f: QueryFilters, speaker: str, topic: str, lim
     """
     fw, params = from_where(f, "stance", with_article=True)
     extra = ("AND" if "WHERE" in fw else "WHERE") + " st.speaker = ? AND st.topic = ?"
+    cur = store.cursor()
+    cur.execute("BEGIN TRANSACTION")  # one snapshot: the row ids of the first step stay those of the second
+    try:
+        cand = cur.execute(f"SELECT st.rowid, a.published{fw} {extra} ORDER BY a.published DESC NULLS LAST",
+                           params + [speaker, topic]).fetchall()
+        k = limit
+        while True:
+            # the k newest stances and every one dated as the k-th (NULL dates sort last)
+            cut = cand[:k] if k >= len(cand) else [r for r in cand if _not_older(r[1], cand[k - 1][1])]
+            ids = [r[0] for r in cut]
+            df = cur.execute(
+                """
+                WITH ev AS (SELECT st.article_id, unnest(st.evidence) AS quote_id, st.polarity, st.score,
+                                   st.confidence, st.cues FROM stances st WHERE st.rowid IN (SELECT unnest(?::BIGINT[])))
+                SELECT ev.quote_id, ev.polarity, ev.score, ev.confidence, ev.cues, ev.article_id FROM ev
+                """, [ids]).df()
+            if len(df) >= limit or len(cut) == len(cand):
+                break
+            k *= 4
+        aids = sorted(set(df["article_id"]))
+        ph = ", ".join("?" for _ in aids) or "NULL"  # one placeholder per article of the page's stances
+        arts = cur.execute(f"SELECT id AS article_id, coalesce(title, id) AS article, published AS date "
+                           f"FROM articles WHERE id IN ({ph})", aids).df()
+    finally:
+        cur.execute("COMMIT")
+    df = df.merge(arts, how="left", on="article_id")
+    df = (df.assign(_nodate=df["date"].isna())
+          .sort_values(["_nodate", "date", "quote_id"], ascending=[True, False, True], kind="stable")
+          .head(limit)[["quote_id", "polarity", "score", "confidence", "cues", "article", "date", "article_id"]])
     # the quotes' texts are fetched by primary key for the kept rows only (a join would scan every quote)
-    df = store.df(
-        f"""
-        WITH ev AS (SELECT st.article_id, unnest(st.evidence) AS quote_id, st.polarity, st.score, st.confidence, st.cues,
-                           coalesce(a.title, a.id) AS article, a.published AS date {fw} {extra})
-        SELECT ev.quote_id, ev.polarity, ev.score, ev.confidence, ev.cues, ev.article, ev.date, ev.article_id
-        FROM ev ORDER BY ev.date DESC NULLS LAST, ev.quote_id LIMIT ?
-        """,
-        params + [speaker, topic, limit],
-    )
     texts = quote_texts(store, list(df["quote_id"]))
     df.insert(1, "quote", df["quote_id"].map(texts))
     return df[df["quote"].notna()].reset_index(drop=True)
+
+
+def _not_older(date, cut) -> bool:
+    """Whether a stance dated ``date`` sorts no later than the cut's ``cut`` (newest first, None last)."""
+    return cut is None or (date is not None and date >= cut)
 
 
 # ---------------------------------------------------------------- articles
