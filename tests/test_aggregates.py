@@ -19,6 +19,8 @@ TOWNS = [("Oskarshamn", "SE", 57.26, 16.45), ("Ibadan", "NG", 7.38, 3.9), ("Chis
          ("Porto", "PT", 41.15, -8.61), ("Nowhere Bay", None, None, None),
          ("Porto", "BR", -9.2, -41.3)]  # one name, two countries: an article may name both
 KINDS = ("direct", "indirect", "mixed", "transcript")
+# topic lists of the quotes: one topic, two in either order (one set), none
+TOPICS = (["transport"], ["ports", "transport"], [], ["transport", "ports"], ["ports"])
 DATES = ("2024-01-03", "2024-01-31", "2024-02-01", "2024-02-15", "2024-03-09", "2024-03-31", "2024-04-02", None)
 
 
@@ -35,7 +37,7 @@ def invented(n: int, variant: int = 0) -> Extraction:
         start = len(text) + line.index(claim)
         pstart = start + claim.index(town[0])
         quotes.append(Quote(id=f"a{n}:q{j + 1}", text=claim, start=start, end=start + len(claim),
-                            kind=KINDS[(k + j) % len(KINDS)], cue="said", speaker=name, topics=["transport"],
+                            kind=KINDS[(k + j) % len(KINDS)], cue="said", speaker=name, topics=TOPICS[(k + j) % len(TOPICS)],
                             confidence=0.5))
         places.append(Place(name=town[0], mention=town[0], start=pstart, end=pstart + len(town[0]), kind="city",
                             country=town[1], lat=town[2], lon=town[3]))
@@ -82,7 +84,9 @@ STATES = {
     "place countries": QueryFilters(countries=("SE", "MD")),
     "one name, two countries": QueryFilters(countries=("PT", "BR"), collections=("ferries",)),
     "places": QueryFilters(places=("Porto", "Ibadan"), date_from=dt.date(2024, 1, 20)),
-    "topic (facts only)": QueryFilters(topics=("transport",)),
+    "topic": QueryFilters(topics=("transport",)),
+    "two topics + kind": QueryFilters(topics=("ports", "transport"), kinds=("direct", "mixed")),
+    "topic + partial months": QueryFilters(topics=("ports",), date_from=dt.date(2024, 1, 20), outlets=("Harbour Post",)),
     "stance topic + speaker + partial months": QueryFilters(topics=("ports", "transport"), speakers=("Pavel Rusu", "Mara Lindqvist"),
                                                             date_from=dt.date(2024, 1, 15)),
 }
@@ -104,8 +108,8 @@ def _answers(store: Store, f: QueryFilters) -> dict:
         "named": Q.top_speakers(store, f, 3, named_only=True).to_dict("records"),
         "places": Q.top_places(store, f, 3).to_dict("records"),
         "map": Q.map_places(store, f, 10, 2).to_dict("records"),
-        "page": Q.quotes_page(store, f, 5, 0).to_dict("records"),
-        "page 2": Q.quotes_page(store, f, 4, 6).to_dict("records"),
+        "page": _records(Q.quotes_page(store, f, 5, 0)),
+        "page 2": _records(Q.quotes_page(store, f, 4, 6)),
         "stance": _records(Q.stance_matrix(store, f, 3)),
         "named stance": _records(Q.stance_matrix(store, f, 2, named_only=True)),
     }
@@ -129,6 +133,7 @@ def test_aggregates_route_only_the_filters_of_their_keys(store):
     assert aggregates.quote_rows(store, STATES["speaker+kind+collection"]) is not None
     assert aggregates.quote_rows(store, STATES["place countries"]) is None  # a quote's country: its article's places
     assert aggregates.quote_rows(store, QueryFilters(text="ferry")) is None
+    assert "list_has_any(topics, ?)" in aggregates.quote_rows(store, STATES["two topics + kind"])[0]
     assert aggregates.place_rows(store, STATES["place countries"]) is not None
     assert aggregates.place_rows(store, STATES["speaker"]) is None  # places of articles quoting someone: rows
     whole, _ = aggregates.quote_rows(store, STATES["whole months"])
@@ -149,7 +154,7 @@ def test_newest_month_bounds_the_newest_quotes(store):
     assert aggregates.newest_month(store, QueryFilters(date_to=dt.date(2024, 2, 29)), 19) == dt.date(2024, 1, 1)
     assert aggregates.newest_month(store, STATES["inside one month"], 5) is None  # ends on a day inside March
     assert aggregates.newest_month(store, QueryFilters(), 10_000) is None  # fewer quotes than that
-    assert aggregates.newest_month(store, STATES["topic (facts only)"], 5) is None
+    assert aggregates.newest_month(store, STATES["place countries"], 5) is None  # a quote's country: rows
 
 
 def test_full_months_bounds():
@@ -174,8 +179,10 @@ def test_aggregates_after_add_replace_delete_equal_a_full_rebuild():
     s.add_extractions([invented(3, variant=1), invented(5, variant=4)], replace=True)  # new collection, date, places
     assert s.delete_article("a7") and s.delete_article("a12")
     incremental = _tables(s)
-    assert sum(r[5] for r in incremental["quote_counts"]) == s.execute("SELECT count(*) FROM quotes").fetchone()[0]
-    assert sum(r[4] for r in incremental["quote_totals"]) == s.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    assert sum(r[6] for r in incremental["quote_counts"]) == s.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    assert sum(r[5] for r in incremental["quote_totals"]) == s.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    # the topic sets: sorted, one key for ["ports", "transport"] and ["transport", "ports"]
+    assert {tuple(r[4]) for r in incremental["quote_totals"]} == {(), ("ports",), ("transport",), ("ports", "transport")}
     assert sum(r[5] for r in incremental["place_counts"]) == s.execute("SELECT count(*) FROM places").fetchone()[0]
     assert len(incremental["named_speakers"]) == 4  # the group "port officials" is no named source
     cur = s.cursor()
