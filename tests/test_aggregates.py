@@ -169,7 +169,16 @@ def _tables(store: Store) -> dict[str, list[tuple]]:
     for table, (keys, values, _, _) in aggregates.TABLES.items():
         cols = ", ".join(f"round({c}, 9)" if c.endswith("_sum") else c for c in keys + values)
         out[table] = store.execute(f"SELECT {cols} FROM {table} ORDER BY ALL").fetchall()
+    out[aggregates.SAMPLE] = store.execute(f"SELECT * FROM {aggregates.SAMPLE} ORDER BY ALL").fetchall()
     return out
+
+
+def _rebuilt(s: Store) -> dict[str, list[tuple]]:
+    cur = s.cursor()
+    cur.execute("BEGIN TRANSACTION")
+    aggregates.rebuild(cur)
+    cur.execute("COMMIT")
+    return _tables(s)
 
 
 def test_aggregates_after_add_replace_delete_equal_a_full_rebuild():
@@ -185,11 +194,37 @@ def test_aggregates_after_add_replace_delete_equal_a_full_rebuild():
     assert {tuple(r[4]) for r in incremental["quote_totals"]} == {(), ("ports",), ("transport",), ("ports", "transport")}
     assert sum(r[5] for r in incremental["place_counts"]) == s.execute("SELECT count(*) FROM places").fetchone()[0]
     assert len(incremental["named_speakers"]) == 4  # the group "port officials" is no named source
-    cur = s.cursor()
-    cur.execute("BEGIN TRANSACTION")
-    aggregates.rebuild(cur)
-    cur.execute("COMMIT")
-    assert _tables(s) == incremental
+    assert len(incremental[aggregates.SAMPLE]) == s.execute("SELECT count(*) FROM places").fetchone()[0]  # < 40 a key
+    assert _rebuilt(s) == incremental
+    s.close()
+
+
+def test_place_sample_keeps_the_first_mentions_of_each_key(monkeypatch):
+    """With a sample of 2 mentions a key: new mentions push out later ones, a removed sampled mention lets
+    an unsampled one back in, and the map's hover reads the same quotes from the sample as from the rows."""
+    monkeypatch.setattr(aggregates, "PLACE_SAMPLE", 2)
+    monkeypatch.setattr(Q, "MAP_MENTION_SAMPLE", 2)
+    s = Store(":memory:")
+    s.add_extractions([invented(i) for i in range(8)])
+    s.add_extractions([invented(i) for i in range(8, 20)])  # a8, a9: the greatest ids, first in their keys' samples
+    s.add_extractions([invented(9, variant=2), invented(4, variant=1)], replace=True)
+    assert s.delete_article("a8") and s.delete_article("a19")
+    incremental = _tables(s)
+    sample = incremental[aggregates.SAMPLE]
+    assert s.execute(f"SELECT max(n) FROM (SELECT count(*) AS n FROM {aggregates.SAMPLE} "
+                     "GROUP BY collection, outlet, name, country)").fetchone()[0] == 2
+    assert len(sample) == s.execute("SELECT sum(least(mentions, 2)) FROM place_totals").fetchone()[0]
+    assert len(sample) < s.execute("SELECT count(*) FROM places").fetchone()[0]  # some keys have more
+    assert not aggregates.out_of_step(s.cursor())
+    assert _rebuilt(s) == incremental
+    for f in (QueryFilters(), QueryFilters(collections=("ferries",)), QueryFilters(countries=("PT", "SE")),
+              QueryFilters(places=("Porto",), outlets=("Harbour Post",))):
+        s._aggregates_available = True
+        assert aggregates.sample_rows(s, f) is not None
+        hover = Q.map_places(s, f, 10, 2)
+        s._aggregates_available = False
+        assert _records(hover) == _records(Q.map_places(s, f, 10, 2))
+        assert sum(len(q) for q in hover["top_quotes"]) > 0
     s.close()
 
 

@@ -161,15 +161,91 @@ def _schema() -> str:
 SCHEMA = _schema()
 
 
+# ---------------------------------------------------------------- the map's hover sample
+
+SAMPLE = "place_samples"
+PLACE_SAMPLE = 40  # mentions per place searched for the quotes around it (the greatest article ids first)
+_SAMPLE_KEYS = ("collection", "outlet", "name", "country")  # the keys of place_totals
+_SAMPLE_COLS = 'collection, outlet, name, country, article_id, idx, "start", "end", quotes'
+SAMPLE_SCHEMA = (f"CREATE TABLE IF NOT EXISTS {SAMPLE} (collection VARCHAR, outlet VARCHAR, name VARCHAR, "
+                 'country VARCHAR, article_id VARCHAR, idx INTEGER, "start" INTEGER, "end" INTEGER, '
+                 "quotes STRUCT(text_len INTEGER, id VARCHAR, speaker VARCHAR)[])")
+# the sample's order within a key: the greatest article id first, then the mention's position (and index)
+_SAMPLE_ORDER = "article_id DESC, \"start\", idx"
+
+
+def _sample_select(where: str) -> str:
+    """SELECT of the sample rows of the places rows passing ``where`` (over ``p`` and ``a``; fixed SQL): per
+    key of ``place_totals`` its :data:`PLACE_SAMPLE` first mentions in :data:`_SAMPLE_ORDER`, each with the
+    quotes (``quote_facts``) whose span contains it, as ``(text_len, id, speaker)`` by length then id."""
+    return (
+        "WITH m AS (SELECT a.collection, a.outlet, p.name, p.country, p.article_id, p.idx, p.\"start\", p.\"end\" "
+        f"FROM places p JOIN articles a ON a.id = p.article_id WHERE {where} "
+        "QUALIFY row_number() OVER (PARTITION BY a.collection, a.outlet, p.name, p.country "
+        f"ORDER BY p.{_SAMPLE_ORDER.replace(', ', ', p.')}) <= {PLACE_SAMPLE}) "
+        "SELECT m.*, coalesce(list(struct_pack(text_len := q.text_len, id := q.id, speaker := q.speaker) "
+        "ORDER BY q.text_len, q.id) FILTER (WHERE q.id IS NOT NULL), []) AS quotes FROM m "
+        "LEFT JOIN quote_facts q ON q.article_id = m.article_id AND m.\"start\" >= q.\"start\" "
+        "AND m.\"end\" <= q.\"end\" GROUP BY ALL")
+
+
+def _sample_rebuild(cur: duckdb.DuckDBPyConnection) -> None:
+    cur.execute(f"DELETE FROM {SAMPLE}")
+    cur.execute(f"INSERT INTO {SAMPLE} BY NAME {_sample_select('true')}")
+
+
+_ON_KEY = " AND ".join(f"{{t}}.{k} IS NOT DISTINCT FROM k.{k}" for k in _SAMPLE_KEYS)
+
+
+def samples_refresh(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
+    """Bring ``place_samples`` in step with ``article_ids``' current places and quote facts (inside the write
+    transaction, after their rows and facts are written or deleted).
+
+    A key's sample is its first :data:`PLACE_SAMPLE` mentions, so new mentions merge (add, keep the first
+    ones) but a removed one may let an unsampled mention in: a key that loses a row while full is
+    recomputed from the places rows (a scan of ``places``, on a re-extraction or deletion only)."""
+    if not article_ids:
+        return
+    ids = [list(article_ids)]
+    cur.execute(
+        "CREATE OR REPLACE TEMP TABLE _sample_keys AS SELECT collection, outlet, name, country, bool_or(lost) AS lost "
+        f"FROM (SELECT collection, outlet, name, country, true AS lost FROM {SAMPLE} WHERE {_IDS.format(aid='article_id')} "
+        "UNION ALL SELECT a.collection, a.outlet, p.name, p.country, false FROM places p JOIN articles a "
+        f"ON a.id = p.article_id WHERE {_IDS.format(aid='p.article_id')}) GROUP BY ALL", ids * 2)
+    if not cur.execute("SELECT count(*) FROM _sample_keys").fetchone()[0]:
+        return
+    # keys that lose a row while full: recomputed whole; the others: the articles' mentions merged in
+    cur.execute(
+        "CREATE OR REPLACE TEMP TABLE _sample_redo AS SELECT k.collection, k.outlet, k.name, k.country "
+        f"FROM _sample_keys k JOIN {SAMPLE} s ON {_ON_KEY.format(t='s')} WHERE k.lost GROUP BY ALL "
+        f"HAVING count(*) >= {PLACE_SAMPLE}")
+    cur.execute(f"DELETE FROM {SAMPLE} WHERE {_IDS.format(aid='article_id')}", ids)
+    cur.execute(f"DELETE FROM {SAMPLE} s WHERE EXISTS (SELECT 1 FROM _sample_redo k WHERE {_ON_KEY.format(t='s')})")
+    redo = ("EXISTS (SELECT 1 FROM _sample_redo k WHERE "
+            + " AND ".join(f"{c} IS NOT DISTINCT FROM k.{k}" for c, k in
+                           zip(("a.collection", "a.outlet", "p.name", "p.country"), _SAMPLE_KEYS)) + ")")
+    new = _IDS.format(aid="p.article_id")
+    cur.execute(f"INSERT INTO {SAMPLE} BY NAME {_sample_select(f'{new} AND NOT {redo}')}", ids)
+    if cur.execute("SELECT count(*) FROM _sample_redo").fetchone()[0]:
+        cur.execute(f"INSERT INTO {SAMPLE} BY NAME {_sample_select(redo)}")
+    # keep the first PLACE_SAMPLE of each key the articles' mentions joined
+    cur.execute(
+        f"DELETE FROM {SAMPLE} WHERE rowid IN (SELECT s.rowid FROM {SAMPLE} s WHERE EXISTS "
+        f"(SELECT 1 FROM _sample_keys k WHERE {_ON_KEY.format(t='s')}) QUALIFY row_number() OVER "
+        f"(PARTITION BY s.collection, s.outlet, s.name, s.country ORDER BY s.{_SAMPLE_ORDER.replace(', ', ', s.')}) "
+        f"> {PLACE_SAMPLE})")
+
+
 def create(cur: duckdb.DuckDBPyConnection) -> None:
-    """Create the tables of :data:`TABLES` if missing (idempotent); an older table lacking a column of
-    :data:`TABLES` is dropped (:func:`ensure` then rebuilds it)."""
+    """Create the tables of :data:`TABLES` and ``place_samples`` if missing (idempotent); an older table
+    lacking a column of :data:`TABLES` is dropped (:func:`ensure` then rebuilds it)."""
     for table, (keys, values, _, _) in TABLES.items():
         cols = {r[0] for r in cur.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
         if cols and not set(keys + values) <= cols:
             cur.execute(f"DROP TABLE {table}")  # a name of TABLES
     cur.execute(SCHEMA)
+    cur.execute(SAMPLE_SCHEMA)
 
 
 _IDS = "{aid} IN (SELECT unnest(?::VARCHAR[]))"  # a hash semi-join (list_contains per row costs ~2 times more)
@@ -227,13 +303,15 @@ def rows_delta(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str], sign:
 
 
 def rebuild(cur: duckdb.DuckDBPyConnection, tables: Sequence[str] | None = None) -> None:
-    """Recompute the tables of :data:`TABLES` named in ``tables`` (None: every one) from their source (the
-    caller holds the transaction)."""
+    """Recompute the tables of :data:`TABLES` and ``place_samples`` named in ``tables`` (None: every one)
+    from their source (the caller holds the transaction)."""
     create(cur)
     for table, (_, _, group, _) in TABLES.items():
         if tables is None or table in tables:
             cur.execute(f"DELETE FROM {table}")
             cur.execute(f"INSERT INTO {table} BY NAME {group.format(where='true')}")
+    if tables is None or SAMPLE in tables:
+        _sample_rebuild(cur)
 
 
 def out_of_step(cur: duckdb.DuckDBPyConnection) -> list[str]:
@@ -246,8 +324,14 @@ def out_of_step(cur: duckdb.DuckDBPyConnection) -> list[str]:
     ).fetchone()
     want = {"quote_counts": nq, "quote_totals": nq, "place_counts": np_, "place_totals": np_, "named_speakers": nn,
             "stance_counts": ns, "stance_totals": ns, "stance_cue_counts": nc, "stance_cue_totals": nc}
-    return [t for t, n in want.items()
-            if cur.execute(f"SELECT coalesce(sum({TABLES[t][1][0]}), 0) FROM {t}").fetchone()[0] != n]
+    stale = [t for t, n in want.items()
+             if cur.execute(f"SELECT coalesce(sum({TABLES[t][1][0]}), 0) FROM {t}").fetchone()[0] != n]
+    # the sample holds min(PLACE_SAMPLE, mentions) rows per key of place_totals (rebuilt with it)
+    if "place_totals" in stale or cur.execute(
+            f"SELECT (SELECT count(*) FROM {SAMPLE}) <> (SELECT coalesce(sum(least(mentions, {PLACE_SAMPLE})), 0) "
+            "FROM place_totals)").fetchone()[0]:
+        stale.append(SAMPLE)
+    return stale
 
 
 def in_step(cur: duckdb.DuckDBPyConnection) -> bool:
@@ -279,6 +363,7 @@ def available(store: Any) -> bool:
         try:
             for table, (keys, values, _, _) in TABLES.items():
                 store.execute(f"SELECT {', '.join(keys + values)} FROM {table} LIMIT 0")
+            store.execute(f"SELECT {_SAMPLE_COLS} FROM {SAMPLE} LIMIT 0")
             have = True
         except duckdb.Error:
             have = False
@@ -418,6 +503,22 @@ def place_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
     if not available(store):
         return None
     return _rows(f, "place", ", ".join(TABLES["place_totals"][0] + TABLES["place_totals"][1]))
+
+
+def sample_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
+    """The ``place_samples`` rows of the keys passing ``f``, or None when ``f`` needs the places rows (a date
+    filter: the sample has no month; or a filter outside :data:`PLACE_FILTERS`).
+
+    Returns:
+        tuple[str, list] | None: SQL of a relation with the columns of ``place_samples`` (per key its first
+        :data:`PLACE_SAMPLE` mentions by article id descending, position ascending, with the quotes around
+        each) and its parameters. The first :data:`PLACE_SAMPLE` mentions of a name under ``f`` are among
+        them, as the first ones of a union are among the first ones of its parts.
+    """
+    if not available(store) or not set(f.active()) <= PLACE_FILTERS or f.date_from or f.date_to:
+        return None
+    bits, params = _key_bits(f, "place")
+    return f"SELECT * FROM {SAMPLE}" + (" WHERE " + " AND ".join(bits) if bits else ""), params
 
 
 def stance_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:

@@ -419,7 +419,7 @@ def speaker_card(store: Store, name: str, article_id: str | None = None) -> dict
 # ---------------------------------------------------------------- places / map
 
 
-MAP_MENTION_SAMPLE = 40  # mentions per place searched for surrounding quotes (newest articles first)
+MAP_MENTION_SAMPLE = aggregates.PLACE_SAMPLE  # mentions per place searched for surrounding quotes (greatest article ids first)
 MAP_HOVER_PLACES = 150  # the most mentioned places get quotes in their hover
 
 
@@ -454,15 +454,12 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
               f"round(sum(lon_sum) / sum(geo_mentions), {nd}) AS lon, {_sum('geo_mentions')} AS mentions "
               f"FROM ({prows[0]}) WHERE geo_mentions > 0 GROUP BY name")
         plp = prows[1]
-    sql = f"""
-    WITH {head}pl AS ({pl} ORDER BY mentions DESC, place LIMIT ?
-    ), cas AS (
-        SELECT place, sum(killed) AS killed, sum(injured) AS injured FROM ({leaf})
-        WHERE place IN (SELECT place FROM pl) GROUP BY place
-    ), sample AS (  -- a bounded sample of each place's mentions (top-n aggregate: no sort of all mentions)
+    top = "SELECT place FROM pl ORDER BY mentions DESC, place LIMIT ?"
+    # the hover's quotes: from each place's sampled mentions, the quotes around them, shortest first
+    hover = f"""sample AS (  -- a bounded sample of each place's mentions (top-n aggregate: no sort of all mentions)
         SELECT p.name, max_by(struct_pack(article_id := p.article_id, "start" := p.start, "end" := p."end"),
                               struct_pack(a := p.article_id, s := -p.start), ?) AS m
-        {fw} {andw} p.name IN (SELECT place FROM pl ORDER BY mentions DESC, place LIMIT ?)
+        {fw} {andw} p.name IN ({top})
         GROUP BY p.name
     ), cand AS (SELECT name, unnest(m, recursive := true) FROM sample
     ), qp AS (  -- quote_facts has the text's length, so the text is read only for the chosen quotes
@@ -472,14 +469,32 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
                                         AND cand."end" <= q."end"
         {wq}
         QUALIFY rn <= ?
-    ), qpl AS (SELECT place, list(id ORDER BY rn) AS ids, list(speaker ORDER BY rn) AS speakers FROM qp GROUP BY place)
+    )"""
+    hover_p = [MAP_MENTION_SAMPLE] + params + [MAP_HOVER_PLACES] + pq
+    srows = aggregates.sample_rows(store, f)
+    if srows:  # the sampled mentions and their quotes stored per key (aggregates.py); the quote filters
+        # (collections, outlets, countries, places of the article) hold for every quote around a passing mention
+        hover = f"""cand AS (SELECT s.name, s.quotes FROM ({srows[0]}) s WHERE s.name IN ({top})
+        QUALIFY row_number() OVER (PARTITION BY s.name ORDER BY s.article_id DESC, s.start, s.idx) <= ?
+    ), qp AS (
+        SELECT place, id, coalesce(speaker, 'unknown') AS speaker,
+               row_number() OVER (PARTITION BY place ORDER BY text_len, id) AS rn
+        FROM (SELECT cand.name AS place, unnest(cand.quotes, recursive := true) FROM cand)
+        QUALIFY rn <= ?
+    )"""
+        hover_p = srows[1] + [MAP_HOVER_PLACES, MAP_MENTION_SAMPLE]
+    sql = f"""
+    WITH {head}pl AS ({pl} ORDER BY mentions DESC, place LIMIT ?
+    ), cas AS (
+        SELECT place, sum(killed) AS killed, sum(injured) AS injured FROM ({leaf})
+        WHERE place IN (SELECT place FROM pl) GROUP BY place
+    ), {hover}, qpl AS (SELECT place, list(id ORDER BY rn) AS ids, list(speaker ORDER BY rn) AS speakers FROM qp GROUP BY place)
     SELECT pl.*, coalesce(cas.killed, 0) AS killed, coalesce(cas.injured, 0) AS injured,
            coalesce(qpl.ids, []::VARCHAR[]) AS ids, coalesce(qpl.speakers, []::VARCHAR[]) AS speakers
     FROM pl LEFT JOIN cas ON cas.place = pl.place LEFT JOIN qpl ON qpl.place = pl.place
     ORDER BY mentions DESC, pl.place
     """
-    df = store.df(sql, hp + plp + [limit] + pc + [MAP_MENTION_SAMPLE] + params + [MAP_HOVER_PLACES] + pq
-                  + [quotes_per_place])
+    df = store.df(sql, hp + plp + [limit] + pc + hover_p + [quotes_per_place])
     texts = quote_texts(store, [i for ids in df["ids"] for i in ids])
     df["top_quotes"] = [[f"{sp}: {texts[i]}" for i, sp in zip(ids, sps) if i in texts]
                         for ids, sps in zip(df["ids"], df["speakers"])]
