@@ -112,6 +112,7 @@ def _answers(store: Store, f: QueryFilters) -> dict:
         "page 2": _records(Q.quotes_page(store, f, 4, 6)),
         "stance": _records(Q.stance_matrix(store, f, 3)),
         "named stance": _records(Q.stance_matrix(store, f, 2, named_only=True)),
+        "evidence": _records(Q.stance_evidence(store, f, "Tomas Okafor", "transport", 3)),
     }
 
 

@@ -391,6 +391,10 @@ def test_stance_evidence_newest_first_past_stances_without_evidence():
                               quotes=[q], stances=[st]))
     s = Store(":memory:")
     s.add_extractions(exs)
+    from components.store import aggregates
+
+    assert aggregates.newest_evidence_month(s, QueryFilters(), "Lea Brandt", "heritage", 3) == dt.date(2023, 5, 1)
+    assert aggregates.newest_evidence_month(s, QueryFilters(), "Lea Brandt", "heritage", 5) is None  # 4 dated evidence quotes
     three = Q.stance_evidence(s, QueryFilters(), "Lea Brandt", "heritage", 3)
     assert list(three["quote_id"]) == ["lh2:q1", "lh3:q1", "lh1:q1"]
     assert list(three["article"]) == ["Lighthouse 2", "Lighthouse 3", "Lighthouse 1"]

@@ -554,19 +554,34 @@ def newest_month(store: Any, f: QueryFilters, n: int) -> dt.date | None:
     first may add ``published >= month`` to its filters and get the same rows. A start date inside a
     month only removes rows the filters remove anyway, so it is ignored here.
     """
-    if not available(store) or not set(f.active()) <= QUOTE_FILTERS:
-        return None
-    if f.date_to is not None and f.date_to.day != calendar.monthrange(f.date_to.year, f.date_to.month)[1]:
-        return None  # the last month would count quotes after the end date
-    bits, params = _key_bits(f, "quote")
-    bits.append("month IS NOT NULL")
-    if f.date_to is not None:
-        bits.append("month < ?"); params.append(_next_month(f.date_to))  # noqa: E702
     quotes = "quotes"
     if f.kinds:
         quotes = " + ".join(k for k in QUOTE_KINDS if k in f.kinds) or "0"
+    return _newest(store, f, "quote", quotes, [], [], n)
+
+
+def newest_evidence_month(store: Any, f: QueryFilters, speaker: str, topic: str, n: int) -> dt.date | None:
+    """As :func:`newest_month` for the evidence quotes of ``speaker``'s stances on ``topic`` (by
+    ``stance_counts``, under a filter state of :data:`STANCE_FILTERS`): the ``n`` newest evidence rows of
+    the Stance page lie in the articles published on or after it."""
+    return _newest(store, f, "stance", "evidence", ["speaker = ?", "topic = ?"], [speaker, topic], n)
+
+
+def _newest(store: Any, f: QueryFilters, target: str, value: str, bits: list[str], params: list, n: int
+            ) -> dt.date | None:
+    """The latest month from which on ``sum(value)`` of ``target``'s monthly counts under ``f`` and ``bits``
+    reaches ``n`` (see :func:`newest_month`)."""
+    allowed = QUOTE_FILTERS if target == "quote" else STANCE_FILTERS
+    if not available(store) or not set(f.active()) <= allowed:
+        return None
+    if f.date_to is not None and f.date_to.day != calendar.monthrange(f.date_to.year, f.date_to.month)[1]:
+        return None  # the last month would count rows after the end date
+    kbits, kparams = _key_bits(f, target)
+    bits, params = kbits + bits + ["month IS NOT NULL"], kparams + params
+    if f.date_to is not None:
+        bits.append("month < ?"); params.append(_next_month(f.date_to))  # noqa: E702
     row = store.execute(
         f"SELECT month FROM (SELECT month, sum(n) OVER (ORDER BY month DESC) AS cum FROM "
-        f"(SELECT month, sum({quotes}) AS n FROM quote_counts WHERE {' AND '.join(bits)} GROUP BY month)) "
+        f"(SELECT month, sum({value}) AS n FROM {target}_counts WHERE {' AND '.join(bits)} GROUP BY month)) "
         "WHERE cum >= ? ORDER BY month DESC LIMIT 1", params + [n]).fetchone()
     return row[0] if row else None

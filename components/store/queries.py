@@ -865,7 +865,8 @@ def stance_evidence(store: Store, f: QueryFilters, speaker: str, topic: str, lim
     quote id).
 
     Two steps, so the wide columns are read for the page's stances only: the matching stances' row ids and
-    article dates (one scan of the narrow key columns), then ``evidence``, ``cues`` and the other columns of
+    article dates (one scan of the narrow key columns; from the month on which the page's rows lie,
+    :func:`~components.store.aggregates.newest_evidence_month`, when the filters name only aggregate keys), then ``evidence``, ``cues`` and the other columns of
     the newest of them by row id, and the titles of their articles by key. A speaker's stances lie in every
     row group, so one statement reading ``evidence`` for all of them cost ~0.8 s at 10 M quotes. The newest
     ``limit`` stances (and those tied with the last one's date) hold the page's rows unless some have no
@@ -877,11 +878,16 @@ def stance_evidence(store: Store, f: QueryFilters, speaker: str, topic: str, lim
     """
     fw, params = from_where(f, "stance", with_article=True)
     extra = ("AND" if "WHERE" in fw else "WHERE") + " st.speaker = ? AND st.topic = ?"
+    params = params + [speaker, topic]
+    since = aggregates.newest_evidence_month(store, f, speaker, topic, limit)
+    if since is not None:  # the page's rows lie in the months from there on (aggregates.py)
+        extra += " AND a.published >= ?"
+        params.append(since)
     cur = store.cursor()
     cur.execute("BEGIN TRANSACTION")  # one snapshot: the row ids of the first step stay those of the second
     try:
         cand = cur.execute(f"SELECT st.rowid, a.published{fw} {extra} ORDER BY a.published DESC NULLS LAST",
-                           params + [speaker, topic]).fetchall()
+                           params).fetchall()
         k = limit
         while True:
             # the k newest stances and every one dated as the k-th (NULL dates sort last)
