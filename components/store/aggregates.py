@@ -34,6 +34,11 @@ page ranks its speakers by the evidence and fills its matrix (mean score and con
 :data:`STANCE_DECIMALS` on both paths) from them, under the filters they answer (collections, outlets,
 dates, speakers, topics), instead of from every stance row.
 
+``place_samples(collection, outlet, name, country, article_id, idx, start, end, quotes)``: per key of
+``place_totals`` its first :data:`PLACE_SAMPLE` mentions (greatest article id first, then position), each with
+the quotes whose span contains it (``quotes``: ``(text_len, id, speaker)`` shortest first): the map's hover
+quotes without a scan of the mentions (:func:`sample_rows`; kept by :func:`samples_refresh`).
+
 ``month`` is the first day of the article's month (``NULL`` when it has no date). ``quote_totals`` and
 ``place_totals`` (and ``stance_totals``) hold the same counts without the month (10-100 times fewer rows): they answer the filter
 states without a date range, the dashboard's first view and most visits. The tables are
