@@ -11,6 +11,7 @@ from components.models import Article, Extraction, Place, Quote, Speaker, Stance
 from components.store import Store, aggregates
 from components.store import queries as Q
 from components.store.filters import QueryFilters
+from components.store.identities import identity
 
 # invented people, places and outlets (no article of the seed, the cases or the dev sets)
 PEOPLE = [("Mara Lindqvist", "SE", "person"), ("Tomas Okafor", "NG", "person"), ("Ines Duarte", None, "person"),
@@ -113,6 +114,8 @@ def _answers(store: Store, f: QueryFilters) -> dict:
         "stance": _records(Q.stance_matrix(store, f, 3)),
         "named stance": _records(Q.stance_matrix(store, f, 2, named_only=True)),
         "evidence": _records(Q.stance_evidence(store, f, "Tomas Okafor", "transport", 3)),
+        "person": identity(store, "Mara Lindqvist"),  # its names' articles from quote_totals or the quotes
+        "card": Q.speaker_card(store, "Tomas Okafor", "a1"),  # its quote and article counts likewise
     }
 
 
@@ -128,6 +131,15 @@ def test_aggregates_answer_as_the_rows_do(store, state):
         store._aggregates_available = True
     assert from_aggregates == from_rows
     assert from_rows["count"] > 0 and len(from_rows["map"]) > 0 and len(from_rows["stance"]) > 1
+
+
+def test_speaker_card_and_article_people_by_the_article_id(store):
+    ex = invented(3)
+    assert Q.article_people(store, "a3") == sorted(p.name for p in ex.speakers if p.type == "person")
+    assert "port officials" in {p.name for p in ex.speakers} and "port officials" not in Q.article_people(store, "a3")
+    card = Q.speaker_card(store, "port officials", "a3")
+    assert (card["name"], card["type"], card["n_quotes"]) == ("port officials", "group", store.execute(
+        "SELECT count(*) FROM quotes WHERE speaker = 'port officials'").fetchone()[0])
 
 
 def test_aggregates_route_only_the_filters_of_their_keys(store):
