@@ -916,7 +916,7 @@ def stance_evidence(store: Store, f: QueryFilters, speaker: str, topic: str, lim
         arts = cur.execute(f"SELECT id AS article_id, coalesce(title, id) AS article, published AS date "
                            f"FROM articles WHERE id IN ({ph})", aids).df()
     finally:
-        cur.execute("COMMIT")
+        cur.execute("ROLLBACK")  # a read: nothing to keep, and an error leaves no open transaction
     df = df.merge(arts, how="left", on="article_id")
     df = (df.assign(_nodate=df["date"].isna())
           .sort_values(["_nodate", "date", "quote_id"], ascending=[True, False, True], kind="stable")
