@@ -11,6 +11,7 @@ from components.models import Article, Extraction, Place, Quote, Speaker, Stance
 from components.store import Store, aggregates
 from components.store import queries as Q
 from components.store.filters import QueryFilters
+from components.store.identities import identity
 
 # invented people, places and outlets (no article of the seed, the cases or the dev sets)
 PEOPLE = [("Mara Lindqvist", "SE", "person"), ("Tomas Okafor", "NG", "person"), ("Ines Duarte", None, "person"),
@@ -19,6 +20,8 @@ TOWNS = [("Oskarshamn", "SE", 57.26, 16.45), ("Ibadan", "NG", 7.38, 3.9), ("Chis
          ("Porto", "PT", 41.15, -8.61), ("Nowhere Bay", None, None, None),
          ("Porto", "BR", -9.2, -41.3)]  # one name, two countries: an article may name both
 KINDS = ("direct", "indirect", "mixed", "transcript")
+# topic lists of the quotes: one topic, two in either order (one set), none
+TOPICS = (["transport"], ["ports", "transport"], [], ["transport", "ports"], ["ports"])
 DATES = ("2024-01-03", "2024-01-31", "2024-02-01", "2024-02-15", "2024-03-09", "2024-03-31", "2024-04-02", None)
 
 
@@ -35,7 +38,7 @@ def invented(n: int, variant: int = 0) -> Extraction:
         start = len(text) + line.index(claim)
         pstart = start + claim.index(town[0])
         quotes.append(Quote(id=f"a{n}:q{j + 1}", text=claim, start=start, end=start + len(claim),
-                            kind=KINDS[(k + j) % len(KINDS)], cue="said", speaker=name, topics=["transport"],
+                            kind=KINDS[(k + j) % len(KINDS)], cue="said", speaker=name, topics=TOPICS[(k + j) % len(TOPICS)],
                             confidence=0.5))
         places.append(Place(name=town[0], mention=town[0], start=pstart, end=pstart + len(town[0]), kind="city",
                             country=town[1], lat=town[2], lon=town[3]))
@@ -82,7 +85,9 @@ STATES = {
     "place countries": QueryFilters(countries=("SE", "MD")),
     "one name, two countries": QueryFilters(countries=("PT", "BR"), collections=("ferries",)),
     "places": QueryFilters(places=("Porto", "Ibadan"), date_from=dt.date(2024, 1, 20)),
-    "topic (facts only)": QueryFilters(topics=("transport",)),
+    "topic": QueryFilters(topics=("transport",)),
+    "two topics + kind": QueryFilters(topics=("ports", "transport"), kinds=("direct", "mixed")),
+    "topic + partial months": QueryFilters(topics=("ports",), date_from=dt.date(2024, 1, 20), outlets=("Harbour Post",)),
     "stance topic + speaker + partial months": QueryFilters(topics=("ports", "transport"), speakers=("Pavel Rusu", "Mara Lindqvist"),
                                                             date_from=dt.date(2024, 1, 15)),
 }
@@ -104,10 +109,13 @@ def _answers(store: Store, f: QueryFilters) -> dict:
         "named": Q.top_speakers(store, f, 3, named_only=True).to_dict("records"),
         "places": Q.top_places(store, f, 3).to_dict("records"),
         "map": Q.map_places(store, f, 10, 2).to_dict("records"),
-        "page": Q.quotes_page(store, f, 5, 0).to_dict("records"),
-        "page 2": Q.quotes_page(store, f, 4, 6).to_dict("records"),
+        "page": _records(Q.quotes_page(store, f, 5, 0)),
+        "page 2": _records(Q.quotes_page(store, f, 4, 6)),
         "stance": _records(Q.stance_matrix(store, f, 3)),
         "named stance": _records(Q.stance_matrix(store, f, 2, named_only=True)),
+        "evidence": _records(Q.stance_evidence(store, f, "Tomas Okafor", "transport", 3)),
+        "person": identity(store, "Mara Lindqvist"),  # its names' articles from quote_totals or the quotes
+        "card": Q.speaker_card(store, "Tomas Okafor", "a1"),  # its quote and article counts likewise
     }
 
 
@@ -125,10 +133,20 @@ def test_aggregates_answer_as_the_rows_do(store, state):
     assert from_rows["count"] > 0 and len(from_rows["map"]) > 0 and len(from_rows["stance"]) > 1
 
 
+def test_speaker_card_and_article_people_by_the_article_id(store):
+    ex = invented(3)
+    assert Q.article_people(store, "a3") == sorted(p.name for p in ex.speakers if p.type == "person")
+    assert "port officials" in {p.name for p in ex.speakers} and "port officials" not in Q.article_people(store, "a3")
+    card = Q.speaker_card(store, "port officials", "a3")
+    assert (card["name"], card["type"], card["n_quotes"]) == ("port officials", "group", store.execute(
+        "SELECT count(*) FROM quotes WHERE speaker = 'port officials'").fetchone()[0])
+
+
 def test_aggregates_route_only_the_filters_of_their_keys(store):
     assert aggregates.quote_rows(store, STATES["speaker+kind+collection"]) is not None
     assert aggregates.quote_rows(store, STATES["place countries"]) is None  # a quote's country: its article's places
     assert aggregates.quote_rows(store, QueryFilters(text="ferry")) is None
+    assert "list_has_any(topics, ?)" in aggregates.quote_rows(store, STATES["two topics + kind"])[0]
     assert aggregates.place_rows(store, STATES["place countries"]) is not None
     assert aggregates.place_rows(store, STATES["speaker"]) is None  # places of articles quoting someone: rows
     whole, _ = aggregates.quote_rows(store, STATES["whole months"])
@@ -149,7 +167,7 @@ def test_newest_month_bounds_the_newest_quotes(store):
     assert aggregates.newest_month(store, QueryFilters(date_to=dt.date(2024, 2, 29)), 19) == dt.date(2024, 1, 1)
     assert aggregates.newest_month(store, STATES["inside one month"], 5) is None  # ends on a day inside March
     assert aggregates.newest_month(store, QueryFilters(), 10_000) is None  # fewer quotes than that
-    assert aggregates.newest_month(store, STATES["topic (facts only)"], 5) is None
+    assert aggregates.newest_month(store, STATES["place countries"], 5) is None  # a quote's country: rows
 
 
 def test_full_months_bounds():
@@ -164,7 +182,16 @@ def _tables(store: Store) -> dict[str, list[tuple]]:
     for table, (keys, values, _, _) in aggregates.TABLES.items():
         cols = ", ".join(f"round({c}, 9)" if c.endswith("_sum") else c for c in keys + values)
         out[table] = store.execute(f"SELECT {cols} FROM {table} ORDER BY ALL").fetchall()
+    out[aggregates.SAMPLE] = store.execute(f"SELECT * FROM {aggregates.SAMPLE} ORDER BY ALL").fetchall()
     return out
+
+
+def _rebuilt(s: Store) -> dict[str, list[tuple]]:
+    cur = s.cursor()
+    cur.execute("BEGIN TRANSACTION")
+    aggregates.rebuild(cur)
+    cur.execute("COMMIT")
+    return _tables(s)
 
 
 def test_aggregates_after_add_replace_delete_equal_a_full_rebuild():
@@ -174,15 +201,43 @@ def test_aggregates_after_add_replace_delete_equal_a_full_rebuild():
     s.add_extractions([invented(3, variant=1), invented(5, variant=4)], replace=True)  # new collection, date, places
     assert s.delete_article("a7") and s.delete_article("a12")
     incremental = _tables(s)
-    assert sum(r[5] for r in incremental["quote_counts"]) == s.execute("SELECT count(*) FROM quotes").fetchone()[0]
-    assert sum(r[4] for r in incremental["quote_totals"]) == s.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    assert sum(r[6] for r in incremental["quote_counts"]) == s.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    assert sum(r[5] for r in incremental["quote_totals"]) == s.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    # the topic sets: sorted, one key for ["ports", "transport"] and ["transport", "ports"]
+    assert {tuple(r[4]) for r in incremental["quote_totals"]} == {(), ("ports",), ("transport",), ("ports", "transport")}
     assert sum(r[5] for r in incremental["place_counts"]) == s.execute("SELECT count(*) FROM places").fetchone()[0]
     assert len(incremental["named_speakers"]) == 4  # the group "port officials" is no named source
-    cur = s.cursor()
-    cur.execute("BEGIN TRANSACTION")
-    aggregates.rebuild(cur)
-    cur.execute("COMMIT")
-    assert _tables(s) == incremental
+    assert len(incremental[aggregates.SAMPLE]) == s.execute("SELECT count(*) FROM places").fetchone()[0]  # < 40 a key
+    assert _rebuilt(s) == incremental
+    s.close()
+
+
+def test_place_sample_keeps_the_first_mentions_of_each_key(monkeypatch):
+    """With a sample of 2 mentions a key: new mentions push out later ones, a removed sampled mention lets
+    an unsampled one back in, and the map's hover reads the same quotes from the sample as from the rows."""
+    monkeypatch.setattr(aggregates, "PLACE_SAMPLE", 2)
+    monkeypatch.setattr(Q, "MAP_MENTION_SAMPLE", 2)
+    s = Store(":memory:")
+    s.add_extractions([invented(i) for i in range(8)])
+    s.add_extractions([invented(i) for i in range(8, 20)])  # a8, a9: the greatest ids, first in their keys' samples
+    s.add_extractions([invented(9, variant=2), invented(4, variant=1)], replace=True)
+    assert s.delete_article("a8") and s.delete_article("a19")
+    incremental = _tables(s)
+    sample = incremental[aggregates.SAMPLE]
+    assert s.execute(f"SELECT max(n) FROM (SELECT count(*) AS n FROM {aggregates.SAMPLE} "
+                     "GROUP BY collection, outlet, name, country)").fetchone()[0] == 2
+    assert len(sample) == s.execute("SELECT sum(least(mentions, 2)) FROM place_totals").fetchone()[0]
+    assert len(sample) < s.execute("SELECT count(*) FROM places").fetchone()[0]  # some keys have more
+    assert not aggregates.out_of_step(s.cursor())
+    assert _rebuilt(s) == incremental
+    for f in (QueryFilters(), QueryFilters(collections=("ferries",)), QueryFilters(countries=("PT", "SE")),
+              QueryFilters(places=("Porto",), outlets=("Harbour Post",))):
+        s._aggregates_available = True
+        assert aggregates.sample_rows(s, f) is not None
+        hover = Q.map_places(s, f, 10, 2)
+        s._aggregates_available = False
+        assert _records(hover) == _records(Q.map_places(s, f, 10, 2))
+        assert sum(len(q) for q in hover["top_quotes"]) > 0
     s.close()
 
 

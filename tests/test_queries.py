@@ -371,3 +371,35 @@ def test_queries_casualty_points_give_dated_geocoded_deaths_with_their_cause_onc
     assert got == [("Strel", "2025-01-05", "earthquake", 6, 45.5), ("Vosk", "2025-01-05", "earthquake", 4, 44.5),
                    ("Vosk", "2025-03-02", "air strike", 3, 44.5)]
     s.close()
+
+
+def test_stance_evidence_newest_first_past_stances_without_evidence():
+    """The page's rows come from the newest stances that have evidence: the two newest have none, two
+    share a date (their quotes by id), and an undated one comes last."""
+    from components.models import Article, Extraction, Quote, Stance
+
+    dates = ("2023-05-01", "2023-05-02", "2023-05-03", "2023-05-03", "2023-05-05", "2023-05-06", None)
+    exs = []
+    for n, date in enumerate(dates):
+        claim = f"The lighthouse fund needs {n + 2} more donors"
+        text = f'Lea Brandt said: "{claim}."'
+        q = Quote(id=f"lh{n}:q1", text=claim, start=text.index(claim), end=text.index(claim) + len(claim),
+                  kind="direct", cue="said", speaker="Lea Brandt", topics=["heritage"])
+        st = Stance(speaker="Lea Brandt", topic="heritage", polarity="support", score=0.5, cues=["needs"],
+                    evidence=[] if n in (4, 5) else [q.id])
+        exs.append(Extraction(article=Article(id=f"lh{n}", title=f"Lighthouse {n}", published=date, text=text),
+                              quotes=[q], stances=[st]))
+    s = Store(":memory:")
+    s.add_extractions(exs)
+    from components.store import aggregates
+
+    assert aggregates.newest_evidence_month(s, QueryFilters(), "Lea Brandt", "heritage", 3) == dt.date(2023, 5, 1)
+    assert aggregates.newest_evidence_month(s, QueryFilters(), "Lea Brandt", "heritage", 5) is None  # 4 dated evidence quotes
+    three = Q.stance_evidence(s, QueryFilters(), "Lea Brandt", "heritage", 3)
+    assert list(three["quote_id"]) == ["lh2:q1", "lh3:q1", "lh1:q1"]
+    assert list(three["article"]) == ["Lighthouse 2", "Lighthouse 3", "Lighthouse 1"]
+    every = Q.stance_evidence(s, QueryFilters(), "Lea Brandt", "heritage", 10)
+    assert list(every["quote_id"]) == ["lh2:q1", "lh3:q1", "lh1:q1", "lh0:q1", "lh6:q1"]
+    assert every["quote"].iloc[-1] == "The lighthouse fund needs 8 more donors"
+    assert list(Q.stance_evidence(s, QueryFilters(date_to=dt.date(2023, 5, 2)), "Lea Brandt", "heritage", 1)["quote_id"]) == ["lh1:q1"]
+    s.close()

@@ -20,10 +20,11 @@ Tables (all offsets are character offsets into ``articles.text``):
 - ``quote_facts``: derived, one row per quote with its article's and speaker's filter fields and stance,
   maintained in the same write transaction (see :mod:`components.store.facts`).
 - ``quote_counts``, ``place_counts`` (and ``*_totals``, the same without the month), ``named_speakers``:
-  derived, quotes and place mentions counted per collection, outlet, month, speaker/place and country, and named speaker cards per name, maintained as per-article deltas in the same write transaction; the
+  derived, quotes and place mentions counted per collection, outlet, month, speaker/place, country and (quotes) topic set, and named speaker cards per name, maintained as per-article deltas in the same write transaction; the
   dashboard's counts read them when the filters name only those keys (see :mod:`components.store.aggregates`);
   ``stance_counts``, ``stance_cue_counts`` (and ``*_totals``): stances, their evidence, polarities, score
-  and confidence sums and deciding words per collection, outlet, month, speaker and topic, for the Stance page.
+  and confidence sums and deciding words per collection, outlet, month, speaker and topic, for the Stance page;
+  ``place_samples``: per key of ``place_totals`` its first 40 mentions with the quotes around them, for the map's hover.
 - ``casualty_facts``, ``casualty_chart``: derived, each casualty record with its article's fields, its event,
   its report's rank in the event and what it places at its place, and the chart without filters; kept by
   :func:`components.store.events.refresh` for the events a write regroups (see :mod:`components.store.casualty_facts`).
@@ -429,6 +430,7 @@ class Store:
                     cur.execute(f"DELETE FROM {_q(t)} WHERE article_id = ?", [article_id])
                 cur.execute("DELETE FROM articles WHERE id = ?", [article_id])
                 facts.delete_articles(cur, [article_id])
+                aggregates.samples_refresh(cur, [article_id])  # the map's hover sample (aggregates.py)
                 versions.delete(cur, [article_id])
                 identities.refresh(cur, names)
                 events.refresh(cur, records)

@@ -2,14 +2,18 @@
 ``named_speakers``, ``stance_counts``, ``stance_totals``): the dashboard's counts without a scan of every row.
 
 At 10 M quotes a ``GROUP BY`` over ``quote_facts`` or ``places`` costs seconds; most filter changes only
-name collections, outlets, speakers, quote kinds, countries (of a place) and whole months, so the store
+name collections, outlets, speakers, quote kinds, topics, countries (of a place) and whole months, so the store
 keeps the counts per combination of those keys (10^5-10^6 rows instead of 10^7):
 
-``quote_counts(collection, outlet, month, speaker, speaker_country, quotes, direct, mixed, indirect,
+``quote_counts(collection, outlet, month, speaker, speaker_country, topics, quotes, direct, mixed, indirect,
 transcript, articles)``: quotes of the key (all kinds, then one column per kind of
-:data:`~components.store.filters.QUOTE_KINDS`) and the number of articles with at least one of them
-(additive over articles: an article has one collection, outlet and month, and one country per speaker, so
-summing ``articles`` over months, collections, outlets or countries counts each article once per speaker).
+:data:`~components.store.filters.QUOTE_KINDS`) and the number of articles with at least one of them.
+``topics`` is the quote's topic list sorted: a topic set as a key (19 sets at 10 M synthetic quotes, 10 %
+more rows than without it), so a topic filter (``list_has_any``) is answered for any number of topics.
+``articles`` counts an article on the row of the speaker's smallest topic set in it only, so it stays additive:
+an article has one collection, outlet and month, and one country per speaker, so summing ``articles`` over
+months, collections, outlets, countries or topic sets counts each article once per speaker (under a topic or
+kind filter the page counts articles on the rows).
 
 ``place_counts(collection, outlet, month, name, country, mentions, geo_mentions, lat_sum, lon_sum,
 articles, name_articles)``: place mentions of the key, those with coordinates, the sums of their coordinates (the map
@@ -30,6 +34,11 @@ page ranks its speakers by the evidence and fills its matrix (mean score and con
 :data:`STANCE_DECIMALS` on both paths) from them, under the filters they answer (collections, outlets,
 dates, speakers, topics), instead of from every stance row.
 
+``place_samples(collection, outlet, name, country, article_id, idx, start, end, quotes)``: per key of
+``place_totals`` its first :data:`PLACE_SAMPLE` mentions (greatest article id first, then position), each with
+the quotes whose span contains it (``quotes``: ``(text_len, id, speaker)`` shortest first): the map's hover
+quotes without a scan of the mentions (:func:`sample_rows`; kept by :func:`samples_refresh`).
+
 ``month`` is the first day of the article's month (``NULL`` when it has no date). ``quote_totals`` and
 ``place_totals`` (and ``stance_totals``) hold the same counts without the month (10-100 times fewer rows): they answer the filter
 states without a date range, the dashboard's first view and most visits. The tables are
@@ -42,7 +51,7 @@ step (a store written before they existed, or filled by bulk SQL).
 
 The query layer (:mod:`components.store.queries`) asks :func:`quote_rows` / :func:`place_rows` for an
 aggregate relation under a filter state; they return None when a filter cannot be answered from the
-keys (topics, text search, article ids or text, a country filter on quotes, a place filter on quotes)
+keys (text search, article ids or text, a country filter on quotes, a place filter on quotes)
 and the query falls back to the facts. A day-precise date range reads the whole months inside it from
 the aggregates and the partial months at its ends from the rows, grouped the same way, so the answer is
 the same either way. :func:`newest_month` tells the Quotes table, sorted newest first, from which month on
@@ -62,7 +71,7 @@ from .filters import QUOTE_KINDS, QueryFilters
 NAMED_TYPES = ("person", "organisation")  # speaker types of named sources (a speaker card on the Quotes page)
 COORD_DECIMALS = 6  # the map's mean coordinates, rounded on both paths (sums in another order differ at ~1e-13)
 
-_QUOTE_KEYS = ("collection", "outlet", "month", "speaker", "speaker_country")
+_QUOTE_KEYS = ("collection", "outlet", "month", "speaker", "speaker_country", "topics")
 _QUOTE_VALUES = ("quotes",) + QUOTE_KINDS + ("articles",)
 _PLACE_KEYS = ("collection", "outlet", "month", "name", "country")
 _PLACE_VALUES = ("mentions", "geo_mentions", "lat_sum", "lon_sum", "articles", "name_articles")
@@ -76,11 +85,17 @@ _MONTH = "CAST(date_trunc('month', {d}) AS DATE) AS month, "
 
 def _quote_group(month: bool) -> str:
     """SELECT of the quote counts of the quote_facts rows passing ``{where}`` (fixed SQL), grouped by the keys
-    (with ``month`` or without)."""
+    (with ``month`` or without); ``topics`` is the quote's topic list sorted (a set as a key)."""
     return (f"SELECT q.collection, q.outlet, {_MONTH.format(d='q.published') if month else ''}q.speaker, "
-            "q.speaker_country, count(*) AS quotes, "
+            "q.speaker_country, q.topics, count(*) AS quotes, "
             + ", ".join(f"count(*) FILTER (WHERE q.kind = '{k}') AS {k}" for k in QUOTE_KINDS)
-            + ", count(DISTINCT q.article_id) AS articles FROM quote_facts q WHERE {where} GROUP BY ALL")
+            # each article once per speaker: on the row of the speaker's smallest topic set in it (NULL last);
+            # {where} may name only q's columns, as the window sees what it keeps
+            + ", count(DISTINCT q.article_id) FILTER (WHERE q.topics IS NOT DISTINCT FROM q.first_topics) AS articles "
+            "FROM (SELECT q.collection, q.outlet, q.published, q.speaker, q.speaker_country, q.kind, q.article_id, "
+            "list_sort(q.topics) AS topics, "
+            "min(list_sort(q.topics)) OVER (PARTITION BY q.article_id, q.speaker) AS first_topics "
+            "FROM quote_facts q WHERE {where}) q GROUP BY ALL")
 
 
 def _place_group(month: bool) -> str:
@@ -141,7 +156,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...], str, str]] = {
 
 def _schema() -> str:
     def col(c: str) -> str:
-        kind = "DATE" if c == "month" else "DOUBLE" if c.endswith("_sum") else (
+        kind = "DATE" if c == "month" else "VARCHAR[]" if c == "topics" else "DOUBLE" if c.endswith("_sum") else (
             "VARCHAR" if c in _QUOTE_KEYS + _PLACE_KEYS + _CUE_KEYS + ("name",) else "BIGINT")
         return f"{c} {kind}"
     return "\n".join(f"CREATE TABLE IF NOT EXISTS {t} ({', '.join(col(c) for c in keys + values)});"
@@ -151,15 +166,91 @@ def _schema() -> str:
 SCHEMA = _schema()
 
 
+# ---------------------------------------------------------------- the map's hover sample
+
+SAMPLE = "place_samples"
+PLACE_SAMPLE = 40  # mentions per place searched for the quotes around it (the greatest article ids first)
+_SAMPLE_KEYS = ("collection", "outlet", "name", "country")  # the keys of place_totals
+_SAMPLE_COLS = 'collection, outlet, name, country, article_id, idx, "start", "end", quotes'
+SAMPLE_SCHEMA = (f"CREATE TABLE IF NOT EXISTS {SAMPLE} (collection VARCHAR, outlet VARCHAR, name VARCHAR, "
+                 'country VARCHAR, article_id VARCHAR, idx INTEGER, "start" INTEGER, "end" INTEGER, '
+                 "quotes STRUCT(text_len INTEGER, id VARCHAR, speaker VARCHAR)[])")
+# the sample's order within a key: the greatest article id first, then the mention's position (and index)
+_SAMPLE_ORDER = "article_id DESC, \"start\", idx"
+
+
+def _sample_select(where: str) -> str:
+    """SELECT of the sample rows of the places rows passing ``where`` (over ``p`` and ``a``; fixed SQL): per
+    key of ``place_totals`` its :data:`PLACE_SAMPLE` first mentions in :data:`_SAMPLE_ORDER`, each with the
+    quotes (``quote_facts``) whose span contains it, as ``(text_len, id, speaker)`` by length then id."""
+    return (
+        "WITH m AS (SELECT a.collection, a.outlet, p.name, p.country, p.article_id, p.idx, p.\"start\", p.\"end\" "
+        f"FROM places p JOIN articles a ON a.id = p.article_id WHERE {where} "
+        "QUALIFY row_number() OVER (PARTITION BY a.collection, a.outlet, p.name, p.country "
+        f"ORDER BY p.{_SAMPLE_ORDER.replace(', ', ', p.')}) <= {PLACE_SAMPLE}) "
+        "SELECT m.*, coalesce(list(struct_pack(text_len := q.text_len, id := q.id, speaker := q.speaker) "
+        "ORDER BY q.text_len, q.id) FILTER (WHERE q.id IS NOT NULL), []) AS quotes FROM m "
+        "LEFT JOIN quote_facts q ON q.article_id = m.article_id AND m.\"start\" >= q.\"start\" "
+        "AND m.\"end\" <= q.\"end\" GROUP BY ALL")
+
+
+def _sample_rebuild(cur: duckdb.DuckDBPyConnection) -> None:
+    cur.execute(f"DELETE FROM {SAMPLE}")
+    cur.execute(f"INSERT INTO {SAMPLE} BY NAME {_sample_select('true')}")
+
+
+_ON_KEY = " AND ".join(f"{{t}}.{k} IS NOT DISTINCT FROM k.{k}" for k in _SAMPLE_KEYS)
+
+
+def samples_refresh(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
+    """Bring ``place_samples`` in step with ``article_ids``' current places and quote facts (inside the write
+    transaction, after their rows and facts are written or deleted).
+
+    A key's sample is its first :data:`PLACE_SAMPLE` mentions, so new mentions merge (add, keep the first
+    ones) but a removed one may let an unsampled mention in: a key that loses a row while full is
+    recomputed from the places rows (a scan of ``places``, on a re-extraction or deletion only)."""
+    if not article_ids:
+        return
+    ids = [list(article_ids)]
+    cur.execute(
+        "CREATE OR REPLACE TEMP TABLE _sample_keys AS SELECT collection, outlet, name, country, bool_or(lost) AS lost "
+        f"FROM (SELECT collection, outlet, name, country, true AS lost FROM {SAMPLE} WHERE {_IDS.format(aid='article_id')} "
+        "UNION ALL SELECT a.collection, a.outlet, p.name, p.country, false FROM places p JOIN articles a "
+        f"ON a.id = p.article_id WHERE {_IDS.format(aid='p.article_id')}) GROUP BY ALL", ids * 2)
+    if not cur.execute("SELECT count(*) FROM _sample_keys").fetchone()[0]:
+        return
+    # keys that lose a row while full: recomputed whole; the others: the articles' mentions merged in
+    cur.execute(
+        "CREATE OR REPLACE TEMP TABLE _sample_redo AS SELECT k.collection, k.outlet, k.name, k.country "
+        f"FROM _sample_keys k JOIN {SAMPLE} s ON {_ON_KEY.format(t='s')} WHERE k.lost GROUP BY ALL "
+        f"HAVING count(*) >= {PLACE_SAMPLE}")
+    cur.execute(f"DELETE FROM {SAMPLE} WHERE {_IDS.format(aid='article_id')}", ids)
+    cur.execute(f"DELETE FROM {SAMPLE} s WHERE EXISTS (SELECT 1 FROM _sample_redo k WHERE {_ON_KEY.format(t='s')})")
+    redo = ("EXISTS (SELECT 1 FROM _sample_redo k WHERE "
+            + " AND ".join(f"{c} IS NOT DISTINCT FROM k.{k}" for c, k in
+                           zip(("a.collection", "a.outlet", "p.name", "p.country"), _SAMPLE_KEYS)) + ")")
+    new = _IDS.format(aid="p.article_id")
+    cur.execute(f"INSERT INTO {SAMPLE} BY NAME {_sample_select(f'{new} AND NOT {redo}')}", ids)
+    if cur.execute("SELECT count(*) FROM _sample_redo").fetchone()[0]:
+        cur.execute(f"INSERT INTO {SAMPLE} BY NAME {_sample_select(redo)}")
+    # keep the first PLACE_SAMPLE of each key the articles' mentions joined
+    cur.execute(
+        f"DELETE FROM {SAMPLE} WHERE rowid IN (SELECT s.rowid FROM {SAMPLE} s WHERE EXISTS "
+        f"(SELECT 1 FROM _sample_keys k WHERE {_ON_KEY.format(t='s')}) QUALIFY row_number() OVER "
+        f"(PARTITION BY s.collection, s.outlet, s.name, s.country ORDER BY s.{_SAMPLE_ORDER.replace(', ', ', s.')}) "
+        f"> {PLACE_SAMPLE})")
+
+
 def create(cur: duckdb.DuckDBPyConnection) -> None:
-    """Create the tables of :data:`TABLES` if missing (idempotent); an older table lacking a column of
-    :data:`TABLES` is dropped (:func:`ensure` then rebuilds it)."""
+    """Create the tables of :data:`TABLES` and ``place_samples`` if missing (idempotent); an older table
+    lacking a column of :data:`TABLES` is dropped (:func:`ensure` then rebuilds it)."""
     for table, (keys, values, _, _) in TABLES.items():
         cols = {r[0] for r in cur.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
         if cols and not set(keys + values) <= cols:
             cur.execute(f"DROP TABLE {table}")  # a name of TABLES
     cur.execute(SCHEMA)
+    cur.execute(SAMPLE_SCHEMA)
 
 
 _IDS = "{aid} IN (SELECT unnest(?::VARCHAR[]))"  # a hash semi-join (list_contains per row costs ~2 times more)
@@ -217,13 +308,15 @@ def rows_delta(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str], sign:
 
 
 def rebuild(cur: duckdb.DuckDBPyConnection, tables: Sequence[str] | None = None) -> None:
-    """Recompute the tables of :data:`TABLES` named in ``tables`` (None: every one) from their source (the
-    caller holds the transaction)."""
+    """Recompute the tables of :data:`TABLES` and ``place_samples`` named in ``tables`` (None: every one)
+    from their source (the caller holds the transaction)."""
     create(cur)
     for table, (_, _, group, _) in TABLES.items():
         if tables is None or table in tables:
             cur.execute(f"DELETE FROM {table}")
             cur.execute(f"INSERT INTO {table} BY NAME {group.format(where='true')}")
+    if tables is None or SAMPLE in tables:
+        _sample_rebuild(cur)
 
 
 def out_of_step(cur: duckdb.DuckDBPyConnection) -> list[str]:
@@ -236,8 +329,14 @@ def out_of_step(cur: duckdb.DuckDBPyConnection) -> list[str]:
     ).fetchone()
     want = {"quote_counts": nq, "quote_totals": nq, "place_counts": np_, "place_totals": np_, "named_speakers": nn,
             "stance_counts": ns, "stance_totals": ns, "stance_cue_counts": nc, "stance_cue_totals": nc}
-    return [t for t, n in want.items()
-            if cur.execute(f"SELECT coalesce(sum({TABLES[t][1][0]}), 0) FROM {t}").fetchone()[0] != n]
+    stale = [t for t, n in want.items()
+             if cur.execute(f"SELECT coalesce(sum({TABLES[t][1][0]}), 0) FROM {t}").fetchone()[0] != n]
+    # the sample holds min(PLACE_SAMPLE, mentions) rows per key of place_totals (rebuilt with it)
+    if "place_totals" in stale or cur.execute(
+            f"SELECT (SELECT count(*) FROM {SAMPLE}) <> (SELECT coalesce(sum(least(mentions, {PLACE_SAMPLE})), 0) "
+            "FROM place_totals)").fetchone()[0]:
+        stale.append(SAMPLE)
+    return stale
 
 
 def in_step(cur: duckdb.DuckDBPyConnection) -> bool:
@@ -269,6 +368,7 @@ def available(store: Any) -> bool:
         try:
             for table, (keys, values, _, _) in TABLES.items():
                 store.execute(f"SELECT {', '.join(keys + values)} FROM {table} LIMIT 0")
+            store.execute(f"SELECT {_SAMPLE_COLS} FROM {SAMPLE} LIMIT 0")
             have = True
         except duckdb.Error:
             have = False
@@ -279,7 +379,7 @@ def available(store: Any) -> bool:
 # ---------------------------------------------------------------- query side
 
 # Filters each aggregate answers on its own keys; any other active filter sends the query to the facts.
-QUOTE_FILTERS = frozenset({"collections", "outlets", "date_from", "date_to", "speakers", "kinds"})
+QUOTE_FILTERS = frozenset({"collections", "outlets", "date_from", "date_to", "speakers", "kinds", "topics"})
 PLACE_FILTERS = frozenset({"collections", "outlets", "date_from", "date_to", "countries", "places"})
 STANCE_FILTERS = frozenset({"collections", "outlets", "date_from", "date_to", "speakers", "topics"})
 
@@ -316,6 +416,8 @@ def _key_bits(f: QueryFilters, target: str) -> tuple[list[str], list[Any]]:
         bits.append("list_contains(?, outlet)"); params.append(list(f.outlets))  # noqa: E702
     if target in ("quote", "stance", "stance_cue") and f.speakers:
         bits.append(_SAME_PERSON); params += [list(f.speakers)] * 2  # noqa: E702
+    if target == "quote" and f.topics:  # a quote of any of the topics: its sorted topic list has one
+        bits.append("list_has_any(topics, ?)"); params.append(list(f.topics))  # noqa: E702
     if target in ("stance", "stance_cue") and f.topics:
         bits.append("list_contains(?, topic)"); params.append(list(f.topics))  # noqa: E702
     if target == "place" and f.countries:
@@ -379,7 +481,7 @@ def quote_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
         tuple[str, list] | None: SQL of a parenthesised relation with columns ``collection``, ``outlet``,
         ``speaker``, ``speaker_country``, ``quotes`` (of the kinds of ``f.kinds`` when set) and
         ``articles`` (articles with such a quote; summed over rows it counts each article once per
-        speaker, and is exact only when ``f.kinds`` is empty), possibly several rows per key; and its
+        speaker, and is exact only when ``f.kinds`` and ``f.topics`` are empty), possibly several rows per key; and its
         parameters. None when the store has no aggregates or ``f`` has a filter outside
         :data:`QUOTE_FILTERS`.
     """
@@ -406,6 +508,22 @@ def place_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
     if not available(store):
         return None
     return _rows(f, "place", ", ".join(TABLES["place_totals"][0] + TABLES["place_totals"][1]))
+
+
+def sample_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
+    """The ``place_samples`` rows of the keys passing ``f``, or None when ``f`` needs the places rows (a date
+    filter: the sample has no month; or a filter outside :data:`PLACE_FILTERS`).
+
+    Returns:
+        tuple[str, list] | None: SQL of a relation with the columns of ``place_samples`` (per key its first
+        :data:`PLACE_SAMPLE` mentions by article id descending, position ascending, with the quotes around
+        each) and its parameters. The first :data:`PLACE_SAMPLE` mentions of a name under ``f`` are among
+        them, as the first ones of a union are among the first ones of its parts.
+    """
+    if not available(store) or not set(f.active()) <= PLACE_FILTERS or f.date_from or f.date_to:
+        return None
+    bits, params = _key_bits(f, "place")
+    return f"SELECT * FROM {SAMPLE}" + (" WHERE " + " AND ".join(bits) if bits else ""), params
 
 
 def stance_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
@@ -441,19 +559,34 @@ def newest_month(store: Any, f: QueryFilters, n: int) -> dt.date | None:
     first may add ``published >= month`` to its filters and get the same rows. A start date inside a
     month only removes rows the filters remove anyway, so it is ignored here.
     """
-    if not available(store) or not set(f.active()) <= QUOTE_FILTERS:
-        return None
-    if f.date_to is not None and f.date_to.day != calendar.monthrange(f.date_to.year, f.date_to.month)[1]:
-        return None  # the last month would count quotes after the end date
-    bits, params = _key_bits(f, "quote")
-    bits.append("month IS NOT NULL")
-    if f.date_to is not None:
-        bits.append("month < ?"); params.append(_next_month(f.date_to))  # noqa: E702
     quotes = "quotes"
     if f.kinds:
         quotes = " + ".join(k for k in QUOTE_KINDS if k in f.kinds) or "0"
+    return _newest(store, f, "quote", quotes, [], [], n)
+
+
+def newest_evidence_month(store: Any, f: QueryFilters, speaker: str, topic: str, n: int) -> dt.date | None:
+    """As :func:`newest_month` for the evidence quotes of ``speaker``'s stances on ``topic`` (by
+    ``stance_counts``, under a filter state of :data:`STANCE_FILTERS`): the ``n`` newest evidence rows of
+    the Stance page lie in the articles published on or after it."""
+    return _newest(store, f, "stance", "evidence", ["speaker = ?", "topic = ?"], [speaker, topic], n)
+
+
+def _newest(store: Any, f: QueryFilters, target: str, value: str, bits: list[str], params: list, n: int
+            ) -> dt.date | None:
+    """The latest month from which on ``sum(value)`` of ``target``'s monthly counts under ``f`` and ``bits``
+    reaches ``n`` (see :func:`newest_month`)."""
+    allowed = QUOTE_FILTERS if target == "quote" else STANCE_FILTERS
+    if not available(store) or not set(f.active()) <= allowed:
+        return None
+    if f.date_to is not None and f.date_to.day != calendar.monthrange(f.date_to.year, f.date_to.month)[1]:
+        return None  # the last month would count rows after the end date
+    kbits, kparams = _key_bits(f, target)
+    bits, params = kbits + bits + ["month IS NOT NULL"], kparams + params
+    if f.date_to is not None:
+        bits.append("month < ?"); params.append(_next_month(f.date_to))  # noqa: E702
     row = store.execute(
         f"SELECT month FROM (SELECT month, sum(n) OVER (ORDER BY month DESC) AS cum FROM "
-        f"(SELECT month, sum({quotes}) AS n FROM quote_counts WHERE {' AND '.join(bits)} GROUP BY month)) "
+        f"(SELECT month, sum({value}) AS n FROM {target}_counts WHERE {' AND '.join(bits)} GROUP BY month)) "
         "WHERE cum >= ? ORDER BY month DESC LIMIT 1", params + [n]).fetchone()
     return row[0] if row else None

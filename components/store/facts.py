@@ -93,6 +93,7 @@ def refresh_articles(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
                                where="WHERE list_contains(?, q.article_id)")
     cur.execute(f"INSERT INTO quote_facts {sql}", [ids, ids])
     aggregates.quotes_delta(cur, ids, 1)  # the quote counts follow their facts (aggregates.py)
+    aggregates.samples_refresh(cur, ids)  # and the map's hover sample, from the final places and facts
 
 
 def delete_articles(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:

@@ -449,11 +449,17 @@ def identity(store, name: str) -> Optional[dict]:
         first), ``articles`` (list of dicts: ``id``, ``title``, ``outlet``, ``published``, ``name`` (the
         form used there), ``n_quotes``; newest first); None when the name is not in the table.
     """
+    from . import aggregates
+
     canon = canonical_of(store, name)
-    names = store.execute(
-        "SELECT i.name, i.rule, count(DISTINCT q.article_id) FROM speaker_identities i "
-        "LEFT JOIN quotes q ON q.speaker = i.name WHERE i.canonical = ? GROUP BY i.name, i.rule "
-        "ORDER BY 3 DESC, i.name", [canon]).fetchall()
+    # the articles per name: from quote_totals when the store has it (summed over its keys it counts each
+    # article once per speaker, aggregates.py), else from the quotes
+    per_name = ("SELECT i.name, i.rule, coalesce(CAST(sum(t.articles) AS BIGINT), 0) FROM speaker_identities i "
+                "LEFT JOIN quote_totals t ON t.speaker = i.name" if aggregates.available(store) else
+                "SELECT i.name, i.rule, count(DISTINCT q.article_id) FROM speaker_identities i "
+                "LEFT JOIN quotes q ON q.speaker = i.name")
+    names = store.execute(f"{per_name} WHERE i.canonical = ? GROUP BY i.name, i.rule ORDER BY 3 DESC, i.name",
+                          [canon]).fetchall()
     if not names:
         return None
     arts = store.execute(
