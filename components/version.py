@@ -4,7 +4,8 @@
   :mod:`components.store.versions` when a table changes.
 - :data:`EXTRACTOR_VERSION` (str): ``"<package version>+<fingerprint>"``, where the fingerprint is
   the first 12 hex digits of the SHA-256 of everything that decides the extracted records: the
-  extraction stages (``components/extract/*.py``), the spaCy set-up (``nlp.py``), the gazetteer
+  extraction stages (``components/extract/*.py``) and the text utilities they use (``components/text/*.py``:
+  dates, numbers, words), the spaCy set-up (``nlp.py``), the gazetteer
   (``gazetteer.py``), the record models, the word lists and cue lexicon (``components/lexicon.py``, ``components/extract/lexicon/``,
   ``components/extract/cues.yaml``, ``components/nlp_lexicon.yaml``), the lexicons and taxonomies in ``data/*.yaml``,
   and the spaCy and model versions. It changes by itself whenever one of them changes, so a store can
@@ -25,6 +26,7 @@ SCHEMA_VERSION = 2  # 1: stores written before versions were recorded (no articl
 # The files whose content decides the records, relative to the project root.
 FINGERPRINT_GLOBS = (
     "components/extract/*.py",
+    "components/text/*.py",
     "components/nlp.py",
     "components/gazetteer.py",
     "components/extract/*.yaml",

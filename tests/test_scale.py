@@ -168,3 +168,18 @@ def test_local_cluster_workers_keep_glibc_default_trimming():
         cluster.close()
     assert list(env.values()) == [(None, "1")]
     assert os.environ.get("MALLOC_TRIM_THRESHOLD_") is None  # the nanny did not set it here either
+
+
+def test_extractor_fingerprint_covers_the_shared_text_utilities(tmp_path):
+    """Test that the extractor version changes when a text utility the stages use (numbers, dates, words)
+    changes: they decide the records as much as the stages do."""
+    import shutil
+
+    from components.version import _ROOT, extractor_fingerprint
+
+    for rel in ("components/extract", "components/text"):
+        shutil.copytree(_ROOT / rel, tmp_path / rel)
+    before = extractor_fingerprint(tmp_path)
+    words = tmp_path / "components/text/words.py"
+    words.write_text(words.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert extractor_fingerprint(tmp_path) != before
