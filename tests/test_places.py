@@ -807,3 +807,10 @@ def test_places_area_with_its_kind_word_tagged_as_a_person(extract_text, text, e
     """Test that "X State" / "X Province" the model tagged PERSON or ORG is the first-level area X when the
     gazetteer lists X as one (the kind word is left out of the mention)."""
     assert names(extract_text(text)) == expected
+
+
+def test_places_area_name_tagged_as_common_noun_before_its_kind_word(extract_text):
+    """Test that a capitalised area name the tagger took for a common noun, right before its kind word
+    ("Zaporizhzhia Oblast governor ..."), is the first-level area."""
+    ex = extract_text("Lviv Oblast governor Maksym Kozytskyi said drones hit a depot.")
+    assert [(p.name, p.kind, p.country) for p in ex.places] == [("Lviv", "admin", "UA")]

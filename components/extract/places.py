@@ -41,7 +41,7 @@ from typing import Optional
 
 import regex
 from spacy.strings import get_string_id
-from spacy.symbols import PROPN
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span
 
 from ..lexicon import (
@@ -1199,15 +1199,19 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str,
     n = len(doc)
     pos = token_column(doc, "pos")
     while i < n:
-        if taken[i] or pos[i] != PROPN:  # (tested on the column before a Token is built)
+        # a proper noun, or a capitalised word the tagger took for a common noun right before an area word
+        # ("Kharkiv Oblast governor ...": the name of the area)
+        suffixed = (pos[i] == NOUN and not taken[i] and i + 1 < n and doc[i].is_title and doc[i].is_alpha
+                    and doc[i + 1].lower_ in ADMIN_SUFFIXES)
+        if taken[i] or pos[i] != PROPN and not suffixed:  # (tested on the column before a Token is built)
             i += 1
             continue
         tok = doc[i]
         if tok.ent_type_ in ("PERSON", "ORG", "NORP") and not tok.ent_type_ == "":
             i += 1
             continue
-        j = i
-        while j < n and not taken[j] and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ in ("ORG",) and j - i < 4:
+        j = i + 1 if suffixed else i
+        while j < n and not taken[j] and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ in ("ORG",) and j - i < 4 and not suffixed:
             j += 1
             if j < n and doc[j].ent_iob_ == "B":
                 break  # "for South Sudan David Shearer": a new entity ends the run
