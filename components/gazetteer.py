@@ -208,12 +208,16 @@ def _english_spelling(name: str, alternates) -> str:
     return plain if plain != name and plain in set(alternates) else name
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """Return the lookup key of a name: accents stripped (and letters without a decomposition
     mapped to their base: "ı" -> "i", "ł" -> "l", "ø" -> "o"), case-folded, dots dropped,
     curly apostrophes straightened, hyphens and runs of spaces turned into one space,
     a leading "the " removed. ``"the U.S."`` -> ``"us"``; ``"Ivano-Frankivsk"`` -> ``"ivano frankivsk"``;
     ``"Doğubayazıt"`` -> ``"dogubayazit"``; ``"Puławy"`` -> ``"pulawy"``.
+
+    Memoised per process (a pure function of ``name``; the extraction stages normalise the same
+    few hundred names of an article dozens of times each: profiled 85,000 calls for 84 articles).
     """
     s = name
     if not s.isascii():

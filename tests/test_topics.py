@@ -403,3 +403,33 @@ topics:
     repeat = TopicTagger(nlp, TopicTaxonomy.load(path))
     assert repeat._anchors is None
     assert sorted(repeat._pattern_matches(doc)) == sorted(repeat.matcher(doc))
+
+
+def test_topic_anchor_word_of_patterns_of_several_lengths_keeps_the_longest_window(nlp, tmp_path):
+    """Test the anchor table: a word that anchors patterns of two lengths (in two topics) opens the
+    window of the longer one, and the matches equal the Matcher's over the whole doc, at the doc's
+    start and end, in overlapping windows."""
+    path = tmp_path / "topics.yaml"
+    path.write_text(
+        """
+topics:
+  - id: docks
+    label: Docks
+    description: Dock work.
+    patterns:
+      - [{LOWER: dock}, {LOWER: strike}]
+  - id: pay
+    label: Pay
+    description: Pay disputes.
+    patterns:
+      - [{LOWER: dock}, {LEMMA: worker}, {LOWER: without, OP: "?"}, {LOWER: pay}]
+""",
+        encoding="utf-8",
+    )
+    tagger = get_topic_tagger(nlp, path)
+    doc = nlp("Dock workers without pay joined the dock strike and dock workers pay nothing, dock strike")
+    assert tagger._pattern_matches(doc) and sorted(tagger._pattern_matches(doc)) == sorted(tagger.matcher(doc))
+    assert tagger._anchor_lengths == {"LOWER": {doc.vocab.strings["dock"]: 4}, "LEMMA": {}}
+    found = sorted((doc.vocab.strings[m], doc[s:e].text) for m, s, e in tagger._pattern_matches(doc))
+    assert found == [("docks", "dock strike"), ("docks", "dock strike"), ("pay", "Dock workers without pay"),
+                     ("pay", "dock workers pay")]

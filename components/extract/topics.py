@@ -228,6 +228,7 @@ class TopicTagger:
         self._has_context: set[str] = set()  # topics whose in_context rule names context phrases
         # per Matcher pattern, a word it cannot match without and its longest length (see _pattern_anchors)
         self._anchors: list[tuple[str, frozenset[int], int]] | None = []
+        self._anchor_lengths: dict[str, dict[int, int]] | None = None  # attribute -> word -> longest length, from _anchors
         for t in self.taxonomy.topics:
             if t.phrases:
                 self.phrase_matcher.add(t.id, [nlp.make_doc(p) for p in t.phrases])
@@ -331,12 +332,20 @@ class TopicTagger:
         (a user's taxonomy with ``*``/``+`` or no word test), the whole doc is matched."""
         if self._anchors is None or not len(doc):
             return list(self.matcher(doc))
-        cols = {"LOWER": token_column(doc, "lower"), "LEMMA": token_column(doc, "lemma")}
+        if self._anchor_lengths is None:
+            # per attribute, each anchor word's longest pattern: the windows of shorter patterns at a
+            # token lie inside that one's, so the merged windows are the same
+            self._anchor_lengths = {"LOWER": {}, "LEMMA": {}}
+            for attr, words, length in self._anchors:
+                table = self._anchor_lengths[attr]
+                for w in words:
+                    table[w] = max(table.get(w, 0), length)
         n = len(doc)
         windows = []
-        for attr, words, length in self._anchors:
-            col = cols[attr]
-            windows += [(max(0, i - length + 1), min(n, i + length)) for i in range(n) if col[i] in words]
+        for attr, table in self._anchor_lengths.items():
+            if table:
+                col = token_column(doc, attr.lower())
+                windows += [(max(0, i - L + 1), min(n, i + L)) for i, h in enumerate(col) if (L := table.get(h))]
         hits = []
         for a, b in _merged(windows):
             hits += [(m, a + s, a + e) for m, s, e in self.matcher(doc[a:b])]
