@@ -433,3 +433,16 @@ topics:
     found = sorted((doc.vocab.strings[m], doc[s:e].text) for m, s, e in tagger._pattern_matches(doc))
     assert found == [("docks", "dock strike"), ("docks", "dock strike"), ("pay", "Dock workers without pay"),
                      ("pay", "dock workers pay")]
+
+
+def test_topic_match_details_kept_per_span_and_not_shared(nlp):
+    """Test that the topic matches of a token range, kept per doc, equal a fresh computation, and that
+    a caller changing the list it got changes nothing for the next caller."""
+    tagger = get_topic_tagger(nlp)
+    doc = nlp("The minister said the sanctions on Iran's nuclear program stay. Inflation rose again in May.")
+    span = doc[0:13]
+    first = tagger.match_details(span)
+    assert first and first == tagger._match_details(doc, 0, 13)
+    first.append(("x", 0, 1, False))
+    assert tagger.match_details(span) == tagger._match_details(doc, 0, 13)
+    assert tagger.match_details(doc) == tagger._match_details(doc, 0, len(doc))

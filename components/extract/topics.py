@@ -271,6 +271,15 @@ class TopicTagger:
         """
         doc = span.doc if isinstance(span, Span) else span
         lo, hi = (span.start, span.end) if isinstance(span, Span) else (0, len(doc))
+        # kept per doc and token range: the stance stage asks again for the same sentences and quotes
+        kept = doc.user_data.setdefault(("newsx_topic_details", self._cache_id), {})
+        found = kept.get((lo, hi))
+        if found is None:
+            found = kept[(lo, hi)] = tuple(self._match_details(doc, lo, hi))
+        return list(found)
+
+    def _match_details(self, doc: Doc, lo: int, hi: int) -> list[tuple[str, int, int, bool]]:
+        """:meth:`match_details` of the tokens ``[lo, hi)`` of ``doc``, computed."""
         raw = [m for m in self._doc_matches(doc) if lo <= m[1] and m[2] <= hi]
         tid_of = {k: k.split("@")[0] for k, _, _ in raw}
         # longest match wins across topics: "weapons" inside "nuclear weapons" is not military-aid
