@@ -53,6 +53,7 @@ def test_flag_and_lower_columns_equal_token_attributes(nlp):
     assert token_column(doc, "is_punct") == [int(t.is_punct) for t in doc]
     assert token_column(doc, "is_space") == [int(t.is_space) for t in doc]
     assert token_column(doc, "is_alpha") == [int(t.is_alpha) for t in doc]
+    assert token_column(doc, "is_title") == [int(t.is_title) for t in doc]
     assert token_column(doc, "ent_type") == [get_string_id(t.ent_type_) for t in doc]
     assert token_lowers(doc) == [t.lower_ for t in doc]
     assert token_lowers(doc)[:4] == ["the", "harbour", "'s", "gate"]

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon as C
 from ..models import Place, Speaker
-from ..nlp import datelines, doc_ents, doc_text, token_column
+from ..nlp import datelines, doc_ents, doc_text, sentence_starts, token_column
 from .tree import climb
 
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*")
@@ -344,7 +344,11 @@ class SpeakerIndex:
         self._quoted_starts = [a for a, _ in self._quoted]
         self._persons: list[tuple[int, str]] = []  # (char offset, record key) of named people outside quotes
         self._salient: set[tuple[int, str]] = set()  # mentions that are clause subjects or quote speakers
-        self._sent_starts = [s.start_char for s in doc.sents]
+        if doc.has_annotation("SENT_START"):  # the sentences' first characters, from the columns
+            idx = token_column(doc, "idx")
+            self._sent_starts = [idx[i] for i in sentence_starts(doc)] if len(doc) else []
+        else:
+            self._sent_starts = [s.start_char for s in doc.sents]
         text = doc_text(doc)
         self._headlines = headline_lines(text)
         first = text.split("\n", 1)[0]  # a first line without a final stop is the title ("Ferry service halted")
