@@ -128,8 +128,10 @@ def clean_admin_name(name: str) -> str:
     name = name.strip()
     short = _ADMIN_SUFFIX.sub("", _ADMIN_PREFIX.sub("", name))
     return short or name
+@functools.lru_cache(maxsize=1 << 16)
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km between two points in decimal degrees."""
+    """Great-circle distance in km between two points in decimal degrees (memoised per process: the
+    geocoder's two passes measure the same pairs of an article's candidate readings again)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))

@@ -446,3 +446,23 @@ def test_topic_match_details_kept_per_span_and_not_shared(nlp):
     first.append(("x", 0, 1, False))
     assert tagger.match_details(span) == tagger._match_details(doc, 0, 13)
     assert tagger.match_details(doc) == tagger._match_details(doc, 0, len(doc))
+
+
+def test_framing_topics_kept_per_sentence_equal_a_fresh_computation(nlp):
+    """Test that the framing topics kept per doc and sentence equal the computed ones for every span
+    of a two-paragraph text (a question frames the answer across the break), and that a caller
+    changing the set it got changes nothing for the next caller."""
+    from components.extract.topics import _framing_topics_before, framing_topics
+
+    tagger = get_topic_tagger(nlp)
+    doc = nlp("Will the sanctions on Iran's nuclear program hold?\n\nThat is not under consideration. No.")
+    sents = list(doc.sents)
+    for sent in sents:
+        for a in range(sent.start, sent.end):
+            got = framing_topics(tagger, doc[a : sent.end])
+            assert got == _framing_topics_before(tagger, doc, sent)
+    answer = doc[sents[1].start : sents[1].end]
+    first = framing_topics(tagger, answer)
+    assert first  # the question's topics frame the answer
+    first.add("x")
+    assert "x" not in framing_topics(tagger, answer)

@@ -34,11 +34,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, POS, SHAPE, TAG
+from spacy.attrs import DEP, HEAD, SHAPE, TAG
 from spacy.tokens import Doc, Span
 
 from ..errors import GoldFormatError
-from ..nlp import doc_text, token_column
+from ..nlp import doc_text, token_column, token_lemmas, token_lowers
 from .cuelex import CUE_POS, brat_role_spans, cue_table
 from .frames import Frame, span_chars, subject_of
 from .quotemarks import quote_spans
@@ -74,8 +74,9 @@ def _quote_flags(doc: Doc, offsets: list[int] | None = None) -> list[int]:
     return out
 
 
-# the token attributes :class:`_Columns` reads, as one ``Doc.to_array`` call (head: relative offset)
-_COLUMN_ATTRS = (IDX, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, SHAPE)
+# the token attributes :class:`_Columns` reads with one ``Doc.to_array`` call (head: relative offset),
+# besides the word, lemma, POS, entity and offset columns the stages share (:func:`components.nlp.token_column`)
+_COLUMN_ATTRS = (TAG, DEP, HEAD, SHAPE)
 
 
 def _forms(feat: str) -> tuple[str, ...]:
@@ -86,11 +87,12 @@ def _forms(feat: str) -> tuple[str, ...]:
 # Per attribute, what :class:`_Columns` keeps of a string-store id (a hash, or a symbol for POS and
 # dependency labels): the decoded string and the feature strings made from it.
 _FORM_BUILDERS = {
-    "low": lambda w: (w, _forms("w=" + w)),
-    "lem": lambda x: (x.lower(), ("l=" + x.lower(), "hl=" + x.lower())),
-    "pos": lambda p: (p, _forms("p=" + p)),
+    "str": lambda x: x,
+    "low": lambda w: _forms("w=" + w),
+    "lem": lambda x: ("l=" + x.lower(), "hl=" + x.lower()),
+    "pos": lambda p: _forms("p=" + p),
     "tag": lambda t: "t=" + t,
-    "dep": lambda d: (d, _forms("d=" + d)),
+    "dep": lambda d: _forms("d=" + d),
     "ent": lambda e: "e=" + (e or "-"),
     "shape": lambda x: "s=" + x[:4],
 }
@@ -146,17 +148,16 @@ class _Columns:
 
     def __init__(self, doc: Doc):
         strings = doc.vocab.strings
-        cols = doc.to_array(list(_COLUMN_ATTRS)).T.tolist() if len(doc) else [[] for _ in _COLUMN_ATTRS]
-        offsets, low, lem, pos, tag, dep, head, ent, shape = cols
-        low, lem, pos, dep = (_form_column(c, k, strings) for c, k in ((low, "low"), (lem, "lem"), (pos, "pos"), (dep, "dep")))
-        self.low, self.f_low = [x[0] for x in low], [x[1] for x in low]
-        self.lem, self.f_lem = [x[0] for x in lem], [x[1] for x in lem]
-        self.pos, self.f_pos = [x[0] for x in pos], [x[1] for x in pos]
-        self.dep, self.f_dep = [x[0] for x in dep], [x[1] for x in dep]
-        self.f_tag, self.f_ent, self.f_shape = (_form_column(c, k, strings) for c, k in ((tag, "tag"), (ent, "ent"), (shape, "shape")))
+        tag, dep, head, shape = doc.to_array(list(_COLUMN_ATTRS)).T.tolist() if len(doc) else [[] for _ in _COLUMN_ATTRS]
+        low, lem, pos, ent = (token_column(doc, a) for a in ("lower", "lemma", "pos", "ent_type"))
+        self.low, self.lem = token_lowers(doc), token_lemmas(doc)
+        self.pos, self.dep = _form_column(pos, "str", strings), _form_column(dep, "str", strings)
+        self.f_low, self.f_lem, self.f_pos, self.f_dep, self.f_tag, self.f_ent, self.f_shape = (
+            _form_column(c, k, strings) for c, k in ((low, "low"), (lem, "lem"), (pos, "pos"), (dep, "dep"), (tag, "tag"),
+                                                    (ent, "ent"), (shape, "shape")))
         self.head = [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(head)]
         self.rel = _rel_bins(self.low, self.lem, self.pos)
-        self.inq = _quote_flags(doc, offsets)
+        self.inq = _quote_flags(doc, token_column(doc, "idx"))
         self._memo: dict = {}  # ("dh" | "hr", ...) -> feature string, per article
 
 
@@ -176,25 +177,6 @@ def _ancestor_cue(i: int, col: _Columns) -> str:
     return "none"
 
 
-def _token_local(i: int, col: _Columns, start: int, end: int) -> list[str]:
-    """The features of token ``i`` on its own (no window) in the sentence ``[start, end)``: word,
-    lemma, POS, tag, dependency, dependency with the head's POS, head lemma, entity type, shape,
-    quotation state, cue reliability, dependency with the head's reliability, cue ancestor
-    (:func:`_ancestor_cue`), then the position from the sentence start and end (at most 4)."""
-    h, dep, memo = col.head[i], col.dep[i], col._memo
-    dh = memo.get(("dh", dep, col.pos[h]))
-    if dh is None:
-        dh = memo["dh", dep, col.pos[h]] = "dh=" + dep + "|" + col.pos[h]
-    hr = memo.get(("hr", dep, col.rel[h]))
-    if hr is None:
-        hr = memo["hr", dep, col.rel[h]] = "hr=" + dep + "|" + str(col.rel[h])
-    return [
-        col.f_low[i][0], col.f_lem[i][0], col.f_pos[i][0], col.f_tag[i], col.f_dep[i][0], dh,
-        col.f_lem[h][1], col.f_ent[i], col.f_shape[i], _Q_FORMS[col.inq[i]][0], _R_FORMS[col.rel[i]][0], hr,
-        "a=" + _ancestor_cue(i, col), _SP[min(i - start, 4)], _SE[min(end - 1 - i, 4)],
-    ]
-
-
 # the window of :func:`sentence_features`: offsets, their feature prefixes and the padding features
 _WINDOW = (-2, -1, 1, 2)
 _WINDOW_PREFIX = tuple("%+d:" % off for off in _WINDOW)
@@ -208,9 +190,12 @@ _SE = tuple("se=%d" % v for v in range(5))
 
 
 def sentence_features(sent: Span, col: _Columns) -> list[list[str]]:
-    """CRFsuite feature strings of each token of ``sent``: its own (:func:`_token_local`) and the
-    word, part of speech, dependency, quotation state and cue reliability of the tokens up to two
-    before and after (``-2:w=...`` to ``+2:r=...``; ``-2:pad`` beyond the sentence).
+    """CRFsuite feature strings of each token of ``sent``: its own (word, lemma, POS, tag, dependency,
+    dependency with the head's POS, head lemma, entity type, shape, quotation state, cue reliability,
+    dependency with the head's reliability, cue ancestor (:func:`_ancestor_cue`), position from the
+    sentence start and end, at most 4) and the word, part of speech, dependency, quotation state and
+    cue reliability of the tokens up to two before and after (``-2:w=...`` to ``+2:r=...``;
+    ``-2:pad`` beyond the sentence).
 
     Args:
         sent (Span): a sentence of the parsed article.
@@ -220,7 +205,8 @@ def sentence_features(sent: Span, col: _Columns) -> list[list[str]]:
         list[list[str]]: one feature list per token, in order.
     """
     a, b = sent.start, sent.end
-    fw, fp, fd, inq, rel = col.f_low, col.f_pos, col.f_dep, col.inq, col.rel
+    fw, fl, fp, fd, inq, rel = col.f_low, col.f_lem, col.f_pos, col.f_dep, col.inq, col.rel
+    ft, fe, fs, heads, deps, pos, memo = col.f_tag, col.f_ent, col.f_shape, col.head, col.dep, col.pos, col._memo
     # each token's window features under each offset (index 1 to 4 of its forms), in _WINDOW order
     win = []
     for j in range(a, b):
@@ -229,7 +215,16 @@ def sentence_features(sent: Span, col: _Columns) -> list[list[str]]:
                     (w[3], p[3], d[3], q[3], r[3]), (w[4], p[4], d[4], q[4], r[4])))
     n, out = b - a, []
     for k in range(n):
-        feats = _token_local(a + k, col, a, b)
+        i = a + k
+        h, dep = heads[i], deps[i]
+        dh = memo.get(("dh", dep, pos[h]))
+        if dh is None:
+            dh = memo["dh", dep, pos[h]] = "dh=" + dep + "|" + pos[h]
+        hr = memo.get(("hr", dep, rel[h]))
+        if hr is None:
+            hr = memo["hr", dep, rel[h]] = "hr=" + dep + "|" + str(rel[h])
+        feats = [fw[i][0], fl[i][0], fp[i][0], ft[i], fd[i][0], dh, fl[h][1], fe[i], fs[i], _Q_FORMS[inq[i]][0],
+                 _R_FORMS[rel[i]][0], hr, "a=" + _ancestor_cue(i, col), _SP[min(k, 4)], _SE[min(n - 1 - k, 4)]]
         feats += win[k - 2][0] if k >= 2 else _PAD_BEFORE2
         feats += win[k - 1][1] if k >= 1 else _PAD_BEFORE1
         feats += win[k + 1][2] if k + 1 < n else _PAD_AFTER1
@@ -309,8 +304,9 @@ def tag_doc(doc: Doc, path: Path = TAGGER_PATH) -> list[TaggedSentence]:
     col = _Columns(doc)
     floor = int(ANCESTOR_MIN_RELIABILITY * 10)
     out = []
+    cue_out = [r >= floor and not q for r, q in zip(col.rel, col.inq)]  # a lexicon cue word outside quotation marks
     for sent in doc.sents:
-        if not any(col.rel[i] >= floor and not col.inq[i] for i in range(sent.start, sent.end)):
+        if not any(cue_out[sent.start : sent.end]):
             continue  # no cue word of the lexicon outside quotation marks: nothing to propose (speed)
         feats = sentence_features(sent, col)
         labels = tagger.tag(feats)

@@ -509,6 +509,17 @@ def framing_topics(tagger: "TopicTagger", span: Span) -> set[str]:
     if len(span) == 0 or not doc.has_annotation("SENT_START"):
         return set()
     sent = span[0].sent
+    # kept per doc and sentence (the answer depends on the first sentence only; the stance stage asks
+    # for many quotes of one sentence); callers get a copy
+    kept = doc.user_data.setdefault(("newsx_framing_topics", tagger._cache_id), {})
+    found = kept.get(sent.start)
+    if found is None:
+        found = kept[sent.start] = frozenset(_framing_topics_before(tagger, doc, sent))
+    return set(found)
+
+
+def _framing_topics_before(tagger: "TopicTagger", doc: Doc, sent: Span) -> set[str]:
+    """:func:`framing_topics` of a span whose first sentence is ``sent``, computed."""
     for _ in range(FRAMING_SENTENCES):
         if sent.start == 0:
             break
