@@ -135,8 +135,10 @@ def clean_admin_name(name: str) -> str:
     name = name.strip()
     short = _ADMIN_SUFFIX.sub("", _ADMIN_PREFIX.sub("", name))
     return short or name
+@functools.lru_cache(maxsize=1 << 16)
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km between two points in decimal degrees."""
+    """Great-circle distance in km between two points in decimal degrees (memoised per process: the
+    geocoder's two passes measure the same pairs of an article's candidate readings again)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(h))
@@ -215,12 +217,16 @@ def _english_spelling(name: str, alternates) -> str:
     return plain if plain != name and plain in set(alternates) else name
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """Return the lookup key of a name: accents stripped (and letters without a decomposition
     mapped to their base: "ı" -> "i", "ł" -> "l", "ø" -> "o"), case-folded, dots dropped,
     curly apostrophes straightened, hyphens and runs of spaces turned into one space,
     a leading "the " removed. ``"the U.S."`` -> ``"us"``; ``"Ivano-Frankivsk"`` -> ``"ivano frankivsk"``;
     ``"Doğubayazıt"`` -> ``"dogubayazit"``; ``"Puławy"`` -> ``"pulawy"``.
+
+    Memoised per process (a pure function of ``name``; the extraction stages normalise the same
+    few hundred names of an article dozens of times each: profiled 85,000 calls for 84 articles).
     """
     s = name
     if not s.isascii():

@@ -14,7 +14,7 @@ from typing import Optional
 import regex  # Unicode letter classes (\p{Lu}) for datelines: "TROMSØ, Norway —"
 import spacy
 from spacy.language import Language
-from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START
 
 from .lexicon import SENTENCE_OPENERS, TITLE_ABBREVIATIONS
 
@@ -118,13 +118,16 @@ def doc_text(doc) -> str:
     return text
 
 
-_COLUMN_ATTRS = {"idx": IDX, "pos": POS, "lower": LOWER, "orth": ORTH, "lemma": LEMMA}
+_COLUMN_ATTRS = {"idx": IDX, "pos": POS, "lower": LOWER, "orth": ORTH, "lemma": LEMMA, "ent_type": ENT_TYPE,
+                 "is_punct": IS_PUNCT, "is_space": IS_SPACE, "is_alpha": IS_ALPHA, "is_title": IS_TITLE}
 
 
 def token_column(doc, attr: str) -> list[int]:
     """Per token of ``doc``, the integer value of one attribute: ``"idx"`` (character offset),
     ``"pos"`` (coarse part-of-speech symbol id, :mod:`spacy.symbols`), ``"lower"``, ``"orth"`` or
-    ``"lemma"`` (string hashes; compare with :func:`spacy.strings.get_string_id`).
+    ``"lemma"``, ``"ent_type"`` (string hashes; compare with :func:`spacy.strings.get_string_id`; 0 for
+    a token outside entities), ``"is_punct"``, ``"is_space"``, ``"is_alpha"`` or ``"is_title"`` (1 or
+    0, as ``Token.is_punct``, ``Token.is_space``, ``Token.is_alpha``, ``Token.is_title``).
 
     Read with one ``Doc.to_array`` and kept in ``doc.user_data["newsx_token_<attr>"]``: a scan of
     ``for tok in doc`` builds a Token object per token (profiled: the largest single cost of the
@@ -132,7 +135,7 @@ def token_column(doc, attr: str) -> list[int]:
     passes. A token's analysis never changes after the parse, so the kept column stays right.
 
     Raises:
-        KeyError: ``attr`` is not one of the five names.
+        KeyError: ``attr`` is not one of the ten names.
     """
     key = "newsx_token_" + attr
     col = doc.user_data.get(key)
@@ -169,16 +172,54 @@ def span_ents(span) -> list:
     return out
 
 
+# string-store hash -> string, kept for the process: hashes are stable within it, and the words of
+# news articles recur from one article to the next (a table is emptied beyond _DECODED_MAX entries)
+_DECODED: dict[int, str] = {}
+_DECODED_MAX = 500_000
+
+
+def _decode_column(doc, attr: str) -> list[str]:
+    """The strings of the hash column ``attr`` of :func:`token_column`, each hash new to the process
+    decoded from the doc's StringStore once (:data:`_DECODED`)."""
+    ids = token_column(doc, attr)
+    new = set(ids).difference(_DECODED)
+    if new:
+        if len(_DECODED) + len(new) > _DECODED_MAX:
+            _DECODED.clear()
+            new = set(ids)
+        strings = doc.vocab.strings
+        for h in new:
+            _DECODED[h] = strings[h]
+    return list(map(_DECODED.__getitem__, ids))
+
+
 def token_texts(doc) -> list[str]:
     """Per token of ``doc``, its text (``Token.text``), decoded from the ``"orth"`` column of
-    :func:`token_column` (each distinct string once) and kept in ``doc.user_data["newsx_token_texts"]``:
+    :func:`token_column` (:func:`_decode_column`) and kept in ``doc.user_data["newsx_token_texts"]``:
     for scans that test the words before building a Token."""
     texts = doc.user_data.get("newsx_token_texts")
     if texts is None or len(texts) != len(doc):
-        orth, strings = token_column(doc, "orth"), doc.vocab.strings
-        memo = {h: strings[h] for h in set(orth)}
-        texts = doc.user_data["newsx_token_texts"] = [memo[h] for h in orth]
+        texts = doc.user_data["newsx_token_texts"] = _decode_column(doc, "orth")
     return texts
+
+
+def token_lemmas(doc) -> list[str]:
+    """Per token of ``doc``, its lemma in lower case (``Token.lemma_.lower()``), decoded from the
+    ``"lemma"`` column of :func:`token_column` like :func:`token_texts` and kept in
+    ``doc.user_data["newsx_token_lemmas"]``."""
+    lems = doc.user_data.get("newsx_token_lemmas")
+    if lems is None or len(lems) != len(doc):
+        lems = doc.user_data["newsx_token_lemmas"] = [x.lower() for x in _decode_column(doc, "lemma")]
+    return lems
+
+
+def token_lowers(doc) -> list[str]:
+    """Per token of ``doc``, its lower-case form (``Token.lower_``), decoded from the ``"lower"`` column
+    of :func:`token_column` like :func:`token_texts` and kept in ``doc.user_data["newsx_token_lowers"]``."""
+    lows = doc.user_data.get("newsx_token_lowers")
+    if lows is None or len(lows) != len(doc):
+        lows = doc.user_data["newsx_token_lowers"] = _decode_column(doc, "lower")
+    return lows
 
 
 def span_text(span) -> str:

@@ -135,3 +135,92 @@ def test_tagger_proposals_reach_the_output(extract_text, text, expected):
     """Test attributions only the sequence tagger proposes, end to end (exact kind, content, cue, speaker)."""
     ex = extract_text(text)
     assert [(q.kind, q.text, q.cue, q.speaker) for q in ex.quotes] == expected
+
+
+def _reference_features(doc) -> list[list[str]]:
+    """The tagger's features of every token of ``doc`` spelt out from spaCy's Token attributes, token
+    by token (the definition in the module docstring), for comparison with the column-based code."""
+    from components.extract.cuelex import CUE_POS, cue_table
+    from components.extract.quotemarks import quote_spans
+
+    table = cue_table()
+    quotes = [(q.open_mark, q.outer_end) for q in quote_spans(doc.text)]
+
+    def rel(t):
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            key = ("according to", "ADP")
+        else:
+            cp = CUE_POS.get(t.pos_)
+            key = None if cp in (None, "ADP") else (t.lemma_.lower(), cp)
+        hit = table.get((key[0], key[1], "any")) if key else None
+        return -1 if hit is None else min(9, int(hit[1] * 10))
+
+    def ancestor(t):
+        child, cur = t, t
+        for _ in range(8):
+            if rel(cur) >= 1:
+                dep = "self" if cur is t or cur.i == t.i else child.dep_
+                return "%d|%s|%s" % (rel(cur), dep, "b" if t.i < cur.i else "a")
+            if cur.head.i == cur.i:
+                break
+            child, cur = cur, cur.head
+        return "none"
+
+    out = []
+    for sent in doc.sents:
+        for t in sent:
+            inq = int(any(a <= t.idx < b for a, b in quotes))
+            f = [f"w={t.lower_}", f"l={t.lemma_.lower()}", f"p={t.pos_}", f"t={t.tag_}", f"d={t.dep_}",
+                 f"dh={t.dep_}|{t.head.pos_}", f"hl={t.head.lemma_.lower()}", f"e={t.ent_type_ or '-'}",
+                 f"s={t.shape_[:4]}", f"q={inq}", f"r={rel(t)}", f"hr={t.dep_}|{rel(t.head)}", f"a={ancestor(t)}",
+                 f"sp={min(t.i - sent.start, 4)}", f"se={min(sent.end - 1 - t.i, 4)}"]
+            for off in (-2, -1, 1, 2):
+                j = t.i + off
+                if sent.start <= j < sent.end:
+                    u = doc[j]
+                    uq = int(any(a <= u.idx < b for a, b in quotes))
+                    f += [f"{off:+d}:w={u.lower_}", f"{off:+d}:p={u.pos_}", f"{off:+d}:d={u.dep_}",
+                          f"{off:+d}:q={uq}", f"{off:+d}:r={rel(u)}"]
+                else:
+                    f.append(f"{off:+d}:pad")
+            out.append(f)
+    return out
+
+
+def test_tagger_features_match_their_token_by_token_definition(nlp):
+    """Test the CRF features built from the token columns (feature strings made once per distinct
+    value) against the same features spelt out from each Token: equal for every token of an invented
+    article with a quotation, a relative clause and an "according to" cue; and the features of the
+    cue word itself."""
+    from components.extract.attribution_tagger import doc_sequences
+
+    text = ('Harbour officials said the pier would reopen in May. "The cranes are old," a foreman added.\n'
+            'According to the port authority, which owns the docks, repairs cost more than planned.')
+    doc = nlp(text)
+    got = [f for _, feats in doc_sequences(doc) for f in feats]
+    assert got == _reference_features(doc)
+    said = got[2]
+    assert said[:10] == ["w=said", "l=say", "p=VERB", "t=VBD", "d=ROOT", "dh=ROOT|VERB", "hl=say", "e=-", "s=xxxx", "q=0"]
+    assert said[13:15] == ["sp=2", "se=4"] and len(said) == 35
+    assert [f for f in said if f[:4] in ("-2:w", "-1:d", "+1:p", "+2:w")] == [
+        "-2:w=harbour", "-1:d=nsubj", "+1:p=DET", "+2:w=pier"]
+    assert got[0][15:17] == ["-2:pad", "-1:pad"] and len(got[0]) == 27
+    inside = [f[0] for f in got if "q=1" in f]
+    assert inside == ['w="', "w=the", "w=cranes", "w=are", "w=old", "w=,", 'w="']
+
+
+def test_tagger_quote_flags_count_the_last_opener(monkeypatch):
+    """Test the quotation state of tokens: 1 from a quotation's opening mark to its closing mark;
+    where one quotation range lies inside another the tokens after the inner one's end are counted by
+    the inner one (the last opener before them), as a bisection of the openers gives."""
+    from types import SimpleNamespace
+
+    from components.extract import attribution_tagger as at
+
+    doc = SimpleNamespace(user_data={"newsx_text": "x"})
+    offsets = [0, 5, 10, 15, 20, 25, 30, 35, 40]
+    ranges = [(10, 32), (15, 21), (40, 41)]
+    monkeypatch.setattr(at, "quote_spans", lambda text: [SimpleNamespace(open_mark=a, outer_end=b) for a, b in ranges])
+    assert at._quote_flags(doc, offsets) == [0, 0, 1, 1, 1, 0, 0, 0, 1]
+    ranges = []
+    assert at._quote_flags(doc, offsets) == [0] * 9

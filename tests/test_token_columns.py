@@ -42,3 +42,20 @@ def test_span_text_and_sentence_starts(nlp):
     assert span_text(doc[6:9]) == "Ships waited!"
     starts = sentence_starts(doc)
     assert all(doc[i].sent.start == max(s for s in starts if s <= i) for i in range(len(doc)))
+
+
+def test_flag_and_lower_columns_equal_token_attributes(nlp):
+    """Test the punctuation, space and letter flags, the entity types and the decoded lower-case forms
+    against the Token attributes, on a text with a line break, quotation marks and a possessive."""
+    from components.nlp import token_lowers
+
+    doc = nlp("The Harbour's gate \u201cclosed\u201d.\n\nNEW Pier  opens.")
+    assert token_column(doc, "is_punct") == [int(t.is_punct) for t in doc]
+    assert token_column(doc, "is_space") == [int(t.is_space) for t in doc]
+    assert token_column(doc, "is_alpha") == [int(t.is_alpha) for t in doc]
+    assert token_column(doc, "is_title") == [int(t.is_title) for t in doc]
+    assert token_column(doc, "ent_type") == [get_string_id(t.ent_type_) for t in doc]
+    assert token_lowers(doc) == [t.lower_ for t in doc]
+    assert token_lowers(doc)[:4] == ["the", "harbour", "'s", "gate"]
+    assert [t for t, p in zip(token_texts(doc), token_column(doc, "is_punct")) if p] == ["\u201c", "\u201d", ".", "."]
+    assert sum(token_column(doc, "is_space")) == 2

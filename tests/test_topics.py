@@ -403,3 +403,66 @@ topics:
     repeat = TopicTagger(nlp, TopicTaxonomy.load(path))
     assert repeat._anchors is None
     assert sorted(repeat._pattern_matches(doc)) == sorted(repeat.matcher(doc))
+
+
+def test_topic_anchor_word_of_patterns_of_several_lengths_keeps_the_longest_window(nlp, tmp_path):
+    """Test the anchor table: a word that anchors patterns of two lengths (in two topics) opens the
+    window of the longer one, and the matches equal the Matcher's over the whole doc, at the doc's
+    start and end, in overlapping windows."""
+    path = tmp_path / "topics.yaml"
+    path.write_text(
+        """
+topics:
+  - id: docks
+    label: Docks
+    description: Dock work.
+    patterns:
+      - [{LOWER: dock}, {LOWER: strike}]
+  - id: pay
+    label: Pay
+    description: Pay disputes.
+    patterns:
+      - [{LOWER: dock}, {LEMMA: worker}, {LOWER: without, OP: "?"}, {LOWER: pay}]
+""",
+        encoding="utf-8",
+    )
+    tagger = get_topic_tagger(nlp, path)
+    doc = nlp("Dock workers without pay joined the dock strike and dock workers pay nothing, dock strike")
+    assert tagger._pattern_matches(doc) and sorted(tagger._pattern_matches(doc)) == sorted(tagger.matcher(doc))
+    assert tagger._anchor_lengths == {"LOWER": {doc.vocab.strings["dock"]: 4}, "LEMMA": {}}
+    found = sorted((doc.vocab.strings[m], doc[s:e].text) for m, s, e in tagger._pattern_matches(doc))
+    assert found == [("docks", "dock strike"), ("docks", "dock strike"), ("pay", "Dock workers without pay"),
+                     ("pay", "dock workers pay")]
+
+
+def test_topic_match_details_kept_per_span_and_not_shared(nlp):
+    """Test that the topic matches of a token range, kept per doc, equal a fresh computation, and that
+    a caller changing the list it got changes nothing for the next caller."""
+    tagger = get_topic_tagger(nlp)
+    doc = nlp("The minister said the sanctions on Iran's nuclear program stay. Inflation rose again in May.")
+    span = doc[0:13]
+    first = tagger.match_details(span)
+    assert first and first == tagger._match_details(doc, 0, 13)
+    first.append(("x", 0, 1, False))
+    assert tagger.match_details(span) == tagger._match_details(doc, 0, 13)
+    assert tagger.match_details(doc) == tagger._match_details(doc, 0, len(doc))
+
+
+def test_framing_topics_kept_per_sentence_equal_a_fresh_computation(nlp):
+    """Test that the framing topics kept per doc and sentence equal the computed ones for every span
+    of a two-paragraph text (a question frames the answer across the break), and that a caller
+    changing the set it got changes nothing for the next caller."""
+    from components.extract.topics import _framing_topics_before, framing_topics
+
+    tagger = get_topic_tagger(nlp)
+    doc = nlp("Will the sanctions on Iran's nuclear program hold?\n\nThat is not under consideration. No.")
+    sents = list(doc.sents)
+    for sent in sents:
+        for a in range(sent.start, sent.end):
+            got = framing_topics(tagger, doc[a : sent.end])
+            assert got == _framing_topics_before(tagger, doc, sent)
+    answer = doc[sents[1].start : sents[1].end]
+    first = framing_topics(tagger, answer)
+    assert first  # the question's topics frame the answer
+    first.add("x")
+    assert "x" not in framing_topics(tagger, answer)

@@ -34,11 +34,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, POS, SHAPE, TAG
+from spacy.attrs import DEP, HEAD, SHAPE, TAG
 from spacy.tokens import Doc, Span
 
 from ..errors import GoldFormatError
-from ..nlp import doc_text, token_column
+from ..nlp import doc_text, token_column, token_lemmas, token_lowers
 from .cuelex import CUE_POS, brat_role_spans, cue_table
 from .frames import Frame, span_chars, subject_of
 from .quotemarks import quote_spans
@@ -56,29 +56,65 @@ ANCESTOR_DEPTH = 8
 ANCESTOR_MIN_RELIABILITY = 0.15
 
 
-def _quote_flags(doc: Doc, offsets: list[int] | None = None) -> list[bool]:
-    """Per token: whether it lies inside a quotation (marks included; :func:`.quotemarks.quote_spans`).
-    ``offsets``: the tokens' character offsets when the caller has them (else read from ``doc``)."""
+def _quote_flags(doc: Doc, offsets: list[int] | None = None) -> list[int]:
+    """Per token: 1 when it lies inside a quotation (marks included; :func:`.quotemarks.quote_spans`),
+    else 0; a token inside two quotations counts by the one that opens last before it. ``offsets``:
+    the tokens' character offsets, ascending, when the caller has them (else read from ``doc``).
+    The token ranges are found by bisection of the offsets, one per quotation."""
     ranges = sorted((q.open_mark, q.outer_end) for q in quote_spans(doc_text(doc)))
-    starts = [a for a, _ in ranges]
-    out = []
-    for idx in (offsets if offsets is not None else token_column(doc, "idx")):
-        k = bisect.bisect_right(starts, idx) - 1
-        out.append(k >= 0 and ranges[k][0] <= idx < ranges[k][1])
+    offsets = offsets if offsets is not None else token_column(doc, "idx")
+    out = [0] * len(offsets)
+    for k, (start, end) in enumerate(ranges):
+        nxt = ranges[k + 1][0] if k + 1 < len(ranges) else None
+        if nxt == start:
+            continue  # a later quotation opens at the same mark: the token's last opener is that one
+        stop = end if nxt is None else min(end, nxt)
+        lo, hi = bisect.bisect_left(offsets, start), bisect.bisect_left(offsets, stop)
+        out[lo:hi] = [1] * (hi - lo)
     return out
 
 
-# the token attributes :class:`_Columns` reads, as one ``Doc.to_array`` call (head: relative offset)
-_COLUMN_ATTRS = (IDX, LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_TYPE, SHAPE)
+# the token attributes :class:`_Columns` reads with one ``Doc.to_array`` call (head: relative offset),
+# besides the word, lemma, POS, entity and offset columns the stages share (:func:`components.nlp.token_column`)
+_COLUMN_ATTRS = (TAG, DEP, HEAD, SHAPE)
 
 
-def _decoded(ids: list[int], strings, fn=None) -> list[str]:
-    """The strings of the hash (or symbol) ``ids`` of one attribute column, each distinct id decoded
-    once (``fn`` applied to it when given)."""
-    memo = {h: strings[h] for h in set(ids)}
-    if fn is not None:
-        memo = {h: fn(v) for h, v in memo.items()}
-    return [memo[h] for h in ids]
+def _forms(feat: str) -> tuple[str, ...]:
+    """``feat`` and its window forms: ``("w=x", "-2:w=x", "-1:w=x", "+1:w=x", "+2:w=x")``."""
+    return (feat,) + tuple(p + feat for p in _WINDOW_PREFIX)
+
+
+# Per attribute, what :class:`_Columns` keeps of a string-store id (a hash, or a symbol for POS and
+# dependency labels): the decoded string and the feature strings made from it.
+_FORM_BUILDERS = {
+    "str": lambda x: x,
+    "low": lambda w: _forms("w=" + w),
+    "lem": lambda x: ("l=" + x.lower(), "hl=" + x.lower()),
+    "pos": lambda p: _forms("p=" + p),
+    "tag": lambda t: "t=" + t,
+    "dep": lambda d: _forms("d=" + d),
+    "ent": lambda e: "e=" + (e or "-"),
+    "shape": lambda x: "s=" + x[:4],
+}
+# their values per id, kept for the process (ids are stable within it; common words recur in every
+# article); a table is emptied when it outgrows :data:`_FORM_CACHE_MAX` entries
+_FORM_CACHE: dict[str, dict[int, object]] = {k: {} for k in _FORM_BUILDERS}
+_FORM_CACHE_MAX = 200_000
+
+
+def _form_column(ids: list[int], kind: str, strings) -> list:
+    """Per token, the :data:`_FORM_BUILDERS` value ``kind`` of its id in ``ids`` (one attribute
+    column), each id new to the process decoded from ``strings`` (the vocabulary's StringStore) once."""
+    cache = _FORM_CACHE[kind]
+    new = set(ids).difference(cache)
+    if new:
+        if len(cache) + len(new) > _FORM_CACHE_MAX:
+            cache.clear()
+            new = set(ids)
+        build = _FORM_BUILDERS[kind]
+        for h in new:
+            cache[h] = build(strings[h])
+    return list(map(cache.__getitem__, ids))
 
 
 def _rel_bins(low: list[str], lem: list[str], pos: list[str]) -> list[int]:
@@ -105,21 +141,24 @@ def _rel_bins(low: list[str], lem: list[str], pos: list[str]) -> list[int]:
 class _Columns:
     """The token attributes the features read, fetched once per article with one ``Doc.to_array``
     (spaCy attribute access builds a Token object per access and was the tagger's main cost): per
-    token index, word, lemma, POS, tag, dependency, head index, entity type, shape, quotation state and
-    cue reliability bin (:func:`_rel_bins`)."""
+    token index, word, lemma, POS, dependency, head index, quotation state and cue reliability bin
+    (:func:`_rel_bins`), and the feature strings of word, lemma, POS, tag, dependency, entity type
+    and shape (``f_*``: :data:`_FORM_BUILDERS`), made once per distinct value in the process rather
+    than once per token (:func:`_form_column`)."""
 
     def __init__(self, doc: Doc):
         strings = doc.vocab.strings
-        cols = doc.to_array(list(_COLUMN_ATTRS)).T.tolist() if len(doc) else [[] for _ in _COLUMN_ATTRS]
-        offsets, low, lem, pos, tag, dep, head, ent, shape = cols
-        self.low, self.pos = _decoded(low, strings), _decoded(pos, strings)
-        self.lem = _decoded(lem, strings, str.lower)
-        self.tag, self.dep = _decoded(tag, strings), _decoded(dep, strings)
+        tag, dep, head, shape = doc.to_array(list(_COLUMN_ATTRS)).T.tolist() if len(doc) else [[] for _ in _COLUMN_ATTRS]
+        low, lem, pos, ent = (token_column(doc, a) for a in ("lower", "lemma", "pos", "ent_type"))
+        self.low, self.lem = token_lowers(doc), token_lemmas(doc)
+        self.pos, self.dep = _form_column(pos, "str", strings), _form_column(dep, "str", strings)
+        self.f_low, self.f_lem, self.f_pos, self.f_dep, self.f_tag, self.f_ent, self.f_shape = (
+            _form_column(c, k, strings) for c, k in ((low, "low"), (lem, "lem"), (pos, "pos"), (dep, "dep"), (tag, "tag"),
+                                                    (ent, "ent"), (shape, "shape")))
         self.head = [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(head)]
-        self.ent = _decoded(ent, strings, lambda e: e or "-")
-        self.shape = _decoded(shape, strings, lambda x: x[:4])
         self.rel = _rel_bins(self.low, self.lem, self.pos)
-        self.inq = [int(x) for x in _quote_flags(doc, offsets)]
+        self.inq = _quote_flags(doc, token_column(doc, "idx"))
+        self._memo: dict = {}  # ("dh" | "hr", ...) -> feature string, per article
 
 
 def _ancestor_cue(i: int, col: _Columns) -> str:
@@ -138,27 +177,25 @@ def _ancestor_cue(i: int, col: _Columns) -> str:
     return "none"
 
 
-def _token_local(i: int, col: _Columns, start: int, end: int) -> list[str]:
-    """The features of token ``i`` on its own (no window) in the sentence ``[start, end)``."""
-    h, dep = col.head[i], col.dep[i]
-    return [
-        "w=" + col.low[i], "l=" + col.lem[i], "p=" + col.pos[i], "t=" + col.tag[i], "d=" + dep,
-        "dh=" + dep + "|" + col.pos[h], "hl=" + col.lem[h], "e=" + col.ent[i], "s=" + col.shape[i],
-        "q=" + str(col.inq[i]), "r=" + str(col.rel[i]), "hr=" + dep + "|" + str(col.rel[h]), "a=" + _ancestor_cue(i, col),
-        "sp=" + str(min(i - start, 4)), "se=" + str(min(end - 1 - i, 4)),
-    ]
-
-
 # the window of :func:`sentence_features`: offsets, their feature prefixes and the padding features
 _WINDOW = (-2, -1, 1, 2)
 _WINDOW_PREFIX = tuple("%+d:" % off for off in _WINDOW)
 _WINDOW_PAD = tuple(p + "pad" for p in _WINDOW_PREFIX)
+# the features of the small value sets: quotation state (0, 1), reliability bin (-1 to 9; index -1
+# is -1), position from the sentence start and end (0 to 4)
+_Q_FORMS = tuple(_forms("q=%d" % v) for v in range(2))
+_R_FORMS = tuple(_forms("r=%d" % v) for v in range(10)) + (_forms("r=-1"),)
+_SP = tuple("sp=%d" % v for v in range(5))
+_SE = tuple("se=%d" % v for v in range(5))
 
 
 def sentence_features(sent: Span, col: _Columns) -> list[list[str]]:
-    """CRFsuite feature strings of each token of ``sent``: its own (:func:`_token_local`) and the
-    word, part of speech, dependency, quotation state and cue reliability of the tokens up to two
-    before and after (``-2:w=...`` to ``+2:r=...``; ``-2:pad`` beyond the sentence).
+    """CRFsuite feature strings of each token of ``sent``: its own (word, lemma, POS, tag, dependency,
+    dependency with the head's POS, head lemma, entity type, shape, quotation state, cue reliability,
+    dependency with the head's reliability, cue ancestor (:func:`_ancestor_cue`), position from the
+    sentence start and end, at most 4) and the word, part of speech, dependency, quotation state and
+    cue reliability of the tokens up to two before and after (``-2:w=...`` to ``+2:r=...``;
+    ``-2:pad`` beyond the sentence).
 
     Args:
         sent (Span): a sentence of the parsed article.
@@ -168,23 +205,35 @@ def sentence_features(sent: Span, col: _Columns) -> list[list[str]]:
         list[list[str]]: one feature list per token, in order.
     """
     a, b = sent.start, sent.end
-    n = b - a
-    # each token's window features under each offset prefix, built once (every one is used once)
-    window = []
-    for i in range(a, b):
-        short = ("w=" + col.low[i], "p=" + col.pos[i], "d=" + col.dep[i], "q=" + str(col.inq[i]), "r=" + str(col.rel[i]))
-        window.append([[p + f for f in short] for p in _WINDOW_PREFIX])
-    out = []
+    fw, fl, fp, fd, inq, rel = col.f_low, col.f_lem, col.f_pos, col.f_dep, col.inq, col.rel
+    ft, fe, fs, heads, deps, pos, memo = col.f_tag, col.f_ent, col.f_shape, col.head, col.dep, col.pos, col._memo
+    # each token's window features under each offset (index 1 to 4 of its forms), in _WINDOW order
+    win = []
+    for j in range(a, b):
+        w, p, d, q, r = fw[j], fp[j], fd[j], _Q_FORMS[inq[j]], _R_FORMS[rel[j]]
+        win.append(((w[1], p[1], d[1], q[1], r[1]), (w[2], p[2], d[2], q[2], r[2]),
+                    (w[3], p[3], d[3], q[3], r[3]), (w[4], p[4], d[4], q[4], r[4])))
+    n, out = b - a, []
     for k in range(n):
-        feats = _token_local(a + k, col, a, b)
-        for m, off in enumerate(_WINDOW):
-            j = k + off
-            if 0 <= j < n:
-                feats += window[j][m]
-            else:
-                feats.append(_WINDOW_PAD[m])
+        i = a + k
+        h, dep = heads[i], deps[i]
+        dh = memo.get(("dh", dep, pos[h]))
+        if dh is None:
+            dh = memo["dh", dep, pos[h]] = "dh=" + dep + "|" + pos[h]
+        hr = memo.get(("hr", dep, rel[h]))
+        if hr is None:
+            hr = memo["hr", dep, rel[h]] = "hr=" + dep + "|" + str(rel[h])
+        feats = [fw[i][0], fl[i][0], fp[i][0], ft[i], fd[i][0], dh, fl[h][1], fe[i], fs[i], _Q_FORMS[inq[i]][0],
+                 _R_FORMS[rel[i]][0], hr, "a=" + _ancestor_cue(i, col), _SP[min(k, 4)], _SE[min(n - 1 - k, 4)]]
+        feats += win[k - 2][0] if k >= 2 else _PAD_BEFORE2
+        feats += win[k - 1][1] if k >= 1 else _PAD_BEFORE1
+        feats += win[k + 1][2] if k + 1 < n else _PAD_AFTER1
+        feats += win[k + 2][3] if k + 2 < n else _PAD_AFTER2
         out.append(feats)
     return out
+
+
+_PAD_BEFORE2, _PAD_BEFORE1, _PAD_AFTER1, _PAD_AFTER2 = ((p,) for p in _WINDOW_PAD)
 
 
 def doc_sequences(doc: Doc) -> list[tuple[Span, list[list[str]]]]:
@@ -255,8 +304,9 @@ def tag_doc(doc: Doc, path: Path = TAGGER_PATH) -> list[TaggedSentence]:
     col = _Columns(doc)
     floor = int(ANCESTOR_MIN_RELIABILITY * 10)
     out = []
+    cue_out = [r >= floor and not q for r, q in zip(col.rel, col.inq)]  # a lexicon cue word outside quotation marks
     for sent in doc.sents:
-        if not any(col.rel[i] >= floor and not col.inq[i] for i in range(sent.start, sent.end)):
+        if not any(cue_out[sent.start : sent.end]):
             continue  # no cue word of the lexicon outside quotation marks: nothing to propose (speed)
         feats = sentence_features(sent, col)
         labels = tagger.tag(feats)

@@ -93,7 +93,7 @@ from ..text.dates import MONTH_PATTERN, MONTH_RE, month_number, parse_date
 from ..text.numbers import is_number_word, number_value
 from ..text.words import agent_noun_stem_is_verb
 from ..models import Casualty, CasualtyPart, Place
-from ..nlp import doc_ents, doc_text, span_ents
+from ..nlp import doc_ents, doc_text, span_ents, token_lemmas, token_lowers
 from .confidence import casualty_confidence
 from .places import jurisdiction_prefix
 from .quotemarks import quote_spans
@@ -260,6 +260,10 @@ def parse_count(tokens: list[Token], head: Token) -> Optional[Count]:
 # ----------------------------------------------------------------------------- triggers
 RECOVERY_LEMMAS = frozenset({"pull", "recover", "find", "retrieve", "discover", "exhume", "remove", "bring", "dig", "identify"})
 ATTACK_VERB_LEMMAS = frozenset({"fire", "launch", "strike", "attack", "shell", "bomb", "hit", "target", "pound", "bombard"})
+
+
+# the words and lemmas :func:`_category` can give a category to (any other word has none)
+_TRIGGER_WORDS = MISSING_LEMMAS | INJURE_LEMMAS | KILL_LEMMAS | {"lose"}
 
 
 def _category(tok: Token) -> Optional[str]:
@@ -939,7 +943,12 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
     used: set[int] = set()
     subjects: list[Token] = []
     clause: Optional[tuple[int, int]] = None
-    for tok in sent:
+    doc = sent.doc
+    low, lem = token_lowers(doc), token_lemmas(doc)
+    for i in range(sent.start, sent.end):
+        if low[i] not in _TRIGGER_WORDS and lem[i] not in _TRIGGER_WORDS:
+            continue  # no casualty word (:func:`_category` is None): tested on the columns before a Token is built
+        tok = doc[i]
         cat = _category(tok)
         if cat is None or _not_an_event(tok):
             continue

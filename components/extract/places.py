@@ -76,7 +76,7 @@ from ..lexicon import (
     TITLE_ABBREVIATIONS,
 )
 from ..gazetteer import AREA_KINDS, GeoRecord, Gazetteer, _km, extends_name, get_gazetteer, normalise
-from ..nlp import datelines, doc_ents, doc_text, token_column, token_texts
+from ..nlp import datelines, doc_ents, doc_text, span_text, token_column, token_lowers, token_texts
 from ..text.dates import MONTH_RE, parse_date
 from ..models import Place
 
@@ -248,10 +248,11 @@ def _strip_span(span: Span) -> Span:
     ("Khost Overnight", "Kunduz Tuesday" in title-case headlines) from an entity span."""
     s, e = span.start, span.end
     doc = span.doc
-    while s < e and ((t := doc[s]).lower_ in ("the", "a", "an") or t.is_punct or t.is_space):
+    low, punct, space = token_lowers(doc), token_column(doc, "is_punct"), token_column(doc, "is_space")
+    while s < e and (low[s] in ("the", "a", "an") or punct[s] or space[s]):
         s += 1
-    while e > s and ((t := doc[e - 1]).is_punct or t.is_space or t.lower_ in ("'s", "’s", "'")
-                     or e - 1 > s and t.lower_ in _TIME_WORDS):
+    while e > s and (punct[e - 1] or space[e - 1] or low[e - 1] in ("'s", "’s", "'")
+                     or e - 1 > s and low[e - 1] in _TIME_WORDS):
         e -= 1
     return doc[s:e]
 
@@ -263,7 +264,7 @@ def _hyphen_joined(span: Span, gaz: Gazetteer) -> Span:
     e = span.end
     if len(span) and e + 1 < len(doc) and doc[e].text in ("-", "–") and not doc[e - 1].whitespace_ and not doc[e].whitespace_:
         joined = doc[span.start:e + 2]
-        if any(normalise(r.name) == normalise(joined.text) for r in gaz.candidates(joined.text)):
+        if any(normalise(r.name) == normalise(span_text(joined)) for r in gaz.candidates(span_text(joined))):
             return joined
     return span
 
@@ -272,14 +273,15 @@ def _slash_parts(ent: Span, gaz: Gazetteer) -> list[Span]:
     """The parts of an entity joined by slashes when every part is an exact gazetteer name
     ("Sangin/Helmand": a town and its province, as operational reports write them), else []."""
     doc = ent.doc
-    cuts = [t.i for t in ent if t.text == "/"]
+    texts = token_texts(doc)
+    cuts = [i for i in range(ent.start, ent.end) if texts[i] == "/"]
     if not cuts:
         return []
     parts, s = [], ent.start
     for c in cuts + [ent.end]:
         part = _strip_span(doc[s:c])
-        if not len(part) or not part.text[0].isupper() or gaz.is_demonym(part.text) or not any(
-                normalise(r.name) == normalise(part.text) for r in gaz.candidates(part.text)):
+        if not len(part) or not span_text(part)[0].isupper() or gaz.is_demonym(span_text(part)) or not any(
+                normalise(r.name) == normalise(span_text(part)) for r in gaz.candidates(span_text(part))):
             return []
         parts.append(part)
         s = c + 1
@@ -301,10 +303,10 @@ def _definite_feature(span: Span, gaz: Gazetteer) -> bool:
     doc = span.doc
     if span.start == 0 or doc[span.start - 1].lower_ != "the" or doc[span.start - 1].head.i not in range(span.start, span.end):
         return False
-    key = normalise(span.text)
-    recs = [r for r in gaz.candidates(span.text) if normalise(r.name) == key]
+    key = normalise(span_text(span))
+    recs = [r for r in gaz.candidates(span_text(span)) if normalise(r.name) == key]
     return (bool(recs) and all(r.kind == "city" and not r.name.lower().startswith("the ") for r in recs)
-            and not gaz.is_region_name(span.text))
+            and not gaz.is_region_name(span_text(span)))
 
 
 def _possessive_facility(span: Span) -> Optional[Span]:
@@ -331,9 +333,9 @@ def _feature_name(span: Span, gaz: Gazetteer) -> bool:
         return False
     if span[-1].lower_ == "city" and any(normalise(r.name) == normalise(span[:-1].text) for r in gaz.candidates(span[:-1].text)):
         return False  # "Huntsville City Manager": the city the gazetteer knows by its name alone
-    key = normalise(span.text)
-    return not gaz.is_region_name(span.text) and not any(
-        normalise(r.name) == key for r in gaz.candidates(span.text) + gaz.small_places(span.text))
+    key = normalise(span_text(span))
+    return not gaz.is_region_name(span_text(span)) and not any(
+        normalise(r.name) == key for r in gaz.candidates(span_text(span)) + gaz.small_places(span_text(span)))
 
 
 def _names_something_else(span: Span) -> bool:
@@ -342,9 +344,10 @@ def _names_something_else(span: Span) -> bool:
     part of one name ("St. Peter's Square" is a square, not Saint Peter; "Kabul's roads" is Kabul)."""
     doc = span.doc
     e = span.end
-    if e + 1 < len(doc) and doc[e].lower_ in ("'s", "’s") and doc[e + 1].text[:1].isupper():
+    low = token_lowers(doc)
+    if e + 1 < len(doc) and low[e] in ("'s", "’s") and token_texts(doc)[e + 1][:1].isupper():
         e += 1
-    return e < len(doc) and doc[e].lower_ in NAME_MODIFIED_NOUNS
+    return e < len(doc) and low[e] in NAME_MODIFIED_NOUNS
 
 
 def _person_surnames(doc: Doc) -> dict[str, set[str]]:
@@ -354,8 +357,8 @@ def _person_surnames(doc: Doc) -> dict[str, set[str]]:
     out: dict[str, set[str]] = defaultdict(set)
     for ent in doc_ents(doc):
         if ent.label_ == "PERSON" and len(ent) >= 2:
-            out[ent[-1].lower_].add(ent.text)
-            out[ent[0].lower_].add(ent.text)
+            out[ent[-1].lower_].add(span_text(ent))
+            out[ent[0].lower_].add(span_text(ent))
     return out
 
 
@@ -381,7 +384,7 @@ def _without_compass(span: Span, ent: Span, gaz: Gazetteer) -> Span:
     named place after the compass words, when it is a country, continent or city known by that very
     name, or a first-level area of a country another place entity of the article is in; else ``span``
     (a compass word that is part of an area's own name: "West Midlands", "Central Plateau")."""
-    text = span.text
+    text = span_text(span)
     # "Eastern China", "southern Ukraine", "North-Western Sydney": the named place
     k = 0
     while k < len(span) - 1 and (span[k].lower_ in COMPASS_WORDS or span[k].text == "-"):
@@ -413,13 +416,15 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if parts:
             slash_parts.extend(parts)
             continue
+        if ent.label_ not in PLACE_LABELS and ent.label_ not in RECOVER_LABELS:
+            continue  # a date, number, amount or law: none of the tests below can keep it (speed)
         span = _hyphen_joined(_strip_span(ent), gaz)
         fac = _possessive_facility(span) if len(span) and ent.label_ in PLACE_LABELS else None
         if fac is not None:
             spans.append(fac)
             facilities.add(fac.start_char)
             continue
-        if (not len(span) or _is_non_place(span.text) or _names_something_else(span) or not _abbreviation_placed(span, gaz)
+        if (not len(span) or _is_non_place(span_text(span)) or _names_something_else(span) or not _abbreviation_placed(span, gaz)
                 or SIGNALS["definite_features"] and _definite_feature(span, gaz)):
             continue
         if (SIGNALS["feature_names"] and ent.label_ in PLACE_LABELS | {"FAC"} and _feature_name(span, gaz)
@@ -428,13 +433,13 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             facilities.add(span.start_char)
             features.add(span.start_char)
             continue
-        text = span.text
+        text = span_text(span)
         if ent.label_ in PLACE_LABELS:
             if gaz.is_demonym(text) and not gaz.country_code(text):
                 continue
             if not gaz.is_place_name(text) and len(span) > 1 and span[0].lower_ in COMPASS_WORDS:
                 span = _without_compass(span, ent, gaz)
-                text = span.text
+                text = span_text(span)
             if ent.label_ == "LOC" and not gaz.is_region_name(text) and not any(
                 normalise(r.name) == normalise(text) for r in gaz.candidates(text) + gaz.small_places(text)
             ) and not _named_area_with_suffix(span, gaz):
@@ -462,18 +467,18 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for sp in spans:
         for i in range(sp.start, sp.end):
             taken[i] = True
-    for sp in _listed_with_places(doc, gaz, taken, surnames, {sp.text for sp in spans}):
+    for sp in _listed_with_places(doc, gaz, taken, surnames, {span_text(sp) for sp in spans}):
         spans.append(sp)
         for i in range(sp.start, sp.end):
             taken[i] = True
-    spans.extend(_unlabelled(doc, gaz, taken, surnames, {sp.text for sp in spans}))
+    spans.extend(_unlabelled(doc, gaz, taken, surnames, {span_text(sp) for sp in spans}))
     spans.extend(_area_abbreviations(doc, gaz, taken, spans))
     for extra, on in ((_caps_datelines, "caps_datelines"), (_dated_lines, "dated_lines"), (_state_abbreviations, "state_abbreviations"),
                       (_party_hometowns, "party_hometowns"), (_county_forms, "county_forms"), (_org_places, "org_places"),
                       (_resident_places, "resident_cues"), (_qualified_places, "qualified_towns"), (_known_names_again, "known_names")):
         if not SIGNALS[on]:
             continue
-        for sp in extra(doc, gaz, _taken(doc, spans), {sp.text for sp in spans}):
+        for sp in extra(doc, gaz, _taken(doc, spans), {span_text(sp) for sp in spans}):
             spans.append(sp)
     mentions = _mentions_of(doc, gaz, spans, facilities)
     for m in mentions:
@@ -532,7 +537,7 @@ def _known_names_again(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[s
     text = doc_text(doc)
     out: list[Span] = []
     for k in sorted(names, key=len, reverse=True):
-        for mt in re.finditer(r"(?<![\w.-])" + re.escape(k) + r"(?![\w-])", text):
+        for mt in _whole_name_pattern(k).finditer(text):
             sp = doc.char_span(mt.start(), mt.end())
             if sp is None or any(taken[i] for i in range(sp.start, sp.end)):
                 continue
@@ -545,6 +550,14 @@ def _known_names_again(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[s
             for i in range(sp.start, sp.end):
                 taken[i] = True
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_name_pattern(name: str) -> "re.Pattern[str]":
+    """The compiled pattern of ``name`` as a whole name (no word character, dot or hyphen touching
+    it), kept per process: the same place names recur across articles, and the ``re`` module's own
+    cache of 512 patterns turns over within a few hundred articles."""
+    return re.compile(r"(?<![\w.-])" + re.escape(name) + r"(?![\w-])")
 
 
 def _in_longer_entity(span: Span) -> str:
@@ -736,9 +749,9 @@ def _dateline_place(doc: Doc, mt: re.Match, gaz: Gazetteer, taken: list[bool]) -
     """The tokens of a dateline match's group 1 when they are free, no listed non-place, and a
     gazetteer name themselves or a village name (resolve() then wants its area named); else None."""
     sp = _free_span(doc, mt.start(1), mt.end(1), taken)
-    if sp is None or _is_non_place(sp.text):
+    if sp is None or _is_non_place(span_text(sp)):
         return None
-    if any(normalise(r.name) == normalise(sp.text) for r in gaz.candidates(sp.text)) or gaz.small_places(sp.text):
+    if any(normalise(r.name) == normalise(span_text(sp)) for r in gaz.candidates(span_text(sp))) or gaz.small_places(span_text(sp)):
         return sp
     return None
 
@@ -779,7 +792,7 @@ def _state_abbreviations(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set
             sp = doc[i:i + k]
             if len(sp) != k or any(taken[j] for j in range(sp.start, sp.end)):
                 continue
-            text = sp.text if sp.text.endswith(".") or i + k >= len(doc) or doc[i + k].text != "." else sp.text + "."
+            text = span_text(sp) if span_text(sp).endswith(".") or i + k >= len(doc) or doc[i + k].text != "." else span_text(sp) + "."
             if gaz.state_abbreviation(text) is None or not sp[0].text[:1].isupper():
                 continue
             inner = "." in text[:-1]
@@ -798,7 +811,7 @@ def _abbreviation_placed(span: Span, gaz: Gazetteer) -> bool:
     Ill."), before a lower-case word ("Mass. legislators") or after a compass word ("Western
     Mass."), not a title or word that happens to match ("Miss. Lane", "Ind. voters":
     :data:`NOT_STATE_BEFORE_NOUN`)."""
-    text = span.text
+    text = span_text(span)
     if gaz.state_abbreviation(text if text.endswith(".") or "." not in text else text + ".") is None:
         return True
     doc = span.doc
@@ -822,11 +835,11 @@ def _party_hometowns(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str
     out = []
     for mt in _PARTY_TOWN.finditer(doc_text(doc)):
         sp = _free_span(doc, mt.start(1), mt.end(1), taken)
-        if sp is None or _is_non_place(sp.text):
+        if sp is None or _is_non_place(span_text(sp)):
             continue
-        if sp.text.endswith(".") and gaz.state_abbreviation(sp.text) is None:
+        if span_text(sp).endswith(".") and gaz.state_abbreviation(span_text(sp)) is None:
             continue
-        if gaz.state_abbreviation(sp.text) or any(r.country == "US" for r in gaz.candidates(sp.text) + gaz.small_places(sp.text)):
+        if gaz.state_abbreviation(span_text(sp)) or any(r.country == "US" for r in gaz.candidates(span_text(sp)) + gaz.small_places(span_text(sp))):
             out.append(sp)
     return out
 
@@ -853,6 +866,7 @@ def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) ->
         for r in _mention_candidates(k, gaz)[:1]:
             if r.kind == "admin":
                 areas.add((r.country, r.admin1))
+    n, pos, texts, low, title = len(doc), token_column(doc, "pos"), token_texts(doc), token_lowers(doc), token_column(doc, "is_title")
     for ent in doc_ents(doc):
         if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"):
             continue
@@ -860,25 +874,28 @@ def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) ->
         for k in (3, 2, 1):
             if len(span) <= k:
                 continue
-            head, rest = span[:k], list(span[k:k + 3])
-            if any(taken[i] for i in range(head.start, head.end)) or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in head):
+            # the words of the name and the (up to) three after it, tested on the token columns
+            hs, he = span.start, span.start + k
+            if any(taken[i] for i in range(hs, he)) or not all(pos[i] == PROPN and texts[i][:1].isupper() for i in range(hs, he)):
                 continue
+            rest = list(range(he, min(he + 3, span.end)))
             j = span.end  # the name goes on in capitals past the entity ("[Lima Health] Secretary")
-            while len(rest) < 3 and j < len(doc) and doc[j].is_title:
-                rest.append(doc[j])
+            while len(rest) < 3 and j < n and title[j]:
+                rest.append(j)
                 j += 1
-            local = any(t.lower_ in JURISDICTION_NOUNS for t in rest) or any(
-                f"{a.lower_} {b.lower_}" in JURISDICTION_PHRASES for a, b in zip(rest, rest[1:]))
-            office = not local and any(t.lower_ in CITY_OFFICE_NOUNS for t in rest)
-            if not local and not office and not any(t.lower_ in STATE_BODY_NOUNS for t in rest):
+            local = any(low[i] in JURISDICTION_NOUNS for i in rest) or any(
+                f"{low[a]} {low[b]}" in JURISDICTION_PHRASES for a, b in zip(rest, rest[1:]))
+            office = not local and any(low[i] in CITY_OFFICE_NOUNS for i in rest)
+            if not local and not office and not any(low[i] in STATE_BODY_NOUNS for i in rest):
                 continue
-            if _is_non_place(head.text) or gaz.is_demonym(head.text) or head[0].lower_ in COMPASS_WORDS and head.text not in known:
+            head = span[:k]
+            if _is_non_place(span_text(head)) or gaz.is_demonym(span_text(head)) or head[0].lower_ in COMPASS_WORDS and span_text(head) not in known:
                 continue  # "North Central Regional Jail": a compass word names no jurisdiction
-            recs = [r for r in gaz.candidates(head.text) if normalise(r.name) == normalise(head.text)]
+            recs = [r for r in gaz.candidates(span_text(head)) if normalise(r.name) == normalise(span_text(head))]
             if recs and (recs[0].kind == "country" or recs[0].kind in AREA_KINDS):
                 continue  # a national or state body ("United States Department of Agriculture")
             if office:
-                if head.text in known or any(r.kind == "city" and r.population >= MIN_BARE_POPULATION for r in recs):
+                if span_text(head) in known or any(r.kind == "city" and r.population >= MIN_BARE_POPULATION for r in recs):
                     out.append(head)  # "the Mexico City Health Secretary": the city's own office
                     break
                 continue
@@ -887,11 +904,11 @@ def _org_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) ->
                     out.append(head)  # "the Minnesota House": a first-level area's own body
                     break
                 continue
-            if head.text in known or any(r.kind == "admin" or r.kind == "city" and (
+            if span_text(head) in known or any(r.kind == "admin" or r.kind == "city" and (
                     r.population >= MIN_BARE_POPULATION or r.population >= MIN_CUED_ORG_POPULATION and (r.country, r.admin1) in areas) for r in recs):
                 out.append(head)
                 break
-            if not recs and len(head.text) >= 4 and any((r.country, r.admin1) in areas for r in gaz.small_places(head.text)):
+            if not recs and len(span_text(head)) >= 4 and any((r.country, r.admin1) in areas for r in gaz.small_places(span_text(head))):
                 out.append(head)  # a village's own body in a state the article names ("Byesville Volunteer Fire Department")
                 break
     return out
@@ -940,7 +957,7 @@ def _county_forms(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) 
         if words[j][:1].isupper():
             for run in _name_run_before(doc, j, taken):
                 sp = doc[run.start:j + 1]
-                if not _is_non_place(run.text) and _county_records(sp.text, gaz):
+                if not _is_non_place(run.text) and _county_records(span_text(sp), gaz):
                     out.append(sp)
                     break
     for start, end, word in _county_lists(doc):
@@ -1013,44 +1030,49 @@ def _resident_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str
     surnames = _person_surnames(doc)
     out: list[Span] = []
     n = len(doc)
-    pos = token_column(doc, "pos")
+    # the tests run on token columns; a Token is built only for the rare tests that need one
+    pos, ent, alpha = token_column(doc, "pos"), token_column(doc, "ent_type"), token_column(doc, "is_alpha")
+    text, low = token_texts(doc), token_lowers(doc)
     i = 0
     while i < n:
-        if taken[i] or pos[i] != PROPN:  # (tested on the column before a Token is built)
+        if taken[i] or pos[i] != PROPN:
             i += 1
             continue
-        tok = doc[i]
-        if not tok.text[:1].isupper() or tok.ent_type_ in ("GPE", "LOC", "DATE", "TIME"):
+        if not text[i][:1].isupper() or ent[i] in _RESIDENT_SKIP_ENTS:
             i += 1
             continue
         j = i
-        while j < n and j - i < 3 and not taken[j] and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and (
-                doc[j].is_alpha or doc[j].text in ("St.", "Mt.")):
+        while j < n and j - i < 3 and not taken[j] and pos[j] == PROPN and text[j][:1].isupper() and (
+                alpha[j] or text[j] in ("St.", "Mt.")):
             j += 1
         if j == i:
             i += 1
             continue
-        span = doc[i:j]
-        nxt = doc[j] if j < n else None
-        if i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
+        if i > 0 and pos[i - 1] == PROPN and text[i - 1][:1].isupper():
             i = j
             continue  # the tail of a longer name ("Food Inspection Agency officials")
-        modifier = nxt is not None and (nxt.lower_ in RESIDENT_NOUNS and nxt.is_lower or nxt.text in ("-", "–") and j + 1 < n
-                                        and doc[j + 1].lower_ == "based" and not nxt.whitespace_)
-        residence = i >= 2 and doc[i - 1].lower_ == "of" and (
-            doc[i - 2].ent_type_ == "PERSON" or doc[i - 2].text == "," and i >= 4 and doc[i - 3].like_num and doc[i - 4].text == ","
-            or doc[i - 2].lower_ in PEOPLE_OF_NOUNS
+        nxt = doc[j] if j < n else None
+        modifier = nxt is not None and (low[j] in RESIDENT_NOUNS and nxt.is_lower or text[j] in ("-", "–") and j + 1 < n
+                                        and low[j + 1] == "based" and not nxt.whitespace_)
+        residence = i >= 2 and low[i - 1] == "of" and (
+            ent[i - 2] == _PERSON_ID or text[i - 2] == "," and i >= 4 and doc[i - 3].like_num and text[i - 4] == ","
+            or low[i - 2] in PEOPLE_OF_NOUNS
         ) and (nxt is None or nxt.is_punct or nxt.is_lower)
-        if (modifier or residence) and _resident_name_ok(span, gaz, surnames):
-            out.append(span)
+        if (modifier or residence) and _resident_name_ok(doc[i:j], gaz, surnames):
+            out.append(doc[i:j])
         i = j
     return out
+
+
+# entity labels (string ids) of a proper noun that is no resident cue's town, and of a person
+_RESIDENT_SKIP_ENTS = frozenset(get_string_id(x) for x in ("GPE", "LOC", "DATE", "TIME"))
+_PERSON_ID = get_string_id("PERSON")
 
 
 def _resident_name_ok(span: Span, gaz: Gazetteer, surnames: dict[str, set[str]]) -> bool:
     """Can ``span`` be a town named by a resident cue: no listed non-place, demonym or person's
     name part, and an exact gazetteer city or area name, or a village name of four letters or more."""
-    text = span.text
+    text = span_text(span)
     if _is_non_place(text) or gaz.is_demonym(text) or any(_other_person_part(t.lower_, text, surnames) for t in span):
         return False
     if any(normalise(r.name) == normalise(text) and r.kind in ("city", "admin", "country") for r in gaz.candidates(text)):
@@ -1074,7 +1096,7 @@ def _listed_with_places(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: d
         span = _strip_span(ent)
         if not len(span) or any(taken[i] for i in range(span.start, span.end)):
             continue
-        text = span.text
+        text = span_text(span)
         if len(text) < 4 or _is_non_place(text) or gaz.is_demonym(text) or _names_something_else(span):
             continue
         if any(_other_person_part(t.lower_, text, surnames) for t in span):
@@ -1114,7 +1136,7 @@ def _coordinated_with_place(span: Span, taken: list[bool]) -> bool:
 
 def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: dict[str, set[str]]) -> bool:
     """Should a non-place entity (PERSON/NORP/ORG...) be read as a place?"""
-    text = span.text
+    text = span_text(span)
     if gaz.is_demonym(text):
         return False
     if _admin_suffix_after(span) and any(
@@ -1163,7 +1185,7 @@ def _respelt_area(span: Span, gaz: Gazetteer) -> bool:
     """A one-word name after a locative cue whose gazetteer match is a first-level area under
     another spelling ("In Logar" for GeoNames' Lowgar, "in Konar" / "in Kunar"): read as that area."""
     return len(span) == 1 and _cue_before(span.doc, span.start) and any(
-        r.kind == "admin" and r not in gaz.admin2 for r in gaz.candidates(span.text))
+        r.kind == "admin" and r not in gaz.admin2 for r in gaz.candidates(span_text(span)))
 
 
 def _without_admin_suffix(span: Span) -> Span:
@@ -1220,22 +1242,22 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str,
                     and gaz.is_place_name(doc[i:j + 2].text)):
                 j += 1  # a hyphenated name: "Vest-Agder" (not "Lebanon-Syria", "North-Western")
         span = doc[i:j]
-        top = gaz.candidates(span.text)[:1] if j > i else []
+        top = gaz.candidates(span_text(span))[:1] if j > i else []
         cued = j > i and (
-            _cue_before(doc, i) or _admin_suffix_after(span) or span.text in known or _opens_dateline(span)
+            _cue_before(doc, i) or _admin_suffix_after(span) or span_text(span) in known or _opens_dateline(span)
             or (top and top[0] in known_recs and top[0].kind == "city")
             or any(taken[c.i] for t in span for c in t.conjuncts)
-            or (top and top[0].kind == "country" and normalise(top[0].name) == normalise(span.text))
+            or (top and top[0].kind == "country" and normalise(top[0].name) == normalise(span_text(span)))
             or _area_qualifier(span, top, gaz)
         )
-        if cued and not _is_non_place(span.text) and not _names_something_else(span):
-            if span.text[0].isupper() and not (len(span) == 1 and span[0].lower_ in surnames):
-                recs = [r for r in gaz.candidates(span.text) if normalise(r.name) == normalise(span.text)]
+        if cued and not _is_non_place(span_text(span)) and not _names_something_else(span):
+            if span_text(span)[0].isupper() and not (len(span) == 1 and span[0].lower_ in surnames):
+                recs = [r for r in gaz.candidates(span_text(span)) if normalise(r.name) == normalise(span_text(span))]
                 if not recs and _respelt_area(span, gaz):
-                    recs = gaz.candidates(span.text)[:1]
-                if not recs and _cue_before(doc, i) and len(span.text) >= 4:
-                    recs = gaz.small_places(span.text)  # "in Cattai": resolve() wants the country named too
-                if recs and not gaz.is_demonym(span.text):
+                    recs = gaz.candidates(span_text(span))[:1]
+                if not recs and _cue_before(doc, i) and len(span_text(span)) >= 4:
+                    recs = gaz.small_places(span_text(span))  # "in Cattai": resolve() wants the country named too
+                if recs and not gaz.is_demonym(span_text(span)):
                     out.append(span)
         i = max(j, i + 1)
     return out
@@ -1286,7 +1308,7 @@ def _area_qualifier(span: Span, top: list[GeoRecord], gaz: Gazetteer) -> bool:
         return False
     if span.end < len(doc) and not (doc[span.end].is_punct or doc[span.end].is_lower):
         return False
-    return bool(top) and top[0].kind == "admin" and top[0] not in gaz.admin2 and normalise(top[0].name) == normalise(span.text)
+    return bool(top) and top[0].kind == "admin" and top[0] not in gaz.admin2 and normalise(top[0].name) == normalise(span_text(span))
 
 
 def jurisdiction_prefix(span: Span, gaz: Gazetteer) -> Optional[Span]:
@@ -1307,7 +1329,7 @@ def jurisdiction_prefix(span: Span, gaz: Gazetteer) -> Optional[Span]:
             continue
         if not any(t.lower_ in ORG_HEAD_NOUNS for t in rest) or rest[0].text in ("'s", "’s") and len(rest) == 1:
             continue
-        recs = [r for r in gaz.candidates(head.text) if normalise(r.name) == normalise(head.text)]
+        recs = [r for r in gaz.candidates(span_text(head)) if normalise(r.name) == normalise(span_text(head))]
         if any(r.kind in ("country", "admin") or r.kind == "city" and r.population >= MIN_BARE_POPULATION for r in recs):
             return head
     return None
@@ -1325,7 +1347,7 @@ def _small_place_cued(span: Span, surnames: dict[str, set[str]]) -> bool:
     locative cue ("in Cattai"), be coordinated with another place entity ("Moonbi, Parkes and
     Wyong"), or be followed by ", <Name>" (a qualifier) -- and not be a person's name part."""
     doc = span.doc
-    if len(span) == 1 and _other_person_part(span[0].lower_, span.text, surnames):
+    if len(span) == 1 and _other_person_part(span[0].lower_, span_text(span), surnames):
         return False
     if _cue_before(doc, span.start) or _settlement_list(span):
         return True
@@ -1338,7 +1360,7 @@ def _area_abbreviations(doc: Doc, gaz: Gazetteer, taken: list[bool], spans: list
     """Upper-case first-level area codes of three or more letters ("NSW", "QLD") outside the
     spans found so far, kept only when another place in the article is in the same country.
     Two-letter codes ("TX", "BC") are only read as qualifiers ("Austin, TX"; :func:`_with_cues`)."""
-    countries = {r.country for sp in spans for r in gaz.candidates(sp.text)[:1]}
+    countries = {r.country for sp in spans for r in gaz.candidates(span_text(sp))[:1]}
     out = []
     for i, word in enumerate(token_texts(doc)):
         if taken[i] or len(word) < 3 or not word.isupper():
@@ -1352,7 +1374,7 @@ def _code_qualifier(span: Span, code: str, gaz: Gazetteer) -> Optional[GeoRecord
     """The area an abbreviation qualifier names ("Longview, TX"): of the areas with that code,
     the one holding a place named like ``span``, else the only one, else None."""
     areas = gaz.subdivisions_by_code(code)
-    places = gaz.candidates(span.text) + gaz.small_places(span.text)
+    places = gaz.candidates(span_text(span)) + gaz.small_places(span_text(span))
     held = [a for a in areas if any((p.country, p.admin1) == (a.country, a.admin1) for p in places)]
     if held:
         return held[0]
@@ -1361,7 +1383,7 @@ def _code_qualifier(span: Span, code: str, gaz: Gazetteer) -> Optional[GeoRecord
 
 def _with_cues(span: Span, gaz: Gazetteer) -> Mention:
     doc = span.doc
-    m = Mention(span.start_char, span.end_char, span.text)
+    m = Mention(span.start_char, span.end_char, span_text(span))
     # "X, Texas" / "X, Ukraine" / "X district, Helmand province"
     after = span.end + 1 if span.end < len(doc) and doc[span.end].lower_ in ADMIN_SUFFIXES else span.end
     if after + 1 < len(doc) and doc[after].text == ",":
@@ -1375,7 +1397,7 @@ def _with_cues(span: Span, gaz: Gazetteer) -> Mention:
         qual = doc[after + 1:k].text if nxt.pos_ == "PROPN" and not in_list else ""
         if qual and qual.split()[-1].lower() in ADMIN_SUFFIXES:
             qual = qual.rsplit(" ", 1)[0]
-        if qual and set(gaz.candidates(qual)) & {r for r in gaz.candidates(span.text) if r.kind == "city"}:
+        if qual and set(gaz.candidates(qual)) & {r for r in gaz.candidates(span_text(span)) if r.kind == "city"}:
             qual = ""  # "Kyiv, Kiev": the same city spelt twice, not a city and its area
         state = gaz.state_abbreviation(qual if qual.endswith(".") or after + 2 > len(doc) - 1 or doc[k].text != "." else qual + ".") if qual else None
         if state is not None:
@@ -1392,7 +1414,7 @@ def _with_cues(span: Span, gaz: Gazetteer) -> Mention:
                 if admins:
                     m.qualifier_admin = admins[0].admin1
                     m.qualifier_country = admins[0].country
-    top = gaz.candidates(span.text)[:1]
+    top = gaz.candidates(span_text(span))[:1]
     if top and (top[0].kind == "country" or top[0].kind in AREA_KINDS):
         m.qualifier_country = m.qualifier_admin = None  # "Austria, Germany": a list, not a qualifier
     # "the southern Ukrainian city of X", "Ukraine's X region"
@@ -1508,7 +1530,7 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
             note(m.start, m.qualifier_country)
     for ent in doc_ents(doc):
         if ent.label_ == "NORP":
-            cc = gaz.country_code(ent.text)
+            cc = gaz.country_code(span_text(ent))
             if cc:
                 countries[cc] += 1
                 keys[cc].add("")

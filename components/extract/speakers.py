@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon as C
 from ..models import Place, Speaker
-from ..nlp import datelines, doc_ents, doc_text, token_column
+from ..nlp import datelines, doc_ents, doc_text, sentence_starts, token_column
 from .tree import climb
 
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*")
@@ -323,6 +323,19 @@ class SpeakerRecord:
         )
 
 
+@lru_cache(maxsize=4096)
+def _name_words(full: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The lower-case words of the full name ``full``, and the same without closing name suffixes
+    (:data:`~components.lexicon.NAME_SUFFIXES`; at least two words kept: "Lloyd J. Austin III" ends
+    with "austin"), as :meth:`SpeakerIndex.canonical` compares them (memoised: it compares every
+    full name of the article at each mention)."""
+    words = tuple(full.lower().split())
+    fl = words
+    while len(fl) > 2 and fl[-1].rstrip(".,") in C.NAME_SUFFIXES:
+        fl = fl[:-1]
+    return words, fl
+
+
 class SpeakerIndex:
     """Named people, organisations and pronoun antecedents of one article.
 
@@ -343,7 +356,11 @@ class SpeakerIndex:
         self._quoted_starts = [a for a, _ in self._quoted]
         self._persons: list[tuple[int, str]] = []  # (char offset, record key) of named people outside quotes
         self._salient: set[tuple[int, str]] = set()  # mentions that are clause subjects or quote speakers
-        self._sent_starts = [s.start_char for s in doc.sents]
+        if doc.has_annotation("SENT_START"):  # the sentences' first characters, from the columns
+            idx = token_column(doc, "idx")
+            self._sent_starts = [idx[i] for i in sentence_starts(doc)] if len(doc) else []
+        else:
+            self._sent_starts = [s.start_char for s in doc.sents]
         text = doc_text(doc)
         self._headlines = headline_lines(text)
         first = text.split("\n", 1)[0]  # a first line without a final stop is the title ("Ferry service halted")
@@ -478,21 +495,19 @@ class SpeakerIndex:
         name ends with, the first word of exactly one full name ("Lin" -> "Lin Jian": family name first)."""
         if name.lower() in self._abbrev:
             return self._abbrev[name.lower()]
-        low = name.lower().split()
+        low = tuple(name.lower().split())
         if not low:
             return name
         for full in self._full_names:
-            fl = full.lower().split()
-            if fl == low:
+            words, fl = _name_words(full)
+            if words == low:
                 continue  # the name itself: a longer form may still follow
-            while len(fl) > 2 and fl[-1].rstrip(".,") in C.NAME_SUFFIXES:
-                fl = fl[:-1]  # "Lloyd J. Austin III" is "Austin"
             if len(fl) >= len(low) and (fl[-len(low):] == low or (len(low) == 2 and fl[0] == low[0] and fl[-1] == low[-1])):
                 return full
         if len(low) == 1:
             # a family name written first ("Lin Jian", "Choe Son Hui", "Xi Jinping"): a single word
             # that opens exactly one full name of the article and ends none is that person
-            first = [f for f in self._full_names if f.lower().split()[0] == low[0] and len(f.split()) >= 2]
+            first = [f for f in self._full_names if _name_words(f)[0][0] == low[0] and len(f.split()) >= 2]
             if len(first) == 1:
                 return first[0]
         return name

@@ -617,10 +617,11 @@ def _pieces(doc: Doc, q: Quote, excluded: list[tuple[int, int]]) -> list[list[To
         return []
     pieces: dict[int, list[Token]] = {}
     starts = sentence_starts(doc) if doc.has_annotation("SENT_START") else [0]
-    for t in span:
-        if t.is_space or any(s <= t.idx < e for s, e in excluded):
+    space, idx = token_column(doc, "is_space"), token_column(doc, "idx")  # tested before a Token is built
+    for i in range(span.start, span.end):
+        if space[i] or excluded and any(s <= idx[i] < e for s, e in excluded):
             continue
-        pieces.setdefault(starts[bisect.bisect_right(starts, t.i) - 1], []).append(t)
+        pieces.setdefault(starts[bisect.bisect_right(starts, i) - 1], []).append(doc[i])
     ordered = [p for _, p in sorted(pieces.items())]
     if _interviewer_turn(q, ordered):
         return []

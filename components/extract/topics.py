@@ -228,6 +228,7 @@ class TopicTagger:
         self._has_context: set[str] = set()  # topics whose in_context rule names context phrases
         # per Matcher pattern, a word it cannot match without and its longest length (see _pattern_anchors)
         self._anchors: list[tuple[str, frozenset[int], int]] | None = []
+        self._anchor_lengths: dict[str, dict[int, int]] | None = None  # attribute -> word -> longest length, from _anchors
         for t in self.taxonomy.topics:
             if t.phrases:
                 self.phrase_matcher.add(t.id, [nlp.make_doc(p) for p in t.phrases])
@@ -270,6 +271,15 @@ class TopicTagger:
         """
         doc = span.doc if isinstance(span, Span) else span
         lo, hi = (span.start, span.end) if isinstance(span, Span) else (0, len(doc))
+        # kept per doc and token range: the stance stage asks again for the same sentences and quotes
+        kept = doc.user_data.setdefault(("newsx_topic_details", self._cache_id), {})
+        found = kept.get((lo, hi))
+        if found is None:
+            found = kept[(lo, hi)] = tuple(self._match_details(doc, lo, hi))
+        return list(found)
+
+    def _match_details(self, doc: Doc, lo: int, hi: int) -> list[tuple[str, int, int, bool]]:
+        """:meth:`match_details` of the tokens ``[lo, hi)`` of ``doc``, computed."""
         raw = [m for m in self._doc_matches(doc) if lo <= m[1] and m[2] <= hi]
         tid_of = {k: k.split("@")[0] for k, _, _ in raw}
         # longest match wins across topics: "weapons" inside "nuclear weapons" is not military-aid
@@ -331,12 +341,20 @@ class TopicTagger:
         (a user's taxonomy with ``*``/``+`` or no word test), the whole doc is matched."""
         if self._anchors is None or not len(doc):
             return list(self.matcher(doc))
-        cols = {"LOWER": token_column(doc, "lower"), "LEMMA": token_column(doc, "lemma")}
+        if self._anchor_lengths is None:
+            # per attribute, each anchor word's longest pattern: the windows of shorter patterns at a
+            # token lie inside that one's, so the merged windows are the same
+            self._anchor_lengths = {"LOWER": {}, "LEMMA": {}}
+            for attr, words, length in self._anchors:
+                table = self._anchor_lengths[attr]
+                for w in words:
+                    table[w] = max(table.get(w, 0), length)
         n = len(doc)
         windows = []
-        for attr, words, length in self._anchors:
-            col = cols[attr]
-            windows += [(max(0, i - length + 1), min(n, i + length)) for i in range(n) if col[i] in words]
+        for attr, table in self._anchor_lengths.items():
+            if table:
+                col = token_column(doc, attr.lower())
+                windows += [(max(0, i - L + 1), min(n, i + L)) for i, h in enumerate(col) if (L := table.get(h))]
         hits = []
         for a, b in _merged(windows):
             hits += [(m, a + s, a + e) for m, s, e in self.matcher(doc[a:b])]
@@ -491,6 +509,17 @@ def framing_topics(tagger: "TopicTagger", span: Span) -> set[str]:
     if len(span) == 0 or not doc.has_annotation("SENT_START"):
         return set()
     sent = span[0].sent
+    # kept per doc and sentence (the answer depends on the first sentence only; the stance stage asks
+    # for many quotes of one sentence); callers get a copy
+    kept = doc.user_data.setdefault(("newsx_framing_topics", tagger._cache_id), {})
+    found = kept.get(sent.start)
+    if found is None:
+        found = kept[sent.start] = frozenset(_framing_topics_before(tagger, doc, sent))
+    return set(found)
+
+
+def _framing_topics_before(tagger: "TopicTagger", doc: Doc, sent: Span) -> set[str]:
+    """:func:`framing_topics` of a span whose first sentence is ``sent``, computed."""
     for _ in range(FRAMING_SENTENCES):
         if sent.start == 0:
             break
