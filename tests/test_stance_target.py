@@ -78,6 +78,8 @@ CASES = [
      "The ceasefire began at midnight, and our units moved back to strong positions", "said", "direct", "ceasefire", "neutral"),
     ('"The terrorists hid in the school, and we ensured that every child was safe," Colonel Amir Tal said.',
      "The terrorists hid in the school, and we ensured that every child was safe", "said", "direct", "terrorism", "neutral"),
+    ('"Aid convoys have been blocked at the crossing for a month," Lena Falk said.', "Aid convoys have been blocked at the crossing for a month", "said", "direct", "humanitarian-aid", "neutral"),
+    ('"The truce was violated twice overnight," Lena Falk said.', "The truce was violated twice overnight", "said", "direct", "ceasefire", "neutral"),
     # --- topic merely mentioned: the evaluation is about something else ---
     ('"Despite the sanctions, our economy is strong," Lena Falk said.', "Despite the sanctions, our economy is strong", "said", "direct", "sanctions", "neutral"),
     ('"During the peace talks, the weather was terrible," Lena Falk said.', "During the peace talks, the weather was terrible", "said", "direct", "peace-talks", "neutral"),

@@ -28,7 +28,9 @@ Method (explainable rules, no trained model):
    ambiguity"), and its modal and negation cast no vote of their own. A verb of taking a position
    (lexicon ``stance_verbs``: "oppose", "reject", "support", "back") whose object is the topic decides
    the piece's vote on it alone ("Beijing firmly opposes the sanctions and would take necessary
-   measures to protect ..." opposes the sanctions). A modal of obligation (``calls``: "should",
+   measures to protect ..." opposes the sanctions). A passive verb done to the topic, without a modal
+   ("aid convoys have been blocked", "the truce was violated"), reports an event: it casts no vote and
+   VADER does not read it ("aid must be blocked" still votes). A modal of obligation (``calls``: "should",
    "must") on a verb whose subject is the topic, or that names it, calls for it and supports ("a
    ceasefire should come before ..."), unless the verb has a polarity of its own ("sanctions should
    be lifted"). An increase modifier on a topic word ("more weapons") supports (a demand). Words that
@@ -493,7 +495,7 @@ def _piece_votes(
             v.add("oppose" if negs else "support", 1.0, " ".join(w.text for w in words))
             continue
         pol = lex.polarity_of(t.lemma_.lower()) or lex.polarity_of(low)
-        if pol is None or _third_party_action(t, topic_ids, lex, own_side):
+        if pol is None or _third_party_action(t, topic_ids, lex, own_side) or _done_to_topic(t, topic_ids):
             continue
         if t.pos_ == "ADP" and t.head.lemma_ != "be":  # "we are against X" votes, "sanctions against X" does not
             continue
@@ -553,6 +555,15 @@ def _third_party_action(
             if not any(x.i in topic_ids for x in c.subtree) and not (own_side is not None and own_side(c)):
                 return True
     return False
+
+
+def _done_to_topic(t: Token, topic_ids: set[int]) -> bool:
+    """True for a passive verb whose subject holds the topic's words, with no modal ("aid convoys have been
+    blocked", "the ceasefire was violated"): it reports what was done to the topic, not what the speaker
+    wants ("aid must be blocked" and "sanctions should be lifted" still vote)."""
+    return t.pos_ in ("VERB", "AUX") and any(c.dep_ == "auxpass" for c in t.children) and not any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in t.children) and any(
+        c.dep_ == "nsubjpass" and any(x.i in topic_ids for x in c.subtree) for c in t.children)
 
 
 def _object_is_topic(t: Token, topic_ids: set[int]) -> bool:
@@ -732,15 +743,16 @@ def _add_vader_votes(pieces: list, assigned: list[set[str]], focus_of: dict, nam
                      votes: dict[str, TopicVotes]) -> None:
     """For a topic no cue voted on, VADER's compound score of what it reads: the pieces of that
     topic (only the topic's own words when a piece names several topics) without the words that
-    report events ("killed"), name the topic ("war", "civilian casualties") or are part of a name
-    ("Rapid Support Forces"); kept when at least :data:`VADER_MIN` in size."""
+    report events ("killed", or a passive verb done to the topic: "the truce was violated"), name the
+    topic ("war", "civilian casualties") or are part of a name ("Rapid Support Forces"); kept when at
+    least :data:`VADER_MIN` in size."""
     for tid, v in votes.items():
         if v.total != 0:
             continue
         text = " ".join(
             t.text for k, (p, a) in enumerate(zip(pieces, assigned)) if tid in a for t in p
             if (focus_of.get((k, tid)) is None or t.i in focus_of[(k, tid)])
-            and t.i not in naming and not _in_name(t) and not lex.is_report_word(t)
+            and t.i not in naming and not _in_name(t) and not lex.is_report_word(t) and not _done_to_topic(t, naming)
         )
         compound = _vader().polarity_scores(text)["compound"]
         if abs(compound) >= VADER_MIN:
