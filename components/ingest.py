@@ -234,6 +234,10 @@ def parse_published(value: object) -> tuple[str | None, str | None]:
     return iso, warning
 
 
+# a Unix timestamp: 9-10 digits of seconds (1973-2286, an optional fraction) or 12-13 of milliseconds
+EPOCH_RE = re.compile(r"\d{9,10}(?:\.\d+)?|\d{12,13}")
+
+
 def _parse_published(value: object) -> tuple[str | None, str | None]:
     """Read a published date as written (sidecar, JSONL, a feed) as ISO ``YYYY-MM-DD``.
 
@@ -241,6 +245,7 @@ def _parse_published(value: object) -> tuple[str | None, str | None]:
     invented and nothing guessed.
 
     - ``datetime.date``/``datetime``: kept.
+    - A Unix timestamp (``1733443200``, ``1733443200123`` in milliseconds): its UTC day.
     - ISO 8601 / RFC 3339 (``2024-03-10``, ``2024-03-10T23:30:00-05:00``, ``2009-03-20 12:24:52.002364-05``,
       ``20240310T101010Z``, week dates): read with ``dateutil.parser.isoparse``; the date part as written
       (a time zone never moves the day); an impossible time of day (``T25:61``) refuses the value.
@@ -277,6 +282,11 @@ def _parse_published(value: object) -> tuple[str | None, str | None]:
     fix = "write it as YYYY-MM-DD"
     if len(s) > 100:
         raise ValueError(f"published {s[:40]!r}... ({len(s)} characters) is not a date; {fix}")
+    if EPOCH_RE.fullmatch(s):
+        # a Unix timestamp, as feeds and APIs write them: seconds (10 digits) or milliseconds (13) since
+        # 1970-01-01 UTC, a moment defined in UTC, so its UTC day
+        seconds = float(s) / (1000 if len(s.split(".")[0]) > 10 else 1)
+        return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date().isoformat(), None
     if ISO_DATE_RE.match(s):
         try:
             day = dt.date.fromisoformat(s[:10])

@@ -283,6 +283,9 @@ def test_ingest_day_month_year_dateline_gives_published():
         ("05.05.2024", "2024-05-05"),  # same either way
         ("Dec. 1, 2024", "2024-12-01"),
         ("2024-12-01T10:00Z", "2024-12-01"),
+        (1733443200, "2024-12-06"),  # a Unix timestamp, seconds: its UTC day
+        ("1733529599", "2024-12-06"),  # 23:59:59 UTC that day
+        ("1733443200123", "2024-12-06"),  # milliseconds
         ("", None),
         (None, None),
     ],
