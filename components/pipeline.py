@@ -73,8 +73,8 @@ class IngestReport:
         """One human-readable paragraph: added, skipped, failed (warnings when any), rows per table."""
         rows = ", ".join(f"{v} {k}" for k, v in self.counts.items() if v) or "no rows"
         head = f"added {len(self.added)} article(s) ({rows})"
-        if self.replaced:
-            head += f"; replaced {len(self.replaced)} stored article(s)"
+        if self.replaced:  # the replaced are among the added: one article is never counted twice
+            head += f", {len(self.replaced)} of them replacing the stored version"
         head += f"; skipped {len(self.skipped)}; failed {len(self.failed)}"
         if self.warnings:
             head += f"; warnings {len(self.warnings)}"

@@ -60,7 +60,7 @@ def test_pipeline_replace_reports_the_replaced_ids(store):
                               _art("x2", "Other\n\nAnother text.", "b.txt")], store, replace=True)
     assert (report.added, report.replaced, report.skipped) == (["x1", "x2"], ["x1"], [])
     assert report.summary().startswith("added 2 article(s) (")
-    assert "; replaced 1 stored article(s); skipped 0; failed 0" in report.summary()
+    assert ", 1 of them replacing the stored version; skipped 0; failed 0" in report.summary()
 
 
 def test_pipeline_replace_into_another_collection_says_the_move(store):
