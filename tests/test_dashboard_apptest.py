@@ -819,3 +819,13 @@ def test_dashboard_event_link_shows_injured_missing_and_parts(db):
     reports = next(d.value for d in at.dataframe if "parts" in d.value.columns)
     assert list(reports["parts"]) == ["Tabriz 18 killed; Marand 12 killed"]
     assert any(c.value.startswith("The casualties download holds each event") for c in at.caption)
+
+
+def test_quotes_unknown_quote_link_warns_and_opens_nothing():
+    """A ?quote= id the store does not hold gives one warning (placed above the table) and no quote opened
+    in its place."""
+    at = _goto(_app({"quote": "no-such-article:q9"}), "quotes")
+    assert [w.value for w in at.warning if "No shown quote has the id" in w.value] == [
+        "No shown quote has the id no\\-such\\-article\\:q9: it was marked wrong, or its article is no longer stored. "
+        "Select a row of the table to open a quote."]
+    assert not [s for s in at.selectbox if s.label.startswith("Quote shown in its article")]

@@ -38,6 +38,7 @@ if len(f.speakers) == 1:  # ?speaker=NAME opens the speaker's card (the filter k
         with st.expander("Merge or split this speaker"):
             correct.speaker_correction_controls("spk_card", correct.author_input("spk_card_author"), card["name"])
 total = loaders.q("count_quotes", f)
+link_notice = st.empty()  # a ?quote= the page cannot show is said here, above the table, not under it
 sort, desc = sort_control("quotes", list(QUOTE_SORTS), "date", DESCENDING_FIRST)
 correct.least_confident_first("quotes")
 limit, offset = pager(total, "quotes", "quotes")
@@ -82,8 +83,8 @@ linked = str(st.query_params.get("quote", ""))[:200]
 linked_detail = loaders.q("quote_detail", linked) if linked and linked not in ids else None
 if linked and linked not in ids and linked_detail is None and not rows:
     # never show (and offer to correct) another quote in place of the one the address names
-    st.warning(f"No shown quote has the id {highlight.escape_markdown(linked)}: it was marked wrong, or its "
-               "article is no longer stored. Select a row of the table to open a quote.")
+    link_notice.warning(f"No shown quote has the id {highlight.escape_markdown(linked)}: it was marked wrong, or its "
+                        "article is no longer stored. Select a row of the table to open a quote.")
     st.stop()
 if linked_detail is not None:
     d = linked_detail["quote"]
