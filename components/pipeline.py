@@ -182,6 +182,8 @@ def ingest_articles(
                 elsewhere = a.collection is not None and stored[a.id] != a.collection
                 report.skipped.append((where, f"already stored (in collection {stored[a.id]!r})" if elsewhere
                                        else "already stored"))
+                # what reading it warned (a date it could not use) concerns an article left as stored
+                report.warnings = [w for w in report.warnings if w[0] != where]
             else:
                 report.failed.append((where, f"id '{a.id}' is already used by another stored article "
                                              f"({old_title or 'untitled'!r}); nothing was changed: {replace_hint}, "

@@ -123,3 +123,21 @@ def test_pipeline_folder_report_lists_skipped_files_and_warnings(store, tmp_path
 
 def test_pipeline_empty_report_summary():
     assert IngestReport().summary() == "added 0 article(s) (no rows); skipped 0; failed 0"
+
+
+def test_pipeline_skipped_article_drops_its_reading_warnings(store, tmp_path):
+    """A JSON Lines line skipped as already stored says so once, without the date warning its reading gave
+    (the warning concerns an article left as stored); a new line keeps its warning."""
+    import json
+
+    from components.pipeline import ingest_paths
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "w1", "text": "Rain hit Lamu on Monday.", "published": "2024"}) + "\n", encoding="utf-8")
+    first = ingest_paths([feed], store, article_timeout=0)
+    assert [w[0] for w in first.warnings] == [f"{feed}:1"]
+    feed.write_text(feed.read_text(encoding="utf-8")
+                    + json.dumps({"id": "w2", "text": "Wind hit Malindi on Monday.", "published": "2024"}) + "\n", encoding="utf-8")
+    second = ingest_paths([feed], store, article_timeout=0)
+    assert second.skipped == [(f"{feed}:1", "already stored")]
+    assert [w[0] for w in second.warnings] == [f"{feed}:2"]
