@@ -32,6 +32,7 @@ CASES = [
     ('"Terrorism is unacceptable," Lena Falk said.', "Terrorism is unacceptable", "said", "direct", "terrorism", "oppose"),
     ('"We condemn the suicide bombing," Lena Falk said.', "We condemn the suicide bombing", "said", "direct", "terrorism", "oppose"),
     ('"The vaccination drive is a great success," Lena Falk said.', "The vaccination drive is a great success", "said", "direct", "health-outbreak", "support"),
+    ('"The arms package for Kyiv should be approved this week," Lena Falk said.', "The arms package for Kyiv should be approved this week", "said", "direct", "military-aid", "support"),
     ('"The sanctions should be lifted," Lena Falk said.', "The sanctions should be lifted", "said", "direct", "sanctions", "oppose"),
     ('"Moldova must join NATO," Lena Falk said.', "Moldova must join NATO", "said", "direct", "nato-membership", "support"),
     ('"A ceasefire is the only way forward," Lena Falk said.', "A ceasefire is the only way forward", "said", "direct", "ceasefire", "support"),
@@ -79,6 +80,7 @@ CASES = [
     ('"The terrorists hid in the school, and we ensured that every child was safe," Colonel Amir Tal said.',
      "The terrorists hid in the school, and we ensured that every child was safe", "said", "direct", "terrorism", "neutral"),
     ('"Aid convoys have been blocked at the crossing for a month," Lena Falk said.', "Aid convoys have been blocked at the crossing for a month", "said", "direct", "humanitarian-aid", "neutral"),
+    ('"Parliament approved the arms package for Kyiv on Friday," Lena Falk said.', "Parliament approved the arms package for Kyiv on Friday", "said", "direct", "military-aid", "neutral"),
     ('"The truce was violated twice overnight," Lena Falk said.', "The truce was violated twice overnight", "said", "direct", "ceasefire", "neutral"),
     # --- topic merely mentioned: the evaluation is about something else ---
     ('"Despite the sanctions, our economy is strong," Lena Falk said.', "Despite the sanctions, our economy is strong", "said", "direct", "sanctions", "neutral"),
