@@ -403,6 +403,37 @@ def _without_compass(span: Span, ent: Span, gaz: Gazetteer) -> Span:
     return span
 
 
+def _labelled_place(doc: Doc, gaz: Gazetteer, ent: Span, span: Span, surnames: dict[str, set[str]]) -> Optional[Span]:
+    """The toponym a place-labelled entity (GPE, LOC) gives, its span ``span`` already stripped: None for a
+    demonym, a region name the gazetteer does not hold, or an unknown name that is no village the context
+    supports; else the span, less a compass word ("Eastern China") or a kind word ("Ghazni province",
+    "Kandahar City") the gazetteer's name has not."""
+    text = span_text(span)
+    if gaz.is_demonym(text) and not gaz.country_code(text):
+        return None
+    if not gaz.is_place_name(text) and len(span) > 1 and span[0].lower_ in COMPASS_WORDS:
+        span = _without_compass(span, ent, gaz)
+        text = span_text(span)
+    if ent.label_ == "LOC" and not gaz.is_region_name(text) and not any(
+        normalise(r.name) == normalise(text) for r in gaz.candidates(text) + gaz.small_places(text)
+    ) and not _named_area_with_suffix(span, gaz):
+        return None  # rivers, seas, regions that only share an old alternate name with a town
+    if not gaz.is_place_name(text):
+        # "Ghazni province" -> "Ghazni"; "Kharkiv region" -> "Kharkiv"
+        if len(span) > 1 and span[-1].lower_ in ADMIN_SUFFIXES and gaz.is_place_name(span[:-1].text):
+            span = span[:-1]
+        elif len(span) > 1 and span[-1].lower_ == "city" and any(
+                r.kind == "city" and normalise(r.name) == normalise(span[:-1].text) for r in gaz.candidates(span[:-1].text)):
+            span = span[:-1]  # "Kandahar City", a city the gazetteer knows without the word
+        elif SIGNALS["area_spellings"] and ent.label_ == "GPE" and gaz.area_by_spelling(
+                _without_admin_suffix(span).text, _entity_countries(doc, gaz, ent)) is not None:
+            span = _without_admin_suffix(span)  # "Menoufia" in Egypt: Al Minufiyah spelt another way
+        elif not (len(text) >= 4 and gaz.small_places(text) and (ent.label_ == "GPE" or _small_place_cued(span, surnames))
+                  or gaz.subdivisions_by_code(text) and _abbreviation_placed(span, gaz)):
+            return None  # a village is kept for now: resolve() accepts it only with support
+    return span
+
+
 def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Find toponym mentions in ``doc`` (no resolution). Returns them in text order, without overlaps."""
     taken = [False] * len(doc)
@@ -433,31 +464,10 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             facilities.add(span.start_char)
             features.add(span.start_char)
             continue
-        text = span_text(span)
         if ent.label_ in PLACE_LABELS:
-            if gaz.is_demonym(text) and not gaz.country_code(text):
-                continue
-            if not gaz.is_place_name(text) and len(span) > 1 and span[0].lower_ in COMPASS_WORDS:
-                span = _without_compass(span, ent, gaz)
-                text = span_text(span)
-            if ent.label_ == "LOC" and not gaz.is_region_name(text) and not any(
-                normalise(r.name) == normalise(text) for r in gaz.candidates(text) + gaz.small_places(text)
-            ) and not _named_area_with_suffix(span, gaz):
-                continue  # rivers, seas, regions that only share an old alternate name with a town
-            if not gaz.is_place_name(text):
-                # "Ghazni province" -> "Ghazni"; "Kharkiv region" -> "Kharkiv"
-                if len(span) > 1 and span[-1].lower_ in ADMIN_SUFFIXES and gaz.is_place_name(span[:-1].text):
-                    span = span[:-1]
-                elif len(span) > 1 and span[-1].lower_ == "city" and any(
-                        r.kind == "city" and normalise(r.name) == normalise(span[:-1].text) for r in gaz.candidates(span[:-1].text)):
-                    span = span[:-1]  # "Kandahar City", a city the gazetteer knows without the word
-                elif SIGNALS["area_spellings"] and ent.label_ == "GPE" and gaz.area_by_spelling(
-                        _without_admin_suffix(span).text, _entity_countries(doc, gaz, ent)) is not None:
-                    span = _without_admin_suffix(span)  # "Menoufia" in Egypt: Al Minufiyah spelt another way
-                elif not (len(text) >= 4 and gaz.small_places(text) and (ent.label_ == "GPE" or _small_place_cued(span, surnames))
-                          or gaz.subdivisions_by_code(text) and _abbreviation_placed(span, gaz)):
-                    continue  # a village is kept for now: resolve() accepts it only with support
-            spans.append(span)
+            kept = _labelled_place(doc, gaz, ent, span, surnames)
+            if kept is not None:
+                spans.append(kept)
         elif ent.label_ in RECOVER_LABELS:
             core = _without_admin_suffix(span)  # "Rakhine State" tagged PERSON: the area is "Rakhine"
             if _recoverable(core, ent.label_, gaz, surnames):
