@@ -82,7 +82,8 @@ def test_ui_escape_markdown_makes_markup_literal():
 def test_ui_escape_label_makes_plotly_markup_literal():
     from components.ui.highlight import escape_label
 
-    assert escape_label('<b>x</b> $$y$$ & "z"') == "&lt;b&gt;x&lt;/b&gt; &#36;&#36;y&#36;&#36; &amp; &quot;z&quot;"
+    # quotes as numeric entities: Plotly decodes "&#34;" but shows "&quot;" literally
+    assert escape_label('<b>x</b> $$y$$ & "z" \'w\'') == "&lt;b&gt;x&lt;/b&gt; &#36;&#36;y&#36;&#36; &amp; &#34;z&#34; &#39;w&#39;"
     assert escape_label(None) == ""
 
 
@@ -485,6 +486,9 @@ def test_ui_json_download_writes_dates_as_the_csv_does():
 
     from components.ui.widgets import _to_json
 
-    df = pd.DataFrame({"date": pd.to_datetime(["2026-12-05", None]), "at": pd.to_datetime(["2026-12-05 10:30", "2026-12-06 00:00"])})
-    assert json.loads(_to_json(df)) == [{"date": "2026-12-05", "at": "2026-12-05T10:30:00.000"},
-                                        {"date": None, "at": "2026-12-06T00:00:00.000"}]
+    import datetime as dt
+
+    df = pd.DataFrame({"date": pd.to_datetime(["2026-12-05", None]), "at": pd.to_datetime(["2026-12-05 10:30", "2026-12-06 00:00"]),
+                       "published": [dt.date(2026, 12, 4), None]})  # a DuckDB DATE column arrives as Python dates
+    assert json.loads(_to_json(df)) == [{"date": "2026-12-05", "at": "2026-12-05T10:30:00.000", "published": "2026-12-04"},
+                                        {"date": None, "at": "2026-12-06T00:00:00.000", "published": None}]

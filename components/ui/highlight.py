@@ -81,7 +81,8 @@ def escape_label(value: object) -> str:
     """
     if value is None:
         return ""
-    return html.escape(str(value), quote=True).replace("$", "&#36;")
+    # quotes as numeric entities: Plotly decodes those, but not the named "&quot;" (it showed literally)
+    return html.escape(str(value), quote=True).replace("&quot;", "&#34;").replace("&#x27;", "&#39;").replace("$", "&#36;")
 
 
 # A transcript turn label opening a line, as the Markdown reader keeps it: "**Q:**", "**Dr. Roe:**", "**Q**:"

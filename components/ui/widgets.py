@@ -79,11 +79,16 @@ def include_unnamed() -> bool:
 def _to_json(df: pd.DataFrame) -> str:
     """``df`` as a JSON array of records; dates written as the CSV and ``extract --json`` write them
     (``YYYY-MM-DD`` for a column of dates without time of day, ISO 8601 otherwise)."""
+    import datetime as dt
+
     out = df.copy()
     for col in out.columns:
         values = out[col]
         if pd.api.types.is_datetime64_any_dtype(values) and (values.dropna() == values.dropna().dt.normalize()).all():
             out[col] = values.dt.strftime("%Y-%m-%d").where(values.notna(), None)
+        elif values.dtype == object and len(values.dropna()) and all(
+                isinstance(v, dt.date) and not isinstance(v, dt.datetime) for v in values.dropna()):
+            out[col] = [v.isoformat() if isinstance(v, dt.date) else None for v in values]  # DuckDB DATE: Python dates
     return out.to_json(orient="records", date_format="iso", force_ascii=False, indent=1)
 
 
