@@ -415,10 +415,14 @@ def speaker_card(store: Store, name: str, article_id: str | None = None) -> dict
                            [canonical_of(store, name)]).fetchone()[0]
     person = identity(store, name) if others > 1 else None
     card["person"] = person if person is not None and len(person["variants"]) > 1 else None
+    # the Stance page's rule (stance_matrix): the polarity most of the speaker's articles hold, neutral on a
+    # tie, with the mean score (a mean above 0.15 read as "support" disagreed with that page)
     card["stances"] = [
         (t, p, float(sc)) for t, p, sc in store.execute(
-            "SELECT topic, CASE WHEN avg(score) > 0.15 THEN 'support' WHEN avg(score) < -0.15 THEN 'oppose' "
-            "ELSE 'neutral' END, avg(score) FROM stances WHERE speaker = ? GROUP BY topic ORDER BY topic",
+            f"""SELECT topic, {STANCE_MAJORITY}, avg(score) FROM (
+                    SELECT topic, score, polarity = 'support' AS s, polarity = 'oppose' AS o, polarity = 'neutral' AS n
+                    FROM stances WHERE speaker = ?)
+                GROUP BY topic ORDER BY topic""",
             [name],
         ).fetchall()
     ]
@@ -800,6 +804,12 @@ def casualty_points(store: Store, f: QueryFilters, limit: int = 5000) -> pd.Data
 
 
 # ---------------------------------------------------------------- stance
+
+
+# a speaker's polarity on a topic from its article-level stances (booleans s, o, n per row): the one most
+# rows hold, neutral on a tie, as the Stance page and the speaker card both show it
+STANCE_MAJORITY = ("CASE WHEN count_if(s) > count_if(o) AND count_if(s) > count_if(n) THEN 'support' "
+                   "WHEN count_if(o) > count_if(s) AND count_if(o) > count_if(n) THEN 'oppose' ELSE 'neutral' END")
 
 
 def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_only: bool = False) -> pd.DataFrame:
