@@ -642,6 +642,12 @@ class Gazetteer:
                     self._demonym_by_key.setdefault(key + "s", iso)
 
     # ------------------------------------------------------------------ queries
+    def capital_country(self, name: str) -> Optional[str]:
+        """ISO alpha-2 code of the country whose national capital ``name`` is (GeoNames' capitals: "Kyiv" ->
+        "UA", "Lilongwe" -> "MW"), else None."""
+        key = normalise(name)
+        return next((iso for iso, names in self.capitals.items() if key in names), None)
+
     def country_code(self, name_or_demonym: str) -> Optional[str]:
         """Return the ISO 3166-1 alpha-2 code of a country name, alias or demonym, else None.
 

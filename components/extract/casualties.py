@@ -88,7 +88,7 @@ from ..lexicon import (
     VAGUE_COUNTS,
     ORG_HEAD_NOUNS,
 )
-from ..gazetteer import AREA_KINDS, get_gazetteer, normalise
+from ..gazetteer import AREA_KINDS, get_gazetteer
 from ..text.dates import MONTH_PATTERN, MONTH_RE, month_number, parse_date
 from ..text.numbers import is_number_word, number_value
 from ..text.words import agent_noun_stem_is_verb
@@ -645,7 +645,7 @@ def _is_actor(doc: Doc, p: Place, clause: Optional[tuple[int, int]] = None) -> b
         return True
     if verb.lemma_.lower() not in CUE_VERBS:
         return False
-    if p.kind == "city" and p.country and normalise(p.name) in get_gazetteer().capitals.get(p.country, ()):
+    if p.kind == "city" and p.country and get_gazetteer().capital_country(p.name) == p.country:
         return True  # "Kyiv said 19 people were injured": a capital speaks for its government
     return clause is not None and not (
         verb.left_edge.idx <= clause[0] and clause[1] <= verb.right_edge.idx + len(verb.right_edge.text))

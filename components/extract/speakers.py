@@ -119,16 +119,15 @@ def country_of(text: str) -> Optional[str]:
         return None
 
 
+# nouns naming a document or a statement, whose author speaks through it ("a report by X said")
+_DOCUMENT_NOUNS = C.DOCUMENT_HEAD_NOUNS | C.STATEMENT_NOUNS
+
+
 def capital_country(text: str) -> Optional[str]:
     """ISO alpha-2 code of the country whose national capital ``text`` names ("Kyiv", "Lilongwe"), else None
     (GeoNames capitals, via the gazetteer): a capital as a source is its government by metonymy."""
     g = _gaz()
-    if g is None:
-        return None
-    from ..gazetteer import normalise
-
-    key = normalise(text)
-    return next((iso for iso, names in g.capitals.items() if key in names), None)
+    return g.capital_country(text) if g is not None else None
 
 
 def repair_case(name: str) -> str:
@@ -861,7 +860,7 @@ class SpeakerIndex:
         from the ministry", "a report by X", "the letter, signed by X,"; word lists
         ``document_head_nouns``, ``statement_nouns``): the possessor, or the object of "from"/"by"
         on the noun or on a participle modifying it. None for any other token or without an author."""
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in C.DOCUMENT_HEAD_NOUNS | C.STATEMENT_NOUNS:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _DOCUMENT_NOUNS:
             return None
         for c in tok.children:
             if c.dep_ == "poss" and c.i < tok.i:
