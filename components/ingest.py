@@ -774,6 +774,14 @@ def without_scripts(html: str) -> str:
     return lhtml.tostring(tree, encoding="unicode")
 
 
+def main_text(html: str) -> str | None:
+    """The main text of an HTML page (scripts already removed) by trafilatura, comments and tables left
+    out, recall favoured; None when it finds none."""
+    import trafilatura
+
+    return trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+
+
 def read_html(
     html: str, source_path: str, meta: dict | None = None, collection: str | None = None,
     on_warning: WarnFn | None = None, default_published: str | None = None,
@@ -794,7 +802,7 @@ def read_html(
     import trafilatura
 
     html = without_scripts(html)
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+    text = main_text(html)
     if not text or not text.strip():
         raise ArticleReadError(source_path, "no main text found in the HTML page")
     # the page's own date from its markup only (meta tags, <time>): trafilatura's extensive search also
@@ -824,11 +832,10 @@ def markup_text(text: str) -> Optional[str]:
     fragment); None when ``text`` holds no such markup, so plain text that mentions a "<" stays as it is."""
     if not _MARKUP_TAG.search(text):
         return None
-    import trafilatura
     from lxml import html as lhtml
 
     page = without_scripts(f"<html><body>{text}</body></html>")
-    plain = trafilatura.extract(page, include_comments=False, include_tables=False, favor_recall=True)
+    plain = main_text(page)
     if not plain or not plain.strip():
         try:
             plain = lhtml.document_fromstring(page).text_content()
