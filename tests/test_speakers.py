@@ -575,3 +575,27 @@ def test_speakers_capital_as_source_is_its_government(extract_text):
     assert [(s.name, s.type, s.country) for s in ex.speakers] == [("Lilongwe", "organisation", "MW")]
     ex = extract_text("Victoria Osei chairs the board. Victoria said the merger was off.")
     assert [(q.speaker, q.speaker_type) for q in ex.quotes] == [("Victoria Osei", "person")]
+
+
+def test_speakers_pronoun_reaches_an_unnamed_role_through_a_chain_of_mentions(extract_text):
+    """Test that "he said" goes to an unnamed role two sentences back when the sentence between holds a
+    pronoun of his ("pressed him"), and that without such a link an earlier non-person subject ("the state")
+    is no antecedent (invented sentences)."""
+    ex = extract_text("The ambassador arrived late. Reporters pressed him on the deficit.\n\n"
+                      "\u201cThere will be no new levies this year,\u201d he said.")
+    assert [(q.speaker, q.kind) for q in ex.quotes] == [("ambassador", "direct")]
+    ex = extract_text("The state opened four clinics last year. Funding fell sharply. Waiting lists grew.\n\n"
+                      "\u201cWe cannot cope,\u201d she said.")
+    assert [q.speaker for q in ex.quotes] == [None]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Berit Saar, 47, a midwife at the county clinic, said the ward had no heating.", "Berit Saar", "midwife"),
+    ("\u201cThe bridge is closed,\u201d said Anouk Verlinde, 58, a nurse on the night shift.", "Anouk Verlinde", "nurse"),
+])
+def test_speakers_name_tagged_org_with_an_age_or_person_appositive_is_a_person(extract_text, text, name, role):
+    """Test that a name the model tagged as an organisation is a person when an appositive says only a
+    person can be meant: an age, or a noun phrase headed by a person noun or title (invented names)."""
+    ex = extract_text(text)
+    assert [(q.speaker, q.speaker_type) for q in ex.quotes] == [(name, "person")]
+    assert [(s.name, s.type, s.role) for s in ex.speakers] == [(name, "person", role)]

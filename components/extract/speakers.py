@@ -902,20 +902,27 @@ class SpeakerIndex:
         return None, "unknown", span
 
     def _role_antecedent(self, tok: Token, gender: Optional[str]) -> Optional[str]:
-        """When no named person is in reach: the unnamed person a role noun was the subject of just
-        before ("Qatar's foreign minister said ... '...,' he said" -> "Qatar's foreign minister"): the
-        latest clause subject headed by a title word (``title_words``) in the pronoun's sentence or the
-        one before, outside quotations, whose role gives no other gender. None otherwise."""
-        first = tok.sent.start
-        if first > 0:
-            first = self.doc[first - 1].sent.start
-        for t in reversed(self.doc[first : tok.i]):
-            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.lower_ in C.TITLE_WORDS and not self.in_quote(t.idx):
-                other = gender_of_words([t.text])
-                if gender and other and other != gender:
-                    continue
-                name, typ, _ = self._resolve_phrase(t, self.noun_phrase(t))
-                return name if typ == "person" and name else None
+        """When no named person is in reach: the unnamed person a role noun was the subject of before
+        ("Qatar's foreign minister said ... '...,' he said" -> "Qatar's foreign minister"; "The minister
+        arrived late. Reporters pressed him ... '...,' he said" -> "minister"): the latest clause subject
+        headed by a title word (``title_words``) outside quotations whose role gives no other gender, in
+        the pronoun's sentence or the one before, and further back while the sentence after holds a
+        pronoun of the pronoun's gender outside quotations (the chain of mentions that links them; at
+        most :data:`ANTECEDENT_SENTENCES` sentences). None otherwise."""
+        sents = list(self.doc.sents)
+        k = next((n for n, sent in enumerate(sents) if sent.start <= tok.i < sent.end), 0)
+        for n in range(k, max(-1, k - ANTECEDENT_SENTENCES), -1):
+            sent = sents[n]
+            for t in reversed(self.doc[sent.start : min(sent.end, tok.i)]):
+                if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.lower_ in C.TITLE_WORDS and not self.in_quote(t.idx):
+                    other = gender_of_words([t.text])
+                    if gender and other and other != gender:
+                        continue
+                    name, typ, _ = self._resolve_phrase(t, self.noun_phrase(t))
+                    return name if typ == "person" and name else None
+            if n < k and not any(t.lower_ in C.PERSON_PRONOUNS and C.PRONOUN_GENDER.get(t.lower_) == gender and not self.in_quote(t.idx)
+                                 for t in sent):
+                return None  # no mention links this sentence to the one before it
         return None
 
     def _governing_body(self, tok: Token) -> Optional[Token]:
@@ -1025,6 +1032,9 @@ class SpeakerIndex:
             if described is not None:
                 return described, "organisation", span
             return head, "unknown", span
+        if ent == "ORG" and tok.pos_ == "PROPN" and self._described_as_person(tok):
+            key = self.add_person(span.text, span)  # "Ilse Varga, 54, a nurse at ...": the tagger's ORG is wrong
+            return (self.records[key].name if key else None), "person", span
         if ent in ("ORG", "NORP", "FAC") or head in C.ORG_HEAD_NOUNS or (ent == "GPE" and head != "i"):
             return self._owned_organisation(tok, span, plain, ent), "organisation", span
         if head in C.DOCUMENT_HEAD_NOUNS:
@@ -1055,6 +1065,20 @@ class SpeakerIndex:
                 return self.records[key].name, "person", span
             return plain, "unknown", span  # "a narrator in the ad" -> "narrator"
         return None, "unknown", span
+
+    @staticmethod
+    def _described_as_person(tok: Token) -> bool:
+        """Whether proper noun ``tok`` has an appositive that only a person takes: an age ("Tomas Brand,
+        61,") or a noun phrase headed by a person noun or title word ("..., a nurse at the clinic,",
+        "..., the mission's spokesman,"; :data:`~components.lexicon.PERSON_NOUNS`, ``TITLE_WORDS``)."""
+        for c in tok.children:
+            if c.dep_ != "appos":
+                continue
+            if c.like_num and c.text.isdigit() and 0 < int(c.text) < 120 and len(list(c.subtree)) == 1:
+                return True
+            if c.pos_ == "NOUN" and (c.lemma_.lower() in C.PERSON_NOUNS or c.lower_ in C.TITLE_WORDS):
+                return True
+        return False
 
     def _owned_organisation(self, tok: Token, span: Span, plain: str, ent: str) -> str:
         """The name of the organisation ``span`` (headed by ``tok``, entity label ``ent``), recorded:
