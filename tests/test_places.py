@@ -814,3 +814,14 @@ def test_places_area_name_tagged_as_common_noun_before_its_kind_word(extract_tex
     ("Zaporizhzhia Oblast governor ..."), is the first-level area."""
     ex = extract_text("Lviv Oblast governor Maksym Kozytskyi said drones hit a depot.")
     assert [(p.name, p.kind, p.country) for p in ex.places] == [("Lviv", "admin", "UA")]
+
+
+def test_places_area_after_a_city_and_comma_is_that_citys_area(extract_text):
+    """Test that a first-level area named like a country, right after a city of that area ("Macon, Georgia"),
+    is the area, while the same name elsewhere in the article keeps its country reading when the article
+    names a city of that country ("the Georgian capital Tbilisi") and a list after a city names countries."""
+    ex = extract_text("Envoys met in Georgia's capital Tbilisi on Monday. In Macon, Georgia, farmers watched the news. "
+                      "Trade ministers from Berlin, Georgia and Armenia spoke later.")
+    assert [(p.mention, p.country, p.kind) for p in ex.places] == [
+        ("Georgia", "GE", "country"), ("Tbilisi", "GE", "city"), ("Macon", "US", "city"), ("Georgia", "US", "admin"),
+        ("Berlin", "DE", "city"), ("Georgia", "GE", "country"), ("Armenia", "AM", "country")]

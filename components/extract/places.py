@@ -164,7 +164,9 @@ def toponyms(doc: Doc) -> list[Place]:
     gaz = get_gazetteer()
     mentions = recognise(doc, gaz)
     # one sense per discourse: "New York state" makes every bare "New York" of the article the area
-    cued = {normalise(m.text) for m in mentions if m.admin_cue}
+    # (not for a name that is also a country's: "Georgia Governor Brian Kemp" says nothing of the
+    # "Georgia" of "Georgia's capital Tbilisi"; each such mention keeps its own cues and context)
+    cued = {normalise(m.text) for m in mentions if m.admin_cue and not any(r.kind == "country" for r in gaz.candidates(m.text))}
     for m in mentions:
         if normalise(m.text) in cued and not m.city_cue:
             m.admin_cue = True
@@ -183,6 +185,7 @@ def toponyms(doc: Doc) -> list[Place]:
             if rec.kind == "city" and rec in gaz.candidates(rec.admin1):
                 continue  # the area's namesake city ("Odesa" in "Odessa" oblast) is no evidence for the area
             context.contained[(rec.country, rec.admin1)].add(normalise(m.text))
+            context.contained[(rec.country, None)].add(normalise(m.text))  # ... and in its country
         if rec is not None and rec.lat is not None and (rec.kind == "city" or rec in gaz.admin2):
             context.points.append((normalise(m.text), rec.lat, rec.lon))
     context.support.clear()
@@ -1442,14 +1445,38 @@ def _with_cues(span: Span, gaz: Gazetteer) -> Mention:
         m.admin_cue = True  # "Helmand province", "upstate New York", "New York Governor"
     if span.end < len(doc) and doc[span.end].lower_ in CITY_NOUNS:
         m.city_cue = True
-    m.holds = _apposed_city(span)
+    # "Tbilisi, Georgia's capital", and "Atlanta, Georgia": the state of the city before it, not the country
+    m.holds = _apposed_city(span) or _city_before_its_area(span, gaz)
     return m
+
+
+def _city_before_its_area(span: Span, gaz: Gazetteer) -> str:
+    """The city ``span`` qualifies as its first-level area: "Atlanta" in "Atlanta, Georgia" ("CITY,
+    AREA", the city's most populous reading lying in an area named ``span``, which opens no list:
+    "Berlin, Georgia and Armenia" names countries); "" otherwise."""
+    doc = span.doc
+    i = span.start
+    if i < 2 or doc[i - 1].text != "," or doc[i - 2].pos_ != "PROPN":
+        return ""
+    if span.end + 1 < len(doc) and (doc[span.end].lower_ in ("and", "or") or doc[span.end].text == "," and doc[span.end + 1].pos_ == "PROPN"):
+        return ""
+    k = i - 2
+    while k > 0 and doc[k - 1].pos_ == "PROPN" and i - 2 - k < 2:
+        k -= 1
+    name = doc[k : i - 1].text
+    city = next((r for r in gaz.candidates(name) if r.kind == "city"), None)
+    if city is None or not city.admin1:
+        return ""
+    inside = any(r.kind == "admin" and r not in gaz.admin2 and (r.country, r.admin1) == (city.country, city.admin1)
+                 for r in gaz.candidates(span_text(span)))
+    return name if inside else ""
 
 
 def _apposed_city(span: Span) -> str:
     """The city an apposition places in ``span``: "Tbilisi, Georgia's capital", "Kutaisi,
     Georgia's second city", "Batumi, a port of Georgia", "Tbilisi, the capital of Georgia" give
-    the text before the comma (one to three proper nouns); "" otherwise."""
+    the text before the comma (one to three proper nouns), "Georgia's capital Tbilisi" and "Georgia's
+    second city, Kutaisi" the name after the city noun; "" otherwise."""
     doc = span.doc
     i, e = span.start, span.end
     head = None
@@ -1459,6 +1486,12 @@ def _apposed_city(span: Span) -> str:
             k += 1
         if k < len(doc) and doc[k].lower_ in CITY_NOUNS:
             head = i  # the apposition opens with the place itself
+            j = k + 2 if k + 2 < len(doc) and doc[k + 1].text == "," else k + 1
+            run = j
+            while run < len(doc) and run - j < 3 and doc[run].pos_ == "PROPN" and doc[run].text[:1].isupper():
+                run += 1
+            if run > j:
+                return doc[j:run].text  # "Georgia's capital Tbilisi", "Georgia's second city, Kutaisi"
     elif i >= 3 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in CITY_NOUNS:
         k = i - 3
         while k >= 0 and i - 2 - k <= 3 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "NUM", "DET"):
@@ -1483,7 +1516,8 @@ class Context:
     sentences: list = field(default_factory=list)
     sentence_starts: list = field(default_factory=list)
     country_keys: dict = field(default_factory=lambda: defaultdict(set))  # country -> mention keys naming it
-    contained: dict = field(default_factory=lambda: defaultdict(set))  # (country, admin1) -> mention keys inside it
+    # (country, admin1) -> mention keys inside that area; (country, None) -> those inside that country
+    contained: dict = field(default_factory=lambda: defaultdict(set))
     points: list = field(default_factory=list)  # (mention key, lat, lon) of towns and counties resolved in the first pass
     # mention key -> (lat, lon) of its town and county candidates (villages included): the readings it may have
     readings: dict = field(default_factory=dict)
@@ -1570,6 +1604,9 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
         s += 6
         if SIGNALS["admin_context"] and _home_area_named_like(rec, key, ctx, gaz):
             s -= 8  # "Georgia" in news about Atlanta and Savannah: the US state, not the country
+        if ctx.contained.get((rec.country, None), set()) - {key}:
+            s += W_CONTAINS  # a country that contains another place the article names ("Tbilisi" -> Georgia, GE),
+            # against a namesake area that contains one too ("Atlanta" -> Georgia, US)
     elif rec.kind in AREA_KINDS:
         s += 5
     elif rec.kind == "admin":
