@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import datetime as _dt
-from typing import Optional, Union
+from typing import Any, Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StrictBool
+from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import ArticleReadError
 from .models import Article
@@ -169,9 +169,6 @@ class _Meta(BaseModel):
     model_config = ConfigDict(coerce_numbers_to_str=True, extra="forbid")
 
 
-Scalar = Union[StrictBool, int, float, str, _dt.date, None]
-
-
 class ArticleMeta(_Meta):
     """The metadata a person writes for an article (sidecar, JSONL line); see :func:`check_meta`."""
 
@@ -180,8 +177,9 @@ class ArticleMeta(_Meta):
     outlet: Optional[str] = Field(None, max_length=500)
     url: Optional[str] = Field(None, max_length=4000)
     collection: Optional[str] = Field(None, max_length=200)
-    published: Scalar = None
-    date: Scalar = None
+    # any value: a date that cannot be read costs the date, never the article (:func:`read_published`)
+    published: Any = None
+    date: Any = None
 
 
 # Markdown emphasis around a headline: "# **Title**", "__Title__".
@@ -276,6 +274,9 @@ def _parse_published(value: object) -> tuple[str | None, str | None]:
         return value.date().isoformat(), None
     if isinstance(value, dt.date):
         return value.isoformat(), None
+    if isinstance(value, (dict, list, tuple, bool)):
+        kind = {dict: "a mapping", bool: "true/false"}.get(type(value), "a list")
+        raise ValueError(f"published is {kind}, not a date; write it as YYYY-MM-DD")
     s = str(value).strip()
     if not s:
         return None, None
@@ -571,7 +572,8 @@ def check_meta(meta: dict, where: str, what: str) -> dict:
     """``meta`` (a sidecar's mapping, a JSONL line's object) with its metadata fields type-checked.
 
     ``id``, ``title``, ``outlet``, ``url``, ``collection`` must be text (a number is taken as its text);
-    ``published``/``date`` a scalar (read later by :func:`read_published`). Other keys are kept as they are.
+    ``published``/``date`` may be anything: :func:`read_published` reads them later, and a value that is
+    no date (a list, a mapping) costs the date with a warning, never the article. Other keys are kept as they are.
 
     Raises:
         ArticleReadError: one line per bad field, ``"{what} field 'title': expected text, got a mapping"``.
@@ -584,11 +586,7 @@ def check_meta(meta: dict, where: str, what: str) -> dict:
         by_field: dict[str, list[str]] = {}
         for e in exc.errors(include_url=False):
             by_field.setdefault(str(e["loc"][0]), []).append(e["msg"].lower())
-        kinds = {dict: "a mapping", list: "a list"}
-        problems = "; ".join(
-            f"{what} field '{k}': " + (msgs[0] if len(msgs) == 1 else
-                                       f"input should be a date or text, not {kinds.get(type(meta[k]), 'this')}")
-            for k, msgs in by_field.items())
+        problems = "; ".join(f"{what} field '{k}': " + "; ".join(dict.fromkeys(msgs)) for k, msgs in by_field.items())
         raise ArticleReadError(where, problems) from None
     return {**meta, **fields.model_dump(exclude_unset=True)}
 

@@ -691,3 +691,18 @@ def test_ingest_html_date_from_markup_or_dateline_never_guessed():
     b = read_html(f"<html><head>{meta}<title>Quay</title></head><body><article>{body}</article></body></html>",
                   "q.html")
     assert b.published == "2025-02-18"
+
+
+@pytest.mark.parametrize("published, kind", [([2024, 12, 1], "a list"), ({"y": 2024}, "a mapping"), (True, "true/false")])
+def test_ingest_jsonl_date_that_is_no_scalar_costs_the_date_not_the_article(tmp_path, published, kind):
+    """Test that a JSONL line whose published value is a list, a mapping or a boolean keeps its article
+    without a date, with a warning that says what was found."""
+    p = tmp_path / "feed.jsonl"
+    p.write_text(json.dumps({"id": "x1", "text": "Talks\n\nTalks resumed in Oslo.", "published": published}) + "\n",
+                 encoding="utf-8")
+    errors, warnings = [], []
+    arts = read_path(p, on_error=lambda where, msg: errors.append((where, msg)),
+                     on_warning=lambda where, msg: warnings.append((where, msg)))
+    assert [(a.id, a.published) for a in arts] == [("x1", None)]
+    assert errors == []
+    assert warnings == [(f"{p}:1", f"published is {kind}, not a date; write it as YYYY-MM-DD; kept without this date")]
