@@ -831,3 +831,46 @@ def test_casualties_dead_included_breakdown_gives_parts(extract_text):
 def test_casualties_question_how_many_is_no_count(extract_text):
     """Test that "how many people have died?" asks for a count and states none (no record)."""
     assert extract_text("Reporter: how many people have died in Zomba since Friday?").casualties == []
+
+
+def test_casualties_between_range_after_an_active_verb(extract_text):
+    """Test that "killed between 12 and 20 civilians" (the parser makes "between" a preposition of the
+    verb) is a range of 12-20 killed."""
+    c = only(extract_text("Rocket fire on the market killed between 12 and 20 civilians on Tuesday, the mayor said."))
+    assert (c.killed_min, c.killed_max, c.killed_qualifier) == (12, 20, "range")
+
+
+def test_casualties_left_list_of_states_counts_each_by_word_order(extract_text):
+    """Test that "left N dead, M injured and about K missing" gives each count to its own state word,
+    whatever the parse hangs the later numbers on (invented sentence)."""
+    c = only(extract_text("The cyclone has left 38 dead, 210 injured and about 17 missing along the delta, officials said."))
+    assert counts(c) == {"killed_min": 38, "killed_max": 38, "injured_min": 210, "injured_max": 210,
+                         "missing_min": 17, "missing_max": 17}
+    assert (c.killed_qualifier, c.injured_qualifier) == ("exact", "exact")
+
+
+def test_casualties_a_title_holder_coordinated_with_counted_victims(extract_text):
+    """Test that "a village chief and his three brothers" counts four killed (a singular title word with a
+    determiner names one person)."""
+    c = only(extract_text("Bandits killed a village chief and his three brothers near Dosso on Monday."))
+    assert (c.killed_min, c.killed_max) == (4, 4)
+
+
+def test_casualties_gapped_another_and_a_place_phrase_the_parser_hung_elsewhere(extract_text):
+    """Test that "killed in the town of A and three in B" and "two ... in A and another in B" give one
+    event with a part per place, the words' order deciding whose place phrase is whose (invented sentences)."""
+    c = only(extract_text("Five people were killed in the town of Kidal and three in Gao, the army said."))
+    assert (c.killed_min, [(p.place, p.killed_min) for p in c.parts]) == (8, [("Kidal", 5), ("Gao", 3)])
+    c = only(extract_text("Two soldiers were killed in Kidal and another in Gao, the army said."))
+    assert (c.killed_min, [(p.place, p.killed_min) for p in c.parts]) == (3, [("Kidal", 2), ("Gao", 1)])
+
+
+def test_casualties_later_breakdown_and_toll_update_make_one_event(extract_text):
+    """Test that a total, then its breakdown by village with the wounded, then a raised toll are one event
+    (the breakdown's parts, the wounded joined, the last toll), not a second event at a village."""
+    c = only(extract_text(
+        "Drones struck two villages in the Sumy region overnight, killing at least five people, officials said.\n\n"
+        "The governor said that three people were killed in the village of Krasnopillia and two in Myropillia, "
+        "and that nine others were wounded.\n\n"
+        "Later on Sunday, prosecutors raised the death toll to seven, saying two more bodies were found in Krasnopillia."))
+    assert (c.killed_min, c.killed_max, c.injured_min, c.injured_qualifier) == (7, 7, 9, "exact")

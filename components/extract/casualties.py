@@ -85,6 +85,7 @@ from ..lexicon import (
     SEPARATE_EVENT_WORDS,
     TOLL_NOUNS,
     TOLL_UPDATE_VERBS,
+    TITLE_WORDS,
     VAGUE_COUNTS,
     ORG_HEAD_NOUNS,
 )
@@ -247,8 +248,8 @@ def parse_count(tokens: list[Token], head: Token) -> Optional[Count]:
             return Count(VAGUE_COUNTS[t.lower_], None, "vague")
     if low.split()[:1] and low.split()[0] in NOBODY:
         return Count(0, 0, "exact")
-    if head.lower_ in PRONOUN_ONE:
-        return Count(1, 1, "exact")
+    if head.lower_ in PRONOUN_ONE or head.lower_ == "another" and head.dep_ in ("conj", "appos"):
+        return Count(1, 1, "exact")  # "him", "another" (one more in a list: "two in A and another in B")
     if head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NN", "NNP") and (
             _is_person_noun(head) or head.lower_ in PERPETRATOR_NOUNS):
         return Count(1, 1, "exact")
@@ -319,6 +320,8 @@ def _is_countable_head(head: Token, lists_only: bool = False) -> bool:
     low = head.lower_
     if _states_count(head) or low in NOBODY or low in PRONOUN_ONE:
         return True
+    if low == "another" and head.dep_ in ("conj", "appos"):
+        return True  # "two soldiers in A and another in B": one more
     if low in ("more", "others") and any(c.dep_ == "nummod" and _states_count(c) for c in head.children):
         return True  # "9 more died", parsed with "more" as the head: a bare count
     if low in PERPETRATOR_NOUNS or _is_person_noun(head, lists_only):
@@ -337,14 +340,19 @@ def _is_person_noun(tok: Token, lists_only: bool = False) -> bool:
     """True when the common noun ``tok`` names people: a person or kinship noun of the word lists
     ("civilians", "his two sons"), a noun with a person ending ("tourists", "fishermen";
     ``PERSON_SUFFIXES``) or, unless ``lists_only``, an agent noun made
-    from a verb ("hikers", "the governor"; :func:`~components.text.words.agent_noun_stem_is_verb`);
+    from a verb ("hikers", "the governor"; :func:`~components.text.words.agent_noun_stem_is_verb`)
+    or a singular title word with a determiner or modifier ("a village chief"; ``TITLE_WORDS``);
     never an animal."""
     low, lemma = tok.lower_, tok.lemma_.lower()
     if low in PERSON_NOUNS or lemma in PERSON_NOUNS or lemma in KIN_NOUNS or low in KIN_NOUNS:
         return True
     if tok.pos_ == "NOUN" and any(len(lemma) - k >= 6 and lemma[k:] in PERSON_NOUNS for k in range(3, len(lemma) - 5)):
         return True  # a compound ending in a listed person noun: "schoolteacher", "steelworker"
-    if tok.pos_ != "NOUN" or len(low) <= 4 or _is_animal(tok):
+    if tok.pos_ != "NOUN" or _is_animal(tok):
+        return False
+    if not lists_only and low in TITLE_WORDS and tok.tag_ == "NN" and any(c.dep_ in ("det", "poss", "compound") for c in tok.children):
+        return True  # a role held by one person: "a village chief", "the district governor"
+    if len(low) <= 4:
         return False
     return low.endswith(PERSON_SUFFIXES) or not lists_only and agent_noun_stem_is_verb(low)
 
@@ -368,6 +376,9 @@ def _victims(tok: Token) -> list[Token]:
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "include" and tok.pos_ in ("NOUN", "ADJ"):
         # "The dead included 15 in Moyobamba and 8 in Rioja", "the victims included two children"
         return _with_conjuncts([c for c in tok.head.children if c.dep_ in ("dobj", "attr")])
+    listed = _count_before_state(tok)
+    if listed is not None:
+        return [listed]
     group = tok.head if tok.dep_ in ("acl", "amod", "relcl") and tok.head.dep_ == "pobj" and tok.head.i < tok.i else tok
     if group.dep_ == "pobj" and group.head.lower_ == "among" and group.head.head.pos_ in ("AUX", "VERB"):
         # "a nurse and two drivers were among the dead", "among the injured were three children",
@@ -376,6 +387,29 @@ def _victims(tok: Token) -> list[Token]:
             return [group]
         return _with_conjuncts([c for c in group.head.head.children if c.dep_ in ("nsubj", "attr")])
     return _direct_victims(tok, kids, lem) + _gapped_numbers(tok)
+
+
+# the state words of a "left N dead, M injured and K missing" list
+_STATE_WORDS = frozenset({"dead", "injured", "wounded", "hurt", "missing"})
+
+
+def _count_before_state(tok: Token) -> Optional[Token]:
+    """The count right before a state word in the list a form of "leave" governs ("left 41 dead, 300
+    injured and about 25 missing", "leaving two people dead and five hurt"): the number, or the person
+    noun it counts; None when ``tok`` is no such state word. The parser hangs such lists any way it
+    likes (the second number as the subject of "injured", the third as its conjunct), so the order of
+    the words decides, not the tree."""
+    if tok.lower_ not in _STATE_WORDS or tok.i == 0:
+        return None
+    node, steps = tok.head, 0
+    while node.lemma_.lower() != "leave" and node.head.i != node.i and steps < 3:
+        node, steps = node.head, steps + 1
+    if node.lemma_.lower() != "leave" or node.i > tok.i:
+        return None
+    prev = tok.doc[tok.i - 1]
+    if prev.pos_ == "NOUN" and _is_person_noun(prev) and any(c.dep_ == "nummod" for c in prev.children):
+        return prev  # "two people dead"
+    return prev if _states_count(prev) and prev.i > node.i else None
 
 
 def _toll_noun(tok: Token) -> Optional[Token]:
@@ -394,16 +428,23 @@ def _toll_noun(tok: Token) -> Optional[Token]:
 def _gapped_numbers(tok: Token) -> list[Token]:
     """Numbers whose verb is left out after a casualty verb, each with its own place: "27 people
     had died in Malatya and 14 in Adiyaman", "30 were killed in Kano, 12 in Kaduna and five in
-    Zaria". A number joined (``conj``/``appos``) to the verb or to its place phrase, with a
-    locative preposition of its own, and no verb of its own."""
+    Zaria", "two in A and another in B" ("another": one). A number joined (``conj``/``appos``) to the
+    verb or to its place phrase, with a locative preposition of its own (its child, or the word right
+    after it), and no verb of its own."""
     if tok.pos_ not in ("VERB", "AUX"):
         return []
     out = []
     for t in tok.subtree:
-        if t.i <= tok.i or t.pos_ != "NUM" or not is_number_word(t.lower_):
+        one_more = t.lower_ == "another" and t.dep_ in ("conj", "appos")  # "two in A and another in B"
+        if t.i <= tok.i or not (one_more or t.pos_ == "NUM" and is_number_word(t.lower_)):
             continue
         locative = [p for c in t.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS
                     for p in c.children if p.dep_ == "pobj"]
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        if not locative and t.dep_ in ("conj", "appos") and nxt is not None and nxt.dep_ == "prep" and nxt.lower_ in PLACE_PREPOSITIONS:
+            # the parser hung the number's own place phrase elsewhere ("four in the village of A and three
+            # in B", "in B" on "village"): the words' order says whose it is
+            locative = [p for p in nxt.children if p.dep_ == "pobj"]
         if not locative:
             continue
         # the first number of a list hung on the verb ("killed 12 people across Chile, 8 in A and 4 in
@@ -442,6 +483,9 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
             out = [c for c in kids if c.dep_ in ("amod", "det", "quantmod") and (c.like_num or c.lower_ in VAGUE_COUNTS)]
         return out
     dobj = [c for c in kids if c.dep_ in ("dobj", "obj")]
+    if not dobj and tok.pos_ == "VERB":  # "killed between 12 and 20 civilians": the parser's preposition "between"
+        dobj = [p for c in kids if c.dep_ == "prep" and c.lower_ == "between" and c.i > tok.i
+                for p in c.children if p.dep_ == "pobj" and any(g.dep_ == "nummod" for g in p.children)]
     if dobj and lem != "lose":
         along = [
             p for c in kids if c.dep_ == "prep" and c.lower_ in ("along", "together")
@@ -1343,8 +1387,9 @@ def _fill_open_counts(event: Casualty, rec: Casualty) -> None:
     """Give ``event`` the injured and missing counts of ``rec`` that it does not state itself."""
     for cat in ("injured", "missing"):
         if getattr(event, f"{cat}_min") is None and getattr(rec, f"{cat}_min") is not None:
-            setattr(event, f"{cat}_min", getattr(rec, f"{cat}_min"))
-            setattr(event, f"{cat}_max", getattr(rec, f"{cat}_max"))
+            for suffix in ("_min", "_max", "_qualifier"):
+                if hasattr(rec, cat + suffix):
+                    setattr(event, cat + suffix, getattr(rec, cat + suffix))
 
 
 def _same_area(event: Casualty, rec: Casualty) -> bool:

@@ -1180,8 +1180,11 @@ def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: dict[str, set
                     text, _entity_countries(doc, gaz, span)) is not None:
                 return True  # "a woman from Menoufia" in Egypt: Al Minufiyah spelt another way
             return any(r.kind == "admin" or r.population >= floor for r in exact)
-    if len(span) == 1 and _other_person_part(span[0].lower_, text, surnames) or len(text) < 4:
+    if len(span) == 1 and _other_person_part(span[0].lower_, text, surnames) or len(text) < 3:
         return False  # a person's name part, or too short to trust ("Lu")
+    if len(text) == 3 and not (_cue_before(doc, i) and any(
+            normalise(r.name) == normalise(text) and r.population >= MIN_BARE_POPULATION for r in gaz.candidates(text))):
+        return False  # three letters only after a locative cue, for a big place of exactly that name ("in Gao")
     if label == "PERSON" and any(_other_person_part(t.lower_, text, surnames) for t in span):
         return False
     recs = [r for r in gaz.candidates(text) if normalise(r.name) == normalise(text)]
