@@ -825,3 +825,12 @@ def test_places_area_after_a_city_and_comma_is_that_citys_area(extract_text):
     assert [(p.mention, p.country, p.kind) for p in ex.places] == [
         ("Georgia", "GE", "country"), ("Tbilisi", "GE", "city"), ("Macon", "US", "city"), ("Georgia", "US", "admin"),
         ("Berlin", "DE", "city"), ("Georgia", "GE", "country"), ("Armenia", "AM", "country")]
+
+
+def test_places_country_name_stays_a_country_beside_a_person_of_that_surname(extract_text):
+    """Test that a country's name used as a surname elsewhere in the article ("Rita Chad") leaves the
+    dateline's and the headline's country a place, while the person's own mention is none."""
+    ex = extract_text("Chad, Niger agree border patrols\n\nN'DJAMENA, Chad - The two governments signed the accord on Monday. "
+                      "The singer Rita Chad performed at the ceremony.")
+    assert [(p.mention, p.country) for p in ex.places] == [
+        ("Chad", "TD"), ("Niger", "NE"), ("N'DJAMENA", "TD"), ("Chad", "TD")]

@@ -649,7 +649,8 @@ def _names_person(doc: Doc, m: Mention, last_names: dict[str, list[tuple[int, in
     Mohammed"); or, with no locative cue of its own
     (no qualifier such as "Fairfield, Conn.", no "in"/"from" before it, no "city of" / "X County"), a
     bare one-word name that is the last name of a PERSON entity elsewhere in the article ("Jane
-    Fairfield ... Fairfield's lawyers")."""
+    Fairfield ... Fairfield's lawyers"), unless it is a country's name ("Michael Jordan" elsewhere
+    leaves "AMMAN, Jordan" the country)."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
@@ -668,6 +669,9 @@ def _names_person(doc: Doc, m: Mention, last_names: dict[str, list[tuple[int, in
         return True  # "Natalia Skaggs", not "Torrington Fire Department"
     if _cue_before(doc, i):
         return False
+    top = get_gazetteer().candidates(m.text)[:1]
+    if top and top[0].kind == "country":
+        return False  # a country's name ("AMMAN, Jordan", "Jordan's King Abdullah") stays the country beside a "Michael Jordan"
     return any(not (s < m.end and m.start < e) for s, e in last_names.get(span[0].lower_, ()))
 
 
