@@ -280,6 +280,22 @@ def _syllables(key: str) -> int:
     return len(re.findall(r"[aeiou]+", re.sub(r"[yhw]", "", key)))
 
 
+def _one_spelling(name: str, entries: list[tuple[str, str, "GeoRecord"]]) -> Optional["GeoRecord"]:
+    """The one record of ``entries`` (bare key, skeleton, record) that ``name`` spells: the same bare
+    key, else the same skeleton and syllables, else (six letters or more) two adjacent letters
+    swapped; None when none or several records match, or the name's skeleton is under three letters."""
+    key, skel = _bare_area_key(name), spelling_skeleton(name)
+    if len(skel) < 3:
+        return None
+    for same in (lambda akey, askel: akey == key,
+                 lambda akey, askel: askel == skel and _syllables(akey) == _syllables(key),
+                 lambda akey, askel: len(key) >= 6 and _swapped_pair(key, akey)):
+        found = {rec for akey, askel, rec in entries if same(akey, askel)}
+        if found:
+            return found.pop() if len(found) == 1 else None
+    return None
+
+
 def _swapped_pair(a: str, b: str) -> bool:
     """True when ``b`` is ``a`` with two adjacent letters swapped, the commonest typing slip
     ("ghanzi" for "ghazni"). A changed, added or dropped letter is not enough: it turns one real
@@ -459,6 +475,8 @@ class Gazetteer:
                 self.namesake_cities[c["countrycode"]].add(a)
 
         # --- cities
+        # country -> (index key, record) of every city name and Latin alternate: :meth:`city_by_spelling`
+        self._city_keys: dict[str, list[tuple[str, GeoRecord]]] = defaultdict(list)
         for gid, c in cities.items():
             rec = GeoRecord(_english_spelling(c["name"], c.get("alternatenames") or ()), "city", c["countrycode"], city_admin[gid],
                             float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), int(c.get("population") or 0))
@@ -469,6 +487,8 @@ class Gazetteer:
             for k in keys:
                 if k:
                     self._index[k].append(rec)
+                    self._city_keys[rec.country].append((k, rec))
+        self._city_keys = dict(self._city_keys)
 
         self._subdivision_aliases(pycountry)
         for k, recs in self._index.items():
@@ -614,17 +634,25 @@ class Gazetteer:
         Returns:
             GeoRecord | None: the area's admin record (kind ``admin``).
         """
-        key, skel = _bare_area_key(name), spelling_skeleton(name)
-        if len(skel) < 3:
-            return None
-        areas = [a for cc in countries for a in self._area_spellings.get(cc, ())]
-        for same in (lambda akey, askel: akey == key,
-                     lambda akey, askel: askel == skel and _syllables(akey) == _syllables(key),
-                     lambda akey, askel: len(key) >= 6 and _swapped_pair(key, akey)):
-            found = {rec for akey, askel, rec in areas if same(akey, askel)}
-            if found:
-                return found.pop() if len(found) == 1 else None
-        return None
+        return _one_spelling(name, [a for cc in countries for a in self._area_spellings.get(cc, ())])
+
+    def city_by_spelling(self, name: str, countries) -> Optional["GeoRecord"]:
+        """The city of one of ``countries`` (ISO alpha-2 codes) that ``name`` spells another way, by the
+        rules of :meth:`area_by_spelling` over the cities' names and Latin alternate names ("Deir
+        al-Balah" and "Dayr al Balah", "Khan Younis" and "Khan Yunis"), with the same first letter and
+        a skeleton of four letters or more ("Hartmann" is not "Rittman", "City of" not "Cut Off"); an
+        upper-case single word (an acronym) is none. None when no city or more than one matches. The
+        spellings of a country are indexed on its first query."""
+        if len(spelling_skeleton(name)) < 4 or name.isupper() and " " not in name.strip():
+            return None  # "STMA", "City of": too little of a name to tell a spelling from another name
+        cache = self.__dict__.setdefault("_city_spellings", {})
+        entries = []
+        for cc in countries:
+            if cc not in cache:
+                cache[cc] = [(_bare_area_key(k), spelling_skeleton(k), rec) for k, rec in getattr(self, "_city_keys", {}).get(cc, ())]
+            entries += cache[cc]
+        first = _bare_area_key(name)[:1]
+        return _one_spelling(name, [e for e in entries if e[0][:1] == first])
 
     def _add_country_name(self, name: str, iso: str) -> None:
         key = normalise(name)

@@ -874,3 +874,12 @@ def test_casualties_later_breakdown_and_toll_update_make_one_event(extract_text)
         "and that nine others were wounded.\n\n"
         "Later on Sunday, prosecutors raised the death toll to seven, saying two more bodies were found in Krasnopillia."))
     assert (c.killed_min, c.killed_max, c.injured_min, c.injured_qualifier) == (7, 7, 9, "exact")
+
+
+def test_casualties_of_the_dead_breakdown_is_no_second_event(extract_text):
+    """Test that "Six of the dead were from one family in A, and four were killed in B" after a total of
+    ten names who the dead were, not more dead, and that a later raised toll updates the one event."""
+    c = only(extract_text("Airstrikes on two houses in central Gaza killed 10 people overnight, medics said.\n\n"
+                          "Six of the dead were from one family in Nuseirat, and four were killed in a camp nearby.\n\n"
+                          "By evening the health ministry said the toll from the strikes had risen to 13."))
+    assert (c.place, c.killed_min, c.killed_max) == ("Gaza", 13, 13)

@@ -834,3 +834,11 @@ def test_places_country_name_stays_a_country_beside_a_person_of_that_surname(ext
                       "The singer Rita Chad performed at the ceremony.")
     assert [(p.mention, p.country) for p in ex.places] == [
         ("Chad", "TD"), ("Niger", "NE"), ("N'DJAMENA", "TD"), ("Chad", "TD")]
+
+
+def test_places_city_spelt_another_way_in_a_country_the_article_names(extract_text):
+    """Test that a city the gazetteer lists under another transliteration ("Khan Younis" for Khan Yunis,
+    "Deir al-Balah" for Dayr al Balah) is found in a country the article names, and nowhere else."""
+    ex = extract_text("Shelling hit Deir al-Balah in the Gaza Strip on Monday. Families fled to Khan Younis.")
+    assert [(p.mention, p.name, p.country) for p in ex.places] == [
+        ("Deir al-Balah", "Dayr al Balah", "PS"), ("Gaza Strip", "Gaza Strip", "PS"), ("Khan Younis", "Khan Yunis", "PS")]

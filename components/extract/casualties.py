@@ -1239,8 +1239,9 @@ UPDATE_CUE = re.compile(
     r"\b(?:toll|number of (?:the )?(?:dead|deaths|victims|fatalities)|casualties)\b[^.;]*?\b(?:rose|risen|rises|rising|climbed|climbs|"
     r"jumped|increased|grew|mounted|reached|stands? at|stood at)\b|\bup from\b|\bso far\b(?! (?:this|in))", re.I)
 
-# victims named as a subset of an event's dead ("two children were among the dead")
-SUBSET_CUE = re.compile(r"\bamong (?:the |those )?(?:[a-z]+ )?(?:dead|killed|victims|fatalities)\b", re.I)
+# victims named as a subset of an event's dead ("two children were among the dead", "seven of the dead
+# were from one family", "of those killed, four were children"), not a number of the dead ("the number of dead")
+SUBSET_CUE = re.compile(r"\b(?:among (?:the |those )?|(?<!number )(?<!toll )of (?:the |those ))(?:[a-z]+ )?(?:dead|killed|victims|fatalities)\b", re.I)
 
 
 def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:

@@ -431,6 +431,8 @@ def _labelled_place(doc: Doc, gaz: Gazetteer, ent: Span, span: Span, surnames: d
         elif SIGNALS["area_spellings"] and ent.label_ == "GPE" and gaz.area_by_spelling(
                 _without_admin_suffix(span).text, _entity_countries(doc, gaz, ent)) is not None:
             span = _without_admin_suffix(span)  # "Menoufia" in Egypt: Al Minufiyah spelt another way
+        elif SIGNALS["area_spellings"] and ent.label_ in ("GPE", "LOC") and gaz.city_by_spelling(text, _entity_countries(doc, gaz, ent)) is not None:
+            pass  # "Deir al-Balah" in Gaza: Dayr al Balah spelt another way
         elif not (len(text) >= 4 and gaz.small_places(text) and (ent.label_ == "GPE" or _small_place_cued(span, surnames))
                   or gaz.subdivisions_by_code(text) and _abbreviation_placed(span, gaz)):
             return None  # a village is kept for now: resolve() accepts it only with support
@@ -1742,8 +1744,12 @@ def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
         if small is not None:
             return small
     if not recs:
-        # a first-level area of the article's country spelt another way ("Menoufia", Egypt)
-        return gaz.area_by_spelling(m.text, [ctx.top_country]) if SIGNALS["area_spellings"] and ctx.top_country else None
+        # a first-level area of the article's country spelt another way ("Menoufia", Egypt), or a city
+        # of the mention's qualifier's country, else of a country the article names ("Deir al-Balah": Dayr al Balah)
+        if not SIGNALS["area_spellings"]:
+            return None
+        area = gaz.area_by_spelling(m.text, [ctx.top_country]) if ctx.top_country else None
+        return area or gaz.city_by_spelling(m.text, [m.qualifier_country] if m.qualifier_country else sorted(ctx.countries))
     key = normalise(m.text)
     # an explicit qualifier ("Nawa district, Helmand province", "Paris, Texas") that no
     # candidate satisfies means the gazetteer lacks the place: better none than a namesake
