@@ -993,3 +993,17 @@ def test_quotes_anonymity_request_is_no_attribution(extract_text, text, expected
     """Test that asking for anonymity ("asked not to be named", "declined to be identified") is a condition
     of the interview, not a report: only the source's own statement is an attribution."""
     assert [(q.speaker, q.text) for q in extract_text(text).quotes] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy snow and freezing winds killed at least 14 people in three provinces, local officials said.",
+    "LUSAKA, Zambia (AFP) - Heavy snow and freezing winds killed at least fourteen people across the north this week, "
+    "local officials said on Thursday.",
+])
+def test_quotes_reported_clause_before_a_final_source_the_parser_mangled(extract_text, text):
+    """Test that "CLAUSE, SOURCE said [on DAY]" gives the clause to the source when the parser hung the
+    clause's subject on "said" (a second subject, or an unlabelled dependent), and that the day the
+    statement was made ("on Thursday") is never its content (invented sentences)."""
+    ex = extract_text(text)
+    assert [(q.speaker, q.kind, q.text.split(" killed")[0]) for q in ex.quotes] == [
+        ("local officials", "indirect", "Heavy snow and freezing winds")]

@@ -599,3 +599,10 @@ def test_speakers_name_tagged_org_with_an_age_or_person_appositive_is_a_person(e
     ex = extract_text(text)
     assert [(q.speaker, q.speaker_type) for q in ex.quotes] == [(name, "person")]
     assert [(s.name, s.type, s.role) for s in ex.speakers] == [(name, "person", role)]
+
+
+def test_speakers_one_word_org_before_a_surname_is_the_given_name(extract_text):
+    """Test that a given name the model tagged as an organisation, right before the surname ("regional head
+    Oleksandr Prokudin"), is part of the name, not the person's organisation (invented quotation)."""
+    ex = extract_text('"The bridge is under fire day and night," said regional head Oleksandr Prokudin.')
+    assert [(s.name, s.type, s.role, s.org) for s in ex.speakers] == [("Oleksandr Prokudin", "person", "regional head", None)]

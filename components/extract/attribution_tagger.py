@@ -356,14 +356,27 @@ def _sentence_frames(ts: TaggedSentence) -> list[TaggerFrame]:
             continue
         content = span_chars(list(sent[a:b]))
         cue_span = doc[sent.start + cue[0] : sent.start + cue[1]]
-        src = _nearest(srcs, *cue)
-        subject = sent[src[0] : src[1]].root if src is not None else subject_of(cue_span.root)
+        subject = _source_of(sent, _nearest(srcs, *cue), (a, b), cue_span)
         if content is None or subject is None:
             continue
         marg = ts.probs["CONT"][a:b] + ts.probs["CUE"][cue[0] : cue[1]]
         frame = Frame(cue_span, subject, content, kind="paraphrase", rule="tagger")
         out.append(TaggerFrame(frame, sum(marg) / len(marg)))
     return out
+
+
+def _source_of(sent: Span, src: Optional[tuple[int, int]], cont: tuple[int, int], cue: Span) -> Optional[Token]:
+    """The source token of a proposal: the cue's syntactic subject (:func:`.frames.subject_of`) when there is
+    no source run or the run holds it ("..., local authorities said": the tagger may run one source label
+    over the content and the source), else the root of the source run's words outside the content run
+    (sentence-relative token ranges ``src`` and ``cont``); None when the run lies inside the content."""
+    syntactic = subject_of(cue.root)
+    if src is None or syntactic is not None and sent.start + src[0] <= syntactic.i < sent.start + src[1]:
+        return syntactic
+    keep = [k for k in range(*src) if not cont[0] <= k < cont[1]]
+    if not keep:
+        return None
+    return sent[keep[0] : keep[-1] + 1].root
 
 
 def token_marginals(doc: Doc, tagged: list[TaggedSentence]) -> dict[str, list[Optional[float]]]:

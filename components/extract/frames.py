@@ -62,13 +62,19 @@ def cue_lemma(tok: Token) -> Optional[str]:
 
 
 def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
-    """The speaker token of cue ``tok``: ``nsubj``, a passive ``agent``, the noun a relative clause
-    modifies ("Smith, who said ..."), or the subject of the verb an ``advcl``/``xcomp``/``conj`` hangs on."""
-    for ch in tok.children:
-        if ch.dep_ == "nsubj":
-            if ch.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
-                return tok.head
-            return ch
+    """The speaker token of cue ``tok``: ``nsubj`` (when the parser gave it two, a later one right before
+    the verb after a comma: ", local authorities said"), a passive ``agent``, the noun a relative clause modifies ("Smith, who said ..."), or the
+    subject of the verb an ``advcl``/``xcomp``/``conj`` hangs on."""
+    subjects = [ch for ch in tok.children if ch.dep_ == "nsubj"]
+    if subjects:
+        # two subjects are a parse error ("Rains killed 40 people, local authorities said": "Rains" hung
+        # on "said" too): the one right before the verb after a comma
+        ch = next((c for c in subjects[1:] if c.right_edge.i == tok.i - 1 and not c.right_edge.is_punct and c.left_edge.i > 0
+                   and tok.doc[c.left_edge.i - 1].text == "," and c.ent_type_ not in ("GPE", "LOC", "FAC")),
+                  subjects[0])  # (not an appositive: "X, the envoy, said"; not a place's area: "in Rockville, Maryland admitted")
+        if ch.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+            return tok.head
+        return ch
     for ch in tok.children:
         if ch.dep_ == "agent":
             for g in ch.children:
@@ -591,8 +597,13 @@ def _verb_frame(tok: Token, lem: str, in_quote, settings: CueSettings) -> Frame:
         para = _parataxis_content(tok, in_quote)
         if para is not None:
             (content, content_text), rule = para, "parataxis"
-    if content is None and tok.dep_ == "conj" and tok.head.i < tok.i:
-        late = _late_subject(tok) or _appositive_source(tok, tok.head)  # ", the governor, Y, wrote on X."
+    # the reported clause before ", X said" that the parser did not make the cue's complement: the cue is
+    # a conjunct of it, or ends the sentence (no object or complement after it) holding a second subject or
+    # an unlabelled dependent from it ("Rains killed 40 people, local authorities said": "Rains" hung on "said")
+    garbled = (sum(c.dep_ == "nsubj" for c in tok.children) > 1 or any(c.dep_ == "dep" and c.i < tok.i for c in tok.children)) \
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") and c.i > tok.i for c in tok.children)
+    if content is None and (tok.dep_ == "conj" and tok.head.i < tok.i or garbled):
+        late = _late_subject(tok) or (_appositive_source(tok, tok.head) if tok.dep_ == "conj" else None)  # ", the governor, Y, wrote on X."
         if late is not None:
             subj, content, rule = late[0], late[1], "conj"
     if subj is None and content is not None and lem in C.CUE_PASSIVE_VERBS and tok.tag_ == "VBN" and any(
@@ -658,6 +669,8 @@ def _learned_content(tok: Token) -> tuple[str, Optional[tuple[int, int]]]:
         return "none", None  # a noun phrase the parser hung on as a clause
     if shape == "object":
         return shape, _object_content(tok)
+    if comp is not None and all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in comp.subtree if t.dep_ != "case"):
+        return "none", None  # "said on Wednesday": when, not what
     return shape, (span_chars(list(comp.subtree)) if comp is not None else None)
 
 

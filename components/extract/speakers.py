@@ -801,13 +801,18 @@ class SpeakerIndex:
         on its line, that are compounds of the entity and neither a title word ("Mayor", "Senators") nor a
         country or people ("Kenyan"), nor an initial or a sentence's first word (capitalised
         whatever it is: "Rival Jane Roe said"). A gazetteer place is not excluded: given names are often
-        also towns ("Ana", "Florence"); a place the model tagged has an entity type. Else ``ent``."""
+        also towns ("Ana", "Florence"); a place the model tagged has an entity type, and so has an
+        organisation, unless it is one word right before the surname and no acronym ("Oleksandr" tagged
+        ORG in "regional head Oleksandr Prokudin"). Else ``ent``."""
         if ent.label_ != "PERSON":
             return ent
         k = ent.start
         while k > 0:
             t = self.doc[k - 1]
-            if (t.ent_type_ or t.pos_ != "PROPN" or t.dep_ not in ("compound", "flat")
+            # a one-word ORG right before the surname it qualifies is a given name the model mistook
+            # ("regional head Oleksandr Prokudin", "Oleksandr" tagged ORG); an acronym is none
+            lone_org = t.ent_type_ == "ORG" and t.ent_iob_ == "B" and not t.is_upper and (k - 1 == 0 or self.doc[k - 2].ent_type_ != "ORG")
+            if (t.ent_type_ and not lone_org or t.pos_ != "PROPN" or t.dep_ not in ("compound", "flat")
                     or not ent.start <= t.head.i < ent.end or not t.text[:1].isupper() or not t.is_alpha
                     or len(t) < 2 or t.is_sent_start or "\n" in t.whitespace_ or is_title_word(t.text) or country_of(t.text)
                     or t.text.endswith("s") and is_title_word(t.text[:-1])):  # "Senators Jo Roe and ..." 
