@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Optional
 
 from spacy.attrs import DEP, HEAD, SHAPE, TAG
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..errors import GoldFormatError
 from ..nlp import doc_text, token_column, token_lemmas, token_lowers
