@@ -606,3 +606,12 @@ def test_speakers_one_word_org_before_a_surname_is_the_given_name(extract_text):
     Oleksandr Prokudin"), is part of the name, not the person's organisation (invented quotation)."""
     ex = extract_text('"The bridge is under fire day and night," said regional head Oleksandr Prokudin.')
     assert [(s.name, s.type, s.role, s.org) for s in ex.speakers] == [("Oleksandr Prokudin", "person", "regional head", None)]
+
+
+def test_speakers_lowercase_title_tagged_as_a_proper_noun_is_a_role(extract_text):
+    """Test that "the minister" tagged as a proper noun is a role that resolves to the minister named before
+    ("Interior Minister Lea Vahter ... the minister said"), not a person called "The Minister"."""
+    ex = extract_text("Interior Minister Lea Vahter told parliament that the border would stay shut. "
+                      "\u201cThe decision is final,\u201d the minister said.")
+    assert [(q.speaker, q.mention) for q in ex.quotes] == [("Lea Vahter", "Lea Vahter"), ("Lea Vahter", "the minister")]
+    assert [s.name for s in ex.speakers] == ["Lea Vahter"]

@@ -1053,6 +1053,9 @@ class SpeakerIndex:
             # names a body: no person's name holds one
             key = self.add_organisation(plain, "organisation")
             return self.records[key].name, "organisation", span
+        if tok.pos_ == "PROPN" and tok.is_lower and tok.lower_ in C.TITLE_WORDS and not ent:
+            key = self.described_antecedent(tok)  # "the minister" tagged as a proper noun: a role, not a name
+            return (self.records[key].name if key else plain or None), "person", span
         if tok.pos_ == "PROPN" and not self.is_place(span):
             # a proper noun the model did not tag: a person if it matches a known name or looks like one
             cleaned = clean_name(span.text)
