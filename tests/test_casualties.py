@@ -883,3 +883,14 @@ def test_casualties_of_the_dead_breakdown_is_no_second_event(extract_text):
                           "Six of the dead were from one family in Nuseirat, and four were killed in a camp nearby.\n\n"
                           "By evening the health ministry said the toll from the strikes had risen to 13."))
     assert (c.place, c.killed_min, c.killed_max) == ("Gaza", 13, 13)
+
+
+@pytest.mark.parametrize("text", [
+    "A landmine killed four herders near Kidal on Sunday, two weeks after an ambush in the same valley killed nine.",
+    "Two days before a car bomb killed 12 people in the capital, gunmen killed four guards near Kidal.",
+])
+def test_casualties_event_dated_by_its_distance_is_background(extract_text, text):
+    """Test that a casualty clause opened by "after"/"before" measured in time ("two weeks after an ambush
+    killed nine") reports another event: its victims are not added to the sentence's event."""
+    c = only(extract_text(text))
+    assert (c.place, c.killed_min, c.killed_max) == ("Kidal", 4, 4)

@@ -994,7 +994,7 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
             continue  # no casualty word (:func:`_category` is None): tested on the columns before a Token is built
         tok = doc[i]
         cat = _category(tok)
-        if cat is None or _not_an_event(tok):
+        if cat is None or _not_an_event(tok) or _earlier_event(tok):
             continue
         for victim in _victims(tok):
             if victim.i in used or not _is_countable_head(victim, cat == "missing") and (cat == "missing" or not _coordinated_with_person(victim)) \
@@ -1015,6 +1015,27 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
             head = tok.head if tok.dep_ != "conj" or tok.head.dep_ not in ("advcl", "xcomp") else tok.head.head
             subjects += [c for c in head.children if c.dep_ == "nsubj"]
     return pieces, subjects, clause
+
+
+# time words that measure the distance to another event ("a week after", "two days before")
+_DURATION_WORDS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade"})
+
+
+def _earlier_event(tok: Token) -> bool:
+    """True when casualty word ``tok`` reports another event the sentence dates by its distance from this
+    one: its clause is an adverbial clause opened by "after", "before" or "since" measured in time ("...,
+    a week after an attack in the same area killed five", "two days before a blast killed 12"). Such a
+    clause is background, not more victims of the sentence's event."""
+    clause = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if clause.dep_ != "advcl":
+        return False
+    for mark in clause.children:
+        if mark.dep_ in ("mark", "prep") and mark.lower_ in ("after", "before", "since") and mark.i < clause.i:
+            # the measure hangs on the conjunction or on the clause, before the conjunction
+            measures = list(mark.children) + [c for c in clause.children if c.i < mark.i]
+            if any(c.dep_ == "npadvmod" and c.lemma_.lower() in _DURATION_WORDS for c in measures):
+                return True
+    return False
 
 
 def _role(trigger: Token, victim: Token) -> str:
