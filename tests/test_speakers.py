@@ -615,3 +615,20 @@ def test_speakers_lowercase_title_tagged_as_a_proper_noun_is_a_role(extract_text
                       "\u201cThe decision is final,\u201d the minister said.")
     assert [(q.speaker, q.mention) for q in ex.quotes] == [("Lea Vahter", "Lea Vahter"), ("Lea Vahter", "the minister")]
     assert [s.name for s in ex.speakers] == ["Lea Vahter"]
+
+
+def test_speakers_possessive_after_a_name_gives_its_gender(extract_text):
+    """Test that "Mayor Ines Holm and her deputy, Karl Ortiz, ... He said" resolves "He" to the deputy:
+    "her" right after the first name makes that person female (invented sentences)."""
+    ex = extract_text("Mayor Ines Holm and her deputy, Karl Ortiz, toured the district. "
+                      "He said the pumps were working again.")
+    assert [(q.speaker, q.mention) for q in ex.quotes] == [("Karl Ortiz", "He")]
+
+
+def test_speakers_description_without_age_and_without_the_names_own_title(extract_text):
+    """Test that an age before a role is no part of the role ("a 61-year-old fisherman" -> "fisherman"),
+    and that the organisation of "The head of X, Gen. NAME," is X without the name's own title."""
+    ex = extract_text('"The nets came back empty," said Omar Selim, a 61-year-old fisherman from the bay.')
+    assert [(s.name, s.role) for s in ex.speakers] == [("Omar Selim", "fisherman")]
+    ex = extract_text("The head of the State Border Guard Service, Gen. Aivar Rebane, said the fence was finished.")
+    assert [(s.name, s.role, s.org) for s in ex.speakers] == [("Aivar Rebane", "Gen.", "State Border Guard Service")]

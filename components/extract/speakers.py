@@ -299,6 +299,10 @@ def gender_of_words(words: list[str]) -> Optional[str]:
     return None
 
 
+# an age before a role noun ("52-year-old", "six-year-old", "52 year old")
+_AGE_PREFIX = re.compile(r"^(?:\d+|[a-z]+(?:-[a-z]+)?)[- ](?:year|month|week)s?[- ]old\s+", re.I)
+
+
 @dataclass
 class SpeakerRecord:
     """A speaker being built: canonical name, aliases and attributes (see :class:`Speaker`)."""
@@ -391,6 +395,7 @@ class SpeakerIndex:
                     self._persons.append((ent.start_char, key))
                     if self._is_salient(ent):
                         self._salient.add((ent.start_char, key))
+                    self._possessor_gender(ent, key)
         self._add_kin_appositions()
         self._add_untagged_mentions()
         self._persons.sort()
@@ -398,6 +403,16 @@ class SpeakerIndex:
         lower = token_column(doc, "lower")  # tested before a Token is built
         self._subject_pronouns = [(t.idx, C.PRONOUN_GENDER[t.lower_]) for t in (doc[i] for i, h in enumerate(lower) if h in _HE_SHE)
                                   if t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(t.idx)]
+
+    def _possessor_gender(self, ent: Span, key: str) -> None:
+        """Note the gender a possessive pronoun right after a person's name gives them ("Mayor Lena Fisk
+        and her deputy", "Tomas Berg, his wife and ...": she, he), unless it is known already."""
+        doc = self.doc
+        k = ent.end
+        if k < len(doc) and doc[k].lower_ in ("and", ","):
+            k += 1
+        if k < len(doc) and doc[k].lower_ in ("her", "his") and doc[k].dep_ == "poss" and doc[k].head.i > k:
+            self._gender.setdefault(key, C.PRONOUN_GENDER.get(doc[k].lower_))
 
     def _add_kin_appositions(self) -> None:
         """Add the person a kinship noun names right after it ("his sister Lina", "her son Tomas
@@ -600,8 +615,9 @@ class SpeakerIndex:
         # (not a rubric before a colon: "Interview: Dr. Jane Roe on ..." labels the piece)
         if root.dep_ == "appos" and root.head.i < span.start and root.head.ent_type_ != "PERSON" \
                 and not any(t.text == ":" for t in self.doc[root.head.i + 1 : span.start]):
-            head = root.head
-            parts.append([t for t in head.subtree if t.i < span.start and t.i >= head.left_edge.i and t.dep_ != "punct" or t.i == head.i])
+            head = root.head  # (not the name's own titles: "The head of X, Gen. Ivan Boyko," keeps "Gen." out of X)
+            parts.append([t for t in head.subtree if t.i < min(span.start, root.left_edge.i) and t.i >= head.left_edge.i and t.dep_ != "punct"
+                          or t.i == head.i])
         # appositive after the name: "Kaja Kallas, the EU's new top diplomat,"; another named person
         # ("Dr. Ivanov, Ukrainian President Zelenskyy has ...") describes nobody: its title and
         # demonym are that person's own
@@ -636,6 +652,7 @@ class SpeakerIndex:
         toks = [t for t in toks if not t.is_punct or t.text in ".&" or t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_]
         role_toks, org, country = self._read_description(toks)
         role = join_tokens(role_toks).strip(" -")
+        role = _AGE_PREFIX.sub("", role)  # "a 52-year-old farmer": the age is no part of the role
         if role and not any(t.pos_ in ("NOUN", "PROPN") for t in role_toks):
             role = ""
         if role_toks and role_toks[-1].lower_ in C.RELATIONAL_NOUNS:
