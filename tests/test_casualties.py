@@ -894,3 +894,14 @@ def test_casualties_event_dated_by_its_distance_is_background(extract_text, text
     killed nine") reports another event: its victims are not added to the sentence's event."""
     c = only(extract_text(text))
     assert (c.place, c.killed_min, c.killed_max) == ("Kidal", 4, 4)
+
+
+def test_casualties_date_not_taken_from_another_paragraph_on_something_else(extract_text):
+    """Test that an undated casualty sentence does not take the weekday of an earlier paragraph about
+    something else ("Talks resumed on Monday.") but the publication date, while an earlier sentence of
+    its own paragraph still dates it."""
+    ex = extract_text("Talks resumed in Lausanne on Monday.\n\nMeanwhile an airstrike killed five people in Kidal, medics said.",
+                      "2025-03-14")
+    assert [(c.place, c.date) for c in ex.casualties] == [("Kidal", "2025-03-14")]
+    ex = extract_text("Drones attacked Kidal on Monday. An airstrike killed five people there, medics said.", "2025-03-14")
+    assert [c.date for c in ex.casualties] == ["2025-03-10"]

@@ -1179,13 +1179,15 @@ def _sentence_place(ctx: _Context, si: int, clause: Optional[tuple[int, int]],
 
 def _event_date(ctx: _Context, si: int) -> tuple[Optional[str], bool]:
     """``(ISO date, background)`` of sentence ``si``: its own date, else one of the three sentences
-    before it (``background`` True when that earlier sentence is historical: "In June, insurgents
-    engaged ... The force responded, killing 30"), else the base date; a running total ("since
+    before it that tell the same event (:func:`_tells_the_event`; ``background`` True when that earlier
+    sentence is historical: "In June, insurgents engaged ... The force responded, killing 30"), else the base date; a running total ("since
     January") has no single day, nor a sentence with an ambiguous numeric date."""
     sent, base = ctx.sents[si], ctx.base
     date_ = _sentence_date(sent, base, ctx.ents[si])
     k = si - 1
     while date_ is None and k >= 0 and si - k <= 3:
+        if not _tells_the_event(ctx, k, si):
+            break  # "Talks resumed on Monday. || A strike killed four": another paragraph on something else
         date_ = _sentence_date(ctx.sents[k], base, ctx.ents[k])
         if date_ is not None and _historical(ctx.sents[k], base, ctx.ents[k]):
             return date_, True
@@ -1197,6 +1199,19 @@ def _event_date(ctx: _Context, si: int) -> tuple[Optional[str], bool]:
     if date_ is None and base is not None:
         return base.date().isoformat(), False  # no date stated: the day it was reported
     return date_, False
+
+
+def _tells_the_event(ctx: _Context, k: int, si: int) -> bool:
+    """Whether earlier sentence ``k`` can date the event of sentence ``si``: it is in the same paragraph
+    (no line break between them), or it names a casualty, an attack or a cause of death itself."""
+    doc = ctx.doc
+    between = doc_text(doc)[ctx.sents[k].start_char + len(ctx.sents[k].text.rstrip()) : ctx.sents[si].start_char]
+    if "\n" not in between:
+        return True
+    sent = ctx.sents[k]
+    lows, lemmas = token_lowers(doc), token_lemmas(doc)
+    words = {lows[i] for i in range(sent.start, sent.end)} | {lemmas[i] for i in range(sent.start, sent.end)}
+    return bool(words & (_TRIGGER_WORDS | ATTACK_VERB_LEMMAS)) or _cause(sent)[0] is not None
 
 
 def _breakdown(ctx: _Context, sent: Span, pieces: list[_Piece], rec: Casualty) -> list[CasualtyPart]:
