@@ -993,3 +993,30 @@ def test_quotes_anonymity_request_is_no_attribution(extract_text, text, expected
     """Test that asking for anonymity ("asked not to be named", "declined to be identified") is a condition
     of the interview, not a report: only the source's own statement is an attribution."""
     assert [(q.speaker, q.text) for q in extract_text(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The ferry will run again in May," Mayor Lena Ostrova said, pointing to the repaired pier. '
+        '"Until then the bridge is the only way across."',
+        '"Nobody warned us about the flood," said farmer Tomas Berg after the meeting. He did not blame the council. '
+        '"We simply had no time to move the cattle."',
+    ],
+)
+def test_quotes_quotation_resumed_after_its_reporting_clause_is_one_unit(extract_text, text):
+    """Test that a quotation resumed after a reporting clause that ran on (a participle adjunct, a sentence
+    of the same speaker's) shares the first quotation's cue and mention: one attribution unit."""
+    from components.extract.quotes import continuation_groups
+
+    ex = extract_text(text)
+    direct = [q for q in ex.quotes if q.kind == "direct"]
+    assert len(direct) == 2 and {(q.cue, q.cue_start, q.mention_start) for q in direct} == {(direct[0].cue, direct[0].cue_start, direct[0].mention_start)}
+    assert direct[0].cue == "said" and [[q.text for q in g] for g in continuation_groups(direct)] == [[q.text for q in direct]]
+
+
+def test_quotes_quotation_introduced_by_its_own_cue_stays_apart(extract_text):
+    """Test that a quotation with a cue of its own after the first one ('He added: "..."') keeps that cue."""
+    ex = extract_text('"The harvest was poor," said farmer Tomas Berg. He added: "Prices will rise this winter."')
+    assert [(q.text, q.cue, q.speaker) for q in ex.quotes] == [
+        ("The harvest was poor", "said", "Tomas Berg"), ("Prices will rise this winter.", "added", "Tomas Berg")]

@@ -678,8 +678,9 @@ def _attribute(s: _Sieve, v: QuoteView):
 def _emit_linked(s: _Sieve, v: QuoteView, link: Link) -> None:
     """Emit a quotation its pass attributed; a pronoun mention with no resolved speaker inherits
     the previous quotation's speaker ("he" right after a quote of a named person) unless that speaker
-    is known to be of the other gender ("Mr. Osei" is no "she")."""
-    link.frame.used = True
+    is known to be of the other gender ("Mr. Osei" is no "she"); a quotation resumed after its reporting
+    clause ran on joins the previous quotation's unit (:func:`_continues_previous`)."""
+    was_used, link.frame.used = link.frame.used, True
     if link.mixed_range is not None:
         ma, mb = link.mixed_range
         d = s.emit("mixed", ma, mb, s.text[ma:mb], link.frame)
@@ -690,7 +691,37 @@ def _emit_linked(s: _Sieve, v: QuoteView, link: Link) -> None:
     if d.get("speaker") is None and d.get("speaker_type") in ("person", "unknown") and p and p.get("speaker") \
             and d.get("mention", "").lower() in C.PERSON_PRONOUNS and s.index.may_be(p["speaker"], d["mention"]):
         d["speaker"] = p["speaker"]
+    if p is not None and d.get("speaker") == p.get("speaker") and _continues_previous(s, v, link):
+        _continue_unit(d, p)  # the cue between them is the reporting clause's, not this quotation's
+        link.frame.used, d["_rule"] = was_used, "continuation"
     s.prev_result, s.prev_q = d, v.q
+
+
+_CONTINUATION_KEYS = ("cue", "cue_start", "cue_end", "mention", "mention_start", "mention_end", "_cue_rel")
+
+
+def _continue_unit(d: dict, p: dict) -> None:
+    """Make record ``d`` part of record ``p``'s attribution unit: ``d`` takes ``p``'s speaker, cue and
+    mention (records of one unit share the cue and mention offsets, see :func:`continuation_groups`)."""
+    d.update(speaker=p.get("speaker"), speaker_type=p.get("speaker_type", "unknown"))
+    for k in _CONTINUATION_KEYS:
+        if p.get(k) is not None:
+            d[k] = p[k]
+
+
+def _continues_previous(s: _Sieve, v: QuoteView, link: Link) -> bool:
+    """Family: a quotation resumed after its reporting clause ran on ('"A," she said, pointing to the
+    map. "B."'; '"A," he said after the vote. He did not elaborate. "B."'). Quotation ``v`` continues
+    the previous attributed quotation when both lie in one paragraph, the previous one's cue follows it,
+    the cue ``link`` found for ``v`` lies between that cue and ``v`` with a sentence end between it and
+    ``v`` (so it introduces nothing), and that cue's source is the same speaker (checked by the caller)."""
+    p, pq = s.prev_result, s.prev_q
+    if p is None or pq is None or link.rule not in ("nearest_cue", "floating") or p.get("cue_start") is None or p.get("speaker") is None:
+        return False
+    c, text = link.frame.cue.start_char, s.text
+    if "\n" in text[pq.outer_end : v.q.open_mark] or not (pq.outer_end <= p["cue_start"] < c < v.q.open_mark):
+        return False
+    return _own_sentence(text, v) and re.search(r"[.!?]\W*$", text[link.frame.cue.end_char : v.q.open_mark]) is not None
 
 
 def _own_sentence(text: str, v: QuoteView) -> bool:
@@ -706,18 +737,20 @@ def _emit_floating(s: _Sieve, v: QuoteView) -> None:
     breaks and 250 characters: a quotation running across paragraphs) it shares that quotation's
     speaker, cue and mention; else a long utterance (8+ words) is kept without a speaker."""
     link = _reporting_clause_before(s, v)
-    if link is not None:
-        s.prev_result, s.prev_q = s.emit("direct", v.a0, v.b0, v.text, link.frame), v.q
-        s.prev_result["_rule"] = "reporting_clause"
-        return
     p, pq = s.prev_result, s.prev_q
+    if link is not None:
+        d = s.emit("direct", v.a0, v.b0, v.text, link.frame)
+        d["_rule"] = "reporting_clause"
+        if p is not None and d.get("speaker") == p.get("speaker") and _continues_previous(s, v, link):
+            _continue_unit(d, p)
+            d["_rule"] = "continuation"
+        s.prev_result, s.prev_q = d, v.q
+        return
     if p is not None and pq is not None and (v.sentence_like or _own_sentence(s.text, v)):
         gap = s.text[pq.outer_end : v.q.open_mark]
         if gap.count("\n") <= 2 and len(gap) < 250:
-            d = s.emit("direct", v.a0, v.b0, v.text, None, speaker=p.get("speaker"), stype=p.get("speaker_type", "unknown"))
-            for k in ("cue", "cue_start", "cue_end", "mention", "mention_start", "mention_end", "_cue_rel"):
-                if p.get(k) is not None:
-                    d[k] = p[k]
+            d = s.emit("direct", v.a0, v.b0, v.text, None)
+            _continue_unit(d, p)
             d["_rule"] = "continuation"
             s.prev_q = v.q
             return
