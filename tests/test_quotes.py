@@ -1020,3 +1020,28 @@ def test_quotes_quotation_introduced_by_its_own_cue_stays_apart(extract_text):
     ex = extract_text('"The harvest was poor," said farmer Tomas Berg. He added: "Prices will rise this winter."')
     assert [(q.text, q.cue, q.speaker) for q in ex.quotes] == [
         ("The harvest was poor", "said", "Tomas Berg"), ("Prices will rise this winter.", "added", "Tomas Berg")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She warned that the town faces a hard choice: it can raise taxes or close the school. The vote is in May.",
+         "the town faces a hard choice: it can raise taxes or close the school"),
+        ("The report notes that two things changed in the valley: the mill closed and the young moved away.",
+         "two things changed in the valley: the mill closed and the young moved away"),
+        # the list after the colon is in the next paragraph: the content stays as it is
+        ("The report suggests that the mayor has three tasks ahead of her:\n\nFix the roads", "the mayor has three tasks ahead of her:"),
+    ],
+)
+def test_quotes_content_carried_through_its_closing_colon(extract_text, text, expected):
+    """Test that an indirect content closed by a colon runs on to the end of its sentence (what the colon
+    announces), within the paragraph."""
+    assert [q.text for q in extract_text(text).quotes if q.kind == "indirect"] == [expected]
+
+
+def test_quotes_two_apostrophe_quotation_resumed_after_its_cue_is_one_unit(extract_text):
+    """Test that "''A,'' Mr. X said on Monday. ''B.''" (two-apostrophe marks) gives B as a record sharing A's cue
+    and mention, and that the sentence after the closing marks is left out."""
+    ex = extract_text("Fans were angry. ''It was a poor game,'' Mr. Ross said on Monday. ''But we learned a lot.'' The league disagreed.")
+    assert [(q.text, q.cue, q.cue_start, q.mention_start) for q in ex.quotes] == [
+        ("It was a poor game", "said", 50, 45), ("But we learned a lot.", "said", 50, 45)]

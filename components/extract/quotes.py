@@ -855,6 +855,30 @@ def _before_trailing_according(text: str, ca: int, cb: int) -> int:
     return ca + len(text[ca : m.start()]) if m and len(text[ca : m.start()].split()) >= 3 else cb
 
 
+_SENTENCE_END = re.compile(r"[.!?](?=[\"”’']?(?:\s|$))")
+
+
+def _through_colon(s: _Sieve, f: Frame, ca: int, cb: int) -> int:
+    """End of frame ``f``'s content ``[ca, cb)`` carried through a colon that closes it ("noted that three
+    trends meet: wages rise, rents fall and loans are cheap"; "gave one reason: the cost"): what follows the
+    colon up to the sentence end in the same paragraph is what the content announces. ``cb`` when the
+    content does not end at a colon, its cue follows it, or the continuation holds a quotation or a cue
+    of its own (another attribution)."""
+    body = s.text[ca:cb].rstrip()
+    colon = ca + len(body) - 1 if body.endswith(":") else cb
+    m = re.compile(r"[ \t]*:?[ \t]*(?=\S)").match(s.text, colon + 1 if body.endswith(":") else cb)
+    if m is None or f.cue.end_char > ca or ":" not in s.text[colon : m.end()]:
+        return cb
+    a = m.end()
+    line = s.text.find("\n", a)
+    line = len(s.text) if line < 0 else line
+    end = _SENTENCE_END.search(s.text, a, line)
+    b = end.start() if end else line
+    if b <= a or s.quoted_iv.overlapping(a, b) or s.frames_between(a, b):
+        return cb
+    return len(s.text[:b].rstrip())
+
+
 def indirect_candidates(s: _Sieve, tagger: Optional[Path] = TAGGER_PATH) -> list[Candidate]:
     """The frames without a quotation that could become indirect attributions, as
     :class:`.attribution_model.Candidate` records: the rule frames (verbs, "according to", then
@@ -989,8 +1013,41 @@ def _indirect_pass(s: _Sieve) -> None:
         if (c.frame.kind == "paraphrase" or c.frame.rule == "object") and holders.holding(c.frame.cue.start_char):
             continue  # "she said she plans to ..." is one attribution
         inside = s.quoted_iv.overlapping(c.start, c.end)
-        s.emit("mixed" if inside else "indirect", c.start, c.end, c.text, c.frame)["_rule"] = "indirect"
-        holders.add(c.start, c.end)
+        end = _through_colon(s, c.frame, c.start, c.end)
+        text = c.text if end == c.end else c.text + s.text[c.end : end]
+        s.emit("mixed" if inside else "indirect", c.start, end, text, c.frame)["_rule"] = "indirect"
+        holders.add(c.start, end)
+
+
+_APOSTROPHE_MARK = "''"
+
+
+def _apostrophe_continuation_pass(s: _Sieve) -> None:
+    """Family: a quotation in two-apostrophe marks resumed after its reporting clause ("''We lost,'' said
+    the coach, Ian Ross. ''We will be back.''"; the typewriter convention of some news archives). The
+    quotation pairing reads only real double marks, so the first part is read as an indirect content
+    before its cue; the sentence in two-apostrophe marks that follows the reporting clause in the same
+    paragraph (up to its closing marks, else the paragraph end) becomes a record of the same kind sharing
+    its cue and mention: one attribution unit (:func:`continuation_groups`)."""
+    text, m = s.text, _APOSTROPHE_MARK
+    for d in list(s.results):
+        c = d.get("cue_start")
+        if d["kind"] == "direct" or c is None or c < d["end"] or m not in text[d["end"] : d["end"] + 4]:
+            continue
+        if s.tok_at(d["end"] - 1).sent.start != s.tok_at(c).sent.start:
+            continue  # the cue is in another sentence
+        para = text.find("\n", c)
+        para = len(text) if para < 0 else para
+        opener = re.compile(r"[.!?]\s+" + m).search(text, d["cue_end"], para)
+        if opener is None or m in text[d["cue_end"] : opener.start()]:
+            continue
+        a = opener.end()
+        close = text.find(m, a, para)
+        b = close if close >= 0 else para
+        ca, cb = strip_content(text, a, b)
+        if cb - ca > 0 and not any(r["start"] == ca for r in s.results):
+            _continue_unit(s.emit(d["kind"], ca, cb, text[ca:cb], None), d)
+            s.results[-1]["_rule"] = "continuation"
 
 
 def _transcript_pass(s: _Sieve) -> None:
@@ -1069,6 +1126,7 @@ def quotations(
     s = _Sieve(doc, places, settings)
     _quotation_pass(s)
     _indirect_pass(s)
+    _apostrophe_continuation_pass(s)
     _transcript_pass(s)
     return _finish(s, article_id)
 
