@@ -1045,3 +1045,20 @@ def test_quotes_two_apostrophe_quotation_resumed_after_its_cue_is_one_unit(extra
     ex = extract_text("Fans were angry. ''It was a poor game,'' Mr. Ross said on Monday. ''But we learned a lot.'' The league disagreed.")
     assert [(q.text, q.cue, q.cue_start, q.mention_start) for q in ex.quotes] == [
         ("It was a poor game", "said", 50, 45), ("But we learned a lot.", "said", 50, 45)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In the previous city poll, conducted in May, the mayor led her rival by five points.",
+         [("the mayor led her rival by five points", "In", "the previous city poll")]),
+        ("In one of the first surveys after the flood, most farmers blamed the dam.",
+         [("most farmers blamed the dam", "In", "the first surveys")]),
+        # no poll or survey: a time or place opening is no source
+        ("In the morning, the mayor led the parade through the old town.", []),
+    ],
+)
+def test_quotes_poll_opening_a_sentence_is_its_source(extract_text, text, expected):
+    """Test that a sentence opened by "In <poll or survey>," attributes the rest of the sentence to the poll."""
+    got = [(q.text, q.cue, q.mention) for q in extract_text(text).quotes if q.cue == "In"]
+    assert got == expected
