@@ -1015,11 +1015,21 @@ def test_quotes_quotation_resumed_after_its_reporting_clause_is_one_unit(extract
     assert direct[0].cue == "said" and [[q.text for q in g] for g in continuation_groups(direct)] == [[q.text for q in direct]]
 
 
-def test_quotes_quotation_introduced_by_its_own_cue_stays_apart(extract_text):
-    """Test that a quotation with a cue of its own after the first one ('He added: "..."') keeps that cue."""
-    ex = extract_text('"The harvest was poor," said farmer Tomas Berg. He added: "Prices will rise this winter."')
-    assert [(q.text, q.cue, q.speaker) for q in ex.quotes] == [
-        ("The harvest was poor", "said", "Tomas Berg"), ("Prices will rise this winter.", "added", "Tomas Berg")]
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"The harvest was poor," said farmer Tomas Berg. He added: "Prices will rise this winter."',
+         [("direct", "The harvest was poor", "said"), ("direct", "Prices will rise this winter.", "added")]),
+        # the participle reports a clause: the quotation goes on with it
+        ('"The harvest was poor," said farmer Tomas Berg, adding that prices would rise. "Nobody will buy seed this year."',
+         [("direct", "The harvest was poor", "said"), ("indirect", "prices would rise", "adding"),
+          ("direct", "Nobody will buy seed this year.", "adding")]),
+    ],
+)
+def test_quotes_quotation_after_a_cue_of_its_own_stays_apart(extract_text, text, expected):
+    """Test that a quotation introduced by a cue of its own ('He added: "..."') or going on with a reported clause
+    ('adding that ... "..."') keeps that cue."""
+    assert [(q.kind, q.text, q.cue) for q in extract_text(text).quotes] == expected
 
 
 @pytest.mark.parametrize(

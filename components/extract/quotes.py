@@ -714,12 +714,17 @@ def _continues_previous(s: _Sieve, v: QuoteView, link: Link) -> bool:
     map. "B."'; '"A," he said after the vote. He did not elaborate. "B."'). Quotation ``v`` continues
     the previous attributed quotation when both lie in one paragraph, the previous one's cue follows it,
     the cue ``link`` found for ``v`` lies between that cue and ``v`` with a sentence end between it and
-    ``v`` (so it introduces nothing), and that cue's source is the same speaker (checked by the caller)."""
+    ``v`` (so it introduces nothing) and reports no clause of its own (a clause, "adding that ...",
+    "explaining why ...", is what the quotation goes on with: polnear-train joins it there), and that cue's
+    source is the same speaker (checked by the caller)."""
     p, pq = s.prev_result, s.prev_q
     if p is None or pq is None or link.rule not in ("nearest_cue", "floating") or p.get("cue_start") is None or p.get("speaker") is None:
         return False
     c, text = link.frame.cue.start_char, s.text
     if "\n" in text[pq.outer_end : v.q.open_mark] or not (pq.outer_end <= p["cue_start"] < c < v.q.open_mark):
+        return False
+    content = link.frame.content and s.doc.char_span(*link.frame.content, alignment_mode="expand")
+    if content and content.root.pos_ in ("VERB", "AUX"):
         return False
     return _own_sentence(text, v) and re.search(r"[.!?]\W*$", text[link.frame.cue.end_char : v.q.open_mark]) is not None
 
