@@ -404,17 +404,17 @@ def _opening_in_frame(tok: Token, in_quote) -> Optional[Frame]:
     :data:`~components.lexicon.OPENING_IN_SOURCES` (learned on polnear-train). The content is the rest of
     the sentence after the comma closing the phrase, three words or more, holding no quotation. Cue "in",
     kind ``according`` (the decider reads it as "according to")."""
-    sent = tok.sent
-    first = next((t for t in sent if not t.is_space and not t.is_punct), None)
-    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if first is None or first.i != tok.i or tok.dep_ != "prep" or pobj is None:
+    doc = tok.doc
+    opens = tok.is_sent_start or tok.i > 0 and doc[tok.i - 1].is_sent_start and (doc[tok.i - 1].is_space or doc[tok.i - 1].is_punct)
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None) if opens and tok.dep_ == "prep" else None
+    if pobj is None:
         return None
     if pobj.lemma_.lower() in _QUANTIFIER_HEADS:  # "In one of the first polls"
         of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if pobj is None or pobj.lemma_.lower() not in C.OPENING_IN_SOURCES:
         return None
-    doc = tok.doc
+    sent = tok.sent
     comma = doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < sent.end else None
     if comma is None or comma.text != ",":
         return None  # the phrase must end in the comma (its own clauses included: "In a poll, conducted ..., ")
