@@ -1049,6 +1049,12 @@ def test_quotes_content_carried_through_its_closing_colon(extract_text, text, ex
     assert [q.text for q in extract_text(text).quotes if q.kind == "indirect"] == [expected]
 
 
+def test_quotes_two_apostrophe_quotation_is_read_whole(extract_text):
+    """Test that a content inside two-apostrophe marks cut at a sentence end inside them becomes the whole quotation."""
+    ex = extract_text("''It was a poor game. The defence was asleep,'' said the coach, Ian Ross.")
+    assert [(q.text, q.cue, q.speaker) for q in ex.quotes] == [("It was a poor game. The defence was asleep", "said", "Ian Ross")]
+
+
 def test_quotes_two_apostrophe_quotation_resumed_after_its_cue_is_one_unit(extract_text):
     """Test that "''A,'' Mr. X said on Monday. ''B.''" (two-apostrophe marks) gives B as a record sharing A's cue
     and mention, and that the sentence after the closing marks is left out."""

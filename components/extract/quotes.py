@@ -1027,6 +1027,26 @@ def _indirect_pass(s: _Sieve) -> None:
 _APOSTROPHE_MARK = "''"
 
 
+def _to_closing_apostrophes(s: _Sieve, d: dict) -> None:
+    """An indirect content inside a pair of two-apostrophe marks of its paragraph (paired left to right) but
+    shorter than it, cut at a sentence end ("''Bombast does not win. Experience does,'' she said" read as
+    "Experience does"), becomes the whole quotation between the marks; ``d`` is changed in place. Nothing
+    changes when the content holds the marks or its cue lies between them."""
+    text, a, b = s.text, d["start"], d["end"]
+    if d["kind"] == "direct" or _APOSTROPHE_MARK in text[a:b]:
+        return
+    lo = text.rfind("\n", 0, a) + 1
+    hi = text.find("\n", b)
+    marks = [m.start() for m in re.finditer(_APOSTROPHE_MARK, text[lo : len(text) if hi < 0 else hi])]
+    pair = next(((lo + o + 2, lo + c) for o, c in zip(marks[::2], marks[1::2]) if lo + o + 2 <= a and b <= lo + c), None)
+    c = d.get("cue_start")
+    if pair is None or c is not None and pair[0] <= c < pair[1]:
+        return
+    ca, cb = strip_content(text, *pair)
+    if ca < a or cb > b:
+        d.update(start=ca, end=cb, text=text[ca:cb])
+
+
 def _apostrophe_continuation_pass(s: _Sieve) -> None:
     """Family: a quotation in two-apostrophe marks resumed after its reporting clause ("''We lost,'' said
     the coach, Ian Ross. ''We will be back.''"; the typewriter convention of some news archives). The
@@ -1036,6 +1056,7 @@ def _apostrophe_continuation_pass(s: _Sieve) -> None:
     its cue and mention: one attribution unit (:func:`continuation_groups`)."""
     text, m = s.text, _APOSTROPHE_MARK
     for d in list(s.results):
+        _to_closing_apostrophes(s, d)
         c = d.get("cue_start")
         if d["kind"] == "direct" or c is None or c < d["end"] or m not in text[d["end"] : d["end"] + 4]:
             continue
