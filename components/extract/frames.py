@@ -394,9 +394,6 @@ def _according_frame(tok: Token) -> Optional[Frame]:
     return Frame(doc[tok.i : tok.i + 2], pobj, span_chars(toks), kind="according", cue_text="according to")
 
 
-_QUANTIFIER_HEADS = frozenset({"one", "some", "many", "most", "all", "each", "several"})
-
-
 def _opening_in_frame(tok: Token, in_quote) -> Optional[Frame]:
     """Family: a poll or survey named in a sentence-opening "In ..., " phrase as the source of the sentence
     ("In a poll released on Monday, the senator leads by six points"; "In one of the first polls, ...").
@@ -409,7 +406,7 @@ def _opening_in_frame(tok: Token, in_quote) -> Optional[Frame]:
     pobj = next((c for c in tok.children if c.dep_ == "pobj"), None) if opens and tok.dep_ == "prep" else None
     if pobj is None:
         return None
-    if pobj.lemma_.lower() in _QUANTIFIER_HEADS:  # "In one of the first polls"
+    if pobj.lemma_.lower() in C.PARTITIVE_HEADS:  # "In one of the first polls"
         of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if pobj is None or pobj.lemma_.lower() not in C.OPENING_IN_SOURCES:
