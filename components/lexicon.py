@@ -69,6 +69,8 @@ class QuotesLexicon(LexiconFile):
     source_noun_suffixes: WordList
     not_source_nouns: WordList
     source_media_nouns: WordList
+    opening_in_sources: WordList
+    partitive_heads: WordList
 
 
 class SpeakersLexicon(LexiconFile):
@@ -180,6 +182,8 @@ BYLINE_DASHES = "".join(re.escape(c) for c in _QUOTES.byline_dashes)
 SOURCE_NOUN_SUFFIXES = tuple(_QUOTES.source_noun_suffixes)
 NOT_SOURCE_NOUNS = frozenset(_QUOTES.not_source_nouns)
 SOURCE_MEDIA_NOUNS = frozenset(_QUOTES.source_media_nouns)
+OPENING_IN_SOURCES = frozenset(_QUOTES.opening_in_sources)
+PARTITIVE_HEADS = frozenset(_QUOTES.partitive_heads)
 
 _SPEAKERS = load_lexicon(LEXICON_DIR / "speakers.yaml", SpeakersLexicon)
 TITLE_WORDS = frozenset(_SPEAKERS.title_words)

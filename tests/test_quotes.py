@@ -1007,3 +1007,88 @@ def test_quotes_reported_clause_before_a_final_source_the_parser_mangled(extract
     ex = extract_text(text)
     assert [(q.speaker, q.kind, q.text.split(" killed")[0]) for q in ex.quotes] == [
         ("local officials", "indirect", "Heavy snow and freezing winds")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The ferry will run again in May," Mayor Lena Ostrova said, pointing to the repaired pier. '
+        '"Until then the bridge is the only way across."',
+        '"Nobody warned us about the flood," said farmer Tomas Berg after the meeting. He did not blame the council. '
+        '"We simply had no time to move the cattle."',
+    ],
+)
+def test_quotes_quotation_resumed_after_its_reporting_clause_is_one_unit(extract_text, text):
+    """Test that a quotation resumed after a reporting clause that ran on (a participle adjunct, a sentence
+    of the same speaker's) shares the first quotation's cue and mention: one attribution unit."""
+    from components.extract.quotes import continuation_groups
+
+    ex = extract_text(text)
+    direct = [q for q in ex.quotes if q.kind == "direct"]
+    assert len(direct) == 2 and {(q.cue, q.cue_start, q.mention_start) for q in direct} == {(direct[0].cue, direct[0].cue_start, direct[0].mention_start)}
+    assert direct[0].cue == "said" and [[q.text for q in g] for g in continuation_groups(direct)] == [[q.text for q in direct]]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"The harvest was poor," said farmer Tomas Berg. He added: "Prices will rise this winter."',
+         [("direct", "The harvest was poor", "said"), ("direct", "Prices will rise this winter.", "added")]),
+        # the participle reports a clause: the quotation goes on with it
+        ('"The harvest was poor," said farmer Tomas Berg, adding that prices would rise. "Nobody will buy seed this year."',
+         [("direct", "The harvest was poor", "said"), ("indirect", "prices would rise", "adding"),
+          ("direct", "Nobody will buy seed this year.", "adding")]),
+    ],
+)
+def test_quotes_quotation_after_a_cue_of_its_own_stays_apart(extract_text, text, expected):
+    """Test that a quotation introduced by a cue of its own ('He added: "..."') or going on with a reported clause
+    ('adding that ... "..."') keeps that cue."""
+    assert [(q.kind, q.text, q.cue) for q in extract_text(text).quotes] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She warned that the town faces a hard choice: it can raise taxes or close the school. The vote is in May.",
+         "the town faces a hard choice: it can raise taxes or close the school"),
+        ("The report notes that two things changed in the valley: the mill closed and the young moved away.",
+         "two things changed in the valley: the mill closed and the young moved away"),
+        # the list after the colon is in the next paragraph: the content stays as it is
+        ("The report suggests that the mayor has three tasks ahead of her:\n\nFix the roads", "the mayor has three tasks ahead of her:"),
+    ],
+)
+def test_quotes_content_carried_through_its_closing_colon(extract_text, text, expected):
+    """Test that an indirect content closed by a colon runs on to the end of its sentence (what the colon
+    announces), within the paragraph."""
+    assert [q.text for q in extract_text(text).quotes if q.kind == "indirect"] == [expected]
+
+
+def test_quotes_two_apostrophe_quotation_is_read_whole(extract_text):
+    """Test that a content inside two-apostrophe marks cut at a sentence end inside them becomes the whole quotation."""
+    ex = extract_text("''It was a poor game. The defence was asleep,'' said the coach, Ian Ross.")
+    assert [(q.text, q.cue, q.speaker) for q in ex.quotes] == [("It was a poor game. The defence was asleep", "said", "Ian Ross")]
+
+
+def test_quotes_two_apostrophe_quotation_resumed_after_its_cue_is_one_unit(extract_text):
+    """Test that "''A,'' Mr. X said on Monday. ''B.''" (two-apostrophe marks) gives B as a record sharing A's cue
+    and mention, and that the sentence after the closing marks is left out."""
+    ex = extract_text("Fans were angry. ''It was a poor game,'' Mr. Ross said on Monday. ''But we learned a lot.'' The league disagreed.")
+    assert [(q.text, q.cue, q.cue_start, q.mention_start) for q in ex.quotes] == [
+        ("It was a poor game", "said", 50, 45), ("But we learned a lot.", "said", 50, 45)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In the previous city poll, conducted in May, the mayor led her rival by five points.",
+         [("the mayor led her rival by five points", "In", "the previous city poll")]),
+        ("In one of the first surveys after the flood, most farmers blamed the dam.",
+         [("most farmers blamed the dam", "In", "the first surveys")]),
+        # no poll or survey: a time or place opening is no source
+        ("In the morning, the mayor led the parade through the old town.", []),
+    ],
+)
+def test_quotes_poll_opening_a_sentence_is_its_source(extract_text, text, expected):
+    """Test that a sentence opened by "In <poll or survey>," attributes the rest of the sentence to the poll."""
+    got = [(q.text, q.cue, q.mention) for q in extract_text(text).quotes if q.cue == "In"]
+    assert got == expected

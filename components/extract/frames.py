@@ -400,6 +400,35 @@ def _according_frame(tok: Token) -> Optional[Frame]:
     return Frame(doc[tok.i : tok.i + 2], pobj, span_chars(toks), kind="according", cue_text="according to")
 
 
+def _opening_in_frame(tok: Token, in_quote) -> Optional[Frame]:
+    """Family: a poll or survey named in a sentence-opening "In ..., " phrase as the source of the sentence
+    ("In a poll released on Monday, the senator leads by six points"; "In one of the first polls, ...").
+    ``tok`` is "in" opening its sentence; its object's head (through "one of") must be an entry of
+    :data:`~components.lexicon.OPENING_IN_SOURCES` (learned on polnear-train). The content is the rest of
+    the sentence after the comma closing the phrase, three words or more, holding no quotation. Cue "in",
+    kind ``according`` (the decider reads it as "according to")."""
+    doc = tok.doc
+    opens = tok.is_sent_start or tok.i > 0 and doc[tok.i - 1].is_sent_start and (doc[tok.i - 1].is_space or doc[tok.i - 1].is_punct)
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None) if opens and tok.dep_ == "prep" else None
+    if pobj is None:
+        return None
+    if pobj.lemma_.lower() in C.PARTITIVE_HEADS:  # "In one of the first polls"
+        of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is None or pobj.lemma_.lower() not in C.OPENING_IN_SOURCES:
+        return None
+    sent = tok.sent
+    comma = doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < sent.end else None
+    if comma is None or comma.text != ",":
+        return None  # the phrase must end in the comma (its own clauses included: "In a poll, conducted ..., ")
+    rest = [t for t in doc[comma.i + 1 : sent.end] if not t.is_space]
+    while rest and rest[-1].is_punct:
+        rest.pop()
+    if len(rest) < 3 or any(in_quote(t.idx) or t.text in _QUOTE_CHARS for t in rest):
+        return None
+    return Frame(doc[tok.i : tok.i + 1], pobj, span_chars(rest), kind="according", cue_text=tok.text)
+
+
 def _characterisation_frame(tok: Token, lem: Optional[str], in_quote) -> Optional[Frame]:
     """Family: a verb characterising its object with a quoted "as" phrase ("admires Putin as a
     “strong leader”", "criticized the act as a “crazy system”"): a quote-only frame, or None."""
@@ -740,6 +769,8 @@ def _word_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]:
         return _according_frame(tok)
     if tok.text == ":":
         return _label_frame(tok, in_quote)
+    if tok.lower_ == "in":
+        return _opening_in_frame(tok, in_quote)
     if tok.pos_ == "NOUN":
         f = _noun_frame(tok, in_quote)
         if f is not None:
@@ -810,7 +841,7 @@ def _inverted_parenthetical_cue(tok: Token, in_quote) -> Optional[Frame]:
 
 # the tokens :func:`_token_frame` may open a frame at: these parts of speech, a colon, "according"
 _FRAME_POS = frozenset({VERB, AUX, PROPN, NOUN})
-_COLON, _ACCORDING = get_string_id(":"), get_string_id("according")
+_COLON, _ACCORDING, _IN = get_string_id(":"), get_string_id("according"), get_string_id("in")
 
 
 def reporting_frames(doc: Doc, in_quote, settings: CueSettings = DEFAULT_CUE_SETTINGS) -> list[Frame]:
@@ -828,7 +859,7 @@ def reporting_frames(doc: Doc, in_quote, settings: CueSettings = DEFAULT_CUE_SET
     idx, pos, orth, lower = (token_column(doc, a) for a in ("idx", "pos", "orth", "lower"))
     for i in range(len(doc)):
         # only these tokens can open a frame (the first tests of _token_frame), read from the columns
-        if (pos[i] in _FRAME_POS or orth[i] == _COLON or lower[i] == _ACCORDING) and not in_quote(idx[i]):
+        if (pos[i] in _FRAME_POS or orth[i] == _COLON or lower[i] in (_ACCORDING, _IN)) and not in_quote(idx[i]):
             f = _token_frame(doc[i], in_quote, settings)
             if f is not None:
                 frames.append(f)

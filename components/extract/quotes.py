@@ -678,8 +678,9 @@ def _attribute(s: _Sieve, v: QuoteView):
 def _emit_linked(s: _Sieve, v: QuoteView, link: Link) -> None:
     """Emit a quotation its pass attributed; a pronoun mention with no resolved speaker inherits
     the previous quotation's speaker ("he" right after a quote of a named person) unless that speaker
-    is known to be of the other gender ("Mr. Osei" is no "she")."""
-    link.frame.used = True
+    is known to be of the other gender ("Mr. Osei" is no "she"); a quotation resumed after its reporting
+    clause ran on joins the previous quotation's unit (:func:`_continues_previous`)."""
+    was_used, link.frame.used = link.frame.used, True
     if link.mixed_range is not None:
         ma, mb = link.mixed_range
         d = s.emit("mixed", ma, mb, s.text[ma:mb], link.frame)
@@ -690,7 +691,42 @@ def _emit_linked(s: _Sieve, v: QuoteView, link: Link) -> None:
     if d.get("speaker") is None and d.get("speaker_type") in ("person", "unknown") and p and p.get("speaker") \
             and d.get("mention", "").lower() in C.PERSON_PRONOUNS and s.index.may_be(p["speaker"], d["mention"]):
         d["speaker"] = p["speaker"]
+    if p is not None and d.get("speaker") == p.get("speaker") and _continues_previous(s, v, link):
+        _continue_unit(d, p)  # the cue between them is the reporting clause's, not this quotation's
+        link.frame.used, d["_rule"] = was_used, "continuation"
     s.prev_result, s.prev_q = d, v.q
+
+
+_CONTINUATION_KEYS = ("cue", "cue_start", "cue_end", "mention", "mention_start", "mention_end", "_cue_rel")
+
+
+def _continue_unit(d: dict, p: dict) -> None:
+    """Make record ``d`` part of record ``p``'s attribution unit: ``d`` takes ``p``'s speaker, cue and
+    mention (records of one unit share the cue and mention offsets, see :func:`continuation_groups`)."""
+    d.update(speaker=p.get("speaker"), speaker_type=p.get("speaker_type", "unknown"))
+    for k in _CONTINUATION_KEYS:
+        if p.get(k) is not None:
+            d[k] = p[k]
+
+
+def _continues_previous(s: _Sieve, v: QuoteView, link: Link) -> bool:
+    """Family: a quotation resumed after its reporting clause ran on ('"A," she said, pointing to the
+    map. "B."'; '"A," he said after the vote. He did not elaborate. "B."'). Quotation ``v`` continues
+    the previous attributed quotation when both lie in one paragraph, the previous one's cue follows it,
+    the cue ``link`` found for ``v`` lies between that cue and ``v`` with a sentence end between it and
+    ``v`` (so it introduces nothing) and reports no clause of its own (a clause, "adding that ...",
+    "explaining why ...", is what the quotation goes on with: polnear-train joins it there), and that cue's
+    source is the same speaker (checked by the caller)."""
+    p, pq = s.prev_result, s.prev_q
+    if p is None or pq is None or link.rule not in ("nearest_cue", "floating") or p.get("cue_start") is None or p.get("speaker") is None:
+        return False
+    c, text = link.frame.cue.start_char, s.text
+    if "\n" in text[pq.outer_end : v.q.open_mark] or not (pq.outer_end <= p["cue_start"] < c < v.q.open_mark):
+        return False
+    content = link.frame.content and s.doc.char_span(*link.frame.content, alignment_mode="expand")
+    if content and content.root.pos_ in ("VERB", "AUX"):
+        return False
+    return _own_sentence(text, v) and re.search(r"[.!?]\W*$", text[link.frame.cue.end_char : v.q.open_mark]) is not None
 
 
 def _own_sentence(text: str, v: QuoteView) -> bool:
@@ -706,18 +742,20 @@ def _emit_floating(s: _Sieve, v: QuoteView) -> None:
     breaks and 250 characters: a quotation running across paragraphs) it shares that quotation's
     speaker, cue and mention; else a long utterance (8+ words) is kept without a speaker."""
     link = _reporting_clause_before(s, v)
-    if link is not None:
-        s.prev_result, s.prev_q = s.emit("direct", v.a0, v.b0, v.text, link.frame), v.q
-        s.prev_result["_rule"] = "reporting_clause"
-        return
     p, pq = s.prev_result, s.prev_q
+    if link is not None:
+        d = s.emit("direct", v.a0, v.b0, v.text, link.frame)
+        d["_rule"] = "reporting_clause"
+        if p is not None and d.get("speaker") == p.get("speaker") and _continues_previous(s, v, link):
+            _continue_unit(d, p)
+            d["_rule"] = "continuation"
+        s.prev_result, s.prev_q = d, v.q
+        return
     if p is not None and pq is not None and (v.sentence_like or _own_sentence(s.text, v)):
         gap = s.text[pq.outer_end : v.q.open_mark]
         if gap.count("\n") <= 2 and len(gap) < 250:
-            d = s.emit("direct", v.a0, v.b0, v.text, None, speaker=p.get("speaker"), stype=p.get("speaker_type", "unknown"))
-            for k in ("cue", "cue_start", "cue_end", "mention", "mention_start", "mention_end", "_cue_rel"):
-                if p.get(k) is not None:
-                    d[k] = p[k]
+            d = s.emit("direct", v.a0, v.b0, v.text, None)
+            _continue_unit(d, p)
             d["_rule"] = "continuation"
             s.prev_q = v.q
             return
@@ -820,6 +858,30 @@ def _before_trailing_according(text: str, ca: int, cb: int) -> int:
     shrink, according to a statement": the statement is the channel of the report, not its content)."""
     m = _TRAILING_ACCORDING.search(text, ca, cb)
     return ca + len(text[ca : m.start()]) if m and len(text[ca : m.start()].split()) >= 3 else cb
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=[\"”’']?(?:\s|$))")
+
+
+def _through_colon(s: _Sieve, f: Frame, ca: int, cb: int) -> int:
+    """End of frame ``f``'s content ``[ca, cb)`` carried through a colon that closes it ("noted that three
+    trends meet: wages rise, rents fall and loans are cheap"; "gave one reason: the cost"): what follows the
+    colon up to the sentence end in the same paragraph is what the content announces. ``cb`` when the
+    content does not end at a colon, its cue follows it, or the continuation holds a quotation or a cue
+    of its own (another attribution)."""
+    body = s.text[ca:cb].rstrip()
+    colon = ca + len(body) - 1 if body.endswith(":") else cb
+    m = re.compile(r"[ \t]*:?[ \t]*(?=\S)").match(s.text, colon + 1 if body.endswith(":") else cb)
+    if m is None or f.cue.end_char > ca or ":" not in s.text[colon : m.end()]:
+        return cb
+    a = m.end()
+    line = s.text.find("\n", a)
+    line = len(s.text) if line < 0 else line
+    end = _SENTENCE_END.search(s.text, a, line)
+    b = end.start() if end else line
+    if b <= a or s.quoted_iv.overlapping(a, b) or s.frames_between(a, b):
+        return cb
+    return len(s.text[:b].rstrip())
 
 
 def indirect_candidates(s: _Sieve, tagger: Optional[Path] = TAGGER_PATH) -> list[Candidate]:
@@ -956,8 +1018,62 @@ def _indirect_pass(s: _Sieve) -> None:
         if (c.frame.kind == "paraphrase" or c.frame.rule == "object") and holders.holding(c.frame.cue.start_char):
             continue  # "she said she plans to ..." is one attribution
         inside = s.quoted_iv.overlapping(c.start, c.end)
-        s.emit("mixed" if inside else "indirect", c.start, c.end, c.text, c.frame)["_rule"] = "indirect"
-        holders.add(c.start, c.end)
+        end = _through_colon(s, c.frame, c.start, c.end)
+        text = c.text if end == c.end else c.text + s.text[c.end : end]
+        s.emit("mixed" if inside else "indirect", c.start, end, text, c.frame)["_rule"] = "indirect"
+        holders.add(c.start, end)
+
+
+_APOSTROPHE_MARK = "''"
+
+
+def _to_closing_apostrophes(s: _Sieve, d: dict) -> None:
+    """An indirect content inside a pair of two-apostrophe marks of its paragraph (paired left to right) but
+    shorter than it, cut at a sentence end ("''Bombast does not win. Experience does,'' she said" read as
+    "Experience does"), becomes the whole quotation between the marks; ``d`` is changed in place. Nothing
+    changes when the content holds the marks or its cue lies between them."""
+    text, a, b = s.text, d["start"], d["end"]
+    if d["kind"] == "direct" or _APOSTROPHE_MARK in text[a:b]:
+        return
+    lo = text.rfind("\n", 0, a) + 1
+    hi = text.find("\n", b)
+    marks = [m.start() for m in re.finditer(_APOSTROPHE_MARK, text[lo : len(text) if hi < 0 else hi])]
+    pair = next(((lo + o + 2, lo + c) for o, c in zip(marks[::2], marks[1::2]) if lo + o + 2 <= a and b <= lo + c), None)
+    c = d.get("cue_start")
+    if pair is None or c is not None and pair[0] <= c < pair[1]:
+        return
+    ca, cb = strip_content(text, *pair)
+    if ca < a or cb > b:
+        d.update(start=ca, end=cb, text=text[ca:cb])
+
+
+def _apostrophe_continuation_pass(s: _Sieve) -> None:
+    """Family: a quotation in two-apostrophe marks resumed after its reporting clause ("''We lost,'' said
+    the coach, Ian Ross. ''We will be back.''"; the typewriter convention of some news archives). The
+    quotation pairing reads only real double marks, so the first part is read as an indirect content
+    before its cue; the sentence in two-apostrophe marks that follows the reporting clause in the same
+    paragraph (up to its closing marks, else the paragraph end) becomes a record of the same kind sharing
+    its cue and mention: one attribution unit (:func:`continuation_groups`)."""
+    text, m = s.text, _APOSTROPHE_MARK
+    for d in list(s.results):
+        _to_closing_apostrophes(s, d)
+        c = d.get("cue_start")
+        if d["kind"] == "direct" or c is None or c < d["end"] or m not in text[d["end"] : d["end"] + 4]:
+            continue
+        if s.tok_at(d["end"] - 1).sent.start != s.tok_at(c).sent.start:
+            continue  # the cue is in another sentence
+        para = text.find("\n", c)
+        para = len(text) if para < 0 else para
+        opener = re.compile(r"[.!?]\s+" + m).search(text, d["cue_end"], para)
+        if opener is None or m in text[d["cue_end"] : opener.start()]:
+            continue
+        a = opener.end()
+        close = text.find(m, a, para)
+        b = close if close >= 0 else para
+        ca, cb = strip_content(text, a, b)
+        if cb - ca > 0 and not any(r["start"] == ca for r in s.results):
+            _continue_unit(s.emit(d["kind"], ca, cb, text[ca:cb], None), d)
+            s.results[-1]["_rule"] = "continuation"
 
 
 def _transcript_pass(s: _Sieve) -> None:
@@ -1036,6 +1152,7 @@ def quotations(
     s = _Sieve(doc, places, settings)
     _quotation_pass(s)
     _indirect_pass(s)
+    _apostrophe_continuation_pass(s)
     _transcript_pass(s)
     return _finish(s, article_id)
 
