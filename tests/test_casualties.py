@@ -905,3 +905,11 @@ def test_casualties_date_not_taken_from_another_paragraph_on_something_else(extr
     assert [(c.place, c.date) for c in ex.casualties] == [("Kidal", "2025-03-14")]
     ex = extract_text("Drones attacked Kidal on Monday. An airstrike killed five people there, medics said.", "2025-03-14")
     assert [c.date for c in ex.casualties] == ["2025-03-10"]
+
+
+def test_casualties_unknown_named_place_does_not_inherit_another_town(extract_text):
+    """Test that a casualty sentence naming a place the gazetteer lacks ("the district of Varnok") does not
+    take a town named earlier for something else, only that town's country."""
+    ex = extract_text("Floods hit Nepal this week. A bus from Pokhara was swept away, police said.\n\n"
+                      "Separately, two people drowned in the southern district of Varnok, officials said.")
+    assert [(c.place, c.killed_min) for c in ex.casualties] == [("Nepal", 2)]

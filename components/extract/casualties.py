@@ -68,7 +68,9 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
+    ADMIN_SUFFIXES,
     CASUALTY_CAUSES,
+    CITY_NOUNS,
     CUE_VERBS,
     HYPOTHETICAL_HEADS,
     INJURE_LEMMAS,
@@ -1174,7 +1176,34 @@ def _sentence_place(ctx: _Context, si: int, clause: Optional[tuple[int, int]],
         # "Another 4 people are missing under the rubble": the event the article is reporting
         prev = records[-1]
         place = next((p for p in ctx.places if p.name == prev.place and p.country == prev.country), None)
+    if place is not None and place.kind in ("city", "feature") and _names_unknown_place(ctx, sent):
+        # "in the southern district of Saptari" (no gazetteer entry): somewhere else than the town the
+        # article named before; only that town's country is known (an area named before may hold it: kept)
+        place = next((p for p in ctx.places if p.kind == "country" and p.country == place.country), None)
     return place, False
+
+
+_LOCATIVE_HEADS = frozenset({"in", "near", "outside", "at"})
+
+
+def _names_unknown_place(ctx: _Context, sent: Span) -> bool:
+    """Whether ``sent`` names a place the places stage did not resolve: a capitalised proper noun, no
+    person, organisation or date, outside every place mention, after a locative preposition ("in Takukot")
+    or as the name of a place noun ("the southern district of Saptari", "the village of X")."""
+    spans = [(p.start, p.end) for p in ctx.places]
+    for t in sent:
+        if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ in ("PERSON", "NORP", "DATE", "TIME", "EVENT"):
+            continue
+        if any(a <= t.idx < b for a, b in spans) or t.dep_ not in ("pobj", "compound"):
+            continue
+        head = t.head if t.dep_ == "pobj" else t.head.head if t.head.dep_ == "pobj" else None
+        if head is None:
+            continue
+        if head.lower_ == "of" and head.head.lower_ in CITY_NOUNS | ADMIN_SUFFIXES:
+            return True  # the place noun says what it is, whatever the tagger says ("district of Saptari", ORG)
+        if head.lower_ in _LOCATIVE_HEADS and t.ent_type_ != "ORG":
+            return True
+    return False
 
 
 def _event_date(ctx: _Context, si: int) -> tuple[Optional[str], bool]:
