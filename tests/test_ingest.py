@@ -379,6 +379,7 @@ def test_ingest_sidecar_bare_year_falls_back_to_the_dateline(tmp_path):
                        "(month first)? Write the date as ISO YYYY-MM-DD (2024-03-10 or 2024-10-03)"),
         ("31/02/2024", "published '31/02/2024' is not a real date (day is out of range for month); "
                        "write it as YYYY-MM-DD"),
+        ("{when: today}", "published is a mapping, not a date; write it as YYYY-MM-DD"),
     ],
 )
 def test_ingest_sidecar_bad_date_keeps_the_article_with_a_warning(tmp_path, published, reason):
