@@ -241,6 +241,61 @@ def samples_refresh(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) 
         f"> {PLACE_SAMPLE})")
 
 
+# ---------------------------------------------------------------- the article index
+
+INDEX = "article_index"
+INDEX_SCHEMA = f"CREATE TABLE IF NOT EXISTS {INDEX} (key VARCHAR, article_id VARCHAR)"
+
+
+def _index_select(where: str) -> str:
+    """SELECT of the distinct ``(key, article_id)`` rows of the articles passing ``where`` (a condition on an
+    unqualified ``article_id``, fixed SQL): ``p:<country>`` for a place mentioned in the country,
+    ``s:<country>`` for a speaker card of the country, ``q:<kind>:<topic>``, ``q:<kind>:*`` and
+    ``q:*:<topic>`` for a quote of that kind with that topic, of that kind, with that topic."""
+    return (
+        "SELECT DISTINCT key, article_id FROM ("
+        f"SELECT 'p:' || country AS key, article_id FROM places WHERE country IS NOT NULL AND {where} "
+        f"UNION ALL SELECT 's:' || country, article_id FROM article_speakers WHERE country IS NOT NULL AND {where} "
+        f"UNION ALL SELECT 'q:' || kind || ':*', article_id FROM quote_facts WHERE kind IS NOT NULL AND {where} "
+        "UNION ALL SELECT 'q:' || k || ':' || t, article_id FROM (SELECT article_id, kind, unnest(topics) AS t "
+        f"FROM quote_facts WHERE {where}), unnest([kind, '*']) AS u(k) WHERE t IS NOT NULL AND k IS NOT NULL)")
+
+
+def _index_rebuild(cur: duckdb.DuckDBPyConnection) -> None:
+    # sorted by key: a key's rows lie in a few row groups, which DuckDB's zone maps find without a scan
+    cur.execute(f"DELETE FROM {INDEX}")
+    cur.execute(f"INSERT INTO {INDEX} {_index_select('true')} ORDER BY key, article_id")
+
+
+def index_delete(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
+    """Delete the ``article_index`` rows of ``article_ids`` (inside the write transaction)."""
+    if article_ids:
+        cur.execute(f"DELETE FROM {INDEX} WHERE {_IDS.format(aid='article_id')}", [list(article_ids)])
+
+
+def index_add(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
+    """Add the ``article_index`` rows of ``article_ids`` from their current places, speaker cards and quote
+    facts (inside the write transaction, after :func:`index_delete` of their old rows and the new facts)."""
+    if article_ids:
+        cur.execute(f"INSERT INTO {INDEX} {_index_select(_IDS.format(aid='article_id'))} ORDER BY key",
+                    [list(article_ids)] * 4)
+
+
+def index_available(store: Any) -> bool:
+    """Whether ``store``'s file has a filled ``article_index`` (a store written before it has not, and a
+    read-only reader cannot build it: the filters then scan the rows). Cached on the store object."""
+    have = getattr(store, "_index_available", None)
+    if have is None:
+        try:
+            have = bool(store.execute(
+                f"SELECT (SELECT count(*) FROM {INDEX}) > 0 OR ((SELECT count(*) FROM quote_facts) = 0 AND "
+                "(SELECT count(*) FROM places) = 0 AND (SELECT count(*) FROM article_speakers) = 0)").fetchone()[0])
+        except duckdb.Error:
+            have = False
+        store._index_available = have
+    return have
+
+
 def create(cur: duckdb.DuckDBPyConnection) -> None:
     """Create the tables of :data:`TABLES` and ``place_samples`` if missing (idempotent); an older table
     lacking a column of :data:`TABLES` is dropped (:func:`ensure` then rebuilds it)."""
@@ -251,6 +306,7 @@ def create(cur: duckdb.DuckDBPyConnection) -> None:
             cur.execute(f"DROP TABLE {table}")  # a name of TABLES
     cur.execute(SCHEMA)
     cur.execute(SAMPLE_SCHEMA)
+    cur.execute(INDEX_SCHEMA)
 
 
 _IDS = "{aid} IN (SELECT unnest(?::VARCHAR[]))"  # a hash semi-join (list_contains per row costs ~2 times more)
@@ -308,8 +364,8 @@ def rows_delta(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str], sign:
 
 
 def rebuild(cur: duckdb.DuckDBPyConnection, tables: Sequence[str] | None = None) -> None:
-    """Recompute the tables of :data:`TABLES` and ``place_samples`` named in ``tables`` (None: every one)
-    from their source (the caller holds the transaction)."""
+    """Recompute the tables of :data:`TABLES`, ``place_samples`` and ``article_index`` named in ``tables``
+    (None: every one) from their source (the caller holds the transaction)."""
     create(cur)
     for table, (_, _, group, _) in TABLES.items():
         if tables is None or table in tables:
@@ -317,6 +373,8 @@ def rebuild(cur: duckdb.DuckDBPyConnection, tables: Sequence[str] | None = None)
             cur.execute(f"INSERT INTO {table} BY NAME {group.format(where='true')}")
     if tables is None or SAMPLE in tables:
         _sample_rebuild(cur)
+    if tables is None or INDEX in tables:
+        _index_rebuild(cur)
 
 
 def out_of_step(cur: duckdb.DuckDBPyConnection) -> list[str]:
@@ -336,6 +394,10 @@ def out_of_step(cur: duckdb.DuckDBPyConnection) -> list[str]:
             f"SELECT (SELECT count(*) FROM {SAMPLE}) <> (SELECT coalesce(sum(least(mentions, {PLACE_SAMPLE})), 0) "
             "FROM place_totals)").fetchone()[0]:
         stale.append(SAMPLE)
+    # the index is kept in step by every write once filled: rebuilt when empty while it has sources
+    if cur.execute(f"SELECT NOT EXISTS (SELECT 1 FROM {INDEX}) AND (EXISTS (SELECT 1 FROM quote_facts) OR "
+                   "EXISTS (SELECT 1 FROM places) OR EXISTS (SELECT 1 FROM article_speakers))").fetchone()[0]:
+        stale.append(INDEX)
     return stale
 
 
