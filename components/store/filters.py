@@ -20,7 +20,12 @@ become one semi-join ``<target>.article_id IN (SELECT a.id FROM articles a
 WHERE ...)``, the speaker's country an ``EXISTS`` on ``article_speakers``, and
 quote filters ``article_id IN (SELECT q.article_id FROM quote_facts q WHERE
 ...)``. Queries join ``articles`` or ``article_speakers`` only to output
-their columns, and where possible only for the rows of the page.
+their columns, and where possible only for the rows of the page. When the
+store has ``article_index`` (an inverted index, key -> article id, kept by
+:mod:`components.store.aggregates`; ``index=True``), the articles of a country
+(its places or speaker cards) and those with a quote of the filtered topics
+and kinds are read from it instead of a scan of ``places``, ``article_speakers``
+or ``quote_facts`` (same rows; speaker and text filters still scan the quotes).
 
 Filter semantics (what a person sees):
 
@@ -147,8 +152,9 @@ _PLACE_NAME_ARTICLES = "(SELECT article_id FROM places WHERE list_contains(?, na
 # the same articles as _PLACE_ARTICLES (and as those of article_speakers of the countries), from the inverted
 # index ``article_index`` (key ``p:<country>`` / ``s:<country>`` -> article id, sorted by key: a range read)
 INDEX_TABLE = "article_index"
-_INDEX_PLACE_ARTICLES = (f"(SELECT article_id FROM {INDEX_TABLE} "
-                         "WHERE list_contains(list_transform(?, lambda c: 'p:' || c), key))")
+_INDEX_ARTICLES = (f"(SELECT article_id FROM {INDEX_TABLE} "
+                   "WHERE list_contains(list_transform(?, lambda c: '{prefix}:' || c), key))")
+_INDEX_PLACE_ARTICLES = _INDEX_ARTICLES.format(prefix="p")
 
 # a casualty event passes a place or country filter also when one of its parts is there (the
 # event "41 killed in Turkey" with a part "27 in Malatya" is listed under Malatya)
@@ -182,8 +188,9 @@ FILTER_DEFS: tuple[FilterDef, ...] = (
     }, index_sql={
         "quote": f"(list_contains(?, q.speaker_country) OR q.article_id IN {_INDEX_PLACE_ARTICLES})",
         "stance": f"({_SPEAKER_COUNTRY.format(t='st')} OR st.article_id IN {_INDEX_PLACE_ARTICLES})",
-        "article": (f"a.id IN (SELECT article_id FROM {INDEX_TABLE} WHERE list_contains("
-                    "list_transform(?, lambda c: 'p:' || c) || list_transform(?, lambda c: 's:' || c), key))"),
+        # two reads of the index, not one of both key lists: DuckDB folds a list_transform of a parameter into
+        # a constant its zone maps prune by, but not the concatenation of two (0.15 s against 0.45-0.85 s)
+        "article": f"(a.id IN {_INDEX_PLACE_ARTICLES} OR a.id IN {_INDEX_ARTICLES.format(prefix='s')})",
     }),
     FilterDef("places", "entity", {
         "quote": f"q.article_id IN {_PLACE_NAME_ARTICLES}",
