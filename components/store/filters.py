@@ -157,9 +157,11 @@ _INDEX_ARTICLES = (f"(SELECT article_id FROM {INDEX_TABLE} "
 _INDEX_PLACE_ARTICLES = _INDEX_ARTICLES.format(prefix="p")
 
 # a casualty event passes a place or country filter also when one of its parts is there (the
-# event "41 killed in Turkey" with a part "27 in Malatya" is listed under Malatya)
-_PART_AT = ("EXISTS (SELECT 1 FROM casualties cp WHERE cp.article_id = c.article_id AND cp.part_of = c.idx "
-            "AND list_contains(?, cp.{col}))")
+# event "41 killed in Turkey" with a part "27 in Malatya" is listed under Malatya); a semi-join on the
+# parts that are there, not a correlated EXISTS, which DuckDB answered by grouping every record's key
+# (0.35-0.6 s against 0.14-0.35 s for the casualty totals and page at 10M quotes)
+_PART_AT = ("(c.article_id, c.idx) IN (SELECT (cp.article_id, cp.part_of) FROM casualties cp "
+            "WHERE cp.part_of IS NOT NULL AND list_contains(?, cp.{col}))")
 FILTER_DEFS: tuple[FilterDef, ...] = (
     FilterDef("collections", "article", {"article": "list_contains(?, a.collection)",
                                          "quote": "list_contains(?, q.collection)",
