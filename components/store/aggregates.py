@@ -261,13 +261,15 @@ def _index_select(where: str) -> str:
     unqualified ``article_id``, fixed SQL): ``p:<country>`` for a place mentioned in the country,
     ``s:<country>`` for a speaker card of the country, ``q:<kind>:<topic>``, ``q:<kind>:*`` and
     ``q:*:<topic>`` for a quote of that kind with that topic, of that kind, with that topic."""
+    # quote_facts is read once (its kind and topic keys from one scan): a write's cost is the scans by article id
     return (
+        f"WITH q AS MATERIALIZED (SELECT article_id, kind, topics FROM quote_facts WHERE {where}) "
         "SELECT DISTINCT key, article_id FROM ("
         f"SELECT 'p:' || country AS key, article_id FROM places WHERE country IS NOT NULL AND {where} "
         f"UNION ALL SELECT 's:' || country, article_id FROM article_speakers WHERE country IS NOT NULL AND {where} "
-        f"UNION ALL SELECT 'q:' || kind || ':*', article_id FROM quote_facts WHERE kind IS NOT NULL AND {where} "
-        "UNION ALL SELECT 'q:' || k || ':' || t, article_id FROM (SELECT article_id, kind, unnest(topics) AS t "
-        f"FROM quote_facts WHERE {where}), unnest([kind, '*']) AS u(k) WHERE t IS NOT NULL AND k IS NOT NULL)")
+        "UNION ALL SELECT 'q:' || k || ':' || coalesce(t, '*'), article_id FROM (SELECT article_id, kind, "
+        "unnest(coalesce(topics, []) || [NULL]) AS t FROM q), unnest([kind, '*']) AS u(k) "
+        "WHERE k IS NOT NULL AND NOT (k = '*' AND t IS NULL))")
 
 
 def _index_rebuild(cur: duckdb.DuckDBPyConnection) -> None:
@@ -286,8 +288,8 @@ def index_add(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> Non
     """Add the ``article_index`` rows of ``article_ids`` from their current places, speaker cards and quote
     facts (inside the write transaction, after :func:`index_delete` of their old rows and the new facts)."""
     if article_ids:
-        cur.execute(f"INSERT INTO {INDEX} {_index_select(_IDS.format(aid='article_id'))} ORDER BY key",
-                    [list(article_ids)] * 4)
+        sql = _index_select(_IDS.format(aid="article_id"))
+        cur.execute(f"INSERT INTO {INDEX} {sql} ORDER BY key", [list(article_ids)] * sql.count("?"))
 
 
 def index_available(store: Any) -> bool:
