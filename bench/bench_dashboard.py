@@ -373,6 +373,7 @@ def compare_index(n: int, repeats: int = 3, store_dir: Path = OUT) -> None:
     store = SnapshotReader(path)
     if not aggregates.index_available(store):
         raise SystemExit(f"{path} has no article_index")
+    n_quotes = store.counts()["quotes"]
     load0 = os.getloadavg()[0]
     rows: dict[str, list[str]] = {}
     for label, f in FILTER_STATES.items():
@@ -391,7 +392,7 @@ def compare_index(n: int, repeats: int = 3, store_dir: Path = OUT) -> None:
     load1 = os.getloadavg()[0]
     store.close()
     labels = list(FILTER_STATES)
-    print(f"\n{n:,} quotes: ms without -> with article_index, per page and filter state "
+    print(f"\n{n_quotes:,} quotes: ms without -> with article_index, per page and filter state "
           f"(median of {repeats}, alternated; load average {load0:.2f} -> {load1:.2f})")
     print("| page | " + " | ".join(labels) + " |")
     print("|---|" + "---:|" * len(labels))
