@@ -239,19 +239,21 @@ def top_places(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame:
             """,
             prows[1] + [limit] + dp,
         )
+    # the filters are evaluated once: the passing mentions' name, country and article, counted three ways
     return store.df(
         f"""
-        WITH {head}t AS (SELECT p.name AS place, count(*) AS mentions{fw} GROUP BY p.name
+        WITH {head}fp AS MATERIALIZED (SELECT p.name, p.country, p.article_id{fw}),
+             t AS (SELECT name AS place, count(*) AS mentions FROM fp GROUP BY name
                    ORDER BY mentions DESC, place LIMIT ?),
-             d AS (SELECT p.name, count(DISTINCT p.article_id) AS articles{fw}
-                   {andw} p.name IN (SELECT place FROM t) GROUP BY p.name),
+             d AS (SELECT name, count(DISTINCT article_id) AS articles FROM fp
+                   WHERE name IN (SELECT place FROM t) GROUP BY name),
              dc AS (SELECT name, {_MOST_MENTIONED} AS country FROM (
-                        SELECT p.name, p.country, count(*) AS m{fw} {andw} p.country IS NOT NULL
-                        AND p.name IN (SELECT place FROM t) GROUP BY ALL) GROUP BY name)
+                        SELECT name, country, count(*) AS m FROM fp WHERE country IS NOT NULL
+                        AND name IN (SELECT place FROM t) GROUP BY ALL) GROUP BY name)
         SELECT t.place, dc.country, t.mentions, d.articles FROM t JOIN d ON d.name = t.place
         LEFT JOIN dc ON dc.name = t.place ORDER BY t.mentions DESC, t.place
         """,
-        hp + params + [limit] + params + params,
+        hp + params + [limit],
     )
 
 
