@@ -318,6 +318,20 @@ def test_article_index_answers_the_casualty_pages_as_the_scans_do(cas_store, sta
     assert from_rows["totals"]["events"] > 0
 
 
+@pytest.mark.parametrize("state", ["topic", "speaker", "two topics + kind", "kinds"])
+def test_map_and_top_places_hold_the_passing_mentions_or_join_alike(store, state, monkeypatch):
+    """The map's markers and hover and the top places are the same whether the passing mentions are held
+    once (:func:`queries._hold_mentions`) or semi-joined per count, as under a text search."""
+    f = STATES[state]
+
+    def answers():
+        return _records(Q.map_places(store, f, 10, 2)), _records(Q.top_places(store, f, 3))
+
+    held = answers()
+    monkeypatch.setattr(Q, "_hold_mentions", lambda f: False)
+    assert answers() == held and len(held[0]) > 1
+
+
 def test_article_index_routes_only_country_topic_and_kind_filters():
     from components.store.filters import quote_index_keys, quote_scope_cte, where_sql
 
