@@ -23,6 +23,10 @@ Usage::
     .venv/bin/python bench/bench_dashboard.py --sizes 10000  # quick
     nice .venv/bin/python bench/bench_dashboard.py --sizes 10000000  # 10M: < 500 ms, < 1.5 GB (~10 min, 2.4 GB of disk)
 
+``--compare-index`` times every page and filter state with and without the store's ``article_index``
+(:mod:`components.store.aggregates`; without it the filters scan the rows, as a store written before it
+does), alternated in the same process (median of 3 each), so the machine's load weighs on both sides alike.
+
 Each store is built once into ``bench/out/bench_N.duckdb`` and reused by later runs (``--rebuild`` to redo);
 ``--store-dir DIR`` reads and builds them in DIR instead (a copy of prebuilt stores: opening one for the
 benchmark adds the derived tables and indexes a newer version needs, so it writes to it).
@@ -358,6 +362,44 @@ def bench_size(n: int, repeats: int = 3, rebuild: bool = False, store_dir: Path 
     return rows + [(n, counts["quotes"], "_rss", cur, peak, f"{load0:.2f} -> {load1:.2f}", base_med, 0.0)]
 
 
+def compare_index(n: int, repeats: int = 3, store_dir: Path = OUT) -> None:
+    """Print, per page and filter state, the median ms with ``article_index`` and without it (the filters'
+    scans), alternated run by run in this process, on the store of ``n`` quotes (built or prepared as in
+    :func:`bench_size`)."""
+    path = store_dir / f"bench_{n}.duckdb"
+    if not path.exists():
+        subprocess.run([sys.executable, __file__, "--build-only", str(n), "--store-dir", str(store_dir)], check=True)
+    subprocess.run([sys.executable, __file__, "--prepare-only", str(path)], check=True)
+    store = SnapshotReader(path)
+    if not aggregates.index_available(store):
+        raise SystemExit(f"{path} has no article_index")
+    n_quotes = store.counts()["quotes"]
+    load0 = os.getloadavg()[0]
+    rows: dict[str, list[str]] = {}
+    for label, f in FILTER_STATES.items():
+        work = page_workloads(store, f)
+        for page, fn in work.items():
+            t: dict[bool, list[float]] = {True: [], False: []}
+            for _ in range(repeats):
+                for ix in (False, True):
+                    store._index_available = ix
+                    t0 = time.perf_counter()
+                    fn()
+                    t[ix].append((time.perf_counter() - t0) * 1000)
+            store._index_available = True
+            scan, index = statistics.median(t[False]), statistics.median(t[True])
+            rows.setdefault(page, []).append(f"{scan:.0f} -> {index:.0f}")
+    load1 = os.getloadavg()[0]
+    store.close()
+    labels = list(FILTER_STATES)
+    print(f"\n{n_quotes:,} quotes: ms without -> with article_index, per page and filter state "
+          f"(median of {repeats}, alternated; load average {load0:.2f} -> {load1:.2f})")
+    print("| page | " + " | ".join(labels) + " |")
+    print("|---|" + "---:|" * len(labels))
+    for page, v in rows.items():
+        print(f"| {page} | " + " | ".join(v) + " |", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
@@ -365,6 +407,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--store-dir", type=Path, default=OUT, help="folder of the stores bench_N.duckdb (default bench/out)")
     ap.add_argument("--build-only", type=int, metavar="N", help=argparse.SUPPRESS)
     ap.add_argument("--prepare-only", metavar="PATH", help=argparse.SUPPRESS)
+    ap.add_argument("--compare-index", action="store_true",
+                    help="time each page with and without article_index, alternated (see the module's docstring)")
     args = ap.parse_args(argv)
     if args.prepare_only:
         prepare(Path(args.prepare_only))
@@ -372,6 +416,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.build_only:  # the base store is needed only to build a replicated one
         build_base()
         replicate(args.build_only, args.store_dir / f"bench_{args.build_only}.duckdb")
+        return 0
+    if args.compare_index:
+        for n in args.sizes:
+            compare_index(n, store_dir=args.store_dir)
         return 0
     all_rows = []
     for n in args.sizes:

@@ -183,6 +183,7 @@ def _tables(store: Store) -> dict[str, list[tuple]]:
         cols = ", ".join(f"round({c}, 9)" if c.endswith("_sum") else c for c in keys + values)
         out[table] = store.execute(f"SELECT {cols} FROM {table} ORDER BY ALL").fetchall()
     out[aggregates.SAMPLE] = store.execute(f"SELECT * FROM {aggregates.SAMPLE} ORDER BY ALL").fetchall()
+    out[aggregates.INDEX] = store.execute(f"SELECT * FROM {aggregates.INDEX} ORDER BY ALL").fetchall()
     return out
 
 
@@ -208,6 +209,7 @@ def test_aggregates_after_add_replace_delete_equal_a_full_rebuild():
     assert sum(r[5] for r in incremental["place_counts"]) == s.execute("SELECT count(*) FROM places").fetchone()[0]
     assert len(incremental["named_speakers"]) == 4  # the group "port officials" is no named source
     assert len(incremental[aggregates.SAMPLE]) == s.execute("SELECT count(*) FROM places").fetchone()[0]  # < 40 a key
+    assert {r[1] for r in incremental[aggregates.INDEX]} == {r[0] for r in s.execute("SELECT id FROM articles").fetchall()}
     assert _rebuilt(s) == incremental
     s.close()
 
@@ -251,6 +253,113 @@ def test_aggregates_are_built_for_a_store_written_before_them(tmp_path):
     s = Store(path)  # opening for writing rebuilds them
     n = s.execute("SELECT sum(quotes) FROM quote_counts").fetchone()[0]
     assert n == s.execute("SELECT count(*) FROM quotes").fetchone()[0] and aggregates.in_step(s.cursor())
+    s.close()
+
+
+# ---------------------------------------------------------------- article_index (aggregates.py)
+
+
+def _index_keys(ex: Extraction) -> set[str]:
+    """The ``article_index`` keys of an extraction, computed here from its records."""
+    keys = {f"p:{p.country}" for p in ex.places if p.country} | {f"s:{s.country}" for s in ex.speakers if s.country}
+    for q in ex.quotes:
+        keys |= {f"q:{q.kind}:*"} | {f"q:{k}:{t}" for t in q.topics for k in (q.kind, "*")}
+    return keys
+
+
+def test_article_index_holds_each_articles_keys(store):
+    for n in (0, 3, 5):
+        rows = store.execute(f"SELECT key FROM {aggregates.INDEX} WHERE article_id = ?", [f"a{n}"]).fetchall()
+        assert sorted(r[0] for r in rows) == sorted(_index_keys(invented(n)))
+    # a5: Mara Lindqvist (SE) indirect on transport at Porto (BR), Tomas Okafor (NG) mixed on ports and transport
+    # at Ibadan (NG), Pavel Rusu (MD) in a transcript without topic at Porto (PT), and direct on both at Porto (BR)
+    rows = store.execute(f"SELECT key FROM {aggregates.INDEX} WHERE article_id = 'a5' ORDER BY key").fetchall()
+    assert [r[0] for r in rows] == [
+        "p:BR", "p:NG", "p:PT", "q:*:ports", "q:*:transport", "q:direct:*", "q:direct:ports", "q:direct:transport",
+        "q:indirect:*", "q:indirect:transport", "q:mixed:*", "q:mixed:ports", "q:mixed:transport", "q:transcript:*",
+        "s:MD", "s:NG", "s:SE"]
+
+
+INDEX_STATES = {**STATES, "country + kind": QueryFilters(countries=("NG",), kinds=("transcript",)),
+                "speaker country": QueryFilters(countries=("NG", "PT")),
+                "kind + quote text": QueryFilters(kinds=("direct",), text="timetable")}
+
+
+def _index_answers(store: Store, f: QueryFilters) -> dict:
+    return {**_answers(store, f), "articles": Q.count_articles(store, f),
+            "article page": _records(Q.articles_page(store, f, 6, 0)),
+            "casualties": Q.casualty_totals(store, f), "places table": _records(Q.places_table(store, f))}
+
+
+def _with_and_without_index(store: Store, answers, f: QueryFilters) -> tuple[dict, dict]:
+    """``answers(store, f)`` with the filters reading ``article_index``, then scanning the rows."""
+    store._index_available = True
+    from_index = answers(store, f)
+    store._index_available = False
+    try:
+        return from_index, answers(store, f)
+    finally:
+        store._index_available = True
+
+
+@pytest.mark.parametrize("state", list(INDEX_STATES))
+def test_article_index_answers_as_the_scans_do(store, state):
+    """Every page query gives the same rows whether the filters read ``article_index`` or scan the rows."""
+    assert aggregates.index_available(store)
+    from_index, from_rows = _with_and_without_index(store, _index_answers, INDEX_STATES[state])
+    assert from_index == from_rows
+    assert from_rows["articles"] > 0
+
+
+@pytest.mark.parametrize("state", ["country", "topic+kind", "speaker", "quote text"])
+def test_article_index_answers_the_casualty_pages_as_the_scans_do(cas_store, state):
+    from_index, from_rows = _with_and_without_index(cas_store, _cas_answers, CAS_STATES[state])
+    assert from_index == from_rows
+    assert from_rows["totals"]["events"] > 0
+
+
+@pytest.mark.parametrize("state", ["topic", "speaker", "two topics + kind", "kinds"])
+def test_map_and_top_places_hold_the_passing_mentions_or_join_alike(store, state, monkeypatch):
+    """The map's markers and hover and the top places are the same whether the passing mentions are held
+    once (:func:`queries._hold_mentions`) or semi-joined per count, as under a text search."""
+    f = STATES[state]
+
+    def answers():
+        return _records(Q.map_places(store, f, 10, 2)), _records(Q.top_places(store, f, 3))
+
+    held = answers()
+    monkeypatch.setattr(Q, "_hold_mentions", lambda f: False)
+    assert answers() == held and len(held[0]) > 1
+
+
+def test_article_index_routes_only_country_topic_and_kind_filters():
+    from components.store.filters import quote_index_keys, quote_scope_cte, where_sql
+
+    assert quote_index_keys(("war",), ("direct", "mixed")) == ["q:direct:war", "q:mixed:war"]
+    assert quote_index_keys((), ("direct",)) == ["q:direct:*"] and quote_index_keys(("war",), ()) == ["q:*:war"]
+    for f in (STATES["two topics + kind"], STATES["kinds"], STATES["place countries"]):
+        assert aggregates.INDEX in where_sql(f, "article", index=True)[0]
+        assert aggregates.INDEX not in where_sql(f, "article")[0]
+    assert aggregates.INDEX in quote_scope_cte(STATES["topic"], index=True)[0]
+    # a speaker or the quote's text: on the quote itself, which the article-level index cannot answer
+    for f in (STATES["speaker+kind+collection"], INDEX_STATES["kind + quote text"]):
+        assert aggregates.INDEX not in where_sql(f, "place", index=True)[0]
+        assert aggregates.INDEX not in quote_scope_cte(f, index=True)[0]
+
+
+def test_article_index_is_built_for_a_store_written_before_it(tmp_path):
+    path = tmp_path / "old.duckdb"
+    s = Store(path)
+    s.add_extractions([invented(i) for i in range(6)])
+    want = s.execute(f"SELECT * FROM {aggregates.INDEX} ORDER BY ALL").fetchall()
+    s.execute(f"DROP TABLE {aggregates.INDEX}")
+    s.close()
+    reader = Store(path, read_only=True)
+    assert not aggregates.index_available(reader)  # a reader of the old file scans the rows
+    reader.close()
+    s = Store(path)  # opening for writing builds it
+    assert s.execute(f"SELECT * FROM {aggregates.INDEX} ORDER BY ALL").fetchall() == want and len(want) > 20
+    assert aggregates.index_available(s)
     s.close()
 
 

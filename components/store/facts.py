@@ -92,14 +92,17 @@ def refresh_articles(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
     sql = _SELECT_FACTS.format(swhere="WHERE list_contains(?, article_id)",
                                where="WHERE list_contains(?, q.article_id)")
     cur.execute(f"INSERT INTO quote_facts {sql}", [ids, ids])
+    aggregates.index_add(cur, ids)  # the article index, from the final places, speaker cards and facts
     aggregates.quotes_delta(cur, ids, 1)  # the quote counts follow their facts (aggregates.py)
     aggregates.samples_refresh(cur, ids)  # and the map's hover sample, from the final places and facts
 
 
 def delete_articles(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
-    """Delete the facts of ``article_ids`` and their quote counts (call inside the write transaction)."""
+    """Delete the facts of ``article_ids``, their quote counts and their ``article_index`` rows (call inside
+    the write transaction)."""
     if article_ids:
         aggregates.quotes_delta(cur, article_ids, -1)
+        aggregates.index_delete(cur, article_ids)
         cur.execute("DELETE FROM quote_facts WHERE list_contains(?, article_id)", [list(article_ids)])
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from . import Store
+from . import Store, aggregates
 from .filters import QUOTE_KINDS, QueryFilters, from_where
 
 
@@ -62,7 +62,7 @@ def date_span(store: Store, f: QueryFilters) -> tuple[Any, Any]:
     """``(first, last)`` published date (``datetime.date``, None when no dated article) of the articles under
     ``f`` with its own date range left out: the span a date slider offers for the current selection (the
     seed alone spans its day, not the whole store)."""
-    fw, params = from_where(replace(f, date_from=None, date_to=None), "article")
+    fw, params = from_where(replace(f, date_from=None, date_to=None), "article", index=aggregates.index_available(store))
     return tuple(store.execute(f"SELECT min(a.published), max(a.published){fw}", params).fetchone())
 
 
@@ -125,7 +125,7 @@ def facet_counts(store: Store, f: QueryFilters, field: str) -> dict[str, int]:
     if field not in _FACET_SQL:
         raise ValueError(f"unsupported facet {field!r}; expected one of {sorted(_FACET_SQL)}")
     target, sql = _FACET_SQL[field]
-    fw, params = from_where(replace(f, **{field: ()}), target)
+    fw, params = from_where(replace(f, **{field: ()}), target, index=aggregates.index_available(store))
     if " WHERE " not in fw:
         fw += " WHERE TRUE"
     return {r[0]: int(r[1]) for r in store.execute(sql.format(fw=fw), params).fetchall() if r[0] is not None}
