@@ -260,7 +260,11 @@ def spelling_skeleton(name: str) -> str:
     "ph" -> "f", "q" -> "k", "gh" -> "g", "kh" -> "k", vowels and y, w, h dropped, doubled
     letters once. "Menoufia" and "Al Minufiyah" -> "mnf"; "Beni Suef" and "Bani Suwayf" -> "bnsf";
     "Paktya", "Paktiya" and "Paktia" -> "pkt"; "Ghazni" -> "gzn"."""
-    key = _bare_area_key(name)
+    return _skeleton_of_bare(_bare_area_key(name))
+
+
+def _skeleton_of_bare(key: str) -> str:
+    """:func:`spelling_skeleton` of a key already made bare (:func:`_bare_area_key`)."""
     key = key.replace("ph", "f").replace("gh", "g").replace("kh", "k").replace("q", "k")
     key = re.sub(r"[aeiouyhw]", "", key)
     return re.sub(r"(.)\1+", r"\1", key)
@@ -475,8 +479,9 @@ class Gazetteer:
                 self.namesake_cities[c["countrycode"]].add(a)
 
         # --- cities
-        # country -> (index key, record) of every city name and Latin alternate: :meth:`city_by_spelling`
-        self._city_keys: dict[str, list[tuple[str, GeoRecord]]] = defaultdict(list)
+        # (country, first letter of the bare key) -> (bare key, record) of every city name and Latin
+        # alternate: :meth:`city_by_spelling` (grouped so that a query reads one small group)
+        self._city_keys: dict[tuple[str, str], list[tuple[str, GeoRecord]]] = defaultdict(list)
         for gid, c in cities.items():
             rec = GeoRecord(_english_spelling(c["name"], c.get("alternatenames") or ()), "city", c["countrycode"], city_admin[gid],
                             float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]), int(c.get("population") or 0))
@@ -487,7 +492,9 @@ class Gazetteer:
             for k in keys:
                 if k:
                     self._index[k].append(rec)
-                    self._city_keys[rec.country].append((k, rec))
+                    bare = _bare_area_key(k)
+                    if bare:
+                        self._city_keys[(rec.country, bare[:1])].append((bare, rec))
         self._city_keys = dict(self._city_keys)
 
         self._subdivision_aliases(pycountry)
@@ -646,13 +653,13 @@ class Gazetteer:
         if len(spelling_skeleton(name)) < 4 or name.isupper() and " " not in name.strip():
             return None  # "STMA", "City of": too little of a name to tell a spelling from another name
         cache = self.__dict__.setdefault("_city_spellings", {})
+        first = _bare_area_key(name)[:1]
         entries = []
         for cc in countries:
-            if cc not in cache:
-                cache[cc] = [(_bare_area_key(k), spelling_skeleton(k), rec) for k, rec in getattr(self, "_city_keys", {}).get(cc, ())]
-            entries += cache[cc]
-        first = _bare_area_key(name)[:1]
-        return _one_spelling(name, [e for e in entries if e[0][:1] == first])
+            if (cc, first) not in cache:
+                cache[(cc, first)] = [(bare, _skeleton_of_bare(bare), rec) for bare, rec in self._city_keys.get((cc, first), ())]
+            entries += cache[(cc, first)]
+        return _one_spelling(name, entries)
 
     def _add_country_name(self, name: str, iso: str) -> None:
         key = normalise(name)
