@@ -1069,9 +1069,11 @@ def _colon_breakdown(sent: Span, pieces: list[_Piece]) -> list[_Piece]:
     preposition, in the category of the last casualty word before the colon. Only when the
     sentence has no piece of that category after the colon already, and at least two numbers are
     listed (a breakdown, not one more count). Returns [] otherwise."""
-    colon = next((t for t in sent if t.text == ":"), None)
-    if colon is None:
+    low = token_lowers(sent.doc)  # (read on the column: most sentences have no colon)
+    at = next((i for i in range(sent.start, sent.end) if low[i] == ":"), None)
+    if at is None:
         return []
+    colon = sent.doc[at]
     cats = [_category(t) for t in sent.doc[sent.start:colon.i]]
     cat = next((c for c in reversed(cats) if c is not None), None)
     if cat is None or any(p.key == cat and p.victim.i > colon.i for p in pieces):
