@@ -63,8 +63,8 @@ def cue_lemma(tok: Token) -> Optional[str]:
 
 def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
     """The speaker token of cue ``tok``: ``nsubj`` (when the parser gave it two, a later one right before
-    the verb after a comma: ", local authorities said"), a passive ``agent``, the noun a relative clause modifies ("Smith, who said ..."), or the
-    subject of the verb an ``advcl``/``xcomp``/``conj`` hangs on."""
+    the verb after a comma: ", local authorities said"), a passive ``agent``, the noun a relative clause
+    modifies ("Smith, who said ..."), or the subject of the verb an ``advcl``/``xcomp``/``conj`` hangs on."""
     subjects = [ch for ch in tok.children if ch.dep_ == "nsubj"]
     if subjects:
         # two subjects are a parse error ("Rains killed 40 people, local authorities said": "Rains" hung
@@ -629,9 +629,7 @@ def _verb_frame(tok: Token, lem: str, in_quote, settings: CueSettings) -> Frame:
     # the reported clause before ", X said" that the parser did not make the cue's complement: the cue is
     # a conjunct of it, or ends the sentence (no object or complement after it) holding a second subject or
     # an unlabelled dependent from it ("Rains killed 40 people, local authorities said": "Rains" hung on "said")
-    garbled = (sum(c.dep_ == "nsubj" for c in tok.children) > 1 or any(c.dep_ == "dep" and c.i < tok.i for c in tok.children)) \
-        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") and c.i > tok.i for c in tok.children)
-    if content is None and (tok.dep_ == "conj" and tok.head.i < tok.i or garbled):
+    if content is None and (tok.dep_ == "conj" and tok.head.i < tok.i or _garbled_final_cue(tok)):
         late = _late_subject(tok) or (_appositive_source(tok, tok.head) if tok.dep_ == "conj" else None)  # ", the governor, Y, wrote on X."
         if late is not None:
             subj, content, rule = late[0], late[1], "conj"
@@ -687,6 +685,14 @@ class CueSettings:
 
 
 DEFAULT_CUE_SETTINGS = CueSettings()
+
+
+def _garbled_final_cue(tok: Token) -> bool:
+    """Whether cue ``tok`` ends its clause (no object or complement after it) and holds a second subject or
+    an unlabelled dependent before it: the parser hung the reported clause's words on it."""
+    kids = list(tok.children)
+    return (sum(c.dep_ == "nsubj" for c in kids) > 1 or any(c.dep_ == "dep" and c.i < tok.i for c in kids)) \
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") and c.i > tok.i for c in kids)
 
 
 def _learned_content(tok: Token) -> tuple[str, Optional[tuple[int, int]]]:
