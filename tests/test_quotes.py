@@ -1092,3 +1092,11 @@ def test_quotes_poll_opening_a_sentence_is_its_source(extract_text, text, expect
     """Test that a sentence opened by "In <poll or survey>," attributes the rest of the sentence to the poll."""
     got = [(q.text, q.cue, q.mention) for q in extract_text(text).quotes if q.cue == "In"]
     assert got == expected
+
+
+def test_quotes_attack_by_armed_actors_is_no_attribution(extract_text):
+    """Test that an attack verb whose subject is an armed actor ("insurgents", "a group of militants",
+    "two armed men") is a physical attack with no attribution, while a person attacking a plan is one."""
+    ex = extract_text("Two armed men attacked the border post near the river. A group of militants attacked a supply convoy. "
+                      "The senator attacked the budget as reckless.")
+    assert [(q.speaker, q.cue, q.text) for q in ex.quotes] == [("senator", "attacked", "the budget as reckless")]

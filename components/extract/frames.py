@@ -555,6 +555,21 @@ def operational_request(cue: Token) -> bool:
     return obj.lemma_.lower() in C.OPERATIONAL_REQUEST_NOUNS or " ".join(words) in C.OPERATIONAL_REQUEST_NOUNS
 
 
+def armed_attack(cue: Token, subject: Optional[Token]) -> bool:
+    """Whether ``cue`` is an attack verb (:data:`.casualties.ATTACK_VERB_LEMMAS`) done by armed actors
+    (:data:`~components.lexicon.ARMED_ACTOR_NOUNS`: "insurgents attacked the patrol", "a group of armed
+    men attacked ...", the subject's lemma, an "of" phrase after it or an "armed" modifier): a physical
+    attack, so no attribution ("the senator attacked the plan" is one)."""
+    from .casualties import ATTACK_VERB_LEMMAS
+
+    if subject is None or cue.lemma_.lower() not in ATTACK_VERB_LEMMAS:
+        return False
+    words = [subject] + [p for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    # (the lemma, or the word less a plural "s": a capitalised "Insurgents" opening a release is tagged a proper noun)
+    return any({w.lemma_.lower(), w.lower_.removesuffix("s")} & C.ARMED_ACTOR_NOUNS or any(c.lower_ == "armed" for c in w.children)
+               for w in words)
+
+
 def anonymity_request(cue: Token) -> bool:
     """Whether ``cue`` asks for anonymity: its infinitive complement is a passive of a naming verb
     ("who asked not to be named", "declined to be identified": :data:`~components.lexicon.ANONYMITY_VERBS`),

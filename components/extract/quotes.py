@@ -47,7 +47,7 @@ from .attribution_tagger import TAGGER_PATH, frames_of, merge_proposals, tag_doc
 from .confidence import quote_confidence
 from .content_gate import content_admissible
 from .cuelex import cue_head, cue_key, cue_table
-from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, anonymity_request, cue_lemma, operational_request, plausible_source,
+from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, anonymity_request, armed_attack, cue_lemma, operational_request, plausible_source,
                      relative_pronoun, reporting_frames, subject_of)
 from .quotemarks import QSpan, quote_spans, split_attributed_continuations, strip_content
 from .speakers import SpeakerIndex, headline_lines
@@ -970,7 +970,8 @@ def _structural_candidate(s: _Sieve, f: Frame, is_rule: bool, emitted: "_Interva
     starts with a dateline, never cuts a quotation nor holds an attributed one (nor, for the tagger's,
     any quotation); a candidate of the learned parts (tagger, learned lexicon) and any short content pass
     :func:`.content_gate.content_admissible` (no action's concrete object as content)."""
-    if f.used or f.content is None or operational_request(f.cue[0]) or anonymity_request(f.cue[0]):  # "called for an airstrike"
+    if f.used or f.content is None or operational_request(f.cue[0]) or anonymity_request(f.cue[0]) \
+            or armed_attack(_cue_word(f), f.subject):  # "called for an airstrike", "insurgents attacked the patrol"
         return None
     if _inferred_cue(f) and s.display.holding(f.cue.start_char):
         return None  # a headline's verb ("Minister backs new sanctions"): no reporting verb, no attribution
