@@ -282,6 +282,10 @@ def line_sentences(doc):
             if i > 0 and not _wrapped_line(doc, i):
                 tok.is_sent_start = True
             line_start = False
+            if tok.like_num and tok.is_alpha and i + 1 < n and "\n" not in tok.whitespace_ and doc[i + 1].is_alpha:
+                # a count in words opening a line is no sentence of its own: after a headline the parser
+                # split "Seven | people were killed ..." (a dateline or label below may still start one later)
+                doc[i + 1].is_sent_start = False
             # a wire dateline ("BRUSSELS (Reuters) — ") is its own sentence, never the subject
             dl = dateline_end(text, tok.idx)
             if dl is not None:

@@ -913,3 +913,11 @@ def test_casualties_unknown_named_place_does_not_inherit_another_town(extract_te
     ex = extract_text("Floods hit Nepal this week. A bus from Pokhara was swept away, police said.\n\n"
                       "Separately, two people drowned in the southern district of Varnok, officials said.")
     assert [(c.place, c.killed_min) for c in ex.casualties] == [("Nepal", 2)]
+
+
+def test_casualties_number_opening_the_first_line_after_a_headline(extract_text):
+    """Test that a headline without a final period does not cut a number word opening the next line into a
+    sentence of its own ("Strikes in Rafah" / "Seven people were killed ..."): the count and the quotation keep it."""
+    ex = extract_text("Strikes in Rafah\n\nSeven people were killed in Jabalia, medics said.")
+    assert [(c.place, c.killed_min) for c in ex.casualties] == [("Jabalya", 7)]
+    assert [q.text for q in ex.quotes] == ["Seven people were killed in Jabalia"]
