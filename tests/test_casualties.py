@@ -909,10 +909,10 @@ def test_casualties_date_not_taken_from_another_paragraph_on_something_else(extr
 
 def test_casualties_unknown_named_place_does_not_inherit_another_town(extract_text):
     """Test that a casualty sentence naming a place the gazetteer lacks ("the district of Varnok") does not
-    take a town named earlier for something else, only that town's country."""
+    take a town named earlier for something else: no place rather than a wrong one."""
     ex = extract_text("Floods hit Nepal this week. A bus from Pokhara was swept away, police said.\n\n"
                       "Separately, two people drowned in the southern district of Varnok, officials said.")
-    assert [(c.place, c.killed_min) for c in ex.casualties] == [("Nepal", 2)]
+    assert [(c.place, c.killed_min) for c in ex.casualties] == [(None, 2)]
 
 
 def test_casualties_number_opening_the_first_line_after_a_headline(extract_text):
@@ -921,3 +921,11 @@ def test_casualties_number_opening_the_first_line_after_a_headline(extract_text)
     ex = extract_text("Strikes in Rafah\n\nSeven people were killed in Jabalia, medics said.")
     assert [(c.place, c.killed_min) for c in ex.casualties] == [("Jabalya", 7)]
     assert [q.text for q in ex.quotes] == ["Seven people were killed in Jabalia"]
+
+
+def test_casualties_unknown_place_is_its_own_event(extract_text):
+    """Test that a count at places the gazetteer lacks, after an event at a named town, is its own event
+    with no place: not merged into the town's event, nor placed there."""
+    ex = extract_text("In Macon, Georgia, a storm left 3 dead, officials said.\n\n"
+                      "Seven people were killed in Varnok and Tel Sabra on Monday, medics said.")
+    assert [(c.place, c.killed_min) for c in ex.casualties] == [("Macon", 3), (None, 7)]

@@ -855,6 +855,9 @@ class _Context:
     own_dates: set[int] = field(default_factory=set)  # id() of records whose sentence states their date
     own_places: set[int] = field(default_factory=set)  # id() of records whose sentence names their place
     updates: set[int] = field(default_factory=set)  # id() of records stating a toll's new value ("rose to 31")
+    # id() of records whose sentence names a place the gazetteer lacks ("killed in Deir al-Balah"): elsewhere
+    # than any placed event, so they restate or join none
+    elsewhere: set[int] = field(default_factory=set)
     increments: dict[int, set[str]] = field(default_factory=dict)  # id() of a record -> its categories counted as increments
     # id() of a record -> its increments with a place of their own: (category, count, place name)
     placed_increments: dict[int, list[tuple[str, Count, str]]] = field(default_factory=dict)
@@ -964,6 +967,8 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
         ctx.own_dates.add(id(rec))
     if own_place:
         ctx.own_places.add(id(rec))
+    elif place is None and _names_unknown_place(ctx, sent):
+        ctx.elsewhere.add(id(rec))
     if any(p.role == "update" and p.key in ("killed", "injured", "missing") for p in pieces):
         ctx.updates.add(id(rec))
     # categories whose every counted piece is an increment over an earlier count ("another 40 people")
@@ -1180,8 +1185,9 @@ def _sentence_place(ctx: _Context, si: int, clause: Optional[tuple[int, int]],
         place = next((p for p in ctx.places if p.name == prev.place and p.country == prev.country), None)
     if place is not None and place.kind in ("city", "feature") and _names_unknown_place(ctx, sent):
         # "in the southern district of Saptari" (no gazetteer entry): somewhere else than the town the
-        # article named before; only that town's country is known (an area named before may hold it: kept)
-        place = next((p for p in ctx.places if p.kind == "country" and p.country == place.country), None)
+        # article named before, perhaps in another country; no place is better than a wrong one (an area
+        # named before may hold it: kept)
+        place = None
     return place, False
 
 
@@ -1349,7 +1355,8 @@ def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
             last = prev
             continue
         same = rec.killed_min is not None and next(
-            (e for e in reversed(out) if e.killed_min is not None and _restates(e, rec, text, ctx.own_dates)), None)
+            (e for e in reversed(out) if e.killed_min is not None and _restates(e, rec, text, ctx.own_dates)
+             and not (id(rec) in ctx.elsewhere and e.place is not None)), None)
         if same:
             prev = same
             if _killed_total(rec) > _killed_total(prev):
@@ -1375,6 +1382,8 @@ def _joins(event: Casualty, rec: Casualty, text: str, ctx: _Context) -> bool:
     injured and 6 remain missing" after "killed 23") or an increment over it ("eight more
     bodies", ``INCREMENT_WORDS``). Attackers killed never join this way."""
     if not _same_area(event, rec) or SEPARATE_EVENT.search(text) or rec.perpetrator_killed_min is not None:
+        return False
+    if id(rec) in ctx.elsewhere and event.place is not None:
         return False
     if id(rec) in ctx.own_places and rec.place not in {event.place} | {p.place for p in event.parts}:
         return False
