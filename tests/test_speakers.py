@@ -632,3 +632,10 @@ def test_speakers_description_without_age_and_without_the_names_own_title(extrac
     assert [(s.name, s.role) for s in ex.speakers] == [("Omar Selim", "fisherman")]
     ex = extract_text("The head of the State Border Guard Service, Gen. Aivar Rebane, said the fence was finished.")
     assert [(s.name, s.role, s.org) for s in ex.speakers] == [("Aivar Rebane", "Gen.", "State Border Guard Service")]
+
+
+def test_speakers_body_named_by_a_possessive_pronoun_is_no_named_speaker(extract_text):
+    """Test that "a statement from his office" gives no speaker card "his office": someone's body, unnamed."""
+    ex = extract_text("UN relief chief Tomas Lind called for an immediate ceasefire, according to a statement from his office.")
+    assert [s.name for s in ex.speakers] == ["Tomas Lind"]
+    assert ("his office", "unknown") in [(q.speaker, q.speaker_type) for q in ex.quotes]

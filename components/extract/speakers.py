@@ -1054,6 +1054,8 @@ class SpeakerIndex:
             if described is not None:
                 return described, "organisation", span
             return head, "unknown", span
+        if not ent and tok.pos_ == "NOUN" and head in C.ORG_HEAD_NOUNS and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children):
+            return (plain or None), "unknown", span  # "his office", "their ministry": someone's, no named body
         if ent == "ORG" and tok.pos_ == "PROPN" and self._described_as_person(tok):
             key = self.add_person(span.text, span)  # "Ilse Varga, 54, a nurse at ...": the tagger's ORG is wrong
             return (self.records[key].name if key else None), "person", span
