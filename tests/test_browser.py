@@ -114,8 +114,13 @@ def test_browser_quotes_table_shows_seed_speakers(server, page):
     _open(page, base + "/quotes", "Quotes")
     grid = page.get_by_test_id("stDataFrame").first
     grid.wait_for()
-    text = grid.inner_text() + page.content()
-    for name in ("Volodymyr Zelenskyy", "Kaja Kallas", "Jake Sullivan"):
+    names = ("Volodymyr Zelenskyy", "Kaja Kallas", "Jake Sullivan")
+    for _ in range(40):  # the grid fills its rows after it appears (a loaded CI machine: up to ~20 s)
+        text = grid.inner_text() + page.content()
+        if all(name in text for name in names):
+            break
+        page.wait_for_timeout(500)
+    for name in names:
         assert name in text, name
     # the selected quote is highlighted in its article, with the speaker card
     assert page.locator("mark.na-selected").count() >= 1
