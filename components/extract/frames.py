@@ -21,7 +21,6 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon as C
 from ..nlp import doc_ents, token_column
 from ..text.words import verb_lemma
-from .casualties import ATTACK_VERB_LEMMAS
 from .cuelex import agentless_passive, is_reliable_cue, verb_shape
 from .speakers import SpeakerIndex, clean_name
 from .tree import climb, is_root
@@ -561,6 +560,8 @@ def armed_attack(cue: Token, subject: Optional[Token]) -> bool:
     (:data:`~components.lexicon.ARMED_ACTOR_NOUNS`: "insurgents attacked the patrol", "a group of armed
     men attacked ...", the subject's lemma, an "of" phrase after it or an "armed" modifier): a physical
     attack, so no attribution ("the senator attacked the plan" is one)."""
+    from .casualties import ATTACK_VERB_LEMMAS
+
     if subject is None or cue.lemma_.lower() not in ATTACK_VERB_LEMMAS:
         return False
     words = [subject] + [p for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
