@@ -250,6 +250,9 @@ class ExtractionPool:
         self._ctx = mp.get_context("spawn")
         self._workers: list[_Worker] = []
         self.replaced = 0
+        # the feeding thread and stop flag of the run in progress: one run at a time drives the workers
+        self._run: Optional[tuple[threading.Thread, threading.Event]] = None
+        self._run_lock = threading.Lock()
 
     def __enter__(self) -> "ExtractionPool":
         return self
@@ -260,6 +263,7 @@ class ExtractionPool:
     def close(self) -> None:
         """Stop every worker (killed: a worker holds nothing to save, and its interpreter's teardown
         would only delay the caller's exit)."""
+        self._stop_run()
         for w in self._workers:
             w.kill()
         self._workers = []
@@ -280,16 +284,32 @@ class ExtractionPool:
         A background thread feeds the workers (:meth:`_feed`), so they go on with the next articles while
         the caller handles the outcomes already yielded (an ingest writes a batch to the store meanwhile).
         An error of the feeding thread (a worker that cannot start) is raised here. Leaving the loop early
-        stops the feeding; a worker still busy is replaced at the next run.
+        stops the feeding; a worker still busy is replaced at the next run. One run drives the workers at a
+        time: a run started while an earlier one was left unfinished (its generator not closed, e.g. kept
+        alive by a traceback) stops the earlier one first, so two feeding threads never share a worker.
+
+        Raises:
+            RuntimeError: a worker could not start, or the feeding thread ended without its last item.
         """
         out: queue.Queue = queue.Queue()
         stop = threading.Event()
-        feeder = threading.Thread(target=self._feed, args=(deque(enumerate(articles)), out, stop),
-                                  name="extraction-pool-feed", daemon=True)
-        feeder.start()
+        todo = deque(enumerate(articles))
+        with self._run_lock:
+            self._stop_run()
+            feeder = threading.Thread(target=self._feed, args=(todo, out, stop),
+                                      name="extraction-pool-feed", daemon=True)
+            self._run = (feeder, stop)
+            feeder.start()
         try:
             while True:
-                item = out.get()
+                try:
+                    item = out.get(timeout=FEED_POLL)
+                except queue.Empty:
+                    if feeder.is_alive():
+                        continue
+                    if out.empty():  # stopped by a later run, or ended without saying why
+                        raise RuntimeError("the extraction run was stopped before every article came back")
+                    continue
                 if item is _END:
                     return
                 if isinstance(item, BaseException):
@@ -299,16 +319,26 @@ class ExtractionPool:
             stop.set()
             feeder.join()
 
+    def _stop_run(self) -> None:
+        """Stop the feeding thread of an earlier run still going (see :meth:`run`) and wait for it."""
+        if self._run is not None:
+            feeder, stop = self._run
+            stop.set()
+            if feeder is not threading.current_thread():
+                feeder.join()
+            self._run = None
+
     def _feed(self, todo: deque, out: queue.Queue, stop: threading.Event) -> None:
         """Send the articles of ``todo`` to the workers, enforce the budget, and put the outcomes on ``out``
         in input order, then :data:`_END` (or the exception that stopped it)."""
         try:
-            self._dispatch(todo, out, stop)
-            out.put(_END)
+            if self._dispatch(todo, out, stop):
+                out.put(_END)
         except BaseException as exc:  # handed to the caller's thread by run()
             out.put(exc)
 
-    def _dispatch(self, todo: deque, out: queue.Queue, stop: threading.Event) -> None:
+    def _dispatch(self, todo: deque, out: queue.Queue, stop: threading.Event) -> bool:
+        """Run the articles of ``todo``; True when every outcome was put on ``out``, False when stopped."""
         n = len(todo)
         for w in [w for w in self._workers if w.task is not None]:
             self._replace(w)  # busy with an article of an earlier run that was abandoned
@@ -320,7 +350,12 @@ class ExtractionPool:
             for w in self._workers:
                 if w.ready and w.task is None and todo:
                     i, a = todo.popleft()
-                    w.conn.send((i, a))
+                    try:
+                        w.conn.send((i, a))
+                    except OSError:  # the worker died while idle: a new one takes the article
+                        todo.appendleft((i, a))
+                        self._replace(w)
+                        continue
                     w.task = (i, a, time.monotonic() + article_budget(self.timeout, a))
             now = time.monotonic()
             limits = [w.task[2] if w.task else w.started + WORKER_START_TIMEOUT
@@ -331,12 +366,7 @@ class ExtractionPool:
                 try:
                     msg = c.recv()
                 except (EOFError, OSError):
-                    if w.task is None:
-                        raise RuntimeError(f"an extraction worker exited while starting (exit code {w.proc.exitcode})")
-                    i, a, _ = w.task
-                    done[i] = ArticleOutcome(a, None, error=f"the extraction process died (exit code "
-                                                              f"{w.proc.exitcode}); the article was not extracted")
-                    self._replace(w)
+                    self._died(w, done)
                     continue
                 if msg == "ready":
                     w.ready = True
@@ -345,7 +375,9 @@ class ExtractionPool:
                     w.task = None
             now = time.monotonic()
             for w in list(self._workers):
-                if w.task and now >= w.task[2]:
+                if w.proc.exitcode is not None and not w.conn.poll():
+                    self._died(w, done)  # gone without its pipe saying so (a copy of its end kept open elsewhere)
+                elif w.task and now >= w.task[2]:
                     i, a, _ = w.task
                     done[i] = timed_out(a, article_budget(self.timeout, a))
                     self._replace(w)
@@ -354,6 +386,21 @@ class ExtractionPool:
             while next_out in done:
                 out.put(done.pop(next_out))
                 next_out += 1
+        return next_out >= n
+
+    def _died(self, w: _Worker, done: dict[int, ArticleOutcome]) -> None:
+        """A worker's process ended: its article fails (in ``done``) and it is replaced.
+
+        Raises:
+            RuntimeError: the worker ended before it was ready (the model does not load).
+        """
+        if w.task is None and not w.ready:
+            raise RuntimeError(f"an extraction worker exited while starting (exit code {w.proc.exitcode})")
+        if w.task is not None:
+            i, a, _ = w.task
+            done[i] = ArticleOutcome(a, None, error=f"the extraction process died (exit code "
+                                                      f"{w.proc.exitcode}); the article was not extracted")
+        self._replace(w)
 
 
 # How often (seconds) the feeding thread looks at its stop flag while it waits for the workers.

@@ -104,6 +104,38 @@ def test_robust_pool_replaces_a_worker_past_the_budget():
     assert [(c.place, c.killed_min) for c in ok.extraction.casualties] == [("Hull", 3)]
 
 
+def test_robust_pool_replaces_an_idle_worker_that_died_between_runs():
+    """A ready worker that dies while idle (killed, out of memory) costs nothing: the next run replaces it
+    and extracts, rather than failing as if the model did not load."""
+    from components.models import Article
+    from components.worker import ExtractionPool
+
+    with ExtractionPool(workers=1, timeout=120.0) as pool:
+        (first,) = pool.run([Article(id="a", text="Gale in Hull; three dead" + BODY)])
+        pool._workers[0].proc.kill()
+        pool._workers[0].proc.join(5)
+        (second,) = pool.run([Article(id="b", text="Gale in Hull; three dead" + BODY)])
+        assert pool.replaced == 1
+    assert [(c.place, c.killed_min) for c in second.extraction.casualties] == [("Hull", 3)]
+    assert first.error is second.error is None
+
+
+def test_robust_pool_runs_one_at_a_time():
+    """A run left unfinished (its generator neither exhausted nor closed) is stopped by the next run on the
+    same pool, which gets every outcome; the stopped run says so instead of waiting for ever."""
+    from components.models import Article
+    from components.worker import ExtractionPool
+
+    arts = [Article(id=f"a{i}", text=f"Gale in Hull; {i} dead" + BODY) for i in range(40)]
+    with ExtractionPool(workers=1, timeout=120.0) as pool:
+        left = pool.run(arts)
+        assert next(left).article.id == "a0"
+        again = [o.article.id for o in pool.run(arts[:3])]
+        with pytest.raises(RuntimeError, match="stopped before every article came back"):
+            list(left)
+    assert again == ["a0", "a1", "a2"]
+
+
 def test_robust_worker_warm_up_loads_what_the_first_article_would(nlp):
     """A worker loads the gazetteer, the topic tagger and the language model before it is ready, so the
     first article's budget is not spent loading them; the warm-up text reaches every stage."""
