@@ -96,7 +96,7 @@ from ..text.dates import MONTH_PATTERN, MONTH_RE, month_number, parse_date
 from ..text.numbers import is_number_word, number_value
 from ..text.words import agent_noun_stem_is_verb
 from ..models import Casualty, CasualtyPart, Place
-from ..nlp import doc_ents, doc_text, span_ents, token_lemmas, token_lowers
+from ..nlp import doc_ents, doc_text, span_ents, span_text, token_lemmas, token_lowers
 from .confidence import casualty_confidence
 from .places import jurisdiction_prefix
 from .quotemarks import quote_spans
@@ -501,7 +501,9 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
         return [c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i]
     subj = [c for c in kids if c.dep_ in ("nsubjpass", "nsubj")]
     if subj:
-        return _with_conjuncts(subj)
+        # a verb has one subject: of two the parser gave it ("According to the governor, Pavel Drozd, 14 people
+        # were killed": the governor's name set off by commas), the one nearest before the verb
+        return _with_conjuncts(subj[-1:] if len(subj) > 1 and all(c.i < tok.i for c in subj) else subj)
     of = [p for c in kids if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     if of:  # "the killing of several of the men"
         return _with_conjuncts(of)
@@ -560,7 +562,8 @@ def _toll_value(tok: Token) -> list[Token]:
                 out += [p for p in c.children if p.dep_ == "pobj"]
             if c.dep_ in ("attr", "dobj") and (c.like_num or is_number_word(c.lower_)):
                 out.append(c)
-    return out
+    # "the toll rose to 9 dead": the state word's own number is the value
+    return [next((n for n in p.children if n.dep_ == "nummod"), p) if p.lower_ in _STATE_WORDS else p for p in out]
 
 
 def _not_an_event(tok: Token) -> bool:
@@ -927,6 +930,7 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
     if not counts or _historical(sent, ctx.base, ctx.ents[si]) or GLOBAL_TOLL.search(sent.text) or ROLLUP.search(sent.text):
         return None  # a worldwide toll or a sum over several operations is no single event: not a record
     place, own_place = _sentence_place(ctx, si, clause, records)
+    place = _subset_total_place(ctx, pieces, totals) or place
     date_, background = _event_date(ctx, si)
     if background:
         return None
@@ -955,12 +959,7 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
         e.actor = e.actor or rec.actor
         if rec.parts and not e.parts:
             e.parts = rec.parts  # "killing 19 ... the toll by city: 12 in Piura and 7 in Tumbes": its breakdown
-    prev = next((e for e in reversed(records) if e.killed_min is not None and _same_area(e, rec)), None)
-    if prev is not None and rec.killed_min is not None and SUBSET_CUE.search(sent.text) and rec.killed_min <= prev.killed_min:
-        # "Two children were among the dead": who the event's dead were, not more dead (nor a
-        # report that a later restatement of the toll would be taken to repeat)
-        rec.killed_min = rec.killed_max = rec.killed_qualifier = None
-        rec.parts = []
+    _drop_subset_counts(rec, records, sent.text)
     if not any(getattr(rec, f) is not None for f in COUNT_FIELDS):
         return None
     if own_date:
@@ -1103,8 +1102,10 @@ def _totals(ctx: _Context, sent: Span, pieces: list[_Piece]) -> dict[str, _Piece
 
     - a toll's value ("the toll had risen to 31 after rescuers found eight more bodies": 31, the
       eight are inside it), when the other pieces sum to no more than it;
-    - the first count, followed by two or more that sum to no more than it, after a colon or
-      "including" ("killed 9 people, officials said: 5 in A and 4 in B") or each at a place inside the first
+    - the first count, followed by one or more that sum to no more than it, after "including" or each
+      a count "of them" ("killed 50, including 12 in A", "80 died, 20 of them in A");
+    - the first count, followed by two or more that sum to no more than it, after a colon
+      ("killed 9 people, officials said: 5 in A and 4 in B") or each at a place inside the first
       one's area (its country or first-level division: "killed 9 people across Chile, 5 in A
       and 4 in B"). A list whose first place is a city ("30 in Kano, 12 in Kaduna") is summed.
 
@@ -1123,10 +1124,16 @@ def _totals(ctx: _Context, sent: Span, pieces: list[_Piece]) -> dict[str, _Piece
                 out[key] = toll
             continue
         first, rest = mine[0], mine[1:]
-        if len(rest) < 2 or first.count.min is None or sum(p.count.min or 0 for p in rest) > first.count.min:
+        if first.count.min is None or sum(p.count.min or 0 for p in rest) > first.count.min:
             continue
         doc = sent.doc
-        if any(t.text == ":" or _is_including(t) for t in doc[first.victim.i:rest[0].victim.left_edge.i]):
+        between = doc[first.victim.i:rest[0].victim.left_edge.i]
+        if _subsets_follow(first, rest):
+            out[key] = first  # "killed 50, including 12 in A", "80 died, 20 of them in A": one is enough
+            continue
+        if len(rest) < 2:
+            continue
+        if any(t.text == ":" for t in between):
             out[key] = first
             continue
         bounds = [p.victim.left_edge.idx for p in mine] + [sent.end_char]
@@ -1138,6 +1145,32 @@ def _totals(ctx: _Context, sent: Span, pieces: list[_Piece]) -> dict[str, _Piece
                 or area.kind == "admin" and all(p.kind == "city" and p.admin1 == area.admin1 for p in inner):
             out[key] = first
     return out
+
+
+def _subsets_follow(first: _Piece, rest: list[_Piece]) -> bool:
+    """True when the counts ``rest`` after ``first`` are parts of it: after "including" ("killed 50
+    people in A, including 12 in B") or each a count "of them" ("80 died across A, 20 of them in B")."""
+    between = first.victim.doc[first.victim.i:rest[0].victim.left_edge.i]
+    return any(_is_including(t) for t in between) or all(_of_them(p.victim) for p in rest)
+
+
+def _subset_total_place(ctx: _Context, pieces: list[_Piece], totals: dict[str, _Piece]) -> Optional[Place]:
+    """The place of a total whose parts follow it as subsets (:func:`_subsets_follow`), named between
+    the total's count and its first part ("killed 50 people in Assam, including 12 in Guwahati": Assam,
+    not Guwahati); None when there is no such total or place."""
+    for key, total in totals.items():
+        rest = sorted((p for p in pieces if p.key == key and p.victim.i > total.victim.i), key=lambda p: p.victim.i)
+        if total.role == "" and rest and _subsets_follow(total, rest):
+            return _best_place(ctx.doc, ctx.places, total.victim.left_edge.idx, rest[0].victim.left_edge.idx,
+                               None, ctx.starts)
+    return None
+
+
+def _of_them(victim: Token) -> bool:
+    """True for a count of a group named before it ("20 of them", "four of whom", "six of those"): a
+    part of an earlier count, never more victims."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.lower_ in ("them", "whom", "those") for g in c.children) for c in victim.children)
 
 
 def _sum_pieces(pieces: list[_Piece]) -> dict[str, Count]:
@@ -1195,11 +1228,18 @@ _LOCATIVE_HEADS = frozenset({"in", "near", "outside", "at"})
 
 
 def _names_unknown_place(ctx: _Context, sent: Span) -> bool:
-    """Whether ``sent`` names a place the places stage did not resolve: a capitalised proper noun, no
-    person, organisation or date, outside every place mention, after a locative preposition ("in Takukot")
-    or as the name of a place noun ("the southern district of Saptari", "the village of X")."""
+    """Whether ``sent`` names a place the places stage did not resolve (:func:`_unknown_place`)."""
+    return _unknown_place(ctx, sent) is not None
+
+
+def _unknown_place(ctx: _Context, tokens: Span, orgs: bool = False) -> Optional[Span]:
+    """The first place named in ``tokens`` that the places stage did not resolve: a capitalised proper
+    noun, no person, organisation (unless ``orgs``: a breakdown's "three in X" names a place whatever the
+    tagger calls X) or date, outside every place mention, after a locative preposition ("in
+    Takukot") or as the name of a place noun ("the southern district of Saptari", "the village of X"); the
+    name with the proper nouns compounded into it ("Nova Zorya"). None when there is none."""
     spans = [(p.start, p.end) for p in ctx.places]
-    for t in sent:
+    for t in tokens:
         if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ in ("PERSON", "NORP", "DATE", "TIME", "EVENT"):
             continue
         if any(a <= t.idx < b for a, b in spans) or t.dep_ not in ("pobj", "compound"):
@@ -1207,11 +1247,13 @@ def _names_unknown_place(ctx: _Context, sent: Span) -> bool:
         head = t.head if t.dep_ == "pobj" else t.head.head if t.head.dep_ == "pobj" else None
         if head is None:
             continue
-        if head.lower_ == "of" and head.head.lower_ in CITY_NOUNS | ADMIN_SUFFIXES:
-            return True  # the place noun says what it is, whatever the tagger says ("district of Saptari", ORG)
-        if head.lower_ in _LOCATIVE_HEADS and t.ent_type_ != "ORG":
-            return True
-    return False
+        name = t if t.dep_ == "pobj" else t.head
+        if head.lower_ == "of" and head.head.lower_ in CITY_NOUNS | ADMIN_SUFFIXES or (
+                head.lower_ in _LOCATIVE_HEADS and (orgs or t.ent_type_ != "ORG")):
+            # the place noun says what it is, whatever the tagger says ("district of Saptari", ORG)
+            lo = min([c.i for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < name.i] + [name.i])
+            return tokens.doc[lo : name.i + 1]
+    return None
 
 
 def _event_date(ctx: _Context, si: int) -> tuple[Optional[str], bool]:
@@ -1267,41 +1309,54 @@ def _breakdown(ctx: _Context, sent: Span, pieces: list[_Piece], rec: Casualty) -
         found = []
         for p, (lo, hi) in zip(mine, zip([p.victim.left_edge.idx for p in mine], bounds)):
             place = _best_place(ctx.doc, ctx.places, lo, hi, None, ctx.starts)
+            if place is None:  # "... and three in Zorivtsi", a village the gazetteer lacks: named as written
+                unknown = _unknown_place(ctx, ctx.doc.char_span(lo, hi, alignment_mode="expand") or sent, orgs=True)
+                place = span_text(unknown) if unknown is not None else None
             group = p.victim.lemma_.lower() if p.victim.pos_ in ("NOUN", "PROPN") else None
             group = None if group in GENERIC_VICTIMS else group
             found.append((p, place, group))
-        if len({pl.name if pl else rec.place for _, pl, _ in found}) < 2 and len({g for _, _, g in found}) < 2:
+        if len({_place_name(pl) or rec.place for _, pl, _ in found}) < 2 and len({g for _, _, g in found}) < 2:
             continue  # the same place and group: a list of victims, no breakdown
         for p, place, group in found:
             part = CasualtyPart(group=group, start=rec.start, end=rec.end, **{f"{key}_min": p.count.min, f"{key}_max": p.count.max})
             _set_place(part, place, rec)
             parts.append(part)
-        named = {pl.name for _, pl, _ in found if pl is not None}
-        if len(named) >= 2:
-            _place_over_parts(ctx, rec, [pl for _, pl, _ in found if pl is not None])
+        unknown = any(isinstance(pl, str) for _, pl, _ in found)
+        known = [pl for _, pl, _ in found if isinstance(pl, Place)]
+        if len({pl.name for pl in known}) >= 2 or known and unknown:
+            _place_over_parts(ctx, rec, known, country_only=unknown)
     return parts
 
 
-def _set_place(part: CasualtyPart, place: Optional[Place], rec: Casualty) -> None:
-    """Give ``part`` the place ``place``, else the record's place."""
-    if place is not None:
+def _place_name(place: Optional[Place | str]) -> Optional[str]:
+    """The name of a part's place: a resolved place's gazetteer name, or an unknown one as written."""
+    return place if isinstance(place, str) or place is None else place.name
+
+
+def _set_place(part: CasualtyPart, place: Optional[Place | str], rec: Casualty) -> None:
+    """Give ``part`` the place ``place`` (a name the gazetteer lacks: as written, no country or
+    coordinates), else the record's place."""
+    if isinstance(place, str):
+        part.place = place
+    elif place is not None:
         part.place, part.country, part.lat, part.lon = place.name, place.country, place.lat, place.lon
     else:
         part.place, part.country, part.lat, part.lon = rec.place, rec.country, rec.lat, rec.lon
 
 
-def _place_over_parts(ctx: _Context, rec: Casualty, places: list[Place]) -> None:
+def _place_over_parts(ctx: _Context, rec: Casualty, places: list[Place], country_only: bool = False) -> None:
     """Place ``rec`` (a total over parts in several places) at the smallest area holding them all: their
     first-level area when they share one ("12 in Aleppo city and 5 in Manbij": Aleppo governorate), else
     their country, as the article mentions it or as the gazetteer has it ("23 people: 15 in Bihar and
-    eight in Assam" is India's total, not Bihar's). Parts in several countries leave its place as it is."""
+    eight in Assam" is India's total, not Bihar's); with ``country_only`` (a part lies in a place the
+    gazetteer lacks, whose area is unknown) their country. Parts in several countries leave its place as it is."""
     countries = {p.country for p in places}
     if len(countries) != 1 or None in countries:
         return
     code = next(iter(countries))
     gaz = get_gazetteer()
     areas = {p.admin1 if p.kind in ("city", "feature") else p.name if p.kind == "admin" else None for p in places}
-    area = gaz.admin(code, next(iter(areas))) if len(areas) == 1 and None not in areas else None
+    area = gaz.admin(code, next(iter(areas))) if len(areas) == 1 and None not in areas and not country_only else None
     country = area or next((p for p in ctx.places if p.kind == "country" and p.country == code), None) or gaz.country(code)
     if country is not None:
         rec.place, rec.country, rec.lat, rec.lon = country.name, country.country, country.lat, country.lon
@@ -1312,9 +1367,32 @@ UPDATE_CUE = re.compile(
     r"\b(?:toll|number of (?:the )?(?:dead|deaths|victims|fatalities)|casualties)\b[^.;]*?\b(?:rose|risen|rises|rising|climbed|climbs|"
     r"jumped|increased|grew|mounted|reached|stands? at|stood at)\b|\bup from\b|\bso far\b(?! (?:this|in))", re.I)
 
-# victims named as a subset of an event's dead ("two children were among the dead", "seven of the dead
-# were from one family", "of those killed, four were children"), not a number of the dead ("the number of dead")
-SUBSET_CUE = re.compile(r"\b(?:among (?:the |those )?|(?<!number )(?<!toll )of (?:the |those ))(?:[a-z]+ )?(?:dead|killed|victims|fatalities)\b", re.I)
+# victims named as a subset of an event's dead or injured ("two children were among the dead", "seven of
+# the dead were from one family", "of those killed, four were children", "among the wounded were three
+# soldiers"), not a number of them ("the number of dead"); per count category
+_SUBSET_HEAD = r"\b(?:among (?:the |those )?|(?<!number )(?<!toll )of (?:the |those ))(?:[a-z]+ )?"
+SUBSET_CUES = {
+    "killed": re.compile(_SUBSET_HEAD + r"(?:dead|killed|victims|fatalities)\b", re.I),
+    "injured": re.compile(_SUBSET_HEAD + r"(?:injured|wounded|hurt)\b", re.I),
+}
+
+
+def _drop_subset_counts(rec: Casualty, records: list[Casualty], sentence: str) -> None:
+    """Clear ``rec``'s count of a category (:data:`SUBSET_CUES`) that its sentence names as part of an
+    earlier event's count of that category in the same area, no larger than it ("Two children were among
+    the dead", "Among the wounded were three soldiers"): who the event's victims were, not more victims
+    (nor a report that a later restatement of the toll would be taken to repeat)."""
+    for key, cue in SUBSET_CUES.items():
+        mine = getattr(rec, key + "_min")
+        if mine is None or not cue.search(sentence):
+            continue
+        prev = next((e for e in reversed(records) if getattr(e, key + "_min") is not None and _same_area(e, rec)), None)
+        if prev is not None and mine <= getattr(prev, key + "_min"):
+            setattr(rec, key + "_min", None)
+            setattr(rec, key + "_max", None)
+            setattr(rec, key + "_qualifier", None)
+            if key == "killed":
+                rec.parts = []
 
 
 def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
@@ -1336,7 +1414,7 @@ def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
                 UPDATE_CUE.search(text) or id(rec) in ctx.updates):  # "the number of injured climbed to 310" too
             if id(rec) not in ctx.own_places:  # "the death toll rose to 57": the article's main toll, not the last one
                 prev = max((e for e in out if e.killed_min is not None and _same_area(e, rec)), key=_killed_total)
-            elif _update_part(prev, rec, text):  # "raised the toll in El Obeid to 58": that part, and the total with it
+            if _update_part(prev, rec, text, ctx):  # "raised the toll in El Obeid to 58": that part, and the total with it
                 last = prev
                 continue
             kept_parts = not rec.parts
@@ -1483,17 +1561,23 @@ def _breaks_down(rec: Casualty, event: Casualty) -> bool:
     return 0 < total <= (event.killed_min or 0)
 
 
-def _update_part(event: Casualty, rec: Casualty, text: str) -> bool:
+def _update_part(event: Casualty, rec: Casualty, text: str, ctx: _Context) -> bool:
     """Apply an update of the toll at one place of a multi-place event ("... 45 in A and 12 in B. The toll
-    in A rose to 58"): when the update's sentence ``text`` names the toll of ``rec``'s place ("the toll in
-    A", "A's toll"), the part at that place takes ``rec``'s killed count and the event's total changes by
-    the same amount (70, not 58). False, changing nothing, otherwise ("the toll rose to 24 after five
-    more bodies were found in A" updates the event's own total)."""
-    part = next((p for p in event.parts if p.place == rec.place and p.killed_min is not None), None)
-    if part is None or rec.killed_min is None or len(event.parts) < 2:
+    in A rose to 58"): when the update's sentence ``text`` names the toll of one of the event's parts' places
+    ("the toll in A", "A's toll"; the place's gazetteer name or a spelling of it in the article, "Kupiansk"
+    for "Kupyansk"; a place the gazetteer lacks as written), that part takes ``rec``'s killed count and the
+    event's total changes by the same amount (70, not 58). False, changing nothing, otherwise ("the toll
+    rose to 24 after five more bodies were found in A" updates the event's own total)."""
+    if rec.killed_min is None or len(event.parts) < 2:
         return False
-    name = re.escape(part.place)
-    if not re.search(rf"\btoll\b(?: of the dead)? (?:in|at|for) (?:the )?{name}\b|\b{name}['’]s (?:death )?toll\b", text, re.I):
+    for part in event.parts:
+        if part.killed_min is None or not part.place:
+            continue
+        spellings = {part.place} | {p.mention for p in ctx.places if p.name == part.place and p.mention}
+        name = "(?:" + "|".join(re.escape(n) for n in sorted(spellings)) + ")"
+        if re.search(rf"\btoll\b(?: of the dead)? (?:in|at|for) (?:the )?{name}\b|\b{name}['’]s (?:death )?toll\b", text, re.I):
+            break
+    else:
         return False
     delta = rec.killed_min - part.killed_min
     part.killed_min, part.killed_max = rec.killed_min, rec.killed_max
