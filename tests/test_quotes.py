@@ -969,6 +969,21 @@ def test_quotes_trailing_according_to_is_not_content(extract_text):
     assert ("Ilse Varga", "indirect", "exports would recover by autumn") in [(q.speaker, q.kind, q.text) for q in ex.quotes]
 
 
+def test_quotes_according_to_a_role_then_the_name_set_off_by_commas(extract_text):
+    """Invented: "According to the harbour chief, Tomas Lind, ...": the source is the named person, and
+    the name is no part of the content."""
+    ex = extract_text("According to the harbour chief, Tomas Lind, two ferries were held in port by the storm.")
+    assert [(q.speaker, q.cue, q.text) for q in ex.quotes] == [
+        ("Tomas Lind", "according to", "two ferries were held in port by the storm")]
+
+
+def test_quotes_according_to_a_document_then_names_keeps_the_names_in_the_content(extract_text):
+    """Invented: after "According to Ortiz's account," the names set off by commas are the clause's
+    subjects, not the source's name: they stay in the content."""
+    ex = extract_text("According to Ortiz's account, Ortiz, Lena Hart and her brother were at the market when the fire began.")
+    assert [q.text for q in ex.quotes] == ["Ortiz, Lena Hart and her brother were at the market when the fire began"]
+
+
 def test_quotes_addressee_of_told_is_never_the_source(extract_text):
     """Test that the object of an audience verb ("told AFP") is never taken for an inverted source, even
     when the parser leaves the verb without a subject: the noun phrase after the quotation is the source."""
@@ -1100,3 +1115,44 @@ def test_quotes_attack_by_armed_actors_is_no_attribution(extract_text):
     ex = extract_text("Two armed men attacked the border post near the river. A group of militants attacked a supply convoy. "
                       "The senator attacked the budget as reckless.")
     assert [(q.speaker, q.cue, q.text) for q in ex.quotes] == [("senator", "attacked", "the budget as reckless")]
+
+
+@pytest.mark.parametrize("label", ["Capt. Marta Silva:", "**Capt. Marta Silva:**"])
+def test_quotes_a_line_labelled_with_a_person_s_name_and_a_colon(extract_text, label):
+    """Invented: one line 'NAME: "..."' (plain or Markdown bold) after another source's paragraph: the
+    labelled person is the source, not the previous paragraph's speaker."""
+    ex = extract_text("Port closed\n\nThe storm closed the port on Monday, harbour officials said.\n\n"
+                      f"{label} \"No ship leaves before Friday.\"\n")
+    assert [(q.speaker, q.text) for q in ex.quotes if q.kind == "direct"] == [("Marta Silva", "No ship leaves before Friday.")]
+
+
+def test_quotes_final_cue_whose_subject_the_parser_hung_on_an_including_phrase(nlp):
+    """Invented, with the parse the model gives such sentences set by hand: in "..., including 30 in the
+    town of Kars, the mayor's office said on Tuesday." the parser makes the office the object of
+    "including" and the cue a subjectless conjunct of "killed": the noun phrase between the last comma and
+    the cue is its source, and what precedes that comma its content."""
+    from spacy.tokens import Doc
+
+    from components.extract.frames import reporting_frames
+
+    rows = [("The", "det", 1, "DET", "DT", "the"), ("storm", "nsubj", 2, "NOUN", "NN", "storm"),
+            ("killed", "ROOT", 2, "VERB", "VBD", "kill"), ("45", "nummod", 4, "NUM", "CD", "45"),
+            ("people", "dobj", 2, "NOUN", "NNS", "people"), ("in", "prep", 2, "ADP", "IN", "in"),
+            ("the", "det", 7, "DET", "DT", "the"), ("region", "pobj", 5, "NOUN", "NN", "region"),
+            (",", "punct", 2, "PUNCT", ",", ","), ("including", "prep", 2, "VERB", "VBG", "include"),
+            ("30", "pobj", 9, "NUM", "CD", "30"), ("in", "prep", 10, "ADP", "IN", "in"),
+            ("the", "det", 13, "DET", "DT", "the"), ("town", "pobj", 11, "NOUN", "NN", "town"),
+            ("of", "prep", 13, "ADP", "IN", "of"), ("Kars", "pobj", 14, "PROPN", "NNP", "Kars"),
+            (",", "punct", 15, "PUNCT", ",", ","), ("the", "det", 18, "DET", "DT", "the"),
+            ("mayor", "poss", 20, "NOUN", "NN", "mayor"), ("'s", "case", 18, "PART", "POS", "'s"),
+            ("office", "pobj", 9, "NOUN", "NN", "office"), ("said", "conj", 2, "VERB", "VBD", "say"),
+            ("on", "prep", 21, "ADP", "IN", "on"), ("Tuesday", "pobj", 22, "PROPN", "NNP", "Tuesday"),
+            (".", "punct", 21, "PUNCT", ".", ".")]
+    words, deps, heads, pos, tags, lemmas = (list(col) for col in zip(*rows))
+    spaces = [words[k + 1] not in (",", "'s", ".") if k + 1 < len(words) else False for k in range(len(words))]
+    ents = ["B-GPE" if w == "Kars" else "B-DATE" if w == "Tuesday" else "B-CARDINAL" if w.isdigit() else "O" for w in words]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, deps=deps, heads=heads, pos=pos, tags=tags, lemmas=lemmas,
+              sent_starts=[True] + [False] * (len(words) - 1), ents=ents)
+    (said,) = [f for f in reporting_frames(doc, lambda c: False) if f.cue.text == "said"]
+    assert said.subject.text == "office"
+    assert doc.text[said.content[0]:said.content[1]] == "The storm killed 45 people in the region, including 30 in the town of Kars"

@@ -354,6 +354,11 @@ def _statement_clause(tok: Token) -> Optional[tuple[int, int]]:
     return None
 
 
+# at most this many words between a comma and a sentence-final cue read as its subject when the parser
+# gave the cue none (", the provincial governor's office said.")
+LATE_SUBJECT_WORDS = 6
+
+
 def _late_subject(tok: Token) -> Optional[tuple[Token, tuple[int, int]]]:
     """For a cue parsed as a conjunct of an earlier clause: its subject right before it after a
     comma (", regional governor Oleh Syniehubov said"), and the character range of what precedes
@@ -361,16 +366,37 @@ def _late_subject(tok: Token) -> Optional[tuple[Token, tuple[int, int]]]:
     or a noun phrase (not a pronoun standing for something in the clause)."""
     doc = tok.doc
     subs = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
-    if not subs:
-        return None
-    sub = max(subs, key=lambda c: c.i)
-    left = sub.left_edge
+    if subs:
+        sub = max(subs, key=lambda c: c.i)
+        left = sub.left_edge
+    else:  # the subject hung elsewhere too (", including 30 in A, the governor's office said"): the noun
+        # phrase between the last comma and the cue, a few words and no verb
+        comma = next((t.i for t in reversed(doc[tok.sent.start : tok.i]) if t.text == ","), None)
+        phrase = doc[comma + 1 : tok.i] if comma is not None else None
+        if not phrase or len(phrase) > LATE_SUBJECT_WORDS or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+            return None
+        sub, left = phrase[-1], phrase[0]
     if sub.right_edge.i != tok.i - 1 or left.i == 0 or doc[left.i - 1].text != "," or sub.pos_ not in ("PROPN", "NOUN"):
         return None
     toks = [t for t in tok.sent if t.i < left.i - 1]
     if len(toks) < 3:
         return None
     return sub, span_chars(toks)
+
+
+def _name_of_role(role: Token, comma: int) -> Optional[Span]:
+    """The person's name set off by commas right after a role noun ending at ``comma`` ("the regional
+    governor, Pavel Drozd, ..."): the role a title word (``title_words``) whose phrase ends at the comma, and a
+    PERSON entity from the token after the comma up to another comma, with more of the sentence after it;
+    None otherwise (a proper-noun source, a document noun: "according to Brown's account, Brown, Farrin
+    and ... were"; or no such name)."""
+    doc = role.doc
+    if role.pos_ != "NOUN" or role.lower_ not in C.TITLE_WORDS or role.right_edge.i + 1 != comma or comma + 1 >= role.sent.end:
+        return None
+    ent = next((e for e in role.sent.ents if e.start == comma + 1 and e.label_ == "PERSON"), None)
+    if ent is None or ent.end + 1 >= role.sent.end or doc[ent.end].text != ",":
+        return None
+    return ent
 
 
 def _according_frame(tok: Token) -> Optional[Frame]:
@@ -391,6 +417,9 @@ def _according_frame(tok: Token) -> Optional[Frame]:
     # after a comma ("According to X, the move reeks ..." parsed as an appositive of X)
     comma = next((t.i for t in doc[pobj.i : pobj.sent.end] if t.text == ","), pobj.sent.end)
     src = {t.i for t in to.subtree if t.i < comma}
+    name = _name_of_role(pobj, comma)
+    if name is not None:  # "According to the regional governor, Pavel Drozd, 14 people ...": the governor is Drozd
+        pobj, src = name.root, src | set(range(comma, name.end + 1))
     skip = {t.i for t in tok.subtree if t.i < comma or t.i > to.right_edge.i} | {tok.i, to.i} | src
     pool = host.subtree if host.pos_ in ("VERB", "AUX") else tok.sent
     toks = [t for t in pool if t.i not in skip]

@@ -37,11 +37,11 @@ from pathlib import Path
 from typing import Optional
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon as C
 from ..models import Place, Quote, Speaker
-from ..nlp import doc_text, token_column
+from ..nlp import doc_ents, doc_text, token_column
 from .attribution_model import SHORT_CONTENT_WORDS, Candidate, candidate_frames, decide_attributions, set_marginals
 from .attribution_tagger import TAGGER_PATH, frames_of, merge_proposals, tag_doc, token_marginals
 from .confidence import quote_confidence
@@ -609,11 +609,14 @@ def _colon_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
     sentence, else any clause with a subject ending in the colon."""
     text = s.text
     k = v.q.open_mark - 1
-    while k >= 0 and text[k].isspace():
+    while k >= 0 and (text[k].isspace() or text[k] in _EMPHASIS_MARKS):  # '**Name:** "..."' (Markdown bold)
         k -= 1
     if k < 0 or text[k] != ":":
         return None
     colon_tok = s.tok_at(k)
+    name = _line_label(s, colon_tok)
+    if name is not None:  # 'Dr. Ana Ruiz: "..."', a line opening with a person's name and a colon
+        return Link(Frame(s.doc[colon_tok.i : colon_tok.i + 1], name.root, None), "colon")
     for f in reversed(s.by_cue[: bisect.bisect_left(s.cue_starts, k)]):
         if f.cue.start_char < colon_tok.sent.start_char:
             break
@@ -635,6 +638,25 @@ def _colon_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
     if root.pos_ in ("VERB", "AUX") and subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN") and not s.in_quote(root.idx):
         return Link(Frame(s.doc[root.i : root.i + 1], subj, None), "colon")
     return None
+
+
+# Markdown emphasis around a label ("**Name:**", "_Name:_")
+_EMPHASIS_MARKS = "*_"
+
+
+def _line_label(s: _Sieve, colon_tok: Token) -> Optional[Span]:
+    """The person named as the label of a line ("Dr. Ana Ruiz:", "**Col. Ivan Petrov:**"): a PERSON
+    entity ending right before ``colon_tok``, preceded on its line only by Markdown emphasis marks and at
+    most two capitalised words (a title: "Dr.", "Defence Minister"). None otherwise."""
+    doc = s.doc
+    ent = next((e for e in doc_ents(doc) if e.end == colon_tok.i and e.label_ == "PERSON"), None)
+    if ent is None:
+        return None
+    line_start = s.text.rfind("\n", 0, ent.start_char) + 1
+    before = s.text[line_start : ent.start_char].strip(_EMPHASIS_MARKS + " \t").split()
+    if len(before) > 2 or any(not w[:1].isupper() for w in before):
+        return None
+    return ent
 
 
 def _reporting_clause_before(s: _Sieve, v: QuoteView) -> Optional[Link]:
