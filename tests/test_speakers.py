@@ -639,3 +639,21 @@ def test_speakers_body_named_by_a_possessive_pronoun_is_no_named_speaker(extract
     ex = extract_text("UN relief chief Tomas Lind called for an immediate ceasefire, according to a statement from his office.")
     assert [s.name for s in ex.speakers] == ["Tomas Lind"]
     assert ("his office", "unknown") in [(q.speaker, q.speaker_type) for q in ex.quotes]
+
+
+def test_speakers_possessive_on_the_object_gives_the_subject_s_gender(extract_text):
+    """Invented: "Trade Minister Olaf Brenner met his Austrian counterpart, Ilse Gruber": "his" on the
+    object of the clause Brenner is the subject of makes him male, so a following "She told reporters"
+    goes to Gruber (the naive salient-subject answer, Brenner, is wrong)."""
+    ex = extract_text("Trade talks\n\nTrade Minister Olaf Brenner met his Austrian counterpart, Ilse Gruber, in Vienna on "
+                      "Tuesday. She told reporters: \"Tariffs help nobody.\"\n")
+    assert [(q.speaker, q.text) for q in ex.quotes] == [("Ilse Gruber", "Tariffs help nobody.")]
+
+
+def test_speakers_a_name_modifying_a_title_is_no_rival_antecedent(extract_text):
+    """Invented: in "Senator Reyes aide Lena Hart said ...", Reyes (known to be a woman) only says whose
+    manager Hart is; the following "she said" goes to Hart, the sentence's subject, not to Reyes."""
+    ex = extract_text("Runoff\n\nSenator Dora Reyes stressed her support for the port plan on Monday.\n\n"
+                      "Senator Reyes aide Lena Hart said Mr. Ortiz was desperate because he had no plan of his own. "
+                      "\"We will win this,\" she said.\n")
+    assert [(q.speaker, q.text) for q in ex.quotes if q.kind == "direct"] == [("Lena Hart", "We will win this")]

@@ -405,14 +405,25 @@ class SpeakerIndex:
                                   if t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(t.idx)]
 
     def _possessor_gender(self, ent: Span, key: str) -> None:
-        """Note the gender a possessive pronoun right after a person's name gives them ("Mayor Lena Fisk
-        and her deputy", "Tomas Berg, his wife and ...": she, he), unless it is known already."""
+        """Note the gender a possessive pronoun gives a person, unless it is known already: right after
+        their name ("Mayor Lena Fisk and her deputy", "Tomas Berg, his wife and ...": she, he), or on the
+        object of the verb the name is the subject of, with no other person named in between ("Minister
+        Lars Holm met his Danish counterpart": he; the possessive of a clause's object is its subject's)."""
         doc = self.doc
         k = ent.end
         if k < len(doc) and doc[k].lower_ in ("and", ","):
             k += 1
         if k < len(doc) and doc[k].lower_ in ("her", "his") and doc[k].dep_ == "poss" and doc[k].head.i > k:
             self._gender.setdefault(key, C.PRONOUN_GENDER.get(doc[k].lower_))
+            return
+        if ent.root.dep_ != "nsubj":
+            return
+        for obj in ent.root.head.children:
+            if obj.dep_ not in ("dobj", "obj") or obj.i < ent.end:
+                continue
+            poss = next((c for c in obj.children if c.dep_ == "poss" and c.lower_ in ("her", "his")), None)
+            if poss is not None and not any(t.ent_type_ == "PERSON" for t in doc[ent.end : poss.i]):
+                self._gender.setdefault(key, C.PRONOUN_GENDER.get(poss.lower_))
 
     def _add_kin_appositions(self) -> None:
         """Add the person a kinship noun names right after it ("his sister Lina", "her son Tomas
@@ -1248,7 +1259,7 @@ class SpeakerIndex:
             # in the same sentence, a person known to be of the pronoun's gender beats one of unknown gender
             # ("Carla Mendes and her husband Tomas ran the bakery. ... he said" -> Tomas)
             known = self._walk_back(i, lambda k: self._gender.get(k) == gender)
-            if known is not None and self._sentence_of(known[1]) == self._sentence_of(found[1]):
+            if known is not None and self._sentence_of(known[1]) == self._sentence_of(found[1]) and not self._modifier_mention(known[1]):
                 found = known
         if gender:
             chain = self._pronoun_subject_before(char, gender)
@@ -1259,6 +1270,13 @@ class SpeakerIndex:
             return found[0]
         nearest = self._persons[i][1]  # nobody acceptable: the nearest person, never one of the other gender
         return None if gender and self._gender.get(nearest, gender) != gender else nearest
+
+    def _modifier_mention(self, char: int) -> bool:
+        """True when the person mention at ``char`` only modifies another noun ("Clinton communication
+        director Jennifer Palmieri", "Obama's spokesman"): it names whose the noun is, not someone who acts."""
+        tok = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        ent = self._ent_of_tok.get(tok.start) if tok is not None else None
+        return ent is not None and ent.root.dep_ in ("compound", "poss", "nmod") and ent.root.head.i >= ent.end
 
     def _pronoun_subject_before(self, char: int, gender: str) -> Optional[int]:
         """Offset of the latest clause-subject pronoun of ``gender`` ("she", "he") before ``char``
