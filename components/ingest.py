@@ -96,10 +96,24 @@ class OffsetMap:
         return s, (max(s, self.ends[end - 1]) if end > start else s)
 
 
-def _repair_line(line: str) -> str:
+# Markdown markup the parser should not read as words: a link's target ("[Ana Ruiz](https://...)" reads
+# "Ana Ruiz") and emphasis around a phrase on one line ("**Major Tomas Berg** told", "__urgent__"), except
+# around a label ending in a colon ("**Name:**" marks an interview turn, .transcripts)
+_MD_LINK = re.compile(r"\[([^\]\n]{1,200})\]\((?:https?://|www\.|/|mailto:)[^)\s]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{0,199}[^*_\s:])\1")
+
+
+def _repair_line(line: str, markup: bool = False) -> str:
     import ftfy
 
-    return _ZERO_WIDTH.sub("", ftfy.fix_text(line, uncurl_quotes=False, normalization="NFC"))
+    line = _ZERO_WIDTH.sub("", ftfy.fix_text(line, uncurl_quotes=False, normalization="NFC"))
+    if not markup:
+        return line
+    if "](" in line:
+        line = _MD_LINK.sub(r"\1", line)
+    if "**" in line or "__" in line:
+        line = _MD_EMPHASIS.sub(r"\2", line)
+    return line
 
 
 def _align(line: str, fixed: str, base: int, starts: list[int], ends: list[int]) -> None:
@@ -119,11 +133,13 @@ def _align(line: str, fixed: str, base: int, starts: list[int], ends: list[int])
             ends.extend([base + b] * (y - x))
 
 
-def repair_text(text: str) -> tuple[str, OffsetMap | None]:
+def repair_text(text: str, markup: bool = False) -> tuple[str, OffsetMap | None]:
     """Repair ``text`` for analysis and say where each repaired character came from.
 
     Mojibake is repaired with ``ftfy.fix_text`` (keeping curly quotes, so quotation marks survive;
-    NFC), zero-width characters are removed, line by line (as ftfy works). The parser reads the
+    NFC), zero-width characters are removed, and with ``markup`` (the parser's copy; never for an
+    article's id, which the supplied text decides) Markdown links and emphasis (not a bold label) read
+    as their words (:data:`_MD_LINK`, :data:`_MD_EMPHASIS`), line by line (as ftfy works). The parser reads the
     repaired text; :meth:`OffsetMap.span` maps its offsets back to ``text``.
 
     Args:
@@ -134,7 +150,7 @@ def repair_text(text: str) -> tuple[str, OffsetMap | None]:
         same offset as ``text`` (nothing to map).
     """
     lines = text.split("\n")
-    fixed = [_repair_line(ln) for ln in lines]
+    fixed = [_repair_line(ln, markup) for ln in lines]
     if all(len(f) == len(ln) for f, ln in zip(fixed, lines)):
         return "\n".join(fixed), None
     starts: list[int] = []

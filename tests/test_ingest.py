@@ -707,3 +707,21 @@ def test_ingest_jsonl_date_that_is_no_scalar_costs_the_date_not_the_article(tmp_
     assert [(a.id, a.published) for a in arts] == [("x1", None)]
     assert errors == []
     assert warnings == [(f"{p}:1", f"published is {kind}, not a date; write it as YYYY-MM-DD; kept without this date")]
+
+
+def test_repair_text_reads_markdown_links_and_emphasis_as_their_words():
+    """Invented: the parser's copy drops a Markdown link's target and emphasis marks, and every offset in
+    it maps back to the supplied text (the name inside the brackets or the stars); a bold label ending in a
+    colon stays (it marks an interview turn), and so do brackets and stars that are no markup."""
+    from components.ingest import repair_text
+
+    text = "[Ana Ruiz](https://example.org/ana) of the Red Cross spoke.\n**Col. Ivan Berg** said so.\n**Q:** Why?"
+    fixed, offsets = repair_text(text, markup=True)
+    assert fixed == "Ana Ruiz of the Red Cross spoke.\nCol. Ivan Berg said so.\n**Q:** Why?"
+    a, b = offsets.span(0, 8)
+    assert text[a:b] == "Ana Ruiz"
+    k = fixed.index("Col.")
+    a, b = offsets.span(k, k + len("Col. Ivan Berg"))
+    assert text[a:b] == "Col. Ivan Berg"
+    assert repair_text("Prices rose 2**3 times; see [1] (footnote).", markup=True)[0] == "Prices rose 2**3 times; see [1] (footnote)."
+    assert repair_text(text)[0] == text  # an article's id is of the text as supplied

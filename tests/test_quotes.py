@@ -1156,3 +1156,13 @@ def test_quotes_final_cue_whose_subject_the_parser_hung_on_an_including_phrase(n
     (said,) = [f for f in reporting_frames(doc, lambda c: False) if f.cue.text == "said"]
     assert said.subject.text == "office"
     assert doc.text[said.content[0]:said.content[1]] == "The storm killed 45 people in the region, including 30 in the town of Kars"
+
+
+def test_quotes_markdown_link_and_bold_around_a_source_name_are_no_part_of_it(extract_text):
+    """Invented: a source written as a Markdown link or in bold is read as its words: the mention is the
+    name (its offsets in the supplied text), never the link target or the stars."""
+    ex = extract_text("Aid convoy\n\n[Lena Ortiz](https://example.org/ortiz) of the Red Cross said the convoy had reached "
+                      "the border.\n\n**Major Tomas Berg** told reporters the road was closed.\n")
+    got = [(q.speaker, q.mention, ex.article.text[q.mention_start:q.mention_end]) for q in ex.quotes]
+    assert [g[0] for g in got] == ["Lena Ortiz", "Tomas Berg"]
+    assert all(m == supplied and not set(m) & set("[]()*") for _, m, supplied in got)

@@ -201,11 +201,11 @@ def test_speakers_pronoun_gender_and_definite_description(extract_text):
 
 
 def test_speakers_markup_is_no_speaker_and_spans_end_on_text(extract_text):
-    """A headline '**critics** say it's _too little_' gives no speaker named '**', and neither the
-    quote nor the place in a headline ends in the line break."""
+    """A headline '**critics** say it's _too little_' gives no speaker named '**' (the bold word is read
+    as the word: the critics), and neither the quote nor the place in a headline ends in the line break."""
     ex = extract_text("Aid row in Skopje\n\n**critics** say it's _too little_\n\nOfficials met on Monday.\n")
     t = ex.article.text
-    assert [(q.speaker, t[q.start:q.end]) for q in ex.quotes] == [(None, "it's _too little_")]
+    assert [(q.speaker, t[q.start:q.end]) for q in ex.quotes] == [("critics", "it's _too little_")]
     assert [t[p.start:p.end] for p in ex.places] == ["Skopje"]
 
 

@@ -30,9 +30,9 @@ _OFFSET_PAIRS = (("start", "end"), ("cue_start", "cue_end"), ("mention_start", "
 
 
 def analysis_text(article: Article) -> str:
-    """The text the parser reads for ``article``: ``article.text`` with mojibake repaired
-    (:func:`components.ingest.repair_text`); offsets found in it are mapped back by :func:`extract_doc`."""
-    return repair_text(article.text)[0]
+    """The text the parser reads for ``article``: ``article.text`` with mojibake repaired and Markdown
+    links and emphasis read as their words (:func:`components.ingest.repair_text`); offsets found in it are mapped back by :func:`extract_doc`."""
+    return repair_text(article.text, markup=True)[0]
 
 
 def _map_record(record, offsets: OffsetMap):
@@ -55,7 +55,7 @@ def _to_supplied(ex: Extraction, doc: Doc) -> Extraction:
     text = doc_text(doc)
     if text == ex.article.text:
         return ex
-    repaired, offsets = repair_text(ex.article.text)
+    repaired, offsets = repair_text(ex.article.text, markup=True)
     if repaired != text:
         raise ValueError(f"article {ex.article.id}: the doc is not a parse of the article's text")
     if offsets is None:

@@ -376,6 +376,7 @@ class _Sieve:
             name, typ, span = self.index.resolve(frame.subject) if frame.subject is not None else (None, "unknown", None)
             d.update(speaker=name, speaker_type=typ)
             if span is not None:
+                span = _without_emphasis(span)
                 d.update(mention=span.text, mention_start=span.start_char, mention_end=span.end_char)
                 self.index.note_mention(span.start_char, self.index.key_of(name))
                 rel = relative_pronoun(frame.cue[0]) if frame.subject is not None else None
@@ -642,6 +643,16 @@ def _colon_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
 
 # Markdown emphasis around a label ("**Name:**", "_Name:_")
 _EMPHASIS_MARKS = "*_"
+
+
+def _without_emphasis(span: Span) -> Span:
+    """``span`` less the Markdown emphasis tokens at its edges ("**Col. Ivan Petrenko**" -> the name)."""
+    a, b = span.start, span.end
+    while a < b and not span.doc[a].text.strip(_EMPHASIS_MARKS):
+        a += 1
+    while b > a and not span.doc[b - 1].text.strip(_EMPHASIS_MARKS):
+        b -= 1
+    return span.doc[a:b] if a < b else span
 
 
 def _line_label(s: _Sieve, colon_tok: Token) -> Optional[Span]:
