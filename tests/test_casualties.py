@@ -1005,3 +1005,11 @@ def test_casualties_toll_rising_to_a_number_of_dead_updates_it(extract_text):
     c = only(extract_text("Flooding\n\nAt least 8 people were killed in Mombasa on Monday. On Tuesday the toll rose to "
                           "12 dead.\n", "2025-06-03"))
     assert (c.place, c.killed_min, c.killed_qualifier) == ("Mombasa", 12, "exact")
+
+
+def test_casualties_two_more_died_joins_the_event(extract_text):
+    """Invented: "Two more died in hospital" after "Six people were killed in A": the parser hangs "more"
+    after the number; it is still an increment, so one event of 8."""
+    c = only(extract_text("Bus crash\n\nSix people were killed when a bus overturned near Gulu on Friday. Two more died "
+                          "in hospital overnight.\n", "2025-06-07"))
+    assert (c.place, c.killed_min) == ("Gulu", 8)

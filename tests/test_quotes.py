@@ -1166,3 +1166,12 @@ def test_quotes_markdown_link_and_bold_around_a_source_name_are_no_part_of_it(ex
     got = [(q.speaker, q.mention, ex.article.text[q.mention_start:q.mention_end]) for q in ex.quotes]
     assert [g[0] for g in got] == ["Lena Ortiz", "Tomas Berg"]
     assert all(m == supplied and not set(m) & set("[]()*") for _, m, supplied in got)
+
+
+def test_quotes_then_added_after_a_quotation_shares_the_speaker(extract_text):
+    """Invented: 'X said "...", then added that ...': the parser makes "added" the complement of "said",
+    without a subject; the second report is X's too."""
+    ex = extract_text("Governor Ines Falk said \"the road will stay open\", then added that lorries would be inspected "
+                      "in Tarvo.")
+    assert [(q.speaker, q.cue, q.text) for q in ex.quotes] == [
+        ("Ines Falk", "said", "the road will stay open"), ("Ines Falk", "added", "lorries would be inspected in Tarvo")]

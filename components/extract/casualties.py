@@ -1057,6 +1057,8 @@ def _role(trigger: Token, victim: Token) -> str:
             return "update"
         return "toll"
     words = list(victim.doc[victim.left_edge.i:victim.i + 1])
+    # "Two more died": the parser hangs "more" on the number, after it
+    words += [c for c in victim.children if c.dep_ in ("amod", "advmod") and c.i > victim.i]
     if trigger.pos_ == "NOUN":  # "eight more bodies", "six additional deaths": the casualty noun's modifiers
         words += [c for c in trigger.children if c.dep_ in ("amod", "det", "quantmod", "advmod")]
     for t in words:

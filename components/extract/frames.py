@@ -520,8 +520,9 @@ def _verb_subject(tok: Token, in_quote) -> Optional[Token]:
         # a finite cue the parser took for a reduced relative of a verbless sentence's root noun
         # ("A spokeswoman, Ana Ruiz, called the claims ..."): that noun phrase is the subject
         subj = tok.head
-    if subj is None and tok.i > 0 and tok.dep_ == "ccomp" and doc[tok.i - 1].lower_ in ("and", "but") and cue_lemma(tok.head):
-        # "X said that ... but said '...'": the second verb, coordinated, taken for the first one's complement
+    if subj is None and tok.i > 0 and tok.dep_ == "ccomp" and doc[tok.i - 1].lower_ in ("and", "but", "then", "later") and cue_lemma(tok.head):
+        # "X said that ... but said '...'", "X said '...', then added that ...": the second verb, coordinated,
+        # taken for the first one's complement
         subj = subject_of(tok.head)
     shown = doc[tok.i - 1] if tok.i > 0 and tok.tag_ == "VBG" else None
     if shown is not None and shown.pos_ == "PROPN" and shown.dep_ == "pobj" and shown.head.lower_ == "of" and shown.head.head.pos_ == "NOUN":
