@@ -95,6 +95,7 @@ class SpeakersLexicon(LexiconFile):
     organisation_heads: WordList
     media_nouns: WordList
     outlet_name_words: WordList
+    self_naming_verbs: WordList
 
 
 class TranscriptsLexicon(LexiconFile):
@@ -205,6 +206,7 @@ RELATIONAL_NOUNS = frozenset(_SPEAKERS.relational_nouns)
 ORGANISATION_HEADS = frozenset(_SPEAKERS.organisation_heads)
 MEDIA_NOUNS = frozenset(_SPEAKERS.media_nouns)
 OUTLET_NAME_WORDS = frozenset(_SPEAKERS.outlet_name_words)
+SELF_NAMING_VERBS = frozenset(_SPEAKERS.self_naming_verbs)
 
 _TRANSCRIPTS = load_lexicon(LEXICON_DIR / "transcripts.yaml", TranscriptsLexicon)
 NON_SPEAKER_LABELS = frozenset(_TRANSCRIPTS.non_speaker_labels)

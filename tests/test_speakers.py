@@ -657,3 +657,14 @@ def test_speakers_a_name_modifying_a_title_is_no_rival_antecedent(extract_text):
                       "Senator Reyes aide Lena Hart said Mr. Ortiz was desperate because he had no plan of his own. "
                       "\"We will win this,\" she said.\n")
     assert [(q.speaker, q.text) for q in ex.quotes if q.kind == "direct"] == [("Lena Hart", "We will win this")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"The water is gone," said the man, who gave his name only as Karim.', "Karim"),
+    ('"We slept in the car," said a teacher who identified herself as Noor Haddad.', "Noor Haddad"),
+    ("A driver, identified only as Samir, said the checkpoint was closed.", "Samir"),
+])
+def test_speakers_an_unnamed_source_who_gives_a_name(extract_text, text, speaker):
+    """Invented: a person noun source with a clause naming them "as X" ("who gave his name only as",
+    "who identified herself as", "identified only as") is that person, by that name."""
+    assert [q.speaker for q in extract_text("Shelter\n\n" + text + "\n").quotes] == [speaker]

@@ -878,6 +878,11 @@ class SpeakerIndex:
             name, type_, _ = self.resolve(author)
             if name is not None:  # "a statement from the ministry said": the ministry's words
                 return name, type_, self._name_part(self.noun_phrase(tok))
+        named = self._self_named(tok)
+        if named is not None:
+            key = self.add_person(named.text, named)
+            if key:
+                return self.records[key].name, "person", named
         tok, title_toks = self._named_head(tok)
         span = self._name_part(self.noun_phrase(tok))
         if title_toks and (span.label_ == "PERSON" or all(t.pos_ == "PROPN" for t in span)):
@@ -886,6 +891,27 @@ class SpeakerIndex:
                 self._apply_description(self.records[key], title_toks)
                 return self.records[key].name, "person", span
         return self._resolve_phrase(tok, span)
+
+    @staticmethod
+    def _self_named(tok: Token) -> Optional[Span]:
+        """The name an unnamed person source gives in a clause on it (``self_naming_verbs``): "the woman,
+        who gave her name only as Amira", "a farmer who identified himself as Abu Karim", "a nurse,
+        identified only as Leila": the capitalised proper noun (with its compounds) after "as". None for
+        another token or clause ("gave her name" needs the noun "name")."""
+        if tok.pos_ != "NOUN":
+            return None
+        for verb in tok.children:
+            if verb.dep_ not in ("relcl", "acl") or verb.lemma_.lower() not in C.SELF_NAMING_VERBS:
+                continue
+            if verb.lemma_.lower() == "give" and not any(c.dep_ == "dobj" and c.lemma_.lower() == "name" for c in verb.children):
+                continue
+            for prep in verb.children:
+                if prep.dep_ != "prep" or prep.lower_ != "as":
+                    continue
+                name = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN" and c.text[:1].isupper()), None)
+                if name is not None:
+                    return tok.doc[name.left_edge.i : name.i + 1]
+        return None
 
     @staticmethod
     def _document_author(tok: Token) -> Optional[Token]:
