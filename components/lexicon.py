@@ -134,6 +134,7 @@ class PlacesLexicon(LexiconFile):
     people_of_nouns: WordList
     person_titles: WordList
     kin_nouns: WordList
+    name_particles: WordList
     street_plurals: WordList
     feature_heads_after: WordList
     feature_heads_before: WordList
@@ -233,6 +234,7 @@ RESIDENT_NOUNS = frozenset(_PLACES.resident_nouns)
 PEOPLE_OF_NOUNS = frozenset(_PLACES.people_of_nouns)
 PERSON_TITLES = frozenset(_PLACES.person_titles)
 KIN_NOUNS = frozenset(_PLACES.kin_nouns)
+NAME_PARTICLES = frozenset(_PLACES.name_particles)
 STREET_PLURALS = frozenset(_PLACES.street_plurals)
 FEATURE_HEADS_AFTER = frozenset(_PLACES.feature_heads_after)
 FEATURE_HEADS_BEFORE = frozenset(_PLACES.feature_heads_before)

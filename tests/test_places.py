@@ -842,3 +842,22 @@ def test_places_city_spelt_another_way_in_a_country_the_article_names(extract_te
     ex = extract_text("Shelling hit Deir al-Balah in the Gaza Strip on Monday. Families fled to Khan Younis.")
     assert [(p.mention, p.name, p.country) for p in ex.places] == [
         ("Deir al-Balah", "Dayr al Balah", "PS"), ("Gaza Strip", "Gaza Strip", "PS"), ("Khan Younis", "Khan Yunis", "PS")]
+
+
+def test_places_capitals_dateline_of_two_words_is_one_place(extract_text):
+    """Invented: "PORTO ALEGRE, Brazil (AP) —": the model tags only "ALEGRE" (a town Alegre exists); the
+    dateline's words are one gazetteer name, so one place, Porto Alegre."""
+    ex = extract_text("Floods sweep southern Brazil\n\nPORTO ALEGRE, Brazil (AP) — Floods in Brazil's southernmost state "
+                      "have killed at least 21 people, the state civil defense agency said Thursday.\n")
+    assert [(p.mention, p.name, p.country) for p in ex.places if p.mention.isupper()] == [
+        ("PORTO ALEGRE", "Porto Alegre", "BR")]
+
+
+def test_places_name_cut_before_its_particle_runs_on(extract_text):
+    """Invented: "the state of Rio Grande do Sul": the model ends the name before "do Sul" (and reads
+    "do" as a verb); the longer name is the state, and a toll there is placed in it, not in the country."""
+    ex = extract_text("Floods\n\nFloods in Brazil's southern state of Rio Grande do Sul have killed at least 12 "
+                      "people, officials said on Monday.\n", "2025-05-06")
+    assert [(p.mention, p.kind) for p in ex.places if p.country == "BR" and p.name != "Brazil"] == [
+        ("Rio Grande do Sul", "admin")]
+    assert [(c.place, c.killed_min) for c in ex.casualties] == [("Rio Grande do Sul", 12)]

@@ -706,9 +706,14 @@ def _is_locative(doc: Doc, p: Place) -> bool:
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None:
         return False
-    for anc in list(span.root.ancestors)[:4]:
-        if anc.dep_ == "prep" or anc.pos_ == "ADP":
-            return anc.lower_ in PLACE_PREPOSITIONS or anc.lower_ == "of"
+    # the name's root, else its first word: a name the parser split ("Rio Grande do Sul": "do" read as a
+    # verb) keeps its preposition on its first words
+    for tok in dict.fromkeys((span.root, span[0])):
+        for anc in list(tok.ancestors)[:4]:
+            if anc.dep_ == "prep" or anc.pos_ == "ADP":
+                if anc.lower_ in PLACE_PREPOSITIONS or anc.lower_ == "of":
+                    return True
+                break
     return False
 
 

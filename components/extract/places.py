@@ -74,6 +74,7 @@ from ..lexicon import (
     STATE_BODY_NOUNS,
     STREET_PLURALS,
     TITLE_ABBREVIATIONS,
+    NAME_PARTICLES,
 )
 from ..gazetteer import AREA_KINDS, GeoRecord, Gazetteer, _km, extends_name, get_gazetteer, normalise
 from ..nlp import datelines, doc_ents, doc_text, span_text, token_column, token_lowers, token_texts
@@ -488,6 +489,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             taken[i] = True
     spans.extend(_unlabelled(doc, gaz, taken, surnames, {span_text(sp) for sp in spans}))
     spans.extend(_area_abbreviations(doc, gaz, taken, spans))
+    if SIGNALS["caps_datelines"]:
+        spans = _without_dateline_pieces(doc, gaz, spans)
     for extra, on in ((_caps_datelines, "caps_datelines"), (_dated_lines, "dated_lines"), (_state_abbreviations, "state_abbreviations"),
                       (_party_hometowns, "party_hometowns"), (_county_forms, "county_forms"), (_org_places, "org_places"),
                       (_resident_places, "resident_cues"), (_qualified_places, "qualified_towns"), (_known_names_again, "known_names")):
@@ -495,6 +498,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         for sp in extra(doc, gaz, _taken(doc, spans), {span_text(sp) for sp in spans}):
             spans.append(sp)
+    spans = [_with_particle_tail(doc, gaz, sp, spans) for sp in spans]
     mentions = _mentions_of(doc, gaz, spans, facilities)
     for m in mentions:
         m.feature = m.start in features
@@ -762,6 +766,39 @@ def _caps_datelines(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]
     model leaves untagged or tags as an organisation. The name must be a gazetteer name itself
     (a village only with the country or state the dateline or the article names: resolve())."""
     return [sp for mt in _CAPS_DATELINE.finditer(doc_text(doc)) if (sp := _dateline_place(doc, mt, gaz, taken)) is not None]
+
+
+def _with_particle_tail(doc: Doc, gaz: Gazetteer, span: Span, spans: list[Span]) -> Span:
+    """``span`` run on over a name particle (``name_particles``) and one or two capitalised words when
+    the longer name is a gazetteer name itself and no other span holds those words ("Rio Grande" +
+    "do Sul": the state Rio Grande do Sul, not the city Rio Grande); else ``span``."""
+    k = span.end
+    if k + 1 >= len(doc) or doc[k].text not in NAME_PARTICLES or not doc[k + 1].text[:1].isupper():
+        return span
+    for end in (k + 3, k + 2):
+        if end > len(doc) or not all(t.text[:1].isupper() and t.is_alpha for t in doc[k + 1 : end]):
+            continue
+        longer = doc[span.start : end]
+        if any(sp is not span and sp.start < end and k <= sp.end - 1 for sp in spans):
+            continue
+        if any(normalise(r.name) == normalise(span_text(longer)) for r in gaz.candidates(span_text(longer))):
+            return longer
+    return span
+
+
+def _without_dateline_pieces(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
+    """``spans`` without the pieces of a capitals dateline of several words that is a gazetteer name as a
+    whole ("PORTO ALEGRE, Brazil —": the model tags "ALEGRE" alone, which a town "Alegre" would take), so
+    :func:`_caps_datelines` reads the whole name."""
+    for mt in _CAPS_DATELINE.finditer(doc_text(doc)):
+        whole = doc.char_span(mt.start(1), mt.end(1), alignment_mode="contract")
+        if whole is None or len(whole) < 2 or not any(
+                normalise(r.name) == normalise(span_text(whole)) for r in gaz.candidates(span_text(whole))):
+            continue
+        inside = [sp for sp in spans if whole.start <= sp.start and sp.end <= whole.end]
+        if inside and not any(sp.start < whole.end and whole.start < sp.end and sp not in inside for sp in spans):
+            spans = [sp for sp in spans if sp not in inside]
+    return spans
 
 
 def _dateline_place(doc: Doc, mt: re.Match, gaz: Gazetteer, taken: list[bool]) -> Optional[Span]:
