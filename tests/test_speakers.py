@@ -668,3 +668,14 @@ def test_speakers_an_unnamed_source_who_gives_a_name(extract_text, text, speaker
     """Invented: a person noun source with a clause naming them "as X" ("who gave his name only as",
     "who identified herself as", "identified only as") is that person, by that name."""
     assert [q.speaker for q in extract_text("Shelter\n\n" + text + "\n").quotes] == [speaker]
+
+
+def test_speakers_surname_tagged_as_a_place_is_still_the_person(extract_text):
+    """Invented: "Okoro disagreed. She said ..." where the model tags the surname alone as a place (GPE)
+    that the places stage does not resolve: it is still a mention of Linda Okoro, the nearest subject for
+    "she" (not the quoted police chief of the paragraph before)."""
+    ex = extract_text("Curfew row\n\nMayor Linda Okoro met Police Chief Samuel Adeyemi on Tuesday to discuss the curfew. "
+                      "The chief told her the curfew would stay in place.\n\n\"I understand the frustration,\" Adeyemi "
+                      "said. \"But the violence has not stopped.\"\n\nOkoro disagreed. She said the curfew was hurting "
+                      "small businesses.\n")
+    assert [(q.speaker, q.cue) for q in ex.quotes if q.kind == "indirect"][-1] == ("Linda Okoro", "said")

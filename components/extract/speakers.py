@@ -449,8 +449,9 @@ class SpeakerIndex:
 
     def _add_untagged_mentions(self) -> None:
         """Add, as pronoun antecedents, the surnames of the article's named people that the model
-        left untagged ("Oz's advice earned him ..." with "Oz" no entity): a proper noun outside
-        quotations, entities and headlines that is the last word of exactly one person's name."""
+        left untagged ("Oz's advice earned him ..." with "Oz" no entity) or tagged as a place that is
+        none ("Okoro disagreed. She said ...", "Okoro" GPE): a proper noun outside quotations, other
+        entities and headlines that is the last word of exactly one person's name."""
         last: dict[str, Optional[str]] = {}
         for key, rec in self.records.items():
             if rec.type == "person" and len(rec.name.split()) >= 2:
@@ -461,7 +462,9 @@ class SpeakerIndex:
         wanted = {get_string_id(w) for w in last}
         for t in (self.doc[i] for i, h in enumerate(token_column(self.doc, "orth")) if h in wanted):
             key = last.get(t.text)
-            if key and t.pos_ == "PROPN" and not t.ent_type_ and not self.in_quote(t.idx) and not self.in_headline(t.idx):
+            # untagged, or tagged a place the places stage did not resolve ("Okoro disagreed", GPE)
+            misread = t.ent_type_ in ("GPE", "LOC", "NORP") and not self.is_place(self.doc[t.i : t.i + 1])
+            if key and t.pos_ == "PROPN" and (not t.ent_type_ or misread) and not self.in_quote(t.idx) and not self.in_headline(t.idx):
                 self._persons.append((t.idx, key))
                 if self._is_salient(self.doc[t.i : t.i + 1]):
                     self._salient.add((t.idx, key))
