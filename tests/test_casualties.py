@@ -1013,3 +1013,12 @@ def test_casualties_two_more_died_joins_the_event(extract_text):
     c = only(extract_text("Bus crash\n\nSix people were killed when a bus overturned near Gulu on Friday. Two more died "
                           "in hospital overnight.\n", "2025-06-07"))
     assert (c.place, c.killed_min) == ("Gulu", 8)
+
+
+@pytest.mark.parametrize("when", ["Last month", "Two years ago"])
+def test_casualties_an_earlier_attack_dated_relative_to_the_report_is_background(extract_text, when):
+    """Invented: "Last month, 11 officers were killed in a similar attack" after the day's event is an
+    earlier event told as background, not a second record (nor a record dated the report's day)."""
+    ex = extract_text("Bombing\n\nA roadside bomb killed four police officers near Kandahar on Monday, officials said. "
+                      f"{when}, 11 officers were killed in a similar attack in the province.\n", "2025-03-12")
+    assert [(c.place, c.killed_min, c.date) for c in ex.casualties] == [("Kandahar", 4, "2025-03-10")]

@@ -721,9 +721,15 @@ AMBIGUOUS_NUMERIC_DATE = re.compile(r"\b(0?[1-9]|1[0-2])[/.](0?[1-9]|1[0-2])[/.]
 MONTH_ONLY_RE = re.compile(r"(?:(?:in|early|late|mid|last)[\s-]+)?([A-Z][a-z]{2,8}\.?)", re.I)
 
 
+# a period a month or more before the report, named relative to it ("last month", "two years ago")
+RELATIVE_PAST = re.compile(r"(?:last (?:month|year)|(?:a|one|two|three|four|five|six|several|\d+) (?:months?|years?) ago"
+                           r"|the (?:previous|past) (?:month|year))", re.I)
+
+
 def _historical(sent: Span, base: Optional[datetime], ents: Optional[list[Span]] = None) -> bool:
     """True when every date of the sentence lies in the past of the report: a year before the
-    report's year ("died in the 2010 floods", "the deadliest since 2014 when 300 were killed") or a
+    report's year ("died in the 2010 floods", "the deadliest since 2014 when 300 were killed"), a period a
+    month or more before it named relative to it (:data:`RELATIVE_PAST`: "last month", "two years ago"), or a
     full date more than 366 days earlier, or a month named alone after "in"/"during" or with
     "last"/"early"/"late" that is not the report's month ("In June, ... killing more than 30" in a
     July report; not in a sentence with "since", a running total "since the fighting began in March"):
@@ -738,6 +744,9 @@ def _historical(sent: Span, base: Optional[datetime], ents: Optional[list[Span]]
         years = re.findall(r"\b(?:19|20)\d\d\b", ent.text)
         month_only = MONTH_ONLY_RE.fullmatch(ent.text.strip())
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if RELATIVE_PAST.fullmatch(ent.text.strip()) and not re.search(r"\bsince\b", sent.text, re.I):
+            dated = True  # "Last month, 29 soldiers were killed in a similar attack": an earlier event
+            continue
         if month_only and not years and (before in ("in", "during") or ent.text.lower().startswith(("last", "early", "late", "mid"))) \
                 and not re.search(r"\bsince\b", sent.text, re.I):
             # "In June, insurgents engaged the force ..." in a July report: background
