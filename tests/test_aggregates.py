@@ -410,7 +410,10 @@ def test_filters_on_the_index_compare_article_numbers_where_the_table_has_them()
     assert "p.article_no IN (SELECT article_no FROM article_index" in where_sql(f, "place", index=True)[0]
     assert "article_no" not in where_sql(f, "place")[0]  # a store without numbers: on the ids
     assert "article_no" not in where_sql(f, "casualty", index=True)[0]  # casualties carry no number
-    assert "SELECT DISTINCT article_id, article_no FROM article_index" in quote_scope_cte(f, index=True)[0]
+    assert "SELECT DISTINCT article_no FROM article_index" in quote_scope_cte(f, index=True)[0]
+    # a casualty (no number) under the CTE of numbers: their articles' ids
+    assert ("c.article_id IN (SELECT a.id FROM articles a WHERE a.article_no IN (SELECT article_no FROM quote_scope))"
+            in where_sql(f, "casualty", use_quote_scope=True, index=True)[0])
 
 
 def test_a_store_written_before_the_numbers_gets_them_on_open_for_writing(tmp_path, capsys):

@@ -248,8 +248,8 @@ def quote_scope_cte(filters: QueryFilters, index: bool = False) -> tuple[str, li
 
     Args:
         index (bool): the store has ``article_index`` and article numbers: topic and kind filters alone are
-            read from it (the same articles) instead of a scan of ``quote_facts``; the CTE also has the articles'
-            numbers (``article_no``, :data:`TARGET_ARTICLE_NO`).
+            read from it (the same articles) instead of a scan of ``quote_facts``; the CTE then holds the
+            articles' numbers (``article_no``, :data:`TARGET_ARTICLE_NO`) instead of their ids.
 
     Returns:
         tuple[str, list] | None: ``("quote_scope AS MATERIALIZED (...)", params)`` to put in a ``WITH``
@@ -266,12 +266,11 @@ def quote_scope_cte(filters: QueryFilters, index: bool = False) -> tuple[str, li
     if not bits:
         return None
     keys = _index_scope(filters, names) if index else None
-    cols = "article_id, article_no" if index else "article_id"  # numbers: see TARGET_ARTICLE_NO
+    cols = "article_no" if index else "article_id"  # numbers: see TARGET_ARTICLE_NO
     if keys is not None:
         return (f"{QUOTE_SCOPE_CTE} AS MATERIALIZED (SELECT DISTINCT {cols} FROM {INDEX_TABLE} "
                 "WHERE list_contains(?, key))"), [keys]
-    qcols = ", ".join(f"q.{c}" for c in cols.split(", "))
-    return (f"{QUOTE_SCOPE_CTE} AS MATERIALIZED (SELECT DISTINCT {qcols} FROM quote_facts q "
+    return (f"{QUOTE_SCOPE_CTE} AS MATERIALIZED (SELECT DISTINCT q.{cols} FROM quote_facts q "
             f"WHERE {' AND '.join(bits)})"), params
 
 
@@ -335,7 +334,10 @@ def where_clauses(filters: QueryFilters, target: str, use_quote_scope: bool = Fa
         bits.insert(0, f"{col} IN (SELECT a.{sub if numbered else 'id'} FROM articles a WHERE {' AND '.join(art_bits)})")
         params[:0] = art_params
     keys = _index_scope(filters, quote_names) if index else None
-    if quote_bits and use_quote_scope:
+    if quote_bits and use_quote_scope and index and not numbered:  # the CTE holds numbers: their ids
+        bits.append(f"{col} IN (SELECT a.id FROM articles a WHERE a.article_no IN "
+                    f"(SELECT article_no FROM {QUOTE_SCOPE_CTE}))")
+    elif quote_bits and use_quote_scope:
         bits.append(f"{col} IN (SELECT {sub} FROM {QUOTE_SCOPE_CTE})")
     elif keys is not None:
         bits.append(f"{col} IN (SELECT {sub} FROM {INDEX_TABLE} WHERE list_contains(?, key))")
