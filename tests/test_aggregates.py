@@ -445,6 +445,25 @@ def test_a_store_written_before_the_numbers_gets_them_on_open_for_writing(tmp_pa
     assert capsys.readouterr().err == ""  # once
 
 
+def test_the_dashboard_numbers_an_older_store_when_it_opens_it(tmp_path):
+    from components.store import numbers
+    from components.store.swap import file_version
+    from components.ui import loaders
+
+    path = tmp_path / "old.duckdb"
+    s = Store(path)
+    s.add_extractions([invented(i) for i in range(4)])
+    for table in reversed(numbers.TABLES):  # as a store written before the numbers
+        s.execute(f"ALTER TABLE {table} DROP COLUMN article_no")
+    s.close()
+    reader = loaders.get_store(str(path), file_version(path))  # migrated once in a write session, then read
+    try:
+        assert aggregates.index_available(reader)
+        assert reader.execute("SELECT list(article_no ORDER BY rowid) FROM articles").fetchone()[0] == [1, 2, 3, 4]
+    finally:
+        loaders.get_store.clear()
+
+
 # ---------------------------------------------------------------- casualty_facts (casualty_facts.py)
 
 # invented towns: the first two 13 km apart (reports there on dates a day apart, of one cause, are one event)
