@@ -160,6 +160,12 @@ _INDEX_ARTICLES = (f"(SELECT article_no FROM {INDEX_TABLE} "
                    "WHERE list_contains(list_transform(?, lambda c: '{prefix}:' || c), key))")
 _PLACE_NAME_NUMBERS = "(SELECT article_no FROM places WHERE list_contains(?, name))"
 _INDEX_PLACE_ARTICLES = _INDEX_ARTICLES.format(prefix="p")
+# the articles with a place or a speaker card in the countries: every quote or stance passing a country filter
+# lies in one (its speaker's card is one of its article's), so this semi-join in front of the filter's OR
+# (which DuckDB answers by marking every row) keeps the same rows and lets the scan skip the others
+# (the stance rows for UA at 10M quotes: 0.83 -> 0.47 s)
+_INDEX_COUNTRY_ARTICLES = (f"({_INDEX_ARTICLES.format(prefix='p')[1:-1]} "
+                           f"UNION ALL {_INDEX_ARTICLES.format(prefix='s')[1:-1]})")
 
 # a casualty event passes a place or country filter also when one of its parts is there (the
 # event "41 killed in Turkey" with a part "27 in Malatya" is listed under Malatya); a semi-join on the
@@ -193,8 +199,10 @@ FILTER_DEFS: tuple[FilterDef, ...] = (
         "article": (f"(a.id IN {_PLACE_ARTICLES} OR a.id IN "
                     "(SELECT article_id FROM article_speakers WHERE list_contains(?, country)))"),
     }, index_sql={
-        "quote": f"(list_contains(?, q.speaker_country) OR q.article_no IN {_INDEX_PLACE_ARTICLES})",
-        "stance": f"({_SPEAKER_COUNTRY.format(t='st')} OR st.article_no IN {_INDEX_PLACE_ARTICLES})",
+        "quote": (f"(q.article_no IN {_INDEX_COUNTRY_ARTICLES} AND "
+                  f"(list_contains(?, q.speaker_country) OR q.article_no IN {_INDEX_PLACE_ARTICLES}))"),
+        "stance": (f"(st.article_no IN {_INDEX_COUNTRY_ARTICLES} AND "
+                   f"({_SPEAKER_COUNTRY.format(t='st')} OR st.article_no IN {_INDEX_PLACE_ARTICLES}))"),
         # two reads of the index, not one of both key lists: DuckDB folds a list_transform of a parameter into
         # a constant its zone maps prune by, but not the concatenation of two (0.15 s against 0.45-0.85 s)
         "article": f"(a.article_no IN {_INDEX_PLACE_ARTICLES} OR a.article_no IN {_INDEX_ARTICLES.format(prefix='s')})",
