@@ -2,7 +2,9 @@
 
 Tables (all offsets are character offsets into ``articles.text``):
 
-- ``articles``: one row per article (``id`` primary key, ``collection``).
+- ``articles``: one row per article (``id`` primary key, ``collection``, ``article_no``: an INTEGER number
+  given when it is written, which ``places``, ``stances``, ``quote_facts``, ``casualty_facts`` and
+  ``article_index`` carry too, so the dashboard's filters join on it; see :mod:`components.store.numbers`).
 - ``quotes``: quotations with attribution and ``topics`` (VARCHAR[]).
 - ``article_speakers``: the canonical speakers of each article (role, org, country, aliases).
 - ``speakers`` (view): speakers merged across articles by canonical name.

@@ -39,7 +39,8 @@ dates, speakers, topics), instead of from every stance row.
 the quotes whose span contains it (``quotes``: ``(text_len, id, speaker)`` shortest first): the map's hover
 quotes without a scan of the mentions (:func:`sample_rows`; kept by :func:`samples_refresh`).
 
-``article_index(key, article_id)``: an inverted index of article-level keys, sorted by key (DuckDB's zone maps
+``article_index(key, article_id, article_no)``: an inverted index of article-level keys (with the article's
+number, :mod:`components.store.numbers`, which the filters join on), sorted by key (DuckDB's zone maps
 then read a key's rows from a few row groups): ``p:<country>`` (the article mentions a place in the country),
 ``s:<country>`` (it has a speaker card of the country), ``q:<kind>:<topic>``, ``q:<kind>:*``, ``q:*:<topic>`` (it
 has a quote of the kind with the topic, of the kind, with the topic). The filters

@@ -25,7 +25,9 @@ store has ``article_index`` (an inverted index, key -> article id, kept by
 :mod:`components.store.aggregates`; ``index=True``), the articles of a country
 (its places or speaker cards) and those with a quote of the filtered topics
 and kinds are read from it instead of a scan of ``places``, ``article_speakers``
-or ``quote_facts`` (same rows; speaker and text filters still scan the quotes).
+or ``quote_facts`` (same rows; speaker and text filters still scan the quotes), and the semi-joins compare
+the INTEGER article numbers the store's tables carry (:mod:`components.store.numbers`,
+:data:`TARGET_ARTICLE_NO`) instead of the VARCHAR ids.
 
 Filter semantics (what a person sees):
 
