@@ -26,6 +26,9 @@ Usage::
 ``--compare-index`` times every page and filter state with and without the store's ``article_index``
 (:mod:`components.store.aggregates`; without it the filters scan the rows, as a store written before it
 does), alternated in the same process (median of 3 each), so the machine's load weighs on both sides alike.
+``--against CHECKOUT STORE`` times every page and filter state with the code of another checkout (e.g. a
+``git archive`` of main) on its own store against this checkout on ``--store-dir``'s, alternated run by run,
+each side in a page server process (``bench/serve_pages.py``): an old and a new store layout under the same load.
 
 Each store is built once into ``bench/out/bench_N.duckdb`` and reused by later runs (``--rebuild`` to redo);
 ``--store-dir DIR`` reads and builds them in DIR instead (a copy of prebuilt stores: opening one for the
@@ -48,7 +51,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from components.store import Store, aggregates, events, facts, identities  # noqa: E402
+from components.store import Store, aggregates, events, facts, identities, numbers  # noqa: E402
 from components.store import queries as Q  # noqa: E402
 from components.store.filters import QueryFilters  # noqa: E402
 from components.store.swap import SnapshotReader, reader_memory_limit  # noqa: E402
@@ -228,6 +231,9 @@ def replicate(target_quotes: int, path: Path) -> dict[str, int]:
     print(f"point indexes: {time.perf_counter() - t0:.1f} s", flush=True)
     # bulk SQL bypasses the store's writes: derive the derived tables here, in the build process, and
     # print what each costs (a write session refreshes only what its articles touch)
+    t0 = time.perf_counter()
+    numbers.fill(cur)  # the bulk SQL left the article numbers empty: number the articles, copy to their rows
+    print(f"article numbers: {time.perf_counter() - t0:.1f} s", flush=True)
     cur.execute(identities.SCHEMA)
     cur.execute(events.SCHEMA)
     corrections.ensure(cur)
@@ -400,6 +406,51 @@ def compare_index(n: int, repeats: int = 3, store_dir: Path = OUT) -> None:
         print(f"| {page} | " + " | ".join(v) + " |", flush=True)
 
 
+def compare_against(n: int, checkout: Path, old_store: Path, repeats: int = 3, store_dir: Path = OUT) -> None:
+    """Print, per page and filter state, the median ms of the code in ``checkout`` on ``old_store`` (e.g. main
+    on a store it wrote) and of this checkout on ``store_dir/bench_N.duckdb`` (prepared as in
+    :func:`bench_size`: an older store gets what this version adds), run by run alternated, each side in its
+    own process (``bench/serve_pages.py``), so the machine's load weighs on both sides alike."""
+    path = store_dir / f"bench_{n}.duckdb"
+    subprocess.run([sys.executable, __file__, "--prepare-only", str(path)], check=True)
+    serve = str(Path(__file__).with_name("serve_pages.py"))
+    sides = [subprocess.Popen([sys.executable, serve, str(root), str(db)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True) for root, db in ((checkout, old_store), (ROOT, path))]
+    for p in sides:
+        if p.stdout.readline().strip() != "ready":
+            raise SystemExit("a page server did not start")
+
+    def run(p: subprocess.Popen, state: str, page: str) -> float:
+        p.stdin.write(f"{state}\t{page}\n")
+        p.stdin.flush()
+        return float(p.stdout.readline())
+
+    load0 = os.getloadavg()[0]
+    rows: dict[str, list[str]] = {}
+    worst: dict[str, list[float]] = {"old": [], "new": []}
+    for state in FILTER_STATES:
+        for page in ("overview", "quotes", "map", "stance", "casualties", "articles"):
+            t: dict[int, list[float]] = {0: [], 1: []}
+            for _ in range(repeats):
+                for i, p in enumerate(sides):
+                    t[i].append(run(p, state, page))
+            old, new = statistics.median(t[0]), statistics.median(t[1])
+            worst["old"].append(old)
+            worst["new"].append(new)
+            rows.setdefault(page, []).append(f"{old:.0f} -> {new:.0f}")
+    load1 = os.getloadavg()[0]
+    for p in sides:
+        p.stdin.close()
+        p.wait()
+    print(f"\n{path.name}: ms of {checkout} on {old_store.name} -> this checkout, per page and filter state "
+          f"(median of {repeats}, alternated; load average {load0:.2f} -> {load1:.2f}; worst {max(worst['old']):.0f} "
+          f"-> {max(worst['new']):.0f} ms)")
+    print("| page | " + " | ".join(FILTER_STATES) + " |")
+    print("|---|" + "---:|" * len(FILTER_STATES))
+    for page, v in rows.items():
+        print(f"| {page} | " + " | ".join(v) + " |", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
@@ -409,6 +460,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--prepare-only", metavar="PATH", help=argparse.SUPPRESS)
     ap.add_argument("--compare-index", action="store_true",
                     help="time each page with and without article_index, alternated (see the module's docstring)")
+    ap.add_argument("--against", nargs=2, type=Path, metavar=("CHECKOUT", "STORE"),
+                    help="time each page with the code of another checkout on its store against this one, "
+                         "alternated (see compare_against); one size of --sizes")
     args = ap.parse_args(argv)
     if args.prepare_only:
         prepare(Path(args.prepare_only))
@@ -416,6 +470,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.build_only:  # the base store is needed only to build a replicated one
         build_base()
         replicate(args.build_only, args.store_dir / f"bench_{args.build_only}.duckdb")
+        return 0
+    if args.against:
+        for n in args.sizes:
+            compare_against(n, args.against[0], args.against[1], store_dir=args.store_dir)
         return 0
     if args.compare_index:
         for n in args.sizes:

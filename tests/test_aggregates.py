@@ -363,6 +363,107 @@ def test_article_index_is_built_for_a_store_written_before_it(tmp_path):
     s.close()
 
 
+# ---------------------------------------------------------------- article numbers (numbers.py)
+
+
+def _numbering(s: Store) -> dict:
+    """Per table carrying ``article_no``: its rows whose number is not their article's (NULL included), and its
+    rows; the articles' numbers in storage order."""
+    from components.store import numbers
+
+    out = {}
+    for table in numbers.TABLES[1:]:
+        out[table] = s.execute(
+            f"SELECT count(*) FILTER (WHERE t.article_no IS DISTINCT FROM a.article_no), count(*) FROM {table} t "
+            "LEFT JOIN articles a ON a.id = t.article_id").fetchone()
+    out["articles"] = s.execute("SELECT id, article_no FROM articles ORDER BY rowid").fetchall()
+    return out
+
+
+def _with_casualty(n: int) -> Extraction:
+    """Article ``n`` with a casualty record (the articles of :func:`invented` have none)."""
+    from components.models import Casualty
+
+    ex = invented(n)
+    ex.casualties.append(Casualty(place="Ibadan", country="NG", killed_min=3, killed_max=3, start=0, end=10))
+    return ex
+
+
+def test_article_numbers_follow_each_article_through_add_replace_delete():
+    s = Store(":memory:")
+    s.add_extractions([invented(i) for i in range(5)])
+    assert _numbering(s)["articles"] == [(f"a{i}", i + 1) for i in range(5)]  # the batch's order, from 1
+    s.add_extractions([invented(i) for i in range(3, 8)])  # a3, a4 skipped: the new ones go on from 6
+    s.add_extractions([invented(2, variant=3), _with_casualty(9)], replace=True)  # a2 re-written: a new number
+    assert s.delete_article("a6")
+    got = _numbering(s)
+    assert dict(got.pop("articles")) == {"a0": 1, "a1": 2, "a3": 4, "a4": 5, "a5": 6, "a7": 8, "a2": 9, "a9": 10}
+    assert all(bad == 0 and n > 0 for bad, n in got.values()), got
+    s.close()
+
+
+def test_filters_on_the_index_compare_article_numbers_where_the_table_has_them():
+    from components.store.filters import quote_scope_cte, where_sql
+
+    f = QueryFilters(countries=("NG",), topics=("ports",), collections=("ports",))
+    assert "p.article_no IN (SELECT a.article_no FROM articles a" in where_sql(f, "place", index=True)[0]
+    assert "p.article_no IN (SELECT article_no FROM article_index" in where_sql(f, "place", index=True)[0]
+    assert "article_no" not in where_sql(f, "place")[0]  # a store without numbers: on the ids
+    assert "article_no" not in where_sql(f, "casualty", index=True)[0]  # casualties carry no number
+    assert "SELECT DISTINCT article_no FROM article_index" in quote_scope_cte(f, index=True)[0]
+    # a casualty (no number) under the CTE of numbers: their articles' ids
+    assert ("c.article_id IN (SELECT a.id FROM articles a WHERE a.article_no IN (SELECT article_no FROM quote_scope))"
+            in where_sql(f, "casualty", use_quote_scope=True, index=True)[0])
+
+
+def test_a_store_written_before_the_numbers_gets_them_on_open_for_writing(tmp_path, capsys):
+    from components.store import numbers
+
+    path = tmp_path / "old.duckdb"
+    s = Store(path)
+    s.add_extractions([invented(i) for i in range(7)] + [_with_casualty(7)])
+    f = QueryFilters(countries=("NG",), kinds=("direct", "mixed"))
+    want = _index_answers(s, f)
+    for table in reversed(numbers.TABLES):  # as a store written before them
+        s.execute(f"ALTER TABLE {table} DROP COLUMN article_no")
+    s.close()
+    capsys.readouterr()
+    from components.store.swap import SnapshotReader
+
+    for reader in (Store(path, read_only=True), SnapshotReader(path)):  # the dashboard's reader
+        assert not aggregates.index_available(reader) and _index_answers(reader, f) == want  # on the ids
+        reader.close()
+    s = Store(path)  # numbered in storage order, with a line per table on stderr
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 + len(numbers.TABLES) and lines[1].startswith("article numbers: articles (8 rows)")
+    got = _numbering(s)
+    assert got.pop("articles") == [(f"a{i}", i + 1) for i in range(8)]
+    assert all(bad == 0 and n > 0 for bad, n in got.values()), got
+    assert aggregates.index_available(s) and _index_answers(s, f) == want and want["articles"] > 0
+    s.close()
+    Store(path).close()
+    assert capsys.readouterr().err == ""  # once
+
+
+def test_the_dashboard_numbers_an_older_store_when_it_opens_it(tmp_path):
+    from components.store import numbers
+    from components.store.swap import file_version
+    from components.ui import loaders
+
+    path = tmp_path / "old.duckdb"
+    s = Store(path)
+    s.add_extractions([invented(i) for i in range(4)])
+    for table in reversed(numbers.TABLES):  # as a store written before the numbers
+        s.execute(f"ALTER TABLE {table} DROP COLUMN article_no")
+    s.close()
+    reader = loaders.get_store(str(path), file_version(path))  # migrated once in a write session, then read
+    try:
+        assert aggregates.index_available(reader)
+        assert reader.execute("SELECT list(article_no ORDER BY rowid) FROM articles").fetchone()[0] == [1, 2, 3, 4]
+    finally:
+        loaders.get_store.clear()
+
+
 # ---------------------------------------------------------------- casualty_facts (casualty_facts.py)
 
 # invented towns: the first two 13 km apart (reports there on dates a day apart, of one cause, are one event)

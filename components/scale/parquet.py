@@ -37,6 +37,7 @@ from typing import Sequence
 import duckdb
 
 from ..models import Extraction
+from ..store import numbers
 
 # Parquet folder -> store table.
 TABLES = {
@@ -94,10 +95,12 @@ def write_batch(extractions: Sequence[Extraction], out_dir: str | Path, batch_id
         cur = mem.cursor()
         counts = {}
         for folder, table in TABLES.items():
+            # the article number is internal to one store file (components/store/numbers.py): not in the tree
             if folder == "articles":
-                sql = f"SELECT a.*, {_MONTH} AS month FROM articles a"
+                sql = f"SELECT a.* EXCLUDE (article_no), {_MONTH} AS month FROM articles a"
             else:
-                sql = f"SELECT t.*, a.collection, {_MONTH} AS month FROM {table} t JOIN articles a ON a.id = t.article_id"
+                star = "t.* EXCLUDE (article_no)" if table in numbers.TABLES else "t.*"
+                sql = f"SELECT {star}, a.collection, {_MONTH} AS month FROM {table} t JOIN articles a ON a.id = t.article_id"
             counts[folder] = cur.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
             if not counts[folder]:
                 continue

@@ -2,7 +2,9 @@
 
 Tables (all offsets are character offsets into ``articles.text``):
 
-- ``articles``: one row per article (``id`` primary key, ``collection``).
+- ``articles``: one row per article (``id`` primary key, ``collection``, ``article_no``: an INTEGER number
+  given when it is written, which ``places``, ``stances``, ``quote_facts``, ``casualty_facts`` and
+  ``article_index`` carry too, so the dashboard's filters join on it; see :mod:`components.store.numbers`).
 - ``quotes``: quotations with attribution and ``topics`` (VARCHAR[]).
 - ``article_speakers``: the canonical speakers of each article (role, org, country, aliases).
 - ``speakers`` (view): speakers merged across articles by canonical name.
@@ -50,7 +52,7 @@ import duckdb
 
 from ..errors import StoreError
 from ..models import Extraction
-from . import aggregates, bulk, casualty_facts, corrections, events, facts, identities, versions
+from . import aggregates, bulk, casualty_facts, corrections, events, facts, identities, numbers, versions
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DB_ENV = "NEWS_ATLAS_DB"
@@ -66,7 +68,8 @@ CREATE TABLE IF NOT EXISTS articles (
     source_path VARCHAR,
     collection VARCHAR NOT NULL,
     text VARCHAR NOT NULL,
-    ingested_at TIMESTAMP DEFAULT current_timestamp
+    ingested_at TIMESTAMP DEFAULT current_timestamp,
+    article_no INTEGER
 );
 CREATE TABLE IF NOT EXISTS quotes (
     id VARCHAR PRIMARY KEY,
@@ -110,6 +113,7 @@ CREATE TABLE IF NOT EXISTS places (
     lat DOUBLE,
     lon DOUBLE,
     geonameid BIGINT,
+    article_no INTEGER,
     PRIMARY KEY (article_id, idx)
 );
 CREATE TABLE IF NOT EXISTS casualties (
@@ -153,6 +157,7 @@ CREATE TABLE IF NOT EXISTS stances (
     evidence VARCHAR[],
     cues VARCHAR[],
     confidence DOUBLE,
+    article_no INTEGER,
     PRIMARY KEY (article_id, speaker, topic)
 );
 CREATE OR REPLACE VIEW speakers AS
@@ -169,7 +174,7 @@ GROUP BY name;
 
 # Table name -> (columns in insert order). Identifiers are fixed here, never taken from input.
 _COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles": ("id", "title", "published", "outlet", "url", "source_path", "collection", "text"),
+    "articles": ("id", "title", "published", "outlet", "url", "source_path", "collection", "text", "article_no"),
     "quotes": (
         "id", "article_id", "text", "start", "end", "kind", "cue", "cue_start", "cue_end", "speaker",
         "speaker_type", "mention", "mention_start", "mention_end", "audience", "topics", "confidence",
@@ -177,7 +182,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "article_speakers": ("article_id", "name", "aliases", "type", "role", "org", "country"),
     "places": (
         "article_id", "idx", "name", "mention", "start", "end", "kind", "country", "admin1", "lat", "lon",
-        "geonameid",
+        "geonameid", "article_no",
     ),
     "casualties": (
         "article_id", "idx", "place", "country", "lat", "lon", "date", "killed_min", "killed_max",
@@ -185,7 +190,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
         "perpetrator_killed_min", "perpetrator_killed_max", "cause", "actor", "start", "end", "part_of", "victims",
         "confidence",
     ),
-    "stances": ("article_id", "speaker", "topic", "polarity", "score", "evidence", "cues", "confidence"),
+    "stances": ("article_id", "speaker", "topic", "polarity", "score", "evidence", "cues", "confidence", "article_no"),
 }
 CHILD_TABLES = ("quotes", "article_speakers", "places", "casualties", "stances")
 
@@ -215,10 +220,12 @@ def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _rows(ex: Extraction) -> dict[str, list[tuple]]:
+def _rows(ex: Extraction, no: int) -> dict[str, list[tuple]]:
+    """The rows of ``ex`` per table (tuples in the order of :data:`_COLUMNS`); ``no``: its article number
+    (:mod:`components.store.numbers`)."""
     a = ex.article
     rows: dict[str, list[tuple]] = {t: [] for t in _COLUMNS}
-    rows["articles"].append((a.id, a.title, a.published, a.outlet, a.url, a.source_path, a.collection, a.text))
+    rows["articles"].append((a.id, a.title, a.published, a.outlet, a.url, a.source_path, a.collection, a.text, no))
     for q in ex.quotes:
         d = q.model_dump()
         d["article_id"] = a.id
@@ -227,11 +234,11 @@ def _rows(ex: Extraction) -> dict[str, list[tuple]]:
         rows["article_speakers"].append((a.id, s.name, s.aliases, s.type, s.role, s.org, s.country))
     for i, p in enumerate(ex.places):
         d = p.model_dump()
-        d.update(article_id=a.id, idx=i)
+        d.update(article_id=a.id, idx=i, article_no=no)
         rows["places"].append(tuple(d[c] for c in _COLUMNS["places"]))
     rows["casualties"] = _casualty_rows(ex)
     for s in ex.stances:
-        rows["stances"].append((a.id, s.speaker, s.topic, s.polarity, s.score, s.evidence, s.cues, s.confidence))
+        rows["stances"].append((a.id, s.speaker, s.topic, s.polarity, s.score, s.evidence, s.cues, s.confidence, no))
     return rows
 
 
@@ -292,6 +299,7 @@ class Store:
             if not read_only:
                 self._con.execute(SCHEMA)
                 _widen_counts(self._con)
+                numbers.ensure(self._con.cursor())  # article numbers of a store written before them (numbers.py)
                 # a store made before stances had a confidence gets the column (NULL for its rows)
                 self._con.execute("ALTER TABLE stances ADD COLUMN IF NOT EXISTS confidence DOUBLE")
                 aggregates.create(self._con.cursor())
@@ -377,6 +385,7 @@ class Store:
                 touched_names: set[str] = set()
                 touched_records: set[tuple[str, int]] = set()
                 replaced: list[str] = []  # ids already stored (their old facts and counts go first)
+                no: int | None = None  # the next article number (numbers.py)
                 for ex in extractions:
                     aid = ex.article.id
                     if aid in seen:
@@ -395,9 +404,12 @@ class Store:
                         for t in CHILD_TABLES:
                             cur.execute(f"DELETE FROM {_q(t)} WHERE article_id = ?", [aid])
                         cur.execute("DELETE FROM articles WHERE id = ?", [aid])
-                    for table, rows in _rows(ex).items():
+                    if no is None:
+                        no = numbers.next_number(cur)  # after the deletes: a re-written article gets a new one
+                    for table, rows in _rows(ex, no).items():
                         pending.setdefault(table, []).extend(rows)
                     result.added.append(aid)
+                    no += 1
                 for table, rows in pending.items():  # one bulk insert per table for the whole batch
                     result.counts[table] += bulk.insert_rows(cur, table, _COLUMNS[table], rows)
                 aggregates.rows_delta(cur, result.added, 1)

@@ -39,7 +39,8 @@ dates, speakers, topics), instead of from every stance row.
 the quotes whose span contains it (``quotes``: ``(text_len, id, speaker)`` shortest first): the map's hover
 quotes without a scan of the mentions (:func:`sample_rows`; kept by :func:`samples_refresh`).
 
-``article_index(key, article_id)``: an inverted index of article-level keys, sorted by key (DuckDB's zone maps
+``article_index(key, article_id, article_no)``: an inverted index of article-level keys (with the article's
+number, :mod:`components.store.numbers`, which the filters join on), sorted by key (DuckDB's zone maps
 then read a key's rows from a few row groups): ``p:<country>`` (the article mentions a place in the country),
 ``s:<country>`` (it has a speaker card of the country), ``q:<kind>:<topic>``, ``q:<kind>:*``, ``q:*:<topic>`` (it
 has a quote of the kind with the topic, of the kind, with the topic). The filters
@@ -75,6 +76,7 @@ from typing import Any, Sequence
 
 import duckdb
 
+from . import numbers
 from .filters import QUOTE_KINDS, QueryFilters
 
 NAMED_TYPES = ("person", "organisation")  # speaker types of named sources (a speaker card on the Quotes page)
@@ -253,29 +255,29 @@ def samples_refresh(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) 
 # ---------------------------------------------------------------- the article index
 
 INDEX = "article_index"
-INDEX_SCHEMA = f"CREATE TABLE IF NOT EXISTS {INDEX} (key VARCHAR, article_id VARCHAR)"
+INDEX_SCHEMA = f"CREATE TABLE IF NOT EXISTS {INDEX} (key VARCHAR, article_id VARCHAR, article_no INTEGER)"
 
 
 def _index_select(where: str) -> str:
-    """SELECT of the distinct ``(key, article_id)`` rows of the articles passing ``where`` (a condition on an
+    """SELECT of the distinct ``(key, article_id, article_no)`` rows of the articles passing ``where`` (a condition on an
     unqualified ``article_id``, fixed SQL): ``p:<country>`` for a place mentioned in the country,
     ``s:<country>`` for a speaker card of the country, ``q:<kind>:<topic>``, ``q:<kind>:*`` and
     ``q:*:<topic>`` for a quote of that kind with that topic, of that kind, with that topic."""
     # quote_facts is read once (its kind and topic keys from one scan): a write's cost is the scans by article id
     return (
         f"WITH q AS MATERIALIZED (SELECT article_id, kind, topics FROM quote_facts WHERE {where}) "
-        "SELECT DISTINCT key, article_id FROM ("
+        "SELECT DISTINCT ix.key, ix.article_id, a.article_no FROM ("
         f"SELECT 'p:' || country AS key, article_id FROM places WHERE country IS NOT NULL AND {where} "
         f"UNION ALL SELECT 's:' || country, article_id FROM article_speakers WHERE country IS NOT NULL AND {where} "
         "UNION ALL SELECT 'q:' || k || ':' || coalesce(t, '*'), article_id FROM (SELECT article_id, kind, "
         "unnest(coalesce(topics, []) || [NULL]) AS t FROM q), unnest([kind, '*']) AS u(k) "
-        "WHERE k IS NOT NULL AND NOT (k = '*' AND t IS NULL))")
+        "WHERE k IS NOT NULL AND NOT (k = '*' AND t IS NULL)) ix JOIN articles a ON a.id = ix.article_id")
 
 
 def _index_rebuild(cur: duckdb.DuckDBPyConnection) -> None:
     # sorted by key: a key's rows lie in a few row groups, which DuckDB's zone maps find without a scan
     cur.execute(f"DELETE FROM {INDEX}")
-    cur.execute(f"INSERT INTO {INDEX} {_index_select('true')} ORDER BY key, article_id")
+    cur.execute(f"INSERT INTO {INDEX} BY NAME {_index_select('true')} ORDER BY key, article_no")
 
 
 def index_delete(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
@@ -289,18 +291,22 @@ def index_add(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> Non
     facts (inside the write transaction, after :func:`index_delete` of their old rows and the new facts)."""
     if article_ids:
         sql = _index_select(_IDS.format(aid="article_id"))
-        cur.execute(f"INSERT INTO {INDEX} {sql} ORDER BY key", [list(article_ids)] * sql.count("?"))
+        cur.execute(f"INSERT INTO {INDEX} BY NAME {sql} ORDER BY key", [list(article_ids)] * sql.count("?"))
 
 
 def index_available(store: Any) -> bool:
-    """Whether ``store``'s file has a filled ``article_index`` (a store written before it has not, and a
-    read-only reader cannot build it: the filters then scan the rows). Cached on the store object."""
+    """Whether ``store``'s file has a filled ``article_index`` and article numbers
+    (:mod:`components.store.numbers`; a store written before them has not, and a read-only reader cannot
+    build them: the filters then scan the rows, on article ids). Cached on the store object."""
     have = getattr(store, "_index_available", None)
     if have is None:
         try:
             have = bool(store.execute(
                 f"SELECT (SELECT count(*) FROM {INDEX}) > 0 OR ((SELECT count(*) FROM quote_facts) = 0 AND "
                 "(SELECT count(*) FROM places) = 0 AND (SELECT count(*) FROM article_speakers) = 0)").fetchone()[0])
+            # the filters on the index compare article numbers (numbers.py): a store written before them
+            # (read-only, so not yet numbered) keeps the filters on article ids
+            have = have and numbers.available(store.cursor())
         except duckdb.Error:
             have = False
         store._index_available = have
@@ -376,7 +382,9 @@ def rows_delta(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str], sign:
 
 def rebuild(cur: duckdb.DuckDBPyConnection, tables: Sequence[str] | None = None) -> None:
     """Recompute the tables of :data:`TABLES`, ``place_samples`` and ``article_index`` named in ``tables``
-    (None: every one) from their source (the caller holds the transaction)."""
+    (None: every one) from their source (the caller holds the transaction); rows written by bulk SQL
+    without an article number get theirs first (:func:`components.store.numbers.fill`)."""
+    numbers.fill(cur)
     create(cur)
     for table, (_, _, group, _) in TABLES.items():
         if tables is None or table in tables:

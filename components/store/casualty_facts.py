@@ -68,7 +68,7 @@ SELECT {', '.join(f'c."{col}"' for col in RECORD_COLUMNS)},
             ELSE coalesce(c.killed_min, 0) END AS leaf_killed,
        CASE WHEN c.part_of IS NULL THEN greatest(coalesce(c.injured_min, 0) - coalesce(ps.i, 0), 0)
             ELSE coalesce(c.injured_min, 0) END AS leaf_injured,
-       rk.ev_reports, rk.ev_killed, rk.ev_injured, rk.ev_missing
+       rk.ev_reports, rk.ev_killed, rk.ev_injured, rk.ev_missing, a.article_no
 FROM c LEFT JOIN articles a ON a.id = c.article_id
 LEFT JOIN rk ON rk.article_id = c.article_id AND rk.idx = coalesce(c.part_of, c.idx)
 LEFT JOIN ps ON ps.article_id = c.article_id AND ps.part_of = c.idx
@@ -126,7 +126,7 @@ def refresh(cur: duckdb.DuckDBPyConnection, reports: Sequence[str] | None = None
     create(cur)
     if reports is None:
         cur.execute("DELETE FROM casualty_facts")
-        cur.execute(f"INSERT INTO casualty_facts {_SELECT.format(where='true')}")
+        cur.execute(f"INSERT INTO casualty_facts BY NAME {_SELECT.format(where='true')}")
         cur.execute("DELETE FROM casualty_chart")
         cur.execute(f"INSERT INTO casualty_chart BY NAME {_CHART_GROUP.format(where='true')}")
         return
@@ -145,7 +145,7 @@ def refresh(cur: duckdb.DuckDBPyConnection, reports: Sequence[str] | None = None
     # the chart follows the rows: subtract the old rows' share, replace the rows, add the new rows' share
     _chart_delta(cur, old, [arts, keys], -1)
     cur.execute(f"DELETE FROM casualty_facts c WHERE {old}", [arts, keys])
-    cur.execute(f"INSERT INTO casualty_facts {_SELECT.format(where=cond)}", [arts, keys])
+    cur.execute(f"INSERT INTO casualty_facts BY NAME {_SELECT.format(where=cond)}", [arts, keys])
     _chart_delta(cur, cond, [arts, keys], 1)
 
 

@@ -44,16 +44,18 @@ CREATE TABLE IF NOT EXISTS quote_facts (
     collection VARCHAR,
     outlet VARCHAR,
     speaker_country VARCHAR,
-    confidence DOUBLE
+    confidence DOUBLE,
+    article_no INTEGER
 );
 """
 # added later: appended to older tables (last, as the SELECT below gives it), which are then rebuilt
-_ADDED_COLUMNS = (("confidence", "DOUBLE"),)
+_ADDED_COLUMNS = (("confidence", "DOUBLE"), ("article_no", "INTEGER"))
 
 # The rows of quote_facts for the quotes passing {where} (a fixed fragment of this module).
 _SELECT_FACTS = """
 SELECT q.id, q.article_id, q.text, q."start", q."end", length(q.text) AS text_len, q.speaker, q.kind, q.topics,
-       st.stance, a.published, a.collection, a.outlet, s.country AS speaker_country, q.confidence
+       st.stance, a.published, a.collection, a.outlet, s.country AS speaker_country, q.confidence,
+       a.article_no
 FROM quotes q
 JOIN articles a ON a.id = q.article_id
 LEFT JOIN article_speakers s ON s.article_id = q.article_id AND s.name = q.speaker
@@ -91,7 +93,7 @@ def refresh_articles(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
     delete_articles(cur, ids if stored is None else list(stored))
     sql = _SELECT_FACTS.format(swhere="WHERE list_contains(?, article_id)",
                                where="WHERE list_contains(?, q.article_id)")
-    cur.execute(f"INSERT INTO quote_facts {sql}", [ids, ids])
+    cur.execute(f"INSERT INTO quote_facts BY NAME {sql}", [ids, ids])
     aggregates.index_add(cur, ids)  # the article index, from the final places, speaker cards and facts
     aggregates.quotes_delta(cur, ids, 1)  # the quote counts follow their facts (aggregates.py)
     aggregates.samples_refresh(cur, ids)  # and the map's hover sample, from the final places and facts
@@ -111,7 +113,7 @@ def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
     cur.execute("BEGIN TRANSACTION")
     try:
         cur.execute("DELETE FROM quote_facts")
-        cur.execute(f"INSERT INTO quote_facts {_SELECT_FACTS.format(swhere='', where='')}")
+        cur.execute(f"INSERT INTO quote_facts BY NAME {_SELECT_FACTS.format(swhere='', where='')}")
         aggregates.rebuild(cur)
         cur.execute("COMMIT")
     except Exception:

@@ -42,6 +42,12 @@ def _ix(store: Store) -> bool:
     return aggregates.index_available(store)
 
 
+def _article_key(store: Store) -> str:
+    """The column counting distinct articles: ``article_no`` (an INTEGER, :mod:`components.store.numbers`) when
+    the store has the numbers with its index, else ``article_id``; one number per id, so the counts are equal."""
+    return "article_no" if _ix(store) else "article_id"
+
+
 def ensure_indexes(store: Store) -> None:
     """Create :data:`DASHBOARD_INDEXES` if missing (idempotent; once per store file, seconds at 1M quotes)."""
     for sql in DASHBOARD_INDEXES:
@@ -160,13 +166,14 @@ def top_speakers(store: Store, f: QueryFilters, limit: int = 10, named_only: boo
     fw, params = from_where(f, "quote", index=_ix(store))
     andw = "AND" if "WHERE" in fw else "WHERE"
     named = f" AND {_named(store, 'q.speaker')}" if named_only else ""
+    aid = _article_key(store)
     rows = aggregates.quote_rows(store, f)
     if rows:  # from the aggregates (aggregates.py); articles per speaker summed there unless kinds filter
         arts = (f"SELECT speaker, {_sum('articles')} AS articles FROM fq "
                 "WHERE speaker IN (SELECT speaker FROM t) GROUP BY speaker")
         aparams = []
         if f.kinds or f.topics:  # an article with quotes of two kinds (topic sets) is in both rows: count on the rows
-            arts = (f"SELECT q.speaker, count(DISTINCT q.article_id) AS articles{fw} {andw} "
+            arts = (f"SELECT q.speaker, count(DISTINCT q.{aid}) AS articles{fw} {andw} "
                     "q.speaker IN (SELECT speaker FROM t) GROUP BY q.speaker")
             aparams = params
         named = f" AND {_named(store, 'speaker')}" if named_only else ""
@@ -186,9 +193,9 @@ def top_speakers(store: Store, f: QueryFilters, limit: int = 10, named_only: boo
         )
     return store.df(
         f"""
-        WITH fq AS MATERIALIZED (SELECT q.speaker, q.article_id{fw} {andw} q.speaker IS NOT NULL{named}),
+        WITH fq AS MATERIALIZED (SELECT q.speaker, q.{aid} AS article{fw} {andw} q.speaker IS NOT NULL{named}),
              t AS (SELECT speaker, count(*) AS quotes FROM fq GROUP BY speaker ORDER BY quotes DESC, speaker LIMIT ?),
-             n AS (SELECT speaker, count(DISTINCT article_id) AS articles FROM fq
+             n AS (SELECT speaker, count(DISTINCT article) AS articles FROM fq
                    WHERE speaker IN (SELECT speaker FROM t) GROUP BY speaker),
              sp AS (SELECT name, mode(role) AS role, mode(country) AS country FROM article_speakers
                     WHERE name IN (SELECT speaker FROM t) GROUP BY name)
@@ -225,13 +232,14 @@ def top_places(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame:
     fw, params = from_where(f, "place", use_quote_scope=True, index=_ix(store))
     andw = "AND" if "WHERE" in fw else "WHERE"
     head, hp = (scope[0] + ", ", scope[1]) if scope else ("", [])
+    aid = _article_key(store)
     prows = aggregates.place_rows(store, f)
     if prows:  # from the aggregates (aggregates.py); with a country filter the articles are counted on the rows
         d = (f"SELECT name, {_sum('name_articles')} AS articles FROM pr "
              "WHERE name IN (SELECT place FROM t) GROUP BY name")
         dp: list = []
         if f.countries:  # an article naming a place in two of the countries is in both countries' counts
-            d = (f"SELECT p.name, count(DISTINCT p.article_id) AS articles{fw} {andw} p.name IN (SELECT place FROM t) "
+            d = (f"SELECT p.name, count(DISTINCT p.{aid}) AS articles{fw} {andw} p.name IN (SELECT place FROM t) "
                  "GROUP BY p.name")
             dp = params
         return store.df(
@@ -249,14 +257,14 @@ def top_places(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame:
             prows[1] + [limit] + dp,
         )
     # the filters are evaluated once: the passing mentions' name, country and article, counted three ways
-    fp = (f"fp AS MATERIALIZED (SELECT p.name, p.country, p.article_id{fw})" if _hold_mentions(f) else
-          f"fp AS NOT MATERIALIZED (SELECT p.name, p.country, p.article_id{fw})")
+    fp = (f"fp AS MATERIALIZED (SELECT p.name, p.country, p.{aid} AS article{fw})" if _hold_mentions(f) else
+          f"fp AS NOT MATERIALIZED (SELECT p.name, p.country, p.{aid} AS article{fw})")
     return store.df(
         f"""
         WITH {head}{fp},
              t AS (SELECT name AS place, count(*) AS mentions FROM fp GROUP BY name
                    ORDER BY mentions DESC, place LIMIT ?),
-             d AS (SELECT name, count(DISTINCT article_id) AS articles FROM fp
+             d AS (SELECT name, count(DISTINCT article) AS articles FROM fp
                    WHERE name IN (SELECT place FROM t) GROUP BY name),
              dc AS (SELECT name, {_MOST_MENTIONED} AS country FROM (
                         SELECT name, country, count(*) AS m FROM fp WHERE country IS NOT NULL
@@ -347,11 +355,14 @@ def quotes_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 0,
         if since is not None:
             fw += f" {_and(fw)} q.published >= ?"
             params = params + [since]
-    # quote_facts carries every column of the row but role and title: sort and cut there, then look up the
-    # page's speakers and articles (at most `limit` of each) by key
+    # quote_facts carries every column of the row but role and title: sort and cut there (the row numbers of
+    # the page first, from the sort keys alone, then its rows: a top-n carrying every column of the passing
+    # quotes cost 2-3 times more at 10M), then look up the page's speakers and articles (at most `limit` of
+    # each) by key
     page = store.df(
         f"SELECT q.id, q.speaker, q.text AS quote, q.kind, q.topics, q.stance, q.published AS \"date\", "
-        f"q.confidence, q.article_id{fw} ORDER BY {order} LIMIT ? OFFSET ?",
+        f"q.confidence, q.article_id FROM quote_facts q WHERE q.rowid IN "
+        f"(SELECT q.rowid{fw} ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}",
         params + [limit, offset],
     )
     if page.empty:
@@ -487,8 +498,9 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
         plp = prows[1]
     top = "SELECT place FROM pl ORDER BY mentions DESC, place LIMIT ?"
     # the hover's quotes: from each place's sampled mentions, the quotes around them, shortest first
+    aid = _article_key(store)  # the quotes around a sampled mention are joined on its article's number
     hover = f"""sample AS (  -- a bounded sample of each place's mentions (top-n aggregate: no sort of all mentions)
-        SELECT p.name, max_by(struct_pack(article_id := p.article_id, "start" := p.start, "end" := p."end"),
+        SELECT p.name, max_by(struct_pack(article := p.{aid}, "start" := p.start, "end" := p."end"),
                               struct_pack(a := p.article_id, s := -p.start), ?) AS m
         {fw} {andw} p.name IN ({top})
         GROUP BY p.name
@@ -496,7 +508,7 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     ), qp AS (  -- quote_facts has the text's length, so the text is read only for the chosen quotes
         SELECT cand.name AS place, q.id, coalesce(q.speaker, 'unknown') AS speaker,
                row_number() OVER (PARTITION BY cand.name ORDER BY q.text_len, q.id) AS rn
-        FROM cand JOIN quote_facts q ON q.article_id = cand.article_id AND cand.start >= q.start
+        FROM cand JOIN quote_facts q ON q.{aid} = cand.article AND cand.start >= q.start
                                         AND cand."end" <= q."end"
         {wq}
         QUALIFY rn <= ?
@@ -515,7 +527,8 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     )"""
         hover_p = srows[1] + [MAP_HOVER_PLACES, MAP_MENTION_SAMPLE]
     elif not prows and _hold_mentions(f):  # markers and sample from the passing mentions, read once
-        head += (f'fp AS MATERIALIZED (SELECT p.name, p.country, p.lat, p.lon, p.article_id, p.start, p."end"{fw}), ')
+        cols = "p.article_id" + (f", p.{aid}" if aid != "article_id" else "")
+        head += f'fp AS MATERIALIZED (SELECT p.name, p.country, p.lat, p.lon, {cols}, p.start, p."end"{fw}), '
         hp = hp + params
         pl = (f"SELECT p.name AS place, min(p.country) AS country, round(avg(p.lat), {nd}) AS lat, "
               f"round(avg(p.lon), {nd}) AS lon, count(*) AS mentions FROM fp p WHERE p.lat IS NOT NULL "
@@ -886,24 +899,27 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
             {matrix}
             """,
             rows[1] + [top] + cue_rows[1] + [top])
-    # the speakers first (one sum per speaker), then the per-topic aggregates, whose lists of cues are the
-    # costly part, for their rows only (aggregating every speaker's cues cost ~0.9 s at 1M quotes)
+    # the passing stances read once (the scan of their evidence lists is the costly part: reading them twice, for
+    # the ranking and the matrix, cost 0.8-1.0 s under topic+kind at 10M quotes, once 0.4 s), then the speakers
+    # (one sum per speaker), then the per-topic aggregates, whose lists of cues are the costly part of the
+    # grouping, for their rows only (aggregating every speaker's cues cost ~0.9 s at 1M quotes)
     return store.df(
         f"""
-        WITH top AS (SELECT st.speaker{fw} GROUP BY st.speaker
-                     ORDER BY coalesce(sum(len(st.evidence)), 0) DESC, st.speaker LIMIT ?),
+        WITH fs AS MATERIALIZED (SELECT st.speaker, st.topic, st.score, st.polarity, len(st.evidence) AS n_evidence,
+                                        st.confidence, st.cues{fw}),
+        top AS (SELECT speaker FROM fs GROUP BY speaker ORDER BY coalesce(sum(n_evidence), 0) DESC, speaker LIMIT ?),
         sm AS (
-            SELECT st.speaker, st.topic, round(avg(st.score), {nd}) AS score,
-                   count(*) FILTER (WHERE st.polarity = 'support') AS support,
-                   count(*) FILTER (WHERE st.polarity = 'oppose') AS oppose,
-                   count(*) FILTER (WHERE st.polarity = 'neutral') AS neutral,
-                   coalesce(sum(len(st.evidence)), 0) AS evidence, round(avg(st.confidence), {nd}) AS confidence,
-                   list_sort(list_distinct(flatten(list(st.cues))))[1:6] AS cues
-            {fw} {_and(fw)} st.speaker IN (SELECT speaker FROM top) GROUP BY st.speaker, st.topic
+            SELECT speaker, topic, round(avg(score), {nd}) AS score,
+                   count(*) FILTER (WHERE polarity = 'support') AS support,
+                   count(*) FILTER (WHERE polarity = 'oppose') AS oppose,
+                   count(*) FILTER (WHERE polarity = 'neutral') AS neutral,
+                   coalesce(sum(n_evidence), 0) AS evidence, round(avg(confidence), {nd}) AS confidence,
+                   list_sort(list_distinct(flatten(list(cues))))[1:6] AS cues
+            FROM fs WHERE speaker IN (SELECT speaker FROM top) GROUP BY speaker, topic
         )
         {matrix}
         """,
-        params + [max_speakers] + params,
+        params + [max_speakers],
     )
 
 

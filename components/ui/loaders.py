@@ -32,7 +32,10 @@ TTL_SECONDS = 600
 DERIVED_TABLES = {"article_versions", "corrections", "speaker_identities", "casualty_events", "quote_facts",
                   "casualty_facts", "casualty_chart", "stance_counts", "stance_cue_counts"}
 # columns added to existing tables later (ALTER ... ADD COLUMN IF NOT EXISTS when opened read-write)
-ADDED_COLUMNS = {("quotes", "confidence"), ("casualties", "confidence"), ("quote_facts", "confidence")}
+ADDED_COLUMNS = {("quotes", "confidence"), ("casualties", "confidence"), ("quote_facts", "confidence"),
+                 # the article numbers the filters join on (components/store/numbers.py)
+                 ("articles", "article_no"), ("places", "article_no"), ("stances", "article_no"),
+                 ("quote_facts", "article_no"), ("article_index", "article_no")}
 # the kinds of record the Review page's queue lists (components.store.queries.review_queue), with labels
 REVIEW_LABELS = {"quote": "quotes", "casualty": "casualty records", "stance": "stances"}
 BUILD_START_DELAY_S = 4.0  # the background build starts this long after the seed is stored
