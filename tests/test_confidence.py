@@ -41,7 +41,7 @@ def test_extraction_gives_every_quote_and_casualty_a_confidence(extract_text):
         'Mayor Lina Varga said on Tuesday that the bridge would reopen next month. "We will rebuild it '
         'stone by stone," she told reporters.\n\nAt least 7 people were killed in Kherson when a missile '
         "hit a market on Monday, officials said.\n\nIn a separate incident, dozens of people were killed in a flood "
-        "in the north of the country last year, a witness said.",
+        "in the north of the country on Sunday, a witness said.",
         published="2025-03-05")
     by_text = {q.text[:9]: q for q in ex.quotes}
     direct = by_text["We will r"]

@@ -306,7 +306,7 @@ def index_available(store: Any) -> bool:
                 "(SELECT count(*) FROM places) = 0 AND (SELECT count(*) FROM article_speakers) = 0)").fetchone()[0])
             # the filters on the index compare article numbers (numbers.py): a store written before them
             # (read-only, so not yet numbered) keeps the filters on article ids
-            have = have and numbers.available(store.cursor())
+            have = have and numbers.available(store)
         except duckdb.Error:
             have = False
         store._index_available = have

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import Callable
+from typing import Any, Callable
 
 import duckdb
 
@@ -30,7 +30,7 @@ COLUMN = "article_no"
 TABLES = ("articles", "places", "stances", "quote_facts", "casualty_facts", "article_index")
 
 
-def _columns(cur: duckdb.DuckDBPyConnection, table: str) -> set[str] | None:
+def _columns(cur: Any, table: str) -> set[str] | None:
     """The column names of ``table`` (None when it does not exist)."""
     rows = cur.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ? "
                        "AND table_schema = 'main' AND table_catalog = current_database()", [table]).fetchall()
@@ -109,9 +109,10 @@ def ensure(cur: duckdb.DuckDBPyConnection, progress: Callable[[str], None] | Non
     return done
 
 
-def available(cur: duckdb.DuckDBPyConnection) -> bool:
+def available(cur: Any) -> bool:
     """Whether every table of :data:`TABLES` that exists has the ``article_no`` column (a read-only reader of
-    an older store has not: its filters stay on article ids)."""
+    an older store has not: its filters stay on article ids). ``cur``: anything with DuckDB's ``execute``
+    (a connection, a cursor, a :class:`~components.store.Store`)."""
     for table in TABLES:
         cols = _columns(cur, table)
         if cols is not None and COLUMN not in cols:
