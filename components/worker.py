@@ -285,8 +285,10 @@ class ExtractionPool:
         the caller handles the outcomes already yielded (an ingest writes a batch to the store meanwhile).
         An error of the feeding thread (a worker that cannot start) is raised here. Leaving the loop early
         stops the feeding; a worker still busy is replaced at the next run. One run drives the workers at a
-        time: a run started while an earlier one was left unfinished (its generator not closed, e.g. kept
-        alive by a traceback) stops the earlier one first, so two feeding threads never share a worker.
+        time: a run started while an earlier one is still feeding (another caller's, or one left unfinished
+        with its generator not closed, e.g. kept alive by a traceback) waits until the earlier one has every
+        outcome (its feeding never waits for its caller, so the wait is bounded by its articles' budgets),
+        so two feeding threads never share a worker and neither loses an article.
 
         Raises:
             RuntimeError: a worker could not start, or the feeding thread ended without its last item.
@@ -295,7 +297,8 @@ class ExtractionPool:
         stop = threading.Event()
         todo = deque(enumerate(articles))
         with self._run_lock:
-            self._stop_run()
+            if self._run is not None:
+                self._run[0].join()  # the earlier run's feeding ends by itself (see above)
             feeder = threading.Thread(target=self._feed, args=(todo, out, stop),
                                       name="extraction-pool-feed", daemon=True)
             self._run = (feeder, stop)
@@ -307,7 +310,7 @@ class ExtractionPool:
                 except queue.Empty:
                     if feeder.is_alive():
                         continue
-                    if out.empty():  # stopped by a later run, or ended without saying why
+                    if out.empty():  # stopped by close(), or ended without saying why
                         raise RuntimeError("the extraction run was stopped before every article came back")
                     continue
                 if item is _END:
@@ -320,7 +323,7 @@ class ExtractionPool:
             feeder.join()
 
     def _stop_run(self) -> None:
-        """Stop the feeding thread of an earlier run still going (see :meth:`run`) and wait for it."""
+        """Stop the feeding thread of a run still going and wait for it (:meth:`close`)."""
         if self._run is not None:
             feeder, stop = self._run
             stop.set()

@@ -121,8 +121,9 @@ def test_robust_pool_replaces_an_idle_worker_that_died_between_runs():
 
 
 def test_robust_pool_runs_one_at_a_time():
-    """A run left unfinished (its generator neither exhausted nor closed) is stopped by the next run on the
-    same pool, which gets every outcome; the stopped run says so instead of waiting for ever."""
+    """A run started while an earlier one on the same pool is still feeding (its generator neither exhausted
+    nor closed: another caller, or a traceback keeping it) waits for it: both get every outcome, in order,
+    and neither waits for ever; a run stopped by close() says so."""
     from components.models import Article
     from components.worker import ExtractionPool
 
@@ -131,9 +132,14 @@ def test_robust_pool_runs_one_at_a_time():
         left = pool.run(arts)
         assert next(left).article.id == "a0"
         again = [o.article.id for o in pool.run(arts[:3])]
+        rest = [o.article.id for o in left]
+        stopped = pool.run(arts)
+        assert next(stopped).article.id == "a0"
+        pool.close()
         with pytest.raises(RuntimeError, match="stopped before every article came back"):
-            list(left)
+            list(stopped)
     assert again == ["a0", "a1", "a2"]
+    assert rest == [f"a{i}" for i in range(1, 40)]
 
 
 def test_robust_worker_warm_up_loads_what_the_first_article_would(nlp):
