@@ -1022,3 +1022,29 @@ def test_casualties_an_earlier_attack_dated_relative_to_the_report_is_background
     ex = extract_text("Bombing\n\nA roadside bomb killed four police officers near Kandahar on Monday, officials said. "
                       f"{when}, 11 officers were killed in a similar attack in the province.\n", "2025-03-12")
     assert [(c.place, c.killed_min, c.date) for c in ex.casualties] == [("Kandahar", 4, "2025-03-10")]
+
+
+def test_casualties_a_subset_is_a_part_that_a_later_toll_updates(extract_text):
+    """Invented: "killed 30 people in Sindh province, including 5 in Thatta" gives a part of 5 at Thatta
+    inside the 30; "the toll in Thatta rose to 8" then makes the event 33, not 8."""
+    c = only(extract_text("Heat\n\nA heatwave killed 30 people in Sindh province on Monday, including 5 in Thatta. On "
+                          "Tuesday the toll in Thatta rose to 8.\n", "2025-06-10"))
+    assert (c.place, c.killed_min) == ("Sindh", 33)
+    assert [(p.place, p.killed_min) for p in c.parts] == [("Thatta", 8)]
+
+
+def test_casualties_a_total_named_only_through_its_subset_is_at_the_subset_s_country(extract_text):
+    """Invented: "killed 40 people on Saturday, including 15 in Lviv": the one place named is the part's,
+    so the total is at Lviv's country, not at Lviv."""
+    c = only(extract_text("Strikes\n\nMissile strikes killed 40 people on Saturday, including 15 in Lviv, officials "
+                          "said.\n", "2025-06-10"))
+    assert (c.place, c.killed_min, [(p.place, p.killed_min) for p in c.parts]) == ("Ukraine", 40, [("Lviv", 15)])
+
+
+def test_casualties_victims_among_the_wounded_from_another_country_are_no_event_there(extract_text):
+    """Invented: "Among the wounded were two children and a tourist from Italy. Among the dead was a
+    student" names who the victims of the Lyon event were: no event in Italy, no more victims."""
+    ex = extract_text("Bridge\n\nA footbridge collapsed in Lyon on Wednesday, killing 4 people and wounding 10. Among the "
+                      "wounded were two children and a tourist from Italy. Among the dead was a student, the fire "
+                      "service said.\n", "2025-06-12")
+    assert [(c.place, c.killed_min, c.injured_min) for c in ex.casualties] == [("Lyon", 4, 10)]

@@ -969,12 +969,18 @@ def test_quotes_trailing_according_to_is_not_content(extract_text):
     assert ("Ilse Varga", "indirect", "exports would recover by autumn") in [(q.speaker, q.kind, q.text) for q in ex.quotes]
 
 
-def test_quotes_according_to_a_role_then_the_name_set_off_by_commas(extract_text):
+@pytest.mark.parametrize("text, speaker, content", [
+    ("According to the harbour chief, Tomas Lind, two ferries were held in port by the storm.", "Tomas Lind",
+     "two ferries were held in port by the storm"),
+    # the parser hangs the name on the role as its appositive
+    ("According to the regional governor, Oksana Bilyk, repair crews worked through the night.", "Oksana Bilyk",
+     "repair crews worked through the night"),
+])
+def test_quotes_according_to_a_role_then_the_name_set_off_by_commas(extract_text, text, speaker, content):
     """Invented: "According to the harbour chief, Tomas Lind, ...": the source is the named person, and
     the name is no part of the content."""
-    ex = extract_text("According to the harbour chief, Tomas Lind, two ferries were held in port by the storm.")
-    assert [(q.speaker, q.cue, q.text) for q in ex.quotes] == [
-        ("Tomas Lind", "according to", "two ferries were held in port by the storm")]
+    ex = extract_text(text)
+    assert [(q.speaker, q.cue, q.text) for q in ex.quotes] == [(speaker, "according to", content)]
 
 
 def test_quotes_according_to_a_document_then_names_keeps_the_names_in_the_content(extract_text):
@@ -1117,13 +1123,14 @@ def test_quotes_attack_by_armed_actors_is_no_attribution(extract_text):
     assert [(q.speaker, q.cue, q.text) for q in ex.quotes] == [("senator", "attacked", "the budget as reckless")]
 
 
-@pytest.mark.parametrize("label", ["Capt. Marta Silva:", "**Capt. Marta Silva:**"])
-def test_quotes_a_line_labelled_with_a_person_s_name_and_a_colon(extract_text, label):
+@pytest.mark.parametrize("label, speaker", [("Capt. Marta Silva:", "Marta Silva"), ("**Capt. Marta Silva:**", "Marta Silva"),
+                                            ("Olena Kravets:", "Olena Kravets")])  # a name the model leaves untagged
+def test_quotes_a_line_labelled_with_a_person_s_name_and_a_colon(extract_text, label, speaker):
     """Invented: one line 'NAME: "..."' (plain or Markdown bold) after another source's paragraph: the
     labelled person is the source, not the previous paragraph's speaker."""
     ex = extract_text("Port closed\n\nThe storm closed the port on Monday, harbour officials said.\n\n"
                       f"{label} \"No ship leaves before Friday.\"\n")
-    assert [(q.speaker, q.text) for q in ex.quotes if q.kind == "direct"] == [("Marta Silva", "No ship leaves before Friday.")]
+    assert [(q.speaker, q.text) for q in ex.quotes if q.kind == "direct"] == [(speaker, "No ship leaves before Friday.")]
 
 
 def test_quotes_final_cue_whose_subject_the_parser_hung_on_an_including_phrase(nlp):

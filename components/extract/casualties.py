@@ -442,8 +442,10 @@ def _gapped_numbers(tok: Token) -> list[Token]:
             continue
         locative = [p for c in t.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPOSITIONS
                     for p in c.children if p.dep_ == "pobj"]
-        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-        if not locative and t.dep_ in ("conj", "appos") and nxt is not None and nxt.dep_ == "prep" and nxt.lower_ in PLACE_PREPOSITIONS:
+        # the word after the number, or after its "of them" ("20 of them in B")
+        after = t.right_edge.i + 1 if _of_them(t) else t.i + 1
+        nxt = t.doc[after] if after < len(t.doc) else None
+        if not locative and (t.dep_ in ("conj", "appos") or _of_them(t)) and nxt is not None and nxt.dep_ == "prep" and nxt.lower_ in PLACE_PREPOSITIONS:
             # the parser hung the number's own place phrase elsewhere ("four in the village of A and three
             # in B", "in B" on "village"): the words' order says whose it is
             locative = [p for p in nxt.children if p.dep_ == "pobj"]
@@ -944,7 +946,7 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
     if not counts or _historical(sent, ctx.base, ctx.ents[si]) or GLOBAL_TOLL.search(sent.text) or ROLLUP.search(sent.text):
         return None  # a worldwide toll or a sum over several operations is no single event: not a record
     place, own_place = _sentence_place(ctx, si, clause, records)
-    place = _subset_total_place(ctx, pieces, totals) or place
+    place = _subset_total_place(ctx, sent, pieces, totals) or place
     date_, background = _event_date(ctx, si)
     if background:
         return None
@@ -966,7 +968,8 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
                 setattr(rec, f"{key}_qualifier", c.qualifier)
     # the parts of a stated total: the other pieces of its category, not the increments inside it
     rec.parts = _breakdown(ctx, sent, [p for p in pieces if p is not totals.get(p.key)
-                                       and not (p.key in totals and p.role == "increment")], rec)
+                                       and not (p.key in totals and p.role == "increment")], rec) \
+        or _subset_parts(ctx, sent, pieces, totals, rec)
     restated = _drop_repeated_counts(rec, records, {place.admin1} if place is not None and place.kind in ("city", "feature") and place.admin1 else set())
     for e in restated:  # a restatement completes what the first report left open (a headline's actor)
         e.cause = e.cause or rec.cause
@@ -1170,16 +1173,57 @@ def _subsets_follow(first: _Piece, rest: list[_Piece]) -> bool:
     return any(_is_including(t) for t in between) or all(_of_them(p.victim) for p in rest)
 
 
-def _subset_total_place(ctx: _Context, pieces: list[_Piece], totals: dict[str, _Piece]) -> Optional[Place]:
-    """The place of a total whose parts follow it as subsets (:func:`_subsets_follow`), named between
-    the total's count and its first part ("killed 50 people in Assam, including 12 in Guwahati": Assam,
-    not Guwahati); None when there is no such total or place."""
-    for key, total in totals.items():
-        rest = sorted((p for p in pieces if p.key == key and p.victim.i > total.victim.i), key=lambda p: p.victim.i)
-        if total.role == "" and rest and _subsets_follow(total, rest):
-            return _best_place(ctx.doc, ctx.places, total.victim.left_edge.idx, rest[0].victim.left_edge.idx,
-                               None, ctx.starts)
+def _subset_ranges(sent: Span, total: _Piece, pieces: list[_Piece]) -> list[tuple[_Piece, int, int]]:
+    """The pieces of ``total``'s category that follow it as its subsets (:func:`_subsets_follow`), each
+    with the character range that names it: from its phrase to the next one's, the last to the sentence's
+    end. [] when the pieces after ``total`` are no subsets of it."""
+    rest = sorted((p for p in pieces if p.key == total.key and p.victim.i > total.victim.i), key=lambda p: p.victim.i)
+    if total.role != "" or not rest or not _subsets_follow(total, rest):
+        return []
+    bounds = [p.victim.left_edge.idx for p in rest] + [sent.end_char]
+    return [(p, lo, hi) for p, lo, hi in zip(rest, bounds, bounds[1:])]
+
+
+def _subset_total_place(ctx: _Context, sent: Span, pieces: list[_Piece], totals: dict[str, _Piece]) -> Optional[Place]:
+    """The place of a total whose parts follow it as subsets (:func:`_subsets_follow`): one the sentence
+    names outside the subsets' phrases ("Bomb blasts in Assam killed 50 people, including 12 in Guwahati":
+    Assam, not Guwahati), else the country of the subsets' places ("killed 40 people, including 15 in
+    Dnipro": Ukraine); None when there is no such total or place."""
+    for total in totals.values():
+        subsets = _subset_ranges(sent, total, pieces)
+        if not subsets:
+            continue
+        own = _best_place(ctx.doc, ctx.places, sent.start_char, sent.end_char, None, ctx.starts,
+                          exclude=[(lo, hi) for _, lo, hi in subsets])
+        if own is not None:
+            return own
+        inner = [pl for _, lo, hi in subsets if (pl := _best_place(ctx.doc, ctx.places, lo, hi, None, ctx.starts)) is not None]
+        codes = {pl.country for pl in inner}
+        if len(codes) == 1 and None not in codes:
+            return next((p for p in ctx.places if p.kind == "country" and p.country in codes), None) or get_gazetteer().country(codes.pop())
     return None
+
+
+def _subset_parts(ctx: _Context, sent: Span, pieces: list[_Piece], totals: dict[str, _Piece], rec: Casualty) -> list[CasualtyPart]:
+    """The parts a total's subsets name ("killed 41 people in Malatya province, including 6 in Kale": a
+    part of 6 at Kale), each at its own place (a place the gazetteer lacks as written), else for its group
+    ("including two police officers"); none that is only the record's own place and no group."""
+    parts = []
+    for total in totals.values():
+        for p, lo, hi in _subset_ranges(sent, total, pieces):
+            place = _best_place(ctx.doc, ctx.places, lo, hi, None, ctx.starts)
+            if place is None:
+                unknown = _unknown_place(ctx, ctx.doc.char_span(lo, hi, alignment_mode="expand") or sent, orgs=True)
+                place = span_text(unknown) if unknown is not None else None
+            group = p.victim.lemma_.lower() if p.victim.pos_ in ("NOUN", "PROPN") else None
+            group = None if group in GENERIC_VICTIMS else group
+            if place is None and group is None or _place_name(place) == rec.place and group is None:
+                continue
+            part = CasualtyPart(group=group, start=rec.start, end=rec.end,
+                                **{f"{total.key}_min": p.count.min, f"{total.key}_max": p.count.max})
+            _set_place(part, place, rec)
+            parts.append(part)
+    return parts
 
 
 def _of_them(victim: Token) -> bool:
@@ -1394,15 +1438,16 @@ SUBSET_CUES = {
 
 
 def _drop_subset_counts(rec: Casualty, records: list[Casualty], sentence: str) -> None:
-    """Clear ``rec``'s count of a category (:data:`SUBSET_CUES`) that its sentence names as part of an
-    earlier event's count of that category in the same area, no larger than it ("Two children were among
+    """Clear ``rec``'s count of a category (:data:`SUBSET_CUES`) that its sentence names as part of the
+    latest earlier event's count of that category (wherever the victims come from), no larger than it ("Two children were among
     the dead", "Among the wounded were three soldiers"): who the event's victims were, not more victims
     (nor a report that a later restatement of the toll would be taken to repeat)."""
     for key, cue in SUBSET_CUES.items():
         mine = getattr(rec, key + "_min")
         if mine is None or not cue.search(sentence):
             continue
-        prev = next((e for e in reversed(records) if getattr(e, key + "_min") is not None and _same_area(e, rec)), None)
+        # "among the wounded were ... a tourist from Spain": the report's wounded, wherever they come from
+        prev = next((e for e in reversed(records) if getattr(e, key + "_min") is not None), None)
         if prev is not None and mine <= getattr(prev, key + "_min"):
             setattr(rec, key + "_min", None)
             setattr(rec, key + "_max", None)
@@ -1584,11 +1629,11 @@ def _update_part(event: Casualty, rec: Casualty, text: str, ctx: _Context) -> bo
     for "Kupyansk"; a place the gazetteer lacks as written), that part takes ``rec``'s killed count and the
     event's total changes by the same amount (70, not 58). False, changing nothing, otherwise ("the toll
     rose to 24 after five more bodies were found in A" updates the event's own total)."""
-    if rec.killed_min is None or len(event.parts) < 2:
+    if rec.killed_min is None or not event.parts:
         return False
     for part in event.parts:
-        if part.killed_min is None or not part.place:
-            continue
+        if part.killed_min is None or not part.place or len(event.parts) < 2 and part.place == event.place:
+            continue  # a lone part at the event's own place is no place of its own
         spellings = {part.place} | {p.mention for p in ctx.places if p.name == part.place and p.mention}
         name = "(?:" + "|".join(re.escape(n) for n in sorted(spellings)) + ")"
         if re.search(rf"\btoll\b(?: of the dead)? (?:in|at|for) (?:the )?{name}\b|\b{name}['’]s (?:death )?toll\b", text, re.I):

@@ -386,12 +386,13 @@ def _late_subject(tok: Token) -> Optional[tuple[Token, tuple[int, int]]]:
 
 def _name_of_role(role: Token, comma: int) -> Optional[Span]:
     """The person's name set off by commas right after a role noun ending at ``comma`` ("the regional
-    governor, Pavel Drozd, ..."): the role a title word (``title_words``) whose phrase ends at the comma, and a
+    governor, Pavel Drozd, ..."): the role a title word (``title_words``) right before the comma (the
+    parser may hang the name on it as an appositive), and a
     PERSON entity from the token after the comma up to another comma, with more of the sentence after it;
     None otherwise (a proper-noun source, a document noun: "according to Brown's account, Brown, Farrin
     and ... were"; or no such name)."""
     doc = role.doc
-    if role.pos_ != "NOUN" or role.lower_ not in C.TITLE_WORDS or role.right_edge.i + 1 != comma or comma + 1 >= role.sent.end:
+    if role.pos_ != "NOUN" or role.lower_ not in C.TITLE_WORDS or role.i + 1 != comma or comma + 1 >= role.sent.end:
         return None
     ent = next((e for e in role.sent.ents if e.start == comma + 1 and e.label_ == "PERSON"), None)
     if ent is None or ent.end + 1 >= role.sent.end or doc[ent.end].text != ",":

@@ -657,12 +657,19 @@ def _without_emphasis(span: Span) -> Span:
 
 def _line_label(s: _Sieve, colon_tok: Token) -> Optional[Span]:
     """The person named as the label of a line ("Dr. Ana Ruiz:", "**Col. Ivan Petrov:**"): a PERSON
-    entity ending right before ``colon_tok``, preceded on its line only by Markdown emphasis marks and at
-    most two capitalised words (a title: "Dr.", "Defence Minister"). None otherwise."""
+    entity (or two to four untagged capitalised words, a proper noun first) ending right before ``colon_tok``, preceded
+    on its line only by Markdown emphasis marks and at most two capitalised words (a title: "Dr.",
+    "Defence Minister"). None otherwise."""
     doc = s.doc
     ent = next((e for e in doc_ents(doc) if e.end == colon_tok.i and e.label_ == "PERSON"), None)
-    if ent is None:
-        return None
+    if ent is None:  # a name the model left untagged: two to four capitalised proper nouns opening the line
+        k = colon_tok.i
+        while k > 0 and colon_tok.i - k < 4 and doc[k - 1].pos_ in ("PROPN", "NOUN") and doc[k - 1].text[:1].isupper() \
+                and not doc[k - 1].ent_type_ and "\n" not in doc[k - 1].whitespace_:
+            k -= 1
+        if colon_tok.i - k < 2 or doc[k].pos_ != "PROPN":
+            return None  # one word ("Update:"), or no name first ("Breaking News:")
+        ent = Span(doc, k, colon_tok.i, label="PERSON")
     line_start = s.text.rfind("\n", 0, ent.start_char) + 1
     before = s.text[line_start : ent.start_char].strip(_EMPHASIS_MARKS + " \t").split()
     if len(before) > 2 or any(not w[:1].isupper() for w in before):
