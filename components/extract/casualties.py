@@ -1211,19 +1211,29 @@ def _subset_parts(ctx: _Context, sent: Span, pieces: list[_Piece], totals: dict[
     parts = []
     for total in totals.values():
         for p, lo, hi in _subset_ranges(sent, total, pieces):
-            place = _best_place(ctx.doc, ctx.places, lo, hi, None, ctx.starts)
-            if place is None:
-                unknown = _unknown_place(ctx, ctx.doc.char_span(lo, hi, alignment_mode="expand") or sent, orgs=True)
-                place = span_text(unknown) if unknown is not None else None
-            group = p.victim.lemma_.lower() if p.victim.pos_ in ("NOUN", "PROPN") else None
-            group = None if group in GENERIC_VICTIMS else group
-            if place is None and group is None or _place_name(place) == rec.place and group is None:
-                continue
-            part = CasualtyPart(group=group, start=rec.start, end=rec.end,
-                                **{f"{total.key}_min": p.count.min, f"{total.key}_max": p.count.max})
-            _set_place(part, place, rec)
-            parts.append(part)
+            place, group = _piece_place_and_group(ctx, sent, p, lo, hi)
+            if group is not None or place is not None and _place_name(place) != rec.place:
+                parts.append(_part(p, place, group, rec))
     return parts
+
+
+def _piece_place_and_group(ctx: _Context, sent: Span, p: _Piece, lo: int, hi: int) -> tuple[Optional[Place | str], Optional[str]]:
+    """Where and who a piece of a breakdown counts: the place named in its characters ``[lo, hi)`` (a
+    name the gazetteer lacks as written: "... and three in Zorivtsi"; None when none), and its victims'
+    noun lemma unless generic ("soldier"; not "people")."""
+    place = _best_place(ctx.doc, ctx.places, lo, hi, None, ctx.starts)
+    if place is None:
+        unknown = _unknown_place(ctx, ctx.doc.char_span(lo, hi, alignment_mode="expand") or sent, orgs=True)
+        place = span_text(unknown) if unknown is not None else None
+    group = p.victim.lemma_.lower() if p.victim.pos_ in ("NOUN", "PROPN") else None
+    return place, None if group in GENERIC_VICTIMS else group
+
+
+def _part(p: _Piece, place: Optional[Place | str], group: Optional[str], rec: Casualty) -> CasualtyPart:
+    """The part of ``rec`` that piece ``p`` counts, at ``place`` (else the record's), for ``group``."""
+    part = CasualtyPart(group=group, start=rec.start, end=rec.end, **{f"{p.key}_min": p.count.min, f"{p.key}_max": p.count.max})
+    _set_place(part, place, rec)
+    return part
 
 
 def _of_them(victim: Token) -> bool:
@@ -1368,19 +1378,10 @@ def _breakdown(ctx: _Context, sent: Span, pieces: list[_Piece], rec: Casualty) -
         bounds = [p.victim.left_edge.idx for p in mine[1:]] + [sent.end_char]
         found = []
         for p, (lo, hi) in zip(mine, zip([p.victim.left_edge.idx for p in mine], bounds)):
-            place = _best_place(ctx.doc, ctx.places, lo, hi, None, ctx.starts)
-            if place is None:  # "... and three in Zorivtsi", a village the gazetteer lacks: named as written
-                unknown = _unknown_place(ctx, ctx.doc.char_span(lo, hi, alignment_mode="expand") or sent, orgs=True)
-                place = span_text(unknown) if unknown is not None else None
-            group = p.victim.lemma_.lower() if p.victim.pos_ in ("NOUN", "PROPN") else None
-            group = None if group in GENERIC_VICTIMS else group
-            found.append((p, place, group))
+            found.append((p, *_piece_place_and_group(ctx, sent, p, lo, hi)))
         if len({_place_name(pl) or rec.place for _, pl, _ in found}) < 2 and len({g for _, _, g in found}) < 2:
             continue  # the same place and group: a list of victims, no breakdown
-        for p, place, group in found:
-            part = CasualtyPart(group=group, start=rec.start, end=rec.end, **{f"{key}_min": p.count.min, f"{key}_max": p.count.max})
-            _set_place(part, place, rec)
-            parts.append(part)
+        parts += [_part(p, place, group, rec) for p, place, group in found]
         unknown = any(isinstance(pl, str) for _, pl, _ in found)
         known = [pl for _, pl, _ in found if isinstance(pl, Place)]
         if len({pl.name for pl in known}) >= 2 or known and unknown:
