@@ -1182,3 +1182,13 @@ def test_quotes_then_added_after_a_quotation_shares_the_speaker(extract_text):
                       "in Tarvo.")
     assert [(q.speaker, q.cue, q.text) for q in ex.quotes] == [
         ("Ines Falk", "said", "the road will stay open"), ("Ines Falk", "added", "lorries would be inspected in Tarvo")]
+
+
+def test_quotes_its_director_said_after_a_clause_with_its_own_verb(extract_text):
+    """Invented: "X rejected the plan ..., its chairman NAME said on Monday.": the parser hangs the
+    source on the clause's last noun and the cue on its verb, without a subject of its own; the noun phrase
+    after the last comma is the source and the clause before it the content."""
+    ex = extract_text("The river board of Lomond rejected a plan to drain the eastern marsh, its chairman Aldo "
+                      "Ferrante-Ricci said on Monday.")
+    assert [(q.speaker, q.cue, q.text) for q in ex.quotes] == [
+        ("Aldo Ferrante-Ricci", "said", "The river board of Lomond rejected a plan to drain the eastern marsh")]

@@ -359,6 +359,18 @@ def _statement_clause(tok: Token) -> Optional[tuple[int, int]]:
 LATE_SUBJECT_WORDS = 6
 
 
+def _phrase_before_cue(tok: Token) -> Optional[Span]:
+    """The noun phrase between the last comma of cue ``tok``'s sentence and the cue (", its director Ana
+    Ruiz said"): at most :data:`LATE_SUBJECT_WORDS` words, no verb, not opening with a preposition; None
+    otherwise."""
+    doc = tok.doc
+    comma = next((t.i for t in reversed(doc[tok.sent.start : tok.i]) if t.text == ","), None)
+    phrase = doc[comma + 1 : tok.i] if comma is not None else None
+    if not phrase or len(phrase) > LATE_SUBJECT_WORDS or phrase[0].pos_ == "ADP" or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None  # a verb, or a prepositional phrase (", at the same time maintaining"): no source
+    return phrase
+
+
 def _late_subject(tok: Token) -> Optional[tuple[Token, tuple[int, int]]]:
     """For a cue parsed as a conjunct of an earlier clause: its subject right before it after a
     comma (", regional governor Oleh Syniehubov said"), and the character range of what precedes
@@ -369,11 +381,9 @@ def _late_subject(tok: Token) -> Optional[tuple[Token, tuple[int, int]]]:
     if subs:
         sub = max(subs, key=lambda c: c.i)
         left = sub.left_edge
-    else:  # the subject hung elsewhere too (", including 30 in A, the governor's office said"): the noun
-        # phrase between the last comma and the cue, a few words and no verb
-        comma = next((t.i for t in reversed(doc[tok.sent.start : tok.i]) if t.text == ","), None)
-        phrase = doc[comma + 1 : tok.i] if comma is not None else None
-        if not phrase or len(phrase) > LATE_SUBJECT_WORDS or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+    else:  # the subject hung elsewhere too (", including 30 in A, the governor's office said")
+        phrase = _phrase_before_cue(tok)
+        if phrase is None:
             return None
         sub, left = phrase[-1], phrase[0]
     if sub.right_edge.i != tok.i - 1 or left.i == 0 or doc[left.i - 1].text != "," or sub.pos_ not in ("PROPN", "NOUN"):
@@ -673,12 +683,19 @@ def _verb_frame(tok: Token, lem: str, in_quote, settings: CueSettings) -> Frame:
         if para is not None:
             (content, content_text), rule = para, "parataxis"
     # the reported clause before ", X said" that the parser did not make the cue's complement: the cue is
-    # a conjunct of it, or ends the sentence (no object or complement after it) holding a second subject or
+    # a conjunct or a finite adverbial clause of it (", its director NAME said"), or ends the sentence (no object or complement after it) holding a second subject or
     # an unlabelled dependent from it ("Rains killed 40 people, local authorities said": "Rains" hung on "said")
-    if content is None and (tok.dep_ == "conj" and tok.head.i < tok.i or _garbled_final_cue(tok)):
+    if content is None and (tok.dep_ == "conj" and tok.head.i < tok.i or _garbled_final_cue(tok)
+                            or tok.dep_ == "advcl" and tok.head.i < tok.i and tok.tag_ in ("VBD", "VBZ", "VBP")):
         late = _late_subject(tok) or (_appositive_source(tok, tok.head) if tok.dep_ == "conj" else None)  # ", the governor, Y, wrote on X."
         if late is not None:
             subj, content, rule = late[0], late[1], "conj"
+    if subj is not None and content is not None and content[0] <= subj.idx < content[1] <= tok.idx:
+        # a content that runs into its own source (", its chairman NAME said", the name hung on the clause's
+        # last noun): it ends at the comma before the source's phrase
+        phrase = _phrase_before_cue(tok)
+        if phrase is not None and phrase.start <= subj.i < phrase.end and phrase.start >= 2:
+            content = (content[0], tok.doc[phrase.start - 1].idx)
     if subj is None and content is not None and lem in C.CUE_PASSIVE_VERBS and tok.tag_ == "VBN" and any(
         c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children
     ):
