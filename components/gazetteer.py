@@ -248,6 +248,20 @@ _AREA_NAME_OPENERS = re.compile(r"^(?:(?:muhafazat|muhafazah|wilayat|wilayah|pro
 _AREA_NAME_KINDS = re.compile(r"\s+(?:province|governorate|region|state|prefecture|oblast|district)$")
 
 
+# a place name's first word and its other spelling ("Mt. Pleasant" / "Mount Pleasant", "Ft. Worth" / "Fort
+# Worth"): GeoNames writes one town one way and its namesakes the other. Not "St." / "Saint": GeoNames lists
+# both spellings among a saint-named town's alternate names already, and merging them adds far namesakes
+_OPENER_FORMS = {"mt": "mount", "mount": "mt", "ft": "fort", "fort": "ft"}
+
+
+def _other_opener_form(key: str) -> Optional[str]:
+    """``key`` (a :func:`normalise` key) with its first word in its other spelling
+    (:data:`_OPENER_FORMS`), or None when the first word has none or nothing follows it."""
+    first, sep, rest = key.partition(" ")
+    other = _OPENER_FORMS.get(first)
+    return other + " " + rest if other and rest else None
+
+
 def _bare_area_key(name: str) -> str:
     """``normalise(name)`` without an opening article or area word and a closing area word, no
     spaces: "Muhafazat al Minufiyah" -> "minufiyah", "Ghazni Province" -> "ghazni"."""
@@ -713,7 +727,13 @@ class Gazetteer:
         recs = self._index.get(key)
         if not recs and key.endswith("'s"):
             recs = self._index.get(_strip_possessive(key))
-        return list(recs or ())
+        other = _other_opener_form(key)
+        if other is None or other not in self._index:
+            return list(recs or ())
+        keys = {key, other}  # "Mt. Pleasant" and "Mount Pleasant": one name under both spellings of its first word
+        merged = list(dict.fromkeys([*(recs or ()), *self._index[other]]))
+        return sorted(merged, key=lambda r: (normalise(r.name) not in keys, KIND_RANK[r.kind] if r.kind in ("continent", "water", "country") else 2,
+                                             -r.population))
 
     def small_places(self, name: str) -> list["GeoRecord"]:
         """Return the villages and small towns (GeoNames cities500, population below 5000) whose

@@ -150,6 +150,7 @@ class CasualtiesLexicon(LexiconFile):
     kill_lemmas: WordList
     injure_lemmas: WordList
     missing_lemmas: WordList
+    unconfirmed_death_verbs: WordList
     person_nouns: WordList
     person_suffixes: WordList
     perpetrator_nouns: WordList
@@ -250,6 +251,7 @@ VAGUE_COUNTS = dict(_CASUALTIES.vague_counts)
 KILL_LEMMAS = frozenset(_CASUALTIES.kill_lemmas)
 INJURE_LEMMAS = frozenset(_CASUALTIES.injure_lemmas)
 MISSING_LEMMAS = frozenset(_CASUALTIES.missing_lemmas)
+UNCONFIRMED_DEATH_VERBS = frozenset(_CASUALTIES.unconfirmed_death_verbs)
 PERSON_NOUNS = frozenset(_CASUALTIES.person_nouns)
 PERSON_SUFFIXES = tuple(_CASUALTIES.person_suffixes)
 PERPETRATOR_NOUNS = frozenset(_CASUALTIES.perpetrator_nouns)

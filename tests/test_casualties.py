@@ -1048,3 +1048,45 @@ def test_casualties_victims_among_the_wounded_from_another_country_are_no_event_
                       "wounded were two children and a tourist from Italy. Among the dead was a student, the fire "
                       "service said.\n", "2025-06-12")
     assert [(c.place, c.killed_min, c.injured_min) for c in ex.casualties] == [("Lyon", 4, 10)]
+
+
+# ----------------------------------------------------------------------------- breakdowns that add up; unconfirmed deaths
+def test_casualties_parts_after_a_comma_that_add_up_to_the_first_count_are_its_breakdown(extract_text):
+    """Invented: 'killed 19 people on Friday, 11 in A and 8 in B': the first count names no place and the
+    next two add up to it exactly, so they are its parts (one event of 19 at their country), not 38."""
+    ex = extract_text("Landslides in Peru\n\nLandslides killed 19 people on Friday, 11 in Cusco and 8 in Arequipa, "
+                      "the civil defence agency said.", "2025-03-10")
+    c = only(ex)
+    assert (c.place, c.killed_min, c.killed_max) == ("Peru", 19, 19)
+    assert [(p.place, p.killed_min) for p in c.parts] == [("Cusco", 11), ("Arequipa", 8)]
+
+
+def test_casualties_separate_counts_that_do_not_add_up_stay_summed(extract_text):
+    """Invented: '9 people on Friday, 6 in A and 5 in B' (6 + 5 is not 9): no breakdown of the first, a sum."""
+    ex = extract_text("Landslides in Peru\n\nLandslides killed 9 people on Friday, 6 in Cusco and 5 in Arequipa.", "2025-03-10")
+    assert sum(c.killed_min for c in ex.casualties) == 20
+
+
+def test_casualties_of_the_dead_comma_breakdown_gives_the_parts(extract_text):
+    """Invented: 'Of the 30 dead, 18 were in A and 12 in B' after a report of the 30: one event of 30
+    with two parts (the breakdown is introduced by 'Of the N dead,' as by a colon)."""
+    ex = extract_text("Heatwave in India\n\nA heatwave killed 30 people on Monday. Of the 30 dead, 18 were in Nagpur "
+                      "and 12 in Jaipur, health officials said.", "2025-05-13")
+    c = only(ex)
+    assert (c.place, c.killed_min) == ("India", 30)
+    assert [(p.place, p.killed_min) for p in c.parts] == [("Nagpur", 18), ("Jaipur", 12)]
+
+
+@pytest.mark.parametrize("state", ["are feared dead", "were presumed dead", "are believed dead"])
+def test_casualties_feared_or_presumed_dead_are_missing_not_killed(extract_text, state):
+    """Invented: people 'feared / presumed / believed dead' are deaths not confirmed: missing, never killed."""
+    ex = extract_text(f"Fishing boat lost\n\nNine fishermen {state} after their boat sank off Mombasa on Sunday.", "2025-03-11")
+    c = only(ex)
+    assert (c.place, c.killed_min, c.missing_min, c.missing_max) == ("Mombasa", None, 9, 9)
+
+
+def test_casualties_a_fear_of_deaths_to_come_is_still_no_event(extract_text):
+    """Invented: 'officials fear the storm could kill dozens': a fear, not a count of anyone (the feared-dead
+    reading does not open the door to forecasts)."""
+    ex = extract_text("Storm nears Kenya\n\nOfficials fear the storm could kill dozens of people near Mombasa.", "2025-03-11")
+    assert ex.casualties == []

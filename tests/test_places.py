@@ -861,3 +861,32 @@ def test_places_name_cut_before_its_particle_runs_on(extract_text):
     assert [(p.mention, p.kind) for p in ex.places if p.country == "BR" and p.name != "Brazil"] == [
         ("Rio Grande do Sul", "admin")]
     assert [(c.place, c.killed_min) for c in ex.casualties] == [("Rio Grande do Sul", 12)]
+
+
+def test_an_exonym_tagged_as_an_organisation_after_in_is_the_city_of_the_articles_country(extract_text):
+    """Invented: 'two in Heraklion' (GeoNames: Irakleion, with Heraklion among its alternate names) in an
+    article on Greece, which the small model tags ORG: the Cretan city."""
+    ex = extract_text("Storm hits Greece\n\nA storm killed three people in Corfu and two in Heraklion on Sunday.", "2025-03-11")
+    assert ("Heraklion", "Irakleion", "GR") in [(p.mention, p.name, p.country) for p in ex.places]
+
+
+def test_an_abbreviated_first_word_finds_the_towns_written_in_full():
+    """Invented: 'Mt. Pleasant' and 'Ft. Worth' find the towns GeoNames writes 'Mount Pleasant' and 'Fort
+    Worth' (and the reverse), the largest first."""
+    from components.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    assert [(r.name, r.country, r.admin1) for r in gaz.candidates("Ft. Worth")][:1] == [("Fort Worth", "US", "Texas")]
+    top = gaz.candidates("Mt. Pleasant")[0]
+    assert (top.name, top.country) == ("Mount Pleasant", "US")
+    assert {r.name for r in gaz.candidates("Mount Pleasant")} >= {"Mount Pleasant", "Mt Pleasant"}
+
+
+@pytest.mark.parametrize("text", ["Students at MIT in Boston said the lab was closed.",
+                                  "A fundraiser will be held at Culver’s in Madison, Wisconsin.",
+                                  "Troops searched a compound in Archi district, Kunduz province."])
+def test_an_acronym_a_shop_or_a_district_is_no_exonym_of_a_city(extract_text, text):
+    """Invented: the exonym reading of an ORG after a locative cue skips acronyms, possessives (a shop
+    named after its founder) and a name before an area word."""
+    ex = extract_text(text)
+    assert not [p for p in ex.places if p.mention in ("MIT", "Culver's", "Culver’s") or p.mention == "Archi" and p.kind == "city"]

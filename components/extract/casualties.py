@@ -76,6 +76,7 @@ from ..lexicon import (
     INJURE_LEMMAS,
     KILL_LEMMAS,
     MISSING_LEMMAS,
+    UNCONFIRMED_DEATH_VERBS,
     NON_COUNT_FOLLOWERS,
     INCREMENT_WORDS,
     NON_HUMAN_NOUNS,
@@ -271,7 +272,7 @@ _TRIGGER_WORDS = MISSING_LEMMAS | INJURE_LEMMAS | KILL_LEMMAS | {"lose"}
 
 def _category(tok: Token) -> Optional[str]:
     lem, low = tok.lemma_.lower(), tok.lower_
-    if lem in MISSING_LEMMAS or low in MISSING_LEMMAS:
+    if lem in MISSING_LEMMAS or low in MISSING_LEMMAS or _unconfirmed_death(tok):
         return "missing"
     if lem in INJURE_LEMMAS or low in INJURE_LEMMAS:
         return "injured"
@@ -286,6 +287,12 @@ def _category(tok: Token) -> Optional[str]:
     if lem == "lose" and any(c.lower_ in ("life", "lives") for c in tok.children):
         return "killed"
     return None
+
+
+def _unconfirmed_death(tok: Token) -> bool:
+    """True for "dead" as the predicate of a verb of belief (:data:`UNCONFIRMED_DEATH_VERBS`: "are
+    feared dead", "were presumed dead"): a death not confirmed, counted as missing."""
+    return tok.lower_ == "dead" and tok.dep_ in ("oprd", "acomp", "xcomp") and tok.head.lemma_.lower() in UNCONFIRMED_DEATH_VERBS
 
 
 def _phrase(head: Token) -> list[Token]:
@@ -579,6 +586,8 @@ def _not_an_event(tok: Token) -> bool:
         if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in node.children):
             return True
     for anc in list(tok.ancestors)[:6]:
+        if anc.i == tok.head.i and _unconfirmed_death(tok):
+            continue  # "feared dead": a report of missing people, not a fear of deaths to come
         if anc.lemma_.lower() in NON_FACTUAL_HEADS or anc.lower_ in NON_FACTUAL_HEADS:
             return True
         if anc.lemma_.lower() in HYPOTHETICAL_HEADS or anc.lower_ in HYPOTHETICAL_HEADS:
@@ -1088,12 +1097,16 @@ def _role(trigger: Token, victim: Token) -> str:
 def _colon_breakdown(sent: Span, pieces: list[_Piece]) -> list[_Piece]:
     """The counts of a breakdown introduced by a colon after a casualty word, one number per
     place ("Officials gave the toll by city: 12 in Piura, 7 in Tumbes", "The dead were counted
-    by province: 40 in Herat and 12 in Badghis"): a piece per bare number followed by a locative
-    preposition, in the category of the last casualty word before the colon. Only when the
+    by province: 40 in Herat and 12 in Badghis"), or by a comma after a sentence-opening "Of the N
+    dead" / "Among the injured" ("Of the 30 dead, 18 were in A and 12 in B"): a piece per bare number
+    followed by a locative preposition (or "were"/"was" and one), in the category of the last casualty
+    word before the colon or comma. Only when the
     sentence has no piece of that category after the colon already, and at least two numbers are
     listed (a breakdown, not one more count). Returns [] otherwise."""
     low = token_lowers(sent.doc)  # (read on the column: most sentences have no colon)
     at = next((i for i in range(sent.start, sent.end) if low[i] == ":"), None)
+    if at is None and sent.end - sent.start > 2 and low[sent.start] in ("of", "among"):
+        at = next((i for i in range(sent.start, sent.end) if low[i] == ","), None)  # "Of the 70 dead, 25 were in A and 45 in B"
     if at is None:
         return []
     colon = sent.doc[at]
@@ -1104,9 +1117,10 @@ def _colon_breakdown(sent: Span, pieces: list[_Piece]) -> list[_Piece]:
     out = []
     for t in sent.doc[colon.i + 1:sent.end]:
         prev = t.nbor(-1)
-        if not t.like_num or t.i + 1 >= sent.end or t.nbor(1).lower_ not in PLACE_PREPOSITIONS:
+        k = t.i + 1 + (t.i + 1 < sent.end and low[t.i + 1] in ("were", "was"))  # "25 were in A"
+        if not t.like_num or k >= sent.end or low[k] not in PLACE_PREPOSITIONS:
             continue
-        if prev.i != colon.i and prev.lower_ not in (",", ";", "and") or (t.i + 2 < sent.end and t.nbor(1).lower_ == "at" and t.nbor(2).like_num):
+        if prev.i != colon.i and prev.lower_ not in (",", ";", "and") or (k + 1 < sent.end and low[k] == "at" and sent.doc[k + 1].like_num):
             continue  # "... and 3 at 5 p.m.": a number in a list only, not a clock time
         value = number_value(t.text)
         if value is None:
@@ -1158,12 +1172,23 @@ def _totals(ctx: _Context, sent: Span, pieces: list[_Piece]) -> dict[str, _Piece
         bounds = [p.victim.left_edge.idx for p in mine] + [sent.end_char]
         found = [_best_place(doc, ctx.places, lo, hi, None, ctx.starts) for lo, hi in zip(bounds, bounds[1:])]
         area, inner = found[0], found[1:]
+        if area is None and _exact_sum(first, rest) and None not in inner and len({p.name for p in inner}) == len(inner):
+            out[key] = first  # "killed 70 people on Monday, 25 in A and 45 in B": parts that add up to it exactly
+            continue
         if area is None or any(p is None for p in inner) or len({p.name for p in inner}) < len(inner):
             continue
         if area.kind == "country" and all(p.kind != "country" and p.country == area.country for p in inner) \
                 or area.kind == "admin" and all(p.kind == "city" and p.admin1 == area.admin1 for p in inner):
             out[key] = first
     return out
+
+
+def _exact_sum(first: _Piece, rest: list[_Piece]) -> bool:
+    """True when the exact counts ``rest`` add up to the exact count ``first`` (a total and its parts
+    by place: "70 people on Monday, 25 in A and 45 in B"; a list of separate tolls rarely sums to its
+    first number)."""
+    counts = [first.count] + [p.count for p in rest]
+    return all(c.min is not None and c.min == c.max for c in counts) and sum(c.min for c in counts[1:]) == first.count.min
 
 
 def _subsets_follow(first: _Piece, rest: list[_Piece]) -> bool:

@@ -1222,6 +1222,8 @@ def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: dict[str, set
             if not exact and SIGNALS["area_spellings"] and (_cue_before(doc, i) or _admin_suffix_after(span)) and gaz.area_by_spelling(
                     text, _entity_countries(doc, gaz, span)) is not None:
                 return True  # "a woman from Menoufia" in Egypt: Al Minufiyah spelt another way
+            if not exact and _alternate_name_in_context(span, gaz):
+                return True  # "two in Heraklion" in Greece: Irakleion under its English name
             return any(r.kind == "admin" or r.population >= floor for r in exact)
     if len(span) == 1 and _other_person_part(span[0].lower_, text, surnames) or len(text) < 3:
         return False  # a person's name part, or too short to trust ("Lu")
@@ -1245,6 +1247,21 @@ def _respelt_area(span: Span, gaz: Gazetteer) -> bool:
     another spelling ("In Logar" for GeoNames' Lowgar, "in Konar" / "in Kunar"): read as that area."""
     return len(span) == 1 and _cue_before(span.doc, span.start) and any(
         r.kind == "admin" and r not in gaz.admin2 for r in gaz.candidates(span_text(span)))
+
+
+def _alternate_name_in_context(span: Span, gaz: Gazetteer) -> bool:
+    """A name after a locative cue that is a Latin alternate name (not the GeoNames name) of a city of
+    at least :data:`MIN_CUED_ORG_POPULATION` in a country the article names ("killed two in Heraklion"
+    in an article on Greece: Irakleion). An exonym the model tags ORG is the place only with both
+    signals: the cue and the country. Not an acronym ("at MIT"), a possessive ("at Culver's": a shop)
+    or a name before an area word ("in Archi district": the district, not its town)."""
+    text = span_text(span)
+    doc = span.doc
+    possessive = text.endswith(("'s", "’s")) or span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")
+    if not _cue_before(doc, span.start) or text.isupper() or possessive or _admin_suffix_after(span):
+        return False
+    recs = [r for r in gaz.candidates(text) if r.kind == "city" and r.population >= MIN_CUED_ORG_POPULATION]
+    return bool(recs) and bool({r.country for r in recs} & _entity_countries(span.doc, gaz, span))
 
 
 def _without_admin_suffix(span: Span) -> Span:
