@@ -151,6 +151,8 @@ class CasualtiesLexicon(LexiconFile):
     injure_lemmas: WordList
     missing_lemmas: WordList
     unconfirmed_death_verbs: WordList
+    life_taking_verbs: WordList
+    group_nouns: WordList
     person_nouns: WordList
     person_suffixes: WordList
     perpetrator_nouns: WordList
@@ -252,6 +254,8 @@ KILL_LEMMAS = frozenset(_CASUALTIES.kill_lemmas)
 INJURE_LEMMAS = frozenset(_CASUALTIES.injure_lemmas)
 MISSING_LEMMAS = frozenset(_CASUALTIES.missing_lemmas)
 UNCONFIRMED_DEATH_VERBS = frozenset(_CASUALTIES.unconfirmed_death_verbs)
+LIFE_TAKING_VERBS = frozenset(_CASUALTIES.life_taking_verbs)
+GROUP_NOUNS = frozenset(_CASUALTIES.group_nouns)
 PERSON_NOUNS = frozenset(_CASUALTIES.person_nouns)
 PERSON_SUFFIXES = tuple(_CASUALTIES.person_suffixes)
 PERPETRATOR_NOUNS = frozenset(_CASUALTIES.perpetrator_nouns)

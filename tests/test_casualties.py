@@ -1090,3 +1090,39 @@ def test_casualties_a_fear_of_deaths_to_come_is_still_no_event(extract_text):
     reading does not open the door to forecasts)."""
     ex = extract_text("Storm nears Kenya\n\nOfficials fear the storm could kill dozens of people near Mombasa.", "2025-03-11")
     assert ex.casualties == []
+
+
+@pytest.mark.parametrize("sentence,killed,perpetrators", [
+    # a manner of death before "to death": the verb's victims
+    ("A taxi driver was beaten to death outside his home in Mombasa on Friday.", 1, None),
+    ("Attackers hacked three farmers to death near Mombasa on Friday.", 3, None),
+    # recovered bodies counted by the noun after "of"
+    ("The bodies of four climbers were pulled from a crevasse near Mombasa on Friday.", 4, None),
+    # lives as the object of a verb that takes them
+    ("The blaze claimed nine lives at a warehouse in Mombasa on Friday.", 9, None),
+    ("The collapse cost eleven lives in Mombasa on Friday.", 11, None),
+    # a group counted by the number after "of"
+    ("An airstrike killed a family of five in Mombasa on Friday.", 5, None),
+    # "shot dead N people" (dead as the verb's complement) and the gunman's own death apart
+    ("A gunman shot dead four people at a bus station in Mombasa on Friday before killing himself.", 4, 1),
+])
+def test_casualties_common_death_phrasings_give_their_count(extract_text, sentence, killed, perpetrators):
+    """Invented: phrasings of a death that name no 'killed' with a counted subject."""
+    c = only(extract_text(f"Deaths in Kenya\n\n{sentence}", "2025-03-11"))
+    assert (c.place, c.killed_min, c.killed_max, c.perpetrator_killed_min) == ("Mombasa", killed, killed, perpetrators)
+
+
+def test_casualties_bystanders_hurt_after_a_semicolon_are_injured(extract_text):
+    """Invented: 'eleven onlookers were hurt' after a semicolon: people at the scene are counted people."""
+    c = only(extract_text("Clash in Kenya\n\nThree officers were killed in a gunfight in Mombasa; eleven onlookers were hurt.",
+                          "2025-03-11"))
+    assert (c.killed_min, c.injured_min) == (3, 11)
+
+
+def test_casualties_killed_here_and_wounded_there_are_parts_at_their_places(extract_text):
+    """Invented: 'killed 3 people in A and wounded 8 in B': one event over both places (their country),
+    each count a part at its own place, not both counts at B."""
+    c = only(extract_text("Strikes in Ukraine\n\nDrones killed three people in Sumy and wounded eight in Poltava, officials said.",
+                          "2025-03-11"))
+    assert (c.place, c.killed_min, c.injured_min) == ("Ukraine", 3, 8)
+    assert [(p.place, p.killed_min, p.injured_min) for p in c.parts] == [("Sumy", 3, None), ("Poltava", None, 8)]

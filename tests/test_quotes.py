@@ -796,6 +796,23 @@ def test_quotes_attributed_quotation_after_a_transcript_is_reporting_again(extra
     ]
 
 
+def test_quotes_reported_speech_after_a_transcript_ends_the_turn_for_good(extract_text):
+    """Invented: after the last 'NAME:' turn the article resumes its narrative. A paragraph with an indirect
+    attribution of its own ('The regional police said on Monday that ...') ends the turn, and no later
+    unlabelled paragraph is the interviewee's; a 'REPORTER:' line is the journalist's, never a quote."""
+    text = ("Medic recalls the night of the shelling\n\nDana Moravec, a volunteer medic, spoke to our reporter.\n\n"
+            "MORAVEC: We heard the first blasts at midnight.\n\nREPORTER: What did you do then?\n\n"
+            "MORAVEC: We carried the wounded down the stairs.\n\n"
+            "The regional police said on Monday that three houses had burned down.\n\n"
+            "Aid convoys reached the town on Tuesday.\n")
+    ex = extract_text(text)
+    assert [(q.kind, q.text, q.speaker) for q in ex.quotes] == [
+        ("transcript", "We heard the first blasts at midnight.", "Dana Moravec"),
+        ("transcript", "We carried the wounded down the stairs.", "Dana Moravec"),
+        ("indirect", "three houses had burned down", "regional police"),
+    ]
+
+
 @pytest.mark.parametrize("text,expected", [
     # a noun phrase the parser takes for a clause complement (a participle inside it) is no content
     ("The patrol also found a rocket-propelled grenade launcher.", []),

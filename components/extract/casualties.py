@@ -77,6 +77,8 @@ from ..lexicon import (
     KILL_LEMMAS,
     MISSING_LEMMAS,
     UNCONFIRMED_DEATH_VERBS,
+    LIFE_TAKING_VERBS,
+    GROUP_NOUNS,
     NON_COUNT_FOLLOWERS,
     INCREMENT_WORDS,
     NON_HUMAN_NOUNS,
@@ -267,7 +269,7 @@ ATTACK_VERB_LEMMAS = frozenset({"fire", "launch", "strike", "attack", "shell", "
 
 
 # the words and lemmas :func:`_category` can give a category to (any other word has none)
-_TRIGGER_WORDS = MISSING_LEMMAS | INJURE_LEMMAS | KILL_LEMMAS | {"lose"}
+_TRIGGER_WORDS = MISSING_LEMMAS | INJURE_LEMMAS | KILL_LEMMAS | LIFE_TAKING_VERBS | {"lose"}
 
 
 def _category(tok: Token) -> Optional[str]:
@@ -278,14 +280,16 @@ def _category(tok: Token) -> Optional[str]:
         return "injured"
     if lem in KILL_LEMMAS or low in KILL_LEMMAS:
         if lem == "body" or low in ("body", "bodies"):
-            # "rescuers pulled 12 bodies from the rubble": bodies counted as recovered are dead;
-            # any other "body" (a governing body) is not a casualty word
-            if any(c.dep_ == "nummod" for c in tok.children) and tok.head.lemma_.lower() in RECOVERY_LEMMAS:
+            # "rescuers pulled 12 bodies from the rubble", "the bodies of five hikers were recovered": bodies
+            # counted as recovered are dead; any other "body" (a governing body) is not a casualty word
+            counted = any(c.dep_ == "nummod" for c in tok.children) or any(
+                p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in p.children) for c in tok.children if c.lower_ == "of" for p in c.children)
+            if counted and tok.head.lemma_.lower() in RECOVERY_LEMMAS:
                 return "killed"
             return None
         return "killed"
-    if lem == "lose" and any(c.lower_ in ("life", "lives") for c in tok.children):
-        return "killed"
+    if (lem == "lose" or lem in LIFE_TAKING_VERBS) and any(c.lower_ in ("life", "lives") for c in tok.children):
+        return "killed"  # "lost their lives"; "the fire claimed seven lives"
     return None
 
 
@@ -388,6 +392,11 @@ def _victims(tok: Token) -> list[Token]:
     listed = _count_before_state(tok)
     if listed is not None:
         return [listed]
+    if lem in LIFE_TAKING_VERBS:  # "claimed seven lives": the lives are the count
+        return [c for c in kids if c.dep_ in ("dobj", "obj") and c.lower_ in ("life", "lives")]
+    if _death_of_manner(tok):  # "was stabbed to death", "beat two men to death": the verb's victims
+        verb = tok.head.head
+        return _with_conjuncts([c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")])
     group = tok.head if tok.dep_ in ("acl", "amod", "relcl") and tok.head.dep_ == "pobj" and tok.head.i < tok.i else tok
     if group.dep_ == "pobj" and group.head.lower_ == "among" and group.head.head.pos_ in ("AUX", "VERB"):
         # "a nurse and two drivers were among the dead", "among the injured were three children",
@@ -395,7 +404,26 @@ def _victims(tok: Token) -> list[Token]:
         if group is not tok and any(c.dep_ == "nummod" for c in group.children):
             return [group]
         return _with_conjuncts([c for c in group.head.head.children if c.dep_ in ("nsubj", "attr")])
-    return _direct_victims(tok, kids, lem) + _gapped_numbers(tok)
+    return [_group_count(v) for v in _direct_victims(tok, kids, lem)] + _gapped_numbers(tok)
+
+
+def _group_count(victim: Token) -> Token:
+    """The number that counts a group noun's people (:data:`GROUP_NOUNS`: "a family of six", "a crew of
+    five sailors"): the ``of`` complement when it is or has a number, else ``victim`` itself."""
+    if victim.lemma_.lower() not in GROUP_NOUNS and victim.lower_ not in GROUP_NOUNS:
+        return victim
+    for c in victim.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and (_states_count(p) or any(n.dep_ == "nummod" for n in p.children)):
+                    return p
+    return victim
+
+
+def _death_of_manner(tok: Token) -> bool:
+    """True for "death" in "VERB ... to death" ("was stabbed to death", "beat him to death", "burned to
+    death"): the verb names the manner of a killing."""
+    return tok.lower_ == "death" and tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.pos_ == "VERB"
 
 
 # the state words of a "left N dead, M injured and K missing" list
@@ -503,7 +531,9 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
             for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"
         ]
         return _with_conjuncts(dobj) + along
-    if tok.dep_ == "oprd" and tok.pos_ == "ADJ":  # "shot him dead", "left five dead"; passive: "were found dead"
+    if tok.dep_ == "oprd" and tok.pos_ == "ADJ" or tok.lower_ == "dead" and tok.dep_ == "acomp" and any(
+            c.dep_ in ("dobj", "obj") for c in tok.head.children):
+        # "shot him dead", "left five dead"; passive: "were found dead"; "shot dead six people" (dead as the verb's complement)
         return _with_conjuncts([c for c in tok.head.children if c.dep_ in ("dobj", "obj", "nsubjpass")])
     if tok.dep_ in ("oprd", "advcl", "xcomp", "acomp") and tok.head.lemma_ == "leave":
         # "left three people missing": the object of "leave" is in the state the participle names
@@ -1400,10 +1430,7 @@ def _breakdown(ctx: _Context, sent: Span, pieces: list[_Piece], rec: Casualty) -
         mine = sorted((p for p in pieces if p.key == key), key=lambda p: p.victim.left_edge.i)
         if len(mine) < 2:
             continue
-        bounds = [p.victim.left_edge.idx for p in mine[1:]] + [sent.end_char]
-        found = []
-        for p, (lo, hi) in zip(mine, zip([p.victim.left_edge.idx for p in mine], bounds)):
-            found.append((p, *_piece_place_and_group(ctx, sent, p, lo, hi)))
+        found = _pieces_places(ctx, sent, mine)
         if len({_place_name(pl) or rec.place for _, pl, _ in found}) < 2 and len({g for _, _, g in found}) < 2:
             continue  # the same place and group: a list of victims, no breakdown
         parts += [_part(p, place, group, rec) for p, place, group in found]
@@ -1411,7 +1438,22 @@ def _breakdown(ctx: _Context, sent: Span, pieces: list[_Piece], rec: Casualty) -
         known = [pl for _, pl, _ in found if isinstance(pl, Place)]
         if len({pl.name for pl in known}) >= 2 or known and unknown:
             _place_over_parts(ctx, rec, known, country_only=unknown)
+    mixed = sorted((p for p in pieces if p.key in ("killed", "injured", "missing")), key=lambda p: p.victim.left_edge.i)
+    if not parts and len({p.key for p in mixed}) >= 2:
+        # "killed two people in Kherson and wounded five in Nikopol": each count at its own known place
+        found = _pieces_places(ctx, sent, mixed)
+        known = [pl for _, pl, _ in found if isinstance(pl, Place)]
+        if len(known) == len(found) and len({pl.name for pl in known}) == len(found):
+            parts = [_part(p, place, group, rec) for p, place, group in found]
+            _place_over_parts(ctx, rec, known)
     return parts
+
+
+def _pieces_places(ctx: _Context, sent: Span, mine: list[_Piece]) -> list[tuple[_Piece, Optional[Place | str], Optional[str]]]:
+    """Each piece of ``mine`` (in text order) with the place and group named from its victim phrase to the
+    next piece's (the last to the sentence's end): :func:`_piece_place_and_group`."""
+    starts = [p.victim.left_edge.idx for p in mine]
+    return [(p, *_piece_place_and_group(ctx, sent, p, lo, hi)) for p, lo, hi in zip(mine, starts, starts[1:] + [sent.end_char])]
 
 
 def _place_name(place: Optional[Place | str]) -> Optional[str]:

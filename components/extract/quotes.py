@@ -1120,11 +1120,17 @@ def _apostrophe_continuation_pass(s: _Sieve) -> None:
 def _transcript_pass(s: _Sieve) -> None:
     """Family: interview transcripts (``**Name:**``, ``NAME:``, ``Q:``/``A:``), one quote per turn;
     the interviewer's questions give none (:func:`.transcripts.turn_quotes`). A paragraph after a turn
-    that holds a quotation attributed by its own cue ("“...,” said Mara Quell") is reporting again, not
-    the turn's continuation."""
-    attributed = [(d["start"], d["end"]) for d in s.results if d.get("kind") in ("direct", "mixed") and d.get("cue")]
-    turns = [t for t in s.turns
-             if "\n" not in s.text[t[1]:t[2]] or not any(t[2] <= a < t[3] for a, _ in attributed)]
+    that holds an attribution with its own cue and source ("“...,” said Mara Quell", "The army said
+    that ...") is reporting again: it ends the turn, and no later unlabelled paragraph continues it
+    (an article that resumes its narrative after the last turn)."""
+    attributed = [d["start"] for d in s.results if d.get("cue") and d.get("mention")]
+    turns, ended = [], set()
+    for t in s.turns:
+        continuation = "\n" in s.text[t[1]:t[2]]
+        if continuation and (t[0] in ended or any(t[2] <= a < t[3] for a in attributed)):
+            ended.add(t[0])  # (a turn is keyed by its label's offset)
+            continue
+        turns.append(t)
     s.results.extend(turn_quotes(turns, s.index, s.text, strip_content))
 
 
