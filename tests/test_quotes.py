@@ -500,7 +500,8 @@ def test_quotes_each_sieve_pass_is_named_and_short():
 
     from components.extract import quotes
 
-    assert [p.__name__ for p in quotes.QUOTE_PASSES] == ["_frame_content_pass", "_byline_pass", "_nearest_cue_pass", "_colon_pass"]
+    assert [p.__name__ for p in quotes.QUOTE_PASSES] == ["_frame_content_pass", "_byline_pass", "_dialogue_tag_pass", "_nearest_cue_pass",
+                                                      "_colon_pass"]
     modules = sorted(Path(quotes.__file__).parent.glob("*.py"))
     assert len(modules) >= 15
     for path in modules:
@@ -794,6 +795,35 @@ def test_quotes_attributed_quotation_after_a_transcript_is_reporting_again(extra
         ("transcript", "Not before the hull has been inspected, the harbour master said.", None),
         ("direct", "We hope to sail by Friday", "Ines Varga"),
     ]
+
+
+@pytest.mark.parametrize("text,speaker,cue", [
+    ("\u201cThe road to the border is mined,\u201d grumbled Aziz Karimi, a lorry driver.", "Aziz Karimi", "grumbled"),
+    ("\u201cWe have not slept for three nights,\u201d Lena Hoff yawned.", "Lena Hoff", "yawned"),
+    ("\u201cGet back behind the fence!\u201d barked the sergeant.", "sergeant", "barked"),
+])
+def test_quotes_a_dialogue_tag_with_a_verb_the_lexicon_lacks_still_attributes(extract_text, text, speaker, cue):
+    """Invented: a quotation closed by a comma or '!' and followed by a finite verb and its subject is
+    attributed by position, whatever the verb (a short quotation is not dropped as unattributed)."""
+    ex = extract_text("Border news\n\n" + text)
+    assert [(q.kind, q.speaker, q.cue) for q in ex.quotes] == [("direct", speaker, cue)]
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cThe road is open,\u201d Aziz Karimi did not blink.",  # negated
+    "\u201cThe road is open,\u201d the sign on the gate glowed.",  # no plausible source
+])
+def test_quotes_no_dialogue_tag_from_a_negated_verb_or_a_thing(extract_text, text):
+    """Invented: a negated verb or a subject that cannot speak gives no dialogue tag."""
+    ex = extract_text("Border news\n\n" + text)
+    assert [q.cue for q in ex.quotes if q.kind == "direct"] in ([], [None])
+
+
+def test_quotes_according_to_after_a_whole_quotation_is_a_direct_quote(extract_text):
+    """Invented: '"...," according to a spokesman for the port' (no other words): a direct quote of its source."""
+    ex = extract_text("Port news\n\n\u201cNo ship will leave before Friday,\u201d according to a spokesman for the port authority.")
+    assert [(q.kind, q.text, q.cue) for q in ex.quotes] == [("direct", "No ship will leave before Friday", "according to")]
+    assert ex.quotes[0].mention.endswith("spokesman")
 
 
 def test_quotes_reported_speech_after_a_transcript_ends_the_turn_for_good(extract_text):
@@ -1209,3 +1239,10 @@ def test_quotes_its_director_said_after_a_clause_with_its_own_verb(extract_text)
                       "Ferrante-Ricci said on Monday.")
     assert [(q.speaker, q.cue, q.text) for q in ex.quotes] == [
         ("Aldo Ferrante-Ricci", "said", "The river board of Lomond rejected a plan to drain the eastern marsh")]
+
+
+def test_quotes_a_quoted_title_before_a_verb_is_no_dialogue_tag(extract_text):
+    """Invented: 'The film, titled "Harvest," opens ...': a title inside a sentence, not a quotation its
+    verb attributes."""
+    ex = extract_text("Festival\n\nThe film, titled \u201cHarvest,\u201d opens the festival in Venice on Friday.")
+    assert [q for q in ex.quotes if q.kind == "direct"] == []

@@ -679,3 +679,13 @@ def test_speakers_surname_tagged_as_a_place_is_still_the_person(extract_text):
                       "said. \"But the violence has not stopped.\"\n\nOkoro disagreed. She said the curfew was hurting "
                       "small businesses.\n")
     assert [(q.speaker, q.cue) for q in ex.quotes if q.kind == "indirect"][-1] == ("Linda Okoro", "said")
+
+
+def test_a_name_after_a_title_that_the_model_tags_org_is_a_person_and_takes_she(extract_text):
+    """Invented: 'spokesperson Wanjiru Kamau' (tagged ORG by the small model) is a person with her role,
+    and the 'she added' after her is hers, not the earlier speaker's."""
+    ex = extract_text("Floods in Kenya\n\nArmy commander Peter Otieno said troops were ready. Police spokesperson "
+                      "Wanjiru Kamau said 300 residents had been moved. \u201cWe need boats, not promises,\u201d she added.")
+    kamau = next(s for s in ex.speakers if s.name == "Wanjiru Kamau")
+    assert (kamau.type, kamau.role) == ("person", "Police spokesperson")
+    assert [(q.speaker, q.cue) for q in ex.quotes if q.kind == "direct"] == [("Wanjiru Kamau", "added")]

@@ -10,7 +10,7 @@ PLoS ONE), extended for mismatched marks, multi-paragraph quotes, mixed quotes, 
    speaker token, content range, audience.
 3. Each quote is linked, in this order, to: the frame whose content holds it (same paragraph;
    ``mixed`` when the content has words outside the marks); a byline dash after it
-   (``“...” ― Name``); the nearest cue with a plausible source in its sentence (a cue right after a
+   (``“...” ― Name``); a dialogue tag whose verb the cue lexicon lacks (``"...," fumed Name``); the nearest cue with a plausible source in its sentence (a cue right after a
    comma-close, ``"...," it added``, wins); a clause ending with a colon before it; a reporting
    clause or an attributed quote just before it (floating quotes, as in the Gender Gap Tracker).
    Short unattributed quoted phrases (nicknames, scare quotes, titles) are dropped; a short
@@ -697,7 +697,38 @@ def _reporting_clause_before(s: _Sieve, v: QuoteView) -> Optional[Link]:
 
 
 # the passes, in the order they are tried; the first that decides wins
-QUOTE_PASSES = (_frame_content_pass, _byline_pass, _nearest_cue_pass, _colon_pass)
+def _dialogue_tag_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
+    """Family: a dialogue tag whose verb the cue lexicon lacks ('"...," fumed Khalid Nasser', '"...,"
+    Marta Ruiz sighed', '"...!" snapped the guard'). A quotation of two words or more that opens its sentence,
+    closed by a comma, "?" or "!" and followed
+    in its sentence by a finite verb with a plausible source as its subject, nothing else between the
+    quotation and the verb but that subject: the position makes the verb a reporting cue. A verb the
+    lexicon knows is left to :func:`_nearest_cue_pass`; a negated one is no tag."""
+    text, q, doc = s.text, v.q, s.doc
+    if not (text[: q.end].rstrip()[-1:] in (",", "?", "!") or text[q.outer_end : q.outer_end + 1] == ","):
+        return None
+    before = text[: q.open_mark].rstrip(" \t")
+    if v.n_words < 2 or before and before[-1] not in ".!?\n":
+        return None  # the quotation opens its sentence ('an ad, titled "Arrogant," features ...' is a title)
+    k = v.after_idx
+    while k < len(doc) and (doc[k].is_punct or doc[k].is_space) and doc[k].idx < q.outer_end + 3:
+        k += 1  # the comma and closing mark
+    verb = next((t for t in doc[k : k + 6] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ not in ("VBD", "VBZ", "VBP") or "\n" in text[q.outer_end : verb.idx] \
+            or verb.sent.start != doc[k].sent.start or cue_lemma(verb) is not None or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subject = subject_of(verb)
+    if subject is None and verb.i == k:  # inverted: '"...!" barked the sergeant', the parser's object
+        subject = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
+    if subject is None or not plausible_source(subject, s.index):
+        return None
+    between = set(range(k, verb.i))
+    if not between <= {t.i for t in subject.subtree}:
+        return None  # other words between the quotation and the verb: no tag
+    return Link(Frame(doc[verb.i : verb.i + 1], subject, (v.a0, v.b0)), "dialogue_tag")
+
+
+QUOTE_PASSES = (_frame_content_pass, _byline_pass, _dialogue_tag_pass, _nearest_cue_pass, _colon_pass)
 
 
 def _attribute(s: _Sieve, v: QuoteView):
@@ -816,11 +847,23 @@ def _quotation_pass(s: _Sieve) -> None:
         if link is SKIP:
             continue
         if link is not None:
-            if link.frame.kind != "according":
-                _emit_linked(s, v, link)
+            if link.frame.kind != "according" or _whole_content(s, link.frame, v):
+                _emit_linked(s, v, link)  # ('"...," according to a UN official': the quotation is all it reports)
             continue
         if not s.turn_iv.holding(q.open_mark):  # a quotation in a turn's continuation needs its own cue
             _emit_floating(s, v)
+
+
+def _whole_content(s: _Sieve, f: Frame, v: QuoteView) -> bool:
+    """True when frame ``f``'s content is quotation ``v`` and nothing else but punctuation (an
+    "according to" after a whole quotation: a direct quote of its source, not a paraphrase)."""
+    if f.content is None:
+        return False
+    a, b = f.content
+    if b <= v.q.open_mark or a >= v.q.outer_end:
+        return False
+    outside = s.text[a : max(a, v.q.open_mark)] + s.text[min(b, v.q.outer_end) : b]
+    return re.search(r"\w", outside) is None
 
 
 def _indirect_ok(s: _Sieve, f: Frame, holders: "_Intervals") -> bool:

@@ -157,6 +157,17 @@ def _name_constants():
 _NAME_CONSTANTS = _name_constants()
 
 
+def _titled_person(ent: Span) -> Span:
+    """``ent`` as a PERSON entity when the model tagged ORG a name of two or three capitalised proper
+    nouns right after a title word ("Mayor Aleksandra Dulkiewicz", "police spokesperson Resila Onyango";
+    :func:`is_title_word`), else ``ent`` itself. Not an organisation's head noun ("Commissioner Office")."""
+    if ent.label_ != "ORG" or not 2 <= len(ent) <= 3 or ent.start == 0 or ent[-1].lower_ in C.ORG_HEAD_NOUNS:
+        return ent
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in ent):
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label="PERSON") if is_title_word(ent.doc[ent.start - 1].text) else ent
+
+
 def is_title_word(word: str) -> bool:
     """True when ``word`` is an honorific, office or rank word ("Dr.", "Minister", "Gen.",
     "Secretary-General", "President-elect"): nameparser's title set plus the article vocabulary."""
@@ -376,7 +387,7 @@ class SpeakerIndex:
         for abbrev, full in defined_abbreviations(text):
             self._abbrev.setdefault(abbrev.lower(), full)
         # doc.ents builds new Spans on every access; given names the model left out are taken in
-        self._ents: list[Span] = [self._with_given_names(e) for e in doc_ents(doc)]
+        self._ents: list[Span] = [_titled_person(self._with_given_names(e)) for e in doc_ents(doc)]
         self._ent_of_tok: dict[int, Span] = {t: ent for ent in self._ents for t in range(ent.start, ent.end)}
         for ent in self._ents:
             if ent.label_ != "PERSON" or self.in_quote(ent.start_char) or self.is_place(ent):
@@ -1096,8 +1107,9 @@ class SpeakerIndex:
             return head, "unknown", span
         if not ent and tok.pos_ == "NOUN" and head in C.ORG_HEAD_NOUNS and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children):
             return (plain or None), "unknown", span  # "his office", "their ministry": someone's, no named body
-        if ent == "ORG" and tok.pos_ == "PROPN" and self._described_as_person(tok):
-            key = self.add_person(span.text, span)  # "Ilse Varga, 54, a nurse at ...": the tagger's ORG is wrong
+        if ent == "ORG" and tok.pos_ == "PROPN" and (self._described_as_person(tok) or self._titled_name(tok)):
+            # "Ilse Varga, 54, a nurse at ...", "Mayor Aleksandra Dulkiewicz": the tagger's ORG is wrong
+            key = self.add_person(span.text, span)
             return (self.records[key].name if key else None), "person", span
         if ent in ("ORG", "NORP", "FAC") or head in C.ORG_HEAD_NOUNS or (ent == "GPE" and head != "i"):
             return self._owned_organisation(tok, span, plain, ent), "organisation", span
@@ -1146,6 +1158,11 @@ class SpeakerIndex:
             if c.pos_ == "NOUN" and (c.lemma_.lower() in C.PERSON_NOUNS or c.lower_ in C.TITLE_WORDS):
                 return True
         return False
+
+    def _titled_name(self, tok: Token) -> bool:
+        """Whether proper noun ``tok`` ends an entity that :func:`_titled_person` reads as a person's name."""
+        ent = self._ent_of_tok.get(tok.i)
+        return ent is not None and tok.i == ent.end - 1 and ent.label_ == "PERSON"
 
     def _owned_organisation(self, tok: Token, span: Span, plain: str, ent: str) -> str:
         """The name of the organisation ``span`` (headed by ``tok``, entity label ``ent``), recorded:
