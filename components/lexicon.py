@@ -96,6 +96,7 @@ class SpeakersLexicon(LexiconFile):
     media_nouns: WordList
     outlet_name_words: WordList
     self_naming_verbs: WordList
+    surname_particles: WordList
 
 
 class TranscriptsLexicon(LexiconFile):
@@ -211,6 +212,7 @@ ORGANISATION_HEADS = frozenset(_SPEAKERS.organisation_heads)
 MEDIA_NOUNS = frozenset(_SPEAKERS.media_nouns)
 OUTLET_NAME_WORDS = frozenset(_SPEAKERS.outlet_name_words)
 SELF_NAMING_VERBS = frozenset(_SPEAKERS.self_naming_verbs)
+SURNAME_PARTICLES = frozenset(_SPEAKERS.surname_particles)
 
 _TRANSCRIPTS = load_lexicon(LEXICON_DIR / "transcripts.yaml", TranscriptsLexicon)
 NON_SPEAKER_LABELS = frozenset(_TRANSCRIPTS.non_speaker_labels)

@@ -1015,7 +1015,7 @@ def test_casualties_two_more_died_joins_the_event(extract_text):
     assert (c.place, c.killed_min) == ("Gulu", 8)
 
 
-@pytest.mark.parametrize("when", ["Last month", "Two years ago"])
+@pytest.mark.parametrize("when", ["Last month", "Two years ago", "Ten years ago", "A decade ago"])
 def test_casualties_an_earlier_attack_dated_relative_to_the_report_is_background(extract_text, when):
     """Invented: "Last month, 11 officers were killed in a similar attack" after the day's event is an
     earlier event told as background, not a second record (nor a record dated the report's day)."""
@@ -1126,3 +1126,10 @@ def test_casualties_killed_here_and_wounded_there_are_parts_at_their_places(extr
                           "2025-03-11"))
     assert (c.place, c.killed_min, c.injured_min) == ("Ukraine", 3, 8)
     assert [(p.place, p.killed_min, p.injured_min) for p in c.parts] == [("Sumy", 3, None), ("Poltava", None, 8)]
+
+
+def test_casualties_a_cause_word_naming_a_body_is_no_cause(extract_text):
+    """Invented: 'the regional fire service said' names who reports, not what killed: the cause is the flood."""
+    c = only(extract_text("Flash flood in Kenya\n\nA flash flood swept through a market in Mombasa on Tuesday, killing three "
+                          "people, the regional fire service said.", "2025-03-12"))
+    assert (c.killed_min, c.cause) == (3, "flood")

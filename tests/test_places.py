@@ -890,3 +890,10 @@ def test_an_acronym_a_shop_or_a_district_is_no_exonym_of_a_city(extract_text, te
     named after its founder) and a name before an area word."""
     ex = extract_text(text)
     assert not [p for p in ex.places if p.mention in ("MIT", "Culver's", "Culver’s") or p.mention == "Archi" and p.kind == "city"]
+
+
+def test_the_first_part_of_a_hyphenated_name_is_no_place(extract_text):
+    """Invented: 'near Al-Rai' (a name the gazetteer lacks, tagged LOC): its first part 'Al' is not read as a
+    place of that name elsewhere; the casualty keeps no wrong place."""
+    ex = extract_text("Camp deaths\n\nNine children had died of hunger in the camp near Al-Rai, aid workers said.")
+    assert [p.mention for p in ex.places if p.mention in ("Al", "Rai")] == []

@@ -763,7 +763,8 @@ MONTH_ONLY_RE = re.compile(r"(?:(?:in|early|late|mid|last)[\s-]+)?([A-Z][a-z]{2,
 
 
 # a period a month or more before the report, named relative to it ("last month", "two years ago")
-RELATIVE_PAST = re.compile(r"(?:last (?:month|year)|(?:a|one|two|three|four|five|six|several|\d+) (?:months?|years?) ago"
+RELATIVE_PAST = re.compile(r"(?:last (?:month|year)|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+                           r"twenty|thirty|forty|fifty|a few|many|several|\d+) (?:months?|years?|decades?) ago"
                            r"|the (?:previous|past) (?:month|year))", re.I)
 
 
@@ -846,10 +847,17 @@ def _cause(sent: Span) -> tuple[Optional[str], Optional[int]]:
         else:
             pattern, label = phrase, phrase
         # a word before a hyphen modifies a compound ("rocket-propelled grenades", "bomb-making
-        # material", "missile-defence system"): the thing named is another, so it is no cause
-        m = re.search(r"\b" + re.escape(pattern) + r"s?\b(?!-)", low)
-        if m:
+        # material", "missile-defence system"), and one before an organisation or title noun names a
+        # body ("the fire service", "the flood authority", "fire chief"): the thing named is another, so
+        # it is no cause; "floodwater(s)" is the flood
+        for m in re.finditer(r"\b" + re.escape(pattern) + r"(?:s|waters?)?\b(?!-)", low):
+            nxt = low[m.end():].split(None, 1)
+            word = nxt[0].strip(".,;:!?'\"") if nxt else ""
+            if word in ORG_HEAD_NOUNS or word in TITLE_WORDS:
+                continue
             best = (label, sent.start_char + m.start())
+            break
+        if best:
             break
     return best if best else (None, None)
 

@@ -1318,6 +1318,9 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str,
                     and gaz.is_place_name(doc[i:j + 2].text)):
                 j += 1  # a hyphenated name: "Vest-Agder" (not "Lebanon-Syria", "North-Western")
         span = doc[i:j]
+        if j > i and _inside_hyphenated_name(doc, i, j):
+            i = j  # "near Al-Hol": the name is the whole hyphenated word, not its first part "Al"
+            continue
         top = gaz.candidates(span_text(span))[:1] if j > i else []
         cued = j > i and (
             _cue_before(doc, i) or _admin_suffix_after(span) or span_text(span) in known or _opens_dateline(span)
@@ -1337,6 +1340,14 @@ def _unlabelled(doc: Doc, gaz: Gazetteer, taken: list[bool], surnames: dict[str,
                     out.append(span)
         i = max(j, i + 1)
     return out
+
+
+def _inside_hyphenated_name(doc: Doc, i: int, j: int) -> bool:
+    """True when tokens ``[i, j)`` are a short first part (three letters at most: an article such as
+    "Al", "El", "Ad") glued by a hyphen to a capitalised word: only part of a name ("Al" in "Al-Hol"). A
+    longer first part is a name of its own ("Israel" in "Israel-Gaza war", "Moscow" in "Moscow-Kyiv")."""
+    return j == i + 1 and len(doc[i].text) <= 3 and j + 1 < len(doc) and doc[j].text in ("-", "–") \
+        and not doc[i].whitespace_ and not doc[j].whitespace_ and doc[j + 1].text[:1].isupper()
 
 
 def _qualified_places(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:

@@ -157,6 +157,57 @@ def _name_constants():
 _NAME_CONSTANTS = _name_constants()
 
 
+def _person_like(tok: Token) -> bool:
+    """True when ``tok`` heads a person's name: tagged PERSON, or untagged and the last of two or three
+    capitalised proper nouns ("Oleh Syniehubov", which the small model leaves without a label)."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    words = tok.doc[tok.left_edge.i : tok.i + 1]
+    return not tok.ent_type_ and 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in words)
+
+
+def _with_surname_particles(ents: list[Span]) -> list[Span]:
+    """``ents`` with every PERSON entity that the model cut at a surname particle
+    (:data:`components.lexicon.SURNAME_PARTICLES`: PERSON "Ursula von der" and GPE "Leyen"; "Hans van" and
+    "Broek") run on over the lower-case particles and the capitalised proper noun after them; an entity
+    that word belonged to is dropped. Other entities are returned unchanged, in order."""
+    out: list[Span] = []
+    swallowed = -1
+    for ent in ents:
+        if ent.start < swallowed:
+            continue
+        given = _given_names_before_particles(ent)
+        if given is not None:  # "Ursula von der" untagged, "Leyen" tagged GPE
+            ent = Span(ent.doc, given, ent.end, label="PERSON")
+            out = [e for e in out if e.end <= ent.start]
+        elif ent.label_ == "PERSON":
+            doc, k = ent.doc, ent.end
+            while k < len(doc) and doc[k].is_lower and doc[k].lower_ in C.SURNAME_PARTICLES:
+                k += 1
+            cut = k > ent.end or ent[-1].is_lower and ent[-1].lower_ in C.SURNAME_PARTICLES
+            if cut and k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and "\n" not in doc[k - 1].whitespace_:
+                ent, swallowed = Span(doc, ent.start, k + 1, label="PERSON"), k + 1
+                out = [e for e in out if e.end <= ent.start]
+        out.append(ent)
+    return out
+
+
+def _given_names_before_particles(ent: Span) -> Optional[int]:
+    """Start of the given names before the surname particles before a one-word entity ("Ursula" in "Ursula
+    von der Leyen" when the model tagged only "Leyen"): capitalised proper nouns, no title word, on the
+    entity's line; None when no particle or no given name stands right before ``ent``."""
+    doc, j = ent.doc, ent.start
+    if len(ent) != 1 or not ent[0].text[:1].isupper():
+        return None
+    while j > 0 and doc[j - 1].is_lower and doc[j - 1].lower_ in C.SURNAME_PARTICLES and "\n" not in doc[j - 1].whitespace_:
+        j -= 1
+    g = j
+    while g > 0 and doc[g - 1].pos_ == "PROPN" and doc[g - 1].text[:1].isupper() and doc[g - 1].is_alpha \
+            and not is_title_word(doc[g - 1].text) and "\n" not in doc[g - 1].whitespace_ and not doc[g - 1].ent_type_ in ("GPE", "NORP"):
+        g -= 1
+    return g if j < ent.start and g < j else None
+
+
 def _titled_person(ent: Span) -> Span:
     """``ent`` as a PERSON entity when the model tagged ORG a name of two or three capitalised proper
     nouns right after a title word ("Mayor Aleksandra Dulkiewicz", "police spokesperson Resila Onyango";
@@ -387,7 +438,7 @@ class SpeakerIndex:
         for abbrev, full in defined_abbreviations(text):
             self._abbrev.setdefault(abbrev.lower(), full)
         # doc.ents builds new Spans on every access; given names the model left out are taken in
-        self._ents: list[Span] = [_titled_person(self._with_given_names(e)) for e in doc_ents(doc)]
+        self._ents: list[Span] = _with_surname_particles([_titled_person(self._with_given_names(e)) for e in doc_ents(doc)])
         self._ent_of_tok: dict[int, Span] = {t: ent for ent in self._ents for t in range(ent.start, ent.end)}
         for ent in self._ents:
             if ent.label_ != "PERSON" or self.in_quote(ent.start_char) or self.is_place(ent):
@@ -972,7 +1023,31 @@ class SpeakerIndex:
                     return name, typ, span
         if low in C.GROUP_PRONOUNS:
             return None, "group", span
+        if low == "it":
+            body = self._organisation_antecedent(tok)
+            if body is not None:
+                return body, "organisation", span
         return None, "unknown", span
+
+    def _organisation_antecedent(self, tok: Token) -> Optional[str]:
+        """The organisation an "it" source refers to ("The foreign ministry summoned the envoy. It said
+        ..."): the latest clause subject outside quotations in the pronoun's sentence (before it) or the
+        sentence before, when that subject names an organisation (an ORG entity or an organisation head
+        noun, ``org_head_nouns``); None when the latest subject is anything else (a thing: "The bridge
+        collapsed. It said nothing" is no source)."""
+        sents = self._sent_starts
+        k = bisect.bisect_right(sents, tok.idx) - 1
+        lo = sents[max(0, k - 1)] if sents else 0
+        for t in reversed(self.doc[: tok.i]):
+            if t.idx < lo:
+                break
+            if t.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(t.idx) or t.pos_ == "PRON":
+                continue
+            if t.ent_type_ != "ORG" and t.lower_ not in C.ORG_HEAD_NOUNS and t.lemma_.lower() not in C.ORG_HEAD_NOUNS:
+                return None
+            name, typ, _ = self._resolve_phrase(t, self._name_part(self.noun_phrase(t)))
+            return name if typ == "organisation" and name else None
+        return None
 
     def _role_antecedent(self, tok: Token, gender: Optional[str]) -> Optional[str]:
         """When no named person is in reach: the unnamed person a role noun was the subject of before
@@ -1047,7 +1122,7 @@ class SpeakerIndex:
             # the U.N., Amir Saeid Iravani, insisted ..." (appos of "U.N."); the whole title phrase
             # before the name describes the person
             if tok.lower_ in C.TITLE_WORDS:
-                deep = next((t for t in tok.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.i > tok.i
+                deep = next((t for t in tok.subtree if t.dep_ == "appos" and _person_like(t) and t.i > tok.i
                              and t.head.i != tok.i and t.head.dep_ == "pobj"), None)
                 if deep is not None:
                     title_toks = [t for t in tok.subtree if t.i < deep.left_edge.i]
