@@ -1133,3 +1133,23 @@ def test_casualties_a_cause_word_naming_a_body_is_no_cause(extract_text):
     c = only(extract_text("Flash flood in Kenya\n\nA flash flood swept through a market in Mombasa on Tuesday, killing three "
                           "people, the regional fire service said.", "2025-03-12"))
     assert (c.killed_min, c.cause) == (3, "flood")
+
+
+def test_casualties_namesake_towns_in_two_states_are_two_parts(extract_text):
+    """Invented: 'three in Springfield, Illinois, and one in Springfield, Missouri': two places of one name are
+    two parts, not one place of four."""
+    c = only(extract_text("Tornadoes\n\nTornadoes killed three people in Springfield, Illinois, and one in Springfield, "
+                          "Missouri, on Sunday.", "2025-03-11"))
+    assert (c.country, c.killed_min) == ("US", 4)
+    assert [(p.place, p.killed_min) for p in c.parts] == [("Springfield", 3), ("Springfield", 1)]
+    assert c.parts[0].lat != c.parts[1].lat
+
+
+def test_casualties_victims_named_before_the_toll_are_inside_it(extract_text):
+    """Invented: 'Among the dead in the Herat blast were three teachers and a nurse. The explosion killed 11 people
+    in all.': one event of 11, the four named victims its parts, not 4 + 11."""
+    ex = extract_text("Herat blast\n\nAmong the dead in the Herat blast were three teachers and a nurse. The explosion "
+                      "killed 11 people in all.", "2025-03-11")
+    c = only(ex)
+    assert (c.place, c.killed_min) == ("Herat", 11)
+    assert [(p.group, p.killed_min) for p in c.parts] == [("teacher", 3), ("nurse", 1)]

@@ -1056,6 +1056,8 @@ def test_quotes_headline_verb_of_the_learned_parts_is_no_attribution(extract_tex
 @pytest.mark.parametrize("text, expected", [
     ("A nurse at the clinic, who asked not to be named, said the wards were full.", [("nurse", "the wards were full")]),
     ("An official, who declined to be identified, said the vote would slip.", [("official", "the vote would slip")]),
+    ("A driver, who declined to give his name, said the road was closed.", [("driver", "the road was closed")]),
+    ("A teacher who refused to reveal her identity said the school had shut.", [("teacher", "the school had shut")]),
 ])
 def test_quotes_anonymity_request_is_no_attribution(extract_text, text, expected):
     """Test that asking for anonymity ("asked not to be named", "declined to be identified") is a condition

@@ -927,6 +927,9 @@ class _Context:
     increments: dict[int, set[str]] = field(default_factory=dict)  # id() of a record -> its categories counted as increments
     # id() of a record -> its increments with a place of their own: (category, count, place name)
     placed_increments: dict[int, list[tuple[str, Count, str]]] = field(default_factory=dict)
+    # id() of records of victims named among the dead before any event was reported ("Among the dead were two
+    # journalists. The blast killed 9 people in all."): the next total of their area holds them
+    subsets: set[int] = field(default_factory=set)
 
 
 def casualty_events(doc: Doc, places: list[Place], published: str | None) -> list[Casualty]:
@@ -1026,6 +1029,8 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
     _drop_subset_counts(rec, records, sent.text)
     if not any(getattr(rec, f) is not None for f in COUNT_FIELDS):
         return None
+    if rec.killed_min is not None and SUBSET_CUES["killed"].search(sent.text):
+        ctx.subsets.add(id(rec))  # victims named among the dead with no event before them: a later total may hold them
     if own_date:
         ctx.own_dates.add(id(rec))
     if own_place:
@@ -1210,10 +1215,10 @@ def _totals(ctx: _Context, sent: Span, pieces: list[_Piece]) -> dict[str, _Piece
         bounds = [p.victim.left_edge.idx for p in mine] + [sent.end_char]
         found = [_best_place(doc, ctx.places, lo, hi, None, ctx.starts) for lo, hi in zip(bounds, bounds[1:])]
         area, inner = found[0], found[1:]
-        if area is None and _exact_sum(first, rest) and None not in inner and len({p.name for p in inner}) == len(inner):
+        if area is None and _exact_sum(first, rest) and None not in inner and len({_place_key(p) for p in inner}) == len(inner):
             out[key] = first  # "killed 70 people on Monday, 25 in A and 45 in B": parts that add up to it exactly
             continue
-        if area is None or any(p is None for p in inner) or len({p.name for p in inner}) < len(inner):
+        if area is None or any(p is None for p in inner) or len({_place_key(p) for p in inner}) < len(inner):
             continue
         if area.kind == "country" and all(p.kind != "country" and p.country == area.country for p in inner) \
                 or area.kind == "admin" and all(p.kind == "city" and p.admin1 == area.admin1 for p in inner):
@@ -1439,19 +1444,19 @@ def _breakdown(ctx: _Context, sent: Span, pieces: list[_Piece], rec: Casualty) -
         if len(mine) < 2:
             continue
         found = _pieces_places(ctx, sent, mine)
-        if len({_place_name(pl) or rec.place for _, pl, _ in found}) < 2 and len({g for _, _, g in found}) < 2:
+        if len({_place_key(pl) or rec.place for _, pl, _ in found}) < 2 and len({g for _, _, g in found}) < 2:
             continue  # the same place and group: a list of victims, no breakdown
         parts += [_part(p, place, group, rec) for p, place, group in found]
         unknown = any(isinstance(pl, str) for _, pl, _ in found)
         known = [pl for _, pl, _ in found if isinstance(pl, Place)]
-        if len({pl.name for pl in known}) >= 2 or known and unknown:
+        if len({_place_key(pl) for pl in known}) >= 2 or known and unknown:
             _place_over_parts(ctx, rec, known, country_only=unknown)
     mixed = sorted((p for p in pieces if p.key in ("killed", "injured", "missing")), key=lambda p: p.victim.left_edge.i)
     if not parts and len({p.key for p in mixed}) >= 2:
         # "killed two people in Kherson and wounded five in Nikopol": each count at its own known place
         found = _pieces_places(ctx, sent, mixed)
         known = [pl for _, pl, _ in found if isinstance(pl, Place)]
-        if len(known) == len(found) and len({pl.name for pl in known}) == len(found):
+        if len(known) == len(found) and len({_place_key(pl) for pl in known}) == len(found):
             parts = [_part(p, place, group, rec) for p, place, group in found]
             _place_over_parts(ctx, rec, known)
     return parts
@@ -1462,6 +1467,12 @@ def _pieces_places(ctx: _Context, sent: Span, mine: list[_Piece]) -> list[tuple[
     next piece's (the last to the sentence's end): :func:`_piece_place_and_group`."""
     starts = [p.victim.left_edge.idx for p in mine]
     return [(p, *_piece_place_and_group(ctx, sent, p, lo, hi)) for p, lo, hi in zip(mine, starts, starts[1:] + [sent.end_char])]
+
+
+def _place_key(place: Optional[Place | str]):
+    """What tells two parts' places apart: a resolved place's name, first-level area and country
+    ("Portland", Oregon and "Portland", Maine are two), an unknown one's name as written; None for none."""
+    return (place.name, place.admin1, place.country) if isinstance(place, Place) else place
 
 
 def _place_name(place: Optional[Place | str]) -> Optional[str]:
@@ -1546,6 +1557,12 @@ def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
     last: Optional[Casualty] = None  # the event the previous record reported on
     for rec in records:
         text = doc_text(ctx.doc)[rec.start:rec.end]
+        held = out[-1] if out and id(out[-1]) in ctx.subsets and id(rec) not in ctx.subsets else None
+        if held is not None and rec.killed_min is not None and rec.killed_min >= held.killed_min and _same_area(held, rec) \
+                and not SEPARATE_EVENT.search(text):
+            out.pop()  # "Among the dead were two journalists and a doctor. The blast killed 9 in all": 9, the 3 among them
+            rec.parts = rec.parts or held.parts
+            last = out[-1] if out else None
         prev = next((e for e in reversed(out) if e.killed_min is not None and _same_area(e, rec)), None)
         if prev is not None and (rec.killed_min is not None or id(rec) in ctx.updates) and (
                 UPDATE_CUE.search(text) or id(rec) in ctx.updates):  # "the number of injured climbed to 310" too

@@ -616,7 +616,16 @@ def anonymity_request(cue: Token) -> bool:
     ("who asked not to be named", "declined to be identified": :data:`~components.lexicon.ANONYMITY_VERBS`),
     a condition of the interview, not something reported, so no attribution."""
     comp = _to_infinitive(cue)
-    return comp is not None and comp.lemma_.lower() in C.ANONYMITY_VERBS and any(c.dep_ == "auxpass" for c in comp.children)
+    if comp is None:
+        return False
+    if comp.lemma_.lower() in C.ANONYMITY_VERBS and any(c.dep_ == "auxpass" for c in comp.children):
+        return True
+    # "declined to give his name", "refused to reveal her identity": the name withheld, not a statement
+    return comp.lemma_.lower() in _DISCLOSING_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("name", "surname", "identity") for c in comp.children)
+
+
+_DISCLOSING_VERBS = frozenset({"give", "provide", "reveal", "disclose", "share", "offer", "state"})
 
 
 def _complement_content(tok: Token, lem: str) -> Optional[tuple[int, int]]:
