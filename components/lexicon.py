@@ -151,6 +151,7 @@ class CasualtiesLexicon(LexiconFile):
     kill_lemmas: WordList
     injure_lemmas: WordList
     missing_lemmas: WordList
+    injured_conditions: WordList
     unconfirmed_death_verbs: WordList
     life_taking_verbs: WordList
     group_nouns: WordList
@@ -255,6 +256,7 @@ VAGUE_COUNTS = dict(_CASUALTIES.vague_counts)
 KILL_LEMMAS = frozenset(_CASUALTIES.kill_lemmas)
 INJURE_LEMMAS = frozenset(_CASUALTIES.injure_lemmas)
 MISSING_LEMMAS = frozenset(_CASUALTIES.missing_lemmas)
+INJURED_CONDITIONS = frozenset(_CASUALTIES.injured_conditions)
 UNCONFIRMED_DEATH_VERBS = frozenset(_CASUALTIES.unconfirmed_death_verbs)
 LIFE_TAKING_VERBS = frozenset(_CASUALTIES.life_taking_verbs)
 GROUP_NOUNS = frozenset(_CASUALTIES.group_nouns)

@@ -1153,3 +1153,21 @@ def test_casualties_victims_named_before_the_toll_are_inside_it(extract_text):
     c = only(ex)
     assert (c.place, c.killed_min) == ("Herat", 11)
     assert [(p.group, p.killed_min) for p in c.parts] == [("teacher", 3), ("nurse", 1)]
+
+
+@pytest.mark.parametrize("sentence,injured", [
+    ("A gas explosion killed one worker in Mombasa on Friday and three others remain in serious condition.", 3),
+    ("A gas explosion killed one worker in Mombasa on Friday; 14 were hospitalised with burns.", 14),
+])
+def test_casualties_patients_in_a_condition_or_in_hospital_are_injured(extract_text, sentence, injured):
+    """Invented: people 'in serious condition' or 'hospitalised' are counted as injured."""
+    c = only(extract_text(f"Blast in Kenya\n\n{sentence}", "2025-03-11"))
+    assert (c.place, c.killed_min, c.injured_min) == ("Mombasa", 1, injured)
+
+
+def test_casualties_a_pronoun_in_critical_condition_is_a_victim_counted_before(extract_text):
+    """Invented: 'A cyclist was injured ... He remains in critical condition at a hospital in B': the same
+    victim, not a second record at the hospital's town."""
+    ex = extract_text("Crash\n\nA cyclist was injured in a crash near Mombasa on Sunday. He remains in critical condition "
+                      "at a hospital in Nairobi.", "2025-03-11")
+    assert [(c.place, c.injured_min) for c in ex.casualties] == [("Mombasa", 1)]

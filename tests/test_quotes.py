@@ -1248,3 +1248,10 @@ def test_quotes_a_quoted_title_before_a_verb_is_no_dialogue_tag(extract_text):
     verb attributes."""
     ex = extract_text("Festival\n\nThe film, titled \u201cHarvest,\u201d opens the festival in Venice on Friday.")
     assert [q for q in ex.quotes if q.kind == "direct"] == []
+
+
+def test_quotes_an_inverted_source_with_an_age_before_the_name(extract_text):
+    """Invented: '"...," joked 84-year-old Rosa Klee' (the parser makes the name the cue's object): the source is
+    the named person."""
+    ex = extract_text("Flood\n\n\u201cI have seen worse winters,\u201d joked 84-year-old Rosa Klee as neighbours carried her bags.")
+    assert [(q.kind, q.speaker, q.cue) for q in ex.quotes] == [("direct", "Rosa Klee", "joked")]

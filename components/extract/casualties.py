@@ -77,6 +77,7 @@ from ..lexicon import (
     KILL_LEMMAS,
     MISSING_LEMMAS,
     UNCONFIRMED_DEATH_VERBS,
+    INJURED_CONDITIONS,
     LIFE_TAKING_VERBS,
     GROUP_NOUNS,
     NON_COUNT_FOLLOWERS,
@@ -269,14 +270,14 @@ ATTACK_VERB_LEMMAS = frozenset({"fire", "launch", "strike", "attack", "shell", "
 
 
 # the words and lemmas :func:`_category` can give a category to (any other word has none)
-_TRIGGER_WORDS = MISSING_LEMMAS | INJURE_LEMMAS | KILL_LEMMAS | LIFE_TAKING_VERBS | {"lose"}
+_TRIGGER_WORDS = MISSING_LEMMAS | INJURE_LEMMAS | KILL_LEMMAS | LIFE_TAKING_VERBS | {"lose", "condition"}
 
 
 def _category(tok: Token) -> Optional[str]:
     lem, low = tok.lemma_.lower(), tok.lower_
     if lem in MISSING_LEMMAS or low in MISSING_LEMMAS or _unconfirmed_death(tok):
         return "missing"
-    if lem in INJURE_LEMMAS or low in INJURE_LEMMAS:
+    if lem in INJURE_LEMMAS or low in INJURE_LEMMAS or _in_condition(tok):
         return "injured"
     if lem in KILL_LEMMAS or low in KILL_LEMMAS:
         if lem == "body" or low in ("body", "bodies"):
@@ -291,6 +292,13 @@ def _category(tok: Token) -> Optional[str]:
     if (lem == "lose" or lem in LIFE_TAKING_VERBS) and any(c.lower_ in ("life", "lives") for c in tok.children):
         return "killed"  # "lost their lives"; "the fire claimed seven lives"
     return None
+
+
+def _in_condition(tok: Token) -> bool:
+    """True for "condition" in "(are / remain) in critical condition" (:data:`INJURED_CONDITIONS`): the
+    subject of the verb are patients, counted as injured."""
+    return tok.lower_ == "condition" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and any(
+        c.dep_ == "amod" and c.lower_ in INJURED_CONDITIONS for c in tok.children)
 
 
 def _unconfirmed_death(tok: Token) -> bool:
@@ -392,6 +400,10 @@ def _victims(tok: Token) -> list[Token]:
     listed = _count_before_state(tok)
     if listed is not None:
         return [listed]
+    if _in_condition(tok):  # "two others are in critical condition": the verb's subject; "he remains in critical
+        # condition" is a victim counted before (a pronoun refers back), no new count
+        return [c for c in _with_conjuncts([c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")])
+                if c.pos_ != "PRON"]
     if lem in LIFE_TAKING_VERBS:  # "claimed seven lives": the lives are the count
         return [c for c in kids if c.dep_ in ("dobj", "obj") and c.lower_ in ("life", "lives")]
     if _death_of_manner(tok):  # "was stabbed to death", "beat two men to death": the verb's victims

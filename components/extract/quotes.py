@@ -555,8 +555,12 @@ def _governing_frame(s: _Sieve, f: Frame) -> Frame:
 
 def _source_after_quote(s: _Sieve, f: Frame, v: QuoteView) -> Frame:
     """Family: a source named between the quotation and its cue ('"...," Rep. Jane Doe (D-Md.) said')
-    that the parser left unattached: the first name or noun after the quotation becomes the source."""
+    that the parser left unattached: the first name or noun after the quotation becomes the source; and a
+    source after a cue right after the quotation that the parser made the cue's object ('"...," quipped
+    90-year-old Elsie Marsh')."""
     if f.subject is not None or f.cue.start_char < v.q.outer_end:
+        return f
+    if _with_inverted_source(s, f, v).subject is not None:
         return f
     for k in range(v.after_idx, f.cue.start):
         t = s.doc[k]
@@ -564,6 +568,22 @@ def _source_after_quote(s: _Sieve, f: Frame, v: QuoteView) -> Frame:
             while t.dep_ in ("compound", "flat", "amod") and t.head.i > t.i and t.head.i < f.cue.start:
                 t = t.head
             return Frame(f.cue, t, f.content, f.audience, f.kind, False, f.cue_text)
+    return f
+
+
+def _with_inverted_source(s: _Sieve, f: Frame, v: QuoteView) -> Frame:
+    """Family: a source after a cue right after the quotation that the parser made the cue's object
+    ('"...," quipped 90-year-old Elsie Marsh'): ``f``, given that name or noun as its subject (in place); left
+    as it is when it has a subject, its cue is elsewhere or no such object follows."""
+    if f.subject is not None or f.cue.start_char < v.q.outer_end:
+        return f
+    cue = f.cue[0]
+    if f.cue.start != v.after_idx + sum(1 for t in s.doc[v.after_idx : f.cue.start] if t.is_punct):
+        return f
+    obj = next((c for c in cue.children if c.dep_ in ("dobj", "attr") and c.i > cue.i and c.pos_ in ("PROPN", "NOUN")
+                and plausible_source(c, s.index)), None)
+    if obj is not None:
+        f.subject = obj  # the frame itself, so that it stays marked used
     return f
 
 
@@ -751,6 +771,7 @@ def _emit_linked(s: _Sieve, v: QuoteView, link: Link) -> None:
     the previous quotation's speaker ("he" right after a quote of a named person) unless that speaker
     is known to be of the other gender ("Mr. Osei" is no "she"); a quotation resumed after its reporting
     clause ran on joins the previous quotation's unit (:func:`_continues_previous`)."""
+    link.frame = _with_inverted_source(s, link.frame, v)
     was_used, link.frame.used = link.frame.used, True
     if link.mixed_range is not None:
         ma, mb = link.mixed_range
