@@ -761,11 +761,18 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
         cols = _CAS_COLS
     # the page is cut first; its rows' parts and events are then looked up for those rows only (computed in
     # the same statement they were computed for every filtered record before the sort: ~0.5 s at 1M quotes)
-    page = store.df(
-        f"SELECT {cols}, c.confidence{', c.event_id' if facts else ''}{fw} {_and(fw)} c.part_of IS NULL "
-        f"ORDER BY {order} LIMIT ? OFFSET ?",
-        params + [limit, offset],
-    )
+    if facts:  # the row ids of the page from the sort keys alone, then its rows' wide columns (a top-n carrying
+        # every column of the passing records cost 0.53 s under topic+kind at 10M quotes)
+        page = store.df(
+            f"SELECT {cols}, c.confidence, c.event_id FROM casualty_facts c WHERE c.rowid IN "
+            f"(SELECT c.rowid{fw} {_and(fw)} c.part_of IS NULL ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}",
+            params + [limit, offset],
+        )
+    else:
+        page = store.df(
+            f"SELECT {cols}, c.confidence{fw} {_and(fw)} c.part_of IS NULL ORDER BY {order} LIMIT ? OFFSET ?",
+            params + [limit, offset],
+        )
     if page.empty:
         return page.drop(columns=["event_id"], errors="ignore").assign(
             parts=pd.Series(dtype=object), event_id=pd.Series(dtype=object))
