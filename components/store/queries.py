@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import Store, aggregates, casualty_facts
+from . import Store, aggregates, casualty_facts, stance_facts
 from .filters import (  # noqa: F401  (re-exported)
     FILTER_DEFS, JOIN_QUOTE_ROW, JOIN_SPEAKER, QUOTE_KINDS, QUOTE_SCOPE_CTE, TARGETS, FilterDef, QueryFilters, from_where,
     quote_scope_cte, where_clauses, where_sql,
@@ -860,6 +860,13 @@ STANCE_MAJORITY = ("CASE WHEN count_if(s) > count_if(o) AND count_if(s) > count_
                    "WHEN count_if(o) > count_if(s) AND count_if(o) > count_if(n) THEN 'oppose' ELSE 'neutral' END")
 
 
+def _stance_target(store: Store) -> str:
+    """The filter target of stances: ``stance_fact`` (the stances without their evidence lists, with their
+    article's fields and speaker card's country: :mod:`components.store.stance_facts`) when the store has it,
+    else ``stance``."""
+    return "stance_fact" if stance_facts.available(store) else "stance"
+
+
 def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_only: bool = False) -> pd.DataFrame:
     """Speaker x topic stance under the filters, for the most quoted speakers (``named_only``: only
     named sources, as in :func:`top_speakers`).
@@ -874,7 +881,9 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
         confidences, NaN for rows stored before it existed), ``cues`` (up to five distinct deciding words, the
         first in alphabetical order, so every run shows the same).
     """
-    fw, params = from_where(f, "stance", index=_ix(store))
+    target = _stance_target(store)
+    fw, params = from_where(f, target, index=_ix(store))
+    n_evidence = "st.n_evidence" if target == "stance_fact" else "len(st.evidence)"  # the same number
     if named_only:
         fw += (" AND " if "WHERE" in fw else " WHERE ") + _named(store, "st.speaker")
     nd = aggregates.STANCE_DECIMALS
@@ -907,12 +916,13 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
             """,
             rows[1] + [top] + cue_rows[1] + [top])
     # the passing stances read once (the scan of their evidence lists is the costly part: reading them twice, for
-    # the ranking and the matrix, cost 0.8-1.0 s under topic+kind at 10M quotes, once 0.4 s), then the speakers
+    # the ranking and the matrix, cost 0.8-1.0 s under topic+kind at 10M quotes, once 0.4 s; stance_facts holds
+    # their lengths, and the speaker card's country, which spares the lists and the EXISTS), then the speakers
     # (one sum per speaker), then the per-topic aggregates, whose lists of cues are the costly part of the
     # grouping, for their rows only (aggregating every speaker's cues cost ~0.9 s at 1M quotes)
     return store.df(
         f"""
-        WITH fs AS MATERIALIZED (SELECT st.speaker, st.topic, st.score, st.polarity, len(st.evidence) AS n_evidence,
+        WITH fs AS MATERIALIZED (SELECT st.speaker, st.topic, st.score, st.polarity, {n_evidence} AS n_evidence,
                                         st.confidence, st.cues{fw}),
         top AS (SELECT speaker FROM fs GROUP BY speaker ORDER BY coalesce(sum(n_evidence), 0) DESC, speaker LIMIT ?),
         sm AS (
@@ -934,10 +944,12 @@ def stance_evidence(store: Store, f: QueryFilters, speaker: str, topic: str, lim
     """Evidence quotes of one speaker's stance on one topic, under the filters, newest article first (ties by
     quote id).
 
-    Two steps, so the wide columns are read for the page's stances only: the matching stances' row ids and
-    article dates (one scan of the narrow key columns; from the month on which the page's rows lie,
-    :func:`~components.store.aggregates.newest_evidence_month`, when the filters name only aggregate keys), then ``evidence``, ``cues`` and the other columns of
-    the newest of them by row id, and the titles of their articles by key. A speaker's stances lie in every
+    Two steps, so the wide columns are read for the page's stances only: the matching stances' keys and
+    article dates (one scan of the narrow columns of ``stance_facts``, :mod:`components.store.stance_facts`, else
+    of ``stances`` joined with ``articles``; from the month on which the page's rows lie,
+    :func:`~components.store.aggregates.newest_evidence_month`, when the filters name only aggregate keys), then
+    ``evidence``, ``cues`` and the other columns of the newest of them by key (article number, speaker and
+    topic; without ``stance_facts`` by row id), and the titles of their articles by key. A speaker's stances lie in every
     row group, so one statement reading ``evidence`` for all of them cost ~0.8 s at 10 M quotes. The newest
     ``limit`` stances (and those tied with the last one's date) hold the page's rows unless some have no
     evidence; then the cut is widened until it holds ``limit`` rows or every stance.
@@ -946,29 +958,44 @@ def stance_evidence(store: Store, f: QueryFilters, speaker: str, topic: str, lim
         DataFrame: ``quote_id``, ``quote``, ``polarity``, ``score``, ``confidence``, ``cues`` (list), ``article``,
         ``date``, ``article_id``.
     """
-    fw, params = from_where(f, "stance", with_article=True, index=_ix(store))
+    facts = _stance_target(store) == "stance_fact"
+    if facts:  # the narrow rows carry the article's date: no join (stance_facts.py)
+        fw, params = from_where(f, "stance_fact", index=_ix(store))
+        date = "st.published"
+    else:
+        fw, params = from_where(f, "stance", with_article=True, index=_ix(store))
+        date = "a.published"
     extra = ("AND" if "WHERE" in fw else "WHERE") + " st.speaker = ? AND st.topic = ?"
     params = params + [speaker, topic]
     since = aggregates.newest_evidence_month(store, f, speaker, topic, limit)
     if since is not None:  # the page's rows lie in the months from there on (aggregates.py)
-        extra += " AND a.published >= ?"
+        extra += f" AND {date} >= ?"
         params.append(since)
+    # the stances' keys: from stance_facts their article numbers (or ids, in a store without numbers; one stance
+    # per article, speaker and topic), which find the stances rows by the zone maps of rows stored in article
+    # order; else their row ids
+    key = ("st.article_no" if _ix(store) else "st.article_id") if facts else "st.rowid"
     cur = store.cursor()
-    cur.execute("BEGIN TRANSACTION")  # one snapshot: the row ids of the first step stay those of the second
+    cur.execute("BEGIN TRANSACTION")  # one snapshot: the keys of the first step stay those of the second
     try:
-        cand = cur.execute(f"SELECT st.rowid, a.published{fw} {extra} ORDER BY a.published DESC NULLS LAST",
+        cand = cur.execute(f"SELECT {key}, {date}{fw} {extra} ORDER BY {date} DESC NULLS LAST",
                            params).fetchall()
         k = limit
         while True:
             # the k newest stances and every one dated as the k-th (NULL dates sort last)
             cut = cand[:k] if k >= len(cand) else [r for r in cand if _not_older(r[1], cand[k - 1][1])]
             ids = [r[0] for r in cut]
+            if facts:  # one placeholder per key of the cut (an IN list of constants prunes by zone maps)
+                ph = ", ".join("?" for _ in ids) or "NULL"
+                where, wp = f"{key} IN ({ph}) AND st.speaker = ? AND st.topic = ?", ids + [speaker, topic]
+            else:
+                where, wp = "st.rowid IN (SELECT unnest(?::BIGINT[]))", [ids]
             df = cur.execute(
-                """
+                f"""
                 WITH ev AS (SELECT st.article_id, unnest(st.evidence) AS quote_id, st.polarity, st.score,
-                                   st.confidence, st.cues FROM stances st WHERE st.rowid IN (SELECT unnest(?::BIGINT[])))
+                                   st.confidence, st.cues FROM stances st WHERE {where})
                 SELECT ev.quote_id, ev.polarity, ev.score, ev.confidence, ev.cues, ev.article_id FROM ev
-                """, [ids]).df()
+                """, wp).df()
             if len(df) >= limit or len(cut) == len(cand):
                 break
             k *= 4
