@@ -884,8 +884,9 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
     target = _stance_target(store)
     fw, params = from_where(f, target, index=_ix(store))
     n_evidence = "st.n_evidence" if target == "stance_fact" else "len(st.evidence)"  # the same number
-    if named_only:
-        fw += (" AND " if "WHERE" in fw else " WHERE ") + _named(store, "st.speaker")
+    # named sources only: a filter on the ranked speakers, not on every stance row (the same speakers, since the
+    # ranking sums per speaker; as a semi-join on the rows it cost ~90 ms more at 10M quotes)
+    named_top = f" HAVING {_named(store, 'speaker')}" if named_only else ""
     nd = aggregates.STANCE_DECIMALS
     matrix = f"""
         SELECT speaker, topic, score,
@@ -924,7 +925,8 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
         f"""
         WITH fs AS MATERIALIZED (SELECT st.speaker, st.topic, st.score, st.polarity, {n_evidence} AS n_evidence,
                                         st.confidence, st.cues{fw}),
-        top AS (SELECT speaker FROM fs GROUP BY speaker ORDER BY coalesce(sum(n_evidence), 0) DESC, speaker LIMIT ?),
+        top AS (SELECT speaker FROM fs GROUP BY speaker{named_top} ORDER BY coalesce(sum(n_evidence), 0) DESC, speaker
+                LIMIT ?),
         sm AS (
             SELECT speaker, topic, round(avg(score), {nd}) AS score,
                    count(*) FILTER (WHERE polarity = 'support') AS support,
