@@ -179,6 +179,10 @@ _INDEX_COUNTRY_ARTICLES = (f"({_INDEX_ARTICLES.format(prefix='p')[1:-1]} "
 # (0.35-0.6 s against 0.14-0.35 s for the casualty totals and page at 10M quotes)
 _PART_AT = ("(c.article_id, c.idx) IN (SELECT (cp.article_id, cp.part_of) FROM casualties cp "
             "WHERE cp.part_of IS NOT NULL AND list_contains(?, cp.{col}))")
+# the same on casualty_facts (a copy of every record, parts too, with its article's number): a pair of integers
+# (0.038 -> 0.017 s for the events of UA at 10M quotes)
+_PART_AT_NO = ("(c.article_no, c.idx) IN (SELECT (cp.article_no, cp.part_of) FROM casualty_facts cp "
+               "WHERE cp.part_of IS NOT NULL AND list_contains(?, cp.{col}))")
 FILTER_DEFS: tuple[FilterDef, ...] = (
     FilterDef("collections", "article", {"article": "list_contains(?, a.collection)",
                                          "quote": "list_contains(?, q.collection)",
@@ -218,6 +222,7 @@ FILTER_DEFS: tuple[FilterDef, ...] = (
                    f"({_SPEAKER_COUNTRY.format(t='st')} OR st.article_no IN {_INDEX_PLACE_ARTICLES}))"),
         "stance_fact": (f"(st.article_no IN {_INDEX_COUNTRY_ARTICLES} AND "
                         f"(list_contains(?, st.speaker_country) OR st.article_no IN {_INDEX_PLACE_ARTICLES}))"),
+        "casualty_fact": f"(list_contains(?, c.country) OR {_PART_AT_NO.format(col='country')})",
         # two reads of the index, not one of both key lists: DuckDB folds a list_transform of a parameter into
         # a constant its zone maps prune by, but not the concatenation of two (0.15 s against 0.45-0.85 s); one
         # semi-join on their union, not an OR of two (which DuckDB answers with two mark joins over every article)
@@ -235,6 +240,7 @@ FILTER_DEFS: tuple[FilterDef, ...] = (
         "quote": f"q.article_no IN {_PLACE_NAME_NUMBERS}",
         "stance": f"st.article_no IN {_PLACE_NAME_NUMBERS}",
         "stance_fact": f"st.article_no IN {_PLACE_NAME_NUMBERS}",
+        "casualty_fact": f"(list_contains(?, c.place) OR {_PART_AT_NO.format(col='place')})",
         "article": f"a.article_no IN {_PLACE_NAME_NUMBERS}",
     }),
 )
