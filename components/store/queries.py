@@ -951,8 +951,9 @@ def stance_evidence(store: Store, f: QueryFilters, speaker: str, topic: str, lim
     of ``stances`` joined with ``articles``; from the month on which the page's rows lie,
     :func:`~components.store.aggregates.newest_evidence_month`, when the filters name only aggregate keys), then
     ``evidence``, ``cues`` and the other columns of the newest of them by row id (with ``stance_facts``, the row
-    ids of their keys, article number, speaker and topic, first), and the titles of their articles by key. A speaker's stances lie in every
-    row group, so one statement reading ``evidence`` for all of them cost ~0.8 s at 10 M quotes. The newest
+    ids of their keys, article number, speaker and topic, first), and the titles of their articles by key. A
+    speaker's stances lie in every row group, so one statement reading ``evidence`` for all of them cost ~0.8 s
+    at 10 M quotes. The newest
     ``limit`` stances (and those tied with the last one's date) hold the page's rows unless some have no
     evidence; then the cut is widened until it holds ``limit`` rows or every stance.
 
