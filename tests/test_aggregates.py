@@ -311,7 +311,7 @@ def test_article_index_answers_as_the_scans_do(store, state):
     assert from_rows["articles"] > 0
 
 
-@pytest.mark.parametrize("state", ["country", "topic+kind", "speaker", "quote text"])
+@pytest.mark.parametrize("state", ["country", "place of a part", "topic+kind", "speaker", "quote text"])
 def test_article_index_answers_the_casualty_pages_as_the_scans_do(cas_store, state):
     from_index, from_rows = _with_and_without_index(cas_store, _cas_answers, CAS_STATES[state])
     assert from_index == from_rows

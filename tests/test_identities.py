@@ -80,6 +80,10 @@ def test_store_keeps_identities_after_each_write(tmp_path):
     assert card["canonical"] == "Marta Ollivander"
     assert card["variants"] == [("Marta Ollivander", "canonical", 2), ("Ollivander", "surname of one person", 1)]
     assert [a["id"] for a in card["articles"]] == ["a1", "a2", "a3"]
+    assert [(a["name"], a["n_quotes"]) for a in card["articles"]][2] == ("Ollivander", 1)
+    store._index_available = False  # the articles from quotes joined on ids, not from quote_facts by number
+    assert identity(store, "Ollivander") == card
+    store._index_available = None
     from components.store import queries as Q
     from components.store.filters import QueryFilters
 

@@ -27,6 +27,9 @@ Tables (all offsets are character offsets into ``articles.text``):
   ``stance_counts``, ``stance_cue_counts`` (and ``*_totals``): stances, their evidence, polarities, score
   and confidence sums and deciding words per collection, outlet, month, speaker and topic, for the Stance page;
   ``place_samples``: per key of ``place_totals`` its first 40 mentions with the quotes around them, for the map's hover.
+- ``stance_facts``: derived, each stance without its evidence list, with the list's length, its article's
+  date, collection and outlet and its speaker card's country, for the Stance page's filters (kept with
+  ``quote_facts``; see :mod:`components.store.stance_facts`).
 - ``casualty_facts``, ``casualty_chart``: derived, each casualty record with its article's fields, its event,
   its report's rank in the event and what it places at its place, and the chart without filters; kept by
   :func:`components.store.events.refresh` for the events a write regroups (see :mod:`components.store.casualty_facts`).
@@ -52,7 +55,8 @@ import duckdb
 
 from ..errors import StoreError
 from ..models import Extraction
-from . import aggregates, bulk, casualty_facts, corrections, events, facts, identities, numbers, versions
+from . import (aggregates, bulk, casualty_facts, corrections, events, facts, identities, numbers,
+               stance_facts, versions)
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DB_ENV = "NEWS_ATLAS_DB"
@@ -305,6 +309,7 @@ class Store:
                 aggregates.create(self._con.cursor())
                 facts.ensure_facts(self._con.cursor())  # derived table for the dashboard (see facts.py)
                 aggregates.ensure(self._con.cursor())  # its counts per filter key (see aggregates.py)
+                stance_facts.ensure(self._con.cursor())  # the narrow stance rows (see stance_facts.py)
                 versions.create(self._con.cursor())  # schema and extractor of each article (see versions.py)
                 self._ensure_identities()
         except duckdb.Error as exc:

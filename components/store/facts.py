@@ -26,7 +26,7 @@ from typing import Sequence
 
 import duckdb
 
-from . import aggregates
+from . import aggregates, stance_facts
 
 FACTS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS quote_facts (
@@ -97,14 +97,17 @@ def refresh_articles(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
     aggregates.index_add(cur, ids)  # the article index, from the final places, speaker cards and facts
     aggregates.quotes_delta(cur, ids, 1)  # the quote counts follow their facts (aggregates.py)
     aggregates.samples_refresh(cur, ids)  # and the map's hover sample, from the final places and facts
+    # the narrow stance rows (stance_facts.py); their old rows went with delete_articles above
+    stance_facts.refresh_articles(cur, ids, stored=[])
 
 
 def delete_articles(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
-    """Delete the facts of ``article_ids``, their quote counts and their ``article_index`` rows (call inside
-    the write transaction)."""
+    """Delete the facts of ``article_ids``, their quote counts, their ``article_index`` rows and their
+    ``stance_facts`` rows (call inside the write transaction)."""
     if article_ids:
         aggregates.quotes_delta(cur, article_ids, -1)
         aggregates.index_delete(cur, article_ids)
+        stance_facts.delete_articles(cur, article_ids)
         cur.execute("DELETE FROM quote_facts WHERE list_contains(?, article_id)", [list(article_ids)])
 
 

@@ -462,11 +462,22 @@ def identity(store, name: str) -> Optional[dict]:
                           [canon]).fetchall()
     if not names:
         return None
-    arts = store.execute(
-        "SELECT a.id, a.title, a.outlet, a.published, q.speaker, count(*) FROM quotes q "
-        "JOIN speaker_identities i ON i.name = q.speaker JOIN articles a ON a.id = q.article_id "
-        "WHERE i.canonical = ? GROUP BY a.id, a.title, a.outlet, a.published, q.speaker "
-        "ORDER BY a.published DESC NULLS LAST, a.id", [canon]).fetchall()
+    if aggregates.index_available(store):
+        # the quotes per article and name from quote_facts (one row per quote, with the article's number), the
+        # articles then by number: a scan of two narrow columns, not of quotes and a join on ids (at 10 M quotes
+        # for a person of 27 names in 16,314 articles 0.25 -> 0.06-0.1 s)
+        arts = store.execute(
+            "WITH g AS (SELECT article_no, speaker, count(*) AS n FROM quote_facts "
+            "WHERE speaker IN (SELECT unnest(?::VARCHAR[])) GROUP BY article_no, speaker) "
+            "SELECT a.id, a.title, a.outlet, a.published, g.speaker, g.n FROM g "
+            "JOIN articles a ON a.article_no = g.article_no ORDER BY a.published DESC NULLS LAST, a.id",
+            [[n for n, _, _ in names]]).fetchall()
+    else:
+        arts = store.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, q.speaker, count(*) FROM quotes q "
+            "JOIN speaker_identities i ON i.name = q.speaker JOIN articles a ON a.id = q.article_id "
+            "WHERE i.canonical = ? GROUP BY a.id, a.title, a.outlet, a.published, q.speaker "
+            "ORDER BY a.published DESC NULLS LAST, a.id", [canon]).fetchall()
     return {
         "canonical": canon,
         "variants": [(n, r, int(k)) for n, r, k in names],

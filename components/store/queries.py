@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import Store, aggregates, casualty_facts
+from . import Store, aggregates, casualty_facts, stance_facts
 from .filters import (  # noqa: F401  (re-exported)
     FILTER_DEFS, JOIN_QUOTE_ROW, JOIN_SPEAKER, QUOTE_KINDS, QUOTE_SCOPE_CTE, TARGETS, FilterDef, QueryFilters, from_where,
     quote_scope_cte, where_clauses, where_sql,
@@ -761,11 +761,18 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
         cols = _CAS_COLS
     # the page is cut first; its rows' parts and events are then looked up for those rows only (computed in
     # the same statement they were computed for every filtered record before the sort: ~0.5 s at 1M quotes)
-    page = store.df(
-        f"SELECT {cols}, c.confidence{', c.event_id' if facts else ''}{fw} {_and(fw)} c.part_of IS NULL "
-        f"ORDER BY {order} LIMIT ? OFFSET ?",
-        params + [limit, offset],
-    )
+    if facts:  # the row ids of the page from the sort keys alone, then its rows' wide columns (a top-n carrying
+        # every column of the passing records cost 0.53 s under topic+kind at 10M quotes)
+        page = store.df(
+            f"SELECT {cols}, c.confidence, c.event_id FROM casualty_facts c WHERE c.rowid IN "
+            f"(SELECT c.rowid{fw} {_and(fw)} c.part_of IS NULL ORDER BY {order} LIMIT ? OFFSET ?) ORDER BY {order}",
+            params + [limit, offset],
+        )
+    else:
+        page = store.df(
+            f"SELECT {cols}, c.confidence{fw} {_and(fw)} c.part_of IS NULL ORDER BY {order} LIMIT ? OFFSET ?",
+            params + [limit, offset],
+        )
     if page.empty:
         return page.drop(columns=["event_id"], errors="ignore").assign(
             parts=pd.Series(dtype=object), event_id=pd.Series(dtype=object))
@@ -853,6 +860,13 @@ STANCE_MAJORITY = ("CASE WHEN count_if(s) > count_if(o) AND count_if(s) > count_
                    "WHEN count_if(o) > count_if(s) AND count_if(o) > count_if(n) THEN 'oppose' ELSE 'neutral' END")
 
 
+def _stance_target(store: Store) -> str:
+    """The filter target of stances: ``stance_fact`` (the stances without their evidence lists, with their
+    article's fields and speaker card's country: :mod:`components.store.stance_facts`) when the store has it,
+    else ``stance``."""
+    return "stance_fact" if stance_facts.available(store) else "stance"
+
+
 def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_only: bool = False) -> pd.DataFrame:
     """Speaker x topic stance under the filters, for the most quoted speakers (``named_only``: only
     named sources, as in :func:`top_speakers`).
@@ -867,9 +881,12 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
         confidences, NaN for rows stored before it existed), ``cues`` (up to five distinct deciding words, the
         first in alphabetical order, so every run shows the same).
     """
-    fw, params = from_where(f, "stance", index=_ix(store))
-    if named_only:
-        fw += (" AND " if "WHERE" in fw else " WHERE ") + _named(store, "st.speaker")
+    target = _stance_target(store)
+    fw, params = from_where(f, target, index=_ix(store))
+    n_evidence = "st.n_evidence" if target == "stance_fact" else "len(st.evidence)"  # the same number
+    # named sources only: a filter on the ranked speakers, not on every stance row (the same speakers, since the
+    # ranking sums per speaker; as a semi-join on the rows it cost ~90 ms more at 10M quotes)
+    named_top = f" HAVING {_named(store, 'speaker')}" if named_only else ""
     nd = aggregates.STANCE_DECIMALS
     matrix = f"""
         SELECT speaker, topic, score,
@@ -900,14 +917,16 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
             """,
             rows[1] + [top] + cue_rows[1] + [top])
     # the passing stances read once (the scan of their evidence lists is the costly part: reading them twice, for
-    # the ranking and the matrix, cost 0.8-1.0 s under topic+kind at 10M quotes, once 0.4 s), then the speakers
+    # the ranking and the matrix, cost 0.8-1.0 s under topic+kind at 10M quotes, once 0.4 s; stance_facts holds
+    # their lengths, and the speaker card's country, which spares the lists and the EXISTS), then the speakers
     # (one sum per speaker), then the per-topic aggregates, whose lists of cues are the costly part of the
     # grouping, for their rows only (aggregating every speaker's cues cost ~0.9 s at 1M quotes)
     return store.df(
         f"""
-        WITH fs AS MATERIALIZED (SELECT st.speaker, st.topic, st.score, st.polarity, len(st.evidence) AS n_evidence,
+        WITH fs AS MATERIALIZED (SELECT st.speaker, st.topic, st.score, st.polarity, {n_evidence} AS n_evidence,
                                         st.confidence, st.cues{fw}),
-        top AS (SELECT speaker FROM fs GROUP BY speaker ORDER BY coalesce(sum(n_evidence), 0) DESC, speaker LIMIT ?),
+        top AS (SELECT speaker FROM fs GROUP BY speaker{named_top} ORDER BY coalesce(sum(n_evidence), 0) DESC, speaker
+                LIMIT ?),
         sm AS (
             SELECT speaker, topic, round(avg(score), {nd}) AS score,
                    count(*) FILTER (WHERE polarity = 'support') AS support,
@@ -927,11 +946,14 @@ def stance_evidence(store: Store, f: QueryFilters, speaker: str, topic: str, lim
     """Evidence quotes of one speaker's stance on one topic, under the filters, newest article first (ties by
     quote id).
 
-    Two steps, so the wide columns are read for the page's stances only: the matching stances' row ids and
-    article dates (one scan of the narrow key columns; from the month on which the page's rows lie,
-    :func:`~components.store.aggregates.newest_evidence_month`, when the filters name only aggregate keys), then ``evidence``, ``cues`` and the other columns of
-    the newest of them by row id, and the titles of their articles by key. A speaker's stances lie in every
-    row group, so one statement reading ``evidence`` for all of them cost ~0.8 s at 10 M quotes. The newest
+    Two steps, so the wide columns are read for the page's stances only: the matching stances' keys and
+    article dates (one scan of the narrow columns of ``stance_facts``, :mod:`components.store.stance_facts`, else
+    of ``stances`` joined with ``articles``; from the month on which the page's rows lie,
+    :func:`~components.store.aggregates.newest_evidence_month`, when the filters name only aggregate keys), then
+    ``evidence``, ``cues`` and the other columns of the newest of them by row id (with ``stance_facts``, the row
+    ids of their keys, article number, speaker and topic, first), and the titles of their articles by key. A
+    speaker's stances lie in every row group, so one statement reading ``evidence`` for all of them cost ~0.8 s
+    at 10 M quotes. The newest
     ``limit`` stances (and those tied with the last one's date) hold the page's rows unless some have no
     evidence; then the cut is widened until it holds ``limit`` rows or every stance.
 
@@ -939,23 +961,38 @@ def stance_evidence(store: Store, f: QueryFilters, speaker: str, topic: str, lim
         DataFrame: ``quote_id``, ``quote``, ``polarity``, ``score``, ``confidence``, ``cues`` (list), ``article``,
         ``date``, ``article_id``.
     """
-    fw, params = from_where(f, "stance", with_article=True, index=_ix(store))
+    facts = _stance_target(store) == "stance_fact"
+    if facts:  # the narrow rows carry the article's date: no join (stance_facts.py)
+        fw, params = from_where(f, "stance_fact", index=_ix(store))
+        date = "st.published"
+    else:
+        fw, params = from_where(f, "stance", with_article=True, index=_ix(store))
+        date = "a.published"
     extra = ("AND" if "WHERE" in fw else "WHERE") + " st.speaker = ? AND st.topic = ?"
     params = params + [speaker, topic]
     since = aggregates.newest_evidence_month(store, f, speaker, topic, limit)
     if since is not None:  # the page's rows lie in the months from there on (aggregates.py)
-        extra += " AND a.published >= ?"
+        extra += f" AND {date} >= ?"
         params.append(since)
+    # the stances' keys: from stance_facts their article numbers (or ids, in a store without numbers; one stance
+    # per article, speaker and topic), from stances their row ids
+    key = ("st.article_no" if _ix(store) else "st.article_id") if facts else "st.rowid"
     cur = store.cursor()
-    cur.execute("BEGIN TRANSACTION")  # one snapshot: the row ids of the first step stay those of the second
+    cur.execute("BEGIN TRANSACTION")  # one snapshot: the keys of the first step stay those of the second
     try:
-        cand = cur.execute(f"SELECT st.rowid, a.published{fw} {extra} ORDER BY a.published DESC NULLS LAST",
+        cand = cur.execute(f"SELECT {key}, {date}{fw} {extra} ORDER BY {date} DESC NULLS LAST",
                            params).fetchall()
         k = limit
         while True:
             # the k newest stances and every one dated as the k-th (NULL dates sort last)
             cut = cand[:k] if k >= len(cand) else [r for r in cand if _not_older(r[1], cand[k - 1][1])]
             ids = [r[0] for r in cut]
+            if facts:  # the stances rows of the cut's keys: their row ids from the narrow key columns (a filter
+                # that reads the evidence lists reads them whole for every row group it scans)
+                kind = "INTEGER" if key == "st.article_no" else "VARCHAR"  # fixed: a number or an id
+                ids = [r[0] for r in cur.execute(
+                    f"SELECT st.rowid FROM stances st WHERE {key} IN (SELECT unnest(?::{kind}[])) "
+                    "AND st.speaker = ? AND st.topic = ?", [ids, speaker, topic]).fetchall()]
             df = cur.execute(
                 """
                 WITH ev AS (SELECT st.article_id, unnest(st.evidence) AS quote_id, st.polarity, st.score,

@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # the pipeline imports spaCy: loaded only to build or ingest,
 TTL_SECONDS = 600
 # tables a store gets when opened read-write (components.store.Store); one missing: written by an older version
 DERIVED_TABLES = {"article_versions", "corrections", "speaker_identities", "casualty_events", "quote_facts",
-                  "casualty_facts", "casualty_chart", "stance_counts", "stance_cue_counts"}
+                  "casualty_facts", "casualty_chart", "stance_counts", "stance_cue_counts", "stance_facts"}
 # columns added to existing tables later (ALTER ... ADD COLUMN IF NOT EXISTS when opened read-write)
 ADDED_COLUMNS = {("quotes", "confidence"), ("casualties", "confidence"), ("quote_facts", "confidence"),
                  # the article numbers the filters join on (components/store/numbers.py)
