@@ -76,7 +76,7 @@ from typing import Any, Sequence
 
 import duckdb
 
-from . import numbers
+from . import bulk, numbers
 from .filters import QUOTE_KINDS, QueryFilters
 
 NAMED_TYPES = ("person", "organisation")  # speaker types of named sources (a speaker card on the Quotes page)
@@ -431,13 +431,8 @@ def ensure(cur: duckdb.DuckDBPyConnection) -> bool:
     stale = out_of_step(cur)
     if not stale:
         return False
-    cur.execute("BEGIN TRANSACTION")
-    try:
+    with bulk.transaction(cur):
         rebuild(cur, stale)
-        cur.execute("COMMIT")
-    except Exception:
-        cur.execute("ROLLBACK")
-        raise
     return True
 
 

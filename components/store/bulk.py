@@ -1,4 +1,5 @@
-"""Bulk inserts: a batch of rows goes into a table in one statement through a pandas frame.
+"""Bulk writes: a batch of rows goes into a table in one statement through a pandas frame; a block of
+statements runs as one transaction (:func:`transaction`).
 
 DuckDB's ``executemany`` runs the statement once per row; a registered frame is scanned in one pass
 (https://duckdb.org/docs/guides/python/import_pandas). Every column is kept as Python objects
@@ -9,12 +10,38 @@ to the column's DATE type by the insert.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
-from typing import Sequence
+from typing import Callable, Iterator, Sequence
 
 import pandas as pd
 
 _FRAME_IDS = itertools.count()
+
+
+def ensure_derived(cur, create: Callable, in_step: Callable, rebuild: Callable) -> bool:
+    """Create a derived table (``create(cur)``) and, when ``in_step(cur)`` is false, rebuild it
+    (``rebuild(cur)``) in one :func:`transaction`. Returns True when it was rebuilt."""
+    create(cur)
+    if in_step(cur):
+        return False
+    with transaction(cur):
+        rebuild(cur)
+    return True
+
+
+@contextlib.contextmanager
+def transaction(cur) -> Iterator:
+    """Run the statements of a ``with`` block on DuckDB cursor ``cur`` as one transaction: committed when the
+    block ends, rolled back when it raises (the error is raised again), so a failed rebuild leaves the
+    tables as they were."""
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        yield cur
+        cur.execute("COMMIT")
+    except Exception:
+        cur.execute("ROLLBACK")
+        raise
 
 
 def insert_rows(cur, table: str, columns: Sequence[str], rows: Sequence[Sequence]) -> int:

@@ -37,6 +37,8 @@ from typing import Sequence
 
 import duckdb
 
+from . import bulk
+
 RECORD_COLUMNS = ("article_id", "idx", "place", "country", "lat", "lon", "date", "killed_min", "killed_max",
                   "killed_qualifier", "injured_min", "injured_max", "injured_qualifier", "missing_min",
                   "missing_max", "perpetrator_killed_min", "perpetrator_killed_max", "cause", "actor", "start",
@@ -161,17 +163,7 @@ def in_step(cur: duckdb.DuckDBPyConnection) -> bool:
 
 def ensure(cur: duckdb.DuckDBPyConnection) -> bool:
     """Create the table and rebuild it (in one transaction) when out of step; True if rebuilt."""
-    create(cur)
-    if in_step(cur):
-        return False
-    cur.execute("BEGIN TRANSACTION")
-    try:
-        refresh(cur)
-        cur.execute("COMMIT")
-    except Exception:
-        cur.execute("ROLLBACK")
-        raise
-    return True
+    return bulk.ensure_derived(cur, create, in_step, refresh)
 
 
 def available(store) -> bool:

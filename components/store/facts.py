@@ -26,7 +26,7 @@ from typing import Sequence
 
 import duckdb
 
-from . import aggregates, stance_facts
+from . import aggregates, bulk, stance_facts
 
 FACTS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS quote_facts (
@@ -113,15 +113,10 @@ def delete_articles(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) 
 
 def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
     """Re-derive the whole table, and the aggregate tables (:mod:`.aggregates`), in one transaction."""
-    cur.execute("BEGIN TRANSACTION")
-    try:
+    with bulk.transaction(cur):
         cur.execute("DELETE FROM quote_facts")
         cur.execute(f"INSERT INTO quote_facts BY NAME {_SELECT_FACTS.format(swhere='', where='')}")
         aggregates.rebuild(cur)
-        cur.execute("COMMIT")
-    except Exception:
-        cur.execute("ROLLBACK")
-        raise
 
 
 def in_step(cur: duckdb.DuckDBPyConnection) -> bool:

@@ -25,6 +25,8 @@ from typing import Any, Callable
 
 import duckdb
 
+from . import bulk
+
 COLUMN = "article_no"
 # tables that carry the number, in the order :func:`ensure` fills them (articles first: the others copy it)
 TABLES = ("articles", "places", "stances", "quote_facts", "casualty_facts", "article_index")
@@ -99,13 +101,8 @@ def ensure(cur: duckdb.DuckDBPyConnection, progress: Callable[[str], None] | Non
         return []
     if progress:
         progress("article numbers: numbering the articles of a store written before them (once)")
-    cur.execute("BEGIN TRANSACTION")
-    try:
+    with bulk.transaction(cur):
         done = fill(cur, progress)
-        cur.execute("COMMIT")
-    except Exception:
-        cur.execute("ROLLBACK")
-        raise
     return done
 
 

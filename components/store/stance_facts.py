@@ -26,6 +26,8 @@ from typing import Any, Sequence
 
 import duckdb
 
+from . import bulk
+
 TABLE = "stance_facts"
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS {TABLE} (
@@ -109,17 +111,7 @@ def in_step(cur: duckdb.DuckDBPyConnection) -> bool:
 
 def ensure(cur: duckdb.DuckDBPyConnection) -> bool:
     """Create the table and rebuild it (in one transaction) when out of step; True if rebuilt."""
-    create(cur)
-    if in_step(cur):
-        return False
-    cur.execute("BEGIN TRANSACTION")
-    try:
-        rebuild(cur)
-        cur.execute("COMMIT")
-    except Exception:
-        cur.execute("ROLLBACK")
-        raise
-    return True
+    return bulk.ensure_derived(cur, create, in_step, rebuild)
 
 
 def available(store: Any) -> bool:
