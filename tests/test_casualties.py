@@ -1171,3 +1171,21 @@ def test_casualties_a_pronoun_in_critical_condition_is_a_victim_counted_before(e
     ex = extract_text("Crash\n\nA cyclist was injured in a crash near Mombasa on Sunday. He remains in critical condition "
                       "at a hospital in Nairobi.", "2025-03-11")
     assert [(c.place, c.injured_min) for c in ex.casualties] == [("Mombasa", 1)]
+
+
+@pytest.mark.parametrize("sentence,killed,missing", [
+    ("The crash claimed the lives of 9 passengers near Mombasa on Sunday.", 9, None),
+    ("Three hikers are presumed dead after a landslide near Mombasa on Sunday.", None, 3),
+])
+def test_casualties_lives_of_and_hikers(extract_text, sentence, killed, missing):
+    """Invented: 'claimed the lives of 9 passengers' counts the passengers; hikers are counted people."""
+    c = only(extract_text(f"Kenya\n\n{sentence}", "2025-03-11"))
+    assert (c.killed_min, c.missing_min) == (killed, missing)
+
+
+def test_casualties_parts_adding_up_when_the_model_leaves_a_place_untagged(extract_text):
+    """Invented: 'killed 40 people on Tuesday, 15 in Sylhet and 25 in Sunamganj' (the model tags neither town):
+    each part names a place, so the parts add up to the total: 40, not 65."""
+    c = only(extract_text("Floods\n\nFloods killed 40 people on Tuesday, 15 in Sylhet and 25 in Sunamganj.", "2025-03-12"))
+    assert c.killed_min == 40
+    assert [(p.place, p.killed_min) for p in c.parts] == [("Sylhet", 15), ("Sunamganj", 25)]

@@ -1255,3 +1255,31 @@ def test_quotes_an_inverted_source_with_an_age_before_the_name(extract_text):
     the named person."""
     ex = extract_text("Flood\n\n\u201cI have seen worse winters,\u201d joked 84-year-old Rosa Klee as neighbours carried her bags.")
     assert [(q.kind, q.speaker, q.cue) for q in ex.quotes] == [("direct", "Rosa Klee", "joked")]
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cMidnight Train,\u201d the band recorded in 1981, still sells thousands of copies a year.",
+    "\u201cOperation Iron Gate,\u201d according to army officials, began before sunrise on Tuesday.",
+])
+def test_quotes_a_quoted_title_that_is_the_sentences_subject_is_no_quotation(extract_text, text):
+    """Invented: a quoted name followed by a clause about it and then the main verb ('"X," the band recorded in
+    1981, still sells ...'; '"X," according to officials, began ...') is a title or a name, not speech."""
+    assert [q for q in extract_text("Notes\n\n" + text).quotes if q.kind == "direct"] == []
+
+
+def test_quotes_a_first_person_paragraph_with_reported_speech_stays_in_the_answer(extract_text):
+    """Invented: after 'NAME:', the interviewee's next paragraphs in the first person ('The guards said we had
+    to wait') are still her answer, though they report what others said."""
+    text = ("Border crossing\n\nLena Brandt crossed the border in May.\n\nQ: What happened there?\n\n"
+            "BRANDT: We queued for six hours.\n\nThe guards said we had to wait for the commander.\n\n"
+            "Then they let us through without a word.\n")
+    turns = [q.text for q in extract_text(text).quotes if q.kind == "transcript"]
+    assert turns == ["We queued for six hours.", "The guards said we had to wait for the commander.",
+                     "Then they let us through without a word."]
+
+
+@pytest.mark.parametrize("text", ["\u201cGo home,\u201d the placard flapped above the gate as the crowd left.",
+                                  "\u201cBetrayal,\u201d the front page screamed on Tuesday morning."])
+def test_quotes_a_thing_after_a_quotation_is_no_dialogue_tag(extract_text, text):
+    """Invented: a placard or a front page 'says' nothing by position: no speaker for an unknown verb."""
+    assert [q.speaker for q in extract_text("Protest\n\n" + text).quotes if q.speaker] == []

@@ -735,3 +735,17 @@ def test_speakers_a_surname_with_particles_stays_one_person(extract_text, text, 
     is one person, not an organisation called by the last word."""
     ex = extract_text(text)
     assert [(q.speaker, q.speaker_type) for q in ex.quotes] == [(name, "person")]
+
+
+def test_speakers_it_skips_a_subject_inside_a_reported_clause(extract_text):
+    """Invented: 'The interior ministry said the talks with the union had stalled. It said ...': the subject of the
+    reported clause ('the talks') is what was said, not who spoke; 'It' is the ministry."""
+    ex = extract_text("Strike talks\n\nThe interior ministry said on Monday the talks with the union had stalled. "
+                      "It said a new round was planned for March.")
+    assert [q.speaker for q in ex.quotes] == ["interior ministry", "interior ministry"]
+
+
+def test_speakers_a_title_word_opening_an_organisations_name_makes_no_person(extract_text):
+    """Invented: 'Judge Business School said ...' (a title word opening an institution's name): no person."""
+    ex = extract_text("Admissions\n\nJudge Business School said it would admit more students next year.")
+    assert [s.type for s in ex.speakers if s.type == "person"] == []

@@ -404,8 +404,10 @@ def _victims(tok: Token) -> list[Token]:
         # condition" is a victim counted before (a pronoun refers back), no new count
         return [c for c in _with_conjuncts([c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")])
                 if c.pos_ != "PRON"]
-    if lem in LIFE_TAKING_VERBS:  # "claimed seven lives": the lives are the count
-        return [c for c in kids if c.dep_ in ("dobj", "obj") and c.lower_ in ("life", "lives")]
+    if lem in LIFE_TAKING_VERBS:  # "claimed seven lives": the lives are the count; "the lives of 12 passengers": those
+        lives = [c for c in kids if c.dep_ in ("dobj", "obj") and c.lower_ in ("life", "lives")]
+        of = [p for v in lives for c in v.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        return _with_conjuncts(of) if of and not any(c.dep_ == "nummod" for v in lives for c in v.children) else lives
     if _death_of_manner(tok):  # "was stabbed to death", "beat two men to death": the verb's victims
         verb = tok.head.head
         return _with_conjuncts([c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")])
@@ -1227,9 +1229,11 @@ def _totals(ctx: _Context, sent: Span, pieces: list[_Piece]) -> dict[str, _Piece
         bounds = [p.victim.left_edge.idx for p in mine] + [sent.end_char]
         found = [_best_place(doc, ctx.places, lo, hi, None, ctx.starts) for lo, hi in zip(bounds, bounds[1:])]
         area, inner = found[0], found[1:]
-        if area is None and _exact_sum(first, rest) and None not in inner and len({_place_key(p) for p in inner}) == len(inner):
-            out[key] = first  # "killed 70 people on Monday, 25 in A and 45 in B": parts that add up to it exactly
-            continue
+        if area is None and _exact_sum(first, rest):
+            named = [_piece_place_and_group(ctx, sent, p, lo, hi)[0] for p, lo, hi in zip(rest, bounds[1:], bounds[2:])]
+            if None not in named and len({_place_key(p) for p in named}) == len(named):
+                out[key] = first  # "killed 70 people on Monday, 25 in A and 45 in B": parts that add up to it exactly
+                continue
         if area is None or any(p is None for p in inner) or len({_place_key(p) for p in inner}) < len(inner):
             continue
         if area.kind == "country" and all(p.kind != "country" and p.country == area.country for p in inner) \

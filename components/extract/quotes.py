@@ -734,18 +734,29 @@ def _dialogue_tag_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
     while k < len(doc) and (doc[k].is_punct or doc[k].is_space) and doc[k].idx < q.outer_end + 3:
         k += 1  # the comma and closing mark
     verb = next((t for t in doc[k : k + 6] if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.tag_ not in ("VBD", "VBZ", "VBP") or "\n" in text[q.outer_end : verb.idx] \
+    if verb is None or verb.tag_ not in ("VBD", "VBZ", "VBP") or "\n" in text[q.outer_end : verb.idx] or verb.dep_ != "ROOT" \
             or verb.sent.start != doc[k].sent.start or cue_lemma(verb) is not None or any(c.dep_ == "neg" for c in verb.children):
-        return None
+        return None  # (not the root: '"Bohemian Rhapsody," Queen recorded in 1975, remains ...' names a title)
     subject = subject_of(verb)
     if subject is None and verb.i == k:  # inverted: '"...!" barked the sergeant', the parser's object
         subject = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
-    if subject is None or not plausible_source(subject, s.index):
+    if subject is None or not plausible_source(subject, s.index) or not _may_speak(subject):
         return None
     between = set(range(k, verb.i))
     if not between <= {t.i for t in subject.subtree}:
         return None  # other words between the quotation and the verb: no tag
     return Link(Frame(doc[verb.i : verb.i + 1], subject, (v.a0, v.b0)), "dialogue_tag")
+
+
+def _may_speak(tok: Token) -> bool:
+    """Whether a dialogue tag's subject can speak without a known speech verb: a name, a pronoun, or a common
+    noun for people, an office or a body (``title_words``, ``person_nouns``, ``group_head_nouns``,
+    ``org_head_nouns``); not a thing that "says" something ('"Owners out," the banner flapped', '"Shame on
+    them," the headline screamed')."""
+    if tok.pos_ != "NOUN":
+        return True
+    lem = tok.lemma_.lower()
+    return any(w in words for w in (tok.lower_, lem) for words in (C.TITLE_WORDS, C.PERSON_NOUNS, C.GROUP_HEAD_NOUNS, C.ORG_HEAD_NOUNS))
 
 
 QUOTE_PASSES = (_frame_content_pass, _byline_pass, _dialogue_tag_pass, _nearest_cue_pass, _colon_pass)
@@ -883,6 +894,10 @@ def _whole_content(s: _Sieve, f: Frame, v: QuoteView) -> bool:
     a, b = f.content
     if b <= v.q.open_mark or a >= v.q.outer_end:
         return False
+    to = f.cue[-1]
+    rest = s.doc[to.right_edge.i + 1 : to.sent.end]
+    if any(t.pos_ in ("VERB", "AUX") and not s.in_quote(t.idx) for t in rest):
+        return False  # '"The Lion King," according to Disney, remains ...': a title, the sentence's subject
     outside = s.text[a : max(a, v.q.open_mark)] + s.text[min(b, v.q.outer_end) : b]
     return re.search(r"\w", outside) is None
 
@@ -1185,17 +1200,30 @@ def _transcript_pass(s: _Sieve) -> None:
     """Family: interview transcripts (``**Name:**``, ``NAME:``, ``Q:``/``A:``), one quote per turn;
     the interviewer's questions give none (:func:`.transcripts.turn_quotes`). A paragraph after a turn
     that holds an attribution with its own cue and source ("“...,” said Mara Quell", "The army said
-    that ...") is reporting again: it ends the turn, and no later unlabelled paragraph continues it
-    (an article that resumes its narrative after the last turn)."""
+    that ...") is reporting again, unless it narrates in the first person ("The soldiers said we could not
+    leave": the interviewee telling): it ends the turn, and no later unlabelled paragraph continues it (an
+    article that resumes its narrative after the last turn)."""
     attributed = [d["start"] for d in s.results if d.get("cue") and d.get("mention")]
     turns, ended = [], set()
     for t in s.turns:
         continuation = "\n" in s.text[t[1]:t[2]]
-        if continuation and (t[0] in ended or any(t[2] <= a < t[3] for a in attributed)):
+        reported = any(t[2] <= a < t[3] for a in attributed) and not _first_person_narration(s, t[2], t[3])
+        if continuation and (t[0] in ended or reported):
             ended.add(t[0])  # (a turn is keyed by its label's offset)
             continue
         turns.append(t)
     s.results.extend(turn_quotes(turns, s.index, s.text, strip_content))
+
+
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+
+
+def _first_person_narration(s: _Sieve, a: int, b: int) -> bool:
+    """Whether characters ``[a, b)`` (a paragraph after a transcript turn) narrate in the first person outside
+    quotation marks ("The soldiers said we could not leave", "I told the officer ..."): still the interviewee
+    telling, not the article's reporter."""
+    span = s.doc.char_span(a, b, alignment_mode="expand")
+    return span is not None and any(t.lower_ in _FIRST_PERSON and t.pos_ == "PRON" and not s.in_quote(t.idx) for t in span)
 
 
 _DOUBLE_MARKS = re.compile("[\"“”]")

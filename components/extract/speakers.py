@@ -1041,8 +1041,8 @@ class SpeakerIndex:
         for t in reversed(self.doc[: tok.i]):
             if t.idx < lo:
                 break
-            if t.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(t.idx) or t.pos_ == "PRON":
-                continue
+            if t.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(t.idx) or t.pos_ == "PRON" or t.head.dep_ != "ROOT":
+                continue  # (a subject inside a reported clause is what was said about, not who spoke)
             if t.ent_type_ != "ORG" and t.lower_ not in C.ORG_HEAD_NOUNS and t.lemma_.lower() not in C.ORG_HEAD_NOUNS:
                 return None
             name, typ, _ = self._resolve_phrase(t, self._name_part(self.noun_phrase(t)))
