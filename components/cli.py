@@ -327,7 +327,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m components``."""
-    parser = argparse.ArgumentParser(prog="python -m components", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m components", description=__doc__.splitlines()[0].replace("``", ""))
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ingest", help="extract articles and add them to the store")

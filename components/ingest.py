@@ -530,10 +530,19 @@ def _refuse_control_characters(text: str, path: Path) -> None:
 
 
 def _read_meta(path: Path) -> dict:
+    """The sidecar of article file ``path`` ({} without one).
+
+    Raises:
+        ArticleReadError: the sidecar is invalid (:func:`parse_sidecar`); the reason also says that the
+            article itself was not read, so a user sees which file is missing from the store.
+    """
     meta_path = path.with_name(path.name[: -len(path.suffix)] + META_SUFFIX)
     if not meta_path.exists():
         return {}
-    return parse_sidecar(meta_path.read_bytes(), str(meta_path))
+    try:
+        return parse_sidecar(meta_path.read_bytes(), str(meta_path))
+    except ArticleReadError as exc:
+        raise ArticleReadError(exc.where, f"{exc.reason}; so {path.name} was not read (fix or remove the sidecar)") from exc
 
 
 def parse_sidecar(data: bytes, name: str) -> dict:

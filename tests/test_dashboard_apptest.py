@@ -348,7 +348,7 @@ def test_dashboard_upload_errors_stay_visible_with_the_success(db):
                                               ("scan.txt", b"\x00\x01\x02binary", "text/plain")]).run()
     assert not at.exception, [e.value for e in at.exception]
     assert [s.value for s in at.success] == [
-        "Added 1 article to the collection 'uploads'. They now appear on every page."]
+        "Added 1 article to the collection 'uploads'. It now appears on every page."]
     assert [_plain(e.value) for e in at.error] == ["Could not read empty.txt: the file is empty",
                                                    "Could not read scan.txt: this looks like a binary file, not text"]
     at.run()  # still there on the next rerun, until dismissed
@@ -427,7 +427,7 @@ def test_dashboard_upload_pairs_a_sidecar_with_its_article_by_name(db):
                                               ("alone.meta.yaml", b"title: X\n", "application/yaml")]).run()
     assert not at.exception, [e.value for e in at.exception]
     assert [s.value for s in at.success] == [
-        "Added 1 article to the collection 'uploads'. They now appear on every page."]
+        "Added 1 article to the collection 'uploads'. It now appears on every page."]
     assert [_plain(e.value) for e in at.error] == [
         "Could not read alone.meta.yaml: a sidecar needs its article in the same upload: choose alone.txt (or .md, "
         ".html) together with alone.meta.yaml"]
@@ -458,7 +458,7 @@ def test_dashboard_upload_replace_box_re_extracts_and_the_id_clash_points_to_it(
                                                "application/yaml")]).run()
     assert not at.exception, [e.value for e in at.exception]
     assert [_plain(s.value) for s in at.success] == [
-        "Replaced 1 stored article, re-extracted in their collection: paris.txt. They now appear on every page."]
+        "Replaced 1 stored article, re-extracted in their collection: paris.txt. It now appears on every page."]
     assert _stored_article(db, "paris-1")[2].isoformat() == "2024-02-14"
 
 
@@ -580,7 +580,7 @@ def test_dashboard_upload_of_hostile_files_keeps_the_good_one(db):
     ]).run()
     assert not at.exception, [e.value for e in at.exception]
     assert [s.value for s in at.success] == [
-        "Added 1 article to the collection 'uploads'. They now appear on every page."]
+        "Added 1 article to the collection 'uploads'. It now appears on every page."]
     assert sorted(_plain(e.value) for e in at.error) == sorted([
         "Could not read digits.jsonl:1: a number with more than 40 digits",
         "Could not read deep.jsonl:1: JSON nested deeper than 32 levels",

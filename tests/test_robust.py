@@ -410,3 +410,16 @@ def test_article_budget_grows_with_the_text():
     assert article_budget(30.0, Article(id="a", text="Four word headline here")) == 30.0
     assert article_budget(30.0, Article(id="b", text="x" * 50_000)) == 30.0
     assert article_budget(30.0, Article(id="c", text="x" * 187_500)) == 112.5
+
+
+def test_robust_a_bad_sidecar_names_the_article_it_keeps_out(tmp_path):
+    """Invented: 'report.txt' with an invalid 'report.meta.yaml': the error says the article was not read."""
+    from components.errors import ArticleReadError
+    from components.ingest import read_path
+
+    (tmp_path / "report.txt").write_text("Flood in Kisumu\n\nThe lake rose overnight.\n", encoding="utf-8")
+    (tmp_path / "report.meta.yaml").write_text("- not\n- a mapping\n", encoding="utf-8")
+    with pytest.raises(ArticleReadError) as info:
+        read_path(tmp_path / "report.txt")
+    assert info.value.reason == ("the sidecar must be a mapping of title/outlet/published/url; so report.txt was not read "
+                                 "(fix or remove the sidecar)")

@@ -138,7 +138,8 @@ def _show_report(rep: dict) -> None:
         if replaced:
             done.append(f"Replaced {plural(len(replaced), 'stored article')}, re-extracted in their collection: "
                         f"{', '.join(esc(n) for n in replaced)}.")
-        st.success(" ".join(done) + " They now appear on every page." + (f" {stored}." if stored else ""))
+        shown = "It now appears" if len(rep["added"]) == 1 else "They now appear"
+        st.success(" ".join(done) + f" {shown} on every page." + (f" {stored}." if stored else ""))
     elif stored or rep["skipped"]:
         st.info("0 added" + (f"; {stored}" if stored else "") + ".")
     for what, why in rep["skipped"]:
