@@ -1189,3 +1189,11 @@ def test_casualties_parts_adding_up_when_the_model_leaves_a_place_untagged(extra
     c = only(extract_text("Floods\n\nFloods killed 40 people on Tuesday, 15 in Sylhet and 25 in Sunamganj.", "2025-03-12"))
     assert c.killed_min == 40
     assert [(p.place, p.killed_min) for p in c.parts] == [("Sylhet", 15), ("Sunamganj", 25)]
+
+
+def test_casualties_a_partial_breakdown_after_a_placeless_total_is_inside_it(extract_text):
+    """Invented: 'killed 12 people on Monday, 5 in Kabul and 3 in Herat' (5 + 3 < 12, the first count names no
+    place): the 12 is the total, the two counts its parts; never 20."""
+    c = only(extract_text("Attacks in Afghanistan\n\nBombings killed 12 people on Monday, 5 in Kabul and 3 in Herat.",
+                          "2025-03-11"))
+    assert (c.killed_min, [(p.place, p.killed_min) for p in c.parts]) == (12, [("Kabul", 5), ("Herat", 3)])

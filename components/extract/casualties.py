@@ -494,7 +494,8 @@ def _gapped_numbers(tok: Token) -> list[Token]:
         # the word after the number, or after its "of them" ("20 of them in B")
         after = t.right_edge.i + 1 if _of_them(t) else t.i + 1
         nxt = t.doc[after] if after < len(t.doc) else None
-        if not locative and (t.dep_ in ("conj", "appos") or _of_them(t)) and nxt is not None and nxt.dep_ == "prep" and nxt.lower_ in PLACE_PREPOSITIONS:
+        if not locative and (t.dep_ in ("conj", "appos", "npadvmod") or _of_them(t)) and nxt is not None and nxt.dep_ == "prep" \
+                and nxt.lower_ in PLACE_PREPOSITIONS:
             # the parser hung the number's own place phrase elsewhere ("four in the village of A and three
             # in B", "in B" on "village"): the words' order says whose it is
             locative = [p for p in nxt.children if p.dep_ == "pobj"]
@@ -1197,7 +1198,9 @@ def _totals(ctx: _Context, sent: Span, pieces: list[_Piece]) -> dict[str, _Piece
     - the first count, followed by two or more that sum to no more than it, after a colon
       ("killed 9 people, officials said: 5 in A and 4 in B") or each at a place inside the first
       one's area (its country or first-level division: "killed 9 people across Chile, 5 in A
-      and 4 in B"). A list whose first place is a city ("30 in Kano, 12 in Kaduna") is summed.
+      and 4 in B"), or, when the first count names no place, each at a place of its own ("killed 10
+      people on Sunday, 4 in A and 3 in B": 10, with a partial breakdown). A list whose first place is
+      a city ("30 in Kano, 12 in Kaduna") is summed.
 
     Returns:
         dict[str, _Piece]: category -> its total piece; categories without one are absent.
@@ -1229,10 +1232,10 @@ def _totals(ctx: _Context, sent: Span, pieces: list[_Piece]) -> dict[str, _Piece
         bounds = [p.victim.left_edge.idx for p in mine] + [sent.end_char]
         found = [_best_place(doc, ctx.places, lo, hi, None, ctx.starts) for lo, hi in zip(bounds, bounds[1:])]
         area, inner = found[0], found[1:]
-        if area is None and _exact_sum(first, rest):
+        if area is None and _exact_counts(first, rest):
             named = [_piece_place_and_group(ctx, sent, p, lo, hi)[0] for p, lo, hi in zip(rest, bounds[1:], bounds[2:])]
             if None not in named and len({_place_key(p) for p in named}) == len(named):
-                out[key] = first  # "killed 70 people on Monday, 25 in A and 45 in B": parts that add up to it exactly
+                out[key] = first  # "killed 70 people on Monday, 25 in A and 45 in B" (or "4 in A and 3 in B" of 10): its parts
                 continue
         if area is None or any(p is None for p in inner) or len({_place_key(p) for p in inner}) < len(inner):
             continue
@@ -1242,12 +1245,12 @@ def _totals(ctx: _Context, sent: Span, pieces: list[_Piece]) -> dict[str, _Piece
     return out
 
 
-def _exact_sum(first: _Piece, rest: list[_Piece]) -> bool:
-    """True when the exact counts ``rest`` add up to the exact count ``first`` (a total and its parts
-    by place: "70 people on Monday, 25 in A and 45 in B"; a list of separate tolls rarely sums to its
-    first number)."""
-    counts = [first.count] + [p.count for p in rest]
-    return all(c.min is not None and c.min == c.max for c in counts) and sum(c.min for c in counts[1:]) == first.count.min
+def _exact_counts(first: _Piece, rest: list[_Piece]) -> bool:
+    """True when ``first`` and ``rest`` are exact counts (the caller has checked that ``rest`` adds up to no
+    more than ``first``): a count that names no place followed by counts at places is a total and its
+    breakdown, complete ("70 people on Monday, 25 in A and 45 in B") or partial ("10 people on Sunday, 4 in A
+    and 3 in B": 10, never 17)."""
+    return all(c.min is not None and c.min == c.max for c in [first.count] + [p.count for p in rest])
 
 
 def _subsets_follow(first: _Piece, rest: list[_Piece]) -> bool:
