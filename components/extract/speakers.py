@@ -157,13 +157,18 @@ def _name_constants():
 _NAME_CONSTANTS = _name_constants()
 
 
+def _name_shaped(words: Span) -> bool:
+    """True for two or three proper nouns written as a name ("Oleh Syniehubov": a capital, then lower case)."""
+    return 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in words)
+
+
 def _person_like(tok: Token) -> bool:
     """True when ``tok`` heads a person's name: tagged PERSON, or untagged and the last of two or three
     capitalised proper nouns ("Oleh Syniehubov", which the small model leaves without a label)."""
     if tok.ent_type_ == "PERSON":
         return True
     words = tok.doc[tok.left_edge.i : tok.i + 1]
-    return not tok.ent_type_ and 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in words)
+    return not tok.ent_type_ and _name_shaped(words)
 
 
 def _with_surname_particles(ents: list[Span]) -> list[Span]:
@@ -212,9 +217,7 @@ def _titled_person(ent: Span) -> Span:
     """``ent`` as a PERSON entity when the model tagged ORG a name of two or three capitalised proper
     nouns right after a title word ("Mayor Aleksandra Dulkiewicz", "police spokesperson Resila Onyango";
     :func:`is_title_word`), else ``ent`` itself. Not an organisation's head noun ("Commissioner Office")."""
-    if ent.label_ != "ORG" or not 2 <= len(ent) <= 3 or ent.start == 0 or ent[-1].lower_ in C.ORG_HEAD_NOUNS:
-        return ent
-    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in ent):
+    if ent.label_ != "ORG" or ent.start == 0 or ent[-1].lower_ in C.ORG_HEAD_NOUNS or not _name_shaped(ent):
         return ent
     return Span(ent.doc, ent.start, ent.end, label="PERSON") if is_title_word(ent.doc[ent.start - 1].text) else ent
 
