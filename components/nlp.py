@@ -282,9 +282,11 @@ def line_sentences(doc):
             if i > 0 and not _wrapped_line(doc, i):
                 tok.is_sent_start = True
             line_start = False
-            if tok.like_num and tok.is_alpha and i + 1 < n and "\n" not in tok.whitespace_ and doc[i + 1].is_alpha:
-                # a count in words opening a line is no sentence of its own: after a headline the parser
-                # split "Seven | people were killed ..." (a dateline or label below may still start one later)
+            if i + 1 < n and "\n" not in tok.whitespace_ and doc[i + 1].is_alpha and tok.is_alpha and (
+                    tok.like_num or _two_word_name(doc, i)):
+                # a count in words or a two-word name opening a line is no sentence of its own: after a
+                # headline without a full stop the parser split "Seven | people were killed ..." and "Vera |
+                # Kunz said ..." (a dateline or label below may still start one later)
                 doc[i + 1].is_sent_start = False
             # a wire dateline ("BRUSSELS (Reuters) — ") is its own sentence, never the subject
             dl = dateline_end(text, tok.idx)
@@ -317,6 +319,16 @@ def line_sentences(doc):
                 and doc[i + 1].text in SENTENCE_OPENERS:
             doc[i + 1].is_sent_start = True
     return doc
+
+
+def _two_word_name(doc, i: int) -> bool:
+    """True when tokens ``i`` and ``i + 1`` are two capitalised proper nouns (tagger: NNP) and the next token is
+    none ("Vera Kunz said", "Ali Demir, a driver,"): a person's name, never two sentences. A longer run of
+    proper nouns ("Emirati Foreign Minister ...") is left to the parser, which reads title chains well."""
+    a, b = doc[i], doc[i + 1]
+    if not (a.tag_ == b.tag_ == "NNP" and a.text[:1].isupper() and b.text[:1].isupper() and a.text[1:].islower()):
+        return False
+    return i + 2 >= len(doc) or doc[i + 2].tag_ != "NNP"
 
 
 # part-of-speech tags (Penn) of a word that cannot end a sentence: a line ending on one is wrapped

@@ -1283,3 +1283,48 @@ def test_quotes_a_first_person_paragraph_with_reported_speech_stays_in_the_answe
 def test_quotes_a_thing_after_a_quotation_is_no_dialogue_tag(extract_text, text):
     """Invented: a placard or a front page 'says' nothing by position: no speaker for an unknown verb."""
     assert [q.speaker for q in extract_text("Protest\n\n" + text).quotes if q.speaker] == []
+
+
+@pytest.mark.parametrize("headline,speaker,quote", [
+    ("Senator Maria Ortiz Grills Harbour Bank Chief: \u2018You Misled Every Depositor.\u2019", "Maria Ortiz", "You Misled Every Depositor."),
+    ("A warning from Tomas Varga: 'Stay away from the river.'", "Tomas Varga", "Stay away from the river."),
+])
+def test_quotes_a_headline_colon_gives_the_quotation_to_the_person_it_names(extract_text, headline, speaker, quote):
+    """Invented: a title 'WORDS NAMING ONE PERSON: "quotation"' attributes the quotation to that person, though
+    the words before the colon are no bare label and the headline's title case makes the quote look like a title."""
+    ex = extract_text(headline + "\n\nThe hearing lasted two hours on Monday.")
+    assert [(q.kind, q.text, q.speaker, q.cue) for q in ex.quotes if q.start < len(headline)] == [("direct", quote, speaker, ":")]
+
+
+def test_quotes_a_headline_colon_after_no_name_gives_no_speaker(extract_text):
+    """Invented: 'Lesson of the storm: "Build higher."' names nobody ("Lesson", which the model tags PERSON, is
+    one common word): no speaker."""
+    ex = extract_text("Lesson of the storm: 'Build higher.'\n\nEngineers met in Lagos on Monday.")
+    assert [q.speaker for q in ex.quotes if q.start < 40] in ([], [None])
+
+
+@pytest.mark.parametrize("intro,speaker,cue", [
+    ("Dock workers returned on Tuesday. The union leader, Kofi Mensah, added:", "Kofi Mensah", "added"),
+    ("In a letter to residents, the mayor wrote:", "mayor", "wrote"),
+])
+def test_quotes_a_block_quotation_after_a_source_and_colon(extract_text, intro, speaker, cue):
+    """Invented: a paragraph closing with 'SOURCE CUE:' then a paragraph without quotation marks (a web
+    page's block quotation): that paragraph is the source's, kind indirect (no marks)."""
+    block = "We have won a fair wage and we will not forget who stood with us in the cold."
+    ex = extract_text(f"Port strike ends\n\n{intro}\n\n{block}\n\nShipping resumed by noon.")
+    assert [(q.kind, q.text, q.speaker, q.cue) for q in ex.quotes if q.text == block] == [("indirect", block, speaker, cue)]
+
+
+@pytest.mark.parametrize("intro", ["The survey also found the following:", "Here are the results by district:"])
+def test_quotes_no_block_quotation_after_an_object_or_without_a_cue(extract_text, intro):
+    """Invented: a colon after a verb's object ('found the following:') or after no reporting verb announces a
+    list or data, not a quotation."""
+    ex = extract_text(f"Poll results\n\n{intro}\n\nMost voters want lower taxes and fewer new roads.\n\nTurnout was low.")
+    assert [q.text for q in ex.quotes if q.text.startswith("Most voters")] == []
+
+
+def test_quotes_an_indirect_content_after_its_cue_stops_at_a_semicolon(extract_text):
+    """Invented: 'X said A; B' -- the clause after the semicolon is the reporter's."""
+    ex = extract_text("Budget row\n\nOpposition leaders said the timing of the vote was not planned; they only learned of it "
+                      "on Friday from the speaker's office.")
+    assert [(q.text, q.speaker) for q in ex.quotes] == [("the timing of the vote was not planned", "Opposition leaders")]

@@ -749,3 +749,18 @@ def test_speakers_a_title_word_opening_an_organisations_name_makes_no_person(ext
     """Invented: 'Judge Business School said ...' (a title word opening an institution's name): no person."""
     ex = extract_text("Admissions\n\nJudge Business School said it would admit more students next year.")
     assert [s.type for s in ex.speakers if s.type == "person"] == []
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Officials respond as crisis deepens\nVictoria Ruiz said the crops were gone.", "Victoria Ruiz"),
+    ("Harvest fails across the north\n\nJamal Idris said the wheat had rotted in the fields.", "Jamal Idris"),
+    ("Jamal Idris said the road was closed.", "Jamal Idris"),
+    ("Harvest fails across the north\n\nTomasz Wrona said the wheat had rotted in the fields.", "Tomasz Wrona"),
+    ("Rival Jane Roe said the count was wrong.", "Jane Roe"),
+])
+def test_speakers_a_given_name_opening_a_line_or_sentence(extract_text, text, speaker):
+    """Invented: a given name opening the body's first line after a headline without a full stop (the parser
+    made it a sentence of its own), or opening a sentence with only the surname tagged PERSON (the given name
+    tagged as a town: "Jamal", "Victoria"; or left untagged before a surname tagged ORG: "Tomasz Wrona"), is
+    part of the speaker's name; a capitalised word before a two-word name is not ("Rival")."""
+    assert [q.speaker for q in extract_text(text).quotes] == [speaker]

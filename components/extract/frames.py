@@ -204,7 +204,7 @@ def _noun_frame(tok: Token, in_quote) -> Optional["Frame"]:
     return Frame(doc[tok.i : tok.i + 1], src, content, kind="paraphrase", rule="noun")
 
 
-def _known_source_word(tok: Token) -> bool:
+def known_source_word(tok: Token) -> bool:
     """A single capitalised word that names a source without being tagged as one: a document noun
     ("Poll") or the last word of a PERSON entity elsewhere in the article ("Sanders")."""
     if not tok.text[:1].isupper():
@@ -229,7 +229,7 @@ def _label_frame(tok: Token, in_quote) -> Optional["Frame"]:
     if not name or len(name) > 4:
         return None
     entity = name[-1].ent_type_ in ("PERSON", "ORG") and name[0].ent_iob_ == "B" and all(t.ent_type_ == name[-1].ent_type_ for t in name)
-    if not entity and not (len(name) == 1 and _known_source_word(name[0])):
+    if not entity and not (len(name) == 1 and known_source_word(name[0])):
         return None
     end = tok.i + 1
     while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:

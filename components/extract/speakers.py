@@ -874,6 +874,9 @@ class SpeakerIndex:
                         k -= 1
                     if k < tok.i:
                         return Span(self.doc, k, tok.i + 1, label="PERSON")
+                    given = self._untagged_given_names(ent)
+                    if given is not None:
+                        return given
                 comma = next((t.i for t in ent if t.text == "," and t.i > tok.i), None)
                 if comma is not None and not any(ent.start <= t.head.i < comma for t in self.doc[comma + 1 : ent.end]):
                     # the model ran the entity over a comma into the next phrase ("Politico,
@@ -891,15 +894,36 @@ class SpeakerIndex:
             left = verbs[-1] + 1
         return self.doc[left : tok.i + 1]
 
+    def _untagged_given_names(self, ent: Span) -> Optional[Span]:
+        """A one-word ORG entity that the model cut off a person's name ("Tomasz" untagged, "Wrona" ORG in
+        "Tomasz Wrona said"): with the untagged capitalised proper nouns right before it that are its
+        compounds (no title word, country or demonym) it makes a name of two or three words
+        (:func:`_name_shaped`), returned as a PERSON span. None otherwise, or for an organisation's head
+        noun ("Defence Ministry")."""
+        tok = ent[0]
+        if len(ent) != 1 or ent.label_ != "ORG" or tok.lower_ in C.ORG_HEAD_NOUNS:
+            return None
+        k = tok.i
+        while k > 0:
+            t = self.doc[k - 1]
+            if (t.ent_type_ or t.pos_ != "PROPN" or t.dep_ != "compound" or t.head.i != tok.i or "\n" in t.whitespace_
+                    or is_title_word(t.text) or country_of(t.text)):
+                break
+            k -= 1
+        span = self.doc[k : tok.i + 1]
+        return Span(self.doc, k, tok.i + 1, label="PERSON") if k < tok.i and _name_shaped(span) else None
+
     def _with_given_names(self, ent: Span) -> Span:
         """``ent`` (a PERSON) widened over the given names the model left outside it ("The mayor
         Ana Diaz" with only "Diaz" tagged): the untagged capitalised proper nouns right before it,
         on its line, that are compounds of the entity and neither a title word ("Mayor", "Senators") nor a
-        country or people ("Kenyan"), nor an initial or a sentence's first word (capitalised
-        whatever it is: "Rival Jane Roe said"). A gazetteer place is not excluded: given names are often
+        country or people ("Kenyan"), nor an initial or a sentence's first word before a name of two or more
+        words (capitalised whatever it is: "Rival Jane Roe said"; before a lone surname it is the given
+        name: "Jamal Idris said" with only "Idris" tagged). A gazetteer place is not excluded: given names are often
         also towns ("Ana", "Florence"); a place the model tagged has an entity type, and so has an
         organisation, unless it is one word right before the surname and no acronym ("Oleksandr" tagged
-        ORG in "regional head Oleksandr Prokudin"). Else ``ent``."""
+        ORG in "regional head Oleksandr Prokudin", "Jamal" or "Victoria" tagged GPE; a country is
+        never a given name here). Else ``ent``."""
         if ent.label_ != "PERSON":
             return ent
         k = ent.start
@@ -907,10 +931,11 @@ class SpeakerIndex:
             t = self.doc[k - 1]
             # a one-word ORG right before the surname it qualifies is a given name the model mistook
             # ("regional head Oleksandr Prokudin", "Oleksandr" tagged ORG); an acronym is none
-            lone_org = t.ent_type_ == "ORG" and t.ent_iob_ == "B" and not t.is_upper and (k - 1 == 0 or self.doc[k - 2].ent_type_ != "ORG")
+            lone_org = t.ent_type_ in ("ORG", "GPE") and t.ent_iob_ == "B" and not t.is_upper and (
+                k - 1 == 0 or self.doc[k - 2].ent_type_ != t.ent_type_)
             if (t.ent_type_ and not lone_org or t.pos_ != "PROPN" or t.dep_ not in ("compound", "flat")
                     or not ent.start <= t.head.i < ent.end or not t.text[:1].isupper() or not t.is_alpha
-                    or len(t) < 2 or t.is_sent_start or "\n" in t.whitespace_ or is_title_word(t.text) or country_of(t.text)
+                    or len(t) < 2 or t.is_sent_start and k < ent.end - 1 or "\n" in t.whitespace_ or is_title_word(t.text) or country_of(t.text)
                     or t.text.endswith("s") and is_title_word(t.text[:-1])):  # "Senators Jo Roe and ..." 
                 break
             k -= 1
