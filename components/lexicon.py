@@ -65,6 +65,7 @@ class QuotesLexicon(LexiconFile):
     audience_nouns: WordList
     cue_quote_only: WordList
     cue_describe_verbs: WordList
+    naming_verbs: WordList
     statement_nouns: WordList
     byline_dashes: WordList
     source_noun_suffixes: WordList
@@ -154,6 +155,7 @@ class CasualtiesLexicon(LexiconFile):
     injured_conditions: WordList
     unconfirmed_death_verbs: WordList
     life_taking_verbs: WordList
+    wounding_verbs: WordList
     group_nouns: WordList
     person_nouns: WordList
     person_suffixes: WordList
@@ -185,6 +187,7 @@ CUE_AUDIENCE_VERBS = frozenset(_QUOTES.cue_audience_verbs)
 AUDIENCE_NOUNS = frozenset(_QUOTES.audience_nouns)
 CUE_QUOTE_ONLY = frozenset(_QUOTES.cue_quote_only)
 CUE_DESCRIBE_VERBS = frozenset(_QUOTES.cue_describe_verbs)
+NAMING_VERBS = frozenset(_QUOTES.naming_verbs)
 STATEMENT_NOUNS = frozenset(_QUOTES.statement_nouns)
 # a regular-expression character class body (each dash escaped)
 BYLINE_DASHES = "".join(re.escape(c) for c in _QUOTES.byline_dashes)
@@ -259,6 +262,7 @@ MISSING_LEMMAS = frozenset(_CASUALTIES.missing_lemmas)
 INJURED_CONDITIONS = frozenset(_CASUALTIES.injured_conditions)
 UNCONFIRMED_DEATH_VERBS = frozenset(_CASUALTIES.unconfirmed_death_verbs)
 LIFE_TAKING_VERBS = frozenset(_CASUALTIES.life_taking_verbs)
+WOUNDING_VERBS = frozenset(_CASUALTIES.wounding_verbs)
 GROUP_NOUNS = frozenset(_CASUALTIES.group_nouns)
 PERSON_NOUNS = frozenset(_CASUALTIES.person_nouns)
 PERSON_SUFFIXES = tuple(_CASUALTIES.person_suffixes)

@@ -1197,3 +1197,51 @@ def test_casualties_a_partial_breakdown_after_a_placeless_total_is_inside_it(ext
     c = only(extract_text("Attacks in Afghanistan\n\nBombings killed 12 people on Monday, 5 in Kabul and 3 in Herat.",
                           "2025-03-11"))
     assert (c.killed_min, [(p.place, p.killed_min) for p in c.parts]) == (12, [("Kabul", 5), ("Herat", 3)])
+
+
+@pytest.mark.parametrize("sentence,killed,injured,perpetrators", [
+    # a wounding assault without a death: its victims are injured
+    ("Two people were stabbed at a market in Mombasa on Friday.", None, 2, None),
+    ("A man stabbed four commuters at a station in Mombasa on Friday.", None, 4, None),
+    ("Four people were shot in Mombasa on Friday, none fatally.", None, 4, None),
+    ("Two men stabbed two passers-by in Mombasa on Friday before fleeing.", None, 2, None),
+    # ... and with a death: the killing's victims, counted once
+    ("Gunmen shot dead three villagers near Mombasa on Friday.", 3, None, None),
+    ("Two men were shot and killed in Mombasa on Friday.", 2, None, None),
+    ("Three people were stabbed to death in Mombasa on Friday.", 3, None, None),
+    ("A teenager was fatally shot in Mombasa on Friday.", 1, None, None),
+    # the killer's own death after the killing or wounding: a perpetrator, not a victim
+    ("The gunman killed five people at a school in Mombasa before taking his own life.", 5, None, 1),
+    ("A man stabbed two neighbours in Mombasa on Friday and then killed himself.", None, 2, 1),
+])
+def test_casualties_wounding_assaults_and_the_killers_own_death(extract_text, sentence, killed, injured, perpetrators):
+    """Invented: 'stabbed' / 'shot' without a death word count the injured; 'shot dead', 'shot and killed',
+    'to death' and 'fatally' the dead; 'taking his own life' / 'killed himself' after a killing is the attacker's."""
+    c = only(extract_text(f"Attacks in Kenya\n\n{sentence}", "2025-03-11"))
+    assert (c.place, c.killed_min, c.injured_min, c.perpetrator_killed_min) == ("Mombasa", killed, injured, perpetrators)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The army shot down two drones over Mombasa on Friday.",
+    "The director shot the film in Mombasa last year.",
+    "Officer Jane Roe, who shot and killed a man in Mombasa, was charged on Thursday.",
+    "The video shows a man getting shot in Mombasa.",
+])
+def test_casualties_shooting_things_or_retold_shootings_is_no_wounding(extract_text, sentence):
+    """Invented: 'shot down two drones', 'shot the film': no person wounded; 'shot and killed a man' is one
+    death, never also an injury (here a background clause: no record), and 'a man getting shot' counts nobody
+    ("shot" retells deaths: only victims counted by a number are injured)."""
+    assert [(c.killed_min, c.injured_min) for c in extract_text(f"Notes from Kenya\n\n{sentence}", "2025-03-11").casualties
+            if c.injured_min] == []
+
+
+def test_casualties_shot_and_wounded_counts_the_victim_once(extract_text):
+    """Invented: 'shot and wounded a policeman': one injured, not two."""
+    c = only(extract_text("Clash in Kenya\n\nOne of the smugglers shot and wounded a policeman near Mombasa on Friday.", "2025-03-11"))
+    assert (c.killed_min, c.injured_min) == (None, 1)
+
+
+def test_casualties_a_suicide_alone_is_a_death(extract_text):
+    """Invented: 'took his own life' with no killing before it is a death (no attack, no perpetrator)."""
+    c = only(extract_text("Harvest fails in Kenya\n\nA farmer took his own life near Mombasa after the harvest failed.", "2025-03-11"))
+    assert (c.killed_min, c.perpetrator_killed_min) == (1, None)

@@ -1328,3 +1328,38 @@ def test_quotes_an_indirect_content_after_its_cue_stops_at_a_semicolon(extract_t
     ex = extract_text("Budget row\n\nOpposition leaders said the timing of the vote was not planned; they only learned of it "
                       "on Friday from the speaker's office.")
     assert [(q.text, q.speaker) for q in ex.quotes] == [("the timing of the vote was not planned", "Opposition leaders")]
+
+
+@pytest.mark.parametrize("text,speaker,cue", [
+    ('"Send more tents," pleaded Ingrid Solberg, an aid coordinator.', "Ingrid Solberg", "pleaded"),
+    ("\u201cOpen the gates now,\u201d begged the camp organiser, Marit Olsen.", "Marit Olsen", "begged"),
+])
+def test_quotes_a_dialogue_tag_after_an_imperative_quotation(extract_text, text, speaker, cue):
+    """Invented: an imperative quotation is parsed as the sentence's main clause and the tag's verb hangs on it;
+    an agent noun with a name beside it ('the camp organiser, NAME') can speak."""
+    ex = extract_text("Camp news\n\n" + text)
+    assert [(q.kind, q.speaker, q.cue) for q in ex.quotes] == [("direct", speaker, cue)]
+
+
+@pytest.mark.parametrize("text", [
+    "Fishermen call the sandbank \u201cthe Sleeping Giant.\u201d The mayor said the harbour would be dredged.",
+    "Students have nicknamed the library \u201cthe Glass Box.\u201d The mayor said the harbour would be dredged.",
+])
+def test_quotes_a_name_a_naming_verb_gives_is_no_quotation(extract_text, text):
+    """Invented: a title-case phrase that 'call' / 'nickname' gives as a name is neither a quote nor an attribution
+    of the namers; the next sentence's report still is."""
+    ex = extract_text("Harbour\n\n" + text)
+    assert [(q.speaker, q.text) for q in ex.quotes] == [("mayor", "the harbour would be dredged")]
+
+
+def test_quotes_calling_something_a_phrase_is_still_a_characterisation(extract_text):
+    """Invented: 'called the plan "a costly mistake"' (no title case) stays a mixed quote of its speaker."""
+    ex = extract_text("Harbour\n\nThe mayor called the dredging plan \u201ca costly mistake.\u201d")
+    assert [(q.kind, q.speaker) for q in ex.quotes] == [("mixed", "mayor")]
+
+
+def test_quotes_a_headline_calling_something_a_title_case_phrase_is_a_characterisation(extract_text):
+    """Invented: a headline's present 'X Calls Y "A Disgrace"' reports what X said (headline title case), not a
+    name in use."""
+    ex = extract_text("Mayor Lena Fisk Calls Harbour Plan \u2018A Disgrace\u2019\n\nThe mayor spoke on Monday.")
+    assert [q.speaker for q in ex.quotes if q.start < 40] == ["Lena Fisk"]

@@ -79,6 +79,7 @@ from ..lexicon import (
     UNCONFIRMED_DEATH_VERBS,
     INJURED_CONDITIONS,
     LIFE_TAKING_VERBS,
+    WOUNDING_VERBS,
     GROUP_NOUNS,
     NON_COUNT_FOLLOWERS,
     INCREMENT_WORDS,
@@ -270,14 +271,16 @@ ATTACK_VERB_LEMMAS = frozenset({"fire", "launch", "strike", "attack", "shell", "
 
 
 # the words and lemmas :func:`_category` can give a category to (any other word has none)
-_TRIGGER_WORDS = MISSING_LEMMAS | INJURE_LEMMAS | KILL_LEMMAS | LIFE_TAKING_VERBS | {"lose", "condition"}
+_TRIGGER_WORDS = MISSING_LEMMAS | INJURE_LEMMAS | KILL_LEMMAS | LIFE_TAKING_VERBS | WOUNDING_VERBS | {"lose", "condition"}
 
 
 def _category(tok: Token) -> Optional[str]:
     lem, low = tok.lemma_.lower(), tok.lower_
     if lem in MISSING_LEMMAS or low in MISSING_LEMMAS or _unconfirmed_death(tok):
         return "missing"
-    if lem in INJURE_LEMMAS or low in INJURE_LEMMAS or _in_condition(tok):
+    if lem in WOUNDING_VERBS and tok.pos_ == "VERB" and any(c.lower_ == "fatally" for c in tok.children):
+        return "killed"  # "was fatally shot", "fatally stabbed two men"
+    if lem in INJURE_LEMMAS or low in INJURE_LEMMAS or _in_condition(tok) or _wounding_assault(tok):
         return "injured"
     if lem in KILL_LEMMAS or low in KILL_LEMMAS:
         if lem == "body" or low in ("body", "bodies"):
@@ -292,6 +295,33 @@ def _category(tok: Token) -> Optional[str]:
     if (lem == "lose" or lem in LIFE_TAKING_VERBS) and any(c.lower_ in ("life", "lives") for c in tok.children):
         return "killed"  # "lost their lives"; "the fire claimed seven lives"
     return None
+
+
+def _wounding_assault(tok: Token) -> bool:
+    """True for a verb of a wounding assault (:data:`WOUNDING_VERBS`: "were stabbed", "shot four commuters")
+    whose clause reports no death: no "dead", "to death", "fatally" or "lethally" on it, and no killing verb
+    coordinated with it ("shot and killed") -- those victims are the killing's. Its victims are injured;
+    for "shoot", only victims counted by a number (it also retells deaths: "the man shot by police")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in WOUNDING_VERBS:
+        return False
+    for c in tok.children:
+        low = c.lower_
+        if low in ("dead", "fatally", "lethally", "mortally") or low == "to" and any(g.lower_ == "death" for g in c.children):
+            return False
+        if c.dep_ == "conj" and (c.lemma_.lower() in KILL_LEMMAS or c.lemma_.lower() in INJURE_LEMMAS) and not any(
+                g.dep_ in ("dobj", "obj") for g in tok.children):
+            return False  # "shot and killed (a man)", "stabbed and wounded": the other verb counts the shared victims
+        if c.dep_ == "prt":
+            return False  # "shot down", "shot up": no person wounded
+    head = tok.head
+    if tok.dep_ == "conj" and (head.lemma_.lower() in KILL_LEMMAS or head.lemma_.lower() in INJURE_LEMMAS):
+        return False
+    if tok.lemma_.lower() == "shoot":
+        # "shot" also reports deaths told elsewhere ("the man shot by police", "getting shot") and shots at
+        # things: only victims counted by a number ("four people were shot", "shot two guards") are the injured
+        return any(c.dep_ in ("nsubjpass", "dobj", "obj") and (c.like_num or any(n.dep_ == "nummod" for n in c.children))
+                   for c in tok.children)
+    return True
 
 
 def _in_condition(tok: Token) -> bool:
@@ -421,6 +451,14 @@ def _victims(tok: Token) -> list[Token]:
     return [_group_count(v) for v in _direct_victims(tok, kids, lem)] + _gapped_numbers(tok)
 
 
+def _place_after_particle(obj: Token, kids: list[Token]) -> bool:
+    """True for an "object" that is a place the parser hung on a particle ("drowned off Crotone": "off" read as
+    a particle, the town as the object): a capitalised proper noun right after a locative particle of the
+    verb. The victims are then the verb's subject."""
+    return obj.pos_ == "PROPN" and obj.text[:1].isupper() and obj.i > 0 and any(
+        c.dep_ == "prt" and c.i == obj.left_edge.i - 1 and c.lower_ in PLACE_PREPOSITIONS for c in kids)
+
+
 def _group_count(victim: Token) -> Token:
     """The number that counts a group noun's people (:data:`GROUP_NOUNS`: "a family of six", "a crew of
     five sailors"): the ``of`` complement when it is or has a number, else ``victim`` itself."""
@@ -536,7 +574,7 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
         if tok.lower_ in ("dead", "injured", "wounded", "missing") and not out:
             out = [c for c in kids if c.dep_ in ("amod", "det", "quantmod") and (c.like_num or c.lower_ in VAGUE_COUNTS)]
         return out
-    dobj = [c for c in kids if c.dep_ in ("dobj", "obj")]
+    dobj = [c for c in kids if c.dep_ in ("dobj", "obj") and not _place_after_particle(c, kids)]
     if not dobj and tok.pos_ == "VERB":  # "killed between 12 and 20 civilians": the parser's preposition "between"
         dobj = [p for c in kids if c.dep_ == "prep" and c.lower_ == "between" and c.i > tok.i
                 for p in c.children if p.dep_ == "pobj" and any(g.dep_ == "nummod" for g in p.children)]
@@ -643,11 +681,28 @@ def _not_an_event(tok: Token) -> bool:
 
 
 def _is_perpetrator(victim: Token, sent: Span) -> bool:
+    """Whether a killed ``victim`` is the attacker: a perpetrator noun ("gunman"), a pronoun after one ("the
+    gunman ... killing himself"), or a death the killer gave himself ("killed five people before taking his own
+    life", "stabbed two men and then killed himself") after a killing or wounding in the same sentence."""
     if victim.lower_ in PERPETRATOR_NOUNS or victim.lemma_.lower() in PERPETRATOR_NOUNS:
         return True
-    if victim.lower_ in PRONOUN_ONE:
-        return any(t.lower_ in PERPETRATOR_NOUNS and t.i < victim.i for t in sent)
+    if victim.lower_ in PRONOUN_ONE and any(t.lower_ in PERPETRATOR_NOUNS and t.i < victim.i for t in sent):
+        return True
+    if _reflexive_death(victim):
+        return any(t.i < victim.i and t.pos_ == "VERB" and _category(t) in ("killed", "injured") and t.i != victim.head.i for t in sent)
     return False
+
+
+_REFLEXIVES = frozenset({"himself", "herself", "themselves"})
+
+
+def _reflexive_death(victim: Token) -> bool:
+    """True for a death one gives oneself: "himself" / "themselves" as the object of a killing verb, or
+    "his / her / their own life (lives)" as the object of a life-taking verb ("taking his own life")."""
+    if victim.lower_ in _REFLEXIVES:
+        return victim.dep_ in ("dobj", "obj")
+    return victim.lower_ in ("life", "lives") and any(c.lower_ == "own" for c in victim.children) and any(
+        c.dep_ == "poss" for c in victim.children)
 
 
 # ----------------------------------------------------------------------------- dates, places, causes

@@ -51,6 +51,7 @@ from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, anonymity_request
                      relative_pronoun, reporting_frames, subject_of)
 from .quotemarks import QSpan, quote_spans, split_attributed_continuations, strip_content
 from .speakers import SpeakerIndex, headline_lines
+from ..text.words import agent_noun_stem_is_verb
 from .transcripts import transcript_turns, turn_quotes
 from .tree import climb
 
@@ -428,7 +429,9 @@ def _frame_content_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
     Cues within 400 characters in the same paragraph qualify, non-paraphrase cues first, each in
     text order. Words of the content outside the marks make the quote ``mixed``, except a whole
     utterance opening the content ('said: "We will not yield," in Geneva on Monday'), which stays
-    direct (the words after its closing mark are the reporter's).
+    direct (the words after its closing mark are the reporter's). A title-case phrase as the complement of a
+    naming verb (``naming_verbs``: 'locals call the checkpoint "the Gate of Tears"') is a name: :data:`SKIP`,
+    and the frame makes no indirect attribution either.
     """
     text, q = s.text, v.q
     near = s.frames_between(q.open_mark - 399, q.open_mark + 400)
@@ -441,6 +444,9 @@ def _frame_content_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
             and (f.subject is None or plausible_source(f.subject, s.index) or f.subject.pos_ == "NOUN")
         ):
             continue
+        if v.title_like and f.kind == "verb" and _gives_a_name(f.cue[0]) and not s.display.holding(f.cue.start_char):
+            f.used = True  # 'locals call the checkpoint "the Gate of Tears"': a name the verb gives, no speech
+            return SKIP
         inner = _inner_frame(s, f, v, near)
         if inner is not None:
             return Link(inner, "frame_content")
@@ -453,6 +459,14 @@ def _frame_content_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
             return Link(f, "frame_content", (ca, max(cb, q.outer_end)))
         return Link(_introducing_cue(s, f, v) or f, "frame_content")
     return None
+
+
+def _gives_a_name(cue: Token) -> bool:
+    """Whether a cue verb gives something a name (``naming_verbs``): "nicknamed", "dubbed", and "call" in the
+    simple present ("locals call it ..."), the name in use; a past "called her 'Miss X'" reports an utterance, and
+    so does a headline's present ("X Calls Plan 'A Disgrace'"), which the caller checks."""
+    lem = cue.lemma_.lower()
+    return lem in C.NAMING_VERBS and (lem != "call" or cue.tag_ in ("VBP", "VBZ"))
 
 
 def _inner_frame(s: _Sieve, f: Frame, v: QuoteView, near: list[Frame]) -> Optional[Frame]:
@@ -763,9 +777,9 @@ def _dialogue_tag_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
     while k < len(doc) and (doc[k].is_punct or doc[k].is_space) and doc[k].idx < q.outer_end + 3:
         k += 1  # the comma and closing mark
     verb = next((t for t in doc[k : k + 6] if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None or verb.tag_ not in ("VBD", "VBZ", "VBP") or "\n" in text[q.outer_end : verb.idx] or verb.dep_ != "ROOT" \
+    if verb is None or verb.tag_ not in ("VBD", "VBZ", "VBP") or "\n" in text[q.outer_end : verb.idx] or not _tag_clause(verb, q) \
             or verb.sent.start != doc[k].sent.start or cue_lemma(verb) is not None or any(c.dep_ == "neg" for c in verb.children):
-        return None  # (not the root: '"Bohemian Rhapsody," Queen recorded in 1975, remains ...' names a title)
+        return None  # (not the main clause: '"Bohemian Rhapsody," Queen recorded in 1975, remains ...' names a title)
     subject = subject_of(verb)
     if subject is None and verb.i == k:  # inverted: '"...!" barked the sergeant', the parser's object
         subject = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
@@ -777,6 +791,17 @@ def _dialogue_tag_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
     return Link(Frame(doc[verb.i : verb.i + 1], subject, (v.a0, v.b0)), "dialogue_tag")
 
 
+def _tag_clause(verb: Token, q: QSpan) -> bool:
+    """Whether ``verb`` after quotation ``q`` can be its dialogue tag: the sentence's root, or hung by the parser
+    on the quotation's own root when that is the sentence's root ('"Send more tents," pleaded X': the quoted
+    imperative parsed as the main clause). A verb under a root outside the quotation is not ('"Midnight Train,"
+    the band recorded in 1981, still sells ...': the quoted words are the subject of "sells")."""
+    if verb.dep_ == "ROOT":
+        return True
+    root = verb.sent.root
+    return verb.head.i == root.i and q.start <= root.idx < q.end
+
+
 def _may_speak(tok: Token) -> bool:
     """Whether a dialogue tag's subject can speak without a known speech verb: a name, a pronoun, or a common
     noun for people, an office or a body (``title_words``, ``person_nouns``, ``group_head_nouns``,
@@ -785,7 +810,11 @@ def _may_speak(tok: Token) -> bool:
     if tok.pos_ != "NOUN":
         return True
     lem = tok.lemma_.lower()
-    return any(w in words for w in (tok.lower_, lem) for words in (C.TITLE_WORDS, C.PERSON_NOUNS, C.GROUP_HEAD_NOUNS, C.ORG_HEAD_NOUNS))
+    if any(w in words for w in (tok.lower_, lem) for words in (C.TITLE_WORDS, C.PERSON_NOUNS, C.GROUP_HEAD_NOUNS, C.ORG_HEAD_NOUNS)):
+        return True
+    # an agent noun made from a verb ("the coordinator", "the organisers") or a noun a name stands beside
+    # ("the aid worker, Ana Ruiz")
+    return agent_noun_stem_is_verb(tok.lower_) or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)
 
 
 QUOTE_PASSES = (_frame_content_pass, _byline_pass, _dialogue_tag_pass, _nearest_cue_pass, _colon_pass)
