@@ -1363,3 +1363,26 @@ def test_quotes_a_headline_calling_something_a_title_case_phrase_is_a_characteri
     name in use."""
     ex = extract_text("Mayor Lena Fisk Calls Harbour Plan \u2018A Disgrace\u2019\n\nThe mayor spoke on Monday.")
     assert [q.speaker for q in ex.quotes if q.start < 40] == ["Lena Fisk"]
+
+
+def test_quotes_question_and_answer_labels_with_a_full_stop(extract_text):
+    """Invented: a printed interview's 'Q.' / 'A.' labels (full stop, no colon) are turns as 'Q:' / 'A:' are:
+    the answers are the interviewee's, the questions nobody's quotes; 'A. J. Lund said' in an article without
+    'Q.' lines stays a name."""
+    text = ("Flood survivors\n\nThe mayor Maria Costa spoke to our correspondent Tom Hale after the flood.\n\n"
+            "Q. When did the water come?\nA. It came at night, very fast.\n\nQ. Did anyone warn you?\nA. Nobody warned us.\n")
+    assert [(q.kind, q.speaker, q.text) for q in extract_text(text).quotes] == [
+        ("transcript", "Maria Costa", "It came at night, very fast."), ("transcript", "Maria Costa", "Nobody warned us.")]
+    ex = extract_text("Council\n\nA. J. Lund said the vote was fair.\n\nThe council met on Monday.")
+    assert [(q.kind, q.speaker) for q in ex.quotes] == [("indirect", "A. J. Lund")]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The governor, Lena Fisk, addressed the crowd. Her message was simple: \"Go home.\"", "Lena Fisk"),
+    ("The minister's letter read: \"We will not sign this deal.\"", "minister"),
+    ("The message was simple: \"Go home.\"", None),
+])
+def test_quotes_a_statement_noun_before_a_colon_gives_its_author(extract_text, text, speaker):
+    """Invented: 'Her message was simple: "..."' -- the statement's author (the possessor) is the source, never
+    the statement noun itself; without an author, no speaker."""
+    assert [q.speaker for q in extract_text("Talks\n\n" + text).quotes if q.speaker] == ([speaker] if speaker else [])

@@ -680,6 +680,9 @@ def _colon_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
     if subj is None:
         root = colon_tok.sent.root
         subj = subject_of(root)
+    if subj is not None and subj.lemma_.lower() in C.STATEMENT_NOUNS:
+        # "Her message was simple:", "The minister's letter read:": the statement's author speaks
+        subj = next((c for c in subj.children if c.dep_ == "poss"), None)
     if root.pos_ in ("VERB", "AUX") and subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN") and not s.in_quote(root.idx):
         return Link(Frame(s.doc[root.i : root.i + 1], subj, None), "colon")
     return None

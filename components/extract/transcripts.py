@@ -28,6 +28,9 @@ _LABEL_RE = re.compile(
     re.M,
 )
 _LIST_MARKER_RE = re.compile(r"^(?:[A-Za-z]|\d+|[ivxIVX]+)\.?$")
+# "Q." / "A." with a full stop instead of a colon (a printed interview's convention); a turn label only in a text
+# that has both, so "A. J. Smith said" opening a line of an article stays a name
+_QA_DOT_RE = re.compile(r"^(?P<mark>)(?P<pre>)(?P<label>[QA])\.[ \t]+(?=\S)", re.M)
 
 
 def label_kind(bare: str, bold: bool, index: SpeakerIndex, has_question: bool) -> Optional[str]:
@@ -66,10 +69,14 @@ def transcript_turns(text: str, index: SpeakerIndex) -> list[tuple[int, int, int
     A label opens a line and is classified by :func:`label_kind`; unlabelled lines that follow a
     turn continue it (emitted per paragraph). Section labels ("Note:") end a turn and are not
     speech; question labels ("Q:") and labels defined as an outlet abbreviation in a header
-    ("World Today News (WTN)") are the interviewer's (speaker None). Needs at least two turn labels.
+    ("World Today News (WTN)") are the interviewer's (speaker None). "Q." / "A." with a full stop are
+    labels when the text has both. Needs at least two turn labels.
     """
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     matches = [_LABEL_RE.match(text, a, b) for a, b in lines]
+    dotted = [_QA_DOT_RE.match(text, a, b) for a, b in lines]
+    if {m.group("label") for m in dotted if m} == {"Q", "A"}:
+        matches = [m or d for m, d in zip(matches, dotted)]
     bares = [re.sub(r"\s*\([^)]*\)", "", m.group("label").strip()).strip() if m else "" for m in matches]
     has_question = any(b.lower() in C.INTERVIEWER_LABELS for b in bares)
     labelled = []
