@@ -699,7 +699,7 @@ SOURCE_FAMILIES = [
     ("inner-frame-holds-utterance", "Mayor Dana Reyes spoke about the plan on Monday. She said the new bridge would open in May, "
      'and when asked why the old one stays closed, the 52-year-old engineer replied, "It is not safe for cars or for people on foot."',
      [("indirect", "the new bridge would open in May", "said", "Dana Reyes", "person"),
-      ("direct", "It is not safe for cars or for people on foot.", "replied", "52 year old engineer", "unknown")]),
+      ("direct", "It is not safe for cars or for people on foot.", "replied", "52-year-old engineer", "unknown")]),
     # a recording of a person speaking: the person shown, not the clause's subject
     ("footage-of-speaker", 'The ad uses footage of Anna Holm asking, "Why are we not ahead in the polls?"',
      [("direct", "Why are we not ahead in the polls?", "asking", "Anna Holm", "person")]),

@@ -764,3 +764,10 @@ def test_speakers_a_given_name_opening_a_line_or_sentence(extract_text, text, sp
     tagged as a town: "Jamal", "Victoria"; or left untagged before a surname tagged ORG: "Tomasz Wrona"), is
     part of the speaker's name; a capitalised word before a two-word name is not ("Rival")."""
     assert [q.speaker for q in extract_text(text).quotes] == [speaker]
+
+
+def test_speakers_a_hyphenated_surname_in_an_appositive_keeps_its_hyphen(extract_text):
+    """Invented: 'The mayor, Lena Fisk-Ward, said' (the model tags the name ORG): the canonical name keeps the
+    hyphen the article writes."""
+    assert [q.speaker for q in extract_text("Talks\n\nThe mayor, Paris Hilton-Ward, said the talks had failed.").quotes] == [
+        "Paris Hilton-Ward"]

@@ -157,6 +157,19 @@ def _name_constants():
 _NAME_CONSTANTS = _name_constants()
 
 
+# hyphens inside a name ("Hilton-Ward")
+_NAME_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
+def _written_words(span: Span) -> str:
+    """The words of ``span`` without determiners, possessive marks and punctuation, joined as written: an
+    inner hyphen stays with the words it joins ("Paris Hilton-Ward", "52-year-old engineer"; the hyphen is a
+    punct token), other words are joined by one space."""
+    kept = [t for t in span if t.dep_ not in ("det", "case") and (t.dep_ != "punct" or t.text in _NAME_HYPHENS and span.start < t.i < span.end - 1)]
+    return "".join((" " if k and (kept[k - 1].whitespace_ or t.i != kept[k - 1].i + 1) else "") + t.text
+                   for k, t in enumerate(kept)).strip()
+
+
 def _name_shaped(words: Span) -> bool:
     """True for two or three proper nouns written as a name ("Oleh Syniehubov": a capital, then lower case)."""
     return 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in words)
@@ -1175,7 +1188,7 @@ class SpeakerIndex:
         ent = span.label_ if isinstance(span, Span) and span.label_ else tok.ent_type_
         head = tok.lower_
         words = [t for t in span if t.dep_ not in ("det", "case", "punct")]
-        plain = " ".join(t.text for t in words).strip()
+        plain = _written_words(span)
         if any(t.dep_ == "case" for t in span) and head in C.TITLE_WORDS:
             # "Nadia Rahim's spokesman": keep the possessive, the role belongs to the possessor
             plain = "".join(t.text_with_ws for t in span if t.dep_ not in ("det", "punct") or t.dep_ == "case").strip()
