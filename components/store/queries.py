@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import Store, aggregates, casualty_facts, stance_facts
+from . import Store, aggregates, casualty_facts, numbers, stance_facts
 from .filters import (  # noqa: F401  (re-exported)
     FILTER_DEFS, JOIN_QUOTE_ROW, JOIN_SPEAKER, QUOTE_KINDS, QUOTE_SCOPE_CTE, TARGETS, FilterDef, QueryFilters, from_where,
     needs_quote_scope, quote_scope_cte, quote_scope_filters, where_clauses, where_sql,
@@ -473,7 +473,7 @@ def speaker_card(store: Store, name: str, article_id: str | None = None) -> dict
 # ---------------------------------------------------------------- places / map
 
 
-MAP_MENTION_SAMPLE = aggregates.PLACE_SAMPLE  # mentions per place searched for surrounding quotes (greatest article ids first)
+MAP_MENTION_SAMPLE = aggregates.PLACE_SAMPLE  # mentions per place searched for surrounding quotes (greatest article numbers first)
 MAP_HOVER_PLACES = 150  # the most mentioned places get quotes in their hover
 
 
@@ -512,9 +512,12 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     top = "SELECT place FROM pl ORDER BY mentions DESC, place LIMIT ?"
     # the hover's quotes: from each place's sampled mentions, the quotes around them, shortest first
     aid = _article_key(store)  # the quotes around a sampled mention are joined on its article's number
+    # the sample's order: the greatest article number first, as place_samples (aggregates.py), in a store with
+    # numbers; a read-only reader of one without them orders by article id (and has no sample table ordered so)
+    ono = "article_no" if aid == "article_no" or numbers.available(store) else "article_id"
     hover = f"""sample AS (  -- a bounded sample of each place's mentions (top-n aggregate: no sort of all mentions)
         SELECT p.name, max_by(struct_pack(article := p.{aid}, "start" := p.start, "end" := p."end"),
-                              struct_pack(a := p.article_id, s := -p.start), ?) AS m
+                              struct_pack(a := p.{ono}, s := -p.start), ?) AS m
         {fw} {andw} p.name IN ({top})
         GROUP BY p.name
     ), cand AS (SELECT name, unnest(m, recursive := true) FROM sample
@@ -531,7 +534,7 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     if srows:  # the sampled mentions and their quotes stored per key (aggregates.py); the quote filters
         # (collections, outlets, countries, places of the article) hold for every quote around a passing mention
         hover = f"""cand AS (SELECT s.name, s.quotes FROM ({srows[0]}) s WHERE s.name IN ({top})
-        QUALIFY row_number() OVER (PARTITION BY s.name ORDER BY s.article_id DESC, s.start, s.idx) <= ?
+        QUALIFY row_number() OVER (PARTITION BY s.name ORDER BY s.article_no DESC, s.start, s.idx) <= ?
     ), qp AS (
         SELECT place, id, coalesce(speaker, 'unknown') AS speaker,
                row_number() OVER (PARTITION BY place ORDER BY text_len, id) AS rn
@@ -540,7 +543,7 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     )"""
         hover_p = srows[1] + [MAP_HOVER_PLACES, MAP_MENTION_SAMPLE]
     elif not prows and _hold_mentions(f):  # markers and sample from the passing mentions, read once
-        cols = "p.article_id" + (f", p.{aid}" if aid != "article_id" else "")
+        cols = ", ".join(dict.fromkeys(f"p.{c}" for c in (aid, ono)))  # no article id when numbered
         head += f'fp AS MATERIALIZED (SELECT p.name, p.country, p.lat, p.lon, {cols}, p.start, p."end"{fw}), '
         hp = hp + params
         pl = (f"SELECT p.name AS place, min(p.country) AS country, round(avg(p.lat), {nd}) AS lat, "
