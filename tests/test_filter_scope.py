@@ -71,7 +71,7 @@ def test_a_table_is_shared_by_the_states_of_the_same_quote_filters(path):
         assert a == b != c and len(reader._scopes) == 2
         assert reader.filter_scope(QueryFilters(collections=("ports",)), True) is None  # no quote-level filter
         assert reader.filter_scope(QueryFilters(text="spring"), False) is None  # no article numbers: ids
-        got = {r[0] for r in reader.execute(f"SELECT article_no FROM {a}").fetchall()}
+        got = {r[0] for r in reader.execute(f"SELECT article_no FROM {a}").fetchall()}  # a set: numbers may repeat
         want = {r[0] for r in reader.execute(
             "SELECT DISTINCT article_no FROM quote_facts WHERE contains(lower(text), 'spring')").fetchall()}
         assert got == want and len(want) > 3

@@ -316,10 +316,13 @@ def quote_scope_filters(filters: QueryFilters, target: str | None = None) -> Que
                            if target is None or target not in _DEFS_BY_NAME[n].sql})
 
 
-def quote_scope_select(filters: QueryFilters, index: bool = False) -> tuple[str, list[Any]] | None:
+def quote_scope_select(filters: QueryFilters, index: bool = False,
+                       distinct: bool = True) -> tuple[str, list[Any]] | None:
     """``SELECT DISTINCT <article key> FROM ...`` of the articles that have a quote passing the quote-level
     filters (``article_no`` with ``index``, read from ``article_index`` for topic and kind filters alone; else
-    ``article_id`` from ``quote_facts``) and its parameters; None when no quote-level filter is active."""
+    ``article_id`` from ``quote_facts``) and its parameters; None when no quote-level filter is active.
+    ``distinct`` False: an article may come more than once (for a semi-join, which keeps the same rows; a
+    DISTINCT over the 1.03 M articles with a direct quote at 10M quotes cost 0.15 s, the rows alone 0.01 s)."""
     bits, params, names = [], [], []
     for name, value in filters.active().items():
         d = _DEFS_BY_NAME[name]
@@ -331,9 +334,10 @@ def quote_scope_select(filters: QueryFilters, index: bool = False) -> tuple[str,
         return None
     keys = _index_scope(filters, names) if index else None
     cols = "article_no" if index else "article_id"  # numbers: see TARGET_ARTICLE_NO
+    dist = "DISTINCT " if distinct else ""
     if keys is not None:
-        return f"SELECT DISTINCT {cols} FROM {INDEX_TABLE} WHERE list_contains(?, key)", [keys]
-    return f"SELECT DISTINCT q.{cols} FROM quote_facts q WHERE {' AND '.join(bits)}", params
+        return f"SELECT {dist}{cols} FROM {INDEX_TABLE} WHERE list_contains(?, key)", [keys]
+    return f"SELECT {dist}q.{cols} FROM quote_facts q WHERE {' AND '.join(bits)}", params
 
 
 def quote_scope_cte(filters: QueryFilters, index: bool = False,

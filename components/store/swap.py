@@ -186,7 +186,7 @@ class SnapshotReader(Store):
             if name is not None:
                 self._scopes.move_to_end(key)
                 return name
-            sql, params = quote_scope_select(filters, index)
+            sql, params = quote_scope_select(filters, index, distinct=False)  # only ever semi-joined
             self._scope_no += 1
             name = f"memory.main.filter_scope_{self._scope_no}"  # a counter: never input
             self.cursor().execute(f"CREATE TABLE {name} AS {sql}", params)
