@@ -9,7 +9,8 @@
    GeoNames city, different per copy, with its coordinates and country) and
    speakers written with middle initials (26 ways per person), so the data stays realistic in shape.
 3. For each page, the queries the page runs after a filter change are timed
-   uncached (as after a change of filters) over several filter states (the median of 3 runs each); the
+   uncached (as after a change of filters; the reader's tables of a state's articles,
+   ``SnapshotReader.filter_scope``, are dropped first, so each run is a first visit of the state) over several filter states (the median of 3 runs each); the
    table shows the median over the states and the worst, and the process memory (RSS, peak).
 4. The machine may be shared, so right before each page's timing the same
    process times a baseline query (:data:`BASELINE_SQL`, a plain scan of one
