@@ -321,8 +321,10 @@ def quote_scope_select(filters: QueryFilters, index: bool = False,
     """``SELECT DISTINCT <article key> FROM ...`` of the articles that have a quote passing the quote-level
     filters (``article_no`` with ``index``, read from ``article_index`` for topic and kind filters alone; else
     ``article_id`` from ``quote_facts``) and its parameters; None when no quote-level filter is active.
-    ``distinct`` False: an article may come more than once (for a semi-join, which keeps the same rows; a
-    DISTINCT over the 1.03 M articles with a direct quote at 10M quotes cost 0.15 s, the rows alone 0.01 s)."""
+    ``distinct`` False: read from ``article_index``, an article may come more than once, once per key it has
+    (for a semi-join, which keeps the same rows; a DISTINCT over the 1.03 M articles with a direct quote at 10M
+    quotes cost 0.15 s, the rows alone 0.01 s); from ``quote_facts`` (one row per passing quote, up to every
+    quote) the articles stay distinct, so a table of them holds at most one number per article."""
     bits, params, names = [], [], []
     for name, value in filters.active().items():
         d = _DEFS_BY_NAME[name]
@@ -334,10 +336,9 @@ def quote_scope_select(filters: QueryFilters, index: bool = False,
         return None
     keys = _index_scope(filters, names) if index else None
     cols = "article_no" if index else "article_id"  # numbers: see TARGET_ARTICLE_NO
-    dist = "DISTINCT " if distinct else ""
     if keys is not None:
-        return f"SELECT {dist}{cols} FROM {INDEX_TABLE} WHERE list_contains(?, key)", [keys]
-    return f"SELECT {dist}q.{cols} FROM quote_facts q WHERE {' AND '.join(bits)}", params
+        return f"SELECT {'DISTINCT ' if distinct else ''}{cols} FROM {INDEX_TABLE} WHERE list_contains(?, key)", [keys]
+    return f"SELECT DISTINCT q.{cols} FROM quote_facts q WHERE {' AND '.join(bits)}", params
 
 
 def quote_scope_cte(filters: QueryFilters, index: bool = False,
