@@ -221,11 +221,18 @@ def test_place_sample_keeps_the_first_mentions_of_each_key(monkeypatch):
     monkeypatch.setattr(Q, "MAP_MENTION_SAMPLE", 2)
     s = Store(":memory:")
     s.add_extractions([invented(i) for i in range(8)])
-    s.add_extractions([invented(i) for i in range(8, 20)])  # a8, a9: the greatest ids, first in their keys' samples
-    s.add_extractions([invented(9, variant=2), invented(4, variant=1)], replace=True)
+    s.add_extractions([invented(i) for i in range(8, 20)])  # stored last: the greatest numbers, first in the samples
+    s.add_extractions([invented(9, variant=2), invented(4, variant=1)], replace=True)  # new numbers: the greatest
     assert s.delete_article("a8") and s.delete_article("a19")
     incremental = _tables(s)
     sample = incremental[aggregates.SAMPLE]
+    # each key's sample: its mentions of the articles stored last (by number, not id: a9 > a18 as text)
+    want = s.execute("SELECT a.collection, a.outlet, p.name, p.country, p.article_id FROM places p JOIN articles a "
+                     "ON a.id = p.article_id QUALIFY row_number() OVER (PARTITION BY a.collection, a.outlet, p.name, "
+                     "p.country ORDER BY p.article_no DESC, p.start, p.idx) <= 2 ORDER BY ALL").fetchall()
+    assert s.execute(f"SELECT collection, outlet, name, country, article_id FROM {aggregates.SAMPLE} "
+                     "ORDER BY ALL").fetchall() == want
+    assert {r[4] for r in want} >= {"a9", "a4"}  # re-extracted last
     assert s.execute(f"SELECT max(n) FROM (SELECT count(*) AS n FROM {aggregates.SAMPLE} "
                      "GROUP BY collection, outlet, name, country)").fetchone()[0] == 2
     assert len(sample) == s.execute("SELECT sum(least(mentions, 2)) FROM place_totals").fetchone()[0]
@@ -240,6 +247,28 @@ def test_place_sample_keeps_the_first_mentions_of_each_key(monkeypatch):
         s._aggregates_available = False
         assert _records(hover) == _records(Q.map_places(s, f, 10, 2))
         assert sum(len(q) for q in hover["top_quotes"]) > 0
+    s.close()
+
+
+def test_a_sample_ordered_by_article_id_is_read_by_the_rows_then_rebuilt_by_number(tmp_path):
+    """A store written when the map's sample was ordered by article id (no ``article_no`` in ``place_samples``):
+    a read-only reader's hover reads the mentions (the same quotes), and opening it for writing rebuilds it."""
+    from components.store.swap import SnapshotReader
+
+    path = tmp_path / "old.duckdb"
+    s = Store(path)
+    s.add_extractions([invented(i) for i in range(12)])
+    f = QueryFilters(collections=("ferries",))
+    want = _records(Q.map_places(s, f, 10, 2))
+    s.execute(f"ALTER TABLE {aggregates.SAMPLE} DROP COLUMN article_no")
+    s.close()
+    reader = SnapshotReader(path)
+    assert aggregates.available(reader) and aggregates.sample_rows(reader, f) is None  # the rows, not the sample
+    assert _records(Q.map_places(reader, f, 10, 2)) == want
+    reader.close()
+    s = Store(path)
+    assert aggregates.sample_rows(s, f) is not None and _records(Q.map_places(s, f, 10, 2)) == want
+    assert not aggregates.out_of_step(s.cursor()) and _rebuilt(s)[aggregates.SAMPLE] == _tables(s)[aggregates.SAMPLE]
     s.close()
 
 

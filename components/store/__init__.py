@@ -347,6 +347,14 @@ class Store:
         """Close the connection."""
         self._con.close()
 
+    def filter_scope(self, filters, index: bool = False) -> str | None:
+        """The name of a table holding the article numbers that pass the quote-level filters of ``filters``
+        (:func:`components.store.filters.quote_scope_select`), computed once and shared by a page's statements,
+        or None: a store open for writing keeps none (its rows change; the filters are evaluated in each
+        statement). :class:`components.store.swap.SnapshotReader`, which reads a file that never changes under
+        it, keeps them."""
+        return None
+
     def article_ids(self) -> set[str]:
         """Ids of all stored articles."""
         return {r[0] for r in self.execute("SELECT id FROM articles").fetchall()}

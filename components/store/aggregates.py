@@ -34,8 +34,9 @@ page ranks its speakers by the evidence and fills its matrix (mean score and con
 :data:`STANCE_DECIMALS` on both paths) from them, under the filters they answer (collections, outlets,
 dates, speakers, topics), instead of from every stance row.
 
-``place_samples(collection, outlet, name, country, article_id, idx, start, end, quotes)``: per key of
-``place_totals`` its first :data:`PLACE_SAMPLE` mentions (greatest article id first, then position), each with
+``place_samples(collection, outlet, name, country, article_id, article_no, idx, start, end, quotes)``: per key of
+``place_totals`` its first :data:`PLACE_SAMPLE` mentions (greatest article number first, i.e. the articles written
+last, then position), each with
 the quotes whose span contains it (``quotes``: ``(text_len, id, speaker)`` shortest first): the map's hover
 quotes without a scan of the mentions (:func:`sample_rows`; kept by :func:`samples_refresh`).
 
@@ -180,14 +181,16 @@ SCHEMA = _schema()
 # ---------------------------------------------------------------- the map's hover sample
 
 SAMPLE = "place_samples"
-PLACE_SAMPLE = 40  # mentions per place searched for the quotes around it (the greatest article ids first)
+PLACE_SAMPLE = 40  # mentions per place searched for the quotes around it (the greatest article numbers first)
 _SAMPLE_KEYS = ("collection", "outlet", "name", "country")  # the keys of place_totals
 _SAMPLE_COLS = 'collection, outlet, name, country, article_id, idx, "start", "end", quotes'
 SAMPLE_SCHEMA = (f"CREATE TABLE IF NOT EXISTS {SAMPLE} (collection VARCHAR, outlet VARCHAR, name VARCHAR, "
-                 'country VARCHAR, article_id VARCHAR, idx INTEGER, "start" INTEGER, "end" INTEGER, '
+                 'country VARCHAR, article_id VARCHAR, article_no INTEGER, idx INTEGER, "start" INTEGER, "end" INTEGER, '
                  "quotes STRUCT(text_len INTEGER, id VARCHAR, speaker VARCHAR)[])")
-# the sample's order within a key: the greatest article id first, then the mention's position (and index)
-_SAMPLE_ORDER = "article_id DESC, \"start\", idx"
+# the sample's order within a key: the greatest article number first, then the mention's position (and index); by
+# number, not id, so the map's scan of the mentions (queries.map_places) reads no article ids (an INTEGER, where
+# ordering by the VARCHAR id read and held the ids of 1.08 M mentions under topic+kind at 10M quotes)
+_SAMPLE_ORDER = "article_no DESC, \"start\", idx"
 
 
 def _sample_select(where: str) -> str:
@@ -195,7 +198,8 @@ def _sample_select(where: str) -> str:
     key of ``place_totals`` its :data:`PLACE_SAMPLE` first mentions in :data:`_SAMPLE_ORDER`, each with the
     quotes (``quote_facts``) whose span contains it, as ``(text_len, id, speaker)`` by length then id."""
     return (
-        "WITH m AS (SELECT a.collection, a.outlet, p.name, p.country, p.article_id, p.idx, p.\"start\", p.\"end\" "
+        "WITH m AS (SELECT a.collection, a.outlet, p.name, p.country, p.article_id, p.article_no, p.idx, p.\"start\", "
+        "p.\"end\" "
         f"FROM places p JOIN articles a ON a.id = p.article_id WHERE {where} "
         "QUALIFY row_number() OVER (PARTITION BY a.collection, a.outlet, p.name, p.country "
         f"ORDER BY p.{_SAMPLE_ORDER.replace(', ', ', p.')}) <= {PLACE_SAMPLE}) "
@@ -322,6 +326,10 @@ def create(cur: duckdb.DuckDBPyConnection) -> None:
         if cols and not set(keys + values) <= cols:
             cur.execute(f"DROP TABLE {table}")  # a name of TABLES
     cur.execute(SCHEMA)
+    cols = {r[0] for r in cur.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [SAMPLE]).fetchall()}
+    if cols and "article_no" not in cols:  # ordered by article id (an older version): rebuilt by number
+        cur.execute(f"DROP TABLE {SAMPLE}")
     cur.execute(SAMPLE_SCHEMA)
     cur.execute(INDEX_SCHEMA)
 
@@ -586,17 +594,33 @@ def place_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
     return _rows(f, "place", ", ".join(TABLES["place_totals"][0] + TABLES["place_totals"][1]))
 
 
+def samples_numbered(store: Any) -> bool:
+    """Whether ``store``'s ``place_samples`` is ordered by article number (has ``article_no``; a store written
+    before it was is rebuilt when opened for writing). Cached on the store object."""
+    have = getattr(store, "_samples_numbered", None)
+    if have is None:
+        try:
+            store.execute(f"SELECT article_no FROM {SAMPLE} LIMIT 0")
+            have = True
+        except duckdb.Error:
+            have = False
+        store._samples_numbered = have
+    return have
+
+
 def sample_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
     """The ``place_samples`` rows of the keys passing ``f``, or None when ``f`` needs the places rows (a date
     filter: the sample has no month; or a filter outside :data:`PLACE_FILTERS`).
 
     Returns:
         tuple[str, list] | None: SQL of a relation with the columns of ``place_samples`` (per key its first
-        :data:`PLACE_SAMPLE` mentions by article id descending, position ascending, with the quotes around
+        :data:`PLACE_SAMPLE` mentions by article number descending, position ascending, with the quotes around
         each) and its parameters. The first :data:`PLACE_SAMPLE` mentions of a name under ``f`` are among
         them, as the first ones of a union are among the first ones of its parts.
     """
     if not available(store) or not set(f.active()) <= PLACE_FILTERS or f.date_from or f.date_to:
+        return None
+    if not samples_numbered(store):  # a read-only reader of a store whose sample is ordered by article id
         return None
     bits, params = _key_bits(f, "place")
     return f"SELECT * FROM {SAMPLE}" + (" WHERE " + " AND ".join(bits) if bits else ""), params

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import Store, aggregates, casualty_facts, stance_facts
+from . import Store, aggregates, casualty_facts, numbers, stance_facts
 from .filters import (  # noqa: F401  (re-exported)
     FILTER_DEFS, JOIN_QUOTE_ROW, JOIN_SPEAKER, QUOTE_KINDS, QUOTE_SCOPE_CTE, TARGETS, FilterDef, QueryFilters, from_where,
-    quote_scope_cte, where_clauses, where_sql,
+    needs_quote_scope, quote_scope_cte, quote_scope_filters, where_clauses, where_sql,
 )
 from .options import FACETS, date_span, facet_counts, filter_options, known_values  # noqa: F401  (re-exported)
 
@@ -40,6 +40,18 @@ DASHBOARD_INDEXES: tuple[str, ...] = (
 def _ix(store: Store) -> bool:
     """Whether the filters may read ``article_index`` (:func:`components.store.aggregates.index_available`)."""
     return aggregates.index_available(store)
+
+
+def _scope(store: Store, f: QueryFilters, target: str | None = None) -> str | None:
+    """The table of the article numbers passing the quote-level filters of ``f`` that ``target``'s rows are kept by
+    (:func:`~components.store.filters.quote_scope_filters`; all of them without ``target``), kept by the store for that
+    state (:meth:`~components.store.Store.filter_scope`; a read-only reader keeps them), or None: the filters
+    are then evaluated in the statement. With ``target``, None also when that target's rows do not need it (its
+    own columns answer every active quote-level filter: :func:`~components.store.filters.needs_quote_scope`), so
+    no table is made for a page that does not read it."""
+    if not needs_quote_scope(f, target):
+        return None
+    return store.filter_scope(quote_scope_filters(f, target), _ix(store))
 
 
 def _article_key(store: Store) -> str:
@@ -112,12 +124,12 @@ def overview_counts(store: Store, f: QueryFilters) -> dict[str, int]:
         vague words count as their lower bound; a breakdown's parts
         are inside their event's count, never added).
     """
-    scope = quote_scope_cte(f, index=_ix(store))
+    scope = quote_scope_cte(f, index=_ix(store), scope_table=_scope(store, f))
     fw_q, pq = from_where(f, "quote", index=_ix(store))
-    fw_a, pa = from_where(f, "article", use_quote_scope=True, index=_ix(store))
-    fw_p, pp = from_where(f, "place", use_quote_scope=True, index=_ix(store))
+    fw_a, pa = from_where(f, "article", use_quote_scope=True, index=_ix(store), scope_table=_scope(store, f, "article"))
+    fw_p, pp = from_where(f, "place", use_quote_scope=True, index=_ix(store), scope_table=_scope(store, f, "place"))
     ct = _cas_target(store)
-    fw_c, pc = from_where(f, ct, use_quote_scope=True, index=_ix(store))
+    fw_c, pc = from_where(f, ct, use_quote_scope=True, index=_ix(store), scope_table=_scope(store, f, ct))
     head, hp = (scope[0] + ", ", scope[1]) if scope else ("", [])
     qa = f"SELECT count(*) AS n, count(DISTINCT q.speaker) AS sp{fw_q}"
     pla = f"SELECT count(DISTINCT p.name) AS names, count(*) AS n{fw_p}"
@@ -228,8 +240,8 @@ def top_places(store: Store, f: QueryFilters, limit: int = 10) -> pd.DataFrame:
         DataFrame: ``place``, ``country`` (the one most of its mentions give; on a tie the first in
         alphabetical order), ``mentions``, ``articles``, sorted by mentions desc.
     """
-    scope = quote_scope_cte(f, index=_ix(store))
-    fw, params = from_where(f, "place", use_quote_scope=True, index=_ix(store))
+    scope = quote_scope_cte(f, index=_ix(store), scope_table=_scope(store, f))
+    fw, params = from_where(f, "place", use_quote_scope=True, index=_ix(store), scope_table=_scope(store, f, "place"))
     andw = "AND" if "WHERE" in fw else "WHERE"
     head, hp = (scope[0] + ", ", scope[1]) if scope else ("", [])
     aid = _article_key(store)
@@ -461,7 +473,7 @@ def speaker_card(store: Store, name: str, article_id: str | None = None) -> dict
 # ---------------------------------------------------------------- places / map
 
 
-MAP_MENTION_SAMPLE = aggregates.PLACE_SAMPLE  # mentions per place searched for surrounding quotes (greatest article ids first)
+MAP_MENTION_SAMPLE = aggregates.PLACE_SAMPLE  # mentions per place searched for surrounding quotes (greatest article numbers first)
 MAP_HOVER_PLACES = 150  # the most mentioned places get quotes in their hover
 
 
@@ -479,10 +491,11 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
         place, shortest first, searched among the place's :data:`MAP_MENTION_SAMPLE`
         newest mentions, for the :data:`MAP_HOVER_PLACES` most mentioned places), sorted by mentions desc.
     """
-    scope = quote_scope_cte(f, index=_ix(store))
+    scope = quote_scope_cte(f, index=_ix(store), scope_table=_scope(store, f))
     head, hp = (scope[0] + ", ", scope[1]) if scope else ("", [])
-    fw, params = from_where(f, "place", use_quote_scope=True, index=_ix(store))
-    leaf, pc = _leaf_sql(f, facts=casualty_facts.available(store), index=_ix(store))
+    fw, params = from_where(f, "place", use_quote_scope=True, index=_ix(store), scope_table=_scope(store, f, "place"))
+    leaf, pc = _leaf_sql(f, facts=casualty_facts.available(store), index=_ix(store),
+                             scope_table=_scope(store, f, "casualty"))
     wq, pq = where_sql(f, "quote", index=_ix(store))
     andw = "AND" if "WHERE" in fw else "WHERE"
     nd = aggregates.COORD_DECIMALS
@@ -499,9 +512,12 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     top = "SELECT place FROM pl ORDER BY mentions DESC, place LIMIT ?"
     # the hover's quotes: from each place's sampled mentions, the quotes around them, shortest first
     aid = _article_key(store)  # the quotes around a sampled mention are joined on its article's number
+    # the sample's order: the greatest article number first, as place_samples (aggregates.py), in a store with
+    # numbers; a read-only reader of one without them orders by article id (and has no sample table ordered so)
+    ono = "article_no" if aid == "article_no" or numbers.available(store) else "article_id"
     hover = f"""sample AS (  -- a bounded sample of each place's mentions (top-n aggregate: no sort of all mentions)
         SELECT p.name, max_by(struct_pack(article := p.{aid}, "start" := p.start, "end" := p."end"),
-                              struct_pack(a := p.article_id, s := -p.start), ?) AS m
+                              struct_pack(a := p.{ono}, s := -p.start), ?) AS m
         {fw} {andw} p.name IN ({top})
         GROUP BY p.name
     ), cand AS (SELECT name, unnest(m, recursive := true) FROM sample
@@ -518,7 +534,7 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     if srows:  # the sampled mentions and their quotes stored per key (aggregates.py); the quote filters
         # (collections, outlets, countries, places of the article) hold for every quote around a passing mention
         hover = f"""cand AS (SELECT s.name, s.quotes FROM ({srows[0]}) s WHERE s.name IN ({top})
-        QUALIFY row_number() OVER (PARTITION BY s.name ORDER BY s.article_id DESC, s.start, s.idx) <= ?
+        QUALIFY row_number() OVER (PARTITION BY s.name ORDER BY s.article_no DESC, s.start, s.idx) <= ?
     ), qp AS (
         SELECT place, id, coalesce(speaker, 'unknown') AS speaker,
                row_number() OVER (PARTITION BY place ORDER BY text_len, id) AS rn
@@ -527,7 +543,7 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     )"""
         hover_p = srows[1] + [MAP_HOVER_PLACES, MAP_MENTION_SAMPLE]
     elif not prows and _hold_mentions(f):  # markers and sample from the passing mentions, read once
-        cols = "p.article_id" + (f", p.{aid}" if aid != "article_id" else "")
+        cols = ", ".join(dict.fromkeys(f"p.{c}" for c in (aid, ono)))  # no article id when numbered
         head += f'fp AS MATERIALIZED (SELECT p.name, p.country, p.lat, p.lon, {cols}, p.start, p."end"{fw}), '
         hp = hp + params
         pl = (f"SELECT p.name AS place, min(p.country) AS country, round(avg(p.lat), {nd}) AS lat, "
@@ -574,7 +590,7 @@ def places_table(store: Store, f: QueryFilters, limit: int | None = None) -> pd.
         ``lat``, ``lon``, ``geonameid``, ``start``, ``end``, and the citation: ``title``, ``outlet``,
         ``published``, ``url``, ``sentence`` (:func:`~.citations.add_citations`).
     """
-    fw, params = from_where(f, "place", with_article=True, index=_ix(store))
+    fw, params = from_where(f, "place", with_article=True, index=_ix(store), scope_table=_scope(store, f, "place"))
     lim = " LIMIT ?" if limit else ""
     return _cite(store, store.df(
         f"SELECT p.article_id, p.name AS place, p.mention, p.kind, p.country, p.admin1, p.lat, p.lon, p.geonameid, "
@@ -609,7 +625,8 @@ _JOIN_PART_SUMS = (
 
 
 def _leaf_sql(f: QueryFilters, with_article: bool = False, date_expr: str = "c.date",
-              extra_cols: str = "", facts: bool = False, index: bool = False) -> tuple[str, list]:
+              extra_cols: str = "", facts: bool = False, index: bool = False,
+              scope_table: str | None = None) -> tuple[str, list]:
     """SELECT of the casualty rows that place each death once, and its parameters.
 
     - **One report per event.** Of an event's reports (records of one or several articles that
@@ -632,9 +649,9 @@ def _leaf_sql(f: QueryFilters, with_article: bool = False, date_expr: str = "c.d
     ``a.`` in ``date_expr`` then reads the record's own copy of the article's columns."""
     if facts:
         return _leaf_facts_sql(f, date_expr.replace("a.published", "c.published"), extra_cols,
-                               use_quote_scope=not with_article, index=index)
+                               use_quote_scope=not with_article, index=index, scope_table=scope_table)
     fw, params = from_where(f, "casualty", with_article=with_article, use_quote_scope=not with_article,
-                            extra_join=_JOIN_PART_SUMS, index=index)
+                            extra_join=_JOIN_PART_SUMS, index=index, scope_table=scope_table)
     sql = (
         f"WITH leaf AS (SELECT c.place, {date_expr} AS date, c.part_of IS NULL AS is_event, "
         "CASE WHEN c.part_of IS NULL THEN greatest(coalesce(c.killed_min, 0) - coalesce(ps.k, 0), 0) "
@@ -653,9 +670,9 @@ def _leaf_sql(f: QueryFilters, with_article: bool = False, date_expr: str = "c.d
 
 
 def _leaf_facts_sql(f: QueryFilters, date_expr: str, extra_cols: str, use_quote_scope: bool,
-                    index: bool = False) -> tuple[str, list]:
+                    index: bool = False, scope_table: str | None = None) -> tuple[str, list]:
     """:func:`_leaf_sql` over ``casualty_facts`` (same columns and rows)."""
-    fw, params = from_where(f, "casualty_fact", use_quote_scope=use_quote_scope, index=index)
+    fw, params = from_where(f, "casualty_fact", use_quote_scope=use_quote_scope, index=index, scope_table=scope_table)
     cols = (f"c.place, {date_expr} AS date, c.part_of IS NULL AS is_event, c.leaf_killed AS killed, "
             f"c.leaf_injured AS injured{extra_cols}, c.article_id AS _a, coalesce(c.part_of, c.idx) AS _top")
     if "WHERE" not in fw:  # every report passes: the rank-1 reports and their parts (and parts without a report)
@@ -672,7 +689,7 @@ def _leaf_facts_sql(f: QueryFilters, date_expr: str, extra_cols: str, use_quote_
 
 def count_casualties(store: Store, f: QueryFilters) -> int:
     """Number of casualty events under the filters (their parts are not counted)."""
-    fw, params = from_where(f, _cas_target(store), index=_ix(store))
+    fw, params = from_where(f, _cas_target(store), index=_ix(store), scope_table=_scope(store, f, _cas_target(store)))
     return int(store.execute(f"SELECT count(*){fw} {_and(fw)} c.part_of IS NULL", params).fetchone()[0])
 
 
@@ -686,7 +703,7 @@ def casualty_totals(store: Store, f: QueryFilters) -> dict[str, int]:
         count, never added.
     """
     ct = _cas_target(store)
-    fw, params = from_where(f, ct, index=_ix(store))
+    fw, params = from_where(f, ct, index=_ix(store), scope_table=_scope(store, f, ct))
     row = store.execute(f"WITH {_event_maxima(ct, fw)[:-1]} SELECT n, r, k, i, m FROM ca", params).fetchone()
     return {k: int(v or 0) for k, v in zip(("events", "reports", "killed", "injured", "missing"), row)}
 
@@ -754,10 +771,10 @@ def casualties_page(store: Store, f: QueryFilters, limit: int = 50, offset: int 
     facts = casualty_facts.available(store)
     if facts:  # one table: the article's columns are the record's own (casualty_facts.py), no join
         order = order.replace("a.published", "c.published").replace("coalesce(a.title, a.id)", "c.article")
-        fw, params = from_where(f, "casualty_fact", index=_ix(store))
+        fw, params = from_where(f, "casualty_fact", index=_ix(store), scope_table=_scope(store, f, "casualty_fact"))
         cols = _CAS_COLS.replace("coalesce(a.title, a.id) AS article, a.published", "c.article, c.published")
     else:
-        fw, params = from_where(f, "casualty", with_article=True, index=_ix(store))
+        fw, params = from_where(f, "casualty", with_article=True, index=_ix(store), scope_table=_scope(store, f, "casualty"))
         cols = _CAS_COLS
     # the page is cut first; its rows' parts and events are then looked up for those rows only (computed in
     # the same statement they were computed for every filtered record before the sort: ~0.5 s at 1M quotes)
@@ -800,7 +817,7 @@ def casualties_table(store: Store, f: QueryFilters, limit: int | None = None) ->
     the event's ``idx``; sum only rows whose ``part_of`` is empty, one per ``event_id``: several articles'
     reports of one event share it, and a part carries its event's), with the citation: ``title``,
     ``outlet``, ``published``, ``url``, ``sentence`` (:func:`~.citations.add_citations`)."""
-    fw, params = from_where(f, "casualty", with_article=True, index=_ix(store))
+    fw, params = from_where(f, "casualty", with_article=True, index=_ix(store), scope_table=_scope(store, f, "casualty"))
     lim = " LIMIT ?" if limit else ""
     # a part carries its event's id (it is no report of its own); the title comes once, with the citation
     event_of = _event_of("coalesce(c.part_of, c.idx)")
@@ -824,7 +841,8 @@ def casualties_by_place_date(store: Store, f: QueryFilters, limit: int = 2000) -
         return store.df("SELECT place, date, CAST(killed AS HUGEINT) AS killed, CAST(injured AS HUGEINT) AS injured, "
                         "events FROM casualty_chart ORDER BY date NULLS LAST, place LIMIT ?", [limit])
     leaf, params = _leaf_sql(f, with_article=True, date_expr="coalesce(c.date, a.published)",
-                             facts=casualty_facts.available(store), index=_ix(store))
+                             facts=casualty_facts.available(store), index=_ix(store),
+                             scope_table=_scope(store, f, "casualty"))
     return store.df(
         f"SELECT coalesce(place, 'unknown') AS place, date, sum(killed) AS killed, sum(injured) AS injured, "
         f"count(*) FILTER (WHERE is_event) AS events FROM ({leaf}) "
@@ -842,7 +860,8 @@ def casualty_points(store: Store, f: QueryFilters, limit: int = 5000) -> pd.Data
         (None when the text names none), ``killed``, ``injured``, ordered by date then place.
     """
     leaf, params = _leaf_sql(f, with_article=True, date_expr="coalesce(c.date, a.published)",
-                             extra_cols=", c.lat, c.lon, c.cause", facts=casualty_facts.available(store), index=_ix(store))
+                             extra_cols=", c.lat, c.lon, c.cause", facts=casualty_facts.available(store), index=_ix(store),
+                             scope_table=_scope(store, f, "casualty"))
     return store.df(
         f"SELECT place, avg(lat) AS lat, avg(lon) AS lon, date, cause, sum(killed) AS killed, "
         f"sum(injured) AS injured FROM ({leaf}) WHERE lat IS NOT NULL AND lon IS NOT NULL AND date IS NOT NULL "
@@ -882,7 +901,7 @@ def stance_matrix(store: Store, f: QueryFilters, max_speakers: int = 25, named_o
         first in alphabetical order, so every run shows the same).
     """
     target = _stance_target(store)
-    fw, params = from_where(f, target, index=_ix(store))
+    fw, params = from_where(f, target, index=_ix(store), scope_table=_scope(store, f, target))
     n_evidence = "st.n_evidence" if target == "stance_fact" else "len(st.evidence)"  # the same number
     # named sources only: a filter on the ranked speakers, not on every stance row (the same speakers, since the
     # ranking sums per speaker; as a semi-join on the rows it cost ~90 ms more at 10M quotes)
@@ -963,10 +982,10 @@ def stance_evidence(store: Store, f: QueryFilters, speaker: str, topic: str, lim
     """
     facts = _stance_target(store) == "stance_fact"
     if facts:  # the narrow rows carry the article's date: no join (stance_facts.py)
-        fw, params = from_where(f, "stance_fact", index=_ix(store))
+        fw, params = from_where(f, "stance_fact", index=_ix(store), scope_table=_scope(store, f, "stance_fact"))
         date = "st.published"
     else:
-        fw, params = from_where(f, "stance", with_article=True, index=_ix(store))
+        fw, params = from_where(f, "stance", with_article=True, index=_ix(store), scope_table=_scope(store, f, "stance"))
         date = "a.published"
     extra = ("AND" if "WHERE" in fw else "WHERE") + " st.speaker = ? AND st.topic = ?"
     params = params + [speaker, topic]
@@ -1028,7 +1047,7 @@ def _not_older(date, cut) -> bool:
 
 def count_articles(store: Store, f: QueryFilters) -> int:
     """Number of articles under the filters."""
-    fw, params = from_where(f, "article", index=_ix(store))
+    fw, params = from_where(f, "article", index=_ix(store), scope_table=_scope(store, f, "article"))
     return int(store.execute(f"SELECT count(*){fw}", params).fetchone()[0])
 
 
@@ -1052,7 +1071,7 @@ def articles_page(store: Store, f: QueryFilters, limit: int = 50, offset: int = 
     order = order_by(ARTICLE_SORTS, sort, descending, "a.id")
     if not (1 <= limit <= 1000) or offset < 0:
         raise ValueError(f"limit must be 1..1000 and offset >= 0 (got {limit}, {offset})")
-    fw, params = from_where(f, "article", index=_ix(store))
+    fw, params = from_where(f, "article", index=_ix(store), scope_table=_scope(store, f, "article"))
     page = store.df(
         f"SELECT a.id, coalesce(a.title, a.id) AS title, a.outlet, a.published, a.collection"
         f"{fw} ORDER BY {order} LIMIT ? OFFSET ?",
@@ -1144,7 +1163,7 @@ def review_queue(store: Store, f: QueryFilters, limit: int = 50, kinds: tuple[st
             f"coalesce(a.title, a.id) AS article, q.article_id, q.start, q.\"end\"{fw}")
         params += p
     if "casualty" in kinds:
-        fw, p = from_where(f, "casualty", with_article=True, extra_join=_JOIN_EVENT, index=_ix(store))
+        fw, p = from_where(f, "casualty", with_article=True, extra_join=_JOIN_EVENT, index=_ix(store), scope_table=_scope(store, f, "casualty"))
         parts.append(
             "SELECT c.confidence, 'casualty' AS record, e.event_id AS ref, NULL AS speaker, "
             "coalesce(CAST(c.killed_min AS VARCHAR), '?') || ' killed at ' || coalesce(c.place, 'unknown place') AS what, "
@@ -1152,7 +1171,7 @@ def review_queue(store: Store, f: QueryFilters, limit: int = 50, kinds: tuple[st
             f"{fw}{' AND' if ' WHERE ' in fw else ' WHERE'} c.part_of IS NULL")  # events, not their parts
         params += p
     if "stance" in kinds:
-        fw, p = from_where(f, "stance", with_article=True, index=_ix(store))
+        fw, p = from_where(f, "stance", with_article=True, index=_ix(store), scope_table=_scope(store, f, "stance"))
         parts.append(
             "SELECT st.confidence, 'stance' AS record, st.speaker || '|' || st.topic AS ref, st.speaker, "
             "st.polarity || ' ' || st.topic AS what, array_to_string(st.cues, ', ') AS detail, "

@@ -35,7 +35,8 @@ DERIVED_TABLES = {"article_versions", "corrections", "speaker_identities", "casu
 ADDED_COLUMNS = {("quotes", "confidence"), ("casualties", "confidence"), ("quote_facts", "confidence"),
                  # the article numbers the filters join on (components/store/numbers.py)
                  ("articles", "article_no"), ("places", "article_no"), ("stances", "article_no"),
-                 ("quote_facts", "article_no"), ("article_index", "article_no")}
+                 ("quote_facts", "article_no"), ("article_index", "article_no"),
+                 ("place_samples", "article_no")}  # the map's hover sample ordered by article number
 # the kinds of record the Review page's queue lists (components.store.queries.review_queue), with labels
 REVIEW_LABELS = {"quote": "quotes", "casualty": "casualty records", "stance": "stances"}
 BUILD_START_DELAY_S = 4.0  # the background build starts this long after the seed is stored
