@@ -771,3 +771,21 @@ def test_speakers_a_hyphenated_surname_in_an_appositive_keeps_its_hyphen(extract
     hyphen the article writes."""
     assert [q.speaker for q in extract_text("Talks\n\nThe mayor, Paris Hilton-Ward, said the talks had failed.").quotes] == [
         "Paris Hilton-Ward"]
+
+
+def test_speakers_a_name_after_a_person_noun_is_a_person_whatever_its_tag(extract_text):
+    """Invented: 'The farmer Ines Rocha spoke to our reporter ...' with the name tagged LOC: after a noun for a
+    person it is that person, so the 'A:' turns are hers."""
+    text = ("Flood survivors\n\nThe farmer Ines Rocha spoke to our reporter Tom Hale after the flood.\n\n"
+            "Q: When did the water come?\nA: It came at night, very fast.\n")
+    assert [(q.kind, q.speaker) for q in extract_text(text).quotes] == [("transcript", "Ines Rocha")]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Rescuers found Ana Pereira alive under the rubble on Tuesday. \"I prayed the whole night,\" she said.", "Ana Pereira"),
+    ("The Supreme Court ruled on Tuesday. \"It is a fair ruling,\" she said.", None),
+])
+def test_speakers_a_pronoun_finds_a_name_the_model_left_untagged(extract_text, text, speaker):
+    """Invented: a name the model tags as nothing ('found Ana Pereira alive') is a person a later 'she' can
+    refer to; a court is no such name."""
+    assert [q.speaker for q in extract_text("Rescue\n\n" + text).quotes] == [speaker]

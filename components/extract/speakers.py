@@ -227,12 +227,15 @@ def _given_names_before_particles(ent: Span) -> Optional[int]:
 
 
 def _titled_person(ent: Span) -> Span:
-    """``ent`` as a PERSON entity when the model tagged ORG a name of two or three capitalised proper
-    nouns right after a title word ("Mayor Aleksandra Dulkiewicz", "police spokesperson Resila Onyango";
-    :func:`is_title_word`), else ``ent`` itself. Not an organisation's head noun ("Commissioner Office")."""
-    if ent.label_ != "ORG" or ent.start == 0 or ent[-1].lower_ in C.ORG_HEAD_NOUNS or not _name_shaped(ent):
+    """``ent`` as a PERSON entity when the model tagged ORG, LOC or GPE a name of two or three capitalised proper
+    nouns right after a title word or a noun for a person ("Mayor Aleksandra Dulkiewicz", "police spokesperson
+    Resila Onyango", "the farmer Ines Rocha"; :func:`is_title_word`, ``person_nouns``), else ``ent`` itself. Not an
+    organisation's head noun ("Commissioner Office") or a country."""
+    if ent.label_ not in ("ORG", "LOC", "GPE") or ent.start == 0 or ent[-1].lower_ in C.ORG_HEAD_NOUNS or not _name_shaped(ent):
         return ent
-    return Span(ent.doc, ent.start, ent.end, label="PERSON") if is_title_word(ent.doc[ent.start - 1].text) else ent
+    before = ent.doc[ent.start - 1]
+    described = is_title_word(before.text) or before.lower_ in C.PERSON_NOUNS
+    return Span(ent.doc, ent.start, ent.end, label="PERSON") if described and country_of(ent.text) is None else ent
 
 
 def is_title_word(word: str) -> bool:
@@ -475,6 +478,7 @@ class SpeakerIndex:
                         self._salient.add((ent.start_char, key))
                     self._possessor_gender(ent, key)
         self._add_kin_appositions()
+        self._add_untagged_names()
         self._add_untagged_mentions()
         self._persons.sort()
         # clause-subject "he"/"she" outside quotations, (offset, gender): salient pronoun mentions
@@ -522,6 +526,28 @@ class SpeakerIndex:
             key = self.add_person(span.text, span)
             if key:
                 self._persons.append((span.start_char, key))
+                if self._is_salient(span):
+                    self._salient.add((span.start_char, key))
+
+    def _add_untagged_names(self) -> None:
+        """Add, as pronoun antecedents, the people the model left without any entity ("Rescuers found Ana
+        Pereira alive", no label): two or three capitalised proper nouns written as a name (:func:`_name_shaped`)
+        that are a clause's subject or object, outside quotations, headlines and places, with no title word,
+        country or demonym among them and no organisation head noun last."""
+        doc = self.doc
+        for t in doc:
+            if t.ent_type_ or t.pos_ != "PROPN" or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
+                continue
+            k = t.i
+            while k > 0 and t.i - k < 2 and doc[k - 1].dep_ == "compound" and doc[k - 1].head.i == t.i and not doc[k - 1].ent_type_:
+                k -= 1
+            span = doc[k : t.i + 1]
+            if not _name_shaped(span) or self.in_quote(span.start_char) or self.in_headline(span.start_char) or self.is_place(span) \
+                    or t.lower_ in C.ORG_HEAD_NOUNS or any(is_title_word(w.text) or country_of(w.text) for w in span):
+                continue
+            key = self.add_person(span.text, span)
+            if key:
+                bisect.insort(self._persons, (span.start_char, key))
                 if self._is_salient(span):
                     self._salient.add((span.start_char, key))
 
