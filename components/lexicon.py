@@ -98,6 +98,7 @@ class SpeakersLexicon(LexiconFile):
     outlet_name_words: WordList
     self_naming_verbs: WordList
     surname_particles: WordList
+    storm_words: WordList
 
 
 class TranscriptsLexicon(LexiconFile):
@@ -217,6 +218,7 @@ MEDIA_NOUNS = frozenset(_SPEAKERS.media_nouns)
 OUTLET_NAME_WORDS = frozenset(_SPEAKERS.outlet_name_words)
 SELF_NAMING_VERBS = frozenset(_SPEAKERS.self_naming_verbs)
 SURNAME_PARTICLES = frozenset(_SPEAKERS.surname_particles)
+STORM_WORDS = frozenset(_SPEAKERS.storm_words)
 
 _TRANSCRIPTS = load_lexicon(LEXICON_DIR / "transcripts.yaml", TranscriptsLexicon)
 NON_SPEAKER_LABELS = frozenset(_TRANSCRIPTS.non_speaker_labels)

@@ -1245,3 +1245,15 @@ def test_casualties_a_suicide_alone_is_a_death(extract_text):
     """Invented: 'took his own life' with no killing before it is a death (no attack, no perpetrator)."""
     c = only(extract_text("Harvest fails in Kenya\n\nA farmer took his own life near Mombasa after the harvest failed.", "2025-03-11"))
     assert (c.killed_min, c.perpetrator_killed_min) == (1, None)
+
+
+@pytest.mark.parametrize("sentence,killed,injured", [
+    ("Two police officers were shot in Mombasa overnight, neither fatally.", None, 2),
+    ("Five people were shot in Mombasa on Friday, all of them fatally.", 5, None),
+    ("A man stabbed three coworkers at a warehouse in Mombasa on Monday.", None, 3),
+])
+def test_casualties_fatally_denied_or_stated_and_colleagues(extract_text, sentence, killed, injured):
+    """Invented: 'neither / none fatally' keeps the victims injured, 'all of them fatally' makes them dead, and
+    colleagues or coworkers are counted people."""
+    c = only(extract_text(f"Attacks in Kenya\n\n{sentence}", "2025-03-11"))
+    assert (c.killed_min, c.injured_min) == (killed, injured)

@@ -830,3 +830,15 @@ def test_quotes_unknown_quote_link_warns_and_opens_nothing():
         "No shown quote has the id no\\-such\\-article\\:q9: it was marked wrong, or its article is no longer stored. "
         "Select a row of the table to open a quote."]
     assert not [s for s in at.selectbox if s.label.startswith("Quote shown in its article")]
+
+
+def test_dashboard_a_page_number_beyond_a_narrowed_result_is_clamped(db):
+    """A page number kept from a wider result (page 5 of the quotes) comes back to the last page of the narrowed
+    one, the page still shows rows, and the pager widget raises nothing."""
+    at = _goto(_app(), "quotes")
+    at.session_state["quotes_page"] = 5
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    pager = next(n for n in at.number_input if n.key == "quotes_page")
+    assert pager.value == 1
+    assert len(_rows(at, "quotes_table")) > 0

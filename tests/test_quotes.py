@@ -1386,3 +1386,25 @@ def test_quotes_a_statement_noun_before_a_colon_gives_its_author(extract_text, t
     """Invented: 'Her message was simple: "..."' -- the statement's author (the possessor) is the source, never
     the statement noun itself; without an author, no speaker."""
     assert [q.speaker for q in extract_text("Talks\n\n" + text).quotes if q.speaker] == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Coach Marco Bellini met reporters after the match. His answer surprised everyone: \"I will resign tonight.\"", "Marco Bellini"),
+    ("The union's demand was clear: \"Pay us what we are owed.\"", "union"),
+    ("The verdict was clear: \"Guilty on all counts today.\"", None),
+    ("The sign's message was simple: \"Keep out of this area.\"", None),
+])
+def test_quotes_a_colon_after_what_someone_said_or_a_thing(extract_text, text, speaker):
+    """Invented: before a colon, what someone said or wants ('His answer', 'The union's demand') speaks for its
+    owner; a thing that cannot speak ('The verdict', 'The sign's message') gives no speaker."""
+    assert [q.speaker for q in extract_text("Talks\n\n" + text).quotes if q.speaker] == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize("text", [
+    "Storm Elin: 'Stay indoors' warning issued\n\nForecasters urged residents to stay home.",
+    "Floods\n\nHurricane Milton hit the coast on Monday. \"We lost everything,\" she said.",
+])
+def test_quotes_a_named_storm_is_no_speaker(extract_text, text):
+    """Invented: 'Storm Elin' / 'Hurricane Milton' (the model tags such names PERSON, or nothing) is neither a
+    headline label's speaker nor a pronoun's antecedent."""
+    assert [q.speaker for q in extract_text(text).quotes if q.speaker] == []

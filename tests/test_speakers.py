@@ -789,3 +789,10 @@ def test_speakers_a_pronoun_finds_a_name_the_model_left_untagged(extract_text, t
     """Invented: a name the model tags as nothing ('found Ana Pereira alive') is a person a later 'she' can
     refer to; a court is no such name."""
     assert [q.speaker for q in extract_text("Rescue\n\n" + text).quotes] == [speaker]
+
+
+def test_speakers_a_hyphenated_given_name_opening_the_body(extract_text):
+    """Invented: 'Jean-Pierre Lacroix told reporters' with only 'Lacroix' tagged: the hyphenated given name is
+    part of the name."""
+    assert [q.speaker for q in extract_text("Mission\n\nJean-Pierre Lacroix told reporters the mission would continue.").quotes] == [
+        "Jean-Pierre Lacroix"]

@@ -278,8 +278,8 @@ def _category(tok: Token) -> Optional[str]:
     lem, low = tok.lemma_.lower(), tok.lower_
     if lem in MISSING_LEMMAS or low in MISSING_LEMMAS or _unconfirmed_death(tok):
         return "missing"
-    if lem in WOUNDING_VERBS and tok.pos_ == "VERB" and any(c.lower_ == "fatally" for c in tok.children):
-        return "killed"  # "was fatally shot", "fatally stabbed two men"
+    if lem in WOUNDING_VERBS and tok.pos_ == "VERB" and any(c.lower_ == "fatally" and not _negated_manner(c) for c in tok.subtree):
+        return "killed"  # "was fatally shot", "fatally stabbed two men" (not "none / neither fatally")
     if lem in INJURE_LEMMAS or low in INJURE_LEMMAS or _in_condition(tok) or _wounding_assault(tok):
         return "injured"
     if lem in KILL_LEMMAS or low in KILL_LEMMAS:
@@ -297,6 +297,13 @@ def _category(tok: Token) -> Optional[str]:
     return None
 
 
+def _negated_manner(adv: Token) -> bool:
+    """True for a manner adverb denied by the word before it or its own modifier ("none fatally", "neither
+    fatally", "not fatally"): the victims survived."""
+    prev = adv.doc[adv.i - 1] if adv.i > 0 else None
+    return any(w.lower_ in ("none", "neither", "not", "no") for w in [*adv.children, *([prev] if prev is not None else [])])
+
+
 def _wounding_assault(tok: Token) -> bool:
     """True for a verb of a wounding assault (:data:`WOUNDING_VERBS`: "were stabbed", "shot four commuters")
     whose clause reports no death: no "dead", "to death", "fatally" or "lethally" on it, and no killing verb
@@ -304,9 +311,11 @@ def _wounding_assault(tok: Token) -> bool:
     for "shoot", only victims counted by a number (it also retells deaths: "the man shot by police")."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in WOUNDING_VERBS:
         return False
+    if any(c.lower_ == "fatally" and not _negated_manner(c) for c in tok.subtree):
+        return False  # "all of them fatally": the killing's victims
     for c in tok.children:
         low = c.lower_
-        if low in ("dead", "fatally", "lethally", "mortally") or low == "to" and any(g.lower_ == "death" for g in c.children):
+        if low in ("dead", "lethally", "mortally") or low == "to" and any(g.lower_ == "death" for g in c.children):
             return False
         if c.dep_ == "conj" and (c.lemma_.lower() in KILL_LEMMAS or c.lemma_.lower() in INJURE_LEMMAS) and not any(
                 g.dep_ in ("dobj", "obj") for g in tok.children):

@@ -226,8 +226,8 @@ def _label_frame(tok: Token, in_quote) -> Optional["Frame"]:
     while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
         start -= 1
     name = [t for t in doc[start : tok.i] if not t.is_space]
-    if not name or len(name) > 4:
-        return None
+    if not name or len(name) > 4 or name[0].lower_ in C.STORM_WORDS:
+        return None  # ("Storm Elin: ..." names a storm, which the model tags PERSON)
     entity = name[-1].ent_type_ in ("PERSON", "ORG") and name[0].ent_iob_ == "B" and all(t.ent_type_ == name[-1].ent_type_ for t in name)
     if not entity and not (len(name) == 1 and known_source_word(name[0])):
         return None

@@ -51,7 +51,6 @@ from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, anonymity_request
                      relative_pronoun, reporting_frames, subject_of)
 from .quotemarks import QSpan, quote_spans, split_attributed_continuations, strip_content
 from .speakers import SpeakerIndex, headline_lines
-from ..text.words import agent_noun_stem_is_verb
 from .transcripts import transcript_turns, turn_quotes
 from .tree import climb
 
@@ -680,9 +679,14 @@ def _colon_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
     if subj is None:
         root = colon_tok.sent.root
         subj = subject_of(root)
-    if subj is not None and subj.lemma_.lower() in C.STATEMENT_NOUNS:
-        # "Her message was simple:", "The minister's letter read:": the statement's author speaks
-        subj = next((c for c in subj.children if c.dep_ == "poss"), None)
+    if subj is not None and subj.pos_ == "NOUN" and (subj.lemma_.lower() in C.STATEMENT_NOUNS or not _may_speak(subj)):
+        # "Her message was simple:", "His answer surprised everyone:", "The union's demand was clear:": what someone
+        # said or wants speaks for its owner; without one ("The verdict was clear:", "The sign's message was
+        # simple:") the quotation is kept, with no speaker
+        owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if root.pos_ in ("VERB", "AUX") and not s.in_quote(root.idx):
+            return Link(Frame(s.doc[root.i : root.i + 1], owner if owner is not None and _may_speak(owner) else None, None), "colon")
+        return None
     if root.pos_ in ("VERB", "AUX") and subj is not None and subj.pos_ in ("PROPN", "PRON", "NOUN") and not s.in_quote(root.idx):
         return Link(Frame(s.doc[root.i : root.i + 1], subj, None), "colon")
     return None
@@ -815,9 +819,8 @@ def _may_speak(tok: Token) -> bool:
     lem = tok.lemma_.lower()
     if any(w in words for w in (tok.lower_, lem) for words in (C.TITLE_WORDS, C.PERSON_NOUNS, C.GROUP_HEAD_NOUNS, C.ORG_HEAD_NOUNS)):
         return True
-    # an agent noun made from a verb ("the coordinator", "the organisers") or a noun a name stands beside
-    # ("the aid worker, Ana Ruiz")
-    return agent_noun_stem_is_verb(tok.lower_) or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)
+    # a noun a name stands beside ("the aid coordinator, Ana Ruiz"); an agent noun alone is no proof ("banner")
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)
 
 
 QUOTE_PASSES = (_frame_content_pass, _byline_pass, _dialogue_tag_pass, _nearest_cue_pass, _colon_pass)

@@ -238,6 +238,14 @@ def _titled_person(ent: Span) -> Span:
     return Span(ent.doc, ent.start, ent.end, label="PERSON") if described and country_of(ent.text) is None else ent
 
 
+def _storm_name(ent: Span) -> Span:
+    """``ent`` as an EVENT when it names a storm (``storm_words``: "Storm Elin", "Hurricane Milton", tagged PERSON
+    by the model): never a speaker or a pronoun's antecedent. Else ``ent`` itself."""
+    if len(ent) > 1 and ent[0].lower_ in C.STORM_WORDS and ent.label_ in ("PERSON", "ORG"):
+        return Span(ent.doc, ent.start, ent.end, label="EVENT")
+    return ent
+
+
 def is_title_word(word: str) -> bool:
     """True when ``word`` is an honorific, office or rank word ("Dr.", "Minister", "Gen.",
     "Secretary-General", "President-elect"): nameparser's title set plus the article vocabulary."""
@@ -457,7 +465,7 @@ class SpeakerIndex:
         for abbrev, full in defined_abbreviations(text):
             self._abbrev.setdefault(abbrev.lower(), full)
         # doc.ents builds new Spans on every access; given names the model left out are taken in
-        self._ents: list[Span] = _with_surname_particles([_titled_person(self._with_given_names(e)) for e in doc_ents(doc)])
+        self._ents: list[Span] = _with_surname_particles([_storm_name(_titled_person(self._with_given_names(e))) for e in doc_ents(doc)])
         self._ent_of_tok: dict[int, Span] = {t: ent for ent in self._ents for t in range(ent.start, ent.end)}
         for ent in self._ents:
             if ent.label_ != "PERSON" or self.in_quote(ent.start_char) or self.is_place(ent):
@@ -542,7 +550,7 @@ class SpeakerIndex:
             while k > 0 and t.i - k < 2 and doc[k - 1].dep_ == "compound" and doc[k - 1].head.i == t.i and not doc[k - 1].ent_type_:
                 k -= 1
             span = doc[k : t.i + 1]
-            if not _name_shaped(span) or self.in_quote(span.start_char) or self.in_headline(span.start_char) or self.is_place(span) \
+            if not _name_shaped(span) or span[0].lower_ in C.STORM_WORDS or self.in_quote(span.start_char) or self.in_headline(span.start_char) or self.is_place(span) \
                     or t.lower_ in C.ORG_HEAD_NOUNS or any(is_title_word(w.text) or country_of(w.text) for w in span):
                 continue
             key = self.add_person(span.text, span)
@@ -968,6 +976,10 @@ class SpeakerIndex:
         k = ent.start
         while k > 0:
             t = self.doc[k - 1]
+            if k > 1 and t.text in _NAME_HYPHENS and not t.whitespace_ and not self.doc[k - 2].whitespace_ \
+                    and self.doc[k - 2].pos_ == "PROPN" and self.doc[k - 2].text[:1].isupper() and self.doc[k - 2].is_alpha:
+                k -= 2  # "Jean-Pierre Lacroix" with only "Lacroix" tagged: a hyphenated given name is one
+                continue
             # a one-word ORG right before the surname it qualifies is a given name the model mistook
             # ("regional head Oleksandr Prokudin", "Oleksandr" tagged ORG); an acronym is none
             lone_org = t.ent_type_ in ("ORG", "GPE") and t.ent_iob_ == "B" and not t.is_upper and (
@@ -1071,7 +1083,7 @@ class SpeakerIndex:
         person's gender), "they"/"we" is an unnamed group, others name nobody."""
         low = tok.lower_
         span = self.doc[tok.i : tok.i + 1]
-        if low in C.PERSON_PRONOUNS:
+        if low in C.PERSON_PRONOUNS or tok.dep_ == "poss" and low in C.PRONOUN_GENDER:  # "his answer was:": his
             gender = C.PRONOUN_GENDER.get(low)
             key = self.antecedent(tok.idx, gender)
             if key:

@@ -29,9 +29,9 @@ def pager(total: int, key: str, noun: str = "rows", singular: str | None = None)
     c1, c2, c3 = st.columns([3, 1, 1])
     size = c3.selectbox("Rows per page", PAGE_SIZES, index=1, key=f"{key}_size")
     pages = max(1, math.ceil(total / size))
-    if st.session_state.get(f"{key}_page", 1) > pages:
-        st.session_state[f"{key}_page"] = pages
-    page = c2.number_input("Page", min_value=1, max_value=pages, value=1, step=1, key=f"{key}_page")
+    # the page lives in the session state only (no widget default beside it, which Streamlit warns about)
+    st.session_state[f"{key}_page"] = min(max(1, int(st.session_state.get(f"{key}_page", 1))), pages)
+    page = c2.number_input("Page", min_value=1, max_value=pages, step=1, key=f"{key}_page")
     first = 0 if total == 0 else (page - 1) * size + 1
     word = (singular or noun.removesuffix("s")) if total == 1 else noun
     c1.markdown(f"**{total:,} {word}** · showing {first:,}–{min(total, page * size):,} · page {page} of {pages}")
