@@ -447,16 +447,23 @@ def ensure(cur: duckdb.DuckDBPyConnection) -> bool:
 def available(store: Any) -> bool:
     """Whether ``store``'s file has the aggregate tables (a store written before them has not, and a
     read-only reader cannot create them: the queries then read the facts). Cached on the store object."""
-    have = getattr(store, "_aggregates_available", None)
+    return _probe(store, "_aggregates_available", [f"SELECT {', '.join(keys + values)} FROM {table} LIMIT 0"
+                                                  for table, (keys, values, _, _) in TABLES.items()]
+                  + [f"SELECT {_SAMPLE_COLS} FROM {SAMPLE} LIMIT 0"])
+
+
+def _probe(store: Any, attr: str, statements: list[str]) -> bool:
+    """Whether every statement of ``statements`` (fixed ``SELECT ... LIMIT 0`` probes of tables and columns) runs
+    on ``store``; the answer is cached on the store object as ``attr`` (a store's schema is fixed while open)."""
+    have = getattr(store, attr, None)
     if have is None:
         try:
-            for table, (keys, values, _, _) in TABLES.items():
-                store.execute(f"SELECT {', '.join(keys + values)} FROM {table} LIMIT 0")
-            store.execute(f"SELECT {_SAMPLE_COLS} FROM {SAMPLE} LIMIT 0")
+            for sql in statements:
+                store.execute(sql)
             have = True
         except duckdb.Error:
             have = False
-        store._aggregates_available = have
+        setattr(store, attr, have)
     return have
 
 
@@ -597,15 +604,7 @@ def place_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
 def samples_numbered(store: Any) -> bool:
     """Whether ``store``'s ``place_samples`` is ordered by article number (has ``article_no``; a store written
     before it was is rebuilt when opened for writing). Cached on the store object."""
-    have = getattr(store, "_samples_numbered", None)
-    if have is None:
-        try:
-            store.execute(f"SELECT article_no FROM {SAMPLE} LIMIT 0")
-            have = True
-        except duckdb.Error:
-            have = False
-        store._samples_numbered = have
-    return have
+    return _probe(store, "_samples_numbered", [f"SELECT article_no FROM {SAMPLE} LIMIT 0"])
 
 
 def sample_rows(store: Any, f: QueryFilters) -> tuple[str, list] | None:
