@@ -79,22 +79,24 @@ def _quote_flags(doc: Doc, offsets: list[int] | None = None) -> list[int]:
 _COLUMN_ATTRS = (TAG, DEP, HEAD, SHAPE)
 
 
-def _forms(feat: str) -> tuple[str, ...]:
-    """``feat`` and its window forms: ``("w=x", "-2:w=x", "-1:w=x", "+1:w=x", "+2:w=x")``."""
-    return (feat,) + tuple(p + feat for p in _WINDOW_PREFIX)
+def _forms(feat: str) -> tuple[bytes, ...]:
+    """``feat`` and its window forms, UTF-8 encoded (:func:`sentence_features`): ``(b"w=x", b"-2:w=x",
+    b"-1:w=x", b"+1:w=x", b"+2:w=x")``."""
+    return tuple(f.encode() for f in (feat,) + tuple(p + feat for p in _WINDOW_PREFIX))
 
 
 # Per attribute, what :class:`_Columns` keeps of a string-store id (a hash, or a symbol for POS and
-# dependency labels): the decoded string and the feature strings made from it.
+# dependency labels): the decoded string and the feature strings made from it (UTF-8 bytes, as
+# CRFsuite reads them: see :func:`sentence_features`).
 _FORM_BUILDERS = {
     "str": lambda x: x,
     "low": lambda w: _forms("w=" + w),
-    "lem": lambda x: ("l=" + x.lower(), "hl=" + x.lower()),
+    "lem": lambda x: (("l=" + x.lower()).encode(), ("hl=" + x.lower()).encode()),
     "pos": lambda p: _forms("p=" + p),
-    "tag": lambda t: "t=" + t,
+    "tag": lambda t: ("t=" + t).encode(),
     "dep": lambda d: _forms("d=" + d),
-    "ent": lambda e: "e=" + (e or "-"),
-    "shape": lambda x: "s=" + x[:4],
+    "ent": lambda e: ("e=" + (e or "-")).encode(),
+    "shape": lambda x: ("s=" + x[:4]).encode(),
 }
 # their values per id, kept for the process (ids are stable within it; common words recur in every
 # article); a table is emptied when it outgrows :data:`_FORM_CACHE_MAX` entries
@@ -180,17 +182,20 @@ def _ancestor_cue(i: int, col: _Columns) -> str:
 # the window of :func:`sentence_features`: offsets, their feature prefixes and the padding features
 _WINDOW = (-2, -1, 1, 2)
 _WINDOW_PREFIX = tuple("%+d:" % off for off in _WINDOW)
-_WINDOW_PAD = tuple(p + "pad" for p in _WINDOW_PREFIX)
+_WINDOW_PAD = tuple((p + "pad").encode() for p in _WINDOW_PREFIX)
 # the features of the small value sets: quotation state (0, 1), reliability bin (-1 to 9; index -1
 # is -1), position from the sentence start and end (0 to 4)
 _Q_FORMS = tuple(_forms("q=%d" % v) for v in range(2))
 _R_FORMS = tuple(_forms("r=%d" % v) for v in range(10)) + (_forms("r=-1"),)
-_SP = tuple("sp=%d" % v for v in range(5))
-_SE = tuple("se=%d" % v for v in range(5))
+_SP = tuple(b"sp=%d" % v for v in range(5))
+_SE = tuple(b"se=%d" % v for v in range(5))
+# "a=" + :func:`_ancestor_cue`'s value -> its feature, for the process (a few hundred values)
+_ANCESTOR_FORMS: dict[str, bytes] = {}
 
 
-def sentence_features(sent: Span, col: _Columns) -> list[list[str]]:
-    """CRFsuite feature strings of each token of ``sent``: its own (word, lemma, POS, tag, dependency,
+def sentence_features(sent: Span, col: _Columns) -> list[list[bytes]]:
+    """CRFsuite feature strings (UTF-8 bytes, which CRFsuite takes as they are: a ``str`` is encoded
+    anew on every call, and these 35 per token recur from one article to the next) of each token of ``sent``: its own (word, lemma, POS, tag, dependency,
     dependency with the head's POS, head lemma, entity type, shape, quotation state, cue reliability,
     dependency with the head's reliability, cue ancestor (:func:`_ancestor_cue`), position from the
     sentence start and end, at most 4) and the word, part of speech, dependency, quotation state and
@@ -202,7 +207,7 @@ def sentence_features(sent: Span, col: _Columns) -> list[list[str]]:
         col (_Columns): the article's token attributes.
 
     Returns:
-        list[list[str]]: one feature list per token, in order.
+        list[list[bytes]]: one feature list per token, in order.
     """
     a, b = sent.start, sent.end
     fw, fl, fp, fd, inq, rel = col.f_low, col.f_lem, col.f_pos, col.f_dep, col.inq, col.rel
@@ -219,12 +224,16 @@ def sentence_features(sent: Span, col: _Columns) -> list[list[str]]:
         h, dep = heads[i], deps[i]
         dh = memo.get(("dh", dep, pos[h]))
         if dh is None:
-            dh = memo["dh", dep, pos[h]] = "dh=" + dep + "|" + pos[h]
+            dh = memo["dh", dep, pos[h]] = ("dh=" + dep + "|" + pos[h]).encode()
         hr = memo.get(("hr", dep, rel[h]))
         if hr is None:
-            hr = memo["hr", dep, rel[h]] = "hr=" + dep + "|" + str(rel[h])
+            hr = memo["hr", dep, rel[h]] = ("hr=" + dep + "|" + str(rel[h])).encode()
+        anc = _ancestor_cue(i, col)
+        fa = _ANCESTOR_FORMS.get(anc)
+        if fa is None:
+            fa = _ANCESTOR_FORMS[anc] = ("a=" + anc).encode()
         feats = [fw[i][0], fl[i][0], fp[i][0], ft[i], fd[i][0], dh, fl[h][1], fe[i], fs[i], _Q_FORMS[inq[i]][0],
-                 _R_FORMS[rel[i]][0], hr, "a=" + _ancestor_cue(i, col), _SP[min(k, 4)], _SE[min(n - 1 - k, 4)]]
+                 _R_FORMS[rel[i]][0], hr, fa, _SP[min(k, 4)], _SE[min(n - 1 - k, 4)]]
         feats += win[k - 2][0] if k >= 2 else _PAD_BEFORE2
         feats += win[k - 1][1] if k >= 1 else _PAD_BEFORE1
         feats += win[k + 1][2] if k + 1 < n else _PAD_AFTER1
