@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..errors import GoldFormatError
 from ..nlp import doc_text, token_column, token_lemmas, token_lowers
+from .attribution_model import token_f1
 from .cuelex import CUE_POS, brat_role_spans, cue_table
 from .frames import Frame, span_chars, subject_of
 from .quotemarks import quote_spans
@@ -511,8 +512,6 @@ def _same_attribution(c, a: int, b: int, text: str, cue_start: Optional[int]) ->
     """Whether candidate ``c`` and a record with content ``[a, b)`` / ``text`` and cue at ``cue_start``
     are one attribution to the scorer: the same cue (records of one cue are joined into one unit), or
     overlapping contents with token F1 >= 0.5."""
-    from .attribution_model import token_f1
-
     if cue_start is not None and c.frame.cue.start_char <= cue_start < c.frame.cue.end_char:
         return True
     return a < c.end and c.start < b and token_f1(text, c.text) >= 0.5
