@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon as C
 from ..nlp import doc_ents, token_column
 from ..text.words import verb_lemma
-from .cuelex import agentless_passive, is_reliable_cue, verb_shape
+from .cuelex import agentless_passive, is_reliable_cue, reliable_lemmas, verb_shape
 from .speakers import SpeakerIndex, clean_name
 from .tree import climb, is_root
 
@@ -789,6 +789,8 @@ def _learned_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Fram
     (it takes only quotations inside its content)."""
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
         return None
+    if tok.lemma_.lower() not in reliable_lemmas("VERB", settings.min_reliability, settings.min_count):
+        return None  # reliable with no complement shape: the shape need not be worked out
     shape, content = _learned_content(tok)
     if content is None or not is_reliable_cue(tok.lemma_.lower(), "VERB", shape, settings.min_reliability, settings.min_count):
         return None
