@@ -711,10 +711,11 @@ def _mentions_of(doc: Doc, gaz: Gazetteer, spans: list[Span], facilities: set[in
         us_hometowns = {mt.start(1) for mt in _PARTY_TOWN.finditer(text)}
     spans.sort(key=lambda s: s.start)
     out = [_with_cues(sp, gaz) for sp in spans]
+    lines: dict[int, bool] = {}  # line start -> title case, for the mentions of one line
     for sp, m in zip(spans, out):
         if sp.start_char in us_hometowns:
             m.qualifier_country = "US"
-        m.headline = _title_case_line(text, m.start)
+        m.headline = _title_case_line(text, m.start, lines)
         m.facility = sp.start_char in facilities
     body = {normalise(m.text) for m in out if not m.headline}
     for m in out:
@@ -730,14 +731,21 @@ def _mentions_of(doc: Doc, gaz: Gazetteer, spans: list[Span], facilities: set[in
     return out
 
 
-def _title_case_line(text: str, char: int) -> bool:
+def _title_case_line(text: str, char: int, memo: Optional[dict[int, bool]] = None) -> bool:
     """True when the line holding offset ``char`` of ``text`` is a title-case headline: at least
     three words of four letters or more, every one of them capitalised ("Shelling Intensifies
-    Around Port City as Talks Stall"). Capitals there mark the style, not proper names."""
+    Around Port City as Talks Stall"). Capitals there mark the style, not proper names. ``memo``:
+    answers by line start for this ``text``, filled here (an article of one long line has every
+    mention on it)."""
     a = text.rfind("\n", 0, char) + 1
+    if memo is not None and a in memo:
+        return memo[a]
     b = text.find("\n", char)
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[a:b if b >= 0 else len(text)]) if len(w) >= 4]
-    return len(words) >= 3 and all(w[0].isupper() for w in words)
+    found = len(words) >= 3 and all(w[0].isupper() for w in words)
+    if memo is not None:
+        memo[a] = found
+    return found
 
 
 def _entity_countries(doc: Doc, gaz: Gazetteer, but: Span) -> set[str]:
