@@ -38,7 +38,7 @@ from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from ..errors import GoldFormatError
-from ..nlp import doc_text, sentence_starts, span_text, token_column
+from ..nlp import doc_text, sentence_starts, span_text, token_column, token_lemmas
 from .cuelex import brat_role_spans, cue_key, cue_table, verb_shape
 from .frames import (Frame, _noun_source, _object_content, _that_clause, _to_infinitive, plausible_source, span_chars,
                      subject_of)
@@ -149,6 +149,8 @@ def _candidate(tok: Token) -> Optional[Frame]:
 
 
 _CANDIDATE_POS = frozenset({VERB, AUX, NOUN, ADJ})  # the parts of speech a lexicon cue can have
+# their names in the lexicon (:data:`.cuelex.CUE_POS`)
+_CANDIDATE_POS_NAMES = {VERB: "VERB", AUX: "VERB", NOUN: "NOUN", ADJ: "ADJ"}
 
 
 def candidate_frames(doc: Doc, in_quote, taken: set[int]) -> list[Frame]:
@@ -166,9 +168,12 @@ def candidate_frames(doc: Doc, in_quote, taken: set[int]) -> list[Frame]:
     """
     out = []
     idx, pos = token_column(doc, "idx"), token_column(doc, "pos")  # tested before a Token is built
+    lems, table = token_lemmas(doc), cue_table()
     for i in range(len(doc)):
         if i in taken or pos[i] not in _CANDIDATE_POS or in_quote(idx[i]):
             continue
+        if (lems[i], _CANDIDATE_POS_NAMES[pos[i]], "any") not in table:
+            continue  # not a lexicon cue (:func:`_lexicon_cue`), the only way to a candidate
         f = _candidate(doc[i])
         if f is not None and f.content is not None:
             out.append(f)
