@@ -1622,6 +1622,8 @@ class Context:
     points: list = field(default_factory=list)  # (mention key, lat, lon) of towns and counties resolved in the first pass
     # mention key -> (lat, lon) of its town and county candidates (villages included): the readings it may have
     readings: dict = field(default_factory=dict)
+    # mention key -> (its readings, their latitudes sorted, the readings in that order): _readings_near
+    readings_by_lat: dict = field(default_factory=dict)
     support: dict = field(default_factory=dict)  # (record, key) -> neighbour support, memoised
 
     @property
@@ -1777,10 +1779,25 @@ def _neighbour_support(rec: GeoRecord, key: str, ctx: Context) -> float:
     for k, pts in ctx.readings.items():
         if k == key or k in resolved or not pts or total >= 1:
             continue
-        if any(abs(lat - rec.lat) < 2 and _km(rec.lat, rec.lon, lat, lon) <= NEIGHBOUR_KM for lat, lon in pts):
+        if _readings_near(rec, k, pts, ctx):
             total += 1 / len(pts)
     ctx.support[memo] = min(1.0, total)
     return ctx.support[memo]
+
+
+def _readings_near(rec: GeoRecord, k: str, pts: list, ctx: Context) -> bool:
+    """Whether one of the readings ``pts`` (lat, lon) of mention key ``k`` lies within
+    :data:`NEIGHBOUR_KM` of ``rec`` and less than 2 degrees of latitude from it. Only the readings
+    in a slightly wider band of latitude are tested (bisection of the readings sorted by latitude,
+    kept per key in ``ctx.readings_by_lat``): an article's names have up to
+    :data:`MAX_READINGS` readings each, and every candidate of every mention asks."""
+    kept = ctx.readings_by_lat.get(k)
+    if kept is None or kept[0] is not pts:
+        ordered = sorted(pts, key=lambda p: p[0])
+        kept = ctx.readings_by_lat[k] = (pts, [lat for lat, _ in ordered], ordered)
+    _, lats, ordered = kept
+    lo, hi = bisect.bisect_left(lats, rec.lat - 2.5), bisect.bisect_right(lats, rec.lat + 2.5)
+    return any(abs(lat - rec.lat) < 2 and _km(rec.lat, rec.lon, lat, lon) <= NEIGHBOUR_KM for lat, lon in ordered[lo:hi])
 
 
 def _overshadowed(rec: GeoRecord, m: Mention, ctx: Context, gaz: Gazetteer) -> bool:
