@@ -14,7 +14,7 @@ from typing import Optional
 import regex  # Unicode letter classes (\p{Lu}) for datelines: "TROMSØ, Norway —"
 import spacy
 from spacy.language import Language
-from spacy.attrs import DEP, ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START
 
 from .lexicon import SENTENCE_OPENERS, TITLE_ABBREVIATIONS
 
@@ -144,6 +144,17 @@ def token_column(doc, attr: str) -> list[int]:
         code = _COLUMN_ATTRS[attr]
         col = doc.user_data[key] = doc.to_array(code).tolist() if len(doc) else []
     return col
+
+
+def token_heads(doc) -> list[int]:
+    """Per token of ``doc``, the index of its syntactic head (``Token.head.i``; a root is its own
+    head), read with one ``Doc.to_array`` (which gives offsets relative to the token) and kept in
+    ``doc.user_data["newsx_token_heads"]`` like :func:`token_column`."""
+    heads = doc.user_data.get("newsx_token_heads")
+    if heads is None or len(heads) != len(doc):
+        rel = doc.to_array(HEAD).tolist() if len(doc) else []
+        heads = doc.user_data["newsx_token_heads"] = [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(rel)]
+    return heads
 
 
 ENTS_KEY = "newsx_ents"

@@ -34,11 +34,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from spacy.attrs import DEP, HEAD, SHAPE, TAG
+from spacy.attrs import DEP, SHAPE, TAG
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import GoldFormatError
-from ..nlp import doc_text, token_column, token_lemmas, token_lowers
+from ..nlp import doc_text, token_column, token_heads, token_lemmas, token_lowers
 from .attribution_model import token_f1
 from .cuelex import CUE_POS, brat_role_spans, cue_table
 from .frames import Frame, span_chars, subject_of
@@ -75,9 +75,10 @@ def _quote_flags(doc: Doc, offsets: list[int] | None = None) -> list[int]:
     return out
 
 
-# the token attributes :class:`_Columns` reads with one ``Doc.to_array`` call (head: relative offset),
-# besides the word, lemma, POS, entity and offset columns the stages share (:func:`components.nlp.token_column`)
-_COLUMN_ATTRS = (TAG, DEP, HEAD, SHAPE)
+# the token attributes :class:`_Columns` reads with one ``Doc.to_array`` call, besides the word,
+# lemma, POS, entity, offset and head columns the stages share (:func:`components.nlp.token_column`,
+# :func:`components.nlp.token_heads`)
+_COLUMN_ATTRS = (TAG, DEP, SHAPE)
 
 
 def _forms(feat: str) -> tuple[bytes, ...]:
@@ -151,14 +152,14 @@ class _Columns:
 
     def __init__(self, doc: Doc):
         strings = doc.vocab.strings
-        tag, dep, head, shape = doc.to_array(list(_COLUMN_ATTRS)).T.tolist() if len(doc) else [[] for _ in _COLUMN_ATTRS]
+        tag, dep, shape = doc.to_array(list(_COLUMN_ATTRS)).T.tolist() if len(doc) else [[] for _ in _COLUMN_ATTRS]
         low, lem, pos, ent = (token_column(doc, a) for a in ("lower", "lemma", "pos", "ent_type"))
         self.low, self.lem = token_lowers(doc), token_lemmas(doc)
         self.pos, self.dep = _form_column(pos, "str", strings), _form_column(dep, "str", strings)
         self.f_low, self.f_lem, self.f_pos, self.f_dep, self.f_tag, self.f_ent, self.f_shape = (
             _form_column(c, k, strings) for c, k in ((low, "low"), (lem, "lem"), (pos, "pos"), (dep, "dep"), (tag, "tag"),
                                                     (ent, "ent"), (shape, "shape")))
-        self.head = [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(head)]
+        self.head = token_heads(doc)
         self.rel = _rel_bins(self.low, self.lem, self.pos)
         self.inq = _quote_flags(doc, token_column(doc, "idx"))
         self._memo: dict = {}  # ("dh" | "hr", ...) -> feature string, per article
