@@ -91,6 +91,8 @@ TRANSLITERATION_VARIANT_POPULATION = 15_000
 # ... and only when the spelling without them has this many characters: a short one ("Mota" for
 # Ethiopia's "Mot’a") is too often a word of another name ("Mota Khan district")
 TRANSLITERATION_VARIANT_LENGTH = 6
+# answers of Gazetteer.area_by_spelling / city_by_spelling kept per process before the table is emptied
+SPELLING_MEMO_MAX = 50_000
 # share of an admin1 area's town points dropped at each edge before taking its extent's middle
 ADMIN1_TRIM = 0.005
 # a gap this wide (km) between an area's town points, past the nearest 80% of them, splits off a
@@ -655,7 +657,24 @@ class Gazetteer:
         Returns:
             GeoRecord | None: the area's admin record (kind ``admin``).
         """
-        return _one_spelling(name, [a for cc in countries for a in self._area_spellings.get(cc, ())])
+        countries = frozenset(countries)
+        return self._spelling_memo("area", name, countries, lambda: _one_spelling(
+            name, [a for cc in countries for a in self._area_spellings.get(cc, ())]))
+
+    def _spelling_memo(self, kind: str, name: str, countries: frozenset, find):
+        """``find()``, kept per (``kind``, ``name``, ``countries``) for the process: the answer of
+        :meth:`area_by_spelling` or :meth:`city_by_spelling` depends on nothing else (the spellings of
+        one set of countries, not their order), and each scans all the areas or cities of those
+        countries under one letter; names recur within an article and between articles. The table is
+        emptied when it outgrows :data:`SPELLING_MEMO_MAX` entries."""
+        memo = self.__dict__.setdefault("_spelling_answers", {})
+        key = (kind, name, countries)
+        if key in memo:
+            return memo[key]
+        if len(memo) >= SPELLING_MEMO_MAX:
+            memo.clear()
+        found = memo[key] = find()
+        return found
 
     def city_by_spelling(self, name: str, countries) -> Optional["GeoRecord"]:
         """The city of one of ``countries`` (ISO alpha-2 codes) that ``name`` spells another way, by the
@@ -666,6 +685,11 @@ class Gazetteer:
         spellings of a country are indexed on its first query."""
         if len(spelling_skeleton(name)) < 4 or name.isupper() and " " not in name.strip():
             return None  # "STMA", "City of": too little of a name to tell a spelling from another name
+        countries = frozenset(countries)
+        return self._spelling_memo("city", name, countries, lambda: self._city_by_spelling(name, countries))
+
+    def _city_by_spelling(self, name: str, countries) -> Optional["GeoRecord"]:
+        """:meth:`city_by_spelling` without its memo."""
         cache = self.__dict__.setdefault("_city_spellings", {})
         first = _bare_area_key(name)[:1]
         entries = []

@@ -14,7 +14,7 @@ from typing import Optional
 import regex  # Unicode letter classes (\p{Lu}) for datelines: "TROMSØ, Norway —"
 import spacy
 from spacy.language import Language
-from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START
 
 from .lexicon import SENTENCE_OPENERS, TITLE_ABBREVIATIONS
 
@@ -118,13 +118,14 @@ def doc_text(doc) -> str:
     return text
 
 
-_COLUMN_ATTRS = {"idx": IDX, "pos": POS, "lower": LOWER, "orth": ORTH, "lemma": LEMMA, "ent_type": ENT_TYPE,
+_COLUMN_ATTRS = {"idx": IDX, "pos": POS, "dep": DEP, "lower": LOWER, "orth": ORTH, "lemma": LEMMA, "ent_type": ENT_TYPE,
                  "is_punct": IS_PUNCT, "is_space": IS_SPACE, "is_alpha": IS_ALPHA, "is_title": IS_TITLE}
 
 
 def token_column(doc, attr: str) -> list[int]:
     """Per token of ``doc``, the integer value of one attribute: ``"idx"`` (character offset),
-    ``"pos"`` (coarse part-of-speech symbol id, :mod:`spacy.symbols`), ``"lower"``, ``"orth"`` or
+    ``"pos"`` (coarse part-of-speech symbol id, :mod:`spacy.symbols`), ``"dep"`` (dependency label id,
+    as ``Token.dep``; compare with :func:`spacy.strings.get_string_id`), ``"lower"``, ``"orth"`` or
     ``"lemma"``, ``"ent_type"`` (string hashes; compare with :func:`spacy.strings.get_string_id`; 0 for
     a token outside entities), ``"is_punct"``, ``"is_space"``, ``"is_alpha"`` or ``"is_title"`` (1 or
     0, as ``Token.is_punct``, ``Token.is_space``, ``Token.is_alpha``, ``Token.is_title``).
@@ -135,7 +136,7 @@ def token_column(doc, attr: str) -> list[int]:
     passes. A token's analysis never changes after the parse, so the kept column stays right.
 
     Raises:
-        KeyError: ``attr`` is not one of the ten names.
+        KeyError: ``attr`` is not one of the eleven names.
     """
     key = "newsx_token_" + attr
     col = doc.user_data.get(key)
@@ -143,6 +144,17 @@ def token_column(doc, attr: str) -> list[int]:
         code = _COLUMN_ATTRS[attr]
         col = doc.user_data[key] = doc.to_array(code).tolist() if len(doc) else []
     return col
+
+
+def token_heads(doc) -> list[int]:
+    """Per token of ``doc``, the index of its syntactic head (``Token.head.i``; a root is its own
+    head), read with one ``Doc.to_array`` (which gives offsets relative to the token) and kept in
+    ``doc.user_data["newsx_token_heads"]`` like :func:`token_column`."""
+    heads = doc.user_data.get("newsx_token_heads")
+    if heads is None or len(heads) != len(doc):
+        rel = doc.to_array(HEAD).tolist() if len(doc) else []
+        heads = doc.user_data["newsx_token_heads"] = [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(rel)]
+    return heads
 
 
 ENTS_KEY = "newsx_ents"

@@ -152,3 +152,21 @@ def test_attribution_model_tagger_marginals_as_features(nlp):
     lexical = Candidate(Frame(said, doc[second.start + 3], (a, b), rule="model-object"), a, b, text[a:b], False)
     set_marginals([lexical], marg)
     assert _tagger_feats(lexical) == ["tagger=none", "tagger_ok=False|none", "tagger_origin=model|none"]
+
+
+def test_reliable_lemmas_are_those_some_shape_makes_reliable(monkeypatch):
+    """Test the lemmas reliable as a cue with at least one complement shape, on an invented cue
+    table: a lemma reliable only with an object counts, one under the count or reliability with
+    every shape does not, a noun is not a verb; a new table is read again."""
+    from components.extract import cuelex
+
+    table = {("grumble", "VERB", "object"): (12, 0.6), ("grumble", "VERB", "any"): (30, 0.2),
+             ("mutter", "VERB", "clause"): (3, 0.9), ("hum", "VERB", "any"): (50, 0.1),
+             ("murmur", "NOUN", "noun"): (40, 0.8)}
+    monkeypatch.setattr(cuelex, "cue_table", lambda: table)
+    assert cuelex.reliable_lemmas("VERB", 0.5, 5) == {"grumble"}
+    assert all(cuelex.is_reliable_cue(lem, "VERB", shape, 0.5, 5) is (lem == "grumble" and shape == "object")
+               for lem in ("grumble", "mutter", "hum", "murmur") for shape in ("object", "clause", "any", "noun"))
+    assert cuelex.reliable_lemmas("VERB", 0.05, 1) == {"grumble", "mutter", "hum"}
+    table = {("mutter", "VERB", "clause"): (9, 0.9)}
+    assert cuelex.reliable_lemmas("VERB", 0.5, 5) == {"mutter"}

@@ -189,7 +189,7 @@ def _reference_features(doc) -> list[list[str]]:
 
 def test_tagger_features_match_their_token_by_token_definition(nlp):
     """Test the CRF features built from the token columns (feature strings made once per distinct
-    value) against the same features spelt out from each Token: equal for every token of an invented
+    value, as UTF-8 bytes) against the same features spelt out from each Token: equal for every token of an invented
     article with a quotation, a relative clause and an "according to" cue; and the features of the
     cue word itself."""
     from components.extract.attribution_tagger import doc_sequences
@@ -197,7 +197,9 @@ def test_tagger_features_match_their_token_by_token_definition(nlp):
     text = ('Harbour officials said the pier would reopen in May. "The cranes are old," a foreman added.\n'
             'According to the port authority, which owns the docks, repairs cost more than planned.')
     doc = nlp(text)
-    got = [f for _, feats in doc_sequences(doc) for f in feats]
+    raw = [f for _, feats in doc_sequences(doc) for f in feats]
+    assert all(isinstance(x, bytes) for f in raw for x in f)  # UTF-8, as CRFsuite reads them
+    got = [[x.decode() for x in f] for f in raw]
     assert got == _reference_features(doc)
     said = got[2]
     assert said[:10] == ["w=said", "l=say", "p=VERB", "t=VBD", "d=ROOT", "dh=ROOT|VERB", "hl=say", "e=-", "s=xxxx", "q=0"]

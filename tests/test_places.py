@@ -897,3 +897,30 @@ def test_the_first_part_of_a_hyphenated_name_is_no_place(extract_text):
     place of that name elsewhere; the casualty keeps no wrong place."""
     ex = extract_text("Camp deaths\n\nNine children had died of hunger in the camp near Al-Rai, aid workers said.")
     assert [p.mention for p in ex.places if p.mention in ("Al", "Rai")] == []
+
+
+def test_whole_name_matches_are_the_patterns_matches():
+    """Test the str.find search of a whole place name against the pattern's own finditer: the
+    same ranges where the name stands alone, and none where a letter, dot or hyphen touches it
+    (an invented text)."""
+    from components.extract.places import _whole_name_matches, _whole_name_pattern
+
+    text = ("Velmora-based crews left Velmora. Officials in Velmora's port, not xVelmora or Velmora_2 "
+            "or .Velmora, met in Velmora")
+    got = _whole_name_matches("Velmora", text)
+    assert got == [m.span() for m in _whole_name_pattern("Velmora").finditer(text)]
+    assert [text[a:b] for a, b in got] == ["Velmora"] * 3
+    assert got[0][0] == text.index("left Velmora") + 5 and got[-1][1] == len(text)
+    assert _whole_name_matches("U.S.", "the U.S.-led talks, U.S. aid, U.S.A.") == [(20, 24)]
+
+
+def test_title_case_line_memo_gives_the_same_answers():
+    """Test the per-line memo of the title-case headline test: every offset of an invented
+    two-line text gets the answer computed without it (first line title case, second not)."""
+    from components.extract.places import _title_case_line
+
+    text = "Floods Swamp Harbour Town Near Velmora\nRescuers reached the harbour town of Velmora on Monday."
+    memo: dict[int, bool] = {}
+    got = [_title_case_line(text, c, memo) for c in range(len(text))]
+    assert got == [_title_case_line(text, c) for c in range(len(text))]
+    assert got[0] and got[20] and not got[-1] and memo == {0: True, text.index("Rescuers"): False}

@@ -18,6 +18,11 @@ def test_columns_equal_token_attributes(nlp):
     pos = token_column(doc, "pos")
     assert pos == [t.pos for t in doc]
     assert pos[1:5] == [PROPN, PROPN, VERB, PUNCT]
+    from components.nlp import token_heads
+
+    assert token_heads(doc) == [t.head.i for t in doc] and token_heads(doc)[3] == 3  # "said": the root
+    dep = token_column(doc, "dep")
+    assert dep == [t.dep for t in doc] and dep[3] == get_string_id("ROOT") and doc[3].dep_ == "ROOT"
     assert token_texts(doc) == [t.text for t in doc]
     assert token_texts(doc)[:5] == ["Mayor", "Ana", "Ruiz", "said", ":"]
 

@@ -38,7 +38,7 @@ from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from ..errors import GoldFormatError
-from ..nlp import doc_text, token_column
+from ..nlp import doc_text, sentence_starts, span_text, token_column, token_lemmas
 from .cuelex import brat_role_spans, cue_key, cue_table, verb_shape
 from .frames import (Frame, _noun_source, _object_content, _that_clause, _to_infinitive, plausible_source, span_chars,
                      subject_of)
@@ -149,6 +149,8 @@ def _candidate(tok: Token) -> Optional[Frame]:
 
 
 _CANDIDATE_POS = frozenset({VERB, AUX, NOUN, ADJ})  # the parts of speech a lexicon cue can have
+# their names in the lexicon (:data:`.cuelex.CUE_POS`)
+_CANDIDATE_POS_NAMES = {VERB: "VERB", AUX: "VERB", NOUN: "NOUN", ADJ: "ADJ"}
 
 
 def candidate_frames(doc: Doc, in_quote, taken: set[int]) -> list[Frame]:
@@ -166,9 +168,12 @@ def candidate_frames(doc: Doc, in_quote, taken: set[int]) -> list[Frame]:
     """
     out = []
     idx, pos = token_column(doc, "idx"), token_column(doc, "pos")  # tested before a Token is built
+    lems, table = token_lemmas(doc), cue_table()
     for i in range(len(doc)):
         if i in taken or pos[i] not in _CANDIDATE_POS or in_quote(idx[i]):
             continue
+        if (lems[i], _CANDIDATE_POS_NAMES[pos[i]], "any") not in table:
+            continue  # not a lexicon cue (:func:`_lexicon_cue`), the only way to a candidate
         f = _candidate(doc[i])
         if f is not None and f.content is not None:
             out.append(f)
@@ -256,7 +261,9 @@ def candidate_features(c: Candidate, doc: Doc, in_quote, nested: bool, first_nl:
     if tok.dep_ not in ("ROOT",):
         feats.append("head_lem=" + tok.head.lemma_.lower())
     feats.append("lem_tag=%s|%s" % (lemma, tok.tag_))
-    sent = tok.sent
+    starts = sentence_starts(doc)  # the cue's sentence, as tok.sent, without walking its tokens
+    k = bisect.bisect_right(starts, tok.i) - 1
+    sent = doc[starts[k] : starts[k + 1] if k + 1 < len(starts) else len(doc)]
     feats.append("sent_len=%d" % _bin(len(sent), (8, 15, 25, 40, 60)))
     feats.append("sent_pos=%d" % min(2, 3 * (tok.i - sent.start) // max(1, len(sent))))
     feats.append("first_line=" + str(tok.idx < first_nl))
@@ -264,7 +271,7 @@ def candidate_features(c: Candidate, doc: Doc, in_quote, nested: bool, first_nl:
     feats.append("len=%d" % _bin(n, (3, 5, 8, 12, 20, 35, 60)))
     feats.append("content_before=" + str(c.end <= tok.idx))
     feats.append("content_quoted=" + str(bool(re.search("[\"“”]", c.text))))
-    feats.append("question=" + str(sent.text.rstrip().endswith("?")))
+    feats.append("question=" + str(span_text(sent).rstrip().endswith("?")))
     return feats + _tagger_feats(c)
 
 

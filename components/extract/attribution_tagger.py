@@ -34,11 +34,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from spacy.attrs import DEP, HEAD, SHAPE, TAG
+from spacy.attrs import DEP, SHAPE, TAG
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import GoldFormatError
-from ..nlp import doc_text, token_column, token_lemmas, token_lowers
+from ..nlp import doc_text, token_column, token_heads, token_lemmas, token_lowers
+from .attribution_model import token_f1
 from .cuelex import CUE_POS, brat_role_spans, cue_table
 from .frames import Frame, span_chars, subject_of
 from .quotemarks import quote_spans
@@ -74,27 +75,30 @@ def _quote_flags(doc: Doc, offsets: list[int] | None = None) -> list[int]:
     return out
 
 
-# the token attributes :class:`_Columns` reads with one ``Doc.to_array`` call (head: relative offset),
-# besides the word, lemma, POS, entity and offset columns the stages share (:func:`components.nlp.token_column`)
-_COLUMN_ATTRS = (TAG, DEP, HEAD, SHAPE)
+# the token attributes :class:`_Columns` reads with one ``Doc.to_array`` call, besides the word,
+# lemma, POS, entity, offset and head columns the stages share (:func:`components.nlp.token_column`,
+# :func:`components.nlp.token_heads`)
+_COLUMN_ATTRS = (TAG, DEP, SHAPE)
 
 
-def _forms(feat: str) -> tuple[str, ...]:
-    """``feat`` and its window forms: ``("w=x", "-2:w=x", "-1:w=x", "+1:w=x", "+2:w=x")``."""
-    return (feat,) + tuple(p + feat for p in _WINDOW_PREFIX)
+def _forms(feat: str) -> tuple[bytes, ...]:
+    """``feat`` and its window forms, UTF-8 encoded (:func:`sentence_features`): ``(b"w=x", b"-2:w=x",
+    b"-1:w=x", b"+1:w=x", b"+2:w=x")``."""
+    return tuple(f.encode() for f in (feat,) + tuple(p + feat for p in _WINDOW_PREFIX))
 
 
 # Per attribute, what :class:`_Columns` keeps of a string-store id (a hash, or a symbol for POS and
-# dependency labels): the decoded string and the feature strings made from it.
+# dependency labels): the decoded string and the feature strings made from it (UTF-8 bytes, as
+# CRFsuite reads them: see :func:`sentence_features`).
 _FORM_BUILDERS = {
     "str": lambda x: x,
     "low": lambda w: _forms("w=" + w),
-    "lem": lambda x: ("l=" + x.lower(), "hl=" + x.lower()),
+    "lem": lambda x: (("l=" + x.lower()).encode(), ("hl=" + x.lower()).encode()),
     "pos": lambda p: _forms("p=" + p),
-    "tag": lambda t: "t=" + t,
+    "tag": lambda t: ("t=" + t).encode(),
     "dep": lambda d: _forms("d=" + d),
-    "ent": lambda e: "e=" + (e or "-"),
-    "shape": lambda x: "s=" + x[:4],
+    "ent": lambda e: ("e=" + (e or "-")).encode(),
+    "shape": lambda x: ("s=" + x[:4]).encode(),
 }
 # their values per id, kept for the process (ids are stable within it; common words recur in every
 # article); a table is emptied when it outgrows :data:`_FORM_CACHE_MAX` entries
@@ -148,14 +152,14 @@ class _Columns:
 
     def __init__(self, doc: Doc):
         strings = doc.vocab.strings
-        tag, dep, head, shape = doc.to_array(list(_COLUMN_ATTRS)).T.tolist() if len(doc) else [[] for _ in _COLUMN_ATTRS]
+        tag, dep, shape = doc.to_array(list(_COLUMN_ATTRS)).T.tolist() if len(doc) else [[] for _ in _COLUMN_ATTRS]
         low, lem, pos, ent = (token_column(doc, a) for a in ("lower", "lemma", "pos", "ent_type"))
         self.low, self.lem = token_lowers(doc), token_lemmas(doc)
         self.pos, self.dep = _form_column(pos, "str", strings), _form_column(dep, "str", strings)
         self.f_low, self.f_lem, self.f_pos, self.f_dep, self.f_tag, self.f_ent, self.f_shape = (
             _form_column(c, k, strings) for c, k in ((low, "low"), (lem, "lem"), (pos, "pos"), (dep, "dep"), (tag, "tag"),
                                                     (ent, "ent"), (shape, "shape")))
-        self.head = [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(head)]
+        self.head = token_heads(doc)
         self.rel = _rel_bins(self.low, self.lem, self.pos)
         self.inq = _quote_flags(doc, token_column(doc, "idx"))
         self._memo: dict = {}  # ("dh" | "hr", ...) -> feature string, per article
@@ -180,17 +184,20 @@ def _ancestor_cue(i: int, col: _Columns) -> str:
 # the window of :func:`sentence_features`: offsets, their feature prefixes and the padding features
 _WINDOW = (-2, -1, 1, 2)
 _WINDOW_PREFIX = tuple("%+d:" % off for off in _WINDOW)
-_WINDOW_PAD = tuple(p + "pad" for p in _WINDOW_PREFIX)
+_WINDOW_PAD = tuple((p + "pad").encode() for p in _WINDOW_PREFIX)
 # the features of the small value sets: quotation state (0, 1), reliability bin (-1 to 9; index -1
 # is -1), position from the sentence start and end (0 to 4)
 _Q_FORMS = tuple(_forms("q=%d" % v) for v in range(2))
 _R_FORMS = tuple(_forms("r=%d" % v) for v in range(10)) + (_forms("r=-1"),)
-_SP = tuple("sp=%d" % v for v in range(5))
-_SE = tuple("se=%d" % v for v in range(5))
+_SP = tuple(b"sp=%d" % v for v in range(5))
+_SE = tuple(b"se=%d" % v for v in range(5))
+# "a=" + :func:`_ancestor_cue`'s value -> its feature, for the process (a few hundred values)
+_ANCESTOR_FORMS: dict[str, bytes] = {}
 
 
-def sentence_features(sent: Span, col: _Columns) -> list[list[str]]:
-    """CRFsuite feature strings of each token of ``sent``: its own (word, lemma, POS, tag, dependency,
+def sentence_features(sent: Span, col: _Columns) -> list[list[bytes]]:
+    """CRFsuite feature strings (UTF-8 bytes, which CRFsuite takes as they are: a ``str`` is encoded
+    anew on every call, and these 35 per token recur from one article to the next) of each token of ``sent``: its own (word, lemma, POS, tag, dependency,
     dependency with the head's POS, head lemma, entity type, shape, quotation state, cue reliability,
     dependency with the head's reliability, cue ancestor (:func:`_ancestor_cue`), position from the
     sentence start and end, at most 4) and the word, part of speech, dependency, quotation state and
@@ -202,7 +209,7 @@ def sentence_features(sent: Span, col: _Columns) -> list[list[str]]:
         col (_Columns): the article's token attributes.
 
     Returns:
-        list[list[str]]: one feature list per token, in order.
+        list[list[bytes]]: one feature list per token, in order.
     """
     a, b = sent.start, sent.end
     fw, fl, fp, fd, inq, rel = col.f_low, col.f_lem, col.f_pos, col.f_dep, col.inq, col.rel
@@ -219,12 +226,16 @@ def sentence_features(sent: Span, col: _Columns) -> list[list[str]]:
         h, dep = heads[i], deps[i]
         dh = memo.get(("dh", dep, pos[h]))
         if dh is None:
-            dh = memo["dh", dep, pos[h]] = "dh=" + dep + "|" + pos[h]
+            dh = memo["dh", dep, pos[h]] = ("dh=" + dep + "|" + pos[h]).encode()
         hr = memo.get(("hr", dep, rel[h]))
         if hr is None:
-            hr = memo["hr", dep, rel[h]] = "hr=" + dep + "|" + str(rel[h])
+            hr = memo["hr", dep, rel[h]] = ("hr=" + dep + "|" + str(rel[h])).encode()
+        anc = _ancestor_cue(i, col)
+        fa = _ANCESTOR_FORMS.get(anc)
+        if fa is None:
+            fa = _ANCESTOR_FORMS[anc] = ("a=" + anc).encode()
         feats = [fw[i][0], fl[i][0], fp[i][0], ft[i], fd[i][0], dh, fl[h][1], fe[i], fs[i], _Q_FORMS[inq[i]][0],
-                 _R_FORMS[rel[i]][0], hr, "a=" + _ancestor_cue(i, col), _SP[min(k, 4)], _SE[min(n - 1 - k, 4)]]
+                 _R_FORMS[rel[i]][0], hr, fa, _SP[min(k, 4)], _SE[min(n - 1 - k, 4)]]
         feats += win[k - 2][0] if k >= 2 else _PAD_BEFORE2
         feats += win[k - 1][1] if k >= 1 else _PAD_BEFORE1
         feats += win[k + 1][2] if k + 1 < n else _PAD_AFTER1
@@ -502,8 +513,6 @@ def _same_attribution(c, a: int, b: int, text: str, cue_start: Optional[int]) ->
     """Whether candidate ``c`` and a record with content ``[a, b)`` / ``text`` and cue at ``cue_start``
     are one attribution to the scorer: the same cue (records of one cue are joined into one unit), or
     overlapping contents with token F1 >= 0.5."""
-    from .attribution_model import token_f1
-
     if cue_start is not None and c.frame.cue.start_char <= cue_start < c.frame.cue.end_char:
         return True
     return a < c.end and c.start < b and token_f1(text, c.text) >= 0.5

@@ -30,6 +30,7 @@ from pydantic import BaseModel, Field, ValidationError
 from spacy.tokens import Doc, Token
 
 from ..errors import GoldFormatError
+from ..nlp import token_column, token_heads
 from ..yamlio import safe_load
 from .cuelex import CONTENT_PREPS, brat_role_spans, cue_key, cue_table
 
@@ -179,7 +180,9 @@ def _content_heads(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return []
-    return [t for t in span if not t.is_punct and (t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i)]
+    a, b = span.start, span.end  # tested on the token columns; a Token is built for each head only
+    heads, punct = token_heads(doc), token_column(doc, "is_punct")
+    return [doc[i] for i in range(a, b) if not punct[i] and (heads[i] < a or heads[i] >= b or heads[i] == i)]
 
 
 def own_clause(tok: Token) -> bool:

@@ -273,6 +273,22 @@ def is_reliable_cue(lemma: str, pos: str, shape: str, min_reliability: float, mi
     return count >= min_count and rel >= min_reliability
 
 
+# (pos, min_reliability, min_count) -> (the cue table it was read from, the lemmas): reliable_lemmas
+_RELIABLE_LEMMAS: dict = {}
+
+
+def reliable_lemmas(pos: str, min_reliability: float, min_count: int) -> frozenset[str]:
+    """The lemmas that :func:`is_reliable_cue` accepts as ``pos`` with at least one shape (``any``
+    included): a lemma outside this set is no reliable cue whatever its complement, so a caller can
+    skip working out the shape. Kept per thresholds, and read again when :func:`cue_table` changes."""
+    table, key = cue_table(), (pos, min_reliability, min_count)
+    hit = _RELIABLE_LEMMAS.get(key)
+    if hit is None or hit[0] is not table:
+        hit = _RELIABLE_LEMMAS[key] = (table, frozenset(
+            lemma for (lemma, p, _), (count, rel) in table.items() if p == pos and count >= min_count and rel >= min_reliability))
+    return hit[1]
+
+
 def train_cues(folder: Path, out: Path = CUES_PATH, limit: Optional[int] = None) -> CueLexicon:
     """``python -m components train cues FOLDER``: mine and write the lexicon; returns it."""
     lex = mine_cues(Path(folder), limit=limit)

@@ -19,9 +19,9 @@ from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon as C
-from ..nlp import doc_ents, token_column
+from ..nlp import doc_ents, token_column, token_lemmas, token_lowers
 from ..text.words import verb_lemma
-from .cuelex import agentless_passive, is_reliable_cue, verb_shape
+from .cuelex import agentless_passive, is_reliable_cue, reliable_lemmas, verb_shape
 from .speakers import SpeakerIndex, clean_name
 from .tree import climb, is_root
 
@@ -472,11 +472,11 @@ def _opening_in_frame(tok: Token, in_quote) -> Optional[Frame]:
 def _characterisation_frame(tok: Token, lem: Optional[str], in_quote) -> Optional[Frame]:
     """Family: a verb characterising its object with a quoted "as" phrase ("admires Putin as a
     “strong leader”", "criticized the act as a “crazy system”"): a quote-only frame, or None."""
-    if lem is not None and lem not in C.CUE_OBJECT_PREP_VERBS:
+    if lem is not None and lem not in C.CUE_OBJECT_PREP_VERBS or tok.pos_ != "VERB":
         return None
     objs = [c for c in tok.children if c.i > tok.i and c.dep_ == "dobj"]
     as_ = [c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "as"]
-    if tok.pos_ == "VERB" and objs and as_ and any(in_quote(t.idx) for t in as_[0].subtree):
+    if objs and as_ and any(in_quote(t.idx) for t in as_[0].subtree):
         toks = sorted([t for c in objs + as_ for t in c.subtree], key=lambda t: t.i)
         return Frame(tok.doc[tok.i : tok.i + 1], subject_of(tok), span_chars(toks), quote_only=True)
     return None
@@ -789,6 +789,8 @@ def _learned_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Fram
     (it takes only quotations inside its content)."""
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
         return None
+    if tok.lemma_.lower() not in reliable_lemmas("VERB", settings.min_reliability, settings.min_count):
+        return None  # reliable with no complement shape: the shape need not be worked out
     shape, content = _learned_content(tok)
     if content is None or not is_reliable_cue(tok.lemma_.lower(), "VERB", shape, settings.min_reliability, settings.min_count):
         return None
@@ -920,6 +922,8 @@ def _inverted_parenthetical_cue(tok: Token, in_quote) -> Optional[Frame]:
 # the tokens :func:`_token_frame` may open a frame at: these parts of speech, a colon, "according"
 _FRAME_POS = frozenset({VERB, AUX, PROPN, NOUN})
 _COLON, _ACCORDING, _IN = get_string_id(":"), get_string_id("according"), get_string_id("in")
+# the relations under which a noun (not a cue noun) may open a frame of its own (:func:`_word_frame`)
+_NOUN_FRAME_DEPS = frozenset({get_string_id("ROOT"), get_string_id("ccomp")})
 
 
 def reporting_frames(doc: Doc, in_quote, settings: CueSettings = DEFAULT_CUE_SETTINGS) -> list[Frame]:
@@ -934,10 +938,14 @@ def reporting_frames(doc: Doc, in_quote, settings: CueSettings = DEFAULT_CUE_SET
         list[Frame]: one per cue; ``content`` is a character range (end exclusive) or None.
     """
     frames = []
-    idx, pos, orth, lower = (token_column(doc, a) for a in ("idx", "pos", "orth", "lower"))
+    idx, pos, orth, lower, dep = (token_column(doc, a) for a in ("idx", "pos", "orth", "lower", "dep"))
+    lems, lows, nouns = token_lemmas(doc), token_lowers(doc), C.CUE_NOUNS
     for i in range(len(doc)):
         # only these tokens can open a frame (the first tests of _token_frame), read from the columns
         if (pos[i] in _FRAME_POS or orth[i] == _COLON or lower[i] in (_ACCORDING, _IN)) and not in_quote(idx[i]):
+            if pos[i] == NOUN and dep[i] not in _NOUN_FRAME_DEPS and lems[i] not in nouns and lows[i] not in nouns \
+                    and orth[i] != _COLON and lower[i] not in (_ACCORDING, _IN):
+                continue  # a noun opens a frame only as a cue noun (_noun_frame) or heading its clause
             f = _token_frame(doc[i], in_quote, settings)
             if f is not None:
                 frames.append(f)

@@ -556,8 +556,8 @@ def _known_names_again(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[s
     text = doc_text(doc)
     out: list[Span] = []
     for k in sorted(names, key=len, reverse=True):
-        for mt in _whole_name_pattern(k).finditer(text):
-            sp = doc.char_span(mt.start(), mt.end())
+        for start, end in _whole_name_matches(k, text):
+            sp = doc.char_span(start, end)
             if sp is None or any(taken[i] for i in range(sp.start, sp.end)):
                 continue
             longer = _in_longer_entity(sp)
@@ -577,6 +577,25 @@ def _whole_name_pattern(name: str) -> "re.Pattern[str]":
     it), kept per process: the same place names recur across articles, and the ``re`` module's own
     cache of 512 patterns turns over within a few hundred articles."""
     return re.compile(r"(?<![\w.-])" + re.escape(name) + r"(?![\w-])")
+
+
+def _whole_name_matches(name: str, text: str) -> list[tuple[int, int]]:
+    """Character ranges of ``name`` as a whole name in ``text``: the matches of
+    :func:`_whole_name_pattern`'s ``finditer``, found by ``str.find`` and tested there with the pattern
+    (a pattern that opens with a lookbehind is tried at every character of the text: seven times
+    slower over an article, and this runs once per place name the article has)."""
+    pat, out = _whole_name_pattern(name), []
+    if not name:
+        return [mt.span() for mt in pat.finditer(text)]
+    p = text.find(name)
+    while p >= 0:
+        mt = pat.match(text, p)
+        if mt is None:
+            p = text.find(name, p + 1)
+        else:
+            out.append((p, mt.end()))
+            p = text.find(name, mt.end())
+    return out
 
 
 def _in_longer_entity(span: Span) -> str:
@@ -692,10 +711,11 @@ def _mentions_of(doc: Doc, gaz: Gazetteer, spans: list[Span], facilities: set[in
         us_hometowns = {mt.start(1) for mt in _PARTY_TOWN.finditer(text)}
     spans.sort(key=lambda s: s.start)
     out = [_with_cues(sp, gaz) for sp in spans]
+    lines: dict[int, bool] = {}  # line start -> title case, for the mentions of one line
     for sp, m in zip(spans, out):
         if sp.start_char in us_hometowns:
             m.qualifier_country = "US"
-        m.headline = _title_case_line(text, m.start)
+        m.headline = _title_case_line(text, m.start, lines)
         m.facility = sp.start_char in facilities
     body = {normalise(m.text) for m in out if not m.headline}
     for m in out:
@@ -711,14 +731,21 @@ def _mentions_of(doc: Doc, gaz: Gazetteer, spans: list[Span], facilities: set[in
     return out
 
 
-def _title_case_line(text: str, char: int) -> bool:
+def _title_case_line(text: str, char: int, memo: Optional[dict[int, bool]] = None) -> bool:
     """True when the line holding offset ``char`` of ``text`` is a title-case headline: at least
     three words of four letters or more, every one of them capitalised ("Shelling Intensifies
-    Around Port City as Talks Stall"). Capitals there mark the style, not proper names."""
+    Around Port City as Talks Stall"). Capitals there mark the style, not proper names. ``memo``:
+    answers by line start for this ``text``, filled here (an article of one long line has every
+    mention on it)."""
     a = text.rfind("\n", 0, char) + 1
+    if memo is not None and a in memo:
+        return memo[a]
     b = text.find("\n", char)
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[a:b if b >= 0 else len(text)]) if len(w) >= 4]
-    return len(words) >= 3 and all(w[0].isupper() for w in words)
+    found = len(words) >= 3 and all(w[0].isupper() for w in words)
+    if memo is not None:
+        memo[a] = found
+    return found
 
 
 def _entity_countries(doc: Doc, gaz: Gazetteer, but: Span) -> set[str]:
@@ -1595,6 +1622,8 @@ class Context:
     points: list = field(default_factory=list)  # (mention key, lat, lon) of towns and counties resolved in the first pass
     # mention key -> (lat, lon) of its town and county candidates (villages included): the readings it may have
     readings: dict = field(default_factory=dict)
+    # mention key -> (its readings, their latitudes sorted, the readings in that order): _readings_near
+    readings_by_lat: dict = field(default_factory=dict)
     support: dict = field(default_factory=dict)  # (record, key) -> neighbour support, memoised
 
     @property
@@ -1750,10 +1779,25 @@ def _neighbour_support(rec: GeoRecord, key: str, ctx: Context) -> float:
     for k, pts in ctx.readings.items():
         if k == key or k in resolved or not pts or total >= 1:
             continue
-        if any(abs(lat - rec.lat) < 2 and _km(rec.lat, rec.lon, lat, lon) <= NEIGHBOUR_KM for lat, lon in pts):
+        if _readings_near(rec, k, pts, ctx):
             total += 1 / len(pts)
     ctx.support[memo] = min(1.0, total)
     return ctx.support[memo]
+
+
+def _readings_near(rec: GeoRecord, k: str, pts: list, ctx: Context) -> bool:
+    """Whether one of the readings ``pts`` (lat, lon) of mention key ``k`` lies within
+    :data:`NEIGHBOUR_KM` of ``rec`` and less than 2 degrees of latitude from it. Only the readings
+    in a slightly wider band of latitude are tested (bisection of the readings sorted by latitude,
+    kept per key in ``ctx.readings_by_lat``): an article's names have up to
+    :data:`MAX_READINGS` readings each, and every candidate of every mention asks."""
+    kept = ctx.readings_by_lat.get(k)
+    if kept is None or kept[0] is not pts:
+        ordered = sorted(pts, key=lambda p: p[0])
+        kept = ctx.readings_by_lat[k] = (pts, [lat for lat, _ in ordered], ordered)
+    _, lats, ordered = kept
+    lo, hi = bisect.bisect_left(lats, rec.lat - 2.5), bisect.bisect_right(lats, rec.lat + 2.5)
+    return any(abs(lat - rec.lat) < 2 and _km(rec.lat, rec.lon, lat, lon) <= NEIGHBOUR_KM for lat, lon in ordered[lo:hi])
 
 
 def _overshadowed(rec: GeoRecord, m: Mention, ctx: Context, gaz: Gazetteer) -> bool:
