@@ -1201,10 +1201,14 @@ def _indirect_pass(s: _Sieve) -> None:
                                  cfg.tagger_threshold, cfg.short_content_threshold):
         if (c.frame.kind == "paraphrase" or c.frame.rule == "object") and holders.holding(c.frame.cue.start_char):
             continue  # "she said she plans to ..." is one attribution
-        semi = _before_semicolon(s, c.frame, c.start, c.end)
-        inside = s.quoted_iv.overlapping(c.start, semi)
-        end = _through_colon(s, c.frame, c.start, c.end) if semi == c.end else semi
-        text = s.text[c.start : end].rstrip() if semi < c.end else c.text if end == c.end else c.text + s.text[c.end : end]
+        end = _before_semicolon(s, c.frame, c.start, c.end)
+        if end == c.end:
+            end = _through_colon(s, c.frame, c.start, c.end)
+        inside = s.quoted_iv.overlapping(c.start, min(end, c.end))
+        if end < c.end:  # cut at a semicolon
+            text = s.text[c.start : end].rstrip()
+        else:  # as the frame gave it, carried through a colon that closes it
+            text = c.text + s.text[c.end : end]
         s.emit("mixed" if inside else "indirect", c.start, end, text, c.frame)["_rule"] = "indirect"
         holders.add(c.start, end)
 
