@@ -796,3 +796,18 @@ def test_speakers_a_hyphenated_given_name_opening_the_body(extract_text):
     part of the name."""
     assert [q.speaker for q in extract_text("Mission\n\nJean-Pierre Lacroix told reporters the mission would continue.").quotes] == [
         "Jean-Pierre Lacroix"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Save the Children said the camps were overcrowded.", "Save the Children"),
+    ("Doctors Without Borders said the clinic had been shelled.", "Doctors Without Borders"),
+    ("Friends of the Earth said the river was polluted.", "Friends of the Earth"),
+    ("Tom Reed of Leeds said the roads were closed.", "Tom Reed"),
+])
+def test_speakers_a_title_case_organisation_name_with_joining_words(extract_text, text, speaker):
+    """Invented: an organisation named in title case with joining words ('the', 'of', 'Without') that the model
+    does not tag is one organisation, not its last or first word; a person's name and a town ('Tom Reed of
+    Leeds', proper nouns only) stays the person."""
+    ex = extract_text("Aid\n\n" + text)
+    assert [q.speaker for q in ex.quotes] == [speaker]
+    assert ex.quotes[0].speaker_type == ("person" if speaker == "Tom Reed" else "organisation")

@@ -238,6 +238,45 @@ def _titled_person(ent: Span) -> Span:
     return Span(ent.doc, ent.start, ent.end, label="PERSON") if described and country_of(ent.text) is None else ent
 
 
+# words a title-case organisation name may hold uncapitalised or capitalised ("Save the Children", "Doctors Without
+# Borders", "Friends of the Earth", "Committee to Protect Journalists")
+_NAME_JOINERS = frozenset({"and", "for", "of", "on", "the", "to", "without"})
+
+
+def _title_case_name(tok: Token) -> Optional[Span]:
+    """The title-case name ``tok`` is part of, when the model saw none: the run of words on its line, without
+    punctuation, of capitalised words and joining words (:data:`_NAME_JOINERS`), opening and ending with a
+    capitalised word that is no joiner, holding two or more capitalised words and a joiner ("Save the Children said", "Doctors
+    Without Borders said"); never one holding a PERSON entity, a title word or a reporting cue. None
+    otherwise. Such a name is an organisation's: a person's name has no joiners (particles are
+    :data:`components.lexicon.SURNAME_PARTICLES`)."""
+    doc = tok.doc
+    if not tok.text[:1].isupper() or tok.ent_type_ == "PERSON":
+        return None
+
+    def part(t: Token) -> bool:  # no person, title or reporting cue ("According to X", "X Vows To ...")
+        return (t.text[:1].isupper() and t.is_alpha or t.lower_ in _NAME_JOINERS) and t.ent_type_ != "PERSON" \
+            and not is_title_word(t.text) and t.lower_ != "according" and t.lemma_.lower() not in C.CUE_VERBS
+
+    a = b = tok.i  # within the line, across the parser's sentence splits ("Save | the Children said")
+    while a > 0 and part(doc[a - 1]) and "\n" not in doc[a - 1].whitespace_:
+        a -= 1
+    while b + 1 < len(doc) and part(doc[b + 1]) and "\n" not in doc[b].whitespace_:
+        b += 1
+    while a < b and (not doc[a].text[:1].isupper() or doc[a].lower_ in _NAME_JOINERS):
+        a += 1  # a sentence's capitalised "The" opens no name
+    while b > a and not doc[b].text[:1].isupper():
+        b -= 1
+    run = doc[a : b + 1]
+    caps = [t for t in run if t.text[:1].isupper() and t.lower_ not in _NAME_JOINERS]
+    joiners = [t for t in run if t.lower_ in _NAME_JOINERS and run.start < t.i < run.end - 1]
+    if len(caps) < 2 or not joiners:
+        return None
+    # common words before the first joiner ("Doctors", "Save", "Bank"): a person's name and a place ("Tom Reed of
+    # Leeds", all proper nouns) is no organisation's name
+    return run if any(t.pos_ in ("NOUN", "VERB") for t in doc[run.start : joiners[0].i]) else None
+
+
 def _storm_name(ent: Span) -> Span:
     """``ent`` as an EVENT when it names a storm (``storm_words``: "Storm Elin", "Hurricane Milton", tagged PERSON
     by the model): never a speaker or a pronoun's antecedent. Else ``ent`` itself."""
@@ -1027,6 +1066,9 @@ class SpeakerIndex:
             key = self.add_person(named.text, named)
             if key:
                 return self.records[key].name, "person", named
+        titled = None if self.in_headline(tok.idx) or tok.idx < self._title_end else _title_case_name(tok)  # (title case)
+        if titled is not None:  # "Save the Children said", "Doctors Without Borders said"
+            return self.records[self.add_organisation(titled.text)].name, "organisation", titled
         tok, title_toks = self._named_head(tok)
         span = self._name_part(self.noun_phrase(tok))
         if title_toks and (span.label_ == "PERSON" or all(t.pos_ == "PROPN" for t in span)):
