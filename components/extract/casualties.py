@@ -310,9 +310,7 @@ def _wounding_assault(tok: Token) -> bool:
     coordinated with it ("shot and killed") -- those victims are the killing's. Its victims are injured;
     for "shoot", only victims counted by a number (it also retells deaths: "the man shot by police")."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in WOUNDING_VERBS:
-        return False
-    if any(c.lower_ == "fatally" and not _negated_manner(c) for c in tok.subtree):
-        return False  # "all of them fatally": the killing's victims
+        return False  # (a "fatally" in the clause made it a killing before: :func:`_category`)
     for c in tok.children:
         low = c.lower_
         if low in ("dead", "lethally", "mortally") or low == "to" and any(g.lower_ == "death" for g in c.children):

@@ -170,6 +170,20 @@ def _written_words(span: Span) -> str:
                    for k, t in enumerate(kept)).strip()
 
 
+def _untagged_compounds_start(tok: Token) -> int:
+    """Index of the first of the untagged capitalised proper nouns right before ``tok`` on its line that are its
+    compounds and no title word, country or demonym (a given name the model left out: "Tomasz" of "Tomasz
+    Wrona"); ``tok.i`` when there is none."""
+    doc, k = tok.doc, tok.i
+    while k > 0:
+        t = doc[k - 1]
+        if (t.ent_type_ or t.pos_ != "PROPN" or t.dep_ != "compound" or t.head.i != tok.i or "\n" in t.whitespace_
+                or not t.text[:1].isupper() or is_title_word(t.text) or country_of(t.text)):
+            return k
+        k -= 1
+    return k
+
+
 def _name_shaped(words: Span) -> bool:
     """True for two or three proper nouns written as a name ("Oleh Syniehubov": a capital, then lower case)."""
     return 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in words)
@@ -585,10 +599,7 @@ class SpeakerIndex:
         for t in doc:
             if t.ent_type_ or t.pos_ != "PROPN" or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
                 continue
-            k = t.i
-            while k > 0 and t.i - k < 2 and doc[k - 1].dep_ == "compound" and doc[k - 1].head.i == t.i and not doc[k - 1].ent_type_:
-                k -= 1
-            span = doc[k : t.i + 1]
+            span = doc[_untagged_compounds_start(t) : t.i + 1]
             if not _name_shaped(span) or span[0].lower_ in C.STORM_WORDS or self.in_quote(span.start_char) or self.in_headline(span.start_char) or self.is_place(span) \
                     or t.lower_ in C.ORG_HEAD_NOUNS or any(is_title_word(w.text) or country_of(w.text) for w in span):
                 continue
@@ -989,15 +1000,8 @@ class SpeakerIndex:
         tok = ent[0]
         if len(ent) != 1 or ent.label_ != "ORG" or tok.lower_ in C.ORG_HEAD_NOUNS:
             return None
-        k = tok.i
-        while k > 0:
-            t = self.doc[k - 1]
-            if (t.ent_type_ or t.pos_ != "PROPN" or t.dep_ != "compound" or t.head.i != tok.i or "\n" in t.whitespace_
-                    or is_title_word(t.text) or country_of(t.text)):
-                break
-            k -= 1
-        span = self.doc[k : tok.i + 1]
-        return Span(self.doc, k, tok.i + 1, label="PERSON") if k < tok.i and _name_shaped(span) else None
+        k = _untagged_compounds_start(tok)
+        return Span(self.doc, k, tok.i + 1, label="PERSON") if k < tok.i and _name_shaped(self.doc[k : tok.i + 1]) else None
 
     def _with_given_names(self, ent: Span) -> Span:
         """``ent`` (a PERSON) widened over the given names the model left outside it ("The mayor
