@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Token
 from ..errors import GoldFormatError
 from ..nlp import doc_text, sentence_starts, span_text, token_column, token_lemmas
 from .cuelex import brat_role_spans, cue_key, cue_table, verb_shape
-from .frames import (Frame, _noun_source, _object_content, _that_clause, _to_infinitive, plausible_source, span_chars,
+from .frames import (Frame, _noun_source, _that_clause, _to_infinitive, complement_content, plausible_source, span_chars,
                      subject_of)
 
 MODEL_PATH = Path(__file__).with_name("attribution_model.json")
@@ -133,7 +133,7 @@ def _candidate(tok: Token) -> Optional[Frame]:
         shape, comp = verb_shape(tok)
         if shape == "none":
             return None
-        content = _object_content(tok) if shape == "object" else span_chars(list(comp.subtree))
+        content = complement_content(tok, shape, comp)
         return Frame(cue, subject_of(tok), content, kind="paraphrase", rule="model-" + shape) if content else None
     if key[1] == "NOUN":
         body = _that_clause(tok) or _to_infinitive(tok)

@@ -263,13 +263,40 @@ def _paraphrase_frame(tok: Token, in_quote) -> Optional["Frame"]:
     return None
 
 
+# what sets off a non-restrictive relative clause from its noun ("the plan, which ...", "the envoy -- who ...")
+_CLAUSE_SETTERS = frozenset({",", "--", "—", "–"})
+
+
+def nominal_tokens(head: Token) -> list[Token]:
+    """The tokens of noun phrase ``head``'s subtree without a relative clause set off by a comma or a dash
+    ("cited the report, which ..." -> "the report"; "praised the envoy who ..." keeps its restrictive clause).
+
+    A nominal content is what the source named, not the writer's aside about it: on polnear-train, an
+    object or prepositional object followed by a comma and a relative clause ends before it in 51 of 73
+    gold contents that start at the noun phrase (appositives and participles: 52 of 129 and 12 of 28, so
+    those stay). The clause stays when something of the phrase follows it (the content's range is
+    contiguous).
+
+    Returns:
+        list[Token]: in document order.
+    """
+    doc, cut = head.doc, set()
+    for ch in head.children:
+        le = ch.left_edge.i
+        if ch.dep_ == "relcl" and ch.i > head.i and le > head.i and doc[le - 1].text in _CLAUSE_SETTERS:
+            cut.update(range(le - 1, ch.right_edge.i + 1))
+    return [t for t in head.subtree if t.i not in cut]
+
+
 def _object_content(tok: Token) -> Optional[tuple[int, int]]:
-    """Character range of the direct object of ``tok`` (with a following "as"/"for" phrase), or None."""
+    """Character range of the direct object of ``tok`` (with a following "as"/"for" phrase; without a
+    relative clause set off by a comma, :func:`nominal_tokens`), or None."""
     objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
     if not objs or objs[0].pos_ == "PRON" and len(list(objs[0].subtree)) == 1:
         return None
     extra = [c for c in tok.children if c.i > objs[0].i and c.dep_ == "prep" and c.lower_ in ("as", "for")]
-    toks = sorted([t for c in objs + extra for t in c.subtree], key=lambda t: t.i)
+    toks = sorted([t for c in objs for t in nominal_tokens(c)] + [t for c in extra for t in c.subtree],
+                  key=lambda t: t.i)
     return span_chars(toks)
 
 
@@ -774,11 +801,19 @@ def _learned_content(tok: Token) -> tuple[str, Optional[tuple[int, int]]]:
     shape, comp = verb_shape(tok)
     if shape == "clause" and comp is not None and not _reads_as_clause(comp):
         return "none", None  # a noun phrase the parser hung on as a clause
-    if shape == "object":
-        return shape, _object_content(tok)
-    if comp is not None and all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in comp.subtree if t.dep_ != "case"):
+    if shape != "object" and comp is not None and all(t.ent_type_ in ("DATE", "TIME") or t.is_punct
+                                                      for t in comp.subtree if t.dep_ != "case"):
         return "none", None  # "said on Wednesday": when, not what
-    return shape, (span_chars(list(comp.subtree)) if comp is not None else None)
+    return shape, (complement_content(tok, shape, comp) if comp is not None else None)
+
+
+def complement_content(tok: Token, shape: str, comp: Token) -> Optional[tuple[int, int]]:
+    """Character range of the content that complement ``comp`` of verb ``tok`` gives in ``shape``
+    (:func:`.cuelex.verb_shape`): a direct object by :func:`_object_content`, a prepositional object
+    without a relative clause set off by a comma (:func:`nominal_tokens`), a clause or infinitive whole."""
+    if shape == "object":
+        return _object_content(tok)
+    return span_chars(nominal_tokens(comp) if shape == "prep" else list(comp.subtree))
 
 
 def _learned_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]:
