@@ -811,3 +811,19 @@ def test_speakers_a_title_case_organisation_name_with_joining_words(extract_text
     ex = extract_text("Aid\n\n" + text)
     assert [q.speaker for q in ex.quotes] == [speaker]
     assert ex.quotes[0].speaker_type == ("person" if speaker == "Tom Reed" else "organisation")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("The ride-sharing company Zipcar said it would appeal the fine.", "Zipcar"),
+    ("The charity Save the Children said the camps were overcrowded.", "Save the Children"),
+    ("The union, Dock Workers United, said the strike would go on.", "Dock Workers United"),
+    ("The ministry, the country's largest employer, said wages would rise.", "ministry"),
+])
+def test_speakers_an_organisation_named_after_its_kind(extract_text, text, speaker):
+    """Invented: an organisation's kind ('company', 'charity', 'union': ``org_head_nouns``) followed by its name,
+    which the parser hangs on the kind as an appositive, gives the name as the source, an organisation; an
+    appositive that is no proper name leaves the kind."""
+    ex = extract_text("Aid\n\n" + text)
+    assert [q.speaker for q in ex.quotes] == [speaker]
+    if speaker != "ministry":
+        assert ex.quotes[0].speaker_type == "organisation"

@@ -252,18 +252,39 @@ def _titled_person(ent: Span) -> Span:
     return Span(ent.doc, ent.start, ent.end, label="PERSON") if described and country_of(ent.text) is None else ent
 
 
+def _named_kind(ent: Span) -> Span:
+    """``ent`` as an ORG entity when the model tagged PERSON the name an organisation's kind introduces ("the
+    ride-sharing company Zipcar said": :func:`_named_organisation`), else ``ent`` itself ("the company Tom Reed
+    founded": the name is the clause's subject, a person)."""
+    root = ent.root
+    if ent.label_ != "PERSON" or root.dep_ != "appos" or not _named_organisation(root.head, root):
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label="ORG")
+
+
+def _named_organisation(head: Token, appos: Token) -> bool:
+    """True when common noun ``head`` is an organisation's kind and proper noun ``appos``, right after it, its
+    name: "the ride-hailing company Uber said", "the charity Save the Children said", "the union, Dock Workers
+    United, said" (the parser takes the kind for the subject and the name for its appositive); the name is
+    the source."""
+    gap = head.doc[head.i + 1 : appos.left_edge.i]
+    return appos.dep_ == "appos" and appos.pos_ == "PROPN" and appos.head.i == head.i and head.pos_ == "NOUN" \
+        and not head.ent_type_ and head.lower_ in C.ORG_HEAD_NOUNS and all(t.text == "," for t in gap) and len(gap) <= 1
+
+
 # words a title-case organisation name may hold uncapitalised or capitalised ("Save the Children", "Doctors Without
 # Borders", "Friends of the Earth", "Committee to Protect Journalists")
 _NAME_JOINERS = frozenset({"and", "for", "of", "on", "the", "to", "without"})
 
 
-def _title_case_name(tok: Token) -> Optional[Span]:
+def _title_case_name(tok: Token, described: bool = False) -> Optional[Span]:
     """The title-case name ``tok`` is part of, when the model saw none: the run of words on its line, without
     punctuation, of capitalised words and joining words (:data:`_NAME_JOINERS`), opening and ending with a
     capitalised word that is no joiner, holding two or more capitalised words and a joiner ("Save the Children said", "Doctors
     Without Borders said"); never one holding a PERSON entity, a title word or a reporting cue. None
     otherwise. Such a name is an organisation's: a person's name has no joiners (particles are
-    :data:`components.lexicon.SURNAME_PARTICLES`)."""
+    :data:`components.lexicon.SURNAME_PARTICLES`). ``described``: an organisation's kind names it ("the charity
+    Save the Children"), so a run of proper nouns only is one too."""
     doc = tok.doc
     if not tok.text[:1].isupper() or tok.ent_type_ == "PERSON":
         return None
@@ -288,7 +309,7 @@ def _title_case_name(tok: Token) -> Optional[Span]:
         return None
     # common words before the first joiner ("Doctors", "Save", "Bank"): a person's name and a place ("Tom Reed of
     # Leeds", all proper nouns) is no organisation's name
-    return run if any(t.pos_ in ("NOUN", "VERB") for t in doc[run.start : joiners[0].i]) else None
+    return run if described or any(t.pos_ in ("NOUN", "VERB") for t in doc[run.start : joiners[0].i]) else None
 
 
 def _storm_name(ent: Span) -> Span:
@@ -518,7 +539,8 @@ class SpeakerIndex:
         for abbrev, full in defined_abbreviations(text):
             self._abbrev.setdefault(abbrev.lower(), full)
         # doc.ents builds new Spans on every access; given names the model left out are taken in
-        self._ents: list[Span] = _with_surname_particles([_storm_name(_titled_person(self._with_given_names(e))) for e in doc_ents(doc)])
+        self._ents: list[Span] = _with_surname_particles([_storm_name(_named_kind(_titled_person(self._with_given_names(e))))
+                                                          for e in doc_ents(doc)])
         self._ent_of_tok: dict[int, Span] = {t: ent for ent in self._ents for t in range(ent.start, ent.end)}
         for ent in self._ents:
             if ent.label_ != "PERSON" or self.in_quote(ent.start_char) or self.is_place(ent):
@@ -1070,10 +1092,14 @@ class SpeakerIndex:
             key = self.add_person(named.text, named)
             if key:
                 return self.records[key].name, "person", named
-        titled = None if self.in_headline(tok.idx) or tok.idx < self._title_end else _title_case_name(tok)  # (title case)
+        titled = self._title_case_source(tok)
         if titled is not None:  # "Save the Children said", "Doctors Without Borders said"
             return self.records[self.add_organisation(titled.text)].name, "organisation", titled
-        tok, title_toks = self._named_head(tok)
+        head, title_toks = self._named_head(tok)
+        if _named_organisation(tok, head):  # "the company Zipcar said", "the charity Save the Children said"
+            named = self._title_case_source(head, described=True) or self._name_part(self.noun_phrase(head))
+            return self.records[self.add_organisation(named.text)].name, "organisation", named
+        tok = head
         span = self._name_part(self.noun_phrase(tok))
         if title_toks and (span.label_ == "PERSON" or all(t.pos_ == "PROPN" for t in span)):
             key = self.add_person(span.text, None)
@@ -1081,6 +1107,11 @@ class SpeakerIndex:
                 self._apply_description(self.records[key], title_toks)
                 return self.records[key].name, "person", span
         return self._resolve_phrase(tok, span)
+
+    def _title_case_source(self, tok: Token, described: bool = False) -> Optional[Span]:
+        """:func:`_title_case_name` of ``tok`` outside the headlines and the title line (title case there
+        says nothing about names), else None."""
+        return None if self.in_headline(tok.idx) or tok.idx < self._title_end else _title_case_name(tok, described)
 
     @staticmethod
     def _self_named(tok: Token) -> Optional[Span]:
@@ -1235,7 +1266,8 @@ class SpeakerIndex:
         for ch in tok.children:
             if ch.dep_ == "appos" and (ch.ent_type_ == "PERSON" or ch.pos_ == "PROPN") and tok.lower_ in C.TITLE_WORDS \
                     and tok.ent_type_ != "PERSON" or \
-                    ch.dep_ == "appos" and ch.ent_type_ == "PERSON" and tok.pos_ == "NOUN" and not tok.ent_type_:
+                    ch.dep_ == "appos" and ch.ent_type_ == "PERSON" and tok.pos_ == "NOUN" and not tok.ent_type_ or \
+                    _named_organisation(tok, ch):
                 if ch.ent_type_ != "PERSON" and tok.lower_ in C.TITLE_WORDS:
                     # "the district commissioner, Yohane Mwale," with the name tagged ORG: a title's
                     # appositive names its holder, a person, whom the title phrase describes
