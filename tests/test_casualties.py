@@ -1257,3 +1257,16 @@ def test_casualties_fatally_denied_or_stated_and_colleagues(extract_text, senten
     colleagues or coworkers are counted people."""
     c = only(extract_text(f"Attacks in Kenya\n\n{sentence}", "2025-03-11"))
     assert (c.killed_min, c.injured_min) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, injured", [
+    ("Depot Fire\n\nA fire tore through a fuel depot near Kisumu on Friday. Dozens were injured, among them a "
+     "12-year-old girl.\n", (24, None)),
+    ("Depot Fire\n\nA fire tore through a fuel depot near Kisumu on Friday. Fourteen were injured, among them three "
+     "firefighters.\n", (14, 14)),
+])
+def test_casualties_a_victim_after_among_them_is_inside_the_count(extract_text, text, injured):
+    """Invented: after 'among them' (as after 'including') a victim is one of the count before it, never the
+    count itself; the parser makes it the object of the passive 'were injured', which takes none."""
+    c = only(extract_text(text, "2025-06-02"))
+    assert (c.injured_min, c.injured_max) == injured

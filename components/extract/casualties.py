@@ -582,6 +582,8 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
             out = [c for c in kids if c.dep_ in ("amod", "det", "quantmod") and (c.like_num or c.lower_ in VAGUE_COUNTS)]
         return out
     dobj = [c for c in kids if c.dep_ in ("dobj", "obj") and not _place_after_particle(c, kids)]
+    if dobj and any(c.dep_ == "auxpass" for c in kids) and any(c.dep_ == "nsubjpass" for c in kids):
+        dobj = []  # a passive takes no object: "dozens were injured, among them a boy" (parsed as the object)
     if not dobj and tok.pos_ == "VERB":  # "killed between 12 and 20 civilians": the parser's preposition "between"
         dobj = [p for c in kids if c.dep_ == "prep" and c.lower_ == "between" and c.i > tok.i
                 for p in c.children if p.dep_ == "pobj" and any(g.dep_ == "nummod" for g in p.children)]
@@ -1316,10 +1318,17 @@ def _exact_counts(first: _Piece, rest: list[_Piece]) -> bool:
 
 
 def _subsets_follow(first: _Piece, rest: list[_Piece]) -> bool:
-    """True when the counts ``rest`` after ``first`` are parts of it: after "including" ("killed 50
+    """True when the counts ``rest`` after ``first`` are parts of it: after "including" or "among them" ("killed 50
     people in A, including 12 in B") or each a count "of them" ("80 died across A, 20 of them in B")."""
     between = first.victim.doc[first.victim.i:rest[0].victim.left_edge.i]
-    return any(_is_including(t) for t in between) or all(_of_them(p.victim) for p in rest)
+    return any(_is_including(t) or _is_among_them(t) for t in between) or all(_of_them(p.victim) for p in rest)
+
+
+def _is_among_them(tok: Token) -> bool:
+    """True for "among" before "them", "whom" or "those" ("dozens were injured, among them a boy"): what follows
+    is inside the count before it, as after "including"."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ == "among" and nxt is not None and nxt.lower_ in ("them", "whom", "those")
 
 
 def _subset_ranges(sent: Span, total: _Piece, pieces: list[_Piece]) -> list[tuple[_Piece, int, int]]:
