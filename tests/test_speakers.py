@@ -827,3 +827,60 @@ def test_speakers_an_organisation_named_after_its_kind(extract_text, text, speak
     assert [q.speaker for q in ex.quotes] == [speaker]
     if speaker != "ministry":
         assert ex.quotes[0].speaker_type == "organisation"
+
+
+def test_speakers_a_short_form_before_the_untagged_full_name_is_recorded(extract_text):
+    """Invented: the model leaves the full name untagged after a title-case headline ('Nkechi Obiora said') but
+    tags the short form ('Ms Obiora thanked ...'); the pronoun that resolves to the short form is the same
+    person, one speaker card, not a second one named 'Obiora'."""
+    ex = extract_text("Harbour Board Backs Ferry Plan\n\nNkechi Obiora said the ferry would run hourly from May. "
+                      "Ms Obiora thanked councillor Piet Mulder. She said fares would stay the same.\n")
+    assert [q.speaker for q in ex.quotes] == ["Nkechi Obiora", "Nkechi Obiora"]
+    assert [s.name for s in ex.speakers if s.name.endswith("Obiora")] == ["Nkechi Obiora"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Hospital Workers Strike\n\nNurses at the city hospital walked out on Monday over pay. The hospital said the "
+     "wards would stay open.", "hospital"),
+    ("Ferry Relief\n\nThe coastal agency Marisafe sent two tugs. The agency said more would follow.", "Marisafe"),
+])
+def test_speakers_a_bare_organisation_noun_never_refers_to_a_headline(extract_text, text, speaker):
+    """Invented: 'the hospital said' after a title-case headline the model tags as an organisation ('Hospital
+    Workers Strike') is no reference to the headline; an organisation the body introduced with that noun
+    ('the coastal agency Marisafe') still is."""
+    assert [q.speaker for q in extract_text(text + "\n").quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("Lake Closure\n\nFarmer Jonas Ekberg said the closure would cost him a month of income.", "Jonas Ekberg", "Farmer"),
+    ("Ward Closure\n\nNurse Ama Owusu said the ward had been full since Monday.", "Ama Owusu", "Nurse"),
+])
+def test_speakers_a_described_name_opening_the_body(extract_text, text, name, role):
+    """Invented: a capitalised noun for a person or a title ('Farmer', 'Nurse') before a two-word name opening
+    the first line after a headline is one noun phrase (the parser split it into three sentences): the name is
+    the speaker, the noun its role."""
+    ex = extract_text(text + "\n")
+    assert [q.speaker for q in ex.quotes] == [name]
+    assert [(s.name, s.role) for s in ex.speakers] == [(name, role)]
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("The interior ministry of Georgia said the border crossing would reopen.", "interior ministry of Georgia", "GE"),
+    ("The defence ministry of the United Kingdom said two drones were downed.",
+     "defence ministry of the United Kingdom", "GB"),
+    ("The ministry of Tourism said hotels were full.", "ministry", None),
+])
+def test_speakers_an_organisation_of_a_country(extract_text, text, name, country):
+    """Invented: an organisation noun with "of COUNTRY" after it names the country's body, kept in the name and
+    as its country (as "Georgia's interior ministry" is); "of" a portfolio is no country."""
+    ex = extract_text("Talks\n\n" + text + "\n")
+    assert [q.speaker for q in ex.quotes] == [name]
+    assert {s.name: s.country for s in ex.speakers}.get(name, "no card") == country
+
+
+def test_speakers_a_bare_organisation_noun_refers_to_a_headline_organisation_it_heads(extract_text):
+    """Invented: 'the council said' after a title naming the council ('Kerry County Council Approves Budget') refers
+    to it: the entity's head word is the noun."""
+    ex = extract_text("Kerry County Council\n\nThe budget for next year was approved on Monday. The council said road "
+                      "repairs would come first.\n")
+    assert [q.speaker for q in ex.quotes if q.cue == "said"] == ["Kerry County Council"]

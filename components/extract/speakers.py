@@ -252,6 +252,18 @@ def _titled_person(ent: Span) -> Span:
     return Span(ent.doc, ent.start, ent.end, label="PERSON") if described and country_of(ent.text) is None else ent
 
 
+def _described_person(ent: Span) -> Span:
+    """A PERSON entity of a capitalised noun for a person and a two-word name ("Farmer Jonas Ekberg", the noun
+    opening a sentence; ``person_nouns``) without the noun, which describes the person (the role, as in "local
+    farmer Jonas Ekberg"); else ``ent`` itself ("Farmer Jones" is a name; "National Public Radio", which the model
+    may tag PERSON, ends on a body's noun)."""
+    last = ent[-1].lower_
+    if ent.label_ != "PERSON" or len(ent) != 3 or ent[0].lower_ not in C.PERSON_NOUNS or not ent[0].text[:1].isupper() \
+            or not _name_shaped(ent[1:]) or last in C.ORG_HEAD_NOUNS or last in C.MEDIA_NOUNS or last in C.ORGANISATION_HEADS:
+        return ent
+    return Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
+
+
 def _named_kind(ent: Span) -> Span:
     """``ent`` as an ORG entity when the model tagged PERSON the name an organisation's kind introduces ("the
     ride-sharing company Zipcar said": :func:`_named_organisation`), else ``ent`` itself ("the company Tom Reed
@@ -539,8 +551,8 @@ class SpeakerIndex:
         for abbrev, full in defined_abbreviations(text):
             self._abbrev.setdefault(abbrev.lower(), full)
         # doc.ents builds new Spans on every access; given names the model left out are taken in
-        self._ents: list[Span] = _with_surname_particles([_storm_name(_named_kind(_titled_person(self._with_given_names(e))))
-                                                          for e in doc_ents(doc)])
+        self._ents: list[Span] = _with_surname_particles([
+            _storm_name(_named_kind(_titled_person(_described_person(self._with_given_names(e))))) for e in doc_ents(doc)])
         self._ent_of_tok: dict[int, Span] = {t: ent for ent in self._ents for t in range(ent.start, ent.end)}
         for ent in self._ents:
             if ent.label_ != "PERSON" or self.in_quote(ent.start_char) or self.is_place(ent):
@@ -551,6 +563,8 @@ class SpeakerIndex:
             if name and not self.in_headline(ent.start_char):
                 self._full_names.append(name)
                 self._body_persons.append(ent)
+        untagged = self._untagged_names()  # their full names known before any short form is recorded
+        self._full_names.extend(n for n in (clean_name(u.text) for u in untagged) if n and n not in self._full_names)
         self._full_names.sort(key=lambda n: -len(n.split()))
         for ent in self._ents:
             if ent.label_ == "PERSON" and not self.in_quote(ent.start_char) and not self.is_place(ent) and self._looks_like_name(ent):
@@ -561,7 +575,7 @@ class SpeakerIndex:
                         self._salient.add((ent.start_char, key))
                     self._possessor_gender(ent, key)
         self._add_kin_appositions()
-        self._add_untagged_names()
+        self._add_untagged_names(untagged)
         self._add_untagged_mentions()
         self._persons.sort()
         # clause-subject "he"/"she" outside quotations, (offset, gender): salient pronoun mentions
@@ -612,12 +626,12 @@ class SpeakerIndex:
                 if self._is_salient(span):
                     self._salient.add((span.start_char, key))
 
-    def _add_untagged_names(self) -> None:
-        """Add, as pronoun antecedents, the people the model left without any entity ("Rescuers found Ana
-        Pereira alive", no label): two or three capitalised proper nouns written as a name (:func:`_name_shaped`)
-        that are a clause's subject or object, outside quotations, headlines and places, with no title word,
-        country or demonym among them and no organisation head noun last."""
-        doc = self.doc
+    def _untagged_names(self) -> list[Span]:
+        """The people the model left without any entity ("Rescuers found Ana Pereira alive", no label): two or
+        three capitalised proper nouns written as a name (:func:`_name_shaped`) that are a clause's subject or
+        object, outside quotations, headlines and places, with no title word, country or demonym among them and
+        no organisation head noun last. In text order."""
+        doc, out = self.doc, []
         for t in doc:
             if t.ent_type_ or t.pos_ != "PROPN" or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
                 continue
@@ -625,6 +639,12 @@ class SpeakerIndex:
             if not _name_shaped(span) or span[0].lower_ in C.STORM_WORDS or self.in_quote(span.start_char) or self.in_headline(span.start_char) or self.is_place(span) \
                     or t.lower_ in C.ORG_HEAD_NOUNS or any(is_title_word(w.text) or country_of(w.text) for w in span):
                 continue
+            out.append(span)
+        return out
+
+    def _add_untagged_names(self, spans: list[Span]) -> None:
+        """Add the people of :meth:`_untagged_names` (``spans``) as pronoun antecedents."""
+        for span in spans:
             key = self.add_person(span.text, span)
             if key:
                 bisect.insort(self._persons, (span.start_char, key))
@@ -1409,14 +1429,35 @@ class SpeakerIndex:
             country = country_of(owner_text)
             rest = [t for t in span if t.i > owner[0].i and t.dep_ not in ("case", "punct", "det")] if span.start <= owner[0].i else None
             name = f"{owner_text}'s {join_tokens(rest) if rest else name}"
+        elif ent != "GPE" and tok.lower_ in C.ORG_HEAD_NOUNS:
+            of = self._country_of_phrase(tok)  # "the foreign ministry of Armenia"
+            if of is not None:
+                name, country = f"{name} of {of[0]}", of[1]
         return self.records[self.add_organisation(name, "organisation", country=country)].name
+
+    def _country_of_phrase(self, tok: Token) -> Optional[tuple[str, str]]:
+        """(name, ISO code) of the country an "of" phrase right after organisation noun ``tok`` names ("the
+        foreign ministry of Armenia", "the army of Sudan"), else None."""
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is None or nxt.lower_ != "of" or nxt.head.i != tok.i:
+            return None
+        pobj = next((c for c in nxt.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        if pobj is None or pobj.ent_type_ not in ("", "GPE"):
+            return None
+        text = join_tokens(list(pobj.subtree))
+        code = country_of(text)
+        return (text, code) if code else None
 
     def _described_organisation(self, tok: Token, head: str) -> Optional[str]:
         """The organisation a bare "the agency" (``head``) refers back to when the article introduced
         it by a description with that noun before its name ("the disaster agency AFAD", "the state
-        broadcaster NHK"): the last such organisation entity before ``tok``, outside quotations."""
+        broadcaster NHK"): the last such organisation entity before ``tok``, outside quotations. In a headline or
+        the title line the entity's head word must be that noun ("Mayo County Council" for "the council"), as title
+        case makes the model tag a whole headline an organisation ("Hospital Workers Strike" for "the hospital")."""
         for e in reversed(self._ents):
             if e.label_ != "ORG" or e.end_char > tok.idx or self.in_quote(e.start_char):
+                continue
+            if (self.in_headline(e.start_char) or e.start_char < self._title_end) and e.root.lower_ != head:
                 continue
             before = self.doc[max(e.sent.start, e.start - 3) : e.start]
             if any(t.lower_ == head for t in before) or head in e.text.lower().split():
