@@ -94,15 +94,9 @@ def _store_path(args: argparse.Namespace) -> str:
     Raises:
         StoreError: the named path's folder does not exist (exit code 2).
     """
-    from .errors import StoreError
-    from .store import DB_ENV, default_db_path
+    from .store import checked_db_path
 
-    named = args.db or os.environ.get(DB_ENV)
-    path = named or str(default_db_path())
-    if named and named != ":memory:" and not Path(named).parent.is_dir():
-        raise StoreError(f"cannot open the store at {named}: the folder {Path(named).parent} does not exist "
-                         "(create it first, or give another --db)")
-    return path
+    return checked_db_path(args.db)
 
 
 def _positive_int(text: str) -> int:

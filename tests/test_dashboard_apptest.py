@@ -842,3 +842,17 @@ def test_dashboard_a_page_number_beyond_a_narrowed_result_is_clamped(db):
     pager = next(n for n in at.number_input if n.key == "quotes_page")
     assert pager.value == 1
     assert len(_rows(at, "quotes_table")) > 0
+
+
+def test_a_store_named_in_a_missing_folder_is_a_clear_error_and_no_folder_is_made(tmp_path, monkeypatch):
+    """The dashboard refuses a ``NEWS_ATLAS_DB`` whose folder does not exist, as the command line does (a
+    mistyped path is no new tree of folders and empty store): one error naming the folder, nothing created."""
+    missing = tmp_path / "no-such-folder"
+    monkeypatch.setenv("NEWS_ATLAS_DB", str(missing / "atlas.duckdb"))
+    from components.ui.highlight import escape_markdown
+
+    at = _app().run()
+    assert [e.value for e in at.error] == ["The data store cannot be opened: " + escape_markdown(
+        f"cannot open the store at {missing / 'atlas.duckdb'}: the folder {missing} does not exist (create it first, "
+        "or name another store)")]
+    assert not missing.exists()

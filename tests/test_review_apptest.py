@@ -73,6 +73,7 @@ def test_review_queue_lists_least_confident_first(db):
     queue = _frame(at, "confidence")
     conf = list(queue["confidence"])
     assert len(conf) > 0 and conf == sorted(conf)
+    assert (queue["speaker"] == "").any() and not queue.isna().any().any()  # a missing speaker is an empty cell
 
 
 def test_quote_permalink_opens_the_quote_and_a_pick_goes_into_the_url(db):

@@ -205,6 +205,23 @@ def default_db_path() -> Path:
     return Path(env) if env else DEFAULT_DB_PATH
 
 
+def checked_db_path(named: str | None = None) -> str:
+    """The store path to open: ``named`` (``--db``), else ``$NEWS_ATLAS_DB``, else ``data/atlas.duckdb``.
+
+    The folder of a path the user named must exist, so a mistyped path does not silently make a new tree of
+    folders and an empty store there (the command line and the dashboard alike); the default's folder
+    (``data/``) is created by whoever writes it.
+
+    Raises:
+        StoreError: the named path's folder does not exist.
+    """
+    named = named or os.environ.get(DB_ENV)
+    if named and named != ":memory:" and not Path(named).parent.is_dir():
+        raise StoreError(f"cannot open the store at {named}: the folder {Path(named).parent} does not exist "
+                         "(create it first, or name another store)")
+    return named or str(DEFAULT_DB_PATH)
+
+
 @dataclass
 class WriteResult:
     """Outcome of one :meth:`Store.add_extractions` call.

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import streamlit as st
 
 from ..collections import load_collections
-from ..store import Store, default_db_path
+from ..store import Store, checked_db_path
 from ..store import queries as Q
 
 if TYPE_CHECKING:  # the pipeline imports spaCy: loaded only to build or ingest, not to browse
@@ -57,8 +57,13 @@ QUERIES: dict[str, Callable[..., Any]] = {
 
 
 def db_path() -> str:
-    """The store path in use: ``$NEWS_ATLAS_DB`` or ``data/atlas.duckdb``."""
-    return str(default_db_path())
+    """The store path in use: ``$NEWS_ATLAS_DB`` or ``data/atlas.duckdb``.
+
+    Raises:
+        StoreError: ``$NEWS_ATLAS_DB`` names a file in a folder that does not exist
+            (:func:`components.store.checked_db_path`; the dashboard shows the message and stops).
+    """
+    return checked_db_path()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -35,7 +35,7 @@ else:
     st.caption("Quotes, casualty records and stances with the lowest confidence first (how each is computed: "
                "README, 'Confidence'). `ref` opens the record: ?quote=ID on the Quotes page, ?event=ID on the "
                "Casualties page.")
-    st.dataframe(queue.drop(columns=["article_id"]), hide_index=True, key="review_queue")
+    st.dataframe(display_frame(queue.drop(columns=["article_id"])), hide_index=True, key="review_queue")
 
 st.subheader("Correct a quote")
 quote_id = st.text_input("Quote id (from the Quotes page, or ?quote=ID in the address)",
