@@ -884,3 +884,13 @@ def test_speakers_a_bare_organisation_noun_refers_to_a_headline_organisation_it_
     ex = extract_text("Kerry County Council\n\nThe budget for next year was approved on Monday. The council said road "
                       "repairs would come first.\n")
     assert [q.speaker for q in ex.quotes if q.cue == "said"] == ["Kerry County Council"]
+
+
+def test_speakers_a_headline_person_is_no_pronoun_antecedent(extract_text):
+    """Invented: a title-case headline the model tags as a person ('Library Reopens') that no body sentence names
+    is no pronoun's antecedent (the pronoun went to it, the nearest person before the body's appositive name,
+    which the model tags ORG: the pronoun now takes the role the sentence's subject gives)."""
+    ex = extract_text("Library Reopens\n\nThe director of the library, Petra Novak, said the rooms would reopen on "
+                      "Friday. \"We are ready,\" she said.\n")
+    assert [q.speaker for q in ex.quotes] == ["Petra Novak", "director"]
+    assert "Library Reopens" not in [s.name for s in ex.speakers]

@@ -569,6 +569,8 @@ class SpeakerIndex:
         for ent in self._ents:
             if ent.label_ == "PERSON" and not self.in_quote(ent.start_char) and not self.is_place(ent) and self._looks_like_name(ent):
                 key = self.add_person(ent.text, ent)
+                if key and (self.in_headline(ent.start_char) or ent.start_char < self._title_end) and self.records[key].name not in self._full_names:
+                    continue  # a headline's "person" no body sentence names ("Bridge Reopens"): no pronoun's antecedent
                 if key:
                     self._persons.append((ent.start_char, key))
                     if self._is_salient(ent):
