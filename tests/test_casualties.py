@@ -1270,3 +1270,16 @@ def test_casualties_a_victim_after_among_them_is_inside_the_count(extract_text, 
     count itself; the parser makes it the object of the passive 'were injured', which takes none."""
     c = only(extract_text(text, "2025-06-02"))
     assert (c.injured_min, c.injured_max) == injured
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen Kill Six In Market Attack\n\nArmed men stormed a market in Maiduguri on Sunday, killing six "
+     "people, officials said.\n", [("Maiduguri", 6, None)]),
+    ("Ferry Sinks\n\nTwo drown as a ferry sinks off Mwanza.\n", [("Mwanza", 2, None)]),
+])
+def test_casualties_the_subject_of_an_active_killing_verb_is_the_killer(extract_text, text, expected):
+    """Invented: in a title-case headline the parser loses the count of 'Gunmen Kill Six'; the active killing
+    verb's subject (the gunmen) is its agent, never a victim, so no record of one killed perpetrator is made;
+    an intransitive verb ('two drown') keeps its subject as the victims."""
+    got = [(c.place, c.killed_min, c.perpetrator_killed_min) for c in extract_text(text, "2025-06-02").casualties]
+    assert got == expected
