@@ -569,7 +569,7 @@ class SpeakerIndex:
         for ent in self._ents:
             if ent.label_ == "PERSON" and not self.in_quote(ent.start_char) and not self.is_place(ent) and self._looks_like_name(ent):
                 key = self.add_person(ent.text, ent)
-                if key and (self.in_headline(ent.start_char) or ent.start_char < self._title_end) and self.records[key].name not in self._full_names:
+                if key and self._in_display_line(ent.start_char) and self.records[key].name not in self._full_names:
                     continue  # a headline's "person" no body sentence names ("Bridge Reopens"): no pronoun's antecedent
                 if key:
                     self._persons.append((ent.start_char, key))
@@ -783,6 +783,11 @@ class SpeakerIndex:
     def in_headline(self, char: int) -> bool:
         """True when character ``char`` lies in a headline-case line (:func:`headline_lines`)."""
         return any(a <= char < b for a, b in self._headlines)
+
+    def _in_display_line(self, char: int) -> bool:
+        """True when character ``char`` lies in a headline-case line or the title line (a first line without a
+        final stop), whose title case says nothing about which words are names."""
+        return self.in_headline(char) or char < self._title_end
 
     def _headline_name(self, name: str) -> str:
         """The person a name-like run of a headline stands for: capitalised headline words glue
@@ -1133,7 +1138,7 @@ class SpeakerIndex:
     def _title_case_source(self, tok: Token, described: bool = False) -> Optional[Span]:
         """:func:`_title_case_name` of ``tok`` outside the headlines and the title line (title case there
         says nothing about names), else None."""
-        return None if self.in_headline(tok.idx) or tok.idx < self._title_end else _title_case_name(tok, described)
+        return None if self._in_display_line(tok.idx) else _title_case_name(tok, described)
 
     @staticmethod
     def _self_named(tok: Token) -> Optional[Span]:
@@ -1439,7 +1444,7 @@ class SpeakerIndex:
 
     def _country_of_phrase(self, tok: Token) -> Optional[tuple[str, str]]:
         """(name, ISO code) of the country an "of" phrase right after organisation noun ``tok`` names ("the
-        foreign ministry of Armenia", "the army of Sudan"), else None."""
+        foreign ministry of Armenia", "the defence ministry of the United Kingdom"), else None."""
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if nxt is None or nxt.lower_ != "of" or nxt.head.i != tok.i:
             return None
@@ -1459,7 +1464,7 @@ class SpeakerIndex:
         for e in reversed(self._ents):
             if e.label_ != "ORG" or e.end_char > tok.idx or self.in_quote(e.start_char):
                 continue
-            if (self.in_headline(e.start_char) or e.start_char < self._title_end) and e.root.lower_ != head:
+            if self._in_display_line(e.start_char) and e.root.lower_ != head:
                 continue
             before = self.doc[max(e.sent.start, e.start - 3) : e.start]
             if any(t.lower_ == head for t in before) or head in e.text.lower().split():
