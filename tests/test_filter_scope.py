@@ -228,3 +228,27 @@ def test_new_mentions_are_never_answered_from_the_groups_of_the_file_before_them
     assert got == _place_answers(Store(p, read_only=True), f)
     before.close()
     after.close()
+
+
+def test_the_map_hover_read_from_the_newest_articles_first_is_the_hover_of_all_of_them(path, monkeypatch):
+    # a small margin makes a window too short for some hover places (then all the mentions are read again), a
+    # larger one a window that holds their samples; both give the hover of all the mentions
+    monkeypatch.setattr(Q, "MAP_MENTION_SAMPLE", 2)  # samples shorter than the places' mentions: windows can hold them
+    reader = SnapshotReader(path)
+    writer_side = Store(path, read_only=True)  # no state tables: no window
+    statements = []
+    real_df = reader.df
+    reader.df = lambda sql, params=None: statements.append("sample AS MATERIALIZED" in sql) or real_df(sql, params)
+    seen = set()
+    try:
+        for margin in (0.02, 0.3, 1.0, 3.0):
+            monkeypatch.setattr(Q, "MAP_WINDOW_MARGIN", margin)
+            for f in STATES.values():
+                statements.clear()
+                got = Q.map_places(reader, f, 20, 2).to_dict("records")
+                assert got == Q.map_places(writer_side, f, 20, 2).to_dict("records")
+                seen.add(sum(statements))  # 0: no window, 1: the window held the samples, 2: read again
+    finally:
+        reader.close()
+        writer_side.close()
+    assert seen == {0, 1, 2}

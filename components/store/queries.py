@@ -520,6 +520,34 @@ MAP_MENTION_SAMPLE = aggregates.PLACE_SAMPLE  # mentions per place searched for 
 MAP_HOVER_PLACES = 150  # the most mentioned places get quotes in their hover
 
 
+# how many times the sample a hover place needs (MAP_MENTION_SAMPLE) its newest articles are expected to hold, when
+# the hover's scan of the mentions first reads the newest article numbers only (_hover_window)
+MAP_WINDOW_MARGIN = 3.0
+
+
+def _hover_window(store: Store, f: QueryFilters, groups: str, limit: int) -> tuple[int, int, dict[str, int]] | None:
+    """The article numbers the hover's scan of the mentions reads first, from the state's place groups (see
+    :func:`map_places`): ``(first, lowest, totals)``, the smallest number of the window, the smallest of the
+    articles passing ``f`` (a scan from it reads them all) and the hover places' passing mentions; or None when a
+    window would hold every passing article. The window holds the newest articles in which each hover place is
+    expected to have :data:`MAP_WINDOW_MARGIN` times the sample's mentions (its mentions spread evenly over the
+    passing articles' numbers); the mentions of a store's tables are in article-number order, so the scan skips
+    the row groups before it (under a text search at 10M quotes a fifth of them)."""
+    scope = _scope(store, f, "place")
+    if scope is None or not _ix(store):
+        return None
+    lo, hi = store.execute(f"SELECT min(article_no), max(article_no) FROM {scope}").fetchone()
+    totals = dict(store.execute(
+        f"SELECT name, {_sum('mentions')} FROM {groups} GROUP BY name HAVING sum(geo_mentions) > 0 "
+        "ORDER BY sum(geo_mentions) DESC, name LIMIT ?", [min(limit, MAP_HOVER_PLACES)]).fetchall())
+    if lo is None or not totals:
+        return None
+    span = (hi - lo + 1) * MAP_WINDOW_MARGIN * MAP_MENTION_SAMPLE / min(totals.values())
+    if span >= hi - lo + 1:
+        return None
+    return hi - int(span), lo, totals
+
+
 def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place: int = 3) -> pd.DataFrame:
     """Places to draw on the map: one row per geocoded place name, aggregated.
 
@@ -564,10 +592,13 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     # the sample's order: the greatest article number first, as place_samples (aggregates.py), in a store with
     # numbers; a read-only reader of one without them orders by article id (and has no sample table ordered so)
     ono = "article_no" if aid == "article_no" or numbers.available(store) else "article_id"
-    hover = f"""sample AS (  -- a bounded sample of each place's mentions (top-n aggregate: no sort of all mentions)
-        SELECT p.name, max_by(struct_pack(article := p.{aid}, "start" := p.start, "end" := p."end"),
-                              struct_pack(a := p.{ono}, s := -p.start), ?) AS m
-        {fw} {andw} p.name IN ({top})
+    # with the state's place groups, the newest articles first (_hover_window), counting each place's mentions there
+    window = _hover_window(store, f, groups, limit) if groups is not None and aid == "article_no" else None
+    hover = f"""sample AS {"MATERIALIZED " if window else ""}(  -- a bounded sample of each place's mentions
+        SELECT p.name, {"count(*) AS n, " if window else ""}  -- (a top-n aggregate: no sort of all mentions)
+               max_by(struct_pack(article := p.{aid}, "start" := p.start, "end" := p."end"),
+                      struct_pack(a := p.{ono}, s := -p.start), ?) AS m
+        {fw} {andw} {"p.article_no >= ? AND " if window else ""}p.name IN ({top})
         GROUP BY p.name
     ), cand AS (SELECT name, unnest(m, recursive := true) FROM sample
     ), qp AS (  -- quote_facts has the text's length, so the text is read only for the chosen quotes
@@ -578,7 +609,7 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
         {wq}
         QUALIFY rn <= ?
     )"""
-    hover_p = [MAP_MENTION_SAMPLE] + params + [MAP_HOVER_PLACES] + pq
+    hover_p = [MAP_MENTION_SAMPLE] + params + ([window[0]] if window else []) + [MAP_HOVER_PLACES] + pq
     srows = aggregates.sample_rows(store, f)
     if srows:  # the sampled mentions and their quotes stored per key (aggregates.py); the quote filters
         # (collections, outlets, countries, places of the article) hold for every quote around a passing mention
@@ -601,6 +632,7 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
         plp = []
         hover = hover.replace(f"{fw} {andw} p.name IN", "FROM fp p WHERE p.name IN")
         hover_p = [MAP_MENTION_SAMPLE, MAP_HOVER_PLACES] + pq
+    sw = (", coalesce(sw.n, 0) AS _n", " LEFT JOIN sample sw ON sw.name = pl.place") if window else ("", "")
     sql = f"""
     WITH {head}pl AS ({pl} ORDER BY mentions DESC, place LIMIT ?
     ), cas AS (
@@ -608,15 +640,18 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
         WHERE place IN (SELECT place FROM pl) GROUP BY place
     ), {hover}, qpl AS (SELECT place, list(id ORDER BY rn) AS ids, list(speaker ORDER BY rn) AS speakers FROM qp GROUP BY place)
     SELECT pl.*, coalesce(cas.killed, 0) AS killed, coalesce(cas.injured, 0) AS injured,
-           coalesce(qpl.ids, []::VARCHAR[]) AS ids, coalesce(qpl.speakers, []::VARCHAR[]) AS speakers
-    FROM pl LEFT JOIN cas ON cas.place = pl.place LEFT JOIN qpl ON qpl.place = pl.place
+           coalesce(qpl.ids, []::VARCHAR[]) AS ids, coalesce(qpl.speakers, []::VARCHAR[]) AS speakers{sw[0]}
+    FROM pl LEFT JOIN cas ON cas.place = pl.place LEFT JOIN qpl ON qpl.place = pl.place{sw[1]}
     ORDER BY mentions DESC, pl.place
     """
     df = store.df(sql, hp + plp + [limit] + pc + hover_p + [quotes_per_place])
+    if window and any(n < min(MAP_MENTION_SAMPLE, window[2][p]) for p, n in zip(df["place"], df["_n"]) if p in window[2]):
+        hover_p[1 + len(params)] = window[1]  # a hover place with too few mentions there: all of them
+        df = store.df(sql, hp + plp + [limit] + pc + hover_p + [quotes_per_place])
     texts = quote_texts(store, [i for ids in df["ids"] for i in ids])
     df["top_quotes"] = [[f"{sp}: {texts[i]}" for i, sp in zip(ids, sps) if i in texts]
                         for ids, sps in zip(df["ids"], df["speakers"])]
-    return df.drop(columns=["ids", "speakers"])
+    return df.drop(columns=["ids", "speakers"] + (["_n"] if window else []))
 
 
 def quote_texts(store: Store, ids: list[str]) -> dict[str, str]:
