@@ -246,12 +246,15 @@ def _place_groups(store: Store, f: QueryFilters) -> str | None:
     """The name of a table of the place mentions passing ``f`` grouped by ``name`` and ``country`` (columns
     ``mentions``, and ``geo_mentions``, ``lat_sum``, ``lon_sum`` of the mentions with coordinates), kept by the
     store for that state (:meth:`~components.store.Store.state_table`; a read-only reader keeps them), or None:
-    when the aggregate tables answer ``f`` (:func:`~components.store.aggregates.place_rows`) or the store keeps
-    none. One scan of the passing mentions then serves the overview's counts, the top places' mentions and
-    countries (which scanned them three times) and the map's markers, on the page that makes it and on the next
-    ones under the same state. Under a text search 3.4 M of the 15.2 M mentions pass at 10M quotes, in about
-    5,000 groups; the coordinates cost about 0.03 s of the 0.4 s of a scan."""
-    if aggregates.place_rows(store, f) is not None:
+    when the aggregate tables answer ``f`` (:func:`~components.store.aggregates.place_rows`), when a page may hold
+    the passing mentions instead (:func:`_hold_mentions`: not under a text search) or when the store keeps none.
+    One scan of the passing mentions then serves the overview's counts, the top places' mentions and countries
+    (which scanned them three times) and the map's markers, on the page that makes it and on the next ones under
+    the same state. Under a text search 3.4 M of the 15.2 M mentions pass at 10M quotes, in about 5,000 groups;
+    the coordinates cost about 0.03 s of the 0.4 s of a scan. Under topic and kind filters (0.4 M mentions) the
+    groups cost more than what they save (the overview's CPU time 0.61-0.66 -> 0.73-0.84 s), as the page holds the
+    passing mentions there."""
+    if _hold_mentions(f) or aggregates.place_rows(store, f) is not None:
         return None
     scope = quote_scope_cte(f, index=_ix(store), scope_table=_scope(store, f))
     fw, params = from_where(f, "place", use_quote_scope=True, index=_ix(store), scope_table=_scope(store, f, "place"))
