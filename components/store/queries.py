@@ -597,10 +597,9 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     ono = "article_no" if aid == "article_no" or numbers.available(store) else "article_id"
     # with the state's place groups, the newest articles first (_hover_window), counting each place's mentions there
     window = _hover_window(store, f, groups, limit) if groups is not None and aid == "article_no" else None
-    hover = f"""sample AS {"MATERIALIZED " if window else ""}(  -- a bounded sample of each place's mentions
-        SELECT p.name, {"count(*) AS n, " if window else ""}  -- (a top-n aggregate: no sort of all mentions)
-               max_by(struct_pack(article := p.{aid}, "start" := p.start, "end" := p."end"),
-                      struct_pack(a := p.{ono}, s := -p.start), ?) AS m
+    hover = f"""sample AS {"MATERIALIZED " if window else ""}(  -- a bounded sample of each place's mentions (top-n aggregate: no sort of all mentions)
+        SELECT p.name, {"count(*) AS n, " if window else ""}max_by(struct_pack(article := p.{aid}, "start" := p.start, "end" := p."end"),
+                              struct_pack(a := p.{ono}, s := -p.start), ?) AS m
         {fw} {andw} {"p.article_no >= ? AND " if window else ""}p.name IN ({top})
         GROUP BY p.name
     ), cand AS (SELECT name, unnest(m, recursive := true) FROM sample
@@ -625,7 +624,7 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
         QUALIFY rn <= ?
     )"""
         hover_p = srows[1] + [MAP_HOVER_PLACES, MAP_MENTION_SAMPLE]
-    elif groups is None and _hold_mentions(f):  # markers and sample from the passing mentions, read once
+    elif not prows and groups is None and _hold_mentions(f):  # markers and sample from the passing mentions, read once
         cols = ", ".join(dict.fromkeys(f"p.{c}" for c in (aid, ono)))  # no article id when numbered
         head += f'fp AS MATERIALIZED (SELECT p.name, p.country, p.lat, p.lon, {cols}, p.start, p."end"{fw}), '
         hp = hp + params
