@@ -236,24 +236,20 @@ def _hold_mentions(f: QueryFilters) -> bool:
 
 
 # the place mentions passing a filter state grouped by name and country (the shape of the aggregates' place rows,
-# aggregates.py, without distinct articles): their mentions, the mentions with coordinates and their sums
-_GEO = "p.lat IS NOT NULL AND p.lon IS NOT NULL"
-_PLACE_GROUPS = (f"SELECT p.name, p.country, count(*) AS mentions, count(*) FILTER (WHERE {_GEO}) AS geo_mentions, "
-                 f"sum(p.lat) FILTER (WHERE {_GEO}) AS lat_sum, sum(p.lon) FILTER (WHERE {_GEO}) AS lon_sum")
+# aggregates.py, without distinct articles or coordinates)
+_PLACE_GROUPS = "SELECT p.name, p.country, count(*) AS mentions"
 
 
 def _place_groups(store: Store, f: QueryFilters) -> str | None:
-    """The name of a table of the place mentions passing ``f`` grouped by ``name`` and ``country`` (columns
-    ``mentions``, and ``geo_mentions``, ``lat_sum``, ``lon_sum`` of the mentions with coordinates), kept by the
-    store for that state (:meth:`~components.store.Store.state_table`; a read-only reader keeps them), or None:
-    when the aggregate tables answer ``f`` (:func:`~components.store.aggregates.place_rows`), when a page may hold
-    the passing mentions instead (:func:`_hold_mentions`: not under a text search) or when the store keeps none.
-    One scan of the passing mentions then serves the overview's counts, the top places' mentions and countries
-    (which scanned them three times) and the map's markers, on the page that makes it and on the next ones under
-    the same state. Under a text search 3.4 M of the 15.2 M mentions pass at 10M quotes, in about 5,000 groups;
-    the coordinates cost about 0.03 s of the 0.4 s of a scan. Under topic and kind filters (0.4 M mentions) the
-    groups cost more than what they save (the overview's CPU time 0.61-0.66 -> 0.73-0.84 s), as the page holds the
-    passing mentions there."""
+    """The name of a table of the place mentions passing ``f`` grouped by ``name`` and ``country`` (column
+    ``mentions``), kept by the store for that state (:meth:`~components.store.Store.state_table`; a read-only reader
+    keeps them), or None: when the aggregate tables answer ``f`` (:func:`~components.store.aggregates.place_rows`),
+    when a page may hold the passing mentions instead (:func:`_hold_mentions`: not under a text search) or when the
+    store keeps none. One scan of the passing mentions then serves the overview's counts and the top places'
+    mentions and countries (which scanned them three times more), on the overview and again on a later visit under
+    the same state. Under a text search 3.4 M of the 15.2 M mentions pass at 10M quotes, in about 5,000 groups.
+    Under topic and kind filters (0.4 M mentions) the groups cost more than they saved (the overview's CPU time
+    0.61-0.66 -> 0.73-0.84 s at load 3.4-3.9), as the page holds the passing mentions there."""
     if _hold_mentions(f) or aggregates.place_rows(store, f) is not None:
         return None
     scope = quote_scope_cte(f, index=_ix(store), scope_table=_scope(store, f))
@@ -528,27 +524,26 @@ MAP_HOVER_PLACES = 150  # the most mentioned places get quotes in their hover
 MAP_WINDOW_MARGIN = 3.0
 
 
-def _hover_window(store: Store, f: QueryFilters, groups: str, limit: int) -> tuple[int, int, dict[str, int]] | None:
-    """The article numbers the hover's scan of the mentions reads first, from the state's place groups (see
-    :func:`map_places`): ``(first, lowest, totals)``, the smallest number of the window, the smallest of the
-    articles passing ``f`` (a scan from it reads them all) and the hover places' passing mentions; or None when a
-    window would hold every passing article. The window holds the newest articles in which each hover place is
-    expected to have :data:`MAP_WINDOW_MARGIN` times the sample's mentions (its mentions spread evenly over the
+def _hover_window(store: Store, f: QueryFilters, markers: str, limit: int) -> tuple[int, int, set[str]] | None:
+    """The article numbers the hover's scan of the mentions reads first, from the state's markers (see
+    :func:`map_places`): ``(first, lowest, places)``, the smallest number of the window, the smallest of the
+    articles passing ``f`` (a scan from it reads them all) and the hover places; or None when a window would hold
+    every passing article. The window holds the newest articles in which each hover place is expected to have
+    :data:`MAP_WINDOW_MARGIN` times the sample's mentions (its mentions with coordinates spread evenly over the
     passing articles' numbers); the mentions of a store's tables are in article-number order, so the scan skips
-    the row groups before it (under a text search at 10M quotes a fifth of them)."""
+    the row groups before it (under a text search at 10M quotes about four fifths of them)."""
     scope = _scope(store, f, "place")
     if scope is None or not _ix(store):
         return None
     lo, hi = store.execute(f"SELECT min(article_no), max(article_no) FROM {scope}").fetchone()
-    totals = dict(store.execute(
-        f"SELECT name, {_sum('mentions')} FROM {groups} GROUP BY name HAVING sum(geo_mentions) > 0 "
-        "ORDER BY sum(geo_mentions) DESC, name LIMIT ?", [min(limit, MAP_HOVER_PLACES)]).fetchall())
-    if lo is None or not totals:
+    top = dict(store.execute(f"SELECT place, mentions FROM {markers} ORDER BY mentions DESC, place LIMIT ?",
+                             [min(limit, MAP_HOVER_PLACES)]).fetchall())
+    if lo is None or not top:
         return None
-    span = (hi - lo + 1) * MAP_WINDOW_MARGIN * MAP_MENTION_SAMPLE / min(totals.values())
+    span = (hi - lo + 1) * MAP_WINDOW_MARGIN * MAP_MENTION_SAMPLE / min(top.values())
     if span >= hi - lo + 1:
         return None
-    return hi - int(span), lo, totals
+    return hi - int(span), lo, set(top)
 
 
 def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place: int = 3) -> pd.DataFrame:
@@ -583,20 +578,19 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
               f"round(sum(lon_sum) / sum(geo_mentions), {nd}) AS lon, {_sum('geo_mentions')} AS mentions "
               f"FROM ({prows[0]}) WHERE geo_mentions > 0 GROUP BY name")
         plp = prows[1]
-    groups = None if prows else _place_groups(store, f)
-    if groups is not None:  # the same markers from the passing mentions grouped once for the state
-        pl = (f"SELECT name AS place, min(country) AS country, round(sum(lat_sum) / sum(geo_mentions), {nd}) AS lat, "
-              f"round(sum(lon_sum) / sum(geo_mentions), {nd}) AS lon, {_sum('geo_mentions')} AS mentions "
-              f"FROM {groups} WHERE geo_mentions > 0 GROUP BY name")
-        plp = []
+    # under a text search, every marker (not only the limit's) kept for the state, once its scan is made
+    markers = None if prows or _hold_mentions(f) else store.state_table(
+        ("map_markers", f, _ix(store)), f"WITH {scope[0]} {pl}" if scope else pl, hp + params)
+    if markers is not None:
+        pl, plp = f"SELECT place, country, lat, lon, mentions FROM {markers}", []
     top = "SELECT place FROM pl ORDER BY mentions DESC, place LIMIT ?"
     # the hover's quotes: from each place's sampled mentions, the quotes around them, shortest first
     aid = _article_key(store)  # the quotes around a sampled mention are joined on its article's number
     # the sample's order: the greatest article number first, as place_samples (aggregates.py), in a store with
     # numbers; a read-only reader of one without them orders by article id (and has no sample table ordered so)
     ono = "article_no" if aid == "article_no" or numbers.available(store) else "article_id"
-    # with the state's place groups, the newest articles first (_hover_window), counting each place's mentions there
-    window = _hover_window(store, f, groups, limit) if groups is not None and aid == "article_no" else None
+    # with the state's markers, the newest articles first (_hover_window), counting each place's mentions there
+    window = _hover_window(store, f, markers, limit) if markers is not None and aid == "article_no" else None
     hover = f"""sample AS {"MATERIALIZED " if window else ""}(  -- a bounded sample of each place's mentions (top-n aggregate: no sort of all mentions)
         SELECT p.name, {"count(*) AS n, " if window else ""}max_by(struct_pack(article := p.{aid}, "start" := p.start, "end" := p."end"),
                               struct_pack(a := p.{ono}, s := -p.start), ?) AS m
@@ -624,7 +618,7 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
         QUALIFY rn <= ?
     )"""
         hover_p = srows[1] + [MAP_HOVER_PLACES, MAP_MENTION_SAMPLE]
-    elif not prows and groups is None and _hold_mentions(f):  # markers and sample from the passing mentions, read once
+    elif not prows and _hold_mentions(f):  # markers and sample from the passing mentions, read once
         cols = ", ".join(dict.fromkeys(f"p.{c}" for c in (aid, ono)))  # no article id when numbered
         head += f'fp AS MATERIALIZED (SELECT p.name, p.country, p.lat, p.lon, {cols}, p.start, p."end"{fw}), '
         hp = hp + params
@@ -647,8 +641,8 @@ def map_places(store: Store, f: QueryFilters, limit: int = 500, quotes_per_place
     ORDER BY mentions DESC, pl.place
     """
     df = store.df(sql, hp + plp + [limit] + pc + hover_p + [quotes_per_place])
-    if window and any(n < min(MAP_MENTION_SAMPLE, window[2][p]) for p, n in zip(df["place"], df["_n"]) if p in window[2]):
-        hover_p[1 + len(params)] = window[1]  # a hover place with too few mentions there: all of them
+    if window and any(n < MAP_MENTION_SAMPLE for p, n in zip(df["place"], df["_n"]) if p in window[2]):
+        hover_p[1 + len(params)] = window[1]  # a hover place with fewer mentions there than its sample: all of them
         df = store.df(sql, hp + plp + [limit] + pc + hover_p + [quotes_per_place])
     texts = quote_texts(store, [i for ids in df["ids"] for i in ids])
     df["top_quotes"] = [[f"{sp}: {texts[i]}" for i, sp in zip(ids, sps) if i in texts]
