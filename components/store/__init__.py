@@ -372,6 +372,13 @@ class Store:
         it, keeps them."""
         return None
 
+    def state_table(self, key: tuple, sql: str, params: list) -> str | None:
+        """The name of a table holding the rows of ``sql`` for the filter state named by ``key``, made once and
+        shared by a page's statements and the next pages under the same state, or None: a store open for writing
+        keeps none (the caller then puts ``sql`` into its statement).
+        :meth:`components.store.swap.SnapshotReader.state_table` keeps them."""
+        return None
+
     def article_ids(self) -> set[str]:
         """Ids of all stored articles."""
         return {r[0] for r in self.execute("SELECT id FROM articles").fetchall()}

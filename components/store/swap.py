@@ -154,6 +154,7 @@ class SnapshotReader(Store):
         self._write_lock = threading.Lock()
         self._scope_lock = threading.Lock()
         self._scopes: OrderedDict[tuple, str] = OrderedDict()  # key -> table name, least recently used first
+        self._states: OrderedDict[tuple, str] = OrderedDict()  # the same for state_table
         self._retired: list[tuple[float, str]] = []  # (time evicted, table) of tables to drop later
         self._scope_no = 0
 
@@ -181,30 +182,47 @@ class SnapshotReader(Store):
         key = quote_scope_key(filters, index)
         if key is None or not index:
             return None
-        key = (self.version,) + key
+        sql, params = quote_scope_select(filters, index, distinct=False)  # only ever semi-joined
+        return self._keep(self._scopes, (self.version,) + key, sql, params, "filter_scope")
+
+    def state_table(self, key: tuple, sql: str, params: list) -> str | None:
+        """The name of a table in this reader's own in-memory database holding the rows of ``sql`` (a SELECT, with
+        ``params``), made on first use and shared by every statement that asks with the same ``key`` (a hashable
+        tuple naming the query and the filter state its rows depend on: the caller's promise that equal keys give
+        equal rows on one file), as :meth:`filter_scope` keeps the articles of the quote filters: keyed also by the
+        snapshot's :attr:`version`, so never stale; the :data:`SCOPE_CACHE_SIZE` most recently used kept (apart
+        from :meth:`filter_scope`'s), an evicted one dropped :data:`SCOPE_DROP_AFTER_S` seconds later.
+        :meth:`clear_filter_scopes` drops them too. A store open for writing keeps none
+        (:meth:`components.store.Store.state_table` returns None)."""
+        return self._keep(self._states, (self.version,) + tuple(key), sql, params, "state_table")
+
+    def _keep(self, cache: OrderedDict, key: tuple, sql: str, params: list, prefix: str) -> str:
+        """The table of ``key`` in ``cache`` (least recently used first), made from ``sql`` if missing; the
+        oldest beyond :data:`SCOPE_CACHE_SIZE` retired, the retired ones older than :data:`SCOPE_DROP_AFTER_S`
+        dropped."""
         with self._scope_lock:
-            name = self._scopes.get(key)
+            name = cache.get(key)
             if name is not None:
-                self._scopes.move_to_end(key)
+                cache.move_to_end(key)
                 return name
-            sql, params = quote_scope_select(filters, index, distinct=False)  # only ever semi-joined
             self._scope_no += 1
-            name = f"memory.main.filter_scope_{self._scope_no}"  # a counter: never input
+            name = f"memory.main.{prefix}_{self._scope_no}"  # a fixed prefix and a counter: never input
             self.cursor().execute(f"CREATE TABLE {name} AS {sql}", params)
-            self._scopes[key] = name
+            cache[key] = name
             now = time.monotonic()
-            while len(self._scopes) > SCOPE_CACHE_SIZE:
-                self._retired.append((now, self._scopes.popitem(last=False)[1]))
+            while len(cache) > SCOPE_CACHE_SIZE:
+                self._retired.append((now, cache.popitem(last=False)[1]))
             for t, old in [r for r in self._retired if now - r[0] >= SCOPE_DROP_AFTER_S]:
                 self._con.execute(f"DROP TABLE IF EXISTS {old}")
                 self._retired.remove((t, old))
             return name
 
     def clear_filter_scopes(self) -> None:
-        """Drop every table of :meth:`filter_scope` (the next use of a filter state computes it again, as its
+        """Drop every table of :meth:`filter_scope` and :meth:`state_table` (the next use of a filter state computes it again, as its
         first visit does; the benchmark calls this to time first visits)."""
         with self._scope_lock:
-            for name in list(self._scopes.values()) + [n for _, n in self._retired]:
+            for name in list(self._scopes.values()) + list(self._states.values()) + [n for _, n in self._retired]:
                 self._con.execute(f"DROP TABLE IF EXISTS {name}")
             self._scopes.clear()
+            self._states.clear()
             self._retired.clear()
