@@ -121,7 +121,8 @@ def process_article(article: Article, nlp=None) -> ArticleOutcome:
 
     Returns:
         ArticleOutcome: the extraction and warnings; a non-English article (detected with
-        :func:`detect_language`) gets an empty extraction and a warning; an exception gives
+        :func:`detect_language`) gets an empty extraction and a warning, a headline alone a warning
+        (:func:`headline_only`); an exception gives
         ``error`` (``"extraction failed: TypeName: message"``) and ``detail`` (its traceback).
     """
     try:
@@ -132,10 +133,23 @@ def process_article(article: Article, nlp=None) -> ArticleOutcome:
         from .extract import extract_article
 
         ex, warnings = implausible_casualties(extract_article(article, nlp))
-        return ArticleOutcome(article, ex, warnings)
+        return ArticleOutcome(article, ex, warnings + headline_only(article))
     except Exception as exc:  # the boundary of one article: whatever it raises costs only this article
         return ArticleOutcome(article, None, error=f"extraction failed: {type(exc).__name__}: {exc}",
                               detail=traceback.format_exc())
+
+
+# at most this many words on one line make an article that is only a headline (a title, no body text)
+HEADLINE_ONLY_WORDS = 20
+
+
+def headline_only(article: Article) -> list[str]:
+    """A warning when ``article``'s text is one short line (at most :data:`HEADLINE_ONLY_WORDS` words): a
+    headline without its body, stored as given but with little to extract; [] otherwise."""
+    text = (article.text or "").strip()
+    if not text or "\n" in text or len(text.split()) > HEADLINE_ONLY_WORDS:
+        return []
+    return ["the text is one short line (a headline without body text?); stored, but there is little to extract"]
 
 
 def article_budget(timeout: float, article: Article) -> float:

@@ -133,7 +133,8 @@ def test_pipeline_skipped_article_drops_its_reading_warnings(store, tmp_path):
     from components.pipeline import ingest_paths
 
     feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"id": "w1", "text": "Rain hit Lamu on Monday.", "published": "2024"}) + "\n", encoding="utf-8")
+    feed.write_text(json.dumps({"id": "w1", "text": "Rain in Lamu\n\nRain hit Lamu on Monday.", "published": "2024"}) + "\n",
+                    encoding="utf-8")
     first = ingest_paths([feed], store, article_timeout=0)
     assert [w[0] for w in first.warnings] == [f"{feed}:1"]
     feed.write_text(feed.read_text(encoding="utf-8")

@@ -71,6 +71,24 @@ def test_robust_process_article_non_english_is_kept_with_a_warning():
     assert out.warnings == ["the text is not English (language detected: de); kept without extraction results"]
 
 
+@pytest.mark.parametrize("text, warned", [
+    ("Harbour Council Rejects Ferry Plan", True),
+    ("Harbour Council Rejects Ferry Plan\n\nThe council voted 7-2 against the plan on Monday.", False),
+    ("The council voted 7-2 against the ferry plan on Monday after a long debate about costs, noise, the old "
+     "quay and the timetable, which the mayor said had been rushed.", False),
+])
+def test_robust_a_headline_alone_is_stored_with_a_warning(text, warned):
+    """Invented: an article that is one short line (a headline without its body) is extracted and stored as given,
+    with a warning that there is little to extract; a headline with a body, or one long line of text, is not."""
+    from components.models import Article
+    from components.worker import process_article
+
+    out = process_article(Article(id="h1", text=text))
+    assert out.error is None and out.extraction is not None
+    note = "the text is one short line (a headline without body text?); stored, but there is little to extract"
+    assert (note in out.warnings) is warned
+
+
 def test_robust_implausible_casualty_dropped_and_big_counts_stored(tmp_path):
     from components.models import Article, Casualty, Extraction
     from components.store import Store
