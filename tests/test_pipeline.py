@@ -138,7 +138,7 @@ def test_pipeline_skipped_article_drops_its_reading_warnings(store, tmp_path):
     first = ingest_paths([feed], store, article_timeout=0)
     assert [w[0] for w in first.warnings] == [f"{feed}:1"]
     feed.write_text(feed.read_text(encoding="utf-8")
-                    + json.dumps({"id": "w2", "text": "Wind hit Malindi on Monday.", "published": "2024"}) + "\n", encoding="utf-8")
+                    + json.dumps({"id": "w2", "text": "Wind in Malindi\n\nWind hit Malindi on Monday.", "published": "2024"}) + "\n", encoding="utf-8")
     second = ingest_paths([feed], store, article_timeout=0)
     assert second.skipped == [(f"{feed}:1", "already stored")]
     assert [w[0] for w in second.warnings] == [f"{feed}:2"]
