@@ -157,6 +157,7 @@ class CasualtiesLexicon(LexiconFile):
     unconfirmed_death_verbs: WordList
     life_taking_verbs: WordList
     wounding_verbs: WordList
+    transitive_kill_lemmas: WordList
     group_nouns: WordList
     person_nouns: WordList
     person_suffixes: WordList
@@ -265,6 +266,7 @@ INJURED_CONDITIONS = frozenset(_CASUALTIES.injured_conditions)
 UNCONFIRMED_DEATH_VERBS = frozenset(_CASUALTIES.unconfirmed_death_verbs)
 LIFE_TAKING_VERBS = frozenset(_CASUALTIES.life_taking_verbs)
 WOUNDING_VERBS = frozenset(_CASUALTIES.wounding_verbs)
+TRANSITIVE_KILL_LEMMAS = frozenset(_CASUALTIES.transitive_kill_lemmas)
 GROUP_NOUNS = frozenset(_CASUALTIES.group_nouns)
 PERSON_NOUNS = frozenset(_CASUALTIES.person_nouns)
 PERSON_SUFFIXES = tuple(_CASUALTIES.person_suffixes)

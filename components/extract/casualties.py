@@ -79,6 +79,7 @@ from ..lexicon import (
     UNCONFIRMED_DEATH_VERBS,
     INJURED_CONDITIONS,
     LIFE_TAKING_VERBS,
+    TRANSITIVE_KILL_LEMMAS,
     WOUNDING_VERBS,
     GROUP_NOUNS,
     NON_COUNT_FOLLOWERS,
@@ -601,7 +602,7 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
         # "left three people missing": the object of "leave" is in the state the participle names
         return [c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i]
     subj = [c for c in kids if c.dep_ in ("nsubjpass", "nsubj")]
-    if subj and tok.tag_ in ("VB", "VBZ", "VBP") and tok.lemma_.lower() in _TRANSITIVE_KILLING \
+    if subj and tok.tag_ in ("VB", "VBZ", "VBP") and tok.lemma_.lower() in TRANSITIVE_KILL_LEMMAS \
             and not any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
         return []  # "Gunmen Kill Six" with the count parsed away: an active killing verb's subject is the killer
     if subj:
@@ -625,11 +626,6 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
             return []  # "were killed or injured": the subject is counted once, by the first verb
         return _with_conjuncts([c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")])
     return []
-
-
-# killing verbs that are only transitive: their active subject is the killer, never a victim ("two die", "two
-# drown" are intransitive and keep their subject)
-_TRANSITIVE_KILLING = frozenset({"assassinate", "behead", "execute", "kill", "lynch", "massacre", "murder", "slay"})
 
 
 def _states_count(tok: Token) -> bool:
