@@ -892,5 +892,19 @@ def test_speakers_a_headline_person_is_no_pronoun_antecedent(extract_text):
     which the model tags ORG: the pronoun now takes the role the sentence's subject gives)."""
     ex = extract_text("Library Reopens\n\nThe director of the library, Petra Novak, said the rooms would reopen on "
                       "Friday. \"We are ready,\" she said.\n")
-    assert [q.speaker for q in ex.quotes] == ["Petra Novak", "director"]
+    assert [q.speaker for q in ex.quotes] == ["Petra Novak", "Petra Novak"]
     assert "Library Reopens" not in [s.name for s in ex.speakers]
+
+
+@pytest.mark.parametrize("text", [
+    "The head of the harbour board, Ilse Varga, told dockers on Monday that the cranes would stop. "
+    "\u201cWe have no spare parts,\u201d she said.",
+    "Ilse Varga, 58, a pilot with the harbour board, told dockers that the channel was silting up. "
+    "\u201cWe need a dredger,\u201d she said.",
+])
+def test_speakers_an_appositive_name_tagged_org_is_a_pronoun_antecedent(extract_text, text):
+    """Invented: a name the model tags as an organisation that an apposition says is a person's (the appositive
+    of a title or person noun, or one with an age or such an appositive) is a person a later pronoun refers to,
+    not the role noun beside it."""
+    ex = extract_text(text)
+    assert [(q.speaker, q.kind) for q in ex.quotes] == [("Ilse Varga", "indirect"), ("Ilse Varga", "direct")]

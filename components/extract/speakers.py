@@ -252,6 +252,42 @@ def _titled_person(ent: Span) -> Span:
     return Span(ent.doc, ent.start, ent.end, label="PERSON") if described and country_of(ent.text) is None else ent
 
 
+def _person_noun(tok: Token) -> bool:
+    """True when common noun ``tok`` names a person: a noun for a person or a title word ("nurse",
+    "spokesman", "director"; :data:`~components.lexicon.PERSON_NOUNS`, ``TITLE_WORDS``)."""
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in C.PERSON_NOUNS or tok.lower_ in C.TITLE_WORDS)
+
+
+def described_as_person(tok: Token) -> bool:
+    """Whether proper noun ``tok`` has an appositive that only a person takes: an age ("Tomas Brand,
+    61,") or a noun phrase headed by a person noun or title word ("..., a nurse at the clinic,",
+    "..., the mission's spokesman,"; :func:`_person_noun`)."""
+    for c in tok.children:
+        if c.dep_ != "appos":
+            continue
+        if c.like_num and c.text.isdigit() and 0 < int(c.text) < 120 and len(list(c.subtree)) == 1:
+            return True
+        if _person_noun(c):
+            return True
+    return False
+
+
+def _appositive_person(ent: Span) -> Span:
+    """``ent`` as a PERSON entity when the model tagged ORG, LOC or GPE a name of two or three capitalised
+    proper nouns that an apposition says is a person's: the name is the appositive of a noun for a person or
+    a title ("The director of the library, Petra Novak, said"), or has such an appositive or an age ("Petra
+    Novak, 52, a nurse, said": :func:`described_as_person`); else ``ent`` itself. Never a country or a name
+    ending on an organisation's head noun. The speaker index then counts the name among the people a later
+    pronoun may refer to, as the quotation's speaker already is."""
+    if ent.label_ not in ("ORG", "LOC", "GPE") or not _name_shaped(ent) or ent[-1].lower_ in C.ORG_HEAD_NOUNS \
+            or country_of(ent.text) is not None:
+        return ent
+    root = ent.root
+    if root.dep_ == "appos" and root.head.i < ent.start and _person_noun(root.head) or described_as_person(root):
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")
+    return ent
+
+
 def _described_person(ent: Span) -> Span:
     """A PERSON entity of a capitalised noun for a person and a two-word name ("Farmer Jonas Ekberg", the noun
     opening a sentence; ``person_nouns``) without the noun, which describes the person (the role, as in "local
@@ -552,7 +588,7 @@ class SpeakerIndex:
             self._abbrev.setdefault(abbrev.lower(), full)
         # doc.ents builds new Spans on every access; given names the model left out are taken in
         self._ents: list[Span] = _with_surname_particles([
-            _storm_name(_named_kind(_titled_person(_described_person(self._with_given_names(e))))) for e in doc_ents(doc)])
+            _storm_name(_named_kind(_appositive_person(_titled_person(_described_person(self._with_given_names(e)))))) for e in doc_ents(doc)])
         self._ent_of_tok: dict[int, Span] = {t: ent for ent in self._ents for t in range(ent.start, ent.end)}
         for ent in self._ents:
             if ent.label_ != "PERSON" or self.in_quote(ent.start_char) or self.is_place(ent):
@@ -1366,7 +1402,7 @@ class SpeakerIndex:
             return head, "unknown", span
         if not ent and tok.pos_ == "NOUN" and head in C.ORG_HEAD_NOUNS and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children):
             return (plain or None), "unknown", span  # "his office", "their ministry": someone's, no named body
-        if ent == "ORG" and tok.pos_ == "PROPN" and (self._described_as_person(tok) or self._titled_name(tok)):
+        if ent == "ORG" and tok.pos_ == "PROPN" and (described_as_person(tok) or self._titled_name(tok)):
             # "Ilse Varga, 54, a nurse at ...", "Mayor Aleksandra Dulkiewicz": the tagger's ORG is wrong
             key = self.add_person(span.text, span)
             return (self.records[key].name if key else None), "person", span
@@ -1403,20 +1439,6 @@ class SpeakerIndex:
                 return self.records[key].name, "person", span
             return plain, "unknown", span  # "a narrator in the ad" -> "narrator"
         return None, "unknown", span
-
-    @staticmethod
-    def _described_as_person(tok: Token) -> bool:
-        """Whether proper noun ``tok`` has an appositive that only a person takes: an age ("Tomas Brand,
-        61,") or a noun phrase headed by a person noun or title word ("..., a nurse at the clinic,",
-        "..., the mission's spokesman,"; :data:`~components.lexicon.PERSON_NOUNS`, ``TITLE_WORDS``)."""
-        for c in tok.children:
-            if c.dep_ != "appos":
-                continue
-            if c.like_num and c.text.isdigit() and 0 < int(c.text) < 120 and len(list(c.subtree)) == 1:
-                return True
-            if c.pos_ == "NOUN" and (c.lemma_.lower() in C.PERSON_NOUNS or c.lower_ in C.TITLE_WORDS):
-                return True
-        return False
 
     def _titled_name(self, tok: Token) -> bool:
         """Whether proper noun ``tok`` ends an entity that :func:`_titled_person` reads as a person's name."""
