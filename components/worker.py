@@ -12,8 +12,10 @@ budget per article (:data:`DEFAULT_ARTICLE_TIMEOUT`, 30 s per :data:`BUDGET_CHAR
 :func:`article_budget`) is enforced from outside the extraction:
 a worker still busy when the budget runs out is killed and replaced, and the article comes back
 without extraction results and with a warning. A worker that dies (a crash in native code, out of
-memory) fails only its article. ``workers=N`` runs N articles at once (one model load each); the
-caller stays the one writer.
+memory) fails only its article. ``workers=N`` runs N articles at once (one model load each); each
+worker is sent its next article while it extracts one (:data:`PREFETCH`), so it never waits for the
+pool between articles (the next article's budget starts when the one before comes back). The caller
+stays the one writer.
 """
 
 from __future__ import annotations
@@ -187,15 +189,28 @@ def _worker_main(conn: Connection) -> None:
     nlp = load_nlp()
     warm_up(nlp)  # before the first article's clock starts
     conn.send("ready")
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
+    # the pool sends the next article while this one is extracted (:data:`PREFETCH`): a reading thread takes
+    # every message off the pipe at once, so the pool's send never waits on an extraction, whatever the size
+    threading.Thread(target=_read_messages, args=(conn, inbox), name="newsx-inbox", daemon=True).start()
     while True:
-        try:
-            msg = conn.recv()
-        except EOFError:
-            return
+        msg = inbox.get()
         if msg is None:
             return
         index, article = msg
         conn.send((index, process_article(article, nlp)))
+
+
+def _read_messages(conn: Connection, inbox: queue.SimpleQueue) -> None:
+    """Worker's reading thread: put each message of ``conn`` on ``inbox``, then None when the pool is gone."""
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            msg = None
+        inbox.put(msg)
+        if msg is None:
+            return
 
 
 _START_LOCK = threading.Lock()
@@ -235,7 +250,8 @@ class _Worker:
         child.close()
         self.ready = False
         self.started = time.monotonic()
-        self.task: Optional[tuple[int, Article, float]] = None  # (index, article, deadline)
+        self.task: Optional[tuple[int, Article, float]] = None  # (index, article, deadline): being extracted
+        self.queued: deque[tuple[int, Article]] = deque()  # sent, to be extracted after ``task``
 
     def kill(self) -> None:
         self.proc.kill()
@@ -364,16 +380,8 @@ class ExtractionPool:
         done: dict[int, ArticleOutcome] = {}
         next_out = 0
         while next_out < n and not stop.is_set():
-            for w in self._workers:
-                if w.ready and w.task is None and todo:
-                    i, a = todo.popleft()
-                    try:
-                        w.conn.send((i, a))
-                    except OSError:  # the worker died while idle: a new one takes the article
-                        todo.appendleft((i, a))
-                        self._replace(w)
-                        continue
-                    w.task = (i, a, time.monotonic() + article_budget(self.timeout, a))
+            for w in list(self._workers):
+                self._send_work(w, todo)
             now = time.monotonic()
             limits = [w.task[2] if w.task else w.started + WORKER_START_TIMEOUT
                       for w in self._workers if w.task or not w.ready]
@@ -383,20 +391,24 @@ class ExtractionPool:
                 try:
                     msg = c.recv()
                 except (EOFError, OSError):
-                    self._died(w, done)
+                    self._died(w, done, todo)
                     continue
                 if msg == "ready":
                     w.ready = True
                 else:
                     done[msg[0]] = msg[1]
                     w.task = None
+                    if w.queued:  # the article sent ahead starts now: its budget with it
+                        i, a = w.queued.popleft()
+                        w.task = (i, a, time.monotonic() + article_budget(self.timeout, a))
             now = time.monotonic()
             for w in list(self._workers):
                 if w.proc.exitcode is not None and not w.conn.poll():
-                    self._died(w, done)  # gone without its pipe saying so (a copy of its end kept open elsewhere)
+                    self._died(w, done, todo)  # gone without its pipe saying so (a copy of its end kept open elsewhere)
                 elif w.task and now >= w.task[2]:
                     i, a, _ = w.task
                     done[i] = timed_out(a, article_budget(self.timeout, a))
+                    self._requeue(w, todo)
                     self._replace(w)
                 elif not w.ready and now >= w.started + WORKER_START_TIMEOUT:
                     raise RuntimeError(f"an extraction worker did not start within {WORKER_START_TIMEOUT:g} s")
@@ -405,8 +417,33 @@ class ExtractionPool:
                 next_out += 1
         return next_out >= n
 
-    def _died(self, w: _Worker, done: dict[int, ArticleOutcome]) -> None:
-        """A worker's process ended: its article fails (in ``done``) and it is replaced.
+    def _send_work(self, w: _Worker, todo: deque) -> None:
+        """Send worker ``w`` articles of ``todo`` until it holds :data:`PREFETCH` of them: the one it extracts
+        (``w.task``, whose budget starts now) and the ones it takes up next (``w.queued``, whose budgets start
+        when the one before comes back), so it never waits for this thread between two articles."""
+        while w.ready and todo and (w.task is not None) + len(w.queued) < PREFETCH:
+            i, a = todo.popleft()
+            try:
+                w.conn.send((i, a))
+            except OSError:  # the worker died: a new one takes its articles
+                todo.appendleft((i, a))
+                self._requeue(w, todo)
+                self._replace(w)
+                return
+            if w.task is None:
+                w.task = (i, a, time.monotonic() + article_budget(self.timeout, a))
+            else:
+                w.queued.append((i, a))
+
+    @staticmethod
+    def _requeue(w: _Worker, todo: deque) -> None:
+        """Put the articles sent ahead to worker ``w`` (not begun) back at the front of ``todo``, in order."""
+        while w.queued:
+            todo.appendleft(w.queued.pop())
+
+    def _died(self, w: _Worker, done: dict[int, ArticleOutcome], todo: deque) -> None:
+        """A worker's process ended: its article fails (in ``done``), the ones sent ahead to it go back to
+        ``todo``, and it is replaced.
 
         Raises:
             RuntimeError: the worker ended before it was ready (the model does not load).
@@ -417,11 +454,14 @@ class ExtractionPool:
             i, a, _ = w.task
             done[i] = ArticleOutcome(a, None, error=f"the extraction process died (exit code "
                                                       f"{w.proc.exitcode}); the article was not extracted")
+        self._requeue(w, todo)
         self._replace(w)
 
 
 # How often (seconds) the feeding thread looks at its stop flag while it waits for the workers.
 FEED_POLL = 0.5
+# Articles a worker holds at once: the one it extracts and the next, sent ahead so that it goes on at once.
+PREFETCH = 2
 _END = object()  # the feeding thread's last item
 
 

@@ -122,6 +122,22 @@ def test_robust_pool_replaces_a_worker_past_the_budget():
     assert [(c.place, c.killed_min) for c in ok.extraction.casualties] == [("Hull", 3)]
 
 
+def test_robust_pool_article_sent_ahead_survives_its_workers_replacement():
+    """A worker holds the next article while it extracts one (``PREFETCH``); when the first runs out of time
+    and the worker is replaced, the article sent ahead goes to the new worker, with a budget of its own, and
+    comes back extracted, in input order."""
+    from components.models import Article
+    from components.worker import PREFETCH, ExtractionPool
+
+    long_text = "Talks\n\n" + "The minister said the talks in Geneva would resume on Monday. " * 800
+    with ExtractionPool(workers=1, timeout=1.5) as pool:
+        late, ok = pool.run([Article(id="long", text=long_text), Article(id="short", text="Gale in Hull; three dead" + BODY)])
+        assert (PREFETCH, pool.replaced) == (2, 1)
+    assert (late.article.id, late.extraction.quotes) == ("long", [])
+    assert late.warnings == ["extraction took longer than 1.5 s and was stopped; kept without extraction results"]
+    assert (ok.article.id, ok.error, [(c.place, c.killed_min) for c in ok.extraction.casualties]) == ("short", None, [("Hull", 3)])
+
+
 def test_robust_pool_replaces_an_idle_worker_that_died_between_runs():
     """A ready worker that dies while idle (killed, out of memory) costs nothing: the next run replaces it
     and extracts, rather than failing as if the model did not load."""
