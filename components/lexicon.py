@@ -73,6 +73,8 @@ class QuotesLexicon(LexiconFile):
     source_media_nouns: WordList
     opening_in_sources: WordList
     partitive_heads: WordList
+    closer_followers: WordList
+    recap_verbs: WordList
 
 
 class SpeakersLexicon(LexiconFile):
@@ -119,6 +121,7 @@ class PlacesLexicon(LexiconFile):
     admin_suffixes: WordList
     compass_words: WordList
     area_nouns: WordList
+    portion_nouns: WordList
     city_nouns: WordList
     place_prepositions: WordList
     attack_nouns: WordList
@@ -154,6 +157,9 @@ class CasualtiesLexicon(LexiconFile):
     injure_lemmas: WordList
     missing_lemmas: WordList
     injured_conditions: WordList
+    hospital_verbs: WordList
+    hospital_nouns: WordList
+    injury_nouns: WordList
     unconfirmed_death_verbs: WordList
     life_taking_verbs: WordList
     wounding_verbs: WordList
@@ -198,6 +204,8 @@ NOT_SOURCE_NOUNS = frozenset(_QUOTES.not_source_nouns)
 SOURCE_MEDIA_NOUNS = frozenset(_QUOTES.source_media_nouns)
 OPENING_IN_SOURCES = frozenset(_QUOTES.opening_in_sources)
 PARTITIVE_HEADS = frozenset(_QUOTES.partitive_heads)
+CLOSER_FOLLOWERS = frozenset(_QUOTES.closer_followers)
+RECAP_VERBS = frozenset(_QUOTES.recap_verbs)
 
 _SPEAKERS = load_lexicon(LEXICON_DIR / "speakers.yaml", SpeakersLexicon)
 TITLE_WORDS = frozenset(_SPEAKERS.title_words)
@@ -232,6 +240,7 @@ NON_PLACE_NAMES = frozenset(_PLACES.non_place_names)
 ADMIN_SUFFIXES = frozenset(_PLACES.admin_suffixes)
 COMPASS_WORDS = frozenset(_PLACES.compass_words)
 AREA_NOUNS = frozenset(_PLACES.area_nouns)
+PORTION_NOUNS = frozenset(_PLACES.portion_nouns)
 CITY_NOUNS = frozenset(_PLACES.city_nouns)
 PLACE_PREPOSITIONS = frozenset(_PLACES.place_prepositions)
 ATTACK_NOUNS = frozenset(_PLACES.attack_nouns)
@@ -263,6 +272,9 @@ KILL_LEMMAS = frozenset(_CASUALTIES.kill_lemmas)
 INJURE_LEMMAS = frozenset(_CASUALTIES.injure_lemmas)
 MISSING_LEMMAS = frozenset(_CASUALTIES.missing_lemmas)
 INJURED_CONDITIONS = frozenset(_CASUALTIES.injured_conditions)
+HOSPITAL_VERBS = frozenset(_CASUALTIES.hospital_verbs)
+HOSPITAL_NOUNS = frozenset(_CASUALTIES.hospital_nouns)
+INJURY_NOUNS = frozenset(_CASUALTIES.injury_nouns)
 UNCONFIRMED_DEATH_VERBS = frozenset(_CASUALTIES.unconfirmed_death_verbs)
 LIFE_TAKING_VERBS = frozenset(_CASUALTIES.life_taking_verbs)
 WOUNDING_VERBS = frozenset(_CASUALTIES.wounding_verbs)

@@ -1283,3 +1283,51 @@ def test_casualties_the_subject_of_an_active_killing_verb_is_the_killer(extract_
     an intransitive verb ('two drown') keeps its subject as the victims."""
     got = [(c.place, c.killed_min, c.perpetrator_killed_min) for c in extract_text(text, "2025-06-02").casualties]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A bus overturned near Kasese on Friday. Nine passengers were taken to hospital.", (None, None, 9, 9)),
+    ("Firefighters rushed five workers to a clinic after the silo exploded in Kasese.", (None, None, 5, 5)),
+    ("A gas leak in Kasese killed two people, and 11 neighbours were treated for smoke inhalation.", (2, 2, 11, 11)),
+    ("Three climbers were treated as heroes after the rescue in Kasese.", None),
+])
+def test_casualties_patients_taken_to_or_treated_in_hospital_are_injured(extract_text, text, expected):
+    """Invented: a verb of care with a place of care ('taken to hospital', 'rushed to a clinic') or an injury
+    ('treated for smoke inhalation') counts its patients (subject of the passive, object of the active) as
+    injured; 'treated as heroes' is no care."""
+    cas = extract_text(text, "2025-06-02").casualties
+    if expected is None:
+        assert cas == []
+    else:
+        c = only(extract_text(text, "2025-06-02"))
+        assert (c.killed_min, c.killed_max, c.injured_min, c.injured_max) == expected
+
+
+@pytest.mark.parametrize("text, missing", [
+    ("After the mudslide in Kasese, at least nine villagers were unaccounted for.", (9, None)),
+    ("The mudslide left four dead, 20 hurt and 13 unaccounted for in Kasese.", (13, 13)),
+])
+def test_casualties_unaccounted_for_is_missing(extract_text, text, missing):
+    """Invented: 'unaccounted for' is the missing category, as a predicate (the parser hangs its subject on the
+    auxiliary) and as a state in a list that 'left' governs."""
+    c = only(extract_text(text, "2025-06-02"))
+    assert (c.missing_min, c.missing_max) == missing
+    assert c.killed_min in (None, 4)
+
+
+def test_casualties_a_relative_clause_death_counts_its_noun(extract_text):
+    """Invented: in 'the four fishermen who drowned', the relative pronoun subject stands for the counted noun
+    before it, even inside reported speech; 'the fisherman who drowned' (definite, no number) refers back to a
+    death reported before and is no new count."""
+    c = only(extract_text("The coast guard said the four fishermen who drowned off Mombasa had ignored the "
+                          "storm warning.", "2025-06-02"))
+    assert (c.place, c.killed_min, c.killed_max) == ("Mombasa", 4, 4)
+    assert extract_text("The fisherman who drowned off Mombasa was a father of three.", "2025-06-02").casualties == []
+
+
+def test_casualties_a_part_of_the_attackers_is_no_victim(extract_text):
+    """Invented: 'nine of the gunmen' (a number with 'of' and a perpetrator noun) killed is counted apart from
+    the victims, not added to them."""
+    c = only(extract_text("Six guards were killed when gunmen raided a depot near Kasese, and nine of the gunmen "
+                          "also died, the army said.", "2025-06-02"))
+    assert (c.killed_min, c.killed_max, c.perpetrator_killed_min) == (6, 6, 9)

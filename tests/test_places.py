@@ -238,8 +238,11 @@ def test_places_village_with_admin_qualifier(extract_text):
 
 
 def test_places_village_needs_its_country_named(extract_text):
-    """Test that a bare village name is a place only when the article names its country."""
-    assert extract_text("Officials said the case in Cattai was isolated.").places == []
+    """Test that a bare village name is a place only when the article names its country, or when it is the only
+    place of its name anywhere and follows a locative preposition ("in Cattai": New South Wales); a village with
+    namesakes in other countries needs its country ("in Ashby": the US or Australia)."""
+    assert extract_text("Officials said the case in Ashby was isolated.").places == []
+    assert [(p.name, p.country) for p in extract_text("Officials said the case in Cattai was isolated.").places] == [("Cattai", "AU")]
     ex = extract_text("Officials in Australia said the case in Cattai was isolated.")
     assert [(p.name, p.country, p.admin1) for p in ex.places] == [
         ("Australia", "AU", None), ("Cattai", "AU", "New South Wales")
@@ -924,3 +927,17 @@ def test_title_case_line_memo_gives_the_same_answers():
     got = [_title_case_line(text, c, memo) for c in range(len(text))]
     assert got == [_title_case_line(text, c) for c in range(len(text))]
     assert got[0] and got[20] and not got[-1] and memo == {0: True, text.index("Rescuers"): False}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fishermen pulled two bodies from the sea off Lampedusa on Monday.", [("Lampedusa", "IT")]),
+    ("Heavy rain flooded parts of Bududa overnight.", [("Bududa", "UG")]),
+    ("Floods hit a farm in Ashby on Monday.", []),
+])
+def test_places_the_only_village_of_its_name_after_a_locative_cue(extract_text, text, expected):
+    """Invented: after a locative preposition or a portion noun ('off X', 'parts of X'), a village or small town
+    that is the only place of its name anywhere (GeoNames cities500) is that place, its country unstated, even
+    when the model tags it a person; a town named like its district is the town; a small town's name with
+    namesakes ('Ashby', in the US and Australia) still needs its country or area named."""
+    ex = extract_text(text)
+    assert [(p.name, p.country) for p in ex.places if p.kind == "city"] == expected

@@ -506,7 +506,7 @@ def test_quotes_each_sieve_pass_is_named_and_short():
 
     from components.extract import quotes
 
-    assert [p.__name__ for p in quotes.QUOTE_PASSES] == ["_frame_content_pass", "_byline_pass", "_dialogue_tag_pass", "_nearest_cue_pass",
+    assert [p.__name__ for p in quotes.QUOTE_PASSES] == ["_frame_content_pass", "_byline_pass", "_recap_pass", "_dialogue_tag_pass", "_nearest_cue_pass",
                                                       "_colon_pass"]
     modules = sorted(Path(quotes.__file__).parent.glob("*.py"))
     assert len(modules) >= 15
@@ -1414,3 +1414,75 @@ def test_quotes_a_named_storm_is_no_speaker(extract_text, text):
     """Invented: 'Storm Elin' / 'Hurricane Milton' (the model tags such names PERSON, or nothing) is neither a
     headline label's speaker nor a pronoun's antecedent."""
     assert [q.speaker for q in extract_text(text).quotes if q.speaker] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The governor called the levy 'a tax on farmers' and walked out.", [("mixed", "the levy 'a tax on farmers'")]),
+    ("The governor called the levy \u2018a tax on farmers\u2019 when she spoke.", [("mixed", "the levy \u2018a tax on farmers\u2019")]),
+    ("The farmers' union said the levy was unfair.", [("indirect", "the levy was unfair")]),
+])
+def test_quotes_single_marks_closing_after_a_plural(extract_text, text, expected):
+    """Invented: a single mark after a word ending in 's' closes a single-quoted passage when a word that opens a
+    new phrase follows it ('... farmers' and', 'when'), so the partial quotation is mixed with its marks whole;
+    before what is owned ('the farmers' union') it stays a possessive. A one-line text that ends on its stop is
+    no headline, so its single-marked phrase stays a quotation."""
+    ex = extract_text(text)
+    assert [(q.kind, q.text) for q in ex.quotes] == expected
+
+
+def test_quotes_who_after_an_appositive_refers_to_the_person(extract_text):
+    """Invented: 'a march led by NAME, the chair of the tenants' association, who said ...': the parser hangs the
+    relative clause on 'march', which names no person; 'who' refers to the person the phrase before its comma
+    names, the highest person noun up the tree from its last word (the name, not 'chair' or 'association')."""
+    ex = extract_text("Hundreds joined a march led by Tomasz Wrobel, the chair of the tenants' association, who said "
+                      "that rents had doubled in three years.")
+    assert [(q.speaker, q.kind, q.text) for q in ex.quotes] == [("Tomasz Wrobel", "indirect", "rents had doubled in three years")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The relief flight, according to the airline's head of operations, Sanna Koivu, will land in Oulu at noon.",
+     ("Sanna Koivu", "The relief flight will land in Oulu at noon")),
+    ("The relief flight will land in Oulu at noon, according to the airline's head of operations, Sanna Koivu.",
+     ("Sanna Koivu", "The relief flight will land in Oulu at noon")),
+    ("The relief flight, according to the airline, will land in Oulu at noon.",
+     ("airline", "The relief flight will land in Oulu at noon")),
+])
+def test_quotes_according_to_inside_or_after_its_content(extract_text, text, expected):
+    """Invented: 'according to X' set off by commas after the subject of its clause has its content on both sides
+    (the words before it have no verb), and a role phrase ending at a comma ('head of operations, NAME,') with a
+    name after it, at the sentence's end too, is that person."""
+    ex = extract_text(text)
+    assert [(q.speaker, q.text) for q in ex.quotes] == [expected]
+
+
+def test_quotes_a_statement_from_someone_introducing_a_quotation_with_a_colon(extract_text):
+    """Invented: 'The statement from NAME ... was brief:' before a quotation makes the one the statement is from
+    its speaker (as 'NAME's statement was brief:' does); a statement from nobody who can speak keeps no speaker."""
+    ex = extract_text("The statement from Mayor Ines Duarte to the fishing fleet was brief: "
+                      "\u201cNo boat leaves the harbour before the storm has passed.\u201d")
+    assert [(q.speaker, q.kind) for q in ex.quotes] == [("Ines Duarte", "direct")]
+    ex = extract_text("The message from the broken sign was brief: \u201cNo boat leaves the harbour today.\u201d")
+    assert [q.speaker for q in ex.quotes] == [None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\u201cThe ferry left without us. We slept on the pier.\u201d That is how Kofi Mensah described the night he "
+     "spent in the port.", [("Kofi Mensah", "direct", "described")]),
+    ("\u201cThe dam will hold.\u201d This was how the engineer put it on Friday.", [("engineer", "direct", "put")]),
+])
+def test_quotes_a_sentence_taking_up_the_quotation_names_its_source(extract_text, text, expected):
+    """Invented: 'That is how X described ...' / 'This was how X put it' right after a quotation names its source
+    (the subject of the verb that takes it up); the verb's object is what the quotation described, no
+    indirect quote of its own."""
+    ex = extract_text(text)
+    assert [(q.speaker, q.kind, q.cue) for q in ex.quotes] == expected
+
+
+def test_quotes_labels_of_a_list_of_sections_are_no_speakers(extract_text):
+    """Invented: in a list of labelled lines whose labels name topics ('Roads:', 'Clinics:'), no label is a
+    speaker, even one the model tags as a person or an organisation; the attributed sentence after the list
+    keeps its speaker."""
+    ex = extract_text("What the town council agreed on Thursday:\nParking: fees by the river will double from April.\n"
+                      "Schools: the two secondary schools in Albi will share one campus.\nThe mayor said the changes "
+                      "were needed.")
+    assert [(q.speaker, q.text) for q in ex.quotes] == [("mayor", "the changes were needed")]

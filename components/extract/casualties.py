@@ -77,7 +77,10 @@ from ..lexicon import (
     KILL_LEMMAS,
     MISSING_LEMMAS,
     UNCONFIRMED_DEATH_VERBS,
+    HOSPITAL_NOUNS,
+    HOSPITAL_VERBS,
     INJURED_CONDITIONS,
+    INJURY_NOUNS,
     LIFE_TAKING_VERBS,
     TRANSITIVE_KILL_LEMMAS,
     WOUNDING_VERBS,
@@ -281,7 +284,7 @@ def _category(tok: Token) -> Optional[str]:
         return "missing"
     if lem in WOUNDING_VERBS and tok.pos_ == "VERB" and any(c.lower_ == "fatally" and not _negated_manner(c) for c in tok.subtree):
         return "killed"  # "was fatally shot", "fatally stabbed two men" (not "none / neither fatally")
-    if lem in INJURE_LEMMAS or low in INJURE_LEMMAS or _in_condition(tok) or _wounding_assault(tok):
+    if lem in INJURE_LEMMAS or low in INJURE_LEMMAS or _in_condition(tok) or _wounding_assault(tok) or _in_care(tok):
         return "injured"
     if lem in KILL_LEMMAS or low in KILL_LEMMAS:
         if lem == "body" or low in ("body", "bodies"):
@@ -337,6 +340,25 @@ def _in_condition(tok: Token) -> bool:
     subject of the verb are patients, counted as injured."""
     return tok.lower_ == "condition" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and any(
         c.dep_ == "amod" and c.lower_ in INJURED_CONDITIONS for c in tok.children)
+
+
+def _in_care(tok: Token) -> bool:
+    """True for a verb of care (:data:`HOSPITAL_VERBS`) taking patients to or treating them at a place of care
+    (:data:`HOSPITAL_NOUNS`: "were taken to hospital", "rushed 12 people to a clinic", "treated in hospital"),
+    or treating them for an injury (:data:`INJURY_NOUNS`: "treated for burns"): its patients are injured."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in HOSPITAL_VERBS:
+        return False
+    for prep in tok.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            if prep.lower_ in ("to", "in", "at", "into") and obj.lower_ in HOSPITAL_NOUNS:
+                return True
+            if prep.lower_ == "for" and obj.lower_ in INJURY_NOUNS:
+                return True
+    return False
 
 
 def _unconfirmed_death(tok: Token) -> bool:
@@ -442,8 +464,8 @@ def _victims(tok: Token) -> list[Token]:
         # condition" is a victim counted before (a pronoun refers back), no new count
         return [c for c in _with_conjuncts([c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")])
                 if c.pos_ != "PRON"]
-    if lem in LIFE_TAKING_VERBS:  # "claimed seven lives": the lives are the count; "the lives of 12 passengers": those
-        lives = [c for c in kids if c.dep_ in ("dobj", "obj") and c.lower_ in ("life", "lives")]
+    lives = [c for c in kids if c.dep_ in ("dobj", "obj") and c.lower_ in ("life", "lives")]
+    if lem in LIFE_TAKING_VERBS and lives:  # "claimed seven lives": the lives are the count; "the lives of 12 passengers": those
         of = [p for v in lives for c in v.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         return _with_conjuncts(of) if of and not any(c.dep_ == "nummod" for v in lives for c in v.children) else lives
     if _death_of_manner(tok):  # "was stabbed to death", "beat two men to death": the verb's victims
@@ -487,7 +509,7 @@ def _death_of_manner(tok: Token) -> bool:
 
 
 # the state words of a "left N dead, M injured and K missing" list
-_STATE_WORDS = frozenset({"dead", "injured", "wounded", "hurt", "missing"})
+_STATE_WORDS = frozenset({"dead", "injured", "wounded", "hurt"}) | MISSING_LEMMAS  # "missing", "unaccounted (for)"
 
 
 def _count_before_state(tok: Token) -> Optional[Token]:
@@ -602,6 +624,16 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
         # "left three people missing": the object of "leave" is in the state the participle names
         return [c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i]
     subj = [c for c in kids if c.dep_ in ("nsubjpass", "nsubj")]
+    if not subj:  # "six people were unaccounted for": the parser hung the subject on the auxiliary
+        subj = [c for a in kids if a.dep_ in ("aux", "auxpass") for c in a.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if tok.dep_ == "relcl" and subj and all(c.tag_ in ("WP", "WDT") or c.lower_ == "that" for c in subj):
+        # "the 3 protesters who died": the relative pronoun stands for the noun it follows, unless that noun refers
+        # back to victims counted before ("the insurgent that died in the crash": definite, no number)
+        head = tok.head
+        back = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(c.dep_ == "nummod" for c in head.children)
+        if back:
+            return []
+        subj = [head]
     if subj and tok.tag_ in ("VB", "VBZ", "VBP") and tok.lemma_.lower() in TRANSITIVE_KILL_LEMMAS \
             and not any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
         return []  # "Gunmen Kill Six" with the count parsed away: an active killing verb's subject is the killer
@@ -699,6 +731,9 @@ def _is_perpetrator(victim: Token, sent: Span) -> bool:
     life", "stabbed two men and then killed himself") after a killing or wounding in the same sentence."""
     if victim.lower_ in PERPETRATOR_NOUNS or victim.lemma_.lower() in PERPETRATOR_NOUNS:
         return True
+    if victim.pos_ == "NUM" and any(g.lower_ in PERPETRATOR_NOUNS or g.lemma_.lower() in PERPETRATOR_NOUNS for c in victim.children
+                                    if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"):
+        return True  # "22 of the attackers": a part of the attackers
     if victim.lower_ in PRONOUN_ONE and any(t.lower_ in PERPETRATOR_NOUNS and t.i < victim.i for t in sent):
         return True
     if _reflexive_death(victim):
@@ -1148,7 +1183,7 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
     doc = sent.doc
     low, lem = token_lowers(doc), token_lemmas(doc)
     for i in range(sent.start, sent.end):
-        if low[i] not in _TRIGGER_WORDS and lem[i] not in _TRIGGER_WORDS:
+        if low[i] not in _TRIGGER_WORDS and lem[i] not in _TRIGGER_WORDS and lem[i] not in HOSPITAL_VERBS:
             continue  # no casualty word (:func:`_category` is None): tested on the columns before a Token is built
         tok = doc[i]
         cat = _category(tok)

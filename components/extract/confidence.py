@@ -7,7 +7,8 @@ rules already know; the product of the factors is rounded to 3 decimals.
 **Quote** (:func:`quote_confidence`: is the attribution, speaker and cue, right?):
 
 - the sieve pass that attributed it (:data:`PASS_CONFIDENCE`): a quotation inside a reporting
-  frame's content or a byline 0.9, a transcript turn 0.85, the nearest cue 0.75, a dialogue tag
+  frame's content or a byline 0.9, a transcript turn 0.85, the nearest cue or a recap ("That is
+  how X put it") 0.75, a dialogue tag
   whose verb the lexicon lacks 0.7, a reporting clause
   before a floating quotation 0.7, an indirect (reported-speech) frame 0.65, a colon 0.6, a
   quotation running on from the previous attributed one 0.55, a floating quotation with no cue 0.2;
@@ -35,6 +36,7 @@ PASS_CONFIDENCE: dict[str, float] = {
     "byline": 0.9,
     "transcript": 0.85,
     "nearest_cue": 0.75,
+    "recap": 0.75,  # "That is how X described it" after the quotation, as sure as the nearest cue
     "dialogue_tag": 0.7,  # a verb the cue lexicon lacks, a reporting cue by its position after the quotation
     "reporting_clause": 0.7,
     "indirect": 0.65,

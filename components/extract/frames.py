@@ -19,10 +19,10 @@ from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon as C
-from ..nlp import doc_ents, token_column, token_lemmas, token_lowers
+from ..nlp import doc_ents, doc_text, token_column, token_lemmas, token_lowers
 from ..text.words import verb_lemma
 from .cuelex import agentless_passive, is_reliable_cue, reliable_lemmas, verb_shape
-from .speakers import SpeakerIndex, clean_name
+from .speakers import SpeakerIndex, clean_name, in_section_list
 from .tree import climb, is_root
 
 @dataclass
@@ -73,7 +73,7 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
                    and tok.doc[c.left_edge.i - 1].text == "," and c.ent_type_ not in ("GPE", "LOC", "FAC")),
                   subjects[0])  # (not an appositive: "X, the envoy, said"; not a place's area: "in Rockville, Maryland admitted")
         if ch.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
-            return tok.head
+            return relative_antecedent(ch, tok)
         return ch
     for ch in tok.children:
         if ch.dep_ == "agent":
@@ -105,6 +105,46 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
             if ch.dep_ in ("dobj", "attr", "npadvmod", "oprd") and ch.pos_ == "PROPN" and ch.i - tok.i <= 4:
                 return ch
     return None
+
+
+def _names_a_person(tok: Token) -> bool:
+    """True when ``tok`` heads a person's mention: a PERSON entity, or a noun for a person or a title
+    ("head", "spokeswoman"; :data:`~components.lexicon.PERSON_NOUNS`, ``TITLE_WORDS``)."""
+    return tok.ent_type_ == "PERSON" or tok.pos_ == "NOUN" and (tok.lemma_.lower() in C.PERSON_NOUNS or tok.lower_ in C.TITLE_WORDS)
+
+
+# links inside one person's mention up the tree: a role's name ("the head, NAME"), the body of a role ("the head
+# of the union"), a name's compounds, the object of the preposition or agent that holds it ("called by NAME")
+_ROLE_PHRASE_LINKS = frozenset({"appos", "pobj", "prep", "compound", "poss"})
+
+
+def relative_antecedent(pron: Token, clause: Token) -> Token:
+    """The noun relative pronoun ``pron`` of relative clause ``clause`` refers to: the noun the clause
+    modifies, except that "who" (which refers to people) hung by the parser on a noun that names no person
+    ("a strike called by Mirela Dobre, the head of the union, who said ...": on "strike") refers to the
+    person named by the phrase that ends right before it (before its comma): of the nouns up the tree from
+    that phrase's last word through the links of one mention (:data:`_ROLE_PHRASE_LINKS`, never a
+    coordination) whose subtrees end there, the highest that names a person (:func:`_names_a_person`;
+    "Dobre" over "head" over "union"). The modified noun when there is none or when it is a proper noun."""
+    head = clause.head
+    if pron.lower_ != "who" or head.pos_ == "PROPN" or _names_a_person(head):
+        return head
+    doc, k = pron.doc, pron.i - 1
+    if k > 0 and doc[k].text == ",":
+        k -= 1
+    clause_end = clause.right_edge.i
+
+    def end_of(node: Token) -> int:  # the last word of the node's phrase, the relative clause left out
+        return max((x.i for x in node.subtree if not pron.i - 1 <= x.i <= clause_end), default=node.i)
+
+    t, best = doc[k], None
+    while True:
+        if _names_a_person(t):
+            best = t
+        if t.head.i == t.i or end_of(t.head) != k or t.dep_ not in _ROLE_PHRASE_LINKS:
+            break  # (never across a coordination: "X, and his wife, Laura, who" is Laura's)
+        t = t.head
+    return best if best is not None else head
 
 
 def relative_pronoun(tok: Token, depth: int = 0) -> Optional[Token]:
@@ -214,22 +254,29 @@ def known_source_word(tok: Token) -> bool:
     return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text for e in doc_ents(tok.doc))
 
 
+def _names_a_source(name: list[Token]) -> bool:
+    """Whether the words of a line's label before its colon can name a source: at most four tokens, a PERSON or
+    ORG entity (not a storm: "Storm Elin"), or one word the article knows as a source (:func:`known_source_word`)."""
+    if not name or len(name) > 4 or name[0].lower_ in C.STORM_WORDS:
+        return False
+    entity = name[-1].ent_type_ in ("PERSON", "ORG") and name[0].ent_iob_ == "B" and all(t.ent_type_ == name[-1].ent_type_ for t in name)
+    return entity or len(name) == 1 and known_source_word(name[0])
+
+
 def _label_frame(tok: Token, in_quote) -> Optional["Frame"]:
     """A "Name: statement" line (headline style): ``tok`` is the colon after a name opening its line.
 
     The name (at most four tokens) must be a PERSON or ORG entity, or the surname of a person the
     article names elsewhere ("Sanders: ..." after "Bernie Sanders"), or a document noun ("Poll:
-    ..."); a toponym dateline is not a source. The content runs to the end of the line.
+    ..."); a toponym dateline is not a source, and nor is a label in a list of section labels
+    (:func:`.speakers.in_section_list`). The content runs to the end of the line.
     """
     doc = tok.doc
     start = tok.i
     while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
         start -= 1
     name = [t for t in doc[start : tok.i] if not t.is_space]
-    if not name or len(name) > 4 or name[0].lower_ in C.STORM_WORDS:
-        return None  # ("Storm Elin: ..." names a storm, which the model tags PERSON)
-    entity = name[-1].ent_type_ in ("PERSON", "ORG") and name[0].ent_iob_ == "B" and all(t.ent_type_ == name[-1].ent_type_ for t in name)
-    if not entity and not (len(name) == 1 and known_source_word(name[0])):
+    if not _names_a_source(name) or in_section_list(doc, doc[start].idx, _names_a_source):
         return None
     end = tok.i + 1
     while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
@@ -422,26 +469,30 @@ def _late_subject(tok: Token) -> Optional[tuple[Token, tuple[int, int]]]:
 
 
 def _name_of_role(role: Token, comma: int) -> Optional[Span]:
-    """The person's name set off by commas right after a role noun ending at ``comma`` ("the regional
-    governor, Pavel Drozd, ..."): the role a title word (``title_words``) right before the comma (the
+    """The person's name set off by commas right after a role noun phrase ending at ``comma`` ("the regional
+    governor, Pavel Drozd, ...", "her chief of staff, Marta Ferri, ..."): the role a title word
+    (``title_words``) whose phrase ends right before the comma (the
     parser may hang the name on it as an appositive), and a
     PERSON entity from the token after the comma up to another comma, with more of the sentence after it;
     None otherwise (a proper-noun source, a document noun: "according to Brown's account, Brown, Farrin
     and ... were"; or no such name)."""
     doc = role.doc
-    if role.pos_ != "NOUN" or role.lower_ not in C.TITLE_WORDS or role.i + 1 != comma or comma + 1 >= role.sent.end:
-        return None
+    appos = {t.i for c in role.children if c.dep_ == "appos" for t in c.subtree}  # the name may hang on the role
+    end = max(t.i for t in role.subtree if t.i not in appos and t.i < comma)
+    if role.pos_ != "NOUN" or role.lower_ not in C.TITLE_WORDS or end + 1 != comma or comma + 1 >= role.sent.end:
+        return None  # (the role's phrase may run on to the comma: "the chief of staff, NAME,")
     ent = next((e for e in role.sent.ents if e.start == comma + 1 and e.label_ == "PERSON"), None)
-    if ent is None or ent.end + 1 >= role.sent.end or doc[ent.end].text != ",":
-        return None
+    if ent is None or ent.end >= role.sent.end or doc[ent.end].text not in (",", ".") or doc[ent.end].text == "," and ent.end + 1 >= role.sent.end:
+        return None  # (a name closing the sentence: "..., according to the governor, Pavel Drozd.")
     return ent
 
 
 def _according_frame(tok: Token) -> Optional[Frame]:
     """Family "according to X": ``tok`` is "according" before "to". The source is the object of
-    "to"; the content is the host clause without the attribution phrase, or only what precedes it
-    when three or more words do ("X were killed ..., according to the ministry, as rescuers dug
-    ...": a clause after it is the reporter's). None without a source noun."""
+    "to"; the content is the host clause without the attribution phrase ("The first convoy, according
+    to X, will leave on Sunday": its words on both sides, as ``content_text``), or only what precedes
+    it when three or more words with a verb do ("X were killed ..., according to the ministry, as
+    rescuers dug ...": a clause after it is the reporter's). None without a source noun."""
     doc = tok.doc
     to = doc[tok.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -462,9 +513,17 @@ def _according_frame(tok: Token) -> Optional[Frame]:
     pool = host.subtree if host.pos_ in ("VERB", "AUX") else tok.sent
     toks = [t for t in pool if t.i not in skip]
     before = [t for t in toks if t.i < tok.i]
-    if len(before) >= 3:
+    if len(before) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in before):
         toks = before
-    return Frame(doc[tok.i : tok.i + 2], pobj, span_chars(toks), kind="according", cue_text="according to")
+    words = None
+    if before and toks[-1].i > tok.i:  # "The first convoy, according to X, will leave on Sunday": both sides
+        after = [t for t in toks if t.i > tok.i]
+        while before and before[-1].is_punct:
+            before = before[:-1]
+        while after and after[0].is_punct:
+            after = after[1:]
+        words = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(t.text for t in before + after if not t.is_space)).strip(" ,.")
+    return Frame(doc[tok.i : tok.i + 2], pobj, span_chars(toks), kind="according", cue_text="according to", content_text=words)
 
 
 def _opening_in_frame(tok: Token, in_quote) -> Optional[Frame]:

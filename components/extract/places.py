@@ -50,6 +50,7 @@ from ..lexicon import (
     ADMIN_SUFFIXES,
     ATTACK_NOUNS,
     AREA_NOUNS,
+    PORTION_NOUNS,
     AREA_PLURALS,
     CALENDAR_WORDS,
     CITY_NOUNS,
@@ -114,6 +115,7 @@ SIGNALS: dict[str, bool] = {
     "neighbours": True,  # candidates near the article's other resolved places rank first
     "one_sense": True,  # one reading per name per article: later bare mentions follow the best-cued one
     "population": True,  # log population as the prior
+    "unique_small_places": True,  # after a locative preposition, a village or small town that is the only place of its name
     "headline_support": True,  # a small town read only in a title-case headline needs the article's support
     "street_names": True,  # names before "streets"/"avenues" ("Lakeview and Harrison streets"), a bare street noun ("North Street"), lower-case words
     "feature_names": True,  # "the Neches River", "Fraser Valley", "Fort Hood": placed at the article's nearest resolved place
@@ -146,6 +148,7 @@ class Mention:
     repeated: bool = False  # the same name is also mentioned outside title-case lines
     holds: str = ""  # a city the text says lies in this place: "Tbilisi, Georgia's capital"
     facility: bool = False  # a square, street or bridge named after a person or saint: "St. Peter's Square"
+    locative: bool = False  # right after a locative preposition: "in X", "near X", "off X" (:func:`_cue_before`)
     feature: bool = False  # a river, valley, fort or township the gazetteer lacks: "the Neches River" (also a facility)
 
 
@@ -372,7 +375,8 @@ def _other_person_part(word: str, span_text: str, surnames: dict[str, set[str]])
 
 
 def _cue_before(doc: Doc, i: int) -> bool:
-    """True when the token before index ``i`` is a locative preposition or a city noun + "of"."""
+    """True when the token before index ``i`` is a locative preposition, or "of" after a city, area or
+    portion noun ("the town of X", "the outskirts of X", "part of X")."""
     if i == 0:
         return False
     prev = doc[i - 1].lower_
@@ -380,7 +384,7 @@ def _cue_before(doc: Doc, i: int) -> bool:
         return True
     if prev in ("on", "against") and i >= 2 and doc[i - 2].lower_ in ATTACK_NOUNS:
         return True  # "a missile strike on Odesa"
-    return prev == "of" and i >= 2 and doc[i - 2].lower_ in CITY_NOUNS | ADMIN_SUFFIXES | AREA_NOUNS
+    return prev == "of" and i >= 2 and doc[i - 2].lower_ in CITY_NOUNS | ADMIN_SUFFIXES | AREA_NOUNS | PORTION_NOUNS
 
 
 def _without_compass(span: Span, ent: Span, gaz: Gazetteer) -> Span:
@@ -1261,9 +1265,11 @@ def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: dict[str, set
         return False
     recs = [r for r in gaz.candidates(text) if normalise(r.name) == normalise(text)]
     if not recs:
-        # a big city by another spelling after a locative cue ("In Khan Younis" for Khan Yunis)
-        return len(span) > 1 and _cue_before(span.doc, span.start) and any(
+        # a big city by another spelling after a locative cue ("In Khan Younis" for Khan Yunis), or the
+        # only place of its name, a village or small town, after one ("off Lampedusa", tagged PERSON)
+        return _cue_before(span.doc, span.start) and (len(span) > 1 and any(
             r.kind == "city" and r.population >= MIN_BARE_POPULATION for r in gaz.candidates(text))
+            or SIGNALS["unique_small_places"] and unique_small_place(text, gaz) is not None)
     if _cue_before(span.doc, span.start) or _admin_suffix_after(span):
         return True
     return max(r.population for r in recs) >= MIN_BARE_POPULATION or recs[0].kind == "country" or recs[0].kind in AREA_KINDS
@@ -1548,7 +1554,23 @@ def _with_cues(span: Span, gaz: Gazetteer) -> Mention:
         m.city_cue = True
     # "Tbilisi, Georgia's capital", and "Atlanta, Georgia": the state of the city before it, not the country
     m.holds = _apposed_city(span) or _city_before_its_area(span, gaz)
+    m.locative = _cue_before(doc, span.start)
     return m
+
+
+def unique_small_place(text: str, gaz: Gazetteer) -> Optional[GeoRecord]:
+    """The village or small town (GeoNames cities500, population below 5000) that is the only place
+    anywhere named exactly ``text``, of at least four letters, with no other gazetteer reading (no
+    city, country or area of that name or spelling but the area that holds it: "Bududa" and its
+    district): "Lampedusa". None otherwise ("Springfield" has namesakes). A name that names one place
+    only says which place it is without its country."""
+    if len(text) < 4:
+        return None
+    small = [r for r in gaz.small_places(text) if normalise(r.name) == normalise(text)]
+    if len(small) != 1 or any((r.country, r.admin1) != (small[0].country, small[0].admin1) or r.kind != "admin"
+                              for r in gaz.candidates(text)):
+        return None
+    return small[0]
 
 
 def _city_before_its_area(span: Span, gaz: Gazetteer) -> str:
@@ -1867,6 +1889,11 @@ def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
     if m.admin_cue and m.qualifier_country and not any(r.country == m.qualifier_country for r in recs):
         return None
     best = max(recs, key=lambda r: _score(r, m, key, ctx, gaz))
+    if best.kind == "admin" and normalise(best.name) != key and not (m.admin_cue or m.county_cue):
+        # "part of Bududa": the town the district is named after ("Bududa District"), unless "Bududa district"
+        town = [r for r in gaz.small_places(m.text) if normalise(r.name) == key and (r.country, r.admin1) == (best.country, best.admin1)]
+        if town:
+            return town[0]
     if SIGNALS["area_spellings"] and m.admin_cue and ctx.top_country and best.country != ctx.top_country and not m.qualifier_country:
         # "Ghanzi province" in a report on Afghanistan: Ghazni misspelt, not Botswana's Ghanzi
         area = gaz.area_by_spelling(m.text, [ctx.top_country])
@@ -1921,6 +1948,9 @@ def _supported_small_place(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional
     resolves (an admin area the article names wins, then a neighbour). Else None."""
     if len(m.text) < 4 and not m.qualifier_country:
         return None  # a short name needs its country stated ("DFL-Ely": US)
+    only = unique_small_place(m.text, gaz) if SIGNALS["unique_small_places"] and m.locative and not m.qualifier_country else None
+    if only is not None:
+        return only  # "rescued off Lampedusa": the only place of the name, after a locative preposition
     small = [r for r in gaz.small_places(m.text) if normalise(r.name) == normalise(m.text)]  # no alternate names
     if m.qualifier_country:
         fits = [r for r in small if _fits_qualifier(r, m)]

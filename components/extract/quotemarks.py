@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..lexicon import CLOSER_FOLLOWERS
+
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
 STRAIGHT_DOUBLE = '"'
@@ -140,7 +142,8 @@ def _pair_single(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> lis
 
     An opener is ‘ or ' after a non-letter and before a letter; a closer is ’ or ' not between
     letters. Closers right after sentence punctuation or before the paragraph end are preferred,
-    so possessives ("the fans’ patience") are skipped.
+    so possessives ("the fans’ patience") are skipped; a mark after "s" is a closer when a word that opens
+    a new phrase follows (:func:`_opens_phrase`: "'a gift to the banks' and left").
     """
     out = []
     i = a
@@ -166,7 +169,7 @@ def _pair_single(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> lis
                     if p in ".,!?;:…" or j + 1 >= b or n in ".,;:!?)—–":
                         strong = j
                         break
-                    if weak is None and not (p in "sS" and n.isspace()):
+                    if weak is None and not (p in "sS" and n.isspace() and not _opens_phrase(text, j + 1, b)):
                         weak = j
                 close = strong if strong is not None else weak
                 if close is not None and close - i > 2:
@@ -175,6 +178,14 @@ def _pair_single(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> lis
                     continue
         i += 1
     return out
+
+
+def _opens_phrase(text: str, k: int, b: int) -> bool:
+    """True when the word after the spaces at ``text[k]`` (before ``b``) opens a new phrase or clause
+    (:data:`~components.lexicon.CLOSER_FOLLOWERS`: "and", "to", "when"): a mark before it closes a quotation
+    ("'a gift to the banks' and"), where a plural possessive is followed by what is owned ("the banks' profits")."""
+    m = re.match(r"\s+([a-z]+)\b", text[k:b])
+    return m is not None and m.group(1) in CLOSER_FOLLOWERS
 
 
 def quote_spans(text: str) -> list[QSpan]:

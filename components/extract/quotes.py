@@ -48,7 +48,7 @@ from .confidence import quote_confidence
 from .content_gate import content_admissible
 from .cuelex import cue_head, cue_key, cue_table
 from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, anonymity_request, armed_attack, cue_lemma, known_source_word, operational_request, plausible_source,
-                     relative_pronoun, reporting_frames, subject_of)
+                     relative_antecedent, relative_pronoun, reporting_frames, subject_of)
 from .quotemarks import QSpan, quote_spans, split_attributed_continuations, strip_content
 from .speakers import SpeakerIndex, headline_lines
 from .transcripts import transcript_turns, turn_quotes
@@ -190,7 +190,7 @@ class Link:
 
     Attributes:
         frame (Frame): the reporting frame (cue, source token, content) the quotation belongs to.
-        rule (str): the pass that decided (``frame_content``, ``byline``, ``nearest_cue``,
+        rule (str): the pass that decided (``frame_content``, ``byline``, ``recap``, ``nearest_cue``,
             ``colon``, ``floating``).
         mixed_range (tuple[int, int] | None): character range of a ``mixed`` quote (the paraphrase
             holding the quoted fragment), None for a ``direct`` one.
@@ -387,7 +387,7 @@ class _Sieve:
                 d.update(mention=span.text, mention_start=span.start_char, mention_end=span.end_char)
                 self.index.note_mention(span.start_char, self.index.key_of(name))
                 rel = relative_pronoun(frame.cue[0]) if frame.subject is not None else None
-                if rel is not None and rel.head.head == frame.subject:
+                if rel is not None and relative_antecedent(rel, rel.head) == frame.subject:
                     d.update(mention=rel.text, mention_start=rel.idx, mention_end=rel.idx + len(rel))
             d.update(cue=frame.cue_text or frame.cue.text, cue_start=frame.cue.start_char, cue_end=frame.cue.end_char)
             if frame.audience is not None:
@@ -515,6 +515,33 @@ def _byline_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
         nt = nt.head
     dash = s.tok_at(m.start("dash")).i
     return Link(Frame(s.doc[dash : dash + 1], nt, None), "byline")
+
+
+def _recap_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
+    """Family: the sentence right after a quotation names its source by taking it up ("“...” That is how Amina
+    Bello described the wait.", "This was how the mayor put it."): it opens with "that"/"this", a form of "be"
+    and "how", and the verb of the "how" clause is a verb that takes up what was said
+    (:data:`~components.lexicon.RECAP_VERBS`); its subject is the source, the verb the cue, and its object no
+    content of its own ("the wait" is what the quotation described)."""
+    k = v.q.outer_end
+    while k < len(s.text) and s.text[k] in " \t":
+        k += 1
+    if k >= len(s.text) or s.text[k] in "\n":
+        return None
+    first = s.tok_at(k)
+    words = s.doc[first.i : first.i + 3]
+    if len(words) < 3 or words[0].lower_ not in ("that", "this") or words[1].lemma_ != "be" or words[2].lower_ != "how":
+        return None
+    verb = words[2].head
+    if verb.i <= words[2].i or verb.pos_ != "VERB" or verb.lemma_.lower() not in C.RECAP_VERBS:
+        return None
+    subj = subject_of(verb)
+    if subj is None or s.in_quote(subj.idx):
+        return None
+    for f in s.frames:
+        if f.cue[0].i == verb.i:
+            f.used = True  # its object ("the wait") is what the quotation described, no content of its own
+    return Link(Frame(s.doc[verb.i : verb.i + 1], subj, None), "recap")
 
 
 def _nearest_cue(s: _Sieve, v: QuoteView) -> Optional[Frame]:
@@ -680,10 +707,13 @@ def _colon_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
         root = colon_tok.sent.root
         subj = subject_of(root)
     if subj is not None and subj.pos_ == "NOUN" and (subj.lemma_.lower() in C.STATEMENT_NOUNS or not _may_speak(subj)):
-        # "Her message was simple:", "His answer surprised everyone:", "The union's demand was clear:": what someone
-        # said or wants speaks for its owner; without one ("The verdict was clear:", "The sign's message was
+        # "Her message was simple:", "His answer surprised everyone:", "The union's demand was clear:", "The message
+        # from the governor was short:": what someone said or wants speaks for its owner (a statement's "from"); without one ("The verdict was clear:", "The sign's message was
         # simple:") the quotation is kept, with no speaker
         owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if owner is None and subj.lemma_.lower() in C.STATEMENT_NOUNS:  # "The message from the governor was short:"
+            owner = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "from"
+                          for g in c.children if g.dep_ == "pobj"), None)
         if root.pos_ in ("VERB", "AUX") and not s.in_quote(root.idx):
             return Link(Frame(s.doc[root.i : root.i + 1], owner if owner is not None and _may_speak(owner) else None, None), "colon")
         return None
@@ -823,7 +853,7 @@ def _may_speak(tok: Token) -> bool:
     return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)
 
 
-QUOTE_PASSES = (_frame_content_pass, _byline_pass, _dialogue_tag_pass, _nearest_cue_pass, _colon_pass)
+QUOTE_PASSES = (_frame_content_pass, _byline_pass, _recap_pass, _dialogue_tag_pass, _nearest_cue_pass, _colon_pass)
 
 
 def _attribute(s: _Sieve, v: QuoteView):
@@ -1350,9 +1380,11 @@ def _headline_fragments_indirect(results: list[dict], text: str) -> None:
     "Y: Z was ‘mocking’ them"). Headline style marks a quoted word or phrase with single
     marks inside a paraphrase; such a record in the article's first line (the headline) with no
     double mark in it becomes ``indirect`` (PolNeAR annotates these as indirect attributions).
-    Changes ``results`` in place.
+    A text of one line that ends on a sentence's stop has no headline. Changes ``results`` in place.
     """
     first_line = text.find("\n")
+    if first_line < 0 and re.search(r"[.!?][\"'”’)]*\s*$", text):
+        return  # a text of one sentence ending on its stop is no headline ("She called it 'a gift to the banks'.")
     first_line = len(text) if first_line < 0 else first_line
     for d in results:
         if d["kind"] == "mixed" and d["end"] <= first_line + 1 and not _DOUBLE_MARKS.search(text[d["start"] : d["end"]]):

@@ -252,6 +252,56 @@ def _titled_person(ent: Span) -> Span:
     return Span(ent.doc, ent.start, ent.end, label="PERSON") if described and country_of(ent.text) is None else ent
 
 
+_LABEL_RE = re.compile(r"[ \t]*([^:\n]{1,40}?)[ \t]*:")
+
+
+def _label_at(doc: Doc, char: int) -> Optional[list[Token]]:
+    """The words before the colon of the line starting at character ``char`` when it opens with a short label
+    ("Parking: ..."; at most four words), else None."""
+    m = _LABEL_RE.match(doc_text(doc), char)
+    span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand") if m else None
+    words = [t for t in span if not t.is_space] if span is not None else []
+    return words if 0 < len(words) <= 4 else None
+
+
+def in_section_list(doc: Doc, char: int, names_a_source) -> bool:
+    """True when the line starting at character ``char`` stands in a list of section labels: the nearest
+    non-empty line before or after it opens with a short label ("Parking: ...") for whose words
+    ``names_a_source`` (a function of a list of tokens) is False. Such labels name topics, not speakers,
+    and so does a neighbour the model tags as a person or an organisation ("Schools: ...")."""
+    text = doc_text(doc)
+    starts = []
+    k = text.rfind("\n", 0, char)
+    while k > 0 and not text[text.rfind("\n", 0, k) + 1 : k].strip():
+        k = text.rfind("\n", 0, k)  # over empty lines
+    if k > 0:
+        starts.append(text.rfind("\n", 0, k) + 1)
+    k = text.find("\n", char)
+    while 0 <= k < len(text) - 1 and not text[k + 1 : (text.find("\n", k + 1) + 1 or len(text) + 1) - 1].strip():
+        k = text.find("\n", k + 1)
+    if k >= 0 and k + 1 < len(text):
+        starts.append(k + 1)
+    for ch in starts:
+        label = _label_at(doc, ch)
+        if label is not None and not names_a_source(label):
+            return True
+    return False
+
+
+def _holds_entity(words: list[Token]) -> bool:
+    """Whether ``words`` hold an entity; a label without one ("Parking") names no one (:func:`in_section_list`)."""
+    return any(t.ent_type_ for t in words)
+
+
+def section_label(ent: Span) -> bool:
+    """True when entity ``ent`` is the label of a line in a list of section labels ("Schools: ..." beside
+    "Parking: ...", :func:`in_section_list`): a topic the model tagged as a name, no person or body."""
+    doc, text = ent.doc, doc_text(ent.doc)
+    line = text.rfind("\n", 0, ent.start_char) + 1
+    after = text[ent.end_char : ent.end_char + 2].lstrip(" \t")
+    return not text[line : ent.start_char].strip() and after.startswith(":") and in_section_list(doc, line, _holds_entity)
+
+
 def _person_noun(tok: Token) -> bool:
     """True when common noun ``tok`` names a person: a noun for a person or a title word ("nurse",
     "spokesman", "director"; :data:`~components.lexicon.PERSON_NOUNS`, ``TITLE_WORDS``)."""
@@ -589,6 +639,7 @@ class SpeakerIndex:
         # doc.ents builds new Spans on every access; given names the model left out are taken in
         self._ents: list[Span] = _with_surname_particles([
             _storm_name(_named_kind(_appositive_person(_titled_person(_described_person(self._with_given_names(e)))))) for e in doc_ents(doc)])
+        self._ents = [e for e in self._ents if not section_label(e)]  # "Schools:" in a list of topics
         self._ent_of_tok: dict[int, Span] = {t: ent for ent in self._ents for t in range(ent.start, ent.end)}
         for ent in self._ents:
             if ent.label_ != "PERSON" or self.in_quote(ent.start_char) or self.is_place(ent):
