@@ -75,6 +75,7 @@ class QuotesLexicon(LexiconFile):
     partitive_heads: WordList
     closer_followers: WordList
     recap_verbs: WordList
+    recap_objects: WordList
 
 
 class SpeakersLexicon(LexiconFile):
@@ -160,6 +161,7 @@ class CasualtiesLexicon(LexiconFile):
     hospital_verbs: WordList
     hospital_nouns: WordList
     injury_nouns: WordList
+    living_verbs: WordList
     unconfirmed_death_verbs: WordList
     life_taking_verbs: WordList
     wounding_verbs: WordList
@@ -206,6 +208,7 @@ OPENING_IN_SOURCES = frozenset(_QUOTES.opening_in_sources)
 PARTITIVE_HEADS = frozenset(_QUOTES.partitive_heads)
 CLOSER_FOLLOWERS = frozenset(_QUOTES.closer_followers)
 RECAP_VERBS = frozenset(_QUOTES.recap_verbs)
+RECAP_OBJECTS = frozenset(_QUOTES.recap_objects)
 
 _SPEAKERS = load_lexicon(LEXICON_DIR / "speakers.yaml", SpeakersLexicon)
 TITLE_WORDS = frozenset(_SPEAKERS.title_words)
@@ -275,6 +278,7 @@ INJURED_CONDITIONS = frozenset(_CASUALTIES.injured_conditions)
 HOSPITAL_VERBS = frozenset(_CASUALTIES.hospital_verbs)
 HOSPITAL_NOUNS = frozenset(_CASUALTIES.hospital_nouns)
 INJURY_NOUNS = frozenset(_CASUALTIES.injury_nouns)
+LIVING_VERBS = frozenset(_CASUALTIES.living_verbs)
 UNCONFIRMED_DEATH_VERBS = frozenset(_CASUALTIES.unconfirmed_death_verbs)
 LIFE_TAKING_VERBS = frozenset(_CASUALTIES.life_taking_verbs)
 WOUNDING_VERBS = frozenset(_CASUALTIES.wounding_verbs)

@@ -1331,3 +1331,23 @@ def test_casualties_a_part_of_the_attackers_is_no_victim(extract_text):
     c = only(extract_text("Six guards were killed when gunmen raided a depot near Kasese, and nine of the gunmen "
                           "also died, the army said.", "2025-06-02"))
     assert (c.killed_min, c.killed_max, c.perpetrator_killed_min) == (6, 6, 9)
+
+
+def test_casualties_a_toll_rising_by_a_number_to_another_is_the_second(extract_text):
+    """Invented: 'the death toll rose by six to 40' states the new total (40), the change (six) being no count."""
+    c = only(extract_text("The death toll from the mine collapse in Kasese rose by six to 40 on Tuesday.", "2025-06-02"))
+    assert (c.place, c.killed_min, c.killed_max) == ("Kasese", 40, 40)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Three deckhands were hurt when their boat capsized near Mwanza.", (None, 3)),
+    ("Four cooks were injured when a tank exploded in Mwanza.", (None, 4)),
+    ("Two motions were killed in committee in Mwanza.", None),
+    ("Two hundred sardines died when the tank failed in Mwanza.", None),
+])
+def test_casualties_an_injury_verb_counts_its_unknown_subject(extract_text, text, expected):
+    """Invented: a counted noun no word list holds ('deckhands', 'cooks') is people when it is the subject of an
+    injury verb ('were hurt', 'were injured'); 'killed' says nothing of things ('two motions'), and 'died' nothing of
+    an unknown noun (animals die: 'sardines')."""
+    cas = extract_text(text, "2025-06-02").casualties
+    assert ([(c.killed_min, c.injured_min) for c in cas] or [None]) == [expected]

@@ -1486,3 +1486,11 @@ def test_quotes_labels_of_a_list_of_sections_are_no_speakers(extract_text):
                       "Schools: the two secondary schools in Albi will share one campus.\nThe mayor said the changes "
                       "were needed.")
     assert [(q.speaker, q.text) for q in ex.quotes] == [("mayor", "the changes were needed")]
+
+
+def test_quotes_the_next_paragraph_taking_up_the_remarks_names_their_source(extract_text):
+    """Invented: a quotation ending a paragraph whose source opens the next one with 'made the remarks' (a recap verb
+    and a definite object naming the words) is that person's; an indefinite 'made a statement' takes up nothing."""
+    ex = extract_text("Ships were told to wait.\n\n\u201cThe channel is blocked and I will not open it for anyone.\u201d\n\n"
+                      "Irene Sato, the port director, made the remarks after touring the docks.")
+    assert [(q.speaker, q.kind, q.cue) for q in ex.quotes] == [("Irene Sato", "direct", "made")]

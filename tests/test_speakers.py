@@ -908,3 +908,18 @@ def test_speakers_an_appositive_name_tagged_org_is_a_pronoun_antecedent(extract_
     not the role noun beside it."""
     ex = extract_text(text)
     assert [(q.speaker, q.kind) for q in ex.quotes] == [("Ilse Varga", "indirect"), ("Ilse Varga", "direct")]
+
+
+def test_speakers_a_common_noun_with_an_organisation_appositive_is_that_organisation(extract_text):
+    """Invented: 'the operator, Baltic Lines, said' (a common noun naming no person, with an organisation entity
+    as its appositive) is the organisation, not an unnamed 'operator'."""
+    ex = extract_text("\u201cWe deeply regret the delay,\u201d the operator, Baltic Lines, said in a statement.")
+    assert [(q.speaker, q.speaker_type) for q in ex.quotes] == [("Baltic Lines", "organisation")]
+
+
+def test_speakers_quoted_by_an_agency_as_saying_is_the_one_quoted(extract_text):
+    """Invented: in 'X was quoted by the news agency as saying that ...' the speaker is X (the passive subject of
+    'quote'), the agency only the one who quotes."""
+    ex = extract_text("The head of the border guard, Gen. Ivo Maric, was quoted by the state news agency as saying "
+                      "that the crossing would reopen on Friday.")
+    assert [(q.speaker, q.text) for q in ex.quotes] == [("Ivo Maric", "the crossing would reopen on Friday")]

@@ -81,6 +81,7 @@ from ..lexicon import (
     HOSPITAL_VERBS,
     INJURED_CONDITIONS,
     INJURY_NOUNS,
+    LIVING_VERBS,
     LIFE_TAKING_VERBS,
     TRANSITIVE_KILL_LEMMAS,
     WOUNDING_VERBS,
@@ -368,8 +369,14 @@ def _unconfirmed_death(tok: Token) -> bool:
 
 
 def _phrase(head: Token) -> list[Token]:
-    """Words of the noun phrase of ``head`` up to and including it (pre-modifiers only)."""
-    return [t for t in head.doc[head.left_edge.i:head.i + 1] if t.dep_ != "punct" or t.text in ("-", "–")]
+    """Words of the noun phrase of ``head`` up to and including it (pre-modifiers only); after "by N to"
+    only what follows "to" ("rose by four to 31": the change is no part of the value)."""
+    start = head.left_edge.i
+    doc = head.doc
+    for k in range(start, head.i):
+        if doc[k].lower_ == "to" and k >= 2 and doc[k - 1].like_num and doc[k - 2].lower_ == "by":
+            start = k + 1
+    return [t for t in doc[start:head.i + 1] if t.dep_ != "punct" or t.text in ("-", "–")]
 
 
 def _is_animal(tok: Token) -> bool:
@@ -436,6 +443,16 @@ def _is_person_noun(tok: Token, lists_only: bool = False) -> bool:
     if len(low) <= 4:
         return False
     return low.endswith(PERSON_SUFFIXES) or not lists_only and agent_noun_stem_is_verb(low)
+
+
+def _living_subject(head: Token, trigger: Token) -> bool:
+    """True when a counted plural noun the lexicon does not know is the subject of an injury verb, which news
+    uses of people (:data:`LIVING_VERBS`: "three cooks were injured", "two deckhands were hurt"): they are
+    people unless an animal noun says otherwise. Not for deaths (animals die: "two hundred lobsters died"),
+    things that are "killed" ("two bills were killed") or go "missing"."""
+    return head.pos_ == "NOUN" and head.tag_ == "NNS" and head.dep_ in ("nsubj", "nsubjpass") and head.head.i == trigger.i \
+        and trigger.lemma_.lower() in LIVING_VERBS and any(c.dep_ == "nummod" for c in head.children) and not _is_animal(head) \
+        and head.lower_ not in NON_COUNT_FOLLOWERS
 
 
 def _coordinated_with_person(head: Token) -> bool:
@@ -683,7 +700,7 @@ def _with_conjuncts(heads: list[Token]) -> list[Token]:
 
 def _toll_value(tok: Token) -> list[Token]:
     """The number a (death) toll stands at or rises to: its own number ("a toll of 31"), the
-    complement of the verb it is the subject of ("the toll rose to 31", "stands at 35") or the
+    complement of the verb it is the subject of ("the toll rose to 31", "rose by four to 31", "stands at 35") or the
     object of ("the agency raised the toll to 14", "officials put the toll at 20")."""
     out = [c for c in tok.children if c.dep_ == "nummod"]
     for c in tok.children:
@@ -697,6 +714,8 @@ def _toll_value(tok: Token) -> list[Token]:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in ("to", "at"):
                 out += [p for p in c.children if p.dep_ == "pobj"]
+            if c.dep_ == "prep" and c.lower_ == "by":  # "rose by four to 31": the parser hangs "to 31" on "by"
+                out += [p for p in c.children if p.dep_ == "pobj" and any(q.lower_ == "to" and q.dep_ == "quantmod" for q in p.children)]
             if c.dep_ in ("attr", "dobj") and (c.like_num or is_number_word(c.lower_)):
                 out.append(c)
     # "the toll rose to 9 dead": the state word's own number is the value
@@ -1190,8 +1209,8 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
         if cat is None or _not_an_event(tok) or _earlier_event(tok):
             continue
         for victim in _victims(tok):
-            if victim.i in used or not _is_countable_head(victim, cat == "missing") and (cat == "missing" or not _coordinated_with_person(victim)) \
-                    or _counts_animals(victim, tok):
+            if victim.i in used or not _is_countable_head(victim, cat == "missing") and (cat == "missing" or not _coordinated_with_person(victim))\
+                    and not _living_subject(victim, tok) or _counts_animals(victim, tok):
                 continue
             c = parse_count(_phrase(victim), victim)
             if c is None:

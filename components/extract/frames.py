@@ -75,16 +75,17 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
         if ch.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
             return relative_antecedent(ch, tok)
         return ch
+    if tok.lemma_.lower() == "quote":
+        # "X was quoted (by the agency) as saying ...": the passive subject of "quote" is the speaker, the agent
+        # only the one who quotes
+        for ch in tok.children:
+            if ch.dep_ == "nsubjpass":
+                return ch
     for ch in tok.children:
         if ch.dep_ == "agent":
             for g in ch.children:
                 if g.dep_ == "pobj":
                     return g
-    if tok.lemma_.lower() == "quote":
-        # "X was quoted as saying ...": the passive subject of "quote" is the speaker
-        for ch in tok.children:
-            if ch.dep_ == "nsubjpass":
-                return ch
     if depth < 3 and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ == "as" and not is_root(tok.head):
         return subject_of(tok.head.head, depth + 1)
     gerund_clause = tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and any(c.dep_ == "ccomp" for c in tok.children)

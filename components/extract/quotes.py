@@ -521,20 +521,32 @@ def _recap_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
     """Family: the sentence right after a quotation names its source by taking it up ("“...” That is how Amina
     Bello described the wait.", "This was how the mayor put it."): it opens with "that"/"this", a form of "be"
     and "how", and the verb of the "how" clause is a verb that takes up what was said
-    (:data:`~components.lexicon.RECAP_VERBS`); its subject is the source, the verb the cue, and its object no
-    content of its own ("the wait" is what the quotation described)."""
+    (:data:`~components.lexicon.RECAP_VERBS`); or, in that sentence or at the start of the next paragraph, such a
+    verb is the main verb with a definite object that names the words (:data:`~components.lexicon.RECAP_OBJECTS`:
+    "Kofi Mensah, the minister, made the remarks after ..."). Its subject is the source, the verb the cue, and its
+    object no content of its own ("the wait" is what the quotation described)."""
     k = v.q.outer_end
     while k < len(s.text) and s.text[k] in " \t":
         k += 1
-    if k >= len(s.text) or s.text[k] in "\n":
+    if k >= len(s.text):
+        return None
+    newline = s.text[k] == "\n"
+    while k < len(s.text) and s.text[k].isspace():
+        k += 1
+    if k >= len(s.text) or s.in_quote(k):
         return None
     first = s.tok_at(k)
     words = s.doc[first.i : first.i + 3]
-    if len(words) < 3 or words[0].lower_ not in ("that", "this") or words[1].lemma_ != "be" or words[2].lower_ != "how":
-        return None
-    verb = words[2].head
-    if verb.i <= words[2].i or verb.pos_ != "VERB" or verb.lemma_.lower() not in C.RECAP_VERBS:
-        return None
+    if len(words) == 3 and not newline and words[0].lower_ in ("that", "this") and words[1].lemma_ == "be" and words[2].lower_ == "how":
+        verb = words[2].head  # "That is how X described it"
+        if verb.i <= words[2].i or verb.pos_ != "VERB" or verb.lemma_.lower() not in C.RECAP_VERBS:
+            return None
+    else:  # "X made the remarks after ...", in the next sentence or paragraph
+        verb = first.sent.root
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in C.RECAP_OBJECTS
+                and any(d.dep_ == "det" and d.lower_ in ("the", "these", "those", "that", "this") for d in c.children)]
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in C.RECAP_VERBS or not objs:
+            return None
     subj = subject_of(verb)
     if subj is None or s.in_quote(subj.idx):
         return None

@@ -370,6 +370,14 @@ def _named_organisation(head: Token, appos: Token) -> bool:
         and not head.ent_type_ and head.lower_ in C.ORG_HEAD_NOUNS and all(t.text == "," for t in gap) and len(gap) <= 1
 
 
+def _named_body(head: Token, appos: Token) -> bool:
+    """True when common noun ``head``, which names no person (no title word or person noun: "the operator",
+    "the insurer"), has an organisation entity as its appositive ("the operator, Baltic Lines, said"): the
+    appositive names the body that speaks."""
+    return appos.dep_ == "appos" and appos.head.i == head.i and appos.ent_type_ == "ORG" and head.pos_ == "NOUN" \
+        and not head.ent_type_ and not _person_noun(head)
+
+
 # words a title-case organisation name may hold uncapitalised or capitalised ("Save the Children", "Doctors Without
 # Borders", "Friends of the Earth", "Committee to Protect Journalists")
 _NAME_JOINERS = frozenset({"and", "for", "of", "on", "the", "to", "without"})
@@ -1375,13 +1383,14 @@ class SpeakerIndex:
         if split is not None:
             return split, list(tok.subtree)
         # title noun with an appositive name; a common noun the parser took for the subject with a
-        # person as its appositive ("With 50 days until the election, Mina Cole, an adviser, called ...")
+        # person as its appositive ("With 50 days until the election, Mina Cole, an adviser, called ..."),
+        # or naming no person with an organisation as its appositive ("the operator, Baltic Lines, said")
         title_toks: list[Token] = []
         for ch in tok.children:
             if ch.dep_ == "appos" and (ch.ent_type_ == "PERSON" or ch.pos_ == "PROPN") and tok.lower_ in C.TITLE_WORDS \
                     and tok.ent_type_ != "PERSON" or \
                     ch.dep_ == "appos" and ch.ent_type_ == "PERSON" and tok.pos_ == "NOUN" and not tok.ent_type_ or \
-                    _named_organisation(tok, ch):
+                    _named_organisation(tok, ch) or _named_body(tok, ch):
                 if ch.ent_type_ != "PERSON" and tok.lower_ in C.TITLE_WORDS:
                     # "the district commissioner, Yohane Mwale," with the name tagged ORG: a title's
                     # appositive names its holder, a person, whom the title phrase describes
