@@ -1,5 +1,6 @@
 # Two commands set up and run everything on a fresh machine:
-#   make dashboard   - install, then serve the dashboard on the embedded default data (prints the URL to open)
+#   make dashboard   - install, then serve the dashboard on the embedded default data (prints the URL to open;
+#                      PORT=8600 serves on another port)
 #   make test        - install (plus Debian's chromium for the browser test when root), then run all tests
 #   make lock        - recompile the lock files (requirements*.txt: every package pinned, with hashes) from the
 #                      top-level pins in requirements*.in; existing pins are kept unless an .in file changes them
@@ -25,7 +26,7 @@ chromium:
 	  else echo "chromium is missing: the browser test will be skipped (apt-get install chromium as root)"; fi; }
 
 dashboard: install
-	$(BIN)/streamlit run dashboard.py
+	$(BIN)/streamlit run dashboard.py $(if $(PORT),--server.port $(PORT))
 
 build-default: install
 	$(BIN)/python -m components build-default

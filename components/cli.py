@@ -235,12 +235,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
         else:
             print(f"# {ex.article.title or ex.article.id} ({ex.article.id})")
             for q in ex.quotes:
-                print(f"  [{q.kind}] {q.speaker or '?'} ({q.cue}): {q.text[:100]}")
+                cue = f" ({q.cue})" if q.cue else ""
+                print(f"  [{q.kind}] {q.speaker or 'speaker unknown'}{cue}: {q.text[:100]}")
             for p in ex.places:
-                print(f"  place {p.name} {p.country} ({p.lat}, {p.lon})")
+                where = f" ({p.lat}, {p.lon})" if p.lat is not None else " (not geocoded)"
+                print(f"  place {p.name} {p.country or ''}{where}")
             for c in ex.casualties:
-                print(f"  casualty {c.place}: killed {c.killed_min}-{c.killed_max}, injured {c.injured_min}-{c.injured_max}")
+                counts = [f"{what} {_count_text(lo, hi)}" for what, lo, hi in (("killed", c.killed_min, c.killed_max),
+                          ("injured", c.injured_min, c.injured_max), ("missing", c.missing_min, c.missing_max)) if lo is not None or hi is not None]
+                print(f"  casualty {c.place or 'place unknown'}: {', '.join(counts)}")
     return 1 if report.failed or not report.files else 0
+
+
+def _count_text(lo: int | None, hi: int | None) -> str:
+    """A casualty count range as a reader writes it: "3", "3-5", "at least 3", "up to 5"."""
+    if lo is not None and hi is not None:
+        return str(lo) if lo == hi else f"{lo}-{hi}"
+    return f"at least {lo}" if lo is not None else f"up to {hi}"
 
 
 def _add_engine_arguments(p: argparse.ArgumentParser) -> None:

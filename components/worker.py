@@ -147,11 +147,11 @@ HEADLINE_ONLY_WORDS = 20
 
 def headline_only(article: Article) -> list[str]:
     """A warning when ``article``'s text is one short line (at most :data:`HEADLINE_ONLY_WORDS` words): a
-    headline without its body, stored as given but with little to extract; [] otherwise."""
+    headline without its body, kept as given but with little to extract; [] otherwise."""
     text = (article.text or "").strip()
     if not text or "\n" in text or len(text.split()) > HEADLINE_ONLY_WORDS:
         return []
-    return ["the text is one short line (a headline without body text?); stored, but there is little to extract"]
+    return ["the text is one short line (a headline without body text?): there is little to extract"]
 
 
 def article_budget(timeout: float, article: Article) -> float:

@@ -44,6 +44,19 @@ def test_cli_extract_json_contract(tmp_path):
     assert lines[0]["article"]["title"] == "Zelenskyy Pushes for NATO Membership as Russian Attacks Persist"
 
 
+def test_cli_extract_plain_output_reads_as_text(tmp_path):
+    """Test that extract without --json prints each record in words: no 'None' for a missing cue, speaker, place
+    or bound; an open count reads 'at least N'."""
+    art = tmp_path / "storm.txt"
+    art.write_text("Storm in Leeds\n\nAt least four people were killed and 12 injured in Leeds on Monday. "
+                   "\u201cThe river rose in an hour,\u201d she said.\n", encoding="utf-8")
+    out = run("extract", str(art))
+    assert out.returncode == 0, out.stderr
+    assert "None" not in out.stdout
+    assert "  casualty Leeds: killed at least 4, injured 12" in out.stdout.splitlines()
+    assert "  [direct] speaker unknown (said): The river rose in an hour" in out.stdout.splitlines()
+
+
 def test_cli_ingest_summary_and_idempotence(tmp_path):
     import os
 

@@ -85,7 +85,7 @@ def test_robust_a_headline_alone_is_stored_with_a_warning(text, warned):
 
     out = process_article(Article(id="h1", text=text))
     assert out.error is None and out.extraction is not None
-    note = "the text is one short line (a headline without body text?); stored, but there is little to extract"
+    note = "the text is one short line (a headline without body text?): there is little to extract"
     assert (note in out.warnings) is warned
 
 
