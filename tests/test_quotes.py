@@ -1494,3 +1494,16 @@ def test_quotes_the_next_paragraph_taking_up_the_remarks_names_their_source(extr
     ex = extract_text("Ships were told to wait.\n\n\u201cThe channel is blocked and I will not open it for anyone.\u201d\n\n"
                       "Irene Sato, the port director, made the remarks after touring the docks.")
     assert [(q.speaker, q.kind, q.cue) for q in ex.quotes] == [("Irene Sato", "direct", "made")]
+
+
+def test_quotes_a_clause_before_a_colon_is_no_turn_label_beside_a_transcript(extract_text):
+    """Invented: in an article that also holds a Q:/A: interview, a line opening with a clause and a colon ("His
+    deputy, Lara Holm, objected: '...,' she told reporters.") is no transcript turn: a label opens with no pronoun
+    and does not end on a lower-case word other than a role."""
+    ex = extract_text("Mayor warns on flood budget\nMayor Ivo Dahl said on Monday that the flood budget was too small.\n"
+                      "His deputy, Lara Holm, objected: \u2018We have enough for this winter,\u2019 she told reporters.\n\n"
+                      "Q: Mayor, will you ask for more?\nA: Yes. We will ask the region next week.\n"
+                      "Q: And if it says no?\nA: Then we will cut the road programme.")
+    deputy = [q for q in ex.quotes if "this winter" in q.text]
+    assert [(q.speaker, q.kind, q.cue) for q in deputy] == [("Lara Holm", "direct", "told")]
+    assert [q.kind for q in ex.quotes if "region" in q.text] == ["transcript"]

@@ -54,6 +54,9 @@ def label_kind(bare: str, bold: bool, index: SpeakerIndex, has_question: bool) -
     words = bare.split()
     if not bare or len(words) > 6 or re.search(r"\d", bare) or _LIST_MARKER_RE.match(bare):
         return None
+    if words[0].lower() in C.PRONOUN_GENDER or words[0].lower() in C.PERSON_PRONOUNS or words[-1].islower() \
+            and not (is_title_word(words[-1]) or words[-1] in C.PERSON_NOUNS or words[-1] in C.JOURNALIST_NOUNS):
+        return None  # a clause before a colon ("Her colleague, Rep. Tom Brown, disagreed:"), not a label
     first = bare.split(",")[0].strip()
     if bold or bare.isupper():
         return "turn" if bold or len(first.split()) <= 4 else None
