@@ -1351,3 +1351,18 @@ def test_casualties_an_injury_verb_counts_its_unknown_subject(extract_text, text
     an unknown noun (animals die: 'sardines')."""
     cas = extract_text(text, "2025-06-02").casualties
     assert ([(c.killed_min, c.injured_min) for c in cas] or [None]) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Three hikers died of cholera in Kasese, officials said. The WHO puts the current cholera death toll at 4,200.",
+     [("Kasese", 3), (None, 4200)]),
+    ("An earthquake struck near Kasese on Sunday, killing 12 people. Officials put the death toll at 140 on Monday.",
+     [("Kasese", 140)]),
+    ("Floods hit Kasese on Sunday, killing 12 people. The death toll rose to 900 by Friday.", [("Kasese", 900)]),
+])
+def test_casualties_a_placeless_toll_of_a_wider_scope_is_no_update(extract_text, text, expected):
+    """Invented: a toll whose sentence names no place and that is many times the article's event (50 times and 500
+    more) counts a wider scope (an outbreak's toll worldwide): a record of its own without the place of the sentences
+    before, not an update of the event; a toll said to have risen, or a few times larger, is the event's update."""
+    got = [(c.place, c.killed_min) for c in extract_text(text, "2025-06-02").casualties]
+    assert got == expected

@@ -1716,6 +1716,11 @@ def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
                 UPDATE_CUE.search(text) or id(rec) in ctx.updates):  # "the number of injured climbed to 310" too
             if id(rec) not in ctx.own_places:  # "the death toll rose to 57": the article's main toll, not the last one
                 prev = max((e for e in out if e.killed_min is not None and _same_area(e, rec)), key=_killed_total)
+                if _wider_toll(prev, rec) and not _RISE_CUE.search(text):
+                    _unplace(rec)
+                    out.append(rec)
+                    last = rec
+                    continue
             if _update_part(prev, rec, text, ctx):  # "raised the toll in El Obeid to 58": that part, and the total with it
                 last = prev
                 continue
@@ -1834,6 +1839,32 @@ def _restates(event: Casualty, rec: Casualty, text: str, own_dates: set[int]) ->
     if event.cause and rec.cause and event.cause not in rec.cause and rec.cause not in event.cause:
         return False  # "air strike" and "strike" are one cause; "shelling" and "drone attack" two
     return not ADDITION_CUE.search(text)
+
+
+# a toll naming no place that is this many times the article's toll (and at least WIDER_TOLL_MIN more) counts a
+# wider scope ("The World Health Organisation puts the current swine flu death toll at 6,750" after four deaths in
+# Mecca): a country's or the world's toll, never the event's update
+WIDER_TOLL_FACTOR = 50
+WIDER_TOLL_MIN = 500
+
+
+# a toll said to have grown ("rose to", "climbed to", "up from"): the same running toll, however much larger
+_RISE_CUE = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|grew|mounted|soared|surged|swelled|"
+                       r"up from|so far)\b", re.I)
+
+
+def _wider_toll(event: Casualty, rec: Casualty) -> bool:
+    """True when ``rec``, a toll whose sentence names no place, is at least :data:`WIDER_TOLL_FACTOR` times the
+    killed total of ``event`` and :data:`WIDER_TOLL_MIN` more: the toll of a wider area or of the whole outbreak,
+    not the event's (kept as a record of its own without a place), unless its sentence says it grew
+    (:data:`_RISE_CUE`: "the death toll rose to 140" after 12 killed is the same toll)."""
+    new, old = _killed_total(rec), _killed_total(event)
+    return new >= WIDER_TOLL_FACTOR * max(old, 1) and new - old >= WIDER_TOLL_MIN
+
+
+def _unplace(rec: Casualty) -> None:
+    """Drop the place ``rec`` inherited from the sentences before it (its own sentence names none)."""
+    rec.place = rec.country = rec.lat = rec.lon = None
 
 
 def _killed_total(rec: Casualty) -> int:
