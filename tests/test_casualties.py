@@ -1366,3 +1366,16 @@ def test_casualties_a_placeless_toll_of_a_wider_scope_is_no_update(extract_text,
     before, not an update of the event; a toll said to have risen, or a few times larger, is the event's update."""
     got = [(c.place, c.killed_min) for c in extract_text(text, "2025-06-02").casualties]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Between eight and 15 guards were killed in Kasese.", {"killed_min": 8, "killed_max": 15}),
+    ("Five people were killed and two dozen injured in Kasese.", {"killed_min": 5, "injured_min": 24}),
+    ("Four people died in Kasese and up to 20 are still missing.", {"killed_min": 4, "missing_max": 20}),
+])
+def test_casualties_counts_the_parser_hangs_apart(extract_text, text, expected):
+    """Invented: counts the parser separates from their verb: a range opening a passive clause ('Between six and
+    15 guards were killed': the parser's preposition), a multiplier after a number ('two dozen injured'), and a
+    bare count before the auxiliaries of a state word ('up to 20 are still missing')."""
+    c = only(extract_text(text, "2025-06-02"))
+    assert {k: getattr(c, k) for k in expected} == expected

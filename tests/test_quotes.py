@@ -1507,3 +1507,11 @@ def test_quotes_a_clause_before_a_colon_is_no_turn_label_beside_a_transcript(ext
     deputy = [q for q in ex.quotes if "this winter" in q.text]
     assert [(q.speaker, q.kind, q.cue) for q in deputy] == [("Lara Holm", "direct", "told")]
     assert [q.kind for q in ex.quotes if "region" in q.text] == ["transcript"]
+
+
+def test_quotes_a_line_label_of_a_name_and_its_role(extract_text):
+    """Invented: in a list of reactions, a line labelled with a name, a comma and a short role phrase ("Tariq Osman,
+    lawyer for the family:") gives its quotation to the person; a body's label ("The Nurses Union:") to the body."""
+    ex = extract_text("A court convicted two officers of bribery.\n\nReactions:\nTariq Osman, lawyer for the family: "
+                      "\u201cWe have waited years for this day.\u201d\nThe Nurses Union: \u201cWe respect the verdict.\u201d")
+    assert [(q.speaker, q.kind) for q in ex.quotes] == [("Tariq Osman", "direct"), ("Nurses Union", "direct")]

@@ -19,6 +19,8 @@ from components.extract.speakers import clean_name, repair_case, split_name
         ("Defence Minister Ruth Okonjo", "Ruth Okonjo"),
         ("Baerbock’s", "Baerbock"),
         ("H. S.", "H. S."),
+        ("Chief Justice P.K. Ramanathan", "P.K. Ramanathan"),  # initials written together keep their spelling
+        ("Dr.A.Ivanov", "A. Ivanov"),
         ("Perez](javascript:alert(1", "Perez"),
         ("[Ana Perez](https://example.org/ana)", "Ana Perez"),
     ],

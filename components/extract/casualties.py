@@ -368,15 +368,22 @@ def _unconfirmed_death(tok: Token) -> bool:
     return tok.lower_ == "dead" and tok.dep_ in ("oprd", "acomp", "xcomp") and tok.head.lemma_.lower() in UNCONFIRMED_DEATH_VERBS
 
 
+_MULTIPLIERS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions"})
+
+
 def _phrase(head: Token) -> list[Token]:
-    """Words of the noun phrase of ``head`` up to and including it (pre-modifiers only); after "by N to"
-    only what follows "to" ("rose by four to 31": the change is no part of the value)."""
+    """Words of the noun phrase of ``head`` up to and including it (pre-modifiers only), and a multiplier the
+    parser hung after a number head ("two dozen injured": "dozen" on "two"); after "by N to" only what follows
+    "to" ("rose by four to 31": the change is no part of the value)."""
     start = head.left_edge.i
     doc = head.doc
     for k in range(start, head.i):
         if doc[k].lower_ == "to" and k >= 2 and doc[k - 1].like_num and doc[k - 2].lower_ == "by":
             start = k + 1
-    return [t for t in doc[start:head.i + 1] if t.dep_ != "punct" or t.text in ("-", "–")]
+    end = head.i + 1
+    while end < len(doc) and doc[end].lower_ in _MULTIPLIERS and doc[end].head.i == head.i:
+        end += 1
+    return [t for t in doc[start:end] if t.dep_ != "punct" or t.text in ("-", "–")]
 
 
 def _is_animal(tok: Token) -> bool:
@@ -625,7 +632,9 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
     if dobj and any(c.dep_ == "auxpass" for c in kids) and any(c.dep_ == "nsubjpass" for c in kids):
         dobj = []  # a passive takes no object: "dozens were injured, among them a boy" (parsed as the object)
     if not dobj and tok.pos_ == "VERB":  # "killed between 12 and 20 civilians": the parser's preposition "between"
-        dobj = [p for c in kids if c.dep_ == "prep" and c.lower_ == "between" and c.i > tok.i
+        # (before a passive verb with no subject too: "Between eight and 11 soldiers were killed")
+        before_ok = not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
+        dobj = [p for c in kids if c.dep_ == "prep" and c.lower_ == "between" and (c.i > tok.i or before_ok)
                 for p in c.children if p.dep_ == "pobj" and any(g.dep_ == "nummod" for g in p.children)]
     if dobj and lem != "lose":
         along = [
@@ -651,6 +660,8 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
         if back:
             return []
         subj = [head]
+    if not subj and tok.lower_ in _STATE_WORDS:  # "... and up to 15 are still missing": the count hung elsewhere
+        subj = _count_before_auxiliaries(tok)
     if subj and tok.tag_ in ("VB", "VBZ", "VBP") and tok.lemma_.lower() in TRANSITIVE_KILL_LEMMAS \
             and not any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
         return []  # "Gunmen Kill Six" with the count parsed away: an active killing verb's subject is the killer
@@ -675,6 +686,15 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
             return []  # "were killed or injured": the subject is counted once, by the first verb
         return _with_conjuncts([c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")])
     return []
+
+
+def _count_before_auxiliaries(tok: Token) -> list[Token]:
+    """The count right before the auxiliaries and adverbs of state word ``tok`` when the parser gave it no
+    subject ("... and up to 15 are still missing": "15" hung on another phrase): ``[count]`` or ``[]``."""
+    doc, k = tok.doc, tok.i - 1
+    while k >= 0 and doc[k].head.i == tok.i and doc[k].dep_ in ("aux", "auxpass", "advmod"):
+        k -= 1
+    return [doc[k]] if k >= 0 and k < tok.i - 1 and _states_count(doc[k]) else []
 
 
 def _states_count(tok: Token) -> bool:

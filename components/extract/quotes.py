@@ -50,7 +50,7 @@ from .cuelex import cue_head, cue_key, cue_table
 from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, anonymity_request, armed_attack, cue_lemma, known_source_word, operational_request, plausible_source,
                      relative_antecedent, relative_pronoun, reporting_frames, subject_of)
 from .quotemarks import QSpan, quote_spans, split_attributed_continuations, strip_content
-from .speakers import SpeakerIndex, headline_lines
+from .speakers import SpeakerIndex, name_shaped, headline_lines
 from .transcripts import transcript_turns, turn_quotes
 from .tree import climb
 
@@ -755,6 +755,8 @@ def _line_label(s: _Sieve, colon_tok: Token) -> Optional[Span]:
     "Defence Minister"). None otherwise."""
     doc = s.doc
     ent = next((e for e in doc_ents(doc) if e.end == colon_tok.i and e.label_ == "PERSON"), None)
+    if ent is None:
+        ent = _name_before_role(s, colon_tok)  # "Sipho Ndlovu, lawyer for the family:"
     if ent is None:  # a name the model left untagged: two to four capitalised proper nouns opening the line
         k = colon_tok.i
         while k > 0 and colon_tok.i - k < 4 and doc[k - 1].pos_ in ("PROPN", "NOUN") and doc[k - 1].text[:1].isupper() \
@@ -768,6 +770,25 @@ def _line_label(s: _Sieve, colon_tok: Token) -> Optional[Span]:
     if len(before) > 2 or any(not w[:1].isupper() for w in before):
         return None
     return ent
+
+
+def _name_before_role(s: _Sieve, colon_tok: Token) -> Optional[Span]:
+    """A person's name opening the line of ``colon_tok`` and followed by a comma and a short role phrase ending at
+    the colon ("Sipho Ndlovu, lawyer for the family:", "Ana Ruiz, 52, a nurse:"): a PERSON entity, or two or three
+    capitalised proper nouns written as a name, then at most six words without a verb. None otherwise."""
+    doc = s.doc
+    line_start = s.text.rfind("\n", 0, colon_tok.idx) + 1
+    first = s.tok_at(line_start)
+    while first.i < colon_tok.i and (first.is_space or first.text in _EMPHASIS_MARKS or first.text == "**"):
+        first = doc[first.i + 1]
+    comma = next((t for t in doc[first.i : colon_tok.i] if t.text == ","), None)
+    if comma is None or colon_tok.i - comma.i - 1 > 6 or colon_tok.i - comma.i < 2:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[comma.i + 1 : colon_tok.i]):
+        return None  # a clause ("Tom Brown, asked about it, said:"), not a role
+    name = doc[first.i : comma.i]
+    tagged = any(e.start == name.start and e.end == name.end and e.label_ == "PERSON" for e in doc_ents(doc))
+    return Span(doc, name.start, name.end, label="PERSON") if tagged or name_shaped(name) else None
 
 
 def _headline_source(s: _Sieve, colon_tok: Token) -> Optional[Span]:

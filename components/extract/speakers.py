@@ -184,7 +184,7 @@ def _untagged_compounds_start(tok: Token) -> int:
     return k
 
 
-def _name_shaped(words: Span) -> bool:
+def name_shaped(words: Span) -> bool:
     """True for two or three proper nouns written as a name ("Oleh Syniehubov": a capital, then lower case)."""
     return 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in words)
 
@@ -195,7 +195,7 @@ def _person_like(tok: Token) -> bool:
     if tok.ent_type_ == "PERSON":
         return True
     words = tok.doc[tok.left_edge.i : tok.i + 1]
-    return not tok.ent_type_ and _name_shaped(words)
+    return not tok.ent_type_ and name_shaped(words)
 
 
 def _with_surname_particles(ents: list[Span]) -> list[Span]:
@@ -245,7 +245,7 @@ def _titled_person(ent: Span) -> Span:
     nouns right after a title word or a noun for a person ("Mayor Aleksandra Dulkiewicz", "police spokesperson
     Resila Onyango", "the farmer Ines Rocha"; :func:`is_title_word`, ``person_nouns``), else ``ent`` itself. Not an
     organisation's head noun ("Commissioner Office") or a country."""
-    if ent.label_ not in ("ORG", "LOC", "GPE") or ent.start == 0 or ent[-1].lower_ in C.ORG_HEAD_NOUNS or not _name_shaped(ent):
+    if ent.label_ not in ("ORG", "LOC", "GPE") or ent.start == 0 or ent[-1].lower_ in C.ORG_HEAD_NOUNS or not name_shaped(ent):
         return ent
     before = ent.doc[ent.start - 1]
     described = is_title_word(before.text) or before.lower_ in C.PERSON_NOUNS
@@ -329,7 +329,7 @@ def _appositive_person(ent: Span) -> Span:
     Novak, 52, a nurse, said": :func:`described_as_person`); else ``ent`` itself. Never a country or a name
     ending on an organisation's head noun. The speaker index then counts the name among the people a later
     pronoun may refer to, as the quotation's speaker already is."""
-    if ent.label_ not in ("ORG", "LOC", "GPE") or not _name_shaped(ent) or ent[-1].lower_ in C.ORG_HEAD_NOUNS \
+    if ent.label_ not in ("ORG", "LOC", "GPE") or not name_shaped(ent) or ent[-1].lower_ in C.ORG_HEAD_NOUNS \
             or country_of(ent.text) is not None:
         return ent
     root = ent.root
@@ -345,7 +345,7 @@ def _described_person(ent: Span) -> Span:
     may tag PERSON, ends on a body's noun)."""
     last = ent[-1].lower_
     if ent.label_ != "PERSON" or len(ent) != 3 or ent[0].lower_ not in C.PERSON_NOUNS or not ent[0].text[:1].isupper() \
-            or not _name_shaped(ent[1:]) or last in C.ORG_HEAD_NOUNS or last in C.MEDIA_NOUNS or last in C.ORGANISATION_HEADS:
+            or not name_shaped(ent[1:]) or last in C.ORG_HEAD_NOUNS or last in C.MEDIA_NOUNS or last in C.ORGANISATION_HEADS:
         return ent
     return Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
 
@@ -484,6 +484,13 @@ def split_name(text: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=8192)
+def _between_initials(text: str, i: int) -> bool:
+    """True when the period at ``text[i]`` joins two initials written together ("P.K. Rao", "J.R.R. Tolkien"):
+    one letter on each side, each its own initial; such a name keeps its spelling ("Dr.Ivanov" is spaced)."""
+    return i >= 1 and text[i - 1].isalpha() and (i < 2 or not text[i - 2].isalpha()) \
+        and i + 2 < len(text) and text[i + 1].isalpha() and text[i + 2] == "."
+
+
 def clean_name(text: str) -> str:
     """Canonical surface of a name: no titles, offices, parentheses, possessive or outer
     punctuation, case repaired (the description before the name goes: :func:`split_name`).
@@ -499,7 +506,7 @@ def clean_name(text: str) -> str:
     if not re.search(r"(?:^|\s)[A-Z]\.$", text):  # an initial keeps its period ("H. S.")
         text = text.strip(" .")
     text = re.sub(r"['’]s$", "", text)
-    text = re.sub(r"\.(?=[A-Za-z])", ". ", text)  # Dr.Ivanov
+    text = re.sub(r"\.(?=[A-Za-z])", lambda m: "." if _between_initials(text, m.start()) else ". ", text)  # Dr.Ivanov
     name, _ = split_name(text)
     name = name.strip(" ,")
     if not re.search(r"(?:^|\s)[A-Z]\.$", name):  # an initial keeps its period ("H. S.")
@@ -725,7 +732,7 @@ class SpeakerIndex:
 
     def _untagged_names(self) -> list[Span]:
         """The people the model left without any entity ("Rescuers found Ana Pereira alive", no label): two or
-        three capitalised proper nouns written as a name (:func:`_name_shaped`) that are a clause's subject or
+        three capitalised proper nouns written as a name (:func:`name_shaped`) that are a clause's subject or
         object, outside quotations, headlines and places, with no title word, country or demonym among them and
         no organisation head noun last. In text order."""
         doc, out = self.doc, []
@@ -733,7 +740,7 @@ class SpeakerIndex:
             if t.ent_type_ or t.pos_ != "PROPN" or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
                 continue
             span = doc[_untagged_compounds_start(t) : t.i + 1]
-            if not _name_shaped(span) or span[0].lower_ in C.STORM_WORDS or self.in_quote(span.start_char) or self.in_headline(span.start_char) or self.is_place(span) \
+            if not name_shaped(span) or span[0].lower_ in C.STORM_WORDS or self.in_quote(span.start_char) or self.in_headline(span.start_char) or self.is_place(span) \
                     or t.lower_ in C.ORG_HEAD_NOUNS or any(is_title_word(w.text) or country_of(w.text) for w in span):
                 continue
             out.append(span)
@@ -1139,13 +1146,13 @@ class SpeakerIndex:
         """A one-word ORG entity that the model cut off a person's name ("Tomasz" untagged, "Wrona" ORG in
         "Tomasz Wrona said"): with the untagged capitalised proper nouns right before it that are its
         compounds (no title word, country or demonym) it makes a name of two or three words
-        (:func:`_name_shaped`), returned as a PERSON span. None otherwise, or for an organisation's head
+        (:func:`name_shaped`), returned as a PERSON span. None otherwise, or for an organisation's head
         noun ("Defence Ministry")."""
         tok = ent[0]
         if len(ent) != 1 or ent.label_ != "ORG" or tok.lower_ in C.ORG_HEAD_NOUNS:
             return None
         k = _untagged_compounds_start(tok)
-        return Span(self.doc, k, tok.i + 1, label="PERSON") if k < tok.i and _name_shaped(self.doc[k : tok.i + 1]) else None
+        return Span(self.doc, k, tok.i + 1, label="PERSON") if k < tok.i and name_shaped(self.doc[k : tok.i + 1]) else None
 
     def _with_given_names(self, ent: Span) -> Span:
         """``ent`` (a PERSON) widened over the given names the model left outside it ("The mayor
