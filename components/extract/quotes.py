@@ -720,8 +720,9 @@ def _colon_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
         subj = subject_of(root)
     if subj is not None and subj.pos_ == "NOUN" and (subj.lemma_.lower() in C.STATEMENT_NOUNS or not _may_speak(subj)):
         # "Her message was simple:", "His answer surprised everyone:", "The union's demand was clear:", "The message
-        # from the governor was short:": what someone said or wants speaks for its owner (a statement's "from"); without one ("The verdict was clear:", "The sign's message was
-        # simple:") the quotation is kept, with no speaker
+        # from the governor was short:": what someone said or wants speaks for its owner (a statement's "from");
+        # without one ("The verdict was clear:", "The sign's message was simple:") the quotation is kept, with no
+        # speaker
         owner = next((c for c in subj.children if c.dep_ == "poss"), None)
         if owner is None and subj.lemma_.lower() in C.STATEMENT_NOUNS:  # "The message from the governor was short:"
             owner = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "from"
