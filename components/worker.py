@@ -427,8 +427,9 @@ class ExtractionPool:
                 w.conn.send((i, a))
             except OSError:  # the worker died: a new one takes its articles
                 todo.appendleft((i, a))
-                self._requeue(w, todo)
-                self._replace(w)
+                if w.task is None:  # idle: replaced here; busy: the death check fails its article (_died)
+                    self._requeue(w, todo)
+                    self._replace(w)
                 return
             if w.task is None:
                 w.task = (i, a, time.monotonic() + article_budget(self.timeout, a))

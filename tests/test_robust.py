@@ -138,6 +138,27 @@ def test_robust_pool_article_sent_ahead_survives_its_workers_replacement():
     assert (ok.article.id, ok.error, [(c.place, c.killed_min) for c in ok.extraction.casualties]) == ("short", None, [("Hull", 3)])
 
 
+def test_robust_pool_worker_dying_mid_article_fails_only_that_article():
+    """A worker killed while it extracts (a crash, out of memory) fails that article only; the article already
+    sent ahead to it goes to the new worker and comes back extracted."""
+    import threading
+
+    from components.models import Article
+    from components.worker import ExtractionPool
+
+    long_text = "Talks\n\n" + "The minister said the talks in Geneva would resume on Monday. " * 1500
+    with ExtractionPool(workers=1, timeout=300.0) as pool:
+        pool.run([Article(id="warm", text="Gale in Hull; three dead" + BODY)]).__next__()  # the worker is up
+        killer = threading.Timer(1.5, lambda: pool._workers[0].proc.kill())
+        killer.start()
+        died, ok = pool.run([Article(id="long", text=long_text), Article(id="short", text="Gale in Hull; three dead" + BODY)])
+        killer.join()
+        assert pool.replaced == 1
+    assert (died.article.id, died.extraction) == ("long", None)
+    assert died.error.startswith("the extraction process died")
+    assert (ok.article.id, ok.error, [(c.place, c.killed_min) for c in ok.extraction.casualties]) == ("short", None, [("Hull", 3)])
+
+
 def test_robust_pool_replaces_an_idle_worker_that_died_between_runs():
     """A ready worker that dies while idle (killed, out of memory) costs nothing: the next run replaces it
     and extracts, rather than failing as if the model did not load."""
