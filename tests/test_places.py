@@ -941,3 +941,12 @@ def test_places_the_only_village_of_its_name_after_a_locative_cue(extract_text, 
     namesakes ('Ashby', in the US and Australia) still needs its country or area named."""
     ex = extract_text(text)
     assert [(p.name, p.country) for p in ex.places if p.kind == "city"] == expected
+
+
+def test_places_a_bare_name_of_a_province_and_its_capital_is_the_city(extract_text):
+    """Invented: a bare "Barcelona" is the city, not the second-level area named after it that holds it (as a bare
+    "Kherson" is the city, not the oblast); "X County" and "X and Y counties" stay the counties."""
+    ex = extract_text("Dockers in Barcelona walked out on Tuesday.")
+    assert [(p.name, p.kind) for p in ex.places] == [("Barcelona", "city")]
+    ex = extract_text("Officials in Houston County said the road was closed.")
+    assert [(p.name, p.kind) for p in ex.places] == [("Houston County", "admin")]

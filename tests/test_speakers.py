@@ -925,3 +925,12 @@ def test_speakers_quoted_by_an_agency_as_saying_is_the_one_quoted(extract_text):
     ex = extract_text("The head of the border guard, Gen. Ivo Maric, was quoted by the state news agency as saying "
                       "that the crossing would reopen on Friday.")
     assert [(q.speaker, q.text) for q in ex.quotes] == [("Ivo Maric", "the crossing would reopen on Friday")]
+
+
+def test_speakers_a_bare_noun_refers_back_to_the_named_body_without_its_article(extract_text):
+    """Invented: "the authority said" after "The Port Authority of Mombasa said" is the same speaker card, named
+    without the sentence-opening article (one card, not "Port Authority of Mombasa" and "The Port Authority ...")."""
+    ex = extract_text("The Port Authority of Mombasa said on Friday that two cranes had failed. Both cranes would be "
+                      "repaired by June, the authority said in a statement.")
+    assert [q.speaker for q in ex.quotes] == ["Port Authority of Mombasa", "Port Authority of Mombasa"]
+    assert [s.name for s in ex.speakers] == ["Port Authority of Mombasa"]

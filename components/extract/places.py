@@ -1739,6 +1739,8 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
             s += 2.5
         elif rec.name == rec.admin1 and _has_namesake_city(rec, gaz.candidates(m.text), gaz) and not _among_areas(rec, ctx):
             s -= 2.0  # "Kherson" ("Kiev", "New York") alone is the city, not the area named after it
+        elif rec in gaz.admin2 and not m.county_cue and _holds_namesake_city(rec, gaz.candidates(m.text)):
+            s -= 2.0  # "Barcelona" alone is the city, not the province named after it
         if rec in gaz.admin2:
             s -= 0.5  # second-level areas yield to first-level ones and cities of the same name
     elif rec.kind == "city":
@@ -1852,6 +1854,14 @@ def _has_namesake_city(area: GeoRecord, recs: list[GeoRecord], gaz: Gazetteer) -
     own = normalise(area.name)
     return any(r.kind == "city" and r.country == area.country and r.population >= MIN_BARE_POPULATION
                and not extends_name(normalise(r.name), own) for r in recs)
+
+
+def _holds_namesake_city(area: GeoRecord, recs: list[GeoRecord]) -> bool:
+    """True when second-level area ``area`` holds a big city of exactly its name among ``recs`` (the candidates
+    of the same mention: "Barcelona", the province and its capital): a bare mention names the city."""
+    own = normalise(area.name)
+    return any(r.kind == "city" and (r.country, r.admin1) == (area.country, area.admin1) and normalise(r.name) == own
+               and r.population >= MIN_BARE_POPULATION for r in recs)
 
 
 def _is_capital(rec: GeoRecord, gaz: Gazetteer) -> bool:

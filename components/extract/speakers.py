@@ -1557,7 +1557,7 @@ class SpeakerIndex:
                 continue
             before = self.doc[max(e.sent.start, e.start - 3) : e.start]
             if any(t.lower_ == head for t in before) or head in e.text.lower().split():
-                return self.records[self.add_organisation(e.text, "organisation")].name
+                return self.records[self.add_organisation(_written_words(e), "organisation")].name  # no "The"
         return None
 
     def _body_or_outlet(self, tok: Token, span: Span, plain: str) -> Optional[tuple[Optional[str], str, Span]]:
