@@ -49,7 +49,8 @@ def fetch_bytes(url: str, timeout: int = DEFAULT_TIMEOUT_S, max_bytes: int = MAX
 
     Raises:
         FetchError: not an http(s) address, a host written as a local or private address (``localhost``,
-            ``127.0.0.1``, ``[::1]``, ``10.x``; said apart), no answer (offline, timeout, refused), an HTTP status other than
+            ``127.0.0.1``, ``[::1]``, ``10.x``; said apart), a host name that does not exist (said apart), no
+            answer (offline, timeout, refused), an HTTP status other than
             200, an empty body, or a body of ``max_bytes`` bytes or more (trafilatura stops reading there).
     """
     from trafilatura.downloads import fetch_response
@@ -67,6 +68,8 @@ def fetch_bytes(url: str, timeout: int = DEFAULT_TIMEOUT_S, max_bytes: int = MAX
     cfg.set("DEFAULT", "SSRF_PROTECTION", "off" if allow_private else "on")
     resp = fetch_response(url, config=cfg)
     if resp is None:
+        if _unknown_host(url):
+            raise FetchError(f"{url}: no such host (the name does not resolve: check the address)")
         raise FetchError(f"{url}: no answer within {timeout} s (offline, refused, too slow, a private "
                          f"address, or larger than {max_bytes:,} bytes)")
     if resp.status != 200:
@@ -75,6 +78,39 @@ def fetch_bytes(url: str, timeout: int = DEFAULT_TIMEOUT_S, max_bytes: int = MAX
     if not data:
         raise FetchError(f"{url}: empty answer, or larger than {max_bytes:,} bytes")
     return data
+
+
+# seconds the look-up of a host that gave no answer may take (it only chooses the message)
+HOST_LOOKUP_TIMEOUT_S = 2.0
+
+
+def _unknown_host(url: str, resolve=None) -> bool:
+    """Whether the host of ``url``, which gave no answer, is a name the resolver says does not exist
+    (``socket.EAI_NONAME``: "example.invalid"), so the message can say so rather than "no answer". A look-up
+    that fails otherwise (offline: ``EAI_AGAIN``) or takes more than :data:`HOST_LOOKUP_TIMEOUT_S` is no
+    proof: False. ``resolve``: the look-up function (default :func:`socket.getaddrinfo`; tests pass their own)."""
+    import socket
+    import threading
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return False
+    found: list[bool] = []
+
+    def look() -> None:
+        try:
+            (resolve or socket.getaddrinfo)(host, None)
+        except socket.gaierror as exc:
+            found.append(exc.errno == socket.EAI_NONAME)
+        except (OSError, UnicodeError):
+            found.append(False)
+
+    t = threading.Thread(target=look, daemon=True, name="host-lookup")
+    t.start()
+    t.join(HOST_LOOKUP_TIMEOUT_S)
+    return bool(found and found[0])
 
 
 def _names_local_address(url: str) -> bool:

@@ -147,3 +147,21 @@ def test_cli_ingest_unreachable_address_is_one_clear_line_and_nothing_stored(tmp
     bad_feed.write_text("<?xml version='1.0'?><notes><note>hello</note></notes>", encoding="utf-8")
     out = _cli("ingest", str(bad_feed), db=db)
     assert out.returncode == 1 and f"  FAILED {bad_feed}: not a readable RSS or Atom feed" in out.stdout
+
+
+def test_fetch_an_unknown_host_is_said_apart_from_no_answer():
+    """A host name the resolver says does not exist is named as such; a look-up that fails for another reason
+    (offline) or a host that resolves keeps "no answer" (the look-up only chooses the message)."""
+    import socket
+
+    from components.fetch import _unknown_host
+
+    def nxdomain(host, port):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    def offline(host, port):
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    assert _unknown_host("https://news.example.invalid/story.html", resolve=nxdomain) is True
+    assert _unknown_host("https://news.example.invalid/story.html", resolve=offline) is False
+    assert _unknown_host("http://127.0.0.1:9/x.html", resolve=lambda h, p: [("ok",)]) is False
