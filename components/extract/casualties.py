@@ -368,9 +368,6 @@ def _unconfirmed_death(tok: Token) -> bool:
     return tok.lower_ == "dead" and tok.dep_ in ("oprd", "acomp", "xcomp") and tok.head.lemma_.lower() in UNCONFIRMED_DEATH_VERBS
 
 
-_MULTIPLIERS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions"})
-
-
 def _phrase(head: Token) -> list[Token]:
     """Words of the noun phrase of ``head`` up to and including it (pre-modifiers only), and a multiplier the
     parser hung after a number head ("two dozen injured": "dozen" on "two"); after "by N to" only what follows
@@ -381,7 +378,7 @@ def _phrase(head: Token) -> list[Token]:
         if doc[k].lower_ == "to" and k >= 2 and doc[k - 1].like_num and doc[k - 2].lower_ == "by":
             start = k + 1
     end = head.i + 1
-    while end < len(doc) and doc[end].lower_ in _MULTIPLIERS and doc[end].head.i == head.i:
+    while end < len(doc) and doc[end].head.i == head.i and is_number_word(doc[end].lower_):
         end += 1
     return [t for t in doc[start:end] if t.dep_ != "punct" or t.text in ("-", "–")]
 
@@ -1678,9 +1675,11 @@ def _place_over_parts(ctx: _Context, rec: Casualty, places: list[Place], country
 
 
 # an update of a running toll: the new number replaces the event's total
+# verbs saying a toll grew ("rose to", "climbed to"), in UPDATE_CUE and _RISE_CUE
+_RISE_VERBS = "rose|risen|rises|rising|climbed|climbs|jumped|increased|grew|mounted|soared|surged|swelled"
 UPDATE_CUE = re.compile(
-    r"\b(?:toll|number of (?:the )?(?:dead|deaths|victims|fatalities)|casualties)\b[^.;]*?\b(?:rose|risen|rises|rising|climbed|climbs|"
-    r"jumped|increased|grew|mounted|reached|stands? at|stood at)\b|\bup from\b|\bso far\b(?! (?:this|in))", re.I)
+    r"\b(?:toll|number of (?:the )?(?:dead|deaths|victims|fatalities)|casualties)\b[^.;]*?\b(?:" + _RISE_VERBS +
+    r"|reached|stands? at|stood at)\b|\bup from\b|\bso far\b(?! (?:this|in))", re.I)
 
 # victims named as a subset of an event's dead or injured ("two children were among the dead", "seven of
 # the dead were from one family", "of those killed, four were children", "among the wounded were three
@@ -1869,8 +1868,7 @@ WIDER_TOLL_MIN = 500
 
 
 # a toll said to have grown ("rose to", "climbed to", "up from"): the same running toll, however much larger
-_RISE_CUE = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|grew|mounted|soared|surged|swelled|"
-                       r"up from|so far)\b", re.I)
+_RISE_CUE = re.compile(r"\b(?:" + _RISE_VERBS + r"|up from|so far)\b", re.I)
 
 
 def _wider_toll(event: Casualty, rec: Casualty) -> bool:

@@ -22,7 +22,7 @@ from .. import lexicon as C
 from ..nlp import doc_ents, doc_text, token_column, token_lemmas, token_lowers
 from ..text.words import verb_lemma
 from .cuelex import agentless_passive, is_reliable_cue, reliable_lemmas, verb_shape
-from .speakers import SpeakerIndex, clean_name, in_section_list
+from .speakers import SpeakerIndex, clean_name, in_section_list, person_noun
 from .tree import climb, is_root
 
 @dataclass
@@ -110,8 +110,8 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
 
 def _names_a_person(tok: Token) -> bool:
     """True when ``tok`` heads a person's mention: a PERSON entity, or a noun for a person or a title
-    ("head", "spokeswoman"; :data:`~components.lexicon.PERSON_NOUNS`, ``TITLE_WORDS``)."""
-    return tok.ent_type_ == "PERSON" or tok.pos_ == "NOUN" and (tok.lemma_.lower() in C.PERSON_NOUNS or tok.lower_ in C.TITLE_WORDS)
+    ("head", "spokeswoman"; :func:`.speakers.person_noun`)."""
+    return tok.ent_type_ == "PERSON" or person_noun(tok)
 
 
 # links inside one person's mention up the tree: a role's name ("the head, NAME"), the body of a role ("the head

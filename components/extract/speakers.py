@@ -302,7 +302,7 @@ def section_label(ent: Span) -> bool:
     return not text[line : ent.start_char].strip() and after.startswith(":") and in_section_list(doc, line, _holds_entity)
 
 
-def _person_noun(tok: Token) -> bool:
+def person_noun(tok: Token) -> bool:
     """True when common noun ``tok`` names a person: a noun for a person or a title word ("nurse",
     "spokesman", "director"; :data:`~components.lexicon.PERSON_NOUNS`, ``TITLE_WORDS``)."""
     return tok.pos_ == "NOUN" and (tok.lemma_.lower() in C.PERSON_NOUNS or tok.lower_ in C.TITLE_WORDS)
@@ -311,13 +311,13 @@ def _person_noun(tok: Token) -> bool:
 def described_as_person(tok: Token) -> bool:
     """Whether proper noun ``tok`` has an appositive that only a person takes: an age ("Tomas Brand,
     61,") or a noun phrase headed by a person noun or title word ("..., a nurse at the clinic,",
-    "..., the mission's spokesman,"; :func:`_person_noun`)."""
+    "..., the mission's spokesman,"; :func:`person_noun`)."""
     for c in tok.children:
         if c.dep_ != "appos":
             continue
         if c.like_num and c.text.isdigit() and 0 < int(c.text) < 120 and len(list(c.subtree)) == 1:
             return True
-        if _person_noun(c):
+        if person_noun(c):
             return True
     return False
 
@@ -333,7 +333,7 @@ def _appositive_person(ent: Span) -> Span:
             or country_of(ent.text) is not None:
         return ent
     root = ent.root
-    if root.dep_ == "appos" and root.head.i < ent.start and _person_noun(root.head) or described_as_person(root):
+    if root.dep_ == "appos" and root.head.i < ent.start and person_noun(root.head) or described_as_person(root):
         return Span(ent.doc, ent.start, ent.end, label="PERSON")
     return ent
 
@@ -375,7 +375,7 @@ def _named_body(head: Token, appos: Token) -> bool:
     "the insurer"), has an organisation entity as its appositive ("the operator, Baltic Lines, said"): the
     appositive names the body that speaks."""
     return appos.dep_ == "appos" and appos.head.i == head.i and appos.ent_type_ == "ORG" and head.pos_ == "NOUN" \
-        and not head.ent_type_ and not _person_noun(head)
+        and not head.ent_type_ and not person_noun(head)
 
 
 # words a title-case organisation name may hold uncapitalised or capitalised ("Save the Children", "Doctors Without
