@@ -296,7 +296,7 @@ def test_ui_casualty_chart_groups_the_places_beyond_the_most_killed_into_one_ent
 
     import pandas as pd
 
-    from components.ui.charts import CHART_PLACES, UNKNOWN_PLACE, casualty_figure
+    from components.ui.charts import CHART_PLACES, OTHER_PLACES_COLOUR, UNKNOWN_PLACE, casualty_figure
 
     n = CHART_PLACES + 3
     day = dt.date(2011, 5, 2)
@@ -308,6 +308,11 @@ def test_ui_casualty_chart_groups_the_places_beyond_the_most_killed_into_one_ent
     assert sorted(names[CHART_PLACES:]) == sorted(["3 other places", UNKNOWN_PLACE])
     other = next(t for t in fig.data if t.name == "3 other places")
     assert list(other.y) == [3 + 2 + 1] and other.customdata[0][0] == UNKNOWN_PLACE
+    colours = {t.name: t.marker.color for t in fig.data}
+    own = [colours[f"Town {i:02d}"] for i in range(CHART_PLACES)]
+    assert len(set(own)) == CHART_PLACES  # every place its own colour (plotly's default palette has only 10)
+    assert colours["3 other places"] == colours[UNKNOWN_PLACE] == OTHER_PLACES_COLOUR
+    assert OTHER_PLACES_COLOUR not in own
 
 
 def test_ui_map_selection_keeps_grey_neighbours_and_lists_places_under_a_marker():

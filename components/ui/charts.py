@@ -255,6 +255,10 @@ def date_bins(dates: pd.Series) -> tuple[pd.Series, str]:
 _BIN_MS = {"day": 86_400_000, "week": 7 * 86_400_000, "month": 30.4 * 86_400_000}
 UNKNOWN_PLACE = "place not resolved"
 CHART_PLACES = 12  # places with their own colour in the casualty chart (most killed first); the rest share one
+# the places' colours: Plotly's default qualitative palette repeats after 10, so 12 places take a 24-colour one
+# (its first 12 are distinct at a glance); the grouped "N other places" and the unresolved ones are grey
+PLACE_COLOURS = px.colors.qualitative.Dark24[:CHART_PLACES]
+OTHER_PLACES_COLOUR = "#b0b0b0"
 
 
 def bin_casualties(df: pd.DataFrame) -> tuple[pd.DataFrame, str]:
@@ -296,9 +300,12 @@ def casualty_figure(df: pd.DataFrame) -> go.Figure:
         d["place_label"] = d["place"].map(_esc)
     fmt = {"day": "%Y-%m-%d", "week": "week of %Y-%m-%d", "month": "%B %Y"}[unit]
     d["when"] = d["bin"].dt.strftime(fmt)
+    own = [_esc(p) for p in known.index[:CHART_PLACES]]
+    grey = {label: OTHER_PLACES_COLOUR for label in d["place_label"].unique() if label not in own}
     fig = px.bar(d, x="bin", y="killed", color="place_label", custom_data=["place", "injured", "events", "place_label",
                                                                             "when"],
-                 labels={"place_label": "place", "killed": f"killed (at least) per {unit}"})
+                 labels={"place_label": "place", "killed": f"killed (at least) per {unit}"},
+                 color_discrete_map={**dict(zip(own, PLACE_COLOURS)), **grey})
     fig.update_traces(hovertemplate="%{customdata[4]}<br>%{customdata[3]}<br>killed ≥ %{y} · injured ≥ "
                                     "%{customdata[1]}<br>events: %{customdata[2]}<extra></extra>")
     fig.update_traces(width=_BIN_MS[unit] * 0.85, offset=0)  # bars start at their bin and span it
