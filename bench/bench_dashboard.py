@@ -475,6 +475,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="time each page with the code of another checkout on its store against this one, "
                          "alternated (see compare_against); one size of --sizes")
     args = ap.parse_args(argv)
+    args.store_dir.mkdir(parents=True, exist_ok=True)  # a new --store-dir is created, as bench/out is
     if args.prepare_only:
         prepare(Path(args.prepare_only))
         return 0
