@@ -315,7 +315,7 @@ def test_browser_unnamed_sources_checkbox_is_in_the_url_across_pages(server, pag
     """Test that ticking 'Include unnamed sources' writes ?unnamed=true, which a page switch keeps."""
     base, _ = server
     _open(page, base + "/", "Who said what, where")
-    page.get_by_text("Top speakers (named)").first.wait_for()
+    page.get_by_text("Top speakers (people and organisations)").first.wait_for()
     page.get_by_test_id("stCheckbox").filter(has_text="Include unnamed sources").locator("label").click()
     page.wait_for_url(re.compile(r"unnamed=true"), timeout=30_000)
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Stance").click()

@@ -65,14 +65,15 @@ def _unnamed_changed() -> None:
 def include_unnamed() -> bool:
     """The checkbox "include unnamed sources" (off by default), kept in the URL as ``?unnamed=true``.
 
-    Off: the speaker rankings show named people and organisations only; on: also groups
+    Off: the speaker rankings show people and organisations only (the speakers with a card); on: also groups
     ("officials"), documents ("initial reports") and unknown sources. The value lives in the
     session (``components.ui.sidebar.UNNAMED_STATE``), which the sidebar reads from and mirrors
     into the URL on every page, so it survives page switches and shared links.
     """
     return st.checkbox("Include unnamed sources (officials, reports …)", key=_UNNAMED_BOX,
                        value=bool(st.session_state.get(UNNAMED_STATE)), on_change=_unnamed_changed,
-                       help="Off: only named people and organisations. On: also sources such as 'officials', "
+                       help="Off: only people and organisations (named, or a body such as 'the security forces'). "
+                            "On: also sources such as 'officials', "
                             "'health officials' or 'initial reports'.")
 
 

@@ -37,9 +37,9 @@ with left:
     sp = loaders.q("top_speakers", f, 10, named_only=not unnamed)
     if sp.empty:
         st.info("No attributed quotes under these filters." if unnamed else
-                "No named speaker under these filters (tick “Include unnamed sources” for officials, reports …).")
+                "No person or organisation speaks under these filters (tick “Include unnamed sources” for officials, reports …).")
     else:
-        st.plotly_chart(charts.bar_top(sp, "speaker", "quotes", "Top speakers" if unnamed else "Top speakers (named)"),
+        st.plotly_chart(charts.bar_top(sp, "speaker", "quotes", "Top speakers" if unnamed else "Top speakers (people and organisations)"),
                         key="ov_speakers")
         st.dataframe(display_frame(sp), hide_index=True, key="ov_speakers_table", column_config=SPEAKER_COLUMNS,
                      column_order=SPEAKER_ORDER)

@@ -19,7 +19,7 @@ unnamed = include_unnamed()
 m = loaders.q("stance_matrix", f, MAX_SPEAKERS, named_only=not unnamed)
 if m.empty:
     st.info("No stances under these filters." if unnamed else
-            "No stance of a named speaker under these filters (tick “Include unnamed sources” for officials, "
+            "No stance of a person or organisation under these filters (tick “Include unnamed sources” for officials, "
             "reports …).")
     st.stop()
 event = st.plotly_chart(charts.stance_figure(m, topics), key="stance_chart", on_select="rerun",
