@@ -63,7 +63,7 @@ AREA_KINDS = frozenset({"continent", "water"})
 REGION_KINDS = ("continent", "water", "admin")
 # a region whose name has one of these words is a body of water (kind "water", feature class H):
 # "Black Sea", "Sea of Azov", "Gulf of Aden", "Lake Chad", "Bay of Bengal", "Strait of Hormuz"
-WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "lake", "bay", "strait", "straits", "channel", "lagoon", "sound"})
+WATER_NOUNS = frozenset({"sea", "ocean", "gulf", "lake", "bay", "bight", "strait", "straits", "channel", "lagoon", "sound"})
 # a country's main-landmass centre replaces its factbook point only when the two agree this
 # closely (km); a larger gap means the largest polygon is not the country's heartland
 LANDMASS_AGREEMENT_KM = 300.0

@@ -41,7 +41,7 @@ from typing import Optional
 
 import regex
 from spacy.strings import get_string_id
-from spacy.symbols import NOUN, PROPN
+from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Doc, Span
 
 from ..lexicon import (
@@ -77,13 +77,15 @@ from ..lexicon import (
     TITLE_ABBREVIATIONS,
     NAME_PARTICLES,
 )
-from ..gazetteer import AREA_KINDS, GeoRecord, Gazetteer, _km, extends_name, get_gazetteer, normalise
+from ..gazetteer import AREA_KINDS, WATER_NOUNS, GeoRecord, Gazetteer, _km, extends_name, get_gazetteer, normalise
 from ..nlp import datelines, doc_ents, doc_text, span_text, token_column, token_lowers, token_texts
 from ..text.dates import MONTH_RE, parse_date
 from ..models import Place
 
 PLACE_LABELS = {"GPE", "LOC"}
-RECOVER_LABELS = {"PERSON", "NORP", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+# non-place labels an entity may carry over a place name: the small model tags cities as people, bodies or
+# languages ("left Kathmandu 40 minutes before")
+RECOVER_LABELS = {"PERSON", "NORP", "ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"}
 MIN_BARE_POPULATION = 100_000  # a mis-tagged single name with no cue must be at least this big
 MIN_CUED_ORG_POPULATION = 5_000  # ... an ORG after a locative cue ("a lab in Lelystad") this big
 # resolution weights, in units of log10(population): context may outweigh a 10-100x bigger namesake
@@ -262,6 +264,33 @@ def _strip_span(span: Span) -> Span:
                      or e - 1 > s and low[e - 1] in _TIME_WORDS):
         e -= 1
     return doc[s:e]
+
+
+def _water_of(span: Span) -> Optional[Span]:
+    """The whole name of a body of water written "<Water noun> of X" (:data:`components.gazetteer.WATER_NOUNS`,
+    capitalised) when ``span`` is that name or its X part ("Gulf of Oman" tagged LOC, "Benin" tagged GPE in
+    "the Bight of Benin"), else None: the X of such a name is not a mention of the place X."""
+    doc = span.doc
+    s = span.start
+    if len(span) >= 3 and span[0].lower_ in WATER_NOUNS and span[0].is_title and span[1].lower_ == "of":
+        return span
+    if s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in WATER_NOUNS and doc[s - 2].is_title:
+        return doc[s - 2:span.end]
+    return None
+
+
+def _overrun_name(span: Span) -> Optional[Span]:
+    """The run of proper nouns that opens ``span`` when the entity runs on past it into lower-case words ("Goma
+    unless clean water" tagged ORG): the name the model's span swallowed, to be tested as a place like the whole
+    span. None when the span is proper nouns throughout ("Kabul Bank"), opens with none, or goes on with a
+    number, a possessive or a hyphen, which belong to a name ("Loop 286", "Rustavi 2", "Ann-Christin"), or with
+    a noun or adjective the name modifies ("Duma deputies")."""
+    pos = token_column(span.doc, "pos")
+    k = span.start
+    while k < span.end and pos[k] == PROPN:
+        k += 1
+    return (span.doc[span.start:k] if span.start < k < span.end and span.doc[k].is_alpha and span.doc[k].is_lower
+            and pos[k] not in (NOUN, ADJ) else None)  # (not "Duma deputies": a body's members)
 
 
 def _hyphen_joined(span: Span, gaz: Gazetteer) -> Span:
@@ -468,6 +497,15 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if (not len(span) or _is_non_place(span_text(span)) or _names_something_else(span) or not _abbreviation_placed(span, gaz)
                 or SIGNALS["definite_features"] and _definite_feature(span, gaz)):
             continue
+        water = _water_of(span)
+        if water is not None and not gaz.is_region_name(span_text(water)):
+            # "the Gulf of Guinea", "the Bight of Benin": a body of water the gazetteer lacks, named after a
+            # country or city it is not (as a feature, at the nearest place the article resolves)
+            spans.append(water)
+            facilities.add(water.start_char)
+            features.add(water.start_char)
+            continue
+        span = water if water is not None else span  # a listed sea the model tagged in part
         if (SIGNALS["feature_names"] and ent.label_ in PLACE_LABELS | {"FAC"} and _feature_name(span, gaz)
                 and not _title_case_line(doc_text(doc), span.start_char)):  # "Port City" in a title-case headline
             spans.append(span)
@@ -482,6 +520,10 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             core = _without_admin_suffix(span)  # "Rakhine State" tagged PERSON: the area is "Rakhine"
             if _recoverable(core, ent.label_, gaz, surnames):
                 spans.append(core)
+            else:
+                lead = _overrun_name(span)
+                if lead is not None and _recoverable(lead, ent.label_, gaz, surnames):
+                    spans.append(lead)
     spans.extend(slash_parts)
 
     for sp in spans:
