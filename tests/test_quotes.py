@@ -709,6 +709,34 @@ SOURCE_FAMILIES = [
     # a recording of a person speaking: the person shown, not the clause's subject
     ("footage-of-speaker", 'The ad uses footage of Anna Holm asking, "Why are we not ahead in the polls?"',
      [("direct", "Why are we not ahead in the polls?", "asking", "Anna Holm", "person")]),
+    # a phrase crediting its sentence without a reporting verb, as "according to X" does: opening the sentence
+    # (past a name set off after the role), inside it, or closing it
+    ("in-the-words-of", "In the words of the harbour master, Rosa Lindqvist, the storm “came out of nowhere.”",
+     [("mixed", "the storm “came out of nowhere.”", "in the words of", "Rosa Lindqvist", "person")]),
+    ("in-x-s-words", "In Tomas Berg's words, the storm came out of nowhere and left the quay in ruins.",
+     [("indirect", "the storm came out of nowhere and left the quay in ruins", "words", "Tomas Berg", "person")]),
+    ("words-of-inside", "The levee, in the words of one engineer, was never built for a storm like this.",
+     [("indirect", "The levee was never built for a storm like this", "in the words of", "one engineer", "unknown")]),
+    ("as-x-put-it", "The budget is a mess, as the mayor put it on Monday.",
+     [("indirect", "The budget is a mess", "put", "mayor", "person")]),
+    ("to-quote-x", "To quote the auditor, Pavel Nemec, the accounts were “a work of fiction.”",
+     [("mixed", "the accounts were “a work of fiction.”", "to quote", "Pavel Nemec", "person")]),
+    ("in-other-words-is-no-source", "In other words, the deal is dead.", []),
+    # a reporting verb the parser hung on the reported clause, though it is the reporter's (the clause's
+    # subject cannot speak): its own attribution, the reporter's; where the clause's subject can, the subject's
+    ("reporter-conjunct", "The minister said the border would stay closed and warned that smugglers would be arrested.",
+     [("indirect", "the border would stay closed", "said", "minister", "person"),
+      ("indirect", "smugglers would be arrested", "warned", "minister", "person")]),
+    ("reporter-conjunct-negated", "Clara Osei said the bridge would reopen next week but did not say whether buses "
+     "would be allowed across.",
+     [("indirect", "the bridge would reopen next week", "said", "Clara Osei", "person"),
+      ("indirect", "buses would be allowed across", "say", "Clara Osei", "person")]),
+    ("content-subject-conjunct", "The mayor said protesters gathered outside and shouted that the council must resign.",
+     [("indirect", "protesters gathered outside and shouted that the council must resign", "said", "mayor", "person"),
+      ("indirect", "the council must resign", "shouted", "protesters", "group")]),
+    # a passive characterisation, its agent the source
+    ("passive-characterisation", "The new curfew was dismissed as “pointless and cruel” by the union leader Hana Ortiz.",
+     [("mixed", "The new curfew was dismissed as “pointless and cruel”", "dismissed", "Hana Ortiz", "person")]),
 ]
 
 

@@ -98,6 +98,8 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
         return subject_of(host, depth + 1) or passive
     if depth < 3 and gerund_clause and tok.head.head.pos_ == "PROPN" and tok.head.head.dep_ in ("nsubj", "nsubjpass"):
         return tok.head.head  # the preposition hung on the subject: "Tom Ruiz, despite admitting ..."
+    if depth < 3 and reporter_conjunct(tok):  # "X said the border would stay closed and warned that ...": X
+        return subject_of(tok.head.head, depth + 1)
     if depth < 3 and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and not is_root(tok):
         return subject_of(tok.head, depth + 1)
     if depth == 0 and tok.lemma_.lower() not in C.CUE_AUDIENCE_VERBS:
@@ -106,6 +108,21 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
             if ch.dep_ in ("dobj", "attr", "npadvmod", "oprd") and ch.pos_ == "PROPN" and ch.i - tok.i <= 4:
                 return ch
     return None
+
+
+def reporter_conjunct(tok: Token) -> bool:
+    """True when reporting verb ``tok`` is a conjunct the parser hung on the reported clause of another
+    reporting verb, though it is the reporter's own: it has no subject, and the reported clause's subject
+    cannot speak ("X said the bridge would reopen but did not say whether ...", "... said the border would
+    stay closed and warned that ..."; not "said protesters gathered and shouted that ...", where the
+    protesters shout). Its source is the outer verb's, and the outer content ends before it."""
+    clause = tok.head
+    if tok.dep_ != "conj" or tok.i < clause.i or clause.dep_ != "ccomp" or cue_lemma(tok) is None or cue_lemma(clause.head) is None:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+        return False
+    clause_subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return clause_subject is not None and not plausible_source(clause_subject)
 
 
 def _names_a_person(tok: Token) -> bool:
@@ -556,12 +573,90 @@ def _opening_in_frame(tok: Token, in_quote) -> Optional[Frame]:
     return Frame(doc[tok.i : tok.i + 1], pobj, span_chars(rest), kind="according", cue_text=tok.text)
 
 
+def _words_of_source(tok: Token) -> Optional[tuple[int, Token]]:
+    """The first token and the source of a phrase that credits a sentence to someone without a reporting
+    verb, when ``tok`` heads one: "in the words of X", "in X's words" (``tok`` "in"), "as X put it" (``tok``
+    the verb "put") and "to quote X" (``tok`` "quote"); None otherwise."""
+    if tok.lower_ == "in":
+        words = next((c for c in tok.children if c.dep_ == "pobj" and c.lower_ in ("words", "word")), None)
+        if words is None:
+            return None
+        owner = next((c for c in words.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+        of = next((c for c in words.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = owner or next((c for c in (of.children if of is not None else ()) if c.dep_ == "pobj"), None)
+        return (tok.i, owner) if owner is not None else None
+    if tok.lemma_.lower() == "put":
+        mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON" or c.dep_ == "nsubj" and c.lower_ in C.PERSON_PRONOUNS), None)
+        if mark is not None and subj is not None and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children):
+            return mark.i, subj
+        return None
+    if tok.lower_ == "quote" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        return (tok.i - 1, obj) if obj is not None and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "to" else None
+    return None
+
+
+def _words_of_frame(tok: Token, in_quote) -> Optional[Frame]:
+    """Family "in the words of X", "in X's words", "as X put it", "to quote X" (:func:`_words_of_source`): the
+    phrase, set off by a comma, credits the rest of its sentence to X as "according to X" does. The phrase runs
+    to its comma (past a name after a role: "in the words of the fire chief, NAME,"); the content is the
+    sentence after it when it opens the sentence, before it when it closes it ("..., as the coach put it."),
+    both sides when it stands inside ("The storm, in her words, came from nowhere"). Cue the phrase's words up
+    to the source, kind ``according``. None without a comma setting the phrase off or three content words."""
+    found = _words_of_source(tok)
+    if found is None or in_quote(tok.idx):
+        return None
+    first, src = found
+    owner = src
+    doc, sent = tok.doc, tok.sent
+    # the phrase ends at the first comma after the source's own words (or the sentence's end)
+    aside = {t.i for c in src.children if c.dep_ in ("appos", "relcl", "punct") for t in c.subtree}
+    src_end = max(t.i for t in src.subtree if t.i not in aside)
+    src_end = max(src_end, tok.i if tok.lemma_.lower() == "put" else src_end)
+    stop = next((t.i for t in doc[src_end + 1 : sent.end] if t.text == ","), None)
+    if tok.lemma_.lower() == "put":
+        stop = next((t.i for t in doc[tok.i : sent.end] if t.text == ","), None)
+    if stop is not None and src.pos_ == "NOUN":
+        # a name set off after the role ("the fire chief, NAME, ..."): the person of the role
+        name = next((e for e in sent.ents if e.start == stop + 1 and e.label_ in ("PERSON", "PRODUCT", "ORG")
+                     and all(t.pos_ == "PROPN" for t in e)), None)
+        if name is not None and name.end < sent.end and doc[name.end].text == ",":
+            src, stop = name.root, name.end
+    words = [t for t in sent if not t.is_space]
+    opens = first == words[0].i or doc[first - 1].is_punct and all(t.is_punct for t in doc[sent.start : first])
+    before = [t for t in doc[sent.start : first] if not t.is_space]
+    after = [t for t in doc[stop + 1 : sent.end] if not t.is_space] if stop is not None and doc[stop].text == "," else []
+    if opens and stop is None:
+        return None
+    while before and before[-1].is_punct:
+        before.pop()
+    while after and after[-1].is_punct and not in_quote(after[-1].idx):
+        after.pop()
+    toks = after if opens else before + after if after else before
+    if sum(1 for t in toks if t.is_alpha) < 3:
+        return None
+    text = None
+    if before and after and not opens:
+        text = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(t.text for t in before + after)).strip(" ,.")
+    if tok.lower_ == "in":  # "in the words of", or "words" of "in X's words"
+        of_phrase = doc[first:owner.left_edge.i] if owner.i > first and doc[owner.left_edge.i - 1].lower_ == "of" else None
+        cue = of_phrase if of_phrase is not None else next(c for c in tok.children if c.dep_ == "pobj")
+    else:
+        cue = doc[first:tok.i + 1] if tok.lower_ == "quote" else tok  # "to quote"; "put" of "as X put it"
+    cue = cue if isinstance(cue, Span) else doc[cue.i:cue.i + 1]
+    return Frame(cue, src, span_chars(toks), kind="according", cue_text=cue.text.lower(), content_text=text)
+
+
 def _characterisation_frame(tok: Token, lem: Optional[str], in_quote) -> Optional[Frame]:
     """Family: a verb characterising its object with a quoted "as" phrase ("admires Putin as a
     “strong leader”", "criticized the act as a “crazy system”"): a quote-only frame, or None."""
     if lem is not None and lem not in C.CUE_OBJECT_PREP_VERBS or tok.pos_ != "VERB":
         return None
     objs = [c for c in tok.children if c.i > tok.i and c.dep_ == "dobj"]
+    if not objs and any(c.dep_ == "agent" for c in tok.children):
+        # the passive, its agent the source: "The plan was dismissed as “reckless” by the opposition leader"
+        objs = [c for c in tok.children if c.dep_ == "nsubjpass"]
     as_ = [c for c in tok.children if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "as"]
     if objs and as_ and any(in_quote(t.idx) for t in as_[0].subtree):
         toks = sorted([t for c in objs + as_ for t in c.subtree], key=lambda t: t.i)
@@ -661,7 +756,14 @@ def _clause_content(tok: Token, subj: Optional[Token]) -> tuple[Optional[Token],
     comps.sort(key=lambda ch: (not (ch.i > tok.i and ch.left_edge.lower_ == "that"), ch.i < tok.i))
     if not comps:
         return subj, None
-    content = span_chars(_without_leading_adjunct(comps[0]) if comps[0].i > tok.i else list(comps[0].subtree))
+    toks = _without_leading_adjunct(comps[0]) if comps[0].i > tok.i else list(comps[0].subtree)
+    own = next((c for c in comps[0].children if reporter_conjunct(c)), None)
+    if own is not None:  # the reporter's own conjunct ("... but did not say whether ..."), and its "but", are not content
+        cut = next((c.i for c in comps[0].children if c.dep_ == "cc" and c.i < own.i and c.i > comps[0].i), own.left_edge.i)
+        toks = [t for t in toks if t.i < cut]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+    content = span_chars(toks)
     if subj is None and comps[0].i < tok.i:
         late = _appositive_source(tok, comps[0])
         if late is not None:
@@ -945,7 +1047,11 @@ def _word_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]:
     if tok.text == ":":
         return _label_frame(tok, in_quote)
     if tok.lower_ == "in":
-        return _opening_in_frame(tok, in_quote)
+        return _opening_in_frame(tok, in_quote) or _words_of_frame(tok, in_quote)
+    if tok.lower_ == "quote" or tok.lemma_ == "put":
+        f = _words_of_frame(tok, in_quote)
+        if f is not None:
+            return f
     if tok.pos_ == "NOUN":
         f = _noun_frame(tok, in_quote)
         if f is not None:
