@@ -21,6 +21,8 @@ from components.extract.speakers import clean_name, repair_case, split_name
         ("H. S.", "H. S."),
         ("Chief Justice P.K. Ramanathan", "P.K. Ramanathan"),  # initials written together keep their spelling
         ("Dr.A.Ivanov", "A. Ivanov"),
+        ("Robert L. Okafor Jr.", "Robert L. Okafor Jr."),  # an abbreviated suffix keeps its stop
+        ("Pedro Alves III.", "Pedro Alves III"),  # a Roman numeral takes none
         ("Perez](javascript:alert(1", "Perez"),
         ("[Ana Perez](https://example.org/ana)", "Ana Perez"),
     ],

@@ -503,15 +503,21 @@ def clean_name(text: str) -> str:
         str: e.g. "Ivanov", "Mehta", "Tomas Reyes" (may be a title alone when only a title was given).
     """
     text = _PAREN_RE.sub(" ", _LINK_TARGET_RE.sub("", text)).strip(" \t\n*:,;\"'“”‘’[]")
-    if not re.search(r"(?:^|\s)[A-Z]\.$", text):  # an initial keeps its period ("H. S.")
+    if not _KEEPS_STOP.search(text):  # an initial or an abbreviated suffix keeps its period ("H. S.", "Jr.")
         text = text.strip(" .")
     text = re.sub(r"['’]s$", "", text)
     text = re.sub(r"\.(?=[A-Za-z])", lambda m: "." if _between_initials(text, m.start()) else ". ", text)  # Dr.Ivanov
     name, _ = split_name(text)
     name = name.strip(" ,")
-    if not re.search(r"(?:^|\s)[A-Z]\.$", name):  # an initial keeps its period ("H. S.")
+    if not _KEEPS_STOP.search(name):
         name = name.strip(" .")
     return repair_case(name)
+
+
+# a name ending on an initial or on an abbreviated suffix (:data:`components.lexicon.NAME_SUFFIXES` less the
+# Roman numerals, which take no stop) keeps its full stop: "H. S.", "Robert Mensah Jr."
+_KEEPS_STOP = re.compile(r"(?:^|\s)(?:[A-Z]|" + "|".join(sorted(w.capitalize() for w in C.NAME_SUFFIXES if set(w) - set("ivx")))
+                         + r")\.$")
 
 
 # gendered honorifics, role and kinship nouns: a person's gender for pronoun resolution (never guessed
