@@ -179,6 +179,7 @@ class CasualtiesLexicon(LexiconFile):
     toll_nouns: WordList
     increment_words: WordList
     separate_event_words: WordList
+    contrast_clause_words: WordList
     generic_attack_nouns: WordList
 
 
@@ -296,6 +297,7 @@ TOLL_UPDATE_VERBS = frozenset(_CASUALTIES.toll_update_verbs)
 TOLL_NOUNS = frozenset(_CASUALTIES.toll_nouns)
 INCREMENT_WORDS = frozenset(_CASUALTIES.increment_words)
 SEPARATE_EVENT_WORDS = frozenset(_CASUALTIES.separate_event_words)
+CONTRAST_CLAUSE_WORDS = frozenset(_CASUALTIES.contrast_clause_words)
 GENERIC_ATTACK_NOUNS = frozenset(_CASUALTIES.generic_attack_nouns)
 
 _TOKENIZER = load_lexicon(NLP_LEXICON_PATH, TokenizerLexicon)

@@ -1379,3 +1379,45 @@ def test_casualties_counts_the_parser_hangs_apart(extract_text, text, expected):
     bare count before the auxiliaries of a state word ('up to 20 are still missing')."""
     c = only(extract_text(text, "2025-06-02"))
     assert {k: getattr(c, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A mortar round killed three people at a market in Kunduz on Monday, while in Baghlan a landmine wounded five "
+     "farmers, officials said.", [("Kunduz", 3, None), ("Baghlan", None, 5)]),
+    ("Gunmen killed four herders near Gao on Friday, and in a separate attack near Menaka two soldiers were killed.",
+     [("Gao", 4, None), ("Menaka", 2, None)]),
+    # one place: one event, whatever the clause after the comma says
+    ("A shell killed two people and wounded five in Kharkiv, while rescuers searched the rubble.", [("Kharkiv", 2, 5)]),
+])
+def test_casualties_two_events_in_one_sentence(extract_text, text, expected):
+    """Invented: a clause after a comma opened by a contrast or separation word (', while in B ...', ', and in a
+    separate attack near B ...') with a count and a place of its own is an event of its own, not added to the
+    first; a sentence with one place stays one record."""
+    got = [(c.place, c.killed_min, c.injured_min) for c in extract_text(text, "2025-06-02").casualties]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In a separate attack near Menaka two soldiers were killed.", [("Menaka", 2)]),  # "soldiers" parsed under "near"
+    ("Officials first said 14 people had died in the mudslide in Chiclayo. On Thursday they lowered the toll to 11.",
+     [("Chiclayo", 11)]),
+    ("Officials first said 14 people had died in the mudslide in Chiclayo, but on Thursday the toll was revised to 11.",
+     [("Chiclayo", 11)]),
+])
+def test_casualties_a_lowered_toll_and_a_count_the_parser_hung_on_a_place(extract_text, text, expected):
+    """Invented: a toll lowered or revised replaces the figure first given (in the next sentence or the same one),
+    as a raised toll does; a passive's counted subject the parser took for the object of the place's preposition
+    is the victims' count."""
+    got = [(c.place, c.killed_min) for c in extract_text(text, "2025-06-02").casualties]
+    assert got == expected
+
+
+def test_casualties_fact_box_lines_under_a_lede(extract_text):
+    """Invented: a fact box of label lines under a lede ('Killed: 9', 'Injured: 40', 'Missing: 2') is the lede's
+    event, at its place; a line of another label ('Homes flooded: 3,100') counts nothing, nor a label with words
+    after its number."""
+    text = ("Floods swept through Sylhet on Monday. The district office gave these figures:\n\n"
+            "Killed: 9\nInjured: 40\nMissing: 2\nHomes flooded: 3,100")
+    c = only(extract_text(text, "2025-06-02"))
+    assert (c.place, c.killed_min, c.killed_max, c.injured_min, c.missing_min) == ("Sylhet", 9, 9, 40, 2)
+    assert extract_text("Floods swept through Sylhet on Monday.\nDead: 9 cattle and 40 goats", "2025-06-02").casualties == []

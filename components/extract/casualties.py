@@ -95,6 +95,7 @@ from ..lexicon import (
     PERSON_SUFFIXES,
     PLACE_PREPOSITIONS,
     SEPARATE_EVENT_WORDS,
+    CONTRAST_CLAUSE_WORDS,
     TOLL_NOUNS,
     TOLL_UPDATE_VERBS,
     TITLE_WORDS,
@@ -657,7 +658,9 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
         if back:
             return []
         subj = [head]
-    if not subj and tok.lower_ in _STATE_WORDS:  # "... and up to 15 are still missing": the count hung elsewhere
+    if not subj and (tok.lower_ in _STATE_WORDS or any(c.dep_ == "auxpass" for c in kids)):
+        # "... and up to 15 are still missing", "In an attack near X two soldiers were killed": the count the
+        # parser hung on another phrase, right before the auxiliaries
         subj = _count_before_auxiliaries(tok)
     if subj and tok.tag_ in ("VB", "VBZ", "VBP") and tok.lemma_.lower() in TRANSITIVE_KILL_LEMMAS \
             and not any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
@@ -686,12 +689,17 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
 
 
 def _count_before_auxiliaries(tok: Token) -> list[Token]:
-    """The count right before the auxiliaries and adverbs of state word ``tok`` when the parser gave it no
-    subject ("... and up to 15 are still missing": "15" hung on another phrase): ``[count]`` or ``[]``."""
+    """The count right before the auxiliaries and adverbs of state word or passive ``tok`` when the parser gave
+    it no subject ("... and up to 15 are still missing": "15" hung on another phrase; "In an attack near Goma two
+    soldiers were killed": "soldiers" taken for the object of "near"): the count word, or a noun counted by a
+    number of its own, as ``[token]``; ``[]`` otherwise."""
     doc, k = tok.doc, tok.i - 1
     while k >= 0 and doc[k].head.i == tok.i and doc[k].dep_ in ("aux", "auxpass", "advmod"):
         k -= 1
-    return [doc[k]] if k >= 0 and k < tok.i - 1 and _states_count(doc[k]) else []
+    if k < 0 or k >= tok.i - 1:
+        return []
+    counted = doc[k].pos_ == "NOUN" and any(c.dep_ == "nummod" and _states_count(c) for c in doc[k].children)
+    return [doc[k]] if _states_count(doc[k]) or counted else []
 
 
 def _states_count(tok: Token) -> bool:
@@ -1122,11 +1130,12 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
     if headline_last:
         order = order[1:] + [0]
     for si in order:
-        rec = _sentence_record(ctx, si, records, headline=headline_last and si == 0)
-        if rec is not None:
-            records.append(rec)
-            if CUMULATIVE.search(sents[si].text):
-                cumulative.add(len(records) - 1)
+        for part in _event_clauses(ctx, si):
+            rec = _sentence_record(ctx, si, records, headline=headline_last and si == 0, part=part)
+            if rec is not None:
+                records.append(rec)
+                if CUMULATIVE.search(sents[si].text):
+                    cumulative.add(len(records) - 1)
     if cumulative and len(cumulative) < len(records):
         records = [r for i, r in enumerate(records) if i not in cumulative]
     records.sort(key=lambda r: r.start)
@@ -1137,10 +1146,42 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
     return events
 
 
-def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: bool) -> Optional[Casualty]:
-    """The casualty record of sentence ``si`` (its counts, place, date, cause, actor, parts), or
-    None when it reports none, only restates ``records``, or is background (historical, worldwide)."""
+def _event_clauses(ctx: _Context, si: int) -> list[Optional[Span]]:
+    """The parts of sentence ``si`` that report events of their own: ``[None]`` (the whole sentence) unless a
+    comma (or semicolon) opens a clause with a contrast or separation word (:data:`CONTRAST_CLAUSE_WORDS`,
+    :data:`SEPARATE_EVENT_WORDS` within its first five words: ", while in B a mine wounded six", ", and in a
+    separate attack near B two were killed") and the text on each side of it counts casualties and names a
+    place of its own; then the spans on each side (more than one such comma: more parts). A sentence that
+    names one place ("killed four and wounded six in A, while police searched") stays one record."""
     sent = ctx.sents[si]
+    doc = sent.doc
+    cuts = []
+    for t in sent:
+        if t.text not in (",", ";") or t.i + 1 >= sent.end:
+            continue
+        opening = [w.lower_ for w in doc[t.i + 1 : min(t.i + 6, sent.end)]]
+        if opening[0] in CONTRAST_CLAUSE_WORDS or (opening[0] in ("and", "but") or opening[0] in PLACE_PREPOSITIONS) and any(
+                w in CONTRAST_CLAUSE_WORDS | SEPARATE_EVENT_WORDS for w in opening):
+            cuts.append(t.i)
+    if not cuts:
+        return [None]
+    bounds = [sent.start] + [c + 1 for c in cuts] + [sent.end]
+    parts = [doc[a:b] for a, b in zip(bounds, bounds[1:])]
+    kept = []
+    for part in parts:
+        pieces = _sentence_pieces(part)[0]
+        if not pieces or _best_place(doc, ctx.places, part.start_char, part.end_char, None, ctx.starts) is None:
+            return [None]  # a side without its own count or place: one event told in one sentence
+        kept.append(part)
+    return kept
+
+
+def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: bool,
+                     part: Optional[Span] = None) -> Optional[Casualty]:
+    """The casualty record of sentence ``si`` (its counts, place, date, cause, actor, parts), or
+    None when it reports none, only restates ``records``, or is background (historical, worldwide).
+    ``part``: the clause of the sentence to read instead of the whole (:func:`_event_clauses`)."""
+    sent = part if part is not None else ctx.sents[si]
     pieces, subjects, clause = _sentence_pieces(sent)
     pieces += _colon_breakdown(sent, pieces)
     totals = _totals(ctx, sent, pieces)
@@ -1149,7 +1190,7 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
         _complete_lead(sent, counts, records, subjects)
     if not counts or _historical(sent, ctx.base, ctx.ents[si]) or GLOBAL_TOLL.search(sent.text) or ROLLUP.search(sent.text):
         return None  # a worldwide toll or a sum over several operations is no single event: not a record
-    place, own_place = _sentence_place(ctx, si, clause, records)
+    place, own_place = _sentence_place(ctx, si, clause, records, part)
     place = _subset_total_place(ctx, sent, pieces, totals) or place
     date_, background = _event_date(ctx, si)
     if background:
@@ -1238,12 +1279,37 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
                 continue
             pieces.append(_Piece(key, c, victim, _role(tok, victim)))
             clause = clause or _clause_span(tok)
+        labelled = _label_line_piece(tok)
+        if labelled is not None and labelled.victim.i not in used:  # a fact-box line, "Dead: 14"
+            used.add(labelled.victim.i)
+            pieces.append(labelled)
+            clause = clause or (tok.idx, labelled.victim.idx + len(labelled.victim.text))
+            continue
         subjects += [c for c in tok.children if c.dep_ == "nsubj"]
         if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "xcomp") and not is_root(tok):
             # "Russia fired ... missiles, killing at least 20": the attacker is the head's subject
             head = tok.head if tok.dep_ != "conj" or tok.head.dep_ not in ("advcl", "xcomp") else tok.head.head
             subjects += [c for c in head.children if c.dep_ == "nsubj"]
     return pieces, subjects, clause
+
+
+def _label_line_piece(tok: Token) -> Optional[_Piece]:
+    """The count of a fact-box line, ``tok`` its label: a casualty word opening a line, a colon, a number
+    ending the line ("Dead: 14", "Injured: 52", "Missing: 3" under a lede), as a piece of the word's category;
+    None for any other shape (a label with words after its number, a mid-sentence colon)."""
+    doc = tok.doc
+    at_line_start = tok.i == 0 or "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_
+    if not at_line_start or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ":":
+        return None
+    num = doc[tok.i + 2]
+    ends = num.i + 1 == len(doc) or "\n" in num.whitespace_ or "\n" in doc[num.i + 1].text
+    if not ends or not num.like_num:
+        return None
+    value = number_value(num.text)
+    key = _category(tok) or ("killed" if tok.lower_ in ("dead", "deaths", "fatalities") else None)
+    if key is None or value is None or value != int(value) or value < 1:
+        return None
+    return _Piece(key, Count(int(value), int(value), "exact"), num)
 
 
 # time words that measure the distance to another event ("a week after", "two days before")
@@ -1330,8 +1396,10 @@ def _totals(ctx: _Context, sent: Span, pieces: list[_Piece]) -> dict[str, _Piece
     """The piece of each category that states the total of the others in ``sent`` (they are its
     parts or increments inside it, never added to it):
 
-    - a toll's value ("the toll had risen to 31 after rescuers found eight more bodies": 31, the
-      eight are inside it), when the other pieces sum to no more than it;
+    - the last value a toll is raised or lowered to (``TOLL_UPDATE_VERBS``: "the toll had risen to 31 after
+      rescuers found eight more bodies": 31, the eight are inside it; "initially said 12 had died, but lowered
+      the toll to nine": 9, the 12 superseded);
+    - another toll's value, when the other pieces sum to no more than it;
     - the first count, followed by one or more that sum to no more than it, after "including" or each
       a count "of them" ("killed 50, including 12 in A", "80 died, 20 of them in A");
     - the first count, followed by two or more that sum to no more than it, after a colon
@@ -1350,6 +1418,10 @@ def _totals(ctx: _Context, sent: Span, pieces: list[_Piece]) -> dict[str, _Piece
         if len(mine) < 2:
             continue
         tolls = [p for p in mine if p.role in ("toll", "update") and p.count.min is not None]
+        updates = [p for p in tolls if p.role == "update"]
+        if updates:  # the value a toll was raised or lowered to is the total: "said 12 had died, but lowered the toll to nine"
+            out[key] = updates[-1]
+            continue
         if tolls:
             toll = max(tolls, key=lambda p: p.count.min)
             if sum(p.count.min or 0 for p in mine if p is not toll) <= toll.count.min:
@@ -1499,12 +1571,12 @@ def _complete_lead(sent: Span, counts: dict[str, Count], records: list[Casualty]
 
 
 def _sentence_place(ctx: _Context, si: int, clause: Optional[tuple[int, int]],
-                    records: list[Casualty]) -> tuple[Optional[Place], bool]:
-    """The event place of sentence ``si`` and whether the sentence names it: its own
+                    records: list[Casualty], part: Optional[Span] = None) -> tuple[Optional[Place], bool]:
+    """The event place of sentence ``si`` (or of its clause ``part``) and whether the sentence names it: its own
     (:func:`_best_place`; True), a reporting body's jurisdiction (True), an earlier sentence's (up
     to three back, outside quotations), else the previous record's place (the event the article
     is reporting)."""
-    sent = ctx.sents[si]
+    sent = part if part is not None else ctx.sents[si]
     place = _best_place(ctx.doc, ctx.places, sent.start_char, sent.end_char, clause, ctx.starts)
     if place is None:
         place = _jurisdiction_place(ctx.ents[si], ctx.places)
