@@ -976,3 +976,15 @@ def test_places_a_body_of_water_named_of_a_country_is_not_the_country(extract_te
     nothing without one), a listed one resolves as water."""
     ex = extract_text(text)
     assert [(p.name, p.kind) for p in ex.places] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Protesters marched in Bogotá and Medellín on Friday.", ["Bogotá", "Medellín"]),
+    ("Protesters marched in Bogota on Friday.", ["Bogota"]),
+    ("Fans gathered in São Paulo on Sunday.", ["São Paulo"]),
+    ("Shelling resumed near Kiev overnight.", ["Kyiv"]),  # another spelling: the gazetteer's name
+])
+def test_places_a_name_keeps_the_accents_the_article_writes(extract_text, text, expected):
+    """Invented: a place written with the accents of its own language keeps them in its name (the gazetteer's
+    English spelling drops them); any other spelling gives the gazetteer's name."""
+    assert [p.name for p in extract_text(text).places] == expected

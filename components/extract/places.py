@@ -34,6 +34,7 @@ import bisect
 import functools
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -209,12 +210,31 @@ def toponyms(doc: Doc) -> list[Place]:
             continue
         places.append(
             Place(
-                name=rec.name, mention=m.text, start=m.start, end=m.end, kind=rec.kind, country=rec.country,
+                name=written_name(rec.name, m.text), mention=m.text, start=m.start, end=m.end, kind=rec.kind, country=rec.country,
                 admin1=rec.admin1 if rec.kind in ("city", "admin") else None, lat=rec.lat, lon=rec.lon,
                 geonameid=rec.geonameid,
             )
         )
     return places
+
+
+def written_name(name: str, mention: str) -> str:
+    """The place's name as the article writes it when that is the gazetteer's name with its accents
+    ("Bogotá", "Lomé", "São Paulo" for GeoNames' English spellings "Bogota", "Lome", "Sao Paulo"), else the
+    gazetteer's ``name`` ("Kyiv" for "Kiev", "United States" for "U.S.", "Lome" for "Lome").
+
+    Args:
+        name (str): the gazetteer record's name.
+        mention (str): the mention as written.
+
+    Returns:
+        str: ``mention`` when it holds letters outside ASCII and equals ``name`` once its accents are dropped
+        (same case and spacing), else ``name``.
+    """
+    if mention.isascii() or mention == name:
+        return name
+    plain = "".join(c for c in unicodedata.normalize("NFKD", mention) if not unicodedata.combining(c))
+    return mention if plain == name else name
 
 
 def _one_sense(mentions: list[Mention], recs: list[Optional[GeoRecord]]) -> list[Optional[GeoRecord]]:
