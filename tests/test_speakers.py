@@ -22,6 +22,9 @@ from components.extract.speakers import clean_name, repair_case, split_name
         ("Chief Justice P.K. Ramanathan", "P.K. Ramanathan"),  # initials written together keep their spelling
         ("Dr.A.Ivanov", "A. Ivanov"),
         ("Robert L. Okafor Jr.", "Robert L. Okafor Jr."),  # an abbreviated suffix keeps its stop
+        ("Marek “Mac” Nowicki", "Marek Nowicki"),  # a nickname in quotation marks or brackets goes
+        ("Ines 'Nessa' Alvarez", "Ines Alvarez"),
+        ("Kemal (Kem) Arslan", "Kemal Arslan"),
         ("Pedro Alves III.", "Pedro Alves III"),  # a Roman numeral takes none
         ("Perez](javascript:alert(1", "Perez"),
         ("[Ana Perez](https://example.org/ana)", "Ana Perez"),
@@ -936,3 +939,15 @@ def test_speakers_a_bare_noun_refers_back_to_the_named_body_without_its_article(
                       "repaired by June, the authority said in a statement.")
     assert [q.speaker for q in ex.quotes] == ["Port Authority of Mombasa", "Port Authority of Mombasa"]
     assert [s.name for s in ex.speakers] == ["Port Authority of Mombasa"]
+
+
+@pytest.mark.parametrize("text", [
+    "Former lock keeper Marek “Mac” Nowicki said the canal would freeze by Friday.",
+    "Marek 'Mac' Nowicki said the canal would freeze by Friday.",
+])
+def test_speakers_a_nickname_inside_a_name_is_no_part_of_it(extract_text, text):
+    """Invented: a nickname in quotation marks between the given name and the surname (where the model may start
+    its entity after the mark) leaves the speaker's full name, without the nickname, and gives no quote."""
+    ex = extract_text(text)
+    assert [(q.speaker, q.speaker_type, q.text) for q in ex.quotes] == [
+        ("Marek Nowicki", "person", "the canal would freeze by Friday")]

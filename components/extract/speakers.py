@@ -502,6 +502,7 @@ def clean_name(text: str) -> str:
     Returns:
         str: e.g. "Ivanov", "Mehta", "Tomas Reyes" (may be a title alone when only a title was given).
     """
+    text = _NICKNAME_RE.sub(" ", text)  # "Thomas “Tommy” Reilly": the name without its nickname
     text = _PAREN_RE.sub(" ", _LINK_TARGET_RE.sub("", text)).strip(" \t\n*:,;\"'“”‘’[]")
     if not _KEEPS_STOP.search(text):  # an initial or an abbreviated suffix keeps its period ("H. S.", "Jr.")
         text = text.strip(" .")
@@ -512,6 +513,13 @@ def clean_name(text: str) -> str:
     if not _KEEPS_STOP.search(name):
         name = name.strip(" .")
     return repair_case(name)
+
+
+# a nickname in quotation marks or brackets between a given name and a surname (one to three words):
+# "Thomas “Tommy” Reilly", "Anna 'Nan' Kowal", "Ali (Ace) Demir"
+_NICKNAME_OPENERS = ("“", '"', "'", "‘", "(")
+_NICKNAME_CLOSERS = ("”", '"', "'", "’", ")")
+_NICKNAME_RE = re.compile(r"(?<=\w)\s+[“\"'‘(][A-Z][\w.-]*(?:\s[\w.-]+){0,2}[”\"'’)]\s+(?=[A-Z])")
 
 
 # a name ending on an initial or on an abbreviated suffix (:data:`components.lexicon.NAME_SUFFIXES` less the
@@ -1131,6 +1139,7 @@ class SpeakerIndex:
                     given = self._untagged_given_names(ent)
                     if given is not None:
                         return given
+                ent = self._with_given_name(ent)
                 comma = next((t.i for t in ent if t.text == "," and t.i > tok.i), None)
                 if comma is not None and not any(ent.start <= t.head.i < comma for t in self.doc[comma + 1 : ent.end]):
                     # the model ran the entity over a comma into the next phrase ("Politico,
@@ -1147,6 +1156,25 @@ class SpeakerIndex:
         if verbs:
             left = verbs[-1] + 1
         return self.doc[left : tok.i + 1]
+
+    def _with_given_name(self, ent: Span) -> Span:
+        """``ent`` with the given name before a nickname in quotation marks or brackets that the model's entity
+        starts at ("Thomas “Tommy” Reilly" tagged as "Tommy” Reilly"): the whole name from the given name, as a
+        PERSON span; ``ent`` itself otherwise. (:func:`clean_name` then drops the nickname.)"""
+        doc, k = self.doc, ent.start
+        close = next((t.i for t in ent[1:4] if t.text in _NICKNAME_CLOSERS), None)
+        if close is not None and close + 1 < ent.end and k >= 2 and doc[k - 1].text in _NICKNAME_OPENERS:
+            opener = k - 1  # the entity starts at the nickname: "Thomas “[Tommy” Reilly]"
+        elif k >= 3 and doc[k - 1].text in _NICKNAME_CLOSERS:  # ... or at the surname: "Marek 'Mac' [Nowicki]"
+            opener = next((j for j in range(k - 3, max(k - 6, -1), -1) if doc[j].text in _NICKNAME_OPENERS), None)
+            if opener is None or not all(t.text[:1].isupper() for t in doc[opener + 1 : k - 1]):
+                return ent
+        else:
+            return ent
+        given = doc[opener - 1] if opener >= 1 else None
+        if given is not None and given.pos_ == "PROPN" and given.text[:1].isupper():
+            return Span(doc, opener - 1, ent.end, label="PERSON")
+        return ent
 
     def _untagged_given_names(self, ent: Span) -> Optional[Span]:
         """A one-word ORG entity that the model cut off a person's name ("Tomasz" untagged, "Wrona" ORG in
