@@ -76,6 +76,7 @@ class QuotesLexicon(LexiconFile):
     closer_followers: WordList
     recap_verbs: WordList
     recap_objects: WordList
+    work_title_words: WordList
 
 
 class SpeakersLexicon(LexiconFile):
@@ -210,6 +211,7 @@ PARTITIVE_HEADS = frozenset(_QUOTES.partitive_heads)
 CLOSER_FOLLOWERS = frozenset(_QUOTES.closer_followers)
 RECAP_VERBS = frozenset(_QUOTES.recap_verbs)
 RECAP_OBJECTS = frozenset(_QUOTES.recap_objects)
+WORK_TITLE_WORDS = frozenset(_QUOTES.work_title_words)
 
 _SPEAKERS = load_lexicon(LEXICON_DIR / "speakers.yaml", SpeakersLexicon)
 TITLE_WORDS = frozenset(_SPEAKERS.title_words)

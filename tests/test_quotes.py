@@ -1543,3 +1543,16 @@ def test_quotes_a_line_label_of_a_name_and_its_role(extract_text):
     ex = extract_text("A court convicted two officers of bribery.\n\nReactions:\nTariq Osman, lawyer for the family: "
                       "\u201cWe have waited years for this day.\u201d\nThe Nurses Union: \u201cWe respect the verdict.\u201d")
     assert [(q.speaker, q.kind) for q in ex.quotes] == [("Tariq Osman", "direct"), ("Nurses Union", "direct")]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Director Lena Hart said her documentary “Rivers of Salt”, which premieres on Friday, had taken six years to film.",
+     "indirect"),
+    ("Lena Hart said the report, titled “Silent Fields”, would be published in May.", "indirect"),
+    ("Lena Hart said the plan was “dead on arrival” and would be scrapped.", "mixed"),  # her words, quoted
+])
+def test_quotes_a_work_title_in_quotation_marks_is_no_quoted_speech(extract_text, text, kind):
+    """Invented: a title-case quoted phrase right after a word naming a work ('her documentary “...”', 'titled
+    “...”') is the work's title, so the reported clause around it is indirect speech; a quoted phrase of the
+    speaker's own words makes it mixed."""
+    assert [(q.kind, q.speaker) for q in extract_text(text).quotes] == [(kind, "Lena Hart")]

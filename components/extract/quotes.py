@@ -913,8 +913,8 @@ def _emit_linked(s: _Sieve, v: QuoteView, link: Link) -> None:
     link.frame = _with_inverted_source(s, link.frame, v)
     was_used, link.frame.used = link.frame.used, True
     if link.mixed_range is not None:
-        ma, mb = link.mixed_range
-        d = s.emit("mixed", ma, mb, s.text[ma:mb], link.frame)
+        ma, mb = link.mixed_range  # (a work's title inside the reported clause is no part of the speaker's words)
+        d = s.emit("indirect" if _work_title(s, v.q.open_mark, v.q.outer_end) else "mixed", ma, mb, s.text[ma:mb], link.frame)
     else:
         d = s.emit("direct", v.a0, v.b0, v.text, link.frame)
     d["_rule"] = link.rule
@@ -1268,13 +1268,22 @@ def _indirect_pass(s: _Sieve) -> None:
         end = _before_semicolon(s, c.frame, c.start, c.end)
         if end == c.end:
             end = _through_colon(s, c.frame, c.start, c.end)
-        inside = s.quoted_iv.overlapping(c.start, min(end, c.end))
+        inside = [q for q in s.quoted_iv.overlapping(c.start, min(end, c.end)) if not _work_title(s, *q)]
         if end < c.end:  # cut at a semicolon
             text = s.text[c.start : end].rstrip()
         else:  # as the frame gave it, carried through a colon that closes it
             text = c.text + s.text[c.end : end]
         s.emit("mixed" if inside else "indirect", c.start, end, text, c.frame)["_rule"] = "indirect"
         holders.add(c.start, end)
+
+
+def _work_title(s: _Sieve, a: int, b: int) -> bool:
+    """Whether the quoted passage at ``a``-``b`` (its marks included) is the title of a work: title case, six
+    words at most (:func:`_title_like`), right after a word of :data:`~components.lexicon.WORK_TITLE_WORDS`
+    ("her documentary “Rivers of Salt”", "a report titled “Silent Fields”"), so not the speaker's words."""
+    inner = s.text[a:b].strip(" \"'“”‘’")
+    before = re.findall(r"[\w-]+", s.text[max(0, a - 40):a])
+    return bool(inner) and _title_like(inner, len(inner.split())) and bool(before) and before[-1].lower() in C.WORK_TITLE_WORDS
 
 
 _COLON_AT_PARAGRAPH_END = re.compile(r":[ \t]*\n\s*")
