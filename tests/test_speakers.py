@@ -951,3 +951,29 @@ def test_speakers_a_nickname_inside_a_name_is_no_part_of_it(extract_text, text):
     ex = extract_text(text)
     assert [(q.speaker, q.speaker_type, q.text) for q in ex.quotes] == [
         ("Marek Nowicki", "person", "the canal would freeze by Friday")]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Marta Kowal has kept bees on the hill for 40 years. “This spring was the worst,” the 61-year-old said.",
+     "Marta Kowal"),
+    # two people with their ages: the age decides, not nearness
+    ("Ewa Sobczak, 61, and her neighbour Piotr Lis, 34, lost their hives. “This spring was the worst,” the "
+     "61-year-old said.", "Ewa Sobczak"),
+    ("Ewa Sobczak, 61, and her neighbour Piotr Lis, 34, lost their hives. “We will start again,” the 34-year-old "
+     "said.", "Piotr Lis"),
+])
+def test_speakers_an_age_used_as_a_name_refers_to_a_person_named_before(extract_text, text, speaker):
+    """Invented: "the N-year-old said" (no noun after the age) names a person mentioned before: the one set off
+    with that age (", 61,"), else the person a pronoun would take; "the 52-year-old engineer" stays a description
+    (see test_quotes_source_families)."""
+    assert [(q.speaker, q.speaker_type) for q in extract_text(text).quotes] == [(speaker, "person")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ewa Sobczak has kept bees for 40 years. She said the hives were lost.",
+    "Ewa Sobczak has kept bees on the hill for 40 years. “This spring was the worst,” the 61-year-old said.",
+])
+def test_speakers_a_name_tagged_as_something_else_is_the_person_a_pronoun_refers_to(extract_text, text):
+    """Invented: a person's pronoun (or an age used as a name) with no person before it refers to the name-shaped
+    subject the model tagged as an organisation ("Ewa Sobczak" tagged ORG), which is then a person."""
+    assert [(q.speaker, q.speaker_type) for q in extract_text(text).quotes] == [("Ewa Sobczak", "person")]

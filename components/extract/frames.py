@@ -22,7 +22,7 @@ from .. import lexicon as C
 from ..nlp import doc_ents, doc_text, token_column, token_lemmas, token_lowers
 from ..text.words import verb_lemma
 from .cuelex import agentless_passive, is_reliable_cue, reliable_lemmas, verb_shape
-from .speakers import SpeakerIndex, clean_name, in_section_list, person_noun
+from .speakers import SpeakerIndex, clean_name, epithet_age, in_section_list, person_noun
 from .tree import climb, is_root
 
 @dataclass
@@ -611,7 +611,7 @@ def _words_of_frame(tok: Token, in_quote) -> Optional[Frame]:
     owner = src
     doc, sent = tok.doc, tok.sent
     # the phrase ends at the first comma after the source's own words (or the sentence's end)
-    aside = {t.i for c in src.children if c.dep_ in ("appos", "relcl", "punct") for t in c.subtree}
+    aside = {t.i for c in src.children if c.dep_ in ("appos", "relcl", "punct", "conj") for t in c.subtree}
     src_end = max(t.i for t in src.subtree if t.i not in aside)
     src_end = max(src_end, tok.i if tok.lemma_.lower() == "put" else src_end)
     stop = next((t.i for t in doc[src_end + 1 : sent.end] if t.text == ","), None)
@@ -717,12 +717,25 @@ def _verb_subject(tok: Token, in_quote) -> Optional[Token]:
         # "X said that ... but said '...'", "X said '...', then added that ...": the second verb, coordinated,
         # taken for the first one's complement
         subj = subject_of(tok.head)
+    if subj is None:
+        subj = age_epithet(tok)  # "“...,” the 54-year-old said"
     shown = doc[tok.i - 1] if tok.i > 0 and tok.tag_ == "VBG" else None
     if shown is not None and shown.pos_ == "PROPN" and shown.dep_ == "pobj" and shown.head.lower_ == "of" and shown.head.head.pos_ == "NOUN":
         # a recording of a person speaking ("footage of Anna Holm asking, ...", "a video of X
         # saying"): the person shown speaks, not the clause's subject (the ad, the spot)
         subj = shown
     return subj
+
+
+def age_epithet(cue: Token) -> Optional[Token]:
+    """The last word of an age used as a name right before cue ``cue`` ("the 54-year-old said", "The
+    61-year-old told reporters"), which the parser hangs on the cue as a modifier: the token "old", or None.
+    :meth:`.speakers.SpeakerIndex.resolve` reads it as a person named before (:func:`.speakers.epithet_age`)."""
+    doc = cue.doc
+    k = cue.i - 1
+    if k < 0 or doc[k].lower_ != "old":
+        return None
+    return doc[k] if epithet_age(doc[k]) is not None else None
 
 
 def _reads_as_clause(head: Token) -> bool:

@@ -528,6 +528,20 @@ _KEEPS_STOP = re.compile(r"(?:^|\s)(?:[A-Z]|" + "|".join(sorted(w.capitalize() f
                          + r")\.$")
 
 
+_AGE_EPITHET = re.compile(r"^(?:the|The) (\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]year[- ]old$")
+
+
+def epithet_age(tok: Token) -> Optional[str]:
+    """The age of an age epithet ending at ``tok`` ("the 54-year-old", "the six-year-old": "54", "six"), when
+    the words from the article before it up to ``tok`` are one (no noun after it), else None."""
+    doc = tok.doc
+    if tok.lower_ != "old" or tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN"):
+        return None
+    start = next((j for j in range(tok.i - 1, max(tok.i - 7, -1), -1) if doc[j].lower_ == "the"), None)
+    m = _AGE_EPITHET.match(doc[start : tok.i + 1].text) if start is not None else None
+    return m.group(1).lower() if m else None
+
+
 # gendered honorifics, role and kinship nouns: a person's gender for pronoun resolution (never guessed
 # from a first name); nouns ending in "woman"/"man" are gendered too ("spokeswoman", "chairman")
 GENDERED_WORDS: dict[str, str] = {
@@ -1245,6 +1259,13 @@ class SpeakerIndex:
             return None, "unknown", None  # "BRUSSELS (Reuters) —" is where, not who
         if tok.pos_ == "PRON" or low in C.PERSON_PRONOUNS | C.GROUP_PRONOUNS | C.NON_SPEAKER_PRONOUNS:
             return self._resolve_pronoun(tok)
+        age = epithet_age(tok)
+        if age is not None:  # "the 54-year-old said": a person named before, as a pronoun refers
+            start = next(j for j in range(tok.i, -1, -1) if self.doc[j].lower_ == "the")
+            key = self.aged_antecedent(tok.idx, age)
+            named = self._name_shaped_subject_before(tok) if key is None else None
+            key = self.add_person(named.text, named) if named is not None else key
+            return (self.records[key].name if key else None), "person", self.doc[start : tok.i + 1]
         author = self._document_author(tok)
         if author is not None:
             name, type_, _ = self.resolve(author)
@@ -1333,6 +1354,12 @@ class SpeakerIndex:
             role = self._role_antecedent(tok, gender)
             if role is not None:
                 return role, "person", span
+            named = self._name_shaped_subject_before(tok) if gender else None
+            if named is not None:  # "Ewa Sobczak has kept bees ... she said" (the name tagged ORG)
+                key = self.add_person(named.text, named)
+                if key:
+                    self._gender.setdefault(key, gender)
+                    return self.records[key].name, "person", span
             return None, "person", span
         if low == "they":
             body = self._governing_body(tok)
@@ -1347,6 +1374,30 @@ class SpeakerIndex:
             if body is not None:
                 return body, "organisation", span
         return None, "unknown", span
+
+    def _name_shaped_subject_before(self, tok: Token) -> Optional[Span]:
+        """For a gendered pronoun that no person can take: the entity the model tagged as something else
+        that is written as a person's name (:func:`name_shaped`: two or three capitalised proper nouns, no
+        organisation head noun) and is the subject of a clause in the pronoun's sentence (before it) or the
+        sentence before; the latest such. A pronoun of a person refers to a person, so the name is one
+        ("Ewa Sobczak has kept bees for 40 years. She said ...": "Ewa Sobczak" tagged ORG). None otherwise."""
+        sents = self._sentences_back(tok, 2)
+        best = None
+        for ent in self.doc.ents:
+            if ent.label_ in ("PERSON", "DATE", "TIME", "GPE", "LOC") or not any(s.start <= ent.start and ent.end <= s.end for s in sents):
+                continue
+            if ent.start >= tok.i or not name_shaped(ent) or any(t.lower_ in C.ORG_HEAD_NOUNS for t in ent):
+                continue
+            if ent.root.dep_ in ("nsubj", "nsubjpass"):
+                best = ent
+        return best
+
+    def _sentences_back(self, tok: Token, n: int) -> list[Span]:
+        """The sentence of ``tok`` and up to ``n - 1`` sentences before it."""
+        out = [tok.sent]
+        while len(out) < n and out[-1].start > 0:
+            out.append(self.doc[out[-1].start - 1].sent)
+        return out
 
     def _organisation_antecedent(self, tok: Token) -> Optional[str]:
         """The organisation an "it" source refers to ("The foreign ministry summoned the envoy. It said
@@ -1681,6 +1732,19 @@ class SpeakerIndex:
         if all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in C.TITLE_WORDS for t in rest):
             return rest
         return span
+
+    def aged_antecedent(self, char: int, age: str) -> Optional[str]:
+        """Record key of the person an age epithet at ``char`` ("the 54-year-old") refers to: of the people
+        :meth:`antecedent` may consider, the latest mention set off with that age ("Kofi Asante, 54, ...") wins;
+        without one, the pronoun rule without gender (:meth:`antecedent`)."""
+        i = bisect.bisect_left(self._persons, (char, "")) - 1
+        text = doc_text(self.doc)
+        for k in range(i, max(i - ANTECEDENT_PEOPLE * 2, -1), -1):
+            at, key = self._persons[k]
+            m = re.match(r"[^,.;:“”\"]{1,60}?,\s*(\w+(?:-\w+)?)\s*,", text[at:at + 80])
+            if m and m.group(1).lower() == age:
+                return key
+        return self.antecedent(char, None)
 
     def antecedent(self, char: int, gender: Optional[str] = None) -> Optional[str]:
         """Record key of the person a third-person pronoun at ``char`` refers to, or None.
