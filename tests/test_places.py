@@ -988,3 +988,15 @@ def test_places_a_name_keeps_the_accents_the_article_writes(extract_text, text, 
     """Invented: a place written with the accents of its own language keeps them in its name (the gazetteer's
     English spelling drops them); any other spelling gives the gazetteer's name."""
     assert [p.name for p in extract_text(text).places] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Welders at the Linz steelworks walked out on Monday.", [("Linz", "AT")]),
+    ("Shelling cut power to the Zaporizhzhia nuclear plant overnight.", [("Zaporizhzhya", "UA")]),  # tagged PERSON
+    ("Hikers went missing in the Andes on Sunday.", []),  # "the X" alone: a range, not the town
+])
+def test_places_a_big_city_naming_a_facility_after_the(extract_text, text, expected):
+    """Invented: a big city's name modifying a facility noun after "the" ("the Linz steelworks", "the Zaporizhzhia
+    nuclear plant") is the city, whatever the model tags it and whichever Latin spelling it has; "the X" standing
+    alone still names a range or river, not a town of that name."""
+    assert [(p.name, p.country) for p in extract_text(text).places] == expected

@@ -78,7 +78,7 @@ from ..lexicon import (
     TITLE_ABBREVIATIONS,
     NAME_PARTICLES,
 )
-from ..gazetteer import AREA_KINDS, WATER_NOUNS, GeoRecord, Gazetteer, _km, extends_name, get_gazetteer, normalise
+from ..gazetteer import AREA_KINDS, WATER_NOUNS, GeoRecord, Gazetteer, _km, extends_name, get_gazetteer, normalise, spelling_skeleton
 from ..nlp import datelines, doc_ents, doc_text, span_text, token_column, token_lowers, token_texts
 from ..text.dates import MONTH_RE, parse_date
 from ..models import Place
@@ -359,10 +359,19 @@ def _definite_feature(span: Span, gaz: Gazetteer) -> bool:
     doc = span.doc
     if span.start == 0 or doc[span.start - 1].lower_ != "the" or doc[span.start - 1].head.i not in range(span.start, span.end):
         return False
+    if _modifies_noun(span) and any(r.kind == "city" and r.population >= MIN_BARE_POPULATION for r in gaz.candidates(span_text(span))):
+        return False  # "the Linz steelworks": "the" is the works', the parser hung it on the big city's name
     key = normalise(span_text(span))
     recs = [r for r in gaz.candidates(span_text(span)) if normalise(r.name) == key]
     return (bool(recs) and all(r.kind == "city" and not r.name.lower().startswith("the ") for r in recs)
             and not gaz.is_region_name(span_text(span)))
+
+
+def _modifies_noun(span: Span) -> bool:
+    """True when the name ``span`` modifies a lower-case noun right after it ("the Zaporizhzhia nuclear plant",
+    "the Linz steelworks"): its head word hangs on a later lower-case word as a compound or modifier."""
+    root = span.root
+    return root.head.i >= span.end and root.dep_ in ("compound", "nmod", "amod") and root.head.is_lower and root.head.is_alpha
 
 
 def _possessive_facility(span: Span) -> Optional[Span]:
@@ -1329,8 +1338,11 @@ def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: dict[str, set
     if not recs:
         # a big city by another spelling after a locative cue ("In Khan Younis" for Khan Yunis), or the
         # only place of its name, a village or small town, after one ("off Lampedusa", tagged PERSON)
-        return _cue_before(span.doc, span.start) and (len(span) > 1 and any(
-            r.kind == "city" and r.population >= MIN_BARE_POPULATION for r in gaz.candidates(text))
+        big = any(r.kind == "city" and r.population >= MIN_BARE_POPULATION for r in gaz.candidates(text))
+        if _modifies_noun(span) and any(r.kind == "city" and r.population >= MIN_BARE_POPULATION
+                                        and spelling_skeleton(r.name) == spelling_skeleton(text) for r in gaz.candidates(text)):
+            return True  # a big city spelt another way naming a facility: "the Zaporizhzhia nuclear plant" (tagged PERSON)
+        return _cue_before(span.doc, span.start) and (len(span) > 1 and big
             or SIGNALS["unique_small_places"] and unique_small_place(text, gaz) is not None)
     if _cue_before(span.doc, span.start) or _admin_suffix_after(span):
         return True
