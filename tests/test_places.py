@@ -955,6 +955,7 @@ def test_places_a_bare_name_of_a_province_and_its_capital_is_the_city(extract_te
 @pytest.mark.parametrize("text,expected", [
     ("The convoy left Kathmandu 40 minutes before the landslide.", [("Kathmandu", "NP", "city")]),  # tagged LANGUAGE
     ("Traffic on Loop 286 was closed after the crash.", []),  # "Loop 286" tagged LAW: a road, not Chicago's Loop
+    ("The Centre for Disease Control said cases rose.", []),  # a name's joining word: no "Centre" (Burkina Faso)
 ])
 def test_places_a_city_under_a_language_label(extract_text, text, expected):
     """Invented: a big city the model tags as a language is read as the city, as other mis-tagged entities are;
@@ -983,10 +984,12 @@ def test_places_a_body_of_water_named_of_a_country_is_not_the_country(extract_te
     ("Protesters marched in Bogota on Friday.", ["Bogota"]),
     ("Fans gathered in São Paulo on Sunday.", ["São Paulo"]),
     ("Shelling resumed near Kiev overnight.", ["Kyiv"]),  # another spelling: the gazetteer's name
+    ("Dockers in San Pedro walked out on Friday.", ["San Pedro"]),  # GeoNames: "San-Pedro"
+    ("KYIV, Ukraine (AP) - Shelling resumed overnight.", ["Kyiv", "Ukraine"]),  # upper case: the gazetteer's
 ])
 def test_places_a_name_keeps_the_accents_the_article_writes(extract_text, text, expected):
-    """Invented: a place written with the accents of its own language keeps them in its name (the gazetteer's
-    English spelling drops them); any other spelling gives the gazetteer's name."""
+    """Invented: a place keeps the name as the article writes it when that is the gazetteer's name but for accents
+    and hyphens ("Bogotá", "San Pedro"); another spelling, or a name in capitals, gives the gazetteer's name."""
     assert [p.name for p in extract_text(text).places] == expected
 
 
@@ -1000,3 +1003,27 @@ def test_places_a_big_city_naming_a_facility_after_the(extract_text, text, expec
     nuclear plant") is the city, whatever the model tags it and whichever Latin spelling it has; "the X" standing
     alone still names a range or river, not a town of that name."""
     assert [(p.name, p.country) for p in extract_text(text).places] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Talks resumed in Port of Spain on Monday.", [("Port of Spain", "TT")]),  # the model: "Port", "Spain"
+    ("Trinidad and Tobago closed its schools.", [("Trinidad and Tobago", "TT")]),
+    ("Floods hit Marche-en-Famenne in Belgium.", [("Marche-en-Famenne", "BE"), ("Belgium", "BE")]),
+    ("The Bank of England raised rates.", []),
+    ("He flew from London to Paris and Rome.", [("London", "GB"), ("Paris", "FR"), ("Rome", "IT")]),
+])
+def test_places_a_name_joined_by_of_and_or_a_particle_is_one_place(extract_text, text, expected):
+    """Invented: a place name whose parts are joined by "of", "and" or a hyphenated particle ("-en-") is one
+    place when the gazetteer knows the whole name, not its parts (no Spain in "Port of Spain", no Trinidad in
+    Bolivia); a list of places or an organisation named after one is not joined."""
+    assert [(p.name, p.country) for p in extract_text(text).places] == expected
+
+
+def test_places_an_area_whose_namesakes_are_tiny_towns_gives_its_country(extract_text):
+    """Invented: a first-level area named in the article whose other readings are towns a hundred times smaller
+    ("Andalusia": Andalusia, Alabama) still says its country, so a city of the article is read there; without it,
+    the bigger namesake wins."""
+    ex = extract_text("Firefighters battled a blaze north of Cordoba on Sunday. The regional government of Andalusia "
+                      "sent planes.")
+    assert [(p.name, p.country) for p in ex.places] == [("Cordoba", "ES"), ("Andalusia", "ES")]
+    assert [(p.name, p.country) for p in extract_text("Heavy rain hit Cordoba on Monday.").places] == [("Cordoba", "AR")]

@@ -977,3 +977,12 @@ def test_speakers_a_name_tagged_as_something_else_is_the_person_a_pronoun_refers
     """Invented: a person's pronoun (or an age used as a name) with no person before it refers to the name-shaped
     subject the model tagged as an organisation ("Ewa Sobczak" tagged ORG), which is then a person."""
     assert [(q.speaker, q.speaker_type) for q in extract_text(text).quotes] == [("Ewa Sobczak", "person")]
+
+
+def test_speakers_the_former_and_the_latter_are_the_first_and_last_person_named(extract_text):
+    """Invented: "the former" / "the latter" as a source are the first / last of the people named in the nearest
+    earlier sentence naming two or more; "the former mayor" is a role, not this reference."""
+    ex = extract_text("Harbour Minister Ivo Petrak and the coast guard commander, Lea Dorn, met fishermen on Friday. "
+                      "The former said the quotas would stay. The latter said two boats had been seized.")
+    assert [(q.speaker, q.text) for q in ex.quotes] == [("Ivo Petrak", "the quotas would stay"),
+                                                         ("Lea Dorn", "two boats had been seized")]

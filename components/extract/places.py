@@ -42,7 +42,7 @@ from typing import Optional
 
 import regex
 from spacy.strings import get_string_id
-from spacy.symbols import ADJ, NOUN, PROPN
+from spacy.symbols import ADV, AUX, NOUN, PROPN, SCONJ, VERB
 from spacy.tokens import Doc, Span
 
 from ..lexicon import (
@@ -96,6 +96,9 @@ W_ADMIN_CONTEXT = 2.0  # a city in an admin area the article names unambiguously
 W_BARE_COUNTY = 2.0  # a county named without its "County" word, against a big city of that name in its state
 W_REGION = 4.0  # a hand-listed region, sea or island (no population) against small namesake towns
 W_SENTENCE_COUNTRY = 1.0  # ... and named in the mention's own sentence
+# an area name is unambiguous context when its other readings are towns at least this many times smaller ("Andalusia",
+# 7.5 M, and Andalusia, Alabama, 9,000: the article names Spain's region; "Kent", 1.1 M, and Kent, Ohio, 127,000: either)
+SMALL_NAMESAKE_RATIO = 100
 W_CITY_CUE_AREA = 3.0  # an admin area against a "city of X" cue
 W_CONTAINS = 7.0  # an admin area that contains another place the article names ("Atlanta" -> Georgia, US)
 
@@ -219,22 +222,24 @@ def toponyms(doc: Doc) -> list[Place]:
 
 
 def written_name(name: str, mention: str) -> str:
-    """The place's name as the article writes it when that is the gazetteer's name with its accents
-    ("Bogotá", "Lomé", "São Paulo" for GeoNames' English spellings "Bogota", "Lome", "Sao Paulo"), else the
-    gazetteer's ``name`` ("Kyiv" for "Kiev", "United States" for "U.S.", "Lome" for "Lome").
+    """The place's name as the article writes it when that is the gazetteer's name but for accents and hyphens
+    ("Bogotá", "Lomé" for GeoNames' English spellings "Bogota", "Lome"; "Sao Sebastiao" for "São Sebastião", "San
+    Pedro" for "San-Pedro"), else the gazetteer's ``name`` ("Kyiv" for "Kiev", "United States" for "U.S.", "Kyiv"
+    for a dateline's "KYIV").
 
     Args:
         name (str): the gazetteer record's name.
         mention (str): the mention as written.
 
     Returns:
-        str: ``mention`` when it holds letters outside ASCII and equals ``name`` once its accents are dropped
-        (same case and spacing), else ``name``.
+        str: ``mention`` when it is capitalised (not upper case) and equals ``name`` once both lose their accents
+        and hyphens (same case otherwise), else ``name``.
     """
-    if mention.isascii() or mention == name:
-        return name
-    plain = "".join(c for c in unicodedata.normalize("NFKD", mention) if not unicodedata.combining(c))
-    return mention if plain == name else name
+    if mention == name or mention.isupper() or not mention[:1].isupper():
+        return name  # ("KYIV" in a dateline: the gazetteer's name)
+    def plain(s: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).replace("-", " ")
+    return mention if plain(mention) == plain(name) else name
 
 
 def _one_sense(mentions: list[Mention], recs: list[Optional[GeoRecord]]) -> list[Optional[GeoRecord]]:
@@ -286,6 +291,51 @@ def _strip_span(span: Span) -> Span:
     return doc[s:e]
 
 
+# lower-case words that join the parts of one place name ("Port of Spain", "Trinidad and Tobago", "Newcastle upon
+# Tyne", "Frankfurt am Main", "Marche-en-Famenne", "Rostov-on-Don")
+NAME_JOINERS = frozenset({"of", "and", "upon", "on", "en", "sur", "de", "la", "le", "les", "du", "del", "am", "im",
+                          "an", "der", "di", "da"})
+MAX_JOINED_TOKENS = 7
+
+
+def _joined_names(doc: Doc, gaz: Gazetteer) -> list[Span]:
+    """Place names the model cuts at a joining word (:data:`NAME_JOINERS`, also between hyphens): the longest
+    run of capitalised words, joiners and hyphens, opening and closing on a capitalised word and holding a
+    joiner, that is a gazetteer name (a country, an area, or a town of 5,000 people or more, by that exact name
+    or a Latin alternate) - "Port of Spain" (the model: "Port", "Spain"), "Trinidad and Tobago",
+    "Marche-en-Famenne". Not a list of two places ("London and Paris" is no name)."""
+    out: list[Span] = []
+    n = len(doc)
+    lows, texts = token_lowers(doc), token_texts(doc)
+    i = 0
+    while i < n:
+        if not (texts[i][:1].isupper() and texts[i].isalpha()):
+            i += 1
+            continue
+        best = None
+        for j in range(i + 3, min(i + MAX_JOINED_TOKENS, n) + 1):
+            inner = range(i + 1, j - 1)
+            last = texts[j - 1]
+            if not (last[:1].isupper() and last.isalpha()):
+                continue
+            if not all(lows[k] in NAME_JOINERS or texts[k] == "-" or texts[k][:1].isupper() and texts[k].isalpha() for k in inner):
+                break
+            if not any(lows[k] in NAME_JOINERS for k in inner):
+                continue
+            text = span_text(doc[i:j])
+            key = normalise(text)
+            # (a city's Latin alternate names are indexed too: any city record found by the key has that name)
+            if any((normalise(r.name) == key or r.kind == "city") and (r.kind != "city" or r.population >= MIN_CUED_ORG_POPULATION)
+                   for r in gaz.candidates(text)):
+                best = doc[i:j]
+        if best is not None:
+            out.append(best)
+            i = best.end
+        else:
+            i += 1
+    return out
+
+
 def _water_of(span: Span) -> Optional[Span]:
     """The whole name of a body of water written "<Water noun> of X" (:data:`components.gazetteer.WATER_NOUNS`,
     capitalised) when ``span`` is that name or its X part ("Gulf of Oman" tagged LOC, "Benin" tagged GPE in
@@ -303,14 +353,15 @@ def _overrun_name(span: Span) -> Optional[Span]:
     """The run of proper nouns that opens ``span`` when the entity runs on past it into lower-case words ("Goma
     unless clean water" tagged ORG): the name the model's span swallowed, to be tested as a place like the whole
     span. None when the span is proper nouns throughout ("Kabul Bank"), opens with none, or goes on with a
-    number, a possessive or a hyphen, which belong to a name ("Loop 286", "Rustavi 2", "Ann-Christin"), or with
-    a noun or adjective the name modifies ("Duma deputies")."""
+    number, a possessive or a hyphen, which belong to a name ("Loop 286", "Rustavi 2", "Ann-Christin"), with
+    a noun or adjective the name modifies ("Duma deputies"), or with a word that joins a name ("Centre for
+    Disease Control", "Bank of England"): only a conjunction, verb or adverb after it ends the name."""
     pos = token_column(span.doc, "pos")
     k = span.start
     while k < span.end and pos[k] == PROPN:
         k += 1
     return (span.doc[span.start:k] if span.start < k < span.end and span.doc[k].is_alpha and span.doc[k].is_lower
-            and pos[k] not in (NOUN, ADJ) else None)  # (not "Duma deputies": a body's members)
+            and pos[k] in (SCONJ, VERB, AUX, ADV) else None)  # (not "Duma deputies", "Centre for Disease Control")
 
 
 def _hyphen_joined(span: Span, gaz: Gazetteer) -> Span:
@@ -510,7 +561,12 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     slash_parts: list[Span] = []
     facilities: set[int] = set()
     features: set[int] = set()
+    joined = _joined_names(doc, gaz)  # "Port of Spain", "Trinidad and Tobago", "Stratford-upon-Avon"
+    spans.extend(joined)
+    in_joined = {i for sp in joined for i in range(sp.start, sp.end)}
     for ent in doc_ents(doc):
+        if in_joined and any(i in in_joined for i in range(ent.start, ent.end)):
+            continue  # a piece of a name joined by "of", "and" or a hyphenated particle
         parts = _slash_parts(ent, gaz)
         if parts:
             slash_parts.extend(parts)
@@ -1747,7 +1803,9 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
             # a bare area name that is also its main city's name ("New York", "Kherson") is
             # ambiguous: it says nothing about the area unless cued ("New York state")
             namesake = bool(exact_admins) and _has_namesake_city(exact_admins[0], recs, gaz) and not m.admin_cue
-            if len(exact_admins) == 1 and len(exact) == 1 and not namesake:  # unambiguous: "Texas", not "Paris"
+            if len(exact_admins) == 1:  # a town of the name a hundred times smaller than the area is no rival
+                exact = [r for r in exact if r is exact_admins[0] or r.population * SMALL_NAMESAKE_RATIO >= exact_admins[0].population]
+            if len(exact_admins) == 1 and len(exact) == 1 and not namesake:  # unambiguous: "Texas", "Andalusia", not "Paris"
                 if exact_admins[0].admin1:  # a region above the divisions ("the Midwest") names none
                     admins[(exact_admins[0].country, exact_admins[0].admin1)] += 1
                 if recs[0] is exact_admins[0]:  # "Texas": an admin area says its country too

@@ -1259,6 +1259,9 @@ class SpeakerIndex:
             return None, "unknown", None  # "BRUSSELS (Reuters) —" is where, not who
         if tok.pos_ == "PRON" or low in C.PERSON_PRONOUNS | C.GROUP_PRONOUNS | C.NON_SPEAKER_PRONOUNS:
             return self._resolve_pronoun(tok)
+        if low in ("former", "latter") and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            key = self.former_or_latter(tok.idx, low == "former")  # "The former said ...": of two people named
+            return (self.records[key].name if key else None), "person", self.doc[tok.i - 1 : tok.i + 1]
         age = epithet_age(tok)
         if age is not None:  # "the 54-year-old said": a person named before, as a pronoun refers
             start = next(j for j in range(tok.i, -1, -1) if self.doc[j].lower_ == "the")
@@ -1732,6 +1735,26 @@ class SpeakerIndex:
         if all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in C.TITLE_WORDS for t in rest):
             return rest
         return span
+
+    def former_or_latter(self, char: int, former: bool) -> Optional[str]:
+        """Record key of the person "the former" (``former`` True) or "the latter" at ``char`` refers to: the
+        first or the last of the people named in the nearest earlier sentence that names two or more (within
+        :data:`ANTECEDENT_SENTENCES`), else None."""
+        here = self._sentence_of(char)
+        i = bisect.bisect_left(self._persons, (char, "")) - 1
+        by_sentence: dict[int, list[str]] = {}
+        for k in range(i, -1, -1):
+            at, key = self._persons[k]
+            sent = self._sentence_of(at)
+            if here - sent > ANTECEDENT_SENTENCES:
+                break
+            people = by_sentence.setdefault(sent, [])
+            if key not in people:
+                people.insert(0, key)  # walking back: the earliest mention first
+        for sent in sorted(by_sentence, reverse=True):
+            if sent < here and len(by_sentence[sent]) >= 2:
+                return by_sentence[sent][0] if former else by_sentence[sent][-1]
+        return None
 
     def aged_antecedent(self, char: int, age: str) -> Optional[str]:
         """Record key of the person an age epithet at ``char`` ("the 54-year-old") refers to: of the people
