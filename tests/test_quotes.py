@@ -1556,3 +1556,16 @@ def test_quotes_a_work_title_in_quotation_marks_is_no_quoted_speech(extract_text
     “...”') is the work's title, so the reported clause around it is indirect speech; a quoted phrase of the
     speaker's own words makes it mixed."""
     assert [(q.kind, q.speaker) for q in extract_text(text).quotes] == [(kind, "Lena Hart")]
+
+
+def test_quotes_a_quotation_over_open_paragraphs_takes_the_cue_after_its_last(extract_text):
+    """Invented: news style leaves a quoted paragraph open and opens the next one with a mark; the cue after the
+    last paragraph attributes every paragraph of the quotation (one attribution unit), not only the last."""
+    text = ("ADRE, Chad — More than 600,000 people have crossed into eastern Chad.\n\n"
+            "“We walked for nine days with nothing but the clothes we were wearing. My youngest could not walk by the end.\n\n"
+            "“When we reached the border the soldiers let us through. We have been sleeping under this tree ever since,” "
+            "said Amina Haroun, 41, who fled in June.")
+    ex = extract_text(text)
+    assert [(q.kind, q.speaker, q.cue) for q in ex.quotes] == [("direct", "Amina Haroun", "said")] * 2
+    assert ex.quotes[0].text.startswith("We walked") and ex.quotes[1].text.startswith("When we reached")
+    assert ex.quotes[0].cue_start == ex.quotes[1].cue_start  # one unit

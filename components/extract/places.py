@@ -573,42 +573,14 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             continue
         if ent.label_ not in PLACE_LABELS and ent.label_ not in RECOVER_LABELS:
             continue  # a date, number, amount or law: none of the tests below can keep it (speed)
-        span = _hyphen_joined(_strip_span(ent), gaz)
-        fac = _possessive_facility(span) if len(span) and ent.label_ in PLACE_LABELS else None
-        if fac is not None:
-            spans.append(fac)
-            facilities.add(fac.start_char)
-            continue
-        if (not len(span) or _is_non_place(span_text(span)) or _names_something_else(span) or not _abbreviation_placed(span, gaz)
-                or SIGNALS["definite_features"] and _definite_feature(span, gaz)):
-            continue
-        water = _water_of(span)
-        if water is not None and not gaz.is_region_name(span_text(water)):
-            # "the Gulf of Guinea", "the Bight of Benin": a body of water the gazetteer lacks, named after a
-            # country or city it is not (as a feature, at the nearest place the article resolves)
-            spans.append(water)
-            facilities.add(water.start_char)
-            features.add(water.start_char)
-            continue
-        span = water if water is not None else span  # a listed sea the model tagged in part
-        if (SIGNALS["feature_names"] and ent.label_ in PLACE_LABELS | {"FAC"} and _feature_name(span, gaz)
-                and not _title_case_line(doc_text(doc), span.start_char)):  # "Port City" in a title-case headline
+        found = _entity_place(doc, gaz, ent, surnames)
+        if found is not None:
+            span, how = found
             spans.append(span)
-            facilities.add(span.start_char)
-            features.add(span.start_char)
-            continue
-        if ent.label_ in PLACE_LABELS:
-            kept = _labelled_place(doc, gaz, ent, span, surnames)
-            if kept is not None:
-                spans.append(kept)
-        elif ent.label_ in RECOVER_LABELS:
-            core = _without_admin_suffix(span)  # "Rakhine State" tagged PERSON: the area is "Rakhine"
-            if _recoverable(core, ent.label_, gaz, surnames):
-                spans.append(core)
-            else:
-                lead = _overrun_name(span)
-                if lead is not None and _recoverable(lead, ent.label_, gaz, surnames):
-                    spans.append(lead)
+            if how in ("facility", "feature"):
+                facilities.add(span.start_char)
+            if how == "feature":
+                features.add(span.start_char)
     spans.extend(slash_parts)
 
     for sp in spans:
@@ -634,6 +606,40 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for m in mentions:
         m.feature = m.start in features
     return _without_streets_and_people(doc, mentions)
+
+
+def _entity_place(doc: Doc, gaz: Gazetteer, ent: Span, surnames: dict[str, set[str]]) -> Optional[tuple[Span, str]]:
+    """The place mention a named entity gives, as ``(span, how)`` with ``how`` ``"place"``, ``"facility"`` (a
+    facility named with a place: "St. Peter's Square") or ``"feature"`` (a river, valley or body of water the
+    gazetteer lacks, named as written); None when the entity names no place. Place labels keep a place
+    (:func:`_labelled_place`); other labels are read as a place when :func:`_recoverable` says so, for the whole
+    name or the proper nouns an overrun entity opens with (:func:`_overrun_name`)."""
+    span = _hyphen_joined(_strip_span(ent), gaz)
+    fac = _possessive_facility(span) if len(span) and ent.label_ in PLACE_LABELS else None
+    if fac is not None:
+        return fac, "facility"
+    if (not len(span) or _is_non_place(span_text(span)) or _names_something_else(span) or not _abbreviation_placed(span, gaz)
+            or SIGNALS["definite_features"] and _definite_feature(span, gaz)):
+        return None
+    water = _water_of(span)
+    if water is not None and not gaz.is_region_name(span_text(water)):
+        # "the Gulf of Guinea", "the Bight of Benin": a body of water the gazetteer lacks, named after a
+        # country or city it is not (as a feature, at the nearest place the article resolves)
+        return water, "feature"
+    span = water if water is not None else span  # a listed sea the model tagged in part
+    if (SIGNALS["feature_names"] and ent.label_ in PLACE_LABELS | {"FAC"} and _feature_name(span, gaz)
+            and not _title_case_line(doc_text(doc), span.start_char)):  # "Port City" in a title-case headline
+        return span, "feature"
+    if ent.label_ in PLACE_LABELS:
+        kept = _labelled_place(doc, gaz, ent, span, surnames)
+        return (kept, "place") if kept is not None else None
+    core = _without_admin_suffix(span)  # "Rakhine State" tagged PERSON: the area is "Rakhine"
+    if _recoverable(core, ent.label_, gaz, surnames):
+        return core, "place"
+    lead = _overrun_name(span)
+    if lead is not None and _recoverable(lead, ent.label_, gaz, surnames):
+        return lead, "place"
+    return None
 
 
 def _without_streets_and_people(doc: Doc, mentions: list[Mention]) -> list[Mention]:

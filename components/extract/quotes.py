@@ -991,8 +991,27 @@ def _emit_floating(s: _Sieve, v: QuoteView) -> None:
             s.prev_q = v.q
             return
     if v.n_words >= 8 and v.sentence_like:
-        s.emit("direct", v.a0, v.b0, v.text, None)["_rule"] = "floating"
+        d = s.emit("direct", v.a0, v.b0, v.text, None)
+        d["_rule"] = "floating"
+        d["_open"] = v.q.close_mark is None  # a paragraph left open: the next one may go on with it
         s.prev_q = v.q
+
+
+def _open_paragraph_pass(s: _Sieve) -> None:
+    """Family: a quotation running over paragraphs whose cue comes only after its last one ('“A ... B.¶“C,” said
+    X'): news style leaves each paragraph but the last without a closing mark and opens the next with a mark.
+    A quotation floating without a speaker whose paragraph was left open (:func:`_emit_floating`) joins the
+    attribution unit of the direct quotation opening the next paragraph, when that one has a speaker (and so on
+    back over several open paragraphs)."""
+    direct = sorted((d for d in s.results if d["kind"] == "direct"), key=lambda d: d["start"])
+    for k in range(len(direct) - 2, -1, -1):
+        d, nxt = direct[k], direct[k + 1]
+        if d.get("speaker") is not None or not d.get("_open") or nxt.get("speaker") is None:
+            continue
+        gap = s.text[d["end"] : nxt["start"]]
+        if "\n" in gap and not gap.strip(" \t\r\n\"“”‘’'«»"):
+            _continue_unit(d, nxt)
+            d["_rule"] = "continuation"
 
 
 def _quotation_pass(s: _Sieve) -> None:
@@ -1450,6 +1469,7 @@ def _finish(s: _Sieve, article_id: str) -> tuple[list[Quote], list[Speaker]]:
     _headline_fragments_indirect(results, text)
     for d in results:  # how sure the attribution is (components/extract/confidence.py); decides nothing
         rule, rel = d.pop("_rule", None) or ("transcript" if d["kind"] == "transcript" else "floating"), d.pop("_cue_rel", None)
+        d.pop("_open", None)
         d["confidence"] = quote_confidence(rule, rel, d.get("speaker"), d.get("mention"))
     quotes = [Quote(id=f"{article_id}:q{n}", **d) for n, d in enumerate(results, 1)]
     return quotes, s.index.speakers({d["speaker"] for d in results if d.get("speaker")})
@@ -1481,6 +1501,7 @@ def quotations(
     """
     s = _Sieve(doc, places, settings)
     _quotation_pass(s)
+    _open_paragraph_pass(s)
     _indirect_pass(s)
     _block_quotation_pass(s)
     _apostrophe_continuation_pass(s)
