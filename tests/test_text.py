@@ -33,3 +33,14 @@ def test_dates_parse_date_against_the_report_day(text, expected):
 @pytest.mark.parametrize("word, expected", [("slammed", "slam"), ("TOLD", "tell"), ("denies", "deny"), ("criticized", "criticize"), ("swore", "swear")])
 def test_words_verb_lemma_from_spacy(word, expected):
     assert verb_lemma(word) == expected
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("12", True), ("1,032", True), ("seventy", True), ("twenty-one", True), ("dozen", True),
+    ("-", False), ("--", False), ("first", False), ("3rd", False),  # a bullet's hyphen is no number
+])
+def test_text_is_number_word(word, expected):
+    """Test cardinals in digits or words (and multipliers) against hyphens alone and ordinals."""
+    from components.text.numbers import is_number_word
+
+    assert is_number_word(word) is expected

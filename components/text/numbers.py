@@ -37,7 +37,8 @@ def is_number_word(word: str) -> bool:
         return True
     if re.fullmatch(r"\d+(?:st|nd|rd|th)|first|second|third|(?:\w+)th", w) and not _NUMERIC.fullmatch(w):
         return False
-    return bool(_spacy_like_num(w)) or "-" in w and all(_spacy_like_num(p) for p in w.split("-") if p)
+    parts = [p for p in w.split("-") if p]
+    return bool(_spacy_like_num(w)) or "-" in w and bool(parts) and all(_spacy_like_num(p) for p in parts)  # not "-"
 
 
 def _groups_to_digits(text: str) -> str:
