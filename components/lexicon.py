@@ -179,6 +179,7 @@ class CasualtiesLexicon(LexiconFile):
     toll_update_verbs: WordList
     toll_nouns: WordList
     increment_words: WordList
+    additive_adverbs: WordList
     separate_event_words: WordList
     contrast_clause_words: WordList
     generic_attack_nouns: WordList
@@ -298,6 +299,7 @@ NON_COUNT_FOLLOWERS = frozenset(_CASUALTIES.non_count_followers)
 TOLL_UPDATE_VERBS = frozenset(_CASUALTIES.toll_update_verbs)
 TOLL_NOUNS = frozenset(_CASUALTIES.toll_nouns)
 INCREMENT_WORDS = frozenset(_CASUALTIES.increment_words)
+ADDITIVE_ADVERBS = frozenset(_CASUALTIES.additive_adverbs)
 SEPARATE_EVENT_WORDS = frozenset(_CASUALTIES.separate_event_words)
 CONTRAST_CLAUSE_WORDS = frozenset(_CASUALTIES.contrast_clause_words)
 GENERIC_ATTACK_NOUNS = frozenset(_CASUALTIES.generic_attack_nouns)

@@ -1421,3 +1421,41 @@ def test_casualties_fact_box_lines_under_a_lede(extract_text):
     c = only(extract_text(text, "2025-06-02"))
     assert (c.place, c.killed_min, c.killed_max, c.injured_min, c.missing_min) == ("Sylhet", 9, 9, 40, 2)
     assert extract_text("Floods swept through Sylhet on Monday.\nDead: 9 cattle and 40 goats", "2025-06-02").casualties == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Eleven miners were killed in clashes near Bukavu on Sunday, officials said. A union said three of its members "
+     "had also died in the fighting.", [("Bukavu", 14)]),
+    ("Six people were killed when a ferry capsized near Mwanza on Friday. Two more of the victims died in hospital "
+     "on Saturday.", [("Mwanza", 8)]),
+    ("Six people were killed when a ferry capsized near Mwanza on Friday. Two of the victims were children.",
+     [("Mwanza", 6)]),  # who they were, not more
+])
+def test_casualties_more_victims_of_an_event_told_before_add_to_it(extract_text, text, expected):
+    """Invented: a later count marked as more victims of the event told just before ("had also died", "two more
+    of the victims") adds to its record, not a record of its own nor a subset; "two of the victims" is a subset."""
+    got = [(c.place, c.killed_min) for c in extract_text(text, "2025-06-02").casualties]
+    assert got == expected
+
+
+def test_casualties_bulleted_figures_under_a_lede(extract_text):
+    """Invented: counts in a bulleted list under a lede ("- 31 people died") are the lede's event (a bullet's
+    hyphen is no number word)."""
+    text = "Floods struck Sylhet on Monday. Officials gave these figures:\n- 31 people died\n- 212 were injured\n- 9,000 homes flooded"
+    c = only(extract_text(text, "2025-06-02"))
+    assert (c.place, c.killed_min, c.injured_min) == ("Sylhet", 31, 212)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A bus overturned near Naivasha on Monday, killing four. Twelve injured passengers were airlifted to Nairobi.",
+     [("Naivasha", 4, 12)]),
+    ("A lorry hit a minibus near Kericho on Friday, killing six. Nine injured people were taken to hospitals in "
+     "Nakuru and Eldoret. Police later said seven people had died.", [("Kericho", 7, 9)]),
+    ("Two people were killed in a blast at a hospital in Kandahar.", [("Kandahar", 2, None)]),  # the event's place
+])
+def test_casualties_the_place_of_care_is_not_the_event_place(extract_text, text, expected):
+    """Invented: the town of the hospital the injured were taken to or treated at, or a hospital verb's destination
+    ('airlifted to Nairobi'), is not the event's place, for that sentence or a later one that inherits a place; a
+    hospital where people were killed is."""
+    got = [(c.place, c.killed_min, c.injured_min) for c in extract_text(text, "2025-06-02").casualties]
+    assert got == expected

@@ -88,6 +88,7 @@ from ..lexicon import (
     GROUP_NOUNS,
     NON_COUNT_FOLLOWERS,
     INCREMENT_WORDS,
+    ADDITIVE_ADVERBS,
     NON_HUMAN_NOUNS,
     PERPETRATOR_NOUNS,
     KIN_NOUNS,
@@ -903,6 +904,29 @@ def _is_actor(doc: Doc, p: Place, clause: Optional[tuple[int, int]] = None) -> b
         verb.left_edge.idx <= clause[0] and clause[1] <= verb.right_edge.idx + len(verb.right_edge.text))
 
 
+def _place_of_care(doc: Doc, p: Place) -> bool:
+    """True when the place is where the victims were treated, not where they were hurt: the place of a
+    hospital they were taken to or treated at ("taken to hospitals in Nakuru and Eldoret", "treated at a clinic in
+    X": :data:`HOSPITAL_NOUNS`, :data:`HOSPITAL_VERBS`) or the destination of a hospital verb ("airlifted to
+    Nairobi"); not a hospital where people were hurt ("killed in a blast at a hospital in Kandahar")."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    while node.dep_ == "conj" and node.head.i != node.i:  # "in Nakuru and Eldoret": Eldoret as Nakuru
+        node = node.head
+    prep = node.head if node.dep_ == "pobj" else None
+    if prep is None:
+        return False
+    holder = prep.head
+    if prep.lower_ in ("in", "at") and holder.lower_ in HOSPITAL_NOUNS and holder.dep_ == "pobj":
+        # the hospital the victims were taken to or treated at, not one where the attack was ("killed in a
+        # blast at a hospital in Kandahar")
+        how = holder.head
+        return how.lower_ == "to" or how.head.pos_ == "VERB" and how.head.lemma_.lower() in HOSPITAL_VERBS
+    return prep.lower_ == "to" and holder.pos_ == "VERB" and holder.lemma_.lower() in HOSPITAL_VERBS
+
+
 def _is_locative(doc: Doc, p: Place) -> bool:
     """True when a locative preposition governs the place ("in Detroit", "city of Kherson",
     "in Andar district, Ghazni province")."""
@@ -974,18 +998,19 @@ def _historical(sent: Span, base: Optional[datetime], ents: Optional[list[Span]]
 
 
 def _best_place(doc: Doc, places: list[Place], start: int, end: int, clause: Optional[tuple[int, int]] = None,
-                starts: Optional[list[int]] = None, exclude: Iterable[tuple[int, int]] = ()) -> Optional[Place]:
+                starts: Optional[list[int]] = None, exclude: Iterable[tuple[int, int]] = (), care: bool = True) -> Optional[Place]:
     """The sentence's event place: one inside the casualty clause (``clause``, char offsets:
     "talks in Doha as strikes killed 27 people in Gaza" -> Gaza) before others, then one governed
     by a preposition, then the most specific kind (city > admin > country), then the first.
     Datelines, continents and seas (:data:`AREA_KINDS`) are skipped, and places inside ``exclude`` (character ranges, e.g. a
-    quotation). ``starts``: the places' start offsets (sorted), to find the sentence's places by
+    quotation), and with ``care`` False the places where victims were treated (:func:`_place_of_care`). ``starts``: the places' start offsets (sorted), to find the sentence's places by
     bisection rather than a scan of the whole article."""
     lo = bisect.bisect_left(starts, start) if starts is not None else 0
     hi = bisect.bisect_right(starts, end) if starts is not None else len(places)
     exclude = list(exclude)
     inside = [p for p in places[lo:hi] if start <= p.start and p.end <= end and p.kind not in AREA_KINDS and not _is_dateline(doc, p)
-              and not any(a <= p.start < b for a, b in exclude) and not _is_actor(doc, p, clause)]
+              and not any(a <= p.start < b for a, b in exclude) and not _is_actor(doc, p, clause)
+              and (care or not _place_of_care(doc, p))]
     if not inside:
         return None
     def outside_clause(p: Place) -> bool:
@@ -1190,7 +1215,7 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
         _complete_lead(sent, counts, records, subjects)
     if not counts or _historical(sent, ctx.base, ctx.ents[si]) or GLOBAL_TOLL.search(sent.text) or ROLLUP.search(sent.text):
         return None  # a worldwide toll or a sum over several operations is no single event: not a record
-    place, own_place = _sentence_place(ctx, si, clause, records, part)
+    place, own_place = _sentence_place(ctx, si, clause, records, part, dead="killed" in counts)
     place = _subset_total_place(ctx, sent, pieces, totals) or place
     date_, background = _event_date(ctx, si)
     if background:
@@ -1221,7 +1246,7 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
         e.actor = e.actor or rec.actor
         if rec.parts and not e.parts:
             e.parts = rec.parts  # "killing 19 ... the toll by city: 12 in Piura and 7 in Tumbes": its breakdown
-    _drop_subset_counts(rec, records, sent.text)
+    _drop_subset_counts(rec, records, sent.text, {p.key for p in pieces if p.role == "increment"})
     if not any(getattr(rec, f) is not None for f in COUNT_FIELDS):
         return None
     if rec.killed_min is not None and SUBSET_CUES["killed"].search(sent.text):
@@ -1350,9 +1375,11 @@ def _role(trigger: Token, victim: Token) -> str:
     words += [c for c in victim.children if c.dep_ in ("amod", "advmod") and c.i > victim.i]
     if trigger.pos_ == "NOUN":  # "eight more bodies", "six additional deaths": the casualty noun's modifiers
         words += [c for c in trigger.children if c.dep_ in ("amod", "det", "quantmod", "advmod")]
+    else:  # "four of its members had also died": the verb's additive adverb
+        words += [c for c in trigger.children if c.dep_ == "advmod" and c.lower_ in ADDITIVE_ADVERBS]
     for t in words:
         nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
-        if t.lower_ in INCREMENT_WORDS and nxt != "than":
+        if (t.lower_ in INCREMENT_WORDS or t.lower_ in ADDITIVE_ADVERBS) and nxt != "than":
             return "increment"
     return ""
 
@@ -1571,13 +1598,16 @@ def _complete_lead(sent: Span, counts: dict[str, Count], records: list[Casualty]
 
 
 def _sentence_place(ctx: _Context, si: int, clause: Optional[tuple[int, int]],
-                    records: list[Casualty], part: Optional[Span] = None) -> tuple[Optional[Place], bool]:
+                    records: list[Casualty], part: Optional[Span] = None, dead: bool = False) -> tuple[Optional[Place], bool]:
     """The event place of sentence ``si`` (or of its clause ``part``) and whether the sentence names it: its own
     (:func:`_best_place`; True), a reporting body's jurisdiction (True), an earlier sentence's (up
     to three back, outside quotations), else the previous record's place (the event the article
-    is reporting)."""
+    is reporting). A place where victims were treated (:func:`_place_of_care`) is the event's only for a sentence
+    that counts deaths (``dead``: "taken to a hospital in X, where he died") or opens the article's reports ("was
+    admitted to a hospital in X"), never one inherited from before ("31 injured were taken to hospitals in X ... 11
+    died in the crash")."""
     sent = part if part is not None else ctx.sents[si]
-    place = _best_place(ctx.doc, ctx.places, sent.start_char, sent.end_char, clause, ctx.starts)
+    place = _best_place(ctx.doc, ctx.places, sent.start_char, sent.end_char, clause, ctx.starts, care=dead or not records)
     if place is None:
         place = _jurisdiction_place(ctx.ents[si], ctx.places)
     if place is not None:
@@ -1585,7 +1615,7 @@ def _sentence_place(ctx: _Context, si: int, clause: Optional[tuple[int, int]],
     k = si - 1
     while place is None and k >= 0 and si - k <= 3:
         s = ctx.sents[k]
-        place = _best_place(ctx.doc, ctx.places, s.start_char, s.end_char, None, ctx.starts, exclude=_quoted_ranges(s))
+        place = _best_place(ctx.doc, ctx.places, s.start_char, s.end_char, None, ctx.starts, exclude=_quoted_ranges(s), care=False)
         k -= 1
     if place is None and records and records[-1].place is not None and si > 0:
         # "Another 4 people are missing under the rubble": the event the article is reporting
@@ -1763,14 +1793,14 @@ SUBSET_CUES = {
 }
 
 
-def _drop_subset_counts(rec: Casualty, records: list[Casualty], sentence: str) -> None:
+def _drop_subset_counts(rec: Casualty, records: list[Casualty], sentence: str, added: set[str] = frozenset()) -> None:
     """Clear ``rec``'s count of a category (:data:`SUBSET_CUES`) that its sentence names as part of the
     latest earlier event's count of that category (wherever the victims come from), no larger than it ("Two children were among
     the dead", "Among the wounded were three soldiers"): who the event's victims were, not more victims
     (nor a report that a later restatement of the toll would be taken to repeat)."""
     for key, cue in SUBSET_CUES.items():
         mine = getattr(rec, key + "_min")
-        if mine is None or not cue.search(sentence):
+        if mine is None or key in added or not cue.search(sentence):  # ("two more of the victims died": more)
             continue
         # "among the wounded were ... a tourist from Spain": the report's wounded, wherever they come from
         prev = next((e for e in reversed(records) if getattr(e, key + "_min") is not None), None)
