@@ -1459,3 +1459,15 @@ def test_casualties_the_place_of_care_is_not_the_event_place(extract_text, text,
     hospital where people were killed is."""
     got = [(c.place, c.killed_min, c.injured_min) for c in extract_text(text, "2025-06-02").casualties]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Floods killed four people in Sylhet on Monday, six on Tuesday and two more on Wednesday.", ("Sylhet", 12, None)),
+    ("Shelling killed 9 people in Kherson on Saturday and five on Sunday.", ("Kherson", 14, None)),
+    ("Shelling killed 9 people in Kherson on Saturday and wounded five on Sunday.", ("Kherson", 9, 5)),
+])
+def test_casualties_counts_of_one_event_given_day_by_day(extract_text, text, expected):
+    """Invented: counts listed day by day after one casualty verb ("four on Monday, six on Tuesday") are added up,
+    as counts listed place by place are."""
+    c = only(extract_text(text, "2025-06-02"))
+    assert (c.place, c.killed_min, c.injured_min) == expected

@@ -591,6 +591,8 @@ def _gapped_numbers(tok: Token) -> list[Token]:
             # in B", "in B" on "village"): the words' order says whose it is
             locative = [p for p in nxt.children if p.dep_ == "pobj"]
         if not locative:
+            if t.dep_ in ("conj", "appos", "npadvmod") and _on_a_day(t, nxt) and _under_verb(t, tok):
+                out.append(t)  # "killed three people on Monday, five on Tuesday and two more on Wednesday"
             continue
         # the first number of a list hung on the verb ("killed 12 people across Chile, 8 in A and 4 in
         # B") or after "including": only before a named place
@@ -600,12 +602,25 @@ def _gapped_numbers(tok: Token) -> list[Token]:
             continue
         if any(p.ent_type_ in ("DATE", "TIME") for p in locative):
             continue  # "8 in the morning and 4 at night": times, not places
-        node = t.head
-        while node.i != tok.i and (node.pos_ not in ("VERB", "AUX") or _is_including(node)) and node.head.i != node.i:
-            node = node.head
-        if node.i == tok.i:
+        if _under_verb(t, tok):
             out.append(t)
     return out
+
+
+def _under_verb(t: Token, verb: Token) -> bool:
+    """Whether number ``t`` hangs on casualty verb ``verb`` (through nouns, prepositions and "including", no other
+    verb between them)."""
+    node = t.head
+    while node.i != verb.i and (node.pos_ not in ("VERB", "AUX") or _is_including(node)) and node.head.i != node.i:
+        node = node.head
+    return node.i == verb.i
+
+
+def _on_a_day(t: Token, nxt: Optional[Token]) -> bool:
+    """Whether number ``t`` has its own day ("five on Tuesday"): an "on" phrase of a date, its child or the word
+    right after it (the parser may hang it on the verb)."""
+    phrases = [c for c in t.children if c.dep_ == "prep"] + ([nxt] if nxt is not None and nxt.dep_ == "prep" else [])
+    return any(c.lower_ == "on" and any(p.dep_ == "pobj" and p.ent_type_ == "DATE" for p in c.children) for c in phrases)
 
 
 def _is_including(tok: Token) -> bool:
