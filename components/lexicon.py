@@ -113,6 +113,7 @@ class TranscriptsLexicon(LexiconFile):
     interviewer_labels: WordList
     answer_labels: WordList
     journalist_nouns: WordList
+    interview_cues: WordList
 
 
 class PlacesLexicon(LexiconFile):
@@ -241,6 +242,7 @@ NON_SPEAKER_LABELS = frozenset(_TRANSCRIPTS.non_speaker_labels)
 INTERVIEWER_LABELS = frozenset(_TRANSCRIPTS.interviewer_labels)
 ANSWER_LABELS = frozenset(_TRANSCRIPTS.answer_labels)
 JOURNALIST_NOUNS = frozenset(_TRANSCRIPTS.journalist_nouns)
+INTERVIEW_CUES = frozenset(_TRANSCRIPTS.interview_cues)
 
 _PLACES = load_lexicon(LEXICON_DIR / "places.yaml", PlacesLexicon)
 NON_PLACE_NAMES = frozenset(_PLACES.non_place_names)

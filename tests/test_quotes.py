@@ -1569,3 +1569,18 @@ def test_quotes_a_quotation_over_open_paragraphs_takes_the_cue_after_its_last(ex
     assert [(q.kind, q.speaker, q.cue) for q in ex.quotes] == [("direct", "Amina Haroun", "said")] * 2
     assert ex.quotes[0].text.startswith("We walked") and ex.quotes[1].text.startswith("When we reached")
     assert ex.quotes[0].cue_start == ex.quotes[1].cue_start  # one unit
+
+
+def test_quotes_an_interview_printed_without_labels(extract_text):
+    """Invented: after an introduction announcing an interview, questions alternating with answer paragraphs are
+    the interviewee's answers (kind transcript), the questions none; an explainer asking its own questions (no
+    interview introduction) gives no quotes."""
+    text = ("Rafael Montero has run the port of Valparaiso since 2021. He spoke to us on Friday.\n\n"
+            "How many ships are waiting?\n\nForty-one. We clear about ten a day, so I expect the queue to last a week.\n\n"
+            "What caused it?\n\nThe storm closed the channel for three days and our cranes were idle.")
+    ex = extract_text(text)
+    assert [(q.kind, q.speaker, q.text[:20]) for q in ex.quotes] == [
+        ("transcript", "Rafael Montero", "Forty-one. We clear "), ("transcript", "Rafael Montero", "The storm closed the")]
+    explainer = ("Ports along the coast are congested after the storm.\n\nWhy are ships waiting?\n\nThe channel closed "
+                 "for three days.\n\nWhat happens next?\n\nThe queue should clear within a week.")
+    assert extract_text(explainer).quotes == []

@@ -51,7 +51,7 @@ from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, anonymity_request
                      relative_antecedent, relative_pronoun, reporting_frames, subject_of)
 from .quotemarks import QSpan, quote_spans, split_attributed_continuations, strip_content
 from .speakers import SpeakerIndex, name_shaped, headline_lines
-from .transcripts import transcript_turns, turn_quotes
+from .transcripts import transcript_turns, turn_quotes, unlabelled_answers
 from .tree import climb
 
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "&"})
@@ -1421,6 +1421,9 @@ def _transcript_pass(s: _Sieve) -> None:
             continue
         turns.append(t)
     s.results.extend(turn_quotes(turns, s.index, s.text, strip_content))
+    if not s.turns:  # an interview printed without labels: questions alternating with the interviewee's answers
+        taken = _Intervals([(d["start"], d["end"]) for d in s.results])
+        s.results.extend(d for d in unlabelled_answers(s.text, s.index) if not taken.overlapping(d["start"], d["end"]))
 
 
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})

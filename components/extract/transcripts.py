@@ -178,3 +178,56 @@ def _turn_speaker(speaker: str, label: str, index: SpeakerIndex, first_label: in
     if len(descriptor) == 2 and len(descriptor[1].split()) <= 5:
         index.set_role(key, descriptor[1])
     return index.records[key].name, "person"
+
+
+# an unlabelled interview: at least this many question paragraphs, each followed by its answer paragraph
+MIN_UNLABELLED_QUESTIONS = 2
+MAX_QUESTION_WORDS = 40  # a question paragraph is short: one or two sentences of the journalist
+_WORD_RE = re.compile(r"[\w'’-]+")
+_QUOTE_MARK_RE = re.compile("[\"“”«»]")
+
+
+def unlabelled_answers(text: str, index: SpeakerIndex) -> list[dict]:
+    """Transcript quotes of an interview printed without turn labels: after an introduction that announces it
+    (a word of :data:`~components.lexicon.INTERVIEW_CUES` in the paragraph before the first question: "She spoke to
+    us on Tuesday."), paragraphs that are one short question (ending "?", at most :data:`MAX_QUESTION_WORDS`
+    words, no quotation marks) alternating with answer paragraphs (no quotation marks, not questions), at least
+    :data:`MIN_UNLABELLED_QUESTIONS` pairs, one of whose answers speaks in the first person. Each answer paragraph
+    is the interviewee's (:meth:`SpeakerIndex.interviewee`); the questions give none (the journalist's). An
+    explainer that asks its own questions ("Why does it matter?") has no interview introduction or no first
+    person, and gives none.
+
+    Returns:
+        list[dict]: quotes with the keys of :class:`~components.models.Quote` but ``id``, kind ``transcript``.
+    """
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if text[m.start():m.end()].strip()]
+    def is_question(a: int, b: int) -> bool:
+        chunk = text[a:b].strip()
+        return chunk.endswith("?") and len(_WORD_RE.findall(chunk)) <= MAX_QUESTION_WORDS and not _QUOTE_MARK_RE.search(chunk)
+    pairs, k = [], 0
+    while k + 1 < len(paras):
+        if is_question(*paras[k]) and not is_question(*paras[k + 1]) and not _QUOTE_MARK_RE.search(text[slice(*paras[k + 1])]):
+            pairs.append((paras[k], paras[k + 1]))
+            k += 2
+        else:
+            if pairs:
+                break  # (one run of questions and answers)
+            k += 1
+    if len(pairs) < MIN_UNLABELLED_QUESTIONS:
+        return []
+    first = pairs[0][0][0]
+    intro = [p for p in paras if p[1] <= first][-1:]
+    if not intro or not any(w.lower() in C.INTERVIEW_CUES for w in _WORD_RE.findall(text[slice(*intro[0])])):
+        return []
+    if not any(re.search(r"\b(?:I|we|my|our|me|us)\b", text[slice(*answer)]) for _, answer in pairs):
+        return []
+    key = index.interviewee(first)
+    if key is None:
+        return []
+    name = index.records[key].name
+    out = []
+    for _, (a, b) in pairs:
+        chunk = text[a:b]
+        a2, b2 = a + len(chunk) - len(chunk.lstrip()), a + len(chunk.rstrip())
+        out.append(dict(kind="transcript", start=a2, end=b2, text=text[a2:b2], speaker=name, speaker_type="person"))
+    return out
