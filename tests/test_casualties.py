@@ -1471,3 +1471,11 @@ def test_casualties_counts_of_one_event_given_day_by_day(extract_text, text, exp
     as counts listed place by place are."""
     c = only(extract_text(text, "2025-06-02"))
     assert (c.place, c.killed_min, c.injured_min) == expected
+
+
+def test_casualties_a_toll_update_without_a_place_updates_the_event_not_a_place_named_between(extract_text):
+    """Invented: "the death toll had risen to N" with no place of its own updates the event reported, not a place
+    named in a sentence between them ("told reporters in Moscow")."""
+    text = ("A missile strike killed 9 people in Sumy on Monday, governor Ivan Hrin said. The Kremlin told reporters "
+            "in Moscow that it had hit military targets. Later on Monday, Hrin said the death toll had risen to 14.")
+    assert [(c.place, c.killed_min) for c in extract_text(text, "2025-06-02").casualties] == [("Sumy", 14)]

@@ -44,3 +44,15 @@ def test_text_is_number_word(word, expected):
     from components.text.numbers import is_number_word
 
     assert is_number_word(word) is expected
+
+
+@pytest.mark.parametrize("phrase,base,expected", [
+    ("August of 2008", None, "2008-08-01"),
+    ("August of 2008", datetime(2009, 3, 20), "2008-08-01"),  # not the base's day of the month
+    ("March", datetime(2025, 6, 2), "2025-03-01"),
+    ("March 3", datetime(2025, 6, 2), "2025-03-03"),
+])
+def test_text_a_month_without_a_day_is_its_first_day(phrase, base, expected):
+    """Test that a month named without a day gives its first day, whatever the day the text is read on (dateparser
+    fills in today's or the base's day of the month by default)."""
+    assert parse_date(phrase, base) == expected

@@ -124,7 +124,8 @@ def format_isaf(r: dict, limit: int = 10, errors: bool = False) -> str:
         f"== ISAF-style releases {r['path']}  ({r['releases']} releases)",
         f"  {'killed total':<22} exact {fmt(r['killed_exact'])}  MAE {mae}",
         _prf_row("any death", r["any_death"]),
-        f"  {'province':<22} accuracy {fmt(r['province_accuracy'])} (first predicted, {r['province_releases']} releases)"
+        f"  {'province':<22} accuracy {fmt(r['province_accuracy'])} (named among the places, {r['province_releases']} releases)"
+        f"  first predicted {fmt(r['province_top1'])}"
         f"  recall {fmt(r['province_recall'])}",
         f"  {'event date':<22} accuracy {fmt(r.get('date_accuracy'))} ({r.get('date_releases', 0)} releases with deaths)",
     ]

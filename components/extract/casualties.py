@@ -1231,6 +1231,8 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
     if not counts or _historical(sent, ctx.base, ctx.ents[si]) or GLOBAL_TOLL.search(sent.text) or ROLLUP.search(sent.text):
         return None  # a worldwide toll or a sum over several operations is no single event: not a record
     place, own_place = _sentence_place(ctx, si, clause, records, part, dead="killed" in counts)
+    if not own_place and records and any(p.role == "update" for p in pieces):
+        place = None  # "the death toll had risen to 19": the event's toll, not a place named in between ("in Moscow")
     place = _subset_total_place(ctx, sent, pieces, totals) or place
     date_, background = _event_date(ctx, si)
     if background:

@@ -36,7 +36,8 @@ def parse_date(text: str, base: Optional[datetime]) -> Optional[str]:
 
     Returns:
         str | None: ``YYYY-MM-DD``; None when the phrase is no date, is a bare number, or lies
-        after ``base``. A weekday that is ``base``'s own is ``base``. Results are cached per
+        after ``base``. A weekday that is ``base``'s own is ``base``; a month without a day is its first day
+        ("August of 2008": 2008-08-01), whatever the day the text is read. Results are cached per
         (phrase, base): an article repeats its days.
     """
     text = re.sub(r"^(on|last|this|early|late|on the)\s+", "", text.strip(), flags=re.I)
@@ -50,7 +51,10 @@ def parse_date(text: str, base: Optional[datetime]) -> Optional[str]:
 def _parse_cached(text: str, base: Optional[datetime]) -> Optional[str]:
     import dateparser
 
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": []}
+    # a month without a day ("August of 2008", "in March") is its first day, not the day of the month of the
+    # base or of today (dateparser's default: a record's date must not change with the day the article is read)
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "REQUIRE_PARTS": [],
+                "PREFER_DAY_OF_MONTH": "first"}
     if base is not None:
         settings["RELATIVE_BASE"] = base
         if base.strftime("%A").lower() == text.lower():
