@@ -499,3 +499,15 @@ def test_stance_none_on_a_topic_one_reports_on(nlp, tagger):
     st = stances_of(nlp, tagger, text, [q])
     assert "disasters-weather" in tagger.labels and "disasters-weather" not in tagger.stance_targets
     assert sorted(topic for _, topic in st) == ["sanctions"]
+
+
+@pytest.mark.parametrize("words,polarity", [
+    ("I do not believe that new sanctions would help at this stage", "oppose"),  # the negation is the clause's
+    ("I believe that new sanctions would help at this stage", "support"),
+])
+def test_stance_a_negated_belief_verb_negates_its_clause(nlp, tagger, words, polarity):
+    """Invented: "do not believe/think that X would help" opposes X as "X would not help" does (neg-raising verbs,
+    ``neg_raising`` in the stance lexicon); "new" before the topic is then no demand for more of it."""
+    text = f'"{words}," Foreign Minister Ivo Petrak said.'
+    q = quote(text, words, "Ivo Petrak", cue="said", kind="direct")
+    assert stances_of(nlp, tagger, text, [q])[("Ivo Petrak", "sanctions")].polarity == polarity

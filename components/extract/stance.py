@@ -144,6 +144,7 @@ class StanceLexicon(BaseModel):
     stance_verbs: _Polar = Field(default_factory=_Polar)
     calls: list[str] = Field(default_factory=list)
     negation: list[str] = Field(default_factory=list)
+    neg_raising: list[str] = Field(default_factory=list)
     accusation: list[str] = Field(default_factory=list)
     circumstance: list[str] = Field(default_factory=list)
     _word_polarity: dict[str, str] = PrivateAttr(default_factory=dict)
@@ -343,9 +344,15 @@ def _clause_path(tok: Token) -> list[Token]:
 
 
 def _negators(tok: Token, lex: StanceLexicon) -> list[Token]:
-    """Negation tokens whose scope covers ``tok`` (children of ``tok`` or of its in-clause heads)."""
+    """Negation tokens whose scope covers ``tok`` (children of ``tok`` or of its in-clause heads, and of a belief
+    verb whose clause complement holds it: ``neg_raising``, "do not think that X would help" = "think X would not
+    help")."""
     out = []
-    for node in _clause_path(tok):
+    path = _clause_path(tok)
+    head = path[-1]
+    if head.dep_ == "ccomp" and head.head.lemma_.lower() in lex.neg_raising:
+        path.append(head.head)  # "I do not believe that sanctions would help": the negation is the clause's
+    for node in path:
         for c in node.children:
             if _is_negation(c, lex) and not _skip_negation(c) and c.dep_ != "intj":  # a bare "no" answers alone
                 out.append(c)
@@ -482,7 +489,7 @@ def _piece_votes(
             if not any(
                 a.pos_ in ("VERB", "AUX") and (lex.polarity_of(a.lemma_.lower()) == "oppose" or lex.is_exclusion(a))
                 for a in _clause_path(t.head)[1:]
-            ):
+            ) and not _negators(t.head, lex):  # (nor in a negated clause: "do not believe new sanctions would help")
                 v.add("support", 1.0, f"{t.text} {t.head.text}")
             continue
         if t.i in naming or _is_negation(t, lex):
