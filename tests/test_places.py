@@ -986,6 +986,9 @@ def test_places_a_body_of_water_named_of_a_country_is_not_the_country(extract_te
     ("Shelling resumed near Kiev overnight.", ["Kyiv"]),  # another spelling: the gazetteer's name
     ("Dockers in San Pedro walked out on Friday.", ["San Pedro"]),  # GeoNames: "San-Pedro"
     ("KYIV, Ukraine (AP) - Shelling resumed overnight.", ["Kyiv", "Ukraine"]),  # upper case: the gazetteer's
+    # one name per place in an article: the dateline's capitals take the accents the body writes
+    ("BESANÇON, France (AP) - Floods hit the city.\n\nResidents of Besançon were evacuated.",
+     ["Besançon", "France", "Besançon"]),
 ])
 def test_places_a_name_keeps_the_accents_the_article_writes(extract_text, text, expected):
     """Invented: a place keeps the name as the article writes it when that is the gazetteer's name but for accents

@@ -218,7 +218,18 @@ def toponyms(doc: Doc) -> list[Place]:
                 geonameid=rec.geonameid,
             )
         )
-    return places
+    return _one_spelling(places)
+
+
+def _one_spelling(places: list[Place]) -> list[Place]:
+    """One name per place in an article: when one mention writes a place's name with its accents (:func:`written_name`:
+    "Besançon") the others of that place take that name too ("BESANÇON" in a dateline, "Besancon")."""
+    written: dict[tuple, str] = {}
+    for p in places:
+        if p.geonameid is not None and not p.name.isascii():
+            written.setdefault((p.geonameid, p.kind), p.name)
+    return [p.model_copy(update={"name": written[(p.geonameid, p.kind)]})
+            if (p.geonameid, p.kind) in written and p.name != written[(p.geonameid, p.kind)] else p for p in places]
 
 
 def written_name(name: str, mention: str) -> str:
