@@ -610,21 +610,18 @@ def _words_of_frame(tok: Token, in_quote) -> Optional[Frame]:
     first, src = found
     owner = src
     doc, sent = tok.doc, tok.sent
-    # the phrase ends at the first comma after the source's own words (or the sentence's end)
+    # the phrase ends at the first comma after the source's own words ("as X put it": after "put"), or the
+    # sentence's end
     aside = {t.i for c in src.children if c.dep_ in ("appos", "relcl", "punct", "conj") for t in c.subtree}
-    src_end = max(t.i for t in src.subtree if t.i not in aside)
-    src_end = max(src_end, tok.i if tok.lemma_.lower() == "put" else src_end)
+    src_end = tok.i if tok.lemma_.lower() == "put" else max(t.i for t in src.subtree if t.i not in aside)
     stop = next((t.i for t in doc[src_end + 1 : sent.end] if t.text == ","), None)
-    if tok.lemma_.lower() == "put":
-        stop = next((t.i for t in doc[tok.i : sent.end] if t.text == ","), None)
     if stop is not None and src.pos_ == "NOUN":
         # a name set off after the role ("the fire chief, NAME, ..."): the person of the role
         name = next((e for e in sent.ents if e.start == stop + 1 and e.label_ in ("PERSON", "PRODUCT", "ORG")
                      and all(t.pos_ == "PROPN" for t in e)), None)
         if name is not None and name.end < sent.end and doc[name.end].text == ",":
             src, stop = name.root, name.end
-    words = [t for t in sent if not t.is_space]
-    opens = first == words[0].i or doc[first - 1].is_punct and all(t.is_punct for t in doc[sent.start : first])
+    opens = all(t.is_punct or t.is_space for t in doc[sent.start : first])  # (a quotation mark may open the sentence)
     before = [t for t in doc[sent.start : first] if not t.is_space]
     after = [t for t in doc[stop + 1 : sent.end] if not t.is_space] if stop is not None and doc[stop].text == "," else []
     if opens and stop is None:
