@@ -209,13 +209,19 @@ _UNDECOMPOSED = str.maketrans({
 _SPACES = re.compile(r"\s+")
 
 
+def without_accents(name: str) -> str:
+    """``name`` without its diacritics, letters with no decomposition mapped to their base ("Besançon" ->
+    "Besancon", "Łódź" -> "Lodz", "Doğubayazıt" -> "Dogubayazit"); case and punctuation kept."""
+    if name.isascii():
+        return name
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
+
+
 def _english_spelling(name: str, alternates) -> str:
     """The name without transliteration marks when GeoNames also lists that spelling: "Rafaḩ" ->
     "Rafah", "Khān Yūnis" -> "Khan Yunis" (as English news writes them); else ``name`` unchanged
     ("Zürich" stays when "Zurich" is not an alternate name)."""
-    if name.isascii():
-        return name
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
+    plain = without_accents(name)
     return plain if plain != name and plain in set(alternates) else name
 
 
@@ -230,11 +236,7 @@ def normalise(name: str) -> str:
     Memoised per process (a pure function of ``name``; the extraction stages normalise the same
     few hundred names of an article dozens of times each: profiled 85,000 calls for 84 articles).
     """
-    s = name
-    if not s.isascii():
-        s = unicodedata.normalize("NFKD", s)
-        s = "".join(c for c in s if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
-    s = s.translate(_PUNCT).casefold()
+    s = without_accents(name).translate(_PUNCT).casefold()
     if "  " in s or "\t" in s or "\n" in s:
         s = _SPACES.sub(" ", s)
     s = s.strip()

@@ -1207,13 +1207,10 @@ def _event_clauses(ctx: _Context, si: int) -> list[Optional[Span]]:
         return [None]
     bounds = [sent.start] + [c + 1 for c in cuts] + [sent.end]
     parts = [doc[a:b] for a, b in zip(bounds, bounds[1:])]
-    kept = []
-    for part in parts:
-        pieces = _sentence_pieces(part)[0]
-        if not pieces or _best_place(doc, ctx.places, part.start_char, part.end_char, None, ctx.starts) is None:
-            return [None]  # a side without its own count or place: one event told in one sentence
-        kept.append(part)
-    return kept
+    if any(not _sentence_pieces(part)[0] or _best_place(doc, ctx.places, part.start_char, part.end_char, None, ctx.starts) is None
+           for part in parts):
+        return [None]  # a side without its own count or place: one event told in one sentence
+    return parts
 
 
 def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: bool,
@@ -1349,9 +1346,9 @@ def _label_line_piece(tok: Token) -> Optional[_Piece]:
         return None
     value = number_value(num.text)
     key = _category(tok) or ("killed" if tok.lower_ in ("dead", "deaths", "fatalities") else None)
-    if key is None or value is None or value != int(value) or value < 1:
+    if key is None or value is None or value < 1:
         return None
-    return _Piece(key, Count(int(value), int(value), "exact"), num)
+    return _Piece(key, Count(value, value, "exact"), num)
 
 
 # time words that measure the distance to another event ("a week after", "two days before")

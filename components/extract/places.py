@@ -34,7 +34,6 @@ import bisect
 import functools
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -78,7 +77,7 @@ from ..lexicon import (
     TITLE_ABBREVIATIONS,
     NAME_PARTICLES,
 )
-from ..gazetteer import AREA_KINDS, WATER_NOUNS, GeoRecord, Gazetteer, _km, extends_name, get_gazetteer, normalise, spelling_skeleton
+from ..gazetteer import AREA_KINDS, WATER_NOUNS, GeoRecord, Gazetteer, _km, extends_name, get_gazetteer, normalise, spelling_skeleton, without_accents
 from ..nlp import datelines, doc_ents, doc_text, span_text, token_column, token_lowers, token_texts
 from ..text.dates import MONTH_RE, parse_date
 from ..models import Place
@@ -248,9 +247,7 @@ def written_name(name: str, mention: str) -> str:
     """
     if mention == name or mention.isupper() or not mention[:1].isupper():
         return name  # ("KYIV" in a dateline: the gazetteer's name)
-    def plain(s: str) -> str:
-        return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).replace("-", " ")
-    return mention if plain(mention) == plain(name) else name
+    return mention if without_accents(mention).replace("-", " ") == without_accents(name).replace("-", " ") else name
 
 
 def _one_sense(mentions: list[Mention], recs: list[Optional[GeoRecord]]) -> list[Optional[GeoRecord]]:

@@ -1265,9 +1265,7 @@ class SpeakerIndex:
         age = epithet_age(tok)
         if age is not None:  # "the 54-year-old said": a person named before, as a pronoun refers
             start = next(j for j in range(tok.i, -1, -1) if self.doc[j].lower_ == "the")
-            key = self.aged_antecedent(tok.idx, age)
-            named = self._name_shaped_subject_before(tok) if key is None else None
-            key = self.add_person(named.text, named) if named is not None else key
+            key = self.aged_antecedent(tok.idx, age) or self._name_shaped_person(tok)
             return (self.records[key].name if key else None), "person", self.doc[start : tok.i + 1]
         author = self._document_author(tok)
         if author is not None:
@@ -1357,12 +1355,10 @@ class SpeakerIndex:
             role = self._role_antecedent(tok, gender)
             if role is not None:
                 return role, "person", span
-            named = self._name_shaped_subject_before(tok) if gender else None
-            if named is not None:  # "Ewa Sobczak has kept bees ... she said" (the name tagged ORG)
-                key = self.add_person(named.text, named)
-                if key:
-                    self._gender.setdefault(key, gender)
-                    return self.records[key].name, "person", span
+            key = self._name_shaped_person(tok) if gender else None
+            if key:  # "Ewa Sobczak has kept bees ... she said" (the name tagged ORG)
+                self._gender.setdefault(key, gender)
+                return self.records[key].name, "person", span
             return None, "person", span
         if low == "they":
             body = self._governing_body(tok)
@@ -1378,29 +1374,19 @@ class SpeakerIndex:
                 return body, "organisation", span
         return None, "unknown", span
 
-    def _name_shaped_subject_before(self, tok: Token) -> Optional[Span]:
-        """For a gendered pronoun that no person can take: the entity the model tagged as something else
-        that is written as a person's name (:func:`name_shaped`: two or three capitalised proper nouns, no
-        organisation head noun) and is the subject of a clause in the pronoun's sentence (before it) or the
-        sentence before; the latest such. A pronoun of a person refers to a person, so the name is one
-        ("Ewa Sobczak has kept bees for 40 years. She said ...": "Ewa Sobczak" tagged ORG). None otherwise."""
-        sents = self._sentences_back(tok, 2)
-        best = None
-        for ent in self.doc.ents:
-            if ent.label_ in ("PERSON", "DATE", "TIME", "GPE", "LOC") or not any(s.start <= ent.start and ent.end <= s.end for s in sents):
-                continue
-            if ent.start >= tok.i or not name_shaped(ent) or any(t.lower_ in C.ORG_HEAD_NOUNS for t in ent):
-                continue
-            if ent.root.dep_ in ("nsubj", "nsubjpass"):
-                best = ent
-        return best
-
-    def _sentences_back(self, tok: Token, n: int) -> list[Span]:
-        """The sentence of ``tok`` and up to ``n - 1`` sentences before it."""
-        out = [tok.sent]
-        while len(out) < n and out[-1].start > 0:
-            out.append(self.doc[out[-1].start - 1].sent)
-        return out
+    def _name_shaped_person(self, tok: Token) -> Optional[str]:
+        """For a person's pronoun or age epithet ``tok`` that no person can take: the entity the model tagged as
+        something else that is written as a person's name (:func:`name_shaped`: two or three capitalised proper
+        nouns, no organisation head noun) and is the subject of a clause in ``tok``'s sentence (before it) or the
+        sentence before, the latest such, registered as a person; its record key. A pronoun of a person refers to
+        a person, so the name is one ("Ewa Sobczak has kept bees for 40 years. She said ...": "Ewa Sobczak" tagged
+        ORG). None otherwise."""
+        k = bisect.bisect_right(self._sent_starts, tok.idx) - 1
+        lo = self._sent_starts[max(0, k - 1)] if self._sent_starts else 0
+        named = [ent for ent in self.doc.ents if lo <= ent.start_char and ent.end <= tok.i
+                 and ent.label_ not in ("PERSON", "DATE", "TIME", "GPE", "LOC") and name_shaped(ent)
+                 and not any(t.lower_ in C.ORG_HEAD_NOUNS for t in ent) and ent.root.dep_ in ("nsubj", "nsubjpass")]
+        return self.add_person(named[-1].text, named[-1]) if named else None
 
     def _organisation_antecedent(self, tok: Token) -> Optional[str]:
         """The organisation an "it" source refers to ("The foreign ministry summoned the envoy. It said
