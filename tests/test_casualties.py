@@ -1479,3 +1479,17 @@ def test_casualties_a_toll_update_without_a_place_updates_the_event_not_a_place_
     text = ("A missile strike killed 9 people in Sumy on Monday, governor Ivan Hrin said. The Kremlin told reporters "
             "in Moscow that it had hit military targets. Later on Monday, Hrin said the death toll had risen to 14.")
     assert [(c.place, c.killed_min) for c in extract_text(text, "2025-06-02").casualties] == [("Sumy", 14)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Floods hit Sylhet on Monday. The death toll rose from seven to 12 on Wednesday.", ("Sylhet", 12, 12)),
+    ("Floods hit Sylhet on Monday, killing seven. Officials raised the toll from seven to 12.", ("Sylhet", 12, 12)),
+    ("Floods hit Sylhet on Monday. The number of people confirmed dead rose to 12.", ("Sylhet", 12, 12)),
+    ("Floods hit Sylhet on Monday. The number of people confirmed dead after a dam burst near Sylhet climbed from "
+     "seven to 12 on Tuesday.", ("Sylhet", 12, 12)),
+])
+def test_casualties_a_toll_rising_from_one_count_to_another_is_an_update_not_a_range(extract_text, text, expected):
+    """Invented: "rose from N to M" (the parser hangs "to M" on "from") is the toll's new value M, never the range
+    N-M; "the number of people confirmed dead" is a toll even when the parser makes "confirmed" its verb."""
+    c = only(extract_text(text, "2025-06-02"))
+    assert (c.place, c.killed_min, c.killed_max) == expected

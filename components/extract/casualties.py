@@ -372,12 +372,14 @@ def _unconfirmed_death(tok: Token) -> bool:
 
 def _phrase(head: Token) -> list[Token]:
     """Words of the noun phrase of ``head`` up to and including it (pre-modifiers only), and a multiplier the
-    parser hung after a number head ("two dozen injured": "dozen" on "two"); after "by N to" only what follows
-    "to" ("rose by four to 31": the change is no part of the value)."""
+    parser hung after a number head ("two dozen injured": "dozen" on "two"); after "by N to" or a toll verb's "from N
+    to" only what follows "to" ("rose by four to 31": the change is no part of the value; "rose from seven to 12": the
+    old value is not)."""
     start = head.left_edge.i
     doc = head.doc
+    rise = start > 0 and doc[start - 1].lower_ == "from" and doc[start - 1].head.lemma_.lower() in TOLL_UPDATE_VERBS
     for k in range(start, head.i):
-        if doc[k].lower_ == "to" and k >= 2 and doc[k - 1].like_num and doc[k - 2].lower_ == "by":
+        if doc[k].lower_ == "to" and k >= 1 and doc[k - 1].like_num and (rise or k >= 2 and doc[k - 2].lower_ == "by"):
             start = k + 1
     end = head.i + 1
     while end < len(doc) and doc[end].head.i == head.i and is_number_word(doc[end].lower_):
@@ -556,15 +558,46 @@ def _count_before_state(tok: Token) -> Optional[Token]:
 
 def _toll_noun(tok: Token) -> Optional[Token]:
     """The noun naming a toll that the casualty word ``tok`` states: itself for "toll", or the
-    head of "the number / tally of dead (deaths, victims)" (``TOLL_NOUNS``); None otherwise."""
+    head of "the number / tally of dead (deaths, victims)" or "the number of people killed (confirmed dead,
+    reported missing)" (``TOLL_NOUNS``); None otherwise."""
     if tok.lemma_.lower() == "toll" or tok.lower_ == "toll":
         return tok
+    if tok.dep_ in ("oprd", "acomp", "xcomp") and tok.head.pos_ == "VERB":
+        # "the number of people confirmed dead": the participle on the counted people, or on the toll noun (its
+        # subject, when the parser made the participle the toll's verb)
+        subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
+        if subject is not None and _counts_people(subject):
+            return subject
+        tok = tok.head
     if tok.dep_ in ("acl", "amod") and tok.head.dep_ == "pobj" and tok.head.lower_ in PERSON_NOUNS:
         tok = tok.head  # "the number of people killed", "the tally of civilians wounded"
+    elif tok.dep_ in ("acl", "amod") and _counts_people(tok.head) and tok.head.i < tok.i:
+        return tok.head  # the parser hung the participle on the toll noun: "the number of people (killed)"
     of = tok.head
     if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in TOLL_NOUNS and of.head.i < tok.i:
         return of.head
     return None
+
+
+def _counts_people(noun: Token) -> bool:
+    """True for a toll noun (:data:`TOLL_NOUNS`) counting people: "the number of people", "the tally of civilians"."""
+    return noun.lemma_.lower() in TOLL_NOUNS and any(
+        p.lower_ in PERSON_NOUNS for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
+
+
+def _toll_verb(toll: Token) -> Optional[Token]:
+    """The verb stating the value of ``toll`` (its subject or object): its head; or, when the parser made a participle
+    of the toll's own phrase its head ("the number of people confirmed dead rose to 14": "confirmed", with "dead"
+    its complement), the first toll update verb (:data:`TOLL_UPDATE_VERBS`) after it with no object, however the
+    parser hung it (a conjunct, a subject clause, an adverbial clause)."""
+    verb = toll.head
+    if toll.dep_ not in ("nsubj", "nsubjpass", "dobj", "obj") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.lemma_.lower() in TOLL_UPDATE_VERBS or not any(
+            c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ in _STATE_WORDS for c in verb.children):
+        return verb
+    return next((t for t in toll.doc[verb.i + 1:toll.sent.end] if t.pos_ == "VERB" and t.lemma_.lower() in TOLL_UPDATE_VERBS
+                 and not any(c.dep_ in ("dobj", "obj") for c in t.children)), verb)
 
 
 def _gapped_numbers(tok: Token) -> list[Token]:
@@ -741,20 +774,27 @@ def _with_conjuncts(heads: list[Token]) -> list[Token]:
 
 def _toll_value(tok: Token) -> list[Token]:
     """The number a (death) toll stands at or rises to: its own number ("a toll of 31"), the
-    complement of the verb it is the subject of ("the toll rose to 31", "rose by four to 31", "stands at 35") or the
-    object of ("the agency raised the toll to 14", "officials put the toll at 20")."""
+    complement of the verb it is the subject of ("the toll rose to 31", "rose by four to 31", "stands at 35"; "rose
+    from nine to 14" is an update to 14, never a range) or the object of ("the agency raised the toll to 14", "officials
+    put the toll at 20")."""
     out = [c for c in tok.children if c.dep_ == "nummod"]
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
             out += [p for p in c.children if p.dep_ == "pobj"]
-    verb = tok.head
-    if tok.dep_ in ("dobj", "obj") and verb.pos_ == "VERB":
-        out += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "at")
-                for p in c.children if p.dep_ == "pobj"]
-    if tok.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
+    verb = _toll_verb(tok)
+    if verb is None:
+        return out
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "at"):
+            out += [p for p in c.children if p.dep_ == "pobj"]
+        if c.dep_ == "prep" and c.lower_ == "from" and any(p.dep_ == "pobj" and _states_count(p) for p in c.children):
+            # "rose from nine to 14": the parser hangs "to 14" on "from" or on "nine", or reads "nine to 14" as one
+            # number phrase (its value is what follows "to": :func:`_phrase`)
+            out += [v for t in [*c.children, *(g for p in c.children for g in p.children)]
+                    if t.dep_ == "prep" and t.lower_ == "to" for v in t.children if v.dep_ == "pobj"]
+            out += [p for p in c.children if p.dep_ == "pobj" and any(q.lower_ == "to" and q.dep_ == "quantmod" for q in p.children)]
+    if tok.dep_ in ("nsubj", "nsubjpass"):
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in ("to", "at"):
-                out += [p for p in c.children if p.dep_ == "pobj"]
             if c.dep_ == "prep" and c.lower_ == "by":  # "rose by four to 31": the parser hangs "to 31" on "by"
                 out += [p for p in c.children if p.dep_ == "pobj" and any(q.lower_ == "to" and q.dep_ == "quantmod" for q in p.children)]
             if c.dep_ in ("attr", "dobj") and (c.like_num or is_number_word(c.lower_)):
@@ -1380,8 +1420,8 @@ def _role(trigger: Token, victim: Token) -> str:
     phrase ("eight more bodies", "another 40 people", "a further 12"; not "more than 30"), else ``""``."""
     toll = _toll_noun(trigger)
     if toll is not None:
-        verb = toll.head
-        if toll.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and verb.lemma_.lower() in TOLL_UPDATE_VERBS:
+        verb = _toll_verb(toll)
+        if verb is not None and verb.lemma_.lower() in TOLL_UPDATE_VERBS:
             return "update"
         return "toll"
     words = list(victim.doc[victim.left_edge.i:victim.i + 1])
