@@ -101,6 +101,7 @@ class SpeakersLexicon(LexiconFile):
     media_nouns: WordList
     outlet_name_words: WordList
     self_naming_verbs: WordList
+    document_issuing_verbs: WordList
     surname_particles: WordList
     storm_words: WordList
 
@@ -234,6 +235,7 @@ ORGANISATION_HEADS = frozenset(_SPEAKERS.organisation_heads)
 MEDIA_NOUNS = frozenset(_SPEAKERS.media_nouns)
 OUTLET_NAME_WORDS = frozenset(_SPEAKERS.outlet_name_words)
 SELF_NAMING_VERBS = frozenset(_SPEAKERS.self_naming_verbs)
+DOCUMENT_ISSUING_VERBS = frozenset(_SPEAKERS.document_issuing_verbs)
 SURNAME_PARTICLES = frozenset(_SPEAKERS.surname_particles)
 STORM_WORDS = frozenset(_SPEAKERS.storm_words)
 

@@ -731,9 +731,37 @@ SOURCE_FAMILIES = [
      "would be allowed across.",
      [("indirect", "the bridge would reopen next week", "said", "Clara Osei", "person"),
       ("indirect", "buses would be allowed across", "say", "Clara Osei", "person")]),
+    # a finite reporting verb cannot share the reported clause's modal, "do" or progressive "be": the reporter's
+    ("reporter-conjunct-modal", "The governor said she would sign the budget on Friday and warned against further "
+     "delays by the assembly.",
+     [("indirect", "she would sign the budget on Friday", "said", "governor", "person"),
+      ("indirect", "further delays by the assembly", "warned", "governor", "person")]),
+    ("reporter-conjunct-do", "The spokesman said the ministry did not plan new cuts and predicted that spending would rise.",
+     [("indirect", "the ministry did not plan new cuts", "said", "spokesman", "person"),
+      ("indirect", "spending would rise", "predicted", "spokesman", "person")]),
+    ("reporter-conjunct-progressive", "Mr Adeyemi announced that he was stepping down as party chairman and vowed to "
+     "campaign for his successor.",
+     [("indirect", "he was stepping down as party chairman", "announced", "Adeyemi", "person"),
+      ("indirect", "to campaign for his successor", "vowed", "Adeyemi", "person")]),
     ("content-subject-conjunct", "The mayor said protesters gathered outside and shouted that the council must resign.",
      [("indirect", "protesters gathered outside and shouted that the council must resign", "said", "mayor", "person"),
       ("indirect", "the council must resign", "shouted", "protesters", "group")]),
+    # a partitive subject with a person's name set off after it: the person named
+    ("partitive-appositive", "One of the nurses, Grace Wanjiru, said she had not been paid since March.",
+     [("indirect", "she had not been paid since March", "said", "Grace Wanjiru", "person")]),
+    ("partitive-pronoun-appositive", "One of them, Chipo Mutasa, said the march would go on.",
+     [("indirect", "the march would go on", "said", "Chipo Mutasa", "person")]),
+    # a definite document source refers back to the document the article introduced with its author
+    ("document-back-reference-issued", "The Kenyan interior ministry issued a statement on Sunday. The statement said "
+     "roads into Garissa would stay closed until Tuesday.",
+     [("indirect", "a statement", "issued", "Kenyan interior ministry", "organisation"),
+      ("indirect", "roads into Garissa would stay closed until Tuesday", "said", "Kenyan interior ministry", "organisation")]),
+    ("document-back-reference-in", "Police in Lagos said in a statement that four suspects had been arrested. The "
+     "statement added that a fifth man was still being sought.",
+     [("indirect", "four suspects had been arrested", "said", "Police", "organisation"),
+      ("indirect", "a fifth man was still being sought", "added", "Police", "organisation")]),
+    ("document-without-author", "The statement said the talks would resume on Monday.",
+     [("indirect", "the talks would resume on Monday", "said", "statement", "document")]),
     # a passive characterisation, its agent the source
     ("passive-characterisation", "The new curfew was dismissed as “pointless and cruel” by the union leader Hana Ortiz.",
      [("mixed", "The new curfew was dismissed as “pointless and cruel”", "dismissed", "Hana Ortiz", "person")]),

@@ -115,14 +115,35 @@ def reporter_conjunct(tok: Token) -> bool:
     reporting verb, though it is the reporter's own: it has no subject, and the reported clause's subject
     cannot speak ("X said the bridge would reopen but did not say whether ...", "... said the border would
     stay closed and warned that ..."; not "said protesters gathered and shouted that ...", where the
-    protesters shout). Its source is the outer verb's, and the outer content ends before it."""
+    protesters shout), or it cannot share the reported clause's auxiliary (:func:`_cannot_share_auxiliary`).
+    Its source is the outer verb's, and the outer content ends before it."""
     clause = tok.head
     if tok.dep_ != "conj" or tok.i < clause.i or clause.dep_ != "ccomp" or cue_lemma(tok) is None or cue_lemma(clause.head) is None:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
         return False
     clause_subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return clause_subject is not None and not plausible_source(clause_subject)
+    return clause_subject is not None and not plausible_source(clause_subject) or _cannot_share_auxiliary(tok, clause)
+
+
+# forms of a verb under a modal or "do" (VB) or a progressive "be" (VBG), and the finite forms that cannot
+# share those auxiliaries
+_AUXILIARY_FORMS = frozenset({"VB", "VBG"})
+_FINITE_FORMS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _cannot_share_auxiliary(tok: Token, clause: Token) -> bool:
+    """True when conjunct ``tok`` is finite (past or present, no auxiliary of its own) while ``clause``, the
+    verb it is hung on, stands under an auxiliary it would have to share: a modal or "do" (VB: "said he
+    would order a review and warned against ...", "said she did not want to run and predicted ...") or a
+    progressive "be" (VBG: "announced he was leaving and vowed ..."). A coordination of two such verb
+    forms is no coordination of one clause; the finite verb agrees with the outer reporting verb's form.
+    Perfect "have" is left out: the tagger cannot tell a regular past participle from a past tense."""
+    if tok.tag_ not in _FINITE_FORMS or tok.tag_ != clause.head.tag_ or clause.tag_ not in _AUXILIARY_FORMS:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lemma_ in ("do", "be")) for c in clause.children)
 
 
 def _names_a_person(tok: Token) -> bool:

@@ -189,6 +189,12 @@ def name_shaped(words: Span) -> bool:
     return 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in words)
 
 
+def _partitive(tok: Token) -> bool:
+    """True when ``tok`` heads a partitive, a count or quantifier with its "of" phrase ("One of the nurses",
+    "two of them", "some of the residents"; ``partitive_heads``)."""
+    return (tok.pos_ == "NUM" or tok.lower_ in C.PARTITIVE_HEADS) and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
 def _person_like(tok: Token) -> bool:
     """True when ``tok`` heads a person's name: tagged PERSON, or untagged and the last of two or three
     capitalised proper nouns ("Oleh Syniehubov", which the small model leaves without a label)."""
@@ -1267,7 +1273,7 @@ class SpeakerIndex:
             start = next(j for j in range(tok.i, -1, -1) if self.doc[j].lower_ == "the")
             key = self.aged_antecedent(tok.idx, age) or self._name_shaped_person(tok)
             return (self.records[key].name if key else None), "person", self.doc[start : tok.i + 1]
-        author = self._document_author(tok)
+        author = self._document_author(tok) or self._earlier_document_author(tok)
         if author is not None:
             name, type_, _ = self.resolve(author)
             if name is not None:  # "a statement from the ministry said": the ministry's words
@@ -1338,6 +1344,34 @@ class SpeakerIndex:
                 if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ or obj.pos_ == "NOUN" and (
                         obj.tag_ == "NNS" or any(g.dep_ in ("det", "poss", "compound", "amod") for g in obj.children))):
                     return obj  # a name, a body, people ("regional authorities"), not "from prison"
+        return None
+
+    def _earlier_document_author(self, tok: Token) -> Optional[Token]:
+        """The author of the document a definite document noun refers back to ("The statement said ...",
+        "This report added ..."): of the earlier mentions of the same noun in the article, latest first, the
+        first with an author: its own (:meth:`_document_author`), the subject of a verb that issues it
+        ("The ministry issued a statement": ``document_issuing_verbs``), or the subject of the verb it is
+        "in" ("X said in a statement"). None for another token, a noun with a determiner other than
+        "the"/"this"/"that", or no such mention."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or lemma not in _DOCUMENT_NOUNS:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            return None
+        for t in reversed(self.doc[: tok.i]):
+            if t.pos_ != "NOUN" or t.lemma_.lower() != lemma:
+                continue
+            author = self._document_author(t)
+            if author is None and t.dep_ == "dobj" and t.head.lemma_.lower() in C.DOCUMENT_ISSUING_VERBS:
+                verb = t.head
+            elif author is None and t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.pos_ in ("VERB", "AUX"):
+                verb = t.head.head
+            else:
+                verb = None
+            if verb is not None:
+                author = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if author is not None:
+                return author
         return None
 
     def _resolve_pronoun(self, tok: Token) -> tuple[Optional[str], str, Optional[Span]]:
@@ -1465,12 +1499,13 @@ class SpeakerIndex:
             return split, list(tok.subtree)
         # title noun with an appositive name; a common noun the parser took for the subject with a
         # person as its appositive ("With 50 days until the election, Mina Cole, an adviser, called ..."),
-        # or naming no person with an organisation as its appositive ("the operator, Baltic Lines, said")
+        # or a partitive with a person as its appositive ("One of the nurses, Grace Wanjiru, said"), or naming
+        # no person with an organisation as its appositive ("the operator, Baltic Lines, said")
         title_toks: list[Token] = []
         for ch in tok.children:
             if ch.dep_ == "appos" and (ch.ent_type_ == "PERSON" or ch.pos_ == "PROPN") and tok.lower_ in C.TITLE_WORDS \
                     and tok.ent_type_ != "PERSON" or \
-                    ch.dep_ == "appos" and ch.ent_type_ == "PERSON" and tok.pos_ == "NOUN" and not tok.ent_type_ or \
+                    ch.dep_ == "appos" and ch.ent_type_ == "PERSON" and (tok.pos_ == "NOUN" and not tok.ent_type_ or _partitive(tok)) or \
                     _named_organisation(tok, ch) or _named_body(tok, ch):
                 if ch.ent_type_ != "PERSON" and tok.lower_ in C.TITLE_WORDS:
                     # "the district commissioner, Yohane Mwale," with the name tagged ORG: a title's
