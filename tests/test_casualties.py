@@ -1493,3 +1493,23 @@ def test_casualties_a_toll_rising_from_one_count_to_another_is_an_update_not_a_r
     N-M; "the number of people confirmed dead" is a toll even when the parser makes "confirmed" its verb."""
     c = only(extract_text(text, "2025-06-02"))
     assert (c.place, c.killed_min, c.killed_max) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Militants shot dead two soldiers escorting a convoy in Quetta on Friday.",  # the parser reads "dead soldiers"
+    "Gunmen shot two guards dead at a bank in Quetta on Friday.",  # "dead" after the object, parsed as its modifier
+    "Gunmen shot two guards dead in Quetta on Friday.",  # ... or as a clause of the verb's
+])
+def test_casualties_shot_dead_is_a_killing_wherever_the_parser_hangs_dead(extract_text, text):
+    """Invented: "shot dead N" (dead parsed as the object's modifier) and "shot N dead" are killings, never
+    woundings."""
+    c = only(extract_text(text, "2025-06-02"))
+    assert (c.place, c.killed_min, c.killed_max, c.injured_min) == ("Quetta", 2, 2, None)
+
+
+def test_casualties_a_toll_of_the_dead_of_a_group_is_read_when_dead_is_parsed_as_a_clause(extract_text):
+    """Invented: "put the number of Chilean dead at eight" (the parser takes "dead" for a clause of "put") is a toll
+    of eight, not a count of one "number"."""
+    c = only(extract_text("Clashes broke out in Arica on Sunday. Officials put the number of Chilean dead at eight, "
+                          "with 30 wounded.", "2025-06-02"))
+    assert (c.place, c.killed_min, c.killed_max, c.injured_min) == ("Arica", 8, 8, 30)

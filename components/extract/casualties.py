@@ -327,6 +327,8 @@ def _wounding_assault(tok: Token) -> bool:
             return False  # "shot and killed (a man)", "stabbed and wounded": the other verb counts the shared victims
         if c.dep_ == "prt":
             return False  # "shot down", "shot up": no person wounded
+        if c.dep_ in ("dobj", "obj") and any(a.dep_ == "amod" and a.lower_ == "dead" for a in c.children):
+            return False  # "shot dead two policemen": the parser reads "dead policemen", a killing all the same
     head = tok.head
     if tok.dep_ == "conj" and (head.lemma_.lower() in KILL_LEMMAS or head.lemma_.lower() in INJURE_LEMMAS):
         return False
@@ -562,12 +564,14 @@ def _toll_noun(tok: Token) -> Optional[Token]:
     reported missing)" (``TOLL_NOUNS``); None otherwise."""
     if tok.lemma_.lower() == "toll" or tok.lower_ == "toll":
         return tok
-    if tok.dep_ in ("oprd", "acomp", "xcomp") and tok.head.pos_ == "VERB":
+    if tok.lower_ in _STATE_WORDS and tok.dep_ in ("oprd", "acomp", "xcomp", "advcl") and tok.head.pos_ == "VERB":
         # "the number of people confirmed dead": the participle on the counted people, or on the toll noun (its
-        # subject, when the parser made the participle the toll's verb)
-        subject = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i), None)
-        if subject is not None and _counts_people(subject):
-            return subject
+        # subject, when the parser made the participle the toll's verb); "put the number of Georgian dead at ten":
+        # the state word right after the toll's "of" phrase, taken for a clause of the toll's verb
+        toll = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and c.i < tok.i
+                     and (_counts_people(c) or c.lemma_.lower() in TOLL_NOUNS and c.right_edge.i == tok.i - 1)), None)
+        if toll is not None:
+            return toll
         tok = tok.head
     if tok.dep_ in ("acl", "amod") and tok.head.dep_ == "pobj" and tok.head.lower_ in PERSON_NOUNS:
         tok = tok.head  # "the number of people killed", "the tally of civilians wounded"
@@ -689,9 +693,11 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
             for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"
         ]
         return _with_conjuncts(dobj) + along
-    if tok.dep_ == "oprd" and tok.pos_ == "ADJ" or tok.lower_ == "dead" and tok.dep_ == "acomp" and any(
-            c.dep_ in ("dobj", "obj") for c in tok.head.children):
-        # "shot him dead", "left five dead"; passive: "were found dead"; "shot dead six people" (dead as the verb's complement)
+    objects = [c for c in tok.head.children if c.dep_ in ("dobj", "obj")]
+    if tok.dep_ == "oprd" and tok.pos_ == "ADJ" or tok.lower_ == "dead" and objects and (
+            tok.dep_ == "acomp" or tok.dep_ in ("advcl", "xcomp") and objects[0].i < tok.i):
+        # "shot him dead", "left five dead"; passive: "were found dead"; "shot dead six people" (dead as the verb's complement);
+        # "shot two policemen dead" (dead taken for a clause of the verb's, after its object)
         return _with_conjuncts([c for c in tok.head.children if c.dep_ in ("dobj", "obj", "nsubjpass")])
     if tok.dep_ in ("oprd", "advcl", "xcomp", "acomp") and tok.head.lemma_ == "leave":
         # "left three people missing": the object of "leave" is in the state the participle names
