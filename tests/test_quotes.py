@@ -746,6 +746,16 @@ SOURCE_FAMILIES = [
     ("content-subject-conjunct", "The mayor said protesters gathered outside and shouted that the council must resign.",
      [("indirect", "protesters gathered outside and shouted that the council must resign", "said", "mayor", "person"),
       ("indirect", "the council must resign", "shouted", "protesters", "group")]),
+    # a sentence opened by its reporting verb, the source after it: the verb is no part of the name, whether the
+    # model ran the name over it or the parser took it for a participle with an object
+    ("inverted-opening-verb-in-name", "The council split on the plan. Said Ruth Abebe: “We cannot have both.”",
+     [("indirect", "the plan", "split", "council", "unknown"),
+      ("direct", "We cannot have both.", "Said", "Ruth Abebe", "person")]),
+    ("inverted-opening-participle", "The council split on the plan. Added the mayor, “Nobody wins this one.”",
+     [("indirect", "the plan", "split", "council", "unknown"),
+      ("direct", "Nobody wins this one.", "Added", "mayor", "person")]),
+    ("given-name-said", "Said Jalili met the envoy on Monday. “We are ready,” Jalili said.",
+     [("direct", "We are ready", "said", "Said Jalili", "person")]),
     # a partitive subject with a person's name set off after it: the person named
     ("partitive-appositive", "One of the nurses, Grace Wanjiru, said she had not been paid since March.",
      [("indirect", "she had not been paid since March", "said", "Grace Wanjiru", "person")]),

@@ -1107,10 +1107,10 @@ def _word_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]:
 def _inverted_opening_cue(tok: Token) -> Optional[Frame]:
     """Family: a sentence opened by its reporting verb, the source after it and a colon or comma before
     the quotation ("Said Ellis: '...'", "Added the mayor, '...'"); the parser takes the verb for a
-    modifier of the name, or for a sentence of its own. The frame has the name as source and no content
+    modifier of the name, for a participle with an object, or for a sentence of its own. The frame has the name as source and no content
     (the quotation attaches)."""
     doc = tok.doc
-    if tok.tag_ not in ("VBD", "VBZ") or not (tok.i == 0 or doc[tok.i - 1].text in ".!?" or "\n" in doc[tok.i - 1].text):
+    if tok.tag_ not in ("VBD", "VBZ", "VBN") or not (tok.i == 0 or doc[tok.i - 1].text in ".!?" or "\n" in doc[tok.i - 1].text):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return None

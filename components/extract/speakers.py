@@ -424,6 +424,21 @@ def _title_case_name(tok: Token, described: bool = False) -> Optional[Span]:
     return run if described or any(t.pos_ in ("NOUN", "VERB") for t in doc[run.start : joiners[0].i]) else None
 
 
+def _without_opening_verb(ent: Span) -> Span:
+    """``ent`` without its first word when that word is a verb governing the rest as its subject: a sentence
+    opened by its reporting verb ("Said Ruth Abebe: ...", "Says Omar Farah, ...") where the model ran the
+    person's name over the verb; also when the parser hung such a verb opening the sentence, before the colon or
+    comma that sets off the name, on the name. Else ``ent`` itself."""
+    first = ent[0]
+    if len(ent) < 2 or ent.label_ != "PERSON" or first.tag_ not in ("VBD", "VBZ"):
+        return ent
+    rest, doc = ent[1:], ent.doc
+    opening = first.is_sent_start and ent.end < len(doc) and doc[ent.end].text in (":", ",")
+    if not (rest.root.head.i == first.i and rest.root.dep_ == "nsubj" or opening and first.dep_ == "compound"):
+        return ent  # (the parser may hang the verb on the name as a compound: "Said Ellis:")
+    return Span(doc, ent.start + 1, ent.end, label=ent.label_)
+
+
 def _storm_name(ent: Span) -> Span:
     """``ent`` as an EVENT when it names a storm (``storm_words``: "Storm Elin", "Hurricane Milton", tagged PERSON
     by the model): never a speaker or a pronoun's antecedent. Else ``ent`` itself."""
@@ -687,7 +702,8 @@ class SpeakerIndex:
             self._abbrev.setdefault(abbrev.lower(), full)
         # doc.ents builds new Spans on every access; given names the model left out are taken in
         self._ents: list[Span] = _with_surname_particles([
-            _storm_name(_named_kind(_appositive_person(_titled_person(_described_person(self._with_given_names(e)))))) for e in doc_ents(doc)])
+            _storm_name(_named_kind(_appositive_person(_titled_person(_described_person(self._with_given_names(_without_opening_verb(e)))))))
+            for e in doc_ents(doc)])
         self._ents = [e for e in self._ents if not section_label(e)]  # "Schools:" in a list of topics
         self._ent_of_tok: dict[int, Span] = {t: ent for ent in self._ents for t in range(ent.start, ent.end)}
         for ent in self._ents:
