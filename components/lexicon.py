@@ -164,6 +164,8 @@ class CasualtiesLexicon(LexiconFile):
     hospital_verbs: WordList
     hospital_nouns: WordList
     injury_nouns: WordList
+    injury_taking_verbs: WordList
+    care_state_verbs: WordList
     living_verbs: WordList
     unconfirmed_death_verbs: WordList
     life_taking_verbs: WordList
@@ -286,6 +288,8 @@ INJURED_CONDITIONS = frozenset(_CASUALTIES.injured_conditions)
 HOSPITAL_VERBS = frozenset(_CASUALTIES.hospital_verbs)
 HOSPITAL_NOUNS = frozenset(_CASUALTIES.hospital_nouns)
 INJURY_NOUNS = frozenset(_CASUALTIES.injury_nouns)
+INJURY_TAKING_VERBS = frozenset(_CASUALTIES.injury_taking_verbs)
+CARE_STATE_VERBS = frozenset(_CASUALTIES.care_state_verbs)
 LIVING_VERBS = frozenset(_CASUALTIES.living_verbs)
 UNCONFIRMED_DEATH_VERBS = frozenset(_CASUALTIES.unconfirmed_death_verbs)
 LIFE_TAKING_VERBS = frozenset(_CASUALTIES.life_taking_verbs)

@@ -1513,3 +1513,30 @@ def test_casualties_a_toll_of_the_dead_of_a_group_is_read_when_dead_is_parsed_as
     c = only(extract_text("Clashes broke out in Arica on Sunday. Officials put the number of Chilean dead at eight, "
                           "with 30 wounded.", "2025-06-02"))
     assert (c.place, c.killed_min, c.killed_max, c.injured_min) == ("Arica", 8, 8, 30)
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A fire gutted a warehouse in Gazipur on Monday. Two guards were badly hurt and nine suffered minor burns.",
+     ("Gazipur", None, 11)),
+    ("A gas cylinder exploded at a market in Quetta on Friday. Seven people sustained injuries.", ("Quetta", None, 7)),
+    ("A gas cylinder exploded at a market in Quetta on Friday, killing three. Eighteen people are in hospital, two of "
+     "them in serious condition.", ("Quetta", 3, 18)),
+    ("A gas cylinder exploded at a market in Quetta on Friday, killing three. Five people remain in hospital.",
+     ("Quetta", 3, 5)),
+    ("A gas cylinder exploded at a market in Quetta on Friday, killing three. The stall owner suffered burns.",
+     ("Quetta", 3, None)),  # the one told of before: no new count
+    ("A bus overturned near Quetta on Friday. Two passengers suffered fatal injuries.", ("Quetta", 2, None)),
+])
+def test_casualties_injuries_suffered_and_a_stay_in_hospital_count_the_injured(extract_text, text, expected):
+    """Invented: "N suffered/sustained burns (injuries)" and "N are / remain in hospital" count N injured ("fatal
+    injuries" are deaths); a definite subject ("the stall owner") is a victim told of before, no new count."""
+    c = only(extract_text(text, "2025-06-02"))
+    assert (c.place, c.killed_min, c.injured_min) == expected
+
+
+def test_casualties_people_in_the_hospital_when_it_was_hit_are_no_casualties(extract_text):
+    """Invented: "were in the hospital" (an article before the place of care) says where people were, not that
+    they were hurt."""
+    assert extract_text("A shell hit a clinic in Quetta on Friday. Forty patients were in the clinic at the time.",
+                        "2025-06-02").casualties == []

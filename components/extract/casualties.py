@@ -81,6 +81,8 @@ from ..lexicon import (
     HOSPITAL_VERBS,
     INJURED_CONDITIONS,
     INJURY_NOUNS,
+    INJURY_TAKING_VERBS,
+    CARE_STATE_VERBS,
     LIVING_VERBS,
     LIFE_TAKING_VERBS,
     TRANSITIVE_KILL_LEMMAS,
@@ -279,6 +281,8 @@ ATTACK_VERB_LEMMAS = frozenset({"fire", "launch", "strike", "attack", "shell", "
 
 # the words and lemmas :func:`_category` can give a category to (any other word has none)
 _TRIGGER_WORDS = MISSING_LEMMAS | INJURE_LEMMAS | KILL_LEMMAS | LIFE_TAKING_VERBS | WOUNDING_VERBS | {"lose", "condition"}
+# verbs :func:`_category` can give a category to by their complements (care, injuries taken, a stay in hospital)
+_STATE_VERBS = HOSPITAL_VERBS | INJURY_TAKING_VERBS | CARE_STATE_VERBS
 
 
 def _category(tok: Token) -> Optional[str]:
@@ -287,7 +291,10 @@ def _category(tok: Token) -> Optional[str]:
         return "missing"
     if lem in WOUNDING_VERBS and tok.pos_ == "VERB" and any(c.lower_ == "fatally" and not _negated_manner(c) for c in tok.subtree):
         return "killed"  # "was fatally shot", "fatally stabbed two men" (not "none / neither fatally")
-    if lem in INJURE_LEMMAS or low in INJURE_LEMMAS or _in_condition(tok) or _wounding_assault(tok) or _in_care(tok):
+    if lem in INJURY_TAKING_VERBS and any(a.lower_ in ("fatal", "mortal") for o in _injuries_taken(tok) for a in o.children):
+        return "killed"  # "suffered fatal wounds"
+    if lem in INJURE_LEMMAS or low in INJURE_LEMMAS or _in_condition(tok) or _wounding_assault(tok) or _in_care(tok) \
+            or _injuries_taken(tok) or _in_care_state(tok):
         return "injured"
     if lem in KILL_LEMMAS or low in KILL_LEMMAS:
         if lem == "body" or low in ("body", "bodies"):
@@ -364,6 +371,25 @@ def _in_care(tok: Token) -> bool:
             if prep.lower_ == "for" and obj.lower_ in INJURY_NOUNS:
                 return True
     return False
+
+
+def _injuries_taken(tok: Token) -> list[Token]:
+    """The injuries (:data:`INJURY_NOUNS`) that the object of a verb of taking an injury names
+    (:data:`INJURY_TAKING_VERBS`: "11 suffered minor burns", "sustained gunshot wounds"): its subject is a casualty."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in INJURY_TAKING_VERBS:
+        return []
+    return [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.lower_ in INJURY_NOUNS]
+
+
+def _in_care_state(tok: Token) -> bool:
+    """True for a verb of staying (:data:`CARE_STATE_VERBS`) in a place of care (:data:`HOSPITAL_NOUNS`: "26 people
+    are in hospital", "four remain in hospital"): its subject are patients, counted as injured. "Be" only before a
+    place of care without an article ("were in the hospital when the shell hit" says where they were)."""
+    lem = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or lem not in CARE_STATE_VERBS:
+        return False
+    return any(o.dep_ == "pobj" and o.lower_ in HOSPITAL_NOUNS and (lem != "be" or not any(d.dep_ in ("det", "poss") for d in o.children))
+               for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children)
 
 
 def _unconfirmed_death(tok: Token) -> bool:
@@ -487,10 +513,12 @@ def _victims(tok: Token) -> list[Token]:
     listed = _count_before_state(tok)
     if listed is not None:
         return [listed]
-    if _in_condition(tok):  # "two others are in critical condition": the verb's subject; "he remains in critical
-        # condition" is a victim counted before (a pronoun refers back), no new count
-        return [c for c in _with_conjuncts([c for c in tok.head.head.children if c.dep_ in ("nsubj", "nsubjpass")])
-                if c.pos_ != "PRON"]
+    if _in_condition(tok) or _injuries_taken(tok) or _in_care_state(tok):
+        # "two others are in critical condition", "11 suffered minor burns", "26 people are in hospital": the verb's
+        # subject; "he remains in critical condition" is a victim counted before (a pronoun refers back), no new count
+        verb = tok.head.head if _in_condition(tok) else tok
+        return [c for c in _with_conjuncts([c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")])
+                if c.pos_ != "PRON" and not _back_reference(c)]
     lives = [c for c in kids if c.dep_ in ("dobj", "obj") and c.lower_ in ("life", "lives")]
     if lem in LIFE_TAKING_VERBS and lives:  # "claimed seven lives": the lives are the count; "the lives of 12 passengers": those
         of = [p for v in lives for c in v.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
@@ -506,6 +534,13 @@ def _victims(tok: Token) -> list[Token]:
             return [group]
         return _with_conjuncts([c for c in group.head.head.children if c.dep_ in ("nsubj", "attr")])
     return [_group_count(v) for v in _direct_victims(tok, kids, lem)] + _gapped_numbers(tok)
+
+
+def _back_reference(noun: Token) -> bool:
+    """True for a definite noun with no number of its own ("the driver", "the injured soldier", "the Pontiff"): victims
+    counted or people named before, when a state is told of them ("the driver suffered burns"), not more."""
+    return noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children) \
+        and not any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _place_after_particle(obj: Token, kids: list[Token]) -> bool:
@@ -1345,7 +1380,7 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
     doc = sent.doc
     low, lem = token_lowers(doc), token_lemmas(doc)
     for i in range(sent.start, sent.end):
-        if low[i] not in _TRIGGER_WORDS and lem[i] not in _TRIGGER_WORDS and lem[i] not in HOSPITAL_VERBS:
+        if low[i] not in _TRIGGER_WORDS and lem[i] not in _TRIGGER_WORDS and lem[i] not in _STATE_VERBS:
             continue  # no casualty word (:func:`_category` is None): tested on the columns before a Token is built
         tok = doc[i]
         cat = _category(tok)
