@@ -157,6 +157,7 @@ class CasualtiesLexicon(LexiconFile):
     components/extract/casualties.py; also components/ui/charts.py)."""
 
     vague_counts: CountMap
+    determiner_counts: CountMap
     kill_lemmas: WordList
     injure_lemmas: WordList
     missing_lemmas: WordList
@@ -281,6 +282,7 @@ NAME_MODIFIED_NOUNS = frozenset(_PLACES.name_modified_nouns)
 
 _CASUALTIES = load_lexicon(LEXICON_DIR / "casualties.yaml", CasualtiesLexicon)
 VAGUE_COUNTS = dict(_CASUALTIES.vague_counts)
+DETERMINER_COUNTS = dict(_CASUALTIES.determiner_counts)
 KILL_LEMMAS = frozenset(_CASUALTIES.kill_lemmas)
 INJURE_LEMMAS = frozenset(_CASUALTIES.injure_lemmas)
 MISSING_LEMMAS = frozenset(_CASUALTIES.missing_lemmas)

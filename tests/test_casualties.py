@@ -1540,3 +1540,18 @@ def test_casualties_people_in_the_hospital_when_it_was_hit_are_no_casualties(ext
     they were hurt."""
     assert extract_text("A shell hit a clinic in Quetta on Friday. Forty patients were in the clinic at the time.",
                         "2025-06-02").casualties == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Both drivers were killed and a tram attendant was injured when two trams collided in Lyon on Sunday.",
+     ("Lyon", 2, 1)),
+    ("Two trams collided in Lyon on Sunday. Both of them were killed.", ("Lyon", 2, None)),
+    ("Two trams collided in Lyon on Sunday. One steward was hurt.", ("Lyon", None, 1)),
+    ("Two workers were killed in Lyon on Sunday when a crane fell on their cabin, killing both men.", ("Lyon", 2, None)),
+])
+def test_casualties_counts_given_by_a_determiner(extract_text, text, expected):
+    """Invented: "both" counts two (determiner_counts), unless it restates a count of two told before it in the
+    sentence ("killing both men": the same two); "a"/"one" before a person noun in no word list counts one when it
+    is the subject of an injury verb ("a tram attendant was injured")."""
+    c = only(extract_text(text, "2025-06-02"))
+    assert (c.place, c.killed_min, c.injured_min) == expected

@@ -12,7 +12,7 @@ Rules over the dependency parse, sentence by sentence:
    number a death toll rises to ("death toll rose to 1,032": the new total).
 3. The victim phrase's pre-head words give the count (:func:`parse_count`): digits and number
    words (read by :func:`components.text.numbers.number_value`, on the numerizer library), ranges ("between 12 and 15"), qualifiers ("at least", "up to"), vague words
-   ("several" -> 2, "dozens" -> 24: the lower bound, qualifier ``vague``), and "a"/"one"/a
+   ("several" -> 2, "dozens" -> 24: the lower bound, qualifier ``vague``), "both" -> 2, and "a"/"one"/a
    singular noun -> 1. The counted head must be a person noun or a bare numeral, so ages
    ("a 12-year-old"), durations ("three days") and things ("a dozen homes") never count.
 4. Attackers killed ("police shot him dead" after "A gunman killed ...") go to
@@ -103,6 +103,7 @@ from ..lexicon import (
     TOLL_UPDATE_VERBS,
     TITLE_WORDS,
     VAGUE_COUNTS,
+    DETERMINER_COUNTS,
     ORG_HEAD_NOUNS,
 )
 from ..gazetteer import AREA_KINDS, get_gazetteer
@@ -215,22 +216,28 @@ def _unit_follows(tokens: list[Token], i: int) -> bool:
     return i < len(tokens) and tokens[i].lower_ in NON_COUNT_FOLLOWERS
 
 
-def parse_count(tokens: list[Token], head: Token) -> Optional[Count]:
+def parse_count(tokens: list[Token], head: Token, person: bool = False) -> Optional[Count]:
     """Count stated by a victim phrase.
 
     Args:
         tokens: the phrase's words up to and including its head, in order
             ("At least three people", "Between 12 and 15 people", "dozens", "seven others").
         head: the head token (its number decides the default of 1 for "a civilian").
+        person: the caller knows the head names people though no word list has it (the subject of an injury
+            verb: "a flight attendant was injured"), so "a"/"an" before it counts one.
 
     Returns:
         Count | None: ``Count(3, None, "at_least")``, ``Count(12, 15, "range")``,
-        ``Count(24, None, "vague")`` for "dozens", ``Count(1, 1, "exact")`` for "a soldier";
+        ``Count(24, None, "vague")`` for "dozens", ``Count(2, 2, "exact")`` for "both pilots"
+        (:data:`DETERMINER_COUNTS`), ``Count(1, 1, "exact")`` for "a soldier";
         None when the phrase states no number ("civilians", "those").
     """
     low = " ".join(t.lower_ for t in tokens)
     if low.split()[:1] and low.split()[0] in NOBODY | {"no"} and not NEGATED_BOUND.match(low):
         return Count(0, 0, "exact")  # "no one", "none of the passengers"
+    if low.split()[:1] and low.split()[0] in DETERMINER_COUNTS:
+        n = DETERMINER_COUNTS[low.split()[0]]
+        return Count(n, n, "exact")  # "both pilots", "both of them"
     groups = _num_groups(tokens)
     # numbers followed by a unit are not counts ("three days", "12-year-old")
     groups = [g for g in groups if not _unit_follows(tokens, g[1])]
@@ -270,6 +277,8 @@ def parse_count(tokens: list[Token], head: Token) -> Optional[Count]:
             _is_person_noun(head) or head.lower_ in PERPETRATOR_NOUNS):
         return Count(1, 1, "exact")
     if head.pos_ == "PROPN" and head.tag_ == "NNP":
+        return Count(1, 1, "exact")
+    if person and head.tag_ == "NN" and low.split()[0] in ("a", "an"):
         return Count(1, 1, "exact")
     return None
 
@@ -442,8 +451,8 @@ def _is_countable_head(head: Token, lists_only: bool = False) -> bool:
     noun by its ending when ``lists_only``: missing things are common, "two trawlers are missing"), a
     person or group entity, or a named person."""
     low = head.lower_
-    if _states_count(head) or low in NOBODY or low in PRONOUN_ONE:
-        return True
+    if _states_count(head) or low in NOBODY or low in PRONOUN_ONE or low in DETERMINER_COUNTS:
+        return True  # ("both of them")
     if low == "another" and head.dep_ in ("conj", "appos"):
         return True  # "two soldiers in A and another in B": one more
     if low in ("more", "others") and any(c.dep_ == "nummod" and _states_count(c) for c in head.children):
@@ -482,13 +491,18 @@ def _is_person_noun(tok: Token, lists_only: bool = False) -> bool:
 
 
 def _living_subject(head: Token, trigger: Token) -> bool:
-    """True when a counted plural noun the lexicon does not know is the subject of an injury verb, which news
-    uses of people (:data:`LIVING_VERBS`: "three cooks were injured", "two deckhands were hurt"): they are
-    people unless an animal noun says otherwise. Not for deaths (animals die: "two hundred lobsters died"),
-    things that are "killed" ("two bills were killed") or go "missing"."""
-    return head.pos_ == "NOUN" and head.tag_ == "NNS" and head.dep_ in ("nsubj", "nsubjpass") and head.head.i == trigger.i \
-        and trigger.lemma_.lower() in LIVING_VERBS and any(c.dep_ == "nummod" for c in head.children) and not _is_animal(head) \
-        and head.lower_ not in NON_COUNT_FOLLOWERS
+    """True when a counted noun the lexicon does not know is the subject of an injury verb, which news uses of
+    people (:data:`LIVING_VERBS`: "three cooks were injured", "two deckhands were hurt", "a flight attendant was
+    injured", "both stewards were hurt"): they are people unless an animal noun says otherwise. Counted: by a
+    number, a count determiner (:data:`DETERMINER_COUNTS`) or, singular, "a"/"an"/"one". Not for deaths (animals
+    die: "two hundred lobsters died"), things that are "killed" ("two bills were killed") or go "missing"."""
+    if head.pos_ != "NOUN" or head.dep_ not in ("nsubj", "nsubjpass") or head.head.i != trigger.i \
+            or trigger.lemma_.lower() not in LIVING_VERBS or _is_animal(head) or head.lower_ in NON_COUNT_FOLLOWERS:
+        return False
+    if head.tag_ == "NNS":
+        return any(c.dep_ == "nummod" or c.dep_ in ("det", "predet") and c.lower_ in DETERMINER_COUNTS for c in head.children)
+    return head.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "nummod" and c.lower_ == "one"
+                                     for c in head.children)
 
 
 def _coordinated_with_person(head: Token) -> bool:
@@ -1390,12 +1404,12 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
             if victim.i in used or not _is_countable_head(victim, cat == "missing") and (cat == "missing" or not _coordinated_with_person(victim))\
                     and not _living_subject(victim, tok) or _counts_animals(victim, tok):
                 continue
-            c = parse_count(_phrase(victim), victim)
+            c = parse_count(_phrase(victim), victim, person=_living_subject(victim, tok))
             if c is None:
                 continue
             used.add(victim.i)
             key = "perpetrator" if cat == "killed" and _is_perpetrator(victim, sent) else cat
-            if c.min == 0 and c.max == 0:
+            if c.min == 0 and c.max == 0 or _restated_pair(victim, c, [p for p in pieces if p.key == key]):
                 continue
             pieces.append(_Piece(key, c, victim, _role(tok, victim)))
             clause = clause or _clause_span(tok)
@@ -1411,6 +1425,14 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
             head = tok.head if tok.dep_ != "conj" or tok.head.dep_ not in ("advcl", "xcomp") else tok.head.head
             subjects += [c for c in head.children if c.dep_ == "nsubj"]
     return pieces, subjects, clause
+
+
+def _restated_pair(victim: Token, count: Count, before: list[_Piece]) -> bool:
+    """True when a count given by a determiner (:data:`DETERMINER_COUNTS`: "both") equals a count of the same
+    category told before it in the sentence: the determiner is definite, those same people ("Two workers were killed
+    when a crane fell on their cabin, killing both men": two, not four)."""
+    words = _phrase(victim)
+    return bool(words) and words[0].lower_ in DETERMINER_COUNTS and any(p.count == count for p in before)
 
 
 def _label_line_piece(tok: Token) -> Optional[_Piece]:
