@@ -1022,6 +1022,27 @@ def test_places_a_name_joined_by_of_and_or_a_particle_is_one_place(extract_text,
     assert [(p.name, p.country) for p in extract_text(text).places] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Power was cut across the US Virgin Islands on Wednesday.", [("U.S. Virgin Islands", "VI")]),  # the model: "US"
+    ("Officials from South Sudan met in New York City.", [("South Sudan", "SS"), ("New York City", "US")]),
+])
+def test_places_a_country_name_the_model_cut_is_whole(extract_text, text, expected):
+    """Invented: a run of capitalised words that is the name of a country or dependent territory is one place even
+    without a joining word, when the model tagged only its first word ("US" of "the US Virgin Islands"); a city's or
+    an area's name is left to the model ("New York City", not the state New York)."""
+    assert [(p.name, p.country) for p in extract_text(text).places] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Heavy snow closed the roads around St. John's on Monday.", [("St. John's", "CA")]),
+    ("Snow fell on Oslo's harbour.", [("Oslo", "NO")]),
+])
+def test_places_a_possessive_that_is_part_of_a_name_is_kept(extract_text, text, expected):
+    """Invented: a trailing possessive belongs to the name when the gazetteer knows the name with it ("St. John's",
+    not Saint John, Indiana); otherwise it is the genitive of the place before it."""
+    assert [(p.name, p.country) for p in extract_text(text).places] == expected
+
+
 def test_places_an_area_whose_namesakes_are_tiny_towns_gives_its_country(extract_text):
     """Invented: a first-level area named in the article whose other readings are towns a hundred times smaller
     ("Andalusia": Andalusia, Alabama) still says its country, so a city of the article is read there; without it,

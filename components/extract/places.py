@@ -293,10 +293,17 @@ def _strip_span(span: Span) -> Span:
     low, punct, space = token_lowers(doc), token_column(doc, "is_punct"), token_column(doc, "is_space")
     while s < e and (low[s] in ("the", "a", "an") or punct[s] or space[s]):
         s += 1
-    while e > s and (punct[e - 1] or space[e - 1] or low[e - 1] in ("'s", "’s", "'")
+    while e > s and (punct[e - 1] or space[e - 1] or low[e - 1] in ("'s", "’s", "'") and not _possessive_in_name(doc[s:e])
                      or e - 1 > s and low[e - 1] in _TIME_WORDS):
         e -= 1
     return doc[s:e]
+
+
+def _possessive_in_name(span: Span) -> bool:
+    """True when ``span``, ending in a possessive, is a gazetteer name with it ("St. John's", "Saint John's"):
+    the possessive is part of the place's name, not the genitive of a shorter one ("Kyiv's")."""
+    key = normalise(span_text(span))
+    return any(normalise(r.name) == key for r in get_gazetteer().candidates(key))
 
 
 # lower-case words that join the parts of one place name ("Port of Spain", "Trinidad and Tobago", "Newcastle upon
@@ -311,7 +318,8 @@ def _joined_names(doc: Doc, gaz: Gazetteer) -> list[Span]:
     run of capitalised words, joiners and hyphens, opening and closing on a capitalised word and holding a
     joiner, that is a gazetteer name (a country, an area, or a town of 5,000 people or more, by that exact name
     or a Latin alternate) - "Port of Spain" (the model: "Port", "Spain"), "Trinidad and Tobago",
-    "Marche-en-Famenne". Not a list of two places ("London and Paris" is no name)."""
+    "Marche-en-Famenne"; or, without a joiner, the name of a country (or dependent territory) that the model cut
+    ("the US Virgin Islands": "US"). Not a list of two places ("London and Paris" is no name)."""
     out: list[Span] = []
     n = len(doc)
     lows, texts = token_lowers(doc), token_texts(doc)
@@ -321,20 +329,22 @@ def _joined_names(doc: Doc, gaz: Gazetteer) -> list[Span]:
             i += 1
             continue
         best = None
-        for j in range(i + 3, min(i + MAX_JOINED_TOKENS, n) + 1):
+        for j in range(i + 2, min(i + MAX_JOINED_TOKENS, n) + 1):
             inner = range(i + 1, j - 1)
             last = texts[j - 1]
             if not (last[:1].isupper() and last.isalpha()):
                 continue
             if not all(lows[k] in NAME_JOINERS or texts[k] == "-" or texts[k][:1].isupper() and texts[k].isalpha() for k in inner):
                 break
-            if not any(lows[k] in NAME_JOINERS for k in inner):
-                continue
+            joined = any(lows[k] in NAME_JOINERS for k in inner)
             text = span_text(doc[i:j])
             key = normalise(text)
-            # (a city's Latin alternate names are indexed too: any city record found by the key has that name)
-            if any((normalise(r.name) == key or r.kind == "city") and (r.kind != "city" or r.population >= MIN_CUED_ORG_POPULATION)
-                   for r in gaz.candidates(text)):
+            # (a city's Latin alternate names are indexed too: any city record found by the key has that name);
+            # without a joiner, only a country's exact name extending a place entity the model cut short: "the US Virgin
+            # Islands" (the model: "US"), not "the United States Department of Agriculture"
+            if (joined or _cut_place_entity(doc[i:j])) and any(
+                    (normalise(r.name) == key or r.kind == "city") and (r.kind != "city" or r.population >= MIN_CUED_ORG_POPULATION)
+                    and (joined or r.kind == "country" and normalise(r.name) == key) for r in gaz.candidates(text)):
                 best = doc[i:j]
         if best is not None:
             out.append(best)
@@ -342,6 +352,18 @@ def _joined_names(doc: Doc, gaz: Gazetteer) -> list[Span]:
         else:
             i += 1
     return out
+
+
+def _cut_place_entity(span: Span) -> bool:
+    """True when ``span`` opens with a place entity (GPE, LOC) that ends inside it: the model tagged only a piece
+    of the name."""
+    first = span[0]
+    if first.ent_iob_ != "B" or first.ent_type_ not in ("GPE", "LOC"):
+        return False
+    end = first.i + 1
+    while end < span.end and span.doc[end].ent_iob_ == "I":
+        end += 1
+    return end < span.end
 
 
 def _water_of(span: Span) -> Optional[Span]:
