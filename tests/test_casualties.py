@@ -1555,3 +1555,11 @@ def test_casualties_counts_given_by_a_determiner(extract_text, text, expected):
     is the subject of an injury verb ("a tram attendant was injured")."""
     c = only(extract_text(text, "2025-06-02"))
     assert (c.place, c.killed_min, c.injured_min) == expected
+
+
+def test_casualties_dead_with_a_subject_of_its_own_counts_that_subject_not_the_verbs_object(extract_text):
+    """Invented: in "received 30 casualties ..., eight of them dead", "dead" (parsed as a clause of the verb's) counts its own
+    subject, never the verb's object."""
+    c = only(extract_text("A bus plunged into a gorge near Cusco on Friday. The regional hospital said it had received "
+                          "30 casualties from the crash, eight of them dead on arrival.", "2025-06-02"))
+    assert (c.place, c.killed_min, c.killed_max) == ("Cusco", 8, 8)

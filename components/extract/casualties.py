@@ -744,9 +744,10 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
         return _with_conjuncts(dobj) + along
     objects = [c for c in tok.head.children if c.dep_ in ("dobj", "obj")]
     if tok.dep_ == "oprd" and tok.pos_ == "ADJ" or tok.lower_ == "dead" and objects and (
-            tok.dep_ == "acomp" or tok.dep_ in ("advcl", "xcomp") and objects[0].i < tok.i):
+            tok.dep_ == "acomp" or tok.dep_ in ("advcl", "xcomp") and objects[0].i < tok.i and not any(c.dep_ == "nsubj" for c in kids)):
         # "shot him dead", "left five dead"; passive: "were found dead"; "shot dead six people" (dead as the verb's complement);
-        # "shot two policemen dead" (dead taken for a clause of the verb's, after its object)
+        # "shot two policemen dead" (dead taken for a clause of the verb's, after its object; "received 45 casualties, 12
+        # of them dead": a clause with its own subject counts that)
         return _with_conjuncts([c for c in tok.head.children if c.dep_ in ("dobj", "obj", "nsubjpass")])
     if tok.dep_ in ("oprd", "advcl", "xcomp", "acomp") and tok.head.lemma_ == "leave":
         # "left three people missing": the object of "leave" is in the state the participle names
