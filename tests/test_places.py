@@ -986,13 +986,15 @@ def test_places_a_body_of_water_named_of_a_country_is_not_the_country(extract_te
     ("Shelling resumed near Kiev overnight.", ["Kyiv"]),  # another spelling: the gazetteer's name
     ("Dockers in San Pedro walked out on Friday.", ["San Pedro"]),  # GeoNames: "San-Pedro"
     ("KYIV, Ukraine (AP) - Shelling resumed overnight.", ["Kyiv", "Ukraine"]),  # upper case: the gazetteer's
+    ("Storms cut power across the US Virgin Islands.", ["US Virgin Islands"]),  # GeoNames: "U.S. Virgin Islands"
+    ("Troops from the U.S. arrived on Monday.", ["United States"]),  # an abbreviation: the gazetteer's name
     # one name per place in an article: the dateline's capitals take the accents the body writes
     ("BESANÇON, France (AP) - Floods hit the city.\n\nResidents of Besançon were evacuated.",
      ["Besançon", "France", "Besançon"]),
 ])
 def test_places_a_name_keeps_the_accents_the_article_writes(extract_text, text, expected):
-    """Invented: a place keeps the name as the article writes it when that is the gazetteer's name but for accents
-    and hyphens ("Bogotá", "San Pedro"); another spelling, or a name in capitals, gives the gazetteer's name."""
+    """Invented: a place keeps the name as the article writes it when that is the gazetteer's name but for accents,
+    hyphens and abbreviation stops ("Bogotá", "San Pedro", "US Virgin Islands"); another spelling, or a name in capitals, gives the gazetteer's name."""
     assert [p.name for p in extract_text(text).places] == expected
 
 
@@ -1023,7 +1025,7 @@ def test_places_a_name_joined_by_of_and_or_a_particle_is_one_place(extract_text,
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Power was cut across the US Virgin Islands on Wednesday.", [("U.S. Virgin Islands", "VI")]),  # the model: "US"
+    ("Power was cut across the US Virgin Islands on Wednesday.", [("US Virgin Islands", "VI")]),  # the model: "US"
     ("Officials from South Sudan met in New York City.", [("South Sudan", "SS"), ("New York City", "US")]),
 ])
 def test_places_a_country_name_the_model_cut_is_whole(extract_text, text, expected):

@@ -232,9 +232,9 @@ def _one_spelling(places: list[Place]) -> list[Place]:
 
 
 def written_name(name: str, mention: str) -> str:
-    """The place's name as the article writes it when that is the gazetteer's name but for accents and hyphens
-    ("Bogotá", "Lomé" for GeoNames' English spellings "Bogota", "Lome"; "Sao Sebastiao" for "São Sebastião", "San
-    Pedro" for "San-Pedro"), else the gazetteer's ``name`` ("Kyiv" for "Kiev", "United States" for "U.S.", "Kyiv"
+    """The place's name as the article writes it when that is the gazetteer's name but for accents, hyphens and
+    abbreviation stops ("Bogotá", "Lomé" for GeoNames' English spellings "Bogota", "Lome"; "Sao Sebastiao" for "São
+    Sebastião", "San Pedro" for "San-Pedro", "US Virgin Islands" for "U.S. Virgin Islands"), else the gazetteer's ``name`` ("Kyiv" for "Kiev", "United States" for "U.S.", "Kyiv"
     for a dateline's "KYIV").
 
     Args:
@@ -242,12 +242,18 @@ def written_name(name: str, mention: str) -> str:
         mention (str): the mention as written.
 
     Returns:
-        str: ``mention`` when it is capitalised (not upper case) and equals ``name`` once both lose their accents
-        and hyphens (same case otherwise), else ``name``.
+        str: ``mention`` when it is capitalised (not upper case) and equals ``name`` once both lose their accents,
+        hyphens and stops (same case otherwise), else ``name``.
     """
     if mention == name or mention.isupper() or not mention[:1].isupper():
         return name  # ("KYIV" in a dateline: the gazetteer's name)
-    return mention if without_accents(mention).replace("-", " ") == without_accents(name).replace("-", " ") else name
+    return mention if _spelling_key(mention) == _spelling_key(name) else name
+
+
+def _spelling_key(name: str) -> str:
+    """``name`` without accents, hyphens and the stops of abbreviations ("U.S. Virgin Islands" and "US Virgin
+    Islands", "St. John's" and "St John's" are one spelling)."""
+    return " ".join(without_accents(name).replace("-", " ").replace(".", "").split())
 
 
 def _one_sense(mentions: list[Mention], recs: list[Optional[GeoRecord]]) -> list[Optional[GeoRecord]]:
