@@ -222,10 +222,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
                         disable=len(articles) < 2, **_progress_kwargs()):
         after = IngestReport()
         ex = take_outcome(outcome, after)
-        for where, reason in after.warnings:
-            print(f"warning: {where}: {reason}", file=sys.stderr)
+        for where, reason in after.warnings:  # (above the progress bar, each on its own line)
+            tqdm.write(f"warning: {where}: {reason}", file=sys.stderr)
         for where, reason in after.failed:
-            print(f"error: {where}: {reason}", file=sys.stderr)
+            tqdm.write(f"error: {where}: {reason}", file=sys.stderr)
         _print_details(after, args)
         report.failed += after.failed
         if ex is None:
@@ -404,6 +404,11 @@ def main(argv: list[str] | None = None) -> int:
     except NewsAtlasError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C: a store is written whole or not at all, so one line is enough
+        if getattr(args, "debug", False):
+            raise
+        print("error: interrupted; nothing stored before was lost (run the same command again to complete it)", file=sys.stderr)
+        return 130
     except Exception as exc:  # a bug outside any article's boundary: one line, the traceback with --debug
         if getattr(args, "debug", False):
             raise

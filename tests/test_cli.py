@@ -173,3 +173,29 @@ def test_cli_store_path_errors_are_clear_and_create_nothing(tmp_path, capsys, mo
         main(["ingest", str(doc), "--db", str(tmp_path / "atlas.duckdb"), "--batch-size", "0"])
     assert stop.value.code == 2 and "--batch-size: must be at least 1, got 0" in capsys.readouterr().err
     assert not (tmp_path / "atlas.duckdb").exists()
+
+
+def test_cli_interrupt_is_one_line_and_exit_130(tmp_path, capsys, monkeypatch):
+    """Test that Ctrl-C during a command prints one line (no traceback without --debug) and exits 130, and that
+    the store written before is untouched (a store is replaced whole or not at all)."""
+    from components import pipeline
+    from components.cli import main
+
+    monkeypatch.delenv("NEWS_ATLAS_DB", raising=False)
+    doc = tmp_path / "a.txt"
+    doc.write_text("Ferry resumes\n\nThe ferry to the island runs again, the operator said.", encoding="utf-8")
+    db = tmp_path / "atlas.duckdb"
+    assert main(["ingest", str(doc), "--db", str(db), "--workers", "1"]) == 0
+    before = db.read_bytes()
+    capsys.readouterr()
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "process_articles", interrupted)
+    doc2 = tmp_path / "b.txt"
+    doc2.write_text("Bridge closes\n\nThe bridge closes for repairs, the council said.", encoding="utf-8")
+    assert main(["ingest", str(doc2), "--db", str(db), "--workers", "1"]) == 130
+    err = capsys.readouterr().err
+    assert "error: interrupted; nothing stored before was lost" in err and "Traceback" not in err
+    assert db.read_bytes() == before
