@@ -832,6 +832,21 @@ def test_quotes_common_noun_subject_with_a_person_appositive_names_the_person(nl
     assert (name, kind, span.text) == ("Lina Moore", "person", "Lina Moore")
 
 
+def test_quotes_person_of_a_described_organisation_hung_on_its_name_is_the_source(nlp):
+    """Test that a person "of" a described organisation whom the parser hangs on the organisation's name as a
+    modifier ("Carla Reyes of radio station DWIZ asked": Reyes an nmod of DWIZ, DWIZ the subject) is the source."""
+    from components.extract.speakers import SpeakerIndex
+
+    words = ["Carla", "Reyes", "of", "radio", "station", "DWIZ", "asked", "why"]
+    heads = [1, 5, 1, 4, 2, 6, 6, 6]
+    deps = ["compound", "nmod", "prep", "compound", "pobj", "nsubj", "ROOT", "advmod"]
+    pos = ["PROPN", "PROPN", "ADP", "NOUN", "NOUN", "PROPN", "VERB", "SCONJ"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "O", "O"]
+    doc = _parsed(nlp, words, heads, deps, pos, ents)
+    name, kind, span = SpeakerIndex(doc, [], []).resolve(doc[5])
+    assert (name, kind, span.text) == ("Carla Reyes", "person", "Carla Reyes")
+
+
 @pytest.mark.parametrize("text, spans", [
     ("Rosa Melo is 5'9\" tall and weighs 140 pounds, her coach said.", []),
     ('The store sold a 15" screen. "It was cheap," he said.', ['"It was cheap,"']),

@@ -1508,6 +1508,13 @@ class SpeakerIndex:
                 if ch.dep_ == "appos" and ch.pos_ == "PROPN" and (ch.ent_type_ == "PERSON" or clean_name(ch.text) and self.canonical(clean_name(ch.text)) in self._full_names):
                     tok = ch
                     break
+        # a person "of" a described organisation, parsed as a modifier of the organisation's name ("Miguel Santos of
+        # radio station DZMM asked": Santos hangs on DZMM): the person is the source, the organisation their body
+        if tok.ent_type_ == "ORG":
+            person = next((c for c in tok.children if c.dep_ == "nmod" and c.i < tok.i and c.ent_type_ == "PERSON"
+                           and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)), None)
+            if person is not None:
+                tok = person
         # a description and the name after it parsed as two subjects of one verb ("His Ukrainian
         # counterpart Rustem Umerov told ..."): the name is the source, the description its title
         split = self._split_subject(tok)
