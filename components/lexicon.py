@@ -161,6 +161,7 @@ class CasualtiesLexicon(LexiconFile):
     kill_lemmas: WordList
     injure_lemmas: WordList
     missing_lemmas: WordList
+    recovery_lemmas: WordList
     injured_conditions: WordList
     hospital_verbs: WordList
     hospital_nouns: WordList
@@ -287,6 +288,7 @@ DETERMINER_COUNTS = dict(_CASUALTIES.determiner_counts)
 KILL_LEMMAS = frozenset(_CASUALTIES.kill_lemmas)
 INJURE_LEMMAS = frozenset(_CASUALTIES.injure_lemmas)
 MISSING_LEMMAS = frozenset(_CASUALTIES.missing_lemmas)
+RECOVERY_LEMMAS = frozenset(_CASUALTIES.recovery_lemmas)
 INJURED_CONDITIONS = frozenset(_CASUALTIES.injured_conditions)
 HOSPITAL_VERBS = frozenset(_CASUALTIES.hospital_verbs)
 HOSPITAL_NOUNS = frozenset(_CASUALTIES.hospital_nouns)

@@ -1569,3 +1569,27 @@ def test_casualties_dead_with_a_subject_of_its_own_counts_that_subject_not_the_v
     c = only(extract_text("A bus plunged into a gorge near Cusco on Friday. The regional hospital said it had received "
                           "30 casualties from the crash, eight of them dead on arrival.", "2025-06-02"))
     assert (c.place, c.killed_min, c.killed_max) == ("Cusco", 8, 8)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Five hikers went missing on Sunday when a storm hit the trail above Zermatt. On Tuesday rescuers found three of them "
+     "dead. The other two are still missing.", [("Zermatt", 3, 2)]),
+    ("Seven miners were missing after a shaft flooded near Potosi on Monday. Rescuers recovered four bodies on Thursday.",
+     [("Potosi", 4, 3)]),
+    ("Four climbers went missing near Zermatt on Friday. A bus crash near Potosi killed three people on Saturday.",
+     [("Zermatt", None, 4), ("Potosi", 3, None)]),
+])
+def test_casualties_missing_people_found_dead_are_one_event(extract_text, text, expected):
+    """Invented: a death count right after an event that counted only missing people, in a sentence reporting a
+    recovery (recovery_lemmas: "found three of them dead", "the bodies of four were recovered"), tells those
+    people found: one event, its dead and the rest still missing (the missing told again adds nothing); a death
+    count at a place of its own is another event."""
+    ex = extract_text(text, "2025-06-02")
+    assert [(c.place, c.killed_min, c.missing_min) for c in ex.casualties] == expected
+
+
+def test_casualties_went_missing_before_a_place_counts(extract_text):
+    """Invented: "went missing near X" counts the subject, though the parser takes "missing" for a clause of its own
+    when a place follows (it gave no record)."""
+    c = only(extract_text("Four climbers went missing near Zermatt on Friday.", "2025-06-02"))
+    assert (c.place, c.missing_min, c.missing_max) == ("Zermatt", 4, 4)

@@ -84,6 +84,7 @@ from ..lexicon import (
     INJURY_TAKING_VERBS,
     CARE_STATE_VERBS,
     LIVING_VERBS,
+    RECOVERY_LEMMAS,
     BODILY_INJURY_VERBS,
     LIFE_TAKING_VERBS,
     TRANSITIVE_KILL_LEMMAS,
@@ -791,7 +792,10 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
     if own:  # "... and at least a dozen drowned": the verb's own count, which the parser left as a modifier
         return own
     head = tok.head
-    if tok.dep_ in ("acomp", "ccomp", "xcomp", "conj", "oprd") and head.pos_ in ("AUX", "VERB") and not is_root(tok):
+    # (a state word right after its verb that the parser took for a clause of its own when a place follows: "went
+    # missing near X")
+    adjacent_state = tok.dep_ == "advcl" and tok.lower_ in _STATE_WORDS and tok.i == head.i + 1
+    if (tok.dep_ in ("acomp", "ccomp", "xcomp", "conj", "oprd") or adjacent_state) and head.pos_ in ("AUX", "VERB") and not is_root(tok):
         if tok.dep_ == "conj" and _category(head) is not None:
             return []  # "were killed or injured": the subject is counted once, by the first verb
         return _with_conjuncts([c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")])
@@ -1974,6 +1978,11 @@ def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
                 _add_to_parts(prev, ctx.placed_increments.get(id(rec), []), rec)
             last = prev
             continue
+        if last is not None and _found_missing(last, rec, ctx):
+            last.missing_min = last.missing_max = last.missing_min - rec.killed_min if rec.missing_min is None else rec.missing_min
+            last.killed_min, last.killed_max = rec.killed_min, rec.killed_max
+            last.killed_qualifier = rec.killed_qualifier
+            continue
         if last is not None and _joins(last, rec, text, ctx):
             _join(last, rec, ctx.increments.get(id(rec), set()))
             _add_to_parts(last, ctx.placed_increments.get(id(rec), []), rec)
@@ -2008,8 +2017,9 @@ def _joins(event: Casualty, rec: Casualty, text: str, ctx: _Context) -> bool:
     inherited from the sentences before or one of the event's own or parts' places, no other
     cause, no word setting it apart (``SEPARATE_EVENT_WORDS``: "separate", "elsewhere"), and
     each category it states is either one the event does not state yet ("Another 40 people were
-    injured and 6 remain missing" after "killed 23") or an increment over it ("eight more
-    bodies", ``INCREMENT_WORDS``). Attackers killed never join this way."""
+    injured and 6 remain missing" after "killed 23"), an increment over it ("eight more
+    bodies", ``INCREMENT_WORDS``) or, for injured and missing, the event's own count told again ("The
+    other two are still missing"). Attackers killed never join this way."""
     if not _same_area(event, rec) or SEPARATE_EVENT.search(text) or rec.perpetrator_killed_min is not None:
         return False
     if id(rec) in ctx.elsewhere and event.place is not None:
@@ -2023,10 +2033,28 @@ def _joins(event: Casualty, rec: Casualty, text: str, ctx: _Context) -> bool:
     if not stated:
         return False
     for cat in stated:
+        if cat != "killed" and (getattr(rec, f"{cat}_min"), getattr(rec, f"{cat}_max")) == (
+                getattr(event, f"{cat}_min"), getattr(event, f"{cat}_max")) and cat not in increments:
+            continue  # the event's injured or missing told again ("The other two are still missing")
         if cat == "killed" or getattr(event, f"{cat}_min") is not None:
             if cat not in increments or getattr(event, f"{cat}_min") is None:
                 return False
     return True
+
+
+def _found_missing(event: Casualty, rec: Casualty, ctx: _Context) -> bool:
+    """True when ``rec``, reported right after ``event``, tells some of the event's missing people found dead: the
+    event counts only missing people (an exact number, no dead), ``rec`` counts at most that many dead, names no
+    place of its own and no other cause, and its sentence reports a recovery (``recovery_lemmas``: "Rescuers found
+    three of them dead", "the bodies of two were recovered"). The event's dead are then ``rec``'s and its missing
+    the rest (or ``rec``'s own missing count)."""
+    if event.killed_min is not None or event.missing_min is None or event.missing_min != event.missing_max:
+        return False
+    if rec.killed_min is None or rec.killed_max is None or rec.killed_max > event.missing_min or id(rec) in ctx.own_places:
+        return False
+    if not _same_area(event, rec) or event.cause and rec.cause and event.cause not in rec.cause and rec.cause not in event.cause:
+        return False
+    return any(t.lemma_.lower() in RECOVERY_LEMMAS for t in ctx.doc.char_span(rec.start, rec.end, alignment_mode="expand"))
 
 
 def _add_to_parts(event: Casualty, increments: list[tuple[str, Count, str]], rec: Casualty) -> None:
