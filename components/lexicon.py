@@ -77,6 +77,7 @@ class QuotesLexicon(LexiconFile):
     recap_verbs: WordList
     recap_objects: WordList
     work_title_words: WordList
+    quoting_verbs: WordList
 
 
 class SpeakersLexicon(LexiconFile):
@@ -220,6 +221,7 @@ CLOSER_FOLLOWERS = frozenset(_QUOTES.closer_followers)
 RECAP_VERBS = frozenset(_QUOTES.recap_verbs)
 RECAP_OBJECTS = frozenset(_QUOTES.recap_objects)
 WORK_TITLE_WORDS = frozenset(_QUOTES.work_title_words)
+QUOTING_VERBS = frozenset(_QUOTES.quoting_verbs)
 
 _SPEAKERS = load_lexicon(LEXICON_DIR / "speakers.yaml", SpeakersLexicon)
 TITLE_WORDS = frozenset(_SPEAKERS.title_words)

@@ -756,6 +756,17 @@ SOURCE_FAMILIES = [
       ("direct", "Nobody wins this one.", "Added", "mayor", "person")]),
     ("given-name-said", "Said Jalili met the envoy on Monday. “We are ready,” Jalili said.",
      [("direct", "We are ready", "said", "Said Jalili", "person")]),
+    # an outlet or report quoting someone "as saying": the one quoted said it (the outer report is kept, as PolNeAR
+    # annotates it)
+    ("quoted-as-saying", "The agency Interfax quoted Governor Pavel Sokolov as saying that the bridge would reopen.",
+     [("indirect", "Governor Pavel Sokolov as saying that the bridge would reopen", "quoted", "Interfax", "organisation"),
+      ("indirect", "the bridge would reopen", "saying", "Pavel Sokolov", "person")]),
+    ("cited-as-saying", "The report cited a senior engineer as saying the dam had cracked.",
+     [("indirect", "a senior engineer as saying the dam had cracked", "cited", "report", "document"),
+      ("indirect", "the dam had cracked", "saying", "senior engineer", "unknown")]),
+    # punctuation the parser hung on a source's phrase is no part of its name
+    ("dash-before-source", "Not quite - police in Leeds said the bar had closed early.",
+     [("indirect", "the bar had closed early", "said", "police", "organisation")]),
     # a partitive subject with a person's name set off after it: the person named
     ("partitive-appositive", "One of the nurses, Grace Wanjiru, said she had not been paid since March.",
      [("indirect", "she had not been paid since March", "said", "Grace Wanjiru", "person")]),

@@ -38,6 +38,7 @@ from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from ..errors import GoldFormatError
+from ..lexicon import QUOTING_VERBS
 from ..nlp import doc_text, sentence_starts, span_text, token_column, token_lemmas
 from .cuelex import brat_role_spans, cue_key, cue_table, verb_shape
 from .frames import (Frame, _noun_source, _that_clause, _to_infinitive, complement_content, plausible_source, span_chars,
@@ -346,6 +347,18 @@ def _threshold_of(c: Candidate, threshold: float, override_threshold: float, tag
     return max(t, short_threshold) if len(c.text.split()) < SHORT_CONTENT_WORDS else t
 
 
+def _quoted_as(c: Candidate) -> bool:
+    """True for the words of the one an outlet or report quotes "as saying" ("IRNA quoted the minister as saying
+    that ..."; ``quoting_verbs``): the candidate's cue hangs on "as" under the quoting verb and its source is that
+    verb's object. Such a report is kept whatever its probability: PolNeAR annotates only the outer "quoted", so the
+    decider learned to drop the inner one, which says who said what."""
+    cue = c.frame.cue.root if hasattr(c.frame.cue, "root") else c.frame.cue
+    prep = cue.head
+    if c.frame.subject is None or cue.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in QUOTING_VERBS:
+        return False
+    return c.frame.subject.head.i == prep.head.i and c.frame.subject.dep_ in ("dobj", "obj")
+
+
 def decide_attributions(
     cands: list[Candidate], doc: Doc, in_quote, quoted: list[tuple[int, int]], threshold: float, override_threshold: float,
     tagger_threshold: float = 1.01, short_threshold: float = 1.01,
@@ -383,7 +396,7 @@ def decide_attributions(
     for c in cands:
         c.p = model.probability(c.feats)
     passed = [k for k, c in enumerate(cands)
-              if c.p >= _threshold_of(c, threshold, override_threshold, tagger_threshold, short_threshold)]
+              if c.p >= _threshold_of(c, threshold, override_threshold, tagger_threshold, short_threshold) or _quoted_as(c)]
     kept: set[int] = set()
     by_start = sorted(passed, key=lambda k: (cands[k].start, k))
     starts = [cands[k].start for k in by_start]

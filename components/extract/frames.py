@@ -75,7 +75,7 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
         if ch.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
             return relative_antecedent(ch, tok)
         return ch
-    if tok.lemma_.lower() == "quote":
+    if tok.lemma_.lower() in C.QUOTING_VERBS:
         # "X was quoted (by the agency) as saying ...": the passive subject of "quote" is the speaker, the agent
         # only the one who quotes
         for ch in tok.children:
@@ -87,7 +87,11 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
                 if g.dep_ == "pobj":
                     return g
     if depth < 3 and tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ == "as" and not is_root(tok.head):
-        return subject_of(tok.head.head, depth + 1)
+        host = tok.head.head
+        quoted = next((c for c in host.children if c.dep_ in ("dobj", "obj")), None)
+        if quoted is not None and host.lemma_.lower() in C.QUOTING_VERBS:
+            return quoted  # "IRNA quoted the minister as saying ...": the one quoted speaks
+        return subject_of(host, depth + 1)
     gerund_clause = tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and any(c.dep_ == "ccomp" for c in tok.children)
     if depth < 3 and gerund_clause and tok.head.head.pos_ in ("VERB", "AUX"):
         # a gerund cue with a clause under a preposition of the main clause ("responded by saying

@@ -1191,6 +1191,11 @@ class SpeakerIndex:
         verbs = [t.i for t in self.doc[left : tok.i] if t.pos_ in ("VERB", "AUX")]
         if verbs:
             left = verbs[-1] + 1
+        # a dash or bracket set off by spaces that the parser hung on the phrase ("No - police said", "Not quite -
+        # police said") ends what came before it: no part of a name (not the hyphen of "Al-Shabaab")
+        cuts = [t.i for t in self.doc[left : tok.i] if t.is_punct and t.text not in "'’" and (t.whitespace_ or self.doc[t.i - 1].whitespace_)]
+        if cuts:
+            left = cuts[-1] + 1
         return self.doc[left : tok.i + 1]
 
     def _with_given_name(self, ent: Span) -> Span:
