@@ -1593,3 +1593,16 @@ def test_casualties_went_missing_before_a_place_counts(extract_text):
     when a place follows (it gave no record)."""
     c = only(extract_text("Four climbers went missing near Zermatt on Friday.", "2025-06-02"))
     assert (c.place, c.missing_min, c.missing_max) == ("Zermatt", 4, 4)
+
+
+def test_casualties_incidents_on_different_days_stay_apart(extract_text):
+    """Invented: a count whose sentence dates it to another day than the event before it is another incident, even
+    at the same place and with a new category ("... killed six on Monday. On Wednesday, a grenade ... wounded
+    nine"); a sentence without a day of its own still adds to the event."""
+    ex = extract_text("A car bomb killed six people at a checkpoint in Baidoa on Monday. On Wednesday, a grenade thrown "
+                      "into a market in the city wounded nine traders.", "2025-06-06")
+    assert [(c.place, c.killed_min, c.injured_min, c.date) for c in ex.casualties] == [
+        ("Baidoa", 6, None, "2025-06-02"), ("Baidoa", None, 9, "2025-06-04")]
+    ex = extract_text("A car bomb killed six people at a checkpoint in Baidoa on Monday. Another nine traders were "
+                      "wounded.", "2025-06-06")
+    assert [(c.place, c.killed_min, c.injured_min, c.date) for c in ex.casualties] == [("Baidoa", 6, 9, "2025-06-02")]

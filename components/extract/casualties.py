@@ -2015,15 +2015,18 @@ def _joins(event: Casualty, rec: Casualty, text: str, ctx: _Context) -> bool:
     """True when ``rec``, reported right after ``event`` (no other record between them), gives
     more of that event's counts rather than another event: the same country (or none), its place
     inherited from the sentences before or one of the event's own or parts' places, no other
-    cause, no word setting it apart (``SEPARATE_EVENT_WORDS``: "separate", "elsewhere"), and
-    each category it states is either one the event does not state yet ("Another 40 people were
-    injured and 6 remain missing" after "killed 23"), an increment over it ("eight more
-    bodies", ``INCREMENT_WORDS``) or, for injured and missing, the event's own count told again ("The
-    other two are still missing"). Attackers killed never join this way."""
+    day than the event's when both sentences state their day, no other cause, no word setting it
+    apart (``SEPARATE_EVENT_WORDS``: "separate", "elsewhere"), and each category it states is
+    either one the event does not state yet ("Another 40 people were injured and 6 remain missing"
+    after "killed 23"), an increment over it ("eight more bodies", ``INCREMENT_WORDS``) or, for
+    injured and missing, the event's own count told again ("The other two are still missing").
+    Attackers killed never join this way."""
     if not _same_area(event, rec) or SEPARATE_EVENT.search(text) or rec.perpetrator_killed_min is not None:
         return False
     if id(rec) in ctx.elsewhere and event.place is not None:
         return False
+    if event.date != rec.date and id(event) in ctx.own_dates and id(rec) in ctx.own_dates:
+        return False  # each sentence dates its own incident: "... on Monday. On Wednesday, a grenade ... wounded nine"
     if id(rec) in ctx.own_places and rec.place not in {event.place} | {p.place for p in event.parts}:
         return False
     if event.cause and rec.cause and event.cause not in rec.cause and rec.cause not in event.cause:
