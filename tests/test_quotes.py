@@ -764,6 +764,14 @@ SOURCE_FAMILIES = [
     ("cited-as-saying", "The report cited a senior engineer as saying the dam had cracked.",
      [("indirect", "a senior engineer as saying the dam had cracked", "cited", "report", "document"),
       ("indirect", "the dam had cracked", "saying", "senior engineer", "unknown")]),
+    # a surname that does not end the full name, or written without its particle: the person named in full before
+    ("inner-surname", "Interior Minister Ana Maria Lopez Garcia visited the border on Monday. Lopez said the crossing "
+     "would stay open.", [("indirect", "the crossing would stay open", "said", "Ana Maria Lopez Garcia", "person")]),
+    ("surname-without-particle", "Governor Haidar Kadhim al-Jubouri toured the dam. Jubouri said repairs would take a month.",
+     [("indirect", "repairs would take a month", "said", "Haidar Kadhim al-Jubouri", "person")]),
+    # an indirect question after the addressee, whatever clause the parser makes of it: the question, not the addressee
+    ("indirect-question-after-addressee", "Reporters asked the energy minister when the power cuts would end.",
+     [("indirect", "when the power cuts would end", "asked", "Reporters", "group")]),
     # punctuation the parser hung on a source's phrase is no part of its name
     ("dash-before-source", "Not quite - police in Leeds said the bar had closed early.",
      [("indirect", "the bar had closed early", "said", "police", "organisation")]),

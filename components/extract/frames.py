@@ -853,11 +853,11 @@ _DISCLOSING_VERBS = frozenset({"give", "provide", "reveal", "disclose", "share",
 
 
 def _complement_content(tok: Token, lem: str) -> Optional[tuple[int, int]]:
-    """Content of a cue without a clause complement: "accused the agency of hiding ..." (the "of"/
-    "for" complement), "called for an inquiry", "described it as ..." (object and predicate), or
+    """Content of a cue without a clause complement: an indirect question after the addressee
+    (:func:`_indirect_question`), "accused the agency of hiding ..." (the "of"/"for" complement), "called for an inquiry", "described it as ..." (object and predicate), or
     a "to"-infinitive ("urged them to leave"). None when there is none."""
-    content = None
-    if lem in C.CUE_OBJECT_PREP_VERBS:
+    content = _indirect_question(tok, lem)
+    if content is None and lem in C.CUE_OBJECT_PREP_VERBS:
         objs = [c for c in tok.children if c.dep_ == "dobj" and plausible_source(c)]
         for ch in [c for o in [tok] + objs for c in o.children]:
             if ch.dep_ == "prep" and ch.lower_ in ("of", "for"):
@@ -877,6 +877,27 @@ def _complement_content(tok: Token, lem: str) -> Optional[tuple[int, int]]:
         if ch is not None:
             content = span_chars(list(ch.subtree))
     return content
+
+
+_QUESTION_OPENERS = frozenset({"whether", "if"})
+
+
+def _indirect_question(tok: Token, lem: str) -> Optional[tuple[int, int]]:
+    """The indirect question after the addressee of an audience verb (``cue_audience_verbs``: "asked the minister
+    when the power cuts would end", "told reporters how the fire started"), which the parser may hang on the verb as
+    an adverbial clause: the clause opened by a wh-word, "whether" or "if" right after the verb's object. None
+    otherwise (the addressee is no content)."""
+    if lem not in C.CUE_AUDIENCE_VERBS:
+        return None
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i), None)
+    if obj is None:
+        return None
+    clause = next((c for c in tok.children if c.dep_ in ("advcl", "ccomp") and c.left_edge.i == obj.right_edge.i + 1), None)
+    if clause is None or not (clause.left_edge.tag_ in ("WRB", "WP") or clause.left_edge.lower_ in _QUESTION_OPENERS):
+        return None
+    if any(c.dep_ == "ccomp" for c in clause.children):
+        return None  # "told his staff when he arrived that ...": a time clause holding what was told
+    return span_chars(list(clause.subtree))
 
 
 def _audience(tok: Token, lem: str) -> Optional[Token]:

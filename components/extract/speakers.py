@@ -652,6 +652,13 @@ class SpeakerRecord:
 
 
 @lru_cache(maxsize=4096)
+def _without_particle(word: str) -> str:
+    """Lower-case name word ``word`` without a particle joined to it by a hyphen ("al-jubouri" -> "jubouri",
+    "el-sisi" -> "sisi"; ``surname_particles``), else ``word``."""
+    head, sep, rest = word.partition("-")
+    return rest if sep and rest and head in C.SURNAME_PARTICLES else word
+
+
 def _name_words(full: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The lower-case words of the full name ``full``, and the same without closing name suffixes
     (:data:`~components.lexicon.NAME_SUFFIXES`; at least two words kept: "Lloyd J. Austin III" ends
@@ -878,7 +885,8 @@ class SpeakerIndex:
     def canonical(self, name: str) -> str:
         """Fullest form in the article that ``name`` (already cleaned) is a short form of: its last
         words ("Kallas" -> "Kaja Kallas"), first and last word, or, for a single word that no full
-        name ends with, the first word of exactly one full name ("Lin" -> "Lin Jian": family name first)."""
+        name ends with, the first word of exactly one full name ("Lin" -> "Lin Jian": family name first), else a
+        later word of exactly one ("Lopez" -> "Ana Maria Lopez Garcia", "Jubouri" -> "Haidar al-Jubouri")."""
         if name.lower() in self._abbrev:
             return self._abbrev[name.lower()]
         low = tuple(name.lower().split())
@@ -896,6 +904,11 @@ class SpeakerIndex:
             first = [f for f in self._full_names if _name_words(f)[0][0] == low[0] and len(f.split()) >= 2]
             if len(first) == 1:
                 return first[0]
+            # a surname that does not end the name (the first of two: "Lopez" of "Ana Maria Lopez Garcia") or written
+            # without its particle ("Jubouri" of "Haidar al-Jubouri"): a later word of exactly one full name
+            inner = [f for f in self._full_names if low[0] in {_without_particle(w) for w in _name_words(f)[1][1:]}]
+            if len(inner) == 1:
+                return inner[0]
         return name
 
     def add_person(self, text: str, span: Span | None = None) -> Optional[str]:
