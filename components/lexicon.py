@@ -148,6 +148,7 @@ class PlacesLexicon(LexiconFile):
     name_particles: WordList
     street_plurals: WordList
     feature_heads_after: WordList
+    definite_feature_heads: WordList
     feature_heads_before: WordList
     institution_heads: WordList
     not_state_before_noun: WordList
@@ -276,6 +277,7 @@ KIN_NOUNS = frozenset(_PLACES.kin_nouns)
 NAME_PARTICLES = frozenset(_PLACES.name_particles)
 STREET_PLURALS = frozenset(_PLACES.street_plurals)
 FEATURE_HEADS_AFTER = frozenset(_PLACES.feature_heads_after)
+DEFINITE_FEATURE_HEADS = frozenset(_PLACES.definite_feature_heads)
 FEATURE_HEADS_BEFORE = frozenset(_PLACES.feature_heads_before)
 INSTITUTION_HEADS = frozenset(_PLACES.institution_heads)
 NOT_STATE_BEFORE_NOUN = frozenset(_PLACES.not_state_before_noun)

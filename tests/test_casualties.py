@@ -1606,3 +1606,11 @@ def test_casualties_incidents_on_different_days_stay_apart(extract_text):
     ex = extract_text("A car bomb killed six people at a checkpoint in Baidoa on Monday. Another nine traders were "
                       "wounded.", "2025-06-06")
     assert [(c.place, c.killed_min, c.injured_min, c.date) for c in ex.casualties] == [("Baidoa", 6, 9, "2025-06-02")]
+
+
+def test_casualties_a_river_placed_at_the_event_joins_it(extract_text):
+    """Invented: missing people reported after "the X River burst its banks" join the flood at the town before (the
+    river is a feature placed there), not a separate event at the area named after the river."""
+    c = only(extract_text("Floods swept through Garissa on Friday, killing nine people. Another 12 people were missing "
+                          "after the Tana River burst its banks.", "2025-06-02"))
+    assert (c.place, c.killed_min, c.missing_min) == ("Garissa", 9, 12)

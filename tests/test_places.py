@@ -1053,3 +1053,12 @@ def test_places_an_area_whose_namesakes_are_tiny_towns_gives_its_country(extract
                       "sent planes.")
     assert [(p.name, p.country) for p in ex.places] == [("Cordoba", "ES"), ("Andalusia", "ES")]
     assert [(p.name, p.country) for p in extract_text("Heavy rain hit Cordoba on Monday.").places] == [("Cordoba", "AR")]
+
+
+def test_places_the_river_is_the_feature_not_the_area_named_after_it(extract_text):
+    """Invented: "the X River" is the river even where an area bears the same name (Tana River County): a feature
+    placed at the article's nearest resolved place, not the county's seat 170 km away."""
+    ex = extract_text("Boats ferried stranded families out of Garissa on Sunday after the Tana River rose overnight.")
+    assert [(p.name, p.kind, p.country) for p in ex.places] == [("Garissa", "city", "KE"), ("Tana River", "feature", "KE")]
+    garissa, river = ex.places
+    assert (river.lat, river.lon) == (garissa.lat, garissa.lon)

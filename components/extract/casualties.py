@@ -2027,8 +2027,9 @@ def _joins(event: Casualty, rec: Casualty, text: str, ctx: _Context) -> bool:
         return False
     if event.date != rec.date and id(event) in ctx.own_dates and id(rec) in ctx.own_dates:
         return False  # each sentence dates its own incident: "... on Monday. On Wednesday, a grenade ... wounded nine"
-    if id(rec) in ctx.own_places and rec.place not in {event.place} | {p.place for p in event.parts}:
-        return False
+    if id(rec) in ctx.own_places and rec.place not in {event.place} | {p.place for p in event.parts} \
+            and (rec.lat is None or (rec.lat, rec.lon) != (event.lat, event.lon)):
+        return False  # (a river or valley named there is placed at the event's place: "after the X River burst its banks")
     if event.cause and rec.cause and event.cause not in rec.cause and rec.cause not in event.cause:
         return False
     increments = ctx.increments.get(id(rec), set())

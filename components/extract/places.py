@@ -59,6 +59,7 @@ from ..lexicon import (
     COUNTY_PLURALS,
     COUNTY_WORDS,
     FEATURE_HEADS_AFTER,
+    DEFINITE_FEATURE_HEADS,
     FEATURE_HEADS_BEFORE,
     INSTITUTION_HEADS,
     JURISDICTION_NOUNS,
@@ -478,13 +479,16 @@ def _feature_name(span: Span, gaz: Gazetteer) -> bool:
     """True when ``span`` names a natural or military feature or a township by its head word
     (:data:`FEATURE_HEADS_AFTER` last: "Neches River", "Fraser Valley", "Jerome Township";
     :data:`FEATURE_HEADS_BEFORE` first: "River Lune", "Fort Hood") with a capitalised name beside
-    it, and no gazetteer table holds the whole name (those resolve as usual: "Lake Victoria")."""
+    it, and no gazetteer table holds the whole name (those resolve as usual: "Lake Victoria"), unless the name
+    follows its own "the" and ends in a head of :data:`DEFINITE_FEATURE_HEADS` ("the Tana River", not the county)."""
     if len(span) < 2 or not all(t.text[:1].isupper() or t.text in ("-", "'s", "’s", "of") for t in span):
         return False
     if not (span[-1].lower_ in FEATURE_HEADS_AFTER or span[0].lower_ in FEATURE_HEADS_BEFORE):
         return False
     if span[-1].lower_ == "city" and any(normalise(r.name) == normalise(span[:-1].text) for r in gaz.candidates(span[:-1].text)):
         return False  # "Huntsville City Manager": the city the gazetteer knows by its name alone
+    if span[-1].lower_ in DEFINITE_FEATURE_HEADS and span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+        return True  # "the Tana River": the river, whatever area bears its name
     key = normalise(span_text(span))
     return not gaz.is_region_name(span_text(span)) and not any(
         normalise(r.name) == key for r in gaz.candidates(span_text(span)) + gaz.small_places(span_text(span)))
