@@ -39,6 +39,8 @@ DATELINE_PATTERN = r"""
   (?=,[^\S\n]*(?:\p{Lu}|\d{1,2}[^\S\n]+\p{Lu}\p{Ll}{2,8})|[^\S\n]*\()
   (?:,[^\S\n]*\p{Lu}[\p{L}.'’\-]*(?:[^\S\n]+\p{Lu}[\p{L}.'’\-]*){0,2})?
   (?:,?[^\S\n]*(?:\p{Lu}\p{Ll}{2,8}\.?[^\S\n]+\d{1,2}(?:,[^\S\n]*\d{4})?|\d{1,2}[^\S\n]+\p{Lu}\p{Ll}{2,8}\.?(?:[^\S\n]+\d{4})?))?
+|
+  \d{1,2}[:.]\d{2}(?:[^\S\n]*(?:[AaPp]\.?[Mm]\.?|\p{Lu}{2,4}T|UTC|local[^\S\n]+time))?
 )
 (?:
   [^\S\n]*\([^()\n]{1,40}\)[^\S\n]*(?(caps)(?:(?:—|–|―|--|-)[^\S\n]*)?|(?:—|–|―|--|-)[^\S\n]*)
@@ -96,9 +98,9 @@ _DATELINE_RE = regex.compile(DATELINE_PATTERN, regex.X | regex.V0)
 def dateline_end(text: str, pos: int) -> Optional[int]:
     """End offset of a wire dateline starting at line start ``pos``, else None.
 
-    A dateline is ``BRUSSELS (Reuters) — ``, ``DOHA, Qatar — ``, ``KABUL, Afghanistan (Jan. 25, 2013) ``
-    (see :data:`DATELINE_PATTERN`); the returned offset (end exclusive) is the
-    first character of the sentence that follows it.
+    A dateline is ``BRUSSELS (Reuters) — ``, ``DOHA, Qatar — ``, ``KABUL, Afghanistan (Jan. 25, 2013) ``, or a
+    live blog's time stamp opening an entry, ``09:40 GMT - `` (see :data:`DATELINE_PATTERN`); the returned offset
+    (end exclusive) is the first character of the sentence that follows it.
     """
     m = _DATELINE_RE.match(text, pos)
     return m.end() if m else None

@@ -772,6 +772,17 @@ SOURCE_FAMILIES = [
     # an indirect question after the addressee, whatever clause the parser makes of it: the question, not the addressee
     ("indirect-question-after-addressee", "Reporters asked the energy minister when the power cuts would end.",
      [("indirect", "when the power cuts would end", "asked", "Reporters", "group")]),
+    # "the group" after an organisation named only through its members: that organisation; not a country's people
+    ("group-of-members", "Kataib fighters shelled a checkpoint near Baiji on Sunday. The group said in a statement that "
+     "three soldiers had been captured.",
+     [("indirect", "three soldiers had been captured", "said", "Kataib", "organisation")]),
+    ("group-not-a-demonym", "Russian soldiers shelled the village on Monday. The group said the attack was a mistake.",
+     [("indirect", "the attack was a mistake", "said", "group", "unknown")]),
+    # a live blog's time stamp opening an entry is no part of the entry's quotations
+    ("live-blog-time-stamps", "14:05 CET - Ferries to the islands are cancelled until Friday, the port authority said.\n"
+     "14:30 CET - \"We are checking every pier,\" harbour master Lena Falk told reporters.",
+     [("indirect", "Ferries to the islands are cancelled until Friday", "said", "port authority", "organisation"),
+      ("direct", "We are checking every pier", "told", "Lena Falk", "person")]),
     # punctuation the parser hung on a source's phrase is no part of its name
     ("dash-before-source", "Not quite - police in Leeds said the bar had closed early.",
      [("indirect", "the bar had closed early", "said", "police", "organisation")]),
