@@ -1613,7 +1613,7 @@ class SpeakerIndex:
                      and r.name.lower() != head]
             if named:
                 return named[-1].name, "organisation", span
-            described = self._described_organisation(tok, head)
+            described = self._described_organisation(tok, head) or self._organisation_of_members(tok)
             if described is not None:
                 return described, "organisation", span
             return head, "unknown", span
@@ -1708,6 +1708,26 @@ class SpeakerIndex:
             before = self.doc[max(e.sent.start, e.start - 3) : e.start]
             if any(t.lower_ == head for t in before) or head in e.text.lower().split():
                 return self.records[self.add_organisation(_written_words(e), "organisation")].name  # no "The"
+        return None
+
+    def _organisation_of_members(self, tok: Token) -> Optional[str]:
+        """The organisation a bare "the group"/"the organisation" refers back to when the article named it only
+        through its members ("Al-Shabaab fighters attacked ... The group said", "M23 rebels"): the last entity
+        before ``tok`` in its sentence or the two before, outside quotations, that modifies a plural person noun
+        (:func:`person_noun`), is no place and no country's demonym. None when there is none."""
+        first = self.doc[tok.sent.start].sent.start
+        for k in (1, 2):
+            if first > 0:
+                first = self.doc[first - 1].sent.start
+        for e in reversed(self._ents):
+            if e.end_char > tok.idx or e.start < first:
+                continue
+            root = e.root
+            if e.label_ not in ("ORG", "GPE", "NORP") or self.in_quote(e.start_char) or root.dep_ not in ("compound", "amod", "nmod"):
+                continue
+            if root.head.tag_ != "NNS" or not person_noun(root.head) or self.is_place(e) or country_of(e.text):
+                continue
+            return self.records[self.add_organisation(_written_words(e), "organisation")].name
         return None
 
     def _body_or_outlet(self, tok: Token, span: Span, plain: str) -> Optional[tuple[Optional[str], str, Span]]:
