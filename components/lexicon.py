@@ -103,6 +103,7 @@ class SpeakersLexicon(LexiconFile):
     outlet_name_words: WordList
     self_naming_verbs: WordList
     document_issuing_verbs: WordList
+    member_group_nouns: WordList
     surname_particles: WordList
     storm_words: WordList
 
@@ -244,6 +245,7 @@ MEDIA_NOUNS = frozenset(_SPEAKERS.media_nouns)
 OUTLET_NAME_WORDS = frozenset(_SPEAKERS.outlet_name_words)
 SELF_NAMING_VERBS = frozenset(_SPEAKERS.self_naming_verbs)
 DOCUMENT_ISSUING_VERBS = frozenset(_SPEAKERS.document_issuing_verbs)
+MEMBER_GROUP_NOUNS = frozenset(_SPEAKERS.member_group_nouns)
 SURNAME_PARTICLES = frozenset(_SPEAKERS.surname_particles)
 STORM_WORDS = frozenset(_SPEAKERS.storm_words)
 

@@ -1613,7 +1613,8 @@ class SpeakerIndex:
                      and r.name.lower() != head]
             if named:
                 return named[-1].name, "organisation", span
-            described = self._described_organisation(tok, head) or self._organisation_of_members(tok)
+            described = self._described_organisation(tok, head) or (
+                self._organisation_of_members(tok) if head in C.MEMBER_GROUP_NOUNS else None)
             if described is not None:
                 return described, "organisation", span
             return head, "unknown", span
@@ -1711,12 +1712,13 @@ class SpeakerIndex:
         return None
 
     def _organisation_of_members(self, tok: Token) -> Optional[str]:
-        """The organisation a bare "the group"/"the organisation" refers back to when the article named it only
-        through its members ("Al-Shabaab fighters attacked ... The group said", "M23 rebels"): the last entity
-        before ``tok`` in its sentence or the two before, outside quotations, that modifies a plural person noun
-        (:func:`person_noun`), is no place and no country's demonym. None when there is none."""
+        """The organisation a bare "the group"/"the organisation" (``member_group_nouns``) refers back to when the
+        article named it only through its members ("Al-Shabaab fighters attacked ... The group said", "M23
+        rebels"): the last entity before ``tok`` in its sentence or the two before, outside quotations, that
+        modifies a plural person noun (:func:`person_noun`), is no place and no country's demonym. None when there
+        is none."""
         first = self.doc[tok.sent.start].sent.start
-        for k in (1, 2):
+        for _ in range(2):
             if first > 0:
                 first = self.doc[first - 1].sent.start
         for e in reversed(self._ents):
