@@ -1607,17 +1607,8 @@ class SpeakerIndex:
             key = self.add_person(span.text, span)
             return (self.records[key].name if key else None), "person", span
         if not ent and tok.pos_ == "NOUN" and tok.is_lower and head in C.ORG_HEAD_NOUNS and [t.lower_ for t in span] == ["the", head]:
-            # a bare "the agency"/"the ministry": the organisation of that kind the article named,
-            # else an unnamed source (no card of its own)
-            named = [r for r in self.records.values() if r.type == "organisation" and r.name.lower().split()[-1] == head
-                     and r.name.lower() != head]
-            if named:
-                return named[-1].name, "organisation", span
-            described = self._described_organisation(tok, head) or (
-                self._organisation_of_members(tok) if head in C.MEMBER_GROUP_NOUNS else None)
-            if described is not None:
-                return described, "organisation", span
-            return head, "unknown", span
+            named = self._bare_organisation(tok, head)  # "the agency", "the ministry"
+            return (named, "organisation", span) if named is not None else (head, "unknown", span)
         if not ent and tok.pos_ == "NOUN" and head in C.ORG_HEAD_NOUNS and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children):
             return (plain or None), "unknown", span  # "his office", "their ministry": someone's, no named body
         if ent == "ORG" and tok.pos_ == "PROPN" and (described_as_person(tok) or self._titled_name(tok)):
@@ -1710,6 +1701,18 @@ class SpeakerIndex:
             if any(t.lower_ == head for t in before) or head in e.text.lower().split():
                 return self.records[self.add_organisation(_written_words(e), "organisation")].name  # no "The"
         return None
+
+    def _bare_organisation(self, tok: Token, head: str) -> Optional[str]:
+        """The organisation a bare "the agency"/"the ministry" (``head``, an ``org_head_nouns`` word) refers back
+        to: the last organisation record whose name ends with that noun, else one introduced by a description with
+        it (:meth:`_described_organisation`), else, for "the group" (``member_group_nouns``), one named through its
+        members (:meth:`_organisation_of_members`). None: an unnamed source (no card of its own)."""
+        named = [r for r in self.records.values() if r.type == "organisation" and r.name.lower().split()[-1] == head
+                 and r.name.lower() != head]
+        if named:
+            return named[-1].name
+        return self._described_organisation(tok, head) or (
+            self._organisation_of_members(tok) if head in C.MEMBER_GROUP_NOUNS else None)
 
     def _organisation_of_members(self, tok: Token) -> Optional[str]:
         """The organisation a bare "the group"/"the organisation" (``member_group_nouns``) refers back to when the
