@@ -1614,3 +1614,30 @@ def test_casualties_a_river_placed_at_the_event_joins_it(extract_text):
     c = only(extract_text("Floods swept through Garissa on Friday, killing nine people. Another 12 people were missing "
                           "after the Tana River burst its banks.", "2025-06-02"))
     assert (c.place, c.killed_min, c.missing_min) == ("Garissa", 9, 12)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("As many as 40 people may have died when a ferry sank near Mopti on Tuesday.", [("Mopti", None, 40, "at_most")]),
+    ("Six miners might have been killed when a shaft collapsed near Mopti on Tuesday.", [("Mopti", None, 6, "at_most")]),
+    ("Six miners would have been killed if the shaft had collapsed near Mopti.", []),
+    ("Six miners could have been killed near Mopti on Tuesday.", []),
+    ("Critics claim that Judge Lena Ortiz may have been murdered in Mopti.", []),  # a surmise about someone, no toll
+])
+def test_casualties_an_estimated_past_toll_is_an_upper_bound(extract_text, text, expected):
+    """Invented: an epistemic modal before a perfect ("may have died", "might have been killed") estimates deaths that
+    happened: counted up to the number; "would/could have been killed" imagines them: no record."""
+    ex = extract_text(text, "2025-06-02")
+    assert [(c.place, c.killed_min, c.killed_max, c.killed_qualifier) for c in ex.casualties] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A car bomb exploded near the port of Berbera on Monday. Killed were four police officers and two children. Wounded "
+     "were 17 people.", [("Berbera", 6, 17)]),
+    ("A bus overturned near Mopti on Sunday. The dead were three soldiers and a nurse.", [("Mopti", 4, None)]),
+    ("A bus overturned near Mopti on Sunday. The dead were buried on Monday.", []),
+])
+def test_casualties_inverted_copula_lists_the_victims(extract_text, text, expected):
+    """Invented: a clause opened by a casualty participle or adjective and "be" ("Killed were ...", "Wounded were ...",
+    "The dead were ...") counts the people after "be", summed over the list."""
+    ex = extract_text(text, "2025-06-02")
+    assert [(c.place, c.killed_min, c.injured_min) for c in ex.casualties] == expected

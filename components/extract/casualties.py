@@ -139,6 +139,9 @@ NON_FACTUAL_HEADS = frozenset(
     try attempt want aim seek intend plot fear warn risk could would might may can will should""".split()
 )
 MODAL_AUX = frozenset({"could", "would", "might", "may", "can", "will", "should", "must"})
+# modals that, before a perfect ("may have died", "might have been killed"), estimate a past event rather than
+# imagine one ("would have died if ...", "could have been killed" stay hypothetical)
+EPISTEMIC_MODALS = frozenset({"may", "might"})
 NOBODY = frozenset({"nobody", "none", "no-one", "noone"})
 PRONOUN_ONE = frozenset({"him", "her", "himself", "herself", "he", "she"})
 GLOBAL_TOLL = re.compile(GLOBAL_TOLL_PATTERN, re.I)
@@ -527,6 +530,9 @@ def _victims(tok: Token) -> list[Token]:
     toll = _toll_noun(tok)
     if toll is not None:
         return _toll_value(toll)
+    copula = _inverted_copula(tok)
+    if copula is not None:  # "Killed were four officers and two children", "The dead were three soldiers"
+        return _with_conjuncts([c for c in copula.children if c.dep_ == "attr" and c.i > copula.i])
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "include" and tok.pos_ in ("NOUN", "ADJ"):
         # "The dead included 15 in Moyobamba and 8 in Rioja", "the victims included two children"
         return _with_conjuncts([c for c in tok.head.children if c.dep_ in ("dobj", "attr")])
@@ -554,6 +560,18 @@ def _victims(tok: Token) -> list[Token]:
             return [group]
         return _with_conjuncts([c for c in group.head.head.children if c.dep_ in ("nsubj", "attr")])
     return [_group_count(v) for v in _direct_victims(tok, kids, lem)] + _gapped_numbers(tok)
+
+
+def _inverted_copula(tok: Token) -> Optional[Token]:
+    """The "be" after a casualty participle or adjective that opens its clause, the victims after it ("Killed were
+    four officers", "Wounded were 17 people", "The dead were three soldiers and a nurse"): the parser makes the
+    participle the subject of "be" or "be" its passive auxiliary, the victims the attribute of "be"; else None."""
+    if tok.tag_ not in ("VBN", "JJ") or tok.i > tok.sent.start + 1:
+        return None
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "be" and tok.i < tok.head.i:
+        return tok.head
+    return next((c for c in tok.children if c.dep_ == "auxpass" and c.lemma_.lower() == "be" and c.i > tok.i
+                 and any(g.dep_ == "attr" for g in c.children)), None)
 
 
 def _back_reference(noun: Token) -> bool:
@@ -868,11 +886,24 @@ def _toll_value(tok: Token) -> list[Token]:
     return [next((n for n in p.children if n.dep_ == "nummod"), p) if p.lower_ in _STATE_WORDS else p for p in out]
 
 
+def _estimated_past(tok: Token) -> bool:
+    """True when casualty verb ``tok`` stands under an epistemic modal and a perfect with a counted subject ("As many
+    as 30 people may have died", "six miners might have been killed"; :data:`EPISTEMIC_MODALS`): an estimate of
+    deaths that happened, counted as an upper bound, not a hypothetical; a surmise about someone ("the judge may have
+    been murdered") is none."""
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if not (any(c.lower_ in EPISTEMIC_MODALS for c in aux) and any(c.lemma_.lower() == "have" and c.dep_ == "aux" for c in aux)):
+        return False
+    # a counted subject: an estimate of a toll, not a surmise about someone ("the judge may have been murdered")
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and (subj.like_num or any(c.dep_ == "nummod" for c in subj.children))
+
+
 def _not_an_event(tok: Token) -> bool:
     """Negated, modal, intended or only-attributed killings are not events."""
     if any(c.dep_ == "neg" for c in tok.children):
         return True
-    if any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in tok.children):
+    if any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in tok.children) and not _estimated_past(tok):
         return True
     # "could result in the deaths of": the governing verb is modal
     for node in head_path(tok, lambda n: n.dep_ in _CLAUSE_INTERNAL)[1:]:
@@ -1398,6 +1429,7 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
     """Each victim phrase's count in ``sent`` (rules 1-6 of the module docstring), the subjects of
     its casualty verbs (for the actor) and the char span of the first counted clause."""
     pieces: list[_Piece] = []
+    estimates: set[int] = set()  # indices in pieces of estimated past counts (:func:`_estimated_past`)
     used: set[int] = set()
     subjects: list[Token] = []
     clause: Optional[tuple[int, int]] = None
@@ -1417,6 +1449,10 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
             c = parse_count(_phrase(victim), victim, person=_living_subject(victim, tok))
             if c is None:
                 continue
+            if _estimated_past(tok):
+                estimates.add(len(pieces))
+                if c.qualifier == "exact":
+                    c = Count(None, c.max, "at_most")  # "five people may have died": up to five
             used.add(victim.i)
             key = "perpetrator" if cat == "killed" and _is_perpetrator(victim, sent) else cat
             if c.min == 0 and c.max == 0 or _restated_pair(victim, c, [p for p in pieces if p.key == key]):
@@ -1434,6 +1470,10 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
             # "Russia fired ... missiles, killing at least 20": the attacker is the head's subject
             head = tok.head if tok.dep_ != "conj" or tok.head.dep_ not in ("advcl", "xcomp") else tok.head.head
             subjects += [c for c in head.children if c.dep_ == "nsubj"]
+    # an estimate beside a confirmed count of the same kind is no count of its own ("Up to 40 people may have been
+    # killed, but officials confirmed 12 ...": 12)
+    confirmed = {p.key for k, p in enumerate(pieces) if k not in estimates}
+    pieces = [p for k, p in enumerate(pieces) if k not in estimates or p.key not in confirmed]
     return pieces, subjects, clause
 
 
@@ -2015,7 +2055,8 @@ def _joins(event: Casualty, rec: Casualty, text: str, ctx: _Context) -> bool:
     """True when ``rec``, reported right after ``event`` (no other record between them), gives
     more of that event's counts rather than another event: the same country (or none), its place
     inherited from the sentences before or one of the event's own or parts' places, no other
-    day than the event's when both sentences state their day, no other cause, no word setting it
+    day than the event's when both sentences state their day (unless it adds to a count: "two more
+    bodies were found on Tuesday"), no other cause, no word setting it
     apart (``SEPARATE_EVENT_WORDS``: "separate", "elsewhere"), and each category it states is
     either one the event does not state yet ("Another 40 people were injured and 6 remain missing"
     after "killed 23"), an increment over it ("eight more bodies", ``INCREMENT_WORDS``) or, for
@@ -2025,8 +2066,9 @@ def _joins(event: Casualty, rec: Casualty, text: str, ctx: _Context) -> bool:
         return False
     if id(rec) in ctx.elsewhere and event.place is not None:
         return False
-    if event.date != rec.date and id(event) in ctx.own_dates and id(rec) in ctx.own_dates:
+    if event.date != rec.date and id(event) in ctx.own_dates and id(rec) in ctx.own_dates and not ctx.increments.get(id(rec)):
         return False  # each sentence dates its own incident: "... on Monday. On Wednesday, a grenade ... wounded nine"
+        # (not "Rescuers found two more bodies on Tuesday": more of the event's victims)
     if id(rec) in ctx.own_places and rec.place not in {event.place} | {p.place for p in event.parts} \
             and (rec.lat is None or (rec.lat, rec.lon) != (event.lat, event.lon)):
         return False  # (a river or valley named there is placed at the event's place: "after the X River burst its banks")
