@@ -96,6 +96,7 @@ class SpeakersLexicon(LexiconFile):
     org_country: WordMap
     org_expansions: WordMap
     pronoun_gender: WordMap
+    role_hypernyms: WordMap
     definite_title_nouns: WordList
     relational_nouns: WordList
     organisation_heads: WordList
@@ -238,6 +239,7 @@ DOCUMENT_HEAD_NOUNS = frozenset(_SPEAKERS.document_head_nouns)
 ORG_COUNTRY = dict(_SPEAKERS.org_country)
 ORG_EXPANSIONS = dict(_SPEAKERS.org_expansions)
 PRONOUN_GENDER = dict(_SPEAKERS.pronoun_gender)
+ROLE_HYPERNYMS = dict(_SPEAKERS.role_hypernyms)
 DEFINITE_TITLE_NOUNS = frozenset(_SPEAKERS.definite_title_nouns)
 RELATIONAL_NOUNS = frozenset(_SPEAKERS.relational_nouns)
 ORGANISATION_HEADS = frozenset(_SPEAKERS.organisation_heads)

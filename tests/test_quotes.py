@@ -783,6 +783,17 @@ SOURCE_FAMILIES = [
      "14:30 CET - \"We are checking every pier,\" harbour master Lena Falk told reporters.",
      [("indirect", "Ferries to the islands are cancelled until Friday", "said", "port authority", "organisation"),
       ("direct", "We are checking every pier", "told", "Lena Falk", "person")]),
+    # a general noun for a person's role ("the leader" for a president, "the commander" for a colonel), its country
+    # modifier agreeing
+    ("role-hypernym-leader", "Tanzanian President Rehema Mwakyusa met Kenyan Prime Minister Daniel Kiptoo in Arusha. "
+     "The Tanzanian leader said the border would reopen.",
+     [("indirect", "the border would reopen", "said", "Rehema Mwakyusa", "person")]),
+    ("role-hypernym-commander", "Colonel Ana Petrova toured the front on Monday. The commander said the line was holding.",
+     [("indirect", "the line was holding", "said", "Ana Petrova", "person")]),
+    # a name modifying an organisation's noun is the body's, never a pronoun's antecedent
+    ("name-of-a-body-is-no-person", "Foreign Ministry spokesman Reza Kazemi spoke on Monday. The semi-official Tasnim "
+     "agency quoted him as saying: “Talks under pressure are not talks.”",
+     [("direct", "Talks under pressure are not talks.", "saying", "Reza Kazemi", "person")]),
     # punctuation the parser hung on a source's phrase is no part of its name
     ("dash-before-source", "Not quite - police in Leeds said the bar had closed early.",
      [("indirect", "the bar had closed early", "said", "police", "organisation")]),

@@ -439,6 +439,16 @@ def _without_opening_verb(ent: Span) -> Span:
     return Span(doc, ent.start + 1, ent.end, label=ent.label_)
 
 
+def _body_name(ent: Span) -> Span:
+    """``ent`` as an ORG when the model tagged a person the name that modifies an organisation's noun ("the
+    semi-official Tasnim agency", "the Kibera Youth group"): the body's name, never a person nor a pronoun's
+    antecedent. Else ``ent`` itself."""
+    root = ent.root
+    if ent.label_ == "PERSON" and root.dep_ == "compound" and root.head.i >= ent.end and root.head.lower_ in C.ORG_HEAD_NOUNS:
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
+    return ent
+
+
 def _storm_name(ent: Span) -> Span:
     """``ent`` as an EVENT when it names a storm (``storm_words``: "Storm Elin", "Hurricane Milton", tagged PERSON
     by the model): never a speaker or a pronoun's antecedent. Else ``ent`` itself."""
@@ -709,7 +719,8 @@ class SpeakerIndex:
             self._abbrev.setdefault(abbrev.lower(), full)
         # doc.ents builds new Spans on every access; given names the model left out are taken in
         self._ents: list[Span] = _with_surname_particles([
-            _storm_name(_named_kind(_appositive_person(_titled_person(_described_person(self._with_given_names(_without_opening_verb(e)))))))
+            _storm_name(_named_kind(_appositive_person(_titled_person(_described_person(self._with_given_names(
+                _body_name(_without_opening_verb(e))))))))
             for e in doc_ents(doc)])
         self._ents = [e for e in self._ents if not section_label(e)]  # "Schools:" in a list of topics
         self._ent_of_tok: dict[int, Span] = {t: ent for ent in self._ents for t in range(ent.start, ent.end)}
@@ -1954,7 +1965,8 @@ class SpeakerIndex:
         The same rule as :meth:`antecedent`, with role instead of gender as the compatibility
         test: going back from the description (at most 3000 characters), the latest named person
         whose role holds the head noun ("Kisumu Governor ..." for "the governor", "fisherman" for
-        "the fisherman", "Sen." for "the senator": :data:`ROLE_ABBREVIATIONS`) wins over nearer
+        "the fisherman", "Sen." for "the senator": :data:`ROLE_ABBREVIATIONS`; "the leader" for a president:
+        ``role_hypernyms``) wins over nearer
         people whose role is another; a modifier naming a country must agree with the person's
         country. A
         :data:`~components.lexicon.DEFINITE_TITLE_NOUNS` head with no other modifier ("the
@@ -1976,8 +1988,8 @@ class SpeakerIndex:
                 break
             rec = self.records[key]
             role = [ROLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in re.split(r"[\s\-]+", (rec.role or "").lower())]
-            if head in role and (not countries or rec.country in countries):
-                return key
+            if (head in role or any(C.ROLE_HYPERNYMS.get(w) == head for w in role)) and (not countries or rec.country in countries):
+                return key  # (a general noun for the role: "the leader" for a president, ``role_hypernyms``)
             if k == i and not rec.role and tok.lower_ in C.DEFINITE_TITLE_NOUNS and len(kids) == 1 and tok.idx - char <= 400:
                 return key
         return None
