@@ -788,6 +788,8 @@ SOURCE_FAMILIES = [
     ("role-hypernym-leader", "Tanzanian President Rehema Mwakyusa met Kenyan Prime Minister Daniel Kiptoo in Arusha. "
      "The Tanzanian leader said the border would reopen.",
      [("indirect", "the border would reopen", "said", "Rehema Mwakyusa", "person")]),
+    ("role-hypernym-not-with-other-modifiers", "President Ana Costa opened the festival. The band leader said the crowd "
+     "was huge.", [("indirect", "the crowd was huge", "said", "band leader", "person")]),
     ("role-hypernym-commander", "Colonel Ana Petrova toured the front on Monday. The commander said the line was holding.",
      [("indirect", "the line was holding", "said", "Ana Petrova", "person")]),
     # a name modifying an organisation's noun is the body's, never a pronoun's antecedent

@@ -1981,6 +1981,9 @@ class SpeakerIndex:
             return None
         head = tok.lemma_.lower() if tok.tag_ == "NNS" else tok.lower_
         countries = {country_of(c.text) for c in kids[1:] if c.text[:1].isupper()} - {None}
+        # a general noun stands for a role only with no modifier but a country ("the Tanzanian leader"; not "the band
+        # leader")
+        general = all(c.text[:1].isupper() and country_of(c.text) for c in kids[1:])
         i = bisect.bisect_left(self._persons, (tok.idx, "")) - 1
         for k in range(i, -1, -1):
             char, key = self._persons[k]
@@ -1988,7 +1991,7 @@ class SpeakerIndex:
                 break
             rec = self.records[key]
             role = [ROLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in re.split(r"[\s\-]+", (rec.role or "").lower())]
-            if (head in role or any(C.ROLE_HYPERNYMS.get(w) == head for w in role)) and (not countries or rec.country in countries):
+            if (head in role or general and any(C.ROLE_HYPERNYMS.get(w) == head for w in role)) and (not countries or rec.country in countries):
                 return key  # (a general noun for the role: "the leader" for a president, ``role_hypernyms``)
             if k == i and not rec.role and tok.lower_ in C.DEFINITE_TITLE_NOUNS and len(kids) == 1 and tok.idx - char <= 400:
                 return key
