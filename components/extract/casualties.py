@@ -501,8 +501,8 @@ def _living_subject(head: Token, trigger: Token) -> bool:
     injured", "both stewards were hurt"): they are people unless an animal noun says otherwise. Counted: by a
     number, a count determiner (:data:`DETERMINER_COUNTS`) or, singular, "a"/"an"/"one" with a verb used of bodies
     only (:data:`BODILY_INJURY_VERBS`) or before a person noun (:func:`_is_person_noun`; not "a sector was hurt by
-    the sanctions"). Not for deaths (animals
-    die: "two hundred lobsters died"), things that are "killed" ("two bills were killed") or go "missing"."""
+    the sanctions"). Not for deaths (animals die: "two hundred lobsters died"), things that are "killed" ("two bills
+    were killed") or go "missing"."""
     if head.pos_ != "NOUN" or head.dep_ not in ("nsubj", "nsubjpass") or head.head.i != trigger.i \
             or trigger.lemma_.lower() not in LIVING_VERBS or _is_animal(head) or head.lower_ in NON_COUNT_FOLLOWERS:
         return False
@@ -510,8 +510,7 @@ def _living_subject(head: Token, trigger: Token) -> bool:
         return any(c.dep_ == "nummod" or c.dep_ in ("det", "predet") and c.lower_ in DETERMINER_COUNTS for c in head.children)
     bodily = trigger.lemma_.lower() in BODILY_INJURY_VERBS
     return head.tag_ == "NN" and (bodily or _is_person_noun(head)) and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "nummod" and c.lower_ == "one"
-                                     for c in head.children)
+        c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "nummod" and c.lower_ == "one" for c in head.children)
 
 
 def _coordinated_with_person(head: Token) -> bool:
