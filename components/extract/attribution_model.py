@@ -352,7 +352,7 @@ def _quoted_as(c: Candidate) -> bool:
     that ..."; ``quoting_verbs``): the candidate's cue hangs on "as" under the quoting verb and its source is that
     verb's object. Such a report is kept whatever its probability: PolNeAR annotates only the outer "quoted", so the
     decider learned to drop the inner one, which says who said what."""
-    cue = c.frame.cue.root if hasattr(c.frame.cue, "root") else c.frame.cue
+    cue = c.frame.cue.root
     prep = cue.head
     if c.frame.subject is None or cue.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.lemma_.lower() not in QUOTING_VERBS:
         return False

@@ -854,7 +854,8 @@ _DISCLOSING_VERBS = frozenset({"give", "provide", "reveal", "disclose", "share",
 
 def _complement_content(tok: Token, lem: str) -> Optional[tuple[int, int]]:
     """Content of a cue without a clause complement: an indirect question after the addressee
-    (:func:`_indirect_question`), "accused the agency of hiding ..." (the "of"/"for" complement), "called for an inquiry", "described it as ..." (object and predicate), or
+    (:func:`_indirect_question`), "accused the agency of hiding ..." (the "of"/"for" complement),
+    "called for an inquiry", "described it as ..." (object and predicate), or
     a "to"-infinitive ("urged them to leave"). None when there is none."""
     content = _indirect_question(tok, lem)
     if content is None and lem in C.CUE_OBJECT_PREP_VERBS:
@@ -1132,8 +1133,8 @@ def _word_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]:
 def _inverted_opening_cue(tok: Token) -> Optional[Frame]:
     """Family: a sentence opened by its reporting verb, the source after it and a colon or comma before
     the quotation ("Said Ellis: '...'", "Added the mayor, '...'"); the parser takes the verb for a
-    modifier of the name, for a participle with an object, or for a sentence of its own. The frame has the name as source and no content
-    (the quotation attaches)."""
+    modifier of the name, for a participle with an object, or for a sentence of its own. The frame has the name
+    as source and no content (the quotation attaches)."""
     doc = tok.doc
     if tok.tag_ not in ("VBD", "VBZ", "VBN") or not (tok.i == 0 or doc[tok.i - 1].text in ".!?" or "\n" in doc[tok.i - 1].text):
         return None

@@ -235,8 +235,8 @@ def _one_spelling(places: list[Place]) -> list[Place]:
 def written_name(name: str, mention: str) -> str:
     """The place's name as the article writes it when that is the gazetteer's name but for accents, hyphens and
     abbreviation stops ("Bogotá", "Lomé" for GeoNames' English spellings "Bogota", "Lome"; "Sao Sebastiao" for "São
-    Sebastião", "San Pedro" for "San-Pedro", "US Virgin Islands" for "U.S. Virgin Islands"), else the gazetteer's ``name`` ("Kyiv" for "Kiev", "United States" for "U.S.", "Kyiv"
-    for a dateline's "KYIV").
+    Sebastião", "San Pedro" for "San-Pedro", "US Virgin Islands" for "U.S. Virgin Islands"), else the gazetteer's
+    ``name`` ("Kyiv" for "Kiev", "United States" for "U.S.", "Kyiv" for a dateline's "KYIV").
 
     Args:
         name (str): the gazetteer record's name.
@@ -336,6 +336,7 @@ def _joined_names(doc: Doc, gaz: Gazetteer) -> list[Span]:
             i += 1
             continue
         best = None
+        cut = _place_entity_end(doc, i)
         for j in range(i + 2, min(i + MAX_JOINED_TOKENS, n) + 1):
             inner = range(i + 1, j - 1)
             last = texts[j - 1]
@@ -344,12 +345,14 @@ def _joined_names(doc: Doc, gaz: Gazetteer) -> list[Span]:
             if not all(lows[k] in NAME_JOINERS or texts[k] == "-" or texts[k][:1].isupper() and texts[k].isalpha() for k in inner):
                 break
             joined = any(lows[k] in NAME_JOINERS for k in inner)
+            if not joined and (cut is None or cut >= j):
+                continue
             text = span_text(doc[i:j])
             key = normalise(text)
             # (a city's Latin alternate names are indexed too: any city record found by the key has that name);
             # without a joiner, only a country's exact name extending a place entity the model cut short: "the US Virgin
             # Islands" (the model: "US"), not "the United States Department of Agriculture"
-            if (joined or _cut_place_entity(doc[i:j])) and any(
+            if any(
                     (normalise(r.name) == key or r.kind == "city") and (r.kind != "city" or r.population >= MIN_CUED_ORG_POPULATION)
                     and (joined or r.kind == "country" and normalise(r.name) == key) for r in gaz.candidates(text)):
                 best = doc[i:j]
@@ -361,16 +364,16 @@ def _joined_names(doc: Doc, gaz: Gazetteer) -> list[Span]:
     return out
 
 
-def _cut_place_entity(span: Span) -> bool:
-    """True when ``span`` opens with a place entity (GPE, LOC) that ends inside it: the model tagged only a piece
-    of the name."""
-    first = span[0]
+def _place_entity_end(doc: Doc, i: int) -> Optional[int]:
+    """The end (token index, exclusive) of the place entity (GPE, LOC) that opens at token ``i``, else None: a run
+    of capitalised words past it is a name the model cut short ("US" of "the US Virgin Islands")."""
+    first = doc[i]
     if first.ent_iob_ != "B" or first.ent_type_ not in ("GPE", "LOC"):
-        return False
-    end = first.i + 1
-    while end < span.end and span.doc[end].ent_iob_ == "I":
+        return None
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return end < span.end
+    return end
 
 
 def _water_of(span: Span) -> Optional[Span]:

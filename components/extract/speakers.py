@@ -1731,8 +1731,8 @@ class SpeakerIndex:
         rebels"): the last entity before ``tok`` in its sentence or the two before, outside quotations, that
         modifies a plural person noun (:func:`person_noun`), is no place and no country's demonym. None when there
         is none."""
-        first = self.doc[tok.sent.start].sent.start
-        for _ in range(2):
+        first = tok.sent.start
+        for _ in range(2):  # back to the start of the sentence two before
             if first > 0:
                 first = self.doc[first - 1].sent.start
         for e in reversed(self._ents):
