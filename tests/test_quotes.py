@@ -1680,3 +1680,37 @@ def test_quotes_an_interview_printed_without_labels(extract_text):
     explainer = ("Ports along the coast are congested after the storm.\n\nWhy are ships waiting?\n\nThe channel closed "
                  "for three days.\n\nWhat happens next?\n\nThe queue should clear within a week.")
     assert extract_text(explainer).quotes == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("As Health Minister Rosa Okafor told parliament on Tuesday, the country has only 40 ambulances for ten million "
+     "people.", [("indirect", "the country has only 40 ambulances for ten million people", "Rosa Okafor", "told")]),
+    ("The drought will cut the maize harvest by a third, as the farmers' union warned last month.",
+     [("indirect", "The drought will cut the maize harvest by a third", "farmers union", "warned")]),
+    ("The bridge, as engineers noted on Monday, was never designed for lorries.",
+     [("indirect", "The bridge was never designed for lorries", "engineers", "noted")]),
+    ("The inquiry did not establish whether the guards had fired first, as the families have claimed.",
+     [("indirect", "the guards had fired first", "families", "claimed")]),
+    # not reports: no one who says, a time clause with its own object, a reason clause not set off by a comma
+    ("The pipeline was finished in March or, as might be expected, a little later.", []),
+    ("As she spoke, protesters chanted outside the hall.", []),
+], ids=["opening", "closing", "parenthetical", "nearest-clause", "no-subject", "time-clause"])
+def test_quotes_an_as_clause_reports_its_main_clause(extract_text, text, expected):
+    """Invented: a reporting verb heading an "as"-clause set off by a comma ("As X told parliament, P", "P, as X
+    warned", "P1, as X noted, P2") reports the clause it hangs on, the as-clause cut out: never the addressee
+    ("parliament") and never words of the as-clause; a closing as-clause reports the clause that ends at its comma."""
+    assert [(q.kind, q.text, q.speaker, q.cue) for q in extract_text(text).quotes] == expected
+
+
+@pytest.mark.parametrize("text,speaker,cue", [
+    ("The team lost 3-0 in Accra on Saturday.\n\n“We were careless at the back,” lamented coach Abel Moyo.",
+     "Abel Moyo", "lamented"),
+    ("Exports doubled in the third quarter. “This is our best year,” boasted trade minister Ines Calvo.",
+     "Ines Calvo", "boasted"),
+    ("Water covered the valley. “I remember the first flood,” recalled farmer Juma Ali, 70.", "Juma Ali", "recalled"),
+], ids=["lamented", "boasted", "recalled"])
+def test_quotes_a_post_posed_cue_the_tagger_reads_as_an_adjective(extract_text, text, speaker, cue):
+    """Invented: '"...," VERBED role Name.' where the tagger takes the verb for an adjective on the role noun
+    (lamented, boasted, recalled): the name after it is the speaker and the word its cue."""
+    quotes = extract_text(text).quotes
+    assert [(q.kind, q.speaker, q.cue) for q in quotes] == [("direct", speaker, cue)]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from spacy.strings import get_string_id
-from spacy.symbols import AUX, NOUN, PROPN, VERB
+from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon as C
@@ -407,6 +407,13 @@ def _parataxis_content(tok: Token, in_quote) -> Optional[tuple[tuple[int, int], 
         if host is None:
             return None
         toks = list(host.subtree)
+    return _host_clause(toks, in_quote)
+
+
+def _host_clause(toks: list[Token], in_quote) -> Optional[tuple[tuple[int, int], str]]:
+    """((start, end), text) of a host clause's tokens ``toks`` with a parenthetical cut out: its character
+    range (which may enclose the cut) and its words joined by their spacing, without the commas or dashes
+    on the cut's edges. None when a token lies in a quotation (those quotes are linked by proximity)."""
     if not toks or any(in_quote(t.idx) for t in toks):
         return None
     rng = span_chars(toks)
@@ -913,6 +920,50 @@ def _audience(tok: Token, lem: str) -> Optional[Token]:
     return None
 
 
+def _as_clause_content(tok: Token, lem: str, in_quote, settings: "CueSettings") -> Optional[tuple[tuple[int, int], str]]:
+    """Family "As X told parliament, P" / "P, as X said" / "P, as X noted, Q": a cue verb heading an adverbial
+    clause opened by "as" and set off by commas reports its governing clause, the as-clause cut out. Only a
+    verb the training split shows with a clause complement (:func:`is_reliable_cue`, shape ``clause``:
+    "said", "noted", "reported", not "spoke"), with no object of its own but its addressee ("As she
+    announced the plan, protesters ..." is a time clause) and no clause or prepositional complement.
+
+    Returns:
+        ((start, end), text) of the governing clause as :func:`_host_clause` gives it, or None.
+    """
+    head = tok.head
+    if head.dep_ in ("nsubj", "nsubjpass") and head.i < tok.i:
+        head = head.head  # "The bridge, as engineers noted, was ...": the clause hung on the subject
+    if tok.dep_ != "advcl" or head.pos not in (VERB, AUX) or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None
+    if not is_reliable_cue(lem, "VERB", "clause", settings.min_reliability, settings.min_count):
+        return None
+    addressed = lem in C.CUE_AUDIENCE_VERBS  # "told parliament": the object is the addressee
+    if not any(c.dep_ == "nsubj" for c in tok.children) or any(
+            c.dep_ in ("ccomp", "xcomp", "attr", "oprd") or c.dep_ in ("dobj", "dative") and not addressed
+            or c.dep_ == "prep" and c.lower_ in ("of", "about", "for", "against") for c in tok.children):
+        return None  # "as (might be) expected" has no one who says; an object or complement is the verb's own content
+    doc, first, last = tok.doc, tok.left_edge.i, tok.right_edge.i
+    if any(t.pos in (VERB, AUX) and t.i != tok.i and t.head.i != tok.i for t in doc[first : last + 1]):
+        return None  # a clause inside the as-clause ("even as he says his record makes him ...") is its own content
+    # set off by a comma (or dash) from the clause it reports: before it when that clause comes first, after it
+    # when it comes after ("Prices rose as the bank warned" is a reason, not a report)
+    before = first > 0 and doc[first - 1].text in (",", "—", "–") and head.i < first
+    after = next((t.i for t in doc[last + 1 : head.i] if t.text in (",", "—", "–")), None) if head.i > last else None
+    if not before and after is None:
+        return None
+    if before:
+        # "It does not answer whether Scott had a gun, as police said": the clause that ends at the comma
+        head = max((t for t in head.subtree if t.pos in (VERB, AUX) and t.right_edge.i == first - 2 and t.i < first
+                    and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), key=lambda t: t.i, default=head)
+    # an opening as-clause runs to its comma: words the parser hung on the main verb before it ("told parliament
+    # on Tuesday, ...") are the as-clause's
+    cut = set(range(first, (after if after is not None and head.left_edge.i >= first else last) + 1))
+    toks = [t for t in head.subtree if t.i not in cut]
+    if len(toks) < 3:
+        return None
+    return _host_clause(toks, in_quote)
+
+
 def _verb_frame(tok: Token, lem: str, in_quote, settings: CueSettings) -> Frame:
     """The frame of reporting verb ``tok`` (lemma ``lem``): source, then content by family, first
     that applies: clause complement, "in a statement that", complements, object content,
@@ -924,6 +975,10 @@ def _verb_frame(tok: Token, lem: str, in_quote, settings: CueSettings) -> Frame:
         return Frame(tok.doc[tok.i : tok.i + 1], None, None, None)
     subj, content = _clause_content(tok, _verb_subject(tok, in_quote))
     rule, content_text = "", None
+    if content is None:
+        host = _as_clause_content(tok, lem, in_quote, settings)
+        if host is not None:
+            (content, content_text), rule = host, "as_clause"
     if content is None:
         content = _statement_clause(tok) or _complement_content(tok, lem)
     if content is None and lem in C.CUE_OBJECT_CONTENT_VERBS and subj is not None:
@@ -1113,6 +1168,8 @@ def _word_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]:
         f = _noun_frame(tok, in_quote)
         if f is not None:
             return f
+    if tok.pos_ == "ADJ":
+        return _post_quote_inverted_cue(tok)
     if tok.pos_ not in ("VERB", "AUX", "PROPN", "NOUN") or tok.pos_ == "NOUN" and tok.dep_ not in ("ROOT", "ccomp"):
         return None
     lem = cue_lemma(tok)
@@ -1122,7 +1179,7 @@ def _word_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]:
         return f
     if tok.pos_ == "PROPN" and not tok.is_upper:
         return None
-    inverted = _inverted_opening_cue(tok) or _inverted_parenthetical_cue(tok, in_quote)
+    inverted = _inverted_opening_cue(tok) or _inverted_parenthetical_cue(tok, in_quote) or _post_quote_inverted_cue(tok)
     if inverted is not None:
         return inverted
     if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
@@ -1144,6 +1201,35 @@ def _inverted_opening_cue(tok: Token) -> Optional[Frame]:
     if k is None or not all(t.pos_ in ("PROPN", "NOUN", "DET") for t in doc[tok.i + 1 : k]) or not plausible_source(doc[k - 1]):
         return None
     return Frame(doc[tok.i : tok.i + 1], doc[k - 1], None)
+
+
+_CLOSING_MARKS = frozenset({'"', "”", "’", "'"})
+
+
+def _post_quote_inverted_cue(tok: Token) -> Optional[Frame]:
+    """Family: a reporting verb right after a quotation's closing mark and comma, with the source after it
+    and nothing else to the end of the sentence or the next comma ('"...," lamented coach Abel Moyo.'); the
+    tagger often takes the verb for an adjective on the role noun. The verb is read from its word form
+    (:func:`cue_lemma`: an inflected form of a reporting verb). The frame has the noun phrase's head as
+    source and no content (the quotation attaches). None otherwise."""
+    doc = tok.doc
+    if tok.i < 2 or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    a, b = doc[tok.i - 2].text, doc[tok.i - 1].text
+    if not (a == "," and b in _CLOSING_MARKS or a in _CLOSING_MARKS and b == ","):
+        return None
+    lem = cue_lemma(tok)
+    if lem is None or lem == tok.lower_:
+        return None  # an uninflected word ("quote", "report") is no post-posed verb
+    sent = tok.sent
+    k = next((k for k in range(tok.i + 1, sent.end) if doc[k].text in (",", ".", "!", "?", ";") or doc[k].is_space), sent.end)
+    words = doc[tok.i + 1 : k]
+    if not len(words) or len(words) > 6 or not all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") for t in words):
+        return None
+    source = words.root
+    if not plausible_source(source):
+        return None
+    return Frame(doc[tok.i : tok.i + 1], source, None)
 
 
 def _inverted_parenthetical_cue(tok: Token, in_quote) -> Optional[Frame]:
@@ -1180,6 +1266,8 @@ def _inverted_parenthetical_cue(tok: Token, in_quote) -> Optional[Frame]:
 # the tokens :func:`_token_frame` may open a frame at: these parts of speech, a colon, "according"
 _FRAME_POS = frozenset({VERB, AUX, PROPN, NOUN})
 _COLON, _ACCORDING, _IN = get_string_id(":"), get_string_id("according"), get_string_id("in")
+# a comma or closing quotation mark before an adjective that may be a post-posed verb (:func:`_post_quote_inverted_cue`)
+_COMMA_OR_CLOSING = frozenset(get_string_id(m) for m in _CLOSING_MARKS | {","})
 # the relations under which a noun (not a cue noun) may open a frame of its own (:func:`_word_frame`)
 _NOUN_FRAME_DEPS = frozenset({get_string_id("ROOT"), get_string_id("ccomp")})
 
@@ -1200,7 +1288,8 @@ def reporting_frames(doc: Doc, in_quote, settings: CueSettings = DEFAULT_CUE_SET
     lems, lows, nouns = token_lemmas(doc), token_lowers(doc), C.CUE_NOUNS
     for i in range(len(doc)):
         # only these tokens can open a frame (the first tests of _token_frame), read from the columns
-        if (pos[i] in _FRAME_POS or orth[i] == _COLON or lower[i] in (_ACCORDING, _IN)) and not in_quote(idx[i]):
+        if (pos[i] in _FRAME_POS or orth[i] == _COLON or lower[i] in (_ACCORDING, _IN)
+                or pos[i] == ADJ and i >= 2 and orth[i - 1] in _COMMA_OR_CLOSING) and not in_quote(idx[i]):
             if pos[i] == NOUN and dep[i] not in _NOUN_FRAME_DEPS and lems[i] not in nouns and lows[i] not in nouns \
                     and orth[i] != _COLON and lower[i] not in (_ACCORDING, _IN):
                 continue  # a noun opens a frame only as a cue noun (_noun_frame) or heading its clause

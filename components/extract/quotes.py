@@ -1067,7 +1067,7 @@ def _indirect_ok(s: _Sieve, f: Frame, holders: "_Intervals") -> bool:
         return False
     cue = f.cue[0]
     if f.kind == "verb" and cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not any(
-            c.dep_ in ("agent", "aux", "auxpass") for c in cue.children):
+            c.dep_ in ("agent", "aux", "auxpass", "nsubj") for c in cue.children):
         return False  # "when asked about the deficit, she ...": a bare participle; the one asked is no source
     subj = f.subject
     return not (subj is not None and (subj.lower_ in C.NON_SPEAKER_PRONOUNS and subj.lower_ != "it" or _first_person(subj)))
@@ -1093,7 +1093,8 @@ def _passive_cue(f: Frame) -> bool:
     """Whether the frame's cue verb is passive ("when asked why ...", "was told that ..."): its subject is
     the one addressed, not the source, so only the rules (which read the agent) may attribute it."""
     tok = f.cue[0]
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl"))
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+        tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(c.dep_ == "nsubj" for c in tok.children))
 
 
 def _before_inner_speech(s: _Sieve, f: Frame, ca: int, cb: int) -> int:
