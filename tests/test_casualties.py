@@ -1641,3 +1641,21 @@ def test_casualties_inverted_copula_lists_the_victims(extract_text, text, expect
     "The dead were ...") counts the people after "be", summed over the list."""
     ex = extract_text(text, "2025-06-02")
     assert [(c.place, c.killed_min, c.injured_min) for c in ex.casualties] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The bus hit a tree near Kitale on Sunday, killing all but two of the 19 people on board.", [("Kitale", 17, None)]),
+    ("All but three of the 40 passengers were killed when the ferry capsized off Mwanza on Friday.", [("Mwanza", 37, None)]),
+    ("Five (5) persons were confirmed dead while four (4) others sustained varying degrees of injuries in the crash at "
+     "Ibadan on Monday.", [("Ibadan", 5, 4)]),
+    ("One hundred and twelve people were killed and two hundred and thirty injured when the dam burst near Derna on "
+     "Sunday.", [("Darnah", 112, 230)]),
+    ("Twelve people were killed and one hundred and five injured in the blast in Quetta on Sunday.", [("Quetta", 12, 105)]),
+], ids=["exceptive-object", "exceptive-subject", "bracketed-digits", "written-number-ellipsis", "number-on-first-verb"])
+def test_casualties_count_phrases_in_their_written_forms(extract_text, text, expected):
+    """Invented: an exceptive "all but N of the M" is M - N (never N); a number word restated in bracketed digits
+    ("Five (5) persons") is one number; a long written number before an elliptical "and ... injured" counts whole
+    ("two hundred and thirty", however the parser splits it, never 200 nor 260) even when the parser hangs it on the
+    first verb; "sustained varying degrees of injuries" is an injury taken."""
+    ex = extract_text(text, "2024-03-12")
+    assert [(c.place, c.killed_min, c.injured_min) for c in ex.casualties] == expected

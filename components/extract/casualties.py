@@ -202,6 +202,8 @@ def _is_num_token(t: Token, before: list[Token]) -> bool:
     "a" before "dozen"/"hundred"; a hyphen or "and" inside "Twenty - five", "two hundred and six")."""
     w = t.lower_
     nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+    if before and w[:1].isdigit() and not before[-1].lower_[:1].isdigit():
+        return False  # "Five (5) persons": the digits restate the word (the brackets are left out of the phrase)
     if is_number_word(w):
         return True
     if w in ("a", "an") and nxt in ("dozen", "hundred", "thousand", "million", "billion", "score"):
@@ -389,10 +391,14 @@ def _in_care(tok: Token) -> bool:
 
 def _injuries_taken(tok: Token) -> list[Token]:
     """The injuries (:data:`INJURY_NOUNS`) that the object of a verb of taking an injury names
-    (:data:`INJURY_TAKING_VERBS`: "11 suffered minor burns", "sustained gunshot wounds"): its subject is a casualty."""
+    (:data:`INJURY_TAKING_VERBS`: "11 suffered minor burns", "sustained gunshot wounds"), or its "of" complement
+    ("sustained varying degrees of injuries", "various kinds of burns"): its subject is a casualty."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in INJURY_TAKING_VERBS:
         return []
-    return [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.lower_ in INJURY_NOUNS]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    return [c for c in objs if c.lower_ in INJURY_NOUNS] + [
+        p for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+        if p.dep_ == "pobj" and p.lower_ in INJURY_NOUNS]
 
 
 def _in_care_state(tok: Token) -> bool:
@@ -424,9 +430,35 @@ def _phrase(head: Token) -> list[Token]:
         if doc[k].lower_ == "to" and k >= 1 and doc[k - 1].like_num and (rise or k >= 2 and doc[k - 2].lower_ == "by"):
             start = k + 1
     end = head.i + 1
-    while end < len(doc) and doc[end].head.i == head.i and is_number_word(doc[end].lower_):
+    while end < len(doc) and (doc[end].head.i == head.i and is_number_word(doc[end].lower_) or _number_goes_on(doc, end)):
         end += 1
     return [t for t in doc[start:end] if t.dep_ != "punct" or t.text in ("-", "–")]
+
+
+def _number_entity_before(tok: Token) -> Optional[Token]:
+    """The head of a number entity (CARDINAL) ending right before a state word without a subject ("and one hundred
+    and five injured", the parser's "hundred" a conjunct of the verb before): the entity's token whose head lies
+    outside it; None when ``tok`` is no state word or no number entity ends before it."""
+    doc = tok.doc
+    if tok.lower_ not in _STATE_WORDS or tok.i == 0 or doc[tok.i - 1].ent_type_ != "CARDINAL":
+        return None
+    start = tok.i - 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    run = range(start, tok.i)
+    return next((doc[k] for k in run if doc[k].head.i not in run and _states_count(doc[k])), None)
+
+
+def _number_goes_on(doc: Doc, i: int) -> bool:
+    """True when token ``i`` continues the written number before it inside one number entity: "and" after
+    "hundred"/"thousand" before a number word, or that number word ("two hundred and thirty", which the parser may
+    split into a number and its conjunct)."""
+    tok, prev = doc[i], doc[i - 1]
+    if tok.ent_iob_ != "I" or tok.ent_type_ != "CARDINAL":
+        return False
+    if tok.lower_ == "and":
+        return prev.lower_ in MAGNITUDE_WORDS and i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" and is_number_word(doc[i + 1].lower_)
+    return prev.lower_ == "and" and is_number_word(tok.lower_) and not tok.lower_[:1].isdigit()
 
 
 def _is_animal(tok: Token) -> bool:
@@ -808,6 +840,9 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
     own = [c for c in kids if c.dep_ == "npadvmod" and c.i < tok.i and _states_count(c)]
     if own:  # "... and at least a dozen drowned": the verb's own count, which the parser left as a modifier
         return own
+    number = _number_entity_before(tok)
+    if number is not None:  # "were killed and one hundred and five injured": the number hung on the first verb
+        return [number]
     head = tok.head
     # (a state word right after its verb that the parser took for a clause of its own when a place follows: "went
     # missing near X")
@@ -1442,10 +1477,7 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
         if cat is None or _not_an_event(tok) or _earlier_event(tok):
             continue
         for victim in _victims(tok):
-            if victim.i in used or not _is_countable_head(victim, cat == "missing") and (cat == "missing" or not _coordinated_with_person(victim))\
-                    and not _living_subject(victim, tok) or _counts_animals(victim, tok):
-                continue
-            c = parse_count(_phrase(victim), victim, person=_living_subject(victim, tok))
+            c = _victim_count(victim, tok, cat, used)
             if c is None:
                 continue
             if _estimated_past(tok):
@@ -1474,6 +1506,51 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
     confirmed = {p.key for k, p in enumerate(pieces) if k not in estimates}
     pieces = [p for k, p in enumerate(pieces) if k not in estimates or p.key not in confirmed]
     return pieces, subjects, clause
+
+
+def _victim_count(victim: Token, tok: Token, cat: str, used: set[int]) -> Optional[Count]:
+    """The count of victim head ``victim`` of casualty word ``tok`` (category ``cat``): an exceptive "all but N of
+    the M" (:func:`_exceptive_count`; the exception's number is marked used, never a count of its own), else its
+    phrase's count (:func:`parse_count`) when the head can be counted (not animals, not already counted: ``used``
+    holds token indices)."""
+    if victim.i in used:
+        return None
+    exceptive = _exceptive_count(victim)
+    if exceptive is not None:
+        used.add(exceptive[1].i)
+        return exceptive[0]
+    if not _is_countable_head(victim, cat == "missing") and (cat == "missing" or not _coordinated_with_person(victim)) \
+            and not _living_subject(victim, tok) or _counts_animals(victim, tok):
+        return None
+    words = _phrase(victim)
+    used.update(t.i for t in words if t.i > victim.i)  # "two hundred and thirty": "thirty" is no victim of its own
+    return parse_count(words, victim, person=_living_subject(victim, tok))
+
+
+_EXCEPTIVES = frozenset({"but", "except", "save"})
+
+
+def _exceptive_count(head: Token) -> Optional[tuple[Count, Token]]:
+    """An exceptive count: "all but two of the 19 people" (``head`` "all", the exception "two" hung on "but" or
+    coordinated with "all", the whole "of the 19 ...", on either) is 19 - 2 = 17. Returns (the count, the
+    exception's number token), or None for any other phrase (an exception without the whole counts nothing)."""
+    if head.lower_ != "all":
+        return None
+    marks = [c for c in head.children if c.lower_ in _EXCEPTIVES]
+    if not marks:
+        return None
+    numbers = [p for m in marks for p in m.children if p.dep_ == "pobj"] + [c for c in head.conjuncts if c.i > marks[0].i]
+    exception = next((n for n in numbers if _states_count(n)), None)
+    if exception is None:
+        return None
+    wholes = [p for h in (head, exception) for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj"]
+    whole = next((parse_count(_phrase(w), w) for w in wholes), None)
+    part = number_value(exception.text)
+    if whole is None or whole.qualifier != "exact" or part is None or whole.min is None or part >= whole.min:
+        return None
+    n = whole.min - part
+    return Count(n, n, "exact"), exception
 
 
 def _restated_pair(victim: Token, count: Count, before: list[_Piece]) -> bool:
