@@ -986,3 +986,16 @@ def test_speakers_the_former_and_the_latter_are_the_first_and_last_person_named(
                       "The former said the quotas would stay. The latter said two boats had been seized.")
     assert [(q.speaker, q.text) for q in ex.quotes] == [("Ivo Petrak", "the quotas would stay"),
                                                          ("Lea Dorn", "two boats had been seized")]
+
+
+def test_speakers_an_it_chain_reaches_its_organisation(extract_text):
+    """Invented: "ORG did X. It said ... It also warned ...": the second "it" refers through the first to the
+    organisation, two sentences back; a chain that starts at a thing ("The bridge collapsed. It said ...") gives
+    no speaker."""
+    ex = extract_text("The International Monetary Fund cut its growth forecast for Ghana on Tuesday. It said inflation "
+                      "would stay above 20 percent this year.\n\nIt also warned that debt talks could drag into next year.")
+    assert [(q.cue, q.speaker) for q in ex.quotes] == [("said", "International Monetary Fund"),
+                                                      ("warned", "International Monetary Fund")]
+    ex = extract_text("The bridge over the Volta collapsed on Monday. It said nothing about the engineers. It also warned "
+                      "that repairs would take years.")
+    assert [q.speaker for q in ex.quotes] == [None, None]

@@ -1467,20 +1467,25 @@ class SpeakerIndex:
                  and not any(t.lower_ in C.ORG_HEAD_NOUNS for t in ent) and ent.root.dep_ in ("nsubj", "nsubjpass")]
         return self.add_person(named[-1].text, named[-1]) if named else None
 
-    def _organisation_antecedent(self, tok: Token) -> Optional[str]:
+    def _organisation_antecedent(self, tok: Token, depth: int = 0) -> Optional[str]:
         """The organisation an "it" source refers to ("The foreign ministry summoned the envoy. It said
         ..."): the latest clause subject outside quotations in the pronoun's sentence (before it) or the
         sentence before, when that subject names an organisation (an ORG entity or an organisation head
-        noun, ``org_head_nouns``); None when the latest subject is anything else (a thing: "The bridge
-        collapsed. It said nothing" is no source)."""
+        noun, ``org_head_nouns``), or is an earlier "it" that refers to one ("The bank cut its forecast. It
+        said ... It also warned ...": the chain, up to three links); None when the latest subject is anything
+        else (a thing: "The bridge collapsed. It said nothing" is no source)."""
         sents = self._sent_starts
         k = bisect.bisect_right(sents, tok.idx) - 1
         lo = sents[max(0, k - 1)] if sents else 0
         for t in reversed(self.doc[: tok.i]):
             if t.idx < lo:
                 break
-            if t.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(t.idx) or t.pos_ == "PRON" or t.head.dep_ != "ROOT":
+            if t.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(t.idx) or t.head.dep_ != "ROOT":
                 continue  # (a subject inside a reported clause is what was said about, not who spoke)
+            if t.pos_ == "PRON":
+                if t.lower_ == "it" and depth < 2:
+                    return self._organisation_antecedent(t, depth + 1)
+                continue
             if t.ent_type_ != "ORG" and t.lower_ not in C.ORG_HEAD_NOUNS and t.lemma_.lower() not in C.ORG_HEAD_NOUNS:
                 return None
             name, typ, _ = self._resolve_phrase(t, self._name_part(self.noun_phrase(t)))
