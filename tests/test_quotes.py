@@ -1714,3 +1714,16 @@ def test_quotes_a_post_posed_cue_the_tagger_reads_as_an_adjective(extract_text, 
     (lamented, boasted, recalled): the name after it is the speaker and the word its cue."""
     quotes = extract_text(text).quotes
     assert [(q.kind, q.speaker, q.cue) for q in quotes] == [("direct", speaker, cue)]
+
+
+def test_quotes_a_signature_line_under_the_quotation_is_its_source(extract_text):
+    """Invented: vox-pop layout, each quotation followed by a line of its own "— Name, age, role": that name is the
+    speaker; a paragraph opening with a dash and a sentence ("— Police said ...") signs nothing."""
+    ex = extract_text("Bus fares in Lilongwe doubled on Monday. Commuters were angry.\n\n“I now spend half my wage on the "
+                      "bus.”\n— Grace Banda, 41, a market trader\n\n“The drivers are not to blame.”\n— Peter Phiri, a bus "
+                      "conductor")
+    assert [(q.kind, q.speaker) for q in ex.quotes] == [("direct", "Grace Banda"), ("direct", "Peter Phiri")]
+    ex = extract_text("Fuel ran short across the country.\n\n“We will manage,” the minister said.\n\n— Police said on "
+                      "Tuesday that queues had formed at every station.")
+    assert [(q.kind, q.speaker, q.cue) for q in ex.quotes] == [("direct", "minister", "said"),
+                                                              ("indirect", "Police", "said")]

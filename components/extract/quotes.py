@@ -55,7 +55,9 @@ from .transcripts import transcript_turns, turn_quotes, unlabelled_answers
 from .tree import climb
 
 _SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "&"})
-_BYLINE_RE = re.compile(r"[^\S\n]*(?P<dash>[" + C.BYLINE_DASHES + r"])[^\S\n]*(?=[A-Z])")
+_BYLINE_RE = re.compile(r"[^\S\n]*(?P<line>(?:\n[^\S\n]*){0,2})(?P<dash>[" + C.BYLINE_DASHES + r"])[^\S\n]*(?=[A-Z])")
+# the longest signature line under a quotation ("— Grace Banda, 41, a bus conductor"), in characters
+_SIGNATURE_LINE_CHARS = 100
 
 
 def _merge_split_quotes(results: list[dict], text: str) -> list[dict]:
@@ -506,10 +508,18 @@ def _introducing_cue(s: _Sieve, f: Frame, v: QuoteView) -> Optional[Frame]:
 
 
 def _byline_pass(s: _Sieve, v: QuoteView) -> Optional[Link]:
-    """Family: a source named after a dash following the quotation ('"..." ― Jane Roe')."""
+    """Family: a source named after a dash following the quotation ('"..." ― Jane Roe'), on its line or on a
+    signature line of its own under it: at most :data:`_SIGNATURE_LINE_CHARS` characters of name, age and role, no
+    verb (a paragraph opening with a dash and a sentence is no signature)."""
     m = _BYLINE_RE.match(s.text, v.q.outer_end)
     if not m:
         return None
+    if m.group("line"):
+        eol = s.text.find("\n", m.end())
+        eol = len(s.text) if eol < 0 else eol
+        line = s.doc.char_span(m.end(), eol, alignment_mode="expand")
+        if eol - m.end() > _SIGNATURE_LINE_CHARS or line is None or any(t.pos_ in ("VERB", "AUX") for t in line):
+            return None
     nt = s.tok_at(m.end())
     while nt.dep_ in ("compound", "flat") and nt.head.i > nt.i and nt.head.i - nt.i < 4:
         nt = nt.head
