@@ -1659,3 +1659,19 @@ def test_casualties_count_phrases_in_their_written_forms(extract_text, text, exp
     first verb; "sustained varying degrees of injuries" is an injury taken."""
     ex = extract_text(text, "2024-03-12")
     assert [(c.place, c.killed_min, c.injured_min) for c in ex.casualties] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A lorry hit a minibus near Tamale on Monday, killing five people. The two survivors, the driver and a schoolgirl, "
+     "were flown to Accra with serious injuries.", [("Tamale", 5, 2)]),
+    ("Gunmen attacked a prison near Maiduguri on Monday, killing three people, a warden and two children.",
+     [("Maiduguri", 3, None)]),
+    # carried somewhere with something else than an injury: no casualty
+    ("A minibus overturned near Gulu on Tuesday, killing four people. Three passengers were taken to Lira with their "
+     "luggage.", [("Gulu", 4, None)]),
+], ids=["appositive-items", "appositive-items-counted", "carried-with-luggage"])
+def test_casualties_an_appositive_naming_the_counted_people_adds_nobody(extract_text, text, expected):
+    """Invented: "The two survivors, the driver and a schoolgirl," names the two counted people one by one (the items
+    count what the head counts), so it adds nobody; patients carried somewhere "with serious injuries" are injured."""
+    ex = extract_text(text, "2024-03-13")
+    assert [(c.place, c.killed_min, c.injured_min) for c in ex.casualties] == expected

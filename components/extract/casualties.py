@@ -373,7 +373,8 @@ def _in_condition(tok: Token) -> bool:
 def _in_care(tok: Token) -> bool:
     """True for a verb of care (:data:`HOSPITAL_VERBS`) taking patients to or treating them at a place of care
     (:data:`HOSPITAL_NOUNS`: "were taken to hospital", "rushed 12 people to a clinic", "treated in hospital"),
-    or treating them for an injury (:data:`INJURY_NOUNS`: "treated for burns"): its patients are injured."""
+    or treating or carrying them for or with an injury (:data:`INJURY_NOUNS`: "treated for burns", "were flown to
+    the capital with serious injuries"): its patients are injured."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in HOSPITAL_VERBS:
         return False
     for prep in tok.children:
@@ -384,7 +385,7 @@ def _in_care(tok: Token) -> bool:
                 continue
             if prep.lower_ in ("to", "in", "at", "into") and obj.lower_ in HOSPITAL_NOUNS:
                 return True
-            if prep.lower_ == "for" and obj.lower_ in INJURY_NOUNS:
+            if prep.lower_ in ("for", "with") and obj.lower_ in INJURY_NOUNS:
                 return True
     return False
 
@@ -878,7 +879,8 @@ def _with_conjuncts(heads: list[Token]) -> list[Token]:
     out = []
     for h in heads:
         out.append(h)
-        out += [c for c in h.conjuncts if c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and c.i > h.i]
+        conjuncts = [c for c in h.conjuncts if c.pos_ in ("NOUN", "PROPN", "NUM", "PRON") and c.i > h.i]
+        out += [] if _itemises(h, conjuncts) else conjuncts
         for c in h.children:  # "a sub-commander along with a number of insurgents"
             if c.dep_ == "prep" and c.lower_ == "with" and any(a.lower_ in ("along", "together") for a in c.children):
                 out += [p for p in c.children if p.dep_ == "pobj"]
@@ -887,6 +889,22 @@ def _with_conjuncts(heads: list[Token]) -> list[Token]:
                     if w.lower_ == "with":
                         out += [p for p in w.children if p.dep_ == "pobj"]
     return out
+
+
+def _itemises(head: Token, conjuncts: list[Token]) -> bool:
+    """True when ``head``'s conjuncts continue an appositive that names the people ``head`` counts, one by one: "The
+    two survivors, the co-pilot and a passenger," (the parser's "passenger" a conjunct of "survivors"): the items
+    after the appositive count what the head counts, so they are no victims of their own. A list whose items count
+    otherwise ("four officers, a warden and two children") is a list of different people."""
+    appositives = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+    counted = [c for c in head.children if c.dep_ == "nummod"]
+    if not appositives or not counted or not conjuncts or conjuncts[0].i < appositives[-1].i:
+        return False
+    total = number_value(counted[0].text)
+    items = [appositives[-1]] + conjuncts
+    counts = [parse_count(_phrase(t), t) for t in items]
+    return total is not None and all(c is not None and c.qualifier == "exact" for c in counts) and \
+        sum(c.min for c in counts) == total
 
 
 def _toll_value(tok: Token) -> list[Token]:
