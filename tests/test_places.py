@@ -1062,3 +1062,16 @@ def test_places_the_river_is_the_feature_not_the_area_named_after_it(extract_tex
     assert [(p.name, p.kind, p.country) for p in ex.places] == [("Garissa", "city", "KE"), ("Tana River", "feature", "KE")]
     garissa, river = ex.places
     assert (river.lat, river.lon) == (garissa.lat, garissa.lon)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shelling hits homes in Donbas\n\nNEAR KRAMATORSK, Ukraine — Artillery fire damaged at least a dozen homes "
+     "overnight, officials said.", [("Donbas", "UA"), ("Kramatorsk", "UA"), ("Ukraine", "UA")]),
+    ("Anti-government protests spread on Saturday from Iași and Cluj-Napoca to Târgu Mureș.",
+     [("Iași", "RO"), ("Cluj-Napoca", "RO"), ("Târgu Mureș", "RO")]),
+], ids=["dateline-after-preposition", "coordinated-entity"])
+def test_places_read_out_of_a_preposition_or_a_coordination(extract_text, text, expected):
+    """Invented: a capitals dateline opened by a place preposition ("NEAR KRAMATORSK, Ukraine —") names the place
+    after it; an entity the model ran over "X and Y" is two places when each part is an exact gazetteer name that
+    would count as a place on its own."""
+    assert [(p.name, p.country) for p in extract_text(text).places] == expected

@@ -435,6 +435,27 @@ def _slash_parts(ent: Span, gaz: Gazetteer) -> list[Span]:
     return parts
 
 
+def _coordinated_parts(ent: Span, gaz: Gazetteer, surnames: dict[str, set[str]]) -> list[Span]:
+    """The places of an entity the model ran over a coordination ("from Iași and Cluj-Napoca to ...", one ORG
+    entity): its parts between "and", "or" and commas when each is an exact gazetteer name that an organisation's
+    name would have to be to count as a place (:func:`_recoverable`: a country, a first-level area, a big city, or
+    a place after a locative cue), else [] ("Marks and Spencer" stays an organisation)."""
+    doc = ent.doc
+    cuts = [i for i in range(ent.start + 1, ent.end - 1) if doc[i].lower_ in ("and", "or", ",")]
+    if not cuts or ent.label_ not in PLACE_LABELS | RECOVER_LABELS:
+        return []
+    parts, s = [], ent.start
+    for c in cuts + [ent.end]:
+        part = _strip_span(doc[s:c])
+        if not len(part) or not span_text(part)[0].isupper() or not any(
+                normalise(r.name) == normalise(span_text(part)) for r in gaz.candidates(span_text(part))) \
+                or not _recoverable(part, "ORG", gaz, surnames):
+            return []
+        parts.append(part)
+        s = c + 1
+    return parts
+
+
 def _is_non_place(text: str) -> bool:
     """Names that are never toponyms here: listed non-places, calendar words, and rank
     abbreviations ("Brig." is not Brig, Switzerland)."""
@@ -610,7 +631,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for ent in doc_ents(doc):
         if in_joined and any(i in in_joined for i in range(ent.start, ent.end)):
             continue  # a piece of a name joined by "of", "and" or a hyphenated particle
-        parts = _slash_parts(ent, gaz)
+        parts = _slash_parts(ent, gaz) or _coordinated_parts(ent, gaz, surnames)
         if parts:
             slash_parts.extend(parts)
             continue
@@ -1010,8 +1031,14 @@ def _without_dateline_pieces(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> lis
 
 def _dateline_place(doc: Doc, mt: re.Match, gaz: Gazetteer, taken: list[bool]) -> Optional[Span]:
     """The tokens of a dateline match's group 1 when they are free, no listed non-place, and a
-    gazetteer name themselves or a village name (resolve() then wants its area named); else None."""
-    sp = _free_span(doc, mt.start(1), mt.end(1), taken)
+    gazetteer name themselves or a village name (resolve() then wants its area named); else None. A
+    place preposition opening the group is no part of the name ("NEAR KRAMATORSK, Ukraine —",
+    ``place_prepositions``)."""
+    start = mt.start(1)
+    first, _, rest = mt.group(1).partition(" ")
+    if rest.strip() and first.lower() in PLACE_PREPOSITIONS:
+        start = mt.start(1) + len(first) + (len(mt.group(1)) - len(first) - len(rest))
+    sp = _free_span(doc, start, mt.end(1), taken)
     if sp is None or _is_non_place(span_text(sp)):
         return None
     if any(normalise(r.name) == normalise(span_text(sp)) for r in gaz.candidates(span_text(sp))) or gaz.small_places(span_text(sp)):
