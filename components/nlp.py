@@ -435,7 +435,9 @@ def make_places_component(nlp: Language, name: str):
 
     def places_component(doc):
         from .extract.places import toponyms
+        from .extract.speakers import join_hyphenated_given_names
 
+        join_hyphenated_given_names(doc)  # (the first stage: every stage reads the repaired entities)
         doc._.places = toponyms(doc)
         return doc
 

@@ -999,3 +999,13 @@ def test_speakers_an_it_chain_reaches_its_organisation(extract_text):
     ex = extract_text("The bridge over the Volta collapsed on Monday. It said nothing about the engineers. It also warned "
                       "that repairs would take years.")
     assert [q.speaker for q in ex.quotes] == [None, None]
+
+
+def test_speakers_a_name_cut_after_its_hyphenated_given_name_is_one_person(extract_text):
+    """Invented: the model tags "Jean-Pierre" as a person and "Kasongo" as a place; the parser hangs the given name
+    on the surname as compounds, so the person is "Jean-Pierre Kasongo", and the bare "Kasongo" later is his surname,
+    never a town."""
+    ex = extract_text("Opposition leader Jean-Pierre Kasongo wrote that the vote had been rigged. In a phone call with "
+                      "Kasongo, the envoy urged calm.")
+    assert [(q.cue, q.speaker) for q in ex.quotes][:1] == [("wrote", "Jean-Pierre Kasongo")]
+    assert [p.name for p in ex.places] == []

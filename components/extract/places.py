@@ -857,11 +857,12 @@ def _locative_cue(doc: Doc, m: Mention) -> bool:
 
 def _person_last_names(doc: Doc) -> dict[str, list[tuple[int, int]]]:
     """Last names of the article's multi-word PERSON entities of proper nouns only ("Jane Fairfield" ->
-    "fairfield"; not "Historic Dublin"),
+    "fairfield", "Jean-Pierre Kasongo" -> "kasongo": hyphens joining a name's parts; not "Historic Dublin"),
     each mapped to the (start, end) character spans of the entities that end with it."""
     out: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for ent in doc_ents(doc):
-        if ent.label_ == "PERSON" and len(ent) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
+        if ent.label_ == "PERSON" and len(ent) >= 2 and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() or t.text == "-" and 0 < k < len(ent) - 1 for k, t in enumerate(ent)):
             out[ent[-1].lower_].append((ent.start_char, ent.end_char))
     return out
 

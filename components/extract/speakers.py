@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon as C
 from ..models import Place, Speaker
-from ..nlp import datelines, doc_ents, doc_text, sentence_starts, token_column
+from ..nlp import ENTS_KEY, datelines, doc_ents, doc_text, sentence_starts, token_column
 from .tree import climb
 
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*")
@@ -2026,3 +2026,32 @@ class SpeakerIndex:
             if key in self.records:
                 out.append(self.records[key].to_model())
         return out
+
+
+def join_hyphenated_given_names(doc: Doc) -> int:
+    """Repair ``doc.ents`` where the model cut a person's name after a hyphenated given name ("Jean-Pierre" PERSON,
+    then "Kasongo" as a place or nothing): a PERSON entity of a hyphenated given name alone, whose words the parser
+    hangs as compounds on the title-case proper noun right after it, takes that noun in (a one-word entity there is
+    dropped). Changes ``doc.ents`` in place and clears :func:`components.nlp.doc_ents`' copy.
+
+    Returns:
+        int: the number of names joined.
+    """
+    ents, out, joined, k = list(doc.ents), [], 0, 0
+    while k < len(ents):
+        e = ents[k]
+        nxt = doc[e.end] if e.end < len(doc) else None
+        if (e.label_ == "PERSON" and nxt is not None and len(e) <= 3 and any(t.text == "-" for t in e) and not e[-1].whitespace_ == ""
+                and nxt.pos_ == "PROPN" and nxt.is_title and all(t.head.i == nxt.i or e.start <= t.head.i < e.end for t in e)):
+            following = ents[k + 1] if k + 1 < len(ents) and ents[k + 1].start == nxt.i else None
+            if following is None or len(following) == 1:
+                out.append(Span(doc, e.start, nxt.i + 1, label="PERSON"))
+                joined += 1
+                k += 2 if following is not None else 1
+                continue
+        out.append(e)
+        k += 1
+    if joined:
+        doc.ents = out
+        doc.user_data.pop(ENTS_KEY, None)
+    return joined
