@@ -1075,3 +1075,14 @@ def test_places_read_out_of_a_preposition_or_a_coordination(extract_text, text, 
     after it; an entity the model ran over "X and Y" is two places when each part is an exact gazetteer name that
     would count as a place on its own."""
     assert [(p.name, p.country) for p in extract_text(text).places] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Homes were flooded in Kogi State on Sunday after the Niger and Benue rivers burst their banks.",
+     [("Kogi", "NG")]),
+    ("Ministers from Niger and Benue met in Abuja on Sunday.", [("Niger", "NG"), ("Benue", "NG"), ("Abuja", "NG")]),
+], ids=["rivers", "states"])
+def test_places_coordinated_names_before_a_plural_river_head_are_rivers(extract_text, text, expected):
+    """Invented: "the Niger and Benue rivers" names two rivers, not the country or the states of those names; the
+    same names without the plural head are the states."""
+    assert [(p.name, p.country) for p in extract_text(text).places] == expected

@@ -479,6 +479,20 @@ def _definite_feature(span: Span, gaz: Gazetteer) -> bool:
             and not gaz.is_region_name(span_text(span)))
 
 
+def _coordinated_feature(span: Span) -> bool:
+    """True when ``span`` is one of coordinated names before a plural feature head (``definite_feature_heads`` with
+    "s": "the Niger and Benue rivers", "the Tigris and Euphrates rivers"): rivers or creeks, not the country or
+    states of those names. Only names, commas and "and" may come between the span and the head."""
+    doc = span.doc
+    plural = {h + "s" for h in DEFINITE_FEATURE_HEADS}
+    for t in doc[span.end : min(span.end + 7, len(doc))]:
+        if t.lower_ in plural:
+            return t.i > span.end or span.start > 0 and doc[span.start - 1].lower_ in ("and", ",")
+        if not (t.lower_ in ("and", ",") or t.pos_ == "PROPN" and t.text[:1].isupper()):
+            return False
+    return False
+
+
 def _modifies_noun(span: Span) -> bool:
     """True when the name ``span`` modifies a lower-case noun right after it ("the Zaporizhzhia nuclear plant",
     "the Linz steelworks"): its head word hangs on a later lower-case word as a compound or modifier."""
@@ -683,7 +697,7 @@ def _entity_place(doc: Doc, gaz: Gazetteer, ent: Span, surnames: dict[str, set[s
     if fac is not None:
         return fac, "facility"
     if (not len(span) or _is_non_place(span_text(span)) or _names_something_else(span) or not _abbreviation_placed(span, gaz)
-            or SIGNALS["definite_features"] and _definite_feature(span, gaz)):
+            or SIGNALS["definite_features"] and (_definite_feature(span, gaz) or _coordinated_feature(span))):
         return None
     water = _water_of(span)
     if water is not None and not gaz.is_region_name(span_text(water)):
