@@ -830,6 +830,13 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
         # a verb has one subject: of two the parser gave it ("According to the governor, Pavel Drozd, 14 people
         # were killed": the governor's name set off by commas), the one nearest before the verb
         return _with_conjuncts(subj[-1:] if len(subj) > 1 and all(c.i < tok.i for c in subj) else subj)
+    return _victims_without_subject(tok, kids)
+
+
+def _victims_without_subject(tok: Token, kids: list[Token]) -> list[Token]:
+    """Victim heads of a trigger with no object or subject of its own (the end of :func:`_direct_victims`): its
+    "of" complement, the noun it modifies, its own count left as a modifier, a number hung on the verb before, or
+    the subject of the verb it complements."""
     of = [p for c in kids if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     if of:  # "the killing of several of the men"
         return _with_conjuncts(of)
