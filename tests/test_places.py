@@ -1086,3 +1086,17 @@ def test_places_coordinated_names_before_a_plural_river_head_are_rivers(extract_
     """Invented: "the Niger and Benue rivers" names two rivers, not the country or the states of those names; the
     same names without the plural head are the states."""
     assert [(p.name, p.country) for p in extract_text(text).places] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("QUAKE JOLTS SOUTHERN PERU, AREQUIPA BUILDINGS CRACK\n\nA magnitude 6.3 earthquake shook southern Peru early on "
+     "Thursday, cracking walls in dozens of colonial buildings, the national emergency institute said.",
+     [("Arequipa", "PE"), ("Peru", "PE")]),
+    ("Floods hit Arequipa\n\nRains swept southern Peru on Sunday.", [("Arequipa", "PE"), ("Peru", "PE")]),
+    # a word that reads as a verb or adjective is no headline place, even in a country the article names
+    ("Reading List For The Summer\n\nOur critics in Britain chose ten novels.", [("United Kingdom", "GB")]),
+], ids=["capitals", "title-case", "common-word"])
+def test_places_a_headline_names_a_place_the_model_left_untagged(extract_text, text, expected):
+    """Invented: a big city of a country the article names, in a headline in capitals or title case that the model
+    leaves untagged, is a place; a headline word that reads as a verb or adjective ("Reading") is not."""
+    assert [(p.name, p.country) for p in extract_text(text).places] == expected

@@ -81,6 +81,7 @@ from ..lexicon import (
 from ..gazetteer import AREA_KINDS, WATER_NOUNS, GeoRecord, Gazetteer, _km, extends_name, get_gazetteer, normalise, spelling_skeleton, without_accents
 from ..nlp import datelines, doc_ents, doc_text, span_text, token_column, token_lowers, token_texts
 from ..text.dates import MONTH_RE, parse_date
+from ..text.words import reads_as_verb_or_adjective
 from ..models import Place
 
 PLACE_LABELS = {"GPE", "LOC"}
@@ -131,6 +132,7 @@ SIGNALS: dict[str, bool] = {
     "person_names": True,  # a bare name after a person's title ("coach Ripley") or a person's surname ("Jane Fairfield" ... "Fairfield said")
     "definite_features": True,  # "the Andes", "the X" known only as towns: a range, river or region, not the town
     "local_namesake": True,  # a small town of the area the article names, beside places it resolves there, over a big namesake elsewhere
+    "headline_names": True,  # a big city or area of a country the article names, in a headline the model left untagged
 }
 W_NEIGHBOUR = 3.0  # a candidate within NEIGHBOUR_KM of another place the article resolves
 NEIGHBOUR_KM = 150.0
@@ -674,7 +676,8 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         spans = _without_dateline_pieces(doc, gaz, spans)
     for extra, on in ((_caps_datelines, "caps_datelines"), (_dated_lines, "dated_lines"), (_state_abbreviations, "state_abbreviations"),
                       (_party_hometowns, "party_hometowns"), (_county_forms, "county_forms"), (_org_places, "org_places"),
-                      (_resident_places, "resident_cues"), (_qualified_places, "qualified_towns"), (_known_names_again, "known_names")):
+                      (_resident_places, "resident_cues"), (_qualified_places, "qualified_towns"), (_known_names_again, "known_names"),
+                      (_headline_names, "headline_names")):
         if not SIGNALS[on]:
             continue
         for sp in extra(doc, gaz, _taken(doc, spans), {span_text(sp) for sp in spans}):
@@ -783,6 +786,47 @@ def _known_names_again(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[s
             out.append(sp)
             for i in range(sp.start, sp.end):
                 taken[i] = True
+    return out
+
+
+# the longest headline (in words) :func:`_headline_names` reads
+_HEADLINE_WORDS = 16
+
+
+def _headline_names(doc: Doc, gaz: Gazetteer, taken: list[bool], known: set[str]) -> list[Span]:
+    """Places in the article's headline (its first line, at most :data:`_HEADLINE_WORDS` words, no closing full
+    stop, body after it) that the model left untagged, as capitals and title case often make it do ("QUAKE JOLTS
+    SOUTHERN PERU, AREQUIPA BUILDINGS CRACK"): a run of one to three capitalised words, longest first, that is
+    exactly a gazetteer name (case aside) of a first-level area, or of a city of at least
+    :data:`MIN_BARE_POPULATION`, in a country the article names elsewhere (``known``'s countries); a single word
+    that reads as a verb or adjective ("Reading List", "Mobile Phones") is none."""
+    text = doc_text(doc)
+    eol = text.find("\n")
+    if eol < 0 or not text[eol:].strip():
+        return []
+    head = doc.char_span(0, eol, alignment_mode="contract")
+    if head is None or not 2 <= len(head) <= _HEADLINE_WORDS or head[-1].text == ".":
+        return []
+    countries = {recs[0].country for k in known if (recs := _mention_candidates(k, gaz)) and recs[0].kind == "country"}
+    if not countries:
+        return []
+    out: list[Span] = []
+    i = head.start
+    while i < head.end:
+        for n in (3, 2, 1):
+            sp = doc[i : i + n]
+            if sp.end > head.end or any(taken[k] or not t.text[:1].isupper() or not t.is_alpha for k, t in zip(range(sp.start, sp.end), sp)):
+                continue
+            name = span_text(sp)
+            recs = [r for r in gaz.candidates(name) if normalise(r.name) == normalise(name) and r.country in countries
+                    and (r.kind == "admin" or r.kind == "city" and r.population >= MIN_BARE_POPULATION)]
+            if recs and not gaz.is_demonym(name) and not _is_non_place(name) and not (n == 1 and reads_as_verb_or_adjective(name)):
+                out.append(sp)
+                for k in range(sp.start, sp.end):
+                    taken[k] = True
+                i = sp.end - 1
+                break
+        i += 1
     return out
 
 

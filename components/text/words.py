@@ -35,6 +35,20 @@ def is_verb_lemma(word: str) -> bool:
     return word.lower() in _verb_index()
 
 
+@functools.lru_cache(maxsize=1)
+def _adjective_index() -> frozenset[str]:
+    from ..nlp import load_nlp
+
+    return frozenset(load_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")["adj"])
+
+
+def reads_as_verb_or_adjective(word: str) -> bool:
+    """True when the lower-cased ``word`` is a form of a verb ("Reading" <- read, "Split") or an adjective
+    ("Mobile", "Nice") by the pipeline's rule lemmatizer and its WordNet ``lemma_index``: a capitalised word
+    that may be no name at all. Loads the pipeline on first use."""
+    return is_verb_lemma(verb_lemma(word)) or word.lower() in _adjective_index()
+
+
 def agent_noun_stem_is_verb(noun: str) -> bool:
     """True when ``noun`` reads as an agent noun made from a verb ("hikers" <- hike, "climber" <-
     climb, "shoppers" <- shop, "governor" <- govern, "visitors" <- visit): its ending -er/-or
