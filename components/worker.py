@@ -148,10 +148,17 @@ HEADLINE_ONLY_WORDS = 20
 def headline_only(article: Article) -> list[str]:
     """A warning when ``article``'s text is one short line (at most :data:`HEADLINE_ONLY_WORDS` words): a
     headline without its body, kept as given but with little to extract; [] otherwise."""
-    text = (article.text or "").strip()
+    reason = headline_only_reason(article.text)
+    return [reason] if reason else []
+
+
+def headline_only_reason(text: Optional[str]) -> Optional[str]:
+    """Why a text gives little to extract when it is one short line (at most :data:`HEADLINE_ONLY_WORDS` words,
+    a headline without its body), else None; the CLI's warning and the article reader's note."""
+    text = (text or "").strip()
     if not text or "\n" in text or len(text.split()) > HEADLINE_ONLY_WORDS:
-        return []
-    return ["the text is one short line (a headline without body text?): there is little to extract"]
+        return None
+    return "the text is one short line (a headline without body text?): there is little to extract"
 
 
 def article_budget(timeout: float, article: Article) -> float:

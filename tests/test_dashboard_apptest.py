@@ -804,6 +804,18 @@ def test_dashboard_reader_says_why_an_english_article_may_have_no_records(db):
                for i in infos), infos
 
 
+def test_dashboard_reader_says_a_headline_alone_has_little_to_extract(db):
+    """Test that an article that is one short line gets the known reason (a headline without body text), not the
+    note about the time budget."""
+    at = _uploaded("headline.txt", b"Parliament approves new budget after all-night session\n")
+    box = at.selectbox(key="article_pick")
+    box.set_value(next(i for i in box.options if box.format_func(i).startswith("Parliament approves"))).run()
+    infos = [i.value for i in at.info]
+    assert "Nothing was extracted: the text is one short line (a headline without body text?): there is little to " \
+           "extract. The article is kept as it was supplied." in infos, infos
+    assert not any("--article-timeout" in i for i in infos), infos
+
+
 def test_dashboard_event_link_shows_injured_missing_and_parts(db):
     """Test that ?event=ID shows the event's injured and missing beside its death toll, its breakdown
     parts, and the note on summing the casualties download."""

@@ -130,6 +130,18 @@ def test_ui_map_figure_draws_casualty_places_and_small_markers_on_top():
     assert order == ["Ukraine", "Kyiv", "Kherson"]  # drawn in this order: the big bubble first, Kherson last
 
 
+def test_ui_map_hover_names_no_country_as_a_question_mark():
+    """A place without a country code (a sea, a region: NaN from the store) shows "(?)" in its hover, never "(nan)"."""
+    import pandas as pd
+
+    from components.ui.charts import map_figure
+
+    df = pd.DataFrame({"place": ["Black Sea", "Odesa"], "lat": [43.0, 46.5], "lon": [34.0, 30.7], "mentions": [2, 1],
+                       "killed": [0, 0], "injured": [0, 0], "country": [float("nan"), "UA"], "top_quotes": [[], []]})
+    hovers = list(map_figure(df).data[0].hovertext)
+    assert hovers[0].startswith("<b>Black Sea</b> (?)") and hovers[1].startswith("<b>Odesa</b> (UA)")
+
+
 def test_ui_browsing_modules_do_not_load_spacy():
     """The dashboard's first load must not pay for the NLP stack (only a build or an upload needs it)."""
     import subprocess

@@ -82,6 +82,11 @@ def _nearby(d: pd.DataFrame, km: float = NEARBY_KM) -> list[list[str]]:
             for i in range(len(d))]
 
 
+def _country_label(code) -> str:
+    """A place's country code for a hover, "?" when it has none (None, NaN or empty: seas and regions)."""
+    return code if isinstance(code, str) and code else "?"
+
+
 def map_figure(
     df: pd.DataFrame, map_style: str = OFFLINE_MAP_STYLE, height: int = 560, outlines: dict | None = None,
     context: pd.DataFrame | None = None,
@@ -112,7 +117,7 @@ def map_figure(
     d = d.sort_values(["mentions", "killed"], ascending=[False, True], kind="stable").reset_index(drop=True)
     near = _nearby(d)
     d["hover"] = [
-        f"<b>{_esc(r.place)}</b> ({_esc(r.country or '?')})<br>mentions: {int(r.mentions)}"
+        f"<b>{_esc(r.place)}</b> ({_esc(_country_label(r.country))})<br>mentions: {int(r.mentions)}"
         f"<br>killed: {int(r.killed)} · injured: {int(r.injured)}"
         + "".join(f"<br>• {_esc(_short(line))}" for line in (list(r.top_quotes) if r.top_quotes is not None else []))
         + (f"<br><i>also here: {', '.join(_esc(n) for n in nb)}</i>" if nb else "")
@@ -138,7 +143,7 @@ def map_figure(
             fig.add_trace(go.Scattermap(
                 lat=ctx["lat"], lon=ctx["lon"], mode="markers", name="other places",
                 marker=dict(size=7, color=CONTEXT_COLOUR, opacity=0.7), customdata=ctx[["place"]].to_numpy(),
-                hovertext=[f"{_esc(p)} ({_esc(c or '?')}): {int(m)} mentions"
+                hovertext=[f"{_esc(p)} ({_esc(_country_label(c))}): {int(m)} mentions"
                            for p, c, m in zip(ctx["place"], ctx["country"], ctx["mentions"])],
                 hovertemplate="%{hovertext}<extra></extra>", showlegend=False,
             ))

@@ -10,7 +10,7 @@ import streamlit as st
 from components.errors import ArticleReadError, NewsAtlasError
 from components.fetch import DEFAULT_TIMEOUT_S, MAX_FEED_ITEMS, MAX_PAGE_BYTES, fetch_bytes, read_url
 from components.ingest import MAX_ARTICLE_CHARS, META_SUFFIX, SUPPORTED_SUFFIXES, parse_sidecar, read_bytes, sidecar_stem
-from components.worker import detect_language
+from components.worker import detect_language, headline_only_reason
 from components.ui import correct, highlight, loaders
 from components.ui.sidebar import DATE_MIN, DATE_MAX, UPLOAD_COLLECTION, current_filters, request_filter
 from components.store.queries import ARTICLE_SORTS, DESCENDING_FIRST
@@ -269,9 +269,12 @@ st.caption(f"{plural(len(bundle['quotes']), 'quote')} · {plural(len(bundle['spe
            f"{plural(len(bundle['places']), 'place mention')} · {_reports(bundle['casualties'])}")
 if not any(len(bundle[k]) for k in ("quotes", "speakers", "places", "casualties")):
     lang = detect_language(art["text"] or "")
+    short = headline_only_reason(art["text"])
     if lang:
         st.info(f"Nothing was extracted: the text is not English (language detected: {lang}). "
                 "The extractors read English only; the article is kept as it was supplied.")
+    elif short:
+        st.info(f"Nothing was extracted: {short}. The article is kept as it was supplied.")
     else:
         st.info(f"Nothing was extracted from this article ({len(art['text'] or ''):,} characters). Either the "
                 "extractors found no quotation, place or casualty in it, or its extraction ran past the time "
