@@ -58,6 +58,7 @@ class QuotesLexicon(LexiconFile):
     cue_passive_verbs: WordList
     cue_object_prep_verbs: WordList
     cue_appeal_verbs: WordList
+    cue_gerund_verbs: WordList
     operational_request_nouns: WordList
     armed_actor_nouns: WordList
     anonymity_verbs: WordList
@@ -186,6 +187,8 @@ class CasualtiesLexicon(LexiconFile):
     disaster_causes: WordList
     non_human_nouns: WordList
     hypothetical_heads: WordList
+    rate_units: WordList
+    rate_adverbs: WordList
     non_count_followers: WordList
     toll_update_verbs: WordList
     toll_nouns: WordList
@@ -204,6 +207,7 @@ CUE_NOUNS = frozenset(_QUOTES.cue_nouns)
 CUE_PASSIVE_VERBS = frozenset(_QUOTES.cue_passive_verbs)
 CUE_OBJECT_PREP_VERBS = frozenset(_QUOTES.cue_object_prep_verbs)
 CUE_APPEAL_VERBS = frozenset(_QUOTES.cue_appeal_verbs)
+CUE_GERUND_VERBS = frozenset(_QUOTES.cue_gerund_verbs)
 OPERATIONAL_REQUEST_NOUNS = frozenset(_QUOTES.operational_request_nouns)
 ARMED_ACTOR_NOUNS = frozenset(_QUOTES.armed_actor_nouns)
 ANONYMITY_VERBS = frozenset(_QUOTES.anonymity_verbs)
@@ -317,6 +321,8 @@ CASUALTY_CAUSES = tuple(x if isinstance(x, str) else tuple(x) for x in _CASUALTI
 DISASTER_CAUSES = frozenset(_CASUALTIES.disaster_causes)
 NON_HUMAN_NOUNS = frozenset(_CASUALTIES.non_human_nouns)
 HYPOTHETICAL_HEADS = frozenset(_CASUALTIES.hypothetical_heads)
+RATE_UNITS = frozenset(_CASUALTIES.rate_units)
+RATE_ADVERBS = frozenset(_CASUALTIES.rate_adverbs)
 NON_COUNT_FOLLOWERS = frozenset(_CASUALTIES.non_count_followers)
 TOLL_UPDATE_VERBS = frozenset(_CASUALTIES.toll_update_verbs)
 TOLL_NOUNS = frozenset(_CASUALTIES.toll_nouns)

@@ -1675,3 +1675,29 @@ def test_casualties_an_appositive_naming_the_counted_people_adds_nobody(extract_
     count what the head counts), so it adds nobody; patients carried somewhere "with serious injuries" are injured."""
     ex = extract_text(text, "2024-03-13")
     assert [(c.place, c.killed_min, c.injured_min) for c in ex.casualties] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Half a dozen miners were killed when a tunnel collapsed near Obuasi on Monday.", [(6, 6)]),
+    ("Ethiopia records about 4,000 road deaths a year, the transport ministry said on Monday.", []),
+    ("Malaria kills more than 20,000 people in Uganda every year, health officials said.", []),
+    ("About 300 people die every day from malaria in Nigeria, the agency said.", []),
+    ("Gunmen killed 12 people a day after the vote in Jos, police said on Monday.", [(12, 12)]),
+    ("Residents say there are about 54 crashes on the road each year which result in about 47 injuries.", []),
+], ids=["half-a-dozen", "a-year", "every-year", "every-day", "a-day-after", "rate-on-the-clause"])
+def test_casualties_half_a_dozen_and_rates(extract_text, text, expected):
+    """Invented: "half a dozen" is six; a rate ("4,000 road deaths a year", "kills 20,000 people every year", "die
+    every day") is no event, while "a day after the vote" dates one."""
+    ex = extract_text(text, "2024-03-13")
+    assert [(c.killed_min, c.killed_max) for c in ex.casualties] == expected
+
+
+def test_casualties_wounded_who_died_and_a_fire_brigade(extract_text):
+    """Invented: "eight wounded people died in hospital" raises the toll and adds no injured (they are dead now); a
+    "fire brigade" that searched for missing people is a body, not the cause "fire"."""
+    ex = extract_text("Gunmen attacked a market in Kaya on Friday, killing 23 people. The death toll rose to 31 on Sunday "
+                      "after eight wounded people died in hospital in Kaya.", "2024-03-13")
+    assert [(c.killed_min, c.injured_min) for c in ex.casualties] == [(31, None)]
+    ex = extract_text("Two fishermen were missing off Achill Island on Monday after their boat capsized, the fire "
+                      "brigade said.", "2024-03-13")
+    assert [(c.missing_min, c.cause) for c in ex.casualties] == [(2, None)]

@@ -1727,3 +1727,29 @@ def test_quotes_a_signature_line_under_the_quotation_is_its_source(extract_text)
                       "Tuesday that queues had formed at every station.")
     assert [(q.kind, q.speaker, q.cue) for q in ex.quotes] == [("direct", "minister", "said"),
                                                               ("indirect", "Police", "said")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya's finance minister, Peter Kamau, estimated on Friday that growth would slow to four percent.",
+     [("indirect", "growth would slow to four percent", "Peter Kamau", "estimated")]),
+    ("The minister, Peter Kamau, appointed by the president last year, said growth would slow.",
+     [("indirect", "growth would slow", "Peter Kamau", "said")]),
+], ids=["participle-tag", "real-reduced-relative"])
+def test_quotes_a_finite_cue_tagged_as_a_participle_after_an_appositive_name(extract_text, text, expected):
+    """Invented: "<role>, <Name>, estimated on Friday that ..." where the parser reads the verb as a participle on the
+    root noun (a verbless sentence) is that person's report; a real reduced relative ("appointed by the president")
+    stays a modifier."""
+    assert [(q.kind, q.text, q.speaker, q.cue) for q in extract_text(text).quotes] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Governor Paul Mutua admitted signing the order but said he had not read it.",
+     [("signing the order", "admitted"), ("he had not read it", "said")]),
+    ("The former police chief denied ordering officers to fire on the crowd.",
+     [("ordering officers to fire on the crowd", "denied")]),
+    ("Farmers continued holding their signs outside the ministry.", []),
+], ids=["admitted", "denied", "aspect-verb"])
+def test_quotes_a_gerund_clause_is_what_is_denied_or_admitted(extract_text, text, expected):
+    """Invented: a gerund clause right after a verb that reports a proposition ("denied ordering ...", "admitted
+    signing ...") is its content; a gerund after a verb of aspect ("continued holding") is an action."""
+    assert [(q.text, q.cue) for q in extract_text(text).quotes] == expected

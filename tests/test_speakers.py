@@ -1009,3 +1009,28 @@ def test_speakers_a_name_cut_after_its_hyphenated_given_name_is_one_person(extra
                       "Kasongo, the envoy urged calm.")
     assert [(q.cue, q.speaker) for q in ex.quotes][:1] == [("wrote", "Jean-Pierre Kasongo")]
     assert [p.name for p in ex.places] == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A fisherman named Wilmer Cortes said the catch had collapsed.", "Wilmer Cortes"),
+    ("One witness, a taxi driver named Ali Hassan, told reporters that the bus caught fire.", "Ali Hassan"),
+    ("A nurse called Maria Santos said the ward was full.", "Maria Santos"),
+    ("Unemployment rose to 12 percent, according to figures released by the Kenya National Bureau of Statistics.",
+     "Kenya National Bureau of Statistics"),
+], ids=["named", "named-in-appositive", "called", "plural-document"])
+def test_speakers_a_person_named_by_a_participle_and_a_plural_document_author(extract_text, text, speaker):
+    """Invented: "a fisherman named X" / "a nurse called X" (also on an appositive: "One witness, a driver named X,")
+    is X; "according to figures released by X" is X's, the document noun in the plural ("figures", "data") as in
+    the singular ("a report released by X")."""
+    assert [q.speaker for q in extract_text(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The council approved the new bus lane, a decision that Councillor Priya Shah called "long overdue".', "Priya Shah"),
+    ("Taoiseach Niall Brennan says the army has been placed on standby.", "Niall Brennan"),
+], ids=["title-in-an-org-entity", "taoiseach"])
+def test_speakers_a_title_before_a_name_is_a_person_whatever_the_entity(extract_text, text, speaker):
+    """Invented: a capitalised title word and a name ("Councillor Priya Shah", which the model tags as one
+    organisation; "Taoiseach Niall Brennan") is that person, named without the title."""
+    quotes = extract_text(text).quotes
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [(speaker, "person")]

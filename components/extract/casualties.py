@@ -20,7 +20,8 @@ Rules over the dependency parse, sentence by sentence:
 5. Not events: negated, modal or intended killings ("could kill", "threatened to kill", also a
    modal on the verb governing a casualty noun: "could result in the deaths of"), hypothetical,
    projected or planning counts (``HYPOTHETICAL_HEADS``: "has the potential to kill about 1,400",
-   "prepared to handle only 48,000 deaths", "320,000 deaths is projected"), killings the text only
+   "prepared to handle only 48,000 deaths", "320,000 deaths is projected"), rates ("4,000 road deaths a
+   year", "kills 20,000 people every year": ``RATE_UNITS``, ``RATE_ADVERBS``), killings the text only
    attributes as past guilt ("responsible for killing ..."), and sentences dated to an earlier
    year than the report (historical comparisons). Running totals ("since January", "over the
    past 24 hours") are dropped when the article also reports single incidents.
@@ -73,6 +74,8 @@ from ..lexicon import (
     CITY_NOUNS,
     CUE_VERBS,
     HYPOTHETICAL_HEADS,
+    RATE_ADVERBS,
+    RATE_UNITS,
     INJURE_LEMMAS,
     KILL_LEMMAS,
     MISSING_LEMMAS,
@@ -199,7 +202,8 @@ MAGNITUDE_WORDS = frozenset({"hundred", "thousand", "million", "billion"})
 
 def _is_num_token(t: Token, before: list[Token]) -> bool:
     """True when ``t`` continues a written number (:func:`components.text.numbers.is_number_word`;
-    "a" before "dozen"/"hundred"; a hyphen or "and" inside "Twenty - five", "two hundred and six")."""
+    "a" before "dozen"/"hundred", "half" before "a dozen"; a hyphen or "and" inside "Twenty - five", "two hundred
+    and six")."""
     w = t.lower_
     nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
     if before and w[:1].isdigit() and not before[-1].lower_[:1].isdigit():
@@ -208,6 +212,8 @@ def _is_num_token(t: Token, before: list[Token]) -> bool:
         return True
     if w in ("a", "an") and nxt in ("dozen", "hundred", "thousand", "million", "billion", "score"):
         return True
+    if w == "half" and nxt in ("a", "an") and t.i + 2 < len(t.doc) and t.doc[t.i + 2].lower_ in ("dozen", "score"):
+        return True  # "half a dozen"
     if not before or not is_number_word(nxt) or nxt[:1].isdigit():
         return False
     if w in ("-", "–"):
@@ -840,6 +846,8 @@ def _victims_without_subject(tok: Token, kids: list[Token]) -> list[Token]:
     of = [p for c in kids if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     if of:  # "the killing of several of the men"
         return _with_conjuncts(of)
+    if tok.dep_ == "amod" and tok.head.dep_ in ("nsubj", "nsubjpass") and _category(tok.head.head) == "killed":
+        return []  # "eight wounded people died in hospital": the wounded are now dead, counted by the death verb
     if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         if any(c.lower_ == "the" for c in tok.head.children if c.dep_ == "det") and tok.dep_ != "relcl" \
                 and not any(c.dep_ == "nummod" for c in tok.head.children):
@@ -959,8 +967,8 @@ def _estimated_past(tok: Token) -> bool:
 
 
 def _not_an_event(tok: Token) -> bool:
-    """Negated, modal, intended or only-attributed killings are not events."""
-    if any(c.dep_ == "neg" for c in tok.children):
+    """Negated, modal, intended or only-attributed killings, and rates, are not events."""
+    if any(c.dep_ == "neg" for c in tok.children) or _rate(tok):
         return True
     if any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in tok.children) and not _estimated_past(tok):
         return True
@@ -977,6 +985,24 @@ def _not_an_event(tok: Token) -> bool:
             return True
         if any(c.dep_ == "neg" for c in anc.children) and anc.lemma_ in ("be", "have"):
             return True
+    return False
+
+
+def _rate(tok: Token) -> bool:
+    """True when casualty word ``tok``, or a word it depends on (up to four links: "54 crashes each year which
+    result in about 47 injuries"), is modified by a rate: "a"/"an"/"every"/"each" before a unit of
+    :data:`RATE_UNITS` ("4,000 road deaths a year", "kills 20,000 people every year"), "per" before one, or an
+    adverb of :data:`RATE_ADVERBS` ("die annually"). A unit with a preposition of its own is a date ("a day after
+    the vote"), not a rate."""
+    for node in [tok] + list(tok.ancestors)[:4]:
+        for c in node.children:
+            if c.lower_ in RATE_ADVERBS:
+                return True
+            if c.lemma_.lower() in RATE_UNITS and not any(g.dep_ == "prep" for g in c.children) and any(
+                    g.lower_ in ("a", "an", "every", "each", "per") for g in c.children):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "per" and any(p.lemma_.lower() in RATE_UNITS for p in c.children):
+                return True
     return False
 
 

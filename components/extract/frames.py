@@ -738,7 +738,7 @@ def _verb_subject(tok: Token, in_quote) -> Optional[Token]:
         subj = late if late is not None else _outer_subject(tok, in_quote) or _noun_before_cue(tok, in_quote)
     if subj is None and tok.i > 0 and tok.dep_ == "ROOT" and doc[tok.i - 1].pos_ == "PROPN" and not in_quote(doc[tok.i - 1].idx):
         subj = doc[tok.i - 1]
-    if subj is None and tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.head.i < tok.i and is_root(tok.head) and tok.head.pos_ in ("NOUN", "PROPN"):
+    if subj is None and misread_finite(tok):
         # a finite cue the parser took for a reduced relative of a verbless sentence's root noun
         # ("A spokeswoman, Ana Ruiz, called the claims ..."): that noun phrase is the subject
         subj = tok.head
@@ -754,6 +754,21 @@ def _verb_subject(tok: Token, in_quote) -> Optional[Token]:
         # saying"): the person shown speaks, not the clause's subject (the ad, the spot)
         subj = shown
     return subj
+
+
+def misread_finite(tok: Token) -> bool:
+    """Whether verb ``tok`` is a sentence's finite verb the parser took for a reduced relative of the sentence's
+    root noun, the sentence left verbless: "A spokeswoman, Ana Ruiz, called the claims ..." (a past tense) or
+    "The finance minister, Peter Kamau, estimated on Friday that ..." (tagged a participle: only after an appositive
+    name and with no agent or passive auxiliary, which a real reduced relative has: "the minister, X, appointed by
+    the president, said")."""
+    head = tok.head
+    if tok.dep_ != "acl" or head.i > tok.i or not is_root(head) or head.pos not in (NOUN, PROPN):
+        return False
+    if tok.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return tok.tag_ == "VBN" and any(c.dep_ == "appos" and c.i < tok.i for c in head.children) and not any(
+        c.dep_ in ("agent", "auxpass", "nsubjpass") for c in tok.children)
 
 
 def age_epithet(cue: Token) -> Optional[Token]:
@@ -863,7 +878,8 @@ def _complement_content(tok: Token, lem: str) -> Optional[tuple[int, int]]:
     """Content of a cue without a clause complement: an indirect question after the addressee
     (:func:`_indirect_question`), "accused the agency of hiding ..." (the "of"/"for" complement),
     "called for an inquiry", "described it as ..." (object and predicate), or
-    a "to"-infinitive ("urged them to leave"). None when there is none."""
+    a "to"-infinitive ("urged them to leave"), a gerund clause right after a verb that reports propositions
+    (``cue_gerund_verbs``: "denied ordering the arrests"). None when there is none."""
     content = _indirect_question(tok, lem)
     if content is None and lem in C.CUE_OBJECT_PREP_VERBS:
         objs = [c for c in tok.children if c.dep_ == "dobj" and plausible_source(c)]
@@ -882,6 +898,12 @@ def _complement_content(tok: Token, lem: str) -> Optional[tuple[int, int]]:
             content = span_chars(sorted([t for c in objs for t in c.subtree], key=lambda t: t.i))
     if content is None:
         ch = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+        if ch is not None:
+            content = span_chars(list(ch.subtree))
+    if content is None and lem in C.CUE_GERUND_VERBS:
+        # a gerund clause of a verb that reports propositions ("denied ordering the arrests", "admitted signing the
+        # decree", "acknowledged ignoring the warnings"): what is denied or admitted
+        ch = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i == tok.i + 1 and c.tag_ == "VBG"), None)
         if ch is not None:
             content = span_chars(list(ch.subtree))
     return content
@@ -979,6 +1001,11 @@ def _verb_frame(tok: Token, lem: str, in_quote, settings: CueSettings) -> Frame:
         host = _as_clause_content(tok, lem, in_quote, settings)
         if host is not None:
             (content, content_text), rule = host, "as_clause"
+    if content is None and misread_finite(tok):
+        # "A commander, X, posted on Facebook that ...": the "that"-clause the parser hung on the root noun too
+        comp = next((c for c in tok.head.children if c.i > tok.i and c.dep_ in ("relcl", "ccomp", "acl")
+                     and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+        content = span_chars(_without_leading_adjunct(comp)) if comp is not None else None
     if content is None:
         content = _statement_clause(tok) or _complement_content(tok, lem)
     if content is None and lem in C.CUE_OBJECT_CONTENT_VERBS and subj is not None:
@@ -1182,7 +1209,7 @@ def _word_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]:
     inverted = _inverted_opening_cue(tok) or _inverted_parenthetical_cue(tok, in_quote) or _post_quote_inverted_cue(tok)
     if inverted is not None:
         return inverted
-    if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+    if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and not misread_finite(tok):
         return None
     return _verb_frame(tok, lem, in_quote, settings)
 

@@ -47,8 +47,8 @@ from .attribution_tagger import TAGGER_PATH, frames_of, merge_proposals, tag_doc
 from .confidence import quote_confidence
 from .content_gate import content_admissible
 from .cuelex import cue_head, cue_key, cue_table
-from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, anonymity_request, armed_attack, cue_lemma, known_source_word, operational_request, plausible_source,
-                     relative_antecedent, relative_pronoun, reporting_frames, subject_of)
+from .frames import (DEFAULT_CUE_SETTINGS, CueSettings, Frame, anonymity_request, armed_attack, cue_lemma, known_source_word, misread_finite,
+                     operational_request, plausible_source, relative_antecedent, relative_pronoun, reporting_frames, subject_of)
 from .quotemarks import QSpan, quote_spans, split_attributed_continuations, strip_content
 from .speakers import SpeakerIndex, name_shaped, headline_lines
 from .transcripts import transcript_turns, turn_quotes, unlabelled_answers
@@ -1076,7 +1076,7 @@ def _indirect_ok(s: _Sieve, f: Frame, holders: "_Intervals") -> bool:
     if (lem in C.CUE_QUOTE_ONLY and f.rule not in ("object", "parataxis")) or f.quote_only:
         return False
     cue = f.cue[0]
-    if f.kind == "verb" and cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not any(
+    if f.kind == "verb" and cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not misread_finite(cue) and not any(
             c.dep_ in ("agent", "aux", "auxpass", "nsubj") for c in cue.children):
         return False  # "when asked about the deficit, she ...": a bare participle; the one asked is no source
     subj = f.subject
@@ -1104,7 +1104,7 @@ def _passive_cue(f: Frame) -> bool:
     the one addressed, not the source, so only the rules (which read the agent) may attribute it."""
     tok = f.cue[0]
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
-        tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(c.dep_ == "nsubj" for c in tok.children))
+        tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not misread_finite(tok) and not any(c.dep_ == "nsubj" for c in tok.children))
 
 
 def _before_inner_speech(s: _Sieve, f: Frame, ca: int, cb: int) -> int:

@@ -123,6 +123,12 @@ def country_of(text: str) -> Optional[str]:
 _DOCUMENT_NOUNS = C.DOCUMENT_HEAD_NOUNS | C.STATEMENT_NOUNS
 
 
+def _is_document_noun(tok: Token) -> bool:
+    """Whether noun ``tok`` names a document or statement (``document_head_nouns``, ``statement_nouns``), by its
+    lemma or its word: the lists hold plurals the lemma loses ("figures" -> "figure", "data" -> "datum")."""
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in _DOCUMENT_NOUNS or tok.lower_ in _DOCUMENT_NOUNS)
+
+
 def capital_country(text: str) -> Optional[str]:
     """ISO alpha-2 code of the country whose national capital ``text`` names ("Kyiv", "Lilongwe"), else None
     (GeoNames capitals, via the gazetteer): a capital as a source is its government by metonymy."""
@@ -187,6 +193,14 @@ def _untagged_compounds_start(tok: Token) -> int:
 def name_shaped(words: Span) -> bool:
     """True for two or three proper nouns written as a name ("Oleh Syniehubov": a capital, then lower case)."""
     return 2 <= len(words) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower() for t in words)
+
+
+def _title_and_name(span: Span) -> bool:
+    """True when ``span`` is a capitalised title word (``title_words``) and a name after it ("Councillor Priya
+    Shah", "Inspector Ana Ruiz"; :func:`name_shaped`): a person, whatever label the model gave the whole."""
+    words = [t for t in span if t.dep_ not in ("det", "punct")]
+    return len(words) >= 3 and words[0].text[:1].isupper() and words[0].lower_ in C.TITLE_WORDS and name_shaped(
+        span.doc[words[1].i : words[-1].i + 1])
 
 
 def _partitive(tok: Token) -> bool:
@@ -1353,13 +1367,21 @@ class SpeakerIndex:
     def _self_named(tok: Token) -> Optional[Span]:
         """The name an unnamed person source gives in a clause on it (``self_naming_verbs``): "the woman,
         who gave her name only as Amira", "a farmer who identified himself as Abu Karim", "a nurse,
-        identified only as Leila": the capitalised proper noun (with its compounds) after "as". None for
-        another token or clause ("gave her name" needs the noun "name")."""
+        identified only as Leila": the capitalised proper noun (with its compounds) after "as"; or the name a
+        participle on it gives ("a fisherman named Wilmer Cortes", "a taxi driver called Ali Hassan", also on its
+        appositive: "One witness, a driver named X,"). None for another token or clause ("gave her name" needs the
+        noun "name")."""
         if tok.pos_ != "NOUN":
             return None
-        for verb in tok.children:
+        nouns = [tok] + [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        for verb in [v for n in nouns for v in n.children]:
             if verb.dep_ not in ("relcl", "acl") or verb.lemma_.lower() not in C.SELF_NAMING_VERBS:
                 continue
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                name = next((c for c in verb.children if c.dep_ in ("oprd", "dobj") and c.i == verb.right_edge.i
+                             and c.pos_ == "PROPN" and c.text[:1].isupper()), None)
+                if name is not None:
+                    return tok.doc[name.left_edge.i : name.i + 1]
             if verb.lemma_.lower() == "give" and not any(c.dep_ == "dobj" and c.lemma_.lower() == "name" for c in verb.children):
                 continue
             for prep in verb.children:
@@ -1376,7 +1398,7 @@ class SpeakerIndex:
         from the ministry", "a report by X", "the letter, signed by X,"; word lists
         ``document_head_nouns``, ``statement_nouns``): the possessor, or the object of "from"/"by"
         on the noun or on a participle modifying it. None for any other token or without an author."""
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _DOCUMENT_NOUNS:
+        if not _is_document_noun(tok):
             return None
         for c in tok.children:
             if c.dep_ == "poss" and c.i < tok.i:
@@ -1399,7 +1421,7 @@ class SpeakerIndex:
         "in" ("X said in a statement"). None for another token, a noun with a determiner other than
         "the"/"this"/"that", or no such mention."""
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "NOUN" or lemma not in _DOCUMENT_NOUNS:
+        if not _is_document_noun(tok):
             return None
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
             return None
@@ -1627,7 +1649,7 @@ class SpeakerIndex:
             return (named, "organisation", span) if named is not None else (head, "unknown", span)
         if not ent and tok.pos_ == "NOUN" and head in C.ORG_HEAD_NOUNS and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children):
             return (plain or None), "unknown", span  # "his office", "their ministry": someone's, no named body
-        if ent == "ORG" and tok.pos_ == "PROPN" and (described_as_person(tok) or self._titled_name(tok)):
+        if ent == "ORG" and tok.pos_ == "PROPN" and (described_as_person(tok) or self._titled_name(tok) or _title_and_name(span)):
             # "Ilse Varga, 54, a nurse at ...", "Mayor Aleksandra Dulkiewicz": the tagger's ORG is wrong
             key = self.add_person(span.text, span)
             return (self.records[key].name if key else None), "person", span
