@@ -1034,3 +1034,14 @@ def test_speakers_a_title_before_a_name_is_a_person_whatever_the_entity(extract_
     organisation; "Taoiseach Niall Brennan") is that person, named without the title."""
     quotes = extract_text(text).quotes
     assert [(q.speaker, q.speaker_type) for q in quotes] == [(speaker, "person")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Health Protection Agency said confirmed cases had reached 1,004.", "Health Protection Agency"),
+    ("The National Weather Service said snow had fallen across the plains.", "National Weather Service"),
+], ids=["office-word-and-agency", "adjective-and-service"])
+def test_speakers_a_body_named_with_an_office_word_stays_a_body(extract_text, text, speaker):
+    """Invented: a body's name opening with a word that can also open an office ("Health", "National") is the
+    body, whole, never a person named by its last words."""
+    quotes = extract_text(text).quotes
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [(speaker, "organisation")]

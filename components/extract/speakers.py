@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import lexicon as C
 from ..models import Place, Speaker
 from ..nlp import ENTS_KEY, datelines, doc_ents, doc_text, sentence_starts, token_column
+from ..text.words import reads_as_verb_or_adjective
 from .tree import climb
 
 _PAREN_RE = re.compile(r"\s*\([^)]*\)\s*")
@@ -199,8 +200,11 @@ def _title_and_name(span: Span) -> bool:
     """True when ``span`` is a capitalised title word (``title_words``) and a name after it ("Councillor Priya
     Shah", "Inspector Ana Ruiz"; :func:`name_shaped`): a person, whatever label the model gave the whole."""
     words = [t for t in span if t.dep_ not in ("det", "punct")]
-    return len(words) >= 3 and words[0].text[:1].isupper() and words[0].lower_ in C.TITLE_WORDS and name_shaped(
-        span.doc[words[1].i : words[-1].i + 1])
+    if len(words) < 3 or not words[0].text[:1].isupper() or words[0].lower_ not in C.TITLE_WORDS:
+        return False
+    if words[-1].lower_ in C.ORG_HEAD_NOUNS or reads_as_verb_or_adjective(words[0].text):
+        return False  # a body's name: "Health Protection Agency", "National Public Radio"
+    return name_shaped(span.doc[words[1].i : words[-1].i + 1])
 
 
 def _partitive(tok: Token) -> bool:
