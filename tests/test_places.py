@@ -1100,3 +1100,15 @@ def test_places_a_headline_names_a_place_the_model_left_untagged(extract_text, t
     """Invented: a big city of a country the article names, in a headline in capitals or title case that the model
     leaves untagged, is a place; a headline word that reads as a verb or adjective ("Reading") is not."""
     assert [(p.name, p.country) for p in extract_text(text).places] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gang violence in Haiti\n\nGangs attacked Croix-des-Bouquets, east of Port-au-Prince, on Monday, residents said.",
+     [("Haiti", "HT"), ("Croix-des-Bouquets", "HT"), ("Port-au-Prince", "HT")]),
+    ("Fire in Spain\n\nA fire broke out in Dos Hermanas near Seville on Monday.",
+     [("Spain", "ES"), ("Dos Hermanas", "ES"), ("Sevilla", "ES")]),
+], ids=["des", "dos"])
+def test_places_a_name_joined_by_a_romance_particle_is_one_place(extract_text, text, expected):
+    """Invented: a place name joined by "des", "dos" (French, Spanish, Portuguese particles) is one place when the
+    gazetteer knows it whole, never its first part ("Croix", a town in France)."""
+    assert [(p.name, p.country) for p in extract_text(text).places] == expected

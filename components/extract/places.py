@@ -316,9 +316,10 @@ def _possessive_in_name(span: Span) -> bool:
 
 
 # lower-case words that join the parts of one place name ("Port of Spain", "Trinidad and Tobago", "Newcastle upon
-# Tyne", "Frankfurt am Main", "Marche-en-Famenne", "Rostov-on-Don")
+# Tyne", "Frankfurt am Main", "Marche-en-Famenne", "Rostov-on-Don", "Croix-des-Bouquets", "Dos Hermanas"): English,
+# French, Spanish, Portuguese, Italian, German and Dutch particles
 NAME_JOINERS = frozenset({"of", "and", "upon", "on", "en", "sur", "de", "la", "le", "les", "du", "del", "am", "im",
-                          "an", "der", "di", "da"})
+                          "an", "der", "di", "da", "des", "aux", "dos", "das", "los", "las", "van", "den"})
 MAX_JOINED_TOKENS = 7
 
 
