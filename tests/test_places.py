@@ -1112,3 +1112,16 @@ def test_places_a_name_joined_by_a_romance_particle_is_one_place(extract_text, t
     """Invented: a place name joined by "des", "dos" (French, Spanish, Portuguese particles) is one place when the
     gazetteer knows it whole, never its first part ("Croix", a town in France)."""
     assert [(p.name, p.country) for p in extract_text(text).places] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Clashes in Afghanistan\n\nInsurgents attacked a patrol in Bak district of Khowst province, Afghanistan, on Monday.",
+     [("Afghanistan", "AF", "country"), ("Bak", "AF", "feature"), ("Khowst", "AF", "admin"), ("Afghanistan", "AF", "country")]),
+    ("Cholera in Kenya\n\nThe outbreak has killed 45 people in Nyanza province, officials in Kisumu said.",
+     [("Kenya", "KE", "country"), ("Nyanza", "KE", "feature"), ("Kisumu", "KE", "city")]),
+], ids=["district", "province"])
+def test_places_an_area_the_gazetteer_lacks_is_no_city_abroad(extract_text, text, expected):
+    """Invented: "X district" / "X province" in an article on one country, where the gazetteer knows X only as a
+    city in another country (Baku by another spelling, Nyanza in Rwanda), is that country's area, named as written
+    and placed at the article's nearest resolved place (kind feature), never the city abroad."""
+    assert [(p.name, p.country, p.kind) for p in extract_text(text).places] == expected

@@ -204,6 +204,11 @@ def toponyms(doc: Doc) -> list[Place]:
     final = [resolve(m, gaz, context) for m in mentions]
     if SIGNALS["one_sense"]:
         final = _one_sense(mentions, final)
+    for m, rec in zip(mentions, final):
+        if rec is None and m.start in context.unlisted_areas:
+            # named as written, at the article's nearest resolved place in the article's country
+            m.facility = m.feature = True
+            m.qualifier_country = context.top_country
     final = _place_facilities(mentions, final)
     places: list[Place] = []
     for m, rec in zip(mentions, final):
@@ -277,12 +282,15 @@ def _place_facilities(mentions: list[Mention], recs: list[Optional[GeoRecord]]) 
     country mention of the article (by character distance): the gazetteer lists no squares or
     streets, and a named facility lies in the place its article reports from. A feature mention
     ("the Neches River", "Fort Hood") takes the nearest city or first-level area, a country only
-    when the article resolves neither. None when the article resolves no such place."""
+    when the article resolves neither; one with a qualifying country, a place in that country. None when the
+    article resolves no such place."""
     placed = [(m, r) for m, r in zip(mentions, recs) if r is not None and not m.facility and r.kind in ("city", "country")]
     local = [(m, r) for m, r in zip(mentions, recs) if r is not None and not m.facility and r.kind in ("city", "admin")]
     out = list(recs)
     for k, m in enumerate(mentions):
         near = local if m.feature and local else placed
+        if m.qualifier_country:  # "Nyanza province, Kenya", or an area of the article's country (toponyms())
+            near = [(p, r) for p, r in near if r.country == m.qualifier_country]
         if m.facility and near:
             out[k] = min(near, key=lambda p: abs(p[0].start - m.start))[1]
     return out
@@ -1908,6 +1916,8 @@ class Context:
     # (country, admin1) -> mention keys inside that area; (country, None) -> those inside that country
     contained: dict = field(default_factory=lambda: defaultdict(set))
     points: list = field(default_factory=list)  # (mention key, lat, lon) of towns and counties resolved in the first pass
+    # start offsets of mentions of areas the gazetteer lacks ("Nyanza province" in Kenya; resolve()): placed as features
+    unlisted_areas: set = field(default_factory=set)
     # mention key -> (lat, lon) of its town and county candidates (villages included): the readings it may have
     readings: dict = field(default_factory=dict)
     # mention key -> (its readings, their latitudes sorted, the readings in that order): _readings_near
@@ -2177,6 +2187,11 @@ def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
         area = gaz.area_by_spelling(m.text, [ctx.top_country])
         if area is not None:
             return area
+    if m.admin_cue and best.kind == "city" and ctx.top_country and best.country != ctx.top_country and not m.qualifier_country:
+        # "Bak district", "Nyanza province" in a report on Afghanistan, Kenya: an area the gazetteer lacks, not a city
+        # abroad of that name or spelling (Baku, Nyanza in Rwanda); toponyms() places it as a feature
+        ctx.unlisted_areas.add(m.start)
+        return None
     if (SIGNALS["headline_support"] and m.headline and not m.repeated and best.kind == "city"
             and best.population < MIN_BARE_POPULATION and not m.qualifier_country
             and not ctx.country_keys.get(best.country, set()) - {key} and (best.country, best.admin1) not in ctx.admins
