@@ -1701,3 +1701,12 @@ def test_casualties_wounded_who_died_and_a_fire_brigade(extract_text):
     ex = extract_text("Two fishermen were missing off Achill Island on Monday after their boat capsized, the fire "
                       "brigade said.", "2024-03-13")
     assert [(c.missing_min, c.cause) for c in ex.casualties] == [(2, None)]
+
+
+def test_casualties_a_persons_hometown_is_no_event_place(extract_text):
+    """Invented: "Capt. X, a company commander, from Bismarck, N.D." names where the captain is from; the killing in
+    the next sentence, with no place of its own, is not placed there (nor in the state of the hometown)."""
+    ex = extract_text("Patrol comes under fire\n\nThe village is a safe haven for insurgents, said Capt. Aaron Cole, a "
+                      "company commander, from Bismarck, N.D.\nSecurity forces returned fire, killing one insurgent and "
+                      "wounding two others.", "2024-03-13")
+    assert [(c.place, c.killed_min, c.injured_min) for c in ex.casualties] == [(None, 1, 2)]

@@ -1246,12 +1246,33 @@ def _best_place(doc: Doc, places: list[Place], start: int, end: int, clause: Opt
     exclude = list(exclude)
     inside = [p for p in places[lo:hi] if start <= p.start and p.end <= end and p.kind not in AREA_KINDS and not _is_dateline(doc, p)
               and not any(a <= p.start < b for a, b in exclude) and not _is_actor(doc, p, clause)
-              and (care or not _place_of_care(doc, p))]
+              and (care or not _place_of_care(doc, p)) and not _hometown(doc, p)]
     if not inside:
         return None
     def outside_clause(p: Place) -> bool:
         return clause is not None and not (clause[0] <= p.start and p.end <= clause[1])
     return min(inside, key=lambda p: (outside_clause(p), not _is_locative(doc, p), KIND_SPECIFICITY.get(p.kind, 9), p.start))
+
+
+def _hometown(doc: Doc, p: Place) -> bool:
+    """True when place ``p`` is where a person is from, set off after them: "Capt. Aaron Cole, a company
+    commander, from Bismarck, N.D.", "Jane Doe, 41, of Grovetown": a person's home, never an event's place."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return False
+    i = span.start
+    while i >= 3 and doc[i - 1].text == "," and doc[i - 2].pos_ == "PROPN":  # the qualifier of a home ("Bismarck, N.D.")
+        i -= 2
+        while i > 0 and doc[i - 1].pos_ == "PROPN":
+            i -= 1
+    if i < 2:
+        return False
+    prep, comma = doc[i - 1], doc[i - 2]
+    if prep.lower_ not in ("from", "of") or comma.text != ",":
+        return False
+    head = prep.head
+    return head.ent_type_ == "PERSON" or head.lower_ in TITLE_WORDS or _is_person_noun(head) or (
+        head.like_num and head.dep_ == "appos" and head.head.ent_type_ == "PERSON")  # "Jane Doe, 41, of"
 
 
 def _clause_span(tok: Token) -> tuple[int, int]:
