@@ -59,6 +59,7 @@ class QuotesLexicon(LexiconFile):
     cue_object_prep_verbs: WordList
     cue_appeal_verbs: WordList
     cue_gerund_verbs: WordList
+    perception_verbs: WordList
     operational_request_nouns: WordList
     armed_actor_nouns: WordList
     anonymity_verbs: WordList
@@ -208,6 +209,7 @@ CUE_PASSIVE_VERBS = frozenset(_QUOTES.cue_passive_verbs)
 CUE_OBJECT_PREP_VERBS = frozenset(_QUOTES.cue_object_prep_verbs)
 CUE_APPEAL_VERBS = frozenset(_QUOTES.cue_appeal_verbs)
 CUE_GERUND_VERBS = frozenset(_QUOTES.cue_gerund_verbs)
+PERCEPTION_VERBS = frozenset(_QUOTES.perception_verbs)
 OPERATIONAL_REQUEST_NOUNS = frozenset(_QUOTES.operational_request_nouns)
 ARMED_ACTOR_NOUNS = frozenset(_QUOTES.armed_actor_nouns)
 ANONYMITY_VERBS = frozenset(_QUOTES.anonymity_verbs)

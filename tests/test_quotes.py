@@ -1753,3 +1753,14 @@ def test_quotes_a_gerund_clause_is_what_is_denied_or_admitted(extract_text, text
     """Invented: a gerund clause right after a verb that reports a proposition ("denied ordering ...", "admitted
     signing ...") is its content; a gerund after a verb of aspect ("continued holding") is an action."""
     assert [(q.text, q.cue) for q in extract_text(text).quotes] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Mayor John Banda spoke at a rally on Friday. In a second clip, he can be heard saying: "We will burn the village."',
+     [("direct", "John Banda", "saying")]),
+    ("Mayor John Banda was recorded telling aides that the contract was a gift.", [("indirect", "John Banda", "telling")]),
+], ids=["heard-saying", "recorded-telling"])
+def test_quotes_the_one_heard_or_recorded_speaking_is_the_speaker(extract_text, text, expected):
+    """Invented: the passive subject of a verb of perceiving or recording before a gerund cue ("he can be heard
+    saying", "X was recorded telling aides") is the speaker (``perception_verbs``)."""
+    assert [(q.kind, q.speaker, q.cue) for q in extract_text(text).quotes] == expected

@@ -102,6 +102,10 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
         return subject_of(host, depth + 1) or passive
     if depth < 3 and gerund_clause and tok.head.head.pos_ == "PROPN" and tok.head.head.dep_ in ("nsubj", "nsubjpass"):
         return tok.head.head  # the preposition hung on the subject: "Tom Ruiz, despite admitting ..."
+    if depth < 3 and tok.dep_ == "xcomp" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in C.PERCEPTION_VERBS:
+        perceived = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+        if perceived is not None:
+            return perceived  # "he can be heard saying", "X was recorded telling aides": the one heard speaks
     if depth < 3 and reporter_conjunct(tok):  # "X said the border would stay closed and warned that ...": X
         return subject_of(tok.head.head, depth + 1)
     if depth < 3 and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and not is_root(tok):
