@@ -1119,9 +1119,13 @@ def test_places_a_name_joined_by_a_romance_particle_is_one_place(extract_text, t
      [("Afghanistan", "AF", "country"), ("Bak", "AF", "feature"), ("Khowst", "AF", "admin"), ("Afghanistan", "AF", "country")]),
     ("Cholera in Kenya\n\nThe outbreak has killed 45 people in Nyanza province, officials in Kisumu said.",
      [("Kenya", "KE", "country"), ("Nyanza", "KE", "feature"), ("Kisumu", "KE", "city")]),
-], ids=["district", "province"])
+    ("Storm warning in Ireland\n\nForecasters issued a red warning for counties Galway, Mayo and Clare, as the storm "
+     "nears Ireland.", [("Ireland", "IE", "country"), ("Galway", "IE", "city"), ("Mayo", "IE", "feature"),
+                        ("Clare", "IE", "feature"), ("Ireland", "IE", "country")]),
+], ids=["district", "province", "counties-before-names"])
 def test_places_an_area_the_gazetteer_lacks_is_no_city_abroad(extract_text, text, expected):
-    """Invented: "X district" / "X province" in an article on one country, where the gazetteer knows X only as a
-    city in another country (Baku by another spelling, Nyanza in Rwanda), is that country's area, named as written
-    and placed at the article's nearest resolved place (kind feature), never the city abroad."""
+    """Invented: "X district" / "X province" / "counties X, Y and Z" in an article on one country, where the
+    gazetteer knows X only as a city or a US county in another country (Baku by another spelling, Nyanza in Rwanda,
+    Mayo in Maryland, Clare County in Michigan), is that country's area, named as written and placed at the
+    article's nearest resolved place (kind feature), never the place abroad."""
     assert [(p.name, p.country, p.kind) for p in extract_text(text).places] == expected

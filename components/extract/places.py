@@ -152,6 +152,7 @@ class Mention:
     admin_cue: bool = False  # "X province", "province of X"
     city_cue: bool = False  # "city of X", "X city"
     county_cue: bool = False  # "X" in "X and Y counties": the second-level area
+    area_list: bool = False  # "X" in "counties X, Y and Z" (Irish and British usage): an area, never a US county
     headline: bool = False  # in a title-case line, where capitals say nothing about names
     repeated: bool = False  # the same name is also mentioned outside title-case lines
     holds: str = ""  # a city the text says lies in this place: "Tbilisi, Georgia's capital"
@@ -992,8 +993,11 @@ def _mentions_of(doc: Doc, gaz: Gazetteer, spans: list[Span], facilities: set[in
     if SIGNALS["county_forms"]:
         listed = {t for a, b, _ in _county_lists(doc) for t in range(a, b)}
         areas = {t for a, b, _ in _county_lists(doc, AREA_PLURALS) for t in range(a, b)}
+        opened = {t for a, b, _ in _county_lists(doc) if a > 0 and doc[a - 1].lower_ in COUNTY_PLURALS for t in range(a, b)}
         for sp, m in zip(spans, out):
-            if sp.start in listed and sp[-1].lower_ not in COUNTY_WORDS:
+            if sp.start in opened:
+                m.admin_cue = m.area_list = True  # "Mayo" in "counties Galway, Mayo and Clare": an area, no US county
+            elif sp.start in listed and sp[-1].lower_ not in COUNTY_WORDS:
                 m.county_cue = True  # "Jackson" (tagged GPE) in "Barrow, Jackson and Madison counties"
             elif sp.start in areas:
                 m.admin_cue = True  # "Midlands" in "Manicaland and Midlands provinces": the area
@@ -1345,21 +1349,32 @@ def _indices_of(doc: Doc, lower_words: frozenset[str]) -> list[int]:
 
 def _county_lists(doc: Doc, plurals: frozenset[str] = COUNTY_PLURALS) -> list[tuple[int, int, str]]:
     """Lists of names closed by a plural area word ("Barrow, Jackson and Madison counties",
-    "Manicaland and Midlands provinces"): (first token, token after the last name, singular
-    suffix "County"/"Parish"/"Province"...)."""
+    "Manicaland and Midlands provinces") or opened by one ("counties Galway, Mayo and Clare", as Irish and British
+    news write them; never US counties): (first token, token after the last name, singular suffix
+    "County"/"Parish"/"Province"...)."""
     out = []
+    def listed(k: int) -> bool:
+        return doc[k].text[:1].isupper() and doc[k].is_alpha or doc[k].lower_ in (",", "and", "or")
     for j in _indices_of(doc, plurals):
         tok = doc[j]
         if not tok.is_lower:
             continue
         word = tok.lower_[:-3] + "y" if tok.lower_.endswith("ies") else tok.lower_[:-2] if tok.lower_.endswith("hes") else tok.lower_[:-1]
         i = j
-        while i > 0 and j - i < 16 and (doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha or doc[i - 1].lower_ in (",", "and", "or")):
+        while i > 0 and j - i < 16 and listed(i - 1):
             i -= 1
         while i < j and not doc[i].text[:1].isupper():
             i += 1
         if i < j:
             out.append((i, j, word.capitalize()))
+        elif j + 1 < len(doc) and doc[j + 1].text[:1].isupper() and doc[j + 1].is_alpha:
+            e = j + 1
+            while e < len(doc) and e - j < 16 and listed(e):
+                e += 1
+            while e > j + 1 and not doc[e - 1].text[:1].isupper():
+                e -= 1
+            if _list_names(doc, j + 1, e)[1:]:  # two names at least: "counties Cork and Kerry"
+                out.append((j + 1, e, word.capitalize()))
     return out
 
 
@@ -2187,9 +2202,11 @@ def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
         area = gaz.area_by_spelling(m.text, [ctx.top_country])
         if area is not None:
             return area
-    if m.admin_cue and best.kind == "city" and ctx.top_country and best.country != ctx.top_country and not m.qualifier_country:
-        # "Bak district", "Nyanza province" in a report on Afghanistan, Kenya: an area the gazetteer lacks, not a city
-        # abroad of that name or spelling (Baku, Nyanza in Rwanda); toponyms() places it as a feature
+    if m.admin_cue and (best.kind == "city" or m.area_list and best in gaz.admin2) and ctx.top_country \
+            and best.country != ctx.top_country and not m.qualifier_country:
+        # "Bak district", "Nyanza province", "counties Galway, Mayo and Clare" in a report on Afghanistan, Kenya,
+        # Ireland: an area the gazetteer lacks, not a city (or, in such a list, a US county) abroad of that name or
+        # spelling (Baku, Nyanza in Rwanda, Mayo in Maryland, Clare County); toponyms() places it as a feature
         ctx.unlisted_areas.add(m.start)
         return None
     if (SIGNALS["headline_support"] and m.headline and not m.repeated and best.kind == "city"
