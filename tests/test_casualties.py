@@ -1710,3 +1710,15 @@ def test_casualties_a_persons_hometown_is_no_event_place(extract_text):
                       "company commander, from Bismarck, N.D.\nSecurity forces returned fire, killing one insurgent and "
                       "wounding two others.", "2024-03-13")
     assert [(c.place, c.killed_min, c.injured_min) for c in ex.casualties] == [(None, 1, 2)]
+
+
+def test_casualties_a_toll_over_a_spread_across_continents_is_no_event(extract_text):
+    """Invented: a toll told of a spread over several continents ("has spread throughout Europe, northern Africa
+    (including neighbouring Egypt) and central Asia, and has killed about 100 people") is no single event, never
+    filed under the one country the sentence also names; a toll at one place stays."""
+    ex = extract_text("Bird flu in Egypt\n\nThe virus, which has spread throughout Europe, northern Africa (including "
+                      "neighbouring Egypt) and central Asia, has already killed about 100 people.", "2024-03-13")
+    assert ex.casualties == []
+    ex = extract_text("Ferry sinks off Zanzibar\n\nA ferry sank off Zanzibar on Monday, killing 12 people, officials "
+                      "said.", "2024-03-13")
+    assert [(c.place, c.killed_min) for c in ex.casualties] == [("Zanzibar", 12)]

@@ -1233,6 +1233,13 @@ def _historical(sent: Span, base: Optional[datetime], ents: Optional[list[Span]]
     return dated
 
 
+def _across_continents(ctx: "_Context", sent: Span) -> bool:
+    """True when sentence ``sent`` names two continents or more ("H5N1, which has spread throughout Europe, northern
+    Africa and central Asia, has killed about 100 people"): a toll over a spread, no single event's."""
+    lo, hi = bisect.bisect_left(ctx.starts, sent.start_char), bisect.bisect_right(ctx.starts, sent.end_char)
+    return len({p.name for p in ctx.places[lo:hi] if p.kind == "continent"}) >= 2
+
+
 def _best_place(doc: Doc, places: list[Place], start: int, end: int, clause: Optional[tuple[int, int]] = None,
                 starts: Optional[list[int]] = None, exclude: Iterable[tuple[int, int]] = (), care: bool = True) -> Optional[Place]:
     """The sentence's event place: one inside the casualty clause (``clause``, char offsets:
@@ -1467,7 +1474,8 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
     counts = _sum_pieces([p for p in pieces if p.key not in totals] + list(totals.values()))
     if headline:
         _complete_lead(sent, counts, records, subjects)
-    if not counts or _historical(sent, ctx.base, ctx.ents[si]) or GLOBAL_TOLL.search(sent.text) or ROLLUP.search(sent.text):
+    if not counts or _historical(sent, ctx.base, ctx.ents[si]) or GLOBAL_TOLL.search(sent.text) or ROLLUP.search(sent.text) \
+            or _across_continents(ctx, sent):
         return None  # a worldwide toll or a sum over several operations is no single event: not a record
     place, own_place = _sentence_place(ctx, si, clause, records, part, dead="killed" in counts)
     if not own_place and records and any(p.role == "update" for p in pieces):
