@@ -431,16 +431,21 @@ def _hyphen_joined(span: Span, gaz: Gazetteer) -> Span:
 def _slash_parts(ent: Span, gaz: Gazetteer) -> list[Span]:
     """The parts of an entity joined by slashes when every part is an exact gazetteer name
     ("Sangin/Helmand": a town and its province, as operational reports write them), else []."""
-    doc = ent.doc
-    texts = token_texts(doc)
-    cuts = [i for i in range(ent.start, ent.end) if texts[i] == "/"]
+    texts = token_texts(ent.doc)
+    return _parts_at(ent, gaz, [i for i in range(ent.start, ent.end) if texts[i] == "/"],
+                     lambda part: not gaz.is_demonym(span_text(part)))
+
+
+def _parts_at(ent: Span, gaz: Gazetteer, cuts: list[int], accept) -> list[Span]:
+    """The parts of entity ``ent`` between the tokens ``cuts`` when every part is capitalised, an exact gazetteer
+    name and accepted by ``accept(part)``; [] when there is no cut or a part fails."""
     if not cuts:
         return []
     parts, s = [], ent.start
     for c in cuts + [ent.end]:
-        part = _strip_span(doc[s:c])
-        if not len(part) or not span_text(part)[0].isupper() or gaz.is_demonym(span_text(part)) or not any(
-                normalise(r.name) == normalise(span_text(part)) for r in gaz.candidates(span_text(part))):
+        part = _strip_span(ent.doc[s:c])
+        if not len(part) or not span_text(part)[0].isupper() or not any(
+                normalise(r.name) == normalise(span_text(part)) for r in gaz.candidates(span_text(part))) or not accept(part):
             return []
         parts.append(part)
         s = c + 1
@@ -452,20 +457,11 @@ def _coordinated_parts(ent: Span, gaz: Gazetteer, surnames: dict[str, set[str]])
     entity): its parts between "and", "or" and commas when each is an exact gazetteer name that an organisation's
     name would have to be to count as a place (:func:`_recoverable`: a country, a first-level area, a big city, or
     a place after a locative cue), else [] ("Marks and Spencer" stays an organisation)."""
+    if ent.label_ not in PLACE_LABELS | RECOVER_LABELS:
+        return []
     doc = ent.doc
     cuts = [i for i in range(ent.start + 1, ent.end - 1) if doc[i].lower_ in ("and", "or", ",")]
-    if not cuts or ent.label_ not in PLACE_LABELS | RECOVER_LABELS:
-        return []
-    parts, s = [], ent.start
-    for c in cuts + [ent.end]:
-        part = _strip_span(doc[s:c])
-        if not len(part) or not span_text(part)[0].isupper() or not any(
-                normalise(r.name) == normalise(span_text(part)) for r in gaz.candidates(span_text(part))) \
-                or not _recoverable(part, "ORG", gaz, surnames):
-            return []
-        parts.append(part)
-        s = c + 1
-    return parts
+    return _parts_at(ent, gaz, cuts, lambda part: _recoverable(part, "ORG", gaz, surnames))
 
 
 def _is_non_place(text: str) -> bool:
@@ -1106,10 +1102,8 @@ def _dateline_place(doc: Doc, mt: re.Match, gaz: Gazetteer, taken: list[bool]) -
     gazetteer name themselves or a village name (resolve() then wants its area named); else None. A
     place preposition opening the group is no part of the name ("NEAR KRAMATORSK, Ukraine —",
     ``place_prepositions``)."""
-    start = mt.start(1)
     first, _, rest = mt.group(1).partition(" ")
-    if rest.strip() and first.lower() in PLACE_PREPOSITIONS:
-        start = mt.start(1) + len(first) + (len(mt.group(1)) - len(first) - len(rest))
+    start = mt.end(1) - len(rest) if rest.strip() and first.lower() in PLACE_PREPOSITIONS else mt.start(1)
     sp = _free_span(doc, start, mt.end(1), taken)
     if sp is None or _is_non_place(span_text(sp)):
         return None

@@ -2063,11 +2063,11 @@ def join_hyphenated_given_names(doc: Doc) -> int:
     Returns:
         int: the number of names joined.
     """
-    ents, out, joined, k = list(doc.ents), [], 0, 0
+    ents, out, joined, k = doc_ents(doc), [], 0, 0
     while k < len(ents):
         e = ents[k]
         nxt = doc[e.end] if e.end < len(doc) else None
-        if (e.label_ == "PERSON" and nxt is not None and len(e) <= 3 and any(t.text == "-" for t in e) and not e[-1].whitespace_ == ""
+        if (e.label_ == "PERSON" and nxt is not None and len(e) <= 3 and any(t.text == "-" for t in e) and e[-1].whitespace_
                 and nxt.pos_ == "PROPN" and nxt.is_title and all(t.head.i == nxt.i or e.start <= t.head.i < e.end for t in e)):
             following = ents[k + 1] if k + 1 < len(ents) and ents[k + 1].start == nxt.i else None
             if following is None or len(following) == 1:
