@@ -1722,3 +1722,19 @@ def test_casualties_a_toll_over_a_spread_across_continents_is_no_event(extract_t
     ex = extract_text("Ferry sinks off Zanzibar\n\nA ferry sank off Zanzibar on Monday, killing 12 people, officials "
                       "said.", "2024-03-13")
     assert [(c.place, c.killed_min) for c in ex.casualties] == [("Zanzibar", 12)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Floods and landslides killed 40 and 12 people in Assam and Meghalaya, respectively, on Monday, officials said.",
+     [("Assam", 40), ("Meghalaya", 12)]),
+    ("Two air strikes killed nine and four civilians respectively in Idlib and Aleppo provinces on Sunday, a monitor said.",
+     [("Idlib", 9), ("Aleppo", 4)]),
+    ("In Kano and Kaduna, gunmen killed 4 and 9 villagers respectively, police said.", [("Kano", 4), ("Kaduna", 9)]),
+    ("Gunmen killed 4 and 9 villagers respectively in Kano, police said.", [("Kano", 13)]),
+], ids=["after-places", "before-places", "places-first-rising", "one-place-only"])
+def test_casualties_respectively_pairs_counts_with_places(extract_text, text, expected):
+    """Invented: "killed 40 and 12 people in A and B, respectively" pairs the i-th count with the i-th place, one
+    record each (never one record of the last number, nor a range "4 to 9"); with one place the lists differ in
+    length and nothing is split: the counts' sum is the toll."""
+    ex = extract_text(text, "2024-03-13")
+    assert [(c.place, c.killed_min) for c in ex.casualties if c.killed_min == c.killed_max] == expected

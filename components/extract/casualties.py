@@ -257,6 +257,9 @@ def parse_count(tokens: list[Token], head: Token, person: bool = False) -> Optio
     if len(groups) >= 2:
         (_, e1, a), (s2, _, b) = groups[0], groups[1]
         between = " ".join(t.lower_ for t in tokens[e1:s2])
+        if between in ("and", ",") and any(t.lower_ == "respectively" for t in head.sent):
+            total = sum(g[2] for g in groups)  # "killed 4 and 9 villagers respectively": 13 in all, never a range
+            return Count(total, total, "exact")
         if between in ("and", "to", "-", "or", "–") and a < b:
             return Count(a, b, "range")
     if groups:
@@ -1421,8 +1424,8 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
     for si in order:
         for part in _event_clauses(ctx, si):
             rec = _sentence_record(ctx, si, records, headline=headline_last and si == 0, part=part)
-            if rec is not None:
-                records.append(rec)
+            for r in [] if rec is None else _respective_records(ctx, part if part is not None else sents[si], rec):
+                records.append(r)
                 if CUMULATIVE.search(sents[si].text):
                     cumulative.add(len(records) - 1)
     if cumulative and len(cumulative) < len(records):
@@ -1433,6 +1436,72 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
         rec.confidence = casualty_confidence(rec.killed_qualifier, rec.killed_min, rec.killed_max, rec.place,
                                              rec.lat, rec.date)
     return events
+
+
+def _number_list(sent: Span) -> list[tuple[Token, int]]:
+    """The longest coordinated list of two or more one-word numbers in ``sent`` ("12 and seven people", "nine, four
+    and two"), each with its value; [] without one."""
+    best: list[tuple[Token, int]] = []
+    for t in sent:
+        if t.dep_ == "conj" or not is_number_word(t.lower_):
+            continue
+        chain = [t] + [c for c in t.children if c.dep_ == "conj" and is_number_word(c.lower_)]
+        chain += [g for c in chain[1:] for g in c.children if g.dep_ == "conj" and is_number_word(g.lower_)]
+        values = [_num_groups([c]) for c in sorted(chain, key=lambda c: c.i)]
+        if len(chain) >= 2 and len(chain) > len(best) and all(len(v) == 1 for v in values):
+            best = [(c, v[0][2]) for c, v in zip(sorted(chain, key=lambda c: c.i), values)]
+    return best
+
+
+def _coordinated_places(ctx: _Context, sent: Span) -> list[Place]:
+    """The places of ``sent`` that form one coordination ("in Sylhet and Gazipur", "Idlib and Aleppo provinces"), in
+    order: the first place whose name's head has conjuncts that are places, and those conjuncts; [] without one."""
+    doc = sent.doc
+    heads = []
+    for p in ctx.places:
+        span = doc.char_span(p.start, p.end, alignment_mode="expand") if sent.start_char <= p.start < sent.end_char else None
+        if span is not None:
+            heads.append((span.root, p))
+    by_token = {h.i: p for h, p in heads}
+    for h, p in heads:
+        conj = sorted((c.i for c in h.conjuncts if c.i > h.i and c.i in by_token))
+        if conj:
+            return [p] + [by_token[i] for i in conj]
+    return []
+
+
+def _respective_records(ctx: _Context, sent: Span, rec: Casualty) -> list[Casualty]:
+    """``rec`` as one record per place when ``sent`` pairs a list of counts with a list of places by "respectively"
+    ("killed 12 and seven people in Sylhet and Gazipur respectively", "left 15 and 8 dead in A and B, respectively"):
+    the i-th count is the i-th place's, of the category whose value ``rec`` took from the list (their sum:
+    :func:`parse_count`); counts of other categories stay on the first place's record. ``[rec]`` when the
+    sentence has no "respectively" or the two lists differ in length."""
+    if not any(t.lower_ == "respectively" for t in sent):
+        return [rec]
+    numbers, places = _number_list(sent), _coordinated_places(ctx, sent)
+    if len(numbers) < 2 or len(numbers) != len(places):
+        return [rec]
+    total = sum(v for _, v in numbers)
+    keys = [k for k in ("killed", "injured", "missing") if (getattr(rec, f"{k}_min"), getattr(rec, f"{k}_max")) == (total, total)]
+    if len(keys) != 1:
+        return [rec]
+    out = []
+    for i, ((_, value), place) in enumerate(zip(numbers, places)):
+        r = rec.model_copy(deep=True)
+        if i:
+            for k in COUNT_FIELDS + ("killed_qualifier", "injured_qualifier"):
+                setattr(r, k, None)
+        setattr(r, f"{keys[0]}_min", value)
+        setattr(r, f"{keys[0]}_max", value)
+        if keys[0] != "missing":
+            setattr(r, f"{keys[0]}_qualifier", "exact")
+        r.place, r.country, r.lat, r.lon, r.parts = place.name, place.country, place.lat, place.lon, []
+        for ids in (ctx.own_dates, ctx.updates, ctx.subsets):
+            if id(rec) in ids:
+                ids.add(id(r))
+        ctx.own_places.add(id(r))
+        out.append(r)
+    return out
 
 
 def _event_clauses(ctx: _Context, si: int) -> list[Optional[Span]]:
