@@ -337,7 +337,8 @@ def _label_frame(tok: Token, in_quote) -> Optional["Frame"]:
 def _paraphrase_frame(tok: Token, in_quote) -> Optional["Frame"]:
     """A frame of an intention verb ("wants to ...") or an object-content verb ("cited the remarks")
     that is not a :data:`~components.lexicon.CUE_VERBS` verb, or None."""
-    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") \
+            and not misread_finite(tok):
         return None
     lem = tok.lemma_.lower()
     if lem not in C.CUE_INTENT_VERBS and lem not in C.CUE_OBJECT_CONTENT_VERBS:
@@ -1127,14 +1128,15 @@ def _learned_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Fram
     reliability and count of (lemma, shape) in the learned lexicon (:mod:`.cuelex`) at least those of
     ``settings`` (:class:`CueSettings`). A paraphrase frame
     (it takes only quotations inside its content)."""
-    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") \
+            and not misread_finite(tok):
         return None
     if tok.lemma_.lower() not in reliable_lemmas("VERB", settings.min_reliability, settings.min_count):
         return None  # reliable with no complement shape: the shape need not be worked out
     shape, content = _learned_content(tok)
     if content is None or not is_reliable_cue(tok.lemma_.lower(), "VERB", shape, settings.min_reliability, settings.min_count):
         return None
-    subj = subject_of(tok)
+    subj = subject_of(tok) or (tok.head if misread_finite(tok) else None)  # (as :func:`_verb_frame`)
     if subj is None or in_quote(subj.idx):
         return None
     return Frame(tok.doc[tok.i : tok.i + 1], subj, content, kind="paraphrase", rule="learned")
