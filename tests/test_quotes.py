@@ -1734,11 +1734,13 @@ def test_quotes_a_signature_line_under_the_quotation_is_its_source(extract_text)
      [("indirect", "growth would slow to four percent", "Peter Kamau", "estimated")]),
     ("The minister, Peter Kamau, appointed by the president last year, said growth would slow.",
      [("indirect", "growth would slow", "Peter Kamau", "said")]),
-], ids=["participle-tag", "real-reduced-relative"])
+    ("The regional governor, Oleh Marchenko, posted on Telegram that two drones had been shot down.",
+     [("indirect", "two drones had been shot down", "Oleh Marchenko", "posted")]),
+], ids=["participle-tag", "real-reduced-relative", "learned-cue"])
 def test_quotes_a_finite_cue_tagged_as_a_participle_after_an_appositive_name(extract_text, text, expected):
     """Invented: "<role>, <Name>, estimated on Friday that ..." where the parser reads the verb as a participle on the
-    root noun (a verbless sentence) is that person's report; a real reduced relative ("appointed by the president")
-    stays a modifier."""
+    root noun (a verbless sentence) is that person's report, also for a cue only the learned lexicon knows ("posted
+    on Telegram that"); a real reduced relative ("appointed by the president") stays a modifier."""
     assert [(q.kind, q.text, q.speaker, q.cue) for q in extract_text(text).quotes] == expected
 
 
