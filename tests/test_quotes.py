@@ -366,6 +366,16 @@ def test_quotes_dateline_is_neither_speaker_nor_content(extract_text, text, spea
     assert [(q.speaker, q.kind, q.text) for q in ex.quotes] == [(speaker, "indirect", content)]
 
 
+@pytest.mark.parametrize("text", [
+    "LISBON — «The convoy has to leave before dark,» said aid coordinator Rui Matos, the head of the mission, on Monday.\n",
+    "LISBON (AP) - „The convoy has to leave before dark,“ said aid coordinator Rui Matos, the head of the mission.\n",
+], ids=["guillemets", "low-9"])
+def test_quotes_dateline_before_guillemets_or_low_quotes(extract_text, text):
+    """Invented: a dateline right before a quotation opened by « or „ is cut from it; the quotation is direct."""
+    assert [(q.kind, q.text, q.speaker) for q in extract_text(text).quotes] == [
+        ("direct", "The convoy has to leave before dark", "Rui Matos")]
+
+
 def test_quotes_told_reporters_gives_audience(extract_text):
     ex = extract_text("Talks\n\nThe minister told reporters that the talks would resume next week.\n")
     assert [(q.speaker, q.audience, q.text) for q in ex.quotes] == [("minister", "reporters", "the talks would resume next week")]
