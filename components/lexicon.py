@@ -88,6 +88,7 @@ class SpeakersLexicon(LexiconFile):
 
     title_words: WordList
     name_suffixes: WordList
+    post_nominals: TokenList
     honorifics: WordList
     person_pronouns: WordList
     group_pronouns: WordList
@@ -235,6 +236,7 @@ QUOTING_VERBS = frozenset(_QUOTES.quoting_verbs)
 _SPEAKERS = load_lexicon(LEXICON_DIR / "speakers.yaml", SpeakersLexicon)
 TITLE_WORDS = frozenset(_SPEAKERS.title_words)
 NAME_SUFFIXES = frozenset(_SPEAKERS.name_suffixes)
+POST_NOMINALS = frozenset(_SPEAKERS.post_nominals)
 HONORIFICS = frozenset(_SPEAKERS.honorifics)
 PERSON_PRONOUNS = frozenset(_SPEAKERS.person_pronouns)
 GROUP_PRONOUNS = frozenset(_SPEAKERS.group_pronouns)

@@ -28,6 +28,10 @@ from components.extract.speakers import clean_name, repair_case, split_name
         ("Pedro Alves III.", "Pedro Alves III"),  # a Roman numeral takes none
         ("Perez](javascript:alert(1", "Perez"),
         ("[Ana Perez](https://example.org/ana)", "Ana Perez"),
+        ("Sir Tomas Ruane KC", "Tomas Ruane"),  # post-nominal letters go (honours, silk, legislature)
+        ("Grace Atieno, OBE", "Grace Atieno"),
+        ("Dr Peter Lund QC MP", "Peter Lund"),
+        ("Lund MP", "Lund MP"),  # a single word is left: kept as written
     ],
 )
 def test_speakers_clean_name(raw, expected):
@@ -1045,3 +1049,11 @@ def test_speakers_a_body_named_with_an_office_word_stays_a_body(extract_text, te
     body, whole, never a person named by its last words."""
     quotes = extract_text(text).quotes
     assert [(q.speaker, q.speaker_type) for q in quotes] == [(speaker, "organisation")]
+
+
+def test_speakers_post_nominal_letters_leave_the_canonical_name(extract_text):
+    """Invented: "Sir Tomas Ruane KC, ..., told the inquiry ..." and a later "Ruane said" are one speaker, "Tomas
+    Ruane"."""
+    ex = extract_text("Inquiry resumes\n\nSir Tomas Ruane KC, representing the families, told the inquiry that the "
+                      "warnings had been ignored for years. \"Nobody read the reports,\" Ruane said.\n")
+    assert [(q.speaker, q.kind) for q in ex.quotes] == [("Tomas Ruane", "indirect"), ("Tomas Ruane", "direct")]

@@ -558,10 +558,21 @@ def clean_name(text: str) -> str:
     text = re.sub(r"['’]s$", "", text)
     text = re.sub(r"\.(?=[A-Za-z])", lambda m: "." if _between_initials(text, m.start()) else ". ", text)  # Dr.Ivanov
     name, _ = split_name(text)
-    name = name.strip(" ,")
+    name = _without_post_nominals(name.strip(" ,")).strip(" ,")
     if not _KEEPS_STOP.search(name):
         name = name.strip(" .")
     return repair_case(name)
+
+
+# post-nominal letters closing a name of two words or more (:data:`components.lexicon.POST_NOMINALS`, case-sensitive,
+# with a comma or full stop or not): "Jane Whitfield KC", "Amina Bello, OBE", "Ruth Mensah QC MP"
+_POST_NOMINALS_RE = re.compile(r"(?<=\S)(?:,?\s+(?:" + "|".join(sorted(map(re.escape, C.POST_NOMINALS))) + r")\.?)+$")
+
+
+def _without_post_nominals(name: str) -> str:
+    """``name`` without the post-nominal letters closing it (:data:`_POST_NOMINALS_RE`), when two words are left."""
+    cut = _POST_NOMINALS_RE.sub("", name)
+    return cut if len(cut.split()) >= 2 else name
 
 
 # a nickname in quotation marks or brackets between a given name and a surname (one to three words):
