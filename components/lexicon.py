@@ -165,6 +165,8 @@ class CasualtiesLexicon(LexiconFile):
 
     vague_counts: CountMap
     determiner_counts: CountMap
+    group_counts: CountMap
+    identifying_verbs: WordList
     kill_lemmas: WordList
     injure_lemmas: WordList
     missing_lemmas: WordList
@@ -301,6 +303,8 @@ NAME_MODIFIED_NOUNS = frozenset(_PLACES.name_modified_nouns)
 _CASUALTIES = load_lexicon(LEXICON_DIR / "casualties.yaml", CasualtiesLexicon)
 VAGUE_COUNTS = dict(_CASUALTIES.vague_counts)
 DETERMINER_COUNTS = dict(_CASUALTIES.determiner_counts)
+GROUP_COUNTS = dict(_CASUALTIES.group_counts)
+IDENTIFYING_VERBS = frozenset(_CASUALTIES.identifying_verbs)
 KILL_LEMMAS = frozenset(_CASUALTIES.kill_lemmas)
 INJURE_LEMMAS = frozenset(_CASUALTIES.injure_lemmas)
 MISSING_LEMMAS = frozenset(_CASUALTIES.missing_lemmas)

@@ -1738,3 +1738,30 @@ def test_casualties_respectively_pairs_counts_with_places(extract_text, text, ex
     length and nothing is split: the counts' sum is the toll."""
     ex = extract_text(text, "2024-03-13")
     assert [(c.place, c.killed_min) for c in ex.casualties if c.killed_min == c.killed_max] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("An elderly couple and their twin grandsons were killed when a fire swept through their home in Tamale on Monday.",
+     [(4, 4, None)]),
+    ("A pair of hikers died in a rock fall near Bamenda on Sunday.", [(2, 2, None)]),
+    ("One porter was killed and another was injured when a bridge gave way near Tamale on Monday.", [(1, 1, 1)]),
+    ("Three triplet sisters were killed in the crash near Tamale on Monday.", [(3, 3, None)]),
+], ids=["couple-and-twin-grandsons", "pair-of", "another-as-subject", "stated-number-wins"])
+def test_casualties_groups_of_a_fixed_size_and_another(extract_text, text, expected):
+    """Invented: a noun naming a group of fixed size ("couple", "pair") or a plural given that size ("twin grandsons")
+    counts its people; "another" as the subject of a casualty verb is one more; a stated number wins."""
+    ex = extract_text(text, "2024-03-13")
+    assert [(c.killed_min, c.killed_max, c.injured_min) for c in ex.casualties] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen opened fire outside a bar in Kingston on Saturday. The dead were identified as Kwame Asante, 34; Kofi "
+     "Mensa, 29; and Yaw Osei, 41.", [(3, 3)]),
+    ("Gunmen opened fire outside a bar in Kingston on Saturday. Police named the dead as Kwame Asante and Kofi Mensa.",
+     [(2, 2)]),
+], ids=["identified-as-with-ages", "named-as"])
+def test_casualties_the_dead_identified_by_name(extract_text, text, expected):
+    """Invented: "The dead were identified as A, 34; B, 29; and C, 41" counts one victim per name listed (the ages are
+    no victims), as does "named the dead as A and B"."""
+    ex = extract_text(text, "2024-03-13")
+    assert [(c.killed_min, c.killed_max) for c in ex.casualties] == expected

@@ -109,6 +109,8 @@ from ..lexicon import (
     TITLE_WORDS,
     VAGUE_COUNTS,
     DETERMINER_COUNTS,
+    GROUP_COUNTS,
+    IDENTIFYING_VERBS,
     ORG_HEAD_NOUNS,
 )
 from ..gazetteer import AREA_KINDS, get_gazetteer
@@ -287,8 +289,11 @@ def parse_count(tokens: list[Token], head: Token, person: bool = False) -> Optio
             return Count(VAGUE_COUNTS[t.lower_], None, "vague")
     if low.split()[:1] and low.split()[0] in NOBODY:
         return Count(0, 0, "exact")
-    if head.lower_ in PRONOUN_ONE or head.lower_ == "another" and head.dep_ in ("conj", "appos"):
-        return Count(1, 1, "exact")  # "him", "another" (one more in a list: "two in A and another in B")
+    if head.lower_ in PRONOUN_ONE or head.lower_ == "another" and head.dep_ in ("conj", "appos", "nsubj", "nsubjpass"):
+        return Count(1, 1, "exact")  # "him", "another" (one more in a list: "two in A and another in B"; "another was hurt")
+    group = _fixed_group_size(head) if head.pos_ == "NOUN" else None
+    if group is not None:
+        return Count(group, group, "exact")
     if head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NN", "NNP") and (
             _is_person_noun(head) or head.lower_ in PERPETRATOR_NOUNS):
         return Count(1, 1, "exact")
@@ -500,8 +505,10 @@ def _is_countable_head(head: Token, lists_only: bool = False) -> bool:
     low = head.lower_
     if _states_count(head) or low in NOBODY or low in PRONOUN_ONE or low in DETERMINER_COUNTS:
         return True  # ("both of them")
-    if low == "another" and head.dep_ in ("conj", "appos"):
-        return True  # "two soldiers in A and another in B": one more
+    if low == "another" and head.dep_ in ("conj", "appos", "nsubj", "nsubjpass"):
+        return True  # "two soldiers in A and another in B", "One miner was killed and another was injured": one more
+    if low in GROUP_COUNTS and head.pos_ == "NOUN":
+        return True  # "An elderly couple was killed", "A pair of climbers died"
     if low in ("more", "others") and any(c.dep_ == "nummod" and _states_count(c) for c in head.children):
         return True  # "9 more died", parsed with "more" as the head: a bare count
     if low in PERPETRATOR_NOUNS or _is_person_noun(head, lists_only):
@@ -510,10 +517,22 @@ def _is_countable_head(head: Token, lists_only: bool = False) -> bool:
         p.lower_ in PERSON_NOUNS for c in head.children if c.lower_ == "of" for p in c.children
     ):
         return True
-    if head.ent_type_ in ("PERSON", "NORP"):
-        return True
+    if head.ent_type_ in ("PERSON", "NORP") or head.pos_ == "PROPN" and _listed_as(head):
+        return True  # (a name listed after "identified as" is a person's, whatever the entity type)
     # a named person as the object/subject of a killing ("killed Rostum")
     return head.pos_ == "PROPN" and head.tag_ == "NNP" and head.ent_type_ not in ("GPE", "LOC", "ORG", "FAC", "DATE")
+
+
+def _fixed_group_size(head: Token) -> Optional[int]:
+    """The fixed size of the group of people noun ``head`` names (:data:`GROUP_COUNTS`): the noun itself ("couple",
+    "pair", "twins", singular but for the plurals listed) or a modifier of a plural ("twin grandsons"); None
+    otherwise."""
+    low = head.lower_
+    if low in GROUP_COUNTS:
+        return GROUP_COUNTS[low]
+    if head.tag_ == "NNS":
+        return next((GROUP_COUNTS[c.lower_] for c in head.children if c.dep_ in ("amod", "compound") and c.lower_ in GROUP_COUNTS), None)
+    return None
 
 
 def _is_person_noun(tok: Token, lists_only: bool = False) -> bool:
@@ -571,6 +590,9 @@ def _victims(tok: Token) -> list[Token]:
     toll = _toll_noun(tok)
     if toll is not None:
         return _toll_value(toll)
+    named = _names_listed_as(tok)
+    if named:  # "The dead were identified as A, 34; B, 29; and C, 41": one victim per name
+        return named
     copula = _inverted_copula(tok)
     if copula is not None:  # "Killed were four officers and two children", "The dead were three soldiers"
         return _with_conjuncts([c for c in copula.children if c.dep_ == "attr" and c.i > copula.i])
@@ -601,6 +623,30 @@ def _victims(tok: Token) -> list[Token]:
             return [group]
         return _with_conjuncts([c for c in group.head.head.children if c.dep_ in ("nsubj", "attr")])
     return [_group_count(v) for v in _direct_victims(tok, kids, lem)] + _gapped_numbers(tok)
+
+
+def _names_listed_as(tok: Token) -> list[Token]:
+    """The names a verb of :data:`IDENTIFYING_VERBS` gives casualty noun ``tok`` through "as" ("The dead were identified
+    as A, 34; B, 29; and C", "Police named the victims as A and B"): the proper noun after "as" and the proper nouns
+    coordinated or set in apposition with it (never the ages between them); [] otherwise."""
+    verb = tok.head
+    if tok.dep_ not in ("nsubjpass", "dobj") or verb.lemma_.lower() not in IDENTIFYING_VERBS:
+        return []
+    first = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    names, todo = [], [p for p in first if p.pos_ == "PROPN"]
+    while todo:
+        name = todo.pop()
+        names.append(name)
+        todo += [c for c in name.children if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN"]
+    return sorted(names, key=lambda t: t.i)
+
+
+def _listed_as(name: Token) -> bool:
+    """True when proper noun ``name`` is one of the names of :func:`_names_listed_as` (after "as", or coordinated or
+    in apposition with such a name)."""
+    while name.dep_ in ("conj", "appos") and name.head.pos_ == "PROPN":
+        name = name.head
+    return name.dep_ == "pobj" and name.head.lower_ == "as" and name.head.head.lemma_.lower() in IDENTIFYING_VERBS
 
 
 def _inverted_copula(tok: Token) -> Optional[Token]:
