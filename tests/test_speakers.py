@@ -1057,3 +1057,11 @@ def test_speakers_post_nominal_letters_leave_the_canonical_name(extract_text):
     ex = extract_text("Inquiry resumes\n\nSir Tomas Ruane KC, representing the families, told the inquiry that the "
                       "warnings had been ignored for years. \"Nobody read the reports,\" Ruane said.\n")
     assert [(q.speaker, q.kind) for q in ex.quotes] == [("Tomas Ruane", "indirect"), ("Tomas Ruane", "direct")]
+
+
+def test_speakers_a_name_with_a_typographic_apostrophe(extract_text):
+    """Invented: "Guinea's trade minister, Alpha D’Sylla, said ..." (’ as typeset) is a person named in apposition to
+    the role, and the later "D’Sylla said" is the same speaker, as with a straight apostrophe."""
+    ex = extract_text("Guinea's trade minister, Alpha D’Sylla, said the port would reopen next week. “The cranes are "
+                      "repaired,” D’Sylla said.")
+    assert [(q.speaker, q.kind) for q in ex.quotes] == [("Alpha D'Sylla", "indirect"), ("Alpha D'Sylla", "direct")]
