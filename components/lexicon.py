@@ -45,6 +45,7 @@ class TokenizerLexicon(LexiconFile):
 
     sentence_openers: TokenList
     title_abbreviations: TokenList
+    place_abbreviations: TokenList
 
 
 class QuotesLexicon(LexiconFile):
@@ -343,5 +344,6 @@ GENERIC_ATTACK_NOUNS = frozenset(_CASUALTIES.generic_attack_nouns)
 _TOKENIZER = load_lexicon(NLP_LEXICON_PATH, TokenizerLexicon)
 SENTENCE_OPENERS: frozenset[str] = frozenset(_TOKENIZER.sentence_openers)
 TITLE_ABBREVIATIONS: tuple[str, ...] = tuple(_TOKENIZER.title_abbreviations)
+PLACE_ABBREVIATIONS: tuple[str, ...] = tuple(_TOKENIZER.place_abbreviations)
 
 __all__ = [n for n in dir() if n.isupper() and not n.startswith("_")]

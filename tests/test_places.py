@@ -1129,3 +1129,16 @@ def test_places_an_area_the_gazetteer_lacks_is_no_city_abroad(extract_text, text
     Mayo in Maryland, Clare County in Michigan), is that country's area, named as written and placed at the
     article's nearest resolved place (kind feature), never the place abroad."""
     assert [(p.name, p.country, p.kind) for p in extract_text(text).places] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The storm flooded Sta. Teresita in Cagayan province on Monday before it moved toward Sto. Domingo.",
+    "Aid reached Ft. Portal on Tuesday after the road from Mt. Elgon reopened.",
+], ids=["sta-sto", "ft-mt"])
+def test_places_abbreviated_first_word_ends_no_sentence(nlp, extract_text, text):
+    """Invented: "Sta." / "Sto." / "Ft." / "Mt." opening a place name stay one token with their period, so no sentence
+    ends inside the name (the stub "Sta" or "Sto" was read as a town of its own: Skjern, Stockholm)."""
+    doc = nlp(text)
+    assert len(list(doc.sents)) == 1
+    assert {"Sta.", "Sto.", "Ft.", "Mt."} & {t.text for t in doc}
+    assert not {"Sta", "Sto", "Ft", "Mt"} & {p.name for p in extract_text(text).places}
