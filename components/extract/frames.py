@@ -248,11 +248,13 @@ def span_chars(toks: list[Token]) -> Optional[tuple[int, int]]:
 
 
 def _that_clause(tok: Token) -> Optional[Token]:
-    """The clause child of noun ``tok`` that opens with "that" ("the claim that ..."), or None."""
+    """The clause child of noun ``tok`` that opens with "that" right after it ("the claim that ..."), or after its
+    source's by/from phrase ("the claim by X that ...", "a warning from the agency that ..."), or None."""
+    opens = {tok.i + 1} | {ch.right_edge.i + 1 for ch in tok.rights if ch.dep_ == "prep" and ch.lower_ in ("by", "from")}
     for ch in tok.rights:
         if ch.dep_ in ("acl", "ccomp", "relcl", "appos") and ch.pos_ in ("VERB", "AUX"):
             first = ch.left_edge
-            if first.lower_ == "that" and first.dep_ == "mark" and first.i == tok.i + 1:
+            if first.lower_ == "that" and first.dep_ == "mark" and first.i in opens:
                 return ch
     return None
 
@@ -500,6 +502,14 @@ def _phrase_before_cue(tok: Token) -> Optional[Span]:
     return phrase
 
 
+def _hedge_length(doc: Doc, end: int) -> int:
+    """The number of words of a hedge ending right before token index ``end`` and opening a post-posed cue after a
+    comma: 2 for "or so", 1 for "so" (", or so the ministry says", ", so she claims"), else 0."""
+    if end >= 1 and doc[end - 1].lower_ == "so":
+        return 2 if end >= 2 and doc[end - 2].lower_ == "or" else 1
+    return 0
+
+
 def _late_subject(tok: Token) -> Optional[tuple[Token, tuple[int, int]]]:
     """For a cue parsed as a conjunct of an earlier clause: its subject right before it after a
     comma (", regional governor Oleh Syniehubov said"), and the character range of what precedes
@@ -515,9 +525,10 @@ def _late_subject(tok: Token) -> Optional[tuple[Token, tuple[int, int]]]:
         if phrase is None:
             return None
         sub, left = phrase[-1], phrase[0]
-    if sub.right_edge.i != tok.i - 1 or left.i == 0 or doc[left.i - 1].text != "," or sub.pos_ not in ("PROPN", "NOUN"):
+    comma = left.i - 1 - _hedge_length(doc, left.i)  # (", or so the ministry says")
+    if sub.right_edge.i != tok.i - 1 or comma < 1 or doc[comma].text != "," or sub.pos_ not in ("PROPN", "NOUN"):
         return None
-    toks = [t for t in tok.sent if t.i < left.i - 1]
+    toks = [t for t in tok.sent if t.i < comma]
     if len(toks) < 3:
         return None
     return sub, span_chars(toks)
@@ -819,6 +830,9 @@ def _clause_content(tok: Token, subj: Optional[Token]) -> tuple[Optional[Token],
     if not comps:
         return subj, None
     toks = _without_leading_adjunct(comps[0]) if comps[0].i > tok.i else list(comps[0].subtree)
+    hedge = _hedge_length(tok.doc, toks[-1].i + 1) if toks and comps[0].i < tok.i else 0
+    if hedge and len(toks) > hedge + 1 and toks[-hedge - 1].text == ",":
+        toks = toks[: -hedge - 1]  # "The dam is safe, or so the ministry says": the hedge is the reporter's
     own = next((c for c in comps[0].children if reporter_conjunct(c)), None)
     if own is not None:  # the reporter's own conjunct ("... but did not say whether ..."), and its "but", are not content
         cut = next((c.i for c in comps[0].children if c.dep_ == "cc" and c.i < own.i and c.i > comps[0].i), own.left_edge.i)
