@@ -1765,3 +1765,13 @@ def test_casualties_the_dead_identified_by_name(extract_text, text, expected):
     no victims), as does "named the dead as A and B"."""
     ex = extract_text(text, "2024-03-13")
     assert [(c.killed_min, c.killed_max) for c in ex.casualties] == expected
+
+
+def test_casualties_the_country_is_the_country_named_most_before(extract_text):
+    """Invented: "an outbreak sweeping across the country has killed 40" with no place of its own is in the country
+    named most often before it, not in a town named in between ("flights to Paris") nor in a country named in passing
+    ("ties with France")."""
+    ex = extract_text("Malawi reports measles outbreak\n\nMalawi has closed schools in two districts. Malawi has close "
+                      "ties with France. Flights to Paris were not affected, the airline said. A measles outbreak "
+                      "sweeping across the country has killed at least 40 children since May.", "2024-03-13")
+    assert [(c.place, c.country, c.killed_min) for c in ex.casualties] == [("Malawi", "MW", 40)]

@@ -2050,6 +2050,7 @@ def _sentence_place(ctx: _Context, si: int, clause: Optional[tuple[int, int]],
         place = _jurisdiction_place(ctx.ents[si], ctx.places)
     if place is not None:
         return place, True
+    place = _the_country_meant(ctx, sent)
     k = si - 1
     while place is None and k >= 0 and si - k <= 3:
         s = ctx.sents[k]
@@ -2065,6 +2066,25 @@ def _sentence_place(ctx: _Context, si: int, clause: Optional[tuple[int, int]],
         # named before may hold it: kept)
         place = None
     return place, False
+
+
+def _the_country_meant(ctx: _Context, sent: Span) -> Optional[Place]:
+    """The country a sentence without a place of its own means by "the country" or "nationwide" ("an epidemic sweeping
+    across the country has killed 80", "the country's death toll"): of the countries of the places named before it
+    (outside quotations), the one named most often (the latest on a tie), as its last country mention; not a town
+    named in between ("Direct flights to London operate regularly"), nor another country named in passing ("ties
+    with Britain"). None without such words or such a mention."""
+    if not any(t.lower_ in ("nationwide", "countrywide") or t.lower_ == "country" and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in t.children) for t in sent):
+        return None
+    quoted = [r for s in ctx.sents if s.end_char <= sent.start_char for r in _quoted_ranges(s)]
+    before = [p for p in ctx.places if p.end <= sent.start_char and p.country and not any(a <= p.start < b for a, b in quoted)]
+    counts: dict[str, int] = {}
+    for p in before:
+        counts[p.country] = counts.get(p.country, 0) + 1
+    last = {p.country: k for k, p in enumerate(before)}
+    top = max(counts, key=lambda cc: (counts[cc], last[cc]), default=None)
+    return next((p for p in reversed(before) if p.kind == "country" and p.country == top), None)
 
 
 _LOCATIVE_HEADS = frozenset({"in", "near", "outside", "at"})
