@@ -1142,3 +1142,36 @@ def test_places_abbreviated_first_word_ends_no_sentence(nlp, extract_text, text)
     assert len(list(doc.sents)) == 1
     assert {"Sta.", "Sto.", "Ft.", "Mt."} & {t.text for t in doc}
     assert not {"Sta", "Sto", "Ft", "Mt"} & {p.name for p in extract_text(text).places}
+
+
+def test_places_a_sentence_set_in_a_country_resolves_its_towns_there(extract_text):
+    """Invented: in an article about Libya, "In Lebanon, protesters gathered in Tripoli" sets the sentence in Lebanon,
+    so its Tripoli is Lebanon's, not the bigger Libyan capital the rest of the article would suggest."""
+    ex = extract_text("Libya talks stall\n\nLibyan delegates met in Benghazi and Misrata on Monday, and Libya's envoy "
+                      "said talks would resume in Libya next month. In Lebanon, protesters gathered in Tripoli on Tuesday.")
+    assert [(p.name, p.country) for p in ex.places if p.name == "Tripoli"] == [("Tripoli", "LB")]
+
+
+@pytest.mark.parametrize("word", ["River", "Lake", "Creek"])
+def test_places_a_geographic_head_word_alone_is_no_toponym(extract_text, word):
+    """Invented: a head word left alone by the entity recogniser ("the Ewaso Ng'iro River" tagged "River") is no
+    place (GeoNames lists "River" among a New Jersey town's alternate names)."""
+    assert not {p.mention for p in extract_text(f"Flood waters rose near the {word} on Monday.").places} & {word}
+    from components.extract.places import _is_non_place
+    assert _is_non_place(word) and not _is_non_place("Red River") and not _is_non_place("Delta")
+
+
+def test_places_capitals_dateline_with_a_dated_parenthesis(extract_text):
+    """Invented: "CHERNIHIV, Ukraine (Nov. 20, 2024) — The mayor said ..." names Chernihiv though the model leaves it
+    untagged (a parenthesised date, not only an agency, may follow the place)."""
+    ex = extract_text("Officials speak\n\nCHERNIHIV, Ukraine (Nov. 20, 2024) — The mayor said on Tuesday that the city "
+                      "had enough power for the winter.")
+    assert [(p.name, p.kind) for p in ex.places if p.country == "UA"][:1] == [("Chernihiv", "city")]
+
+
+def test_places_a_capitals_dateline_names_the_town_and_its_other_mentions(extract_text):
+    """Invented: "SUMY, Ukraine —" names the city, not the oblast named after it, even when the article names a town
+    of the oblast (which would make the area likely); the name's other uncued mentions are the city too."""
+    ex = extract_text("Shelling hits Sumy\n\nSUMY, Ukraine — Shelling killed two people in Sumy on Monday, officials "
+                      "said. A drone hit a bus near the village of Trostianets, south of Sumy.")
+    assert [p.kind for p in ex.places if p.name == "Sumy"] == ["city"] * 4

@@ -97,11 +97,13 @@ W_ADMIN_CONTEXT = 2.0  # a city in an admin area the article names unambiguously
 W_BARE_COUNTY = 2.0  # a county named without its "County" word, against a big city of that name in its state
 W_REGION = 4.0  # a hand-listed region, sea or island (no population) against small namesake towns
 W_SENTENCE_COUNTRY = 1.0  # ... and named in the mention's own sentence
+W_SENTENCE_FRAME = 2.5  # ... and set as the sentence's scope ahead of it ("In neighbouring Ethiopia, ... near Moyale")
 # an area name is unambiguous context when its other readings are towns at least this many times smaller ("Andalusia",
 # 7.5 M, and Andalusia, Alabama, 9,000: the article names Spain's region; "Kent", 1.1 M, and Kent, Ohio, 127,000: either)
 SMALL_NAMESAKE_RATIO = 100
 W_CITY_CUE_AREA = 3.0  # an admin area against a "city of X" cue
 W_CONTAINS = 7.0  # an admin area that contains another place the article names ("Atlanta" -> Georgia, US)
+W_DATELINE_AREA = 9.0  # against an admin area read from a capitals dateline, which names a town ("KHERSON, Ukraine —")
 
 
 # Switchable recognition and resolution signals (``bench/bench_places.py`` turns each off in turn
@@ -159,6 +161,7 @@ class Mention:
     facility: bool = False  # a square, street or bridge named after a person or saint: "St. Peter's Square"
     locative: bool = False  # right after a locative preposition: "in X", "near X", "off X" (:func:`_cue_before`)
     feature: bool = False  # a river, valley, fort or township the gazetteer lacks: "the Neches River" (also a facility)
+    dateline: bool = False  # the place of a capitals dateline ("KHERSON, Ukraine (Nov. 20) —"): wire style names a town
 
 
 def toponyms(doc: Doc) -> list[Place]:
@@ -465,10 +468,12 @@ def _coordinated_parts(ent: Span, gaz: Gazetteer, surnames: dict[str, set[str]])
 
 
 def _is_non_place(text: str) -> bool:
-    """Names that are never toponyms here: listed non-places, calendar words, and rank
-    abbreviations ("Brig." is not Brig, Switzerland)."""
+    """Names that are never toponyms here: listed non-places, calendar words, rank
+    abbreviations ("Brig." is not Brig, Switzerland) and a feature's head word alone ("River", "Lake", "Creek", whose
+    name the entity recogniser left out: GeoNames lists "River" among New Brunswick's alternate names)."""
     key = normalise(text)
-    return key in NON_PLACE_NAMES or key in CALENDAR_WORDS or text.strip() in TITLE_ABBREVIATIONS
+    return key in NON_PLACE_NAMES or key in CALENDAR_WORDS or text.strip() in TITLE_ABBREVIATIONS \
+        or key in FEATURE_HEADS_BEFORE | DEFINITE_FEATURE_HEADS  # (not "Delta", "Gulf", "Valley": names on their own too)
 
 
 def _definite_feature(span: Span, gaz: Gazetteer) -> bool:
@@ -983,6 +988,10 @@ def _mentions_of(doc: Doc, gaz: Gazetteer, spans: list[Span], facilities: set[in
             m.qualifier_country = "US"
         m.headline = _title_case_line(text, m.start, lines)
         m.facility = sp.start_char in facilities
+    if SIGNALS["caps_datelines"]:
+        datelines = {mt.start(1) for mt in _CAPS_DATELINE.finditer(text)}
+        for m in out:
+            m.dateline = m.start in datelines
     body = {normalise(m.text) for m in out if not m.headline}
     for m in out:
         m.repeated = normalise(m.text) in body
@@ -1048,10 +1057,11 @@ def _free_span(doc: Doc, start: int, end: int, taken: list[bool]) -> Optional[Sp
 # a dateline in capitals after a headline, a line start or a byline's date: "WINONA -- ",
 # "MALATYA, Turkey — ", "DeKALB – ", "HURRICANE, W.Va. - ", "TULSA, Okla. (AP) - ", "BEIRUT: ",
 # "May 3, 2009 MOLINE --"
+# (a parenthesis after the place, as in components.nlp.DATELINE_PATTERN: an agency or a date, "(Reuters)", "(Nov. 20, 2024)")
 _CAPS_DATELINE = regex.compile(  # \p{Lu}: capitals of any script ("ÅLESUND", "İZMİR")
     r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\d{4}\s))[^\S\n]*((?:\p{Lu}[\p{Lu}'’\-]{2,}|\p{Lu}\p{Ll}?\p{Lu}{2,}[\p{Lu}'’\-]*)"
     r"(?:[^\S\n]\p{Lu}[\p{Lu}'’.\-]+){0,2})"
-    r"(?:,[^\S\n]+\p{Lu}[\p{L}.]+(?:[^\S\n]\p{Lu}[\p{L}.]+)?)?(?:[^\S\n]*\((?:AP|Reuters|AFP|UPI)\))?"
+    r"(?:,[^\S\n]+\p{Lu}[\p{L}.]+(?:[^\S\n]\p{Lu}[\p{L}.]+)?)?(?:[^\S\n]*\([^()\n]{1,40}\))?"
     r"[^\S\n]*(?:-{2,}|—|–|-(?=[^\S\n])|:(?=[^\S\n]))"
 )
 
@@ -1932,6 +1942,8 @@ class Context:
     # mention key -> (its readings, their latitudes sorted, the readings in that order): _readings_near
     readings_by_lat: dict = field(default_factory=dict)
     support: dict = field(default_factory=dict)  # (record, key) -> neighbour support, memoised
+    frames: dict = field(default_factory=dict)  # sentence index -> the country its opening "In X," sets it in
+    dateline_keys: set = field(default_factory=set)  # mention keys of capitals datelines (Mention.dateline)
 
     @property
     def top_country(self) -> Optional[str]:
@@ -1978,10 +1990,14 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
         if k >= 0:
             by_sent[k].add(cc)
 
+    frames: dict[int, str] = {}
     for m in mentions:
         recs = gaz.candidates(m.text)
         if recs and recs[0].kind == "country":
             note(m.start, recs[0].country)
+            k = bisect.bisect_right(starts, m.start) - 1
+            if k >= 0 and _opens_in_frame(doc, m, sents[k][0]):
+                frames[k] = recs[0].country
         if m.qualifier_country:
             note(m.start, m.qualifier_country)
     for ent in doc_ents(doc):
@@ -1992,7 +2008,20 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
                 keys[cc].add("")
                 note(ent.start_char, cc)
     sentences = [(a, b, by_sent.get(k, set())) for k, (a, b) in enumerate(sents)]
-    return Context(countries, admins, country_keys=keys, sentences=sentences, sentence_starts=starts)
+    return Context(countries, admins, country_keys=keys, sentences=sentences, sentence_starts=starts, frames=frames,
+                   dateline_keys={normalise(m.text) for m in mentions if m.dateline})
+
+
+def _opens_in_frame(doc: Doc, m: Mention, sent_start: int) -> bool:
+    """True when mention ``m`` opens its sentence (starting at character ``sent_start``) as "In X," with at most
+    adjectives between ("In neighbouring Ethiopia, ...", "In northern Mali, ..."): the place the sentence is set in."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or doc[span.end].text != ",":
+        return False
+    first = doc.char_span(sent_start, sent_start + 1, alignment_mode="expand")
+    if first is None or first[0].lower_ != "in":
+        return False
+    return all(t.pos_ == "ADJ" or t.dep_ == "amod" for t in doc[first[0].i + 1 : span.start])
 
 
 def _sentence_countries(m: Mention, ctx: Context) -> set:
@@ -2045,6 +2074,8 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
             s += W_TOP_COUNTRY
         if rec.country in _sentence_countries(m, ctx) and rec.kind != "country":
             s += W_SENTENCE_COUNTRY  # "In northern Lebanon, ... near Tripoli"
+            if ctx.frames.get(bisect.bisect_right(ctx.sentence_starts, m.start) - 1) == rec.country:
+                s += W_SENTENCE_FRAME  # the sentence set there ahead of the mention
     if SIGNALS["admin_context"] and (rec.kind == "city" or rec in gaz.admin2) and (rec.country, rec.admin1) in ctx.admins:
         # a city or county of a state the article names, in proportion to that state's share of
         # the article's named states: "New York Governor ... the Mayor of Boston ... officials
@@ -2053,6 +2084,9 @@ def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -
         s += W_ADMIN_CONTEXT * ctx.admins[(rec.country, rec.admin1)] / max(1, sum(same))
     if SIGNALS["neighbours"] and rec.kind in ("city", "admin") and rec.lat is not None:
         s += W_NEIGHBOUR * _neighbour_support(rec, key, ctx)
+    if rec.kind == "admin" and (m.dateline or key in ctx.dateline_keys and not m.admin_cue):
+        s -= W_DATELINE_AREA  # a dateline names the town the report was filed from, not the area named after it (and the
+        # article's other mentions of that name, uncued, are the same town: "KHERSON, Ukraine — ... in Kherson")
     if rec.kind == "admin" and m.city_cue:
         s -= W_CITY_CUE_AREA  # "the city of Kherson itself": not the oblast
     elif rec.kind == "admin" and rec.name == rec.admin1 and ctx.contained.get((rec.country, rec.admin1), set()) - {key}:
