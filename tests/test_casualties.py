@@ -1775,3 +1775,23 @@ def test_casualties_the_country_is_the_country_named_most_before(extract_text):
                       "ties with France. Flights to Paris were not affected, the airline said. A measles outbreak "
                       "sweeping across the country has killed at least 40 children since May.", "2024-03-13")
     assert [(c.place, c.country, c.killed_min) for c in ex.casualties] == [("Malawi", "MW", 40)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A mudslide buried homes in Kisoro on Sunday. Soldiers searched for three people believed to be missing.", [3]),
+    ("Police in Kisoro are looking for four hikers reported missing since Sunday.", [4]),
+], ids=["believed-to-be-missing", "reported-missing"])
+def test_casualties_people_described_as_missing(extract_text, text, expected):
+    """Invented: a count of people a participle describes as missing ("three people believed to be missing", "four
+    hikers reported missing") is the missing count, though the state word is no verb of theirs."""
+    ex = extract_text(text, "2024-03-13")
+    assert [c.missing_min for c in ex.casualties] == expected
+
+
+def test_casualties_a_subset_by_place_breaks_the_toll_down(extract_text):
+    """Invented: "Twelve of the dead were in Manica, and 18 in Sofala" after "killed at least 30 people" adds no
+    victims and is the toll's breakdown by place."""
+    ex = extract_text("Floods killed at least 30 people in the provinces of Manica and Sofala, officials said on Sunday. "
+                      "Twelve of the dead were in Manica, and 18 in Sofala, the ministry said.", "2024-03-13")
+    assert [(c.killed_min, [(p.place, p.killed_min) for p in c.parts]) for c in ex.casualties] == [
+        (30, [("Manica", 12), ("Sofala", 18)])]

@@ -590,8 +590,8 @@ def _victims(tok: Token) -> list[Token]:
     toll = _toll_noun(tok)
     if toll is not None:
         return _toll_value(toll)
-    named = _names_listed_as(tok)
-    if named:  # "The dead were identified as A, 34; B, 29; and C, 41": one victim per name
+    named = _names_listed_as(tok) or _counts_of_state(tok)
+    if named:  # "The dead were identified as A, 34; B, 29; and C, 41": one victim per name; "Twelve of the dead were in A"
         return named
     copula = _inverted_copula(tok)
     if copula is not None:  # "Killed were four officers and two children", "The dead were three soldiers"
@@ -639,6 +639,19 @@ def _names_listed_as(tok: Token) -> list[Token]:
         names.append(name)
         todo += [c for c in name.children if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN"]
     return sorted(names, key=lambda t: t.i)
+
+
+def _counts_of_state(tok: Token) -> list[Token]:
+    """The counts of people in the state ``tok`` names ("dead", "injured", "wounded", "missing") when it is the "of"
+    object of a number that is the subject of a clause placing them ("Twelve of the dead were in A, and 18 in B"): that
+    number and the numbers coordinated with its clause, the parser's reading of the elliptical ", and 18 in B"; []
+    otherwise."""
+    if tok.lower_ not in _STATE_WORDS or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return []
+    number = tok.head.head
+    if not _states_count(number) or number.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    return [number] + [c for c in number.head.children if c.dep_ == "conj" and _states_count(c)]
 
 
 def _listed_as(name: Token) -> bool:
@@ -915,6 +928,8 @@ def _victims_without_subject(tok: Token, kids: list[Token]) -> list[Token]:
     if (tok.dep_ in ("acomp", "ccomp", "xcomp", "conj", "oprd") or adjacent_state) and head.pos_ in ("AUX", "VERB") and not is_root(tok):
         if tok.dep_ == "conj" and _category(head) is not None:
             return []  # "were killed or injured": the subject is counted once, by the first verb
+        if tok.lower_ == "missing" and head.tag_ in ("VBN", "VBD") and head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            return [head.head]  # "three people believed to be missing", "four hikers reported missing": the noun described
         return _with_conjuncts([c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")])
     return []
 
@@ -2255,7 +2270,8 @@ def _drop_subset_counts(rec: Casualty, records: list[Casualty], sentence: str, a
     """Clear ``rec``'s count of a category (:data:`SUBSET_CUES`) that its sentence names as part of the
     latest earlier event's count of that category (wherever the victims come from), no larger than it ("Two children were among
     the dead", "Among the wounded were three soldiers"): who the event's victims were, not more victims
-    (nor a report that a later restatement of the toll would be taken to repeat)."""
+    (nor a report that a later restatement of the toll would be taken to repeat). Parts at two places or more that
+    fit in that count become its breakdown (:func:`_breaks_down`)."""
     for key, cue in SUBSET_CUES.items():
         mine = getattr(rec, key + "_min")
         if mine is None or key in added or not cue.search(sentence):  # ("two more of the victims died": more)
@@ -2267,6 +2283,8 @@ def _drop_subset_counts(rec: Casualty, records: list[Casualty], sentence: str, a
             setattr(rec, key + "_max", None)
             setattr(rec, key + "_qualifier", None)
             if key == "killed":
+                if _breaks_down(rec, prev):
+                    prev.parts = rec.parts  # "Twelve of the dead were in A, and 18 in B": the event's breakdown by place
                 rec.parts = []
 
 
