@@ -7,7 +7,10 @@ Trump", a misspelt "Donand Trump", "Trump" alone in an article that never gives 
 groups those forms after every write, by the rule below, into one canonical name per person.
 
 Rule (persons written as proper names; other speakers, and descriptions such as "Former DNC chairman" or
-"E.U. leaders", merge only when their case-folded names are equal):
+"E.U. leaders", merge only when their case-folded names are equal, a closing acronym of their own initials
+aside ("World Health Organization (WHO)"), or, rule 1b, equal but for British spelling ("Organisation",
+"Harbour", "Centre", "Defence") unless both have a known country and the countries differ ("Labour Party",
+GB, and "Labor Party", AU)):
 
 1. **Same folded name.** Unicode folding (NFKD, combining marks dropped, case-folded, punctuation as
    spaces), courtesy and office titles ("Mr.", "President") and generational suffixes ("Jr.", "III")
@@ -91,13 +94,33 @@ def is_proper_name(name: str) -> bool:
     return bool(content) and all(w[0].isupper() for w in content if w[0].isalpha())
 
 
+# British spellings written the American way in names that are not persons' ("World Health Organisation" and
+# "... Organization", "Harbour Authority" and "Harbor Authority", "Ministry of Defence" and "... Defense"): word-ending
+# rules on folded words, each for a family of words ("-isation", "-bour/-lour/-vour/-nour/-mour/-gour", "-tre", "-ence")
+_SPELLINGS = tuple((re.compile(a), b) for a, b in (
+    (r"isation$", "ization"), (r"(?<=\w\w[blvnmg])our$", "or"), (r"(?<=\w\w\w)tre$", "ter"),
+    (r"^(def|lic|off)ence$", r"\1ense"), (r"^programme$", "program")))
+_MINOR_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "de"})
+
+
+def _without_own_acronym(name: str) -> str:
+    """``name`` without a closing acronym made of its other words' initials ("World Health Organization WHO",
+    "... (WHO)" with the brackets gone)."""
+    words = name.replace("(", " ").replace(")", " ").split()
+    if len(words) < 3 or not (words[-1].isupper() and words[-1].isalpha()):
+        return name
+    initials = "".join(w[0] for w in words[:-1] if w.lower() not in _MINOR_WORDS).upper()
+    return " ".join(words[:-1]) if initials == words[-1] else name
+
+
 def name_tokens(name: str, proper: bool = True) -> list[str]:
     """Folded name words without titles, suffixes and single-letter initials (an initial is kept only
     when nothing else is left). ``"President Donald J. Trump Jr."`` -> ``["donald", "trump"]``.
-    ``proper`` False (a description such as "E.U. leaders"): only folded, nothing dropped."""
-    words = fold(name).split()
+    ``proper`` False (an organisation, or a description such as "E.U. leaders"): folded, and a closing acronym of
+    the other words' initials dropped."""
     if not proper:
-        return words
+        return fold(_without_own_acronym(name)).split()
+    words = fold(name).split()
     while len(words) > 1 and words[0] in _TITLES:
         words = words[1:]
     while len(words) > 1 and words[-1] in _SUFFIXES:
@@ -106,17 +129,30 @@ def name_tokens(name: str, proper: bool = True) -> list[str]:
     return kept or words
 
 
+def spelling_key(words: list[str]) -> str:
+    """Folded words (:func:`name_tokens`) with British spellings written the American way (:data:`_SPELLINGS`)."""
+    for rule, repl in _SPELLINGS:
+        words = [rule.sub(repl, w) for w in words]
+    return " ".join(words)
+
+
+# the mark opening the block of a name that is not a person's; a table whose such blocks open with the older mark
+# "~" (folded words, before American spelling joined them) is recomputed whole once (:func:`refresh`)
+OTHER_BLOCK = "="
+_OLD_OTHER_BLOCK = "~"
+
+
 def block_of(name: str, person: bool) -> str:
     """The comparison block of a speaker name: :func:`resolve` only ever joins names of one block, so a
     write needs to re-resolve only the blocks of the names it touched.
 
     A person written as a proper name: the first two letters of its folded surname (rules 1-3 compare
-    surnames within these blocks); any other name: ``"~"`` and its folded words (rule 1 only, equal
-    folded names)."""
+    surnames within these blocks); any other name: :data:`OTHER_BLOCK` and its folded words in American spelling (rules 1 and
+    1b: equal folded names, or equal but for British spelling)."""
     proper = person and is_proper_name(name)
     toks = name_tokens(name, proper)
     if not proper:
-        return "~" + " ".join(toks)
+        return OTHER_BLOCK + spelling_key(toks)
     return toks[-1][:2] if toks else ""
 
 
@@ -215,6 +251,15 @@ def resolve(names: Iterable[NameInfo]) -> dict[str, tuple[str, str]]:
     for group in by_key.values():  # rule 1
         for other in group[1:]:
             union(group[0], other, "same folded name")
+    spelt: dict[str, list[str]] = defaultdict(list)
+    for (is_proper, key), group in by_key.items():
+        if not is_proper:
+            spelt[spelling_key(key.split())].append(group[0])
+    for group in spelt.values():  # rule 1b: a name that is not a person's, spelt the other way, in no other country
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if not _country_conflict(infos[a], infos[b]):
+                    union(a, b, "spelling variant")
     full = [n for n in infos if proper[n] and len(toks[n]) >= 2]
     blocks: dict[str, list[str]] = defaultdict(list)
     for n in full:
@@ -384,8 +429,9 @@ def refresh(cur, names: Optional[Iterable[str]] = None) -> int:
         int: the number of names mapped to another canonical name.
     """
     cur.execute(SCHEMA)
-    if names is not None and cur.execute("SELECT count(*) FROM speaker_identities WHERE block IS NULL").fetchone()[0]:
-        names = None  # a table of an older version: no blocks to go by
+    if names is not None and cur.execute("SELECT count(*) FROM speaker_identities WHERE block IS NULL OR starts_with(block, ?)",
+                                         [_OLD_OTHER_BLOCK]).fetchone()[0]:
+        names = None  # a table of an older version: no blocks, or blocks of an older scheme, to go by
     if names is None:
         cur.execute("DELETE FROM speaker_identities")
         rows = _auto_rows(_collect(cur))
