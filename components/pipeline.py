@@ -33,6 +33,10 @@ ProgressFn = Callable[[int, int, str], None]
 CLI_REPLACE_HINT = "use --replace to overwrite it"
 
 
+# a reason for skipping shared by more inputs than this is summarised in one line of IngestReport.summary
+SKIPPED_LISTED = 3
+
+
 @dataclass
 class IngestReport:
     """What an ingest run did.
@@ -70,7 +74,9 @@ class IngestReport:
             self.counts[k] = self.counts.get(k, 0) + v
 
     def summary(self) -> str:
-        """One human-readable paragraph: added, skipped, failed (warnings when any), rows per table."""
+        """One human-readable paragraph: added, skipped, failed (warnings when any), rows per table; then one line
+        per input skipped (a reason shared by more than :data:`SKIPPED_LISTED` inputs, such as "already stored" on
+        a re-run, in one line with the first of them and their number), warned or failed."""
         rows = ", ".join(f"{v} {k}" for k, v in self.counts.items() if v) or "no rows"
         head = f"added {len(self.added)} article(s) ({rows})"
         if self.replaced:  # the replaced are among the added: one article is never counted twice
@@ -79,7 +85,18 @@ class IngestReport:
         if self.warnings:
             head += f"; warnings {len(self.warnings)}"
         lines = [head]
-        lines += [f"  skipped {what}: {why}" for what, why in self.skipped]
+        by_reason: dict[str, list[str]] = {}
+        for what, why in self.skipped:
+            by_reason.setdefault(why, []).append(str(what))
+        for what, why in self.skipped:  # a reason shared by many (a re-run: "already stored") is one line
+            group = by_reason.get(why)
+            if group is None:
+                continue
+            if len(group) <= SKIPPED_LISTED:
+                lines.append(f"  skipped {what}: {why}")
+                continue
+            lines.append(f"  skipped {len(group)} {why}: {', '.join(group[:SKIPPED_LISTED])} and {len(group) - SKIPPED_LISTED} more")
+            del by_reason[why]
         lines += [f"  warning {what}: {why}" for what, why in self.warnings]
         lines += [f"  FAILED {what}: {why}" for what, why in self.failed]
         return "\n".join(lines)

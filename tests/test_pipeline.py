@@ -142,3 +142,17 @@ def test_pipeline_skipped_article_drops_its_reading_warnings(store, tmp_path):
     second = ingest_paths([feed], store, article_timeout=0)
     assert second.skipped == [(f"{feed}:1", "already stored")]
     assert [w[0] for w in second.warnings] == [f"{feed}:2"]
+
+
+def test_pipeline_summary_groups_a_reason_many_inputs_share():
+    """A re-run that finds 10 articles already stored says so in one line (the first three named), so a failure or a
+    single skipped file is not buried; three or fewer are listed one by one."""
+    report = IngestReport(skipped=[(f"f{i}.txt", "already stored") for i in range(10)] + [("x.pdf", "unsupported file type")],
+                          failed=[("bad.txt", "not UTF-8")])
+    assert report.summary().splitlines()[1:] == [
+        "  skipped 10 already stored: f0.txt, f1.txt, f2.txt and 7 more",
+        "  skipped x.pdf: unsupported file type",
+        "  FAILED bad.txt: not UTF-8",
+    ]
+    few = IngestReport(skipped=[(f"f{i}.txt", "already stored") for i in range(3)])
+    assert few.summary().splitlines()[1:] == [f"  skipped f{i}.txt: already stored" for i in range(3)]
