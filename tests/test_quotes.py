@@ -364,6 +364,8 @@ def test_quotes_long_text_attributes_every_paragraph(nlp):
             "NATO allies pledged more air defence for Ukraine on Tuesday",
         ),
         ("Talks resume\n\nDOHA, Qatar — Mediators said a deal on hostages was close.\n", "Mediators", "a deal on hostages was close"),
+        ("Press release\n\nLIMA, Peru, Jan. 22, 2025 /PRNewswire/ -- Andes Wind Holdings Inc. today announced plans to "
+         "build a wind farm.\n", "Andes Wind Holdings Inc.", "plans to build a wind farm"),
     ],
 )
 def test_quotes_dateline_is_neither_speaker_nor_content(extract_text, text, speaker, content):
