@@ -222,15 +222,36 @@ def _person_like(tok: Token) -> bool:
     return not tok.ent_type_ and name_shaped(words)
 
 
+def _joined_persons(ents: list[Span]) -> list[Span]:
+    """``ents`` (in text order) with each PERSON entity joined to the PERSON entity right after it when the model cut
+    one name in two at its particles ("Nasser bin Abdulrahman" + "Al Thani", "Hamad bin Jassim" + "Al Kuwari": a
+    surname particle in the first or opening the second, ``surname_particles``): every word of the first is a compound
+    of a word of the two and no title word, on one line (not "Charlotte Mayor" + "Jennifer Roberts", "Fire Marshal" +
+    "Tim Tharau": a title before a name). So the later "Al Kuwari said" is the whole name's."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and ent.label_ == prev.label_ == "PERSON" and prev.end == ent.start and "\n" not in prev[-1].whitespace_ \
+                and any(t.lower_ in C.SURNAME_PARTICLES for t in (*prev, ent[0])) \
+                and all(t.dep_ in ("compound", "flat") and prev.start <= t.head.i < ent.end and not is_title_word(t.text) for t in prev):
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    return out
+
+
 def _with_surname_particles(ents: list[Span]) -> list[Span]:
     """``ents`` with every PERSON entity that the model cut at a surname particle
     (:data:`components.lexicon.SURNAME_PARTICLES`: PERSON "Ursula von der" and GPE "Leyen"; "Hans van" and
     "Broek") run on over the lower-case particles and the capitalised proper noun after them; an entity
-    that word belonged to is dropped. Other entities are returned unchanged, in order."""
+    that word belonged to is dropped, or joined when it runs on past it ("Abdullah bin" and "Salem Al Sabah"). Other
+    entities are returned unchanged, in order."""
     out: list[Span] = []
     swallowed = -1
     for ent in ents:
         if ent.start < swallowed:
+            if ent.label_ == "PERSON" and ent.end > swallowed and out and out[-1].label_ == "PERSON":
+                out[-1] = Span(ent.doc, out[-1].start, ent.end, label="PERSON")  # "Abdullah bin" + "Salem Al Sabah"
             continue
         given = _given_names_before_particles(ent)
         if given is not None:  # "Ursula von der" untagged, "Leyen" tagged GPE
@@ -747,10 +768,10 @@ class SpeakerIndex:
         for abbrev, full in defined_abbreviations(text):
             self._abbrev.setdefault(abbrev.lower(), full)
         # doc.ents builds new Spans on every access; given names the model left out are taken in
-        self._ents: list[Span] = _with_surname_particles([
+        self._ents: list[Span] = _joined_persons(_with_surname_particles([
             _storm_name(_named_kind(_appositive_person(_titled_person(_described_person(self._with_given_names(
                 _body_name(_without_opening_verb(e))))))))
-            for e in doc_ents(doc)])
+            for e in doc_ents(doc)]))
         self._ents = [e for e in self._ents if not section_label(e)]  # "Schools:" in a list of topics
         self._ent_of_tok: dict[int, Span] = {t: ent for ent in self._ents for t in range(ent.start, ent.end)}
         for ent in self._ents:
@@ -1234,7 +1255,10 @@ class SpeakerIndex:
                     # the model ran the entity over a comma into the next phrase ("Politico,
                     # Democratic party insiders say"): what follows hangs elsewhere, not a name part
                     ent = Span(self.doc, ent.start, comma, label=ent.label_)
-                return self._joined_person(ent)
+                return ent
+        surname = self._with_untagged_surname(tok)
+        if surname is not None:
+            return surname
         left = tok.i
         for t in tok.lefts:
             if t.dep_ in ("det", "compound", "amod", "poss", "nummod", "case", "nmod", "quantmod") or t.dep_ == "punct" and t.text in "'’":
@@ -1314,16 +1338,25 @@ class SpeakerIndex:
             k -= 1
         return ent if k == ent.start else Span(self.doc, k, ent.end, label="PERSON")
 
-    def _joined_person(self, ent: Span) -> Span:
-        """``ent`` joined with the PERSON entity right before it when the model cut one name in two
-        ("Nasser bin Abdulrahman" + "Al Thani"): the earlier one's words are all compounds of the later
-        one's, on the same line. Else ``ent``."""
-        prev = self._ent_of_tok.get(ent.start - 1) if ent.label_ == "PERSON" and ent.start > 0 else None
-        if prev is None or prev.label_ != "PERSON" or prev.end != ent.start or "\n" in prev[-1].whitespace_:
-            return ent
-        if all(t.dep_ in ("compound", "flat") and prev.start <= t.head.i < ent.end for t in prev):
-            return Span(self.doc, prev.start, ent.end, label="PERSON")
-        return ent
+    def _with_untagged_surname(self, tok: Token) -> Optional[Span]:
+        """The PERSON entity right before untagged proper noun ``tok`` widened to it, when the model stopped the name
+        short of its surname ("Mohammed bin Abdulrahman" tagged, "Al Thani" not): ``tok`` and the untagged
+        capitalised proper nouns before it are the entity's right neighbours, and every word of the entity is a
+        compound of a word up to ``tok``, on one line. Else None."""
+        doc = self.doc
+        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            return None
+        k = tok.i
+        while k > 0 and not doc[k - 1].ent_type_ and doc[k - 1].pos_ == "PROPN" and doc[k - 1].dep_ in ("compound", "flat") \
+                and doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha and k - 1 < doc[k - 1].head.i <= tok.i:
+            k -= 1
+        ent = self._ent_of_tok.get(k - 1) if k > 0 else None
+        if ent is None or ent.label_ != "PERSON" or ent.end != k or any("\n" in t.whitespace_ for t in doc[ent.start : tok.i]):
+            return None
+        if not all(t.dep_ in ("compound", "flat") and ent.start <= t.head.i <= tok.i for t in ent):
+            return None
+        return Span(doc, ent.start, tok.i + 1, label="PERSON")
+
 
     def resolve(self, tok: Token) -> tuple[Optional[str], str, Optional[Span]]:
         """Resolve a subject/agent token to ``(canonical name, speaker_type, mention span)``.
