@@ -1175,3 +1175,10 @@ def test_places_a_capitals_dateline_names_the_town_and_its_other_mentions(extrac
     ex = extract_text("Shelling hits Sumy\n\nSUMY, Ukraine — Shelling killed two people in Sumy on Monday, officials "
                       "said. A drone hit a bus near the village of Trostianets, south of Sumy.")
     assert [p.kind for p in ex.places if p.name == "Sumy"] == ["city"] * 4
+
+
+def test_places_a_province_is_not_a_village_that_bears_its_name_as_an_alternate(extract_text):
+    """Invented: "Kocaeli" alone is the Turkish province, not Kosekoy, a village of 9,000 that GeoNames also lists
+    under its province's name (only a main city named like its area, "New York", "Kherson", reads that way)."""
+    ex = extract_text("Factories in Kocaeli reopened on Monday after the floods, the governor said.")
+    assert [(p.name, p.kind, p.country) for p in ex.places] == [("Kocaeli", "admin", "TR")]

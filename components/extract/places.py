@@ -2033,8 +2033,10 @@ def _sentence_countries(m: Mention, ctx: Context) -> set:
 def _score(rec: GeoRecord, m: Mention, key: str, ctx: Context, gaz: Gazetteer) -> float:
     s = math.log10(rec.population + 10) if SIGNALS["population"] else 0.0
     if normalise(rec.name) != key and not (rec.kind == "city" and rec.admin1 and normalise(rec.admin1) == key
+                                           and rec.admin1 in gaz.namesake_cities.get(rec.country, ())
                                            and not extends_name(normalise(rec.name), key)):
-        s -= 1.5  # an alternate name, unless it is the name of the city's own area ("New York"; not "Bihar" of Bihar Sharif)
+        s -= 1.5  # an alternate name, unless it is the name of the city's own area ("New York"; not "Bihar" of Bihar
+        # Sharif, nor "Kocaeli" of Kosekoy, a village of 9,000 that GeoNames also calls by its province's name)
         if rec in gaz.admin2 and not m.county_cue and any(
                 r.kind == "city" and (r.country, r.admin1) == (rec.country, rec.admin1) and normalise(r.name) == key
                 and r.population >= max(MIN_BARE_POPULATION, 10 * rec.population) for r in gaz.candidates(key)):
