@@ -90,6 +90,7 @@ class SpeakersLexicon(LexiconFile):
     title_words: WordList
     name_suffixes: WordList
     post_nominals: TokenList
+    court_roles: WordList
     honorifics: WordList
     person_pronouns: WordList
     group_pronouns: WordList
@@ -240,6 +241,7 @@ _SPEAKERS = load_lexicon(LEXICON_DIR / "speakers.yaml", SpeakersLexicon)
 TITLE_WORDS = frozenset(_SPEAKERS.title_words)
 NAME_SUFFIXES = frozenset(_SPEAKERS.name_suffixes)
 POST_NOMINALS = frozenset(_SPEAKERS.post_nominals)
+COURT_ROLES = frozenset(_SPEAKERS.court_roles)
 HONORIFICS = frozenset(_SPEAKERS.honorifics)
 PERSON_PRONOUNS = frozenset(_SPEAKERS.person_pronouns)
 GROUP_PRONOUNS = frozenset(_SPEAKERS.group_pronouns)

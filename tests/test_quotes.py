@@ -1784,3 +1784,23 @@ def test_quotes_the_one_heard_or_recorded_speaking_is_the_speaker(extract_text, 
     """Invented: the passive subject of a verb of perceiving or recording before a gerund cue ("he can be heard
     saying", "X was recorded telling aides") is the speaker (``perception_verbs``)."""
     assert [(q.kind, q.speaker, q.cue) for q in extract_text(text).quotes] == expected
+
+
+def test_quotes_transcript_labels_that_are_roles_name_the_people_introduced(extract_text):
+    """Invented: in a hearing transcript, "THE WITNESS:" is the person the introduction calls the witness ("The
+    witness, retired engineer X,") and "THE COURT:" the presiding judge ("Judge Y presided"); neither label is a person
+    named "The Witness" or "The Court"."""
+    text = ("Hearing transcript: the collapse of the Mwanza footbridge, day two\n\n"
+            "The witness, retired engineer Peter Otieno, was questioned by counsel Grace Wanjiru. Judge Samuel Kiptoo "
+            "presided.\n\n"
+            "MS. WANJIRU: Did you inspect the bridge in May?\n"
+            "THE WITNESS: I did. The cables were rusted through.\n"
+            "THE COURT: Please speak into the microphone.\n"
+            "THE WITNESS: The cables were rusted through, my lord.\n")
+    ex = extract_text(text)
+    assert [(q.speaker, q.text) for q in ex.quotes if q.kind == "transcript"] == [
+        ("Grace Wanjiru", "Did you inspect the bridge in May?"),
+        ("Peter Otieno", "I did. The cables were rusted through."),
+        ("Samuel Kiptoo", "Please speak into the microphone."),
+        ("Peter Otieno", "The cables were rusted through, my lord."),
+    ]

@@ -698,6 +698,9 @@ class SpeakerRecord:
     role: Optional[str] = None
     org: Optional[str] = None
     country: Optional[str] = None
+    # head nouns of the descriptions the person's name is in apposition to ("the witness" in "The witness, former
+    # officer X,"): what a later "THE WITNESS:" label or a role lookup may call the person (:meth:`SpeakerIndex.role_holder`)
+    described_as: set = field(default_factory=set)
 
     def to_model(self) -> Speaker:
         """Return the pydantic :class:`Speaker` (aliases sorted, the name itself excluded)."""
@@ -1067,6 +1070,8 @@ class SpeakerIndex:
         if root.dep_ == "appos" and root.head.i < span.start and root.head.ent_type_ != "PERSON" \
                 and not any(t.text == ":" for t in self.doc[root.head.i + 1 : span.start]):
             head = root.head  # (not the name's own titles: "The head of X, Gen. Ivan Boyko," keeps "Gen." out of X)
+            if head.pos_ == "NOUN":
+                rec.described_as.add(head.lemma_.lower())
             parts.append([t for t in head.subtree if t.i < min(span.start, root.left_edge.i) and t.i >= head.left_edge.i and t.dep_ != "punct"
                           or t.i == head.i])
         # appositive after the name: "Kaja Kallas, the EU's new top diplomat,"; another named person
@@ -2060,15 +2065,27 @@ class SpeakerIndex:
         # leader")
         general = all(c.text[:1].isupper() and country_of(c.text) for c in kids[1:])
         i = bisect.bisect_left(self._persons, (tok.idx, "")) - 1
+        if i >= 0 and tok.lower_ in C.DEFINITE_TITLE_NOUNS and len(kids) == 1:
+            char, near = self._persons[i]
+            if not self.records[near].role and tok.idx - char <= 400:
+                return near  # the person named just before, of no known role ("Her counterpart Sergei Lavrov")
+        return self.role_holder(tok.idx, {head}, countries, general)
+
+    def role_holder(self, char: int, heads: set[str], countries: set = frozenset(), general: bool = False) -> Optional[str]:
+        """Record key of the latest person named before offset ``char`` (at most 3000 characters back) whose role
+        holds one of the words ``heads`` ("governor" for "Kisumu Governor ..."; :data:`ROLE_ABBREVIATIONS`) or who was
+        described by one in apposition ("The witness, former officer X,": :attr:`SpeakerRecord.described_as`), or, with
+        ``general``, a role whose general noun is one of them ("leader" for a president, ``role_hypernyms``); of a
+        country in ``countries`` when given. None when nobody holds it."""
+        i = bisect.bisect_left(self._persons, (char, "")) - 1
         for k in range(i, -1, -1):
-            char, key = self._persons[k]
-            if tok.idx - char > 3000:
+            at, key = self._persons[k]
+            if char - at > 3000:
                 break
             rec = self.records[key]
             role = [ROLE_ABBREVIATIONS.get(w.rstrip("."), w) for w in re.split(r"[\s\-]+", (rec.role or "").lower())]
-            if (head in role or general and any(C.ROLE_HYPERNYMS.get(w) == head for w in role)) and (not countries or rec.country in countries):
-                return key  # (a general noun for the role: "the leader" for a president, ``role_hypernyms``)
-            if k == i and not rec.role and tok.lower_ in C.DEFINITE_TITLE_NOUNS and len(kids) == 1 and tok.idx - char <= 400:
+            if (heads & (set(role) | rec.described_as) or general and any(C.ROLE_HYPERNYMS.get(w) in heads for w in role)) \
+                    and (not countries or rec.country in countries):
                 return key
         return None
 

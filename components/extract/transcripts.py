@@ -171,6 +171,13 @@ def _turn_speaker(speaker: str, label: str, index: SpeakerIndex, first_label: in
         full = index._abbrev.get(name.lower()) or expansions[name.lower()]
         index.add_organisation(full, "organisation")
         return full, "organisation"
+    words = name.lower().split()
+    if len(words) == 2 and words[0] == "the":
+        # a role as the label ("THE WITNESS:", "THE COURT:", the court being the presiding judge): the person the
+        # introduction gives that role, never a person named "The Witness"
+        heads = set(C.COURT_ROLES) if words[1] == "court" else {words[1]}
+        key = index.role_holder(first_label, heads)
+        return (index.records[key].name, "person") if key else None
     key = index.add_person(speaker)
     if key is None:
         return None
