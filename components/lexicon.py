@@ -54,6 +54,8 @@ class QuotesLexicon(LexiconFile):
 
     cue_verbs: WordList
     cue_intent_verbs: WordList
+    disclosure_verbs: WordList
+    disclosure_predicates: WordList
     cue_object_content_verbs: WordList
     cue_nouns: WordList
     cue_passive_verbs: WordList
@@ -208,6 +210,8 @@ class CasualtiesLexicon(LexiconFile):
 _QUOTES = load_lexicon(LEXICON_DIR / "quotes.yaml", QuotesLexicon)
 CUE_VERBS = frozenset(_QUOTES.cue_verbs)
 CUE_INTENT_VERBS = frozenset(_QUOTES.cue_intent_verbs)
+DISCLOSURE_VERBS = frozenset(_QUOTES.disclosure_verbs)
+DISCLOSURE_PREDICATES = frozenset(_QUOTES.disclosure_predicates)
 CUE_OBJECT_CONTENT_VERBS = frozenset(_QUOTES.cue_object_content_verbs)
 CUE_NOUNS = frozenset(_QUOTES.cue_nouns)
 CUE_PASSIVE_VERBS = frozenset(_QUOTES.cue_passive_verbs)

@@ -61,6 +61,30 @@ def cue_lemma(tok: Token) -> Optional[str]:
     return lem if lem in C.CUE_VERBS else None
 
 
+def _with_absolute_subject(tok: Token) -> Optional[Token]:
+    """The subject of a "with" absolute clause that the parser split, for gerund cue ``tok`` hung on the main verb
+    ("The talks ended, with Kenya's trade minister, Peter Kamau, insisting that ..."): the object of the main verb's
+    "with" whose phrase ends right before the cue, a comma there only closing the object's appositive; None
+    otherwise (an instrumental "with" and a participle clause after a comma: "weighed in with statements of
+    concern, calling for ...", "filed a complaint with the board, claiming ...": the main clause's subject speaks)."""
+    if tok.tag_ != "VBG" or tok.dep_ != "advcl":
+        return None
+    comma = tok.i > 0 and tok.doc[tok.i - 1].text == ","
+    end = tok.i - 1 if comma else tok.i
+    for w in tok.head.children:
+        if w.dep_ == "prep" and w.lower_ == "with" and w.i < tok.i:
+            obj = next((c for c in w.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            last = obj.right_edge
+            while last.is_punct and last.i > obj.i:
+                last = last.doc[last.i - 1]
+            closes_appositive = any(c.dep_ == "appos" and c.right_edge.i == end - 1 for c in obj.children)
+            if last.i == end - 1 and (not comma or closes_appositive):
+                return obj
+    return None
+
+
 def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
     """The speaker token of cue ``tok``: ``nsubj`` (when the parser gave it two, a later one right before
     the verb after a comma: ", local authorities said"), a passive ``agent``, the noun a relative clause
@@ -108,6 +132,9 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
             return perceived  # "he can be heard saying", "X was recorded telling aides": the one heard speaks
     if depth < 3 and reporter_conjunct(tok):  # "X said the border would stay closed and warned that ...": X
         return subject_of(tok.head.head, depth + 1)
+    absolute = _with_absolute_subject(tok)
+    if absolute is not None:
+        return absolute
     if depth < 3 and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and not is_root(tok):
         return subject_of(tok.head, depth + 1)
     if depth == 0 and tok.lemma_.lower() not in C.CUE_AUDIENCE_VERBS:
@@ -334,6 +361,31 @@ def _label_frame(tok: Token, in_quote) -> Optional["Frame"]:
     if len(body) < 3:
         return None
     return Frame(doc[tok.i : tok.i + 1], name[-1], span_chars(body), kind="paraphrase", rule="label")
+
+
+def _disclosure_frame(tok: Token, in_quote) -> Optional["Frame"]:
+    """Family: a causative verb making a that-clause known ("X made clear that ...", "X made it known that ...", "X
+    let it be known that ..."; ``disclosure_verbs``, ``disclosure_predicates``): the verb's subject reports the clause,
+    wherever the parser hung it (under the predicate, as its clause, subject or adverbial clause, or under the verb).
+    The cue is the words from the verb to the predicate."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in C.DISCLOSURE_VERBS:
+        return None
+    pred = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "oprd", "acomp", "dobj")
+                 and c.lower_ in C.DISCLOSURE_PREDICATES and c.i > tok.i), None)
+    if pred is None:
+        return None
+    body = next((c for h in (pred, tok) for c in h.children if c.i > pred.i and c.dep_ in ("ccomp", "csubj", "advcl")
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    subj = subject_of(tok)
+    if body is None or subj is None or in_quote(subj.idx):
+        return None
+    return Frame(tok.doc[tok.i : pred.i + 1], subj, span_chars(_without_mark(body)), kind="paraphrase", rule="object")
+
+
+def _without_mark(clause: Token) -> list[Token]:
+    """The tokens of ``clause`` without its opening complementiser ("that")."""
+    toks = list(clause.subtree)
+    return toks[1:] if toks and toks[0].dep_ == "mark" and toks[0].lower_ == "that" else toks
 
 
 def _paraphrase_frame(tok: Token, in_quote) -> Optional["Frame"]:
@@ -1220,7 +1272,8 @@ def _word_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]:
     if tok.pos_ not in ("VERB", "AUX", "PROPN", "NOUN") or tok.pos_ == "NOUN" and tok.dep_ not in ("ROOT", "ccomp"):
         return None
     lem = cue_lemma(tok)
-    f = (_paraphrase_frame(tok, in_quote) or _learned_frame(tok, in_quote, settings)) if lem is None else None
+    f = (_disclosure_frame(tok, in_quote) or _paraphrase_frame(tok, in_quote) or _learned_frame(tok, in_quote, settings)) \
+        if lem is None else None
     f = f or _characterisation_frame(tok, lem, in_quote)
     if f is not None or lem is None:
         return f
