@@ -1795,3 +1795,14 @@ def test_casualties_a_subset_by_place_breaks_the_toll_down(extract_text):
                       "Twelve of the dead were in Manica, and 18 in Sofala, the ministry said.", "2024-03-13")
     assert [(c.killed_min, [(p.place, p.killed_min) for p in c.parts]) for c in ex.casualties] == [
         (30, [("Manica", 12), ("Sofala", 18)])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A ferry capsized on Lake Kivu near Goma on Sunday. Villagers buried the dead, 23 in all, on Monday.", [23]),
+    ("A bus plunged into a ravine near Quetta on Sunday. The dead, 19 in all, included six children.", [19]),
+], ids=["buried-the-dead", "dead-included"])
+def test_casualties_a_total_set_off_after_the_dead(extract_text, text, expected):
+    """Invented: "the dead, 23 in all," gives the toll in apposition to a definite casualty noun, also under a verb that
+    reports no death ("buried"); the victims it "included" are among them."""
+    ex = extract_text(text, "2024-03-13")
+    assert [c.killed_min for c in ex.casualties] == expected

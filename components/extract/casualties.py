@@ -590,7 +590,7 @@ def _victims(tok: Token) -> list[Token]:
     toll = _toll_noun(tok)
     if toll is not None:
         return _toll_value(toll)
-    named = _names_listed_as(tok) or _counts_of_state(tok)
+    named = _names_listed_as(tok) or _counts_of_state(tok) or _total_in_apposition(tok)
     if named:  # "The dead were identified as A, 34; B, 29; and C, 41": one victim per name; "Twelve of the dead were in A"
         return named
     copula = _inverted_copula(tok)
@@ -652,6 +652,19 @@ def _counts_of_state(tok: Token) -> list[Token]:
     if not _states_count(number) or number.dep_ not in ("nsubj", "nsubjpass"):
         return []
     return [number] + [c for c in number.head.children if c.dep_ == "conj" and _states_count(c)]
+
+
+def _total_in_apposition(tok: Token) -> list[Token]:
+    """The number set off after a definite casualty noun with no number of its own as its total ("buried the dead, 23
+    in all,", "The bodies, 14 in total, were ..."): [that number]; [] otherwise."""
+    doc = tok.doc
+    if tok.i + 4 >= len(doc) or any(c.dep_ == "nummod" for c in tok.children) or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return []
+    comma, number, prep, whole = doc[tok.i + 1 : tok.i + 5]
+    if comma.text == "," and _states_count(number) and prep.lower_ == "in" and whole.lower_ in ("all", "total"):
+        return [number]
+    return []
 
 
 def _listed_as(name: Token) -> bool:
