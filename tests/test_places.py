@@ -1182,3 +1182,13 @@ def test_places_a_province_is_not_a_village_that_bears_its_name_as_an_alternate(
     under its province's name (only a main city named like its area, "New York", "Kherson", reads that way)."""
     ex = extract_text("Factories in Kocaeli reopened on Monday after the floods, the governor said.")
     assert [(p.name, p.kind, p.country) for p in ex.places] == [("Kocaeli", "admin", "TR")]
+
+
+def test_places_a_town_named_like_a_country_with_its_state(extract_text):
+    """Invented: "Peru, Indiana" and "Mexico, Missouri" are the towns of those states, not the countries ("Austria,
+    Germany" stays a list of countries); ", Mayor X said" after the state ends no list."""
+    ex = extract_text("Flooding closed roads in Mexico, Missouri, and Peru, Indiana, on Monday. In Peru, Indiana, Mayor "
+                      "Ann Cole said two bridges were shut. Officials in Austria, Germany and France watched the rivers.")
+    got = [(p.name, p.country, p.kind) for p in ex.places if p.name in ("Mexico", "Peru", "Austria", "Germany")]
+    assert got == [("Mexico", "US", "city"), ("Peru", "US", "city"), ("Peru", "US", "city"), ("Austria", "AT", "country"),
+                   ("Germany", "DE", "country")]

@@ -76,6 +76,7 @@ from ..lexicon import (
     STATE_BODY_NOUNS,
     STREET_PLURALS,
     TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
     NAME_PARTICLES,
 )
 from ..gazetteer import AREA_KINDS, WATER_NOUNS, GeoRecord, Gazetteer, _km, extends_name, get_gazetteer, normalise, spelling_skeleton, without_accents
@@ -1806,7 +1807,8 @@ def _with_cues(span: Span, gaz: Gazetteer) -> Mention:
             k += 1
         if k < len(doc) and doc[k].lower_ in ADMIN_SUFFIXES:
             k += 1
-        in_list = k + 1 < len(doc) and (doc[k].lower_ in ("and", "or") or doc[k].text == "," and doc[k + 1].pos_ == "PROPN")
+        in_list = k + 1 < len(doc) and (doc[k].lower_ in ("and", "or") or doc[k].text == "," and doc[k + 1].pos_ == "PROPN"
+                                        and doc[k + 1].lower_.rstrip(".") not in TITLE_WORDS)  # (", Mayor X said": no list)
         qual = doc[after + 1:k].text if nxt.pos_ == "PROPN" and not in_list else ""
         if qual and qual.split()[-1].lower() in ADMIN_SUFFIXES:
             qual = qual.rsplit(" ", 1)[0]
@@ -1827,9 +1829,12 @@ def _with_cues(span: Span, gaz: Gazetteer) -> Mention:
                 if admins:
                     m.qualifier_admin = admins[0].admin1
                     m.qualifier_country = admins[0].country
-    top = gaz.candidates(span_text(span))[:1]
-    if top and (top[0].kind == "country" or top[0].kind in AREA_KINDS):
-        m.qualifier_country = m.qualifier_admin = None  # "Austria, Germany": a list, not a qualifier
+    recs = gaz.candidates(span_text(span))
+    if recs and (recs[0].kind == "country" or recs[0].kind in AREA_KINDS) and not (m.qualifier_admin and any(
+            r.kind == "city" and (r.country, r.admin1) == (m.qualifier_country, m.qualifier_admin) for r in recs)):
+        # "Austria, Germany": a list, not a qualifier; but a town of that name in the area that follows is named so
+        # ("Lebanon, Missouri", "Peru, Indiana": a town named like a country, with its state)
+        m.qualifier_country = m.qualifier_admin = None
     # "the southern Ukrainian city of X", "Ukraine's X region"
     i = span.start
     if i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in CITY_NOUNS | ADMIN_SUFFIXES:
