@@ -226,6 +226,11 @@ class Casualty(Record):
     confidence: Optional[float] = Field(default=None, ge=0.0, le=1.0)
 
 
+# the stance score from which a polarity is support (>= it) or oppose (<= minus it); neutral between
+# (components.extract.stance decides it; the Stance chart marks a neutral verdict whose mean leans this far)
+SUPPORT_THRESHOLD = 0.25
+
+
 class Stance(Record):
     """A speaker's stance on a topic, with its evidence.
 

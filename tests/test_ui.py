@@ -509,3 +509,18 @@ def test_ui_json_download_writes_dates_as_the_csv_does():
                        "published": [dt.date(2026, 12, 4), None]})  # a DuckDB DATE column arrives as Python dates
     assert json.loads(_to_json(df)) == [{"date": "2026-12-05", "at": "2026-12-05T10:30:00.000", "published": "2026-12-04"},
                                         {"date": None, "at": "2026-12-06T00:00:00.000", "published": None}]
+
+
+def test_ui_stance_figure_hatches_a_neutral_verdict_whose_mean_leans():
+    """Invented counts: one article opposing and one neutral make a neutral verdict (a tie) with a mean of -0.5; its
+    bar is hatched and called mixed, a plain neutral one is not."""
+    import pandas as pd
+
+    from components.ui.charts import stance_figure
+
+    df = pd.DataFrame({"speaker": ["Ana Ruiz", "Tom Reed"], "topic": ["nato", "nato"], "score": [-0.5, -0.1],
+                       "polarity": ["neutral", "neutral"], "support": [0, 0], "oppose": [1, 0], "neutral": [1, 1],
+                       "articles": [2, 1], "evidence": [2, 1]})
+    bar = stance_figure(df).data[0]
+    assert list(bar.text) == ["neutral (mixed) -0.50", "neutral -0.10"]
+    assert list(bar.marker.pattern.shape) == ["/", ""]

@@ -82,7 +82,7 @@ from spacy.tokens import Doc, Token
 
 from ..errors import NewsAtlasError
 from ..yamlio import safe_load
-from ..models import Quote, Speaker, Stance
+from ..models import SUPPORT_THRESHOLD, Quote, Speaker, Stance
 from ..nlp import doc_ents, sentence_starts, token_column
 from ..text.words import verb_lemma
 from .topics import ROOT, TopicTagger, framing_topics
@@ -90,7 +90,6 @@ from .tree import head_path, is_root
 
 DEFAULT_LEXICON = ROOT / "data" / "stance_lexicon.yaml"
 
-SUPPORT_THRESHOLD = 0.25
 CUE_VERB_WEIGHT = 1.5
 DOUBLE_NEGATION_WEIGHT = 0.5
 VADER_WEIGHT = 0.5

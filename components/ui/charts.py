@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
+from ..models import SUPPORT_THRESHOLD
 from .highlight import escape_label
 
 OFFLINE_MAP_STYLE = "white-bg"
@@ -195,7 +196,12 @@ def stance_figure(df: pd.DataFrame, topic_labels: dict[str, str] | None = None) 
     topic_labels = topic_labels or {}
     d = df.copy()
     d["label"] = [f"{_esc(s)} · {_esc(topic_labels.get(t, t))}" for s, t in zip(d["speaker"], d["topic"])]
-    d["text"] = [f"{p} {sc:+.2f}" for p, sc in zip(d["polarity"], d["score"])]
+    # a neutral verdict of articles that disagree whose mean leans as far as a polarity would (one oppose, one neutral)
+    # is drawn hatched and called mixed, so the grey colour and the bar's length do not seem to contradict each other
+    mixed = [p == "neutral" and abs(sc) >= SUPPORT_THRESHOLD and (su > 0) + (ne > 0) + (op > 0) >= 2
+             for p, sc, su, ne, op in zip(d["polarity"], d["score"], d["support"], d["neutral"], d["oppose"])]
+    d["text"] = [f"{'neutral (mixed)' if mx else p} {sc:+.2f}" for p, sc, mx in zip(d["polarity"], d["score"], mixed)]
+    d["pattern"] = ["/" if mx else "" for mx in mixed]
     # bars need some length to be clickable even when the mean is 0
     d["bar"] = [sc if abs(sc) >= 0.04 else (0.04 if sc >= 0 else -0.04) for sc in d["score"]]
     fig = go.Figure()
@@ -205,6 +211,7 @@ def stance_figure(df: pd.DataFrame, topic_labels: dict[str, str] | None = None) 
             continue
         fig.add_bar(
             x=part["bar"], y=part["label"], orientation="h", name=pol, marker_color=POLARITY_COLOURS[pol],
+            marker_pattern_shape=list(part["pattern"]),
             text=part["text"], textposition=["inside" if abs(b) >= 0.6 else "outside" for b in part["bar"]],
             insidetextanchor="middle", cliponaxis=False, textfont=dict(size=11), width=0.5,
             customdata=part[["speaker", "topic"]].to_numpy(),
