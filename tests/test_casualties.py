@@ -1806,3 +1806,16 @@ def test_casualties_a_total_set_off_after_the_dead(extract_text, text, expected)
     reports no death ("buried"); the victims it "included" are among them."""
     ex = extract_text(text, "2024-03-13")
     assert [c.killed_min for c in ex.casualties] == expected
+
+
+@pytest.mark.parametrize("text, place", [
+    ("In Gaza, tank fire near a school in Bayt Lahya killed six people on Sunday, medics said.", "Bayt Lahya"),
+    ("In Gaza, shelling near a clinic in Deir al-Balah killed three people on Monday, medics said.", "Dayr al Balah"),
+], ids=["scene-and-site", "site-spelt-another-way"])
+def test_casualties_the_site_named_inside_a_scene_setting_opening(extract_text, text, place):
+    """Invented: "In Gaza, ... near a school in Bayt Lahya killed six": the opening "In X," sets the scene and the town
+    of the same kind the sentence names for the event is its place; a town spelt another way than the gazetteer's
+    ("Deir al-Balah", Dayr al Balah) is found in the country of the article's other places though no country is
+    named."""
+    ex = extract_text(text, "2024-03-13")
+    assert [(c.place, c.country) for c in ex.casualties] == [(place, "PS")]

@@ -122,7 +122,7 @@ from ..nlp import doc_ents, doc_text, span_ents, span_text, token_lemmas, token_
 from .confidence import casualty_confidence
 from .places import jurisdiction_prefix
 from .quotemarks import quote_spans
-from .tree import climb, head_path, is_root
+from .tree import climb, head_path, is_root, sets_the_scene
 
 # a toll stated for the whole world or for many countries at once (regular expression, matched
 # case-insensitively on the sentence): no single place, not an event
@@ -1335,7 +1335,16 @@ def _best_place(doc: Doc, places: list[Place], start: int, end: int, clause: Opt
         return None
     def outside_clause(p: Place) -> bool:
         return clause is not None and not (clause[0] <= p.start and p.end <= clause[1])
-    return min(inside, key=lambda p: (outside_clause(p), not _is_locative(doc, p), KIND_SPECIFICITY.get(p.kind, 9), p.start))
+    return min(inside, key=lambda p: (outside_clause(p), not _is_locative(doc, p), KIND_SPECIFICITY.get(p.kind, 9),
+                                      _sets_the_scene(doc, p), p.start))
+
+
+def _sets_the_scene(doc: Doc, p: Place) -> bool:
+    """True when place ``p`` opens its sentence as "In X," (:func:`.tree.sets_the_scene`): the scene of the report,
+    which yields to a place of the same kind the sentence names for the event itself ("In Gaza, an airstrike on a
+    house in Deir al-Balah killed 11")."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span is not None and sets_the_scene(span)
 
 
 def _hometown(doc: Doc, p: Place) -> bool:

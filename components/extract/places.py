@@ -84,6 +84,7 @@ from ..nlp import datelines, doc_ents, doc_text, span_text, token_column, token_
 from ..text.dates import MONTH_RE, parse_date
 from ..text.words import reads_as_verb_or_adjective
 from ..models import Place
+from .tree import sets_the_scene
 
 PLACE_LABELS = {"GPE", "LOC"}
 # non-place labels an entity may carry over a place name: the small model tags cities as people, bodies or
@@ -1949,6 +1950,9 @@ class Context:
     support: dict = field(default_factory=dict)  # (record, key) -> neighbour support, memoised
     frames: dict = field(default_factory=dict)  # sentence index -> the country its opening "In X," sets it in
     dateline_keys: set = field(default_factory=set)  # mention keys of capitals datelines (Mention.dateline)
+    # countries of the first reading of every mention, towns included ("Gaza": PS): where a name spelt another way
+    # may lie when the article names no country (resolve())
+    reading_countries: set = field(default_factory=set)
 
     @property
     def top_country(self) -> Optional[str]:
@@ -2001,7 +2005,7 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
         if recs and recs[0].kind == "country":
             note(m.start, recs[0].country)
             k = bisect.bisect_right(starts, m.start) - 1
-            if k >= 0 and _opens_in_frame(doc, m, sents[k][0]):
+            if k >= 0 and _opens_in_frame(doc, m):
                 frames[k] = recs[0].country
         if m.qualifier_country:
             note(m.start, m.qualifier_country)
@@ -2013,20 +2017,17 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
                 keys[cc].add("")
                 note(ent.start_char, cc)
     sentences = [(a, b, by_sent.get(k, set())) for k, (a, b) in enumerate(sents)]
+    firsts = (gaz.candidates(m.text)[:1] for m in mentions)
     return Context(countries, admins, country_keys=keys, sentences=sentences, sentence_starts=starts, frames=frames,
-                   dateline_keys={normalise(m.text) for m in mentions if m.dateline})
+                   dateline_keys={normalise(m.text) for m in mentions if m.dateline},
+                   reading_countries={r[0].country for r in firsts if r and r[0].country})
 
 
-def _opens_in_frame(doc: Doc, m: Mention, sent_start: int) -> bool:
-    """True when mention ``m`` opens its sentence (starting at character ``sent_start``) as "In X," with at most
-    adjectives between ("In neighbouring Ethiopia, ...", "In northern Mali, ..."): the place the sentence is set in."""
+def _opens_in_frame(doc: Doc, m: Mention) -> bool:
+    """True when mention ``m`` opens its sentence as "In X," (:func:`.tree.sets_the_scene`: "In neighbouring
+    Ethiopia, ..."): the country the sentence is set in."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or span.end >= len(doc) or doc[span.end].text != ",":
-        return False
-    first = doc.char_span(sent_start, sent_start + 1, alignment_mode="expand")
-    if first is None or first[0].lower_ != "in":
-        return False
-    return all(t.pos_ == "ADJ" or t.dep_ == "amod" for t in doc[first[0].i + 1 : span.start])
+    return span is not None and sets_the_scene(span)
 
 
 def _sentence_countries(m: Mention, ctx: Context) -> set:
@@ -2214,11 +2215,13 @@ def resolve(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional[GeoRecord]:
             return small
     if not recs:
         # a first-level area of the article's country spelt another way ("Menoufia", Egypt), or a city
-        # of the mention's qualifier's country, else of a country the article names ("Deir al-Balah": Dayr al Balah)
+        # of the mention's qualifier's country, else of a country the article names ("Deir al-Balah": Dayr al Balah),
+        # else of a country its other places lie in ("In Gaza, ... in Deir al-Balah")
         if not SIGNALS["area_spellings"]:
             return None
         area = gaz.area_by_spelling(m.text, [ctx.top_country]) if ctx.top_country else None
-        return area or gaz.city_by_spelling(m.text, [m.qualifier_country] if m.qualifier_country else sorted(ctx.countries))
+        return area or gaz.city_by_spelling(m.text, [m.qualifier_country] if m.qualifier_country else
+                                            sorted(set(ctx.countries) | ctx.reading_countries))
     key = normalise(m.text)
     # an explicit qualifier ("Nawa district, Helmand province", "Paris, Texas") that no
     # candidate satisfies means the gazetteer lacks the place: better none than a namesake

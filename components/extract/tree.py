@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 
 def is_root(tok: Token) -> bool:
@@ -47,3 +47,15 @@ def head_path(tok: Token, go_on: Callable[[Token], bool]) -> list[Token]:
         node = node.head
         path.append(node)
     return path
+
+
+def sets_the_scene(span: Span) -> bool:
+    """True when ``span`` (a place name) opens its sentence as "In X," with at most adjectives between ("In
+    neighbouring Ethiopia, ...", "In northern Gaza, ..."): the scene the sentence is set in, not a place it names
+    for the event itself."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return False
+    first = span.sent.start
+    return first < span.start and doc[first].lower_ == "in" and all(
+        t.pos_ == "ADJ" or t.dep_ == "amod" for t in doc[first + 1 : span.start])
