@@ -1102,3 +1102,16 @@ def test_speakers_two_person_entities_join_only_without_a_title_in_the_first(nlp
     doc = nlp("Harbour Warden Ana Ruiz said the pool would close.")  # a title no word list has
     ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 2, 4, label="PERSON")]
     assert [e.text for e in _joined_persons(ents)] == ["Harbour Warden", "Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text, name, org", [
+    ("Olena Marchuk of the International Crisis Group argued that the monitors should stay.", "Olena Marchuk",
+     "International Crisis Group"),
+    ("Olesya Vartanyan of the International Crisis Group argued that the European Union should send more monitors.",
+     "Olesya Vartanyan", "International Crisis Group"),
+], ids=["person-entity", "name-tagged-org"])
+def test_speakers_a_name_of_an_organisation_is_its_member(extract_text, text, name, org):
+    """Invented: "X Y of the International Crisis Group" is a person of that organisation (its ``org``), also when the
+    model tags the name itself as an organisation."""
+    ex = extract_text(text)
+    assert [(s.name, s.type, s.org) for s in ex.speakers] == [(name, "person", org)]

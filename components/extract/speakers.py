@@ -207,6 +207,17 @@ def _title_and_name(span: Span) -> bool:
     return name_shaped(span.doc[words[1].i : words[-1].i + 1])
 
 
+def _affiliated_name(span: Span, tok: Token) -> bool:
+    """True when ``span`` (headed by ``tok``) is two or three words shaped as a name (:func:`name_shaped`), no
+    organisation's head noun, followed by "of" or "from" and an organisation ("Olesya Vartanyan of the
+    International Crisis Group"): a person and the body they belong to, whatever label the model gave the name."""
+    words = span.doc[span.start + (span[0].dep_ == "det") : span.end]
+    if not name_shaped(words) or words[-1].lower_ in C.ORG_HEAD_NOUNS:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "from") and any(
+        g.dep_ == "pobj" and g.ent_type_ == "ORG" for g in c.children) for c in tok.rights)
+
+
 def _partitive(tok: Token) -> bool:
     """True when ``tok`` heads a partitive, a count or quantifier with its "of" phrase ("One of the nurses",
     "two of them", "some of the residents"; ``partitive_heads``)."""
@@ -1083,6 +1094,15 @@ class SpeakerIndex:
                 parts.append([t for t in ch.subtree if t.i not in cut])
         for toks in parts:
             self._apply_description(rec, toks)
+        if rec.org is None and not is_title_word(rec.name):
+            # "Olesya Vartanyan of the International Crisis Group": the body the person belongs to (not a place the model
+            # tagged as an organisation: "Mindy Miller of Ravenel"; "at" is more often where: "a mentor to X at Harvard")
+            body = next((g for c in root.rights if c.dep_ == "prep" and c.lower_ in ("of", "from") and c.i == span.end
+                         for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "ORG"), None)
+            ent = self._ent_of_tok.get(body.i) if body is not None else None
+            if ent is not None and ent.label_ == "ORG" and not self.is_place(ent):
+                org = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+                rec.org = C.ORG_EXPANSIONS.get(org.lower(), org)
 
     def _unattached_before(self, pre: list[Token]) -> list[Token]:
         """Capitalised proper nouns glued before a title the parser left outside the noun phrase
@@ -1702,8 +1722,9 @@ class SpeakerIndex:
             return (named, "organisation", span) if named is not None else (head, "unknown", span)
         if not ent and tok.pos_ == "NOUN" and head in C.ORG_HEAD_NOUNS and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children):
             return (plain or None), "unknown", span  # "his office", "their ministry": someone's, no named body
-        if ent == "ORG" and tok.pos_ == "PROPN" and (described_as_person(tok) or self._titled_name(tok) or _title_and_name(span)):
-            # "Ilse Varga, 54, a nurse at ...", "Mayor Aleksandra Dulkiewicz": the tagger's ORG is wrong
+        if ent == "ORG" and tok.pos_ == "PROPN" and (described_as_person(tok) or self._titled_name(tok) or _title_and_name(span)
+                                                      or _affiliated_name(span, tok)):
+            # "Ilse Varga, 54, a nurse at ...", "Mayor Aleksandra Dulkiewicz", "X Y of the Crisis Group": the tagger's ORG is wrong
             key = self.add_person(span.text, span)
             return (self.records[key].name if key else None), "person", span
         if ent in ("ORG", "NORP", "FAC") or head in C.ORG_HEAD_NOUNS or (ent == "GPE" and head != "i"):
