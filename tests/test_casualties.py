@@ -1819,3 +1819,19 @@ def test_casualties_the_site_named_inside_a_scene_setting_opening(extract_text, 
     named."""
     ex = extract_text(text, "2024-03-13")
     assert [(c.place, c.country) for c in ex.casualties] == [(place, "PS")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A ferry carrying 36 people sank off Mwanza on Sunday. A third of the 36 passengers drowned, police said.",
+     [(12, 12, None)]),
+    ("A tunnel collapsed near Obuasi on Sunday. Two-thirds of the 30 workers were killed, officials said.",
+     [(20, 20, None)]),
+    ("Floods in Kisumu on Sunday killed in excess of 30 people, officials said.", [(31, None, None)]),
+    ("Floods hit Uttarkashi on Sunday. Twelve people remain untraced, officials said.", [(None, None, 12)]),
+], ids=["a-third-of", "two-thirds-of", "in-excess-of", "untraced"])
+def test_casualties_fractions_bounds_and_untraced(extract_text, text, expected):
+    """Invented: a fraction of a stated whole ("A third of the 36 passengers") is that share; "in excess of 30" is more
+    than 30 even where the parser takes the bound's "in" for the verb's; "remain untraced" (Indian English) is
+    missing."""
+    ex = extract_text(text, "2024-03-13")
+    assert [(c.killed_min, c.killed_max, c.missing_min) for c in ex.casualties] == expected

@@ -440,6 +440,8 @@ def _phrase(head: Token) -> list[Token]:
     old value is not)."""
     start = head.left_edge.i
     doc = head.doc
+    if start >= 3 and [t.lower_ for t in doc[start - 3 : start]] == ["in", "excess", "of"]:
+        start -= 3  # "killed in excess of 30 people", the bound parsed as the verb's preposition: kept with the count
     rise = start > 0 and doc[start - 1].lower_ == "from" and doc[start - 1].head.lemma_.lower() in TOLL_UPDATE_VERBS
     for k in range(start, head.i):
         if doc[k].lower_ == "to" and k >= 1 and doc[k - 1].like_num and (rise or k >= 2 and doc[k - 2].lower_ == "by"):
@@ -873,6 +875,10 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
         before_ok = not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
         dobj = [p for c in kids if c.dep_ == "prep" and c.lower_ == "between" and (c.i > tok.i or before_ok)
                 for p in c.children if p.dep_ == "pobj" and any(g.dep_ == "nummod" for g in p.children)]
+        # "killed in excess of 30 people": the bound's preposition taken for the verb's ("in" > "excess" > "of")
+        dobj = dobj or [p for c in kids if c.dep_ == "prep" and c.lower_ == "in" and c.i > tok.i for e in c.children
+                        if e.lower_ == "excess" for o in e.children if o.lower_ == "of" for p in o.children
+                        if p.dep_ == "pobj" and any(g.dep_ == "nummod" for g in p.children)]
     if dobj and lem != "lose":
         along = [
             p for c in kids if c.dep_ == "prep" and c.lower_ in ("along", "together")
@@ -1751,12 +1757,42 @@ def _victim_count(victim: Token, tok: Token, cat: str, used: set[int]) -> Option
     if exceptive is not None:
         used.add(exceptive[1].i)
         return exceptive[0]
+    if victim.dep_ == "pobj" and victim.head.lower_ == "of" and victim.head.head.lower_.split("-")[-1] in _FRACTIONS:
+        victim = victim.head.head  # "A third of the 36 passengers drowned", the verb hung on "passengers": the third
+    fraction = _fraction_count(victim)
+    if fraction is not None:
+        used.update(t.i for t in victim.subtree if t.i != victim.i)  # the whole's number is no victim of its own
+        return fraction
     if not _is_countable_head(victim, cat == "missing") and (cat == "missing" or not _coordinated_with_person(victim)) \
             and not _living_subject(victim, tok) or _counts_animals(victim, tok):
         return None
     words = _phrase(victim)
     used.update(t.i for t in words if t.i > victim.i)  # "two hundred and thirty": "thirty" is no victim of its own
     return parse_count(words, victim, person=_living_subject(victim, tok))
+
+
+# fractions of a stated whole ("a third of the 24 passengers", "half of the 40 miners", "two-thirds of the 90 people")
+_FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+
+
+def _fraction_count(head: Token) -> Optional[Count]:
+    """A fraction of a whole the phrase states ("A third of the 24 passengers", "Half of the 40 miners", "two-thirds of
+    the 90"): the whole times the fraction when that is a whole number, qualifier "exact"; None for any other phrase."""
+    denominator = _FRACTIONS.get(head.lower_.split("-")[-1])
+    if denominator is None:
+        return None
+    numerator = 1
+    before = [c for c in head.lefts if c.dep_ in ("nummod", "compound", "det", "quantmod")]
+    if "-" in head.text:
+        numerator = number_value([head.text.split("-")[0]]) or 0
+    elif any(c.like_num or is_number_word(c.lower_) for c in before):
+        numerator = next((number_value([c.text]) for c in before if c.like_num or is_number_word(c.lower_)), None) or 0
+    wholes = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    whole = next((parse_count(_phrase(w), w) for w in wholes), None)
+    if whole is None or whole.qualifier != "exact" or not whole.min or not numerator or whole.min * numerator % denominator:
+        return None
+    n = whole.min * numerator // denominator
+    return Count(n, n, "exact")
 
 
 _EXCEPTIVES = frozenset({"but", "except", "save"})
