@@ -1192,3 +1192,13 @@ def test_places_a_town_named_like_a_country_with_its_state(extract_text):
     got = [(p.name, p.country, p.kind) for p in ex.places if p.name in ("Mexico", "Peru", "Austria", "Germany")]
     assert got == [("Mexico", "US", "city"), ("Peru", "US", "city"), ("Peru", "US", "city"), ("Austria", "AT", "country"),
                    ("Germany", "DE", "country")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("RABAT — The quake struck villages south of Taroudant before dawn on Friday, Moroccan officials said.", "Taroudant"),
+    ("The flood reached farms 20 km north-east of Tiznit on Friday, Moroccan officials said.", "Tiznit"),
+], ids=["south-of", "km-north-east-of"])
+def test_places_a_small_town_after_a_direction_from_it(extract_text, name, text):
+    """Invented: "south of X", "20 km north-east of X" cue a town the model leaves untagged, as "in X" does (a town
+    under 100,000 people needs such a cue)."""
+    assert name in [p.name for p in extract_text(text).places]

@@ -578,7 +578,7 @@ def _other_person_part(word: str, span_text: str, surnames: dict[str, set[str]])
 
 def _cue_before(doc: Doc, i: int) -> bool:
     """True when the token before index ``i`` is a locative preposition, or "of" after a city, area or
-    portion noun ("the town of X", "the outskirts of X", "part of X")."""
+    portion noun ("the town of X", "the outskirts of X", "part of X") or after a compass direction ("south of X")."""
     if i == 0:
         return False
     prev = doc[i - 1].lower_
@@ -586,7 +586,9 @@ def _cue_before(doc: Doc, i: int) -> bool:
         return True
     if prev in ("on", "against") and i >= 2 and doc[i - 2].lower_ in ATTACK_NOUNS:
         return True  # "a missile strike on Odesa"
-    return prev == "of" and i >= 2 and doc[i - 2].lower_ in CITY_NOUNS | ADMIN_SUFFIXES | AREA_NOUNS | PORTION_NOUNS
+    # "the town of X", "the outskirts of X", "part of X"; a direction from a place: "south of X", "40 km north-east of X"
+    return prev == "of" and i >= 2 and (doc[i - 2].lower_ in CITY_NOUNS | ADMIN_SUFFIXES | AREA_NOUNS | PORTION_NOUNS
+                                        or doc[i - 2].lower_ in COMPASS_WORDS)
 
 
 def _without_compass(span: Span, ent: Span, gaz: Gazetteer) -> Span:
