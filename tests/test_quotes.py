@@ -244,6 +244,13 @@ PARAPHRASES = [
      ("indirect", "the fees would go", "made it clear", "Mia Holt", "Mia Holt")),
     ("instrumental-with-then-participle", "The union filed a complaint on Monday with the labour board, claiming that "
      "the dismissals were illegal.", ("indirect", "the dismissals were illegal", "claiming", "The union", "union")),
+    ("per-after-comma", "The ferry will resume service next week, per the Lake Transport Authority.",
+     ("indirect", "The ferry will resume service next week", "per", "the Lake Transport Authority",
+      "Lake Transport Authority")),
+    ("per-opening", "Per the ministry, the border stays closed until March.",
+     ("indirect", "the border stays closed until March", "per", "the ministry", "ministry")),
+    ("averred", "The petitioner averred that the land had been seized illegally.",
+     ("indirect", "the land had been seized illegally", "averred", "The petitioner", "petitioner")),
     ("name-colon-headline", "Paul Berg: The mine will reopen next week",
      ("indirect", "The mine will reopen next week", ":", "Paul Berg", "Paul Berg")),
     ("quoted-as-saying", "Ana Lopez was quoted as saying that the bridge would open in May.",
@@ -1814,3 +1821,8 @@ def test_quotes_transcript_labels_that_are_roles_name_the_people_introduced(extr
         ("Samuel Kiptoo", "Please speak into the microphone."),
         ("Peter Otieno", "The cables were rusted through, my lord."),
     ]
+
+
+def test_quotes_per_as_a_rate_is_no_attribution(extract_text):
+    """Invented: "five dollars per person" is a rate, not "according to person"."""
+    assert [q.cue for q in extract_text("Tickets cost five dollars per person, the organisers said.").quotes] == ["said"]

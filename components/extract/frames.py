@@ -605,14 +605,30 @@ def _name_of_role(role: Token, comma: int) -> Optional[Span]:
     return ent
 
 
-def _according_frame(tok: Token) -> Optional[Frame]:
-    """Family "according to X": ``tok`` is "according" before "to". The source is the object of
+def _per_frame(tok: Token) -> Optional[Frame]:
+    """Family "..., per X" / "Per X, ...": ``tok`` is "per" opening its sentence or after a comma or dash, never "as
+    per", its object a name or a noun for a body, official, source or document ("per the Tulsa Airports Trust", "per
+    officials"; not "$5 per person"): read as "according to X" (:func:`_according_frame`)."""
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > tok.sent.start else None
+    if prev is not None and prev.text not in (",", "—", "–", "--") or tok.dep_ != "prep":
+        return None
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None or not (pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON", "NORP") or pobj.lemma_.lower() in
+                            C.ORG_HEAD_NOUNS | C.DOCUMENT_HEAD_NOUNS | C.GROUP_HEAD_NOUNS):
+        return None
+    return _according_frame(tok, tok)
+
+
+def _according_frame(tok: Token, to: Optional[Token] = None) -> Optional[Frame]:
+    """Family "according to X": ``tok`` is "according" before "to" (or ``to``, the preposition that names the
+    source, given: "per", :func:`_per_frame`). The source is the object of
     "to"; the content is the host clause without the attribution phrase ("The first convoy, according
     to X, will leave on Sunday": its words on both sides, as ``content_text``), or only what precedes
     it when three or more words with a verb do ("X were killed ..., according to the ministry, as
     rescuers dug ...": a clause after it is the reporter's). None without a source noun."""
     doc = tok.doc
-    to = doc[tok.i + 1]
+    to = to if to is not None else doc[tok.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         # "according to show insiders" misparsed as a verb phrase: its last noun is the source
@@ -641,7 +657,8 @@ def _according_frame(tok: Token) -> Optional[Frame]:
         while after and after[0].is_punct:
             after = after[1:]
         words = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(t.text for t in before + after if not t.is_space)).strip(" ,.")
-    return Frame(doc[tok.i : tok.i + 2], pobj, span_chars(toks), kind="according", cue_text="according to", content_text=words)
+    return Frame(doc[tok.i : to.i + 1], pobj, span_chars(toks), kind="according", cue_text="according to" if to is not tok
+                 else tok.lower_, content_text=words)
 
 
 def _opening_in_frame(tok: Token, in_quote) -> Optional[Frame]:
@@ -1255,6 +1272,8 @@ def _word_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]:
     doc = tok.doc
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
         return _according_frame(tok)
+    if tok.lower_ == "per":
+        return _per_frame(tok)
     if tok.text == ":":
         return _label_frame(tok, in_quote)
     if tok.lower_ == "in":
@@ -1363,9 +1382,9 @@ def _inverted_parenthetical_cue(tok: Token, in_quote) -> Optional[Frame]:
     return Frame(doc[tok.i : tok.i + 1], source, rng, rule="parataxis", content_text=words)
 
 
-# the tokens :func:`_token_frame` may open a frame at: these parts of speech, a colon, "according"
+# the tokens :func:`_token_frame` may open a frame at: these parts of speech, a colon, "according", "in", "per"
 _FRAME_POS = frozenset({VERB, AUX, PROPN, NOUN})
-_COLON, _ACCORDING, _IN = get_string_id(":"), get_string_id("according"), get_string_id("in")
+_COLON, _ACCORDING, _IN, _PER = get_string_id(":"), get_string_id("according"), get_string_id("in"), get_string_id("per")
 # a comma or closing quotation mark before an adjective that may be a post-posed verb (:func:`_post_quote_inverted_cue`)
 _COMMA_OR_CLOSING = frozenset(get_string_id(m) for m in _CLOSING_MARKS | {","})
 # the relations under which a noun (not a cue noun) may open a frame of its own (:func:`_word_frame`)
@@ -1388,7 +1407,7 @@ def reporting_frames(doc: Doc, in_quote, settings: CueSettings = DEFAULT_CUE_SET
     lems, lows, nouns = token_lemmas(doc), token_lowers(doc), C.CUE_NOUNS
     for i in range(len(doc)):
         # only these tokens can open a frame (the first tests of _token_frame), read from the columns
-        if (pos[i] in _FRAME_POS or orth[i] == _COLON or lower[i] in (_ACCORDING, _IN)
+        if (pos[i] in _FRAME_POS or orth[i] == _COLON or lower[i] in (_ACCORDING, _IN, _PER)
                 or pos[i] == ADJ and i >= 2 and orth[i - 1] in _COMMA_OR_CLOSING) and not in_quote(idx[i]):
             if pos[i] == NOUN and dep[i] not in _NOUN_FRAME_DEPS and lems[i] not in nouns and lows[i] not in nouns \
                     and orth[i] != _COLON and lower[i] not in (_ACCORDING, _IN):
