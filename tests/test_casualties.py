@@ -1835,3 +1835,10 @@ def test_casualties_fractions_bounds_and_untraced(extract_text, text, expected):
     missing."""
     ex = extract_text(text, "2024-03-13")
     assert [(c.killed_min, c.killed_max, c.missing_min) for c in ex.casualties] == expected
+
+
+def test_casualties_the_place_a_possessive_area_qualifies(extract_text):
+    """Invented: "in Uttarakhand's Uttarkashi district" is in the district, not the state written as its possessor."""
+    ex = extract_text("A flash flood killed five pilgrims in Uttarakhand's Uttarkashi district on Monday, officials said.",
+                      "2024-03-13")
+    assert [(c.place, c.killed_min) for c in ex.casualties] == [("Uttarkashi", 5)]

@@ -1342,7 +1342,14 @@ def _best_place(doc: Doc, places: list[Place], start: int, end: int, clause: Opt
     def outside_clause(p: Place) -> bool:
         return clause is not None and not (clause[0] <= p.start and p.end <= clause[1])
     return min(inside, key=lambda p: (outside_clause(p), not _is_locative(doc, p), KIND_SPECIFICITY.get(p.kind, 9),
-                                      _sets_the_scene(doc, p), p.start))
+                                      _sets_the_scene(doc, p) or _possessor(doc, p), p.start))
+
+
+def _possessor(doc: Doc, p: Place) -> bool:
+    """True when place ``p`` is written as a possessor ("Uttarakhand's Uttarkashi district"): the area that holds the
+    place it qualifies, which is the more precise."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].dep_ == "case"
 
 
 def _sets_the_scene(doc: Doc, p: Place) -> bool:
