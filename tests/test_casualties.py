@@ -1828,13 +1828,16 @@ def test_casualties_the_site_named_inside_a_scene_setting_opening(extract_text, 
      [(20, 20, None)]),
     ("Floods in Kisumu on Sunday killed in excess of 30 people, officials said.", [(31, None, None)]),
     ("Floods hit Uttarkashi on Sunday. Twelve people remain untraced, officials said.", [(None, None, 12)]),
-], ids=["a-third-of", "two-thirds-of", "in-excess-of", "untraced"])
+    ("Nine people were killed and upwards of 30 injured when a bus overturned near Jos on Sunday.", [(9, 9, None)]),
+], ids=["a-third-of", "two-thirds-of", "in-excess-of", "untraced", "upwards-of-hung-elsewhere"])
 def test_casualties_fractions_bounds_and_untraced(extract_text, text, expected):
-    """Invented: a fraction of a stated whole ("A third of the 36 passengers") is that share; "in excess of 30" is more
-    than 30 even where the parser takes the bound's "in" for the verb's; "remain untraced" (Indian English) is
-    missing."""
+    """Invented: a fraction of a stated whole ("A third of the 36 passengers") is that share; "in excess of 30" and
+    "upwards of 30" are more than 30 even where the parser hangs the bound elsewhere; "remain untraced" (Indian
+    English) is missing."""
     ex = extract_text(text, "2024-03-13")
     assert [(c.killed_min, c.killed_max, c.missing_min) for c in ex.casualties] == expected
+    if "upwards" in text:
+        assert [(c.injured_min, c.injured_max) for c in ex.casualties] == [(31, None)]
 
 
 def test_casualties_the_place_a_possessive_area_qualifies(extract_text):

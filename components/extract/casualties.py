@@ -433,15 +433,20 @@ def _unconfirmed_death(tok: Token) -> bool:
     return tok.lower_ == "dead" and tok.dep_ in ("oprd", "acomp", "xcomp") and tok.head.lemma_.lower() in UNCONFIRMED_DEATH_VERBS
 
 
+# the bounds and approximations of a count as word lists, longest first (:data:`AT_LEAST`, :data:`AT_MOST`, :data:`APPROX`)
+_BOUND_WORDS = sorted((q.split() for q in AT_LEAST + AT_MOST + APPROX), key=len, reverse=True)
+
+
 def _phrase(head: Token) -> list[Token]:
-    """Words of the noun phrase of ``head`` up to and including it (pre-modifiers only), and a multiplier the
+    """Words of the noun phrase of ``head`` up to and including it (pre-modifiers only, and a bound right before them
+    that the parser hung elsewhere: "upwards of 40 injured"), and a multiplier the
     parser hung after a number head ("two dozen injured": "dozen" on "two"); after "by N to" or a toll verb's "from N
     to" only what follows "to" ("rose by four to 31": the change is no part of the value; "rose from seven to 12": the
     old value is not)."""
     start = head.left_edge.i
     doc = head.doc
-    if start >= 3 and [t.lower_ for t in doc[start - 3 : start]] == ["in", "excess", "of"]:
-        start -= 3  # "killed in excess of 30 people", the bound parsed as the verb's preposition: kept with the count
+    bound = next((len(q) for q in _BOUND_WORDS if start >= len(q) and [t.lower_ for t in doc[start - len(q) : start]] == q), 0)
+    start -= bound  # "killed in excess of 30 people", "upwards of 40 injured": a bound the parser hung elsewhere
     rise = start > 0 and doc[start - 1].lower_ == "from" and doc[start - 1].head.lemma_.lower() in TOLL_UPDATE_VERBS
     for k in range(start, head.i):
         if doc[k].lower_ == "to" and k >= 1 and doc[k - 1].like_num and (rise or k >= 2 and doc[k - 2].lower_ == "by"):
