@@ -56,6 +56,7 @@ class QuotesLexicon(LexiconFile):
     cue_intent_verbs: WordList
     disclosure_verbs: WordList
     disclosure_predicates: WordList
+    questioning_verbs: WordList
     cue_object_content_verbs: WordList
     cue_nouns: WordList
     cue_passive_verbs: WordList
@@ -212,6 +213,7 @@ CUE_VERBS = frozenset(_QUOTES.cue_verbs)
 CUE_INTENT_VERBS = frozenset(_QUOTES.cue_intent_verbs)
 DISCLOSURE_VERBS = frozenset(_QUOTES.disclosure_verbs)
 DISCLOSURE_PREDICATES = frozenset(_QUOTES.disclosure_predicates)
+QUESTIONING_VERBS = frozenset(_QUOTES.questioning_verbs)
 CUE_OBJECT_CONTENT_VERBS = frozenset(_QUOTES.cue_object_content_verbs)
 CUE_NOUNS = frozenset(_QUOTES.cue_nouns)
 CUE_PASSIVE_VERBS = frozenset(_QUOTES.cue_passive_verbs)

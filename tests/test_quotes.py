@@ -251,6 +251,8 @@ PARAPHRASES = [
      ("indirect", "the border stays closed until March", "per", "the ministry", "ministry")),
     ("averred", "The petitioner averred that the land had been seized illegally.",
      ("indirect", "the land had been seized illegally", "averred", "The petitioner", "petitioner")),
+    ("gerund-after-passive", "Senator Mia Holt was asked about the fees on Monday, saying that they would go.",
+     ("indirect", "they would go", "saying", "Mia Holt", "Mia Holt")),
     ("name-colon-headline", "Paul Berg: The mine will reopen next week",
      ("indirect", "The mine will reopen next week", ":", "Paul Berg", "Paul Berg")),
     ("quoted-as-saying", "Ana Lopez was quoted as saying that the bridge would open in May.",

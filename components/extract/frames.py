@@ -136,7 +136,12 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
     if absolute is not None:
         return absolute
     if depth < 3 and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and not is_root(tok):
-        return subject_of(tok.head, depth + 1)
+        subj = subject_of(tok.head, depth + 1)
+        if subj is None and tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in C.QUESTIONING_VERBS:
+            # "X was asked about the fees, saying that ...", "would not be drawn on the talks, saying only that ...":
+            # the one questioned answers (``questioning_verbs``; not "a man was infected ..., suggesting that ...")
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubjpass"), None)
+        return subj
     if depth == 0 and tok.lemma_.lower() not in C.CUE_AUDIENCE_VERBS:
         # inverted "..., added Novak." that the parser took for an object (never "told AFP": the addressee)
         for ch in tok.rights:
