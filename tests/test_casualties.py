@@ -1845,3 +1845,22 @@ def test_casualties_the_place_a_possessive_area_qualifies(extract_text):
     ex = extract_text("A flash flood killed five pilgrims in Uttarakhand's Uttarkashi district on Monday, officials said.",
                       "2024-03-13")
     assert [(c.place, c.killed_min) for c in ex.casualties] == [("Uttarkashi", 5)]
+
+
+def test_casualties_left_in_hospital_and_a_victims_hometown(extract_text):
+    """Invented: "leaving one man dead and four people in hospital" counts four injured; "a 58-year-old man from
+    Basingstoke died at the scene" is the victim's home town, never a second event; the injured "taken to" a
+    hospital in another town are the event's, counted once."""
+    ex = extract_text("A van crashed into a bus stop in Andover on Monday evening, leaving one man dead and four people in "
+                      "hospital.\n\nPolice said a 58-year-old man from Basingstoke died at the scene. Two of the injured "
+                      "were taken to hospital in Winchester and two to Southampton.", "2024-03-13")
+    assert [(c.place, c.killed_min, c.injured_min) for c in ex.casualties] == [("Andover", 1, 4)]
+
+
+def test_casualties_a_country_naming_where_is_no_actor(extract_text):
+    """Invented: "An explosion at a quarry in Kerman, Iran, killed 12 workers" has no actor (Iran says where); "Russian
+    forces shelled Kherson" keeps Russia."""
+    ex = extract_text("An explosion at a quarry in Kerman, Iran, killed 12 workers on Sunday, state media said.", "2024-03-13")
+    assert [(c.killed_min, c.actor) for c in ex.casualties] == [(12, None)]
+    ex = extract_text("Russian forces shelled Kherson on Sunday, killing four people.", "2024-03-13")
+    assert [(c.killed_min, c.actor) for c in ex.casualties] == [(4, "Russia")]

@@ -312,7 +312,7 @@ ATTACK_VERB_LEMMAS = frozenset({"fire", "launch", "strike", "attack", "shell", "
 # the words and lemmas :func:`_category` can give a category to (any other word has none)
 _TRIGGER_WORDS = MISSING_LEMMAS | INJURE_LEMMAS | KILL_LEMMAS | LIFE_TAKING_VERBS | WOUNDING_VERBS | {"lose", "condition"}
 # verbs :func:`_category` can give a category to by their complements (care, injuries taken, a stay in hospital)
-_STATE_VERBS = HOSPITAL_VERBS | INJURY_TAKING_VERBS | CARE_STATE_VERBS
+_STATE_VERBS = HOSPITAL_VERBS | INJURY_TAKING_VERBS | CARE_STATE_VERBS | {"leave"}  # ("left four people in hospital")
 
 
 def _category(tok: Token) -> Optional[str]:
@@ -324,7 +324,7 @@ def _category(tok: Token) -> Optional[str]:
     if lem in INJURY_TAKING_VERBS and any(a.lower_ in ("fatal", "mortal") for o in _injuries_taken(tok) for a in o.children):
         return "killed"  # "suffered fatal wounds"
     if lem in INJURE_LEMMAS or low in INJURE_LEMMAS or _in_condition(tok) or _wounding_assault(tok) or _in_care(tok) \
-            or _injuries_taken(tok) or _in_care_state(tok):
+            or _injuries_taken(tok) or _in_care_state(tok) or _left_in_care(tok):
         return "injured"
     if lem in KILL_LEMMAS or low in KILL_LEMMAS:
         if lem == "body" or low in ("body", "bodies"):
@@ -414,6 +414,21 @@ def _injuries_taken(tok: Token) -> list[Token]:
     return [c for c in objs if c.lower_ in INJURY_NOUNS] + [
         p for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
         if p.dep_ == "pobj" and p.lower_ in INJURY_NOUNS]
+
+
+def _left_in_care(tok: Token) -> list[Token]:
+    """The objects verb ``tok`` "leave" leaves in a place of care (:data:`HOSPITAL_NOUNS`: "left four people in
+    hospital", "leaving one man dead and four people in hospital"): patients, counted as injured; [] otherwise."""
+    if tok.lemma_.lower() != "leave" or tok.pos_ != "VERB":
+        return []
+
+    def in_care(head: Token) -> bool:
+        return any(o.dep_ == "pobj" and o.lower_ in HOSPITAL_NOUNS for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
+                   for o in c.children)
+
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj") or c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    cared = [o for o in objects if in_care(o)]
+    return cared or (objects if len(objects) == 1 and in_care(tok) else [])
 
 
 def _in_care_state(tok: Token) -> bool:
@@ -609,6 +624,9 @@ def _victims(tok: Token) -> list[Token]:
     listed = _count_before_state(tok)
     if listed is not None:
         return [listed]
+    left = _left_in_care(tok)
+    if left:  # "leaving one man dead and four people in hospital": the four
+        return left
     if _in_condition(tok) or _injuries_taken(tok) or _in_care_state(tok):
         # "two others are in critical condition", "11 suffered minor burns", "26 people are in hospital": the verb's
         # subject; "he remains in critical condition" is a victim counted before (a pronoun refers back), no new count
@@ -1366,8 +1384,9 @@ def _sets_the_scene(doc: Doc, p: Place) -> bool:
 
 
 def _hometown(doc: Doc, p: Place) -> bool:
-    """True when place ``p`` is where a person is from, set off after them: "Capt. Aaron Cole, a company
-    commander, from Bismarck, N.D.", "Jane Doe, 41, of Grovetown": a person's home, never an event's place."""
+    """True when place ``p`` is where a person is from, set off after them ("Capt. Aaron Cole, a company
+    commander, from Bismarck, N.D.", "Jane Doe, 41, of Grovetown") or right after a noun for a person ("a 62-year-old
+    man from Wokingham died"): a person's home, never an event's place."""
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None:
         return False
@@ -1379,8 +1398,9 @@ def _hometown(doc: Doc, p: Place) -> bool:
     if i < 2:
         return False
     prep, comma = doc[i - 1], doc[i - 2]
-    if prep.lower_ not in ("from", "of") or comma.text != ",":
-        return False
+    if prep.lower_ not in ("from", "of") or comma.text != "," and not (prep.lower_ == "from" and prep.head.i == i - 2
+                                                                       and _is_person_noun(prep.head)):
+        return False  # (also "a 62-year-old man from Wokingham died": "from" right after a person noun)
     head = prep.head
     return head.ent_type_ == "PERSON" or head.lower_ in TITLE_WORDS or _is_person_noun(head) or (
         head.like_num and head.dep_ == "appos" and head.head.ent_type_ == "PERSON")  # "Jane Doe, 41, of"
@@ -1437,10 +1457,20 @@ def _actor(sent: Span, cause_at: Optional[int], subjects: list[Token]) -> Option
                         return rec.name if rec else cc
     for s in subjects:
         for m in s.subtree:
-            if m.ent_type_ in ("NORP", "GPE") and gaz.country_code(m.text):
+            if m.ent_type_ in ("NORP", "GPE") and gaz.country_code(m.text) and not _placed_by(m, s):
                 rec = gaz.country(gaz.country_code(m.text))
                 return rec.name if rec else None
     return None
+
+
+def _placed_by(tok: Token, top: Token) -> bool:
+    """True when ``tok`` lies under a place preposition below ``top`` ("An explosion at a coal mine in Tabas, Iran": Iran
+    says where, not who did it; "Russian forces" has none)."""
+    while tok.i != top.i and tok.head.i != tok.i:
+        if tok.dep_ == "prep" and tok.lower_ in PLACE_PREPOSITIONS:
+            return True
+        tok = tok.head
+    return False
 
 
 # ----------------------------------------------------------------------------- main
