@@ -1828,3 +1828,14 @@ def test_quotes_transcript_labels_that_are_roles_name_the_people_introduced(extr
 def test_quotes_per_as_a_rate_is_no_attribution(extract_text):
     """Invented: "five dollars per person" is a rate, not "according to person"."""
     assert [q.cue for q in extract_text("Tickets cost five dollars per person, the organisers said.").quotes] == ["said"]
+
+
+def test_quotes_parliamentary_labels_with_constituency_and_party(extract_text):
+    """Invented: a parliamentary record's label "Name (Constituency) (Party):" is a turn of that member, not a
+    continuation of the previous speaker's turn."""
+    text = ("Ferry Services (Western Isles)\n\n"
+            "Ann Bell (Harbourside and Kelp) (LD): Will the Minister restore the winter timetable?\n\n"
+            "Tom Grey: I will look at the timetable again before the summer.\n\n"
+            "Ruth Lowe (Stornmouth North) (Con): The islands have waited two years for an answer.\n")
+    assert [(q.speaker, q.text[:20]) for q in extract_text(text).quotes if q.kind == "transcript"] == [
+        ("Ann Bell", "Will the Minister re"), ("Tom Grey", "I will look at the t"), ("Ruth Lowe", "The islands have wai")]

@@ -21,10 +21,11 @@ from typing import Optional
 from .. import lexicon as C
 from .speakers import SpeakerIndex, clean_name, is_title_word
 
-# transcript label at a line start: "**Name:**", "**Name (X):**", "NAME:", "NAME (voice-over):", "Name:";
+# transcript label at a line start: "**Name:**", "**Name (X):**", "NAME:", "NAME (voice-over):", "Name:", and two
+# parentheses as parliamentary records write them ("Sarah Dyke (Glastonbury and Somerton) (LD):");
 # an opening quotation mark may come first (a transcript quoted whole: '"SMITH: ...' per paragraph)
 _LABEL_RE = re.compile(
-    r"^(?P<mark>\s*[\"“])?(?P<pre>\s*\*\*\s*)?(?P<label>[A-Za-z][\w.'’\- ,]{0,60}?(?:\s*\([^)\n]{1,40}\))?)\s*:\s*(?(pre)\*\*)\s*(?=\S)",
+    r"^(?P<mark>\s*[\"“])?(?P<pre>\s*\*\*\s*)?(?P<label>[A-Za-z][\w.'’\- ,]{0,60}?(?:\s*\([^)\n]{1,40}\)){0,2})\s*:\s*(?(pre)\*\*)\s*(?=\S)",
     re.M,
 )
 _LIST_MARKER_RE = re.compile(r"^(?:[A-Za-z]|\d+|[ivxIVX]+)\.?$")
