@@ -207,6 +207,13 @@ def _title_and_name(span: Span) -> bool:
     return name_shaped(span.doc[words[1].i : words[-1].i + 1])
 
 
+def _org_name(text: str) -> str:
+    """An organisation as a speaker's ``org``: without an opening "the" or a closing possessive ("Al Jazeera's Hani
+    Mahmoud"), expanded when listed (``org_expansions``)."""
+    org = re.sub(r"['’]s$", "", re.sub(r"^the\s+", "", text, flags=re.I)).strip()
+    return C.ORG_EXPANSIONS.get(org.lower(), org)
+
+
 def _affiliated_name(span: Span, tok: Token) -> bool:
     """True when ``span`` (headed by ``tok``) is two or three words shaped as a name (:func:`name_shaped`), no
     organisation's head noun, followed by "of" or "from" and an organisation ("Olesya Vartanyan of the
@@ -1101,8 +1108,7 @@ class SpeakerIndex:
                          for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "ORG"), None)
             ent = self._ent_of_tok.get(body.i) if body is not None else None
             if ent is not None and ent.label_ == "ORG" and not self.is_place(ent):
-                org = re.sub(r"^the\s+", "", ent.text, flags=re.I)
-                rec.org = C.ORG_EXPANSIONS.get(org.lower(), org)
+                rec.org = _org_name(ent.text)
 
     def _unattached_before(self, pre: list[Token]) -> list[Token]:
         """Capitalised proper nouns glued before a title the parser left outside the noun phrase
@@ -1139,8 +1145,7 @@ class SpeakerIndex:
             if gender:
                 self._gender.setdefault(rec.name.lower(), gender)
         if org and rec.org is None:
-            org = re.sub(r"['’]s$", "", re.sub(r"^the\s+", "", org, flags=re.I)).strip()  # "Al Jazeera's Hani Mahmoud"
-            rec.org = C.ORG_EXPANSIONS.get(org.lower(), org)
+            rec.org = _org_name(org)
         if country and rec.country is None:
             rec.country = country
 
