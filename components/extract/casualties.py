@@ -1365,7 +1365,7 @@ def _best_place(doc: Doc, places: list[Place], start: int, end: int, clause: Opt
     def outside_clause(p: Place) -> bool:
         return clause is not None and not (clause[0] <= p.start and p.end <= clause[1])
     return min(inside, key=lambda p: (outside_clause(p), not _is_locative(doc, p), KIND_SPECIFICITY.get(p.kind, 9),
-                                      _sets_the_scene(doc, p) or _possessor(doc, p), p.start))
+                                      sets_the_scene(doc, p.start, p.end) or _possessor(doc, p), p.start))
 
 
 def _possessor(doc: Doc, p: Place) -> bool:
@@ -1373,14 +1373,6 @@ def _possessor(doc: Doc, p: Place) -> bool:
     place it qualifies, which is the more precise."""
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
     return span is not None and span.end < len(doc) and doc[span.end].dep_ == "case"
-
-
-def _sets_the_scene(doc: Doc, p: Place) -> bool:
-    """True when place ``p`` opens its sentence as "In X," (:func:`.tree.sets_the_scene`): the scene of the report,
-    which yields to a place of the same kind the sentence names for the event itself ("In Gaza, an airstrike on a
-    house in Deir al-Balah killed 11")."""
-    span = doc.char_span(p.start, p.end, alignment_mode="expand")
-    return span is not None and sets_the_scene(span)
 
 
 def _hometown(doc: Doc, p: Place) -> bool:

@@ -384,13 +384,7 @@ def _disclosure_frame(tok: Token, in_quote) -> Optional["Frame"]:
     subj = subject_of(tok)
     if body is None or subj is None or in_quote(subj.idx):
         return None
-    return Frame(tok.doc[tok.i : pred.i + 1], subj, span_chars(_without_mark(body)), kind="paraphrase", rule="object")
-
-
-def _without_mark(clause: Token) -> list[Token]:
-    """The tokens of ``clause`` without its opening complementiser ("that")."""
-    toks = list(clause.subtree)
-    return toks[1:] if toks and toks[0].dep_ == "mark" and toks[0].lower_ == "that" else toks
+    return Frame(tok.doc[tok.i : pred.i + 1], subj, span_chars(list(body.subtree)), kind="paraphrase", rule="object")
 
 
 def _paraphrase_frame(tok: Token, in_quote) -> Optional["Frame"]:

@@ -2007,7 +2007,7 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
         if recs and recs[0].kind == "country":
             note(m.start, recs[0].country)
             k = bisect.bisect_right(starts, m.start) - 1
-            if k >= 0 and _opens_in_frame(doc, m):
+            if k >= 0 and sets_the_scene(doc, m.start, m.end):  # "In neighbouring Ethiopia, ..."
                 frames[k] = recs[0].country
         if m.qualifier_country:
             note(m.start, m.qualifier_country)
@@ -2023,13 +2023,6 @@ def article_context(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Contex
     return Context(countries, admins, country_keys=keys, sentences=sentences, sentence_starts=starts, frames=frames,
                    dateline_keys={normalise(m.text) for m in mentions if m.dateline},
                    reading_countries={r[0].country for r in firsts if r and r[0].country})
-
-
-def _opens_in_frame(doc: Doc, m: Mention) -> bool:
-    """True when mention ``m`` opens its sentence as "In X," (:func:`.tree.sets_the_scene`: "In neighbouring
-    Ethiopia, ..."): the country the sentence is set in."""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and sets_the_scene(span)
 
 
 def _sentence_countries(m: Mention, ctx: Context) -> set:

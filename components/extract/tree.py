@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Token
 
 
 def is_root(tok: Token) -> bool:
@@ -49,12 +49,12 @@ def head_path(tok: Token, go_on: Callable[[Token], bool]) -> list[Token]:
     return path
 
 
-def sets_the_scene(span: Span) -> bool:
-    """True when ``span`` (a place name) opens its sentence as "In X," with at most adjectives between ("In
-    neighbouring Ethiopia, ...", "In northern Gaza, ..."): the scene the sentence is set in, not a place it names
-    for the event itself."""
-    doc = span.doc
-    if span.end >= len(doc) or doc[span.end].text != ",":
+def sets_the_scene(doc: Doc, start: int, end: int) -> bool:
+    """True when the place name at character offsets ``[start, end)`` of ``doc`` opens its sentence as "In X," with at
+    most adjectives between ("In neighbouring Ethiopia, ...", "In northern Gaza, ..."): the scene the sentence is set
+    in, not a place it names for the event itself."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or doc[span.end].text != ",":
         return False
     first = span.sent.start
     return first < span.start and doc[first].lower_ == "in" and all(
