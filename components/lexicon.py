@@ -194,6 +194,7 @@ class CasualtiesLexicon(LexiconFile):
     perpetrator_nouns: WordList
     casualty_causes: LabelledPhrases
     disaster_causes: WordList
+    incident_nouns: WordList
     non_human_nouns: WordList
     hypothetical_heads: WordList
     rate_units: WordList
@@ -336,6 +337,7 @@ PERSON_SUFFIXES = tuple(_CASUALTIES.person_suffixes)
 PERPETRATOR_NOUNS = frozenset(_CASUALTIES.perpetrator_nouns)
 CASUALTY_CAUSES = tuple(x if isinstance(x, str) else tuple(x) for x in _CASUALTIES.casualty_causes)
 DISASTER_CAUSES = frozenset(_CASUALTIES.disaster_causes)
+INCIDENT_NOUNS = frozenset(_CASUALTIES.incident_nouns)
 NON_HUMAN_NOUNS = frozenset(_CASUALTIES.non_human_nouns)
 HYPOTHETICAL_HEADS = frozenset(_CASUALTIES.hypothetical_heads)
 RATE_UNITS = frozenset(_CASUALTIES.rate_units)

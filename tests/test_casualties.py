@@ -1864,3 +1864,21 @@ def test_casualties_a_country_naming_where_is_no_actor(extract_text):
     assert [(c.killed_min, c.actor) for c in ex.casualties] == [(12, None)]
     ex = extract_text("Russian forces shelled Kherson on Sunday, killing four people.", "2024-03-13")
     assert [(c.killed_min, c.actor) for c in ex.casualties] == [(4, "Russia")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the back reference names the cause with another word ("bomb" / "blast")
+    ("A bomb killed seven people at a bus station in Quetta on Monday, police said on Tuesday.\n\nTwenty people were "
+     "wounded in the blast, which went off during the morning rush.", [("Quetta", 7, 20, "2024-03-11")]),
+    # its sentence dates the incident itself, not the report that gave the dead
+    ("Divers have now recovered 11 bodies from a ferry that sank off Mwanza, up from six on Monday, officials said on "
+     "Tuesday.\n\nFifteen passengers were hurt in the sinking, which happened on Sunday.", [("Mwanza", 11, 15, "2024-03-10")]),
+    # "a separate" incident stays apart
+    ("A bomb killed seven people at a bus station in Quetta on Monday, police said.\n\nTwenty people were wounded in a "
+     "separate blast on Tuesday.", [("Quetta", 7, None, "2024-03-11"), ("Quetta", None, 20, "2024-03-12")]),
+])
+def test_casualties_the_incident_referred_back_to(extract_text, text, expected):
+    """Invented: victims hurt "in the blast" / "in the sinking" are the incident's told before, whatever word named its
+    cause there and whatever day the earlier sentence gave; a relative clause on that noun dates the incident."""
+    ex = extract_text(text, "2024-03-13")
+    assert [(c.place, c.killed_min, c.injured_min, c.date) for c in ex.casualties] == expected

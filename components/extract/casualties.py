@@ -71,6 +71,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import (
     ADMIN_SUFFIXES,
     CASUALTY_CAUSES,
+    INCIDENT_NOUNS,
     CITY_NOUNS,
     CUE_VERBS,
     HYPOTHETICAL_HEADS,
@@ -1504,6 +1505,9 @@ class _Context:
     increments: dict[int, set[str]] = field(default_factory=dict)  # id() of a record -> its categories counted as increments
     # id() of a record -> its increments with a place of their own: (category, count, place name)
     placed_increments: dict[int, list[tuple[str, Count, str]]] = field(default_factory=dict)
+    # id() of records whose victims were hurt in "the" incident named before ("Thirty were injured in the blast"; see
+    # :func:`_refers_back`) -> whether the sentence dates that incident ("the collapse, which happened on Sunday")
+    back_refs: dict[int, bool] = field(default_factory=dict)
     # id() of records of victims named among the dead before any event was reported ("Among the dead were two
     # journalists. The blast killed 9 people in all."): the next total of their area holds them
     subsets: set[int] = field(default_factory=set)
@@ -1709,6 +1713,10 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
         ctx.subsets.add(id(rec))  # victims named among the dead with no event before them: a later total may hold them
     if own_date:
         ctx.own_dates.add(id(rec))
+    ref = _refers_back(sent)
+    if ref is not None:
+        lo, hi = ref.left_edge.idx, ref.right_edge.idx + len(ref.right_edge)
+        ctx.back_refs[id(rec)] = own_date and any(e.label_ == "DATE" and lo <= e.start_char < hi for e in ctx.ents[si])
     if own_place:
         ctx.own_places.add(id(rec))
     elif place is None and _names_unknown_place(ctx, sent):
@@ -1729,6 +1737,27 @@ def _sentence_record(ctx: _Context, si: int, records: list[Casualty], headline: 
     if placed:
         ctx.placed_increments[id(rec)] = placed
     return rec
+
+
+# the words that name an incident: :data:`INCIDENT_NOUNS` and every cause's last word and label ("blast", "attack",
+# "bombing", "crash")
+_INCIDENT_WORDS = INCIDENT_NOUNS | {w for c in CASUALTY_CAUSES for x in ((c,) if isinstance(c, str) else c) for w in x.split()[-1:]}
+
+
+def _refers_back(sent: Span) -> Optional[Token]:
+    """The noun of ``sent`` that names, with "the", "this" or "that" and no number, an incident already told ("Thirty
+    people were wounded in the blast", "The crash also injured 12", "injuries from the collapse"): the subject of a
+    clause, or the object of "in", "during", "by" or "from"; None without one. Such a sentence tells more of that
+    incident whatever its own words for the cause or its dates (:func:`_joins`)."""
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lower_ not in _INCIDENT_WORDS and tok.lemma_.lower() not in _INCIDENT_WORDS:
+            continue
+        kids = [c for c in tok.children if c.dep_ in ("det", "nummod")]
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids) or any(c.dep_ == "nummod" for c in kids):
+            continue
+        if tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "by", "from"):
+            return tok
+    return None
 
 
 def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tuple[int, int]]]:
@@ -2426,6 +2455,8 @@ def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
             continue
         if last is not None and _joins(last, rec, text, ctx):
             _join(last, rec, ctx.increments.get(id(rec), set()))
+            if ctx.back_refs.get(id(rec)):
+                last.date = rec.date  # "injured in the collapse, which happened on Sunday": the incident's day
             _add_to_parts(last, ctx.placed_increments.get(id(rec), []), rec)
             continue
         if prev is not None and _breaks_down(rec, prev):
@@ -2467,13 +2498,15 @@ def _joins(event: Casualty, rec: Casualty, text: str, ctx: _Context) -> bool:
         return False
     if id(rec) in ctx.elsewhere and event.place is not None:
         return False
-    if event.date != rec.date and id(event) in ctx.own_dates and id(rec) in ctx.own_dates and not ctx.increments.get(id(rec)):
+    back = id(rec) in ctx.back_refs  # "injured in the blast": the incident told before, whatever its words and dates
+    if event.date != rec.date and id(event) in ctx.own_dates and id(rec) in ctx.own_dates and not ctx.increments.get(id(rec)) \
+            and not back:
         return False  # each sentence dates its own incident: "... on Monday. On Wednesday, a grenade ... wounded nine"
         # (not "Rescuers found two more bodies on Tuesday": more of the event's victims)
     if id(rec) in ctx.own_places and rec.place not in {event.place} | {p.place for p in event.parts} \
             and (rec.lat is None or (rec.lat, rec.lon) != (event.lat, event.lon)):
         return False  # (a river or valley named there is placed at the event's place: "after the X River burst its banks")
-    if event.cause and rec.cause and event.cause not in rec.cause and rec.cause not in event.cause:
+    if event.cause and rec.cause and event.cause not in rec.cause and rec.cause not in event.cause and not back:
         return False
     increments = ctx.increments.get(id(rec), set())
     stated = [cat for cat in ("killed", "injured", "missing") if getattr(rec, f"{cat}_min") is not None]
