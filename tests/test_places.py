@@ -988,13 +988,16 @@ def test_places_a_body_of_water_named_of_a_country_is_not_the_country(extract_te
     ("KYIV, Ukraine (AP) - Shelling resumed overnight.", ["Kyiv", "Ukraine"]),  # upper case: the gazetteer's
     ("Storms cut power across the US Virgin Islands.", ["US Virgin Islands"]),  # GeoNames: "U.S. Virgin Islands"
     ("Troops from the U.S. arrived on Monday.", ["United States"]),  # an abbreviation: the gazetteer's name
+    ("Floodwater closed schools in Makati on Monday.", ["Makati"]),  # GeoNames: "Makati City"
+    ("Dockers struck in New York on Monday.", ["New York City"]),  # "New York": also the state's name
     # one name per place in an article: the dateline's capitals take the accents the body writes
     ("BESANÇON, France (AP) - Floods hit the city.\n\nResidents of Besançon were evacuated.",
      ["Besançon", "France", "Besançon"]),
 ])
 def test_places_a_name_keeps_the_accents_the_article_writes(extract_text, text, expected):
     """Invented: a place keeps the name as the article writes it when that is the gazetteer's name but for accents,
-    hyphens and abbreviation stops ("Bogotá", "San Pedro", "US Virgin Islands"); another spelling, or a name in capitals, gives the gazetteer's name."""
+    hyphens and abbreviation stops ("Bogotá", "San Pedro", "US Virgin Islands") or a closing settlement word ("Makati" for
+    "Makati City"); another spelling, or a name in capitals, gives the gazetteer's name."""
     assert [p.name for p in extract_text(text).places] == expected
 
 

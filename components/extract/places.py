@@ -256,12 +256,23 @@ def written_name(name: str, mention: str) -> str:
         mention (str): the mention as written.
 
     Returns:
-        str: ``mention`` when it is capitalised (not upper case) and equals ``name`` once both lose their accents,
-        hyphens and stops (same case otherwise), else ``name``.
+        str: ``mention`` when it is capitalised (not upper case) and equals ``name``, or ``name`` without a closing
+        settlement word (``city_nouns``: "Marikina" for "Marikina City", unless the rest names a country or
+        first-level area: "New York City"), once both lose their accents, hyphens and stops (same case otherwise),
+        else ``name``.
     """
     if mention == name or mention.isupper() or not mention[:1].isupper():
         return name  # ("KYIV" in a dateline: the gazetteer's name)
+    stem, _, last = name.rpartition(" ")
+    if stem and last.lower() in CITY_NOUNS and _spelling_key(mention) == _spelling_key(stem) and not _names_a_state(stem):
+        return mention  # "Marikina" for GeoNames' "Marikina City": the settlement word is no part of the name written
     return mention if _spelling_key(mention) == _spelling_key(name) else name
+
+
+def _names_a_state(name: str) -> bool:
+    """True when ``name`` is the gazetteer's name of a country or a first-level area ("Kuwait", "New York", "Oklahoma"):
+    the city of that name keeps its own ("Kuwait City", "New York City")."""
+    return any(r.kind == "country" or r.kind == "admin" and r.admin1 == r.name for r in get_gazetteer().candidates(name))
 
 
 def _spelling_key(name: str) -> str:
