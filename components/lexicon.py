@@ -95,6 +95,7 @@ class SpeakersLexicon(LexiconFile):
     post_nominals: TokenList
     court_roles: WordList
     honorifics: WordList
+    honorific_phrases: WordList
     person_pronouns: WordList
     group_pronouns: WordList
     non_speaker_pronouns: WordList
@@ -250,6 +251,7 @@ NAME_SUFFIXES = frozenset(_SPEAKERS.name_suffixes)
 POST_NOMINALS = frozenset(_SPEAKERS.post_nominals)
 COURT_ROLES = frozenset(_SPEAKERS.court_roles)
 HONORIFICS = frozenset(_SPEAKERS.honorifics)
+HONORIFIC_PHRASES = frozenset(_SPEAKERS.honorific_phrases)
 PERSON_PRONOUNS = frozenset(_SPEAKERS.person_pronouns)
 GROUP_PRONOUNS = frozenset(_SPEAKERS.group_pronouns)
 NON_SPEAKER_PRONOUNS = frozenset(_SPEAKERS.non_speaker_pronouns)

@@ -32,6 +32,10 @@ from components.extract.speakers import clean_name, repair_case, split_name
         ("Grace Atieno, OBE", "Grace Atieno"),
         ("Dr Peter Lund QC MP", "Peter Lund"),
         ("Lund MP", "Lund MP"),  # a single word is left: kept as written
+        ("Tan Sri Nordin Yusof", "Nordin Yusof"),  # honorifics of two words, each alone a possible name
+        ("Works Minister Datuk Seri Halim Osman", "Halim Osman"),
+        ("Alhaji Musa Danjuma", "Musa Danjuma"),
+        ("Tan Wei Ling", "Tan Wei Ling"),  # "Tan" alone: a family name
     ],
 )
 def test_speakers_clean_name(raw, expected):
@@ -1115,3 +1119,17 @@ def test_speakers_a_name_of_an_organisation_is_its_member(extract_text, text, na
     model tags the name itself as an organisation."""
     ex = extract_text(text)
     assert [(s.name, s.type, s.org) for s in ex.speakers] == [(name, "person", org)]
+
+
+def test_speakers_malaysian_honorifics_and_given_name_references(extract_text):
+    """Invented: the honorifics "Datuk Seri" and "Dato' Sri" (whose second word the model may tag as the name's first)
+    leave the name and the role; "Halim Osman told" (the given names of "Halim Osman Rahman", his father's name left
+    out) and "Nordiana said" (her given name) refer back to the full names."""
+    ex = extract_text("Works Minister Datuk Seri Halim Osman Rahman said on Monday that the bridge would reopen in May. "
+                      "\"The contractor has been fined,\" Halim Osman told reporters.\n\nDeputy Minister Dato' Sri Nordiana "
+                      "Yusof said repairs had cost 40 million ringgit. Nordiana said a second inspection was due.")
+    assert [(q.speaker, q.kind) for q in ex.quotes] == [
+        ("Halim Osman Rahman", "indirect"), ("Halim Osman Rahman", "direct"), ("Nordiana Yusof", "indirect"),
+        ("Nordiana Yusof", "indirect")]
+    roles = {s.name: s.role for s in ex.speakers}
+    assert roles == {"Halim Osman Rahman": "Works Minister", "Nordiana Yusof": "Deputy Minister"}

@@ -523,14 +523,41 @@ def is_title_word(word: str) -> bool:
     return "-" in w and any(p in _NAME_CONSTANTS.titles for p in w.split("-") if len(p) > 2)
 
 
+def _after_split_honorific(text: str, span: Optional[Span]) -> str:
+    """``text`` (the words of ``span``) without its first word when that word ends an honorific phrase the word
+    before the span opens ("Dato' [Sri Faridah Osman]": the entity took the honorific's second word) and two words
+    are left; else ``text``."""
+    if span is None or len(text.split()) <= 2:
+        return text
+    before = doc_text(span.doc)[max(0, span.start_char - 12) : span.start_char].split()[-1:]
+    return text.split(None, 1)[1] if honorific_length(before + text.split()[:1], 0) else text
+
+
+# the honorifics of two words (:data:`components.lexicon.HONORIFIC_PHRASES`), as tuples of lower-case words
+_HONORIFIC_PHRASES = frozenset(tuple(p.split()) for p in C.HONORIFIC_PHRASES)
+
+
+def honorific_length(words: list[str], j: int) -> int:
+    """Number of words of the honorific phrase of two words at ``words[j]`` ("Tan Sri", "Datuk Seri"; case and
+    closing punctuation aside), 0 when none opens there."""
+    pair = tuple(w.lower().strip(".,;:") for w in words[j : j + 2])
+    return 2 if pair in _HONORIFIC_PHRASES else 0
+
+
+def _title_length(words: list[str], j: int) -> int:
+    """Number of words of the title at ``words[j]``: an honorific phrase (:func:`honorific_length`), one title word
+    (:func:`is_title_word`), or 0."""
+    return honorific_length(words, j) or (1 if j < len(words) and is_title_word(words[j]) else 0)
+
+
 def _title_chain_length(words: list[str]) -> int:
-    """Number of words of the title chain opening ``words``: the run of title words ("Deputy
-    Police Chief"), extended by nameparser over a conjunction ("Minister of Commerce Joseph
-    Mbeki" -> 3, "Secretary of State ..." -> 3). nameparser (about a millisecond a call) runs only
+    """Number of words of the title chain opening ``words``: the run of title words and honorific phrases ("Deputy
+    Police Chief", "Home Minister Datuk Seri"), extended by nameparser over a conjunction ("Minister of Commerce
+    Joseph Mbeki" -> 3, "Secretary of State ..." -> 3). nameparser (about a millisecond a call) runs only
     when a conjunction follows the run."""
     n = 0
-    while n < len(words) and is_title_word(words[n]):
-        n += 1
+    while n < len(words) and _title_length(words, n):
+        n += _title_length(words, n)
     if n and n < len(words) - 1 and words[n].lower() in _NAME_CONSTANTS.conjunctions:
         hn = HumanName(" ".join(words), constants=_NAME_CONSTANTS)
         k = len(hn.title.split())
@@ -562,7 +589,7 @@ def split_name(text: str) -> tuple[str, str]:
     if any(w[:1].isupper() for w in words):
         while k < len(words) - 1 and not words[k][:1].isupper() and words[k].lower() not in _NAME_CONSTANTS.prefixes:
             k += 1
-    f = next((j for j in range(k, len(words) - 1) if is_title_word(words[j])), None)
+    f = next((j for j in range(k, len(words) - 1) if _title_length(words, j)), None)
     if f is not None:
         n = _title_chain_length(words[f:])
         rest = words[f + n :]
@@ -800,7 +827,7 @@ class SpeakerIndex:
                 continue
             if not self._looks_like_name(ent):
                 continue
-            name = clean_name(ent.text)
+            name = clean_name(_after_split_honorific(ent.text, ent))
             if name and not self.in_headline(ent.start_char):
                 self._full_names.append(name)
                 self._body_persons.append(ent)
@@ -966,7 +993,8 @@ class SpeakerIndex:
     # ----- canonical names
     def canonical(self, name: str) -> str:
         """Fullest form in the article that ``name`` (already cleaned) is a short form of: its last
-        words ("Kallas" -> "Kaja Kallas"), first and last word, or, for a single word that no full
+        words ("Kallas" -> "Kaja Kallas"), first and last word, two or more opening words of exactly one
+        longer full name of a described person ("Ahmad Zulkifli" -> "Ahmad Zulkifli Hamzah"), or, for a single word that no full
         name ends with, the first word of exactly one full name ("Lin" -> "Lin Jian": family name first), else a
         later word of exactly one ("Lopez" -> "Ana Maria Lopez Garcia", "Jubouri" -> "Haidar al-Jubouri")."""
         if name.lower() in self._abbrev:
@@ -980,6 +1008,14 @@ class SpeakerIndex:
                 continue  # the name itself: a longer form may still follow
             if len(fl) >= len(low) and (fl[-len(low):] == low or (len(low) == 2 and fl[0] == low[0] and fl[-1] == low[-1])):
                 return full
+        if len(low) >= 2:
+            # the given names without the father's or family name ("Ahmad Zulkifli" of "Ahmad Zulkifli Hamzah", Malay and
+            # Arabic patronymics): the opening words of exactly one longer full name, of a person the article described
+            # (a role or organisation: not a business or road named after one, "Glenn Polk AutoPlex")
+            opening = [f for f in self._full_names if _name_words(f)[1][: len(low)] == low and len(_name_words(f)[1]) > len(low)]
+            rec = self.records.get(opening[0].lower()) if len(opening) == 1 else None
+            if rec is not None and (rec.role or rec.org):
+                return opening[0]
         if len(low) == 1:
             # a family name written first ("Lin Jian", "Choe Son Hui", "Xi Jinping"): a single word
             # that opens exactly one full name of the article and ends none is that person
@@ -995,7 +1031,7 @@ class SpeakerIndex:
 
     def add_person(self, text: str, span: Span | None = None) -> Optional[str]:
         """Register a person mention; return its record key (lower-case canonical name) or None."""
-        name = clean_name(text)
+        name = clean_name(_after_split_honorific(text, span))
         if not name or not any(c.isalpha() for c in name):
             return None
         headline = span is not None and self.in_headline(span.start_char)
@@ -1175,6 +1211,10 @@ class SpeakerIndex:
                 i, tail, n_org, n_country = named
                 role_toks.extend(tail)
                 org, country = org or n_org, country or n_country
+                continue
+            skip = honorific_length([x.text for x in toks[i : i + 2]], 0)  # "Tan Sri": no role
+            if skip:
+                i += skip
                 continue
             if not (t.dep_ in ("det", "case") or t.pos_ in ("DET", "PRON") or t.lower_.rstrip(".") in C.HONORIFICS or t.text.startswith("*")):
                 role_toks.append(t)
