@@ -141,6 +141,8 @@ class PlacesLexicon(LexiconFile):
     city_nouns: WordList
     place_prepositions: WordList
     attack_nouns: WordList
+    alert_nouns: WordList
+    advance_verbs: WordList
     admin_prefix_words: WordList
     admin_office_nouns: WordList
     calendar_words: WordList
@@ -289,6 +291,8 @@ PORTION_NOUNS = frozenset(_PLACES.portion_nouns)
 CITY_NOUNS = frozenset(_PLACES.city_nouns)
 PLACE_PREPOSITIONS = frozenset(_PLACES.place_prepositions)
 ATTACK_NOUNS = frozenset(_PLACES.attack_nouns)
+ALERT_NOUNS = frozenset(_PLACES.alert_nouns)
+ADVANCE_VERBS = frozenset(_PLACES.advance_verbs)
 JURISDICTION_NOUNS = frozenset(_PLACES.jurisdiction_nouns)
 JURISDICTION_PHRASES = frozenset(_PLACES.jurisdiction_phrases)
 STATE_BODY_NOUNS = frozenset(_PLACES.state_body_nouns)

@@ -1205,3 +1205,15 @@ def test_places_a_small_town_after_a_direction_from_it(extract_text, name, text)
     """Invented: "south of X", "20 km north-east of X" cue a town the model leaves untagged, as "in X" does (a town
     under 100,000 people needs such a cue)."""
     assert name in [p.name for p in extract_text(text).places]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Forecasters issued a flood warning for Grafton and Kempsey on Thursday.", [("Grafton", "AU"), ("Kempsey", "AU")]),
+    ("Officials lifted the evacuation order for Kalgoorlie on Friday.", [("Kalgoorlie", "AU")]),
+    ("Rebel fighters advanced on Tessalit on Sunday.", [("Tessalit", "ML")]),
+    ("The airline placed an order for Embraer jets.", []),  # an order, no warning: no cue
+])
+def test_places_a_warning_for_or_an_advance_on_a_small_town(extract_text, text, expected):
+    """Invented: "a flood warning for X", "the evacuation order for X" (alert_nouns) and "advanced on X"
+    (advance_verbs) cue a small town the model tagged as a person, as "in X" does."""
+    assert [(p.name, p.country) for p in extract_text(text).places] == expected

@@ -54,6 +54,8 @@ from ..lexicon import (
     AREA_PLURALS,
     CALENDAR_WORDS,
     CITY_NOUNS,
+    ALERT_NOUNS,
+    ADVANCE_VERBS,
     CITY_OFFICE_NOUNS,
     COMPASS_WORDS,
     COUNTY_PLURALS,
@@ -589,7 +591,9 @@ def _other_person_part(word: str, span_text: str, surnames: dict[str, set[str]])
 
 def _cue_before(doc: Doc, i: int) -> bool:
     """True when the token before index ``i`` is a locative preposition, or "of" after a city, area or
-    portion noun ("the town of X", "the outskirts of X", "part of X") or after a compass direction ("south of X")."""
+    portion noun ("the town of X", "the outskirts of X", "part of X") or after a compass direction ("south of X"), or
+    "on" after an attack noun or a verb of advancing ("advanced on X"), or "for" after a warning or order ("a flood
+    warning for X": ``alert_nouns``)."""
     if i == 0:
         return False
     prev = doc[i - 1].lower_
@@ -597,6 +601,11 @@ def _cue_before(doc: Doc, i: int) -> bool:
         return True
     if prev in ("on", "against") and i >= 2 and doc[i - 2].lower_ in ATTACK_NOUNS:
         return True  # "a missile strike on Odesa"
+    head = doc[i - 1].head
+    if prev == "for" and (head.lower_ in ALERT_NOUNS or any(c.dep_ == "compound" and c.lower_ in ALERT_NOUNS for c in head.children)):
+        return True  # "a severe weather warning for X", "evacuation orders for X"
+    if prev == "on" and head.pos_ == "VERB" and head.lemma_.lower() in ADVANCE_VERBS:
+        return True  # "fighters advanced on X"
     # "the town of X", "the outskirts of X", "part of X"; a direction from a place: "south of X", "40 km north-east of X"
     return prev == "of" and i >= 2 and (doc[i - 2].lower_ in CITY_NOUNS | ADMIN_SUFFIXES | AREA_NOUNS | PORTION_NOUNS
                                         or doc[i - 2].lower_ in COMPASS_WORDS)
