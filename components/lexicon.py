@@ -57,6 +57,8 @@ class QuotesLexicon(LexiconFile):
     disclosure_verbs: WordList
     disclosure_predicates: WordList
     questioning_verbs: WordList
+    raising_predicates: WordList
+    clause_cue_verbs: WordList
     cue_object_content_verbs: WordList
     cue_nouns: WordList
     cue_passive_verbs: WordList
@@ -218,6 +220,8 @@ CUE_INTENT_VERBS = frozenset(_QUOTES.cue_intent_verbs)
 DISCLOSURE_VERBS = frozenset(_QUOTES.disclosure_verbs)
 DISCLOSURE_PREDICATES = frozenset(_QUOTES.disclosure_predicates)
 QUESTIONING_VERBS = frozenset(_QUOTES.questioning_verbs)
+RAISING_PREDICATES = frozenset(_QUOTES.raising_predicates)
+CLAUSE_CUE_VERBS = frozenset(_QUOTES.clause_cue_verbs)
 CUE_OBJECT_CONTENT_VERBS = frozenset(_QUOTES.cue_object_content_verbs)
 CUE_NOUNS = frozenset(_QUOTES.cue_nouns)
 CUE_PASSIVE_VERBS = frozenset(_QUOTES.cue_passive_verbs)

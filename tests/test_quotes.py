@@ -1839,3 +1839,34 @@ def test_quotes_parliamentary_labels_with_constituency_and_party(extract_text):
             "Ruth Lowe (Stornmouth North) (Con): The islands have waited two years for an answer.\n")
     assert [(q.speaker, q.text[:20]) for q in extract_text(text).quotes if q.kind == "transcript"] == [
         ("Ann Bell", "Will the Minister re"), ("Tom Grey", "I will look at the t"), ("Ruth Lowe", "The islands have wai")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Court of Appeal held on Tuesday that the eviction orders had been unlawful.",
+     [("Court of Appeal", "held", "the eviction orders had been unlawful")]),
+    ("The master radioed the port authority that the cargo had shifted.",
+     [("master", "radioed", "the cargo had shifted")]),
+    ("The embassy cabled London that the talks had collapsed.", [("embassy", "cabled", "the talks had collapsed")]),
+    ("The two ministers held talks in Rome on Monday.", []),  # no clause: no cue
+])
+def test_quotes_court_holdings_and_message_media(extract_text, text, expected):
+    """Invented: a court "held that ..." and the message media ("radioed / cabled X that ...") report a clause, as
+    "ruled" and "emailed" do; "held talks" reports nothing."""
+    assert [(q.speaker, q.cue, q.text) for q in extract_text(text).quotes] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The health secretary, Mona Keller, is understood to have told colleagues that the hospital plan was dead.",
+     [("Mona Keller", "told", "the hospital plan was dead")]),
+    ("The union's leader, Piet Vos, is said to have warned that a strike was unavoidable.",
+     [("Piet Vos", "warned", "a strike was unavoidable")]),
+    ("Premier Ada Lund is expected to tell the assembly that taxes will rise.",
+     [("Ada Lund", "tell", "taxes will rise")]),
+    ("The governor is due to announce on Friday that the ferries will resume.",
+     [("governor", "announce", "the ferries will resume")]),
+])
+def test_quotes_a_raising_predicate_lends_its_subject_to_the_cue(extract_text, text, expected):
+    """Invented: "X is understood / said to have told ...", "X is expected / due to tell ..." are X's attributions
+    (raising_predicates), not an unnamed source's passive with the whole sentence as content."""
+    assert [(q.speaker, q.cue, q.text) for q in extract_text(text).quotes] == expected
+

@@ -49,7 +49,8 @@ class Frame:
 
 
 def cue_lemma(tok: Token) -> Optional[str]:
-    """The reporting-verb lemma of ``tok`` (a :data:`components.lexicon.CUE_VERBS` entry), or None.
+    """The reporting-verb lemma of ``tok`` (a :data:`components.lexicon.CUE_VERBS` entry, or a
+    :data:`components.lexicon.CLAUSE_CUE_VERBS` entry with its "that"-clause: "the court held that ..."), or None.
 
     Falls back to the lower-cased word's verb lemma (:func:`components.text.words.verb_lemma`) for
     ALL-CAPS text, where the tagger fails.
@@ -57,6 +58,9 @@ def cue_lemma(tok: Token) -> Optional[str]:
     lem = tok.lemma_.lower()
     if lem in C.CUE_VERBS:
         return lem
+    if lem in C.CLAUSE_CUE_VERBS:  # "held that ...": a cue only with its "that"-clause
+        return lem if any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                          for c in tok.children) else None
     lem = verb_lemma(tok.lower_)
     return lem if lem in C.CUE_VERBS else None
 
@@ -88,7 +92,8 @@ def _with_absolute_subject(tok: Token) -> Optional[Token]:
 def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
     """The speaker token of cue ``tok``: ``nsubj`` (when the parser gave it two, a later one right before
     the verb after a comma: ", local authorities said"), a passive ``agent``, the noun a relative clause
-    modifies ("Smith, who said ..."), or the subject of the verb an ``advcl``/``xcomp``/``conj`` hangs on."""
+    modifies ("Smith, who said ..."), the subject a raising predicate lends its infinitive ("X is understood to have
+    told ...": :func:`_raised_subject`), or the subject of the verb an ``advcl``/``xcomp``/``conj`` hangs on."""
     subjects = [ch for ch in tok.children if ch.dep_ == "nsubj"]
     if subjects:
         # two subjects are a parse error ("Rains killed 40 people, local authorities said": "Rains" hung
@@ -135,6 +140,9 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
     absolute = _with_absolute_subject(tok)
     if absolute is not None:
         return absolute
+    raised = _raised_subject(tok)
+    if raised is not None:
+        return raised
     if depth < 3 and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and not is_root(tok):
         subj = subject_of(tok.head, depth + 1)
         if subj is None and tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in C.QUESTIONING_VERBS:
@@ -148,6 +156,24 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
             if ch.dep_ in ("dobj", "attr", "npadvmod", "oprd") and ch.pos_ == "PROPN" and ch.i - tok.i <= 4:
                 return ch
     return None
+
+
+def _raised_subject(tok: Token) -> Optional[Token]:
+    """The subject a raising predicate lends its "to"-infinitive cue ``tok`` (``raising_predicates``): the passive
+    subject of "X is understood / said / believed to have told ...", "X is expected / set to tell ...", or the
+    subject of the copula of "X is due / likely to announce ..."; None for any other cue or a subject that cannot
+    speak ("the virus was reported to have been found": :func:`plausible_source`)."""
+    head = tok.head
+    if tok.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+            or head.lemma_.lower() not in C.RAISING_PREDICATES:
+        return None
+    if head.pos_ == "VERB":
+        subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    elif head.dep_ == "acomp":
+        subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    else:
+        return None
+    return subj if plausible_source(subj) else None
 
 
 def reporter_conjunct(tok: Token) -> bool:
@@ -1002,19 +1028,36 @@ _QUESTION_OPENERS = frozenset({"whether", "if"})
 def _indirect_question(tok: Token, lem: str) -> Optional[tuple[int, int]]:
     """The indirect question after the addressee of an audience verb (``cue_audience_verbs``: "asked the minister
     when the power cuts would end", "told reporters how the fire started"), which the parser may hang on the verb as
-    an adverbial clause: the clause opened by a wh-word, "whether" or "if" right after the verb's object. None
+    an adverbial clause: the clause opened by a wh-word, "whether" or "if" right after the verb's object; or the
+    "that"-clause the parser hung on the addressee as a relative clause (:func:`_clause_read_as_relative`). None
     otherwise (the addressee is no content)."""
     if lem not in C.CUE_AUDIENCE_VERBS:
         return None
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.i > tok.i), None)
     if obj is None:
         return None
+    told_that = _clause_read_as_relative(obj)
+    if told_that is not None:
+        return told_that
     clause = next((c for c in tok.children if c.dep_ in ("advcl", "ccomp") and c.left_edge.i == obj.right_edge.i + 1), None)
     if clause is None or not (clause.left_edge.tag_ in ("WRB", "WP") or clause.left_edge.lower_ in _QUESTION_OPENERS):
         return None
     if any(c.dep_ == "ccomp" for c in clause.children):
         return None  # "told his staff when he arrived that ...": a time clause holding what was told
     return span_chars(list(clause.subtree))
+
+
+def _clause_read_as_relative(obj: Token) -> Optional[tuple[int, int]]:
+    """The "that"-clause an audience verb's addressee ``obj`` seems to take as a relative clause ("radioed the port
+    authority that the cargo had shifted", parsed "the authority that ... had shifted"): a clause right after the
+    addressee that opens with "that" and has a subject of its own, after the "that" (a relative clause whose "that"
+    is the subject, "the crew that stayed", stays one). Its characters without the "that", or None."""
+    rel = next((c for c in obj.children if c.dep_ == "relcl" and c.left_edge.i == obj.i + 1), None)
+    if rel is None or rel.left_edge.lower_ != "that" or rel.left_edge.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i > rel.left_edge.i for c in rel.children):
+        return None
+    return span_chars([t for t in rel.subtree if t.i != rel.left_edge.i])
 
 
 def _audience(tok: Token, lem: str) -> Optional[Token]:
@@ -1237,13 +1280,17 @@ def _agentless_passive_frame(tok: Token, in_quote, settings: CueSettings) -> Opt
     the source is None (PolNeAR annotates these without a Source). Only for a lemma the training
     split shows heading a cue in this shape (:func:`.cuelex.agentless_passive`, lexicon shape
     ``passive``) with reliability ``settings.passive_reliability`` and count ``settings.min_count``;
-    never for a passive that names its speaker ("was quoted as saying": :func:`subject_of`) nor for an
-    audience verb, whose passive subject is the one addressed ("She was asked whether ...")."""
+    never for a passive that names its speaker ("was quoted as saying": :func:`subject_of`) or lends its subject to
+    an infinitive cue with a clause ("X is said to have warned that ...": :func:`_raised_subject`), nor for an audience verb,
+    whose passive subject is the one addressed ("She was asked whether ...")."""
     subj = agentless_passive(tok)
     if subj is None or settings.passive_reliability > 1.0 or subject_of(tok) is not None or tok.dep_ in ("amod", "compound"):
         return None
     if tok.lemma_.lower() in C.CUE_AUDIENCE_VERBS:
         return None
+    if any(c.dep_ == "xcomp" and cue_lemma(c) is not None and any(g.dep_ == "ccomp" for g in c.children)
+           and _raised_subject(c) is not None for c in tok.children):
+        return None  # "X is said to have warned that ...": X's warning, the frame of the infinitive cue
     if not is_reliable_cue(tok.lemma_.lower(), "VERB", "passive", settings.passive_reliability, settings.min_count):
         return None
     comps = [c for c in tok.rights if c.dep_ in _PASSIVE_CONTENT_DEPS]
