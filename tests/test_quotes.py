@@ -1870,3 +1870,16 @@ def test_quotes_a_raising_predicate_lends_its_subject_to_the_cue(extract_text, t
     (raising_predicates), not an unnamed source's passive with the whole sentence as content."""
     assert [(q.speaker, q.cue, q.text) for q in extract_text(text).quotes] == expected
 
+
+@pytest.mark.parametrize("text,expected", [
+    ("Firefighters said the blaze started in a kitchen. They added that no one had been hurt.",
+     [("Firefighters", "said"), ("Firefighters", "added")]),
+    ("The Bar Association of Malawi criticised the ruling on Friday. They said an appeal would follow.",
+     [("Bar Association of Malawi", "said")]),
+    ("The negotiations collapsed on Friday. They said nothing about a new date.", [(None, "said")]),  # no speaker
+])
+def test_quotes_they_refers_to_the_group_of_the_sentence_before(extract_text, text, expected):
+    """Invented: "They" as a source with no governing clause is the collective (an organisation, or a plural noun
+    that can speak) that was the main subject of the sentence before; a thing there ("The negotiations") names
+    nobody."""
+    assert [(q.speaker, q.cue) for q in extract_text(text).quotes if q.cue in ("said", "added")] == expected

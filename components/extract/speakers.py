@@ -1561,7 +1561,9 @@ class SpeakerIndex:
 
     def _resolve_pronoun(self, tok: Token) -> tuple[Optional[str], str, Optional[Span]]:
         """A pronoun subject: a person pronoun goes to :meth:`antecedent` (and marks that
-        person's gender), "they"/"we" is an unnamed group, others name nobody."""
+        person's gender), "they" to the collective a governing clause or the sentence before names
+        (:meth:`_governing_body`, :meth:`_group_antecedent`), else "they"/"we" is an unnamed group; "it" to an
+        organisation (:meth:`_organisation_antecedent`); others name nobody."""
         low = tok.lower_
         span = self.doc[tok.i : tok.i + 1]
         if low in C.PERSON_PRONOUNS or tok.dep_ == "poss" and low in C.PRONOUN_GENDER:  # "his answer was:": his
@@ -1580,7 +1582,7 @@ class SpeakerIndex:
                 return self.records[key].name, "person", span
             return None, "person", span
         if low == "they":
-            body = self._governing_body(tok)
+            body = self._governing_body(tok) or self._group_antecedent(tok)
             if body is not None:
                 name, typ, _ = self._resolve_phrase(body, self.noun_phrase(body))
                 if name:
@@ -1630,6 +1632,27 @@ class SpeakerIndex:
                 return None
             name, typ, _ = self._resolve_phrase(t, self._name_part(self.noun_phrase(t)))
             return name if typ == "organisation" and name else None
+        return None
+
+    def _group_antecedent(self, tok: Token, depth: int = 0) -> Optional[Token]:
+        """The collective a "they" source refers to ("Police said the driver fled. They added that ...", "Neighbours
+        heard shots. They said ..."): the latest main-clause subject outside quotations in the pronoun's sentence
+        (before it) or the sentence before, when it is an organisation (an ORG entity or ``org_head_nouns``) or a
+        plural noun (a group that can speak), or an earlier "they" that refers to one (up to three links); None when
+        the latest subject is anything else (a person, a thing: "The talks stalled. They said ..." names nobody)."""
+        sents = self._sent_starts
+        k = bisect.bisect_right(sents, tok.idx) - 1
+        lo = sents[max(0, k - 1)] if sents else 0
+        for t in reversed(self.doc[: tok.i]):
+            if t.idx < lo:
+                break
+            if t.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(t.idx) or t.head.dep_ != "ROOT":
+                continue
+            if t.pos_ == "PRON":
+                return self._group_antecedent(t, depth + 1) if t.lower_ == "they" and depth < 2 else None
+            collective = t.ent_type_ in ("ORG", "NORP") or t.lower_ in C.ORG_HEAD_NOUNS or t.tag_ == "NNS" and (
+                person_noun(t) or t.lemma_.lower() in C.GROUP_HEAD_NOUNS)
+            return t if collective and t.ent_type_ not in ("PERSON", "GPE", "LOC") else None
         return None
 
     def _role_antecedent(self, tok: Token, gender: Optional[str]) -> Optional[str]:
