@@ -200,6 +200,8 @@ class CasualtiesLexicon(LexiconFile):
     casualty_causes: LabelledPhrases
     disaster_causes: WordList
     incident_nouns: WordList
+    total_nouns: WordList
+    body_verbs: WordList
     non_human_nouns: WordList
     hypothetical_heads: WordList
     rate_units: WordList
@@ -348,6 +350,8 @@ PERPETRATOR_NOUNS = frozenset(_CASUALTIES.perpetrator_nouns)
 CASUALTY_CAUSES = tuple(x if isinstance(x, str) else tuple(x) for x in _CASUALTIES.casualty_causes)
 DISASTER_CAUSES = frozenset(_CASUALTIES.disaster_causes)
 INCIDENT_NOUNS = frozenset(_CASUALTIES.incident_nouns)
+TOTAL_NOUNS = frozenset(_CASUALTIES.total_nouns)
+BODY_VERBS = frozenset(_CASUALTIES.body_verbs)
 NON_HUMAN_NOUNS = frozenset(_CASUALTIES.non_human_nouns)
 HYPOTHETICAL_HEADS = frozenset(_CASUALTIES.hypothetical_heads)
 RATE_UNITS = frozenset(_CASUALTIES.rate_units)

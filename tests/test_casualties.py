@@ -1882,3 +1882,21 @@ def test_casualties_the_incident_referred_back_to(extract_text, text, expected):
     cause there and whatever day the earlier sentence gave; a relative clause on that noun dates the incident."""
     ex = extract_text(text, "2024-03-13")
     assert [(c.place, c.killed_min, c.injured_min, c.date) for c in ex.casualties] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A total of 38 people have died in floods in Tarija since Friday, officials said.", [("Tarija", 38, None)]),
+    ("A total of 16 people were injured when a ferry hit a jetty in Mwanza on Monday.", [("Mwanza", None, 16)]),
+    ("Five police officers as well as a bystander were killed in the attack in Bannu on Monday.", [("Bannu", 6, None)]),
+    ("Two nurses, along with three patients, were injured when the roof fell in at a clinic in Gulu on Monday.",
+     [("Gulu", None, 5)]),
+    ("The bodies of 14 fishermen washed up near Mombasa on Monday.", [("Mombasa", 14, None)]),
+    ("A minibus travelling from Lusaka to Kabwe overturned near Kapiri Mposhi on Monday, killing nine people.",
+     [("Kapiri Mposhi", 9, None)]),
+    ("Two bodies representing farmers said the tax would ruin them.", []),  # a body that acts is no dead body
+])
+def test_casualties_sums_companions_bodies_and_journeys(extract_text, text, expected):
+    """Invented: "A total of N people" counts the people of its "of" phrase (total_nouns); "as well as" and "along
+    with" add their victims to the subject's; counted bodies that washed up or floated (body_verbs) are dead; a
+    journey's ends ("from A to B") are not the place of the crash when the sentence names it."""
+    assert [(c.place, c.killed_min, c.injured_min) for c in extract_text(text, "2024-03-13").casualties] == expected

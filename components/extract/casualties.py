@@ -72,6 +72,8 @@ from ..lexicon import (
     ADMIN_SUFFIXES,
     CASUALTY_CAUSES,
     INCIDENT_NOUNS,
+    TOTAL_NOUNS,
+    BODY_VERBS,
     CITY_NOUNS,
     CUE_VERBS,
     HYPOTHETICAL_HEADS,
@@ -330,10 +332,12 @@ def _category(tok: Token) -> Optional[str]:
     if lem in KILL_LEMMAS or low in KILL_LEMMAS:
         if lem == "body" or low in ("body", "bodies"):
             # "rescuers pulled 12 bodies from the rubble", "the bodies of five hikers were recovered": bodies
-            # counted as recovered are dead; any other "body" (a governing body) is not a casualty word
+            # counted as recovered are dead, and so are counted bodies that came to rest somewhere (``body_verbs``:
+            # "The bodies of 27 migrants washed ashore", "Nine bodies floated downstream"); any other "body" (a
+            # governing body) is not a casualty word
             counted = any(c.dep_ == "nummod" for c in tok.children) or any(
                 p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in p.children) for c in tok.children if c.lower_ == "of" for p in c.children)
-            if counted and tok.head.lemma_.lower() in RECOVERY_LEMMAS:
+            if counted and (tok.head.lemma_.lower() in RECOVERY_LEMMAS or tok.dep_ == "nsubj" and tok.head.lemma_.lower() in BODY_VERBS):
                 return "killed"
             return None
         return "killed"
@@ -903,11 +907,10 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
         dobj = dobj or [p for c in kids if c.dep_ == "prep" and c.lower_ == "in" and c.i > tok.i for e in c.children
                         if e.lower_ == "excess" for o in e.children if o.lower_ == "of" for p in o.children
                         if p.dep_ == "pobj" and any(g.dep_ == "nummod" for g in p.children)]
+    # "Three children, along with two police officers, were injured": the companions the parser hung on the verb
+    along = [p for c in kids if c.dep_ == "prep" and c.lower_ in ("along", "together")
+             for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
     if dobj and lem != "lose":
-        along = [
-            p for c in kids if c.dep_ == "prep" and c.lower_ in ("along", "together")
-            for w in c.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"
-        ]
         return _with_conjuncts(dobj) + along
     objects = [c for c in tok.head.children if c.dep_ in ("dobj", "obj")]
     if tok.dep_ == "oprd" and tok.pos_ == "ADJ" or tok.lower_ == "dead" and objects and (
@@ -939,8 +942,11 @@ def _direct_victims(tok: Token, kids: list[Token], lem: str) -> list[Token]:
         return []  # "Gunmen Kill Six" with the count parsed away: an active killing verb's subject is the killer
     if subj:
         # a verb has one subject: of two the parser gave it ("According to the governor, Pavel Drozd, 14 people
-        # were killed": the governor's name set off by commas), the one nearest before the verb
-        return _with_conjuncts(subj[-1:] if len(subj) > 1 and all(c.i < tok.i for c in subj) else subj)
+        # were killed": the governor's name set off by commas), the one nearest before the verb, unless "as well as"
+        # joins them ("Four soldiers as well as two civilians were killed": the parser's second subject)
+        additive = len(subj) == 2 and any(c.dep_ == "cc" and c.lower_ == "as" for c in subj[0].children)
+        one = len(subj) > 1 and all(c.i < tok.i for c in subj) and not additive
+        return _with_conjuncts(subj[-1:] if one else subj) + along
     return _victims_without_subject(tok, kids)
 
 
@@ -1351,7 +1357,8 @@ def _best_place(doc: Doc, places: list[Place], start: int, end: int, clause: Opt
                 starts: Optional[list[int]] = None, exclude: Iterable[tuple[int, int]] = (), care: bool = True) -> Optional[Place]:
     """The sentence's event place: one inside the casualty clause (``clause``, char offsets:
     "talks in Doha as strikes killed 27 people in Gaza" -> Gaza) before others, then one governed
-    by a preposition, then the most specific kind (city > admin > country), then the first.
+    by a preposition, then one that is no journey's end (:func:`_route_end`), then the most specific kind (city >
+    admin > country), then the first.
     Datelines, continents and seas (:data:`AREA_KINDS`) are skipped, and places inside ``exclude`` (character ranges, e.g. a
     quotation), and with ``care`` False the places where victims were treated (:func:`_place_of_care`). ``starts``: the places' start offsets (sorted), to find the sentence's places by
     bisection rather than a scan of the whole article."""
@@ -1365,8 +1372,22 @@ def _best_place(doc: Doc, places: list[Place], start: int, end: int, clause: Opt
         return None
     def outside_clause(p: Place) -> bool:
         return clause is not None and not (clause[0] <= p.start and p.end <= clause[1])
-    return min(inside, key=lambda p: (outside_clause(p), not _is_locative(doc, p), KIND_SPECIFICITY.get(p.kind, 9),
+    return min(inside, key=lambda p: (outside_clause(p), not _is_locative(doc, p), _route_end(doc, p), KIND_SPECIFICITY.get(p.kind, 9),
                                       sets_the_scene(doc, p.start, p.end) or _possessor(doc, p), p.start))
+
+
+# prepositions of a journey's ends ("a bus travelling from Dhaka to Sylhet")
+_ROUTE_PREPOSITIONS = frozenset({"from", "to", "toward", "towards"})
+
+
+def _route_end(doc: Doc, p: Place) -> bool:
+    """True when place ``p`` is governed by a preposition of a journey's end ("a bus travelling from Dhaka to Sylhet
+    collided with a truck in Habiganj"): where the victims came from or went, after the place where it happened."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return False
+    prep = next((a for a in list(span.root.ancestors)[:3] if a.dep_ == "prep" or a.pos_ == "ADP"), None)
+    return prep is not None and prep.lower_ in _ROUTE_PREPOSITIONS
 
 
 def _possessor(doc: Doc, p: Place) -> bool:
@@ -1810,12 +1831,16 @@ def _sentence_pieces(sent: Span) -> tuple[list[_Piece], list[Token], Optional[tu
 
 
 def _victim_count(victim: Token, tok: Token, cat: str, used: set[int]) -> Optional[Count]:
-    """The count of victim head ``victim`` of casualty word ``tok`` (category ``cat``): an exceptive "all but N of
+    """The count of victim head ``victim`` of casualty word ``tok`` (category ``cat``; a sum's "of" phrase for a
+    ``total_nouns`` head: "A total of 47 people"): an exceptive "all but N of
     the M" (:func:`_exceptive_count`; the exception's number is marked used, never a count of its own), else its
     phrase's count (:func:`parse_count`) when the head can be counted (not animals, not already counted: ``used``
     holds token indices)."""
     if victim.i in used:
         return None
+    if victim.lower_ in TOTAL_NOUNS:  # "A total of 47 people": the people counted in the "of" phrase
+        victim = next((g for c in victim.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                       if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)), victim)
     exceptive = _exceptive_count(victim)
     if exceptive is not None:
         used.add(exceptive[1].i)
