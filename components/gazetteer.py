@@ -862,3 +862,13 @@ def get_gazetteer() -> Gazetteer:
         except OSError:
             pass
     return gaz
+
+
+def capitals_place(label: str) -> bool:
+    """True when ``label`` is written in capitals and is the gazetteer's name of a city, area or country ("DHAKA",
+    "NEW DELHI"): a dateline when it opens a line before a colon ("DHAKA: The government on Sunday ..."), not a
+    speaker's label."""
+    if not label.isupper():
+        return False
+    key = normalise(label)
+    return any(normalise(r.name) == key and r.kind in ("city", "admin", "country") for r in get_gazetteer().candidates(label.title()))

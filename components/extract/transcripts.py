@@ -19,6 +19,7 @@ import re
 from typing import Optional
 
 from .. import lexicon as C
+from ..gazetteer import capitals_place
 from .speakers import SpeakerIndex, clean_name, is_title_word
 
 # transcript label at a line start: "**Name:**", "**Name (X):**", "NAME:", "NAME (voice-over):", "Name:", and two
@@ -36,7 +37,8 @@ _QA_DOT_RE = re.compile(r"^(?P<mark>)(?P<pre>)(?P<label>[QA])\.[ \t]+(?=\S)", re
 
 def label_kind(bare: str, bold: bool, index: SpeakerIndex, has_question: bool) -> Optional[str]:
     """What a line label is: ``"question"``, ``"answer"``, ``"turn"`` (a person or a role),
-    ``"caption"`` (a section label, ends a turn) or None (not a label: list markers, clauses).
+    ``"caption"`` (a section label, ends a turn) or None (not a label: list markers, clauses, a colon dateline in
+    capitals: :func:`_dateline_place`).
 
     Args:
         bare (str): the label without its parenthesis ("Dr. Roe", "Q", "Note").
@@ -59,12 +61,23 @@ def label_kind(bare: str, bold: bool, index: SpeakerIndex, has_question: bool) -
             and not (is_title_word(words[-1]) or words[-1] in C.PERSON_NOUNS or words[-1] in C.JOURNALIST_NOUNS):
         return None  # a clause before a colon ("Her colleague, Rep. Tom Brown, disagreed:"), not a label
     first = bare.split(",")[0].strip()
+    if not bold and bare.isupper() and _dateline_place(bare, index):
+        return None  # "DHAKA: The government on Sunday ...": a colon dateline (South Asian press), not a speaker
     if bold or bare.isupper():
         return "turn" if bold or len(first.split()) <= 4 else None
     name = clean_name(first)
     known = name and (index.canonical(name) in index.full_names or name.lower() in index.records)
     role = is_title_word(first.split()[0]) or first.lower() in C.JOURNALIST_NOUNS
     return "turn" if (known or role) and first[:1].isupper() and len(first.split()) <= 4 else None
+
+
+def _dateline_place(label: str, index: SpeakerIndex) -> bool:
+    """True when the capitals label ``label`` ("DHAKA", "NEW DELHI") is the gazetteer's name of a city, area or country
+    and names no person of the article ("JORDAN:" after "Michael Jordan" stays his turn)."""
+    if not capitals_place(label):
+        return False
+    name = clean_name(label)
+    return not (name and (index.canonical(name) in index.full_names or name.lower() in index.records))
 
 
 def transcript_turns(text: str, index: SpeakerIndex) -> list[tuple[int, int, int, int, str, Optional[str]]]:
