@@ -1217,3 +1217,15 @@ def test_places_a_warning_for_or_an_advance_on_a_small_town(extract_text, text, 
     """Invented: "a flood warning for X", "the evacuation order for X" (alert_nouns) and "advanced on X"
     (advance_verbs) cue a small town the model tagged as a person, as "in X" does."""
     assert [(p.name, p.country) for p in extract_text(text).places] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Storms flooded roads in eMalahleni and across eSwatini on Monday.", [("eMalahleni", "ZA"), ("eSwatini", "SZ")]),
+    ("Aid workers in Cox's Bazar reported new arrivals on Monday.", [("Cox's Bazar", "BD")]),
+    ("Troops from Puntland and Galmudug clashed on Sunday.", [("Puntland", "SO"), ("Galmudug", "SO")]),
+])
+def test_places_prefixed_and_apostrophe_names_and_somali_states(extract_text, text, expected):
+    """Invented: a name with a Nguni locative prefix ("eMalahleni") is a name, not lower-case words; an apostrophe
+    written straight or curly is one spelling ("Cox's Bazar" as written, not GeoNames' "Cox’s Bāzār"); Somalia's
+    federal member states are places (gazetteer_aliases regions)."""
+    assert [(p.name, p.country) for p in extract_text(text).places] == expected

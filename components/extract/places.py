@@ -263,6 +263,8 @@ def written_name(name: str, mention: str) -> str:
         first-level area: "New York City"), once both lose their accents, hyphens and stops (same case otherwise),
         else ``name``.
     """
+    if mention[:1].islower() and mention[1:2].isupper() and _spelling_key(mention).lower() == _spelling_key(name).lower():
+        return mention  # a Nguni locative prefix the gazetteer capitalises: "eSwatini", "eMalahleni"
     if mention == name or mention.isupper() or not mention[:1].isupper():
         return name  # ("KYIV" in a dateline: the gazetteer's name)
     stem, _, last = name.rpartition(" ")
@@ -278,9 +280,9 @@ def _names_a_state(name: str) -> bool:
 
 
 def _spelling_key(name: str) -> str:
-    """``name`` without accents, hyphens and the stops of abbreviations ("U.S. Virgin Islands" and "US Virgin
-    Islands", "St. John's" and "St John's" are one spelling)."""
-    return " ".join(without_accents(name).replace("-", " ").replace(".", "").split())
+    """``name`` without accents, hyphens, apostrophes and the stops of abbreviations ("U.S. Virgin Islands" and "US
+    Virgin Islands", "St. John's" and "St John's", "Cox's Bazar" and "Cox’s Bāzār" are one spelling)."""
+    return " ".join(without_accents(name).replace("-", " ").replace(".", "").replace("’", "").replace("'", "").split())
 
 
 def _one_sense(mentions: list[Mention], recs: list[Optional[GeoRecord]]) -> list[Optional[GeoRecord]]:
@@ -773,12 +775,12 @@ def _without_streets_and_people(doc: Doc, mentions: list[Mention]) -> list[Menti
 
 
 def _names_street(doc: Doc, m: Mention) -> bool:
-    """True when mention ``m`` is no place name at all: words all in lower case ("foie gras", "West
+    """True when mention ``m`` is no place name at all: words all in lower case but for a prefix ("foie gras", "West
     mobile home park"), a bare street noun left after a compass word ("North Street" -> "Street"),
     or a name in a list closed by a plural street noun (:data:`STREET_PLURALS`: "the corner of
     Lakeview and Harrison streets", "Elm, Oak and Main avenues")."""
-    if not any(w[:1].isupper() for w in m.text.split()):
-        return True
+    if not any(w[:1].isupper() or w[:1].islower() and w[1:2].isupper() for w in m.text.split()):
+        return True  # (a Nguni locative prefix before a capital is a name: "eMalahleni", "eSwatini")
     if normalise(m.text) in NAME_MODIFIED_NOUNS:
         return True
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
