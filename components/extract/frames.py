@@ -145,6 +145,9 @@ def subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
     if raised is not None:
         return raised
     if depth < 3 and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and not is_root(tok):
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            return None  # a passive with a subject of its own ("..., while X is reported to have told ..."): its
+            # reporter is unnamed, not the subject of the clause it hangs on
         subj = subject_of(tok.head, depth + 1)
         if subj is None and tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in C.QUESTIONING_VERBS:
             # "X was asked about the fees, saying that ...", "would not be drawn on the talks, saying only that ...":
