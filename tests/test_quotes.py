@@ -1897,3 +1897,10 @@ def test_quotes_a_dateline_with_two_parentheses_is_no_content(extract_text):
     """Invented: "Gulu (Uganda) (AFP) -" is a dateline, cut from the content of the first sentence's attribution."""
     ex = extract_text("Gulu (Uganda) (AFP) - Rebels burned three villages on Sunday, local officials said.")
     assert [(q.speaker, q.text) for q in ex.quotes] == [("local officials", "Rebels burned three villages on Sunday")]
+
+
+def test_quotes_a_passive_with_its_own_subject_inherits_no_speaker(extract_text):
+    """Invented: in "The mayor spoke ..., and the council is expected to vote ...", the passive "is expected" has a
+    subject of its own: its source is unnamed, never the mayor of the clause it is joined to."""
+    ex = extract_text("The mayor spoke for an hour, and the council is expected to vote on Monday to close the library.")
+    assert [(q.speaker, q.cue) for q in ex.quotes] == [(None, "expected")]
