@@ -145,6 +145,7 @@ class PlacesLexicon(LexiconFile):
     attack_nouns: WordList
     alert_nouns: WordList
     advance_verbs: WordList
+    camp_nouns: WordList
     admin_prefix_words: WordList
     admin_office_nouns: WordList
     calendar_words: WordList
@@ -299,6 +300,7 @@ PLACE_PREPOSITIONS = frozenset(_PLACES.place_prepositions)
 ATTACK_NOUNS = frozenset(_PLACES.attack_nouns)
 ALERT_NOUNS = frozenset(_PLACES.alert_nouns)
 ADVANCE_VERBS = frozenset(_PLACES.advance_verbs)
+CAMP_NOUNS = frozenset(_PLACES.camp_nouns)
 JURISDICTION_NOUNS = frozenset(_PLACES.jurisdiction_nouns)
 JURISDICTION_PHRASES = frozenset(_PLACES.jurisdiction_phrases)
 STATE_BODY_NOUNS = frozenset(_PLACES.state_body_nouns)

@@ -1229,3 +1229,19 @@ def test_places_prefixed_and_apostrophe_names_and_somali_states(extract_text, te
     written straight or curly is one spelling ("Cox's Bazar" as written, not GeoNames' "Cox’s Bāzār"); Somalia's
     federal member states are places (gazetteer_aliases regions)."""
     assert [(p.name, p.country) for p in extract_text(text).places] == expected
+
+
+def test_places_a_dateline_place_the_model_ran_into_its_bracket(extract_text):
+    """Invented: "Bunia (DR Congo) (AFP) -" tagged as one organisation "Bunia (DR Congo" still names the town."""
+    places = extract_text("Bunia (DR Congo) (AFP) - Militiamen burned a market in Djugu territory overnight.").places
+    assert ("Bunia", "CD") in [(p.name, p.country) for p in places]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hundreds of new arrivals reached Kenya's Kakuma refugee camp on Monday.", [("Kenya", "KE"), ("Kakuma", "KE")]),
+    ("Aid cuts have hit the Dadaab camps in Kenya, officials said.", [("Dadaab", "KE"), ("Kenya", "KE")]),
+])
+def test_places_a_camp_named_after_its_town(extract_text, text, expected):
+    """Invented: a town's name modifying a camp noun (camp_nouns: "Kakuma refugee camp", "the Dadaab camps") is
+    the town the camp lies at, whatever the model tagged it."""
+    assert [(p.name, p.country) for p in extract_text(text).places] == expected

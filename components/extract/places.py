@@ -56,6 +56,7 @@ from ..lexicon import (
     CITY_NOUNS,
     ALERT_NOUNS,
     ADVANCE_VERBS,
+    CAMP_NOUNS,
     CITY_OFFICE_NOUNS,
     COMPASS_WORDS,
     COUNTY_PLURALS,
@@ -427,11 +428,14 @@ def _overrun_name(span: Span) -> Optional[Span]:
     span. None when the span is proper nouns throughout ("Kabul Bank"), opens with none, or goes on with a
     number, a possessive or a hyphen, which belong to a name ("Loop 286", "Rustavi 2", "Ann-Christin"), with
     a noun or adjective the name modifies ("Duma deputies"), or with a word that joins a name ("Centre for
-    Disease Control", "Bank of England"): only a conjunction, verb or adverb after it ends the name."""
+    Disease Control", "Bank of England"): only a conjunction, verb or adverb after it ends the name, or an opening
+    bracket ("Bunia (DR Congo" tagged ORG in a dateline)."""
     pos = token_column(span.doc, "pos")
     k = span.start
     while k < span.end and pos[k] == PROPN:
         k += 1
+    if span.start < k < span.end and span.doc[k].text == "(":
+        return span.doc[span.start:k]  # a bracket the model ran over: "Bunia (DR Congo) (AFP)" tagged "Bunia (DR Congo"
     return (span.doc[span.start:k] if span.start < k < span.end and span.doc[k].is_alpha and span.doc[k].is_lower
             and pos[k] in (SCONJ, VERB, AUX, ADV) else None)  # (not "Duma deputies", "Centre for Disease Control")
 
@@ -1589,9 +1593,18 @@ def _recoverable(span: Span, label: str, gaz: Gazetteer, surnames: dict[str, set
             return True  # a big city spelt another way naming a facility: "the Zaporizhzhia nuclear plant" (tagged PERSON)
         return _cue_before(span.doc, span.start) and (len(span) > 1 and big
             or SIGNALS["unique_small_places"] and unique_small_place(text, gaz) is not None)
-    if _cue_before(span.doc, span.start) or _admin_suffix_after(span):
+    if _cue_before(span.doc, span.start) or _admin_suffix_after(span) or _names_a_camp(span):
         return True
     return max(r.population for r in recs) >= MIN_BARE_POPULATION or recs[0].kind == "country" or recs[0].kind in AREA_KINDS
+
+
+def _names_a_camp(span: Span) -> bool:
+    """True when ``span`` modifies a camp noun, directly or through other modifiers ("Kenya's Kakuma refugee camp",
+    "the Dadaab camps"; ``camp_nouns``): a camp named after the town it lies at."""
+    head = span.root
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    return head.i != span.root.i and head.lower_ in CAMP_NOUNS
 
 
 def _respelt_area(span: Span, gaz: Gazetteer) -> bool:
