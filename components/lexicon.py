@@ -204,6 +204,7 @@ class CasualtiesLexicon(LexiconFile):
     total_nouns: WordList
     body_verbs: WordList
     non_human_nouns: WordList
+    machine_nouns: WordList
     hypothetical_heads: WordList
     rate_units: WordList
     rate_adverbs: WordList
@@ -355,6 +356,7 @@ INCIDENT_NOUNS = frozenset(_CASUALTIES.incident_nouns)
 TOTAL_NOUNS = frozenset(_CASUALTIES.total_nouns)
 BODY_VERBS = frozenset(_CASUALTIES.body_verbs)
 NON_HUMAN_NOUNS = frozenset(_CASUALTIES.non_human_nouns)
+MACHINE_NOUNS = frozenset(_CASUALTIES.machine_nouns)
 HYPOTHETICAL_HEADS = frozenset(_CASUALTIES.hypothetical_heads)
 RATE_UNITS = frozenset(_CASUALTIES.rate_units)
 RATE_ADVERBS = frozenset(_CASUALTIES.rate_adverbs)

@@ -1900,3 +1900,21 @@ def test_casualties_sums_companions_bodies_and_journeys(extract_text, text, expe
     with" add their victims to the subject's; counted bodies that washed up or floated (body_verbs) are dead; a
     journey's ends ("from A to B") are not the place of the crash when the sentence names it."""
     assert [(c.place, c.killed_min, c.injured_min) for c in extract_text(text, "2024-03-13").casualties] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Separate bomb attacks killed 17 people in Kandahar and six in Lashkar Gah on Friday, police said.",
+     [("Kandahar", 17), ("Lashkar Gah", 6)]),
+    ("Bomb attacks killed 17 people in Kandahar and six in Lashkar Gah on Friday, police said.",
+     [("Afghanistan", 23)]),  # one event at the country, broken down by place
+])
+def test_casualties_separate_incidents_in_one_sentence(extract_text, text, expected):
+    """Invented: counts at two places in one sentence that calls the incidents separate are two events, not one
+    summed at their country (without "separate" they stay one event with its breakdown)."""
+    assert [(c.place, c.killed_min) for c in extract_text(text, "2024-03-16").casualties] == expected
+
+
+def test_casualties_machines_are_no_victims(extract_text):
+    """Invented: "shot down 12 of the 20 drones" counts machines (machine_nouns), never injured people."""
+    assert extract_text("The army said it had shot down 12 of the 20 drones launched at Odesa overnight.",
+                        "2024-03-16").casualties == []

@@ -25,7 +25,7 @@ Rules over the dependency parse, sentence by sentence:
    attributes as past guilt ("responsible for killing ..."), and sentences dated to an earlier
    year than the report (historical comparisons). Running totals ("since January", "over the
    past 24 hours") are dropped when the article also reports single incidents.
-6. Not people: animals (``NON_HUMAN_NOUNS``) are never victims: an animal head ("a dead goose"),
+6. Not people: animals (``NON_HUMAN_NOUNS``) and machines (``MACHINE_NOUNS``) are never victims: an animal head ("a dead goose"),
    "thousands of birds", "270 swine deaths", or a bare number after a count of animals in the
    same sentence ("1,000 turkeys ... a further 1,600 have died"). Deaths from a disease in one
    place ("three people died of cholera in Harare") are records like any other.
@@ -100,6 +100,7 @@ from ..lexicon import (
     INCREMENT_WORDS,
     ADDITIVE_ADVERBS,
     NON_HUMAN_NOUNS,
+    MACHINE_NOUNS,
     PERPETRATOR_NOUNS,
     KIN_NOUNS,
     PERSON_NOUNS,
@@ -504,7 +505,10 @@ def _number_goes_on(doc: Doc, i: int) -> bool:
 
 
 def _is_animal(tok: Token) -> bool:
-    return tok.lower_ in NON_HUMAN_NOUNS or tok.lemma_.lower() in NON_HUMAN_NOUNS
+    """True when ``tok`` names animals (``non_human_nouns``) or machines and munitions (``machine_nouns``: "shot down 31
+    of the 48 drones"): never people."""
+    low, lem = tok.lower_, tok.lemma_.lower()
+    return low in NON_HUMAN_NOUNS or lem in NON_HUMAN_NOUNS or low in MACHINE_NOUNS or lem in MACHINE_NOUNS
 
 
 def _counts_animals(head: Token, trigger: Token) -> bool:
@@ -1572,7 +1576,8 @@ def casualty_events(doc: Doc, places: list[Place], published: str | None) -> lis
     for si in order:
         for part in _event_clauses(ctx, si):
             rec = _sentence_record(ctx, si, records, headline=headline_last and si == 0, part=part)
-            for r in [] if rec is None else _respective_records(ctx, part if part is not None else sents[si], rec):
+            for r in [] if rec is None else _separate_records(ctx, part if part is not None else sents[si],
+                                                                  _respective_records(ctx, part if part is not None else sents[si], rec)):
                 records.append(r)
                 if CUMULATIVE.search(sents[si].text):
                     cumulative.add(len(records) - 1)
@@ -1649,6 +1654,38 @@ def _respective_records(ctx: _Context, sent: Span, rec: Casualty) -> list[Casual
                 ids.add(id(r))
         ctx.own_places.add(id(r))
         out.append(r)
+    return out
+
+
+def _separate_records(ctx: _Context, sent: Span, recs: list[Casualty]) -> list[Casualty]:
+    """Each record of ``recs`` whose breakdown parts are at two or more places as one record per part, when ``sent``
+    calls the incidents separate (``separate_event_words``: "Separate bomb attacks killed 21 people in Quetta and four
+    in Peshawar"): separate incidents are separate events, never one event summed at their country. Other records are
+    kept as they are."""
+    if not SEPARATE_EVENT.search(sent.text):
+        return recs
+    out = []
+    for rec in recs:
+        places = [p.place for p in rec.parts]
+        if len(rec.parts) < 2 or None in places or len(set(places)) != len(places):
+            out.append(rec)
+            continue
+        for part in rec.parts:
+            r = rec.model_copy(deep=True)
+            for k in COUNT_FIELDS + ("killed_qualifier", "injured_qualifier"):
+                setattr(r, k, None)
+            for cat in ("killed", "injured", "missing"):
+                lo, hi = getattr(part, f"{cat}_min"), getattr(part, f"{cat}_max")
+                setattr(r, f"{cat}_min", lo)
+                setattr(r, f"{cat}_max", hi)
+                if cat != "missing" and lo is not None:
+                    setattr(r, f"{cat}_qualifier", "exact" if lo == hi else getattr(rec, f"{cat}_qualifier"))
+            r.place, r.country, r.lat, r.lon, r.parts = part.place, part.country, part.lat, part.lon, []
+            for ids in (ctx.own_dates, ctx.updates, ctx.subsets):
+                if id(rec) in ids:
+                    ids.add(id(r))
+            ctx.own_places.add(id(r))
+            out.append(r)
     return out
 
 
