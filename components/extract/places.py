@@ -607,10 +607,11 @@ def _cue_before(doc: Doc, i: int) -> bool:
         return True
     if prev in ("on", "against") and i >= 2 and doc[i - 2].lower_ in ATTACK_NOUNS:
         return True  # "a missile strike on Odesa"
-    head = doc[i - 1].head
-    if prev == "for" and (head.lower_ in ALERT_NOUNS or any(c.dep_ == "compound" and c.lower_ in ALERT_NOUNS for c in head.children)):
-        return True  # "a severe weather warning for X", "evacuation orders for X"
-    if prev == "on" and head.pos_ == "VERB" and head.lemma_.lower() in ADVANCE_VERBS:
+    if prev == "for":
+        head = doc[i - 1].head
+        if head.lower_ in ALERT_NOUNS or any(c.dep_ == "compound" and c.lower_ in ALERT_NOUNS for c in head.children):
+            return True  # "a severe weather warning for X", "evacuation orders for X"
+    if prev == "on" and doc[i - 1].head.pos_ == "VERB" and doc[i - 1].head.lemma_.lower() in ADVANCE_VERBS:
         return True  # "fighters advanced on X"
     # "the town of X", "the outskirts of X", "part of X"; a direction from a place: "south of X", "40 km north-east of X"
     return prev == "of" and i >= 2 and (doc[i - 2].lower_ in CITY_NOUNS | ADMIN_SUFFIXES | AREA_NOUNS | PORTION_NOUNS
