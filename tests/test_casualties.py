@@ -1918,3 +1918,16 @@ def test_casualties_machines_are_no_victims(extract_text):
     """Invented: "shot down 12 of the 20 drones" counts machines (machine_nouns), never injured people."""
     assert extract_text("The army said it had shot down 12 of the 20 drones launched at Odesa overnight.",
                         "2024-03-16").casualties == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At least 25 miners, and possibly as many as 40, were killed when the shaft collapsed near Kitwe on "
+     "Monday.", (25, 40, "range")),
+    ("At least 25 and up to 40 miners were killed when the shaft collapsed near Kitwe on Monday.", (25, 40, "range")),
+    ("At least 25 miners were killed when the shaft collapsed near Kitwe on Monday.", (25, None, "at_least")),
+])
+def test_casualties_a_lower_and_an_upper_bound_together(extract_text, text, expected):
+    """Invented: a lower bound and an upper bound stated together ("At least 25 ..., and possibly as many as 40,",
+    "At least 25 and up to 40 ...") are one range, not an open lower bound."""
+    c = extract_text(text, "2024-03-13").casualties
+    assert [(x.killed_min, x.killed_max, x.killed_qualifier) for x in c] == [expected]

@@ -268,6 +268,8 @@ def parse_count(tokens: list[Token], head: Token, person: bool = False) -> Optio
             return Count(total, total, "exact")
         if between in ("and", "to", "-", "or", "–") and a < b:
             return Count(a, b, "range")
+        if a < b and re.fullmatch(r"(?:, )?and (?:possibly |perhaps |maybe )?(?:as many as|up to)", between):
+            return Count(a, b, "range")  # "At least 40 and as many as 60 people": both bounds
     if groups:
         s, e, v = groups[-1]
         prefix = " ".join(t.lower_ for t in tokens[max(0, s - 4):s])
@@ -1893,7 +1895,24 @@ def _victim_count(victim: Token, tok: Token, cat: str, used: set[int]) -> Option
         return None
     words = _phrase(victim)
     used.update(t.i for t in words if t.i > victim.i)  # "two hundred and thirty": "thirty" is no victim of its own
-    return parse_count(words, victim, person=_living_subject(victim, tok))
+    count = parse_count(words, victim, person=_living_subject(victim, tok))
+    upper = _upper_bound_after(victim) if count is not None and count.qualifier == "at_least" else None
+    if upper is not None and upper[1] > count.min:
+        used.add(upper[0].i)
+        return Count(count.min, upper[1], "range")
+    return count
+
+
+def _upper_bound_after(victim: Token) -> Optional[tuple[Token, int]]:
+    """The upper bound set off after a lower bound's victims ("At least 40 people, and possibly as many as 60,
+    drowned"): a number conjoined to ``victim`` that "as many as" or "up to" opens, with its value; None without one."""
+    for c in victim.children:
+        if c.dep_ == "conj" and (c.like_num or is_number_word(c.lower_)):
+            prefix = " ".join(t.lower_ for t in c.doc[max(c.left_edge.i, c.i - 3) : c.i])
+            value = number_value(c.text)
+            if prefix.endswith(("as many as", "up to")) and value is not None:
+                return c, int(value)
+    return None
 
 
 # fractions of a stated whole ("a third of the 24 passengers", "half of the 40 miners", "two-thirds of the 90 people")
