@@ -1931,3 +1931,14 @@ def test_casualties_a_lower_and_an_upper_bound_together(extract_text, text, expe
     "At least 25 and up to 40 ...") are one range, not an open lower bound."""
     c = extract_text(text, "2024-03-13").casualties
     assert [(x.killed_min, x.killed_max, x.killed_qualifier) for x in c] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two suicide bombers struck a checkpoint in Kismayo on Friday, each killing three soldiers and wounding at least "
+     "five.", (6, 10)),
+    ("Two suicide bombers struck a checkpoint in Kismayo on Friday, killing three soldiers.", (3, None)),
+])
+def test_casualties_a_distributive_each(extract_text, text, expected):
+    """Invented: "Two bombers ..., each killing three" repeats the count for each of the two (6; the wounding that
+    shares the "each" too); without "each" the count is the clause's own."""
+    assert [(c.killed_min, c.injured_min) for c in extract_text(text, "2024-03-16").casualties] == [expected]

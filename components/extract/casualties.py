@@ -1896,11 +1896,33 @@ def _victim_count(victim: Token, tok: Token, cat: str, used: set[int]) -> Option
     words = _phrase(victim)
     used.update(t.i for t in words if t.i > victim.i)  # "two hundred and thirty": "thirty" is no victim of its own
     count = parse_count(words, victim, person=_living_subject(victim, tok))
+    times = _distributive_factor(tok, victim) if count is not None and count.min is not None else None
+    if times is not None:  # "Two car bombs exploded, each killing four people": eight
+        return Count(count.min * times, None if count.max is None else count.max * times, count.qualifier)
     upper = _upper_bound_after(victim) if count is not None and count.qualifier == "at_least" else None
     if upper is not None and upper[1] > count.min:
         used.add(upper[0].i)
         return Count(count.min, upper[1], "range")
     return count
+
+
+def _distributive_factor(tok: Token, victim: Token) -> Optional[int]:
+    """How many times a distributive "each" repeats the count of ``victim`` under casualty word ``tok``: the number of
+    the main clause's subject when "each" is the subject of the casualty clause ("Two car bombs exploded ..., each
+    killing four people") or follows the victims ("Three gunmen opened fire, killing five people each"); None
+    otherwise."""
+    clause = tok.head if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) else tok
+    each = any(c.dep_ == "nsubj" and c.lower_ == "each" for c in clause.children) \
+        or any(c.lower_ == "each" and c.dep_ in ("appos", "advmod", "npadvmod") for c in victim.children)
+    if not each or clause.dep_ not in ("advcl", "conj", "xcomp"):
+        return None  # ("each killing four and wounding six": the wounding shares the killing's "each")
+    host = clause.head
+    while host.dep_ == "conj" and host.head.i != host.i:
+        host = host.head
+    subj = next((c for c in host.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    num = next((c for c in subj.children if c.dep_ == "nummod"), None) if subj is not None else None
+    value = number_value(num.text) if num is not None else None
+    return int(value) if value and 1 < value <= 20 else None
 
 
 def _upper_bound_after(victim: Token) -> Optional[tuple[Token, int]]:
