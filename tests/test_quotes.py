@@ -1904,3 +1904,14 @@ def test_quotes_a_passive_with_its_own_subject_inherits_no_speaker(extract_text)
     subject of its own: its source is unnamed, never the mayor of the clause it is joined to."""
     ex = extract_text("The mayor spoke for an hour, and the council is expected to vote on Monday to close the library.")
     assert [(q.speaker, q.cue) for q in ex.quotes] == [(None, "expected")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The bridge will reopen on Friday. That is what Transport Minister Lena Holt told reporters on Monday.",
+     [("Lena Holt", "told", "The bridge will reopen on Friday")]),
+    ("Prices rose again in May. That is what happens when the harvest fails.", []),  # no reporting verb
+])
+def test_quotes_a_statement_pointed_back_to(extract_text, text, expected):
+    """Invented: "P. That is what X told reporters" reports the sentence before as X's (the demonstrative points back
+    to it), not the addressee as content."""
+    assert [(q.speaker, q.cue, q.text) for q in extract_text(text).quotes] == expected

@@ -1341,6 +1341,9 @@ def _word_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]:
         return _post_quote_inverted_cue(tok)
     if tok.pos_ not in ("VERB", "AUX", "PROPN", "NOUN") or tok.pos_ == "NOUN" and tok.dep_ not in ("ROOT", "ccomp"):
         return None
+    f = _retrospective_frame(tok, in_quote) if tok.dep_ in ("ccomp", "relcl") and tok.pos_ == "VERB" else None
+    if f is not None:
+        return f
     lem = cue_lemma(tok)
     f = (_disclosure_frame(tok, in_quote) or _paraphrase_frame(tok, in_quote) or _learned_frame(tok, in_quote, settings)) \
         if lem is None else None
@@ -1355,6 +1358,35 @@ def _word_frame(tok: Token, in_quote, settings: CueSettings) -> Optional[Frame]:
     if tok.dep_ in ("amod", "compound") or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and not misread_finite(tok):
         return None
     return _verb_frame(tok, lem, in_quote, settings)
+
+
+_DEMONSTRATIVES = frozenset({"that", "this"})
+
+
+def _retrospective_frame(tok: Token, in_quote) -> Optional[Frame]:
+    """Family: a sentence that names its source after the statement, pointing back to it with a demonstrative ("The
+    dam is safe. That is what Mayor X told residents on Monday." / "Schools will stay closed. This was the message Y
+    gave parents."): ``tok`` is a reporting verb with "what" for its object, or any verb of a relative clause on a
+    statement noun (``statement_nouns``, ``cue_nouns``), under "That/This is/was"; the content is the sentence before,
+    when it holds no quotation. The source is the verb's subject."""
+    root = tok.head
+    if root.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ in _DEMONSTRATIVES for c in root.children):
+        if not (tok.dep_ == "relcl" and root.dep_ == "attr" and root.head.lemma_ == "be"
+                and any(c.dep_ == "nsubj" and c.lower_ in _DEMONSTRATIVES for c in root.head.children)):
+            return None
+        if root.lemma_.lower() not in C.STATEMENT_NOUNS and root.lemma_.lower() not in C.CUE_NOUNS:
+            return None
+    elif tok.dep_ != "ccomp" or cue_lemma(tok) is None or not any(c.lower_ == "what" and c.i < tok.i for c in tok.children):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    sent = tok.sent
+    if subj is None or not plausible_source(subj) or sent.start == 0:
+        return None
+    prev = tok.doc[sent.start - 1].sent
+    words = [t for t in prev if not t.is_space]
+    if not words or any(in_quote(t.idx) or t.text in _QUOTE_CHARS for t in words):
+        return None
+    return Frame(tok.doc[tok.i : tok.i + 1], subj, span_chars(words), kind="paraphrase", rule="retrospective")
 
 
 def _inverted_opening_cue(tok: Token) -> Optional[Frame]:
