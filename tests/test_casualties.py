@@ -1942,3 +1942,18 @@ def test_casualties_a_distributive_each(extract_text, text, expected):
     """Invented: "Two bombers ..., each killing three" repeats the count for each of the two (6; the wounding that
     shares the "each" too); without "each" the count is the clause's own."""
     assert [(c.killed_min, c.injured_min) for c in extract_text(text, "2024-03-16").casualties] == [expected]
+
+
+
+def test_casualties_an_area_toll_and_its_towns_shares(extract_text):
+    """Invented: a toll at a state ("killed at least 30 people in raids on villages in Kaduna state") and the later
+    sentences' counts at towns of that state ("In Kachia, 12 people were killed ...", "In Kajuru, attackers killed 9
+    ..., while in Kafanchan, 6 people died") are one event of 30 with the towns as parts, each count at its own
+    clause's town, never 30 + 12 + 15 killed; "killed 30 people in raids" sums no raids."""
+    ex = extract_text("Gunmen kill 30 in Kaduna raids\n\nGunmen killed at least 30 people in raids on villages in Nigeria's "
+                      "Kaduna state overnight, officials said on Monday.\n\nIn Kachia, 12 people were killed and eight "
+                      "wounded, a local official said. In Kajuru, attackers killed 9 villagers and burned homes, while in "
+                      "Kafanchan, 6 people died.", "2024-03-18")
+    assert [(c.place, c.killed_min, [(p.place, p.killed_min) for p in c.parts]) for c in ex.casualties] == [
+        ("Kaduna", 30, [("Kachia", 12), ("Kajuru", 9), ("Kafanchan", 6)])]
+

@@ -161,7 +161,8 @@ COUNT_FIELDS = ("killed_min", "killed_max", "injured_min", "injured_max", "missi
 # a toll summed over a counted number of operations or raids ("killed two ... in six operations",
 # "conducted a number of operations ... and killed many"): earlier events added up, never a record
 ROLLUP = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|numerous|a number of|"
-                    r"a series of)\s+(?:\w+\s+){0,2}(?:operations|raids)\b", re.I)
+                    r"a series of)\s+(?:(?!(?:in|on|during|after|across|of)\b)\w+\s+){0,2}(?:operations|raids)\b", re.I)
+# (the number counts the operations: "six joint raids", never the victims of "killed 30 people in raids")
 # roll-up sentences that sum several incidents or a period: dropped when the article also reports single incidents
 CUMULATIVE = re.compile(r"\b(since (?:" + MONTH_PATTERN + r"|\d{4}|(?:the )?(?:start|beginning|war|conflict|fighting|outbreak|invasion|offensive|escalation|uprising|pandemic|epidemic))|over the (?:past|last)|in the (?:past|last) \d|so far this|to date|separate (?:\w+ )?operations)\b", re.I)
 
@@ -2175,6 +2176,7 @@ def _subsets_follow(first: _Piece, rest: list[_Piece]) -> bool:
     return any(_is_including(t) or _is_among_them(t) for t in between) or all(_of_them(p.victim) for p in rest)
 
 
+
 def _is_among_them(tok: Token) -> bool:
     """True for "among" before "them", "whom" or "those" ("dozens were injured, among them a boy"): what follows
     is inside the count before it, as after "including"."""
@@ -2429,8 +2431,43 @@ def _breakdown(ctx: _Context, sent: Span, pieces: list[_Piece], rec: Casualty) -
 def _pieces_places(ctx: _Context, sent: Span, mine: list[_Piece]) -> list[tuple[_Piece, Optional[Place | str], Optional[str]]]:
     """Each piece of ``mine`` (in text order) with the place and group named from its victim phrase to the
     next piece's (the last to the sentence's end): :func:`_piece_place_and_group`."""
+    own = _clause_places(ctx, sent, mine)
+    if own is not None:  # "In Mangu, attackers killed 15 ..., while in Barkin Ladi 11 people died": each clause's own
+        return [(p, place, _piece_place_and_group(ctx, sent, p, p.victim.idx, p.victim.idx)[1]) for p, place in zip(mine, own)]
     starts = [p.victim.left_edge.idx for p in mine]
     return [(p, *_piece_place_and_group(ctx, sent, p, lo, hi)) for p, lo, hi in zip(mine, starts, starts[1:] + [sent.end_char])]
+
+
+def _clause_verb(tok: Token) -> Optional[Token]:
+    """The nearest verb at or above ``tok`` in the parse (the clause it belongs to), or None."""
+    return next((a for a in [tok, *tok.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _clause_places(ctx: _Context, sent: Span, mine: list[_Piece]) -> Optional[list[Place | str]]:
+    """For pieces counted in clauses of their own (a verb each), the one place each clause names ("In Mangu,
+    attackers killed 15 villagers ..., while in Barkin Ladi 11 people died": Mangu, Barkin Ladi, whatever their
+    order around the numbers; a name the gazetteer lacks as written, :func:`_unknown_place`, in the clause's own
+    words); None unless every clause names exactly one place of its own."""
+    verbs = [_clause_verb(p.victim) for p in mine]
+    if None in verbs or len({v.i for v in verbs}) != len(verbs):
+        return None
+    lo, hi = bisect.bisect_left(ctx.starts, sent.start_char), bisect.bisect_right(ctx.starts, sent.end_char)
+    by_verb: dict[int, list[Place]] = {}
+    for place in ctx.places[lo:hi]:
+        span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+        verb = _clause_verb(span.root) if span is not None and place.end <= sent.end_char else None
+        if verb is not None:
+            by_verb.setdefault(verb.i, []).append(place)
+    found: list[list] = [by_verb.get(v.i, []) for v in verbs]
+    for k, v in enumerate(verbs):
+        if found[k]:
+            continue
+        # the clause's own words: up to the first clause of another piece inside it
+        end = min([w.left_edge.i for w in verbs if w.i != v.i and v.is_ancestor(w) and w.left_edge.i > v.left_edge.i]
+                  + [v.right_edge.i + 1])
+        unknown = _unknown_place(ctx, ctx.doc[v.left_edge.i : end], orgs=True)
+        found[k] = [span_text(unknown)] if unknown is not None else []
+    return [f[0] for f in found] if all(len(f) == 1 for f in found) else None
 
 
 def _place_key(place: Optional[Place | str]):
@@ -2567,6 +2604,11 @@ def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
             _fill_open_counts(prev, rec)
             last = prev
             continue
+        area = _area_of_share(out, rec, text, ctx)
+        if area is not None:  # "killed at least 47 people in Plateau state ... In Bokkos, 21 people were killed"
+            _add_share(area, rec)
+            last = area
+            continue
         same = rec.killed_min is not None and next(
             (e for e in reversed(out) if e.killed_min is not None and _restates(e, rec, text, ctx.own_dates)
              and not (id(rec) in ctx.elsewhere and e.place is not None)), None)
@@ -2584,6 +2626,47 @@ def _merge_events(records: list[Casualty], ctx: _Context) -> list[Casualty]:
 
 
 SEPARATE_EVENT = re.compile(r"\b(?:" + "|".join(sorted(SEPARATE_EVENT_WORDS)) + r")\b", re.I)
+
+
+def _area_of_share(events: list[Casualty], rec: Casualty, text: str, ctx: _Context) -> Optional[Casualty]:
+    """The event of ``events`` whose toll at an area ``rec`` tells a share of ("Gunmen killed at least 47 people in
+    Plateau state ... In Bokkos, 21 people were killed"): the latest event with a death toll at a first-level area or
+    a country, when ``rec``'s place (or each of its parts') lies in that area (its ``admin1`` is the area; for a
+    country, its country), its sentence sets it apart by no word (``separate_event_words``) and dates it no other
+    day, and the deaths of the event's parts and ``rec`` stay within the event's toll. None otherwise: a new event."""
+    if rec.killed_min is None or rec.place is None or SEPARATE_EVENT.search(text) or id(rec) in ctx.updates:
+        return None
+    event = next((e for e in reversed(events) if e.killed_min is not None), None)
+    if event is None or event.place is None or event.place == rec.place or not _same_area(event, rec):
+        return None
+    if event.date != rec.date and id(rec) in ctx.own_dates:
+        return None
+    kinds = {p.name: p for p in ctx.places}
+    area = kinds.get(event.place)
+    if area is None or area.kind not in ("admin", "country"):
+        return None
+    # (the parts' places, when it has parts: its own is their country; a part at a place the gazetteer lacks, kept
+    # as written, is where the others are)
+    places = [kinds[x.place] for x in rec.parts if x.place in kinds] if rec.parts else [kinds.get(rec.place)]
+    inside = all(p is not None and (p.admin1 == area.name if area.kind == "admin" else p.country == area.country)
+                 for p in places)
+    shares = sum(x.killed_min or 0 for x in event.parts) + rec.killed_min
+    return event if inside and shares <= event.killed_min else None
+
+
+def _add_share(event: Casualty, rec: Casualty) -> None:
+    """Make ``rec`` (a share of ``event``'s toll: :func:`_area_of_share`) parts of ``event``: its own parts, else one
+    part at its place; injured it counts raise the event's injured to at least their sum."""
+    if rec.parts:
+        event.parts.extend(rec.parts)
+    else:
+        event.parts.append(CasualtyPart(place=rec.place, country=rec.country, lat=rec.lat, lon=rec.lon,
+                                        killed_min=rec.killed_min, killed_max=rec.killed_max, injured_min=rec.injured_min,
+                                        injured_max=rec.injured_max, missing_min=rec.missing_min,
+                                        missing_max=rec.missing_max, start=rec.start, end=rec.end))
+    if rec.injured_min is not None and (event.injured_min is None or event.injured_max is None):
+        event.injured_min = (event.injured_min or 0) + rec.injured_min
+        event.injured_max, event.injured_qualifier = None, "at_least"
 
 
 def _joins(event: Casualty, rec: Casualty, text: str, ctx: _Context) -> bool:
