@@ -1957,3 +1957,10 @@ def test_casualties_an_area_toll_and_its_towns_shares(extract_text):
     assert [(c.place, c.killed_min, [(p.place, p.killed_min) for p in c.parts]) for c in ex.casualties] == [
         ("Kaduna", 30, [("Kachia", 12), ("Kajuru", 9), ("Kafanchan", 6)])]
 
+
+def test_casualties_a_bare_number_in_apposition_is_a_subset(extract_text):
+    """Invented (by a new user): "Eleven protesters have been taken to hospital, two in serious condition" counts
+    eleven injured, the two among them, never thirteen."""
+    ex = extract_text("Riot police fired tear gas at protesters in Tbilisi overnight. Eleven protesters have been taken "
+                      "to hospital, two in serious condition, the health ministry said.", "2024-03-18")
+    assert [(c.place, c.injured_min) for c in ex.casualties] == [("Tbilisi", 11)]

@@ -2171,10 +2171,17 @@ def _exact_counts(first: _Piece, rest: list[_Piece]) -> bool:
 
 def _subsets_follow(first: _Piece, rest: list[_Piece]) -> bool:
     """True when the counts ``rest`` after ``first`` are parts of it: after "including" or "among them" ("killed 50
-    people in A, including 12 in B") or each a count "of them" ("80 died across A, 20 of them in B")."""
+    people in A, including 12 in B"), each a count "of them" ("80 died across A, 20 of them in B") or a bare number in
+    apposition to ``first``'s noun ("11 protesters were taken to hospital, two in serious condition")."""
     between = first.victim.doc[first.victim.i:rest[0].victim.left_edge.i]
-    return any(_is_including(t) or _is_among_them(t) for t in between) or all(_of_them(p.victim) for p in rest)
+    return any(_is_including(t) or _is_among_them(t) for t in between) or all(_of_them(p.victim) for p in rest) \
+        or all(_bare_number_of(p.victim, first.victim) for p in rest)
 
+
+def _bare_number_of(tok: Token, head: Token) -> bool:
+    """True when ``tok`` is a number standing alone in apposition to the counted noun ``head`` ("Eleven protesters
+    were taken to hospital, two in serious condition"): some of them, not more."""
+    return tok.dep_ == "appos" and tok.head.i == head.i and (tok.like_num or is_number_word(tok.lower_))
 
 
 def _is_among_them(tok: Token) -> bool:
