@@ -36,6 +36,8 @@ from components.extract.speakers import clean_name, repair_case, split_name
         ("Works Minister Datuk Seri Halim Osman", "Halim Osman"),
         ("Alhaji Musa Danjuma", "Musa Danjuma"),
         ("Tan Wei Ling", "Tan Wei Ling"),  # "Tan" alone: a family name
+        ("Minister for Health Ana Diaz", "Ana Diaz"),  # a portfolio after "for", as after "of"
+        ("Prosecutor Ines Marlow", "Ines Marlow"),
     ],
 )
 def test_speakers_clean_name(raw, expected):

@@ -152,12 +152,13 @@ def repair_case(name: str) -> str:
 def _name_constants():
     """nameparser's constants extended with the article vocabulary of offices and ranks
     (:data:`components.lexicon.TITLE_WORDS`), so "Defence Minister" or "Deputy Police Chief"
-    parse as one title chain. A private :class:`nameparser.config.Constants`: the library's
+    parse as one title chain, and with "for" as a conjunction of titles ("Minister for Health"). A private :class:`nameparser.config.Constants`: the library's
     shared set is left alone."""
     from nameparser.config import Constants
 
     consts = Constants()
     consts.titles.add(*{w.rstrip(".") for w in C.TITLE_WORDS})
+    consts.conjunctions.add("for")  # a portfolio after "for", as after "of": "Minister for Health Ana Diaz"
     return consts
 
 
