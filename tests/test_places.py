@@ -1245,3 +1245,13 @@ def test_places_a_camp_named_after_its_town(extract_text, text, expected):
     """Invented: a town's name modifying a camp noun (camp_nouns: "Kakuma refugee camp", "the Dadaab camps") is
     the town the camp lies at, whatever the model tagged it."""
     assert [(p.name, p.country) for p in extract_text(text).places] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Farmers in Nigeria said eight herders were killed in Guma on Sunday.", [("Nigeria", "NG")]),
+    ("Coastguards rescued 40 migrants off Lampedusa on Sunday.", [("Lampedusa", "IT")]),
+])
+def test_places_the_only_village_of_a_name_in_an_unnamed_country(extract_text, text, expected):
+    """Invented: the only village anywhere of a name (GeoNames' Guma is in China) is not that village when the article
+    names other countries but never its own; with no country named, the only place of the name is it."""
+    assert [(p.name, p.country) for p in extract_text(text).places] == expected

@@ -2328,8 +2328,9 @@ def _supported_small_place(m: Mention, gaz: Gazetteer, ctx: Context) -> Optional
     if len(m.text) < 4 and not m.qualifier_country:
         return None  # a short name needs its country stated ("DFL-Ely": US)
     only = unique_small_place(m.text, gaz) if SIGNALS["unique_small_places"] and m.locative and not m.qualifier_country else None
-    if only is not None:
-        return only  # "rescued off Lampedusa": the only place of the name, after a locative preposition
+    if only is not None and (not ctx.countries or only.country in ctx.countries or any(c == only.country for c, _ in ctx.admins)):
+        return only  # "rescued off Lampedusa": the only place of the name, after a locative preposition (not a
+        # village of a country the article never names when it names others: "in Guma" in Nigeria is no Chinese Guma)
     small = [r for r in gaz.small_places(m.text) if normalise(r.name) == normalise(m.text)]  # no alternate names
     if m.qualifier_country:
         fits = [r for r in small if _fits_qualifier(r, m)]
