@@ -1643,21 +1643,30 @@ def _respective_records(ctx: _Context, sent: Span, rec: Casualty) -> list[Casual
         return [rec]
     out = []
     for i, ((_, value), place) in enumerate(zip(numbers, places)):
-        r = rec.model_copy(deep=True)
-        if i:
-            for k in COUNT_FIELDS + ("killed_qualifier", "injured_qualifier"):
-                setattr(r, k, None)
+        r = _record_at(ctx, rec, place, clear=bool(i))
         setattr(r, f"{keys[0]}_min", value)
         setattr(r, f"{keys[0]}_max", value)
         if keys[0] != "missing":
             setattr(r, f"{keys[0]}_qualifier", "exact")
-        r.place, r.country, r.lat, r.lon, r.parts = place.name, place.country, place.lat, place.lon, []
-        for ids in (ctx.own_dates, ctx.updates, ctx.subsets):
-            if id(rec) in ids:
-                ids.add(id(r))
-        ctx.own_places.add(id(r))
         out.append(r)
     return out
+
+
+def _record_at(ctx: _Context, rec: Casualty, place: Place | CasualtyPart, clear: bool = True) -> Casualty:
+    """A copy of ``rec`` at ``place`` (its name, country and coordinates), without parts and, with ``clear``,
+    without counts; the copy keeps ``rec``'s marks in ``ctx`` (its own date, an update, a subset) and names its own
+    place."""
+    r = rec.model_copy(deep=True)
+    if clear:
+        for k in COUNT_FIELDS + ("killed_qualifier", "injured_qualifier"):
+            setattr(r, k, None)
+    r.place = place.name if isinstance(place, Place) else place.place
+    r.country, r.lat, r.lon, r.parts = place.country, place.lat, place.lon, []
+    for ids in (ctx.own_dates, ctx.updates, ctx.subsets):
+        if id(rec) in ids:
+            ids.add(id(r))
+    ctx.own_places.add(id(r))
+    return r
 
 
 def _separate_records(ctx: _Context, sent: Span, recs: list[Casualty]) -> list[Casualty]:
@@ -1674,20 +1683,13 @@ def _separate_records(ctx: _Context, sent: Span, recs: list[Casualty]) -> list[C
             out.append(rec)
             continue
         for part in rec.parts:
-            r = rec.model_copy(deep=True)
-            for k in COUNT_FIELDS + ("killed_qualifier", "injured_qualifier"):
-                setattr(r, k, None)
+            r = _record_at(ctx, rec, part)
             for cat in ("killed", "injured", "missing"):
                 lo, hi = getattr(part, f"{cat}_min"), getattr(part, f"{cat}_max")
                 setattr(r, f"{cat}_min", lo)
                 setattr(r, f"{cat}_max", hi)
                 if cat != "missing" and lo is not None:
                     setattr(r, f"{cat}_qualifier", "exact" if lo == hi else getattr(rec, f"{cat}_qualifier"))
-            r.place, r.country, r.lat, r.lon, r.parts = part.place, part.country, part.lat, part.lon, []
-            for ids in (ctx.own_dates, ctx.updates, ctx.subsets):
-                if id(rec) in ids:
-                    ids.add(id(r))
-            ctx.own_places.add(id(r))
             out.append(r)
     return out
 

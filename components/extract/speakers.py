@@ -1617,14 +1617,7 @@ class SpeakerIndex:
         noun, ``org_head_nouns``), or is an earlier "it" that refers to one ("The bank cut its forecast. It
         said ... It also warned ...": the chain, up to three links); None when the latest subject is anything
         else (a thing: "The bridge collapsed. It said nothing" is no source)."""
-        sents = self._sent_starts
-        k = bisect.bisect_right(sents, tok.idx) - 1
-        lo = sents[max(0, k - 1)] if sents else 0
-        for t in reversed(self.doc[: tok.i]):
-            if t.idx < lo:
-                break
-            if t.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(t.idx) or t.head.dep_ != "ROOT":
-                continue  # (a subject inside a reported clause is what was said about, not who spoke)
+        for t in self._main_subjects_before(tok):
             if t.pos_ == "PRON":
                 if t.lower_ == "it" and depth < 2:
                     return self._organisation_antecedent(t, depth + 1)
@@ -1635,20 +1628,25 @@ class SpeakerIndex:
             return name if typ == "organisation" and name else None
         return None
 
+    def _main_subjects_before(self, tok: Token):
+        """The main-clause subjects outside quotations before ``tok`` in its sentence and the sentence before, latest
+        first (a subject inside a reported clause is what was said about, not who spoke)."""
+        sents = self._sent_starts
+        k = bisect.bisect_right(sents, tok.idx) - 1
+        lo = sents[max(0, k - 1)] if sents else 0
+        for t in reversed(self.doc[: tok.i]):
+            if t.idx < lo:
+                return
+            if t.dep_ in ("nsubj", "nsubjpass") and not self.in_quote(t.idx) and t.head.dep_ == "ROOT":
+                yield t
+
     def _group_antecedent(self, tok: Token, depth: int = 0) -> Optional[Token]:
         """The collective a "they" source refers to ("Police said the driver fled. They added that ...", "Neighbours
         heard shots. They said ..."): the latest main-clause subject outside quotations in the pronoun's sentence
         (before it) or the sentence before, when it is an organisation (an ORG entity or ``org_head_nouns``) or a
         plural noun (a group that can speak), or an earlier "they" that refers to one (up to three links); None when
         the latest subject is anything else (a person, a thing: "The talks stalled. They said ..." names nobody)."""
-        sents = self._sent_starts
-        k = bisect.bisect_right(sents, tok.idx) - 1
-        lo = sents[max(0, k - 1)] if sents else 0
-        for t in reversed(self.doc[: tok.i]):
-            if t.idx < lo:
-                break
-            if t.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(t.idx) or t.head.dep_ != "ROOT":
-                continue
+        for t in self._main_subjects_before(tok):
             if t.pos_ == "PRON":
                 return self._group_antecedent(t, depth + 1) if t.lower_ == "they" and depth < 2 else None
             collective = t.ent_type_ in ("ORG", "NORP") or t.lower_ in C.ORG_HEAD_NOUNS or t.tag_ == "NNS" and (
