@@ -2245,8 +2245,13 @@ def _piece_place_and_group(ctx: _Context, sent: Span, p: _Piece, lo: int, hi: in
     if place is None:
         unknown = _unknown_place(ctx, ctx.doc.char_span(lo, hi, alignment_mode="expand") or sent, orgs=True)
         place = span_text(unknown) if unknown is not None else None
+    return place, _victim_group(p)
+
+
+def _victim_group(p: _Piece) -> Optional[str]:
+    """The noun lemma of a piece's victims unless generic ("soldier"; not "people"), else None."""
     group = p.victim.lemma_.lower() if p.victim.pos_ in ("NOUN", "PROPN") else None
-    return place, None if group in GENERIC_VICTIMS else group
+    return None if group in GENERIC_VICTIMS else group
 
 
 def _part(p: _Piece, place: Optional[Place | str], group: Optional[str], rec: Casualty) -> CasualtyPart:
@@ -2442,7 +2447,7 @@ def _pieces_places(ctx: _Context, sent: Span, mine: list[_Piece]) -> list[tuple[
     next piece's (the last to the sentence's end): :func:`_piece_place_and_group`."""
     own = _clause_places(ctx, sent, mine)
     if own is not None:  # "In Mangu, attackers killed 15 ..., while in Barkin Ladi 11 people died": each clause's own
-        return [(p, place, _piece_place_and_group(ctx, sent, p, p.victim.idx, p.victim.idx)[1]) for p, place in zip(mine, own)]
+        return [(p, place, _victim_group(p)) for p, place in zip(mine, own)]
     starts = [p.victim.left_edge.idx for p in mine]
     return [(p, *_piece_place_and_group(ctx, sent, p, lo, hi)) for p, lo, hi in zip(mine, starts, starts[1:] + [sent.end_char])]
 

@@ -264,7 +264,7 @@ def written_name(name: str, mention: str) -> str:
         first-level area: "New York City"), once both lose their accents, hyphens and stops (same case otherwise),
         else ``name``.
     """
-    if mention[:1].islower() and mention[1:2].isupper() and _spelling_key(mention).lower() == _spelling_key(name).lower():
+    if _prefixed_name(mention) and _spelling_key(mention).lower() == _spelling_key(name).lower():
         return mention  # a Nguni locative prefix the gazetteer capitalises: "eSwatini", "eMalahleni"
     if mention == name or mention.isupper() or not mention[:1].isupper():
         return name  # ("KYIV" in a dateline: the gazetteer's name)
@@ -272,6 +272,11 @@ def written_name(name: str, mention: str) -> str:
     if stem and last.lower() in CITY_NOUNS and _spelling_key(mention) == _spelling_key(stem) and not _names_a_state(stem):
         return mention  # "Marikina" for GeoNames' "Marikina City": the settlement word is no part of the name written
     return mention if _spelling_key(mention) == _spelling_key(name) else name
+
+
+def _prefixed_name(word: str) -> bool:
+    """True for a name opened by a lower-case locative prefix before a capital ("eSwatini", "eMalahleni")."""
+    return word[:1].islower() and word[1:2].isupper()
 
 
 def _names_a_state(name: str) -> bool:
@@ -784,7 +789,7 @@ def _names_street(doc: Doc, m: Mention) -> bool:
     mobile home park"), a bare street noun left after a compass word ("North Street" -> "Street"),
     or a name in a list closed by a plural street noun (:data:`STREET_PLURALS`: "the corner of
     Lakeview and Harrison streets", "Elm, Oak and Main avenues")."""
-    if not any(w[:1].isupper() or w[:1].islower() and w[1:2].isupper() for w in m.text.split()):
+    if not any(w[:1].isupper() or _prefixed_name(w) for w in m.text.split()):
         return True  # (a Nguni locative prefix before a capital is a name: "eMalahleni", "eSwatini")
     if normalise(m.text) in NAME_MODIFIED_NOUNS:
         return True

@@ -557,8 +557,8 @@ def _title_chain_length(words: list[str]) -> int:
     Joseph Mbeki" -> 3, "Secretary of State ..." -> 3). nameparser (about a millisecond a call) runs only
     when a conjunction follows the run."""
     n = 0
-    while n < len(words) and _title_length(words, n):
-        n += _title_length(words, n)
+    while n < len(words) and (step := _title_length(words, n)):
+        n += step
     if n and n < len(words) - 1 and words[n].lower() in _NAME_CONSTANTS.conjunctions:
         hn = HumanName(" ".join(words), constants=_NAME_CONSTANTS)
         k = len(hn.title.split())
